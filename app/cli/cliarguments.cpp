@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cliarguments.h"
+
+#include "clioutput.h"
+#include "common/workspacelocation.h"
+#include "projects/workspace.h"
+
+#include <QRegularExpression>
+
+namespace Realm::Cli {
+
+int exitCodeFor(const Error &error)
+{
+    switch (error.code) {
+    case Error::Code::NotFound: return ExitNotFound;
+    case Error::Code::InvalidInput:
+    case Error::Code::LimitExceeded: return ExitRejected;
+    case Error::Code::Database:
+    case Error::Code::Io:
+    case Error::Code::TooNew: return ExitWorkspace;
+    case Error::Code::Cancelled: return ExitCancelled;
+    case Error::Code::Failed: return ExitRejected;
+    }
+    return ExitRejected;
+}
+
+void addCommonOptions(QCommandLineParser &parser)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOption({QStringLiteral("workspace"), QStringLiteral("Workspace file (default: $REALM_WORKSPACE or the app data folder)."), QStringLiteral("path")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Machine-readable output (JSON, or JSON Lines for lists).")});
+    parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show help for this command.")});
+}
+
+int parseOrExit(QCommandLineParser &parser, const Invocation &invocation, const QString &synopsis,
+                int minPositional, int maxPositional)
+{
+    const QString usage = QStringLiteral("Usage: %1 %2\n\n").arg(invocation.commandLine, synopsis)
+                          + parser.helpText().section(QLatin1Char('\n'), 2);
+    if (!parser.parse(QStringList{invocation.commandLine} + invocation.arguments)) {
+        Output::error(parser.errorText() + QStringLiteral("\n\n") + usage);
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        Output::print(usage);
+        return ExitOk;
+    }
+    const qsizetype count = parser.positionalArguments().size();
+    if (count < minPositional || (maxPositional >= 0 && count > maxPositional)) {
+        Output::error((count < minPositional ? QStringLiteral("Missing arguments.") : QStringLiteral("Too many arguments."))
+                      + QStringLiteral("\n\n") + usage);
+        return ExitUsage;
+    }
+    return -1;
+}
+
+Result<Storage::DatabasePtr> openWorkspaceFor(const Invocation &invocation)
+{
+    return Projects::openWorkspace(resolveWorkspacePath(invocation.workspaceOption));
+}
+
+std::optional<qint64> parseSize(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([kKmMgGtT]?)(?:i?[bB])?\\s*$"));
+    const QRegularExpressionMatch m = pattern.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    double value = m.captured(1).toDouble();
+    const QString unit = m.captured(2).toUpper();
+    const int shift = unit == QLatin1String("K") ? 10 : unit == QLatin1String("M") ? 20 : unit == QLatin1String("G") ? 30 : unit == QLatin1String("T") ? 40 : 0;
+    value *= double(1LL << shift);
+    return qint64(value);
+}
+
+} // namespace Realm::Cli

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+#include "storage/database.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+namespace Realm::Cli {
+
+// Exit codes, documented in the README and `realm-cli --help`.
+enum ExitCode {
+    ExitOk = 0,
+    ExitNoMatches = 1,  // search found nothing (like grep)
+    ExitUsage = 2,      // the command line is wrong
+    ExitNotFound = 3,   // a named project, file or source does not exist
+    ExitRejected = 4,   // the input was refused (bad archive, limit hit, invalid name)
+    ExitWorkspace = 5,  // the workspace could not be read or written
+    ExitCancelled = 130 // interrupted (Ctrl+C)
+};
+
+int exitCodeFor(const Error &error);
+
+// What every command gets: the options shared by all commands and the
+// arguments after the command words.
+struct Invocation {
+    QString workspaceOption;
+    bool json = false;
+    QStringList arguments; // "program" + command words stripped; options and positionals
+    QString commandLine;   // e.g. "realm-cli project import", for usage texts
+};
+
+// A parser that already knows --workspace, --json and --help.
+void addCommonOptions(QCommandLineParser &parser);
+
+// Parses `invocation.arguments`; on --help prints usage and returns ExitOk,
+// on errors prints them and returns ExitUsage; -1 when parsing succeeded.
+int parseOrExit(QCommandLineParser &parser, const Invocation &invocation, const QString &synopsis,
+                int minPositional, int maxPositional);
+
+// Opens the workspace the invocation names (or the default one).
+Result<Storage::DatabasePtr> openWorkspaceFor(const Invocation &invocation);
+
+// Parses "20M", "1.5G", "4096" into bytes.
+std::optional<qint64> parseSize(const QString &text);
+
+} // namespace Realm::Cli

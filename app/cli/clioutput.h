@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Realm::Projects {
+struct ImportProgress;
+}
+
+namespace Realm::Cli {
+
+// stdout is for results (text or JSON Lines), stderr for errors and
+// progress; the two never mix, so output can be piped.
+namespace Output {
+void print(const QString &text);          // text + newline on stdout
+void printJson(const QJsonObject &object); // one compact JSON line on stdout
+void error(const QString &text);          // "realm-cli: text" on stderr
+void note(const QString &text);           // a remark on stderr
+bool stderrIsTerminal();
+}
+
+// A one-line progress display on a terminal's stderr; silent otherwise.
+class ProgressLine final {
+public:
+    ProgressLine();
+    ~ProgressLine();
+    void update(const Projects::ImportProgress &progress);
+    void clear();
+
+private:
+    bool m_enabled;
+    bool m_drawn = false;
+};
+
+} // namespace Realm::Cli

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// realm-cli: REALM without a window. Parses the command words and hands
+// over to the command; all work happens in the core libraries.
+#include "cliarguments.h"
+#include "clioutput.h"
+#include "projectcommands.h"
+#include "searchcommands.h"
+
+#include "common/buildconfig.h"
+#include "projects/workspace.h"
+
+#include <QCoreApplication>
+
+using namespace Realm::Cli;
+
+namespace {
+
+QString generalHelp()
+{
+    return QStringLiteral(
+               "Usage: realm-cli [--workspace PATH] [--json] COMMAND [options]\n"
+               "\n"
+               "REALM's command line: import code projects into a local workspace and search them.\n"
+               "\n"
+               "Commands:\n")
+           + projectCommandsHelp()
+           + QStringLiteral(
+               "  search [--project P] [-F | -e] [-i] [-w] [-g GLOB] [--lang L] [-C N] [--limit N | --all] [--] QUERY\n"
+               "  cat PROJECT PATH              print a file's stored bytes\n"
+               "\n"
+               "Global options:\n"
+               "  --workspace PATH   workspace file (default: $REALM_WORKSPACE, else the app data folder)\n"
+               "  --json             JSON output (JSON Lines for lists and search results)\n"
+               "  --version          versions of REALM and its libraries\n"
+               "  COMMAND --help     options of one command\n"
+               "\n"
+               "Exit codes: 0 ok, 1 no matches, 2 usage error, 3 not found, 4 input rejected,\n"
+               "5 workspace error, 130 interrupted.\n");
+}
+
+void printVersion(bool json)
+{
+    const auto versions = Realm::Projects::componentVersions();
+    if (json) {
+        QJsonObject o;
+        for (const auto &[name, version] : versions)
+            o.insert(name, version);
+        Output::printJson(o);
+        return;
+    }
+    Output::print(QStringLiteral("realm-cli %1").arg(QStringLiteral(REALM_VERSION_STRING)));
+    for (const auto &[name, version] : versions.mid(1))
+        Output::print(QStringLiteral("  %1: %2").arg(name, version));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("realm"));
+    QCoreApplication::setOrganizationName(QStringLiteral("realm"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(REALM_VERSION_STRING));
+
+    // Global options may come before the command; the command's own parser
+    // sees them again, so they may also come after it.
+    const QStringList args = app.arguments().mid(1);
+    Invocation inv;
+    QStringList words;
+    bool afterDoubleDash = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (afterDoubleDash || !a.startsWith(QLatin1Char('-')) || a == QLatin1String("-")) {
+            if (words.size() < 2)
+                words << a;
+            inv.arguments << a;
+            continue;
+        }
+        if (a == QLatin1String("--"))
+            afterDoubleDash = true;
+        if (a == QLatin1String("--workspace") && i + 1 < args.size()) {
+            inv.workspaceOption = args.at(i + 1);
+            inv.arguments << a << args.at(++i);
+            continue;
+        }
+        if (a.startsWith(QLatin1String("--workspace=")))
+            inv.workspaceOption = a.mid(12);
+        if (a == QLatin1String("--json"))
+            inv.json = true;
+        inv.arguments << a;
+    }
+    const bool wantsHelp = args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"));
+    if (args.contains(QStringLiteral("--version"))) {
+        printVersion(inv.json);
+        return ExitOk;
+    }
+    if (words.isEmpty()) {
+        if (wantsHelp) {
+            Output::print(generalHelp());
+            return ExitOk;
+        }
+        Output::error(QStringLiteral("Name a command.\n\n") + generalHelp());
+        return ExitUsage;
+    }
+
+    const QString command = words.first();
+    // Drop the command words from the arguments the command parses.
+    const auto dropWords = [&](int count) {
+        int dropped = 0;
+        QStringList rest;
+        bool seenDoubleDash = false;
+        for (qsizetype i = 0; i < inv.arguments.size(); ++i) {
+            const QString &a = inv.arguments.at(i);
+            if (a == QLatin1String("--"))
+                seenDoubleDash = true;
+            const bool isWord = !seenDoubleDash && (!a.startsWith(QLatin1Char('-')) || a == QLatin1String("-"));
+            const bool isWorkspaceValue = i > 0 && inv.arguments.at(i - 1) == QLatin1String("--workspace");
+            if (isWord && !isWorkspaceValue && dropped < count) {
+                ++dropped;
+                continue;
+            }
+            rest << a;
+        }
+        inv.arguments = rest;
+    };
+    if (command == QLatin1String("project")) {
+        if (words.size() < 2) {
+            Output::error(QStringLiteral("Name a project command:\n") + projectCommandsHelp());
+            return ExitUsage;
+        }
+        dropWords(2);
+        inv.commandLine = QStringLiteral("realm-cli project ") + words.at(1);
+        return runProjectCommand(words.at(1), inv);
+    }
+    dropWords(1);
+    inv.commandLine = QStringLiteral("realm-cli ") + command;
+    if (command == QLatin1String("search"))
+        return runSearch(inv);
+    if (command == QLatin1String("cat"))
+        return runCat(inv);
+    if (command == QLatin1String("help")) {
+        Output::print(generalHelp());
+        return ExitOk;
+    }
+    Output::error(QStringLiteral("Unknown command \"%1\".\n\n%2").arg(command, generalHelp()));
+    return ExitUsage;
+}

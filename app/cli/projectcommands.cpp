@@ -1,0 +1,514 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projectcommands.h"
+
+#include "clioutput.h"
+#include "common/cancellation.h"
+#include "projects/fuzzymatcher.h"
+#include "projects/importsource.h"
+#include "projects/language.h"
+#include "projects/projectimporter.h"
+#include "projects/projectstore.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+#include <csignal>
+
+namespace Realm::Cli {
+
+using namespace Realm::Projects;
+
+namespace {
+
+CancellationToken g_interrupted;
+
+extern "C" void onInterrupt(int)
+{
+    g_interrupted.cancel();
+}
+
+// Ctrl+C cancels a running import cleanly instead of killing it mid-write.
+class InterruptScope final {
+public:
+    InterruptScope() { m_previous = std::signal(SIGINT, onInterrupt); }
+    ~InterruptScope() { std::signal(SIGINT, m_previous); }
+
+private:
+    void (*m_previous)(int) = nullptr;
+};
+
+QString timeText(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+}
+
+QJsonObject projectJson(const Project &p)
+{
+    QJsonObject source{{QStringLiteral("kind"), sourceKindName(p.source.kind)},
+                       {QStringLiteral("location"), p.source.location}};
+    if (!p.source.ref.isEmpty())
+        source.insert(QStringLiteral("ref"), p.source.ref);
+    if (!p.source.commit.isEmpty())
+        source.insert(QStringLiteral("commit"), p.source.commit);
+    QJsonObject o{{QStringLiteral("id"), p.id},
+                  {QStringLiteral("name"), p.name},
+                  {QStringLiteral("description"), p.description},
+                  {QStringLiteral("tags"), QJsonArray::fromStringList(p.tags)},
+                  {QStringLiteral("source"), source},
+                  {QStringLiteral("files"), p.fileCount},
+                  {QStringLiteral("bytes"), p.totalBytes},
+                  {QStringLiteral("created_at"), timeText(p.createdAt)},
+                  {QStringLiteral("updated_at"), timeText(p.updatedAt)},
+                  {QStringLiteral("revision"), p.revision}};
+    if (p.deletedAt)
+        o.insert(QStringLiteral("deleted_at"), timeText(*p.deletedAt));
+    return o;
+}
+
+int fail(const Error &error)
+{
+    Output::error(error.message);
+    return exitCodeFor(error);
+}
+
+QJsonArray issuesJson(const QList<ImportIssue> &issues)
+{
+    QJsonArray array;
+    for (const ImportIssue &issue : issues)
+        array.append(QJsonObject{{QStringLiteral("path"), issue.path}, {QStringLiteral("reason"), issue.reason}});
+    return array;
+}
+
+void printReport(const Invocation &inv, const ImportReport &report, bool refresh)
+{
+    if (inv.json) {
+        QJsonObject o = projectJson(report.project);
+        o.insert(QStringLiteral("added"), report.added);
+        o.insert(QStringLiteral("changed"), report.changed);
+        o.insert(QStringLiteral("removed"), report.removed);
+        o.insert(QStringLiteral("unchanged"), report.unchanged);
+        o.insert(QStringLiteral("skipped"), issuesJson(report.skipped));
+        o.insert(QStringLiteral("rejected"), issuesJson(report.rejected));
+        Output::printJson(o);
+        return;
+    }
+    if (refresh)
+        Output::print(QStringLiteral("Refreshed \"%1\": %2 added, %3 changed, %4 removed, %5 unchanged.")
+                          .arg(report.project.name).arg(report.added).arg(report.changed).arg(report.removed).arg(report.unchanged));
+    else
+        Output::print(QStringLiteral("Imported \"%1\": %2 files, %3.").arg(report.project.name).arg(report.files).arg(formatBytes(report.bytes)));
+    if (!report.project.source.commit.isEmpty())
+        Output::print(QStringLiteral("Commit %1").arg(report.project.source.commit));
+    const auto listIssues = [](const QString &title, const QList<ImportIssue> &issues) {
+        if (issues.isEmpty())
+            return;
+        Output::note(QStringLiteral("%1 (%2):").arg(title).arg(issues.size()));
+        for (qsizetype i = 0; i < issues.size() && i < 50; ++i)
+            Output::note(QStringLiteral("  %1: %2").arg(issues[i].path, issues[i].reason));
+        if (issues.size() > 50)
+            Output::note(QStringLiteral("  … and %1 more (use --json for the full list)").arg(issues.size() - 50));
+    };
+    listIssues(QStringLiteral("Skipped"), report.skipped);
+    listIssues(QStringLiteral("Rejected"), report.rejected);
+}
+
+void addImportOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("exclude"), QStringLiteral("Skip files or folders matching this glob (folder imports; repeatable)."), QStringLiteral("glob")});
+    parser.addOption({QStringLiteral("no-default-excludes"), QStringLiteral("Do not skip node_modules, build, dist, target and the other default folders.")});
+    parser.addOption({QStringLiteral("no-gitignore"), QStringLiteral("Import files that .gitignore would ignore.")});
+    parser.addOption({QStringLiteral("max-file-size"), QStringLiteral("Skip files larger than this (default 20M)."), QStringLiteral("size")});
+    parser.addOption({QStringLiteral("max-total-size"), QStringLiteral("Stop if the source holds more than this (default 4G)."), QStringLiteral("size")});
+    parser.addOption({QStringLiteral("max-files"), QStringLiteral("Stop if the source holds more files than this (default 500000)."), QStringLiteral("count")});
+    parser.addOption({QStringLiteral("max-ratio"), QStringLiteral("Stop if an archive expands more than this many times (default 200)."), QStringLiteral("ratio")});
+}
+
+// Returns an error text for a bad value, empty when all is fine.
+QString readImportOptions(const QCommandLineParser &parser, ImportOptions &options)
+{
+    if (parser.isSet(QStringLiteral("no-default-excludes")))
+        options.excludes.clear();
+    options.excludes += parser.values(QStringLiteral("exclude"));
+    options.honourGitIgnore = !parser.isSet(QStringLiteral("no-gitignore"));
+    const auto sizeOption = [&](const char *name, qint64 &target) -> QString {
+        if (!parser.isSet(QLatin1String(name)))
+            return {};
+        const std::optional<qint64> size = parseSize(parser.value(QLatin1String(name)));
+        if (!size || *size <= 0)
+            return QStringLiteral("--%1 needs a size such as 500K, 20M or 4G.").arg(QLatin1String(name));
+        target = *size;
+        return {};
+    };
+    if (QString e = sizeOption("max-file-size", options.limits.maxFileBytes); !e.isEmpty())
+        return e;
+    if (QString e = sizeOption("max-total-size", options.limits.maxTotalBytes); !e.isEmpty())
+        return e;
+    if (parser.isSet(QStringLiteral("max-files"))) {
+        bool ok = false;
+        options.limits.maxFiles = parser.value(QStringLiteral("max-files")).toLongLong(&ok);
+        if (!ok || options.limits.maxFiles <= 0)
+            return QStringLiteral("--max-files needs a positive number.");
+    }
+    if (parser.isSet(QStringLiteral("max-ratio"))) {
+        bool ok = false;
+        options.limits.maxCompressionRatio = parser.value(QStringLiteral("max-ratio")).toDouble(&ok);
+        if (!ok || options.limits.maxCompressionRatio <= 1)
+            return QStringLiteral("--max-ratio needs a number above 1.");
+    }
+    return {};
+}
+
+int runImport(const Invocation &inv, bool refresh)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    if (!refresh) {
+        parser.addOption({QStringLiteral("name"), QStringLiteral("Project name (default: from the source)."), QStringLiteral("name")});
+        parser.addOption({QStringLiteral("ref"), QStringLiteral("Git branch, tag or commit to import (default: HEAD)."), QStringLiteral("ref")});
+    }
+    addImportOptions(parser);
+    parser.addPositionalArgument(refresh ? QStringLiteral("project") : QStringLiteral("source"),
+                                 refresh ? QStringLiteral("Project name or id.") : QStringLiteral("A folder, a .zip/.tar(.gz/.bz2/.xz/.zst) archive, or a git URL or path."));
+    if (int rc = parseOrExit(parser, inv, refresh ? QStringLiteral("[options] PROJECT") : QStringLiteral("[options] SOURCE"), 1, 1); rc >= 0)
+        return rc;
+    ImportOptions options;
+    if (!refresh) {
+        options.name = parser.value(QStringLiteral("name"));
+        options.ref = parser.value(QStringLiteral("ref"));
+    }
+    if (const QString bad = readImportOptions(parser, options); !bad.isEmpty()) {
+        Output::error(bad);
+        return ExitUsage;
+    }
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+
+    ProjectImporter importer(*db);
+    ProgressLine progress;
+    importer.setProgressCallback([&](const ImportProgress &p) { progress.update(p); });
+    importer.setCancellationToken(&g_interrupted);
+    InterruptScope interrupts;
+    const QString argument = parser.positionalArguments().first();
+    Result<ImportReport> report = Error::failed(QString());
+    if (refresh) {
+        Result<Project> project = ProjectStore(*db).find(argument);
+        if (!project)
+            return fail(project.error());
+        report = importer.refreshProject(project->id, options);
+    } else {
+        report = importer.importProject(argument, options);
+    }
+    progress.clear();
+    if (!report) {
+        if (report.error().code == Error::Code::Cancelled)
+            Output::error(QStringLiteral("Cancelled; the workspace is unchanged."));
+        else
+            Output::error(report.error().message);
+        return exitCodeFor(report.error());
+    }
+    printReport(inv, *report, refresh);
+    return ExitOk;
+}
+
+int runList(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("filter"), QStringLiteral("Only projects whose name or description contains this text."), QStringLiteral("text")});
+    parser.addOption({QStringLiteral("tag"), QStringLiteral("Only projects with this tag."), QStringLiteral("tag")});
+    parser.addOption({QStringLiteral("lang"), QStringLiteral("Only projects with files in this language (e.g. cpp, python)."), QStringLiteral("language")});
+    parser.addOption({QStringLiteral("sort"), QStringLiteral("Sort by name, updated or size (default name)."), QStringLiteral("key")});
+    parser.addOption({QStringLiteral("desc"), QStringLiteral("Sort in descending order.")});
+    parser.addOption({QStringLiteral("trash"), QStringLiteral("List the projects in the trash.")});
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("[options]"), 0, 0); rc >= 0)
+        return rc;
+    ProjectFilter filter;
+    filter.text = parser.value(QStringLiteral("filter"));
+    filter.tag = parser.value(QStringLiteral("tag"));
+    filter.language = parser.value(QStringLiteral("lang"));
+    filter.trash = parser.isSet(QStringLiteral("trash"));
+    filter.descending = parser.isSet(QStringLiteral("desc"));
+    const QString sort = parser.value(QStringLiteral("sort"));
+    if (sort == QLatin1String("updated"))
+        filter.sort = ProjectFilter::Sort::Updated;
+    else if (sort == QLatin1String("size"))
+        filter.sort = ProjectFilter::Sort::Size;
+    else if (!sort.isEmpty() && sort != QLatin1String("name")) {
+        Output::error(QStringLiteral("--sort takes name, updated or size."));
+        return ExitUsage;
+    }
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    Result<QList<Project>> projects = ProjectStore(*db).list(filter);
+    if (!projects)
+        return fail(projects.error());
+    for (const Project &p : *projects) {
+        if (inv.json) {
+            Output::printJson(projectJson(p));
+            continue;
+        }
+        QString line = QStringLiteral("%1  %2 files  %3").arg(p.name).arg(p.fileCount).arg(formatBytes(p.totalBytes));
+        if (!p.tags.isEmpty())
+            line += QStringLiteral("  [%1]").arg(p.tags.join(QStringLiteral(", ")));
+        Output::print(line);
+    }
+    if (projects->isEmpty() && !inv.json)
+        Output::note(filter.trash ? QStringLiteral("The trash is empty.")
+                                  : QStringLiteral("No projects. Import one with: realm-cli project import PATH"));
+    return ExitOk;
+}
+
+int runCreate(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("description"), QStringLiteral("A description."), QStringLiteral("text")});
+    parser.addOption({QStringLiteral("tag"), QStringLiteral("A tag (repeatable)."), QStringLiteral("tag")});
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The new project's name."));
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("[options] NAME"), 1, 1); rc >= 0)
+        return rc;
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    Result<Project> p = ProjectStore(*db).create(parser.positionalArguments().first(), parser.value(QStringLiteral("description")),
+                                                 parser.values(QStringLiteral("tag")));
+    if (!p)
+        return fail(p.error());
+    if (inv.json)
+        Output::printJson(projectJson(*p));
+    else
+        Output::print(QStringLiteral("Created \"%1\" (%2).").arg(p->name, p->id));
+    return ExitOk;
+}
+
+int runShow(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("[options] PROJECT"), 1, 1); rc >= 0)
+        return rc;
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    ProjectStore store(*db);
+    Result<Project> p = store.find(parser.positionalArguments().first(), true);
+    if (!p)
+        return fail(p.error());
+    Result<QList<QPair<QString, qint64>>> languages = store.languages(p->id);
+    if (!languages)
+        return fail(languages.error());
+    if (inv.json) {
+        QJsonObject o = projectJson(*p);
+        QJsonObject langs;
+        for (const auto &[id, count] : *languages)
+            langs.insert(id.isEmpty() ? QStringLiteral("other") : id, count);
+        o.insert(QStringLiteral("languages"), langs);
+        Output::printJson(o);
+        return ExitOk;
+    }
+    Output::print(QStringLiteral("Name:        %1").arg(p->name));
+    Output::print(QStringLiteral("Id:          %1").arg(p->id));
+    if (!p->description.isEmpty())
+        Output::print(QStringLiteral("Description: %1").arg(p->description));
+    if (!p->tags.isEmpty())
+        Output::print(QStringLiteral("Tags:        %1").arg(p->tags.join(QStringLiteral(", "))));
+    Output::print(QStringLiteral("Source:      %1 %2%3").arg(sourceKindName(p->source.kind), p->source.location,
+                                                          p->source.commit.isEmpty() ? QString() : QStringLiteral(" @ ") + p->source.commit));
+    Output::print(QStringLiteral("Files:       %1 (%2)").arg(p->fileCount).arg(formatBytes(p->totalBytes)));
+    QStringList langs;
+    for (const auto &[id, count] : *languages)
+        langs << QStringLiteral("%1 %2").arg(languageDisplayName(id)).arg(count);
+    if (!langs.isEmpty())
+        Output::print(QStringLiteral("Languages:   %1").arg(langs.join(QStringLiteral(", "))));
+    Output::print(QStringLiteral("Updated:     %1").arg(timeText(p->updatedAt)));
+    if (p->deletedAt)
+        Output::print(QStringLiteral("In trash since %1 (restore with: realm-cli project restore %2)").arg(timeText(*p->deletedAt), p->id));
+    return ExitOk;
+}
+
+int runEdit(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("name"), QStringLiteral("New name."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("description"), QStringLiteral("New description."), QStringLiteral("text")});
+    parser.addOption({QStringLiteral("tag"), QStringLiteral("Add a tag (repeatable)."), QStringLiteral("tag")});
+    parser.addOption({QStringLiteral("untag"), QStringLiteral("Remove a tag (repeatable)."), QStringLiteral("tag")});
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("[options] PROJECT"), 1, 1); rc >= 0)
+        return rc;
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    ProjectStore store(*db);
+    Result<Project> p = store.find(parser.positionalArguments().first());
+    if (!p)
+        return fail(p.error());
+    ProjectChanges changes;
+    if (parser.isSet(QStringLiteral("name")))
+        changes.name = parser.value(QStringLiteral("name"));
+    if (parser.isSet(QStringLiteral("description")))
+        changes.description = parser.value(QStringLiteral("description"));
+    if (parser.isSet(QStringLiteral("tag")) || parser.isSet(QStringLiteral("untag"))) {
+        QStringList tags = p->tags + parser.values(QStringLiteral("tag"));
+        for (const QString &t : parser.values(QStringLiteral("untag")))
+            tags.removeAll(t);
+        changes.tags = tags;
+    }
+    Result<Project> updated = store.update(p->id, changes);
+    if (!updated)
+        return fail(updated.error());
+    if (inv.json)
+        Output::printJson(projectJson(*updated));
+    else
+        Output::print(QStringLiteral("Updated \"%1\".").arg(updated->name));
+    return ExitOk;
+}
+
+int runTrashCommand(const Invocation &inv, const QString &which)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    const bool needsProject = which != QLatin1String("empty-trash");
+    if (needsProject)
+        parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
+    if (int rc = parseOrExit(parser, inv, needsProject ? QStringLiteral("[options] PROJECT") : QStringLiteral("[options]"),
+                             needsProject ? 1 : 0, needsProject ? 1 : 0); rc >= 0)
+        return rc;
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    ProjectStore store(*db);
+    if (which == QLatin1String("empty-trash")) {
+        Result<int> purged = store.emptyTrash();
+        if (!purged)
+            return fail(purged.error());
+        if (inv.json)
+            Output::printJson({{QStringLiteral("purged"), *purged}});
+        else
+            Output::print(QStringLiteral("Emptied the trash: %1 project(s) removed for good.").arg(*purged));
+        return ExitOk;
+    }
+    const QString name = parser.positionalArguments().first();
+    if (which == QLatin1String("delete")) {
+        Result<Project> p = store.find(name);
+        if (!p)
+            return fail(p.error());
+        if (Result<void> r = store.moveToTrash(p->id); !r)
+            return fail(r.error());
+        if (inv.json)
+            Output::printJson(QJsonObject{{QStringLiteral("trashed"), p->id}});
+        else
+            Output::print(QStringLiteral("Moved \"%1\" to the trash. Undo with: realm-cli project restore %2").arg(p->name, p->id));
+        return ExitOk;
+    }
+    // restore: look only in the trash
+    ProjectFilter inTrash;
+    inTrash.trash = true;
+    Result<QList<Project>> trash = store.list(inTrash);
+    if (!trash)
+        return fail(trash.error());
+    for (const Project &p : *trash) {
+        if (p.id == name || p.name == name) {
+            Result<Project> restored = store.restore(p.id);
+            if (!restored)
+                return fail(restored.error());
+            if (inv.json)
+                Output::printJson(projectJson(*restored));
+            else
+                Output::print(QStringLiteral("Restored \"%1\".").arg(restored->name));
+            return ExitOk;
+        }
+    }
+    Output::error(QStringLiteral("No project \"%1\" in the trash. `realm-cli project list --trash` shows it.").arg(name));
+    return ExitNotFound;
+}
+
+int runFiles(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("match"), QStringLiteral("Rank files by a fuzzy match of their paths, like an editor's quick open."), QStringLiteral("pattern")});
+    parser.addOption({QStringLiteral("limit"), QStringLiteral("At most this many files with --match (default 20)."), QStringLiteral("n")});
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("[options] PROJECT"), 1, 1); rc >= 0)
+        return rc;
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    ProjectStore store(*db);
+    Result<Project> p = store.find(parser.positionalArguments().first());
+    if (!p)
+        return fail(p.error());
+    Result<QList<ProjectFile>> files = store.files(p->id);
+    if (!files)
+        return fail(files.error());
+    const auto printFile = [&](const ProjectFile &f) {
+        if (inv.json)
+            Output::printJson({{QStringLiteral("path"), f.path}, {QStringLiteral("size"), f.size},
+                               {QStringLiteral("language"), f.language}, {QStringLiteral("encoding"), f.encoding},
+                               {QStringLiteral("binary"), f.isBinary()}});
+        else
+            Output::print(f.path);
+    };
+    if (!parser.isSet(QStringLiteral("match"))) {
+        for (const ProjectFile &f : *files)
+            printFile(f);
+        return ExitOk;
+    }
+    QStringList paths;
+    QHash<QString, const ProjectFile *> byPath;
+    for (const ProjectFile &f : *files) {
+        paths << f.path;
+        byPath.insert(f.path, &f);
+    }
+    const int limit = parser.isSet(QStringLiteral("limit")) ? parser.value(QStringLiteral("limit")).toInt() : 20;
+    const auto ranked = FuzzyMatcher(parser.value(QStringLiteral("match"))).rank(paths, limit);
+    for (const auto &[path, match] : ranked)
+        printFile(*byPath.value(path));
+    return ranked.isEmpty() ? ExitNoMatches : ExitOk;
+}
+
+} // namespace
+
+QString projectCommandsHelp()
+{
+    return QStringLiteral(
+        "  project list [--filter TEXT] [--tag T] [--lang L] [--sort name|updated|size] [--desc] [--trash]\n"
+        "  project create NAME [--description D] [--tag T]...\n"
+        "  project import SOURCE [--name N] [--ref REF] [--exclude GLOB]... [limits]\n"
+        "  project refresh PROJECT\n"
+        "  project show PROJECT\n"
+        "  project edit PROJECT [--name N] [--description D] [--tag T]... [--untag T]...\n"
+        "  project delete PROJECT        move to the trash\n"
+        "  project restore PROJECT       bring back from the trash\n"
+        "  project empty-trash           remove trashed projects for good\n"
+        "  project files PROJECT [--match PATTERN] [--limit N]\n");
+}
+
+int runProjectCommand(const QString &sub, const Invocation &inv)
+{
+    if (sub == QLatin1String("list"))
+        return runList(inv);
+    if (sub == QLatin1String("create"))
+        return runCreate(inv);
+    if (sub == QLatin1String("import"))
+        return runImport(inv, false);
+    if (sub == QLatin1String("refresh"))
+        return runImport(inv, true);
+    if (sub == QLatin1String("show"))
+        return runShow(inv);
+    if (sub == QLatin1String("edit"))
+        return runEdit(inv);
+    if (sub == QLatin1String("delete") || sub == QLatin1String("restore") || sub == QLatin1String("empty-trash"))
+        return runTrashCommand(inv, sub);
+    if (sub == QLatin1String("files"))
+        return runFiles(inv);
+    Output::error(QStringLiteral("Unknown command \"project %1\". Commands:\n%2").arg(sub, projectCommandsHelp()));
+    return ExitUsage;
+}
+
+} // namespace Realm::Cli

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cliarguments.h"
+
+namespace Realm::Cli {
+
+// `realm-cli project <subcommand>`: list, create, import, refresh, show,
+// edit, delete, restore, empty-trash, files.
+int runProjectCommand(const QString &subcommand, const Invocation &invocation);
+QString projectCommandsHelp();
+
+} // namespace Realm::Cli

@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Shared build settings for every REALM target.
+
+function(realm_apply_defaults target)
+  target_compile_definitions(${target} PRIVATE
+    QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING
+    QT_NO_CAST_FROM_BYTEARRAY QT_STRICT_ITERATORS QT_USE_QSTRINGBUILDER)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor)
+  if(REALM_WARNINGS_AS_ERRORS)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()
+
+# realm_add_library(Name SOURCES ... PUBLIC_LINKS ... PRIVATE_LINKS ...)
+# Creates the static library realm_<name> with the alias Realm::<Name>.
+function(realm_add_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_LINKS;PRIVATE_LINKS" ${ARGN})
+  string(TOLOWER ${name} lower)
+  add_library(realm_${lower} STATIC ${ARG_SOURCES})
+  add_library(Realm::${name} ALIAS realm_${lower})
+  target_include_directories(realm_${lower} PUBLIC ${PROJECT_SOURCE_DIR}/core ${PROJECT_SOURCE_DIR}/ui ${PROJECT_BINARY_DIR}/generated)
+  target_link_libraries(realm_${lower} PUBLIC ${ARG_PUBLIC_LINKS} PRIVATE ${ARG_PRIVATE_LINKS})
+  realm_apply_defaults(realm_${lower})
+endfunction()
+
+# realm_add_test(tst_name SOURCES ... LINKS ... [GUI] [TIMEOUT s] [LABELS ...])
+# One executable per tested class or area; GUI tests run on the offscreen platform.
+function(realm_add_test name)
+  cmake_parse_arguments(ARG "GUI" "TIMEOUT" "SOURCES;LINKS;LABELS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE Qt6::Test Realm::TestSupport ${ARG_LINKS})
+  realm_apply_defaults(${name})
+  set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
+  add_test(NAME ${name} COMMAND ${name})
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 300)
+  endif()
+  set(env "QT_QPA_PLATFORM=offscreen" "REALM_BIN_DIR=${CMAKE_BINARY_DIR}/bin"
+          "REALM_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data")
+  set_tests_properties(${name} PROPERTIES
+    TIMEOUT ${ARG_TIMEOUT}
+    ENVIRONMENT "${env}"
+    SKIP_REGULAR_EXPRESSION "Totals: 0 passed, 0 failed, [1-9][0-9]* skipped"
+    LABELS "${ARG_LABELS}")
+endfunction()

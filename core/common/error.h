@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+#include <optional>
+#include <utility>
+#include <variant>
+
+namespace Realm {
+
+// What went wrong, in words a person can act on. `code` lets callers branch
+// (and the CLI pick an exit code); `message` says what failed, why, and
+// what to do about it.
+struct Error final {
+    enum class Code {
+        Failed,         // anything without a more specific code
+        NotFound,       // a named project, file or row does not exist
+        InvalidInput,   // the caller gave something unusable (bad query, bad path)
+        Io,             // reading or writing a file failed
+        Database,       // SQLite refused
+        TooNew,         // the workspace was written by a newer REALM
+        LimitExceeded,  // an import limit was hit
+        Cancelled,      // the user stopped the job
+    };
+
+    Code code = Code::Failed;
+    QString message;
+
+    static Error failed(const QString &message) { return {Code::Failed, message}; }
+    static Error notFound(const QString &message) { return {Code::NotFound, message}; }
+    static Error invalidInput(const QString &message) { return {Code::InvalidInput, message}; }
+    static Error io(const QString &message) { return {Code::Io, message}; }
+    static Error database(const QString &message) { return {Code::Database, message}; }
+    static Error cancelled() { return {Code::Cancelled, QStringLiteral("Cancelled.")}; }
+};
+
+// A value or an Error. Small on purpose: std::expected arrives with C++23.
+template<typename T>
+class [[nodiscard]] Result final {
+public:
+    Result(T value) : m_state(std::move(value)) {}
+    Result(Error error) : m_state(std::move(error)) {}
+
+    bool ok() const { return std::holds_alternative<T>(m_state); }
+    explicit operator bool() const { return ok(); }
+
+    const T &value() const & { return std::get<T>(m_state); }
+    T &value() & { return std::get<T>(m_state); }
+    T &&value() && { return std::get<T>(std::move(m_state)); }
+    const T *operator->() const { return &value(); }
+    T *operator->() { return &value(); }
+    const T &operator*() const & { return value(); }
+    T &operator*() & { return value(); }
+
+    const Error &error() const { return std::get<Error>(m_state); }
+
+private:
+    std::variant<T, Error> m_state;
+};
+
+template<>
+class [[nodiscard]] Result<void> final {
+public:
+    Result() = default;
+    Result(Error error) : m_error(std::move(error)) {}
+
+    bool ok() const { return !m_error.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const Error &error() const { return *m_error; }
+
+private:
+    std::optional<Error> m_error;
+};
+
+QString errorCodeName(Error::Code code);
+
+} // namespace Realm

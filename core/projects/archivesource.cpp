@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projects/archivesource.h"
+
+#include "projects/pathsafety.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <memory>
+
+namespace Realm::Projects {
+
+namespace {
+
+struct ArchiveDeleter {
+    void operator()(archive *a) const { archive_read_free(a); }
+};
+using ArchivePtr = std::unique_ptr<archive, ArchiveDeleter>;
+
+const char *const kArchiveSuffixes[] = {".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz",
+                                        ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.zstd"};
+
+QString entryPath(archive_entry *entry)
+{
+    if (const char *utf8 = archive_entry_pathname_utf8(entry))
+        return QString::fromUtf8(utf8);
+    // Names in an unknown legacy encoding: keep them readable rather than lose the file.
+    const char *raw = archive_entry_pathname(entry);
+    return raw ? QString::fromLatin1(raw) : QString();
+}
+
+QString archiveError(archive *a)
+{
+    const char *message = archive_error_string(a);
+    return message ? QString::fromUtf8(message) : QStringLiteral("unknown error");
+}
+
+} // namespace
+
+ArchiveSource::ArchiveSource(QString path, ImportOptions options)
+    : m_path(QFileInfo(path).absoluteFilePath())
+    , m_options(std::move(options))
+{
+}
+
+bool ArchiveSource::looksLikeArchive(const QString &path)
+{
+    const QString lower = path.toLower();
+    for (const char *suffix : kArchiveSuffixes) {
+        if (lower.endsWith(QLatin1String(suffix)))
+            return true;
+    }
+    return false;
+}
+
+QString ArchiveSource::libraryVersion()
+{
+    return QString::fromLatin1(archive_version_string()).section(QLatin1Char(' '), 1, 1);
+}
+
+ProjectSource ArchiveSource::description() const
+{
+    return {ProjectSource::Kind::Archive, m_path, {}, {}};
+}
+
+QString ArchiveSource::suggestedName() const
+{
+    QString name = QFileInfo(m_path).fileName();
+    const QString lower = name.toLower();
+    for (const char *suffix : kArchiveSuffixes) {
+        if (lower.endsWith(QLatin1String(suffix))) {
+            name.chop(qsizetype(strlen(suffix)));
+            break;
+        }
+    }
+    return name;
+}
+
+Result<void> ArchiveSource::readInto(ImportSink &sink)
+{
+    if (!QFileInfo(m_path).isFile())
+        return Error::notFound(QStringLiteral("The archive %1 does not exist.").arg(m_path));
+
+    ArchivePtr a(archive_read_new());
+    archive_read_support_filter_all(a.get());
+    archive_read_support_format_zip(a.get());
+    archive_read_support_format_tar(a.get());
+    archive_read_support_format_gnutar(a.get());
+    if (archive_read_open_filename(a.get(), QFile::encodeName(m_path).constData(), 64 * 1024) != ARCHIVE_OK)
+        return Error::invalidInput(QStringLiteral("%1 cannot be opened as a ZIP or tar archive: %2. Nothing was imported.")
+                                       .arg(m_path, archiveError(a.get())));
+
+    const ImportLimits &limits = sink.limits();
+    qint64 unpackedTotal = 0;
+    QByteArray buffer(64 * 1024, Qt::Uninitialized);
+
+    for (;;) {
+        if (sink.isCancelled())
+            return Error::cancelled();
+        archive_entry *entry = nullptr;
+        const int rc = archive_read_next_header(a.get(), &entry);
+        if (rc == ARCHIVE_EOF)
+            break;
+        if (rc == ARCHIVE_FATAL)
+            return Error::invalidInput(QStringLiteral("The archive %1 is damaged or truncated: %2. Nothing was imported.")
+                                           .arg(m_path, archiveError(a.get())));
+        const QString path = entryPath(entry);
+        if (rc == ARCHIVE_WARN || rc == ARCHIVE_RETRY) {
+            // e.g. a header with an unreadable name; the entry itself may still be fine
+            if (path.isEmpty()) {
+                sink.reject(QStringLiteral("(unnamed entry)"), archiveError(a.get()));
+                continue;
+            }
+        }
+
+        const mode_t type = archive_entry_filetype(entry);
+        if (type == AE_IFDIR)
+            continue;
+        if (archive_entry_hardlink(entry)) {
+            sink.skip(path, QStringLiteral("hard link (not stored)"));
+            continue;
+        }
+        if (type == AE_IFLNK) {
+            const char *target = archive_entry_symlink_utf8(entry);
+            const QString targetText = target ? QString::fromUtf8(target) : QString();
+            // Imported archives are never unpacked, so even an inside link is
+            // not followed; it is reported so the user knows.
+            if (symlinkStaysInside(path, targetText))
+                sink.skip(path, QStringLiteral("symlink to %1 (not stored)").arg(targetText));
+            else
+                sink.reject(path, QStringLiteral("symlink points outside the project (%1)").arg(targetText));
+            continue;
+        }
+        if (type != AE_IFREG) {
+            sink.skip(path, QStringLiteral("not a regular file"));
+            continue;
+        }
+        if (archive_entry_is_encrypted(entry)) {
+            sink.reject(path, QStringLiteral("encrypted entry (not supported)"));
+            continue;
+        }
+        const qint64 declared = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : -1;
+        if (declared > limits.maxFileBytes) {
+            sink.skip(path, QStringLiteral("larger than the per-file limit (%1 > %2)")
+                                .arg(formatBytes(declared), formatBytes(limits.maxFileBytes)));
+            continue;
+        }
+        if (declared > 1024 * 1024)
+            sink.reading(path);
+
+        SourceFile file;
+        file.path = path;
+        file.mode = (archive_entry_perm(entry) & 0111) ? 0755 : 0644;
+        if (declared > 0)
+            file.content.reserve(qsizetype(declared));
+        bool tooLarge = false;
+        for (;;) {
+            const la_ssize_t n = archive_read_data(a.get(), buffer.data(), size_t(buffer.size()));
+            if (n == 0)
+                break;
+            if (n < 0) {
+                if (n == ARCHIVE_FATAL)
+                    return Error::invalidInput(QStringLiteral("The archive %1 is damaged or truncated at %2: %3. Nothing was imported.")
+                                                   .arg(m_path, path, archiveError(a.get())));
+                sink.reject(path, QStringLiteral("cannot be unpacked: %1").arg(archiveError(a.get())));
+                file.content.clear();
+                tooLarge = true; // do not add a partial file
+                break;
+            }
+            unpackedTotal += n;
+            if (unpackedTotal > limits.maxTotalBytes)
+                return Error{Error::Code::LimitExceeded,
+                             QStringLiteral("The archive unpacks to more than the total import limit of %1 (stopped at %2). "
+                                            "Nothing was imported. Raise the limit (--max-total-size) if this is expected.")
+                                 .arg(formatBytes(limits.maxTotalBytes), path)};
+            const qint64 packed = archive_filter_bytes(a.get(), -1);
+            if (unpackedTotal > limits.ratioGraceBytes && packed > 0
+                && double(unpackedTotal) / double(packed) > limits.maxCompressionRatio)
+                return Error{Error::Code::LimitExceeded,
+                             QStringLiteral("The archive expands more than %1 times its compressed size (at %2): it looks like an archive bomb. "
+                                            "Nothing was imported. Raise the limit (--max-ratio) if you trust it.")
+                                 .arg(limits.maxCompressionRatio).arg(path)};
+            if (file.content.size() + n > limits.maxFileBytes) {
+                // The header understated the size; stop reading this entry.
+                sink.skip(path, QStringLiteral("larger than the per-file limit (%1)").arg(formatBytes(limits.maxFileBytes)));
+                tooLarge = true;
+                break;
+            }
+            file.content.append(buffer.constData(), n);
+        }
+        if (tooLarge)
+            continue;
+        if (Result<void> r = sink.addFile(std::move(file)); !r)
+            return r;
+    }
+    return {};
+}
+
+} // namespace Realm::Projects

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "projects/importsource.h"
+
+namespace Realm::Projects {
+
+// Imports a ZIP or tar archive (plain, gzip, bzip2, xz, zstd) with libarchive,
+// streaming each entry straight into the workspace: nothing is extracted to
+// disk. The import limits are enforced while bytes arrive, so an archive bomb
+// stops after at most one limit's worth of data.
+class ArchiveSource final : public ImportSource {
+public:
+    ArchiveSource(QString path, ImportOptions options);
+
+    Result<void> readInto(ImportSink &sink) override;
+    ProjectSource description() const override;
+    QString suggestedName() const override;
+
+    static bool looksLikeArchive(const QString &path);
+    static QString libraryVersion();
+
+private:
+    QString m_path;
+    ImportOptions m_options;
+};
+
+} // namespace Realm::Projects

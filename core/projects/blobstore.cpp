@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projects/blobstore.h"
+
+#include "projects/textcontent.h"
+#include "storage/statement.h"
+
+#include <QCryptographicHash>
+#include <QList>
+
+namespace Realm::Projects::BlobStore {
+
+using Storage::Statement;
+
+QByteArray sha256(QByteArrayView bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+}
+
+Result<qint64> collectGarbage(sqlite3 *db)
+{
+    Statement orphans(db, "SELECT id, encoding, content FROM blobs b "
+                          "WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.blob_sha256 = b.sha256)");
+    Statement unindex(db, "INSERT INTO blob_text(blob_text, rowid, text) VALUES ('delete', ?, ?)");
+    Statement remove(db, "DELETE FROM blobs WHERE id = ?");
+    if (!orphans.isValid() || !unindex.isValid() || !remove.isValid())
+        return orphans.error(QStringLiteral("Cannot clean up unused file contents"));
+
+    // Collect first: deleting while the SELECT is still stepping over the
+    // same table is undefined.
+    QList<qint64> ids;
+    qint64 removed = 0;
+    while (orphans.next())
+        ids.append(orphans.columnInt(0));
+    if (orphans.failed())
+        return orphans.error(QStringLiteral("Cannot list unused file contents"));
+    orphans.reset();
+
+    Statement load(db, "SELECT encoding, content FROM blobs WHERE id = ?");
+    for (qint64 id : std::as_const(ids)) {
+        load.bind(1, id);
+        if (!load.next()) {
+            load.reset();
+            continue;
+        }
+        const TextEncoding encoding = encodingFromName(load.columnText(0));
+        const QByteArray content = load.columnBlob(1);
+        load.reset();
+        if (encoding != TextEncoding::Binary) {
+            // A contentless FTS5 table forgets a row only when given the
+            // exact text it indexed; decoding is deterministic, so it is.
+            const QByteArray text = textAsUtf8(content, encoding);
+            unindex.bind(1, id);
+            unindex.bindText(2, text);
+            if (Result<void> r = unindex.exec(QStringLiteral("Cannot remove a file from the search index")); !r)
+                return r.error();
+        }
+        remove.bind(1, id);
+        if (Result<void> r = remove.exec(QStringLiteral("Cannot remove unused file contents")); !r)
+            return r.error();
+        ++removed;
+    }
+    return removed;
+}
+
+} // namespace Realm::Projects::BlobStore

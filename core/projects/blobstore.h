@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+
+#include <QByteArray>
+
+struct sqlite3;
+
+namespace Realm::Projects {
+
+// Content-addressed file contents (SHA-256) and their search-index entries.
+namespace BlobStore {
+
+QByteArray sha256(QByteArrayView bytes);
+
+// Deletes every blob no file row refers to, with its search-index entry.
+// Returns how many were removed. Runs inside the caller's transaction if one
+// is open.
+Result<qint64> collectGarbage(sqlite3 *db);
+
+} // namespace BlobStore
+} // namespace Realm::Projects

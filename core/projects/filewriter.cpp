@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projects/filewriter.h"
+
+#include "common/clock.h"
+#include "common/ids.h"
+#include "storage/statement.h"
+
+#include <sqlite3.h>
+
+namespace Realm::Projects {
+
+using Storage::Statement;
+
+namespace {
+constexpr qint64 kQueueBytes = 48LL * 1024 * 1024;
+constexpr int kQueueFiles = 4096;
+constexpr qint64 kBatchBytes = 64LL * 1024 * 1024;
+constexpr int kBatchFiles = 8192;
+
+Result<void> execSql(sqlite3 *db, const char *sql, const QString &what)
+{
+    if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+        return Error::database(what + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db)));
+    return {};
+}
+} // namespace
+
+// Prepared once per writer and reused for every file.
+struct FileWriter::Statements {
+    explicit Statements(sqlite3 *db)
+        : insertBlob(db, "INSERT INTO blobs (sha256, size, is_binary, encoding, content) "
+                         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")
+        , indexText(db, "INSERT INTO blob_text (rowid, text) VALUES (?, ?)")
+        , insertFile(db, "INSERT INTO files (id, project_id, path, blob_sha256, size, mode, "
+                         "language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        , updateFile(db, "UPDATE files SET blob_sha256 = ?, size = ?, mode = ?, language = ?, "
+                         "updated_at = ?, revision = revision + 1 WHERE id = ?")
+    {
+    }
+    Statement insertBlob, indexText, insertFile, updateFile;
+};
+
+FileWriter::FileWriter(Storage::DatabasePtr db, QString projectId, Mode mode)
+    : m_db(std::move(db))
+    , m_projectId(std::move(projectId))
+    , m_mode(mode)
+{
+    m_thread = std::thread([this] { run(); });
+}
+
+FileWriter::~FileWriter()
+{
+    abort();
+}
+
+Result<void> FileWriter::push(PreparedFile file)
+{
+    QMutexLocker lock(&m_mutex);
+    while (!m_error && !m_done && (m_queuedBytes >= kQueueBytes || m_queue.size() >= kQueueFiles))
+        m_changed.wait(&m_mutex);
+    if (m_error)
+        return *m_error;
+    if (m_done)
+        return Error::failed(QStringLiteral("The import was already finished."));
+    m_queuedBytes += file.content.size() + file.utf8Text.size();
+    m_queue.enqueue(std::move(file));
+    m_changed.wakeAll();
+    return {};
+}
+
+Result<void> FileWriter::finish(Finalizer finalizer)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_finalizer = std::move(finalizer);
+        m_finishing = true;
+        m_changed.wakeAll();
+    }
+    if (m_thread.joinable())
+        m_thread.join();
+    QMutexLocker lock(&m_mutex);
+    if (m_error)
+        return *m_error;
+    return {};
+}
+
+void FileWriter::abort()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_aborting = true;
+        m_changed.wakeAll();
+    }
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void FileWriter::run()
+{
+    sqlite3 *db = m_db->nativeHandle();
+    bool inTransaction = false;
+    qint64 batchBytes = 0;
+    int batchFiles = 0;
+
+    const auto fail = [&](const Error &error) {
+        if (inTransaction)
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        inTransaction = false;
+        QMutexLocker lock(&m_mutex);
+        m_error = error;
+        m_queue.clear();
+        m_queuedBytes = 0;
+        m_changed.wakeAll();
+    };
+    const auto begin = [&]() -> Result<void> {
+        if (inTransaction)
+            return {};
+        if (Result<void> r = execSql(db, "BEGIN IMMEDIATE", QStringLiteral("Cannot start writing to the workspace")); !r)
+            return r;
+        inTransaction = true;
+        return {};
+    };
+
+    std::optional<Statements> statements;
+    if (db)
+        statements.emplace(db);
+    if (!db || !statements->insertBlob.isValid() || !statements->indexText.isValid()
+        || !statements->insertFile.isValid() || !statements->updateFile.isValid()) {
+        fail(Error::database(QStringLiteral("Cannot open the workspace for writing.")));
+    } else {
+        for (;;) {
+            PreparedFile file;
+            Finalizer finalizer;
+            {
+                QMutexLocker lock(&m_mutex);
+                while (m_queue.isEmpty() && !m_finishing && !m_aborting)
+                    m_changed.wait(&m_mutex);
+                if (m_aborting)
+                    break;
+                if (m_queue.isEmpty()) { // finishing, all written
+                    finalizer = std::move(m_finalizer);
+                } else {
+                    file = m_queue.dequeue();
+                    m_queuedBytes -= file.content.size() + file.utf8Text.size();
+                    m_changed.wakeAll();
+                }
+            }
+            if (finalizer) {
+                Result<void> r = begin();
+                if (r)
+                    r = finalizer(db);
+                if (r)
+                    r = execSql(db, "COMMIT", QStringLiteral("Cannot save the import"));
+                if (r)
+                    inTransaction = false;
+                else
+                    fail(r.error());
+                break;
+            }
+            Result<void> r = begin();
+            if (r)
+                r = write(db, *statements, file);
+            if (!r) {
+                fail(r.error());
+                break;
+            }
+            batchBytes += file.content.size();
+            ++batchFiles;
+            if (m_mode == Mode::Batched && (batchBytes >= kBatchBytes || batchFiles >= kBatchFiles)) {
+                if (Result<void> c = execSql(db, "COMMIT", QStringLiteral("Cannot save the import")); !c) {
+                    fail(c.error());
+                    break;
+                }
+                inTransaction = false;
+                batchBytes = 0;
+                batchFiles = 0;
+            }
+        }
+    }
+    if (inTransaction)
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    statements.reset();
+    m_db->closeThreadConnection();
+    QMutexLocker lock(&m_mutex);
+    m_done = true;
+    m_changed.wakeAll();
+}
+
+Result<void> FileWriter::write(sqlite3 *db, Statements &s, const PreparedFile &file)
+{
+    const QString what = QStringLiteral("Cannot store %1").arg(file.path);
+    const bool binary = file.encoding == TextEncoding::Binary;
+    s.insertBlob.bindBlob(1, file.sha256);
+    s.insertBlob.bind(2, qint64(file.content.size()));
+    s.insertBlob.bind(3, qint64(binary ? 1 : 0));
+    s.insertBlob.bind(4, encodingName(file.encoding));
+    s.insertBlob.bindBlob(5, file.content);
+    if (Result<void> r = s.insertBlob.exec(what); !r)
+        return r;
+    if (sqlite3_changes(db) == 1 && !binary) {
+        s.indexText.bind(1, sqlite3_last_insert_rowid(db));
+        s.indexText.bindText(2, file.utf8Text);
+        if (Result<void> r = s.indexText.exec(what); !r)
+            return r;
+    }
+    const qint64 now = Clock::nowMs();
+    if (file.existingFileId.isEmpty()) {
+        Statement &q = s.insertFile;
+        q.bind(1, newId());
+        q.bind(2, m_projectId);
+        q.bind(3, file.path);
+        q.bindBlob(4, file.sha256);
+        q.bind(5, qint64(file.content.size()));
+        q.bind(6, qint64(file.mode));
+        q.bind(7, file.language);
+        q.bind(8, now);
+        q.bind(9, now);
+        return q.exec(what);
+    }
+    Statement &q = s.updateFile;
+    q.bindBlob(1, file.sha256);
+    q.bind(2, qint64(file.content.size()));
+    q.bind(3, qint64(file.mode));
+    q.bind(4, file.language);
+    q.bind(5, now);
+    q.bind(6, file.existingFileId);
+    return q.exec(what);
+}
+
+} // namespace Realm::Projects

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+#include "projects/textcontent.h"
+#include "storage/database.h"
+
+#include <QMutex>
+#include <QQueue>
+#include <QWaitCondition>
+
+#include <functional>
+#include <optional>
+#include <thread>
+
+struct sqlite3;
+
+namespace Realm::Projects {
+
+// A file ready to be stored: hashed, its encoding and language known.
+struct PreparedFile {
+    QString path;
+    QByteArray sha256;
+    QByteArray content;
+    QByteArray utf8Text; // what goes into the search index; empty for binary
+    TextEncoding encoding = TextEncoding::Binary;
+    QString language;
+    int mode = 0644;
+    QString existingFileId; // set when a refresh replaces this file's contents
+};
+
+// Writes prepared files of one project on a thread of its own, so reading
+// and hashing (on the caller's thread) overlap with SQLite work. A bounded
+// queue keeps memory flat whatever the project's size.
+//
+// Batched mode commits every few thousand files (imports, which stay
+// invisible until finished); single-transaction mode commits once at the end
+// (refreshes, which must be all or nothing).
+class FileWriter final {
+public:
+    enum class Mode { Batched, SingleTransaction };
+    using Finalizer = std::function<Result<void>(sqlite3 *)>;
+
+    FileWriter(Storage::DatabasePtr db, QString projectId, Mode mode);
+    ~FileWriter();
+    Q_DISABLE_COPY_MOVE(FileWriter)
+
+    // Blocks while the queue is full. Fails once the writer has failed.
+    Result<void> push(PreparedFile file);
+    // Writes what is queued, runs `finalizer` in the last transaction and
+    // commits. The writer thread is gone when this returns.
+    Result<void> finish(Finalizer finalizer);
+    // Drops what is queued and rolls back the open transaction.
+    void abort();
+
+private:
+    struct Statements;
+    void run();
+    Result<void> write(sqlite3 *db, Statements &statements, const PreparedFile &file);
+
+    Storage::DatabasePtr m_db;
+    QString m_projectId;
+    Mode m_mode;
+
+    QMutex m_mutex;
+    QWaitCondition m_changed;
+    QQueue<PreparedFile> m_queue;
+    qint64 m_queuedBytes = 0;
+    bool m_finishing = false;
+    bool m_aborting = false;
+    bool m_done = false;
+    Finalizer m_finalizer;
+    std::optional<Error> m_error;
+    std::thread m_thread;
+};
+
+} // namespace Realm::Projects

@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projects/foldersource.h"
+
+#include "projects/gitsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <git2.h>
+
+namespace Realm::Projects {
+
+namespace {
+
+// Shell-style glob (`*`, `?`, `[...]`) for one exclude pattern.
+QRegularExpression globToRegex(const QString &glob)
+{
+    return QRegularExpression(QRegularExpression::anchoredPattern(
+        QRegularExpression::wildcardToRegularExpression(glob, QRegularExpression::UnanchoredWildcardConversion)));
+}
+
+class Excludes final {
+public:
+    explicit Excludes(const QStringList &patterns)
+    {
+        for (QString pattern : patterns) {
+            pattern = pattern.trimmed();
+            while (pattern.endsWith(QLatin1Char('/')))
+                pattern.chop(1);
+            if (pattern.isEmpty())
+                continue;
+            if (pattern.contains(QLatin1Char('/')))
+                m_pathPatterns.append(globToRegex(pattern.startsWith(QLatin1Char('/')) ? pattern.mid(1) : pattern));
+            else
+                m_namePatterns.append(globToRegex(pattern));
+        }
+    }
+
+    bool matches(const QString &relativePath, const QString &name) const
+    {
+        for (const QRegularExpression &re : m_namePatterns) {
+            if (re.match(name).hasMatch())
+                return true;
+        }
+        for (const QRegularExpression &re : m_pathPatterns) {
+            if (re.match(relativePath).hasMatch())
+                return true;
+        }
+        return false;
+    }
+
+private:
+    QList<QRegularExpression> m_namePatterns;
+    QList<QRegularExpression> m_pathPatterns;
+};
+
+// Answers "is this path ignored by git?" through libgit2, which knows every
+// rule (.gitignore at each level, .git/info/exclude, negations).
+class GitIgnore final {
+public:
+    explicit GitIgnore(const QString &root)
+    {
+        git_repository *repo = nullptr;
+        if (git_repository_open_ext(&repo, QFile::encodeName(root).constData(), 0, nullptr) != 0)
+            return;
+        m_repo.reset(repo);
+        const char *workdir = git_repository_workdir(repo);
+        if (!workdir) {
+            m_repo.reset();
+            return;
+        }
+        const QString work = QDir(QFile::decodeName(workdir)).canonicalPath();
+        const QString canonicalRoot = QDir(root).canonicalPath();
+        m_prefix = QDir(work).relativeFilePath(canonicalRoot);
+        if (m_prefix == QLatin1String("."))
+            m_prefix.clear();
+        else
+            m_prefix += QLatin1Char('/');
+    }
+
+    bool isIgnored(const QString &relativePath, bool isDirectory) const
+    {
+        if (!m_repo)
+            return false;
+        QString path = m_prefix + relativePath;
+        if (isDirectory)
+            path += QLatin1Char('/');
+        int ignored = 0;
+        if (git_ignore_path_is_ignored(&ignored, m_repo.get(), path.toUtf8().constData()) != 0)
+            return false;
+        return ignored == 1;
+    }
+
+private:
+    Git::LibraryScope m_library;
+    Git::RepositoryPtr m_repo;
+    QString m_prefix;
+};
+
+class FolderWalk final {
+public:
+    FolderWalk(const QString &root, const ImportOptions &options, ImportSink &sink)
+        : m_root(QDir(root).canonicalPath())
+        , m_excludes(options.excludes)
+        , m_sink(sink)
+    {
+        if (options.honourGitIgnore)
+            m_gitIgnore = std::make_unique<GitIgnore>(m_root);
+    }
+
+    Result<void> walk(const QString &relativeDir)
+    {
+        if (m_sink.isCancelled())
+            return Error::cancelled();
+        const QDir dir(relativeDir.isEmpty() ? m_root : m_root + QLatin1Char('/') + relativeDir);
+        const QFileInfoList entries = dir.entryInfoList(
+            QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+        if (!dir.exists() || !dir.isReadable()) {
+            m_sink.reject(relativeDir, QStringLiteral("folder cannot be read (check its permissions)"));
+            return {};
+        }
+        for (const QFileInfo &info : entries) {
+            const QString name = info.fileName();
+            const QString relative = relativeDir.isEmpty() ? name : relativeDir + QLatin1Char('/') + name;
+            if (name == QLatin1String(".git"))
+                continue;
+            if (info.isSymLink()) {
+                if (Result<void> r = symlink(info, relative); !r)
+                    return r;
+                continue;
+            }
+            const bool isDir = info.isDir();
+            if (m_excludes.matches(relative, name)) {
+                m_sink.skip(relative + (isDir ? QStringLiteral("/") : QString()), QStringLiteral("excluded by the import settings"));
+                continue;
+            }
+            if (m_gitIgnore && m_gitIgnore->isIgnored(relative, isDir))
+                continue; // ignored files are not news; they are not listed as skipped
+            if (isDir) {
+                if (Result<void> r = walk(relative); !r)
+                    return r;
+            } else if (info.isFile()) {
+                if (Result<void> r = file(info.filePath(), relative, info); !r)
+                    return r;
+            } else {
+                m_sink.skip(relative, QStringLiteral("not a regular file"));
+            }
+        }
+        return {};
+    }
+
+private:
+    Result<void> symlink(const QFileInfo &info, const QString &relative)
+    {
+        const QString target = info.canonicalFilePath();
+        if (target.isEmpty()) {
+            m_sink.skip(relative, QStringLiteral("broken symlink"));
+            return {};
+        }
+        if (target != m_root && !target.startsWith(m_root + QLatin1Char('/'))) {
+            m_sink.reject(relative, QStringLiteral("symlink points outside the project (%1)").arg(info.symLinkTarget()));
+            return {};
+        }
+        const QFileInfo resolved(target);
+        if (resolved.isDir()) {
+            m_sink.skip(relative, QStringLiteral("symlink to a folder (not followed)"));
+            return {};
+        }
+        if (m_excludes.matches(relative, info.fileName()) || (m_gitIgnore && m_gitIgnore->isIgnored(relative, false)))
+            return {};
+        return file(target, relative, resolved);
+    }
+
+    Result<void> file(const QString &diskPath, const QString &relative, const QFileInfo &info)
+    {
+        const qint64 limit = m_sink.limits().maxFileBytes;
+        if (info.size() > limit) {
+            m_sink.skip(relative, QStringLiteral("larger than the per-file limit (%1 > %2)")
+                                      .arg(formatBytes(info.size()), formatBytes(limit)));
+            return {};
+        }
+        QFile file(diskPath);
+        if (info.size() > 1024 * 1024)
+            m_sink.reading(relative);
+        if (!file.open(QIODevice::ReadOnly)) {
+            m_sink.reject(relative, QStringLiteral("cannot be read: %1").arg(file.errorString()));
+            return {};
+        }
+        SourceFile source;
+        source.path = relative;
+        source.content = file.readAll();
+        if (file.error() != QFileDevice::NoError) {
+            m_sink.reject(relative, QStringLiteral("cannot be read: %1").arg(file.errorString()));
+            return {};
+        }
+        source.mode = (info.permissions() & QFileDevice::ExeUser) ? 0755 : 0644;
+        return m_sink.addFile(std::move(source));
+    }
+
+    QString m_root;
+    Excludes m_excludes;
+    std::unique_ptr<GitIgnore> m_gitIgnore;
+    ImportSink &m_sink;
+};
+
+} // namespace
+
+FolderSource::FolderSource(QString root, ImportOptions options)
+    : m_root(QFileInfo(root).absoluteFilePath())
+    , m_options(std::move(options))
+{
+}
+
+Result<void> FolderSource::readInto(ImportSink &sink)
+{
+    const QFileInfo info(m_root);
+    if (!info.isDir())
+        return Error::notFound(QStringLiteral("The folder %1 does not exist.").arg(m_root));
+    if (!info.isReadable())
+        return Error::io(QStringLiteral("The folder %1 cannot be read: check its permissions.").arg(m_root));
+    return FolderWalk(m_root, m_options, sink).walk(QString());
+}
+
+ProjectSource FolderSource::description() const
+{
+    return {ProjectSource::Kind::Folder, m_root, {}, {}};
+}
+
+QString FolderSource::suggestedName() const
+{
+    return QFileInfo(m_root).fileName();
+}
+
+} // namespace Realm::Projects

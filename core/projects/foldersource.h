@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "projects/importsource.h"
+
+namespace Realm::Projects {
+
+// Imports a folder from disk. Honours .gitignore and .git/info/exclude when
+// the folder is (inside) a git work tree, always skips .git/, and applies the
+// configurable excludes. Symlinks are followed only to files inside the
+// folder; links that leave it are rejected, links to folders skipped.
+class FolderSource final : public ImportSource {
+public:
+    FolderSource(QString root, ImportOptions options);
+
+    Result<void> readInto(ImportSink &sink) override;
+    ProjectSource description() const override;
+    QString suggestedName() const override;
+
+private:
+    QString m_root;
+    ImportOptions m_options;
+};
+
+} // namespace Realm::Projects

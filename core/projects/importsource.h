@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+#include "projects/importoptions.h"
+#include "projects/project.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+namespace Realm::Projects {
+
+struct SourceFile {
+    QString path; // as found in the source; the sink checks and normalizes it
+    QByteArray content;
+    int mode = 0644;
+};
+
+// Receives what a source finds. Sources report what they leave out, so the
+// user learns what was skipped (on purpose: ignored, too big, a symlink) and
+// what was rejected (unsafe or broken), each with the reason.
+class ImportSink {
+public:
+    virtual ~ImportSink() = default;
+    // An error stops the whole import (a limit was hit, the user cancelled,
+    // the workspace could not be written); the source returns it as is.
+    virtual Result<void> addFile(SourceFile file) = 0;
+    virtual void skip(const QString &path, const QString &reason) = 0;
+    virtual void reject(const QString &path, const QString &reason) = 0;
+    // Called before a large read so progress shows the file being read.
+    virtual void reading(const QString &path) = 0;
+    virtual bool isCancelled() const = 0;
+    virtual const ImportLimits &limits() const = 0;
+};
+
+// A place files come from: a folder, an archive, a git repository.
+class ImportSource {
+public:
+    virtual ~ImportSource() = default;
+    // Streams every file into `sink`, in a stable order.
+    virtual Result<void> readInto(ImportSink &sink) = 0;
+    // What to record as the project's source (a git source knows its commit
+    // only after readInto).
+    virtual ProjectSource description() const = 0;
+    virtual QString suggestedName() const = 0;
+};
+
+// Picks the source for `location`: an archive file, a git URL, a folder (a
+// git work tree imports as a folder unless `options.ref` asks for a commit),
+// or a bare repository / .git folder.
+Result<std::unique_ptr<ImportSource>> createImportSource(const QString &location, const ImportOptions &options);
+Result<std::unique_ptr<ImportSource>> createImportSource(const ProjectSource &source, const ImportOptions &options);
+
+QString formatBytes(qint64 bytes);
+
+} // namespace Realm::Projects

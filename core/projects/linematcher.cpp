@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projects/linematcher.h"
+
+namespace Realm::Projects {
+
+Result<LineMatcher> LineMatcher::create(const TextQuery &query)
+{
+    if (query.pattern.isEmpty())
+        return Error::invalidInput(QStringLiteral("The search query is empty."));
+    LineMatcher matcher;
+    matcher.m_query = query;
+    const Qt::CaseSensitivity cs = query.caseSensitive ? Qt::CaseSensitive : Qt::CaseInsensitive;
+    if (query.mode == TextQuery::Mode::Literal) {
+        if (query.pattern.contains(QLatin1Char('\n')) || query.pattern.contains(QLatin1Char('\r')))
+            return Error::invalidInput(QStringLiteral("Searches match within one line: remove the line break from the query."));
+        matcher.m_literal = QStringMatcher(query.pattern, cs);
+        return matcher;
+    }
+    QRegularExpression::PatternOptions options = QRegularExpression::UseUnicodePropertiesOption;
+    if (!query.caseSensitive)
+        options |= QRegularExpression::CaseInsensitiveOption;
+    QString pattern = query.pattern;
+    if (query.wholeWord)
+        pattern = QStringLiteral("(?<![\\w])(?:") + pattern + QStringLiteral(")(?![\\w])");
+    matcher.m_regex = QRegularExpression(pattern, options);
+    if (!matcher.m_regex.isValid())
+        return Error::invalidInput(QStringLiteral("The regular expression is not valid: %1 (at offset %2).")
+                                       .arg(matcher.m_regex.errorString())
+                                       .arg(matcher.m_regex.patternErrorOffset()));
+    matcher.m_regex.optimize();
+    return matcher;
+}
+
+bool LineMatcher::isWordBoundedAt(QStringView text, qsizetype start, qsizetype length) const
+{
+    if (start > 0 && isWordChar(text.at(start - 1)))
+        return false;
+    const qsizetype end = start + length;
+    return end >= text.size() || !isWordChar(text.at(end));
+}
+
+QList<MatchRange> LineMatcher::matchLine(QStringView line) const
+{
+    QList<MatchRange> ranges;
+    if (m_query.mode == TextQuery::Mode::Literal) {
+        const qsizetype length = m_query.pattern.size();
+        qsizetype from = 0;
+        while (from <= line.size()) {
+            const qsizetype hit = m_literal.indexIn(line, from);
+            if (hit < 0)
+                break;
+            if (!m_query.wholeWord || isWordBoundedAt(line, hit, length)) {
+                ranges.append({hit, length});
+                from = hit + length;
+            } else {
+                from = hit + 1;
+            }
+        }
+        return ranges;
+    }
+    QRegularExpressionMatchIterator it = m_regex.globalMatch(line);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        ranges.append({match.capturedStart(), match.capturedLength()});
+    }
+    return ranges;
+}
+
+void LineMatcher::forEachMatchingLine(const QString &text, const LineCallback &onLine) const
+{
+    const QStringView all(text);
+    const auto lineEndFrom = [&](qsizetype pos) {
+        const qsizetype newline = text.indexOf(QLatin1Char('\n'), pos);
+        return newline < 0 ? text.size() : newline;
+    };
+    const auto trimmedLength = [&](qsizetype start, qsizetype end) {
+        return (end > start && text.at(end - 1) == QLatin1Char('\r')) ? end - start - 1 : end - start;
+    };
+
+    if (m_query.mode == TextQuery::Mode::Literal) {
+        // Search the whole text, then work out lines only around hits: most
+        // lines of a candidate file never match.
+        qsizetype lineIndex = 0;
+        qsizetype countedUpTo = 0;
+        qsizetype from = 0;
+        while (from < text.size()) {
+            const qsizetype hit = m_literal.indexIn(all, from);
+            if (hit < 0)
+                return;
+            const qsizetype start = hit > 0 ? text.lastIndexOf(QLatin1Char('\n'), hit - 1) + 1 : 0;
+            const qsizetype end = lineEndFrom(hit);
+            lineIndex += std::count(text.cbegin() + countedUpTo, text.cbegin() + start, QLatin1Char('\n'));
+            countedUpTo = start;
+            const qsizetype length = trimmedLength(start, end);
+            const QList<MatchRange> ranges = matchLine(all.sliced(start, length));
+            if (!ranges.isEmpty() && !onLine(lineIndex, start, length, ranges))
+                return;
+            from = end + 1;
+        }
+        return;
+    }
+
+    if (text.isEmpty())
+        return;
+    qsizetype lineIndex = 0;
+    qsizetype start = 0;
+    while (start <= text.size()) {
+        const qsizetype end = lineEndFrom(start);
+        // A final line break does not start another (empty) line.
+        if (start == text.size() && start > 0)
+            return;
+        const qsizetype length = trimmedLength(start, end);
+        const QList<MatchRange> ranges = matchLine(all.sliced(start, length));
+        if (!ranges.isEmpty() && !onLine(lineIndex, start, length, ranges))
+            return;
+        ++lineIndex;
+        start = end + 1;
+    }
+}
+
+} // namespace Realm::Projects

@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projects/projectimporter.h"
+
+#include "common/clock.h"
+#include "common/ids.h"
+#include "projects/blobstore.h"
+#include "projects/filewriter.h"
+#include "projects/importsource.h"
+#include "projects/language.h"
+#include "projects/pathsafety.h"
+#include "projects/projectstore.h"
+#include "storage/sqlerror.h"
+#include "storage/statement.h"
+#include "storage/transaction.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+namespace Realm::Projects {
+
+using Storage::Statement;
+
+namespace {
+
+struct ExistingFile {
+    QString id;
+    QByteArray sha256;
+    int mode = 0644;
+};
+
+// The sink every source writes into: checks paths and limits, hashes and
+// classifies each file, and hands it to the writer.
+class ImportSession final : public ImportSink {
+public:
+    ImportSession(const ImportOptions &options, FileWriter &writer, const CancellationToken *cancel,
+                  const ProjectImporter::ProgressCallback &progress, QHash<QString, ExistingFile> existing)
+        : m_options(options)
+        , m_writer(writer)
+        , m_cancel(cancel)
+        , m_progressCallback(progress)
+        , m_existing(std::move(existing))
+    {
+        m_clock.start();
+    }
+
+    Result<void> addFile(SourceFile file) override
+    {
+        if (isCancelled())
+            return Error::cancelled();
+        Result<QString> path = normalizeEntryPath(file.path);
+        if (!path) {
+            reject(file.path, path.error().message);
+            return {};
+        }
+        if (const QString earlier = m_collisions.add(*path); !earlier.isEmpty()) {
+            reject(*path, earlier == *path ? QStringLiteral("duplicate entry")
+                                           : QStringLiteral("collides with %1 (names differ only in case or Unicode form)").arg(earlier));
+            return {};
+        }
+        const ImportLimits &limits = m_options.limits;
+        if (file.content.size() > limits.maxFileBytes) {
+            skip(*path, QStringLiteral("larger than the per-file limit (%1)").arg(formatBytes(limits.maxFileBytes)));
+            return {};
+        }
+        if (m_progress.files + 1 > limits.maxFiles)
+            return Error{Error::Code::LimitExceeded,
+                         QStringLiteral("The source has more than %1 files, the import limit. Nothing was imported. "
+                                        "Exclude generated folders, or raise the limit (--max-files).").arg(limits.maxFiles)};
+        if (m_progress.bytes + file.content.size() > limits.maxTotalBytes)
+            return Error{Error::Code::LimitExceeded,
+                         QStringLiteral("The source holds more than %1, the total import limit (stopped at %2). Nothing was imported. "
+                                        "Raise the limit (--max-total-size) if this is expected.")
+                             .arg(formatBytes(limits.maxTotalBytes), *path)};
+
+        m_progress.files += 1;
+        m_progress.bytes += file.content.size();
+        m_progress.currentPath = *path;
+        reportProgress(false);
+
+        PreparedFile prepared;
+        prepared.sha256 = BlobStore::sha256(file.content);
+        prepared.mode = file.mode;
+        const auto existing = m_existing.constFind(*path);
+        if (existing != m_existing.cend()) {
+            m_seen.insert(*path);
+            if (existing->sha256 == prepared.sha256 && existing->mode == prepared.mode) {
+                ++m_unchanged;
+                return {};
+            }
+            prepared.existingFileId = existing->id;
+            ++m_changed;
+        } else {
+            ++m_added;
+        }
+        prepared.encoding = detectEncoding(file.content);
+        prepared.language = detectLanguage(*path, QByteArrayView(file.content).first(qMin<qsizetype>(file.content.size(), 256)));
+        prepared.utf8Text = textAsUtf8(file.content, prepared.encoding);
+        prepared.path = *path;
+        prepared.content = std::move(file.content);
+        return m_writer.push(std::move(prepared));
+    }
+
+    void skip(const QString &path, const QString &reason) override
+    {
+        m_skipped.append({path, reason});
+        ++m_progress.skipped;
+    }
+
+    void reject(const QString &path, const QString &reason) override
+    {
+        m_rejected.append({path, reason});
+        ++m_progress.rejected;
+    }
+
+    void reading(const QString &path) override
+    {
+        m_progress.currentPath = path;
+        reportProgress(true);
+    }
+
+    bool isCancelled() const override { return m_cancel && m_cancel->isCancelled(); }
+    const ImportLimits &limits() const override { return m_options.limits; }
+
+    void reportProgress(bool force)
+    {
+        if (!m_progressCallback || (!force && m_clock.elapsed() < m_lastReport + 50))
+            return;
+        m_lastReport = m_clock.elapsed();
+        m_progressCallback(m_progress);
+    }
+
+    QStringList removedFileIds() const
+    {
+        QStringList ids;
+        for (auto it = m_existing.cbegin(); it != m_existing.cend(); ++it) {
+            if (!m_seen.contains(it.key()))
+                ids << it->id;
+        }
+        return ids;
+    }
+
+    void fillReport(ImportReport &report) const
+    {
+        report.added = m_added;
+        report.changed = m_changed;
+        report.unchanged = m_unchanged;
+        report.skipped = m_skipped;
+        report.rejected = m_rejected;
+    }
+
+private:
+    const ImportOptions &m_options;
+    FileWriter &m_writer;
+    const CancellationToken *m_cancel;
+    const ProjectImporter::ProgressCallback &m_progressCallback;
+    QHash<QString, ExistingFile> m_existing;
+    QSet<QString> m_seen;
+    PathCollisionDetector m_collisions;
+    ImportProgress m_progress;
+    QElapsedTimer m_clock;
+    qint64 m_lastReport = -1000;
+    qint64 m_added = 0, m_changed = 0, m_unchanged = 0;
+    QList<ImportIssue> m_skipped, m_rejected;
+};
+
+// Sets the project's totals and source; runs inside the writer's last transaction.
+Result<void> finalizeProject(sqlite3 *db, const QString &projectId, const ProjectSource &source, bool bumpRevision)
+{
+    Statement q(db, "UPDATE projects SET state = 'ready', source_kind = ?2, source_location = ?3, source_ref = ?4, "
+                    "source_commit = ?5, "
+                    "file_count = (SELECT count(*) FROM files WHERE project_id = ?1 AND deleted_at IS NULL), "
+                    "total_bytes = (SELECT coalesce(sum(size), 0) FROM files WHERE project_id = ?1 AND deleted_at IS NULL), "
+                    "updated_at = ?6, revision = revision + ?7 WHERE id = ?1");
+    q.bind(1, projectId);
+    q.bind(2, sourceKindName(source.kind));
+    q.bind(3, source.location);
+    q.bind(4, source.ref);
+    q.bind(5, source.commit);
+    q.bind(6, Clock::nowMs());
+    q.bind(7, qint64(bumpRevision ? 1 : 0));
+    return q.exec(QStringLiteral("Cannot finish the project"));
+}
+
+Result<void> discardImport(const Storage::DatabasePtr &db, const QString &projectId)
+{
+    QSqlDatabase connection = db->connection();
+    Storage::Transaction transaction(connection);
+    if (!transaction.isActive())
+        return transaction.error();
+    QSqlQuery q(connection);
+    q.prepare(QStringLiteral("DELETE FROM projects WHERE id = ? AND state = 'importing'"));
+    q.addBindValue(projectId);
+    if (!q.exec())
+        return Storage::sqlError(QStringLiteral("Cannot remove the failed import"), q);
+    if (Result<qint64> r = BlobStore::collectGarbage(db->nativeHandle()); !r)
+        return r.error();
+    return transaction.commit();
+}
+
+} // namespace
+
+Result<ImportReport> ProjectImporter::importProject(const QString &location, const ImportOptions &options)
+{
+    Result<std::unique_ptr<ImportSource>> created = createImportSource(location, options);
+    if (!created)
+        return created.error();
+    ImportSource &source = **created;
+
+    Error invalid;
+    const QString name = ProjectStore::validateName(options.name.isEmpty() ? source.suggestedName() : options.name, &invalid);
+    if (!invalid.message.isEmpty())
+        return invalid;
+    ProjectStore store(m_db);
+    if (store.find(name).ok())
+        return Error::invalidInput(QStringLiteral("A project named \"%1\" already exists. Choose another name (--name) or refresh that project.").arg(name));
+
+    const QString projectId = newId();
+    QDir().mkpath(QFileInfo(importLockPath(m_db->path(), projectId)).absolutePath());
+    QLockFile lock(importLockPath(m_db->path(), projectId));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(0))
+        return Error::io(QStringLiteral("Cannot create the import lock %1 next to the workspace. Check the folder's permissions.")
+                             .arg(importLockPath(m_db->path(), projectId)));
+    {
+        const qint64 now = Clock::nowMs();
+        QSqlQuery q(m_db->connection());
+        q.prepare(QStringLiteral("INSERT INTO projects (id, name, state, created_at, updated_at) VALUES (?, ?, 'importing', ?, ?)"));
+        q.addBindValue(projectId);
+        q.addBindValue(name);
+        q.addBindValue(now);
+        q.addBindValue(now);
+        if (!q.exec()) {
+            if (q.lastError().databaseText().contains(QLatin1String("UNIQUE")))
+                return Error::invalidInput(QStringLiteral("A project named \"%1\" already exists (or is being imported). Choose another name (--name).").arg(name));
+            return Storage::sqlError(QStringLiteral("Cannot start the import"), q);
+        }
+    }
+
+    ImportReport report;
+    Result<void> outcome;
+    {
+        FileWriter writer(m_db, projectId, FileWriter::Mode::Batched);
+        ImportSession session(options, writer, m_cancel, m_progress, {});
+        outcome = source.readInto(session);
+        if (outcome) {
+            session.reportProgress(true);
+            const ProjectSource description = source.description();
+            outcome = writer.finish([&](sqlite3 *db) { return finalizeProject(db, projectId, description, false); });
+        } else {
+            writer.abort();
+        }
+        session.fillReport(report);
+    }
+    if (!outcome) {
+        if (Result<void> discarded = discardImport(m_db, projectId); !discarded)
+            qWarning("realm: %s (the next start removes it)", qUtf8Printable(discarded.error().message));
+        return outcome.error();
+    }
+    Result<Project> project = store.find(projectId);
+    if (!project)
+        return project.error();
+    report.project = *project;
+    report.files = project->fileCount;
+    report.bytes = project->totalBytes;
+    return report;
+}
+
+Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, const ImportOptions &options)
+{
+    ProjectStore store(m_db);
+    Result<Project> before = store.find(projectId);
+    if (!before)
+        return before.error();
+    Result<std::unique_ptr<ImportSource>> created = createImportSource(before->source, options);
+    if (!created)
+        return created.error();
+    ImportSource &source = **created;
+
+    QHash<QString, ExistingFile> existing;
+    {
+        Statement q(m_db->nativeHandle(), "SELECT id, path, blob_sha256, mode FROM files WHERE project_id = ? AND deleted_at IS NULL");
+        q.bind(1, projectId);
+        while (q.next())
+            existing.insert(q.columnText(1), {q.columnText(0), q.columnBlob(2), int(q.columnInt(3))});
+        if (q.failed())
+            return q.error(QStringLiteral("Cannot read the project's files"));
+    }
+
+    ImportReport report;
+    Result<void> outcome;
+    {
+        FileWriter writer(m_db, projectId, FileWriter::Mode::SingleTransaction);
+        ImportSession session(options, writer, m_cancel, m_progress, existing);
+        outcome = source.readInto(session);
+        if (outcome) {
+            session.reportProgress(true);
+            const QStringList removed = session.removedFileIds();
+            report.removed = removed.size();
+            session.fillReport(report);
+            const bool changed = report.added + report.changed + report.removed > 0
+                                 || source.description().commit != before->source.commit;
+            const ProjectSource description = source.description();
+            outcome = writer.finish([&](sqlite3 *db) -> Result<void> {
+                Statement tombstone(db, "UPDATE files SET deleted_at = ?, updated_at = ?, revision = revision + 1 WHERE id = ?");
+                const qint64 now = Clock::nowMs();
+                for (const QString &id : removed) {
+                    tombstone.bind(1, now);
+                    tombstone.bind(2, now);
+                    tombstone.bind(3, id);
+                    if (Result<void> r = tombstone.exec(QStringLiteral("Cannot mark a removed file")); !r)
+                        return r;
+                }
+                if (report.changed > 0) {
+                    if (Result<qint64> r = BlobStore::collectGarbage(db); !r)
+                        return r.error();
+                }
+                if (!changed)
+                    return {};
+                return finalizeProject(db, projectId, description, true);
+            });
+        } else {
+            writer.abort();
+        }
+    }
+    if (!outcome)
+        return outcome.error();
+    Result<Project> project = store.find(projectId);
+    if (!project)
+        return project.error();
+    report.project = *project;
+    report.files = project->fileCount;
+    report.bytes = project->totalBytes;
+    return report;
+}
+
+} // namespace Realm::Projects

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/cancellation.h"
+#include "common/error.h"
+#include "projects/importoptions.h"
+#include "projects/project.h"
+#include "storage/database.h"
+
+#include <QList>
+
+#include <functional>
+
+namespace Realm::Projects {
+
+struct ImportIssue {
+    QString path;
+    QString reason;
+};
+
+struct ImportProgress {
+    qint64 files = 0;   // files read so far
+    qint64 bytes = 0;   // their bytes
+    qint64 skipped = 0;
+    qint64 rejected = 0;
+    QString currentPath;
+};
+
+struct ImportReport {
+    Project project;
+    qint64 files = 0;     // files in the project afterwards
+    qint64 bytes = 0;
+    qint64 added = 0;     // a refresh's changes; an import adds all files
+    qint64 changed = 0;
+    qint64 removed = 0;
+    qint64 unchanged = 0;
+    QList<ImportIssue> skipped;  // left out on purpose (excluded, too big, symlink)
+    QList<ImportIssue> rejected; // unsafe or unreadable entries
+};
+
+// Imports projects from a source and refreshes them from it. An import
+// becomes visible only when complete: it is written in batches under an
+// invisible 'importing' row, so a crash or a failure leaves the workspace as
+// it was (the leftovers are removed at once, or at the next open). A refresh
+// is one transaction and rewrites only files whose contents changed.
+//
+// Runs on the calling thread (never call it on a UI thread) and uses one more
+// thread to write while the caller reads and hashes.
+class ProjectImporter final {
+public:
+    using ProgressCallback = std::function<void(const ImportProgress &)>;
+
+    explicit ProjectImporter(Storage::DatabasePtr db) : m_db(std::move(db)) {}
+
+    // Called on the importing thread, at most about every 50 ms.
+    void setProgressCallback(ProgressCallback callback) { m_progress = std::move(callback); }
+    void setCancellationToken(const CancellationToken *token) { m_cancel = token; }
+
+    Result<ImportReport> importProject(const QString &location, const ImportOptions &options);
+    Result<ImportReport> refreshProject(const QString &projectId, const ImportOptions &options);
+
+private:
+    Storage::DatabasePtr m_db;
+    ProgressCallback m_progress;
+    const CancellationToken *m_cancel = nullptr;
+};
+
+} // namespace Realm::Projects

@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projects/searchengine.h"
+
+#include "projects/regexliterals.h"
+#include "projects/textcontent.h"
+#include "storage/statement.h"
+
+#include <QCache>
+
+namespace Realm::Projects {
+
+using Storage::Statement;
+
+namespace {
+
+// Trigrams of `literal` (in code points) that together cover it; enough to
+// narrow candidates without making SQLite intersect dozens of lists.
+QStringList coveringTrigrams(const QString &literal)
+{
+    const QList<uint> codePoints = literal.toUcs4();
+    const qsizetype n = codePoints.size();
+    QStringList trigrams;
+    if (n < 3)
+        return trigrams;
+    const auto trigramAt = [&](qsizetype i) { return QString::fromUcs4(reinterpret_cast<const char32_t *>(codePoints.constData() + i), 3); };
+    for (qsizetype i = 0; i + 3 <= n; i += 3)
+        trigrams << trigramAt(i);
+    if (n % 3 != 0)
+        trigrams << trigramAt(n - 3);
+    trigrams.removeDuplicates();
+    return trigrams;
+}
+
+QString quoted(const QString &token)
+{
+    QString escaped = token;
+    escaped.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+// AND within an alternative, OR across alternatives; empty if any
+// alternative has nothing to require (it could match any file).
+QString ftsExpression(const QList<QStringList> &alternatives)
+{
+    QStringList ors;
+    for (const QStringList &literals : alternatives) {
+        QStringList ands;
+        for (const QString &literal : literals) {
+            for (const QString &trigram : coveringTrigrams(literal))
+                ands << quoted(trigram);
+        }
+        if (ands.isEmpty())
+            return {};
+        ands.removeDuplicates();
+        ors << (ands.size() == 1 ? ands.first() : QLatin1Char('(') + ands.join(QStringLiteral(" AND ")) + QLatin1Char(')'));
+    }
+    return ors.join(QStringLiteral(" OR "));
+}
+
+qint64 codePointColumn(QStringView line, qsizetype utf16Offset)
+{
+    qint64 column = 1;
+    for (qsizetype i = 0; i < utf16Offset && i < line.size(); ++i) {
+        if (!line.at(i).isLowSurrogate())
+            ++column;
+    }
+    return column;
+}
+
+QStringList contextBefore(const QString &text, qsizetype lineStart, int count)
+{
+    QStringList lines;
+    qsizetype end = lineStart - 1; // the '\n' ending the previous line
+    while (count-- > 0 && end >= 0) {
+        const qsizetype start = end > 0 ? text.lastIndexOf(QLatin1Char('\n'), end - 1) + 1 : 0;
+        QString line = text.mid(start, end - start);
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1);
+        lines.prepend(line);
+        end = start - 1;
+    }
+    return lines;
+}
+
+QStringList contextAfter(const QString &text, qsizetype lineEnd, int count)
+{
+    QStringList lines;
+    qsizetype start = text.indexOf(QLatin1Char('\n'), lineEnd);
+    while (count-- > 0 && start >= 0 && start + 1 < text.size()) {
+        ++start;
+        qsizetype end = text.indexOf(QLatin1Char('\n'), start);
+        if (end < 0)
+            end = text.size();
+        QString line = text.mid(start, end - start);
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1);
+        lines.append(line);
+        start = end < text.size() ? end : -1;
+    }
+    return lines;
+}
+
+} // namespace
+
+PathGlob::PathGlob(const QString &glob)
+{
+    QString g = glob;
+    m_nameOnly = !g.contains(QLatin1Char('/'));
+    if (g.startsWith(QLatin1Char('/')))
+        g.remove(0, 1);
+    QString re;
+    for (qsizetype i = 0; i < g.size(); ++i) {
+        const QChar c = g.at(i);
+        if (c == QLatin1Char('*')) {
+            if (i + 1 < g.size() && g.at(i + 1) == QLatin1Char('*')) {
+                ++i;
+                if (i + 1 < g.size() && g.at(i + 1) == QLatin1Char('/')) {
+                    ++i;
+                    re += QStringLiteral("(?:.*/)?"); // "**/" — any folders, or none
+                } else {
+                    re += QStringLiteral(".*");
+                }
+            } else {
+                re += QStringLiteral("[^/]*");
+            }
+        } else if (c == QLatin1Char('?')) {
+            re += QStringLiteral("[^/]");
+        } else if (c == QLatin1Char('[')) {
+            const qsizetype close = g.indexOf(QLatin1Char(']'), i + 2);
+            if (close < 0) {
+                re += QStringLiteral("\\[");
+                continue;
+            }
+            QString cls = g.mid(i + 1, close - i - 1);
+            if (cls.startsWith(QLatin1Char('!')))
+                cls[0] = QLatin1Char('^');
+            re += QLatin1Char('[') + cls.replace(QStringLiteral("\\"), QStringLiteral("\\\\")) + QLatin1Char(']');
+            i = close;
+        } else {
+            re += QRegularExpression::escape(QString(c));
+        }
+    }
+    m_regex = QRegularExpression(QRegularExpression::anchoredPattern(re));
+}
+
+bool PathGlob::matches(const QString &path) const
+{
+    if (m_nameOnly)
+        return m_regex.match(QStringView(path).sliced(path.lastIndexOf(QLatin1Char('/')) + 1)).hasMatch();
+    return m_regex.match(path).hasMatch();
+}
+
+QString SearchEngine::indexQueryFor(const TextQuery &query)
+{
+    if (query.mode == TextQuery::Mode::Literal)
+        return ftsExpression({{query.pattern}});
+    const std::optional<QList<QStringList>> literals = requiredLiterals(query.pattern);
+    if (!literals)
+        return {};
+    return ftsExpression(*literals);
+}
+
+Result<SearchSummary> SearchEngine::search(const SearchQuery &query, const MatchCallback &onMatch,
+                                           const CancellationToken *cancel) const
+{
+    Result<LineMatcher> matcher = LineMatcher::create(query.text);
+    if (!matcher)
+        return matcher.error();
+
+    QList<PathGlob> includes, excludes;
+    for (const QString &glob : query.globs) {
+        const bool exclude = glob.startsWith(QLatin1Char('!'));
+        PathGlob compiled(exclude ? glob.mid(1) : glob);
+        if (!compiled.isValid())
+            return Error::invalidInput(QStringLiteral("The path glob \"%1\" is not valid.").arg(glob));
+        (exclude ? excludes : includes).append(compiled);
+    }
+
+    SearchSummary summary;
+    const QString indexQuery = indexQueryFor(query.text);
+    summary.usedIndex = !indexQuery.isEmpty();
+
+    QByteArray sql = "SELECT p.id, p.name, f.path, f.language, b.id, b.encoding "
+                     "FROM files f JOIN projects p ON p.id = f.project_id JOIN blobs b ON b.sha256 = f.blob_sha256 "
+                     "WHERE p.state = 'ready' AND p.deleted_at IS NULL AND f.deleted_at IS NULL AND b.is_binary = 0 "
+                     "AND (?1 = '' OR p.id = ?1) AND (?2 = '' OR f.language = ?2) ";
+    if (summary.usedIndex)
+        sql += "AND b.id IN (SELECT rowid FROM blob_text WHERE blob_text MATCH ?3) ";
+    sql += "ORDER BY p.name, p.id, f.path";
+
+    sqlite3 *db = m_db->nativeHandle();
+    Statement candidates(db, sql.constData());
+    Statement loadBlob(db, "SELECT content FROM blobs WHERE id = ?");
+    if (!candidates.isValid() || !loadBlob.isValid())
+        return candidates.error(QStringLiteral("Cannot search the workspace"));
+    candidates.bind(1, query.projectId);
+    candidates.bind(2, query.language);
+    if (summary.usedIndex)
+        candidates.bind(3, indexQuery);
+
+    // Identical files share a blob; decode each blob once per search.
+    QCache<qint64, QString> decoded(64 * 1024 * 1024);
+    while (candidates.next()) {
+        if (cancel && cancel->isCancelled())
+            return Error::cancelled();
+        const QString path = candidates.columnText(2);
+        if (!includes.isEmpty() && std::none_of(includes.cbegin(), includes.cend(), [&](const PathGlob &g) { return g.matches(path); }))
+            continue;
+        if (std::any_of(excludes.cbegin(), excludes.cend(), [&](const PathGlob &g) { return g.matches(path); }))
+            continue;
+
+        const qint64 blobId = candidates.columnInt(4);
+        QString loaded;
+        const QString *text = decoded.object(blobId);
+        if (!text) {
+            loadBlob.bind(1, blobId);
+            const bool found = loadBlob.next();
+            if (found)
+                loaded = decodeText(loadBlob.columnBlob(0), encodingFromName(candidates.columnText(5)));
+            loadBlob.reset();
+            if (!found)
+                continue; // removed since the candidate list was read
+            const qsizetype cost = qMax<qsizetype>(1, loaded.size() * 2);
+            if (cost < decoded.maxCost() / 4)
+                decoded.insert(blobId, new QString(loaded), cost); // shares the data, no copy
+            text = &loaded;
+        }
+
+        ++summary.filesSearched;
+        bool fileCounted = false;
+        bool stop = false;
+        const QString projectId = candidates.columnText(0);
+        const QString projectName = candidates.columnText(1);
+        const QString language = candidates.columnText(3);
+        matcher->forEachMatchingLine(*text, [&](qsizetype lineIndex, qsizetype lineStart, qsizetype lineLength,
+                                                const QList<MatchRange> &ranges) {
+            SearchMatch match;
+            match.projectId = projectId;
+            match.projectName = projectName;
+            match.path = path;
+            match.language = language;
+            match.line = lineIndex + 1;
+            match.text = text->mid(lineStart, lineLength);
+            match.column = codePointColumn(match.text, ranges.first().start);
+            match.ranges = ranges;
+            if (query.contextLines > 0) {
+                match.before = contextBefore(*text, lineStart, query.contextLines);
+                match.after = contextAfter(*text, lineStart + lineLength, query.contextLines);
+            }
+            if (!fileCounted) {
+                ++summary.filesMatched;
+                fileCounted = true;
+            }
+            ++summary.matches;
+            if (!onMatch(match) || (query.limit > 0 && summary.matches >= query.limit)) {
+                summary.limitReached = query.limit > 0 && summary.matches >= query.limit;
+                stop = true;
+                return false;
+            }
+            return !(cancel && cancel->isCancelled());
+        });
+        if (stop)
+            break;
+    }
+    if (candidates.failed())
+        return candidates.error(QStringLiteral("Cannot search the workspace"));
+    if (cancel && cancel->isCancelled())
+        return Error::cancelled();
+    return summary;
+}
+
+} // namespace Realm::Projects

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/database.h"
+
+#include "storage/migrator.h"
+#include "storage/sqlerror.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+namespace Realm::Storage {
+
+namespace {
+QAtomicInteger<quint64> s_instanceCounter;
+
+QAtomicInteger<quint64> s_threadCounter;
+
+// Thread ids are reused once a thread ends; a serial number per thread is not,
+// so a new thread never inherits a dead thread's connection.
+QString threadKey()
+{
+    thread_local const quint64 serial = s_threadCounter.fetchAndAddRelaxed(1);
+    return QString::number(serial);
+}
+} // namespace
+
+Database::Database(QString path)
+    : m_path(std::move(path))
+    , m_connectionPrefix(QStringLiteral("realm-%1-").arg(s_instanceCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+Database::~Database()
+{
+    QMutexLocker lock(&m_mutex);
+    for (const QString &name : std::as_const(m_connectionNames))
+        QSqlDatabase::removeDatabase(name);
+}
+
+Result<std::shared_ptr<Database>> Database::open(const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile())
+        return Error::invalidInput(QStringLiteral("The workspace path %1 is not a file. Choose a file path with --workspace.").arg(path));
+    if (!QDir().mkpath(info.absolutePath()))
+        return Error::io(QStringLiteral("Cannot create the folder %1 for the workspace. Check its permissions or choose another location with --workspace.").arg(info.absolutePath()));
+
+    std::shared_ptr<Database> database(new Database(info.absoluteFilePath()));
+    // The first connection checks the schema version before anything else is
+    // written, so a newer workspace is never touched.
+    Result<QSqlDatabase> db = database->openConnection(database->m_connectionPrefix + threadKey());
+    if (!db)
+        return db.error();
+    Result<void> migrated = Migrator(*db).migrate();
+    if (!migrated)
+        return migrated.error();
+    return database;
+}
+
+Result<QSqlDatabase> Database::openConnection(const QString &name) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    {
+        QMutexLocker lock(&m_mutex);
+        m_connectionNames.append(name);
+    }
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open())
+        return sqlError(QStringLiteral("Cannot open the workspace %1").arg(m_path), db.lastError());
+
+    QSqlQuery query(db);
+    // Reading the version first also proves the file is an SQLite database.
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return sqlError(QStringLiteral("%1 is not a REALM workspace (or is damaged)").arg(m_path), query);
+    const int version = query.value(0).toInt();
+    if (version > Migrator::latestVersion())
+        return Error{Error::Code::TooNew,
+                     QStringLiteral("The workspace %1 was written by a newer version of REALM (schema %2; this version knows up to %3). "
+                                    "It was not changed. Open it with a newer REALM, or choose another workspace with --workspace.")
+                         .arg(m_path).arg(version).arg(Migrator::latestVersion())};
+
+    const QString pragmas[] = {
+        QStringLiteral("PRAGMA journal_mode=WAL"),
+        QStringLiteral("PRAGMA synchronous=FULL"),
+        QStringLiteral("PRAGMA foreign_keys=ON"),
+        QStringLiteral("PRAGMA cache_size=-32768"),
+        QStringLiteral("PRAGMA temp_store=MEMORY"),
+    };
+    for (const QString &pragma : pragmas) {
+        if (!query.exec(pragma))
+            return sqlError(QStringLiteral("Cannot configure the workspace %1 (%2)").arg(m_path, pragma), query);
+    }
+    return db;
+}
+
+QSqlDatabase Database::connection() const
+{
+    const QString name = m_connectionPrefix + threadKey();
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name);
+    Result<QSqlDatabase> db = openConnection(name);
+    if (!db) {
+        qWarning("realm: %s", qUtf8Printable(db.error().message));
+        return QSqlDatabase::database(name, false);
+    }
+    return *db;
+}
+
+void Database::closeThreadConnection() const
+{
+    const QString name = m_connectionPrefix + threadKey();
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_connectionNames.removeOne(name))
+            return;
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+sqlite3 *Database::nativeHandle() const
+{
+    const QVariant handle = connection().driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.data());
+}
+
+Result<void> Database::checkpoint()
+{
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
+        return sqlError(QStringLiteral("Cannot checkpoint the workspace"), query);
+    return {};
+}
+
+QString Database::sqliteVersion()
+{
+    return QString::fromLatin1(sqlite3_libversion());
+}
+
+} // namespace Realm::Storage

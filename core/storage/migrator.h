@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+
+#include <QSqlDatabase>
+
+namespace Realm::Storage {
+
+// Brings a workspace schema up to date. Migrations are numbered SQL files
+// (`migrations/NNNN_name.sql`, compiled in as resources); each runs in its own
+// transaction together with the `PRAGMA user_version` bump, so a crash
+// leaves the workspace at the previous version, never in between. The files
+// are append-only: a released migration is never edited.
+class Migrator final {
+public:
+    explicit Migrator(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    Result<void> migrate();
+    // Applies migrations up to and including `version` only (for tests that
+    // build an old workspace).
+    Result<void> migrateTo(int version);
+
+    static int latestVersion();
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace Realm::Storage

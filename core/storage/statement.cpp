@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "storage/statement.h"
+
+#include <sqlite3.h>
+
+namespace Realm::Storage {
+
+Statement::Statement(sqlite3 *db, const char *sql)
+    : m_db(db)
+{
+    if (!db || sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK) {
+        m_stmt = nullptr;
+        m_failed = true;
+    }
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+Error Statement::error(const QString &whatFailed) const
+{
+    const QString detail = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no database connection");
+    QString hint;
+    if (m_db && sqlite3_errcode(m_db) == SQLITE_FULL)
+        hint = QStringLiteral(" The disk is full: free some space and try again.");
+    return Error::database(whatFailed + QStringLiteral(": ") + detail + QLatin1Char('.') + hint);
+}
+
+void Statement::bind(int index, qint64 value) { sqlite3_bind_int64(m_stmt, index, value); }
+
+void Statement::bind(int index, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+}
+
+void Statement::bindText(int index, const QByteArray &utf8)
+{
+    sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
+}
+
+void Statement::bindBlob(int index, const QByteArray &bytes)
+{
+    // A zero-length blob must still be a blob, not NULL.
+    static const char empty = 0;
+    sqlite3_bind_blob(m_stmt, index, bytes.isEmpty() ? &empty : bytes.constData(), int(bytes.size()), SQLITE_STATIC);
+}
+
+void Statement::bindNull(int index) { sqlite3_bind_null(m_stmt, index); }
+
+bool Statement::next()
+{
+    if (!m_stmt)
+        return false;
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE)
+        m_failed = true;
+    return false;
+}
+
+Result<void> Statement::exec(const QString &whatFailed)
+{
+    if (!m_stmt)
+        return error(whatFailed);
+    const int rc = sqlite3_step(m_stmt);
+    const bool ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
+    Error failure = ok ? Error{} : error(whatFailed);
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+    if (!ok)
+        return failure;
+    return {};
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+    m_failed = false;
+}
+
+qint64 Statement::columnInt(int index) const { return sqlite3_column_int64(m_stmt, index); }
+
+QString Statement::columnText(int index) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, index));
+    return QString::fromUtf8(text, sqlite3_column_bytes(m_stmt, index));
+}
+
+QByteArray Statement::columnBlob(int index) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, index));
+    return QByteArray(data, sqlite3_column_bytes(m_stmt, index));
+}
+
+bool Statement::columnIsNull(int index) const { return sqlite3_column_type(m_stmt, index) == SQLITE_NULL; }
+
+int Statement::changes() const { return sqlite3_changes(m_db); }
+
+qint64 Statement::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
+
+} // namespace Realm::Storage

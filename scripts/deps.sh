@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Debian 12 packages REALM needs, sourced by the other scripts.
+# shellcheck shell=bash
+
+REALM_BUILD_PACKAGES=(
+  g++ cmake ninja-build pkg-config ccache git
+  qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools
+  qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
+  qtkeychain-qt6-dev libmd4c-dev libmd4c-html0-dev libarchive-dev libgit2-dev
+  libsodium-dev universal-ctags libkainjow-mustache-dev
+)
+REALM_TEST_PACKAGES=(
+  xvfb xauth dbus gnome-keyring libsecret-1-0 poppler-utils postgresql
+)
+
+# Installs whichever of the given packages are missing; skips apt entirely
+# when everything is present.
+realm_install_packages() {
+  local missing=()
+  local pkg
+  for pkg in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$pkg")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    return 0
+  fi
+  echo "Installing missing Debian packages: ${missing[*]}" >&2
+  local sudo=()
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null; then
+      sudo=(sudo)
+    else
+      echo "error: these packages are missing and I am not root (and sudo is not available): ${missing[*]}" >&2
+      echo "Install them as root, then run this again." >&2
+      return 1
+    fi
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+realm_build() {
+  local top=$1
+  local build=${REALM_BUILD_DIR:-$top/build}
+  if [ ! -f "$build/build.ninja" ]; then
+    cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  fi
+  cmake --build "$build"
+}

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "testworkspace.h"
+
+#include "projects/workspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcessEnvironment>
+#include <QStandardPaths>
+
+namespace Realm::Test {
+
+TestWorkspace::TestWorkspace() = default;
+
+Storage::DatabasePtr TestWorkspace::open() const
+{
+    Result<Storage::DatabasePtr> db = Projects::openWorkspace(path());
+    if (!db) {
+        qWarning("cannot open test workspace: %s", qUtf8Printable(db.error().message));
+        return nullptr;
+    }
+    return *db;
+}
+
+Storage::DatabasePtr TestWorkspace::db()
+{
+    if (!m_db)
+        m_db = open();
+    return m_db;
+}
+
+void writeFile(const QString &root, const QString &relativePath, const QByteArray &content)
+{
+    const QString full = root + QLatin1Char('/') + relativePath;
+    QDir().mkpath(QFileInfo(full).absolutePath());
+    QFile file(full);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        qFatal("cannot write %s", qPrintable(full));
+    file.write(content);
+}
+
+int run(const QString &program, const QStringList &arguments, const QString &workingDir, QByteArray *out,
+        QByteArray *err, const QByteArray &input)
+{
+    QProcess process;
+    if (!workingDir.isEmpty())
+        process.setWorkingDirectory(workingDir);
+    process.start(program, arguments);
+    if (!process.waitForStarted(10000))
+        return -1;
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(240000)) {
+        process.kill();
+        process.waitForFinished();
+        return -2;
+    }
+    if (out)
+        *out = process.readAllStandardOutput();
+    if (err)
+        *err = process.readAllStandardError();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -3;
+}
+
+QString realmBinary(const QString &name)
+{
+    return qEnvironmentVariable("REALM_BIN_DIR") + QLatin1Char('/') + name;
+}
+
+int git(const QString &repo, const QStringList &arguments, QByteArray *out)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
+    env.insert(QStringLiteral("GIT_CONFIG_GLOBAL"), QStringLiteral("/dev/null"));
+    env.insert(QStringLiteral("GIT_AUTHOR_NAME"), QStringLiteral("REALM Test"));
+    env.insert(QStringLiteral("GIT_AUTHOR_EMAIL"), QStringLiteral("test@realm.invalid"));
+    env.insert(QStringLiteral("GIT_COMMITTER_NAME"), QStringLiteral("REALM Test"));
+    env.insert(QStringLiteral("GIT_COMMITTER_EMAIL"), QStringLiteral("test@realm.invalid"));
+    process.setProcessEnvironment(env);
+    process.setWorkingDirectory(repo);
+    process.start(QStringLiteral("git"), QStringList{QStringLiteral("-c"), QStringLiteral("init.defaultBranch=main")} + arguments);
+    if (!process.waitForFinished(60000))
+        return -1;
+    if (out)
+        *out = process.readAllStandardOutput();
+    if (process.exitCode() != 0)
+        qWarning("git %s failed: %s", qPrintable(arguments.join(QLatin1Char(' '))), process.readAllStandardError().constData());
+    return process.exitCode();
+}
+
+} // namespace Realm::Test

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storage/database.h"
+
+#include <QByteArray>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace Realm::Test {
+
+// A fresh workspace file in its own temporary folder, removed afterwards.
+class TestWorkspace final {
+public:
+    TestWorkspace();
+    QString path() const { return m_dir.filePath(QStringLiteral("workspace.realm")); }
+    QString dir() const { return m_dir.path(); }
+    Storage::DatabasePtr open() const; // QVERIFY-friendly: returns null on failure and warns
+    Storage::DatabasePtr db();         // opened once and kept
+
+private:
+    QTemporaryDir m_dir;
+    Storage::DatabasePtr m_db;
+};
+
+// Writes `content` to `root/relativePath`, creating folders.
+void writeFile(const QString &root, const QString &relativePath, const QByteArray &content);
+
+// Runs a program (git, realm-cli ...) and returns its exit code; output is
+// collected into `out`/`err` when given.
+int run(const QString &program, const QStringList &arguments, const QString &workingDir = {},
+        QByteArray *out = nullptr, QByteArray *err = nullptr, const QByteArray &input = {});
+
+// Path of a REALM executable built next to the tests.
+QString realmBinary(const QString &name);
+
+// git with a fixed identity and no user/system config, so tests do not
+// depend on the machine's git setup.
+int git(const QString &repo, const QStringList &arguments, QByteArray *out = nullptr);
+
+} // namespace Realm::Test
