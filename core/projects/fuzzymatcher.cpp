@@ -11,7 +11,7 @@ constexpr int kMatch = 16;
 constexpr int kConsecutive = 24;
 constexpr int kSegmentStart = 30; // after '/' or at the start
 constexpr int kWordStart = 20;    // after '_', '-', '.', ' ' or a camelCase hump
-constexpr int kInFileName = 8;
+constexpr int kInFileName = 16;
 constexpr int kGap = 2;
 constexpr int kImpossible = -1000000;
 

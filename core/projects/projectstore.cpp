@@ -58,6 +58,12 @@ QString tagsJson(const QStringList &tags)
     return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(cleaned)).toJson(QJsonDocument::Compact));
 }
 
+// QtSql binds a null QString as SQL NULL; these columns want ''.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 bool isUniqueNameViolation(const QSqlQuery &q)
 {
     return q.lastError().nativeErrorCode() == QLatin1String("2067") // SQLITE_CONSTRAINT_UNIQUE
@@ -113,7 +119,7 @@ Result<Project> ProjectStore::create(const QString &rawName, const QString &desc
     q.prepare(QStringLiteral("INSERT INTO projects (id, name, description, tags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(id);
     q.addBindValue(name);
-    q.addBindValue(description);
+    q.addBindValue(notNull(description));
     q.addBindValue(tagsJson(tags));
     q.addBindValue(now);
     q.addBindValue(now);
@@ -194,7 +200,7 @@ Result<Project> ProjectStore::update(const QString &id, const ProjectChanges &ch
     }
     if (changes.description) {
         sets << QStringLiteral("description = ?");
-        binds << *changes.description;
+        binds << notNull(*changes.description);
     }
     if (changes.tags) {
         sets << QStringLiteral("tags = ?");

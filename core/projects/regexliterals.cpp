@@ -55,6 +55,11 @@ std::optional<QStringList> literalsOf(const QString &p, int minimumLength)
             const QChar e = p.at(i + 1);
             if (e == QLatin1Char('Q') || e == QLatin1Char('E'))
                 return std::nullopt; // quoting spans: rare, not worth the risk
+            // Escapes that take arguments (\x41, \x{263a}, \o{17}, \p{L},
+            // \N{U+41}, \k<name>, \g1, \cA, \1 ...) would leave their
+            // argument looking like literal text: not worth the risk.
+            if (QStringLiteral("xopPNkgcuU0123456789").contains(e))
+                return std::nullopt;
             i += 2;
             if (e.isLetterOrNumber() || e.unicode() > 0x7f) {
                 // \d, \w, \b, \x41, \1 ...: a class, an assertion or a code

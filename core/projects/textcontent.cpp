@@ -13,20 +13,59 @@ bool startsWith(QByteArrayView bytes, const char *prefix, qsizetype length)
     return bytes.size() >= length && memcmp(bytes.data(), prefix, size_t(length)) == 0;
 }
 
+// Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above
+// U+10FFFF, no truncated sequence at the end. QStringDecoder replaces bad
+// sequences without always flagging them, so it cannot answer this.
 bool isValidUtf8(QByteArrayView bytes)
 {
-    // Decoding validates; the result is thrown away. Checking in slices keeps
-    // the temporary small for large files.
-    constexpr qsizetype slice = 1 << 20;
-    QStringDecoder streaming(QStringDecoder::Utf8);
-    for (qsizetype offset = 0; offset < bytes.size(); offset += slice) {
-        (void)streaming.decode(bytes.sliced(offset, qMin(slice, bytes.size() - offset)));
-        if (streaming.hasError())
+    const auto *p = reinterpret_cast<const uchar *>(bytes.data());
+    const qsizetype n = bytes.size();
+    qsizetype i = 0;
+    while (i < n) {
+        // ASCII fast path, eight bytes at a time.
+        if (i + 8 <= n) {
+            quint64 word;
+            memcpy(&word, p + i, 8);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        const uchar c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int length = 0;
+        uchar min = 0x80, max = 0xBF; // allowed range of the second byte
+        if (c >= 0xC2 && c <= 0xDF) {
+            length = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            length = 3;
+            if (c == 0xE0)
+                min = 0xA0; // overlong
+            else if (c == 0xED)
+                max = 0x9F; // surrogates
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            length = 4;
+            if (c == 0xF0)
+                min = 0x90; // overlong
+            else if (c == 0xF4)
+                max = 0x8F; // above U+10FFFF
+        } else {
             return false;
+        }
+        if (i + length > n)
+            return false;
+        if (p[i + 1] < min || p[i + 1] > max)
+            return false;
+        for (int k = 2; k < length; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return false;
+        }
+        i += length;
     }
-    // A truncated multi-byte sequence at the very end is an error too.
-    const QString tail = streaming.decode(QByteArrayView());
-    return !streaming.hasError() && tail.isEmpty();
+    return true;
 }
 } // namespace
 

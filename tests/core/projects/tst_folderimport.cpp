@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projects/projectimporter.h"
+#include "projects/projectstore.h"
+#include "projects/searchengine.h"
+#include "testworkspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Realm;
+using namespace Realm::Projects;
+using Realm::Test::TestWorkspace;
+using Realm::Test::writeFile;
+
+namespace {
+
+qint64 count(const Storage::DatabasePtr &db, const QString &sql)
+{
+    QSqlQuery q(db->connection());
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+QStringList paths(const Storage::DatabasePtr &db, const QString &projectName)
+{
+    ProjectStore store(db);
+    Result<Project> p = store.find(projectName);
+    if (!p)
+        return {};
+    QStringList result;
+    for (const ProjectFile &f : *store.files(p->id))
+        result << f.path;
+    return result;
+}
+
+bool hasIssue(const QList<ImportIssue> &issues, const QString &path, const QString &reasonPart)
+{
+    return std::any_of(issues.cbegin(), issues.cend(), [&](const ImportIssue &i) {
+        return i.path == path && i.reason.contains(reasonPart);
+    });
+}
+
+ImportOptions named(const QString &name)
+{
+    ImportOptions options;
+    options.name = name;
+    return options;
+}
+
+} // namespace
+
+class tst_FolderImport final : public QObject {
+    Q_OBJECT
+private slots:
+    void importsFilesWithLanguageEncodingAndExactBytes();
+    void honoursGitIgnoreAndInfoExclude();
+    void appliesDefaultAndCustomExcludes();
+    void followsOnlySymlinksThatStayInside();
+    void skipsFilesOverThePerFileLimit();
+    void fileCountLimitStopsAndLeavesWorkspaceUnchanged();
+    void cancelLeavesWorkspaceUnchanged();
+    void reportsProgress();
+    void refreshRewritesOnlyWhatChanged();
+    void refreshOfUnchangedProjectWritesNothing();
+    void failedRefreshLeavesProjectAsItWas();
+    void duplicateNameIsRefused();
+    void identicalFilesAreStoredOnce();
+};
+
+void tst_FolderImport::importsFilesWithLanguageEncodingAndExactBytes()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    const QByteArray utf16("\xFF\xFEh\0i\0", 6);
+    const QByteArray binary("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+    writeFile(src.path(), QStringLiteral("src/main.cpp"), "int main() { return 0; }\r\n");
+    writeFile(src.path(), QStringLiteral("docs/readme.md"), "# Größe\n");
+    writeFile(src.path(), QStringLiteral("win/notes.txt"), utf16);
+    writeFile(src.path(), QStringLiteral("img/logo.png"), binary);
+    writeFile(src.path(), QStringLiteral("bin/run"), "#!/bin/sh\necho run\n");
+    QFile::setPermissions(src.filePath(QStringLiteral("bin/run")), QFile::permissions(src.filePath(QStringLiteral("bin/run"))) | QFile::ExeUser);
+
+    Result<ImportReport> report = ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("demo")));
+    QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+    QCOMPARE(report->files, 5);
+    QCOMPARE(report->project.source.kind, ProjectSource::Kind::Folder);
+
+    ProjectStore store(ws.db());
+    QHash<QString, ProjectFile> byPath;
+    for (const ProjectFile &f : *store.files(report->project.id))
+        byPath.insert(f.path, f);
+    QCOMPARE(byPath.value(QStringLiteral("src/main.cpp")).language, QStringLiteral("cpp"));
+    QCOMPARE(byPath.value(QStringLiteral("docs/readme.md")).encoding, QStringLiteral("utf-8"));
+    QCOMPARE(byPath.value(QStringLiteral("win/notes.txt")).encoding, QStringLiteral("utf-16le"));
+    QVERIFY(byPath.value(QStringLiteral("img/logo.png")).isBinary());
+    QCOMPARE(byPath.value(QStringLiteral("bin/run")).language, QStringLiteral("shell"));
+    QCOMPARE(byPath.value(QStringLiteral("bin/run")).mode, 0755);
+    QCOMPARE(byPath.value(QStringLiteral("src/main.cpp")).mode, 0644);
+    QCOMPARE(*store.content(byPath.value(QStringLiteral("img/logo.png"))), binary);
+    QCOMPARE(*store.content(byPath.value(QStringLiteral("win/notes.txt"))), utf16);
+    QCOMPARE(*store.content(byPath.value(QStringLiteral("src/main.cpp"))), QByteArray("int main() { return 0; }\r\n"));
+    // Binary files are kept but never indexed.
+    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM blobs WHERE is_binary = 1")), 1);
+}
+
+void tst_FolderImport::honoursGitIgnoreAndInfoExclude()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    QCOMPARE(Test::git(src.path(), {QStringLiteral("init"), QStringLiteral("-q")}), 0);
+    writeFile(src.path(), QStringLiteral(".gitignore"), "*.log\n!keep.log\nout/\n");
+    writeFile(src.path(), QStringLiteral(".git/info/exclude"), "secret.txt\n");
+    writeFile(src.path(), QStringLiteral("debug.log"), "noise\n");
+    writeFile(src.path(), QStringLiteral("keep.log"), "kept\n");
+    writeFile(src.path(), QStringLiteral("out/generated.c"), "int x;\n");
+    writeFile(src.path(), QStringLiteral("secret.txt"), "hunter2\n");
+    writeFile(src.path(), QStringLiteral("sub/.gitignore"), "local.tmp\n");
+    writeFile(src.path(), QStringLiteral("sub/local.tmp"), "x\n");
+    writeFile(src.path(), QStringLiteral("sub/code.c"), "int y;\n");
+
+    QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("g"))).ok());
+    QCOMPARE(paths(ws.db(), QStringLiteral("g")),
+             (QStringList{QStringLiteral(".gitignore"), QStringLiteral("keep.log"), QStringLiteral("sub/.gitignore"), QStringLiteral("sub/code.c")}));
+
+    ImportOptions all = named(QStringLiteral("all"));
+    all.honourGitIgnore = false;
+    QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), all).ok());
+    QVERIFY(paths(ws.db(), QStringLiteral("all")).contains(QStringLiteral("secret.txt")));
+    QVERIFY(!paths(ws.db(), QStringLiteral("all")).contains(QStringLiteral(".git/info/exclude")));
+}
+
+void tst_FolderImport::appliesDefaultAndCustomExcludes()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    writeFile(src.path(), QStringLiteral("index.js"), "x\n");
+    writeFile(src.path(), QStringLiteral("node_modules/dep/index.js"), "y\n");
+    writeFile(src.path(), QStringLiteral("scratch.tmp"), "z\n");
+    writeFile(src.path(), QStringLiteral("docs/drafts/a.md"), "a\n");
+    ImportOptions options = named(QStringLiteral("x"));
+    options.excludes << QStringLiteral("*.tmp") << QStringLiteral("docs/drafts");
+    Result<ImportReport> report = ProjectImporter(ws.db()).importProject(src.path(), options);
+    QVERIFY(report.ok());
+    QCOMPARE(paths(ws.db(), QStringLiteral("x")), QStringList{QStringLiteral("index.js")});
+    QVERIFY(hasIssue(report->skipped, QStringLiteral("node_modules/"), QStringLiteral("excluded")));
+    QVERIFY(hasIssue(report->skipped, QStringLiteral("scratch.tmp"), QStringLiteral("excluded")));
+
+    ImportOptions none = named(QStringLiteral("none"));
+    none.excludes.clear();
+    QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), none).ok());
+    QCOMPARE(paths(ws.db(), QStringLiteral("none")).size(), 4);
+}
+
+void tst_FolderImport::followsOnlySymlinksThatStayInside()
+{
+    TestWorkspace ws;
+    QTemporaryDir outside;
+    writeFile(outside.path(), QStringLiteral("passwd"), "root:x:0:0\n");
+    QTemporaryDir src;
+    writeFile(src.path(), QStringLiteral("real/file.txt"), "real content\n");
+    QVERIFY(QFile::link(QStringLiteral("real/file.txt"), src.filePath(QStringLiteral("inside-link.txt"))));
+    QVERIFY(QFile::link(outside.filePath(QStringLiteral("passwd")), src.filePath(QStringLiteral("escape"))));
+    QVERIFY(QFile::link(QStringLiteral("real"), src.filePath(QStringLiteral("dirlink"))));
+    QVERIFY(QFile::link(QStringLiteral("missing"), src.filePath(QStringLiteral("broken"))));
+
+    Result<ImportReport> report = ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("s")));
+    QVERIFY(report.ok());
+    QCOMPARE(paths(ws.db(), QStringLiteral("s")), (QStringList{QStringLiteral("inside-link.txt"), QStringLiteral("real/file.txt")}));
+    QVERIFY(hasIssue(report->rejected, QStringLiteral("escape"), QStringLiteral("outside the project")));
+    QVERIFY(hasIssue(report->skipped, QStringLiteral("dirlink"), QStringLiteral("folder")));
+    QVERIFY(hasIssue(report->skipped, QStringLiteral("broken"), QStringLiteral("broken")));
+    ProjectStore store(ws.db());
+    const Project p = *store.find(QStringLiteral("s"));
+    QCOMPARE(*store.content(*store.file(p.id, QStringLiteral("inside-link.txt"))), QByteArray("real content\n"));
+}
+
+void tst_FolderImport::skipsFilesOverThePerFileLimit()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    writeFile(src.path(), QStringLiteral("small.txt"), "tiny\n");
+    writeFile(src.path(), QStringLiteral("big.txt"), QByteArray(2048, 'x'));
+    ImportOptions options = named(QStringLiteral("l"));
+    options.limits.maxFileBytes = 1024;
+    Result<ImportReport> report = ProjectImporter(ws.db()).importProject(src.path(), options);
+    QVERIFY(report.ok());
+    QCOMPARE(paths(ws.db(), QStringLiteral("l")), QStringList{QStringLiteral("small.txt")});
+    QVERIFY(hasIssue(report->skipped, QStringLiteral("big.txt"), QStringLiteral("per-file limit")));
+}
+
+void tst_FolderImport::fileCountLimitStopsAndLeavesWorkspaceUnchanged()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    for (int i = 0; i < 5; ++i)
+        writeFile(src.path(), QStringLiteral("f%1.txt").arg(i), QByteArray::number(i));
+    ImportOptions options = named(QStringLiteral("many"));
+    options.limits.maxFiles = 3;
+    Result<ImportReport> report = ProjectImporter(ws.db()).importProject(src.path(), options);
+    QVERIFY(!report.ok());
+    QCOMPARE(report.error().code, Error::Code::LimitExceeded);
+    QVERIFY(report.error().message.contains(QStringLiteral("--max-files")));
+    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM projects")), 0);
+    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM files")), 0);
+    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 0);
+}
+
+void tst_FolderImport::cancelLeavesWorkspaceUnchanged()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    for (int i = 0; i < 200; ++i)
+        writeFile(src.path(), QStringLiteral("d%1/f%2.txt").arg(i % 7).arg(i), QByteArray(4000, char('a' + i % 26)) + QByteArray::number(i));
+    CancellationToken token;
+    ProjectImporter importer(ws.db());
+    importer.setCancellationToken(&token);
+    int calls = 0;
+    importer.setProgressCallback([&](const ImportProgress &p) {
+        if (++calls == 1 || p.files >= 50)
+            token.cancel();
+    });
+    Result<ImportReport> report = importer.importProject(src.path(), named(QStringLiteral("c")));
+    QVERIFY(!report.ok());
+    QCOMPARE(report.error().code, Error::Code::Cancelled);
+    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM projects")), 0);
+    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 0);
+    // The name is free for the next attempt.
+    QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("c"))).ok());
+}
+
+void tst_FolderImport::reportsProgress()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    for (int i = 0; i < 30; ++i)
+        writeFile(src.path(), QStringLiteral("f%1.txt").arg(i, 2, 10, QLatin1Char('0')), QByteArray(100, 'x'));
+    ProjectImporter importer(ws.db());
+    QList<ImportProgress> seen;
+    importer.setProgressCallback([&](const ImportProgress &p) { seen << p; });
+    QVERIFY(importer.importProject(src.path(), named(QStringLiteral("p"))).ok());
+    QVERIFY(!seen.isEmpty());
+    QCOMPARE(seen.last().files, 30);
+    QCOMPARE(seen.last().bytes, 3000);
+    QCOMPARE(seen.last().currentPath, QStringLiteral("f29.txt"));
+    for (qsizetype i = 1; i < seen.size(); ++i)
+        QVERIFY(seen[i].files >= seen[i - 1].files);
+}
+
+void tst_FolderImport::refreshRewritesOnlyWhatChanged()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    writeFile(src.path(), QStringLiteral("same.txt"), "unchanged\n");
+    writeFile(src.path(), QStringLiteral("edit.txt"), "old words\n");
+    writeFile(src.path(), QStringLiteral("gone.txt"), "soon deleted\n");
+    QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("r"))).ok());
+
+    writeFile(src.path(), QStringLiteral("edit.txt"), "new words\n");
+    writeFile(src.path(), QStringLiteral("added.txt"), "brand new\n");
+    QFile::remove(src.filePath(QStringLiteral("gone.txt")));
+
+    ProjectStore store(ws.db());
+    const Project before = *store.find(QStringLiteral("r"));
+    Result<ImportReport> report = ProjectImporter(ws.db()).refreshProject(before.id, {});
+    QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+    QCOMPARE(report->added, 1);
+    QCOMPARE(report->changed, 1);
+    QCOMPARE(report->removed, 1);
+    QCOMPARE(report->unchanged, 1);
+    QCOMPARE(report->project.revision, before.revision + 1);
+    QCOMPARE(report->files, 3);
+
+    QCOMPARE(count(ws.db(), QStringLiteral("SELECT revision FROM files WHERE path = 'same.txt'")), 1);
+    QCOMPARE(count(ws.db(), QStringLiteral("SELECT revision FROM files WHERE path = 'edit.txt'")), 2);
+    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM files WHERE path = 'gone.txt' AND deleted_at IS NOT NULL")), 1);
+    QCOMPARE(paths(ws.db(), QStringLiteral("r")), (QStringList{QStringLiteral("added.txt"), QStringLiteral("edit.txt"), QStringLiteral("same.txt")}));
+    QCOMPARE(*store.content(*store.file(before.id, QStringLiteral("edit.txt"))), QByteArray("new words\n"));
+
+    // The index follows: old text is gone, new text is found.
+    SearchEngine engine(ws.db());
+    const auto hits = [&](const QString &text) {
+        SearchQuery q;
+        q.text.pattern = text;
+        return engine.search(q, [](const SearchMatch &) { return true; })->matches;
+    };
+    QCOMPARE(hits(QStringLiteral("old words")), 0);
+    QCOMPARE(hits(QStringLiteral("new words")), 1);
+    QCOMPARE(hits(QStringLiteral("soon deleted")), 0);
+    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 4); // same, new edit, added, gone (kept by its tombstone)
+}
+
+void tst_FolderImport::refreshOfUnchangedProjectWritesNothing()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    for (int i = 0; i < 20; ++i)
+        writeFile(src.path(), QStringLiteral("f%1.txt").arg(i), QByteArray::number(i));
+    QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("u"))).ok());
+    const Project before = *ProjectStore(ws.db()).find(QStringLiteral("u"));
+    Result<ImportReport> report = ProjectImporter(ws.db()).refreshProject(before.id, {});
+    QVERIFY(report.ok());
+    QCOMPARE(report->unchanged, 20);
+    QCOMPARE(report->added + report->changed + report->removed, 0);
+    QCOMPARE(report->project.revision, before.revision);
+    QCOMPARE(report->project.updatedAt, before.updatedAt);
+    QCOMPARE(count(ws.db(), QStringLiteral("SELECT max(revision) FROM files")), 1);
+}
+
+void tst_FolderImport::failedRefreshLeavesProjectAsItWas()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    for (int i = 0; i < 10; ++i)
+        writeFile(src.path(), QStringLiteral("f%1.txt").arg(i), QByteArray::number(i));
+    QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("f"))).ok());
+    const Project before = *ProjectStore(ws.db()).find(QStringLiteral("f"));
+    for (int i = 0; i < 10; ++i)
+        writeFile(src.path(), QStringLiteral("f%1.txt").arg(i), "changed " + QByteArray::number(i));
+    for (int i = 10; i < 20; ++i)
+        writeFile(src.path(), QStringLiteral("f%1.txt").arg(i), QByteArray::number(i));
+    ImportOptions tight;
+    tight.limits.maxFiles = 15; // hit halfway through the refresh
+    Result<ImportReport> report = ProjectImporter(ws.db()).refreshProject(before.id, tight);
+    QVERIFY(!report.ok());
+    ProjectStore store(ws.db());
+    QCOMPARE(store.find(QStringLiteral("f"))->revision, before.revision);
+    QCOMPARE(paths(ws.db(), QStringLiteral("f")).size(), 10);
+    QCOMPARE(*store.content(*store.file(before.id, QStringLiteral("f3.txt"))), QByteArray("3"));
+    QCOMPARE(count(ws.db(), QStringLiteral("SELECT max(revision) FROM files")), 1);
+}
+
+void tst_FolderImport::duplicateNameIsRefused()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    writeFile(src.path(), QStringLiteral("a.txt"), "a");
+    QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("d"))).ok());
+    Result<ImportReport> again = ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("d")));
+    QVERIFY(!again.ok());
+    QVERIFY(again.error().message.contains(QStringLiteral("already exists")));
+}
+
+void tst_FolderImport::identicalFilesAreStoredOnce()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    writeFile(src.path(), QStringLiteral("a/LICENSE"), "same text\n");
+    writeFile(src.path(), QStringLiteral("b/LICENSE"), "same text\n");
+    QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("one"))).ok());
+    QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("two"))).ok());
+    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM files")), 4);
+    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_FolderImport)
+#include "tst_folderimport.moc"
