@@ -2,6 +2,7 @@
 #include "projects/archivesource.h"
 
 #include "projects/pathsafety.h"
+#include "projects/textcontent.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -25,10 +26,14 @@ const char *const kArchiveSuffixes[] = {".zip", ".tar", ".tar.gz", ".tgz", ".tar
 
 QString entryPath(archive_entry *entry)
 {
+    // Most archives name entries in UTF-8 whatever they declare; trust the
+    // raw bytes when they are valid UTF-8, else let libarchive convert from
+    // the archive's declared charset, else keep the bytes readable as Latin-1.
+    const char *raw = archive_entry_pathname(entry);
+    if (raw && isValidUtf8(QByteArrayView(raw)))
+        return QString::fromUtf8(raw);
     if (const char *utf8 = archive_entry_pathname_utf8(entry))
         return QString::fromUtf8(utf8);
-    // Names in an unknown legacy encoding: keep them readable rather than lose the file.
-    const char *raw = archive_entry_pathname(entry);
     return raw ? QString::fromLatin1(raw) : QString();
 }
 

@@ -12,6 +12,7 @@ bool startsWith(QByteArrayView bytes, const char *prefix, qsizetype length)
 {
     return bytes.size() >= length && memcmp(bytes.data(), prefix, size_t(length)) == 0;
 }
+} // namespace
 
 // Strict UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above
 // U+10FFFF, no truncated sequence at the end. QStringDecoder replaces bad
@@ -67,7 +68,7 @@ bool isValidUtf8(QByteArrayView bytes)
     }
     return true;
 }
-} // namespace
+
 
 QString encodingName(TextEncoding encoding)
 {

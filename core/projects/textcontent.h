@@ -13,6 +13,10 @@ enum class TextEncoding { Binary, Utf8, Utf8Bom, Utf16Le, Utf16Be, Latin1 };
 QString encodingName(TextEncoding encoding);
 TextEncoding encodingFromName(const QString &name);
 
+// Strict UTF-8 (RFC 3629): no overlong forms, surrogates or truncated
+// sequences.
+bool isValidUtf8(QByteArrayView bytes);
+
 // Binary when the first 8 KiB hold a NUL byte (unless a UTF-16 byte order mark
 // says otherwise). Text is UTF-8 (with or without BOM), UTF-16 with a BOM,
 // and failing both, Latin-1 — which can decode any byte sequence.
