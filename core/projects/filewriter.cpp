@@ -15,7 +15,18 @@ namespace {
 constexpr qint64 kQueueBytes = 48LL * 1024 * 1024;
 constexpr int kQueueFiles = 4096;
 constexpr qint64 kBatchBytes = 64LL * 1024 * 1024;
-constexpr int kBatchFiles = 8192;
+
+// Files per committed batch. REALM_IMPORT_BATCH_FILES lowers it so the
+// crash-safety test can kill an import between batches on a small tree.
+int batchFiles()
+{
+    static const int files = [] {
+        bool ok = false;
+        const int fromEnv = qEnvironmentVariableIntValue("REALM_IMPORT_BATCH_FILES", &ok);
+        return ok && fromEnv > 0 ? fromEnv : 8192;
+    }();
+    return files;
+}
 
 Result<void> execSql(sqlite3 *db, const char *sql, const QString &what)
 {
@@ -100,7 +111,7 @@ void FileWriter::run()
     sqlite3 *db = m_db->nativeHandle();
     bool inTransaction = false;
     qint64 batchBytes = 0;
-    int batchFiles = 0;
+    int batchFileCount = 0;
 
     const auto fail = [&](const Error &error) {
         if (inTransaction)
@@ -165,15 +176,15 @@ void FileWriter::run()
                 break;
             }
             batchBytes += file.content.size();
-            ++batchFiles;
-            if (m_mode == Mode::Batched && (batchBytes >= kBatchBytes || batchFiles >= kBatchFiles)) {
+            ++batchFileCount;
+            if (m_mode == Mode::Batched && (batchBytes >= kBatchBytes || batchFileCount >= batchFiles())) {
                 if (Result<void> c = execSql(db, "COMMIT", QStringLiteral("Cannot save the import")); !c) {
                     fail(c.error());
                     break;
                 }
                 inTransaction = false;
                 batchBytes = 0;
-                batchFiles = 0;
+                batchFileCount = 0;
             }
         }
     }
