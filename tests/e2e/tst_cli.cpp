@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// realm-cli as a user runs it: real processes, real workspace files.
+#include "archivebuilder.h"
+#include "storage/database.h"
+#include "testworkspace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Realm;
+using Realm::Test::writeFile;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QString out;
+    QString err;
+    QList<QJsonObject> jsonLines() const
+    {
+        QList<QJsonObject> objects;
+        for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            objects << QJsonDocument::fromJson(line.toUtf8()).object();
+        return objects;
+    }
+};
+
+} // namespace
+
+class tst_Cli final : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void versionNamesTheLibraries();
+    void helpAndUsageErrors();
+    void importListShowAndCat();
+    void searchOutputLikeRipgrep();
+    void searchJsonLines();
+    void searchOptions();
+    void trashAndRestore();
+    void editAndFilter();
+    void fuzzyFileFinder();
+    void refreshReportsChanges();
+    void errorsHaveExitCodesAndSayWhatToDo();
+    void workspaceComesFromTheEnvironment();
+
+private:
+    Run cli(const QStringList &args, const QString &workspace = {}) const;
+    QTemporaryDir m_dir;
+    QString m_workspace;
+    QString m_source;
+};
+
+Run tst_Cli::cli(const QStringList &args, const QString &workspace) const
+{
+    QByteArray out, err;
+    Run r;
+    r.code = Test::run(Test::realmBinary(QStringLiteral("realm-cli")),
+                       QStringList{QStringLiteral("--workspace"), workspace.isEmpty() ? m_workspace : workspace} + args, {}, &out, &err);
+    r.out = QString::fromUtf8(out);
+    r.err = QString::fromUtf8(err);
+    return r;
+}
+
+void tst_Cli::initTestCase()
+{
+    m_workspace = m_dir.filePath(QStringLiteral("ws.realm"));
+    m_source = m_dir.filePath(QStringLiteral("demo"));
+    writeFile(m_source, QStringLiteral("src/main.cpp"), "#include <cstdio>\nint main() {\n    std::puts(\"hello realm\");\n}\n");
+    writeFile(m_source, QStringLiteral("src/util.py"), "def helper():\n    return 'Hello Realm'\n");
+    writeFile(m_source, QStringLiteral("README.md"), "# Demo\nSay hello.\n");
+    writeFile(m_source, QStringLiteral("logo.bin"), QByteArray("\x00\x01hello\x02", 8));
+    const Run r = cli({QStringLiteral("project"), QStringLiteral("import"), m_source});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+}
+
+void tst_Cli::versionNamesTheLibraries()
+{
+    const Run r = cli({QStringLiteral("--version")});
+    QCOMPARE(r.code, 0);
+    for (const char *name : {"Qt", "SQLite", "libarchive", "libgit2", "syntax highlighting"})
+        QVERIFY2(r.out.contains(QLatin1String(name)), name);
+    const Run json = cli({QStringLiteral("--version"), QStringLiteral("--json")});
+    QCOMPARE(json.jsonLines().first().value(QStringLiteral("SQLite")).toString(), Storage::Database::sqliteVersion());
+}
+
+void tst_Cli::helpAndUsageErrors()
+{
+    QCOMPARE(cli({QStringLiteral("--help")}).code, 0);
+    QVERIFY(cli({QStringLiteral("--help")}).out.contains(QStringLiteral("Exit codes")));
+    QCOMPARE(cli({QStringLiteral("search"), QStringLiteral("--help")}).code, 0);
+    const Run unknown = cli({QStringLiteral("frobnicate")});
+    QCOMPARE(unknown.code, 2);
+    QVERIFY(unknown.err.contains(QStringLiteral("Unknown command")));
+    QCOMPARE(cli({QStringLiteral("search")}).code, 2);
+    QCOMPARE(cli({QStringLiteral("search"), QStringLiteral("--no-such-option"), QStringLiteral("x")}).code, 2);
+    QCOMPARE(cli({}).code, 2);
+}
+
+void tst_Cli::importListShowAndCat()
+{
+    const Run list = cli({QStringLiteral("project"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(list.code, 0);
+    const QList<QJsonObject> projects = list.jsonLines();
+    QCOMPARE(projects.size(), 1);
+    QCOMPARE(projects.first().value(QStringLiteral("name")).toString(), QStringLiteral("demo"));
+    QCOMPARE(projects.first().value(QStringLiteral("files")).toInt(), 4);
+
+    const Run show = cli({QStringLiteral("project"), QStringLiteral("show"), QStringLiteral("demo")});
+    QCOMPARE(show.code, 0);
+    QVERIFY(show.out.contains(QStringLiteral("C++ 1")));
+    QVERIFY(show.out.contains(QStringLiteral("Python 1")));
+
+    QByteArray bytes;
+    QCOMPARE(Test::run(Test::realmBinary(QStringLiteral("realm-cli")),
+                       {QStringLiteral("--workspace"), m_workspace, QStringLiteral("cat"), QStringLiteral("demo"), QStringLiteral("logo.bin")},
+                       {}, &bytes),
+             0);
+    QCOMPARE(bytes, QByteArray("\x00\x01hello\x02", 8));
+}
+
+void tst_Cli::searchOutputLikeRipgrep()
+{
+    const Run r = cli({QStringLiteral("search"), QStringLiteral("--project"), QStringLiteral("demo"), QStringLiteral("hello")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out, QStringLiteral("README.md:2:5:Say hello.\nsrc/main.cpp:3:16:    std::puts(\"hello realm\");\n"));
+    QVERIFY2(r.err.isEmpty(), qPrintable(r.err)); // no progress or noise when not on a terminal
+
+    const Run all = cli({QStringLiteral("search"), QStringLiteral("hello")});
+    QVERIFY(all.out.startsWith(QStringLiteral("demo/README.md:2:5:")));
+
+    const Run none = cli({QStringLiteral("search"), QStringLiteral("absent-text")});
+    QCOMPARE(none.code, 1);
+    QVERIFY(none.out.isEmpty());
+}
+
+void tst_Cli::searchJsonLines()
+{
+    const Run r = cli({QStringLiteral("search"), QStringLiteral("--json"), QStringLiteral("-i"), QStringLiteral("hello realm")});
+    QCOMPARE(r.code, 0);
+    const QList<QJsonObject> hits = r.jsonLines();
+    QCOMPARE(hits.size(), 2);
+    const QJsonObject first = hits.first();
+    QCOMPARE(first.value(QStringLiteral("project")).toString(), QStringLiteral("demo"));
+    QCOMPARE(first.value(QStringLiteral("path")).toString(), QStringLiteral("src/main.cpp"));
+    QCOMPARE(first.value(QStringLiteral("line")).toInt(), 3);
+    QCOMPARE(first.value(QStringLiteral("column")).toInt(), 16);
+    QCOMPARE(first.value(QStringLiteral("text")).toString(), QStringLiteral("    std::puts(\"hello realm\");"));
+    QCOMPARE(first.value(QStringLiteral("ranges")).toArray().first().toArray(), (QJsonArray{15, 11}));
+    QCOMPARE(hits.at(1).value(QStringLiteral("path")).toString(), QStringLiteral("src/util.py"));
+}
+
+void tst_Cli::searchOptions()
+{
+    const auto lines = [&](const QStringList &args) {
+        return cli(QStringList{QStringLiteral("search"), QStringLiteral("--project"), QStringLiteral("demo")} + args)
+            .out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    };
+    QCOMPARE(lines({QStringLiteral("-e"), QStringLiteral("^def \\w+")}), QStringList{QStringLiteral("src/util.py:1:1:def helper():")});
+    QCOMPARE(lines({QStringLiteral("--lang"), QStringLiteral("python"), QStringLiteral("-i"), QStringLiteral("hello")}).size(), 1);
+    QCOMPARE(lines({QStringLiteral("-g"), QStringLiteral("*.md"), QStringLiteral("hello")}).size(), 1);
+    QCOMPARE(lines({QStringLiteral("-g"), QStringLiteral("!*.md"), QStringLiteral("hello")}).size(), 1);
+    QCOMPARE(lines({QStringLiteral("-w"), QStringLiteral("hell")}).size(), 0);
+    QCOMPARE(lines({QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("-i"), QStringLiteral("hello")}).size(), 1);
+    QCOMPARE(lines({QStringLiteral("-C"), QStringLiteral("1"), QStringLiteral("puts")}),
+             (QStringList{QStringLiteral("src/main.cpp-2-int main() {"), QStringLiteral("src/main.cpp:3:10:    std::puts(\"hello realm\");"),
+                          QStringLiteral("src/main.cpp-4-}"), QStringLiteral("--")}));
+    // A query that starts with a dash, after --
+    QCOMPARE(cli({QStringLiteral("search"), QStringLiteral("--"), QStringLiteral("-x-")}).code, 1);
+    const Run badRegex = cli({QStringLiteral("search"), QStringLiteral("-e"), QStringLiteral("(")});
+    QCOMPARE(badRegex.code, 4);
+    QVERIFY(badRegex.err.contains(QStringLiteral("regular expression")));
+}
+
+void tst_Cli::trashAndRestore()
+{
+    const QString ws = m_dir.filePath(QStringLiteral("trash.realm"));
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("temp")}, ws).code, 0);
+    const Run del = cli({QStringLiteral("project"), QStringLiteral("delete"), QStringLiteral("temp")}, ws);
+    QCOMPARE(del.code, 0);
+    QVERIFY(del.out.contains(QStringLiteral("restore")));
+    QVERIFY(cli({QStringLiteral("project"), QStringLiteral("list")}, ws).out.isEmpty());
+    QVERIFY(cli({QStringLiteral("project"), QStringLiteral("list"), QStringLiteral("--trash")}, ws).out.startsWith(QStringLiteral("temp")));
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("restore"), QStringLiteral("temp")}, ws).code, 0);
+    QVERIFY(cli({QStringLiteral("project"), QStringLiteral("list")}, ws).out.startsWith(QStringLiteral("temp")));
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("delete"), QStringLiteral("temp")}, ws).code, 0);
+    const Run emptied = cli({QStringLiteral("project"), QStringLiteral("empty-trash"), QStringLiteral("--json")}, ws);
+    QCOMPARE(emptied.jsonLines().first().value(QStringLiteral("purged")).toInt(), 1);
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("restore"), QStringLiteral("temp")}, ws).code, 3);
+}
+
+void tst_Cli::editAndFilter()
+{
+    const QString ws = m_dir.filePath(QStringLiteral("edit.realm"));
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("one"), QStringLiteral("--tag"), QStringLiteral("qt")}, ws).code, 0);
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("create"), QStringLiteral("two")}, ws).code, 0);
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("edit"), QStringLiteral("two"), QStringLiteral("--name"), QStringLiteral("deux"),
+                  QStringLiteral("--description"), QStringLiteral("second one"), QStringLiteral("--tag"), QStringLiteral("web")}, ws).code,
+             0);
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("list"), QStringLiteral("--tag"), QStringLiteral("web")}, ws).out.section(QLatin1Char(' '), 0, 0),
+             QStringLiteral("deux"));
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("list"), QStringLiteral("--filter"), QStringLiteral("SECOND")}, ws).out.section(QLatin1Char(' '), 0, 0),
+             QStringLiteral("deux"));
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("edit"), QStringLiteral("one"), QStringLiteral("--untag"), QStringLiteral("qt")}, ws).code, 0);
+    QVERIFY(cli({QStringLiteral("project"), QStringLiteral("list"), QStringLiteral("--tag"), QStringLiteral("qt")}, ws).out.isEmpty());
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("list"), QStringLiteral("--sort"), QStringLiteral("sideways")}, ws).code, 2);
+}
+
+void tst_Cli::fuzzyFileFinder()
+{
+    const Run r = cli({QStringLiteral("project"), QStringLiteral("files"), QStringLiteral("demo"), QStringLiteral("--match"), QStringLiteral("smc")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).first(), QStringLiteral("src/main.cpp"));
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("files"), QStringLiteral("demo"), QStringLiteral("--match"), QStringLiteral("zzz")}).code, 1);
+}
+
+void tst_Cli::refreshReportsChanges()
+{
+    const QString ws = m_dir.filePath(QStringLiteral("refresh.realm"));
+    QTemporaryDir src;
+    writeFile(src.path(), QStringLiteral("a.txt"), "a\n");
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("import"), src.path(), QStringLiteral("--name"), QStringLiteral("r")}, ws).code, 0);
+    writeFile(src.path(), QStringLiteral("b.txt"), "b\n");
+    const Run r = cli({QStringLiteral("project"), QStringLiteral("refresh"), QStringLiteral("r"), QStringLiteral("--json")}, ws);
+    QCOMPARE(r.code, 0);
+    const QJsonObject report = r.jsonLines().first();
+    QCOMPARE(report.value(QStringLiteral("added")).toInt(), 1);
+    QCOMPARE(report.value(QStringLiteral("unchanged")).toInt(), 1);
+}
+
+void tst_Cli::errorsHaveExitCodesAndSayWhatToDo()
+{
+    const Run missing = cli({QStringLiteral("project"), QStringLiteral("show"), QStringLiteral("nope")});
+    QCOMPARE(missing.code, 3);
+    QVERIFY(missing.err.contains(QStringLiteral("realm-cli project list")));
+
+    const Run noSource = cli({QStringLiteral("project"), QStringLiteral("import"), m_dir.filePath(QStringLiteral("absent"))});
+    QCOMPARE(noSource.code, 3);
+
+    Test::writeFile(m_dir.path(), QStringLiteral("fake.tar.gz"), "definitely not gzip");
+    const Run broken = cli({QStringLiteral("project"), QStringLiteral("import"), m_dir.filePath(QStringLiteral("fake.tar.gz"))});
+    QCOMPARE(broken.code, 4);
+    QVERIFY(broken.err.contains(QStringLiteral("Nothing was imported")));
+
+    const QString bomb = m_dir.filePath(QStringLiteral("bomb.zip"));
+    {
+        Test::ArchiveBuilder a(bomb, Test::ArchiveBuilder::Format::Zip);
+        a.addZeros("zeros", 64LL * 1024 * 1024);
+    }
+    const Run limited = cli({QStringLiteral("project"), QStringLiteral("import"), bomb, QStringLiteral("--max-file-size"), QStringLiteral("100M")});
+    QCOMPARE(limited.code, 4);
+    QVERIFY(limited.err.contains(QStringLiteral("--max-ratio")));
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("import"), bomb, QStringLiteral("--max-file-size"), QStringLiteral("lots")}).code, 2);
+
+    const Run duplicate = cli({QStringLiteral("project"), QStringLiteral("import"), m_source});
+    QCOMPARE(duplicate.code, 4);
+    QVERIFY(duplicate.err.contains(QStringLiteral("--name")));
+
+    // A workspace from a newer REALM is refused, untouched.
+    const QString newer = m_dir.filePath(QStringLiteral("newer.realm"));
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("list")}, newer).code, 0);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
+        db.setDatabaseName(newer);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 999")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bump"));
+    const Run tooNew = cli({QStringLiteral("project"), QStringLiteral("list")}, newer);
+    QCOMPARE(tooNew.code, 5);
+    QVERIFY(tooNew.err.contains(QStringLiteral("newer version of REALM")));
+}
+
+void tst_Cli::workspaceComesFromTheEnvironment()
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("REALM_WORKSPACE"), m_workspace);
+    process.setProcessEnvironment(env);
+    process.start(Test::realmBinary(QStringLiteral("realm-cli")), {QStringLiteral("project"), QStringLiteral("list")});
+    QVERIFY(process.waitForFinished());
+    QVERIFY(process.readAllStandardOutput().startsWith("demo"));
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"
