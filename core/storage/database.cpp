@@ -3,6 +3,7 @@
 
 #include "storage/migrator.h"
 #include "storage/sqlerror.h"
+#include "storage/trigramtokenizer.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -96,6 +97,10 @@ Result<QSqlDatabase> Database::openConnection(const QString &name) const
         if (!query.exec(pragma))
             return sqlError(QStringLiteral("Cannot configure the workspace %1 (%2)").arg(m_path, pragma), query);
     }
+    const QVariant handle = db.driver()->handle();
+    sqlite3 *native = qstrcmp(handle.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3 *const *>(handle.data()) : nullptr;
+    if (!native || !registerTrigramTokenizer(native))
+        return Error::database(QStringLiteral("Cannot set up the search index on %1: this SQLite has no FTS5.").arg(m_path));
     return db;
 }
 

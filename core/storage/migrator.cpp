@@ -2,6 +2,7 @@
 #include "storage/migrator.h"
 
 #include "storage/sqlerror.h"
+#include "storage/trigramtokenizer.h"
 
 #include <QDir>
 #include <QFile>
@@ -67,6 +68,9 @@ Result<void> Migrator::migrateTo(int target)
     sqlite3 *handle = handleOf(m_db);
     if (!handle)
         return Error::database(QStringLiteral("The workspace connection is not an SQLite connection."));
+    // The schema's search index names REALM's tokenizer.
+    if (!registerTrigramTokenizer(handle))
+        return Error::database(QStringLiteral("Cannot set up the search index: this SQLite has no FTS5."));
 
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())

@@ -38,8 +38,9 @@ CREATE TABLE blobs (
 
 -- Substring index over the decoded text of text blobs (rowid = blobs.id).
 -- Contentless and without positions: it only narrows candidates; every hit is
--- verified against the real text, so the index stays small.
-CREATE VIRTUAL TABLE blob_text USING fts5(text, content='', tokenize='trigram', detail='none');
+-- verified against the real text, so the index stays small. realm_trigram
+-- (storage/trigramtokenizer.cpp) emits each case-folded trigram once.
+CREATE VIRTUAL TABLE blob_text USING fts5(text, content='', tokenize='realm_trigram', detail='none');
 
 CREATE TABLE files (
     id          TEXT PRIMARY KEY,
