@@ -74,6 +74,16 @@ bool insertOnce(std::vector<quint64> &table, quint64 key)
     return true;
 }
 
+void grow(std::vector<quint64> &table)
+{
+    std::vector<quint64> bigger(table.size() * 2, 0);
+    for (quint64 key : table) {
+        if (key != 0)
+            insertOnce(bigger, key);
+    }
+    table.swap(bigger);
+}
+
 int create(void *, const char **, int, Fts5Tokenizer **out)
 {
     *out = reinterpret_cast<Fts5Tokenizer *>(new Tokenizer);
@@ -90,12 +100,11 @@ int tokenize(Fts5Tokenizer *handle, void *context, int flags, const char *text, 
 {
     auto *tokenizer = reinterpret_cast<Tokenizer *>(handle);
     const bool dedupe = (flags & FTS5_TOKENIZE_QUERY) == 0;
-    if (dedupe) {
-        size_t size = 1024;
-        while (size < size_t(length) * 2 && size < (size_t(1) << 24))
-            size <<= 1;
-        tokenizer->seen.assign(size, 0);
-    }
+    // Distinct trigrams are few next to positions (a 1 MB source file has
+    // some tens of thousands), so the set starts small, stays in cache, and
+    // grows only when needed.
+    if (dedupe)
+        tokenizer->seen.assign(4096, 0);
     const auto *p = reinterpret_cast<const uchar *>(text);
     const auto *end = p + length;
     // The last three code points and where each started.
@@ -120,13 +129,11 @@ int tokenize(Fts5Tokenizer *handle, void *context, int flags, const char *text, 
             continue;
         if (dedupe) {
             const quint64 key = (quint64(window[0]) << 42) | (quint64(window[1]) << 21) | quint64(window[2]);
-            // Keep the table at most half full; beyond that, emitting a
-            // duplicate is harmless (FTS5 merges it), just slower.
-            if (qsizetype(tokenizer->seen.size()) > distinct * 2) {
-                if (!insertOnce(tokenizer->seen, key))
-                    continue;
-                ++distinct;
-            }
+            if (qsizetype(tokenizer->seen.size()) <= (distinct + 1) * 2)
+                grow(tokenizer->seen); // keep it at most half full
+            if (!insertOnce(tokenizer->seen, key))
+                continue;
+            ++distinct;
         }
         char token[12];
         int n = appendUtf8(token, window[0]);
