@@ -89,6 +89,7 @@ void printReport(const Invocation &inv, const ImportReport &report, bool refresh
         o.insert(QStringLiteral("unchanged"), report.unchanged);
         o.insert(QStringLiteral("skipped"), issuesJson(report.skipped));
         o.insert(QStringLiteral("rejected"), issuesJson(report.rejected));
+        o.insert(QStringLiteral("warnings"), issuesJson(report.warnings));
         Output::printJson(o);
         return;
     }
@@ -110,6 +111,7 @@ void printReport(const Invocation &inv, const ImportReport &report, bool refresh
     };
     listIssues(QStringLiteral("Skipped"), report.skipped);
     listIssues(QStringLiteral("Rejected"), report.rejected);
+    listIssues(QStringLiteral("Warnings"), report.warnings);
 }
 
 void addImportOptions(QCommandLineParser &parser)

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projects/linematcher.h"
 
+#include "projects/regexliterals.h"
+
+#include <algorithm>
+
 namespace Realm::Projects {
 
 Result<LineMatcher> LineMatcher::create(const TextQuery &query)
@@ -28,6 +32,13 @@ Result<LineMatcher> LineMatcher::create(const TextQuery &query)
                                        .arg(matcher.m_regex.errorString())
                                        .arg(matcher.m_regex.patternErrorOffset()));
     matcher.m_regex.optimize();
+    if (const std::optional<QList<QStringList>> literals = requiredLiterals(query.pattern)) {
+        for (const QStringList &alternative : *literals) {
+            const QString longest = *std::max_element(alternative.cbegin(), alternative.cend(),
+                                                      [](const QString &a, const QString &b) { return a.size() < b.size(); });
+            matcher.m_lineFilters.append(QStringMatcher(longest, cs));
+        }
+    }
     return matcher;
 }
 
@@ -102,6 +113,33 @@ void LineMatcher::forEachMatchingLine(const QString &text, const LineCallback &o
 
     if (text.isEmpty())
         return;
+    if (!m_lineFilters.isEmpty()) {
+        // Only lines holding a required literal can match; find them with a
+        // fast substring search and run the regex on those alone.
+        QList<qsizetype> starts;
+        for (const QStringMatcher &filter : m_lineFilters) {
+            for (qsizetype from = 0; from < text.size();) {
+                const qsizetype hit = filter.indexIn(all, from);
+                if (hit < 0)
+                    break;
+                starts.append(hit > 0 ? text.lastIndexOf(QLatin1Char('\n'), hit - 1) + 1 : 0);
+                from = lineEndFrom(hit) + 1;
+            }
+        }
+        std::sort(starts.begin(), starts.end());
+        starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+        qsizetype lineIndex = 0;
+        qsizetype countedUpTo = 0;
+        for (const qsizetype start : std::as_const(starts)) {
+            lineIndex += std::count(text.cbegin() + countedUpTo, text.cbegin() + start, QLatin1Char('\n'));
+            countedUpTo = start;
+            const qsizetype length = trimmedLength(start, lineEndFrom(start));
+            const QList<MatchRange> ranges = matchLine(all.sliced(start, length));
+            if (!ranges.isEmpty() && !onLine(lineIndex, start, length, ranges))
+                return;
+        }
+        return;
+    }
     qsizetype lineIndex = 0;
     qsizetype start = 0;
     while (start <= text.size()) {

@@ -50,6 +50,9 @@ private:
     TextQuery m_query;
     QStringMatcher m_literal;
     QRegularExpression m_regex;
+    // For a regex: one literal per alternative, one of which every matching
+    // line contains. Lines without any are never handed to the regex engine.
+    QList<QStringMatcher> m_lineFilters;
 };
 
 } // namespace Realm::Projects

@@ -58,11 +58,14 @@ public:
             reject(file.path, path.error().message);
             return {};
         }
-        if (const QString earlier = m_collisions.add(*path); !earlier.isEmpty()) {
-            reject(*path, earlier == *path ? QStringLiteral("duplicate entry")
-                                           : QStringLiteral("collides with %1 (names differ only in case or Unicode form)").arg(earlier));
+        if (m_paths.contains(*path)) {
+            reject(*path, QStringLiteral("duplicate entry (the first one was kept)"));
             return {};
         }
+        m_paths.insert(*path);
+        if (const QString earlier = m_collisions.add(*path); !earlier.isEmpty())
+            m_warnings.append({*path, QStringLiteral("differs from %1 only in case or Unicode form: both are kept, but they "
+                                                     "would collide on a case-insensitive file system").arg(earlier)});
         const ImportLimits &limits = m_options.limits;
         if (file.content.size() > limits.maxFileBytes) {
             skip(*path, QStringLiteral("larger than the per-file limit (%1)").arg(formatBytes(limits.maxFileBytes)));
@@ -152,6 +155,7 @@ public:
         report.unchanged = m_unchanged;
         report.skipped = m_skipped;
         report.rejected = m_rejected;
+        report.warnings = m_warnings;
     }
 
 private:
@@ -161,12 +165,13 @@ private:
     const ProjectImporter::ProgressCallback &m_progressCallback;
     QHash<QString, ExistingFile> m_existing;
     QSet<QString> m_seen;
+    QSet<QString> m_paths;
     PathCollisionDetector m_collisions;
     ImportProgress m_progress;
     QElapsedTimer m_clock;
     qint64 m_lastReport = -1000;
     qint64 m_added = 0, m_changed = 0, m_unchanged = 0;
-    QList<ImportIssue> m_skipped, m_rejected;
+    QList<ImportIssue> m_skipped, m_rejected, m_warnings;
 };
 
 // Sets the project's totals and source; runs inside the writer's last transaction.
@@ -260,8 +265,11 @@ Result<ImportReport> ProjectImporter::importProject(const QString &location, con
     if (!outcome) {
         if (Result<void> discarded = discardImport(m_db, projectId); !discarded)
             qWarning("realm: %s (the next start removes it)", qUtf8Printable(discarded.error().message));
-        return outcome.error();
     }
+    lock.unlock();
+    QDir().rmdir(QFileInfo(importLockPath(m_db->path(), projectId)).absolutePath()); // only if no other import uses it
+    if (!outcome)
+        return outcome.error();
     Result<Project> project = store.find(projectId);
     if (!project)
         return project.error();

@@ -36,6 +36,9 @@ struct ImportReport {
     qint64 unchanged = 0;
     QList<ImportIssue> skipped;  // left out on purpose (excluded, too big, symlink)
     QList<ImportIssue> rejected; // unsafe or unreadable entries
+    // Imported, but worth knowing: names that differ only in case or Unicode
+    // form (fine here, a problem when exported to macOS or Windows).
+    QList<ImportIssue> warnings;
 };
 
 // Imports projects from a source and refreshes them from it. An import

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testworkspace.h"
 
+#include "projects/projectstore.h"
 #include "projects/workspace.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcessEnvironment>
+#include <QSqlQuery>
 #include <QStandardPaths>
 
 namespace Realm::Test {
@@ -89,6 +91,32 @@ int git(const QString &repo, const QStringList &arguments, QByteArray *out)
     if (process.exitCode() != 0)
         qWarning("git %s failed: %s", qPrintable(arguments.join(QLatin1Char(' '))), process.readAllStandardError().constData());
     return process.exitCode();
+}
+
+qint64 scalar(const Storage::DatabasePtr &db, const QString &sql)
+{
+    QSqlQuery q(db->connection());
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+bool hasIssue(const QList<Projects::ImportIssue> &issues, const QString &path, const QString &reasonPart)
+{
+    return std::any_of(issues.cbegin(), issues.cend(), [&](const Projects::ImportIssue &i) {
+        return i.path == path && i.reason.contains(reasonPart);
+    });
+}
+
+QStringList projectPaths(const Storage::DatabasePtr &db, const QString &projectId)
+{
+    QStringList result;
+    Result<QList<Projects::ProjectFile>> files = Projects::ProjectStore(db).files(projectId);
+    if (files) {
+        for (const Projects::ProjectFile &f : *files)
+            result << f.path;
+    }
+    return result;
 }
 
 } // namespace Realm::Test

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "projects/projectimporter.h"
 #include "storage/database.h"
 
 #include <QByteArray>
@@ -39,5 +40,14 @@ QString realmBinary(const QString &name);
 // git with a fixed identity and no user/system config, so tests do not
 // depend on the machine's git setup.
 int git(const QString &repo, const QStringList &arguments, QByteArray *out = nullptr);
+
+// The first column of the first row of `sql`, or -1.
+qint64 scalar(const Storage::DatabasePtr &db, const QString &sql);
+
+// Whether an import report lists `path` with a reason containing `reasonPart`.
+bool hasIssue(const QList<Projects::ImportIssue> &issues, const QString &path, const QString &reasonPart);
+
+// The live files of a project, sorted.
+QStringList projectPaths(const Storage::DatabasePtr &db, const QString &projectId);
 
 } // namespace Realm::Test

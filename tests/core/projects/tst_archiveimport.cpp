@@ -19,14 +19,6 @@ Q_DECLARE_METATYPE(ArchiveBuilder::Format)
 
 namespace {
 
-qint64 count(const Storage::DatabasePtr &db, const QString &sql)
-{
-    QSqlQuery q(db->connection());
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
-}
-
 QByteArray workspaceFingerprint(const Storage::DatabasePtr &db)
 {
     // Everything a user could see or search, in a stable order.
@@ -46,21 +38,6 @@ QByteArray workspaceFingerprint(const Storage::DatabasePtr &db)
     return hash.result();
 }
 
-bool hasIssue(const QList<ImportIssue> &issues, const QString &path, const QString &reasonPart)
-{
-    return std::any_of(issues.cbegin(), issues.cend(), [&](const ImportIssue &i) {
-        return i.path == path && i.reason.contains(reasonPart);
-    });
-}
-
-QStringList paths(const Storage::DatabasePtr &db, const QString &projectId)
-{
-    QStringList result;
-    for (const ProjectFile &f : *ProjectStore(db).files(projectId))
-        result << f.path;
-    return result;
-}
-
 } // namespace
 
 class tst_ArchiveImport final : public QObject {
@@ -70,6 +47,7 @@ private slots:
     void importsEveryFormat();
     void rejectsHostileEntriesAndKeepsTheRest();
     void reportsNameCollisions();
+    void warnsAboutUnicodeFormTwinsFromFolders();
     void stopsAnArchiveBombEarly();
     void stopsWhenTotalSizeLimitIsExceeded();
     void skipsEntriesOverThePerFileLimit();
@@ -108,7 +86,7 @@ void tst_ArchiveImport::importsEveryFormat()
     QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
     QCOMPARE(report->project.name, QStringLiteral("sample"));
     QCOMPARE(report->project.source.kind, ProjectSource::Kind::Archive);
-    QCOMPARE(paths(ws.db(), report->project.id),
+    QCOMPARE(Test::projectPaths(ws.db(), report->project.id),
              (QStringList{QStringLiteral("sample/bin/tool"), QStringLiteral("sample/data.bin"),
                           QStringLiteral("sample/docs/größe.md"), QStringLiteral("sample/src/main.c")}));
     ProjectStore store(ws.db());
@@ -137,16 +115,16 @@ void tst_ArchiveImport::rejectsHostileEntriesAndKeepsTheRest()
     TestWorkspace ws;
     Result<ImportReport> report = ProjectImporter(ws.db()).importProject(path, {});
     QVERIFY(report.ok());
-    QCOMPARE(paths(ws.db(), report->project.id), QStringList{QStringLiteral("good.txt")});
-    QVERIFY(hasIssue(report->rejected, QStringLiteral("../escape.txt"), QStringLiteral("..")));
-    QVERIFY(hasIssue(report->rejected, QStringLiteral("a/../../escape2.txt"), QStringLiteral("..")));
-    QVERIFY(hasIssue(report->rejected, QStringLiteral("/etc/cron.d/evil"), QStringLiteral("absolute")));
-    QVERIFY(hasIssue(report->rejected, QStringLiteral("C:/Windows/evil.dll"), QStringLiteral("drive letter")));
-    QVERIFY(hasIssue(report->rejected, QStringLiteral("dir\\..\\..\\evil.txt"), QStringLiteral("backslash")));
-    QVERIFY(hasIssue(report->rejected, QStringLiteral("bad\x1b[2Jname.txt"), QStringLiteral("control character")));
-    QVERIFY(hasIssue(report->rejected, QStringLiteral("link-out"), QStringLiteral("outside the project")));
-    QVERIFY(hasIssue(report->rejected, QStringLiteral("link-abs"), QStringLiteral("outside the project")));
-    QVERIFY(hasIssue(report->skipped, QStringLiteral("link-in"), QStringLiteral("symlink")));
+    QCOMPARE(Test::projectPaths(ws.db(), report->project.id), QStringList{QStringLiteral("good.txt")});
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("../escape.txt"), QStringLiteral("..")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("a/../../escape2.txt"), QStringLiteral("..")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("/etc/cron.d/evil"), QStringLiteral("absolute")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("C:/Windows/evil.dll"), QStringLiteral("drive letter")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("dir\\..\\..\\evil.txt"), QStringLiteral("backslash")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("bad\x1b[2Jname.txt"), QStringLiteral("control character")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("link-out"), QStringLiteral("outside the project")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("link-abs"), QStringLiteral("outside the project")));
+    QVERIFY(Test::hasIssue(report->skipped, QStringLiteral("link-in"), QStringLiteral("symlink")));
     QCOMPARE(report->rejected.size(), 8);
 }
 
@@ -167,17 +145,31 @@ void tst_ArchiveImport::reportsNameCollisions()
     TestWorkspace ws;
     Result<ImportReport> report = ProjectImporter(ws.db()).importProject(path, {});
     QVERIFY(report.ok());
-    QCOMPARE(report->files, 3);
-    QVERIFY(hasIssue(report->rejected, QStringLiteral("readme.md"), QStringLiteral("collides with README.md")));
+    // Names that differ only in case are distinct files (the Linux kernel has
+    // xt_DSCP.c and xt_dscp.c): both are kept, with a warning.
+    QCOMPARE(report->files, 4);
+    QVERIFY(Test::hasIssue(report->warnings, QStringLiteral("readme.md"), QStringLiteral("README.md only in case")));
     // libarchive hands names over in NFC, so the decomposed twin arrives as
-    // an exact duplicate; either way one of the two is kept, one rejected.
-    QCOMPARE(std::count_if(report->rejected.cbegin(), report->rejected.cend(), [](const ImportIssue &i) {
-                 return i.path.normalized(QString::NormalizationForm_C) == QStringLiteral("caf\u00e9.txt");
-             }),
-             1);
-    QVERIFY(hasIssue(report->rejected, QStringLiteral("dup.txt"), QStringLiteral("duplicate")));
+    // an exact duplicate of the composed one: the first is kept.
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("caf\u00e9.txt"), QStringLiteral("duplicate")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("dup.txt"), QStringLiteral("duplicate")));
     ProjectStore store(ws.db());
     QCOMPARE(*store.content(*store.file(report->project.id, QStringLiteral("dup.txt"))), QByteArray("first\n"));
+    QCOMPARE(*store.content(*store.file(report->project.id, QStringLiteral("caf\u00e9.txt"))), QByteArray("composed\n"));
+}
+
+void tst_ArchiveImport::warnsAboutUnicodeFormTwinsFromFolders()
+{
+    // On disk, composed and decomposed names are two files; both are kept.
+    QTemporaryDir src;
+    Test::writeFile(src.path(), QStringLiteral("caf\u00e9.txt"), "composed\n");
+    Test::writeFile(src.path(), QStringLiteral("cafe\u0301.txt"), "decomposed\n");
+    TestWorkspace ws;
+    Result<ImportReport> report = ProjectImporter(ws.db()).importProject(src.path(), {});
+    QVERIFY(report.ok());
+    QCOMPARE(report->files, 2);
+    QCOMPARE(report->warnings.size(), 1);
+    QVERIFY(report->warnings.first().reason.contains(QStringLiteral("Unicode form")));
 }
 
 void tst_ArchiveImport::stopsAnArchiveBombEarly()
@@ -219,8 +211,8 @@ void tst_ArchiveImport::stopsWhenTotalSizeLimitIsExceeded()
     QVERIFY(!report.ok());
     QCOMPARE(report.error().code, Error::Code::LimitExceeded);
     QVERIFY(report.error().message.contains(QStringLiteral("--max-total-size")));
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM projects")), 0);
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 0);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM projects")), 0);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 0);
 }
 
 void tst_ArchiveImport::skipsEntriesOverThePerFileLimit()
@@ -237,8 +229,8 @@ void tst_ArchiveImport::skipsEntriesOverThePerFileLimit()
     options.limits.maxFileBytes = 4096;
     Result<ImportReport> report = ProjectImporter(ws.db()).importProject(path, options);
     QVERIFY(report.ok());
-    QCOMPARE(paths(ws.db(), report->project.id), QStringList{QStringLiteral("small.txt")});
-    QVERIFY(hasIssue(report->skipped, QStringLiteral("large.txt"), QStringLiteral("per-file limit")));
+    QCOMPARE(Test::projectPaths(ws.db(), report->project.id), QStringList{QStringLiteral("small.txt")});
+    QVERIFY(Test::hasIssue(report->skipped, QStringLiteral("large.txt"), QStringLiteral("per-file limit")));
 }
 
 void tst_ArchiveImport::damagedArchiveFailsAndChangesNothing()
@@ -273,7 +265,7 @@ void tst_ArchiveImport::fileThatIsNotAnArchiveIsRefused()
     Result<ImportReport> report = ProjectImporter(ws.db()).importProject(path, {});
     QVERIFY(!report.ok());
     QCOMPARE(report.error().code, Error::Code::InvalidInput);
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM projects")), 0);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM projects")), 0);
 }
 
 void tst_ArchiveImport::refreshesFromTheArchive()
@@ -299,7 +291,7 @@ void tst_ArchiveImport::refreshesFromTheArchive()
     QCOMPARE(refreshed->added, 1);
     QCOMPARE(refreshed->changed, 1);
     QCOMPARE(refreshed->removed, 1);
-    QCOMPARE(paths(ws.db(), first->project.id), (QStringList{QStringLiteral("a.txt"), QStringLiteral("c.txt")}));
+    QCOMPARE(Test::projectPaths(ws.db(), first->project.id), (QStringList{QStringLiteral("a.txt"), QStringLiteral("c.txt")}));
 }
 
 QTEST_GUILESS_MAIN(tst_ArchiveImport)

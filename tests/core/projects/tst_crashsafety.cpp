@@ -18,13 +18,6 @@ using Realm::Test::TestWorkspace;
 namespace {
 constexpr int kBigFiles = 3000;
 
-qint64 scalar(const Storage::DatabasePtr &db, const QString &sql)
-{
-    QSqlQuery q(db->connection());
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
-}
 } // namespace
 
 class tst_CrashSafety final : public QObject {
@@ -119,17 +112,17 @@ void tst_CrashSafety::killDuringImportKeepsSavedWorkAndHidesThePartialProject()
           committedFiles, big.ok() ? "complete" : "gone");
     if (killed && !big.ok()) {
         // Not visible, and nothing of it left behind.
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM projects")), 1);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM files")), 1);
-        QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM blobs")), 1);
+        QCOMPARE(Test::scalar(db, QStringLiteral("SELECT count(*) FROM projects")), 1);
+        QCOMPARE(Test::scalar(db, QStringLiteral("SELECT count(*) FROM files")), 1);
+        QCOMPARE(Test::scalar(db, QStringLiteral("SELECT count(*) FROM blobs")), 1);
     } else {
         // The import had already finished: then it is complete.
         QVERIFY(big.ok());
         QCOMPARE(big->fileCount, kBigFiles);
         QCOMPARE(store.files(big->id)->size(), kBigFiles);
     }
-    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM projects WHERE state = 'importing'")), 0);
-    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.blob_sha256 = b.sha256)")), 0);
+    QCOMPARE(Test::scalar(db, QStringLiteral("SELECT count(*) FROM projects WHERE state = 'importing'")), 0);
+    QCOMPARE(Test::scalar(db, QStringLiteral("SELECT count(*) FROM blobs b WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.blob_sha256 = b.sha256)")), 0);
     db.reset();
 
     // And the import can simply be run again.

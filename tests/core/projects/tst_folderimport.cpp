@@ -16,14 +16,6 @@ using Realm::Test::writeFile;
 
 namespace {
 
-qint64 count(const Storage::DatabasePtr &db, const QString &sql)
-{
-    QSqlQuery q(db->connection());
-    if (!q.exec(sql) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
-}
-
 QStringList paths(const Storage::DatabasePtr &db, const QString &projectName)
 {
     ProjectStore store(db);
@@ -34,13 +26,6 @@ QStringList paths(const Storage::DatabasePtr &db, const QString &projectName)
     for (const ProjectFile &f : *store.files(p->id))
         result << f.path;
     return result;
-}
-
-bool hasIssue(const QList<ImportIssue> &issues, const QString &path, const QString &reasonPart)
-{
-    return std::any_of(issues.cbegin(), issues.cend(), [&](const ImportIssue &i) {
-        return i.path == path && i.reason.contains(reasonPart);
-    });
 }
 
 ImportOptions named(const QString &name)
@@ -103,7 +88,7 @@ void tst_FolderImport::importsFilesWithLanguageEncodingAndExactBytes()
     QCOMPARE(*store.content(byPath.value(QStringLiteral("win/notes.txt"))), utf16);
     QCOMPARE(*store.content(byPath.value(QStringLiteral("src/main.cpp"))), QByteArray("int main() { return 0; }\r\n"));
     // Binary files are kept but never indexed.
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM blobs WHERE is_binary = 1")), 1);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM blobs WHERE is_binary = 1")), 1);
 }
 
 void tst_FolderImport::honoursGitIgnoreAndInfoExclude()
@@ -145,8 +130,8 @@ void tst_FolderImport::appliesDefaultAndCustomExcludes()
     Result<ImportReport> report = ProjectImporter(ws.db()).importProject(src.path(), options);
     QVERIFY(report.ok());
     QCOMPARE(paths(ws.db(), QStringLiteral("x")), QStringList{QStringLiteral("index.js")});
-    QVERIFY(hasIssue(report->skipped, QStringLiteral("node_modules/"), QStringLiteral("excluded")));
-    QVERIFY(hasIssue(report->skipped, QStringLiteral("scratch.tmp"), QStringLiteral("excluded")));
+    QVERIFY(Test::hasIssue(report->skipped, QStringLiteral("node_modules/"), QStringLiteral("excluded")));
+    QVERIFY(Test::hasIssue(report->skipped, QStringLiteral("scratch.tmp"), QStringLiteral("excluded")));
 
     ImportOptions none = named(QStringLiteral("none"));
     none.excludes.clear();
@@ -169,9 +154,9 @@ void tst_FolderImport::followsOnlySymlinksThatStayInside()
     Result<ImportReport> report = ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("s")));
     QVERIFY(report.ok());
     QCOMPARE(paths(ws.db(), QStringLiteral("s")), (QStringList{QStringLiteral("inside-link.txt"), QStringLiteral("real/file.txt")}));
-    QVERIFY(hasIssue(report->rejected, QStringLiteral("escape"), QStringLiteral("outside the project")));
-    QVERIFY(hasIssue(report->skipped, QStringLiteral("dirlink"), QStringLiteral("folder")));
-    QVERIFY(hasIssue(report->skipped, QStringLiteral("broken"), QStringLiteral("broken")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("escape"), QStringLiteral("outside the project")));
+    QVERIFY(Test::hasIssue(report->skipped, QStringLiteral("dirlink"), QStringLiteral("folder")));
+    QVERIFY(Test::hasIssue(report->skipped, QStringLiteral("broken"), QStringLiteral("broken")));
     ProjectStore store(ws.db());
     const Project p = *store.find(QStringLiteral("s"));
     QCOMPARE(*store.content(*store.file(p.id, QStringLiteral("inside-link.txt"))), QByteArray("real content\n"));
@@ -188,7 +173,7 @@ void tst_FolderImport::skipsFilesOverThePerFileLimit()
     Result<ImportReport> report = ProjectImporter(ws.db()).importProject(src.path(), options);
     QVERIFY(report.ok());
     QCOMPARE(paths(ws.db(), QStringLiteral("l")), QStringList{QStringLiteral("small.txt")});
-    QVERIFY(hasIssue(report->skipped, QStringLiteral("big.txt"), QStringLiteral("per-file limit")));
+    QVERIFY(Test::hasIssue(report->skipped, QStringLiteral("big.txt"), QStringLiteral("per-file limit")));
 }
 
 void tst_FolderImport::fileCountLimitStopsAndLeavesWorkspaceUnchanged()
@@ -203,9 +188,9 @@ void tst_FolderImport::fileCountLimitStopsAndLeavesWorkspaceUnchanged()
     QVERIFY(!report.ok());
     QCOMPARE(report.error().code, Error::Code::LimitExceeded);
     QVERIFY(report.error().message.contains(QStringLiteral("--max-files")));
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM projects")), 0);
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM files")), 0);
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 0);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM projects")), 0);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM files")), 0);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 0);
 }
 
 void tst_FolderImport::cancelLeavesWorkspaceUnchanged()
@@ -225,8 +210,8 @@ void tst_FolderImport::cancelLeavesWorkspaceUnchanged()
     Result<ImportReport> report = importer.importProject(src.path(), named(QStringLiteral("c")));
     QVERIFY(!report.ok());
     QCOMPARE(report.error().code, Error::Code::Cancelled);
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM projects")), 0);
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 0);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM projects")), 0);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 0);
     // The name is free for the next attempt.
     QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("c"))).ok());
 }
@@ -273,9 +258,9 @@ void tst_FolderImport::refreshRewritesOnlyWhatChanged()
     QCOMPARE(report->project.revision, before.revision + 1);
     QCOMPARE(report->files, 3);
 
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT revision FROM files WHERE path = 'same.txt'")), 1);
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT revision FROM files WHERE path = 'edit.txt'")), 2);
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM files WHERE path = 'gone.txt' AND deleted_at IS NOT NULL")), 1);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT revision FROM files WHERE path = 'same.txt'")), 1);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT revision FROM files WHERE path = 'edit.txt'")), 2);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM files WHERE path = 'gone.txt' AND deleted_at IS NOT NULL")), 1);
     QCOMPARE(paths(ws.db(), QStringLiteral("r")), (QStringList{QStringLiteral("added.txt"), QStringLiteral("edit.txt"), QStringLiteral("same.txt")}));
     QCOMPARE(*store.content(*store.file(before.id, QStringLiteral("edit.txt"))), QByteArray("new words\n"));
 
@@ -289,7 +274,7 @@ void tst_FolderImport::refreshRewritesOnlyWhatChanged()
     QCOMPARE(hits(QStringLiteral("old words")), 0);
     QCOMPARE(hits(QStringLiteral("new words")), 1);
     QCOMPARE(hits(QStringLiteral("soon deleted")), 0);
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 4); // same, new edit, added, gone (kept by its tombstone)
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 4); // same, new edit, added, gone (kept by its tombstone)
 }
 
 void tst_FolderImport::refreshOfUnchangedProjectWritesNothing()
@@ -306,7 +291,7 @@ void tst_FolderImport::refreshOfUnchangedProjectWritesNothing()
     QCOMPARE(report->added + report->changed + report->removed, 0);
     QCOMPARE(report->project.revision, before.revision);
     QCOMPARE(report->project.updatedAt, before.updatedAt);
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT max(revision) FROM files")), 1);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT max(revision) FROM files")), 1);
 }
 
 void tst_FolderImport::failedRefreshLeavesProjectAsItWas()
@@ -329,7 +314,7 @@ void tst_FolderImport::failedRefreshLeavesProjectAsItWas()
     QCOMPARE(store.find(QStringLiteral("f"))->revision, before.revision);
     QCOMPARE(paths(ws.db(), QStringLiteral("f")).size(), 10);
     QCOMPARE(*store.content(*store.file(before.id, QStringLiteral("f3.txt"))), QByteArray("3"));
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT max(revision) FROM files")), 1);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT max(revision) FROM files")), 1);
 }
 
 void tst_FolderImport::duplicateNameIsRefused()
@@ -351,8 +336,8 @@ void tst_FolderImport::identicalFilesAreStoredOnce()
     writeFile(src.path(), QStringLiteral("b/LICENSE"), "same text\n");
     QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("one"))).ok());
     QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("two"))).ok());
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM files")), 4);
-    QCOMPARE(count(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 1);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM files")), 4);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_FolderImport)

@@ -22,21 +22,6 @@ QString headOf(const QString &repo, const QString &ref = QStringLiteral("HEAD"))
     return QString::fromLatin1(out.trimmed());
 }
 
-QStringList paths(const Storage::DatabasePtr &db, const QString &projectId)
-{
-    QStringList result;
-    for (const ProjectFile &f : *ProjectStore(db).files(projectId))
-        result << f.path;
-    return result;
-}
-
-bool hasIssue(const QList<ImportIssue> &issues, const QString &path, const QString &reasonPart)
-{
-    return std::any_of(issues.cbegin(), issues.cend(), [&](const ImportIssue &i) {
-        return i.path == path && i.reason.contains(reasonPart);
-    });
-}
-
 } // namespace
 
 class tst_GitImport final : public QObject {
@@ -90,7 +75,7 @@ void tst_GitImport::importsHeadAndRecordsTheCommit()
     QCOMPARE(report->project.source.kind, ProjectSource::Kind::Git);
     QCOMPARE(report->project.source.commit, headOf(m_repo));
     QCOMPARE(report->project.name, QStringLiteral("repo"));
-    QCOMPARE(paths(ws.db(), report->project.id),
+    QCOMPARE(Test::projectPaths(ws.db(), report->project.id),
              (QStringList{QStringLiteral("README.md"), QStringLiteral("src/lib.rs"), QStringLiteral("src/main.rs")}));
 }
 
@@ -107,11 +92,11 @@ void tst_GitImport::importsABranchTagOrCommit()
     QVERIFY(tag.ok());
     QCOMPARE(tag->project.source.commit, m_firstCommit);
     QCOMPARE(tag->project.source.ref, QStringLiteral("v1"));
-    QCOMPARE(paths(ws.db(), tag->project.id), (QStringList{QStringLiteral("README.md"), QStringLiteral("src/lib.rs")}));
+    QCOMPARE(Test::projectPaths(ws.db(), tag->project.id), (QStringList{QStringLiteral("README.md"), QStringLiteral("src/lib.rs")}));
 
     Result<ImportReport> branch = importRef(QStringLiteral("feature"), QStringLiteral("branch"));
     QVERIFY(branch.ok());
-    QVERIFY(paths(ws.db(), branch->project.id).contains(QStringLiteral("FEATURE.txt")));
+    QVERIFY(Test::projectPaths(ws.db(), branch->project.id).contains(QStringLiteral("FEATURE.txt")));
 
     Result<ImportReport> commit = importRef(m_firstCommit.left(10), QStringLiteral("commit"));
     QVERIFY(commit.ok());
@@ -128,8 +113,8 @@ void tst_GitImport::clonesFromAUrl()
     QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
     QCOMPARE(report->project.source.location, url);
     QCOMPARE(report->project.source.commit, headOf(m_repo, QStringLiteral("feature")));
-    QVERIFY(paths(ws.db(), report->project.id).contains(QStringLiteral("FEATURE.txt")));
-    QVERIFY(!paths(ws.db(), report->project.id).contains(QStringLiteral("scratch.txt")));
+    QVERIFY(Test::projectPaths(ws.db(), report->project.id).contains(QStringLiteral("FEATURE.txt")));
+    QVERIFY(!Test::projectPaths(ws.db(), report->project.id).contains(QStringLiteral("scratch.txt")));
 }
 
 void tst_GitImport::handlesSymlinksAndExecutables()
@@ -147,10 +132,10 @@ void tst_GitImport::handlesSymlinksAndExecutables()
     options.ref = QStringLiteral("main");
     Result<ImportReport> report = ProjectImporter(ws.db()).importProject(dir.path(), options);
     QVERIFY(report.ok());
-    QCOMPARE(paths(ws.db(), report->project.id), QStringList{QStringLiteral("run.sh")});
+    QCOMPARE(Test::projectPaths(ws.db(), report->project.id), QStringList{QStringLiteral("run.sh")});
     QCOMPARE(ProjectStore(ws.db()).file(report->project.id, QStringLiteral("run.sh"))->mode, 0755);
-    QVERIFY(hasIssue(report->rejected, QStringLiteral("outside"), QStringLiteral("outside the project")));
-    QVERIFY(hasIssue(report->skipped, QStringLiteral("inside"), QStringLiteral("symlink")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("outside"), QStringLiteral("outside the project")));
+    QVERIFY(Test::hasIssue(report->skipped, QStringLiteral("inside"), QStringLiteral("symlink")));
 }
 
 void tst_GitImport::unknownRefIsAClearError()
@@ -194,7 +179,7 @@ void tst_GitImport::folderImportOfAWorkTreeIgnoresGitInternals()
     Result<ImportReport> report = ProjectImporter(ws.db()).importProject(m_repo, {});
     QVERIFY(report.ok());
     QCOMPARE(report->project.source.kind, ProjectSource::Kind::Folder);
-    const QStringList files = paths(ws.db(), report->project.id);
+    const QStringList files = Test::projectPaths(ws.db(), report->project.id);
     QVERIFY(files.contains(QStringLiteral("scratch.txt"))); // a folder import takes the work tree as it is
     QVERIFY(std::none_of(files.cbegin(), files.cend(), [](const QString &p) { return p.startsWith(QLatin1String(".git/")); }));
 }
