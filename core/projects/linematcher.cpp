@@ -4,6 +4,7 @@
 #include "projects/regexliterals.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace Realm::Projects {
 
@@ -18,6 +19,8 @@ Result<LineMatcher> LineMatcher::create(const TextQuery &query)
         if (query.pattern.contains(QLatin1Char('\n')) || query.pattern.contains(QLatin1Char('\r')))
             return Error::invalidInput(QStringLiteral("Searches match within one line: remove the line break from the query."));
         matcher.m_literal = QStringMatcher(query.pattern, cs);
+        if (query.caseSensitive)
+            matcher.m_byteNeedles.append(query.pattern.toUtf8());
         return matcher;
     }
     QRegularExpression::PatternOptions options = QRegularExpression::UseUnicodePropertiesOption;
@@ -37,9 +40,23 @@ Result<LineMatcher> LineMatcher::create(const TextQuery &query)
             const QString longest = *std::max_element(alternative.cbegin(), alternative.cend(),
                                                       [](const QString &a, const QString &b) { return a.size() < b.size(); });
             matcher.m_lineFilters.append(QStringMatcher(longest, cs));
+            if (query.caseSensitive)
+                matcher.m_byteNeedles.append(longest.toUtf8());
         }
     }
     return matcher;
+}
+
+bool LineMatcher::mayMatchUtf8(QByteArrayView bytes) const
+{
+    if (m_byteNeedles.isEmpty())
+        return true;
+    // In valid UTF-8 a byte match is a character match: no sequence can
+    // start in the middle of another.
+    return std::any_of(m_byteNeedles.cbegin(), m_byteNeedles.cend(),
+                       [&](const QByteArray &needle) {
+                           return memmem(bytes.data(), size_t(bytes.size()), needle.constData(), size_t(needle.size())) != nullptr;
+                       });
 }
 
 bool LineMatcher::isWordBoundedAt(QStringView text, qsizetype start, qsizetype length) const

@@ -37,6 +37,11 @@ public:
                                             const QList<MatchRange> &ranges)>;
     void forEachMatchingLine(const QString &text, const LineCallback &onLine) const;
 
+    // False when UTF-8 `bytes` certainly hold no matching line: a cheap byte
+    // search that spares decoding most candidate files. True means "decode
+    // and look" (always, when the query gives nothing to check bytes for).
+    bool mayMatchUtf8(QByteArrayView bytes) const;
+
     // The ranges matched within one line (empty if the line does not match).
     QList<MatchRange> matchLine(QStringView line) const;
 
@@ -53,6 +58,8 @@ private:
     // For a regex: one literal per alternative, one of which every matching
     // line contains. Lines without any are never handed to the regex engine.
     QList<QStringMatcher> m_lineFilters;
+    // UTF-8 needles for mayMatchUtf8(); one of them must occur. Empty: no check.
+    QList<QByteArray> m_byteNeedles;
 };
 
 } // namespace Realm::Projects

@@ -13,20 +13,22 @@ using Storage::Statement;
 
 namespace {
 
-// Trigrams of `literal` (in code points) that together cover it; enough to
-// narrow candidates without making SQLite intersect dozens of lists.
-QStringList coveringTrigrams(const QString &literal)
+// The trigrams of `literal` (in code points). All overlapping ones, not just
+// a covering set: the index has no positions, so "kfree_rcu" asked as
+// kfr+ee_+rcu would match every file using kfree() and RCU; the overlapping
+// e_r and _rc make the candidate set far smaller. Long literals keep an
+// evenly spaced subset, which is still selective.
+QStringList literalTrigrams(const QString &literal)
 {
+    constexpr qsizetype kMaxTrigrams = 24;
     const QList<uint> codePoints = literal.toUcs4();
-    const qsizetype n = codePoints.size();
+    const qsizetype count = codePoints.size() - 2;
     QStringList trigrams;
-    if (n < 3)
+    if (count <= 0)
         return trigrams;
     const auto trigramAt = [&](qsizetype i) { return QString::fromUcs4(reinterpret_cast<const char32_t *>(codePoints.constData() + i), 3); };
-    for (qsizetype i = 0; i + 3 <= n; i += 3)
-        trigrams << trigramAt(i);
-    if (n % 3 != 0)
-        trigrams << trigramAt(n - 3);
+    for (qsizetype k = 0; k < qMin(count, kMaxTrigrams); ++k)
+        trigrams << trigramAt(count <= kMaxTrigrams ? k : k * (count - 1) / (kMaxTrigrams - 1));
     trigrams.removeDuplicates();
     return trigrams;
 }
@@ -46,7 +48,7 @@ QString ftsExpression(const QList<QStringList> &alternatives)
     for (const QStringList &literals : alternatives) {
         QStringList ands;
         for (const QString &literal : literals) {
-            for (const QString &trigram : coveringTrigrams(literal))
+            for (const QString &trigram : literalTrigrams(literal))
                 ands << quoted(trigram);
         }
         if (ands.isEmpty())
@@ -215,11 +217,20 @@ Result<SearchSummary> SearchEngine::search(const SearchQuery &query, const Match
         if (!text) {
             loadBlob.bind(1, blobId);
             const bool found = loadBlob.next();
-            if (found)
-                loaded = decodeText(loadBlob.columnBlob(0), encodingFromName(candidates.columnText(5)));
+            const TextEncoding encoding = encodingFromName(candidates.columnText(5));
+            bool skip = !found;
+            if (found) {
+                const QByteArray bytes = loadBlob.columnBlob(0);
+                if ((encoding == TextEncoding::Utf8 || encoding == TextEncoding::Utf8Bom) && !matcher->mayMatchUtf8(bytes))
+                    skip = true; // most candidates end here, without being decoded
+                else
+                    loaded = decodeText(bytes, encoding);
+            }
             loadBlob.reset();
-            if (!found)
-                continue; // removed since the candidate list was read
+            if (skip) {
+                summary.filesSearched += found ? 1 : 0;
+                continue; // no match, or removed since the candidate list was read
+            }
             const qsizetype cost = qMax<qsizetype>(1, loaded.size() * 2);
             if (cost < decoded.maxCost() / 4)
                 decoded.insert(blobId, new QString(loaded), cost); // shares the data, no copy

@@ -66,6 +66,8 @@ int main(int argc, char *argv[])
         QList<double> firstPage, full;
         QStringList results;
         qint64 matches = 0;
+        qint64 filesSearched = 0;
+        qint64 filesMatched = 0;
         for (int run = 0; run < runs; ++run) {
             QElapsedTimer timer;
             query.limit = 100;
@@ -85,6 +87,8 @@ int main(int argc, char *argv[])
             if (!summary)
                 return 1;
             matches = summary->matches;
+            filesSearched = summary->filesSearched;
+            filesMatched = summary->filesMatched;
         }
         std::sort(results.begin(), results.end());
         QFile out(QStringLiteral("%1/%2.realm").arg(args.at(3)).arg(number, 2, 10, QLatin1Char('0')));
@@ -94,6 +98,8 @@ int main(int argc, char *argv[])
                             {QStringLiteral("mode"), query.text.mode == TextQuery::Mode::Regex ? QStringLiteral("regex") : QStringLiteral("literal")},
                             {QStringLiteral("pattern"), query.text.pattern},
                             {QStringLiteral("matches"), matches},
+                            {QStringLiteral("files_searched"), filesSearched},
+                            {QStringLiteral("files_matched"), filesMatched},
                             {QStringLiteral("first_page_p50_ms"), percentile(firstPage, 0.5)},
                             {QStringLiteral("first_page_p95_ms"), percentile(firstPage, 0.95)},
                             {QStringLiteral("full_p50_ms"), percentile(full, 0.5)},

@@ -113,7 +113,7 @@ private slots:
     void limitStopsEarlyAndIsReported();
     void trashedProjectsAreNotSearched();
     void invalidRegexIsAClearError();
-    void indexQueryUsesCoveringTrigrams();
+    void indexQueryUsesOverlappingTrigrams();
 
 private:
     TestWorkspace m_ws;
@@ -375,15 +375,19 @@ void tst_Search::invalidRegexIsAClearError()
     QVERIFY(r.error().message.contains(QStringLiteral("regular expression")));
 }
 
-void tst_Search::indexQueryUsesCoveringTrigrams()
+void tst_Search::indexQueryUsesOverlappingTrigrams()
 {
-    QCOMPARE(SearchEngine::indexQueryFor({QStringLiteral("abcdefg"), TextQuery::Mode::Literal, true, false}),
-             QStringLiteral("(\"abc\" AND \"def\" AND \"efg\")"));
+    QCOMPARE(SearchEngine::indexQueryFor({QStringLiteral("abcdef"), TextQuery::Mode::Literal, true, false}),
+             QStringLiteral("(\"abc\" AND \"bcd\" AND \"cde\" AND \"def\")"));
     QCOMPARE(SearchEngine::indexQueryFor({QStringLiteral("ab"), TextQuery::Mode::Literal, true, false}), QString());
-    QCOMPARE(SearchEngine::indexQueryFor({QStringLiteral("say \"hi\""), TextQuery::Mode::Literal, true, false}),
-             QStringLiteral("(\"say\" AND \" \"\"h\" AND \"hi\"\"\")"));
-    QCOMPARE(SearchEngine::indexQueryFor({QStringLiteral("error|warning"), TextQuery::Mode::Regex, true, false}),
-             QStringLiteral("(\"err\" AND \"ror\") OR (\"war\" AND \"nin\" AND \"ing\")"));
+    QCOMPARE(SearchEngine::indexQueryFor({QStringLiteral("a\"b\""), TextQuery::Mode::Literal, true, false}),
+             QStringLiteral("(\"a\"\"b\" AND \"\"\"b\"\"\")"));
+    QCOMPARE(SearchEngine::indexQueryFor({QStringLiteral("error|warn"), TextQuery::Mode::Regex, true, false}),
+             QStringLiteral("(\"err\" AND \"rro\" AND \"ror\") OR (\"war\" AND \"arn\")"));
+    // Long literals keep at most 24 trigrams, spread over the whole literal.
+    const QString longQuery = SearchEngine::indexQueryFor({QString(60, QLatin1Char('x')) + QStringLiteral("yz"), TextQuery::Mode::Literal, true, false});
+    QVERIFY(longQuery.contains(QStringLiteral("\"xyz\"")));
+    QVERIFY(longQuery.count(QStringLiteral(" AND ")) < 24);
 }
 
 QTEST_GUILESS_MAIN(tst_Search)
