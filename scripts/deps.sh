@@ -7,7 +7,7 @@ REALM_BUILD_PACKAGES=(
   qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools
   qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
   qtkeychain-qt6-dev libmd4c-dev libmd4c-html0-dev libarchive-dev libgit2-dev
-  libsodium-dev universal-ctags libkainjow-mustache-dev
+  libsodium-dev libssl-dev universal-ctags libkainjow-mustache-dev
 )
 REALM_TEST_PACKAGES=(
   xvfb xauth dbus gnome-keyring libsecret-1-0 poppler-utils postgresql

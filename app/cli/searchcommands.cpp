@@ -9,6 +9,7 @@
 #include <QJsonArray>
 
 #include <cstdio>
+#include <unistd.h>
 
 namespace Realm::Cli {
 
@@ -19,6 +20,26 @@ int fail(const Error &error)
 {
     Output::error(error.message);
     return exitCodeFor(error);
+}
+
+// Colours like ripgrep's, on a terminal only (and never with NO_COLOR set).
+bool useColour()
+{
+    return isatty(fileno(stdout)) == 1 && qEnvironmentVariable("TERM") != QLatin1String("dumb")
+           && !qEnvironmentVariableIsSet("NO_COLOR");
+}
+
+QString highlighted(const SearchMatch &m)
+{
+    QString out;
+    qsizetype at = 0;
+    for (const MatchRange &r : m.ranges) {
+        out += QStringView(m.text).sliced(at, r.start - at);
+        out += QStringLiteral("\033[1;31m") + QStringView(m.text).sliced(r.start, r.length) + QStringLiteral("\033[0m");
+        at = r.start + r.length;
+    }
+    out += QStringView(m.text).sliced(at);
+    return out;
 }
 } // namespace
 
@@ -79,6 +100,7 @@ int runSearch(const Invocation &inv)
         query.projectId = p->id;
     }
     const bool qualifyPaths = query.projectId.isEmpty();
+    const bool colour = !inv.json && useColour();
 
     const Result<SearchSummary> summary = SearchEngine(*db).search(query, [&](const SearchMatch &m) {
         const QString path = qualifyPaths ? m.projectName + QLatin1Char('/') + m.path : m.path;
@@ -98,10 +120,15 @@ int runSearch(const Invocation &inv)
             return true;
         }
         for (qsizetype i = 0; i < m.before.size(); ++i)
-            Output::print(QStringLiteral("%1-%2-%3").arg(path).arg(m.line - m.before.size() + i).arg(m.before[i]));
-        Output::print(QStringLiteral("%1:%2:%3:%4").arg(path).arg(m.line).arg(m.column).arg(m.text));
+            Output::print(QStringLiteral("%1-%2-%3").arg(path, QString::number(m.line - m.before.size() + i), m.before[i]));
+        if (colour)
+            Output::print(QStringLiteral("\033[35m%1\033[0m:\033[32m%2\033[0m:%3:%4")
+                              .arg(path, QString::number(m.line), QString::number(m.column), highlighted(m)));
+        else
+            // One multi-argument arg(): text like "%1$s" in the line must not be substituted.
+            Output::print(QStringLiteral("%1:%2:%3:%4").arg(path, QString::number(m.line), QString::number(m.column), m.text));
         for (qsizetype i = 0; i < m.after.size(); ++i)
-            Output::print(QStringLiteral("%1-%2-%3").arg(path).arg(m.line + 1 + i).arg(m.after[i]));
+            Output::print(QStringLiteral("%1-%2-%3").arg(path, QString::number(m.line + 1 + i), m.after[i]));
         if (query.contextLines > 0)
             Output::print(QStringLiteral("--"));
         return true;

@@ -7,13 +7,24 @@
 #include <QCryptographicHash>
 #include <QList>
 
+#include <openssl/evp.h>
+
 namespace Realm::Projects::BlobStore {
 
 using Storage::Statement;
 
 QByteArray sha256(QByteArrayView bytes)
 {
-    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+    // OpenSSL uses the CPU's SHA extensions where present: several times
+    // faster than QCryptographicHash, and hashing is on every import's and
+    // refresh's critical path.
+    QByteArray digest(32, Qt::Uninitialized);
+    unsigned int length = 0;
+    if (EVP_Digest(bytes.data(), size_t(bytes.size()), reinterpret_cast<unsigned char *>(digest.data()), &length,
+                   EVP_sha256(), nullptr) != 1
+        || length != 32)
+        return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
+    return digest;
 }
 
 Result<qint64> collectGarbage(sqlite3 *db)

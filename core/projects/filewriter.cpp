@@ -43,9 +43,9 @@ struct FileWriter::Statements {
                          "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")
         , indexText(db, "INSERT INTO blob_text (rowid, text) VALUES (?, ?)")
         , insertFile(db, "INSERT INTO files (id, project_id, path, blob_sha256, size, mode, "
-                         "language, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                         "language, created_at, updated_at, source_mtime_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         , updateFile(db, "UPDATE files SET blob_sha256 = ?, size = ?, mode = ?, language = ?, "
-                         "updated_at = ?, revision = revision + 1 WHERE id = ?")
+                         "updated_at = ?, source_mtime_ns = ?, revision = revision + 1 WHERE id = ?")
     {
     }
     Statement insertBlob, indexText, insertFile, updateFile;
@@ -226,6 +226,10 @@ Result<void> FileWriter::write(sqlite3 *db, Statements &s, const PreparedFile &f
         q.bind(7, file.language);
         q.bind(8, now);
         q.bind(9, now);
+        if (file.mtimeNs != 0)
+            q.bind(10, file.mtimeNs);
+        else
+            q.bindNull(10);
         return q.exec(what);
     }
     Statement &q = s.updateFile;
@@ -234,7 +238,11 @@ Result<void> FileWriter::write(sqlite3 *db, Statements &s, const PreparedFile &f
     q.bind(3, qint64(file.mode));
     q.bind(4, file.language);
     q.bind(5, now);
-    q.bind(6, file.existingFileId);
+    if (file.mtimeNs != 0)
+        q.bind(6, file.mtimeNs);
+    else
+        q.bindNull(6);
+    q.bind(7, file.existingFileId);
     return q.exec(what);
 }
 

@@ -26,6 +26,7 @@ struct PreparedFile {
     TextEncoding encoding = TextEncoding::Binary;
     QString language;
     int mode = 0644;
+    qint64 mtimeNs = 0; // 0: unknown (stored as NULL)
     QString existingFileId; // set when a refresh replaces this file's contents
 };
 

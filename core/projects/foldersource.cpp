@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 
 #include <git2.h>
+#include <sys/stat.h>
 
 namespace Realm::Projects {
 
@@ -181,6 +182,13 @@ private:
                                       .arg(formatBytes(info.size()), formatBytes(limit)));
             return {};
         }
+        const int mode = (info.permissions() & QFileDevice::ExeUser) ? 0755 : 0644;
+        struct stat st;
+        const qint64 mtimeNs = ::stat(QFile::encodeName(diskPath).constData(), &st) == 0
+                                   ? qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec
+                                   : 0;
+        if (mtimeNs != 0 && m_sink.skipIfUnchanged(relative, info.size(), mode, mtimeNs))
+            return {};
         QFile file(diskPath);
         if (info.size() > 1024 * 1024)
             m_sink.reading(relative);
@@ -195,7 +203,8 @@ private:
             m_sink.reject(relative, QStringLiteral("cannot be read: %1").arg(file.errorString()));
             return {};
         }
-        source.mode = (info.permissions() & QFileDevice::ExeUser) ? 0755 : 0644;
+        source.mode = mode;
+        source.mtimeNs = mtimeNs;
         return m_sink.addFile(std::move(source));
     }
 

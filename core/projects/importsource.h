@@ -16,6 +16,7 @@ struct SourceFile {
     QString path; // as found in the source; the sink checks and normalizes it
     QByteArray content;
     int mode = 0644;
+    qint64 mtimeNs = 0; // modification time on disk; 0 when the source has none
 };
 
 // Receives what a source finds. Sources report what they leave out, so the
@@ -27,6 +28,10 @@ public:
     // An error stops the whole import (a limit was hit, the user cancelled,
     // the workspace could not be written); the source returns it as is.
     virtual Result<void> addFile(SourceFile file) = 0;
+    // Asked before reading a file from disk: true when the project already
+    // holds this file with the same size, mode and modification time, so
+    // the source need not read it (the sink counts it as unchanged).
+    virtual bool skipIfUnchanged(const QString &path, qint64 size, int mode, qint64 mtimeNs) = 0;
     virtual void skip(const QString &path, const QString &reason) = 0;
     virtual void reject(const QString &path, const QString &reason) = 0;
     // Called before a large read so progress shows the file being read.

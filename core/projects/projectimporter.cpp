@@ -32,7 +32,21 @@ struct ExistingFile {
     QString id;
     QByteArray sha256;
     int mode = 0644;
+    qint64 size = 0;
+    qint64 mtimeNs = 0;
+    qint64 recordedAtMs = 0; // when the row was last written
 };
+
+// A file modified less than this before REALM read it may have changed
+// again within the file system's timestamp granularity ("racy git"): such
+// files are always re-read.
+constexpr qint64 kRacyWindowNs = 2'000'000'000;
+
+QString collisionWarning(const QString &earlier)
+{
+    return QStringLiteral("differs from %1 only in case or Unicode form: both are kept, but they "
+                          "would collide on a case-insensitive file system").arg(earlier);
+}
 
 // The sink every source writes into: checks paths and limits, hashes and
 // classifies each file, and hands it to the writer.
@@ -64,8 +78,7 @@ public:
         }
         m_paths.insert(*path);
         if (const QString earlier = m_collisions.add(*path); !earlier.isEmpty())
-            m_warnings.append({*path, QStringLiteral("differs from %1 only in case or Unicode form: both are kept, but they "
-                                                     "would collide on a case-insensitive file system").arg(earlier)});
+            m_warnings.append({*path, collisionWarning(earlier)});
         const ImportLimits &limits = m_options.limits;
         if (file.content.size() > limits.maxFileBytes) {
             skip(*path, QStringLiteral("larger than the per-file limit (%1)").arg(formatBytes(limits.maxFileBytes)));
@@ -89,11 +102,16 @@ public:
         PreparedFile prepared;
         prepared.sha256 = BlobStore::sha256(file.content);
         prepared.mode = file.mode;
+        prepared.mtimeNs = file.mtimeNs;
         const auto existing = m_existing.constFind(*path);
         if (existing != m_existing.cend()) {
             m_seen.insert(*path);
             if (existing->sha256 == prepared.sha256 && existing->mode == prepared.mode) {
                 ++m_unchanged;
+                // Same contents: remember the new mtime anyway, so the next
+                // refresh can skip reading the file.
+                if (file.mtimeNs != 0 && file.mtimeNs != existing->mtimeNs)
+                    m_touched.append({existing->id, file.mtimeNs});
                 return {};
             }
             prepared.existingFileId = existing->id;
@@ -107,6 +125,28 @@ public:
         prepared.path = *path;
         prepared.content = std::move(file.content);
         return m_writer.push(std::move(prepared));
+    }
+
+    bool skipIfUnchanged(const QString &rawPath, qint64 size, int mode, qint64 mtimeNs) override
+    {
+        Result<QString> path = normalizeEntryPath(rawPath);
+        if (!path || m_paths.contains(*path))
+            return false;
+        const auto existing = m_existing.constFind(*path);
+        if (existing == m_existing.cend() || existing->mtimeNs == 0 || existing->mtimeNs != mtimeNs
+            || existing->size != size || existing->mode != mode
+            || mtimeNs > existing->recordedAtMs * 1'000'000 - kRacyWindowNs)
+            return false;
+        m_paths.insert(*path);
+        if (const QString earlier = m_collisions.add(*path); !earlier.isEmpty())
+            m_warnings.append({*path, collisionWarning(earlier)});
+        m_seen.insert(*path);
+        ++m_unchanged;
+        m_progress.files += 1;
+        m_progress.bytes += size;
+        m_progress.currentPath = *path;
+        reportProgress(false);
+        return true;
     }
 
     void skip(const QString &path, const QString &reason) override
@@ -148,6 +188,10 @@ public:
         return ids;
     }
 
+    // Unchanged files whose modification time moved (touched, checked out
+    // again): file id and the new time.
+    QList<QPair<QString, qint64>> touchedFiles() const { return m_touched; }
+
     void fillReport(ImportReport &report) const
     {
         report.added = m_added;
@@ -172,6 +216,7 @@ private:
     qint64 m_lastReport = -1000;
     qint64 m_added = 0, m_changed = 0, m_unchanged = 0;
     QList<ImportIssue> m_skipped, m_rejected, m_warnings;
+    QList<QPair<QString, qint64>> m_touched;
 };
 
 // Sets the project's totals and source; runs inside the writer's last transaction.
@@ -292,10 +337,12 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
 
     QHash<QString, ExistingFile> existing;
     {
-        Statement q(m_db->nativeHandle(), "SELECT id, path, blob_sha256, mode FROM files WHERE project_id = ? AND deleted_at IS NULL");
+        Statement q(m_db->nativeHandle(), "SELECT id, path, blob_sha256, mode, size, coalesce(source_mtime_ns, 0), updated_at "
+                                          "FROM files WHERE project_id = ? AND deleted_at IS NULL");
         q.bind(1, projectId);
         while (q.next())
-            existing.insert(q.columnText(1), {q.columnText(0), q.columnBlob(2), int(q.columnInt(3))});
+            existing.insert(q.columnText(1), {q.columnText(0), q.columnBlob(2), int(q.columnInt(3)), q.columnInt(4),
+                                              q.columnInt(5), q.columnInt(6)});
         if (q.failed())
             return q.error(QStringLiteral("Cannot read the project's files"));
     }
@@ -314,6 +361,7 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
             const bool changed = report.added + report.changed + report.removed > 0
                                  || source.description().commit != before->source.commit;
             const ProjectSource description = source.description();
+            const QList<QPair<QString, qint64>> touched = session.touchedFiles();
             outcome = writer.finish([&](sqlite3 *db) -> Result<void> {
                 Statement tombstone(db, "UPDATE files SET deleted_at = ?, updated_at = ?, revision = revision + 1 WHERE id = ?");
                 const qint64 now = Clock::nowMs();
@@ -322,6 +370,14 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
                     tombstone.bind(2, now);
                     tombstone.bind(3, id);
                     if (Result<void> r = tombstone.exec(QStringLiteral("Cannot mark a removed file")); !r)
+                        return r;
+                }
+                // Not a change of the project: no revision bump, no updated_at.
+                Statement touch(db, "UPDATE files SET source_mtime_ns = ? WHERE id = ?");
+                for (const auto &[id, mtimeNs] : touched) {
+                    touch.bind(1, mtimeNs);
+                    touch.bind(2, id);
+                    if (Result<void> r = touch.exec(QStringLiteral("Cannot record a file's modification time")); !r)
                         return r;
                 }
                 if (report.changed > 0) {

@@ -92,9 +92,6 @@ Result<QSqlDatabase> Database::openConnection(const QString &name) const
         QStringLiteral("PRAGMA foreign_keys=ON"),
         QStringLiteral("PRAGMA cache_size=-32768"),
         QStringLiteral("PRAGMA temp_store=MEMORY"),
-        // Searches read many file contents; mapping the file spares a
-        // read() and a copy per page.
-        QStringLiteral("PRAGMA mmap_size=17179869184"),
     };
     for (const QString &pragma : pragmas) {
         if (!query.exec(pragma))

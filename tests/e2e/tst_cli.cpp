@@ -72,6 +72,7 @@ void tst_Cli::initTestCase()
     writeFile(m_source, QStringLiteral("src/main.cpp"), "#include <cstdio>\nint main() {\n    std::puts(\"hello realm\");\n}\n");
     writeFile(m_source, QStringLiteral("src/util.py"), "def helper():\n    return 'Hello Realm'\n");
     writeFile(m_source, QStringLiteral("README.md"), "# Demo\nSay hello.\n");
+    writeFile(m_source, QStringLiteral("fmt.c"), "printf(\"%2$s %1$s\", a, b); // percent-args\n");
     writeFile(m_source, QStringLiteral("logo.bin"), QByteArray("\x00\x01hello\x02", 8));
     const Run r = cli({QStringLiteral("project"), QStringLiteral("import"), m_source});
     QVERIFY2(r.code == 0, qPrintable(r.err));
@@ -107,7 +108,7 @@ void tst_Cli::importListShowAndCat()
     const QList<QJsonObject> projects = list.jsonLines();
     QCOMPARE(projects.size(), 1);
     QCOMPARE(projects.first().value(QStringLiteral("name")).toString(), QStringLiteral("demo"));
-    QCOMPARE(projects.first().value(QStringLiteral("files")).toInt(), 4);
+    QCOMPARE(projects.first().value(QStringLiteral("files")).toInt(), 5);
 
     const Run show = cli({QStringLiteral("project"), QStringLiteral("show"), QStringLiteral("demo")});
     QCOMPARE(show.code, 0);
@@ -131,6 +132,10 @@ void tst_Cli::searchOutputLikeRipgrep()
 
     const Run all = cli({QStringLiteral("search"), QStringLiteral("hello")});
     QVERIFY(all.out.startsWith(QStringLiteral("demo/README.md:2:5:")));
+
+    // Text that looks like a format string is printed as it is.
+    QCOMPARE(cli({QStringLiteral("search"), QStringLiteral("--project"), QStringLiteral("demo"), QStringLiteral("percent-args")}).out,
+             QStringLiteral("fmt.c:1:31:printf(\"%2$s %1$s\", a, b); // percent-args\n"));
 
     const Run none = cli({QStringLiteral("search"), QStringLiteral("absent-text")});
     QCOMPARE(none.code, 1);

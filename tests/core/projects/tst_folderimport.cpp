@@ -4,6 +4,7 @@
 #include "projects/searchengine.h"
 #include "testworkspace.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QSqlQuery>
@@ -51,6 +52,7 @@ private slots:
     void refreshRewritesOnlyWhatChanged();
     void refreshOfUnchangedProjectWritesNothing();
     void failedRefreshLeavesProjectAsItWas();
+    void refreshTrustsOldModificationTimesAndNoticesNewOnes();
     void duplicateNameIsRefused();
     void identicalFilesAreStoredOnce();
 };
@@ -315,6 +317,40 @@ void tst_FolderImport::failedRefreshLeavesProjectAsItWas()
     QCOMPARE(paths(ws.db(), QStringLiteral("f")).size(), 10);
     QCOMPARE(*store.content(*store.file(before.id, QStringLiteral("f3.txt"))), QByteArray("3"));
     QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT max(revision) FROM files")), 1);
+}
+
+void tst_FolderImport::refreshTrustsOldModificationTimesAndNoticesNewOnes()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    const QDateTime lastWeek = QDateTime::currentDateTimeUtc().addDays(-7);
+    const auto writeOld = [&](const QString &name, const QByteArray &content) {
+        writeFile(src.path(), name, content);
+        QFile f(src.filePath(name));
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(lastWeek, QFileDevice::FileModificationTime));
+    };
+    writeOld(QStringLiteral("stable.txt"), "stable\n");
+    writeOld(QStringLiteral("touched.txt"), "same bytes\n");
+    writeOld(QStringLiteral("edited.txt"), "version 1\n");
+    QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("m"))).ok());
+    const Project before = *ProjectStore(ws.db()).find(QStringLiteral("m"));
+    QVERIFY(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM files WHERE source_mtime_ns IS NULL")) == 0);
+
+    // touched.txt gets a new time but the same bytes; edited.txt new bytes of
+    // the same length and a new time.
+    writeFile(src.path(), QStringLiteral("touched.txt"), "same bytes\n");
+    writeFile(src.path(), QStringLiteral("edited.txt"), "version 2\n");
+    Result<ImportReport> report = ProjectImporter(ws.db()).refreshProject(before.id, {});
+    QVERIFY(report.ok());
+    QCOMPARE(report->unchanged, 2);
+    QCOMPARE(report->changed, 1);
+    QCOMPARE(*ProjectStore(ws.db()).content(*ProjectStore(ws.db()).file(before.id, QStringLiteral("edited.txt"))), QByteArray("version 2\n"));
+    // The touched file keeps its revision but remembers its new time.
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT revision FROM files WHERE path = 'touched.txt'")), 1);
+    QFileInfo touched(src.filePath(QStringLiteral("touched.txt")));
+    QVERIFY(Test::scalar(ws.db(), QStringLiteral("SELECT source_mtime_ns FROM files WHERE path = 'touched.txt'")) / 1000000
+            == touched.lastModified().toMSecsSinceEpoch());
 }
 
 void tst_FolderImport::duplicateNameIsRefused()
