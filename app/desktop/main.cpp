@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // realm: the desktop workbench. Opens the workspace and shows the main window.
+#include "codeview/codeview.h"
 #include "common/buildconfig.h"
 #include "common/workspacelocation.h"
 #include "mainwindow/mainwindow.h"
@@ -8,8 +9,39 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
 
 #include <cstdio>
+
+using Realm::Ui::MainWindow;
+
+namespace {
+
+// --screenshot: once the demo file is open, render the window to a PNG and quit.
+void arrangeScreenshot(MainWindow &window, const QString &output)
+{
+    QObject::connect(&window, &MainWindow::filesLoaded, &window, [&window] {
+        window.openFile(QStringLiteral("src/greeting.cpp"), 8);
+    });
+    QObject::connect(&window, &MainWindow::fileOpened, &window, [&window, output] {
+        if (Realm::Ui::CodeView *view = window.currentCodeView())
+            view->find(QStringLiteral("greet"));
+        QApplication::processEvents();
+        const bool saved = window.grab().save(output);
+        fprintf(stderr, saved ? "realm: wrote %s\n" : "realm: cannot write %s\n", qUtf8Printable(output));
+        QApplication::exit(saved ? 0 : 1);
+    });
+    QObject::connect(&window, &MainWindow::importFinished, &window, [](bool ok, const QString &message) {
+        if (!ok) {
+            fprintf(stderr, "realm: %s\n", qUtf8Printable(message));
+            QApplication::exit(1);
+        }
+    });
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -24,16 +56,35 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("workspace"), QStringLiteral("Workspace file to open."), QStringLiteral("path")});
+    parser.addOption({QStringLiteral("demo"), QStringLiteral("Start on a fresh temporary workspace with the demo project open.")});
+    parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Render the main window to a PNG file and exit (with --demo)."), QStringLiteral("file")});
     parser.process(app);
 
-    const QString path = Realm::resolveWorkspacePath(parser.value(QStringLiteral("workspace")));
+    const bool demo = parser.isSet(QStringLiteral("demo"));
+    QTemporaryDir demoDir;
+    if (demo) {
+        // Nothing of a demo run touches the user's settings or workspace.
+        QStandardPaths::setTestModeEnabled(true);
+        if (!demoDir.isValid()) {
+            fprintf(stderr, "realm: cannot create a temporary folder: %s\n", qUtf8Printable(demoDir.errorString()));
+            return 5;
+        }
+    }
+    const QString path = demo && !parser.isSet(QStringLiteral("workspace"))
+                             ? demoDir.filePath(QStringLiteral("demo.realm"))
+                             : Realm::resolveWorkspacePath(parser.value(QStringLiteral("workspace")));
     Realm::Result<Realm::Storage::DatabasePtr> db = Realm::Projects::openWorkspace(path);
     if (!db) {
         fprintf(stderr, "realm: %s\n", qUtf8Printable(db.error().message));
-        QMessageBox::critical(nullptr, QStringLiteral("REALM"), db.error().message);
+        if (!parser.isSet(QStringLiteral("screenshot")))
+            QMessageBox::critical(nullptr, QStringLiteral("REALM"), db.error().message);
         return 5;
     }
-    Realm::Ui::MainWindow window(*db);
+    MainWindow window(*db);
+    if (parser.isSet(QStringLiteral("screenshot")))
+        arrangeScreenshot(window, parser.value(QStringLiteral("screenshot")));
     window.show();
+    if (demo)
+        QTimer::singleShot(0, &window, &MainWindow::openDemoProject);
     return QApplication::exec();
 }

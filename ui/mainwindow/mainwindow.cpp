@@ -1,61 +1,457 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/mainwindow.h"
 
+#include "codeview/codeview.h"
+#include "common/buildconfig.h"
+#include "files/filetreemodel.h"
+#include "jobs/importrunner.h"
 #include "projects/importsource.h"
+#include "projects/projectlistmodel.h"
 #include "projects/projectstore.h"
+#include "projects/textcontent.h"
+#include "projects/workspace.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDirIterator>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
-#include <QListWidget>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
 namespace Realm::Ui {
 
+namespace {
+// What a file tab needs, loaded on a worker thread.
+struct LoadedFile {
+    QString path;
+    QString text;
+    QByteArray binaryHead;
+    qint64 size = 0;
+    bool binary = false;
+    QString error;
+};
+} // namespace
+
 MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     : QMainWindow(parent)
     , m_db(std::move(db))
-    , m_projects(new QListWidget)
-    , m_empty(new QLabel)
+    , m_projectModel(new ProjectListModel(this))
+    , m_projectFilter(new QSortFilterProxyModel(this))
+    , m_filterEdit(new QLineEdit)
+    , m_projectView(new QListView)
+    , m_fileModel(new FileTreeModel(this))
+    , m_fileView(new QTreeView)
+    , m_tabs(new QTabWidget)
+    , m_findEdit(new QLineEdit)
+    , m_emptyHint(new QLabel)
+    , m_jobLabel(new QLabel)
+    , m_jobProgress(new QProgressBar)
+    , m_jobCancel(new QPushButton(tr("Cancel")))
 {
     setWindowTitle(tr("REALM"));
-    resize(1100, 720);
+    resize(1280, 800);
+
+    m_tabs->setTabsClosable(true);
+    m_tabs->setDocumentMode(true);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) { delete m_tabs->widget(index); });
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setText(tr("<h2>Welcome to REALM</h2><p>Import a folder (Ctrl+O) or an archive, or open the demo project "
+                            "from the File menu.</p><p>Open a file from the tree on the left to read it here.</p>"));
+    m_findEdit->setPlaceholderText(tr("Find in file (Enter: next, Shift+Enter: previous, Esc: close)"));
+    m_findEdit->hide();
+    connect(m_findEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (CodeView *view = currentCodeView())
+            view->find(text);
+    });
+    connect(m_findEdit, &QLineEdit::returnPressed, this, [this] {
+        if (CodeView *view = currentCodeView())
+            view->find(m_findEdit->text(), QApplication::keyboardModifiers() & Qt::ShiftModifier);
+    });
+
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
-    auto *heading = new QLabel(tr("<b>Projects</b>"));
-    m_empty->setText(tr("No projects yet. Import one from a terminal:<br><tt>realm-cli project import PATH</tt>"));
-    m_empty->setTextFormat(Qt::RichText);
-    m_empty->hide();
-    layout->addWidget(heading);
-    layout->addWidget(m_projects, 1);
-    layout->addWidget(m_empty);
-    setCentralWidget(central);
-    statusBar()->showMessage(tr("Workspace: %1").arg(m_db->path()));
-
-    connect(&m_loader, &QFutureWatcher<QList<Projects::Project>>::finished, this, [this] {
-        m_projects->clear();
-        const QList<Projects::Project> projects = m_loader.result();
-        for (const Projects::Project &p : projects)
-            m_projects->addItem(tr("%1 — %2 files, %3").arg(p.name).arg(p.fileCount).arg(Projects::formatBytes(p.totalBytes)));
-        m_empty->setVisible(projects.isEmpty());
-        emit projectsReloaded();
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_emptyHint, 1);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_findEdit);
+    m_tabs->hide();
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        m_tabs->setVisible(m_tabs->count() > 0);
+        m_emptyHint->setVisible(m_tabs->count() == 0);
     });
+    setCentralWidget(central);
+
+    createDocks();
+    createActions();
+    createStatusBar();
+    restoreState();
     reloadProjects();
 }
 
-MainWindow::~MainWindow()
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
 {
-    m_loader.waitForFinished();
+    m_projectFilter->setSourceModel(m_projectModel);
+    m_projectFilter->setFilterRole(ProjectListModel::FilterRole);
+    m_projectFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_projectFilter->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_projectFilter->sort(0);
+    m_filterEdit->setObjectName(QStringLiteral("projectFilter"));
+    m_filterEdit->setPlaceholderText(tr("Filter projects (name, description, tags)"));
+    m_filterEdit->setClearButtonEnabled(true);
+    connect(m_filterEdit, &QLineEdit::textChanged, m_projectFilter, &QSortFilterProxyModel::setFilterFixedString);
+    m_projectView->setModel(m_projectFilter);
+    m_projectView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connect(m_projectView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid())
+            openProject(current.data(ProjectListModel::IdRole).toString());
+    });
+
+    auto *projectsPanel = new QWidget;
+    auto *projectsLayout = new QVBoxLayout(projectsPanel);
+    projectsLayout->setContentsMargins(4, 4, 4, 4);
+    projectsLayout->addWidget(m_filterEdit);
+    projectsLayout->addWidget(m_projectView);
+    auto *projectsDock = new QDockWidget(tr("Projects"), this);
+    projectsDock->setObjectName(QStringLiteral("projectsDock"));
+    projectsDock->setWidget(projectsPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, projectsDock);
+
+    m_fileView->setObjectName(QStringLiteral("fileTree"));
+    m_fileView->setModel(m_fileModel);
+    m_fileView->setUniformRowHeights(true); // keeps 100k-row trees fast
+    m_fileView->header()->setStretchLastSection(false);
+    m_fileView->header()->setSectionResizeMode(FileTreeModel::NameColumn, QHeaderView::Stretch);
+    m_fileView->header()->setSectionResizeMode(FileTreeModel::SizeColumn, QHeaderView::ResizeToContents);
+    connect(m_fileView, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (!index.data(FileTreeModel::IsFolderRole).toBool())
+            openFile(index.data(FileTreeModel::PathRole).toString());
+    });
+    auto *filesDock = new QDockWidget(tr("Files"), this);
+    filesDock->setObjectName(QStringLiteral("filesDock"));
+    filesDock->setWidget(m_fileView);
+    addDockWidget(Qt::LeftDockWidgetArea, filesDock);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *importFolder = file->addAction(tr("Import &Folder…"), this, &MainWindow::chooseFolderToImport);
+    importFolder->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Import &Archive…"), this, &MainWindow::chooseArchiveToImport);
+    file->addAction(tr("Open &Demo Project"), this, &MainWindow::openDemoProject);
+    file->addSeparator();
+    QAction *closeTab = file->addAction(tr("&Close Tab"), this, [this] {
+        if (QWidget *w = m_tabs->currentWidget())
+            delete w;
+    });
+    closeTab->setShortcut(QKeySequence::Close);
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *find = edit->addAction(tr("&Find in File…"), this, &MainWindow::showFindBar);
+    find->setShortcut(QKeySequence::Find);
+    QAction *goTo = edit->addAction(tr("&Go to Line…"), this, &MainWindow::goToLine);
+    goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    QAction *hideFind = new QAction(this);
+    hideFind->setShortcut(QKeySequence(Qt::Key_Escape));
+    hideFind->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(hideFind, &QAction::triggered, m_findEdit, &QWidget::hide);
+    m_findEdit->addAction(hideFind);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *wrap = view->addAction(tr("&Word Wrap"));
+    wrap->setCheckable(true);
+    wrap->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Z));
+    connect(wrap, &QAction::toggled, this, [this](bool on) {
+        for (int i = 0; i < m_tabs->count(); ++i) {
+            if (auto *code = qobject_cast<CodeView *>(m_tabs->widget(i)))
+                code->setLineWrapMode(on ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
+        }
+    });
+
+    menuBar()->addMenu(tr("&Help"))->addAction(tr("&About REALM"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_jobCancel->setObjectName(QStringLiteral("cancelJob"));
+    m_jobProgress->setMaximumWidth(160);
+    m_jobProgress->setRange(0, 0); // the size of an import is not known up front
+    statusBar()->addPermanentWidget(m_jobLabel);
+    statusBar()->addPermanentWidget(m_jobProgress);
+    statusBar()->addPermanentWidget(m_jobCancel);
+    m_jobLabel->hide();
+    m_jobProgress->hide();
+    m_jobCancel->hide();
+    statusBar()->showMessage(tr("Workspace: %1").arg(QDir::toNativeSeparators(m_db->path())));
+}
+
+void MainWindow::restoreState()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    QMainWindow::restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    m_projectId = settings.value(QStringLiteral("mainWindow/lastProject")).toString();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_importRunner && m_importRunner->isRunning()) {
+        if (QMessageBox::question(this, tr("Import running"), tr("An import is still running. Cancel it and quit?"))
+            != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_importRunner->cancel();
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/lastProject"), m_projectId);
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::reloadProjects()
 {
     Storage::DatabasePtr db = m_db;
-    m_loader.setFuture(QtConcurrent::run([db] {
+    auto *watcher = new QFutureWatcher<QList<Projects::Project>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_projectModel->setProjects(watcher->result());
+        const QModelIndex current = m_projectFilter->mapFromSource(m_projectModel->indexOf(m_projectId));
+        if (current.isValid())
+            m_projectView->setCurrentIndex(current);
+        else if (m_projectFilter->rowCount() > 0)
+            m_projectView->setCurrentIndex(m_projectFilter->index(0, 0));
+        emit projectsLoaded();
+    });
+    watcher->setFuture(QtConcurrent::run([db] {
         Result<QList<Projects::Project>> projects = Projects::ProjectStore(db).list();
+        db->closeThreadConnection();
         return projects ? *projects : QList<Projects::Project>{};
     }));
+}
+
+void MainWindow::openProject(const QString &projectId)
+{
+    if (projectId == m_projectId && m_fileModel->rowCount() > 0)
+        return;
+    m_projectId = projectId;
+    Storage::DatabasePtr db = m_db;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<FileTreeModel::Node>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, projectId] {
+        watcher->deleteLater();
+        if (projectId != m_projectId)
+            return; // the user has moved on to another project
+        m_fileModel->setTree(watcher->result());
+        emit filesLoaded();
+    });
+    watcher->setFuture(QtConcurrent::run([db, projectId] {
+        Result<QList<Projects::ProjectFile>> files = Projects::ProjectStore(db).files(projectId);
+        db->closeThreadConnection();
+        return FileTreeModel::buildTree(files ? *files : QList<Projects::ProjectFile>{});
+    }));
+}
+
+void MainWindow::openFile(const QString &path, int line)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->property("realmPath").toString() == path) {
+            m_tabs->setCurrentIndex(i);
+            if (line > 0)
+                static_cast<CodeView *>(m_tabs->widget(i))->goToLine(line);
+            emit fileOpened(path);
+            return;
+        }
+    }
+    Storage::DatabasePtr db = m_db;
+    const QString projectId = m_projectId;
+    auto *watcher = new QFutureWatcher<LoadedFile>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, line] {
+        watcher->deleteLater();
+        const LoadedFile loaded = watcher->result();
+        if (!loaded.error.isEmpty()) {
+            QMessageBox::warning(this, tr("Cannot open file"), loaded.error);
+            return;
+        }
+        auto *view = new CodeView;
+        view->setProperty("realmPath", loaded.path);
+        if (loaded.binary)
+            view->showBinary(loaded.binaryHead, loaded.size);
+        else
+            view->showText(loaded.text);
+        const int index = m_tabs->addTab(view, loaded.path.section(QLatin1Char('/'), -1));
+        m_tabs->setTabToolTip(index, loaded.path);
+        m_tabs->setCurrentIndex(index);
+        if (line > 0)
+            view->goToLine(line);
+        view->setFocus();
+        emit fileOpened(loaded.path);
+    });
+    watcher->setFuture(QtConcurrent::run([db, projectId, path] {
+        LoadedFile loaded;
+        loaded.path = path;
+        Projects::ProjectStore store(db);
+        Result<Projects::ProjectFile> file = store.file(projectId, path);
+        Result<QByteArray> content = file ? store.content(*file) : Result<QByteArray>(file.error());
+        db->closeThreadConnection();
+        if (!content) {
+            loaded.error = content.error().message;
+            return loaded;
+        }
+        loaded.size = file->size;
+        loaded.binary = file->isBinary();
+        if (loaded.binary)
+            loaded.binaryHead = content->left(4096);
+        else
+            loaded.text = Projects::decodeText(*content, Projects::encodingFromName(file->encoding));
+        return loaded;
+    }));
+}
+
+CodeView *MainWindow::currentCodeView() const
+{
+    return qobject_cast<CodeView *>(m_tabs->currentWidget());
+}
+
+void MainWindow::importSource(const QString &location)
+{
+    if (m_importRunner && m_importRunner->isRunning()) {
+        QMessageBox::information(this, tr("Import running"), tr("Wait for the running import to finish, or cancel it."));
+        return;
+    }
+    delete m_importRunner;
+    m_importRunner = new ImportRunner(m_db, this);
+    m_jobLabel->setText(tr("Importing %1…").arg(QDir::toNativeSeparators(location)));
+    m_jobLabel->show();
+    m_jobProgress->show();
+    m_jobCancel->show();
+    m_jobCancel->setEnabled(true);
+    connect(m_jobCancel, &QPushButton::clicked, m_importRunner, [this] {
+        m_jobCancel->setEnabled(false);
+        m_jobLabel->setText(tr("Cancelling…"));
+        m_importRunner->cancel();
+    });
+    connect(m_importRunner, &ImportRunner::progressed, this, [this](const Projects::ImportProgress &p) {
+        m_jobLabel->setText(tr("Importing: %n file(s), %1 — %2", nullptr, int(p.files))
+                                .arg(Projects::formatBytes(p.bytes), p.currentPath.section(QLatin1Char('/'), -1)));
+    });
+    connect(m_importRunner, &ImportRunner::finished, this, [this](const Result<Projects::ImportReport> &result) {
+        m_jobLabel->hide();
+        m_jobProgress->hide();
+        m_jobCancel->hide();
+        disconnect(m_jobCancel, nullptr, nullptr, nullptr);
+        if (!result) {
+            const bool cancelled = result.error().code == Error::Code::Cancelled;
+            const QString message = cancelled ? tr("Import cancelled; nothing was changed.") : result.error().message;
+            statusBar()->showMessage(message, 10000);
+            if (!cancelled)
+                QMessageBox::warning(this, tr("Import failed"), message);
+            emit importFinished(false, message);
+            return;
+        }
+        const Projects::ImportReport &report = *result;
+        QString message = tr("Imported \"%1\": %n file(s)", nullptr, int(report.files)).arg(report.project.name);
+        if (!report.skipped.isEmpty() || !report.rejected.isEmpty())
+            message += tr(" (%1 skipped, %2 rejected)").arg(report.skipped.size()).arg(report.rejected.size());
+        statusBar()->showMessage(message, 10000);
+        m_projectId = report.project.id;
+        m_fileModel->setTree(FileTreeModel::buildTree({}));
+        reloadProjects();
+        emit importFinished(true, message);
+    });
+    m_importRunner->start(location, Projects::ImportOptions{});
+}
+
+void MainWindow::chooseFolderToImport()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import Folder"), QDir::homePath());
+    if (!folder.isEmpty())
+        importSource(folder);
+}
+
+void MainWindow::chooseArchiveToImport()
+{
+    const QString archive = QFileDialog::getOpenFileName(
+        this, tr("Import Archive"), QDir::homePath(),
+        tr("Archives (*.zip *.tar *.tar.gz *.tgz *.tar.bz2 *.tar.xz *.tar.zst)"));
+    if (!archive.isEmpty())
+        importSource(archive);
+}
+
+void MainWindow::openDemoProject()
+{
+    // Copied out of the resources (an import reads real files), once.
+    const QString target = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo/realm-demo");
+    QDirIterator it(QStringLiteral(":/realm/demo"), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString destination = target + source.mid(QStringLiteral(":/realm/demo").size());
+        QDir().mkpath(QFileInfo(destination).absolutePath());
+        QFile::remove(destination);
+        QFile::copy(source, destination);
+        QFile::setPermissions(destination, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    }
+    Projects::ProjectStore store(m_db);
+    if (Result<Projects::Project> existing = store.find(QStringLiteral("realm-demo")); existing) {
+        m_projectId = existing->id;
+        reloadProjects();
+        return;
+    }
+    importSource(target);
+}
+
+void MainWindow::goToLine()
+{
+    CodeView *view = currentCodeView();
+    if (!view)
+        return;
+    bool ok = false;
+    const int line = QInputDialog::getInt(this, tr("Go to Line"), tr("Line (1–%1):").arg(view->blockCount()),
+                                          view->textCursor().blockNumber() + 1, 1, view->blockCount(), 1, &ok);
+    if (ok)
+        view->goToLine(line);
+}
+
+void MainWindow::showFindBar()
+{
+    m_findEdit->show();
+    m_findEdit->setFocus();
+    m_findEdit->selectAll();
+}
+
+void MainWindow::showAbout()
+{
+    QString versions;
+    for (const auto &[name, version] : Projects::componentVersions())
+        versions += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(name.toHtmlEscaped(), version.toHtmlEscaped());
+    QMessageBox::about(this, tr("About REALM"),
+                       tr("<h3>REALM %1</h3><p>A native workbench for software developers.</p>"
+                          "<table>%2</table><p>GPL-3.0-or-later.</p>")
+                           .arg(QStringLiteral(REALM_VERSION_STRING), versions));
 }
 
 } // namespace Realm::Ui

@@ -3,20 +3,28 @@
 
 #include "storage/database.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
 
-class QListWidget;
 class QLabel;
-
-namespace Realm::Projects {
-struct Project;
-}
+class QLineEdit;
+class QListView;
+class QProgressBar;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTreeView;
 
 namespace Realm::Ui {
 
-// The desktop workbench window. For now: the workspace's projects, loaded
-// off the UI thread. Never touches the disk on the UI thread.
+class CodeView;
+class FileTreeModel;
+class ImportRunner;
+class ProjectListModel;
+
+// The workbench window: projects and their files on the left, code in tabs
+// in the middle, background jobs in the status bar. Everything that touches
+// the workspace runs on worker threads; this class only wires views to
+// results. Layout, open project and window state survive a restart.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
@@ -25,15 +33,54 @@ public:
     ~MainWindow() override;
 
     void reloadProjects();
+    void openProject(const QString &projectId);
+    void openFile(const QString &path, int line = 0);
+    void importSource(const QString &location);
+    // Copies the built-in demo project to the app data folder and imports it.
+    void openDemoProject();
+
+    QString currentProjectId() const { return m_projectId; }
+    CodeView *currentCodeView() const;
+    QSortFilterProxyModel *projectFilter() const { return m_projectFilter; }
+    FileTreeModel *fileModel() const { return m_fileModel; }
 
 signals:
-    void projectsReloaded();
+    void projectsLoaded();
+    void filesLoaded();
+    void fileOpened(const QString &path);
+    void importFinished(bool ok, const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createActions();
+    void createDocks();
+    void createStatusBar();
+    void restoreState();
+    void chooseFolderToImport();
+    void chooseArchiveToImport();
+    void goToLine();
+    void showFindBar();
+    void showAbout();
+
     Storage::DatabasePtr m_db;
-    QListWidget *m_projects;
-    QLabel *m_empty;
-    QFutureWatcher<QList<Projects::Project>> m_loader;
+    QString m_projectId;
+
+    ProjectListModel *m_projectModel;
+    QSortFilterProxyModel *m_projectFilter;
+    QLineEdit *m_filterEdit;
+    QListView *m_projectView;
+    FileTreeModel *m_fileModel;
+    QTreeView *m_fileView;
+    QTabWidget *m_tabs;
+    QLineEdit *m_findEdit;
+    QLabel *m_emptyHint;
+
+    QLabel *m_jobLabel;
+    QProgressBar *m_jobProgress;
+    QPushButton *m_jobCancel;
+    ImportRunner *m_importRunner = nullptr;
 };
 
 } // namespace Realm::Ui

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop window on the offscreen platform, driven like a user would.
+#include "codeview/codeview.h"
+#include "files/filetreemodel.h"
+#include "mainwindow/mainwindow.h"
+#include "projects/projectstore.h"
+#include "testworkspace.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Realm;
+using namespace Realm::Ui;
+using Realm::Test::TestWorkspace;
+
+class tst_MainWindow final : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void importFolderShowsTheProjectAndItsFiles();
+    void projectFilterNarrowsTheList();
+    void activatingAFileInTheTreeOpensIt();
+    void findAndGoToLineInTheCodeView();
+    void binaryFilesShowAHexSummary();
+    void cancelledImportChangesNothing();
+    void lastProjectIsRestoredAfterRestart();
+    void screenshotModeRendersTheDemoProject();
+
+private:
+    QTemporaryDir m_source;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(QStringLiteral("realm-tests"));
+    QApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    Test::writeFile(m_source.path(), QStringLiteral("src/app.cpp"), "int main()\n{\n    return answer();\n}\n");
+    Test::writeFile(m_source.path(), QStringLiteral("src/answer.h"), "inline int answer() { return 42; }\n");
+    Test::writeFile(m_source.path(), QStringLiteral("docs/logo.png"), QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+    Test::writeFile(m_source.path(), QStringLiteral("README.md"), "# Sample\n");
+}
+
+void tst_MainWindow::init()
+{
+    QSettings().clear();
+}
+
+void tst_MainWindow::importFolderShowsTheProjectAndItsFiles()
+{
+    TestWorkspace ws;
+    MainWindow window(ws.db());
+    window.show();
+    QSignalSpy imported(&window, &MainWindow::importFinished);
+    QSignalSpy filesLoaded(&window, &MainWindow::filesLoaded);
+    window.importSource(m_source.path());
+    QVERIFY(imported.wait(10000));
+    QCOMPARE(imported.first().at(0).toBool(), true);
+    QVERIFY(imported.first().at(1).toString().contains(QStringLiteral("4 file(s)")));
+    QVERIFY(filesLoaded.wait(10000) || !filesLoaded.isEmpty());
+    QCOMPARE(window.projectFilter()->rowCount(), 1);
+    QCOMPARE(window.projectFilter()->index(0, 0).data().toString(), QFileInfo(m_source.path()).fileName());
+    FileTreeModel *files = window.fileModel();
+    QCOMPARE(files->rowCount(), 3); // docs/, src/, README.md: folders first
+    QCOMPARE(files->index(0, 0).data().toString(), QStringLiteral("docs"));
+    QCOMPARE(files->index(2, 0).data().toString(), QStringLiteral("README.md"));
+    const QModelIndex logo = files->indexForPath(QStringLiteral("docs/logo.png"));
+    QVERIFY(logo.data(FileTreeModel::IsBinaryRole).toBool());
+}
+
+void tst_MainWindow::projectFilterNarrowsTheList()
+{
+    TestWorkspace ws;
+    Projects::ProjectStore store(ws.db());
+    QVERIFY(store.create(QStringLiteral("compiler"), QStringLiteral("a toy C compiler")).ok());
+    QVERIFY(store.create(QStringLiteral("website"), {}, {QStringLiteral("frontend")}).ok());
+    QVERIFY(store.create(QStringLiteral("notes")).ok());
+    MainWindow window(ws.db());
+    QSignalSpy loaded(&window, &MainWindow::projectsLoaded);
+    window.show();
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(window.projectFilter()->rowCount(), 3);
+    auto *filter = window.findChild<QLineEdit *>(QStringLiteral("projectFilter"));
+    QVERIFY(filter);
+    QTest::keyClicks(filter, QStringLiteral("FRONT"));
+    QCOMPARE(window.projectFilter()->rowCount(), 1);
+    QCOMPARE(window.projectFilter()->index(0, 0).data().toString(), QStringLiteral("website"));
+    filter->clear();
+    QTest::keyClicks(filter, QStringLiteral("toy"));
+    QCOMPARE(window.projectFilter()->index(0, 0).data().toString(), QStringLiteral("compiler"));
+}
+
+void tst_MainWindow::activatingAFileInTheTreeOpensIt()
+{
+    TestWorkspace ws;
+    MainWindow window(ws.db());
+    window.show();
+    QSignalSpy filesLoaded(&window, &MainWindow::filesLoaded);
+    window.importSource(m_source.path());
+    QVERIFY(filesLoaded.wait(10000));
+    auto *tree = window.findChild<QTreeView *>(QStringLiteral("fileTree"));
+    QVERIFY(tree);
+    const QModelIndex header = window.fileModel()->indexForPath(QStringLiteral("src/answer.h"));
+    QVERIFY(header.isValid());
+    QSignalSpy opened(&window, &MainWindow::fileOpened);
+    emit tree->activated(header);
+    QVERIFY(opened.wait(10000));
+    QCOMPARE(opened.first().first().toString(), QStringLiteral("src/answer.h"));
+    QVERIFY(window.currentCodeView());
+    QCOMPARE(window.currentCodeView()->toPlainText(), QStringLiteral("inline int answer() { return 42; }\n"));
+    // Activating a folder opens nothing.
+    emit tree->activated(window.fileModel()->indexForPath(QStringLiteral("src")));
+    QCOMPARE(opened.size(), 1);
+}
+
+void tst_MainWindow::findAndGoToLineInTheCodeView()
+{
+    CodeView view;
+    view.showText(QStringLiteral("alpha\nbeta alpha\ngamma\nALPHA\n"));
+    QCOMPARE(view.find(QStringLiteral("alpha")), 3); // QTextDocument::find ignores case by default
+    QCOMPARE(view.textCursor().selectedText(), QStringLiteral("alpha"));
+    view.goToLine(3);
+    QCOMPARE(view.textCursor().blockNumber(), 2);
+    view.goToLine(2, 6, 5);
+    QCOMPARE(view.textCursor().selectedText(), QStringLiteral("alpha"));
+    QCOMPARE(view.find(QString()), 0);
+}
+
+void tst_MainWindow::binaryFilesShowAHexSummary()
+{
+    CodeView view;
+    view.showBinary(QByteArray("\x89PNG\r\n", 6), 6);
+    QVERIFY(view.toPlainText().contains(QStringLiteral("Binary file, 6 byte(s)")));
+    QVERIFY(view.toPlainText().contains(QStringLiteral("00000000  89 50 4e 47 0d 0a")));
+    QVERIFY(view.toPlainText().contains(QStringLiteral(".PNG..")));
+}
+
+void tst_MainWindow::cancelledImportChangesNothing()
+{
+    TestWorkspace ws;
+    MainWindow window(ws.db());
+    window.show();
+    QSignalSpy imported(&window, &MainWindow::importFinished);
+    window.importSource(m_source.path());
+    auto *cancel = window.findChild<QPushButton *>(QStringLiteral("cancelJob"));
+    QVERIFY(cancel && cancel->isVisible());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(imported.wait(10000));
+    // The click may come after a tiny import finished; either way the
+    // outcome is all or nothing.
+    if (imported.first().at(0).toBool())
+        QCOMPARE(Projects::ProjectStore(ws.db()).list()->size(), 1);
+    else {
+        QVERIFY(imported.first().at(1).toString().contains(QStringLiteral("cancelled")));
+        QCOMPARE(Projects::ProjectStore(ws.db()).list()->size(), 0);
+        QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 0);
+    }
+    QVERIFY(!cancel->isVisible());
+}
+
+void tst_MainWindow::lastProjectIsRestoredAfterRestart()
+{
+    TestWorkspace ws;
+    Projects::ProjectStore store(ws.db());
+    QVERIFY(store.create(QStringLiteral("first")).ok());
+    const QString second = store.create(QStringLiteral("second"))->id;
+    {
+        MainWindow window(ws.db());
+        QSignalSpy loaded(&window, &MainWindow::projectsLoaded);
+        window.show();
+        QVERIFY(loaded.wait(10000));
+        window.openProject(second);
+        window.close();
+    }
+    MainWindow again(ws.db());
+    QSignalSpy loaded(&again, &MainWindow::projectsLoaded);
+    again.show();
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(again.currentProjectId(), second);
+}
+
+void tst_MainWindow::screenshotModeRendersTheDemoProject()
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("shot.png"));
+    QByteArray err;
+    QCOMPARE(Test::run(Test::realmBinary(QStringLiteral("realm")), {QStringLiteral("--demo"), QStringLiteral("--screenshot"), png}, {},
+                       nullptr, &err),
+             0);
+    const QImage image(png);
+    QVERIFY2(!image.isNull(), err.constData());
+    QVERIFY(image.width() >= 800 && image.height() >= 500);
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "codeview/codeview.h"
+
+#include <QFontDatabase>
+#include <QPainter>
+#include <QTextBlock>
+
+namespace Realm::Ui {
+
+class LineNumberArea final : public QWidget {
+public:
+    explicit LineNumberArea(CodeView *view) : QWidget(view), m_view(view) {}
+    QSize sizeHint() const override { return {m_view->lineNumberAreaWidth(), 0}; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override { m_view->paintLineNumbers(event); }
+
+private:
+    CodeView *m_view;
+};
+
+CodeView::CodeView(QWidget *parent)
+    : QPlainTextEdit(parent)
+    , m_lineNumbers(new LineNumberArea(this))
+{
+    setReadOnly(true);
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setLineWrapMode(QPlainTextEdit::NoWrap);
+    connect(this, &QPlainTextEdit::blockCountChanged, this, [this] { setViewportMargins(lineNumberAreaWidth(), 0, 0, 0); });
+    connect(this, &QPlainTextEdit::updateRequest, this, [this](const QRect &rect, int dy) {
+        if (dy != 0)
+            m_lineNumbers->scroll(0, dy);
+        else
+            m_lineNumbers->update(0, rect.y(), m_lineNumbers->width(), rect.height());
+    });
+    connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeView::updateExtraSelections);
+    setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
+    updateExtraSelections();
+}
+
+void CodeView::showText(const QString &text)
+{
+    m_findSelections.clear();
+    setPlainText(text);
+}
+
+void CodeView::showBinary(const QByteArray &bytes, qint64 totalSize)
+{
+    constexpr qsizetype kShown = 4096;
+    QString dump = tr("Binary file, %n byte(s). First bytes:", nullptr, int(qMin<qint64>(totalSize, INT_MAX))) + QStringLiteral("\n\n");
+    for (qsizetype offset = 0; offset < qMin(bytes.size(), kShown); offset += 16) {
+        const QByteArray row = bytes.mid(offset, 16);
+        QString hex = QString::fromLatin1(row.toHex(' ')).leftJustified(16 * 3);
+        QString ascii;
+        for (char c : row)
+            ascii += (c >= 0x20 && c < 0x7f) ? QLatin1Char(c) : QLatin1Char('.');
+        dump += QStringLiteral("%1  %2 %3\n").arg(offset, 8, 16, QLatin1Char('0')).arg(hex, ascii);
+    }
+    showText(dump);
+}
+
+void CodeView::goToLine(int line, int column, int length)
+{
+    const QTextBlock block = document()->findBlockByNumber(qMax(0, line - 1));
+    if (!block.isValid())
+        return;
+    QTextCursor cursor(block);
+    if (column > 0) {
+        cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, column - 1);
+        cursor.movePosition(QTextCursor::Right, QTextCursor::KeepAnchor, length);
+    }
+    setTextCursor(cursor);
+    centerCursor();
+}
+
+int CodeView::find(const QString &text, bool backwards)
+{
+    m_findSelections.clear();
+    if (!text.isEmpty()) {
+        QTextCharFormat format;
+        format.setBackground(QColor(255, 220, 80, 160));
+        for (QTextCursor c = document()->find(text); !c.isNull(); c = document()->find(text, c))
+            m_findSelections.append({c, format});
+        QTextCursor next = document()->find(text, textCursor(), backwards ? QTextDocument::FindBackward : QTextDocument::FindFlags());
+        if (next.isNull()) // wrap around
+            next = document()->find(text, backwards ? document()->characterCount() : 0,
+                                    backwards ? QTextDocument::FindBackward : QTextDocument::FindFlags());
+        if (!next.isNull())
+            setTextCursor(next);
+    }
+    updateExtraSelections();
+    return int(m_findSelections.size());
+}
+
+int CodeView::lineNumberAreaWidth() const
+{
+    int digits = 1;
+    for (int max = qMax(1, blockCount()); max >= 10; max /= 10)
+        ++digits;
+    return 12 + fontMetrics().horizontalAdvance(QLatin1Char('9')) * qMax(3, digits);
+}
+
+void CodeView::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    const QRect r = contentsRect();
+    m_lineNumbers->setGeometry(QRect(r.left(), r.top(), lineNumberAreaWidth(), r.height()));
+}
+
+void CodeView::paintLineNumbers(QPaintEvent *event)
+{
+    QPainter painter(m_lineNumbers);
+    painter.fillRect(event->rect(), palette().color(QPalette::AlternateBase));
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    QTextBlock block = firstVisibleBlock();
+    int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
+    const int current = textCursor().blockNumber();
+    while (block.isValid() && top <= event->rect().bottom()) {
+        const int height = qRound(blockBoundingRect(block).height());
+        if (block.isVisible() && top + height >= event->rect().top()) {
+            QFont f = font();
+            f.setBold(block.blockNumber() == current);
+            painter.setFont(f);
+            painter.drawText(0, top, m_lineNumbers->width() - 6, fontMetrics().height(), Qt::AlignRight,
+                             QString::number(block.blockNumber() + 1));
+        }
+        block = block.next();
+        top += height;
+    }
+}
+
+void CodeView::updateExtraSelections()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    QTextEdit::ExtraSelection currentLine;
+    QColor lineColour = palette().color(QPalette::Highlight);
+    lineColour.setAlpha(40);
+    currentLine.format.setBackground(lineColour);
+    currentLine.format.setProperty(QTextFormat::FullWidthSelection, true);
+    currentLine.cursor = textCursor();
+    currentLine.cursor.clearSelection();
+    selections << currentLine << m_findSelections;
+    setExtraSelections(selections);
+    m_lineNumbers->update();
+}
+
+} // namespace Realm::Ui

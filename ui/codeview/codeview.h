@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QPlainTextEdit>
+
+namespace Realm::Ui {
+
+// A read-only code view: line numbers, current-line highlight, highlighted
+// find matches, go to line. Plain monospace text (syntax highlighting comes
+// with KSyntaxHighlighting builds). Holds text only; loading happens
+// elsewhere, off the UI thread.
+class CodeView final : public QPlainTextEdit {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CodeView)
+public:
+    explicit CodeView(QWidget *parent = nullptr);
+
+    // Shows `text`, or for binary files a hex dump of the first bytes.
+    void showText(const QString &text);
+    void showBinary(const QByteArray &bytes, qint64 totalSize);
+
+    // 1-based; selects `length` characters from `column` (1-based) when given.
+    void goToLine(int line, int column = 0, int length = 0);
+    // Highlights every occurrence and moves to the next one after the cursor.
+    // Returns how many there are.
+    int find(const QString &text, bool backwards = false);
+    int lineNumberAreaWidth() const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    friend class LineNumberArea;
+    void paintLineNumbers(QPaintEvent *event);
+    void updateExtraSelections();
+
+    QWidget *m_lineNumbers;
+    QList<QTextEdit::ExtraSelection> m_findSelections;
+};
+
+} // namespace Realm::Ui
