@@ -5,6 +5,7 @@
 #include "common/workspacelocation.h"
 #include "mainwindow/mainwindow.h"
 #include "projects/workspace.h"
+#include "search/searchpanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -22,12 +23,17 @@ namespace {
 // --screenshot: once the demo file is open, render the window to a PNG and quit.
 void arrangeScreenshot(MainWindow &window, const QString &output)
 {
+    // The demo as a person would see it: a search for "greet" across the
+    // project, and the file holding the first match open next to it.
     QObject::connect(&window, &MainWindow::filesLoaded, &window, [&window] {
-        window.openFile(QStringLiteral("src/greeting.cpp"), 8);
+        window.showSearch();
+        window.searchPanel()->setQuery(QStringLiteral("greet"));
+        window.searchPanel()->runNow();
+    });
+    QObject::connect(window.searchPanel(), &Realm::Ui::SearchPanel::searchFinished, &window, [&window] {
+        window.openFile(QStringLiteral("src/greeting.cpp"), 5, 13, 5);
     });
     QObject::connect(&window, &MainWindow::fileOpened, &window, [&window, output] {
-        if (Realm::Ui::CodeView *view = window.currentCodeView())
-            view->find(QStringLiteral("greet"));
         QApplication::processEvents();
         const bool saved = window.grab().save(output);
         fprintf(stderr, saved ? "realm: wrote %s\n" : "realm: cannot write %s\n", qUtf8Printable(output));

@@ -4,6 +4,8 @@
 #include "files/filetreemodel.h"
 #include "mainwindow/mainwindow.h"
 #include "projects/projectstore.h"
+#include "search/quickopendialog.h"
+#include "search/searchpanel.h"
 #include "testworkspace.h"
 
 #include <QApplication>
@@ -15,7 +17,9 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTest>
+#include <QListWidget>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace Realm;
 using namespace Realm::Ui;
@@ -32,6 +36,8 @@ private slots:
     void findAndGoToLineInTheCodeView();
     void binaryFilesShowAHexSummary();
     void cancelledImportChangesNothing();
+    void searchPanelStreamsResultsAndJumpsToTheMatch();
+    void quickOpenRanksFilesAsYouType();
     void lastProjectIsRestoredAfterRestart();
     void screenshotModeRendersTheDemoProject();
 
@@ -165,6 +171,56 @@ void tst_MainWindow::cancelledImportChangesNothing()
         QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 0);
     }
     QVERIFY(!cancel->isVisible());
+}
+
+void tst_MainWindow::searchPanelStreamsResultsAndJumpsToTheMatch()
+{
+    TestWorkspace ws;
+    MainWindow window(ws.db());
+    window.show();
+    QSignalSpy filesLoaded(&window, &MainWindow::filesLoaded);
+    window.importSource(m_source.path());
+    QVERIFY(filesLoaded.wait(10000));
+
+    window.showSearch();
+    auto *query = window.findChild<QLineEdit *>(QStringLiteral("searchQuery"));
+    QVERIFY(query && query->hasFocus());
+    QSignalSpy finished(window.searchPanel(), &SearchPanel::searchFinished);
+    QTest::keyClicks(query, QStringLiteral("answer"));
+    QVERIFY(finished.wait(10000)); // after the typing pause, without Enter
+    QCOMPARE(finished.last().first().toLongLong(), 2);
+    QTreeWidget *results = window.searchPanel()->results();
+    QCOMPARE(results->topLevelItemCount(), 2);
+    QTreeWidgetItem *header = results->topLevelItem(0);
+    QCOMPARE(header->text(0), QStringLiteral("src/answer.h (1)"));
+    QCOMPARE(header->child(0)->text(0), QStringLiteral("    1: inline int answer() { return 42; }"));
+
+    QSignalSpy opened(&window, &MainWindow::fileOpened);
+    emit results->itemActivated(results->topLevelItem(1)->child(0), 0);
+    QVERIFY(opened.wait(10000));
+    QCOMPARE(opened.first().first().toString(), QStringLiteral("src/app.cpp"));
+    QCOMPARE(window.currentCodeView()->textCursor().blockNumber(), 2);
+    QCOMPARE(window.currentCodeView()->textCursor().selectedText(), QStringLiteral("answer"));
+}
+
+void tst_MainWindow::quickOpenRanksFilesAsYouType()
+{
+    TestWorkspace ws;
+    MainWindow window(ws.db());
+    window.show();
+    QSignalSpy filesLoaded(&window, &MainWindow::filesLoaded);
+    window.importSource(m_source.path());
+    QVERIFY(filesLoaded.wait(10000));
+    window.showQuickOpen();
+    QuickOpenDialog *dialog = window.quickOpen();
+    QSignalSpy ranked(dialog, &QuickOpenDialog::rankingFinished);
+    dialog->setPattern(QStringLiteral("ah"));
+    QVERIFY(ranked.wait(10000));
+    QCOMPARE(dialog->results()->item(0)->text(), QStringLiteral("src/answer.h"));
+    QSignalSpy opened(&window, &MainWindow::fileOpened);
+    QTest::keyClick(dialog->findChild<QLineEdit *>(), Qt::Key_Return);
+    QVERIFY(opened.wait(10000));
+    QCOMPARE(opened.first().first().toString(), QStringLiteral("src/answer.h"));
 }
 
 void tst_MainWindow::lastProjectIsRestoredAfterRestart()

@@ -67,8 +67,9 @@ void CodeView::goToLine(int line, int column, int length)
         return;
     QTextCursor cursor(block);
     if (column > 0) {
-        cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, column - 1);
-        cursor.movePosition(QTextCursor::Right, QTextCursor::KeepAnchor, length);
+        const int start = block.position() + qMin(column - 1, block.length() - 1);
+        cursor.setPosition(start);
+        cursor.setPosition(qMin(start + length, block.position() + block.length() - 1), QTextCursor::KeepAnchor);
     }
     setTextCursor(cursor);
     centerCursor();

@@ -19,7 +19,8 @@ public:
     void showText(const QString &text);
     void showBinary(const QByteArray &bytes, qint64 totalSize);
 
-    // 1-based; selects `length` characters from `column` (1-based) when given.
+    // Line is 1-based; selects `length` UTF-16 units from `column` (1-based,
+    // in UTF-16 units, as search results give them) when given.
     void goToLine(int line, int column = 0, int length = 0);
     // Highlights every occurrence and moves to the next one after the cursor.
     // Returns how many there are.

@@ -10,6 +10,8 @@
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"
 #include "projects/workspace.h"
+#include "search/quickopendialog.h"
+#include "search/searchpanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -63,6 +65,7 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     , m_tabs(new QTabWidget)
     , m_findEdit(new QLineEdit)
     , m_emptyHint(new QLabel)
+    , m_searchPanel(new SearchPanel(m_db))
     , m_jobLabel(new QLabel)
     , m_jobProgress(new QProgressBar)
     , m_jobCancel(new QPushButton(tr("Cancel")))
@@ -152,6 +155,13 @@ void MainWindow::createDocks()
     filesDock->setObjectName(QStringLiteral("filesDock"));
     filesDock->setWidget(m_fileView);
     addDockWidget(Qt::LeftDockWidgetArea, filesDock);
+
+    m_searchDock = new QDockWidget(tr("Search"), this);
+    m_searchDock->setObjectName(QStringLiteral("searchDock"));
+    m_searchDock->setWidget(m_searchPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_searchDock);
+    m_searchDock->hide();
+    connect(m_searchPanel, &SearchPanel::matchActivated, this, &MainWindow::openFileInProject);
 }
 
 void MainWindow::createActions()
@@ -175,6 +185,11 @@ void MainWindow::createActions()
     find->setShortcut(QKeySequence::Find);
     QAction *goTo = edit->addAction(tr("&Go to Line…"), this, &MainWindow::goToLine);
     goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    edit->addSeparator();
+    QAction *findInFiles = edit->addAction(tr("Find in &Files…"), this, &MainWindow::showSearch);
+    findInFiles->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    QAction *quickOpen = edit->addAction(tr("&Open File in Project…"), this, &MainWindow::showQuickOpen);
+    quickOpen->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     QAction *hideFind = new QAction(this);
     hideFind->setShortcut(QKeySequence(Qt::Key_Escape));
     hideFind->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -260,29 +275,77 @@ void MainWindow::openProject(const QString &projectId)
     if (projectId == m_projectId && m_fileModel->rowCount() > 0)
         return;
     m_projectId = projectId;
+    m_searchPanel->setCurrentProject(projectId);
     Storage::DatabasePtr db = m_db;
-    auto *watcher = new QFutureWatcher<std::shared_ptr<FileTreeModel::Node>>(this);
+    struct Loaded {
+        std::shared_ptr<FileTreeModel::Node> tree;
+        QStringList paths;
+    };
+    auto *watcher = new QFutureWatcher<Loaded>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, projectId] {
         watcher->deleteLater();
         if (projectId != m_projectId)
             return; // the user has moved on to another project
-        m_fileModel->setTree(watcher->result());
+        const Loaded loaded = watcher->result();
+        m_fileModel->setTree(loaded.tree);
+        m_projectPaths = loaded.paths;
+        if (m_quickOpen)
+            m_quickOpen->setPaths(m_projectPaths);
         emit filesLoaded();
     });
     watcher->setFuture(QtConcurrent::run([db, projectId] {
         Result<QList<Projects::ProjectFile>> files = Projects::ProjectStore(db).files(projectId);
         db->closeThreadConnection();
-        return FileTreeModel::buildTree(files ? *files : QList<Projects::ProjectFile>{});
+        Loaded loaded;
+        loaded.tree = FileTreeModel::buildTree(files ? *files : QList<Projects::ProjectFile>{});
+        if (files) {
+            for (const Projects::ProjectFile &f : *files)
+                loaded.paths << f.path;
+        }
+        return loaded;
     }));
 }
 
-void MainWindow::openFile(const QString &path, int line)
+void MainWindow::openFileInProject(const QString &projectId, const QString &path, int line, int column, int length)
 {
+    if (projectId != m_projectId) {
+        const QModelIndex index = m_projectFilter->mapFromSource(m_projectModel->indexOf(projectId));
+        if (index.isValid())
+            m_projectView->setCurrentIndex(index); // loads its files as well
+        else
+            openProject(projectId);
+    }
+    openFile(path, line, column, length);
+}
+
+void MainWindow::showSearch()
+{
+    m_searchDock->show();
+    m_searchDock->raise();
+    m_searchPanel->focusQuery();
+}
+
+void MainWindow::showQuickOpen()
+{
+    if (!m_quickOpen) {
+        m_quickOpen = new QuickOpenDialog(this);
+        connect(m_quickOpen, &QuickOpenDialog::fileChosen, this, [this](const QString &path) { openFile(path); });
+    }
+    m_quickOpen->setPaths(m_projectPaths);
+    m_quickOpen->setPattern(QString());
+    m_quickOpen->show();
+    m_quickOpen->raise();
+    m_quickOpen->activateWindow();
+}
+
+void MainWindow::openFile(const QString &path, int line, int column, int length)
+{
+    const QString tabKey = m_projectId + QLatin1Char('/') + path;
     for (int i = 0; i < m_tabs->count(); ++i) {
-        if (m_tabs->widget(i)->property("realmPath").toString() == path) {
+        if (m_tabs->widget(i)->property("realmTab").toString() == tabKey) {
             m_tabs->setCurrentIndex(i);
             if (line > 0)
-                static_cast<CodeView *>(m_tabs->widget(i))->goToLine(line);
+                static_cast<CodeView *>(m_tabs->widget(i))->goToLine(line, column, length);
             emit fileOpened(path);
             return;
         }
@@ -290,7 +353,7 @@ void MainWindow::openFile(const QString &path, int line)
     Storage::DatabasePtr db = m_db;
     const QString projectId = m_projectId;
     auto *watcher = new QFutureWatcher<LoadedFile>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, line] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, line, column, length, tabKey] {
         watcher->deleteLater();
         const LoadedFile loaded = watcher->result();
         if (!loaded.error.isEmpty()) {
@@ -298,7 +361,7 @@ void MainWindow::openFile(const QString &path, int line)
             return;
         }
         auto *view = new CodeView;
-        view->setProperty("realmPath", loaded.path);
+        view->setProperty("realmTab", tabKey);
         if (loaded.binary)
             view->showBinary(loaded.binaryHead, loaded.size);
         else
@@ -307,7 +370,7 @@ void MainWindow::openFile(const QString &path, int line)
         m_tabs->setTabToolTip(index, loaded.path);
         m_tabs->setCurrentIndex(index);
         if (line > 0)
-            view->goToLine(line);
+            view->goToLine(line, column, length);
         view->setFocus();
         emit fileOpened(loaded.path);
     });

@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -20,6 +21,8 @@ class CodeView;
 class FileTreeModel;
 class ImportRunner;
 class ProjectListModel;
+class QuickOpenDialog;
+class SearchPanel;
 
 // The workbench window: projects and their files on the left, code in tabs
 // in the middle, background jobs in the status bar. Everything that touches
@@ -34,7 +37,12 @@ public:
 
     void reloadProjects();
     void openProject(const QString &projectId);
-    void openFile(const QString &path, int line = 0);
+    // Opens a file of the current project; line and column are 1-based, and
+    // `length` characters from the column are selected.
+    void openFile(const QString &path, int line = 0, int column = 0, int length = 0);
+    void openFileInProject(const QString &projectId, const QString &path, int line = 0, int column = 0, int length = 0);
+    void showQuickOpen();
+    void showSearch();
     void importSource(const QString &location);
     // Copies the built-in demo project to the app data folder and imports it.
     void openDemoProject();
@@ -43,6 +51,8 @@ public:
     CodeView *currentCodeView() const;
     QSortFilterProxyModel *projectFilter() const { return m_projectFilter; }
     FileTreeModel *fileModel() const { return m_fileModel; }
+    SearchPanel *searchPanel() const { return m_searchPanel; }
+    QuickOpenDialog *quickOpen() const { return m_quickOpen; }
 
 signals:
     void projectsLoaded();
@@ -76,6 +86,10 @@ private:
     QTabWidget *m_tabs;
     QLineEdit *m_findEdit;
     QLabel *m_emptyHint;
+    SearchPanel *m_searchPanel;
+    QDockWidget *m_searchDock = nullptr;
+    QuickOpenDialog *m_quickOpen = nullptr;
+    QStringList m_projectPaths;
 
     QLabel *m_jobLabel;
     QProgressBar *m_jobProgress;
