@@ -4,6 +4,7 @@
 #include "files/filetreemodel.h"
 #include "mainwindow/mainwindow.h"
 #include "projects/projectstore.h"
+#include "palette/commandpalette.h"
 #include "search/quickopendialog.h"
 #include "search/searchpanel.h"
 #include "testworkspace.h"
@@ -38,6 +39,7 @@ private slots:
     void cancelledImportChangesNothing();
     void searchPanelStreamsResultsAndJumpsToTheMatch();
     void quickOpenRanksFilesAsYouType();
+    void commandPaletteListsAndRunsActions();
     void lastProjectIsRestoredAfterRestart();
     void screenshotModeRendersTheDemoProject();
 
@@ -221,6 +223,27 @@ void tst_MainWindow::quickOpenRanksFilesAsYouType()
     QTest::keyClick(dialog->findChild<QLineEdit *>(), Qt::Key_Return);
     QVERIFY(opened.wait(10000));
     QCOMPARE(opened.first().first().toString(), QStringLiteral("src/answer.h"));
+}
+
+void tst_MainWindow::commandPaletteListsAndRunsActions()
+{
+    TestWorkspace ws;
+    MainWindow window(ws.db());
+    window.show();
+    window.showCommandPalette();
+    CommandPalette *palette = window.commandPalette();
+    QVERIFY(palette->isVisible());
+    QStringList entries;
+    for (int i = 0; i < palette->results()->count(); ++i)
+        entries << palette->results()->item(i)->text();
+    // Every action is listed, with its shortcut.
+    QVERIFY(entries.contains(QStringLiteral("Find in Files    Ctrl+Shift+F")));
+    QVERIFY(entries.contains(QStringLiteral("Open File in Project    Ctrl+P")));
+    palette->setFilter(QStringLiteral("in files"));
+    QCOMPARE(palette->results()->item(0)->text(), QStringLiteral("Find in Files    Ctrl+Shift+F"));
+    QTest::keyClick(palette->findChild<QLineEdit *>(), Qt::Key_Return);
+    QVERIFY(!palette->isVisible());
+    QVERIFY(window.findChild<QLineEdit *>(QStringLiteral("searchQuery"))->isVisible());
 }
 
 void tst_MainWindow::lastProjectIsRestoredAfterRestart()

@@ -10,6 +10,7 @@
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"
 #include "projects/workspace.h"
+#include "palette/commandpalette.h"
 #include "search/quickopendialog.h"
 #include "search/searchpanel.h"
 
@@ -197,6 +198,8 @@ void MainWindow::createActions()
     m_findEdit->addAction(hideFind);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *palette = view->addAction(tr("&Command Palette…"), this, &MainWindow::showCommandPalette);
+    palette->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     QAction *wrap = view->addAction(tr("&Word Wrap"));
     wrap->setCheckable(true);
     wrap->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Z));
@@ -316,6 +319,22 @@ void MainWindow::openFileInProject(const QString &projectId, const QString &path
             openProject(projectId);
     }
     openFile(path, line, column, length);
+}
+
+void MainWindow::showCommandPalette()
+{
+    if (!m_palette)
+        m_palette = new CommandPalette(this);
+    QList<QAction *> actions;
+    for (QAction *menu : menuBar()->actions()) {
+        if (menu->menu())
+            actions += menu->menu()->actions();
+    }
+    m_palette->setActions(actions);
+    m_palette->setFilter(QString());
+    m_palette->show();
+    m_palette->raise();
+    m_palette->activateWindow();
 }
 
 void MainWindow::showSearch()

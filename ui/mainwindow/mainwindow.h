@@ -18,6 +18,7 @@ class QTreeView;
 namespace Realm::Ui {
 
 class CodeView;
+class CommandPalette;
 class FileTreeModel;
 class ImportRunner;
 class ProjectListModel;
@@ -43,6 +44,7 @@ public:
     void openFileInProject(const QString &projectId, const QString &path, int line = 0, int column = 0, int length = 0);
     void showQuickOpen();
     void showSearch();
+    void showCommandPalette();
     void importSource(const QString &location);
     // Copies the built-in demo project to the app data folder and imports it.
     void openDemoProject();
@@ -53,6 +55,7 @@ public:
     FileTreeModel *fileModel() const { return m_fileModel; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
     QuickOpenDialog *quickOpen() const { return m_quickOpen; }
+    CommandPalette *commandPalette() const { return m_palette; }
 
 signals:
     void projectsLoaded();
@@ -89,6 +92,7 @@ private:
     SearchPanel *m_searchPanel;
     QDockWidget *m_searchDock = nullptr;
     QuickOpenDialog *m_quickOpen = nullptr;
+    CommandPalette *m_palette = nullptr;
     QStringList m_projectPaths;
 
     QLabel *m_jobLabel;
