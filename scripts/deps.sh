@@ -11,6 +11,7 @@ REALM_BUILD_PACKAGES=(
 )
 REALM_TEST_PACKAGES=(
   xvfb xauth dbus gnome-keyring libsecret-1-0 poppler-utils postgresql
+  desktop-file-utils appstream
 )
 
 # Installs whichever of the given packages are missing; skips apt entirely

@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -56,6 +57,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("realm"));
     QApplication::setApplicationDisplayName(QStringLiteral("REALM"));
     QApplication::setApplicationVersion(QStringLiteral(REALM_VERSION_STRING));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.realmworkbench.Realm"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/realm/io.github.realmworkbench.Realm.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("REALM — a native workbench for software developers."));
