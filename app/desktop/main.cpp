@@ -6,10 +6,13 @@
 #include "mainwindow/mainwindow.h"
 #include "projects/workspace.h"
 #include "search/searchpanel.h"
+#include "settings/appsettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLocale>
+#include <QTranslator>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -79,9 +82,21 @@ int main(int argc, char *argv[])
             return 5;
         }
     }
+    const Realm::Ui::AppSettings settings = Realm::Ui::AppSettings::load();
+    Realm::Ui::applyAppearance(settings.theme);
+    // The interface language: the setting, else the system's.
+    QTranslator translator;
+    const QLocale locale = settings.language.isEmpty() ? QLocale::system() : QLocale(settings.language);
+    if (translator.load(locale, QStringLiteral("realm"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    // --workspace, then $REALM_WORKSPACE, then the setting, then the default.
+    QString requested = parser.value(QStringLiteral("workspace"));
+    if (requested.isEmpty() && qEnvironmentVariableIsEmpty("REALM_WORKSPACE"))
+        requested = settings.workspacePath;
     const QString path = demo && !parser.isSet(QStringLiteral("workspace"))
                              ? demoDir.filePath(QStringLiteral("demo.realm"))
-                             : Realm::resolveWorkspacePath(parser.value(QStringLiteral("workspace")));
+                             : Realm::resolveWorkspacePath(requested);
     Realm::Result<Realm::Storage::DatabasePtr> db = Realm::Projects::openWorkspace(path);
     if (!db) {
         fprintf(stderr, "realm: %s\n", qUtf8Printable(db.error().message));

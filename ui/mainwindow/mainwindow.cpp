@@ -13,6 +13,8 @@
 #include "palette/commandpalette.h"
 #include "search/quickopendialog.h"
 #include "search/searchpanel.h"
+#include "settings/appsettings.h"
+#include "settings/settingsdialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -172,6 +174,14 @@ void MainWindow::createActions()
     importFolder->setShortcut(QKeySequence::Open);
     file->addAction(tr("Import &Archive…"), this, &MainWindow::chooseArchiveToImport);
     file->addAction(tr("Open &Demo Project"), this, &MainWindow::openDemoProject);
+    file->addSeparator();
+    QAction *preferences = file->addAction(tr("&Settings…"), this, [this] {
+        SettingsDialog dialog(AppSettings::load(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            dialog.settings().save();
+    });
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction *closeTab = file->addAction(tr("&Close Tab"), this, [this] {
         if (QWidget *w = m_tabs->currentWidget())
@@ -465,7 +475,7 @@ void MainWindow::importSource(const QString &location)
         reloadProjects();
         emit importFinished(true, message);
     });
-    m_importRunner->start(location, Projects::ImportOptions{});
+    m_importRunner->start(location, AppSettings::load().importOptions());
 }
 
 void MainWindow::chooseFolderToImport()

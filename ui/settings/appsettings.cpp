@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings/appsettings.h"
+
+#include <QApplication>
+#include <QPalette>
+#include <QSettings>
+#include <QStyle>
+#include <QStyleFactory>
+
+namespace Realm::Ui {
+
+namespace {
+const QString kWorkspace = QStringLiteral("workspace/path");
+const QString kExcludes = QStringLiteral("import/excludes");
+const QString kGitIgnore = QStringLiteral("import/honourGitIgnore");
+const QString kMaxFileBytes = QStringLiteral("import/maxFileBytes");
+const QString kMaxTotalBytes = QStringLiteral("import/maxTotalBytes");
+const QString kMaxFiles = QStringLiteral("import/maxFiles");
+const QString kMaxRatio = QStringLiteral("import/maxCompressionRatio");
+const QString kTheme = QStringLiteral("appearance/theme");
+const QString kLanguage = QStringLiteral("appearance/language");
+
+QString themeName(AppSettings::Theme theme)
+{
+    switch (theme) {
+    case AppSettings::Theme::Light: return QStringLiteral("light");
+    case AppSettings::Theme::Dark: return QStringLiteral("dark");
+    case AppSettings::Theme::System: break;
+    }
+    return QStringLiteral("system");
+}
+} // namespace
+
+AppSettings AppSettings::load()
+{
+    QSettings s;
+    AppSettings a;
+    a.workspacePath = s.value(kWorkspace).toString();
+    if (s.contains(kExcludes))
+        a.importExcludes = s.value(kExcludes).toStringList();
+    a.honourGitIgnore = s.value(kGitIgnore, true).toBool();
+    a.limits.maxFileBytes = s.value(kMaxFileBytes, a.limits.maxFileBytes).toLongLong();
+    a.limits.maxTotalBytes = s.value(kMaxTotalBytes, a.limits.maxTotalBytes).toLongLong();
+    a.limits.maxFiles = s.value(kMaxFiles, a.limits.maxFiles).toLongLong();
+    a.limits.maxCompressionRatio = s.value(kMaxRatio, a.limits.maxCompressionRatio).toDouble();
+    const QString theme = s.value(kTheme).toString();
+    a.theme = theme == QLatin1String("light") ? Theme::Light : theme == QLatin1String("dark") ? Theme::Dark : Theme::System;
+    a.language = s.value(kLanguage).toString();
+    return a;
+}
+
+void AppSettings::save() const
+{
+    QSettings s;
+    s.setValue(kWorkspace, workspacePath);
+    s.setValue(kExcludes, importExcludes);
+    s.setValue(kGitIgnore, honourGitIgnore);
+    s.setValue(kMaxFileBytes, limits.maxFileBytes);
+    s.setValue(kMaxTotalBytes, limits.maxTotalBytes);
+    s.setValue(kMaxFiles, limits.maxFiles);
+    s.setValue(kMaxRatio, limits.maxCompressionRatio);
+    s.setValue(kTheme, themeName(theme));
+    s.setValue(kLanguage, language);
+}
+
+Projects::ImportOptions AppSettings::importOptions() const
+{
+    Projects::ImportOptions options;
+    options.excludes = importExcludes;
+    options.honourGitIgnore = honourGitIgnore;
+    options.limits = limits;
+    return options;
+}
+
+void applyAppearance(AppSettings::Theme theme)
+{
+    static const QString platformStyle = QApplication::style()->name();
+    if (theme == AppSettings::Theme::System) {
+        QApplication::setStyle(QStyleFactory::create(platformStyle));
+        QApplication::setPalette(QApplication::style()->standardPalette());
+        return;
+    }
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette p = QApplication::style()->standardPalette();
+    if (theme == AppSettings::Theme::Dark) {
+        const QColor window(45, 45, 48), base(30, 30, 30), text(220, 220, 220), disabled(127, 127, 127);
+        p.setColor(QPalette::Window, window);
+        p.setColor(QPalette::WindowText, text);
+        p.setColor(QPalette::Base, base);
+        p.setColor(QPalette::AlternateBase, window);
+        p.setColor(QPalette::ToolTipBase, window);
+        p.setColor(QPalette::ToolTipText, text);
+        p.setColor(QPalette::PlaceholderText, disabled);
+        p.setColor(QPalette::Text, text);
+        p.setColor(QPalette::Button, window);
+        p.setColor(QPalette::ButtonText, text);
+        p.setColor(QPalette::BrightText, Qt::red);
+        p.setColor(QPalette::Link, QColor(86, 156, 214));
+        p.setColor(QPalette::Highlight, QColor(38, 79, 120));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::Disabled, QPalette::Text, disabled);
+        p.setColor(QPalette::Disabled, QPalette::ButtonText, disabled);
+        p.setColor(QPalette::Disabled, QPalette::WindowText, disabled);
+    }
+    QApplication::setPalette(p);
+}
+
+} // namespace Realm::Ui
