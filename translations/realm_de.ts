@@ -5,9 +5,9 @@
     <name>Realm::Ui::CodeView</name>
     <message numerus="yes">
         <source>Binary file, %n byte(s). First bytes:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Binärdatei, %n Byte. Die ersten Bytes:</numerusform>
+            <numerusform>Binärdatei, %n Bytes. Die ersten Bytes:</numerusform>
         </translation>
     </message>
 </context>
@@ -15,290 +15,387 @@
     <name>Realm::Ui::CommandPalette</name>
     <message>
         <source>Command Palette</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehlspalette</translation>
     </message>
     <message>
         <source>Type a command</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl eingeben</translation>
     </message>
 </context>
 <context>
     <name>Realm::Ui::FileTreeModel</name>
     <message>
         <source>%1 (binary file)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Binärdatei)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
 </context>
 <context>
     <name>Realm::Ui::MainWindow</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>REALM</source>
-        <translation type="unfinished"></translation>
+        <translation>REALM</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Welcome to REALM&lt;/h2&gt;&lt;p&gt;Import a folder (Ctrl+O) or an archive, or open the demo project from the File menu.&lt;/p&gt;&lt;p&gt;Open a file from the tree on the left to read it here.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Willkommen bei REALM&lt;/h2&gt;&lt;p&gt;Importieren Sie einen Ordner (Strg+O) oder ein Archiv, oder öffnen Sie das Demoprojekt über das Menü „Datei“.&lt;/p&gt;&lt;p&gt;Öffnen Sie eine Datei im Baum links, um sie hier zu lesen.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Find in file (Enter: next, Shift+Enter: previous, Esc: close)</source>
-        <translation type="unfinished"></translation>
+        <translation>In Datei suchen (Eingabe: nächster, Umschalt+Eingabe: vorheriger, Esc: schließen)</translation>
     </message>
     <message>
         <source>Filter projects (name, description, tags)</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekte filtern (Name, Beschreibung, Schlagwörter)</translation>
     </message>
     <message>
         <source>Projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekte</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>Import &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner importieren …</translation>
     </message>
     <message>
         <source>Import &amp;Archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archiv importieren …</translation>
     </message>
     <message>
         <source>Open &amp;Demo Project</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demoprojekt öffnen</translation>
     </message>
     <message>
         <source>&amp;Close Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab &amp;schließen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Find in File…</source>
-        <translation type="unfinished"></translation>
+        <translation>In Datei &amp;suchen …</translation>
     </message>
     <message>
         <source>&amp;Go to Line…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gehe zu Zeile …</translation>
     </message>
     <message>
         <source>Find in &amp;Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>In &amp;Dateien suchen …</translation>
     </message>
     <message>
         <source>&amp;Open File in Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei im Projekt ö&amp;ffnen …</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Command Palette…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Befehlspalette …</translation>
     </message>
     <message>
         <source>&amp;Word Wrap</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeilenumbruch</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About REALM</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über REALM</translation>
     </message>
     <message>
         <source>Workspace: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
         <source>Import running</source>
-        <translation type="unfinished"></translation>
+        <translation>Import läuft</translation>
     </message>
     <message>
         <source>An import is still running. Cancel it and quit?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Import läuft noch. Abbrechen und beenden?</translation>
     </message>
     <message>
         <source>Cannot open file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>Wait for the running import to finish, or cancel it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten Sie, bis der laufende Import fertig ist, oder brechen Sie ihn ab.</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird importiert …</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen …</translation>
     </message>
     <message numerus="yes">
         <source>Importing: %n file(s), %1 — %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Import: %n Datei, %1 — %2</numerusform>
+            <numerusform>Import: %n Dateien, %1 — %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Import cancelled; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abgebrochen; nichts wurde geändert.</translation>
     </message>
     <message>
         <source>Import failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Import fehlgeschlagen</translation>
     </message>
     <message numerus="yes">
         <source>Imported &quot;%1&quot;: %n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>„%1“ importiert: %n Datei</numerusform>
+            <numerusform>„%1“ importiert: %n Dateien</numerusform>
         </translation>
     </message>
     <message>
         <source> (%1 skipped, %2 rejected)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 übersprungen, %2 abgelehnt)</translation>
     </message>
     <message>
         <source>Import Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner importieren</translation>
     </message>
     <message>
         <source>Import Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiv importieren</translation>
     </message>
     <message>
         <source>Archives (*.zip *.tar *.tar.gz *.tgz *.tar.bz2 *.tar.xz *.tar.zst)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive (*.zip *.tar *.tar.gz *.tgz *.tar.bz2 *.tar.xz *.tar.zst)</translation>
     </message>
     <message>
         <source>Go to Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Gehe zu Zeile</translation>
     </message>
     <message>
         <source>Line (1–%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile (1–%1):</translation>
     </message>
     <message>
         <source>About REALM</source>
-        <translation type="unfinished"></translation>
+        <translation>Über REALM</translation>
     </message>
     <message>
         <source>&lt;h3&gt;REALM %1&lt;/h3&gt;&lt;p&gt;A native workbench for software developers.&lt;/p&gt;&lt;table&gt;%2&lt;/table&gt;&lt;p&gt;GPL-3.0-or-later.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;REALM %1&lt;/h3&gt;&lt;p&gt;Eine native Werkbank für Softwareentwickler.&lt;/p&gt;&lt;table&gt;%2&lt;/table&gt;&lt;p&gt;GPL-3.0-or-later.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
     </message>
 </context>
 <context>
     <name>Realm::Ui::ProjectListModel</name>
     <message numerus="yes">
         <source>%n file(s), %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei, %1</numerusform>
+            <numerusform>%n Dateien, %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Tags: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwörter: %1</translation>
     </message>
 </context>
 <context>
     <name>Realm::Ui::QuickOpenDialog</name>
     <message>
         <source>Open File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei öffnen</translation>
     </message>
     <message>
         <source>Type part of a file name or path</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil eines Dateinamens oder Pfads eingeben</translation>
     </message>
 </context>
 <context>
     <name>Realm::Ui::SearchPanel</name>
     <message>
         <source>Re&amp;gex</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;gulärer Ausdruck</translation>
     </message>
     <message>
         <source>Match &amp;case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Groß-/Kleinschreibung</translation>
     </message>
     <message>
         <source>&amp;Whole word</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganzes &amp;Wort</translation>
     </message>
     <message>
         <source>Search text (Enter: search now)</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchtext (Eingabe: sofort suchen)</translation>
     </message>
     <message>
         <source>Paths, e.g. *.cpp, src/**, !*.md</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfade, z. B. *.cpp, src/**, !*.md</translation>
     </message>
     <message>
         <source>Space-separated globs; a leading ! excludes</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Leerzeichen getrennte Muster; ein vorangestelltes ! schließt aus</translation>
     </message>
     <message>
         <source>Language, e.g. cpp</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache, z. B. cpp</translation>
     </message>
     <message>
         <source>This project</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Projekt</translation>
     </message>
     <message>
         <source>All projects</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Projekte</translation>
     </message>
     <message>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche läuft …</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>First %1 matching lines shown; narrow the search to see the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ersten %1 passenden Zeilen werden angezeigt; grenzen Sie die Suche ein, um den Rest zu sehen.</translation>
     </message>
     <message numerus="yes">
         <source>%n matching line(s) in %1 file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n passende Zeile in %1 Datei(en)</numerusform>
+            <numerusform>%n passende Zeilen in %1 Datei(en)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::SettingsDialog</name>
+    <message>
+        <source>Skip what .gitignore ignores</source>
+        <translation>Überspringen, was .gitignore ignoriert</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Default location</source>
+        <translation>Standardort</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Workspace File</source>
+        <translation>Arbeitsbereichsdatei</translation>
+    </message>
+    <message>
+        <source>REALM workspaces (*.realm)</source>
+        <translation>REALM-Arbeitsbereiche (*.realm)</translation>
+    </message>
+    <message>
+        <source>Workspace (used from the next start)</source>
+        <translation>Arbeitsbereich (gilt ab dem nächsten Start)</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source> times its size</source>
+        <translation>-fache Größe</translation>
+    </message>
+    <message>
+        <source>Excluded names and paths
+(one glob per line):</source>
+        <translation>Ausgeschlossene Namen und Pfade
+(ein Muster pro Zeile):</translation>
+    </message>
+    <message>
+        <source>Skip files larger than:</source>
+        <translation>Dateien überspringen, die größer sind als:</translation>
+    </message>
+    <message>
+        <source>Stop above a total of:</source>
+        <translation>Abbrechen ab einer Gesamtgröße von:</translation>
+    </message>
+    <message>
+        <source>Stop above this many files:</source>
+        <translation>Abbrechen ab so vielen Dateien:</translation>
+    </message>
+    <message>
+        <source>Stop when an archive expands more than:</source>
+        <translation>Abbrechen, wenn ein Archiv sich mehr entpackt als auf das:</translation>
+    </message>
+    <message>
+        <source>Folder and archive imports</source>
+        <translation>Import von Ordnern und Archiven</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Farbschema:</translation>
+    </message>
+    <message>
+        <source>Language (from the next start):</source>
+        <translation>Sprache (ab dem nächsten Start):</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
     </message>
 </context>
 </TS>

@@ -11,8 +11,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLocale>
-#include <QTranslator>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -84,11 +82,7 @@ int main(int argc, char *argv[])
     }
     const Realm::Ui::AppSettings settings = Realm::Ui::AppSettings::load();
     Realm::Ui::applyAppearance(settings.theme);
-    // The interface language: the setting, else the system's.
-    QTranslator translator;
-    const QLocale locale = settings.language.isEmpty() ? QLocale::system() : QLocale(settings.language);
-    if (translator.load(locale, QStringLiteral("realm"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    Realm::Ui::installTranslation(settings.language); // the setting, else the system's language
 
     // --workspace, then $REALM_WORKSPACE, then the setting, then the default.
     QString requested = parser.value(QStringLiteral("workspace"));

@@ -21,6 +21,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QListWidget>
+#include <QMenuBar>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -45,6 +46,7 @@ private slots:
     void lastProjectIsRestoredAfterRestart();
     void settingsRoundTripAndDriveImports();
     void darkThemeDarkensThePalette();
+    void germanTranslationCoversTheWindow();
     void screenshotModeRendersTheDemoProject();
 
 private:
@@ -312,6 +314,25 @@ void tst_MainWindow::darkThemeDarkensThePalette()
     applyAppearance(AppSettings::Theme::Light);
     QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 180);
     applyAppearance(AppSettings::Theme::System);
+}
+
+void tst_MainWindow::germanTranslationCoversTheWindow()
+{
+    QVERIFY(installTranslation(QStringLiteral("de")));
+    {
+        TestWorkspace ws;
+        MainWindow window(ws.db());
+        QStringList menus;
+        for (QAction *menu : window.menuBar()->actions())
+            menus << menu->text();
+        QCOMPARE(menus, (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"), QStringLiteral("&Ansicht"), QStringLiteral("&Hilfe")}));
+        QCOMPARE(window.findChild<QLineEdit *>(QStringLiteral("searchQuery"))->placeholderText(),
+                 QStringLiteral("Suchtext (Eingabe: sofort suchen)"));
+    }
+    QVERIFY(!installTranslation(QStringLiteral("en"))); // English is the source language
+    TestWorkspace ws;
+    MainWindow english(ws.db());
+    QCOMPARE(english.menuBar()->actions().first()->text(), QStringLiteral("&File"));
 }
 
 void tst_MainWindow::screenshotModeRendersTheDemoProject()

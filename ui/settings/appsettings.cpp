@@ -2,6 +2,10 @@
 #include "settings/appsettings.h"
 
 #include <QApplication>
+#include <QLocale>
+#include <QTranslator>
+
+#include <memory>
 #include <QPalette>
 #include <QSettings>
 #include <QStyle>
@@ -70,6 +74,22 @@ Projects::ImportOptions AppSettings::importOptions() const
     options.honourGitIgnore = honourGitIgnore;
     options.limits = limits;
     return options;
+}
+
+bool installTranslation(const QString &language)
+{
+    static QTranslator *installed = nullptr;
+    if (installed) {
+        QApplication::removeTranslator(installed);
+        delete installed;
+        installed = nullptr;
+    }
+    auto translator = std::make_unique<QTranslator>();
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (!translator->load(locale, QStringLiteral("realm"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        return false;
+    installed = translator.release();
+    return QApplication::installTranslator(installed);
 }
 
 void applyAppearance(AppSettings::Theme theme)

@@ -28,4 +28,9 @@ struct AppSettings {
 // Light or dark palette (Fusion) or the platform's own look.
 void applyAppearance(AppSettings::Theme theme);
 
+// Loads the interface translation for `language` ("de"; empty: the system's
+// language) and installs it. English needs none; returns whether one was
+// installed.
+bool installTranslation(const QString &language);
+
 } // namespace Realm::Ui
