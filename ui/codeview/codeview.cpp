@@ -3,6 +3,8 @@
 
 #include <QFontDatabase>
 #include <QPainter>
+#include <QPlainTextDocumentLayout>
+#include <QThread>
 #include <QTextBlock>
 
 namespace Realm::Ui {
@@ -43,6 +45,26 @@ void CodeView::showText(const QString &text)
 {
     m_findSelections.clear();
     setPlainText(text);
+}
+
+QTextDocument *CodeView::prepareDocument(const QString &text, QThread *target)
+{
+    auto *document = new QTextDocument;
+    document->setDocumentLayout(new QPlainTextDocumentLayout(document));
+    document->setDefaultFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    document->setUndoRedoEnabled(false);
+    document->setPlainText(text);
+    document->moveToThread(target);
+    return document;
+}
+
+void CodeView::showDocument(QTextDocument *document)
+{
+    m_findSelections.clear();
+    document->setParent(this);
+    setDocument(document); // deletes the previous document, which was ours as well
+    setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
+    updateExtraSelections();
 }
 
 void CodeView::showBinary(const QByteArray &bytes, qint64 totalSize)

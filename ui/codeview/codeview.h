@@ -17,6 +17,12 @@ public:
 
     // Shows `text`, or for binary files a hex dump of the first bytes.
     void showText(const QString &text);
+    // Builds a document for this view on the calling (worker) thread and
+    // hands it to `target`'s thread: filling a QTextDocument with 10 MB
+    // takes far too long for the UI thread.
+    static QTextDocument *prepareDocument(const QString &text, QThread *target);
+    // Shows a document made by prepareDocument(); takes ownership.
+    void showDocument(QTextDocument *document);
     void showBinary(const QByteArray &bytes, qint64 totalSize);
 
     // Line is 1-based; selects `length` UTF-16 units from `column` (1-based,
