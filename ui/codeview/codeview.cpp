@@ -3,11 +3,14 @@
 
 #include <QFontDatabase>
 #include <QPainter>
-#include <QPlainTextDocumentLayout>
-#include <QThread>
+#include <QTimer>
 #include <QTextBlock>
 
 namespace Realm::Ui {
+
+// Text beyond this arrives in slices of this size: a few milliseconds of
+// layout each, so a 10 MB file never stalls the UI for long.
+constexpr qsizetype kSlice = 64 * 1024;
 
 class LineNumberArea final : public QWidget {
 public:
@@ -44,27 +47,51 @@ CodeView::CodeView(QWidget *parent)
 void CodeView::showText(const QString &text)
 {
     m_findSelections.clear();
+    m_pending.clear();
+    m_pendingAt = 0;
     setPlainText(text);
 }
 
-QTextDocument *CodeView::prepareDocument(const QString &text, QThread *target)
+void CodeView::showTextProgressively(const QString &text)
 {
-    auto *document = new QTextDocument;
-    document->setDocumentLayout(new QPlainTextDocumentLayout(document));
-    document->setDefaultFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    document->setUndoRedoEnabled(false);
-    document->setPlainText(text);
-    document->moveToThread(target);
-    return document;
+    if (text.size() <= kSlice) {
+        showText(text);
+        emit loaded();
+        return;
+    }
+    qsizetype cut = text.lastIndexOf(QLatin1Char('\n'), kSlice);
+    cut = cut < 0 ? kSlice : cut;
+    showText(text.left(cut));
+    m_pending = text;
+    m_pendingAt = cut;
+    QTimer::singleShot(0, this, &CodeView::appendNextSlice);
 }
 
-void CodeView::showDocument(QTextDocument *document)
+void CodeView::appendNextSlice()
 {
-    m_findSelections.clear();
-    document->setParent(this);
-    setDocument(document); // deletes the previous document, which was ours as well
-    setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
-    updateExtraSelections();
+    if (m_pending.isEmpty())
+        return;
+    qsizetype end = qMin(m_pending.size(), m_pendingAt + kSlice);
+    if (end < m_pending.size()) {
+        const qsizetype newline = m_pending.lastIndexOf(QLatin1Char('\n'), end);
+        if (newline > m_pendingAt)
+            end = newline;
+    }
+    QTextCursor cursor(document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(m_pending.mid(m_pendingAt, end - m_pendingAt));
+    m_pendingAt = end;
+    if (m_pendingAt < m_pending.size()) {
+        QTimer::singleShot(0, this, &CodeView::appendNextSlice);
+        return;
+    }
+    m_pending.clear();
+    m_pendingAt = 0;
+    if (m_pendingJump.line > 0) {
+        goToLine(m_pendingJump.line, m_pendingJump.column, m_pendingJump.length);
+        m_pendingJump = {};
+    }
+    emit loaded();
 }
 
 void CodeView::showBinary(const QByteArray &bytes, qint64 totalSize)
@@ -84,6 +111,10 @@ void CodeView::showBinary(const QByteArray &bytes, qint64 totalSize)
 
 void CodeView::goToLine(int line, int column, int length)
 {
+    if (isLoading() && line > blockCount() - 1) {
+        m_pendingJump = {line, column, length}; // jump once that line has arrived
+        return;
+    }
     const QTextBlock block = document()->findBlockByNumber(qMax(0, line - 1));
     if (!block.isValid())
         return;

@@ -17,12 +17,11 @@ public:
 
     // Shows `text`, or for binary files a hex dump of the first bytes.
     void showText(const QString &text);
-    // Builds a document for this view on the calling (worker) thread and
-    // hands it to `target`'s thread: filling a QTextDocument with 10 MB
-    // takes far too long for the UI thread.
-    static QTextDocument *prepareDocument(const QString &text, QThread *target);
-    // Shows a document made by prepareDocument(); takes ownership.
-    void showDocument(QTextDocument *document);
+    // Like showText(), but a large text arrives in slices over several
+    // event-loop turns, so the UI never stalls while QPlainTextEdit lays out
+    // hundreds of thousands of lines. loaded() follows the last slice.
+    void showTextProgressively(const QString &text);
+    bool isLoading() const { return !m_pending.isEmpty(); }
     void showBinary(const QByteArray &bytes, qint64 totalSize);
 
     // Line is 1-based; selects `length` UTF-16 units from `column` (1-based,
@@ -33,6 +32,9 @@ public:
     int find(const QString &text, bool backwards = false);
     int lineNumberAreaWidth() const;
 
+signals:
+    void loaded();
+
 protected:
     void resizeEvent(QResizeEvent *event) override;
 
@@ -42,7 +44,12 @@ private:
     void updateExtraSelections();
 
     QWidget *m_lineNumbers;
+    void appendNextSlice();
+
     QList<QTextEdit::ExtraSelection> m_findSelections;
+    QString m_pending;       // text still to be appended
+    qsizetype m_pendingAt = 0;
+    struct { int line = 0, column = 0, length = 0; } m_pendingJump; // goToLine() before that line arrived
 };
 
 } // namespace Realm::Ui

@@ -48,7 +48,7 @@ namespace {
 // What a file tab needs, loaded on a worker thread.
 struct LoadedFile {
     QString path;
-    QTextDocument *document = nullptr; // made on the worker, owned by the view once shown
+    QString text;
     QByteArray binaryHead;
     qint64 size = 0;
     bool binary = false;
@@ -386,7 +386,6 @@ void MainWindow::openFile(const QString &path, int line, int column, int length)
         watcher->deleteLater();
         const LoadedFile loaded = watcher->result();
         if (!loaded.error.isEmpty()) {
-            delete loaded.document;
             QMessageBox::warning(this, tr("Cannot open file"), loaded.error);
             return;
         }
@@ -395,7 +394,7 @@ void MainWindow::openFile(const QString &path, int line, int column, int length)
         if (loaded.binary)
             view->showBinary(loaded.binaryHead, loaded.size);
         else
-            view->showDocument(loaded.document);
+            view->showTextProgressively(loaded.text);
         const int index = m_tabs->addTab(view, loaded.path.section(QLatin1Char('/'), -1));
         m_tabs->setTabToolTip(index, loaded.path);
         m_tabs->setCurrentIndex(index);
@@ -404,8 +403,7 @@ void MainWindow::openFile(const QString &path, int line, int column, int length)
         view->setFocus();
         emit fileOpened(loaded.path);
     });
-    QThread *uiThread = thread();
-    watcher->setFuture(QtConcurrent::run([db, projectId, path, uiThread] {
+    watcher->setFuture(QtConcurrent::run([db, projectId, path] {
         LoadedFile loaded;
         loaded.path = path;
         Projects::ProjectStore store(db);
@@ -421,8 +419,7 @@ void MainWindow::openFile(const QString &path, int line, int column, int length)
         if (loaded.binary)
             loaded.binaryHead = content->left(4096);
         else
-            loaded.document = CodeView::prepareDocument(
-                Projects::decodeText(*content, Projects::encodingFromName(file->encoding)), uiThread);
+            loaded.text = Projects::decodeText(*content, Projects::encodingFromName(file->encoding));
         return loaded;
     }));
 }
