@@ -221,6 +221,135 @@
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Projekt</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Wird aktualisiert …</translation>
+    </message>
+    <message>
+        <source>Refreshed &quot;%1&quot;: %2 added, %3 changed, %4 removed</source>
+        <translation>„%1“ aktualisiert: %2 neu, %3 geändert, %4 entfernt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Import abgeschlossen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; was imported with %2 file(s). %3 entries were rejected, %4 skipped, %5 warnings.</source>
+        <translation>„%1“ wurde mit %2 Datei(en) importiert. %3 Einträge abgelehnt, %4 übersprungen, %5 Hinweise.</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::ProjectActions</name>
+    <message>
+        <source>&amp;Rename Project…</source>
+        <translation>Projekt &amp;umbenennen …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Description and Tags…</source>
+        <translation>Beschreibung und Schlagwörter &amp;bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh from Source</source>
+        <translation>Aus der &amp;Quelle aktualisieren</translation>
+    </message>
+    <message>
+        <source>Move Project to &amp;Trash</source>
+        <translation>Projekt in den &amp;Papierkorb</translation>
+    </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation>&amp;Papierkorb …</translation>
+    </message>
+    <message>
+        <source>Renamed to &quot;%1&quot;.</source>
+        <translation>Umbenannt in „%1“.</translation>
+    </message>
+    <message>
+        <source>Updated &quot;%1&quot;.</source>
+        <translation>„%1“ aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Moved &quot;%1&quot; to the trash.</source>
+        <translation>„%1“ in den Papierkorb verschoben.</translation>
+    </message>
+    <message>
+        <source>Restored &quot;%1&quot;.</source>
+        <translation>„%1“ wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Rename Project</source>
+        <translation>Projekt umbenennen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>Edit &quot;%1&quot;</source>
+        <translation>„%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. qt, cli</source>
+        <translation>Durch Kommas getrennt, z. B. qt, cli</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>Schlagwörter:</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Papierkorb</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash…</source>
+        <translation>Papierkorb &amp;leeren …</translation>
+    </message>
+    <message>
+        <source>Empty Trash</source>
+        <translation>Papierkorb leeren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n project(s) and their files for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>%n Projekt samt Dateien endgültig entfernen? Das lässt sich nicht rückgängig machen.</numerusform>
+            <numerusform>%n Projekte samt Dateien endgültig entfernen? Das lässt sich nicht rückgängig machen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Emptied the trash: %n project(s) removed for good.</source>
+        <translation>
+            <numerusform>Papierkorb geleert: %n Projekt endgültig entfernt.</numerusform>
+            <numerusform>Papierkorb geleert: %n Projekte endgültig entfernt.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::ProjectListModel</name>

@@ -5,6 +5,7 @@
 #include "mainwindow/mainwindow.h"
 #include "projects/projectstore.h"
 #include "palette/commandpalette.h"
+#include "projects/projectactions.h"
 #include "search/quickopendialog.h"
 #include "search/searchpanel.h"
 #include "settings/appsettings.h"
@@ -45,6 +46,7 @@ private slots:
     void quickOpenRanksFilesAsYouType();
     void commandPaletteListsAndRunsActions();
     void lastProjectIsRestoredAfterRestart();
+    void renameTrashUndoAndRefreshFromTheWindow();
     void settingsRoundTripAndDriveImports();
     void darkThemeDarkensThePalette();
     void germanTranslationCoversTheWindow();
@@ -271,6 +273,50 @@ void tst_MainWindow::commandPaletteListsAndRunsActions()
     QVERIFY(window.findChild<QLineEdit *>(QStringLiteral("searchQuery"))->isVisible());
 }
 
+void tst_MainWindow::renameTrashUndoAndRefreshFromTheWindow()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    Test::writeFile(src.path(), QStringLiteral("a.txt"), "a\n");
+    MainWindow window(ws.db());
+    window.show();
+    QSignalSpy imported(&window, &MainWindow::importFinished);
+    QSignalSpy loaded(&window, &MainWindow::projectsLoaded);
+    window.importSource(src.path());
+    QVERIFY(imported.wait(10000));
+    QVERIFY(loaded.wait(10000) || !loaded.isEmpty());
+    ProjectActions *actions = window.projectActions();
+    QVERIFY(actions->renameAction()->isEnabled());
+
+    QSignalSpy changed(actions, &ProjectActions::projectsChanged);
+    actions->rename(QStringLiteral("renamed"));
+    QVERIFY(changed.wait(10000));
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(window.projectFilter()->index(0, 0).data().toString(), QStringLiteral("renamed"));
+
+    // Trash, then Undo from the status bar.
+    actions->moveToTrash();
+    QVERIFY(changed.wait(10000));
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(window.projectFilter()->rowCount(), 0);
+    auto *undo = window.findChild<QPushButton *>(QStringLiteral("undo"));
+    QVERIFY(undo && undo->isVisible());
+    QTest::mouseClick(undo, Qt::LeftButton);
+    QVERIFY(changed.wait(10000));
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(window.projectFilter()->rowCount(), 1);
+
+    // Refresh picks up a new file.
+    Test::writeFile(src.path(), QStringLiteral("b.txt"), "b\n");
+    imported.clear();
+    QSignalSpy filesLoaded(&window, &MainWindow::filesLoaded);
+    emit actions->refreshAction()->triggered();
+    QVERIFY(imported.wait(10000));
+    QVERIFY2(imported.first().at(1).toString().contains(QStringLiteral("1 added")), qPrintable(imported.first().at(1).toString()));
+    QVERIFY(filesLoaded.wait(10000));
+    QVERIFY(window.fileModel()->indexForPath(QStringLiteral("b.txt")).isValid());
+}
+
 void tst_MainWindow::lastProjectIsRestoredAfterRestart()
 {
     TestWorkspace ws;
@@ -344,7 +390,8 @@ void tst_MainWindow::germanTranslationCoversTheWindow()
         QStringList menus;
         for (QAction *menu : window.menuBar()->actions())
             menus << menu->text();
-        QCOMPARE(menus, (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"), QStringLiteral("&Ansicht"), QStringLiteral("&Hilfe")}));
+        QCOMPARE(menus, (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Projekt"), QStringLiteral("&Bearbeiten"), QStringLiteral("&Ansicht"),
+                             QStringLiteral("&Hilfe")}));
         QCOMPARE(window.findChild<QLineEdit *>(QStringLiteral("searchQuery"))->placeholderText(),
                  QStringLiteral("Suchtext (Eingabe: sofort suchen)"));
     }

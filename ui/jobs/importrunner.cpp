@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobs/importrunner.h"
 
-#include <QPointer>
 #include <QtConcurrent>
 
 namespace Realm::Ui {
@@ -21,19 +20,26 @@ ImportRunner::~ImportRunner()
 
 void ImportRunner::start(const QString &location, const Projects::ImportOptions &options)
 {
+    run([location, options](Projects::ProjectImporter &importer) { return importer.importProject(location, options); });
+}
+
+void ImportRunner::startRefresh(const QString &projectId, const Projects::ImportOptions &options)
+{
+    run([projectId, options](Projects::ProjectImporter &importer) { return importer.refreshProject(projectId, options); });
+}
+
+void ImportRunner::run(std::function<Result<Projects::ImportReport>(Projects::ProjectImporter &)> job)
+{
     Storage::DatabasePtr db = m_db;
-    QPointer<ImportRunner> self(this);
     CancellationToken *cancel = &m_cancel;
-    m_watcher.setFuture(QtConcurrent::run([db, location, options, self, cancel]() -> Result<Projects::ImportReport> {
+    // `this` outlives the job: the destructor cancels it and waits.
+    m_watcher.setFuture(QtConcurrent::run([this, db, cancel, job]() -> Result<Projects::ImportReport> {
         Projects::ProjectImporter importer(db);
         importer.setCancellationToken(cancel);
-        importer.setProgressCallback([self](const Projects::ImportProgress &progress) {
-            QMetaObject::invokeMethod(self, [self, progress] {
-                if (self)
-                    emit self->progressed(progress);
-            }, Qt::QueuedConnection);
+        importer.setProgressCallback([this](const Projects::ImportProgress &progress) {
+            QMetaObject::invokeMethod(this, [this, progress] { emit progressed(progress); }, Qt::QueuedConnection);
         });
-        Result<Projects::ImportReport> result = importer.importProject(location, options);
+        Result<Projects::ImportReport> result = job(importer);
         db->closeThreadConnection();
         return result;
     }));

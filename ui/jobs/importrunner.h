@@ -10,6 +10,8 @@
 #include <QFutureWatcher>
 #include <QObject>
 
+#include <functional>
+
 namespace Realm::Ui {
 
 // Runs one import on a worker thread and reports back on the UI thread:
@@ -23,6 +25,8 @@ public:
     ~ImportRunner() override;
 
     void start(const QString &location, const Projects::ImportOptions &options);
+    // Re-reads a project from its recorded source.
+    void startRefresh(const QString &projectId, const Projects::ImportOptions &options);
     void cancel() { m_cancel.cancel(); }
     bool isRunning() const { return m_watcher.isRunning(); }
 
@@ -31,6 +35,8 @@ signals:
     void finished(const Realm::Result<Realm::Projects::ImportReport> &result);
 
 private:
+    void run(std::function<Result<Projects::ImportReport>(Projects::ProjectImporter &)> job);
+
     Storage::DatabasePtr m_db;
     CancellationToken m_cancel;
     QFutureWatcher<Result<Projects::ImportReport>> m_watcher;

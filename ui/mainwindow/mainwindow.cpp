@@ -6,6 +6,7 @@
 #include "files/filetreemodel.h"
 #include "jobs/importrunner.h"
 #include "projects/importsource.h"
+#include "projects/projectactions.h"
 #include "projects/projectlistmodel.h"
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"
@@ -72,6 +73,8 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     , m_jobLabel(new QLabel)
     , m_jobProgress(new QProgressBar)
     , m_jobCancel(new QPushButton(tr("Cancel")))
+    , m_projectActions(new ProjectActions(m_db, this))
+    , m_undo(new QPushButton(tr("Undo")))
 {
     setWindowTitle(tr("REALM"));
     resize(1280, 800);
@@ -130,8 +133,23 @@ void MainWindow::createDocks()
     m_projectView->setModel(m_projectFilter);
     m_projectView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(m_projectView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        const QModelIndex source = m_projectFilter->mapToSource(current);
+        m_projectActions->setProject(source.isValid() ? m_projectModel->projects().at(source.row()) : Projects::Project{});
         if (current.isValid())
             openProject(current.data(ProjectListModel::IdRole).toString());
+    });
+    m_projectView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_projectView->addActions({m_projectActions->renameAction(), m_projectActions->editAction(),
+                               m_projectActions->refreshAction(), m_projectActions->trashAction()});
+    connect(m_projectActions, &ProjectActions::projectsChanged, this, &MainWindow::reloadProjects);
+    connect(m_projectActions, &ProjectActions::refreshRequested, this, &MainWindow::refreshProject);
+    connect(m_projectActions, &ProjectActions::failed, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("REALM"), message);
+    });
+    connect(m_projectActions, &ProjectActions::done, this, [this](const QString &message, std::function<void()> undo) {
+        statusBar()->showMessage(message, 15000);
+        m_undoAction = std::move(undo);
+        m_undo->setVisible(bool(m_undoAction));
     });
 
     auto *projectsPanel = new QWidget;
@@ -191,6 +209,11 @@ void MainWindow::createActions()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *project = menuBar()->addMenu(tr("&Project"));
+    project->addActions({m_projectActions->renameAction(), m_projectActions->editAction(), m_projectActions->refreshAction()});
+    project->addSeparator();
+    project->addActions({m_projectActions->trashAction(), m_projectActions->showTrashAction()});
+
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *find = edit->addAction(tr("&Find in File…"), this, &MainWindow::showFindBar);
     find->setShortcut(QKeySequence::Find);
@@ -228,6 +251,19 @@ void MainWindow::createStatusBar()
     m_jobCancel->setObjectName(QStringLiteral("cancelJob"));
     m_jobProgress->setMaximumWidth(160);
     m_jobProgress->setRange(0, 0); // the size of an import is not known up front
+    m_undo->setObjectName(QStringLiteral("undo"));
+    m_undo->hide();
+    connect(m_undo, &QPushButton::clicked, this, [this] {
+        m_undo->hide();
+        statusBar()->clearMessage();
+        if (auto undo = std::exchange(m_undoAction, {}))
+            undo();
+    });
+    connect(statusBar(), &QStatusBar::messageChanged, m_undo, [this](const QString &message) {
+        if (message.isEmpty())
+            m_undo->hide(); // the chance to undo goes with the message
+    });
+    statusBar()->addWidget(m_undo);
     statusBar()->addPermanentWidget(m_jobLabel);
     statusBar()->addPermanentWidget(m_jobProgress);
     statusBar()->addPermanentWidget(m_jobCancel);
@@ -431,13 +467,27 @@ CodeView *MainWindow::currentCodeView() const
 
 void MainWindow::importSource(const QString &location)
 {
+    runImport(tr("Importing %1…").arg(QDir::toNativeSeparators(location)), [location](ImportRunner &runner) {
+        runner.start(location, AppSettings::load().importOptions());
+    }, false);
+}
+
+void MainWindow::refreshProject(const QString &projectId)
+{
+    runImport(tr("Refreshing…"), [projectId](ImportRunner &runner) {
+        runner.startRefresh(projectId, AppSettings::load().importOptions());
+    }, true);
+}
+
+void MainWindow::runImport(const QString &label, const std::function<void(ImportRunner &)> &start, bool refresh)
+{
     if (m_importRunner && m_importRunner->isRunning()) {
         QMessageBox::information(this, tr("Import running"), tr("Wait for the running import to finish, or cancel it."));
         return;
     }
     delete m_importRunner;
     m_importRunner = new ImportRunner(m_db, this);
-    m_jobLabel->setText(tr("Importing %1…").arg(QDir::toNativeSeparators(location)));
+    m_jobLabel->setText(label);
     m_jobLabel->show();
     m_jobProgress->show();
     m_jobCancel->show();
@@ -451,7 +501,7 @@ void MainWindow::importSource(const QString &location)
         m_jobLabel->setText(tr("Importing: %n file(s), %1 — %2", nullptr, int(p.files))
                                 .arg(Projects::formatBytes(p.bytes), p.currentPath.section(QLatin1Char('/'), -1)));
     });
-    connect(m_importRunner, &ImportRunner::finished, this, [this](const Result<Projects::ImportReport> &result) {
+    connect(m_importRunner, &ImportRunner::finished, this, [this, refresh](const Result<Projects::ImportReport> &result) {
         m_jobLabel->hide();
         m_jobProgress->hide();
         m_jobCancel->hide();
@@ -467,15 +517,44 @@ void MainWindow::importSource(const QString &location)
         }
         const Projects::ImportReport &report = *result;
         QString message = tr("Imported \"%1\": %n file(s)", nullptr, int(report.files)).arg(report.project.name);
+        if (refresh)
+            message = tr("Refreshed \"%1\": %2 added, %3 changed, %4 removed")
+                          .arg(report.project.name).arg(report.added).arg(report.changed).arg(report.removed);
         if (!report.skipped.isEmpty() || !report.rejected.isEmpty())
             message += tr(" (%1 skipped, %2 rejected)").arg(report.skipped.size()).arg(report.rejected.size());
         statusBar()->showMessage(message, 10000);
+        if (!report.rejected.isEmpty() || !report.warnings.isEmpty())
+            showImportReport(report);
         m_projectId = report.project.id;
-        m_fileModel->setTree(FileTreeModel::buildTree({}));
+        m_fileModel->setTree(FileTreeModel::buildTree({})); // reloaded with the project list
         reloadProjects();
         emit importFinished(true, message);
     });
-    m_importRunner->start(location, AppSettings::load().importOptions());
+    start(*m_importRunner);
+}
+
+void MainWindow::showImportReport(const Projects::ImportReport &report)
+{
+    QString details;
+    const auto section = [&details](const QString &title, const QList<Projects::ImportIssue> &issues) {
+        if (issues.isEmpty())
+            return;
+        details += title + QLatin1Char('\n');
+        for (const Projects::ImportIssue &issue : issues)
+            details += QStringLiteral("  %1: %2\n").arg(issue.path, issue.reason);
+        details += QLatin1Char('\n');
+    };
+    section(tr("Rejected"), report.rejected);
+    section(tr("Skipped"), report.skipped);
+    section(tr("Warnings"), report.warnings);
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Import finished"),
+                                tr("\"%1\" was imported with %2 file(s). %3 entries were rejected, %4 skipped, %5 warnings.")
+                                    .arg(report.project.name).arg(report.files).arg(report.rejected.size())
+                                    .arg(report.skipped.size()).arg(report.warnings.size()),
+                                QMessageBox::Ok, this);
+    box->setDetailedText(details);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open(); // not modal to the event loop: tests and scripts keep running
 }
 
 void MainWindow::chooseFolderToImport()

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "projects/projectimporter.h"
 #include "storage/database.h"
 
 #include <QMainWindow>
+
+#include <functional>
 
 class QDockWidget;
 class QLabel;
@@ -21,6 +24,7 @@ class CodeView;
 class CommandPalette;
 class FileTreeModel;
 class ImportRunner;
+class ProjectActions;
 class ProjectListModel;
 class QuickOpenDialog;
 class SearchPanel;
@@ -46,6 +50,8 @@ public:
     void showSearch();
     void showCommandPalette();
     void importSource(const QString &location);
+    void refreshProject(const QString &projectId);
+    ProjectActions *projectActions() const { return m_projectActions; }
     // Copies the built-in demo project to the app data folder and imports it.
     void openDemoProject();
 
@@ -76,6 +82,8 @@ private:
     void goToLine();
     void showFindBar();
     void showAbout();
+    void runImport(const QString &label, const std::function<void(ImportRunner &)> &start, bool refresh);
+    void showImportReport(const Projects::ImportReport &report);
 
     Storage::DatabasePtr m_db;
     QString m_projectId;
@@ -99,6 +107,9 @@ private:
     QProgressBar *m_jobProgress;
     QPushButton *m_jobCancel;
     ImportRunner *m_importRunner = nullptr;
+    ProjectActions *m_projectActions;
+    QPushButton *m_undo;
+    std::function<void()> m_undoAction;
 };
 
 } // namespace Realm::Ui
