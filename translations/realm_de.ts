@@ -48,10 +48,6 @@
         <translation>REALM</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Welcome to REALM&lt;/h2&gt;&lt;p&gt;Import a folder (Ctrl+O) or an archive, or open the demo project from the File menu.&lt;/p&gt;&lt;p&gt;Open a file from the tree on the left to read it here.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Willkommen bei REALM&lt;/h2&gt;&lt;p&gt;Importieren Sie einen Ordner (Strg+O) oder ein Archiv, oder öffnen Sie das Demoprojekt über das Menü „Datei“.&lt;/p&gt;&lt;p&gt;Öffnen Sie eine Datei im Baum links, um sie hier zu lesen.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Find in file (Enter: next, Shift+Enter: previous, Esc: close)</source>
         <translation>In Datei suchen (Eingabe: nächster, Umschalt+Eingabe: vorheriger, Esc: schließen)</translation>
     </message>
@@ -256,6 +252,54 @@
     <message>
         <source>&quot;%1&quot; was imported with %2 file(s). %3 entries were rejected, %4 skipped, %5 warnings.</source>
         <translation>„%1“ wurde mit %2 Datei(en) importiert. %3 Einträge abgelehnt, %4 übersprungen, %5 Hinweise.</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to REALM&lt;/h2&gt;&lt;p&gt;Bring in some code to browse and search it. Open files from the tree on the left; they show up here.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Willkommen bei REALM&lt;/h2&gt;&lt;p&gt;Holen Sie Code herein, um ihn zu durchsuchen und zu lesen. Dateien aus dem Baum links öffnen sich hier.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Import a Folder…</source>
+        <translation>Ordner importieren …</translation>
+    </message>
+    <message>
+        <source>Import an Archive…</source>
+        <translation>Archiv importieren …</translation>
+    </message>
+    <message>
+        <source>Import from Git…</source>
+        <translation>Aus Git importieren …</translation>
+    </message>
+    <message>
+        <source>Open the Demo Project</source>
+        <translation>Demoprojekt öffnen</translation>
+    </message>
+    <message>
+        <source>Import from &amp;Git…</source>
+        <translation>Aus &amp;Git importieren …</translation>
+    </message>
+    <message>
+        <source>Copy with &amp;Line Numbers</source>
+        <translation>Mit &amp;Zeilennummern kopieren</translation>
+    </message>
+    <message>
+        <source>Open in &amp;External Editor</source>
+        <translation>In &amp;externem Editor öffnen</translation>
+    </message>
+    <message>
+        <source>Import from Git</source>
+        <translation>Aus Git importieren</translation>
+    </message>
+    <message>
+        <source>Repository URL or local path (e.g. https://host/team/repo.git):</source>
+        <translation>URL oder lokaler Pfad des Repositorys (z. B. https://host/team/repo.git):</translation>
+    </message>
+    <message>
+        <source>Branch, tag or commit (empty: the default branch):</source>
+        <translation>Branch, Tag oder Commit (leer: der Standard-Branch):</translation>
+    </message>
+    <message>
+        <source>Cannot write a copy to %1: %2</source>
+        <translation>Kopie nach %1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -23,8 +24,25 @@ using Realm::Ui::MainWindow;
 namespace {
 
 // --screenshot: once the demo file is open, render the window to a PNG and quit.
-void arrangeScreenshot(MainWindow &window, const QString &output)
+void grabAndQuit(MainWindow &window, const QString &output)
 {
+    QApplication::processEvents();
+    const bool saved = window.grab().save(output);
+    fprintf(stderr, saved ? "realm: wrote %s\n" : "realm: cannot write %s\n", qUtf8Printable(output));
+    QApplication::exit(saved ? 0 : 1);
+}
+
+void arrangeScreenshot(MainWindow &window, const QString &output, bool demo)
+{
+    if (!demo) {
+        // The window as it opens: the welcome page, or the last project.
+        QObject::connect(&window, &MainWindow::projectsLoaded, &window, [&window, output] {
+            if (window.projectFilter()->rowCount() == 0)
+                grabAndQuit(window, output);
+        });
+        QObject::connect(&window, &MainWindow::filesLoaded, &window, [&window, output] { grabAndQuit(window, output); });
+        return;
+    }
     // The demo as a person would see it: a search for "greet" across the
     // project, and the file holding the first match open next to it.
     QObject::connect(&window, &MainWindow::filesLoaded, &window, [&window] {
@@ -35,12 +53,7 @@ void arrangeScreenshot(MainWindow &window, const QString &output)
     QObject::connect(window.searchPanel(), &Realm::Ui::SearchPanel::searchFinished, &window, [&window] {
         window.openFile(QStringLiteral("src/greeting.cpp"), 5, 13, 5);
     });
-    QObject::connect(&window, &MainWindow::fileOpened, &window, [&window, output] {
-        QApplication::processEvents();
-        const bool saved = window.grab().save(output);
-        fprintf(stderr, saved ? "realm: wrote %s\n" : "realm: cannot write %s\n", qUtf8Printable(output));
-        QApplication::exit(saved ? 0 : 1);
-    });
+    QObject::connect(&window, &MainWindow::fileOpened, &window, [&window, output] { grabAndQuit(window, output); });
     QObject::connect(&window, &MainWindow::importFinished, &window, [](bool ok, const QString &message) {
         if (!ok) {
             fprintf(stderr, "realm: %s\n", qUtf8Printable(message));
@@ -67,7 +80,7 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.addOption({QStringLiteral("workspace"), QStringLiteral("Workspace file to open."), QStringLiteral("path")});
     parser.addOption({QStringLiteral("demo"), QStringLiteral("Start on a fresh temporary workspace with the demo project open.")});
-    parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Render the main window to a PNG file and exit (with --demo)."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Render the main window to a PNG file and exit."), QStringLiteral("file")});
     parser.process(app);
 
     const bool demo = parser.isSet(QStringLiteral("demo"));
@@ -100,7 +113,7 @@ int main(int argc, char *argv[])
     }
     MainWindow window(*db);
     if (parser.isSet(QStringLiteral("screenshot")))
-        arrangeScreenshot(window, parser.value(QStringLiteral("screenshot")));
+        arrangeScreenshot(window, parser.value(QStringLiteral("screenshot")), demo);
     window.show();
     if (demo)
         QTimer::singleShot(0, &window, &MainWindow::openDemoProject);

@@ -21,6 +21,7 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTextBlock>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QTreeView>
@@ -150,6 +151,13 @@ void tst_MainWindow::findAndGoToLineInTheCodeView()
     view.goToLine(2, 6, 5);
     QCOMPARE(view.textCursor().selectedText(), QStringLiteral("alpha"));
     QCOMPARE(view.find(QString()), 0);
+
+    // Copy with line numbers: the selected lines, numbered and aligned.
+    QTextCursor c = view.textCursor();
+    c.setPosition(view.document()->findBlockByNumber(1).position() + 2);
+    c.setPosition(view.document()->findBlockByNumber(2).position() + 1, QTextCursor::KeepAnchor);
+    view.setTextCursor(c);
+    QCOMPARE(view.selectionWithLineNumbers(), QStringLiteral("2  beta alpha\n3  gamma"));
 }
 
 void tst_MainWindow::binaryFilesShowAHexSummary()

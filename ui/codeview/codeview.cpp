@@ -147,6 +147,24 @@ int CodeView::find(const QString &text, bool backwards)
     return int(m_findSelections.size());
 }
 
+QString CodeView::selectionWithLineNumbers() const
+{
+    const QTextCursor cursor = textCursor();
+    const QTextBlock first = document()->findBlock(cursor.selectionStart());
+    QTextBlock last = document()->findBlock(cursor.selectionEnd());
+    // A selection that ends at the very start of a line does not include it.
+    if (cursor.hasSelection() && last.position() == cursor.selectionEnd() && last != first)
+        last = last.previous();
+    const int width = int(QString::number(last.blockNumber() + 1).size());
+    QStringList lines;
+    for (QTextBlock b = first; b.isValid(); b = b.next()) {
+        lines << QStringLiteral("%1  %2").arg(b.blockNumber() + 1, width).arg(b.text());
+        if (b == last)
+            break;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 int CodeView::lineNumberAreaWidth() const
 {
     int digits = 1;

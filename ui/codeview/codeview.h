@@ -31,6 +31,9 @@ public:
     // Returns how many there are.
     int find(const QString &text, bool backwards = false);
     int lineNumberAreaWidth() const;
+    // The selected lines (or the current one) as "  12  text" lines, for
+    // pasting into a review or a chat.
+    QString selectionWithLineNumbers() const;
 
 signals:
     void loaded();

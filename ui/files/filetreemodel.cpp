@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QFont>
 #include <QHash>
+#include <QIcon>
+#include <QMimeDatabase>
 #include <QStyle>
 
 #include <algorithm>
@@ -133,6 +135,19 @@ int FileTreeModel::columnCount(const QModelIndex &) const
     return ColumnCount;
 }
 
+QIcon FileTreeModel::iconFor(const QString &fileName) const
+{
+    // By extension only: no file is read, and icons are cached per type.
+    static const QMimeDatabase mimeTypes;
+    const QMimeType type = mimeTypes.mimeTypeForFile(fileName, QMimeDatabase::MatchExtension);
+    auto it = m_icons.constFind(type.name());
+    if (it == m_icons.cend()) {
+        const QIcon fallback = QApplication::style()->standardIcon(QStyle::SP_FileIcon);
+        it = m_icons.insert(type.name(), QIcon::fromTheme(type.iconName(), QIcon::fromTheme(type.genericIconName(), fallback)));
+    }
+    return *it;
+}
+
 QVariant FileTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
@@ -146,7 +161,9 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() != NameColumn)
             return {};
-        return QApplication::style()->standardIcon(node->isFolder ? QStyle::SP_DirIcon : QStyle::SP_FileIcon);
+        if (node->isFolder)
+            return QApplication::style()->standardIcon(QStyle::SP_DirIcon);
+        return iconFor(node->name);
     case Qt::FontRole:
         if (node->isBinary) {
             QFont italic;

@@ -4,6 +4,8 @@
 #include "projects/project.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
+#include <QIcon>
 
 #include <memory>
 #include <vector>
@@ -48,6 +50,8 @@ public:
 
 private:
     const Node *nodeFor(const QModelIndex &index) const;
+    QIcon iconFor(const QString &fileName) const;
+    mutable QHash<QString, QIcon> m_icons;
     std::shared_ptr<Node> m_root;
 };
 

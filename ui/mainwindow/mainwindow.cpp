@@ -19,13 +19,16 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDirIterator>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -40,6 +43,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTreeView>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -84,8 +88,8 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) { delete m_tabs->widget(index); });
     m_emptyHint->setAlignment(Qt::AlignCenter);
     m_emptyHint->setWordWrap(true);
-    m_emptyHint->setText(tr("<h2>Welcome to REALM</h2><p>Import a folder (Ctrl+O) or an archive, or open the demo project "
-                            "from the File menu.</p><p>Open a file from the tree on the left to read it here.</p>"));
+    m_emptyHint->setText(tr("<h2>Welcome to REALM</h2><p>Bring in some code to browse and search it. "
+                            "Open files from the tree on the left; they show up here.</p>"));
     m_findEdit->setPlaceholderText(tr("Find in file (Enter: next, Shift+Enter: previous, Esc: close)"));
     m_findEdit->hide();
     connect(m_findEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -100,13 +104,31 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_emptyHint, 1);
+    m_welcome = new QWidget;
+    auto *welcomeLayout = new QVBoxLayout(m_welcome);
+    welcomeLayout->addStretch(1);
+    welcomeLayout->addWidget(m_emptyHint);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    const auto addButton = [&](const QString &text, void (MainWindow::*slot)()) {
+        auto *button = new QPushButton(text);
+        connect(button, &QPushButton::clicked, this, slot);
+        buttons->addWidget(button);
+    };
+    addButton(tr("Import a Folder…"), &MainWindow::chooseFolderToImport);
+    addButton(tr("Import an Archive…"), &MainWindow::chooseArchiveToImport);
+    addButton(tr("Import from Git…"), &MainWindow::chooseGitToImport);
+    addButton(tr("Open the Demo Project"), &MainWindow::openDemoProject);
+    buttons->addStretch(1);
+    welcomeLayout->addLayout(buttons);
+    welcomeLayout->addStretch(2);
+    layout->addWidget(m_welcome, 1);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_findEdit);
     m_tabs->hide();
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         m_tabs->setVisible(m_tabs->count() > 0);
-        m_emptyHint->setVisible(m_tabs->count() == 0);
+        m_welcome->setVisible(m_tabs->count() == 0);
     });
     setCentralWidget(central);
 
@@ -191,6 +213,7 @@ void MainWindow::createActions()
     QAction *importFolder = file->addAction(tr("Import &Folder…"), this, &MainWindow::chooseFolderToImport);
     importFolder->setShortcut(QKeySequence::Open);
     file->addAction(tr("Import &Archive…"), this, &MainWindow::chooseArchiveToImport);
+    file->addAction(tr("Import from &Git…"), this, &MainWindow::chooseGitToImport);
     file->addAction(tr("Open &Demo Project"), this, &MainWindow::openDemoProject);
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Settings…"), this, [this] {
@@ -219,6 +242,12 @@ void MainWindow::createActions()
     find->setShortcut(QKeySequence::Find);
     QAction *goTo = edit->addAction(tr("&Go to Line…"), this, &MainWindow::goToLine);
     goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    QAction *copyNumbered = edit->addAction(tr("Copy with &Line Numbers"), this, [this] {
+        if (CodeView *view = currentCodeView())
+            QGuiApplication::clipboard()->setText(view->selectionWithLineNumbers());
+    });
+    copyNumbered->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    edit->addAction(tr("Open in &External Editor"), this, &MainWindow::openInExternalEditor);
     edit->addSeparator();
     QAction *findInFiles = edit->addAction(tr("Find in &Files…"), this, &MainWindow::showSearch);
     findInFiles->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
@@ -573,6 +602,23 @@ void MainWindow::chooseArchiveToImport()
         importSource(archive);
 }
 
+void MainWindow::chooseGitToImport()
+{
+    bool ok = false;
+    const QString url = QInputDialog::getText(this, tr("Import from Git"),
+                                              tr("Repository URL or local path (e.g. https://host/team/repo.git):"),
+                                              QLineEdit::Normal, QString(), &ok).trimmed();
+    if (!ok || url.isEmpty())
+        return;
+    const QString ref = QInputDialog::getText(this, tr("Import from Git"), tr("Branch, tag or commit (empty: the default branch):"),
+                                              QLineEdit::Normal, QString(), &ok).trimmed();
+    if (!ok)
+        return;
+    Projects::ImportOptions options = AppSettings::load().importOptions();
+    options.ref = ref.isEmpty() ? QStringLiteral("HEAD") : ref;
+    runImport(tr("Importing %1…").arg(url), [url, options](ImportRunner &runner) { runner.start(url, options); }, false);
+}
+
 void MainWindow::openDemoProject()
 {
     // Copied out of the resources (an import reads real files), once.
@@ -593,6 +639,55 @@ void MainWindow::openDemoProject()
         return;
     }
     importSource(target);
+}
+
+void MainWindow::openInExternalEditor()
+{
+    CodeView *view = currentCodeView();
+    if (!view)
+        return;
+    const QString key = view->property("realmTab").toString();
+    const QString projectId = key.section(QLatin1Char('/'), 0, 0);
+    const QString path = key.section(QLatin1Char('/'), 1);
+    // The original file when the project came from a folder that still has
+    // it; otherwise a read-only copy of the stored bytes.
+    for (const Projects::Project &p : m_projectModel->projects()) {
+        if (p.id == projectId && p.source.kind == Projects::ProjectSource::Kind::Folder) {
+            const QString original = p.source.location + QLatin1Char('/') + path;
+            if (QFileInfo::exists(original)) {
+                QDesktopServices::openUrl(QUrl::fromLocalFile(original));
+                return;
+            }
+        }
+    }
+    Storage::DatabasePtr db = m_db;
+    const QString copy = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/open/") + projectId
+                         + QLatin1Char('/') + path;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, copy] {
+        watcher->deleteLater();
+        if (!watcher->result().isEmpty()) {
+            QMessageBox::warning(this, tr("Cannot open file"), watcher->result());
+            return;
+        }
+        QDesktopServices::openUrl(QUrl::fromLocalFile(copy));
+    });
+    watcher->setFuture(QtConcurrent::run([db, projectId, path, copy]() -> QString {
+        Projects::ProjectStore store(db);
+        Result<Projects::ProjectFile> file = store.file(projectId, path);
+        Result<QByteArray> content = file ? store.content(*file) : Result<QByteArray>(file.error());
+        db->closeThreadConnection();
+        if (!content)
+            return content.error().message;
+        QDir().mkpath(QFileInfo(copy).absolutePath());
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        QFile out(copy);
+        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(*content) != content->size())
+            return tr("Cannot write a copy to %1: %2").arg(copy, out.errorString());
+        out.close();
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
+        return {};
+    }));
 }
 
 void MainWindow::goToLine()

@@ -79,7 +79,9 @@ private:
     void restoreState();
     void chooseFolderToImport();
     void chooseArchiveToImport();
+    void chooseGitToImport();
     void goToLine();
+    void openInExternalEditor();
     void showFindBar();
     void showAbout();
     void runImport(const QString &label, const std::function<void(ImportRunner &)> &start, bool refresh);
@@ -97,6 +99,7 @@ private:
     QTabWidget *m_tabs;
     QLineEdit *m_findEdit;
     QLabel *m_emptyHint;
+    QWidget *m_welcome = nullptr;
     SearchPanel *m_searchPanel;
     QDockWidget *m_searchDock = nullptr;
     QuickOpenDialog *m_quickOpen = nullptr;
