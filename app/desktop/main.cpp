@@ -18,6 +18,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 using Realm::Ui::MainWindow;
 
@@ -66,13 +67,18 @@ void arrangeScreenshot(MainWindow &window, const QString &output, bool demo)
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("realm"));
-    QApplication::setOrganizationName(QStringLiteral("realm"));
-    QApplication::setApplicationDisplayName(QStringLiteral("REALM"));
-    QApplication::setApplicationVersion(QStringLiteral(REALM_VERSION_STRING));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.realmworkbench.Realm"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/realm/io.github.realmworkbench.Realm.svg")));
+    // --help and --version must work without a display (over ssh, in CI).
+    bool wantsInfoOnly = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        wantsInfoOnly |= arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v";
+    }
+    std::unique_ptr<QCoreApplication> application = wantsInfoOnly ? std::make_unique<QCoreApplication>(argc, argv)
+                                                                  : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    QCoreApplication::setApplicationName(QStringLiteral("realm"));
+    QCoreApplication::setOrganizationName(QStringLiteral("realm"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(REALM_VERSION_STRING));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("REALM — a native workbench for software developers."));
@@ -81,7 +87,11 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("workspace"), QStringLiteral("Workspace file to open."), QStringLiteral("path")});
     parser.addOption({QStringLiteral("demo"), QStringLiteral("Start on a fresh temporary workspace with the demo project open.")});
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Render the main window to a PNG file and exit."), QStringLiteral("file")});
-    parser.process(app);
+    parser.process(app); // exits here for --help and --version
+
+    QApplication::setApplicationDisplayName(QStringLiteral("REALM"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.realmworkbench.Realm"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/realm/io.github.realmworkbench.Realm.svg")));
 
     const bool demo = parser.isSet(QStringLiteral("demo"));
     QTemporaryDir demoDir;

@@ -28,6 +28,10 @@ void tst_Programs::answersHelpAndVersion_data()
 void tst_Programs::answersHelpAndVersion()
 {
     QFETCH(QString, program);
+    // Even the desktop app answers these without any display.
+    qunsetenv("QT_QPA_PLATFORM");
+    qunsetenv("DISPLAY");
+    qunsetenv("WAYLAND_DISPLAY");
     QByteArray out;
     QCOMPARE(Test::run(Test::realmBinary(program), {QStringLiteral("--version")}, {}, &out), 0);
     QVERIFY2(out.contains("0.1.0"), out.constData());

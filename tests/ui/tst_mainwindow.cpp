@@ -22,6 +22,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTextBlock>
+#include <QTextLayout>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QTreeView>
@@ -41,6 +42,7 @@ private slots:
     void activatingAFileInTheTreeOpensIt();
     void findAndGoToLineInTheCodeView();
     void binaryFilesShowAHexSummary();
+    void sourceFilesAreHighlightedWhenBuiltIn();
     void largeFilesArriveInSlicesAndJumpsWait();
     void cancelledImportChangesNothing();
     void searchPanelStreamsResultsAndJumpsToTheMatch();
@@ -167,6 +169,22 @@ void tst_MainWindow::binaryFilesShowAHexSummary()
     QVERIFY(view.toPlainText().contains(QStringLiteral("Binary file, 6 byte(s)")));
     QVERIFY(view.toPlainText().contains(QStringLiteral("00000000  89 50 4e 47 0d 0a")));
     QVERIFY(view.toPlainText().contains(QStringLiteral(".PNG..")));
+}
+
+void tst_MainWindow::sourceFilesAreHighlightedWhenBuiltIn()
+{
+    if (!CodeView::highlightingAvailable())
+        QSKIP("built without KSyntaxHighlighting for Qt 6: code shows as plain text");
+    CodeView view;
+    view.setFileName(QStringLiteral("main.cpp"), 100);
+    view.showText(QStringLiteral("int main() { return 0; } // done\n"));
+    QCOMPARE(view.syntaxName(), QStringLiteral("C++"));
+    QApplication::processEvents(); // the highlighter works from the event loop
+    const QTextBlock block = view.document()->firstBlock();
+    QVERIFY(!block.layout()->formats().isEmpty()); // keywords and the comment got formats
+    CodeView large;
+    large.setFileName(QStringLiteral("huge.cpp"), 5 * 1024 * 1024);
+    QCOMPARE(large.syntaxName(), QString()); // too big to highlight without stalling
 }
 
 void tst_MainWindow::largeFilesArriveInSlicesAndJumpsWait()

@@ -1,9 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "codeview/codeview.h"
 
+#include "common/buildconfig.h"
+
 #include <QFontDatabase>
 #include <QPainter>
 #include <QTimer>
+
+#if REALM_HAVE_SYNTAX_HIGHLIGHTING
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+#endif
 #include <QTextBlock>
 
 namespace Realm::Ui {
@@ -42,6 +51,53 @@ CodeView::CodeView(QWidget *parent)
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeView::updateExtraSelections);
     setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
     updateExtraSelections();
+}
+
+#if REALM_HAVE_SYNTAX_HIGHLIGHTING
+namespace {
+// One repository for the whole app: loading the definitions is expensive.
+KSyntaxHighlighting::Repository &repository()
+{
+    static KSyntaxHighlighting::Repository shared;
+    return shared;
+}
+} // namespace
+#endif
+
+bool CodeView::highlightingAvailable()
+{
+    return REALM_HAVE_SYNTAX_HIGHLIGHTING;
+}
+
+void CodeView::setFileName(const QString &fileName, qint64 size)
+{
+#if REALM_HAVE_SYNTAX_HIGHLIGHTING
+    delete m_highlighter;
+    m_highlighter = nullptr;
+    if (size > 1024 * 1024)
+        return;
+    const KSyntaxHighlighting::Definition definition = repository().definitionForFileName(fileName);
+    if (!definition.isValid())
+        return;
+    auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(document());
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    highlighter->setTheme(repository().defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme
+                                                         : KSyntaxHighlighting::Repository::LightTheme));
+    highlighter->setDefinition(definition);
+    m_highlighter = highlighter;
+#else
+    Q_UNUSED(fileName);
+    Q_UNUSED(size);
+#endif
+}
+
+QString CodeView::syntaxName() const
+{
+#if REALM_HAVE_SYNTAX_HIGHLIGHTING
+    if (auto *h = qobject_cast<KSyntaxHighlighting::SyntaxHighlighter *>(m_highlighter))
+        return h->definition().name();
+#endif
+    return {};
 }
 
 void CodeView::showText(const QString &text)

@@ -17,6 +17,13 @@ public:
 
     // Shows `text`, or for binary files a hex dump of the first bytes.
     void showText(const QString &text);
+    // Picks syntax highlighting for this file name (when the build has
+    // KSyntaxHighlighting); call before showing the text. Files over 1 MiB
+    // stay plain: highlighting them would stall the UI.
+    void setFileName(const QString &fileName, qint64 size);
+    // The highlighting definition in use ("C++"), empty when plain.
+    QString syntaxName() const;
+    static bool highlightingAvailable();
     // Like showText(), but a large text arrives in slices over several
     // event-loop turns, so the UI never stalls while QPlainTextEdit lays out
     // hundreds of thousands of lines. loaded() follows the last slice.
@@ -50,6 +57,7 @@ private:
     void appendNextSlice();
 
     QList<QTextEdit::ExtraSelection> m_findSelections;
+    QObject *m_highlighter = nullptr; // a KSyntaxHighlighting::SyntaxHighlighter when built in
     QString m_pending;       // text still to be appended
     qsizetype m_pendingAt = 0;
     struct { int line = 0, column = 0, length = 0; } m_pendingJump; // goToLine() before that line arrived

@@ -456,10 +456,12 @@ void MainWindow::openFile(const QString &path, int line, int column, int length)
         }
         auto *view = new CodeView;
         view->setProperty("realmTab", tabKey);
-        if (loaded.binary)
+        if (loaded.binary) {
             view->showBinary(loaded.binaryHead, loaded.size);
-        else
+        } else {
+            view->setFileName(loaded.path.section(QLatin1Char('/'), -1), loaded.size);
             view->showTextProgressively(loaded.text);
+        }
         const int index = m_tabs->addTab(view, loaded.path.section(QLatin1Char('/'), -1));
         m_tabs->setTabToolTip(index, loaded.path);
         m_tabs->setCurrentIndex(index);
