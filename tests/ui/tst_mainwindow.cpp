@@ -56,8 +56,19 @@ private slots:
     void screenshotModeRendersTheDemoProject();
 
 private:
+    // Shows the window and imports the sample folder into it; true once its
+    // files are listed.
+    bool showWithSampleProject(MainWindow &window);
     QTemporaryDir m_source;
 };
+
+bool tst_MainWindow::showWithSampleProject(MainWindow &window)
+{
+    window.show();
+    QSignalSpy filesLoaded(&window, &MainWindow::filesLoaded);
+    window.importSource(m_source.path());
+    return filesLoaded.wait(10000);
+}
 
 void tst_MainWindow::initTestCase()
 {
@@ -123,10 +134,7 @@ void tst_MainWindow::activatingAFileInTheTreeOpensIt()
 {
     TestWorkspace ws;
     MainWindow window(ws.db());
-    window.show();
-    QSignalSpy filesLoaded(&window, &MainWindow::filesLoaded);
-    window.importSource(m_source.path());
-    QVERIFY(filesLoaded.wait(10000));
+    QVERIFY(showWithSampleProject(window));
     auto *tree = window.findChild<QTreeView *>(QStringLiteral("fileTree"));
     QVERIFY(tree);
     const QModelIndex header = window.fileModel()->indexForPath(QStringLiteral("src/answer.h"));
@@ -232,10 +240,7 @@ void tst_MainWindow::searchPanelStreamsResultsAndJumpsToTheMatch()
 {
     TestWorkspace ws;
     MainWindow window(ws.db());
-    window.show();
-    QSignalSpy filesLoaded(&window, &MainWindow::filesLoaded);
-    window.importSource(m_source.path());
-    QVERIFY(filesLoaded.wait(10000));
+    QVERIFY(showWithSampleProject(window));
 
     window.showSearch();
     auto *query = window.findChild<QLineEdit *>(QStringLiteral("searchQuery"));
@@ -262,10 +267,7 @@ void tst_MainWindow::quickOpenRanksFilesAsYouType()
 {
     TestWorkspace ws;
     MainWindow window(ws.db());
-    window.show();
-    QSignalSpy filesLoaded(&window, &MainWindow::filesLoaded);
-    window.importSource(m_source.path());
-    QVERIFY(filesLoaded.wait(10000));
+    QVERIFY(showWithSampleProject(window));
     window.showQuickOpen();
     QuickOpenDialog *dialog = window.quickOpen();
     QSignalSpy ranked(dialog, &QuickOpenDialog::rankingFinished);
@@ -292,6 +294,9 @@ void tst_MainWindow::commandPaletteListsAndRunsActions()
     // Every action is listed, with its shortcut.
     QVERIFY(entries.contains(QStringLiteral("Find in Files    Ctrl+Shift+F")));
     QVERIFY(entries.contains(QStringLiteral("Open File in Project    Ctrl+P")));
+    // Down in the filter field moves through the list.
+    QTest::keyClick(palette->findChild<QLineEdit *>(), Qt::Key_Down);
+    QCOMPARE(palette->results()->currentRow(), 1);
     palette->setFilter(QStringLiteral("in files"));
     QCOMPARE(palette->results()->item(0)->text(), QStringLiteral("Find in Files    Ctrl+Shift+F"));
     QTest::keyClick(palette->findChild<QLineEdit *>(), Qt::Key_Return);
@@ -388,10 +393,7 @@ void tst_MainWindow::settingsRoundTripAndDriveImports()
     QCOMPARE(dialog.settings().limits.maxFiles, 7);
     TestWorkspace ws;
     MainWindow window(ws.db());
-    window.show();
-    QSignalSpy filesLoaded(&window, &MainWindow::filesLoaded);
-    window.importSource(m_source.path());
-    QVERIFY(filesLoaded.wait(10000));
+    QVERIFY(showWithSampleProject(window));
     QVERIFY(!window.fileModel()->indexForPath(QStringLiteral("docs")).isValid());
     QVERIFY(window.fileModel()->indexForPath(QStringLiteral("src/app.cpp")).isValid());
     applyAppearance(AppSettings::Theme::System);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "palette/commandpalette.h"
 
+#include "widgets/listkeyforwarder.h"
 #include "projects/fuzzymatcher.h"
 
 #include <QAction>
@@ -33,6 +34,7 @@ CommandPalette::CommandPalette(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_filter);
     layout->addWidget(m_results);
+    m_filter->installEventFilter(new ListKeyForwarder(m_results, this));
     connect(m_filter, &QLineEdit::textChanged, this, &CommandPalette::refresh);
     connect(m_filter, &QLineEdit::returnPressed, this, &CommandPalette::runCurrent);
     connect(m_results, &QListWidget::itemActivated, this, &CommandPalette::runCurrent);

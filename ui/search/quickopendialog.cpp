@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "search/quickopendialog.h"
 
+#include "widgets/listkeyforwarder.h"
 #include "projects/fuzzymatcher.h"
 
-#include <QKeyEvent>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QVBoxLayout>
@@ -14,26 +14,6 @@ namespace Realm::Ui {
 namespace {
 constexpr int kShown = 50;
 
-// Up/Down/PageUp/PageDown in the pattern field move through the results.
-class ResultKeys final : public QObject {
-public:
-    ResultKeys(QListWidget *list, QObject *parent) : QObject(parent), m_list(list) {}
-
-protected:
-    bool eventFilter(QObject *, QEvent *event) override
-    {
-        if (event->type() != QEvent::KeyPress)
-            return false;
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        if (key != Qt::Key_Up && key != Qt::Key_Down && key != Qt::Key_PageUp && key != Qt::Key_PageDown)
-            return false;
-        QCoreApplication::sendEvent(m_list, event);
-        return true;
-    }
-
-private:
-    QListWidget *m_list;
-};
 } // namespace
 
 QuickOpenDialog::QuickOpenDialog(QWidget *parent)
@@ -47,7 +27,7 @@ QuickOpenDialog::QuickOpenDialog(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_pattern);
     layout->addWidget(m_results);
-    m_pattern->installEventFilter(new ResultKeys(m_results, this));
+    m_pattern->installEventFilter(new ListKeyForwarder(m_results, this));
     connect(m_pattern, &QLineEdit::textChanged, this, &QuickOpenDialog::rank);
     connect(m_pattern, &QLineEdit::returnPressed, this, &QuickOpenDialog::choose);
     connect(m_results, &QListWidget::itemActivated, this, &QuickOpenDialog::choose);
