@@ -49,6 +49,7 @@ private slots:
     void quickOpenRanksFilesAsYouType();
     void commandPaletteListsAndRunsActions();
     void lastProjectIsRestoredAfterRestart();
+    void openTabsAreRestoredAfterRestart();
     void renameTrashUndoAndRefreshFromTheWindow();
     void settingsRoundTripAndDriveImports();
     void darkThemeDarkensThePalette();
@@ -346,6 +347,28 @@ void tst_MainWindow::renameTrashUndoAndRefreshFromTheWindow()
     QVERIFY2(imported.first().at(1).toString().contains(QStringLiteral("1 added")), qPrintable(imported.first().at(1).toString()));
     QVERIFY(filesLoaded.wait(10000));
     QVERIFY(window.fileModel()->indexForPath(QStringLiteral("b.txt")).isValid());
+}
+
+void tst_MainWindow::openTabsAreRestoredAfterRestart()
+{
+    TestWorkspace ws;
+    {
+        MainWindow window(ws.db());
+        QVERIFY(showWithSampleProject(window));
+        QSignalSpy opened(&window, &MainWindow::fileOpened);
+        window.openFile(QStringLiteral("src/answer.h"));
+        QVERIFY(opened.wait(10000));
+        window.openFile(QStringLiteral("README.md"));
+        QVERIFY(opened.wait(10000));
+        window.close();
+    }
+    MainWindow again(ws.db());
+    QSignalSpy opened(&again, &MainWindow::fileOpened);
+    again.show();
+    while (opened.size() < 2)
+        QVERIFY(opened.wait(10000));
+    QCOMPARE(again.openTabCount(), 2);
+    QCOMPARE(again.currentCodeView()->toPlainText(), QStringLiteral("# Sample\n"));
 }
 
 void tst_MainWindow::lastProjectIsRestoredAfterRestart()

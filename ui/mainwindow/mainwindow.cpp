@@ -308,6 +308,36 @@ void MainWindow::restoreState()
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     QMainWindow::restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_projectId = settings.value(QStringLiteral("mainWindow/lastProject")).toString();
+    // Tabs of the last project come back once its files are listed.
+    const QStringList tabs = settings.value(QStringLiteral("mainWindow/openTabs")).toStringList();
+    const QString current = settings.value(QStringLiteral("mainWindow/currentTab")).toString();
+    if (!tabs.isEmpty()) {
+        auto *once = new QObject(this);
+        connect(this, &MainWindow::filesLoaded, once, [this, once, tabs, current] {
+            delete once;
+            const QString prefix = m_projectId + QLatin1Char('/');
+            QStringList paths;
+            for (const QString &tab : tabs) {
+                if (tab.startsWith(prefix))
+                    paths << tab.mid(prefix.size());
+            }
+            // Files load in parallel and arrive in any order: bring the
+            // tab that was in front back to the front once all are there.
+            auto *pending = new QObject(this);
+            auto remaining = std::make_shared<qsizetype>(paths.size());
+            connect(this, &MainWindow::fileOpened, pending, [this, pending, remaining, current] {
+                if (--*remaining > 0)
+                    return;
+                delete pending;
+                for (int i = 0; i < m_tabs->count(); ++i) {
+                    if (m_tabs->widget(i)->property("realmTab").toString() == current)
+                        m_tabs->setCurrentIndex(i);
+                }
+            });
+            for (const QString &path : std::as_const(paths))
+                openFile(path);
+        });
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -324,6 +354,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
     settings.setValue(QStringLiteral("mainWindow/lastProject"), m_projectId);
+    QStringList tabs;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        tabs << m_tabs->widget(i)->property("realmTab").toString();
+    settings.setValue(QStringLiteral("mainWindow/openTabs"), tabs);
+    settings.setValue(QStringLiteral("mainWindow/currentTab"),
+                      m_tabs->currentWidget() ? m_tabs->currentWidget()->property("realmTab").toString() : QString());
     QMainWindow::closeEvent(event);
 }
 
@@ -489,6 +525,11 @@ void MainWindow::openFile(const QString &path, int line, int column, int length)
             loaded.text = Projects::decodeText(*content, Projects::encodingFromName(file->encoding));
         return loaded;
     }));
+}
+
+int MainWindow::openTabCount() const
+{
+    return m_tabs->count();
 }
 
 CodeView *MainWindow::currentCodeView() const

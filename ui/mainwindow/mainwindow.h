@@ -57,6 +57,7 @@ public:
 
     QString currentProjectId() const { return m_projectId; }
     CodeView *currentCodeView() const;
+    int openTabCount() const;
     QSortFilterProxyModel *projectFilter() const { return m_projectFilter; }
     FileTreeModel *fileModel() const { return m_fileModel; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
