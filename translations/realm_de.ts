@@ -394,6 +394,22 @@
             <numerusform>Papierkorb geleert: %n Projekte endgültig entfernt.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;New Empty Project…</source>
+        <translation>&amp;Neues leeres Projekt …</translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot;.</source>
+        <translation>„%1“ angelegt.</translation>
+    </message>
+    <message>
+        <source>New Empty Project</source>
+        <translation>Neues leeres Projekt</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::ProjectListModel</name>

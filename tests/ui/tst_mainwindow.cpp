@@ -23,6 +23,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QListView>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QTreeView>
@@ -321,24 +322,33 @@ void tst_MainWindow::renameTrashUndoAndRefreshFromTheWindow()
     QVERIFY(actions->renameAction()->isEnabled());
 
     QSignalSpy changed(actions, &ProjectActions::projectsChanged);
+    actions->create(QStringLiteral("zzz empty"));
+    QVERIFY(changed.wait(10000));
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(window.projectFilter()->rowCount(), 2);
+    QCOMPARE(window.projectFilter()->index(1, 0).data().toString(), QStringLiteral("zzz empty"));
+    window.findChild<QListView *>(QStringLiteral("projectList"))->setCurrentIndex(window.projectFilter()->index(0, 0));
+
     actions->rename(QStringLiteral("renamed"));
     QVERIFY(changed.wait(10000));
     QVERIFY(loaded.wait(10000));
     QCOMPARE(window.projectFilter()->index(0, 0).data().toString(), QStringLiteral("renamed"));
 
     // Trash, then Undo from the status bar.
+    window.findChild<QListView *>(QStringLiteral("projectList"))->setCurrentIndex(window.projectFilter()->index(0, 0));
     actions->moveToTrash();
     QVERIFY(changed.wait(10000));
     QVERIFY(loaded.wait(10000));
-    QCOMPARE(window.projectFilter()->rowCount(), 0);
+    QCOMPARE(window.projectFilter()->rowCount(), 1);
     auto *undo = window.findChild<QPushButton *>(QStringLiteral("undo"));
     QVERIFY(undo && undo->isVisible());
     QTest::mouseClick(undo, Qt::LeftButton);
     QVERIFY(changed.wait(10000));
     QVERIFY(loaded.wait(10000));
-    QCOMPARE(window.projectFilter()->rowCount(), 1);
+    QCOMPARE(window.projectFilter()->rowCount(), 2);
 
     // Refresh picks up a new file.
+    window.findChild<QListView *>(QStringLiteral("projectList"))->setCurrentIndex(window.projectFilter()->index(0, 0));
     Test::writeFile(src.path(), QStringLiteral("b.txt"), "b\n");
     imported.clear();
     QSignalSpy filesLoaded(&window, &MainWindow::filesLoaded);

@@ -152,6 +152,7 @@ void MainWindow::createDocks()
     m_filterEdit->setPlaceholderText(tr("Filter projects (name, description, tags)"));
     m_filterEdit->setClearButtonEnabled(true);
     connect(m_filterEdit, &QLineEdit::textChanged, m_projectFilter, &QSortFilterProxyModel::setFilterFixedString);
+    m_projectView->setObjectName(QStringLiteral("projectList"));
     m_projectView->setModel(m_projectFilter);
     m_projectView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(m_projectView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
@@ -233,6 +234,8 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *project = menuBar()->addMenu(tr("&Project"));
+    project->addAction(m_projectActions->createAction());
+    project->addSeparator();
     project->addActions({m_projectActions->renameAction(), m_projectActions->editAction(), m_projectActions->refreshAction()});
     project->addSeparator();
     project->addActions({m_projectActions->trashAction(), m_projectActions->showTrashAction()});

@@ -23,6 +23,7 @@ ProjectActions::ProjectActions(Storage::DatabasePtr db, QWidget *window)
     : QObject(window)
     , m_db(std::move(db))
     , m_window(window)
+    , m_create(new QAction(tr("&New Empty Project…"), this))
     , m_rename(new QAction(tr("&Rename Project…"), this))
     , m_edit(new QAction(tr("&Edit Description and Tags…"), this))
     , m_refresh(new QAction(tr("Re&fresh from Source"), this))
@@ -32,6 +33,8 @@ ProjectActions::ProjectActions(Storage::DatabasePtr db, QWidget *window)
     m_rename->setShortcut(QKeySequence(Qt::Key_F2));
     m_refresh->setShortcut(QKeySequence::Refresh);
     m_trash->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Delete));
+    m_create->setShortcut(QKeySequence::New);
+    connect(m_create, &QAction::triggered, this, &ProjectActions::askCreate);
     connect(m_rename, &QAction::triggered, this, &ProjectActions::askRename);
     connect(m_edit, &QAction::triggered, this, &ProjectActions::askEdit);
     connect(m_refresh, &QAction::triggered, this, [this] {
@@ -69,6 +72,25 @@ void ProjectActions::runInBackground(std::function<Result<QString>()> job, std::
         db->closeThreadConnection();
         return result;
     }));
+}
+
+void ProjectActions::create(const QString &name)
+{
+    Storage::DatabasePtr db = m_db;
+    runInBackground([db, name]() -> Result<QString> {
+        Result<Projects::Project> p = Projects::ProjectStore(db).create(name);
+        if (!p)
+            return p.error();
+        return tr("Created \"%1\".").arg(p->name);
+    });
+}
+
+void ProjectActions::askCreate()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(m_window, tr("New Empty Project"), tr("Name:"), QLineEdit::Normal, QString(), &ok);
+    if (ok && !name.trimmed().isEmpty())
+        create(name);
 }
 
 void ProjectActions::rename(const QString &newName)

@@ -27,12 +27,14 @@ public:
     // an empty id disables them.
     void setProject(const Projects::Project &project);
 
+    QAction *createAction() const { return m_create; }
     QAction *renameAction() const { return m_rename; }
     QAction *editAction() const { return m_edit; }
     QAction *refreshAction() const { return m_refresh; }
     QAction *trashAction() const { return m_trash; }
     QAction *showTrashAction() const { return m_showTrash; }
 
+    void create(const QString &name);
     void rename(const QString &newName);
     void edit(const QString &description, const QStringList &tags);
     void moveToTrash();
@@ -47,6 +49,7 @@ signals:
 
 private:
     void runInBackground(std::function<Result<QString>()> job, std::function<void()> undo = {});
+    void askCreate();
     void askRename();
     void askEdit();
     void showTrash();
@@ -55,6 +58,7 @@ private:
     Storage::DatabasePtr m_db;
     QWidget *m_window;
     Projects::Project m_project;
+    QAction *m_create;
     QAction *m_rename;
     QAction *m_edit;
     QAction *m_refresh;
