@@ -276,6 +276,8 @@ void tst_MainWindow::quickOpenRanksFilesAsYouType()
     dialog->setPattern(QStringLiteral("ah"));
     QVERIFY(ranked.wait(10000));
     QCOMPARE(dialog->results()->item(0)->text(), QStringLiteral("src/answer.h"));
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(dialog->grab().save(dir + QStringLiteral("/quick-open.png")));
     QSignalSpy opened(&window, &MainWindow::fileOpened);
     QTest::keyClick(dialog->findChild<QLineEdit *>(), Qt::Key_Return);
     QVERIFY(opened.wait(10000));
@@ -300,6 +302,8 @@ void tst_MainWindow::commandPaletteListsAndRunsActions()
     QTest::keyClick(palette->findChild<QLineEdit *>(), Qt::Key_Down);
     QCOMPARE(palette->results()->currentRow(), 1);
     palette->setFilter(QStringLiteral("in files"));
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(palette->grab().save(dir + QStringLiteral("/command-palette.png")));
     QCOMPARE(palette->results()->item(0)->text(), QStringLiteral("Find in Files    Ctrl+Shift+F"));
     QTest::keyClick(palette->findChild<QLineEdit *>(), Qt::Key_Return);
     QVERIFY(!palette->isVisible());
