@@ -16,6 +16,14 @@ constexpr qint64 kQueueBytes = 48LL * 1024 * 1024;
 constexpr int kQueueFiles = 4096;
 constexpr qint64 kBatchBytes = 64LL * 1024 * 1024;
 
+void bindOptional(Statement &q, int index, qint64 value)
+{
+    if (value != 0)
+        q.bind(index, value);
+    else
+        q.bindNull(index);
+}
+
 // Files per committed batch. REALM_IMPORT_BATCH_FILES lowers it so the
 // crash-safety test can kill an import between batches on a small tree.
 int batchFiles()
@@ -43,9 +51,10 @@ struct FileWriter::Statements {
                          "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")
         , indexText(db, "INSERT INTO blob_text (rowid, text) VALUES (?, ?)")
         , insertFile(db, "INSERT INTO files (id, project_id, path, blob_sha256, size, mode, "
-                         "language, created_at, updated_at, source_mtime_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                         "language, created_at, updated_at, source_mtime_ns, source_checked_ms) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         , updateFile(db, "UPDATE files SET blob_sha256 = ?, size = ?, mode = ?, language = ?, "
-                         "updated_at = ?, source_mtime_ns = ?, revision = revision + 1 WHERE id = ?")
+                         "updated_at = ?, source_mtime_ns = ?, source_checked_ms = ?, revision = revision + 1 WHERE id = ?")
     {
     }
     Statement insertBlob, indexText, insertFile, updateFile;
@@ -226,10 +235,8 @@ Result<void> FileWriter::write(sqlite3 *db, Statements &s, const PreparedFile &f
         q.bind(7, file.language);
         q.bind(8, now);
         q.bind(9, now);
-        if (file.mtimeNs != 0)
-            q.bind(10, file.mtimeNs);
-        else
-            q.bindNull(10);
+        bindOptional(q, 10, file.mtimeNs);
+        bindOptional(q, 11, file.checkedAtMs);
         return q.exec(what);
     }
     Statement &q = s.updateFile;
@@ -238,11 +245,9 @@ Result<void> FileWriter::write(sqlite3 *db, Statements &s, const PreparedFile &f
     q.bind(3, qint64(file.mode));
     q.bind(4, file.language);
     q.bind(5, now);
-    if (file.mtimeNs != 0)
-        q.bind(6, file.mtimeNs);
-    else
-        q.bindNull(6);
-    q.bind(7, file.existingFileId);
+    bindOptional(q, 6, file.mtimeNs);
+    bindOptional(q, 7, file.checkedAtMs);
+    q.bind(8, file.existingFileId);
     return q.exec(what);
 }
 

@@ -26,7 +26,8 @@ struct PreparedFile {
     TextEncoding encoding = TextEncoding::Binary;
     QString language;
     int mode = 0644;
-    qint64 mtimeNs = 0; // 0: unknown (stored as NULL)
+    qint64 mtimeNs = 0;     // 0: unknown (stored as NULL)
+    qint64 checkedAtMs = 0; // when the file was looked at; 0: unknown
     QString existingFileId; // set when a refresh replaces this file's contents
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projects/foldersource.h"
 
+#include "common/clock.h"
 #include "projects/gitsupport.h"
 
 #include <QDir>
@@ -183,6 +184,7 @@ private:
             return {};
         }
         const int mode = (info.permissions() & QFileDevice::ExeUser) ? 0755 : 0644;
+        const qint64 checkedAtMs = Clock::nowMs();
         struct stat st;
         const qint64 mtimeNs = ::stat(QFile::encodeName(diskPath).constData(), &st) == 0
                                    ? qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec
@@ -205,6 +207,7 @@ private:
         }
         source.mode = mode;
         source.mtimeNs = mtimeNs;
+        source.checkedAtMs = checkedAtMs;
         return m_sink.addFile(std::move(source));
     }
 

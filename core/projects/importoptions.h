@@ -9,6 +9,10 @@ namespace Realm::Projects {
 // Limits enforced while an import streams, so a hostile or accidental
 // archive bomb is stopped early instead of filling the disk.
 struct ImportLimits {
+    // SQLite stores at most 1 GB in one value; files above this are always
+    // skipped, whatever the settings say.
+    static constexpr qint64 kLargestStorableFile = 512LL * 1024 * 1024;
+
     // Larger files are skipped (and reported); the rest of the import goes on.
     qint64 maxFileBytes = 20LL * 1024 * 1024;
     // Exceeding either of these stops the whole import; nothing is kept.

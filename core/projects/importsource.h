@@ -16,7 +16,8 @@ struct SourceFile {
     QString path; // as found in the source; the sink checks and normalizes it
     QByteArray content;
     int mode = 0644;
-    qint64 mtimeNs = 0; // modification time on disk; 0 when the source has none
+    qint64 mtimeNs = 0;   // modification time on disk; 0 when the source has none
+    qint64 checkedAtMs = 0; // when the source looked at the file (just before reading it)
 };
 
 // Receives what a source finds. Sources report what they leave out, so the
@@ -32,6 +33,8 @@ public:
     // holds this file with the same size, mode and modification time, so
     // the source need not read it (the sink counts it as unchanged).
     virtual bool skipIfUnchanged(const QString &path, qint64 size, int mode, qint64 mtimeNs) = 0;
+    // Modification times are only trusted for files the sink saw long
+    // enough after their last change; see ProjectImporter.
     virtual void skip(const QString &path, const QString &reason) = 0;
     virtual void reject(const QString &path, const QString &reason) = 0;
     // Called before a large read so progress shows the file being read.

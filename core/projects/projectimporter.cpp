@@ -34,7 +34,7 @@ struct ExistingFile {
     int mode = 0644;
     qint64 size = 0;
     qint64 mtimeNs = 0;
-    qint64 recordedAtMs = 0; // when the row was last written
+    qint64 checkedAtMs = 0; // when the file was last looked at on disk
 };
 
 // A file modified less than this before REALM read it may have changed
@@ -55,11 +55,13 @@ public:
     ImportSession(const ImportOptions &options, FileWriter &writer, const CancellationToken *cancel,
                   const ProjectImporter::ProgressCallback &progress, QHash<QString, ExistingFile> existing)
         : m_options(options)
+        , m_limits(options.limits)
         , m_writer(writer)
         , m_cancel(cancel)
         , m_progressCallback(progress)
         , m_existing(std::move(existing))
     {
+        m_limits.maxFileBytes = qMin(m_limits.maxFileBytes, ImportLimits::kLargestStorableFile);
         m_clock.start();
     }
 
@@ -79,7 +81,7 @@ public:
         m_paths.insert(*path);
         if (const QString earlier = m_collisions.add(*path); !earlier.isEmpty())
             m_warnings.append({*path, collisionWarning(earlier)});
-        const ImportLimits &limits = m_options.limits;
+        const ImportLimits &limits = m_limits;
         if (file.content.size() > limits.maxFileBytes) {
             skip(*path, QStringLiteral("larger than the per-file limit (%1)").arg(formatBytes(limits.maxFileBytes)));
             return {};
@@ -103,6 +105,7 @@ public:
         prepared.sha256 = BlobStore::sha256(file.content);
         prepared.mode = file.mode;
         prepared.mtimeNs = file.mtimeNs;
+        prepared.checkedAtMs = file.checkedAtMs;
         const auto existing = m_existing.constFind(*path);
         if (existing != m_existing.cend()) {
             m_seen.insert(*path);
@@ -110,8 +113,8 @@ public:
                 ++m_unchanged;
                 // Same contents: remember the new mtime anyway, so the next
                 // refresh can skip reading the file.
-                if (file.mtimeNs != 0 && file.mtimeNs != existing->mtimeNs)
-                    m_touched.append({existing->id, file.mtimeNs});
+                if (file.mtimeNs != 0)
+                    m_touched.append({existing->id, {file.mtimeNs, file.checkedAtMs}});
                 return {};
             }
             prepared.existingFileId = existing->id;
@@ -135,7 +138,7 @@ public:
         const auto existing = m_existing.constFind(*path);
         if (existing == m_existing.cend() || existing->mtimeNs == 0 || existing->mtimeNs != mtimeNs
             || existing->size != size || existing->mode != mode
-            || mtimeNs > existing->recordedAtMs * 1'000'000 - kRacyWindowNs)
+            || mtimeNs > existing->checkedAtMs * 1'000'000 - kRacyWindowNs)
             return false;
         m_paths.insert(*path);
         if (const QString earlier = m_collisions.add(*path); !earlier.isEmpty())
@@ -159,6 +162,15 @@ public:
     {
         m_rejected.append({path, reason});
         ++m_progress.rejected;
+        // In a refresh, what could not be read this time (a locked file, a
+        // folder without permission) is kept as it was, not deleted.
+        if (!m_existing.isEmpty()) {
+            const QString folder = path + QLatin1Char('/');
+            for (auto it = m_existing.cbegin(); it != m_existing.cend(); ++it) {
+                if (it.key() == path || it.key().startsWith(folder))
+                    m_seen.insert(it.key());
+            }
+        }
     }
 
     void reading(const QString &path) override
@@ -168,7 +180,7 @@ public:
     }
 
     bool isCancelled() const override { return m_cancel && m_cancel->isCancelled(); }
-    const ImportLimits &limits() const override { return m_options.limits; }
+    const ImportLimits &limits() const override { return m_limits; }
 
     void reportProgress(bool force)
     {
@@ -190,7 +202,7 @@ public:
 
     // Unchanged files whose modification time moved (touched, checked out
     // again): file id and the new time.
-    QList<QPair<QString, qint64>> touchedFiles() const { return m_touched; }
+    QList<QPair<QString, QPair<qint64, qint64>>> touchedFiles() const { return m_touched; }
 
     void fillReport(ImportReport &report) const
     {
@@ -204,6 +216,7 @@ public:
 
 private:
     const ImportOptions &m_options;
+    ImportLimits m_limits;
     FileWriter &m_writer;
     const CancellationToken *m_cancel;
     const ProjectImporter::ProgressCallback &m_progressCallback;
@@ -216,25 +229,34 @@ private:
     qint64 m_lastReport = -1000;
     qint64 m_added = 0, m_changed = 0, m_unchanged = 0;
     QList<ImportIssue> m_skipped, m_rejected, m_warnings;
-    QList<QPair<QString, qint64>> m_touched;
+    QList<QPair<QString, QPair<qint64, qint64>>> m_touched;
 };
 
-// Sets the project's totals and source; runs inside the writer's last transaction.
-Result<void> finalizeProject(sqlite3 *db, const QString &projectId, const ProjectSource &source, bool bumpRevision)
+// Sets the project's totals and source; runs inside the writer's last
+// transaction. Fails — and so rolls everything back — when the project is no
+// longer what this import or refresh started from (trashed or purged
+// meanwhile by another window or process).
+Result<void> finalizeProject(sqlite3 *db, const QString &projectId, const ProjectSource &source, bool isRefresh)
 {
     Statement q(db, "UPDATE projects SET state = 'ready', source_kind = ?2, source_location = ?3, source_ref = ?4, "
                     "source_commit = ?5, "
                     "file_count = (SELECT count(*) FROM files WHERE project_id = ?1 AND deleted_at IS NULL), "
                     "total_bytes = (SELECT coalesce(sum(size), 0) FROM files WHERE project_id = ?1 AND deleted_at IS NULL), "
-                    "updated_at = ?6, revision = revision + ?7 WHERE id = ?1");
+                    "updated_at = ?6, revision = revision + ?7 "
+                    "WHERE id = ?1 AND ((?7 = 0 AND state = 'importing') OR (?7 = 1 AND state = 'ready' AND deleted_at IS NULL))");
     q.bind(1, projectId);
     q.bind(2, sourceKindName(source.kind));
     q.bind(3, source.location);
     q.bind(4, source.ref);
     q.bind(5, source.commit);
     q.bind(6, Clock::nowMs());
-    q.bind(7, qint64(bumpRevision ? 1 : 0));
-    return q.exec(QStringLiteral("Cannot finish the project"));
+    q.bind(7, qint64(isRefresh ? 1 : 0));
+    if (Result<void> r = q.exec(QStringLiteral("Cannot finish the project")); !r)
+        return r;
+    if (sqlite3_changes(db) != 1)
+        return Error::failed(QStringLiteral("The project was moved to the trash or removed while it was being %1; nothing was changed.")
+                                 .arg(isRefresh ? QStringLiteral("refreshed") : QStringLiteral("imported")));
+    return {};
 }
 
 Result<void> discardImport(const Storage::DatabasePtr &db, const QString &projectId)
@@ -337,7 +359,8 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
 
     QHash<QString, ExistingFile> existing;
     {
-        Statement q(m_db->nativeHandle(), "SELECT id, path, blob_sha256, mode, size, coalesce(source_mtime_ns, 0), updated_at "
+        Statement q(m_db->nativeHandle(), "SELECT id, path, blob_sha256, mode, size, coalesce(source_mtime_ns, 0), "
+                                          "coalesce(source_checked_ms, 0) "
                                           "FROM files WHERE project_id = ? AND deleted_at IS NULL");
         q.bind(1, projectId);
         while (q.next())
@@ -361,7 +384,7 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
             const bool changed = report.added + report.changed + report.removed > 0
                                  || source.description().commit != before->source.commit;
             const ProjectSource description = source.description();
-            const QList<QPair<QString, qint64>> touched = session.touchedFiles();
+            const QList<QPair<QString, QPair<qint64, qint64>>> touched = session.touchedFiles();
             outcome = writer.finish([&](sqlite3 *db) -> Result<void> {
                 Statement tombstone(db, "UPDATE files SET deleted_at = ?, updated_at = ?, revision = revision + 1 WHERE id = ?");
                 const qint64 now = Clock::nowMs();
@@ -373,10 +396,11 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
                         return r;
                 }
                 // Not a change of the project: no revision bump, no updated_at.
-                Statement touch(db, "UPDATE files SET source_mtime_ns = ? WHERE id = ?");
-                for (const auto &[id, mtimeNs] : touched) {
-                    touch.bind(1, mtimeNs);
-                    touch.bind(2, id);
+                Statement touch(db, "UPDATE files SET source_mtime_ns = ?, source_checked_ms = ? WHERE id = ?");
+                for (const auto &[id, times] : touched) {
+                    touch.bind(1, times.first);
+                    touch.bind(2, times.second);
+                    touch.bind(3, id);
                     if (Result<void> r = touch.exec(QStringLiteral("Cannot record a file's modification time")); !r)
                         return r;
                 }

@@ -209,6 +209,12 @@ QStringList splitTopLevelAlternatives(const QString &p)
 
 std::optional<QList<QStringList>> requiredLiterals(const QString &pattern, int minimumLength)
 {
+    // POSIX classes ([[:alpha:]], [[=a=]], [[.x.]]) hold a ']' that would end
+    // the class early in the scanners below: give up rather than guess.
+    for (const char *posix : {"[:", "[=", "[."}) {
+        if (pattern.contains(QLatin1String(posix)))
+            return std::nullopt;
+    }
     QList<QStringList> alternatives;
     for (const QString &alternative : splitTopLevelAlternatives(pattern)) {
         std::optional<QStringList> literals = literalsOf(alternative, minimumLength);

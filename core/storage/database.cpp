@@ -72,6 +72,21 @@ Result<QSqlDatabase> Database::openConnection(const QString &name) const
     }
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    Result<QSqlDatabase> configured = configure(db);
+    if (!configured) {
+        // Forget the connection, so the next call on this thread tries again.
+        db = QSqlDatabase();
+        {
+            QMutexLocker lock(&m_mutex);
+            m_connectionNames.removeOne(name);
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    return configured;
+}
+
+Result<QSqlDatabase> Database::configure(QSqlDatabase db) const
+{
     if (!db.open())
         return sqlError(QStringLiteral("Cannot open the workspace %1").arg(m_path), db.lastError());
 

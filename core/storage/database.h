@@ -43,6 +43,7 @@ public:
 private:
     explicit Database(QString path);
     Result<QSqlDatabase> openConnection(const QString &name) const;
+    Result<QSqlDatabase> configure(QSqlDatabase db) const;
 
     QString m_path;
     QString m_connectionPrefix;

@@ -72,24 +72,33 @@ Result<void> Migrator::migrateTo(int target)
     if (!registerTrigramTokenizer(handle))
         return Error::database(QStringLiteral("Cannot set up the search index: this SQLite has no FTS5."));
 
-    QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return sqlError(QStringLiteral("Cannot read the workspace schema version"), query);
-    const int current = query.value(0).toInt();
-    query.finish();
-
     const QMap<int, QString> files = migrationFiles();
-    for (auto it = files.cbegin(); it != files.cend(); ++it) {
-        if (it.key() <= current || it.key() > target)
-            continue;
-        QFile file(it.value());
-        if (!file.open(QIODevice::ReadOnly))
-            return Error::failed(QStringLiteral("The built-in migration %1 is missing.").arg(it.value()));
-        const QString what = QStringLiteral("Upgrading the workspace to schema %1").arg(it.key());
-        QByteArray script = "BEGIN IMMEDIATE;\n" + file.readAll() + "\nPRAGMA user_version = "
-                            + QByteArray::number(it.key()) + ";\nCOMMIT;";
-        Result<void> applied = execScript(handle, script, what);
-        if (!applied) {
+    for (;;) {
+        // The version is read inside the write transaction: when two
+        // processes open an old workspace at once, the second one waits and
+        // then sees the upgrade done instead of applying it again.
+        if (Result<void> begun = execScript(handle, "BEGIN IMMEDIATE", QStringLiteral("Locking the workspace for an upgrade")); !begun)
+            return begun;
+        sqlite3_stmt *stmt = nullptr;
+        int current = -1;
+        if (sqlite3_prepare_v2(handle, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+            current = sqlite3_column_int(stmt, 0);
+        sqlite3_finalize(stmt);
+        const auto next = files.upperBound(current);
+        if (current < 0 || next == files.cend() || next.key() > target) {
+            sqlite3_exec(handle, current < 0 ? "ROLLBACK" : "COMMIT", nullptr, nullptr, nullptr);
+            if (current < 0)
+                return Error::database(QStringLiteral("Cannot read the workspace schema version: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
+            break;
+        }
+        QFile file(next.value());
+        if (!file.open(QIODevice::ReadOnly)) {
+            sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+            return Error::failed(QStringLiteral("The built-in migration %1 is missing.").arg(next.value()));
+        }
+        const QString what = QStringLiteral("Upgrading the workspace to schema %1").arg(next.key());
+        const QByteArray script = file.readAll() + "\nPRAGMA user_version = " + QByteArray::number(next.key()) + ";\nCOMMIT;";
+        if (Result<void> applied = execScript(handle, script, what); !applied) {
             sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
             return applied;
         }

@@ -122,6 +122,8 @@ SearchPanel::SearchPanel(Storage::DatabasePtr db, QWidget *parent)
 
 SearchPanel::~SearchPanel()
 {
+    if (m_cancel)
+        m_cancel->cancel();
     m_watcher.cancel();
     m_watcher.waitForFinished();
 }
@@ -146,7 +148,9 @@ void SearchPanel::schedule()
 void SearchPanel::runNow()
 {
     m_debounce.stop();
-    m_watcher.cancel(); // a stale query stops at its next file
+    if (m_cancel)
+        m_cancel->cancel(); // a stale query stops at its next file
+    m_watcher.cancel();
     m_results->clear();
     m_fileItems.clear();
     m_shown = 0;
@@ -169,16 +173,15 @@ void SearchPanel::runNow()
     }
     m_status->setText(tr("Searching…"));
     Storage::DatabasePtr db = m_db;
-    m_watcher.setFuture(QtConcurrent::run([db, query](QPromise<Projects::SearchMatch> &promise) {
-        CancellationToken token;
+    m_cancel = std::make_shared<CancellationToken>();
+    std::shared_ptr<CancellationToken> token = m_cancel;
+    m_watcher.setFuture(QtConcurrent::run([db, query, token](QPromise<Projects::SearchMatch> &promise) {
         const Result<Projects::SearchSummary> summary = Projects::SearchEngine(db).search(query, [&](const Projects::SearchMatch &match) {
-            if (promise.isCanceled()) {
-                token.cancel();
+            if (promise.isCanceled())
                 return false;
-            }
             promise.addResult(match);
             return true;
-        }, &token);
+        }, token.get());
         // Query errors were caught before starting; what is left is the
         // workspace failing, which the log records.
         if (!summary && summary.error().code != Error::Code::Cancelled)

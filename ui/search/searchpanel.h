@@ -8,6 +8,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -61,6 +63,9 @@ private:
     QFutureWatcher<Projects::SearchMatch> m_watcher;
     QHash<QString, QTreeWidgetItem *> m_fileItems;
     qint64 m_shown = 0;
+    // The running search's token: a newer query cancels it at once, so a
+    // replaced search stops at its next file instead of running to the end.
+    std::shared_ptr<CancellationToken> m_cancel;
 };
 
 } // namespace Realm::Ui

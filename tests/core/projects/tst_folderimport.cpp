@@ -53,6 +53,7 @@ private slots:
     void refreshOfUnchangedProjectWritesNothing();
     void failedRefreshLeavesProjectAsItWas();
     void refreshTrustsOldModificationTimesAndNoticesNewOnes();
+    void refreshOfAProjectTrashedMeanwhileChangesNothing();
     void duplicateNameIsRefused();
     void identicalFilesAreStoredOnce();
 };
@@ -351,6 +352,34 @@ void tst_FolderImport::refreshTrustsOldModificationTimesAndNoticesNewOnes()
     QFileInfo touched(src.filePath(QStringLiteral("touched.txt")));
     QVERIFY(Test::scalar(ws.db(), QStringLiteral("SELECT source_mtime_ns FROM files WHERE path = 'touched.txt'")) / 1000000
             == touched.lastModified().toMSecsSinceEpoch());
+}
+
+void tst_FolderImport::refreshOfAProjectTrashedMeanwhileChangesNothing()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    writeFile(src.path(), QStringLiteral("a.txt"), "one\n");
+    QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("t"))).ok());
+    const Project project = *ProjectStore(ws.db()).find(QStringLiteral("t"));
+    writeFile(src.path(), QStringLiteral("a.txt"), "two\n");
+    writeFile(src.path(), QStringLiteral("b.txt"), "new\n");
+
+    // Another window trashes the project while the refresh is reading files.
+    ProjectImporter importer(ws.db());
+    bool trashed = false;
+    importer.setProgressCallback([&](const ImportProgress &) {
+        if (!trashed)
+            trashed = ProjectStore(ws.db()).moveToTrash(project.id).ok();
+    });
+    Result<ImportReport> report = importer.refreshProject(project.id, {});
+    QVERIFY(trashed);
+    QVERIFY(!report.ok());
+    QVERIFY2(report.error().message.contains(QStringLiteral("trash")), qPrintable(report.error().message));
+    // Still in the trash, with exactly the files it had.
+    const Project after = *ProjectStore(ws.db()).find(project.id, true);
+    QVERIFY(after.isInTrash());
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM files")), 1);
+    QCOMPARE(*ProjectStore(ws.db()).content(*ProjectStore(ws.db()).file(project.id, QStringLiteral("a.txt"))), QByteArray("one\n"));
 }
 
 void tst_FolderImport::duplicateNameIsRefused()

@@ -56,6 +56,8 @@ void tst_RegexLiterals::extracts_data()
     QTest::newRow("braced hex escape") << "abc\\x{41}def" << false << Alternatives();
     QTest::newRow("backreference") << "(abc)\\1def" << false << Alternatives();
     QTest::newRow("property") << "abc\\p{Lu}def" << false << Alternatives();
+    QTest::newRow("POSIX class") << "[[:alpha:]]abcd" << false << Alternatives();
+    QTest::newRow("POSIX class in a group") << "x(a[[:digit:]]b)yyy" << false << Alternatives();
     QTest::newRow("digit class splits") << "abc\\ddef" << true << alts({{"abc", "def"}});
     QTest::newRow("non-capturing group skipped") << "abc(?:x)?def" << true << alts({{"abc", "def"}});
     QTest::newRow("unbalanced") << "abc(def" << false << Alternatives();

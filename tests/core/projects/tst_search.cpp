@@ -225,7 +225,8 @@ void tst_Search::regexMatchesEqualBruteForce_data()
     QTest::addColumn<bool>("caseSensitive");
     const char *const patterns[] = {"val(ue)?", "get_\\w+", "^int", "main$", "\\bValue\\b", "std::\\w+", "a\\.b",
                                     "gr(ö|oe)(ß|ss)e", "[A-Z]{5}", "TODO|FIXME", "\\d+", "^$", "\\(x\\)", "日本.",
-                                    "set[A-Z]\\w+", "(?i)größe", "value\\s+int", "x\\+y", "😀+", "^\\s*$", "e v.l"};
+                                    "set[A-Z]\\w+", "(?i)größe", "value\\s+int", "x\\+y", "😀+", "^\\s*$", "e v.l",
+                                    "[[:alpha:]]alue", "[[:upper:]]{5}"};
     for (const char *p : patterns) {
         QTest::addRow("%s cs", p) << QString::fromUtf8(p) << true;
         QTest::addRow("%s ci", p) << QString::fromUtf8(p) << false;
