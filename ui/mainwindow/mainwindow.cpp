@@ -667,24 +667,34 @@ void MainWindow::chooseGitToImport()
 
 void MainWindow::openDemoProject()
 {
-    // Copied out of the resources (an import reads real files), once.
+    // Copied out of the resources (an import reads real files) on a worker
+    // thread; an existing demo project is just selected.
+    Storage::DatabasePtr db = m_db;
     const QString target = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo/realm-demo");
-    QDirIterator it(QStringLiteral(":/realm/demo"), QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString destination = target + source.mid(QStringLiteral(":/realm/demo").size());
-        QDir().mkpath(QFileInfo(destination).absolutePath());
-        QFile::remove(destination);
-        QFile::copy(source, destination);
-        QFile::setPermissions(destination, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
-    }
-    Projects::ProjectStore store(m_db);
-    if (Result<Projects::Project> existing = store.find(QStringLiteral("realm-demo")); existing) {
-        m_projectId = existing->id;
-        reloadProjects();
-        return;
-    }
-    importSource(target);
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, target] {
+        watcher->deleteLater();
+        if (const QString existingId = watcher->result(); !existingId.isEmpty()) {
+            m_projectId = existingId;
+            reloadProjects();
+            return;
+        }
+        importSource(target);
+    });
+    watcher->setFuture(QtConcurrent::run([db, target] {
+        QDirIterator it(QStringLiteral(":/realm/demo"), QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString source = it.next();
+            const QString destination = target + source.mid(QStringLiteral(":/realm/demo").size());
+            QDir().mkpath(QFileInfo(destination).absolutePath());
+            QFile::remove(destination);
+            QFile::copy(source, destination);
+            QFile::setPermissions(destination, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+        }
+        Result<Projects::Project> existing = Projects::ProjectStore(db).find(QStringLiteral("realm-demo"));
+        db->closeThreadConnection();
+        return existing ? existing->id : QString();
+    }));
 }
 
 void MainWindow::openInExternalEditor()
