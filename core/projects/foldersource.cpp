@@ -183,7 +183,7 @@ private:
                                       .arg(formatBytes(info.size()), formatBytes(limit)));
             return {};
         }
-        const int mode = (info.permissions() & QFileDevice::ExeUser) ? 0755 : 0644;
+        const int mode = (info.permissions() & QFileDevice::ExeOwner) ? 0755 : 0644;
         const qint64 checkedAtMs = Clock::nowMs();
         struct stat st;
         const qint64 mtimeNs = ::stat(QFile::encodeName(diskPath).constData(), &st) == 0
