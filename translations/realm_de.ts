@@ -301,6 +301,10 @@
         <source>Cannot write a copy to %1: %2</source>
         <translation>Kopie nach %1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>&lt;h2&gt;REALM&lt;/h2&gt;&lt;p&gt;Open a file from the tree on the left, or press Ctrl+P to find one by name. Ctrl+Shift+F searches every file; Ctrl+Shift+P lists all commands.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;REALM&lt;/h2&gt;&lt;p&gt;Öffnen Sie eine Datei im Baum links oder drücken Sie Strg+P, um eine nach Namen zu finden. Strg+Umschalt+F durchsucht alle Dateien; Strg+Umschalt+P listet alle Befehle.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::ProjectActions</name>

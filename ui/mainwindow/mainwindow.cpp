@@ -373,6 +373,11 @@ void MainWindow::reloadProjects()
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
         m_projectModel->setProjects(watcher->result());
+        m_emptyHint->setText(m_projectModel->projects().isEmpty()
+                                 ? tr("<h2>Welcome to REALM</h2><p>Bring in some code to browse and search it. "
+                                      "Open files from the tree on the left; they show up here.</p>")
+                                 : tr("<h2>REALM</h2><p>Open a file from the tree on the left, or press Ctrl+P to find one by "
+                                      "name. Ctrl+Shift+F searches every file; Ctrl+Shift+P lists all commands.</p>"));
         const QModelIndex current = m_projectFilter->mapFromSource(m_projectModel->indexOf(m_projectId));
         if (current.isValid())
             m_projectView->setCurrentIndex(current);
