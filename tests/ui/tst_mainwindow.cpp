@@ -116,12 +116,16 @@ void tst_MainWindow::projectFilterNarrowsTheList()
     Projects::ProjectStore store(ws.db());
     QVERIFY(store.create(QStringLiteral("compiler"), QStringLiteral("a toy C compiler")).ok());
     QVERIFY(store.create(QStringLiteral("website"), {}, {QStringLiteral("frontend")}).ok());
-    QVERIFY(store.create(QStringLiteral("notes")).ok());
+    QVERIFY(store.create(QStringLiteral("notes 10")).ok());
+    QVERIFY(store.create(QStringLiteral("notes 9")).ok());
     MainWindow window(ws.db());
     QSignalSpy loaded(&window, &MainWindow::projectsLoaded);
     window.show();
     QVERIFY(loaded.wait(10000));
-    QCOMPARE(window.projectFilter()->rowCount(), 3);
+    QCOMPARE(window.projectFilter()->rowCount(), 4);
+    // Numbers sort the way people count.
+    QCOMPARE(window.projectFilter()->index(1, 0).data().toString(), QStringLiteral("notes 9"));
+    QCOMPARE(window.projectFilter()->index(2, 0).data().toString(), QStringLiteral("notes 10"));
     auto *filter = window.findChild<QLineEdit *>(QStringLiteral("projectFilter"));
     QVERIFY(filter);
     QTest::keyClicks(filter, QStringLiteral("FRONT"));

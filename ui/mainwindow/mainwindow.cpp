@@ -65,7 +65,7 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     : QMainWindow(parent)
     , m_db(std::move(db))
     , m_projectModel(new ProjectListModel(this))
-    , m_projectFilter(new QSortFilterProxyModel(this))
+    , m_projectFilter(new ProjectFilterModel(this))
     , m_filterEdit(new QLineEdit)
     , m_projectView(new QListView)
     , m_fileModel(new FileTreeModel(this))
@@ -144,9 +144,6 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createDocks()
 {
     m_projectFilter->setSourceModel(m_projectModel);
-    m_projectFilter->setFilterRole(ProjectListModel::FilterRole);
-    m_projectFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_projectFilter->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_projectFilter->sort(0);
     m_filterEdit->setObjectName(QStringLiteral("projectFilter"));
     m_filterEdit->setPlaceholderText(tr("Filter projects (name, description, tags)"));

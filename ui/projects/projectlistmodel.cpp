@@ -56,4 +56,55 @@ QVariant ProjectListModel::data(const QModelIndex &index, int role) const
     }
 }
 
+ProjectFilterModel::ProjectFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
+    setFilterRole(ProjectListModel::FilterRole);
+    setFilterCaseSensitivity(Qt::CaseInsensitive);
+}
+
+bool ProjectFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    // Runs of digits compare by value; the rest through the collator.
+    // (QCollator's own numeric mode needs ICU, which this Qt may lack.)
+    const QString a = left.data().toString();
+    const QString b = right.data().toString();
+    qsizetype i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a.at(i).isDigit() && b.at(j).isDigit()) {
+            qsizetype ei = i, ej = j;
+            while (ei < a.size() && a.at(ei).isDigit())
+                ++ei;
+            while (ej < b.size() && b.at(ej).isDigit())
+                ++ej;
+            const auto withoutLeadingZeros = [](QStringView digits) {
+                qsizetype k = 0;
+                while (k + 1 < digits.size() && digits.at(k) == QLatin1Char('0'))
+                    ++k;
+                return digits.sliced(k);
+            };
+            const QStringView na = withoutLeadingZeros(QStringView(a).sliced(i, ei - i));
+            const QStringView nb = withoutLeadingZeros(QStringView(b).sliced(j, ej - j));
+            if (na.size() != nb.size())
+                return na.size() < nb.size();
+            if (const int c = na.compare(nb); c != 0)
+                return c < 0;
+            i = ei;
+            j = ej;
+            continue;
+        }
+        qsizetype ei = i, ej = j;
+        while (ei < a.size() && !a.at(ei).isDigit())
+            ++ei;
+        while (ej < b.size() && !b.at(ej).isDigit())
+            ++ej;
+        if (const int c = m_collator.compare(QStringView(a).sliced(i, ei - i), QStringView(b).sliced(j, ej - j)); c != 0)
+            return c < 0;
+        i = ei;
+        j = ej;
+    }
+    return a.size() - i < b.size() - j;
+}
+
 } // namespace Realm::Ui

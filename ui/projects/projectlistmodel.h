@@ -4,6 +4,8 @@
 #include "projects/project.h"
 
 #include <QAbstractListModel>
+#include <QCollator>
+#include <QSortFilterProxyModel>
 
 namespace Realm::Ui {
 
@@ -26,6 +28,21 @@ public:
 
 private:
     QList<Projects::Project> m_projects;
+};
+
+// Filters on name, description and tags; sorts names the way people count
+// ("project 2" before "project 10").
+class ProjectFilterModel final : public QSortFilterProxyModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProjectFilterModel)
+public:
+    explicit ProjectFilterModel(QObject *parent = nullptr);
+
+protected:
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    QCollator m_collator;
 };
 
 } // namespace Realm::Ui
