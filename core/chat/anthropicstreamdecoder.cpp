@@ -63,15 +63,9 @@ void AnthropicStreamDecoder::handle(const SseEvent &event)
         const QJsonObject delta = data.value(QStringLiteral("delta")).toObject();
         const QString deltaType = delta.value(QStringLiteral("type")).toString();
         if (deltaType == QLatin1String("text_delta")) {
-            const QString text = delta.value(QStringLiteral("text")).toString();
-            m_text += text;
-            if (onText && !text.isEmpty())
-                onText(text);
+            appendText(delta.value(QStringLiteral("text")).toString());
         } else if (deltaType == QLatin1String("thinking_delta")) {
-            const QString thought = delta.value(QStringLiteral("thinking")).toString();
-            m_reasoning += thought;
-            if (onReasoning && !thought.isEmpty())
-                onReasoning(thought);
+            appendReasoning(delta.value(QStringLiteral("thinking")).toString());
         } else if (deltaType == QLatin1String("input_json_delta")) {
             const auto it = m_toolCallForBlock.constFind(data.value(QStringLiteral("index")).toInt());
             if (it != m_toolCallForBlock.cend())
@@ -95,8 +89,7 @@ void AnthropicStreamDecoder::finish(bool parserHasIncompleteEvent)
     if (m_error)
         return;
     if (!m_done)
-        m_error = ProviderError{ProviderError::Kind::Incomplete,
-                                QStringLiteral("The answer stopped before the server finished it (no message_stop)."), {}};
+        failIncomplete(QStringLiteral("no message_stop"));
 }
 
 } // namespace Realm::Chat

@@ -70,19 +70,10 @@ void OpenAiStreamDecoder::handle(const SseEvent &event)
         if (choice.value(QStringLiteral("index")).toInt(0) != 0)
             continue; // only the first choice is asked for
         const QJsonObject delta = choice.value(QStringLiteral("delta")).toObject();
-        if (const QString text = delta.value(QStringLiteral("content")).toString(); !text.isEmpty()) {
-            m_text += text;
-            if (onText)
-                onText(text);
-        }
+        appendText(delta.value(QStringLiteral("content")).toString());
         // DeepSeek and vLLM say reasoning_content, OpenRouter reasoning.
-        for (const char *key : {"reasoning_content", "reasoning"}) {
-            if (const QString thought = delta.value(QLatin1String(key)).toString(); !thought.isEmpty()) {
-                m_reasoning += thought;
-                if (onReasoning)
-                    onReasoning(thought);
-            }
-        }
+        for (const char *key : {"reasoning_content", "reasoning"})
+            appendReasoning(delta.value(QLatin1String(key)).toString());
         for (const QJsonValue &callValue : delta.value(QStringLiteral("tool_calls")).toArray()) {
             const QJsonObject call = callValue.toObject();
             const int index = call.value(QStringLiteral("index")).toInt(int(m_toolCalls.size()));
@@ -99,7 +90,7 @@ void OpenAiStreamDecoder::handle(const SseEvent &event)
             merged.arguments += function.value(QStringLiteral("arguments")).toString();
         }
         if (const QString reason = choice.value(QStringLiteral("finish_reason")).toString(); !reason.isEmpty())
-            m_finishReason = reason;
+            m_stopReason = reason;
     }
 }
 
@@ -109,10 +100,9 @@ void OpenAiStreamDecoder::finish(bool parserHasIncompleteEvent)
         return;
     // Some servers omit [DONE] but always send a finish_reason; a stream
     // with neither was cut off.
-    if (!m_done && (m_finishReason.isEmpty() || parserHasIncompleteEvent))
-        m_error = ProviderError{ProviderError::Kind::Incomplete,
-                                QStringLiteral("The answer stopped before the server finished it (the connection closed early)."), {}};
-    else if (m_finishReason == QLatin1String("length") && m_text.isEmpty() && m_toolCalls.isEmpty())
+    if (!m_done && (m_stopReason.isEmpty() || parserHasIncompleteEvent))
+        failIncomplete(QStringLiteral("the connection closed early"));
+    else if (m_stopReason == QLatin1String("length") && m_text.isEmpty() && m_toolCalls.isEmpty())
         m_error = ProviderError{ProviderError::Kind::ContextTooLong,
                                 QStringLiteral("The model stopped at its length limit before writing anything."), {}};
 }

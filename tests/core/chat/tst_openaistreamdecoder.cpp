@@ -52,7 +52,7 @@ void tst_OpenAiStreamDecoder::streamsTextAndUsage()
     QVERIFY(!d.error());
     QCOMPARE(d.text(), QStringLiteral("Hello, wörld"));
     QCOMPARE(deltas, (QStringList{QStringLiteral("Hel"), QStringLiteral("lo, wörld")}));
-    QCOMPARE(d.finishReason(), QStringLiteral("stop"));
+    QCOMPARE(d.stopReason(), QStringLiteral("stop"));
     QCOMPARE(d.usage().inputTokens, 12);
     QCOMPARE(d.usage().outputTokens, 3);
     QVERIFY(d.isDone());
@@ -74,7 +74,7 @@ void tst_OpenAiStreamDecoder::mergesToolCallDeltasByIndex()
     QCOMPARE(d.toolCalls().at(0).arguments, QStringLiteral("{\"path\":\"a.c\"}"));
     QCOMPARE(d.toolCalls().at(1).name, QStringLiteral("search_project"));
     QCOMPARE(d.toolCalls().at(1).arguments, QStringLiteral("{\"q\":\"x\"}"));
-    QCOMPARE(d.finishReason(), QStringLiteral("tool_calls"));
+    QCOMPARE(d.stopReason(), QStringLiteral("tool_calls"));
 }
 
 void tst_OpenAiStreamDecoder::readsReasoningFields()

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chat/streamdecoder.h"
+
+namespace Realm::Chat {
+
+void StreamDecoder::appendText(const QString &text)
+{
+    if (text.isEmpty())
+        return;
+    m_text += text;
+    if (onText)
+        onText(text);
+}
+
+void StreamDecoder::appendReasoning(const QString &thought)
+{
+    if (thought.isEmpty())
+        return;
+    m_reasoning += thought;
+    if (onReasoning)
+        onReasoning(thought);
+}
+
+void StreamDecoder::failIncomplete(const QString &detail)
+{
+    m_error = ProviderError{ProviderError::Kind::Incomplete,
+                            QStringLiteral("The answer stopped before the server finished it (%1).").arg(detail), {}};
+}
+
+} // namespace Realm::Chat
