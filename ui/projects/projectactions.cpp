@@ -74,15 +74,22 @@ void ProjectActions::runInBackground(std::function<Result<QString>()> job, std::
     }));
 }
 
-void ProjectActions::create(const QString &name)
+void ProjectActions::changeProject(std::function<Result<Projects::Project>(Projects::ProjectStore &)> change,
+                                   const QString &messageTemplate, std::function<void()> undo)
 {
     Storage::DatabasePtr db = m_db;
-    runInBackground([db, name]() -> Result<QString> {
-        Result<Projects::Project> p = Projects::ProjectStore(db).create(name);
+    runInBackground([db, change, messageTemplate]() -> Result<QString> {
+        Projects::ProjectStore store(db);
+        Result<Projects::Project> p = change(store);
         if (!p)
             return p.error();
-        return tr("Created \"%1\".").arg(p->name);
-    });
+        return messageTemplate.arg(p->name);
+    }, std::move(undo));
+}
+
+void ProjectActions::create(const QString &name)
+{
+    changeProject([name](Projects::ProjectStore &store) { return store.create(name); }, tr("Created \"%1\"."));
 }
 
 void ProjectActions::askCreate()
@@ -97,15 +104,10 @@ void ProjectActions::rename(const QString &newName)
 {
     const QString id = m_project.id;
     const QString oldName = m_project.name;
-    Storage::DatabasePtr db = m_db;
-    runInBackground([db, id, newName]() -> Result<QString> {
-        Projects::ProjectChanges changes;
-        changes.name = newName;
-        Result<Projects::Project> p = Projects::ProjectStore(db).update(id, changes);
-        if (!p)
-            return p.error();
-        return tr("Renamed to \"%1\".").arg(p->name);
-    }, [this, id, oldName] {
+    Projects::ProjectChanges changes;
+    changes.name = newName;
+    changeProject([id, changes](Projects::ProjectStore &store) { return store.update(id, changes); },
+                  tr("Renamed to \"%1\"."), [this, id, oldName] {
         m_project.id = id;
         rename(oldName);
     });
@@ -114,16 +116,10 @@ void ProjectActions::rename(const QString &newName)
 void ProjectActions::edit(const QString &description, const QStringList &tags)
 {
     const QString id = m_project.id;
-    Storage::DatabasePtr db = m_db;
-    runInBackground([db, id, description, tags]() -> Result<QString> {
-        Projects::ProjectChanges changes;
-        changes.description = description;
-        changes.tags = tags;
-        Result<Projects::Project> p = Projects::ProjectStore(db).update(id, changes);
-        if (!p)
-            return p.error();
-        return tr("Updated \"%1\".").arg(p->name);
-    });
+    Projects::ProjectChanges changes;
+    changes.description = description;
+    changes.tags = tags;
+    changeProject([id, changes](Projects::ProjectStore &store) { return store.update(id, changes); }, tr("Updated \"%1\"."));
 }
 
 void ProjectActions::moveToTrash()
@@ -142,13 +138,7 @@ void ProjectActions::moveToTrash()
 
 void ProjectActions::restore(const QString &projectId)
 {
-    Storage::DatabasePtr db = m_db;
-    runInBackground([db, projectId]() -> Result<QString> {
-        Result<Projects::Project> p = Projects::ProjectStore(db).restore(projectId);
-        if (!p)
-            return p.error();
-        return tr("Restored \"%1\".").arg(p->name);
-    });
+    changeProject([projectId](Projects::ProjectStore &store) { return store.restore(projectId); }, tr("Restored \"%1\"."));
 }
 
 void ProjectActions::askRename()

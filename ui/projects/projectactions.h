@@ -11,6 +11,10 @@
 class QAction;
 class QWidget;
 
+namespace Realm::Projects {
+class ProjectStore;
+}
+
 namespace Realm::Ui {
 
 // What a user can do to a project from the project list: rename, describe
@@ -49,6 +53,10 @@ signals:
 
 private:
     void runInBackground(std::function<Result<QString>()> job, std::function<void()> undo = {});
+    // Runs a change to one project off the UI thread; `messageTemplate`'s %1
+    // becomes the project's name in the status message.
+    void changeProject(std::function<Result<Projects::Project>(Projects::ProjectStore &)> change,
+                       const QString &messageTemplate, std::function<void()> undo = {});
     void askCreate();
     void askRename();
     void askEdit();

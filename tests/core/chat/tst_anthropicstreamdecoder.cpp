@@ -1,25 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/anthropicstreamdecoder.h"
 
+#include "decodestream.h"
+
 #include <QTest>
 
+using namespace Realm;
 using namespace Realm::Chat;
 
 namespace {
+// The stream split into 7-byte reads.
 AnthropicStreamDecoder decode(const QByteArray &stream, QStringList *textDeltas = nullptr)
 {
-    SseParser parser;
-    AnthropicStreamDecoder decoder;
-    decoder.onText = [&](const QString &t) {
-        if (textDeltas)
-            *textDeltas << t;
-    };
-    for (qsizetype at = 0; at < stream.size(); at += 7) {
-        for (const SseEvent &e : parser.feed(QByteArrayView(stream).sliced(at, qMin<qsizetype>(7, stream.size() - at))))
-            decoder.handle(e);
-    }
-    decoder.finish(parser.hasIncompleteEvent());
-    return decoder;
+    return Test::decodeStream<AnthropicStreamDecoder>(stream, 7, textDeltas);
 }
 
 const QByteArray kStart = "event: message_start\n"

@@ -1,26 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/openaistreamdecoder.h"
 
+#include "decodestream.h"
+
 #include <QTest>
 
+using namespace Realm;
 using namespace Realm::Chat;
 
 namespace {
-// Runs a raw stream through the SSE parser and the decoder, in 5-byte reads.
+// The stream split into 5-byte reads.
 OpenAiStreamDecoder decode(const QByteArray &stream, QStringList *textDeltas = nullptr)
 {
-    SseParser parser;
-    OpenAiStreamDecoder decoder;
-    decoder.onText = [&](const QString &t) {
-        if (textDeltas)
-            *textDeltas << t;
-    };
-    for (qsizetype at = 0; at < stream.size(); at += 5) {
-        for (const SseEvent &e : parser.feed(QByteArrayView(stream).sliced(at, qMin<qsizetype>(5, stream.size() - at))))
-            decoder.handle(e);
-    }
-    decoder.finish(parser.hasIncompleteEvent());
-    return decoder;
+    return Test::decodeStream<OpenAiStreamDecoder>(stream, 5, textDeltas);
 }
 } // namespace
 
