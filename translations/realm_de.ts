@@ -23,6 +23,29 @@
     </message>
 </context>
 <context>
+    <name>Realm::Ui::EditorArea</name>
+    <message>
+        <source>Find in file (Enter: next, Shift+Enter: previous, Esc: close)</source>
+        <translation>In Datei suchen (Eingabe: weiter, Umschalt+Eingabe: zurück, Esc: schließen)</translation>
+    </message>
+    <message>
+        <source>Cannot open file</source>
+        <translation>Datei kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Go to Line</source>
+        <translation>Gehe zu Zeile</translation>
+    </message>
+    <message>
+        <source>Line (1–%1):</source>
+        <translation>Zeile (1–%1):</translation>
+    </message>
+    <message>
+        <source>Cannot write a copy to %1: %2</source>
+        <translation>Kopie kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Ui::FileTreeModel</name>
     <message>
         <source>%1 (binary file)</source>
@@ -38,6 +61,167 @@
     </message>
 </context>
 <context>
+    <name>Realm::Ui::ImportDialog</name>
+    <message>
+        <source>Leave out what .gitignore files exclude</source>
+        <translation>Auslassen, was .gitignore-Dateien ausschließen</translation>
+    </message>
+    <message>
+        <source>Import Code</source>
+        <translation>Code importieren</translation>
+    </message>
+    <message>
+        <source>A folder on this computer</source>
+        <translation>Ein Ordner auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>A .zip or .tar(.gz, .bz2, .xz, .zst) file</source>
+        <translation>Eine .zip- oder .tar(.gz, .bz2, .xz, .zst)-Datei</translation>
+    </message>
+    <message>
+        <source>https://host/team/repo.git, or a local repository</source>
+        <translation>https://host/team/repo.git oder ein lokales Repository</translation>
+    </message>
+    <message>
+        <source>Branch, tag or commit (empty: the default branch)</source>
+        <translation>Branch, Tag oder Commit (leer: der Standard-Branch)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Archive:</source>
+        <translation>&amp;Archiv:</translation>
+    </message>
+    <message>
+        <source>&amp;Repository:</source>
+        <translation>&amp;Repository:</translation>
+    </message>
+    <message>
+        <source>&amp;Revision:</source>
+        <translation>&amp;Revision:</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <source>Git</source>
+        <translation>Git</translation>
+    </message>
+    <message>
+        <source>Taken from the source when empty</source>
+        <translation>Wenn leer, aus der Quelle übernommen</translation>
+    </message>
+    <message>
+        <source>One glob pattern per line, matched against paths in the source (build/, *.min.js, **/node_modules).</source>
+        <translation>Ein Glob-Muster pro Zeile, geprüft gegen die Pfade der Quelle (build/, *.min.js, **/node_modules).</translation>
+    </message>
+    <message>
+        <source>Project &amp;name:</source>
+        <translation>Projekt&amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Leave out:</source>
+        <translation>&amp;Auslassen:</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Import Folder</source>
+        <translation>Ordner importieren</translation>
+    </message>
+    <message>
+        <source>Import Archive</source>
+        <translation>Archiv importieren</translation>
+    </message>
+    <message>
+        <source>Archives (*.zip *.tar *.tar.gz *.tgz *.tar.bz2 *.tar.xz *.tar.zst)</source>
+        <translation>Archive (*.zip *.tar *.tar.gz *.tgz *.tar.bz2 *.tar.xz *.tar.zst)</translation>
+    </message>
+    <message>
+        <source>Enter the URL or path of a Git repository.</source>
+        <translation>Geben Sie die URL oder den Pfad eines Git-Repositorys ein.</translation>
+    </message>
+    <message>
+        <source>Choose what to import first.</source>
+        <translation>Wählen Sie zuerst aus, was importiert werden soll.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1</source>
+        <translation>
+            <numerusform>%n Datei, %1</numerusform>
+            <numerusform>%n Dateien, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> — %1 skipped, %2 rejected</source>
+        <translation> — %1 ausgelassen, %2 abgelehnt</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lese %1…</translation>
+    </message>
+    <message>
+        <source>Cancel Import</source>
+        <translation>Import abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>Import abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Import &amp;Another</source>
+        <translation>&amp;Weiteren importieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported &quot;%1&quot;: %n file(s), %2. %3 left out, %4 rejected, %5 warning(s).</source>
+        <translation>
+            <numerusform>„%1“ importiert: %n Datei, %2. %3 ausgelassen, %4 abgelehnt, %5 Warnung(en).</numerusform>
+            <numerusform>„%1“ importiert: %n Dateien, %2. %3 ausgelassen, %4 abgelehnt, %5 Warnung(en).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rejected (%1)</source>
+        <translation>Abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <source>Left out (%1)</source>
+        <translation>Ausgelassen (%1)</translation>
+    </message>
+    <message>
+        <source>Warnings (%1)</source>
+        <translation>Warnungen (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Ui::MainWindow</name>
     <message>
         <source>Cancel</source>
@@ -46,10 +230,6 @@
     <message>
         <source>REALM</source>
         <translation>REALM</translation>
-    </message>
-    <message>
-        <source>Find in file (Enter: next, Shift+Enter: previous, Esc: close)</source>
-        <translation>In Datei suchen (Eingabe: nächster, Umschalt+Eingabe: vorheriger, Esc: schließen)</translation>
     </message>
     <message>
         <source>Filter projects (name, description, tags)</source>
@@ -144,10 +324,6 @@
         <translation>Ein Import läuft noch. Abbrechen und beenden?</translation>
     </message>
     <message>
-        <source>Cannot open file</source>
-        <translation>Datei kann nicht geöffnet werden</translation>
-    </message>
-    <message>
         <source>Wait for the running import to finish, or cancel it.</source>
         <translation>Warten Sie, bis der laufende Import fertig ist, oder brechen Sie ihn ab.</translation>
     </message>
@@ -184,26 +360,6 @@
     <message>
         <source> (%1 skipped, %2 rejected)</source>
         <translation> (%1 übersprungen, %2 abgelehnt)</translation>
-    </message>
-    <message>
-        <source>Import Folder</source>
-        <translation>Ordner importieren</translation>
-    </message>
-    <message>
-        <source>Import Archive</source>
-        <translation>Archiv importieren</translation>
-    </message>
-    <message>
-        <source>Archives (*.zip *.tar *.tar.gz *.tgz *.tar.bz2 *.tar.xz *.tar.zst)</source>
-        <translation>Archive (*.zip *.tar *.tar.gz *.tgz *.tar.bz2 *.tar.xz *.tar.zst)</translation>
-    </message>
-    <message>
-        <source>Go to Line</source>
-        <translation>Gehe zu Zeile</translation>
-    </message>
-    <message>
-        <source>Line (1–%1):</source>
-        <translation>Zeile (1–%1):</translation>
     </message>
     <message>
         <source>About REALM</source>
@@ -258,22 +414,6 @@
         <translation>&lt;h2&gt;Willkommen bei REALM&lt;/h2&gt;&lt;p&gt;Holen Sie Code herein, um ihn zu durchsuchen und zu lesen. Dateien aus dem Baum links öffnen sich hier.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Import a Folder…</source>
-        <translation>Ordner importieren …</translation>
-    </message>
-    <message>
-        <source>Import an Archive…</source>
-        <translation>Archiv importieren …</translation>
-    </message>
-    <message>
-        <source>Import from Git…</source>
-        <translation>Aus Git importieren …</translation>
-    </message>
-    <message>
-        <source>Open the Demo Project</source>
-        <translation>Demoprojekt öffnen</translation>
-    </message>
-    <message>
         <source>Import from &amp;Git…</source>
         <translation>Aus &amp;Git importieren …</translation>
     </message>
@@ -286,24 +426,20 @@
         <translation>In &amp;externem Editor öffnen</translation>
     </message>
     <message>
-        <source>Import from Git</source>
-        <translation>Aus Git importieren</translation>
-    </message>
-    <message>
-        <source>Repository URL or local path (e.g. https://host/team/repo.git):</source>
-        <translation>URL oder lokaler Pfad des Repositorys (z. B. https://host/team/repo.git):</translation>
-    </message>
-    <message>
-        <source>Branch, tag or commit (empty: the default branch):</source>
-        <translation>Branch, Tag oder Commit (leer: der Standard-Branch):</translation>
-    </message>
-    <message>
-        <source>Cannot write a copy to %1: %2</source>
-        <translation>Kopie nach %1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
         <source>&lt;h2&gt;REALM&lt;/h2&gt;&lt;p&gt;Open a file from the tree on the left, or press Ctrl+P to find one by name. Ctrl+Shift+F searches every file; Ctrl+Shift+P lists all commands.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;REALM&lt;/h2&gt;&lt;p&gt;Öffnen Sie eine Datei im Baum links oder drücken Sie Strg+P, um eine nach Namen zu finden. Strg+Umschalt+F durchsucht alle Dateien; Strg+Umschalt+P listet alle Befehle.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <source>Chat about this project&apos;s code will appear here.</source>
+        <translation>Hier erscheint der Chat über den Code dieses Projekts.</translation>
+    </message>
+    <message>
+        <source>C&amp;hat Panel</source>
+        <translation>C&amp;hat-Bereich</translation>
     </message>
 </context>
 <context>

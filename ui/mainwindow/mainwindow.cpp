@@ -3,6 +3,7 @@
 
 #include "codeview/codeview.h"
 #include "common/buildconfig.h"
+#include "editor/editorarea.h"
 #include "files/filetreemodel.h"
 #include "jobs/importrunner.h"
 #include "projects/importsource.h"
@@ -21,15 +22,14 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QDesktopServices>
 #include <QDir>
 #include <QDirIterator>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QFile>
-#include <QFileDialog>
 #include <QHeaderView>
-#include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -41,25 +41,12 @@
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
 namespace Realm::Ui {
-
-namespace {
-// What a file tab needs, loaded on a worker thread.
-struct LoadedFile {
-    QString path;
-    QString text;
-    QByteArray binaryHead;
-    qint64 size = 0;
-    bool binary = false;
-    QString error;
-};
-} // namespace
 
 MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     : QMainWindow(parent)
@@ -70,9 +57,7 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     , m_projectView(new QListView)
     , m_fileModel(new FileTreeModel(this))
     , m_fileView(new QTreeView)
-    , m_tabs(new QTabWidget)
-    , m_findEdit(new QLineEdit)
-    , m_emptyHint(new QLabel)
+    , m_editor(new EditorArea(m_db))
     , m_searchPanel(new SearchPanel(m_db))
     , m_jobLabel(new QLabel)
     , m_jobProgress(new QProgressBar)
@@ -82,55 +67,12 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
 {
     setWindowTitle(tr("REALM"));
     resize(1280, 800);
-
-    m_tabs->setTabsClosable(true);
-    m_tabs->setDocumentMode(true);
-    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) { delete m_tabs->widget(index); });
-    m_emptyHint->setAlignment(Qt::AlignCenter);
-    m_emptyHint->setWordWrap(true);
-    m_emptyHint->setText(tr("<h2>Welcome to REALM</h2><p>Bring in some code to browse and search it. "
-                            "Open files from the tree on the left; they show up here.</p>"));
-    m_findEdit->setPlaceholderText(tr("Find in file (Enter: next, Shift+Enter: previous, Esc: close)"));
-    m_findEdit->hide();
-    connect(m_findEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
-        if (CodeView *view = currentCodeView())
-            view->find(text);
+    setAcceptDrops(true);
+    setCentralWidget(m_editor);
+    connect(m_editor, &EditorArea::fileOpened, this, &MainWindow::fileOpened);
+    connect(m_editor, &EditorArea::failed, this, [this](const QString &title, const QString &message) {
+        QMessageBox::warning(this, title, message);
     });
-    connect(m_findEdit, &QLineEdit::returnPressed, this, [this] {
-        if (CodeView *view = currentCodeView())
-            view->find(m_findEdit->text(), QApplication::keyboardModifiers() & Qt::ShiftModifier);
-    });
-
-    auto *central = new QWidget;
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(0, 0, 0, 0);
-    m_welcome = new QWidget;
-    auto *welcomeLayout = new QVBoxLayout(m_welcome);
-    welcomeLayout->addStretch(1);
-    welcomeLayout->addWidget(m_emptyHint);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    const auto addButton = [&](const QString &text, void (MainWindow::*slot)()) {
-        auto *button = new QPushButton(text);
-        connect(button, &QPushButton::clicked, this, slot);
-        buttons->addWidget(button);
-    };
-    addButton(tr("Import a Folder…"), &MainWindow::chooseFolderToImport);
-    addButton(tr("Import an Archive…"), &MainWindow::chooseArchiveToImport);
-    addButton(tr("Import from Git…"), &MainWindow::chooseGitToImport);
-    addButton(tr("Open the Demo Project"), &MainWindow::openDemoProject);
-    buttons->addStretch(1);
-    welcomeLayout->addLayout(buttons);
-    welcomeLayout->addStretch(2);
-    layout->addWidget(m_welcome, 1);
-    layout->addWidget(m_tabs, 1);
-    layout->addWidget(m_findEdit);
-    m_tabs->hide();
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
-        m_tabs->setVisible(m_tabs->count() > 0);
-        m_welcome->setVisible(m_tabs->count() == 0);
-    });
-    setCentralWidget(central);
 
     createDocks();
     createActions();
@@ -203,16 +145,28 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_searchDock);
     m_searchDock->hide();
     connect(m_searchPanel, &SearchPanel::matchActivated, this, &MainWindow::openFileInProject);
+
+    // The right-hand side belongs to the chat about the current project.
+    m_chatDock = new QDockWidget(tr("Chat"), this);
+    m_chatDock->setObjectName(QStringLiteral("chatDock"));
+    auto *chatPlaceholder = new QLabel(tr("Chat about this project's code will appear here."));
+    chatPlaceholder->setAlignment(Qt::AlignCenter);
+    chatPlaceholder->setWordWrap(true);
+    chatPlaceholder->setEnabled(false);
+    m_chatDock->setWidget(chatPlaceholder);
+    addDockWidget(Qt::RightDockWidgetArea, m_chatDock);
+    m_chatDock->hide();
 }
 
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *importFolder = file->addAction(tr("Import &Folder…"), this, &MainWindow::chooseFolderToImport);
+    QAction *importFolder = file->addAction(tr("Import &Folder…"), this, [this] { showImportDialog(ImportDialog::Kind::Folder); });
     importFolder->setShortcut(QKeySequence::Open);
-    file->addAction(tr("Import &Archive…"), this, &MainWindow::chooseArchiveToImport);
-    file->addAction(tr("Import from &Git…"), this, &MainWindow::chooseGitToImport);
-    file->addAction(tr("Open &Demo Project"), this, &MainWindow::openDemoProject);
+    QAction *importArchive = file->addAction(tr("Import &Archive…"), this, [this] { showImportDialog(ImportDialog::Kind::Archive); });
+    QAction *importGit = file->addAction(tr("Import from &Git…"), this, [this] { showImportDialog(ImportDialog::Kind::Git); });
+    QAction *demo = file->addAction(tr("Open &Demo Project"), this, &MainWindow::openDemoProject);
+    m_editor->setWelcomeActions({importFolder, importArchive, importGit, demo});
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Settings…"), this, [this] {
         SettingsDialog dialog(AppSettings::load(), this);
@@ -222,10 +176,7 @@ void MainWindow::createActions()
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
-    QAction *closeTab = file->addAction(tr("&Close Tab"), this, [this] {
-        if (QWidget *w = m_tabs->currentWidget())
-            delete w;
-    });
+    QAction *closeTab = file->addAction(tr("&Close Tab"), m_editor, &EditorArea::closeCurrentTab);
     closeTab->setShortcut(QKeySequence::Close);
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -238,9 +189,9 @@ void MainWindow::createActions()
     project->addActions({m_projectActions->trashAction(), m_projectActions->showTrashAction()});
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *find = edit->addAction(tr("&Find in File…"), this, &MainWindow::showFindBar);
+    QAction *find = edit->addAction(tr("&Find in File…"), m_editor, &EditorArea::showFindBar);
     find->setShortcut(QKeySequence::Find);
-    QAction *goTo = edit->addAction(tr("&Go to Line…"), this, &MainWindow::goToLine);
+    QAction *goTo = edit->addAction(tr("&Go to Line…"), m_editor, &EditorArea::goToLine);
     goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     QAction *copyNumbered = edit->addAction(tr("Copy with &Line Numbers"), this, [this] {
         if (CodeView *view = currentCodeView())
@@ -253,11 +204,6 @@ void MainWindow::createActions()
     findInFiles->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     QAction *quickOpen = edit->addAction(tr("&Open File in Project…"), this, &MainWindow::showQuickOpen);
     quickOpen->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    QAction *hideFind = new QAction(this);
-    hideFind->setShortcut(QKeySequence(Qt::Key_Escape));
-    hideFind->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(hideFind, &QAction::triggered, m_findEdit, &QWidget::hide);
-    m_findEdit->addAction(hideFind);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *palette = view->addAction(tr("&Command Palette…"), this, &MainWindow::showCommandPalette);
@@ -265,12 +211,11 @@ void MainWindow::createActions()
     QAction *wrap = view->addAction(tr("&Word Wrap"));
     wrap->setCheckable(true);
     wrap->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Z));
-    connect(wrap, &QAction::toggled, this, [this](bool on) {
-        for (int i = 0; i < m_tabs->count(); ++i) {
-            if (auto *code = qobject_cast<CodeView *>(m_tabs->widget(i)))
-                code->setLineWrapMode(on ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
-        }
-    });
+    connect(wrap, &QAction::toggled, m_editor, &EditorArea::setWordWrap);
+    QAction *chat = m_chatDock->toggleViewAction();
+    chat->setText(tr("C&hat Panel"));
+    chat->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    view->addAction(chat);
 
     menuBar()->addMenu(tr("&Help"))->addAction(tr("&About REALM"), this, &MainWindow::showAbout);
 }
@@ -308,34 +253,15 @@ void MainWindow::restoreState()
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     QMainWindow::restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_projectId = settings.value(QStringLiteral("mainWindow/lastProject")).toString();
-    // Tabs of the last project come back once its files are listed.
+    // Tabs come back once the last project's files are listed, so that the
+    // tree and the tabs agree.
     const QStringList tabs = settings.value(QStringLiteral("mainWindow/openTabs")).toStringList();
     const QString current = settings.value(QStringLiteral("mainWindow/currentTab")).toString();
     if (!tabs.isEmpty()) {
         auto *once = new QObject(this);
         connect(this, &MainWindow::filesLoaded, once, [this, once, tabs, current] {
             delete once;
-            const QString prefix = m_projectId + QLatin1Char('/');
-            QStringList paths;
-            for (const QString &tab : tabs) {
-                if (tab.startsWith(prefix))
-                    paths << tab.mid(prefix.size());
-            }
-            // Files load in parallel and arrive in any order: bring the
-            // tab that was in front back to the front once all are there.
-            auto *pending = new QObject(this);
-            auto remaining = std::make_shared<qsizetype>(paths.size());
-            connect(this, &MainWindow::fileOpened, pending, [this, pending, remaining, current] {
-                if (--*remaining > 0)
-                    return;
-                delete pending;
-                for (int i = 0; i < m_tabs->count(); ++i) {
-                    if (m_tabs->widget(i)->property("realmTab").toString() == current)
-                        m_tabs->setCurrentIndex(i);
-                }
-            });
-            for (const QString &path : std::as_const(paths))
-                openFile(path);
+            m_editor->restoreTabs(tabs, current);
         });
     }
 }
@@ -354,12 +280,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("mainWindow/state"), saveState());
     settings.setValue(QStringLiteral("mainWindow/lastProject"), m_projectId);
-    QStringList tabs;
-    for (int i = 0; i < m_tabs->count(); ++i)
-        tabs << m_tabs->widget(i)->property("realmTab").toString();
-    settings.setValue(QStringLiteral("mainWindow/openTabs"), tabs);
-    settings.setValue(QStringLiteral("mainWindow/currentTab"),
-                      m_tabs->currentWidget() ? m_tabs->currentWidget()->property("realmTab").toString() : QString());
+    settings.setValue(QStringLiteral("mainWindow/openTabs"), m_editor->tabKeys());
+    settings.setValue(QStringLiteral("mainWindow/currentTab"), m_editor->currentTabKey());
     QMainWindow::closeEvent(event);
 }
 
@@ -370,7 +292,7 @@ void MainWindow::reloadProjects()
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
         m_projectModel->setProjects(watcher->result());
-        m_emptyHint->setText(m_projectModel->projects().isEmpty()
+        m_editor->setWelcomeText(m_projectModel->projects().isEmpty()
                                  ? tr("<h2>Welcome to REALM</h2><p>Bring in some code to browse and search it. "
                                       "Open files from the tree on the left; they show up here.</p>")
                                  : tr("<h2>REALM</h2><p>Open a file from the tree on the left, or press Ctrl+P to find one by "
@@ -475,71 +397,17 @@ void MainWindow::showQuickOpen()
 
 void MainWindow::openFile(const QString &path, int line, int column, int length)
 {
-    const QString tabKey = m_projectId + QLatin1Char('/') + path;
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (m_tabs->widget(i)->property("realmTab").toString() == tabKey) {
-            m_tabs->setCurrentIndex(i);
-            if (line > 0)
-                static_cast<CodeView *>(m_tabs->widget(i))->goToLine(line, column, length);
-            emit fileOpened(path);
-            return;
-        }
-    }
-    Storage::DatabasePtr db = m_db;
-    const QString projectId = m_projectId;
-    auto *watcher = new QFutureWatcher<LoadedFile>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, line, column, length, tabKey] {
-        watcher->deleteLater();
-        const LoadedFile loaded = watcher->result();
-        if (!loaded.error.isEmpty()) {
-            QMessageBox::warning(this, tr("Cannot open file"), loaded.error);
-            return;
-        }
-        auto *view = new CodeView;
-        view->setProperty("realmTab", tabKey);
-        if (loaded.binary) {
-            view->showBinary(loaded.binaryHead, loaded.size);
-        } else {
-            view->setFileName(loaded.path.section(QLatin1Char('/'), -1), loaded.size);
-            view->showTextProgressively(loaded.text);
-        }
-        const int index = m_tabs->addTab(view, loaded.path.section(QLatin1Char('/'), -1));
-        m_tabs->setTabToolTip(index, loaded.path);
-        m_tabs->setCurrentIndex(index);
-        if (line > 0)
-            view->goToLine(line, column, length);
-        view->setFocus();
-        emit fileOpened(loaded.path);
-    });
-    watcher->setFuture(QtConcurrent::run([db, projectId, path] {
-        LoadedFile loaded;
-        loaded.path = path;
-        Projects::ProjectStore store(db);
-        Result<Projects::ProjectFile> file = store.file(projectId, path);
-        Result<QByteArray> content = file ? store.content(*file) : Result<QByteArray>(file.error());
-        db->closeThreadConnection();
-        if (!content) {
-            loaded.error = content.error().message;
-            return loaded;
-        }
-        loaded.size = file->size;
-        loaded.binary = file->isBinary();
-        if (loaded.binary)
-            loaded.binaryHead = content->left(4096);
-        else
-            loaded.text = Projects::decodeText(*content, Projects::encodingFromName(file->encoding));
-        return loaded;
-    }));
+    m_editor->openFile(m_projectId, path, line, column, length);
 }
 
 int MainWindow::openTabCount() const
 {
-    return m_tabs->count();
+    return m_editor->openTabCount();
 }
 
 CodeView *MainWindow::currentCodeView() const
 {
-    return qobject_cast<CodeView *>(m_tabs->currentWidget());
+    return m_editor->currentCodeView();
 }
 
 void MainWindow::importSource(const QString &location)
@@ -634,37 +502,35 @@ void MainWindow::showImportReport(const Projects::ImportReport &report)
     box->open(); // not modal to the event loop: tests and scripts keep running
 }
 
-void MainWindow::chooseFolderToImport()
+ImportDialog *MainWindow::showImportDialog(ImportDialog::Kind kind, const QString &location)
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import Folder"), QDir::homePath());
-    if (!folder.isEmpty())
-        importSource(folder);
+    auto *dialog = new ImportDialog(m_db, kind, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!location.isEmpty())
+        dialog->setSource(kind, location);
+    connect(dialog, &ImportDialog::projectImported, this, [this](const Projects::ImportReport &report) {
+        m_projectId = report.project.id;
+        reloadProjects();
+        statusBar()->showMessage(tr("Imported \"%1\": %n file(s)", nullptr, int(report.files)).arg(report.project.name), 10000);
+    });
+    connect(dialog, &ImportDialog::importFinished, this, &MainWindow::importFinished);
+    dialog->open();
+    return dialog;
 }
 
-void MainWindow::chooseArchiveToImport()
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    const QString archive = QFileDialog::getOpenFileName(
-        this, tr("Import Archive"), QDir::homePath(),
-        tr("Archives (*.zip *.tar *.tar.gz *.tgz *.tar.bz2 *.tar.xz *.tar.zst)"));
-    if (!archive.isEmpty())
-        importSource(archive);
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().constFirst().isLocalFile())
+        event->acceptProposedAction();
 }
 
-void MainWindow::chooseGitToImport()
+void MainWindow::dropEvent(QDropEvent *event)
 {
-    bool ok = false;
-    const QString url = QInputDialog::getText(this, tr("Import from Git"),
-                                              tr("Repository URL or local path (e.g. https://host/team/repo.git):"),
-                                              QLineEdit::Normal, QString(), &ok).trimmed();
-    if (!ok || url.isEmpty())
-        return;
-    const QString ref = QInputDialog::getText(this, tr("Import from Git"), tr("Branch, tag or commit (empty: the default branch):"),
-                                              QLineEdit::Normal, QString(), &ok).trimmed();
-    if (!ok)
-        return;
-    Projects::ImportOptions options = AppSettings::load().importOptions();
-    options.ref = ref.isEmpty() ? QStringLiteral("HEAD") : ref;
-    runImport(tr("Importing %1…").arg(url), [url, options](ImportRunner &runner) { runner.start(url, options); }, false);
+    // A dropped folder or archive opens the import dialog, filled in.
+    const QString path = event->mimeData()->urls().constFirst().toLocalFile();
+    showImportDialog(QFileInfo(path).isDir() ? ImportDialog::Kind::Folder : ImportDialog::Kind::Archive,
+                     QDir::toNativeSeparators(path));
+    event->acceptProposedAction();
 }
 
 void MainWindow::openDemoProject()
@@ -701,70 +567,14 @@ void MainWindow::openDemoProject()
 
 void MainWindow::openInExternalEditor()
 {
-    CodeView *view = currentCodeView();
-    if (!view)
-        return;
-    const QString key = view->property("realmTab").toString();
-    const QString projectId = key.section(QLatin1Char('/'), 0, 0);
-    const QString path = key.section(QLatin1Char('/'), 1);
-    // The original file when the project came from a folder that still has
-    // it; otherwise a read-only copy of the stored bytes.
+    // The original file when the project came from a folder that still has it.
+    const QString projectId = m_editor->currentTabKey().section(QLatin1Char('/'), 0, 0);
+    QString folder;
     for (const Projects::Project &p : m_projectModel->projects()) {
-        if (p.id == projectId && p.source.kind == Projects::ProjectSource::Kind::Folder) {
-            const QString original = p.source.location + QLatin1Char('/') + path;
-            if (QFileInfo::exists(original)) {
-                QDesktopServices::openUrl(QUrl::fromLocalFile(original));
-                return;
-            }
-        }
+        if (p.id == projectId && p.source.kind == Projects::ProjectSource::Kind::Folder)
+            folder = p.source.location;
     }
-    Storage::DatabasePtr db = m_db;
-    const QString copy = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/open/") + projectId
-                         + QLatin1Char('/') + path;
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, copy] {
-        watcher->deleteLater();
-        if (!watcher->result().isEmpty()) {
-            QMessageBox::warning(this, tr("Cannot open file"), watcher->result());
-            return;
-        }
-        QDesktopServices::openUrl(QUrl::fromLocalFile(copy));
-    });
-    watcher->setFuture(QtConcurrent::run([db, projectId, path, copy]() -> QString {
-        Projects::ProjectStore store(db);
-        Result<Projects::ProjectFile> file = store.file(projectId, path);
-        Result<QByteArray> content = file ? store.content(*file) : Result<QByteArray>(file.error());
-        db->closeThreadConnection();
-        if (!content)
-            return content.error().message;
-        QDir().mkpath(QFileInfo(copy).absolutePath());
-        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
-        QFile out(copy);
-        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(*content) != content->size())
-            return tr("Cannot write a copy to %1: %2").arg(copy, out.errorString());
-        out.close();
-        QFile::setPermissions(copy, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
-        return {};
-    }));
-}
-
-void MainWindow::goToLine()
-{
-    CodeView *view = currentCodeView();
-    if (!view)
-        return;
-    bool ok = false;
-    const int line = QInputDialog::getInt(this, tr("Go to Line"), tr("Line (1–%1):").arg(view->blockCount()),
-                                          view->textCursor().blockNumber() + 1, 1, view->blockCount(), 1, &ok);
-    if (ok)
-        view->goToLine(line);
-}
-
-void MainWindow::showFindBar()
-{
-    m_findEdit->show();
-    m_findEdit->setFocus();
-    m_findEdit->selectAll();
+    m_editor->openCurrentInExternalEditor(folder);
 }
 
 void MainWindow::showAbout()

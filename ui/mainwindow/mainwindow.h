@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "jobs/importdialog.h"
 #include "projects/projectimporter.h"
 #include "storage/database.h"
 
@@ -15,13 +16,13 @@ class QListView;
 class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
-class QTabWidget;
 class QTreeView;
 
 namespace Realm::Ui {
 
 class CodeView;
 class CommandPalette;
+class EditorArea;
 class FileTreeModel;
 class ImportRunner;
 class ProjectActions;
@@ -49,7 +50,10 @@ public:
     void showQuickOpen();
     void showSearch();
     void showCommandPalette();
+    // Imports without asking, progress in the status bar.
     void importSource(const QString &location);
+    // The import dialog, pre-set to `kind` and `location` when given.
+    ImportDialog *showImportDialog(ImportDialog::Kind kind, const QString &location = {});
     void refreshProject(const QString &projectId);
     ProjectActions *projectActions() const { return m_projectActions; }
     // Copies the built-in demo project to the app data folder and imports it.
@@ -72,18 +76,15 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
     void createDocks();
     void createStatusBar();
     void restoreState();
-    void chooseFolderToImport();
-    void chooseArchiveToImport();
-    void chooseGitToImport();
-    void goToLine();
     void openInExternalEditor();
-    void showFindBar();
     void showAbout();
     void runImport(const QString &label, const std::function<void(ImportRunner &)> &start, bool refresh);
     void showImportReport(const Projects::ImportReport &report);
@@ -97,12 +98,10 @@ private:
     QListView *m_projectView;
     FileTreeModel *m_fileModel;
     QTreeView *m_fileView;
-    QTabWidget *m_tabs;
-    QLineEdit *m_findEdit;
-    QLabel *m_emptyHint;
-    QWidget *m_welcome = nullptr;
+    EditorArea *m_editor;
     SearchPanel *m_searchPanel;
     QDockWidget *m_searchDock = nullptr;
+    QDockWidget *m_chatDock = nullptr;
     QuickOpenDialog *m_quickOpen = nullptr;
     CommandPalette *m_palette = nullptr;
     QStringList m_projectPaths;

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storage/database.h"
+
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QTabWidget;
+
+namespace Realm::Ui {
+
+class CodeView;
+
+// The centre of the window: open files in tabs, a find bar under them and,
+// while nothing is open, a welcome page with buttons for the given actions.
+// Files are read on worker threads; a tab appears when its text is ready.
+// A tab is keyed "projectId/path" so that files of several projects can be
+// open at once.
+class EditorArea final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EditorArea)
+public:
+    explicit EditorArea(Storage::DatabasePtr db, QWidget *parent = nullptr);
+
+    // Line and column are 1-based; `length` characters from the column are
+    // selected. An open tab is brought to the front instead of loaded again.
+    void openFile(const QString &projectId, const QString &path, int line = 0, int column = 0, int length = 0);
+    // Reopens tabs saved by tabKeys(), then brings `currentKey` to the front.
+    void restoreTabs(const QStringList &keys, const QString &currentKey);
+    QStringList tabKeys() const;
+    QString currentTabKey() const;
+    CodeView *currentCodeView() const;
+    int openTabCount() const;
+    void closeCurrentTab();
+
+    void setWelcomeText(const QString &html);
+    void setWelcomeActions(const QList<QAction *> &actions);
+    void setWordWrap(bool on);
+    void showFindBar();
+    // Asks for a line number and jumps there.
+    void goToLine();
+    // Opens the current file in the desktop's editor: the original when it
+    // still exists in `sourceFolder`, otherwise a read-only copy.
+    void openCurrentInExternalEditor(const QString &sourceFolder);
+
+signals:
+    void fileOpened(const QString &path);
+    void failed(const QString &title, const QString &message);
+
+private:
+    void updateVisibility();
+
+    Storage::DatabasePtr m_db;
+    QWidget *m_welcome;
+    QLabel *m_welcomeText;
+    QWidget *m_welcomeButtons;
+    QTabWidget *m_tabs;
+    QLineEdit *m_findEdit;
+    bool m_wordWrap = false;
+};
+
+} // namespace Realm::Ui
