@@ -14,7 +14,7 @@ namespace Realm::Chat {
 // and the outcome. `ping` and unknown events are ignored; `event: error`
 // ends the answer with a typed error; a stream without message_stop is
 // incomplete.
-class AnthropicStreamDecoder final : public StreamDecoder {
+class AnthropicStreamDecoder final : public SseStreamDecoder {
 public:
     void handle(const SseEvent &event) override;
     void finish(bool parserHasIncompleteEvent) override;

@@ -12,7 +12,7 @@ namespace Realm::Chat {
 // text and reasoning deltas, merged tool calls, usage and the outcome. Copes
 // with what real servers send: `choices: []` chunks, unknown fields, errors
 // inside a 200 stream, and streams that stop without `[DONE]`.
-class OpenAiStreamDecoder final : public StreamDecoder {
+class OpenAiStreamDecoder final : public SseStreamDecoder {
 public:
     void handle(const SseEvent &event) override;
     void finish(bool parserHasIncompleteEvent) override;

@@ -27,4 +27,15 @@ void StreamDecoder::failIncomplete(const QString &detail)
                             QStringLiteral("The answer stopped before the server finished it (%1).").arg(detail), {}};
 }
 
+void SseStreamDecoder::feed(QByteArrayView bytes)
+{
+    for (const SseEvent &event : m_parser.feed(bytes))
+        handle(event);
+}
+
+void SseStreamDecoder::end()
+{
+    finish(m_parser.hasIncompleteEvent());
+}
+
 } // namespace Realm::Chat

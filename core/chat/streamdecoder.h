@@ -26,7 +26,7 @@ struct Usage {
 // What one streamed answer has produced so far, whatever the provider:
 // text and reasoning (with callbacks as they arrive), tool calls, usage, why
 // it stopped, and how it ended. Each provider's decoder fills it from its
-// own wire format.
+// own wire format, fed with the response body as it arrives.
 class StreamDecoder {
 public:
     virtual ~StreamDecoder() = default;
@@ -34,10 +34,11 @@ public:
     std::function<void(const QString &)> onText;
     std::function<void(const QString &)> onReasoning;
 
-    virtual void handle(const SseEvent &event) = 0;
-    // Call at end of stream (`parserHasIncompleteEvent` from SseParser);
-    // afterwards error() says whether the answer is complete.
-    virtual void finish(bool parserHasIncompleteEvent) = 0;
+    // Bytes of the response body, split anywhere.
+    virtual void feed(QByteArrayView bytes) = 0;
+    // The body has ended; afterwards error() says whether the answer is
+    // complete.
+    virtual void end() = 0;
 
     const QString &text() const { return m_text; }
     const QString &reasoning() const { return m_reasoning; }
@@ -59,6 +60,22 @@ protected:
     QString m_stopReason;
     bool m_done = false;
     std::optional<ProviderError> m_error;
+};
+
+// A decoder for providers that stream server-sent events: the bytes go
+// through the one SSE parser, the events to handle().
+class SseStreamDecoder : public StreamDecoder {
+public:
+    void feed(QByteArrayView bytes) final;
+    void end() final;
+
+    virtual void handle(const SseEvent &event) = 0;
+    // At end of stream; `parserHasIncompleteEvent`: the body stopped inside
+    // an event.
+    virtual void finish(bool parserHasIncompleteEvent) = 0;
+
+private:
+    SseParser m_parser;
 };
 
 } // namespace Realm::Chat

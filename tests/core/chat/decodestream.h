@@ -7,23 +7,20 @@
 
 namespace Realm::Test {
 
-// Runs a raw provider stream through the SSE parser and `Decoder`, fed in
-// reads of `readSize` bytes so events and characters arrive split; collects
-// the text deltas in `textDeltas` when given.
+// Runs a raw provider stream through `Decoder`, fed in reads of `readSize`
+// bytes so events, lines and characters arrive split; collects the text
+// deltas in `textDeltas` when given.
 template<typename Decoder>
 Decoder decodeStream(const QByteArray &stream, qsizetype readSize, QStringList *textDeltas = nullptr)
 {
-    Chat::SseParser parser;
     Decoder decoder;
     decoder.onText = [textDeltas](const QString &t) {
         if (textDeltas)
             *textDeltas << t;
     };
-    for (qsizetype at = 0; at < stream.size(); at += readSize) {
-        for (const Chat::SseEvent &e : parser.feed(QByteArrayView(stream).sliced(at, qMin(readSize, stream.size() - at))))
-            decoder.handle(e);
-    }
-    decoder.finish(parser.hasIncompleteEvent());
+    for (qsizetype at = 0; at < stream.size(); at += readSize)
+        decoder.feed(QByteArrayView(stream).sliced(at, qMin(readSize, stream.size() - at)));
+    decoder.end();
     return decoder;
 }
 
