@@ -2,6 +2,615 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Realm::Chat</name>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The provider refused the API key: check the key in the provider settings.</source>
+        <translation>Der Anbieter hat den API-Schlüssel abgelehnt: Prüfen Sie den Schlüssel in den Anbietereinstellungen.</translation>
+    </message>
+    <message>
+        <source>The provider does not know this model (or URL): pick another model or check the base URL.</source>
+        <translation>Der Anbieter kennt dieses Modell (oder diese URL) nicht: Wählen Sie ein anderes Modell oder prüfen Sie die Basis-URL.</translation>
+    </message>
+    <message>
+        <source>Rate limited: try again in %1 s.</source>
+        <translation>Anfragelimit erreicht: Versuchen Sie es in %1 s erneut.</translation>
+    </message>
+    <message>
+        <source>Rate limited: wait a little, then try again.</source>
+        <translation>Anfragelimit erreicht: Warten Sie kurz und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The conversation is too long for this model: remove context or start a new conversation.</source>
+        <translation>Die Unterhaltung ist zu lang für dieses Modell: Entfernen Sie Kontext oder beginnen Sie eine neue Unterhaltung.</translation>
+    </message>
+    <message>
+        <source>The provider is overloaded: try again later.</source>
+        <translation>Der Anbieter ist überlastet: Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The provider refused the request.</source>
+        <translation>Der Anbieter hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The provider failed to answer.</source>
+        <translation>Der Anbieter konnte nicht antworten.</translation>
+    </message>
+    <message>
+        <source>(It said: %1)</source>
+        <translation>(Meldung: %1)</translation>
+    </message>
+    <message>
+        <source>Stopped by the user.</source>
+        <translation>Vom Benutzer angehalten.</translation>
+    </message>
+    <message>
+        <source>(no details in the response)</source>
+        <translation>(keine Details in der Antwort)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s model list is not in the expected format: %1</source>
+        <translation>Die Modellliste des Servers hat nicht das erwartete Format: %1</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed (%2). Check the base URL and the system&apos;s certificates.</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen (%2). Prüfen Sie die Basis-URL und die Zertifikate des Systems.</translation>
+    </message>
+    <message>
+        <source>%1 sent nothing for %2 seconds.</source>
+        <translation>%1 hat %2 Sekunden lang nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Nothing is listening at %1. Is the server running, and is the base URL right?</source>
+        <translation>Unter %1 antwortet nichts. Läuft der Server, und stimmt die Basis-URL?</translation>
+    </message>
+    <message>
+        <source>The host %1 was not found. Check the base URL and the network connection.</source>
+        <translation>Der Host %1 wurde nicht gefunden. Prüfen Sie die Basis-URL und die Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed: %2</source>
+        <translation>Die Verbindung zu %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The server sent an event that is not JSON: %1</source>
+        <translation>Der Server hat ein Ereignis gesendet, das kein JSON ist: %1</translation>
+    </message>
+    <message>
+        <source>The server sent a line that is not JSON: %1</source>
+        <translation>Der Server hat eine Zeile gesendet, die kein JSON ist: %1</translation>
+    </message>
+    <message>
+        <source>The server sent a chunk that is not JSON: %1</source>
+        <translation>Der Server hat einen Abschnitt gesendet, der kein JSON ist: %1</translation>
+    </message>
+    <message>
+        <source>the connection closed early</source>
+        <translation>die Verbindung wurde vorzeitig geschlossen</translation>
+    </message>
+    <message>
+        <source>The model stopped at its length limit before writing anything.</source>
+        <translation>Das Modell hat seine Längengrenze erreicht, bevor es etwas geschrieben hat.</translation>
+    </message>
+    <message>
+        <source>The answer stopped before the server finished it (%1).</source>
+        <translation>Die Antwort brach ab, bevor der Server sie beendet hatte (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Projects</name>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+    <message>
+        <source>The archive %1 does not exist.</source>
+        <translation>Das Archiv %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened as a ZIP or tar archive: %2. Nothing was imported.</source>
+        <translation>%1 kann nicht als ZIP- oder tar-Archiv geöffnet werden: %2. Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>The archive %1 is damaged or truncated: %2. Nothing was imported.</source>
+        <translation>Das Archiv %1 ist beschädigt oder unvollständig: %2. Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>(unnamed entry)</source>
+        <translation>(unbenannter Eintrag)</translation>
+    </message>
+    <message>
+        <source>hard link (not stored)</source>
+        <translation>harter Link (nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>symlink to %1 (not stored)</source>
+        <translation>symbolischer Link auf %1 (nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>symlink points outside the project (%1)</source>
+        <translation>symbolischer Link zeigt aus dem Projekt hinaus (%1)</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>encrypted entry (not supported)</source>
+        <translation>verschlüsselter Eintrag (nicht unterstützt)</translation>
+    </message>
+    <message>
+        <source>larger than the per-file limit (%1 &gt; %2)</source>
+        <translation>größer als die Obergrenze pro Datei (%1 &gt; %2)</translation>
+    </message>
+    <message>
+        <source>The archive %1 is damaged or truncated at %2: %3. Nothing was imported.</source>
+        <translation>Das Archiv %1 ist bei %2 beschädigt oder unvollständig: %3. Es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>cannot be unpacked: %1</source>
+        <translation>kann nicht entpackt werden: %1</translation>
+    </message>
+    <message>
+        <source>The archive unpacks to more than the total import limit of %1 (stopped at %2). Nothing was imported. Raise the limit (--max-total-size) if this is expected.</source>
+        <translation>Entpackt ist das Archiv größer als die Gesamtobergrenze für Importe von %1 (abgebrochen bei %2). Es wurde nichts importiert. Erhöhen Sie die Grenze (--max-total-size), falls das zu erwarten war.</translation>
+    </message>
+    <message>
+        <source>The archive expands more than %1 times its compressed size (at %2): it looks like an archive bomb. Nothing was imported. Raise the limit (--max-ratio) if you trust it.</source>
+        <translation>Das Archiv entpackt sich auf mehr als das %1-Fache seiner komprimierten Größe (bei %2): Es sieht nach einer Archivbombe aus. Es wurde nichts importiert. Erhöhen Sie die Grenze (--max-ratio), wenn Sie dem Archiv vertrauen.</translation>
+    </message>
+    <message>
+        <source>larger than the per-file limit (%1)</source>
+        <translation>größer als die Obergrenze pro Datei (%1)</translation>
+    </message>
+    <message>
+        <source>Cannot clean up unused file contents</source>
+        <translation>Nicht mehr verwendete Dateiinhalte können nicht bereinigt werden</translation>
+    </message>
+    <message>
+        <source>Cannot list unused file contents</source>
+        <translation>Nicht mehr verwendete Dateiinhalte können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Cannot remove a file from the search index</source>
+        <translation>Eine Datei kann nicht aus dem Suchindex entfernt werden</translation>
+    </message>
+    <message>
+        <source>Cannot remove unused file contents</source>
+        <translation>Nicht mehr verwendete Dateiinhalte können nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>The import was already finished.</source>
+        <translation>Der Import war bereits abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Cannot start writing to the workspace</source>
+        <translation>Das Schreiben in den Arbeitsbereich kann nicht beginnen</translation>
+    </message>
+    <message>
+        <source>Cannot open the workspace for writing.</source>
+        <translation>Der Arbeitsbereich kann nicht zum Schreiben geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot save the import</source>
+        <translation>Der Import kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot store %1</source>
+        <translation>%1 kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>folder cannot be read (check its permissions)</source>
+        <translation>Ordner kann nicht gelesen werden (prüfen Sie seine Berechtigungen)</translation>
+    </message>
+    <message>
+        <source>excluded by the import settings</source>
+        <translation>durch die Importeinstellungen ausgeschlossen</translation>
+    </message>
+    <message>
+        <source>broken symlink</source>
+        <translation>defekter symbolischer Link</translation>
+    </message>
+    <message>
+        <source>symlink to a folder (not followed)</source>
+        <translation>symbolischer Link auf einen Ordner (nicht verfolgt)</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be read: check its permissions.</source>
+        <translation>Der Ordner %1 kann nicht gelesen werden: Prüfen Sie seine Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>git submodule (not imported)</source>
+        <translation>Git-Submodul (nicht importiert)</translation>
+    </message>
+    <message>
+        <source>unsupported git entry</source>
+        <translation>nicht unterstützter Git-Eintrag</translation>
+    </message>
+    <message>
+        <source>object missing from the repository: %1</source>
+        <translation>Objekt fehlt im Repository: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder to clone %1 into: %2</source>
+        <translation>Für das Klonen von %1 kann kein temporärer Ordner angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot clone %1: %2. Check the URL and your network connection.</source>
+        <translation>%1 kann nicht geklont werden: %2. Prüfen Sie die URL und Ihre Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <source>%1 is not a git repository: %2</source>
+        <translation>%1 ist kein Git-Repository: %2</translation>
+    </message>
+    <message>
+        <source>The repository %1 has no branch, tag or commit &quot;%2&quot;: %3</source>
+        <translation>Das Repository %1 hat keinen Branch, kein Tag und keinen Commit „%2“: %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in %2 does not name a commit: %3</source>
+        <translation>„%1“ in %2 bezeichnet keinen Commit: %3</translation>
+    </message>
+    <message>
+        <source>Cannot read the files of commit %1: %2</source>
+        <translation>Die Dateien von Commit %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>unknown git error</source>
+        <translation>unbekannter Git-Fehler</translation>
+    </message>
+    <message>
+        <source>Name a folder, an archive or a git URL to import.</source>
+        <translation>Geben Sie einen Ordner, ein Archiv oder eine Git-URL zum Importieren an.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist. Give a folder, a .zip/.tar(.gz/.bz2/.xz/.zst) archive or a git URL.</source>
+        <translation>%1 existiert nicht. Geben Sie einen Ordner, ein .zip/.tar(.gz/.bz2/.xz/.zst)-Archiv oder eine Git-URL an.</translation>
+    </message>
+    <message>
+        <source>--ref needs a git repository, and %1 is not one.</source>
+        <translation>--ref erfordert ein Git-Repository, und %1 ist keins.</translation>
+    </message>
+    <message>
+        <source>This project was not imported from anywhere, so it cannot be refreshed.</source>
+        <translation>Dieses Projekt wurde aus keiner Quelle importiert und kann daher nicht aktualisiert werden.</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>The search query is empty.</source>
+        <translation>Die Suchanfrage ist leer.</translation>
+    </message>
+    <message>
+        <source>Searches match within one line: remove the line break from the query.</source>
+        <translation>Die Suche findet Treffer nur innerhalb einer Zeile: Entfernen Sie den Zeilenumbruch aus der Suchanfrage.</translation>
+    </message>
+    <message>
+        <source>The regular expression is not valid: %1 (at offset %2).</source>
+        <translation>Der reguläre Ausdruck ist ungültig: %1 (an Position %2).</translation>
+    </message>
+    <message>
+        <source>empty path</source>
+        <translation>leerer Pfad</translation>
+    </message>
+    <message>
+        <source>path contains a control character</source>
+        <translation>Pfad enthält ein Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>path contains a backslash</source>
+        <translation>Pfad enthält einen Backslash</translation>
+    </message>
+    <message>
+        <source>absolute path</source>
+        <translation>absoluter Pfad</translation>
+    </message>
+    <message>
+        <source>path starts with a drive letter</source>
+        <translation>Pfad beginnt mit einem Laufwerksbuchstaben</translation>
+    </message>
+    <message>
+        <source>path contains &quot;..&quot;</source>
+        <translation>Pfad enthält „..“</translation>
+    </message>
+    <message>
+        <source>path names no file</source>
+        <translation>Pfad bezeichnet keine Datei</translation>
+    </message>
+    <message>
+        <source>differs from %1 only in case or Unicode form: both are kept, but they would collide on a case-insensitive file system</source>
+        <translation>unterscheidet sich von %1 nur in Groß-/Kleinschreibung oder Unicode-Form: Beide werden behalten, würden aber auf einem Dateisystem ohne Unterscheidung von Groß- und Kleinschreibung kollidieren</translation>
+    </message>
+    <message>
+        <source>duplicate entry (the first one was kept)</source>
+        <translation>doppelter Eintrag (der erste wurde behalten)</translation>
+    </message>
+    <message>
+        <source>The source has more than %1 files, the import limit. Nothing was imported. Exclude generated folders, or raise the limit (--max-files).</source>
+        <translation>Die Quelle enthält mehr als %1 Dateien, die Obergrenze für Importe. Es wurde nichts importiert. Schließen Sie generierte Ordner aus oder erhöhen Sie die Grenze (--max-files).</translation>
+    </message>
+    <message>
+        <source>The source holds more than %1, the total import limit (stopped at %2). Nothing was imported. Raise the limit (--max-total-size) if this is expected.</source>
+        <translation>Die Quelle umfasst mehr als %1, die Gesamtobergrenze für Importe (abgebrochen bei %2). Es wurde nichts importiert. Erhöhen Sie die Grenze (--max-total-size), falls das zu erwarten war.</translation>
+    </message>
+    <message>
+        <source>Cannot finish the project</source>
+        <translation>Das Projekt kann nicht fertiggestellt werden</translation>
+    </message>
+    <message>
+        <source>The project was moved to the trash or removed while it was being refreshed; nothing was changed.</source>
+        <translation>Das Projekt wurde in den Papierkorb verschoben oder entfernt, während es aktualisiert wurde; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The project was moved to the trash or removed while it was being imported; nothing was changed.</source>
+        <translation>Das Projekt wurde in den Papierkorb verschoben oder entfernt, während es importiert wurde; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the failed import</source>
+        <translation>Der fehlgeschlagene Import kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>A project named &quot;%1&quot; already exists. Choose another name (--name) or refresh that project.</source>
+        <translation>Ein Projekt namens „%1“ existiert bereits. Wählen Sie einen anderen Namen (--name) oder aktualisieren Sie jenes Projekt.</translation>
+    </message>
+    <message>
+        <source>Cannot create the import lock %1 next to the workspace. Check the folder&apos;s permissions.</source>
+        <translation>Die Importsperre %1 neben dem Arbeitsbereich kann nicht angelegt werden. Prüfen Sie die Berechtigungen des Ordners.</translation>
+    </message>
+    <message>
+        <source>A project named &quot;%1&quot; already exists (or is being imported). Choose another name (--name).</source>
+        <translation>Ein Projekt namens „%1“ existiert bereits (oder wird gerade importiert). Wählen Sie einen anderen Namen (--name).</translation>
+    </message>
+    <message>
+        <source>Cannot start the import</source>
+        <translation>Der Import kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the project&apos;s files</source>
+        <translation>Die Dateien des Projekts können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot mark a removed file</source>
+        <translation>Eine entfernte Datei kann nicht markiert werden</translation>
+    </message>
+    <message>
+        <source>Cannot record a file&apos;s modification time</source>
+        <translation>Der Änderungszeitpunkt einer Datei kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>A project needs a name.</source>
+        <translation>Ein Projekt braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A project name can have at most 200 characters.</source>
+        <translation>Ein Projektname darf höchstens 200 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>A project named &quot;%1&quot; already exists. Choose another name.</source>
+        <translation>Ein Projekt namens „%1“ existiert bereits. Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Cannot create the project &quot;%1&quot;</source>
+        <translation>Das Projekt „%1“ kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot look up the project &quot;%1&quot;</source>
+        <translation>Das Projekt „%1“ kann nicht abgefragt werden</translation>
+    </message>
+    <message>
+        <source>No project named &quot;%1&quot;. `realm-cli project list` shows the projects.</source>
+        <translation>Es gibt kein Projekt namens „%1“. `realm-cli project list` zeigt die Projekte an.</translation>
+    </message>
+    <message>
+        <source>No project named &quot;%1&quot; (outside the trash). `realm-cli project list` shows the projects.</source>
+        <translation>Es gibt kein Projekt namens „%1“ (außerhalb des Papierkorbs). `realm-cli project list` zeigt die Projekte an.</translation>
+    </message>
+    <message>
+        <source>Cannot list the projects</source>
+        <translation>Die Projekte können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Cannot change the project</source>
+        <translation>Das Projekt kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>The project %1 does not exist.</source>
+        <translation>Das Projekt %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot move the project to the trash</source>
+        <translation>Das Projekt kann nicht in den Papierkorb verschoben werden</translation>
+    </message>
+    <message>
+        <source>The project %1 is not in the workspace (or already in the trash).</source>
+        <translation>Das Projekt %1 ist nicht im Arbeitsbereich (oder bereits im Papierkorb).</translation>
+    </message>
+    <message>
+        <source>Another project already has this project&apos;s name. Rename that one first, then restore.</source>
+        <translation>Ein anderes Projekt trägt bereits den Namen dieses Projekts. Benennen Sie zuerst jenes um und stellen Sie dann dieses wieder her.</translation>
+    </message>
+    <message>
+        <source>Cannot restore the project</source>
+        <translation>Das Projekt kann nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <source>The project %1 is not in the trash.</source>
+        <translation>Das Projekt %1 ist nicht im Papierkorb.</translation>
+    </message>
+    <message>
+        <source>Cannot list the trash</source>
+        <translation>Der Inhalt des Papierkorbs kann nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Cannot empty the trash</source>
+        <translation>Der Papierkorb kann nicht geleert werden</translation>
+    </message>
+    <message>
+        <source>Cannot list the project&apos;s files</source>
+        <translation>Die Dateien des Projekts können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Cannot look up %1</source>
+        <translation>%1 kann nicht abgefragt werden</translation>
+    </message>
+    <message>
+        <source>The project has no file %1.</source>
+        <translation>Das Projekt enthält keine Datei %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The contents of %1 are missing from the workspace.</source>
+        <translation>Der Inhalt von %1 fehlt im Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>Cannot count the project&apos;s languages</source>
+        <translation>Die Sprachen des Projekts können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>Cannot check for interrupted imports</source>
+        <translation>Es kann nicht nach unterbrochenen Importen gesucht werden</translation>
+    </message>
+    <message>
+        <source>Cannot list interrupted imports</source>
+        <translation>Unterbrochene Importe können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Cannot remove an interrupted import</source>
+        <translation>Ein unterbrochener Import kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>The path glob &quot;%1&quot; is not valid.</source>
+        <translation>Das Pfadmuster „%1“ ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Cannot map the workspace</source>
+        <translation>Der Arbeitsbereich kann nicht in den Speicher eingeblendet werden</translation>
+    </message>
+    <message>
+        <source>Cannot search the workspace</source>
+        <translation>Der Arbeitsbereich kann nicht durchsucht werden</translation>
+    </message>
+    <message>
+        <source>on (KSyntaxHighlighting)</source>
+        <translation>an (KSyntaxHighlighting)</translation>
+    </message>
+    <message>
+        <source>off (KSyntaxHighlighting for Qt 6 was not found at build time)</source>
+        <translation>aus (KSyntaxHighlighting für Qt 6 wurde beim Bauen nicht gefunden)</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Storage</name>
+    <message>
+        <source>The workspace path %1 is not a file. Choose a file path with --workspace.</source>
+        <translation>Der Arbeitsbereichspfad %1 ist keine Datei. Wählen Sie mit --workspace einen Dateipfad.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the workspace. Check its permissions or choose another location with --workspace.</source>
+        <translation>Der Ordner %1 für den Arbeitsbereich kann nicht angelegt werden. Prüfen Sie die Berechtigungen oder wählen Sie mit --workspace einen anderen Ort.</translation>
+    </message>
+    <message>
+        <source>Cannot open the workspace %1</source>
+        <translation>Der Arbeitsbereich %1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1 is not a REALM workspace (or is damaged)</source>
+        <translation>%1 ist kein REALM-Arbeitsbereich (oder ist beschädigt)</translation>
+    </message>
+    <message>
+        <source>The workspace %1 was written by a newer version of REALM (schema %2; this version knows up to %3). It was not changed. Open it with a newer REALM, or choose another workspace with --workspace.</source>
+        <translation>Der Arbeitsbereich %1 wurde von einer neueren REALM-Version geschrieben (Schema %2; diese Version kennt Schemas bis %3). Er wurde nicht verändert. Öffnen Sie ihn mit einem neueren REALM oder wählen Sie mit --workspace einen anderen Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>Cannot configure the workspace %1 (%2)</source>
+        <translation>Der Arbeitsbereich %1 kann nicht eingerichtet werden (%2)</translation>
+    </message>
+    <message>
+        <source>Cannot set up the search index on %1: this SQLite has no FTS5.</source>
+        <translation>Der Suchindex für %1 kann nicht eingerichtet werden: Diesem SQLite fehlt FTS5.</translation>
+    </message>
+    <message>
+        <source>Cannot checkpoint the workspace</source>
+        <translation>Für den Arbeitsbereich kann kein Checkpoint ausgeführt werden</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The workspace connection is not an SQLite connection.</source>
+        <translation>Die Verbindung zum Arbeitsbereich ist keine SQLite-Verbindung.</translation>
+    </message>
+    <message>
+        <source>Cannot set up the search index: this SQLite has no FTS5.</source>
+        <translation>Der Suchindex kann nicht eingerichtet werden: Diesem SQLite fehlt FTS5.</translation>
+    </message>
+    <message>
+        <source>Locking the workspace for an upgrade</source>
+        <translation>Das Sperren des Arbeitsbereichs für die Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Cannot read the workspace schema version: %1</source>
+        <translation>Die Schemaversion des Arbeitsbereichs kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The built-in migration %1 is missing.</source>
+        <translation>Die eingebaute Migration %1 fehlt.</translation>
+    </message>
+    <message>
+        <source>Upgrading the workspace to schema %1</source>
+        <translation>Die Aktualisierung des Arbeitsbereichs auf Schema %1</translation>
+    </message>
+    <message>
+        <source>The disk is full: free some space and try again; nothing was changed.</source>
+        <translation>Der Datenträger ist voll: Geben Sie Speicherplatz frei und versuchen Sie es erneut; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Another REALM process is writing to this workspace; try again when it has finished.</source>
+        <translation>Ein anderer REALM-Prozess schreibt gerade in diesen Arbeitsbereich; versuchen Sie es erneut, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <source>The workspace file is read-only: check its permissions.</source>
+        <translation>Die Arbeitsbereichsdatei ist schreibgeschützt: Prüfen Sie ihre Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>no database connection</source>
+        <translation>keine Datenbankverbindung</translation>
+    </message>
+    <message>
+        <source>The disk is full: free some space and try again.</source>
+        <translation>Der Datenträger ist voll: Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot start a write transaction</source>
+        <translation>Eine Schreibtransaktion kann nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>No active transaction to commit.</source>
+        <translation>Es gibt keine aktive Transaktion zum Abschließen.</translation>
+    </message>
+    <message>
+        <source>Cannot save the changes</source>
+        <translation>Die Änderungen können nicht gespeichert werden</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Ui::CodeView</name>
     <message numerus="yes">
         <source>Binary file, %n byte(s). First bytes:</source>

@@ -4,6 +4,7 @@
 #include "projects/pathsafety.h"
 #include "projects/textcontent.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 
@@ -40,7 +41,7 @@ QString entryPath(archive_entry *entry)
 QString archiveError(archive *a)
 {
     const char *message = archive_error_string(a);
-    return message ? QString::fromUtf8(message) : QStringLiteral("unknown error");
+    return message ? QString::fromUtf8(message) : QCoreApplication::translate("Realm::Projects", "unknown error");
 }
 
 } // namespace
@@ -87,7 +88,7 @@ QString ArchiveSource::suggestedName() const
 Result<void> ArchiveSource::readInto(ImportSink &sink)
 {
     if (!QFileInfo(m_path).isFile())
-        return Error::notFound(QStringLiteral("The archive %1 does not exist.").arg(m_path));
+        return Error::notFound(QCoreApplication::translate("Realm::Projects", "The archive %1 does not exist.").arg(m_path));
 
     ArchivePtr a(archive_read_new());
     archive_read_support_filter_all(a.get());
@@ -95,7 +96,7 @@ Result<void> ArchiveSource::readInto(ImportSink &sink)
     archive_read_support_format_tar(a.get());
     archive_read_support_format_gnutar(a.get());
     if (archive_read_open_filename(a.get(), QFile::encodeName(m_path).constData(), 64 * 1024) != ARCHIVE_OK)
-        return Error::invalidInput(QStringLiteral("%1 cannot be opened as a ZIP or tar archive: %2. Nothing was imported.")
+        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "%1 cannot be opened as a ZIP or tar archive: %2. Nothing was imported.")
                                        .arg(m_path, archiveError(a.get())));
 
     const ImportLimits &limits = sink.limits();
@@ -110,13 +111,13 @@ Result<void> ArchiveSource::readInto(ImportSink &sink)
         if (rc == ARCHIVE_EOF)
             break;
         if (rc == ARCHIVE_FATAL)
-            return Error::invalidInput(QStringLiteral("The archive %1 is damaged or truncated: %2. Nothing was imported.")
+            return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "The archive %1 is damaged or truncated: %2. Nothing was imported.")
                                            .arg(m_path, archiveError(a.get())));
         const QString path = entryPath(entry);
         if (rc == ARCHIVE_WARN || rc == ARCHIVE_RETRY) {
             // e.g. a header with an unreadable name; the entry itself may still be fine
             if (path.isEmpty()) {
-                sink.reject(QStringLiteral("(unnamed entry)"), archiveError(a.get()));
+                sink.reject(QCoreApplication::translate("Realm::Projects", "(unnamed entry)"), archiveError(a.get()));
                 continue;
             }
         }
@@ -125,7 +126,7 @@ Result<void> ArchiveSource::readInto(ImportSink &sink)
         if (type == AE_IFDIR)
             continue;
         if (archive_entry_hardlink(entry)) {
-            sink.skip(path, QStringLiteral("hard link (not stored)"));
+            sink.skip(path, QCoreApplication::translate("Realm::Projects", "hard link (not stored)"));
             continue;
         }
         if (type == AE_IFLNK) {
@@ -134,22 +135,22 @@ Result<void> ArchiveSource::readInto(ImportSink &sink)
             // Imported archives are never unpacked, so even an inside link is
             // not followed; it is reported so the user knows.
             if (symlinkStaysInside(path, targetText))
-                sink.skip(path, QStringLiteral("symlink to %1 (not stored)").arg(targetText));
+                sink.skip(path, QCoreApplication::translate("Realm::Projects", "symlink to %1 (not stored)").arg(targetText));
             else
-                sink.reject(path, QStringLiteral("symlink points outside the project (%1)").arg(targetText));
+                sink.reject(path, QCoreApplication::translate("Realm::Projects", "symlink points outside the project (%1)").arg(targetText));
             continue;
         }
         if (type != AE_IFREG) {
-            sink.skip(path, QStringLiteral("not a regular file"));
+            sink.skip(path, QCoreApplication::translate("Realm::Projects", "not a regular file"));
             continue;
         }
         if (archive_entry_is_encrypted(entry)) {
-            sink.reject(path, QStringLiteral("encrypted entry (not supported)"));
+            sink.reject(path, QCoreApplication::translate("Realm::Projects", "encrypted entry (not supported)"));
             continue;
         }
         const qint64 declared = archive_entry_size_is_set(entry) ? archive_entry_size(entry) : -1;
         if (declared > limits.maxFileBytes) {
-            sink.skip(path, QStringLiteral("larger than the per-file limit (%1 > %2)")
+            sink.skip(path, QCoreApplication::translate("Realm::Projects", "larger than the per-file limit (%1 > %2)")
                                 .arg(formatBytes(declared), formatBytes(limits.maxFileBytes)));
             continue;
         }
@@ -168,9 +169,9 @@ Result<void> ArchiveSource::readInto(ImportSink &sink)
                 break;
             if (n < 0) {
                 if (n == ARCHIVE_FATAL)
-                    return Error::invalidInput(QStringLiteral("The archive %1 is damaged or truncated at %2: %3. Nothing was imported.")
+                    return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "The archive %1 is damaged or truncated at %2: %3. Nothing was imported.")
                                                    .arg(m_path, path, archiveError(a.get())));
-                sink.reject(path, QStringLiteral("cannot be unpacked: %1").arg(archiveError(a.get())));
+                sink.reject(path, QCoreApplication::translate("Realm::Projects", "cannot be unpacked: %1").arg(archiveError(a.get())));
                 file.content.clear();
                 tooLarge = true; // do not add a partial file
                 break;
@@ -178,19 +179,19 @@ Result<void> ArchiveSource::readInto(ImportSink &sink)
             unpackedTotal += n;
             if (unpackedTotal > limits.maxTotalBytes)
                 return Error{Error::Code::LimitExceeded,
-                             QStringLiteral("The archive unpacks to more than the total import limit of %1 (stopped at %2). "
-                                            "Nothing was imported. Raise the limit (--max-total-size) if this is expected.")
+                             QCoreApplication::translate("Realm::Projects", "The archive unpacks to more than the total import limit of %1 (stopped at %2). "
+                                                                            "Nothing was imported. Raise the limit (--max-total-size) if this is expected.")
                                  .arg(formatBytes(limits.maxTotalBytes), path)};
             const qint64 packed = archive_filter_bytes(a.get(), -1);
             if (unpackedTotal > limits.ratioGraceBytes && packed > 0
                 && double(unpackedTotal) / double(packed) > limits.maxCompressionRatio)
                 return Error{Error::Code::LimitExceeded,
-                             QStringLiteral("The archive expands more than %1 times its compressed size (at %2): it looks like an archive bomb. "
-                                            "Nothing was imported. Raise the limit (--max-ratio) if you trust it.")
+                             QCoreApplication::translate("Realm::Projects", "The archive expands more than %1 times its compressed size (at %2): it looks like an archive bomb. "
+                                                                            "Nothing was imported. Raise the limit (--max-ratio) if you trust it.")
                                  .arg(limits.maxCompressionRatio).arg(path)};
             if (file.content.size() + n > limits.maxFileBytes) {
                 // The header understated the size; stop reading this entry.
-                sink.skip(path, QStringLiteral("larger than the per-file limit (%1)").arg(formatBytes(limits.maxFileBytes)));
+                sink.skip(path, QCoreApplication::translate("Realm::Projects", "larger than the per-file limit (%1)").arg(formatBytes(limits.maxFileBytes)));
                 tooLarge = true;
                 break;
             }

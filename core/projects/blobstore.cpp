@@ -4,6 +4,7 @@
 #include "projects/textcontent.h"
 #include "storage/statement.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QList>
 
@@ -34,7 +35,7 @@ Result<qint64> collectGarbage(sqlite3 *db)
     Statement unindex(db, "INSERT INTO blob_text(blob_text, rowid, text) VALUES ('delete', ?, ?)");
     Statement remove(db, "DELETE FROM blobs WHERE id = ?");
     if (!orphans.isValid() || !unindex.isValid() || !remove.isValid())
-        return orphans.error(QStringLiteral("Cannot clean up unused file contents"));
+        return orphans.error(QCoreApplication::translate("Realm::Projects", "Cannot clean up unused file contents"));
 
     // Collect first: deleting while the SELECT is still stepping over the
     // same table is undefined.
@@ -43,7 +44,7 @@ Result<qint64> collectGarbage(sqlite3 *db)
     while (orphans.next())
         ids.append(orphans.columnInt(0));
     if (orphans.failed())
-        return orphans.error(QStringLiteral("Cannot list unused file contents"));
+        return orphans.error(QCoreApplication::translate("Realm::Projects", "Cannot list unused file contents"));
     orphans.reset();
 
     Statement load(db, "SELECT encoding, content FROM blobs WHERE id = ?");
@@ -62,11 +63,11 @@ Result<qint64> collectGarbage(sqlite3 *db)
             const QByteArray text = textAsUtf8(content, encoding);
             unindex.bind(1, id);
             unindex.bindText(2, text);
-            if (Result<void> r = unindex.exec(QStringLiteral("Cannot remove a file from the search index")); !r)
+            if (Result<void> r = unindex.exec(QCoreApplication::translate("Realm::Projects", "Cannot remove a file from the search index")); !r)
                 return r.error();
         }
         remove.bind(1, id);
-        if (Result<void> r = remove.exec(QStringLiteral("Cannot remove unused file contents")); !r)
+        if (Result<void> r = remove.exec(QCoreApplication::translate("Realm::Projects", "Cannot remove unused file contents")); !r)
             return r.error();
         ++removed;
     }

@@ -5,6 +5,8 @@
 #include "common/ids.h"
 #include "storage/statement.h"
 
+#include <QCoreApplication>
+
 #include <sqlite3.h>
 
 namespace Realm::Projects {
@@ -81,7 +83,7 @@ Result<void> FileWriter::push(PreparedFile file)
     if (m_error)
         return *m_error;
     if (m_done)
-        return Error::failed(QStringLiteral("The import was already finished."));
+        return Error::failed(QCoreApplication::translate("Realm::Projects", "The import was already finished."));
     m_queuedBytes += file.content.size() + file.utf8Text.size();
     m_queue.enqueue(std::move(file));
     m_changed.wakeAll();
@@ -135,7 +137,7 @@ void FileWriter::run()
     const auto begin = [&]() -> Result<void> {
         if (inTransaction)
             return {};
-        if (Result<void> r = execSql(db, "BEGIN IMMEDIATE", QStringLiteral("Cannot start writing to the workspace")); !r)
+        if (Result<void> r = execSql(db, "BEGIN IMMEDIATE", QCoreApplication::translate("Realm::Projects", "Cannot start writing to the workspace")); !r)
             return r;
         inTransaction = true;
         return {};
@@ -146,7 +148,7 @@ void FileWriter::run()
         statements.emplace(db);
     if (!db || !statements->insertBlob.isValid() || !statements->indexText.isValid()
         || !statements->insertFile.isValid() || !statements->updateFile.isValid()) {
-        fail(Error::database(QStringLiteral("Cannot open the workspace for writing.")));
+        fail(Error::database(QCoreApplication::translate("Realm::Projects", "Cannot open the workspace for writing.")));
     } else {
         for (;;) {
             PreparedFile file;
@@ -170,7 +172,7 @@ void FileWriter::run()
                 if (r)
                     r = finalizer(db);
                 if (r)
-                    r = execSql(db, "COMMIT", QStringLiteral("Cannot save the import"));
+                    r = execSql(db, "COMMIT", QCoreApplication::translate("Realm::Projects", "Cannot save the import"));
                 if (r)
                     inTransaction = false;
                 else
@@ -187,7 +189,7 @@ void FileWriter::run()
             batchBytes += file.content.size();
             ++batchFileCount;
             if (m_mode == Mode::Batched && (batchBytes >= kBatchBytes || batchFileCount >= batchFiles())) {
-                if (Result<void> c = execSql(db, "COMMIT", QStringLiteral("Cannot save the import")); !c) {
+                if (Result<void> c = execSql(db, "COMMIT", QCoreApplication::translate("Realm::Projects", "Cannot save the import")); !c) {
                     fail(c.error());
                     break;
                 }
@@ -208,7 +210,7 @@ void FileWriter::run()
 
 Result<void> FileWriter::write(sqlite3 *db, Statements &s, const PreparedFile &file)
 {
-    const QString what = QStringLiteral("Cannot store %1").arg(file.path);
+    const QString what = QCoreApplication::translate("Realm::Projects", "Cannot store %1").arg(file.path);
     const bool binary = file.encoding == TextEncoding::Binary;
     s.insertBlob.bindBlob(1, file.sha256);
     s.insertBlob.bind(2, qint64(file.content.size()));

@@ -4,6 +4,7 @@
 #include "common/clock.h"
 #include "projects/gitsupport.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -120,7 +121,7 @@ public:
         const QFileInfoList entries = dir.entryInfoList(
             QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
         if (!dir.exists() || !dir.isReadable()) {
-            m_sink.reject(relativeDir, QStringLiteral("folder cannot be read (check its permissions)"));
+            m_sink.reject(relativeDir, QCoreApplication::translate("Realm::Projects", "folder cannot be read (check its permissions)"));
             return {};
         }
         for (const QFileInfo &info : entries) {
@@ -135,7 +136,7 @@ public:
             }
             const bool isDir = info.isDir();
             if (m_excludes.matches(relative, name)) {
-                m_sink.skip(relative + (isDir ? QStringLiteral("/") : QString()), QStringLiteral("excluded by the import settings"));
+                m_sink.skip(relative + (isDir ? QStringLiteral("/") : QString()), QCoreApplication::translate("Realm::Projects", "excluded by the import settings"));
                 continue;
             }
             if (m_gitIgnore && m_gitIgnore->isIgnored(relative, isDir))
@@ -147,7 +148,7 @@ public:
                 if (Result<void> r = file(info.filePath(), relative, info); !r)
                     return r;
             } else {
-                m_sink.skip(relative, QStringLiteral("not a regular file"));
+                m_sink.skip(relative, QCoreApplication::translate("Realm::Projects", "not a regular file"));
             }
         }
         return {};
@@ -158,16 +159,16 @@ private:
     {
         const QString target = info.canonicalFilePath();
         if (target.isEmpty()) {
-            m_sink.skip(relative, QStringLiteral("broken symlink"));
+            m_sink.skip(relative, QCoreApplication::translate("Realm::Projects", "broken symlink"));
             return {};
         }
         if (target != m_root && !target.startsWith(m_root + QLatin1Char('/'))) {
-            m_sink.reject(relative, QStringLiteral("symlink points outside the project (%1)").arg(info.symLinkTarget()));
+            m_sink.reject(relative, QCoreApplication::translate("Realm::Projects", "symlink points outside the project (%1)").arg(info.symLinkTarget()));
             return {};
         }
         const QFileInfo resolved(target);
         if (resolved.isDir()) {
-            m_sink.skip(relative, QStringLiteral("symlink to a folder (not followed)"));
+            m_sink.skip(relative, QCoreApplication::translate("Realm::Projects", "symlink to a folder (not followed)"));
             return {};
         }
         if (m_excludes.matches(relative, info.fileName()) || (m_gitIgnore && m_gitIgnore->isIgnored(relative, false)))
@@ -179,7 +180,7 @@ private:
     {
         const qint64 limit = m_sink.limits().maxFileBytes;
         if (info.size() > limit) {
-            m_sink.skip(relative, QStringLiteral("larger than the per-file limit (%1 > %2)")
+            m_sink.skip(relative, QCoreApplication::translate("Realm::Projects", "larger than the per-file limit (%1 > %2)")
                                       .arg(formatBytes(info.size()), formatBytes(limit)));
             return {};
         }
@@ -195,14 +196,14 @@ private:
         if (info.size() > 1024 * 1024)
             m_sink.reading(relative);
         if (!file.open(QIODevice::ReadOnly)) {
-            m_sink.reject(relative, QStringLiteral("cannot be read: %1").arg(file.errorString()));
+            m_sink.reject(relative, QCoreApplication::translate("Realm::Projects", "cannot be read: %1").arg(file.errorString()));
             return {};
         }
         SourceFile source;
         source.path = relative;
         source.content = file.readAll();
         if (file.error() != QFileDevice::NoError) {
-            m_sink.reject(relative, QStringLiteral("cannot be read: %1").arg(file.errorString()));
+            m_sink.reject(relative, QCoreApplication::translate("Realm::Projects", "cannot be read: %1").arg(file.errorString()));
             return {};
         }
         source.mode = mode;
@@ -229,9 +230,9 @@ Result<void> FolderSource::readInto(ImportSink &sink)
 {
     const QFileInfo info(m_root);
     if (!info.isDir())
-        return Error::notFound(QStringLiteral("The folder %1 does not exist.").arg(m_root));
+        return Error::notFound(QCoreApplication::translate("Realm::Projects", "The folder %1 does not exist.").arg(m_root));
     if (!info.isReadable())
-        return Error::io(QStringLiteral("The folder %1 cannot be read: check its permissions.").arg(m_root));
+        return Error::io(QCoreApplication::translate("Realm::Projects", "The folder %1 cannot be read: check its permissions.").arg(m_root));
     return FolderWalk(m_root, m_options, sink).walk(QString());
 }
 

@@ -4,6 +4,7 @@
 #include "projects/gitsupport.h"
 #include "projects/pathsafety.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -45,20 +46,20 @@ int visitEntry(const char *root, const git_tree_entry *entry, void *payload)
     case GIT_FILEMODE_TREE:
         return 0; // descend
     case GIT_FILEMODE_COMMIT:
-        sink.skip(path, QStringLiteral("git submodule (not imported)"));
+        sink.skip(path, QCoreApplication::translate("Realm::Projects", "git submodule (not imported)"));
         return 0;
     case GIT_FILEMODE_BLOB:
     case GIT_FILEMODE_BLOB_EXECUTABLE:
     case GIT_FILEMODE_LINK:
         break;
     default:
-        sink.skip(path, QStringLiteral("unsupported git entry"));
+        sink.skip(path, QCoreApplication::translate("Realm::Projects", "unsupported git entry"));
         return 0;
     }
 
     git_blob *rawBlob = nullptr;
     if (git_blob_lookup(&rawBlob, state->repo, git_tree_entry_id(entry)) != 0) {
-        sink.reject(path, QStringLiteral("object missing from the repository: %1").arg(Git::lastErrorMessage()));
+        sink.reject(path, QCoreApplication::translate("Realm::Projects", "object missing from the repository: %1").arg(Git::lastErrorMessage()));
         return 0;
     }
     BlobPtr blob(rawBlob);
@@ -68,13 +69,13 @@ int visitEntry(const char *root, const git_tree_entry *entry, void *payload)
     if (mode == GIT_FILEMODE_LINK) {
         const QString target = QString::fromUtf8(data, qsizetype(size));
         if (symlinkStaysInside(path, target))
-            sink.skip(path, QStringLiteral("symlink to %1 (not stored)").arg(target));
+            sink.skip(path, QCoreApplication::translate("Realm::Projects", "symlink to %1 (not stored)").arg(target));
         else
-            sink.reject(path, QStringLiteral("symlink points outside the project (%1)").arg(target));
+            sink.reject(path, QCoreApplication::translate("Realm::Projects", "symlink points outside the project (%1)").arg(target));
         return 0;
     }
     if (size > sink.limits().maxFileBytes) {
-        sink.skip(path, QStringLiteral("larger than the per-file limit (%1 > %2)")
+        sink.skip(path, QCoreApplication::translate("Realm::Projects", "larger than the per-file limit (%1 > %2)")
                             .arg(formatBytes(size), formatBytes(sink.limits().maxFileBytes)));
         return 0;
     }
@@ -145,7 +146,7 @@ Result<void> GitSource::readInto(ImportSink &sink)
     QTemporaryDir cloneDir;
     if (looksLikeUrl(m_location)) {
         if (!cloneDir.isValid())
-            return Error::io(QStringLiteral("Cannot create a temporary folder to clone %1 into: %2").arg(m_location, cloneDir.errorString()));
+            return Error::io(QCoreApplication::translate("Realm::Projects", "Cannot create a temporary folder to clone %1 into: %2").arg(m_location, cloneDir.errorString()));
         sink.reading(m_location);
         CloneState state{&sink};
         git_clone_options options = GIT_CLONE_OPTIONS_INIT;
@@ -155,11 +156,11 @@ Result<void> GitSource::readInto(ImportSink &sink)
         if (git_clone(&rawRepo, m_location.toUtf8().constData(), QFile::encodeName(cloneDir.path()).constData(), &options) != 0) {
             if (sink.isCancelled())
                 return Error::cancelled();
-            return Error::io(QStringLiteral("Cannot clone %1: %2. Check the URL and your network connection.")
+            return Error::io(QCoreApplication::translate("Realm::Projects", "Cannot clone %1: %2. Check the URL and your network connection.")
                                  .arg(m_location, Git::lastErrorMessage()));
         }
     } else if (git_repository_open_ext(&rawRepo, QFile::encodeName(m_location).constData(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0) {
-        return Error::notFound(QStringLiteral("%1 is not a git repository: %2").arg(m_location, Git::lastErrorMessage()));
+        return Error::notFound(QCoreApplication::translate("Realm::Projects", "%1 is not a git repository: %2").arg(m_location, Git::lastErrorMessage()));
     }
     Git::RepositoryPtr repo(rawRepo);
 
@@ -169,13 +170,13 @@ Result<void> GitSource::readInto(ImportSink &sink)
         // A remote branch is only known as origin/<name> in a fresh clone.
         const QString remoteRef = QStringLiteral("origin/") + ref;
         if (git_revparse_single(&rawObject, repo.get(), remoteRef.toUtf8().constData()) != 0)
-            return Error::notFound(QStringLiteral("The repository %1 has no branch, tag or commit \"%2\": %3")
+            return Error::notFound(QCoreApplication::translate("Realm::Projects", "The repository %1 has no branch, tag or commit \"%2\": %3")
                                        .arg(m_location, ref, Git::lastErrorMessage()));
     }
     ObjectPtr object(rawObject);
     git_object *rawCommit = nullptr;
     if (git_object_peel(&rawCommit, object.get(), GIT_OBJECT_COMMIT) != 0)
-        return Error::invalidInput(QStringLiteral("\"%1\" in %2 does not name a commit: %3").arg(ref, m_location, Git::lastErrorMessage()));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "\"%1\" in %2 does not name a commit: %3").arg(ref, m_location, Git::lastErrorMessage()));
     ObjectPtr commit(rawCommit);
     char oid[GIT_OID_HEXSZ + 1] = {};
     git_oid_tostr(oid, sizeof oid, git_object_id(commit.get()));
@@ -183,7 +184,7 @@ Result<void> GitSource::readInto(ImportSink &sink)
 
     git_object *rawTree = nullptr;
     if (git_object_peel(&rawTree, commit.get(), GIT_OBJECT_TREE) != 0)
-        return Error::failed(QStringLiteral("Cannot read the files of commit %1: %2").arg(m_commit, Git::lastErrorMessage()));
+        return Error::failed(QCoreApplication::translate("Realm::Projects", "Cannot read the files of commit %1: %2").arg(m_commit, Git::lastErrorMessage()));
     TreePtr tree(reinterpret_cast<git_tree *>(rawTree));
 
     WalkState state;
@@ -193,7 +194,7 @@ Result<void> GitSource::readInto(ImportSink &sink)
     if (state.failed)
         return state.error;
     if (rc != 0)
-        return Error::failed(QStringLiteral("Cannot read the files of commit %1: %2").arg(m_commit, Git::lastErrorMessage()));
+        return Error::failed(QCoreApplication::translate("Realm::Projects", "Cannot read the files of commit %1: %2").arg(m_commit, Git::lastErrorMessage()));
     return {};
 }
 

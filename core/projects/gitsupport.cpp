@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projects/gitsupport.h"
 
+#include <QCoreApplication>
+
 #include <git2.h>
 
 namespace Realm::Projects::Git {
@@ -15,7 +17,7 @@ QString lastErrorMessage(const QString &fallback)
     const git_error *error = git_error_last();
     if (error && error->message)
         return QString::fromUtf8(error->message);
-    return fallback.isEmpty() ? QStringLiteral("unknown git error") : fallback;
+    return fallback.isEmpty() ? QCoreApplication::translate("Realm::Projects", "unknown git error") : fallback;
 }
 
 QString libraryVersion()

@@ -5,6 +5,7 @@
 #include "projects/foldersource.h"
 #include "projects/gitsource.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace Realm::Projects {
@@ -35,19 +36,19 @@ QString formatBytes(qint64 bytes)
 Result<std::unique_ptr<ImportSource>> createImportSource(const QString &location, const ImportOptions &options)
 {
     if (location.isEmpty())
-        return Error::invalidInput(QStringLiteral("Name a folder, an archive or a git URL to import."));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "Name a folder, an archive or a git URL to import."));
     if (GitSource::looksLikeUrl(location))
         return std::unique_ptr<ImportSource>(std::make_unique<GitSource>(location, options));
     const QFileInfo info(location);
     if (!info.exists())
-        return Error::notFound(QStringLiteral("%1 does not exist. Give a folder, a .zip/.tar(.gz/.bz2/.xz/.zst) archive or a git URL.").arg(location));
+        return Error::notFound(QCoreApplication::translate("Realm::Projects", "%1 does not exist. Give a folder, a .zip/.tar(.gz/.bz2/.xz/.zst) archive or a git URL.").arg(location));
     if (info.isFile())
         return std::unique_ptr<ImportSource>(std::make_unique<ArchiveSource>(location, options));
     if (GitSource::isRepositoryFolder(location))
         return std::unique_ptr<ImportSource>(std::make_unique<GitSource>(location, options));
     if (!options.ref.isEmpty()) {
         if (!QFileInfo::exists(location + QStringLiteral("/.git")))
-            return Error::invalidInput(QStringLiteral("--ref needs a git repository, and %1 is not one.").arg(location));
+            return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "--ref needs a git repository, and %1 is not one.").arg(location));
         return std::unique_ptr<ImportSource>(std::make_unique<GitSource>(location, options));
     }
     return std::unique_ptr<ImportSource>(std::make_unique<FolderSource>(location, options));
@@ -68,7 +69,7 @@ Result<std::unique_ptr<ImportSource>> createImportSource(const ProjectSource &so
     case ProjectSource::Kind::None:
         break;
     }
-    return Error::invalidInput(QStringLiteral("This project was not imported from anywhere, so it cannot be refreshed."));
+    return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "This project was not imported from anywhere, so it cannot be refreshed."));
 }
 
 } // namespace Realm::Projects

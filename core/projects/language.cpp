@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projects/language.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
 
@@ -161,7 +162,7 @@ QString languageDisplayName(const QString &id)
 {
     if (const LanguageInfo *info = tables().byId.value(id))
         return QString::fromLatin1(info->displayName);
-    return id.isEmpty() ? QStringLiteral("Other") : id;
+    return id.isEmpty() ? QCoreApplication::translate("Realm::Projects", "Other") : id;
 }
 
 } // namespace Realm::Projects

@@ -3,6 +3,8 @@
 
 #include "projects/regexliterals.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <cstring>
 
@@ -11,13 +13,13 @@ namespace Realm::Projects {
 Result<LineMatcher> LineMatcher::create(const TextQuery &query)
 {
     if (query.pattern.isEmpty())
-        return Error::invalidInput(QStringLiteral("The search query is empty."));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "The search query is empty."));
     LineMatcher matcher;
     matcher.m_query = query;
     const Qt::CaseSensitivity cs = query.caseSensitive ? Qt::CaseSensitive : Qt::CaseInsensitive;
     if (query.mode == TextQuery::Mode::Literal) {
         if (query.pattern.contains(QLatin1Char('\n')) || query.pattern.contains(QLatin1Char('\r')))
-            return Error::invalidInput(QStringLiteral("Searches match within one line: remove the line break from the query."));
+            return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "Searches match within one line: remove the line break from the query."));
         matcher.m_literal = QStringMatcher(query.pattern, cs);
         if (query.caseSensitive)
             matcher.m_byteNeedles.append(query.pattern.toUtf8());
@@ -31,7 +33,7 @@ Result<LineMatcher> LineMatcher::create(const TextQuery &query)
         pattern = QStringLiteral("(?<![\\w])(?:") + pattern + QStringLiteral(")(?![\\w])");
     matcher.m_regex = QRegularExpression(pattern, options);
     if (!matcher.m_regex.isValid())
-        return Error::invalidInput(QStringLiteral("The regular expression is not valid: %1 (at offset %2).")
+        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "The regular expression is not valid: %1 (at offset %2).")
                                        .arg(matcher.m_regex.errorString())
                                        .arg(matcher.m_regex.patternErrorOffset()));
     matcher.m_regex.optimize();

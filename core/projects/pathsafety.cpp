@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projects/pathsafety.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace Realm::Projects {
@@ -8,28 +9,28 @@ namespace Realm::Projects {
 Result<QString> normalizeEntryPath(const QString &raw)
 {
     if (raw.isEmpty())
-        return Error::invalidInput(QStringLiteral("empty path"));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "empty path"));
     for (const QChar c : raw) {
         if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            return Error::invalidInput(QStringLiteral("path contains a control character"));
+            return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "path contains a control character"));
     }
     if (raw.contains(QLatin1Char('\\')))
-        return Error::invalidInput(QStringLiteral("path contains a backslash"));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "path contains a backslash"));
     if (raw.startsWith(QLatin1Char('/')))
-        return Error::invalidInput(QStringLiteral("absolute path"));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "absolute path"));
     if (raw.size() >= 2 && raw.at(1) == QLatin1Char(':') && raw.at(0).isLetter())
-        return Error::invalidInput(QStringLiteral("path starts with a drive letter"));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "path starts with a drive letter"));
 
     QStringList kept;
     for (const QString &segment : raw.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
         if (segment == QLatin1String("."))
             continue;
         if (segment == QLatin1String(".."))
-            return Error::invalidInput(QStringLiteral("path contains \"..\""));
+            return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "path contains \"..\""));
         kept.append(segment);
     }
     if (kept.isEmpty())
-        return Error::invalidInput(QStringLiteral("path names no file"));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "path names no file"));
     return kept.join(QLatin1Char('/'));
 }
 

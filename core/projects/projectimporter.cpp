@@ -13,6 +13,7 @@
 #include "storage/statement.h"
 #include "storage/transaction.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -44,8 +45,8 @@ constexpr qint64 kRacyWindowNs = 2'000'000'000;
 
 QString collisionWarning(const QString &earlier)
 {
-    return QStringLiteral("differs from %1 only in case or Unicode form: both are kept, but they "
-                          "would collide on a case-insensitive file system").arg(earlier);
+    return QCoreApplication::translate("Realm::Projects", "differs from %1 only in case or Unicode form: both are kept, but they "
+                                                          "would collide on a case-insensitive file system").arg(earlier);
 }
 
 // The sink every source writes into: checks paths and limits, hashes and
@@ -75,7 +76,7 @@ public:
             return {};
         }
         if (m_paths.contains(*path)) {
-            reject(*path, QStringLiteral("duplicate entry (the first one was kept)"));
+            reject(*path, QCoreApplication::translate("Realm::Projects", "duplicate entry (the first one was kept)"));
             return {};
         }
         m_paths.insert(*path);
@@ -83,17 +84,17 @@ public:
             m_warnings.append({*path, collisionWarning(earlier)});
         const ImportLimits &limits = m_limits;
         if (file.content.size() > limits.maxFileBytes) {
-            skip(*path, QStringLiteral("larger than the per-file limit (%1)").arg(formatBytes(limits.maxFileBytes)));
+            skip(*path, QCoreApplication::translate("Realm::Projects", "larger than the per-file limit (%1)").arg(formatBytes(limits.maxFileBytes)));
             return {};
         }
         if (m_progress.files + 1 > limits.maxFiles)
             return Error{Error::Code::LimitExceeded,
-                         QStringLiteral("The source has more than %1 files, the import limit. Nothing was imported. "
-                                        "Exclude generated folders, or raise the limit (--max-files).").arg(limits.maxFiles)};
+                         QCoreApplication::translate("Realm::Projects", "The source has more than %1 files, the import limit. Nothing was imported. "
+                                                                        "Exclude generated folders, or raise the limit (--max-files).").arg(limits.maxFiles)};
         if (m_progress.bytes + file.content.size() > limits.maxTotalBytes)
             return Error{Error::Code::LimitExceeded,
-                         QStringLiteral("The source holds more than %1, the total import limit (stopped at %2). Nothing was imported. "
-                                        "Raise the limit (--max-total-size) if this is expected.")
+                         QCoreApplication::translate("Realm::Projects", "The source holds more than %1, the total import limit (stopped at %2). Nothing was imported. "
+                                                                        "Raise the limit (--max-total-size) if this is expected.")
                              .arg(formatBytes(limits.maxTotalBytes), *path)};
 
         m_progress.files += 1;
@@ -251,11 +252,13 @@ Result<void> finalizeProject(sqlite3 *db, const QString &projectId, const Projec
     q.bind(5, source.commit);
     q.bind(6, Clock::nowMs());
     q.bind(7, qint64(isRefresh ? 1 : 0));
-    if (Result<void> r = q.exec(QStringLiteral("Cannot finish the project")); !r)
+    if (Result<void> r = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot finish the project")); !r)
         return r;
     if (sqlite3_changes(db) != 1)
-        return Error::failed(QStringLiteral("The project was moved to the trash or removed while it was being %1; nothing was changed.")
-                                 .arg(isRefresh ? QStringLiteral("refreshed") : QStringLiteral("imported")));
+        return Error::failed(isRefresh ? QCoreApplication::translate("Realm::Projects", "The project was moved to the trash or removed while it was "
+                                                                                        "being refreshed; nothing was changed.")
+                                       : QCoreApplication::translate("Realm::Projects", "The project was moved to the trash or removed while it was "
+                                                                                        "being imported; nothing was changed."));
     return {};
 }
 
@@ -269,7 +272,7 @@ Result<void> discardImport(const Storage::DatabasePtr &db, const QString &projec
     q.prepare(QStringLiteral("DELETE FROM projects WHERE id = ? AND state = 'importing'"));
     q.addBindValue(projectId);
     if (!q.exec())
-        return Storage::sqlError(QStringLiteral("Cannot remove the failed import"), q);
+        return Storage::sqlError(QCoreApplication::translate("Realm::Projects", "Cannot remove the failed import"), q);
     if (Result<qint64> r = BlobStore::collectGarbage(db->nativeHandle()); !r)
         return r.error();
     return transaction.commit();
@@ -290,14 +293,14 @@ Result<ImportReport> ProjectImporter::importProject(const QString &location, con
         return invalid;
     ProjectStore store(m_db);
     if (store.find(name).ok())
-        return Error::invalidInput(QStringLiteral("A project named \"%1\" already exists. Choose another name (--name) or refresh that project.").arg(name));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "A project named \"%1\" already exists. Choose another name (--name) or refresh that project.").arg(name));
 
     const QString projectId = newId();
     QDir().mkpath(QFileInfo(importLockPath(m_db->path(), projectId)).absolutePath());
     QLockFile lock(importLockPath(m_db->path(), projectId));
     lock.setStaleLockTime(0);
     if (!lock.tryLock(0))
-        return Error::io(QStringLiteral("Cannot create the import lock %1 next to the workspace. Check the folder's permissions.")
+        return Error::io(QCoreApplication::translate("Realm::Projects", "Cannot create the import lock %1 next to the workspace. Check the folder's permissions.")
                              .arg(importLockPath(m_db->path(), projectId)));
     {
         const qint64 now = Clock::nowMs();
@@ -309,8 +312,8 @@ Result<ImportReport> ProjectImporter::importProject(const QString &location, con
         q.addBindValue(now);
         if (!q.exec()) {
             if (q.lastError().databaseText().contains(QLatin1String("UNIQUE")))
-                return Error::invalidInput(QStringLiteral("A project named \"%1\" already exists (or is being imported). Choose another name (--name).").arg(name));
-            return Storage::sqlError(QStringLiteral("Cannot start the import"), q);
+                return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "A project named \"%1\" already exists (or is being imported). Choose another name (--name).").arg(name));
+            return Storage::sqlError(QCoreApplication::translate("Realm::Projects", "Cannot start the import"), q);
         }
     }
 
@@ -367,7 +370,7 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
             existing.insert(q.columnText(1), {q.columnText(0), q.columnBlob(2), int(q.columnInt(3)), q.columnInt(4),
                                               q.columnInt(5), q.columnInt(6)});
         if (q.failed())
-            return q.error(QStringLiteral("Cannot read the project's files"));
+            return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's files"));
     }
 
     ImportReport report;
@@ -392,7 +395,7 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
                     tombstone.bind(1, now);
                     tombstone.bind(2, now);
                     tombstone.bind(3, id);
-                    if (Result<void> r = tombstone.exec(QStringLiteral("Cannot mark a removed file")); !r)
+                    if (Result<void> r = tombstone.exec(QCoreApplication::translate("Realm::Projects", "Cannot mark a removed file")); !r)
                         return r;
                 }
                 // Not a change of the project: no revision bump, no updated_at.
@@ -401,7 +404,7 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
                     touch.bind(1, times.first);
                     touch.bind(2, times.second);
                     touch.bind(3, id);
-                    if (Result<void> r = touch.exec(QStringLiteral("Cannot record a file's modification time")); !r)
+                    if (Result<void> r = touch.exec(QCoreApplication::translate("Realm::Projects", "Cannot record a file's modification time")); !r)
                         return r;
                 }
                 if (report.changed > 0) {

@@ -7,6 +7,7 @@
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLockFile>
@@ -101,9 +102,9 @@ QString ProjectStore::validateName(const QString &name, Error *error)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
-        *error = Error::invalidInput(QStringLiteral("A project needs a name."));
+        *error = Error::invalidInput(QCoreApplication::translate("Realm::Projects", "A project needs a name."));
     else if (trimmed.size() > 200)
-        *error = Error::invalidInput(QStringLiteral("A project name can have at most 200 characters."));
+        *error = Error::invalidInput(QCoreApplication::translate("Realm::Projects", "A project name can have at most 200 characters."));
     return trimmed;
 }
 
@@ -125,8 +126,8 @@ Result<Project> ProjectStore::create(const QString &rawName, const QString &desc
     q.addBindValue(now);
     if (!q.exec()) {
         if (isUniqueNameViolation(q))
-            return Error::invalidInput(QStringLiteral("A project named \"%1\" already exists. Choose another name.").arg(name));
-        return sqlError(QStringLiteral("Cannot create the project \"%1\"").arg(name), q);
+            return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "A project named \"%1\" already exists. Choose another name.").arg(name));
+        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot create the project \"%1\"").arg(name), q);
     }
     return find(id);
 }
@@ -142,10 +143,13 @@ Result<Project> ProjectStore::find(const QString &nameOrId, bool includeTrash) c
     q.addBindValue(nameOrId);
     q.addBindValue(nameOrId);
     if (!q.exec())
-        return sqlError(QStringLiteral("Cannot look up the project \"%1\"").arg(nameOrId), q);
+        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot look up the project \"%1\"").arg(nameOrId), q);
     if (!q.next())
-        return Error::notFound(QStringLiteral("No project named \"%1\"%2. `realm-cli project list` shows the projects.")
-                                   .arg(nameOrId, includeTrash ? QString() : QStringLiteral(" (outside the trash)")));
+        return Error::notFound((includeTrash ? QCoreApplication::translate("Realm::Projects", "No project named \"%1\". "
+                                                                                               "`realm-cli project list` shows the projects.")
+                                             : QCoreApplication::translate("Realm::Projects", "No project named \"%1\" (outside the trash). "
+                                                                                               "`realm-cli project list` shows the projects."))
+                                   .arg(nameOrId));
     return projectFromQuery(q);
 }
 
@@ -179,7 +183,7 @@ Result<QList<Project>> ProjectStore::list(const ProjectFilter &filter) const
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
     if (!q.exec())
-        return sqlError(QStringLiteral("Cannot list the projects"), q);
+        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot list the projects"), q);
     QList<Project> projects;
     while (q.next())
         projects.append(projectFromQuery(q));
@@ -216,11 +220,11 @@ Result<Project> ProjectStore::update(const QString &id, const ProjectChanges &ch
         q.addBindValue(b);
     if (!q.exec()) {
         if (isUniqueNameViolation(q))
-            return Error::invalidInput(QStringLiteral("A project named \"%1\" already exists. Choose another name.").arg(changes.name.value_or(QString())));
-        return sqlError(QStringLiteral("Cannot change the project"), q);
+            return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "A project named \"%1\" already exists. Choose another name.").arg(changes.name.value_or(QString())));
+        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot change the project"), q);
     }
     if (q.numRowsAffected() == 0)
-        return Error::notFound(QStringLiteral("The project %1 does not exist.").arg(id));
+        return Error::notFound(QCoreApplication::translate("Realm::Projects", "The project %1 does not exist.").arg(id));
     return find(id, true);
 }
 
@@ -234,9 +238,9 @@ Result<void> ProjectStore::moveToTrash(const QString &id)
     q.addBindValue(now);
     q.addBindValue(id);
     if (!q.exec())
-        return sqlError(QStringLiteral("Cannot move the project to the trash"), q);
+        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot move the project to the trash"), q);
     if (q.numRowsAffected() == 0)
-        return Error::notFound(QStringLiteral("The project %1 is not in the workspace (or already in the trash).").arg(id));
+        return Error::notFound(QCoreApplication::translate("Realm::Projects", "The project %1 is not in the workspace (or already in the trash).").arg(id));
     return {};
 }
 
@@ -249,11 +253,11 @@ Result<Project> ProjectStore::restore(const QString &id)
     q.addBindValue(id);
     if (!q.exec()) {
         if (isUniqueNameViolation(q))
-            return Error::invalidInput(QStringLiteral("Another project already has this project's name. Rename that one first, then restore."));
-        return sqlError(QStringLiteral("Cannot restore the project"), q);
+            return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "Another project already has this project's name. Rename that one first, then restore."));
+        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot restore the project"), q);
     }
     if (q.numRowsAffected() == 0)
-        return Error::notFound(QStringLiteral("The project %1 is not in the trash.").arg(id));
+        return Error::notFound(QCoreApplication::translate("Realm::Projects", "The project %1 is not in the trash.").arg(id));
     return find(id);
 }
 
@@ -266,7 +270,7 @@ Result<int> ProjectStore::emptyTrash()
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT id FROM projects WHERE deleted_at IS NOT NULL AND state = 'ready'"));
     if (!q.exec())
-        return sqlError(QStringLiteral("Cannot list the trash"), q);
+        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot list the trash"), q);
     QStringList ids;
     while (q.next())
         ids << q.value(0).toString();
@@ -283,7 +287,7 @@ Result<int> ProjectStore::emptyTrash()
         purge.addBindValue(now);
         purge.addBindValue(id);
         if (!del.exec() || !purge.exec())
-            return sqlError(QStringLiteral("Cannot empty the trash"), del.lastError().isValid() ? del : purge);
+            return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot empty the trash"), del.lastError().isValid() ? del : purge);
     }
     Result<qint64> collected = BlobStore::collectGarbage(m_db->nativeHandle());
     if (!collected)
@@ -302,7 +306,7 @@ Result<QList<ProjectFile>> ProjectStore::files(const QString &projectId) const
                              "WHERE f.project_id = ? AND f.deleted_at IS NULL ORDER BY f.path"));
     q.addBindValue(projectId);
     if (!q.exec())
-        return sqlError(QStringLiteral("Cannot list the project's files"), q);
+        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot list the project's files"), q);
     QList<ProjectFile> result;
     while (q.next()) {
         ProjectFile f;
@@ -328,9 +332,9 @@ Result<ProjectFile> ProjectStore::file(const QString &projectId, const QString &
     q.addBindValue(projectId);
     q.addBindValue(path);
     if (!q.exec())
-        return sqlError(QStringLiteral("Cannot look up %1").arg(path), q);
+        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot look up %1").arg(path), q);
     if (!q.next())
-        return Error::notFound(QStringLiteral("The project has no file %1.").arg(path));
+        return Error::notFound(QCoreApplication::translate("Realm::Projects", "The project has no file %1.").arg(path));
     ProjectFile f;
     f.id = q.value(0).toString();
     f.path = q.value(1).toString();
@@ -349,9 +353,9 @@ Result<QByteArray> ProjectStore::content(const ProjectFile &file) const
     q.prepare(QStringLiteral("SELECT content FROM blobs WHERE sha256 = ?"));
     q.addBindValue(file.sha256);
     if (!q.exec())
-        return sqlError(QStringLiteral("Cannot read %1").arg(file.path), q);
+        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot read %1").arg(file.path), q);
     if (!q.next())
-        return Error::notFound(QStringLiteral("The contents of %1 are missing from the workspace.").arg(file.path));
+        return Error::notFound(QCoreApplication::translate("Realm::Projects", "The contents of %1 are missing from the workspace.").arg(file.path));
     return q.value(0).toByteArray();
 }
 
@@ -362,7 +366,7 @@ Result<QList<QPair<QString, qint64>>> ProjectStore::languages(const QString &pro
                              "GROUP BY language ORDER BY n DESC, language"));
     q.addBindValue(projectId);
     if (!q.exec())
-        return sqlError(QStringLiteral("Cannot count the project's languages"), q);
+        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot count the project's languages"), q);
     QList<QPair<QString, qint64>> result;
     while (q.next())
         result.append({q.value(0).toString(), q.value(1).toLongLong()});
@@ -374,13 +378,13 @@ Result<void> ProjectStore::recoverInterruptedImports()
     QSqlDatabase db = m_db->connection();
     QSqlQuery probe(db);
     if (!probe.exec(QStringLiteral("SELECT 1 FROM projects WHERE state = 'importing' LIMIT 1")))
-        return sqlError(QStringLiteral("Cannot check for interrupted imports"), probe);
+        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot check for interrupted imports"), probe);
     if (!probe.next())
         return {};
     probe.finish();
     QSqlQuery importing(db);
     if (!importing.exec(QStringLiteral("SELECT id FROM projects WHERE state = 'importing'")))
-        return sqlError(QStringLiteral("Cannot list interrupted imports"), importing);
+        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot list interrupted imports"), importing);
     QStringList abandoned;
     while (importing.next()) {
         // An import still running in another process holds its lock file;
@@ -403,7 +407,7 @@ Result<void> ProjectStore::recoverInterruptedImports()
         q.prepare(QStringLiteral("DELETE FROM projects WHERE id = ? AND state = 'importing'"));
         q.addBindValue(id);
         if (!q.exec())
-            return sqlError(QStringLiteral("Cannot remove an interrupted import"), q);
+            return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot remove an interrupted import"), q);
     }
     Result<qint64> collected = BlobStore::collectGarbage(m_db->nativeHandle());
     if (!collected)

@@ -6,6 +6,7 @@
 #include "storage/statement.h"
 
 #include <QCache>
+#include <QCoreApplication>
 
 namespace Realm::Projects {
 
@@ -174,7 +175,7 @@ Result<SearchSummary> SearchEngine::search(const SearchQuery &query, const Match
         const bool exclude = glob.startsWith(QLatin1Char('!'));
         PathGlob compiled(exclude ? glob.mid(1) : glob);
         if (!compiled.isValid())
-            return Error::invalidInput(QStringLiteral("The path glob \"%1\" is not valid.").arg(glob));
+            return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "The path glob \"%1\" is not valid.").arg(glob));
         (exclude ? excludes : includes).append(compiled);
     }
 
@@ -194,11 +195,11 @@ Result<SearchSummary> SearchEngine::search(const SearchQuery &query, const Match
     // Searches read many file contents: mapping the workspace spares a
     // read() and a copy per page. Only search connections map it, so imports
     // keep a small resident set.
-    (void)Statement(db, "PRAGMA mmap_size = 17179869184").exec(QStringLiteral("Cannot map the workspace")); // a failure only costs speed
+    (void)Statement(db, "PRAGMA mmap_size = 17179869184").exec(QCoreApplication::translate("Realm::Projects", "Cannot map the workspace")); // a failure only costs speed
     Statement candidates(db, sql.constData());
     Statement loadBlob(db, "SELECT content FROM blobs WHERE id = ?");
     if (!candidates.isValid() || !loadBlob.isValid())
-        return candidates.error(QStringLiteral("Cannot search the workspace"));
+        return candidates.error(QCoreApplication::translate("Realm::Projects", "Cannot search the workspace"));
     candidates.bind(1, query.projectId);
     candidates.bind(2, query.language);
     if (summary.usedIndex)
@@ -278,7 +279,7 @@ Result<SearchSummary> SearchEngine::search(const SearchQuery &query, const Match
             break;
     }
     if (candidates.failed())
-        return candidates.error(QStringLiteral("Cannot search the workspace"));
+        return candidates.error(QCoreApplication::translate("Realm::Projects", "Cannot search the workspace"));
     if (cancel && cancel->isCancelled())
         return Error::cancelled();
     return summary;

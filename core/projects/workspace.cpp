@@ -6,6 +6,8 @@
 #include "projects/gitsupport.h"
 #include "projects/projectstore.h"
 
+#include <QCoreApplication>
+
 namespace Realm::Projects {
 
 Result<Storage::DatabasePtr> openWorkspace(const QString &path)
@@ -27,8 +29,8 @@ QList<QPair<QString, QString>> componentVersions()
         {QStringLiteral("libarchive"), ArchiveSource::libraryVersion()},
         {QStringLiteral("libgit2"), Git::libraryVersion()},
         {QStringLiteral("syntax highlighting"),
-         REALM_HAVE_SYNTAX_HIGHLIGHTING ? QStringLiteral("on (KSyntaxHighlighting)")
-                                        : QStringLiteral("off (KSyntaxHighlighting for Qt 6 was not found at build time)")},
+         REALM_HAVE_SYNTAX_HIGHLIGHTING ? QCoreApplication::translate("Realm::Projects", "on (KSyntaxHighlighting)")
+                                        : QCoreApplication::translate("Realm::Projects", "off (KSyntaxHighlighting for Qt 6 was not found at build time)")},
     };
 }
 

@@ -6,6 +6,7 @@
 #include "storage/trigramtokenizer.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDriver>
@@ -47,9 +48,9 @@ Result<std::shared_ptr<Database>> Database::open(const QString &path)
 {
     const QFileInfo info(path);
     if (info.exists() && !info.isFile())
-        return Error::invalidInput(QStringLiteral("The workspace path %1 is not a file. Choose a file path with --workspace.").arg(path));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Storage", "The workspace path %1 is not a file. Choose a file path with --workspace.").arg(path));
     if (!QDir().mkpath(info.absolutePath()))
-        return Error::io(QStringLiteral("Cannot create the folder %1 for the workspace. Check its permissions or choose another location with --workspace.").arg(info.absolutePath()));
+        return Error::io(QCoreApplication::translate("Realm::Storage", "Cannot create the folder %1 for the workspace. Check its permissions or choose another location with --workspace.").arg(info.absolutePath()));
 
     std::shared_ptr<Database> database(new Database(info.absoluteFilePath()));
     // The first connection checks the schema version before anything else is
@@ -88,17 +89,17 @@ Result<QSqlDatabase> Database::openConnection(const QString &name) const
 Result<QSqlDatabase> Database::configure(QSqlDatabase db) const
 {
     if (!db.open())
-        return sqlError(QStringLiteral("Cannot open the workspace %1").arg(m_path), db.lastError());
+        return sqlError(QCoreApplication::translate("Realm::Storage", "Cannot open the workspace %1").arg(m_path), db.lastError());
 
     QSqlQuery query(db);
     // Reading the version first also proves the file is an SQLite database.
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return sqlError(QStringLiteral("%1 is not a REALM workspace (or is damaged)").arg(m_path), query);
+        return sqlError(QCoreApplication::translate("Realm::Storage", "%1 is not a REALM workspace (or is damaged)").arg(m_path), query);
     const int version = query.value(0).toInt();
     if (version > Migrator::latestVersion())
         return Error{Error::Code::TooNew,
-                     QStringLiteral("The workspace %1 was written by a newer version of REALM (schema %2; this version knows up to %3). "
-                                    "It was not changed. Open it with a newer REALM, or choose another workspace with --workspace.")
+                     QCoreApplication::translate("Realm::Storage", "The workspace %1 was written by a newer version of REALM (schema %2; this version knows up to %3). "
+                                                                   "It was not changed. Open it with a newer REALM, or choose another workspace with --workspace.")
                          .arg(m_path).arg(version).arg(Migrator::latestVersion())};
 
     const QString pragmas[] = {
@@ -110,12 +111,12 @@ Result<QSqlDatabase> Database::configure(QSqlDatabase db) const
     };
     for (const QString &pragma : pragmas) {
         if (!query.exec(pragma))
-            return sqlError(QStringLiteral("Cannot configure the workspace %1 (%2)").arg(m_path, pragma), query);
+            return sqlError(QCoreApplication::translate("Realm::Storage", "Cannot configure the workspace %1 (%2)").arg(m_path, pragma), query);
     }
     const QVariant handle = db.driver()->handle();
     sqlite3 *native = qstrcmp(handle.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3 *const *>(handle.data()) : nullptr;
     if (!native || !registerTrigramTokenizer(native))
-        return Error::database(QStringLiteral("Cannot set up the search index on %1: this SQLite has no FTS5.").arg(m_path));
+        return Error::database(QCoreApplication::translate("Realm::Storage", "Cannot set up the search index on %1: this SQLite has no FTS5.").arg(m_path));
     return db;
 }
 
@@ -155,7 +156,7 @@ Result<void> Database::checkpoint()
 {
     QSqlQuery query(connection());
     if (!query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
-        return sqlError(QStringLiteral("Cannot checkpoint the workspace"), query);
+        return sqlError(QCoreApplication::translate("Realm::Storage", "Cannot checkpoint the workspace"), query);
     return {};
 }
 

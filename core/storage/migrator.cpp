@@ -4,6 +4,7 @@
 #include "storage/sqlerror.h"
 #include "storage/trigramtokenizer.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QMap>
@@ -45,7 +46,7 @@ Result<void> execScript(sqlite3 *handle, const QByteArray &sql, const QString &w
     if (sqlite3_exec(handle, sql.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
         const QString text = QString::fromUtf8(message ? message : sqlite3_errmsg(handle));
         sqlite3_free(message);
-        return Error::database(QStringLiteral("%1 failed: %2").arg(what, text));
+        return Error::database(QCoreApplication::translate("Realm::Storage", "%1 failed: %2").arg(what, text));
     }
     return {};
 }
@@ -67,17 +68,17 @@ Result<void> Migrator::migrateTo(int target)
 {
     sqlite3 *handle = handleOf(m_db);
     if (!handle)
-        return Error::database(QStringLiteral("The workspace connection is not an SQLite connection."));
+        return Error::database(QCoreApplication::translate("Realm::Storage", "The workspace connection is not an SQLite connection."));
     // The schema's search index names REALM's tokenizer.
     if (!registerTrigramTokenizer(handle))
-        return Error::database(QStringLiteral("Cannot set up the search index: this SQLite has no FTS5."));
+        return Error::database(QCoreApplication::translate("Realm::Storage", "Cannot set up the search index: this SQLite has no FTS5."));
 
     const QMap<int, QString> files = migrationFiles();
     for (;;) {
         // The version is read inside the write transaction: when two
         // processes open an old workspace at once, the second one waits and
         // then sees the upgrade done instead of applying it again.
-        if (Result<void> begun = execScript(handle, "BEGIN IMMEDIATE", QStringLiteral("Locking the workspace for an upgrade")); !begun)
+        if (Result<void> begun = execScript(handle, "BEGIN IMMEDIATE", QCoreApplication::translate("Realm::Storage", "Locking the workspace for an upgrade")); !begun)
             return begun;
         sqlite3_stmt *stmt = nullptr;
         int current = -1;
@@ -88,15 +89,15 @@ Result<void> Migrator::migrateTo(int target)
         if (current < 0 || next == files.cend() || next.key() > target) {
             sqlite3_exec(handle, current < 0 ? "ROLLBACK" : "COMMIT", nullptr, nullptr, nullptr);
             if (current < 0)
-                return Error::database(QStringLiteral("Cannot read the workspace schema version: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
+                return Error::database(QCoreApplication::translate("Realm::Storage", "Cannot read the workspace schema version: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
             break;
         }
         QFile file(next.value());
         if (!file.open(QIODevice::ReadOnly)) {
             sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
-            return Error::failed(QStringLiteral("The built-in migration %1 is missing.").arg(next.value()));
+            return Error::failed(QCoreApplication::translate("Realm::Storage", "The built-in migration %1 is missing.").arg(next.value()));
         }
-        const QString what = QStringLiteral("Upgrading the workspace to schema %1").arg(next.key());
+        const QString what = QCoreApplication::translate("Realm::Storage", "Upgrading the workspace to schema %1").arg(next.key());
         const QByteArray script = file.readAll() + "\nPRAGMA user_version = " + QByteArray::number(next.key()) + ";\nCOMMIT;";
         if (Result<void> applied = execScript(handle, script, what); !applied) {
             sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/sqlerror.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -14,11 +15,11 @@ Error sqlError(const QString &whatFailed, const QSqlError &error)
     QString hint;
     const QString native = error.nativeErrorCode();
     if (native == QLatin1String("13")) // SQLITE_FULL
-        hint = QStringLiteral(" The disk is full: free some space and try again; nothing was changed.");
+        hint = QLatin1Char(' ') + QCoreApplication::translate("Realm::Storage", "The disk is full: free some space and try again; nothing was changed.");
     else if (native == QLatin1String("5") || native == QLatin1String("6")) // BUSY, LOCKED
-        hint = QStringLiteral(" Another REALM process is writing to this workspace; try again when it has finished.");
+        hint = QLatin1Char(' ') + QCoreApplication::translate("Realm::Storage", "Another REALM process is writing to this workspace; try again when it has finished.");
     else if (native == QLatin1String("8")) // READONLY
-        hint = QStringLiteral(" The workspace file is read-only: check its permissions.");
+        hint = QLatin1Char(' ') + QCoreApplication::translate("Realm::Storage", "The workspace file is read-only: check its permissions.");
     return Error::database(whatFailed + QStringLiteral(": ") + detail + QLatin1Char('.') + hint);
 }
 

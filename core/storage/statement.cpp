@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/statement.h"
 
+#include <QCoreApplication>
+
 #include <sqlite3.h>
 
 namespace Realm::Storage {
@@ -21,10 +23,10 @@ Statement::~Statement()
 
 Error Statement::error(const QString &whatFailed) const
 {
-    const QString detail = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no database connection");
+    const QString detail = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QCoreApplication::translate("Realm::Storage", "no database connection");
     QString hint;
     if (m_db && sqlite3_errcode(m_db) == SQLITE_FULL)
-        hint = QStringLiteral(" The disk is full: free some space and try again.");
+        hint = QLatin1Char(' ') + QCoreApplication::translate("Realm::Storage", "The disk is full: free some space and try again.");
     return Error::database(whatFailed + QStringLiteral(": ") + detail + QLatin1Char('.') + hint);
 }
 

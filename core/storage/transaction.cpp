@@ -3,6 +3,7 @@
 
 #include "storage/sqlerror.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 
 namespace Realm::Storage {
@@ -14,7 +15,7 @@ Transaction::Transaction(QSqlDatabase db)
     if (query.exec(QStringLiteral("BEGIN IMMEDIATE")))
         m_active = true;
     else
-        m_error = sqlError(QStringLiteral("Cannot start a write transaction"), query);
+        m_error = sqlError(QCoreApplication::translate("Realm::Storage", "Cannot start a write transaction"), query);
 }
 
 Transaction::~Transaction()
@@ -26,10 +27,10 @@ Transaction::~Transaction()
 Result<void> Transaction::commit()
 {
     if (!m_active)
-        return Error::database(QStringLiteral("No active transaction to commit."));
+        return Error::database(QCoreApplication::translate("Realm::Storage", "No active transaction to commit."));
     QSqlQuery query(m_db);
     if (!query.exec(QStringLiteral("COMMIT"))) {
-        Error error = sqlError(QStringLiteral("Cannot save the changes"), query);
+        Error error = sqlError(QCoreApplication::translate("Realm::Storage", "Cannot save the changes"), query);
         rollback();
         return error;
     }
