@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/anthropicstreamdecoder.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -38,7 +39,7 @@ void AnthropicStreamDecoder::handle(const SseEvent &event)
     if (!doc.isObject()) {
         if (!event.data.trimmed().isEmpty())
             m_error = ProviderError{ProviderError::Kind::Server,
-                                    QStringLiteral("The server sent an event that is not JSON: %1").arg(event.data.left(200)), {}};
+                                    QCoreApplication::translate("Realm::Chat", "The server sent an event that is not JSON: %1").arg(event.data.left(200)), {}};
         return;
     }
     const QJsonObject data = doc.object();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/ollamastreamdecoder.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -56,7 +57,7 @@ void OllamaStreamDecoder::handleLine(QByteArrayView line)
     const QJsonDocument doc = QJsonDocument::fromJson(line.toByteArray());
     if (!doc.isObject()) {
         m_error = ProviderError{ProviderError::Kind::Server,
-                                QStringLiteral("The server sent a line that is not JSON: %1").arg(QString::fromUtf8(line.first(qMin<qsizetype>(line.size(), 200)))), {}};
+                                QCoreApplication::translate("Realm::Chat", "The server sent a line that is not JSON: %1").arg(QString::fromUtf8(line.first(qMin<qsizetype>(line.size(), 200)))), {}};
         return;
     }
     const QJsonObject chunk = doc.object();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/openaistreamdecoder.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -50,7 +51,7 @@ void OpenAiStreamDecoder::handle(const SseEvent &event)
     const QJsonDocument doc = QJsonDocument::fromJson(data.toUtf8(), &parseError);
     if (!doc.isObject()) {
         m_error = ProviderError{ProviderError::Kind::Server,
-                                QStringLiteral("The server sent a chunk that is not JSON: %1").arg(data.left(200)), {}};
+                                QCoreApplication::translate("Realm::Chat", "The server sent a chunk that is not JSON: %1").arg(data.left(200)), {}};
         return;
     }
     const QJsonObject chunk = doc.object();
@@ -101,10 +102,10 @@ void OpenAiStreamDecoder::finish(bool parserHasIncompleteEvent)
     // Some servers omit [DONE] but always send a finish_reason; a stream
     // with neither was cut off.
     if (!m_done && (m_stopReason.isEmpty() || parserHasIncompleteEvent))
-        failIncomplete(QStringLiteral("the connection closed early"));
+        failIncomplete(QCoreApplication::translate("Realm::Chat", "the connection closed early"));
     else if (m_stopReason == QLatin1String("length") && m_text.isEmpty() && m_toolCalls.isEmpty())
         m_error = ProviderError{ProviderError::Kind::ContextTooLong,
-                                QStringLiteral("The model stopped at its length limit before writing anything."), {}};
+                                QCoreApplication::translate("Realm::Chat", "The model stopped at its length limit before writing anything."), {}};
 }
 
 } // namespace Realm::Chat

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/streamdecoder.h"
 
+#include <QCoreApplication>
+
 namespace Realm::Chat {
 
 void StreamDecoder::appendText(const QString &text)
@@ -24,7 +26,7 @@ void StreamDecoder::appendReasoning(const QString &thought)
 void StreamDecoder::failIncomplete(const QString &detail)
 {
     m_error = ProviderError{ProviderError::Kind::Incomplete,
-                            QStringLiteral("The answer stopped before the server finished it (%1).").arg(detail), {}};
+                            QCoreApplication::translate("Realm::Chat", "The answer stopped before the server finished it (%1).").arg(detail), {}};
 }
 
 void SseStreamDecoder::feed(QByteArrayView bytes)
