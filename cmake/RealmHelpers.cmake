@@ -28,12 +28,20 @@ endfunction()
 # realm_add_test(tst_name SOURCES ... LINKS ... [GUI] [TIMEOUT s] [LABELS ...])
 # One executable per tested class or area; GUI tests run on the offscreen platform.
 function(realm_add_test name)
-  cmake_parse_arguments(ARG "GUI" "TIMEOUT" "SOURCES;LINKS;LABELS" ${ARGN})
+  # KEYRING: the test runs twice — with a real keychain (gnome-keyring on a
+  # private D-Bus session, REALM_TEST_KEYCHAIN=available) and with none
+  # reachable (${name}_nokeychain, REALM_TEST_KEYCHAIN=absent).
+  cmake_parse_arguments(ARG "GUI;KEYRING" "TIMEOUT" "SOURCES;LINKS;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE Qt6::Test Realm::TestSupport ${ARG_LINKS})
   realm_apply_defaults(${name})
   set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
-  add_test(NAME ${name} COMMAND ${name})
+  if(ARG_KEYRING)
+    add_test(NAME ${name} COMMAND ${PROJECT_SOURCE_DIR}/tests/support/with-keyring $<TARGET_FILE:${name}>)
+    add_test(NAME ${name}_nokeychain COMMAND ${name})
+  else()
+    add_test(NAME ${name} COMMAND ${name})
+  endif()
   if(NOT ARG_TIMEOUT)
     set(ARG_TIMEOUT 300)
   endif()
@@ -44,4 +52,12 @@ function(realm_add_test name)
     ENVIRONMENT "${env}"
     SKIP_REGULAR_EXPRESSION "Totals: 0 passed, 0 failed, [1-9][0-9]* skipped"
     LABELS "${ARG_LABELS}")
+  if(ARG_KEYRING)
+    set_property(TEST ${name} APPEND PROPERTY ENVIRONMENT "REALM_TEST_KEYCHAIN=available")
+    set_tests_properties(${name}_nokeychain PROPERTIES
+      TIMEOUT ${ARG_TIMEOUT}
+      ENVIRONMENT "${env};REALM_TEST_KEYCHAIN=absent;DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/realm-no-bus"
+      SKIP_REGULAR_EXPRESSION "Totals: 0 passed, 0 failed, [1-9][0-9]* skipped"
+      LABELS "${ARG_LABELS}")
+  endif()
 endfunction()

@@ -19,6 +19,7 @@ int exitCodeFor(const Error &error)
     case Error::Code::Io:
     case Error::Code::TooNew: return ExitWorkspace;
     case Error::Code::Cancelled: return ExitCancelled;
+    case Error::Code::Unavailable: return ExitService;
     case Error::Code::Failed: return ExitRejected;
     }
     return ExitRejected;

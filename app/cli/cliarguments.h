@@ -17,6 +17,7 @@ enum ExitCode {
     ExitNotFound = 3,   // a named project, file or source does not exist
     ExitRejected = 4,   // the input was refused (bad archive, limit hit, invalid name)
     ExitWorkspace = 5,  // the workspace could not be read or written
+    ExitService = 6,    // a service failed: the LLM provider (bad key, rate limit, down) or the keychain
     ExitCancelled = 130 // interrupted (Ctrl+C)
 };
 

@@ -14,6 +14,7 @@ QString errorCodeName(Error::Code code)
     case Error::Code::TooNew: return QStringLiteral("too-new");
     case Error::Code::LimitExceeded: return QStringLiteral("limit-exceeded");
     case Error::Code::Cancelled: return QStringLiteral("cancelled");
+    case Error::Code::Unavailable: return QStringLiteral("unavailable");
     }
     return QStringLiteral("failed");
 }

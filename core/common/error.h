@@ -22,6 +22,7 @@ struct Error final {
         TooNew,         // the workspace was written by a newer REALM
         LimitExceeded,  // an import limit was hit
         Cancelled,      // the user stopped the job
+        Unavailable,    // a service this needs is not there (no keychain, server down)
     };
 
     Code code = Code::Failed;
@@ -32,6 +33,7 @@ struct Error final {
     static Error invalidInput(const QString &message) { return {Code::InvalidInput, message}; }
     static Error io(const QString &message) { return {Code::Io, message}; }
     static Error database(const QString &message) { return {Code::Database, message}; }
+    static Error unavailable(const QString &message) { return {Code::Unavailable, message}; }
     static Error cancelled() { return {Code::Cancelled, QStringLiteral("Cancelled.")}; }
 };
 

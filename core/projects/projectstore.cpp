@@ -65,12 +65,6 @@ QString notNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
-bool isUniqueNameViolation(const QSqlQuery &q)
-{
-    return q.lastError().nativeErrorCode() == QLatin1String("2067") // SQLITE_CONSTRAINT_UNIQUE
-           || q.lastError().databaseText().contains(QLatin1String("UNIQUE"));
-}
-
 } // namespace
 
 QString importLockPath(const QString &workspacePath, const QString &projectId)
@@ -125,7 +119,7 @@ Result<Project> ProjectStore::create(const QString &rawName, const QString &desc
     q.addBindValue(now);
     q.addBindValue(now);
     if (!q.exec()) {
-        if (isUniqueNameViolation(q))
+        if (Storage::isUniqueViolation(q))
             return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "A project named \"%1\" already exists. Choose another name.").arg(name));
         return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot create the project \"%1\"").arg(name), q);
     }
@@ -219,7 +213,7 @@ Result<Project> ProjectStore::update(const QString &id, const ProjectChanges &ch
     for (const QVariant &b : std::as_const(binds))
         q.addBindValue(b);
     if (!q.exec()) {
-        if (isUniqueNameViolation(q))
+        if (Storage::isUniqueViolation(q))
             return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "A project named \"%1\" already exists. Choose another name.").arg(changes.name.value_or(QString())));
         return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot change the project"), q);
     }
@@ -252,7 +246,7 @@ Result<Project> ProjectStore::restore(const QString &id)
     q.addBindValue(Clock::nowMs());
     q.addBindValue(id);
     if (!q.exec()) {
-        if (isUniqueNameViolation(q))
+        if (Storage::isUniqueViolation(q))
             return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "Another project already has this project's name. Rename that one first, then restore."));
         return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot restore the project"), q);
     }

@@ -28,4 +28,10 @@ Error sqlError(const QString &whatFailed, const QSqlQuery &query)
     return sqlError(whatFailed, query.lastError());
 }
 
+bool isUniqueViolation(const QSqlQuery &query)
+{
+    return query.lastError().nativeErrorCode() == QLatin1String("2067") // SQLITE_CONSTRAINT_UNIQUE
+           || query.lastError().databaseText().contains(QLatin1String("UNIQUE"));
+}
+
 } // namespace Realm::Storage

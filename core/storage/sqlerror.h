@@ -12,4 +12,7 @@ namespace Realm::Storage {
 Error sqlError(const QString &whatFailed, const QSqlError &error);
 Error sqlError(const QString &whatFailed, const QSqlQuery &query);
 
+// Whether the query failed on a UNIQUE constraint (a name already taken).
+bool isUniqueViolation(const QSqlQuery &query);
+
 } // namespace Realm::Storage

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chat/providerstore.h"
+
+#include "common/clock.h"
+#include "common/ids.h"
+#include "storage/sqlerror.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace Realm::Chat {
+
+namespace {
+const char kColumns[] = "id, name, kind, base_url, default_model, options, key_storage, plaintext_key, models, models_fetched_at";
+
+QString optionsJson(const StoredProfile &s)
+{
+    QJsonObject headers;
+    for (const auto &[name, value] : s.profile.extraHeaders)
+        headers.insert(QString::fromUtf8(name), QString::fromUtf8(value));
+    const QJsonObject options{{QStringLiteral("headers"), headers},
+                              {QStringLiteral("maxRetries"), s.profile.maxRetries},
+                              {QStringLiteral("idleTimeoutMs"), s.profile.idleTimeoutMs},
+                              {QStringLiteral("contextWindow"), s.contextWindow}};
+    return QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact));
+}
+
+StoredProfile profileFrom(const QSqlQuery &q)
+{
+    StoredProfile s;
+    s.profile.id = q.value(0).toString();
+    s.profile.name = q.value(1).toString();
+    s.profile.kind = ProviderProfile::kindFromName(q.value(2).toString()).value_or(ProviderProfile::Kind::OpenAiCompatible);
+    s.profile.baseUrl = QUrl(q.value(3).toString());
+    s.profile.defaultModel = q.value(4).toString();
+    const QJsonObject options = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+    const QJsonObject headers = options.value(QStringLiteral("headers")).toObject();
+    for (auto it = headers.begin(); it != headers.end(); ++it)
+        s.profile.extraHeaders.append({it.key().toUtf8(), it.value().toString().toUtf8()});
+    s.profile.maxRetries = options.value(QStringLiteral("maxRetries")).toInt(s.profile.maxRetries);
+    s.profile.idleTimeoutMs = options.value(QStringLiteral("idleTimeoutMs")).toInt(s.profile.idleTimeoutMs);
+    s.contextWindow = options.value(QStringLiteral("contextWindow")).toInt();
+    s.keyStorage = keyStorageFromName(q.value(6).toString());
+    if (s.keyStorage == KeyStorage::Plaintext)
+        s.profile.apiKey = q.value(7).toString();
+    for (const QJsonValue &model : QJsonDocument::fromJson(q.value(8).toString().toUtf8()).array())
+        s.models << model.toString();
+    s.modelsFetchedAt = q.value(9).toLongLong();
+    return s;
+}
+
+Error invalidProfile(const ProviderProfile &p)
+{
+    if (p.name.trimmed().isEmpty())
+        return Error::invalidInput(QCoreApplication::translate("Realm::Chat", "A provider profile needs a name."));
+    const QString scheme = p.baseUrl.scheme();
+    if (!p.baseUrl.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")) || p.baseUrl.host().isEmpty())
+        return Error::invalidInput(QCoreApplication::translate("Realm::Chat", "The base URL \"%1\" is not an http(s) URL, e.g. "
+                                                                              "http://127.0.0.1:11434 or https://api.openai.com/v1.")
+                                       .arg(p.baseUrl.toString()));
+    return Error{Error::Code::Failed, QString()};
+}
+} // namespace
+
+QString keyStorageName(KeyStorage storage)
+{
+    switch (storage) {
+    case KeyStorage::None:
+        return QStringLiteral("none");
+    case KeyStorage::Keychain:
+        return QStringLiteral("keychain");
+    case KeyStorage::Session:
+        return QStringLiteral("session");
+    case KeyStorage::Plaintext:
+        return QStringLiteral("plaintext");
+    }
+    return {};
+}
+
+KeyStorage keyStorageFromName(const QString &name)
+{
+    for (KeyStorage s : {KeyStorage::None, KeyStorage::Keychain, KeyStorage::Session, KeyStorage::Plaintext}) {
+        if (keyStorageName(s) == name)
+            return s;
+    }
+    return KeyStorage::None;
+}
+
+ProviderStore::ProviderStore(Storage::DatabasePtr db, SecretStore *keychain, SecretStore *session)
+    : m_db(std::move(db))
+    , m_keychain(keychain)
+    , m_session(session)
+{
+}
+
+Result<StoredProfile> ProviderStore::create(const ProviderProfile &profile, int contextWindow)
+{
+    if (Error invalid = invalidProfile(profile); !invalid.message.isEmpty())
+        return invalid;
+    StoredProfile stored;
+    stored.profile = profile;
+    stored.profile.id = newId();
+    stored.contextWindow = contextWindow;
+    const qint64 now = Clock::nowMs();
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("INSERT INTO provider_profiles (id, name, kind, base_url, default_model, options, key_storage, "
+                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'none', ?, ?)"));
+    for (const QVariant &v : {QVariant(stored.profile.id), QVariant(profile.name.trimmed()), QVariant(ProviderProfile::kindName(profile.kind)),
+                              QVariant(profile.baseUrl.toString()), QVariant(profile.defaultModel + QString(QLatin1String(""))),
+                              QVariant(optionsJson(stored)), QVariant(now), QVariant(now)})
+        q.addBindValue(v);
+    if (!q.exec()) {
+        if (Storage::isUniqueViolation(q))
+            return Error::invalidInput(QCoreApplication::translate("Realm::Chat", "A provider named \"%1\" already exists.").arg(profile.name.trimmed()));
+        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot save the provider"), q);
+    }
+    return find(stored.profile.id);
+}
+
+Result<StoredProfile> ProviderStore::find(const QString &nameOrId) const
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM provider_profiles WHERE (id = ? OR name = ?) AND deleted_at IS NULL").arg(QLatin1String(kColumns)));
+    q.addBindValue(nameOrId);
+    q.addBindValue(nameOrId);
+    if (!q.exec())
+        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot look up the provider"), q);
+    if (!q.next())
+        return Error::notFound(QCoreApplication::translate("Realm::Chat", "There is no provider named \"%1\". "
+                                                                          "`realm-cli provider list` shows them.").arg(nameOrId));
+    return profileFrom(q);
+}
+
+Result<QList<StoredProfile>> ProviderStore::list() const
+{
+    QSqlQuery q(m_db->connection());
+    if (!q.exec(QStringLiteral("SELECT %1 FROM provider_profiles WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE").arg(QLatin1String(kColumns))))
+        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot list the providers"), q);
+    QList<StoredProfile> profiles;
+    while (q.next())
+        profiles.append(profileFrom(q));
+    return profiles;
+}
+
+Result<StoredProfile> ProviderStore::update(const StoredProfile &s)
+{
+    if (Error invalid = invalidProfile(s.profile); !invalid.message.isEmpty())
+        return invalid;
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("UPDATE provider_profiles SET name = ?, kind = ?, base_url = ?, default_model = ?, options = ?, "
+                             "updated_at = ?, revision = revision + 1 WHERE id = ? AND deleted_at IS NULL"));
+    for (const QVariant &v : {QVariant(s.profile.name.trimmed()), QVariant(ProviderProfile::kindName(s.profile.kind)),
+                              QVariant(s.profile.baseUrl.toString()), QVariant(s.profile.defaultModel + QString(QLatin1String(""))),
+                              QVariant(optionsJson(s)), QVariant(Clock::nowMs()), QVariant(s.profile.id)})
+        q.addBindValue(v);
+    if (!q.exec()) {
+        if (Storage::isUniqueViolation(q))
+            return Error::invalidInput(QCoreApplication::translate("Realm::Chat", "A provider named \"%1\" already exists.").arg(s.profile.name.trimmed()));
+        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot save the provider"), q);
+    }
+    if (q.numRowsAffected() == 0)
+        return Error::notFound(QCoreApplication::translate("Realm::Chat", "The provider %1 no longer exists.").arg(s.profile.name));
+    return find(s.profile.id);
+}
+
+Result<void> ProviderStore::remove(const QString &id)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("UPDATE provider_profiles SET deleted_at = ?, plaintext_key = NULL, updated_at = ?, "
+                             "revision = revision + 1 WHERE id = ? AND deleted_at IS NULL"));
+    const qint64 now = Clock::nowMs();
+    q.addBindValue(now);
+    q.addBindValue(now);
+    q.addBindValue(id);
+    if (!q.exec())
+        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot remove the provider"), q);
+    if (q.numRowsAffected() == 0)
+        return Error::notFound(QCoreApplication::translate("Realm::Chat", "The provider %1 no longer exists.").arg(id));
+    // The keychain entry goes too; nothing to report if there was none.
+    m_keychain->remove(keychainKey(id), QCoreApplication::instance(), [](Result<void>) {});
+    m_session->remove(keychainKey(id), QCoreApplication::instance(), [](Result<void>) {});
+    return {};
+}
+
+Result<void> ProviderStore::cacheModels(const QString &id, const QStringList &models)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("UPDATE provider_profiles SET models = ?, models_fetched_at = ? WHERE id = ?"));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(models)).toJson(QJsonDocument::Compact)));
+    q.addBindValue(Clock::nowMs());
+    q.addBindValue(id);
+    if (!q.exec())
+        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot remember the provider's models"), q);
+    return {};
+}
+
+Result<void> ProviderStore::setKeyStorage(const QString &profileId, KeyStorage storage, const QString &plaintextKey)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("UPDATE provider_profiles SET key_storage = ?, plaintext_key = ?, updated_at = ?, "
+                             "revision = revision + 1 WHERE id = ?"));
+    q.addBindValue(keyStorageName(storage));
+    q.addBindValue(storage == KeyStorage::Plaintext ? QVariant(plaintextKey) : QVariant(QMetaType::fromType<QString>()));
+    q.addBindValue(Clock::nowMs());
+    q.addBindValue(profileId);
+    if (!q.exec())
+        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot save the provider"), q);
+    return {};
+}
+
+void ProviderStore::saveKey(const QString &profileId, const QString &key, bool plaintext, QObject *context,
+                            std::function<void(Result<KeyStorage>)> done)
+{
+    const QString entry = keychainKey(profileId);
+    if (key.isEmpty()) {
+        m_keychain->remove(entry, context, [](Result<void>) {});
+        m_session->remove(entry, context, [](Result<void>) {});
+        Result<void> r = setKeyStorage(profileId, KeyStorage::None, {});
+        done(r ? Result<KeyStorage>(KeyStorage::None) : Result<KeyStorage>(r.error()));
+        return;
+    }
+    if (plaintext) {
+        m_keychain->remove(entry, context, [](Result<void>) {});
+        Result<void> r = setKeyStorage(profileId, KeyStorage::Plaintext, key);
+        done(r ? Result<KeyStorage>(KeyStorage::Plaintext) : Result<KeyStorage>(r.error()));
+        return;
+    }
+    m_keychain->write(entry, key, context, [this, profileId, entry, key, context, done](Result<void> written) {
+        if (written) {
+            Result<void> r = setKeyStorage(profileId, KeyStorage::Keychain, {});
+            done(r ? Result<KeyStorage>(KeyStorage::Keychain) : Result<KeyStorage>(r.error()));
+            return;
+        }
+        if (written.error().code != Error::Code::Unavailable) {
+            done(written.error());
+            return;
+        }
+        // No keychain: the key works for this run and is not written anywhere.
+        m_session->write(entry, key, context, [this, profileId, done](Result<void>) {
+            Result<void> r = setKeyStorage(profileId, KeyStorage::Session, {});
+            done(r ? Result<KeyStorage>(KeyStorage::Session) : Result<KeyStorage>(r.error()));
+        });
+    });
+}
+
+void ProviderStore::loadKey(const StoredProfile &stored, QObject *context, std::function<void(Result<ProviderProfile>)> done)
+{
+    ProviderProfile profile = stored.profile;
+    const auto fill = [profile, done](const Result<QString> &key) {
+        if (!key) {
+            done(key.error());
+            return;
+        }
+        ProviderProfile withKey = profile;
+        withKey.apiKey = *key;
+        done(withKey);
+    };
+    switch (stored.keyStorage) {
+    case KeyStorage::None:
+    case KeyStorage::Plaintext:
+        QMetaObject::invokeMethod(context, [profile, done] { done(profile); }, Qt::QueuedConnection);
+        return;
+    case KeyStorage::Keychain:
+        m_keychain->read(keychainKey(profile.id), context, fill);
+        return;
+    case KeyStorage::Session:
+        m_session->read(keychainKey(profile.id), context, [fill, name = profile.name](const Result<QString> &key) {
+            if (!key)
+                return fill(Error::unavailable(QCoreApplication::translate("Realm::Chat", "The API key of \"%1\" was kept for one session only "
+                                                                                    "(no keychain was available): enter it again.")
+                                             .arg(name)));
+            fill(key);
+        });
+        return;
+    }
+}
+
+} // namespace Realm::Chat
