@@ -337,6 +337,11 @@ Result<QList<Message>> ConversationStore::thread(const QString &conversationId) 
     Result<Conversation> conversation = find(conversationId);
     if (!conversation)
         return conversation.error();
+    return pathTo(conversationId, conversation->currentMessageId);
+}
+
+Result<QList<Message>> ConversationStore::pathTo(const QString &conversationId, const QString &messageId) const
+{
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid")
                   .arg(QLatin1String(kMessageColumns)));
@@ -351,7 +356,7 @@ Result<QList<Message>> ConversationStore::thread(const QString &conversationId) 
         byId.insert(m.id, std::move(m));
     }
     QList<Message> path;
-    for (QString id = conversation->currentMessageId; !id.isEmpty() && byId.contains(id);) {
+    for (QString id = messageId; !id.isEmpty() && byId.contains(id);) {
         Message m = byId.value(id);
         const QStringList &siblings = children.value(m.parentId);
         m.versionIndex = int(siblings.indexOf(m.id));

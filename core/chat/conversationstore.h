@@ -68,6 +68,8 @@ public:
     // The path from the first message to the current one, each with its
     // version position among its siblings.
     Result<QList<Message>> thread(const QString &conversationId) const;
+    // The path from the first message down to `messageId`.
+    Result<QList<Message>> pathTo(const QString &conversationId, const QString &messageId) const;
     // Shows another version: `messageId` and, below it, the most recent
     // path down to a leaf.
     Result<void> switchTo(const QString &conversationId, const QString &messageId);
