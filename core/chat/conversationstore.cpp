@@ -268,8 +268,13 @@ Result<void> ConversationStore::restore(const QString &id)
 
 Result<Message> ConversationStore::append(Message message)
 {
-    message.id = newId();
     message.createdAt = message.updatedAt = Clock::nowMs();
+    return appendKeepingTimes(std::move(message));
+}
+
+Result<Message> ConversationStore::appendKeepingTimes(Message message)
+{
+    message.id = newId();
     Storage::Transaction transaction(m_db->connection());
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("INSERT INTO messages (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -340,7 +345,7 @@ Result<QList<Message>> ConversationStore::thread(const QString &conversationId) 
     return pathTo(conversationId, conversation->currentMessageId);
 }
 
-Result<QList<Message>> ConversationStore::pathTo(const QString &conversationId, const QString &messageId) const
+Result<QList<Message>> ConversationStore::messages(const QString &conversationId) const
 {
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid")
@@ -348,10 +353,20 @@ Result<QList<Message>> ConversationStore::pathTo(const QString &conversationId, 
     q.addBindValue(conversationId);
     if (!q.exec())
         return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot read the conversation"), q);
+    QList<Message> all;
+    while (q.next())
+        all.append(messageFrom(q));
+    return all;
+}
+
+Result<QList<Message>> ConversationStore::pathTo(const QString &conversationId, const QString &messageId) const
+{
+    Result<QList<Message>> all = messages(conversationId);
+    if (!all)
+        return all.error();
     QHash<QString, Message> byId;
     QHash<QString, QStringList> children; // parent id ("" for roots) -> children, oldest first
-    while (q.next()) {
-        Message m = messageFrom(q);
+    for (Message &m : *all) {
         children[m.parentId].append(m.id);
         byId.insert(m.id, std::move(m));
     }

@@ -59,6 +59,8 @@ public:
     // Adds a message under `message.parentId` (empty: a new root) and makes
     // it the conversation's current message. Returns it with id and times.
     Result<Message> append(Message message);
+    // Like append(), but keeps the message's own times (imports).
+    Result<Message> appendKeepingTimes(Message message);
     // While an answer streams: what has arrived so far.
     Result<void> updateStreaming(const QString &messageId, const QString &content, const QString &reasoning);
     // The answer's end: final text, tool calls, usage and how it ended.
@@ -68,6 +70,8 @@ public:
     // The path from the first message to the current one, each with its
     // version position among its siblings.
     Result<QList<Message>> thread(const QString &conversationId) const;
+    // Every message of the conversation, all versions, oldest first.
+    Result<QList<Message>> messages(const QString &conversationId) const;
     // The path from the first message down to `messageId`.
     Result<QList<Message>> pathTo(const QString &conversationId, const QString &messageId) const;
     // Shows another version: `messageId` and, below it, the most recent

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chat/conversation.h"
+#include "chat/conversationstore.h"
+#include "common/error.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace Realm::Chat {
+
+// A conversation taken out of REALM: Markdown and HTML of the thread on
+// show (for reading and sharing), JSON of every message and version (for
+// moving it to another workspace; importJson() reads it back).
+namespace ConversationExport {
+
+QString toMarkdown(const Conversation &conversation, const QList<Message> &thread);
+// A standalone HTML page: the Markdown rendered by md4c, light and dark CSS.
+QString toHtml(const Conversation &conversation, const QList<Message> &thread);
+QByteArray toJson(const Conversation &conversation, const QList<Message> &allMessages);
+// Creates a new conversation from toJson() output (new ids, same tree,
+// texts, times, usage and context). Returns its id.
+Result<QString> importJson(ConversationStore &store, const QByteArray &json);
+
+} // namespace ConversationExport
+
+} // namespace Realm::Chat
