@@ -2,8 +2,10 @@
 // realm-cli: REALM without a window. Parses the command words and hands
 // over to the command; all work happens in the core libraries.
 #include "cliarguments.h"
+#include "chatcommands.h"
 #include "clioutput.h"
 #include "projectcommands.h"
+#include "providercommands.h"
 #include "searchcommands.h"
 
 #include "common/buildconfig.h"
@@ -20,13 +22,16 @@ QString generalHelp()
     return QStringLiteral(
                "Usage: realm-cli [--workspace PATH] [--json] COMMAND [options]\n"
                "\n"
-               "REALM's command line: import code projects into a local workspace and search them.\n"
+               "REALM's command line: import code projects into a local workspace, search them, and ask\n"
+               "an LLM about them.\n"
                "\n"
                "Commands:\n")
            + projectCommandsHelp()
            + QStringLiteral(
                "  search [--project P] [-F | -e] [-i] [-w] [-g GLOB] [--lang L] [-C N] [--limit N | --all] [--] QUERY\n"
-               "  cat PROJECT PATH              print a file's stored bytes\n"
+               "  cat PROJECT PATH              print a file's stored bytes\n")
+           + chatCommandsHelp() + providerCommandsHelp()
+           + QStringLiteral(
                "\n"
                "Global options:\n"
                "  --workspace PATH   workspace file (default: $REALM_WORKSPACE, else the app data folder)\n"
@@ -35,7 +40,9 @@ QString generalHelp()
                "  COMMAND --help     options of one command\n"
                "\n"
                "Exit codes: 0 ok, 1 no matches, 2 usage error, 3 not found, 4 input rejected,\n"
-               "5 workspace error, 130 interrupted.\n");
+               "5 workspace error, 6 service error (LLM provider or keychain), 130 interrupted.\n"
+               "\n"
+               "Environment: REALM_WORKSPACE (workspace file), REALM_API_KEY (API key for this run).\n");
 }
 
 void printVersion(bool json)
@@ -123,14 +130,24 @@ int main(int argc, char *argv[])
         }
         inv.arguments = rest;
     };
-    if (command == QLatin1String("project")) {
+    // Commands with subcommands: project, chat, provider.
+    const struct {
+        const char *name;
+        int (*run)(const QString &, const Invocation &);
+        QString (*help)();
+    } groups[] = {{"project", runProjectCommand, projectCommandsHelp},
+                  {"chat", runChatCommand, chatCommandsHelp},
+                  {"provider", runProviderCommand, providerCommandsHelp}};
+    for (const auto &group : groups) {
+        if (command != QLatin1String(group.name))
+            continue;
         if (words.size() < 2) {
-            Output::error(QStringLiteral("Name a project command:\n") + projectCommandsHelp());
+            Output::error(QStringLiteral("Name a %1 command:\n%2").arg(command, group.help()));
             return ExitUsage;
         }
         dropWords(2);
-        inv.commandLine = QStringLiteral("realm-cli project ") + words.at(1);
-        return runProjectCommand(words.at(1), inv);
+        inv.commandLine = QStringLiteral("realm-cli %1 %2").arg(command, words.at(1));
+        return group.run(words.at(1), inv);
     }
     dropWords(1);
     inv.commandLine = QStringLiteral("realm-cli ") + command;

@@ -2,6 +2,7 @@
 #include "projectcommands.h"
 
 #include "clioutput.h"
+#include "interrupts.h"
 #include "common/cancellation.h"
 #include "projects/fuzzymatcher.h"
 #include "projects/importsource.h"
@@ -12,30 +13,12 @@
 #include <QDateTime>
 #include <QJsonArray>
 
-#include <csignal>
 
 namespace Realm::Cli {
 
 using namespace Realm::Projects;
 
 namespace {
-
-CancellationToken g_interrupted;
-
-extern "C" void onInterrupt(int)
-{
-    g_interrupted.cancel();
-}
-
-// Ctrl+C cancels a running import cleanly instead of killing it mid-write.
-class InterruptScope final {
-public:
-    InterruptScope() { m_previous = std::signal(SIGINT, onInterrupt); }
-    ~InterruptScope() { std::signal(SIGINT, m_previous); }
-
-private:
-    void (*m_previous)(int) = nullptr;
-};
 
 QString timeText(qint64 ms)
 {
@@ -189,8 +172,8 @@ int runImport(const Invocation &inv, bool refresh)
     ProjectImporter importer(*db);
     ProgressLine progress;
     importer.setProgressCallback([&](const ImportProgress &p) { progress.update(p); });
-    importer.setCancellationToken(&g_interrupted);
-    InterruptScope interrupts;
+    InterruptScope interrupts; // Ctrl+C cancels the import cleanly instead of killing it mid-write
+    importer.setCancellationToken(interrupts.token());
     const QString argument = parser.positionalArguments().first();
     Result<ImportReport> report = Error::failed(QString());
     if (refresh) {

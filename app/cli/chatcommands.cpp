@@ -1,0 +1,453 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chatcommands.h"
+
+#include "clioutput.h"
+#include "interrupts.h"
+#include "providercommands.h"
+
+#include "chat/chatsession.h"
+#include "chat/conversationexport.h"
+#include "chat/conversationstore.h"
+#include "projects/projectstore.h"
+#include "projects/textcontent.h"
+
+#include <QDateTime>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace Realm::Cli {
+
+using namespace Realm::Chat;
+
+namespace {
+int fail(const Error &error)
+{
+    Output::error(error.message);
+    return exitCodeFor(error);
+}
+
+QString timeText(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+}
+
+QJsonObject usageJson(const Usage &u)
+{
+    QJsonObject o;
+    if (u.inputTokens >= 0)
+        o.insert(QStringLiteral("input_tokens"), u.inputTokens);
+    if (u.outputTokens >= 0)
+        o.insert(QStringLiteral("output_tokens"), u.outputTokens);
+    return o;
+}
+
+QJsonObject conversationJson(const Conversation &c)
+{
+    return {{QStringLiteral("id"), c.id},
+            {QStringLiteral("title"), c.title},
+            {QStringLiteral("project_id"), c.projectId},
+            {QStringLiteral("model"), c.model},
+            {QStringLiteral("pinned"), c.pinned},
+            {QStringLiteral("archived"), c.archived},
+            {QStringLiteral("usage"), usageJson(c.usage)},
+            {QStringLiteral("updated_at"), timeText(c.updatedAt)}};
+}
+
+void writeRaw(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    fflush(stdout);
+}
+
+// "2026-11-26" or a full ISO time, as UTC milliseconds; 0 when empty.
+std::optional<qint64> parseDate(const QString &text)
+{
+    if (text.isEmpty())
+        return 0;
+    QDateTime t = QDateTime::fromString(text, Qt::ISODate);
+    if (!t.isValid())
+        return std::nullopt;
+    if (t.timeSpec() == Qt::LocalTime && !text.contains(QLatin1Char('T')))
+        t.setTimeSpec(Qt::UTC);
+    return t.toMSecsSinceEpoch();
+}
+
+int runAsk(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("provider"), QStringLiteral("Provider profile (default: the only one)."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("model"), QStringLiteral("Model (default: the conversation's, else the provider's)."), QStringLiteral("model")});
+    parser.addOption({QStringLiteral("project"), QStringLiteral("Bind a new conversation to this project."), QStringLiteral("project")});
+    parser.addOption({QStringLiteral("conversation"), QStringLiteral("Continue this conversation (id)."), QStringLiteral("id")});
+    parser.addOption({QStringLiteral("file"), QStringLiteral("Send this project file as context (repeatable; needs --project)."), QStringLiteral("path")});
+    parser.addOption({QStringLiteral("system"), QStringLiteral("System prompt instead of REALM's."), QStringLiteral("text")});
+    parser.addPositionalArgument(QStringLiteral("question"), QStringLiteral("The question; \"-\" or nothing reads it from stdin."));
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("[options] QUESTION..."), 0, 10000); rc >= 0)
+        return rc;
+    QString question = parser.positionalArguments().join(QLatin1Char(' '));
+    if (question.isEmpty() || question == QLatin1String("-")) {
+        if (question.isEmpty() && isatty(fileno(stdin))) {
+            Output::error(QStringLiteral("Ask something: realm-cli chat ask \"QUESTION\" (or pipe it in)."));
+            return ExitUsage;
+        }
+        question = QTextStream(stdin).readAll();
+    }
+    if (question.trimmed().isEmpty()) {
+        Output::error(QStringLiteral("The question is empty."));
+        return ExitUsage;
+    }
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    Result<ProviderProfile> profile = loadProvider(*db, parser.value(QStringLiteral("provider")));
+    if (!profile)
+        return fail(profile.error());
+
+    ConversationStore conversations(*db);
+    QString projectId;
+    if (parser.isSet(QStringLiteral("project"))) {
+        Result<Projects::Project> project = Projects::ProjectStore(*db).find(parser.value(QStringLiteral("project")));
+        if (!project)
+            return fail(project.error());
+        projectId = project->id;
+    }
+    AskOptions options;
+    options.model = parser.value(QStringLiteral("model"));
+    options.systemPrompt = parser.value(QStringLiteral("system"));
+    for (const QString &path : parser.values(QStringLiteral("file"))) {
+        if (projectId.isEmpty()) {
+            Output::error(QStringLiteral("--file names a file of a project: add --project."));
+            return ExitUsage;
+        }
+        Projects::ProjectStore projects(*db);
+        Result<Projects::ProjectFile> file = projects.file(projectId, path);
+        Result<QByteArray> content = file ? projects.content(*file) : Result<QByteArray>(file.error());
+        if (!content)
+            return fail(content.error());
+        if (file->isBinary()) {
+            Output::error(QStringLiteral("%1 is a binary file; only text can be sent as context.").arg(path));
+            return ExitRejected;
+        }
+        options.context.append({QStringLiteral("file"), path, Projects::decodeText(*content, Projects::encodingFromName(file->encoding)), false});
+    }
+    QString conversationId = parser.value(QStringLiteral("conversation"));
+    if (conversationId.isEmpty()) {
+        Result<Conversation> created = conversations.create({}, projectId, profile->id, options.model);
+        if (!created)
+            return fail(created.error());
+        conversationId = created->id;
+    } else if (Result<Conversation> existing = conversations.find(conversationId); !existing) {
+        return fail(existing.error());
+    }
+
+    QNetworkAccessManager network;
+    ChatProvider provider(*profile, &network);
+    ChatSession session(*db);
+    InterruptScope interrupts; // Ctrl+C stops the answer and keeps what arrived
+    ChatTurn *turn = session.ask(conversationId, question, &provider, options);
+    QEventLoop loop;
+    std::optional<ProviderError> error;
+    bool wroteText = false;
+    QObject::connect(&interrupts, &InterruptScope::interrupted, turn, &ChatTurn::cancel);
+    QObject::connect(turn, &ChatTurn::textReceived, &loop, [&](const QString &delta) {
+        if (!inv.json) {
+            writeRaw(delta);
+            wroteText = true;
+        }
+    });
+    QObject::connect(turn, &ChatTurn::finished, &loop, &QEventLoop::quit);
+    QObject::connect(turn, &ChatTurn::failed, &loop, [&](const Message &, const ProviderError &e) {
+        error = e;
+        loop.quit();
+    });
+    loop.exec();
+    session.flush();
+    if (wroteText)
+        writeRaw(QStringLiteral("\n"));
+    const Message &answer = turn->answer();
+    if (inv.json) {
+        QJsonObject o{{QStringLiteral("conversation"), conversationId},
+                      {QStringLiteral("message"), answer.id},
+                      {QStringLiteral("status"), Message::statusName(answer.status)},
+                      {QStringLiteral("model"), answer.model},
+                      {QStringLiteral("content"), answer.content},
+                      {QStringLiteral("usage"), usageJson(answer.usage)}};
+        if (error)
+            o.insert(QStringLiteral("error"), describeProviderError(*error));
+        Output::printJson(o);
+    }
+    if (!error) {
+        if (!inv.json)
+            Output::note(QStringLiteral("[conversation %1 · %2 in / %3 out tokens]")
+                             .arg(conversationId)
+                             .arg(answer.usage.inputTokens >= 0 ? QString::number(answer.usage.inputTokens) : QStringLiteral("?"),
+                                  answer.usage.outputTokens >= 0 ? QString::number(answer.usage.outputTokens) : QStringLiteral("?")));
+        return ExitOk;
+    }
+    if (error->kind == ProviderError::Kind::Cancelled) {
+        Output::error(QStringLiteral("Stopped; the partial answer is kept in conversation %1.").arg(conversationId));
+        return ExitCancelled;
+    }
+    Output::error(describeProviderError(*error));
+    return ExitService;
+}
+
+int runList(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("project"), QStringLiteral("Only conversations about this project."), QStringLiteral("project")});
+    parser.addOption({QStringLiteral("archived"), QStringLiteral("List archived conversations.")});
+    parser.addOption({QStringLiteral("trash"), QStringLiteral("List the trash.")});
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("[--project P] [--archived | --trash]"), 0, 0); rc >= 0)
+        return rc;
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    ConversationFilter filter;
+    filter.archived = parser.isSet(QStringLiteral("archived"));
+    filter.trash = parser.isSet(QStringLiteral("trash"));
+    if (parser.isSet(QStringLiteral("project"))) {
+        Result<Projects::Project> project = Projects::ProjectStore(*db).find(parser.value(QStringLiteral("project")));
+        if (!project)
+            return fail(project.error());
+        filter.projectId = project->id;
+    }
+    Result<QList<Conversation>> list = ConversationStore(*db).list(filter);
+    if (!list)
+        return fail(list.error());
+    for (const Conversation &c : *list) {
+        if (inv.json)
+            Output::printJson(conversationJson(c));
+        else
+            Output::print(QStringLiteral("%1\t%2\t%3%4").arg(c.id, timeText(c.updatedAt), c.pinned ? QStringLiteral("📌 ") : QString(), c.title));
+    }
+    return ExitOk;
+}
+
+int runShow(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Conversation id."));
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("ID"), 1, 1); rc >= 0)
+        return rc;
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    ConversationStore store(*db);
+    const QString id = parser.positionalArguments().first();
+    Result<Conversation> conversation = store.find(id);
+    Result<QList<Message>> thread = conversation ? store.thread(id) : Result<QList<Message>>(conversation.error());
+    if (!thread)
+        return fail(thread.error());
+    if (inv.json) {
+        Output::print(QString::fromUtf8(ConversationExport::toJson(*conversation, *thread)));
+        return ExitOk;
+    }
+    Output::print(ConversationExport::toMarkdown(*conversation, *thread).trimmed());
+    return ExitOk;
+}
+
+int runSearch(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("project"), QStringLiteral("Only conversations about this project."), QStringLiteral("project")});
+    parser.addOption({QStringLiteral("provider"), QStringLiteral("Only answers from this provider."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("since"), QStringLiteral("Only messages from this date on (2026-11-01)."), QStringLiteral("date")});
+    parser.addOption({QStringLiteral("until"), QStringLiteral("Only messages before this date."), QStringLiteral("date")});
+    parser.addOption({QStringLiteral("limit"), QStringLiteral("At most N hits (default 50)."), QStringLiteral("n")});
+    parser.addPositionalArgument(QStringLiteral("words"), QStringLiteral("Words to find; the last may be the start of a word."));
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("[options] WORDS..."), 1, 10000); rc >= 0)
+        return rc;
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    MessageSearch search;
+    search.text = parser.positionalArguments().join(QLatin1Char(' '));
+    search.limit = parser.isSet(QStringLiteral("limit")) ? parser.value(QStringLiteral("limit")).toInt() : 50;
+    const std::optional<qint64> since = parseDate(parser.value(QStringLiteral("since")));
+    const std::optional<qint64> until = parseDate(parser.value(QStringLiteral("until")));
+    if (!since || !until || search.limit <= 0) {
+        Output::error(QStringLiteral("--since/--until take dates like 2026-11-01; --limit a positive number."));
+        return ExitUsage;
+    }
+    search.fromMs = *since;
+    search.toMs = *until;
+    if (parser.isSet(QStringLiteral("project"))) {
+        Result<Projects::Project> project = Projects::ProjectStore(*db).find(parser.value(QStringLiteral("project")));
+        if (!project)
+            return fail(project.error());
+        search.projectId = project->id;
+    }
+    if (parser.isSet(QStringLiteral("provider"))) {
+        Result<ProviderProfile> provider = loadProvider(*db, parser.value(QStringLiteral("provider")));
+        if (!provider && provider.error().code == Error::Code::NotFound)
+            return fail(provider.error());
+        search.providerId = provider ? provider->id : QString();
+    }
+    Result<QList<MessageHit>> hits = ConversationStore(*db).search(search);
+    if (!hits)
+        return fail(hits.error());
+    for (const MessageHit &h : *hits) {
+        if (inv.json)
+            Output::printJson({{QStringLiteral("conversation"), h.conversationId},
+                               {QStringLiteral("title"), h.conversationTitle},
+                               {QStringLiteral("message"), h.messageId},
+                               {QStringLiteral("role"), Message::roleName(h.role)},
+                               {QStringLiteral("snippet"), h.snippet},
+                               {QStringLiteral("created_at"), timeText(h.createdAt)}});
+        else
+            Output::print(QStringLiteral("%1\t%2\t%3").arg(h.conversationId, h.conversationTitle, h.snippet.simplified()));
+    }
+    return hits->isEmpty() ? ExitNoMatches : ExitOk;
+}
+
+int runExport(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("format"), QStringLiteral("md (default), html or json."), QStringLiteral("format")});
+    parser.addOption({QStringLiteral("out"), QStringLiteral("Write to this file instead of stdout."), QStringLiteral("file")});
+    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Conversation id."));
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("ID [--format md|html|json] [--out FILE]"), 1, 1); rc >= 0)
+        return rc;
+    const QString format = parser.value(QStringLiteral("format")).isEmpty() ? QStringLiteral("md") : parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("md") && format != QLatin1String("html") && format != QLatin1String("json")) {
+        Output::error(QStringLiteral("--format must be md, html or json."));
+        return ExitUsage;
+    }
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    ConversationStore store(*db);
+    const QString id = parser.positionalArguments().first();
+    Result<Conversation> conversation = store.find(id);
+    if (!conversation)
+        return fail(conversation.error());
+    QByteArray bytes;
+    if (format == QLatin1String("json")) {
+        Result<QList<Message>> all = store.messages(id);
+        if (!all)
+            return fail(all.error());
+        bytes = ConversationExport::toJson(*conversation, *all);
+    } else {
+        Result<QList<Message>> thread = store.thread(id);
+        if (!thread)
+            return fail(thread.error());
+        bytes = (format == QLatin1String("md") ? ConversationExport::toMarkdown(*conversation, *thread)
+                                               : ConversationExport::toHtml(*conversation, *thread)).toUtf8();
+    }
+    if (!parser.isSet(QStringLiteral("out"))) {
+        fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+        return ExitOk;
+    }
+    QSaveFile out(parser.value(QStringLiteral("out")));
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+        return fail(Error::io(QStringLiteral("Cannot write %1: %2").arg(out.fileName(), out.errorString())));
+    Output::note(QStringLiteral("Wrote %1.").arg(out.fileName()));
+    return ExitOk;
+}
+
+int runImport(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A conversation exported with --format json."));
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("FILE.json"), 1, 1); rc >= 0)
+        return rc;
+    QFile in(parser.positionalArguments().first());
+    if (!in.open(QIODevice::ReadOnly))
+        return fail(Error::notFound(QStringLiteral("Cannot read %1: %2").arg(in.fileName(), in.errorString())));
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    ConversationStore store(*db);
+    Result<QString> id = ConversationExport::importJson(store, in.readAll());
+    if (!id)
+        return fail(id.error());
+    if (inv.json)
+        Output::printJson({{QStringLiteral("conversation"), *id}});
+    else
+        Output::print(QStringLiteral("Imported conversation %1.").arg(*id));
+    return ExitOk;
+}
+
+// rename, delete, restore, pin, unpin, archive, unarchive: one id, one change.
+int runChange(const Invocation &inv, const QString &sub)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Conversation id."));
+    const bool rename = sub == QLatin1String("rename");
+    if (rename)
+        parser.addPositionalArgument(QStringLiteral("title"), QStringLiteral("The new title."));
+    if (int rc = parseOrExit(parser, inv, rename ? QStringLiteral("ID TITLE") : QStringLiteral("ID"), rename ? 2 : 1, rename ? 2 : 1); rc >= 0)
+        return rc;
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    ConversationStore store(*db);
+    const QString id = parser.positionalArguments().first();
+    Result<void> r;
+    if (rename)
+        r = store.rename(id, parser.positionalArguments().at(1));
+    else if (sub == QLatin1String("delete"))
+        r = store.moveToTrash(id);
+    else if (sub == QLatin1String("restore"))
+        r = store.restore(id);
+    else if (sub == QLatin1String("pin") || sub == QLatin1String("unpin"))
+        r = store.setPinned(id, sub == QLatin1String("pin"));
+    else
+        r = store.setArchived(id, sub == QLatin1String("archive"));
+    if (!r)
+        return fail(r.error());
+    return ExitOk;
+}
+} // namespace
+
+QString chatCommandsHelp()
+{
+    return QStringLiteral(
+        "  chat ask [--provider P] [--model M] [--project X [--file PATH]...] [--conversation ID] QUESTION\n"
+        "  chat list [--project X] [--archived | --trash]\n"
+        "  chat show ID                  the conversation as Markdown (--json: every version)\n"
+        "  chat search [--project X] [--provider P] [--since DATE] [--until DATE] WORDS...\n"
+        "  chat export ID [--format md|html|json] [--out FILE]\n"
+        "  chat import FILE.json\n"
+        "  chat rename ID TITLE | delete ID | restore ID | pin ID | unpin ID | archive ID | unarchive ID\n");
+}
+
+int runChatCommand(const QString &sub, const Invocation &inv)
+{
+    if (sub == QLatin1String("ask"))
+        return runAsk(inv);
+    if (sub == QLatin1String("list"))
+        return runList(inv);
+    if (sub == QLatin1String("show"))
+        return runShow(inv);
+    if (sub == QLatin1String("search"))
+        return runSearch(inv);
+    if (sub == QLatin1String("export"))
+        return runExport(inv);
+    if (sub == QLatin1String("import"))
+        return runImport(inv);
+    for (const char *change : {"rename", "delete", "restore", "pin", "unpin", "archive", "unarchive"}) {
+        if (sub == QLatin1String(change))
+            return runChange(inv, sub);
+    }
+    Output::error(QStringLiteral("Unknown command \"chat %1\". Commands:\n%2").arg(sub, chatCommandsHelp()));
+    return ExitUsage;
+}
+
+} // namespace Realm::Cli

@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// realm-cli's chat and provider commands as a user runs them: real
+// processes and workspace files, answers from the loopback mock provider.
+#include "mockllmserver.h"
+#include "testworkspace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Realm;
+using Realm::Test::MockLlmServer;
+
+namespace {
+struct Run {
+    int code = -1;
+    QString out;
+    QString err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+};
+} // namespace
+
+class tst_CliChat final : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void askStreamsTheAnswerAndKeepsTheConversation();
+    void conversationsCanBeListedSearchedExportedAndImported();
+    void providerErrorsExitWithSixAndSayWhatToDo();
+    void withoutAKeychainTheKeyIsNotSilentlyLost();
+    void keyFromTheEnvironmentIsSent();
+    void noProviderSaysHowToAddOne();
+    void ctrlCStopsTheAnswerAndKeepsWhatArrived();
+    void providerModelsAreListed();
+
+private:
+    // Runs realm-cli without blocking the event loop, so the mock server in
+    // this process can answer it.
+    Run cli(const QStringList &args, const QByteArray &input = {}, const QStringList &extraEnv = {});
+    QProcess *startCli(const QStringList &args, const QStringList &extraEnv = {});
+    void addMockProvider(const MockLlmServer &server);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_workspace;
+};
+
+void tst_CliChat::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_workspace = m_dir->filePath(QStringLiteral("ws.realm"));
+}
+
+QProcess *tst_CliChat::startCli(const QStringList &args, const QStringList &extraEnv)
+{
+    auto *process = new QProcess(this);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("REALM_WORKSPACE"), m_workspace);
+    env.remove(QStringLiteral("REALM_API_KEY"));
+    // Hermetic: no keychain of the machine running the tests is reached.
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/realm-no-bus"));
+    for (const QString &kv : extraEnv)
+        env.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    process->setProcessEnvironment(env);
+    process->start(Test::realmBinary(QStringLiteral("realm-cli")), args);
+    return process;
+}
+
+Run tst_CliChat::cli(const QStringList &args, const QByteArray &input, const QStringList &extraEnv)
+{
+    QProcess *process = startCli(args, extraEnv);
+    process->write(input);
+    process->closeWriteChannel();
+    Run r;
+    if (!QTest::qWaitFor([process] { return process->state() == QProcess::NotRunning; }, 30000)) {
+        process->kill();
+        return r;
+    }
+    r.code = process->exitStatus() == QProcess::NormalExit ? process->exitCode() : -1;
+    r.out = QString::fromUtf8(process->readAllStandardOutput());
+    r.err = QString::fromUtf8(process->readAllStandardError());
+    process->deleteLater();
+    return r;
+}
+
+void tst_CliChat::addMockProvider(const MockLlmServer &server)
+{
+    const Run r = cli({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("mock"), QStringLiteral("--kind"), QStringLiteral("openai"),
+                       QStringLiteral("--url"), server.baseUrl(QStringLiteral("/v1")), QStringLiteral("--model"), QStringLiteral("mock-model"),
+                       QStringLiteral("--key-stdin"), QStringLiteral("--plaintext-key")},
+                      "sk-mock-key\n");
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(r.err.contains(QStringLiteral("PLAIN TEXT")));
+}
+
+void tst_CliChat::askStreamsTheAnswerAndKeepsTheConversation()
+{
+    MockLlmServer server;
+    addMockProvider(server);
+    server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Use "), QStringLiteral("QSaveFile.")}));
+    const Run r = cli({QStringLiteral("chat"), QStringLiteral("ask"), QStringLiteral("How"), QStringLiteral("do"), QStringLiteral("I"),
+                       QStringLiteral("save?")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("Use QSaveFile.\n"));
+    QVERIFY(r.err.contains(QStringLiteral("12 in / 2 out tokens")));
+    QCOMPARE(server.requests().size(), 1);
+    QCOMPARE(server.requests().first().headers.value("authorization"), QByteArray("Bearer sk-mock-key"));
+    const QJsonArray sent = server.requests().first().json().value(QStringLiteral("messages")).toArray();
+    QCOMPARE(sent.last().toObject().value(QStringLiteral("content")).toString(), QStringLiteral("How do I save?"));
+
+    // Continue the conversation; the history goes along.
+    const QString id = r.err.section(QStringLiteral("[conversation "), 1).section(QLatin1Char(' '), 0, 0);
+    server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Call commit().")}));
+    const Run followUp = cli({QStringLiteral("chat"), QStringLiteral("ask"), QStringLiteral("--conversation"), id, QStringLiteral("--json"),
+                              QStringLiteral("-")},
+                             "And then?");
+    QVERIFY2(followUp.code == 0, qPrintable(followUp.err));
+    QCOMPARE(followUp.json().value(QStringLiteral("content")).toString(), QStringLiteral("Call commit()."));
+    QCOMPARE(followUp.json().value(QStringLiteral("status")).toString(), QStringLiteral("complete"));
+    QCOMPARE(server.requests().at(1).json().value(QStringLiteral("messages")).toArray().size(), 4);
+}
+
+void tst_CliChat::conversationsCanBeListedSearchedExportedAndImported()
+{
+    MockLlmServer server;
+    addMockProvider(server);
+    server.enqueue(MockLlmServer::openAiStream({QStringLiteral("A mutex serializes access.")}));
+    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("ask"), QStringLiteral("What is a mutex for?")}).code, 0);
+    const Run list = cli({QStringLiteral("chat"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(list.code, 0);
+    const QJsonObject conversation = list.json();
+    QCOMPARE(conversation.value(QStringLiteral("title")).toString(), QStringLiteral("What is a mutex for?"));
+    const QString id = conversation.value(QStringLiteral("id")).toString();
+
+    const Run show = cli({QStringLiteral("chat"), QStringLiteral("show"), id});
+    QVERIFY(show.out.contains(QStringLiteral("## Assistant (mock-model)\n\nA mutex serializes access.")));
+    const Run found = cli({QStringLiteral("chat"), QStringLiteral("search"), QStringLiteral("serial")});
+    QCOMPARE(found.code, 0);
+    QVERIFY(found.out.contains(QStringLiteral("[serializes]")));
+    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("search"), QStringLiteral("semaphore")}).code, 1);
+
+    const QString exported = m_dir->filePath(QStringLiteral("conversation.json"));
+    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("export"), id, QStringLiteral("--format"), QStringLiteral("json"),
+                  QStringLiteral("--out"), exported}).code, 0);
+    const QString html = m_dir->filePath(QStringLiteral("conversation.html"));
+    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("export"), id, QStringLiteral("--format"), QStringLiteral("html"),
+                  QStringLiteral("--out"), html}).code, 0);
+    QVERIFY(QFile::exists(html));
+    m_workspace = m_dir->filePath(QStringLiteral("other.realm"));
+    const Run imported = cli({QStringLiteral("chat"), QStringLiteral("import"), exported, QStringLiteral("--json")});
+    QVERIFY2(imported.code == 0, qPrintable(imported.err));
+    const QString newId = imported.json().value(QStringLiteral("conversation")).toString();
+    QVERIFY(cli({QStringLiteral("chat"), QStringLiteral("show"), newId}).out.contains(QStringLiteral("A mutex serializes access.")));
+
+    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("delete"), newId}).code, 0);
+    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("list"), QStringLiteral("--json")}).out, QString());
+    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("show"), QStringLiteral("no-such-id")}).code, 3);
+}
+
+void tst_CliChat::providerErrorsExitWithSixAndSayWhatToDo()
+{
+    MockLlmServer server;
+    addMockProvider(server);
+    server.enqueue(MockLlmServer::jsonResponse(401, R"({"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","code":"invalid_api_key"}})"));
+    const Run r = cli({QStringLiteral("chat"), QStringLiteral("ask"), QStringLiteral("hi")});
+    QCOMPARE(r.code, 6);
+    QVERIFY2(r.err.contains(QStringLiteral("check the key")), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+}
+
+void tst_CliChat::withoutAKeychainTheKeyIsNotSilentlyLost()
+{
+    MockLlmServer server;
+    const Run r = cli({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("cloud"), QStringLiteral("--kind"),
+                       QStringLiteral("anthropic"), QStringLiteral("--key-stdin")},
+                      "sk-ant-123\n");
+    QCOMPARE(r.code, 6);
+    QVERIFY2(r.err.contains(QStringLiteral("No keychain is available")), qPrintable(r.err));
+    QVERIFY(r.err.contains(QStringLiteral("--plaintext-key")));
+    QFile workspace(m_workspace);
+    QVERIFY(workspace.open(QIODevice::ReadOnly));
+    QVERIFY(!workspace.readAll().contains("sk-ant-123"));
+    const Run list = cli({QStringLiteral("provider"), QStringLiteral("list")});
+    QVERIFY(list.out.contains(QStringLiteral("https://api.anthropic.com")));
+    QVERIFY(list.out.contains(QStringLiteral("key not stored")));
+}
+
+void tst_CliChat::keyFromTheEnvironmentIsSent()
+{
+    MockLlmServer server;
+    QCOMPARE(cli({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("local"), QStringLiteral("--kind"), QStringLiteral("ollama"),
+                  QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--model"), QStringLiteral("llama3.2")}).code, 0);
+    server.enqueue(MockLlmServer::ollamaStream({QStringLiteral("ok")}));
+    const Run r = cli({QStringLiteral("chat"), QStringLiteral("ask"), QStringLiteral("ping")}, {}, {QStringLiteral("REALM_API_KEY=from-env")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("ok\n"));
+    QCOMPARE(server.requests().first().path, QByteArray("/api/chat"));
+    QCOMPARE(server.requests().first().headers.value("authorization"), QByteArray("Bearer from-env"));
+}
+
+void tst_CliChat::noProviderSaysHowToAddOne()
+{
+    const Run r = cli({QStringLiteral("chat"), QStringLiteral("ask"), QStringLiteral("hi")});
+    QCOMPARE(r.code, 3);
+    QVERIFY(r.err.contains(QStringLiteral("realm-cli provider add")));
+    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("ask")}).code, 2); // nothing asked, nothing piped
+}
+
+void tst_CliChat::ctrlCStopsTheAnswerAndKeepsWhatArrived()
+{
+    MockLlmServer server;
+    addMockProvider(server);
+    MockLlmServer::Response response = MockLlmServer::openAiStream({QStringLiteral("partial "), QStringLiteral("rest")});
+    response.holdAfterChunks = 2;
+    server.enqueue(response);
+    QProcess *process = startCli({QStringLiteral("chat"), QStringLiteral("ask"), QStringLiteral("long question")});
+    process->closeWriteChannel();
+    QByteArray out;
+    QVERIFY(QTest::qWaitFor([&] {
+        out += process->readAllStandardOutput();
+        return out.contains("partial");
+    }, 20000));
+    ::kill(pid_t(process->processId()), SIGINT);
+    QVERIFY(QTest::qWaitFor([process] { return process->state() == QProcess::NotRunning; }, 20000));
+    QCOMPARE(process->exitCode(), 130);
+    QVERIFY(QString::fromUtf8(process->readAllStandardError()).contains(QStringLiteral("partial answer is kept")));
+    const Run list = cli({QStringLiteral("chat"), QStringLiteral("list"), QStringLiteral("--json")});
+    const Run show = cli({QStringLiteral("chat"), QStringLiteral("show"), list.json().value(QStringLiteral("id")).toString()});
+    QVERIFY2(show.out.contains(QStringLiteral("partial\n\n_(stopped before the end)_")), qPrintable(show.out));
+}
+
+void tst_CliChat::providerModelsAreListed()
+{
+    MockLlmServer server;
+    addMockProvider(server);
+    server.enqueue(MockLlmServer::jsonResponse(200, R"({"object":"list","data":[{"id":"zeta"},{"id":"alpha"}]})"));
+    const Run r = cli({QStringLiteral("provider"), QStringLiteral("models"), QStringLiteral("mock")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("alpha\nzeta\n"));
+    QCOMPARE(server.requests().first().path, QByteArray("/v1/models"));
+}
+
+QTEST_GUILESS_MAIN(tst_CliChat)
+#include "tst_clichat.moc"
