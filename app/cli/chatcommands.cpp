@@ -80,11 +80,57 @@ std::optional<qint64> parseDate(const QString &text)
     return t.toMSecsSinceEpoch();
 }
 
+int exitCodeFor(const ProviderError &error)
+{
+    using Kind = ProviderError::Kind;
+    switch (error.kind) {
+    case Kind::Auth:
+        return ExitAuth;
+    case Kind::RateLimited:
+        return ExitRateLimited;
+    case Kind::Network:
+    case Kind::Tls:
+        return ExitNetwork;
+    case Kind::Incomplete:
+        return ExitIncomplete;
+    case Kind::Cancelled:
+        return ExitCancelled;
+    case Kind::NotFound:
+    case Kind::ContextTooLong:
+    case Kind::Overloaded:
+    case Kind::BadRequest:
+    case Kind::Server:
+        return ExitProvider;
+    }
+    return ExitProvider;
+}
+
+// --profile NAME, or a profile made up on the spot from --kind/--base-url.
+Result<ProviderProfile> providerFor(const QCommandLineParser &parser, const Storage::DatabasePtr &db)
+{
+    if (!parser.isSet(QStringLiteral("kind")))
+        return loadProvider(db, parser.value(QStringLiteral("profile")));
+    const std::optional<ProviderProfile::Kind> kind = ProviderProfile::kindFromName(parser.value(QStringLiteral("kind")));
+    if (!kind)
+        return Error::invalidInput(QStringLiteral("--kind must be openai, anthropic or ollama."));
+    ProviderProfile profile;
+    profile.name = parser.value(QStringLiteral("kind"));
+    profile.kind = *kind;
+    profile.baseUrl = parser.isSet(QStringLiteral("base-url")) ? QUrl(parser.value(QStringLiteral("base-url"))) : ProviderProfile::defaultBaseUrl(*kind);
+    profile.defaultModel = parser.value(QStringLiteral("model"));
+    profile.apiKey = qEnvironmentVariable("REALM_API_KEY");
+    if (profile.defaultModel.isEmpty())
+        return Error::invalidInput(QStringLiteral("Name the model with --model when using --kind."));
+    return profile;
+}
+
 int runAsk(const Invocation &inv)
 {
     QCommandLineParser parser;
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("provider"), QStringLiteral("Provider profile (default: the only one)."), QStringLiteral("name")});
+    parser.addOption({{QStringLiteral("profile"), QStringLiteral("provider")}, QStringLiteral("Provider profile (default: the only one)."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("kind"), QStringLiteral("No profile: talk to this kind of server (openai, anthropic, ollama)."), QStringLiteral("kind")});
+    parser.addOption({QStringLiteral("base-url"), QStringLiteral("With --kind: the server's base URL."), QStringLiteral("url")});
     parser.addOption({QStringLiteral("model"), QStringLiteral("Model (default: the conversation's, else the provider's)."), QStringLiteral("model")});
     parser.addOption({QStringLiteral("project"), QStringLiteral("Bind a new conversation to this project."), QStringLiteral("project")});
     parser.addOption({QStringLiteral("conversation"), QStringLiteral("Continue this conversation (id)."), QStringLiteral("id")});
@@ -96,7 +142,7 @@ int runAsk(const Invocation &inv)
     QString question = parser.positionalArguments().join(QLatin1Char(' '));
     if (question.isEmpty() || question == QLatin1String("-")) {
         if (question.isEmpty() && isatty(fileno(stdin))) {
-            Output::error(QStringLiteral("Ask something: realm-cli chat ask \"QUESTION\" (or pipe it in)."));
+            Output::error(QStringLiteral("Ask something: realm-cli chat \"QUESTION\" (or pipe it in)."));
             return ExitUsage;
         }
         question = QTextStream(stdin).readAll();
@@ -108,7 +154,7 @@ int runAsk(const Invocation &inv)
     Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
     if (!db)
         return fail(db.error());
-    Result<ProviderProfile> profile = loadProvider(*db, parser.value(QStringLiteral("provider")));
+    Result<ProviderProfile> profile = providerFor(parser, *db);
     if (!profile)
         return fail(profile.error());
 
@@ -149,6 +195,13 @@ int runAsk(const Invocation &inv)
         return fail(existing.error());
     }
 
+    if (!options.context.isEmpty() && !inv.json) {
+        QStringList titles;
+        for (const ContextItem &item : options.context)
+            titles << item.title;
+        Output::note(QStringLiteral("[context: %1]").arg(titles.join(QStringLiteral(", "))));
+    }
+
     QNetworkAccessManager network;
     ChatProvider provider(*profile, &network);
     ChatSession session(*db);
@@ -183,6 +236,11 @@ int runAsk(const Invocation &inv)
                       {QStringLiteral("usage"), usageJson(answer.usage)}};
         if (error)
             o.insert(QStringLiteral("error"), describeProviderError(*error));
+        QJsonArray context;
+        for (const ContextItem &item : options.context)
+            context.append(QJsonObject{{QStringLiteral("kind"), item.kind}, {QStringLiteral("title"), item.title},
+                                       {QStringLiteral("chars"), item.text.size()}});
+        o.insert(QStringLiteral("context"), context);
         Output::printJson(o);
     }
     if (!error) {
@@ -198,7 +256,7 @@ int runAsk(const Invocation &inv)
         return ExitCancelled;
     }
     Output::error(describeProviderError(*error));
-    return ExitService;
+    return exitCodeFor(*error);
 }
 
 int runList(const Invocation &inv)
@@ -416,10 +474,25 @@ int runChange(const Invocation &inv, const QString &sub)
 }
 } // namespace
 
+bool isChatSubcommand(const QString &word)
+{
+    for (const char *sub : {"ask", "list", "show", "search", "export", "import", "rename", "delete", "restore", "pin", "unpin",
+                            "archive", "unarchive"}) {
+        if (word == QLatin1String(sub))
+            return true;
+    }
+    return false;
+}
+
+int runChatAsk(const Invocation &inv)
+{
+    return runAsk(inv);
+}
+
 QString chatCommandsHelp()
 {
     return QStringLiteral(
-        "  chat ask [--provider P] [--model M] [--project X [--file PATH]...] [--conversation ID] QUESTION\n"
+        "  chat [--profile P | --kind K --base-url URL --model M] [--project X [--file PATH]...] [--conversation ID] QUESTION\n"
         "  chat list [--project X] [--archived | --trash]\n"
         "  chat show ID                  the conversation as Markdown (--json: every version)\n"
         "  chat search [--project X] [--provider P] [--since DATE] [--until DATE] WORDS...\n"
@@ -430,7 +503,7 @@ QString chatCommandsHelp()
 
 int runChatCommand(const QString &sub, const Invocation &inv)
 {
-    if (sub == QLatin1String("ask"))
+    if (sub == QLatin1String("ask")) // `chat ask QUESTION`, for questions that start with a subcommand's name
         return runAsk(inv);
     if (sub == QLatin1String("list"))
         return runList(inv);

@@ -6,6 +6,9 @@
 namespace Realm::Cli {
 
 int runChatCommand(const QString &subcommand, const Invocation &invocation);
+bool isChatSubcommand(const QString &word);
+// `realm-cli chat [options] QUESTION`
+int runChatAsk(const Invocation &invocation);
 QString chatCommandsHelp();
 
 } // namespace Realm::Cli

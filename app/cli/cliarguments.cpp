@@ -19,7 +19,7 @@ int exitCodeFor(const Error &error)
     case Error::Code::Io:
     case Error::Code::TooNew: return ExitWorkspace;
     case Error::Code::Cancelled: return ExitCancelled;
-    case Error::Code::Unavailable: return ExitService;
+    case Error::Code::Unavailable: return ExitNoKeychain;
     case Error::Code::Failed: return ExitRejected;
     }
     return ExitRejected;

@@ -17,7 +17,12 @@ enum ExitCode {
     ExitNotFound = 3,   // a named project, file or source does not exist
     ExitRejected = 4,   // the input was refused (bad archive, limit hit, invalid name)
     ExitWorkspace = 5,  // the workspace could not be read or written
-    ExitService = 6,    // a service failed: the LLM provider (bad key, rate limit, down) or the keychain
+    ExitProvider = 6,   // the LLM provider failed or refused the request (server error, no such model, too long)
+    ExitAuth = 7,       // the provider refused the API key
+    ExitRateLimited = 8,
+    ExitNetwork = 9,    // the provider could not be reached (connection, TLS, timeout)
+    ExitIncomplete = 10, // the answer stream ended before the answer did
+    ExitNoKeychain = 11, // a key was to be stored, but no keychain is available
     ExitCancelled = 130 // interrupted (Ctrl+C)
 };
 

@@ -40,7 +40,8 @@ QString generalHelp()
                "  COMMAND --help     options of one command\n"
                "\n"
                "Exit codes: 0 ok, 1 no matches, 2 usage error, 3 not found, 4 input rejected,\n"
-               "5 workspace error, 6 service error (LLM provider or keychain), 130 interrupted.\n"
+               "5 workspace error, 6 provider error, 7 provider refused the key, 8 rate limited,\n"
+               "9 network error, 10 answer cut off, 11 no keychain, 130 interrupted.\n"
                "\n"
                "Environment: REALM_WORKSPACE (workspace file), REALM_API_KEY (API key for this run).\n");
 }
@@ -130,14 +131,25 @@ int main(int argc, char *argv[])
         }
         inv.arguments = rest;
     };
-    // Commands with subcommands: project, chat, provider.
+    // `realm-cli chat QUESTION` asks; `realm-cli chat list|show|...` manage.
+    if (command == QLatin1String("chat")) {
+        const qsizetype at = inv.arguments.indexOf(QStringLiteral("chat"));
+        const QString next = inv.arguments.value(at + 1);
+        if (isChatSubcommand(next)) {
+            dropWords(2);
+            inv.commandLine = QStringLiteral("realm-cli chat ") + next;
+            return runChatCommand(next, inv);
+        }
+        dropWords(1);
+        inv.commandLine = QStringLiteral("realm-cli chat");
+        return runChatAsk(inv);
+    }
+    // Commands with subcommands: project, provider.
     const struct {
         const char *name;
         int (*run)(const QString &, const Invocation &);
         QString (*help)();
-    } groups[] = {{"project", runProjectCommand, projectCommandsHelp},
-                  {"chat", runChatCommand, chatCommandsHelp},
-                  {"provider", runProviderCommand, providerCommandsHelp}};
+    } groups[] = {{"project", runProjectCommand, projectCommandsHelp}, {"provider", runProviderCommand, providerCommandsHelp}};
     for (const auto &group : groups) {
         if (command != QLatin1String(group.name))
             continue;

@@ -78,7 +78,7 @@ int saveKey(ProviderStore &store, const QString &profileId, const QString &key, 
         Output::error(QStringLiteral("No keychain is available, so the API key could not be stored. Run again with "
                                      "--plaintext-key to keep it in the workspace file (anyone who can read the file "
                                      "can read the key), or set REALM_API_KEY when you run chat commands."));
-        return ExitService;
+        return ExitNoKeychain;
     }
     Output::note(QStringLiteral("API key: %1.").arg(keyStorageText(*stored)));
     return ExitOk;
@@ -215,7 +215,7 @@ int runModels(const Invocation &inv)
     Result<QStringList> models = waitFor<QStringList>([&](auto done) { provider.listModels(&provider, done); });
     if (!models) {
         Output::error(models.error().message);
-        return ExitService;
+        return models.error().code == Error::Code::Io ? ExitNetwork : ExitProvider;
     }
     if (Result<void> r = providerStore(*db).cacheModels(profile->id, *models); !r)
         return fail(r.error());

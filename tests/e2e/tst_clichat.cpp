@@ -31,7 +31,9 @@ private slots:
     void init();
     void askStreamsTheAnswerAndKeepsTheConversation();
     void conversationsCanBeListedSearchedExportedAndImported();
-    void providerErrorsExitWithSixAndSayWhatToDo();
+    void providerErrorsHaveTheirOwnExitCodesAndSayWhatToDo();
+    void unreachableServerIsANetworkError();
+    void adHocServerNeedsNoProfile();
     void withoutAKeychainTheKeyIsNotSilentlyLost();
     void keyFromTheEnvironmentIsSent();
     void noProviderSaysHowToAddOne();
@@ -102,7 +104,7 @@ void tst_CliChat::askStreamsTheAnswerAndKeepsTheConversation()
     MockLlmServer server;
     addMockProvider(server);
     server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Use "), QStringLiteral("QSaveFile.")}));
-    const Run r = cli({QStringLiteral("chat"), QStringLiteral("ask"), QStringLiteral("How"), QStringLiteral("do"), QStringLiteral("I"),
+    const Run r = cli({QStringLiteral("chat"), QStringLiteral("How"), QStringLiteral("do"), QStringLiteral("I"),
                        QStringLiteral("save?")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(r.out, QStringLiteral("Use QSaveFile.\n"));
@@ -115,7 +117,7 @@ void tst_CliChat::askStreamsTheAnswerAndKeepsTheConversation()
     // Continue the conversation; the history goes along.
     const QString id = r.err.section(QStringLiteral("[conversation "), 1).section(QLatin1Char(' '), 0, 0);
     server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Call commit().")}));
-    const Run followUp = cli({QStringLiteral("chat"), QStringLiteral("ask"), QStringLiteral("--conversation"), id, QStringLiteral("--json"),
+    const Run followUp = cli({QStringLiteral("chat"), QStringLiteral("--conversation"), id, QStringLiteral("--json"),
                               QStringLiteral("-")},
                              "And then?");
     QVERIFY2(followUp.code == 0, qPrintable(followUp.err));
@@ -129,7 +131,7 @@ void tst_CliChat::conversationsCanBeListedSearchedExportedAndImported()
     MockLlmServer server;
     addMockProvider(server);
     server.enqueue(MockLlmServer::openAiStream({QStringLiteral("A mutex serializes access.")}));
-    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("ask"), QStringLiteral("What is a mutex for?")}).code, 0);
+    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("What is a mutex for?")}).code, 0);
     const Run list = cli({QStringLiteral("chat"), QStringLiteral("list"), QStringLiteral("--json")});
     QCOMPARE(list.code, 0);
     const QJsonObject conversation = list.json();
@@ -161,15 +163,64 @@ void tst_CliChat::conversationsCanBeListedSearchedExportedAndImported()
     QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("show"), QStringLiteral("no-such-id")}).code, 3);
 }
 
-void tst_CliChat::providerErrorsExitWithSixAndSayWhatToDo()
+void tst_CliChat::providerErrorsHaveTheirOwnExitCodesAndSayWhatToDo()
 {
     MockLlmServer server;
     addMockProvider(server);
     server.enqueue(MockLlmServer::jsonResponse(401, R"({"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","code":"invalid_api_key"}})"));
-    const Run r = cli({QStringLiteral("chat"), QStringLiteral("ask"), QStringLiteral("hi")});
-    QCOMPARE(r.code, 6);
+    const Run r = cli({QStringLiteral("chat"), QStringLiteral("hi")});
+    QCOMPARE(r.code, 7);
     QVERIFY2(r.err.contains(QStringLiteral("check the key")), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
+
+    for (int i = 0; i < 3; ++i) // the first try and two retries
+        server.enqueue(MockLlmServer::jsonResponse(429, R"({"error":{"message":"Rate limit reached","type":"requests","code":"rate_limit_exceeded"}})",
+                                                   {{"retry-after-ms", "1"}}));
+    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("hi")}).code, 8);
+
+    MockLlmServer::Response cut = MockLlmServer::openAiStream({QStringLiteral("half")});
+    cut.chunks.resize(2); // no finish_reason, no [DONE]
+    server.enqueue(cut);
+    const Run incomplete = cli({QStringLiteral("chat"), QStringLiteral("hi")});
+    QCOMPARE(incomplete.code, 10);
+    QCOMPARE(incomplete.out, QStringLiteral("half\n")); // what arrived was shown
+
+    server.enqueue(MockLlmServer::jsonResponse(404, R"({"error":{"message":"The model `x` does not exist","type":"invalid_request_error","code":"model_not_found"}})"));
+    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("hi")}).code, 6);
+}
+
+void tst_CliChat::unreachableServerIsANetworkError()
+{
+    quint16 closedPort = 0;
+    {
+        MockLlmServer gone;
+        closedPort = gone.port();
+    }
+    const Run r = cli({QStringLiteral("chat"), QStringLiteral("--kind"), QStringLiteral("ollama"), QStringLiteral("--base-url"),
+                       QStringLiteral("http://127.0.0.1:%1").arg(closedPort), QStringLiteral("--model"), QStringLiteral("llama3.2"),
+                       QStringLiteral("hi")});
+    QCOMPARE(r.code, 9);
+    QVERIFY2(r.err.contains(QStringLiteral("Nothing is listening")), qPrintable(r.err));
+}
+
+void tst_CliChat::adHocServerNeedsNoProfile()
+{
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::anthropicStream({QStringLiteral("Bonjour")}));
+    const Run r = cli({QStringLiteral("chat"), QStringLiteral("--kind"), QStringLiteral("anthropic"), QStringLiteral("--base-url"), server.baseUrl(),
+                       QStringLiteral("--model"), QStringLiteral("claude-mock"), QStringLiteral("--json"), QStringLiteral("Say hello in French")},
+                      {}, {QStringLiteral("REALM_API_KEY=sk-ant-env")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.json().value(QStringLiteral("content")).toString(), QStringLiteral("Bonjour"));
+    QCOMPARE(r.json().value(QStringLiteral("usage")).toObject().value(QStringLiteral("input_tokens")).toInt(), 25);
+    QCOMPARE(server.requests().first().path, QByteArray("/v1/messages"));
+    QCOMPARE(server.requests().first().headers.value("x-api-key"), QByteArray("sk-ant-env"));
+    // A question that is just a subcommand's name goes after `ask` or `--`.
+    server.enqueue(MockLlmServer::anthropicStream({QStringLiteral("ok")}));
+    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("--kind"), QStringLiteral("anthropic"), QStringLiteral("--base-url"), server.baseUrl(),
+                  QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--"), QStringLiteral("list")}).code, 0);
+    QCOMPARE(server.requests().at(1).json().value(QStringLiteral("messages")).toArray().first().toObject()
+                 .value(QStringLiteral("content")).toString(), QStringLiteral("list"));
 }
 
 void tst_CliChat::withoutAKeychainTheKeyIsNotSilentlyLost()
@@ -178,7 +229,7 @@ void tst_CliChat::withoutAKeychainTheKeyIsNotSilentlyLost()
     const Run r = cli({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("cloud"), QStringLiteral("--kind"),
                        QStringLiteral("anthropic"), QStringLiteral("--key-stdin")},
                       "sk-ant-123\n");
-    QCOMPARE(r.code, 6);
+    QCOMPARE(r.code, 11);
     QVERIFY2(r.err.contains(QStringLiteral("No keychain is available")), qPrintable(r.err));
     QVERIFY(r.err.contains(QStringLiteral("--plaintext-key")));
     QFile workspace(m_workspace);
@@ -195,7 +246,7 @@ void tst_CliChat::keyFromTheEnvironmentIsSent()
     QCOMPARE(cli({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("local"), QStringLiteral("--kind"), QStringLiteral("ollama"),
                   QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--model"), QStringLiteral("llama3.2")}).code, 0);
     server.enqueue(MockLlmServer::ollamaStream({QStringLiteral("ok")}));
-    const Run r = cli({QStringLiteral("chat"), QStringLiteral("ask"), QStringLiteral("ping")}, {}, {QStringLiteral("REALM_API_KEY=from-env")});
+    const Run r = cli({QStringLiteral("chat"), QStringLiteral("ping")}, {}, {QStringLiteral("REALM_API_KEY=from-env")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(r.out, QStringLiteral("ok\n"));
     QCOMPARE(server.requests().first().path, QByteArray("/api/chat"));
@@ -204,7 +255,7 @@ void tst_CliChat::keyFromTheEnvironmentIsSent()
 
 void tst_CliChat::noProviderSaysHowToAddOne()
 {
-    const Run r = cli({QStringLiteral("chat"), QStringLiteral("ask"), QStringLiteral("hi")});
+    const Run r = cli({QStringLiteral("chat"), QStringLiteral("hi")});
     QCOMPARE(r.code, 3);
     QVERIFY(r.err.contains(QStringLiteral("realm-cli provider add")));
     QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("ask")}).code, 2); // nothing asked, nothing piped
@@ -217,7 +268,7 @@ void tst_CliChat::ctrlCStopsTheAnswerAndKeepsWhatArrived()
     MockLlmServer::Response response = MockLlmServer::openAiStream({QStringLiteral("partial "), QStringLiteral("rest")});
     response.holdAfterChunks = 2;
     server.enqueue(response);
-    QProcess *process = startCli({QStringLiteral("chat"), QStringLiteral("ask"), QStringLiteral("long question")});
+    QProcess *process = startCli({QStringLiteral("chat"), QStringLiteral("long question")});
     process->closeWriteChannel();
     QByteArray out;
     QVERIFY(QTest::qWaitFor([&] {
