@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projects/blobstore.h"
 
+#include "projects/codeindex.h"
 #include "projects/textcontent.h"
 #include "storage/statement.h"
 
@@ -64,6 +65,8 @@ Result<qint64> collectGarbage(sqlite3 *db)
             unindex.bind(1, id);
             unindex.bindText(2, text);
             if (Result<void> r = unindex.exec(QCoreApplication::translate("Realm::Projects", "Cannot remove a file from the search index")); !r)
+                return r.error();
+            if (Result<void> r = CodeIndex::unindexBlob(db, id, text); !r)
                 return r.error();
         }
         remove.bind(1, id);

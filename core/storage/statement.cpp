@@ -87,6 +87,11 @@ void Statement::reset()
 
 qint64 Statement::columnInt(int index) const { return sqlite3_column_int64(m_stmt, index); }
 
+double Statement::columnDouble(int index) const
+{
+    return sqlite3_column_double(m_stmt, index);
+}
+
 QString Statement::columnText(int index) const
 {
     const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, index));

@@ -37,6 +37,7 @@ public:
     void reset();
 
     qint64 columnInt(int index) const;
+    double columnDouble(int index) const;
     QString columnText(int index) const;
     QByteArray columnBlob(int index) const;
     bool columnIsNull(int index) const;

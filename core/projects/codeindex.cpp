@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projects/codeindex.h"
+
+#include "projects/textcontent.h"
+#include "storage/statement.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+#include <sqlite3.h>
+
+namespace Realm::Projects {
+
+using Storage::Statement;
+
+namespace {
+constexpr qint64 kBlobsPerTransaction = 400;
+constexpr qsizetype kLargestIndexedText = 4 * 1024 * 1024; // generated files beyond this say little
+
+bool isWordByte(char c)
+{
+    const auto u = static_cast<unsigned char>(c);
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '_' || u >= 0x80;
+}
+bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool isLower(char c) { return c >= 'a' && c <= 'z'; }
+
+// Appends the parts of one identifier: "parseHTTPHeader_v2" -> parse http
+// header v2 parsehttpheader_v2.
+void appendWords(QByteArrayView token, QByteArray &out)
+{
+    qsizetype parts = 0;
+    qsizetype start = 0;
+    const auto emitPart = [&](qsizetype end) {
+        if (end - start >= 2) {
+            for (qsizetype i = start; i < end; ++i)
+                out += char(isUpper(token[i]) ? token[i] - 'A' + 'a' : token[i]);
+            out += ' ';
+        }
+        ++parts;
+    };
+    for (qsizetype i = 0; i < token.size(); ++i) {
+        const char c = token[i];
+        if (c == '_') {
+            if (i > start)
+                emitPart(i);
+            start = i + 1;
+            continue;
+        }
+        if (i > start && isUpper(c)
+            && (isLower(token[i - 1]) || (i + 1 < token.size() && isUpper(token[i - 1]) && isLower(token[i + 1])))) {
+            emitPart(i);
+            start = i;
+        }
+    }
+    if (start < token.size())
+        emitPart(token.size());
+    if (parts > 1 && token.size() <= 64) {
+        for (char c : token)
+            out += char(isUpper(c) ? c - 'A' + 'a' : c);
+        out += ' ';
+    }
+}
+
+// The chunks of a text: (first line, line count, bytes).
+struct Chunk {
+    int startLine;
+    int lineCount;
+    QByteArrayView text;
+};
+
+QList<Chunk> chunksOf(QByteArrayView text)
+{
+    QList<Chunk> chunks;
+    int line = 1;
+    qsizetype chunkStart = 0;
+    int chunkLine = 1;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] != '\n')
+            continue;
+        ++line;
+        if (line - chunkLine == CodeIndex::kChunkLines) {
+            chunks.append({chunkLine, line - chunkLine, text.sliced(chunkStart, i + 1 - chunkStart)});
+            chunkStart = i + 1;
+            chunkLine = line;
+        }
+    }
+    if (chunkStart < text.size())
+        chunks.append({chunkLine, line - chunkLine + 1, text.sliced(chunkStart)});
+    return chunks;
+}
+
+QByteArrayView indexedPart(const QByteArray &text)
+{
+    return QByteArrayView(text).first(qMin(text.size(), kLargestIndexedText));
+}
+
+const char *const kStopWords[] = {
+    "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one", "our", "out",
+    "has", "have", "how", "what", "why", "when", "where", "which", "who", "whom", "this", "that", "these", "those",
+    "with", "from", "into", "does", "did", "doing", "done", "there", "their", "them", "they", "then", "than", "its",
+    "about", "would", "could", "should", "will", "shall", "may", "might", "must", "also", "just", "some", "more",
+    "most", "such", "only", "own", "same", "other", "very", "each", "both", "few", "many", "much", "been", "being",
+    "were", "is", "it", "to", "of", "in", "on", "at", "by", "or", "as", "be", "an", "do", "so", "if", "me", "my",
+    "we", "us", "please", "explain", "tell", "show", "code", "file", "files", "work", "works", "use", "used",
+    "using", "get", "make", "need", "want", "like", "here", "way", "thing", "things"};
+} // namespace
+
+QByteArray CodeIndex::wordsOf(QByteArrayView text)
+{
+    QByteArray out;
+    out.reserve(text.size() / 2);
+    qsizetype i = 0;
+    while (i < text.size()) {
+        if (!isWordByte(text[i])) {
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        bool digitsOnly = true;
+        while (i < text.size() && isWordByte(text[i])) {
+            digitsOnly = digitsOnly && text[i] >= '0' && text[i] <= '9';
+            ++i;
+        }
+        if (!digitsOnly && i - start >= 2)
+            appendWords(text.sliced(start, i - start), out);
+    }
+    if (!out.isEmpty())
+        out.chop(1);
+    return out;
+}
+
+QStringList CodeIndex::queryWords(const QString &question)
+{
+    static const QSet<QByteArray> stopWords = [] {
+        QSet<QByteArray> set;
+        for (const char *w : kStopWords)
+            set.insert(QByteArray(w));
+        return set;
+    }();
+    QStringList words;
+    QSet<QByteArray> seen;
+    for (const QByteArray &word : wordsOf(question.toUtf8()).split(' ')) {
+        if (word.size() < 3 || stopWords.contains(word) || seen.contains(word))
+            continue;
+        seen.insert(word);
+        words << QString::fromUtf8(word);
+    }
+    return words;
+}
+
+Result<qint64> CodeIndex::pending(const QString &projectId) const
+{
+    Statement q(m_db->nativeHandle(),
+                "SELECT count(DISTINCT b.id) FROM files f JOIN blobs b ON b.sha256 = f.blob_sha256 "
+                "WHERE f.project_id = ? AND f.deleted_at IS NULL AND b.is_binary = 0 "
+                "AND NOT EXISTS (SELECT 1 FROM chunked_blobs cb WHERE cb.blob_id = b.id)");
+    q.bind(1, projectId);
+    if (!q.next())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the code index"));
+    return q.columnInt(0);
+}
+
+Result<CodeIndex::UpdateStats> CodeIndex::update(const QString &projectId, const CancellationToken *cancel,
+                                                 const std::function<void(qint64, qint64)> &progress)
+{
+    sqlite3 *db = m_db->nativeHandle();
+    QList<qint64> blobIds;
+    {
+        Statement q(db, "SELECT DISTINCT b.id FROM files f JOIN blobs b ON b.sha256 = f.blob_sha256 "
+                        "WHERE f.project_id = ? AND f.deleted_at IS NULL AND b.is_binary = 0 "
+                        "AND NOT EXISTS (SELECT 1 FROM chunked_blobs cb WHERE cb.blob_id = b.id)");
+        q.bind(1, projectId);
+        while (q.next())
+            blobIds.append(q.columnInt(0));
+        if (q.failed())
+            return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the code index"));
+    }
+    UpdateStats stats;
+    Statement load(db, "SELECT encoding, content FROM blobs WHERE id = ?");
+    Statement addChunk(db, "INSERT INTO chunks (blob_id, start_line, line_count) VALUES (?, ?, ?)");
+    Statement addWords(db, "INSERT INTO chunk_words (rowid, words) VALUES (?, ?)");
+    Statement markDone(db, "INSERT OR IGNORE INTO chunked_blobs (blob_id) VALUES (?)");
+    const QString whatFailed = QCoreApplication::translate("Realm::Projects", "Cannot update the code index");
+    for (qsizetype at = 0; at < blobIds.size(); at += kBlobsPerTransaction) {
+        if (cancel && cancel->isCancelled())
+            return Error::cancelled();
+        // Short transactions: an import or a chat may want to write too.
+        if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
+            return Error::database(whatFailed + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db)));
+        Result<void> batch;
+        for (qsizetype i = at; i < qMin(at + kBlobsPerTransaction, blobIds.size()) && batch; ++i) {
+            const qint64 blobId = blobIds.at(i);
+            load.bind(1, blobId);
+            if (!load.next()) {
+                load.reset();
+                continue; // collected since the list was made
+            }
+            const QByteArray text = textAsUtf8(load.columnBlob(1), encodingFromName(load.columnText(0)));
+            load.reset();
+            for (const Chunk &chunk : chunksOf(indexedPart(text))) {
+                const QByteArray words = wordsOf(chunk.text);
+                if (words.isEmpty())
+                    continue;
+                addChunk.bind(1, blobId);
+                addChunk.bind(2, qint64(chunk.startLine));
+                addChunk.bind(3, qint64(chunk.lineCount));
+                if (batch = addChunk.exec(whatFailed); !batch)
+                    break;
+                addWords.bind(1, addChunk.lastInsertRowId());
+                addWords.bindText(2, words);
+                if (batch = addWords.exec(whatFailed); !batch)
+                    break;
+                ++stats.chunks;
+            }
+            if (!batch)
+                break;
+            markDone.bind(1, blobId);
+            batch = markDone.exec(whatFailed);
+            ++stats.blobs;
+        }
+        if (!batch) {
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+            return batch.error();
+        }
+        if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+            const Error error = Error::database(whatFailed + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db)));
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+            return error;
+        }
+        if (progress)
+            progress(qMin(at + kBlobsPerTransaction, blobIds.size()), blobIds.size());
+    }
+    return stats;
+}
+
+Result<QList<CodeHit>> CodeIndex::search(const QString &projectId, const QStringList &words, int limit) const
+{
+    QList<CodeHit> hits;
+    if (words.isEmpty())
+        return hits;
+    QStringList terms;
+    for (const QString &word : words)
+        terms << QLatin1Char('"') + QString(word).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    Statement q(m_db->nativeHandle(),
+                "SELECT f.path, c.start_line, c.line_count, s.score FROM "
+                "(SELECT rowid AS id, bm25(chunk_words) AS score FROM chunk_words WHERE chunk_words MATCH ?) s "
+                "JOIN chunks c ON c.id = s.id JOIN blobs b ON b.id = c.blob_id "
+                "JOIN files f ON f.blob_sha256 = b.sha256 AND f.project_id = ? AND f.deleted_at IS NULL "
+                "ORDER BY s.score, f.path, c.start_line LIMIT ?");
+    const QByteArray match = terms.join(QStringLiteral(" OR ")).toUtf8();
+    q.bindText(1, match);
+    q.bind(2, projectId);
+    q.bind(3, qint64(limit));
+    while (q.next())
+        hits.append({q.columnText(0), int(q.columnInt(1)), int(q.columnInt(2)), -q.columnDouble(3)});
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot search the code index"));
+    return hits;
+}
+
+Result<void> CodeIndex::unindexBlob(sqlite3 *db, qint64 blobId, const QByteArray &utf8Text)
+{
+    Statement chunkIds(db, "SELECT id FROM chunks WHERE blob_id = ? ORDER BY id");
+    chunkIds.bind(1, blobId);
+    QList<qint64> ids;
+    while (chunkIds.next())
+        ids.append(chunkIds.columnInt(0));
+    if (ids.isEmpty())
+        return {};
+    // The chunks were made from the same text in the same order; those with
+    // no words got no row.
+    Statement forget(db, "INSERT INTO chunk_words (chunk_words, rowid, words) VALUES ('delete', ?, ?)");
+    const QString whatFailed = QCoreApplication::translate("Realm::Projects", "Cannot remove a file from the code index");
+    qsizetype next = 0;
+    for (const Chunk &chunk : chunksOf(indexedPart(utf8Text))) {
+        const QByteArray words = wordsOf(chunk.text);
+        if (words.isEmpty())
+            continue;
+        if (next >= ids.size())
+            break;
+        forget.bind(1, ids.at(next++));
+        forget.bindText(2, words);
+        if (Result<void> r = forget.exec(whatFailed); !r)
+            return r;
+    }
+    Statement drop(db, "DELETE FROM chunks WHERE blob_id = ?");
+    drop.bind(1, blobId);
+    return drop.exec(whatFailed);
+}
+
+} // namespace Realm::Projects
