@@ -6,6 +6,7 @@
 #include "providercommands.h"
 
 #include "chat/chatsession.h"
+#include "chat/contextbuilder.h"
 #include "chat/conversationexport.h"
 #include "chat/conversationstore.h"
 #include "projects/projectstore.h"
@@ -136,6 +137,7 @@ int runAsk(const Invocation &inv)
     parser.addOption({QStringLiteral("conversation"), QStringLiteral("Continue this conversation (id)."), QStringLiteral("id")});
     parser.addOption({QStringLiteral("file"), QStringLiteral("Send this project file as context (repeatable; needs --project)."), QStringLiteral("path")});
     parser.addOption({QStringLiteral("system"), QStringLiteral("System prompt instead of REALM's."), QStringLiteral("text")});
+    parser.addOption({QStringLiteral("no-context"), QStringLiteral("Send no project context except the --file ones.")});
     parser.addPositionalArgument(QStringLiteral("question"), QStringLiteral("The question; \"-\" or nothing reads it from stdin."));
     if (int rc = parseOrExit(parser, inv, QStringLiteral("[options] QUESTION..."), 0, 10000); rc >= 0)
         return rc;
@@ -193,6 +195,25 @@ int runAsk(const Invocation &inv)
         conversationId = created->id;
     } else if (Result<Conversation> existing = conversations.find(conversationId); !existing) {
         return fail(existing.error());
+    } else if (projectId.isEmpty()) {
+        projectId = existing->projectId;
+    }
+
+    // A question about a project gets the code it is about, automatically.
+    if (!projectId.isEmpty() && !parser.isSet(QStringLiteral("no-context"))) {
+        ContextBuilder::Options contextOptions;
+        if (profile->contextWindowTokens > 0)
+            contextOptions.contextWindowTokens = profile->contextWindowTokens;
+        contextOptions.alreadyAttached = options.context;
+        ProgressLine progress;
+        Result<ContextBuilder::Outcome> built =
+            ContextBuilder(*db).build(projectId, question, contextOptions, nullptr, [&progress](qint64 done, qint64 total) {
+                progress.show(QStringLiteral("Indexing the project for chat: %1 of %2 files").arg(done).arg(total));
+            });
+        progress.clear();
+        if (!built)
+            return fail(built.error());
+        options.context += built->items;
     }
 
     if (!options.context.isEmpty() && !inv.json) {

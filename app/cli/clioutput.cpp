@@ -69,7 +69,13 @@ void ProgressLine::update(const Projects::ImportProgress &progress)
     constexpr qsizetype width = 50;
     if (path.size() > width)
         path = QStringLiteral("…") + path.right(width - 1);
-    line += QStringLiteral("  ") + path;
+    show(line + QStringLiteral("  ") + path);
+}
+
+void ProgressLine::show(const QString &line)
+{
+    if (!m_enabled)
+        return;
     fprintf(stderr, "\r\033[K%s", line.toUtf8().constData());
     fflush(stderr);
     m_drawn = true;

@@ -26,6 +26,7 @@ public:
     ProgressLine();
     ~ProgressLine();
     void update(const Projects::ImportProgress &progress);
+    void show(const QString &line);
     void clear();
 
 private:

@@ -42,8 +42,8 @@ QJsonObject profileJson(const StoredProfile &s)
                   {QStringLiteral("base_url"), s.profile.baseUrl.toString()},
                   {QStringLiteral("model"), s.profile.defaultModel},
                   {QStringLiteral("key"), keyStorageName(s.keyStorage)}};
-    if (s.contextWindow > 0)
-        o.insert(QStringLiteral("context_window"), s.contextWindow);
+    if (s.profile.contextWindowTokens > 0)
+        o.insert(QStringLiteral("context_window"), s.profile.contextWindowTokens);
     return o;
 }
 
@@ -116,12 +116,12 @@ int runAdd(const Invocation &inv)
         }
         profile.extraHeaders.append({header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8()});
     }
-    const int contextWindow = parser.value(QStringLiteral("context-window")).toInt();
+    profile.contextWindowTokens = parser.value(QStringLiteral("context-window")).toInt();
     Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
     if (!db)
         return fail(db.error());
     ProviderStore store = providerStore(*db);
-    Result<StoredProfile> created = store.create(profile, contextWindow);
+    Result<StoredProfile> created = store.create(profile);
     if (!created)
         return fail(created.error());
     if (inv.json)

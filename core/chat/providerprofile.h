@@ -30,6 +30,8 @@ struct ProviderProfile {
     int maxRetries = 2;
     // No byte for this long ends the request as a network error.
     int idleTimeoutMs = 120000;
+    // The model's context window in tokens; 0: unknown (a default is assumed).
+    int contextWindowTokens = 0;
 
     static QString kindName(Kind kind);            // "openai", "anthropic", "ollama"
     static std::optional<Kind> kindFromName(const QString &name);

@@ -24,7 +24,7 @@ QString optionsJson(const StoredProfile &s)
     const QJsonObject options{{QStringLiteral("headers"), headers},
                               {QStringLiteral("maxRetries"), s.profile.maxRetries},
                               {QStringLiteral("idleTimeoutMs"), s.profile.idleTimeoutMs},
-                              {QStringLiteral("contextWindow"), s.contextWindow}};
+                              {QStringLiteral("contextWindow"), s.profile.contextWindowTokens}};
     return QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact));
 }
 
@@ -42,7 +42,7 @@ StoredProfile profileFrom(const QSqlQuery &q)
         s.profile.extraHeaders.append({it.key().toUtf8(), it.value().toString().toUtf8()});
     s.profile.maxRetries = options.value(QStringLiteral("maxRetries")).toInt(s.profile.maxRetries);
     s.profile.idleTimeoutMs = options.value(QStringLiteral("idleTimeoutMs")).toInt(s.profile.idleTimeoutMs);
-    s.contextWindow = options.value(QStringLiteral("contextWindow")).toInt();
+    s.profile.contextWindowTokens = options.value(QStringLiteral("contextWindow")).toInt();
     s.keyStorage = keyStorageFromName(q.value(6).toString());
     if (s.keyStorage == KeyStorage::Plaintext)
         s.profile.apiKey = q.value(7).toString();
@@ -96,14 +96,13 @@ ProviderStore::ProviderStore(Storage::DatabasePtr db, SecretStore *keychain, Sec
 {
 }
 
-Result<StoredProfile> ProviderStore::create(const ProviderProfile &profile, int contextWindow)
+Result<StoredProfile> ProviderStore::create(const ProviderProfile &profile)
 {
     if (Error invalid = invalidProfile(profile); !invalid.message.isEmpty())
         return invalid;
     StoredProfile stored;
     stored.profile = profile;
     stored.profile.id = newId();
-    stored.contextWindow = contextWindow;
     const qint64 now = Clock::nowMs();
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("INSERT INTO provider_profiles (id, name, kind, base_url, default_model, options, key_storage, "

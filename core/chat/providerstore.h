@@ -26,7 +26,6 @@ struct StoredProfile {
     KeyStorage keyStorage = KeyStorage::None;
     QStringList models;      // cached from the provider
     qint64 modelsFetchedAt = 0;
-    int contextWindow = 0;   // tokens; 0: unknown (a default is assumed)
 };
 
 // Provider profiles in the workspace, and their API keys wherever the user
@@ -36,7 +35,7 @@ class ProviderStore final {
 public:
     ProviderStore(Storage::DatabasePtr db, SecretStore *keychain, SecretStore *session);
 
-    Result<StoredProfile> create(const ProviderProfile &profile, int contextWindow = 0);
+    Result<StoredProfile> create(const ProviderProfile &profile);
     // By id or name.
     Result<StoredProfile> find(const QString &nameOrId) const;
     Result<QList<StoredProfile>> list() const;

@@ -39,6 +39,7 @@ private slots:
     void noProviderSaysHowToAddOne();
     void ctrlCStopsTheAnswerAndKeepsWhatArrived();
     void providerModelsAreListed();
+    void projectQuestionsCarryTheCodeTheyAreAbout();
 
 private:
     // Runs realm-cli without blocking the event loop, so the mock server in
@@ -293,6 +294,36 @@ void tst_CliChat::providerModelsAreListed()
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(r.out, QStringLiteral("alpha\nzeta\n"));
     QCOMPARE(server.requests().first().path, QByteArray("/v1/models"));
+}
+
+void tst_CliChat::projectQuestionsCarryTheCodeTheyAreAbout()
+{
+    QTemporaryDir source;
+    Test::writeFile(source.path(), QStringLiteral("src/archive_reader.cpp"),
+                    "// Reads ZIP and tar archives entry by entry.\nbool ArchiveReader::nextEntry() { return readHeader(); }\n");
+    Test::writeFile(source.path(), QStringLiteral("src/http_server.cpp"), "void HttpServer::listen(int port) {}\n");
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("import"), source.path(), QStringLiteral("--name"), QStringLiteral("sample")}).code, 0);
+    MockLlmServer server;
+    addMockProvider(server);
+    server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Entry by entry.")}));
+    const Run r = cli({QStringLiteral("chat"), QStringLiteral("--project"), QStringLiteral("sample"), QStringLiteral("--json"),
+                       QStringLiteral("How are tar archives read?")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QJsonArray context = r.json().value(QStringLiteral("context")).toArray();
+    QVERIFY(!context.isEmpty());
+    QVERIFY(context.first().toObject().value(QStringLiteral("title")).toString().startsWith(QStringLiteral("src/archive_reader.cpp:1-")));
+    const QString sent = server.requests().first().json().value(QStringLiteral("messages")).toArray().last().toObject()
+                             .value(QStringLiteral("content")).toString();
+    QVERIFY(sent.contains(QStringLiteral("bool ArchiveReader::nextEntry()")));
+    QVERIFY(sent.endsWith(QStringLiteral("How are tar archives read?")));
+
+    server.enqueue(MockLlmServer::openAiStream({QStringLiteral("ok")}));
+    const Run plain = cli({QStringLiteral("chat"), QStringLiteral("--project"), QStringLiteral("sample"), QStringLiteral("--no-context"),
+                           QStringLiteral("How are tar archives read?")});
+    QCOMPARE(plain.code, 0);
+    QVERIFY(!plain.err.contains(QStringLiteral("[context:")));
+    QCOMPARE(server.requests().at(1).json().value(QStringLiteral("messages")).toArray().last().toObject()
+                 .value(QStringLiteral("content")).toString(), QStringLiteral("How are tar archives read?"));
 }
 
 QTEST_GUILESS_MAIN(tst_CliChat)

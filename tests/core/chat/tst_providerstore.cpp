@@ -78,7 +78,8 @@ void tst_ProviderStore::profilesAreStoredWithTheirOptions()
     ProviderStore store(ws.db(), &m_keychain, &m_session);
     ProviderProfile p = sampleProfile();
     p.maxRetries = 4;
-    const StoredProfile created = *store.create(p, 128000);
+    p.contextWindowTokens = 128000;
+    const StoredProfile created = *store.create(p);
     QVERIFY(!created.profile.id.isEmpty());
     const StoredProfile found = *store.find(QStringLiteral("openai"));
     QCOMPARE(found.profile.id, created.profile.id);
@@ -88,7 +89,7 @@ void tst_ProviderStore::profilesAreStoredWithTheirOptions()
     QCOMPARE(found.profile.extraHeaders.size(), 1);
     QCOMPARE(found.profile.extraHeaders.first().second, QByteArray("https://realm.example"));
     QCOMPARE(found.profile.maxRetries, 4);
-    QCOMPARE(found.contextWindow, 128000);
+    QCOMPARE(found.profile.contextWindowTokens, 128000);
     QCOMPARE(found.keyStorage, KeyStorage::None);
 
     QVERIFY(store.cacheModels(found.profile.id, {QStringLiteral("gpt-a"), QStringLiteral("gpt-b")}));

@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chat/contextbuilder.h"
+
+#include "projects/codeindex.h"
+#include "projects/projectstore.h"
+#include "projects/textcontent.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <algorithm>
+
+namespace Realm::Chat {
+
+namespace {
+constexpr int kLinesAround = 4;        // shown around a matching chunk
+constexpr double kRepoMapShare = 0.15; // of the budget, at most
+constexpr int kSmallestUsefulItem = 120; // tokens; smaller leftovers are not worth sending
+
+struct FileCandidate {
+    QString path;
+    double score = 0;
+    QList<QPair<int, int>> ranges; // 1-based first line, line count
+};
+
+// Files whose path contains a question word: "importer" -> projectimporter.cpp.
+QHash<QString, int> pathMatches(const Storage::DatabasePtr &db, const QString &projectId, const QStringList &words)
+{
+    QHash<QString, int> matches;
+    QSqlQuery q(db->connection());
+    q.prepare(QStringLiteral("SELECT path FROM files WHERE project_id = ? AND deleted_at IS NULL AND encoding <> 'binary' "
+                             "AND lower(path) LIKE ? ESCAPE '\\' LIMIT 50"));
+    for (const QString &word : words) {
+        if (word.size() < 4)
+            continue;
+        QString pattern = word;
+        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('%'), QStringLiteral("\\%")).replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        q.addBindValue(projectId);
+        q.addBindValue(QString(QLatin1Char('%') + pattern + QLatin1Char('%')));
+        if (!q.exec())
+            break;
+        while (q.next())
+            matches[q.value(0).toString()] += 1;
+    }
+    return matches;
+}
+
+// Merges overlapping or touching line ranges, widened by kLinesAround.
+QList<QPair<int, int>> merged(QList<QPair<int, int>> ranges)
+{
+    std::sort(ranges.begin(), ranges.end());
+    QList<QPair<int, int>> out;
+    for (auto [start, count] : ranges) {
+        start = qMax(1, start - kLinesAround);
+        const int end = start + count + 2 * kLinesAround;
+        if (!out.isEmpty() && start <= out.last().first + out.last().second)
+            out.last().second = qMax(out.last().second, end - out.last().first);
+        else
+            out.append({start, end - start});
+    }
+    return out;
+}
+
+QString linesOf(const QStringList &lines, int start, int count)
+{
+    return lines.mid(start - 1, count).join(QLatin1Char('\n'));
+}
+
+QString fence(const QString &path, const QString &code)
+{
+    const QString language = QFileInfo(path).suffix();
+    QString ticks = QStringLiteral("```");
+    while (code.contains(ticks))
+        ticks += QLatin1Char('`');
+    return ticks + language + QLatin1Char('\n') + code + QLatin1Char('\n') + ticks;
+}
+
+// "src/ (120 files)" lines for the project's top folders.
+QString folderSummary(const Storage::DatabasePtr &db, const QString &projectId)
+{
+    QSqlQuery q(db->connection());
+    q.prepare(QStringLiteral("SELECT CASE WHEN instr(path, '/') > 0 THEN substr(path, 1, instr(path, '/')) ELSE path END AS top, count(*) "
+                             "FROM files WHERE project_id = ? AND deleted_at IS NULL GROUP BY top ORDER BY top LIMIT 200"));
+    q.addBindValue(projectId);
+    QString out;
+    if (!q.exec())
+        return out;
+    while (q.next()) {
+        const QString top = q.value(0).toString();
+        out += top.endsWith(QLatin1Char('/')) ? QStringLiteral("%1 (%2 files)\n").arg(top).arg(q.value(1).toLongLong())
+                                              : top + QLatin1Char('\n');
+    }
+    return out;
+}
+
+// Signatures of the given files from Universal Ctags, "path:" then one
+// "  kind name(signature)" line per symbol. Empty when ctags is missing.
+QString symbolMap(const QList<QPair<QString, QString>> &files)
+{
+    static const QString ctags = [] {
+        for (const char *candidate : {"/usr/bin/ctags-universal", "/usr/local/bin/ctags-universal"}) {
+            if (QFileInfo::exists(QLatin1String(candidate)))
+                return QString::fromLatin1(candidate);
+        }
+        return QString();
+    }();
+    QTemporaryDir dir;
+    if (ctags.isEmpty() || !dir.isValid() || files.isEmpty())
+        return {};
+    QStringList arguments{QStringLiteral("--output-format=json"), QStringLiteral("--fields=+nS"), QStringLiteral("--sort=no"),
+                          QStringLiteral("-f"), QStringLiteral("-")};
+    for (const auto &[path, text] : files) {
+        const QString target = dir.filePath(path);
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        QFile out(target);
+        if (out.open(QIODevice::WriteOnly))
+            out.write(text.toUtf8());
+        arguments << path;
+    }
+    QProcess process;
+    process.setWorkingDirectory(dir.path());
+    process.start(ctags, arguments);
+    if (!process.waitForFinished(10000))
+        return {};
+    static const QRegularExpression anonymous(QStringLiteral("(^|::)__anon[0-9a-f]+"));
+    QHash<QString, QStringList> symbols; // path -> lines in source order
+    for (const QByteArray &line : process.readAllStandardOutput().split('\n')) {
+        const QJsonObject tag = QJsonDocument::fromJson(line).object();
+        const QString kind = tag.value(QStringLiteral("kind")).toString();
+        if (tag.value(QStringLiteral("_type")).toString() != QLatin1String("tag") || kind == QLatin1String("namespace")
+            || tag.value(QStringLiteral("name")).toString().startsWith(QLatin1String("__anon")) // lambdas
+            || kind == QLatin1String("local") || kind == QLatin1String("parameter") || kind == QLatin1String("variable"))
+            continue;
+        QString scope = tag.value(QStringLiteral("scope")).toString();
+        scope.remove(anonymous);
+        if (scope.startsWith(QLatin1String("::")))
+            scope.remove(0, 2);
+        symbols[tag.value(QStringLiteral("path")).toString()]
+            << QStringLiteral("  %1 %2%3%4")
+                   .arg(kind, scope.isEmpty() ? QString() : scope + QStringLiteral("::"), tag.value(QStringLiteral("name")).toString(),
+                        tag.value(QStringLiteral("signature")).toString());
+    }
+    QString out;
+    for (const auto &[path, text] : files) {
+        if (const QStringList lines = symbols.value(path); !lines.isEmpty())
+            out += path + QStringLiteral(":\n") + lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    }
+    return out;
+}
+} // namespace
+
+int ContextBuilder::estimateTokens(QStringView text)
+{
+    return int((text.size() + 3) / 4);
+}
+
+Result<ContextBuilder::Outcome> ContextBuilder::build(const QString &projectId, const QString &question, const Options &options,
+                                                      const CancellationToken *cancel,
+                                                      const std::function<void(qint64, qint64)> &indexProgress) const
+{
+    Outcome outcome;
+    outcome.budgetTokens = int(options.contextWindowTokens * options.contextShare) - estimateTokens(question);
+    for (const ContextItem &item : options.alreadyAttached)
+        outcome.budgetTokens -= estimateTokens(item.text);
+    if (outcome.budgetTokens < kSmallestUsefulItem)
+        return outcome; // the explicit context fills the budget already
+
+    Projects::CodeIndex index(m_db);
+    Result<Projects::CodeIndex::UpdateStats> updated = index.update(projectId, cancel, indexProgress);
+    if (!updated)
+        return updated.error();
+    outcome.indexedBlobs = updated->blobs;
+
+    const QStringList words = Projects::CodeIndex::queryWords(question);
+    Result<QList<Projects::CodeHit>> hits = index.search(projectId, words, qBound(60, outcome.budgetTokens / 100, 400));
+    if (!hits)
+        return hits.error();
+
+    // Rank files: their best chunks, plus a bonus for a path naming the question.
+    QHash<QString, FileCandidate> candidates;
+    double bestScore = 0;
+    for (const Projects::CodeHit &hit : *hits) {
+        FileCandidate &c = candidates[hit.path];
+        c.path = hit.path;
+        c.score += c.ranges.isEmpty() ? hit.score : hit.score * 0.3;
+        c.ranges.append({hit.startLine, hit.lineCount});
+        bestScore = qMax(bestScore, hit.score);
+    }
+    const QHash<QString, int> named = pathMatches(m_db, projectId, words);
+    for (auto it = named.cbegin(); it != named.cend(); ++it) {
+        FileCandidate &c = candidates[it.key()];
+        c.path = it.key();
+        c.score += qMax(bestScore, 1.0) * 0.5 * it.value();
+    }
+    QList<FileCandidate> ranked = candidates.values();
+    std::sort(ranked.begin(), ranked.end(), [](const FileCandidate &a, const FileCandidate &b) {
+        return a.score != b.score ? a.score > b.score : a.path < b.path;
+    });
+    // Bigger budgets take more files; each file gets a fair share.
+    const int maxFiles = qBound(3, outcome.budgetTokens / 1500, qMax(3, options.maxFiles));
+    if (ranked.size() > maxFiles)
+        ranked.resize(maxFiles);
+
+    const int mapBudget = options.repoMap ? int(outcome.budgetTokens * kRepoMapShare) : 0;
+    int remaining = outcome.budgetTokens - mapBudget;
+    Projects::ProjectStore store(m_db);
+    QList<QPair<QString, QString>> picked; // path, text: for the symbol map
+    for (const FileCandidate &candidate : std::as_const(ranked)) {
+        if (cancel && cancel->isCancelled())
+            return Error::cancelled();
+        if (remaining < kSmallestUsefulItem)
+            break;
+        Result<Projects::ProjectFile> file = store.file(projectId, candidate.path);
+        Result<QByteArray> content = file ? store.content(*file) : Result<QByteArray>(file.error());
+        if (!content || file->isBinary())
+            continue;
+        const QString text = Projects::decodeText(*content, Projects::encodingFromName(file->encoding));
+        picked.append({candidate.path, text});
+        const QStringList lines = text.split(QLatin1Char('\n'));
+        // Each file may use its share of what is left, the best-ranked first.
+        const int filesLeft = int(ranked.size() - picked.size()) + 1;
+        int fileBudget = qMax(remaining / qMax(1, qMin(filesLeft, 3)), qMin(remaining, 2 * kSmallestUsefulItem));
+        // A whole file when it fits its share (or only its name matched:
+        // then its head), else the chunks that matched, best first.
+        QList<QPair<int, int>> ranges;
+        if (estimateTokens(text) + 20 <= fileBudget || candidate.ranges.isEmpty()) {
+            ranges = {{1, int(qMin<qsizetype>(lines.size(), candidate.ranges.isEmpty() ? 80 : lines.size()))}};
+        } else {
+            QList<QPair<int, int>> chosen;
+            int planned = 0;
+            for (const auto &range : candidate.ranges) { // in score order
+                const int cost = (range.second + 2 * kLinesAround) * 10; // ~40 characters a line
+                if (planned + cost > fileBudget && !chosen.isEmpty())
+                    break;
+                chosen.append(range);
+                planned += cost;
+            }
+            ranges = merged(chosen);
+        }
+        for (const auto &[start, count] : std::as_const(ranges)) {
+            const int last = qMin(int(lines.size()), start + count - 1);
+            QString code = linesOf(lines, start, last - start + 1);
+            QString title = QStringLiteral("%1:%2-%3").arg(candidate.path).arg(start).arg(last);
+            const int limit = qMin(remaining, fileBudget);
+            if (estimateTokens(fence(candidate.path, code)) > limit) {
+                // Cut to what fits, at a line end.
+                code = code.left(qMax(0, (limit - 10) * 4));
+                code = code.left(code.lastIndexOf(QLatin1Char('\n')) + 1);
+                if (estimateTokens(code) < kSmallestUsefulItem)
+                    break;
+                code.chop(1);
+                title = QStringLiteral("%1:%2-%3").arg(candidate.path).arg(start).arg(start + int(code.count(QLatin1Char('\n'))));
+            }
+            const ContextItem item{QStringLiteral("file"), title, fence(candidate.path, code), false};
+            const int tokens = estimateTokens(item.text);
+            outcome.usedTokens += tokens;
+            remaining -= tokens;
+            fileBudget -= tokens;
+            outcome.items.append(item);
+            if (remaining < kSmallestUsefulItem || fileBudget < kSmallestUsefulItem)
+                break;
+        }
+    }
+
+    if (options.repoMap) {
+        QString map = QStringLiteral("Folders:\n") + folderSummary(m_db, projectId);
+        const QString symbols = symbolMap(picked);
+        if (!symbols.isEmpty())
+            map += QStringLiteral("\nSymbols in the files above:\n") + symbols;
+        const int mapLimit = mapBudget + qMax(0, remaining - kSmallestUsefulItem);
+        if (estimateTokens(map) > mapLimit) {
+            map = map.left(mapLimit * 4);
+            map = map.left(map.lastIndexOf(QLatin1Char('\n')) + 1);
+        }
+        if (estimateTokens(map) >= 10) {
+            outcome.items.append({QStringLiteral("repomap"), QCoreApplication::translate("Realm::Chat", "Repository map"), map, false});
+            outcome.usedTokens += estimateTokens(map);
+        }
+    }
+    return outcome;
+}
+
+} // namespace Realm::Chat

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Context assembly on a real repository — REALM's own core libraries,
+// imported like any project: the right files for a question, within budget.
+#include "chat/contextbuilder.h"
+#include "projects/projectimporter.h"
+#include "testworkspace.h"
+
+#include <QDir>
+#include <QTest>
+
+using namespace Realm;
+using namespace Realm::Chat;
+using Realm::Test::TestWorkspace;
+
+namespace {
+int tokensOf(const QList<ContextItem> &items)
+{
+    int total = 0;
+    for (const ContextItem &item : items)
+        total += ContextBuilder::estimateTokens(item.text);
+    return total;
+}
+
+QStringList filesOf(const QList<ContextItem> &items)
+{
+    QStringList files;
+    for (const ContextItem &item : items) {
+        if (item.kind == QLatin1String("file"))
+            files << item.title.section(QLatin1Char(':'), 0, 0);
+    }
+    files.removeDuplicates();
+    return files;
+}
+} // namespace
+
+class tst_ContextBuilder final : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void questionsGetTheFilesTheyAreAbout_data();
+    void questionsGetTheFilesTheyAreAbout();
+    void theBudgetIsRespected_data();
+    void theBudgetIsRespected();
+    void attachedContextCountsAgainstTheBudget();
+    void repoMapListsFoldersAndSignatures();
+
+private:
+    TestWorkspace m_ws;
+    QString m_projectId;
+};
+
+void tst_ContextBuilder::initTestCase()
+{
+    const QString core = QDir::cleanPath(qEnvironmentVariable("REALM_TEST_DATA") + QStringLiteral("/../../core"));
+    QVERIFY2(QFileInfo::exists(core + QStringLiteral("/projects/codeindex.cpp")), qPrintable(core));
+    Projects::ImportOptions options;
+    options.name = QStringLiteral("realm-core");
+    const Result<Projects::ImportReport> report = Projects::ProjectImporter(m_ws.db()).importProject(core, options);
+    QVERIFY(report);
+    m_projectId = report->project.id;
+}
+
+void tst_ContextBuilder::questionsGetTheFilesTheyAreAbout_data()
+{
+    QTest::addColumn<QString>("question");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("archive bombs") << QStringLiteral("How is the compression ratio of an archive bomb checked?")
+                                   << QStringLiteral("projects/archivesource.cpp");
+    QTest::newRow("sse") << QStringLiteral("How does the SSE parser deal with a CR at the end of one read and LF at the start of the next?")
+                         << QStringLiteral("chat/sseparser.cpp");
+    QTest::newRow("keychain") << QStringLiteral("What happens when QtKeychain reports OtherError?")
+                              << QStringLiteral("secrets/keychainsecretstore.cpp");
+    QTest::newRow("trigrams") << QStringLiteral("Why does the trigram tokenizer skip trigrams across line breaks?")
+                              << QStringLiteral("storage/trigramtokenizer.cpp");
+    QTest::newRow("migrations") << QStringLiteral("How are workspace migrations applied and what if the schema version is newer?")
+                                << QStringLiteral("storage/migrator.cpp");
+}
+
+void tst_ContextBuilder::questionsGetTheFilesTheyAreAbout()
+{
+    QFETCH(QString, question);
+    QFETCH(QString, expected);
+    ContextBuilder::Options options;
+    options.contextWindowTokens = 16000;
+    const Result<ContextBuilder::Outcome> outcome = ContextBuilder(m_ws.db()).build(m_projectId, question, options);
+    QVERIFY(outcome);
+    const QStringList files = filesOf(outcome->items);
+    QVERIFY2(files.mid(0, 3).contains(expected), qPrintable(files.join(QStringLiteral(", "))));
+}
+
+void tst_ContextBuilder::theBudgetIsRespected_data()
+{
+    QTest::addColumn<int>("window");
+    for (int window : {1000, 4096, 32000, 200000})
+        QTest::addRow("%d", window) << window;
+}
+
+void tst_ContextBuilder::theBudgetIsRespected()
+{
+    QFETCH(int, window);
+    ContextBuilder::Options options;
+    options.contextWindowTokens = window;
+    const QString question = QStringLiteral("How does the importer write files and what happens on a crash during an import?");
+    const ContextBuilder::Outcome outcome = *ContextBuilder(m_ws.db()).build(m_projectId, question, options);
+    QCOMPARE(outcome.budgetTokens, int(window * options.contextShare) - ContextBuilder::estimateTokens(question));
+    QVERIFY2(tokensOf(outcome.items) <= outcome.budgetTokens,
+             qPrintable(QStringLiteral("%1 > %2").arg(tokensOf(outcome.items)).arg(outcome.budgetTokens)));
+    QCOMPARE(outcome.usedTokens, tokensOf(outcome.items));
+    QVERIFY(!outcome.items.isEmpty());
+    if (window >= 4096)
+        QVERIFY(filesOf(outcome.items).size() >= 2);
+    if (window >= 32000) // room enough to use a good part of it
+        QVERIFY(outcome.usedTokens > outcome.budgetTokens / 4);
+}
+
+void tst_ContextBuilder::attachedContextCountsAgainstTheBudget()
+{
+    ContextBuilder::Options options;
+    options.contextWindowTokens = 4000;
+    options.alreadyAttached = {{QStringLiteral("file"), QStringLiteral("big.txt"), QString(7000, QLatin1Char('x')), true}};
+    const ContextBuilder::Outcome outcome = *ContextBuilder(m_ws.db()).build(m_projectId, QStringLiteral("archive reader"), options);
+    QVERIFY(outcome.budgetTokens <= 2000 - 1750);
+    QVERIFY(tokensOf(outcome.items) <= qMax(0, outcome.budgetTokens));
+
+    options.alreadyAttached.first().text = QString(8000, QLatin1Char('x')); // the whole budget
+    QVERIFY(ContextBuilder(m_ws.db()).build(m_projectId, QStringLiteral("archive reader"), options)->items.isEmpty());
+}
+
+void tst_ContextBuilder::repoMapListsFoldersAndSignatures()
+{
+    ContextBuilder::Options options;
+    options.contextWindowTokens = 16000;
+    const ContextBuilder::Outcome outcome =
+        *ContextBuilder(m_ws.db()).build(m_projectId, QStringLiteral("How are provider profiles stored?"), options);
+    const auto map = std::find_if(outcome.items.cbegin(), outcome.items.cend(), [](const ContextItem &i) { return i.kind == QLatin1String("repomap"); });
+    QVERIFY(map != outcome.items.cend());
+    QVERIFY(map->text.contains(QStringLiteral("chat/ (")));
+    QVERIFY(map->text.contains(QStringLiteral("projects/ (")));
+    QVERIFY2(map->text.contains(QStringLiteral("chat/providerstore.cpp:\n")), qPrintable(map->text));
+    QVERIFY(map->text.contains(QStringLiteral("function Realm::Chat::ProviderStore::create(const ProviderProfile & profile")));
+    QVERIFY(!map->text.contains(QStringLiteral("__anon"))); // no lambdas or anonymous namespaces
+}
+
+QTEST_GUILESS_MAIN(tst_ContextBuilder)
+#include "tst_contextbuilder.moc"
