@@ -99,6 +99,182 @@
         <source>The answer stopped before the server finished it (%1).</source>
         <translation>Die Antwort brach ab, bevor der Server sie beendet hatte (%1).</translation>
     </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Repository map</source>
+        <translation>Übersicht des Repositorys</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Assistant (%1)</source>
+        <translation>Assistent (%1)</translation>
+    </message>
+    <message>
+        <source>Tool result</source>
+        <translation>Werkzeugergebnis</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Unterhaltung</translation>
+    </message>
+    <message>
+        <source>Exported from REALM, %1</source>
+        <translation>Aus REALM exportiert, %1</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>Kontext:</translation>
+    </message>
+    <message>
+        <source>(stopped before the end)</source>
+        <translation>(vor dem Ende angehalten)</translation>
+    </message>
+    <message>
+        <source>(incomplete: %1)</source>
+        <translation>(unvollständig: %1)</translation>
+    </message>
+    <message>
+        <source>This is not a conversation exported by REALM (%1).</source>
+        <translation>Dies ist keine von REALM exportierte Unterhaltung (%1).</translation>
+    </message>
+    <message>
+        <source>The conversation was exported by a newer REALM; update to import it.</source>
+        <translation>Die Unterhaltung wurde von einer neueren REALM-Version exportiert; aktualisieren Sie REALM, um sie zu importieren.</translation>
+    </message>
+    <message>
+        <source>The export is damaged: a message refers to a missing one.</source>
+        <translation>Der Export ist beschädigt: Eine Nachricht verweist auf eine fehlende.</translation>
+    </message>
+    <message>
+        <source>Cannot create the conversation</source>
+        <translation>Die Unterhaltung kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot look up the conversation</source>
+        <translation>Die Unterhaltung kann nicht gesucht werden</translation>
+    </message>
+    <message>
+        <source>There is no conversation %1. `realm-cli chat list` shows them.</source>
+        <translation>Es gibt keine Unterhaltung %1. `realm-cli chat list` zeigt sie an.</translation>
+    </message>
+    <message>
+        <source>Cannot list the conversations</source>
+        <translation>Die Unterhaltungen können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Cannot change the conversation</source>
+        <translation>Die Unterhaltung kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>There is no conversation %1.</source>
+        <translation>Es gibt keine Unterhaltung %1.</translation>
+    </message>
+    <message>
+        <source>A conversation title cannot be empty.</source>
+        <translation>Der Titel einer Unterhaltung darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Cannot save the message</source>
+        <translation>Die Nachricht kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot save the answer as it arrives</source>
+        <translation>Die Antwort kann während des Eintreffens nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot save the answer</source>
+        <translation>Die Antwort kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>The message %1 is gone.</source>
+        <translation>Die Nachricht %1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Cannot read the message</source>
+        <translation>Die Nachricht kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>There is no message %1.</source>
+        <translation>Es gibt keine Nachricht %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read the conversation</source>
+        <translation>Die Unterhaltung kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The message %1 belongs to another conversation.</source>
+        <translation>Die Nachricht %1 gehört zu einer anderen Unterhaltung.</translation>
+    </message>
+    <message>
+        <source>Type a word to search the conversations for.</source>
+        <translation>Geben Sie ein Wort ein, nach dem in den Unterhaltungen gesucht werden soll.</translation>
+    </message>
+    <message>
+        <source>Cannot search the conversations</source>
+        <translation>Die Unterhaltungen können nicht durchsucht werden</translation>
+    </message>
+    <message>
+        <source>Cannot mark interrupted answers</source>
+        <translation>Unterbrochene Antworten können nicht markiert werden</translation>
+    </message>
+    <message>
+        <source>A provider profile needs a name.</source>
+        <translation>Ein Anbieterprofil braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The base URL &quot;%1&quot; is not an http(s) URL, e.g. http://127.0.0.1:11434 or https://api.openai.com/v1.</source>
+        <translation>Die Basis-URL „%1“ ist keine http(s)-URL wie http://127.0.0.1:11434 oder https://api.openai.com/v1.</translation>
+    </message>
+    <message>
+        <source>A provider named &quot;%1&quot; already exists.</source>
+        <translation>Ein Anbieter namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Cannot save the provider</source>
+        <translation>Der Anbieter kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot look up the provider</source>
+        <translation>Der Anbieter kann nicht gesucht werden</translation>
+    </message>
+    <message>
+        <source>There is no provider named &quot;%1&quot;. `realm-cli provider list` shows them.</source>
+        <translation>Es gibt keinen Anbieter namens „%1“. `realm-cli provider list` zeigt sie an.</translation>
+    </message>
+    <message>
+        <source>Cannot list the providers</source>
+        <translation>Die Anbieter können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>The provider %1 no longer exists.</source>
+        <translation>Der Anbieter %1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the provider</source>
+        <translation>Der Anbieter kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Cannot remember the provider&apos;s models</source>
+        <translation>Die Modelle des Anbieters können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>The API key of &quot;%1&quot; was kept for one session only (no keychain was available): enter it again.</source>
+        <translation>Der API-Schlüssel von „%1“ wurde nur für eine Sitzung aufbewahrt (es war kein Schlüsselbund verfügbar): Geben Sie ihn erneut ein.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Projects</name>
@@ -514,6 +690,45 @@
         <source>off (KSyntaxHighlighting for Qt 6 was not found at build time)</source>
         <translation>aus (KSyntaxHighlighting für Qt 6 wurde beim Bauen nicht gefunden)</translation>
     </message>
+    <message>
+        <source>Cannot read the code index</source>
+        <translation>Der Code-Index kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot update the code index</source>
+        <translation>Der Code-Index kann nicht aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>Cannot search the code index</source>
+        <translation>Der Code-Index kann nicht durchsucht werden</translation>
+    </message>
+    <message>
+        <source>Cannot remove a file from the code index</source>
+        <translation>Eine Datei kann nicht aus dem Code-Index entfernt werden</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Secrets</name>
+    <message>
+        <source>The keychain has no entry %1.</source>
+        <translation>Der Schlüsselbund hat keinen Eintrag %1.</translation>
+    </message>
+    <message>
+        <source>No keychain is available (%1). Start a Secret Service such as GNOME Keyring or KWallet, or keep the key for this session only.</source>
+        <translation>Kein Schlüsselbund verfügbar (%1). Starten Sie einen Secret Service wie GNOME Keyring oder KWallet, oder behalten Sie den Schlüssel nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access: %1</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert: %1</translation>
+    </message>
+    <message>
+        <source>The keychain failed: %1</source>
+        <translation>Der Schlüsselbund ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No key %1 was entered in this session.</source>
+        <translation>In dieser Sitzung wurde kein Schlüssel %1 eingegeben.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Storage</name>
@@ -608,6 +823,182 @@
     <message>
         <source>Cannot save the changes</source>
         <translation>Die Änderungen können nicht gespeichert werden</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::ChatInput</name>
+    <message>
+        <source>Ask about this project… (Enter sends, Shift+Enter: new line, Esc stops, ↑ edits the last question)</source>
+        <translation>Fragen Sie zu diesem Projekt … (Eingabe sendet, Umschalt+Eingabe: neue Zeile, Esc hält an, ↑ bearbeitet die letzte Frage)</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::ChatPanel</name>
+    <message>
+        <source>The LLM provider to ask</source>
+        <translation>Der LLM-Anbieter, der gefragt wird</translation>
+    </message>
+    <message>
+        <source>The model; type any name the provider knows</source>
+        <translation>Das Modell; jeder Name, den der Anbieter kennt, ist möglich</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Conversations, and search over all of them</source>
+        <translation>Unterhaltungen und Suche über alle</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Start a new conversation</source>
+        <translation>Eine neue Unterhaltung beginnen</translation>
+    </message>
+    <message>
+        <source>Export Conversation…</source>
+        <translation>Unterhaltung exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Conversation</source>
+        <translation>Unterhaltung exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;HTML (*.html);;JSON, for import elsewhere (*.json)</source>
+        <translation>Markdown (*.md);;HTML (*.html);;JSON, zum Import anderswo (*.json)</translation>
+    </message>
+    <message>
+        <source>Rename Conversation…</source>
+        <translation>Unterhaltung umbenennen …</translation>
+    </message>
+    <message>
+        <source>Rename Conversation</source>
+        <translation>Unterhaltung umbenennen</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Titel:</translation>
+    </message>
+    <message>
+        <source>Manage Providers…</source>
+        <translation>Anbieter verwalten …</translation>
+    </message>
+    <message>
+        <source>Search all conversations</source>
+        <translation>Alle Unterhaltungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Project context</source>
+        <translation>Projektkontext</translation>
+    </message>
+    <message>
+        <source>Send the code this question is about, found in the project, with the question</source>
+        <translation>Den Code, um den es in der Frage geht, aus dem Projekt mitschicken</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Manage providers…</source>
+        <translation>Anbieter verwalten …</translation>
+    </message>
+    <message>
+        <source>Context from %1</source>
+        <translation>Kontext aus %1</translation>
+    </message>
+    <message>
+        <source>Sent with the next question. Click to remove; right-click to pin it for every question.</source>
+        <translation>Wird mit der nächsten Frage gesendet. Klicken entfernt; Rechtsklick heftet es für jede Frage an.</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <source>No LLM provider is set up yet: choose “Manage providers…” to add one (Ollama, llama.cpp, OpenAI, Anthropic…).</source>
+        <translation>Es ist noch kein LLM-Anbieter eingerichtet: Wählen Sie „Anbieter verwalten …“, um einen hinzuzufügen (Ollama, llama.cpp, OpenAI, Anthropic …).</translation>
+    </message>
+    <message>
+        <source>Finding context…</source>
+        <translation>Kontext wird gesucht …</translation>
+    </message>
+    <message>
+        <source>Editing a question: Enter sends it as a new version, Esc cancels.</source>
+        <translation>Frage wird bearbeitet: Eingabe sendet sie als neue Version, Esc bricht ab.</translation>
+    </message>
+    <message>
+        <source>Context sent with this question</source>
+        <translation>Mit dieser Frage gesendeter Kontext</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Nach %1 exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::ChatView</name>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Tool result</source>
+        <translation>Werkzeugergebnis</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Neu erzeugen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Context (%n item(s))</source>
+        <translation>
+            <numerusform>Kontext (%n Element)</numerusform>
+            <numerusform>Kontext (%n Elemente)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in / %2 out tokens</source>
+        <translation>%1 Token ein / %2 aus</translation>
+    </message>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation>Vor dem Ende angehalten.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Interrupted: REALM closed while this answer was arriving.</source>
+        <translation>Unterbrochen: REALM wurde geschlossen, während diese Antwort eintraf.</translation>
     </message>
 </context>
 <context>
@@ -1043,12 +1434,28 @@
         <translation>Chat</translation>
     </message>
     <message>
-        <source>Chat about this project&apos;s code will appear here.</source>
-        <translation>Hier erscheint der Chat über den Code dieses Projekts.</translation>
-    </message>
-    <message>
         <source>C&amp;hat Panel</source>
         <translation>C&amp;hat-Bereich</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>&amp;Chat</translation>
+    </message>
+    <message>
+        <source>&amp;Ask About the Selection</source>
+        <translation>Zur &amp;Auswahl fragen</translation>
+    </message>
+    <message>
+        <source>%1 (selection)</source>
+        <translation>%1 (Auswahl)</translation>
+    </message>
+    <message>
+        <source>&amp;New Conversation</source>
+        <translation>&amp;Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Providers…</source>
+        <translation>&amp;Anbieter …</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1579,120 @@
     <message>
         <source>Tags: %1</source>
         <translation>Schlagwörter: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::ProviderDialog</name>
+    <message>
+        <source>Store the key in the workspace as plain text</source>
+        <translation>Den Schlüssel im Klartext im Arbeitsbereich speichern</translation>
+    </message>
+    <message>
+        <source>LLM Providers</source>
+        <translation>LLM-Anbieter</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible (OpenAI, llama.cpp, LM Studio, vLLM, OpenRouter)</source>
+        <translation>OpenAI-kompatibel (OpenAI, llama.cpp, LM Studio, vLLM, OpenRouter)</translation>
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message>
+        <source>unknown (8,192 assumed)</source>
+        <translation>unbekannt (8.192 angenommen)</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored key; local servers need none</source>
+        <translation>Leer lassen, um den gespeicherten Schlüssel zu behalten; lokale Server brauchen keinen</translation>
+    </message>
+    <message>
+        <source>Only if no keychain is available: anyone who can read the workspace file can read the key.</source>
+        <translation>Nur wenn kein Schlüsselbund verfügbar ist: Wer die Arbeitsbereichsdatei lesen kann, kann auch den Schlüssel lesen.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>&amp;Basis-URL:</translation>
+    </message>
+    <message>
+        <source>Default &amp;model:</source>
+        <translation>Standard&amp;modell:</translation>
+    </message>
+    <message>
+        <source>&amp;Context window:</source>
+        <translation>&amp;Kontextfenster:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>No API key stored.</source>
+        <translation>Kein API-Schlüssel gespeichert.</translation>
+    </message>
+    <message>
+        <source>The API key is in the system keychain.</source>
+        <translation>Der API-Schlüssel liegt im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+        <source>No keychain was available: the key is kept only until REALM closes.</source>
+        <translation>Es war kein Schlüsselbund verfügbar: Der Schlüssel bleibt nur erhalten, bis REALM geschlossen wird.</translation>
+    </message>
+    <message>
+        <source>⚠ The API key is stored as PLAIN TEXT in the workspace file.</source>
+        <translation>⚠ Der API-Schlüssel ist im KLARTEXT in der Arbeitsbereichsdatei gespeichert.</translation>
+    </message>
+    <message>
+        <source>Enter the key again to move it to another place.</source>
+        <translation>Geben Sie den Schlüssel erneut ein, um ihn an einen anderen Ort zu verschieben.</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the key works until REALM closes. Tick plain-text storage to keep it.</source>
+        <translation>Kein Schlüsselbund verfügbar: Der Schlüssel gilt, bis REALM geschlossen wird. Wählen Sie die Klartext-Speicherung, um ihn zu behalten.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ Connected: %n model(s) available.</source>
+        <translation>
+            <numerusform>✓ Verbunden: %n Modell verfügbar.</numerusform>
+            <numerusform>✓ Verbunden: %n Modelle verfügbar.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

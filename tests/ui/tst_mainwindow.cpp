@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QImage>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -460,7 +461,8 @@ void tst_MainWindow::germanTranslationCoversTheWindow()
         for (QAction *menu : window.menuBar()->actions())
             menus << menu->text();
         QCOMPARE(menus, (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Projekt"), QStringLiteral("&Bearbeiten"), QStringLiteral("&Ansicht"),
-                             QStringLiteral("&Hilfe")}));
+                             QStringLiteral("&Chat"), QStringLiteral("&Hilfe")}));
+        QVERIFY(window.findChild<QPlainTextEdit *>(QStringLiteral("chatInput"))->placeholderText().startsWith(QStringLiteral("Fragen Sie")));
         QCOMPARE(window.findChild<QLineEdit *>(QStringLiteral("searchQuery"))->placeholderText(),
                  QStringLiteral("Suchtext (Eingabe: sofort suchen)"));
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/mainwindow.h"
 
+#include "chat/chatinput.h"
+#include "chat/chatpanel.h"
 #include "codeview/codeview.h"
 #include "common/buildconfig.h"
 #include "editor/editorarea.h"
@@ -15,6 +17,7 @@
 #include "palette/commandpalette.h"
 #include "search/quickopendialog.h"
 #include "search/searchpanel.h"
+#include "secrets/keychainsecretstore.h"
 #include "settings/appsettings.h"
 #include "settings/settingsdialog.h"
 
@@ -64,6 +67,8 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     , m_jobCancel(new QPushButton(tr("Cancel")))
     , m_projectActions(new ProjectActions(m_db, this))
     , m_undo(new QPushButton(tr("Undo")))
+    , m_keychain(std::make_unique<Secrets::KeychainSecretStore>())
+    , m_chatPanel(new ChatPanel(m_db, m_keychain.get()))
 {
     setWindowTitle(tr("REALM"));
     resize(1280, 800);
@@ -81,7 +86,10 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     reloadProjects();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    delete m_chatDock; // the chat panel uses m_keychain: it goes first
+}
 
 void MainWindow::createDocks()
 {
@@ -149,11 +157,7 @@ void MainWindow::createDocks()
     // The right-hand side belongs to the chat about the current project.
     m_chatDock = new QDockWidget(tr("Chat"), this);
     m_chatDock->setObjectName(QStringLiteral("chatDock"));
-    auto *chatPlaceholder = new QLabel(tr("Chat about this project's code will appear here."));
-    chatPlaceholder->setAlignment(Qt::AlignCenter);
-    chatPlaceholder->setWordWrap(true);
-    chatPlaceholder->setEnabled(false);
-    m_chatDock->setWidget(chatPlaceholder);
+    m_chatDock->setWidget(m_chatPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_chatDock);
     m_chatDock->hide();
 }
@@ -216,6 +220,28 @@ void MainWindow::createActions()
     chat->setText(tr("C&hat Panel"));
     chat->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     view->addAction(chat);
+
+    QMenu *chatMenu = menuBar()->addMenu(tr("&Chat"));
+    QAction *askSelection = chatMenu->addAction(tr("&Ask About the Selection"), this, [this] {
+        CodeView *code = currentCodeView();
+        if (!code)
+            return;
+        const QString path = m_editor->currentTabKey().section(QLatin1Char('/'), 1);
+        const QString text = code->textCursor().hasSelection() ? code->selectionWithLineNumbers() : code->toPlainText();
+        const QString title = code->textCursor().hasSelection()
+                                  ? tr("%1 (selection)").arg(path)
+                                  : path;
+        m_chatPanel->attach({code->textCursor().hasSelection() ? QStringLiteral("selection") : QStringLiteral("file"), title, text, false});
+        m_chatDock->show();
+        m_chatDock->raise();
+        m_chatPanel->input()->setFocus();
+    });
+    askSelection->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    chatMenu->addAction(tr("&New Conversation"), this, [this] {
+        m_chatDock->show();
+        m_chatPanel->newConversation();
+    });
+    chatMenu->addAction(tr("&Providers…"), m_chatPanel, &ChatPanel::showProviderSettings);
 
     menuBar()->addMenu(tr("&Help"))->addAction(tr("&About REALM"), this, &MainWindow::showAbout);
 }
@@ -317,6 +343,10 @@ void MainWindow::openProject(const QString &projectId)
         return;
     m_projectId = projectId;
     m_searchPanel->setCurrentProject(projectId);
+    for (const Projects::Project &p : m_projectModel->projects()) {
+        if (p.id == projectId)
+            m_chatPanel->setProject(p.id, p.name);
+    }
     Storage::DatabasePtr db = m_db;
     struct Loaded {
         std::shared_ptr<FileTreeModel::Node> tree;

@@ -3,6 +3,7 @@
 
 #include "jobs/importdialog.h"
 #include "projects/projectimporter.h"
+#include "common/secretstore.h"
 #include "storage/database.h"
 
 #include <QMainWindow>
@@ -20,6 +21,7 @@ class QTreeView;
 
 namespace Realm::Ui {
 
+class ChatPanel;
 class CodeView;
 class CommandPalette;
 class EditorArea;
@@ -67,6 +69,7 @@ public:
     SearchPanel *searchPanel() const { return m_searchPanel; }
     QuickOpenDialog *quickOpen() const { return m_quickOpen; }
     CommandPalette *commandPalette() const { return m_palette; }
+    ChatPanel *chatPanel() const { return m_chatPanel; }
 
 signals:
     void projectsLoaded();
@@ -113,6 +116,8 @@ private:
     ProjectActions *m_projectActions;
     QPushButton *m_undo;
     std::function<void()> m_undoAction;
+    std::unique_ptr<SecretStore> m_keychain;
+    ChatPanel *m_chatPanel;
 };
 
 } // namespace Realm::Ui

@@ -1,0 +1,658 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chat/chatpanel.h"
+
+#include "chat/chatinput.h"
+#include "chat/chatview.h"
+#include "chat/contextbuilder.h"
+#include "chat/conversationexport.h"
+#include "chat/conversationstore.h"
+#include "chat/providerdialog.h"
+#include "jobs/background.h"
+#include "secrets/memorysecretstore.h"
+
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenu>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStackedWidget>
+#include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Realm::Ui {
+
+using namespace Realm::Chat;
+
+namespace {
+enum HistoryRole { ConversationIdRole = Qt::UserRole, MessageIdRole };
+}
+
+ChatPanel::ChatPanel(Storage::DatabasePtr db, SecretStore *keychain, QWidget *parent)
+    : QWidget(parent)
+    , m_db(db)
+    , m_network(new QNetworkAccessManager(this))
+    , m_sessionKeys(std::make_unique<Secrets::MemorySecretStore>())
+    , m_providers(db, keychain, m_sessionKeys.get())
+    , m_session(new ChatSession(db, this))
+{
+    buildUi();
+    reloadProviders();
+    reloadHistory();
+    updateButtons();
+}
+
+ChatPanel::~ChatPanel()
+{
+    if (m_turn)
+        m_turn->cancel(); // keeps what arrived, marked as stopped
+}
+
+void ChatPanel::buildUi()
+{
+    m_providerBox = new QComboBox;
+    m_providerBox->setObjectName(QStringLiteral("chatProvider"));
+    m_providerBox->setToolTip(tr("The LLM provider to ask"));
+    m_modelBox = new QComboBox;
+    m_modelBox->setObjectName(QStringLiteral("chatModel"));
+    m_modelBox->setEditable(true);
+    m_modelBox->setToolTip(tr("The model; type any name the provider knows"));
+    m_historyButton = new QToolButton;
+    m_historyButton->setText(tr("History"));
+    m_historyButton->setCheckable(true);
+    m_historyButton->setToolTip(tr("Conversations, and search over all of them"));
+    auto *newButton = new QToolButton;
+    newButton->setText(tr("New"));
+    newButton->setToolTip(tr("Start a new conversation"));
+    auto *more = new QToolButton;
+    more->setText(QStringLiteral("⋯"));
+    more->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(more);
+    menu->addAction(tr("Export Conversation…"), this, [this] {
+        if (m_conversationId.isEmpty())
+            return;
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export Conversation"), QString(),
+                                                          tr("Markdown (*.md);;HTML (*.html);;JSON, for import elsewhere (*.json)"));
+        if (!file.isEmpty())
+            exportConversation(file);
+    });
+    menu->addAction(tr("Rename Conversation…"), this, [this] {
+        if (m_conversationId.isEmpty())
+            return;
+        bool ok = false;
+        const QString title = QInputDialog::getText(this, tr("Rename Conversation"), tr("Title:"), QLineEdit::Normal, QString(), &ok);
+        if (!ok)
+            return;
+        const QString id = m_conversationId;
+        runInBackground(this, m_db, [id, title](Storage::DatabasePtr db) { return ConversationStore(db).rename(id, title); },
+                        [this](const Result<void> &r) {
+                            if (!r)
+                                showError(r.error().message);
+                            reloadHistory();
+                        });
+    });
+    menu->addAction(tr("Manage Providers…"), this, &ChatPanel::showProviderSettings);
+    more->setMenu(menu);
+    connect(newButton, &QToolButton::clicked, this, &ChatPanel::newConversation);
+    connect(m_historyButton, &QToolButton::toggled, this, &ChatPanel::showHistory);
+    connect(m_providerBox, &QComboBox::activated, this, [this](int index) {
+        if (index == m_providerBox->count() - 1) // "Manage providers…"
+            showProviderSettings();
+        else
+            showModelsOfCurrentProvider();
+    });
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_providerBox, 1);
+    top->addWidget(m_modelBox, 1);
+    top->addWidget(m_historyButton);
+    top->addWidget(newButton);
+    top->addWidget(more);
+
+    m_search = new QLineEdit;
+    m_search->setObjectName(QStringLiteral("chatSearch"));
+    m_search->setPlaceholderText(tr("Search all conversations"));
+    m_search->setClearButtonEnabled(true);
+    m_history = new QListWidget;
+    m_history->setObjectName(QStringLiteral("chatHistory"));
+    m_history->setWordWrap(true);
+    auto *searchDelay = new QTimer(this);
+    searchDelay->setSingleShot(true);
+    searchDelay->setInterval(200);
+    connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
+    connect(searchDelay, &QTimer::timeout, this, &ChatPanel::reloadHistory);
+    connect(m_history, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        m_historyButton->setChecked(false);
+        openConversation(item->data(ConversationIdRole).toString(), item->data(MessageIdRole).toString());
+    });
+    auto *historyPage = new QWidget;
+    auto *historyLayout = new QVBoxLayout(historyPage);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    historyLayout->addWidget(m_search);
+    historyLayout->addWidget(m_history);
+
+    m_view = new ChatView;
+    m_view->setObjectName(QStringLiteral("chatView"));
+    connect(m_view, &ChatView::copyRequested, this, [this](const QString &text) {
+        QGuiApplication::clipboard()->setText(text);
+        emit copied(text);
+    });
+    connect(m_view, &ChatView::editRequested, this, &ChatPanel::editQuestion);
+    connect(m_view, &ChatView::regenerateRequested, this, &ChatPanel::regenerate);
+    connect(m_view, &ChatView::versionRequested, this, &ChatPanel::flipVersion);
+    connect(m_view, &ChatView::contextRequested, this, &ChatPanel::showContextOf);
+
+    m_pages = new QStackedWidget;
+    m_pages->addWidget(m_view);
+    m_pages->addWidget(historyPage);
+
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("chatStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_chips = new QWidget;
+    m_chipsLayout = new QHBoxLayout(m_chips);
+    m_chipsLayout->setContentsMargins(0, 0, 0, 0);
+    m_projectContext = new QCheckBox(tr("Project context"));
+    m_projectContext->setObjectName(QStringLiteral("projectContext"));
+    m_projectContext->setChecked(true);
+    m_projectContext->setToolTip(tr("Send the code this question is about, found in the project, with the question"));
+
+    m_input = new ChatInput;
+    connect(m_input, &ChatInput::sendRequested, this, &ChatPanel::send);
+    connect(m_input, &ChatInput::stopRequested, this, [this] {
+        if (m_turn) {
+            stop();
+        } else if (!m_editingId.isEmpty()) {
+            m_editingId.clear();
+            m_input->clear();
+            m_status->clear();
+        }
+    });
+    connect(m_input, &ChatInput::editLastRequested, this, [this] {
+        const QList<Message> &thread = m_view->thread();
+        for (auto it = thread.crbegin(); it != thread.crend(); ++it) {
+            if (it->role == ChatMessage::Role::User) {
+                editQuestion(*it);
+                return;
+            }
+        }
+    });
+    m_sendButton = new QPushButton(tr("Send"));
+    m_sendButton->setObjectName(QStringLiteral("chatSend"));
+    m_stopButton = new QPushButton(tr("Stop"));
+    m_stopButton->setObjectName(QStringLiteral("chatStop"));
+    connect(m_sendButton, &QPushButton::clicked, this, &ChatPanel::send);
+    connect(m_stopButton, &QPushButton::clicked, this, &ChatPanel::stop);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_projectContext);
+    buttons->addStretch(1);
+    buttons->addWidget(m_stopButton);
+    buttons->addWidget(m_sendButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(top);
+    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(m_chips);
+    layout->addWidget(m_input);
+    layout->addLayout(buttons);
+    updateChips();
+}
+
+void ChatPanel::showModelsOfCurrentProvider()
+{
+    const StoredProfile *profile = currentProfile();
+    m_modelBox->clear();
+    if (!profile)
+        return;
+    m_modelBox->addItems(profile->models);
+    m_modelBox->setCurrentText(profile->profile.defaultModel);
+}
+
+void ChatPanel::reloadProviders()
+{
+    runInBackground(this, m_db, [store = m_providers](Storage::DatabasePtr) { return store.list(); },
+                    [this](const Result<QList<StoredProfile>> &profiles) {
+                        const QString current = m_providerBox->currentData().toString();
+                        m_profiles = profiles ? *profiles : QList<StoredProfile>{};
+                        m_providerBox->clear();
+                        for (const StoredProfile &p : std::as_const(m_profiles))
+                            m_providerBox->addItem(p.profile.name, p.profile.id);
+                        m_providerBox->addItem(tr("Manage providers…"));
+                        const int index = m_providerBox->findData(current);
+                        m_providerBox->setCurrentIndex(index >= 0 ? index : 0);
+                        showModelsOfCurrentProvider();
+                        updateButtons();
+                    });
+}
+
+const StoredProfile *ChatPanel::currentProfile() const
+{
+    const QString id = m_providerBox->currentData().toString();
+    for (const StoredProfile &p : m_profiles) {
+        if (p.profile.id == id)
+            return &p;
+    }
+    return nullptr;
+}
+
+void ChatPanel::showProviderSettings()
+{
+    ProviderDialog dialog(m_db, &m_providers, m_network, this);
+    dialog.exec();
+    reloadProviders();
+}
+
+void ChatPanel::setProject(const QString &projectId, const QString &projectName)
+{
+    m_projectId = projectId;
+    m_projectName = projectName;
+    m_projectContext->setEnabled(!projectId.isEmpty());
+    m_projectContext->setText(projectName.isEmpty() ? tr("Project context") : tr("Context from %1").arg(projectName));
+}
+
+void ChatPanel::attach(const ContextItem &item)
+{
+    m_attached.append(item);
+    updateChips();
+}
+
+void ChatPanel::updateChips()
+{
+    while (QLayoutItem *item = m_chipsLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    for (qsizetype i = 0; i < m_attached.size(); ++i) {
+        const ContextItem &item = m_attached.at(i);
+        auto *chip = new QToolButton;
+        chip->setText((item.pinned ? QStringLiteral("📌 ") : QString()) + item.title + QStringLiteral("  ✕"));
+        chip->setToolTip(tr("Sent with the next question. Click to remove; right-click to pin it for every question."));
+        chip->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(chip, &QToolButton::clicked, this, [this, i] {
+            m_attached.removeAt(i);
+            updateChips();
+        });
+        connect(chip, &QToolButton::customContextMenuRequested, this, [this, i] {
+            m_attached[i].pinned = !m_attached[i].pinned;
+            updateChips();
+        });
+        m_chipsLayout->addWidget(chip);
+    }
+    m_chipsLayout->addStretch(1);
+    m_chips->setVisible(!m_attached.isEmpty());
+}
+
+void ChatPanel::updateButtons()
+{
+    const bool busy = m_turn != nullptr;
+    m_sendButton->setEnabled(!busy);
+    m_stopButton->setEnabled(busy);
+    m_stopButton->setVisible(busy);
+    m_providerBox->setEnabled(!busy);
+}
+
+void ChatPanel::showError(const QString &message)
+{
+    m_status->setText(QStringLiteral("<span style=\"color:#c0392b\">%1</span>").arg(message.toHtmlEscaped()));
+}
+
+void ChatPanel::showHistory(bool show)
+{
+    m_pages->setCurrentIndex(show ? 1 : 0);
+    if (show) {
+        reloadHistory();
+        m_search->setFocus();
+    }
+}
+
+void ChatPanel::reloadHistory()
+{
+    const QString text = m_search->text().trimmed();
+    struct Listing {
+        QList<Conversation> conversations;
+        QList<MessageHit> hits;
+        QString error;
+    };
+    runInBackground(this, m_db,
+                    [text](Storage::DatabasePtr db) {
+                        Listing listing;
+                        ConversationStore store(db);
+                        if (text.isEmpty()) {
+                            Result<QList<Conversation>> list = store.list();
+                            if (list)
+                                listing.conversations = *list;
+                            else
+                                listing.error = list.error().message;
+                        } else {
+                            MessageSearch search;
+                            search.text = text;
+                            Result<QList<MessageHit>> hits = store.search(search);
+                            if (hits)
+                                listing.hits = *hits;
+                            else
+                                listing.error = hits.error().message;
+                        }
+                        return listing;
+                    },
+                    [this, text](const Listing &listing) {
+                        if (text != m_search->text().trimmed())
+                            return; // typed on since
+                        m_history->clear();
+                        for (const Conversation &c : listing.conversations) {
+                            auto *item = new QListWidgetItem((c.pinned ? QStringLiteral("📌 ") : QString())
+                                                             + (c.title.isEmpty() ? tr("New conversation") : c.title));
+                            item->setData(ConversationIdRole, c.id);
+                            item->setToolTip(QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.updatedAt), QLocale::ShortFormat));
+                            m_history->addItem(item);
+                        }
+                        for (const MessageHit &h : listing.hits) {
+                            auto *item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(h.conversationTitle, h.snippet.simplified()));
+                            item->setData(ConversationIdRole, h.conversationId);
+                            item->setData(MessageIdRole, h.messageId);
+                            m_history->addItem(item);
+                        }
+                        if (!listing.error.isEmpty())
+                            showError(listing.error);
+                        emit historyLoaded();
+                    });
+}
+
+void ChatPanel::newConversation()
+{
+    if (m_turn)
+        return;
+    m_conversationId.clear();
+    m_editingId.clear();
+    m_view->showThread({});
+    m_status->clear();
+    m_historyButton->setChecked(false);
+    m_input->setFocus();
+}
+
+void ChatPanel::openConversation(const QString &conversationId, const QString &messageId)
+{
+    if (m_turn)
+        return;
+    m_conversationId = conversationId;
+    m_editingId.clear();
+    runInBackground(this, m_db, [conversationId](Storage::DatabasePtr db) { return ConversationStore(db).thread(conversationId); },
+                    [this, conversationId, messageId](const Result<QList<Message>> &thread) {
+                        if (conversationId != m_conversationId)
+                            return;
+                        if (!thread) {
+                            showError(thread.error().message);
+                            return;
+                        }
+                        m_view->showThread(*thread);
+                        if (!messageId.isEmpty())
+                            m_view->showMessage(messageId);
+                        emit conversationOpened(conversationId);
+                    });
+}
+
+void ChatPanel::reloadThread()
+{
+    if (!m_conversationId.isEmpty())
+        openConversation(m_conversationId);
+}
+
+void ChatPanel::withProvider(std::function<void(ChatProvider *)> ready)
+{
+    const StoredProfile *profile = currentProfile();
+    if (!profile) {
+        showError(tr("No LLM provider is set up yet: choose “Manage providers…” to add one (Ollama, llama.cpp, OpenAI, Anthropic…)."));
+        return;
+    }
+    StoredProfile chosen = *profile;
+    chosen.profile.defaultModel = m_modelBox->currentText().trimmed().isEmpty() ? chosen.profile.defaultModel
+                                                                               : m_modelBox->currentText().trimmed();
+    m_providers.loadKey(chosen, this, [this, ready = std::move(ready)](Result<ProviderProfile> withKey) {
+        if (!withKey) {
+            showError(withKey.error().message);
+            return;
+        }
+        delete m_provider;
+        m_provider = new ChatProvider(*withKey, m_network, this);
+        ready(m_provider);
+    });
+}
+
+void ChatPanel::send()
+{
+    const QString question = m_input->toPlainText().trimmed();
+    if (question.isEmpty() || m_turn)
+        return;
+    m_status->setText(tr("Finding context…"));
+    const QString editing = std::exchange(m_editingId, QString());
+    const QString projectId = m_projectContext->isChecked() ? m_projectId : QString();
+    const QList<ContextItem> attached = m_attached;
+    QList<ContextItem> stillAttached;
+    for (const ContextItem &item : std::as_const(m_attached)) {
+        if (item.pinned)
+            stillAttached.append(item);
+    }
+    m_attached = stillAttached;
+    updateChips();
+    m_input->clear();
+    const QString existing = m_conversationId;
+    const QString boundProject = m_projectId;
+    const int window = currentProfile() && currentProfile()->profile.contextWindowTokens > 0 ? currentProfile()->profile.contextWindowTokens : 0;
+    struct Prepared {
+        QString conversationId;
+        QList<ContextItem> context;
+        QString error;
+    };
+    // On a worker: create the conversation if needed, and find the context.
+    runInBackground(this, m_db,
+                    [existing, boundProject, projectId, question, attached, window](Storage::DatabasePtr db) {
+                        Prepared p;
+                        p.conversationId = existing;
+                        if (p.conversationId.isEmpty()) {
+                            Result<Conversation> created = ConversationStore(db).create({}, boundProject);
+                            if (!created) {
+                                p.error = created.error().message;
+                                return p;
+                            }
+                            p.conversationId = created->id;
+                        }
+                        p.context = attached;
+                        if (!projectId.isEmpty()) {
+                            ContextBuilder::Options options;
+                            if (window > 0)
+                                options.contextWindowTokens = window;
+                            options.alreadyAttached = attached;
+                            Result<ContextBuilder::Outcome> built = ContextBuilder(db).build(projectId, question, options);
+                            if (built)
+                                p.context += built->items;
+                        }
+                        return p;
+                    },
+                    [this, question, editing](const Prepared &p) {
+                        if (!p.error.isEmpty()) {
+                            showError(p.error);
+                            return;
+                        }
+                        m_conversationId = p.conversationId;
+                        m_status->clear();
+                        withProvider([this, p, question, editing](ChatProvider *provider) {
+                            AskOptions options;
+                            options.context = p.context;
+                            options.model = provider->profile().defaultModel;
+                            startTurn(editing.isEmpty() ? m_session->ask(p.conversationId, question, provider, options)
+                                                        : m_session->editAndResend(p.conversationId, editing, question, provider, options));
+                        });
+                    });
+}
+
+void ChatPanel::startTurn(ChatTurn *turn)
+{
+    m_turn = turn;
+    m_pendingDeltas.clear();
+    updateButtons();
+    const QString conversationId = m_conversationId;
+    connect(turn, &ChatTurn::started, this, [this, turn, conversationId](const QString &questionId, const QString &) {
+        // Show the thread down to the question, then stream the answer below.
+        runInBackground(this, m_db,
+                        [conversationId, questionId](Storage::DatabasePtr db) { return ConversationStore(db).pathTo(conversationId, questionId); },
+                        [this, turn](const Result<QList<Message>> &path) {
+                            if (m_turn != turn)
+                                return;
+                            m_view->showThread(path ? *path : QList<Message>{});
+                            m_view->beginAnswer(turn->answer().model);
+                            m_view->appendAnswer(std::exchange(m_pendingDeltas, QString()));
+                        });
+    });
+    connect(turn, &ChatTurn::textReceived, this, [this](const QString &delta) {
+        if (m_view->isStreaming())
+            m_view->appendAnswer(delta);
+        else
+            m_pendingDeltas += delta;
+    });
+    const auto ended = [this, turn](bool ok, const QString &error) {
+        if (m_turn != turn)
+            return;
+        m_view->endAnswer();
+        m_turn = nullptr;
+        updateButtons();
+        if (!error.isEmpty())
+            showError(error);
+        // The stored answer (with usage, status and actions) replaces the live one.
+        m_session->flush();
+        reloadThread();
+        reloadHistory();
+        emit answerFinished(ok);
+    };
+    connect(turn, &ChatTurn::finished, this, [ended] { ended(true, QString()); });
+    connect(turn, &ChatTurn::failed, this, [ended](const Message &answer, const ProviderError &error) {
+        ended(false, error.kind == ProviderError::Kind::Cancelled ? QString() : answer.error);
+    });
+}
+
+void ChatPanel::stop()
+{
+    if (m_turn)
+        m_turn->cancel();
+}
+
+void ChatPanel::editQuestion(const Message &question)
+{
+    m_editingId = question.id;
+    m_input->setPlainText(question.content);
+    m_input->moveCursor(QTextCursor::End);
+    m_input->setFocus();
+    m_status->setText(tr("Editing a question: Enter sends it as a new version, Esc cancels."));
+}
+
+void ChatPanel::regenerate(const Message &answer)
+{
+    if (m_turn || m_conversationId.isEmpty())
+        return;
+    const QString conversationId = m_conversationId;
+    withProvider([this, conversationId, answer](ChatProvider *provider) {
+        AskOptions options;
+        options.model = provider->profile().defaultModel;
+        startTurn(m_session->regenerate(conversationId, answer.id, provider, options));
+    });
+}
+
+void ChatPanel::flipVersion(const QString &messageId, int step)
+{
+    if (m_turn)
+        return;
+    const QString conversationId = m_conversationId;
+    runInBackground(this, m_db,
+                    [conversationId, messageId, step](Storage::DatabasePtr db) -> Result<void> {
+                        ConversationStore store(db);
+                        Result<QList<Message>> versions = store.versions(messageId);
+                        if (!versions)
+                            return versions.error();
+                        qsizetype at = 0;
+                        while (at < versions->size() && versions->at(at).id != messageId)
+                            ++at;
+                        const qsizetype target = qBound<qsizetype>(0, at + step, versions->size() - 1);
+                        return store.switchTo(conversationId, versions->at(target).id);
+                    },
+                    [this](const Result<void> &r) {
+                        if (!r)
+                            showError(r.error().message);
+                        reloadThread();
+                    });
+}
+
+void ChatPanel::showContextOf(const Message &question)
+{
+    QString html;
+    for (const QJsonValue &value : question.context) {
+        const ContextItem item = ContextItem::fromJson(value.toObject());
+        html += QStringLiteral("<h4>%1</h4><pre>%2</pre>").arg(item.title.toHtmlEscaped(), item.text.toHtmlEscaped());
+    }
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Context sent with this question"));
+    dialog.resize(720, 560);
+    auto *browser = new QTextBrowser;
+    browser->setHtml(html);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(browser);
+    layout->addWidget(buttons);
+    dialog.exec();
+}
+
+void ChatPanel::exportConversation(const QString &fileName)
+{
+    const QString id = m_conversationId;
+    const QString suffix = QFileInfo(fileName).suffix().toLower();
+    runInBackground(this, m_db,
+                    [id, suffix, fileName](Storage::DatabasePtr db) -> Result<void> {
+                        ConversationStore store(db);
+                        Result<Conversation> conversation = store.find(id);
+                        if (!conversation)
+                            return conversation.error();
+                        QByteArray bytes;
+                        if (suffix == QLatin1String("json")) {
+                            Result<QList<Message>> all = store.messages(id);
+                            if (!all)
+                                return all.error();
+                            bytes = ConversationExport::toJson(*conversation, *all);
+                        } else {
+                            Result<QList<Message>> thread = store.thread(id);
+                            if (!thread)
+                                return thread.error();
+                            bytes = (suffix == QLatin1String("html") ? ConversationExport::toHtml(*conversation, *thread)
+                                                                     : ConversationExport::toMarkdown(*conversation, *thread)).toUtf8();
+                        }
+                        QSaveFile out(fileName);
+                        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+                            return Error::io(ChatPanel::tr("Cannot write %1: %2").arg(fileName, out.errorString()));
+                        return {};
+                    },
+                    [this, fileName](const Result<void> &r) {
+                        if (!r)
+                            showError(r.error().message);
+                        else
+                            m_status->setText(tr("Exported to %1.").arg(fileName));
+                    });
+}
+
+} // namespace Realm::Ui

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chat/chatsession.h"
+#include "chat/providerstore.h"
+#include "storage/database.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QNetworkAccessManager;
+class QPushButton;
+class QStackedWidget;
+class QToolButton;
+
+namespace Realm::Ui {
+
+class ChatInput;
+class ChatView;
+
+// The chat about the current project, in the window's right-hand dock:
+// a provider/model picker, the conversation (streaming answers, versions,
+// what context went with each question), the question box with context
+// chips, and a searchable list of conversations. Everything that touches
+// the workspace or the network runs off the UI thread.
+class ChatPanel final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatPanel)
+public:
+    ChatPanel(Storage::DatabasePtr db, SecretStore *keychain, QWidget *parent = nullptr);
+    ~ChatPanel() override;
+
+    // New conversations are about this project.
+    void setProject(const QString &projectId, const QString &projectName);
+    void attach(const Chat::ContextItem &item);
+    void openConversation(const QString &conversationId, const QString &messageId = {});
+    void newConversation();
+    void reloadProviders();
+    void showProviderSettings();
+    void exportConversation(const QString &fileName);
+
+    QString conversationId() const { return m_conversationId; }
+    bool isBusy() const { return m_turn != nullptr; }
+    ChatView *view() const { return m_view; }
+    ChatInput *input() const { return m_input; }
+    QComboBox *providerBox() const { return m_providerBox; }
+    Chat::ProviderStore &providerStore() { return m_providers; }
+    // Sends what is typed (Enter).
+    void send();
+    void stop();
+
+signals:
+    void conversationOpened(const QString &conversationId);
+    void answerFinished(bool ok);
+    void historyLoaded();
+    void copied(const QString &text);
+
+private:
+    void buildUi();
+    void showHistory(bool show);
+    void reloadHistory();
+    void reloadThread();
+    void startTurn(Chat::ChatTurn *turn);
+    void updateChips();
+    void updateButtons();
+    void showError(const QString &message);
+    void showModelsOfCurrentProvider();
+    void editQuestion(const Chat::Message &question);
+    void regenerate(const Chat::Message &answer);
+    void flipVersion(const QString &messageId, int step);
+    void showContextOf(const Chat::Message &question);
+    // Loads the chosen profile's key, then runs `ready` with a provider.
+    void withProvider(std::function<void(Chat::ChatProvider *)> ready);
+    const Chat::StoredProfile *currentProfile() const;
+
+    Storage::DatabasePtr m_db;
+    QNetworkAccessManager *m_network;
+    std::unique_ptr<SecretStore> m_sessionKeys;
+    Chat::ProviderStore m_providers;
+    Chat::ChatSession *m_session;
+    QList<Chat::StoredProfile> m_profiles;
+    QPointer<Chat::ChatProvider> m_provider;
+    QPointer<Chat::ChatTurn> m_turn;
+    QString m_conversationId;
+    QString m_projectId;
+    QString m_projectName;
+    QString m_editingId;
+    QString m_pendingDeltas;
+    QList<Chat::ContextItem> m_attached;
+
+    QComboBox *m_providerBox;
+    QComboBox *m_modelBox;
+    QToolButton *m_historyButton;
+    QStackedWidget *m_pages;
+    QLineEdit *m_search;
+    QListWidget *m_history;
+    ChatView *m_view;
+    QLabel *m_status;
+    QWidget *m_chips;
+    QHBoxLayout *m_chipsLayout;
+    QCheckBox *m_projectContext;
+    ChatInput *m_input;
+    QPushButton *m_sendButton;
+    QPushButton *m_stopButton;
+};
+
+} // namespace Realm::Ui

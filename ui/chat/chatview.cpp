@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chat/chatview.h"
+
+#include "chat/markdownrenderer.h"
+
+#include <QDesktopServices>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QTextDocumentFragment>
+#include <QUrlQuery>
+
+namespace Realm::Ui {
+
+namespace {
+QString roleTitle(const Chat::Message &m)
+{
+    switch (m.role) {
+    case Chat::ChatMessage::Role::User:
+        return ChatView::tr("You");
+    case Chat::ChatMessage::Role::Assistant:
+        return m.model.isEmpty() ? ChatView::tr("Assistant") : m.model;
+    case Chat::ChatMessage::Role::Tool:
+        return ChatView::tr("Tool result");
+    case Chat::ChatMessage::Role::System:
+        return ChatView::tr("System");
+    }
+    return {};
+}
+
+QString link(const QString &href, const QString &text)
+{
+    return QStringLiteral("<a href=\"%1\">%2</a>").arg(href.toHtmlEscaped(), text.toHtmlEscaped());
+}
+} // namespace
+
+ChatView::ChatView(QWidget *parent)
+    : QTextBrowser(parent)
+{
+    setOpenLinks(false);
+    setOpenExternalLinks(false);
+    setUndoRedoEnabled(false);
+    document()->setDocumentMargin(10);
+    connect(this, &QTextBrowser::anchorClicked, this, &ChatView::followLink);
+    // Follow a streaming answer unless the reader has scrolled up to read.
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        m_autoScroll = value >= verticalScrollBar()->maximum() - 4;
+    });
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this](int, int max) {
+        if (m_autoScroll)
+            verticalScrollBar()->setValue(max);
+    });
+}
+
+ChatView::~ChatView() = default;
+
+QVariant ChatView::loadResource(int, const QUrl &)
+{
+    return {}; // no images or style sheets from model output, local or remote
+}
+
+void ChatView::appendHeader(const Chat::Message &m)
+{
+    QString header = QStringLiteral("<a name=\"%1\"></a><b>%2</b>").arg(m.id, roleTitle(m).toHtmlEscaped());
+    if (m.versionCount > 1) {
+        header += QStringLiteral("&nbsp;&nbsp;") + link(QStringLiteral("realm-version:%1?step=-1").arg(m.id), QStringLiteral("‹"))
+                  + QStringLiteral(" %1/%2 ").arg(m.versionIndex + 1).arg(m.versionCount)
+                  + link(QStringLiteral("realm-version:%1?step=1").arg(m.id), QStringLiteral("›"));
+    }
+    header += QStringLiteral("&nbsp;&nbsp;<small>") + link(QStringLiteral("realm-copy-message:") + m.id, tr("Copy"));
+    if (m.role == Chat::ChatMessage::Role::User)
+        header += QStringLiteral(" · ") + link(QStringLiteral("realm-edit:") + m.id, tr("Edit"));
+    if (m.role == Chat::ChatMessage::Role::Assistant && m.status != Chat::Message::Status::Streaming)
+        header += QStringLiteral(" · ") + link(QStringLiteral("realm-regenerate:") + m.id, tr("Regenerate"));
+    if (!m.context.isEmpty())
+        header += QStringLiteral(" · ") + link(QStringLiteral("realm-context:") + m.id, tr("Context (%n item(s))", nullptr, int(m.context.size())));
+    if (m.usage.outputTokens >= 0)
+        header += QStringLiteral(" · ") + tr("%1 in / %2 out tokens").arg(m.usage.inputTokens).arg(m.usage.outputTokens);
+    header += QStringLiteral("</small>");
+    QTextCursor cursor(document());
+    cursor.movePosition(QTextCursor::End);
+    if (!document()->isEmpty())
+        cursor.insertBlock();
+    cursor.insertHtml(QStringLiteral("<p style=\"margin-top:12px\">%1</p>").arg(header));
+}
+
+void ChatView::showThread(const QList<Chat::Message> &thread)
+{
+    m_stream.reset();
+    m_thread = thread;
+    m_codeBlocks.clear();
+    clear();
+    for (const Chat::Message &m : thread) {
+        appendHeader(m);
+        QTextCursor cursor(document());
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertBlock();
+        if (m.role == Chat::ChatMessage::Role::Assistant) {
+            MarkdownStream stream(document(), cursor.position(), int(m_codeBlocks.size()));
+            stream.append(m.content);
+            stream.finish();
+            m_codeBlocks += stream.codeBlocks();
+        } else {
+            cursor.insertText(m.content); // questions are shown as typed
+        }
+        QString note;
+        switch (m.status) {
+        case Chat::Message::Status::Cancelled:
+            note = tr("Stopped before the end.");
+            break;
+        case Chat::Message::Status::Failed:
+            note = tr("Failed: %1").arg(m.error);
+            break;
+        case Chat::Message::Status::Interrupted:
+            note = tr("Interrupted: REALM closed while this answer was arriving.");
+            break;
+        default:
+            break;
+        }
+        if (!note.isEmpty()) {
+            cursor.movePosition(QTextCursor::End);
+            cursor.insertBlock();
+            cursor.insertHtml(QStringLiteral("<i style=\"color:#b05000\">%1</i>").arg(note.toHtmlEscaped()));
+        }
+    }
+    m_autoScroll = true;
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+}
+
+void ChatView::beginAnswer(const QString &model)
+{
+    Chat::Message placeholder;
+    placeholder.role = Chat::ChatMessage::Role::Assistant;
+    placeholder.model = model;
+    placeholder.status = Chat::Message::Status::Streaming;
+    appendHeader(placeholder);
+    QTextCursor cursor(document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertBlock();
+    m_stream = std::make_unique<MarkdownStream>(document(), cursor.position(), int(m_codeBlocks.size()));
+}
+
+void ChatView::appendAnswer(const QString &delta)
+{
+    if (m_stream)
+        m_stream->append(delta);
+}
+
+void ChatView::endAnswer()
+{
+    if (!m_stream)
+        return;
+    m_stream->finish();
+    m_codeBlocks += m_stream->codeBlocks();
+    m_stream.reset();
+}
+
+const Chat::Message *ChatView::messageById(const QString &id) const
+{
+    for (const Chat::Message &m : m_thread) {
+        if (m.id == id)
+            return &m;
+    }
+    return nullptr;
+}
+
+void ChatView::showMessage(const QString &messageId)
+{
+    m_autoScroll = false;
+    scrollToAnchor(messageId);
+}
+
+void ChatView::followLink(const QUrl &url)
+{
+    const QString scheme = url.scheme();
+    const QString target = url.path();
+    if (scheme == QLatin1String("realm-copy")) {
+        const int index = target.toInt();
+        if (index >= 0 && index < m_codeBlocks.size())
+            emit copyRequested(m_codeBlocks.at(index));
+        return;
+    }
+    if (scheme == QLatin1String("http") || scheme == QLatin1String("https")) {
+        QDesktopServices::openUrl(url); // only web links leave the app
+        return;
+    }
+    const Chat::Message *m = messageById(target);
+    if (!m)
+        return;
+    if (scheme == QLatin1String("realm-copy-message"))
+        emit copyRequested(m->content);
+    else if (scheme == QLatin1String("realm-edit"))
+        emit editRequested(*m);
+    else if (scheme == QLatin1String("realm-regenerate"))
+        emit regenerateRequested(*m);
+    else if (scheme == QLatin1String("realm-context"))
+        emit contextRequested(*m);
+    else if (scheme == QLatin1String("realm-version"))
+        emit versionRequested(m->id, QUrlQuery(url).queryItemValue(QStringLiteral("step")).toInt());
+}
+
+} // namespace Realm::Ui

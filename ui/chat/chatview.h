@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chat/conversation.h"
+
+#include <QTextBrowser>
+
+#include <memory>
+
+namespace Realm::Ui {
+
+class MarkdownStream;
+
+// One conversation as a reader sees it: each message with who wrote it,
+// its version among regenerations/edits (‹ 2/3 ›), what context went with
+// it, and actions (copy, edit, regenerate, copy a code block). Answers are
+// Markdown; a streaming answer is rendered incrementally. Loads nothing
+// itself: it shows what it is given. Never fetches resources — model
+// output cannot make it load files or URLs.
+class ChatView final : public QTextBrowser {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChatView)
+public:
+    explicit ChatView(QWidget *parent = nullptr);
+    ~ChatView() override;
+
+    void showThread(const QList<Chat::Message> &thread);
+    // A new answer starts streaming below the thread on show.
+    void beginAnswer(const QString &model);
+    void appendAnswer(const QString &delta);
+    void endAnswer();
+    bool isStreaming() const { return m_stream != nullptr; }
+
+    const QStringList &codeBlocks() const { return m_codeBlocks; }
+    const QList<Chat::Message> &thread() const { return m_thread; }
+    // Scrolls to a message (search results jump here).
+    void showMessage(const QString &messageId);
+
+signals:
+    void copyRequested(const QString &text);
+    void editRequested(const Realm::Chat::Message &question);
+    void regenerateRequested(const Realm::Chat::Message &answer);
+    void versionRequested(const QString &messageId, int step); // -1 previous, +1 next
+    void contextRequested(const Realm::Chat::Message &question);
+
+protected:
+    QVariant loadResource(int type, const QUrl &name) override;
+
+private:
+    void followLink(const QUrl &url);
+    void appendHeader(const Chat::Message &m);
+    const Chat::Message *messageById(const QString &id) const;
+
+    QList<Chat::Message> m_thread;
+    QStringList m_codeBlocks;
+    std::unique_ptr<MarkdownStream> m_stream;
+    bool m_autoScroll = true;
+};
+
+} // namespace Realm::Ui

@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chat/providerdialog.h"
+
+#include "chat/chatprovider.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace Realm::Ui {
+
+using namespace Realm::Chat;
+
+ProviderDialog::ProviderDialog(Storage::DatabasePtr db, ProviderStore *store, QNetworkAccessManager *network, QWidget *parent)
+    : QDialog(parent)
+    , m_db(std::move(db))
+    , m_store(store)
+    , m_network(network)
+    , m_list(new QListWidget)
+    , m_name(new QLineEdit)
+    , m_kind(new QComboBox)
+    , m_url(new QLineEdit)
+    , m_model(new QLineEdit)
+    , m_contextWindow(new QSpinBox)
+    , m_key(new QLineEdit)
+    , m_plaintext(new QCheckBox(tr("Store the key in the workspace as plain text")))
+    , m_keyState(new QLabel)
+    , m_result(new QLabel)
+{
+    setWindowTitle(tr("LLM Providers"));
+    resize(720, 420);
+    m_kind->addItem(tr("OpenAI-compatible (OpenAI, llama.cpp, LM Studio, vLLM, OpenRouter)"), QStringLiteral("openai"));
+    m_kind->addItem(tr("Anthropic"), QStringLiteral("anthropic"));
+    m_kind->addItem(tr("Ollama"), QStringLiteral("ollama"));
+    connect(m_kind, &QComboBox::activated, this, [this] {
+        if (m_currentId.isEmpty() || m_url->text().isEmpty())
+            m_url->setText(ProviderProfile::defaultBaseUrl(*ProviderProfile::kindFromName(m_kind->currentData().toString())).toString());
+    });
+    m_url->setPlaceholderText(QStringLiteral("https://api.openai.com/v1"));
+    m_contextWindow->setRange(0, 10'000'000);
+    m_contextWindow->setSingleStep(1024);
+    m_contextWindow->setSpecialValueText(tr("unknown (8,192 assumed)"));
+    m_key->setEchoMode(QLineEdit::Password);
+    m_key->setPlaceholderText(tr("Leave empty to keep the stored key; local servers need none"));
+    m_plaintext->setToolTip(tr("Only if no keychain is available: anyone who can read the workspace file can read the key."));
+    m_keyState->setWordWrap(true);
+    m_result->setWordWrap(true);
+    m_result->setObjectName(QStringLiteral("providerTestResult"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Kind:"), m_kind);
+    form->addRow(tr("&Base URL:"), m_url);
+    form->addRow(tr("Default &model:"), m_model);
+    form->addRow(tr("&Context window:"), m_contextWindow);
+    form->addRow(tr("API &key:"), m_key);
+    form->addRow(QString(), m_plaintext);
+    form->addRow(QString(), m_keyState);
+
+    auto *add = new QPushButton(tr("&Add"));
+    auto *remove = new QPushButton(tr("&Remove"));
+    auto *saveButton = new QPushButton(tr("&Save"));
+    auto *test = new QPushButton(tr("&Test Connection"));
+    saveButton->setDefault(true);
+    connect(add, &QPushButton::clicked, this, [this] {
+        m_list->clearSelection();
+        m_currentId.clear();
+        setForm(ProviderProfile{}, QString(), false);
+        m_url->setText(ProviderProfile::defaultBaseUrl(ProviderProfile::Kind::OpenAiCompatible).toString());
+        m_name->setFocus();
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (m_currentId.isEmpty())
+            return;
+        if (Result<void> r = m_store->remove(m_currentId); !r)
+            m_result->setText(r.error().message);
+        reload();
+    });
+    connect(saveButton, &QPushButton::clicked, this, &ProviderDialog::save);
+    connect(test, &QPushButton::clicked, this, &ProviderDialog::testConnection);
+    connect(m_list, &QListWidget::currentRowChanged, this, &ProviderDialog::showProfile);
+
+    auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(add);
+    listButtons->addWidget(remove);
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_list);
+    left->addLayout(listButtons);
+    auto *formButtons = new QHBoxLayout;
+    formButtons->addWidget(test);
+    formButtons->addStretch(1);
+    formButtons->addWidget(saveButton);
+    auto *right = new QVBoxLayout;
+    right->addLayout(form);
+    right->addWidget(m_result);
+    right->addStretch(1);
+    right->addLayout(formButtons);
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(left, 1);
+    columns->addLayout(right, 2);
+    auto *close = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(columns);
+    layout->addWidget(close);
+    reload();
+}
+
+void ProviderDialog::reload(const QString &selectId)
+{
+    // A handful of rows: read directly (the dialog is modal and brief).
+    Result<QList<StoredProfile>> profiles = m_store->list();
+    m_profiles = profiles ? *profiles : QList<StoredProfile>{};
+    m_list->clear();
+    int select = m_profiles.isEmpty() ? -1 : 0;
+    for (qsizetype i = 0; i < m_profiles.size(); ++i) {
+        m_list->addItem(m_profiles.at(i).profile.name);
+        if (m_profiles.at(i).profile.id == selectId)
+            select = int(i);
+    }
+    m_list->setCurrentRow(select);
+    if (select < 0) {
+        m_currentId.clear();
+        setForm(ProviderProfile{}, QString(), false);
+        m_url->setText(ProviderProfile::defaultBaseUrl(ProviderProfile::Kind::OpenAiCompatible).toString());
+    }
+}
+
+void ProviderDialog::showProfile(int row)
+{
+    if (row < 0 || row >= m_profiles.size())
+        return;
+    const StoredProfile &s = m_profiles.at(row);
+    m_currentId = s.profile.id;
+    setForm(s.profile, QString(), s.keyStorage == KeyStorage::Plaintext);
+    switch (s.keyStorage) {
+    case KeyStorage::None:
+        m_keyState->setText(tr("No API key stored."));
+        break;
+    case KeyStorage::Keychain:
+        m_keyState->setText(tr("The API key is in the system keychain."));
+        break;
+    case KeyStorage::Session:
+        m_keyState->setText(tr("No keychain was available: the key is kept only until REALM closes."));
+        break;
+    case KeyStorage::Plaintext:
+        m_keyState->setText(tr("⚠ The API key is stored as PLAIN TEXT in the workspace file."));
+        break;
+    }
+    m_result->clear();
+}
+
+void ProviderDialog::setForm(const ProviderProfile &profile, const QString &apiKey, bool plaintextKey)
+{
+    m_name->setText(profile.name);
+    m_kind->setCurrentIndex(m_kind->findData(ProviderProfile::kindName(profile.kind)));
+    m_url->setText(profile.baseUrl.toString());
+    m_model->setText(profile.defaultModel);
+    m_contextWindow->setValue(profile.contextWindowTokens);
+    m_key->setText(apiKey);
+    m_plaintext->setChecked(plaintextKey);
+    if (profile.id.isEmpty())
+        m_keyState->clear();
+}
+
+ProviderProfile ProviderDialog::formProfile() const
+{
+    ProviderProfile p;
+    for (const StoredProfile &s : m_profiles) {
+        if (s.profile.id == m_currentId)
+            p = s.profile; // keeps headers and retries the form does not show
+    }
+    p.id = m_currentId;
+    p.name = m_name->text().trimmed();
+    p.kind = ProviderProfile::kindFromName(m_kind->currentData().toString()).value_or(ProviderProfile::Kind::OpenAiCompatible);
+    p.baseUrl = QUrl(m_url->text().trimmed());
+    p.defaultModel = m_model->text().trimmed();
+    p.contextWindowTokens = m_contextWindow->value();
+    return p;
+}
+
+void ProviderDialog::save()
+{
+    const ProviderProfile profile = formProfile();
+    Result<StoredProfile> stored = Error::failed(QString());
+    if (m_currentId.isEmpty()) {
+        stored = m_store->create(profile);
+    } else {
+        StoredProfile existing;
+        existing.profile = profile;
+        stored = m_store->update(existing);
+    }
+    if (!stored) {
+        m_result->setText(stored.error().message);
+        return;
+    }
+    const QString id = stored->profile.id;
+    const QString key = m_key->text();
+    const bool plaintext = m_plaintext->isChecked();
+    const bool wasPlaintext = stored->keyStorage == KeyStorage::Plaintext;
+    if (key.isEmpty() && plaintext == wasPlaintext) {
+        reload(id);
+        emit saved(id);
+        return;
+    }
+    if (key.isEmpty()) {
+        m_result->setText(tr("Enter the key again to move it to another place."));
+        return;
+    }
+    m_store->saveKey(id, key, plaintext, this, [this, id](Result<KeyStorage> where) {
+        if (!where)
+            m_result->setText(where.error().message);
+        else if (*where == KeyStorage::Session)
+            m_result->setText(tr("No keychain is available: the key works until REALM closes. Tick plain-text storage to keep it."));
+        else
+            m_result->clear();
+        m_key->clear();
+        reload(id);
+        emit saved(id);
+    });
+}
+
+void ProviderDialog::testConnection()
+{
+    m_result->setText(tr("Connecting…"));
+    StoredProfile candidate;
+    candidate.profile = formProfile();
+    for (const StoredProfile &s : std::as_const(m_profiles)) {
+        if (s.profile.id == m_currentId)
+            candidate.keyStorage = s.keyStorage;
+    }
+    const QString typedKey = m_key->text();
+    const auto run = [this](const ProviderProfile &profile) {
+        auto *provider = new ChatProvider(profile, m_network, this);
+        provider->listModels(this, [this, provider](Result<QStringList> models) {
+            provider->deleteLater();
+            if (!models) {
+                m_result->setText(tr("✗ %1").arg(models.error().message));
+                emit tested(false, models.error().message);
+                return;
+            }
+            const QString message = tr("✓ Connected: %n model(s) available.", nullptr, int(models->size()));
+            m_result->setText(message);
+            if (!m_currentId.isEmpty())
+                (void)m_store->cacheModels(m_currentId, *models);
+            emit tested(true, message);
+        });
+    };
+    if (!typedKey.isEmpty() || candidate.keyStorage == KeyStorage::None) {
+        candidate.profile.apiKey = typedKey;
+        run(candidate.profile);
+        return;
+    }
+    m_store->loadKey(candidate, this, [this, run](Result<ProviderProfile> withKey) {
+        if (!withKey) {
+            m_result->setText(tr("✗ %1").arg(withKey.error().message));
+            emit tested(false, withKey.error().message);
+            return;
+        }
+        run(*withKey);
+    });
+}
+
+} // namespace Realm::Ui

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chat/providerstore.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QNetworkAccessManager;
+class QSpinBox;
+
+namespace Realm::Ui {
+
+// Provider profiles: add, edit, remove, the API key (keychain, or plain
+// text only when asked, which the dialog then says), and "Test connection",
+// which fetches the model list.
+class ProviderDialog final : public QDialog {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProviderDialog)
+public:
+    ProviderDialog(Storage::DatabasePtr db, Chat::ProviderStore *store, QNetworkAccessManager *network, QWidget *parent = nullptr);
+
+    // For tests: fill the form as a user would.
+    void setForm(const Chat::ProviderProfile &profile, const QString &apiKey, bool plaintextKey);
+    void save();
+    void testConnection();
+
+signals:
+    void saved(const QString &profileId);
+    void tested(bool ok, const QString &message);
+
+private:
+    void reload(const QString &selectId = {});
+    void showProfile(int row);
+    Chat::ProviderProfile formProfile() const;
+
+    Storage::DatabasePtr m_db;
+    Chat::ProviderStore *m_store;
+    QNetworkAccessManager *m_network;
+    QList<Chat::StoredProfile> m_profiles;
+    QString m_currentId; // empty: a new profile
+    QListWidget *m_list;
+    QLineEdit *m_name;
+    QComboBox *m_kind;
+    QLineEdit *m_url;
+    QLineEdit *m_model;
+    QSpinBox *m_contextWindow;
+    QLineEdit *m_key;
+    QCheckBox *m_plaintext;
+    QLabel *m_keyState;
+    QLabel *m_result;
+};
+
+} // namespace Realm::Ui
