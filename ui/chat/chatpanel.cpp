@@ -70,6 +70,7 @@ void ChatPanel::buildUi()
     m_providerBox = new QComboBox;
     m_providerBox->setObjectName(QStringLiteral("chatProvider"));
     m_providerBox->setToolTip(tr("The LLM provider to ask"));
+    m_providerBox->setPlaceholderText(tr("No provider"));
     m_modelBox = new QComboBox;
     m_modelBox->setObjectName(QStringLiteral("chatModel"));
     m_modelBox->setEditable(true);
@@ -158,6 +159,7 @@ void ChatPanel::buildUi()
     connect(m_view, &ChatView::regenerateRequested, this, &ChatPanel::regenerate);
     connect(m_view, &ChatView::versionRequested, this, &ChatPanel::flipVersion);
     connect(m_view, &ChatView::contextRequested, this, &ChatPanel::showContextOf);
+    connect(m_view, &ChatView::setupRequested, this, &ChatPanel::showProviderSettings);
 
     m_pages = new QStackedWidget;
     m_pages->addWidget(m_view);
@@ -239,7 +241,9 @@ void ChatPanel::reloadProviders()
                             m_providerBox->addItem(p.profile.name, p.profile.id);
                         m_providerBox->addItem(tr("Manage providers…"));
                         const int index = m_providerBox->findData(current);
-                        m_providerBox->setCurrentIndex(index >= 0 ? index : 0);
+                        m_providerBox->setCurrentIndex(index >= 0 ? index : (m_profiles.isEmpty() ? -1 : 0));
+                        if (m_conversationId.isEmpty())
+                            m_view->showWelcome(!m_profiles.isEmpty(), m_projectName);
                         showModelsOfCurrentProvider();
                         updateButtons();
                     });
@@ -268,6 +272,8 @@ void ChatPanel::setProject(const QString &projectId, const QString &projectName)
     m_projectName = projectName;
     m_projectContext->setEnabled(!projectId.isEmpty());
     m_projectContext->setText(projectName.isEmpty() ? tr("Project context") : tr("Context from %1").arg(projectName));
+    if (m_conversationId.isEmpty() && !m_turn)
+        m_view->showWelcome(!m_profiles.isEmpty(), projectName);
 }
 
 void ChatPanel::attach(const ContextItem &item)
@@ -383,7 +389,7 @@ void ChatPanel::newConversation()
         return;
     m_conversationId.clear();
     m_editingId.clear();
-    m_view->showThread({});
+    m_view->showWelcome(!m_profiles.isEmpty(), m_projectName);
     m_status->clear();
     m_historyButton->setChecked(false);
     m_input->setFocus();

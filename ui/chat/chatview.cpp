@@ -78,9 +78,14 @@ void ChatView::appendHeader(const Chat::Message &m)
     header += QStringLiteral("</small>");
     QTextCursor cursor(document());
     cursor.movePosition(QTextCursor::End);
-    if (!document()->isEmpty())
-        cursor.insertBlock();
-    cursor.insertHtml(QStringLiteral("<p style=\"margin-top:12px\">%1</p>").arg(header));
+    QTextBlockFormat spaced;
+    spaced.setTopMargin(document()->isEmpty() ? 0 : 14);
+    spaced.setBottomMargin(4);
+    if (document()->isEmpty())
+        cursor.setBlockFormat(spaced);
+    else
+        cursor.insertBlock(spaced, QTextCharFormat());
+    cursor.insertHtml(header);
 }
 
 void ChatView::showThread(const QList<Chat::Message> &thread)
@@ -93,14 +98,27 @@ void ChatView::showThread(const QList<Chat::Message> &thread)
         appendHeader(m);
         QTextCursor cursor(document());
         cursor.movePosition(QTextCursor::End);
-        cursor.insertBlock();
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat()); // not the header's link format
         if (m.role == Chat::ChatMessage::Role::Assistant) {
             MarkdownStream stream(document(), cursor.position(), int(m_codeBlocks.size()));
             stream.append(m.content);
             stream.finish();
             m_codeBlocks += stream.codeBlocks();
         } else {
-            cursor.insertText(m.content); // questions are shown as typed
+            // Questions are shown as typed, on a tinted background.
+            QTextBlockFormat question;
+            QColor tint = palette().color(QPalette::Highlight);
+            tint.setAlphaF(0.12f);
+            question.setBackground(tint);
+            question.setLeftMargin(4);
+            const QStringList lines = m.content.split(QLatin1Char('\n'));
+            for (qsizetype i = 0; i < lines.size(); ++i) {
+                if (i > 0)
+                    cursor.insertBlock(question, QTextCharFormat());
+                else
+                    cursor.setBlockFormat(question);
+                cursor.insertText(lines.at(i), QTextCharFormat());
+            }
         }
         QString note;
         switch (m.status) {
@@ -118,12 +136,31 @@ void ChatView::showThread(const QList<Chat::Message> &thread)
         }
         if (!note.isEmpty()) {
             cursor.movePosition(QTextCursor::End);
-            cursor.insertBlock();
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
             cursor.insertHtml(QStringLiteral("<i style=\"color:#b05000\">%1</i>").arg(note.toHtmlEscaped()));
         }
     }
     m_autoScroll = true;
     verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+}
+
+void ChatView::showWelcome(bool hasProvider, const QString &projectName)
+{
+    m_stream.reset();
+    m_thread.clear();
+    m_codeBlocks.clear();
+    QString html = QStringLiteral("<div style=\"color:gray\">");
+    if (!hasProvider) {
+        html += tr("<p><b>Chat with an LLM about your code.</b></p><p>REALM talks to local models (Ollama, llama.cpp, LM Studio, "
+                   "vLLM) and to OpenAI, Anthropic or any OpenAI-compatible service.</p>");
+        html += QStringLiteral("<p>") + link(QStringLiteral("realm-setup:"), tr("Set up a provider…")) + QStringLiteral("</p>");
+    } else if (!projectName.isEmpty()) {
+        html += tr("<p>Ask anything about <b>%1</b>. The code your question is about is found and sent with it; "
+                   "Ctrl+Shift+A adds the selection or the open file.</p>").arg(projectName.toHtmlEscaped());
+    } else {
+        html += tr("<p>Ask anything. Open a project to ask about its code.</p>");
+    }
+    setHtml(html + QStringLiteral("</div>"));
 }
 
 void ChatView::beginAnswer(const QString &model)
@@ -135,7 +172,7 @@ void ChatView::beginAnswer(const QString &model)
     appendHeader(placeholder);
     QTextCursor cursor(document());
     cursor.movePosition(QTextCursor::End);
-    cursor.insertBlock();
+    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
     m_stream = std::make_unique<MarkdownStream>(document(), cursor.position(), int(m_codeBlocks.size()));
 }
 
@@ -177,6 +214,10 @@ void ChatView::followLink(const QUrl &url)
         const int index = target.toInt();
         if (index >= 0 && index < m_codeBlocks.size())
             emit copyRequested(m_codeBlocks.at(index));
+        return;
+    }
+    if (scheme == QLatin1String("realm-setup")) {
+        emit setupRequested();
         return;
     }
     if (scheme == QLatin1String("http") || scheme == QLatin1String("https")) {

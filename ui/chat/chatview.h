@@ -25,6 +25,8 @@ public:
     ~ChatView() override;
 
     void showThread(const QList<Chat::Message> &thread);
+    // What an empty conversation shows: how to start.
+    void showWelcome(bool hasProvider, const QString &projectName);
     // A new answer starts streaming below the thread on show.
     void beginAnswer(const QString &model);
     void appendAnswer(const QString &delta);
@@ -42,6 +44,7 @@ signals:
     void regenerateRequested(const Realm::Chat::Message &answer);
     void versionRequested(const QString &messageId, int step); // -1 previous, +1 next
     void contextRequested(const Realm::Chat::Message &question);
+    void setupRequested();
 
 protected:
     QVariant loadResource(int type, const QUrl &name) override;

@@ -49,6 +49,8 @@ QString markdownToHtml(const QString &markdown)
     const QByteArray utf8 = markdown.toUtf8();
     QByteArray html;
     md_html(utf8.constData(), MD_SIZE(utf8.size()), appendTo, &html, MD_DIALECT_GITHUB | MD_FLAG_NOHTML, 0);
+    // QTextDocument draws table rules only when asked in attributes.
+    html.replace("<table>", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">");
     return QString::fromUtf8(html);
 }
 

@@ -159,7 +159,7 @@ void MainWindow::createDocks()
     m_chatDock->setObjectName(QStringLiteral("chatDock"));
     m_chatDock->setWidget(m_chatPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_chatDock);
-    m_chatDock->hide();
+    resizeDocks({m_chatDock}, {380}, Qt::Horizontal);
 }
 
 void MainWindow::createActions()

@@ -310,7 +310,7 @@ void tst_ChatProvider::cancelStopsAtOnceAndKeepsThePartialAnswer()
     QCOMPARE(failed.size(), 1); // at once, not when the server gets round to it
     QCOMPARE(stream->error()->kind, ProviderError::Kind::Cancelled);
     QCOMPARE(stream->text(), QStringLiteral("partial "));
-    QVERIFY(abandoned.wait(10000) || server.abandonedConnections() == 1); // the request really stopped
+    QVERIFY(server.abandonedConnections() == 1 || abandoned.wait(10000)); // the request really stopped
     stream->cancel(); // a second cancel changes nothing
     QCOMPARE(failed.size(), 1);
 }

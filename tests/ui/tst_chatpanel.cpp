@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The chat panel on the offscreen platform, talking to the loopback mock
+// provider: streaming, stop, regenerate, versions, edit, search, export.
+#include "chat/chatinput.h"
+#include "chat/chatpanel.h"
+#include "chat/chatview.h"
+#include "chat/conversationstore.h"
+#include "chat/providerdialog.h"
+#include "mockllmserver.h"
+#include "secrets/memorysecretstore.h"
+#include "testworkspace.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Realm;
+using namespace Realm::Ui;
+using Realm::Test::MockLlmServer;
+using Realm::Test::TestWorkspace;
+
+namespace {
+void addProfile(TestWorkspace &ws, const MockLlmServer &server)
+{
+    Secrets::MemorySecretStore none;
+    Chat::ProviderStore store(ws.db(), &none, &none);
+    Chat::ProviderProfile profile;
+    profile.name = QStringLiteral("mock");
+    profile.kind = Chat::ProviderProfile::Kind::OpenAiCompatible;
+    profile.baseUrl = QUrl(server.baseUrl(QStringLiteral("/v1")));
+    profile.defaultModel = QStringLiteral("mock-model");
+    profile.maxRetries = 0;
+    QVERIFY(store.create(profile));
+}
+
+// Types a question and presses Enter, like a user.
+void ask(ChatPanel &panel, const QString &question)
+{
+    panel.input()->setFocus();
+    QTest::keyClicks(panel.input(), question);
+    QTest::keyClick(panel.input(), Qt::Key_Return);
+}
+
+struct Fixture {
+    TestWorkspace ws;
+    MockLlmServer server;
+    Secrets::MemorySecretStore keychain;
+    std::unique_ptr<ChatPanel> panel;
+
+    bool open()
+    {
+        addProfile(ws, server);
+        panel = std::make_unique<ChatPanel>(ws.db(), &keychain);
+        panel->resize(520, 700);
+        panel->show();
+        // Providers load in the background.
+        return QTest::qWaitFor([this] { return panel->providerBox()->count() == 2; }, 10000);
+    }
+};
+} // namespace
+
+class tst_ChatPanel final : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void answerStreamsIntoThePanelAndIsKept();
+    void escapeStopsTheAnswerAndKeepsWhatArrived();
+    void regenerateAddsAVersionAndTheArrowsFlipBetweenThem();
+    void upArrowEditsTheLastQuestionAsANewVersion();
+    void historySearchFindsAndOpensAConversation();
+    void codeBlocksAndMessagesCopyWithOneClick();
+    void modelHtmlIsShownAsText();
+    void withoutAProviderThePanelSaysWhatToDo();
+    void exportWritesTheConversation();
+    void providerDialogTestsTheConnection();
+};
+
+void tst_ChatPanel::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setApplicationName(QStringLiteral("tst_chatpanel"));
+}
+
+void tst_ChatPanel::answerStreamsIntoThePanelAndIsKept()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Use **QSaveFile**: "), QStringLiteral("it writes atomically.")}));
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    ask(*f.panel, QStringLiteral("How do I save safely?"));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(f.panel->input()->toPlainText().isEmpty());
+    // The stored version replaces the live one: with its actions.
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->view()->toPlainText().contains(QStringLiteral("Regenerate")); }, 10000));
+    const QString shown = f.panel->view()->toPlainText();
+    QVERIFY2(shown.contains(QStringLiteral("How do I save safely?")), qPrintable(shown));
+    QVERIFY(shown.contains(QStringLiteral("Use QSaveFile: it writes atomically."))); // Markdown rendered, not shown raw
+    QVERIFY(f.panel->view()->toHtml().contains(QStringLiteral("font-weight:700")));
+    const QList<Chat::Conversation> conversations = *Chat::ConversationStore(f.ws.db()).list();
+    QCOMPARE(conversations.size(), 1);
+    QCOMPARE(conversations.first().title, QStringLiteral("How do I save safely?"));
+    QCOMPARE(f.panel->conversationId(), conversations.first().id);
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(f.panel->grab().save(dir + QStringLiteral("/chat-panel.png")));
+}
+
+void tst_ChatPanel::escapeStopsTheAnswerAndKeepsWhatArrived()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    MockLlmServer::Response held = MockLlmServer::openAiStream({QStringLiteral("The first half"), QStringLiteral(" and more")});
+    held.holdAfterChunks = 2;
+    f.server.enqueue(held);
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    ask(*f.panel, QStringLiteral("Tell me everything"));
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->view()->toPlainText().contains(QStringLiteral("The first half")); }, 10000));
+    QVERIFY(f.panel->isBusy());
+    QVERIFY(f.panel->findChild<QPushButton *>(QStringLiteral("chatStop"))->isVisible());
+    QVERIFY(!f.panel->findChild<QPushButton *>(QStringLiteral("chatSend"))->isEnabled());
+    QTest::keyClick(f.panel->input(), Qt::Key_Escape);
+    QVERIFY(!finished.isEmpty() || finished.wait(10000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(!f.panel->isBusy());
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->view()->toPlainText().contains(QStringLiteral("Stopped before the end.")); }, 10000));
+    QVERIFY(f.panel->view()->toPlainText().contains(QStringLiteral("The first half")));
+}
+
+void tst_ChatPanel::regenerateAddsAVersionAndTheArrowsFlipBetweenThem()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("First answer.")}));
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Second answer.")}));
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    ask(*f.panel, QStringLiteral("Question"));
+    QVERIFY(finished.wait(10000));
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->view()->thread().size() == 2; }, 10000));
+    const QString answerId = f.panel->view()->thread().last().id;
+    emit f.panel->view()->anchorClicked(QUrl(QStringLiteral("realm-regenerate:") + answerId));
+    QVERIFY(finished.wait(10000));
+    QVERIFY(QTest::qWaitFor([&] {
+        return f.panel->view()->toPlainText().contains(QStringLiteral("Second answer.")) && f.panel->view()->toPlainText().contains(QStringLiteral("2/2"));
+    }, 10000));
+    QVERIFY(!f.panel->view()->toPlainText().contains(QStringLiteral("First answer.")));
+    const QString second = f.panel->view()->thread().last().id;
+    QSignalSpy opened(f.panel.get(), &ChatPanel::conversationOpened);
+    emit f.panel->view()->anchorClicked(QUrl(QStringLiteral("realm-version:%1?step=-1").arg(second)));
+    QVERIFY(opened.wait(10000));
+    QVERIFY(f.panel->view()->toPlainText().contains(QStringLiteral("First answer.")));
+    QVERIFY(f.panel->view()->toPlainText().contains(QStringLiteral("1/2")));
+}
+
+void tst_ChatPanel::upArrowEditsTheLastQuestionAsANewVersion()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("About cats.")}));
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("About dogs.")}));
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    ask(*f.panel, QStringLiteral("Tell me about cats"));
+    QVERIFY(finished.wait(10000));
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->view()->thread().size() == 2; }, 10000));
+    QTest::keyClick(f.panel->input(), Qt::Key_Up);
+    QCOMPARE(f.panel->input()->toPlainText(), QStringLiteral("Tell me about cats"));
+    f.panel->input()->clear();
+    ask(*f.panel, QStringLiteral("Tell me about dogs"));
+    QVERIFY(finished.wait(10000));
+    QVERIFY(QTest::qWaitFor([&] {
+        const QList<Chat::Message> &shown = f.panel->view()->thread();
+        return shown.size() == 2 && shown.last().content == QLatin1String("About dogs.");
+    }, 10000));
+    const QList<Chat::Message> thread = f.panel->view()->thread();
+    QCOMPARE(thread.size(), 2);
+    QCOMPARE(thread.first().content, QStringLiteral("Tell me about dogs"));
+    QCOMPARE(thread.first().versionCount, 2);
+    // The edited question went without the old exchange.
+    QCOMPARE(f.server.requests().at(1).json().value(QStringLiteral("messages")).toArray().size(), 2);
+}
+
+void tst_ChatPanel::historySearchFindsAndOpensAConversation()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("A semaphore counts.")}));
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("A mutex excludes.")}));
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    ask(*f.panel, QStringLiteral("semaphore?"));
+    QVERIFY(finished.wait(10000));
+    const QString first = f.panel->conversationId();
+    f.panel->newConversation();
+    ask(*f.panel, QStringLiteral("mutex?"));
+    QVERIFY(finished.wait(10000));
+    QVERIFY(f.panel->conversationId() != first);
+
+    auto *history = f.panel->findChild<QListWidget *>(QStringLiteral("chatHistory"));
+    auto *search = f.panel->findChild<QLineEdit *>(QStringLiteral("chatSearch"));
+    QSignalSpy loaded(f.panel.get(), &ChatPanel::historyLoaded);
+    QTest::keyClicks(search, QStringLiteral("sema"));
+    QVERIFY(QTest::qWaitFor([&] { return history->count() > 0 && history->item(0)->text().contains(QStringLiteral("[semaphore]")); }, 10000));
+    QSignalSpy opened(f.panel.get(), &ChatPanel::conversationOpened);
+    emit history->itemActivated(history->item(0));
+    QVERIFY(opened.wait(10000));
+    QCOMPARE(f.panel->conversationId(), first);
+    QVERIFY(f.panel->view()->toPlainText().contains(QStringLiteral("A semaphore counts.")));
+}
+
+void tst_ChatPanel::codeBlocksAndMessagesCopyWithOneClick()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Like this:\n\n```cpp\nQSaveFile f(path);\n"), QStringLiteral("f.commit();\n```\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nDone.")}));
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    ask(*f.panel, QStringLiteral("Show code"));
+    QVERIFY(finished.wait(10000));
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->view()->thread().size() == 2; }, 10000));
+    QCOMPARE(f.panel->view()->codeBlocks(), QStringList({QStringLiteral("QSaveFile f(path);\nf.commit();")}));
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(f.panel->grab().save(dir + QStringLiteral("/chat-code.png")));
+    emit f.panel->view()->anchorClicked(QUrl(QStringLiteral("realm-copy:0")));
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("QSaveFile f(path);\nf.commit();"));
+    emit f.panel->view()->anchorClicked(QUrl(QStringLiteral("realm-copy-message:") + f.panel->view()->thread().last().id));
+    QVERIFY(QGuiApplication::clipboard()->text().startsWith(QStringLiteral("Like this:\n\n```cpp")));
+}
+
+void tst_ChatPanel::modelHtmlIsShownAsText()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("<b>bold?</b> <img src=\"file:///etc/hostname\"> <a href=\"javascript:alert(1)\">x</a>")}));
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    ask(*f.panel, QStringLiteral("html"));
+    QVERIFY(finished.wait(10000));
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->view()->thread().size() == 2; }, 10000));
+    const QString shown = f.panel->view()->toPlainText();
+    QVERIFY2(shown.contains(QStringLiteral("<b>bold?</b>")), qPrintable(shown));
+    QVERIFY(shown.contains(QStringLiteral("<img src=")));
+}
+
+void tst_ChatPanel::withoutAProviderThePanelSaysWhatToDo()
+{
+    TestWorkspace ws;
+    Secrets::MemorySecretStore keychain;
+    ChatPanel panel(ws.db(), &keychain);
+    panel.show();
+    QVERIFY(QTest::qWaitFor([&] { return panel.providerBox()->count() == 1; }, 10000)); // just "Manage providers…"
+    ask(panel, QStringLiteral("hello?"));
+    auto *status = panel.findChild<QLabel *>(QStringLiteral("chatStatus"));
+    QVERIFY(QTest::qWaitFor([&] { return status->text().contains(QStringLiteral("No LLM provider is set up")); }, 10000));
+    QVERIFY(!panel.isBusy());
+}
+
+void tst_ChatPanel::exportWritesTheConversation()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Exported answer.")}));
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    ask(*f.panel, QStringLiteral("Export me"));
+    QVERIFY(finished.wait(10000));
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("chat.md"));
+    f.panel->exportConversation(file);
+    auto *status = f.panel->findChild<QLabel *>(QStringLiteral("chatStatus"));
+    QVERIFY(QTest::qWaitFor([&] { return status->text().contains(QStringLiteral("Exported to")); }, 10000));
+    QFile md(file);
+    QVERIFY(md.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(md.readAll());
+    QVERIFY(text.startsWith(QStringLiteral("# Export me")));
+    QVERIFY(text.contains(QStringLiteral("Exported answer.")));
+}
+
+void tst_ChatPanel::providerDialogTestsTheConnection()
+{
+    TestWorkspace ws;
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::jsonResponse(200, R"({"object":"list","data":[{"id":"m1"},{"id":"m2"}]})"));
+    server.enqueue(MockLlmServer::jsonResponse(401, R"({"error":{"message":"bad key","type":"invalid_request_error","code":"invalid_api_key"}})"));
+    Secrets::MemorySecretStore keychain;
+    Secrets::MemorySecretStore session;
+    Chat::ProviderStore store(ws.db(), &keychain, &session);
+    QNetworkAccessManager network;
+    ProviderDialog dialog(ws.db(), &store, &network);
+    dialog.show();
+    Chat::ProviderProfile profile;
+    profile.name = QStringLiteral("local");
+    profile.kind = Chat::ProviderProfile::Kind::OpenAiCompatible;
+    profile.baseUrl = QUrl(server.baseUrl(QStringLiteral("/v1")));
+    profile.defaultModel = QStringLiteral("m1");
+    dialog.setForm(profile, QStringLiteral("sk-typed"), false);
+    QSignalSpy saved(&dialog, &ProviderDialog::saved);
+    dialog.save();
+    QVERIFY(!saved.isEmpty() || saved.wait(10000));
+    const Chat::StoredProfile stored = *store.find(QStringLiteral("local"));
+    QCOMPARE(stored.keyStorage, Chat::KeyStorage::Keychain); // the (test) keychain took it
+    QSignalSpy tested(&dialog, &ProviderDialog::tested);
+    dialog.testConnection();
+    QVERIFY(tested.wait(10000));
+    QCOMPARE(tested.first().first().toBool(), true);
+    QVERIFY(tested.first().at(1).toString().contains(QStringLiteral("2 model(s)")));
+    QCOMPARE(server.requests().first().headers.value("authorization"), QByteArray("Bearer sk-typed"));
+    QCOMPARE(store.find(QStringLiteral("local"))->models, QStringList({QStringLiteral("m1"), QStringLiteral("m2")}));
+    dialog.testConnection();
+    QVERIFY(tested.wait(10000));
+    QCOMPARE(tested.at(1).first().toBool(), false);
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("providerTestResult"))->text().contains(QStringLiteral("API key")));
+}
+
+QTEST_MAIN(tst_ChatPanel)
+#include "tst_chatpanel.moc"
