@@ -99,6 +99,15 @@ void ChatSession::flush()
     m_writer.waitForDone();
 }
 
+void ChatSession::whenWritten(QObject *context, std::function<void()> done)
+{
+    QPointer<QObject> guard(context);
+    m_writer.start([guard, done = std::move(done)] {
+        if (guard)
+            QMetaObject::invokeMethod(guard, done, Qt::QueuedConnection);
+    });
+}
+
 void ChatSession::enqueueWrite(std::function<void(Storage::DatabasePtr)> write)
 {
     Storage::DatabasePtr db = m_db;

@@ -57,8 +57,11 @@ public:
 
     // A title from the first question: its first line, cut at a word.
     static QString titleFor(const QString &question);
-    // Waits for the pending writes (tests, and before the process exits).
+    // Waits for the pending writes (tests, the CLI, and before exiting).
     void flush();
+    // Runs `done` on `context`'s thread once every write made so far is in
+    // the workspace; does not block.
+    void whenWritten(QObject *context, std::function<void()> done);
 
 private:
     friend class ChatTurn;

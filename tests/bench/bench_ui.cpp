@@ -19,35 +19,13 @@
 #include <QSortFilterProxyModel>
 #include <QTimer>
 
+#include "stallmeter.h"
+
 #include <cstdio>
 
 using namespace Realm;
 
 namespace {
-
-class StallMeter final : public QObject {
-public:
-    StallMeter()
-    {
-        m_clock.start();
-        m_timer.setInterval(2);
-        m_timer.setTimerType(Qt::PreciseTimer);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            if (m_last > 0)
-                m_worst = qMax(m_worst, now - m_last - 2'000'000);
-            m_last = now;
-        });
-        m_timer.start();
-    }
-    double worstMs() const { return double(m_worst) / 1e6; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    qint64 m_worst = 0;
-};
 
 class PaintWatcher final : public QObject {
 public:
@@ -96,7 +74,7 @@ int main(int argc, char *argv[])
         return QApplication::exec();
     }
 
-    StallMeter stalls;
+    Bench::StallMeter stalls;
     QElapsedTimer operation;
     const auto report = [&](const char *what) {
         printf("{\"%s_ms\":%.1f,\"worst_ui_stall_ms\":%.1f}\n", what, double(operation.nsecsElapsed()) / 1e6, stalls.worstMs());

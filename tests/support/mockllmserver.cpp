@@ -5,6 +5,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
 
 namespace Realm::Test {
 
@@ -110,6 +113,10 @@ void MockLlmServer::respond(QTcpSocket *socket)
         head += name + ": " + value + "\r\n";
     head += "Transfer-Encoding: chunked\r\nConnection: keep-alive\r\n\r\n";
     socket->write(head);
+    if (response.chunkIntervalMs > 0) {
+        sendPaced(socket, response);
+        return;
+    }
     const int held = response.holdAfterChunks;
     if (held >= 0 && held < response.chunks.size()) {
         sendChunks(socket, response, 0, held);
@@ -120,6 +127,23 @@ void MockLlmServer::respond(QTcpSocket *socket)
     }
     sendChunks(socket, response, 0, int(response.chunks.size()));
     finishResponse(socket, response);
+}
+
+void MockLlmServer::sendPaced(QTcpSocket *socket, const Response &response)
+{
+    auto *timer = new QTimer(socket);
+    timer->setTimerType(Qt::PreciseTimer);
+    auto next = std::make_shared<int>(0);
+    connect(timer, &QTimer::timeout, socket, [this, socket, timer, next, response] {
+        if (*next < response.chunks.size()) {
+            sendChunks(socket, response, *next, *next + 1);
+            ++*next;
+            return;
+        }
+        timer->stop();
+        finishResponse(socket, response);
+    });
+    timer->start(response.chunkIntervalMs);
 }
 
 void MockLlmServer::sendChunks(QTcpSocket *socket, const Response &response, int from, int to)

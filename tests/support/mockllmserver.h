@@ -33,6 +33,9 @@ public:
         // Close the connection after the chunks without the terminating
         // zero-size chunk: a stream cut off by the network.
         bool dropConnection = false;
+        // Send one chunk every this many milliseconds (0: all at once), as a
+        // model producing tokens at a steady rate.
+        int chunkIntervalMs = 0;
     };
     struct Request {
         QByteArray method;
@@ -70,6 +73,7 @@ private:
     void respond(QTcpSocket *socket);
     void sendChunks(QTcpSocket *socket, const Response &response, int from, int to);
     void finishResponse(QTcpSocket *socket, const Response &response);
+    void sendPaced(QTcpSocket *socket, const Response &response);
 
     QTcpServer m_server;
     QHash<QTcpSocket *, QByteArray> m_buffers;

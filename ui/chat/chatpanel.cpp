@@ -542,11 +542,18 @@ void ChatPanel::startTurn(ChatTurn *turn)
         updateButtons();
         if (!error.isEmpty())
             showError(error);
-        // The stored answer (with usage, status and actions) replaces the live one.
-        m_session->flush();
-        reloadThread();
-        reloadHistory();
-        emit answerFinished(ok);
+        // The stored answer brings its usage, status and actions; its text
+        // is on screen already.
+        m_session->whenWritten(this, [this, ok] {
+            const QString shown = m_conversationId;
+            runInBackground(this, m_db, [shown](Storage::DatabasePtr db) { return ConversationStore(db).thread(shown); },
+                            [this, shown, ok](const Result<QList<Message>> &thread) {
+                                if (shown == m_conversationId && thread && !m_turn)
+                                    m_view->settleAnswer(*thread);
+                                emit answerFinished(ok);
+                            });
+            reloadHistory();
+        });
     };
     connect(turn, &ChatTurn::finished, this, [ended] { ended(true, QString()); });
     connect(turn, &ChatTurn::failed, this, [ended](const Message &answer, const ProviderError &error) {

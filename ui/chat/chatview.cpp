@@ -35,7 +35,11 @@ QString link(const QString &href, const QString &text)
 
 ChatView::ChatView(QWidget *parent)
     : QTextBrowser(parent)
+    , m_renderTimer(new QTimer(this))
 {
+    m_renderTimer->setSingleShot(true);
+    m_renderTimer->setInterval(33);
+    connect(m_renderTimer, &QTimer::timeout, this, &ChatView::renderPending);
     setOpenLinks(false);
     setOpenExternalLinks(false);
     setUndoRedoEnabled(false);
@@ -58,7 +62,7 @@ QVariant ChatView::loadResource(int, const QUrl &)
     return {}; // no images or style sheets from model output, local or remote
 }
 
-void ChatView::appendHeader(const Chat::Message &m)
+QString ChatView::headerHtml(const Chat::Message &m) const
 {
     QString header = QStringLiteral("<a name=\"%1\"></a><b>%2</b>").arg(m.id, roleTitle(m).toHtmlEscaped());
     if (m.versionCount > 1) {
@@ -66,16 +70,22 @@ void ChatView::appendHeader(const Chat::Message &m)
                   + QStringLiteral(" %1/%2 ").arg(m.versionIndex + 1).arg(m.versionCount)
                   + link(QStringLiteral("realm-version:%1?step=1").arg(m.id), QStringLiteral("›"));
     }
+    if (m.status == Chat::Message::Status::Streaming)
+        return header;
     header += QStringLiteral("&nbsp;&nbsp;<small>") + link(QStringLiteral("realm-copy-message:") + m.id, tr("Copy"));
     if (m.role == Chat::ChatMessage::Role::User)
         header += QStringLiteral(" · ") + link(QStringLiteral("realm-edit:") + m.id, tr("Edit"));
-    if (m.role == Chat::ChatMessage::Role::Assistant && m.status != Chat::Message::Status::Streaming)
+    if (m.role == Chat::ChatMessage::Role::Assistant)
         header += QStringLiteral(" · ") + link(QStringLiteral("realm-regenerate:") + m.id, tr("Regenerate"));
     if (!m.context.isEmpty())
         header += QStringLiteral(" · ") + link(QStringLiteral("realm-context:") + m.id, tr("Context (%n item(s))", nullptr, int(m.context.size())));
     if (m.usage.outputTokens >= 0)
         header += QStringLiteral(" · ") + tr("%1 in / %2 out tokens").arg(m.usage.inputTokens).arg(m.usage.outputTokens);
-    header += QStringLiteral("</small>");
+    return header + QStringLiteral("</small>");
+}
+
+void ChatView::appendHeader(const Chat::Message &m)
+{
     QTextCursor cursor(document());
     cursor.movePosition(QTextCursor::End);
     QTextBlockFormat spaced;
@@ -85,11 +95,35 @@ void ChatView::appendHeader(const Chat::Message &m)
         cursor.setBlockFormat(spaced);
     else
         cursor.insertBlock(spaced, QTextCharFormat());
-    cursor.insertHtml(header);
+    cursor.insertHtml(headerHtml(m));
+}
+
+void ChatView::appendStatusNote(const Chat::Message &m)
+{
+    QString note;
+    switch (m.status) {
+    case Chat::Message::Status::Cancelled:
+        note = tr("Stopped before the end.");
+        break;
+    case Chat::Message::Status::Failed:
+        note = tr("Failed: %1").arg(m.error);
+        break;
+    case Chat::Message::Status::Interrupted:
+        note = tr("Interrupted: REALM closed while this answer was arriving.");
+        break;
+    default:
+        return;
+    }
+    QTextCursor cursor(document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+    cursor.insertHtml(QStringLiteral("<i style=\"color:#b05000\">%1</i>").arg(note.toHtmlEscaped()));
 }
 
 void ChatView::showThread(const QList<Chat::Message> &thread)
 {
+    m_renderTimer->stop();
+    m_unrendered.clear();
     m_stream.reset();
     m_thread = thread;
     m_codeBlocks.clear();
@@ -120,25 +154,7 @@ void ChatView::showThread(const QList<Chat::Message> &thread)
                 cursor.insertText(lines.at(i), QTextCharFormat());
             }
         }
-        QString note;
-        switch (m.status) {
-        case Chat::Message::Status::Cancelled:
-            note = tr("Stopped before the end.");
-            break;
-        case Chat::Message::Status::Failed:
-            note = tr("Failed: %1").arg(m.error);
-            break;
-        case Chat::Message::Status::Interrupted:
-            note = tr("Interrupted: REALM closed while this answer was arriving.");
-            break;
-        default:
-            break;
-        }
-        if (!note.isEmpty()) {
-            cursor.movePosition(QTextCursor::End);
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
-            cursor.insertHtml(QStringLiteral("<i style=\"color:#b05000\">%1</i>").arg(note.toHtmlEscaped()));
-        }
+        appendStatusNote(m);
     }
     m_autoScroll = true;
     verticalScrollBar()->setValue(verticalScrollBar()->maximum());
@@ -146,6 +162,8 @@ void ChatView::showThread(const QList<Chat::Message> &thread)
 
 void ChatView::showWelcome(bool hasProvider, const QString &projectName)
 {
+    m_renderTimer->stop();
+    m_unrendered.clear();
     m_stream.reset();
     m_thread.clear();
     m_codeBlocks.clear();
@@ -170,6 +188,7 @@ void ChatView::beginAnswer(const QString &model)
     placeholder.model = model;
     placeholder.status = Chat::Message::Status::Streaming;
     appendHeader(placeholder);
+    m_answerHeaderBlock = document()->lastBlock().blockNumber();
     QTextCursor cursor(document());
     cursor.movePosition(QTextCursor::End);
     cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
@@ -178,14 +197,42 @@ void ChatView::beginAnswer(const QString &model)
 
 void ChatView::appendAnswer(const QString &delta)
 {
-    if (m_stream)
-        m_stream->append(delta);
+    if (!m_stream)
+        return;
+    m_unrendered += delta;
+    if (!m_renderTimer->isActive())
+        m_renderTimer->start();
+}
+
+void ChatView::settleAnswer(const QList<Chat::Message> &thread)
+{
+    if (thread.isEmpty() || m_stream || m_answerHeaderBlock < 0) {
+        showThread(thread);
+        return;
+    }
+    const QTextBlock header = document()->findBlockByNumber(m_answerHeaderBlock);
+    QTextCursor cursor(document());
+    cursor.setPosition(header.position());
+    cursor.setPosition(header.position() + header.length() - 1, QTextCursor::KeepAnchor);
+    cursor.removeSelectedText();
+    cursor.insertHtml(headerHtml(thread.last()));
+    appendStatusNote(thread.last());
+    m_thread = thread;
+    m_answerHeaderBlock = -1;
+}
+
+void ChatView::renderPending()
+{
+    if (m_stream && !m_unrendered.isEmpty())
+        m_stream->append(std::exchange(m_unrendered, QString()));
 }
 
 void ChatView::endAnswer()
 {
     if (!m_stream)
         return;
+    m_renderTimer->stop();
+    renderPending();
     m_stream->finish();
     m_codeBlocks += m_stream->codeBlocks();
     m_stream.reset();

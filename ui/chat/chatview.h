@@ -4,6 +4,7 @@
 #include "chat/conversation.h"
 
 #include <QTextBrowser>
+#include <QTimer>
 
 #include <memory>
 
@@ -31,6 +32,10 @@ public:
     void beginAnswer(const QString &model);
     void appendAnswer(const QString &delta);
     void endAnswer();
+    // After endAnswer(): the stored thread, whose last message is the answer
+    // just streamed. Its header (usage, actions) and status are updated in
+    // place; the answer's text is not drawn again.
+    void settleAnswer(const QList<Chat::Message> &thread);
     bool isStreaming() const { return m_stream != nullptr; }
 
     const QStringList &codeBlocks() const { return m_codeBlocks; }
@@ -52,11 +57,21 @@ protected:
 private:
     void followLink(const QUrl &url);
     void appendHeader(const Chat::Message &m);
+    QString headerHtml(const Chat::Message &m) const;
+    void appendStatusNote(const Chat::Message &m);
     const Chat::Message *messageById(const QString &id) const;
 
     QList<Chat::Message> m_thread;
     QStringList m_codeBlocks;
+    void renderPending();
+
     std::unique_ptr<MarkdownStream> m_stream;
+    // Deltas are drawn in batches, at most ~30 times a second: a fast model
+    // sends hundreds of tokens a second, and a frame per token would keep
+    // the UI thread busy for nothing anyone can see.
+    QString m_unrendered;
+    int m_answerHeaderBlock = -1; // block number of the streaming answer's header
+    QTimer *m_renderTimer;
     bool m_autoScroll = true;
 };
 
