@@ -2,6 +2,7 @@
 #include "chat/chatsession.h"
 
 #include "chat/conversationstore.h"
+#include "chat/projecttools.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -63,7 +64,39 @@ struct Prepared {
     QString questionId;
     Message answer;
     ChatRequest request;
+    QList<QPair<ToolCall, QString>> toolResults; // a continuation after tool calls
 };
+
+// On the writer thread: the streaming answer row under `parentId` and the
+// request that will fill it.
+Prepared prepareAnswer(ConversationStore &store, const QString &conversationId, const QString &parentId, const QString &providerId,
+                       const QString &model, const AskOptions &options, bool offerTools)
+{
+    Prepared p;
+    Result<QList<Message>> path = store.pathTo(conversationId, parentId);
+    if (!path) {
+        p.error = path.error();
+        return p;
+    }
+    Message answer;
+    answer.conversationId = conversationId;
+    answer.parentId = parentId;
+    answer.role = ChatMessage::Role::Assistant;
+    answer.status = Message::Status::Streaming;
+    answer.providerId = providerId;
+    answer.model = model;
+    Result<Message> stored = store.append(answer);
+    if (!stored) {
+        p.error = stored.error();
+        return p;
+    }
+    p.ok = true;
+    p.answer = *stored;
+    p.request = requestFor(*path, options, model);
+    if (offerTools)
+        p.request.tools = ProjectTools::specs();
+    return p;
+}
 } // namespace
 
 QJsonObject ContextItem::toJson() const
@@ -147,6 +180,8 @@ ChatTurn *ChatSession::start(const QString &conversationId, const QString &ancho
                              ChatProvider *provider, const AskOptions &options)
 {
     auto *turn = new ChatTurn(this, provider);
+    turn->m_provider = provider;
+    turn->m_options = options;
     const QString providerId = provider->profile().id;
     const QString providerModel = provider->profile().defaultModel;
     auto *watcher = new QFutureWatcher<Prepared>(turn);
@@ -210,24 +245,9 @@ ChatTurn *ChatSession::start(const QString &conversationId, const QString &ancho
                     return fail(r.error());
             }
         }
-        Result<QList<Message>> path = store.pathTo(conversationId, questionId);
-        if (!path)
-            return fail(path.error());
-        Message answer;
-        answer.conversationId = conversationId;
-        answer.parentId = questionId;
-        answer.role = ChatMessage::Role::Assistant;
-        answer.status = Message::Status::Streaming;
-        answer.providerId = providerId;
-        answer.model = model;
-        Result<Message> storedAnswer = store.append(answer);
-        if (!storedAnswer)
-            return fail(storedAnswer.error());
-        p.ok = true;
-        p.questionId = questionId;
-        p.answer = *storedAnswer;
-        p.request = requestFor(*path, options, model);
-        return p;
+        Prepared prepared = prepareAnswer(store, conversationId, questionId, providerId, model, options, !options.toolsProjectId.isEmpty());
+        prepared.questionId = questionId;
+        return prepared;
     }));
     return turn;
 }
@@ -260,6 +280,59 @@ void ChatTurn::begin(ChatProvider *provider, ChatRequest request)
     m_saveTimer.start();
 }
 
+void ChatTurn::continueWithTools(const QList<ToolCall> &calls)
+{
+    ++m_toolRounds;
+    const bool offerTools = m_toolRounds < m_options.maxToolRounds; // the last round must answer
+    const QString conversationId = m_answer.conversationId;
+    const QString stepId = m_answer.id;
+    const QString providerId = m_answer.providerId;
+    const QString model = m_answer.model;
+    const AskOptions options = m_options;
+    auto *watcher = new QFutureWatcher<Prepared>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        Prepared prepared = watcher->result();
+        watcher->deleteLater();
+        for (const auto &[call, result] : std::as_const(prepared.toolResults))
+            emit toolCalled(call, result);
+        if (!prepared.ok || !m_provider || m_cancelRequested) {
+            end(ProviderError{m_cancelRequested ? ProviderError::Kind::Cancelled : ProviderError::Kind::BadRequest,
+                              m_cancelRequested ? QCoreApplication::translate("Realm::Chat", "Stopped by the user.") : prepared.error.message, {}});
+            return;
+        }
+        m_answer = prepared.answer;
+        emit started(prepared.answer.parentId, prepared.answer.id);
+        begin(m_provider, std::move(prepared.request));
+    });
+    Storage::DatabasePtr db = m_session->m_db;
+    watcher->setFuture(QtConcurrent::run(&m_session->m_writer, [db, calls, conversationId, stepId, providerId, model, options,
+                                                                 offerTools]() -> Prepared {
+        ConversationStore store(db);
+        QString parentId = stepId;
+        QList<QPair<ToolCall, QString>> results;
+        for (const ToolCall &call : calls) {
+            const QString result = ProjectTools::run(db, options.toolsProjectId, call);
+            Message toolMessage;
+            toolMessage.conversationId = conversationId;
+            toolMessage.parentId = parentId;
+            toolMessage.role = ChatMessage::Role::Tool;
+            toolMessage.content = result;
+            toolMessage.toolCallId = call.id;
+            Result<Message> stored = store.append(toolMessage);
+            if (!stored) {
+                Prepared failed;
+                failed.error = stored.error();
+                return failed;
+            }
+            parentId = stored->id;
+            results.append({call, result});
+        }
+        Prepared prepared = prepareAnswer(store, conversationId, parentId, providerId, model, options, offerTools);
+        prepared.toolResults = results;
+        return prepared;
+    }));
+}
+
 void ChatTurn::saveProgress()
 {
     const QString id = m_answer.id;
@@ -289,6 +362,20 @@ void ChatTurn::end(const std::optional<ProviderError> &error)
         m_answer.reasoning = m_stream->reasoning();
         m_answer.toolCalls = m_stream->toolCalls();
         m_answer.usage = m_stream->usage();
+    }
+    if (!error && !m_answer.toolCalls.isEmpty() && !m_options.toolsProjectId.isEmpty() && m_toolRounds < m_options.maxToolRounds
+        && m_provider) {
+        // The model wants to look things up first: keep this step, answer
+        // its calls, and ask again.
+        m_answer.status = Message::Status::Complete;
+        const Message step = m_answer;
+        m_session->enqueueWrite([step](Storage::DatabasePtr db) {
+            if (Result<void> r = ConversationStore(db).finish(step); !r)
+                qWarning("REALM: %s", qUtf8Printable(r.error().message));
+        });
+        m_ended = false;
+        continueWithTools(step.toolCalls);
+        return;
     }
     if (!error)
         m_answer.status = Message::Status::Complete;

@@ -29,6 +29,11 @@ struct AskOptions {
     QString systemPrompt;
     QList<ContextItem> context;
     QString model; // empty: the conversation's, else the provider's default
+    // Offer the project tools (search_project, read_file, list_files) on
+    // this project; the model may call them up to maxToolRounds times
+    // before it must answer.
+    QString toolsProjectId;
+    int maxToolRounds = 6;
 };
 
 class ChatTurn;
@@ -86,7 +91,11 @@ public:
     const Message &answer() const { return m_answer; }
 
 signals:
-    void started(const QString &questionId, const QString &answerId);
+    // An answer starts under `parentId`: the question, or — after tool
+    // calls — the last tool result.
+    void started(const QString &parentId, const QString &answerId);
+    // The model called a tool; `result` is what it got back.
+    void toolCalled(const Realm::Chat::ToolCall &call, const QString &result);
     void textReceived(const QString &delta);
     void reasoningReceived(const QString &delta);
     void finished(const Realm::Chat::Message &answer);
@@ -98,8 +107,14 @@ private:
     void begin(ChatProvider *provider, ChatRequest request);
     void saveProgress();
     void end(const std::optional<ProviderError> &error);
+    // Runs the tools the answer asked for, stores their results, and asks
+    // again.
+    void continueWithTools(const QList<ToolCall> &calls);
 
     ChatSession *m_session;
+    QPointer<ChatProvider> m_provider;
+    AskOptions m_options;
+    int m_toolRounds = 0;
     QString m_questionId;
     Message m_answer;
     QPointer<ChatStream> m_stream;

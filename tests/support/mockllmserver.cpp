@@ -208,6 +208,42 @@ MockLlmServer::Response MockLlmServer::openAiStream(const QStringList &deltas, c
     return r;
 }
 
+MockLlmServer::Response MockLlmServer::openAiToolCalls(const QList<QPair<QString, QString>> &calls)
+{
+    Response r;
+    r.headers = {{"Content-Type", "text/event-stream; charset=utf-8"}};
+    const auto chunk = [](const QJsonObject &delta, const QJsonValue &finish) -> QByteArray {
+        return "data: "
+               + json({{QStringLiteral("id"), QStringLiteral("chatcmpl-tools")},
+                       {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
+                       {QStringLiteral("model"), QStringLiteral("gpt-mock")},
+                       {QStringLiteral("choices"), QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                                                          {QStringLiteral("delta"), delta},
+                                                                          {QStringLiteral("finish_reason"), finish}}}}})
+               + "\n\n";
+    };
+    r.chunks << chunk({{QStringLiteral("role"), QStringLiteral("assistant")}, {QStringLiteral("content"), QJsonValue::Null}}, QJsonValue::Null);
+    for (qsizetype i = 0; i < calls.size(); ++i) {
+        const auto &[name, arguments] = calls.at(i);
+        r.chunks << chunk({{QStringLiteral("tool_calls"),
+                            QJsonArray{QJsonObject{{QStringLiteral("index"), int(i)},
+                                                   {QStringLiteral("id"), QStringLiteral("call_%1").arg(i + 1)},
+                                                   {QStringLiteral("type"), QStringLiteral("function")},
+                                                   {QStringLiteral("function"), QJsonObject{{QStringLiteral("name"), name},
+                                                                                            {QStringLiteral("arguments"), QString()}}}}}}},
+                          QJsonValue::Null);
+        const qsizetype half = arguments.size() / 2;
+        for (const QString &piece : {arguments.left(half), arguments.mid(half)})
+            r.chunks << chunk({{QStringLiteral("tool_calls"),
+                                QJsonArray{QJsonObject{{QStringLiteral("index"), int(i)},
+                                                       {QStringLiteral("function"), QJsonObject{{QStringLiteral("arguments"), piece}}}}}}},
+                              QJsonValue::Null);
+    }
+    r.chunks << chunk({}, QStringLiteral("tool_calls"));
+    r.chunks << "data: [DONE]\n\n";
+    return r;
+}
+
 MockLlmServer::Response MockLlmServer::anthropicStream(const QStringList &deltas, const QByteArray &stopReason)
 {
     Response r;

@@ -59,6 +59,9 @@ public:
 
     // Exact provider wire formats.
     static Response openAiStream(const QStringList &deltas, const QByteArray &finishReason = "stop");
+    // An answer that only calls tools: (name, JSON arguments) pairs, the
+    // arguments streamed in pieces as OpenAI does.
+    static Response openAiToolCalls(const QList<QPair<QString, QString>> &calls);
     static Response anthropicStream(const QStringList &deltas, const QByteArray &stopReason = "end_turn");
     static Response ollamaStream(const QStringList &deltas);
     static Response jsonResponse(int status, const QByteArray &json, QList<QPair<QByteArray, QByteArray>> headers = {});

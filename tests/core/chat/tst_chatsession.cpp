@@ -4,6 +4,7 @@
 #include "chat/chatsession.h"
 #include "chat/conversationstore.h"
 #include "mockllmserver.h"
+#include "projects/projectimporter.h"
 #include "testworkspace.h"
 
 #include <QJsonArray>
@@ -53,6 +54,8 @@ private slots:
     void regeneratedAnswerBecomesANewVersion();
     void editedQuestionIsResentAsANewBranch();
     void titlesAreTheFirstLineCutAtAWord();
+    void modelLooksThingsUpWithToolsThenAnswers();
+    void toolRoundsAreLimited();
 
 private:
     QNetworkAccessManager m_network;
@@ -246,6 +249,74 @@ void tst_ChatSession::titlesAreTheFirstLineCutAtAWord()
     QVERIFY(title.endsWith(QStringLiteral("…")));
     QVERIFY(!title.contains(QStringLiteral("decid…"))); // cut between words
     QCOMPARE(ChatSession::titleFor(QStringLiteral("   ")), QStringLiteral("New conversation"));
+}
+
+void tst_ChatSession::modelLooksThingsUpWithToolsThenAnswers()
+{
+    TestWorkspace ws;
+    QTemporaryDir source;
+    Test::writeFile(source.path(), QStringLiteral("src/limits.h"), "#pragma once\nconstexpr int kMaxUsers = 42;\n");
+    const Projects::ImportReport report = *Projects::ProjectImporter(ws.db()).importProject(source.path(), {});
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::openAiToolCalls({{QStringLiteral("search_project"), QStringLiteral(R"({"query":"kMaxUsers"})")},
+                                                   {QStringLiteral("read_file"), QStringLiteral(R"({"path":"src/limits.h"})")}}));
+    server.enqueue(MockLlmServer::openAiStream({QStringLiteral("At most 42 users.")}));
+    ChatProvider provider(profileFor(server), &m_network);
+    ChatSession session(ws.db());
+    ConversationStore store(ws.db());
+    const Conversation conv = *store.create();
+    AskOptions options;
+    options.toolsProjectId = report.project.id;
+    ChatTurn *turn = session.ask(conv.id, QStringLiteral("How many users are allowed?"), &provider, options);
+    QSignalSpy tools(turn, &ChatTurn::toolCalled);
+    QSignalSpy started(turn, &ChatTurn::started);
+    QVERIFY(waitForEnd(turn));
+    QCOMPARE(turn->answer().content, QStringLiteral("At most 42 users."));
+    QCOMPARE(tools.size(), 2);
+    QVERIFY(tools.at(0).at(1).toString().contains(QStringLiteral("src/limits.h:2: constexpr int kMaxUsers = 42;")));
+    QVERIFY(tools.at(1).at(1).toString().contains(QStringLiteral("    2  constexpr int kMaxUsers = 42;")));
+    QCOMPARE(started.size(), 2);
+
+    // The first request offered the tools; the second carried the calls and results.
+    QCOMPARE(server.requests().at(0).json().value(QStringLiteral("tools")).toArray().size(), 3);
+    const QJsonArray second = sentMessages(server, 1);
+    QCOMPARE(second.size(), 5); // system, question, the calls, two results
+    const QJsonObject calls = second.at(2).toObject();
+    QCOMPARE(calls.value(QStringLiteral("tool_calls")).toArray().size(), 2);
+    QCOMPARE(calls.value(QStringLiteral("tool_calls")).toArray().at(1).toObject().value(QStringLiteral("function")).toObject()
+                 .value(QStringLiteral("arguments")).toString(), QStringLiteral(R"({"path":"src/limits.h"})"));
+    QCOMPARE(second.at(4).toObject().value(QStringLiteral("role")).toString(), QStringLiteral("tool"));
+    QCOMPARE(second.at(4).toObject().value(QStringLiteral("tool_call_id")).toString(), QStringLiteral("call_2"));
+
+    session.flush();
+    const QList<Message> thread = *store.thread(conv.id);
+    QCOMPARE(thread.size(), 5); // question, calls, two results, answer: every step is shown
+    QCOMPARE(thread.at(1).toolCalls.size(), 2);
+    QCOMPARE(thread.at(2).role, ChatMessage::Role::Tool);
+    QCOMPARE(thread.last().content, QStringLiteral("At most 42 users."));
+    QCOMPARE(thread.last().status, Message::Status::Complete);
+}
+
+void tst_ChatSession::toolRoundsAreLimited()
+{
+    TestWorkspace ws;
+    QTemporaryDir source;
+    Test::writeFile(source.path(), QStringLiteral("a.txt"), "a\n");
+    const Projects::ImportReport report = *Projects::ProjectImporter(ws.db()).importProject(source.path(), {});
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::openAiToolCalls({{QStringLiteral("list_files"), QStringLiteral("{}")}}));
+    server.enqueue(MockLlmServer::openAiStream({QStringLiteral("One file.")}));
+    ChatProvider provider(profileFor(server), &m_network);
+    ChatSession session(ws.db());
+    const Conversation conv = *ConversationStore(ws.db()).create();
+    AskOptions options;
+    options.toolsProjectId = report.project.id;
+    options.maxToolRounds = 1;
+    ChatTurn *turn = session.ask(conv.id, QStringLiteral("List"), &provider, options);
+    QVERIFY(waitForEnd(turn));
+    QCOMPARE(turn->answer().content, QStringLiteral("One file."));
+    // After the last allowed round the model is asked without tools: it must answer.
+    QVERIFY(!server.requests().at(1).json().contains(QStringLiteral("tools")));
 }
 
 QTEST_GUILESS_MAIN(tst_ChatSession)
