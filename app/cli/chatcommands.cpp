@@ -7,6 +7,7 @@
 
 #include "chat/chatsession.h"
 #include "chat/contextbuilder.h"
+#include "chat/projecttools.h"
 #include "chat/conversationexport.h"
 #include "chat/conversationstore.h"
 #include "projects/projectstore.h"
@@ -138,6 +139,7 @@ int runAsk(const Invocation &inv)
     parser.addOption({QStringLiteral("file"), QStringLiteral("Send this project file as context (repeatable; needs --project)."), QStringLiteral("path")});
     parser.addOption({QStringLiteral("system"), QStringLiteral("System prompt instead of REALM's."), QStringLiteral("text")});
     parser.addOption({QStringLiteral("no-context"), QStringLiteral("Send no project context except the --file ones.")});
+    parser.addOption({QStringLiteral("no-tools"), QStringLiteral("Do not let the model search or read the project itself.")});
     parser.addPositionalArgument(QStringLiteral("question"), QStringLiteral("The question; \"-\" or nothing reads it from stdin."));
     if (int rc = parseOrExit(parser, inv, QStringLiteral("[options] QUESTION..."), 0, 10000); rc >= 0)
         return rc;
@@ -215,6 +217,8 @@ int runAsk(const Invocation &inv)
             return fail(built.error());
         options.context += built->items;
     }
+    if (!projectId.isEmpty() && profile->toolsEnabled && !parser.isSet(QStringLiteral("no-tools")))
+        options.toolsProjectId = projectId;
 
     if (!options.context.isEmpty() && !inv.json) {
         QStringList titles;
@@ -237,6 +241,10 @@ int runAsk(const Invocation &inv)
             writeRaw(delta);
             wroteText = true;
         }
+    });
+    QObject::connect(turn, &ChatTurn::toolCalled, &loop, [&](const ToolCall &call, const QString &result) {
+        if (!inv.json)
+            Output::note(QStringLiteral("[tool %1: %2 lines]").arg(ProjectTools::describe(call)).arg(result.count(QLatin1Char('\n'))));
     });
     QObject::connect(turn, &ChatTurn::finished, &loop, &QEventLoop::quit);
     QObject::connect(turn, &ChatTurn::failed, &loop, [&](const Message &, const ProviderError &e) {
@@ -308,7 +316,7 @@ int runList(const Invocation &inv)
         if (inv.json)
             Output::printJson(conversationJson(c));
         else
-            Output::print(QStringLiteral("%1\t%2\t%3%4").arg(c.id, timeText(c.updatedAt), c.pinned ? QStringLiteral("📌 ") : QString(), c.title));
+            Output::print(QStringLiteral("%1\t%2\t%3%4").arg(c.id, timeText(c.updatedAt), c.pinned ? QStringLiteral("★ ") : QString(), c.title));
     }
     return ExitOk;
 }

@@ -42,6 +42,7 @@ QJsonObject profileJson(const StoredProfile &s)
                   {QStringLiteral("base_url"), s.profile.baseUrl.toString()},
                   {QStringLiteral("model"), s.profile.defaultModel},
                   {QStringLiteral("key"), keyStorageName(s.keyStorage)}};
+    o.insert(QStringLiteral("tools"), s.profile.toolsEnabled);
     if (s.profile.contextWindowTokens > 0)
         o.insert(QStringLiteral("context_window"), s.profile.contextWindowTokens);
     return o;
@@ -94,6 +95,7 @@ int runAdd(const Invocation &inv)
     parser.addOption({QStringLiteral("header"), QStringLiteral("Extra HTTP header \"Name: value\" (repeatable)."), QStringLiteral("header")});
     parser.addOption({QStringLiteral("context-window"), QStringLiteral("The model's context window in tokens."), QStringLiteral("tokens")});
     parser.addOption({QStringLiteral("key-stdin"), QStringLiteral("Read the API key from the first line of stdin.")});
+    parser.addOption({QStringLiteral("tools"), QStringLiteral("Offer the model the project tools: yes or no (default: no for Ollama, else yes)."), QStringLiteral("yes|no")});
     parser.addOption({QStringLiteral("plaintext-key"), QStringLiteral("Keep the API key in the workspace file instead of the keychain.")});
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("A name for the profile."));
     if (int rc = parseOrExit(parser, inv, QStringLiteral("NAME --kind openai|anthropic|ollama [options]"), 1, 1); rc >= 0)
@@ -117,6 +119,8 @@ int runAdd(const Invocation &inv)
         profile.extraHeaders.append({header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8()});
     }
     profile.contextWindowTokens = parser.value(QStringLiteral("context-window")).toInt();
+    profile.toolsEnabled = parser.isSet(QStringLiteral("tools")) ? parser.value(QStringLiteral("tools")) == QLatin1String("yes")
+                                                                 : *kind != ProviderProfile::Kind::Ollama;
     Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
     if (!db)
         return fail(db.error());

@@ -6,13 +6,16 @@
 #include "projects/textcontent.h"
 
 #include <QCoreApplication>
+#include <QByteArrayMatcher>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QMutex>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -33,24 +36,74 @@ struct FileCandidate {
     QList<QPair<int, int>> ranges; // 1-based first line, line count
 };
 
-// Files whose path contains a question word: "importer" -> projectimporter.cpp.
-QHash<QString, int> pathMatches(const Storage::DatabasePtr &db, const QString &projectId, const QStringList &words)
+// What context assembly needs to know of a project's files: the paths of
+// its text files (for path matches) and a summary of its top folders.
+// Remembered per project revision: reading 78,000 paths takes a while, and
+// questions come again and again about the same project.
+struct ProjectOutline {
+    qint64 revision = -1;
+    QStringList textPaths;
+    QByteArray lowerPaths;  // the text paths, lower-cased, each followed by '\n'
+    QList<qsizetype> starts; // where each path starts in lowerPaths
+    QString folders;         // "src/ (120 files)" lines
+};
+
+std::shared_ptr<const ProjectOutline> outlineOf(const Storage::DatabasePtr &db, const QString &projectId)
 {
-    QHash<QString, int> matches;
+    static QMutex mutex;
+    static QHash<QString, std::shared_ptr<const ProjectOutline>> cache;
     QSqlQuery q(db->connection());
-    q.prepare(QStringLiteral("SELECT path FROM files WHERE project_id = ? AND deleted_at IS NULL AND encoding <> 'binary' "
-                             "AND lower(path) LIKE ? ESCAPE '\\' LIMIT 50"));
+    q.prepare(QStringLiteral("SELECT revision FROM projects WHERE id = ?"));
+    q.addBindValue(projectId);
+    const qint64 revision = q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+    {
+        QMutexLocker lock(&mutex);
+        if (const auto it = cache.constFind(projectId); it != cache.cend() && (*it)->revision == revision)
+            return *it;
+    }
+    auto outline = std::make_shared<ProjectOutline>();
+    outline->revision = revision;
+    q.prepare(QStringLiteral("SELECT f.path, b.is_binary FROM files f JOIN blobs b ON b.sha256 = f.blob_sha256 "
+                             "WHERE f.project_id = ? AND f.deleted_at IS NULL ORDER BY f.path"));
+    q.addBindValue(projectId);
+    QMap<QString, int> folders; // top folder (with '/') or top-level file -> files
+    if (q.exec()) {
+        while (q.next()) {
+            const QString path = q.value(0).toString();
+            if (!q.value(1).toBool()) {
+                outline->starts << outline->lowerPaths.size();
+                outline->lowerPaths += path.toLower().toUtf8() + '\n';
+                outline->textPaths << path;
+            }
+            const qsizetype slash = path.indexOf(QLatin1Char('/'));
+            folders[slash < 0 ? path : path.left(slash + 1)] += 1;
+        }
+    }
+    for (auto it = folders.cbegin(); it != folders.cend() && it != std::next(folders.cbegin(), qMin<qsizetype>(folders.size(), 200)); ++it)
+        outline->folders += it.key().endsWith(QLatin1Char('/')) ? QStringLiteral("%1 (%2 files)\n").arg(it.key()).arg(it.value())
+                                                                : it.key() + QLatin1Char('\n');
+    QMutexLocker lock(&mutex);
+    cache.insert(projectId, outline);
+    return outline;
+}
+
+// Files whose path contains a question word: "importer" -> projectimporter.cpp.
+QHash<QString, int> pathMatches(const ProjectOutline &outline, const QStringList &words)
+{
+    // One pass of a fast substring search over all paths per word.
+    QHash<QString, int> matches;
     for (const QString &word : words) {
-        if (word.size() < 4)
+        if (word.size() < 3)
             continue;
-        QString pattern = word;
-        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('%'), QStringLiteral("\\%")).replace(QLatin1Char('_'), QStringLiteral("\\_"));
-        q.addBindValue(projectId);
-        q.addBindValue(QString(QLatin1Char('%') + pattern + QLatin1Char('%')));
-        if (!q.exec())
-            break;
-        while (q.next())
-            matches[q.value(0).toString()] += 1;
+        const QByteArrayMatcher matcher(word.toUtf8());
+        int found = 0;
+        for (qsizetype at = matcher.indexIn(outline.lowerPaths); at >= 0 && found < 50;) {
+            const qsizetype index = std::upper_bound(outline.starts.cbegin(), outline.starts.cend(), at) - outline.starts.cbegin() - 1;
+            matches[outline.textPaths.at(index)] += 1;
+            ++found;
+            const qsizetype next = index + 1 < outline.starts.size() ? outline.starts.at(index + 1) : outline.lowerPaths.size();
+            at = matcher.indexIn(outline.lowerPaths, next);
+        }
     }
     return matches;
 }
@@ -85,24 +138,6 @@ QString fence(const QString &path, const QString &code)
     return ticks + language + QLatin1Char('\n') + code + QLatin1Char('\n') + ticks;
 }
 
-// "src/ (120 files)" lines for the project's top folders.
-QString folderSummary(const Storage::DatabasePtr &db, const QString &projectId)
-{
-    QSqlQuery q(db->connection());
-    q.prepare(QStringLiteral("SELECT CASE WHEN instr(path, '/') > 0 THEN substr(path, 1, instr(path, '/')) ELSE path END AS top, count(*) "
-                             "FROM files WHERE project_id = ? AND deleted_at IS NULL GROUP BY top ORDER BY top LIMIT 200"));
-    q.addBindValue(projectId);
-    QString out;
-    if (!q.exec())
-        return out;
-    while (q.next()) {
-        const QString top = q.value(0).toString();
-        out += top.endsWith(QLatin1Char('/')) ? QStringLiteral("%1 (%2 files)\n").arg(top).arg(q.value(1).toLongLong())
-                                              : top + QLatin1Char('\n');
-    }
-    return out;
-}
-
 // Signatures of the given files from Universal Ctags, "path:" then one
 // "  kind name(signature)" line per symbol. Empty when ctags is missing.
 QString symbolMap(const QList<QPair<QString, QString>> &files)
@@ -117,9 +152,12 @@ QString symbolMap(const QList<QPair<QString, QString>> &files)
     QTemporaryDir dir;
     if (ctags.isEmpty() || !dir.isValid() || files.isEmpty())
         return {};
+    // The best few files are enough for a map; ctags on forty big files
+    // would cost more than all the rest of the context.
+    constexpr int kMapFiles = 4;
     QStringList arguments{QStringLiteral("--output-format=json"), QStringLiteral("--fields=+nS"), QStringLiteral("--sort=no"),
                           QStringLiteral("-f"), QStringLiteral("-")};
-    for (const auto &[path, text] : files) {
+    for (const auto &[path, text] : files.mid(0, kMapFiles)) {
         const QString target = dir.filePath(path);
         QDir().mkpath(QFileInfo(target).absolutePath());
         QFile out(target);
@@ -175,16 +213,26 @@ Result<ContextBuilder::Outcome> ContextBuilder::build(const QString &projectId, 
     if (outcome.budgetTokens < kSmallestUsefulItem)
         return outcome; // the explicit context fills the budget already
 
+    QElapsedTimer phase;
+    phase.start();
+    const bool timing = qEnvironmentVariableIsSet("REALM_CONTEXT_TIMING");
+    const auto mark = [&](const char *what) {
+        if (timing)
+            qInfo("context: %s %.1f ms", what, double(phase.nsecsElapsed()) / 1e6);
+        phase.restart();
+    };
     Projects::CodeIndex index(m_db);
     Result<Projects::CodeIndex::UpdateStats> updated = index.update(projectId, cancel, indexProgress);
     if (!updated)
         return updated.error();
     outcome.indexedBlobs = updated->blobs;
+    mark("index update");
 
     const QStringList words = Projects::CodeIndex::queryWords(question);
     Result<QList<Projects::CodeHit>> hits = index.search(projectId, words, qBound(60, outcome.budgetTokens / 100, 400));
     if (!hits)
         return hits.error();
+    mark("search");
 
     // Rank files: their best chunks, plus a bonus for a path naming the question.
     QHash<QString, FileCandidate> candidates;
@@ -196,7 +244,9 @@ Result<ContextBuilder::Outcome> ContextBuilder::build(const QString &projectId, 
         c.ranges.append({hit.startLine, hit.lineCount});
         bestScore = qMax(bestScore, hit.score);
     }
-    const QHash<QString, int> named = pathMatches(m_db, projectId, words);
+    const std::shared_ptr<const ProjectOutline> outline = outlineOf(m_db, projectId);
+    const QHash<QString, int> named = pathMatches(*outline, words);
+    mark("path matches");
     for (auto it = named.cbegin(); it != named.cend(); ++it) {
         FileCandidate &c = candidates[it.key()];
         c.path = it.key();
@@ -272,9 +322,12 @@ Result<ContextBuilder::Outcome> ContextBuilder::build(const QString &projectId, 
         }
     }
 
+    mark("files");
     if (options.repoMap) {
-        QString map = QStringLiteral("Folders:\n") + folderSummary(m_db, projectId);
+        QString map = QStringLiteral("Folders:\n") + outline->folders;
+        mark("folders");
         const QString symbols = symbolMap(picked);
+        mark("symbols");
         if (!symbols.isEmpty())
             map += QStringLiteral("\nSymbols in the files above:\n") + symbols;
         const int mapLimit = mapBudget + qMax(0, remaining - kSmallestUsefulItem);

@@ -32,6 +32,9 @@ struct ProviderProfile {
     int idleTimeoutMs = 120000;
     // The model's context window in tokens; 0: unknown (a default is assumed).
     int contextWindowTokens = 0;
+    // Whether the model may be offered tools (function calling). Local
+    // models often cannot take them, so Ollama profiles start without.
+    bool toolsEnabled = true;
 
     static QString kindName(Kind kind);            // "openai", "anthropic", "ollama"
     static std::optional<Kind> kindFromName(const QString &name);

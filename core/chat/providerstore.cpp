@@ -24,7 +24,8 @@ QString optionsJson(const StoredProfile &s)
     const QJsonObject options{{QStringLiteral("headers"), headers},
                               {QStringLiteral("maxRetries"), s.profile.maxRetries},
                               {QStringLiteral("idleTimeoutMs"), s.profile.idleTimeoutMs},
-                              {QStringLiteral("contextWindow"), s.profile.contextWindowTokens}};
+                              {QStringLiteral("contextWindow"), s.profile.contextWindowTokens},
+                              {QStringLiteral("tools"), s.profile.toolsEnabled}};
     return QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact));
 }
 
@@ -43,6 +44,7 @@ StoredProfile profileFrom(const QSqlQuery &q)
     s.profile.maxRetries = options.value(QStringLiteral("maxRetries")).toInt(s.profile.maxRetries);
     s.profile.idleTimeoutMs = options.value(QStringLiteral("idleTimeoutMs")).toInt(s.profile.idleTimeoutMs);
     s.profile.contextWindowTokens = options.value(QStringLiteral("contextWindow")).toInt();
+    s.profile.toolsEnabled = options.value(QStringLiteral("tools")).toBool(s.profile.kind != ProviderProfile::Kind::Ollama);
     s.keyStorage = keyStorageFromName(q.value(6).toString());
     if (s.keyStorage == KeyStorage::Plaintext)
         s.profile.apiKey = q.value(7).toString();

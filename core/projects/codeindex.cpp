@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QSet>
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
 namespace Realm::Projects {
@@ -149,8 +151,34 @@ QStringList CodeIndex::queryWords(const QString &question)
     return words;
 }
 
+namespace {
+// The project's revision, and whether the index is known to be complete
+// for it.
+std::pair<qint64, bool> indexState(sqlite3 *db, const QString &projectId)
+{
+    Statement q(db, "SELECT p.revision, (SELECT revision FROM code_index_projects WHERE project_id = p.id) FROM projects p WHERE p.id = ?");
+    q.bind(1, projectId);
+    if (!q.next())
+        return {-1, false};
+    return {q.columnInt(0), !q.columnIsNull(1) && q.columnInt(1) == q.columnInt(0)};
+}
+
+// Matching chunks of one word, counted up to `cap`: cheap, however common
+// the word is.
+qint64 chunksWith(sqlite3 *db, const QString &word, qint64 cap)
+{
+    Statement q(db, "SELECT count(*) FROM (SELECT 1 FROM chunk_words WHERE chunk_words MATCH ? LIMIT ?)");
+    const QByteArray term = QStringLiteral("\"%1\"").arg(QString(word).replace(QLatin1Char('"'), QStringLiteral("\"\""))).toUtf8();
+    q.bindText(1, term);
+    q.bind(2, cap);
+    return q.next() ? q.columnInt(0) : cap;
+}
+} // namespace
+
 Result<qint64> CodeIndex::pending(const QString &projectId) const
 {
+    if (indexState(m_db->nativeHandle(), projectId).second)
+        return 0;
     Statement q(m_db->nativeHandle(),
                 "SELECT count(DISTINCT b.id) FROM files f JOIN blobs b ON b.sha256 = f.blob_sha256 "
                 "WHERE f.project_id = ? AND f.deleted_at IS NULL AND b.is_binary = 0 "
@@ -165,6 +193,9 @@ Result<CodeIndex::UpdateStats> CodeIndex::update(const QString &projectId, const
                                                  const std::function<void(qint64, qint64)> &progress)
 {
     sqlite3 *db = m_db->nativeHandle();
+    const auto [revision, complete] = indexState(db, projectId);
+    if (complete)
+        return UpdateStats{};
     QList<qint64> blobIds;
     {
         Statement q(db, "SELECT DISTINCT b.id FROM files f JOIN blobs b ON b.sha256 = f.blob_sha256 "
@@ -231,6 +262,12 @@ Result<CodeIndex::UpdateStats> CodeIndex::update(const QString &projectId, const
         if (progress)
             progress(qMin(at + kBlobsPerTransaction, blobIds.size()), blobIds.size());
     }
+    // Complete for this revision; a refresh or edit bumps it.
+    Statement done(db, "INSERT OR REPLACE INTO code_index_projects (project_id, revision) VALUES (?, ?)");
+    done.bind(1, projectId);
+    done.bind(2, revision);
+    if (Result<void> r = done.exec(whatFailed); !r)
+        return r.error();
     return stats;
 }
 
@@ -239,23 +276,69 @@ Result<QList<CodeHit>> CodeIndex::search(const QString &projectId, const QString
     QList<CodeHit> hits;
     if (words.isEmpty())
         return hits;
-    QStringList terms;
+    sqlite3 *db = m_db->nativeHandle();
+    const auto quoted = [](const QString &word) -> QString {
+        return QLatin1Char('"') + QString(word).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    };
+    // Chunks with every word first: the intersection is both the best
+    // match and cheap, however common each word is. Then chunks with any of
+    // the rarer words: words in a sizeable share of all chunks ("next",
+    // "run" in a kernel) are left out there — they say little and cost the
+    // most.
+    QStringList all;
     for (const QString &word : words)
-        terms << QLatin1Char('"') + QString(word).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    Statement q(m_db->nativeHandle(),
-                "SELECT f.path, c.start_line, c.line_count, s.score FROM "
-                "(SELECT rowid AS id, bm25(chunk_words) AS score FROM chunk_words WHERE chunk_words MATCH ?) s "
-                "JOIN chunks c ON c.id = s.id JOIN blobs b ON b.id = c.blob_id "
-                "JOIN files f ON f.blob_sha256 = b.sha256 AND f.project_id = ? AND f.deleted_at IS NULL "
-                "ORDER BY s.score, f.path, c.start_line LIMIT ?");
-    const QByteArray match = terms.join(QStringLiteral(" OR ")).toUtf8();
-    q.bindText(1, match);
-    q.bind(2, projectId);
-    q.bind(3, qint64(limit));
-    while (q.next())
-        hits.append({q.columnText(0), int(q.columnInt(1)), int(q.columnInt(2)), -q.columnDouble(3)});
-    if (q.failed())
-        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot search the code index"));
+        all << quoted(word);
+    constexpr qint64 kCommon = 4000;
+    QList<QPair<qint64, QString>> counted;
+    for (const QString &word : words)
+        counted.append({chunksWith(db, word, kCommon), word});
+    std::sort(counted.begin(), counted.end());
+    QStringList rare;
+    for (const auto &[count, word] : std::as_const(counted)) {
+        if (count > 0 && count < kCommon && rare.size() < 8)
+            rare << quoted(word);
+    }
+    QList<QByteArray> queries{all.join(QStringLiteral(" AND ")).toUtf8()};
+    if (all.size() >= 3 && all.size() <= 8) {
+        // Then chunks with all words but one.
+        QStringList allButOne;
+        for (qsizetype skip = 0; skip < all.size(); ++skip) {
+            QStringList rest = all;
+            rest.removeAt(skip);
+            allButOne << QLatin1Char('(') + rest.join(QStringLiteral(" AND ")) + QLatin1Char(')');
+        }
+        queries << allButOne.join(QStringLiteral(" OR ")).toUtf8();
+    }
+    if (!rare.isEmpty() && (words.size() > 1 || rare.size() != 1))
+        queries << rare.join(QStringLiteral(" OR ")).toUtf8();
+    // Ranked inside FTS5 first (its fast path), then narrowed to the project.
+    Statement q(db, "SELECT c.id, f.path, c.start_line, c.line_count, s.score FROM "
+                    "(SELECT rowid AS id, rank AS score FROM chunk_words WHERE chunk_words MATCH ? ORDER BY rank LIMIT ?) s "
+                    "JOIN chunks c ON c.id = s.id JOIN blobs b ON b.id = c.blob_id "
+                    "JOIN files f ON f.blob_sha256 = b.sha256 AND f.project_id = ? AND f.deleted_at IS NULL "
+                    "ORDER BY s.score, f.path, c.start_line LIMIT ?");
+    QSet<qint64> seen;
+    for (qsizetype k = 0; k < queries.size(); ++k) {
+        const QByteArray &match = queries.at(k);
+        // BM25 scores stay well under 100: this keeps every hit of an
+        // earlier (stricter) query above those of a later one.
+        const double tier = double(queries.size() - 1 - k) * 100.0;
+        if (hits.size() >= limit)
+            break;
+        q.bindText(1, match);
+        q.bind(2, qint64(limit) * 4);
+        q.bind(3, projectId);
+        q.bind(4, qint64(limit));
+        while (q.next() && hits.size() < limit) {
+            if (seen.contains(q.columnInt(0)))
+                continue;
+            seen.insert(q.columnInt(0));
+            hits.append({q.columnText(1), int(q.columnInt(2)), int(q.columnInt(3)), tier - q.columnDouble(4)});
+        }
+        if (q.failed())
+            return q.error(QCoreApplication::translate("Realm::Projects", "Cannot search the code index"));
+        q.reset();
+    }
     return hits;
 }
 

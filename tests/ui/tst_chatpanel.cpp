@@ -7,6 +7,7 @@
 #include "chat/conversationstore.h"
 #include "chat/providerdialog.h"
 #include "mockllmserver.h"
+#include "projects/projectimporter.h"
 #include "secrets/memorysecretstore.h"
 #include "testworkspace.h"
 
@@ -82,6 +83,7 @@ private slots:
     void withoutAProviderThePanelSaysWhatToDo();
     void exportWritesTheConversation();
     void providerDialogTestsTheConnection();
+    void toolStepsAreShownInTheConversation();
 };
 
 void tst_ChatPanel::initTestCase()
@@ -313,6 +315,32 @@ void tst_ChatPanel::providerDialogTestsTheConnection()
     QVERIFY(tested.wait(10000));
     QCOMPARE(tested.at(1).first().toBool(), false);
     QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("providerTestResult"))->text().contains(QStringLiteral("API key")));
+}
+
+void tst_ChatPanel::toolStepsAreShownInTheConversation()
+{
+    Fixture f;
+    QTemporaryDir source;
+    Test::writeFile(source.path(), QStringLiteral("src/limits.h"), "constexpr int kMaxUsers = 42;\n");
+    const Projects::ImportReport report = *Projects::ProjectImporter(f.ws.db()).importProject(source.path(), {});
+    QVERIFY(f.open());
+    f.panel->setProject(report.project.id, report.project.name);
+    f.server.enqueue(MockLlmServer::openAiToolCalls({{QStringLiteral("read_file"), QStringLiteral(R"({"path":"src/limits.h"})")}}));
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("42 users.")}));
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    ask(*f.panel, QStringLiteral("How many users?"));
+    QVERIFY(finished.wait(10000));
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->view()->toPlainText().contains(QStringLiteral("42 users.")); }, 10000));
+    QSignalSpy opened(f.panel.get(), &ChatPanel::conversationOpened);
+    f.panel->openConversation(f.panel->conversationId());
+    QVERIFY(opened.wait(10000));
+    const QString shown = f.panel->view()->toPlainText();
+    QVERIFY2(shown.contains(QStringLiteral("Looks up read_file(path: src/limits.h)")), qPrintable(shown));
+    QVERIFY(shown.contains(QStringLiteral("Tool result")));
+    QVERIFY(shown.contains(QStringLiteral("constexpr int kMaxUsers = 42;")));
+    QVERIFY(f.server.requests().first().json().contains(QStringLiteral("tools")));
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(f.panel->grab().save(dir + QStringLiteral("/chat-tools.png")));
 }
 
 QTEST_MAIN(tst_ChatPanel)

@@ -291,7 +291,7 @@ void ChatPanel::updateChips()
     for (qsizetype i = 0; i < m_attached.size(); ++i) {
         const ContextItem &item = m_attached.at(i);
         auto *chip = new QToolButton;
-        chip->setText((item.pinned ? QStringLiteral("📌 ") : QString()) + item.title + QStringLiteral("  ✕"));
+        chip->setText((item.pinned ? QStringLiteral("★ ") : QString()) + item.title + QStringLiteral("  ✕"));
         chip->setToolTip(tr("Sent with the next question. Click to remove; right-click to pin it for every question."));
         chip->setContextMenuPolicy(Qt::CustomContextMenu);
         connect(chip, &QToolButton::clicked, this, [this, i] {
@@ -365,7 +365,7 @@ void ChatPanel::reloadHistory()
                             return; // typed on since
                         m_history->clear();
                         for (const Conversation &c : listing.conversations) {
-                            auto *item = new QListWidgetItem((c.pinned ? QStringLiteral("📌 ") : QString())
+                            auto *item = new QListWidgetItem((c.pinned ? QStringLiteral("★ ") : QString())
                                                              + (c.title.isEmpty() ? tr("New conversation") : c.title));
                             item->setData(ConversationIdRole, c.id);
                             item->setToolTip(QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.updatedAt), QLocale::ShortFormat));
@@ -493,17 +493,19 @@ void ChatPanel::send()
                         }
                         return p;
                     },
-                    [this, question, editing](const Prepared &p) {
+                    [this, question, editing, projectId](const Prepared &p) {
                         if (!p.error.isEmpty()) {
                             showError(p.error);
                             return;
                         }
                         m_conversationId = p.conversationId;
                         m_status->clear();
-                        withProvider([this, p, question, editing](ChatProvider *provider) {
+                        withProvider([this, p, question, editing, projectId](ChatProvider *provider) {
                             AskOptions options;
                             options.context = p.context;
                             options.model = provider->profile().defaultModel;
+                            if (!projectId.isEmpty() && provider->profile().toolsEnabled)
+                                options.toolsProjectId = projectId;
                             startTurn(editing.isEmpty() ? m_session->ask(p.conversationId, question, provider, options)
                                                         : m_session->editAndResend(p.conversationId, editing, question, provider, options));
                         });
@@ -516,20 +518,23 @@ void ChatPanel::startTurn(ChatTurn *turn)
     m_pendingDeltas.clear();
     updateButtons();
     const QString conversationId = m_conversationId;
-    connect(turn, &ChatTurn::started, this, [this, turn, conversationId](const QString &questionId, const QString &) {
-        // Show the thread down to the question, then stream the answer below.
+    connect(turn, &ChatTurn::started, this, [this, turn, conversationId](const QString &parentId, const QString &answerId) {
+        // A new answer (the first, or the next after tool calls): what
+        // arrives from now on is its text. Show the thread down to its
+        // parent, then stream it below.
+        m_pendingDeltas.clear();
         runInBackground(this, m_db,
-                        [conversationId, questionId](Storage::DatabasePtr db) { return ConversationStore(db).pathTo(conversationId, questionId); },
-                        [this, turn](const Result<QList<Message>> &path) {
-                            if (m_turn != turn)
-                                return;
+                        [conversationId, parentId](Storage::DatabasePtr db) { return ConversationStore(db).pathTo(conversationId, parentId); },
+                        [this, turn, answerId](const Result<QList<Message>> &path) {
+                            if (m_turn != turn || turn->answer().id != answerId)
+                                return; // finished, or moved on to another step meanwhile
                             m_view->showThread(path ? *path : QList<Message>{});
-                            m_view->beginAnswer(turn->answer().model);
+                            m_view->beginAnswer(turn->answer().model, answerId);
                             m_view->appendAnswer(std::exchange(m_pendingDeltas, QString()));
                         });
     });
-    connect(turn, &ChatTurn::textReceived, this, [this](const QString &delta) {
-        if (m_view->isStreaming())
+    connect(turn, &ChatTurn::textReceived, this, [this, turn](const QString &delta) {
+        if (m_view->isStreaming() && m_view->answerId() == turn->answer().id)
             m_view->appendAnswer(delta);
         else
             m_pendingDeltas += delta;

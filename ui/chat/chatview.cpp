@@ -2,6 +2,9 @@
 #include "chat/chatview.h"
 
 #include "chat/markdownrenderer.h"
+#include "chat/projecttools.h"
+
+#include <QFontDatabase>
 
 #include <QDesktopServices>
 #include <QScrollBar>
@@ -122,6 +125,7 @@ void ChatView::appendStatusNote(const Chat::Message &m)
 
 void ChatView::showThread(const QList<Chat::Message> &thread)
 {
+    m_answerHeaderBlock = -1;
     m_renderTimer->stop();
     m_unrendered.clear();
     m_stream.reset();
@@ -138,6 +142,29 @@ void ChatView::showThread(const QList<Chat::Message> &thread)
             stream.append(m.content);
             stream.finish();
             m_codeBlocks += stream.codeBlocks();
+            for (const Chat::ToolCall &call : m.toolCalls) {
+                cursor.movePosition(QTextCursor::End);
+                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+                cursor.insertHtml(QStringLiteral("<span style=\"color:gray\"><i>%1</i></span>")
+                                      .arg(tr("Looks up %1").arg(Chat::ProjectTools::describe(call)).toHtmlEscaped()));
+            }
+        } else if (m.role == Chat::ChatMessage::Role::Tool) {
+            // A tool's result: its first lines, enough to see what the model saw.
+            constexpr int kShownLines = 6;
+            QStringList lines = m.content.split(QLatin1Char('\n'));
+            const qsizetype total = lines.size();
+            if (total > kShownLines) {
+                lines.resize(kShownLines);
+                lines << tr("… %n more line(s)", nullptr, int(total - kShownLines));
+            }
+            QTextCharFormat small;
+            small.setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+            small.setForeground(palette().color(QPalette::PlaceholderText));
+            for (qsizetype i = 0; i < lines.size(); ++i) {
+                if (i > 0)
+                    cursor.insertBlock(QTextBlockFormat(), small);
+                cursor.insertText(lines.at(i), small);
+            }
         } else {
             // Questions are shown as typed, on a tinted background.
             QTextBlockFormat question;
@@ -181,8 +208,9 @@ void ChatView::showWelcome(bool hasProvider, const QString &projectName)
     setHtml(html + QStringLiteral("</div>"));
 }
 
-void ChatView::beginAnswer(const QString &model)
+void ChatView::beginAnswer(const QString &model, const QString &answerId)
 {
+    m_answerId = answerId;
     Chat::Message placeholder;
     placeholder.role = Chat::ChatMessage::Role::Assistant;
     placeholder.model = model;
@@ -206,7 +234,8 @@ void ChatView::appendAnswer(const QString &delta)
 
 void ChatView::settleAnswer(const QList<Chat::Message> &thread)
 {
-    if (thread.isEmpty() || m_stream || m_answerHeaderBlock < 0) {
+    // Settled in place only if this view streamed that very answer.
+    if (thread.isEmpty() || m_stream || m_answerHeaderBlock < 0 || thread.last().id != m_answerId) {
         showThread(thread);
         return;
     }

@@ -29,7 +29,7 @@ public:
     // What an empty conversation shows: how to start.
     void showWelcome(bool hasProvider, const QString &projectName);
     // A new answer starts streaming below the thread on show.
-    void beginAnswer(const QString &model);
+    void beginAnswer(const QString &model, const QString &answerId);
     void appendAnswer(const QString &delta);
     void endAnswer();
     // After endAnswer(): the stored thread, whose last message is the answer
@@ -37,6 +37,8 @@ public:
     // place; the answer's text is not drawn again.
     void settleAnswer(const QList<Chat::Message> &thread);
     bool isStreaming() const { return m_stream != nullptr; }
+    // The answer being streamed (or streamed last).
+    QString answerId() const { return m_answerId; }
 
     const QStringList &codeBlocks() const { return m_codeBlocks; }
     const QList<Chat::Message> &thread() const { return m_thread; }
@@ -71,6 +73,7 @@ private:
     // the UI thread busy for nothing anyone can see.
     QString m_unrendered;
     int m_answerHeaderBlock = -1; // block number of the streaming answer's header
+    QString m_answerId;           // the answer being (or last) streamed
     QTimer *m_renderTimer;
     bool m_autoScroll = true;
 };

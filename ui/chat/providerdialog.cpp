@@ -32,6 +32,7 @@ ProviderDialog::ProviderDialog(Storage::DatabasePtr db, ProviderStore *store, QN
     , m_contextWindow(new QSpinBox)
     , m_key(new QLineEdit)
     , m_plaintext(new QCheckBox(tr("Store the key in the workspace as plain text")))
+    , m_tools(new QCheckBox(tr("The model may search and read the project (tools)")))
     , m_keyState(new QLabel)
     , m_result(new QLabel)
 {
@@ -61,6 +62,7 @@ ProviderDialog::ProviderDialog(Storage::DatabasePtr db, ProviderStore *store, QN
     form->addRow(tr("&Base URL:"), m_url);
     form->addRow(tr("Default &model:"), m_model);
     form->addRow(tr("&Context window:"), m_contextWindow);
+    form->addRow(QString(), m_tools);
     form->addRow(tr("API &key:"), m_key);
     form->addRow(QString(), m_plaintext);
     form->addRow(QString(), m_keyState);
@@ -165,6 +167,7 @@ void ProviderDialog::setForm(const ProviderProfile &profile, const QString &apiK
     m_url->setText(profile.baseUrl.toString());
     m_model->setText(profile.defaultModel);
     m_contextWindow->setValue(profile.contextWindowTokens);
+    m_tools->setChecked(profile.toolsEnabled);
     m_key->setText(apiKey);
     m_plaintext->setChecked(plaintextKey);
     if (profile.id.isEmpty())
@@ -184,6 +187,7 @@ ProviderProfile ProviderDialog::formProfile() const
     p.baseUrl = QUrl(m_url->text().trimmed());
     p.defaultModel = m_model->text().trimmed();
     p.contextWindowTokens = m_contextWindow->value();
+    p.toolsEnabled = m_tools->isChecked();
     return p;
 }
 

@@ -51,6 +51,7 @@ private:
     QSpinBox *m_contextWindow;
     QLineEdit *m_key;
     QCheckBox *m_plaintext;
+    QCheckBox *m_tools;
     QLabel *m_keyState;
     QLabel *m_result;
 };
