@@ -404,14 +404,18 @@ int runExport(const Invocation &inv)
 {
     QCommandLineParser parser;
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("format"), QStringLiteral("md (default), html or json."), QStringLiteral("format")});
+    parser.addOption({QStringLiteral("format"), QStringLiteral("md (default), html, json or pdf."), QStringLiteral("format")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("Write to this file instead of stdout."), QStringLiteral("file")});
     parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Conversation id."));
     if (int rc = parseOrExit(parser, inv, QStringLiteral("ID [--format md|html|json] [--out FILE]"), 1, 1); rc >= 0)
         return rc;
     const QString format = parser.value(QStringLiteral("format")).isEmpty() ? QStringLiteral("md") : parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("md") && format != QLatin1String("html") && format != QLatin1String("json")) {
-        Output::error(QStringLiteral("--format must be md, html or json."));
+    if (format != QLatin1String("md") && format != QLatin1String("html") && format != QLatin1String("json") && format != QLatin1String("pdf")) {
+        Output::error(QStringLiteral("--format must be md, html, json or pdf."));
+        return ExitUsage;
+    }
+    if (format == QLatin1String("pdf") && !parser.isSet(QStringLiteral("out"))) {
+        Output::error(QStringLiteral("A PDF needs a file: add --out FILE.pdf."));
         return ExitUsage;
     }
     Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
@@ -422,6 +426,15 @@ int runExport(const Invocation &inv)
     Result<Conversation> conversation = store.find(id);
     if (!conversation)
         return fail(conversation.error());
+    if (format == QLatin1String("pdf")) {
+        Result<QList<Message>> thread = store.thread(id);
+        Result<void> written = thread ? ConversationExport::toPdf(*conversation, *thread, parser.value(QStringLiteral("out")))
+                                      : Result<void>(thread.error());
+        if (!written)
+            return fail(written.error());
+        Output::note(QStringLiteral("Wrote %1.").arg(parser.value(QStringLiteral("out"))));
+        return ExitOk;
+    }
     QByteArray bytes;
     if (format == QLatin1String("json")) {
         Result<QList<Message>> all = store.messages(id);
@@ -525,7 +538,7 @@ QString chatCommandsHelp()
         "  chat list [--project X] [--archived | --trash]\n"
         "  chat show ID                  the conversation as Markdown (--json: every version)\n"
         "  chat search [--project X] [--provider P] [--since DATE] [--until DATE] WORDS...\n"
-        "  chat export ID [--format md|html|json] [--out FILE]\n"
+        "  chat export ID [--format md|html|json|pdf] [--out FILE]\n"
         "  chat import FILE.json\n"
         "  chat rename ID TITLE | delete ID | restore ID | pin ID | unpin ID | archive ID | unarchive ID\n");
 }

@@ -12,6 +12,9 @@
 #include "projects/workspace.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 using namespace Realm::Cli;
 
@@ -63,9 +66,29 @@ void printVersion(bool json)
 
 } // namespace
 
+// Rendering a PDF needs fonts, which only a QGuiApplication has; everything
+// else runs without one (and without a display).
+bool needsGui(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--format=pdf" || (arg == "--format" && i + 1 < argc && QByteArray(argv[i + 1]) == "pdf"))
+            return true;
+    }
+    return false;
+}
+
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (needsGui(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("realm"));
     QCoreApplication::setOrganizationName(QStringLiteral("realm"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REALM_VERSION_STRING));

@@ -10,6 +10,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QTextDocument>
+
 #include <md4c-html.h>
 
 namespace Realm::Chat::ConversationExport {
@@ -101,6 +107,31 @@ QString toHtml(const Conversation &conversation, const QList<Message> &thread)
                "</style>\n</head>\n<body>\n")
                .arg(title)
            + QString::fromUtf8(body) + QStringLiteral("</body>\n</html>\n");
+}
+
+Result<void> toPdf(const Conversation &conversation, const QList<Message> &thread, const QString &fileName)
+{
+    QSaveFile out(fileName);
+    if (!out.open(QIODevice::WriteOnly))
+        return Error::io(QCoreApplication::translate("Realm::Chat", "Cannot write %1: %2").arg(fileName, out.errorString()));
+    {
+        QPdfWriter pdf(&out);
+        pdf.setPageSize(QPageSize(QPageSize::A4));
+        pdf.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
+        pdf.setTitle(conversation.title);
+        pdf.setCreator(QStringLiteral("REALM"));
+        QTextDocument document;
+        document.setDefaultStyleSheet(QStringLiteral("pre { background: #f2f2f2; } h2 { font-size: 11pt; }"));
+        QString html = toHtml(conversation, thread);
+        html.remove(QRegularExpression(QStringLiteral("<style>.*</style>"), QRegularExpression::DotMatchesEverythingOption));
+        // QTextDocument draws table rules only when asked in attributes.
+        html.replace(QStringLiteral("<table>"), QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">"));
+        document.setHtml(html);
+        document.print(&pdf); // lays out pages and numbers them
+    }
+    if (!out.commit())
+        return Error::io(QCoreApplication::translate("Realm::Chat", "Cannot write %1: %2").arg(fileName, out.errorString()));
+    return {};
 }
 
 QByteArray toJson(const Conversation &conversation, const QList<Message> &allMessages)

@@ -19,6 +19,9 @@ QString toMarkdown(const Conversation &conversation, const QList<Message> &threa
 // A standalone HTML page: the Markdown rendered by md4c, light and dark CSS.
 QString toHtml(const Conversation &conversation, const QList<Message> &thread);
 QByteArray toJson(const Conversation &conversation, const QList<Message> &allMessages);
+// A PDF of the HTML rendering (A4, page numbers). Needs a QGuiApplication
+// (offscreen is fine).
+Result<void> toPdf(const Conversation &conversation, const QList<Message> &thread, const QString &fileName);
 // Creates a new conversation from toJson() output (new ids, same tree,
 // texts, times, usage and context). Returns its id.
 Result<QString> importJson(ConversationStore &store, const QByteArray &json);

@@ -153,6 +153,14 @@ void tst_CliChat::conversationsCanBeListedSearchedExportedAndImported()
     QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("export"), id, QStringLiteral("--format"), QStringLiteral("html"),
                   QStringLiteral("--out"), html}).code, 0);
     QVERIFY(QFile::exists(html));
+    const QString pdf = m_dir->filePath(QStringLiteral("conversation.pdf"));
+    const Run pdfRun = cli({QStringLiteral("chat"), QStringLiteral("export"), id, QStringLiteral("--format"), QStringLiteral("pdf"),
+                            QStringLiteral("--out"), pdf});
+    QVERIFY2(pdfRun.code == 0, qPrintable(pdfRun.err));
+    QByteArray text;
+    QCOMPARE(Test::run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}, {}, &text), 0);
+    QVERIFY2(text.contains("A mutex serializes access.") && text.contains("What is a mutex for?"), text.constData());
+    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("export"), id, QStringLiteral("--format"), QStringLiteral("pdf")}).code, 2);
     m_workspace = m_dir->filePath(QStringLiteral("other.realm"));
     const Run imported = cli({QStringLiteral("chat"), QStringLiteral("import"), exported, QStringLiteral("--json")});
     QVERIFY2(imported.code == 0, qPrintable(imported.err));

@@ -90,7 +90,7 @@ void ChatPanel::buildUi()
         if (m_conversationId.isEmpty())
             return;
         const QString file = QFileDialog::getSaveFileName(this, tr("Export Conversation"), QString(),
-                                                          tr("Markdown (*.md);;HTML (*.html);;JSON, for import elsewhere (*.json)"));
+                                                          tr("Markdown (*.md);;HTML (*.html);;PDF (*.pdf);;JSON, for import elsewhere (*.json)"));
         if (!file.isEmpty())
             exportConversation(file);
     });
@@ -647,6 +647,10 @@ void ChatPanel::exportConversation(const QString &fileName)
                         Result<Conversation> conversation = store.find(id);
                         if (!conversation)
                             return conversation.error();
+                        if (suffix == QLatin1String("pdf")) {
+                            Result<QList<Message>> thread = store.thread(id);
+                            return thread ? ConversationExport::toPdf(*conversation, *thread, fileName) : Result<void>(thread.error());
+                        }
                         QByteArray bytes;
                         if (suffix == QLatin1String("json")) {
                             Result<QList<Message>> all = store.messages(id);
