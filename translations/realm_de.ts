@@ -275,6 +275,10 @@
         <source>The API key of &quot;%1&quot; was kept for one session only (no keychain was available): enter it again.</source>
         <translation>Der API-Schlüssel von „%1“ wurde nur für eine Sitzung aufbewahrt (es war kein Schlüsselbund verfügbar): Geben Sie ihn erneut ein.</translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Projects</name>
@@ -867,10 +871,6 @@
         <translation>Unterhaltung exportieren</translation>
     </message>
     <message>
-        <source>Markdown (*.md);;HTML (*.html);;JSON, for import elsewhere (*.json)</source>
-        <translation>Markdown (*.md);;HTML (*.html);;JSON, zum Import anderswo (*.json)</translation>
-    </message>
-    <message>
         <source>Rename Conversation…</source>
         <translation>Unterhaltung umbenennen …</translation>
     </message>
@@ -946,6 +946,14 @@
         <source>Exported to %1.</source>
         <translation>Nach %1 exportiert.</translation>
     </message>
+    <message>
+        <source>No provider</source>
+        <translation>Kein Anbieter</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;HTML (*.html);;PDF (*.pdf);;JSON, for import elsewhere (*.json)</source>
+        <translation>Markdown (*.md);;HTML (*.html);;PDF (*.pdf);;JSON, zum Import anderswo (*.json)</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::ChatView</name>
@@ -999,6 +1007,33 @@
     <message>
         <source>Interrupted: REALM closed while this answer was arriving.</source>
         <translation>Unterbrochen: REALM wurde geschlossen, während diese Antwort eintraf.</translation>
+    </message>
+    <message>
+        <source>Looks up %1</source>
+        <translation>Schlägt nach: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more line(s)</source>
+        <translation>
+            <numerusform>… %n weitere Zeile</numerusform>
+            <numerusform>… %n weitere Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Chat with an LLM about your code.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;REALM talks to local models (Ollama, llama.cpp, LM Studio, vLLM) and to OpenAI, Anthropic or any OpenAI-compatible service.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Unterhalten Sie sich mit einem LLM über Ihren Code.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;REALM spricht mit lokalen Modellen (Ollama, llama.cpp, LM Studio, vLLM) und mit OpenAI, Anthropic oder jedem OpenAI-kompatiblen Dienst.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Set up a provider…</source>
+        <translation>Einen Anbieter einrichten …</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Ask anything about &lt;b&gt;%1&lt;/b&gt;. The code your question is about is found and sent with it; Ctrl+Shift+A adds the selection or the open file.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Fragen Sie alles zu &lt;b&gt;%1&lt;/b&gt;. Der Code, um den es in Ihrer Frage geht, wird gefunden und mitgeschickt; Strg+Umschalt+A fügt die Auswahl oder die geöffnete Datei hinzu.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Ask anything. Open a project to ask about its code.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Fragen Sie, was Sie möchten. Öffnen Sie ein Projekt, um zu seinem Code zu fragen.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1693,6 +1728,10 @@
             <numerusform>✓ Verbunden: %n Modell verfügbar.</numerusform>
             <numerusform>✓ Verbunden: %n Modelle verfügbar.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The model may search and read the project (tools)</source>
+        <translation>Das Modell darf das Projekt durchsuchen und lesen (Werkzeuge)</translation>
     </message>
 </context>
 <context>
