@@ -954,6 +954,30 @@
         <source>Markdown (*.md);;HTML (*.html);;PDF (*.pdf);;JSON, for import elsewhere (*.json)</source>
         <translation>Markdown (*.md);;HTML (*.html);;PDF (*.pdf);;JSON, zum Import anderswo (*.json)</translation>
     </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Pin to the Top</source>
+        <translation>Oben anheften</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivieren</translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>In den Papierkorb verschieben</translation>
+    </message>
+    <message>
+        <source>Moved to the trash; `realm-cli chat restore %1` brings it back.</source>
+        <translation>In den Papierkorb verschoben; `realm-cli chat restore %1` holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>%1 tokens in, %2 out</source>
+        <translation>%1 Token ein, %2 aus</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::ChatView</name>

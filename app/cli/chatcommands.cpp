@@ -201,6 +201,7 @@ int runAsk(const Invocation &inv)
         projectId = existing->projectId;
     }
 
+    options.context += ContextBuilder::mentionedFiles(*db, projectId, question);
     // A question about a project gets the code it is about, automatically.
     if (!projectId.isEmpty() && !parser.isSet(QStringLiteral("no-context"))) {
         ContextBuilder::Options contextOptions;

@@ -197,6 +197,46 @@ QString symbolMap(const QList<QPair<QString, QString>> &files)
 }
 } // namespace
 
+QList<ContextItem> ContextBuilder::mentionedFiles(const Storage::DatabasePtr &db, const QString &projectId, const QString &question)
+{
+    static const QRegularExpression mention(QStringLiteral("(?:^|\\s)@([\\w./+-]+[\\w+-])"));
+    QList<ContextItem> items;
+    if (projectId.isEmpty())
+        return items;
+    const std::shared_ptr<const ProjectOutline> outline = outlineOf(db, projectId);
+    Projects::ProjectStore store(db);
+    QStringList seen;
+    for (auto it = mention.globalMatch(question); it.hasNext();) {
+        const QString named = it.next().captured(1);
+        // The exact path, or the one file with that name.
+        QString path;
+        if (outline->textPaths.contains(named)) {
+            path = named;
+        } else {
+            const QString suffix = QLatin1Char('/') + named;
+            for (const QString &candidate : outline->textPaths) {
+                if (candidate.endsWith(suffix) || candidate == named) {
+                    if (!path.isEmpty()) {
+                        path.clear(); // ambiguous: the user has to say which
+                        break;
+                    }
+                    path = candidate;
+                }
+            }
+        }
+        if (path.isEmpty() || seen.contains(path))
+            continue;
+        seen << path;
+        Result<Projects::ProjectFile> file = store.file(projectId, path);
+        Result<QByteArray> content = file ? store.content(*file) : Result<QByteArray>(file.error());
+        if (!content)
+            continue;
+        items.append({QStringLiteral("file"), path,
+                      fence(path, Projects::decodeText(*content, Projects::encodingFromName(file->encoding))), false});
+    }
+    return items;
+}
+
 int ContextBuilder::estimateTokens(QStringView text)
 {
     return int((text.size() + 3) / 4);

@@ -39,6 +39,10 @@ public:
                           const CancellationToken *cancel = nullptr,
                           const std::function<void(qint64, qint64)> &indexProgress = {}) const;
 
+    // Files the question names as "@path" (src/main.cpp, or a unique file
+    // name), whole, as explicit context.
+    static QList<ContextItem> mentionedFiles(const Storage::DatabasePtr &db, const QString &projectId, const QString &question);
+
     // Tokens of a text, estimated (about four characters each).
     static int estimateTokens(QStringView text);
 

@@ -465,10 +465,12 @@ Result<QList<MessageHit>> ConversationStore::search(const MessageSearch &search)
     return hits;
 }
 
-Result<int> ConversationStore::markInterrupted()
+Result<int> ConversationStore::markInterrupted(qint64 staleAfterMs)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE messages SET status = 'interrupted', revision = revision + 1 WHERE status = 'streaming'"));
+    q.prepare(QStringLiteral("UPDATE messages SET status = 'interrupted', revision = revision + 1 "
+                             "WHERE status = 'streaming' AND updated_at <= ?"));
+    q.addBindValue(Clock::nowMs() - staleAfterMs);
     if (!q.exec())
         return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot mark interrupted answers"), q);
     return q.numRowsAffected();

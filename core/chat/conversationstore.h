@@ -82,9 +82,11 @@ public:
 
     Result<QList<MessageHit>> search(const MessageSearch &search) const;
 
-    // Answers left 'streaming' by a crash become 'interrupted'; run when a
-    // workspace is opened by the app. Returns how many.
-    Result<int> markInterrupted();
+    // Answers left 'streaming' by a crash become 'interrupted'; run when the
+    // app starts. A live answer is saved every half second, so one untouched
+    // for `staleAfterMs` is no longer arriving (another window or process
+    // may be streaming the fresher ones). Returns how many.
+    Result<int> markInterrupted(qint64 staleAfterMs = 60000);
 
 private:
     Result<void> touch(const QString &conversationId, const QString &setClause, const QVariantList &binds);

@@ -42,7 +42,7 @@ namespace Realm::Ui {
 using namespace Realm::Chat;
 
 namespace {
-enum HistoryRole { ConversationIdRole = Qt::UserRole, MessageIdRole };
+enum HistoryRole { ConversationIdRole = Qt::UserRole, MessageIdRole, PinnedRole };
 }
 
 ChatPanel::ChatPanel(Storage::DatabasePtr db, SecretStore *keychain, QWidget *parent)
@@ -55,7 +55,9 @@ ChatPanel::ChatPanel(Storage::DatabasePtr db, SecretStore *keychain, QWidget *pa
 {
     buildUi();
     reloadProviders();
-    reloadHistory();
+    // Answers a crash cut off are shown as interrupted, not as still arriving.
+    runInBackground(this, m_db, [](Storage::DatabasePtr workspace) { return ConversationStore(workspace).markInterrupted(); },
+                    [this](const Result<int> &) { reloadHistory(); });
     updateButtons();
 }
 
@@ -139,6 +141,26 @@ void ChatPanel::buildUi()
     searchDelay->setInterval(200);
     connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
     connect(searchDelay, &QTimer::timeout, this, &ChatPanel::reloadHistory);
+    m_history->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_history, &QListWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QListWidgetItem *item = m_history->itemAt(at);
+        if (!item)
+            return;
+        const QString id = item->data(ConversationIdRole).toString();
+        const bool pinned = item->data(PinnedRole).toBool();
+        QMenu actions;
+        actions.addAction(pinned ? tr("Unpin") : tr("Pin to the Top"), this, [this, id, pinned] {
+            changeConversation(id, [pinned](ConversationStore &s, const QString &c) { return s.setPinned(c, !pinned); });
+        });
+        actions.addAction(tr("Archive"), this, [this, id] {
+            changeConversation(id, [](ConversationStore &s, const QString &c) { return s.setArchived(c, true); });
+        });
+        actions.addAction(tr("Move to Trash"), this, [this, id] {
+            changeConversation(id, [](ConversationStore &s, const QString &c) { return s.moveToTrash(c); });
+            m_status->setText(tr("Moved to the trash; `realm-cli chat restore %1` brings it back.").arg(id));
+        });
+        actions.exec(m_history->viewport()->mapToGlobal(at));
+    });
     connect(m_history, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
         m_historyButton->setChecked(false);
         openConversation(item->data(ConversationIdRole).toString(), item->data(MessageIdRole).toString());
@@ -368,7 +390,11 @@ void ChatPanel::reloadHistory()
                             auto *item = new QListWidgetItem((c.pinned ? QStringLiteral("★ ") : QString())
                                                              + (c.title.isEmpty() ? tr("New conversation") : c.title));
                             item->setData(ConversationIdRole, c.id);
-                            item->setToolTip(QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.updatedAt), QLocale::ShortFormat));
+                            item->setData(PinnedRole, c.pinned);
+                            QString tip = QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.updatedAt), QLocale::ShortFormat);
+                            if (c.usage.outputTokens >= 0)
+                                tip += QLatin1Char('\n') + tr("%1 tokens in, %2 out").arg(c.usage.inputTokens).arg(c.usage.outputTokens);
+                            item->setToolTip(tip);
                             m_history->addItem(item);
                         }
                         for (const MessageHit &h : listing.hits) {
@@ -380,6 +406,22 @@ void ChatPanel::reloadHistory()
                         if (!listing.error.isEmpty())
                             showError(listing.error);
                         emit historyLoaded();
+                    });
+}
+
+void ChatPanel::changeConversation(const QString &id, std::function<Result<void>(ConversationStore &, const QString &)> change)
+{
+    runInBackground(this, m_db,
+                    [id, change = std::move(change)](Storage::DatabasePtr db) {
+                        ConversationStore store(db);
+                        return change(store, id);
+                    },
+                    [this, id](const Result<void> &r) {
+                        if (!r)
+                            showError(r.error().message);
+                        else if (id == m_conversationId)
+                            reloadThread();
+                        reloadHistory();
                     });
 }
 
@@ -481,12 +523,12 @@ void ChatPanel::send()
                             }
                             p.conversationId = created->id;
                         }
-                        p.context = attached;
+                        p.context = attached + ContextBuilder::mentionedFiles(db, boundProject, question);
                         if (!projectId.isEmpty()) {
                             ContextBuilder::Options options;
                             if (window > 0)
                                 options.contextWindowTokens = window;
-                            options.alreadyAttached = attached;
+                            options.alreadyAttached = p.context;
                             Result<ContextBuilder::Outcome> built = ContextBuilder(db).build(projectId, question, options);
                             if (built)
                                 p.context += built->items;

@@ -19,6 +19,10 @@ class QPushButton;
 class QStackedWidget;
 class QToolButton;
 
+namespace Realm::Chat {
+class ConversationStore;
+}
+
 namespace Realm::Ui {
 
 class ChatInput;
@@ -71,6 +75,8 @@ private:
     void updateButtons();
     void showError(const QString &message);
     void showModelsOfCurrentProvider();
+    // Applies `change` to a conversation off the UI thread, then refreshes.
+    void changeConversation(const QString &id, std::function<Result<void>(Chat::ConversationStore &, const QString &)> change);
     void editQuestion(const Chat::Message &question);
     void regenerate(const Chat::Message &answer);
     void flipVersion(const QString &messageId, int step);

@@ -43,6 +43,7 @@ private slots:
     void theBudgetIsRespected();
     void attachedContextCountsAgainstTheBudget();
     void repoMapListsFoldersAndSignatures();
+    void atMentionsAttachTheNamedFiles();
 
 private:
     TestWorkspace m_ws;
@@ -139,6 +140,22 @@ void tst_ContextBuilder::repoMapListsFoldersAndSignatures()
     QVERIFY2(map->text.contains(QStringLiteral("chat/providerstore.cpp:\n")), qPrintable(map->text));
     QVERIFY(map->text.contains(QStringLiteral("function Realm::Chat::ProviderStore::create(const ProviderProfile & profile")));
     QVERIFY(!map->text.contains(QStringLiteral("__anon"))); // no lambdas or anonymous namespaces
+}
+
+void tst_ContextBuilder::atMentionsAttachTheNamedFiles()
+{
+    const QList<ContextItem> items = ContextBuilder::mentionedFiles(
+        m_ws.db(), m_projectId, QStringLiteral("Compare @chat/sseparser.cpp with @codeindex.h, not @nope.cpp or email@example.org"));
+    QStringList titles;
+    for (const ContextItem &item : items)
+        titles << item.title;
+    QCOMPARE(titles, QStringList({QStringLiteral("chat/sseparser.cpp"), QStringLiteral("projects/codeindex.h")}));
+    QVERIFY(items.first().text.startsWith(QStringLiteral("```cpp\n")));
+    QVERIFY(items.first().text.contains(QStringLiteral("SseParser::feed")));
+    // An exact path wins over the files that merely end with it.
+    const QList<ContextItem> exact = ContextBuilder::mentionedFiles(m_ws.db(), m_projectId, QStringLiteral("see @CMakeLists.txt"));
+    QCOMPARE(exact.size(), 1);
+    QCOMPARE(exact.first().title, QStringLiteral("CMakeLists.txt"));
 }
 
 QTEST_GUILESS_MAIN(tst_ContextBuilder)
