@@ -7,11 +7,17 @@
 #include "chat/conversationstore.h"
 #include "chat/providerdialog.h"
 #include "mockllmserver.h"
+#include "files/filetreemodel.h"
 #include "projects/projectimporter.h"
+#include "projects/projectstore.h"
 #include "secrets/memorysecretstore.h"
 #include "testworkspace.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QDragEnterEvent>
+#include <QJsonArray>
+#include <QMimeData>
 #include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
@@ -84,6 +90,7 @@ private slots:
     void exportWritesTheConversation();
     void providerDialogTestsTheConnection();
     void toolStepsAreShownInTheConversation();
+    void filesDroppedFromTheTreeGoWithTheNextQuestion();
 };
 
 void tst_ChatPanel::initTestCase()
@@ -341,6 +348,41 @@ void tst_ChatPanel::toolStepsAreShownInTheConversation()
     QVERIFY(f.server.requests().first().json().contains(QStringLiteral("tools")));
     if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
         QVERIFY(f.panel->grab().save(dir + QStringLiteral("/chat-tools.png")));
+}
+
+void tst_ChatPanel::filesDroppedFromTheTreeGoWithTheNextQuestion()
+{
+    Fixture f;
+    QTemporaryDir source;
+    Test::writeFile(source.path(), QStringLiteral("src/a.cpp"), "int a = 1;\n");
+    Test::writeFile(source.path(), QStringLiteral("src/b.cpp"), "int b = 2;\n");
+    Test::writeFile(source.path(), QStringLiteral("README.md"), "# Readme\n");
+    const Projects::ImportReport report = *Projects::ProjectImporter(f.ws.db()).importProject(source.path(), {});
+    QVERIFY(f.open());
+    f.panel->setProject(report.project.id, report.project.name);
+    FileTreeModel tree;
+    tree.setTree(FileTreeModel::buildTree(*Projects::ProjectStore(f.ws.db()).files(report.project.id)));
+    // Drag the src folder and README.md from the file tree.
+    std::unique_ptr<QMimeData> mime(tree.mimeData({tree.indexForPath(QStringLiteral("src")), tree.indexForPath(QStringLiteral("README.md"))}));
+    QCOMPARE(QString::fromUtf8(mime->data(QString::fromLatin1(FileTreeModel::kPathsMimeType))), QStringLiteral("src/\nREADME.md"));
+    QSignalSpy attached(f.panel.get(), &ChatPanel::attachmentsChanged);
+    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(f.panel.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(20, 20), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(f.panel.get(), &drop);
+    QVERIFY(attached.wait(10000));
+
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Three files.")}));
+    f.panel->findChild<QCheckBox *>(QStringLiteral("projectContext"))->setChecked(false); // only what was dropped
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    ask(*f.panel, QStringLiteral("What do these do?"));
+    QVERIFY(finished.wait(10000));
+    const QString sent = f.server.requests().first().json().value(QStringLiteral("messages")).toArray().last().toObject()
+                             .value(QStringLiteral("content")).toString();
+    QVERIFY2(sent.contains(QStringLiteral("### src/a.cpp\n\nint a = 1;")), qPrintable(sent));
+    QVERIFY(sent.contains(QStringLiteral("### src/b.cpp")));
+    QVERIFY(sent.contains(QStringLiteral("### README.md")));
 }
 
 QTEST_MAIN(tst_ChatPanel)

@@ -7,7 +7,10 @@
 #include "chat/conversationexport.h"
 #include "chat/conversationstore.h"
 #include "chat/providerdialog.h"
+#include "files/filetreemodel.h"
 #include "jobs/background.h"
+#include "projects/projectstore.h"
+#include "projects/textcontent.h"
 #include "secrets/memorysecretstore.h"
 
 #include <QCheckBox>
@@ -16,6 +19,9 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDateTime>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -54,6 +60,7 @@ ChatPanel::ChatPanel(Storage::DatabasePtr db, SecretStore *keychain, QWidget *pa
     , m_session(new ChatSession(db, this))
 {
     buildUi();
+    setAcceptDrops(true);
     reloadProviders();
     // Answers a crash cut off are shown as interrupted, not as still arriving.
     runInBackground(this, m_db, [](Storage::DatabasePtr workspace) { return ConversationStore(workspace).markInterrupted(); },
@@ -302,6 +309,58 @@ void ChatPanel::attach(const ContextItem &item)
 {
     m_attached.append(item);
     updateChips();
+}
+
+void ChatPanel::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasFormat(QString::fromLatin1(FileTreeModel::kPathsMimeType)))
+        event->acceptProposedAction();
+}
+
+void ChatPanel::dropEvent(QDropEvent *event)
+{
+    attachProjectPaths(QString::fromUtf8(event->mimeData()->data(QString::fromLatin1(FileTreeModel::kPathsMimeType)))
+                           .split(QLatin1Char('\n'), Qt::SkipEmptyParts));
+    event->acceptProposedAction();
+}
+
+void ChatPanel::attachProjectPaths(const QStringList &paths)
+{
+    const QString projectId = m_projectId;
+    if (projectId.isEmpty())
+        return;
+    runInBackground(this, m_db,
+                    [projectId, paths](Storage::DatabasePtr db) {
+                        constexpr int kMostFilesPerFolder = 20;
+                        Projects::ProjectStore store(db);
+                        QList<ContextItem> items;
+                        QStringList files;
+                        Result<QList<Projects::ProjectFile>> all = store.files(projectId);
+                        for (const QString &path : paths) {
+                            if (!path.endsWith(QLatin1Char('/'))) {
+                                files << path;
+                                continue;
+                            }
+                            int taken = 0;
+                            for (const Projects::ProjectFile &f : all ? *all : QList<Projects::ProjectFile>{}) {
+                                if (f.path.startsWith(path) && !f.isBinary() && taken++ < kMostFilesPerFolder)
+                                    files << f.path;
+                            }
+                        }
+                        for (const QString &path : std::as_const(files)) {
+                            Result<Projects::ProjectFile> file = store.file(projectId, path);
+                            Result<QByteArray> content = file ? store.content(*file) : Result<QByteArray>(file.error());
+                            if (content && !file->isBinary())
+                                items.append({QStringLiteral("file"), path,
+                                              Projects::decodeText(*content, Projects::encodingFromName(file->encoding)), false});
+                        }
+                        return items;
+                    },
+                    [this](const QList<ContextItem> &items) {
+                        m_attached += items;
+                        updateChips();
+                        emit attachmentsChanged();
+                    });
 }
 
 void ChatPanel::updateChips()

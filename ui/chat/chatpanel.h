@@ -43,6 +43,9 @@ public:
     // New conversations are about this project.
     void setProject(const QString &projectId, const QString &projectName);
     void attach(const Chat::ContextItem &item);
+    // Attaches files of the current project (folders: their text files, up
+    // to a limit), read in the background.
+    void attachProjectPaths(const QStringList &paths);
     void openConversation(const QString &conversationId, const QString &messageId = {});
     void newConversation();
     void reloadProviders();
@@ -59,7 +62,12 @@ public:
     void send();
     void stop();
 
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
 signals:
+    void attachmentsChanged();
     void conversationOpened(const QString &conversationId);
     void answerFinished(bool ok);
     void historyLoaded();

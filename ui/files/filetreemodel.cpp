@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "files/filetreemodel.h"
 
+#include <QMimeData>
+
 #include "projects/importsource.h"
 
 #include <QApplication>
@@ -184,6 +186,33 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+Qt::ItemFlags FileTreeModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractItemModel::flags(index);
+    if (index.isValid())
+        flags |= Qt::ItemIsDragEnabled;
+    return flags;
+}
+
+QStringList FileTreeModel::mimeTypes() const
+{
+    return {QString::fromLatin1(kPathsMimeType)};
+}
+
+QMimeData *FileTreeModel::mimeData(const QModelIndexList &indexes) const
+{
+    QStringList paths;
+    for (const QModelIndex &index : indexes) {
+        const Node *node = nodeFor(index);
+        if (!node || index.column() != NameColumn)
+            continue;
+        paths << (node->isFolder ? node->path + QLatin1Char('/') : node->path);
+    }
+    auto *mime = new QMimeData;
+    mime->setData(QString::fromLatin1(kPathsMimeType), paths.join(QLatin1Char('\n')).toUtf8());
+    return mime;
 }
 
 QVariant FileTreeModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -47,6 +47,12 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    // Files and folders can be dragged (to the chat, as context): as their
+    // paths, one per line, folders ending in '/'.
+    static constexpr const char *kPathsMimeType = "application/x-realm-project-paths";
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
 
 private:
     const Node *nodeFor(const QModelIndex &index) const;

@@ -135,6 +135,8 @@ void MainWindow::createDocks()
     m_fileView->setObjectName(QStringLiteral("fileTree"));
     m_fileView->setModel(m_fileModel);
     m_fileView->setUniformRowHeights(true); // keeps 100k-row trees fast
+    m_fileView->setDragEnabled(true);      // files and folders drop onto the chat as context
+    m_fileView->setDragDropMode(QAbstractItemView::DragOnly);
     m_fileView->header()->setStretchLastSection(false);
     m_fileView->header()->setSectionResizeMode(FileTreeModel::NameColumn, QHeaderView::Stretch);
     m_fileView->header()->setSectionResizeMode(FileTreeModel::SizeColumn, QHeaderView::ResizeToContents);
