@@ -7,6 +7,7 @@
 #include "chat/conversationstore.h"
 #include "chat/providerdialog.h"
 #include "mockllmserver.h"
+#include "codeview/codehighlighting.h"
 #include "files/filetreemodel.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
@@ -29,6 +30,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTextBlock>
 
 using namespace Realm;
 using namespace Realm::Ui;
@@ -91,6 +93,7 @@ private slots:
     void providerDialogTestsTheConnection();
     void toolStepsAreShownInTheConversation();
     void filesDroppedFromTheTreeGoWithTheNextQuestion();
+    void codeBlocksAreHighlightedWhenBuiltIn();
 };
 
 void tst_ChatPanel::initTestCase()
@@ -383,6 +386,28 @@ void tst_ChatPanel::filesDroppedFromTheTreeGoWithTheNextQuestion()
     QVERIFY2(sent.contains(QStringLiteral("### src/a.cpp\n\nint a = 1;")), qPrintable(sent));
     QVERIFY(sent.contains(QStringLiteral("### src/b.cpp")));
     QVERIFY(sent.contains(QStringLiteral("### README.md")));
+}
+
+void tst_ChatPanel::codeBlocksAreHighlightedWhenBuiltIn()
+{
+    if (!syntaxHighlightingAvailable())
+        QSKIP("this build has no KSyntaxHighlighting (see the README): code blocks are plain monospace");
+    Fixture f;
+    QVERIFY(f.open());
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("```cpp\nint main() {\n    return 0;\n"), QStringLiteral("}\n```\n")}));
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    ask(*f.panel, QStringLiteral("Smallest C++ program?"));
+    QVERIFY(finished.wait(10000));
+    QTextBlock block = f.panel->view()->document()->begin();
+    while (block.isValid() && block.text() != QLatin1String("    return 0;"))
+        block = block.next();
+    QVERIFY(block.isValid());
+    bool coloured = false;
+    for (auto it = block.begin(); !it.atEnd(); ++it)
+        coloured = coloured || it.fragment().charFormat().hasProperty(QTextFormat::ForegroundBrush);
+    QVERIFY2(coloured, "the keyword `return` should have a colour of its own");
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(f.panel->grab().save(dir + QStringLiteral("/chat-highlighted.png")));
 }
 
 QTEST_MAIN(tst_ChatPanel)

@@ -9,6 +9,8 @@
 #include <QTextDocument>
 #include <QTextDocumentFragment>
 
+#include "codeview/codehighlighting.h"
+
 #include <md4c-html.h>
 
 namespace Realm::Ui {
@@ -93,8 +95,10 @@ void MarkdownStream::finish()
         processLine(m_partialLine);
         m_partialLine.clear();
     }
-    if (m_inCode)
+    if (m_inCode) {
         m_inCode = false; // an unclosed fence ends with the answer
+        highlightOpenCode();
+    }
     flushParagraph();
     m_tailStart = m_cursor.position();
 }
@@ -105,6 +109,7 @@ void MarkdownStream::processLine(const QString &line)
         const QString trimmed = line.trimmed();
         if (trimmed.startsWith(m_fence) && trimmed.count(m_fence.at(0)) == trimmed.size()) {
             m_inCode = false;
+            highlightOpenCode();
             m_cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
             m_tailStart = m_cursor.position();
             return;
@@ -124,6 +129,7 @@ void MarkdownStream::processLine(const QString &line)
             header += QStringLiteral(" <span style=\"color:gray\">%1</span>").arg(m_codeLanguage.toHtmlEscaped());
         insertBlockHtml(header + QStringLiteral("</p>"));
         m_cursor.insertBlock(codeBlockFormat(), codeFormat());
+        m_codeFirstBlock = m_cursor.blockNumber();
         m_tailStart = m_cursor.position();
         return;
     }
@@ -144,6 +150,14 @@ void MarkdownStream::appendCodeLine(const QString &line)
     code += line;
     m_cursor.insertText(line, codeFormat());
     m_tailStart = m_cursor.position();
+}
+
+void MarkdownStream::highlightOpenCode()
+{
+    // Coloured once the block is complete: highlighting line by line as it
+    // streams would colour half-typed tokens wrongly.
+    const bool dark = QPalette().color(QPalette::Base).lightness() < 128;
+    highlightCode(m_document, m_codeFirstBlock, m_cursor.blockNumber(), m_codeLanguage, dark);
 }
 
 void MarkdownStream::flushParagraph()

@@ -38,6 +38,7 @@ private:
     void insertBlockHtml(const QString &html);
     void appendCodeLine(const QString &line);
     void redrawTail();
+    void highlightOpenCode();
 
     QTextDocument *m_document;
     QTextCursor m_cursor;      // end of the rendered part
@@ -47,6 +48,7 @@ private:
     bool m_inCode = false;
     QString m_fence;           // ``` or ~~~ (and its length) of the open code block
     QString m_codeLanguage;
+    int m_codeFirstBlock = -1; // first block of the open code block
     QStringList m_codeBlocks;
     int m_firstCodeBlock = 0;
 };

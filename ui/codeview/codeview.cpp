@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "codeview/codeview.h"
 
+#include "codeview/codehighlighting.h"
+
 #include "common/buildconfig.h"
 
 #include <QFontDatabase>
@@ -55,18 +57,16 @@ CodeView::CodeView(QWidget *parent)
 
 #if REALM_HAVE_SYNTAX_HIGHLIGHTING
 namespace {
-// One repository for the whole app: loading the definitions is expensive.
 KSyntaxHighlighting::Repository &repository()
 {
-    static KSyntaxHighlighting::Repository shared;
-    return shared;
+    return syntaxRepository();
 }
 } // namespace
 #endif
 
 bool CodeView::highlightingAvailable()
 {
-    return REALM_HAVE_SYNTAX_HIGHLIGHTING;
+    return syntaxHighlightingAvailable();
 }
 
 void CodeView::setFileName(const QString &fileName, qint64 size)
