@@ -314,6 +314,13 @@ void tst_ChatPanel::providerDialogTestsTheConnection()
     QVERIFY(!saved.isEmpty() || saved.wait(10000));
     const Chat::StoredProfile stored = *store.find(QStringLiteral("local"));
     QCOMPARE(stored.keyStorage, Chat::KeyStorage::Keychain); // the (test) keychain took it
+    // The key is nowhere on disk: not in the workspace, not in the settings.
+    QSettings().sync();
+    for (const QString &file : {ws.path(), ws.path() + QStringLiteral("-wal"), QSettings().fileName()}) {
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly))
+            QVERIFY2(!f.readAll().contains("sk-typed"), qPrintable(file));
+    }
     QSignalSpy tested(&dialog, &ProviderDialog::tested);
     dialog.testConnection();
     QVERIFY(tested.wait(10000));
