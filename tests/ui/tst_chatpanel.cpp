@@ -316,7 +316,7 @@ void tst_ChatPanel::providerDialogTestsTheConnection()
     QCOMPARE(stored.keyStorage, Chat::KeyStorage::Keychain); // the (test) keychain took it
     // The key is nowhere on disk: not in the workspace, not in the settings.
     QSettings().sync();
-    for (const QString &file : {ws.path(), ws.path() + QStringLiteral("-wal"), QSettings().fileName()}) {
+    for (const QString &file : QStringList{ws.path(), ws.path() + QStringLiteral("-wal"), QSettings().fileName()}) {
         QFile f(file);
         if (f.open(QIODevice::ReadOnly))
             QVERIFY2(!f.readAll().contains("sk-typed"), qPrintable(file));
