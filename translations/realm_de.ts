@@ -830,6 +830,37 @@
     </message>
 </context>
 <context>
+    <name>Realm::Ui::ChatHistory</name>
+    <message>
+        <source>Search all conversations</source>
+        <translation>Alle Unterhaltungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Neue Unterhaltung</translation>
+    </message>
+    <message>
+        <source>%1 tokens in, %2 out</source>
+        <translation>%1 Token ein, %2 aus</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Pin to the Top</source>
+        <translation>Oben anheften</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivieren</translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>In den Papierkorb verschieben</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Ui::ChatInput</name>
     <message>
         <source>Ask about this project… (Enter sends, Shift+Enter: new line, Esc stops, ↑ edits the last question)</source>
@@ -887,10 +918,6 @@
         <translation>Anbieter verwalten …</translation>
     </message>
     <message>
-        <source>Search all conversations</source>
-        <translation>Alle Unterhaltungen durchsuchen</translation>
-    </message>
-    <message>
         <source>Project context</source>
         <translation>Projektkontext</translation>
     </message>
@@ -917,10 +944,6 @@
     <message>
         <source>Sent with the next question. Click to remove; right-click to pin it for every question.</source>
         <translation>Wird mit der nächsten Frage gesendet. Klicken entfernt; Rechtsklick heftet es für jede Frage an.</translation>
-    </message>
-    <message>
-        <source>New conversation</source>
-        <translation>Neue Unterhaltung</translation>
     </message>
     <message>
         <source>No LLM provider is set up yet: choose “Manage providers…” to add one (Ollama, llama.cpp, OpenAI, Anthropic…).</source>
@@ -955,28 +978,8 @@
         <translation>Markdown (*.md);;HTML (*.html);;PDF (*.pdf);;JSON, zum Import anderswo (*.json)</translation>
     </message>
     <message>
-        <source>Unpin</source>
-        <translation>Lösen</translation>
-    </message>
-    <message>
-        <source>Pin to the Top</source>
-        <translation>Oben anheften</translation>
-    </message>
-    <message>
-        <source>Archive</source>
-        <translation>Archivieren</translation>
-    </message>
-    <message>
-        <source>Move to Trash</source>
-        <translation>In den Papierkorb verschieben</translation>
-    </message>
-    <message>
         <source>Moved to the trash; `realm-cli chat restore %1` brings it back.</source>
         <translation>In den Papierkorb verschoben; `realm-cli chat restore %1` holt sie zurück.</translation>
-    </message>
-    <message>
-        <source>%1 tokens in, %2 out</source>
-        <translation>%1 Token ein, %2 aus</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/chatpanel.h"
 
+#include "chat/chathistory.h"
 #include "chat/chatinput.h"
 #include "chat/chatview.h"
 #include "chat/contextbuilder.h"
@@ -18,7 +19,6 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QDateTime>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMimeData>
@@ -31,15 +31,12 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
-#include <QLocale>
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QStackedWidget>
 #include <QTextBrowser>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -48,7 +45,6 @@ namespace Realm::Ui {
 using namespace Realm::Chat;
 
 namespace {
-enum HistoryRole { ConversationIdRole = Qt::UserRole, MessageIdRole, PinnedRole };
 }
 
 ChatPanel::ChatPanel(Storage::DatabasePtr db, SecretStore *keychain, QWidget *parent)
@@ -64,7 +60,7 @@ ChatPanel::ChatPanel(Storage::DatabasePtr db, SecretStore *keychain, QWidget *pa
     reloadProviders();
     // Answers a crash cut off are shown as interrupted, not as still arriving.
     runInBackground(this, m_db, [](Storage::DatabasePtr workspace) { return ConversationStore(workspace).markInterrupted(); },
-                    [this](const Result<int> &) { reloadHistory(); });
+                    [this](const Result<int> &) { m_history->reload(); });
     updateButtons();
 }
 
@@ -115,7 +111,7 @@ void ChatPanel::buildUi()
                         [this](const Result<void> &r) {
                             if (!r)
                                 showError(r.error().message);
-                            reloadHistory();
+                            m_history->reload();
                         });
     });
     menu->addAction(tr("Manage Providers…"), this, &ChatPanel::showProviderSettings);
@@ -136,47 +132,20 @@ void ChatPanel::buildUi()
     top->addWidget(newButton);
     top->addWidget(more);
 
-    m_search = new QLineEdit;
-    m_search->setObjectName(QStringLiteral("chatSearch"));
-    m_search->setPlaceholderText(tr("Search all conversations"));
-    m_search->setClearButtonEnabled(true);
-    m_history = new QListWidget;
-    m_history->setObjectName(QStringLiteral("chatHistory"));
-    m_history->setWordWrap(true);
-    auto *searchDelay = new QTimer(this);
-    searchDelay->setSingleShot(true);
-    searchDelay->setInterval(200);
-    connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
-    connect(searchDelay, &QTimer::timeout, this, &ChatPanel::reloadHistory);
-    m_history->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_history, &QListWidget::customContextMenuRequested, this, [this](const QPoint &at) {
-        const QListWidgetItem *item = m_history->itemAt(at);
-        if (!item)
-            return;
-        const QString id = item->data(ConversationIdRole).toString();
-        const bool pinned = item->data(PinnedRole).toBool();
-        QMenu actions;
-        actions.addAction(pinned ? tr("Unpin") : tr("Pin to the Top"), this, [this, id, pinned] {
-            changeConversation(id, [pinned](ConversationStore &s, const QString &c) { return s.setPinned(c, !pinned); });
-        });
-        actions.addAction(tr("Archive"), this, [this, id] {
-            changeConversation(id, [](ConversationStore &s, const QString &c) { return s.setArchived(c, true); });
-        });
-        actions.addAction(tr("Move to Trash"), this, [this, id] {
-            changeConversation(id, [](ConversationStore &s, const QString &c) { return s.moveToTrash(c); });
-            m_status->setText(tr("Moved to the trash; `realm-cli chat restore %1` brings it back.").arg(id));
-        });
-        actions.exec(m_history->viewport()->mapToGlobal(at));
-    });
-    connect(m_history, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+    m_history = new ChatHistory(m_db);
+    connect(m_history, &ChatHistory::conversationChosen, this, [this](const QString &conversationId, const QString &messageId) {
         m_historyButton->setChecked(false);
-        openConversation(item->data(ConversationIdRole).toString(), item->data(MessageIdRole).toString());
+        openConversation(conversationId, messageId);
     });
-    auto *historyPage = new QWidget;
-    auto *historyLayout = new QVBoxLayout(historyPage);
-    historyLayout->setContentsMargins(0, 0, 0, 0);
-    historyLayout->addWidget(m_search);
-    historyLayout->addWidget(m_history);
+    connect(m_history, &ChatHistory::conversationChanged, this, [this](const QString &conversationId) {
+        if (conversationId == m_conversationId)
+            reloadThread();
+    });
+    connect(m_history, &ChatHistory::movedToTrash, this, [this](const QString &conversationId) {
+        m_status->setText(tr("Moved to the trash; `realm-cli chat restore %1` brings it back.").arg(conversationId));
+    });
+    connect(m_history, &ChatHistory::failed, this, &ChatPanel::showError);
+    connect(m_history, &ChatHistory::loaded, this, &ChatPanel::historyLoaded);
 
     m_view = new ChatView;
     m_view->setObjectName(QStringLiteral("chatView"));
@@ -192,7 +161,7 @@ void ChatPanel::buildUi()
 
     m_pages = new QStackedWidget;
     m_pages->addWidget(m_view);
-    m_pages->addWidget(historyPage);
+    m_pages->addWidget(m_history);
 
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("chatStatus"));
@@ -407,81 +376,9 @@ void ChatPanel::showHistory(bool show)
 {
     m_pages->setCurrentIndex(show ? 1 : 0);
     if (show) {
-        reloadHistory();
-        m_search->setFocus();
+        m_history->reload();
+        m_history->focusSearch();
     }
-}
-
-void ChatPanel::reloadHistory()
-{
-    const QString text = m_search->text().trimmed();
-    struct Listing {
-        QList<Conversation> conversations;
-        QList<MessageHit> hits;
-        QString error;
-    };
-    runInBackground(this, m_db,
-                    [text](Storage::DatabasePtr db) {
-                        Listing listing;
-                        ConversationStore store(db);
-                        if (text.isEmpty()) {
-                            Result<QList<Conversation>> list = store.list();
-                            if (list)
-                                listing.conversations = *list;
-                            else
-                                listing.error = list.error().message;
-                        } else {
-                            MessageSearch search;
-                            search.text = text;
-                            Result<QList<MessageHit>> hits = store.search(search);
-                            if (hits)
-                                listing.hits = *hits;
-                            else
-                                listing.error = hits.error().message;
-                        }
-                        return listing;
-                    },
-                    [this, text](const Listing &listing) {
-                        if (text != m_search->text().trimmed())
-                            return; // typed on since
-                        m_history->clear();
-                        for (const Conversation &c : listing.conversations) {
-                            auto *item = new QListWidgetItem((c.pinned ? QStringLiteral("★ ") : QString())
-                                                             + (c.title.isEmpty() ? tr("New conversation") : c.title));
-                            item->setData(ConversationIdRole, c.id);
-                            item->setData(PinnedRole, c.pinned);
-                            QString tip = QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.updatedAt), QLocale::ShortFormat);
-                            if (c.usage.outputTokens >= 0)
-                                tip += QLatin1Char('\n') + tr("%1 tokens in, %2 out").arg(c.usage.inputTokens).arg(c.usage.outputTokens);
-                            item->setToolTip(tip);
-                            m_history->addItem(item);
-                        }
-                        for (const MessageHit &h : listing.hits) {
-                            auto *item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(h.conversationTitle, h.snippet.simplified()));
-                            item->setData(ConversationIdRole, h.conversationId);
-                            item->setData(MessageIdRole, h.messageId);
-                            m_history->addItem(item);
-                        }
-                        if (!listing.error.isEmpty())
-                            showError(listing.error);
-                        emit historyLoaded();
-                    });
-}
-
-void ChatPanel::changeConversation(const QString &id, std::function<Result<void>(ConversationStore &, const QString &)> change)
-{
-    runInBackground(this, m_db,
-                    [id, change = std::move(change)](Storage::DatabasePtr db) {
-                        ConversationStore store(db);
-                        return change(store, id);
-                    },
-                    [this, id](const Result<void> &r) {
-                        if (!r)
-                            showError(r.error().message);
-                        else if (id == m_conversationId)
-                            reloadThread();
-                        reloadHistory();
-                    });
 }
 
 void ChatPanel::newConversation()
@@ -658,7 +555,7 @@ void ChatPanel::startTurn(ChatTurn *turn)
                                     m_view->settleAnswer(*thread);
                                 emit answerFinished(ok);
                             });
-            reloadHistory();
+            m_history->reload();
         });
     };
     connect(turn, &ChatTurn::finished, this, [ended] { ended(true, QString()); });

@@ -13,18 +13,14 @@ class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
-class QListWidget;
 class QNetworkAccessManager;
 class QPushButton;
 class QStackedWidget;
 class QToolButton;
 
-namespace Realm::Chat {
-class ConversationStore;
-}
-
 namespace Realm::Ui {
 
+class ChatHistory;
 class ChatInput;
 class ChatView;
 
@@ -76,15 +72,12 @@ signals:
 private:
     void buildUi();
     void showHistory(bool show);
-    void reloadHistory();
     void reloadThread();
     void startTurn(Chat::ChatTurn *turn);
     void updateChips();
     void updateButtons();
     void showError(const QString &message);
     void showModelsOfCurrentProvider();
-    // Applies `change` to a conversation off the UI thread, then refreshes.
-    void changeConversation(const QString &id, std::function<Result<void>(Chat::ConversationStore &, const QString &)> change);
     void editQuestion(const Chat::Message &question);
     void regenerate(const Chat::Message &answer);
     void flipVersion(const QString &messageId, int step);
@@ -112,8 +105,7 @@ private:
     QComboBox *m_modelBox;
     QToolButton *m_historyButton;
     QStackedWidget *m_pages;
-    QLineEdit *m_search;
-    QListWidget *m_history;
+    ChatHistory *m_history;
     ChatView *m_view;
     QLabel *m_status;
     QWidget *m_chips;

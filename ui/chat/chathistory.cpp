@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chat/chathistory.h"
+
+#include "chat/conversationstore.h"
+#include "jobs/background.h"
+
+#include <QDateTime>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenu>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace Realm::Ui {
+
+using namespace Realm::Chat;
+
+namespace {
+enum HistoryRole { ConversationIdRole = Qt::UserRole, MessageIdRole, PinnedRole };
+
+struct Listing {
+    QList<Conversation> conversations;
+    QList<MessageHit> hits;
+    QString error;
+};
+} // namespace
+
+ChatHistory::ChatHistory(Storage::DatabasePtr db, QWidget *parent)
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_search(new QLineEdit)
+    , m_list(new QListWidget)
+{
+    m_search->setObjectName(QStringLiteral("chatSearch"));
+    m_search->setPlaceholderText(tr("Search all conversations"));
+    m_search->setClearButtonEnabled(true);
+    m_list->setObjectName(QStringLiteral("chatHistory"));
+    m_list->setWordWrap(true);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    auto *searchDelay = new QTimer(this); // search once typing pauses
+    searchDelay->setSingleShot(true);
+    searchDelay->setInterval(200);
+    connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
+    connect(searchDelay, &QTimer::timeout, this, &ChatHistory::reload);
+    connect(m_list, &QListWidget::customContextMenuRequested, this, &ChatHistory::showMenu);
+    connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        emit conversationChosen(item->data(ConversationIdRole).toString(), item->data(MessageIdRole).toString());
+    });
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_search);
+    layout->addWidget(m_list);
+}
+
+void ChatHistory::focusSearch()
+{
+    m_search->setFocus();
+}
+
+void ChatHistory::reload()
+{
+    const QString text = m_search->text().trimmed();
+    runInBackground(this, m_db,
+                    [text](Storage::DatabasePtr db) {
+                        Listing listing;
+                        ConversationStore store(db);
+                        if (text.isEmpty()) {
+                            Result<QList<Conversation>> list = store.list();
+                            if (list)
+                                listing.conversations = *list;
+                            else
+                                listing.error = list.error().message;
+                        } else {
+                            MessageSearch search;
+                            search.text = text;
+                            Result<QList<MessageHit>> hits = store.search(search);
+                            if (hits)
+                                listing.hits = *hits;
+                            else
+                                listing.error = hits.error().message;
+                        }
+                        return listing;
+                    },
+                    [this, text](const Listing &listing) {
+                        if (text != m_search->text().trimmed())
+                            return; // typed on since
+                        m_list->clear();
+                        for (const Conversation &c : listing.conversations) {
+                            auto *item = new QListWidgetItem((c.pinned ? QStringLiteral("★ ") : QString())
+                                                             + (c.title.isEmpty() ? tr("New conversation") : c.title));
+                            item->setData(ConversationIdRole, c.id);
+                            item->setData(PinnedRole, c.pinned);
+                            QString tip = QLocale().toString(QDateTime::fromMSecsSinceEpoch(c.updatedAt), QLocale::ShortFormat);
+                            if (c.usage.outputTokens >= 0)
+                                tip += QLatin1Char('\n') + tr("%1 tokens in, %2 out").arg(c.usage.inputTokens).arg(c.usage.outputTokens);
+                            item->setToolTip(tip);
+                            m_list->addItem(item);
+                        }
+                        for (const MessageHit &h : listing.hits) {
+                            auto *item = new QListWidgetItem(QStringLiteral("%1\n%2").arg(h.conversationTitle, h.snippet.simplified()));
+                            item->setData(ConversationIdRole, h.conversationId);
+                            item->setData(MessageIdRole, h.messageId);
+                            m_list->addItem(item);
+                        }
+                        if (!listing.error.isEmpty())
+                            emit failed(listing.error);
+                        emit loaded();
+                    });
+}
+
+void ChatHistory::showMenu(const QPoint &at)
+{
+    const QListWidgetItem *item = m_list->itemAt(at);
+    if (!item)
+        return;
+    const QString id = item->data(ConversationIdRole).toString();
+    const bool pinned = item->data(PinnedRole).toBool();
+    QMenu actions;
+    actions.addAction(pinned ? tr("Unpin") : tr("Pin to the Top"), this, [this, id, pinned] {
+        change(id, [pinned](ConversationStore &s, const QString &c) { return s.setPinned(c, !pinned); });
+    });
+    actions.addAction(tr("Archive"), this, [this, id] {
+        change(id, [](ConversationStore &s, const QString &c) { return s.setArchived(c, true); });
+    });
+    actions.addAction(tr("Move to Trash"), this, [this, id] {
+        change(id, [](ConversationStore &s, const QString &c) { return s.moveToTrash(c); });
+        emit movedToTrash(id);
+    });
+    actions.exec(m_list->viewport()->mapToGlobal(at));
+}
+
+void ChatHistory::change(const QString &id, std::function<Result<void>(ConversationStore &, const QString &)> change)
+{
+    runInBackground(this, m_db,
+                    [id, change = std::move(change)](Storage::DatabasePtr db) {
+                        ConversationStore store(db);
+                        return change(store, id);
+                    },
+                    [this, id](const Result<void> &r) {
+                        if (!r)
+                            emit failed(r.error().message);
+                        else
+                            emit conversationChanged(id);
+                        reload();
+                    });
+}
+
+} // namespace Realm::Ui
