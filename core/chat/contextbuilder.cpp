@@ -138,9 +138,17 @@ QString fence(const QString &path, const QString &code)
     return ticks + language + QLatin1Char('\n') + code + QLatin1Char('\n') + ticks;
 }
 
+struct PickedFile {
+    QString path;
+    QString text;
+    QByteArray sha256; // the content's: symbols are remembered by it
+};
+
 // Signatures of the given files from Universal Ctags, "path:" then one
 // "  kind name(signature)" line per symbol. Empty when ctags is missing.
-QString symbolMap(const QList<QPair<QString, QString>> &files)
+// A file's symbols are remembered by its content, so follow-up questions
+// about the same code do not run ctags again.
+QString symbolMap(const QList<PickedFile> &files)
 {
     static const QString ctags = [] {
         for (const char *candidate : {"/usr/bin/ctags-universal", "/usr/local/bin/ctags-universal"}) {
@@ -149,53 +157,86 @@ QString symbolMap(const QList<QPair<QString, QString>> &files)
         }
         return QString();
     }();
-    QTemporaryDir dir;
-    if (ctags.isEmpty() || !dir.isValid() || files.isEmpty())
+    static QMutex mutex;
+    static QHash<QByteArray, QStringList> remembered; // path + content hash -> symbol lines
+    if (ctags.isEmpty() || files.isEmpty())
         return {};
     // The best few files are enough for a map; ctags on forty big files
     // would cost more than all the rest of the context.
+    // Huge files (generated tables, a 300 KB kernel core.c) take ctags the
+    // longest and their chunks already show the code that matters.
     constexpr int kMapFiles = 4;
-    QStringList arguments{QStringLiteral("--output-format=json"), QStringLiteral("--fields=+nS"), QStringLiteral("--sort=no"),
-                          QStringLiteral("-f"), QStringLiteral("-")};
-    for (const auto &[path, text] : files.mid(0, kMapFiles)) {
-        const QString target = dir.filePath(path);
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QFile out(target);
-        if (out.open(QIODevice::WriteOnly))
-            out.write(text.toUtf8());
-        arguments << path;
+    constexpr qsizetype kLargestMappedFile = 128 * 1024;
+    QList<PickedFile> mapped;
+    for (const PickedFile &f : files) {
+        if (mapped.size() < kMapFiles && f.text.size() <= kLargestMappedFile)
+            mapped.append(f);
     }
-    QProcess process;
-    process.setWorkingDirectory(dir.path());
-    process.start(ctags, arguments);
-    if (!process.waitForFinished(10000))
-        return {};
-    static const QRegularExpression anonymous(QStringLiteral("(^|::)__anon[0-9a-f]+"));
+    const auto keyOf = [](const PickedFile &f) -> QByteArray { return f.path.toUtf8() + '\0' + f.sha256; };
     QHash<QString, QStringList> symbols; // path -> lines in source order
-    for (const QByteArray &line : process.readAllStandardOutput().split('\n')) {
-        const QJsonObject tag = QJsonDocument::fromJson(line).object();
-        const QString kind = tag.value(QStringLiteral("kind")).toString();
-        if (tag.value(QStringLiteral("_type")).toString() != QLatin1String("tag") || kind == QLatin1String("namespace")
-            || tag.value(QStringLiteral("name")).toString().startsWith(QLatin1String("__anon")) // lambdas
-            || kind == QLatin1String("local") || kind == QLatin1String("parameter") || kind == QLatin1String("variable"))
-            continue;
-        QString scope = tag.value(QStringLiteral("scope")).toString();
-        scope.remove(anonymous);
-        if (scope.startsWith(QLatin1String("::")))
-            scope.remove(0, 2);
-        symbols[tag.value(QStringLiteral("path")).toString()]
-            << QStringLiteral("  %1 %2%3%4")
-                   .arg(kind, scope.isEmpty() ? QString() : scope + QStringLiteral("::"), tag.value(QStringLiteral("name")).toString(),
-                        tag.value(QStringLiteral("signature")).toString());
+    QList<PickedFile> missing;
+    {
+        QMutexLocker lock(&mutex);
+        for (const PickedFile &f : mapped) {
+            if (const auto it = remembered.constFind(keyOf(f)); it != remembered.cend())
+                symbols.insert(f.path, *it);
+            else
+                missing.append(f);
+        }
+    }
+    QTemporaryDir dir;
+    if (!missing.isEmpty() && dir.isValid()) {
+        QStringList arguments{QStringLiteral("--output-format=json"), QStringLiteral("--fields=+nS"), QStringLiteral("--sort=no"),
+                              QStringLiteral("-f"), QStringLiteral("-")};
+        for (const PickedFile &f : std::as_const(missing)) {
+            const QString target = dir.filePath(f.path);
+            QDir().mkpath(QFileInfo(target).absolutePath());
+            QFile out(target);
+            if (out.open(QIODevice::WriteOnly))
+                out.write(f.text.toUtf8());
+            arguments << f.path;
+        }
+        QProcess process;
+        process.setWorkingDirectory(dir.path());
+        process.start(ctags, arguments);
+        if (process.waitForFinished(10000)) {
+            static const QRegularExpression anonymous(QStringLiteral("(^|::)__anon[0-9a-f]+"));
+            for (const QByteArray &line : process.readAllStandardOutput().split('\n')) {
+                const QJsonObject tag = QJsonDocument::fromJson(line).object();
+                const QString kind = tag.value(QStringLiteral("kind")).toString();
+                if (tag.value(QStringLiteral("_type")).toString() != QLatin1String("tag") || kind == QLatin1String("namespace")
+                    || tag.value(QStringLiteral("name")).toString().startsWith(QLatin1String("__anon")) // lambdas
+                    || kind == QLatin1String("local") || kind == QLatin1String("parameter") || kind == QLatin1String("variable"))
+                    continue;
+                QString scope = tag.value(QStringLiteral("scope")).toString();
+                scope.remove(anonymous);
+                if (scope.startsWith(QLatin1String("::")))
+                    scope.remove(0, 2);
+                symbols[tag.value(QStringLiteral("path")).toString()]
+                    << QStringLiteral("  %1 %2%3%4")
+                           .arg(kind, scope.isEmpty() ? QString() : scope + QStringLiteral("::"), tag.value(QStringLiteral("name")).toString(),
+                                tag.value(QStringLiteral("signature")).toString());
+            }
+            QMutexLocker lock(&mutex);
+            if (remembered.size() > 4096)
+                remembered.clear(); // a crude bound; ctags is cheap enough to run again
+            for (const PickedFile &f : std::as_const(missing))
+                remembered.insert(keyOf(f), symbols.value(f.path));
+        }
     }
     QString out;
-    for (const auto &[path, text] : files) {
-        if (const QStringList lines = symbols.value(path); !lines.isEmpty())
-            out += path + QStringLiteral(":\n") + lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    for (const PickedFile &f : mapped) {
+        if (const QStringList lines = symbols.value(f.path); !lines.isEmpty())
+            out += f.path + QStringLiteral(":\n") + lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
     }
     return out;
 }
 } // namespace
+
+void ContextBuilder::warmUp(const Storage::DatabasePtr &db, const QString &projectId)
+{
+    outlineOf(db, projectId);
+}
 
 QList<ContextItem> ContextBuilder::mentionedFiles(const Storage::DatabasePtr &db, const QString &projectId, const QString &question)
 {
@@ -304,7 +345,7 @@ Result<ContextBuilder::Outcome> ContextBuilder::build(const QString &projectId, 
     const int mapBudget = options.repoMap ? int(outcome.budgetTokens * kRepoMapShare) : 0;
     int remaining = outcome.budgetTokens - mapBudget;
     Projects::ProjectStore store(m_db);
-    QList<QPair<QString, QString>> picked; // path, text: for the symbol map
+    QList<PickedFile> picked; // for the symbol map
     for (const FileCandidate &candidate : std::as_const(ranked)) {
         if (cancel && cancel->isCancelled())
             return Error::cancelled();
@@ -315,7 +356,7 @@ Result<ContextBuilder::Outcome> ContextBuilder::build(const QString &projectId, 
         if (!content || file->isBinary())
             continue;
         const QString text = Projects::decodeText(*content, Projects::encodingFromName(file->encoding));
-        picked.append({candidate.path, text});
+        picked.append({candidate.path, text, file->sha256});
         const QStringList lines = text.split(QLatin1Char('\n'));
         // Each file may use its share of what is left, the best-ranked first.
         const int filesLeft = int(ranked.size() - picked.size()) + 1;

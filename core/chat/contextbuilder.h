@@ -39,6 +39,11 @@ public:
                           const CancellationToken *cancel = nullptr,
                           const std::function<void(qint64, qint64)> &indexProgress = {}) const;
 
+    // Reads what build() needs to know of the project's files (paths,
+    // folders) ahead of the first question; the desktop calls it when a
+    // project is opened. Blocking.
+    static void warmUp(const Storage::DatabasePtr &db, const QString &projectId);
+
     // Files the question names as "@path" (src/main.cpp, or a unique file
     // name), whole, as explicit context.
     static QList<ContextItem> mentionedFiles(const Storage::DatabasePtr &db, const QString &projectId, const QString &question);

@@ -58,6 +58,9 @@ int main(int argc, char *argv[])
                 double(timer.nsecsElapsed()) / 1e9, static_cast<long long>(indexed->blobs), static_cast<long long>(indexed->chunks),
                 static_cast<long long>(project->fileCount), static_cast<long long>(project->totalBytes));
 
+    timer.restart();
+    Chat::ContextBuilder::warmUp(*db, project->id); // as the desktop does when the project is opened
+    std::printf("{\"warm_up_ms\":%.1f}\n", double(timer.nsecsElapsed()) / 1e6);
     Chat::ContextBuilder builder(*db);
     Chat::ContextBuilder::Options options;
     options.contextWindowTokens = 32768;

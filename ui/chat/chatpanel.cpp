@@ -272,6 +272,9 @@ void ChatPanel::setProject(const QString &projectId, const QString &projectName)
     m_projectContext->setText(projectName.isEmpty() ? tr("Project context") : tr("Context from %1").arg(projectName));
     if (m_conversationId.isEmpty() && !m_turn)
         m_view->showWelcome(!m_profiles.isEmpty(), projectName);
+    if (!projectId.isEmpty()) // so that the first question does not wait for it
+        runInBackground(this, m_db, [projectId](Storage::DatabasePtr db) { ContextBuilder::warmUp(db, projectId); return true; },
+                        [](bool) {});
 }
 
 void ChatPanel::attach(const ContextItem &item)
