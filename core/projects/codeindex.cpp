@@ -318,7 +318,13 @@ Result<QList<CodeHit>> CodeIndex::search(const QString &projectId, const QString
                     "JOIN files f ON f.blob_sha256 = b.sha256 AND f.project_id = ? AND f.deleted_at IS NULL "
                     "ORDER BY s.score, f.path, c.start_line LIMIT ?");
     QSet<qint64> seen;
+    // Looser queries only while the stricter ones found little: ranking an
+    // OR of ANDs costs FTS5 far more than the intersection alone, and a few
+    // dozen chunks with every word are context enough.
+    constexpr int kEnoughStrictHits = 40;
     for (qsizetype k = 0; k < queries.size(); ++k) {
+        if (k > 0 && hits.size() >= qMin(limit, kEnoughStrictHits))
+            break;
         const QByteArray &match = queries.at(k);
         // BM25 scores stay well under 100: this keeps every hit of an
         // earlier (stricter) query above those of a later one.
