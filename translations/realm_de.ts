@@ -981,6 +981,10 @@
         <source>Moved to the trash; `realm-cli chat restore %1` brings it back.</source>
         <translation>In den Papierkorb verschoben; `realm-cli chat restore %1` holt sie zurück.</translation>
     </message>
+    <message>
+        <source>Indexing the project for chat: %1 of %2 files…</source>
+        <translation>Projekt wird für den Chat indiziert: %1 von %2 Dateien …</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::ChatView</name>

@@ -15,6 +15,7 @@
 #include "secrets/memorysecretstore.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
@@ -471,7 +472,7 @@ void ChatPanel::send()
     };
     // On a worker: create the conversation if needed, and find the context.
     runInBackground(this, m_db,
-                    [existing, boundProject, projectId, question, attached, window](Storage::DatabasePtr db) {
+                    [existing, boundProject, projectId, question, attached, window, status = QPointer<QLabel>(m_status)](Storage::DatabasePtr db) {
                         Prepared p;
                         p.conversationId = existing;
                         if (p.conversationId.isEmpty()) {
@@ -488,7 +489,14 @@ void ChatPanel::send()
                             if (window > 0)
                                 options.contextWindowTokens = window;
                             options.alreadyAttached = p.context;
-                            Result<ContextBuilder::Outcome> built = ContextBuilder(db).build(projectId, question, options);
+                            // The first question about a big project indexes it: say how far along.
+                            const auto progress = [status](qint64 done, qint64 total) {
+                                QMetaObject::invokeMethod(QCoreApplication::instance(), [status, done, total] {
+                                    if (status)
+                                        status->setText(ChatPanel::tr("Indexing the project for chat: %1 of %2 files…").arg(done).arg(total));
+                                }, Qt::QueuedConnection);
+                            };
+                            Result<ContextBuilder::Outcome> built = ContextBuilder(db).build(projectId, question, options, nullptr, progress);
                             if (built)
                                 p.context += built->items;
                         }
