@@ -281,6 +281,25 @@
     </message>
 </context>
 <context>
+    <name>Realm::Docs</name>
+    <message>
+        <source>Universal Ctags is not installed: install the universal-ctags package to extract symbols.</source>
+        <translation>Universal Ctags ist nicht installiert: Installieren Sie das Paket universal-ctags, um Symbole zu extrahieren.</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder: %1</source>
+        <translation>Ein temporärer Ordner kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Universal Ctags failed: %1</source>
+        <translation>Universal Ctags ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Projects</name>
     <message>
         <source>unknown error</source>
