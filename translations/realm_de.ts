@@ -298,6 +298,18 @@
         <source>Universal Ctags failed: %1</source>
         <translation>Universal Ctags ist fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>Top level</source>
+        <translation>Oberste Ebene</translation>
+    </message>
+    <message>
+        <source>The template is not valid Mustache: %1</source>
+        <translation>Die Vorlage ist kein gültiges Mustache: %1</translation>
+    </message>
+    <message>
+        <source>The template failed: %1</source>
+        <translation>Die Vorlage ist fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Projects</name>

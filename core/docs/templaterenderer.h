@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+
+#include <QVariant>
+
+namespace Realm::Docs {
+
+// Mustache templates (kainjow-mustache) over Qt data: a QVariantMap is an
+// object, a QVariantList a list, a bool a section switch, anything else
+// text. Output is Markdown, so nothing is HTML-escaped. A broken template
+// is an error that says where.
+Result<QString> renderTemplate(const QString &mustacheTemplate, const QVariantMap &data);
+
+} // namespace Realm::Docs

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The document model, coverage and the API reference in Markdown, checked
+// against a golden file for a small project written here.
+#include "docs/apireference.h"
+#include "docs/symbolextractor.h"
+#include "docs/templaterenderer.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace Realm;
+using namespace Realm::Docs;
+
+namespace {
+QList<SourceText> sampleProject()
+{
+    return {{QStringLiteral("geo/shapes.h"),
+             QStringLiteral("/// A shape with corners.\n"
+                            "class Shape {\n"
+                            "public:\n"
+                            "    /**\n"
+                            "     * Scales the shape.\n"
+                            "     * @param factor how much; 1 keeps it\n"
+                            "     * @throws std::domain_error for a negative factor\n"
+                            "     */\n"
+                            "    void scale(double factor);\n"
+                            "    double area() const;\n"
+                            "private:\n"
+                            "    int m_sides = 0;\n"
+                            "};\n")},
+            {QStringLiteral("geo/math.cpp"),
+             QStringLiteral("/**\n"
+                            " * Adds two numbers.\n"
+                            " * @param a the first\n"
+                            " * @param b the second\n"
+                            " * @return the sum\n"
+                            " * @deprecated use std::plus\n"
+                            " */\n"
+                            "int add(int a, int b) { return a + b; }\n")},
+            {QStringLiteral("tool.py"),
+             QStringLiteral("def main(argv):\n"
+                            "    \"\"\"Runs the tool.\n"
+                            "\n"
+                            "    Args:\n"
+                            "        argv: the command line\n"
+                            "\n"
+                            "    Returns:\n"
+                            "        The exit code.\n"
+                            "    \"\"\"\n"
+                            "    return 0\n")}};
+}
+} // namespace
+
+class tst_ApiReference final : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void coverageCountsPublicDocumentableSymbols();
+    void markdownMatchesTheGoldenFile();
+    void userTemplatesAndBrokenTemplates();
+
+private:
+    DocProject m_project;
+};
+
+void tst_ApiReference::initTestCase()
+{
+    if (SymbolExtractor::ctagsPath().isEmpty())
+        QSKIP("ctags-universal is not installed (scripts/deps.sh installs universal-ctags)");
+    const Result<QList<DocSymbol>> symbols = SymbolExtractor::extract(sampleProject());
+    QVERIFY(symbols);
+    m_project = DocProject::build(QStringLiteral("sample"), *symbols);
+}
+
+void tst_ApiReference::coverageCountsPublicDocumentableSymbols()
+{
+    // Shape, scale, area, add, main: m_sides is private and a member.
+    QCOMPARE(m_project.coverage.total, 5);
+    QCOMPARE(m_project.coverage.documented, 4); // area() has no comment
+    QCOMPARE(m_project.modules.size(), 2);
+    QCOMPARE(m_project.modules.at(0).path, QString()); // the top level first
+    QCOMPARE(m_project.modules.at(1).path, QStringLiteral("geo"));
+    QCOMPARE(m_project.modules.at(1).coverage.total, 4);
+    QCOMPARE(m_project.modules.at(1).files.at(1).path, QStringLiteral("geo/shapes.h"));
+    QCOMPARE(m_project.modules.at(1).files.at(1).coverage.documented, 2);
+}
+
+void tst_ApiReference::markdownMatchesTheGoldenFile()
+{
+    const Result<QString> markdown = ApiReference::markdown(m_project);
+    QVERIFY(markdown);
+    const QString goldenPath = qEnvironmentVariable("REALM_TEST_DATA") + QStringLiteral("/docs/api-reference.md");
+    if (qEnvironmentVariableIsSet("REALM_UPDATE_GOLDEN")) {
+        QFile out(goldenPath);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(markdown->toUtf8());
+    }
+    QFile golden(goldenPath);
+    QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(goldenPath));
+    QCOMPARE(*markdown, QString::fromUtf8(golden.readAll()));
+}
+
+void tst_ApiReference::userTemplatesAndBrokenTemplates()
+{
+    const Result<QString> list = ApiReference::markdown(
+        m_project, QStringLiteral("{{#modules}}{{#files}}{{#symbols}}{{qualified}};{{/symbols}}{{/files}}{{/modules}}"));
+    QVERIFY(list);
+    QCOMPARE(*list, QStringLiteral("main;add;Shape;Shape::scale;Shape::area;"));
+    const Result<QString> broken = ApiReference::markdown(m_project, QStringLiteral("{{#modules}} never closed"));
+    QVERIFY(!broken);
+    QCOMPARE(broken.error().code, Error::Code::InvalidInput);
+    QVERIFY(broken.error().message.contains(QStringLiteral("not valid Mustache")));
+    // Markdown is not HTML-escaped.
+    QCOMPARE(*renderTemplate(QStringLiteral("{{x}}"), {{QStringLiteral("x"), QStringLiteral("a < b & `c`")}}), QStringLiteral("a < b & `c`"));
+}
+
+QTEST_GUILESS_MAIN(tst_ApiReference)
+#include "tst_apireference.moc"
