@@ -275,10 +275,6 @@
         <source>The API key of &quot;%1&quot; was kept for one session only (no keychain was available): enter it again.</source>
         <translation>Der API-Schlüssel von „%1“ wurde nur für eine Sitzung aufbewahrt (es war kein Schlüsselbund verfügbar): Geben Sie ihn erneut ein.</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
 </context>
 <context>
     <name>Realm::Docs</name>
@@ -309,6 +305,13 @@
     <message>
         <source>The template failed: %1</source>
         <translation>Die Vorlage ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Markup</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "chat/conversationexport.h"
 
 #include "chat/chatsession.h"
+#include "markup/markdownoutput.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -10,13 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <QPageSize>
-#include <QPdfWriter>
-#include <QRegularExpression>
-#include <QSaveFile>
-#include <QTextDocument>
-
-#include <md4c-html.h>
 
 namespace Realm::Chat::ConversationExport {
 
@@ -49,11 +43,6 @@ QString speaker(const Message &m)
         return QCoreApplication::translate("Realm::Chat", "System");
     }
     return {};
-}
-
-void appendHtml(const MD_CHAR *text, MD_SIZE size, void *out)
-{
-    static_cast<QByteArray *>(out)->append(text, qsizetype(size));
 }
 
 QJsonObject usageJson(const Usage &u)
@@ -91,47 +80,13 @@ QString toMarkdown(const Conversation &conversation, const QList<Message> &threa
 
 QString toHtml(const Conversation &conversation, const QList<Message> &thread)
 {
-    const QByteArray markdown = toMarkdown(conversation, thread).toUtf8();
-    QByteArray body;
-    md_html(markdown.constData(), MD_SIZE(markdown.size()), appendHtml, &body, MD_DIALECT_GITHUB, 0);
-    const QString title = conversation.title.toHtmlEscaped();
-    return QStringLiteral(
-               "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%1</title>\n"
-               "<style>\n"
-               ":root { color-scheme: light dark; }\n"
-               "body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }\n"
-               "h2 { font-size: 1rem; margin-top: 2rem; border-bottom: 1px solid #8884; }\n"
-               "pre { background: #8881; padding: .75rem; overflow-x: auto; border-radius: 4px; }\n"
-               "code { font-family: ui-monospace, monospace; }\n"
-               "blockquote { color: #888; margin-left: 0; padding-left: 1rem; border-left: 3px solid #8884; }\n"
-               "</style>\n</head>\n<body>\n")
-               .arg(title)
-           + QString::fromUtf8(body) + QStringLiteral("</body>\n</html>\n");
+    // Model output is untrusted: raw HTML in it is shown as text.
+    return Markup::htmlPage(conversation.title, toMarkdown(conversation, thread), false);
 }
 
 Result<void> toPdf(const Conversation &conversation, const QList<Message> &thread, const QString &fileName)
 {
-    QSaveFile out(fileName);
-    if (!out.open(QIODevice::WriteOnly))
-        return Error::io(QCoreApplication::translate("Realm::Chat", "Cannot write %1: %2").arg(fileName, out.errorString()));
-    {
-        QPdfWriter pdf(&out);
-        pdf.setPageSize(QPageSize(QPageSize::A4));
-        pdf.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
-        pdf.setTitle(conversation.title);
-        pdf.setCreator(QStringLiteral("REALM"));
-        QTextDocument document;
-        document.setDefaultStyleSheet(QStringLiteral("pre { background: #f2f2f2; } h2 { font-size: 11pt; }"));
-        QString html = toHtml(conversation, thread);
-        html.remove(QRegularExpression(QStringLiteral("<style>.*</style>"), QRegularExpression::DotMatchesEverythingOption));
-        // QTextDocument draws table rules only when asked in attributes.
-        html.replace(QStringLiteral("<table>"), QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">"));
-        document.setHtml(html);
-        document.print(&pdf); // lays out pages and numbers them
-    }
-    if (!out.commit())
-        return Error::io(QCoreApplication::translate("Realm::Chat", "Cannot write %1: %2").arg(fileName, out.errorString()));
-    return {};
+    return Markup::writePdf(conversation.title, toMarkdown(conversation, thread), fileName, false);
 }
 
 QByteArray toJson(const Conversation &conversation, const QList<Message> &allMessages)

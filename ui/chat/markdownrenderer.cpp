@@ -10,17 +10,12 @@
 #include <QTextDocumentFragment>
 
 #include "codeview/codehighlighting.h"
+#include "markup/markdownoutput.h"
 
-#include <md4c-html.h>
 
 namespace Realm::Ui {
 
 namespace {
-void appendTo(const MD_CHAR *text, MD_SIZE size, void *out)
-{
-    static_cast<QByteArray *>(out)->append(text, qsizetype(size));
-}
-
 const QRegularExpression &fenceStart()
 {
     static const QRegularExpression re(QStringLiteral("^ {0,3}(`{3,}|~{3,})\\s*([^`\\s]*)"));
@@ -48,12 +43,10 @@ QTextBlockFormat codeBlockFormat()
 
 QString markdownToHtml(const QString &markdown)
 {
-    const QByteArray utf8 = markdown.toUtf8();
-    QByteArray html;
-    md_html(utf8.constData(), MD_SIZE(utf8.size()), appendTo, &html, MD_DIALECT_GITHUB | MD_FLAG_NOHTML, 0);
+    QString html = Markup::markdownToHtml(markdown, false); // model output is untrusted
     // QTextDocument draws table rules only when asked in attributes.
-    html.replace("<table>", "<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">");
-    return QString::fromUtf8(html);
+    html.replace(QStringLiteral("<table>"), QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">"));
+    return html;
 }
 
 MarkdownStream::MarkdownStream(QTextDocument *document, int at, int firstCodeBlock)
