@@ -306,6 +306,14 @@
         <source>The template failed: %1</source>
         <translation>Die Vorlage ist fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>%1 — API reference</source>
+        <translation>%1 — API-Referenz</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Markup</name>

@@ -4,6 +4,7 @@
 #include "cliarguments.h"
 #include "chatcommands.h"
 #include "clioutput.h"
+#include "docscommands.h"
 #include "projectcommands.h"
 #include "providercommands.h"
 #include "searchcommands.h"
@@ -33,7 +34,7 @@ QString generalHelp()
            + QStringLiteral(
                "  search [--project P] [-F | -e] [-i] [-w] [-g GLOB] [--lang L] [-C N] [--limit N | --all] [--] QUERY\n"
                "  cat PROJECT PATH              print a file's stored bytes\n")
-           + chatCommandsHelp() + providerCommandsHelp()
+           + chatCommandsHelp() + providerCommandsHelp() + docsCommandsHelp()
            + QStringLiteral(
                "\n"
                "Global options:\n"
@@ -172,7 +173,9 @@ int main(int argc, char *argv[])
         const char *name;
         int (*run)(const QString &, const Invocation &);
         QString (*help)();
-    } groups[] = {{"project", runProjectCommand, projectCommandsHelp}, {"provider", runProviderCommand, providerCommandsHelp}};
+    } groups[] = {{"project", runProjectCommand, projectCommandsHelp},
+                  {"provider", runProviderCommand, providerCommandsHelp},
+                  {"docs", runDocsCommand, docsCommandsHelp}};
     for (const auto &group : groups) {
         if (command != QLatin1String(group.name))
             continue;
