@@ -55,7 +55,7 @@ Result<void> writePdf(const QString &title, const QString &markdown, const QStri
         pdf.setTitle(title);
         pdf.setCreator(QStringLiteral("REALM"));
         QTextDocument document;
-        document.setDefaultStyleSheet(QStringLiteral("pre { background: #f2f2f2; }"));
+        document.setDefaultStyleSheet(QStringLiteral("pre { background: #f2f2f2; white-space: pre-wrap; }")); // long lines wrap on paper
         QString html = markdownToHtml(markdown, allowRawHtml);
         // QTextDocument draws table rules only when asked in attributes.
         html.replace(QStringLiteral("<table>"), QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">"));
