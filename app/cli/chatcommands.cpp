@@ -392,7 +392,7 @@ int runSearch(const Invocation &inv)
             Output::printJson({{QStringLiteral("conversation"), h.conversationId},
                                {QStringLiteral("title"), h.conversationTitle},
                                {QStringLiteral("message"), h.messageId},
-                               {QStringLiteral("role"), Message::roleName(h.role)},
+                               {QStringLiteral("role"), ChatMessage::roleName(h.role)},
                                {QStringLiteral("snippet"), h.snippet},
                                {QStringLiteral("created_at"), timeText(h.createdAt)}});
         else

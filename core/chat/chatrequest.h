@@ -18,6 +18,11 @@ struct ChatMessage {
     QList<ToolCall> toolCalls; // an assistant message that asked for tools
     QString toolCallId;        // a tool message: the call it answers
     QString toolName;
+
+    // The names the provider APIs and the workspace use: system, user,
+    // assistant, tool.
+    static QString roleName(Role role);
+    static Role roleFromName(const QString &name);
 };
 
 // A tool the model may call: its name, what it does, and a JSON Schema for

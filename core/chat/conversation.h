@@ -34,8 +34,6 @@ struct Message {
 
     static QString statusName(Status status);
     static Status statusFromName(const QString &name);
-    static QString roleName(ChatMessage::Role role);
-    static ChatMessage::Role roleFromName(const QString &name);
 };
 
 struct Conversation {

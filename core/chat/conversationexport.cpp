@@ -98,7 +98,7 @@ QByteArray toJson(const Conversation &conversation, const QList<Message> &allMes
             calls.append(QJsonObject{{QStringLiteral("id"), call.id}, {QStringLiteral("name"), call.name}, {QStringLiteral("arguments"), call.arguments}});
         QJsonObject o{{QStringLiteral("id"), m.id},
                       {QStringLiteral("parent_id"), m.parentId.isEmpty() ? QJsonValue() : QJsonValue(m.parentId)},
-                      {QStringLiteral("role"), Message::roleName(m.role)},
+                      {QStringLiteral("role"), ChatMessage::roleName(m.role)},
                       {QStringLiteral("content"), m.content},
                       {QStringLiteral("status"), Message::statusName(m.status)},
                       {QStringLiteral("created_at"), isoTime(m.createdAt)}};
@@ -155,7 +155,7 @@ Result<QString> importJson(ConversationStore &store, const QByteArray &json)
         if (!oldParent.isEmpty() && !newIds.contains(oldParent))
             return Error::invalidInput(QCoreApplication::translate("Realm::Chat", "The export is damaged: a message refers to a missing one."));
         m.parentId = newIds.value(oldParent);
-        m.role = Message::roleFromName(o.value(QStringLiteral("role")).toString());
+        m.role = ChatMessage::roleFromName(o.value(QStringLiteral("role")).toString());
         m.content = o.value(QStringLiteral("content")).toString();
         m.reasoning = o.value(QStringLiteral("reasoning")).toString();
         for (const QJsonValue &call : o.value(QStringLiteral("tool_calls")).toArray())

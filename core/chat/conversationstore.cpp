@@ -87,7 +87,7 @@ Message messageFrom(const QSqlQuery &q)
     m.id = q.value(0).toString();
     m.conversationId = q.value(1).toString();
     m.parentId = q.value(2).toString();
-    m.role = Message::roleFromName(q.value(3).toString());
+    m.role = ChatMessage::roleFromName(q.value(3).toString());
     m.content = q.value(4).toString();
     m.reasoning = q.value(5).toString();
     m.toolCalls = toolCallsFromJson(q.value(6).toString());
@@ -144,30 +144,6 @@ Message::Status Message::statusFromName(const QString &name)
             return s;
     }
     return Status::Complete;
-}
-
-QString Message::roleName(ChatMessage::Role role)
-{
-    switch (role) {
-    case ChatMessage::Role::System:
-        return QStringLiteral("system");
-    case ChatMessage::Role::User:
-        return QStringLiteral("user");
-    case ChatMessage::Role::Assistant:
-        return QStringLiteral("assistant");
-    case ChatMessage::Role::Tool:
-        return QStringLiteral("tool");
-    }
-    return {};
-}
-
-ChatMessage::Role Message::roleFromName(const QString &name)
-{
-    for (auto role : {ChatMessage::Role::System, ChatMessage::Role::User, ChatMessage::Role::Assistant, ChatMessage::Role::Tool}) {
-        if (roleName(role) == name)
-            return role;
-    }
-    return ChatMessage::Role::User;
 }
 
 Result<Conversation> ConversationStore::create(const QString &title, const QString &projectId, const QString &providerId,
@@ -280,7 +256,7 @@ Result<Message> ConversationStore::appendKeepingTimes(Message message)
     q.prepare(QStringLiteral("INSERT INTO messages (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                   .arg(QLatin1String(kMessageColumns)));
     for (const QVariant &v : {QVariant(message.id), QVariant(message.conversationId), nullIfEmpty(message.parentId),
-                              QVariant(Message::roleName(message.role)), text(message.content), text(message.reasoning),
+                              QVariant(ChatMessage::roleName(message.role)), text(message.content), text(message.reasoning),
                               QVariant(toolCallsJson(message.toolCalls)), text(message.toolCallId),
                               QVariant(Message::statusName(message.status)), text(message.error), nullIfEmpty(message.providerId),
                               text(message.model), tokens(message.usage.inputTokens), tokens(message.usage.outputTokens),
@@ -460,7 +436,7 @@ Result<QList<MessageHit>> ConversationStore::search(const MessageSearch &search)
         return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot search the conversations"), q);
     QList<MessageHit> hits;
     while (q.next())
-        hits.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), Message::roleFromName(q.value(3).toString()),
+        hits.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), ChatMessage::roleFromName(q.value(3).toString()),
                      q.value(4).toString(), q.value(5).toLongLong()});
     return hits;
 }

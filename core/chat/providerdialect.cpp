@@ -15,19 +15,16 @@ namespace Realm::Chat {
 
 namespace {
 
-QString roleName(ChatMessage::Role role)
+// Tools as OpenAI and Ollama take them: {"type": "function", "function": {…}}.
+QJsonArray functionTools(const QList<ToolSpec> &tools)
 {
-    switch (role) {
-    case ChatMessage::Role::System:
-        return QStringLiteral("system");
-    case ChatMessage::Role::User:
-        return QStringLiteral("user");
-    case ChatMessage::Role::Assistant:
-        return QStringLiteral("assistant");
-    case ChatMessage::Role::Tool:
-        return QStringLiteral("tool");
-    }
-    return {};
+    QJsonArray out;
+    for (const ToolSpec &tool : tools)
+        out.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("function")},
+                               {QStringLiteral("function"), QJsonObject{{QStringLiteral("name"), tool.name},
+                                                                        {QStringLiteral("description"), tool.description},
+                                                                        {QStringLiteral("parameters"), tool.parameters}}}});
+    return out;
 }
 
 QJsonObject argumentsObject(const QString &json)
@@ -68,7 +65,7 @@ public:
     {
         QJsonArray messages;
         for (const ChatMessage &m : request.messages) {
-            QJsonObject message{{QStringLiteral("role"), roleName(m.role)}, {QStringLiteral("content"), m.content}};
+            QJsonObject message{{QStringLiteral("role"), ChatMessage::roleName(m.role)}, {QStringLiteral("content"), m.content}};
             if (!m.toolCalls.isEmpty()) {
                 QJsonArray calls;
                 for (const ToolCall &call : m.toolCalls)
@@ -86,15 +83,8 @@ public:
                          {QStringLiteral("messages"), messages},
                          {QStringLiteral("stream"), true},
                          {QStringLiteral("stream_options"), QJsonObject{{QStringLiteral("include_usage"), true}}}};
-        if (!request.tools.isEmpty()) {
-            QJsonArray tools;
-            for (const ToolSpec &tool : request.tools)
-                tools.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("function")},
-                                         {QStringLiteral("function"), QJsonObject{{QStringLiteral("name"), tool.name},
-                                                                                  {QStringLiteral("description"), tool.description},
-                                                                                  {QStringLiteral("parameters"), tool.parameters}}}});
-            body.insert(QStringLiteral("tools"), tools);
-        }
+        if (!request.tools.isEmpty())
+            body.insert(QStringLiteral("tools"), functionTools(request.tools));
         if (request.temperature)
             body.insert(QStringLiteral("temperature"), *request.temperature);
         if (request.maxOutputTokens > 0)
@@ -249,7 +239,7 @@ public:
     {
         QJsonArray messages;
         for (const ChatMessage &m : request.messages) {
-            QJsonObject message{{QStringLiteral("role"), roleName(m.role)}, {QStringLiteral("content"), m.content}};
+            QJsonObject message{{QStringLiteral("role"), ChatMessage::roleName(m.role)}, {QStringLiteral("content"), m.content}};
             if (!m.toolCalls.isEmpty()) {
                 QJsonArray calls;
                 for (const ToolCall &call : m.toolCalls)
@@ -262,15 +252,8 @@ public:
             messages.append(message);
         }
         QJsonObject body{{QStringLiteral("model"), request.model}, {QStringLiteral("messages"), messages}, {QStringLiteral("stream"), true}};
-        if (!request.tools.isEmpty()) {
-            QJsonArray tools;
-            for (const ToolSpec &tool : request.tools)
-                tools.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("function")},
-                                         {QStringLiteral("function"), QJsonObject{{QStringLiteral("name"), tool.name},
-                                                                                  {QStringLiteral("description"), tool.description},
-                                                                                  {QStringLiteral("parameters"), tool.parameters}}}});
-            body.insert(QStringLiteral("tools"), tools);
-        }
+        if (!request.tools.isEmpty())
+            body.insert(QStringLiteral("tools"), functionTools(request.tools));
         QJsonObject options;
         if (request.temperature)
             options.insert(QStringLiteral("temperature"), *request.temperature);
