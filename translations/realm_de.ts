@@ -277,6 +277,13 @@
     </message>
 </context>
 <context>
+    <name>Realm::Common</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Docs</name>
     <message>
         <source>Universal Ctags is not installed: install the universal-ctags package to extract symbols.</source>
@@ -1002,10 +1009,6 @@
     <message>
         <source>Context sent with this question</source>
         <translation>Mit dieser Frage gesendeter Kontext</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Exported to %1.</source>

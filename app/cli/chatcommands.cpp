@@ -18,7 +18,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
-#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -29,12 +28,6 @@ namespace Realm::Cli {
 using namespace Realm::Chat;
 
 namespace {
-int fail(const Error &error)
-{
-    Output::error(error.message);
-    return exitCodeFor(error);
-}
-
 QString timeText(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
@@ -410,53 +403,31 @@ int runExport(const Invocation &inv)
     parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Conversation id."));
     if (int rc = parseOrExit(parser, inv, QStringLiteral("ID [--format md|html|json] [--out FILE]"), 1, 1); rc >= 0)
         return rc;
-    const QString format = parser.value(QStringLiteral("format")).isEmpty() ? QStringLiteral("md") : parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("md") && format != QLatin1String("html") && format != QLatin1String("json") && format != QLatin1String("pdf")) {
+    const std::optional<ConversationExport::Format> format =
+        ConversationExport::formatFromName(parser.value(QStringLiteral("format")).isEmpty() ? QStringLiteral("md") : parser.value(QStringLiteral("format")));
+    if (!format) {
         Output::error(QStringLiteral("--format must be md, html, json or pdf."));
         return ExitUsage;
     }
-    if (format == QLatin1String("pdf") && !parser.isSet(QStringLiteral("out"))) {
+    if (*format == ConversationExport::Format::Pdf && !parser.isSet(QStringLiteral("out"))) {
         Output::error(QStringLiteral("A PDF needs a file: add --out FILE.pdf."));
         return ExitUsage;
     }
     Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
     if (!db)
         return fail(db.error());
-    ConversationStore store(*db);
+    const ConversationStore store(*db);
     const QString id = parser.positionalArguments().first();
-    Result<Conversation> conversation = store.find(id);
-    if (!conversation)
-        return fail(conversation.error());
-    if (format == QLatin1String("pdf")) {
-        Result<QList<Message>> thread = store.thread(id);
-        Result<void> written = thread ? ConversationExport::toPdf(*conversation, *thread, parser.value(QStringLiteral("out")))
-                                      : Result<void>(thread.error());
-        if (!written)
-            return fail(written.error());
-        Output::note(QStringLiteral("Wrote %1.").arg(parser.value(QStringLiteral("out"))));
-        return ExitOk;
-    }
-    QByteArray bytes;
-    if (format == QLatin1String("json")) {
-        Result<QList<Message>> all = store.messages(id);
-        if (!all)
-            return fail(all.error());
-        bytes = ConversationExport::toJson(*conversation, *all);
-    } else {
-        Result<QList<Message>> thread = store.thread(id);
-        if (!thread)
-            return fail(thread.error());
-        bytes = (format == QLatin1String("md") ? ConversationExport::toMarkdown(*conversation, *thread)
-                                               : ConversationExport::toHtml(*conversation, *thread)).toUtf8();
-    }
     if (!parser.isSet(QStringLiteral("out"))) {
-        fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+        Result<QByteArray> bytes = ConversationExport::render(store, id, *format);
+        if (!bytes)
+            return fail(bytes.error());
+        fwrite(bytes->constData(), 1, size_t(bytes->size()), stdout);
         return ExitOk;
     }
-    QSaveFile out(parser.value(QStringLiteral("out")));
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-        return fail(Error::io(QStringLiteral("Cannot write %1: %2").arg(out.fileName(), out.errorString())));
-    Output::note(QStringLiteral("Wrote %1.").arg(out.fileName()));
+    if (Result<void> written = ConversationExport::exportToFile(store, id, *format, parser.value(QStringLiteral("out"))); !written)
+        return fail(written.error());
+    Output::note(QStringLiteral("Wrote %1.").arg(parser.value(QStringLiteral("out"))));
     return ExitOk;
 }
 

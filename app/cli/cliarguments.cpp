@@ -25,6 +25,12 @@ int exitCodeFor(const Error &error)
     return ExitRejected;
 }
 
+int fail(const Error &error)
+{
+    Output::error(error.message);
+    return exitCodeFor(error);
+}
+
 void addCommonOptions(QCommandLineParser &parser)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);

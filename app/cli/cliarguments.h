@@ -27,6 +27,8 @@ enum ExitCode {
 };
 
 int exitCodeFor(const Error &error);
+// Prints the error on stderr and returns its exit code.
+int fail(const Error &error);
 
 // What every command gets: the options shared by all commands and the
 // arguments after the command words.

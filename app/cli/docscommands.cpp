@@ -17,12 +17,6 @@
 namespace Realm::Cli {
 
 namespace {
-int fail(const Error &error)
-{
-    Output::error(error.message);
-    return exitCodeFor(error);
-}
-
 int runGenerate(const Invocation &inv)
 {
     QCommandLineParser parser;

@@ -48,12 +48,6 @@ QJsonObject projectJson(const Project &p)
     return o;
 }
 
-int fail(const Error &error)
-{
-    Output::error(error.message);
-    return exitCodeFor(error);
-}
-
 QJsonArray issuesJson(const QList<ImportIssue> &issues)
 {
     QJsonArray array;

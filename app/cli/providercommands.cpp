@@ -20,12 +20,6 @@ namespace Realm::Cli {
 using namespace Realm::Chat;
 
 namespace {
-int fail(const Error &error)
-{
-    Output::error(error.message);
-    return exitCodeFor(error);
-}
-
 // One keychain and one session store for the process.
 ProviderStore providerStore(const Storage::DatabasePtr &db)
 {

@@ -16,12 +16,6 @@ namespace Realm::Cli {
 using namespace Realm::Projects;
 
 namespace {
-int fail(const Error &error)
-{
-    Output::error(error.message);
-    return exitCodeFor(error);
-}
-
 // Colours like ripgrep's, on a terminal only (and never with NO_COLOR set).
 bool useColour()
 {

@@ -2,10 +2,12 @@
 #include "chat/conversationexport.h"
 
 #include "chat/chatsession.h"
+#include "common/atomicfile.h"
 #include "markup/markdownoutput.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -87,6 +89,59 @@ QString toHtml(const Conversation &conversation, const QList<Message> &thread)
 Result<void> toPdf(const Conversation &conversation, const QList<Message> &thread, const QString &fileName)
 {
     return Markup::writePdf(conversation.title, toMarkdown(conversation, thread), fileName, false);
+}
+
+std::optional<Format> formatFromName(const QString &name)
+{
+    if (name == QLatin1String("md"))
+        return Format::Markdown;
+    if (name == QLatin1String("html"))
+        return Format::Html;
+    if (name == QLatin1String("json"))
+        return Format::Json;
+    if (name == QLatin1String("pdf"))
+        return Format::Pdf;
+    return std::nullopt;
+}
+
+Format formatForFile(const QString &fileName)
+{
+    return formatFromName(QFileInfo(fileName).suffix().toLower()).value_or(Format::Markdown);
+}
+
+Result<QByteArray> render(const ConversationStore &store, const QString &conversationId, Format format)
+{
+    Result<Conversation> conversation = store.find(conversationId);
+    if (!conversation)
+        return conversation.error();
+    Result<QList<Message>> messages = format == Format::Json ? store.messages(conversationId) : store.thread(conversationId);
+    if (!messages)
+        return messages.error();
+    switch (format) {
+    case Format::Json:
+        return toJson(*conversation, *messages);
+    case Format::Html:
+        return toHtml(*conversation, *messages).toUtf8();
+    case Format::Markdown:
+    case Format::Pdf:
+        break;
+    }
+    return toMarkdown(*conversation, *messages).toUtf8();
+}
+
+Result<void> exportToFile(const ConversationStore &store, const QString &conversationId, Format format, const QString &fileName)
+{
+    if (format == Format::Pdf) {
+        Result<Conversation> conversation = store.find(conversationId);
+        Result<QList<Message>> thread = conversation ? store.thread(conversationId) : Result<QList<Message>>(conversation.error());
+        if (!thread)
+            return thread.error();
+        return toPdf(*conversation, *thread, fileName);
+    }
+    Result<QByteArray> bytes = render(store, conversationId, format);
+    if (!bytes)
+        return bytes.error();
+    return writeFileAtomically(fileName, *bytes);
 }
 
 QByteArray toJson(const Conversation &conversation, const QList<Message> &allMessages)

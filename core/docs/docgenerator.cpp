@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "docs/docgenerator.h"
 
+#include "common/atomicfile.h"
 #include "docs/apireference.h"
 #include "docs/symbolextractor.h"
 #include "markup/markdownoutput.h"
@@ -9,7 +10,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QSaveFile>
 
 namespace Realm::Docs {
 
@@ -26,14 +26,6 @@ bool isSourceLanguage(const QString &language)
     return languages.contains(language);
 }
 
-Result<void> writeText(const QString &fileName, const QString &text)
-{
-    QSaveFile out(fileName);
-    const QByteArray bytes = text.toUtf8();
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-        return Error::io(QCoreApplication::translate("Realm::Docs", "Cannot write %1: %2").arg(fileName, out.errorString()));
-    return {};
-}
 } // namespace
 
 Result<GenerateOutcome> generateApiReference(const Storage::DatabasePtr &db, const QString &projectId, const GenerateOptions &options,
@@ -87,11 +79,11 @@ Result<GenerateOutcome> generateApiReference(const Storage::DatabasePtr &db, con
     switch (options.format) {
     case GenerateOptions::Format::Markdown:
         outcome.outputFile = out.filePath(QStringLiteral("api.md"));
-        written = writeText(outcome.outputFile, *markdown);
+        written = writeFileAtomically(outcome.outputFile, markdown->toUtf8());
         break;
     case GenerateOptions::Format::Html:
         outcome.outputFile = out.filePath(QStringLiteral("api.html"));
-        written = writeText(outcome.outputFile, Markup::htmlPage(title, *markdown));
+        written = writeFileAtomically(outcome.outputFile, Markup::htmlPage(title, *markdown).toUtf8());
         break;
     case GenerateOptions::Format::Pdf:
         outcome.outputFile = out.filePath(QStringLiteral("api.pdf"));

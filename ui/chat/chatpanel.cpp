@@ -25,7 +25,6 @@
 #include <QMimeData>
 #include <QFile>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -35,7 +34,6 @@
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QStackedWidget>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -649,34 +647,9 @@ void ChatPanel::showContextOf(const Message &question)
 void ChatPanel::exportConversation(const QString &fileName)
 {
     const QString id = m_conversationId;
-    const QString suffix = QFileInfo(fileName).suffix().toLower();
     runInBackground(this, m_db,
-                    [id, suffix, fileName](Storage::DatabasePtr db) -> Result<void> {
-                        ConversationStore store(db);
-                        Result<Conversation> conversation = store.find(id);
-                        if (!conversation)
-                            return conversation.error();
-                        if (suffix == QLatin1String("pdf")) {
-                            Result<QList<Message>> thread = store.thread(id);
-                            return thread ? ConversationExport::toPdf(*conversation, *thread, fileName) : Result<void>(thread.error());
-                        }
-                        QByteArray bytes;
-                        if (suffix == QLatin1String("json")) {
-                            Result<QList<Message>> all = store.messages(id);
-                            if (!all)
-                                return all.error();
-                            bytes = ConversationExport::toJson(*conversation, *all);
-                        } else {
-                            Result<QList<Message>> thread = store.thread(id);
-                            if (!thread)
-                                return thread.error();
-                            bytes = (suffix == QLatin1String("html") ? ConversationExport::toHtml(*conversation, *thread)
-                                                                     : ConversationExport::toMarkdown(*conversation, *thread)).toUtf8();
-                        }
-                        QSaveFile out(fileName);
-                        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-                            return Error::io(ChatPanel::tr("Cannot write %1: %2").arg(fileName, out.errorString()));
-                        return {};
+                    [id, fileName](Storage::DatabasePtr db) {
+                        return ConversationExport::exportToFile(ConversationStore(db), id, ConversationExport::formatForFile(fileName), fileName);
                     },
                     [this, fileName](const Result<void> &r) {
                         if (!r)

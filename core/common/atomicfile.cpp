@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/atomicfile.h"
+
+#include <QCoreApplication>
+#include <QSaveFile>
+
+namespace Realm {
+
+Result<void> writeFileAtomically(const QString &fileName, const QByteArray &bytes)
+{
+    QSaveFile out(fileName);
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+        return Error::io(QCoreApplication::translate("Realm::Common", "Cannot write %1: %2").arg(fileName, out.errorString()));
+    return {};
+}
+
+} // namespace Realm
