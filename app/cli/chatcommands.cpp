@@ -27,6 +27,31 @@ namespace Realm::Cli {
 
 using namespace Realm::Chat;
 
+int exitCodeFor(const Chat::ProviderError &error)
+{
+    using Kind = Chat::ProviderError::Kind;
+    switch (error.kind) {
+    case Kind::Auth:
+        return ExitAuth;
+    case Kind::RateLimited:
+        return ExitRateLimited;
+    case Kind::Network:
+    case Kind::Tls:
+        return ExitNetwork;
+    case Kind::Incomplete:
+        return ExitIncomplete;
+    case Kind::Cancelled:
+        return ExitCancelled;
+    case Kind::NotFound:
+    case Kind::ContextTooLong:
+    case Kind::Overloaded:
+    case Kind::BadRequest:
+    case Kind::Server:
+        return ExitProvider;
+    }
+    return ExitProvider;
+}
+
 namespace {
 QString timeText(qint64 ms)
 {
@@ -75,30 +100,6 @@ std::optional<qint64> parseDate(const QString &text)
     return t.toMSecsSinceEpoch();
 }
 
-int exitCodeFor(const ProviderError &error)
-{
-    using Kind = ProviderError::Kind;
-    switch (error.kind) {
-    case Kind::Auth:
-        return ExitAuth;
-    case Kind::RateLimited:
-        return ExitRateLimited;
-    case Kind::Network:
-    case Kind::Tls:
-        return ExitNetwork;
-    case Kind::Incomplete:
-        return ExitIncomplete;
-    case Kind::Cancelled:
-        return ExitCancelled;
-    case Kind::NotFound:
-    case Kind::ContextTooLong:
-    case Kind::Overloaded:
-    case Kind::BadRequest:
-    case Kind::Server:
-        return ExitProvider;
-    }
-    return ExitProvider;
-}
 
 // --profile NAME, or a profile made up on the spot from --kind/--base-url.
 Result<ProviderProfile> providerFor(const QCommandLineParser &parser, const Storage::DatabasePtr &db)

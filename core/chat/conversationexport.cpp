@@ -88,7 +88,9 @@ QString toHtml(const Conversation &conversation, const QList<Message> &thread)
 
 Result<void> toPdf(const Conversation &conversation, const QList<Message> &thread, const QString &fileName)
 {
-    return Markup::writePdf(conversation.title, toMarkdown(conversation, thread), fileName, false);
+    Markup::PdfOptions options;
+    options.allowRawHtml = false;
+    return Markup::writePdf(conversation.title, toMarkdown(conversation, thread), fileName, options);
 }
 
 std::optional<Format> formatFromName(const QString &name)

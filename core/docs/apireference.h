@@ -4,19 +4,24 @@
 #include "common/error.h"
 #include "docs/docmodel.h"
 
+#include <QDate>
+#include <QVariantMap>
+
 namespace Realm::Docs {
 
-// The API reference: deterministic, no LLM — module index, then per module
-// and file every documentable symbol with its declaration, description,
-// parameters, return value, exceptions and source location. Markdown
+// The API reference: deterministic, no LLM — module index, then a chapter
+// per file with its types (methods and fields under them) and functions:
+// declaration, description, parameters, return value, exceptions, see-also
+// and source location, names in comments linked to their symbols. Markdown
 // (GitHub flavour), through a Mustache template: the built-in one or a
 // user's copy of it.
 namespace ApiReference {
 
 QString builtInTemplate();
 // The data a template sees (documented in the built-in template).
-QVariantMap templateData(const DocProject &project);
-Result<QString> markdown(const DocProject &project, const QString &templateText = builtInTemplate());
+QVariantMap templateData(const DocProject &project, const QDate &date = QDate::currentDate());
+Result<QString> markdown(const DocProject &project, const QString &templateText = builtInTemplate(),
+                         const QDate &date = QDate::currentDate());
 
 } // namespace ApiReference
 

@@ -1,98 +1,162 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "docs/docgenerator.h"
 
-#include "common/atomicfile.h"
 #include "docs/apireference.h"
-#include "docs/symbolextractor.h"
-#include "markup/markdownoutput.h"
-#include "projects/projectstore.h"
-#include "projects/textcontent.h"
+#include "docs/summarywriter.h"
+#include "docs/templaterenderer.h"
 
 #include <QCoreApplication>
-#include <QDir>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QMap>
 
 namespace Realm::Docs {
 
 namespace {
-// Languages whose symbols Universal Ctags knows and the reference shows.
-bool isSourceLanguage(const QString &language)
+QString readResource(const QString &name)
 {
-    static const QStringList languages = {QStringLiteral("c"), QStringLiteral("cpp"), QStringLiteral("python"),
-                                          QStringLiteral("javascript"), QStringLiteral("typescript"), QStringLiteral("java"),
-                                          QStringLiteral("go"), QStringLiteral("rust"), QStringLiteral("csharp"),
-                                          QStringLiteral("kotlin"), QStringLiteral("php"), QStringLiteral("ruby"),
-                                          QStringLiteral("shell"), QStringLiteral("objc"), QStringLiteral("swift"),
-                                          QStringLiteral("scala")};
-    return languages.contains(language);
+    QFile file(QStringLiteral(":/realm/docs/templates/") + name);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
+QString templateTextOf(const DocSpec &spec)
+{
+    return spec.templateText.isEmpty() ? builtInTemplate(spec.kind) : spec.templateText;
+}
+
+QString titleOf(const QString &project, const DocSpec &spec)
+{
+    switch (spec.kind) {
+    case DocKind::Api:
+        return QCoreApplication::translate("Realm::Docs", "%1 — API reference").arg(project);
+    case DocKind::Overview:
+        return QCoreApplication::translate("Realm::Docs", "%1 — overview").arg(project);
+    case DocKind::Custom:
+        break;
+    }
+    return project + QStringLiteral(" — ") + (spec.title.isEmpty() ? spec.templateName : spec.title);
+}
+
+QString moduleOf(const QString &path)
+{
+    return path.contains(QLatin1Char('/')) ? path.section(QLatin1Char('/'), 0, -2) : QString();
+}
 } // namespace
 
-Result<GenerateOutcome> generateApiReference(const Storage::DatabasePtr &db, const QString &projectId, const GenerateOptions &options,
-                                             const CancellationToken *cancel, const std::function<void(qint64, qint64)> &progress)
+QString docKindName(DocKind kind)
 {
-    Projects::ProjectStore store(db);
-    Result<Projects::Project> project = store.find(projectId);
-    if (!project)
-        return project.error();
-    Result<QList<Projects::ProjectFile>> files = store.files(project->id);
-    if (!files)
-        return files.error();
-    QList<Projects::ProjectFile> sources;
-    for (const Projects::ProjectFile &f : *files) {
-        if (!f.isBinary() && isSourceLanguage(f.language))
-            sources.append(f);
+    switch (kind) {
+    case DocKind::Api:
+        return QStringLiteral("api");
+    case DocKind::Overview:
+        return QStringLiteral("overview");
+    case DocKind::Custom:
+        return QStringLiteral("custom");
     }
-    GenerateOutcome outcome;
-    QList<DocSymbol> symbols;
-    constexpr qsizetype kBatch = 400; // files per ctags run
-    for (qsizetype at = 0; at < sources.size(); at += kBatch) {
-        if (cancel && cancel->isCancelled())
-            return Error::cancelled();
-        QList<SourceText> batch;
-        for (const Projects::ProjectFile &f : sources.mid(at, kBatch)) {
-            Result<QByteArray> content = store.content(f);
-            if (content)
-                batch.append({f.path, Projects::decodeText(*content, Projects::encodingFromName(f.encoding))});
-        }
-        Result<QList<DocSymbol>> extracted = SymbolExtractor::extract(batch);
-        if (!extracted)
-            return extracted.error();
-        symbols += *extracted;
-        outcome.files += batch.size();
-        if (progress)
-            progress(outcome.files, sources.size());
-    }
-    outcome.project = DocProject::build(project->name, symbols);
-    for (const DocSymbol &s : std::as_const(symbols))
-        outcome.symbols += DocProject::isDocumentable(s) ? 1 : 0;
+    return {};
+}
 
-    Result<QString> markdown = options.templateText.isEmpty() ? ApiReference::markdown(outcome.project)
-                                                              : ApiReference::markdown(outcome.project, options.templateText);
+std::optional<DocKind> docKindFromName(const QString &name)
+{
+    for (DocKind kind : {DocKind::Api, DocKind::Overview, DocKind::Custom}) {
+        if (docKindName(kind) == name)
+            return kind;
+    }
+    return std::nullopt;
+}
+
+bool needsModel(DocKind kind)
+{
+    return kind != DocKind::Api;
+}
+
+QString builtInTemplate(DocKind kind)
+{
+    return readResource(docKindName(kind) + QStringLiteral(".md.mustache"));
+}
+
+Result<PreparedDocument> prepareDocument(const Storage::DatabasePtr &db, const QString &projectId, const DocSpec &spec,
+                                         const CancellationToken *cancel, const std::function<void(qint64, qint64)> &progress)
+{
+    if (spec.kind == DocKind::Custom && spec.prompt.trimmed().isEmpty())
+        return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "A custom document needs a prompt: what the model "
+                                                                              "should write."));
+    PreparedDocument prepared;
+    Result<DocInputs> inputs = readDocInputs(db, projectId, cancel, progress);
+    if (!inputs)
+        return inputs.error();
+    prepared.inputs = std::move(*inputs);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(prepared.inputs.inputsHash);
+    for (const QString &part : {docKindName(spec.kind), templateTextOf(spec), spec.prompt, spec.title, spec.model})
+        hash.addData(QByteArray(part.toUtf8() + '\0'));
+    prepared.inputsHash = QString::fromLatin1(hash.result().toHex());
+    Result<std::optional<DocVersion>> latest = DocStore(db).latest(projectId, docKindName(spec.kind), spec.templateName);
+    if (!latest)
+        return latest.error();
+    if (*latest && (*latest)->inputsHash == prepared.inputsHash)
+        prepared.unchanged = *latest;
+    return prepared;
+}
+
+Result<QString> llmMarkdown(const DocInputs &inputs, const Summaries &summaries, const DocSpec &spec, const QDate &date)
+{
+    QMap<QString, QVariantList> filesByModule;
+    for (const Projects::ProjectFile &f : inputs.sources) {
+        filesByModule[moduleOf(f.path)].append(QVariantMap{{QStringLiteral("path"), f.path},
+                                                           {QStringLiteral("summary"), summaries.files.value(f.path).simplified()}});
+    }
+    QVariantList modules;
+    for (auto it = filesByModule.cbegin(); it != filesByModule.cend(); ++it) {
+        modules.append(QVariantMap{{QStringLiteral("title"), it.key().isEmpty() ? QCoreApplication::translate("Realm::Docs", "Top level") : it.key()},
+                                   {QStringLiteral("summary"), summaries.modules.value(it.key())},
+                                   {QStringLiteral("files"), it.value()}});
+    }
+    const QDate written = summaries.writtenAt > 0 ? QDateTime::fromMSecsSinceEpoch(summaries.writtenAt).date() : date;
+    const QVariantMap data{{QStringLiteral("project"), inputs.project.name},
+                           {QStringLiteral("title"), spec.title.isEmpty() ? spec.templateName : spec.title},
+                           {QStringLiteral("model"), summaries.model},
+                           {QStringLiteral("date"), written.toString(Qt::ISODate)},
+                           {QStringLiteral("fileCount"), QString::number(inputs.sources.size())},
+                           {QStringLiteral("overview"), summaries.overview},
+                           {QStringLiteral("answer"), summaries.answer},
+                           {QStringLiteral("modules"), modules}};
+    Result<QString> rendered = renderTemplate(templateTextOf(spec), data);
+    if (!rendered)
+        return rendered;
+    return collapseBlankLines(*rendered);
+}
+
+Result<DocVersion> finishDocument(const Storage::DatabasePtr &db, const PreparedDocument &prepared, const DocSpec &spec,
+                                  const Summaries *summaries, const QDate &date)
+{
+    const DocInputs &inputs = prepared.inputs;
+    Result<QString> markdown = spec.kind == DocKind::Api ? ApiReference::markdown(inputs.model, templateTextOf(spec), date)
+                               : summaries               ? llmMarkdown(inputs, *summaries, spec, date)
+                                                         : Result<QString>(Error::invalidInput(QStringLiteral("No summaries.")));
     if (!markdown)
         return markdown.error();
-    if (!QDir().mkpath(options.outputDir))
-        return Error::io(QCoreApplication::translate("Realm::Docs", "Cannot create the folder %1.").arg(options.outputDir));
-    const QString title = QCoreApplication::translate("Realm::Docs", "%1 — API reference").arg(project->name);
-    const QDir out(options.outputDir);
-    Result<void> written;
-    switch (options.format) {
-    case GenerateOptions::Format::Markdown:
-        outcome.outputFile = out.filePath(QStringLiteral("api.md"));
-        written = writeFileAtomically(outcome.outputFile, markdown->toUtf8());
-        break;
-    case GenerateOptions::Format::Html:
-        outcome.outputFile = out.filePath(QStringLiteral("api.html"));
-        written = writeFileAtomically(outcome.outputFile, Markup::htmlPage(title, *markdown).toUtf8());
-        break;
-    case GenerateOptions::Format::Pdf:
-        outcome.outputFile = out.filePath(QStringLiteral("api.pdf"));
-        written = Markup::writePdf(title, *markdown, outcome.outputFile);
-        break;
-    }
-    if (!written)
-        return written.error();
-    return outcome;
+    DocVersion version;
+    version.projectId = inputs.project.id;
+    version.kind = docKindName(spec.kind);
+    version.templateName = spec.templateName;
+    version.inputsHash = prepared.inputsHash;
+    version.projectRevision = inputs.project.revision;
+    version.model = summaries ? summaries->model : QString();
+    version.title = titleOf(inputs.project.name, spec);
+    version.markdown = *markdown;
+    const Coverage &c = inputs.model.coverage;
+    version.stats = QJsonObject{{QStringLiteral("files"), inputs.sources.size()},
+                                {QStringLiteral("symbols"), inputs.symbols},
+                                {QStringLiteral("documented"), c.documented},
+                                {QStringLiteral("documentable"), c.total},
+                                {QStringLiteral("coverage"), c.ratio()},
+                                {QStringLiteral("filesExtracted"), inputs.extracted},
+                                {QStringLiteral("filesReused"), inputs.reused},
+                                {QStringLiteral("summariesWritten"), summaries ? summaries->written : 0},
+                                {QStringLiteral("summariesReused"), summaries ? summaries->reused : 0}};
+    return DocStore(db).saveVersion(version);
 }
 
 } // namespace Realm::Docs

@@ -3,33 +3,56 @@
 
 #include "common/cancellation.h"
 #include "common/error.h"
-#include "docs/docmodel.h"
-#include "storage/database.h"
+#include "docs/docsources.h"
+#include "docs/docstore.h"
+
+#include <QDate>
 
 #include <functional>
+#include <optional>
 
 namespace Realm::Docs {
 
-struct GenerateOptions {
-    enum class Format { Markdown, Html, Pdf };
-    Format format = Format::Markdown;
-    QString outputDir;
-    QString templateText; // empty: the built-in template
+struct Summaries;
+
+// The documents REALM writes: the API reference (from code comments, no
+// LLM), the overview (written by a model from per-file and per-module
+// summaries) and custom ones (a user's template and prompt).
+enum class DocKind { Api, Overview, Custom };
+QString docKindName(DocKind kind); // api, overview, custom
+std::optional<DocKind> docKindFromName(const QString &name);
+bool needsModel(DocKind kind);
+QString builtInTemplate(DocKind kind);
+
+// What to generate.
+struct DocSpec {
+    DocKind kind = DocKind::Api;
+    QString templateName = QStringLiteral("built-in");
+    QString templateText; // empty: the built-in template of the kind
+    QString prompt;       // custom: what to ask the model
+    QString title;        // custom: the document's title (default: the template's name)
+    QString model;        // the LLM kinds: who writes
 };
 
-struct GenerateOutcome {
-    DocProject project;
-    qint64 files = 0;   // source files read
-    qint64 symbols = 0; // documentable symbols
-    QString outputFile;
+// Step 1, blocking: the project's sources and symbols (incrementally, see
+// readDocInputs), and whether the newest document of this kind and
+// template was made from exactly these inputs — then it is reused as is.
+struct PreparedDocument {
+    DocInputs inputs;
+    QString inputsHash; // of the sources, template, prompt and model
+    std::optional<DocVersion> unchanged;
 };
+Result<PreparedDocument> prepareDocument(const Storage::DatabasePtr &db, const QString &projectId, const DocSpec &spec,
+                                         const CancellationToken *cancel = nullptr,
+                                         const std::function<void(qint64, qint64)> &progress = {});
 
-// The API reference of a project in the workspace, written to a folder as
-// api.md, api.html (one self-contained page) or api.pdf. Reads the files
-// from the workspace (no original folder needed); blocking, run it on a
-// worker or from the CLI. `progress` gets (files done, files in all).
-Result<GenerateOutcome> generateApiReference(const Storage::DatabasePtr &db, const QString &projectId, const GenerateOptions &options,
-                                             const CancellationToken *cancel = nullptr,
-                                             const std::function<void(qint64, qint64)> &progress = {});
+// Step 2, blocking: renders the document (the LLM kinds from what the
+// SummaryWriter wrote) and keeps it in the workspace as a new version whose
+// stats say what was redone.
+Result<DocVersion> finishDocument(const Storage::DatabasePtr &db, const PreparedDocument &prepared, const DocSpec &spec,
+                                  const Summaries *summaries = nullptr, const QDate &date = QDate::currentDate());
+
+// The Markdown of the overview and custom kinds.
+Result<QString> llmMarkdown(const DocInputs &inputs, const Summaries &summaries, const DocSpec &spec, const QDate &date);
 
 } // namespace Realm::Docs

@@ -1,11 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "markup/markdownoutput.h"
 
-#include <QCoreApplication>
-#include <QPageSize>
-#include <QPdfWriter>
-#include <QSaveFile>
-#include <QTextDocument>
+#include "markup/headings.h"
 
 #include <md4c-html.h>
 
@@ -26,45 +22,39 @@ QString markdownToHtml(const QString &markdown, bool allowRawHtml)
     return QString::fromUtf8(html);
 }
 
-QString htmlPage(const QString &title, const QString &markdown, bool allowRawHtml)
+QString pageStyleSheet()
 {
     return QStringLiteral(
-               "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%1</title>\n"
-               "<style>\n"
-               ":root { color-scheme: light dark; }\n"
-               "body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }\n"
-               "h2 { margin-top: 2rem; border-bottom: 1px solid #8884; }\n"
-               "pre { background: #8881; padding: .75rem; overflow-x: auto; border-radius: 4px; }\n"
-               "code { font-family: ui-monospace, monospace; }\n"
-               "table { border-collapse: collapse; } td, th { border: 1px solid #8886; padding: .2rem .5rem; }\n"
-               "blockquote { color: #888; margin-left: 0; padding-left: 1rem; border-left: 3px solid #8884; }\n"
-               "</style>\n</head>\n<body>\n")
-               .arg(title.toHtmlEscaped())
-           + markdownToHtml(markdown, allowRawHtml) + QStringLiteral("</body>\n</html>\n");
+        ":root { color-scheme: light dark; --muted: #6a737d; --rule: #8884; --code: #8881; --accent: #0969da; }\n"
+        "@media (prefers-color-scheme: dark) { :root { --muted: #9ba3ad; --accent: #58a6ff; } }\n"
+        "body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }\n"
+        "a { color: var(--accent); }\n"
+        "h2 { margin-top: 2rem; border-bottom: 1px solid var(--rule); }\n"
+        "pre { background: var(--code); padding: .75rem; overflow-x: auto; border-radius: 4px; }\n"
+        "code { font-family: ui-monospace, monospace; }\n"
+        "table { border-collapse: collapse; } td, th { border: 1px solid #8886; padding: .2rem .5rem; }\n"
+        "blockquote { color: var(--muted); margin-left: 0; padding-left: 1rem; border-left: 3px solid var(--rule); }\n"
+        "body.site { max-width: none; margin: 0; padding: 0; display: flex; }\n"
+        ".sidebar { position: sticky; top: 0; height: 100vh; overflow-y: auto; width: 17rem; flex: none; padding: 1rem;"
+        " box-sizing: border-box; border-right: 1px solid var(--rule); font-size: .9rem; }\n"
+        ".sidebar ul { list-style: none; padding: 0; margin: .5rem 0; }\n"
+        ".sidebar li { margin: .15rem 0; overflow-wrap: anywhere; }\n"
+        ".sidebar a { text-decoration: none; } .sidebar a.current { font-weight: 600; }\n"
+        ".sidebar .home { font-weight: 700; display: block; margin-bottom: .5rem; }\n"
+        "#search { width: 100%; box-sizing: border-box; padding: .3rem; }\n"
+        "#results:not(:empty) { border-bottom: 1px solid var(--rule); padding-bottom: .5rem; }\n"
+        "main { max-width: 52rem; padding: 1rem 2rem 3rem; min-width: 0; }\n"
+        ".toc { border: 1px solid var(--rule); border-radius: 4px; padding: .5rem 1rem; margin: 1rem 0; font-size: .9rem; }\n"
+        "footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }\n");
 }
 
-Result<void> writePdf(const QString &title, const QString &markdown, const QString &fileName, bool allowRawHtml)
+QString htmlPage(const QString &title, const QString &markdown, bool allowRawHtml)
 {
-    QSaveFile out(fileName);
-    if (!out.open(QIODevice::WriteOnly))
-        return Error::io(QCoreApplication::translate("Realm::Markup", "Cannot write %1: %2").arg(fileName, out.errorString()));
-    {
-        QPdfWriter pdf(&out);
-        pdf.setPageSize(QPageSize(QPageSize::A4));
-        pdf.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
-        pdf.setTitle(title);
-        pdf.setCreator(QStringLiteral("REALM"));
-        QTextDocument document;
-        document.setDefaultStyleSheet(QStringLiteral("pre { background: #f2f2f2; white-space: pre-wrap; }")); // long lines wrap on paper
-        QString html = markdownToHtml(markdown, allowRawHtml);
-        // QTextDocument draws table rules only when asked in attributes.
-        html.replace(QStringLiteral("<table>"), QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">"));
-        document.setHtml(html);
-        document.print(&pdf); // lays out pages and numbers them
-    }
-    if (!out.commit())
-        return Error::io(QCoreApplication::translate("Realm::Markup", "Cannot write %1: %2").arg(fileName, out.errorString()));
-    return {};
+    HeadingSlugger slugger;
+    return QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%1</title>\n<style>\n")
+               .arg(title.toHtmlEscaped())
+           + pageStyleSheet() + QStringLiteral("</style>\n</head>\n<body>\n")
+           + addHeadingIds(markdownToHtml(markdown, allowRawHtml), slugger) + QStringLiteral("</body>\n</html>\n");
 }
 
 } // namespace Realm::Markup

@@ -4,6 +4,7 @@
 #include "common/error.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace Realm::Markup {
 
@@ -15,11 +16,27 @@ namespace Realm::Markup {
 // Markdown is kept unless `allowRawHtml` is false (for untrusted text).
 QString markdownToHtml(const QString &markdown, bool allowRawHtml = true);
 
-// A standalone HTML page: the Markdown rendered, with light and dark CSS.
+// The CSS of REALM's pages, light and dark (standalone pages and sites).
+QString pageStyleSheet();
+
+// A standalone HTML page: the Markdown rendered, headings with GitHub's
+// anchors (so #links in the Markdown work), light and dark CSS inline.
 QString htmlPage(const QString &title, const QString &markdown, bool allowRawHtml = true);
 
-// A PDF of the rendered Markdown: A4, numbered pages. Written atomically.
-// Needs a QGuiApplication (the offscreen platform will do).
-Result<void> writePdf(const QString &title, const QString &markdown, const QString &fileName, bool allowRawHtml = true);
+struct PdfOptions {
+    // A title page with these lines under the title; none when empty.
+    QStringList titlePage;
+    // A table of contents listing the chapters (level-2 headings) and
+    // their pages, after the title page.
+    bool tableOfContents = false;
+    // Each chapter starts on a new page.
+    bool chapterPerPage = false;
+    bool allowRawHtml = true;
+};
+
+// A PDF of the rendered Markdown: A4, a header with the title and the
+// current chapter, "page n of N" at the foot. Written atomically. Needs a
+// QGuiApplication (the offscreen platform will do).
+Result<void> writePdf(const QString &title, const QString &markdown, const QString &fileName, const PdfOptions &options = {});
 
 } // namespace Realm::Markup

@@ -105,9 +105,9 @@ void MockLlmServer::readFrom(QTcpSocket *socket)
 
 void MockLlmServer::respond(QTcpSocket *socket)
 {
-    Response response = m_queue.isEmpty()
-                            ? jsonResponse(500, R"({"error":{"message":"the mock server has no scripted response left","type":"server_error"}})")
-                            : m_queue.takeFirst();
+    Response response = !m_queue.isEmpty() ? m_queue.takeFirst()
+                        : m_responder      ? m_responder(m_requests.last())
+                                           : jsonResponse(500, R"({"error":{"message":"the mock server has no scripted response left","type":"server_error"}})");
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
     for (const auto &[name, value] : response.headers)
         head += name + ": " + value + "\r\n";

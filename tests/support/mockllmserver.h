@@ -11,6 +11,8 @@
 #include <QStringList>
 #include <QTcpServer>
 
+#include <functional>
+
 class QTcpSocket;
 
 namespace Realm::Test {
@@ -51,6 +53,11 @@ public:
     QString baseUrl(const QString &path = {}) const;
 
     void enqueue(Response response);
+    // Answers requests when nothing is queued (e.g. a summary per file,
+    // however many files there are); without one, those get a 500.
+    void setResponder(std::function<Response(const Request &)> responder) { m_responder = std::move(responder); }
+    // Stops listening: new connections are refused, as by a server that went away.
+    void close() { m_server.close(); }
     // Sends the rest of a held response.
     void release();
     const QList<Request> &requests() const { return m_requests; }
@@ -72,6 +79,7 @@ signals:
 
 private:
     struct Connection;
+    std::function<Response(const Request &)> m_responder;
     void readFrom(QTcpSocket *socket);
     void respond(QTcpSocket *socket);
     void sendChunks(QTcpSocket *socket, const Response &response, int from, int to);

@@ -78,7 +78,7 @@ void tst_ConversationExport::htmlIsAStandalonePageWithHighlightableCode()
     const QString html = ConversationExport::toHtml(*store.find(id), *store.thread(id));
     QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
     QVERIFY(html.contains(QStringLiteral("<title>Atomic writes</title>")));
-    QVERIFY(html.contains(QStringLiteral("<h1>Atomic writes</h1>")));
+    QVERIFY(html.contains(QStringLiteral("<h1 id=\"atomic-writes\">Atomic writes</h1>")));
     QVERIFY(html.contains(QStringLiteral("<pre><code class=\"language-cpp\">QSaveFile f(path);")));
     QVERIFY(html.contains(QStringLiteral("color-scheme: light dark")));
 }

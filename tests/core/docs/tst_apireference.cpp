@@ -4,8 +4,10 @@
 #include "docs/apireference.h"
 #include "docs/symbolextractor.h"
 #include "docs/templaterenderer.h"
+#include "markup/markdownoutput.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Realm;
@@ -57,6 +59,7 @@ private slots:
     void initTestCase();
     void coverageCountsPublicDocumentableSymbols();
     void markdownMatchesTheGoldenFile();
+    void htmlMatchesTheGoldenFileAndEveryLinkLands();
     void userTemplatesAndBrokenTemplates();
 
 private:
@@ -85,25 +88,50 @@ void tst_ApiReference::coverageCountsPublicDocumentableSymbols()
     QCOMPARE(m_project.modules.at(1).files.at(1).coverage.documented, 2);
 }
 
-void tst_ApiReference::markdownMatchesTheGoldenFile()
+namespace {
+// Compares with tests/data/docs/NAME, or rewrites it under REALM_UPDATE_GOLDEN.
+void compareWithGolden(const QString &text, const QString &name)
 {
-    const Result<QString> markdown = ApiReference::markdown(m_project);
-    QVERIFY(markdown);
-    const QString goldenPath = qEnvironmentVariable("REALM_TEST_DATA") + QStringLiteral("/docs/api-reference.md");
+    const QString goldenPath = qEnvironmentVariable("REALM_TEST_DATA") + QStringLiteral("/docs/") + name;
     if (qEnvironmentVariableIsSet("REALM_UPDATE_GOLDEN")) {
         QFile out(goldenPath);
         QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(markdown->toUtf8());
+        out.write(text.toUtf8());
     }
     QFile golden(goldenPath);
     QVERIFY2(golden.open(QIODevice::ReadOnly), qPrintable(goldenPath));
-    QCOMPARE(*markdown, QString::fromUtf8(golden.readAll()));
+    QCOMPARE(text, QString::fromUtf8(golden.readAll()));
+}
+} // namespace
+
+void tst_ApiReference::markdownMatchesTheGoldenFile()
+{
+    const Result<QString> markdown = ApiReference::markdown(m_project, ApiReference::builtInTemplate(), QDate(2026, 1, 2));
+    QVERIFY(markdown);
+    compareWithGolden(*markdown, QStringLiteral("api-reference.md"));
+}
+
+
+void tst_ApiReference::htmlMatchesTheGoldenFileAndEveryLinkLands()
+{
+    const Result<QString> markdown = ApiReference::markdown(m_project, ApiReference::builtInTemplate(), QDate(2026, 1, 2));
+    QVERIFY(markdown);
+    const QString html = Markup::htmlPage(QStringLiteral("sample — API reference"), *markdown);
+    compareWithGolden(html, QStringLiteral("api-reference.html"));
+    // The anchors the template computed are the ids the HTML headings got.
+    static const QRegularExpression link(QStringLiteral("href=\"#([^\"]+)\""));
+    int links = 0;
+    for (auto it = link.globalMatch(html); it.hasNext(); ++links) {
+        const QString id = it.next().captured(1);
+        QVERIFY2(html.contains(QStringLiteral(" id=\"%1\">").arg(id)), qPrintable(id));
+    }
+    QCOMPARE(links, 3); // the three files in the index
 }
 
 void tst_ApiReference::userTemplatesAndBrokenTemplates()
 {
     const Result<QString> list = ApiReference::markdown(
-        m_project, QStringLiteral("{{#modules}}{{#files}}{{#symbols}}{{qualified}};{{/symbols}}{{/files}}{{/modules}}"));
+        m_project, QStringLiteral("{{#modules}}{{#files}}{{#symbols}}{{qualified}};{{#members}}{{qualified}};{{/members}}{{/symbols}}{{/files}}{{/modules}}"));
     QVERIFY(list);
     QCOMPARE(*list, QStringLiteral("main;add;Shape;Shape::scale;Shape::area;"));
     const Result<QString> broken = ApiReference::markdown(m_project, QStringLiteral("{{#modules}} never closed"));

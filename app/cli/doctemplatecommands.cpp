@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `realm-cli docs template …`: the templates users copied from the built-in
+// ones, kept in the workspace, exported and imported as JSON files.
+#include "docscommands.h"
+
+#include "clioutput.h"
+
+#include "common/atomicfile.h"
+#include "docs/docgenerator.h"
+#include "docs/docstore.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Realm::Cli {
+
+namespace {
+QJsonObject templateJson(const Docs::DocTemplate &t)
+{
+    return {{QStringLiteral("name"), t.name}, {QStringLiteral("kind"), t.kind}, {QStringLiteral("body"), t.body}, {QStringLiteral("prompt"), t.prompt}};
+}
+
+Result<QByteArray> readFile(const QString &name)
+{
+    QFile file(name);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::notFound(QStringLiteral("Cannot read %1: %2").arg(name, file.errorString()));
+    return file.readAll();
+}
+} // namespace
+
+int runDocsTemplateCommand(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("kind"), QStringLiteral("add: api, overview or custom."), QStringLiteral("kind")});
+    parser.addOption({QStringLiteral("file"), QStringLiteral("add: the Mustache file."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("prompt"), QStringLiteral("add (custom): what the model should write."), QStringLiteral("text")});
+    parser.addOption({QStringLiteral("out"), QStringLiteral("export: the JSON file to write."), QStringLiteral("file")});
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, show, add, export, import or remove."));
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The template (import: the JSON file)."));
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("list | show NAME | add NAME --kind K --file FILE [--prompt TEXT] | "
+                                                         "export NAME --out FILE | import FILE | remove NAME"),
+                             1, 2);
+        rc >= 0)
+        return rc;
+    const QString action = parser.positionalArguments().first();
+    const QString name = parser.positionalArguments().value(1);
+    if (action != QLatin1String("list") && name.isEmpty()) {
+        Output::error(QStringLiteral("Name the template: realm-cli docs template %1 NAME").arg(action));
+        return ExitUsage;
+    }
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    Docs::DocStore store(*db);
+
+    if (action == QLatin1String("list")) {
+        Result<QList<Docs::DocTemplate>> templates = store.templates();
+        if (!templates)
+            return fail(templates.error());
+        for (const Docs::DocTemplate &t : *templates) {
+            if (inv.json)
+                Output::printJson({{QStringLiteral("name"), t.name}, {QStringLiteral("kind"), t.kind}, {QStringLiteral("updatedAt"), t.updatedAt}});
+            else
+                Output::print(QStringLiteral("%1  %2").arg(t.kind.leftJustified(8), t.name));
+        }
+        return ExitOk;
+    }
+    if (action == QLatin1String("show")) {
+        Result<Docs::DocTemplate> stored = store.findTemplate(name);
+        if (stored) {
+            Output::print(stored->body);
+            return ExitOk;
+        }
+        // The built-in ones, to copy from.
+        if (const std::optional<Docs::DocKind> kind = Docs::docKindFromName(name)) {
+            Output::print(Docs::builtInTemplate(*kind));
+            return ExitOk;
+        }
+        return fail(stored.error());
+    }
+    if (action == QLatin1String("add") || action == QLatin1String("import")) {
+        Docs::DocTemplate t;
+        if (action == QLatin1String("import")) {
+            Result<QByteArray> bytes = readFile(name);
+            if (!bytes)
+                return fail(bytes.error());
+            const QJsonObject o = QJsonDocument::fromJson(*bytes).object();
+            t = {o.value(QStringLiteral("name")).toString(), o.value(QStringLiteral("kind")).toString(),
+                 o.value(QStringLiteral("body")).toString(), o.value(QStringLiteral("prompt")).toString(), 0, 0};
+            if (t.body.isEmpty())
+                return fail(Error::invalidInput(QStringLiteral("%1 is not a template REALM exported (no \"body\").").arg(name)));
+        } else {
+            if (!parser.isSet(QStringLiteral("file")))
+                return fail(Error::invalidInput(QStringLiteral("Give the template's text with --file FILE (copy one from "
+                                                               "realm-cli docs template show api).")));
+            Result<QByteArray> bytes = readFile(parser.value(QStringLiteral("file")));
+            if (!bytes)
+                return fail(bytes.error());
+            t = {name, parser.value(QStringLiteral("kind")), QString::fromUtf8(*bytes), parser.value(QStringLiteral("prompt")), 0, 0};
+        }
+        const std::optional<Docs::DocKind> kind = Docs::docKindFromName(t.kind);
+        if (!kind)
+            return fail(Error::invalidInput(QStringLiteral("--kind must be api, overview or custom.")));
+        if (*kind == Docs::DocKind::Custom && t.prompt.trimmed().isEmpty())
+            return fail(Error::invalidInput(QStringLiteral("A custom template needs --prompt: what the model should write.")));
+        if (Result<void> r = store.saveTemplate(t); !r)
+            return fail(r.error());
+        Output::note(QStringLiteral("Saved the %1 template %2.").arg(t.kind, t.name));
+        return ExitOk;
+    }
+    if (action == QLatin1String("export")) {
+        Result<Docs::DocTemplate> stored = store.findTemplate(name);
+        if (!stored)
+            return fail(stored.error());
+        const QString out = parser.value(QStringLiteral("out")).isEmpty() ? name + QStringLiteral(".json") : parser.value(QStringLiteral("out"));
+        if (Result<void> r = writeFileAtomically(out, QJsonDocument(templateJson(*stored)).toJson()); !r)
+            return fail(r.error());
+        Output::print(out);
+        return ExitOk;
+    }
+    if (action == QLatin1String("remove")) {
+        if (Result<void> r = store.removeTemplate(name); !r)
+            return fail(r.error());
+        Output::note(QStringLiteral("Removed the template %1.").arg(name));
+        return ExitOk;
+    }
+    Output::error(QStringLiteral("Unknown action \"%1\": list, show, add, export, import or remove.").arg(action));
+    return ExitUsage;
+}
+
+} // namespace Realm::Cli

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+#include "storage/database.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Realm::Docs {
+
+// A template a user copied from a built-in one and edited.
+struct DocTemplate {
+    QString name;
+    QString kind;   // api | overview | custom
+    QString body;   // Mustache
+    QString prompt; // custom: what to ask the model
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+};
+
+// One generated document, as kept in the workspace.
+struct DocVersion {
+    QString id;
+    QString projectId;
+    QString kind;
+    QString templateName; // "built-in" or a stored template's name
+    QString inputsHash;   // hex: files, template, model — equal means nothing changed
+    qint64 projectRevision = 0;
+    QString model;        // who wrote the LLM parts; empty for the API reference
+    QString title;
+    QString markdown;     // not filled in by versions()
+    QJsonObject stats;    // files, symbols, coverage, what was redone
+    qint64 createdAt = 0;
+};
+
+struct CachedSummary {
+    QString model;
+    QString text;
+    qint64 createdAt = 0;
+};
+
+// The docs' tables in the workspace: generated versions, user templates,
+// and what regeneration reuses — symbols per file content and summaries a
+// model wrote. Blocking; use from a worker or the CLI.
+class DocStore final {
+public:
+    explicit DocStore(Storage::DatabasePtr db) : m_db(std::move(db)) {}
+
+    // Symbols by file content: sha256 + "\n" + suffix -> JSON, for those
+    // of `keys` that are cached.
+    Result<QHash<QByteArray, QString>> cachedSymbols(const QList<QByteArray> &keys, int extractorVersion) const;
+    Result<void> cacheSymbols(const QHash<QByteArray, QString> &symbolsByKey, int extractorVersion);
+
+    Result<std::optional<CachedSummary>> summary(const QByteArray &inputHash) const;
+    Result<void> saveSummary(const QByteArray &inputHash, const QString &model, const QString &text);
+
+    Result<QList<DocTemplate>> templates() const;
+    Result<DocTemplate> findTemplate(const QString &name) const;
+    // Adds or replaces by name.
+    Result<void> saveTemplate(const DocTemplate &docTemplate);
+    Result<void> removeTemplate(const QString &name);
+
+    Result<DocVersion> saveVersion(DocVersion version);
+    // Newest first, without their Markdown.
+    Result<QList<DocVersion>> versions(const QString &projectId) const;
+    // By id or a unique prefix of it.
+    Result<DocVersion> version(const QString &idOrPrefix) const;
+    // The newest of a kind and template, if any.
+    Result<std::optional<DocVersion>> latest(const QString &projectId, const QString &kind, const QString &templateName) const;
+    Result<void> removeVersion(const QString &id);
+
+private:
+    Storage::DatabasePtr m_db;
+};
+
+} // namespace Realm::Docs
