@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Markdown into HTML pages, multi-page sites and PDFs: anchors as GitHub
+// makes them, links across site pages, PDF pages read back with poppler.
+#include "markup/headings.h"
+#include "markup/htmlsite.h"
+#include "markup/markdownoutput.h"
+#include "testworkspace.h"
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Realm;
+using namespace Realm::Markup;
+
+namespace {
+QString readText(const QString &fileName)
+{
+    QFile file(fileName);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+} // namespace
+
+class tst_MarkupOutput final : public QObject {
+    Q_OBJECT
+private slots:
+    void slugsAreGitHubs_data();
+    void slugsAreGitHubs();
+    void repeatedHeadingsAreNumbered();
+    void headingsGetIds();
+    void siteSplitsChaptersAndLinksAcrossPages();
+    void pdfHasTitleContentsAndRunningHeaders();
+};
+
+void tst_MarkupOutput::slugsAreGitHubs_data()
+{
+    QTest::addColumn<QString>("heading");
+    QTest::addColumn<QString>("slug");
+    QTest::newRow("words") << QStringLiteral("Hello World!") << QStringLiteral("hello-world");
+    QTest::newRow("code") << QStringLiteral("class Foo::bar") << QStringLiteral("class-foobar");
+    QTest::newRow("path") << QStringLiteral("core/docs/doc_model.cpp") << QStringLiteral("coredocsdoc_modelcpp");
+    QTest::newRow("dash kept") << QStringLiteral("a - b") << QStringLiteral("a---b");
+    QTest::newRow("letters beyond ASCII") << QStringLiteral("Größe ändern") << QStringLiteral("größe-ändern");
+    QTest::newRow("em dash") << QStringLiteral("sample — API reference") << QStringLiteral("sample--api-reference");
+}
+
+void tst_MarkupOutput::slugsAreGitHubs()
+{
+    QFETCH(QString, heading);
+    QFETCH(QString, slug);
+    QCOMPARE(headingSlug(heading), slug);
+}
+
+void tst_MarkupOutput::repeatedHeadingsAreNumbered()
+{
+    HeadingSlugger slugger;
+    QCOMPARE(slugger.next(QStringLiteral("add")), QStringLiteral("add"));
+    QCOMPARE(slugger.next(QStringLiteral("add")), QStringLiteral("add-1"));
+    QCOMPARE(slugger.next(QStringLiteral("add-1")), QStringLiteral("add-1-1")); // a literal "add-1" does not collide
+    QCOMPARE(slugger.next(QStringLiteral("Add")), QStringLiteral("add-2"));
+}
+
+void tst_MarkupOutput::headingsGetIds()
+{
+    HeadingSlugger slugger;
+    QList<Heading> headings;
+    const QString html = addHeadingIds(markdownToHtml(QStringLiteral("# Tom & `Jerry`\n\ntext\n\n## Tom & Jerry\n")), slugger, &headings);
+    QVERIFY(html.contains(QStringLiteral("<h1 id=\"tom--jerry\">Tom &amp; <code>Jerry</code></h1>")));
+    QVERIFY(html.contains(QStringLiteral("<h2 id=\"tom--jerry-1\">")));
+    QCOMPARE(headings.size(), 2);
+    QCOMPARE(headings.at(0).text, QStringLiteral("Tom & Jerry"));
+    QCOMPARE(headings.at(1).level, 2);
+}
+
+void tst_MarkupOutput::siteSplitsChaptersAndLinksAcrossPages()
+{
+    QTemporaryDir dir;
+    const QString markdown = QStringLiteral(
+        "# Guide\n\nStart with [the parser](#parser).\n\n"
+        "## Parser\n\nReads text. See [the writer](#writer).\n\n```\n## not a chapter\n```\n\n### Details\n\n### More\n\n"
+        "## Writer\n\nBack to [the parser](#parser), or [details](#details).\n");
+    const Result<QStringList> files = writeHtmlSite(QStringLiteral("Guide"), markdown, dir.path(), QStringLiteral("Made today"));
+    QVERIFY(files);
+    QCOMPARE(files->first(), dir.filePath(QStringLiteral("index.html")));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList({QStringLiteral("index.html"), QStringLiteral("parser.html"),
+                                                                    QStringLiteral("site.js"), QStringLiteral("style.css"),
+                                                                    QStringLiteral("writer.html")}));
+    QVERIFY(readText(dir.filePath(QStringLiteral("index.html"))).contains(QStringLiteral("<a href=\"parser.html#parser\">the parser</a>")));
+    const QString parser = readText(dir.filePath(QStringLiteral("parser.html")));
+    QVERIFY(parser.contains(QStringLiteral("<a href=\"writer.html#writer\">the writer</a>")));
+    QVERIFY(parser.contains(QStringLiteral("## not a chapter"))); // inside a code block: stays on this page
+    QVERIFY(parser.contains(QStringLiteral("<nav class=\"toc\">"))); // two sections: a table of contents
+    QVERIFY(parser.contains(QStringLiteral("<footer>Made today</footer>")));
+    const QString writer = readText(dir.filePath(QStringLiteral("writer.html")));
+    QVERIFY(writer.contains(QStringLiteral("<a href=\"parser.html#parser\">the parser</a>")));
+    QVERIFY(writer.contains(QStringLiteral("<a href=\"parser.html#details\">details</a>")));
+    QVERIFY(!writer.contains(QStringLiteral("<nav class=\"toc\">")));
+    const QString script = readText(dir.filePath(QStringLiteral("site.js")));
+    QVERIFY(script.contains(QStringLiteral("[\"Details\",\"parser.html#details\"]")));
+    QVERIFY(readText(dir.filePath(QStringLiteral("style.css"))).contains(QStringLiteral("prefers-color-scheme: dark")));
+}
+
+void tst_MarkupOutput::pdfHasTitleContentsAndRunningHeaders()
+{
+    QTemporaryDir dir;
+    QString markdown = QStringLiteral("# Book\n\nIntro.\n\n");
+    for (int chapter = 1; chapter <= 3; ++chapter) {
+        markdown += QStringLiteral("## Chapter %1\n\n").arg(chapter);
+        for (int line = 0; line < (chapter == 2 ? 120 : 3); ++line) // chapter 2 runs over several pages
+            markdown += QStringLiteral("Line %1 of chapter %2.\n\n").arg(line).arg(chapter);
+    }
+    const QString pdf = dir.filePath(QStringLiteral("book.pdf"));
+    PdfOptions options;
+    options.titlePage = {QStringLiteral("Written for the test")};
+    options.tableOfContents = true;
+    options.chapterPerPage = true;
+    QVERIFY(writePdf(QStringLiteral("The Book"), markdown, pdf, options));
+
+    QByteArray info;
+    QCOMPARE(Test::run(QStringLiteral("pdfinfo"), {pdf}, {}, &info), 0);
+    const int pages = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(QString::fromUtf8(info)).captured(1).toInt();
+    QVERIFY2(pages >= 8 && pages <= 12, info.constData()); // title, contents, intro, 1, 2 (several), 3
+    const auto pageText = [&](int page) {
+        QByteArray text;
+        Test::run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
+                                               QString::number(page), pdf, QStringLiteral("-")},
+                  {}, &text);
+        return QString::fromUtf8(text);
+    };
+    QVERIFY(pageText(1).contains(QStringLiteral("Written for the test")));
+    QVERIFY(!pageText(1).contains(QStringLiteral("Page 1 of"))); // no header or footer on the title page
+    const QString contents = pageText(2);
+    QVERIFY2(QRegularExpression(QStringLiteral("Chapter 1\\s+4\\n")).match(contents).hasMatch(), qPrintable(contents));
+    QVERIFY2(QRegularExpression(QStringLiteral("Chapter 2\\s+5\\n")).match(contents).hasMatch(), qPrintable(contents));
+    const int chapter3 = QRegularExpression(QStringLiteral("Chapter 3\\s+(\\d+)\\n")).match(contents).captured(1).toInt();
+    QCOMPARE(chapter3, pages);
+    // Chapter 2's second page: its header names the chapter; pages are numbered.
+    const QString page6 = pageText(6);
+    QVERIFY2(page6.contains(QStringLiteral("The Book")) && page6.contains(QStringLiteral("Chapter 2"))
+                 && page6.contains(QStringLiteral("Page 6 of %1").arg(pages)),
+             qPrintable(page6));
+    QVERIFY(pageText(chapter3).startsWith(QStringLiteral("The Book")) && pageText(chapter3).contains(QStringLiteral("Line 0 of chapter 3.")));
+}
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv); // fonts for the PDF
+    tst_MarkupOutput test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_markupoutput.moc"
