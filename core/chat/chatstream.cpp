@@ -80,9 +80,13 @@ void ChatStream::send()
     m_errorBody.clear();
     m_isStream = false;
     m_reply = m_network->post(m_dialect->chatRequest(m_profile), m_body);
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this] {
-        const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        m_isStream = status == 200 && m_dialect->isStream(m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray());
+    // Headers can still arrive after cancel() aborted the reply (QNAM's
+    // thread posted them before): only the current reply counts.
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, [this, reply = m_reply.data()] {
+        if (reply != m_reply)
+            return;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        m_isStream = status == 200 && m_dialect->isStream(reply->header(QNetworkRequest::ContentTypeHeader).toByteArray());
     });
     connect(m_reply, &QIODevice::readyRead, this, &ChatStream::readBody);
     connect(m_reply, &QNetworkReply::finished, this, &ChatStream::replyFinished);
@@ -90,6 +94,8 @@ void ChatStream::send()
 
 void ChatStream::readBody()
 {
+    if (!m_reply)
+        return;
     const QByteArray bytes = m_reply->readAll();
     if (m_isStream)
         m_decoder->feed(bytes);

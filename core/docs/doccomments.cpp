@@ -17,10 +17,37 @@ bool isHashCommentLanguage(const QString &language)
            || language == QLatin1String("Perl");
 }
 
+bool isCFamily(const QString &language)
+{
+    return language == QLatin1String("C") || language == QLatin1String("C++");
+}
+
+// The 0-based index of the line that ends a Python `def`/`class` header
+// starting on `line` (1-based): a signature may run over several lines, and
+// the docstring only starts after the line that closes its brackets.
+int pythonHeaderEnd(const QStringList &lines, int line)
+{
+    int depth = 0;
+    for (int i = line - 1; i < lines.size() && i < line + 50; ++i) {
+        QString code = lines.at(i);
+        if (const qsizetype hash = code.indexOf(QLatin1Char('#')); hash >= 0)
+            code.truncate(hash); // good enough: signatures rarely hold '#' in strings
+        for (const QChar c : std::as_const(code)) {
+            if (c == QLatin1Char('(') || c == QLatin1Char('[') || c == QLatin1Char('{'))
+                ++depth;
+            else if (c == QLatin1Char(')') || c == QLatin1Char(']') || c == QLatin1Char('}'))
+                --depth;
+        }
+        if (depth <= 0)
+            return i;
+    }
+    return line - 1;
+}
+
 // A Python docstring: the string literal that starts the body.
 QString docstringAfter(const QStringList &lines, int line)
 {
-    for (int i = line; i < lines.size(); ++i) { // lines[line] is the one after the def (0-based)
+    for (int i = pythonHeaderEnd(lines, line) + 1; i < lines.size(); ++i) {
         const QString trimmed = lines.at(i).trimmed();
         if (trimmed.isEmpty())
             continue;
@@ -45,6 +72,41 @@ QString docstringAfter(const QStringList &lines, int line)
     return {};
 }
 
+// A Doxygen comment after the declaration on its own line (`int x; ///< the
+// x`, `/**< … */`): it documents that declaration, not the next one.
+QString trailingComment(const QString &line)
+{
+    for (const QLatin1String marker :
+         {QLatin1String("///<"), QLatin1String("//!<"), QLatin1String("/**<"), QLatin1String("/*!<")}) {
+        const qsizetype at = line.indexOf(marker);
+        if (at < 0)
+            continue;
+        QString text = line.mid(at + marker.size()).trimmed();
+        if (marker.startsWith(QLatin1String("/*"))) {
+            if (!text.endsWith(QLatin1String("*/")))
+                return {}; // a multi-line trailing block: rare, not worth guessing
+            text.chop(2);
+        }
+        return text.trimmed();
+    }
+    return {};
+}
+
+// Lines above a C or C++ declaration that still belong to it: a template
+// head, or a return type and specifiers on a line of their own (GNU style
+// `static int\nname(...)`). A line ending a statement, a block, a macro
+// call, an enumerator or an access label ends the walk, so the comment of
+// something else is never taken.
+bool isDeclarationHead(const QString &trimmed, const QString &language)
+{
+    if (trimmed.startsWith(QLatin1String("template<")) || trimmed.startsWith(QLatin1String("template <")))
+        return true;
+    if (!isCFamily(language) || trimmed.isEmpty())
+        return false;
+    static const QRegularExpression typeLine(QStringLiteral("^[\\w\\s:<>,*&\\[\\]]+$"));
+    return !trimmed.endsWith(QLatin1Char(':')) && !trimmed.endsWith(QLatin1Char(',')) && typeLine.match(trimmed).hasMatch();
+}
+
 // Removes the common indentation of the lines of a docstring body.
 QString dedented(const QString &text)
 {
@@ -63,24 +125,18 @@ QString dedented(const QString &text)
         lines[i] = lines.at(i).mid(indent);
     return lines.join(QLatin1Char('\n')).trimmed();
 }
-} // namespace
 
-QString commentFor(const QStringList &lines, int line, const QString &language)
+// The documentation comment in the lines right above `line` (1-based),
+// markers removed, or empty.
+QString commentAbove(const QStringList &lines, int line, const QString &language)
 {
-    if (line < 1 || line > lines.size())
-        return {};
-    if (isPythonLike(language)) {
-        const QString docstring = docstringAfter(lines, line);
-        if (!docstring.isEmpty())
-            return dedented(docstring);
-    }
     // Walk up over decorators/attributes and blank-free comment lines.
     int i = line - 2; // the line above, 0-based
     while (i >= 0) {
         const QString t = lines.at(i).trimmed();
         if (t.startsWith(QLatin1Char('@')) || (t.startsWith(QLatin1String("#[")) && !isHashCommentLanguage(language))
-            || t.startsWith(QLatin1String("template<")) || t.startsWith(QLatin1String("template <")))
-            --i; // decorators, Rust attributes, template heads
+            || isDeclarationHead(t, language))
+            --i; // decorators, Rust attributes, template heads, return types
         else
             break;
     }
@@ -135,24 +191,113 @@ QString commentFor(const QStringList &lines, int line, const QString &language)
         body.removeFirst();
     while (!body.isEmpty() && body.last().trimmed().isEmpty())
         body.removeLast();
-    QString text = body.join(QLatin1Char('\n'));
+    return body.join(QLatin1Char('\n'));
+}
+} // namespace
+
+QString commentFor(const QStringList &lines, int line, const QString &language)
+{
+    if (line < 1 || line > lines.size())
+        return {};
+    if (isPythonLike(language)) {
+        const QString docstring = docstringAfter(lines, line);
+        if (!docstring.isEmpty())
+            return dedented(docstring);
+    }
+    QString text = commentAbove(lines, line, language);
+    if (text.trimmed().isEmpty())
+        text = trailingComment(lines.at(line - 1));
     // C# XML doc comments: keep their text, lose the tags we do not parse.
     static const QRegularExpression summary(QStringLiteral("</?summary>"));
     text.remove(summary);
     return text.trimmed();
 }
 
+namespace {
+enum class Section { Body, Args, Returns, Raises };
+
+// The section a heading opens, the same words for Google ("Args:") and
+// NumPy ("Parameters" over a dashed line); Body for any other heading, so
+// Notes or Examples stay text.
+Section sectionNamed(const QString &title)
+{
+    static const QStringList args{QStringLiteral("Args"), QStringLiteral("Arguments"), QStringLiteral("Parameters"),
+                                  QStringLiteral("Other Parameters"), QStringLiteral("Keyword Args"),
+                                  QStringLiteral("Keyword Arguments")};
+    if (args.contains(title))
+        return Section::Args;
+    if (title == QLatin1String("Returns") || title == QLatin1String("Yields"))
+        return Section::Returns;
+    if (title == QLatin1String("Raises"))
+        return Section::Raises;
+    return Section::Body;
+}
+
+// NumPy underlines its section headings with dashes.
+bool isUnderline(const QString &trimmed)
+{
+    static const QRegularExpression dashes(QStringLiteral("^-{3,}$"));
+    return dashes.match(trimmed).hasMatch();
+}
+
+qsizetype indentOf(const QString &raw)
+{
+    qsizetype n = 0;
+    while (n < raw.size() && raw.at(n).isSpace())
+        ++n;
+    return n;
+}
+
+void appendText(QString &to, const QString &text)
+{
+    if (!to.isEmpty())
+        to += QLatin1Char(' ');
+    to += text;
+}
+
+// Drops a type written before a description: JSDoc's {type}, YARD's
+// [Type] (but not a Markdown link, [text](url)).
+QString withoutLeadingType(const QString &text)
+{
+    static const QRegularExpression type(QStringLiteral("^(\\{[^}]*\\}|\\[[^\\]]*\\](?!\\())\\s*"));
+    return QString(text).remove(type);
+}
+
+// "@param name text" in its dialects: "{type} name - text" (JSDoc, TSDoc),
+// "[in] name text" (Doxygen), "name [Type] text" (YARD), "type $name text"
+// (PHPDoc, whose names keep their $). JSDoc's optional "[name]" stays.
+QPair<QString, QString> paramFromTag(const QString &rest)
+{
+    static const QRegularExpression jsType(QStringLiteral("^\\{[^}]*\\}\\s*"));
+    static const QRegularExpression direction(QStringLiteral("^\\[(in|out|in,\\s*out)\\]\\s*"));
+    QStringList words = QString(rest).remove(jsType).remove(direction).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    static const QRegularExpression phpName(QStringLiteral("^(\\.\\.\\.|&)?\\$"));
+    if (words.size() > 1 && !phpName.match(words.at(0)).hasMatch() && phpName.match(words.at(1)).hasMatch())
+        words.removeFirst();
+    if (words.isEmpty())
+        return {};
+    const QString name = words.takeFirst();
+    static const QRegularExpression dash(QStringLiteral("^-\\s*"));
+    return {name, withoutLeadingType(words.join(QLatin1Char(' '))).remove(dash)};
+}
+} // namespace
+
 DocComment parse(const QString &comment)
 {
     DocComment doc;
     QStringList bodyLines;
-    enum class Section { Body, Args, Returns, Raises } section = Section::Body;
+    Section section = Section::Body;
+    bool numpy = false; // a NumPy section: items told by indentation, blank lines inside
+    qsizetype headingIndent = 0; // NumPy: items sit at the heading's indentation, their text deeper
+    bool returnsItemOpen = false; // NumPy: a Returns type waits for its description
     static const QRegularExpression tag(QStringLiteral("^[@\\\\](\\w+)\\s*(.*)$"));
     static const QRegularExpression xmlParam(QStringLiteral("^<param name=\"(\\w+)\">(.*)</param>$"));
     static const QRegularExpression xmlReturns(QStringLiteral("^<returns>(.*)</returns>$"));
     static const QRegularExpression googleItem(QStringLiteral("^(\\*{0,2}\\w+)\\s*(\\([^)]*\\))?\\s*:\\s*(.*)$"));
     QString *continuation = nullptr; // the description a wrapped line continues
-    for (const QString &raw : comment.split(QLatin1Char('\n'))) {
+    const QStringList lines = comment.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString &raw = lines.at(i);
         const QString line = raw.trimmed();
         if (const QRegularExpressionMatch m = xmlParam.match(line); m.hasMatch()) {
             doc.params.append({m.captured(1), m.captured(2).trimmed()});
@@ -169,15 +314,10 @@ DocComment parse(const QString &comment)
             const QString rest = m.captured(2).trimmed();
             continuation = nullptr;
             if (name == QLatin1String("param") || name == QLatin1String("arg")) {
-                // "@param name text", "@param {type} name text", "@param[in] name text"
-                QString r = rest;
-                if (r.startsWith(QLatin1Char('{')))
-                    r = r.mid(r.indexOf(QLatin1Char('}')) + 1).trimmed();
-                const QString pname = r.section(QLatin1Char(' '), 0, 0);
-                doc.params.append({pname, r.section(QLatin1Char(' '), 1).trimmed().remove(QRegularExpression(QStringLiteral("^-\\s*")))});
+                doc.params.append(paramFromTag(rest));
                 continuation = &doc.params.last().second;
             } else if (name == QLatin1String("return") || name == QLatin1String("returns")) {
-                doc.returns = rest.startsWith(QLatin1Char('{')) ? rest.mid(rest.indexOf(QLatin1Char('}')) + 1).trimmed() : rest;
+                doc.returns = withoutLeadingType(rest);
                 continuation = &doc.returns;
             } else if (name == QLatin1String("throws") || name == QLatin1String("throw") || name == QLatin1String("exception")) {
                 doc.throws.append({rest.section(QLatin1Char(' '), 0, 0), rest.section(QLatin1Char(' '), 1).trimmed()});
@@ -193,19 +333,52 @@ DocComment parse(const QString &comment)
                 bodyLines << line; // unknown tags stay as text
             }
             section = Section::Body;
+            numpy = false;
+            continue;
+        }
+        // NumPy-style headings: a title over a dashed line. Sections we do
+        // not take apart (Notes, Examples) stay in the body, where the
+        // dashes make a Markdown heading.
+        if (!line.isEmpty() && i + 1 < lines.size() && isUnderline(lines.at(i + 1).trimmed())) {
+            continuation = nullptr;
+            section = sectionNamed(line);
+            numpy = section != Section::Body;
+            if (numpy) {
+                headingIndent = indentOf(raw);
+                returnsItemOpen = false;
+                ++i; // the underline
+                continue;
+            }
+        }
+        if (numpy) {
+            if (line.isEmpty())
+                continue;
+            if (indentOf(raw) <= headingIndent) { // an item: "name : type", a return type, an exception
+                if (section == Section::Args) {
+                    doc.params.append({line.section(QLatin1Char(':'), 0, 0).trimmed(), QString()});
+                    continuation = &doc.params.last().second;
+                } else if (section == Section::Raises) {
+                    doc.throws.append({line, QString()});
+                    continuation = &doc.throws.last().second;
+                } else {
+                    if (!doc.returns.isEmpty())
+                        doc.returns += QStringLiteral("; ");
+                    doc.returns += line;
+                    returnsItemOpen = true;
+                    continuation = &doc.returns;
+                }
+            } else if (continuation) {
+                if (returnsItemOpen)
+                    *continuation += QStringLiteral(": ") + line; // "float: The mean."
+                else
+                    appendText(*continuation, line);
+                returnsItemOpen = false;
+            }
             continue;
         }
         // Google-style sections.
-        if (line == QLatin1String("Args:") || line == QLatin1String("Arguments:") || line == QLatin1String("Parameters:")) {
-            section = Section::Args;
-            continue;
-        }
-        if (line == QLatin1String("Returns:") || line == QLatin1String("Yields:")) {
-            section = Section::Returns;
-            continue;
-        }
-        if (line == QLatin1String("Raises:")) {
-            section = Section::Raises;
+        if (line.endsWith(QLatin1Char(':')) && sectionNamed(line.chopped(1)) != Section::Body) {
+            section = sectionNamed(line.chopped(1));
             continue;
         }
         if (section == Section::Args || section == Section::Raises) {
@@ -227,7 +400,7 @@ DocComment parse(const QString &comment)
                 section = Section::Body;
                 continue;
             }
-            doc.returns += (doc.returns.isEmpty() ? QString() : QStringLiteral(" ")) + line;
+            appendText(doc.returns, line);
             continue;
         }
         if (continuation && !line.isEmpty()) {

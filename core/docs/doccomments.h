@@ -13,11 +13,16 @@ namespace DocComments {
 
 // The documentation comment of the symbol declared on `line` (1-based), with
 // its comment markers removed: the block right above it (/** */, /*! */,
-// ///, //!, # lines, C# ///), or for Python a docstring right below the
-// `def`/`class` line. Empty when there is none.
+// ///, //!, // in Go, # lines in Python, Ruby and shell, C# ///), past
+// decorators, attributes, template heads and a C/C++ return type on its own
+// line; else a Doxygen comment after it on its line (///<, /**< */); for
+// Python first the docstring below the `def`/`class` header, which may span
+// several lines. Empty when there is none.
 QString commentFor(const QStringList &lines, int line, const QString &language);
 
-// Splits a comment into its tags and sections.
+// Splits a comment into its tags (@param in its JSDoc, Doxygen, YARD and
+// PHPDoc forms, @return, @throws, …) and its Google ("Args:") or NumPy
+// ("Parameters" over dashes) sections.
 DocComment parse(const QString &comment);
 
 } // namespace DocComments

@@ -18,7 +18,7 @@ namespace Realm::Docs {
 namespace {
 // Bump when SymbolExtractor or DocComments::commentFor change what they
 // find: cached symbols of older versions are then read again.
-constexpr int kExtractorVersion = 1;
+constexpr int kExtractorVersion = 2;
 
 // Universal Ctags picks the language by the file name's suffix (or the
 // whole name: Makefile), so the same bytes under another suffix differ.

@@ -15,6 +15,21 @@
 
 namespace Realm::Docs {
 
+namespace {
+// The type in ctags' "typeref" field, "kind:name". The kind is "typename"
+// (or PHP's "unknown") for a type as written; "struct", "union" or "enum"
+// when the source spelled it so (C's `struct vec2 f()`), which the type
+// must keep.
+QString returnTypeOf(const QString &typeref)
+{
+    const QString kind = typeref.section(QLatin1Char(':'), 0, 0);
+    const QString name = typeref.section(QLatin1Char(':'), 1);
+    if (kind == QLatin1String("struct") || kind == QLatin1String("union") || kind == QLatin1String("enum"))
+        return kind + QLatin1Char(' ') + name;
+    return name;
+}
+} // namespace
+
 QString SymbolExtractor::ctagsPath()
 {
     for (const char *candidate : {"/usr/bin/ctags-universal", "/usr/local/bin/ctags-universal"}) {
@@ -58,11 +73,11 @@ Result<QList<DocSymbol>> SymbolExtractor::extract(const QList<SourceText> &files
             continue;
         DocSymbol s;
         s.name = tag.value(QStringLiteral("name")).toString();
-        if (s.name.startsWith(QLatin1String("__anon")))
-            continue; // lambdas, anonymous namespaces and structs
+        if (s.name.startsWith(QLatin1String("__anon")) || s.name.startsWith(QLatin1Char('<')))
+            continue; // lambdas (Kotlin's "<lambda>"), anonymous namespaces and structs
         s.kind = tag.value(QStringLiteral("kind")).toString();
         s.signature = tag.value(QStringLiteral("signature")).toString();
-        s.returnType = tag.value(QStringLiteral("typeref")).toString().section(QLatin1Char(':'), 1);
+        s.returnType = returnTypeOf(tag.value(QStringLiteral("typeref")).toString());
         s.scope = tag.value(QStringLiteral("scope")).toString();
         s.qualifiedName = s.scope.isEmpty() ? s.name : s.scope + QStringLiteral("::") + s.name;
         s.access = tag.value(QStringLiteral("access")).toString();

@@ -3,6 +3,7 @@
 
 #include "chat/chatinput.h"
 #include "chat/chatpanel.h"
+#include "docs/docspanel.h"
 #include "codeview/codeview.h"
 #include "common/buildconfig.h"
 #include "editor/editorarea.h"
@@ -88,7 +89,8 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    delete m_chatDock; // the chat panel uses m_keychain: it goes first
+    delete m_docsDock; // both panels use m_keychain: they go first
+    delete m_chatDock;
 }
 
 void MainWindow::createDocks()
@@ -162,6 +164,19 @@ void MainWindow::createDocks()
     m_chatDock->setWidget(m_chatPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_chatDock);
     resizeDocks({m_chatDock}, {380}, Qt::Horizontal);
+
+    // Documentation of the current project, a tab next to the chat.
+    m_docsPanel = new DocsPanel(m_db, m_chatPanel->providerStore());
+    m_docsDock = new QDockWidget(tr("Docs"), this);
+    m_docsDock->setObjectName(QStringLiteral("docsDock"));
+    m_docsDock->setWidget(m_docsPanel);
+    tabifyDockWidget(m_chatDock, m_docsDock);
+    m_chatDock->raise();
+    connect(m_docsDock, &QDockWidget::visibilityChanged, m_docsPanel, [this](bool visible) {
+        if (visible)
+            m_docsPanel->reloadProviders(); // profiles may have changed in the chat panel
+    });
+    connect(m_docsPanel, &DocsPanel::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
 }
 
 void MainWindow::createActions()
@@ -191,6 +206,13 @@ void MainWindow::createActions()
     project->addAction(m_projectActions->createAction());
     project->addSeparator();
     project->addActions({m_projectActions->renameAction(), m_projectActions->editAction(), m_projectActions->refreshAction()});
+    project->addSeparator();
+    QAction *generateDocs = project->addAction(tr("Generate &Documentation…"), this, [this] {
+        m_docsDock->show();
+        m_docsDock->raise();
+        m_docsPanel->setFocus();
+    });
+    generateDocs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     project->addSeparator();
     project->addActions({m_projectActions->trashAction(), m_projectActions->showTrashAction()});
 
@@ -222,6 +244,9 @@ void MainWindow::createActions()
     chat->setText(tr("C&hat Panel"));
     chat->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     view->addAction(chat);
+    QAction *docs = m_docsDock->toggleViewAction();
+    docs->setText(tr("&Docs Panel"));
+    view->addAction(docs);
 
     QMenu *chatMenu = menuBar()->addMenu(tr("&Chat"));
     QAction *askSelection = chatMenu->addAction(tr("&Ask About the Selection"), this, [this] {
@@ -346,8 +371,10 @@ void MainWindow::openProject(const QString &projectId)
     m_projectId = projectId;
     m_searchPanel->setCurrentProject(projectId);
     for (const Projects::Project &p : m_projectModel->projects()) {
-        if (p.id == projectId)
+        if (p.id == projectId) {
             m_chatPanel->setProject(p.id, p.name);
+            m_docsPanel->setProject(p.id, p.name);
+        }
     }
     Storage::DatabasePtr db = m_db;
     struct Loaded {

@@ -22,6 +22,7 @@ class QTreeView;
 namespace Realm::Ui {
 
 class ChatPanel;
+class DocsPanel;
 class CodeView;
 class CommandPalette;
 class EditorArea;
@@ -70,6 +71,7 @@ public:
     QuickOpenDialog *quickOpen() const { return m_quickOpen; }
     CommandPalette *commandPalette() const { return m_palette; }
     ChatPanel *chatPanel() const { return m_chatPanel; }
+    DocsPanel *docsPanel() const { return m_docsPanel; }
 
 signals:
     void projectsLoaded();
@@ -105,6 +107,7 @@ private:
     SearchPanel *m_searchPanel;
     QDockWidget *m_searchDock = nullptr;
     QDockWidget *m_chatDock = nullptr;
+    QDockWidget *m_docsDock = nullptr;
     QuickOpenDialog *m_quickOpen = nullptr;
     CommandPalette *m_palette = nullptr;
     QStringList m_projectPaths;
@@ -118,6 +121,7 @@ private:
     std::function<void()> m_undoAction;
     std::unique_ptr<SecretStore> m_keychain;
     ChatPanel *m_chatPanel;
+    DocsPanel *m_docsPanel = nullptr;
 };
 
 } // namespace Realm::Ui

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Docs tab as a person uses it (offscreen): generate, regenerate,
+// overview from a model over loopback, cancel, versions, preview, export.
+#include "docs/docspanel.h"
+#include "docs/docstore.h"
+#include "docs/symbolextractor.h"
+#include "mockllmserver.h"
+#include "projects/projectimporter.h"
+#include "secrets/memorysecretstore.h"
+#include "testworkspace.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+
+using namespace Realm;
+using namespace Realm::Ui;
+using Realm::Test::MockLlmServer;
+using Realm::Test::TestWorkspace;
+
+namespace {
+struct Fixture {
+    TestWorkspace ws;
+    MockLlmServer server;
+    Secrets::MemorySecretStore keys;
+    QString folder;
+    QString projectId;
+    std::unique_ptr<DocsPanel> panel;
+
+    bool open()
+    {
+        folder = ws.dir() + QStringLiteral("/src");
+        Test::writeFile(folder, QStringLiteral("lib/math.h"), "/** Adds two numbers. */\nint add(int a, int b);\n");
+        Test::writeFile(folder, QStringLiteral("main.c"), "/** Starts. */\nint main(void) { return 0; }\n");
+        Result<Projects::ImportReport> imported = Projects::ProjectImporter(ws.db()).importProject(folder, {});
+        if (!imported)
+            return false;
+        projectId = imported->project.id;
+        Chat::ProviderStore store(ws.db(), &keys, &keys);
+        Chat::ProviderProfile profile;
+        profile.name = QStringLiteral("mock");
+        profile.kind = Chat::ProviderProfile::Kind::OpenAiCompatible;
+        profile.baseUrl = QUrl(server.baseUrl(QStringLiteral("/v1")));
+        profile.defaultModel = QStringLiteral("mock-model");
+        profile.maxRetries = 0;
+        if (!store.create(profile))
+            return false;
+        panel = std::make_unique<DocsPanel>(ws.db(), store);
+        panel->resize(520, 760);
+        panel->show();
+        panel->setProject(projectId, QStringLiteral("src"));
+        return QTest::qWaitFor([this] { return panel->providerBox()->currentText() == QLatin1String("mock"); }, 10000);
+    }
+
+    bool generate()
+    {
+        QSignalSpy generated(panel.get(), &DocsPanel::generated);
+        QSignalSpy failed(panel.get(), &DocsPanel::failed);
+        panel->generate();
+        return QTest::qWaitFor([&] { return !generated.isEmpty() || !failed.isEmpty(); }, 20000) && !generated.isEmpty();
+    }
+
+    bool previewContains(const QString &text)
+    {
+        return QTest::qWaitFor([&] { return panel->preview()->toPlainText().contains(text); }, 10000);
+    }
+};
+
+MockLlmServer::Response summaryAnswer(const MockLlmServer::Request &)
+{
+    return MockLlmServer::openAiStream({QStringLiteral("A summary.")});
+}
+} // namespace
+
+class tst_DocsPanel final : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void generatesTheApiReferenceAndShowsIt();
+    void overviewFromAModelAndCancel();
+    void exportsAndDeletesVersions();
+    void customNeedsAPrompt();
+};
+
+void tst_DocsPanel::initTestCase()
+{
+    if (Docs::SymbolExtractor::ctagsPath().isEmpty())
+        QSKIP("ctags-universal is not installed (scripts/deps.sh installs universal-ctags)");
+}
+
+void tst_DocsPanel::generatesTheApiReferenceAndShowsIt()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    QVERIFY(f.panel->isEnabled());
+    QCOMPARE(f.panel->versionList()->count(), 0);
+    // Ctrl+Return generates, like the button.
+    QSignalSpy generated(f.panel.get(), &DocsPanel::generated);
+    f.panel->setFocus();
+    QTest::keyClick(f.panel->focusWidget(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(QTest::qWaitFor([&] { return !generated.isEmpty(); }, 20000));
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->versionList()->count() == 1; }, 10000));
+    QVERIFY(f.previewContains(QStringLiteral("src — API reference")));
+    QVERIFY(f.previewContains(QStringLiteral("Adds two numbers.")));
+    QVERIFY(f.panel->statusLabel()->text().contains(QStringLiteral("Redone: symbols of 2 file(s), 0 reused")));
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(f.panel->grab().save(dir + QStringLiteral("/docs-panel.png")));
+
+    // Nothing changed: the same version, nothing redone.
+    QVERIFY(f.generate());
+    QVERIFY(f.panel->statusLabel()->text().contains(QStringLiteral("nothing redone")));
+    QCOMPARE(f.panel->versionList()->count(), 1);
+}
+
+void tst_DocsPanel::overviewFromAModelAndCancel()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    f.server.setResponder(summaryAnswer);
+    f.panel->kindBox()->setCurrentIndex(f.panel->kindBox()->findData(QStringLiteral("overview")));
+    QVERIFY(f.generate());
+    QCOMPARE(f.server.requests().size(), 2 + 2 + 1); // files, modules, overview
+    QVERIFY(f.previewContains(QStringLiteral("Written by mock-model on")));
+    QVERIFY(f.panel->statusLabel()->text().contains(QStringLiteral("Summaries: 5 written by mock-model, 0 reused")));
+
+    // A change, and the model stalls on it: Cancel stops, keeps what it had.
+    Test::writeFile(f.folder, QStringLiteral("main.c"), "/** Starts again. */\nint main(void) { return 1; }\n");
+    QVERIFY(Projects::ProjectImporter(f.ws.db()).refreshProject(f.projectId, {}));
+    MockLlmServer::Response stalled = MockLlmServer::openAiStream({QStringLiteral("Half"), QStringLiteral(" a summary.")});
+    stalled.holdAfterChunks = 1;
+    f.server.enqueue(stalled);
+    QSignalSpy failed(f.panel.get(), &DocsPanel::failed);
+    f.panel->generate();
+    QVERIFY(QTest::qWaitFor([&] { return f.server.requests().size() == 6; }, 10000));
+    QVERIFY(f.panel->isRunning());
+    QTest::keyClick(f.panel->focusWidget() ? f.panel->focusWidget() : f.panel.get(), Qt::Key_Escape);
+    QVERIFY(QTest::qWaitFor([&] { return !failed.isEmpty(); }, 10000));
+    QVERIFY(failed.first().first().toString().startsWith(QStringLiteral("Cancelled.")));
+    QVERIFY(!f.panel->isRunning());
+    QCOMPARE(f.panel->versionList()->count(), 1);
+
+    // Again: only the changed file is asked about; its summary reads as
+    // before, so the module's and the project's come from the cache.
+    QVERIFY(f.generate());
+    QVERIFY2(f.panel->statusLabel()->text().contains(QStringLiteral("Summaries: 1 written by mock-model, 4 reused")),
+             qPrintable(f.panel->statusLabel()->text()));
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->versionList()->count() == 2; }, 10000));
+}
+
+void tst_DocsPanel::exportsAndDeletesVersions()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    QVERIFY(f.generate());
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->versionList()->currentItem(); }, 10000));
+    QTemporaryDir out;
+    f.panel->formatBox()->setCurrentIndex(f.panel->formatBox()->findData(QStringLiteral("site")));
+    QSignalSpy exported(f.panel.get(), &DocsPanel::exportFinished);
+    f.panel->exportSelected(out.path());
+    QVERIFY(QTest::qWaitFor([&] { return !exported.isEmpty(); }, 10000));
+    QCOMPARE(exported.first().at(1).toString(), QString());
+    QCOMPARE(exported.first().first().toStringList().first(), out.filePath(QStringLiteral("index.html")));
+    QVERIFY(QFile::exists(out.filePath(QStringLiteral("libmathh.html"))));
+
+    f.panel->deleteSelected();
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->versionList()->count() == 0; }, 10000));
+    QVERIFY(Docs::DocStore(f.ws.db()).versions(f.projectId)->isEmpty());
+}
+
+void tst_DocsPanel::customNeedsAPrompt()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    f.panel->kindBox()->setCurrentIndex(f.panel->kindBox()->findData(QStringLiteral("custom")));
+    QVERIFY(f.panel->promptEdit()->isVisibleTo(f.panel.get()));
+    QSignalSpy failed(f.panel.get(), &DocsPanel::failed);
+    f.panel->generate();
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(failed.first().first().toString().contains(QStringLiteral("prompt")));
+    QVERIFY(!f.panel->isRunning());
+    f.panel->kindBox()->setCurrentIndex(0);
+    QVERIFY(!f.panel->promptEdit()->isVisibleTo(f.panel.get()));
+}
+
+QTEST_MAIN(tst_DocsPanel)
+#include "tst_docspanel.moc"

@@ -1,0 +1,541 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "docs/docspanel.h"
+
+#include "chat/chatprovider.h"
+#include "docs/docexport.h"
+#include "docs/summarywriter.h"
+#include "jobs/background.h"
+#include "markup/markdownoutput.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace Realm::Ui {
+
+namespace {
+constexpr int kIdRole = Qt::UserRole;
+// A preview is for reading, not for the whole Linux kernel: longer
+// documents show their beginning (exports are always whole).
+constexpr qsizetype kPreviewLimit = 400 * 1024;
+
+QString kindLabel(const QString &kind)
+{
+    if (kind == QLatin1String("api"))
+        return DocsPanel::tr("API reference");
+    if (kind == QLatin1String("overview"))
+        return DocsPanel::tr("Overview");
+    return DocsPanel::tr("Custom");
+}
+} // namespace
+
+DocsPanel::DocsPanel(Storage::DatabasePtr db, Chat::ProviderStore providers, QWidget *parent)
+    : QWidget(parent)
+    , m_db(std::move(db))
+    , m_providers(std::move(providers))
+    , m_kindBox(new QComboBox)
+    , m_templateBox(new QComboBox)
+    , m_modelRow(new QWidget)
+    , m_providerBox(new QComboBox)
+    , m_modelEdit(new QLineEdit)
+    , m_promptEdit(new QPlainTextEdit)
+    , m_generateButton(new QPushButton(tr("&Generate")))
+    , m_cancelButton(new QPushButton(tr("Cancel")))
+    , m_progress(new QProgressBar)
+    , m_status(new QLabel)
+    , m_versions(new QListWidget)
+    , m_preview(new QTextBrowser)
+    , m_formatBox(new QComboBox)
+    , m_exportButton(new QPushButton(tr("&Export…")))
+    , m_deleteButton(new QPushButton(tr("Delete")))
+{
+    buildUi();
+    setEnabled(false); // until a project is open
+}
+
+DocsPanel::~DocsPanel()
+{
+    cancel();
+    // A model's thread must end before the panel that owns it.
+    if (m_summaryThread) {
+        m_summaryThread->quit();
+        m_summaryThread->wait();
+        delete m_summaryContext;
+    }
+}
+
+void DocsPanel::buildUi()
+{
+    m_kindBox->setObjectName(QStringLiteral("docKind"));
+    m_kindBox->addItem(tr("API reference"), QStringLiteral("api"));
+    m_kindBox->addItem(tr("Overview (written by a model)"), QStringLiteral("overview"));
+    m_kindBox->addItem(tr("Custom (template and prompt)"), QStringLiteral("custom"));
+    connect(m_kindBox, &QComboBox::currentIndexChanged, this, &DocsPanel::updateForKind);
+    m_templateBox->setObjectName(QStringLiteral("docTemplate"));
+    connect(m_templateBox, &QComboBox::currentIndexChanged, this, [this] {
+        const int stored = m_templateBox->currentIndex() - 1;
+        if (stored >= 0 && stored < m_templates.size() && !m_templates.at(stored).prompt.isEmpty())
+            m_promptEdit->setPlainText(m_templates.at(stored).prompt);
+    });
+    m_providerBox->setObjectName(QStringLiteral("docProvider"));
+    m_modelEdit->setObjectName(QStringLiteral("docModel"));
+    m_modelEdit->setPlaceholderText(tr("the provider's default model"));
+    m_promptEdit->setObjectName(QStringLiteral("docPrompt"));
+    m_promptEdit->setPlaceholderText(tr("What should the model write? e.g. “An architecture document for new contributors.”"));
+    m_promptEdit->setMaximumHeight(80);
+
+    auto *modelLayout = new QHBoxLayout(m_modelRow);
+    modelLayout->setContentsMargins(0, 0, 0, 0);
+    modelLayout->addWidget(m_providerBox, 1);
+    modelLayout->addWidget(m_modelEdit, 1);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Kind:"), m_kindBox);
+    form->addRow(tr("&Template:"), m_templateBox);
+    form->addRow(tr("&Model:"), m_modelRow);
+    form->addRow(tr("&Prompt:"), m_promptEdit);
+
+    m_generateButton->setObjectName(QStringLiteral("generateDocs"));
+    m_generateButton->setToolTip(tr("Generate (Ctrl+Return)"));
+    m_cancelButton->setObjectName(QStringLiteral("cancelDocs"));
+    m_cancelButton->setToolTip(tr("Cancel (Esc)"));
+    m_cancelButton->hide();
+    m_progress->hide();
+    m_progress->setMaximumHeight(14);
+    m_status->setObjectName(QStringLiteral("docsStatus"));
+    m_status->setWordWrap(true);
+    connect(m_generateButton, &QPushButton::clicked, this, &DocsPanel::generate);
+    connect(m_cancelButton, &QPushButton::clicked, this, &DocsPanel::cancel);
+    auto *generateShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    generateShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(generateShortcut, &QShortcut::activated, this, &DocsPanel::generate);
+    auto *cancelShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    cancelShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(cancelShortcut, &QShortcut::activated, this, &DocsPanel::cancel);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_generateButton);
+    buttons->addWidget(m_cancelButton);
+    buttons->addWidget(m_progress, 1);
+
+    m_versions->setObjectName(QStringLiteral("docVersions"));
+    connect(m_versions, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        m_exportButton->setEnabled(item);
+        m_deleteButton->setEnabled(item);
+        if (item)
+            showVersion(item->data(kIdRole).toString());
+    });
+    m_formatBox->setObjectName(QStringLiteral("docFormat"));
+    m_formatBox->addItem(tr("Markdown"), QStringLiteral("md"));
+    m_formatBox->addItem(tr("HTML page"), QStringLiteral("html"));
+    m_formatBox->addItem(tr("HTML site"), QStringLiteral("site"));
+    m_formatBox->addItem(tr("PDF"), QStringLiteral("pdf"));
+    m_exportButton->setEnabled(false);
+    m_deleteButton->setEnabled(false);
+    connect(m_exportButton, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Export Documentation To"));
+        if (!dir.isEmpty())
+            exportSelected(dir);
+    });
+    connect(m_deleteButton, &QPushButton::clicked, this, [this] {
+        if (QMessageBox::question(this, tr("Delete Document"), tr("Delete this version of the document from the workspace?"))
+            == QMessageBox::Yes)
+            deleteSelected();
+    });
+    auto *exportRow = new QHBoxLayout;
+    exportRow->addWidget(m_formatBox, 1);
+    exportRow->addWidget(m_exportButton);
+    exportRow->addWidget(m_deleteButton);
+    auto *listPane = new QWidget;
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(new QLabel(tr("Versions")));
+    listLayout->addWidget(m_versions);
+    listLayout->addLayout(exportRow);
+
+    m_preview->setObjectName(QStringLiteral("docPreview"));
+    m_preview->setOpenLinks(false); // anchors scroll; other links stay inert
+    connect(m_preview, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
+        if (url.hasFragment() && url.path().isEmpty())
+            m_preview->scrollToAnchor(url.fragment());
+    });
+    auto *splitter = new QSplitter(Qt::Vertical);
+    splitter->addWidget(listPane);
+    splitter->addWidget(m_preview);
+    splitter->setStretchFactor(1, 3);
+    splitter->setSizes({140, 560}); // a few versions; most room for reading
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(m_status);
+    layout->addWidget(splitter, 1);
+    setFocusProxy(m_kindBox);
+    updateForKind();
+}
+
+void DocsPanel::setProject(const QString &projectId, const QString &projectName)
+{
+    if (projectId == m_projectId)
+        return;
+    cancel();
+    m_projectId = projectId;
+    m_projectName = projectName;
+    setEnabled(!projectId.isEmpty());
+    m_preview->clear();
+    m_status->clear();
+    reloadVersions();
+    reloadTemplates();
+    reloadProviders();
+}
+
+void DocsPanel::updateForKind()
+{
+    const QString kind = m_kindBox->currentData().toString();
+    m_modelRow->setEnabled(kind != QLatin1String("api"));
+    m_promptEdit->setVisible(kind == QLatin1String("custom"));
+    if (auto *form = qobject_cast<QFormLayout *>(m_promptEdit->parentWidget() ? layout()->itemAt(0)->layout() : nullptr))
+        form->setRowVisible(m_promptEdit, kind == QLatin1String("custom"));
+    reloadTemplates();
+}
+
+void DocsPanel::reloadTemplates()
+{
+    const QString kind = m_kindBox->currentData().toString();
+    runInBackground(this, m_db, [](Storage::DatabasePtr db) { return Docs::DocStore(db).templates(); },
+                    [this, kind](const Result<QList<Docs::DocTemplate>> &all) {
+                        m_templates.clear();
+                        m_templateBox->clear();
+                        m_templateBox->addItem(tr("Built-in"));
+                        for (const Docs::DocTemplate &t : all ? *all : QList<Docs::DocTemplate>{}) {
+                            if (t.kind == kind) {
+                                m_templates.append(t);
+                                m_templateBox->addItem(t.name);
+                            }
+                        }
+                    });
+}
+
+void DocsPanel::reloadProviders()
+{
+    runInBackground(this, m_db, [store = m_providers](Storage::DatabasePtr) { return store.list(); },
+                    [this](const Result<QList<Chat::StoredProfile>> &list) {
+                        m_profiles = list ? *list : QList<Chat::StoredProfile>{};
+                        const QString chosen = m_providerBox->currentText();
+                        m_providerBox->clear();
+                        for (const Chat::StoredProfile &p : std::as_const(m_profiles))
+                            m_providerBox->addItem(p.profile.name);
+                        if (m_profiles.isEmpty())
+                            m_providerBox->addItem(tr("No provider set up (Chat → Providers…)"));
+                        m_providerBox->setCurrentText(chosen);
+                    });
+}
+
+void DocsPanel::reloadVersions(const QString &select)
+{
+    const QString projectId = m_projectId;
+    runInBackground(this, m_db, [projectId](Storage::DatabasePtr db) { return Docs::DocStore(db).versions(projectId); },
+                    [this, projectId, select](const Result<QList<Docs::DocVersion>> &versions) {
+                        if (projectId != m_projectId)
+                            return;
+                        m_versions->clear();
+                        for (const Docs::DocVersion &v : versions ? *versions : QList<Docs::DocVersion>{}) {
+                            QString text = QStringLiteral("%1 · %2").arg(QDateTime::fromMSecsSinceEpoch(v.createdAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                                                                        kindLabel(v.kind));
+                            if (v.templateName != QLatin1String("built-in"))
+                                text += QStringLiteral(" · ") + v.templateName;
+                            if (!v.model.isEmpty())
+                                text += QStringLiteral(" · ") + v.model;
+                            auto *item = new QListWidgetItem(text, m_versions);
+                            item->setData(kIdRole, v.id);
+                            item->setToolTip(v.title);
+                            if (v.id == select)
+                                m_versions->setCurrentItem(item);
+                        }
+                        if (!versions)
+                            fail(versions.error().message);
+                    });
+}
+
+void DocsPanel::showVersion(const QString &versionId)
+{
+    runInBackground(this, m_db,
+                    [versionId](Storage::DatabasePtr db) -> Result<std::pair<QString, QString>> {
+                        Result<Docs::DocVersion> v = Docs::DocStore(db).version(versionId);
+                        if (!v)
+                            return v.error();
+                        QString markdown = v->markdown;
+                        if (markdown.size() > kPreviewLimit) {
+                            markdown.truncate(markdown.lastIndexOf(QLatin1String("\n## "), kPreviewLimit));
+                            markdown += QStringLiteral("\n\n---\n\n*") + DocsPanel::tr("The preview ends here; export the document to read all of it.")
+                                        + QStringLiteral("*\n");
+                        }
+                        return std::pair{v->title, Markup::htmlPage(v->title, markdown)};
+                    },
+                    [this, versionId](const Result<std::pair<QString, QString>> &page) {
+                        QListWidgetItem *current = m_versions->currentItem();
+                        if (!current || current->data(kIdRole).toString() != versionId)
+                            return;
+                        if (!page) {
+                            fail(page.error().message);
+                            return;
+                        }
+                        m_preview->setHtml(page->second);
+                        emit previewShown(versionId);
+                    });
+}
+
+Docs::DocSpec DocsPanel::currentSpec() const
+{
+    Docs::DocSpec spec;
+    spec.kind = Docs::docKindFromName(m_kindBox->currentData().toString()).value_or(Docs::DocKind::Api);
+    const int stored = m_templateBox->currentIndex() - 1;
+    if (stored >= 0 && stored < m_templates.size()) {
+        spec.templateName = m_templates.at(stored).name;
+        spec.templateText = m_templates.at(stored).body;
+        spec.title = spec.templateName;
+    }
+    spec.prompt = m_promptEdit->toPlainText().trimmed();
+    spec.model = m_modelEdit->text().trimmed();
+    return spec;
+}
+
+void DocsPanel::generate()
+{
+    if (m_running || m_projectId.isEmpty())
+        return;
+    const Docs::DocSpec spec = currentSpec();
+    if (Docs::needsModel(spec.kind) && m_profiles.isEmpty()) {
+        fail(tr("The overview and custom documents are written by a model: set up a provider first (Chat → Providers…), e.g. a local Ollama."));
+        return;
+    }
+    if (spec.kind == Docs::DocKind::Custom && spec.prompt.isEmpty()) {
+        fail(tr("Write a prompt: what the model should write."));
+        m_promptEdit->setFocus();
+        return;
+    }
+    setRunning(true, tr("Reading symbols…"));
+    m_cancelToken = std::make_shared<CancellationToken>();
+    const std::shared_ptr<CancellationToken> token = m_cancelToken;
+    const QString projectId = m_projectId;
+    QPointer<DocsPanel> self(this);
+    runInBackground(this, m_db,
+                    [projectId, spec, token, self](Storage::DatabasePtr db) {
+                        return Docs::prepareDocument(db, projectId, spec, token.get(), [self](qint64 done, qint64 total) {
+                            QMetaObject::invokeMethod(self, [self, done, total] {
+                                if (self)
+                                    self->showProgress(done, total, tr("Reading symbols"));
+                            }, Qt::QueuedConnection);
+                        });
+                    },
+                    [this, spec, projectId](const Result<Docs::PreparedDocument> &prepared) {
+                        if (!m_running || projectId != m_projectId)
+                            return;
+                        if (!prepared) {
+                            fail(prepared.error().code == Error::Code::Cancelled ? tr("Cancelled: nothing was changed.") : prepared.error().message);
+                            return;
+                        }
+                        if (prepared->unchanged) {
+                            setRunning(false, tr("Nothing changed since this version: shown as it is, nothing redone."));
+                            reloadVersions(prepared->unchanged->id);
+                            emit generated(prepared->unchanged->id);
+                            return;
+                        }
+                        if (Docs::needsModel(spec.kind))
+                            writeSummaries(*prepared, spec);
+                        else
+                            finish(*prepared, spec, std::nullopt);
+                    });
+}
+
+// The model's part runs on a thread of its own: the SummaryWriter reads its
+// cache and the files from the workspace between requests.
+void DocsPanel::writeSummaries(const Docs::PreparedDocument &prepared, const Docs::DocSpec &spec)
+{
+    const int row = m_providerBox->currentIndex();
+    Chat::StoredProfile chosen = m_profiles.value(row < 0 ? 0 : row);
+    m_status->setText(tr("Asking %1…").arg(chosen.profile.name));
+    m_providers.loadKey(chosen, this, [this, prepared, spec](Result<Chat::ProviderProfile> profile) {
+        if (!m_running)
+            return;
+        if (!profile) {
+            fail(profile.error().message);
+            return;
+        }
+        auto *thread = new QThread(this);
+        auto *context = new QObject;
+        m_summaryThread = thread;
+        m_summaryContext = context;
+        context->moveToThread(thread);
+        connect(thread, &QThread::finished, context, &QObject::deleteLater);
+        connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+        thread->start();
+        QPointer<DocsPanel> self(this);
+        const Storage::DatabasePtr db = m_db;
+        auto writerSlot = std::make_shared<QPointer<Docs::SummaryWriter>>();
+        m_cancelSummaries = [writerSlot] {
+            if (*writerSlot)
+                QMetaObject::invokeMethod(*writerSlot, &Docs::SummaryWriter::cancel, Qt::QueuedConnection);
+        };
+        QMetaObject::invokeMethod(context, [=, profile = *profile] {
+            auto *network = new QNetworkAccessManager(context);
+            auto *provider = new Chat::ChatProvider(profile, network, context);
+            auto *writer = new Docs::SummaryWriter(db, provider, spec.model, context);
+            *writerSlot = writer;
+            connect(writer, &Docs::SummaryWriter::progress, context, [self](qint64 done, qint64 total, const QString &what) {
+                QMetaObject::invokeMethod(self, [self, done, total, what] {
+                    if (self)
+                        self->showProgress(done, total, tr("Writing summaries: %1").arg(what));
+                }, Qt::QueuedConnection);
+            });
+            connect(writer, &Docs::SummaryWriter::finished, context, [=](const Result<Docs::Summaries> &result) {
+                db->closeThreadConnection();
+                thread->quit();
+                QMetaObject::invokeMethod(self, [self, prepared, spec, result] {
+                    if (!self || !self->m_running)
+                        return;
+                    self->m_cancelSummaries = nullptr;
+                    if (!result) {
+                        self->fail(result.error().code == Error::Code::Cancelled
+                                       ? tr("Cancelled. The summaries written so far are kept; generating again goes on from there.")
+                                       : result.error().message);
+                        return;
+                    }
+                    self->finish(prepared, spec, *result);
+                }, Qt::QueuedConnection);
+            });
+            writer->start(prepared.inputs, spec.kind == Docs::DocKind::Custom ? spec.prompt : QString());
+        });
+    });
+}
+
+void DocsPanel::finish(const Docs::PreparedDocument &prepared, const Docs::DocSpec &spec, std::optional<Docs::Summaries> summaries)
+{
+    m_status->setText(tr("Writing the document…"));
+    runInBackground(this, m_db,
+                    [prepared, spec, summaries](Storage::DatabasePtr db) {
+                        return Docs::finishDocument(db, prepared, spec, summaries ? &*summaries : nullptr);
+                    },
+                    [this](const Result<Docs::DocVersion> &version) {
+                        if (!version) {
+                            fail(version.error().message);
+                            return;
+                        }
+                        const QJsonObject &s = version->stats;
+                        QString status = tr("Done: %1 symbols from %2 files, %3 % documented. Redone: symbols of %4 file(s), %5 reused.")
+                                             .arg(s.value(QStringLiteral("symbols")).toInteger())
+                                             .arg(s.value(QStringLiteral("files")).toInteger())
+                                             .arg(qRound(s.value(QStringLiteral("coverage")).toDouble() * 100))
+                                             .arg(s.value(QStringLiteral("filesExtracted")).toInteger())
+                                             .arg(s.value(QStringLiteral("filesReused")).toInteger());
+                        if (!version->model.isEmpty()) {
+                            status += QLatin1Char(' ') + tr("Summaries: %1 written by %2, %3 reused.")
+                                                             .arg(s.value(QStringLiteral("summariesWritten")).toInteger())
+                                                             .arg(version->model)
+                                                             .arg(s.value(QStringLiteral("summariesReused")).toInteger());
+                        }
+                        setRunning(false, status);
+                        reloadVersions(version->id);
+                        emit generated(version->id);
+                    });
+}
+
+void DocsPanel::cancel()
+{
+    if (!m_running)
+        return;
+    if (m_cancelToken)
+        m_cancelToken->cancel();
+    if (m_cancelSummaries)
+        m_cancelSummaries();
+    m_status->setText(tr("Cancelling…"));
+}
+
+void DocsPanel::exportSelected(const QString &dir)
+{
+    QListWidgetItem *item = m_versions->currentItem();
+    const std::optional<Docs::OutputFormat> format = Docs::outputFormatFromName(m_formatBox->currentData().toString());
+    if (!item || !format)
+        return;
+    const QString versionId = item->data(kIdRole).toString();
+    m_status->setText(tr("Exporting…"));
+    runInBackground(this, m_db,
+                    [versionId, format, dir](Storage::DatabasePtr db) -> Result<QStringList> {
+                        Result<Docs::DocVersion> v = Docs::DocStore(db).version(versionId);
+                        if (!v)
+                            return v.error();
+                        return Docs::exportDocument(*v, *format, dir);
+                    },
+                    [this](const Result<QStringList> &files) {
+                        if (!files) {
+                            fail(files.error().message);
+                            emit exportFinished({}, files.error().message);
+                            return;
+                        }
+                        m_status->setText(tr("Exported to %1.").arg(files->first()));
+                        emit exportFinished(*files, QString());
+                    });
+}
+
+void DocsPanel::deleteSelected()
+{
+    QListWidgetItem *item = m_versions->currentItem();
+    if (!item)
+        return;
+    const QString versionId = item->data(kIdRole).toString();
+    runInBackground(this, m_db, [versionId](Storage::DatabasePtr db) { return Docs::DocStore(db).removeVersion(versionId); },
+                    [this](const Result<void> &removed) {
+                        if (!removed)
+                            fail(removed.error().message);
+                        m_preview->clear();
+                        reloadVersions();
+                    });
+}
+
+void DocsPanel::setRunning(bool running, const QString &status)
+{
+    m_running = running;
+    m_generateButton->setEnabled(!running);
+    m_cancelButton->setVisible(running);
+    m_progress->setVisible(running);
+    m_progress->setRange(0, 0);
+    m_kindBox->setEnabled(!running);
+    m_templateBox->setEnabled(!running);
+    if (!running) {
+        m_cancelToken.reset();
+        m_cancelSummaries = nullptr;
+    }
+    m_status->setText(status);
+}
+
+void DocsPanel::showProgress(qint64 done, qint64 total, const QString &what)
+{
+    if (!m_running)
+        return;
+    m_progress->setRange(0, int(qMin<qint64>(total, INT_MAX)));
+    m_progress->setValue(int(qMin<qint64>(done, INT_MAX)));
+    m_status->setText(tr("%1 (%2 of %3)").arg(what).arg(done).arg(total));
+}
+
+void DocsPanel::fail(const QString &message)
+{
+    setRunning(false, message);
+    emit failed(message);
+}
+
+} // namespace Realm::Ui

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chat/providerstore.h"
+#include "common/cancellation.h"
+#include "docs/docgenerator.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTextBrowser;
+class QThread;
+
+namespace Realm::Ui {
+
+// The Docs tab of a project: generate the API reference, an overview or a
+// custom document (kind, template, and for the LLM kinds a provider and
+// model), with progress and Cancel; the versions kept in the workspace with
+// a preview of the selected one; export to Markdown, HTML, a site or PDF.
+// Everything that reads the workspace or a model runs off the UI thread.
+class DocsPanel final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DocsPanel)
+public:
+    DocsPanel(Storage::DatabasePtr db, Chat::ProviderStore providers, QWidget *parent = nullptr);
+    ~DocsPanel() override;
+
+    void setProject(const QString &projectId, const QString &projectName);
+    void generate();
+    void cancel();
+    // Writes the selected version to `dir` in the format chosen under the
+    // list; exportFinished() follows.
+    void exportSelected(const QString &dir);
+    void deleteSelected();
+    void reloadProviders();
+
+    bool isRunning() const { return m_running; }
+    QComboBox *kindBox() const { return m_kindBox; }
+    QComboBox *templateBox() const { return m_templateBox; }
+    QComboBox *providerBox() const { return m_providerBox; }
+    QComboBox *formatBox() const { return m_formatBox; }
+    QPlainTextEdit *promptEdit() const { return m_promptEdit; }
+    QListWidget *versionList() const { return m_versions; }
+    QTextBrowser *preview() const { return m_preview; }
+    QLabel *statusLabel() const { return m_status; }
+
+signals:
+    void generated(const QString &versionId);
+    void failed(const QString &message);
+    void previewShown(const QString &versionId);
+    void exportFinished(const QStringList &files, const QString &error);
+
+private:
+    void buildUi();
+    void updateForKind();
+    void reloadTemplates();
+    void reloadVersions(const QString &select = {});
+    void showVersion(const QString &versionId);
+    Docs::DocSpec currentSpec() const;
+    void writeSummaries(const Docs::PreparedDocument &prepared, const Docs::DocSpec &spec);
+    void finish(const Docs::PreparedDocument &prepared, const Docs::DocSpec &spec, std::optional<Docs::Summaries> summaries);
+    void setRunning(bool running, const QString &status = {});
+    void showProgress(qint64 done, qint64 total, const QString &what);
+    void fail(const QString &message);
+
+    Storage::DatabasePtr m_db;
+    Chat::ProviderStore m_providers;
+    QList<Chat::StoredProfile> m_profiles;
+    QList<Docs::DocTemplate> m_templates;
+    QString m_projectId;
+    QString m_projectName;
+    bool m_running = false;
+    std::shared_ptr<CancellationToken> m_cancelToken;
+    std::function<void()> m_cancelSummaries;
+    QPointer<QThread> m_summaryThread; // while a model writes
+    QPointer<QObject> m_summaryContext;
+
+    QComboBox *m_kindBox;
+    QComboBox *m_templateBox;
+    QWidget *m_modelRow;
+    QComboBox *m_providerBox;
+    QLineEdit *m_modelEdit;
+    QPlainTextEdit *m_promptEdit;
+    QPushButton *m_generateButton;
+    QPushButton *m_cancelButton;
+    QProgressBar *m_progress;
+    QLabel *m_status;
+    QListWidget *m_versions;
+    QTextBrowser *m_preview;
+    QComboBox *m_formatBox;
+    QPushButton *m_exportButton;
+    QPushButton *m_deleteButton;
+};
+
+} // namespace Realm::Ui
