@@ -101,6 +101,8 @@ Result<Docs::Summaries> writeSummaries(const Storage::DatabasePtr &db, const Doc
     return *result;
 }
 
+int writeAndReport(const Invocation &inv, const Docs::DocVersion &version, Docs::OutputFormat format, const QString &outDir, bool unchanged);
+
 int runGenerate(const Invocation &inv)
 {
     QCommandLineParser parser;
@@ -128,22 +130,18 @@ int runGenerate(const Invocation &inv)
     }
     const QString outDir = parser.value(QStringLiteral("out")).isEmpty() ? QStringLiteral("docs") : parser.value(QStringLiteral("out"));
 
-    // A folder is read through a throw-away workspace: nothing is kept.
+    // A folder is read directly (the API reference needs no workspace), or
+    // through a throw-away one for the kinds whose summaries are cached.
     const QString argument = parser.positionalArguments().first();
+    const bool isFolder = QFileInfo(argument).isDir() && inv.workspaceOption.isEmpty() && qEnvironmentVariableIsEmpty("REALM_WORKSPACE");
     QTemporaryDir scratch;
     Result<Storage::DatabasePtr> db = Error::failed(QString());
     QString projectId;
     InterruptScope interrupts;
-    if (QFileInfo(argument).isDir() && inv.workspaceOption.isEmpty() && qEnvironmentVariableIsEmpty("REALM_WORKSPACE")) {
+    if (isFolder) {
         db = Projects::openWorkspace(scratch.filePath(QStringLiteral("docs.realm")));
         if (!db)
             return fail(db.error());
-        Projects::ProjectImporter importer(*db);
-        importer.setCancellationToken(interrupts.token());
-        Result<Projects::ImportReport> imported = importer.importProject(argument, {});
-        if (!imported)
-            return fail(imported.error());
-        projectId = imported->project.id;
     } else {
         db = openWorkspaceFor(inv);
         if (!db)
@@ -158,9 +156,28 @@ int runGenerate(const Invocation &inv)
         return fail(spec.error());
 
     ProgressLine progress;
-    Result<Docs::PreparedDocument> prepared = Docs::prepareDocument(*db, projectId, *spec, interrupts.token(), [&](qint64 done, qint64 total) {
+    const auto showProgress = [&](qint64 done, qint64 total) {
         progress.show(QStringLiteral("Reading symbols: %1 of %2 files").arg(done).arg(total));
-    });
+    };
+    if (isFolder && !Docs::needsModel(spec->kind)) {
+        Result<Docs::DocInputs> inputs = Docs::readDocInputs(argument, interrupts.token(), showProgress);
+        progress.clear();
+        if (!inputs)
+            return fail(inputs.error());
+        Result<Docs::DocVersion> version = Docs::renderDocument({*inputs, QString(), std::nullopt}, *spec);
+        if (!version)
+            return fail(version.error());
+        return writeAndReport(inv, *version, *format, outDir, false);
+    }
+    if (isFolder) {
+        Projects::ProjectImporter importer(*db);
+        importer.setCancellationToken(interrupts.token());
+        Result<Projects::ImportReport> imported = importer.importProject(argument, {});
+        if (!imported)
+            return fail(imported.error());
+        projectId = imported->project.id;
+    }
+    Result<Docs::PreparedDocument> prepared = Docs::prepareDocument(*db, projectId, *spec, interrupts.token(), showProgress);
     progress.clear();
     if (!prepared)
         return fail(prepared.error());
@@ -186,21 +203,26 @@ int runGenerate(const Invocation &inv)
     }
     if (!version)
         return fail(version.error());
-    Result<QStringList> written = Docs::exportDocument(*version, *format, outDir);
+    return writeAndReport(inv, *version, *format, outDir, bool(prepared->unchanged));
+}
+
+// Writes the document in the chosen format and says what was made and redone.
+int writeAndReport(const Invocation &inv, const Docs::DocVersion &version, Docs::OutputFormat format, const QString &outDir, bool unchanged)
+{
+    Result<QStringList> written = Docs::exportDocument(version, format, outDir);
     if (!written)
         return fail(written.error());
-
-    const QJsonObject &s = version->stats;
+    const QJsonObject &s = version.stats;
     const auto stat = [&](const char *name) { return s.value(QLatin1String(name)).toInteger(); };
     if (inv.json) {
         QJsonObject summary = s;
         summary.insert(QStringLiteral("output"), written->first());
-        summary.insert(QStringLiteral("version"), version->id);
-        summary.insert(QStringLiteral("kind"), version->kind);
-        summary.insert(QStringLiteral("model"), version->model);
-        summary.insert(QStringLiteral("unchanged"), bool(prepared->unchanged));
-        summary.insert(QStringLiteral("filesExtracted"), prepared->unchanged ? 0 : stat("filesExtracted"));
-        summary.insert(QStringLiteral("summariesWritten"), prepared->unchanged ? 0 : stat("summariesWritten"));
+        summary.insert(QStringLiteral("version"), version.id);
+        summary.insert(QStringLiteral("kind"), version.kind);
+        summary.insert(QStringLiteral("model"), version.model);
+        summary.insert(QStringLiteral("unchanged"), unchanged);
+        summary.insert(QStringLiteral("filesExtracted"), unchanged ? 0 : stat("filesExtracted"));
+        summary.insert(QStringLiteral("summariesWritten"), unchanged ? 0 : stat("summariesWritten"));
         Output::printJson(summary);
         return ExitOk;
     }
@@ -209,10 +231,10 @@ int runGenerate(const Invocation &inv)
                       .arg(stat("symbols"))
                       .arg(stat("files"))
                       .arg(qRound(s.value(QStringLiteral("coverage")).toDouble() * 100)));
-    if (!prepared->unchanged) {
+    if (!unchanged) {
         QString redone = QStringLiteral("Redone: symbols of %1 file(s), %2 reused").arg(stat("filesExtracted")).arg(stat("filesReused"));
-        if (Docs::needsModel(spec->kind))
-            redone += QStringLiteral("; summaries: %1 written by %2, %3 reused").arg(stat("summariesWritten")).arg(version->model).arg(stat("summariesReused"));
+        if (!version.model.isEmpty())
+            redone += QStringLiteral("; summaries: %1 written by %2, %3 reused").arg(stat("summariesWritten")).arg(version.model).arg(stat("summariesReused"));
         Output::note(redone + QLatin1Char('.'));
     }
     return ExitOk;

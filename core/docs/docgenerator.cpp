@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "docs/docgenerator.h"
 
+#include "common/clock.h"
 #include "docs/apireference.h"
 #include "docs/summarywriter.h"
 #include "docs/templaterenderer.h"
@@ -128,8 +129,7 @@ Result<QString> llmMarkdown(const DocInputs &inputs, const Summaries &summaries,
     return collapseBlankLines(*rendered);
 }
 
-Result<DocVersion> finishDocument(const Storage::DatabasePtr &db, const PreparedDocument &prepared, const DocSpec &spec,
-                                  const Summaries *summaries, const QDate &date)
+Result<DocVersion> renderDocument(const PreparedDocument &prepared, const DocSpec &spec, const Summaries *summaries, const QDate &date)
 {
     const DocInputs &inputs = prepared.inputs;
     Result<QString> markdown = spec.kind == DocKind::Api ? ApiReference::markdown(inputs.model, templateTextOf(spec), date)
@@ -156,7 +156,17 @@ Result<DocVersion> finishDocument(const Storage::DatabasePtr &db, const Prepared
                                 {QStringLiteral("filesReused"), inputs.reused},
                                 {QStringLiteral("summariesWritten"), summaries ? summaries->written : 0},
                                 {QStringLiteral("summariesReused"), summaries ? summaries->reused : 0}};
-    return DocStore(db).saveVersion(version);
+    version.createdAt = Clock::nowMs();
+    return version;
+}
+
+Result<DocVersion> finishDocument(const Storage::DatabasePtr &db, const PreparedDocument &prepared, const DocSpec &spec,
+                                  const Summaries *summaries, const QDate &date)
+{
+    Result<DocVersion> version = renderDocument(prepared, spec, summaries, date);
+    if (!version)
+        return version;
+    return DocStore(db).saveVersion(*version);
 }
 
 } // namespace Realm::Docs

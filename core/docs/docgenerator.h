@@ -47,8 +47,10 @@ Result<PreparedDocument> prepareDocument(const Storage::DatabasePtr &db, const Q
                                          const std::function<void(qint64, qint64)> &progress = {});
 
 // Step 2, blocking: renders the document (the LLM kinds from what the
-// SummaryWriter wrote) and keeps it in the workspace as a new version whose
-// stats say what was redone.
+// SummaryWriter wrote) as a version whose stats say what was redone…
+Result<DocVersion> renderDocument(const PreparedDocument &prepared, const DocSpec &spec, const Summaries *summaries = nullptr,
+                                  const QDate &date = QDate::currentDate());
+// …and keeps it in the workspace.
 Result<DocVersion> finishDocument(const Storage::DatabasePtr &db, const PreparedDocument &prepared, const DocSpec &spec,
                                   const Summaries *summaries = nullptr, const QDate &date = QDate::currentDate());
 

@@ -4,21 +4,21 @@
 #include "docs/doccomments.h"
 #include "docs/docstore.h"
 #include "docs/symbolextractor.h"
+#include "projects/importsource.h"
+#include "projects/language.h"
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QDataStream>
 
 namespace Realm::Docs {
 
 namespace {
 // Bump when SymbolExtractor or DocComments::commentFor change what they
 // find: cached symbols of older versions are then read again.
-constexpr int kExtractorVersion = 2;
+constexpr int kExtractorVersion = 3;
 
 // Universal Ctags picks the language by the file name's suffix (or the
 // whole name: Makefile), so the same bytes under another suffix differ.
@@ -29,40 +29,82 @@ QByteArray cacheKey(const Projects::ProjectFile &file)
     return file.sha256 + '\n' + suffix.toUtf8();
 }
 
-QString symbolsToJson(const QList<DocSymbol> &symbols)
+// The cache keeps what ctags found in a compact binary form: a large
+// project's first run writes tens of thousands of symbols, and JSON's
+// object building was a tenth of that run.
+QByteArray serialize(const QList<DocSymbol> &symbols)
 {
-    QJsonArray array;
-    for (const DocSymbol &s : symbols) {
-        array.append(QJsonObject{{QStringLiteral("n"), s.name}, {QStringLiteral("q"), s.qualifiedName}, {QStringLiteral("k"), s.kind},
-                                 {QStringLiteral("s"), s.signature}, {QStringLiteral("r"), s.returnType}, {QStringLiteral("sc"), s.scope},
-                                 {QStringLiteral("a"), s.access}, {QStringLiteral("l"), s.line}, {QStringLiteral("e"), s.endLine},
-                                 {QStringLiteral("c"), s.rawComment}});
-    }
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << qint32(symbols.size());
+    for (const DocSymbol &s : symbols)
+        out << s.name << s.qualifiedName << s.kind << s.signature << s.returnType << s.scope << s.access << qint32(s.line)
+            << qint32(s.endLine) << s.rawComment;
+    return bytes;
 }
 
-QList<DocSymbol> symbolsFromJson(const QString &json, const QString &path)
+QList<DocSymbol> deserialize(const QByteArray &bytes, const QString &path)
 {
+    QDataStream in(bytes);
+    in.setVersion(QDataStream::Qt_6_4);
+    qint32 count = 0;
+    in >> count;
     QList<DocSymbol> symbols;
-    for (const QJsonValue &value : QJsonDocument::fromJson(json.toUtf8()).array()) {
-        const QJsonObject o = value.toObject();
+    for (qint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         DocSymbol s;
-        s.name = o.value(QStringLiteral("n")).toString();
-        s.qualifiedName = o.value(QStringLiteral("q")).toString();
-        s.kind = o.value(QStringLiteral("k")).toString();
-        s.signature = o.value(QStringLiteral("s")).toString();
-        s.returnType = o.value(QStringLiteral("r")).toString();
-        s.scope = o.value(QStringLiteral("sc")).toString();
-        s.access = o.value(QStringLiteral("a")).toString();
-        s.line = o.value(QStringLiteral("l")).toInt();
-        s.endLine = o.value(QStringLiteral("e")).toInt();
-        s.rawComment = o.value(QStringLiteral("c")).toString();
+        qint32 line = 0;
+        qint32 endLine = 0;
+        in >> s.name >> s.qualifiedName >> s.kind >> s.signature >> s.returnType >> s.scope >> s.access >> line >> endLine >> s.rawComment;
+        s.line = line;
+        s.endLine = endLine;
         s.doc = DocComments::parse(s.rawComment);
         s.path = path;
         symbols.append(s);
     }
     return symbols;
 }
+
+// Collects the source files of a folder, archive or repository in memory,
+// for documentation that needs no workspace.
+class CollectingSink final : public Projects::ImportSink {
+public:
+    explicit CollectingSink(const CancellationToken *cancel) : m_cancel(cancel) {}
+
+    Result<void> addFile(Projects::SourceFile file) override
+    {
+        if (isCancelled())
+            return Error::cancelled();
+        const Projects::TextEncoding encoding = Projects::detectEncoding(file.content);
+        if (encoding == Projects::TextEncoding::Binary)
+            return {};
+        const QString language = Projects::detectLanguage(file.path, QByteArrayView(file.content).first(qMin<qsizetype>(file.content.size(), 256)));
+        if (!isDocumentedLanguage(language))
+            return {};
+        Projects::ProjectFile f;
+        f.path = file.path;
+        f.size = file.content.size();
+        f.language = language;
+        f.encoding = Projects::encodingName(encoding);
+        f.sha256 = QCryptographicHash::hash(file.content, QCryptographicHash::Sha256);
+        files.append(f);
+        texts.append({file.path, Projects::decodeText(file.content, encoding)});
+        return {};
+    }
+    bool skipIfUnchanged(const QString &, qint64, int, qint64) override { return false; }
+    void skip(const QString &, const QString &) override {}
+    void reject(const QString &, const QString &) override {}
+    void reading(const QString &) override {}
+    bool isCancelled() const override { return m_cancel && m_cancel->isCancelled(); }
+    const Projects::ImportLimits &limits() const override { return m_limits; }
+
+    QList<Projects::ProjectFile> files;
+    QList<SourceText> texts;
+
+private:
+    const CancellationToken *m_cancel;
+    Projects::ImportLimits m_limits;
+};
 } // namespace
 
 bool isDocumentedLanguage(const QString &language)
@@ -101,7 +143,7 @@ Result<DocInputs> readDocInputs(const Storage::DatabasePtr &db, const QString &p
     inputs.inputsHash = inputsHash.result();
 
     DocStore docStore(db);
-    Result<QHash<QByteArray, QString>> cached = docStore.cachedSymbols(keys, kExtractorVersion);
+    Result<QHash<QByteArray, QByteArray>> cached = docStore.cachedSymbols(keys, kExtractorVersion);
     if (!cached)
         return cached.error();
     QList<DocSymbol> symbols;
@@ -112,44 +154,65 @@ Result<DocInputs> readDocInputs(const Storage::DatabasePtr &db, const QString &p
             missing.append(i);
             continue;
         }
-        symbols += symbolsFromJson(*hit, inputs.sources.at(i).path);
+        symbols += deserialize(*hit, inputs.sources.at(i).path);
         ++inputs.reused;
     }
     if (progress)
         progress(inputs.reused, inputs.sources.size());
 
-    constexpr qsizetype kBatch = 400; // files per ctags run
-    for (qsizetype at = 0; at < missing.size(); at += kBatch) {
+    QList<SourceText> texts;
+    for (const qsizetype i : std::as_const(missing)) {
         if (cancel && cancel->isCancelled())
             return Error::cancelled();
-        QList<SourceText> batch;
-        for (const qsizetype i : missing.mid(at, kBatch)) {
-            const Projects::ProjectFile &f = inputs.sources.at(i);
-            Result<QByteArray> content = store.content(f);
-            if (!content)
-                return content.error();
-            batch.append({f.path, Projects::decodeText(*content, Projects::encodingFromName(f.encoding))});
-        }
-        Result<QList<DocSymbol>> extracted = SymbolExtractor::extract(batch);
-        if (!extracted)
-            return extracted.error();
-        QHash<QString, QList<DocSymbol>> byPath;
-        for (const DocSymbol &s : std::as_const(*extracted))
-            byPath[s.path].append(s);
-        QHash<QByteArray, QString> toCache;
-        for (const qsizetype i : missing.mid(at, kBatch)) {
-            const QList<DocSymbol> fileSymbols = byPath.value(inputs.sources.at(i).path);
-            toCache.insert(keys.at(i), symbolsToJson(fileSymbols));
-            symbols += fileSymbols;
-        }
-        if (Result<void> r = docStore.cacheSymbols(toCache, kExtractorVersion); !r)
-            return r.error();
-        inputs.extracted += batch.size();
-        if (progress)
-            progress(inputs.reused + inputs.extracted, inputs.sources.size());
+        const Projects::ProjectFile &f = inputs.sources.at(i);
+        Result<QByteArray> content = store.content(f);
+        if (!content)
+            return content.error();
+        texts.append({f.path, Projects::decodeText(*content, Projects::encodingFromName(f.encoding))});
     }
+    Result<QList<DocSymbol>> extracted = SymbolExtractor::extractAll(texts, cancel, [&](qint64 done, qint64) {
+        if (progress)
+            progress(inputs.reused + done, inputs.sources.size());
+    });
+    if (!extracted)
+        return extracted.error();
+    QHash<QString, QList<DocSymbol>> byPath;
+    for (const DocSymbol &s : std::as_const(*extracted))
+        byPath[s.path].append(s);
+    QHash<QByteArray, QByteArray> toCache;
+    for (const qsizetype i : std::as_const(missing)) {
+        const QList<DocSymbol> fileSymbols = byPath.value(inputs.sources.at(i).path);
+        toCache.insert(keys.at(i), serialize(fileSymbols));
+        symbols += fileSymbols;
+    }
+    if (Result<void> r = docStore.cacheSymbols(toCache, kExtractorVersion); !r)
+        return r.error();
+    inputs.extracted = missing.size();
     inputs.model = DocProject::build(project->name, symbols);
     for (const DocSymbol &s : std::as_const(symbols))
+        inputs.symbols += DocProject::isDocumentable(s) ? 1 : 0;
+    return inputs;
+}
+
+Result<DocInputs> readDocInputs(const QString &location, const CancellationToken *cancel, const std::function<void(qint64, qint64)> &progress)
+{
+    Result<std::unique_ptr<Projects::ImportSource>> source = Projects::createImportSource(location, {});
+    if (!source)
+        return source.error();
+    CollectingSink sink(cancel);
+    if (Result<void> r = (*source)->readInto(sink); !r)
+        return r.error();
+    DocInputs inputs;
+    inputs.project.name = (*source)->suggestedName();
+    inputs.sources = sink.files;
+    // A folder's files are read by ctags where they are.
+    const QString onDisk = QFileInfo(location).isDir() ? QFileInfo(location).absoluteFilePath() : QString();
+    Result<QList<DocSymbol>> symbols = SymbolExtractor::extractAll(sink.texts, cancel, progress, onDisk);
+    if (!symbols)
+        return symbols.error();
+    inputs.extracted = sink.files.size();
+    inputs.model = DocProject::build(inputs.project.name, *symbols);
+    for (const DocSymbol &s : std::as_const(*symbols))
         inputs.symbols += DocProject::isDocumentable(s) ? 1 : 0;
     return inputs;
 }

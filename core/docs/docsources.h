@@ -33,4 +33,9 @@ bool isDocumentedLanguage(const QString &language);
 Result<DocInputs> readDocInputs(const Storage::DatabasePtr &db, const QString &projectId, const CancellationToken *cancel = nullptr,
                                 const std::function<void(qint64, qint64)> &progress = {});
 
+// The same straight from a folder, archive or Git repository, without a
+// workspace: nothing is cached or kept (the API reference of a checkout).
+Result<DocInputs> readDocInputs(const QString &location, const CancellationToken *cancel = nullptr,
+                                const std::function<void(qint64, qint64)> &progress = {});
+
 } // namespace Realm::Docs

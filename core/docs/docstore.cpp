@@ -45,11 +45,11 @@ QVariant text(const QString &s)
 }
 } // namespace
 
-Result<QHash<QByteArray, QString>> DocStore::cachedSymbols(const QList<QByteArray> &keys, int extractorVersion) const
+Result<QHash<QByteArray, QByteArray>> DocStore::cachedSymbols(const QList<QByteArray> &keys, int extractorVersion) const
 {
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("SELECT symbols FROM doc_symbol_cache WHERE sha256 = ? AND suffix = ? AND extractor = ?"));
-    QHash<QByteArray, QString> found;
+    QHash<QByteArray, QByteArray> found;
     for (const QByteArray &key : keys) {
         const qsizetype cut = key.indexOf('\n');
         q.bindValue(0, key.left(cut));
@@ -58,12 +58,12 @@ Result<QHash<QByteArray, QString>> DocStore::cachedSymbols(const QList<QByteArra
         if (!q.exec())
             return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Reading the symbol cache failed"), q);
         if (q.next())
-            found.insert(key, q.value(0).toString());
+            found.insert(key, q.value(0).toByteArray());
     }
     return found;
 }
 
-Result<void> DocStore::cacheSymbols(const QHash<QByteArray, QString> &symbolsByKey, int extractorVersion)
+Result<void> DocStore::cacheSymbols(const QHash<QByteArray, QByteArray> &symbolsByKey, int extractorVersion)
 {
     Storage::Transaction transaction(m_db->connection());
     if (!transaction.isActive())

@@ -52,10 +52,10 @@ class DocStore final {
 public:
     explicit DocStore(Storage::DatabasePtr db) : m_db(std::move(db)) {}
 
-    // Symbols by file content: sha256 + "\n" + suffix -> JSON, for those
-    // of `keys` that are cached.
-    Result<QHash<QByteArray, QString>> cachedSymbols(const QList<QByteArray> &keys, int extractorVersion) const;
-    Result<void> cacheSymbols(const QHash<QByteArray, QString> &symbolsByKey, int extractorVersion);
+    // Symbols by file content: sha256 + "\n" + suffix -> their serialized
+    // form, for those of `keys` that are cached.
+    Result<QHash<QByteArray, QByteArray>> cachedSymbols(const QList<QByteArray> &keys, int extractorVersion) const;
+    Result<void> cacheSymbols(const QHash<QByteArray, QByteArray> &symbolsByKey, int extractorVersion);
 
     Result<std::optional<CachedSummary>> summary(const QByteArray &inputHash) const;
     Result<void> saveSummary(const QByteArray &inputHash, const QString &model, const QString &text);

@@ -12,6 +12,10 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QThread>
+#include <QtConcurrent>
+
+#include <optional>
 
 namespace Realm::Docs {
 
@@ -39,24 +43,31 @@ QString SymbolExtractor::ctagsPath()
     return {};
 }
 
-Result<QList<DocSymbol>> SymbolExtractor::extract(const QList<SourceText> &files)
+Result<QList<DocSymbol>> SymbolExtractor::extract(const QList<SourceText> &files, const QString &onDiskRoot)
 {
     const QString ctags = ctagsPath();
     if (ctags.isEmpty())
         return Error::unavailable(QCoreApplication::translate("Realm::Docs", "Universal Ctags is not installed: install the "
                                                                              "universal-ctags package to extract symbols."));
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        return Error::io(QCoreApplication::translate("Realm::Docs", "Cannot create a temporary folder: %1").arg(dir.errorString()));
+    // Copies of the texts for ctags to read, unless they are on disk as they are.
+    std::optional<QTemporaryDir> copies;
+    if (onDiskRoot.isEmpty()) {
+        copies.emplace();
+        if (!copies->isValid())
+            return Error::io(QCoreApplication::translate("Realm::Docs", "Cannot create a temporary folder: %1").arg(copies->errorString()));
+    }
+    const QDir dir(onDiskRoot.isEmpty() ? copies->path() : onDiskRoot);
     QStringList arguments{QStringLiteral("--output-format=json"), QStringLiteral("--fields=+nSeKaZsl"), QStringLiteral("--sort=no"),
                           QStringLiteral("--kinds-C=+p"), QStringLiteral("--kinds-C++=+p"), QStringLiteral("-f"), QStringLiteral("-")};
     QHash<QString, QStringList> linesOf;
     for (const SourceText &file : files) {
-        const QString target = dir.filePath(file.path);
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QFile out(target);
-        if (!out.open(QIODevice::WriteOnly) || out.write(file.text.toUtf8()) < 0)
-            return Error::io(QCoreApplication::translate("Realm::Docs", "Cannot write %1: %2").arg(target, out.errorString()));
+        if (copies) {
+            const QString target = dir.filePath(file.path);
+            QDir().mkpath(QFileInfo(target).absolutePath());
+            QFile out(target);
+            if (!out.open(QIODevice::WriteOnly) || out.write(file.text.toUtf8()) < 0)
+                return Error::io(QCoreApplication::translate("Realm::Docs", "Cannot write %1: %2").arg(target, out.errorString()));
+        }
         linesOf.insert(file.path, file.text.split(QLatin1Char('\n')));
         arguments << file.path;
     }
@@ -88,6 +99,44 @@ Result<QList<DocSymbol>> SymbolExtractor::extract(const QList<SourceText> &files
         s.rawComment = DocComments::commentFor(linesOf.value(s.path), s.line, language);
         s.doc = DocComments::parse(s.rawComment);
         symbols.append(s);
+    }
+    return symbols;
+}
+
+Result<QList<DocSymbol>> SymbolExtractor::extractAll(const QList<SourceText> &files, const CancellationToken *cancel,
+                                                     const std::function<void(qint64, qint64)> &progress, const QString &onDiskRoot)
+{
+    constexpr qsizetype kBatch = 250; // files per ctags run: long enough to amortise its start
+    QList<QList<SourceText>> batches;
+    for (qsizetype at = 0; at < files.size(); at += kBatch)
+        batches.append(files.mid(at, kBatch));
+    QList<Result<QList<DocSymbol>>> results(batches.size(), Error::cancelled());
+    QThreadPool pool;
+    pool.setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
+    QList<QFuture<void>> running;
+    qsizetype next = 0;
+    qint64 done = 0;
+    // A window of as many batches as threads, collected in order, so
+    // progress moves and a cancel stops starting new ones.
+    while (next < batches.size() || !running.isEmpty()) {
+        while (next < batches.size() && running.size() < pool.maxThreadCount() && !(cancel && cancel->isCancelled())) {
+            const qsizetype index = next++;
+            running.append(QtConcurrent::run(&pool, [&batches, &results, &onDiskRoot, index] { results[index] = extract(batches.at(index), onDiskRoot); }));
+        }
+        if (running.isEmpty())
+            break;
+        running.takeFirst().waitForFinished();
+        done = qMin<qint64>(files.size(), (next - running.size()) * kBatch);
+        if (progress)
+            progress(done, files.size());
+    }
+    if (cancel && cancel->isCancelled())
+        return Error::cancelled();
+    QList<DocSymbol> symbols;
+    for (Result<QList<DocSymbol>> &batch : results) {
+        if (!batch)
+            return batch.error();
+        symbols += std::move(*batch);
     }
     return symbols;
 }

@@ -69,16 +69,32 @@ Result<QString> renderTemplate(const QString &mustacheTemplate, const QVariantMa
 
 QString collapseBlankLines(const QString &markdown)
 {
-    QStringList out;
+    // One pass over the lines, without splitting the text into a list: a
+    // large reference is megabytes.
+    QString out;
+    out.reserve(markdown.size());
     bool inFence = false;
-    for (const QString &line : markdown.split(QLatin1Char('\n'))) {
+    bool lastBlank = true; // no blank lines at the top
+    bool first = true;
+    qsizetype at = 0;
+    while (at <= markdown.size()) {
+        qsizetype end = markdown.indexOf(QLatin1Char('\n'), at);
+        if (end < 0)
+            end = markdown.size();
+        const QStringView line = QStringView(markdown).mid(at, end - at);
         if (line.startsWith(QLatin1String("```")))
             inFence = !inFence;
-        if (!inFence && line.trimmed().isEmpty() && (out.isEmpty() || out.last().trimmed().isEmpty()))
-            continue;
-        out << line;
+        const bool blank = line.trimmed().isEmpty();
+        if (inFence || !blank || !lastBlank) { // the kept lines, joined by newlines
+            if (!first)
+                out += QLatin1Char('\n');
+            out += line;
+            first = false;
+        }
+        lastBlank = blank && !inFence;
+        at = end + 1;
     }
-    return out.join(QLatin1Char('\n'));
+    return out;
 }
 
 } // namespace Realm::Docs

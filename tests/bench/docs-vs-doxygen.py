@@ -71,9 +71,11 @@ def doxygen_entities(xml_dir, root):
     return entities
 
 
-HEADING = re.compile(r"^#### (\w+) `(.+)`( — deprecated)?$")
+# The built-in template: a chapter per file, its symbols at level 3 and the
+# members of types at level 4.
+HEADING = re.compile(r"^####? (\w+) `(.+)`$")
 LOCATION = re.compile(r"^<sub>(.+):(\d+)</sub>$")
-FILE_HEADING = re.compile(r"^### `(.+)`$")
+FILE_HEADING = re.compile(r"^## `(.+)`$")
 
 
 def realm_symbols(api_md):

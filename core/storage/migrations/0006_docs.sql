@@ -4,13 +4,13 @@
 -- per file content, LLM summaries per input). Append-only.
 
 -- Symbols Universal Ctags found in one file content, with their raw doc
--- comments (JSON). Keyed by what decides the result: the bytes, the file
+-- comments (QDataStream). Keyed by what decides the result: the bytes, the file
 -- name's suffix (ctags picks the language by it) and the extractor version.
 CREATE TABLE doc_symbol_cache (
     sha256      BLOB NOT NULL,
     suffix      TEXT NOT NULL,
     extractor   INTEGER NOT NULL,
-    symbols     TEXT NOT NULL,
+    symbols     BLOB NOT NULL,
     PRIMARY KEY (sha256, suffix, extractor)
 ) WITHOUT ROWID;
 
