@@ -883,6 +883,26 @@
         <source>Cannot remove a file from the code index</source>
         <translation>Eine Datei kann nicht aus dem Code-Index entfernt werden</translation>
     </message>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation>Der Ordner für %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Writing %1 into %2 failed: %3</source>
+        <translation>%1 konnte nicht in %2 geschrieben werden: %3</translation>
+    </message>
+    <message>
+        <source>Cannot finish %1: %2</source>
+        <translation>%1 kann nicht abgeschlossen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot move the archive to %1: %2</source>
+        <translation>Das Archiv kann nicht nach %1 verschoben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Secrets</name>
@@ -1460,6 +1480,80 @@
     </message>
 </context>
 <context>
+    <name>Realm::Ui::ExportDialog</name>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Export “%1”</source>
+        <translation>„%1“ exportieren</translation>
+    </message>
+    <message>
+        <source>ZIP archive (.zip)</source>
+        <translation>ZIP-Archiv (.zip)</translation>
+    </message>
+    <message>
+        <source>Compressed tar archive (.tar.gz)</source>
+        <translation>Komprimiertes tar-Archiv (.tar.gz)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Speichern als:</translation>
+    </message>
+    <message>
+        <source>Export As</source>
+        <translation>Exportieren als</translation>
+    </message>
+    <message>
+        <source>Archives (*.zip *.tar.gz *.tgz)</source>
+        <translation>Archive (*.zip *.tar.gz *.tgz)</translation>
+    </message>
+    <message>
+        <source>Choose where the archive goes.</source>
+        <translation>Wählen Sie, wohin das Archiv soll.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert …</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files, %3 of %4 — %5</source>
+        <translation>%1 von %2 Dateien, %3 von %4 — %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) (%1) to %2.</source>
+        <translation>
+            <numerusform>%n Datei (%1) nach %2 exportiert.</numerusform>
+            <numerusform>%n Dateien (%1) nach %2 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled; no archive was written.</source>
+        <translation>Export abgebrochen; es wurde kein Archiv geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cancel Export</source>
+        <translation>Export abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Ui::FileTreeModel</name>
     <message>
         <source>%1 (binary file)</source>
@@ -1882,6 +1976,10 @@
     <message>
         <source>&amp;Docs Panel</source>
         <translation>&amp;Doku-Bereich</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Archive…</source>
+        <translation>Archiv e&amp;xportieren …</translation>
     </message>
 </context>
 <context>

@@ -465,7 +465,8 @@ QString projectCommandsHelp()
         "  project delete PROJECT        move to the trash\n"
         "  project restore PROJECT       bring back from the trash\n"
         "  project empty-trash           remove trashed projects for good\n"
-        "  project files PROJECT [--match PATTERN] [--limit N]\n");
+        "  project files PROJECT [--match PATTERN] [--limit N]\n"
+        "  project export PROJECT --out PATH [--format zip|tar.gz]\n");
 }
 
 int runProjectCommand(const QString &sub, const Invocation &inv)
@@ -486,6 +487,8 @@ int runProjectCommand(const QString &sub, const Invocation &inv)
         return runTrashCommand(inv, sub);
     if (sub == QLatin1String("files"))
         return runFiles(inv);
+    if (sub == QLatin1String("export"))
+        return runProjectExport(inv);
     Output::error(QStringLiteral("Unknown command \"project %1\". Commands:\n%2").arg(sub, projectCommandsHelp()));
     return ExitUsage;
 }

@@ -46,6 +46,7 @@ private slots:
     void refreshReportsChanges();
     void errorsHaveExitCodesAndSayWhatToDo();
     void workspaceComesFromTheEnvironment();
+    void exportWritesArchives();
 
 private:
     Run cli(const QStringList &args, const QString &workspace = {}) const;
@@ -290,6 +291,29 @@ void tst_Cli::workspaceComesFromTheEnvironment()
     process.start(Test::realmBinary(QStringLiteral("realm-cli")), {QStringLiteral("project"), QStringLiteral("list")});
     QVERIFY(process.waitForFinished());
     QVERIFY(process.readAllStandardOutput().startsWith("demo"));
+}
+
+void tst_Cli::exportWritesArchives()
+{
+    const QString zip = m_dir.filePath(QStringLiteral("out/demo.zip"));
+    Run r = cli({QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("demo"), QStringLiteral("--out"), zip, QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.jsonLines().value(0).value(QStringLiteral("files")).toInt(), 5);
+    QFile file(zip);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.read(4) == QByteArray("PK\x03\x04")); // a ZIP, by its name
+    const QString tgz = m_dir.filePath(QStringLiteral("out/demo.tgz"));
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("demo"), QStringLiteral("--out"), tgz}).code, 0);
+    QByteArray listing;
+    QCOMPARE(Test::run(QStringLiteral("tar"), {QStringLiteral("-tzf"), tgz}, {}, &listing), 0);
+    QVERIFY(listing.contains("src/main.cpp\n"));
+
+    r = cli({QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("demo"), QStringLiteral("--out"), zip, QStringLiteral("--format"), QStringLiteral("rar")});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.contains(QStringLiteral("zip or tar.gz")));
+    r = cli({QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("demo")});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.contains(QStringLiteral("--out")));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -4,6 +4,7 @@
 #include "chat/chatinput.h"
 #include "chat/chatpanel.h"
 #include "docs/docspanel.h"
+#include "jobs/exportdialog.h"
 #include "codeview/codeview.h"
 #include "common/buildconfig.h"
 #include "editor/editorarea.h"
@@ -213,6 +214,15 @@ void MainWindow::createActions()
         m_docsPanel->setFocus();
     });
     generateDocs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    project->addAction(tr("E&xport Archive…"), this, [this] {
+        for (const Projects::Project &p : m_projectModel->projects()) {
+            if (p.id == m_projectId) {
+                auto *dialog = new ExportDialog(m_db, p.id, p.name, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                dialog->open();
+            }
+        }
+    });
     project->addSeparator();
     project->addActions({m_projectActions->trashAction(), m_projectActions->showTrashAction()});
 

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Project → Export Archive as a person uses it (offscreen).
+#include "jobs/exportdialog.h"
+#include "projects/projectimporter.h"
+#include "testworkspace.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Realm;
+using namespace Realm::Ui;
+using Realm::Test::TestWorkspace;
+
+class tst_ExportDialog final : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void exportsWhereAsked();
+    void cancelWhileRunningKeepsTheDialogAndNoPartialFile();
+
+private:
+    std::unique_ptr<TestWorkspace> m_ws;
+    QString m_projectId;
+};
+
+void tst_ExportDialog::init()
+{
+    m_ws = std::make_unique<TestWorkspace>();
+    const QString folder = m_ws->dir() + QStringLiteral("/src");
+    for (int i = 0; i < 300; ++i)
+        Test::writeFile(folder, QStringLiteral("dir%1/file%2.txt").arg(i % 7).arg(i), QByteArray(4000, char('a' + i % 26)));
+    Result<Projects::ImportReport> imported = Projects::ProjectImporter(m_ws->db()).importProject(folder, {});
+    QVERIFY(imported);
+    m_projectId = imported->project.id;
+}
+
+void tst_ExportDialog::exportsWhereAsked()
+{
+    ExportDialog dialog(m_ws->db(), m_projectId, QStringLiteral("src"));
+    dialog.show();
+    const QString target = m_ws->dir() + QStringLiteral("/out/src.tar.gz");
+    dialog.setTarget(target);
+    QCOMPARE(dialog.formatBox()->currentData().toString(), QStringLiteral("tar.gz"));
+    QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+    dialog.startExport();
+    QVERIFY(dialog.isRunning());
+    QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 20000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(dialog.statusLabel()->text().contains(target));
+    QVERIFY(QFile::exists(target));
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/export-dialog.png")));
+
+    // Switching the format keeps the name and changes the suffix.
+    dialog.formatBox()->setCurrentIndex(dialog.formatBox()->findData(QStringLiteral("zip")));
+    dialog.startExport();
+    QVERIFY(QTest::qWaitFor([&] { return finished.size() == 2; }, 20000));
+    QVERIFY(QFile::exists(m_ws->dir() + QStringLiteral("/out/src.zip")));
+}
+
+void tst_ExportDialog::cancelWhileRunningKeepsTheDialogAndNoPartialFile()
+{
+    ExportDialog dialog(m_ws->db(), m_projectId, QStringLiteral("src"));
+    dialog.show();
+    const QString target = m_ws->dir() + QStringLiteral("/src.zip");
+    dialog.setTarget(target);
+    QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+    dialog.startExport();
+    QTest::keyClick(&dialog, Qt::Key_Escape); // the first Esc cancels the export, not the dialog
+    QVERIFY(dialog.isVisible());
+    QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 20000));
+    QVERIFY(dialog.isVisible());
+    // The export may have been quicker than the key: either way, no half archive.
+    QVERIFY(!QFile::exists(target + QStringLiteral(".part")));
+    if (finished.first().first().toBool())
+        QVERIFY(QFile::exists(target));
+    else
+        QVERIFY(!QFile::exists(target) && dialog.statusLabel()->text().contains(QStringLiteral("cancelled")));
+    QTest::keyClick(&dialog, Qt::Key_Escape); // now it closes
+    QVERIFY(!dialog.isVisible());
+}
+
+QTEST_MAIN(tst_ExportDialog)
+#include "tst_exportdialog.moc"

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobs/exportdialog.h"
+
+#include "jobs/background.h"
+#include "projects/importsource.h"
+#include "projects/projectexporter.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Realm::Ui {
+
+ExportDialog::ExportDialog(Storage::DatabasePtr db, const QString &projectId, const QString &projectName, QWidget *parent)
+    : QDialog(parent)
+    , m_db(std::move(db))
+    , m_projectId(projectId)
+    , m_format(new QComboBox)
+    , m_path(new QLineEdit)
+    , m_progress(new QProgressBar)
+    , m_status(new QLabel)
+    , m_exportButton(new QPushButton(tr("&Export")))
+    , m_closeButton(new QPushButton(tr("Close")))
+{
+    setWindowTitle(tr("Export “%1”").arg(projectName));
+    m_format->setObjectName(QStringLiteral("exportFormat"));
+    m_format->addItem(tr("ZIP archive (.zip)"), QStringLiteral("zip"));
+    m_format->addItem(tr("Compressed tar archive (.tar.gz)"), QStringLiteral("tar.gz"));
+    m_path->setObjectName(QStringLiteral("exportPath"));
+    m_path->setText(QDir::home().filePath(projectName + QStringLiteral(".zip")));
+    connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
+        // Keep the file name's suffix in step with the format.
+        QString path = m_path->text();
+        for (const char *suffix : {".tar.gz", ".zip"}) {
+            if (path.endsWith(QLatin1String(suffix)))
+                path.chop(qsizetype(strlen(suffix)));
+        }
+        m_path->setText(path + QLatin1Char('.') + m_format->currentData().toString());
+    });
+    auto *browse = new QPushButton(tr("&Browse…"));
+    connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
+    auto *pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(browse);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Format:"), m_format);
+    auto *pathLabel = new QLabel(tr("&Save as:"));
+    pathLabel->setBuddy(m_path); // a row of widgets cannot be a label's buddy itself
+    form->addRow(pathLabel, pathRow);
+
+    m_progress->hide();
+    m_status->setObjectName(QStringLiteral("exportStatus"));
+    m_status->setWordWrap(true);
+    m_exportButton->setObjectName(QStringLiteral("startExport"));
+    m_exportButton->setDefault(true);
+    connect(m_exportButton, &QPushButton::clicked, this, &ExportDialog::startExport);
+    connect(m_closeButton, &QPushButton::clicked, this, &ExportDialog::reject);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_exportButton);
+    buttons->addWidget(m_closeButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addStretch(1);
+    layout->addLayout(buttons);
+    resize(560, sizeHint().height());
+}
+
+ExportDialog::~ExportDialog()
+{
+    if (m_cancel)
+        m_cancel->cancel();
+}
+
+void ExportDialog::setTarget(const QString &fileName)
+{
+    m_path->setText(fileName);
+    if (fileName.endsWith(QLatin1String(".tar.gz")) || fileName.endsWith(QLatin1String(".tgz")))
+        m_format->setCurrentIndex(m_format->findData(QStringLiteral("tar.gz")));
+    else
+        m_format->setCurrentIndex(m_format->findData(QStringLiteral("zip")));
+    m_path->setText(fileName); // the format's handler rewrote the suffix
+}
+
+void ExportDialog::browse()
+{
+    const QString chosen = QFileDialog::getSaveFileName(this, tr("Export As"), m_path->text(),
+                                                        tr("Archives (*.zip *.tar.gz *.tgz)"));
+    if (!chosen.isEmpty())
+        setTarget(chosen);
+}
+
+void ExportDialog::startExport()
+{
+    if (m_cancel)
+        return;
+    const QString target = m_path->text().trimmed();
+    const std::optional<Projects::ArchiveFormat> format = Projects::archiveFormatFromName(m_format->currentData().toString());
+    if (target.isEmpty() || !format) {
+        m_status->setText(tr("Choose where the archive goes."));
+        return;
+    }
+    m_cancel = std::make_shared<CancellationToken>();
+    setRunning(true);
+    m_status->setText(tr("Exporting…"));
+    QPointer<ExportDialog> self(this);
+    const std::shared_ptr<CancellationToken> cancel = m_cancel;
+    const QString projectId = m_projectId;
+    runInBackground(this, m_db,
+                    [projectId, format, target, cancel, self](Storage::DatabasePtr db) {
+                        return Projects::exportArchive(db, projectId, *format, target, cancel.get(), [self](const Projects::ExportProgress &p) {
+                            QMetaObject::invokeMethod(self, [self, p] {
+                                if (!self)
+                                    return;
+                                self->m_progress->setRange(0, int(qMin<qint64>(p.filesTotal, INT_MAX)));
+                                self->m_progress->setValue(int(qMin<qint64>(p.filesDone, INT_MAX)));
+                                self->m_status->setText(tr("%1 of %2 files, %3 of %4 — %5")
+                                                            .arg(p.filesDone)
+                                                            .arg(p.filesTotal)
+                                                            .arg(Projects::formatBytes(p.bytesDone), Projects::formatBytes(p.bytesTotal),
+                                                                 p.path));
+                            }, Qt::QueuedConnection);
+                        });
+                    },
+                    [this](const Result<Projects::ExportReport> &report) {
+                        m_cancel.reset();
+                        setRunning(false);
+                        QString message;
+                        if (report)
+                            message = tr("Exported %n file(s) (%1) to %2.", nullptr, int(report->files))
+                                          .arg(Projects::formatBytes(report->bytes), report->fileName);
+                        else if (report.error().code == Error::Code::Cancelled)
+                            message = tr("Export cancelled; no archive was written.");
+                        else
+                            message = report.error().message;
+                        m_status->setText(message);
+                        emit exportFinished(bool(report), message);
+                    });
+}
+
+void ExportDialog::setRunning(bool running)
+{
+    m_progress->setVisible(running);
+    m_exportButton->setEnabled(!running);
+    m_format->setEnabled(!running);
+    m_path->setEnabled(!running);
+    m_closeButton->setText(running ? tr("Cancel Export") : tr("Close"));
+}
+
+void ExportDialog::reject()
+{
+    // The first Cancel stops the export and keeps the dialog to say so.
+    if (m_cancel) {
+        m_cancel->cancel();
+        m_status->setText(tr("Cancelling…"));
+        return;
+    }
+    QDialog::reject();
+}
+
+} // namespace Realm::Ui
