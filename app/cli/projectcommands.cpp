@@ -466,7 +466,8 @@ QString projectCommandsHelp()
         "  project restore PROJECT       bring back from the trash\n"
         "  project empty-trash           remove trashed projects for good\n"
         "  project files PROJECT [--match PATTERN] [--limit N]\n"
-        "  project export PROJECT --out PATH [--format zip|tar.gz]\n");
+        "  project export PROJECT --out PATH [--format zip|tar.gz|git] [--branch B] [--author \"Name <email>\"] [--message T]\n"
+        "  project versions PROJECT      imports and refreshes that changed it\n");
 }
 
 int runProjectCommand(const QString &sub, const Invocation &inv)
@@ -489,6 +490,8 @@ int runProjectCommand(const QString &sub, const Invocation &inv)
         return runFiles(inv);
     if (sub == QLatin1String("export"))
         return runProjectExport(inv);
+    if (sub == QLatin1String("versions"))
+        return runProjectVersions(inv);
     Output::error(QStringLiteral("Unknown command \"project %1\". Commands:\n%2").arg(sub, projectCommandsHelp()));
     return ExitUsage;
 }

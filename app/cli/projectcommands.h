@@ -6,10 +6,12 @@
 namespace Realm::Cli {
 
 // `realm-cli project <subcommand>`: list, create, import, refresh, show,
-// edit, delete, restore, empty-trash, files, export.
+// edit, delete, restore, empty-trash, files, export, versions.
 int runProjectCommand(const QString &subcommand, const Invocation &invocation);
 QString projectCommandsHelp();
-// `realm-cli project export PROJECT --out PATH [--format zip|tar.gz]`
+// `realm-cli project export PROJECT --out PATH [--format zip|tar.gz|git] …`
 int runProjectExport(const Invocation &invocation);
+// `realm-cli project versions PROJECT`: imports and changing refreshes.
+int runProjectVersions(const Invocation &invocation);
 
 } // namespace Realm::Cli

@@ -31,8 +31,11 @@ QByteArray sha256(QByteArrayView bytes)
 
 Result<qint64> collectGarbage(sqlite3 *db)
 {
+    // Contents a project version refers to stay: the project's history
+    // (Git export, analytics) needs them.
     Statement orphans(db, "SELECT id, encoding, content FROM blobs b "
-                          "WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.blob_sha256 = b.sha256)");
+                          "WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.blob_sha256 = b.sha256) "
+                          "AND NOT EXISTS (SELECT 1 FROM project_version_files v WHERE v.blob_sha256 = b.sha256)");
     Statement unindex(db, "INSERT INTO blob_text(blob_text, rowid, text) VALUES ('delete', ?, ?)");
     Statement remove(db, "DELETE FROM blobs WHERE id = ?");
     if (!orphans.isValid() || !unindex.isValid() || !remove.isValid())

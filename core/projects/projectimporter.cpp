@@ -8,6 +8,7 @@
 #include "projects/importsource.h"
 #include "projects/language.h"
 #include "projects/pathsafety.h"
+#include "projects/projecthistory.h"
 #include "projects/projectstore.h"
 #include "storage/sqlerror.h"
 #include "storage/statement.h"
@@ -128,6 +129,7 @@ public:
         prepared.utf8Text = textAsUtf8(file.content, prepared.encoding);
         prepared.path = *path;
         prepared.content = std::move(file.content);
+        m_written.append({*path, prepared.sha256, prepared.mode});
         return m_writer.push(std::move(prepared));
     }
 
@@ -191,6 +193,18 @@ public:
         m_progressCallback(m_progress);
     }
 
+    // What this import or refresh changed, for the project's history:
+    // files written (added or changed) and paths gone.
+    QList<VersionChange> changes() const
+    {
+        QList<VersionChange> list = m_written;
+        for (auto it = m_existing.cbegin(); it != m_existing.cend(); ++it) {
+            if (!m_seen.contains(it.key()))
+                list.append({it.key(), QByteArray(), it->mode});
+        }
+        return list;
+    }
+
     QStringList removedFileIds() const
     {
         QStringList ids;
@@ -231,6 +245,7 @@ private:
     qint64 m_added = 0, m_changed = 0, m_unchanged = 0;
     QList<ImportIssue> m_skipped, m_rejected, m_warnings;
     QList<QPair<QString, QPair<qint64, qint64>>> m_touched;
+    QList<VersionChange> m_written;
 };
 
 // Sets the project's totals and source; runs inside the writer's last
@@ -326,7 +341,11 @@ Result<ImportReport> ProjectImporter::importProject(const QString &location, con
         if (outcome) {
             session.reportProgress(true);
             const ProjectSource description = source.description();
-            outcome = writer.finish([&](sqlite3 *db) { return finalizeProject(db, projectId, description, false); });
+            outcome = writer.finish([&](sqlite3 *db) -> Result<void> {
+                if (Result<void> r = finalizeProject(db, projectId, description, false); !r)
+                    return r;
+                return ProjectHistory::recordImport(db, projectId, description.commit);
+            });
         } else {
             writer.abort();
         }
@@ -388,6 +407,7 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
                                  || source.description().commit != before->source.commit;
             const ProjectSource description = source.description();
             const QList<QPair<QString, QPair<qint64, qint64>>> touched = session.touchedFiles();
+            const QList<VersionChange> changes = session.changes();
             outcome = writer.finish([&](sqlite3 *db) -> Result<void> {
                 Statement tombstone(db, "UPDATE files SET deleted_at = ?, updated_at = ?, revision = revision + 1 WHERE id = ?");
                 const qint64 now = Clock::nowMs();
@@ -413,7 +433,10 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
                 }
                 if (!changed)
                     return {};
-                return finalizeProject(db, projectId, description, true);
+                if (Result<void> r = finalizeProject(db, projectId, description, true); !r)
+                    return r;
+                return ProjectHistory::recordRefresh(db, projectId, description.commit, changes,
+                                                     {report.added, report.changed, report.removed});
             });
         } else {
             writer.abort();

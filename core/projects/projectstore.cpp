@@ -271,7 +271,12 @@ Result<int> ProjectStore::emptyTrash()
     const qint64 now = Clock::nowMs();
     for (const QString &id : std::as_const(ids)) {
         // The project row stays as a tombstone so a later sync can pass the
-        // deletion on; its files and their contents go.
+        // deletion on; its files, its history and their contents go.
+        QSqlQuery history(db);
+        history.prepare(QStringLiteral("DELETE FROM project_versions WHERE project_id = ?"));
+        history.addBindValue(id);
+        if (!history.exec())
+            return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot empty the trash"), history);
         QSqlQuery del(db);
         del.prepare(QStringLiteral("DELETE FROM files WHERE project_id = ?"));
         del.addBindValue(id);

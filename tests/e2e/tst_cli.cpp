@@ -310,10 +310,35 @@ void tst_Cli::exportWritesArchives()
 
     r = cli({QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("demo"), QStringLiteral("--out"), zip, QStringLiteral("--format"), QStringLiteral("rar")});
     QCOMPARE(r.code, 2);
-    QVERIFY(r.err.contains(QStringLiteral("zip or tar.gz")));
+    QVERIFY(r.err.contains(QStringLiteral("zip, tar.gz or git")));
     r = cli({QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("demo")});
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains(QStringLiteral("--out")));
+    r = cli({QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("demo"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("noidea"))});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.contains(QStringLiteral("--format zip|tar.gz|git")));
+
+    // Into Git: one commit per version, and `project versions` lists them.
+    r = cli({QStringLiteral("project"), QStringLiteral("versions"), QStringLiteral("demo"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    const qsizetype versions = r.jsonLines().size();
+    QVERIFY(versions >= 1);
+    QCOMPARE(r.jsonLines().first().value(QStringLiteral("kind")).toString(), QStringLiteral("import"));
+    const QString repo = m_dir.filePath(QStringLiteral("out/demo-git"));
+    r = cli({QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("demo"), QStringLiteral("--format"), QStringLiteral("git"),
+             QStringLiteral("--out"), repo, QStringLiteral("--author"), QStringLiteral("Ada Lovelace <ada@example.org>"),
+             QStringLiteral("--message"), QStringLiteral("{project} v{number}"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.jsonLines().value(0).value(QStringLiteral("commits")).toInt(), int(versions));
+    QByteArray log;
+    QCOMPARE(Test::run(QStringLiteral("git"), {QStringLiteral("-C"), repo, QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%s|%an")}, {}, &log), 0);
+    QCOMPARE(log.trimmed(), QStringLiteral("demo v%1|Ada Lovelace").arg(versions).toUtf8());
+    // The folder now exists: the format follows from it.
+    r = cli({QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("demo"), QStringLiteral("--out"), repo});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains(QStringLiteral("up to date")));
+    r = cli({QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("demo"), QStringLiteral("--out"), repo, QStringLiteral("--author"), QStringLiteral("nobody")});
+    QCOMPARE(r.code, 2);
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

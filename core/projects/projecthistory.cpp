@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projects/projecthistory.h"
+
+#include "common/clock.h"
+#include "common/ids.h"
+#include "storage/statement.h"
+
+#include <QCoreApplication>
+
+namespace Realm::Projects {
+
+using Storage::Statement;
+
+namespace {
+
+Result<void> insertVersion(sqlite3 *db, const ProjectVersion &v)
+{
+    Statement insert(db, "INSERT INTO project_versions (id, project_id, number, kind, source_commit, added, changed, removed, created_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, v.id);
+    insert.bind(2, v.projectId);
+    insert.bind(3, qint64(v.number));
+    insert.bind(4, v.kind);
+    insert.bind(5, v.sourceCommit);
+    insert.bind(6, v.added);
+    insert.bind(7, v.changed);
+    insert.bind(8, v.removed);
+    insert.bind(9, v.createdAt);
+    return insert.exec(QCoreApplication::translate("Realm::Projects", "Cannot record the project's new version"));
+}
+} // namespace
+
+Result<QList<ProjectVersion>> ProjectHistory::versions(const QString &projectId) const
+{
+    Statement q(m_db->nativeHandle(), "SELECT id, number, kind, source_commit, added, changed, removed, created_at "
+                                      "FROM project_versions WHERE project_id = ? ORDER BY number");
+    q.bind(1, projectId);
+    QList<ProjectVersion> list;
+    while (q.next()) {
+        list.append({q.columnText(0), projectId, int(q.columnInt(1)), q.columnText(2), q.columnText(3), q.columnInt(4),
+                     q.columnInt(5), q.columnInt(6), q.columnInt(7)});
+    }
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's versions"));
+    return list;
+}
+
+Result<QList<VersionChange>> ProjectHistory::changes(const QString &versionId) const
+{
+    Statement q(m_db->nativeHandle(), "SELECT path, blob_sha256, mode FROM project_version_files WHERE version_id = ? ORDER BY path");
+    q.bind(1, versionId);
+    QList<VersionChange> list;
+    while (q.next())
+        list.append({q.columnText(0), q.columnIsNull(1) ? QByteArray() : q.columnBlob(1), int(q.columnInt(2))});
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read what a version changed"));
+    return list;
+}
+
+void ProjectHistory::apply(VersionTree &tree, const QList<VersionChange> &changes)
+{
+    for (const VersionChange &c : changes) {
+        if (c.isRemoval())
+            tree.remove(c.path);
+        else
+            tree.insert(c.path, {c.sha256, c.mode});
+    }
+}
+
+Result<void> ProjectHistory::recordImport(sqlite3 *db, const QString &projectId, const QString &sourceCommit)
+{
+    ProjectVersion v;
+    v.id = newId();
+    v.projectId = projectId;
+    v.number = 1;
+    v.kind = QStringLiteral("import");
+    v.sourceCommit = sourceCommit;
+    v.createdAt = Clock::nowMs();
+    Statement count(db, "SELECT count(*) FROM files WHERE project_id = ? AND deleted_at IS NULL");
+    count.bind(1, projectId);
+    v.added = count.next() ? count.columnInt(0) : 0;
+    if (Result<void> r = insertVersion(db, v); !r)
+        return r;
+    Statement files(db, "INSERT INTO project_version_files (version_id, path, blob_sha256, mode) "
+                        "SELECT ?, path, blob_sha256, mode FROM files WHERE project_id = ? AND deleted_at IS NULL");
+    files.bind(1, v.id);
+    files.bind(2, projectId);
+    return files.exec(QCoreApplication::translate("Realm::Projects", "Cannot record the project's files"));
+}
+
+Result<void> ProjectHistory::recordRefresh(sqlite3 *db, const QString &projectId, const QString &sourceCommit,
+                                           const QList<VersionChange> &changes, const ChangeCounts &counts)
+{
+    ProjectVersion v;
+    v.id = newId();
+    v.projectId = projectId;
+    Statement last(db, "SELECT coalesce(max(number), 0) FROM project_versions WHERE project_id = ?");
+    last.bind(1, projectId);
+    v.number = last.next() ? int(last.columnInt(0)) + 1 : 1;
+    v.kind = QStringLiteral("refresh");
+    v.sourceCommit = sourceCommit;
+    v.createdAt = Clock::nowMs();
+    v.added = counts.added;
+    v.changed = counts.changed;
+    v.removed = counts.removed;
+    if (Result<void> r = insertVersion(db, v); !r)
+        return r;
+    Statement insert(db, "INSERT INTO project_version_files (version_id, path, blob_sha256, mode) VALUES (?, ?, ?, ?)");
+    for (const VersionChange &c : changes) {
+        insert.bind(1, v.id);
+        insert.bind(2, c.path);
+        if (c.isRemoval())
+            insert.bindNull(3);
+        else
+            insert.bindBlob(3, c.sha256);
+        insert.bind(4, qint64(c.mode));
+        if (Result<void> r = insert.exec(QCoreApplication::translate("Realm::Projects", "Cannot record what the refresh changed")); !r)
+            return r;
+    }
+    return {};
+}
+
+} // namespace Realm::Projects

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+#include "storage/database.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+struct sqlite3;
+
+namespace Realm::Projects {
+
+// One import or refresh that changed a project.
+struct ProjectVersion {
+    QString id;
+    QString projectId;
+    int number = 0; // 1, 2, 3 … per project
+    QString kind;   // import | refresh
+    QString sourceCommit;
+    qint64 added = 0;
+    qint64 changed = 0;
+    qint64 removed = 0;
+    qint64 createdAt = 0;
+};
+
+// What a version did to one path: its new content and mode, or removed.
+struct VersionChange {
+    QString path;
+    QByteArray sha256; // empty: removed
+    int mode = 0644;
+
+    bool isRemoval() const { return sha256.isEmpty(); }
+};
+
+// A project's files at some version: path -> (content hash, mode).
+using VersionTree = QMap<QString, QPair<QByteArray, int>>;
+
+// The versions of projects: recorded by the importer in the transaction
+// that finishes an import or a changing refresh; read by the Git export and
+// analytics. The contents versions refer to are kept until the project is
+// purged.
+class ProjectHistory final {
+public:
+    explicit ProjectHistory(Storage::DatabasePtr db) : m_db(std::move(db)) {}
+
+    // Oldest first.
+    Result<QList<ProjectVersion>> versions(const QString &projectId) const;
+    // In path order.
+    Result<QList<VersionChange>> changes(const QString &versionId) const;
+    // Applies a version's changes to the tree of the version before it.
+    static void apply(VersionTree &tree, const QList<VersionChange> &changes);
+
+    // Version 1: every live file of the project.
+    static Result<void> recordImport(sqlite3 *db, const QString &projectId, const QString &sourceCommit);
+    // The next version: what a refresh changed.
+    struct ChangeCounts {
+        qint64 added = 0;
+        qint64 changed = 0;
+        qint64 removed = 0;
+    };
+    static Result<void> recordRefresh(sqlite3 *db, const QString &projectId, const QString &sourceCommit,
+                                      const QList<VersionChange> &changes, const ChangeCounts &counts);
+
+private:
+    Storage::DatabasePtr m_db;
+};
+
+} // namespace Realm::Projects
