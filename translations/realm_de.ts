@@ -903,6 +903,94 @@
         <source>Cannot move the archive to %1: %2</source>
         <translation>Das Archiv kann nicht nach %1 verschoben werden: %2</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a folder with files but not a Git repository; choose an empty or new folder, or a repository.</source>
+        <translation>%1 ist ein Ordner mit Dateien, aber kein Git-Repository; wählen Sie einen leeren oder neuen Ordner oder ein Repository.</translation>
+    </message>
+    <message>
+        <source>Cannot create a Git repository in %1</source>
+        <translation>In %1 kann kein Git-Repository angelegt werden</translation>
+    </message>
+    <message>
+        <source>The project has no versions to export yet: import or refresh it first.</source>
+        <translation>Das Projekt hat noch keine Versionen zum Exportieren: importieren oder aktualisieren Sie es zuerst.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid Git branch name.</source>
+        <translation>„%1“ ist kein gültiger Git-Branch-Name.</translation>
+    </message>
+    <message>
+        <source>Cannot read the branch&apos;s last commit</source>
+        <translation>Der letzte Commit des Branches kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The branch %1 in %2 has commits REALM did not make for this project on top; nothing was exported. Export to another branch (--branch) or folder.</source>
+        <translation>Der Branch %1 in %2 hat darüber Commits, die nicht REALM für dieses Projekt gemacht hat; nichts wurde exportiert. Exportieren Sie in einen anderen Branch (--branch) oder Ordner.</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the commit</source>
+        <translation>Der Commit kann nicht vorbereitet werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the branch&apos;s last tree</source>
+        <translation>Der letzte Stand des Branches kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 into the repository</source>
+        <translation>%1 kann nicht ins Repository geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Cannot add %1 to the commit</source>
+        <translation>%1 kann nicht zum Commit hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>Cannot write the tree of version %1</source>
+        <translation>Der Dateibaum von Version %1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>The author &quot;%1 &lt;%2&gt;&quot; cannot sign a commit</source>
+        <translation>Der Autor „%1 &lt;%2&gt;“ kann keinen Commit zeichnen</translation>
+    </message>
+    <message>
+        <source>Cannot commit version %1</source>
+        <translation>Version %1 kann nicht committet werden</translation>
+    </message>
+    <message>
+        <source>Cannot move the branch %1</source>
+        <translation>Der Branch %1 kann nicht verschoben werden</translation>
+    </message>
+    <message>
+        <source>Cannot point HEAD at %1</source>
+        <translation>HEAD kann nicht auf %1 zeigen</translation>
+    </message>
+    <message>
+        <source>The work tree was not updated (%1): the commits are in the repository; run git checkout there.</source>
+        <translation>Das Arbeitsverzeichnis wurde nicht aktualisiert (%1): die Commits sind im Repository; führen Sie dort git checkout aus.</translation>
+    </message>
+    <message>
+        <source>Cannot record the project&apos;s new version</source>
+        <translation>Die neue Version des Projekts kann nicht festgehalten werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the project&apos;s versions</source>
+        <translation>Die Versionen des Projekts können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read what a version changed</source>
+        <translation>Die Änderungen einer Version können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot record the project&apos;s files</source>
+        <translation>Die Dateien des Projekts können nicht festgehalten werden</translation>
+    </message>
+    <message>
+        <source>Cannot record what the refresh changed</source>
+        <translation>Die Änderungen der Aktualisierung können nicht festgehalten werden</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Secrets</name>
@@ -1522,10 +1610,6 @@
         <translation>Archive (*.zip *.tar.gz *.tgz)</translation>
     </message>
     <message>
-        <source>Choose where the archive goes.</source>
-        <translation>Wählen Sie, wohin das Archiv soll.</translation>
-    </message>
-    <message>
         <source>Exporting…</source>
         <translation>Wird exportiert …</translation>
     </message>
@@ -1551,6 +1635,56 @@
     <message>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Git repository (a commit per version)</source>
+        <translation>Git-Repository (ein Commit pro Version)</translation>
+    </message>
+    <message>
+        <source>&amp;Branch:</source>
+        <translation>&amp;Branch:</translation>
+    </message>
+    <message>
+        <source>&amp;Author:</source>
+        <translation>&amp;Autor:</translation>
+    </message>
+    <message>
+        <source>Export Into Repository</source>
+        <translation>In Repository exportieren</translation>
+    </message>
+    <message>
+        <source>Choose where the export goes.</source>
+        <translation>Wählen Sie, wohin exportiert werden soll.</translation>
+    </message>
+    <message>
+        <source>Write the author as “Name &lt;email&gt;”.</source>
+        <translation>Schreiben Sie den Autor als „Name &lt;E-Mail&gt;“.</translation>
+    </message>
+    <message>
+        <source>Committing…</source>
+        <translation>Wird committet …</translation>
+    </message>
+    <message>
+        <source>Committed version %1 of %2</source>
+        <translation>Version %1 von %2 committet</translation>
+    </message>
+    <message>
+        <source>Export cancelled; the branch was not moved.</source>
+        <translation>Export abgebrochen; der Branch wurde nicht verschoben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) is up to date: all %n version(s) are there.</source>
+        <translation>
+            <numerusform>%1 (%2) ist aktuell: die %n Version ist da.</numerusform>
+            <numerusform>%1 (%2) ist aktuell: alle %n Versionen sind da.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n commit(s) to %1 (%2).</source>
+        <translation>
+            <numerusform>%n Commit nach %1 (%2) geschrieben.</numerusform>
+            <numerusform>%n Commits nach %1 (%2) geschrieben.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1978,8 +2112,8 @@
         <translation>&amp;Doku-Bereich</translation>
     </message>
     <message>
-        <source>E&amp;xport Archive…</source>
-        <translation>Archiv e&amp;xportieren …</translation>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
     </message>
 </context>
 <context>

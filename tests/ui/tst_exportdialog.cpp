@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -20,6 +21,7 @@ private slots:
     void init();
     void exportsWhereAsked();
     void cancelWhileRunningKeepsTheDialogAndNoPartialFile();
+    void exportsIntoGit();
 
 private:
     std::unique_ptr<TestWorkspace> m_ws;
@@ -81,6 +83,36 @@ void tst_ExportDialog::cancelWhileRunningKeepsTheDialogAndNoPartialFile()
         QVERIFY(!QFile::exists(target) && dialog.statusLabel()->text().contains(QStringLiteral("cancelled")));
     QTest::keyClick(&dialog, Qt::Key_Escape); // now it closes
     QVERIFY(!dialog.isVisible());
+}
+
+void tst_ExportDialog::exportsIntoGit()
+{
+    ExportDialog dialog(m_ws->db(), m_projectId, QStringLiteral("src"));
+    dialog.show();
+    QVERIFY(!dialog.branchEdit()->isVisible()); // only for Git
+    dialog.formatBox()->setCurrentIndex(dialog.formatBox()->findData(QStringLiteral("git")));
+    QVERIFY(dialog.branchEdit()->isVisible() && dialog.authorEdit()->isVisible());
+    const QString repo = m_ws->dir() + QStringLiteral("/repo");
+    dialog.setTarget(repo);
+    QCOMPARE(dialog.formatBox()->currentData().toString(), QStringLiteral("git")); // a folder
+    dialog.authorEdit()->setText(QStringLiteral("nobody"));
+    QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+    dialog.startExport();
+    QVERIFY(!dialog.isRunning()); // refused before starting
+    QVERIFY(dialog.statusLabel()->text().contains(QStringLiteral("Name <email>")));
+
+    dialog.authorEdit()->setText(QStringLiteral("Ada Lovelace <ada@example.org>"));
+    dialog.branchEdit()->setText(QStringLiteral("history"));
+    dialog.startExport();
+    QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 20000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("Wrote 1 commit(s)")), qPrintable(dialog.statusLabel()->text()));
+    QByteArray log;
+    QCOMPARE(Test::run(QStringLiteral("git"), {QStringLiteral("-C"), repo, QStringLiteral("log"), QStringLiteral("history"),
+                                                QStringLiteral("--format=%an|%s")}, {}, &log), 0);
+    QCOMPARE(log.trimmed(), QByteArray("Ada Lovelace|src: import (version 1)"));
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/export-git.png")));
 }
 
 QTEST_MAIN(tst_ExportDialog)

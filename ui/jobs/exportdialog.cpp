@@ -2,6 +2,7 @@
 #include "jobs/exportdialog.h"
 
 #include "jobs/background.h"
+#include "projects/gitexporter.h"
 #include "projects/importsource.h"
 #include "projects/projectexporter.h"
 
@@ -15,6 +16,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace Realm::Ui {
@@ -25,6 +27,8 @@ ExportDialog::ExportDialog(Storage::DatabasePtr db, const QString &projectId, co
     , m_projectId(projectId)
     , m_format(new QComboBox)
     , m_path(new QLineEdit)
+    , m_branch(new QLineEdit(QStringLiteral("main")))
+    , m_author(new QLineEdit(QStringLiteral("REALM <realm@localhost>")))
     , m_progress(new QProgressBar)
     , m_status(new QLabel)
     , m_exportButton(new QPushButton(tr("&Export")))
@@ -34,27 +38,38 @@ ExportDialog::ExportDialog(Storage::DatabasePtr db, const QString &projectId, co
     m_format->setObjectName(QStringLiteral("exportFormat"));
     m_format->addItem(tr("ZIP archive (.zip)"), QStringLiteral("zip"));
     m_format->addItem(tr("Compressed tar archive (.tar.gz)"), QStringLiteral("tar.gz"));
+    m_format->addItem(tr("Git repository (a commit per version)"), QStringLiteral("git"));
     m_path->setObjectName(QStringLiteral("exportPath"));
     m_path->setText(QDir::home().filePath(projectName + QStringLiteral(".zip")));
-    connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
-        // Keep the file name's suffix in step with the format.
-        QString path = m_path->text();
-        for (const char *suffix : {".tar.gz", ".zip"}) {
-            if (path.endsWith(QLatin1String(suffix)))
-                path.chop(qsizetype(strlen(suffix)));
-        }
-        m_path->setText(path + QLatin1Char('.') + m_format->currentData().toString());
-    });
     auto *browse = new QPushButton(tr("&Browse…"));
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
+    m_branch->setObjectName(QStringLiteral("exportBranch"));
+    m_author->setObjectName(QStringLiteral("exportAuthor"));
     auto *form = new QFormLayout;
     form->addRow(tr("&Format:"), m_format);
     auto *pathLabel = new QLabel(tr("&Save as:"));
     pathLabel->setBuddy(m_path); // a row of widgets cannot be a label's buddy itself
     form->addRow(pathLabel, pathRow);
+    form->addRow(tr("&Branch:"), m_branch);
+    form->addRow(tr("&Author:"), m_author);
+    form->setRowVisible(m_branch, false);
+    form->setRowVisible(m_author, false);
+    connect(m_format, &QComboBox::currentIndexChanged, this, [this, form] {
+        // Keep the name's suffix in step with the format (a repository is a
+        // folder); branch and author only matter for Git.
+        QString path = m_path->text();
+        for (const char *suffix : {".tar.gz", ".zip"}) {
+            if (path.endsWith(QLatin1String(suffix)))
+                path.chop(qsizetype(strlen(suffix)));
+        }
+        const bool git = m_format->currentData().toString() == QLatin1String("git");
+        m_path->setText(git ? path : path + QLatin1Char('.') + m_format->currentData().toString());
+        form->setRowVisible(m_branch, git);
+        form->setRowVisible(m_author, git);
+    });
 
     m_progress->hide();
     m_status->setObjectName(QStringLiteral("exportStatus"));
@@ -85,18 +100,20 @@ ExportDialog::~ExportDialog()
 
 void ExportDialog::setTarget(const QString &fileName)
 {
-    m_path->setText(fileName);
+    QString format = QStringLiteral("git");
     if (fileName.endsWith(QLatin1String(".tar.gz")) || fileName.endsWith(QLatin1String(".tgz")))
-        m_format->setCurrentIndex(m_format->findData(QStringLiteral("tar.gz")));
-    else
-        m_format->setCurrentIndex(m_format->findData(QStringLiteral("zip")));
+        format = QStringLiteral("tar.gz");
+    else if (fileName.endsWith(QLatin1String(".zip")))
+        format = QStringLiteral("zip");
+    m_format->setCurrentIndex(m_format->findData(format));
     m_path->setText(fileName); // the format's handler rewrote the suffix
 }
 
 void ExportDialog::browse()
 {
-    const QString chosen = QFileDialog::getSaveFileName(this, tr("Export As"), m_path->text(),
-                                                        tr("Archives (*.zip *.tar.gz *.tgz)"));
+    const QString chosen = m_format->currentData().toString() == QLatin1String("git")
+                               ? QFileDialog::getExistingDirectory(this, tr("Export Into Repository"), m_path->text())
+                               : QFileDialog::getSaveFileName(this, tr("Export As"), m_path->text(), tr("Archives (*.zip *.tar.gz *.tgz)"));
     if (!chosen.isEmpty())
         setTarget(chosen);
 }
@@ -106,11 +123,15 @@ void ExportDialog::startExport()
     if (m_cancel)
         return;
     const QString target = m_path->text().trimmed();
-    const std::optional<Projects::ArchiveFormat> format = Projects::archiveFormatFromName(m_format->currentData().toString());
-    if (target.isEmpty() || !format) {
-        m_status->setText(tr("Choose where the archive goes."));
+    if (target.isEmpty()) {
+        m_status->setText(tr("Choose where the export goes."));
         return;
     }
+    if (m_format->currentData().toString() == QLatin1String("git")) {
+        startGitExport(target);
+        return;
+    }
+    const std::optional<Projects::ArchiveFormat> format = Projects::archiveFormatFromName(m_format->currentData().toString());
     m_cancel = std::make_shared<CancellationToken>();
     setRunning(true);
     m_status->setText(tr("Exporting…"));
@@ -149,12 +170,65 @@ void ExportDialog::startExport()
                     });
 }
 
+void ExportDialog::startGitExport(const QString &target)
+{
+    Projects::GitExportOptions options;
+    options.branch = m_branch->text().trimmed();
+    static const QRegularExpression who(QStringLiteral("^\\s*(.*?)\\s*<([^>]+)>\\s*$"));
+    const QRegularExpressionMatch m = who.match(m_author->text());
+    if (!m.hasMatch() || m.captured(1).isEmpty()) {
+        m_status->setText(tr("Write the author as “Name <email>”."));
+        m_author->setFocus();
+        return;
+    }
+    options.authorName = m.captured(1);
+    options.authorEmail = m.captured(2);
+    m_cancel = std::make_shared<CancellationToken>();
+    setRunning(true);
+    m_progress->setRange(0, 0);
+    m_status->setText(tr("Committing…"));
+    QPointer<ExportDialog> self(this);
+    const std::shared_ptr<CancellationToken> cancel = m_cancel;
+    const QString projectId = m_projectId;
+    runInBackground(this, m_db,
+                    [projectId, target, options, cancel, self](Storage::DatabasePtr db) {
+                        return Projects::exportToGit(db, projectId, target, options, cancel.get(), [self](int done, int total) {
+                            QMetaObject::invokeMethod(self, [self, done, total] {
+                                if (!self)
+                                    return;
+                                self->m_progress->setRange(0, total);
+                                self->m_progress->setValue(done);
+                                self->m_status->setText(tr("Committed version %1 of %2").arg(done).arg(total));
+                            }, Qt::QueuedConnection);
+                        });
+                    },
+                    [this, options](const Result<Projects::GitExportReport> &report) {
+                        m_cancel.reset();
+                        setRunning(false);
+                        QString message;
+                        if (!report)
+                            message = report.error().code == Error::Code::Cancelled ? tr("Export cancelled; the branch was not moved.")
+                                                                                     : report.error().message;
+                        else if (report->commitsWritten == 0)
+                            message = tr("%1 (%2) is up to date: all %n version(s) are there.", nullptr, report->versions)
+                                          .arg(report->repository, options.branch);
+                        else
+                            message = tr("Wrote %n commit(s) to %1 (%2).", nullptr, report->commitsWritten).arg(report->repository, options.branch);
+                        if (report && !report->warnings.isEmpty())
+                            message += QLatin1Char('\n') + report->warnings.join(QLatin1Char('\n'));
+                        m_status->setText(message);
+                        emit exportFinished(bool(report), message);
+                    });
+}
+
 void ExportDialog::setRunning(bool running)
 {
     m_progress->setVisible(running);
     m_exportButton->setEnabled(!running);
     m_format->setEnabled(!running);
     m_path->setEnabled(!running);
+    m_branch->setEnabled(!running);
+    m_author->setEnabled(!running);
     m_closeButton->setText(running ? tr("Cancel Export") : tr("Close"));
 }
 

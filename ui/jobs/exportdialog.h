@@ -16,10 +16,11 @@ class QPushButton;
 
 namespace Realm::Ui {
 
-// Project → Export Archive: a project out of REALM as a ZIP or tar.gz file.
-// The export runs in the dialog on a worker thread — files and bytes
-// written, the current path, Cancel — and ends saying where the archive
-// is. Cancelling (or closing) leaves no half-written archive behind.
+// Project → Export: a project out of REALM as a ZIP or tar.gz file, or as a
+// Git repository with one commit per version (branch and author in the
+// form). The export runs in the dialog on a worker thread — progress,
+// Cancel — and ends saying where it went. Cancelling (or closing) leaves no
+// half-written archive and no moved branch behind.
 class ExportDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ExportDialog)
@@ -31,6 +32,8 @@ public:
     void startExport();
     bool isRunning() const { return bool(m_cancel); }
     QComboBox *formatBox() const { return m_format; }
+    QLineEdit *branchEdit() const { return m_branch; }
+    QLineEdit *authorEdit() const { return m_author; }
     QLabel *statusLabel() const { return m_status; }
 
     void reject() override;
@@ -40,6 +43,7 @@ signals:
 
 private:
     void browse();
+    void startGitExport(const QString &target);
     void setRunning(bool running);
 
     Storage::DatabasePtr m_db;
@@ -47,6 +51,8 @@ private:
     std::shared_ptr<CancellationToken> m_cancel;
     QComboBox *m_format;
     QLineEdit *m_path;
+    QLineEdit *m_branch;
+    QLineEdit *m_author;
     QProgressBar *m_progress;
     QLabel *m_status;
     QPushButton *m_exportButton;

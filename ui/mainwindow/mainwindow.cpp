@@ -214,7 +214,7 @@ void MainWindow::createActions()
         m_docsPanel->setFocus();
     });
     generateDocs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    project->addAction(tr("E&xport Archive…"), this, [this] {
+    project->addAction(tr("E&xport…"), this, [this] {
         for (const Projects::Project &p : m_projectModel->projects()) {
             if (p.id == m_projectId) {
                 auto *dialog = new ExportDialog(m_db, p.id, p.name, this);
