@@ -1,0 +1,27 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- REALM workspace schema 8: analytics computed once per file content — code,
+-- comment and blank lines and the TODO/FIXME/HACK markers of a content in a
+-- language — so a project's statistics after a refresh only look at what
+-- changed. Rows of an older analyzer version are computed again. Append-only.
+
+CREATE TABLE blob_stats (
+    sha256    BLOB NOT NULL,
+    language  TEXT NOT NULL,
+    analyzer  INTEGER NOT NULL,
+    lines     INTEGER NOT NULL,
+    code      INTEGER NOT NULL,
+    comment   INTEGER NOT NULL,
+    blank     INTEGER NOT NULL,
+    markers   INTEGER NOT NULL,
+    PRIMARY KEY (sha256, language, analyzer)
+) WITHOUT ROWID;
+
+CREATE TABLE blob_markers (
+    sha256    BLOB NOT NULL,
+    language  TEXT NOT NULL,
+    analyzer  INTEGER NOT NULL,
+    line      INTEGER NOT NULL,
+    kind      TEXT NOT NULL,      -- TODO | FIXME | HACK
+    text      TEXT NOT NULL
+);
+CREATE INDEX blob_markers_blob ON blob_markers(sha256, language, analyzer);

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Code, comment and blank lines against hand-counted sources in several
+// languages, and the TODO/FIXME/HACK markers found in them.
+#include "analytics/lineanalyzer.h"
+
+#include <QTest>
+
+using namespace Realm::Analytics;
+
+class tst_LineAnalyzer final : public QObject {
+    Q_OBJECT
+private slots:
+    void handCounted_data();
+    void handCounted();
+    void markersAreWholeWordsInCapitals();
+};
+
+void tst_LineAnalyzer::handCounted_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<int>("comment");
+    QTest::addColumn<int>("blank");
+
+    QTest::newRow("c++") << QStringLiteral("cpp")
+                         << QByteArray("// A header comment.\n"          // comment
+                                       "#include <string>\n"             // code
+                                       "\n"                              // blank
+                                       "/* A block\n"                    // comment
+                                       "\n"                              // blank (inside the block)
+                                       "   ends here */\n"               // comment
+                                       "int f() { return 1; } // why\n"  // code (code and comment)
+                                       "const char *url = \"http://x\"; \n" // code: // inside a string
+                                       "/* a */ int g; /* b */\n"        // code
+                                       "   \t  \n")                      // blank
+                         << 4 << 3 << 3;
+    QTest::newRow("python") << QStringLiteral("python")
+                            << QByteArray("#!/usr/bin/env python3\n"     // comment
+                                          "def f(x):\n"                  // code
+                                          "    \"\"\"Docstring,\n"       // comment
+                                          "    two lines.\"\"\"\n"       // comment
+                                          "    s = \"\"\"not a doc\"\"\"\n" // code
+                                          "    return x  # done\n"       // code
+                                          "\r\n")                        // blank (CRLF)
+                            << 3 << 3 << 1;
+    QTest::newRow("shell") << QStringLiteral("shell")
+                           << QByteArray("#!/bin/sh\n# set up\nset -e\n\necho \"# not a comment\"\n")
+                           << 2 << 2 << 1;
+    QTest::newRow("sql") << QStringLiteral("sql")
+                         << QByteArray("-- schema\nCREATE TABLE t (id INTEGER); -- rows\n/* multi\nline */\n")
+                         << 1 << 3 << 0;
+    QTest::newRow("html") << QStringLiteral("html")
+                          << QByteArray("<!DOCTYPE html>\n<!-- a\ncomment -->\n<p>hi</p>\n")
+                          << 2 << 2 << 0;
+    QTest::newRow("lua") << QStringLiteral("lua")
+                         << QByteArray("--[[ block\ncomment ]]\nlocal x = 1 -- one\n")
+                         << 1 << 2 << 0;
+    QTest::newRow("json has no comments") << QStringLiteral("json") << QByteArray("{\n  \"a\": 1\n}\n\n") << 3 << 0 << 1;
+    QTest::newRow("no trailing newline") << QStringLiteral("rust") << QByteArray("fn main() {}\n// end") << 1 << 1 << 0;
+}
+
+void tst_LineAnalyzer::handCounted()
+{
+    QFETCH(QString, language);
+    QFETCH(QByteArray, text);
+    QFETCH(int, code);
+    QFETCH(int, comment);
+    QFETCH(int, blank);
+    const LineCounts c = analyzeText(text, language).counts;
+    QCOMPARE(c.code, code);
+    QCOMPARE(c.comment, comment);
+    QCOMPARE(c.blank, blank);
+    QCOMPARE(c.lines, code + comment + blank);
+}
+
+void tst_LineAnalyzer::markersAreWholeWordsInCapitals()
+{
+    const TextAnalysis a = analyzeText("int a; // TODO: handle overflow\n"
+                                       "int todo; // TODOS are not markers, nor is todo\n"
+                                       "# FIXME(ada) the ordering\n"
+                                       "x = 1  # HACK\n",
+                                       QStringLiteral("python"));
+    QCOMPARE(a.markers.size(), 3);
+    QCOMPARE(a.markers.at(0).line, 1);
+    QCOMPARE(a.markers.at(0).kind, QStringLiteral("TODO"));
+    QCOMPARE(a.markers.at(0).text, QStringLiteral("handle overflow"));
+    QCOMPARE(a.markers.at(1).line, 3);
+    QCOMPARE(a.markers.at(1).kind, QStringLiteral("FIXME"));
+    QCOMPARE(a.markers.at(1).text, QStringLiteral("the ordering"));
+    QCOMPARE(a.markers.at(2).kind, QStringLiteral("HACK"));
+    QCOMPARE(a.markers.at(2).text, QString());
+}
+
+QTEST_GUILESS_MAIN(tst_LineAnalyzer)
+#include "tst_lineanalyzer.moc"
