@@ -467,7 +467,8 @@ QString projectCommandsHelp()
         "  project empty-trash           remove trashed projects for good\n"
         "  project files PROJECT [--match PATTERN] [--limit N]\n"
         "  project export PROJECT --out PATH [--format zip|tar.gz|git] [--branch B] [--author \"Name <email>\"] [--message T]\n"
-        "  project versions PROJECT      imports and refreshes that changed it\n");
+        "  project versions PROJECT      imports and refreshes that changed it\n"
+        "  project stats PROJECT         files and lines by language, largest and most changed files, TODOs, growth\n");
 }
 
 int runProjectCommand(const QString &sub, const Invocation &inv)
@@ -492,6 +493,8 @@ int runProjectCommand(const QString &sub, const Invocation &inv)
         return runProjectExport(inv);
     if (sub == QLatin1String("versions"))
         return runProjectVersions(inv);
+    if (sub == QLatin1String("stats"))
+        return runProjectStats(inv);
     Output::error(QStringLiteral("Unknown command \"project %1\". Commands:\n%2").arg(sub, projectCommandsHelp()));
     return ExitUsage;
 }

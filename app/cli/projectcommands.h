@@ -6,12 +6,14 @@
 namespace Realm::Cli {
 
 // `realm-cli project <subcommand>`: list, create, import, refresh, show,
-// edit, delete, restore, empty-trash, files, export, versions.
+// edit, delete, restore, empty-trash, files, export, versions, stats.
 int runProjectCommand(const QString &subcommand, const Invocation &invocation);
 QString projectCommandsHelp();
 // `realm-cli project export PROJECT --out PATH [--format zip|tar.gz|git] …`
 int runProjectExport(const Invocation &invocation);
 // `realm-cli project versions PROJECT`: imports and changing refreshes.
 int runProjectVersions(const Invocation &invocation);
+// `realm-cli project stats PROJECT`: sizes, lines by language, churn, markers, growth.
+int runProjectStats(const Invocation &invocation);
 
 } // namespace Realm::Cli

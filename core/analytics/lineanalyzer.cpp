@@ -90,6 +90,10 @@ void findMarkers(QByteArrayView line, int number, QList<Marker> &markers)
                 text = text.mid(text.indexOf(QLatin1Char(')')) + 1).trimmed();
             if (text.startsWith(QLatin1Char(':')))
                 text = text.mid(1).trimmed();
+            for (const char *closer : {"*/", "-->", "-}", "*)"}) { // the comment ends on this line
+                if (text.endsWith(QLatin1String(closer)))
+                    text = text.chopped(qsizetype(strlen(closer))).trimmed();
+            }
             markers.append({number, QString::fromLatin1(kind), text.left(160)});
             return; // one per line
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analytics/projectstats.h"
 
+#include "common/clock.h"
+
 #include "projects/language.h"
 #include "projects/textcontent.h"
 #include "storage/statement.h"
@@ -280,8 +282,28 @@ Result<void> docCoverage(sqlite3 *db, const QString &projectId, ProjectStats &st
 Result<ProjectStats> computeStats(const Storage::DatabasePtr &db, const QString &projectId, const CancellationToken *cancel,
                                   const std::function<void(qint64, qint64)> &progress)
 {
-    ProjectStats stats;
     sqlite3 *native = db->nativeHandle();
+    // What the statistics depend on: unchanged inputs, the kept result.
+    Statement inputs(native, "SELECT (SELECT revision FROM projects WHERE id = ?1) || ':' || "
+                             "(SELECT coalesce(max(number), 0) FROM project_versions WHERE project_id = ?1) || ':' || "
+                             "coalesce((SELECT id FROM doc_versions WHERE project_id = ?1 AND kind = 'api' ORDER BY created_at DESC LIMIT 1), '') "
+                             "|| ':' || ?2");
+    inputs.bind(1, projectId);
+    inputs.bind(2, kAnalyzerVersion);
+    if (!inputs.next())
+        return inputs.error(QCoreApplication::translate("Realm::Analytics", "Cannot read the project"));
+    const QString key = inputs.columnText(0);
+    Statement kept(native, "SELECT stats FROM project_stats WHERE project_id = ? AND inputs = ?");
+    kept.bind(1, projectId);
+    kept.bind(2, key);
+    if (kept.next()) {
+        ProjectStats stats = statsFromJson(QJsonDocument::fromJson(kept.columnText(0).toUtf8()).object());
+        stats.analyzedFiles = 0;
+        stats.analyzedBytes = 0;
+        return stats;
+    }
+
+    ProjectStats stats;
     Result<QList<Pending>> pending = pendingContents(native, projectId);
     if (!pending)
         return pending.error();
@@ -293,6 +315,13 @@ Result<ProjectStats> computeStats(const Storage::DatabasePtr &db, const QString 
         if (Result<void> r = step(native, projectId, stats); !r)
             return r.error();
     }
+    Statement keep(native, "INSERT OR REPLACE INTO project_stats (project_id, inputs, stats, computed_at) VALUES (?, ?, ?, ?)");
+    keep.bind(1, projectId);
+    keep.bind(2, key);
+    keep.bind(3, QString::fromUtf8(QJsonDocument(toJson(stats)).toJson(QJsonDocument::Compact)));
+    keep.bind(4, Clock::nowMs());
+    if (Result<void> r = keep.exec(QCoreApplication::translate("Realm::Analytics", "Cannot keep the project's statistics")); !r)
+        return r.error();
     return stats;
 }
 

@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "storage/database.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -74,9 +75,15 @@ struct ProjectStats {
     qint64 analyzedBytes = 0;
 };
 
+// The statistics as JSON (what `realm-cli project stats --json` prints and
+// what the workspace keeps), and back.
+QJsonObject toJson(const ProjectStats &stats);
+ProjectStats statsFromJson(const QJsonObject &json);
+
 // Computes a project's statistics. File contents are analyzed once per
-// content and language and kept in the workspace, so an unchanged project
-// costs a few queries and a refreshed one only its new contents. Blocking:
+// content and language and kept in the workspace, so a refreshed project
+// costs only its new contents; the result is kept too, so an unchanged
+// project (same revision, versions and API reference) costs one lookup. Blocking:
 // run it on a worker or from the CLI. `progress` gets (bytes analyzed,
 // bytes to analyze).
 Result<ProjectStats> computeStats(const Storage::DatabasePtr &db, const QString &projectId, const CancellationToken *cancel = nullptr,

@@ -5,6 +5,7 @@
 #include "chat/chatpanel.h"
 #include "docs/docspanel.h"
 #include "jobs/exportdialog.h"
+#include "stats/statspanel.h"
 #include "codeview/codeview.h"
 #include "common/buildconfig.h"
 #include "editor/editorarea.h"
@@ -178,6 +179,19 @@ void MainWindow::createDocks()
             m_docsPanel->reloadProviders(); // profiles may have changed in the chat panel
     });
     connect(m_docsPanel, &DocsPanel::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+
+    // The project at a glance, a third tab there.
+    m_statsPanel = new StatsPanel(m_db);
+    m_statsDock = new QDockWidget(tr("Stats"), this);
+    m_statsDock->setObjectName(QStringLiteral("statsDock"));
+    m_statsDock->setWidget(m_statsPanel);
+    tabifyDockWidget(m_docsDock, m_statsDock);
+    m_chatDock->raise();
+    // New versions and new API references change the numbers.
+    connect(this, &MainWindow::importFinished, m_statsPanel, &StatsPanel::reload);
+    connect(m_docsPanel, &DocsPanel::generated, m_statsPanel, &StatsPanel::reload);
+    connect(m_statsPanel, &StatsPanel::markerActivated, this,
+            [this](const QString &projectId, const QString &path, int line) { openFileInProject(projectId, path, line); });
 }
 
 void MainWindow::createActions()
@@ -257,6 +271,10 @@ void MainWindow::createActions()
     QAction *docs = m_docsDock->toggleViewAction();
     docs->setText(tr("&Docs Panel"));
     view->addAction(docs);
+    QAction *stats = m_statsDock->toggleViewAction();
+    stats->setText(tr("&Stats Panel"));
+    stats->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    view->addAction(stats);
 
     QMenu *chatMenu = menuBar()->addMenu(tr("&Chat"));
     QAction *askSelection = chatMenu->addAction(tr("&Ask About the Selection"), this, [this] {
@@ -384,6 +402,7 @@ void MainWindow::openProject(const QString &projectId)
         if (p.id == projectId) {
             m_chatPanel->setProject(p.id, p.name);
             m_docsPanel->setProject(p.id, p.name);
+            m_statsPanel->setProject(p.id, p.name);
         }
     }
     Storage::DatabasePtr db = m_db;

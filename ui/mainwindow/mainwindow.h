@@ -23,6 +23,7 @@ namespace Realm::Ui {
 
 class ChatPanel;
 class DocsPanel;
+class StatsPanel;
 class CodeView;
 class CommandPalette;
 class EditorArea;
@@ -72,6 +73,7 @@ public:
     CommandPalette *commandPalette() const { return m_palette; }
     ChatPanel *chatPanel() const { return m_chatPanel; }
     DocsPanel *docsPanel() const { return m_docsPanel; }
+    StatsPanel *statsPanel() const { return m_statsPanel; }
 
 signals:
     void projectsLoaded();
@@ -108,6 +110,7 @@ private:
     QDockWidget *m_searchDock = nullptr;
     QDockWidget *m_chatDock = nullptr;
     QDockWidget *m_docsDock = nullptr;
+    QDockWidget *m_statsDock = nullptr;
     QuickOpenDialog *m_quickOpen = nullptr;
     CommandPalette *m_palette = nullptr;
     QStringList m_projectPaths;
@@ -122,6 +125,7 @@ private:
     std::unique_ptr<SecretStore> m_keychain;
     ChatPanel *m_chatPanel;
     DocsPanel *m_docsPanel = nullptr;
+    StatsPanel *m_statsPanel = nullptr;
 };
 
 } // namespace Realm::Ui

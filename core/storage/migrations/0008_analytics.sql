@@ -25,3 +25,13 @@ CREATE TABLE blob_markers (
     text      TEXT NOT NULL
 );
 CREATE INDEX blob_markers_blob ON blob_markers(sha256, language, analyzer);
+
+-- A project's statistics as last computed (JSON), with what they were
+-- computed from: the project's revision, its newest version and its newest
+-- API reference. Equal inputs: the stored result is the answer.
+CREATE TABLE project_stats (
+    project_id  TEXT PRIMARY KEY REFERENCES projects(id) ON DELETE CASCADE,
+    inputs      TEXT NOT NULL,
+    stats       TEXT NOT NULL,
+    computed_at INTEGER NOT NULL
+);

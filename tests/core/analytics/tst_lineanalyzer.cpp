@@ -76,6 +76,8 @@ void tst_LineAnalyzer::handCounted()
 
 void tst_LineAnalyzer::markersAreWholeWordsInCapitals()
 {
+    const TextAnalysis c = analyzeText("/* HACK: until 2.0 */\n", QStringLiteral("c"));
+    QCOMPARE(c.markers.value(0).text, QStringLiteral("until 2.0")); // without the comment's end
     const TextAnalysis a = analyzeText("int a; // TODO: handle overflow\n"
                                        "int todo; // TODOS are not markers, nor is todo\n"
                                        "# FIXME(ada) the ordering\n"

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `realm-cli project stats`: a project at a glance, as tables or JSON.
+#include "projectcommands.h"
+
+#include "clioutput.h"
+#include "interrupts.h"
+
+#include "analytics/projectstats.h"
+#include "projects/importsource.h"
+#include "projects/language.h"
+#include "projects/projectstore.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+namespace Realm::Cli {
+
+namespace {
+void printText(const Projects::Project &project, const Analytics::ProjectStats &s)
+{
+    Output::print(QStringLiteral("%1: %2 files (%3 binary), %4, %5 lines: %6 code, %7 comment, %8 blank")
+                      .arg(project.name)
+                      .arg(s.files)
+                      .arg(s.binaryFiles)
+                      .arg(Projects::formatBytes(s.bytes))
+                      .arg(s.lines.lines)
+                      .arg(s.lines.code)
+                      .arg(s.lines.comment)
+                      .arg(s.lines.blank));
+    Output::print(QStringLiteral("\n%1 %2 %3 %4 %5").arg(QStringLiteral("language").leftJustified(18), QStringLiteral("files").rightJustified(7),
+                                                        QStringLiteral("code").rightJustified(9), QStringLiteral("comment").rightJustified(9),
+                                                        QStringLiteral("blank").rightJustified(9)));
+    for (const Analytics::LanguageStats &l : s.languages) {
+        const QString name = l.language.isEmpty() ? QStringLiteral("(other)") : Projects::languageDisplayName(l.language);
+        Output::print(QStringLiteral("%1 %2 %3 %4 %5")
+                          .arg(name.leftJustified(18))
+                          .arg(l.files, 7)
+                          .arg(l.lines.code, 9)
+                          .arg(l.lines.comment, 9)
+                          .arg(l.lines.blank, 9));
+    }
+    Output::print(QStringLiteral("\nLargest files:"));
+    for (const Analytics::FileSize &f : s.largest)
+        Output::print(QStringLiteral("  %1  %2").arg(Projects::formatBytes(f.bytes).rightJustified(10), f.path));
+    if (!s.mostChanged.isEmpty()) {
+        Output::print(QStringLiteral("\nMost changed (versions):"));
+        for (const Analytics::FileChurn &f : s.mostChanged)
+            Output::print(QStringLiteral("  %1  %2").arg(f.versions, 4).arg(f.path));
+    }
+    Output::print(QStringLiteral("\nMarkers: %1 TODO, %2 FIXME, %3 HACK")
+                      .arg(s.markerCounts.value(QStringLiteral("TODO")))
+                      .arg(s.markerCounts.value(QStringLiteral("FIXME")))
+                      .arg(s.markerCounts.value(QStringLiteral("HACK"))));
+    for (const Analytics::MarkerAt &m : s.markers.mid(0, 20))
+        Output::print(QStringLiteral("  %1:%2: %3 %4").arg(m.path).arg(m.marker.line).arg(m.marker.kind, m.marker.text));
+    if (s.markers.size() > 20)
+        Output::print(QStringLiteral("  … (--json lists up to %1)").arg(s.markers.size()));
+    Output::print(QStringLiteral("\nGrowth (version: files, lines):"));
+    for (const Analytics::GrowthPoint &g : s.growth)
+        Output::print(QStringLiteral("  %1  %2  %3 files, %4 lines")
+                          .arg(g.version, 4)
+                          .arg(QDateTime::fromMSecsSinceEpoch(g.createdAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                          .arg(g.files)
+                          .arg(g.lines));
+    if (s.docs)
+        Output::print(QStringLiteral("\nDocumentation: %1 % of public symbols (%2 of %3), API reference of %4")
+                          .arg(qRound(s.docs->ratio * 100))
+                          .arg(s.docs->documented)
+                          .arg(s.docs->total)
+                          .arg(QDateTime::fromMSecsSinceEpoch(s.docs->generatedAt).toString(QStringLiteral("yyyy-MM-dd"))));
+    else
+        Output::print(QStringLiteral("\nDocumentation: no API reference yet (realm-cli docs generate %1)").arg(project.name));
+}
+} // namespace
+
+int runProjectStats(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("PROJECT"), 1, 1); rc >= 0)
+        return rc;
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    Result<Projects::Project> project = Projects::ProjectStore(*db).find(parser.positionalArguments().first());
+    if (!project)
+        return fail(project.error());
+    InterruptScope interrupts;
+    ProgressLine progress;
+    Result<Analytics::ProjectStats> stats = Analytics::computeStats(*db, project->id, interrupts.token(), [&](qint64 done, qint64 total) {
+        progress.show(QStringLiteral("Analyzing: %1 of %2").arg(Projects::formatBytes(done), Projects::formatBytes(total)));
+    });
+    progress.clear();
+    if (!stats)
+        return fail(stats.error());
+    if (inv.json) {
+        QJsonObject json = Analytics::toJson(*stats);
+        json.insert(QStringLiteral("project"), project->name);
+        Output::printJson(json);
+    }
+    else
+        printText(*project, *stats);
+    return ExitOk;
+}
+
+} // namespace Realm::Cli

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Stats tab as a person uses it (offscreen): totals, charts and their
+// tables, markers that open their line.
+#include "projects/projectimporter.h"
+#include "stats/charts.h"
+#include "stats/statspanel.h"
+#include "testworkspace.h"
+
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Realm;
+using namespace Realm::Ui;
+using Realm::Test::TestWorkspace;
+
+class tst_StatsPanel final : public QObject {
+    Q_OBJECT
+private slots:
+    void showsTheProjectAtAGlance();
+};
+
+void tst_StatsPanel::showsTheProjectAtAGlance()
+{
+    TestWorkspace ws;
+    const QString folder = ws.dir() + QStringLiteral("/src");
+    Test::writeFile(folder, QStringLiteral("src/main.cpp"), "// entry\nint main() {\n    return 0; // TODO: exit codes\n}\n");
+    Test::writeFile(folder, QStringLiteral("src/util.cpp"), "int util() { return 1; }\n");
+    Test::writeFile(folder, QStringLiteral("tools/run.py"), "# FIXME: flags\nprint('hi')\n\n");
+    Test::writeFile(folder, QStringLiteral("README.md"), "# Sample\n\nWords.\n");
+    Result<Projects::ImportReport> imported = Projects::ProjectImporter(ws.db()).importProject(folder, {});
+    QVERIFY(imported);
+    Test::writeFile(folder, QStringLiteral("src/util.cpp"), "int util() { return 2; }\nint more() { return 3; }\n");
+    QVERIFY(Projects::ProjectImporter(ws.db()).refreshProject(imported->project.id, {}));
+
+    StatsPanel panel(ws.db());
+    panel.resize(520, 900);
+    panel.show();
+    QSignalSpy loaded(&panel, &StatsPanel::loaded);
+    panel.setProject(imported->project.id, QStringLiteral("src"));
+    QVERIFY(QTest::qWaitFor([&] { return !loaded.isEmpty(); }, 20000));
+
+    const QString summary = panel.summaryLabel()->text();
+    QVERIFY2(summary.contains(QStringLiteral("<b>4</b> files")) && summary.contains(QStringLiteral("1 TODO · 1 FIXME · 0 HACK")),
+             qPrintable(summary));
+    QCOMPARE(panel.languageChart()->rows().first().label, QStringLiteral("C++"));
+    QCOMPARE(panel.languageChart()->rows().first().values, QList<qint64>({3 + 2, 1, 0})); // main.cpp, util.cpp
+    QCOMPARE(panel.growthChart()->points().size(), 2);
+    QCOMPARE(panel.growthChart()->points().last().value, 4 + 2 + 3 + 3);
+
+    // Every chart has its numbers as a table.
+    panel.showTables(true);
+    QVERIFY(panel.languageTable()->isVisible());
+    QCOMPARE(panel.languageTable()->item(0, 0)->text(), QStringLiteral("C++"));
+    QCOMPARE(panel.languageTable()->item(0, 2)->text(), QStringLiteral("5"));
+    panel.showTables(false);
+    QVERIFY(panel.languageChart()->isVisible());
+
+    // A marker opens its file at its line.
+    QCOMPARE(panel.markerList()->topLevelItemCount(), 2);
+    QSignalSpy opened(&panel, &StatsPanel::markerActivated);
+    QTreeWidgetItem *todo = panel.markerList()->topLevelItem(0);
+    QCOMPARE(todo->text(0), QStringLiteral("src/main.cpp:3"));
+    emit panel.markerList()->itemActivated(todo, 0);
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.first().at(1).toString(), QStringLiteral("src/main.cpp"));
+    QCOMPARE(opened.first().at(2).toInt(), 3);
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(panel.grab().save(dir + QStringLiteral("/stats-panel.png")));
+}
+
+QTEST_MAIN(tst_StatsPanel)
+#include "tst_statspanel.moc"

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "analytics/projectstats.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QTableWidget;
+class QTreeWidget;
+
+namespace Realm::Ui {
+
+class BarChart;
+class LineChart;
+
+// The dashboard of a project: totals at the top, then lines by language,
+// growth over versions, the largest and the most changed files as charts —
+// each with a Table switch for the numbers — and the TODO/FIXME/HACK
+// markers, which open their file at the line. Computed on a worker thread.
+class StatsPanel final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StatsPanel)
+public:
+    explicit StatsPanel(Storage::DatabasePtr db, QWidget *parent = nullptr);
+
+    void setProject(const QString &projectId, const QString &projectName);
+    // Computes again (after a refresh, or the Refresh button).
+    void reload();
+    // Shows every chart as its table, or as the chart.
+    void showTables(bool tables);
+
+    QLabel *summaryLabel() const { return m_summary; }
+    BarChart *languageChart() const { return m_languages; }
+    LineChart *growthChart() const { return m_growth; }
+    QTableWidget *languageTable() const { return m_languageTable; }
+    QTreeWidget *markerList() const { return m_markers; }
+
+signals:
+    void loaded();
+    void markerActivated(const QString &projectId, const QString &path, int line);
+
+private:
+    QWidget *section(const QString &title, QWidget *chart, QTableWidget *table);
+    void display(const Analytics::ProjectStats &stats);
+
+    Storage::DatabasePtr m_db;
+    QString m_projectId;
+    QString m_projectName;
+    int m_generation = 0; // answers for an older request are dropped
+    QLabel *m_summary;
+    QLabel *m_status;
+    QPushButton *m_tablesButton;
+    QList<QStackedWidget *> m_stacks;
+    BarChart *m_languages;
+    QTableWidget *m_languageTable;
+    LineChart *m_growth;
+    QTableWidget *m_growthTable;
+    BarChart *m_largest;
+    QTableWidget *m_largestTable;
+    BarChart *m_churn;
+    QTableWidget *m_churnTable;
+    QTreeWidget *m_markers;
+};
+
+} // namespace Realm::Ui
