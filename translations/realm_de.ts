@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Realm::Analytics</name>
+    <message>
+        <source>Cannot list the contents to analyze</source>
+        <translation>Die zu analysierenden Inhalte können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Cannot save a file&apos;s statistics</source>
+        <translation>Die Statistik einer Datei kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot save a file&apos;s markers</source>
+        <translation>Die Markierungen einer Datei können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot count the project&apos;s lines</source>
+        <translation>Die Zeilen des Projekts können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>Cannot find the largest files</source>
+        <translation>Die größten Dateien können nicht ermittelt werden</translation>
+    </message>
+    <message>
+        <source>Cannot count the changes per file</source>
+        <translation>Die Änderungen pro Datei können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>Cannot list the TODO markers</source>
+        <translation>Die TODO-Markierungen können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the project&apos;s versions</source>
+        <translation>Die Versionen des Projekts können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the documentation coverage</source>
+        <translation>Die Dokumentationsabdeckung kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the project</source>
+        <translation>Das Projekt kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot keep the project&apos;s statistics</source>
+        <translation>Die Statistik des Projekts kann nicht gespeichert werden</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Chat</name>
     <message>
         <source>Cannot reach %1: %2</source>
@@ -1864,6 +1911,13 @@
     </message>
 </context>
 <context>
+    <name>Realm::Ui::LineChart</name>
+    <message>
+        <source>No versions yet.</source>
+        <translation>Noch keine Versionen.</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Ui::MainWindow</name>
     <message>
         <source>Cancel</source>
@@ -2114,6 +2168,14 @@
     <message>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Stats</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>&amp;Stats Panel</source>
+        <translation>&amp;Statistik-Bereich</translation>
     </message>
 </context>
 <context>
@@ -2517,6 +2579,152 @@
     <message>
         <source>Appearance</source>
         <translation>Darstellung</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::StatsPanel</name>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>&amp;Tables</source>
+        <translation>&amp;Tabellen</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Blank</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Versions that changed it</source>
+        <translation>Versionen, die sie geändert haben</translation>
+    </message>
+    <message>
+        <source>Show the numbers behind every chart</source>
+        <translation>Die Zahlen hinter jedem Diagramm zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Recompute</source>
+        <translation>&amp;Neu berechnen</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Marker</source>
+        <translation>Markierung</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Lines by language</source>
+        <translation>Zeilen nach Sprache</translation>
+    </message>
+    <message>
+        <source>Growth over versions</source>
+        <translation>Wachstum über die Versionen</translation>
+    </message>
+    <message>
+        <source>Largest files</source>
+        <translation>Größte Dateien</translation>
+    </message>
+    <message>
+        <source>Most changed files</source>
+        <translation>Am häufigsten geänderte Dateien</translation>
+    </message>
+    <message>
+        <source>TODO, FIXME and HACK</source>
+        <translation>TODO, FIXME und HACK</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt …</translation>
+    </message>
+    <message>
+        <source>no API reference yet (Docs tab)</source>
+        <translation>noch keine API-Referenz (Doku-Tab)</translation>
+    </message>
+    <message>
+        <source>%1 % of public symbols</source>
+        <translation>%1 % der öffentlichen Symbole</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; files (%2 binary), %3 · &lt;b&gt;%4&lt;/b&gt; lines: %5 code, %6 comment, %7 blank&lt;br&gt;%8 TODO · %9 FIXME · %10 HACK · documented: %11</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; Dateien (%2 binär), %3 · &lt;b&gt;%4&lt;/b&gt; Zeilen: %5 Code, %6 Kommentar, %7 leer&lt;br&gt;%8 TODO · %9 FIXME · %10 HACK · dokumentiert: %11</translation>
+    </message>
+    <message numerus="yes">
+        <source>Analyzed %n new file content(s).</source>
+        <translation>
+            <numerusform>%n neuer Dateiinhalt analysiert.</numerusform>
+            <numerusform>%n neue Dateiinhalte analysiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 Zeilen</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>Zeilen</translation>
     </message>
 </context>
 </TS>
