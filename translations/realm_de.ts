@@ -1063,6 +1063,73 @@
     </message>
 </context>
 <context>
+    <name>Realm::Starters</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The template %1 has no template.json.</source>
+        <translation>Die Vorlage %1 hat keine template.json.</translation>
+    </message>
+    <message>
+        <source>The manifest of %1 is not valid JSON: %2</source>
+        <translation>Das Manifest von %1 ist kein gültiges JSON: %2</translation>
+    </message>
+    <message>
+        <source>The manifest of %1 has a variable without a name.</source>
+        <translation>Das Manifest von %1 hat eine Variable ohne Namen.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 of the template %2.</source>
+        <translation>%1 der Vorlage %2 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>There is no template &quot;%1&quot;. Templates: %2.</source>
+        <translation>Es gibt keine Vorlage „%1“. Vorlagen: %2.</translation>
+    </message>
+    <message>
+        <source>The template %1 has no variable &quot;%2&quot;; it has: %3.</source>
+        <translation>Die Vorlage %1 hat keine Variable „%2“; sie hat: %3.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is needed.</source>
+        <translation>%1 (%2) wird gebraucht.</translation>
+    </message>
+    <message>
+        <source>%1 must be one of: %2.</source>
+        <translation>%1 muss eines davon sein: %2.</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; does not have the expected form (%3).</source>
+        <translation>%1 „%2“ hat nicht die erwartete Form (%3).</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot;: %3.</source>
+        <translation>%1 „%2“: %3.</translation>
+    </message>
+    <message>
+        <source>The file name %1 becomes &quot;%2&quot;, which cannot be a path in a project.</source>
+        <translation>Der Dateiname %1 wird zu „%2“, das kein Pfad in einem Projekt sein kann.</translation>
+    </message>
+    <message>
+        <source>Two files of the template become %1.</source>
+        <translation>Zwei Dateien der Vorlage werden zu %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not empty; choose a new or empty folder for the project.</source>
+        <translation>%1 ist nicht leer; wählen Sie einen neuen oder leeren Ordner für das Projekt.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Storage</name>
     <message>
         <source>The workspace path %1 is not a file. Choose a file path with --workspace.</source>
@@ -2176,6 +2243,60 @@
     <message>
         <source>&amp;Stats Panel</source>
         <translation>&amp;Statistik-Bereich</translation>
+    </message>
+    <message>
+        <source>&amp;New Project from Template…</source>
+        <translation>&amp;Neues Projekt aus Vorlage …</translation>
+    </message>
+    <message>
+        <source>Created &quot;%1&quot;.</source>
+        <translation>„%1“ angelegt.</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::NewProjectDialog</name>
+    <message>
+        <source>&amp;Create Project</source>
+        <translation>Projekt &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>New Project from Template</source>
+        <translation>Neues Projekt aus Vorlage</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Create the Project In</source>
+        <translation>Projekt anlegen in</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>%1 is not empty; choose a new or empty folder.</source>
+        <translation>%1 ist nicht leer; wählen Sie einen neuen oder leeren Ordner.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n Byte</numerusform>
+            <numerusform>%n Bytes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Wird angelegt …</translation>
     </message>
 </context>
 <context>

@@ -468,7 +468,9 @@ QString projectCommandsHelp()
         "  project files PROJECT [--match PATTERN] [--limit N]\n"
         "  project export PROJECT --out PATH [--format zip|tar.gz|git] [--branch B] [--author \"Name <email>\"] [--message T]\n"
         "  project versions PROJECT      imports and refreshes that changed it\n"
-        "  project stats PROJECT         files and lines by language, largest and most changed files, TODOs, growth\n");
+        "  project stats PROJECT         files and lines by language, largest and most changed files, TODOs, growth\n"
+        "  project templates             the starter templates and their variables\n"
+        "  project new --template ID [--var NAME=VALUE]... [--out DIR] [--name N] [--dry-run]\n");
 }
 
 int runProjectCommand(const QString &sub, const Invocation &inv)
@@ -495,6 +497,10 @@ int runProjectCommand(const QString &sub, const Invocation &inv)
         return runProjectVersions(inv);
     if (sub == QLatin1String("stats"))
         return runProjectStats(inv);
+    if (sub == QLatin1String("templates"))
+        return runProjectTemplates(inv);
+    if (sub == QLatin1String("new"))
+        return runProjectNew(inv);
     Output::error(QStringLiteral("Unknown command \"project %1\". Commands:\n%2").arg(sub, projectCommandsHelp()));
     return ExitUsage;
 }

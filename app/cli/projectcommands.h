@@ -6,7 +6,8 @@
 namespace Realm::Cli {
 
 // `realm-cli project <subcommand>`: list, create, import, refresh, show,
-// edit, delete, restore, empty-trash, files, export, versions, stats.
+// edit, delete, restore, empty-trash, files, export, versions, stats,
+// templates, new.
 int runProjectCommand(const QString &subcommand, const Invocation &invocation);
 QString projectCommandsHelp();
 // `realm-cli project export PROJECT --out PATH [--format zip|tar.gz|git] …`
@@ -15,5 +16,8 @@ int runProjectExport(const Invocation &invocation);
 int runProjectVersions(const Invocation &invocation);
 // `realm-cli project stats PROJECT`: sizes, lines by language, churn, markers, growth.
 int runProjectStats(const Invocation &invocation);
+// `realm-cli project templates` and `project new --template ID --var k=v`.
+int runProjectTemplates(const Invocation &invocation);
+int runProjectNew(const Invocation &invocation);
 
 } // namespace Realm::Cli

@@ -265,7 +265,7 @@ Result<void> growth(sqlite3 *db, const QString &projectId, ProjectStats &stats)
 
 Result<void> docCoverage(sqlite3 *db, const QString &projectId, ProjectStats &stats)
 {
-    Statement q(db, "SELECT stats, created_at FROM doc_versions WHERE project_id = ? AND kind = 'api' ORDER BY created_at DESC LIMIT 1");
+    Statement q(db, "SELECT stats, created_at FROM doc_versions WHERE project_id = ? AND kind = 'api' ORDER BY created_at DESC, rowid DESC LIMIT 1");
     q.bind(1, projectId);
     if (q.next()) {
         const QJsonObject s = QJsonDocument::fromJson(q.columnText(0).toUtf8()).object();
@@ -286,7 +286,7 @@ Result<ProjectStats> computeStats(const Storage::DatabasePtr &db, const QString 
     // What the statistics depend on: unchanged inputs, the kept result.
     Statement inputs(native, "SELECT (SELECT revision FROM projects WHERE id = ?1) || ':' || "
                              "(SELECT coalesce(max(number), 0) FROM project_versions WHERE project_id = ?1) || ':' || "
-                             "coalesce((SELECT id FROM doc_versions WHERE project_id = ?1 AND kind = 'api' ORDER BY created_at DESC LIMIT 1), '') "
+                             "coalesce((SELECT id FROM doc_versions WHERE project_id = ?1 AND kind = 'api' ORDER BY created_at DESC, rowid DESC LIMIT 1), '') "
                              "|| ':' || ?2");
     inputs.bind(1, projectId);
     inputs.bind(2, kAnalyzerVersion);

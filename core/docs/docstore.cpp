@@ -192,7 +192,7 @@ Result<DocVersion> DocStore::saveVersion(DocVersion v)
 Result<QList<DocVersion>> DocStore::versions(const QString &projectId) const
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1 FROM doc_versions WHERE project_id = ? ORDER BY created_at DESC, id DESC")
+    q.prepare(QStringLiteral("SELECT %1 FROM doc_versions WHERE project_id = ? ORDER BY created_at DESC, rowid DESC")
                   .arg(QLatin1String(kVersionColumns)));
     q.addBindValue(projectId);
     if (!q.exec())
@@ -225,7 +225,7 @@ Result<std::optional<DocVersion>> DocStore::latest(const QString &projectId, con
 {
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("SELECT %1, markdown FROM doc_versions WHERE project_id = ? AND kind = ? AND template = ? "
-                             "ORDER BY created_at DESC, id DESC LIMIT 1")
+                             "ORDER BY created_at DESC, rowid DESC LIMIT 1")
                   .arg(QLatin1String(kVersionColumns)));
     q.addBindValue(projectId);
     q.addBindValue(kind);

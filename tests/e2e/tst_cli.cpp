@@ -4,6 +4,7 @@
 #include "storage/database.h"
 #include "testworkspace.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -47,6 +48,7 @@ private slots:
     void errorsHaveExitCodesAndSayWhatToDo();
     void workspaceComesFromTheEnvironment();
     void exportWritesArchives();
+    void newProjectsFromTemplates();
 
 private:
     Run cli(const QStringList &args, const QString &workspace = {}) const;
@@ -339,6 +341,34 @@ void tst_Cli::exportWritesArchives()
     QVERIFY(r.out.contains(QStringLiteral("up to date")));
     r = cli({QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("demo"), QStringLiteral("--out"), repo, QStringLiteral("--author"), QStringLiteral("nobody")});
     QCOMPARE(r.code, 2);
+}
+
+void tst_Cli::newProjectsFromTemplates()
+{
+    Run r = cli({QStringLiteral("project"), QStringLiteral("templates"), QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.jsonLines().size() >= 7);
+    r = cli({QStringLiteral("project"), QStringLiteral("new"), QStringLiteral("--template"), QStringLiteral("go-module"), QStringLiteral("--var"),
+             QStringLiteral("project_name=kite"), QStringLiteral("--var"), QStringLiteral("author=Ada"), QStringLiteral("--dry-run")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("cmd/kite/main.go\n")), qPrintable(r.out)); // a templated folder name
+    const QString folder = m_dir.filePath(QStringLiteral("kite"));
+    r = cli({QStringLiteral("project"), QStringLiteral("new"), QStringLiteral("--template"), QStringLiteral("go-module"), QStringLiteral("--var"),
+             QStringLiteral("project_name=kite"), QStringLiteral("--var"), QStringLiteral("author=Ada"), QStringLiteral("--out"), folder,
+             QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.jsonLines().value(0).value(QStringLiteral("project")).toString(), QStringLiteral("kite"));
+    QFile mod(folder + QStringLiteral("/go.mod"));
+    QVERIFY(mod.open(QIODevice::ReadOnly));
+    QVERIFY(mod.readAll().startsWith("module example.com/kite"));
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("show"), QStringLiteral("kite")}).code, 0);
+
+    r = cli({QStringLiteral("project"), QStringLiteral("new"), QStringLiteral("--template"), QStringLiteral("go-module"), QStringLiteral("--var"),
+             QStringLiteral("project_name=Not Valid")});
+    QCOMPARE(r.code, 4);
+    r = cli({QStringLiteral("project"), QStringLiteral("new"), QStringLiteral("--template"), QStringLiteral("nope")});
+    QCOMPARE(r.code, 3);
+    QVERIFY(r.err.contains(QStringLiteral("python-package")));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -5,6 +5,7 @@
 #include "chat/chatpanel.h"
 #include "docs/docspanel.h"
 #include "jobs/exportdialog.h"
+#include "projects/newprojectdialog.h"
 #include "stats/statspanel.h"
 #include "codeview/codeview.h"
 #include "common/buildconfig.h"
@@ -202,6 +203,17 @@ void MainWindow::createActions()
     QAction *importArchive = file->addAction(tr("Import &Archive…"), this, [this] { showImportDialog(ImportDialog::Kind::Archive); });
     QAction *importGit = file->addAction(tr("Import from &Git…"), this, [this] { showImportDialog(ImportDialog::Kind::Git); });
     QAction *demo = file->addAction(tr("Open &Demo Project"), this, &MainWindow::openDemoProject);
+    QAction *fromTemplate = file->addAction(tr("&New Project from Template…"), this, [this] {
+        auto *dialog = new NewProjectDialog(m_db, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &NewProjectDialog::projectCreated, this, [this](const QString &projectId, const QString &name) {
+            statusBar()->showMessage(tr("Created \"%1\".").arg(name), 10000);
+            reloadProjects();
+            openProject(projectId);
+        });
+        dialog->open();
+    });
+    fromTemplate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_editor->setWelcomeActions({importFolder, importArchive, importGit, demo});
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Settings…"), this, [this] {

@@ -49,3 +49,5 @@ CREATE TABLE doc_versions (
     created_at       INTEGER NOT NULL
 );
 CREATE INDEX doc_versions_project ON doc_versions(project_id, created_at);
+-- (Listed newest first by created_at, then by rowid: two made in the same
+-- millisecond keep the order they were made in.)

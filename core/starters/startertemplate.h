@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/cancellation.h"
+#include "common/error.h"
+#include "projects/projectimporter.h"
+#include "storage/database.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace Realm::Starters {
+
+// A value the form asks for.
+struct TemplateVariable {
+    QString name;
+    QString label;
+    QString defaultValue; // may use earlier variables and {{current_year}}
+    QString pattern;      // the whole value must match; empty: anything
+    QStringList choices;  // the only values allowed, when not empty
+    QString help;
+    bool required = false;
+};
+
+struct TemplateFile {
+    QString path; // a Mustache template itself: folder and file names can use variables
+    QByteArray content;
+    int mode = 0644;
+};
+
+// A starter project: files with Mustache variables ({{project_name}},
+// {{author}}, {{year}}, {{license}}, …) and a manifest (template.json)
+// declaring the variables, their defaults and how they are checked.
+struct StarterTemplate {
+    QString id;
+    QString title;
+    QString description;
+    QList<TemplateVariable> variables;
+    QList<TemplateFile> files;
+
+    // Reads `dir`/template.json and `dir`/files/** (a folder or a Qt
+    // resource folder).
+    static Result<StarterTemplate> fromDirectory(const QString &dir, const QString &id);
+    // The templates REALM ships, by id.
+    static QList<StarterTemplate> builtIn();
+    static Result<StarterTemplate> builtIn(const QString &id);
+};
+
+// The values a template is filled with: the given ones, defaults for the
+// rest; each checked. Errors name the variable and say what is expected.
+Result<QMap<QString, QString>> resolveValues(const StarterTemplate &starter, const QMap<QString, QString> &given);
+
+struct RenderedFile {
+    QString path;
+    QByteArray content;
+    int mode = 0644;
+};
+
+// Every file with its path and (text) contents filled in. Binary files are
+// copied as they are. A path that renders empty, absolute or outside the
+// project is an error.
+Result<QList<RenderedFile>> render(const StarterTemplate &starter, const QMap<QString, QString> &values);
+
+// Writes the rendered files into `folder` (new or empty) and imports it as
+// a project named after project_name (or `projectName`), so it can be
+// refreshed from there. Blocking.
+Result<Projects::ImportReport> createProject(const Storage::DatabasePtr &db, const StarterTemplate &starter,
+                                             const QMap<QString, QString> &values, const QString &folder,
+                                             const QString &projectName = {});
+
+} // namespace Realm::Starters

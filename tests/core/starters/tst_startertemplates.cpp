@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Starter templates: variables with defaults and checks, templated file
+// names, every built-in template rendering cleanly, and a new project that
+// survives an export → import round trip byte for byte.
+#include "projects/projectexporter.h"
+#include "projects/projectimporter.h"
+#include "projects/projectstore.h"
+#include "starters/startertemplate.h"
+#include "testworkspace.h"
+
+#include <QCryptographicHash>
+#include <QDate>
+#include <QDir>
+#include <QTest>
+
+using namespace Realm;
+using namespace Realm::Starters;
+using Realm::Test::TestWorkspace;
+
+namespace {
+// A small template written here, independent of the shipped ones.
+QString writeSample(const QString &root)
+{
+    const QString dir = root + QStringLiteral("/sample");
+    Test::writeFile(dir, QStringLiteral("template.json"), R"({
+      "title": "Sample", "description": "For the tests.",
+      "variables": [
+        {"name": "project_name", "label": "Project name", "default": "demo", "pattern": "^[a-z][a-z0-9-]*$", "help": "lower case, digits and -"},
+        {"name": "package", "label": "Package", "default": "{{project_name}}_pkg"},
+        {"name": "author", "label": "Author", "required": true, "default": ""},
+        {"name": "year", "default": "{{current_year}}"},
+        {"name": "license", "default": "MIT", "choices": ["MIT", "Apache-2.0"]}
+      ]})");
+    Test::writeFile(dir, QStringLiteral("files/README.md"), "# {{project_name}}\n\nBy {{author}}, {{year}}. {{license}}.\n");
+    Test::writeFile(dir, QStringLiteral("files/src/{{package}}/main.py"), "print('{{project_name}}')\n");
+    Test::writeFile(dir, QStringLiteral("files/logo.bin"), QByteArray("\x00{{project_name}}\xff", 18));
+    return dir;
+}
+} // namespace
+
+class tst_StarterTemplates final : public QObject {
+    Q_OBJECT
+private slots:
+    void variablesHaveDefaultsAndChecks();
+    void namesAndContentsAreFilledIn();
+    void everyBuiltInTemplateRendersCleanly();
+    void newProjectSurvivesExportAndImport();
+    void aFolderWithFilesIsNotOverwritten();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void tst_StarterTemplates::variablesHaveDefaultsAndChecks()
+{
+    Result<StarterTemplate> sample = StarterTemplate::fromDirectory(writeSample(m_dir.path()), QStringLiteral("sample"));
+    QVERIFY(sample);
+    QCOMPARE(sample->variables.size(), 5);
+    QVERIFY(sample->variables.first().required); // project_name always is
+
+    Result<QMap<QString, QString>> values = resolveValues(*sample, {{QStringLiteral("author"), QStringLiteral("Ada")}});
+    QVERIFY(values);
+    QCOMPARE(values->value(QStringLiteral("project_name")), QStringLiteral("demo"));
+    QCOMPARE(values->value(QStringLiteral("package")), QStringLiteral("demo_pkg")); // a default built on an earlier variable
+    QCOMPARE(values->value(QStringLiteral("year")), QString::number(QDate::currentDate().year()));
+
+    const auto error = [&](const QMap<QString, QString> &given) { return resolveValues(*sample, given).error().message; };
+    QVERIFY(error({}).contains(QStringLiteral("Author (author) is needed")));
+    QVERIFY(error({{QStringLiteral("author"), QStringLiteral("Ada")}, {QStringLiteral("project_name"), QStringLiteral("Bad Name")}})
+                .contains(QStringLiteral("lower case, digits and -")));
+    QVERIFY(error({{QStringLiteral("author"), QStringLiteral("Ada")}, {QStringLiteral("license"), QStringLiteral("WTFPL")}})
+                .contains(QStringLiteral("must be one of: MIT, Apache-2.0")));
+    QVERIFY(error({{QStringLiteral("author"), QStringLiteral("Ada")}, {QStringLiteral("colour"), QStringLiteral("red")}})
+                .contains(QStringLiteral("no variable \"colour\"")));
+}
+
+void tst_StarterTemplates::namesAndContentsAreFilledIn()
+{
+    Result<StarterTemplate> sample = StarterTemplate::fromDirectory(writeSample(m_dir.path()), QStringLiteral("sample"));
+    QVERIFY(sample);
+    const QMap<QString, QString> values =
+        *resolveValues(*sample, {{QStringLiteral("author"), QStringLiteral("Ada <ada@example.org>")}, {QStringLiteral("project_name"), QStringLiteral("kite")}});
+    Result<QList<RenderedFile>> files = render(*sample, values);
+    QVERIFY(files);
+    QCOMPARE(files->size(), 3);
+    QCOMPARE(files->at(0).path, QStringLiteral("README.md"));
+    QCOMPARE(files->at(0).content, QStringLiteral("# kite\n\nBy Ada <ada@example.org>, %1. MIT.\n").arg(QDate::currentDate().year()).toUtf8()); // not HTML-escaped
+    QCOMPARE(files->at(1).path, QStringLiteral("logo.bin"));
+    QCOMPARE(files->at(1).content, QByteArray("\x00{{project_name}}\xff", 18)); // binary: as it is
+    QCOMPARE(files->at(2).path, QStringLiteral("src/kite_pkg/main.py"));
+    QCOMPARE(files->at(2).content, QByteArray("print('kite')\n"));
+}
+
+void tst_StarterTemplates::everyBuiltInTemplateRendersCleanly()
+{
+    const QList<StarterTemplate> all = StarterTemplate::builtIn();
+    QStringList ids;
+    for (const StarterTemplate &t : all)
+        ids << t.id;
+    for (const char *expected : {"cpp-qt-widgets", "python-package", "typescript-library", "go-module", "rust-crate", "fastapi-service", "docs-site"})
+        QVERIFY2(ids.contains(QLatin1String(expected)), expected);
+    bool someNameIsTemplated = false;
+    for (const StarterTemplate &t : all) {
+        QVERIFY2(!t.title.isEmpty() && !t.description.isEmpty(), qPrintable(t.id));
+        Result<QMap<QString, QString>> values = resolveValues(t, {{QStringLiteral("author"), QStringLiteral("Ada Lovelace")}});
+        QVERIFY2(values, values ? "" : qPrintable(t.id + QStringLiteral(": ") + values.error().message));
+        Result<QList<RenderedFile>> files = render(t, *values);
+        QVERIFY2(files, files ? "" : qPrintable(t.id + QStringLiteral(": ") + files.error().message));
+        QVERIFY2(files->size() >= 4, qPrintable(t.id));
+        bool hasReadme = false;
+        for (const RenderedFile &f : *files) {
+            hasReadme = hasReadme || f.path == QLatin1String("README.md");
+            QVERIFY2(!f.path.contains(QLatin1String("{{")) && !f.content.contains("{{"), qPrintable(t.id + QLatin1Char('/') + f.path));
+        }
+        QVERIFY2(hasReadme, qPrintable(t.id));
+        for (const TemplateFile &f : t.files)
+            someNameIsTemplated = someNameIsTemplated || f.path.contains(QLatin1String("{{"));
+    }
+    QVERIFY(someNameIsTemplated);
+    QCOMPARE(StarterTemplate::builtIn(QStringLiteral("cobol-mainframe")).error().code, Error::Code::NotFound);
+}
+
+void tst_StarterTemplates::newProjectSurvivesExportAndImport()
+{
+    TestWorkspace ws;
+    Result<StarterTemplate> python = StarterTemplate::builtIn(QStringLiteral("python-package"));
+    QVERIFY(python);
+    const QMap<QString, QString> values = *resolveValues(*python, {{QStringLiteral("author"), QStringLiteral("Ada")},
+                                                                    {QStringLiteral("project_name"), QStringLiteral("kite")}});
+    const QList<RenderedFile> expected = *render(*python, values);
+    Result<Projects::ImportReport> created = createProject(ws.db(), *python, values, ws.dir() + QStringLiteral("/kite"));
+    QVERIFY2(created, created ? "" : qPrintable(created.error().message));
+    QCOMPARE(created->project.name, QStringLiteral("kite"));
+    QCOMPARE(created->files, expected.size());
+
+    const QString zip = ws.dir() + QStringLiteral("/kite.zip");
+    QVERIFY(Projects::exportArchive(ws.db(), created->project.id, Projects::ArchiveFormat::Zip, zip));
+    Projects::ImportOptions options;
+    options.name = QStringLiteral("kite-again");
+    Result<Projects::ImportReport> again = Projects::ProjectImporter(ws.db()).importProject(zip, options);
+    QVERIFY(again);
+    Projects::ProjectStore store(ws.db());
+    for (const RenderedFile &f : expected) {
+        Result<Projects::ProjectFile> file = store.file(again->project.id, f.path);
+        QVERIFY2(file, qPrintable(f.path));
+        QCOMPARE(file->sha256, QCryptographicHash::hash(f.content, QCryptographicHash::Sha256));
+    }
+}
+
+void tst_StarterTemplates::aFolderWithFilesIsNotOverwritten()
+{
+    TestWorkspace ws;
+    Result<StarterTemplate> rust = StarterTemplate::builtIn(QStringLiteral("rust-crate"));
+    QVERIFY(rust);
+    Test::writeFile(ws.dir() + QStringLiteral("/busy"), QStringLiteral("notes.txt"), "mine\n");
+    Result<Projects::ImportReport> refused =
+        createProject(ws.db(), *rust, *resolveValues(*rust, {{QStringLiteral("author"), QStringLiteral("Ada")}}), ws.dir() + QStringLiteral("/busy"));
+    QVERIFY(!refused);
+    QVERIFY(refused.error().message.contains(QStringLiteral("not empty")));
+    QCOMPARE(QDir(ws.dir() + QStringLiteral("/busy")).entryList(QDir::Files), QStringList({QStringLiteral("notes.txt")}));
+    QVERIFY(Projects::ProjectStore(ws.db()).list()->isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_StarterTemplates)
+#include "tst_startertemplates.moc"

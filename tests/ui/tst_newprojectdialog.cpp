@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// File → New Project from Template as a person uses it (offscreen): a form
+// from the manifest, checked as you type, a live file tree, a project made.
+#include "projects/newprojectdialog.h"
+#include "projects/projectstore.h"
+#include "testworkspace.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Realm;
+using namespace Realm::Ui;
+using Realm::Test::TestWorkspace;
+
+namespace {
+QStringList paths(const QTreeWidget *tree)
+{
+    QStringList list;
+    std::function<void(const QTreeWidgetItem *, const QString &)> walk = [&](const QTreeWidgetItem *item, const QString &prefix) {
+        const QString path = prefix + item->text(0);
+        if (item->childCount() == 0)
+            list << path;
+        for (int i = 0; i < item->childCount(); ++i)
+            walk(item->child(i), path + QLatin1Char('/'));
+    };
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        walk(tree->topLevelItem(i), QString());
+    return list;
+}
+} // namespace
+
+class tst_NewProjectDialog final : public QObject {
+    Q_OBJECT
+private slots:
+    void formPreviewAndCreate();
+};
+
+void tst_NewProjectDialog::formPreviewAndCreate()
+{
+    TestWorkspace ws;
+    NewProjectDialog dialog(ws.db());
+    dialog.show();
+    QVERIFY(dialog.templateList()->count() >= 7);
+    dialog.selectTemplate(QStringLiteral("python-package"));
+    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("var_project_name"));
+    QVERIFY(name);
+    QVERIFY(dialog.findChild<QComboBox *>(QStringLiteral("var_license"))); // choices become a list
+
+    // Typing checks the value and redraws the tree of files.
+    dialog.setValue(QStringLiteral("author"), QStringLiteral("Ada"));
+    name->setText(QStringLiteral("Bad Name"));
+    QVERIFY(!dialog.createButton()->isEnabled());
+    QVERIFY(!dialog.problemLabel()->text().isEmpty());
+    name->setText(QStringLiteral("kite"));
+    QVERIFY2(dialog.problemLabel()->text().isEmpty(), qPrintable(dialog.problemLabel()->text()));
+    QVERIFY(paths(dialog.preview()).contains(QStringLiteral("README.md")));
+    QVERIFY(paths(dialog.preview()).size() >= 4);
+
+    const QString folder = ws.dir() + QStringLiteral("/kite");
+    dialog.setFolder(folder);
+    QVERIFY(dialog.createButton()->isEnabled());
+    QVERIFY(QTest::qWaitFor([&] { return name->isVisible(); })); // fields added to a shown form appear on the next event loop pass
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/new-project.png")));
+    QSignalSpy created(&dialog, &NewProjectDialog::projectCreated);
+    dialog.create();
+    QVERIFY(QTest::qWaitFor([&] { return !created.isEmpty(); }, 20000));
+    QCOMPARE(created.first().at(1).toString(), QStringLiteral("kite"));
+    QVERIFY(QFile::exists(folder + QStringLiteral("/README.md")));
+    Result<Projects::Project> project = Projects::ProjectStore(ws.db()).find(QStringLiteral("kite"));
+    QVERIFY(project);
+    QCOMPARE(project->fileCount, qint64(paths(dialog.preview()).size()));
+}
+
+QTEST_MAIN(tst_NewProjectDialog)
+#include "tst_newprojectdialog.moc"

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projects/newprojectdialog.h"
+
+#include "jobs/background.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Realm::Ui {
+
+NewProjectDialog::NewProjectDialog(Storage::DatabasePtr db, QWidget *parent)
+    : QDialog(parent)
+    , m_db(std::move(db))
+    , m_starters(Starters::StarterTemplate::builtIn())
+    , m_templates(new QListWidget)
+    , m_description(new QLabel)
+    , m_form(new QFormLayout)
+    , m_folder(new QLineEdit)
+    , m_preview(new QTreeWidget)
+    , m_problem(new QLabel)
+    , m_create(new QPushButton(tr("&Create Project")))
+{
+    setWindowTitle(tr("New Project from Template"));
+    m_templates->setObjectName(QStringLiteral("starterList"));
+    for (const Starters::StarterTemplate &t : std::as_const(m_starters)) {
+        auto *item = new QListWidgetItem(t.title, m_templates);
+        item->setToolTip(t.description);
+    }
+    connect(m_templates, &QListWidget::currentRowChanged, this, &NewProjectDialog::showTemplate);
+    m_description->setWordWrap(true);
+    m_folder->setObjectName(QStringLiteral("starterFolder"));
+    connect(m_folder, &QLineEdit::textEdited, this, [this] {
+        m_folderEdited = true;
+        updatePreview();
+    });
+    auto *browse = new QPushButton(tr("&Browse…"));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Create the Project In"), m_folder->text());
+        if (!dir.isEmpty())
+            setFolder(dir);
+    });
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_folder, 1);
+    folderRow->addWidget(browse);
+    m_preview->setObjectName(QStringLiteral("starterPreview"));
+    m_preview->setHeaderLabel(tr("Files"));
+    m_problem->setObjectName(QStringLiteral("starterProblem"));
+    m_problem->setWordWrap(true);
+    m_problem->setStyleSheet(QStringLiteral("color: palette(highlight)"));
+
+    auto *details = new QWidget;
+    auto *detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->addWidget(m_description);
+    detailsLayout->addLayout(m_form);
+    auto *folderForm = new QFormLayout;
+    auto *folderLabel = new QLabel(tr("&Folder:"));
+    folderLabel->setBuddy(m_folder);
+    folderForm->addRow(folderLabel, folderRow);
+    detailsLayout->addLayout(folderForm);
+    detailsLayout->addWidget(m_preview, 1);
+    detailsLayout->addWidget(m_problem);
+    auto *splitter = new QSplitter;
+    splitter->addWidget(m_templates);
+    splitter->addWidget(details);
+    splitter->setStretchFactor(1, 2);
+
+    m_create->setObjectName(QStringLiteral("createFromTemplate"));
+    m_create->setDefault(true);
+    connect(m_create, &QPushButton::clicked, this, &NewProjectDialog::create);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    buttons->addButton(m_create, QDialogButtonBox::AcceptRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(buttons);
+    resize(860, 560);
+    if (!m_starters.isEmpty())
+        m_templates->setCurrentRow(0);
+}
+
+void NewProjectDialog::selectTemplate(const QString &id)
+{
+    for (qsizetype i = 0; i < m_starters.size(); ++i) {
+        if (m_starters.at(i).id == id)
+            m_templates->setCurrentRow(int(i));
+    }
+}
+
+void NewProjectDialog::showTemplate(int row)
+{
+    while (m_form->rowCount() > 0)
+        m_form->removeRow(0);
+    m_fields.clear();
+    if (row < 0 || row >= m_starters.size())
+        return;
+    const Starters::StarterTemplate &t = m_starters.at(row);
+    m_description->setText(t.description);
+    // Defaults as the manifest computes them, shown as starting values.
+    const Result<QMap<QString, QString>> resolved = Starters::resolveValues(t, {});
+    const QMap<QString, QString> defaults = resolved ? *resolved : QMap<QString, QString>{};
+    for (const Starters::TemplateVariable &v : t.variables) {
+        QWidget *field = nullptr;
+        if (!v.choices.isEmpty()) {
+            auto *box = new QComboBox;
+            box->addItems(v.choices);
+            box->setCurrentText(v.defaultValue);
+            connect(box, &QComboBox::currentTextChanged, this, &NewProjectDialog::updatePreview);
+            field = box;
+        } else {
+            auto *edit = new QLineEdit;
+            edit->setText(defaults.value(v.name));
+            edit->setPlaceholderText(v.required ? tr("required") : QString());
+            connect(edit, &QLineEdit::textChanged, this, &NewProjectDialog::updatePreview);
+            field = edit;
+        }
+        field->setObjectName(QStringLiteral("var_") + v.name);
+        field->setToolTip(v.help);
+        m_form->addRow(v.label + QLatin1Char(':'), field);
+        m_fields.insert(v.name, field);
+    }
+    updatePreview();
+}
+
+void NewProjectDialog::setValue(const QString &variable, const QString &value)
+{
+    if (auto *edit = qobject_cast<QLineEdit *>(m_fields.value(variable)))
+        edit->setText(value);
+    else if (auto *box = qobject_cast<QComboBox *>(m_fields.value(variable)))
+        box->setCurrentText(value);
+}
+
+void NewProjectDialog::setFolder(const QString &folder)
+{
+    m_folder->setText(folder);
+    m_folderEdited = true;
+    updatePreview();
+}
+
+QMap<QString, QString> NewProjectDialog::currentValues() const
+{
+    QMap<QString, QString> values;
+    for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
+        if (auto *edit = qobject_cast<QLineEdit *>(*it))
+            values.insert(it.key(), edit->text());
+        else if (auto *box = qobject_cast<QComboBox *>(*it))
+            values.insert(it.key(), box->currentText());
+    }
+    return values;
+}
+
+// The files the template will make with these values, as a tree; or what
+// is wrong with them.
+void NewProjectDialog::updatePreview()
+{
+    m_preview->clear();
+    const int row = m_templates->currentRow();
+    if (row < 0 || row >= m_starters.size())
+        return;
+    const Starters::StarterTemplate &t = m_starters.at(row);
+    Result<QMap<QString, QString>> values = Starters::resolveValues(t, currentValues());
+    if (values && !m_folderEdited)
+        m_folder->setText(QDir::home().filePath(QStringLiteral("src/") + values->value(QStringLiteral("project_name"))));
+    Result<QList<Starters::RenderedFile>> files = values ? Starters::render(t, *values) : Result<QList<Starters::RenderedFile>>(values.error());
+    if (!files) {
+        m_problem->setText(files.error().message);
+        m_create->setEnabled(false);
+        return;
+    }
+    const QDir folder(m_folder->text());
+    const bool busy = folder.exists() && !folder.isEmpty();
+    m_problem->setText(busy ? tr("%1 is not empty; choose a new or empty folder.").arg(m_folder->text()) : QString());
+    m_create->setEnabled(!busy && !m_folder->text().trimmed().isEmpty() && !m_running);
+    QMap<QString, QTreeWidgetItem *> folders;
+    for (const Starters::RenderedFile &f : std::as_const(*files)) {
+        QTreeWidgetItem *parent = nullptr;
+        QString path;
+        const QStringList parts = f.path.split(QLatin1Char('/'));
+        for (qsizetype i = 0; i + 1 < parts.size(); ++i) {
+            path += parts.at(i) + QLatin1Char('/');
+            QTreeWidgetItem *&item = folders[path];
+            if (!item) {
+                item = parent ? new QTreeWidgetItem(parent, {parts.at(i)}) : new QTreeWidgetItem(m_preview, {parts.at(i)});
+                item->setExpanded(true);
+            }
+            parent = item;
+        }
+        auto *leaf = parent ? new QTreeWidgetItem(parent, {parts.last()}) : new QTreeWidgetItem(m_preview, {parts.last()});
+        leaf->setToolTip(0, tr("%n byte(s)", nullptr, int(f.content.size())));
+    }
+    m_preview->expandAll();
+}
+
+void NewProjectDialog::create()
+{
+    const int row = m_templates->currentRow();
+    if (m_running || row < 0 || row >= m_starters.size())
+        return;
+    const Starters::StarterTemplate starter = m_starters.at(row);
+    Result<QMap<QString, QString>> values = Starters::resolveValues(starter, currentValues());
+    if (!values) {
+        m_problem->setText(values.error().message);
+        return;
+    }
+    m_running = true;
+    m_create->setEnabled(false);
+    m_problem->setText(tr("Creating…"));
+    const QString folder = QDir(m_folder->text().trimmed()).absolutePath();
+    runInBackground(this, m_db,
+                    [starter, values = *values, folder](Storage::DatabasePtr db) { return Starters::createProject(db, starter, values, folder); },
+                    [this](const Result<Projects::ImportReport> &report) {
+                        m_running = false;
+                        if (!report) {
+                            m_problem->setText(report.error().message);
+                            m_create->setEnabled(true);
+                            return;
+                        }
+                        emit projectCreated(report->project.id, report->project.name);
+                        accept();
+                    });
+}
+
+} // namespace Realm::Ui
