@@ -1128,6 +1128,70 @@
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>Cannot pack the template: %1</source>
+        <translation>Die Vorlage kann nicht gepackt werden: %1</translation>
+    </message>
+    <message>
+        <source>This is not a template archive REALM can read: %1</source>
+        <translation>Das ist kein Vorlagen-Archiv, das REALM lesen kann: %1</translation>
+    </message>
+    <message>
+        <source>%1 in the template is larger than 16 MiB.</source>
+        <translation>%1 in der Vorlage ist größer als 16 MiB.</translation>
+    </message>
+    <message>
+        <source>The template holds an unsafe path: %1</source>
+        <translation>Die Vorlage enthält einen unsicheren Pfad: %1</translation>
+    </message>
+    <message>
+        <source>The archive has no template.json: it is not a REALM template.</source>
+        <translation>Das Archiv hat keine template.json: es ist keine REALM-Vorlage.</translation>
+    </message>
+    <message>
+        <source>A template&apos;s name is lower case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (&quot;%1&quot; is not).</source>
+        <translation>Der Name einer Vorlage besteht aus Kleinbuchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos; („%1“ nicht).</translation>
+    </message>
+    <message>
+        <source>A variable needs a name and the text it replaces.</source>
+        <translation>Eine Variable braucht einen Namen und den Text, den sie ersetzt.</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>Projektname</translation>
+    </message>
+    <message>
+        <source>None of the chosen files is in the project.</source>
+        <translation>Keine der gewählten Dateien ist im Projekt.</translation>
+    </message>
+    <message>
+        <source>Cannot read the templates</source>
+        <translation>Die Vorlagen können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the template</source>
+        <translation>Die Vorlage kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>There is no template &quot;%1&quot; in the workspace (realm-cli template list).</source>
+        <translation>Es gibt keine Vorlage „%1“ im Arbeitsbereich (realm-cli template list).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a built-in template&apos;s name; choose another.</source>
+        <translation>„%1“ ist der Name einer eingebauten Vorlage; wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <source>Cannot save the template</source>
+        <translation>Die Vorlage kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot remove the template</source>
+        <translation>Die Vorlage kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>There is no template &quot;%1&quot; in the workspace.</source>
+        <translation>Es gibt keine Vorlage „%1“ im Arbeitsbereich.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Storage</name>
@@ -2252,6 +2316,14 @@
         <source>Created &quot;%1&quot;.</source>
         <translation>„%1“ angelegt.</translation>
     </message>
+    <message>
+        <source>Save as &amp;Template…</source>
+        <translation>Als &amp;Vorlage speichern …</translation>
+    </message>
+    <message>
+        <source>Saved the template &quot;%1&quot;: File → New Project from Template offers it.</source>
+        <translation>Vorlage „%1“ gespeichert: Datei → Neues Projekt aus Vorlage bietet sie an.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::NewProjectDialog</name>
@@ -2297,6 +2369,10 @@
     <message>
         <source>Creating…</source>
         <translation>Wird angelegt …</translation>
+    </message>
+    <message>
+        <source>%1 (yours)</source>
+        <translation>%1 (eigene)</translation>
     </message>
 </context>
 <context>
@@ -2549,6 +2625,53 @@
     <message>
         <source>Type part of a file name or path</source>
         <translation>Teil eines Dateinamens oder Pfads eingeben</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::SaveTemplateDialog</name>
+    <message>
+        <source>&amp;Save Template</source>
+        <translation>Vorlage &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save “%1” as a Template</source>
+        <translation>„%1“ als Vorlage speichern</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Text it replaces</source>
+        <translation>Text, den sie ersetzt</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>Variables — each text becomes {{variable}} in the files and their names:</source>
+        <translation>Variablen — jeder Text wird in den Dateien und ihren Namen zu {{variable}}:</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Dateien:</translation>
+    </message>
+    <message>
+        <source>Tick at least one file.</source>
+        <translation>Wählen Sie mindestens eine Datei.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ QString generalHelp()
            + QStringLiteral(
                "  search [--project P] [-F | -e] [-i] [-w] [-g GLOB] [--lang L] [-C N] [--limit N | --all] [--] QUERY\n"
                "  cat PROJECT PATH              print a file's stored bytes\n")
-           + chatCommandsHelp() + providerCommandsHelp() + docsCommandsHelp()
+           + chatCommandsHelp() + providerCommandsHelp() + docsCommandsHelp() + templateCommandsHelp()
            + QStringLiteral(
                "\n"
                "Global options:\n"
@@ -175,7 +175,8 @@ int main(int argc, char *argv[])
         QString (*help)();
     } groups[] = {{"project", runProjectCommand, projectCommandsHelp},
                   {"provider", runProviderCommand, providerCommandsHelp},
-                  {"docs", runDocsCommand, docsCommandsHelp}};
+                  {"docs", runDocsCommand, docsCommandsHelp},
+                  {"template", runTemplateCommand, templateCommandsHelp}};
     for (const auto &group : groups) {
         if (command != QLatin1String(group.name))
             continue;

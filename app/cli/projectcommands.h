@@ -19,5 +19,8 @@ int runProjectStats(const Invocation &invocation);
 // `realm-cli project templates` and `project new --template ID --var k=v`.
 int runProjectTemplates(const Invocation &invocation);
 int runProjectNew(const Invocation &invocation);
+// `realm-cli template list|save|export|import|remove`: templates users make.
+int runTemplateCommand(const QString &subcommand, const Invocation &invocation);
+QString templateCommandsHelp();
 
 } // namespace Realm::Cli

@@ -5,9 +5,13 @@
 
 #include "clioutput.h"
 
+#include "common/atomicfile.h"
+#include "projects/projectstore.h"
 #include "starters/startertemplate.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -19,7 +23,12 @@ int runProjectTemplates(const Invocation &inv)
     addCommonOptions(parser);
     if (int rc = parseOrExit(parser, inv, QString(), 0, 0); rc >= 0)
         return rc;
-    for (const Starters::StarterTemplate &t : Starters::StarterTemplate::builtIn()) {
+    QList<Starters::StarterTemplate> all = Starters::StarterTemplate::builtIn();
+    if (Result<Storage::DatabasePtr> db = openWorkspaceFor(inv); db) {
+        if (Result<QList<Starters::StarterTemplate>> mine = Starters::TemplateStore(*db).list(); mine)
+            all += *mine;
+    }
+    for (const Starters::StarterTemplate &t : std::as_const(all)) {
         if (inv.json) {
             QJsonArray variables;
             for (const Starters::TemplateVariable &v : t.variables) {
@@ -29,13 +38,15 @@ int runProjectTemplates(const Invocation &inv)
                                              {QStringLiteral("required"), v.required}});
             }
             Output::printJson({{QStringLiteral("id"), t.id}, {QStringLiteral("title"), t.title},
-                               {QStringLiteral("description"), t.description}, {QStringLiteral("variables"), variables}});
+                               {QStringLiteral("description"), t.description}, {QStringLiteral("builtIn"), t.shipped},
+                               {QStringLiteral("variables"), variables}});
             continue;
         }
         QStringList variables;
         for (const Starters::TemplateVariable &v : t.variables)
             variables << (v.defaultValue.isEmpty() ? v.name : QStringLiteral("%1=%2").arg(v.name, v.defaultValue));
-        Output::print(QStringLiteral("%1  %2\n    %3\n    --var %4").arg(t.id.leftJustified(20), t.title, t.description,
+        Output::print(QStringLiteral("%1  %2%3\n    %4\n    --var %5").arg(t.id.leftJustified(20), t.title,
+                                                                      t.shipped ? QString() : QStringLiteral(" (yours)"), t.description,
                                                                       variables.join(QStringLiteral(" --var "))));
     }
     return ExitOk;
@@ -56,7 +67,10 @@ int runProjectNew(const Invocation &inv)
         Output::error(QStringLiteral("Choose a starter with --template ID (realm-cli project templates lists them)."));
         return ExitUsage;
     }
-    Result<Starters::StarterTemplate> starter = Starters::StarterTemplate::builtIn(parser.value(QStringLiteral("template")));
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    Result<Starters::StarterTemplate> starter = Starters::TemplateStore(*db).findAny(parser.value(QStringLiteral("template")));
     if (!starter)
         return fail(starter.error());
     QMap<QString, QString> given;
@@ -81,9 +95,6 @@ int runProjectNew(const Invocation &inv)
     }
     const QString folder = parser.value(QStringLiteral("out")).isEmpty() ? values->value(QStringLiteral("project_name"))
                                                                           : parser.value(QStringLiteral("out"));
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
-    if (!db)
-        return fail(db.error());
     Result<Projects::ImportReport> report =
         Starters::createProject(*db, *starter, *values, QDir(folder).absolutePath(), parser.value(QStringLiteral("name")));
     if (!report)
@@ -97,6 +108,104 @@ int runProjectNew(const Invocation &inv)
                           .arg(report->files));
     }
     return ExitOk;
+}
+
+QString templateCommandsHelp()
+{
+    return QStringLiteral(
+        "  template list                 the starter templates, REALM's and yours\n"
+        "  template save PROJECT --name NAME [--title T] [--description D] [--var NAME=TEXT]... [--file PATH]...\n"
+        "  template export NAME --out FILE.tar.gz | template import FILE [--name NAME] | template remove NAME\n");
+}
+
+int runTemplateCommand(const QString &sub, const Invocation &inv)
+{
+    if (sub == QLatin1String("list"))
+        return runProjectTemplates(inv);
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("name"), QStringLiteral("save/import: the template's name."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("title"), QStringLiteral("save: the title shown in lists."), QStringLiteral("text")});
+    parser.addOption({QStringLiteral("description"), QStringLiteral("save: one sentence about it."), QStringLiteral("text")});
+    parser.addOption({QStringLiteral("var"), QStringLiteral("save: NAME=TEXT — TEXT in files and names becomes {{NAME}}."), QStringLiteral("name=text")});
+    parser.addOption({QStringLiteral("file"), QStringLiteral("save: only these files (default: all)."), QStringLiteral("path")});
+    parser.addOption({QStringLiteral("out"), QStringLiteral("export: the archive to write."), QStringLiteral("file")});
+    parser.addPositionalArgument(QStringLiteral("subject"), QStringLiteral("save: the project; export/remove: the template; import: the archive."));
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("SUBJECT [options]"), 1, 1); rc >= 0)
+        return rc;
+    const QString subject = parser.positionalArguments().first();
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    if (!db)
+        return fail(db.error());
+    Starters::TemplateStore store(*db);
+    if (sub == QLatin1String("save")) {
+        if (!parser.isSet(QStringLiteral("name"))) {
+            Output::error(QStringLiteral("Name the template: --name NAME."));
+            return ExitUsage;
+        }
+        Result<Projects::Project> project = Projects::ProjectStore(*db).find(subject);
+        if (!project)
+            return fail(project.error());
+        QList<Starters::TemplateMark> marks;
+        for (const QString &assignment : parser.values(QStringLiteral("var"))) {
+            const qsizetype eq = assignment.indexOf(QLatin1Char('='));
+            if (eq <= 0 || eq + 1 >= assignment.size()) {
+                Output::error(QStringLiteral("--var takes NAME=TEXT, not \"%1\".").arg(assignment));
+                return ExitUsage;
+            }
+            marks.append({assignment.left(eq), assignment.mid(eq + 1), {}});
+        }
+        Result<Starters::StarterTemplate> starter = Starters::templateFromProject(
+            *db, project->id, parser.value(QStringLiteral("name")), parser.value(QStringLiteral("title")),
+            parser.value(QStringLiteral("description")), marks, parser.values(QStringLiteral("file")));
+        if (!starter)
+            return fail(starter.error());
+        if (Result<void> r = store.save(*starter); !r)
+            return fail(r.error());
+        Output::print(QStringLiteral("Saved the template %1: %2 files, variables %3.")
+                          .arg(starter->id)
+                          .arg(starter->files.size())
+                          .arg([&] {
+                              QStringList names;
+                              for (const Starters::TemplateVariable &v : starter->variables)
+                                  names << v.name;
+                              return names.join(QStringLiteral(", "));
+                          }()));
+        return ExitOk;
+    }
+    if (sub == QLatin1String("export")) {
+        Result<QByteArray> bytes = store.archive(subject);
+        if (!bytes)
+            return fail(bytes.error());
+        const QString out = parser.value(QStringLiteral("out")).isEmpty() ? subject + QStringLiteral(".tar.gz") : parser.value(QStringLiteral("out"));
+        if (Result<void> r = writeFileAtomically(out, *bytes); !r)
+            return fail(r.error());
+        Output::print(out);
+        return ExitOk;
+    }
+    if (sub == QLatin1String("import")) {
+        QFile file(subject);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(Error::notFound(QStringLiteral("Cannot read %1: %2").arg(subject, file.errorString())));
+        QString name = parser.value(QStringLiteral("name"));
+        if (name.isEmpty())
+            name = QFileInfo(subject).fileName().section(QLatin1Char('.'), 0, 0);
+        Result<Starters::StarterTemplate> starter = Starters::StarterTemplate::fromArchive(file.readAll(), name);
+        if (!starter)
+            return fail(starter.error());
+        if (Result<void> r = store.save(*starter); !r)
+            return fail(r.error());
+        Output::note(QStringLiteral("Imported the template %1 (%2 files).").arg(name).arg(starter->files.size()));
+        return ExitOk;
+    }
+    if (sub == QLatin1String("remove")) {
+        if (Result<void> r = store.remove(subject); !r)
+            return fail(r.error());
+        Output::note(QStringLiteral("Removed the template %1.").arg(subject));
+        return ExitOk;
+    }
+    Output::error(QStringLiteral("Unknown command \"template %1\". Commands:\n%2").arg(sub, templateCommandsHelp()));
+    return ExitUsage;
 }
 
 } // namespace Realm::Cli

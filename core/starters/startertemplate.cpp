@@ -17,6 +17,11 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <archive.h>
+#include <archive_entry.h>
+
+#include <memory>
+
 namespace Realm::Starters {
 
 namespace {
@@ -43,13 +48,12 @@ Result<QString> renderText(const QString &text, const QMap<QString, QString> &va
 }
 } // namespace
 
-Result<StarterTemplate> StarterTemplate::fromDirectory(const QString &dir, const QString &id)
+namespace {
+// template.json into a template (its files aside).
+Result<StarterTemplate> fromManifest(const QByteArray &json, const QString &id)
 {
-    QFile manifestFile(QDir(dir).filePath(QStringLiteral("template.json")));
-    if (!manifestFile.open(QIODevice::ReadOnly))
-        return Error::notFound(QCoreApplication::translate("Realm::Starters", "The template %1 has no template.json.").arg(id));
     QJsonParseError parseError;
-    const QJsonObject manifest = QJsonDocument::fromJson(manifestFile.readAll(), &parseError).object();
+    const QJsonObject manifest = QJsonDocument::fromJson(json, &parseError).object();
     if (parseError.error != QJsonParseError::NoError)
         return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "The manifest of %1 is not valid JSON: %2").arg(id, parseError.errorString()));
     StarterTemplate starter;
@@ -71,6 +75,50 @@ Result<StarterTemplate> StarterTemplate::fromDirectory(const QString &dir, const
             return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "The manifest of %1 has a variable without a name.").arg(id));
         starter.variables.append(variable);
     }
+    for (const QJsonValue &path : manifest.value(QStringLiteral("raw")).toArray())
+        starter.raw << path.toString();
+    return starter;
+}
+
+QByteArray manifestJson(const StarterTemplate &starter)
+{
+    QJsonArray variables;
+    for (const TemplateVariable &v : starter.variables) {
+        QJsonObject o{{QStringLiteral("name"), v.name}, {QStringLiteral("label"), v.label}, {QStringLiteral("default"), v.defaultValue}};
+        if (!v.pattern.isEmpty())
+            o.insert(QStringLiteral("pattern"), v.pattern);
+        if (!v.choices.isEmpty())
+            o.insert(QStringLiteral("choices"), QJsonArray::fromStringList(v.choices));
+        if (!v.help.isEmpty())
+            o.insert(QStringLiteral("help"), v.help);
+        if (v.required)
+            o.insert(QStringLiteral("required"), true);
+        variables.append(o);
+    }
+    QJsonObject manifest{{QStringLiteral("title"), starter.title}, {QStringLiteral("description"), starter.description},
+                         {QStringLiteral("variables"), variables}};
+    if (!starter.raw.isEmpty())
+        manifest.insert(QStringLiteral("raw"), QJsonArray::fromStringList(starter.raw));
+    return QJsonDocument(manifest).toJson();
+}
+
+struct ReadDeleter {
+    void operator()(archive *a) const { archive_read_free(a); }
+};
+struct WriteDeleter {
+    void operator()(archive *a) const { archive_write_free(a); }
+};
+} // namespace
+
+Result<StarterTemplate> StarterTemplate::fromDirectory(const QString &dir, const QString &id)
+{
+    QFile manifestFile(QDir(dir).filePath(QStringLiteral("template.json")));
+    if (!manifestFile.open(QIODevice::ReadOnly))
+        return Error::notFound(QCoreApplication::translate("Realm::Starters", "The template %1 has no template.json.").arg(id));
+    Result<StarterTemplate> parsed = fromManifest(manifestFile.readAll(), id);
+    if (!parsed)
+        return parsed;
+    StarterTemplate starter = *parsed;
     const QDir files(QDir(dir).filePath(QStringLiteral("files")));
     QDirIterator it(files.path(), QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
@@ -91,8 +139,10 @@ QList<StarterTemplate> StarterTemplate::builtIn()
     const QDir root(QString::fromLatin1(kResourceRoot));
     for (const QString &id : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
         Result<StarterTemplate> starter = fromDirectory(root.filePath(id), id);
-        if (starter)
+        if (starter) {
+            starter->shipped = true;
             list.append(*starter);
+        }
         else
             qWarning("realm: built-in template %s: %s", qUtf8Printable(id), qUtf8Printable(starter.error().message));
     }
@@ -164,7 +214,7 @@ Result<QList<RenderedFile>> render(const StarterTemplate &starter, const QMap<QS
         paths.insert(*path);
         QByteArray content = file.content;
         const Projects::TextEncoding encoding = Projects::detectEncoding(content);
-        if (encoding == Projects::TextEncoding::Utf8 || encoding == Projects::TextEncoding::Utf8Bom) {
+        if (!starter.raw.contains(file.path) && (encoding == Projects::TextEncoding::Utf8 || encoding == Projects::TextEncoding::Utf8Bom)) {
             Result<QString> text = renderText(QString::fromUtf8(content), values, *path);
             if (!text)
                 return text.error();
@@ -199,6 +249,92 @@ Result<Projects::ImportReport> createProject(const Storage::DatabasePtr &db, con
     Projects::ImportOptions options;
     options.name = projectName.isEmpty() ? values.value(QStringLiteral("project_name")) : projectName;
     return Projects::ProjectImporter(db).importProject(target.absolutePath(), options);
+}
+
+Result<QByteArray> StarterTemplate::toArchive() const
+{
+    std::unique_ptr<archive, WriteDeleter> a(archive_write_new());
+    archive_write_set_format_pax_restricted(a.get());
+    archive_write_add_filter_gzip(a.get());
+    // Large enough for any template; libarchive writes into it and says how much.
+    qint64 capacity = 1024 * 1024;
+    for (const TemplateFile &f : files)
+        capacity += f.content.size() + 1024;
+    QByteArray buffer(capacity, Qt::Uninitialized);
+    size_t used = 0;
+    if (archive_write_open_memory(a.get(), buffer.data(), size_t(buffer.size()), &used) != ARCHIVE_OK)
+        return Error::failed(QString::fromUtf8(archive_error_string(a.get())));
+    const auto add = [&](const QString &path, const QByteArray &content, int mode) -> Result<void> {
+        archive_entry *entry = archive_entry_new();
+        const QByteArray name = path.toUtf8();
+        archive_entry_set_pathname_utf8(entry, name.constData());
+        archive_entry_set_filetype(entry, AE_IFREG);
+        archive_entry_set_perm(entry, mode_t(mode));
+        archive_entry_set_size(entry, la_int64_t(content.size()));
+        const bool ok = archive_write_header(a.get(), entry) == ARCHIVE_OK
+                        && (content.isEmpty() || archive_write_data(a.get(), content.constData(), size_t(content.size())) >= 0);
+        archive_entry_free(entry);
+        if (!ok)
+            return Error::failed(QCoreApplication::translate("Realm::Starters", "Cannot pack the template: %1").arg(QString::fromUtf8(archive_error_string(a.get()))));
+        return {};
+    };
+    if (Result<void> r = add(QStringLiteral("template.json"), manifestJson(*this), 0644); !r)
+        return r.error();
+    for (const TemplateFile &f : files) {
+        if (Result<void> r = add(QStringLiteral("files/") + f.path, f.content, f.mode); !r)
+            return r.error();
+    }
+    if (archive_write_close(a.get()) != ARCHIVE_OK)
+        return Error::failed(QCoreApplication::translate("Realm::Starters", "Cannot pack the template: %1").arg(QString::fromUtf8(archive_error_string(a.get()))));
+    buffer.truncate(qsizetype(used));
+    return buffer;
+}
+
+Result<StarterTemplate> StarterTemplate::fromArchive(const QByteArray &bytes, const QString &id)
+{
+    std::unique_ptr<archive, ReadDeleter> a(archive_read_new());
+    archive_read_support_filter_all(a.get());
+    archive_read_support_format_tar(a.get());
+    archive_read_support_format_zip(a.get());
+    const auto broken = [&] {
+        return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "This is not a template archive REALM can read: %1")
+                                       .arg(QString::fromUtf8(archive_error_string(a.get()))));
+    };
+    if (archive_read_open_memory(a.get(), bytes.constData(), size_t(bytes.size())) != ARCHIVE_OK)
+        return broken();
+    QByteArray manifest;
+    QList<TemplateFile> files;
+    constexpr qint64 kLargestFile = 16 * 1024 * 1024; // a starter, not a data set
+    archive_entry *entry = nullptr;
+    int rc = ARCHIVE_OK;
+    while ((rc = archive_read_next_header(a.get(), &entry)) == ARCHIVE_OK) {
+        if (archive_entry_filetype(entry) != AE_IFREG)
+            continue;
+        const QString path = QString::fromUtf8(archive_entry_pathname(entry));
+        if (archive_entry_size(entry) > kLargestFile)
+            return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "%1 in the template is larger than 16 MiB.").arg(path));
+        QByteArray content(archive_entry_size(entry), Qt::Uninitialized);
+        if (!content.isEmpty() && archive_read_data(a.get(), content.data(), size_t(content.size())) != la_ssize_t(content.size()))
+            return broken();
+        if (path == QLatin1String("template.json")) {
+            manifest = content;
+        } else if (path.startsWith(QLatin1String("files/"))) {
+            Result<QString> safe = Projects::normalizeEntryPath(path.mid(6));
+            if (!safe)
+                return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "The template holds an unsafe path: %1").arg(path));
+            files.append({*safe, content, int(archive_entry_perm(entry)) & 0777});
+        }
+    }
+    if (rc != ARCHIVE_EOF)
+        return broken();
+    if (manifest.isEmpty())
+        return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "The archive has no template.json: it is not a REALM template."));
+    Result<StarterTemplate> starter = fromManifest(manifest, id);
+    if (!starter)
+        return starter;
+    std::sort(files.begin(), files.end(), [](const TemplateFile &x, const TemplateFile &y) { return x.path < y.path; });
+    starter->files = files;
+    return starter;
 }
 
 } // namespace Realm::Starters

@@ -40,6 +40,8 @@ struct StarterTemplate {
     QString description;
     QList<TemplateVariable> variables;
     QList<TemplateFile> files;
+    QStringList raw; // files whose contents are copied as they are (they hold "{{" of their own)
+    bool shipped = false; // one of REALM's own (not from the workspace)
 
     // Reads `dir`/template.json and `dir`/files/** (a folder or a Qt
     // resource folder).
@@ -47,6 +49,44 @@ struct StarterTemplate {
     // The templates REALM ships, by id.
     static QList<StarterTemplate> builtIn();
     static Result<StarterTemplate> builtIn(const QString &id);
+
+    // The template as one archive (tar.gz of template.json and files/), the
+    // form users exchange templates in and the workspace keeps them in; and
+    // back, checked.
+    Result<QByteArray> toArchive() const;
+    static Result<StarterTemplate> fromArchive(const QByteArray &archive, const QString &id);
+};
+
+// A variable for "save as template": every `literal` in the chosen files'
+// contents and paths becomes {{name}}; the literal is its default.
+struct TemplateMark {
+    QString name;
+    QString literal;
+    QString label;
+};
+
+// A template made from a project: the chosen files (all when empty) with
+// the marked literals turned into variables. project_name is always one of
+// them (the project's name is its default unless a mark says otherwise).
+Result<StarterTemplate> templateFromProject(const Storage::DatabasePtr &db, const QString &projectId, const QString &id,
+                                            const QString &title, const QString &description, const QList<TemplateMark> &marks,
+                                            const QStringList &paths = {});
+
+// User templates in the workspace. Names are unique and not those of the
+// built-in templates.
+class TemplateStore final {
+public:
+    explicit TemplateStore(Storage::DatabasePtr db) : m_db(std::move(db)) {}
+    Result<QList<StarterTemplate>> list() const;
+    Result<StarterTemplate> find(const QString &name) const;
+    Result<void> save(const StarterTemplate &starter);
+    Result<void> remove(const QString &name);
+    Result<QByteArray> archive(const QString &name) const;
+    // Built-in first, then the workspace's; by id.
+    Result<StarterTemplate> findAny(const QString &id) const;
+
+private:
+    Storage::DatabasePtr m_db;
 };
 
 // The values a template is filled with: the given ones, defaults for the

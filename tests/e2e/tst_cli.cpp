@@ -369,6 +369,23 @@ void tst_Cli::newProjectsFromTemplates()
     r = cli({QStringLiteral("project"), QStringLiteral("new"), QStringLiteral("--template"), QStringLiteral("nope")});
     QCOMPARE(r.code, 3);
     QVERIFY(r.err.contains(QStringLiteral("python-package")));
+
+    // The new project saved as a template of one's own, exported, removed,
+    // imported back and used.
+    r = cli({QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("kite"), QStringLiteral("--name"), QStringLiteral("my-go"),
+             QStringLiteral("--var"), QStringLiteral("project_name=kite")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QString archive = m_dir.filePath(QStringLiteral("my-go.tar.gz"));
+    QCOMPARE(cli({QStringLiteral("template"), QStringLiteral("export"), QStringLiteral("my-go"), QStringLiteral("--out"), archive}).code, 0);
+    QCOMPARE(cli({QStringLiteral("template"), QStringLiteral("remove"), QStringLiteral("my-go")}).code, 0);
+    QCOMPARE(cli({QStringLiteral("template"), QStringLiteral("import"), archive}).code, 0);
+    r = cli({QStringLiteral("template"), QStringLiteral("list")});
+    QVERIFY(r.out.contains(QStringLiteral("my-go")) && r.out.contains(QStringLiteral("(yours)")));
+    r = cli({QStringLiteral("project"), QStringLiteral("new"), QStringLiteral("--template"), QStringLiteral("my-go"), QStringLiteral("--var"),
+             QStringLiteral("project_name=owl"), QStringLiteral("--dry-run")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("cmd/owl/main.go")), qPrintable(r.out));
+    QCOMPARE(cli({QStringLiteral("template"), QStringLiteral("import"), m_dir.filePath(QStringLiteral("kite/go.mod"))}).code, 4);
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

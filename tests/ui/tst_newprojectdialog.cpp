@@ -3,6 +3,7 @@
 // from the manifest, checked as you type, a live file tree, a project made.
 #include "projects/newprojectdialog.h"
 #include "projects/projectstore.h"
+#include "projects/savetemplatedialog.h"
 #include "testworkspace.h"
 
 #include <QComboBox>
@@ -12,6 +13,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -77,6 +79,30 @@ void tst_NewProjectDialog::formPreviewAndCreate()
     Result<Projects::Project> project = Projects::ProjectStore(ws.db()).find(QStringLiteral("kite"));
     QVERIFY(project);
     QCOMPARE(project->fileCount, qint64(paths(dialog.preview()).size()));
+
+    // Project → Save as Template: ticked files, the project's name marked.
+    SaveTemplateDialog save(ws.db(), project->id, project->name);
+    QSignalSpy filesLoaded(&save, &SaveTemplateDialog::filesLoaded);
+    save.show();
+    QVERIFY(QTest::qWaitFor([&] { return !filesLoaded.isEmpty(); }, 10000));
+    QCOMPARE(save.fileList()->count(), int(project->fileCount));
+    QCOMPARE(save.variableTable()->item(0, 1)->text(), QStringLiteral("kite"));
+    save.fileList()->item(0)->setCheckState(Qt::Unchecked); // .gitignore stays out
+    save.nameEdit()->setText(QStringLiteral("kite-starter"));
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(save.grab().save(dir + QStringLiteral("/save-template.png")));
+    QSignalSpy saved(&save, &SaveTemplateDialog::saved);
+    save.save();
+    QVERIFY(QTest::qWaitFor([&] { return !saved.isEmpty(); }, 10000));
+    Result<Starters::StarterTemplate> mine = Starters::TemplateStore(ws.db()).find(QStringLiteral("kite-starter"));
+    QVERIFY(mine);
+    QCOMPARE(mine->files.size(), int(project->fileCount) - 1);
+
+    // It is offered with the built-in ones.
+    NewProjectDialog again(ws.db());
+    QSignalSpy loaded(&again, &NewProjectDialog::templatesLoaded);
+    QVERIFY(QTest::qWaitFor([&] { return !loaded.isEmpty(); }, 10000));
+    QVERIFY(again.templateList()->item(again.templateList()->count() - 1)->text().endsWith(QStringLiteral("(yours)")));
 }
 
 QTEST_MAIN(tst_NewProjectDialog)

@@ -6,6 +6,7 @@
 #include "docs/docspanel.h"
 #include "jobs/exportdialog.h"
 #include "projects/newprojectdialog.h"
+#include "projects/savetemplatedialog.h"
 #include "stats/statspanel.h"
 #include "codeview/codeview.h"
 #include "common/buildconfig.h"
@@ -240,6 +241,18 @@ void MainWindow::createActions()
         m_docsPanel->setFocus();
     });
     generateDocs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    project->addAction(tr("Save as &Template…"), this, [this] {
+        for (const Projects::Project &p : m_projectModel->projects()) {
+            if (p.id != m_projectId)
+                continue;
+            auto *dialog = new SaveTemplateDialog(m_db, p.id, p.name, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &SaveTemplateDialog::saved, this, [this](const QString &name) {
+                statusBar()->showMessage(tr("Saved the template \"%1\": File → New Project from Template offers it.").arg(name), 10000);
+            });
+            dialog->open();
+        }
+    });
     project->addAction(tr("E&xport…"), this, [this] {
         for (const Projects::Project &p : m_projectModel->projects()) {
             if (p.id == m_projectId) {

@@ -88,6 +88,16 @@ NewProjectDialog::NewProjectDialog(Storage::DatabasePtr db, QWidget *parent)
     resize(860, 560);
     if (!m_starters.isEmpty())
         m_templates->setCurrentRow(0);
+    // Templates of the workspace join the list when read.
+    runInBackground(this, m_db, [](Storage::DatabasePtr workspace) { return Starters::TemplateStore(workspace).list(); },
+                    [this](const Result<QList<Starters::StarterTemplate>> &mine) {
+                        for (const Starters::StarterTemplate &t : mine ? *mine : QList<Starters::StarterTemplate>{}) {
+                            m_starters.append(t);
+                            auto *item = new QListWidgetItem(tr("%1 (yours)").arg(t.title), m_templates);
+                            item->setToolTip(t.description);
+                        }
+                        emit templatesLoaded();
+                    });
 }
 
 void NewProjectDialog::selectTemplate(const QString &id)

@@ -37,6 +37,7 @@ public:
 
 signals:
     void projectCreated(const QString &projectId, const QString &name);
+    void templatesLoaded(); // the workspace's own, after the built-in ones
 
 private:
     void showTemplate(int row);

@@ -46,6 +46,8 @@ private slots:
     void everyBuiltInTemplateRendersCleanly();
     void newProjectSurvivesExportAndImport();
     void aFolderWithFilesIsNotOverwritten();
+    void aProjectBecomesATemplate();
+    void templatesTravelAsArchivesAndLiveInTheWorkspace();
 
 private:
     QTemporaryDir m_dir;
@@ -159,6 +161,70 @@ void tst_StarterTemplates::aFolderWithFilesIsNotOverwritten()
     QVERIFY(refused.error().message.contains(QStringLiteral("not empty")));
     QCOMPARE(QDir(ws.dir() + QStringLiteral("/busy")).entryList(QDir::Files), QStringList({QStringLiteral("notes.txt")}));
     QVERIFY(Projects::ProjectStore(ws.db()).list()->isEmpty());
+}
+
+void tst_StarterTemplates::aProjectBecomesATemplate()
+{
+    TestWorkspace ws;
+    const QString folder = ws.dir() + QStringLiteral("/kite");
+    Test::writeFile(folder, QStringLiteral("kite/__init__.py"), "NAME = 'kite'  # by Ada\n");
+    Test::writeFile(folder, QStringLiteral("README.md"), "# kite\n\nWritten by Ada.\n");
+    Test::writeFile(folder, QStringLiteral("page.html.j2"), "<h1>{{ title }}</h1> kite\n"); // braces of its own
+    Test::writeFile(folder, QStringLiteral("notes.txt"), "not wanted\n");
+    Result<Projects::ImportReport> imported = Projects::ProjectImporter(ws.db()).importProject(folder, {});
+    QVERIFY(imported);
+
+    Result<StarterTemplate> made = templateFromProject(
+        ws.db(), imported->project.id, QStringLiteral("my-kite"), QStringLiteral("Kite"), QStringLiteral("From kite."),
+        {{QStringLiteral("project_name"), QStringLiteral("kite"), QStringLiteral("Name")}, {QStringLiteral("author"), QStringLiteral("Ada"), {}}},
+        {QStringLiteral("kite/__init__.py"), QStringLiteral("README.md"), QStringLiteral("page.html.j2")});
+    QVERIFY2(made, made ? "" : qPrintable(made.error().message));
+    QCOMPARE(made->files.size(), 3);
+    QCOMPARE(made->raw, QStringList({QStringLiteral("page.html.j2")}));
+    QCOMPARE(made->variables.first().defaultValue, QStringLiteral("kite")); // the original comes back by default
+
+    const QMap<QString, QString> values = *resolveValues(*made, {{QStringLiteral("project_name"), QStringLiteral("owl")},
+                                                                  {QStringLiteral("author"), QStringLiteral("Grace")}});
+    const QList<RenderedFile> files = *render(*made, values);
+    QCOMPARE(files.at(0).path, QStringLiteral("README.md"));
+    QCOMPARE(files.at(0).content, QByteArray("# owl\n\nWritten by Grace.\n"));
+    QCOMPARE(files.at(1).path, QStringLiteral("owl/__init__.py"));
+    QCOMPARE(files.at(1).content, QByteArray("NAME = 'owl'  # by Grace\n"));
+    QCOMPARE(files.at(2).content, QByteArray("<h1>{{ title }}</h1> kite\n")); // kept as it was
+
+    QVERIFY(!templateFromProject(ws.db(), imported->project.id, QStringLiteral("Bad Name"), {}, {}, {}));
+}
+
+void tst_StarterTemplates::templatesTravelAsArchivesAndLiveInTheWorkspace()
+{
+    TestWorkspace ws;
+    Result<StarterTemplate> sample = StarterTemplate::fromDirectory(writeSample(m_dir.path()), QStringLiteral("sample"));
+    QVERIFY(sample);
+    Result<QByteArray> archive = sample->toArchive();
+    QVERIFY(archive);
+    Result<StarterTemplate> back = StarterTemplate::fromArchive(*archive, QStringLiteral("sample"));
+    QVERIFY2(back, back ? "" : qPrintable(back.error().message));
+    QCOMPARE(back->title, sample->title);
+    QCOMPARE(back->variables.size(), sample->variables.size());
+    QCOMPARE(back->variables.at(4).choices, sample->variables.at(4).choices);
+    QCOMPARE(back->files.size(), sample->files.size());
+    for (qsizetype i = 0; i < back->files.size(); ++i) {
+        QCOMPARE(back->files.at(i).path, sample->files.at(i).path);
+        QCOMPARE(back->files.at(i).content, sample->files.at(i).content);
+    }
+    QCOMPARE(StarterTemplate::fromArchive("not an archive", QStringLiteral("x")).error().code, Error::Code::InvalidInput);
+
+    TemplateStore store(ws.db());
+    QVERIFY(store.save(*sample));
+    QCOMPARE(store.list()->size(), 1);
+    QCOMPARE(store.findAny(QStringLiteral("sample"))->title, QStringLiteral("Sample"));
+    QVERIFY(store.findAny(QStringLiteral("rust-crate"))->shipped);
+    StarterTemplate clash = *sample;
+    clash.id = QStringLiteral("rust-crate");
+    QCOMPARE(store.save(clash).error().code, Error::Code::InvalidInput);
+    QVERIFY(store.remove(QStringLiteral("sample")));
+    QVERIFY(store.list()->isEmpty());
+    QCOMPARE(store.remove(QStringLiteral("sample")).error().code, Error::Code::NotFound);
 }
 
 QTEST_GUILESS_MAIN(tst_StarterTemplates)

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Templates made from projects, kept in the workspace as archives.
+#include "starters/startertemplate.h"
+
+#include "common/clock.h"
+#include "projects/projectstore.h"
+#include "projects/textcontent.h"
+#include "storage/sqlerror.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace Realm::Starters {
+
+Result<StarterTemplate> templateFromProject(const Storage::DatabasePtr &db, const QString &projectId, const QString &id,
+                                            const QString &title, const QString &description, const QList<TemplateMark> &marks,
+                                            const QStringList &paths)
+{
+    static const QRegularExpression validId(QStringLiteral("^[a-z0-9][a-z0-9._-]*$"));
+    if (!validId.match(id).hasMatch())
+        return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "A template's name is lower case letters, digits, '.', '_' and '-' (\"%1\" is not).").arg(id));
+    Projects::ProjectStore store(db);
+    Result<Projects::Project> project = store.find(projectId);
+    if (!project)
+        return project.error();
+    Result<QList<Projects::ProjectFile>> files = store.files(project->id);
+    if (!files)
+        return files.error();
+    StarterTemplate starter;
+    starter.id = id;
+    starter.title = title.isEmpty() ? id : title;
+    starter.description = description;
+    bool hasProjectName = false;
+    for (const TemplateMark &m : marks) {
+        if (m.name.isEmpty() || m.literal.isEmpty())
+            return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "A variable needs a name and the text it replaces."));
+        starter.variables.append({m.name, m.label.isEmpty() ? m.name : m.label, m.literal, {}, {}, {}, false});
+        hasProjectName = hasProjectName || m.name == QLatin1String("project_name");
+    }
+    if (!hasProjectName)
+        starter.variables.prepend({QStringLiteral("project_name"), QCoreApplication::translate("Realm::Starters", "Project name"), project->name, {}, {}, {}, true});
+    for (TemplateVariable &v : starter.variables)
+        v.required = v.required || v.name == QLatin1String("project_name");
+
+    const auto substitute = [&](QString text) {
+        for (const TemplateMark &m : marks)
+            text.replace(m.literal, QStringLiteral("{{") + m.name + QStringLiteral("}}"));
+        return text;
+    };
+    for (const Projects::ProjectFile &f : std::as_const(*files)) {
+        if (!paths.isEmpty() && !paths.contains(f.path))
+            continue;
+        Result<QByteArray> content = store.content(f);
+        if (!content)
+            return content.error();
+        const QString path = substitute(f.path);
+        QByteArray bytes = *content;
+        const Projects::TextEncoding encoding = Projects::detectEncoding(bytes);
+        const bool text = encoding == Projects::TextEncoding::Utf8 || encoding == Projects::TextEncoding::Utf8Bom;
+        // A file with braces of its own (Jinja, Go templates, ${{ }}) is kept
+        // as it is: rendering it would eat them.
+        if (text && !bytes.contains("{{") && !bytes.contains("}}"))
+            bytes = substitute(QString::fromUtf8(bytes)).toUtf8();
+        else if (text)
+            starter.raw << path;
+        starter.files.append({path, bytes, f.mode});
+    }
+    if (starter.files.isEmpty())
+        return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "None of the chosen files is in the project."));
+    return starter;
+}
+
+Result<QList<StarterTemplate>> TemplateStore::list() const
+{
+    QSqlQuery q(m_db->connection());
+    if (!q.exec(QStringLiteral("SELECT name, archive FROM project_templates ORDER BY name")))
+        return Storage::sqlError(QCoreApplication::translate("Realm::Starters", "Cannot read the templates"), q);
+    QList<StarterTemplate> list;
+    while (q.next()) {
+        Result<StarterTemplate> starter = StarterTemplate::fromArchive(q.value(1).toByteArray(), q.value(0).toString());
+        if (starter)
+            list.append(*starter);
+    }
+    return list;
+}
+
+Result<QByteArray> TemplateStore::archive(const QString &name) const
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT archive FROM project_templates WHERE name = ?"));
+    q.addBindValue(name);
+    if (!q.exec())
+        return Storage::sqlError(QCoreApplication::translate("Realm::Starters", "Cannot read the template"), q);
+    if (!q.next())
+        return Error::notFound(QCoreApplication::translate("Realm::Starters", "There is no template \"%1\" in the workspace (realm-cli template list).").arg(name));
+    return q.value(0).toByteArray();
+}
+
+Result<StarterTemplate> TemplateStore::find(const QString &name) const
+{
+    Result<QByteArray> bytes = archive(name);
+    if (!bytes)
+        return bytes.error();
+    return StarterTemplate::fromArchive(*bytes, name);
+}
+
+Result<StarterTemplate> TemplateStore::findAny(const QString &id) const
+{
+    Result<StarterTemplate> shipped = StarterTemplate::builtIn(id);
+    if (shipped)
+        return shipped;
+    Result<StarterTemplate> stored = find(id);
+    if (stored)
+        return stored;
+    return shipped.error(); // it lists the templates there are
+}
+
+Result<void> TemplateStore::save(const StarterTemplate &starter)
+{
+    if (StarterTemplate::builtIn(starter.id))
+        return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "\"%1\" is a built-in template's name; choose another.").arg(starter.id));
+    Result<QByteArray> bytes = starter.toArchive();
+    if (!bytes)
+        return bytes.error();
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("INSERT INTO project_templates (name, title, description, archive, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+                             "ON CONFLICT(name) DO UPDATE SET title = excluded.title, description = excluded.description, "
+                             "archive = excluded.archive, updated_at = excluded.updated_at"));
+    const qint64 now = Clock::nowMs();
+    q.addBindValue(starter.id);
+    q.addBindValue(starter.title);
+    q.addBindValue(starter.description.isNull() ? QString(QLatin1String("")) : starter.description);
+    q.addBindValue(*bytes);
+    q.addBindValue(now);
+    q.addBindValue(now);
+    if (!q.exec())
+        return Storage::sqlError(QCoreApplication::translate("Realm::Starters", "Cannot save the template"), q);
+    return {};
+}
+
+Result<void> TemplateStore::remove(const QString &name)
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("DELETE FROM project_templates WHERE name = ?"));
+    q.addBindValue(name);
+    if (!q.exec())
+        return Storage::sqlError(QCoreApplication::translate("Realm::Starters", "Cannot remove the template"), q);
+    if (q.numRowsAffected() == 0)
+        return Error::notFound(QCoreApplication::translate("Realm::Starters", "There is no template \"%1\" in the workspace.").arg(name));
+    return {};
+}
+
+} // namespace Realm::Starters

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projects/savetemplatedialog.h"
+
+#include "jobs/background.h"
+#include "projects/projectstore.h"
+#include "starters/startertemplate.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace Realm::Ui {
+
+SaveTemplateDialog::SaveTemplateDialog(Storage::DatabasePtr db, const QString &projectId, const QString &projectName, QWidget *parent)
+    : QDialog(parent)
+    , m_db(std::move(db))
+    , m_projectId(projectId)
+    , m_name(new QLineEdit(projectName.toLower().replace(QLatin1Char(' '), QLatin1Char('-'))))
+    , m_title(new QLineEdit(projectName))
+    , m_description(new QLineEdit)
+    , m_variables(new QTableWidget(4, 2))
+    , m_files(new QListWidget)
+    , m_problem(new QLabel)
+    , m_save(new QPushButton(tr("&Save Template")))
+{
+    setWindowTitle(tr("Save “%1” as a Template").arg(projectName));
+    m_name->setObjectName(QStringLiteral("templateName"));
+    m_variables->setObjectName(QStringLiteral("templateVariables"));
+    m_variables->setHorizontalHeaderLabels({tr("Variable"), tr("Text it replaces")});
+    m_variables->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_variables->verticalHeader()->hide();
+    m_variables->setItem(0, 0, new QTableWidgetItem(QStringLiteral("project_name")));
+    m_variables->setItem(0, 1, new QTableWidgetItem(projectName));
+    m_variables->setMaximumHeight(150);
+    m_files->setObjectName(QStringLiteral("templateFiles"));
+    m_problem->setWordWrap(true);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Title:"), m_title);
+    form->addRow(tr("&Description:"), m_description);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    buttons->addButton(m_save, QDialogButtonBox::AcceptRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_save, &QPushButton::clicked, this, &SaveTemplateDialog::save);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("Variables — each text becomes {{variable}} in the files and their names:")));
+    layout->addWidget(m_variables);
+    layout->addWidget(new QLabel(tr("Files:")));
+    layout->addWidget(m_files, 1);
+    layout->addWidget(m_problem);
+    layout->addWidget(buttons);
+    resize(560, 620);
+    runInBackground(this, m_db, [projectId](Storage::DatabasePtr workspace) { return Projects::ProjectStore(workspace).files(projectId); },
+                    [this](const Result<QList<Projects::ProjectFile>> &files) {
+                        for (const Projects::ProjectFile &f : files ? *files : QList<Projects::ProjectFile>{}) {
+                            auto *item = new QListWidgetItem(f.path, m_files);
+                            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+                            item->setCheckState(Qt::Checked);
+                        }
+                        emit filesLoaded();
+                    });
+}
+
+void SaveTemplateDialog::save()
+{
+    QList<Starters::TemplateMark> marks;
+    for (int row = 0; row < m_variables->rowCount(); ++row) {
+        const QString name = m_variables->item(row, 0) ? m_variables->item(row, 0)->text().trimmed() : QString();
+        const QString text = m_variables->item(row, 1) ? m_variables->item(row, 1)->text() : QString();
+        if (!name.isEmpty() && !text.isEmpty())
+            marks.append({name, text, {}});
+    }
+    QStringList paths;
+    for (int i = 0; i < m_files->count(); ++i) {
+        if (m_files->item(i)->checkState() == Qt::Checked)
+            paths << m_files->item(i)->text();
+    }
+    if (paths.isEmpty()) {
+        m_problem->setText(tr("Tick at least one file."));
+        return;
+    }
+    m_save->setEnabled(false);
+    m_problem->setText(tr("Saving…"));
+    const QString projectId = m_projectId;
+    const QString name = m_name->text().trimmed();
+    const QString title = m_title->text().trimmed();
+    const QString description = m_description->text().trimmed();
+    runInBackground(this, m_db,
+                    [=](Storage::DatabasePtr db) -> Result<void> {
+                        Result<Starters::StarterTemplate> starter = Starters::templateFromProject(db, projectId, name, title, description, marks, paths);
+                        if (!starter)
+                            return starter.error();
+                        return Starters::TemplateStore(db).save(*starter);
+                    },
+                    [this, name](const Result<void> &saved) {
+                        m_save->setEnabled(true);
+                        if (!saved) {
+                            m_problem->setText(saved.error().message);
+                            return;
+                        }
+                        emit this->saved(name);
+                        accept();
+                    });
+}
+
+} // namespace Realm::Ui
