@@ -53,6 +53,15 @@ int exitCodeFor(const Chat::ProviderError &error)
 }
 
 namespace {
+// Answers a crashed (or killed) realm-cli or desktop left 'streaming' are
+// interrupted once nothing has written them for a minute; said so wherever
+// conversations are read.
+void settleCrashedAnswers(const Storage::DatabasePtr &db)
+{
+    if (Result<int> marked = ConversationStore(db).markInterrupted(); !marked)
+        Output::note(marked.error().message);
+}
+
 QString timeText(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
@@ -155,6 +164,7 @@ int runAsk(const Invocation &inv)
     Result<ProviderProfile> profile = providerFor(parser, *db);
     if (!profile)
         return fail(profile.error());
+    settleCrashedAnswers(*db);
 
     ConversationStore conversations(*db);
     QString projectId;
@@ -304,6 +314,7 @@ int runList(const Invocation &inv)
             return fail(project.error());
         filter.projectId = project->id;
     }
+    settleCrashedAnswers(*db);
     Result<QList<Conversation>> list = ConversationStore(*db).list(filter);
     if (!list)
         return fail(list.error());
@@ -326,6 +337,7 @@ int runShow(const Invocation &inv)
     Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
     if (!db)
         return fail(db.error());
+    settleCrashedAnswers(*db);
     ConversationStore store(*db);
     const QString id = parser.positionalArguments().first();
     Result<Conversation> conversation = store.find(id);

@@ -2,12 +2,14 @@
 // realm-cli's chat and provider commands as a user runs them: real
 // processes and workspace files, answers from the loopback mock provider.
 #include "mockllmserver.h"
+#include "storage/database.h"
 #include "testworkspace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -38,6 +40,7 @@ private slots:
     void keyFromTheEnvironmentIsSent();
     void noProviderSaysHowToAddOne();
     void ctrlCStopsTheAnswerAndKeepsWhatArrived();
+    void aKilledAnswerIsShownAsInterrupted();
     void providerModelsAreListed();
     void projectQuestionsCarryTheCodeTheyAreAbout();
 
@@ -291,6 +294,43 @@ void tst_CliChat::ctrlCStopsTheAnswerAndKeepsWhatArrived()
     const Run list = cli({QStringLiteral("chat"), QStringLiteral("list"), QStringLiteral("--json")});
     const Run show = cli({QStringLiteral("chat"), QStringLiteral("show"), list.json().value(QStringLiteral("id")).toString()});
     QVERIFY2(show.out.contains(QStringLiteral("partial\n\n_(stopped before the end)_")), qPrintable(show.out));
+}
+
+void tst_CliChat::aKilledAnswerIsShownAsInterrupted()
+{
+    MockLlmServer server;
+    addMockProvider(server);
+    MockLlmServer::Response response = MockLlmServer::openAiStream({QStringLiteral("first half "), QStringLiteral("rest")});
+    response.holdAfterChunks = 2;
+    server.enqueue(response);
+    QProcess *process = startCli({QStringLiteral("chat"), QStringLiteral("a question")});
+    process->closeWriteChannel();
+    QByteArray out;
+    QVERIFY(QTest::qWaitFor([&] {
+        out += process->readAllStandardOutput();
+        return out.contains("first half");
+    }, 20000));
+    // Written every half second while streaming: wait until the partial
+    // answer is in the workspace, then kill -9.
+    QVERIFY(QTest::qWaitFor([&] {
+        auto db = Storage::Database::open(m_workspace);
+        QSqlQuery q((*db)->connection());
+        return q.exec(QStringLiteral("SELECT count(*) FROM messages WHERE status = 'streaming' AND content LIKE 'first half%'")) && q.next()
+               && q.value(0).toInt() == 1;
+    }, 20000));
+    ::kill(pid_t(process->processId()), SIGKILL);
+    QVERIFY(QTest::qWaitFor([process] { return process->state() == QProcess::NotRunning; }, 20000));
+    {
+        // A minute later, as far as the answer can tell.
+        auto db = Storage::Database::open(m_workspace);
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE messages SET updated_at = updated_at - 120000 WHERE status = 'streaming'")));
+    }
+    const Run list = cli({QStringLiteral("chat"), QStringLiteral("list"), QStringLiteral("--json")});
+    const Run show = cli({QStringLiteral("chat"), QStringLiteral("show"), list.json().value(QStringLiteral("id")).toString(), QStringLiteral("--json")});
+    QCOMPARE(show.code, 0);
+    QVERIFY2(show.out.contains(QStringLiteral("\"status\": \"interrupted\"")), qPrintable(show.out));
+    QVERIFY(show.out.contains(QStringLiteral("first half")));
 }
 
 void tst_CliChat::providerModelsAreListed()
