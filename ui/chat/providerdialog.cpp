@@ -2,6 +2,7 @@
 #include "chat/providerdialog.h"
 
 #include "chat/chatprovider.h"
+#include "jobs/background.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -116,10 +117,20 @@ ProviderDialog::ProviderDialog(Storage::DatabasePtr db, ProviderStore *store, QN
     reload();
 }
 
-void ProviderDialog::reload(const QString &selectId)
+void ProviderDialog::reload(const QString &selectId, const std::function<void()> &then)
 {
-    // A handful of rows: read directly (the dialog is modal and brief).
-    Result<QList<StoredProfile>> profiles = m_store->list();
+    runInBackground(this, m_db, [store = *m_store](Storage::DatabasePtr) { return store.list(); },
+                    [this, selectId, then](const Result<QList<StoredProfile>> &profiles) {
+                        showProfiles(profiles, selectId);
+                        if (then)
+                            then();
+                    });
+}
+
+void ProviderDialog::showProfiles(const Result<QList<StoredProfile>> &profiles, const QString &selectId)
+{
+    if (!profiles)
+        m_result->setText(profiles.error().message);
     m_profiles = profiles ? *profiles : QList<StoredProfile>{};
     m_list->clear();
     int select = m_profiles.isEmpty() ? -1 : 0;
@@ -194,25 +205,32 @@ ProviderProfile ProviderDialog::formProfile() const
 void ProviderDialog::save()
 {
     const ProviderProfile profile = formProfile();
-    Result<StoredProfile> stored = Error::failed(QString());
-    if (m_currentId.isEmpty()) {
-        stored = m_store->create(profile);
-    } else {
-        StoredProfile existing;
-        existing.profile = profile;
-        stored = m_store->update(existing);
-    }
+    const bool isNew = m_currentId.isEmpty();
+    runInBackground(this, m_db,
+                    [store = *m_store, profile, isNew](Storage::DatabasePtr) -> Result<StoredProfile> {
+                        ProviderStore writer = store; // the store's writers are not const
+                        if (isNew)
+                            return writer.create(profile);
+                        StoredProfile existing;
+                        existing.profile = profile;
+                        return writer.update(existing);
+                    },
+                    [this, key = m_key->text(), plaintext = m_plaintext->isChecked()](const Result<StoredProfile> &stored) {
+                        saveKeyOf(stored, key, plaintext); // as the form was when Save was pressed
+                    });
+}
+
+// After the profile is written: its key, wherever the form says.
+void ProviderDialog::saveKeyOf(const Result<StoredProfile> &stored, const QString &key, bool plaintext)
+{
     if (!stored) {
         m_result->setText(stored.error().message);
         return;
     }
     const QString id = stored->profile.id;
-    const QString key = m_key->text();
-    const bool plaintext = m_plaintext->isChecked();
     const bool wasPlaintext = stored->keyStorage == KeyStorage::Plaintext;
     if (key.isEmpty() && plaintext == wasPlaintext) {
-        reload(id);
-        emit saved(id);
+        reload(id, [this, id] { emit saved(id); }); // saved once the form shows it
         return;
     }
     if (key.isEmpty()) {
@@ -227,8 +245,7 @@ void ProviderDialog::save()
         else
             m_result->clear();
         m_key->clear();
-        reload(id);
-        emit saved(id);
+        reload(id, [this, id] { emit saved(id); }); // saved once the form shows it
     });
 }
 
@@ -253,9 +270,17 @@ void ProviderDialog::testConnection()
             }
             const QString message = tr("✓ Connected: %n model(s) available.", nullptr, int(models->size()));
             m_result->setText(message);
-            if (!m_currentId.isEmpty())
-                (void)m_store->cacheModels(m_currentId, *models);
-            emit tested(true, message);
+            if (m_currentId.isEmpty()) {
+                emit tested(true, message);
+                return;
+            }
+            // The list is kept for the model pickers.
+            runInBackground(this, m_db,
+                            [store = *m_store, id = m_currentId, list = *models](Storage::DatabasePtr) {
+                                ProviderStore writer = store;
+                                return writer.cacheModels(id, list);
+                            },
+                            [this, message](const Result<void> &) { emit tested(true, message); });
         });
     };
     if (!typedKey.isEmpty() || candidate.keyStorage == KeyStorage::None) {

@@ -5,6 +5,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -34,7 +36,11 @@ signals:
     void tested(bool ok, const QString &message);
 
 private:
-    void reload(const QString &selectId = {});
+    // Profiles are read and written on a worker thread; keys go through
+    // the keychain's own asynchronous jobs.
+    void reload(const QString &selectId = {}, const std::function<void()> &then = {});
+    void showProfiles(const Result<QList<Chat::StoredProfile>> &profiles, const QString &selectId);
+    void saveKeyOf(const Result<Chat::StoredProfile> &stored, const QString &key, bool plaintext);
     void showProfile(int row);
     Chat::ProviderProfile formProfile() const;
 
