@@ -78,7 +78,15 @@ Result<void> store(sqlite3 *db, const QList<Analyzed> &batch)
     Statement stats(db, "INSERT OR REPLACE INTO blob_stats (sha256, language, analyzer, lines, code, comment, blank, markers) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     Statement marker(db, "INSERT INTO blob_markers (sha256, language, analyzer, line, kind, text) VALUES (?, ?, ?, ?, ?, ?)");
+    // Two computations of the same new content (a second window, the CLI
+    // beside the desktop) must not list its markers twice.
+    Statement forget(db, "DELETE FROM blob_markers WHERE sha256 = ? AND language = ? AND analyzer = ?");
     for (const Analyzed &a : batch) {
+        forget.bindBlob(1, a.what.sha256);
+        forget.bind(2, a.what.language);
+        forget.bind(3, kAnalyzerVersion);
+        if (Result<void> r = forget.exec(QCoreApplication::translate("Realm::Analytics", "Cannot save a file's markers")); !r)
+            return r;
         const LineCounts &c = a.analysis.counts;
         stats.bindBlob(1, a.what.sha256);
         stats.bind(2, a.what.language);

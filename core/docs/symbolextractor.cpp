@@ -69,7 +69,8 @@ Result<QList<DocSymbol>> SymbolExtractor::extract(const QList<SourceText> &files
                 return Error::io(QCoreApplication::translate("Realm::Docs", "Cannot write %1: %2").arg(target, out.errorString()));
         }
         linesOf.insert(file.path, file.text.split(QLatin1Char('\n')));
-        arguments << file.path;
+        // "./" first: a file named "-fMakefile" or "--options=x" must stay a file name.
+        arguments << QStringLiteral("./") + file.path;
     }
     QProcess process;
     process.setWorkingDirectory(dir.path());
@@ -93,6 +94,8 @@ Result<QList<DocSymbol>> SymbolExtractor::extract(const QList<SourceText> &files
         s.qualifiedName = s.scope.isEmpty() ? s.name : s.scope + QStringLiteral("::") + s.name;
         s.access = tag.value(QStringLiteral("access")).toString();
         s.path = tag.value(QStringLiteral("path")).toString();
+        if (s.path.startsWith(QLatin1String("./")))
+            s.path.remove(0, 2);
         s.line = tag.value(QStringLiteral("line")).toInt();
         s.endLine = tag.value(QStringLiteral("end")).toInt(s.line);
         const QString language = tag.value(QStringLiteral("language")).toString();

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 
 namespace Realm::Markup {
 
@@ -41,11 +42,16 @@ QStringList chapters(const QString &markdown)
     return parts;
 }
 
-QString pageFileName(const QString &id, int number)
+// A chapter's file: its anchor, shortened; never index.html (the overview)
+// and never one another page has.
+QString pageFileName(const QString &id, int number, QSet<QString> &taken)
 {
-    if (id.isEmpty())
-        return QStringLiteral("page-%1.html").arg(number);
-    return id.left(96) + QStringLiteral(".html");
+    QString base = id.isEmpty() ? QStringLiteral("page-%1").arg(number) : id.left(96);
+    QString name = base + QStringLiteral(".html");
+    for (int n = 1; taken.contains(name) || name == QLatin1String("index.html"); ++n)
+        name = base + QStringLiteral("-%1.html").arg(n);
+    taken.insert(name);
+    return name;
 }
 
 // Links to anchors on other pages get the page's file name in front.
@@ -145,7 +151,7 @@ Result<void> writeText(const QString &fileName, const QString &text)
 }
 } // namespace
 
-Result<QStringList> writeHtmlSite(const QString &title, const QString &markdown, const QString &dir, const QString &footer)
+Result<QStringList> writeHtmlSite(const QString &title, const QString &markdown, const QString &dir, const QString &footer, bool allowRawHtml)
 {
     if (!QDir().mkpath(dir))
         return Error::io(QCoreApplication::translate("Realm::Markup", "Cannot create the folder %1.").arg(dir));
@@ -154,16 +160,17 @@ Result<QStringList> writeHtmlSite(const QString &title, const QString &markdown,
     HeadingSlugger slugger;
     QList<Page> pages;
     QHash<QString, QString> pageOfAnchor;
+    QSet<QString> taken;
     const QStringList parts = chapters(markdown);
     for (qsizetype i = 0; i < parts.size(); ++i) {
         Page page;
-        page.html = addHeadingIds(markdownToHtml(parts.at(i)), slugger, &page.headings);
+        page.html = addHeadingIds(markdownToHtml(parts.at(i), allowRawHtml), slugger, &page.headings);
         if (i == 0) {
             page.file = QStringLiteral("index.html");
             page.title = QCoreApplication::translate("Realm::Markup", "Overview");
         } else {
             const Heading first = page.headings.value(0);
-            page.file = pageFileName(first.id, int(i));
+            page.file = pageFileName(first.id, int(i), taken);
             page.title = first.text;
         }
         for (const Heading &h : std::as_const(page.headings))

@@ -38,6 +38,9 @@ Result<qint64> collectGarbage(sqlite3 *db)
                           "AND NOT EXISTS (SELECT 1 FROM project_version_files v WHERE v.blob_sha256 = b.sha256)");
     Statement unindex(db, "INSERT INTO blob_text(blob_text, rowid, text) VALUES ('delete', ?, ?)");
     Statement remove(db, "DELETE FROM blobs WHERE id = ?");
+    // What analytics kept about the content goes with it.
+    Statement forgetStats(db, "DELETE FROM blob_stats WHERE sha256 = (SELECT sha256 FROM blobs WHERE id = ?1)");
+    Statement forgetMarkers(db, "DELETE FROM blob_markers WHERE sha256 = (SELECT sha256 FROM blobs WHERE id = ?1)");
     if (!orphans.isValid() || !unindex.isValid() || !remove.isValid())
         return orphans.error(QCoreApplication::translate("Realm::Projects", "Cannot clean up unused file contents"));
 
@@ -70,6 +73,11 @@ Result<qint64> collectGarbage(sqlite3 *db)
             if (Result<void> r = unindex.exec(QCoreApplication::translate("Realm::Projects", "Cannot remove a file from the search index")); !r)
                 return r.error();
             if (Result<void> r = CodeIndex::unindexBlob(db, id, text); !r)
+                return r.error();
+        }
+        for (Statement *forget : {&forgetStats, &forgetMarkers}) {
+            forget->bind(1, id);
+            if (Result<void> r = forget->exec(QCoreApplication::translate("Realm::Projects", "Cannot remove unused file contents")); !r)
                 return r.error();
         }
         remove.bind(1, id);

@@ -218,7 +218,20 @@ Result<GitExportReport> exportToGit(const Storage::DatabasePtr &db, const QStrin
     if (onBranch && report.commitsWritten > 0 && !git_repository_is_bare(repo->get())) {
         git_checkout_options checkout = GIT_CHECKOUT_OPTIONS_INIT;
         checkout.checkout_strategy = created ? GIT_CHECKOUT_FORCE : GIT_CHECKOUT_SAFE;
-        checkout.baseline = previousTree.get(); // the branch moved: compare with where it was
+        // The branch moved: compare with where it was — nothing at all when
+        // it is new (else libgit2 compares with HEAD, already the new commit,
+        // and writes no file).
+        TreePtr emptyTree;
+        if (!previousTree) {
+            git_treebuilder *builder = nullptr;
+            git_oid emptyId;
+            git_tree *raw = nullptr;
+            if (git_treebuilder_new(&builder, repo->get(), nullptr) == 0 && git_treebuilder_write(&emptyId, builder) == 0
+                && git_tree_lookup(&raw, repo->get(), &emptyId) == 0)
+                emptyTree.reset(raw);
+            git_treebuilder_free(builder);
+        }
+        checkout.baseline = previousTree ? previousTree.get() : emptyTree.get();
         if (git_checkout_head(repo->get(), &checkout) != 0)
             report.warnings << QCoreApplication::translate("Realm::Projects", "The work tree was not updated (%1): the commits are in the repository; run git checkout there.")
                                    .arg(Git::lastErrorMessage());

@@ -272,11 +272,14 @@ Result<int> ProjectStore::emptyTrash()
     for (const QString &id : std::as_const(ids)) {
         // The project row stays as a tombstone so a later sync can pass the
         // deletion on; its files, its history and their contents go.
-        QSqlQuery history(db);
-        history.prepare(QStringLiteral("DELETE FROM project_versions WHERE project_id = ?"));
-        history.addBindValue(id);
-        if (!history.exec())
-            return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot empty the trash"), history);
+        // (The row stays, so ON DELETE CASCADE does not run for them.)
+        for (const char *table : {"project_versions", "project_stats", "doc_versions"}) {
+            QSqlQuery history(db);
+            history.prepare(QStringLiteral("DELETE FROM %1 WHERE project_id = ?").arg(QLatin1String(table)));
+            history.addBindValue(id);
+            if (!history.exec())
+                return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot empty the trash"), history);
+        }
         QSqlQuery del(db);
         del.prepare(QStringLiteral("DELETE FROM files WHERE project_id = ?"));
         del.addBindValue(id);

@@ -3,6 +3,7 @@
 
 #include "docs/templaterenderer.h"
 #include "projects/pathsafety.h"
+#include "projects/projectstore.h"
 #include "projects/textcontent.h"
 
 #include <QCoreApplication>
@@ -232,23 +233,44 @@ Result<Projects::ImportReport> createProject(const Storage::DatabasePtr &db, con
     if (!files)
         return files.error();
     const QDir target(folder);
-    if (target.exists() && !target.isEmpty())
+    // Hidden files count: a folder holding only .git/ is not empty.
+    const bool existed = target.exists();
+    if (existed && !target.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
         return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "%1 is not empty; choose a new or empty folder for the project.").arg(folder));
+    const QString name = projectName.isEmpty() ? values.value(QStringLiteral("project_name")) : projectName;
+    if (Projects::ProjectStore(db).find(name))
+        return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "A project named \"%1\" already exists; choose another project name.").arg(name));
     if (!QDir().mkpath(folder))
         return Error::io(QCoreApplication::translate("Realm::Starters", "Cannot create the folder %1.").arg(folder));
+    // On failure the folder goes back to how it was (absent or empty).
+    const auto undo = [&] {
+        if (existed) {
+            for (const QString &entry : target.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
+                QFileInfo(target.filePath(entry)).isDir() ? QDir(target.filePath(entry)).removeRecursively() : QFile::remove(target.filePath(entry));
+        } else {
+            QDir(folder).removeRecursively();
+        }
+    };
     for (const RenderedFile &file : std::as_const(*files)) {
         const QString path = target.filePath(file.path);
         QDir().mkpath(QFileInfo(path).absolutePath());
         QFile out(path);
-        if (!out.open(QIODevice::WriteOnly) || out.write(file.content) != file.content.size())
-            return Error::io(QCoreApplication::translate("Realm::Starters", "Cannot write %1: %2").arg(path, out.errorString()));
+        if (!out.open(QIODevice::WriteOnly) || out.write(file.content) != file.content.size()) {
+            const Error error = Error::io(QCoreApplication::translate("Realm::Starters", "Cannot write %1: %2").arg(path, out.errorString()));
+            out.close();
+            undo();
+            return error;
+        }
         out.close();
         if (file.mode & 0111)
             out.setPermissions(out.permissions() | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther);
     }
     Projects::ImportOptions options;
-    options.name = projectName.isEmpty() ? values.value(QStringLiteral("project_name")) : projectName;
-    return Projects::ProjectImporter(db).importProject(target.absolutePath(), options);
+    options.name = name;
+    Result<Projects::ImportReport> imported = Projects::ProjectImporter(db).importProject(target.absolutePath(), options);
+    if (!imported)
+        undo();
+    return imported;
 }
 
 Result<QByteArray> StarterTemplate::toArchive() const
@@ -305,6 +327,9 @@ Result<StarterTemplate> StarterTemplate::fromArchive(const QByteArray &bytes, co
     QByteArray manifest;
     QList<TemplateFile> files;
     constexpr qint64 kLargestFile = 16 * 1024 * 1024; // a starter, not a data set
+    constexpr qint64 kLargestTotal = 64 * 1024 * 1024;
+    constexpr int kMostFiles = 5000;
+    qint64 total = 0;
     archive_entry *entry = nullptr;
     int rc = ARCHIVE_OK;
     while ((rc = archive_read_next_header(a.get(), &entry)) == ARCHIVE_OK) {
@@ -313,6 +338,9 @@ Result<StarterTemplate> StarterTemplate::fromArchive(const QByteArray &bytes, co
         const QString path = QString::fromUtf8(archive_entry_pathname(entry));
         if (archive_entry_size(entry) > kLargestFile)
             return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "%1 in the template is larger than 16 MiB.").arg(path));
+        total += archive_entry_size(entry);
+        if (total > kLargestTotal || files.size() >= kMostFiles)
+            return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "The template holds more than 64 MiB or 5,000 files; a starter should be small."));
         QByteArray content(archive_entry_size(entry), Qt::Uninitialized);
         if (!content.isEmpty() && archive_read_data(a.get(), content.data(), size_t(content.size())) != la_ssize_t(content.size()))
             return broken();

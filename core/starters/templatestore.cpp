@@ -8,6 +8,7 @@
 #include "storage/sqlerror.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
 #include <QSqlQuery>
 
@@ -32,9 +33,12 @@ Result<StarterTemplate> templateFromProject(const Storage::DatabasePtr &db, cons
     starter.title = title.isEmpty() ? id : title;
     starter.description = description;
     bool hasProjectName = false;
+    static const QRegularExpression validName(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     for (const TemplateMark &m : marks) {
         if (m.name.isEmpty() || m.literal.isEmpty())
             return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "A variable needs a name and the text it replaces."));
+        if (!validName.match(m.name).hasMatch())
+            return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "A variable's name is letters, digits and _ (\"%1\" is not).").arg(m.name));
         starter.variables.append({m.name, m.label.isEmpty() ? m.name : m.label, m.literal, {}, {}, {}, false});
         hasProjectName = hasProjectName || m.name == QLatin1String("project_name");
     }
@@ -43,14 +47,35 @@ Result<StarterTemplate> templateFromProject(const Storage::DatabasePtr &db, cons
     for (TemplateVariable &v : starter.variables)
         v.required = v.required || v.name == QLatin1String("project_name");
 
-    const auto substitute = [&](QString text) {
-        for (const TemplateMark &m : marks)
-            text.replace(m.literal, QStringLiteral("{{") + m.name + QStringLiteral("}}"));
-        return text;
+    // One pass, longest texts first: a later text must not match inside a
+    // {{variable}} an earlier one put there.
+    QList<TemplateMark> byLength = marks;
+    std::sort(byLength.begin(), byLength.end(), [](const TemplateMark &a, const TemplateMark &b) { return a.literal.size() > b.literal.size(); });
+    QStringList alternatives;
+    QHash<QString, QString> nameOf;
+    for (const TemplateMark &m : std::as_const(byLength)) {
+        alternatives << QRegularExpression::escape(m.literal);
+        nameOf.insert(m.literal, m.name);
+    }
+    const QRegularExpression literals(alternatives.join(QLatin1Char('|')));
+    const auto substitute = [&](const QString &text) -> QString {
+        if (marks.isEmpty())
+            return text;
+        QString out;
+        qsizetype at = 0;
+        for (auto it = literals.globalMatch(text); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            out += QStringView(text).mid(at, m.capturedStart() - at);
+            out += QStringLiteral("{{") + nameOf.value(m.captured(0)) + QStringLiteral("}}");
+            at = m.capturedEnd();
+        }
+        return out + QStringView(text).mid(at);
     };
     for (const Projects::ProjectFile &f : std::as_const(*files)) {
         if (!paths.isEmpty() && !paths.contains(f.path))
             continue;
+        if (f.size > 16 * 1024 * 1024)
+            return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "%1 is larger than 16 MiB, too large for a template; leave it out.").arg(f.path));
         Result<QByteArray> content = store.content(f);
         if (!content)
             return content.error();

@@ -74,7 +74,7 @@ def doxygen_entities(xml_dir, root):
 # The built-in template: a chapter per file, its symbols at level 3 and the
 # members of types at level 4.
 HEADING = re.compile(r"^####? (\w+) `(.+)`$")
-LOCATION = re.compile(r"^<sub>(.+):(\d+)</sub>$")
+LOCATION = re.compile(r"^\*Source:\* `(.+):(\d+)`$")
 FILE_HEADING = re.compile(r"^## `(.+)`$")
 
 

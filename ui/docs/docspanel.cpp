@@ -281,11 +281,12 @@ void DocsPanel::showVersion(const QString &versionId)
                             return v.error();
                         QString markdown = v->markdown;
                         if (markdown.size() > kPreviewLimit) {
-                            markdown.truncate(markdown.lastIndexOf(QLatin1String("\n## "), kPreviewLimit));
+                            const qsizetype chapter = markdown.lastIndexOf(QLatin1String("\n## "), kPreviewLimit);
+                            markdown.truncate(chapter > 0 ? chapter : kPreviewLimit);
                             markdown += QStringLiteral("\n\n---\n\n*") + DocsPanel::tr("The preview ends here; export the document to read all of it.")
                                         + QStringLiteral("*\n");
                         }
-                        return std::pair{v->title, Markup::htmlPage(v->title, markdown)};
+                        return std::pair{v->title, Markup::htmlPage(v->title, markdown, false)}; // comments are not trusted
                     },
                     [this, versionId](const Result<std::pair<QString, QString>> &page) {
                         QListWidgetItem *current = m_versions->currentItem();

@@ -189,7 +189,7 @@ void NewProjectDialog::updatePreview()
         return;
     }
     const QDir folder(m_folder->text());
-    const bool busy = folder.exists() && !folder.isEmpty();
+    const bool busy = folder.exists() && !folder.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     m_problem->setText(busy ? tr("%1 is not empty; choose a new or empty folder.").arg(m_folder->text()) : QString());
     m_create->setEnabled(!busy && !m_folder->text().trimmed().isEmpty() && !m_running);
     QMap<QString, QTreeWidgetItem *> folders;

@@ -3,13 +3,16 @@
 // and cross-links, what regeneration after a refresh redoes, versions and
 // templates kept in the workspace.
 #include "docs/docgenerator.h"
+#include "docs/docexport.h"
 #include "docs/docstore.h"
 #include "docs/symbolextractor.h"
 #include "markup/markdownoutput.h"
 #include "projects/projectimporter.h"
 #include "testworkspace.h"
 
+#include <QFile>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Realm;
@@ -56,6 +59,7 @@ private slots:
     void versionsAreKeptAndFoundByPrefix();
     void templatesAreStoredByName();
     void customDocumentsNeedAPrompt();
+    void htmlInCommentsIsShownNotRun();
 
 private:
     std::unique_ptr<TestWorkspace> m_workspace;
@@ -223,6 +227,30 @@ void tst_DocGenerator::customDocumentsNeedAPrompt()
     QVERIFY(!prepared);
     QCOMPARE(prepared.error().code, Error::Code::InvalidInput);
     QVERIFY(prepared.error().message.contains(QStringLiteral("prompt")));
+}
+
+void tst_DocGenerator::htmlInCommentsIsShownNotRun()
+{
+    Test::writeFile(m_folder, QStringLiteral("geo/math.cpp"), "/** Adds. <script>alert(1)</script> <img src=x onerror=alert(2)> */\nint add(int a, int b);\n");
+    QVERIFY(Projects::ProjectImporter(m_workspace->db()).refreshProject(m_projectId, {}));
+    Result<PreparedDocument> prepared = prepareDocument(m_workspace->db(), m_projectId, {});
+    QVERIFY(prepared);
+    Result<DocVersion> version = finishDocument(m_workspace->db(), *prepared, {});
+    QVERIFY(version);
+    QTemporaryDir out;
+    for (OutputFormat format : {OutputFormat::Html, OutputFormat::Site}) {
+        Result<QStringList> files = exportDocument(*version, format, out.path());
+        QVERIFY(files);
+        for (const QString &name : *files) {
+            QFile file(name);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray html = file.readAll();
+            QVERIFY2(!html.contains("<script>alert") && !html.contains("<img src=x"), qPrintable(name));
+        }
+    }
+    QFile page(out.filePath(QStringLiteral("api.html")));
+    QVERIFY(page.open(QIODevice::ReadOnly));
+    QVERIFY(page.readAll().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
 
 QTEST_GUILESS_MAIN(tst_DocGenerator)
