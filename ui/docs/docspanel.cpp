@@ -334,14 +334,11 @@ void DocsPanel::generate()
     m_cancelToken = std::make_shared<CancellationToken>();
     const std::shared_ptr<CancellationToken> token = m_cancelToken;
     const QString projectId = m_projectId;
-    QPointer<DocsPanel> self(this);
+    const std::shared_ptr<UiRelay> relay = makeUiRelay(this);
     runInBackground(this, m_db,
-                    [projectId, spec, token, self](Storage::DatabasePtr db) {
-                        return Docs::prepareDocument(db, projectId, spec, token.get(), [self](qint64 done, qint64 total) {
-                            QMetaObject::invokeMethod(self, [self, done, total] {
-                                if (self)
-                                    self->showProgress(done, total, tr("Reading symbols"));
-                            }, Qt::QueuedConnection);
+                    [this, projectId, spec, token, relay](Storage::DatabasePtr db) {
+                        return Docs::prepareDocument(db, projectId, spec, token.get(), [this, relay](qint64 done, qint64 total) {
+                            relay->post([this, done, total] { showProgress(done, total, tr("Reading symbols")); });
                         });
                     },
                     [this, spec, projectId](const Result<Docs::PreparedDocument> &prepared) {
@@ -386,39 +383,36 @@ void DocsPanel::writeSummaries(const Docs::PreparedDocument &prepared, const Doc
         connect(thread, &QThread::finished, context, &QObject::deleteLater);
         connect(thread, &QThread::finished, thread, &QObject::deleteLater);
         thread->start();
-        QPointer<DocsPanel> self(this);
+        const std::shared_ptr<UiRelay> relay = makeUiRelay(this);
         const Storage::DatabasePtr db = m_db;
         auto writerSlot = std::make_shared<QPointer<Docs::SummaryWriter>>();
         m_cancelSummaries = [writerSlot] {
             if (*writerSlot)
                 QMetaObject::invokeMethod(*writerSlot, &Docs::SummaryWriter::cancel, Qt::QueuedConnection);
         };
-        QMetaObject::invokeMethod(context, [=, profile = *profile] {
+        QMetaObject::invokeMethod(context, [=, this, profile = *profile] {
             auto *network = new QNetworkAccessManager(context);
             auto *provider = new Chat::ChatProvider(profile, network, context);
             auto *writer = new Docs::SummaryWriter(db, provider, spec.model, context);
             *writerSlot = writer;
-            connect(writer, &Docs::SummaryWriter::progress, context, [self](qint64 done, qint64 total, const QString &what) {
-                QMetaObject::invokeMethod(self, [self, done, total, what] {
-                    if (self)
-                        self->showProgress(done, total, tr("Writing summaries: %1").arg(what));
-                }, Qt::QueuedConnection);
+            connect(writer, &Docs::SummaryWriter::progress, context, [this, relay](qint64 done, qint64 total, const QString &what) {
+                relay->post([this, done, total, what] { showProgress(done, total, tr("Writing summaries: %1").arg(what)); });
             });
-            connect(writer, &Docs::SummaryWriter::finished, context, [=](const Result<Docs::Summaries> &result) {
+            connect(writer, &Docs::SummaryWriter::finished, context, [=, this](const Result<Docs::Summaries> &result) {
                 db->closeThreadConnection();
                 thread->quit();
-                QMetaObject::invokeMethod(self, [self, prepared, spec, result] {
-                    if (!self || !self->m_running)
+                relay->post([this, prepared, spec, result] {
+                    if (!m_running)
                         return;
-                    self->m_cancelSummaries = nullptr;
+                    m_cancelSummaries = nullptr;
                     if (!result) {
-                        self->fail(result.error().code == Error::Code::Cancelled
-                                       ? tr("Cancelled. The summaries written so far are kept; generating again goes on from there.")
-                                       : result.error().message);
+                        fail(result.error().code == Error::Code::Cancelled
+                                 ? tr("Cancelled. The summaries written so far are kept; generating again goes on from there.")
+                                 : result.error().message);
                         return;
                     }
-                    self->finish(prepared, spec, *result);
-                }, Qt::QueuedConnection);
+                    finish(prepared, spec, *result);
+                });
             });
             writer->start(prepared.inputs, spec.kind == Docs::DocKind::Custom ? spec.prompt : QString());
         });

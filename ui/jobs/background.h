@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QtConcurrent>
 
+#include <memory>
 #include <type_traits>
 
 namespace Realm::Ui {
@@ -29,6 +30,33 @@ void runInBackground(QObject *context, const Storage::DatabasePtr &db, Work work
         db->closeThreadConnection();
         return result;
     }));
+}
+
+// Hands calls from a worker thread to the thread of `target`, where they run
+// only if `target` still exists. The worker never touches the widget (not
+// even a QPointer to it): it holds the relay, which lives on the widget's
+// thread and is deleted there once the last worker lets go of it.
+class UiRelay final : public QObject {
+public:
+    explicit UiRelay(QObject *target) : m_target(target) {}
+
+    template<typename F>
+    void post(F call)
+    {
+        QMetaObject::invokeMethod(this, [this, call = std::move(call)] {
+            if (m_target)
+                call();
+        }, Qt::QueuedConnection);
+    }
+
+private:
+    QPointer<QObject> m_target;
+};
+
+// Create on the target's thread; copies may go to workers.
+inline std::shared_ptr<UiRelay> makeUiRelay(QObject *target)
+{
+    return std::shared_ptr<UiRelay>(new UiRelay(target), [](UiRelay *relay) { relay->deleteLater(); });
 }
 
 } // namespace Realm::Ui

@@ -135,23 +135,21 @@ void ExportDialog::startExport()
     m_cancel = std::make_shared<CancellationToken>();
     setRunning(true);
     m_status->setText(tr("Exporting…"));
-    QPointer<ExportDialog> self(this);
+    const std::shared_ptr<UiRelay> relay = makeUiRelay(this);
     const std::shared_ptr<CancellationToken> cancel = m_cancel;
     const QString projectId = m_projectId;
     runInBackground(this, m_db,
-                    [projectId, format, target, cancel, self](Storage::DatabasePtr db) {
-                        return Projects::exportArchive(db, projectId, *format, target, cancel.get(), [self](const Projects::ExportProgress &p) {
-                            QMetaObject::invokeMethod(self, [self, p] {
-                                if (!self)
-                                    return;
-                                self->m_progress->setRange(0, int(qMin<qint64>(p.filesTotal, INT_MAX)));
-                                self->m_progress->setValue(int(qMin<qint64>(p.filesDone, INT_MAX)));
-                                self->m_status->setText(tr("%1 of %2 files, %3 of %4 — %5")
+                    [this, projectId, format, target, cancel, relay](Storage::DatabasePtr db) {
+                        return Projects::exportArchive(db, projectId, *format, target, cancel.get(), [this, relay](const Projects::ExportProgress &p) {
+                            relay->post([this, p] {
+                                m_progress->setRange(0, int(qMin<qint64>(p.filesTotal, INT_MAX)));
+                                m_progress->setValue(int(qMin<qint64>(p.filesDone, INT_MAX)));
+                                m_status->setText(tr("%1 of %2 files, %3 of %4 — %5")
                                                             .arg(p.filesDone)
                                                             .arg(p.filesTotal)
                                                             .arg(Projects::formatBytes(p.bytesDone), Projects::formatBytes(p.bytesTotal),
                                                                  p.path));
-                            }, Qt::QueuedConnection);
+                            });
                         });
                     },
                     [this](const Result<Projects::ExportReport> &report) {
@@ -187,19 +185,17 @@ void ExportDialog::startGitExport(const QString &target)
     setRunning(true);
     m_progress->setRange(0, 0);
     m_status->setText(tr("Committing…"));
-    QPointer<ExportDialog> self(this);
+    const std::shared_ptr<UiRelay> relay = makeUiRelay(this);
     const std::shared_ptr<CancellationToken> cancel = m_cancel;
     const QString projectId = m_projectId;
     runInBackground(this, m_db,
-                    [projectId, target, options, cancel, self](Storage::DatabasePtr db) {
-                        return Projects::exportToGit(db, projectId, target, options, cancel.get(), [self](int done, int total) {
-                            QMetaObject::invokeMethod(self, [self, done, total] {
-                                if (!self)
-                                    return;
-                                self->m_progress->setRange(0, total);
-                                self->m_progress->setValue(done);
-                                self->m_status->setText(tr("Committed version %1 of %2").arg(done).arg(total));
-                            }, Qt::QueuedConnection);
+                    [this, projectId, target, options, cancel, relay](Storage::DatabasePtr db) {
+                        return Projects::exportToGit(db, projectId, target, options, cancel.get(), [this, relay](int done, int total) {
+                            relay->post([this, done, total] {
+                                m_progress->setRange(0, total);
+                                m_progress->setValue(done);
+                                m_status->setText(tr("Committed version %1 of %2").arg(done).arg(total));
+                            });
                         });
                     },
                     [this, options](const Result<Projects::GitExportReport> &report) {
