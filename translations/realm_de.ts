@@ -1192,6 +1192,22 @@
         <source>There is no template &quot;%1&quot; in the workspace.</source>
         <translation>Es gibt keine Vorlage „%1“ im Arbeitsbereich.</translation>
     </message>
+    <message>
+        <source>A project named &quot;%1&quot; already exists; choose another project name.</source>
+        <translation>Ein Projekt namens „%1“ gibt es schon; wählen Sie einen anderen Projektnamen.</translation>
+    </message>
+    <message>
+        <source>The template holds more than 64 MiB or 5,000 files; a starter should be small.</source>
+        <translation>Die Vorlage enthält mehr als 64 MiB oder 5.000 Dateien; eine Vorlage sollte klein sein.</translation>
+    </message>
+    <message>
+        <source>A variable&apos;s name is letters, digits and _ (&quot;%1&quot; is not).</source>
+        <translation>Der Name einer Variable besteht aus Buchstaben, Ziffern und _ („%1“ nicht).</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 16 MiB, too large for a template; leave it out.</source>
+        <translation>%1 ist größer als 16 MiB, zu groß für eine Vorlage; lassen Sie die Datei weg.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Storage</name>
@@ -2672,6 +2688,10 @@
     <message>
         <source>Saving…</source>
         <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>There is already a template named %1; choose another name.</source>
+        <translation>Es gibt schon eine Vorlage namens %1; wählen Sie einen anderen Namen.</translation>
     </message>
 </context>
 <context>

@@ -130,6 +130,7 @@ int runTemplateCommand(const QString &sub, const Invocation &inv)
     parser.addOption({QStringLiteral("var"), QStringLiteral("save: NAME=TEXT — TEXT in files and names becomes {{NAME}}."), QStringLiteral("name=text")});
     parser.addOption({QStringLiteral("file"), QStringLiteral("save: only these files (default: all)."), QStringLiteral("path")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("export: the archive to write."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("replace"), QStringLiteral("save/import: replace a template of the same name.")});
     parser.addPositionalArgument(QStringLiteral("subject"), QStringLiteral("save: the project; export/remove: the template; import: the archive."));
     if (int rc = parseOrExit(parser, inv, QStringLiteral("SUBJECT [options]"), 1, 1); rc >= 0)
         return rc;
@@ -160,6 +161,8 @@ int runTemplateCommand(const QString &sub, const Invocation &inv)
             parser.value(QStringLiteral("description")), marks, parser.values(QStringLiteral("file")));
         if (!starter)
             return fail(starter.error());
+        if (store.find(starter->id) && !parser.isSet(QStringLiteral("replace")))
+            return fail(Error::invalidInput(QStringLiteral("There is already a template named %1: choose another --name, or --replace it.").arg(starter->id)));
         if (Result<void> r = store.save(*starter); !r)
             return fail(r.error());
         Output::print(QStringLiteral("Saved the template %1: %2 files, variables %3.")
@@ -193,6 +196,8 @@ int runTemplateCommand(const QString &sub, const Invocation &inv)
         Result<Starters::StarterTemplate> starter = Starters::StarterTemplate::fromArchive(file.readAll(), name);
         if (!starter)
             return fail(starter.error());
+        if (store.find(name) && !parser.isSet(QStringLiteral("replace")))
+            return fail(Error::invalidInput(QStringLiteral("There is already a template named %1: import it under another --name, or --replace it.").arg(name)));
         if (Result<void> r = store.save(*starter); !r)
             return fail(r.error());
         Output::note(QStringLiteral("Imported the template %1 (%2 files).").arg(name).arg(starter->files.size()));

@@ -375,6 +375,9 @@ void tst_Cli::newProjectsFromTemplates()
     r = cli({QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("kite"), QStringLiteral("--name"), QStringLiteral("my-go"),
              QStringLiteral("--var"), QStringLiteral("project_name=kite")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = cli({QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("kite"), QStringLiteral("--name"), QStringLiteral("my-go")});
+    QCOMPARE(r.code, 4); // not silently replaced
+    QVERIFY(r.err.contains(QStringLiteral("--replace")));
     const QString archive = m_dir.filePath(QStringLiteral("my-go.tar.gz"));
     QCOMPARE(cli({QStringLiteral("template"), QStringLiteral("export"), QStringLiteral("my-go"), QStringLiteral("--out"), archive}).code, 0);
     QCOMPARE(cli({QStringLiteral("template"), QStringLiteral("remove"), QStringLiteral("my-go")}).code, 0);

@@ -94,10 +94,13 @@ void SaveTemplateDialog::save()
     const QString description = m_description->text().trimmed();
     runInBackground(this, m_db,
                     [=](Storage::DatabasePtr db) -> Result<void> {
+                        Starters::TemplateStore store(db);
+                        if (store.find(name))
+                            return Error::invalidInput(tr("There is already a template named %1; choose another name.").arg(name));
                         Result<Starters::StarterTemplate> starter = Starters::templateFromProject(db, projectId, name, title, description, marks, paths);
                         if (!starter)
                             return starter.error();
-                        return Starters::TemplateStore(db).save(*starter);
+                        return store.save(*starter);
                     },
                     [this, name](const Result<void> &saved) {
                         m_save->setEnabled(true);
