@@ -4,7 +4,9 @@
 #include "chat/conversationstore.h"
 #include "jobs/background.h"
 
+#include <QComboBox>
 #include <QDateTime>
+#include <QHBoxLayout>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
@@ -30,8 +32,22 @@ ChatHistory::ChatHistory(Storage::DatabasePtr db, QWidget *parent)
     : QWidget(parent)
     , m_db(std::move(db))
     , m_search(new QLineEdit)
+    , m_scope(new QComboBox)
+    , m_provider(new QComboBox)
+    , m_period(new QComboBox)
     , m_list(new QListWidget)
 {
+    m_scope->setObjectName(QStringLiteral("chatHistoryScope"));
+    m_scope->addItem(tr("All projects"));
+    m_provider->setObjectName(QStringLiteral("chatHistoryProvider"));
+    m_provider->addItem(tr("Any provider"));
+    m_period->setObjectName(QStringLiteral("chatHistoryPeriod"));
+    m_period->addItem(tr("Any time"), 0);
+    m_period->addItem(tr("Today"), 1);
+    m_period->addItem(tr("Last 7 days"), 7);
+    m_period->addItem(tr("Last 30 days"), 30);
+    for (QComboBox *box : {m_scope, m_provider, m_period})
+        connect(box, &QComboBox::currentIndexChanged, this, &ChatHistory::reload);
     m_search->setObjectName(QStringLiteral("chatSearch"));
     m_search->setPlaceholderText(tr("Search all conversations"));
     m_search->setClearButtonEnabled(true);
@@ -49,7 +65,12 @@ ChatHistory::ChatHistory(Storage::DatabasePtr db, QWidget *parent)
     });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_scope, 1);
+    filters->addWidget(m_provider, 1);
+    filters->addWidget(m_period, 1);
     layout->addWidget(m_search);
+    layout->addLayout(filters);
     layout->addWidget(m_list);
 }
 
@@ -58,22 +79,56 @@ void ChatHistory::focusSearch()
     m_search->setFocus();
 }
 
+void ChatHistory::setProject(const QString &projectId, const QString &projectName)
+{
+    m_projectId = projectId;
+    while (m_scope->count() > 1)
+        m_scope->removeItem(1);
+    if (!projectId.isEmpty())
+        m_scope->addItem(tr("Only %1").arg(projectName));
+}
+
+void ChatHistory::setProviders(const QList<QPair<QString, QString>> &providers)
+{
+    const QString chosen = m_provider->currentData().toString();
+    const QSignalBlocker quiet(m_provider);
+    while (m_provider->count() > 1)
+        m_provider->removeItem(1);
+    for (const auto &[id, name] : providers) {
+        m_provider->addItem(name, id);
+        if (id == chosen)
+            m_provider->setCurrentIndex(m_provider->count() - 1);
+    }
+}
+
 void ChatHistory::reload()
 {
     const QString text = m_search->text().trimmed();
+    MessageSearch search;
+    search.text = text;
+    search.projectId = m_scope->currentIndex() > 0 ? m_projectId : QString();
+    search.providerId = m_provider->currentData().toString();
+    if (const int days = m_period->currentData().toInt(); days > 0)
+        search.fromMs = QDateTime(QDate::currentDate().addDays(1 - days), QTime(0, 0)).toMSecsSinceEpoch();
     runInBackground(this, m_db,
-                    [text](Storage::DatabasePtr db) {
+                    [search](Storage::DatabasePtr db) {
                         Listing listing;
                         ConversationStore store(db);
-                        if (text.isEmpty()) {
-                            Result<QList<Conversation>> list = store.list();
-                            if (list)
-                                listing.conversations = *list;
-                            else
+                        if (search.text.isEmpty()) {
+                            ConversationFilter filter;
+                            filter.projectId = search.projectId;
+                            Result<QList<Conversation>> list = store.list(filter);
+                            if (list) {
+                                // Provider and period narrow the list too.
+                                for (const Conversation &c : std::as_const(*list)) {
+                                    if ((search.providerId.isEmpty() || c.providerId == search.providerId)
+                                        && (search.fromMs == 0 || c.updatedAt >= search.fromMs))
+                                        listing.conversations.append(c);
+                                }
+                            } else {
                                 listing.error = list.error().message;
+                            }
                         } else {
-                            MessageSearch search;
-                            search.text = text;
                             Result<QList<MessageHit>> hits = store.search(search);
                             if (hits)
                                 listing.hits = *hits;

@@ -7,6 +7,7 @@
 
 #include <functional>
 
+class QComboBox;
 class QLineEdit;
 class QListWidget;
 
@@ -17,7 +18,8 @@ class ConversationStore;
 namespace Realm::Ui {
 
 // The workspace's conversations, pinned first then most recent, and word
-// search over all their messages; pin, archive and trash from the context
+// search over all their messages, narrowed to the current project, a
+// provider and a period when asked; pin, archive and trash from the context
 // menu. Reads and writes off the UI thread.
 class ChatHistory final : public QWidget {
     Q_OBJECT
@@ -27,6 +29,15 @@ public:
 
     void reload();
     void focusSearch();
+    // The project the "this project only" filter means.
+    void setProject(const QString &projectId, const QString &projectName);
+    // Provider profiles the provider filter offers: (id, name).
+    void setProviders(const QList<QPair<QString, QString>> &providers);
+    QComboBox *scopeBox() const { return m_scope; }
+    QComboBox *providerBox() const { return m_provider; }
+    QComboBox *periodBox() const { return m_period; }
+    QLineEdit *searchEdit() const { return m_search; }
+    QListWidget *list() const { return m_list; }
 
 signals:
     // A conversation (and, from a search hit, the message) to open.
@@ -43,7 +54,11 @@ private:
 
     Storage::DatabasePtr m_db;
     QLineEdit *m_search;
+    QComboBox *m_scope;    // all projects, or the current one
+    QComboBox *m_provider; // any, or one profile (searches answers it gave)
+    QComboBox *m_period;   // any time, today, 7 or 30 days
     QListWidget *m_list;
+    QString m_projectId;
 };
 
 } // namespace Realm::Ui

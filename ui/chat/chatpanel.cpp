@@ -233,6 +233,10 @@ void ChatPanel::reloadProviders()
                     [this](const Result<QList<StoredProfile>> &profiles) {
                         const QString current = m_providerBox->currentData().toString();
                         m_profiles = profiles ? *profiles : QList<StoredProfile>{};
+                        QList<QPair<QString, QString>> names;
+                        for (const StoredProfile &p : std::as_const(m_profiles))
+                            names.append({p.profile.id, p.profile.name});
+                        m_history->setProviders(names);
                         m_providerBox->clear();
                         for (const StoredProfile &p : std::as_const(m_profiles))
                             m_providerBox->addItem(p.profile.name, p.profile.id);
@@ -267,6 +271,7 @@ void ChatPanel::setProject(const QString &projectId, const QString &projectName)
 {
     m_projectId = projectId;
     m_projectName = projectName;
+    m_history->setProject(projectId, projectName);
     m_projectContext->setEnabled(!projectId.isEmpty());
     m_projectContext->setText(projectName.isEmpty() ? tr("Project context") : tr("Context from %1").arg(projectName));
     if (m_conversationId.isEmpty() && !m_turn)
