@@ -3,6 +3,7 @@
 
 #include "clioutput.h"
 #include "common/workspacelocation.h"
+#include "projects/projectstore.h"
 #include "projects/workspace.h"
 
 #include <QRegularExpression>
@@ -77,6 +78,17 @@ std::optional<qint64> parseSize(const QString &text)
     const int shift = unit == QLatin1String("K") ? 10 : unit == QLatin1String("M") ? 20 : unit == QLatin1String("G") ? 30 : unit == QLatin1String("T") ? 40 : 0;
     value *= double(1LL << shift);
     return qint64(value);
+}
+
+Result<WorkspaceProject> openProjectFor(const Invocation &invocation, const QString &nameOrId)
+{
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(invocation);
+    if (!db)
+        return db.error();
+    Result<Projects::Project> project = Projects::ProjectStore(*db).find(nameOrId);
+    if (!project)
+        return project.error();
+    return WorkspaceProject{*db, *project};
 }
 
 } // namespace Realm::Cli

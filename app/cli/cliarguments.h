@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "projects/project.h"
 #include "storage/database.h"
 
 #include <QCommandLineParser>
@@ -49,6 +50,14 @@ int parseOrExit(QCommandLineParser &parser, const Invocation &invocation, const 
 
 // Opens the workspace the invocation names (or the default one).
 Result<Storage::DatabasePtr> openWorkspaceFor(const Invocation &invocation);
+
+// The workspace and one of its projects (by name or id), for the commands
+// that work on a project.
+struct WorkspaceProject {
+    Storage::DatabasePtr db;
+    Projects::Project project;
+};
+Result<WorkspaceProject> openProjectFor(const Invocation &invocation, const QString &nameOrId);
 
 // Parses "20M", "1.5G", "4096" into bytes.
 std::optional<qint64> parseSize(const QString &text);

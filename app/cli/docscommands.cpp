@@ -247,13 +247,12 @@ int runList(const Invocation &inv)
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The project."));
     if (int rc = parseOrExit(parser, inv, QStringLiteral("PROJECT"), 1, 1); rc >= 0)
         return rc;
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
-    if (!db)
-        return fail(db.error());
-    Result<Projects::Project> project = Projects::ProjectStore(*db).find(parser.positionalArguments().first());
-    if (!project)
-        return fail(project.error());
-    Result<QList<Docs::DocVersion>> versions = Docs::DocStore(*db).versions(project->id);
+    Result<WorkspaceProject> opened = openProjectFor(inv, parser.positionalArguments().first());
+    if (!opened)
+        return fail(opened.error());
+    const Storage::DatabasePtr db = opened->db;
+    const Projects::Project *project = &opened->project;
+    Result<QList<Docs::DocVersion>> versions = Docs::DocStore(db).versions(project->id);
     if (!versions)
         return fail(versions.error());
     for (const Docs::DocVersion &v : *versions) {

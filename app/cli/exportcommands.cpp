@@ -71,13 +71,12 @@ int runProjectVersions(const Invocation &inv)
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
     if (int rc = parseOrExit(parser, inv, QStringLiteral("PROJECT"), 1, 1); rc >= 0)
         return rc;
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
-    if (!db)
-        return fail(db.error());
-    Result<Projects::Project> project = Projects::ProjectStore(*db).find(parser.positionalArguments().first());
-    if (!project)
-        return fail(project.error());
-    Result<QList<Projects::ProjectVersion>> versions = Projects::ProjectHistory(*db).versions(project->id);
+    Result<WorkspaceProject> opened = openProjectFor(inv, parser.positionalArguments().first());
+    if (!opened)
+        return fail(opened.error());
+    const Storage::DatabasePtr db = opened->db;
+    const Projects::Project *project = &opened->project;
+    Result<QList<Projects::ProjectVersion>> versions = Projects::ProjectHistory(db).versions(project->id);
     if (!versions)
         return fail(versions.error());
     for (const Projects::ProjectVersion &v : *versions) {
@@ -136,18 +135,17 @@ int runProjectExport(const Invocation &inv)
         Output::error(QStringLiteral("--format must be zip, tar.gz or git."));
         return ExitUsage;
     }
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
-    if (!db)
-        return fail(db.error());
-    Result<Projects::Project> project = Projects::ProjectStore(*db).find(parser.positionalArguments().first());
-    if (!project)
-        return fail(project.error());
+    Result<WorkspaceProject> opened = openProjectFor(inv, parser.positionalArguments().first());
+    if (!opened)
+        return fail(opened.error());
+    const Storage::DatabasePtr db = opened->db;
+    const Projects::Project *project = &opened->project;
     InterruptScope interrupts;
     if (!format)
-        return exportToGit(parser, inv, *db, project->id, out, interrupts);
+        return exportToGit(parser, inv, db, project->id, out, interrupts);
     ProgressLine progress;
     Result<Projects::ExportReport> report =
-        Projects::exportArchive(*db, project->id, *format, out, interrupts.token(), [&](const Projects::ExportProgress &p) {
+        Projects::exportArchive(db, project->id, *format, out, interrupts.token(), [&](const Projects::ExportProgress &p) {
             progress.show(QStringLiteral("Exporting: %1 of %2 files, %3 of %4  %5")
                               .arg(p.filesDone)
                               .arg(p.filesTotal)

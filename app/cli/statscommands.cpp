@@ -80,15 +80,14 @@ int runProjectStats(const Invocation &inv)
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
     if (int rc = parseOrExit(parser, inv, QStringLiteral("PROJECT"), 1, 1); rc >= 0)
         return rc;
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
-    if (!db)
-        return fail(db.error());
-    Result<Projects::Project> project = Projects::ProjectStore(*db).find(parser.positionalArguments().first());
-    if (!project)
-        return fail(project.error());
+    Result<WorkspaceProject> opened = openProjectFor(inv, parser.positionalArguments().first());
+    if (!opened)
+        return fail(opened.error());
+    const Storage::DatabasePtr db = opened->db;
+    const Projects::Project *project = &opened->project;
     InterruptScope interrupts;
     ProgressLine progress;
-    Result<Analytics::ProjectStats> stats = Analytics::computeStats(*db, project->id, interrupts.token(), [&](qint64 done, qint64 total) {
+    Result<Analytics::ProjectStats> stats = Analytics::computeStats(db, project->id, interrupts.token(), [&](qint64 done, qint64 total) {
         progress.show(QStringLiteral("Analyzing: %1 of %2").arg(Projects::formatBytes(done), Projects::formatBytes(total)));
     });
     progress.clear();

@@ -136,18 +136,23 @@ Result<StarterTemplate> StarterTemplate::fromDirectory(const QString &dir, const
 
 QList<StarterTemplate> StarterTemplate::builtIn()
 {
-    QList<StarterTemplate> list;
-    const QDir root(QString::fromLatin1(kResourceRoot));
-    for (const QString &id : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-        Result<StarterTemplate> starter = fromDirectory(root.filePath(id), id);
-        if (starter) {
-            starter->shipped = true;
-            list.append(*starter);
+    // Compiled into the binary: read once, then shared (lookups by id,
+    // name checks on save and every dialog use it).
+    static const QList<StarterTemplate> shipped = [] {
+        QList<StarterTemplate> list;
+        const QDir root(QString::fromLatin1(kResourceRoot));
+        for (const QString &id : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+            Result<StarterTemplate> starter = fromDirectory(root.filePath(id), id);
+            if (starter) {
+                starter->shipped = true;
+                list.append(*starter);
+            } else {
+                qWarning("realm: built-in template %s: %s", qUtf8Printable(id), qUtf8Printable(starter.error().message));
+            }
         }
-        else
-            qWarning("realm: built-in template %s: %s", qUtf8Printable(id), qUtf8Printable(starter.error().message));
-    }
-    return list;
+        return list;
+    }();
+    return shipped;
 }
 
 Result<StarterTemplate> StarterTemplate::builtIn(const QString &id)

@@ -104,11 +104,11 @@ void DocsPanel::buildUi()
     modelLayout->setContentsMargins(0, 0, 0, 0);
     modelLayout->addWidget(m_providerBox, 1);
     modelLayout->addWidget(m_modelEdit, 1);
-    auto *form = new QFormLayout;
-    form->addRow(tr("&Kind:"), m_kindBox);
-    form->addRow(tr("&Template:"), m_templateBox);
-    form->addRow(tr("&Model:"), m_modelRow);
-    form->addRow(tr("&Prompt:"), m_promptEdit);
+    m_form = new QFormLayout;
+    m_form->addRow(tr("&Kind:"), m_kindBox);
+    m_form->addRow(tr("&Template:"), m_templateBox);
+    m_form->addRow(tr("&Model:"), m_modelRow);
+    m_form->addRow(tr("&Prompt:"), m_promptEdit);
 
     m_generateButton->setObjectName(QStringLiteral("generateDocs"));
     m_generateButton->setToolTip(tr("Generate (Ctrl+Return)"));
@@ -181,7 +181,7 @@ void DocsPanel::buildUi()
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(form);
+    layout->addLayout(m_form);
     layout->addLayout(buttons);
     layout->addWidget(m_status);
     layout->addWidget(splitter, 1);
@@ -208,9 +208,7 @@ void DocsPanel::updateForKind()
 {
     const QString kind = m_kindBox->currentData().toString();
     m_modelRow->setEnabled(kind != QLatin1String("api"));
-    m_promptEdit->setVisible(kind == QLatin1String("custom"));
-    if (auto *form = qobject_cast<QFormLayout *>(m_promptEdit->parentWidget() ? layout()->itemAt(0)->layout() : nullptr))
-        form->setRowVisible(m_promptEdit, kind == QLatin1String("custom"));
+    m_form->setRowVisible(m_promptEdit, kind == QLatin1String("custom"));
     reloadTemplates();
 }
 

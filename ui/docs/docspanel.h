@@ -12,6 +12,7 @@
 #include <memory>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -85,6 +86,7 @@ private:
     QPointer<QThread> m_summaryThread; // while a model writes
     QPointer<QObject> m_summaryContext;
 
+    QFormLayout *m_form = nullptr;
     QComboBox *m_kindBox;
     QComboBox *m_templateBox;
     QWidget *m_modelRow;
