@@ -5,6 +5,21 @@
 
 namespace Realm::Docs::DocComments {
 
+SourceLines::SourceLines(QString text) : m_text(std::move(text))
+{
+    m_starts.reserve(m_text.size() / 32 + 1);
+    m_starts.append(0);
+    for (qsizetype at = m_text.indexOf(QLatin1Char('\n')); at >= 0; at = m_text.indexOf(QLatin1Char('\n'), at + 1))
+        m_starts.append(at + 1);
+}
+
+QStringView SourceLines::at(qsizetype index) const
+{
+    const qsizetype start = m_starts.at(index);
+    const qsizetype end = index + 1 < m_starts.size() ? m_starts.at(index + 1) - 1 : m_text.size();
+    return QStringView(m_text).mid(start, end - start);
+}
+
 namespace {
 bool isPythonLike(const QString &language)
 {
@@ -25,14 +40,14 @@ bool isCFamily(const QString &language)
 // The 0-based index of the line that ends a Python `def`/`class` header
 // starting on `line` (1-based): a signature may run over several lines, and
 // the docstring only starts after the line that closes its brackets.
-int pythonHeaderEnd(const QStringList &lines, int line)
+int pythonHeaderEnd(const SourceLines &lines, int line)
 {
     int depth = 0;
     for (int i = line - 1; i < lines.size() && i < line + 50; ++i) {
-        QString code = lines.at(i);
+        QStringView code = lines.at(i);
         if (const qsizetype hash = code.indexOf(QLatin1Char('#')); hash >= 0)
-            code.truncate(hash); // good enough: signatures rarely hold '#' in strings
-        for (const QChar c : std::as_const(code)) {
+            code = code.left(hash); // good enough: signatures rarely hold '#' in strings
+        for (const QChar c : code) {
             if (c == QLatin1Char('(') || c == QLatin1Char('[') || c == QLatin1Char('{'))
                 ++depth;
             else if (c == QLatin1Char(')') || c == QLatin1Char(']') || c == QLatin1Char('}'))
@@ -45,10 +60,10 @@ int pythonHeaderEnd(const QStringList &lines, int line)
 }
 
 // A Python docstring: the string literal that starts the body.
-QString docstringAfter(const QStringList &lines, int line)
+QString docstringAfter(const SourceLines &lines, int line)
 {
     for (int i = pythonHeaderEnd(lines, line) + 1; i < lines.size(); ++i) {
-        const QString trimmed = lines.at(i).trimmed();
+        const QString trimmed = lines.at(i).trimmed().toString();
         if (trimmed.isEmpty())
             continue;
         for (const QString &quote : {QStringLiteral("\"\"\""), QStringLiteral("'''")}) {
@@ -64,7 +79,7 @@ QString docstringAfter(const QStringList &lines, int line)
                 text += rest + QLatin1Char('\n');
                 if (j + 1 >= lines.size())
                     return {};
-                rest = lines.at(j + 1);
+                rest = lines.at(j + 1).toString();
             }
         }
         return {};
@@ -74,14 +89,14 @@ QString docstringAfter(const QStringList &lines, int line)
 
 // A Doxygen comment after the declaration on its own line (`int x; ///< the
 // x`, `/**< … */`): it documents that declaration, not the next one.
-QString trailingComment(const QString &line)
+QString trailingComment(QStringView line)
 {
     for (const QLatin1String marker :
          {QLatin1String("///<"), QLatin1String("//!<"), QLatin1String("/**<"), QLatin1String("/*!<")}) {
         const qsizetype at = line.indexOf(marker);
         if (at < 0)
             continue;
-        QString text = line.mid(at + marker.size()).trimmed();
+        QString text = line.mid(at + marker.size()).trimmed().toString();
         if (marker.startsWith(QLatin1String("/*"))) {
             if (!text.endsWith(QLatin1String("*/")))
                 return {}; // a multi-line trailing block: rare, not worth guessing
@@ -97,7 +112,7 @@ QString trailingComment(const QString &line)
 // `static int\nname(...)`). A line ending a statement, a block, a macro
 // call, an enumerator or an access label ends the walk, so the comment of
 // something else is never taken.
-bool isDeclarationHead(const QString &trimmed, const QString &language)
+bool isDeclarationHead(QStringView trimmed, const QString &language)
 {
     if (trimmed.startsWith(QLatin1String("template<")) || trimmed.startsWith(QLatin1String("template <")))
         return true;
@@ -128,12 +143,12 @@ QString dedented(const QString &text)
 
 // The documentation comment in the lines right above `line` (1-based),
 // markers removed, or empty.
-QString commentAbove(const QStringList &lines, int line, const QString &language)
+QString commentAbove(const SourceLines &lines, int line, const QString &language)
 {
     // Walk up over decorators/attributes and blank-free comment lines.
     int i = line - 2; // the line above, 0-based
     while (i >= 0) {
-        const QString t = lines.at(i).trimmed();
+        const QStringView t = lines.at(i).trimmed();
         if (t.startsWith(QLatin1Char('@')) || (t.startsWith(QLatin1String("#[")) && !isHashCommentLanguage(language))
             || isDeclarationHead(t, language))
             --i; // decorators, Rust attributes, template heads, return types
@@ -142,7 +157,7 @@ QString commentAbove(const QStringList &lines, int line, const QString &language
     }
     if (i < 0)
         return {};
-    const QString last = lines.at(i).trimmed();
+    const QStringView last = lines.at(i).trimmed();
     QStringList body;
     if (last.endsWith(QLatin1String("*/"))) {
         // A block comment: find its start; only /** and /*! are documentation.
@@ -151,11 +166,11 @@ QString commentAbove(const QStringList &lines, int line, const QString &language
             --start;
         if (start < 0)
             return {};
-        const QString first = lines.at(start).trimmed();
+        const QStringView first = lines.at(start).trimmed();
         if (!first.startsWith(QLatin1String("/**")) && !first.startsWith(QLatin1String("/*!")))
             return {};
         for (int k = start; k <= i; ++k) {
-            QString l = lines.at(k).trimmed();
+            QString l = lines.at(k).trimmed().toString();
             if (k == start)
                 l = l.mid(3);
             if (k == i)
@@ -174,14 +189,14 @@ QString commentAbove(const QStringList &lines, int line, const QString &language
         const bool hashes = isHashCommentLanguage(language);
         int k = i;
         for (; k >= 0; --k) {
-            const QString t = lines.at(k).trimmed();
+            const QStringView t = lines.at(k).trimmed();
             QString text;
             if (t.startsWith(QLatin1String("///")) || t.startsWith(QLatin1String("//!")))
-                text = t.mid(3);
+                text = t.mid(3).toString();
             else if (plainSlashes && t.startsWith(QLatin1String("//")))
-                text = t.mid(2);
+                text = t.mid(2).toString();
             else if (hashes && t.startsWith(QLatin1Char('#')) && !t.startsWith(QLatin1String("#!")))
-                text = t.mid(1);
+                text = t.mid(1).toString();
             else
                 break;
             body.prepend(text.startsWith(QLatin1Char(' ')) ? text.mid(1) : text);
@@ -195,7 +210,7 @@ QString commentAbove(const QStringList &lines, int line, const QString &language
 }
 } // namespace
 
-QString commentFor(const QStringList &lines, int line, const QString &language)
+QString commentFor(const SourceLines &lines, int line, const QString &language)
 {
     if (line < 1 || line > lines.size())
         return {};

@@ -11,6 +11,21 @@ namespace Realm::Docs {
 // Universal Ctags' names (C++, Python, Rust, Go, JavaScript, …).
 namespace DocComments {
 
+// The lines of a text as views into it: finding a comment looks at a few
+// lines around each symbol, and splitting every file into a list of
+// strings first cost more than all the looking.
+class SourceLines final {
+public:
+    explicit SourceLines(QString text);
+    qsizetype size() const { return m_starts.size(); }
+    // Line `index` (0-based) without its newline.
+    QStringView at(qsizetype index) const;
+
+private:
+    QString m_text;
+    QList<qsizetype> m_starts;
+};
+
 // The documentation comment of the symbol declared on `line` (1-based), with
 // its comment markers removed: the block right above it (/** */, /*! */,
 // ///, //!, // in Go, # lines in Python, Ruby and shell, C# ///), past
@@ -18,7 +33,7 @@ namespace DocComments {
 // line; else a Doxygen comment after it on its line (///<, /**< */); for
 // Python first the docstring below the `def`/`class` header, which may span
 // several lines. Empty when there is none.
-QString commentFor(const QStringList &lines, int line, const QString &language);
+QString commentFor(const SourceLines &lines, int line, const QString &language);
 
 // Splits a comment into its tags (@param in its JSDoc, Doxygen, YARD and
 // PHPDoc forms, @return, @throws, …) and its Google ("Args:") or NumPy
