@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "docs/apireference.h"
 
-#include "docs/templaterenderer.h"
+#include "docs/templatedata.h"
 
 #include "markup/headings.h"
 
@@ -10,6 +10,9 @@
 #include <QHash>
 #include <QFile>
 #include <QRegularExpression>
+#include <QtConcurrent>
+
+#include <numeric>
 
 namespace Realm::Docs::ApiReference {
 
@@ -97,11 +100,15 @@ private:
     QHash<QString, QString> m_byFileAndName;
 };
 
-QVariantList pairs(const QList<QPair<QString, QString>> &list, const std::function<QString(const QString &)> &link)
+TemplateData pairs(const QList<QPair<QString, QString>> &list, const std::function<QString(const QString &)> &link)
 {
-    QVariantList out;
-    for (const auto &[name, text] : list)
-        out.append(QVariantMap{{QStringLiteral("name"), name}, {QStringLiteral("text"), link(text)}});
+    TemplateData out = templateList(size_t(list.size()));
+    for (const auto &[name, text] : list) {
+        TemplateData pair;
+        set(pair, "name", templateText(name));
+        set(pair, "text", templateText(link(text)));
+        append(out, std::move(pair));
+    }
     return out;
 }
 
@@ -149,7 +156,88 @@ QString builtInTemplate()
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
-QVariantMap templateData(const DocProject &project, const QDate &date)
+namespace {
+// What the template sees of a symbol (the built-in template lists it).
+class SymbolData final {
+public:
+    SymbolData(const Anchors &anchors, const LinkTargets &targets) : m_anchors(anchors), m_targets(targets) {}
+
+    TemplateData operator()(const DocSymbol &s) const
+    {
+        const QString anchor = m_anchors.ofSymbol.value(symbolKey(s));
+        const auto link = [&](const QString &text) -> QString { return text.isEmpty() ? text : m_targets.link(text, s.path, anchor); };
+        TemplateData see = templateList(size_t(s.doc.see.size()));
+        for (const QString &name : s.doc.see) {
+            const QString target = m_targets.find(name, s.path);
+            TemplateData item;
+            set(item, "text", templateText(target.isEmpty() || target == anchor ? QStringLiteral("`%1`").arg(name)
+                                                                                : QStringLiteral("[`%1`](#%2)").arg(name, target)));
+            append(see, std::move(item));
+        }
+        const QString declaration =
+            (s.returnType.isEmpty() ? QString() : s.returnType + QLatin1Char(' ')) + s.qualifiedName + s.signature;
+        TemplateData data;
+        set(data, "name", templateText(s.name));
+        set(data, "qualified", templateText(s.qualifiedName));
+        set(data, "kind", templateText(s.kind));
+        set(data, "anchor", templateText(anchor));
+        set(data, "declaration", templateText(declaration));
+        set(data, "brief", templateText(link(s.doc.brief)));
+        set(data, "body", templateText(link(s.doc.body)));
+        set(data, "hasParams", TemplateData(!s.doc.params.isEmpty()));
+        set(data, "params", pairs(s.doc.params, link));
+        set(data, "returns", templateText(link(s.doc.returns)));
+        set(data, "hasThrows", TemplateData(!s.doc.throws.isEmpty()));
+        set(data, "throws", pairs(s.doc.throws, link));
+        set(data, "hasSee", TemplateData(!s.doc.see.isEmpty()));
+        set(data, "see", std::move(see));
+        set(data, "deprecated", templateText(s.doc.deprecated));
+        set(data, "undocumented", TemplateData(s.doc.isEmpty()));
+        set(data, "location", templateText(s.path + QLatin1Char(':') + QString::number(s.line)));
+        return data;
+    }
+
+    // A file's chapter: its types and functions, members and fields under them.
+    TemplateData file(const DocModule &module, const DocFile &file, const QList<FileEntry> &entries) const
+    {
+        TemplateData symbols = templateList(size_t(entries.size()));
+        int symbolCount = 0;
+        for (const FileEntry &e : entries) {
+            TemplateData data = (*this)(e.symbol);
+            TemplateData members = templateList(size_t(e.members.size()));
+            for (const DocSymbol &member : e.members)
+                append(members, (*this)(member));
+            TemplateData fields = templateList(size_t(e.fields.size()));
+            for (const DocSymbol &field : e.fields) {
+                TemplateData item;
+                set(item, "name", templateText(field.name));
+                set(item, "type", templateText(field.returnType.isEmpty() ? QStringLiteral("—") : field.returnType));
+                set(item, "brief", templateText(field.doc.brief.simplified()));
+                append(fields, std::move(item));
+            }
+            set(data, "hasMembers", TemplateData(!e.members.isEmpty()));
+            set(data, "members", std::move(members));
+            set(data, "hasFields", TemplateData(!e.fields.isEmpty()));
+            set(data, "fields", std::move(fields));
+            symbolCount += 1 + int(e.members.size());
+            append(symbols, std::move(data));
+        }
+        TemplateData data;
+        set(data, "path", templateText(file.path));
+        set(data, "anchor", templateText(m_anchors.ofFile.value(file.path)));
+        set(data, "module", templateText(moduleTitle(module)));
+        set(data, "coverage", templateText(percent(file.coverage)));
+        set(data, "symbolCount", templateText(QString::number(symbolCount)));
+        set(data, "symbols", std::move(symbols));
+        return data;
+    }
+
+private:
+    const Anchors &m_anchors;
+    const LinkTargets &m_targets;
+};
+
+TemplateData templateData(const DocProject &project, const QDate &date)
 {
     // The headings in the order the built-in template writes them, so the
     // anchors are GitHub's (repeated names numbered in that order).
@@ -191,95 +279,64 @@ QVariantMap templateData(const DocProject &project, const QDate &date)
         }
     }
 
-    const auto symbolData = [&](const DocSymbol &s) {
-        const QString anchor = anchors.ofSymbol.value(symbolKey(s));
-        const auto link = [&](const QString &text) -> QString { return targets.link(text, s.path, anchor); };
-        QVariantList see;
-        for (const QString &name : s.doc.see) {
-            const QString target = targets.find(name, s.path);
-            see.append(QVariantMap{{QStringLiteral("text"), target.isEmpty() || target == anchor ? QStringLiteral("`%1`").arg(name)
-                                                                                                   : QStringLiteral("[`%1`](#%2)").arg(name, target)}});
-        }
-        const QString declaration =
-            (s.returnType.isEmpty() ? QString() : s.returnType + QLatin1Char(' ')) + s.qualifiedName + s.signature;
-        return QVariantMap{
-            {QStringLiteral("name"), s.name},
-            {QStringLiteral("qualified"), s.qualifiedName},
-            {QStringLiteral("kind"), s.kind},
-            {QStringLiteral("anchor"), anchor},
-            {QStringLiteral("declaration"), declaration},
-            {QStringLiteral("brief"), link(s.doc.brief)},
-            {QStringLiteral("body"), link(s.doc.body)},
-            {QStringLiteral("hasParams"), !s.doc.params.isEmpty()},
-            {QStringLiteral("params"), pairs(s.doc.params, link)},
-            {QStringLiteral("returns"), link(s.doc.returns)},
-            {QStringLiteral("hasThrows"), !s.doc.throws.isEmpty()},
-            {QStringLiteral("throws"), pairs(s.doc.throws, link)},
-            {QStringLiteral("hasSee"), !see.isEmpty()},
-            {QStringLiteral("see"), see},
-            {QStringLiteral("deprecated"), s.doc.deprecated},
-            {QStringLiteral("undocumented"), s.doc.isEmpty()},
-            {QStringLiteral("location"), QStringLiteral("%1:%2").arg(s.path).arg(s.line)},
-        };
-    };
 
-    QVariantList modules;
+    // The chapters are independent once the anchors are known: built on
+    // every core, then moved into place in order.
+    struct Chapter {
+        qsizetype module;
+        qsizetype file;
+    };
+    QList<Chapter> chapters;
     for (qsizetype m = 0; m < project.modules.size(); ++m) {
-        const DocModule &module = project.modules.at(m);
-        QVariantList files;
-        for (qsizetype f = 0; f < module.files.size(); ++f) {
-            const DocFile &file = module.files.at(f);
-            const QList<FileEntry> &fileEntries = entries.at(m).at(f);
-            if (fileEntries.isEmpty())
-                continue;
-            QVariantList symbols;
-            int symbolCount = 0;
-            for (const FileEntry &e : fileEntries) {
-                QVariantMap data = symbolData(e.symbol);
-                QVariantList members;
-                for (const DocSymbol &member : e.members)
-                    members.append(symbolData(member));
-                QVariantList fields;
-                for (const DocSymbol &field : e.fields) {
-                    fields.append(QVariantMap{{QStringLiteral("name"), field.name},
-                                              {QStringLiteral("type"), field.returnType.isEmpty() ? QStringLiteral("—") : field.returnType},
-                                              {QStringLiteral("brief"), field.doc.brief.simplified()}});
-                }
-                data.insert(QStringLiteral("hasMembers"), !members.isEmpty());
-                data.insert(QStringLiteral("members"), members);
-                data.insert(QStringLiteral("hasFields"), !fields.isEmpty());
-                data.insert(QStringLiteral("fields"), fields);
-                symbolCount += 1 + int(members.size());
-                symbols.append(data);
-            }
-            files.append(QVariantMap{{QStringLiteral("path"), file.path},
-                                     {QStringLiteral("anchor"), anchors.ofFile.value(file.path)},
-                                     {QStringLiteral("module"), moduleTitle(module)},
-                                     {QStringLiteral("coverage"), percent(file.coverage)},
-                                     {QStringLiteral("symbolCount"), QString::number(symbolCount)},
-                                     {QStringLiteral("symbols"), symbols}});
+        for (qsizetype f = 0; f < project.modules.at(m).files.size(); ++f) {
+            if (!entries.at(m).at(f).isEmpty())
+                chapters.append({m, f});
         }
-        if (files.isEmpty())
-            continue;
-        modules.append(QVariantMap{{QStringLiteral("title"), moduleTitle(module)},
-                                   {QStringLiteral("fileCount"), QString::number(files.size())},
-                                   {QStringLiteral("coverage"), percent(module.coverage)},
-                                   {QStringLiteral("files"), files}});
     }
-    return {{QStringLiteral("project"), project.name},
-            {QStringLiteral("coverage"), percent(project.coverage)},
-            {QStringLiteral("documented"), QString::number(project.coverage.documented)},
-            {QStringLiteral("total"), QString::number(project.coverage.total)},
-            {QStringLiteral("date"), date.toString(Qt::ISODate)},
-            {QStringLiteral("modules"), modules}};
+    const SymbolData symbolData(anchors, targets);
+    std::vector<TemplateData> built(size_t(chapters.size()));
+    QList<qsizetype> indexes(chapters.size());
+    std::iota(indexes.begin(), indexes.end(), 0);
+    QtConcurrent::blockingMap(indexes, [&](qsizetype i) {
+        const Chapter &c = chapters.at(i);
+        built[size_t(i)] = symbolData.file(project.modules.at(c.module), project.modules.at(c.module).files.at(c.file),
+                                           entries.at(c.module).at(c.file));
+    });
+
+    TemplateData modules = templateList(size_t(project.modules.size()));
+    qsizetype next = 0;
+    for (qsizetype m = 0; m < project.modules.size(); ++m) {
+        qsizetype count = 0;
+        while (next + count < chapters.size() && chapters.at(next + count).module == m)
+            ++count;
+        if (count == 0)
+            continue;
+        TemplateData files = templateList(size_t(count));
+        for (qsizetype i = 0; i < count; ++i)
+            append(files, std::move(built[size_t(next + i)]));
+        next += count;
+        const DocModule &module = project.modules.at(m);
+        TemplateData data;
+        set(data, "title", templateText(moduleTitle(module)));
+        set(data, "fileCount", templateText(QString::number(count)));
+        set(data, "coverage", templateText(percent(module.coverage)));
+        set(data, "files", std::move(files));
+        append(modules, std::move(data));
+    }
+    TemplateData root;
+    set(root, "project", templateText(project.name));
+    set(root, "coverage", templateText(percent(project.coverage)));
+    set(root, "documented", templateText(QString::number(project.coverage.documented)));
+    set(root, "total", templateText(QString::number(project.coverage.total)));
+    set(root, "date", templateText(date.toString(Qt::ISODate)));
+    set(root, "modules", std::move(modules));
+    return root;
 }
+} // namespace
 
 Result<QString> markdown(const DocProject &project, const QString &templateText, const QDate &date)
 {
-    Result<QString> rendered = renderTemplate(templateText, templateData(project, date));
-    if (!rendered)
-        return rendered;
-    return collapseBlankLines(*rendered);
+    return renderMarkdown(templateText, templateData(project, date));
 }
 
 } // namespace Realm::Docs::ApiReference

@@ -5,7 +5,7 @@
 #include "docs/docmodel.h"
 
 #include <QDate>
-#include <QVariantMap>
+#include <QString>
 
 namespace Realm::Docs {
 
@@ -18,8 +18,6 @@ namespace Realm::Docs {
 namespace ApiReference {
 
 QString builtInTemplate();
-// The data a template sees (documented in the built-in template).
-QVariantMap templateData(const DocProject &project, const QDate &date = QDate::currentDate());
 Result<QString> markdown(const DocProject &project, const QString &templateText = builtInTemplate(),
                          const QDate &date = QDate::currentDate());
 

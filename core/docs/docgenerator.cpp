@@ -123,10 +123,7 @@ Result<QString> llmMarkdown(const DocInputs &inputs, const Summaries &summaries,
                            {QStringLiteral("overview"), summaries.overview},
                            {QStringLiteral("answer"), summaries.answer},
                            {QStringLiteral("modules"), modules}};
-    Result<QString> rendered = renderTemplate(templateTextOf(spec), data);
-    if (!rendered)
-        return rendered;
-    return collapseBlankLines(*rendered);
+    return renderMarkdown(templateTextOf(spec), data);
 }
 
 Result<DocVersion> renderDocument(const PreparedDocument &prepared, const DocSpec &spec, const Summaries *summaries, const QDate &date)

@@ -1,93 +1,81 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "docs/templaterenderer.h"
 
+#include "docs/templatedata.h"
+
 #include <QCoreApplication>
 
-#include <kainjow/mustache.hpp>
+#include <string_view>
 
 namespace Realm::Docs {
 
 namespace {
-using Data = kainjow::mustache::data;
-
-// Fills `target` in place: kainjow's set() and push_back() copy what they
-// are given, which for a tree built bottom-up copies every node once per
-// level above it (most of the time of a large reference). Adding an empty
-// container first and filling it where it lies copies nothing.
-void fill(Data &target, const QVariant &value)
+// Fills `target` in place (see templatedata.h for why not set()).
+void fill(TemplateData &target, const QVariant &value)
 {
     switch (value.typeId()) {
     case QMetaType::QVariantMap: {
-        target = Data(Data::type::object);
+        target = TemplateData(TemplateData::type::object);
         const QVariantMap map = value.toMap();
-        for (auto it = map.cbegin(); it != map.cend(); ++it) {
-            const std::string key = it.key().toStdString();
-            target.set(key, Data(Data::type::bool_false));
-            fill(*const_cast<Data *>(target.get(key)), it.value());
-        }
+        for (auto it = map.cbegin(); it != map.cend(); ++it)
+            fill(target[it.key().toStdString()], it.value());
         return;
     }
     case QMetaType::QVariantList:
     case QMetaType::QStringList: {
-        target = Data(Data::type::list);
         const QVariantList list = value.toList();
-        auto &items = const_cast<kainjow::mustache::list &>(target.list_value());
-        items.resize(list.size());
-        for (qsizetype i = 0; i < list.size(); ++i)
-            fill(items[size_t(i)], list.at(i));
+        target = templateList(size_t(list.size()));
+        for (const QVariant &item : list) {
+            TemplateData data;
+            fill(data, item);
+            append(target, std::move(data));
+        }
         return;
     }
     case QMetaType::Bool:
-        target = Data(value.toBool());
+        target = TemplateData(value.toBool());
         return;
-    default: {
-        // An empty text is false, so that {{#brief}}…{{/brief}} shows only
-        // what is there.
-        const QString text = value.toString();
-        target = text.isEmpty() ? Data(false) : Data(text.toStdString());
+    default:
+        target = templateText(value.toString());
         return;
-    }
     }
 }
-} // namespace
 
-Result<QString> renderTemplate(const QString &mustacheTemplate, const QVariantMap &data)
+Result<std::string> render(const QString &mustacheTemplate, const TemplateData &data)
 {
     kainjow::mustache::mustache tmpl(mustacheTemplate.toStdString());
     if (!tmpl.is_valid())
         return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "The template is not valid Mustache: %1")
                                        .arg(QString::fromStdString(tmpl.error_message())));
     tmpl.set_custom_escape([](const std::string &s) { return s; }); // Markdown, not HTML
-    Data root;
-    fill(root, data);
-    const std::string out = tmpl.render(root);
+    std::string out = tmpl.render(data);
     if (!tmpl.is_valid())
         return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "The template failed: %1")
                                        .arg(QString::fromStdString(tmpl.error_message())));
-    return QString::fromStdString(out);
+    return out;
 }
 
-QString collapseBlankLines(const QString &markdown)
+// One pass over the lines of UTF-8 text, without splitting it into a
+// list: a large reference is megabytes.
+std::string collapsed(std::string_view markdown)
 {
-    // One pass over the lines, without splitting the text into a list: a
-    // large reference is megabytes.
-    QString out;
+    std::string out;
     out.reserve(markdown.size());
     bool inFence = false;
     bool lastBlank = true; // no blank lines at the top
     bool first = true;
-    qsizetype at = 0;
+    size_t at = 0;
     while (at <= markdown.size()) {
-        qsizetype end = markdown.indexOf(QLatin1Char('\n'), at);
-        if (end < 0)
+        size_t end = markdown.find('\n', at);
+        if (end == std::string_view::npos)
             end = markdown.size();
-        const QStringView line = QStringView(markdown).mid(at, end - at);
-        if (line.startsWith(QLatin1String("```")))
+        const std::string_view line = markdown.substr(at, end - at);
+        if (line.substr(0, 3) == "```")
             inFence = !inFence;
-        const bool blank = line.trimmed().isEmpty();
+        const bool blank = line.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
         if (inFence || !blank || !lastBlank) { // the kept lines, joined by newlines
             if (!first)
-                out += QLatin1Char('\n');
+                out += '\n';
             out += line;
             first = false;
         }
@@ -95,6 +83,40 @@ QString collapseBlankLines(const QString &markdown)
         at = end + 1;
     }
     return out;
+}
+} // namespace
+
+Result<QString> renderTemplate(const QString &mustacheTemplate, const QVariantMap &data)
+{
+    TemplateData root;
+    fill(root, data);
+    Result<std::string> out = render(mustacheTemplate, root);
+    if (!out)
+        return out.error();
+    return QString::fromStdString(*out);
+}
+
+Result<QString> renderMarkdown(const QString &mustacheTemplate, const QVariantMap &data)
+{
+    TemplateData root;
+    fill(root, data);
+    return renderMarkdown(mustacheTemplate, root);
+}
+
+Result<QString> renderMarkdown(const QString &mustacheTemplate, const TemplateData &data)
+{
+    Result<std::string> out = render(mustacheTemplate, data);
+    if (!out)
+        return out.error();
+    const std::string markdown = collapsed(*out);
+    return QString::fromUtf8(markdown.data(), qsizetype(markdown.size()));
+}
+
+QString collapseBlankLines(const QString &markdown)
+{
+    const QByteArray utf8 = markdown.toUtf8();
+    const std::string out = collapsed(std::string_view(utf8.constData(), size_t(utf8.size())));
+    return QString::fromUtf8(out.data(), qsizetype(out.size()));
 }
 
 } // namespace Realm::Docs

@@ -13,6 +13,9 @@ namespace Realm::Docs {
 // is an error that says where.
 Result<QString> renderTemplate(const QString &mustacheTemplate, const QVariantMap &data);
 
+// The same for Markdown: renderTemplate(), then collapseBlankLines().
+Result<QString> renderMarkdown(const QString &mustacheTemplate, const QVariantMap &data);
+
 // Sections a template left out leave their lines behind: no blank line at
 // the top, at most one in a row, except inside code blocks.
 QString collapseBlankLines(const QString &markdown);
