@@ -44,28 +44,30 @@ bool isField(const DocSymbol &s)
 
 // Where every documentable symbol's heading is, and how names in comments
 // find them: a qualified name first, then a name only one symbol has, then
-// a name in the same file.
+// a name in the same file (`local`: name -> anchor, kept per file).
 class LinkTargets final {
 public:
     void add(const DocSymbol &s, const QString &anchor)
     {
         m_byQualified.insert(s.qualifiedName, anchor);
-        m_byName.insert(s.name, anchor);
-        m_byFileAndName.insert(s.path + QLatin1Char('\n') + s.name, anchor);
+        if (const auto it = m_byName.find(s.name); it != m_byName.end())
+            it->clear(); // more than one symbol has this name
+        else
+            m_byName.insert(s.name, anchor);
     }
 
-    QString find(const QString &name, const QString &fromPath) const
+    QString find(const QString &name, const QHash<QString, QString> &local) const
     {
         if (const auto it = m_byQualified.constFind(name); it != m_byQualified.cend())
             return *it;
-        if (m_byName.count(name) == 1)
-            return m_byName.value(name);
-        return m_byFileAndName.value(fromPath + QLatin1Char('\n') + name);
+        if (const QString unique = m_byName.value(name); !unique.isEmpty())
+            return unique;
+        return local.value(name);
     }
 
     // Markdown with `name` and name() turned into links where the name is a
     // documented symbol; code blocks and existing links are left alone.
-    QString link(const QString &markdown, const QString &fromPath, const QString &self) const
+    QString link(const QString &markdown, const QHash<QString, QString> &local, const QString &self) const
     {
         static const QRegularExpression mention(QStringLiteral("\\[[^\\]]*\\]\\([^)]*\\)|`([A-Za-z_][\\w:.]*)(\\(\\))?`|\\b([A-Za-z_]\\w*)\\(\\)"));
         QStringList lines = markdown.split(QLatin1Char('\n'));
@@ -80,7 +82,7 @@ public:
             for (auto it = mention.globalMatch(line); it.hasNext();) {
                 const QRegularExpressionMatch m = it.next();
                 const QString name = m.hasCaptured(1) ? m.captured(1) : m.captured(3);
-                const QString anchor = name.isEmpty() ? QString() : find(name, fromPath);
+                const QString anchor = name.isEmpty() ? QString() : find(name, local);
                 if (anchor.isEmpty() || anchor == self)
                     continue;
                 out += QStringView(line).mid(at, m.capturedStart() - at);
@@ -96,8 +98,7 @@ public:
 
 private:
     QHash<QString, QString> m_byQualified;
-    QMultiHash<QString, QString> m_byName;
-    QHash<QString, QString> m_byFileAndName;
+    QHash<QString, QString> m_byName; // empty when ambiguous
 };
 
 TemplateData pairs(const QList<QPair<QString, QString>> &list, const std::function<QString(const QString &)> &link)
@@ -113,10 +114,13 @@ TemplateData pairs(const QList<QPair<QString, QString>> &list, const std::functi
 }
 
 // The documentable symbols of a file as the reference lists them: types and
-// free functions at the top, methods under their type.
+// free functions at the top, methods under their type; each with the
+// anchor of its heading.
 struct FileEntry {
     DocSymbol symbol;
+    QString anchor;
     QList<DocSymbol> members;
+    QStringList memberAnchors;
     QList<DocSymbol> fields;
 };
 
@@ -133,20 +137,18 @@ QList<FileEntry> entriesOf(const DocFile &file)
         } else if (DocProject::isDocumentable(s)) {
             if (isTypeLike(s))
                 typeAt.insert(s.qualifiedName, entries.size());
-            entries.append({s, {}, {}});
+            entries.append({s, {}, {}, {}, {}});
         }
     }
     return entries;
 }
 
-QString symbolKey(const DocSymbol &s)
-{
-    return s.path + QLatin1Char('\n') + QString::number(s.line) + QLatin1Char('\n') + s.kind + QLatin1Char(' ') + s.qualifiedName;
-}
-
-struct Anchors {
-    QHash<QString, QString> ofFile;   // path -> anchor
-    QHash<QString, QString> ofSymbol; // symbolKey -> anchor
+// A file's chapter, when it has anything to list.
+struct Chapter {
+    const DocModule *module = nullptr;
+    const DocFile *file = nullptr;
+    QString anchor;
+    QList<FileEntry> entries;
 };
 } // namespace
 
@@ -160,15 +162,14 @@ namespace {
 // What the template sees of a symbol (the built-in template lists it).
 class SymbolData final {
 public:
-    SymbolData(const Anchors &anchors, const LinkTargets &targets) : m_anchors(anchors), m_targets(targets) {}
+    explicit SymbolData(const LinkTargets &targets) : m_targets(targets) {}
 
-    TemplateData operator()(const DocSymbol &s) const
+    TemplateData operator()(const DocSymbol &s, const QString &anchor, const QHash<QString, QString> &local) const
     {
-        const QString anchor = m_anchors.ofSymbol.value(symbolKey(s));
-        const auto link = [&](const QString &text) -> QString { return text.isEmpty() ? text : m_targets.link(text, s.path, anchor); };
+        const auto link = [&](const QString &text) -> QString { return text.isEmpty() ? text : m_targets.link(text, local, anchor); };
         TemplateData see = templateList(size_t(s.doc.see.size()));
         for (const QString &name : s.doc.see) {
-            const QString target = m_targets.find(name, s.path);
+            const QString target = m_targets.find(name, local);
             TemplateData item;
             set(item, "text", templateText(target.isEmpty() || target == anchor ? QStringLiteral("`%1`").arg(name)
                                                                                 : QStringLiteral("[`%1`](#%2)").arg(name, target)));
@@ -198,15 +199,22 @@ public:
     }
 
     // A file's chapter: its types and functions, members and fields under them.
-    TemplateData file(const DocModule &module, const DocFile &file, const QList<FileEntry> &entries) const
+    TemplateData file(const Chapter &chapter) const
     {
+        const QList<FileEntry> &entries = chapter.entries;
+        QHash<QString, QString> local; // the file's names, for links
+        for (const FileEntry &e : entries) {
+            local.insert(e.symbol.name, e.anchor);
+            for (qsizetype i = 0; i < e.members.size(); ++i)
+                local.insert(e.members.at(i).name, e.memberAnchors.at(i));
+        }
         TemplateData symbols = templateList(size_t(entries.size()));
         int symbolCount = 0;
         for (const FileEntry &e : entries) {
-            TemplateData data = (*this)(e.symbol);
+            TemplateData data = (*this)(e.symbol, e.anchor, local);
             TemplateData members = templateList(size_t(e.members.size()));
-            for (const DocSymbol &member : e.members)
-                append(members, (*this)(member));
+            for (qsizetype i = 0; i < e.members.size(); ++i)
+                append(members, (*this)(e.members.at(i), e.memberAnchors.at(i), local));
             TemplateData fields = templateList(size_t(e.fields.size()));
             for (const DocSymbol &field : e.fields) {
                 TemplateData item;
@@ -223,103 +231,73 @@ public:
             append(symbols, std::move(data));
         }
         TemplateData data;
-        set(data, "path", templateText(file.path));
-        set(data, "anchor", templateText(m_anchors.ofFile.value(file.path)));
-        set(data, "module", templateText(moduleTitle(module)));
-        set(data, "coverage", templateText(percent(file.coverage)));
+        set(data, "path", templateText(chapter.file->path));
+        set(data, "anchor", templateText(chapter.anchor));
+        set(data, "module", templateText(moduleTitle(*chapter.module)));
+        set(data, "coverage", templateText(percent(chapter.file->coverage)));
         set(data, "symbolCount", templateText(QString::number(symbolCount)));
         set(data, "symbols", std::move(symbols));
         return data;
     }
 
 private:
-    const Anchors &m_anchors;
     const LinkTargets &m_targets;
 };
 
 TemplateData templateData(const DocProject &project, const QDate &date)
 {
+    QList<Chapter> chapters;
+    for (const DocModule &module : project.modules) {
+        for (const DocFile &file : module.files) {
+            QList<FileEntry> entries = entriesOf(file);
+            if (!entries.isEmpty())
+                chapters.append({&module, &file, QString(), std::move(entries)});
+        }
+    }
     // The headings in the order the built-in template writes them, so the
     // anchors are GitHub's (repeated names numbered in that order).
-    QList<QList<QList<FileEntry>>> entries; // module, file, entry
-    for (const DocModule &module : project.modules) {
-        QList<QList<FileEntry>> files;
-        for (const DocFile &file : module.files)
-            files.append(entriesOf(file));
-        entries.append(files);
-    }
     Markup::HeadingSlugger slugger;
     slugger.next(project.name + QStringLiteral(" — API reference"));
     slugger.next(QStringLiteral("Modules"));
-    for (qsizetype m = 0; m < project.modules.size(); ++m) {
-        bool any = false;
-        for (const QList<FileEntry> &f : entries.at(m))
-            any = any || !f.isEmpty();
-        if (any)
-            slugger.next(moduleTitle(project.modules.at(m)));
+    for (qsizetype i = 0; i < chapters.size(); ++i) {
+        if (i == 0 || chapters.at(i).module != chapters.at(i - 1).module)
+            slugger.next(moduleTitle(*chapters.at(i).module));
     }
-    Anchors anchors;
     LinkTargets targets;
-    for (qsizetype m = 0; m < project.modules.size(); ++m) {
-        for (qsizetype f = 0; f < project.modules.at(m).files.size(); ++f) {
-            const QList<FileEntry> &fileEntries = entries.at(m).at(f);
-            if (fileEntries.isEmpty())
-                continue;
-            anchors.ofFile.insert(project.modules.at(m).files.at(f).path, slugger.next(project.modules.at(m).files.at(f).path));
-            for (const FileEntry &e : fileEntries) {
-                const QString anchor = slugger.next(e.symbol.kind + QLatin1Char(' ') + e.symbol.qualifiedName);
-                anchors.ofSymbol.insert(symbolKey(e.symbol), anchor);
-                targets.add(e.symbol, anchor);
-                for (const DocSymbol &member : e.members) {
-                    const QString memberAnchor = slugger.next(member.kind + QLatin1Char(' ') + member.qualifiedName);
-                    anchors.ofSymbol.insert(symbolKey(member), memberAnchor);
-                    targets.add(member, memberAnchor);
-                }
+    for (Chapter &chapter : chapters) {
+        chapter.anchor = slugger.next(chapter.file->path);
+        for (FileEntry &e : chapter.entries) {
+            e.anchor = slugger.next(e.symbol.kind + QLatin1Char(' ') + e.symbol.qualifiedName);
+            targets.add(e.symbol, e.anchor);
+            for (const DocSymbol &member : std::as_const(e.members)) {
+                e.memberAnchors.append(slugger.next(member.kind + QLatin1Char(' ') + member.qualifiedName));
+                targets.add(member, e.memberAnchors.last());
             }
         }
     }
 
-
     // The chapters are independent once the anchors are known: built on
     // every core, then moved into place in order.
-    struct Chapter {
-        qsizetype module;
-        qsizetype file;
-    };
-    QList<Chapter> chapters;
-    for (qsizetype m = 0; m < project.modules.size(); ++m) {
-        for (qsizetype f = 0; f < project.modules.at(m).files.size(); ++f) {
-            if (!entries.at(m).at(f).isEmpty())
-                chapters.append({m, f});
-        }
-    }
-    const SymbolData symbolData(anchors, targets);
+    const SymbolData symbolData(targets);
     std::vector<TemplateData> built(size_t(chapters.size()));
     QList<qsizetype> indexes(chapters.size());
     std::iota(indexes.begin(), indexes.end(), 0);
-    QtConcurrent::blockingMap(indexes, [&](qsizetype i) {
-        const Chapter &c = chapters.at(i);
-        built[size_t(i)] = symbolData.file(project.modules.at(c.module), project.modules.at(c.module).files.at(c.file),
-                                           entries.at(c.module).at(c.file));
-    });
+    QtConcurrent::blockingMap(indexes, [&](qsizetype i) { built[size_t(i)] = symbolData.file(chapters.at(i)); });
 
     TemplateData modules = templateList(size_t(project.modules.size()));
-    qsizetype next = 0;
-    for (qsizetype m = 0; m < project.modules.size(); ++m) {
+    for (qsizetype first = 0; first < chapters.size();) {
+        const DocModule *module = chapters.at(first).module;
         qsizetype count = 0;
-        while (next + count < chapters.size() && chapters.at(next + count).module == m)
+        while (first + count < chapters.size() && chapters.at(first + count).module == module)
             ++count;
-        if (count == 0)
-            continue;
         TemplateData files = templateList(size_t(count));
-        for (qsizetype i = 0; i < count; ++i)
-            append(files, std::move(built[size_t(next + i)]));
-        next += count;
-        const DocModule &module = project.modules.at(m);
+        for (qsizetype i = first; i < first + count; ++i)
+            append(files, std::move(built[size_t(i)]));
+        first += count;
         TemplateData data;
-        set(data, "title", templateText(moduleTitle(module)));
+        set(data, "title", templateText(moduleTitle(*module)));
         set(data, "fileCount", templateText(QString::number(count)));
-        set(data, "coverage", templateText(percent(module.coverage)));
+        set(data, "coverage", templateText(percent(module->coverage)));
         set(data, "files", std::move(files));
         append(modules, std::move(data));
     }

@@ -66,7 +66,8 @@ QList<DocSymbol> deserialize(const QByteArray &bytes, const QString &path)
 }
 
 // Collects the source files of a folder, archive or repository in memory,
-// for documentation that needs no workspace.
+// for documentation that needs no workspace (nor content hashes: nothing
+// is cached or summarised on this path).
 class CollectingSink final : public Projects::ImportSink {
 public:
     explicit CollectingSink(const CancellationToken *cancel) : m_cancel(cancel) {}
@@ -86,7 +87,6 @@ public:
         f.size = file.content.size();
         f.language = language;
         f.encoding = Projects::encodingName(encoding);
-        f.sha256 = QCryptographicHash::hash(file.content, QCryptographicHash::Sha256);
         files.append(f);
         texts.append({file.path, Projects::decodeText(file.content, encoding)});
         return {};
