@@ -9,6 +9,7 @@
 #include <QDate>
 #include <QHash>
 #include <QFile>
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QtConcurrent>
 

@@ -300,6 +300,8 @@ QPair<QString, QString> paramFromTag(const QString &rest)
 DocComment parse(const QString &comment)
 {
     DocComment doc;
+    if (comment.isEmpty())
+        return doc; // most symbols of a large tree
     QStringList bodyLines;
     Section section = Section::Body;
     bool numpy = false; // a NumPy section: items told by indentation, blank lines inside

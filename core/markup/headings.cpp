@@ -1,20 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "markup/headings.h"
 
-#include <QRegularExpression>
 
 namespace Realm::Markup {
 
 QString headingSlug(const QString &plainText)
 {
-    QString slug;
-    slug.reserve(plainText.size());
-    for (const QChar c : plainText.trimmed()) {
-        if (c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('-'))
-            slug += c.toLower();
-        else if (c == QLatin1Char(' '))
-            slug += QLatin1Char('-');
+    const QStringView text = QStringView(plainText).trimmed();
+    QString slug(text.size(), Qt::Uninitialized);
+    QChar *out = slug.data();
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '_' || u == '-')
+            *out++ = c;
+        else if (u >= 'A' && u <= 'Z')
+            *out++ = QChar(char16_t(u + ('a' - 'A')));
+        else if (u == ' ')
+            *out++ = QLatin1Char('-');
+        else if (u >= 0x80 && c.isLetterOrNumber())
+            *out++ = c.toLower();
     }
+    slug.truncate(out - slug.constData());
     return slug;
 }
 
@@ -24,44 +30,82 @@ QString HeadingSlugger::next(const QString &plainText)
     QString slug = base;
     // GitHub: "a", "a-1", "a-2"; and a literal "a-1" heading later is not
     // allowed to collide either.
-    while (m_seen.contains(slug))
+    for (auto seen = m_seen.find(slug); seen != m_seen.end(); seen = m_seen.find(slug))
         slug = base + QLatin1Char('-') + QString::number(m_seen[base]++);
     m_seen.insert(slug, 1);
     return slug;
 }
 
 namespace {
-// The text of an md4c heading: tags dropped, the entities md4c writes undone.
-QString plainTextOf(QString html)
+// The text of an md4c heading: tags dropped, the entities md4c writes
+// undone, white space simplified.
+QString plainTextOf(QStringView html)
 {
-    static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
-    html.remove(tag);
-    html.replace(QLatin1String("&lt;"), QLatin1String("<"));
-    html.replace(QLatin1String("&gt;"), QLatin1String(">"));
-    html.replace(QLatin1String("&quot;"), QLatin1String("\""));
-    html.replace(QLatin1String("&#39;"), QLatin1String("'"));
-    html.replace(QLatin1String("&amp;"), QLatin1String("&"));
-    return html.simplified();
+    static const struct {
+        QLatin1String entity;
+        QChar character;
+    } entities[] = {{QLatin1String("&lt;"), QLatin1Char('<')},   {QLatin1String("&gt;"), QLatin1Char('>')},
+                    {QLatin1String("&quot;"), QLatin1Char('"')}, {QLatin1String("&#39;"), QLatin1Char('\'')},
+                    {QLatin1String("&amp;"), QLatin1Char('&')}};
+    QString text;
+    text.reserve(html.size());
+    for (qsizetype i = 0; i < html.size(); ++i) {
+        const QChar c = html.at(i);
+        if (c == QLatin1Char('<')) {
+            const qsizetype close = html.indexOf(QLatin1Char('>'), i);
+            if (close < 0)
+                break;
+            i = close;
+            continue;
+        }
+        if (c == QLatin1Char('&')) {
+            bool undone = false;
+            for (const auto &e : entities) {
+                if (html.mid(i).startsWith(e.entity)) {
+                    text += e.character;
+                    i += e.entity.size() - 1;
+                    undone = true;
+                    break;
+                }
+            }
+            if (undone)
+                continue;
+        }
+        text += c;
+    }
+    return text.simplified();
 }
 } // namespace
 
 QString addHeadingIds(const QString &html, HeadingSlugger &slugger, QList<Heading> *headings)
 {
-    static const QRegularExpression heading(QStringLiteral("<h([1-6])>(.*?)</h\\1>"), QRegularExpression::DotMatchesEverythingOption);
+    // A plain scan for "<hN>…</hN>" (md4c writes exactly that): a regular
+    // expression over a reference of many megabytes was most of the time.
     QString out;
     out.reserve(html.size() + html.size() / 16);
+    const QStringView view(html);
     qsizetype at = 0;
-    for (auto it = heading.globalMatch(html); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        const QString text = plainTextOf(m.captured(2));
+    for (qsizetype open = view.indexOf(QLatin1String("<h")); open >= 0; open = view.indexOf(QLatin1String("<h"), open + 2)) {
+        if (open + 3 >= view.size() || view.at(open + 3) != QLatin1Char('>'))
+            continue;
+        const QChar level = view.at(open + 2);
+        if (level < QLatin1Char('1') || level > QLatin1Char('6'))
+            continue;
+        const QString closeTag = QStringLiteral("</h") + level + QLatin1Char('>');
+        const qsizetype close = view.indexOf(closeTag, open + 4);
+        if (close < 0)
+            break;
+        const QStringView inner = view.mid(open + 4, close - open - 4);
+        const QString text = plainTextOf(inner);
         const QString id = slugger.next(text);
         if (headings)
-            headings->append({m.captured(1).toInt(), text, id});
-        out += QStringView(html).mid(at, m.capturedStart() - at);
-        out += QStringLiteral("<h%1 id=\"%2\">").arg(m.captured(1), id) + m.captured(2) + QStringLiteral("</h%1>").arg(m.captured(1));
-        at = m.capturedEnd();
+            headings->append({level.digitValue(), text, id});
+        out += view.mid(at, open - at);
+        out += QStringLiteral("<h") + level + QStringLiteral(" id=\"") + id + QStringLiteral("\">") + inner + closeTag;
+        at = close + closeTag.size();
+        open = at - 2;
     }
-    out += QStringView(html).mid(at);
+    out += view.mid(at);
     return out;
 }
 
