@@ -68,6 +68,9 @@ Result<Docs::DocSpec> specFor(const QCommandLineParser &parser, const Storage::D
         spec.prompt = parser.value(QStringLiteral("prompt"));
     spec.title = parser.value(QStringLiteral("title"));
     spec.model = parser.value(QStringLiteral("model"));
+    spec.documentedOnly = parser.isSet(QStringLiteral("documented-only"));
+    if (spec.documentedOnly && spec.kind != Docs::DocKind::Api)
+        return Error::invalidInput(QStringLiteral("--documented-only is for --kind api."));
     return spec;
 }
 
@@ -115,10 +118,12 @@ int runGenerate(const Invocation &inv)
     parser.addOption({QStringLiteral("title"), QStringLiteral("custom: the document's title."), QStringLiteral("text")});
     parser.addOption({QStringLiteral("provider"), QStringLiteral("overview/custom: the LLM provider profile."), QStringLiteral("profile")});
     parser.addOption({QStringLiteral("model"), QStringLiteral("overview/custom: the model (default: the profile's)."), QStringLiteral("model")});
+    parser.addOption({QStringLiteral("documented-only"), QStringLiteral("api: list only symbols with a documentation comment "
+                                                                        "(and types with documented members).")});
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A project of the workspace, or a folder to read directly."));
     if (int rc = parseOrExit(parser, inv,
                              QStringLiteral("PROJECT|FOLDER [--kind api|overview|custom] [--format md|html|site|pdf] [--out DIR] "
-                                            "[--template NAME|FILE] [--prompt TEXT] [--provider PROFILE] [--model M]"),
+                                            "[--documented-only] [--template NAME|FILE] [--prompt TEXT] [--provider PROFILE] [--model M]"),
                              1, 1);
         rc >= 0)
         return rc;
@@ -316,7 +321,7 @@ QString docsCommandsHelp()
 {
     return QStringLiteral(
         "  docs generate PROJECT|FOLDER [--kind api|overview|custom] [--format md|html|site|pdf] [--out DIR]\n"
-        "                [--template NAME|FILE] [--prompt TEXT] [--title TEXT] [--provider PROFILE] [--model M]\n"
+        "                [--documented-only] [--template NAME|FILE] [--prompt TEXT] [--title TEXT] [--provider PROFILE] [--model M]\n"
         "  docs list PROJECT | docs show DOCUMENT | docs export DOCUMENT [--format F] [--out DIR] | docs delete DOCUMENT\n"
         "  docs template list | show NAME|api|overview|custom | add NAME --kind K --file FILE [--prompt TEXT]\n"
         "                | export NAME --out FILE.json | import FILE.json | remove NAME\n");

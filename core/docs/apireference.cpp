@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QFile>
 #include <QElapsedTimer>
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QtConcurrent>
 
@@ -125,7 +126,7 @@ struct FileEntry {
     QList<DocSymbol> fields;
 };
 
-QList<FileEntry> entriesOf(const DocFile &file)
+QList<FileEntry> entriesOf(const DocFile &file, Listed listed)
 {
     QList<FileEntry> entries;
     QHash<QString, qsizetype> typeAt; // qualified name -> entry
@@ -140,6 +141,11 @@ QList<FileEntry> entriesOf(const DocFile &file)
                 typeAt.insert(s.qualifiedName, entries.size());
             entries.append({s, {}, {}, {}, {}});
         }
+    }
+    if (listed == Listed::DocumentedOnly) {
+        for (FileEntry &e : entries)
+            e.members.removeIf([](const DocSymbol &member) { return member.doc.isEmpty(); });
+        entries.removeIf([](const FileEntry &e) { return e.symbol.doc.isEmpty() && e.members.isEmpty(); });
     }
     return entries;
 }
@@ -245,12 +251,12 @@ private:
     const LinkTargets &m_targets;
 };
 
-TemplateData templateData(const DocProject &project, const QDate &date)
+TemplateData templateData(const DocProject &project, const QDate &date, Listed listed)
 {
     QList<Chapter> chapters;
     for (const DocModule &module : project.modules) {
         for (const DocFile &file : module.files) {
-            QList<FileEntry> entries = entriesOf(file);
+            QList<FileEntry> entries = entriesOf(file, listed);
             if (!entries.isEmpty())
                 chapters.append({&module, &file, QString(), std::move(entries)});
         }
@@ -313,9 +319,9 @@ TemplateData templateData(const DocProject &project, const QDate &date)
 }
 } // namespace
 
-Result<QString> markdown(const DocProject &project, const QString &templateText, const QDate &date)
+Result<QString> markdown(const DocProject &project, const QString &templateText, const QDate &date, Listed listed)
 {
-    return renderMarkdown(templateText, templateData(project, date));
+    return renderMarkdown(templateText, templateData(project, date, listed));
 }
 
 } // namespace Realm::Docs::ApiReference

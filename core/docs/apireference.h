@@ -18,8 +18,16 @@ namespace Realm::Docs {
 namespace ApiReference {
 
 QString builtInTemplate();
+
+// Which symbols the reference lists. Coverage counts every public symbol
+// either way.
+enum class Listed {
+    All,            // every public symbol, "Not documented." where there is no comment
+    DocumentedOnly, // those with a comment, and types whose members have one (Doxygen's EXTRACT_ALL = NO)
+};
+
 Result<QString> markdown(const DocProject &project, const QString &templateText = builtInTemplate(),
-                         const QDate &date = QDate::currentDate());
+                         const QDate &date = QDate::currentDate(), Listed listed = Listed::All);
 
 } // namespace ApiReference
 

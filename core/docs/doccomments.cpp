@@ -224,7 +224,8 @@ QString commentFor(const SourceLines &lines, int line, const QString &language)
         text = trailingComment(lines.at(line - 1));
     // C# XML doc comments: keep their text, lose the tags we do not parse.
     static const QRegularExpression summary(QStringLiteral("</?summary>"));
-    text.remove(summary);
+    if (text.contains(QLatin1String("summary>")))
+        text.remove(summary);
     return text.trimmed();
 }
 

@@ -92,6 +92,8 @@ Result<PreparedDocument> prepareDocument(const Storage::DatabasePtr &db, const Q
     hash.addData(prepared.inputs.inputsHash);
     for (const QString &part : {docKindName(spec.kind), templateTextOf(spec), spec.prompt, spec.title, spec.model})
         hash.addData(QByteArray(part.toUtf8() + '\0'));
+    if (spec.documentedOnly) // only then, so documents made before the option are still recognised
+        hash.addData(QByteArrayView("documented-only"));
     prepared.inputsHash = QString::fromLatin1(hash.result().toHex());
     Result<std::optional<DocVersion>> latest = DocStore(db).latest(projectId, docKindName(spec.kind), spec.templateName);
     if (!latest)
@@ -129,7 +131,8 @@ Result<QString> llmMarkdown(const DocInputs &inputs, const Summaries &summaries,
 Result<DocVersion> renderDocument(const PreparedDocument &prepared, const DocSpec &spec, const Summaries *summaries, const QDate &date)
 {
     const DocInputs &inputs = prepared.inputs;
-    Result<QString> markdown = spec.kind == DocKind::Api ? ApiReference::markdown(inputs.model, templateTextOf(spec), date)
+    const ApiReference::Listed listed = spec.documentedOnly ? ApiReference::Listed::DocumentedOnly : ApiReference::Listed::All;
+    Result<QString> markdown = spec.kind == DocKind::Api ? ApiReference::markdown(inputs.model, templateTextOf(spec), date, listed)
                                : summaries               ? llmMarkdown(inputs, *summaries, spec, date)
                                                          : Result<QString>(Error::invalidInput(QStringLiteral("No summaries.")));
     if (!markdown)

@@ -32,6 +32,7 @@ struct DocSpec {
     QString prompt;       // custom: what to ask the model
     QString title;        // custom: the document's title (default: the template's name)
     QString model;        // the LLM kinds: who writes
+    bool documentedOnly = false; // api: leave out symbols without a comment (ApiReference::Listed)
 };
 
 // Step 1, blocking: the project's sources and symbols (incrementally, see

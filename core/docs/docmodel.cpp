@@ -20,15 +20,18 @@ DocProject DocProject::build(const QString &name, const QList<DocSymbol> &symbol
     DocProject project;
     project.name = name;
     QMap<QString, QMap<QString, DocFile>> byModule; // module -> path -> file, both sorted
+    DocFile *current = nullptr; // a file's symbols come together: look it up once
     for (const DocSymbol &s : symbols) {
-        const QString module = s.path.contains(QLatin1Char('/')) ? s.path.section(QLatin1Char('/'), 0, -2) : QString();
-        DocFile &file = byModule[module][s.path];
-        file.path = s.path;
-        file.symbols.append(s);
+        if (!current || current->path != s.path) {
+            const qsizetype slash = s.path.lastIndexOf(QLatin1Char('/'));
+            current = &byModule[slash < 0 ? QString() : s.path.left(slash)][s.path];
+            current->path = s.path;
+        }
+        current->symbols.append(s);
         if (isDocumentable(s)) {
-            ++file.coverage.total;
+            ++current->coverage.total;
             if (!s.doc.isEmpty())
-                ++file.coverage.documented;
+                ++current->coverage.documented;
         }
     }
     for (auto m = byModule.cbegin(); m != byModule.cend(); ++m) {

@@ -25,11 +25,12 @@ namespace {
 // must keep.
 QString returnTypeOf(const QString &typeref)
 {
-    const QString kind = typeref.section(QLatin1Char(':'), 0, 0);
-    const QString name = typeref.section(QLatin1Char(':'), 1);
+    const qsizetype colon = typeref.indexOf(QLatin1Char(':'));
+    const QStringView kind = QStringView(typeref).first(qMax<qsizetype>(colon, 0));
+    const QStringView name = QStringView(typeref).mid(colon + 1);
     if (kind == QLatin1String("struct") || kind == QLatin1String("union") || kind == QLatin1String("enum"))
         return kind + QLatin1Char(' ') + name;
-    return name;
+    return name.toString();
 }
 
 // A value of ctags' own tags format with its escapes undone (\\, \t, \n,
@@ -203,7 +204,15 @@ Result<QList<DocSymbol>> SymbolExtractor::extract(const QList<SourceText> &files
                                  .arg(QString::fromUtf8(process.readAllStandardError()).trimmed()));
     const QByteArray output = process.readAllStandardOutput();
 
-    std::vector<std::optional<DocComments::SourceLines>> linesOf(size_t(files.size()));
+    // Per file, made when its first tag comes: its lines and language.
+    struct FileState {
+        std::optional<DocComments::SourceLines> lines;
+        QByteArray languageBytes;
+        QString language;
+    };
+    std::vector<FileState> state(size_t(files.size()));
+    QByteArrayView lastName; // ctags writes a file's tags together
+    qsizetype lastFile = -1;
     QList<DocSymbol> symbols;
     for (qsizetype at = 0; at < output.size();) {
         qsizetype end = output.indexOf('\n', at);
@@ -213,8 +222,12 @@ Result<QList<DocSymbol>> SymbolExtractor::extract(const QList<SourceText> &files
         at = end + 1;
         if (!tag)
             continue;
-        const auto file = fileAt.constFind(tag->file.toByteArray());
-        if (file == fileAt.cend())
+        if (tag->file != lastName) {
+            const auto file = fileAt.constFind(tag->file.toByteArray());
+            lastName = tag->file;
+            lastFile = file == fileAt.cend() ? -1 : *file;
+        }
+        if (lastFile < 0)
             continue;
         const auto field = [&](const char *key) { return unescaped(tag->field(key)); };
         DocSymbol s;
@@ -225,21 +238,26 @@ Result<QList<DocSymbol>> SymbolExtractor::extract(const QList<SourceText> &files
         s.signature = field("signature");
         s.returnType = returnTypeOf(field("typeref"));
         // "scope:class:A::B": the scope's kind, then its name.
-        s.scope = field("scope").section(QLatin1Char(':'), 1);
+        const QByteArrayView scope = tag->field("scope");
+        s.scope = unescaped(scope.sliced(scope.indexOf(':') + 1));
         s.qualifiedName = s.scope.isEmpty() ? s.name : s.scope + QStringLiteral("::") + s.name;
         s.access = field("access");
-        s.path = files.at(*file).path;
+        s.path = files.at(lastFile).path;
         s.line = tag->field("line").toInt();
         bool hasEnd = false;
         s.endLine = tag->field("end").toInt(&hasEnd);
         if (!hasEnd)
             s.endLine = s.line;
-        std::optional<DocComments::SourceLines> &lines = linesOf[size_t(*file)];
-        if (!lines)
-            lines.emplace(files.at(*file).text);
-        s.rawComment = DocComments::commentFor(*lines, s.line, field("language"));
+        FileState &file = state[size_t(lastFile)];
+        if (!file.lines)
+            file.lines.emplace(files.at(lastFile).text);
+        if (const QByteArrayView language = tag->field("language"); language != file.languageBytes) {
+            file.languageBytes = language.toByteArray();
+            file.language = unescaped(language);
+        }
+        s.rawComment = DocComments::commentFor(*file.lines, s.line, file.language);
         s.doc = DocComments::parse(s.rawComment);
-        symbols.append(s);
+        symbols.append(std::move(s));
     }
     return symbols;
 }
