@@ -2,37 +2,38 @@
 #include "docs/docmodel.h"
 
 #include <QMap>
+#include <QSet>
 
 namespace Realm::Docs {
 
 bool DocProject::isDocumentable(const DocSymbol &symbol)
 {
-    static const QStringList kinds = {QStringLiteral("function"), QStringLiteral("method"), QStringLiteral("class"),
-                                      QStringLiteral("struct"), QStringLiteral("enum"), QStringLiteral("interface"),
-                                      QStringLiteral("prototype"), QStringLiteral("macro"), QStringLiteral("typedef"),
-                                      QStringLiteral("trait"), QStringLiteral("implementation"), QStringLiteral("union"),
-                                      QStringLiteral("module"), QStringLiteral("type"), QStringLiteral("func")};
+    static const QSet<QString> kinds = {QStringLiteral("function"), QStringLiteral("method"), QStringLiteral("class"),
+                                        QStringLiteral("struct"), QStringLiteral("enum"), QStringLiteral("interface"),
+                                        QStringLiteral("prototype"), QStringLiteral("macro"), QStringLiteral("typedef"),
+                                        QStringLiteral("trait"), QStringLiteral("implementation"), QStringLiteral("union"),
+                                        QStringLiteral("module"), QStringLiteral("type"), QStringLiteral("func")};
     return symbol.isPublic() && kinds.contains(symbol.kind);
 }
 
-DocProject DocProject::build(const QString &name, const QList<DocSymbol> &symbols)
+DocProject DocProject::build(const QString &name, QList<DocSymbol> symbols)
 {
     DocProject project;
     project.name = name;
     QMap<QString, QMap<QString, DocFile>> byModule; // module -> path -> file, both sorted
     DocFile *current = nullptr; // a file's symbols come together: look it up once
-    for (const DocSymbol &s : symbols) {
+    for (DocSymbol &s : symbols) {
         if (!current || current->path != s.path) {
             const qsizetype slash = s.path.lastIndexOf(QLatin1Char('/'));
             current = &byModule[slash < 0 ? QString() : s.path.left(slash)][s.path];
             current->path = s.path;
         }
-        current->symbols.append(s);
         if (isDocumentable(s)) {
             ++current->coverage.total;
             if (!s.doc.isEmpty())
                 ++current->coverage.documented;
         }
+        current->symbols.append(std::move(s));
     }
     for (auto m = byModule.cbegin(); m != byModule.cend(); ++m) {
         DocModule module;

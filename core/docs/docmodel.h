@@ -35,7 +35,7 @@ struct DocProject {
     QList<DocModule> modules; // sorted by path
     Coverage coverage;
 
-    static DocProject build(const QString &name, const QList<DocSymbol> &symbols);
+    static DocProject build(const QString &name, QList<DocSymbol> symbols);
     // Whether a symbol of this kind counts for coverage and gets its own
     // entry in the reference.
     static bool isDocumentable(const DocSymbol &symbol);

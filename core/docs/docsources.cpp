@@ -177,8 +177,8 @@ Result<DocInputs> readDocInputs(const Storage::DatabasePtr &db, const QString &p
     if (!extracted)
         return extracted.error();
     QHash<QString, QList<DocSymbol>> byPath;
-    for (const DocSymbol &s : std::as_const(*extracted))
-        byPath[s.path].append(s);
+    for (DocSymbol &s : *extracted)
+        byPath[s.path].append(std::move(s));
     QHash<QByteArray, QByteArray> toCache;
     for (const qsizetype i : std::as_const(missing)) {
         const QList<DocSymbol> fileSymbols = byPath.value(inputs.sources.at(i).path);
@@ -188,9 +188,8 @@ Result<DocInputs> readDocInputs(const Storage::DatabasePtr &db, const QString &p
     if (Result<void> r = docStore.cacheSymbols(toCache, kExtractorVersion); !r)
         return r.error();
     inputs.extracted = missing.size();
-    inputs.model = DocProject::build(project->name, symbols);
-    for (const DocSymbol &s : std::as_const(symbols))
-        inputs.symbols += DocProject::isDocumentable(s) ? 1 : 0;
+    inputs.model = DocProject::build(project->name, std::move(symbols));
+    inputs.symbols = inputs.model.coverage.total;
     return inputs;
 }
 
@@ -211,9 +210,8 @@ Result<DocInputs> readDocInputs(const QString &location, const CancellationToken
     if (!symbols)
         return symbols.error();
     inputs.extracted = sink.files.size();
-    inputs.model = DocProject::build(inputs.project.name, *symbols);
-    for (const DocSymbol &s : std::as_const(*symbols))
-        inputs.symbols += DocProject::isDocumentable(s) ? 1 : 0;
+    inputs.model = DocProject::build(inputs.project.name, std::move(*symbols));
+    inputs.symbols = inputs.model.coverage.total;
     return inputs;
 }
 
