@@ -33,7 +33,9 @@ QString dateText(qint64 ms)
 
 // --template NAME|FILE and --kind decide the spec; a stored template brings
 // its kind and prompt along.
-Result<Docs::DocSpec> specFor(const QCommandLineParser &parser, const Storage::DatabasePtr &db)
+// `db` is null when there is no workspace (a folder's API reference): then
+// --template can only be a file.
+Result<Docs::DocSpec> specFor(const QCommandLineParser &parser, const Storage::DatabasePtr *db)
 {
     Docs::DocSpec spec;
     std::optional<Docs::DocKind> kind;
@@ -51,7 +53,7 @@ Result<Docs::DocSpec> specFor(const QCommandLineParser &parser, const Storage::D
             spec.templateText = QString::fromUtf8(file.readAll());
             spec.templateName = QFileInfo(name).completeBaseName();
         } else {
-            Result<Docs::DocTemplate> stored = Docs::DocStore(db).findTemplate(name);
+            Result<Docs::DocTemplate> stored = db ? Docs::DocStore(*db).findTemplate(name) : Error::notFound(name);
             if (!stored)
                 return Error::notFound(QStringLiteral("--template %1 is neither a file nor a template of the workspace "
                                                       "(realm-cli docs template list).").arg(name));
@@ -143,11 +145,7 @@ int runGenerate(const Invocation &inv)
     Result<Storage::DatabasePtr> db = Error::failed(QString());
     QString projectId;
     InterruptScope interrupts;
-    if (isFolder) {
-        db = Projects::openWorkspace(scratch.filePath(QStringLiteral("docs.realm")));
-        if (!db)
-            return fail(db.error());
-    } else {
+    if (!isFolder) {
         db = openWorkspaceFor(inv);
         if (!db)
             return fail(db.error());
@@ -156,7 +154,7 @@ int runGenerate(const Invocation &inv)
             return fail(project.error());
         projectId = project->id;
     }
-    Result<Docs::DocSpec> spec = specFor(parser, *db);
+    Result<Docs::DocSpec> spec = specFor(parser, db ? &*db : nullptr);
     if (!spec)
         return fail(spec.error());
 
@@ -164,6 +162,7 @@ int runGenerate(const Invocation &inv)
     const auto showProgress = [&](qint64 done, qint64 total) {
         progress.show(QStringLiteral("Reading symbols: %1 of %2 files").arg(done).arg(total));
     };
+    // A folder's API reference needs no workspace at all.
     if (isFolder && !Docs::needsModel(spec->kind)) {
         Result<Docs::DocInputs> inputs = Docs::readDocInputs(argument, interrupts.token(), showProgress);
         progress.clear();
@@ -175,6 +174,9 @@ int runGenerate(const Invocation &inv)
         return writeAndReport(inv, *version, *format, outDir, false);
     }
     if (isFolder) {
+        db = Projects::openWorkspace(scratch.filePath(QStringLiteral("docs.realm")));
+        if (!db)
+            return fail(db.error());
         Projects::ProjectImporter importer(*db);
         importer.setCancellationToken(interrupts.token());
         Result<Projects::ImportReport> imported = importer.importProject(argument, {});

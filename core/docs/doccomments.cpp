@@ -91,6 +91,8 @@ QString docstringAfter(const SourceLines &lines, int line)
 // x`, `/**< … */`): it documents that declaration, not the next one.
 QString trailingComment(QStringView line)
 {
+    if (!line.contains(QLatin1Char('<')))
+        return {}; // every marker has one; most lines have none
     for (const QLatin1String marker :
          {QLatin1String("///<"), QLatin1String("//!<"), QLatin1String("/**<"), QLatin1String("/*!<")}) {
         const qsizetype at = line.indexOf(marker);
