@@ -26,14 +26,22 @@ QString headingSlug(const QString &plainText)
 
 QString HeadingSlugger::next(const QString &plainText)
 {
-    const QString base = headingSlug(plainText);
-    QString slug = base;
     // GitHub: "a", "a-1", "a-2"; and a literal "a-1" heading later is not
-    // allowed to collide either.
-    for (auto seen = m_seen.find(slug); seen != m_seen.end(); seen = m_seen.find(slug))
-        slug = base + QLatin1Char('-') + QString::number(m_seen[base]++);
-    m_seen.insert(slug, 1);
-    return slug;
+    // allowed to collide either. A count of 0 is a slug not given yet (one
+    // lookup for the usual new heading: a large reference has tens of
+    // thousands).
+    const QString base = headingSlug(plainText);
+    if (int &uses = m_seen[base]; uses == 0) {
+        uses = 1;
+        return base;
+    }
+    for (;;) {
+        const QString slug = base + QLatin1Char('-') + QString::number(m_seen[base]++);
+        if (int &uses = m_seen[slug]; uses == 0) {
+            uses = 1;
+            return slug;
+        }
+    }
 }
 
 namespace {

@@ -3,6 +3,9 @@
 
 #include "markup/headings.h"
 
+#include <QThread>
+#include <QtConcurrent>
+
 #include <md4c-html.h>
 
 namespace Realm::Markup {
@@ -14,12 +17,80 @@ void appendTo(const MD_CHAR *text, MD_SIZE size, void *out)
 }
 } // namespace
 
+namespace {
+QByteArray html(QByteArrayView markdown, bool allowRawHtml)
+{
+    QByteArray out;
+    out.reserve(markdown.size() + markdown.size() / 2);
+    md_html(markdown.data(), MD_SIZE(markdown.size()), appendTo, &out, MD_DIALECT_GITHUB | (allowRawHtml ? 0 : MD_FLAG_NOHTML), 0);
+    return out;
+}
+
+// Where a large text can be cut into pieces that render alone exactly as
+// they do together: before a "#" or "##" heading at the start of a line
+// after a blank line, outside fenced code (such a heading always starts a
+// new top-level block). None when the text defines link references
+// ("[name]: url"), which may be used in another piece.
+QList<qsizetype> cutPoints(QByteArrayView markdown, qsizetype pieceSize)
+{
+    QList<qsizetype> cuts;
+    QByteArray fence; // the opening fence while inside one
+    bool lastBlank = true;
+    qsizetype pieceStart = 0;
+    for (qsizetype at = 0; at < markdown.size();) {
+        qsizetype end = markdown.indexOf('\n', at);
+        if (end < 0)
+            end = markdown.size();
+        const QByteArrayView line = markdown.sliced(at, end - at);
+        const QByteArrayView trimmed = line.trimmed();
+        if (!fence.isEmpty()) {
+            if (trimmed.startsWith(fence) && trimmed.trimmed().count(fence.at(0)) == trimmed.size())
+                fence.clear();
+        } else if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
+            qsizetype n = 0;
+            while (n < trimmed.size() && trimmed.at(n) == trimmed.at(0))
+                ++n;
+            fence = trimmed.first(n).toByteArray();
+        } else if (trimmed.startsWith('[') && trimmed.contains("]:")) {
+            return {}; // perhaps a link reference definition
+        } else if (lastBlank && (line.startsWith("# ") || line.startsWith("## ")) && at - pieceStart >= pieceSize) {
+            cuts.append(at);
+            pieceStart = at;
+        }
+        lastBlank = fence.isEmpty() && trimmed.isEmpty();
+        at = end + 1;
+    }
+    return cuts;
+}
+} // namespace
+
 QString markdownToHtml(const QString &markdown, bool allowRawHtml)
 {
     const QByteArray utf8 = markdown.toUtf8();
-    QByteArray html;
-    md_html(utf8.constData(), MD_SIZE(utf8.size()), appendTo, &html, MD_DIALECT_GITHUB | (allowRawHtml ? 0 : MD_FLAG_NOHTML), 0);
-    return QString::fromUtf8(html);
+    // A reference of many megabytes renders in pieces, on every core.
+    constexpr qsizetype kParallelFrom = 512 * 1024;
+    const QList<qsizetype> cuts = utf8.size() < kParallelFrom
+                                      ? QList<qsizetype>()
+                                      : cutPoints(utf8, utf8.size() / (4 * qMax(1, QThread::idealThreadCount())));
+    if (cuts.isEmpty())
+        return QString::fromUtf8(html(utf8, allowRawHtml));
+    QList<QByteArrayView> pieces;
+    qsizetype start = 0;
+    for (const qsizetype cut : cuts) {
+        pieces.append(QByteArrayView(utf8).sliced(start, cut - start));
+        start = cut;
+    }
+    pieces.append(QByteArrayView(utf8).sliced(start));
+    const QList<QByteArray> rendered =
+        QtConcurrent::blockingMapped(pieces, [allowRawHtml](QByteArrayView piece) { return html(piece, allowRawHtml); });
+    QByteArray joined;
+    qsizetype size = 0;
+    for (const QByteArray &piece : rendered)
+        size += piece.size();
+    joined.reserve(size);
+    for (const QByteArray &piece : rendered)
+        joined += piece;
+    return QString::fromUtf8(joined);
 }
 
 QString pageStyleSheet()

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <md4c-html.h>
+
 using namespace Realm;
 using namespace Realm::Markup;
 
@@ -31,6 +33,8 @@ private slots:
     void slugsAreGitHubs();
     void repeatedHeadingsAreNumbered();
     void headingsGetIds();
+    void largeTextsRenderInPiecesAsInOne_data();
+    void largeTextsRenderInPiecesAsInOne();
     void siteSplitsChaptersAndLinksAcrossPages();
     void pdfHasTitleContentsAndRunningHeaders();
 };
@@ -73,6 +77,44 @@ void tst_MarkupOutput::headingsGetIds()
     QCOMPARE(headings.size(), 2);
     QCOMPARE(headings.at(0).text, QStringLiteral("Tom & Jerry"));
     QCOMPARE(headings.at(1).level, 2);
+}
+
+// md4c over the whole text at once: what the pieces must add up to.
+QString renderedInOne(const QString &markdown)
+{
+    const QByteArray utf8 = markdown.toUtf8();
+    QByteArray html;
+    md_html(utf8.constData(), MD_SIZE(utf8.size()),
+            [](const MD_CHAR *text, MD_SIZE size, void *out) { static_cast<QByteArray *>(out)->append(text, qsizetype(size)); },
+            &html, MD_DIALECT_GITHUB, 0);
+    return QString::fromUtf8(html);
+}
+
+void tst_MarkupOutput::largeTextsRenderInPiecesAsInOne_data()
+{
+    QTest::addColumn<QString>("ending");
+    QTest::newRow("chapters") << QString();
+    // A reference definition may be used in another chapter: no pieces then.
+    QTest::newRow("link reference") << QStringLiteral("\n[far]: https://example.org/far\n");
+}
+
+void tst_MarkupOutput::largeTextsRenderInPiecesAsInOne()
+{
+    QFETCH(QString, ending);
+    // Chapters with the things a cut must not fall into: a fence holding
+    // "## " lines after blank lines, a list, a quote, an HTML block.
+    QString markdown;
+    for (int i = 0; markdown.size() < 2 * 1024 * 1024; ++i) {
+        markdown += QStringLiteral("## Chapter %1\n\nText with [a link](#chapter-%1) and [far].\n\n"
+                                   "```\ncode\n\n## not a heading %1\n\n# nor this\n```\n\n"
+                                   "- item\n\n  ## inside the item\n\n> quoted\n>\n> # quoted heading\n\n"
+                                   "<div>\n\n## inside html\n</div>\n\n# Part %1\n\n")
+                        .arg(i);
+    }
+    markdown += ending;
+    const QString expected = renderedInOne(markdown);
+    QVERIFY(expected.count(QStringLiteral("<h2>Chapter")) > 1000);
+    QCOMPARE(markdownToHtml(markdown), expected);
 }
 
 void tst_MarkupOutput::siteSplitsChaptersAndLinksAcrossPages()
