@@ -70,7 +70,7 @@ QList<DocSymbol> deserialize(const QByteArray &bytes, const QString &path)
 // is cached or summarised on this path).
 class CollectingSink final : public Projects::ImportSink {
 public:
-    explicit CollectingSink(const CancellationToken *cancel) : m_cancel(cancel) {}
+    CollectingSink(ExtractionQueue &queue, const CancellationToken *cancel) : m_queue(queue), m_cancel(cancel) {}
 
     Result<void> addFile(Projects::SourceFile file) override
     {
@@ -88,7 +88,7 @@ public:
         f.language = language;
         f.encoding = Projects::encodingName(encoding);
         files.append(f);
-        texts.append({file.path, Projects::decodeText(file.content, encoding)});
+        m_queue.add({file.path, Projects::decodeText(file.content, encoding)});
         return {};
     }
     bool skipIfUnchanged(const QString &, qint64, int, qint64) override { return false; }
@@ -99,9 +99,9 @@ public:
     const Projects::ImportLimits &limits() const override { return m_limits; }
 
     QList<Projects::ProjectFile> files;
-    QList<SourceText> texts;
 
 private:
+    ExtractionQueue &m_queue; // ctags starts on the first files while the rest are read
     const CancellationToken *m_cancel;
     Projects::ImportLimits m_limits;
 };
@@ -198,15 +198,16 @@ Result<DocInputs> readDocInputs(const QString &location, const CancellationToken
     Result<std::unique_ptr<Projects::ImportSource>> source = Projects::createImportSource(location, {});
     if (!source)
         return source.error();
-    CollectingSink sink(cancel);
+    // A folder's files are read by ctags where they are.
+    const QString onDisk = QFileInfo(location).isDir() ? QFileInfo(location).absoluteFilePath() : QString();
+    ExtractionQueue queue(cancel, onDisk);
+    CollectingSink sink(queue, cancel);
     if (Result<void> r = (*source)->readInto(sink); !r)
         return r.error();
     DocInputs inputs;
     inputs.project.name = (*source)->suggestedName();
     inputs.sources = sink.files;
-    // A folder's files are read by ctags where they are.
-    const QString onDisk = QFileInfo(location).isDir() ? QFileInfo(location).absoluteFilePath() : QString();
-    Result<QList<DocSymbol>> symbols = SymbolExtractor::extractAll(sink.texts, cancel, progress, onDisk);
+    Result<QList<DocSymbol>> symbols = queue.finish(progress);
     if (!symbols)
         return symbols.error();
     inputs.extracted = sink.files.size();

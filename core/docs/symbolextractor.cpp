@@ -266,52 +266,80 @@ Result<QList<DocSymbol>> SymbolExtractor::extractAll(const QList<SourceText> &fi
                                                      const std::function<void(qint64, qint64)> &progress, const QString &onDiskRoot)
 {
     // Batches of about the same size, a few per core so that one large
-    // batch does not leave the other cores idle at the end, and at most a
-    // few hundred files each (a command line has a limit).
-    constexpr qsizetype kMaxBatch = 250;
-    const int threads = qMax(1, QThread::idealThreadCount());
-    const qsizetype wanted = qMax<qsizetype>((files.size() + kMaxBatch - 1) / kMaxBatch, threads * 4);
+    // batch does not leave the other cores idle at the end.
     qint64 totalSize = 0;
     for (const SourceText &file : files)
         totalSize += file.text.size() + 1;
-    const qint64 batchSize = totalSize / qMax<qsizetype>(1, wanted) + 1;
-    QList<QList<SourceText>> batches;
-    qint64 size = 0;
-    for (const SourceText &file : files) {
-        if (batches.isEmpty() || size >= batchSize || batches.last().size() >= kMaxBatch) {
-            batches.append(QList<SourceText>());
-            size = 0;
-        }
-        batches.last().append(file);
-        size += file.text.size() + 1;
-    }
-    QList<Result<QList<DocSymbol>>> results(batches.size(), Error::cancelled());
-    QThreadPool pool;
-    pool.setMaxThreadCount(threads);
-    // Every batch queued at once (the pool runs as many as there are
-    // cores); a cancel stops the ones not yet started.
-    QList<QFuture<void>> running;
-    for (qsizetype index = 0; index < batches.size(); ++index) {
-        running.append(QtConcurrent::run(&pool, [&batches, &results, &onDiskRoot, cancel, index] {
-            if (!(cancel && cancel->isCancelled()))
-                results[index] = extract(batches.at(index), onDiskRoot);
-        }));
-    }
+    const qint64 wanted = qMax(1, QThread::idealThreadCount()) * 4;
+    ExtractionQueue queue(cancel, onDiskRoot, qMin(ExtractionQueue::kDefaultBatchBytes, totalSize / wanted + 1));
+    for (const SourceText &file : files)
+        queue.add(file);
+    return queue.finish(progress);
+}
+
+struct ExtractionQueue::Batch {
+    QList<SourceText> files;
+    Result<QList<DocSymbol>> symbols = Error::cancelled();
+    QFuture<void> done;
+};
+
+ExtractionQueue::ExtractionQueue(const CancellationToken *cancel, const QString &onDiskRoot, qint64 batchBytes)
+    : m_cancel(cancel), m_onDiskRoot(onDiskRoot), m_batchBytes(qMax<qint64>(1, batchBytes)), m_pool(std::make_unique<QThreadPool>())
+{
+    m_pool->setMaxThreadCount(qMax(1, QThread::idealThreadCount()));
+}
+
+ExtractionQueue::~ExtractionQueue()
+{
+    m_pool->waitForDone();
+}
+
+void ExtractionQueue::add(SourceText file)
+{
+    // At most a few hundred files per run: a command line has a limit.
+    constexpr qsizetype kMaxFiles = 250;
+    m_pendingBytes += file.text.size() + 1;
+    m_pending.append(std::move(file));
+    ++m_files;
+    if (m_pendingBytes >= m_batchBytes || m_pending.size() >= kMaxFiles)
+        submit();
+}
+
+void ExtractionQueue::submit()
+{
+    if (m_pending.isEmpty())
+        return;
+    auto batch = std::make_unique<Batch>();
+    batch->files = std::move(m_pending);
+    m_pending.clear();
+    m_pendingBytes = 0;
+    Batch *b = batch.get();
+    b->done = QtConcurrent::run(m_pool.get(), [this, b] {
+        if (!(m_cancel && m_cancel->isCancelled()))
+            b->symbols = SymbolExtractor::extract(b->files, m_onDiskRoot);
+    });
+    m_batches.push_back(std::move(batch));
+}
+
+Result<QList<DocSymbol>> ExtractionQueue::finish(const std::function<void(qint64, qint64)> &progress)
+{
+    submit();
     qint64 done = 0;
-    for (qsizetype index = 0; index < running.size(); ++index) {
-        running[index].waitForFinished();
-        done += batches.at(index).size();
+    for (const std::unique_ptr<Batch> &batch : m_batches) {
+        batch->done.waitForFinished();
+        done += batch->files.size();
         if (progress)
-            progress(done, files.size());
+            progress(done, m_files);
     }
-    if (cancel && cancel->isCancelled())
+    if (m_cancel && m_cancel->isCancelled())
         return Error::cancelled();
     QList<DocSymbol> symbols;
-    for (Result<QList<DocSymbol>> &batch : results) {
-        if (!batch)
-            return batch.error();
-        symbols += std::move(*batch);
+    for (const std::unique_ptr<Batch> &batch : m_batches) {
+        if (!batch->symbols)
+            return batch->symbols.error();
+        symbols += std::move(*batch->symbols);
     }
+    m_batches.clear();
     return symbols;
 }
 
