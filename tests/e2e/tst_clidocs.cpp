@@ -135,6 +135,22 @@ void tst_CliDocs::htmlSiteAndPdfFromAFolder()
     QVERIFY(page.contains(QStringLiteral("<h1 id=\"src--api-reference\">src — API reference</h1>")));
     QVERIFY(page.contains(QStringLiteral("prefers-color-scheme: dark")));
 
+    // Only what has a comment, like Doxygen's EXTRACT_ALL = NO; coverage
+    // still counts everything.
+    QProcess documented;
+    documented.start(Test::realmBinary(QStringLiteral("realm-cli")),
+                     {QStringLiteral("docs"), QStringLiteral("generate"), m_source, QStringLiteral("--documented-only"),
+                      QStringLiteral("--out"), out, QStringLiteral("--json")});
+    QVERIFY(documented.waitForFinished(30000));
+    QCOMPARE(documented.exitCode(), 0);
+    QCOMPARE(QJsonDocument::fromJson(documented.readAllStandardOutput()).object().value(QStringLiteral("symbols")).toInt(), 3);
+    const QString listed = readText(out + QStringLiteral("/api.md"));
+    QVERIFY(listed.contains(QStringLiteral("### prototype `add`")));
+    QVERIFY(listed.contains(QStringLiteral("### function `main`")));
+    QVERIFY2(!listed.contains(QStringLiteral("### prototype `undocumented`")), qPrintable(listed));
+    QVERIFY(listed.contains(QStringLiteral("**See also:** `undocumented`"))); // no link to what is not there
+    QVERIFY(listed.contains(QStringLiteral("(2 of 3)")));
+
     // The site: an index, a page per file, links across pages, the search data.
     const QString site = m_dir.filePath(QStringLiteral("site"));
     Run r = cli({QStringLiteral("docs"), QStringLiteral("generate"), QStringLiteral("sample"), QStringLiteral("--format"), QStringLiteral("site"),
@@ -327,6 +343,10 @@ void tst_CliDocs::badInputIsExplained()
     r = cli({QStringLiteral("docs"), QStringLiteral("generate"), QStringLiteral("sample"), QStringLiteral("--kind"), QStringLiteral("custom")});
     QCOMPARE(r.code, 4);
     QVERIFY(r.err.contains(QStringLiteral("needs a prompt")));
+    r = cli({QStringLiteral("docs"), QStringLiteral("generate"), QStringLiteral("sample"), QStringLiteral("--kind"), QStringLiteral("overview"),
+             QStringLiteral("--documented-only")});
+    QCOMPARE(r.code, 4);
+    QVERIFY(r.err.contains(QStringLiteral("--documented-only is for --kind api")));
     r = cli({QStringLiteral("docs"), QStringLiteral("generate"), QStringLiteral("sample"), QStringLiteral("--template"), QStringLiteral("missing")});
     QCOMPARE(r.code, 3);
     QVERIFY(r.err.contains(QStringLiteral("neither a file nor a template")));

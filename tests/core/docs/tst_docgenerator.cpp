@@ -60,6 +60,7 @@ private slots:
     void templatesAreStoredByName();
     void customDocumentsNeedAPrompt();
     void htmlInCommentsIsShownNotRun();
+    void documentedOnlyLeavesOutSymbolsWithoutComments();
 
 private:
     std::unique_ptr<TestWorkspace> m_workspace;
@@ -114,6 +115,59 @@ void tst_DocGenerator::apiReferenceNestsMembersAndLinksNames()
     QCOMPARE(links, 3 + 4); // the files in the index, the names in comments
     QCOMPARE(version->stats.value(QStringLiteral("documentable")).toInt(), 5); // Shape, scale, area, add, main
     QCOMPARE(version->stats.value(QStringLiteral("documented")).toInt(), 4);
+}
+
+void tst_DocGenerator::documentedOnlyLeavesOutSymbolsWithoutComments()
+{
+    // A type without a comment whose method has one, and a bare function.
+    Test::writeFile(m_folder, QStringLiteral("geo/box.h"),
+                    "struct Box {\n"
+                    "    /// The volume.\n"
+                    "    double volume() const;\n"
+                    "    double weight() const;\n"
+                    "};\n"
+                    "int helper(int x);\n");
+    const Storage::DatabasePtr db = m_workspace->db();
+    Projects::ProjectImporter importer(db);
+    QVERIFY(importer.refreshProject(m_projectId, {}));
+    Result<PreparedDocument> all = prepareDocument(db, m_projectId, {});
+    QVERIFY(all);
+    Result<DocVersion> full = finishDocument(db, *all, {});
+    QVERIFY(full);
+
+    DocSpec spec;
+    spec.documentedOnly = true;
+    Result<PreparedDocument> prepared = prepareDocument(db, m_projectId, spec);
+    QVERIFY(prepared);
+    QVERIFY(!prepared->unchanged); // not the full reference made a moment ago
+    Result<DocVersion> version = finishDocument(db, *prepared, spec);
+    QVERIFY(version);
+    const QString md = version->markdown;
+    QVERIFY(full->markdown.contains(QStringLiteral("prototype `Shape::area`")));
+    QVERIFY(full->markdown.contains(QStringLiteral("prototype `helper`")));
+    QVERIFY2(!md.contains(QStringLiteral("Shape::area")), qPrintable(md));
+    QVERIFY(!md.contains(QStringLiteral("helper")));
+    QVERIFY(!md.contains(QStringLiteral("Box::weight")));
+    QVERIFY(!md.contains(QStringLiteral("*Not documented.*\n\n*Source:* `geo/shapes.h")));
+    QVERIFY(md.contains(QStringLiteral("#### prototype `Shape::scale`")));
+    QVERIFY(md.contains(QStringLiteral("### struct `Box`"))); // kept for its documented method
+    QVERIFY(md.contains(QStringLiteral("#### prototype `Box::volume`")));
+    QVERIFY(md.contains(QStringLiteral("function `add`")));
+    // Coverage still counts every public symbol; the name of a symbol left
+    // out is no longer a link.
+    QCOMPARE(version->stats.value(QStringLiteral("documentable")), full->stats.value(QStringLiteral("documentable")));
+    QVERIFY(md.contains(QStringLiteral("See `area` and [`add()`](#function-add).")));
+    const QString html = Markup::htmlPage(version->title, md);
+    static const QRegularExpression link(QStringLiteral("href=\"#([^\"]+)\""));
+    for (auto it = link.globalMatch(html); it.hasNext();) {
+        const QString id = it.next().captured(1);
+        QVERIFY2(html.contains(QStringLiteral(" id=\"%1\">").arg(id)), qPrintable(id));
+    }
+    // Asked again, the same document is reused.
+    Result<PreparedDocument> again = prepareDocument(db, m_projectId, spec);
+    QVERIFY(again);
+    QVERIFY(again->unchanged);
+    QCOMPARE(again->unchanged->id, version->id);
 }
 
 void tst_DocGenerator::regenerationRedoesOnlyChangedFiles()

@@ -4,6 +4,8 @@
 #include "docs/doccomments.h"
 #include "docs/symbolextractor.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Realm;
@@ -136,6 +138,9 @@ private slots:
     void phpDocOnFunctionsClassesAndMethods();
     void rubyHashBlocksInNestedModules();
     void shellHashBlocksAboveBothFunctionForms();
+    void namesCtagsCannotWriteBackKeepTheirPaths();
+    void namesCtagsCannotWriteBackKeepTheirPathsOnDisk();
+    void manyBatchesComeBackInOrder();
 };
 
 void tst_SymbolExtractor::initTestCase()
@@ -891,6 +896,75 @@ void tst_SymbolExtractor::shellHashBlocksAboveBothFunctionForms()
     // A "#!" line is not a comment.
     QCOMPARE(outline(symbol(symbols, "both")), QStringLiteral("function both @16"));
     QVERIFY(symbol(symbols, "both").rawComment.isEmpty());
+}
+
+
+void tst_SymbolExtractor::namesCtagsCannotWriteBackKeepTheirPaths()
+{
+    // ctags' tags format cannot carry a tab, a line break or a backslash in
+    // a file name: such files go to ctags as copies under plain names, and
+    // their symbols come back under their own paths.
+    const QString tabbed = QStringLiteral("odd\tdir/tab\tname.c");
+    const QString slashed = QStringLiteral("back\\slash.py");
+    Result<QList<DocSymbol>> symbols = SymbolExtractor::extract(
+        {{tabbed, QStringLiteral("/** Tabbed. */\nint tabbed(void) { return 1; }\n")},
+         {slashed, QStringLiteral("def slashed():\n    \"\"\"Slashed.\"\"\"\n")},
+         {QStringLiteral("plain.c"), QStringLiteral("/** Plain. */\nint plain(void) { return 0; }\n")}});
+    QVERIFY(symbols);
+    const DocSymbol &t = symbol(*symbols, "tabbed");
+    QCOMPARE(t.path, tabbed);
+    QCOMPARE(t.doc.brief, QStringLiteral("Tabbed."));
+    QCOMPARE(symbol(*symbols, "slashed").path, slashed);
+    QCOMPARE(symbol(*symbols, "slashed").doc.brief, QStringLiteral("Slashed."));
+    QCOMPARE(symbol(*symbols, "plain").path, QStringLiteral("plain.c"));
+}
+
+void tst_SymbolExtractor::namesCtagsCannotWriteBackKeepTheirPathsOnDisk()
+{
+    // The same for a folder read in place: only the odd file is copied.
+    QTemporaryDir root;
+    const QString odd = QStringLiteral("new\nline.c");
+    const QList<SourceText> files{{odd, QStringLiteral("/** Odd. */\nint odd(void) { return 1; }\n")},
+                                  {QStringLiteral("-fMakefile.c"), QStringLiteral("/** Dash. */\nint dash(void) { return 0; }\n")}};
+    for (const SourceText &file : files) {
+        QFile out(root.filePath(file.path));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(file.text.toUtf8());
+    }
+    Result<QList<DocSymbol>> symbols = SymbolExtractor::extract(files, root.path());
+    QVERIFY(symbols);
+    QCOMPARE(symbol(*symbols, "odd").path, odd);
+    QCOMPARE(symbol(*symbols, "odd").doc.brief, QStringLiteral("Odd."));
+    QCOMPARE(symbol(*symbols, "dash").path, QStringLiteral("-fMakefile.c"));
+    QCOMPARE(symbol(*symbols, "dash").doc.brief, QStringLiteral("Dash."));
+}
+
+void tst_SymbolExtractor::manyBatchesComeBackInOrder()
+{
+    // Small batches, so that several ctags runs overlap: the symbols still
+    // come back in the order of the files, each with its own comment.
+    QList<SourceText> files;
+    for (int i = 0; i < 40; ++i) {
+        files.append({QStringLiteral("m%1/f%2.c").arg(i % 3).arg(i),
+                      QStringLiteral("/** Function %1. */\nint f%1(void) { return %1; }\n").arg(i)});
+    }
+    ExtractionQueue queue(nullptr, {}, 64);
+    for (const SourceText &file : files)
+        queue.add(file);
+    QList<qint64> progress;
+    Result<QList<DocSymbol>> symbols = queue.finish([&](qint64 done, qint64 total) {
+        QCOMPARE(total, 40);
+        progress.append(done);
+    });
+    QVERIFY(symbols);
+    QCOMPARE(symbols->size(), 40);
+    for (int i = 0; i < 40; ++i) {
+        QCOMPARE(symbols->at(i).name, QStringLiteral("f%1").arg(i));
+        QCOMPARE(symbols->at(i).path, files.at(i).path);
+        QCOMPARE(symbols->at(i).doc.brief, QStringLiteral("Function %1.").arg(i));
+    }
+    QVERIFY(progress.size() > 1);
+    QCOMPARE(progress.last(), 40);
 }
 
 QTEST_GUILESS_MAIN(tst_SymbolExtractor)
