@@ -1765,6 +1765,18 @@
         <source>%1 (%2 of %3)</source>
         <translation>%1 (%2 von %3)</translation>
     </message>
+    <message>
+        <source>&amp;Only symbols with a documentation comment</source>
+        <translation>Nur Symbole mit D&amp;okumentationskommentar</translation>
+    </message>
+    <message>
+        <source>Leave out symbols without a comment (types stay for their documented members), like Doxygen&apos;s EXTRACT_ALL = NO. Coverage still counts every public symbol.</source>
+        <translation>Symbole ohne Kommentar weglassen (Typen bleiben wegen ihrer dokumentierten Mitglieder), wie EXTRACT_ALL = NO bei Doxygen. Die Abdeckung zählt weiterhin jedes öffentliche Symbol.</translation>
+    </message>
+    <message>
+        <source>documented only</source>
+        <translation>nur dokumentierte</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::EditorArea</name>

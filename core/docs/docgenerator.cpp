@@ -156,6 +156,8 @@ Result<DocVersion> renderDocument(const PreparedDocument &prepared, const DocSpe
                                 {QStringLiteral("filesReused"), inputs.reused},
                                 {QStringLiteral("summariesWritten"), summaries ? summaries->written : 0},
                                 {QStringLiteral("summariesReused"), summaries ? summaries->reused : 0}};
+    if (spec.documentedOnly)
+        version.stats.insert(QStringLiteral("documentedOnly"), true);
     version.createdAt = Clock::nowMs();
     return version;
 }

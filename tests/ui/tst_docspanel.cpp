@@ -17,6 +17,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QCheckBox>
 #include <QTextBrowser>
 
 using namespace Realm;
@@ -36,7 +37,7 @@ struct Fixture {
     bool open()
     {
         folder = ws.dir() + QStringLiteral("/src");
-        Test::writeFile(folder, QStringLiteral("lib/math.h"), "/** Adds two numbers. */\nint add(int a, int b);\n");
+        Test::writeFile(folder, QStringLiteral("lib/math.h"), "/** Adds two numbers. */\nint add(int a, int b);\nint sub(int a, int b);\n");
         Test::writeFile(folder, QStringLiteral("main.c"), "/** Starts. */\nint main(void) { return 0; }\n");
         Result<Projects::ImportReport> imported = Projects::ProjectImporter(ws.db()).importProject(folder, {});
         if (!imported)
@@ -86,6 +87,7 @@ private slots:
     void overviewFromAModelAndCancel();
     void exportsAndDeletesVersions();
     void customNeedsAPrompt();
+    void documentedOnlyLeavesOutTheRest();
 };
 
 void tst_DocsPanel::initTestCase()
@@ -171,6 +173,32 @@ void tst_DocsPanel::exportsAndDeletesVersions()
     f.panel->deleteSelected();
     QVERIFY(QTest::qWaitFor([&] { return f.panel->versionList()->count() == 0; }, 10000));
     QVERIFY(Docs::DocStore(f.ws.db()).versions(f.projectId)->isEmpty());
+}
+
+void tst_DocsPanel::documentedOnlyLeavesOutTheRest()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    QVERIFY(f.panel->documentedOnlyBox()->isVisible()); // an API reference option…
+    f.panel->kindBox()->setCurrentIndex(f.panel->kindBox()->findData(QStringLiteral("overview")));
+    QVERIFY(!f.panel->documentedOnlyBox()->isVisible()); // …only
+    f.panel->kindBox()->setCurrentIndex(f.panel->kindBox()->findData(QStringLiteral("api")));
+    QVERIFY(f.generate());
+    QVERIFY(f.previewContains(QStringLiteral("prototype sub")));
+
+    f.panel->documentedOnlyBox()->setChecked(true);
+    QSignalSpy generated(f.panel.get(), &DocsPanel::generated);
+    QSignalSpy shown(f.panel.get(), &DocsPanel::previewShown);
+    QVERIFY(f.generate()); // not the same document: made again
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->versionList()->count() == 2; }, 10000));
+    const QString versionId = generated.first().first().toString();
+    QVERIFY(QTest::qWaitFor([&] { return !shown.isEmpty() && shown.last().first().toString() == versionId; }, 10000));
+    QVERIFY(f.panel->versionList()->item(0)->text().contains(QStringLiteral("documented only")));
+    QVERIFY(!f.panel->versionList()->item(1)->text().contains(QStringLiteral("documented only")));
+    QVERIFY(f.previewContains(QStringLiteral("Adds two numbers.")));
+    QVERIFY(!f.panel->preview()->toPlainText().contains(QStringLiteral("prototype sub")));
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(f.panel->grab().save(dir + QStringLiteral("/docs-panel-documented-only.png")));
 }
 
 void tst_DocsPanel::customNeedsAPrompt()

@@ -7,6 +7,7 @@
 #include "jobs/background.h"
 #include "markup/markdownoutput.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QFileDialog>
@@ -55,6 +56,7 @@ DocsPanel::DocsPanel(Storage::DatabasePtr db, Chat::ProviderStore providers, QWi
     , m_providerBox(new QComboBox)
     , m_modelEdit(new QLineEdit)
     , m_promptEdit(new QPlainTextEdit)
+    , m_documentedOnlyBox(new QCheckBox(tr("&Only symbols with a documentation comment")))
     , m_generateButton(new QPushButton(tr("&Generate")))
     , m_cancelButton(new QPushButton(tr("Cancel")))
     , m_progress(new QProgressBar)
@@ -99,6 +101,9 @@ void DocsPanel::buildUi()
     m_promptEdit->setObjectName(QStringLiteral("docPrompt"));
     m_promptEdit->setPlaceholderText(tr("What should the model write? e.g. “An architecture document for new contributors.”"));
     m_promptEdit->setMaximumHeight(80);
+    m_documentedOnlyBox->setObjectName(QStringLiteral("docDocumentedOnly"));
+    m_documentedOnlyBox->setToolTip(tr("Leave out symbols without a comment (types stay for their documented members), "
+                                       "like Doxygen's EXTRACT_ALL = NO. Coverage still counts every public symbol."));
 
     auto *modelLayout = new QHBoxLayout(m_modelRow);
     modelLayout->setContentsMargins(0, 0, 0, 0);
@@ -109,6 +114,7 @@ void DocsPanel::buildUi()
     m_form->addRow(tr("&Template:"), m_templateBox);
     m_form->addRow(tr("&Model:"), m_modelRow);
     m_form->addRow(tr("&Prompt:"), m_promptEdit);
+    m_form->addRow(QString(), m_documentedOnlyBox);
 
     m_generateButton->setObjectName(QStringLiteral("generateDocs"));
     m_generateButton->setToolTip(tr("Generate (Ctrl+Return)"));
@@ -209,6 +215,7 @@ void DocsPanel::updateForKind()
     const QString kind = m_kindBox->currentData().toString();
     m_modelRow->setEnabled(kind != QLatin1String("api"));
     m_form->setRowVisible(m_promptEdit, kind == QLatin1String("custom"));
+    m_form->setRowVisible(m_documentedOnlyBox, kind == QLatin1String("api"));
     reloadTemplates();
 }
 
@@ -259,6 +266,8 @@ void DocsPanel::reloadVersions(const QString &select)
                                 text += QStringLiteral(" · ") + v.templateName;
                             if (!v.model.isEmpty())
                                 text += QStringLiteral(" · ") + v.model;
+                            if (v.stats.value(QStringLiteral("documentedOnly")).toBool())
+                                text += QStringLiteral(" · ") + tr("documented only");
                             auto *item = new QListWidgetItem(text, m_versions);
                             item->setData(kIdRole, v.id);
                             item->setToolTip(v.title);
@@ -311,6 +320,7 @@ Docs::DocSpec DocsPanel::currentSpec() const
     }
     spec.prompt = m_promptEdit->toPlainText().trimmed();
     spec.model = m_modelEdit->text().trimmed();
+    spec.documentedOnly = spec.kind == Docs::DocKind::Api && m_documentedOnlyBox->isChecked();
     return spec;
 }
 

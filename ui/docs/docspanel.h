@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -51,6 +52,7 @@ public:
     QComboBox *providerBox() const { return m_providerBox; }
     QComboBox *formatBox() const { return m_formatBox; }
     QPlainTextEdit *promptEdit() const { return m_promptEdit; }
+    QCheckBox *documentedOnlyBox() const { return m_documentedOnlyBox; }
     QListWidget *versionList() const { return m_versions; }
     QTextBrowser *preview() const { return m_preview; }
     QLabel *statusLabel() const { return m_status; }
@@ -93,6 +95,7 @@ private:
     QComboBox *m_providerBox;
     QLineEdit *m_modelEdit;
     QPlainTextEdit *m_promptEdit;
+    QCheckBox *m_documentedOnlyBox;
     QPushButton *m_generateButton;
     QPushButton *m_cancelButton;
     QProgressBar *m_progress;
