@@ -4,6 +4,7 @@
 #include "docs/templatedata.h"
 
 #include "markup/headings.h"
+#include "projects/language.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -239,6 +240,7 @@ public:
         }
         TemplateData data;
         set(data, "path", templateText(chapter.file->path));
+        set(data, "language", templateText(Projects::detectLanguage(chapter.file->path, {})));
         set(data, "anchor", templateText(chapter.anchor));
         set(data, "module", templateText(moduleTitle(*chapter.module)));
         set(data, "coverage", templateText(percent(chapter.file->coverage)));

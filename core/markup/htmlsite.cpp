@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "markup/htmlsite.h"
 
+#include "markup/codehighlight.h"
 #include "markup/headings.h"
 #include "markup/markdownoutput.h"
 
@@ -164,7 +165,7 @@ Result<QStringList> writeHtmlSite(const QString &title, const QString &markdown,
     const QStringList parts = chapters(markdown);
     for (qsizetype i = 0; i < parts.size(); ++i) {
         Page page;
-        page.html = addHeadingIds(markdownToHtml(parts.at(i), allowRawHtml), slugger, &page.headings);
+        page.html = addHeadingIds(highlightCodeBlocks(markdownToHtml(parts.at(i), allowRawHtml)), slugger, &page.headings);
         if (i == 0) {
             page.file = QStringLiteral("index.html");
             page.title = QCoreApplication::translate("Realm::Markup", "Overview");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "markup/markdownoutput.h"
 
+#include "markup/codehighlight.h"
 #include "markup/headings.h"
 
 #include <QThread>
@@ -116,7 +117,8 @@ QString pageStyleSheet()
         "#results:not(:empty) { border-bottom: 1px solid var(--rule); padding-bottom: .5rem; }\n"
         "main { max-width: 52rem; padding: 1rem 2rem 3rem; min-width: 0; }\n"
         ".toc { border: 1px solid var(--rule); border-radius: 4px; padding: .5rem 1rem; margin: 1rem 0; font-size: .9rem; }\n"
-        "footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }\n");
+        "footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }\n")
+           + codeHighlightStyleSheet();
 }
 
 QString htmlPage(const QString &title, const QString &markdown, bool allowRawHtml)
@@ -125,7 +127,7 @@ QString htmlPage(const QString &title, const QString &markdown, bool allowRawHtm
     return QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%1</title>\n<style>\n")
                .arg(title.toHtmlEscaped())
            + pageStyleSheet() + QStringLiteral("</style>\n</head>\n<body>\n")
-           + addHeadingIds(markdownToHtml(markdown, allowRawHtml), slugger) + QStringLiteral("</body>\n</html>\n");
+           + addHeadingIds(highlightCodeBlocks(markdownToHtml(markdown, allowRawHtml)), slugger) + QStringLiteral("</body>\n</html>\n");
 }
 
 } // namespace Realm::Markup

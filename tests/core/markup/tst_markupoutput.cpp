@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Markdown into HTML pages, multi-page sites and PDFs: anchors as GitHub
 // makes them, links across site pages, PDF pages read back with poppler.
+#include "markup/codehighlight.h"
 #include "markup/headings.h"
 #include "markup/htmlsite.h"
 #include "markup/markdownoutput.h"
@@ -33,6 +34,8 @@ private slots:
     void slugsAreGitHubs();
     void repeatedHeadingsAreNumbered();
     void headingsGetIds();
+    void codeBlocksAreHighlightedWhenBuiltIn();
+    void codeWithoutAKnownLanguageStaysAsItIs();
     void largeTextsRenderInPiecesAsInOne_data();
     void largeTextsRenderInPiecesAsInOne();
     void siteSplitsChaptersAndLinksAcrossPages();
@@ -77,6 +80,46 @@ void tst_MarkupOutput::headingsGetIds()
     QCOMPARE(headings.size(), 2);
     QCOMPARE(headings.at(0).text, QStringLiteral("Tom & Jerry"));
     QCOMPARE(headings.at(1).level, 2);
+}
+
+void tst_MarkupOutput::codeBlocksAreHighlightedWhenBuiltIn()
+{
+    if (!codeHighlightingAvailable())
+        QSKIP("built without KSyntaxHighlighting (not packaged for Qt 6 in Debian 12; see the README): code stays plain");
+    const QString html = markdownToHtml(QStringLiteral("```cpp\nint main() { return a < b && \"x\"; } // done\n```\n"));
+    const QString coloured = highlightCodeBlocks(html);
+    QVERIFY2(coloured.contains(QStringLiteral("<span class=\"hl-comment\">// done</span>")), qPrintable(coloured));
+    QVERIFY(coloured.contains(QStringLiteral("<span class=\"hl-string\">&quot;x&quot;</span>")));
+    QVERIFY(coloured.contains(QStringLiteral("<span class=\"hl-controlflow\">return</span>")));
+    // Only spans were added: the code reads the same, escaped the same.
+    QString plain = coloured;
+    plain.remove(QRegularExpression(QStringLiteral("<span class=\"hl-[a-z]+\">|</span>")));
+    QCOMPARE(plain, html);
+    // Colours for the light theme and, under prefers-color-scheme, the dark one.
+    const QString css = codeHighlightStyleSheet();
+    QVERIFY(css.contains(QStringLiteral(".hl-comment { color: #")));
+    QVERIFY(css.contains(QStringLiteral("@media (prefers-color-scheme: dark)")));
+    QVERIFY(pageStyleSheet().contains(css));
+    // The page and the site use it.
+    QVERIFY(htmlPage(QStringLiteral("t"), QStringLiteral("```python\ndef f():\n    pass\n```\n")).contains(QStringLiteral("class=\"hl-")));
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QFile page(dir + QStringLiteral("/highlighted.html"));
+        QVERIFY(page.open(QIODevice::WriteOnly));
+        page.write(htmlPage(QStringLiteral("Highlighted"), QStringLiteral("# Code\n\n```cpp\n/// Adds.\nint add(int a, int b) { return a + b; } // sum\n"
+                                                                          "```\n\n```python\ndef f(x: int) -> str:\n    return \"x\"  # text\n```\n"))
+                       .toUtf8());
+    }
+}
+
+void tst_MarkupOutput::codeWithoutAKnownLanguageStaysAsItIs()
+{
+    const QString html = markdownToHtml(QStringLiteral("```\nint x = 1;\n```\n\n```no-such-language\nint y;\n```\n"));
+    QCOMPARE(highlightCodeBlocks(html), html);
+    if (!codeHighlightingAvailable()) {
+        const QString cpp = markdownToHtml(QStringLiteral("```cpp\nint x;\n```\n"));
+        QCOMPARE(highlightCodeBlocks(cpp), cpp);
+        QVERIFY(codeHighlightStyleSheet().isEmpty());
+    }
 }
 
 // md4c over the whole text at once: what the pieces must add up to.

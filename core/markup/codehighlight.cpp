@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "markup/codehighlight.h"
+
+#include "common/buildconfig.h"
+
+#if REALM_HAVE_SYNTAX_HIGHLIGHTING
+#include <KSyntaxHighlighting/AbstractHighlighter>
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Format>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/State>
+#include <KSyntaxHighlighting/Theme>
+
+#include <QColor>
+#include <QHash>
+#include <QMetaEnum>
+#include <QMutex>
+#include <QStringList>
+#endif
+
+namespace Realm::Markup {
+
+bool codeHighlightingAvailable()
+{
+    return REALM_HAVE_SYNTAX_HIGHLIGHTING;
+}
+
+#if REALM_HAVE_SYNTAX_HIGHLIGHTING
+namespace {
+using KSyntaxHighlighting::Theme;
+
+// Loading the definitions takes a while, and a Repository is not meant
+// for several threads at once: one, used under a lock.
+struct SharedRepository {
+    QMutex lock;
+    KSyntaxHighlighting::Repository repository;
+};
+
+SharedRepository &shared()
+{
+    static SharedRepository instance;
+    return instance;
+}
+
+QString className(Theme::TextStyle style)
+{
+    return QStringLiteral("hl-") + QString::fromLatin1(QMetaEnum::fromType<Theme::TextStyle>().valueToKey(style)).toLower();
+}
+
+// What md4c escapes in code, undone and done again.
+QString unescaped(QStringView html)
+{
+    QString text = html.toString();
+    text.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    text.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    text.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    text.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    return text;
+}
+
+// Writes each line as escaped HTML with a span per styled run.
+class SpanHighlighter final : public KSyntaxHighlighting::AbstractHighlighter {
+public:
+    QString run(const QString &code)
+    {
+        KSyntaxHighlighting::State state;
+        QString out;
+        const QStringList lines = code.split(QLatin1Char('\n'));
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            m_line = lines.at(i);
+            m_done = 0;
+            m_out = &out;
+            state = highlightLine(m_line, state);
+            out += m_line.mid(m_done).toHtmlEscaped();
+            if (i + 1 < lines.size())
+                out += QLatin1Char('\n');
+        }
+        return out;
+    }
+
+protected:
+    void applyFormat(int offset, int length, const KSyntaxHighlighting::Format &format) override
+    {
+        if (length <= 0 || offset < m_done)
+            return;
+        *m_out += m_line.mid(m_done, offset - m_done).toHtmlEscaped();
+        const QString text = m_line.mid(offset, length).toHtmlEscaped();
+        if (format.textStyle() == Theme::Normal)
+            *m_out += text;
+        else
+            *m_out += QStringLiteral("<span class=\"") + className(format.textStyle()) + QStringLiteral("\">") + text
+                      + QStringLiteral("</span>");
+        m_done = offset + length;
+    }
+
+private:
+    QString m_line;
+    int m_done = 0;
+    QString *m_out = nullptr;
+};
+
+KSyntaxHighlighting::Definition definitionFor(KSyntaxHighlighting::Repository &repository, const QString &language)
+{
+    // A fence's tag: a definition's name (any case), an extension, or one of
+    // the names GitHub knows that are neither.
+    for (const KSyntaxHighlighting::Definition &d : repository.definitions()) {
+        if (d.name().compare(language, Qt::CaseInsensitive) == 0)
+            return d;
+    }
+    static const QHash<QString, QString> aliases{{QStringLiteral("shell"), QStringLiteral("sh")},
+                                                 {QStringLiteral("csharp"), QStringLiteral("cs")},
+                                                 {QStringLiteral("objc"), QStringLiteral("m")}};
+    return repository.definitionForFileName(QStringLiteral("code.") + aliases.value(language.toLower(), language));
+}
+
+QString rules(const Theme &theme)
+{
+    QString css;
+    const QMetaEnum styles = QMetaEnum::fromType<Theme::TextStyle>();
+    for (int i = 0; i < styles.keyCount(); ++i) {
+        const auto style = Theme::TextStyle(styles.value(i));
+        if (style == Theme::Normal)
+            continue;
+        QString rule = QStringLiteral("color: %1;").arg(QColor::fromRgba(theme.textColor(style)).name());
+        if (theme.isBold(style))
+            rule += QStringLiteral(" font-weight: bold;");
+        if (theme.isItalic(style))
+            rule += QStringLiteral(" font-style: italic;");
+        css += QStringLiteral(".%1 { %2 }\n").arg(className(style), rule);
+    }
+    return css;
+}
+} // namespace
+
+QString highlightCodeBlocks(const QString &html)
+{
+    static const QLatin1String open("<pre><code class=\"language-");
+    static const QLatin1String close("</code></pre>");
+    if (!html.contains(open))
+        return html;
+    SharedRepository &repo = shared();
+    const QMutexLocker locker(&repo.lock);
+    QString out;
+    out.reserve(html.size() + html.size() / 4);
+    qsizetype at = 0;
+    for (qsizetype start = html.indexOf(open); start >= 0; start = html.indexOf(open, at)) {
+        const qsizetype tagEnd = html.indexOf(QLatin1String("\">"), start + open.size());
+        const qsizetype end = tagEnd < 0 ? -1 : html.indexOf(close, tagEnd);
+        if (end < 0)
+            break;
+        const QString language = html.mid(start + open.size(), tagEnd - start - open.size());
+        const KSyntaxHighlighting::Definition definition = definitionFor(repo.repository, language);
+        const qsizetype codeStart = tagEnd + 2;
+        out += QStringView(html).mid(at, codeStart - at);
+        if (definition.isValid()) {
+            SpanHighlighter highlighter;
+            highlighter.setDefinition(definition);
+            highlighter.setTheme(repo.repository.defaultTheme(KSyntaxHighlighting::Repository::LightTheme));
+            out += highlighter.run(unescaped(QStringView(html).mid(codeStart, end - codeStart)));
+        } else {
+            out += QStringView(html).mid(codeStart, end - codeStart);
+        }
+        at = end;
+    }
+    out += QStringView(html).mid(at);
+    return out;
+}
+
+QString codeHighlightStyleSheet()
+{
+    SharedRepository &repo = shared();
+    const QMutexLocker locker(&repo.lock);
+    return rules(repo.repository.defaultTheme(KSyntaxHighlighting::Repository::LightTheme))
+           + QStringLiteral("@media (prefers-color-scheme: dark) {\n")
+           + rules(repo.repository.defaultTheme(KSyntaxHighlighting::Repository::DarkTheme)) + QStringLiteral("}\n");
+}
+#else
+QString highlightCodeBlocks(const QString &html)
+{
+    return html;
+}
+
+QString codeHighlightStyleSheet()
+{
+    return {};
+}
+#endif
+
+} // namespace Realm::Markup
