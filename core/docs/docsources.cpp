@@ -18,7 +18,7 @@ namespace Realm::Docs {
 namespace {
 // Bump when SymbolExtractor or DocComments::commentFor change what they
 // find: cached symbols of older versions are then read again.
-constexpr int kExtractorVersion = 3;
+constexpr int kExtractorVersion = 4;
 
 // Universal Ctags picks the language by the file name's suffix (or the
 // whole name: Makefile), so the same bytes under another suffix differ.

@@ -240,6 +240,8 @@ Result<QList<DocSymbol>> SymbolExtractor::extract(const QList<SourceText> &files
         // "scope:class:A::B": the scope's kind, then its name.
         const QByteArrayView scope = tag->field("scope");
         s.scope = unescaped(scope.sliced(scope.indexOf(':') + 1));
+        if (s.scope.contains(QLatin1String("__anon")))
+            continue; // inside an anonymous namespace (file-local) or an anonymous struct: not API
         s.qualifiedName = s.scope.isEmpty() ? s.name : s.scope + QStringLiteral("::") + s.name;
         s.access = field("access");
         s.path = files.at(lastFile).path;

@@ -120,6 +120,7 @@ private slots:
     void initTestCase();
     void cppBlockCommentsWithTags();
     void cppLineCommentsScopesAndAccess();
+    void anonymousNamespacesAreNotApi();
     void plainCommentsAreNotDocumentation();
     void pythonDocstringsWithGoogleSections();
     void rustAndGoLineComments();
@@ -180,6 +181,24 @@ void tst_SymbolExtractor::cppBlockCommentsWithTags()
     QCOMPARE(add->doc.params.at(1).second, QStringLiteral("the second, continued here"));
     QCOMPARE(add->doc.returns, QStringLiteral("the sum"));
     QCOMPARE(add->doc.see, QStringList({QStringLiteral("sub")}));
+}
+
+void tst_SymbolExtractor::anonymousNamespacesAreNotApi()
+{
+    const QList<DocSymbol> symbols = extract(QStringLiteral("impl.cpp"),
+        "namespace app {\n"
+        "namespace {\n"
+        "/// A helper of this file only.\n"
+        "int helper() { return 1; }\n"
+        "struct Local { int x; };\n"
+        "}\n"
+        "/// Part of the API.\n"
+        "int api() { return helper(); }\n"
+        "}\n");
+    QStringList names;
+    for (const DocSymbol &s : symbols)
+        names << s.qualifiedName;
+    QCOMPARE(names, QStringList({QStringLiteral("app"), QStringLiteral("app::api")}));
 }
 
 void tst_SymbolExtractor::cppLineCommentsScopesAndAccess()
