@@ -49,5 +49,7 @@ inline void set(TemplateData &object, const std::string &key, TemplateData &&val
 // Renders Markdown: nothing HTML-escaped, blank lines left by sections
 // that were false collapsed (collapseBlankLines()).
 Result<QString> renderMarkdown(const QString &mustacheTemplate, const TemplateData &data);
+// The same over a context that makes its data as the template asks.
+Result<QString> renderMarkdown(const QString &mustacheTemplate, kainjow::mustache::basic_context<std::string> &context);
 
 } // namespace Realm::Docs

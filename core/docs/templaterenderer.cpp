@@ -41,7 +41,8 @@ void fill(TemplateData &target, const QVariant &value)
     }
 }
 
-Result<std::string> render(const QString &mustacheTemplate, const TemplateData &data)
+template <typename Data>
+Result<std::string> render(const QString &mustacheTemplate, Data &data)
 {
     kainjow::mustache::mustache tmpl(mustacheTemplate.toStdString());
     if (!tmpl.is_valid())
@@ -103,13 +104,26 @@ Result<QString> renderMarkdown(const QString &mustacheTemplate, const QVariantMa
     return renderMarkdown(mustacheTemplate, root);
 }
 
-Result<QString> renderMarkdown(const QString &mustacheTemplate, const TemplateData &data)
+namespace {
+template <typename Data>
+Result<QString> renderCollapsed(const QString &mustacheTemplate, Data &data)
 {
     Result<std::string> out = render(mustacheTemplate, data);
     if (!out)
         return out.error();
     const std::string markdown = collapsed(*out);
     return QString::fromUtf8(markdown.data(), qsizetype(markdown.size()));
+}
+} // namespace
+
+Result<QString> renderMarkdown(const QString &mustacheTemplate, const TemplateData &data)
+{
+    return renderCollapsed(mustacheTemplate, data);
+}
+
+Result<QString> renderMarkdown(const QString &mustacheTemplate, kainjow::mustache::basic_context<std::string> &context)
+{
+    return renderCollapsed(mustacheTemplate, context);
 }
 
 QString collapseBlankLines(const QString &markdown)

@@ -16,6 +16,8 @@ QString headingSlug(const QString &plainText);
 class HeadingSlugger final {
 public:
     QString next(const QString &plainText);
+    // Room for this many headings (a large reference has tens of thousands).
+    void reserve(qsizetype headings) { m_seen.reserve(headings); }
 
 private:
     QHash<QString, int> m_seen;
