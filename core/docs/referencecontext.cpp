@@ -97,6 +97,13 @@ const TemplateData *ReferenceContext::get(const std::string &name) const
 {
     if (name == ".")
         return m_stack.back();
+    if (name.find('.') == std::string::npos) {
+        for (auto item = m_stack.rbegin(); item != m_stack.rend(); ++item) {
+            if (const TemplateData *value = lookup(*item, name))
+                return value;
+        }
+        return nullptr;
+    }
     // "a.b": resolved from the innermost item that has all of it, as kainjow does.
     std::vector<std::string> parts;
     for (size_t at = 0;;) {
