@@ -30,9 +30,12 @@ QByteArray html(QByteArrayView markdown, bool allowRawHtml)
 // Where a large text can be cut into pieces that render alone exactly as
 // they do together: before a "#" or "##" heading at the start of a line
 // after a blank line, outside fenced code (such a heading always starts a
-// new top-level block). None when the text defines link references
-// ("[name]: url"), which may be used in another piece.
-QList<qsizetype> cutPoints(QByteArrayView markdown, qsizetype pieceSize)
+// new top-level block). Anything this simple reading cannot be sure of
+// means no pieces at all: a possible link reference definition ("]:"
+// outside code: it may be used in another piece), an indented fence (it
+// may end with its list item), and, when raw HTML is kept, HTML blocks
+// that run across blank lines (comments, <pre>, <script>…).
+QList<qsizetype> cutPoints(QByteArrayView markdown, qsizetype pieceSize, bool allowRawHtml)
 {
     QList<qsizetype> cuts;
     QByteArray fence; // the opening fence while inside one
@@ -44,16 +47,25 @@ QList<qsizetype> cutPoints(QByteArrayView markdown, qsizetype pieceSize)
             end = markdown.size();
         const QByteArrayView line = markdown.sliced(at, end - at);
         const QByteArrayView trimmed = line.trimmed();
+        const bool fenceLike = trimmed.startsWith("```") || trimmed.startsWith("~~~");
+        if (fenceLike && (line.startsWith(' ') || line.startsWith('\t')))
+            return {};
         if (!fence.isEmpty()) {
-            if (trimmed.startsWith(fence) && trimmed.trimmed().count(fence.at(0)) == trimmed.size())
+            if (trimmed.startsWith(fence) && trimmed.count(fence.at(0)) == trimmed.size())
                 fence.clear();
-        } else if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) {
+        } else if (fenceLike) {
             qsizetype n = 0;
             while (n < trimmed.size() && trimmed.at(n) == trimmed.at(0))
                 ++n;
-            fence = trimmed.first(n).toByteArray();
-        } else if (trimmed.startsWith('[') && trimmed.contains("]:")) {
-            return {}; // perhaps a link reference definition
+            // ```a``` at the start of a line is code in a paragraph, not a fence.
+            if (trimmed.at(0) != '`' || !trimmed.sliced(n).contains('`'))
+                fence = trimmed.first(n).toByteArray();
+        } else if (trimmed.contains("]:")) {
+            return {};
+        } else if (allowRawHtml
+                   && (trimmed.startsWith("<!--") || trimmed.startsWith("<?") || trimmed.startsWith("<!") || trimmed.startsWith("<pre")
+                       || trimmed.startsWith("<script") || trimmed.startsWith("<style") || trimmed.startsWith("<textarea"))) {
+            return {};
         } else if (lastBlank && (line.startsWith("# ") || line.startsWith("## ")) && at - pieceStart >= pieceSize) {
             cuts.append(at);
             pieceStart = at;
@@ -70,9 +82,8 @@ QString markdownToHtml(const QString &markdown, bool allowRawHtml)
     const QByteArray utf8 = markdown.toUtf8();
     // A reference of many megabytes renders in pieces, on every core.
     constexpr qsizetype kParallelFrom = 512 * 1024;
-    const QList<qsizetype> cuts = utf8.size() < kParallelFrom
-                                      ? QList<qsizetype>()
-                                      : cutPoints(utf8, utf8.size() / (4 * qMax(1, QThread::idealThreadCount())));
+    constexpr qsizetype kPieces = 8; // a fixed number, so the pieces are the same on every machine
+    const QList<qsizetype> cuts = utf8.size() < kParallelFrom ? QList<qsizetype>() : cutPoints(utf8, utf8.size() / kPieces, allowRawHtml);
     if (cuts.isEmpty())
         return QString::fromUtf8(html(utf8, allowRawHtml));
     QList<QByteArrayView> pieces;

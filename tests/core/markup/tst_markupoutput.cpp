@@ -135,15 +135,33 @@ QString renderedInOne(const QString &markdown)
 
 void tst_MarkupOutput::largeTextsRenderInPiecesAsInOne_data()
 {
-    QTest::addColumn<QString>("ending");
+    // Each row's text goes in once, near the top; the long ones are full of
+    // lines a cut would be made before, had the reading gone wrong.
+    const auto repeated = [](const QString &text, int times) {
+        QString out;
+        for (int i = 0; i < times; ++i)
+            out += text;
+        return out;
+    };
+    QTest::addColumn<QString>("extra");
     QTest::newRow("chapters") << QString();
-    // A reference definition may be used in another chapter: no pieces then.
-    QTest::newRow("link reference") << QStringLiteral("\n[far]: https://example.org/far\n");
+    // A reference definition may be used in another piece: no pieces then.
+    QTest::newRow("link reference") << QStringLiteral("[far]: https://example.org/far\n\n");
+    QTest::newRow("link reference in a quote") << QStringLiteral("> [far]: https://example.org/far\n\n");
+    // Raw HTML that runs across blank lines, headings inside.
+    QTest::newRow("html comment") << QStringLiteral("<!--\n") + repeated(QStringLiteral("\n# Draft\n\n"), 60000) + QStringLiteral("-->\n\n");
+    // A fence in a list item ends with the item; the next fence holds headings.
+    QTest::newRow("fence in a list item")
+        << QStringLiteral("1. x\n   ```sh\n   make\n\nText.\n\n```\n") + repeated(QStringLiteral("echo\n\n# comment\n\n"), 40000)
+               + QStringLiteral("```\n\n");
+    // Inline code at the start of a line does not open a fence.
+    QTest::newRow("inline code at a line's start")
+        << QStringLiteral("```a``` b\n\n```\n") + repeated(QStringLiteral("\n# in code\n\n"), 60000) + QStringLiteral("```\n\n");
 }
 
 void tst_MarkupOutput::largeTextsRenderInPiecesAsInOne()
 {
-    QFETCH(QString, ending);
+    QFETCH(QString, extra);
     // Chapters with the things a cut must not fall into: a fence holding
     // "## " lines after blank lines, a list, a quote, an HTML block.
     QString markdown;
@@ -153,8 +171,9 @@ void tst_MarkupOutput::largeTextsRenderInPiecesAsInOne()
                                    "- item\n\n  ## inside the item\n\n> quoted\n>\n> # quoted heading\n\n"
                                    "<div>\n\n## inside html\n</div>\n\n# Part %1\n\n")
                         .arg(i);
+        if (i == 0)
+            markdown += extra;
     }
-    markdown += ending;
     const QString expected = renderedInOne(markdown);
     QVERIFY(expected.count(QStringLiteral("<h2>Chapter")) > 1000);
     QCOMPARE(markdownToHtml(markdown), expected);
