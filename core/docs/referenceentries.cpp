@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace Realm::Docs::ApiReference {
 
 QString percent(const Coverage &c)
@@ -53,7 +55,11 @@ QList<FileEntry> fileEntries(const DocFile &file, Listed listed)
     if (listed == Listed::DocumentedOnly) {
         for (FileEntry &e : entries)
             e.members.removeIf([](const DocSymbol &member) { return member.doc.isEmpty(); });
-        entries.removeIf([](const FileEntry &e) { return e.symbol.doc.isEmpty() && e.members.isEmpty(); });
+        // A type stays for its documented members or fields.
+        const auto documented = [](const DocSymbol &s) { return !s.doc.isEmpty(); };
+        entries.removeIf([&](const FileEntry &e) {
+            return !documented(e.symbol) && e.members.isEmpty() && std::none_of(e.fields.cbegin(), e.fields.cend(), documented);
+        });
     }
     return entries;
 }

@@ -94,7 +94,7 @@ QString plainNameFor(qsizetype index, const QString &path)
         if (c.unicode() < 0x20 || c == QLatin1Char('\\') || c.unicode() == 0x7f)
             c = QLatin1Char('_');
     }
-    return QStringLiteral("realm-%1/%2").arg(index).arg(name);
+    return QStringLiteral("%1/%2").arg(index).arg(name);
 }
 
 // One line of `ctags --output-format=u-ctags --excmd=number`:
@@ -159,32 +159,41 @@ Result<QList<DocSymbol>> SymbolExtractor::extract(const QList<SourceText> &files
     if (ctags.isEmpty())
         return Error::unavailable(QCoreApplication::translate("Realm::Docs", "Universal Ctags is not installed: install the "
                                                                              "universal-ctags package to extract symbols."));
-    // Copies of the texts for ctags to read: all of them, unless they are on
-    // disk as they are, and those whose names ctags cannot write back.
+    if (files.isEmpty())
+        return QList<DocSymbol>();
+    // Copies of the texts for ctags to read under their paths, unless they
+    // are on disk as they are; and in a folder of their own, copies of
+    // those whose names ctags cannot write back.
     std::optional<QTemporaryDir> copies;
-    const auto writeCopy = [&](const QString &name, const QString &text) -> Result<void> {
-        if (!copies) {
-            copies.emplace();
-            if (!copies->isValid())
-                return Error::io(QCoreApplication::translate("Realm::Docs", "Cannot create a temporary folder: %1").arg(copies->errorString()));
+    std::optional<QTemporaryDir> plainCopies;
+    const auto writeCopy = [](std::optional<QTemporaryDir> &dir, const QString &name, const QString &text) -> Result<QString> {
+        if (!dir) {
+            dir.emplace();
+            if (!dir->isValid())
+                return Error::io(QCoreApplication::translate("Realm::Docs", "Cannot create a temporary folder: %1").arg(dir->errorString()));
         }
-        const QString target = QDir(copies->path()).filePath(name);
+        const QString target = QDir(dir->path()).filePath(name);
         QDir().mkpath(QFileInfo(target).absolutePath());
         QFile out(target);
         if (!out.open(QIODevice::WriteOnly) || out.write(text.toUtf8()) < 0)
             return Error::io(QCoreApplication::translate("Realm::Docs", "Cannot write %1: %2").arg(target, out.errorString()));
-        return {};
+        return target;
     };
     QStringList names; // as ctags is given them, in the order of `files`
     for (qsizetype i = 0; i < files.size(); ++i) {
         const SourceText &file = files.at(i);
-        const bool plain = needsPlainName(file.path);
-        const QString name = plain ? plainNameFor(i, file.path) : file.path;
-        if (onDiskRoot.isEmpty() || plain) {
-            if (Result<void> r = writeCopy(name, file.text); !r)
-                return r.error();
+        if (needsPlainName(file.path)) {
+            Result<QString> copy = writeCopy(plainCopies, plainNameFor(i, file.path), file.text);
+            if (!copy)
+                return copy.error();
+            names.append(*copy);
+            continue;
         }
-        names.append(plain && !onDiskRoot.isEmpty() ? QString(copies->path() + QLatin1Char('/') + name) : QString(QStringLiteral("./") + name));
+        if (onDiskRoot.isEmpty()) {
+            if (Result<QString> copy = writeCopy(copies, file.path, file.text); !copy)
+                return copy.error();
+        }
+        names.append(QStringLiteral("./") + file.path);
     }
     QHash<QByteArray, qsizetype> fileAt;
     for (qsizetype i = 0; i < names.size(); ++i)
@@ -197,7 +206,7 @@ Result<QList<DocSymbol>> SymbolExtractor::extract(const QList<SourceText> &files
                           QStringLiteral("--kinds-C++=+p"), QStringLiteral("-f"), QStringLiteral("-")};
     arguments += names;
     QProcess process;
-    process.setWorkingDirectory(onDiskRoot.isEmpty() ? copies->path() : onDiskRoot);
+    process.setWorkingDirectory(!onDiskRoot.isEmpty() ? onDiskRoot : copies ? copies->path() : plainCopies->path());
     process.start(ctags, arguments);
     if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit)
         return Error::failed(QCoreApplication::translate("Realm::Docs", "Universal Ctags failed: %1")
@@ -293,6 +302,9 @@ ExtractionQueue::ExtractionQueue(const CancellationToken *cancel, const QString 
 
 ExtractionQueue::~ExtractionQueue()
 {
+    // Left without finish() (the reading failed): batches not started yet
+    // are dropped, running ones awaited.
+    m_pool->clear();
     m_pool->waitForDone();
 }
 

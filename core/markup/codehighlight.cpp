@@ -34,6 +34,7 @@ using KSyntaxHighlighting::Theme;
 struct SharedRepository {
     QMutex lock;
     KSyntaxHighlighting::Repository repository;
+    QHash<QString, KSyntaxHighlighting::Definition> byLanguage; // a fence's tag -> its definition
 };
 
 SharedRepository &shared()
@@ -149,7 +150,10 @@ QString highlightCodeBlocks(const QString &html)
         if (end < 0)
             break;
         const QString language = html.mid(start + open.size(), tagEnd - start - open.size());
-        const KSyntaxHighlighting::Definition definition = definitionFor(repo.repository, language);
+        auto known = repo.byLanguage.constFind(language);
+        if (known == repo.byLanguage.cend())
+            known = repo.byLanguage.insert(language, definitionFor(repo.repository, language));
+        const KSyntaxHighlighting::Definition definition = *known;
         const qsizetype codeStart = tagEnd + 2;
         out += QStringView(html).mid(at, codeStart - at);
         if (definition.isValid()) {

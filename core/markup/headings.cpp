@@ -60,11 +60,10 @@ QString plainTextOf(QStringView html)
     for (qsizetype i = 0; i < html.size(); ++i) {
         const QChar c = html.at(i);
         if (c == QLatin1Char('<')) {
-            const qsizetype close = html.indexOf(QLatin1Char('>'), i);
-            if (close < 0)
-                break;
-            i = close;
-            continue;
+            if (const qsizetype close = html.indexOf(QLatin1Char('>'), i); close >= 0) {
+                i = close;
+                continue;
+            }
         }
         if (c == QLatin1Char('&')) {
             bool undone = false;
@@ -102,7 +101,7 @@ QString addHeadingIds(const QString &html, HeadingSlugger &slugger, QList<Headin
         const QString closeTag = QStringLiteral("</h") + level + QLatin1Char('>');
         const qsizetype close = view.indexOf(closeTag, open + 4);
         if (close < 0)
-            break;
+            continue; // not a heading md4c wrote (raw HTML): left as it is
         const QStringView inner = view.mid(open + 4, close - open - 4);
         const QString text = plainTextOf(inner);
         const QString id = slugger.next(text);

@@ -126,6 +126,12 @@ void tst_DocGenerator::documentedOnlyLeavesOutSymbolsWithoutComments()
                     "    double volume() const;\n"
                     "    double weight() const;\n"
                     "};\n"
+                    "struct Config {\n"
+                    "    int port; ///< The port to listen on.\n"
+                    "};\n"
+                    "struct Bare {\n"
+                    "    int x;\n"
+                    "};\n"
                     "int helper(int x);\n");
     const Storage::DatabasePtr db = m_workspace->db();
     Projects::ProjectImporter importer(db);
@@ -152,6 +158,9 @@ void tst_DocGenerator::documentedOnlyLeavesOutSymbolsWithoutComments()
     QVERIFY(md.contains(QStringLiteral("#### prototype `Shape::scale`")));
     QVERIFY(md.contains(QStringLiteral("### struct `Box`"))); // kept for its documented method
     QVERIFY(md.contains(QStringLiteral("#### prototype `Box::volume`")));
+    QVERIFY(md.contains(QStringLiteral("### struct `Config`"))); // kept for its documented field
+    QVERIFY(md.contains(QStringLiteral("| `port` | `int` | The port to listen on. |")));
+    QVERIFY(!md.contains(QStringLiteral("struct `Bare`")));
     QVERIFY(md.contains(QStringLiteral("function `add`")));
     // Coverage still counts every public symbol; the name of a symbol left
     // out is no longer a link.

@@ -140,6 +140,8 @@ private slots:
     void rubyHashBlocksInNestedModules();
     void shellHashBlocksAboveBothFunctionForms();
     void namesCtagsCannotWriteBackKeepTheirPaths();
+    void nothingToReadIsNothingFound();
+    void aQueueLeftUnfinishedStopsItsBatches();
     void namesCtagsCannotWriteBackKeepTheirPathsOnDisk();
     void manyBatchesComeBackInOrder();
 };
@@ -936,6 +938,31 @@ void tst_SymbolExtractor::namesCtagsCannotWriteBackKeepTheirPaths()
     QCOMPARE(symbol(*symbols, "slashed").path, slashed);
     QCOMPARE(symbol(*symbols, "slashed").doc.brief, QStringLiteral("Slashed."));
     QCOMPARE(symbol(*symbols, "plain").path, QStringLiteral("plain.c"));
+}
+
+void tst_SymbolExtractor::nothingToReadIsNothingFound()
+{
+    Result<QList<DocSymbol>> none = SymbolExtractor::extract({});
+    QVERIFY(none);
+    QVERIFY(none->isEmpty());
+    ExtractionQueue queue;
+    Result<QList<DocSymbol>> queued = queue.finish();
+    QVERIFY(queued);
+    QVERIFY(queued->isEmpty());
+}
+
+void tst_SymbolExtractor::aQueueLeftUnfinishedStopsItsBatches()
+{
+    // The reading failed half-way: the queue is dropped without finish().
+    QList<SourceText> files;
+    for (int i = 0; i < 30; ++i)
+        files.append({QStringLiteral("f%1.c").arg(i), QStringLiteral("int f%1(void);\n").arg(i)});
+    {
+        ExtractionQueue queue(nullptr, {}, 1);
+        for (const SourceText &file : files)
+            queue.add(file);
+    } // must not wait for thirty ctags runs, nor crash
+    QVERIFY(true);
 }
 
 void tst_SymbolExtractor::namesCtagsCannotWriteBackKeepTheirPathsOnDisk()

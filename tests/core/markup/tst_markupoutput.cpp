@@ -34,6 +34,7 @@ private slots:
     void slugsAreGitHubs();
     void repeatedHeadingsAreNumbered();
     void headingsGetIds();
+    void headingsAfterBrokenHtmlStillGetIds();
     void codeBlocksAreHighlightedWhenBuiltIn();
     void codeWithoutAKnownLanguageStaysAsItIs();
     void largeTextsRenderInPiecesAsInOne_data();
@@ -80,6 +81,18 @@ void tst_MarkupOutput::headingsGetIds()
     QCOMPARE(headings.size(), 2);
     QCOMPARE(headings.at(0).text, QStringLiteral("Tom & Jerry"));
     QCOMPARE(headings.at(1).level, 2);
+}
+
+void tst_MarkupOutput::headingsAfterBrokenHtmlStillGetIds()
+{
+    // Raw HTML with an unclosed heading, and a stray '<' in one: the
+    // headings md4c wrote still get their ids and their text.
+    HeadingSlugger slugger;
+    QList<Heading> headings;
+    const QString html = addHeadingIds(markdownToHtml(QStringLiteral("<h3>open\n\n# a < b\n\n## Later\n")), slugger, &headings);
+    QVERIFY2(html.contains(QStringLiteral("<h2 id=\"later\">Later</h2>")), qPrintable(html));
+    QCOMPARE(headings.size(), 2);
+    QCOMPARE(headings.at(0).text, QStringLiteral("a < b"));
 }
 
 void tst_MarkupOutput::codeBlocksAreHighlightedWhenBuiltIn()
