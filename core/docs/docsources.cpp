@@ -18,7 +18,7 @@ namespace Realm::Docs {
 namespace {
 // Bump when SymbolExtractor or DocComments::commentFor change what they
 // find: cached symbols of older versions are then read again.
-constexpr int kExtractorVersion = 4;
+constexpr int kExtractorVersion = 5;
 
 // Universal Ctags picks the language by the file name's suffix (or the
 // whole name: Makefile), so the same bytes under another suffix differ.
@@ -40,7 +40,7 @@ QByteArray serialize(const QList<DocSymbol> &symbols)
     out << qint32(symbols.size());
     for (const DocSymbol &s : symbols)
         out << s.name << s.qualifiedName << s.kind << s.signature << s.returnType << s.scope << s.access << qint32(s.line)
-            << qint32(s.endLine) << s.rawComment;
+            << qint32(s.endLine) << s.rawComment << s.language;
     return bytes;
 }
 
@@ -55,7 +55,8 @@ QList<DocSymbol> deserialize(const QByteArray &bytes, const QString &path)
         DocSymbol s;
         qint32 line = 0;
         qint32 endLine = 0;
-        in >> s.name >> s.qualifiedName >> s.kind >> s.signature >> s.returnType >> s.scope >> s.access >> line >> endLine >> s.rawComment;
+        in >> s.name >> s.qualifiedName >> s.kind >> s.signature >> s.returnType >> s.scope >> s.access >> line >> endLine >> s.rawComment
+            >> s.language;
         s.line = line;
         s.endLine = endLine;
         s.doc = DocComments::parse(s.rawComment);

@@ -32,6 +32,7 @@ struct DocSymbol {
     QString scope;
     QString access;        // public, protected, private, or empty
     QString path;
+    QString language;      // ctags' name for the file's language: C, C++, Python, …
     int line = 0;          // 1-based
     int endLine = 0;
     QString rawComment;    // the comment text, markers stripped

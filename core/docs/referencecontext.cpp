@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "docs/referencecontext.h"
 
-#include "projects/language.h"
+#include <QHash>
 
 namespace Realm::Docs::ApiReference {
 
@@ -14,6 +14,16 @@ TemplateData placeholder()
 }
 
 using Key = ReferenceContext::Key;
+
+// The tag of a code fence (GitHub's names) for a language as ctags names it.
+QString fenceLanguage(const QString &ctagsLanguage)
+{
+    static const QHash<QString, QString> tags{
+        {QStringLiteral("C++"), QStringLiteral("cpp")},        {QStringLiteral("C#"), QStringLiteral("csharp")},
+        {QStringLiteral("Sh"), QStringLiteral("sh")},          {QStringLiteral("ObjectiveC"), QStringLiteral("objc")},
+    };
+    return tags.value(ctagsLanguage, ctagsLanguage.toLower());
+}
 
 const Key *keyOf(const std::string &name)
 {
@@ -57,7 +67,7 @@ ReferenceContext::ReferenceContext(const DocProject &project, const QDate &date,
             set(file, "module", templateText(moduleTitle(*chapter.module)));
             set(file, "coverage", templateText(percent(chapter.file->coverage)));
             set(file, "symbolCount", templateText(QString::number(chapter.symbolCount)));
-            set(file, "language", templateText(Projects::detectLanguage(chapter.file->path, {})));
+            set(file, "language", templateText(fenceLanguage(chapter.entries.first().symbol.language)));
             set(file, "symbols", std::move(symbols));
             append(files, std::move(file));
         }

@@ -266,6 +266,7 @@ Result<QList<DocSymbol>> SymbolExtractor::extract(const QList<SourceText> &files
             file.languageBytes = language.toByteArray();
             file.language = unescaped(language);
         }
+        s.language = file.language;
         s.rawComment = DocComments::commentFor(*file.lines, s.line, file.language);
         s.doc = DocComments::parse(s.rawComment);
         symbols.append(std::move(s));

@@ -102,16 +102,19 @@ private:
 
 KSyntaxHighlighting::Definition definitionFor(KSyntaxHighlighting::Repository &repository, const QString &language)
 {
-    // A fence's tag: a definition's name (any case), an extension, or one of
-    // the names GitHub knows that are neither.
+    // A fence's tag: one of GitHub's names that is neither a definition's
+    // name nor an extension, a definition's name (any case), an extension.
+    static const QHash<QString, QString> aliases{
+        {QStringLiteral("shell"), QStringLiteral("Bash")},  {QStringLiteral("sh"), QStringLiteral("Bash")},
+        {QStringLiteral("csharp"), QStringLiteral("C#")},   {QStringLiteral("objc"), QStringLiteral("Objective-C")},
+        {QStringLiteral("php"), QStringLiteral("PHP/PHP")}, // plain "PHP" wants <?php first
+    };
+    const QString name = aliases.value(language.toLower(), language);
     for (const KSyntaxHighlighting::Definition &d : repository.definitions()) {
-        if (d.name().compare(language, Qt::CaseInsensitive) == 0)
+        if (d.name().compare(name, Qt::CaseInsensitive) == 0)
             return d;
     }
-    static const QHash<QString, QString> aliases{{QStringLiteral("shell"), QStringLiteral("sh")},
-                                                 {QStringLiteral("csharp"), QStringLiteral("cs")},
-                                                 {QStringLiteral("objc"), QStringLiteral("m")}};
-    return repository.definitionForFileName(QStringLiteral("code.") + aliases.value(language.toLower(), language));
+    return repository.definitionForFileName(QStringLiteral("code.") + language);
 }
 
 QString rules(const Theme &theme)

@@ -118,7 +118,7 @@ void tst_CliDocs::markdownFromAWorkspaceProject()
     QVERIFY(text.contains(QStringLiteral("Documentation coverage: 67 % of public symbols (2 of 3).")));
     QVERIFY(text.contains(QStringLiteral("- `a` — the first")));
     QVERIFY(text.contains(QStringLiteral("**See also:** [`undocumented`](#prototype-undocumented)")));
-    QVERIFY(text.contains(QStringLiteral("### prototype `undocumented`\n\n```c\nint undocumented(int x)\n```\n\n*Not documented.*")));
+    QVERIFY(text.contains(QStringLiteral("### prototype `undocumented`\n\n```cpp\nint undocumented(int x)\n```\n\n*Not documented.*")));
 }
 
 void tst_CliDocs::htmlSiteAndPdfFromAFolder()
