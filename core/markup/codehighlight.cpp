@@ -62,10 +62,19 @@ QString unescaped(QStringView html)
 // Writes each line as escaped HTML with a span per styled run.
 class SpanHighlighter final : public KSyntaxHighlighting::AbstractHighlighter {
 public:
-    QString run(const QString &code)
+    // `prelude`: a line run first and not written, for languages whose
+    // code only counts after an opening tag (PHP's "<?php").
+    QString run(const QString &code, const QString &prelude = {})
     {
         KSyntaxHighlighting::State state;
         QString out;
+        if (!prelude.isEmpty()) {
+            QString ignored;
+            m_line = prelude;
+            m_done = 0;
+            m_out = &ignored;
+            state = highlightLine(m_line, state);
+        }
         const QStringList lines = code.split(QLatin1Char('\n'));
         for (qsizetype i = 0; i < lines.size(); ++i) {
             m_line = lines.at(i);
@@ -107,7 +116,7 @@ KSyntaxHighlighting::Definition definitionFor(KSyntaxHighlighting::Repository &r
     static const QHash<QString, QString> aliases{
         {QStringLiteral("shell"), QStringLiteral("Bash")},  {QStringLiteral("sh"), QStringLiteral("Bash")},
         {QStringLiteral("csharp"), QStringLiteral("C#")},   {QStringLiteral("objc"), QStringLiteral("Objective-C")},
-        {QStringLiteral("php"), QStringLiteral("PHP/PHP")}, // plain "PHP" wants <?php first
+        {QStringLiteral("php"), QStringLiteral("PHP/PHP")},
     };
     const QString name = aliases.value(language.toLower(), language);
     for (const KSyntaxHighlighting::Definition &d : repository.definitions()) {
@@ -163,7 +172,8 @@ QString highlightCodeBlocks(const QString &html)
             SpanHighlighter highlighter;
             highlighter.setDefinition(definition);
             highlighter.setTheme(repo.repository.defaultTheme(KSyntaxHighlighting::Repository::LightTheme));
-            out += highlighter.run(unescaped(QStringView(html).mid(codeStart, end - codeStart)));
+            const bool php = definition.name().startsWith(QLatin1String("PHP"));
+            out += highlighter.run(unescaped(QStringView(html).mid(codeStart, end - codeStart)), php ? QStringLiteral("<?php") : QString());
         } else {
             out += QStringView(html).mid(codeStart, end - codeStart);
         }

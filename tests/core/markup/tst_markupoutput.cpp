@@ -113,6 +113,11 @@ void tst_MarkupOutput::codeBlocksAreHighlightedWhenBuiltIn()
     QVERIFY(css.contains(QStringLiteral(".hl-comment { color: #")));
     QVERIFY(css.contains(QStringLiteral("@media (prefers-color-scheme: dark)")));
     QVERIFY(pageStyleSheet().contains(css));
+    // GitHub's names for languages find their definitions too.
+    for (const char *fenced : {"```php\nfunction f() { return 1; }\n```\n", "```shell\nif true; then echo hi; fi\n```\n",
+                               "```csharp\npublic class C { }\n```\n", "```c\nint x = 1;\n```\n", "```cpp\nint x = 1;\n```\n"}) {
+        QVERIFY2(highlightCodeBlocks(markdownToHtml(QString::fromUtf8(fenced))).contains(QStringLiteral("<span class=\"hl-")), fenced);
+    }
     // The page and the site use it.
     QVERIFY(htmlPage(QStringLiteral("t"), QStringLiteral("```python\ndef f():\n    pass\n```\n")).contains(QStringLiteral("class=\"hl-")));
     if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty()) {
