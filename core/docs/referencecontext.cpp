@@ -59,7 +59,7 @@ ReferenceContext::ReferenceContext(const DocProject &project, const QDate &date,
             const std::vector<TemplateData> &items = symbols.list_value();
             for (qsizetype e = 0; e < chapter.entries.size(); ++e) {
                 const FileEntry &entry = chapter.entries.at(e);
-                m_entryPlaceholders.emplace(&items.at(size_t(e)), Lazy{Kind::Entry, &chapter, &entry.symbol, &entry.anchor, &entry, nullptr, nullptr});
+                m_entryPlaceholders.emplace(&items.at(size_t(e)), Lazy{Kind::Entry, &chapter, entry.symbol, &entry.anchor, &entry, nullptr, nullptr});
             }
             TemplateData file;
             set(file, "path", templateText(chapter.file->path));
@@ -67,7 +67,7 @@ ReferenceContext::ReferenceContext(const DocProject &project, const QDate &date,
             set(file, "module", templateText(moduleTitle(*chapter.module)));
             set(file, "coverage", templateText(percent(chapter.file->coverage)));
             set(file, "symbolCount", templateText(QString::number(chapter.symbolCount)));
-            set(file, "language", templateText(fenceLanguage(chapter.entries.first().symbol.language)));
+            set(file, "language", templateText(fenceLanguage(chapter.entries.first().symbol->language)));
             set(file, "symbols", std::move(symbols));
             append(files, std::move(file));
         }
@@ -279,15 +279,15 @@ const TemplateData *ReferenceContext::symbolValue(const Lazy &lazy, Key key) con
             return nullptr;
         std::vector<Lazy> items;
         for (qsizetype i = 0; i < lazy.entry->members.size(); ++i)
-            items.push_back({Kind::Member, lazy.chapter, &lazy.entry->members.at(i), &lazy.entry->memberAnchors.at(i), nullptr, nullptr, nullptr});
+            items.push_back({Kind::Member, lazy.chapter, lazy.entry->members.at(i), &lazy.entry->memberAnchors.at(i), nullptr, nullptr, nullptr});
         return placeholders(std::move(items));
     }
     case Key::Fields: {
         if (!lazy.entry)
             return nullptr;
         std::vector<Lazy> items;
-        for (const DocSymbol &field : lazy.entry->fields)
-            items.push_back({Kind::Field, lazy.chapter, &field, lazy.anchor, nullptr, nullptr, nullptr});
+        for (const DocSymbol *field : lazy.entry->fields)
+            items.push_back({Kind::Field, lazy.chapter, field, lazy.anchor, nullptr, nullptr, nullptr});
         return placeholders(std::move(items));
     }
     case Key::Text:

@@ -43,20 +43,20 @@ QList<FileEntry> fileEntries(const DocFile &file, Listed listed)
     for (const DocSymbol &s : file.symbols) {
         const auto owner = typeAt.constFind(s.scope);
         if (owner != typeAt.cend() && DocProject::isDocumentable(s)) {
-            entries[*owner].members.append(s);
+            entries[*owner].members.append(&s);
         } else if (owner != typeAt.cend() && isField(s)) {
-            entries[*owner].fields.append(s);
+            entries[*owner].fields.append(&s);
         } else if (DocProject::isDocumentable(s)) {
             if (isTypeLike(s))
                 typeAt.insert(s.qualifiedName, entries.size());
-            entries.append({s, {}, {}, {}, {}});
+            entries.append({&s, {}, {}, {}, {}});
         }
     }
     if (listed == Listed::DocumentedOnly) {
         for (FileEntry &e : entries)
-            e.members.removeIf([](const DocSymbol &member) { return member.doc.isEmpty(); });
+            e.members.removeIf([](const DocSymbol *member) { return member->doc.isEmpty(); });
         // A type stays for its documented members or fields.
-        const auto documented = [](const DocSymbol &s) { return !s.doc.isEmpty(); };
+        const auto documented = [](const DocSymbol *s) { return !s->doc.isEmpty(); };
         entries.removeIf([&](const FileEntry &e) {
             return !documented(e.symbol) && e.members.isEmpty() && std::none_of(e.fields.cbegin(), e.fields.cend(), documented);
         });
@@ -150,11 +150,11 @@ Entries entriesOf(const DocProject &project, Listed listed)
     for (Chapter &chapter : chapters) {
         chapter.anchor = slugger.next(chapter.file->path);
         for (FileEntry &e : chapter.entries) {
-            e.anchor = slugger.next(e.symbol.kind + QLatin1Char(' ') + e.symbol.qualifiedName);
-            result.targets.add(e.symbol, e.anchor);
-            for (const DocSymbol &member : std::as_const(e.members)) {
-                e.memberAnchors.append(slugger.next(member.kind + QLatin1Char(' ') + member.qualifiedName));
-                result.targets.add(member, e.memberAnchors.last());
+            e.anchor = slugger.next(e.symbol->kind + QLatin1Char(' ') + e.symbol->qualifiedName);
+            result.targets.add(*e.symbol, e.anchor);
+            for (const DocSymbol *member : std::as_const(e.members)) {
+                e.memberAnchors.append(slugger.next(member->kind + QLatin1Char(' ') + member->qualifiedName));
+                result.targets.add(*member, e.memberAnchors.last());
             }
         }
     }
@@ -165,9 +165,9 @@ QHash<QString, QString> localAnchors(const Chapter &chapter)
 {
     QHash<QString, QString> local;
     for (const FileEntry &e : chapter.entries) {
-        local.insert(e.symbol.name, e.anchor);
+        local.insert(e.symbol->name, e.anchor);
         for (qsizetype i = 0; i < e.members.size(); ++i)
-            local.insert(e.members.at(i).name, e.memberAnchors.at(i));
+            local.insert(e.members.at(i)->name, e.memberAnchors.at(i));
     }
     return local;
 }

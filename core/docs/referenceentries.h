@@ -17,13 +17,14 @@ QString percent(const Coverage &c);
 QString moduleTitle(const DocModule &module);
 
 // A type or free function of a file, methods and fields under a type, each
-// with the anchor of its heading.
+// with the anchor of its heading. The symbols are the DocProject's: it
+// outlives the entries.
 struct FileEntry {
-    DocSymbol symbol;
+    const DocSymbol *symbol = nullptr;
     QString anchor;
-    QList<DocSymbol> members;
+    QList<const DocSymbol *> members;
     QStringList memberAnchors;
-    QList<DocSymbol> fields;
+    QList<const DocSymbol *> fields;
 };
 
 // A file's chapter, when it has anything to list.
