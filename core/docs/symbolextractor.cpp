@@ -97,6 +97,29 @@ QString plainNameFor(qsizetype index, const QString &path)
     return QStringLiteral("%1/%2").arg(index).arg(name);
 }
 
+// The few texts a field takes again and again (kinds, access, scopes),
+// made into strings once: a large tree has tens of thousands of tags.
+class Interned final {
+public:
+    explicit Interned(qsizetype capacity) : m_capacity(capacity) {}
+
+    const QString &operator()(QByteArrayView value)
+    {
+        for (const auto &[bytes, text] : m_known) {
+            if (bytes == value)
+                return text;
+        }
+        if (m_known.size() >= m_capacity)
+            m_known.removeFirst(); // the one seen first
+        m_known.append({value.toByteArray(), unescaped(value)});
+        return m_known.last().second;
+    }
+
+private:
+    qsizetype m_capacity;
+    QList<std::pair<QByteArray, QString>> m_known;
+};
+
 // One line of `ctags --output-format=u-ctags --excmd=number`:
 // name <TAB> file <TAB> line;" <TAB> kind <TAB> key:value…
 struct TagLine {
@@ -223,6 +246,9 @@ Result<QList<DocSymbol>> SymbolExtractor::extract(const QList<SourceText> &files
     QByteArrayView lastName; // ctags writes a file's tags together
     qsizetype lastFile = -1;
     QList<DocSymbol> symbols;
+    Interned kinds(32);
+    Interned accesses(8);
+    Interned scopes(8); // a type's members come together
     for (qsizetype at = 0; at < output.size();) {
         qsizetype end = output.indexOf('\n', at);
         if (end < 0)
@@ -243,16 +269,16 @@ Result<QList<DocSymbol>> SymbolExtractor::extract(const QList<SourceText> &files
         s.name = unescaped(tag->name);
         if (s.name.startsWith(QLatin1String("__anon")) || s.name.startsWith(QLatin1Char('<')))
             continue; // lambdas (Kotlin's "<lambda>"), anonymous namespaces and structs
-        s.kind = unescaped(tag->kind);
+        s.kind = kinds(tag->kind);
         s.signature = field("signature");
         s.returnType = returnTypeOf(field("typeref"));
         // "scope:class:A::B": the scope's kind, then its name.
         const QByteArrayView scope = tag->field("scope");
-        s.scope = unescaped(scope.sliced(scope.indexOf(':') + 1));
+        s.scope = scopes(scope.sliced(scope.indexOf(':') + 1));
         if (s.scope.contains(QLatin1String("__anon")))
             continue; // inside an anonymous namespace (file-local) or an anonymous struct: not API
         s.qualifiedName = s.scope.isEmpty() ? s.name : s.scope + QStringLiteral("::") + s.name;
-        s.access = field("access");
+        s.access = accesses(tag->field("access"));
         s.path = files.at(lastFile).path;
         s.line = tag->field("line").toInt();
         bool hasEnd = false;

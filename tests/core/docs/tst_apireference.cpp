@@ -146,6 +146,16 @@ void tst_ApiReference::userTemplatesAndBrokenTemplates()
         m_project, QStringLiteral("{{#modules}}{{#files}}{{#symbols}}{{qualified}};{{#members}}{{qualified}};{{/members}}{{/symbols}}{{/files}}{{/modules}}"));
     QVERIFY(list);
     QCOMPARE(*list, QStringLiteral("main;add;Shape;Shape::scale;Shape::area;"));
+    // Values are made as the template asks: a parameter's own name, the
+    // file's path and the symbol's kind seen from inside, a member's own
+    // switches; a name nobody has is empty.
+    const Result<QString> nested = ApiReference::markdown(
+        m_project, QStringLiteral("{{#modules}}{{#files}}{{#symbols}}{{path}}|{{name}}|{{#params}}{{name}}={{text}}/{{kind}},{{/params}}|"
+                                  "{{#members}}{{name}}<{{#hasParams}}p{{/hasParams}}{{nothing}}>{{/members}};{{/symbols}}{{/files}}{{/modules}}"));
+    QVERIFY(nested);
+    QCOMPARE(*nested, QStringLiteral("tool.py|main|argv=the command line/function,|;"
+                                     "geo/math.cpp|add|a=the first/function,b=the second/function,|;"
+                                     "geo/shapes.h|Shape||scale<p>area<>;"));
     const Result<QString> broken = ApiReference::markdown(m_project, QStringLiteral("{{#modules}} never closed"));
     QVERIFY(!broken);
     QCOMPARE(broken.error().code, Error::Code::InvalidInput);
