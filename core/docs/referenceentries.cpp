@@ -91,31 +91,42 @@ QString LinkTargets::find(const QString &name, const QHash<QString, QString> &lo
 
 QString LinkTargets::link(const QString &markdown, const QHash<QString, QString> &local, const QString &self) const
 {
+    // Most comments name nothing: they go back as they are, uncopied.
+    if (!markdown.contains(QLatin1Char('`')) && !markdown.contains(QLatin1String("()")))
+        return markdown;
     static const QRegularExpression mention(QStringLiteral("\\[[^\\]]*\\]\\([^)]*\\)|`([A-Za-z_][\\w:.]*)(\\(\\))?`|\\b([A-Za-z_]\\w*)\\(\\)"));
-    QStringList lines = markdown.split(QLatin1Char('\n'));
+    QString out;
+    out.reserve(markdown.size() + markdown.size() / 4);
     bool inFence = false;
-    for (QString &line : lines) {
+    for (qsizetype at = 0;;) {
+        qsizetype end = markdown.indexOf(QLatin1Char('\n'), at);
+        const bool last = end < 0;
+        if (last)
+            end = markdown.size();
+        const QStringView line = QStringView(markdown).mid(at, end - at);
         if (line.trimmed().startsWith(QLatin1String("```")))
             inFence = !inFence;
-        if (inFence || (!line.contains(QLatin1Char('`')) && !line.contains(QLatin1String("()"))))
-            continue;
-        QString out;
-        qsizetype at = 0;
-        for (auto it = mention.globalMatch(line); it.hasNext();) {
-            const QRegularExpressionMatch m = it.next();
-            const QString name = m.hasCaptured(1) ? m.captured(1) : m.captured(3);
-            const QString anchor = name.isEmpty() ? QString() : find(name, local);
-            if (anchor.isEmpty() || anchor == self)
-                continue;
-            out += QStringView(line).mid(at, m.capturedStart() - at);
-            out += m.hasCaptured(1) ? QStringLiteral("[%1](#%2)").arg(m.captured(0), anchor)
-                                    : QStringLiteral("[`%1()`](#%2)").arg(name, anchor);
-            at = m.capturedEnd();
+        qsizetype copied = 0; // of the line
+        if (!inFence && (line.contains(QLatin1Char('`')) || line.contains(QLatin1String("()")))) {
+            for (auto it = mention.globalMatch(line); it.hasNext();) {
+                const QRegularExpressionMatch m = it.next();
+                const QString name = m.hasCaptured(1) ? m.captured(1) : m.captured(3);
+                const QString anchor = name.isEmpty() ? QString() : find(name, local);
+                if (anchor.isEmpty() || anchor == self)
+                    continue;
+                out += line.mid(copied, m.capturedStart() - copied);
+                out += m.hasCaptured(1) ? QStringLiteral("[%1](#%2)").arg(m.captured(0), anchor)
+                                        : QStringLiteral("[`%1()`](#%2)").arg(name, anchor);
+                copied = m.capturedEnd();
+            }
         }
-        if (at > 0)
-            line = out + QStringView(line).mid(at);
+        out += line.mid(copied);
+        if (last)
+            break;
+        out += QLatin1Char('\n');
+        at = end + 1;
     }
-    return lines.join(QLatin1Char('\n'));
+    return out;
 }
 
 Entries entriesOf(const DocProject &project, Listed listed)
