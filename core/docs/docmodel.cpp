@@ -2,18 +2,25 @@
 #include "docs/docmodel.h"
 
 #include <QMap>
-#include <QSet>
 
 namespace Realm::Docs {
 
 bool DocProject::isDocumentable(const DocSymbol &symbol)
 {
-    static const QSet<QString> kinds = {QStringLiteral("function"), QStringLiteral("method"), QStringLiteral("class"),
-                                        QStringLiteral("struct"), QStringLiteral("enum"), QStringLiteral("interface"),
-                                        QStringLiteral("prototype"), QStringLiteral("macro"), QStringLiteral("typedef"),
-                                        QStringLiteral("trait"), QStringLiteral("implementation"), QStringLiteral("union"),
-                                        QStringLiteral("module"), QStringLiteral("type"), QStringLiteral("func")};
-    return symbol.isPublic() && kinds.contains(symbol.kind);
+    // A list, not a set: comparing a few lengths beats hashing every kind
+    // of tens of thousands of symbols.
+    static const QStringList kinds = {QStringLiteral("function"), QStringLiteral("prototype"), QStringLiteral("macro"),
+                                      QStringLiteral("struct"), QStringLiteral("method"), QStringLiteral("class"),
+                                      QStringLiteral("enum"), QStringLiteral("interface"), QStringLiteral("typedef"),
+                                      QStringLiteral("trait"), QStringLiteral("implementation"), QStringLiteral("union"),
+                                      QStringLiteral("module"), QStringLiteral("type"), QStringLiteral("func")};
+    if (!symbol.isPublic())
+        return false;
+    for (const QString &kind : kinds) {
+        if (kind.size() == symbol.kind.size() && kind == symbol.kind)
+            return true;
+    }
+    return false;
 }
 
 DocProject DocProject::build(const QString &name, QList<DocSymbol> symbols)
