@@ -374,11 +374,19 @@ Result<QList<DocSymbol>> ExtractionQueue::finish(const std::function<void(qint64
     }
     if (m_cancel && m_cancel->isCancelled())
         return Error::cancelled();
-    QList<DocSymbol> symbols;
+    qsizetype count = 0;
     for (const std::unique_ptr<Batch> &batch : m_batches) {
         if (!batch->symbols)
             return batch->symbols.error();
-        symbols += std::move(*batch->symbols);
+        count += batch->symbols->size();
+    }
+    // One allocation, and each symbol moved: joining the batches' lists
+    // with += showed up in profiles of large trees.
+    QList<DocSymbol> symbols;
+    symbols.reserve(count);
+    for (const std::unique_ptr<Batch> &batch : m_batches) {
+        for (DocSymbol &symbol : *batch->symbols)
+            symbols.append(std::move(symbol));
     }
     m_batches.clear();
     return symbols;
