@@ -91,4 +91,20 @@ Result<WorkspaceProject> openProjectFor(const Invocation &invocation, const QStr
     return WorkspaceProject{*db, *project};
 }
 
+std::optional<WorkspaceProject> parseAndOpenProject(QCommandLineParser &parser, const Invocation &invocation, int *exitCode)
+{
+    addCommonOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
+    if (int rc = parseOrExit(parser, invocation, QStringLiteral("PROJECT"), 1, 1); rc >= 0) {
+        *exitCode = rc;
+        return std::nullopt;
+    }
+    Result<WorkspaceProject> opened = openProjectFor(invocation, parser.positionalArguments().first());
+    if (!opened) {
+        *exitCode = fail(opened.error());
+        return std::nullopt;
+    }
+    return std::move(*opened);
+}
+
 } // namespace Realm::Cli

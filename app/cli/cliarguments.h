@@ -8,6 +8,8 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
+#include <optional>
+
 namespace Realm::Cli {
 
 // Exit codes, documented in the README and `realm-cli --help`.
@@ -58,6 +60,11 @@ struct WorkspaceProject {
     Projects::Project project;
 };
 Result<WorkspaceProject> openProjectFor(const Invocation &invocation, const QString &nameOrId);
+// The start of a command whose only argument is a project (add its own
+// options to `parser` first): the command line parsed (help and usage
+// errors answered), the project opened. Empty, with `exitCode` set, when
+// the command is over already.
+std::optional<WorkspaceProject> parseAndOpenProject(QCommandLineParser &parser, const Invocation &invocation, int *exitCode);
 
 // Parses "20M", "1.5G", "4096" into bytes.
 std::optional<qint64> parseSize(const QString &text);

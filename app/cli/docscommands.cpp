@@ -250,13 +250,10 @@ int writeAndReport(const Invocation &inv, const Docs::DocVersion &version, Docs:
 int runList(const Invocation &inv)
 {
     QCommandLineParser parser;
-    addCommonOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("The project."));
-    if (int rc = parseOrExit(parser, inv, QStringLiteral("PROJECT"), 1, 1); rc >= 0)
-        return rc;
-    Result<WorkspaceProject> opened = openProjectFor(inv, parser.positionalArguments().first());
+    int exitCode = ExitOk;
+    const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, inv, &exitCode);
     if (!opened)
-        return fail(opened.error());
+        return exitCode;
     const Storage::DatabasePtr db = opened->db;
     const Projects::Project *project = &opened->project;
     Result<QList<Docs::DocVersion>> versions = Docs::DocStore(db).versions(project->id);

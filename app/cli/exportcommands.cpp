@@ -67,13 +67,10 @@ int exportToGit(const QCommandLineParser &parser, const Invocation &inv, const S
 int runProjectVersions(const Invocation &inv)
 {
     QCommandLineParser parser;
-    addCommonOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
-    if (int rc = parseOrExit(parser, inv, QStringLiteral("PROJECT"), 1, 1); rc >= 0)
-        return rc;
-    Result<WorkspaceProject> opened = openProjectFor(inv, parser.positionalArguments().first());
+    int exitCode = ExitOk;
+    const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, inv, &exitCode);
     if (!opened)
-        return fail(opened.error());
+        return exitCode;
     const Storage::DatabasePtr db = opened->db;
     const Projects::Project *project = &opened->project;
     Result<QList<Projects::ProjectVersion>> versions = Projects::ProjectHistory(db).versions(project->id);

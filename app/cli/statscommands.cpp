@@ -76,13 +76,10 @@ void printText(const Projects::Project &project, const Analytics::ProjectStats &
 int runProjectStats(const Invocation &inv)
 {
     QCommandLineParser parser;
-    addCommonOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
-    if (int rc = parseOrExit(parser, inv, QStringLiteral("PROJECT"), 1, 1); rc >= 0)
-        return rc;
-    Result<WorkspaceProject> opened = openProjectFor(inv, parser.positionalArguments().first());
+    int exitCode = ExitOk;
+    const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, inv, &exitCode);
     if (!opened)
-        return fail(opened.error());
+        return exitCode;
     const Storage::DatabasePtr db = opened->db;
     const Projects::Project *project = &opened->project;
     InterruptScope interrupts;
