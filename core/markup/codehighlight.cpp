@@ -2,6 +2,7 @@
 #include "markup/codehighlight.h"
 
 #include "common/buildconfig.h"
+#include "markup/headings.h"
 
 #if REALM_HAVE_SYNTAX_HIGHLIGHTING
 #include <KSyntaxHighlighting/AbstractHighlighter>
@@ -46,17 +47,6 @@ SharedRepository &shared()
 QString className(Theme::TextStyle style)
 {
     return QStringLiteral("hl-") + QString::fromLatin1(QMetaEnum::fromType<Theme::TextStyle>().valueToKey(style)).toLower();
-}
-
-// What md4c escapes in code, undone and done again.
-QString unescaped(QStringView html)
-{
-    QString text = html.toString();
-    text.replace(QLatin1String("&lt;"), QLatin1String("<"));
-    text.replace(QLatin1String("&gt;"), QLatin1String(">"));
-    text.replace(QLatin1String("&quot;"), QLatin1String("\""));
-    text.replace(QLatin1String("&amp;"), QLatin1String("&"));
-    return text;
 }
 
 // Writes each line as escaped HTML with a span per styled run.
@@ -173,7 +163,7 @@ QString highlightCodeBlocks(const QString &html)
             highlighter.setDefinition(definition);
             highlighter.setTheme(repo.repository.defaultTheme(KSyntaxHighlighting::Repository::LightTheme));
             const bool php = definition.name().startsWith(QLatin1String("PHP"));
-            out += highlighter.run(unescaped(QStringView(html).mid(codeStart, end - codeStart)), php ? QStringLiteral("<?php") : QString());
+            out += highlighter.run(unescapedHtml(QStringView(html).mid(codeStart, end - codeStart)), php ? QStringLiteral("<?php") : QString());
         } else {
             out += QStringView(html).mid(codeStart, end - codeStart);
         }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "markup/headings.h"
 
+#include <algorithm>
+
 
 namespace Realm::Markup {
 
@@ -44,10 +46,7 @@ QString HeadingSlugger::next(const QString &plainText)
     }
 }
 
-namespace {
-// The text of an md4c heading: tags dropped, the entities md4c writes
-// undone, white space simplified.
-QString plainTextOf(QStringView html)
+QString unescapedHtml(QStringView html)
 {
     static const struct {
         QLatin1String entity;
@@ -58,29 +57,37 @@ QString plainTextOf(QStringView html)
     QString text;
     text.reserve(html.size());
     for (qsizetype i = 0; i < html.size(); ++i) {
-        const QChar c = html.at(i);
-        if (c == QLatin1Char('<')) {
+        if (html.at(i) == QLatin1Char('&')) {
+            const auto e = std::find_if(std::begin(entities), std::end(entities),
+                                        [&](const auto &candidate) { return html.mid(i).startsWith(candidate.entity); });
+            if (e != std::end(entities)) {
+                text += e->character;
+                i += e->entity.size() - 1;
+                continue;
+            }
+        }
+        text += html.at(i);
+    }
+    return text;
+}
+
+namespace {
+// The text of an md4c heading: tags dropped, the entities md4c writes
+// undone, white space simplified.
+QString plainTextOf(QStringView html)
+{
+    QString text;
+    text.reserve(html.size());
+    for (qsizetype i = 0; i < html.size(); ++i) {
+        if (html.at(i) == QLatin1Char('<')) {
             if (const qsizetype close = html.indexOf(QLatin1Char('>'), i); close >= 0) {
                 i = close;
                 continue;
             }
         }
-        if (c == QLatin1Char('&')) {
-            bool undone = false;
-            for (const auto &e : entities) {
-                if (html.mid(i).startsWith(e.entity)) {
-                    text += e.character;
-                    i += e.entity.size() - 1;
-                    undone = true;
-                    break;
-                }
-            }
-            if (undone)
-                continue;
-        }
-        text += c;
+        text += html.at(i);
     }
-    return text.simplified();
+    return unescapedHtml(text).simplified();
 }
 } // namespace
 

@@ -23,6 +23,10 @@ private:
     QHash<QString, int> m_seen;
 };
 
+// HTML text with the escapes md4c writes (&lt; &gt; &quot; &#39; &amp;)
+// undone, in one pass.
+QString unescapedHtml(QStringView html);
+
 struct Heading {
     int level = 0;
     QString text; // plain text
