@@ -6,12 +6,14 @@
 #include "docs/symbolextractor.h"
 #include "projects/importsource.h"
 #include "projects/language.h"
+#include "projects/pathsafety.h"
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QDataStream>
+#include <QSet>
 
 namespace Realm::Docs {
 
@@ -77,6 +79,15 @@ public:
     {
         if (isCancelled())
             return Error::cancelled();
+        // Paths from an archive or a Git tree are checked as an import
+        // checks them: "../../secret.py" names nothing of the source.
+        Result<QString> path = Projects::normalizeEntryPath(file.path);
+        if (!path)
+            return {};
+        file.path = *path;
+        if (m_paths.contains(file.path))
+            return {};
+        m_paths.insert(file.path);
         const Projects::TextEncoding encoding = Projects::detectEncoding(file.content);
         if (encoding == Projects::TextEncoding::Binary)
             return {};
@@ -95,6 +106,7 @@ public:
     bool skipIfUnchanged(const QString &, qint64, int, qint64) override { return false; }
     void skip(const QString &, const QString &) override {}
     void reject(const QString &, const QString &) override {}
+    void refuse(const QString &, const QString &) override {}
     void reading(const QString &) override {}
     bool isCancelled() const override { return m_cancel && m_cancel->isCancelled(); }
     const Projects::ImportLimits &limits() const override { return m_limits; }
@@ -105,6 +117,7 @@ private:
     ExtractionQueue &m_queue; // ctags starts on the first files while the rest are read
     const CancellationToken *m_cancel;
     Projects::ImportLimits m_limits;
+    QSet<QString> m_paths;
 };
 } // namespace
 
@@ -199,8 +212,11 @@ Result<DocInputs> readDocInputs(const QString &location, const CancellationToken
     Result<std::unique_ptr<Projects::ImportSource>> source = Projects::createImportSource(location, {});
     if (!source)
         return source.error();
-    // A folder's files are read by ctags where they are.
-    const QString onDisk = QFileInfo(location).isDir() ? QFileInfo(location).absoluteFilePath() : QString();
+    // A folder's files are read by ctags where they are; an archive's and a
+    // repository's (bare, or a work tree asked for a commit) from what the
+    // source read, never from files that happen to lie next to it.
+    const bool isFolder = (*source)->description().kind == Projects::ProjectSource::Kind::Folder;
+    const QString onDisk = isFolder ? QFileInfo(location).absoluteFilePath() : QString();
     ExtractionQueue queue(cancel, onDisk);
     CollectingSink sink(queue, cancel);
     if (Result<void> r = (*source)->readInto(sink); !r)

@@ -38,6 +38,41 @@ QString entryPath(archive_entry *entry)
     return raw ? QString::fromLatin1(raw) : QString();
 }
 
+// A tar archive ends with two zero blocks; libarchive accepts one that
+// stops at an entry boundary without them ("some writers omit" them), which
+// is also what a cut download looks like.
+constexpr la_int64_t kTarEndMarkerBytes = 1024;
+
+bool isTar(archive *a)
+{
+    return (archive_format(a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_TAR;
+}
+
+// The decompressed stream of a compressed archive, handed to the archive
+// reader on top (see readInto()).
+struct Decompressed {
+    archive *raw = nullptr;
+    QByteArray buffer;
+};
+
+la_ssize_t readDecompressed(archive *reader, void *clientData, const void **data)
+{
+    auto *input = static_cast<Decompressed *>(clientData);
+    const la_ssize_t n = archive_read_data(input->raw, input->buffer.data(), size_t(input->buffer.size()));
+    if (n < 0) {
+        archive_set_error(reader, archive_errno(input->raw), "%s", archive_error_string(input->raw));
+        return ARCHIVE_FATAL;
+    }
+    *data = input->buffer.constData();
+    return n;
+}
+
+bool startsLikeZip(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) && file.read(4) == QByteArrayView("PK\x03\x04");
+}
+
 QString archiveError(archive *a)
 {
     const char *message = archive_error_string(a);
@@ -90,30 +125,84 @@ Result<void> ArchiveSource::readInto(ImportSink &sink)
     if (!QFileInfo(m_path).isFile())
         return Error::notFound(QCoreApplication::translate("Realm::Projects", "The archive %1 does not exist.").arg(m_path));
 
+    // A compressed archive is read in two layers: libarchive's raw format
+    // decompresses, and the tar reader reads what comes out. After the tar's
+    // end marker the rest of the stream is drained, so a download cut in the
+    // compressor's last bytes (its checksum) fails too.
+    ArchivePtr compressed;
+    Decompressed input;
+    {
+        ArchivePtr probe(archive_read_new());
+        archive_read_support_filter_all(probe.get());
+        archive_read_support_format_raw(probe.get());
+        archive_entry *rawEntry = nullptr;
+        if (archive_read_open_filename(probe.get(), QFile::encodeName(m_path).constData(), 64 * 1024) == ARCHIVE_OK
+            && archive_filter_count(probe.get()) > 1 && archive_read_next_header(probe.get(), &rawEntry) == ARCHIVE_OK)
+            compressed = std::move(probe);
+    }
     ArchivePtr a(archive_read_new());
-    archive_read_support_filter_all(a.get());
-    archive_read_support_format_zip(a.get());
+    // ZIPs are read from their central directory (the list at the end), not
+    // entry by entry from the front: one cut short has none and is refused
+    // instead of importing the files before the cut.
+    archive_read_support_format_zip_seekable(a.get());
     archive_read_support_format_tar(a.get());
-    archive_read_support_format_gnutar(a.get());
-    if (archive_read_open_filename(a.get(), QFile::encodeName(m_path).constData(), 64 * 1024) != ARCHIVE_OK)
+    int opened = ARCHIVE_FATAL;
+    if (compressed) {
+        input.raw = compressed.get();
+        input.buffer.resize(64 * 1024);
+        opened = archive_read_open(a.get(), &input, nullptr, readDecompressed, nullptr);
+    } else {
+        opened = archive_read_open_filename(a.get(), QFile::encodeName(m_path).constData(), 64 * 1024);
+    }
+    if (opened != ARCHIVE_OK) {
+        if (startsLikeZip(m_path))
+            return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "The ZIP archive %1 is incomplete: its end (the central directory that "
+                                                                                      "lists its files) is missing, as after an interrupted download. "
+                                                                                      "Nothing was imported. Download or copy it again.").arg(m_path));
         return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "%1 cannot be opened as a ZIP or tar archive: %2. Nothing was imported.")
                                        .arg(m_path, archiveError(a.get())));
+    }
+    const auto packedBytes = [&] { return archive_filter_bytes(compressed ? compressed.get() : a.get(), -1); };
 
     const ImportLimits &limits = sink.limits();
     qint64 unpackedTotal = 0;
     QByteArray buffer(64 * 1024, Qt::Uninitialized);
 
+    bool hadEntry = false;
+    QString lastPath;
     for (;;) {
         if (sink.isCancelled())
             return Error::cancelled();
+        // Where the previous entry's data (and its padding) ends: what the
+        // next header read consumes beyond it tells whether a tar archive
+        // had its end marker.
+        if (hadEntry)
+            archive_read_data_skip(a.get());
+        const la_int64_t entryEnd = archive_filter_bytes(a.get(), 0);
         archive_entry *entry = nullptr;
         const int rc = archive_read_next_header(a.get(), &entry);
-        if (rc == ARCHIVE_EOF)
+        if (rc == ARCHIVE_EOF) {
+            if (isTar(a.get()) && archive_filter_bytes(a.get(), 0) - entryEnd < kTarEndMarkerBytes)
+                return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "The archive %1 is incomplete: it stops after %2 without the end "
+                                                                                          "marker of a tar archive, as after an interrupted download. "
+                                                                                          "Nothing was imported. Download or copy it again.")
+                                               .arg(m_path, lastPath));
+            if (compressed) {
+                for (la_ssize_t n = 1; n > 0;) {
+                    n = archive_read_data(compressed.get(), buffer.data(), size_t(buffer.size()));
+                    if (n < 0)
+                        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "The archive %1 is damaged or truncated: %2. Nothing was imported.")
+                                                       .arg(m_path, archiveError(compressed.get())));
+                }
+            }
             break;
+        }
+        hadEntry = true;
         if (rc == ARCHIVE_FATAL)
             return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "The archive %1 is damaged or truncated: %2. Nothing was imported.")
                                            .arg(m_path, archiveError(a.get())));
         const QString path = entryPath(entry);
+        lastPath = path;
         if (rc == ARCHIVE_WARN || rc == ARCHIVE_RETRY) {
             // e.g. a header with an unreadable name; the entry itself may still be fine
             if (path.isEmpty()) {
@@ -182,7 +271,7 @@ Result<void> ArchiveSource::readInto(ImportSink &sink)
                              QCoreApplication::translate("Realm::Projects", "The archive unpacks to more than the total import limit of %1 (stopped at %2). "
                                                                             "Nothing was imported. Raise the limit (--max-total-size) if this is expected.")
                                  .arg(formatBytes(limits.maxTotalBytes), path)};
-            const qint64 packed = archive_filter_bytes(a.get(), -1);
+            const qint64 packed = packedBytes();
             if (unpackedTotal > limits.ratioGraceBytes && packed > 0
                 && double(unpackedTotal) / double(packed) > limits.maxCompressionRatio)
                 return Error{Error::Code::LimitExceeded,

@@ -3,6 +3,8 @@
 
 #include "common/clock.h"
 #include "projects/gitsupport.h"
+#include "projects/pathsafety.h"
+#include "projects/textcontent.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -11,7 +13,15 @@
 #include <QRegularExpression>
 
 #include <git2.h>
+
+#include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <optional>
 
 namespace Realm::Projects {
 
@@ -102,6 +112,23 @@ private:
     QString m_prefix;
 };
 
+// The names in a folder as bytes, as the file system has them; nothing when
+// it cannot be read.
+std::optional<QList<QByteArray>> entryNames(const QString &dirPath)
+{
+    DIR *dir = ::opendir(QFile::encodeName(dirPath).constData());
+    if (!dir)
+        return std::nullopt;
+    QList<QByteArray> names;
+    while (const dirent *entry = ::readdir(dir)) {
+        const QByteArray name(entry->d_name);
+        if (name != "." && name != "..")
+            names.append(name);
+    }
+    ::closedir(dir);
+    return names;
+}
+
 class FolderWalk final {
 public:
     FolderWalk(const QString &root, const ImportOptions &options, ImportSink &sink)
@@ -117,18 +144,35 @@ public:
     {
         if (m_sink.isCancelled())
             return Error::cancelled();
-        const QDir dir(relativeDir.isEmpty() ? m_root : m_root + QLatin1Char('/') + relativeDir);
-        const QFileInfoList entries = dir.entryInfoList(
-            QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
-        if (!dir.exists() || !dir.isReadable()) {
+        const QString dirPath = relativeDir.isEmpty() ? m_root : m_root + QLatin1Char('/') + relativeDir;
+        std::optional<QList<QByteArray>> names = entryNames(dirPath);
+        if (!names) {
             m_sink.reject(relativeDir, QCoreApplication::translate("Realm::Projects", "folder cannot be read (check its permissions)"));
             return {};
         }
-        for (const QFileInfo &info : entries) {
-            const QString name = info.fileName();
+        QList<std::pair<QString, QByteArray>> entries; // decoded name, name on disk
+        for (const QByteArray &raw : std::as_const(*names)) {
+            if (!isValidUtf8(raw)) {
+                // QDir would decode such a name into one that opens nothing;
+                // say so instead of losing the file.
+                const QString shown = QString::fromUtf8(raw);
+                m_sink.refuse(relativeDir.isEmpty() ? shown : relativeDir + QLatin1Char('/') + shown,
+                              QCoreApplication::translate("Realm::Projects", "the name is not valid UTF-8 (rename it to import it)"));
+                continue;
+            }
+            entries.append({QString::fromUtf8(raw), raw});
+        }
+        std::sort(entries.begin(), entries.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        for (const auto &[name, raw] : std::as_const(entries)) {
             const QString relative = relativeDir.isEmpty() ? name : relativeDir + QLatin1Char('/') + name;
             if (name == QLatin1String(".git"))
+                continue; // the repository the folder is a work tree of
+            const QFileInfo info(dirPath + QLatin1Char('/') + name);
+            if (isGitDirectoryName(name)) {
+                m_sink.refuse(relative, QCoreApplication::translate("Realm::Projects", "\"%1\" is a name git reserves for its own folder "
+                                                                                      "(a project may not carry git's configuration or hooks)").arg(name));
                 continue;
+            }
             if (info.isSymLink()) {
                 if (Result<void> r = symlink(info, relative); !r)
                     return r;
@@ -171,6 +215,11 @@ private:
             m_sink.skip(relative, QCoreApplication::translate("Realm::Projects", "symlink to a folder (not followed)"));
             return {};
         }
+        if (!resolved.isFile()) {
+            // A FIFO or a device would block the read (or never end).
+            m_sink.skip(relative, QCoreApplication::translate("Realm::Projects", "symlink to something that is not a regular file"));
+            return {};
+        }
         if (m_excludes.matches(relative, info.fileName()) || (m_gitIgnore && m_gitIgnore->isIgnored(relative, false)))
             return {};
         return file(target, relative, resolved);
@@ -192,10 +241,24 @@ private:
                                    : 0;
         if (mtimeNs != 0 && m_sink.skipIfUnchanged(relative, info.size(), mode, mtimeNs))
             return {};
-        QFile file(diskPath);
         if (info.size() > 1024 * 1024)
             m_sink.reading(relative);
-        if (!file.open(QIODevice::ReadOnly)) {
+        // Opened without blocking and checked again on the descriptor: what
+        // was a regular file a moment ago may have been swapped for a FIFO.
+        const int fd = ::open(QFile::encodeName(diskPath).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0) {
+            m_sink.reject(relative, QCoreApplication::translate("Realm::Projects", "cannot be read: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+            return {};
+        }
+        struct stat opened;
+        if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) {
+            ::close(fd);
+            m_sink.skip(relative, QCoreApplication::translate("Realm::Projects", "not a regular file"));
+            return {};
+        }
+        QFile file;
+        if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+            ::close(fd);
             m_sink.reject(relative, QCoreApplication::translate("Realm::Projects", "cannot be read: %1").arg(file.errorString()));
             return {};
         }

@@ -3,6 +3,7 @@
 
 #include "projects/gitsupport.h"
 #include "projects/pathsafety.h"
+#include "projects/textcontent.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -40,8 +41,14 @@ int visitEntry(const char *root, const git_tree_entry *entry, void *payload)
         state->failed = true;
         return -1;
     }
-    const QString path = QString::fromUtf8(root) + QString::fromUtf8(git_tree_entry_name(entry));
+    const char *name = git_tree_entry_name(entry);
+    const QString path = QString::fromUtf8(root) + QString::fromUtf8(name);
     const git_filemode_t mode = git_tree_entry_filemode(entry);
+    if (!isValidUtf8(QByteArrayView(name))) {
+        // Decoding would change the name; say so instead of storing another one.
+        sink.refuse(path, QCoreApplication::translate("Realm::Projects", "the name is not valid UTF-8 (rename it to import it)"));
+        return 1; // a positive value skips the entry (and a folder's contents)
+    }
     switch (mode) {
     case GIT_FILEMODE_TREE:
         return 0; // descend

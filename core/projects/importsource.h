@@ -36,7 +36,12 @@ public:
     // Modification times are only trusted for files the sink saw long
     // enough after their last change; see ProjectImporter.
     virtual void skip(const QString &path, const QString &reason) = 0;
+    // A file that could not be read this time: a refresh keeps what the
+    // project held under `path`.
     virtual void reject(const QString &path, const QString &reason) = 0;
+    // A name no project may hold (unsafe, undecodable): rejected, and a
+    // refresh drops what the project held under it.
+    virtual void refuse(const QString &path, const QString &reason) = 0;
     // Called before a large read so progress shows the file being read.
     virtual void reading(const QString &path) = 0;
     virtual bool isCancelled() const = 0;

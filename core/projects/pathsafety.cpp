@@ -6,6 +6,50 @@
 
 namespace Realm::Projects {
 
+namespace {
+// Code points HFS+ ignores in file names, so ".g\u200Cit" is ".git" on a
+// Mac (git's next_hfs_char()).
+bool isHfsIgnorable(char32_t c)
+{
+    return (c >= 0x200c && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x206a && c <= 0x206f) || c == 0xfeff;
+}
+
+bool startsWithNoCase(QStringView text, QLatin1String prefix)
+{
+    return text.startsWith(prefix, Qt::CaseInsensitive);
+}
+} // namespace
+
+bool isGitDirectoryName(QStringView segment)
+{
+    // NTFS: ".git" or its 8.3 short name "git~1", followed only by dots and
+    // spaces (Windows drops them) or by ':' (an alternate data stream such
+    // as ".git::$INDEX_ALLOCATION") — git's is_ntfs_dotgit().
+    for (const QLatin1String name : {QLatin1String(".git"), QLatin1String("git~1")}) {
+        if (!startsWithNoCase(segment, name))
+            continue;
+        bool rest = true;
+        for (const QChar c : segment.sliced(name.size())) {
+            if (c == QLatin1Char(':'))
+                break;
+            if (c != QLatin1Char('.') && c != QLatin1Char(' ')) {
+                rest = false;
+                break;
+            }
+        }
+        if (rest)
+            return true;
+    }
+    // HFS+: ".git" in any case once the ignorable code points are dropped
+    // (git's is_hfs_dotgit()).
+    QString visible;
+    for (const char32_t c : segment.toUcs4()) {
+        if (!isHfsIgnorable(c))
+            visible += QString::fromUcs4(&c, 1);
+    }
+    return visible.compare(QLatin1String(".git"), Qt::CaseInsensitive) == 0;
+}
+
 Result<QString> normalizeEntryPath(const QString &raw)
 {
     if (raw.isEmpty())
@@ -18,8 +62,6 @@ Result<QString> normalizeEntryPath(const QString &raw)
         return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "path contains a backslash"));
     if (raw.startsWith(QLatin1Char('/')))
         return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "absolute path"));
-    if (raw.size() >= 2 && raw.at(1) == QLatin1Char(':') && raw.at(0).isLetter())
-        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "path starts with a drive letter"));
 
     QStringList kept;
     for (const QString &segment : raw.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
@@ -27,6 +69,9 @@ Result<QString> normalizeEntryPath(const QString &raw)
             continue;
         if (segment == QLatin1String(".."))
             return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "path contains \"..\""));
+        if (isGitDirectoryName(segment))
+            return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "path contains \"%1\", a name git reserves for its own folder "
+                                                                                      "(a project may not carry git's configuration or hooks)").arg(segment));
         kept.append(segment);
     }
     if (kept.isEmpty())

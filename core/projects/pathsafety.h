@@ -12,8 +12,18 @@ namespace Realm::Projects {
 // folder walk) and returns it in canonical form: relative, '/'-separated,
 // without "." segments or repeated slashes. Rejects, with the reason, what
 // could escape the project or fool a later export: "..", absolute paths,
-// drive letters, backslashes, NUL and control characters, empty names.
+// backslashes, NUL and control characters, empty names, and a ".git"
+// segment in any spelling git itself refuses (see isGitDirectoryName()).
+// Every path REALM stores, renders from a template or writes to disk
+// passes through here.
 Result<QString> normalizeEntryPath(const QString &raw);
+
+// Whether one path segment names git's own folder on some file system:
+// ".git" in any case, with trailing dots or spaces or an NTFS stream
+// (".git. ", ".git::$INDEX_ALLOCATION"), the short name "git~1", or with
+// code points HFS+ ignores (".g\u200Cit"). A project holding one would
+// hand git a configuration (and hooks) of the project's choosing.
+bool isGitDirectoryName(QStringView segment);
 
 // Whether a symlink at `linkPath` pointing to `target` stays inside the
 // project (both relative to the project root).

@@ -73,7 +73,7 @@ public:
             return Error::cancelled();
         Result<QString> path = normalizeEntryPath(file.path);
         if (!path) {
-            reject(file.path, path.error().message);
+            refuse(file.path, path.error().message);
             return {};
         }
         if (m_paths.contains(*path)) {
@@ -174,6 +174,12 @@ public:
                     m_seen.insert(it.key());
             }
         }
+    }
+
+    void refuse(const QString &path, const QString &reason) override
+    {
+        m_rejected.append({path, reason});
+        ++m_progress.rejected;
     }
 
     void reading(const QString &path) override

@@ -52,6 +52,8 @@ private slots:
     void stopsWhenTotalSizeLimitIsExceeded();
     void skipsEntriesOverThePerFileLimit();
     void damagedArchiveFailsAndChangesNothing();
+    void archiveCutAnywhereFailsAndChangesNothing_data();
+    void archiveCutAnywhereFailsAndChangesNothing();
     void fileThatIsNotAnArchiveIsRefused();
     void refreshesFromTheArchive();
 };
@@ -105,7 +107,12 @@ void tst_ArchiveImport::rejectsHostileEntriesAndKeepsTheRest()
         a.addFile("../escape.txt", "evil\n");
         a.addFile("a/../../escape2.txt", "evil\n");
         a.addFile("/etc/cron.d/evil", "evil\n");
-        a.addFile("C:/Windows/evil.dll", "evil\n");
+        a.addFile("C:/Windows/fine.dll", "a folder named C: is fine on Linux\n");
+        a.addFile(".git/config", "[core]\n\tfsmonitor = touch /tmp/pwned\n");
+        a.addFile(".GIT/hooks/post-checkout", "evil\n", 0755);
+        a.addFile("sub/.git./config", "evil\n");
+        a.addFile("git~1/config", "evil\n");
+        a.addFile("sub/.g\xe2\x80\x8cit/config", "evil\n"); // U+200C, ignored by HFS+
         a.addFile("dir\\..\\..\\evil.txt", "evil\n");
         a.addFile("bad\x1b[2Jname.txt", "evil\n");
         a.addSymlink("link-out", "../../etc/passwd");
@@ -115,17 +122,21 @@ void tst_ArchiveImport::rejectsHostileEntriesAndKeepsTheRest()
     TestWorkspace ws;
     Result<ImportReport> report = ProjectImporter(ws.db()).importProject(path, {});
     QVERIFY(report.ok());
-    QCOMPARE(Test::projectPaths(ws.db(), report->project.id), QStringList{QStringLiteral("good.txt")});
+    QCOMPARE(Test::projectPaths(ws.db(), report->project.id), (QStringList{QStringLiteral("C:/Windows/fine.dll"), QStringLiteral("good.txt")}));
     QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("../escape.txt"), QStringLiteral("..")));
     QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("a/../../escape2.txt"), QStringLiteral("..")));
     QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("/etc/cron.d/evil"), QStringLiteral("absolute")));
-    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("C:/Windows/evil.dll"), QStringLiteral("drive letter")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral(".git/config"), QStringLiteral("git reserves")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral(".GIT/hooks/post-checkout"), QStringLiteral("git reserves")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("sub/.git./config"), QStringLiteral("git reserves")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("git~1/config"), QStringLiteral("git reserves")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("sub/.g\u200Cit/config"), QStringLiteral("git reserves")));
     QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("dir\\..\\..\\evil.txt"), QStringLiteral("backslash")));
     QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("bad\x1b[2Jname.txt"), QStringLiteral("control character")));
     QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("link-out"), QStringLiteral("outside the project")));
     QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("link-abs"), QStringLiteral("outside the project")));
     QVERIFY(Test::hasIssue(report->skipped, QStringLiteral("link-in"), QStringLiteral("symlink")));
-    QCOMPARE(report->rejected.size(), 8);
+    QCOMPARE(report->rejected.size(), 12);
 }
 
 void tst_ArchiveImport::reportsNameCollisions()
@@ -254,6 +265,62 @@ void tst_ArchiveImport::damagedArchiveFailsAndChangesNothing()
     QVERIFY2(report.error().message.contains(QStringLiteral("damaged or truncated")), qPrintable(report.error().message));
     QVERIFY(report.error().message.contains(QStringLiteral("Nothing was imported")));
     QCOMPARE(workspaceFingerprint(ws.db()), before);
+}
+
+void tst_ArchiveImport::archiveCutAnywhereFailsAndChangesNothing_data()
+{
+    QTest::addColumn<ArchiveBuilder::Format>("format");
+    QTest::newRow("zip") << ArchiveBuilder::Format::Zip;
+    QTest::newRow("tar") << ArchiveBuilder::Format::Tar;
+    QTest::newRow("tar.gz") << ArchiveBuilder::Format::TarGz;
+    QTest::newRow("tar.xz") << ArchiveBuilder::Format::TarXz;
+}
+
+// An interrupted download: the archive stops somewhere — inside an entry,
+// exactly between two entries, before a ZIP's central directory, inside a
+// tar's end marker. Every cut fails with a reason and imports nothing.
+void tst_ArchiveImport::archiveCutAnywhereFailsAndChangesNothing()
+{
+    QFETCH(ArchiveBuilder::Format, format);
+    QTemporaryDir dir;
+    const QString whole = dir.filePath(QStringLiteral("whole") + ArchiveBuilder::suffix(format));
+    {
+        ArchiveBuilder a(whole, format);
+        a.addFile("a.txt", QByteArray(600, 'a')); // a tar entry of two blocks
+        a.addFile("b.txt", "b\n");
+        a.addFile("c/d.txt", QByteArray(512, 'd')); // ends exactly on a block
+    }
+    QFile wholeFile(whole);
+    QVERIFY(wholeFile.open(QIODevice::ReadOnly));
+    const QByteArray bytes = wholeFile.readAll();
+    TestWorkspace ws;
+    QVERIFY(ProjectImporter(ws.db()).importProject(whole, {}).ok()); // the whole one imports
+    const QByteArray before = workspaceFingerprint(ws.db());
+
+    // Every entry boundary of a tar, and a spread of other cuts.
+    QList<qsizetype> cuts;
+    for (qsizetype cut = 1; cut < bytes.size(); cut += format == ArchiveBuilder::Format::Tar ? 512 : 7)
+        cuts.append(cut - (format == ArchiveBuilder::Format::Tar ? 1 : 0));
+    cuts.append(bytes.size() - 1);
+    if (format == ArchiveBuilder::Format::Tar) {
+        // After the last entry, and after the first of the two end blocks.
+        const qsizetype lastEntryEnd = bytes.indexOf(QByteArray(1024, '\0'), 512 * 5);
+        QVERIFY(lastEntryEnd > 0);
+        cuts << lastEntryEnd << lastEntryEnd + 512;
+    }
+    const QString cutPath = dir.filePath(QStringLiteral("cut") + ArchiveBuilder::suffix(format));
+    for (const qsizetype cut : std::as_const(cuts)) {
+        if (cut <= 0)
+            continue;
+        QFile out(cutPath);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(bytes.first(cut));
+        out.close();
+        Result<ImportReport> report = ProjectImporter(ws.db()).importProject(cutPath, {});
+        QVERIFY2(!report.ok(), qPrintable(QStringLiteral("cut at %1 of %2 imported").arg(cut).arg(bytes.size())));
+        QVERIFY2(report.error().message.contains(QStringLiteral("Nothing was imported")), qPrintable(report.error().message));
+        QCOMPARE(workspaceFingerprint(ws.db()), before);
+    }
 }
 
 void tst_ArchiveImport::fileThatIsNotAnArchiveIsRefused()

@@ -10,6 +10,10 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace Realm;
 using namespace Realm::Projects;
 using Realm::Test::TestWorkspace;
@@ -45,6 +49,9 @@ private slots:
     void honoursGitIgnoreAndInfoExclude();
     void appliesDefaultAndCustomExcludes();
     void followsOnlySymlinksThatStayInside();
+    void refusesGitFoldersInAnySpelling();
+    void listsFilesWithUndecodableNames();
+    void symlinkToAFifoOrDeviceIsNotRead();
     void skipsFilesOverThePerFileLimit();
     void fileCountLimitStopsAndLeavesWorkspaceUnchanged();
     void cancelLeavesWorkspaceUnchanged();
@@ -163,6 +170,72 @@ void tst_FolderImport::followsOnlySymlinksThatStayInside()
     ProjectStore store(ws.db());
     const Project p = *store.find(QStringLiteral("s"));
     QCOMPARE(*store.content(*store.file(p.id, QStringLiteral("inside-link.txt"))), QByteArray("real content\n"));
+}
+
+// A project may not carry git's own folder under another spelling: a new
+// project written from it would hand git a configuration of its choosing.
+void tst_FolderImport::refusesGitFoldersInAnySpelling()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    writeFile(src.path(), QStringLiteral("main.c"), "int main(void) { return 0; }\n");
+    writeFile(src.path(), QStringLiteral(".git/config"), "[core]\n"); // the work tree's own repository: not news
+    writeFile(src.path(), QStringLiteral(".GIT/config"), "[core]\n\tfsmonitor = touch /tmp/pwned\n");
+    writeFile(src.path(), QStringLiteral("sub/.Git./hooks/post-checkout"), "evil\n");
+    writeFile(src.path(), QStringLiteral("git~1/config"), "evil\n");
+    writeFile(src.path(), QStringLiteral(".gitignore"), "*.o\n");
+    Result<ImportReport> report = ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("g")));
+    QVERIFY(report.ok());
+    QCOMPARE(paths(ws.db(), QStringLiteral("g")), (QStringList{QStringLiteral(".gitignore"), QStringLiteral("main.c")}));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral(".GIT"), QStringLiteral("git reserves")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("sub/.Git."), QStringLiteral("git reserves")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("git~1"), QStringLiteral("git reserves")));
+    QCOMPARE(report->rejected.size(), 3);
+}
+
+// Every file the walk sees is imported, skipped or rejected: one whose name
+// is not UTF-8 is rejected with the reason, not silently dropped.
+void tst_FolderImport::listsFilesWithUndecodableNames()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    writeFile(src.path(), QStringLiteral("good.txt"), "fine\n");
+    const QByteArray latin1Name = QFile::encodeName(src.path()) + "/caf\xe9.txt"; // "café" in Latin-1
+    const int fd = ::open(latin1Name.constData(), O_WRONLY | O_CREAT, 0644);
+    QVERIFY(fd >= 0);
+    QCOMPARE(::write(fd, "x\n", 2), ssize_t(2));
+    ::close(fd);
+    const QByteArray badDir = QFile::encodeName(src.path()) + "/dir\xff";
+    QVERIFY(::mkdir(badDir.constData(), 0755) == 0);
+    Result<ImportReport> report = ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("u")));
+    QVERIFY(report.ok());
+    QCOMPARE(paths(ws.db(), QStringLiteral("u")), QStringList{QStringLiteral("good.txt")});
+    QCOMPARE(report->rejected.size(), 2);
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("caf\uFFFD.txt"), QStringLiteral("not valid UTF-8")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("dir\uFFFD"), QStringLiteral("not valid UTF-8")));
+    // Qt cannot name these either: QTemporaryDir would leave them behind.
+    ::unlink(latin1Name.constData());
+    ::rmdir(badDir.constData());
+}
+
+// Reading a FIFO blocks until someone writes; a device never ends. Only
+// regular files are read, whatever a symlink points at.
+void tst_FolderImport::symlinkToAFifoOrDeviceIsNotRead()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    writeFile(src.path(), QStringLiteral("good.txt"), "fine\n");
+    QVERIFY(::mkfifo(QFile::encodeName(src.filePath(QStringLiteral("pipe"))).constData(), 0644) == 0);
+    QVERIFY(QFile::link(QStringLiteral("pipe"), src.filePath(QStringLiteral("to-pipe"))));
+    QVERIFY(QFile::link(QStringLiteral("/dev/zero"), src.filePath(QStringLiteral("to-zero"))));
+    ImportOptions options = named(QStringLiteral("f"));
+    Result<ImportReport> report = ProjectImporter(ws.db()).importProject(src.path(), options);
+    QVERIFY(report.ok());
+    QCOMPARE(paths(ws.db(), QStringLiteral("f")), QStringList{QStringLiteral("good.txt")});
+    QVERIFY(Test::hasIssue(report->skipped, QStringLiteral("pipe"), QStringLiteral("not a regular file")));
+    QVERIFY(Test::hasIssue(report->skipped, QStringLiteral("to-pipe"), QStringLiteral("not a regular file")));
+    // /dev/zero is outside the project: refused before anything is read.
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("to-zero"), QStringLiteral("outside the project")));
 }
 
 void tst_FolderImport::skipsFilesOverThePerFileLimit()

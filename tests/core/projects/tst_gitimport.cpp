@@ -35,6 +35,7 @@ private slots:
     void unknownRefIsAClearError();
     void refreshFollowsTheBranch();
     void folderImportOfAWorkTreeIgnoresGitInternals();
+    void treeEntriesGitRefusesAreRejected();
 
 private:
     QTemporaryDir m_dir;
@@ -182,6 +183,42 @@ void tst_GitImport::folderImportOfAWorkTreeIgnoresGitInternals()
     const QStringList files = Test::projectPaths(ws.db(), report->project.id);
     QVERIFY(files.contains(QStringLiteral("scratch.txt"))); // a folder import takes the work tree as it is
     QVERIFY(std::none_of(files.cbegin(), files.cend(), [](const QString &p) { return p.startsWith(QLatin1String(".git/")); }));
+}
+
+// A hostile repository's tree (made with git's plumbing, which does not
+// check names) holds git's own folder under other spellings and a name that
+// is not UTF-8: none is stored, each is listed with its reason.
+void tst_GitImport::treeEntriesGitRefusesAreRejected()
+{
+    QTemporaryDir dir;
+    QCOMPARE(git(dir.path(), {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("--bare")}), 0);
+    const auto plumbing = [&](const QStringList &args, const QByteArray &input) {
+        QByteArray out;
+        const int code = Test::run(QStringLiteral("git"), QStringList{QStringLiteral("-C"), dir.path()} + args, {}, &out, nullptr, input);
+        return code == 0 ? out.trimmed() : QByteArray();
+    };
+    const QByteArray blob = plumbing({QStringLiteral("hash-object"), QStringLiteral("-w"), QStringLiteral("--stdin")}, "[core]\n\thooksPath = /tmp\n");
+    QVERIFY(!blob.isEmpty());
+    const QByteArray inner = plumbing({QStringLiteral("mktree")}, "100644 blob " + blob + "\tconfig\n");
+    QVERIFY(!inner.isEmpty());
+    const QByteArray tree = plumbing({QStringLiteral("mktree")}, "040000 tree " + inner + "\t.GIT\n"
+                                                                   "040000 tree " + inner + "\t.git\n"
+                                                                   "040000 tree " + inner + "\tgit~1\n"
+                                                                   "100644 blob " + blob + "\tbad\xff.txt\n"
+                                                                   "100644 blob " + blob + "\tok.txt\n");
+    QVERIFY(!tree.isEmpty());
+    const QByteArray commit = plumbing({QStringLiteral("commit-tree"), QString::fromLatin1(tree), QStringLiteral("-m"), QStringLiteral("hostile")}, {});
+    QVERIFY(!commit.isEmpty());
+    QCOMPARE(git(dir.path(), {QStringLiteral("update-ref"), QStringLiteral("HEAD"), QString::fromLatin1(commit)}), 0);
+
+    TestWorkspace ws;
+    Result<ImportReport> report = ProjectImporter(ws.db()).importProject(dir.path(), {});
+    QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+    QCOMPARE(Test::projectPaths(ws.db(), report->project.id), QStringList{QStringLiteral("ok.txt")});
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral(".GIT/config"), QStringLiteral("git reserves")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral(".git/config"), QStringLiteral("git reserves")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("git~1/config"), QStringLiteral("git reserves")));
+    QVERIFY(Test::hasIssue(report->rejected, QStringLiteral("bad\uFFFD.txt"), QStringLiteral("not valid UTF-8")));
 }
 
 QTEST_GUILESS_MAIN(tst_GitImport)

@@ -28,6 +28,16 @@ void tst_PathSafety::normalizes_data()
     QTest::newRow("double slash") << "src//main.c" << "src/main.c";
     QTest::newRow("unicode kept") << "doc/größe.md" << "doc/größe.md";
     QTest::newRow("dots in names") << "a..b/..c" << "a..b/..c";
+    // A colon is an ordinary character on Linux, not a drive letter.
+    QTest::newRow("colon") << "x:y" << "x:y";
+    QTest::newRow("drive-like folder") << "C:/Windows/x" << "C:/Windows/x";
+    // Names that only look like git's folder are fine.
+    QTest::newRow("gitignore") << ".gitignore" << ".gitignore";
+    QTest::newRow("github folder") << ".github/workflows/ci.yml" << ".github/workflows/ci.yml";
+    QTest::newRow("gitmodules") << ".gitmodules" << ".gitmodules";
+    QTest::newRow("git-prefixed") << ".git-blame-ignore-revs" << ".git-blame-ignore-revs";
+    QTest::newRow("other short name") << "git~2/x" << "git~2/x";
+    QTest::newRow("git without dot") << "git/config" << "git/config";
 }
 
 void tst_PathSafety::normalizes()
@@ -46,8 +56,21 @@ void tst_PathSafety::rejects_data()
     QTest::newRow("parent") << "../etc/passwd" << "..";
     QTest::newRow("inner parent") << "a/../../b" << "..";
     QTest::newRow("absolute") << "/etc/passwd" << "absolute";
-    QTest::newRow("drive letter") << "C:/Windows/x" << "drive letter";
-    QTest::newRow("drive letter relative") << "c:evil" << "drive letter";
+    // git's own folder in every spelling git's verify_path() refuses.
+    QTest::newRow(".git") << ".git/config" << ".git";
+    QTest::newRow(".git deeper") << "src/.git/hooks/post-checkout" << ".git";
+    QTest::newRow(".git alone") << "a/.git" << ".git";
+    QTest::newRow("upper case") << ".GIT/config" << ".GIT";
+    QTest::newRow("mixed case") << "x/.GiT/HEAD" << ".GiT";
+    QTest::newRow("NTFS trailing dot") << ".git./config" << ".git.";
+    QTest::newRow("NTFS trailing space") << ".git /config" << ".git ";
+    QTest::newRow("NTFS trailing dots and spaces") << ".git . ./config" << ".git . .";
+    QTest::newRow("NTFS stream") << ".git::$INDEX_ALLOCATION/config" << ".git::$INDEX_ALLOCATION";
+    QTest::newRow("NTFS short name") << "git~1/config" << "git~1";
+    QTest::newRow("NTFS short name upper") << "GIT~1./hooks/x" << "GIT~1.";
+    QTest::newRow("HFS zero-width non-joiner") << QStringLiteral(".g\u200Cit/config") << "git reserves";
+    QTest::newRow("HFS byte order mark") << QStringLiteral("\uFEFF.GIT/config") << "git reserves";
+    QTest::newRow("HFS right-to-left mark") << QStringLiteral(".gi\u200Ft/config") << "git reserves";
     QTest::newRow("backslash") << "a\\..\\b" << "backslash";
     QTest::newRow("nul") << QStringLiteral("a") + QChar(0) + QStringLiteral("b") << "control";
     QTest::newRow("newline") << "a\nb" << "control";
