@@ -3,6 +3,7 @@
 // and cross-links, what regeneration after a refresh redoes, versions and
 // templates kept in the workspace.
 #include "docs/docgenerator.h"
+#include "docs/docsources.h"
 #include "docs/docexport.h"
 #include "docs/docstore.h"
 #include "docs/symbolextractor.h"
@@ -10,6 +11,7 @@
 #include "projects/projectimporter.h"
 #include "testworkspace.h"
 
+#include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -61,6 +63,7 @@ private slots:
     void customDocumentsNeedAPrompt();
     void htmlInCommentsIsShownNotRun();
     void documentedOnlyLeavesOutSymbolsWithoutComments();
+    void gitSourceIsReadFromItsObjectsNotFromFilesNearby();
 
 private:
     std::unique_ptr<TestWorkspace> m_workspace;
@@ -314,6 +317,44 @@ void tst_DocGenerator::htmlInCommentsIsShownNotRun()
     QFile page(out.filePath(QStringLiteral("api.html")));
     QVERIFY(page.open(QIODevice::ReadOnly));
     QVERIFY(page.readAll().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+// A bare repository whose tree climbs out with ".." entries, next to a real
+// file at that place: the docs read the repository's objects, check every
+// path as an import does, and never document the file outside.
+void tst_DocGenerator::gitSourceIsReadFromItsObjectsNotFromFilesNearby()
+{
+    QTemporaryDir dir;
+    Test::writeFile(dir.path(), QStringLiteral("secret.py"), "def leaked():\n    \"\"\"Outside the repository.\"\"\"\n");
+    const QString repo = dir.filePath(QStringLiteral("a/b/repo.git"));
+    QVERIFY(QDir().mkpath(repo));
+    QCOMPARE(Test::git(repo, {QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("--bare")}), 0);
+    const auto plumbing = [&](const QStringList &args, const QByteArray &input) {
+        QByteArray out;
+        return Test::run(QStringLiteral("git"), QStringList{QStringLiteral("-C"), repo} + args, {}, &out, nullptr, input) == 0 ? out.trimmed() : QByteArray();
+    };
+    const QByteArray genuine = plumbing({QStringLiteral("hash-object"), QStringLiteral("-w"), QStringLiteral("--stdin")},
+                                        "def genuine():\n    \"\"\"Inside the repository.\"\"\"\n");
+    const QByteArray decoy = plumbing({QStringLiteral("hash-object"), QStringLiteral("-w"), QStringLiteral("--stdin")}, "# decoy\n");
+    QByteArray tree = plumbing({QStringLiteral("mktree")}, "100644 blob " + decoy + "\tsecret.py\n");
+    for (int level = 0; level < 2; ++level) // with the top's own "..": repo.git/../../../secret.py
+        tree = plumbing({QStringLiteral("mktree")}, "040000 tree " + tree + "\t..\n");
+    tree = plumbing({QStringLiteral("mktree")}, "040000 tree " + tree + "\t..\n100644 blob " + genuine + "\tgenuine.py\n");
+    QVERIFY(!tree.isEmpty());
+    const QByteArray commit = plumbing({QStringLiteral("commit-tree"), QString::fromLatin1(tree), QStringLiteral("-m"), QStringLiteral("climb")}, {});
+    QVERIFY(!commit.isEmpty());
+    QCOMPARE(Test::git(repo, {QStringLiteral("update-ref"), QStringLiteral("HEAD"), QString::fromLatin1(commit)}), 0);
+
+    Result<DocInputs> inputs = readDocInputs(repo);
+    QVERIFY2(inputs, qPrintable(inputs ? QString() : inputs.error().message));
+    QStringList names;
+    for (const DocModule &module : inputs->model.modules) {
+        for (const DocFile &file : module.files) {
+            for (const DocSymbol &symbol : file.symbols)
+                names << symbol.name;
+        }
+    }
+    QCOMPARE(names, QStringList{QStringLiteral("genuine")});
 }
 
 QTEST_GUILESS_MAIN(tst_DocGenerator)
