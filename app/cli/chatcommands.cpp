@@ -40,6 +40,8 @@ int exitCodeFor(const Chat::ProviderError &error)
         return ExitNetwork;
     case Kind::Incomplete:
         return ExitIncomplete;
+    case Kind::Redirected:
+        return ExitNetwork;
     case Kind::Cancelled:
         return ExitCancelled;
     case Kind::NotFound:

@@ -33,7 +33,9 @@ void ChatProvider::listModels(QObject *context, std::function<void(Result<QStrin
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->readAll();
-        if (status == 200) {
+        if (reply->error() == QNetworkReply::InsecureRedirectError) {
+            done(Error::failed(ProviderDialect::redirectRefused(*reply).message));
+        } else if (status == 200) {
             done(dialect->parseModels(body));
         } else if (status != 0) {
             done(Error::failed(describeProviderError(dialect->errorFromResponse(status, body))));
@@ -74,6 +76,7 @@ QString describeProviderError(const ProviderError &error)
     case Kind::Network:
     case Kind::Tls:
     case Kind::Incomplete:
+    case Kind::Redirected:
     case Kind::Cancelled:
         return error.message;
     }

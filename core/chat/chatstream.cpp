@@ -122,7 +122,9 @@ void ChatStream::replyFinished()
     const QNetworkReply::NetworkError code = reply->error();
 
     std::optional<ProviderError> error;
-    if (status != 0 && !m_isStream) {
+    if (code == QNetworkReply::InsecureRedirectError) {
+        error = ProviderDialect::redirectRefused(*reply);
+    } else if (status != 0 && !m_isStream) {
         // An HTTP error, or a 200 that is not the stream (a JSON error, a
         // proxy's HTML page).
         error = m_dialect->errorFromResponse(status, m_errorBody);

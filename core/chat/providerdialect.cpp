@@ -322,7 +322,23 @@ QNetworkRequest ProviderDialect::baseRequest(const ProviderProfile &profile, con
     for (const auto &[name, value] : profile.extraHeaders)
         request.setRawHeader(name, value);
     request.setTransferTimeout(profile.idleTimeoutMs);
+    // Requests carry the API key and the project's code: a redirect is
+    // followed only to the same scheme, host and port, never to wherever a
+    // server (or anything on the way) points.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     return request;
+}
+
+ProviderError ProviderDialect::redirectRefused(const QNetworkReply &reply)
+{
+    const QUrl target = reply.header(QNetworkRequest::LocationHeader).toUrl();
+    const QString where = target.isValid() ? reply.url().resolved(target).toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery) : QString();
+    return {ProviderError::Kind::Redirected,
+            QCoreApplication::translate("Realm::Chat", "%1 redirected the request to another server (%2). REALM does not follow it, because the request "
+                                                       "carries your API key and your code. Check the base URL in the provider settings "
+                                                       "(it may need https:// or another path).")
+                .arg(reply.url().host(), where.isEmpty() ? QCoreApplication::translate("Realm::Chat", "no address given") : where),
+            {}};
 }
 
 ProviderError ProviderDialect::errorForStatus(int httpStatus, const QString &message)

@@ -6,6 +6,7 @@
 #include "chat/streamdecoder.h"
 #include "common/error.h"
 
+#include <QNetworkReply>
 #include <QNetworkRequest>
 
 #include <memory>
@@ -32,6 +33,9 @@ public:
 
     virtual QNetworkRequest modelsRequest(const ProviderProfile &profile) const = 0;
     virtual Result<QStringList> parseModels(const QByteArray &body) const = 0;
+
+    // A redirect to another origin that baseRequest()'s policy refused.
+    static ProviderError redirectRefused(const QNetworkReply &reply);
 
 protected:
     // `path` appended to the profile's base URL; JSON content type, the

@@ -22,6 +22,7 @@ struct ProviderError {
         Network,
         Tls,
         Incomplete,     // the stream ended without its terminal event
+        Redirected,     // sent to another server: not followed, it would carry the key and the code
         Cancelled,
     };
     Kind kind = Kind::Server;

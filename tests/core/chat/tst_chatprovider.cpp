@@ -81,6 +81,9 @@ private slots:
     void modelListsComeFromEachProvider_data();
     void modelListsComeFromEachProvider();
     void errorDescriptionsSayWhatToDo();
+    void redirectToAnotherServerIsNotFollowed_data();
+    void redirectToAnotherServerIsNotFollowed();
+    void redirectOnTheSameServerIsFollowed();
 
 private:
     QNetworkAccessManager m_network;
@@ -413,6 +416,58 @@ void tst_ChatProvider::errorDescriptionsSayWhatToDo()
     QVERIFY(describeProviderError({ProviderError::Kind::Auth, QStringLiteral("invalid x-api-key"), {}}).contains(QStringLiteral("check the key")));
     QVERIFY(describeProviderError({ProviderError::Kind::RateLimited, {}, 2500}).contains(QStringLiteral("3 s")));
     QVERIFY(describeProviderError({ProviderError::Kind::ContextTooLong, {}, {}}).contains(QStringLiteral("new conversation")));
+}
+
+void tst_ChatProvider::redirectToAnotherServerIsNotFollowed_data()
+{
+    QTest::addColumn<Kind>("kind");
+    QTest::addColumn<int>("status");
+    QTest::newRow("openai 307") << Kind::OpenAiCompatible << 307;
+    QTest::newRow("openai 302") << Kind::OpenAiCompatible << 302;
+    QTest::newRow("anthropic 308") << Kind::Anthropic << 308;
+    QTest::newRow("ollama 301") << Kind::Ollama << 301;
+}
+
+// A provider (or a proxy on the way) that points elsewhere must not receive
+// the key and the project's code there: the other server gets nothing, for
+// a question and for the model list alike, and the error says why.
+void tst_ChatProvider::redirectToAnotherServerIsNotFollowed()
+{
+    QFETCH(Kind, kind);
+    QFETCH(int, status);
+    MockLlmServer provider;
+    MockLlmServer elsewhere; // another port on 127.0.0.1: another origin
+    elsewhere.setResponder([&](const MockLlmServer::Request &) { return streamFor(kind, {QStringLiteral("stolen")}); });
+    const QByteArray target = elsewhere.baseUrl(QStringLiteral("/collect")).toUtf8();
+    provider.setResponder([&](const MockLlmServer::Request &) { return MockLlmServer::jsonResponse(status, "{}", {{"Location", target}}); });
+    ChatProvider chat(profileFor(kind, provider), &m_network);
+    ChatStream *stream = chat.chat(question(QStringLiteral("What does main() do?")));
+    QVERIFY(waitForEnd(stream));
+    QCOMPARE(stream->state(), ChatStream::State::Failed);
+    QCOMPARE(stream->error()->kind, ProviderError::Kind::Redirected);
+    QVERIFY2(stream->error()->message.contains(QString::fromUtf8(target)), qPrintable(stream->error()->message));
+    QVERIFY(stream->error()->message.contains(QStringLiteral("API key")));
+    QCOMPARE(provider.requests().size(), 1); // not retried either
+
+    std::optional<Result<QStringList>> models;
+    chat.listModels(this, [&](Result<QStringList> r) { models = std::move(r); });
+    QVERIFY(QTest::qWaitFor([&] { return models.has_value(); }, 10000));
+    QVERIFY(!*models);
+    QVERIFY2(models->error().message.contains(QStringLiteral("redirected")), qPrintable(models->error().message));
+    QCOMPARE(elsewhere.requests().size(), 0);
+}
+
+void tst_ChatProvider::redirectOnTheSameServerIsFollowed()
+{
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::jsonResponse(307, "{}", {{"Location", server.baseUrl(QStringLiteral("/moved/v1/chat/completions")).toUtf8()}}));
+    server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Hello")}));
+    ChatProvider chat(profileFor(Kind::OpenAiCompatible, server), &m_network);
+    ChatStream *stream = chat.chat(question(QStringLiteral("Hi")));
+    QVERIFY(waitForEnd(stream));
+    QCOMPARE(stream->state(), ChatStream::State::Finished);
+    QCOMPARE(server.requests().size(), 2);
+    QCOMPARE(server.requests().at(1).path, QByteArray("/moved/v1/chat/completions"));
 }
 
 QTEST_GUILESS_MAIN(tst_ChatProvider)
