@@ -83,13 +83,12 @@ QString toMarkdown(const Conversation &conversation, const QList<Message> &threa
 QString toHtml(const Conversation &conversation, const QList<Message> &thread)
 {
     // Model output is untrusted: raw HTML in it is shown as text.
-    return Markup::htmlPage(conversation.title, toMarkdown(conversation, thread), false);
+    return Markup::htmlPage(conversation.title, toMarkdown(conversation, thread));
 }
 
 Result<void> toPdf(const Conversation &conversation, const QList<Message> &thread, const QString &fileName)
 {
     Markup::PdfOptions options;
-    options.allowRawHtml = false;
     return Markup::writePdf(conversation.title, toMarkdown(conversation, thread), fileName, options);
 }
 

@@ -85,7 +85,7 @@ Result<QStringList> exportDocument(const DocVersion &version, OutputFormat forma
     case OutputFormat::Html: {
         const QString file = out.filePath(base + QStringLiteral(".html"));
         // Comments and model output are not trusted: their HTML is shown as text, never run.
-        if (Result<void> r = writeFileAtomically(file, Markup::htmlPage(version.title, version.markdown, false).toUtf8()); !r)
+        if (Result<void> r = writeFileAtomically(file, Markup::htmlPage(version.title, version.markdown).toUtf8()); !r)
             return r.error();
         return QStringList{file};
     }
@@ -97,7 +97,6 @@ Result<QStringList> exportDocument(const DocVersion &version, OutputFormat forma
         options.titlePage = titlePageLines(version);
         options.tableOfContents = true;
         options.chapterPerPage = true;
-        options.allowRawHtml = false;
         if (Result<void> r = Markup::writePdf(version.title, version.markdown, file, options); !r)
             return r.error();
         return QStringList{file};

@@ -152,7 +152,7 @@ Result<void> writeText(const QString &fileName, const QString &text)
 }
 } // namespace
 
-Result<QStringList> writeHtmlSite(const QString &title, const QString &markdown, const QString &dir, const QString &footer, bool allowRawHtml)
+Result<QStringList> writeHtmlSite(const QString &title, const QString &markdown, const QString &dir, const QString &footer)
 {
     if (!QDir().mkpath(dir))
         return Error::io(QCoreApplication::translate("Realm::Markup", "Cannot create the folder %1.").arg(dir));
@@ -165,7 +165,7 @@ Result<QStringList> writeHtmlSite(const QString &title, const QString &markdown,
     const QStringList parts = chapters(markdown);
     for (qsizetype i = 0; i < parts.size(); ++i) {
         Page page;
-        page.html = addHeadingIds(highlightCodeBlocks(markdownToHtml(parts.at(i), allowRawHtml)), slugger, &page.headings);
+        page.html = addHeadingIds(highlightCodeBlocks(markdownToHtml(parts.at(i))), slugger, &page.headings);
         if (i == 0) {
             page.file = QStringLiteral("index.html");
             page.title = QCoreApplication::translate("Realm::Markup", "Overview");

@@ -14,8 +14,7 @@ namespace Realm::Markup {
 // a sidebar listing the chapters and a search box over chapter and section
 // titles (site.js, no server needed). Links to #anchors point across pages.
 // Light and dark styles in style.css. Returns the files written, index first.
-// Raw HTML in the Markdown is shown as text unless `allowRawHtml`.
-Result<QStringList> writeHtmlSite(const QString &title, const QString &markdown, const QString &dir, const QString &footer = {},
-                                  bool allowRawHtml = false);
+// Rendered as markdownToHtml() does: nothing in it runs or loads remotely.
+Result<QStringList> writeHtmlSite(const QString &title, const QString &markdown, const QString &dir, const QString &footer = {});
 
 } // namespace Realm::Markup

@@ -19,12 +19,102 @@ void appendTo(const MD_CHAR *text, MD_SIZE size, void *out)
 } // namespace
 
 namespace {
-QByteArray html(QByteArrayView markdown, bool allowRawHtml)
+enum class Target { Page, Web, Other };
+
+// What a link target in md4c's output points at. md4c percent-encodes
+// spaces and control characters and writes '&' as "&amp;", so whatever
+// comes before the first ':' (when no '/', '?' or '#' comes first) is the
+// scheme as a browser reads it — or not a scheme at all, which is refused
+// too rather than guessed at.
+Target targetOf(QByteArrayView url)
+{
+    qsizetype end = 0;
+    while (end < url.size() && url.at(end) != ':' && url.at(end) != '/' && url.at(end) != '?' && url.at(end) != '#')
+        ++end;
+    if (url.startsWith("//"))
+        return Target::Web; // another host, this page's scheme
+    if (end == url.size() || url.at(end) != ':')
+        return Target::Page; // relative, or an #anchor
+    const QByteArray scheme = url.first(end).toByteArray().toLower();
+    if (scheme == "http" || scheme == "https")
+        return Target::Web;
+    return scheme == "mailto" ? Target::Page : Target::Other;
+}
+
+// Keeps REALM's HTML from running or fetching anything when opened: links
+// keep only http, https, mailto, relative and #anchor targets (a
+// "javascript:", "data:" or "file:" link becomes plain text), and images
+// are shown only from the page's own folder — a remote image becomes a
+// link to it, so opening a page tells no server that it was read. Works on
+// md4c's own output (raw HTML is never kept), whose tags have one form.
+QByteArray withSafeTargets(QByteArray html)
+{
+    constexpr QByteArrayView kLink("<a href=\"");
+    constexpr QByteArrayView kImage("<img src=\"");
+    qsizetype link = html.indexOf(kLink);
+    qsizetype image = html.indexOf(kImage);
+    if (link < 0 && image < 0)
+        return html;
+    QByteArray out;
+    out.reserve(html.size());
+    qsizetype at = 0;
+    while (link >= 0 || image >= 0) {
+        const bool isLink = image < 0 || (link >= 0 && link < image);
+        const qsizetype tag = isLink ? link : image;
+        const qsizetype urlStart = tag + (isLink ? kLink.size() : kImage.size());
+        const qsizetype urlEnd = html.indexOf('"', urlStart);
+        if (urlEnd < 0)
+            break;
+        const QByteArrayView url = QByteArrayView(html).sliced(urlStart, urlEnd - urlStart);
+        const Target target = targetOf(url);
+        out.append(QByteArrayView(html).sliced(at, tag - at));
+        at = urlEnd + 1;
+        if (isLink) {
+            if (target == Target::Other) {
+                out.append("<a"); // no target: the text stays, the link goes
+            } else {
+                out.append(QByteArrayView(html).sliced(tag, urlEnd + 1 - tag));
+            }
+        } else {
+            // <img src="URL" alt="TEXT"[ title="…"]>: md4c escapes '>' in attributes.
+            const qsizetype close = html.indexOf('>', urlEnd);
+            if (close < 0)
+                break;
+            if (target == Target::Page) {
+                out.append(QByteArrayView(html).sliced(tag, close + 1 - tag));
+            } else {
+                QByteArray alt;
+                const qsizetype altStart = html.indexOf("alt=\"", urlEnd);
+                if (altStart >= 0 && altStart < close)
+                    alt = html.mid(altStart + 5, html.indexOf('"', altStart + 5) - altStart - 5);
+                if (target == Target::Web)
+                    out.append("<a href=\"" + url.toByteArray() + "\">" + (alt.isEmpty() ? url.toByteArray() : alt) + "</a>");
+                else
+                    out.append(alt);
+            }
+            at = close + 1;
+        }
+        if (isLink)
+            link = html.indexOf(kLink, at);
+        else
+            image = html.indexOf(kImage, at);
+        if (link >= 0 && link < at)
+            link = html.indexOf(kLink, at);
+        if (image >= 0 && image < at)
+            image = html.indexOf(kImage, at);
+    }
+    out.append(QByteArrayView(html).sliced(at));
+    return out;
+}
+
+QByteArray html(QByteArrayView markdown)
 {
     QByteArray out;
     out.reserve(markdown.size() + markdown.size() / 2);
-    md_html(markdown.data(), MD_SIZE(markdown.size()), appendTo, &out, MD_DIALECT_GITHUB | (allowRawHtml ? 0 : MD_FLAG_NOHTML), 0);
-    return out;
+    // Everything REALM renders holds text it does not trust (code comments,
+    // model answers, project names): raw HTML is shown as text, never kept.
+    md_html(markdown.data(), MD_SIZE(markdown.size()), appendTo, &out, MD_DIALECT_GITHUB | MD_FLAG_NOHTML, 0);
+    return withSafeTargets(std::move(out));
 }
 
 // Where a large text can be cut into pieces that render alone exactly as
@@ -33,9 +123,8 @@ QByteArray html(QByteArrayView markdown, bool allowRawHtml)
 // new top-level block). Anything this simple reading cannot be sure of
 // means no pieces at all: a possible link reference definition ("]:"
 // outside code: it may be used in another piece), an indented fence (it
-// may end with its list item), and, when raw HTML is kept, HTML blocks
-// that run across blank lines (comments, <pre>, <script>…).
-QList<qsizetype> cutPoints(QByteArrayView markdown, qsizetype pieceSize, bool allowRawHtml)
+// may end with its list item).
+QList<qsizetype> cutPoints(QByteArrayView markdown, qsizetype pieceSize)
 {
     QList<qsizetype> cuts;
     QByteArray fence; // the opening fence while inside one
@@ -62,10 +151,6 @@ QList<qsizetype> cutPoints(QByteArrayView markdown, qsizetype pieceSize, bool al
                 fence = trimmed.first(n).toByteArray();
         } else if (trimmed.contains("]:")) {
             return {};
-        } else if (allowRawHtml
-                   && (trimmed.startsWith("<!--") || trimmed.startsWith("<?") || trimmed.startsWith("<!") || trimmed.startsWith("<pre")
-                       || trimmed.startsWith("<script") || trimmed.startsWith("<style") || trimmed.startsWith("<textarea"))) {
-            return {};
         } else if (lastBlank && (line.startsWith("# ") || line.startsWith("## ")) && at - pieceStart >= pieceSize) {
             cuts.append(at);
             pieceStart = at;
@@ -77,15 +162,15 @@ QList<qsizetype> cutPoints(QByteArrayView markdown, qsizetype pieceSize, bool al
 }
 } // namespace
 
-QString markdownToHtml(const QString &markdown, bool allowRawHtml)
+QString markdownToHtml(const QString &markdown)
 {
     const QByteArray utf8 = markdown.toUtf8();
     // A reference of many megabytes renders in pieces, on every core.
     constexpr qsizetype kParallelFrom = 512 * 1024;
     constexpr qsizetype kPieces = 8; // a fixed number, so the pieces are the same on every machine
-    const QList<qsizetype> cuts = utf8.size() < kParallelFrom ? QList<qsizetype>() : cutPoints(utf8, utf8.size() / kPieces, allowRawHtml);
+    const QList<qsizetype> cuts = utf8.size() < kParallelFrom ? QList<qsizetype>() : cutPoints(utf8, utf8.size() / kPieces);
     if (cuts.isEmpty())
-        return QString::fromUtf8(html(utf8, allowRawHtml));
+        return QString::fromUtf8(html(utf8));
     QList<QByteArrayView> pieces;
     qsizetype start = 0;
     for (const qsizetype cut : cuts) {
@@ -94,7 +179,7 @@ QString markdownToHtml(const QString &markdown, bool allowRawHtml)
     }
     pieces.append(QByteArrayView(utf8).sliced(start));
     const QList<QByteArray> rendered =
-        QtConcurrent::blockingMapped(pieces, [allowRawHtml](QByteArrayView piece) { return html(piece, allowRawHtml); });
+        QtConcurrent::blockingMapped(pieces, [](QByteArrayView piece) { return html(piece); });
     QByteArray joined;
     qsizetype size = 0;
     for (const QByteArray &piece : rendered)
@@ -132,13 +217,13 @@ QString pageStyleSheet()
            + codeHighlightStyleSheet();
 }
 
-QString htmlPage(const QString &title, const QString &markdown, bool allowRawHtml)
+QString htmlPage(const QString &title, const QString &markdown)
 {
     HeadingSlugger slugger;
     return QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>%1</title>\n<style>\n")
                .arg(title.toHtmlEscaped())
            + pageStyleSheet() + QStringLiteral("</style>\n</head>\n<body>\n")
-           + addHeadingIds(highlightCodeBlocks(markdownToHtml(markdown, allowRawHtml)), slugger) + QStringLiteral("</body>\n</html>\n");
+           + addHeadingIds(highlightCodeBlocks(markdownToHtml(markdown)), slugger) + QStringLiteral("</body>\n</html>\n");
 }
 
 } // namespace Realm::Markup

@@ -12,16 +12,19 @@ namespace Realm::Markup {
 // exported conversations, generated documentation) turned into the other
 // formats — one place, so they all look alike.
 
-// The HTML of a Markdown text (GitHub flavour, md4c). Raw HTML in the
-// Markdown is kept unless `allowRawHtml` is false (for untrusted text).
-QString markdownToHtml(const QString &markdown, bool allowRawHtml = true);
+// The HTML of a Markdown text (GitHub flavour, md4c). Everything REALM
+// renders holds untrusted text (code comments, model answers), so it runs
+// and fetches nothing when opened: raw HTML is shown as text, links keep
+// only http, https, mailto, relative and #anchor targets, and images only
+// load from relative paths (a remote one becomes a link to it).
+QString markdownToHtml(const QString &markdown);
 
 // The CSS of REALM's pages, light and dark (standalone pages and sites).
 QString pageStyleSheet();
 
 // A standalone HTML page: the Markdown rendered, headings with GitHub's
 // anchors (so #links in the Markdown work), light and dark CSS inline.
-QString htmlPage(const QString &title, const QString &markdown, bool allowRawHtml = true);
+QString htmlPage(const QString &title, const QString &markdown);
 
 struct PdfOptions {
     // A title page with these lines under the title; none when empty.
@@ -31,7 +34,6 @@ struct PdfOptions {
     bool tableOfContents = false;
     // Each chapter starts on a new page.
     bool chapterPerPage = false;
-    bool allowRawHtml = true;
 };
 
 // A PDF of the rendered Markdown: A4, a header with the title and the

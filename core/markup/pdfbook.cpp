@@ -106,7 +106,7 @@ Result<void> writePdf(const QString &title, const QString &markdown, const QStri
         // Long lines wrap on paper; chapters may start on a new page.
         document.setDefaultStyleSheet(QStringLiteral("pre { background: #f2f2f2; white-space: pre-wrap; }")
                                       + (options.chapterPerPage ? QStringLiteral(" h2 { page-break-before: always; }") : QString()));
-        QString html = markdownToHtml(markdown, options.allowRawHtml);
+        QString html = markdownToHtml(markdown);
         // QTextDocument draws table rules only when asked in attributes.
         html.replace(QStringLiteral("<table>"), QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">"));
         document.setHtml(html);

