@@ -194,7 +194,9 @@ QString symbolMap(const QList<PickedFile> &files)
             QFile out(target);
             if (out.open(QIODevice::WriteOnly))
                 out.write(f.text.toUtf8());
-            arguments << f.path;
+            // "./" first: a file named "-f/some/path.c" must stay a file
+            // name, not become ctags' option to write there.
+            arguments << QStringLiteral("./") + f.path;
         }
         QProcess process;
         process.setWorkingDirectory(dir.path());
@@ -212,7 +214,7 @@ QString symbolMap(const QList<PickedFile> &files)
                 scope.remove(anonymous);
                 if (scope.startsWith(QLatin1String("::")))
                     scope.remove(0, 2);
-                symbols[tag.value(QStringLiteral("path")).toString()]
+                symbols[tag.value(QStringLiteral("path")).toString().mid(2)] // without the "./"
                     << QStringLiteral("  %1 %2%3%4")
                            .arg(kind, scope.isEmpty() ? QString() : scope + QStringLiteral("::"), tag.value(QStringLiteral("name")).toString(),
                                 tag.value(QStringLiteral("signature")).toString());

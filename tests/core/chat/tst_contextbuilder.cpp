@@ -44,6 +44,7 @@ private slots:
     void attachedContextCountsAgainstTheBudget();
     void repoMapListsFoldersAndSignatures();
     void atMentionsAttachTheNamedFiles();
+    void fileNamesReachCtagsAsNamesNotOptions();
 
 private:
     TestWorkspace m_ws;
@@ -140,6 +141,31 @@ void tst_ContextBuilder::repoMapListsFoldersAndSignatures()
     QVERIFY2(map->text.contains(QStringLiteral("chat/providerstore.cpp:\n")), qPrintable(map->text));
     QVERIFY(map->text.contains(QStringLiteral("function Realm::Chat::ProviderStore::create(const ProviderProfile & profile")));
     QVERIFY(!map->text.contains(QStringLiteral("__anon"))); // no lambdas or anonymous namespaces
+}
+
+// A file named like an option ("-f/elsewhere/tags.c") would make ctags
+// write its output there: it is passed as "./-f/…", a file name.
+void tst_ContextBuilder::fileNamesReachCtagsAsNamesNotOptions()
+{
+    QTemporaryDir elsewhere; // where "-f<path>" would have ctags write
+    QTemporaryDir src;
+    const QString hostile = QStringLiteral("-f") + elsewhere.path() + QStringLiteral("/tags.c");
+    Test::writeFile(src.path(), hostile, "int planted(void) { return 1; }\n");
+    Test::writeFile(src.path(), QStringLiteral("--help.c"), "int helpful(void) { return 2; }\n");
+    TestWorkspace ws;
+    Projects::ImportOptions importOptions;
+    importOptions.name = QStringLiteral("hostile-names");
+    const Result<Projects::ImportReport> report = Projects::ProjectImporter(ws.db()).importProject(src.path(), importOptions);
+    QVERIFY(report);
+    ContextBuilder::Options options;
+    options.contextWindowTokens = 16000;
+    const Result<ContextBuilder::Outcome> outcome = ContextBuilder(ws.db()).build(report->project.id, QStringLiteral("What does planted return?"), options);
+    QVERIFY(outcome);
+    QVERIFY(!QFileInfo::exists(elsewhere.filePath(QStringLiteral("tags.c"))));
+    const auto map = std::find_if(outcome->items.cbegin(), outcome->items.cend(), [](const ContextItem &i) { return i.kind == QLatin1String("repomap"); });
+    QVERIFY(map != outcome->items.cend());
+    QVERIFY2(map->text.contains(hostile + QStringLiteral(":\n  function planted")), qPrintable(map->text));
+    QVERIFY2(map->text.contains(QStringLiteral("--help.c:\n  function helpful")), qPrintable(map->text));
 }
 
 void tst_ContextBuilder::atMentionsAttachTheNamedFiles()
