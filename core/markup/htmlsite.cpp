@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "markup/htmlsite.h"
 
+#include "common/protectedfiles.h"
 #include "markup/codehighlight.h"
 #include "markup/headings.h"
 #include "markup/markdownoutput.h"
@@ -8,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -143,8 +145,41 @@ QString pageHtml(const QString &siteTitle, const Page &page, const QString &foot
            + QStringLiteral("</main>\n<script src=\"site.js\"></script>\n</body>\n</html>\n");
 }
 
+// A site lists the files it wrote here, so writing it again replaces
+// exactly those and nothing else of the folder's.
+const char kSiteMarker[] = ".realm-site";
+
+// The files of the site REALM wrote in `dir` before (none when it is new
+// or empty); an error when the folder holds anything else, which a site
+// must not overwrite (an index.html of the user's, say).
+Result<QStringList> earlierSiteFiles(const QString &dir)
+{
+    const QDir folder(dir);
+    const QStringList entries = folder.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    if (entries.isEmpty())
+        return QStringList();
+    QFile marker(folder.filePath(QLatin1String(kSiteMarker)));
+    QStringList listed;
+    if (marker.open(QIODevice::ReadOnly))
+        listed = QString::fromUtf8(marker.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    for (const QString &entry : entries) {
+        if (entry != QLatin1String(kSiteMarker) && !listed.contains(entry))
+            return Error::invalidInput(QCoreApplication::translate("Realm::Markup", "The folder %1 already holds %2, which is not part of a site REALM "
+                                                                                    "wrote there. Nothing was written: choose an empty or new folder.")
+                                           .arg(dir, entry));
+    }
+    for (const QString &name : std::as_const(listed)) {
+        if (name.contains(QLatin1Char('/')) || name.startsWith(QLatin1Char('.')))
+            return Error::invalidInput(QCoreApplication::translate("Realm::Markup", "The site list %1 in %2 is damaged. Nothing was written: "
+                                                                                    "choose an empty or new folder.").arg(QLatin1String(kSiteMarker), dir));
+    }
+    return listed;
+}
+
 Result<void> writeText(const QString &fileName, const QString &text)
 {
+    if (Result<void> allowed = ProtectedFiles::checkWritable(fileName); !allowed)
+        return allowed;
     QFile file(fileName);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text.toUtf8()) < 0 || !file.flush())
         return Error::io(QCoreApplication::translate("Realm::Markup", "Cannot write %1: %2").arg(fileName, file.errorString()));
@@ -156,6 +191,9 @@ Result<QStringList> writeHtmlSite(const QString &title, const QString &markdown,
 {
     if (!QDir().mkpath(dir))
         return Error::io(QCoreApplication::translate("Realm::Markup", "Cannot create the folder %1.").arg(dir));
+    Result<QStringList> earlier = earlierSiteFiles(dir);
+    if (!earlier)
+        return earlier.error();
     // Slugs are handed out over the whole document, in order, so they are
     // the anchors the single-page forms use too.
     HeadingSlugger slugger;
@@ -192,6 +230,16 @@ Result<QStringList> writeHtmlSite(const QString &title, const QString &markdown,
             return r.error();
         written << out.filePath(name);
     }
+    // Chapters the earlier site had and this one has not.
+    QStringList names;
+    for (const QString &file : std::as_const(written))
+        names << QFileInfo(file).fileName();
+    for (const QString &name : std::as_const(*earlier)) {
+        if (!names.contains(name))
+            QFile::remove(out.filePath(name));
+    }
+    if (Result<void> r = writeText(out.filePath(QLatin1String(kSiteMarker)), names.join(QLatin1Char('\n')) + QLatin1Char('\n')); !r)
+        return r.error();
     return written;
 }
 

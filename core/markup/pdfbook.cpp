@@ -4,11 +4,14 @@
 // chapters that start on a new page (QTextDocument::print does none of it).
 #include "markup/markdownoutput.h"
 
+#include "common/protectedfiles.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+
 #include <QSaveFile>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -89,6 +92,8 @@ QString titlePageHtml(const QString &title, const QStringList &lines)
 
 Result<void> writePdf(const QString &title, const QString &markdown, const QString &fileName, const PdfOptions &options)
 {
+    if (Result<void> allowed = ProtectedFiles::checkWritable(fileName); !allowed)
+        return allowed;
     QSaveFile out(fileName);
     if (!out.open(QIODevice::WriteOnly))
         return Error::io(QCoreApplication::translate("Realm::Markup", "Cannot write %1: %2").arg(fileName, out.errorString()));

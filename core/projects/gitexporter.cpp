@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projects/gitexporter.h"
 
+#include "common/protectedfiles.h"
 #include "projects/gitsupport.h"
+#include "projects/pathsafety.h"
 #include "projects/projecthistory.h"
 #include "projects/projectstore.h"
 
@@ -98,8 +100,21 @@ Result<GitExportReport> exportToGit(const Storage::DatabasePtr &db, const QStrin
     if (!git_reference_is_valid_name(branchRef.constData()))
         return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "\"%1\" is not a valid Git branch name.").arg(options.branch));
 
+    // Every path is checked before anything is written: git would refuse a
+    // ".git" path only halfway, with a message that names no file.
+    for (const ProjectVersion &v : std::as_const(*versions)) {
+        Result<QList<VersionChange>> changes = history.changes(v.id);
+        if (!changes)
+            return changes.error();
+        for (const VersionChange &c : std::as_const(*changes)) {
+            if (Result<void> safe = checkPathForExport(c.path); !c.isRemoval() && !safe)
+                return safe.error();
+        }
+    }
     GitExportReport report;
     report.repository = QFileInfo(path).absoluteFilePath();
+    if (Result<void> allowed = ProtectedFiles::checkFolderWritable(report.repository); !allowed)
+        return allowed.error();
     report.versions = int(versions->size());
     bool created = false;
     Result<Git::RepositoryPtr> repo = openOrCreate(report.repository, &created);

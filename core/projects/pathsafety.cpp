@@ -79,6 +79,17 @@ Result<QString> normalizeEntryPath(const QString &raw)
     return kept.join(QLatin1Char('/'));
 }
 
+Result<void> checkPathForExport(const QString &path)
+{
+    Result<QString> normalized = normalizeEntryPath(path);
+    if (normalized && *normalized == path)
+        return {};
+    return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "The project holds \"%1\", which REALM does not write out (%2). Nothing was "
+                                                                              "exported. It was imported before REALM refused such paths: refresh the "
+                                                                              "project from its source to drop it.")
+                                   .arg(path, normalized ? QCoreApplication::translate("Realm::Projects", "not a canonical path") : normalized.error().message));
+}
+
 bool symlinkStaysInside(const QString &linkPath, const QString &target)
 {
     if (target.isEmpty() || target.startsWith(QLatin1Char('/')) || target.contains(QLatin1Char('\\')))

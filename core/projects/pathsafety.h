@@ -25,6 +25,11 @@ Result<QString> normalizeEntryPath(const QString &raw);
 // hand git a configuration (and hooks) of the project's choosing.
 bool isGitDirectoryName(QStringView segment);
 
+// For writing a stored project out (an archive, a Git tree, a folder): an
+// error naming `path` and why when normalizeEntryPath() refuses it. A
+// project imported before a rule existed may still hold such a path.
+Result<void> checkPathForExport(const QString &path);
+
 // Whether a symlink at `linkPath` pointing to `target` stays inside the
 // project (both relative to the project root).
 bool symlinkStaysInside(const QString &linkPath, const QString &target);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projects/projectexporter.h"
 
+#include "common/protectedfiles.h"
+#include "projects/pathsafety.h"
 #include "projects/projectstore.h"
 
 #include <QCoreApplication>
@@ -68,6 +70,14 @@ Result<ExportReport> exportArchive(const Storage::DatabasePtr &db, const QString
         state.bytesTotal += f.size;
 
     const QString target = QFileInfo(fileName).absoluteFilePath();
+    for (const QString &written : {target, QString(target + QStringLiteral(".part"))}) {
+        if (Result<void> allowed = ProtectedFiles::checkWritable(written); !allowed)
+            return allowed.error();
+    }
+    for (const ProjectFile &f : std::as_const(*files)) {
+        if (Result<void> safe = checkPathForExport(f.path); !safe)
+            return safe.error();
+    }
     if (!QDir().mkpath(QFileInfo(target).absolutePath()))
         return Error::io(QCoreApplication::translate("Realm::Projects", "Cannot create the folder for %1.").arg(target));
     PartialFile partial{target + QStringLiteral(".part")};

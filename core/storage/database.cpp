@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/database.h"
 
+#include "common/protectedfiles.h"
 #include "storage/migrator.h"
 #include "storage/sqlerror.h"
 #include "storage/trigramtokenizer.h"
@@ -39,6 +40,7 @@ Database::Database(QString path)
 
 Database::~Database()
 {
+    ProtectedFiles::remove(m_path);
     QMutexLocker lock(&m_mutex);
     for (const QString &name : std::as_const(m_connectionNames))
         QSqlDatabase::removeDatabase(name);
@@ -61,6 +63,7 @@ Result<std::shared_ptr<Database>> Database::open(const QString &path)
     Result<void> migrated = Migrator(*db).migrate();
     if (!migrated)
         return migrated.error();
+    ProtectedFiles::add(database->m_path);
     return database;
 }
 

@@ -11,6 +11,8 @@
 #include <QSqlQuery>
 #include <QTest>
 
+#include <unistd.h>
+
 using namespace Realm;
 using Realm::Test::writeFile;
 
@@ -49,6 +51,7 @@ private slots:
     void workspaceComesFromTheEnvironment();
     void exportWritesArchives();
     void newProjectsFromTemplates();
+    void noOutputReplacesTheWorkspace();
 
 private:
     Run cli(const QStringList &args, const QString &workspace = {}) const;
@@ -389,6 +392,38 @@ void tst_Cli::newProjectsFromTemplates()
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(QStringLiteral("cmd/owl/main.go")), qPrintable(r.out));
     QCOMPARE(cli({QStringLiteral("template"), QStringLiteral("import"), m_dir.filePath(QStringLiteral("kite/go.mod"))}).code, 4);
+}
+
+// --out pointing at the open workspace (by its name, its -wal or -shm, a
+// symlink or a hard link) would replace every project in it: each export
+// fails with the reason, and the workspace is as it was.
+void tst_Cli::noOutputReplacesTheWorkspace()
+{
+    QTemporaryDir dir;
+    const QString workspace = dir.filePath(QStringLiteral("guarded.realm"));
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("import"), m_source, QStringLiteral("--name"), QStringLiteral("kept")}, workspace).code, 0);
+    QCOMPARE(cli({QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("kept"), QStringLiteral("--name"), QStringLiteral("kept-template")}, workspace).code, 0);
+    QVERIFY(QFile::link(workspace, dir.filePath(QStringLiteral("link.zip"))));
+    QVERIFY(::link(QFile::encodeName(workspace).constData(), QFile::encodeName(dir.filePath(QStringLiteral("hard.tar.gz"))).constData()) == 0);
+    const QStringList targets = {workspace, workspace + QStringLiteral("-wal"), workspace + QStringLiteral("-shm"),
+                                 dir.filePath(QStringLiteral("link.zip")), dir.filePath(QStringLiteral("hard.tar.gz")),
+                                 dir.filePath(QStringLiteral("sub/../guarded.realm"))};
+    QDir().mkpath(dir.filePath(QStringLiteral("sub")));
+    for (const QString &target : targets) {
+        Run r = cli({QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("kept"), QStringLiteral("--out"), target,
+                     QStringLiteral("--format"), QStringLiteral("zip")}, workspace);
+        QVERIFY2(r.code != 0 && r.err.contains(QStringLiteral("open workspace")), qPrintable(target + QStringLiteral(": ") + r.err));
+        r = cli({QStringLiteral("template"), QStringLiteral("export"), QStringLiteral("kept-template"), QStringLiteral("--out"), target}, workspace);
+        QVERIFY2(r.code != 0 && r.err.contains(QStringLiteral("open workspace")), qPrintable(target + QStringLiteral(": ") + r.err));
+    }
+    // A Git export into the workspace's own folder would check files out over it.
+    Run r = cli({QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("kept"), QStringLiteral("--format"), QStringLiteral("git"),
+                 QStringLiteral("--out"), dir.path()}, workspace);
+    QVERIFY2(r.code != 0 && r.err.contains(QStringLiteral("open workspace")), qPrintable(r.err));
+    r = cli({QStringLiteral("project"), QStringLiteral("list")}, workspace);
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains(QStringLiteral("kept")));
+    QVERIFY(cli({QStringLiteral("template"), QStringLiteral("list")}, workspace).out.contains(QStringLiteral("kept-template")));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -305,7 +305,7 @@ void tst_DocGenerator::htmlInCommentsIsShownNotRun()
     QVERIFY(version);
     QTemporaryDir out;
     for (OutputFormat format : {OutputFormat::Html, OutputFormat::Site}) {
-        Result<QStringList> files = exportDocument(*version, format, out.path());
+        Result<QStringList> files = exportDocument(*version, format, out.filePath(outputFormatName(format)));
         QVERIFY(files);
         for (const QString &name : *files) {
             QFile file(name);
@@ -314,7 +314,7 @@ void tst_DocGenerator::htmlInCommentsIsShownNotRun()
             QVERIFY2(!html.contains("<script>alert") && !html.contains("<img src=x"), qPrintable(name));
         }
     }
-    QFile page(out.filePath(QStringLiteral("api.html")));
+    QFile page(out.filePath(outputFormatName(OutputFormat::Html) + QStringLiteral("/api.html")));
     QVERIFY(page.open(QIODevice::ReadOnly));
     QVERIFY(page.readAll().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }

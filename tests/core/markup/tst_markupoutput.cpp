@@ -44,6 +44,7 @@ private slots:
     void linksAndImagesNeitherRunNorLoad_data();
     void linksAndImagesNeitherRunNorLoad();
     void siteAndPageKeepNoHostileTarget();
+    void siteNeverOverwritesFilesItDidNotWrite();
 };
 
 namespace {
@@ -117,6 +118,31 @@ void tst_MarkupOutput::linksAndImagesNeitherRunNorLoad()
     QVERIFY2(html.contains(kept), qPrintable(html));
     const QString page = htmlPage(QStringLiteral("t"), markdown);
     QVERIFY2(unsafeTargets(page).isEmpty(), qPrintable(page));
+}
+
+void tst_MarkupOutput::siteNeverOverwritesFilesItDidNotWrite()
+{
+    QTemporaryDir dir;
+    Test::writeFile(dir.path(), QStringLiteral("index.html"), "<h1>My own page</h1>\n");
+    Result<QStringList> refused = writeHtmlSite(QStringLiteral("Doc"), QStringLiteral("# Doc\n\n## One\n"), dir.path());
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("index.html")), qPrintable(refused.error().message));
+    QCOMPARE(readText(dir.filePath(QStringLiteral("index.html"))), QStringLiteral("<h1>My own page</h1>\n"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+
+    // A site REALM wrote is written again: its own files replaced, a
+    // chapter gone from the document gone from the folder, nothing else touched.
+    QTemporaryDir site;
+    QVERIFY(writeHtmlSite(QStringLiteral("Doc"), QStringLiteral("# Doc\n\n## One\n\n## Two\n"), site.path()));
+    const QStringList first = QDir(site.path()).entryList(QDir::Files);
+    QVERIFY2(first.contains(QStringLiteral("two.html")), qPrintable(first.join(QLatin1Char(' '))));
+    Result<QStringList> again = writeHtmlSite(QStringLiteral("Doc"), QStringLiteral("# Doc\n\n## One\n"), site.path());
+    QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+    QVERIFY(!QFileInfo::exists(site.filePath(QStringLiteral("two.html"))));
+    QVERIFY(QFileInfo::exists(site.filePath(QStringLiteral("one.html"))));
+    Test::writeFile(site.path(), QStringLiteral("notes.txt"), "mine\n");
+    QVERIFY(!writeHtmlSite(QStringLiteral("Doc"), QStringLiteral("# Doc\n"), site.path()));
+    QCOMPARE(readText(site.filePath(QStringLiteral("notes.txt"))), QStringLiteral("mine\n"));
 }
 
 void tst_MarkupOutput::siteAndPageKeepNoHostileTarget()
