@@ -3,6 +3,7 @@
 // Git, checked with the real git command: one commit per version with that
 // version's bytes and modes, fsck-clean, re-exports add only what is new.
 #include "projects/gitexporter.h"
+#include "projects/projectexporter.h"
 #include "projects/projecthistory.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
@@ -10,6 +11,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Realm;
@@ -48,6 +50,7 @@ private slots:
     void foreignCommitsOnTheBranchAreLeftAlone();
     void editsInTheWorkTreeAreNotOverwritten();
     void aFolderWithOtherFilesIsRefused();
+    void aStoredGitFolderPathIsNamedNotWritten();
 
 private:
     void refreshWith(const std::function<void()> &change);
@@ -66,6 +69,29 @@ void tst_GitExport::init()
     Result<ImportReport> imported = ProjectImporter(m_ws->db()).importProject(m_folder, {});
     QVERIFY(imported);
     m_projectId = imported->project.id;
+}
+
+// A project imported before REALM refused ".GIT/…" paths may still hold
+// one: exports name it and write nothing, instead of git failing halfway.
+void tst_GitExport::aStoredGitFolderPathIsNamedNotWritten()
+{
+    for (const char *table : {"files", "project_version_files"}) {
+        QSqlQuery q(m_ws->db()->connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE %1 SET path = '.GIT/config' WHERE path = 'old.txt'").arg(QLatin1String(table))));
+        QCOMPARE(q.numRowsAffected(), 1);
+    }
+    QTemporaryDir out;
+    const QString repo = out.filePath(QStringLiteral("repo"));
+    Result<GitExportReport> exported = exportToGit(m_ws->db(), m_projectId, repo, {});
+    QVERIFY(!exported);
+    QVERIFY2(exported.error().message.contains(QStringLiteral(".GIT/config")) && exported.error().message.contains(QStringLiteral("git reserves")),
+             qPrintable(exported.error().message));
+    QVERIFY(!QFileInfo::exists(repo));
+    const QString zip = out.filePath(QStringLiteral("p.zip"));
+    Result<ExportReport> archived = exportArchive(m_ws->db(), m_projectId, ArchiveFormat::Zip, zip);
+    QVERIFY(!archived);
+    QVERIFY(archived.error().message.contains(QStringLiteral(".GIT/config")));
+    QVERIFY(!QFileInfo::exists(zip));
 }
 
 void tst_GitExport::refreshWith(const std::function<void()> &change)
