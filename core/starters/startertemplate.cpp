@@ -189,6 +189,16 @@ Result<QMap<QString, QString>> resolveValues(const StarterTemplate &starter, con
             value = *fallback;
         }
         const QString label = v.label.isEmpty() ? v.name : v.label;
+        // Every variable is one line: a line break in a description would
+        // end a TOML string, and in Go or Rust start a line of code.
+        const auto control = std::find_if(value.cbegin(), value.cend(), [](QChar c) {
+            return c.unicode() < 0x20 || c.unicode() == 0x7f || c == QChar(0x2028) || c == QChar(0x2029) || c == QChar(0x85);
+        });
+        if (control != value.cend())
+            return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "%1 (%2) must be one line without control characters "
+                                                                                      "(it holds U+%3).")
+                                           .arg(label, v.name)
+                                           .arg(control->unicode(), 4, 16, QLatin1Char('0')));
         if (value.isEmpty() && v.required)
             return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "%1 (%2) is needed.").arg(label, v.name));
         if (!value.isEmpty() && !v.choices.isEmpty() && !v.choices.contains(value))

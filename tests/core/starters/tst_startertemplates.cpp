@@ -44,6 +44,7 @@ private slots:
     void variablesHaveDefaultsAndChecks();
     void namesAndContentsAreFilledIn();
     void everyBuiltInTemplateRendersCleanly();
+    void variablesRefuseLineBreaksAndControlCharacters();
     void newProjectSurvivesExportAndImport();
     void aFolderWithFilesIsNotOverwritten();
     void aProjectBecomesATemplate();
@@ -120,6 +121,26 @@ void tst_StarterTemplates::everyBuiltInTemplateRendersCleanly()
     }
     QVERIFY(someNameIsTemplated);
     QCOMPARE(StarterTemplate::builtIn(QStringLiteral("cobol-mainframe")).error().code, Error::Code::NotFound);
+}
+
+// A description with a line break broke pyproject.toml, and in the Go and
+// Rust templates added lines of code: every variable of every built-in is
+// one line.
+void tst_StarterTemplates::variablesRefuseLineBreaksAndControlCharacters()
+{
+    int checked = 0;
+    for (const StarterTemplate &t : StarterTemplate::builtIn()) {
+        for (const TemplateVariable &v : t.variables) {
+            for (const QString &bad : {QStringLiteral("one\ntwo"), QStringLiteral("one\rtwo"), QStringLiteral("a\x1b[2Jb"),
+                                       QStringLiteral("a\u2028b"), QStringLiteral("a\tb")}) {
+                Result<QMap<QString, QString>> values = resolveValues(t, {{v.name, bad}});
+                QVERIFY2(!values, qPrintable(t.id + QLatin1Char('/') + v.name));
+                QVERIFY2(values.error().message.contains(v.name), qPrintable(values.error().message));
+                ++checked;
+            }
+        }
+    }
+    QVERIFY(checked > 20);
 }
 
 void tst_StarterTemplates::newProjectSurvivesExportAndImport()
