@@ -93,8 +93,13 @@ int runProjectNew(const Invocation &inv)
             Output::print(f.path);
         return ExitOk;
     }
-    const QString folder = parser.value(QStringLiteral("out")).isEmpty() ? values->value(QStringLiteral("project_name"))
-                                                                          : parser.value(QStringLiteral("out"));
+    QString folder = parser.value(QStringLiteral("out"));
+    if (folder.isEmpty()) {
+        Result<QString> plain = Starters::defaultFolderName(*values);
+        if (!plain)
+            return fail(plain.error());
+        folder = *plain;
+    }
     Result<Projects::ImportReport> report =
         Starters::createProject(*db, *starter, *values, QDir(folder).absolutePath(), parser.value(QStringLiteral("name")));
     if (!report)

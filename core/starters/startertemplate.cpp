@@ -214,6 +214,18 @@ Result<QMap<QString, QString>> resolveValues(const StarterTemplate &starter, con
     return values;
 }
 
+Result<QString> defaultFolderName(const QMap<QString, QString> &values)
+{
+    const QString name = values.value(QStringLiteral("project_name"));
+    const bool plain = !name.isEmpty() && name != QLatin1String(".") && name != QLatin1String("..") && !name.startsWith(QLatin1Char('-'))
+                       && !name.startsWith(QLatin1Char('~')) && !name.contains(QLatin1Char('/')) && !name.contains(QLatin1Char('\\'))
+                       && std::none_of(name.cbegin(), name.cend(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
+    if (!plain)
+        return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "The project name \"%1\" is not a plain folder name, so it cannot choose "
+                                                                                  "where the files go: choose the folder yourself (--out DIR).").arg(name));
+    return name;
+}
+
 Result<QList<RenderedFile>> render(const StarterTemplate &starter, const QMap<QString, QString> &values)
 {
     QList<RenderedFile> rendered;

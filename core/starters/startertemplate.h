@@ -93,6 +93,12 @@ private:
 // rest; each checked. Errors name the variable and say what is expected.
 Result<QMap<QString, QString>> resolveValues(const StarterTemplate &starter, const QMap<QString, QString> &given);
 
+// The folder a new project goes in when the user names none: project_name,
+// when it is one plain name. A template's default ("../../x", "/etc") must
+// not choose where files are written; anything else needs a folder the
+// user picks (an error that says so).
+Result<QString> defaultFolderName(const QMap<QString, QString> &values);
+
 struct RenderedFile {
     QString path;
     QByteArray content;

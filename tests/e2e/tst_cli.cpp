@@ -392,6 +392,19 @@ void tst_Cli::newProjectsFromTemplates()
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(QStringLiteral("cmd/owl/main.go")), qPrintable(r.out));
     QCOMPARE(cli({QStringLiteral("template"), QStringLiteral("import"), m_dir.filePath(QStringLiteral("kite/go.mod"))}).code, 4);
+
+    // A project name that is not a plain name does not choose the folder.
+    for (const QString &name : {QStringLiteral("../escaped"), m_dir.filePath(QStringLiteral("absolute")), QStringLiteral("-rf")}) {
+        QByteArray out, err;
+        const int code = Test::run(Test::realmBinary(QStringLiteral("realm-cli")),
+                                   {QStringLiteral("--workspace"), m_workspace, QStringLiteral("project"), QStringLiteral("new"), QStringLiteral("--template"),
+                                    QStringLiteral("my-go"), QStringLiteral("--var"), QStringLiteral("project_name=") + name},
+                                   m_dir.filePath(QStringLiteral("kite")), &out, &err);
+        QCOMPARE(code, 4);
+        QVERIFY2(QString::fromUtf8(err).contains(QStringLiteral("--out")), err.constData());
+    }
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("escaped"))));
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("absolute"))));
 }
 
 // --out pointing at the open workspace (by its name, its -wal or -shm, a

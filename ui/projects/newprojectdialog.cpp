@@ -180,8 +180,11 @@ void NewProjectDialog::updatePreview()
         return;
     const Starters::StarterTemplate &t = m_starters.at(row);
     Result<QMap<QString, QString>> values = Starters::resolveValues(t, currentValues());
-    if (values && !m_folderEdited)
-        m_folder->setText(QDir::home().filePath(QStringLiteral("src/") + values->value(QStringLiteral("project_name"))));
+    if (values && !m_folderEdited) {
+        // Only a plain name proposes a folder; the user picks any other.
+        const Result<QString> plain = Starters::defaultFolderName(*values);
+        m_folder->setText(plain ? QDir::home().filePath(QStringLiteral("src/") + *plain) : QString());
+    }
     Result<QList<Starters::RenderedFile>> files = values ? Starters::render(t, *values) : Result<QList<Starters::RenderedFile>>(values.error());
     if (!files) {
         m_problem->setText(files.error().message);
@@ -190,7 +193,9 @@ void NewProjectDialog::updatePreview()
     }
     const QDir folder(m_folder->text());
     const bool busy = folder.exists() && !folder.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
-    m_problem->setText(busy ? tr("%1 is not empty; choose a new or empty folder.").arg(m_folder->text()) : QString());
+    m_problem->setText(busy                                  ? tr("%1 is not empty; choose a new or empty folder.").arg(m_folder->text())
+                       : m_folder->text().trimmed().isEmpty() ? tr("Choose the folder to create the project in.")
+                                                              : QString());
     m_create->setEnabled(!busy && !m_folder->text().trimmed().isEmpty() && !m_running);
     QMap<QString, QTreeWidgetItem *> folders;
     for (const Starters::RenderedFile &f : std::as_const(*files)) {
