@@ -78,6 +78,8 @@ Result<StarterTemplate> fromManifest(const QByteArray &json, const QString &id)
     }
     for (const QJsonValue &path : manifest.value(QStringLiteral("raw")).toArray())
         starter.raw << path.toString();
+    for (const QJsonValue &path : manifest.value(QStringLiteral("raw_paths")).toArray())
+        starter.rawPaths << path.toString();
     return starter;
 }
 
@@ -100,6 +102,8 @@ QByteArray manifestJson(const StarterTemplate &starter)
                          {QStringLiteral("variables"), variables}};
     if (!starter.raw.isEmpty())
         manifest.insert(QStringLiteral("raw"), QJsonArray::fromStringList(starter.raw));
+    if (!starter.rawPaths.isEmpty())
+        manifest.insert(QStringLiteral("raw_paths"), QJsonArray::fromStringList(starter.rawPaths));
     return QJsonDocument(manifest).toJson();
 }
 
@@ -231,7 +235,10 @@ Result<QList<RenderedFile>> render(const StarterTemplate &starter, const QMap<QS
     QList<RenderedFile> rendered;
     QSet<QString> paths;
     for (const TemplateFile &file : starter.files) {
-        Result<QString> rawPath = renderText(file.path, values, file.path);
+        // A name with braces of its own ("{{x}}.txt" in a project saved as a
+        // template) is a name, not a template: rendering it could make it
+        // anything, an absolute path included.
+        Result<QString> rawPath = starter.rawPaths.contains(file.path) ? Result<QString>(file.path) : renderText(file.path, values, file.path);
         if (!rawPath)
             return rawPath.error();
         Result<QString> path = Projects::normalizeEntryPath(*rawPath);

@@ -41,6 +41,7 @@ struct StarterTemplate {
     QList<TemplateVariable> variables;
     QList<TemplateFile> files;
     QStringList raw; // files whose contents are copied as they are (they hold "{{" of their own)
+    QStringList rawPaths; // file names used as they are, not rendered (they hold "{{" of their own)
     bool shipped = false; // one of REALM's own (not from the workspace)
 
     // Reads `dir`/template.json and `dir`/files/** (a folder or a Qt

@@ -79,7 +79,10 @@ Result<StarterTemplate> templateFromProject(const Storage::DatabasePtr &db, cons
         Result<QByteArray> content = store.content(f);
         if (!content)
             return content.error();
-        const QString path = substitute(f.path);
+        const bool bracedName = f.path.contains(QLatin1String("{{")) || f.path.contains(QLatin1String("}}"));
+        const QString path = bracedName ? f.path : substitute(f.path);
+        if (bracedName)
+            starter.rawPaths << path;
         QByteArray bytes = *content;
         const Projects::TextEncoding encoding = Projects::detectEncoding(bytes);
         const bool text = encoding == Projects::TextEncoding::Utf8 || encoding == Projects::TextEncoding::Utf8Bom;

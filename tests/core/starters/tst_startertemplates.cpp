@@ -48,6 +48,7 @@ private slots:
     void newProjectSurvivesExportAndImport();
     void aFolderWithFilesIsNotOverwritten();
     void aProjectBecomesATemplate();
+    void fileNamesWithBracesStayNames();
     void templatesTravelAsArchivesAndLiveInTheWorkspace();
 
 private:
@@ -182,6 +183,30 @@ void tst_StarterTemplates::aFolderWithFilesIsNotOverwritten()
     QVERIFY(refused.error().message.contains(QStringLiteral("not empty")));
     QCOMPARE(QDir(ws.dir() + QStringLiteral("/busy")).entryList(QDir::Files), QStringList({QStringLiteral("notes.txt")}));
     QVERIFY(Projects::ProjectStore(ws.db()).list()->isEmpty());
+}
+
+// A project's own file names with braces were rendered as templates when
+// the project became one: "{{! x }}/etc/cron.d/job" became "/etc/cron.d/job".
+void tst_StarterTemplates::fileNamesWithBracesStayNames()
+{
+    TestWorkspace ws;
+    const QString folder = ws.dir() + QStringLiteral("/braces");
+    Test::writeFile(folder, QStringLiteral("{{! gone }}/etc/cron.d/job"), "x\n");
+    Test::writeFile(folder, QStringLiteral("{{project_name}}.txt"), "y\n");
+    Test::writeFile(folder, QStringLiteral("src/braces.c"), "int braces;\n");
+    Result<Projects::ImportReport> imported = Projects::ProjectImporter(ws.db()).importProject(folder, {});
+    QVERIFY(imported);
+    Result<StarterTemplate> made = templateFromProject(ws.db(), imported->project.id, QStringLiteral("braces"), {}, {},
+                                                      {{QStringLiteral("project_name"), QStringLiteral("braces"), {}}});
+    QVERIFY(made);
+    // Through the archive the workspace keeps it in, as a user would use it.
+    Result<StarterTemplate> stored = StarterTemplate::fromArchive(*made->toArchive(), QStringLiteral("braces"));
+    QVERIFY(stored);
+    const QList<RenderedFile> files = *render(*stored, *resolveValues(*stored, {{QStringLiteral("project_name"), QStringLiteral("owl")}}));
+    QStringList paths;
+    for (const RenderedFile &f : files)
+        paths << f.path;
+    QCOMPARE(paths, (QStringList{QStringLiteral("src/owl.c"), QStringLiteral("{{! gone }}/etc/cron.d/job"), QStringLiteral("{{project_name}}.txt")}));
 }
 
 void tst_StarterTemplates::aProjectBecomesATemplate()
