@@ -95,10 +95,12 @@ Result<QSqlDatabase> Database::configure(QSqlDatabase db) const
         return sqlError(QCoreApplication::translate("Realm::Storage", "Cannot open the workspace %1").arg(m_path), db.lastError());
 
     QSqlQuery query(db);
-    // Reading the version first also proves the file is an SQLite database.
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return sqlError(QCoreApplication::translate("Realm::Storage", "%1 is not a REALM workspace (or is damaged)").arg(m_path), query);
-    const int version = query.value(0).toInt();
+    // Nothing is written before the file is known to be a REALM workspace
+    // (or a new, empty file) that reads without errors.
+    Result<int> identified = identify(db);
+    if (!identified)
+        return identified.error();
+    const int version = *identified;
     if (version > Migrator::latestVersion())
         return Error{Error::Code::TooNew,
                      QCoreApplication::translate("Realm::Storage", "The workspace %1 was written by a newer version of REALM (schema %2; this version knows up to %3). "
@@ -121,6 +123,52 @@ Result<QSqlDatabase> Database::configure(QSqlDatabase db) const
     if (!native || !registerTrigramTokenizer(native))
         return Error::database(QCoreApplication::translate("Realm::Storage", "Cannot set up the search index on %1: this SQLite has no FTS5.").arg(m_path));
     return db;
+}
+
+namespace {
+// Runs SQLite's own check on a file that failed to read, for the message.
+QString quickCheck(const QSqlDatabase &db)
+{
+    QSqlQuery check(db);
+    if (!check.exec(QStringLiteral("PRAGMA quick_check(3)")))
+        return check.lastError().databaseText().isEmpty() ? check.lastError().text() : check.lastError().databaseText();
+    QStringList lines;
+    while (check.next())
+        lines << check.value(0).toString();
+    return lines.join(QStringLiteral("; "));
+}
+} // namespace
+
+Result<int> Database::identify(const QSqlDatabase &db) const
+{
+    QSqlQuery query(db);
+    int version = -1;
+    int applicationId = -1;
+    qint64 objects = -1;
+    bool hasProjects = false;
+    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
+        version = query.value(0).toInt();
+    if (query.exec(QStringLiteral("PRAGMA application_id")) && query.next())
+        applicationId = query.value(0).toInt();
+    if (query.exec(QStringLiteral("SELECT count(*), count(CASE WHEN type = 'table' AND name = 'projects' THEN 1 END) FROM sqlite_schema")) && query.next()) {
+        objects = query.value(0).toLongLong();
+        hasProjects = query.value(1).toLongLong() > 0;
+    }
+    if (version < 0 || applicationId == -1 || objects < 0) {
+        const QString detail = query.lastError().databaseText().isEmpty() ? quickCheck(db) : query.lastError().databaseText();
+        return Error::database(QCoreApplication::translate("Realm::Storage", "%1 is not a REALM workspace that can be read: it is damaged or not an "
+                                                                             "SQLite database (SQLite says: %2). REALM did not write to it. Restore it "
+                                                                             "from a backup, or choose another workspace with --workspace.")
+                                   .arg(m_path, detail));
+    }
+    const bool realm = applicationId == Migrator::applicationId();
+    const bool empty = applicationId == 0 && version == 0 && objects == 0;
+    const bool olderRealm = applicationId == 0 && version > 0 && hasProjects; // written before workspaces were marked
+    if (!realm && !empty && !olderRealm)
+        return Error::invalidInput(QCoreApplication::translate("Realm::Storage", "%1 is an SQLite database of another program, not a REALM workspace. "
+                                                                                 "It was not changed. Choose a REALM workspace or a new file with --workspace.")
+                                       .arg(m_path));
+    return version;
 }
 
 QSqlDatabase Database::connection() const

@@ -44,6 +44,9 @@ private:
     explicit Database(QString path);
     Result<QSqlDatabase> openConnection(const QString &name) const;
     Result<QSqlDatabase> configure(QSqlDatabase db) const;
+    // The schema version of a file that is a REALM workspace or new and
+    // empty; an error (and nothing written) for anything else.
+    Result<int> identify(const QSqlDatabase &db) const;
 
     QString m_path;
     QString m_connectionPrefix;

@@ -53,6 +53,11 @@ Result<void> execScript(sqlite3 *handle, const QByteArray &sql, const QString &w
 
 } // namespace
 
+int Migrator::applicationId()
+{
+    return 0x5245414c; // "REAL"
+}
+
 int Migrator::latestVersion()
 {
     const QMap<int, QString> files = migrationFiles();
@@ -74,36 +79,39 @@ Result<void> Migrator::migrateTo(int target)
         return Error::database(QCoreApplication::translate("Realm::Storage", "Cannot set up the search index: this SQLite has no FTS5."));
 
     const QMap<int, QString> files = migrationFiles();
-    for (;;) {
-        // The version is read inside the write transaction: when two
-        // processes open an old workspace at once, the second one waits and
-        // then sees the upgrade done instead of applying it again.
-        if (Result<void> begun = execScript(handle, "BEGIN IMMEDIATE", QCoreApplication::translate("Realm::Storage", "Locking the workspace for an upgrade")); !begun)
-            return begun;
-        sqlite3_stmt *stmt = nullptr;
-        int current = -1;
-        if (sqlite3_prepare_v2(handle, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
-            current = sqlite3_column_int(stmt, 0);
-        sqlite3_finalize(stmt);
-        const auto next = files.upperBound(current);
-        if (current < 0 || next == files.cend() || next.key() > target) {
-            sqlite3_exec(handle, current < 0 ? "ROLLBACK" : "COMMIT", nullptr, nullptr, nullptr);
-            if (current < 0)
-                return Error::database(QCoreApplication::translate("Realm::Storage", "Cannot read the workspace schema version: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
-            break;
-        }
+    // The whole upgrade is one transaction: a failure in any migration
+    // leaves the workspace at the version it had, never in between. The
+    // version is read inside it: when two processes open an old workspace
+    // at once, the second one waits and then finds the upgrade done.
+    if (Result<void> begun = execScript(handle, "BEGIN IMMEDIATE", QCoreApplication::translate("Realm::Storage", "Locking the workspace for an upgrade")); !begun)
+        return begun;
+    const auto rollback = [handle](Error error) {
+        sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+        return error;
+    };
+    sqlite3_stmt *stmt = nullptr;
+    int current = -1;
+    if (sqlite3_prepare_v2(handle, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
+        current = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    if (current < 0)
+        return rollback(Error::database(QCoreApplication::translate("Realm::Storage", "Cannot read the workspace schema version: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle)))));
+    for (auto next = files.upperBound(current); next != files.cend() && next.key() <= target; ++next) {
         QFile file(next.value());
-        if (!file.open(QIODevice::ReadOnly)) {
-            sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
-            return Error::failed(QCoreApplication::translate("Realm::Storage", "The built-in migration %1 is missing.").arg(next.value()));
-        }
+        if (!file.open(QIODevice::ReadOnly))
+            return rollback(Error::failed(QCoreApplication::translate("Realm::Storage", "The built-in migration %1 is missing.").arg(next.value())));
         const QString what = QCoreApplication::translate("Realm::Storage", "Upgrading the workspace to schema %1").arg(next.key());
-        const QByteArray script = file.readAll() + "\nPRAGMA user_version = " + QByteArray::number(next.key()) + ";\nCOMMIT;";
-        if (Result<void> applied = execScript(handle, script, what); !applied) {
-            sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
-            return applied;
-        }
+        const QByteArray script = file.readAll() + "\nPRAGMA user_version = " + QByteArray::number(next.key()) + ";";
+        if (Result<void> applied = execScript(handle, script, what); !applied)
+            return rollback(applied.error());
     }
+    // Marks the file as a REALM workspace (older ones, too), so that no
+    // other program's SQLite file is ever taken for one.
+    const QByteArray mark = "PRAGMA application_id = " + QByteArray::number(applicationId()) + ";";
+    if (Result<void> marked = execScript(handle, mark, QCoreApplication::translate("Realm::Storage", "Marking the workspace")); !marked)
+        return rollback(marked.error());
+    if (Result<void> committed = execScript(handle, "COMMIT", QCoreApplication::translate("Realm::Storage", "Saving the upgrade")); !committed)
+        return rollback(committed.error());
     return {};
 }
 

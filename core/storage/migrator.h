@@ -8,10 +8,11 @@
 namespace Realm::Storage {
 
 // Brings a workspace schema up to date. Migrations are numbered SQL files
-// (`migrations/NNNN_name.sql`, compiled in as resources); each runs in its own
-// transaction together with the `PRAGMA user_version` bump, so a crash
-// leaves the workspace at the previous version, never in between. The files
-// are append-only: a released migration is never edited.
+// (`migrations/NNNN_name.sql`, compiled in as resources). All pending ones
+// run in one transaction with the `PRAGMA user_version` bump and the
+// workspace's application_id, so a failure or a crash leaves the workspace
+// at the version it had, never in between. The files are append-only: a
+// released migration is never edited.
 class Migrator final {
 public:
     explicit Migrator(QSqlDatabase db) : m_db(std::move(db)) {}
@@ -22,6 +23,8 @@ public:
     Result<void> migrateTo(int version);
 
     static int latestVersion();
+    // PRAGMA application_id of every REALM workspace.
+    static int applicationId();
 
 private:
     QSqlDatabase m_db;

@@ -42,7 +42,113 @@ private slots:
     void olderWorkspaceIsUpgradedKeepingData();
     void uncommittedTransactionRollsBack();
     void missingFolderIsCreated();
+    void anotherProgramsDatabaseIsRefusedUntouched_data();
+    void anotherProgramsDatabaseIsRefusedUntouched();
+    void damagedWorkspaceSaysSoAndIsNotWritten();
+    void failedUpgradeChangesNothing();
+    void workspacesAreMarkedAsRealms();
 };
+
+void tst_Database::anotherProgramsDatabaseIsRefusedUntouched_data()
+{
+    QTest::addColumn<QString>("setup");
+    QTest::newRow("tables, no version") << QStringLiteral("CREATE TABLE contacts(name TEXT); INSERT INTO contacts VALUES ('Ada');");
+    QTest::newRow("a version, no projects") << QStringLiteral("CREATE TABLE t(x); PRAGMA user_version = 3;");
+    QTest::newRow("another application id") << QStringLiteral("PRAGMA application_id = 1234;");
+}
+
+// Any SQLite file used to silently gain REALM's tables.
+void tst_Database::anotherProgramsDatabaseIsRefusedUntouched()
+{
+    QFETCH(QString, setup);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("other.db"));
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        for (const QString &statement : setup.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+            QSqlQuery q(raw);
+            QVERIFY2(q.exec(statement), qPrintable(statement));
+        }
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+    const QByteArray before = fileHash(path);
+    Result<DatabasePtr> db = Database::open(path);
+    QVERIFY(!db.ok());
+    QVERIFY2(db.error().message.contains(QStringLiteral("another program")), qPrintable(db.error().message));
+    QCOMPARE(fileHash(path), before);
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+}
+
+// A workspace damaged on disk: a clear message (not "not an error"), and
+// no write that could make it worse.
+void tst_Database::damagedWorkspaceSaysSoAndIsNotWritten()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("w.realm"));
+    {
+        Result<DatabasePtr> db = Database::open(path);
+        QVERIFY(db.ok());
+        QVERIFY((*db)->checkpoint());
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.size() > 8192);
+    file.seek(4096); // the schema and tables: past the 100-byte header and the first page
+    file.write(QByteArray(file.size() - 4096, '\xA5'));
+    file.close();
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+    const QByteArray before = fileHash(path);
+    Result<DatabasePtr> db = Database::open(path);
+    QVERIFY(!db.ok());
+    QVERIFY2(db.error().message.contains(QStringLiteral("damaged")) && !db.error().message.contains(QStringLiteral("not an error")),
+             qPrintable(db.error().message));
+    QVERIFY(db.error().message.contains(QStringLiteral("did not write")));
+    QCOMPARE(fileHash(path), before);
+}
+
+// An upgrade is all or nothing: migration 6 failing used to leave 4 and 5
+// committed.
+void tst_Database::failedUpgradeChangesNothing()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.realm"));
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QVERIFY(Migrator(raw).migrateTo(3).ok());
+        QSqlQuery q(raw);
+        // Something migration 6 (the docs tables) will trip over.
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE doc_versions(x)")));
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("old"));
+    Result<DatabasePtr> db = Database::open(path);
+    QVERIFY(!db.ok());
+    QVERIFY2(db.error().message.contains(QStringLiteral("schema")), qPrintable(db.error().message));
+    QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+    raw.setDatabaseName(path);
+    QVERIFY(raw.open());
+    QCOMPARE(pragma(raw, QStringLiteral("user_version")), 3);
+    QSqlQuery q(raw);
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name IN ('chunks', 'chunked_blobs')")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0); // migration 4's tables are not there
+    raw.close();
+    raw = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("check"));
+}
+
+void tst_Database::workspacesAreMarkedAsRealms()
+{
+    QTemporaryDir dir;
+    Result<DatabasePtr> db = Database::open(dir.filePath(QStringLiteral("w.realm")));
+    QVERIFY(db.ok());
+    QCOMPARE(pragma((*db)->connection(), QStringLiteral("application_id")), Migrator::applicationId());
+}
 
 void tst_Database::openCreatesFileInWalModeWithForeignKeys()
 {
