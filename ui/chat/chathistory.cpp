@@ -110,6 +110,7 @@ void ChatHistory::reload()
     search.providerId = m_provider->currentData().toString();
     if (const int days = m_period->currentData().toInt(); days > 0)
         search.fromMs = QDateTime(QDate::currentDate().addDays(1 - days), QTime(0, 0)).toMSecsSinceEpoch();
+    const quint64 query = ++m_queries;
     runInBackground(this, m_db,
                     [search](Storage::DatabasePtr db) {
                         Listing listing;
@@ -137,9 +138,11 @@ void ChatHistory::reload()
                         }
                         return listing;
                     },
-                    [this, text](const Listing &listing) {
-                        if (text != m_search->text().trimmed())
-                            return; // typed on since
+                    [this, query](const Listing &listing) {
+                        // Any newer query (typing, another filter) wins, even
+                        // when this older one finishes after it.
+                        if (query != m_queries)
+                            return;
                         m_list->clear();
                         for (const Conversation &c : listing.conversations) {
                             auto *item = new QListWidgetItem((c.pinned ? QStringLiteral("★ ") : QString())

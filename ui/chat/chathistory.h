@@ -59,6 +59,7 @@ private:
     QComboBox *m_period;   // any time, today, 7 or 30 days
     QListWidget *m_list;
     QString m_projectId;
+    quint64 m_queries = 0; // the newest reload(); older results are dropped
 };
 
 } // namespace Realm::Ui
