@@ -12,7 +12,7 @@ namespace Realm::Projects {
 // folder walk) and returns it in canonical form: relative, '/'-separated,
 // without "." segments or repeated slashes. Rejects, with the reason, what
 // could escape the project or fool a later export: "..", absolute paths,
-// backslashes, NUL and control characters, empty names, and a ".git"
+// backslashes, NUL and C0 control characters or DEL, empty names, and a ".git"
 // segment in any spelling git itself refuses (see isGitDirectoryName()).
 // Every path REALM stores, renders from a template or writes to disk
 // passes through here.

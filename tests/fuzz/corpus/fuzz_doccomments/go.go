@@ -1,0 +1,7 @@
+package demo
+
+// Sum returns the sum of xs.
+func Sum(xs ...int) int { return 0 }
+
+//go:generate stringer
+type Kind int

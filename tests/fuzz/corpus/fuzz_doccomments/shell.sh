@@ -1,0 +1,6 @@
+#!/bin/sh
+# Deploys the site.
+# Usage: deploy TARGET
+deploy() {
+  :
+}
