@@ -4,6 +4,7 @@
 #include "projects/newprojectdialog.h"
 #include "projects/projectstore.h"
 #include "projects/savetemplatedialog.h"
+#include "starters/startertemplate.h"
 #include "testworkspace.h"
 
 #include <QComboBox>
@@ -42,7 +43,37 @@ class tst_NewProjectDialog final : public QObject {
     Q_OBJECT
 private slots:
     void formPreviewAndCreate();
+    void aTemplateNameThatIsNoPlainNameChoosesNoFolder();
 };
+
+// A shared template whose project name defaults to "../../outside" must
+// not pick where the files go: the folder stays empty until the user
+// chooses one.
+void tst_NewProjectDialog::aTemplateNameThatIsNoPlainNameChoosesNoFolder()
+{
+    TestWorkspace ws;
+    Starters::StarterTemplate hostile;
+    hostile.id = QStringLiteral("escape");
+    hostile.title = QStringLiteral("Escape");
+    hostile.variables = {{QStringLiteral("project_name"), QStringLiteral("Project name"), QStringLiteral("../../outside"), {}, {}, {}, true}};
+    hostile.files = {{QStringLiteral("README.md"), "# {{project_name}}\n", 0644}};
+    QVERIFY(Starters::TemplateStore(ws.db()).save(hostile));
+    NewProjectDialog dialog(ws.db());
+    dialog.show();
+    const int builtIn = int(Starters::StarterTemplate::builtIn().size());
+    QVERIFY(QTest::qWaitFor([&] { return dialog.templateList()->count() > builtIn; }, 10000)); // the workspace's come from a worker
+    dialog.selectTemplate(QStringLiteral("escape"));
+    auto *folder = dialog.findChild<QLineEdit *>(QStringLiteral("starterFolder"));
+    QVERIFY(folder);
+    QVERIFY2(folder->text().isEmpty(), qPrintable(folder->text()));
+    QVERIFY(!dialog.createButton()->isEnabled());
+    QVERIFY2(dialog.problemLabel()->text().startsWith(QStringLiteral("Choose the folder")), qPrintable(dialog.problemLabel()->text()));
+    QVERIFY(QTest::qWaitFor([&] { return dialog.findChild<QLineEdit *>(QStringLiteral("var_project_name"))->isVisible(); }));
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/new-project-no-folder.png")));
+    dialog.setFolder(ws.dir() + QStringLiteral("/chosen"));
+    QVERIFY(dialog.createButton()->isEnabled());
+}
 
 void tst_NewProjectDialog::formPreviewAndCreate()
 {

@@ -192,7 +192,8 @@ void NewProjectDialog::updatePreview()
         return;
     }
     const QDir folder(m_folder->text());
-    const bool busy = folder.exists() && !folder.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    // An empty field is no folder at all (QDir("") would be the current one).
+    const bool busy = !m_folder->text().trimmed().isEmpty() && folder.exists() && !folder.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
     m_problem->setText(busy                                  ? tr("%1 is not empty; choose a new or empty folder.").arg(m_folder->text())
                        : m_folder->text().trimmed().isEmpty() ? tr("Choose the folder to create the project in.")
                                                               : QString());
