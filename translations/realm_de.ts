@@ -322,12 +322,24 @@
         <source>The API key of &quot;%1&quot; was kept for one session only (no keychain was available): enter it again.</source>
         <translation>Der API-Schlüssel von „%1“ wurde nur für eine Sitzung aufbewahrt (es war kein Schlüsselbund verfügbar): Geben Sie ihn erneut ein.</translation>
     </message>
+    <message>
+        <source>%1 redirected the request to another server (%2). REALM does not follow it, because the request carries your API key and your code. Check the base URL in the provider settings (it may need https:// or another path).</source>
+        <translation>%1 hat die Anfrage an einen anderen Server umgeleitet (%2). REALM folgt der Umleitung nicht, weil die Anfrage Ihren API-Schlüssel und Ihren Code enthält. Prüfen Sie die Basis-URL in den Anbietereinstellungen (vielleicht braucht sie https:// oder einen anderen Pfad).</translation>
+    </message>
+    <message>
+        <source>no address given</source>
+        <translation>keine Adresse angegeben</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Common</name>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is the open workspace %2 (or one of its files): writing there would replace every project, conversation and document in it. Nothing was written; choose another place.</source>
+        <translation>%1 ist der geöffnete Arbeitsbereich %2 (oder eine seiner Dateien): Dorthin zu schreiben würde jedes Projekt, jede Unterhaltung und jedes Dokument darin ersetzen. Es wurde nichts geschrieben; wählen Sie einen anderen Ort.</translation>
     </message>
 </context>
 <context>
@@ -468,6 +480,30 @@
         <source>The model wrote nothing about %1; try again or choose another model.</source>
         <translation>Das Modell hat nichts über %1 geschrieben; versuchen Sie es erneut oder wählen Sie ein anderes Modell.</translation>
     </message>
+    <message>
+        <source>sections are nested more than %1 deep</source>
+        <translation>Abschnitte sind tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>it ran longer than %1 seconds</source>
+        <translation>sie lief länger als %1 Sekunden</translation>
+    </message>
+    <message>
+        <source>it would write more than %1 MiB</source>
+        <translation>sie würde mehr als %1 MiB schreiben</translation>
+    </message>
+    <message>
+        <source>The template nests sections more than %1 deep; REALM does not render it.</source>
+        <translation>Die Vorlage verschachtelt Abschnitte tiefer als %1 Ebenen; REALM rendert sie nicht.</translation>
+    </message>
+    <message>
+        <source>The template was stopped: %1.</source>
+        <translation>Die Vorlage wurde abgebrochen: %1.</translation>
+    </message>
+    <message>
+        <source>The template includes {{&gt; %1}}, but REALM templates have no partials (and never read values as templates). Remove the tag.</source>
+        <translation>Die Vorlage bindet {{&gt; %1}} ein, aber REALM-Vorlagen haben keine Partials (und lesen Werte nie als Vorlagen). Entfernen Sie das Tag.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Markup</name>
@@ -498,6 +534,14 @@
     <message>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>The folder %1 already holds %2, which is not part of a site REALM wrote there. Nothing was written: choose an empty or new folder.</source>
+        <translation>Der Ordner %1 enthält bereits %2; das gehört nicht zu einer Website, die REALM dort geschrieben hat. Es wurde nichts geschrieben: Wählen Sie einen leeren oder neuen Ordner.</translation>
+    </message>
+    <message>
+        <source>The site list %1 in %2 is damaged. Nothing was written: choose an empty or new folder.</source>
+        <translation>Die Dateiliste %1 der Website in %2 ist beschädigt. Es wurde nichts geschrieben: Wählen Sie einen leeren oder neuen Ordner.</translation>
     </message>
 </context>
 <context>
@@ -717,10 +761,6 @@
     <message>
         <source>absolute path</source>
         <translation>absoluter Pfad</translation>
-    </message>
-    <message>
-        <source>path starts with a drive letter</source>
-        <translation>Pfad beginnt mit einem Laufwerksbuchstaben</translation>
     </message>
     <message>
         <source>path contains &quot;..&quot;</source>
@@ -1038,6 +1078,38 @@
         <source>Cannot record what the refresh changed</source>
         <translation>Die Änderungen der Aktualisierung können nicht festgehalten werden</translation>
     </message>
+    <message>
+        <source>The ZIP archive %1 is incomplete: its end (the central directory that lists its files) is missing, as after an interrupted download. Nothing was imported. Download or copy it again.</source>
+        <translation>Das ZIP-Archiv %1 ist unvollständig: Sein Ende (das zentrale Verzeichnis, das seine Dateien auflistet) fehlt, wie nach einem abgebrochenen Download. Es wurde nichts importiert. Laden Sie es erneut herunter oder kopieren Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>The archive %1 is incomplete: it stops after %2 without the end marker of a tar archive, as after an interrupted download. Nothing was imported. Download or copy it again.</source>
+        <translation>Das Archiv %1 ist unvollständig: Es endet nach %2 ohne die Endmarkierung eines tar-Archivs, wie nach einem abgebrochenen Download. Es wurde nichts importiert. Laden Sie es erneut herunter oder kopieren Sie es noch einmal.</translation>
+    </message>
+    <message>
+        <source>the name is not valid UTF-8 (rename it to import it)</source>
+        <translation>Name ist kein gültiges UTF-8 (benennen Sie den Eintrag um, um ihn zu importieren)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a name git reserves for its own folder (a project may not carry git&apos;s configuration or hooks)</source>
+        <translation>„%1“ ist ein Name, den Git für seinen eigenen Ordner reserviert (ein Projekt darf weder Git-Konfiguration noch Git-Hooks mitbringen)</translation>
+    </message>
+    <message>
+        <source>symlink to something that is not a regular file</source>
+        <translation>symbolischer Link auf etwas, das keine reguläre Datei ist</translation>
+    </message>
+    <message>
+        <source>path contains &quot;%1&quot;, a name git reserves for its own folder (a project may not carry git&apos;s configuration or hooks)</source>
+        <translation>Pfad enthält „%1“, einen Namen, den Git für seinen eigenen Ordner reserviert (ein Projekt darf weder Git-Konfiguration noch Git-Hooks mitbringen)</translation>
+    </message>
+    <message>
+        <source>The project holds &quot;%1&quot;, which REALM does not write out (%2). Nothing was exported. It was imported before REALM refused such paths: refresh the project from its source to drop it.</source>
+        <translation>Das Projekt enthält „%1“; REALM schreibt diesen Pfad nicht hinaus (%2). Es wurde nichts exportiert. Der Pfad wurde importiert, bevor REALM solche Pfade abgelehnt hat: Aktualisieren Sie das Projekt aus seiner Quelle, um ihn zu entfernen.</translation>
+    </message>
+    <message>
+        <source>not a canonical path</source>
+        <translation>kein kanonischer Pfad</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Secrets</name>
@@ -1208,6 +1280,14 @@
         <source>%1 is larger than 16 MiB, too large for a template; leave it out.</source>
         <translation>%1 ist größer als 16 MiB, zu groß für eine Vorlage; lassen Sie die Datei weg.</translation>
     </message>
+    <message>
+        <source>%1 (%2) must be one line without control characters (it holds U+%3).</source>
+        <translation>%1 (%2) muss eine einzige Zeile ohne Steuerzeichen sein (enthalten ist U+%3).</translation>
+    </message>
+    <message>
+        <source>The project name &quot;%1&quot; is not a plain folder name, so it cannot choose where the files go: choose the folder yourself (--out DIR).</source>
+        <translation>Der Projektname „%1“ ist kein einfacher Ordnername und kann daher nicht bestimmen, wohin die Dateien kommen: Wählen Sie den Ordner selbst (--out DIR).</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Storage</name>
@@ -1222,10 +1302,6 @@
     <message>
         <source>Cannot open the workspace %1</source>
         <translation>Der Arbeitsbereich %1 kann nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <source>%1 is not a REALM workspace (or is damaged)</source>
-        <translation>%1 ist kein REALM-Arbeitsbereich (oder ist beschädigt)</translation>
     </message>
     <message>
         <source>The workspace %1 was written by a newer version of REALM (schema %2; this version knows up to %3). It was not changed. Open it with a newer REALM, or choose another workspace with --workspace.</source>
@@ -1302,6 +1378,22 @@
     <message>
         <source>Cannot save the changes</source>
         <translation>Die Änderungen können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>%1 is not a REALM workspace that can be read: it is damaged or not an SQLite database (SQLite says: %2). REALM did not write to it. Restore it from a backup, or choose another workspace with --workspace.</source>
+        <translation>%1 ist kein lesbarer REALM-Arbeitsbereich: Die Datei ist beschädigt oder keine SQLite-Datenbank (SQLite meldet: %2). REALM hat nicht in sie geschrieben. Stellen Sie sie aus einer Sicherung wieder her oder wählen Sie mit --workspace einen anderen Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database of another program, not a REALM workspace. It was not changed. Choose a REALM workspace or a new file with --workspace.</source>
+        <translation>%1 ist die SQLite-Datenbank eines anderen Programms, kein REALM-Arbeitsbereich. Sie wurde nicht verändert. Wählen Sie mit --workspace einen REALM-Arbeitsbereich oder eine neue Datei.</translation>
+    </message>
+    <message>
+        <source>Marking the workspace</source>
+        <translation>Das Markieren des Arbeitsbereichs</translation>
+    </message>
+    <message>
+        <source>Saving the upgrade</source>
+        <translation>Das Speichern der Aktualisierung</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2521,10 @@
     <message>
         <source>%1 (yours)</source>
         <translation>%1 (eigene)</translation>
+    </message>
+    <message>
+        <source>Choose the folder to create the project in.</source>
+        <translation>Wählen Sie den Ordner, in dem das Projekt angelegt werden soll.</translation>
     </message>
 </context>
 <context>

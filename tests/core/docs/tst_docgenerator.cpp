@@ -341,7 +341,10 @@ void tst_DocGenerator::gitSourceIsReadFromItsObjectsNotFromFilesNearby()
         tree = plumbing({QStringLiteral("mktree")}, "040000 tree " + tree + "\t..\n");
     tree = plumbing({QStringLiteral("mktree")}, "040000 tree " + tree + "\t..\n100644 blob " + genuine + "\tgenuine.py\n");
     QVERIFY(!tree.isEmpty());
-    const QByteArray commit = plumbing({QStringLiteral("commit-tree"), QString::fromLatin1(tree), QStringLiteral("-m"), QStringLiteral("climb")}, {});
+    // commit-tree needs an identity: Test::git gives a fixed one (a fresh machine has none).
+    QByteArray commit;
+    QCOMPARE(Test::git(repo, {QStringLiteral("commit-tree"), QString::fromLatin1(tree), QStringLiteral("-m"), QStringLiteral("climb")}, &commit), 0);
+    commit = commit.trimmed();
     QVERIFY(!commit.isEmpty());
     QCOMPARE(Test::git(repo, {QStringLiteral("update-ref"), QStringLiteral("HEAD"), QString::fromLatin1(commit)}), 0);
 
