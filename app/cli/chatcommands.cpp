@@ -5,6 +5,7 @@
 #include "interrupts.h"
 #include "providercommands.h"
 
+#include "chat/chatjson.h"
 #include "chat/chatsession.h"
 #include "chat/contextbuilder.h"
 #include "chat/projecttools.h"
@@ -62,33 +63,6 @@ void settleCrashedAnswers(const Storage::DatabasePtr &db)
 {
     if (Result<int> marked = ConversationStore(db).markInterrupted(); !marked)
         Output::note(marked.error().message);
-}
-
-QString timeText(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
-}
-
-QJsonObject usageJson(const Usage &u)
-{
-    QJsonObject o;
-    if (u.inputTokens >= 0)
-        o.insert(QStringLiteral("input_tokens"), u.inputTokens);
-    if (u.outputTokens >= 0)
-        o.insert(QStringLiteral("output_tokens"), u.outputTokens);
-    return o;
-}
-
-QJsonObject conversationJson(const Conversation &c)
-{
-    return {{QStringLiteral("id"), c.id},
-            {QStringLiteral("title"), c.title},
-            {QStringLiteral("project_id"), c.projectId},
-            {QStringLiteral("model"), c.model},
-            {QStringLiteral("pinned"), c.pinned},
-            {QStringLiteral("archived"), c.archived},
-            {QStringLiteral("usage"), usageJson(c.usage)},
-            {QStringLiteral("updated_at"), timeText(c.updatedAt)}};
 }
 
 void writeRaw(const QString &text)
@@ -264,12 +238,12 @@ int runAsk(const Invocation &inv)
         writeRaw(QStringLiteral("\n"));
     const Message &answer = turn->answer();
     if (inv.json) {
-        QJsonObject o{{QStringLiteral("conversation"), conversationId},
-                      {QStringLiteral("message"), answer.id},
+        QJsonObject o{{QStringLiteral("conversation_id"), conversationId},
+                      {QStringLiteral("message_id"), answer.id},
                       {QStringLiteral("status"), Message::statusName(answer.status)},
                       {QStringLiteral("model"), answer.model},
                       {QStringLiteral("content"), answer.content},
-                      {QStringLiteral("usage"), usageJson(answer.usage)}};
+                      {QStringLiteral("usage"), toJson(answer.usage)}};
         if (error)
             o.insert(QStringLiteral("error"), describeProviderError(*error));
         QJsonArray context;
@@ -322,9 +296,9 @@ int runList(const Invocation &inv)
         return fail(list.error());
     for (const Conversation &c : *list) {
         if (inv.json)
-            Output::printJson(conversationJson(c));
+            Output::printJson(toJson(c));
         else
-            Output::print(QStringLiteral("%1\t%2\t%3%4").arg(c.id, timeText(c.updatedAt), c.pinned ? QStringLiteral("★ ") : QString(), c.title));
+            Output::print(QStringLiteral("%1\t%2\t%3%4").arg(c.id, Output::localTime(c.updatedAt), c.pinned ? QStringLiteral("★ ") : QString(), c.title));
     }
     return ExitOk;
 }
@@ -397,12 +371,7 @@ int runSearch(const Invocation &inv)
         return fail(hits.error());
     for (const MessageHit &h : *hits) {
         if (inv.json)
-            Output::printJson({{QStringLiteral("conversation"), h.conversationId},
-                               {QStringLiteral("title"), h.conversationTitle},
-                               {QStringLiteral("message"), h.messageId},
-                               {QStringLiteral("role"), ChatMessage::roleName(h.role)},
-                               {QStringLiteral("snippet"), h.snippet},
-                               {QStringLiteral("created_at"), timeText(h.createdAt)}});
+            Output::printJson(toJson(h));
         else
             Output::print(QStringLiteral("%1\t%2\t%3").arg(h.conversationId, h.conversationTitle, h.snippet.simplified()));
     }
@@ -464,7 +433,7 @@ int runImport(const Invocation &inv)
     if (!id)
         return fail(id.error());
     if (inv.json)
-        Output::printJson({{QStringLiteral("conversation"), *id}});
+        Output::printJson({{QStringLiteral("conversation_id"), *id}});
     else
         Output::print(QStringLiteral("Imported conversation %1.").arg(*id));
     return ExitOk;

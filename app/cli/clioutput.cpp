@@ -4,6 +4,7 @@
 #include "projects/importsource.h"
 #include "projects/projectimporter.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -37,6 +38,11 @@ void note(const QString &text)
 {
     fflush(stdout);
     fprintf(stderr, "%s\n", text.toUtf8().constData());
+}
+
+QString localTime(qint64 utcMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(utcMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 bool stderrIsTerminal()

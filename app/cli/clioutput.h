@@ -18,6 +18,9 @@ void printJson(const QJsonObject &object); // one compact JSON line on stdout
 void error(const QString &text);          // "realm-cli: text" on stderr
 void note(const QString &text);           // a remark on stderr
 bool stderrIsTerminal();
+// A time for people reading a terminal: local, to the minute. JSON output
+// uses Json::time instead.
+QString localTime(qint64 utcMs);
 }
 
 // A one-line progress display on a terminal's stderr; silent otherwise.

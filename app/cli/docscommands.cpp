@@ -9,6 +9,7 @@
 #include "chat/chatprovider.h"
 #include "docs/docexport.h"
 #include "docs/docgenerator.h"
+#include "docs/docjson.h"
 #include "docs/summarywriter.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
@@ -26,11 +27,6 @@
 namespace Realm::Cli {
 
 namespace {
-QString dateText(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-}
-
 // --template NAME|FILE and --kind decide the spec; a stored template brings
 // its kind and prompt along.
 // `db` is null when there is no workspace (a folder's API reference): then
@@ -193,7 +189,7 @@ int runGenerate(const Invocation &inv)
     if (prepared->unchanged) {
         version = *prepared->unchanged;
         Output::note(QStringLiteral("Nothing changed since the document of %1: reusing it, nothing redone.")
-                         .arg(dateText(prepared->unchanged->createdAt)));
+                         .arg(Output::localTime(prepared->unchanged->createdAt)));
     } else if (Docs::needsModel(spec->kind)) {
         int exitCode = ExitOk;
         Result<Docs::Summaries> summaries =
@@ -222,14 +218,15 @@ int writeAndReport(const Invocation &inv, const Docs::DocVersion &version, Docs:
     const QJsonObject &s = version.stats;
     const auto stat = [&](const char *name) { return s.value(QLatin1String(name)).toInteger(); };
     if (inv.json) {
-        QJsonObject summary = s;
+        // What this run redid: nothing when the document was unchanged.
+        Docs::DocVersion shown = version;
+        if (unchanged) {
+            for (const char *redone : {"files_extracted", "summaries_written"})
+                shown.stats.insert(QLatin1String(redone), 0);
+        }
+        QJsonObject summary = Docs::toJson(shown);
         summary.insert(QStringLiteral("output"), written->first());
-        summary.insert(QStringLiteral("version"), version.id);
-        summary.insert(QStringLiteral("kind"), version.kind);
-        summary.insert(QStringLiteral("model"), version.model);
         summary.insert(QStringLiteral("unchanged"), unchanged);
-        summary.insert(QStringLiteral("filesExtracted"), unchanged ? 0 : stat("filesExtracted"));
-        summary.insert(QStringLiteral("summariesWritten"), unchanged ? 0 : stat("summariesWritten"));
         Output::printJson(summary);
         return ExitOk;
     }
@@ -239,9 +236,9 @@ int writeAndReport(const Invocation &inv, const Docs::DocVersion &version, Docs:
                       .arg(stat("files"))
                       .arg(qRound(s.value(QStringLiteral("coverage")).toDouble() * 100)));
     if (!unchanged) {
-        QString redone = QStringLiteral("Redone: symbols of %1 file(s), %2 reused").arg(stat("filesExtracted")).arg(stat("filesReused"));
+        QString redone = QStringLiteral("Redone: symbols of %1 file(s), %2 reused").arg(stat("files_extracted")).arg(stat("files_reused"));
         if (!version.model.isEmpty())
-            redone += QStringLiteral("; summaries: %1 written by %2, %3 reused").arg(stat("summariesWritten")).arg(version.model).arg(stat("summariesReused"));
+            redone += QStringLiteral("; summaries: %1 written by %2, %3 reused").arg(stat("summaries_written")).arg(version.model).arg(stat("summaries_reused"));
         Output::note(redone + QLatin1Char('.'));
     }
     return ExitOk;
@@ -261,11 +258,9 @@ int runList(const Invocation &inv)
         return fail(versions.error());
     for (const Docs::DocVersion &v : *versions) {
         if (inv.json) {
-            Output::printJson({{QStringLiteral("id"), v.id}, {QStringLiteral("kind"), v.kind}, {QStringLiteral("template"), v.templateName},
-                               {QStringLiteral("title"), v.title}, {QStringLiteral("model"), v.model},
-                               {QStringLiteral("createdAt"), v.createdAt}, {QStringLiteral("stats"), v.stats}});
+            Output::printJson(Docs::toJson(v));
         } else {
-            Output::print(QStringLiteral("%1  %2  %3  %4%5").arg(v.id.left(13), dateText(v.createdAt), v.kind.leftJustified(8), v.title,
+            Output::print(QStringLiteral("%1  %2  %3  %4%5").arg(v.id.left(13), Output::localTime(v.createdAt), v.kind.leftJustified(8), v.title,
                                                               v.model.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(v.model)));
         }
     }

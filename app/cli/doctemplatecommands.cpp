@@ -7,6 +7,7 @@
 
 #include "common/atomicfile.h"
 #include "docs/docgenerator.h"
+#include "docs/docjson.h"
 #include "docs/docstore.h"
 
 #include <QFile>
@@ -62,7 +63,7 @@ int runDocsTemplateCommand(const Invocation &inv)
             return fail(templates.error());
         for (const Docs::DocTemplate &t : *templates) {
             if (inv.json)
-                Output::printJson({{QStringLiteral("name"), t.name}, {QStringLiteral("kind"), t.kind}, {QStringLiteral("updatedAt"), t.updatedAt}});
+                Output::printJson(Docs::toJson(t));
             else
                 Output::print(QStringLiteral("%1  %2").arg(t.kind.leftJustified(8), t.name));
         }

@@ -10,6 +10,7 @@
 #include "projects/importsource.h"
 #include "projects/projecthistory.h"
 #include "projects/projectexporter.h"
+#include "projects/projectjson.h"
 #include "projects/projectstore.h"
 
 #include <QDateTime>
@@ -78,14 +79,11 @@ int runProjectVersions(const Invocation &inv)
         return fail(versions.error());
     for (const Projects::ProjectVersion &v : *versions) {
         if (inv.json) {
-            Output::printJson({{QStringLiteral("number"), v.number}, {QStringLiteral("kind"), v.kind},
-                               {QStringLiteral("createdAt"), v.createdAt}, {QStringLiteral("sourceCommit"), v.sourceCommit},
-                               {QStringLiteral("added"), v.added}, {QStringLiteral("changed"), v.changed},
-                               {QStringLiteral("removed"), v.removed}});
+            Output::printJson(Projects::toJson(v));
         } else {
             Output::print(QStringLiteral("%1  %2  %3  +%4 ~%5 -%6%7")
                               .arg(v.number, 4)
-                              .arg(QDateTime::fromMSecsSinceEpoch(v.createdAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")), v.kind.leftJustified(7))
+                              .arg(Output::localTime(v.createdAt), v.kind.leftJustified(7))
                               .arg(v.added)
                               .arg(v.changed)
                               .arg(v.removed)

@@ -55,8 +55,8 @@ void printVersion(bool json)
     const auto versions = Realm::Projects::componentVersions();
     if (json) {
         QJsonObject o;
-        for (const auto &[name, version] : versions)
-            o.insert(name, version);
+        for (const auto &[name, version] : versions) // "syntax highlighting" → "syntax_highlighting"
+            o.insert(name.toLower().replace(QLatin1Char(' '), QLatin1Char('_')), version);
         Output::printJson(o);
         return;
     }

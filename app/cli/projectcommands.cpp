@@ -8,6 +8,7 @@
 #include "projects/importsource.h"
 #include "projects/language.h"
 #include "projects/projectimporter.h"
+#include "projects/projectjson.h"
 #include "projects/projectstore.h"
 
 #include <QDateTime>
@@ -20,54 +21,10 @@ using namespace Realm::Projects;
 
 namespace {
 
-QString timeText(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
-}
-
-QJsonObject projectJson(const Project &p)
-{
-    QJsonObject source{{QStringLiteral("kind"), sourceKindName(p.source.kind)},
-                       {QStringLiteral("location"), p.source.location}};
-    if (!p.source.ref.isEmpty())
-        source.insert(QStringLiteral("ref"), p.source.ref);
-    if (!p.source.commit.isEmpty())
-        source.insert(QStringLiteral("commit"), p.source.commit);
-    QJsonObject o{{QStringLiteral("id"), p.id},
-                  {QStringLiteral("name"), p.name},
-                  {QStringLiteral("description"), p.description},
-                  {QStringLiteral("tags"), QJsonArray::fromStringList(p.tags)},
-                  {QStringLiteral("source"), source},
-                  {QStringLiteral("files"), p.fileCount},
-                  {QStringLiteral("bytes"), p.totalBytes},
-                  {QStringLiteral("created_at"), timeText(p.createdAt)},
-                  {QStringLiteral("updated_at"), timeText(p.updatedAt)},
-                  {QStringLiteral("revision"), p.revision}};
-    if (p.deletedAt)
-        o.insert(QStringLiteral("deleted_at"), timeText(*p.deletedAt));
-    return o;
-}
-
-QJsonArray issuesJson(const QList<ImportIssue> &issues)
-{
-    QJsonArray array;
-    for (const ImportIssue &issue : issues)
-        array.append(QJsonObject{{QStringLiteral("path"), issue.path}, {QStringLiteral("reason"), issue.reason}});
-    return array;
-}
-
 void printReport(const Invocation &inv, const ImportReport &report, bool refresh)
 {
     if (inv.json) {
-        QJsonObject o = projectJson(report.project);
-        o.insert(QStringLiteral("added"), report.added);
-        o.insert(QStringLiteral("changed"), report.changed);
-        o.insert(QStringLiteral("removed"), report.removed);
-        o.insert(QStringLiteral("unchanged"), report.unchanged);
-        o.insert(QStringLiteral("skipped"), issuesJson(report.skipped));
-        o.insert(QStringLiteral("rejected"), issuesJson(report.rejected));
-        o.insert(QStringLiteral("warnings"), issuesJson(report.warnings));
-        Output::printJson(o);
+        Output::printJson(toJson(report));
         return;
     }
     if (refresh)
@@ -225,7 +182,7 @@ int runList(const Invocation &inv)
         return fail(projects.error());
     for (const Project &p : *projects) {
         if (inv.json) {
-            Output::printJson(projectJson(p));
+            Output::printJson(toJson(p));
             continue;
         }
         QString line = QStringLiteral("%1  %2 files  %3").arg(p.name).arg(p.fileCount).arg(formatBytes(p.totalBytes));
@@ -256,7 +213,7 @@ int runCreate(const Invocation &inv)
     if (!p)
         return fail(p.error());
     if (inv.json)
-        Output::printJson(projectJson(*p));
+        Output::printJson(toJson(*p));
     else
         Output::print(QStringLiteral("Created \"%1\" (%2).").arg(p->name, p->id));
     return ExitOk;
@@ -280,7 +237,7 @@ int runShow(const Invocation &inv)
     if (!languages)
         return fail(languages.error());
     if (inv.json) {
-        QJsonObject o = projectJson(*p);
+        QJsonObject o = toJson(*p);
         QJsonObject langs;
         for (const auto &[id, count] : *languages)
             langs.insert(id.isEmpty() ? QStringLiteral("other") : id, count);
@@ -302,9 +259,9 @@ int runShow(const Invocation &inv)
         langs << QStringLiteral("%1 %2").arg(languageDisplayName(id)).arg(count);
     if (!langs.isEmpty())
         Output::print(QStringLiteral("Languages:   %1").arg(langs.join(QStringLiteral(", "))));
-    Output::print(QStringLiteral("Updated:     %1").arg(timeText(p->updatedAt)));
+    Output::print(QStringLiteral("Updated:     %1").arg(Output::localTime(p->updatedAt)));
     if (p->deletedAt)
-        Output::print(QStringLiteral("In trash since %1 (restore with: realm-cli project restore %2)").arg(timeText(*p->deletedAt), p->id));
+        Output::print(QStringLiteral("In trash since %1 (restore with: realm-cli project restore %2)").arg(Output::localTime(*p->deletedAt), p->id));
     return ExitOk;
 }
 
@@ -341,7 +298,7 @@ int runEdit(const Invocation &inv)
     if (!updated)
         return fail(updated.error());
     if (inv.json)
-        Output::printJson(projectJson(*updated));
+        Output::printJson(toJson(*updated));
     else
         Output::print(QStringLiteral("Updated \"%1\".").arg(updated->name));
     return ExitOk;
@@ -396,7 +353,7 @@ int runTrashCommand(const Invocation &inv, const QString &which)
             if (!restored)
                 return fail(restored.error());
             if (inv.json)
-                Output::printJson(projectJson(*restored));
+                Output::printJson(toJson(*restored));
             else
                 Output::print(QStringLiteral("Restored \"%1\".").arg(restored->name));
             return ExitOk;
@@ -427,9 +384,7 @@ int runFiles(const Invocation &inv)
         return fail(files.error());
     const auto printFile = [&](const ProjectFile &f) {
         if (inv.json)
-            Output::printJson({{QStringLiteral("path"), f.path}, {QStringLiteral("size"), f.size},
-                               {QStringLiteral("language"), f.language}, {QStringLiteral("encoding"), f.encoding},
-                               {QStringLiteral("binary"), f.isBinary()}});
+            Output::printJson(toJson(f));
         else
             Output::print(f.path);
     };

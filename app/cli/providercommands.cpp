@@ -2,6 +2,7 @@
 #include "providercommands.h"
 
 #include "clioutput.h"
+#include "chat/chatjson.h"
 
 #include "chat/chatprovider.h"
 #include "chat/providerstore.h"
@@ -26,20 +27,6 @@ ProviderStore providerStore(const Storage::DatabasePtr &db)
     static Secrets::KeychainSecretStore keychain;
     static Secrets::MemorySecretStore session;
     return ProviderStore(db, &keychain, &session);
-}
-
-QJsonObject profileJson(const StoredProfile &s)
-{
-    QJsonObject o{{QStringLiteral("id"), s.profile.id},
-                  {QStringLiteral("name"), s.profile.name},
-                  {QStringLiteral("kind"), ProviderProfile::kindName(s.profile.kind)},
-                  {QStringLiteral("base_url"), s.profile.baseUrl.toString()},
-                  {QStringLiteral("model"), s.profile.defaultModel},
-                  {QStringLiteral("key"), keyStorageName(s.keyStorage)}};
-    o.insert(QStringLiteral("tools"), s.profile.toolsEnabled);
-    if (s.profile.contextWindowTokens > 0)
-        o.insert(QStringLiteral("context_window"), s.profile.contextWindowTokens);
-    return o;
 }
 
 QString keyStorageText(KeyStorage storage)
@@ -123,7 +110,7 @@ int runAdd(const Invocation &inv)
     if (!created)
         return fail(created.error());
     if (inv.json)
-        Output::printJson(profileJson(*created));
+        Output::printJson(toJson(*created));
     else
         Output::print(QStringLiteral("Added provider \"%1\" (%2, %3).")
                           .arg(created->profile.name, ProviderProfile::kindName(created->profile.kind), created->profile.baseUrl.toString()));
@@ -164,7 +151,7 @@ int runList(const Invocation &inv)
         return fail(profiles.error());
     for (const StoredProfile &s : *profiles) {
         if (inv.json)
-            Output::printJson(profileJson(s));
+            Output::printJson(toJson(s));
         else
             Output::print(QStringLiteral("%1\t%2\t%3\t%4\t%5")
                               .arg(s.profile.name, ProviderProfile::kindName(s.profile.kind), s.profile.baseUrl.toString(),

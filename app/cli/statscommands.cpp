@@ -59,7 +59,7 @@ void printText(const Projects::Project &project, const Analytics::ProjectStats &
     for (const Analytics::GrowthPoint &g : s.growth)
         Output::print(QStringLiteral("  %1  %2  %3 files, %4 lines")
                           .arg(g.version, 4)
-                          .arg(QDateTime::fromMSecsSinceEpoch(g.createdAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                          .arg(Output::localTime(g.createdAt))
                           .arg(g.files)
                           .arg(g.lines));
     if (s.docs)

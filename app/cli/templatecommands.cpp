@@ -6,6 +6,7 @@
 #include "clioutput.h"
 
 #include "common/atomicfile.h"
+#include "projects/projectjson.h"
 #include "projects/projectstore.h"
 #include "starters/startertemplate.h"
 
@@ -30,16 +31,7 @@ int runProjectTemplates(const Invocation &inv)
     }
     for (const Starters::StarterTemplate &t : std::as_const(all)) {
         if (inv.json) {
-            QJsonArray variables;
-            for (const Starters::TemplateVariable &v : t.variables) {
-                variables.append(QJsonObject{{QStringLiteral("name"), v.name}, {QStringLiteral("label"), v.label},
-                                             {QStringLiteral("default"), v.defaultValue}, {QStringLiteral("pattern"), v.pattern},
-                                             {QStringLiteral("choices"), QJsonArray::fromStringList(v.choices)},
-                                             {QStringLiteral("required"), v.required}});
-            }
-            Output::printJson({{QStringLiteral("id"), t.id}, {QStringLiteral("title"), t.title},
-                               {QStringLiteral("description"), t.description}, {QStringLiteral("builtIn"), t.shipped},
-                               {QStringLiteral("variables"), variables}});
+            Output::printJson(Starters::toJson(t));
             continue;
         }
         QStringList variables;
@@ -105,8 +97,9 @@ int runProjectNew(const Invocation &inv)
     if (!report)
         return fail(report.error());
     if (inv.json) {
-        Output::printJson({{QStringLiteral("project"), report->project.name}, {QStringLiteral("id"), report->project.id},
-                           {QStringLiteral("folder"), QDir(folder).absolutePath()}, {QStringLiteral("files"), report->files}});
+        QJsonObject created = Projects::toJson(report->project);
+        created.insert(QStringLiteral("folder"), QDir(folder).absolutePath());
+        Output::printJson(created);
     } else {
         Output::print(QStringLiteral("Created %1 in %2 from %3: %4 files.")
                           .arg(report->project.name, QDir(folder).absolutePath(), starter->title)

@@ -23,6 +23,9 @@ namespace {
 // Bump when analyzeText counts differently: older rows are then ignored.
 constexpr qint64 kAnalyzerVersion = 1;
 constexpr int kListedMarkers = 500;
+// Bump when the JSON a kept result is stored in changes: a result kept in
+// an older form is then computed again instead of read wrongly.
+constexpr qint64 kKeptResultFormat = 2; // 2: snake_case keys, RFC 3339 times
 
 struct Pending {
     QByteArray sha256;
@@ -295,9 +298,10 @@ Result<ProjectStats> computeStats(const Storage::DatabasePtr &db, const QString 
     Statement inputs(native, "SELECT (SELECT revision FROM projects WHERE id = ?1) || ':' || "
                              "(SELECT coalesce(max(number), 0) FROM project_versions WHERE project_id = ?1) || ':' || "
                              "coalesce((SELECT id FROM doc_versions WHERE project_id = ?1 AND kind = 'api' ORDER BY created_at DESC, rowid DESC LIMIT 1), '') "
-                             "|| ':' || ?2");
+                             "|| ':' || ?2 || ':' || ?3");
     inputs.bind(1, projectId);
     inputs.bind(2, kAnalyzerVersion);
+    inputs.bind(3, kKeptResultFormat);
     if (!inputs.next())
         return inputs.error(QCoreApplication::translate("Realm::Analytics", "Cannot read the project"));
     const QString key = inputs.columnText(0);

@@ -3,6 +3,8 @@
 // workspace keeps the last result in.
 #include "analytics/projectstats.h"
 
+#include "common/jsontime.h"
+
 #include <QJsonArray>
 
 namespace Realm::Analytics {
@@ -23,6 +25,11 @@ LineCounts linesFrom(const QJsonObject &o)
 qint64 integer(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1String(key)).toInteger();
+}
+
+qint64 time(const QJsonObject &o, const char *key)
+{
+    return Json::timeFrom(o.value(QLatin1String(key))).value_or(0);
 }
 
 QString text(const QJsonObject &o, const char *key)
@@ -56,23 +63,23 @@ QJsonObject toJson(const ProjectStats &s)
                                    {QStringLiteral("kind"), m.marker.kind}, {QStringLiteral("text"), m.marker.text}});
     QJsonArray growth;
     for (const GrowthPoint &g : s.growth)
-        growth.append(QJsonObject{{QStringLiteral("version"), g.version}, {QStringLiteral("createdAt"), g.createdAt},
+        growth.append(QJsonObject{{QStringLiteral("version"), g.version}, {QStringLiteral("created_at"), Json::time(g.createdAt)},
                                   {QStringLiteral("files"), g.files}, {QStringLiteral("lines"), g.lines}, {QStringLiteral("bytes"), g.bytes}});
     QJsonObject o{{QStringLiteral("files"), s.files},
-                  {QStringLiteral("binaryFiles"), s.binaryFiles},
+                  {QStringLiteral("binary_files"), s.binaryFiles},
                   {QStringLiteral("bytes"), s.bytes},
                   {QStringLiteral("lines"), linesJson(s.lines)},
                   {QStringLiteral("languages"), languages},
                   {QStringLiteral("largest"), largest},
-                  {QStringLiteral("mostChanged"), churn},
-                  {QStringLiteral("markerCounts"), counts},
+                  {QStringLiteral("most_changed"), churn},
+                  {QStringLiteral("marker_counts"), counts},
                   {QStringLiteral("markers"), markers},
                   {QStringLiteral("growth"), growth},
-                  {QStringLiteral("analyzedFiles"), s.analyzedFiles},
-                  {QStringLiteral("analyzedBytes"), s.analyzedBytes}};
+                  {QStringLiteral("analyzed_files"), s.analyzedFiles},
+                  {QStringLiteral("analyzed_bytes"), s.analyzedBytes}};
     if (s.docs)
         o.insert(QStringLiteral("docs"), QJsonObject{{QStringLiteral("documented"), s.docs->documented}, {QStringLiteral("total"), s.docs->total},
-                                                     {QStringLiteral("coverage"), s.docs->ratio}, {QStringLiteral("generatedAt"), s.docs->generatedAt}});
+                                                     {QStringLiteral("coverage"), s.docs->ratio}, {QStringLiteral("generated_at"), Json::time(s.docs->generatedAt)}});
     return o;
 }
 
@@ -80,7 +87,7 @@ ProjectStats statsFromJson(const QJsonObject &o)
 {
     ProjectStats s;
     s.files = integer(o, "files");
-    s.binaryFiles = integer(o, "binaryFiles");
+    s.binaryFiles = integer(o, "binary_files");
     s.bytes = integer(o, "bytes");
     s.lines = linesFrom(o.value(QStringLiteral("lines")).toObject());
     for (const QJsonValue &v : o.value(QStringLiteral("languages")).toArray()) {
@@ -89,9 +96,9 @@ ProjectStats statsFromJson(const QJsonObject &o)
     }
     for (const QJsonValue &v : o.value(QStringLiteral("largest")).toArray())
         s.largest.append({text(v.toObject(), "path"), integer(v.toObject(), "bytes"), integer(v.toObject(), "lines")});
-    for (const QJsonValue &v : o.value(QStringLiteral("mostChanged")).toArray())
+    for (const QJsonValue &v : o.value(QStringLiteral("most_changed")).toArray())
         s.mostChanged.append({text(v.toObject(), "path"), int(integer(v.toObject(), "versions"))});
-    const QJsonObject counts = o.value(QStringLiteral("markerCounts")).toObject();
+    const QJsonObject counts = o.value(QStringLiteral("marker_counts")).toObject();
     for (auto it = counts.begin(); it != counts.end(); ++it)
         s.markerCounts.insert(it.key(), it.value().toInteger());
     for (const QJsonValue &v : o.value(QStringLiteral("markers")).toArray()) {
@@ -100,14 +107,14 @@ ProjectStats statsFromJson(const QJsonObject &o)
     }
     for (const QJsonValue &v : o.value(QStringLiteral("growth")).toArray()) {
         const QJsonObject g = v.toObject();
-        s.growth.append({int(integer(g, "version")), integer(g, "createdAt"), integer(g, "files"), integer(g, "lines"), integer(g, "bytes")});
+        s.growth.append({int(integer(g, "version")), time(g, "created_at"), integer(g, "files"), integer(g, "lines"), integer(g, "bytes")});
     }
     if (o.contains(QStringLiteral("docs"))) {
         const QJsonObject d = o.value(QStringLiteral("docs")).toObject();
-        s.docs = DocCoverage{integer(d, "documented"), integer(d, "total"), d.value(QStringLiteral("coverage")).toDouble(), integer(d, "generatedAt")};
+        s.docs = DocCoverage{integer(d, "documented"), integer(d, "total"), d.value(QStringLiteral("coverage")).toDouble(), time(d, "generated_at")};
     }
-    s.analyzedFiles = integer(o, "analyzedFiles");
-    s.analyzedBytes = integer(o, "analyzedBytes");
+    s.analyzedFiles = integer(o, "analyzed_files");
+    s.analyzedBytes = integer(o, "analyzed_bytes");
     return s;
 }
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/conversationexport.h"
 
+#include "chat/chatjson.h"
 #include "chat/chatsession.h"
 #include "common/atomicfile.h"
+#include "common/jsontime.h"
 #include "markup/markdownoutput.h"
 
 #include <QCoreApplication>
@@ -20,17 +22,6 @@ namespace {
 const char kFormat[] = "realm-conversation";
 constexpr int kFormatVersion = 1;
 
-QString isoTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
-
-qint64 msFromIso(const QString &text)
-{
-    const QDateTime t = QDateTime::fromString(text, Qt::ISODate);
-    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
-}
-
 QString speaker(const Message &m)
 {
     switch (m.role) {
@@ -47,22 +38,13 @@ QString speaker(const Message &m)
     return {};
 }
 
-QJsonObject usageJson(const Usage &u)
-{
-    QJsonObject o;
-    if (u.inputTokens >= 0)
-        o.insert(QStringLiteral("input_tokens"), u.inputTokens);
-    if (u.outputTokens >= 0)
-        o.insert(QStringLiteral("output_tokens"), u.outputTokens);
-    return o;
-}
 } // namespace
 
 QString toMarkdown(const Conversation &conversation, const QList<Message> &thread)
 {
     QString md = QStringLiteral("# %1\n\n").arg(conversation.title.isEmpty() ? QCoreApplication::translate("Realm::Chat", "Conversation")
                                                                              : conversation.title);
-    md += QStringLiteral("_%1_\n\n").arg(QCoreApplication::translate("Realm::Chat", "Exported from REALM, %1").arg(isoTime(conversation.updatedAt)));
+    md += QStringLiteral("_%1_\n\n").arg(QCoreApplication::translate("Realm::Chat", "Exported from REALM, %1").arg(Json::time(conversation.updatedAt)));
     for (const Message &m : thread) {
         md += QStringLiteral("## %1\n\n").arg(speaker(m));
         if (!m.context.isEmpty()) {
@@ -148,39 +130,15 @@ Result<void> exportToFile(const ConversationStore &store, const QString &convers
 QByteArray toJson(const Conversation &conversation, const QList<Message> &allMessages)
 {
     QJsonArray messages;
-    for (const Message &m : allMessages) {
-        QJsonArray calls;
-        for (const ToolCall &call : m.toolCalls)
-            calls.append(QJsonObject{{QStringLiteral("id"), call.id}, {QStringLiteral("name"), call.name}, {QStringLiteral("arguments"), call.arguments}});
-        QJsonObject o{{QStringLiteral("id"), m.id},
-                      {QStringLiteral("parent_id"), m.parentId.isEmpty() ? QJsonValue() : QJsonValue(m.parentId)},
-                      {QStringLiteral("role"), ChatMessage::roleName(m.role)},
-                      {QStringLiteral("content"), m.content},
-                      {QStringLiteral("status"), Message::statusName(m.status)},
-                      {QStringLiteral("created_at"), isoTime(m.createdAt)}};
-        if (!m.reasoning.isEmpty())
-            o.insert(QStringLiteral("reasoning"), m.reasoning);
-        if (!calls.isEmpty())
-            o.insert(QStringLiteral("tool_calls"), calls);
-        if (!m.toolCallId.isEmpty())
-            o.insert(QStringLiteral("tool_call_id"), m.toolCallId);
-        if (!m.error.isEmpty())
-            o.insert(QStringLiteral("error"), m.error);
-        if (!m.model.isEmpty())
-            o.insert(QStringLiteral("model"), m.model);
-        if (const QJsonObject usage = usageJson(m.usage); !usage.isEmpty())
-            o.insert(QStringLiteral("usage"), usage);
-        if (!m.context.isEmpty())
-            o.insert(QStringLiteral("context"), m.context);
-        messages.append(o);
-    }
+    for (const Message &m : allMessages)
+        messages.append(Chat::toJson(m));
     const QJsonObject root{{QStringLiteral("format"), QLatin1String(kFormat)},
                            {QStringLiteral("version"), kFormatVersion},
                            {QStringLiteral("conversation"), QJsonObject{{QStringLiteral("title"), conversation.title},
                                                                         {QStringLiteral("model"), conversation.model},
                                                                         {QStringLiteral("pinned"), conversation.pinned},
                                                                         {QStringLiteral("current_message_id"), conversation.currentMessageId},
-                                                                        {QStringLiteral("created_at"), isoTime(conversation.createdAt)}}},
+                                                                        {QStringLiteral("created_at"), Json::time(conversation.createdAt)}}},
                            {QStringLiteral("messages"), messages}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
@@ -205,25 +163,13 @@ Result<QString> importJson(ConversationStore &store, const QByteArray &json)
     QString current;
     for (const QJsonValue &value : root.value(QStringLiteral("messages")).toArray()) {
         const QJsonObject o = value.toObject();
-        Message m;
+        Message m = messageFromJson(o);
         m.conversationId = conversation->id;
-        const QString oldParent = o.value(QStringLiteral("parent_id")).toString();
+        const QString oldParent = m.parentId;
         if (!oldParent.isEmpty() && !newIds.contains(oldParent))
             return Error::invalidInput(QCoreApplication::translate("Realm::Chat", "The export is damaged: a message refers to a missing one."));
         m.parentId = newIds.value(oldParent);
-        m.role = ChatMessage::roleFromName(o.value(QStringLiteral("role")).toString());
-        m.content = o.value(QStringLiteral("content")).toString();
-        m.reasoning = o.value(QStringLiteral("reasoning")).toString();
-        for (const QJsonValue &call : o.value(QStringLiteral("tool_calls")).toArray())
-            m.toolCalls.append({call[QStringLiteral("id")].toString(), call[QStringLiteral("name")].toString(), call[QStringLiteral("arguments")].toString()});
-        m.toolCallId = o.value(QStringLiteral("tool_call_id")).toString();
-        m.status = Message::statusFromName(o.value(QStringLiteral("status")).toString());
-        m.error = o.value(QStringLiteral("error")).toString();
-        m.model = o.value(QStringLiteral("model")).toString();
-        const QJsonObject usage = o.value(QStringLiteral("usage")).toObject();
-        m.usage = {usage.value(QStringLiteral("input_tokens")).toInteger(-1), usage.value(QStringLiteral("output_tokens")).toInteger(-1)};
-        m.context = o.value(QStringLiteral("context")).toArray();
-        m.createdAt = m.updatedAt = msFromIso(o.value(QStringLiteral("created_at")).toString());
+        m.id.clear();
         Result<Message> stored = store.appendKeepingTimes(m);
         if (!stored)
             return stored.error();

@@ -152,12 +152,12 @@ Result<DocVersion> renderDocument(const PreparedDocument &prepared, const DocSpe
                                 {QStringLiteral("documented"), c.documented},
                                 {QStringLiteral("documentable"), c.total},
                                 {QStringLiteral("coverage"), c.ratio()},
-                                {QStringLiteral("filesExtracted"), inputs.extracted},
-                                {QStringLiteral("filesReused"), inputs.reused},
-                                {QStringLiteral("summariesWritten"), summaries ? summaries->written : 0},
-                                {QStringLiteral("summariesReused"), summaries ? summaries->reused : 0}};
+                                {QStringLiteral("files_extracted"), inputs.extracted},
+                                {QStringLiteral("files_reused"), inputs.reused},
+                                {QStringLiteral("summaries_written"), summaries ? summaries->written : 0},
+                                {QStringLiteral("summaries_reused"), summaries ? summaries->reused : 0}};
     if (spec.documentedOnly)
-        version.stats.insert(QStringLiteral("documentedOnly"), true);
+        version.stats.insert(QStringLiteral("documented_only"), true);
     version.createdAt = Clock::nowMs();
     return version;
 }

@@ -3,6 +3,7 @@
 
 #include "common/clock.h"
 #include "common/ids.h"
+#include "docs/docjson.h"
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"
 
@@ -27,7 +28,7 @@ DocVersion versionFrom(const QSqlQuery &q)
     v.projectRevision = q.value(5).toLongLong();
     v.model = q.value(6).toString();
     v.title = q.value(7).toString();
-    v.stats = QJsonDocument::fromJson(q.value(8).toString().toUtf8()).object();
+    v.stats = statsFromStored(QJsonDocument::fromJson(q.value(8).toString().toUtf8()).object());
     v.createdAt = q.value(9).toLongLong();
     return v;
 }

@@ -49,6 +49,39 @@ Result<QString> renderText(const QString &text, const QMap<QString, QString> &va
 }
 } // namespace
 
+QJsonObject toJson(const TemplateVariable &v)
+{
+    QJsonObject o{{QStringLiteral("name"), v.name}, {QStringLiteral("label"), v.label}, {QStringLiteral("default"), v.defaultValue}};
+    if (!v.pattern.isEmpty())
+        o.insert(QStringLiteral("pattern"), v.pattern);
+    if (!v.choices.isEmpty())
+        o.insert(QStringLiteral("choices"), QJsonArray::fromStringList(v.choices));
+    if (!v.help.isEmpty())
+        o.insert(QStringLiteral("help"), v.help);
+    if (v.required)
+        o.insert(QStringLiteral("required"), true);
+    return o;
+}
+
+namespace {
+QJsonArray variablesJson(const StarterTemplate &starter)
+{
+    QJsonArray variables;
+    for (const TemplateVariable &v : starter.variables)
+        variables.append(toJson(v));
+    return variables;
+}
+} // namespace
+
+QJsonObject toJson(const StarterTemplate &starter)
+{
+    return {{QStringLiteral("id"), starter.id},
+            {QStringLiteral("title"), starter.title},
+            {QStringLiteral("description"), starter.description},
+            {QStringLiteral("built_in"), starter.shipped},
+            {QStringLiteral("variables"), variablesJson(starter)}};
+}
+
 namespace {
 // template.json into a template (its files aside).
 Result<StarterTemplate> fromManifest(const QByteArray &json, const QString &id)
@@ -85,19 +118,7 @@ Result<StarterTemplate> fromManifest(const QByteArray &json, const QString &id)
 
 QByteArray manifestJson(const StarterTemplate &starter)
 {
-    QJsonArray variables;
-    for (const TemplateVariable &v : starter.variables) {
-        QJsonObject o{{QStringLiteral("name"), v.name}, {QStringLiteral("label"), v.label}, {QStringLiteral("default"), v.defaultValue}};
-        if (!v.pattern.isEmpty())
-            o.insert(QStringLiteral("pattern"), v.pattern);
-        if (!v.choices.isEmpty())
-            o.insert(QStringLiteral("choices"), QJsonArray::fromStringList(v.choices));
-        if (!v.help.isEmpty())
-            o.insert(QStringLiteral("help"), v.help);
-        if (v.required)
-            o.insert(QStringLiteral("required"), true);
-        variables.append(o);
-    }
+    const QJsonArray variables = variablesJson(starter);
     QJsonObject manifest{{QStringLiteral("title"), starter.title}, {QStringLiteral("description"), starter.description},
                          {QStringLiteral("variables"), variables}};
     if (!starter.raw.isEmpty())

@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QMap>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -117,5 +118,11 @@ Result<QList<RenderedFile>> render(const StarterTemplate &starter, const QMap<QS
 Result<Projects::ImportReport> createProject(const Storage::DatabasePtr &db, const StarterTemplate &starter,
                                              const QMap<QString, QString> &values, const QString &folder,
                                              const QString &projectName = {});
+
+// The JSON form (snake_case keys, see the README): a variable as the
+// manifest and `realm-cli project templates --json` give it, and a template
+// without its files.
+QJsonObject toJson(const TemplateVariable &variable);
+QJsonObject toJson(const StarterTemplate &starter);
 
 } // namespace Realm::Starters

@@ -91,7 +91,7 @@ void tst_Cli::versionNamesTheLibraries()
     for (const char *name : {"Qt", "SQLite", "libarchive", "libgit2", "syntax highlighting"})
         QVERIFY2(r.out.contains(QLatin1String(name)), name);
     const Run json = cli({QStringLiteral("--version"), QStringLiteral("--json")});
-    QCOMPARE(json.jsonLines().first().value(QStringLiteral("SQLite")).toString(), Storage::Database::sqliteVersion());
+    QCOMPARE(json.jsonLines().first().value(QStringLiteral("sqlite")).toString(), Storage::Database::sqliteVersion());
 }
 
 void tst_Cli::helpAndUsageErrors()
@@ -360,7 +360,8 @@ void tst_Cli::newProjectsFromTemplates()
              QStringLiteral("project_name=kite"), QStringLiteral("--var"), QStringLiteral("author=Ada"), QStringLiteral("--out"), folder,
              QStringLiteral("--json")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QCOMPARE(r.jsonLines().value(0).value(QStringLiteral("project")).toString(), QStringLiteral("kite"));
+    QCOMPARE(r.jsonLines().value(0).value(QStringLiteral("name")).toString(), QStringLiteral("kite"));
+    QCOMPARE(r.jsonLines().value(0).value(QStringLiteral("folder")).toString(), folder);
     QFile mod(folder + QStringLiteral("/go.mod"));
     QVERIFY(mod.open(QIODevice::ReadOnly));
     QVERIFY(mod.readAll().startsWith("module example.com/kite"));

@@ -167,7 +167,7 @@ void tst_CliChat::conversationsCanBeListedSearchedExportedAndImported()
     m_workspace = m_dir->filePath(QStringLiteral("other.realm"));
     const Run imported = cli({QStringLiteral("chat"), QStringLiteral("import"), exported, QStringLiteral("--json")});
     QVERIFY2(imported.code == 0, qPrintable(imported.err));
-    const QString newId = imported.json().value(QStringLiteral("conversation")).toString();
+    const QString newId = imported.json().value(QStringLiteral("conversation_id")).toString();
     QVERIFY(cli({QStringLiteral("chat"), QStringLiteral("show"), newId}).out.contains(QStringLiteral("A mutex serializes access.")));
 
     QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("delete"), newId}).code, 0);

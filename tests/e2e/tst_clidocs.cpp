@@ -109,10 +109,11 @@ void tst_CliDocs::markdownFromAWorkspaceProject()
     const Run r = cli({QStringLiteral("docs"), QStringLiteral("generate"), QStringLiteral("sample"), QStringLiteral("--out"), out, QStringLiteral("--json")});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     const QJsonObject summary = r.json();
-    QCOMPARE(summary.value(QStringLiteral("symbols")).toInt(), 3);
-    QCOMPARE(summary.value(QStringLiteral("documented")).toInt(), 2);
+    const QJsonObject stats = summary.value(QStringLiteral("stats")).toObject();
+    QCOMPARE(stats.value(QStringLiteral("symbols")).toInt(), 3);
+    QCOMPARE(stats.value(QStringLiteral("documented")).toInt(), 2);
     QCOMPARE(summary.value(QStringLiteral("output")).toString(), out + QStringLiteral("/api.md"));
-    QVERIFY(!summary.value(QStringLiteral("version")).toString().isEmpty());
+    QVERIFY(!summary.value(QStringLiteral("id")).toString().isEmpty());
     const QString text = readText(out + QStringLiteral("/api.md"));
     QVERIFY(text.startsWith(QStringLiteral("# sample — API reference")));
     QVERIFY(text.contains(QStringLiteral("Documentation coverage: 67 % of public symbols (2 of 3).")));
@@ -143,7 +144,7 @@ void tst_CliDocs::htmlSiteAndPdfFromAFolder()
                       QStringLiteral("--out"), out, QStringLiteral("--json")});
     QVERIFY(documented.waitForFinished(30000));
     QCOMPARE(documented.exitCode(), 0);
-    QCOMPARE(QJsonDocument::fromJson(documented.readAllStandardOutput()).object().value(QStringLiteral("symbols")).toInt(), 3);
+    QCOMPARE(QJsonDocument::fromJson(documented.readAllStandardOutput()).object().value(QStringLiteral("stats")).toObject().value(QStringLiteral("symbols")).toInt(), 3);
     const QString listed = readText(out + QStringLiteral("/api.md"));
     QVERIFY(listed.contains(QStringLiteral("### prototype `add`")));
     QVERIFY(listed.contains(QStringLiteral("### function `main`")));
@@ -209,8 +210,8 @@ void tst_CliDocs::regenerationSaysWhatItRedid()
     r = cli(generate);
     QCOMPARE(r.code, 0);
     QCOMPARE(r.json().value(QStringLiteral("unchanged")).toBool(), false);
-    QCOMPARE(r.json().value(QStringLiteral("filesExtracted")).toInt(), 1);
-    QCOMPARE(r.json().value(QStringLiteral("filesReused")).toInt(), 1);
+    QCOMPARE(r.json().value(QStringLiteral("stats")).toObject().value(QStringLiteral("files_extracted")).toInt(), 1);
+    QCOMPARE(r.json().value(QStringLiteral("stats")).toObject().value(QStringLiteral("files_reused")).toInt(), 1);
     QVERIFY(readText(out + QStringLiteral("/api.md")).contains(QStringLiteral("now with arguments")));
 }
 
@@ -288,7 +289,7 @@ void tst_CliDocs::overviewAndCustomFromALocalModel()
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(server.requests().size(), 5);
     QCOMPARE(server.requests().first().path, QByteArray("/api/chat"));
-    QCOMPARE(r.json().value(QStringLiteral("summariesWritten")).toInt(), 5);
+    QCOMPARE(r.json().value(QStringLiteral("stats")).toObject().value(QStringLiteral("summaries_written")).toInt(), 5);
     QCOMPARE(r.json().value(QStringLiteral("model")).toString(), QStringLiteral("llama-mock"));
     const QString text = readText(out + QStringLiteral("/overview.md"));
     QVERIFY(text.startsWith(QStringLiteral("# sample — overview")));
@@ -309,8 +310,8 @@ void tst_CliDocs::overviewAndCustomFromALocalModel()
     r = cli(overview);
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(server.requests().size(), 5 + 3);
-    QCOMPARE(r.json().value(QStringLiteral("summariesWritten")).toInt(), 3);
-    QCOMPARE(r.json().value(QStringLiteral("summariesReused")).toInt(), 2);
+    QCOMPARE(r.json().value(QStringLiteral("stats")).toObject().value(QStringLiteral("summaries_written")).toInt(), 3);
+    QCOMPARE(r.json().value(QStringLiteral("stats")).toObject().value(QStringLiteral("summaries_reused")).toInt(), 2);
 
     // A custom document: the cached summaries plus one request for the prompt.
     r = cli({QStringLiteral("docs"), QStringLiteral("generate"), QStringLiteral("sample"), QStringLiteral("--kind"), QStringLiteral("custom"),

@@ -266,7 +266,7 @@ void DocsPanel::reloadVersions(const QString &select)
                                 text += QStringLiteral(" · ") + v.templateName;
                             if (!v.model.isEmpty())
                                 text += QStringLiteral(" · ") + v.model;
-                            if (v.stats.value(QStringLiteral("documentedOnly")).toBool())
+                            if (v.stats.value(QStringLiteral("documented_only")).toBool())
                                 text += QStringLiteral(" · ") + tr("documented only");
                             auto *item = new QListWidgetItem(text, m_versions);
                             item->setData(kIdRole, v.id);
@@ -444,13 +444,13 @@ void DocsPanel::finish(const Docs::PreparedDocument &prepared, const Docs::DocSp
                                              .arg(s.value(QStringLiteral("symbols")).toInteger())
                                              .arg(s.value(QStringLiteral("files")).toInteger())
                                              .arg(qRound(s.value(QStringLiteral("coverage")).toDouble() * 100))
-                                             .arg(s.value(QStringLiteral("filesExtracted")).toInteger())
-                                             .arg(s.value(QStringLiteral("filesReused")).toInteger());
+                                             .arg(s.value(QStringLiteral("files_extracted")).toInteger())
+                                             .arg(s.value(QStringLiteral("files_reused")).toInteger());
                         if (!version->model.isEmpty()) {
                             status += QLatin1Char(' ') + tr("Summaries: %1 written by %2, %3 reused.")
-                                                             .arg(s.value(QStringLiteral("summariesWritten")).toInteger())
+                                                             .arg(s.value(QStringLiteral("summaries_written")).toInteger())
                                                              .arg(version->model)
-                                                             .arg(s.value(QStringLiteral("summariesReused")).toInteger());
+                                                             .arg(s.value(QStringLiteral("summaries_reused")).toInteger());
                         }
                         setRunning(false, status);
                         reloadVersions(version->id);

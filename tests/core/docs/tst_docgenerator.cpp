@@ -214,7 +214,7 @@ void tst_DocGenerator::regenerationRedoesOnlyChangedFiles()
     QVERIFY(v2);
     QVERIFY(v2->markdown.contains(QStringLiteral("function `sub`")));
     QVERIFY(!v2->markdown.contains(QStringLiteral("function `add`")));
-    QCOMPARE(v2->stats.value(QStringLiteral("filesExtracted")).toInt(), 1);
+    QCOMPARE(v2->stats.value(QStringLiteral("files_extracted")).toInt(), 1);
 
     // Another template is another document: not reused.
     DocSpec other;
