@@ -9,6 +9,8 @@
 
 #include <sqlite3.h>
 
+#include <csignal>
+
 namespace Realm::Projects {
 
 using Storage::Statement;
@@ -36,6 +38,22 @@ int batchFiles()
         return ok && fromEnv > 0 ? fromEnv : 8192;
     }();
     return files;
+}
+
+// The crash-safety test's fault injection: with REALM_TEST_CRASH_AT_FILE=K
+// the process kills itself (SIGKILL, so no cleanup runs) just before it
+// writes its K-th file, or before it finishes when K is one more than the
+// files written. 0 (unset): never.
+qint64 crashAtFile()
+{
+    static const qint64 at = qEnvironmentVariable("REALM_TEST_CRASH_AT_FILE").toLongLong();
+    return at;
+}
+
+void crashIfAskedAt(qint64 step)
+{
+    if (step == crashAtFile())
+        ::raise(SIGKILL);
 }
 
 Result<void> execSql(sqlite3 *db, const char *sql, const QString &what)
@@ -123,6 +141,7 @@ void FileWriter::run()
     bool inTransaction = false;
     qint64 batchBytes = 0;
     int batchFileCount = 0;
+    qint64 steps = 0; // files dequeued, and then the finish
 
     const auto fail = [&](const Error &error) {
         if (inTransaction)
@@ -167,6 +186,7 @@ void FileWriter::run()
                     m_changed.wakeAll();
                 }
             }
+            crashIfAskedAt(++steps);
             if (finalizer) {
                 Result<void> r = begin();
                 if (r)
