@@ -5,6 +5,7 @@
 #include "interrupts.h"
 #include "providercommands.h"
 
+#include "chat/askjob.h"
 #include "chat/chatjson.h"
 #include "chat/chatsession.h"
 #include "chat/contextbuilder.h"
@@ -105,10 +106,44 @@ Result<ProviderProfile> providerFor(const QCommandLineParser &parser, const Stor
     return profile;
 }
 
-int runAsk(const Invocation &inv)
+// What a question ended with: the JSON object, or the usage line; the
+// exit code says how it ended.
+int reportAnswer(const Invocation &inv, const AskJob &job, const Message &answer, const std::optional<ProviderError> &error)
 {
-    QCommandLineParser parser;
-    addCommonOptions(parser);
+    if (inv.json) {
+        QJsonObject o{{QStringLiteral("conversation_id"), job.conversationId()},
+                      {QStringLiteral("message_id"), answer.id},
+                      {QStringLiteral("status"), Message::statusName(answer.status)},
+                      {QStringLiteral("model"), answer.model},
+                      {QStringLiteral("content"), answer.content},
+                      {QStringLiteral("usage"), toJson(answer.usage)}};
+        if (error)
+            o.insert(QStringLiteral("error"), describeProviderError(*error));
+        QJsonArray context;
+        for (const ContextItem &item : job.context())
+            context.append(QJsonObject{{QStringLiteral("kind"), item.kind}, {QStringLiteral("title"), item.title},
+                                       {QStringLiteral("chars"), item.text.size()}});
+        o.insert(QStringLiteral("context"), context);
+        Output::printJson(o);
+    }
+    if (!error) {
+        if (!inv.json)
+            Output::note(QStringLiteral("[conversation %1 · %2 in / %3 out tokens]")
+                             .arg(job.conversationId())
+                             .arg(answer.usage.inputTokens >= 0 ? QString::number(answer.usage.inputTokens) : QStringLiteral("?"),
+                                  answer.usage.outputTokens >= 0 ? QString::number(answer.usage.outputTokens) : QStringLiteral("?")));
+        return ExitOk;
+    }
+    if (error->kind == ProviderError::Kind::Cancelled) {
+        Output::error(QStringLiteral("Stopped; the partial answer is kept in conversation %1.").arg(job.conversationId()));
+        return ExitCancelled;
+    }
+    Output::error(describeProviderError(*error));
+    return exitCodeFor(*error);
+}
+
+void addAskOptions(QCommandLineParser &parser)
+{
     parser.addOption({{QStringLiteral("profile"), QStringLiteral("provider")}, QStringLiteral("Provider profile (default: the only one)."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("kind"), QStringLiteral("No profile: talk to this kind of server (openai, anthropic, ollama)."), QStringLiteral("kind")});
     parser.addOption({QStringLiteral("base-url"), QStringLiteral("With --kind: the server's base URL."), QStringLiteral("url")});
@@ -120,153 +155,122 @@ int runAsk(const Invocation &inv)
     parser.addOption({QStringLiteral("no-context"), QStringLiteral("Send no project context except the --file ones.")});
     parser.addOption({QStringLiteral("no-tools"), QStringLiteral("Do not let the model search or read the project itself.")});
     parser.addPositionalArgument(QStringLiteral("question"), QStringLiteral("The question; \"-\" or nothing reads it from stdin."));
-    if (int rc = parseOrExit(parser, inv, QStringLiteral("[options] QUESTION..."), 0, 10000); rc >= 0)
-        return rc;
+}
+
+// The question from the arguments, or from stdin ("-" or none); an error
+// text when there is none.
+std::optional<QString> readQuestion(const QCommandLineParser &parser)
+{
     QString question = parser.positionalArguments().join(QLatin1Char(' '));
     if (question.isEmpty() || question == QLatin1String("-")) {
         if (question.isEmpty() && isatty(fileno(stdin))) {
             Output::error(QStringLiteral("Ask something: realm-cli chat \"QUESTION\" (or pipe it in)."));
-            return ExitUsage;
+            return std::nullopt;
         }
         question = QTextStream(stdin).readAll();
     }
     if (question.trimmed().isEmpty()) {
         Output::error(QStringLiteral("The question is empty."));
+        return std::nullopt;
+    }
+    return question;
+}
+
+Result<AskInput> askInputFrom(const QCommandLineParser &parser, const Storage::DatabasePtr &db, const QString &question)
+{
+    AskInput input;
+    input.question = question;
+    input.conversationId = parser.value(QStringLiteral("conversation"));
+    if (parser.isSet(QStringLiteral("project"))) {
+        Result<Projects::Project> project = Projects::ProjectStore(db).find(parser.value(QStringLiteral("project")));
+        if (!project)
+            return project.error();
+        input.projectId = project->id;
+    }
+    input.files = parser.values(QStringLiteral("file"));
+    input.projectContext = !parser.isSet(QStringLiteral("no-context"));
+    input.tools = !parser.isSet(QStringLiteral("no-tools"));
+    input.model = parser.value(QStringLiteral("model"));
+    input.systemPrompt = parser.value(QStringLiteral("system"));
+    return input;
+}
+
+// Streams the answer to stdout as it arrives (context, tool calls and
+// progress to stderr), unless JSON was asked for.
+void showAnswerAsItArrives(const Invocation &inv, AskJob &job, ProgressLine &progress, QObject *context, bool &wroteText)
+{
+    QObject::connect(&job, &AskJob::progress, context, [&progress](double, const QString &text) { progress.show(text); });
+    QObject::connect(&job, &AskJob::answerStarted, context, [&, context](const QString &, const QList<ContextItem> &items, ChatTurn *turn) {
+        progress.clear();
+        if (inv.json)
+            return;
+        if (!items.isEmpty()) {
+            QStringList titles;
+            for (const ContextItem &item : items)
+                titles << item.title;
+            Output::note(QStringLiteral("[context: %1]").arg(titles.join(QStringLiteral(", "))));
+        }
+        QObject::connect(turn, &ChatTurn::textReceived, context, [&wroteText](const QString &delta) {
+            writeRaw(delta);
+            wroteText = true;
+        });
+        QObject::connect(turn, &ChatTurn::toolCalled, context, [](const ToolCall &call, const QString &result) {
+            Output::note(QStringLiteral("[tool %1: %2 lines]").arg(ProjectTools::describe(call)).arg(result.count(QLatin1Char('\n'))));
+        });
+    });
+}
+
+int runAsk(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    addAskOptions(parser);
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("[options] QUESTION..."), 0, 10000); rc >= 0)
+        return rc;
+    if (parser.isSet(QStringLiteral("file")) && !parser.isSet(QStringLiteral("project"))) {
+        Output::error(QStringLiteral("--file names a file of a project: add --project."));
         return ExitUsage;
     }
+    const std::optional<QString> question = readQuestion(parser);
+    if (!question)
+        return ExitUsage;
     Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
-    if (!db)
-        return fail(db.error());
-    Result<ProviderProfile> profile = providerFor(parser, *db);
-    if (!profile)
-        return fail(profile.error());
+    Result<ProviderProfile> profile = db ? providerFor(parser, *db) : Result<ProviderProfile>(db.error());
+    Result<AskInput> input = profile ? askInputFrom(parser, *db, *question) : Result<AskInput>(profile.error());
+    if (!input)
+        return fail(input.error());
     settleCrashedAnswers(*db);
-
-    ConversationStore conversations(*db);
-    QString projectId;
-    if (parser.isSet(QStringLiteral("project"))) {
-        Result<Projects::Project> project = Projects::ProjectStore(*db).find(parser.value(QStringLiteral("project")));
-        if (!project)
-            return fail(project.error());
-        projectId = project->id;
-    }
-    AskOptions options;
-    options.model = parser.value(QStringLiteral("model"));
-    options.systemPrompt = parser.value(QStringLiteral("system"));
-    for (const QString &path : parser.values(QStringLiteral("file"))) {
-        if (projectId.isEmpty()) {
-            Output::error(QStringLiteral("--file names a file of a project: add --project."));
-            return ExitUsage;
-        }
-        Projects::ProjectStore projects(*db);
-        Result<Projects::ProjectFile> file = projects.file(projectId, path);
-        Result<QByteArray> content = file ? projects.content(*file) : Result<QByteArray>(file.error());
-        if (!content)
-            return fail(content.error());
-        if (file->isBinary()) {
-            Output::error(QStringLiteral("%1 is a binary file; only text can be sent as context.").arg(path));
-            return ExitRejected;
-        }
-        options.context.append({QStringLiteral("file"), path, Projects::decodeText(*content, Projects::encodingFromName(file->encoding)), false});
-    }
-    QString conversationId = parser.value(QStringLiteral("conversation"));
-    if (conversationId.isEmpty()) {
-        Result<Conversation> created = conversations.create({}, projectId, profile->id, options.model);
-        if (!created)
-            return fail(created.error());
-        conversationId = created->id;
-    } else if (Result<Conversation> existing = conversations.find(conversationId); !existing) {
-        return fail(existing.error());
-    } else if (projectId.isEmpty()) {
-        projectId = existing->projectId;
-    }
-
-    options.context += ContextBuilder::mentionedFiles(*db, projectId, question);
-    // A question about a project gets the code it is about, automatically.
-    if (!projectId.isEmpty() && !parser.isSet(QStringLiteral("no-context"))) {
-        ContextBuilder::Options contextOptions;
-        if (profile->contextWindowTokens > 0)
-            contextOptions.contextWindowTokens = profile->contextWindowTokens;
-        contextOptions.alreadyAttached = options.context;
-        ProgressLine progress;
-        Result<ContextBuilder::Outcome> built =
-            ContextBuilder(*db).build(projectId, question, contextOptions, nullptr, [&progress](qint64 done, qint64 total) {
-                progress.show(QStringLiteral("Indexing the project for chat: %1 of %2 files").arg(done).arg(total));
-            });
-        progress.clear();
-        if (!built)
-            return fail(built.error());
-        options.context += built->items;
-    }
-    if (!projectId.isEmpty() && profile->toolsEnabled && !parser.isSet(QStringLiteral("no-tools")))
-        options.toolsProjectId = projectId;
-
-    if (!options.context.isEmpty() && !inv.json) {
-        QStringList titles;
-        for (const ContextItem &item : options.context)
-            titles << item.title;
-        Output::note(QStringLiteral("[context: %1]").arg(titles.join(QStringLiteral(", "))));
-    }
 
     QNetworkAccessManager network;
     ChatProvider provider(*profile, &network);
     ChatSession session(*db);
+    AskJob job(*db, &session, &provider, *input);
     InterruptScope interrupts; // Ctrl+C stops the answer and keeps what arrived
-    ChatTurn *turn = session.ask(conversationId, question, &provider, options);
+    QObject::connect(&interrupts, &InterruptScope::interrupted, &job, &AskJob::cancel);
     QEventLoop loop;
-    std::optional<ProviderError> error;
+    ProgressLine progress;
     bool wroteText = false;
-    QObject::connect(&interrupts, &InterruptScope::interrupted, turn, &ChatTurn::cancel);
-    QObject::connect(turn, &ChatTurn::textReceived, &loop, [&](const QString &delta) {
-        if (!inv.json) {
-            writeRaw(delta);
-            wroteText = true;
-        }
-    });
-    QObject::connect(turn, &ChatTurn::toolCalled, &loop, [&](const ToolCall &call, const QString &result) {
-        if (!inv.json)
-            Output::note(QStringLiteral("[tool %1: %2 lines]").arg(ProjectTools::describe(call)).arg(result.count(QLatin1Char('\n'))));
-    });
-    QObject::connect(turn, &ChatTurn::finished, &loop, &QEventLoop::quit);
-    QObject::connect(turn, &ChatTurn::failed, &loop, [&](const Message &, const ProviderError &e) {
-        error = e;
+    showAnswerAsItArrives(inv, job, progress, &loop, wroteText);
+    std::optional<AskFailure> failure;
+    Message answer;
+    QObject::connect(&job, &AskJob::finished, &loop, [&](const Message &m) {
+        answer = m;
         loop.quit();
     });
+    QObject::connect(&job, &AskJob::failed, &loop, [&](const AskFailure &f) {
+        failure = f;
+        answer = f.answer;
+        loop.quit();
+    });
+    job.start();
     loop.exec();
+    progress.clear();
     session.flush();
     if (wroteText)
         writeRaw(QStringLiteral("\n"));
-    const Message &answer = turn->answer();
-    if (inv.json) {
-        QJsonObject o{{QStringLiteral("conversation_id"), conversationId},
-                      {QStringLiteral("message_id"), answer.id},
-                      {QStringLiteral("status"), Message::statusName(answer.status)},
-                      {QStringLiteral("model"), answer.model},
-                      {QStringLiteral("content"), answer.content},
-                      {QStringLiteral("usage"), toJson(answer.usage)}};
-        if (error)
-            o.insert(QStringLiteral("error"), describeProviderError(*error));
-        QJsonArray context;
-        for (const ContextItem &item : options.context)
-            context.append(QJsonObject{{QStringLiteral("kind"), item.kind}, {QStringLiteral("title"), item.title},
-                                       {QStringLiteral("chars"), item.text.size()}});
-        o.insert(QStringLiteral("context"), context);
-        Output::printJson(o);
-    }
-    if (!error) {
-        if (!inv.json)
-            Output::note(QStringLiteral("[conversation %1 · %2 in / %3 out tokens]")
-                             .arg(conversationId)
-                             .arg(answer.usage.inputTokens >= 0 ? QString::number(answer.usage.inputTokens) : QStringLiteral("?"),
-                                  answer.usage.outputTokens >= 0 ? QString::number(answer.usage.outputTokens) : QStringLiteral("?")));
-        return ExitOk;
-    }
-    if (error->kind == ProviderError::Kind::Cancelled) {
-        Output::error(QStringLiteral("Stopped; the partial answer is kept in conversation %1.").arg(conversationId));
-        return ExitCancelled;
-    }
-    Output::error(describeProviderError(*error));
-    return exitCodeFor(*error);
+    if (failure && !failure->provider)
+        return fail(failure->error); // nothing was asked
+    return reportAnswer(inv, job, answer, failure ? failure->provider : std::nullopt);
 }
 
 int runList(const Invocation &inv)

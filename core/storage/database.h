@@ -56,4 +56,16 @@ private:
 
 using DatabasePtr = std::shared_ptr<Database>;
 
+// Closes the calling worker thread's connection when the work is done,
+// however it ends: every function run on a worker starts with one.
+class ThreadConnectionScope final {
+public:
+    explicit ThreadConnectionScope(std::shared_ptr<Database> db) : m_db(std::move(db)) {}
+    ~ThreadConnectionScope() { m_db->closeThreadConnection(); }
+    Q_DISABLE_COPY_MOVE(ThreadConnectionScope)
+
+private:
+    std::shared_ptr<Database> m_db;
+};
+
 } // namespace Realm::Storage

@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -94,6 +95,7 @@ private slots:
     void toolStepsAreShownInTheConversation();
     void filesDroppedFromTheTreeGoWithTheNextQuestion();
     void codeBlocksAreHighlightedWhenBuiltIn();
+    void desktopAndCliAskTheSameQuestionTheSameWay();
 };
 
 void tst_ChatPanel::initTestCase()
@@ -415,6 +417,45 @@ void tst_ChatPanel::codeBlocksAreHighlightedWhenBuiltIn()
     QVERIFY2(coloured, "the keyword `return` should have a colour of its own");
     if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
         QVERIFY(f.panel->grab().save(dir + QStringLiteral("/chat-highlighted.png")));
+}
+
+void tst_ChatPanel::desktopAndCliAskTheSameQuestionTheSameWay()
+{
+    // One question about a project, from the panel and from realm-cli on the
+    // same workspace: the provider must receive the same request, context
+    // and tools included.
+    Fixture f;
+    QTemporaryDir source;
+    Test::writeFile(source.path(), QStringLiteral("src/limits.h"), "constexpr int kMaxUsers = 42;\n");
+    Test::writeFile(source.path(), QStringLiteral("src/server.cpp"), "#include \"limits.h\"\nbool full(int users) { return users >= kMaxUsers; }\n");
+    const Projects::ImportReport report = *Projects::ProjectImporter(f.ws.db()).importProject(source.path(), {});
+    QVERIFY(f.open());
+    f.panel->setProject(report.project.id, report.project.name);
+    const QString question = QStringLiteral("When is the server full? See @src/limits.h");
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("At 42 users.")}));
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("At 42 users.")}));
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    ask(*f.panel, question);
+    QVERIFY(finished.wait(10000));
+
+    QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("REALM_WORKSPACE"), f.ws.path());
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/realm-no-bus"));
+    env.remove(QStringLiteral("REALM_API_KEY"));
+    cli.setProcessEnvironment(env);
+    cli.start(Test::realmBinary(QStringLiteral("realm-cli")), {QStringLiteral("chat"), QStringLiteral("--project"), report.project.id,
+                                                                 QStringLiteral("--json"), question});
+    QVERIFY(QTest::qWaitFor([&cli] { return cli.state() == QProcess::NotRunning; }, 30000)); // the mock answers on this thread
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+
+    QCOMPARE(f.server.requests().size(), 2);
+    const QJsonObject fromDesktop = f.server.requests().at(0).json();
+    const QJsonObject fromCli = f.server.requests().at(1).json();
+    QVERIFY(fromDesktop.contains(QStringLiteral("tools")));
+    QVERIFY(fromDesktop.value(QStringLiteral("messages")).toArray().last().toObject().value(QStringLiteral("content")).toString()
+                .contains(QStringLiteral("constexpr int kMaxUsers = 42;")));
+    QCOMPARE(fromCli, fromDesktop);
 }
 
 QTEST_MAIN(tst_ChatPanel)

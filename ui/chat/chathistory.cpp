@@ -110,7 +110,7 @@ void ChatHistory::reload()
     search.providerId = m_provider->currentData().toString();
     if (const int days = m_period->currentData().toInt(); days > 0)
         search.fromMs = QDateTime(QDate::currentDate().addDays(1 - days), QTime(0, 0)).toMSecsSinceEpoch();
-    const quint64 query = ++m_queries;
+    const quint64 ticket = m_reloads.take();
     runInBackground(this, m_db,
                     [search](Storage::DatabasePtr db) {
                         Listing listing;
@@ -138,10 +138,10 @@ void ChatHistory::reload()
                         }
                         return listing;
                     },
-                    [this, query](const Listing &listing) {
+                    [this, ticket](const Listing &listing) {
                         // Any newer query (typing, another filter) wins, even
                         // when this older one finishes after it.
-                        if (query != m_queries)
+                        if (!m_reloads.isNewest(ticket))
                             return;
                         m_list->clear();
                         for (const Conversation &c : listing.conversations) {

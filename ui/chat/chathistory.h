@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "jobs/background.h"
 #include "storage/database.h"
 
 #include <QWidget>
@@ -59,7 +60,7 @@ private:
     QComboBox *m_period;   // any time, today, 7 or 30 days
     QListWidget *m_list;
     QString m_projectId;
-    quint64 m_queries = 0; // the newest reload(); older results are dropped
+    LatestOnly m_reloads;
 };
 
 } // namespace Realm::Ui

@@ -229,8 +229,11 @@ void ChatPanel::showModelsOfCurrentProvider()
 
 void ChatPanel::reloadProviders()
 {
+    const quint64 ticket = m_providerReloads.take();
     runInBackground(this, m_db, [store = m_providers](Storage::DatabasePtr) { return store.list(); },
-                    [this](const Result<QList<StoredProfile>> &profiles) {
+                    [this, ticket](const Result<QList<StoredProfile>> &profiles) {
+                        if (!m_providerReloads.isNewest(ticket))
+                            return;
                         const QString current = m_providerBox->currentData().toString();
                         m_profiles = profiles ? *profiles : QList<StoredProfile>{};
                         QList<QPair<QString, QString>> names;
@@ -367,7 +370,7 @@ void ChatPanel::updateChips()
 
 void ChatPanel::updateButtons()
 {
-    const bool busy = m_turn != nullptr;
+    const bool busy = isBusy();
     m_sendButton->setEnabled(!busy);
     m_stopButton->setEnabled(busy);
     m_stopButton->setVisible(busy);
@@ -390,7 +393,7 @@ void ChatPanel::showHistory(bool show)
 
 void ChatPanel::newConversation()
 {
-    if (m_turn)
+    if (isBusy())
         return;
     m_conversationId.clear();
     m_editingId.clear();
@@ -402,7 +405,7 @@ void ChatPanel::newConversation()
 
 void ChatPanel::openConversation(const QString &conversationId, const QString &messageId)
 {
-    if (m_turn)
+    if (isBusy())
         return;
     m_conversationId = conversationId;
     m_editingId.clear();
@@ -451,12 +454,15 @@ void ChatPanel::withProvider(std::function<void(ChatProvider *)> ready)
 void ChatPanel::send()
 {
     const QString question = m_input->toPlainText().trimmed();
-    if (question.isEmpty() || m_turn)
+    if (question.isEmpty() || isBusy())
         return;
-    m_status->setText(tr("Finding context…"));
-    const QString editing = std::exchange(m_editingId, QString());
-    const QString projectId = m_projectContext->isChecked() ? m_projectId : QString();
-    const QList<ContextItem> attached = m_attached;
+    AskInput input;
+    input.question = question;
+    input.conversationId = m_conversationId;
+    input.projectId = m_projectId;
+    input.projectContext = input.tools = m_projectContext->isChecked();
+    input.attached = m_attached;
+    input.editQuestionId = std::exchange(m_editingId, QString());
     QList<ContextItem> stillAttached;
     for (const ContextItem &item : std::as_const(m_attached)) {
         if (item.pinned)
@@ -465,63 +471,29 @@ void ChatPanel::send()
     m_attached = stillAttached;
     updateChips();
     m_input->clear();
-    const QString existing = m_conversationId;
-    const QString boundProject = m_projectId;
-    const int window = currentProfile() && currentProfile()->profile.contextWindowTokens > 0 ? currentProfile()->profile.contextWindowTokens : 0;
-    struct Prepared {
-        QString conversationId;
-        QList<ContextItem> context;
-        QString error;
-    };
-    // On a worker: create the conversation if needed, and find the context.
-    runInBackground(this, m_db,
-                    [existing, boundProject, projectId, question, attached, window, status = QPointer<QLabel>(m_status)](Storage::DatabasePtr db) {
-                        Prepared p;
-                        p.conversationId = existing;
-                        if (p.conversationId.isEmpty()) {
-                            Result<Conversation> created = ConversationStore(db).create({}, boundProject);
-                            if (!created) {
-                                p.error = created.error().message;
-                                return p;
-                            }
-                            p.conversationId = created->id;
-                        }
-                        p.context = attached + ContextBuilder::mentionedFiles(db, boundProject, question);
-                        if (!projectId.isEmpty()) {
-                            ContextBuilder::Options options;
-                            if (window > 0)
-                                options.contextWindowTokens = window;
-                            options.alreadyAttached = p.context;
-                            // The first question about a big project indexes it: say how far along.
-                            const auto progress = [status](qint64 done, qint64 total) {
-                                QMetaObject::invokeMethod(QCoreApplication::instance(), [status, done, total] {
-                                    if (status)
-                                        status->setText(ChatPanel::tr("Indexing the project for chat: %1 of %2 files…").arg(done).arg(total));
-                                }, Qt::QueuedConnection);
-                            };
-                            Result<ContextBuilder::Outcome> built = ContextBuilder(db).build(projectId, question, options, nullptr, progress);
-                            if (built)
-                                p.context += built->items;
-                        }
-                        return p;
-                    },
-                    [this, question, editing, projectId](const Prepared &p) {
-                        if (!p.error.isEmpty()) {
-                            showError(p.error);
-                            return;
-                        }
-                        m_conversationId = p.conversationId;
-                        m_status->clear();
-                        withProvider([this, p, question, editing, projectId](ChatProvider *provider) {
-                            AskOptions options;
-                            options.context = p.context;
-                            options.model = provider->profile().defaultModel;
-                            if (!projectId.isEmpty() && provider->profile().toolsEnabled)
-                                options.toolsProjectId = projectId;
-                            startTurn(editing.isEmpty() ? m_session->ask(p.conversationId, question, provider, options)
-                                                        : m_session->editAndResend(p.conversationId, editing, question, provider, options));
-                        });
-                    });
+    withProvider([this, input](ChatProvider *provider) mutable {
+        input.model = provider->profile().defaultModel;
+        auto *job = new AskJob(m_db, m_session, provider, input, this);
+        m_ask = job;
+        updateButtons();
+        connect(job, &AskJob::progress, this, [this](double, const QString &text) { m_status->setText(text); });
+        connect(job, &AskJob::answerStarted, this, [this](const QString &conversationId, const QList<ContextItem> &, ChatTurn *turn) {
+            m_conversationId = conversationId;
+            m_status->clear();
+            startTurn(turn);
+        });
+        connect(job, &AskJob::finished, job, &QObject::deleteLater);
+        connect(job, &AskJob::failed, this, [this, job, question = input.question](const AskFailure &failure) {
+            job->deleteLater();
+            updateButtons();
+            if (failure.provider)
+                return; // the answer's own end says so
+            showError(failure.error.message);
+            if (m_input->toPlainText().isEmpty())
+                m_input->setPlainText(question); // asked nothing: the question is not lost
+        });
+        job->start();
+    });
 }
 
 void ChatPanel::startTurn(ChatTurn *turn)
@@ -556,6 +528,7 @@ void ChatPanel::startTurn(ChatTurn *turn)
             return;
         m_view->endAnswer();
         m_turn = nullptr;
+        m_ask.clear(); // its job ends with this answer
         updateButtons();
         if (!error.isEmpty())
             showError(error);
@@ -580,7 +553,9 @@ void ChatPanel::startTurn(ChatTurn *turn)
 
 void ChatPanel::stop()
 {
-    if (m_turn)
+    if (m_ask)
+        m_ask->cancel(); // the question being prepared, or its answer
+    else if (m_turn)
         m_turn->cancel();
 }
 

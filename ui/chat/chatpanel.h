@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "chat/askjob.h"
 #include "chat/chatsession.h"
 #include "chat/providerstore.h"
+#include "jobs/background.h"
 #include "storage/database.h"
 
 #include <QPointer>
@@ -49,7 +51,7 @@ public:
     void exportConversation(const QString &fileName);
 
     QString conversationId() const { return m_conversationId; }
-    bool isBusy() const { return m_turn != nullptr; }
+    bool isBusy() const { return m_turn != nullptr || m_ask != nullptr; }
     ChatView *view() const { return m_view; }
     ChatInput *input() const { return m_input; }
     QComboBox *providerBox() const { return m_providerBox; }
@@ -94,6 +96,8 @@ private:
     QList<Chat::StoredProfile> m_profiles;
     QPointer<Chat::ChatProvider> m_provider;
     QPointer<Chat::ChatTurn> m_turn;
+    QPointer<Chat::AskJob> m_ask; // from send until the answer ends
+    LatestOnly m_providerReloads;
     QString m_conversationId;
     QString m_projectId;
     QString m_projectName;

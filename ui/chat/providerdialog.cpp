@@ -119,8 +119,11 @@ ProviderDialog::ProviderDialog(Storage::DatabasePtr db, ProviderStore *store, QN
 
 void ProviderDialog::reload(const QString &selectId, const std::function<void()> &then)
 {
+    const quint64 ticket = m_reloads.take();
     runInBackground(this, m_db, [store = *m_store](Storage::DatabasePtr) { return store.list(); },
-                    [this, selectId, then](const Result<QList<StoredProfile>> &profiles) {
+                    [this, selectId, then, ticket](const Result<QList<StoredProfile>> &profiles) {
+                        if (!m_reloads.isNewest(ticket))
+                            return; // a newer reload shows the list (and runs its own `then`)
                         showProfiles(profiles, selectId);
                         if (then)
                             then();

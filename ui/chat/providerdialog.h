@@ -2,6 +2,7 @@
 #pragma once
 
 #include "chat/providerstore.h"
+#include "jobs/background.h"
 
 #include <QDialog>
 
@@ -49,6 +50,7 @@ private:
     QNetworkAccessManager *m_network;
     QList<Chat::StoredProfile> m_profiles;
     QString m_currentId; // empty: a new profile
+    LatestOnly m_reloads;
     QListWidget *m_list;
     QLineEdit *m_name;
     QComboBox *m_kind;

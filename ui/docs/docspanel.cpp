@@ -222,8 +222,11 @@ void DocsPanel::updateForKind()
 void DocsPanel::reloadTemplates()
 {
     const QString kind = m_kindBox->currentData().toString();
+    const quint64 ticket = m_templateReloads.take();
     runInBackground(this, m_db, [](Storage::DatabasePtr db) { return Docs::DocStore(db).templates(); },
-                    [this, kind](const Result<QList<Docs::DocTemplate>> &all) {
+                    [this, kind, ticket](const Result<QList<Docs::DocTemplate>> &all) {
+                        if (!m_templateReloads.isNewest(ticket))
+                            return;
                         m_templates.clear();
                         m_templateBox->clear();
                         m_templateBox->addItem(tr("Built-in"));
@@ -238,8 +241,11 @@ void DocsPanel::reloadTemplates()
 
 void DocsPanel::reloadProviders()
 {
+    const quint64 ticket = m_providerReloads.take();
     runInBackground(this, m_db, [store = m_providers](Storage::DatabasePtr) { return store.list(); },
-                    [this](const Result<QList<Chat::StoredProfile>> &list) {
+                    [this, ticket](const Result<QList<Chat::StoredProfile>> &list) {
+                        if (!m_providerReloads.isNewest(ticket))
+                            return;
                         m_profiles = list ? *list : QList<Chat::StoredProfile>{};
                         const QString chosen = m_providerBox->currentText();
                         m_providerBox->clear();
@@ -254,10 +260,11 @@ void DocsPanel::reloadProviders()
 void DocsPanel::reloadVersions(const QString &select)
 {
     const QString projectId = m_projectId;
+    const quint64 ticket = m_versionReloads.take();
     runInBackground(this, m_db, [projectId](Storage::DatabasePtr db) { return Docs::DocStore(db).versions(projectId); },
-                    [this, projectId, select](const Result<QList<Docs::DocVersion>> &versions) {
-                        if (projectId != m_projectId)
-                            return;
+                    [this, select, ticket](const Result<QList<Docs::DocVersion>> &versions) {
+                        if (!m_versionReloads.isNewest(ticket))
+                            return; // a newer reload (or another project) is on its way
                         m_versions->clear();
                         for (const Docs::DocVersion &v : versions ? *versions : QList<Docs::DocVersion>{}) {
                             QString text = QStringLiteral("%1 · %2").arg(QDateTime::fromMSecsSinceEpoch(v.createdAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")),

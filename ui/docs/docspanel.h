@@ -4,6 +4,7 @@
 #include "chat/providerstore.h"
 #include "common/cancellation.h"
 #include "docs/docgenerator.h"
+#include "jobs/background.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -81,6 +82,9 @@ private:
     QList<Chat::StoredProfile> m_profiles;
     QList<Docs::DocTemplate> m_templates;
     QString m_projectId;
+    LatestOnly m_templateReloads;
+    LatestOnly m_providerReloads;
+    LatestOnly m_versionReloads;
     QString m_projectName;
     bool m_running = false;
     std::shared_ptr<CancellationToken> m_cancelToken;

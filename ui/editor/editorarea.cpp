@@ -2,6 +2,7 @@
 #include "editor/editorarea.h"
 
 #include "codeview/codeview.h"
+#include "jobs/background.h"
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"
 
@@ -11,7 +12,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -130,11 +130,24 @@ void EditorArea::openFile(const QString &projectId, const QString &path, int lin
             return;
         }
     }
-    Storage::DatabasePtr db = m_db;
-    auto *watcher = new QFutureWatcher<LoadedFile>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, line, column, length, tabKey] {
-        watcher->deleteLater();
-        const LoadedFile loaded = watcher->result();
+    runInBackground(this, m_db, [projectId, path](Storage::DatabasePtr db) {
+        LoadedFile loaded;
+        loaded.path = path;
+        Projects::ProjectStore store(db);
+        Result<Projects::ProjectFile> file = store.file(projectId, path);
+        Result<QByteArray> content = file ? store.content(*file) : Result<QByteArray>(file.error());
+        if (!content) {
+            loaded.error = content.error().message;
+            return loaded;
+        }
+        loaded.size = file->size;
+        loaded.binary = file->isBinary();
+        if (loaded.binary)
+            loaded.binaryHead = content->left(4096);
+        else
+            loaded.text = Projects::decodeText(*content, Projects::encodingFromName(file->encoding));
+        return loaded;
+    }, [this, line, column, length, tabKey](const LoadedFile &loaded) {
         if (!loaded.error.isEmpty()) {
             emit failed(tr("Cannot open file"), loaded.error);
             return;
@@ -156,25 +169,6 @@ void EditorArea::openFile(const QString &projectId, const QString &path, int lin
         view->setFocus();
         emit fileOpened(loaded.path);
     });
-    watcher->setFuture(QtConcurrent::run([db, projectId, path] {
-        LoadedFile loaded;
-        loaded.path = path;
-        Projects::ProjectStore store(db);
-        Result<Projects::ProjectFile> file = store.file(projectId, path);
-        Result<QByteArray> content = file ? store.content(*file) : Result<QByteArray>(file.error());
-        db->closeThreadConnection();
-        if (!content) {
-            loaded.error = content.error().message;
-            return loaded;
-        }
-        loaded.size = file->size;
-        loaded.binary = file->isBinary();
-        if (loaded.binary)
-            loaded.binaryHead = content->left(4096);
-        else
-            loaded.text = Projects::decodeText(*content, Projects::encodingFromName(file->encoding));
-        return loaded;
-    }));
 }
 
 void EditorArea::restoreTabs(const QStringList &keys, const QString &currentKey)
@@ -270,23 +264,12 @@ void EditorArea::openCurrentInExternalEditor(const QString &sourceFolder)
             return;
         }
     }
-    Storage::DatabasePtr db = m_db;
     const QString copy = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/open/") + projectId
                          + QLatin1Char('/') + path;
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, copy] {
-        watcher->deleteLater();
-        if (!watcher->result().isEmpty()) {
-            emit failed(tr("Cannot open file"), watcher->result());
-            return;
-        }
-        QDesktopServices::openUrl(QUrl::fromLocalFile(copy));
-    });
-    watcher->setFuture(QtConcurrent::run([db, projectId, path, copy]() -> QString {
+    runInBackground(this, m_db, [projectId, path, copy](Storage::DatabasePtr db) -> QString {
         Projects::ProjectStore store(db);
         Result<Projects::ProjectFile> file = store.file(projectId, path);
         Result<QByteArray> content = file ? store.content(*file) : Result<QByteArray>(file.error());
-        db->closeThreadConnection();
         if (!content)
             return content.error().message;
         QDir().mkpath(QFileInfo(copy).absolutePath());
@@ -297,7 +280,13 @@ void EditorArea::openCurrentInExternalEditor(const QString &sourceFolder)
         out.close();
         QFile::setPermissions(copy, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
         return {};
-    }));
+    }, [this, copy](const QString &error) {
+        if (!error.isEmpty()) {
+            emit failed(tr("Cannot open file"), error);
+            return;
+        }
+        QDesktopServices::openUrl(QUrl::fromLocalFile(copy));
+    });
 }
 
 } // namespace Realm::Ui

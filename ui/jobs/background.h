@@ -26,11 +26,28 @@ void runInBackground(QObject *context, const Storage::DatabasePtr &db, Work work
         done(watcher->result());
     });
     watcher->setFuture(QtConcurrent::run([db, work = std::move(work)] {
-        T result = work(db);
-        db->closeThreadConnection();
-        return result;
+        Storage::ThreadConnectionScope connection(db);
+        return work(db);
     }));
 }
+
+// For a view that reloads in the background: results do not arrive in the
+// order their reloads started, so only the newest reload's result may be
+// shown, and an older one that finishes later is dropped.
+//
+//     const quint64 ticket = m_listReloads.take();
+//     runInBackground(this, m_db, work, [this, ticket](const auto &result) {
+//         if (!m_listReloads.isNewest(ticket))
+//             return;
+//         …
+class LatestOnly final {
+public:
+    quint64 take() { return ++m_newest; }
+    bool isNewest(quint64 ticket) const { return ticket == m_newest; }
+
+private:
+    quint64 m_newest = 0;
+};
 
 // Hands calls from a worker thread to the thread of `target`, where they run
 // only if `target` still exists. The worker never touches the widget (not

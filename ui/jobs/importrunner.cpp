@@ -34,14 +34,13 @@ void ImportRunner::run(std::function<Result<Projects::ImportReport>(Projects::Pr
     CancellationToken *cancel = &m_cancel;
     // `this` outlives the job: the destructor cancels it and waits.
     m_watcher.setFuture(QtConcurrent::run([this, db, cancel, job]() -> Result<Projects::ImportReport> {
+        Storage::ThreadConnectionScope connection(db);
         Projects::ProjectImporter importer(db);
         importer.setCancellationToken(cancel);
         importer.setProgressCallback([this](const Projects::ImportProgress &progress) {
             QMetaObject::invokeMethod(this, [this, progress] { emit progressed(progress); }, Qt::QueuedConnection);
         });
-        Result<Projects::ImportReport> result = job(importer);
-        db->closeThreadConnection();
-        return result;
+        return job(importer);
     }));
 }
 

@@ -393,11 +393,18 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::reloadProjects()
 {
-    Storage::DatabasePtr db = m_db;
-    auto *watcher = new QFutureWatcher<QList<Projects::Project>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        m_projectModel->setProjects(watcher->result());
+    const quint64 ticket = m_projectReloads.take();
+    runInBackground(this, m_db, [](Storage::DatabasePtr db) { return Projects::ProjectStore(db).list(); },
+                    [this, ticket](const Result<QList<Projects::Project>> &projects) {
+        if (!m_projectReloads.isNewest(ticket))
+            return;
+        if (!projects) {
+            // Say so: an unreadable workspace is not an empty one.
+            statusBar()->showMessage(tr("Cannot list the projects: %1").arg(projects.error().message));
+            m_editor->setWelcomeText(tr("<h2>The workspace cannot be read</h2><p>%1</p>").arg(projects.error().message.toHtmlEscaped()));
+            return;
+        }
+        m_projectModel->setProjects(*projects);
         m_editor->setWelcomeText(m_projectModel->projects().isEmpty()
                                  ? tr("<h2>Welcome to REALM</h2><p>Bring in some code to browse and search it. "
                                       "Open files from the tree on the left; they show up here.</p>")
@@ -410,11 +417,6 @@ void MainWindow::reloadProjects()
             m_projectView->setCurrentIndex(m_projectFilter->index(0, 0));
         emit projectsLoaded();
     });
-    watcher->setFuture(QtConcurrent::run([db] {
-        Result<QList<Projects::Project>> projects = Projects::ProjectStore(db).list();
-        db->closeThreadConnection();
-        return projects ? *projects : QList<Projects::Project>{};
-    }));
 }
 
 void MainWindow::openProject(const QString &projectId)
@@ -430,34 +432,34 @@ void MainWindow::openProject(const QString &projectId)
             m_statsPanel->setProject(p.id, p.name);
         }
     }
-    Storage::DatabasePtr db = m_db;
     struct Loaded {
         std::shared_ptr<FileTreeModel::Node> tree;
         QStringList paths;
+        QString error;
     };
-    auto *watcher = new QFutureWatcher<Loaded>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, projectId] {
-        watcher->deleteLater();
-        if (projectId != m_projectId)
-            return; // the user has moved on to another project
-        const Loaded loaded = watcher->result();
-        m_fileModel->setTree(loaded.tree);
-        m_projectPaths = loaded.paths;
-        if (m_quickOpen)
-            m_quickOpen->setPaths(m_projectPaths);
-        emit filesLoaded();
-    });
-    watcher->setFuture(QtConcurrent::run([db, projectId] {
-        Result<QList<Projects::ProjectFile>> files = Projects::ProjectStore(db).files(projectId);
-        db->closeThreadConnection();
-        Loaded loaded;
-        loaded.tree = FileTreeModel::buildTree(files ? *files : QList<Projects::ProjectFile>{});
-        if (files) {
-            for (const Projects::ProjectFile &f : *files)
-                loaded.paths << f.path;
-        }
-        return loaded;
-    }));
+    const quint64 ticket = m_fileReloads.take();
+    runInBackground(this, m_db,
+                    [projectId](Storage::DatabasePtr db) {
+                        Result<QList<Projects::ProjectFile>> files = Projects::ProjectStore(db).files(projectId);
+                        Loaded loaded;
+                        loaded.tree = FileTreeModel::buildTree(files ? *files : QList<Projects::ProjectFile>{});
+                        if (!files)
+                            loaded.error = files.error().message;
+                        for (const Projects::ProjectFile &f : files ? *files : QList<Projects::ProjectFile>{})
+                            loaded.paths << f.path;
+                        return loaded;
+                    },
+                    [this, ticket](const Loaded &loaded) {
+                        if (!m_fileReloads.isNewest(ticket))
+                            return; // the user has moved on to another project
+                        if (!loaded.error.isEmpty())
+                            statusBar()->showMessage(tr("Cannot list the project's files: %1").arg(loaded.error));
+                        m_fileModel->setTree(loaded.tree);
+                        m_projectPaths = loaded.paths;
+                        if (m_quickOpen)
+                            m_quickOpen->setPaths(m_projectPaths);
+                        emit filesLoaded();
+                    });
 }
 
 void MainWindow::openFileInProject(const QString &projectId, const QString &path, int line, int column, int length)
@@ -650,19 +652,8 @@ void MainWindow::openDemoProject()
 {
     // Copied out of the resources (an import reads real files) on a worker
     // thread; an existing demo project is just selected.
-    Storage::DatabasePtr db = m_db;
     const QString target = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo/realm-demo");
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, target] {
-        watcher->deleteLater();
-        if (const QString existingId = watcher->result(); !existingId.isEmpty()) {
-            m_projectId = existingId;
-            reloadProjects();
-            return;
-        }
-        importSource(target);
-    });
-    watcher->setFuture(QtConcurrent::run([db, target] {
+    runInBackground(this, m_db, [target](Storage::DatabasePtr db) {
         QDirIterator it(QStringLiteral(":/realm/demo"), QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString source = it.next();
@@ -673,9 +664,15 @@ void MainWindow::openDemoProject()
             QFile::setPermissions(destination, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
         }
         Result<Projects::Project> existing = Projects::ProjectStore(db).find(QStringLiteral("realm-demo"));
-        db->closeThreadConnection();
         return existing ? existing->id : QString();
-    }));
+    }, [this, target](const QString &existingId) {
+        if (!existingId.isEmpty()) {
+            m_projectId = existingId;
+            reloadProjects();
+            return;
+        }
+        importSource(target);
+    });
 }
 
 void MainWindow::openInExternalEditor()

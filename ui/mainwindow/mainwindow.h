@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "jobs/background.h"
 #include "jobs/importdialog.h"
 #include "projects/projectimporter.h"
 #include "common/secretstore.h"
@@ -97,6 +98,8 @@ private:
     void showImportReport(const Projects::ImportReport &report);
 
     Storage::DatabasePtr m_db;
+    LatestOnly m_projectReloads;
+    LatestOnly m_fileReloads;
     QString m_projectId;
 
     ProjectListModel *m_projectModel;

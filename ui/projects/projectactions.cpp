@@ -68,9 +68,8 @@ void ProjectActions::runInBackground(std::function<Result<QString>()> job, std::
     });
     Storage::DatabasePtr db = m_db;
     watcher->setFuture(QtConcurrent::run([db, job] {
-        Result<QString> result = job();
-        db->closeThreadConnection();
-        return result;
+        Storage::ThreadConnectionScope connection(db);
+        return job();
     }));
 }
 
@@ -189,11 +188,10 @@ void ProjectActions::showTrash()
     });
     Storage::DatabasePtr db = m_db;
     watcher->setFuture(QtConcurrent::run([db] {
+        Storage::ThreadConnectionScope connection(db);
         Projects::ProjectFilter filter;
         filter.trash = true;
-        Result<QList<Projects::Project>> trashed = Projects::ProjectStore(db).list(filter);
-        db->closeThreadConnection();
-        return trashed;
+        return Projects::ProjectStore(db).list(filter);
     }));
 }
 

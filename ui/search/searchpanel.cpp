@@ -176,6 +176,7 @@ void SearchPanel::runNow()
     m_cancel = std::make_shared<CancellationToken>();
     std::shared_ptr<CancellationToken> token = m_cancel;
     m_watcher.setFuture(QtConcurrent::run([db, query, token](QPromise<Projects::SearchMatch> &promise) {
+        Storage::ThreadConnectionScope connection(db);
         const Result<Projects::SearchSummary> summary = Projects::SearchEngine(db).search(query, [&](const Projects::SearchMatch &match) {
             if (promise.isCanceled())
                 return false;
@@ -186,7 +187,6 @@ void SearchPanel::runNow()
         // workspace failing, which the log records.
         if (!summary && summary.error().code != Error::Code::Cancelled)
             qWarning("realm: search failed: %s", qUtf8Printable(summary.error().message));
-        db->closeThreadConnection();
     }));
 }
 

@@ -151,12 +151,12 @@ void StatsPanel::reload()
 {
     if (m_projectId.isEmpty())
         return;
-    const int generation = ++m_generation;
+    const quint64 ticket = m_reloads.take();
     const QString projectId = m_projectId;
     m_status->setText(tr("Counting…"));
     runInBackground(this, m_db, [projectId](Storage::DatabasePtr db) { return Analytics::computeStats(db, projectId); },
-                    [this, generation](const Result<Analytics::ProjectStats> &stats) {
-                        if (generation != m_generation)
+                    [this, ticket](const Result<Analytics::ProjectStats> &stats) {
+                        if (!m_reloads.isNewest(ticket))
                             return;
                         if (!stats) {
                             m_status->setText(stats.error().message);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analytics/projectstats.h"
+#include "jobs/background.h"
 
 #include <QWidget>
 
@@ -49,7 +50,7 @@ private:
     Storage::DatabasePtr m_db;
     QString m_projectId;
     QString m_projectName;
-    int m_generation = 0; // answers for an older request are dropped
+    LatestOnly m_reloads;
     QLabel *m_summary;
     QLabel *m_status;
     QPushButton *m_tablesButton;
