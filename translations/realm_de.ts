@@ -330,6 +330,29 @@
         <source>no address given</source>
         <translation>keine Adresse angegeben</translation>
     </message>
+    <message>
+        <source>%1 is a binary file; only text can be sent as context.</source>
+        <translation>%1 ist eine Binärdatei; als Kontext lässt sich nur Text senden.</translation>
+    </message>
+    <message>
+        <source>Cannot find the code for this question: %1</source>
+        <translation>Der Code zu dieser Frage lässt sich nicht finden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Chat::AskJob</name>
+    <message>
+        <source>No provider to ask.</source>
+        <translation>Kein Anbieter, der gefragt werden kann.</translation>
+    </message>
+    <message>
+        <source>Finding context…</source>
+        <translation>Kontext wird gesucht …</translation>
+    </message>
+    <message>
+        <source>Indexing the project for chat: %1 of %2 files…</source>
+        <translation>Projekt wird für den Chat indiziert: %1 von %2 Dateien …</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Common</name>
@@ -1545,10 +1568,6 @@
         <translation>Es ist noch kein LLM-Anbieter eingerichtet: Wählen Sie „Anbieter verwalten …“, um einen hinzuzufügen (Ollama, llama.cpp, OpenAI, Anthropic …).</translation>
     </message>
     <message>
-        <source>Finding context…</source>
-        <translation>Kontext wird gesucht …</translation>
-    </message>
-    <message>
         <source>Editing a question: Enter sends it as a new version, Esc cancels.</source>
         <translation>Frage wird bearbeitet: Eingabe sendet sie als neue Version, Esc bricht ab.</translation>
     </message>
@@ -1571,10 +1590,6 @@
     <message>
         <source>Moved to the trash; `realm-cli chat restore %1` brings it back.</source>
         <translation>In den Papierkorb verschoben; `realm-cli chat restore %1` holt sie zurück.</translation>
-    </message>
-    <message>
-        <source>Indexing the project for chat: %1 of %2 files…</source>
-        <translation>Projekt wird für den Chat indiziert: %1 von %2 Dateien …</translation>
     </message>
 </context>
 <context>
@@ -2471,6 +2486,18 @@
     <message>
         <source>Saved the template &quot;%1&quot;: File → New Project from Template offers it.</source>
         <translation>Vorlage „%1“ gespeichert: Datei → Neues Projekt aus Vorlage bietet sie an.</translation>
+    </message>
+    <message>
+        <source>Cannot list the projects: %1</source>
+        <translation>Die Projekte lassen sich nicht auflisten: %1</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;The workspace cannot be read&lt;/h2&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Der Arbeitsbereich lässt sich nicht lesen&lt;/h2&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot list the project&apos;s files: %1</source>
+        <translation>Die Dateien des Projekts lassen sich nicht auflisten: %1</translation>
     </message>
 </context>
 <context>

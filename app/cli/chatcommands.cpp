@@ -57,14 +57,6 @@ int exitCodeFor(const Chat::ProviderError &error)
 }
 
 namespace {
-// Answers a crashed (or killed) realm-cli or desktop left 'streaming' are
-// interrupted once nothing has written them for a minute; said so wherever
-// conversations are read.
-void settleCrashedAnswers(const Storage::DatabasePtr &db)
-{
-    if (Result<int> marked = ConversationStore(db).markInterrupted(); !marked)
-        Output::note(marked.error().message);
-}
 
 void writeRaw(const QString &text)
 {
@@ -239,7 +231,6 @@ int runAsk(const Invocation &inv)
     Result<AskInput> input = profile ? askInputFrom(parser, *db, *question) : Result<AskInput>(profile.error());
     if (!input)
         return fail(input.error());
-    settleCrashedAnswers(*db);
 
     QNetworkAccessManager network;
     ChatProvider provider(*profile, &network);
@@ -294,7 +285,6 @@ int runList(const Invocation &inv)
             return fail(project.error());
         filter.projectId = project->id;
     }
-    settleCrashedAnswers(*db);
     Result<QList<Conversation>> list = ConversationStore(*db).list(filter);
     if (!list)
         return fail(list.error());
@@ -317,7 +307,6 @@ int runShow(const Invocation &inv)
     Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
     if (!db)
         return fail(db.error());
-    settleCrashedAnswers(*db);
     ConversationStore store(*db);
     const QString id = parser.positionalArguments().first();
     Result<Conversation> conversation = store.find(id);

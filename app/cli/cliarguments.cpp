@@ -4,7 +4,7 @@
 #include "clioutput.h"
 #include "common/workspacelocation.h"
 #include "projects/projectstore.h"
-#include "projects/workspace.h"
+#include "workspace/workspace.h"
 
 #include <QRegularExpression>
 
@@ -64,7 +64,7 @@ int parseOrExit(QCommandLineParser &parser, const Invocation &invocation, const 
 
 Result<Storage::DatabasePtr> openWorkspaceFor(const Invocation &invocation)
 {
-    return Projects::openWorkspace(resolveWorkspacePath(invocation.workspaceOption));
+    return Workspace::open(resolveWorkspacePath(invocation.workspaceOption));
 }
 
 std::optional<qint64> parseSize(const QString &text)

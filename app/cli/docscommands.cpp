@@ -13,7 +13,7 @@
 #include "docs/summarywriter.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
-#include "projects/workspace.h"
+#include "workspace/workspace.h"
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -170,7 +170,7 @@ int runGenerate(const Invocation &inv)
         return writeAndReport(inv, *version, *format, outDir, false);
     }
     if (isFolder) {
-        db = Projects::openWorkspace(scratch.filePath(QStringLiteral("docs.realm")));
+        db = Workspace::open(scratch.filePath(QStringLiteral("docs.realm")));
         if (!db)
             return fail(db.error());
         Projects::ProjectImporter importer(*db);

@@ -10,7 +10,7 @@
 #include "searchcommands.h"
 
 #include "common/buildconfig.h"
-#include "projects/workspace.h"
+#include "workspace/workspace.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -52,7 +52,7 @@ QString generalHelp()
 
 void printVersion(bool json)
 {
-    const auto versions = Realm::Projects::componentVersions();
+    const auto versions = Realm::Workspace::componentVersions();
     if (json) {
         QJsonObject o;
         for (const auto &[name, version] : versions) // "syntax highlighting" → "syntax_highlighting"

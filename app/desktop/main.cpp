@@ -4,7 +4,7 @@
 #include "common/buildconfig.h"
 #include "common/workspacelocation.h"
 #include "mainwindow/mainwindow.h"
-#include "projects/workspace.h"
+#include "workspace/workspace.h"
 #include "search/searchpanel.h"
 #include "settings/appsettings.h"
 
@@ -114,7 +114,7 @@ int main(int argc, char *argv[])
     const QString path = demo && !parser.isSet(QStringLiteral("workspace"))
                              ? demoDir.filePath(QStringLiteral("demo.realm"))
                              : Realm::resolveWorkspacePath(requested);
-    Realm::Result<Realm::Storage::DatabasePtr> db = Realm::Projects::openWorkspace(path);
+    Realm::Result<Realm::Storage::DatabasePtr> db = Realm::Workspace::open(path);
     if (!db) {
         fprintf(stderr, "realm: %s\n", qUtf8Printable(db.error().message));
         if (!parser.isSet(QStringLiteral("screenshot")))

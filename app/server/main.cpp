@@ -3,7 +3,7 @@
 // over the workspace; the REST API and sync arrive with the Teams work.
 #include "common/buildconfig.h"
 #include "common/workspacelocation.h"
-#include "projects/workspace.h"
+#include "workspace/workspace.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,7 +28,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     const QString path = Realm::resolveWorkspacePath(parser.value(QStringLiteral("workspace")));
-    Realm::Result<Realm::Storage::DatabasePtr> db = Realm::Projects::openWorkspace(path);
+    Realm::Result<Realm::Storage::DatabasePtr> db = Realm::Workspace::open(path);
     if (!db) {
         fprintf(stderr, "realm-server: %s\n", qUtf8Printable(db.error().message));
         return 5;

@@ -10,7 +10,7 @@
 #include "chat/contextbuilder.h"
 #include "projects/codeindex.h"
 #include "projects/projectstore.h"
-#include "projects/workspace.h"
+#include "workspace/workspace.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -27,7 +27,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "usage: bench_context WORKSPACE PROJECT [QUESTION...]\n");
         return 2;
     }
-    Result<Storage::DatabasePtr> db = Projects::openWorkspace(QString::fromLocal8Bit(argv[1]));
+    Result<Storage::DatabasePtr> db = Workspace::open(QString::fromLocal8Bit(argv[1]));
     if (!db) {
         std::fprintf(stderr, "%s\n", qPrintable(db.error().message));
         return 1;

@@ -9,7 +9,7 @@
 // first page (100 matching lines) and to the full result set, and writes the
 // full result set as sorted "path:line" lines to OUT_DIR/NN.realm.
 #include "projects/searchengine.h"
-#include "projects/workspace.h"
+#include "workspace/workspace.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -42,7 +42,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     const int runs = args.size() > 4 ? args.at(4).toInt() : 10;
-    Result<Storage::DatabasePtr> db = openWorkspace(args.at(1));
+    Result<Storage::DatabasePtr> db = Workspace::open(args.at(1));
     if (!db) {
         fprintf(stderr, "%s\n", qUtf8Printable(db.error().message));
         return 1;

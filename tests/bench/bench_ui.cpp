@@ -11,7 +11,7 @@
 #include "codeview/codeview.h"
 #include "mainwindow/mainwindow.h"
 #include "projects/projectstore.h"
-#include "projects/workspace.h"
+#include "workspace/workspace.h"
 #include "search/searchpanel.h"
 
 #include <QApplication>
@@ -52,7 +52,7 @@ int main(int argc, char *argv[])
         fprintf(stderr, "usage: bench_ui WORKSPACE startup|open|import|search ...\n");
         return 2;
     }
-    Result<Storage::DatabasePtr> db = Projects::openWorkspace(args.at(1));
+    Result<Storage::DatabasePtr> db = Workspace::open(args.at(1));
     if (!db) {
         fprintf(stderr, "%s\n", qUtf8Printable(db.error().message));
         return 1;

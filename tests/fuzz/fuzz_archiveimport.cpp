@@ -19,7 +19,7 @@
 #include "projects/pathsafety.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
-#include "projects/workspace.h"
+#include "workspace/workspace.h"
 
 #include <QDir>
 #include <QFile>
@@ -67,7 +67,7 @@ Workspace &workspace()
     ws.db.reset(); // closes its connections before the folder goes
     ws.dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/realm-fuzz-archive-XXXXXX"));
     REALM_FUZZ_CHECK(ws.dir->isValid(), QStringLiteral("cannot create a temporary folder: %1").arg(ws.dir->errorString()));
-    Result<Storage::DatabasePtr> db = openWorkspace(ws.dir->filePath(QStringLiteral("workspace.realm")));
+    Result<Storage::DatabasePtr> db = Workspace::open(ws.dir->filePath(QStringLiteral("workspace.realm")));
     REALM_FUZZ_CHECK(db.ok(), db.error().message);
     ws.db = *db;
     ws.inputs = 0;

@@ -2,7 +2,7 @@
 #include "testworkspace.h"
 
 #include "projects/projectstore.h"
-#include "projects/workspace.h"
+#include "workspace/workspace.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,7 +17,7 @@ TestWorkspace::TestWorkspace() = default;
 
 Storage::DatabasePtr TestWorkspace::open() const
 {
-    Result<Storage::DatabasePtr> db = Projects::openWorkspace(path());
+    Result<Storage::DatabasePtr> db = Workspace::open(path());
     if (!db) {
         qWarning("cannot open test workspace: %s", qUtf8Printable(db.error().message));
         return nullptr;

@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTextBlock>
@@ -96,6 +97,7 @@ private slots:
     void filesDroppedFromTheTreeGoWithTheNextQuestion();
     void codeBlocksAreHighlightedWhenBuiltIn();
     void desktopAndCliAskTheSameQuestionTheSameWay();
+    void aQuestionThatCannotBeAskedIsKeptAndSaysWhy();
 };
 
 void tst_ChatPanel::initTestCase()
@@ -456,6 +458,27 @@ void tst_ChatPanel::desktopAndCliAskTheSameQuestionTheSameWay()
     QVERIFY(fromDesktop.value(QStringLiteral("messages")).toArray().last().toObject().value(QStringLiteral("content")).toString()
                 .contains(QStringLiteral("constexpr int kMaxUsers = 42;")));
     QCOMPARE(fromCli, fromDesktop);
+}
+
+void tst_ChatPanel::aQuestionThatCannotBeAskedIsKeptAndSaysWhy()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("First.")}));
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    ask(*f.panel, QStringLiteral("First question"));
+    QVERIFY(finished.wait(10000));
+    // Meanwhile the conversation is gone for good (another window emptied the trash).
+    QSqlQuery purge(f.ws.db()->connection());
+    QVERIFY(purge.exec(QStringLiteral("DELETE FROM conversations")));
+
+    ask(*f.panel, QStringLiteral("Second question"));
+    auto *status = f.panel->findChild<QLabel *>(QStringLiteral("chatStatus"));
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->input()->toPlainText() == QLatin1String("Second question"); }, 10000));
+    QVERIFY2(!status->text().isEmpty() && !status->text().contains(QStringLiteral("context")), qPrintable(status->text()));
+    QVERIFY(f.panel->findChild<QPushButton *>(QStringLiteral("chatSend"))->isEnabled()); // not stuck busy
+    QVERIFY(!f.panel->isBusy());
+    QCOMPARE(f.server.requests().size(), 1); // nothing was sent
 }
 
 QTEST_MAIN(tst_ChatPanel)

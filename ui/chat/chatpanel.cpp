@@ -57,9 +57,9 @@ ChatPanel::ChatPanel(Storage::DatabasePtr db, SecretStore *keychain, QWidget *pa
     buildUi();
     setAcceptDrops(true);
     reloadProviders();
-    // Answers a crash cut off are shown as interrupted, not as still arriving.
-    runInBackground(this, m_db, [](Storage::DatabasePtr workspace) { return ConversationStore(workspace).markInterrupted(); },
-                    [this](const Result<int> &) { m_history->reload(); });
+    // Answers a crash cut off were marked interrupted when the workspace
+    // was opened (Workspace::open).
+    m_history->reload();
     updateButtons();
 }
 
@@ -485,6 +485,7 @@ void ChatPanel::send()
         connect(job, &AskJob::finished, job, &QObject::deleteLater);
         connect(job, &AskJob::failed, this, [this, job, question = input.question](const AskFailure &failure) {
             job->deleteLater();
+            m_ask.clear(); // not busy any more, though the job is deleted only later
             updateButtons();
             if (failure.provider)
                 return; // the answer's own end says so

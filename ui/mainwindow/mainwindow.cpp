@@ -18,7 +18,7 @@
 #include "projects/projectlistmodel.h"
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"
-#include "projects/workspace.h"
+#include "workspace/workspace.h"
 #include "palette/commandpalette.h"
 #include "search/quickopendialog.h"
 #include "search/searchpanel.h"
@@ -690,7 +690,7 @@ void MainWindow::openInExternalEditor()
 void MainWindow::showAbout()
 {
     QString versions;
-    for (const auto &[name, version] : Projects::componentVersions())
+    for (const auto &[name, version] : Workspace::componentVersions())
         versions += QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(name.toHtmlEscaped(), version.toHtmlEscaped());
     QMessageBox::about(this, tr("About REALM"),
                        tr("<h3>REALM %1</h3><p>A native workbench for software developers.</p>"

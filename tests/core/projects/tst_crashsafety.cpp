@@ -4,7 +4,7 @@
 // at an exact file (fault injection in the import's writer), not "once the
 // log looks big enough", so every run tests the same moments.
 #include "projects/projectstore.h"
-#include "projects/workspace.h"
+#include "workspace/workspace.h"
 #include "testworkspace.h"
 
 #include <QFileInfo>

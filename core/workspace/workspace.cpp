@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workspace/workspace.h"
+
+#include "chat/conversationstore.h"
+#include "common/buildconfig.h"
+#include "projects/archivesource.h"
+#include "projects/gitsupport.h"
+#include "projects/projectstore.h"
+
+#include <QCoreApplication>
+
+namespace Realm::Workspace {
+
+Result<Storage::DatabasePtr> open(const QString &path)
+{
+    Result<Storage::DatabasePtr> db = Storage::Database::open(path);
+    if (!db)
+        return db.error();
+    if (Result<void> recovered = Projects::ProjectStore(*db).recoverInterruptedImports(); !recovered)
+        return recovered.error();
+    if (Result<int> marked = Chat::ConversationStore(*db).markInterrupted(); !marked)
+        return marked.error();
+    return db;
+}
+
+QList<QPair<QString, QString>> componentVersions()
+{
+    return {
+        {QStringLiteral("REALM"), QStringLiteral(REALM_VERSION_STRING)},
+        {QStringLiteral("Qt"), QString::fromLatin1(qVersion())},
+        {QStringLiteral("SQLite"), Storage::Database::sqliteVersion()},
+        {QStringLiteral("libarchive"), Projects::ArchiveSource::libraryVersion()},
+        {QStringLiteral("libgit2"), Projects::Git::libraryVersion()},
+        {QStringLiteral("syntax highlighting"),
+         REALM_HAVE_SYNTAX_HIGHLIGHTING ? QCoreApplication::translate("Realm::Workspace", "on (KSyntaxHighlighting)")
+                                        : QCoreApplication::translate("Realm::Workspace", "off (KSyntaxHighlighting for Qt 6 was not found at build time)")},
+    };
+}
+
+} // namespace Realm::Workspace
