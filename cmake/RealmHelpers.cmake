@@ -45,6 +45,11 @@ function(realm_add_test name)
   if(NOT ARG_TIMEOUT)
     set(ARG_TIMEOUT 300)
   endif()
+  # Every test is labelled with its suite: core, ui or e2e (scripts/test
+  # --repeat runs ui and e2e again and again).
+  file(RELATIVE_PATH suite_path ${PROJECT_SOURCE_DIR}/tests ${CMAKE_CURRENT_SOURCE_DIR})
+  string(REGEX REPLACE "/.*" "" suite "${suite_path}")
+  list(APPEND ARG_LABELS ${suite})
   set(env "QT_QPA_PLATFORM=offscreen" "REALM_BIN_DIR=${CMAKE_BINARY_DIR}/bin"
           "REALM_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data")
   set_tests_properties(${name} PROPERTIES

@@ -4,13 +4,13 @@
 
 REALM_BUILD_PACKAGES=(
   g++ cmake ninja-build pkg-config ccache git
-  qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools
-  qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev
+  qt6-base-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools
+  qt6-qpa-plugins libqt6sql6-sqlite libsqlite3-dev
   qtkeychain-qt6-dev libmd4c-dev libmd4c-html0-dev libarchive-dev libgit2-dev
-  libsodium-dev libssl-dev universal-ctags libkainjow-mustache-dev
+  libssl-dev universal-ctags libkainjow-mustache-dev
 )
 REALM_TEST_PACKAGES=(
-  xvfb xauth dbus gnome-keyring libsecret-1-0 poppler-utils postgresql
+  xvfb xauth dbus gnome-keyring libsecret-1-0 poppler-utils
   desktop-file-utils appstream
 )
 
@@ -46,7 +46,9 @@ realm_build() {
   local top=$1
   local build=${REALM_BUILD_DIR:-$top/build}
   if [ ! -f "$build/build.ninja" ]; then
-    cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    # REALM_CMAKE_ARGS: more configure options (scripts/test --sanitize).
+    # shellcheck disable=SC2086
+    cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo ${REALM_CMAKE_ARGS:-}
   fi
   cmake --build "$build"
 }
