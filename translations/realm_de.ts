@@ -970,14 +970,6 @@
         <translation>Der Arbeitsbereich kann nicht durchsucht werden</translation>
     </message>
     <message>
-        <source>on (KSyntaxHighlighting)</source>
-        <translation>an (KSyntaxHighlighting)</translation>
-    </message>
-    <message>
-        <source>off (KSyntaxHighlighting for Qt 6 was not found at build time)</source>
-        <translation>aus (KSyntaxHighlighting für Qt 6 wurde beim Bauen nicht gefunden)</translation>
-    </message>
-    <message>
         <source>Cannot read the code index</source>
         <translation>Der Code-Index kann nicht gelesen werden</translation>
     </message>
@@ -3152,6 +3144,17 @@
     <message>
         <source>lines</source>
         <translation>Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Workspace</name>
+    <message>
+        <source>on (KSyntaxHighlighting)</source>
+        <translation>an (KSyntaxHighlighting)</translation>
+    </message>
+    <message>
+        <source>off (KSyntaxHighlighting for Qt 6 was not found at build time)</source>
+        <translation>aus (KSyntaxHighlighting für Qt 6 wurde beim Bauen nicht gefunden)</translation>
     </message>
 </context>
 </TS>
