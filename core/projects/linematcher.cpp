@@ -57,6 +57,8 @@ bool LineMatcher::mayMatchUtf8(QByteArrayView bytes) const
     // start in the middle of another.
     return std::any_of(m_byteNeedles.cbegin(), m_byteNeedles.cend(),
                        [&](const QByteArray &needle) {
+                           if (bytes.isEmpty()) // memmem() must not get a null haystack
+                               return needle.isEmpty();
                            return memmem(bytes.data(), size_t(bytes.size()), needle.constData(), size_t(needle.size())) != nullptr;
                        });
 }

@@ -41,13 +41,19 @@ bool isGitDirectoryName(QStringView segment)
             return true;
     }
     // HFS+: ".git" in any case once the ignorable code points are dropped
-    // (git's is_hfs_dotgit()).
-    QString visible;
-    for (const char32_t c : segment.toUcs4()) {
-        if (!isHfsIgnorable(c))
-            visible += QString::fromUcs4(&c, 1);
+    // (git's is_hfs_dotgit()). They all lie in the BMP, so UTF-16 code units
+    // can be compared one by one; no allocation, as this runs for every
+    // segment of every imported path.
+    static constexpr char16_t dotGit[] = u".git";
+    qsizetype matched = 0;
+    for (const QChar c : segment) {
+        if (isHfsIgnorable(c.unicode()))
+            continue;
+        if (matched == 4 || c.toCaseFolded() != QChar(dotGit[matched]))
+            return false;
+        ++matched;
     }
-    return visible.compare(QLatin1String(".git"), Qt::CaseInsensitive) == 0;
+    return matched == 4;
 }
 
 Result<QString> normalizeEntryPath(const QString &raw)
