@@ -163,22 +163,30 @@ public:
             entries.append({QString::fromUtf8(raw), raw});
         }
         std::sort(entries.begin(), entries.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        const QByteArray diskDir = QFile::encodeName(dirPath) + '/';
         for (const auto &[name, raw] : std::as_const(entries)) {
             const QString relative = relativeDir.isEmpty() ? name : relativeDir + QLatin1Char('/') + name;
             if (name == QLatin1String(".git"))
                 continue; // the repository the folder is a work tree of
-            const QFileInfo info(dirPath + QLatin1Char('/') + name);
             if (isGitDirectoryName(name)) {
                 m_sink.refuse(relative, QCoreApplication::translate("Realm::Projects", "\"%1\" is a name git reserves for its own folder "
                                                                                       "(a project may not carry git's configuration or hooks)").arg(name));
                 continue;
             }
-            if (info.isSymLink()) {
-                if (Result<void> r = symlink(info, relative); !r)
+            // One lstat per entry says what it is, and for a file its size,
+            // mode and time (a refresh of an unchanged tree does little else).
+            const QByteArray diskPath = diskDir + raw;
+            struct stat entry;
+            if (::lstat(diskPath.constData(), &entry) != 0) {
+                m_sink.reject(relative, QCoreApplication::translate("Realm::Projects", "cannot be read: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+                continue;
+            }
+            if (S_ISLNK(entry.st_mode)) {
+                if (Result<void> r = symlink(QFileInfo(dirPath + QLatin1Char('/') + name), relative); !r)
                     return r;
                 continue;
             }
-            const bool isDir = info.isDir();
+            const bool isDir = S_ISDIR(entry.st_mode);
             if (m_excludes.matches(relative, name)) {
                 m_sink.skip(relative + (isDir ? QStringLiteral("/") : QString()), QCoreApplication::translate("Realm::Projects", "excluded by the import settings"));
                 continue;
@@ -188,8 +196,8 @@ public:
             if (isDir) {
                 if (Result<void> r = walk(relative); !r)
                     return r;
-            } else if (info.isFile()) {
-                if (Result<void> r = file(info.filePath(), relative, info); !r)
+            } else if (S_ISREG(entry.st_mode)) {
+                if (Result<void> r = file(diskPath, relative, entry); !r)
                     return r;
             } else {
                 m_sink.skip(relative, QCoreApplication::translate("Realm::Projects", "not a regular file"));
@@ -222,30 +230,35 @@ private:
         }
         if (m_excludes.matches(relative, info.fileName()) || (m_gitIgnore && m_gitIgnore->isIgnored(relative, false)))
             return {};
-        return file(target, relative, resolved);
-    }
-
-    Result<void> file(const QString &diskPath, const QString &relative, const QFileInfo &info)
-    {
-        const qint64 limit = m_sink.limits().maxFileBytes;
-        if (info.size() > limit) {
-            m_sink.skip(relative, QCoreApplication::translate("Realm::Projects", "larger than the per-file limit (%1 > %2)")
-                                      .arg(formatBytes(info.size()), formatBytes(limit)));
+        const QByteArray diskTarget = QFile::encodeName(target);
+        struct stat st;
+        if (::stat(diskTarget.constData(), &st) != 0) {
+            m_sink.reject(relative, QCoreApplication::translate("Realm::Projects", "cannot be read: %1").arg(QString::fromLocal8Bit(strerror(errno))));
             return {};
         }
-        const int mode = (info.permissions() & QFileDevice::ExeOwner) ? 0755 : 0644;
-        const qint64 checkedAtMs = Clock::nowMs();
-        struct stat st;
-        const qint64 mtimeNs = ::stat(QFile::encodeName(diskPath).constData(), &st) == 0
-                                   ? qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec
-                                   : 0;
-        if (mtimeNs != 0 && m_sink.skipIfUnchanged(relative, info.size(), mode, mtimeNs))
+        return file(diskTarget, relative, st);
+    }
+
+    // `st`: what stat said of the file (its target, for a symlink).
+    Result<void> file(const QByteArray &diskPath, const QString &relative, const struct stat &st)
+    {
+        const qint64 size = st.st_size;
+        const qint64 limit = m_sink.limits().maxFileBytes;
+        if (size > limit) {
+            m_sink.skip(relative, QCoreApplication::translate("Realm::Projects", "larger than the per-file limit (%1 > %2)")
+                                      .arg(formatBytes(size), formatBytes(limit)));
             return {};
-        if (info.size() > 1024 * 1024)
+        }
+        const int mode = (st.st_mode & S_IXUSR) ? 0755 : 0644;
+        const qint64 checkedAtMs = Clock::nowMs();
+        const qint64 mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+        if (mtimeNs != 0 && m_sink.skipIfUnchanged(relative, size, mode, mtimeNs))
+            return {};
+        if (size > 1024 * 1024)
             m_sink.reading(relative);
         // Opened without blocking and checked again on the descriptor: what
         // was a regular file a moment ago may have been swapped for a FIFO.
-        const int fd = ::open(QFile::encodeName(diskPath).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+        const int fd = ::open(diskPath.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
         if (fd < 0) {
             m_sink.reject(relative, QCoreApplication::translate("Realm::Projects", "cannot be read: %1").arg(QString::fromLocal8Bit(strerror(errno))));
             return {};
