@@ -6,8 +6,6 @@
 
 #include <QFile>
 #include <QTemporaryDir>
-#include <QDir>
-#include <QFileInfo>
 #include <QTest>
 
 using namespace Realm;
@@ -143,9 +141,7 @@ private slots:
     void shellHashBlocksAboveBothFunctionForms();
     void namesCtagsCannotWriteBackKeepTheirPaths();
     void nothingToReadIsNothingFound();
-    void aQueueLeftUnfinishedStopsItsBatches();
     void namesCtagsCannotWriteBackKeepTheirPathsOnDisk();
-    void manyBatchesComeBackInOrder();
 };
 
 void tst_SymbolExtractor::initTestCase()
@@ -921,7 +917,6 @@ void tst_SymbolExtractor::shellHashBlocksAboveBothFunctionForms()
     QVERIFY(symbol(symbols, "both").rawComment.isEmpty());
 }
 
-
 void tst_SymbolExtractor::namesCtagsCannotWriteBackKeepTheirPaths()
 {
     // ctags' tags format cannot carry a tab, a line break or a backslash in
@@ -953,34 +948,6 @@ void tst_SymbolExtractor::nothingToReadIsNothingFound()
     QVERIFY(queued->isEmpty());
 }
 
-void tst_SymbolExtractor::aQueueLeftUnfinishedStopsItsBatches()
-{
-    // The reading failed half-way: the queue is dropped without finish().
-    QList<SourceText> files;
-    for (int i = 0; i < 30; ++i)
-        files.append({QStringLiteral("f%1.c").arg(i), QStringLiteral("int f%1(void);\n").arg(i)});
-    {
-        ExtractionQueue queue(nullptr, {}, 1);
-        for (const SourceText &file : files)
-            queue.add(file);
-    }
-    // Gone means gone: no ctags run it started outlives it ...
-    QStringList children;
-    for (const QFileInfo &task : QDir(QStringLiteral("/proc/self/task")).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile list(task.filePath() + QStringLiteral("/children"));
-        if (list.open(QIODevice::ReadOnly))
-            children += QString::fromLatin1(list.readAll()).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    }
-    QVERIFY2(children.isEmpty(), qPrintable(children.join(QLatin1Char(' '))));
-    // ... and the next queue for the same files gets every symbol.
-    ExtractionQueue again(nullptr, {}, 1);
-    for (const SourceText &file : files)
-        again.add(file);
-    Result<QList<DocSymbol>> symbols = again.finish();
-    QVERIFY(symbols);
-    QCOMPARE(symbols->size(), files.size());
-}
-
 void tst_SymbolExtractor::namesCtagsCannotWriteBackKeepTheirPathsOnDisk()
 {
     // The same for a folder read in place: only the odd file is copied.
@@ -999,34 +966,6 @@ void tst_SymbolExtractor::namesCtagsCannotWriteBackKeepTheirPathsOnDisk()
     QCOMPARE(symbol(*symbols, "odd").doc.brief, QStringLiteral("Odd."));
     QCOMPARE(symbol(*symbols, "dash").path, QStringLiteral("-fMakefile.c"));
     QCOMPARE(symbol(*symbols, "dash").doc.brief, QStringLiteral("Dash."));
-}
-
-void tst_SymbolExtractor::manyBatchesComeBackInOrder()
-{
-    // Small batches, so that several ctags runs overlap: the symbols still
-    // come back in the order of the files, each with its own comment.
-    QList<SourceText> files;
-    for (int i = 0; i < 40; ++i) {
-        files.append({QStringLiteral("m%1/f%2.c").arg(i % 3).arg(i),
-                      QStringLiteral("/** Function %1. */\nint f%1(void) { return %1; }\n").arg(i)});
-    }
-    ExtractionQueue queue(nullptr, {}, 64);
-    for (const SourceText &file : files)
-        queue.add(file);
-    QList<qint64> progress;
-    Result<QList<DocSymbol>> symbols = queue.finish([&](qint64 done, qint64 total) {
-        QCOMPARE(total, 40);
-        progress.append(done);
-    });
-    QVERIFY(symbols);
-    QCOMPARE(symbols->size(), 40);
-    for (int i = 0; i < 40; ++i) {
-        QCOMPARE(symbols->at(i).name, QStringLiteral("f%1").arg(i));
-        QCOMPARE(symbols->at(i).path, files.at(i).path);
-        QCOMPARE(symbols->at(i).doc.brief, QStringLiteral("Function %1.").arg(i));
-    }
-    QVERIFY(progress.size() > 1);
-    QCOMPARE(progress.last(), 40);
 }
 
 QTEST_GUILESS_MAIN(tst_SymbolExtractor)
