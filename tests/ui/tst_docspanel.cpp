@@ -16,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QApplication>
 #include <QTest>
 #include <QCheckBox>
 #include <QTextBrowser>
@@ -141,7 +142,9 @@ void tst_DocsPanel::overviewFromAModelAndCancel()
     f.panel->generate();
     QVERIFY(QTest::qWaitFor([&] { return f.server.requests().size() == 6; }, 10000));
     QVERIFY(f.panel->isRunning());
-    QTest::keyClick(f.panel->focusWidget() ? f.panel->focusWidget() : f.panel.get(), Qt::Key_Escape);
+    QVERIFY(QTest::qWaitForWindowActive(f.panel.get()));
+    QVERIFY2(f.panel->isAncestorOf(QApplication::focusWidget()), "Esc works only with the focus in the panel");
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
     QVERIFY(QTest::qWaitFor([&] { return !failed.isEmpty(); }, 10000));
     QVERIFY(failed.first().first().toString().startsWith(QStringLiteral("Cancelled.")));
     QVERIFY(!f.panel->isRunning());

@@ -7,6 +7,7 @@
 #include "jobs/background.h"
 #include "markup/markdownoutput.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -520,8 +521,15 @@ void DocsPanel::deleteSelected()
 void DocsPanel::setRunning(bool running, const QString &status)
 {
     m_running = running;
+    // Focus follows the one button that makes sense, so Esc (a shortcut for
+    // the panel and its children) and Space keep working while the inputs
+    // it was on are disabled, and after the Cancel button hides again.
+    QWidget *focused = QApplication::focusWidget();
+    const bool focusHere = !focused || focused == this || isAncestorOf(focused);
     m_generateButton->setEnabled(!running);
     m_cancelButton->setVisible(running);
+    if (focusHere)
+        (running ? m_cancelButton : m_generateButton)->setFocus();
     m_progress->setVisible(running);
     m_progress->setRange(0, 0);
     m_kindBox->setEnabled(!running);
