@@ -521,14 +521,16 @@ void DocsPanel::deleteSelected()
 void DocsPanel::setRunning(bool running, const QString &status)
 {
     m_running = running;
-    // Focus follows the one button that makes sense, so Esc (a shortcut for
-    // the panel and its children) and Space keep working while the inputs
-    // it was on are disabled, and after the Cancel button hides again.
+    // The focus must stay in the panel, or Esc (a shortcut for the panel and
+    // its children) does nothing: when the widget that has it is about to be
+    // disabled or hidden, it moves to the button that makes sense now.
     QWidget *focused = QApplication::focusWidget();
-    const bool focusHere = !focused || focused == this || isAncestorOf(focused);
+    const bool focusLost = !focused || focused == this
+                           || (running ? focused == m_generateButton || focused == m_kindBox || focused == m_templateBox
+                                       : focused == m_cancelButton);
     m_generateButton->setEnabled(!running);
     m_cancelButton->setVisible(running);
-    if (focusHere)
+    if (focusLost && (!focused || focused == this || isAncestorOf(focused)))
         (running ? m_cancelButton : m_generateButton)->setFocus();
     m_progress->setVisible(running);
     m_progress->setRange(0, 0);
