@@ -4,6 +4,7 @@
 #include "chat/askjob.h"
 #include "chat/conversationstore.h"
 #include "mockllmserver.h"
+#include "mockprofile.h"
 #include "projects/projectimporter.h"
 #include "testworkspace.h"
 
@@ -18,18 +19,6 @@ using Realm::Test::MockLlmServer;
 using Realm::Test::TestWorkspace;
 
 namespace {
-ProviderProfile profileFor(const MockLlmServer &server)
-{
-    ProviderProfile p;
-    p.id = QStringLiteral("provider-mock");
-    p.name = QStringLiteral("mock");
-    p.kind = ProviderProfile::Kind::OpenAiCompatible;
-    p.baseUrl = QUrl(server.baseUrl(QStringLiteral("/v1")));
-    p.defaultModel = QStringLiteral("mock-model");
-    p.maxRetries = 0;
-    return p;
-}
-
 // How a job ended: exactly one of the two, once.
 struct Ending {
     explicit Ending(AskJob &job) : finished(&job, &AskJob::finished), failed(&job, &AskJob::failed) {}
@@ -69,7 +58,7 @@ void tst_AskJob::aQuestionAboutAProjectCarriesItsCodeAndIsKept()
     const Projects::ImportReport project = *Projects::ProjectImporter(ws.db()).importProject(m_source.path(), {});
     MockLlmServer server;
     server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Forty-two.")}));
-    ChatProvider provider(profileFor(server), &m_network);
+    ChatProvider provider(Test::mockProfile(server), &m_network);
     ChatSession session(ws.db());
 
     AskInput input;
@@ -117,7 +106,7 @@ void tst_AskJob::aFollowUpContinuesTheConversationAndItsProject()
     const Conversation conversation = *ConversationStore(ws.db()).create({}, project.project.id);
     MockLlmServer server;
     server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Yes.")}));
-    ChatProvider provider(profileFor(server), &m_network);
+    ChatProvider provider(Test::mockProfile(server), &m_network);
     ChatSession session(ws.db());
     AskInput input;
     input.question = QStringLiteral("Is kMaxUsers a constant?");
@@ -138,7 +127,7 @@ void tst_AskJob::whatCannotBeSentIsAnErrorAndNothingIsAsked()
     TestWorkspace ws;
     const Projects::ImportReport project = *Projects::ProjectImporter(ws.db()).importProject(m_source.path(), {});
     MockLlmServer server;
-    ChatProvider provider(profileFor(server), &m_network);
+    ChatProvider provider(Test::mockProfile(server), &m_network);
     ChatSession session(ws.db());
 
     AskInput binary;
@@ -172,7 +161,7 @@ void tst_AskJob::cancelledBeforeTheAnswerAsksNothing()
     TestWorkspace ws;
     const Projects::ImportReport project = *Projects::ProjectImporter(ws.db()).importProject(m_source.path(), {});
     MockLlmServer server;
-    ChatProvider provider(profileFor(server), &m_network);
+    ChatProvider provider(Test::mockProfile(server), &m_network);
     ChatSession session(ws.db());
     AskInput input;
     input.question = QStringLiteral("How many users?");
@@ -192,7 +181,7 @@ void tst_AskJob::aProviderFailureKeepsTheQuestion()
     TestWorkspace ws;
     MockLlmServer server;
     server.enqueue(MockLlmServer::jsonResponse(404, R"({"error":{"message":"The model `x` does not exist","type":"invalid_request_error","code":"model_not_found"}})"));
-    ChatProvider provider(profileFor(server), &m_network);
+    ChatProvider provider(Test::mockProfile(server), &m_network);
     ChatSession session(ws.db());
     AskInput input;
     input.question = QStringLiteral("Hello?");

@@ -4,6 +4,7 @@
 #include "chat/chatsession.h"
 #include "chat/conversationstore.h"
 #include "mockllmserver.h"
+#include "mockprofile.h"
 #include "projects/projectimporter.h"
 #include "testworkspace.h"
 
@@ -18,18 +19,6 @@ using Realm::Test::MockLlmServer;
 using Realm::Test::TestWorkspace;
 
 namespace {
-ProviderProfile profileFor(const MockLlmServer &server)
-{
-    ProviderProfile p;
-    p.id = QStringLiteral("provider-mock");
-    p.name = QStringLiteral("mock");
-    p.kind = ProviderProfile::Kind::OpenAiCompatible;
-    p.baseUrl = QUrl(server.baseUrl(QStringLiteral("/v1")));
-    p.defaultModel = QStringLiteral("mock-model");
-    p.maxRetries = 0;
-    return p;
-}
-
 bool waitForEnd(ChatTurn *turn)
 {
     QSignalSpy finished(turn, &ChatTurn::finished);
@@ -66,7 +55,7 @@ void tst_ChatSession::questionAndAnswerAreStoredAndTheConversationGetsATitle()
     TestWorkspace ws;
     MockLlmServer server;
     server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Use "), QStringLiteral("QSaveFile.")}));
-    ChatProvider provider(profileFor(server), &m_network);
+    ChatProvider provider(Test::mockProfile(server), &m_network);
     ChatSession session(ws.db());
     ConversationStore store(ws.db());
     const Conversation conv = *store.create();
@@ -107,7 +96,7 @@ void tst_ChatSession::followUpsSendTheConversationSoFar()
     MockLlmServer server;
     server.enqueue(MockLlmServer::openAiStream({QStringLiteral("first answer")}));
     server.enqueue(MockLlmServer::openAiStream({QStringLiteral("second answer")}));
-    ChatProvider provider(profileFor(server), &m_network);
+    ChatProvider provider(Test::mockProfile(server), &m_network);
     ChatSession session(ws.db());
     const Conversation conv = *ConversationStore(ws.db()).create(QStringLiteral("kept title"));
     QVERIFY(waitForEnd(session.ask(conv.id, QStringLiteral("first"), &provider)));
@@ -127,7 +116,7 @@ void tst_ChatSession::answerIsSavedWhileItStreams()
     MockLlmServer::Response response = MockLlmServer::openAiStream({QStringLiteral("partial "), QStringLiteral("rest")});
     response.holdAfterChunks = 2;
     server.enqueue(response);
-    ChatProvider provider(profileFor(server), &m_network);
+    ChatProvider provider(Test::mockProfile(server), &m_network);
     ChatSession session(ws.db());
     ConversationStore store(ws.db());
     const Conversation conv = *store.create();
@@ -154,7 +143,7 @@ void tst_ChatSession::cancelledAnswerKeepsWhatArrived()
     MockLlmServer::Response response = MockLlmServer::openAiStream({QStringLiteral("half "), QStringLiteral("rest")});
     response.holdAfterChunks = 2;
     server.enqueue(response);
-    ChatProvider provider(profileFor(server), &m_network);
+    ChatProvider provider(Test::mockProfile(server), &m_network);
     ChatSession session(ws.db());
     ConversationStore store(ws.db());
     const Conversation conv = *store.create();
@@ -175,7 +164,7 @@ void tst_ChatSession::failedAnswerSaysWhyAndWhatToDo()
     TestWorkspace ws;
     MockLlmServer server;
     server.enqueue(MockLlmServer::jsonResponse(401, R"({"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","code":"invalid_api_key"}})"));
-    ChatProvider provider(profileFor(server), &m_network);
+    ChatProvider provider(Test::mockProfile(server), &m_network);
     ChatSession session(ws.db());
     ConversationStore store(ws.db());
     const Conversation conv = *store.create();
@@ -194,7 +183,7 @@ void tst_ChatSession::regeneratedAnswerBecomesANewVersion()
     MockLlmServer server;
     server.enqueue(MockLlmServer::openAiStream({QStringLiteral("answer one")}));
     server.enqueue(MockLlmServer::openAiStream({QStringLiteral("answer two")}));
-    ChatProvider provider(profileFor(server), &m_network);
+    ChatProvider provider(Test::mockProfile(server), &m_network);
     ChatSession session(ws.db());
     ConversationStore store(ws.db());
     const Conversation conv = *store.create();
@@ -218,7 +207,7 @@ void tst_ChatSession::editedQuestionIsResentAsANewBranch()
     server.enqueue(MockLlmServer::openAiStream({QStringLiteral("a1")}));
     server.enqueue(MockLlmServer::openAiStream({QStringLiteral("a2")}));
     server.enqueue(MockLlmServer::openAiStream({QStringLiteral("a2 edited")}));
-    ChatProvider provider(profileFor(server), &m_network);
+    ChatProvider provider(Test::mockProfile(server), &m_network);
     ChatSession session(ws.db());
     ConversationStore store(ws.db());
     const Conversation conv = *store.create();
@@ -261,7 +250,7 @@ void tst_ChatSession::modelLooksThingsUpWithToolsThenAnswers()
     server.enqueue(MockLlmServer::openAiToolCalls({{QStringLiteral("search_project"), QStringLiteral(R"({"query":"kMaxUsers"})")},
                                                    {QStringLiteral("read_file"), QStringLiteral(R"({"path":"src/limits.h"})")}}));
     server.enqueue(MockLlmServer::openAiStream({QStringLiteral("At most 42 users.")}));
-    ChatProvider provider(profileFor(server), &m_network);
+    ChatProvider provider(Test::mockProfile(server), &m_network);
     ChatSession session(ws.db());
     ConversationStore store(ws.db());
     const Conversation conv = *store.create();
@@ -306,7 +295,7 @@ void tst_ChatSession::toolRoundsAreLimited()
     MockLlmServer server;
     server.enqueue(MockLlmServer::openAiToolCalls({{QStringLiteral("list_files"), QStringLiteral("{}")}}));
     server.enqueue(MockLlmServer::openAiStream({QStringLiteral("One file.")}));
-    ChatProvider provider(profileFor(server), &m_network);
+    ChatProvider provider(Test::mockProfile(server), &m_network);
     ChatSession session(ws.db());
     const Conversation conv = *ConversationStore(ws.db()).create();
     AskOptions options;
