@@ -6,14 +6,9 @@
 #include "interrupts.h"
 #include "providercommands.h"
 
-#include "chat/chatprovider.h"
 #include "docs/docexport.h"
-#include "docs/docgenerator.h"
 #include "docs/docjson.h"
-#include "docs/summarywriter.h"
-#include "projects/projectimporter.h"
-#include "projects/projectstore.h"
-#include "workspace/workspace.h"
+#include "docs/generatejob.h"
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -21,8 +16,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QTemporaryDir>
 
 namespace Realm::Cli {
 
@@ -67,46 +60,15 @@ Result<Docs::DocSpec> specFor(const QCommandLineParser &parser, const Storage::D
     spec.title = parser.value(QStringLiteral("title"));
     spec.model = parser.value(QStringLiteral("model"));
     spec.documentedOnly = parser.isSet(QStringLiteral("documented-only"));
-    if (spec.documentedOnly && spec.kind != Docs::DocKind::Api)
-        return Error::invalidInput(QStringLiteral("--documented-only is for --kind api."));
+    if (Result<void> valid = Docs::checkSpec(spec); !valid)
+        return valid.error();
     return spec;
-}
-
-// Runs the SummaryWriter until it is done or Ctrl+C, showing progress.
-Result<Docs::Summaries> writeSummaries(const Storage::DatabasePtr &db, const Docs::PreparedDocument &prepared, const Docs::DocSpec &spec,
-                                       const QString &providerName, InterruptScope &interrupts, int *exitCode)
-{
-    Result<Chat::ProviderProfile> profile = loadProvider(db, providerName);
-    if (!profile)
-        return profile.error();
-    QNetworkAccessManager network;
-    Chat::ChatProvider provider(*profile, &network);
-    Docs::SummaryWriter writer(db, &provider, spec.model);
-    ProgressLine progress;
-    std::optional<Result<Docs::Summaries>> result;
-    QEventLoop loop;
-    QObject::connect(&writer, &Docs::SummaryWriter::progress, &writer, [&](qint64 done, qint64 total, const QString &what) {
-        progress.show(QStringLiteral("Writing summaries: %1 of %2 %3").arg(done).arg(total).arg(what));
-    });
-    QObject::connect(&writer, &Docs::SummaryWriter::finished, &loop, [&](const Result<Docs::Summaries> &r) {
-        result = r;
-        loop.quit();
-    });
-    QObject::connect(&interrupts, &InterruptScope::interrupted, &writer, &Docs::SummaryWriter::cancel);
-    writer.start(prepared.inputs, spec.kind == Docs::DocKind::Custom ? spec.prompt : QString());
-    if (!result)
-        loop.exec();
-    progress.clear();
-    if (!*result && writer.providerError())
-        *exitCode = exitCodeFor(*writer.providerError());
-    return *result;
 }
 
 int writeAndReport(const Invocation &inv, const Docs::DocVersion &version, Docs::OutputFormat format, const QString &outDir, bool unchanged);
 
-int runGenerate(const Invocation &inv)
+void addGenerateOptions(QCommandLineParser &parser)
 {
-    QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("kind"), QStringLiteral("api (default, no LLM needed), overview or custom."), QStringLiteral("kind")});
     parser.addOption({QStringLiteral("format"), QStringLiteral("md (default), html (one page), site (multi-page HTML) or pdf."), QStringLiteral("format")});
@@ -119,6 +81,60 @@ int runGenerate(const Invocation &inv)
     parser.addOption({QStringLiteral("documented-only"), QStringLiteral("api: list only symbols with a documentation comment "
                                                                         "(and types with documented members).")});
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A project of the workspace, or a folder to read directly."));
+}
+
+// What to document: a project of the workspace, or a folder read directly
+// (the provider of an LLM kind still comes from the workspace).
+Result<Docs::GenerateInput> generateInputFrom(const QCommandLineParser &parser, const Invocation &inv, Storage::DatabasePtr *db)
+{
+    Docs::GenerateInput input;
+    const QString argument = parser.positionalArguments().first();
+    if (QFileInfo(argument).isDir() && inv.workspaceOption.isEmpty() && qEnvironmentVariableIsEmpty("REALM_WORKSPACE")) {
+        input.folder = argument;
+    } else {
+        Result<WorkspaceProject> opened = openProjectFor(inv, argument);
+        if (!opened)
+            return opened.error();
+        *db = opened->db;
+        input.projectId = opened->project.id;
+    }
+    Result<Docs::DocSpec> spec = specFor(parser, *db ? db : nullptr);
+    if (!spec)
+        return spec.error();
+    input.spec = *spec;
+    if (Docs::needsModel(spec->kind)) {
+        Result<Storage::DatabasePtr> providers = *db ? Result<Storage::DatabasePtr>(*db) : openWorkspaceFor(inv);
+        Result<Chat::ProviderProfile> profile = providers ? loadProvider(*providers, parser.value(QStringLiteral("provider")))
+                                                          : Result<Chat::ProviderProfile>(providers.error());
+        if (!profile)
+            return profile.error();
+        input.provider = *profile;
+    }
+    return input;
+}
+
+// Runs the job until it ends or Ctrl+C, showing its progress.
+std::variant<Docs::GeneratedDocument, Docs::GenerateFailure> generate(const Storage::DatabasePtr &db, const Docs::GenerateInput &input)
+{
+    Docs::GenerateJob job(db, input);
+    InterruptScope interrupts;
+    QObject::connect(&interrupts, &InterruptScope::interrupted, &job, &Docs::GenerateJob::cancel);
+    ProgressLine progress;
+    QObject::connect(&job, &Docs::GenerateJob::progress, &job, [&progress](double, const QString &text) { progress.show(text); });
+    std::variant<Docs::GeneratedDocument, Docs::GenerateFailure> outcome;
+    QEventLoop loop;
+    QObject::connect(&job, &Docs::GenerateJob::finished, &loop, [&](const Docs::GeneratedDocument &d) { outcome = d; loop.quit(); });
+    QObject::connect(&job, &Docs::GenerateJob::failed, &loop, [&](const Docs::GenerateFailure &f) { outcome = f; loop.quit(); });
+    job.start();
+    loop.exec();
+    progress.clear();
+    return outcome;
+}
+
+int runGenerate(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addGenerateOptions(parser);
     if (int rc = parseOrExit(parser, inv,
                              QStringLiteral("PROJECT|FOLDER [--kind api|overview|custom] [--format md|html|site|pdf] [--out DIR] "
                                             "[--documented-only] [--template NAME|FILE] [--prompt TEXT] [--provider PROFILE] [--model M]"),
@@ -132,81 +148,19 @@ int runGenerate(const Invocation &inv)
         return ExitUsage;
     }
     const QString outDir = parser.value(QStringLiteral("out")).isEmpty() ? QStringLiteral("docs") : parser.value(QStringLiteral("out"));
-
-    // A folder is read directly (the API reference needs no workspace), or
-    // through a throw-away one for the kinds whose summaries are cached.
-    const QString argument = parser.positionalArguments().first();
-    const bool isFolder = QFileInfo(argument).isDir() && inv.workspaceOption.isEmpty() && qEnvironmentVariableIsEmpty("REALM_WORKSPACE");
-    QTemporaryDir scratch;
-    Result<Storage::DatabasePtr> db = Error::failed(QString());
-    QString projectId;
-    InterruptScope interrupts;
-    if (!isFolder) {
-        db = openWorkspaceFor(inv);
-        if (!db)
-            return fail(db.error());
-        Result<Projects::Project> project = Projects::ProjectStore(*db).find(argument);
-        if (!project)
-            return fail(project.error());
-        projectId = project->id;
+    Storage::DatabasePtr db;
+    Result<Docs::GenerateInput> input = generateInputFrom(parser, inv, &db);
+    if (!input)
+        return fail(input.error());
+    const auto outcome = generate(db, *input);
+    if (const auto *failure = std::get_if<Docs::GenerateFailure>(&outcome)) {
+        Output::error(failure->error.message);
+        return failure->provider ? exitCodeFor(*failure->provider) : exitCodeFor(failure->error);
     }
-    Result<Docs::DocSpec> spec = specFor(parser, db ? &*db : nullptr);
-    if (!spec)
-        return fail(spec.error());
-
-    ProgressLine progress;
-    const auto showProgress = [&](qint64 done, qint64 total) {
-        progress.show(QStringLiteral("Reading symbols: %1 of %2 files").arg(done).arg(total));
-    };
-    // A folder's API reference needs no workspace at all.
-    if (isFolder && !Docs::needsModel(spec->kind)) {
-        Result<Docs::DocInputs> inputs = Docs::readDocInputs(argument, interrupts.token(), showProgress);
-        progress.clear();
-        if (!inputs)
-            return fail(inputs.error());
-        Result<Docs::DocVersion> version = Docs::renderDocument({*inputs, QString(), std::nullopt}, *spec);
-        if (!version)
-            return fail(version.error());
-        return writeAndReport(inv, *version, *format, outDir, false);
-    }
-    if (isFolder) {
-        db = Workspace::open(scratch.filePath(QStringLiteral("docs.realm")));
-        if (!db)
-            return fail(db.error());
-        Projects::ProjectImporter importer(*db);
-        importer.setCancellationToken(interrupts.token());
-        Result<Projects::ImportReport> imported = importer.importProject(argument, {});
-        if (!imported)
-            return fail(imported.error());
-        projectId = imported->project.id;
-    }
-    Result<Docs::PreparedDocument> prepared = Docs::prepareDocument(*db, projectId, *spec, interrupts.token(), showProgress);
-    progress.clear();
-    if (!prepared)
-        return fail(prepared.error());
-
-    Result<Docs::DocVersion> version = Error::failed(QString());
-    if (prepared->unchanged) {
-        version = *prepared->unchanged;
-        Output::note(QStringLiteral("Nothing changed since the document of %1: reusing it, nothing redone.")
-                         .arg(Output::localTime(prepared->unchanged->createdAt)));
-    } else if (Docs::needsModel(spec->kind)) {
-        int exitCode = ExitOk;
-        Result<Docs::Summaries> summaries =
-            writeSummaries(*db, *prepared, *spec, parser.value(QStringLiteral("provider")), interrupts, &exitCode);
-        if (!summaries) {
-            Output::error(summaries.error().message);
-            if (summaries.error().code != Error::Code::Cancelled)
-                Output::note(QStringLiteral("Summaries written so far are kept; running the command again continues from there."));
-            return exitCode != ExitOk ? exitCode : exitCodeFor(summaries.error());
-        }
-        version = Docs::finishDocument(*db, *prepared, *spec, &*summaries);
-    } else {
-        version = Docs::finishDocument(*db, *prepared, *spec);
-    }
-    if (!version)
-        return fail(version.error());
-    return writeAndReport(inv, *version, *format, outDir, bool(prepared->unchanged));
+    const Docs::GeneratedDocument &document = std::get<Docs::GeneratedDocument>(outcome);
+    if (document.unchanged)
+        Output::note(QStringLiteral("Nothing changed since the document of %1: reusing it, nothing redone.").arg(Output::localTime(document.version.createdAt)));
+    return writeAndReport(inv, document.version, *format, outDir, document.unchanged);
 }
 
 // Writes the document in the chosen format and says what was made and redone.

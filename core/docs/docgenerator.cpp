@@ -77,12 +77,22 @@ QString builtInTemplate(DocKind kind)
     return readResource(docKindName(kind) + QStringLiteral(".md.mustache"));
 }
 
-Result<PreparedDocument> prepareDocument(const Storage::DatabasePtr &db, const QString &projectId, const DocSpec &spec,
-                                         const CancellationToken *cancel, const std::function<void(qint64, qint64)> &progress)
+Result<void> checkSpec(const DocSpec &spec)
 {
     if (spec.kind == DocKind::Custom && spec.prompt.trimmed().isEmpty())
         return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "A custom document needs a prompt: what the model "
                                                                               "should write."));
+    if (spec.documentedOnly && spec.kind != DocKind::Api)
+        return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "Only the API reference can leave out undocumented symbols "
+                                                                              "(--documented-only is for --kind api)."));
+    return {};
+}
+
+Result<PreparedDocument> prepareDocument(const Storage::DatabasePtr &db, const QString &projectId, const DocSpec &spec,
+                                         const CancellationToken *cancel, const std::function<void(qint64, qint64)> &progress)
+{
+    if (Result<void> valid = checkSpec(spec); !valid)
+        return valid.error();
     PreparedDocument prepared;
     Result<DocInputs> inputs = readDocInputs(db, projectId, cancel, progress);
     if (!inputs)

@@ -35,6 +35,10 @@ struct DocSpec {
     bool documentedOnly = false; // api: leave out symbols without a comment (ApiReference::Listed)
 };
 
+// Whether the spec can be generated (a custom one has a prompt, …): an
+// error a person can act on, before anything runs.
+Result<void> checkSpec(const DocSpec &spec);
+
 // Step 1, blocking: the project's sources and symbols (incrementally, see
 // readDocInputs), and whether the newest document of this kind and
 // template was made from exactly these inputs — then it is reused as is.

@@ -101,6 +101,10 @@ void SummaryWriter::next()
 {
     // Cached steps run in this loop; a request returns here when answered.
     while (m_running && m_at < m_steps.size()) {
+        if (m_cancel && m_cancel->isCancelled()) {
+            fail(Error::cancelled());
+            return;
+        }
         emit progress(m_at, m_steps.size(), m_steps.at(m_at).subject);
         if (!runStep(m_steps.at(m_at)))
             return;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "chat/providererror.h"
+#include "common/cancellation.h"
 #include "common/error.h"
 #include "docs/docsources.h"
 
@@ -47,6 +48,10 @@ public:
     // `customPrompt` empty: stop after the overview. finished() follows once.
     void start(const DocInputs &inputs, const QString &customPrompt = {});
     void cancel();
+    // Also stops between requests (and before the first) once `token` is
+    // cancelled: for a caller on another thread, whose cancel() call would
+    // arrive queued.
+    void setCancellationToken(const CancellationToken *token) { m_cancel = token; }
 
     // After a failure through the provider: what it said.
     const std::optional<Chat::ProviderError> &providerError() const { return m_providerError; }
@@ -78,6 +83,7 @@ private:
     QPointer<Chat::ChatStream> m_stream;
     std::optional<Chat::ProviderError> m_providerError;
     bool m_running = false;
+    const CancellationToken *m_cancel = nullptr;
 };
 
 } // namespace Realm::Docs

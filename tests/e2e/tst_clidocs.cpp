@@ -58,21 +58,28 @@ private slots:
     void versionsAreListedShownExportedDeleted();
     void templatesLiveInTheWorkspace();
     void overviewAndCustomFromALocalModel();
+    void aFoldersOverviewUsesTheDefaultWorkspacesProvider();
     void badInputIsExplained();
 
 private:
-    Run cli(const QStringList &args);
+    // `workspace` empty: the default one (under the test's XDG_DATA_HOME).
+    Run cli(const QStringList &args, const QString &workspace);
+    Run cli(const QStringList &args) { return cli(args, m_workspace); }
     QTemporaryDir m_dir;
     QString m_source;
     QString m_workspace;
 };
 
-Run tst_CliDocs::cli(const QStringList &args)
+Run tst_CliDocs::cli(const QStringList &args, const QString &workspace)
 {
     // Started asynchronously: the mock model in this process must answer.
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("REALM_WORKSPACE"), m_workspace);
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data-home")));
+    if (workspace.isEmpty())
+        env.remove(QStringLiteral("REALM_WORKSPACE"));
+    else
+        env.insert(QStringLiteral("REALM_WORKSPACE"), workspace);
     env.remove(QStringLiteral("REALM_API_KEY"));
     env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/realm-no-bus"));
     process.setProcessEnvironment(env);
@@ -332,6 +339,25 @@ void tst_CliDocs::overviewAndCustomFromALocalModel()
     r = cli(overview);
     QCOMPARE(r.code, 9);
     QVERIFY2(r.err.contains(QStringLiteral("kept")), qPrintable(r.err));
+}
+
+// A folder is documented through a throw-away workspace, but the model that
+// writes is the one set up in the user's workspace.
+void tst_CliDocs::aFoldersOverviewUsesTheDefaultWorkspacesProvider()
+{
+    MockLlmServer server;
+    server.setResponder(answerFor);
+    Run r = cli({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("mine"), QStringLiteral("--kind"), QStringLiteral("ollama"),
+                 QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--model"), QStringLiteral("llama-mock")},
+                QString());
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QString out = m_dir.filePath(QStringLiteral("folder-overview"));
+    r = cli({QStringLiteral("docs"), QStringLiteral("generate"), m_source, QStringLiteral("--kind"), QStringLiteral("overview"),
+             QStringLiteral("--out"), out},
+            QString());
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(server.requests().size(), 5);
+    QVERIFY(readText(out + QStringLiteral("/overview.md")).contains(QStringLiteral("The sample project adds numbers.")));
 }
 
 void tst_CliDocs::badInputIsExplained()

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "docs/docspanel.h"
 
-#include "chat/chatprovider.h"
 #include "docs/docexport.h"
-#include "docs/summarywriter.h"
 #include "jobs/background.h"
 #include "markup/markdownoutput.h"
 
@@ -19,14 +17,12 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
-#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTextBrowser>
-#include <QThread>
 #include <QVBoxLayout>
 
 namespace Realm::Ui {
@@ -72,16 +68,7 @@ DocsPanel::DocsPanel(Storage::DatabasePtr db, Chat::ProviderStore providers, QWi
     setEnabled(false); // until a project is open
 }
 
-DocsPanel::~DocsPanel()
-{
-    cancel();
-    // A model's thread must end before the panel that owns it.
-    if (m_summaryThread) {
-        m_summaryThread->quit();
-        m_summaryThread->wait();
-        delete m_summaryContext;
-    }
-}
+DocsPanel::~DocsPanel() = default; // a running job is a child: it cancels and waits for its thread
 
 void DocsPanel::buildUi()
 {
@@ -347,133 +334,63 @@ void DocsPanel::generate()
         return;
     }
     setRunning(true, tr("Reading symbols…"));
-    m_cancelToken = std::make_shared<CancellationToken>();
-    const std::shared_ptr<CancellationToken> token = m_cancelToken;
-    const QString projectId = m_projectId;
-    const std::shared_ptr<UiRelay> relay = makeUiRelay(this);
-    runInBackground(this, m_db,
-                    [this, projectId, spec, token, relay](Storage::DatabasePtr db) {
-                        return Docs::prepareDocument(db, projectId, spec, token.get(), [this, relay](qint64 done, qint64 total) {
-                            relay->post([this, done, total] { showProgress(done, total, tr("Reading symbols")); });
-                        });
-                    },
-                    [this, spec, projectId](const Result<Docs::PreparedDocument> &prepared) {
-                        if (!m_running || projectId != m_projectId)
-                            return;
-                        if (!prepared) {
-                            fail(prepared.error().code == Error::Code::Cancelled ? tr("Cancelled: nothing was changed.") : prepared.error().message);
-                            return;
-                        }
-                        if (prepared->unchanged) {
-                            setRunning(false, tr("Nothing changed since this version: shown as it is, nothing redone."));
-                            reloadVersions(prepared->unchanged->id);
-                            emit generated(prepared->unchanged->id);
-                            return;
-                        }
-                        if (Docs::needsModel(spec.kind))
-                            writeSummaries(*prepared, spec);
-                        else
-                            finish(*prepared, spec, std::nullopt);
-                    });
-}
-
-// The model's part runs on a thread of its own: the SummaryWriter reads its
-// cache and the files from the workspace between requests.
-void DocsPanel::writeSummaries(const Docs::PreparedDocument &prepared, const Docs::DocSpec &spec)
-{
+    const quint64 run = m_runs.take();
+    if (!Docs::needsModel(spec.kind)) {
+        startJob({m_projectId, {}, spec, std::nullopt});
+        return;
+    }
     const int row = m_providerBox->currentIndex();
-    Chat::StoredProfile chosen = m_profiles.value(row < 0 ? 0 : row);
-    m_status->setText(tr("Asking %1…").arg(chosen.profile.name));
-    m_providers.loadKey(chosen, this, [this, prepared, spec](Result<Chat::ProviderProfile> profile) {
-        if (!m_running)
-            return;
-        if (!profile) {
+    const Chat::StoredProfile chosen = m_profiles.value(row < 0 ? 0 : row);
+    m_providers.loadKey(chosen, this, [this, run, projectId = m_projectId, spec](Result<Chat::ProviderProfile> profile) {
+        if (!m_running || !m_runs.isNewest(run))
+            return; // cancelled while the keychain answered
+        if (!profile)
             fail(profile.error().message);
-            return;
-        }
-        auto *thread = new QThread(this);
-        auto *context = new QObject;
-        m_summaryThread = thread;
-        m_summaryContext = context;
-        context->moveToThread(thread);
-        connect(thread, &QThread::finished, context, &QObject::deleteLater);
-        connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-        thread->start();
-        const std::shared_ptr<UiRelay> relay = makeUiRelay(this);
-        const Storage::DatabasePtr db = m_db;
-        auto writerSlot = std::make_shared<QPointer<Docs::SummaryWriter>>();
-        m_cancelSummaries = [writerSlot] {
-            if (*writerSlot)
-                QMetaObject::invokeMethod(*writerSlot, &Docs::SummaryWriter::cancel, Qt::QueuedConnection);
-        };
-        QMetaObject::invokeMethod(context, [=, this, profile = *profile] {
-            auto *network = new QNetworkAccessManager(context);
-            auto *provider = new Chat::ChatProvider(profile, network, context);
-            auto *writer = new Docs::SummaryWriter(db, provider, spec.model, context);
-            *writerSlot = writer;
-            connect(writer, &Docs::SummaryWriter::progress, context, [this, relay](qint64 done, qint64 total, const QString &what) {
-                relay->post([this, done, total, what] { showProgress(done, total, tr("Writing summaries: %1").arg(what)); });
-            });
-            connect(writer, &Docs::SummaryWriter::finished, context, [=, this](const Result<Docs::Summaries> &result) {
-                db->closeThreadConnection();
-                thread->quit();
-                relay->post([this, prepared, spec, result] {
-                    if (!m_running)
-                        return;
-                    m_cancelSummaries = nullptr;
-                    if (!result) {
-                        fail(result.error().code == Error::Code::Cancelled
-                                 ? tr("Cancelled. The summaries written so far are kept; generating again goes on from there.")
-                                 : result.error().message);
-                        return;
-                    }
-                    finish(prepared, spec, *result);
-                });
-            });
-            writer->start(prepared.inputs, spec.kind == Docs::DocKind::Custom ? spec.prompt : QString());
-        });
+        else
+            startJob({projectId, {}, spec, *profile});
     });
 }
 
-void DocsPanel::finish(const Docs::PreparedDocument &prepared, const Docs::DocSpec &spec, std::optional<Docs::Summaries> summaries)
+void DocsPanel::startJob(Docs::GenerateInput input)
 {
-    m_status->setText(tr("Writing the document…"));
-    runInBackground(this, m_db,
-                    [prepared, spec, summaries](Storage::DatabasePtr db) {
-                        return Docs::finishDocument(db, prepared, spec, summaries ? &*summaries : nullptr);
-                    },
-                    [this](const Result<Docs::DocVersion> &version) {
-                        if (!version) {
-                            fail(version.error().message);
-                            return;
-                        }
-                        const QJsonObject &s = version->stats;
-                        QString status = tr("Done: %1 symbols from %2 files, %3 % documented. Redone: symbols of %4 file(s), %5 reused.")
-                                             .arg(s.value(QStringLiteral("symbols")).toInteger())
-                                             .arg(s.value(QStringLiteral("files")).toInteger())
-                                             .arg(qRound(s.value(QStringLiteral("coverage")).toDouble() * 100))
-                                             .arg(s.value(QStringLiteral("files_extracted")).toInteger())
-                                             .arg(s.value(QStringLiteral("files_reused")).toInteger());
-                        if (!version->model.isEmpty()) {
-                            status += QLatin1Char(' ') + tr("Summaries: %1 written by %2, %3 reused.")
-                                                             .arg(s.value(QStringLiteral("summaries_written")).toInteger())
-                                                             .arg(version->model)
-                                                             .arg(s.value(QStringLiteral("summaries_reused")).toInteger());
-                        }
-                        setRunning(false, status);
-                        reloadVersions(version->id);
-                        emit generated(version->id);
-                    });
+    m_job = new Docs::GenerateJob(m_db, std::move(input), this);
+    connect(m_job, &Docs::GenerateJob::progress, this, &DocsPanel::showProgress);
+    connect(m_job, &Docs::GenerateJob::finished, this, [this](const Docs::GeneratedDocument &document) {
+        setRunning(false, document.unchanged ? tr("Nothing changed since this version: shown as it is, nothing redone.") : doneText(document.version));
+        reloadVersions(document.version.id);
+        emit generated(document.version.id);
+    });
+    connect(m_job, &Docs::GenerateJob::failed, this, [this](const Docs::GenerateFailure &failure) { fail(failure.error.message); });
+    m_job->start();
+}
+
+QString DocsPanel::doneText(const Docs::DocVersion &version)
+{
+    const QJsonObject &s = version.stats;
+    QString text = tr("Done: %1 symbols from %2 files, %3 % documented. Redone: symbols of %4 file(s), %5 reused.")
+                       .arg(s.value(QStringLiteral("symbols")).toInteger())
+                       .arg(s.value(QStringLiteral("files")).toInteger())
+                       .arg(qRound(s.value(QStringLiteral("coverage")).toDouble() * 100))
+                       .arg(s.value(QStringLiteral("files_extracted")).toInteger())
+                       .arg(s.value(QStringLiteral("files_reused")).toInteger());
+    if (!version.model.isEmpty()) {
+        text += QLatin1Char(' ') + tr("Summaries: %1 written by %2, %3 reused.")
+                                       .arg(s.value(QStringLiteral("summaries_written")).toInteger())
+                                       .arg(version.model)
+                                       .arg(s.value(QStringLiteral("summaries_reused")).toInteger());
+    }
+    return text;
 }
 
 void DocsPanel::cancel()
 {
     if (!m_running)
         return;
-    if (m_cancelToken)
-        m_cancelToken->cancel();
-    if (m_cancelSummaries)
-        m_cancelSummaries();
+    if (!m_job) {
+        fail(tr("Cancelled: nothing was changed.")); // still waiting for the keychain
+        return;
+    }
+    m_job->cancel(); // failed() follows
     m_status->setText(tr("Cancelling…"));
 }
 
@@ -536,20 +453,19 @@ void DocsPanel::setRunning(bool running, const QString &status)
     m_progress->setRange(0, 0);
     m_kindBox->setEnabled(!running);
     m_templateBox->setEnabled(!running);
-    if (!running) {
-        m_cancelToken.reset();
-        m_cancelSummaries = nullptr;
-    }
+    if (!running && m_job)
+        std::exchange(m_job, nullptr)->deleteLater(); // it may be reporting right now
     m_status->setText(status);
 }
 
-void DocsPanel::showProgress(qint64 done, qint64 total, const QString &what)
+void DocsPanel::showProgress(double fraction, const QString &text)
 {
     if (!m_running)
         return;
-    m_progress->setRange(0, int(qMin<qint64>(total, INT_MAX)));
-    m_progress->setValue(int(qMin<qint64>(done, INT_MAX)));
-    m_status->setText(tr("%1 (%2 of %3)").arg(what).arg(done).arg(total));
+    constexpr int kSteps = 1000;
+    m_progress->setRange(0, fraction < 0 ? 0 : kSteps);
+    m_progress->setValue(fraction < 0 ? 0 : int(fraction * kSteps));
+    m_status->setText(text);
 }
 
 void DocsPanel::fail(const QString &message)

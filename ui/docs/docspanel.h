@@ -2,15 +2,10 @@
 #pragma once
 
 #include "chat/providerstore.h"
-#include "common/cancellation.h"
-#include "docs/docgenerator.h"
+#include "docs/generatejob.h"
 #include "jobs/background.h"
 
-#include <QPointer>
 #include <QWidget>
-
-#include <functional>
-#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -22,7 +17,6 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTextBrowser;
-class QThread;
 
 namespace Realm::Ui {
 
@@ -71,10 +65,10 @@ private:
     void reloadVersions(const QString &select = {});
     void showVersion(const QString &versionId);
     Docs::DocSpec currentSpec() const;
-    void writeSummaries(const Docs::PreparedDocument &prepared, const Docs::DocSpec &spec);
-    void finish(const Docs::PreparedDocument &prepared, const Docs::DocSpec &spec, std::optional<Docs::Summaries> summaries);
+    void startJob(Docs::GenerateInput input);
+    static QString doneText(const Docs::DocVersion &version);
     void setRunning(bool running, const QString &status = {});
-    void showProgress(qint64 done, qint64 total, const QString &what);
+    void showProgress(double fraction, const QString &text);
     void fail(const QString &message);
 
     Storage::DatabasePtr m_db;
@@ -87,10 +81,8 @@ private:
     LatestOnly m_versionReloads;
     QString m_projectName;
     bool m_running = false;
-    std::shared_ptr<CancellationToken> m_cancelToken;
-    std::function<void()> m_cancelSummaries;
-    QPointer<QThread> m_summaryThread; // while a model writes
-    QPointer<QObject> m_summaryContext;
+    LatestOnly m_runs;
+    Docs::GenerateJob *m_job = nullptr; // while generating
 
     QFormLayout *m_form = nullptr;
     QComboBox *m_kindBox;
