@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QMap>
+#include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlQuery>
 
@@ -17,10 +18,10 @@ namespace Realm::Storage {
 
 namespace {
 
-QMap<int, QString> migrationFiles()
+QMap<int, QString> migrationFiles(const QString &folder)
 {
     QMap<int, QString> files;
-    const QDir dir(QStringLiteral(":/realm/migrations"));
+    const QDir dir(folder);
     for (const QString &name : dir.entryList({QStringLiteral("*.sql")}, QDir::Files)) {
         bool ok = false;
         const int number = name.section(QLatin1Char('_'), 0, 0).toInt(&ok);
@@ -51,7 +52,33 @@ Result<void> execScript(sqlite3 *handle, const QByteArray &sql, const QString &w
     return {};
 }
 
+// The references that break: "files row 3 → projects", at most a few.
+QString brokenReferences(sqlite3 *handle)
+{
+    sqlite3_stmt *stmt = nullptr;
+    QStringList broken;
+    if (sqlite3_prepare_v2(handle, "PRAGMA foreign_key_check", -1, &stmt, nullptr) != SQLITE_OK)
+        return QString::fromUtf8(sqlite3_errmsg(handle));
+    int count = 0;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        if (++count <= 3) {
+            broken << QStringLiteral("%1 row %2 → %3")
+                          .arg(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))))
+                          .arg(sqlite3_column_int64(stmt, 1))
+                          .arg(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 2))));
+        }
+    }
+    sqlite3_finalize(stmt);
+    if (count > 3)
+        broken << QCoreApplication::translate("Realm::Storage", "%n more", nullptr, count - 3);
+    return broken.join(QStringLiteral(", "));
+}
+
 } // namespace
+
+Migrator::Migrator(QSqlDatabase db, QString migrationsFolder) : m_db(std::move(db)), m_folder(std::move(migrationsFolder))
+{
+}
 
 int Migrator::applicationId()
 {
@@ -60,13 +87,14 @@ int Migrator::applicationId()
 
 int Migrator::latestVersion()
 {
-    const QMap<int, QString> files = migrationFiles();
+    const QMap<int, QString> files = migrationFiles(QString::fromLatin1(kBuiltInMigrations));
     return files.isEmpty() ? 0 : files.lastKey();
 }
 
 Result<void> Migrator::migrate()
 {
-    return migrateTo(latestVersion());
+    const QMap<int, QString> files = migrationFiles(m_folder);
+    return migrateTo(files.isEmpty() ? 0 : files.lastKey());
 }
 
 Result<void> Migrator::migrateTo(int target)
@@ -78,7 +106,15 @@ Result<void> Migrator::migrateTo(int target)
     if (!registerTrigramTokenizer(handle))
         return Error::database(QCoreApplication::translate("Realm::Storage", "Cannot set up the search index: this SQLite has no FTS5."));
 
-    const QMap<int, QString> files = migrationFiles();
+    const QMap<int, QString> files = migrationFiles(m_folder);
+    // A migration may rebuild a table (create the new one, copy, drop the
+    // old, rename), which with foreign keys on would cascade-delete every row
+    // that refers to it. So they are off during the upgrade (the pragma does
+    // nothing inside a transaction) and every reference is checked before
+    // COMMIT instead.
+    if (Result<void> off = execScript(handle, "PRAGMA foreign_keys = OFF", QCoreApplication::translate("Realm::Storage", "Preparing the upgrade")); !off)
+        return off;
+    const auto foreignKeysOn = qScopeGuard([handle] { sqlite3_exec(handle, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr); });
     // The whole upgrade is one transaction: a failure in any migration
     // leaves the workspace at the version it had, never in between. The
     // version is read inside it: when two processes open an old workspace
@@ -105,6 +141,10 @@ Result<void> Migrator::migrateTo(int target)
         if (Result<void> applied = execScript(handle, script, what); !applied)
             return rollback(applied.error());
     }
+    if (const QString broken = brokenReferences(handle); !broken.isEmpty())
+        return rollback(Error::database(QCoreApplication::translate("Realm::Storage", "Upgrading the workspace would leave rows that refer to "
+                                                                                      "nothing (%1). It was not changed; please report this.")
+                                            .arg(broken)));
     // Marks the file as a REALM workspace (older ones, too), so that no
     // other program's SQLite file is ever taken for one.
     const QByteArray mark = "PRAGMA application_id = " + QByteArray::number(applicationId()) + ";";

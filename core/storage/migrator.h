@@ -11,11 +11,16 @@ namespace Realm::Storage {
 // (`migrations/NNNN_name.sql`, compiled in as resources). All pending ones
 // run in one transaction with the `PRAGMA user_version` bump and the
 // workspace's application_id, so a failure or a crash leaves the workspace
-// at the version it had, never in between. The files are append-only: a
-// released migration is never edited.
+// at the version it had, never in between. Foreign keys are off while they
+// run (a migration may rebuild a table) and every reference is checked
+// before the commit. The files are append-only: a released migration is
+// never edited.
 class Migrator final {
 public:
-    explicit Migrator(QSqlDatabase db) : m_db(std::move(db)) {}
+    static constexpr char kBuiltInMigrations[] = ":/realm/migrations";
+
+    // `migrationsFolder`: where the NNNN_name.sql files are (tests add their own).
+    explicit Migrator(QSqlDatabase db, QString migrationsFolder = QString::fromLatin1(kBuiltInMigrations));
 
     Result<void> migrate();
     // Applies migrations up to and including `version` only (for tests that
@@ -28,6 +33,7 @@ public:
 
 private:
     QSqlDatabase m_db;
+    QString m_folder;
 };
 
 } // namespace Realm::Storage
