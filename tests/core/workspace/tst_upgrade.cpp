@@ -1,0 +1,257 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A workspace of every earlier schema, upgraded to this version and read
+// back row by row through the stores users' data goes through. The fixtures
+// (tests/data/upgrade/schema-N.sql) hold what REALM with schema N wrote, in
+// that schema's columns; the schema itself is built by migrations 1…N, which
+// are never edited once released. A new migration adds its fixture here.
+#include "chat/conversationstore.h"
+#include "chat/providerstore.h"
+#include "docs/docjson.h"
+#include "docs/docstore.h"
+#include "projects/projecthistory.h"
+#include "projects/projectstore.h"
+#include "projects/searchengine.h"
+#include "secrets/memorysecretstore.h"
+#include "starters/startertemplate.h"
+#include "storage/migrator.h"
+#include "workspace/workspace.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlDriver>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using namespace Realm;
+
+namespace {
+const QString kCalculator = QStringLiteral("0190a1b2-0c3d-7e4f-8a5b-6c7d8e9f0a01");
+const QString kConversation = QStringLiteral("0190a1b2-0c3d-7e4f-8a5b-0000000000c1");
+
+// Builds schema `version` and fills it with that version's fixture.
+bool makeOldWorkspace(const QString &path, int version)
+{
+    QFile fixture(QStringLiteral("%1/upgrade/schema-%2.sql").arg(qEnvironmentVariable("REALM_TEST_DATA")).arg(version));
+    if (!fixture.open(QIODevice::ReadOnly)) {
+        qWarning("cannot read %s", qPrintable(fixture.fileName()));
+        return false;
+    }
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+        db.setDatabaseName(path);
+        ok = db.open() && Storage::Migrator(db).migrateTo(version).ok();
+        if (ok) {
+            sqlite3 *handle = *static_cast<sqlite3 *const *>(db.driver()->handle().data());
+            char *message = nullptr;
+            ok = sqlite3_exec(handle, fixture.readAll().constData(), nullptr, nullptr, &message) == SQLITE_OK;
+            if (!ok)
+                qWarning("fixture %d: %s", version, message);
+            sqlite3_free(message);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("old"));
+    return ok;
+}
+
+QByteArray sha256(const QByteArray &data)
+{
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+}
+} // namespace
+
+class tst_Upgrade final : public QObject {
+    Q_OBJECT
+private slots:
+    void everyEarlierSchemaUpgradesKeepingEveryRow_data();
+    void everyEarlierSchemaUpgradesKeepingEveryRow();
+    void theLatestSchemaHasAFixture();
+
+private:
+    void checkProjects(const Storage::DatabasePtr &db, int version);
+    void checkChat(const Storage::DatabasePtr &db);
+    void checkDocs(const Storage::DatabasePtr &db);
+};
+
+void tst_Upgrade::everyEarlierSchemaUpgradesKeepingEveryRow_data()
+{
+    QTest::addColumn<int>("version");
+    for (int version = 1; version <= Storage::Migrator::latestVersion(); ++version)
+        QTest::addRow("schema %d", version) << version;
+}
+
+void tst_Upgrade::everyEarlierSchemaUpgradesKeepingEveryRow()
+{
+    QFETCH(int, version);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("old.realm"));
+    QVERIFY(makeOldWorkspace(path, version));
+
+    Result<Storage::DatabasePtr> opened = Workspace::open(path);
+    QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message));
+    const Storage::DatabasePtr db = *opened;
+    QSqlQuery q(db->connection());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+    QCOMPARE(q.value(0).toInt(), Storage::Migrator::latestVersion());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_key_check")));
+    QVERIFY2(!q.next(), "a reference points at nothing");
+    QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+
+    checkProjects(db, version);
+    if (QTest::currentTestFailed())
+        return;
+    if (version >= 3)
+        checkChat(db);
+    if (version >= 6)
+        checkDocs(db);
+    if (version >= 9) {
+        Result<Starters::StarterTemplate> starter = Starters::TemplateStore(db).find(QStringLiteral("tiny-cli"));
+        QVERIFY2(starter, starter ? "" : qPrintable(starter.error().message));
+        QCOMPARE(starter->title, QStringLiteral("Tiny CLI"));
+        QCOMPARE(starter->files.size(), 1);
+        QCOMPARE(starter->files.first().path, QStringLiteral("{{name}}.c"));
+    }
+
+    // And the upgraded workspace takes new writes.
+    Projects::ProjectChanges rename;
+    rename.name = QStringLiteral("calc");
+    QVERIFY(Projects::ProjectStore(db).update(kCalculator, rename));
+    QVERIFY(Chat::ConversationStore(db).create(QStringLiteral("After the upgrade"), kCalculator));
+}
+
+void tst_Upgrade::checkProjects(const Storage::DatabasePtr &db, int version)
+{
+    Projects::ProjectStore projects(db);
+    Result<Projects::Project> calculator = projects.find(QStringLiteral("calculator"));
+    QVERIFY(calculator);
+    QCOMPARE(calculator->id, kCalculator);
+    QCOMPARE(calculator->description, QStringLiteral("A small calculator"));
+    QCOMPARE(calculator->tags, QStringList({QStringLiteral("c"), QStringLiteral("demo")}));
+    QCOMPARE(calculator->source.kind, Projects::ProjectSource::Kind::Folder);
+    QCOMPARE(calculator->source.location, QStringLiteral("/home/ana/src/calculator"));
+    QCOMPARE(calculator->fileCount, 4);
+    QCOMPARE(calculator->createdAt, 1700000000000);
+
+    Result<QList<Projects::ProjectFile>> files = projects.files(kCalculator);
+    QVERIFY(files);
+    QStringList paths;
+    for (const Projects::ProjectFile &f : *files)
+        paths << f.path;
+    QCOMPARE(paths, QStringList({QStringLiteral("logo.png"), QStringLiteral("run.sh"), QStringLiteral("src/main.c"), QStringLiteral("src/math.h")}));
+    const QByteArray math = "/** Adds two numbers. */\nint add(int a, int b);\n";
+    for (const Projects::ProjectFile &f : *files) {
+        Result<QByteArray> content = projects.content(f);
+        QVERIFY(content);
+        QCOMPARE(sha256(*content), f.sha256);
+        if (f.path == QLatin1String("src/math.h")) {
+            QCOMPARE(*content, math);
+            QCOMPARE(f.language, QStringLiteral("C"));
+        }
+        if (f.path == QLatin1String("run.sh"))
+            QCOMPARE(f.mode, 0755);
+        QCOMPARE(f.isBinary(), f.path == QLatin1String("logo.png"));
+    }
+
+    // The trashed project stays in the trash.
+    QVERIFY(!projects.find(QStringLiteral("old-notes")));
+    Result<Projects::Project> trashed = projects.find(QStringLiteral("old-notes"), true);
+    QVERIFY(trashed);
+    QVERIFY(trashed->isInTrash());
+
+    // The search index still finds what the files say.
+    QStringList hits;
+    Projects::SearchQuery query;
+    query.text.pattern = QStringLiteral("Adds two");
+    Result<Projects::SearchSummary> searched = Projects::SearchEngine(db).search(query, [&](const Projects::SearchMatch &m) {
+        hits << QStringLiteral("%1:%2").arg(m.path).arg(m.line);
+        return true;
+    });
+    QVERIFY(searched);
+    QVERIFY(searched->usedIndex);
+    QCOMPARE(hits, QStringList{QStringLiteral("src/math.h:1")});
+
+    // History: before schema 7 there was none, and the upgrade made the
+    // import the first version; since, both versions are kept.
+    Result<QList<Projects::ProjectVersion>> versions = Projects::ProjectHistory(db).versions(kCalculator);
+    QVERIFY(versions);
+    QCOMPARE(versions->size(), version >= 7 ? 2 : 1);
+    QCOMPARE(versions->first().number, 1);
+    QCOMPARE(versions->first().kind, QStringLiteral("import"));
+    QCOMPARE(versions->first().added, version >= 7 ? 5 : 4);
+    if (version >= 7) {
+        QCOMPARE(versions->last().removed, 1);
+        Result<QList<Projects::VersionChange>> changes = Projects::ProjectHistory(db).changes(versions->last().id);
+        QVERIFY(changes);
+        QCOMPARE(changes->size(), 1);
+        QCOMPARE(changes->first().path, QStringLiteral("OLD.txt"));
+        QVERIFY(changes->first().isRemoval());
+    }
+}
+
+void tst_Upgrade::checkChat(const Storage::DatabasePtr &db)
+{
+    Secrets::MemorySecretStore keys;
+    Result<Chat::StoredProfile> local = Chat::ProviderStore(db, &keys, &keys).find(QStringLiteral("local"));
+    QVERIFY(local);
+    QCOMPARE(local->profile.kind, Chat::ProviderProfile::Kind::Ollama);
+    QCOMPARE(local->profile.baseUrl, QUrl(QStringLiteral("http://127.0.0.1:11434")));
+    QCOMPARE(local->profile.defaultModel, QStringLiteral("llama3.2"));
+    QCOMPARE(local->profile.maxRetries, 2);
+    QCOMPARE(local->profile.contextWindowTokens, 32768);
+    QCOMPARE(local->profile.toolsEnabled, false);
+
+    Chat::ConversationStore conversations(db);
+    Result<Chat::Conversation> conversation = conversations.find(kConversation);
+    QVERIFY(conversation);
+    QCOMPARE(conversation->title, QStringLiteral("How does add work?"));
+    QCOMPARE(conversation->projectId, kCalculator);
+    QVERIFY(conversation->pinned);
+    Result<QList<Chat::Message>> thread = conversations.thread(kConversation);
+    QVERIFY(thread);
+    QCOMPARE(thread->size(), 2);
+    QCOMPARE(thread->at(0).content, QStringLiteral("What does add return?"));
+    QCOMPARE(thread->at(0).context.size(), 1);
+    QCOMPARE(thread->at(1).content, QStringLiteral("It returns the sum of its two arguments."));
+    QCOMPARE(thread->at(1).usage.outputTokens, 9);
+    Chat::MessageSearch search;
+    search.text = QStringLiteral("sum");
+    Result<QList<Chat::MessageHit>> hits = conversations.search(search);
+    QVERIFY(hits);
+    QCOMPARE(hits->size(), 1);
+    QCOMPARE(hits->first().conversationId, kConversation);
+}
+
+void tst_Upgrade::checkDocs(const Storage::DatabasePtr &db)
+{
+    Docs::DocStore docs(db);
+    Result<Docs::DocTemplate> briefs = docs.findTemplate(QStringLiteral("briefs"));
+    QVERIFY(briefs);
+    QCOMPARE(briefs->kind, QStringLiteral("custom"));
+    QCOMPARE(briefs->prompt, QStringLiteral("Write a one-page brief."));
+    Result<std::optional<Docs::CachedSummary>> summary = docs.summary(sha256("summary of src/math.h"));
+    QVERIFY(summary && *summary);
+    QCOMPARE((*summary)->text, QStringLiteral("Declares add."));
+    Result<QList<Docs::DocVersion>> versions = docs.versions(kCalculator);
+    QVERIFY(versions);
+    QCOMPARE(versions->size(), 1);
+    QCOMPARE(versions->first().title, QStringLiteral("calculator — API reference"));
+    Result<Docs::DocVersion> document = docs.version(versions->first().id);
+    QVERIFY(document);
+    QVERIFY(document->markdown.contains(QStringLiteral("Adds two numbers.")));
+    // Stats written before the JSON convention read in today's names.
+    QCOMPARE(Docs::toJson(versions->first()).value(QStringLiteral("stats")).toObject().value(QStringLiteral("files_extracted")).toInt(), 2);
+}
+
+void tst_Upgrade::theLatestSchemaHasAFixture()
+{
+    // A new migration must come with its fixture (see the top of this file).
+    QVERIFY(QFile::exists(QStringLiteral("%1/upgrade/schema-%2.sql").arg(qEnvironmentVariable("REALM_TEST_DATA")).arg(Storage::Migrator::latestVersion())));
+}
+
+QTEST_GUILESS_MAIN(tst_Upgrade)
+#include "tst_upgrade.moc"
