@@ -3,7 +3,7 @@
 
 #include "chatcommands.h"
 #include "clioutput.h"
-#include "interrupts.h"
+#include "jobrunner.h"
 #include "providercommands.h"
 
 #include "docs/docexport.h"
@@ -11,7 +11,6 @@
 #include "docs/generatejob.h"
 
 #include <QDateTime>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -113,24 +112,6 @@ Result<Docs::GenerateInput> generateInputFrom(const QCommandLineParser &parser, 
     return input;
 }
 
-// Runs the job until it ends or Ctrl+C, showing its progress.
-std::variant<Docs::GeneratedDocument, Docs::GenerateFailure> generate(const Storage::DatabasePtr &db, const Docs::GenerateInput &input)
-{
-    Docs::GenerateJob job(db, input);
-    InterruptScope interrupts;
-    QObject::connect(&interrupts, &InterruptScope::interrupted, &job, &Docs::GenerateJob::cancel);
-    ProgressLine progress;
-    QObject::connect(&job, &Docs::GenerateJob::progress, &job, [&progress](double, const QString &text) { progress.show(text); });
-    std::variant<Docs::GeneratedDocument, Docs::GenerateFailure> outcome;
-    QEventLoop loop;
-    QObject::connect(&job, &Docs::GenerateJob::finished, &loop, [&](const Docs::GeneratedDocument &d) { outcome = d; loop.quit(); });
-    QObject::connect(&job, &Docs::GenerateJob::failed, &loop, [&](const Docs::GenerateFailure &f) { outcome = f; loop.quit(); });
-    job.start();
-    loop.exec();
-    progress.clear();
-    return outcome;
-}
-
 int runGenerate(const Invocation &inv)
 {
     QCommandLineParser parser;
@@ -152,7 +133,8 @@ int runGenerate(const Invocation &inv)
     Result<Docs::GenerateInput> input = generateInputFrom(parser, inv, &db);
     if (!input)
         return fail(input.error());
-    const auto outcome = generate(db, *input);
+    Docs::GenerateJob job(db, *input);
+    const auto outcome = runJob<Docs::GeneratedDocument, Docs::GenerateFailure>(job);
     if (const auto *failure = std::get_if<Docs::GenerateFailure>(&outcome)) {
         Output::error(failure->error.message);
         return failure->provider ? exitCodeFor(*failure->provider) : exitCodeFor(failure->error);

@@ -2,12 +2,12 @@
 #include "projectcommands.h"
 
 #include "clioutput.h"
-#include "interrupts.h"
+#include "jobrunner.h"
 #include "common/cancellation.h"
 #include "projects/fuzzymatcher.h"
 #include "projects/importsource.h"
 #include "projects/language.h"
-#include "projects/projectimporter.h"
+#include "projects/importjob.h"
 #include "projects/projectjson.h"
 #include "projects/projectstore.h"
 
@@ -27,11 +27,7 @@ void printReport(const Invocation &inv, const ImportReport &report, bool refresh
         Output::printJson(toJson(report));
         return;
     }
-    if (refresh)
-        Output::print(QStringLiteral("Refreshed \"%1\": %2 added, %3 changed, %4 removed, %5 unchanged.")
-                          .arg(report.project.name).arg(report.added).arg(report.changed).arg(report.removed).arg(report.unchanged));
-    else
-        Output::print(QStringLiteral("Imported \"%1\": %2 files, %3.").arg(report.project.name).arg(report.files).arg(formatBytes(report.bytes)));
+    Output::print(describeImport(report, refresh));
     if (!report.project.source.commit.isEmpty())
         Output::print(QStringLiteral("Commit %1").arg(report.project.source.commit));
     const auto listIssues = [](const QString &title, const QList<ImportIssue> &issues) {
@@ -119,31 +115,12 @@ int runImport(const Invocation &inv, bool refresh)
     Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
     if (!db)
         return fail(db.error());
-
-    ProjectImporter importer(*db);
-    ProgressLine progress;
-    importer.setProgressCallback([&](const ImportProgress &p) { progress.update(p); });
-    InterruptScope interrupts; // Ctrl+C cancels the import cleanly instead of killing it mid-write
-    importer.setCancellationToken(interrupts.token());
     const QString argument = parser.positionalArguments().first();
-    Result<ImportReport> report = Error::failed(QString());
-    if (refresh) {
-        Result<Project> project = ProjectStore(*db).find(argument);
-        if (!project)
-            return fail(project.error());
-        report = importer.refreshProject(project->id, options);
-    } else {
-        report = importer.importProject(argument, options);
-    }
-    progress.clear();
-    if (!report) {
-        if (report.error().code == Error::Code::Cancelled)
-            Output::error(QStringLiteral("Cancelled; the workspace is unchanged."));
-        else
-            Output::error(report.error().message);
-        return exitCodeFor(report.error());
-    }
-    printReport(inv, *report, refresh);
+    ImportJob job(*db, {refresh ? QString() : argument, refresh ? argument : QString(), options});
+    const auto outcome = runJob<ImportReport, Error>(job);
+    if (const auto *error = std::get_if<Error>(&outcome))
+        return fail(*error);
+    printReport(inv, std::get<ImportReport>(outcome), refresh);
     return ExitOk;
 }
 

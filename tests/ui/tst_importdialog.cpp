@@ -2,7 +2,7 @@
 // The import dialog on the offscreen platform: every source kind, progress,
 // cancel, and the summary of what was left out and why.
 #include "jobs/importdialog.h"
-#include "jobs/importrunner.h"
+#include "projects/importjob.h"
 #include "mainwindow/mainwindow.h"
 #include "projects/projectstore.h"
 #include "testworkspace.h"
@@ -105,9 +105,9 @@ void tst_ImportDialog::cancellingAnImportKeepsTheWorkspaceAndTheDialog()
     dialog.setSource(ImportDialog::Kind::Folder, many.path());
     QSignalSpy finished(&dialog, &ImportDialog::importFinished);
     dialog.startImport();
-    auto *runner = dialog.findChild<ImportRunner *>();
-    QVERIFY(runner);
-    QSignalSpy progressed(runner, &ImportRunner::progressed);
+    auto *job = dialog.findChild<Projects::ImportJob *>();
+    QVERIFY(job);
+    QSignalSpy progressed(job, &Projects::ImportJob::progress);
     auto *cancel = dialog.findChild<QPushButton *>(QStringLiteral("cancelImport"));
     QCOMPARE(cancel->text(), QStringLiteral("Cancel Import"));
     // Cancel as soon as the first progress report shows the import under way.

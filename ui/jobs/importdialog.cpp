@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobs/importdialog.h"
 
-#include "jobs/importrunner.h"
+#include "projects/importjob.h"
 #include "projects/importsource.h"
 #include "settings/appsettings.h"
 
@@ -187,7 +187,7 @@ void ImportDialog::browse()
 
 bool ImportDialog::isRunning() const
 {
-    return m_runner && m_runner->isRunning();
+    return m_job && m_job->isRunning();
 }
 
 void ImportDialog::startImport()
@@ -214,18 +214,13 @@ void ImportDialog::startImport()
         options.ref = ref.isEmpty() ? QStringLiteral("HEAD") : ref;
     }
 
-    delete m_runner; // a finished one: cancelled tokens stay cancelled
-    m_runner = new ImportRunner(m_db, this);
-    connect(m_runner, &ImportRunner::progressed, this, [this](const Projects::ImportProgress &p) {
-        QString text = tr("%n file(s), %1", nullptr, int(p.files)).arg(Projects::formatBytes(p.bytes));
-        if (p.skipped > 0 || p.rejected > 0)
-            text += tr(" — %1 skipped, %2 rejected").arg(p.skipped).arg(p.rejected);
-        m_progressLabel->setText(text + QLatin1Char('\n') + p.currentPath);
-    });
-    connect(m_runner, &ImportRunner::finished, this, &ImportDialog::finish);
-    m_progressLabel->setText(tr("Reading %1…").arg(location));
+    delete m_job; // a finished one
+    m_job = new Projects::ImportJob(m_db, {location, {}, options}, this);
+    connect(m_job, &Projects::ImportJob::progress, m_progressLabel, [this](double, const QString &text) { m_progressLabel->setText(text); });
+    connect(m_job, &Projects::ImportJob::finished, this, [this](const Projects::ImportReport &report) { finish(report); });
+    connect(m_job, &Projects::ImportJob::failed, this, [this](const Error &error) { finish(error); });
     setRunning(true);
-    m_runner->start(location, options);
+    m_job->start();
 }
 
 void ImportDialog::setRunning(bool running)
@@ -253,7 +248,7 @@ void ImportDialog::reject()
         // can say that nothing was changed.
         m_cancelButton->setEnabled(false);
         m_progressLabel->setText(tr("Cancelling…"));
-        m_runner->cancel();
+        m_job->cancel();
         return;
     }
     QDialog::reject();
@@ -270,10 +265,8 @@ void ImportDialog::finish(const Result<Projects::ImportReport> &result)
 {
     setRunning(false);
     if (!result) {
-        const bool cancelled = result.error().code == Error::Code::Cancelled;
-        const QString message = cancelled ? tr("Import cancelled; nothing was changed.") : result.error().message;
-        showFailure(message);
-        emit importFinished(false, message);
+        showFailure(result.error().message);
+        emit importFinished(false, result.error().message);
         return;
     }
     showReport(*result);
@@ -288,11 +281,7 @@ void ImportDialog::finish(const Result<Projects::ImportReport> &result)
 void ImportDialog::showReport(const Projects::ImportReport &report)
 {
     m_summary->setTextFormat(Qt::PlainText);
-    m_summary->setText(tr("Imported \"%1\": %n file(s), %2. %3 left out, %4 rejected, %5 warning(s).", nullptr, int(report.files))
-                           .arg(report.project.name, Projects::formatBytes(report.bytes))
-                           .arg(report.skipped.size())
-                           .arg(report.rejected.size())
-                           .arg(report.warnings.size()));
+    m_summary->setText(Projects::describeImport(report, false));
     m_summary->show();
     const auto section = [this](const QString &title, const QList<Projects::ImportIssue> &issues) {
         if (issues.isEmpty())

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "projects/projectimporter.h"
+#include "projects/importjob.h"
 #include "storage/database.h"
 
 #include <QDialog>
@@ -17,8 +17,6 @@ class QTabWidget;
 class QTreeWidget;
 
 namespace Realm::Ui {
-
-class ImportRunner;
 
 // One dialog for every way code comes in: a folder, an archive or a Git
 // repository (URL or path, with a branch, tag or commit). It runs the import
@@ -57,7 +55,7 @@ private:
     void finish(const Result<Projects::ImportReport> &result);
 
     Storage::DatabasePtr m_db;
-    ImportRunner *m_runner = nullptr;
+    Projects::ImportJob *m_job = nullptr;
     QTabWidget *m_sourceTabs;
     QLineEdit *m_folderEdit;
     QLineEdit *m_archiveEdit;

@@ -12,7 +12,7 @@
 #include "common/buildconfig.h"
 #include "editor/editorarea.h"
 #include "files/filetreemodel.h"
-#include "jobs/importrunner.h"
+#include "projects/importjob.h"
 #include "projects/importsource.h"
 #include "projects/projectactions.h"
 #include "projects/projectlistmodel.h"
@@ -374,13 +374,13 @@ void MainWindow::restoreState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_importRunner && m_importRunner->isRunning()) {
+    if (m_importJob && m_importJob->isRunning()) {
         if (QMessageBox::question(this, tr("Import running"), tr("An import is still running. Cancel it and quit?"))
             != QMessageBox::Yes) {
             event->ignore();
             return;
         }
-        m_importRunner->cancel();
+        m_importJob->cancel();
     }
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
@@ -527,61 +527,49 @@ CodeView *MainWindow::currentCodeView() const
 
 void MainWindow::importSource(const QString &location)
 {
-    runImport(tr("Importing %1…").arg(QDir::toNativeSeparators(location)), [location](ImportRunner &runner) {
-        runner.start(location, AppSettings::load().importOptions());
-    }, false);
+    runImport(tr("Importing %1…").arg(QDir::toNativeSeparators(location)), {location, {}, AppSettings::load().importOptions()});
 }
 
 void MainWindow::refreshProject(const QString &projectId)
 {
-    runImport(tr("Refreshing…"), [projectId](ImportRunner &runner) {
-        runner.startRefresh(projectId, AppSettings::load().importOptions());
-    }, true);
+    runImport(tr("Refreshing…"), {{}, projectId, AppSettings::load().importOptions()});
 }
 
-void MainWindow::runImport(const QString &label, const std::function<void(ImportRunner &)> &start, bool refresh)
+void MainWindow::runImport(const QString &label, const Projects::ImportInput &input)
 {
-    if (m_importRunner && m_importRunner->isRunning()) {
+    if (m_importJob && m_importJob->isRunning()) {
         QMessageBox::information(this, tr("Import running"), tr("Wait for the running import to finish, or cancel it."));
         return;
     }
-    delete m_importRunner;
-    m_importRunner = new ImportRunner(m_db, this);
+    delete m_importJob;
+    m_importJob = new Projects::ImportJob(m_db, input, this);
     m_jobLabel->setText(label);
     m_jobLabel->show();
     m_jobProgress->show();
     m_jobCancel->show();
     m_jobCancel->setEnabled(true);
-    connect(m_jobCancel, &QPushButton::clicked, m_importRunner, [this] {
+    connect(m_jobCancel, &QPushButton::clicked, m_importJob, [this] {
         m_jobCancel->setEnabled(false);
         m_jobLabel->setText(tr("Cancelling…"));
-        m_importRunner->cancel();
+        m_importJob->cancel();
     });
-    connect(m_importRunner, &ImportRunner::progressed, this, [this](const Projects::ImportProgress &p) {
-        m_jobLabel->setText(tr("Importing: %n file(s), %1 — %2", nullptr, int(p.files))
-                                .arg(Projects::formatBytes(p.bytes), p.currentPath.section(QLatin1Char('/'), -1)));
-    });
-    connect(m_importRunner, &ImportRunner::finished, this, [this, refresh](const Result<Projects::ImportReport> &result) {
+    connect(m_importJob, &Projects::ImportJob::progress, m_jobLabel, [this](double, const QString &text) { m_jobLabel->setText(text); });
+    const auto ended = [this] {
         m_jobLabel->hide();
         m_jobProgress->hide();
         m_jobCancel->hide();
         disconnect(m_jobCancel, nullptr, nullptr, nullptr);
-        if (!result) {
-            const bool cancelled = result.error().code == Error::Code::Cancelled;
-            const QString message = cancelled ? tr("Import cancelled; nothing was changed.") : result.error().message;
-            statusBar()->showMessage(message, 10000);
-            if (!cancelled)
-                QMessageBox::warning(this, tr("Import failed"), message);
-            emit importFinished(false, message);
-            return;
-        }
-        const Projects::ImportReport &report = *result;
-        QString message = tr("Imported \"%1\": %n file(s)", nullptr, int(report.files)).arg(report.project.name);
-        if (refresh)
-            message = tr("Refreshed \"%1\": %2 added, %3 changed, %4 removed")
-                          .arg(report.project.name).arg(report.added).arg(report.changed).arg(report.removed);
-        if (!report.skipped.isEmpty() || !report.rejected.isEmpty())
-            message += tr(" (%1 skipped, %2 rejected)").arg(report.skipped.size()).arg(report.rejected.size());
+    };
+    connect(m_importJob, &Projects::ImportJob::failed, this, [this, ended](const Error &error) {
+        ended();
+        statusBar()->showMessage(error.message, 10000);
+        if (error.code != Error::Code::Cancelled)
+            QMessageBox::warning(this, tr("Import failed"), error.message);
+        emit importFinished(false, error.message);
+    });
+    connect(m_importJob, &Projects::ImportJob::finished, this, [this, ended](const Projects::ImportReport &report) {
+        ended();
+        const QString message = Projects::describeImport(report, m_importJob->input().isRefresh());
         statusBar()->showMessage(message, 10000);
         if (!report.rejected.isEmpty() || !report.warnings.isEmpty())
             showImportReport(report);
@@ -590,7 +578,7 @@ void MainWindow::runImport(const QString &label, const std::function<void(Import
         reloadProjects();
         emit importFinished(true, message);
     });
-    start(*m_importRunner);
+    m_importJob->start();
 }
 
 void MainWindow::showImportReport(const Projects::ImportReport &report)
@@ -626,7 +614,7 @@ ImportDialog *MainWindow::showImportDialog(ImportDialog::Kind kind, const QStrin
     connect(dialog, &ImportDialog::projectImported, this, [this](const Projects::ImportReport &report) {
         m_projectId = report.project.id;
         reloadProjects();
-        statusBar()->showMessage(tr("Imported \"%1\": %n file(s)", nullptr, int(report.files)).arg(report.project.name), 10000);
+        statusBar()->showMessage(Projects::describeImport(report, false), 10000);
     });
     connect(dialog, &ImportDialog::importFinished, this, &MainWindow::importFinished);
     dialog->open();

@@ -3,7 +3,7 @@
 
 #include "jobs/background.h"
 #include "jobs/importdialog.h"
-#include "projects/projectimporter.h"
+#include "projects/importjob.h"
 #include "common/secretstore.h"
 #include "storage/database.h"
 
@@ -29,7 +29,6 @@ class CodeView;
 class CommandPalette;
 class EditorArea;
 class FileTreeModel;
-class ImportRunner;
 class ProjectActions;
 class ProjectListModel;
 class QuickOpenDialog;
@@ -94,7 +93,7 @@ private:
     void restoreState();
     void openInExternalEditor();
     void showAbout();
-    void runImport(const QString &label, const std::function<void(ImportRunner &)> &start, bool refresh);
+    void runImport(const QString &label, const Projects::ImportInput &input);
     void showImportReport(const Projects::ImportReport &report);
 
     Storage::DatabasePtr m_db;
@@ -121,7 +120,7 @@ private:
     QLabel *m_jobLabel;
     QProgressBar *m_jobProgress;
     QPushButton *m_jobCancel;
-    ImportRunner *m_importRunner = nullptr;
+    Projects::ImportJob *m_importJob = nullptr;
     ProjectActions *m_projectActions;
     QPushButton *m_undo;
     std::function<void()> m_undoAction;

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/cancellation.h"
+
+#include <QObject>
+
+#include <functional>
+
+class QThread;
+
+namespace Realm {
+
+// What every complete job (an import, a statistics run, …) shares: it runs
+// on a thread of its own, reports progress as a fraction and a line of text,
+// can be cancelled at any time, and ends exactly once. A job declares its
+// own typed finished() and failed() signals and emits them through
+// endWith(), on the thread that started it. Whoever starts a job — the CLI,
+// a widget, the server — only collects the input and presents the outcome.
+class Job : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Job)
+public:
+    ~Job() override; // cancels and waits for the thread: cancelled work stops at its next check
+
+    // Stops at the next check of token(); failed() with Error::Code::Cancelled follows.
+    void cancel() { m_cancel.cancel(); }
+    bool isRunning() const { return m_started && !m_ended; }
+
+signals:
+    // `fraction` in 0–1, or -1 when the total is unknown.
+    void progress(double fraction, const QString &text);
+
+protected:
+    explicit Job(QObject *parent = nullptr);
+
+    // Runs `work` on the job's thread (once; from start()).
+    void runOnOwnThread(std::function<void()> work);
+    // From any thread.
+    void report(double fraction, const QString &text);
+    // From any thread: `emitEnd` (which emits finished() or failed()) runs on
+    // the job's owner thread, after start() has returned; only the first call counts.
+    void endWith(std::function<void()> emitEnd);
+    const CancellationToken *token() const { return &m_cancel; }
+
+private:
+    CancellationToken m_cancel;
+    QThread *m_thread = nullptr;
+    bool m_started = false;
+    bool m_ended = false;
+};
+
+} // namespace Realm
