@@ -3,9 +3,9 @@
 #include "projectcommands.h"
 
 #include "clioutput.h"
-#include "interrupts.h"
+#include "jobrunner.h"
 
-#include "analytics/projectstats.h"
+#include "analytics/statsjob.h"
 #include "projects/importsource.h"
 #include "projects/language.h"
 #include "projects/projectstore.h"
@@ -82,21 +82,18 @@ int runProjectStats(const Invocation &inv)
         return exitCode;
     const Storage::DatabasePtr db = opened->db;
     const Projects::Project *project = &opened->project;
-    InterruptScope interrupts;
-    ProgressLine progress;
-    Result<Analytics::ProjectStats> stats = Analytics::computeStats(db, project->id, interrupts.token(), [&](qint64 done, qint64 total) {
-        progress.show(QStringLiteral("Analyzing: %1 of %2").arg(Projects::formatBytes(done), Projects::formatBytes(total)));
-    });
-    progress.clear();
-    if (!stats)
-        return fail(stats.error());
+    Analytics::StatsJob job(db, project->id);
+    const auto outcome = runJob<Analytics::ProjectStats, Error>(job);
+    if (const auto *error = std::get_if<Error>(&outcome))
+        return fail(*error);
+    const Analytics::ProjectStats &stats = std::get<Analytics::ProjectStats>(outcome);
     if (inv.json) {
-        QJsonObject json = Analytics::toJson(*stats);
+        QJsonObject json = Analytics::toJson(stats);
         json.insert(QStringLiteral("project"), project->name);
         Output::printJson(json);
+    } else {
+        printText(*project, stats);
     }
-    else
-        printText(*project, *stats);
     return ExitOk;
 }
 

@@ -304,6 +304,8 @@ Result<ProjectStats> computeStats(const Storage::DatabasePtr &db, const QString 
     inputs.bind(3, kKeptResultFormat);
     if (!inputs.next())
         return inputs.error(QCoreApplication::translate("Realm::Analytics", "Cannot read the project"));
+    if (inputs.columnIsNull(0)) // no such project: the revision is NULL, and so the whole key
+        return Error::notFound(QCoreApplication::translate("Realm::Analytics", "There is no project %1 in the workspace.").arg(projectId));
     const QString key = inputs.columnText(0);
     Statement kept(native, "SELECT stats FROM project_stats WHERE project_id = ? AND inputs = ?");
     kept.bind(1, projectId);

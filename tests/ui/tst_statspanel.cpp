@@ -20,6 +20,7 @@ class tst_StatsPanel final : public QObject {
     Q_OBJECT
 private slots:
     void showsTheProjectAtAGlance();
+    void switchingProjectsShowsOnlyTheNewest();
 };
 
 void tst_StatsPanel::showsTheProjectAtAGlance()
@@ -69,6 +70,27 @@ void tst_StatsPanel::showsTheProjectAtAGlance()
     QCOMPARE(opened.first().at(2).toInt(), 3);
     if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
         QVERIFY(panel.grab().save(dir + QStringLiteral("/stats-panel.png")));
+}
+
+// Two projects in quick succession: the first run is cancelled, and only the
+// second project's numbers ever show.
+void tst_StatsPanel::switchingProjectsShowsOnlyTheNewest()
+{
+    TestWorkspace ws;
+    Test::writeFile(ws.dir() + QStringLiteral("/big"), QStringLiteral("a.py"), "# TODO: one\n# TODO: two\n");
+    Test::writeFile(ws.dir() + QStringLiteral("/small"), QStringLiteral("b.c"), "int b;\n");
+    Result<Projects::ImportReport> big = Projects::ProjectImporter(ws.db()).importProject(ws.dir() + QStringLiteral("/big"), {});
+    Result<Projects::ImportReport> small = Projects::ProjectImporter(ws.db()).importProject(ws.dir() + QStringLiteral("/small"), {});
+    QVERIFY(big && small);
+    StatsPanel panel(ws.db());
+    QSignalSpy loaded(&panel, &StatsPanel::loaded);
+    panel.setProject(big->project.id, QStringLiteral("big"));
+    panel.setProject(small->project.id, QStringLiteral("small"));
+    QVERIFY(QTest::qWaitFor([&] { return !loaded.isEmpty(); }, 20000));
+    QVERIFY(QTest::qWaitFor([&] { return panel.findChildren<Analytics::StatsJob *>().isEmpty(); }, 20000)); // the cancelled one is gone too
+    QCOMPARE(loaded.size(), 1);
+    QCOMPARE(panel.markerList()->topLevelItemCount(), 0);
+    QVERIFY2(panel.summaryLabel()->text().contains(QStringLiteral("<b>1</b> files")), qPrintable(panel.summaryLabel()->text()));
 }
 
 QTEST_MAIN(tst_StatsPanel)

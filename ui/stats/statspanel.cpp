@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stats/statspanel.h"
 
-#include "jobs/background.h"
 #include "projects/importsource.h"
 #include "projects/language.h"
 #include "stats/charts.h"
@@ -151,20 +150,24 @@ void StatsPanel::reload()
 {
     if (m_projectId.isEmpty())
         return;
-    const quint64 ticket = m_reloads.take();
-    const QString projectId = m_projectId;
-    m_status->setText(tr("Counting…"));
-    runInBackground(this, m_db, [projectId](Storage::DatabasePtr db) { return Analytics::computeStats(db, projectId); },
-                    [this, ticket](const Result<Analytics::ProjectStats> &stats) {
-                        if (!m_reloads.isNewest(ticket))
-                            return;
-                        if (!stats) {
-                            m_status->setText(stats.error().message);
-                            return;
-                        }
-                        display(*stats);
-                        emit loaded();
-                    });
+    if (m_job) {
+        m_job->disconnect(this);
+        m_job->cancel(); // another project, or newer data: its numbers would be stale
+    }
+    m_job = new Analytics::StatsJob(m_db, m_projectId, this);
+    connect(m_job, &Analytics::StatsJob::finished, m_job, &QObject::deleteLater);
+    connect(m_job, &Analytics::StatsJob::failed, m_job, &QObject::deleteLater);
+    connect(m_job, &Analytics::StatsJob::progress, this, [this](double, const QString &text) { m_status->setText(text); });
+    connect(m_job, &Analytics::StatsJob::failed, this, [this](const Error &error) {
+        m_job = nullptr;
+        m_status->setText(error.message);
+    });
+    connect(m_job, &Analytics::StatsJob::finished, this, [this](const Analytics::ProjectStats &stats) {
+        m_job = nullptr;
+        display(stats);
+        emit loaded();
+    });
+    m_job->start();
 }
 
 void StatsPanel::display(const Analytics::ProjectStats &s)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "analytics/projectstats.h"
-#include "jobs/background.h"
+#include "analytics/statsjob.h"
+#include "storage/database.h"
 
 #include <QWidget>
 
@@ -50,7 +50,7 @@ private:
     Storage::DatabasePtr m_db;
     QString m_projectId;
     QString m_projectName;
-    LatestOnly m_reloads;
+    Analytics::StatsJob *m_job = nullptr; // the newest run; older ones are cancelled and delete themselves
     QLabel *m_summary;
     QLabel *m_status;
     QPushButton *m_tablesButton;
