@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobs/exportdialog.h"
 
-#include "jobs/background.h"
-#include "projects/gitexporter.h"
 #include "projects/importsource.h"
-#include "projects/projectexporter.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -13,10 +10,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace Realm::Ui {
@@ -92,20 +87,12 @@ ExportDialog::ExportDialog(Storage::DatabasePtr db, const QString &projectId, co
     resize(560, sizeHint().height());
 }
 
-ExportDialog::~ExportDialog()
-{
-    if (m_cancel)
-        m_cancel->cancel();
-}
+ExportDialog::~ExportDialog() = default; // a running job is a child: it is cancelled and waited for
 
 void ExportDialog::setTarget(const QString &fileName)
 {
-    QString format = QStringLiteral("git");
-    if (fileName.endsWith(QLatin1String(".tar.gz")) || fileName.endsWith(QLatin1String(".tgz")))
-        format = QStringLiteral("tar.gz");
-    else if (fileName.endsWith(QLatin1String(".zip")))
-        format = QStringLiteral("zip");
-    m_format->setCurrentIndex(m_format->findData(format));
+    const QString format = Projects::exportFormatFor(fileName);
+    m_format->setCurrentIndex(m_format->findData(format.isEmpty() ? QStringLiteral("git") : format));
     m_path->setText(fileName); // the format's handler rewrote the suffix
 }
 
@@ -120,101 +107,44 @@ void ExportDialog::browse()
 
 void ExportDialog::startExport()
 {
-    if (m_cancel)
+    if (isRunning())
         return;
-    const QString target = m_path->text().trimmed();
-    if (target.isEmpty()) {
+    Projects::ExportInput input{m_projectId, m_path->text().trimmed(), Projects::archiveFormatFromName(m_format->currentData().toString()), {}};
+    if (input.target.isEmpty()) {
         m_status->setText(tr("Choose where the export goes."));
         return;
     }
-    if (m_format->currentData().toString() == QLatin1String("git")) {
-        startGitExport(target);
-        return;
+    if (!input.archive) {
+        input.git.branch = m_branch->text().trimmed();
+        if (Result<void> author = Projects::parseAuthor(m_author->text(), &input.git); !author) {
+            m_status->setText(author.error().message);
+            m_author->setFocus();
+            return;
+        }
     }
-    const std::optional<Projects::ArchiveFormat> format = Projects::archiveFormatFromName(m_format->currentData().toString());
-    m_cancel = std::make_shared<CancellationToken>();
+    delete m_job; // a finished one
+    m_job = new Projects::ExportJob(m_db, input, this);
+    connect(m_job, &Projects::ExportJob::progress, this, [this](double fraction, const QString &text) {
+        constexpr int kSteps = 1000;
+        m_progress->setRange(0, fraction < 0 ? 0 : kSteps);
+        m_progress->setValue(fraction < 0 ? 0 : int(fraction * kSteps));
+        m_status->setText(text);
+    });
+    connect(m_job, &Projects::ExportJob::finished, this, [this](const Projects::ExportResult &result) {
+        setRunning(false);
+        QString message = result.summary;
+        if (result.git && !result.git->warnings.isEmpty())
+            message += QLatin1Char('\n') + result.git->warnings.join(QLatin1Char('\n'));
+        m_status->setText(message);
+        emit exportFinished(true, message);
+    });
+    connect(m_job, &Projects::ExportJob::failed, this, [this](const Error &error) {
+        setRunning(false);
+        m_status->setText(error.message);
+        emit exportFinished(false, error.message);
+    });
     setRunning(true);
-    m_status->setText(tr("Exporting…"));
-    const std::shared_ptr<UiRelay> relay = makeUiRelay(this);
-    const std::shared_ptr<CancellationToken> cancel = m_cancel;
-    const QString projectId = m_projectId;
-    runInBackground(this, m_db,
-                    [this, projectId, format, target, cancel, relay](Storage::DatabasePtr db) {
-                        return Projects::exportArchive(db, projectId, *format, target, cancel.get(), [this, relay](const Projects::ExportProgress &p) {
-                            relay->post([this, p] {
-                                m_progress->setRange(0, int(qMin<qint64>(p.filesTotal, INT_MAX)));
-                                m_progress->setValue(int(qMin<qint64>(p.filesDone, INT_MAX)));
-                                m_status->setText(tr("%1 of %2 files, %3 of %4 — %5")
-                                                            .arg(p.filesDone)
-                                                            .arg(p.filesTotal)
-                                                            .arg(Projects::formatBytes(p.bytesDone), Projects::formatBytes(p.bytesTotal),
-                                                                 p.path));
-                            });
-                        });
-                    },
-                    [this](const Result<Projects::ExportReport> &report) {
-                        m_cancel.reset();
-                        setRunning(false);
-                        QString message;
-                        if (report)
-                            message = tr("Exported %n file(s) (%1) to %2.", nullptr, int(report->files))
-                                          .arg(Projects::formatBytes(report->bytes), report->fileName);
-                        else if (report.error().code == Error::Code::Cancelled)
-                            message = tr("Export cancelled; no archive was written.");
-                        else
-                            message = report.error().message;
-                        m_status->setText(message);
-                        emit exportFinished(bool(report), message);
-                    });
-}
-
-void ExportDialog::startGitExport(const QString &target)
-{
-    Projects::GitExportOptions options;
-    options.branch = m_branch->text().trimmed();
-    static const QRegularExpression who(QStringLiteral("^\\s*(.*?)\\s*<([^>]+)>\\s*$"));
-    const QRegularExpressionMatch m = who.match(m_author->text());
-    if (!m.hasMatch() || m.captured(1).isEmpty()) {
-        m_status->setText(tr("Write the author as “Name <email>”."));
-        m_author->setFocus();
-        return;
-    }
-    options.authorName = m.captured(1);
-    options.authorEmail = m.captured(2);
-    m_cancel = std::make_shared<CancellationToken>();
-    setRunning(true);
-    m_progress->setRange(0, 0);
-    m_status->setText(tr("Committing…"));
-    const std::shared_ptr<UiRelay> relay = makeUiRelay(this);
-    const std::shared_ptr<CancellationToken> cancel = m_cancel;
-    const QString projectId = m_projectId;
-    runInBackground(this, m_db,
-                    [this, projectId, target, options, cancel, relay](Storage::DatabasePtr db) {
-                        return Projects::exportToGit(db, projectId, target, options, cancel.get(), [this, relay](int done, int total) {
-                            relay->post([this, done, total] {
-                                m_progress->setRange(0, total);
-                                m_progress->setValue(done);
-                                m_status->setText(tr("Committed version %1 of %2").arg(done).arg(total));
-                            });
-                        });
-                    },
-                    [this, options](const Result<Projects::GitExportReport> &report) {
-                        m_cancel.reset();
-                        setRunning(false);
-                        QString message;
-                        if (!report)
-                            message = report.error().code == Error::Code::Cancelled ? tr("Export cancelled; the branch was not moved.")
-                                                                                     : report.error().message;
-                        else if (report->commitsWritten == 0)
-                            message = tr("%1 (%2) is up to date: all %n version(s) are there.", nullptr, report->versions)
-                                          .arg(report->repository, options.branch);
-                        else
-                            message = tr("Wrote %n commit(s) to %1 (%2).", nullptr, report->commitsWritten).arg(report->repository, options.branch);
-                        if (report && !report->warnings.isEmpty())
-                            message += QLatin1Char('\n') + report->warnings.join(QLatin1Char('\n'));
-                        m_status->setText(message);
-                        emit exportFinished(bool(report), message);
-                    });
+    m_job->start();
 }
 
 void ExportDialog::setRunning(bool running)
@@ -231,8 +161,8 @@ void ExportDialog::setRunning(bool running)
 void ExportDialog::reject()
 {
     // The first Cancel stops the export and keeps the dialog to say so.
-    if (m_cancel) {
-        m_cancel->cancel();
+    if (isRunning()) {
+        m_job->cancel();
         m_status->setText(tr("Cancelling…"));
         return;
     }

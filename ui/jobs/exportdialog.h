@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "common/cancellation.h"
+#include "projects/exportjob.h"
 #include "storage/database.h"
 
 #include <QDialog>
-
-#include <memory>
 
 class QComboBox;
 class QLabel;
@@ -30,7 +28,7 @@ public:
 
     void setTarget(const QString &fileName);
     void startExport();
-    bool isRunning() const { return bool(m_cancel); }
+    bool isRunning() const { return m_job && m_job->isRunning(); }
     QComboBox *formatBox() const { return m_format; }
     QLineEdit *branchEdit() const { return m_branch; }
     QLineEdit *authorEdit() const { return m_author; }
@@ -43,12 +41,11 @@ signals:
 
 private:
     void browse();
-    void startGitExport(const QString &target);
     void setRunning(bool running);
 
     Storage::DatabasePtr m_db;
     QString m_projectId;
-    std::shared_ptr<CancellationToken> m_cancel;
+    Projects::ExportJob *m_job = nullptr;
     QComboBox *m_format;
     QLineEdit *m_path;
     QLineEdit *m_branch;

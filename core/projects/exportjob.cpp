@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projects/exportjob.h"
+
+#include "projects/importsource.h"
+
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace Realm::Projects {
+
+ExportJob::ExportJob(Storage::DatabasePtr db, ExportInput input, QObject *parent)
+    : Job(parent), m_db(std::move(db)), m_input(std::move(input))
+{
+}
+
+void ExportJob::start()
+{
+    report(-1, m_input.archive ? tr("Exporting…") : tr("Committing…"));
+    runOnOwnThread([this] {
+        Result<ExportResult> exported = [this] {
+            Storage::ThreadConnectionScope connection(m_db);
+            return run();
+        }();
+        endWith([this, exported] {
+            if (exported)
+                emit finished(*exported);
+            else if (exported.error().code == Error::Code::Cancelled)
+                emit failed({Error::Code::Cancelled, m_input.archive ? tr("Export cancelled; no archive was written.")
+                                                                     : tr("Export cancelled; the branch was not moved.")});
+            else
+                emit failed(exported.error());
+        });
+    });
+}
+
+Result<ExportResult> ExportJob::run()
+{
+    ExportResult result;
+    if (m_input.archive) {
+        Result<ExportReport> written = exportArchive(m_db, m_input.projectId, *m_input.archive, m_input.target, token(),
+                                                     [this](const ExportProgress &p) {
+                                                         report(p.filesTotal > 0 ? double(p.filesDone) / double(p.filesTotal) : -1,
+                                                                tr("%1 of %2 files, %3 of %4 — %5")
+                                                                    .arg(p.filesDone)
+                                                                    .arg(p.filesTotal)
+                                                                    .arg(formatBytes(p.bytesDone), formatBytes(p.bytesTotal), p.path));
+                                                     });
+        if (!written)
+            return written.error();
+        result.summary = tr("Wrote %1: %n file(s), %2.", nullptr, int(written->files)).arg(written->fileName, formatBytes(written->bytes));
+        result.archive = *written;
+        return result;
+    }
+    Result<GitExportReport> committed = exportToGit(m_db, m_input.projectId, m_input.target, m_input.git, token(), [this](int done, int total) {
+        report(total > 0 ? double(done) / double(total) : -1, tr("Committed version %1 of %2").arg(done).arg(total));
+    });
+    if (!committed)
+        return committed.error();
+    result.summary = committed->commitsWritten == 0
+                         ? tr("%1 (%2) is up to date: all %n version(s) are there.", nullptr, committed->versions)
+                               .arg(committed->repository, m_input.git.branch)
+                         : tr("Wrote %n commit(s) to %1 (%2), now at %3.", nullptr, committed->commitsWritten)
+                               .arg(committed->repository, m_input.git.branch, committed->head.left(12));
+    result.git = *committed;
+    return result;
+}
+
+QString exportFormatFor(const QString &target)
+{
+    if (target.endsWith(QLatin1String(".zip")))
+        return QStringLiteral("zip");
+    if (target.endsWith(QLatin1String(".tar.gz")) || target.endsWith(QLatin1String(".tgz")))
+        return QStringLiteral("tar.gz");
+    if (QFileInfo(target).isDir())
+        return QStringLiteral("git");
+    return {};
+}
+
+Result<void> parseAuthor(const QString &text, GitExportOptions *options)
+{
+    static const QRegularExpression who(QStringLiteral("^\\s*(.*?)\\s*<([^>]+)>\\s*$"));
+    const QRegularExpressionMatch m = who.match(text);
+    if (!m.hasMatch() || m.captured(1).isEmpty())
+        return Error::invalidInput(ExportJob::tr("Write the author as “Name <email>”, e.g. “Ada Lovelace <ada@example.org>”."));
+    options->authorName = m.captured(1);
+    options->authorEmail = m.captured(2);
+    return {};
+}
+
+} // namespace Realm::Projects
