@@ -4,10 +4,12 @@
 #include "projectcommands.h"
 
 #include "clioutput.h"
+#include "jobrunner.h"
 
 #include "common/atomicfile.h"
 #include "projects/projectjson.h"
 #include "projects/projectstore.h"
+#include "starters/createjob.h"
 #include "starters/startertemplate.h"
 
 #include <QDir>
@@ -92,18 +94,17 @@ int runProjectNew(const Invocation &inv)
             return fail(plain.error());
         folder = *plain;
     }
-    Result<Projects::ImportReport> report =
-        Starters::createProject(*db, *starter, *values, QDir(folder).absolutePath(), parser.value(QStringLiteral("name")));
-    if (!report)
-        return fail(report.error());
+    Starters::CreateJob job(*db, {*starter, *values, folder, parser.value(QStringLiteral("name"))});
+    const auto outcome = runJob<Starters::CreatedProject, Error>(job);
+    if (const auto *error = std::get_if<Error>(&outcome))
+        return fail(*error);
+    const Starters::CreatedProject &created = std::get<Starters::CreatedProject>(outcome);
     if (inv.json) {
-        QJsonObject created = Projects::toJson(report->project);
-        created.insert(QStringLiteral("folder"), QDir(folder).absolutePath());
-        Output::printJson(created);
+        QJsonObject json = Projects::toJson(created.report.project);
+        json.insert(QStringLiteral("folder"), created.folder);
+        Output::printJson(json);
     } else {
-        Output::print(QStringLiteral("Created %1 in %2 from %3: %4 files.")
-                          .arg(report->project.name, QDir(folder).absolutePath(), starter->title)
-                          .arg(report->files));
+        Output::print(created.summary);
     }
     return ExitOk;
 }

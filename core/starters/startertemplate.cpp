@@ -282,7 +282,8 @@ Result<QList<RenderedFile>> render(const StarterTemplate &starter, const QMap<QS
 }
 
 Result<Projects::ImportReport> createProject(const Storage::DatabasePtr &db, const StarterTemplate &starter,
-                                             const QMap<QString, QString> &values, const QString &folder, const QString &projectName)
+                                             const QMap<QString, QString> &values, const QString &folder, const QString &projectName,
+                                             const CancellationToken *cancel, const std::function<void(qint64, qint64)> &progress)
 {
     Result<QList<RenderedFile>> files = render(starter, values);
     if (!files)
@@ -306,7 +307,14 @@ Result<Projects::ImportReport> createProject(const Storage::DatabasePtr &db, con
             QDir(folder).removeRecursively();
         }
     };
-    for (const RenderedFile &file : std::as_const(*files)) {
+    for (qsizetype i = 0; i < files->size(); ++i) {
+        if (cancel && cancel->isCancelled()) {
+            undo();
+            return Error::cancelled();
+        }
+        if (progress)
+            progress(i, files->size());
+        const RenderedFile &file = files->at(i);
         const QString path = target.filePath(file.path);
         QDir().mkpath(QFileInfo(path).absolutePath());
         QFile out(path);
@@ -322,7 +330,9 @@ Result<Projects::ImportReport> createProject(const Storage::DatabasePtr &db, con
     }
     Projects::ImportOptions options;
     options.name = name;
-    Result<Projects::ImportReport> imported = Projects::ProjectImporter(db).importProject(target.absolutePath(), options);
+    Projects::ProjectImporter importer(db);
+    importer.setCancellationToken(cancel);
+    Result<Projects::ImportReport> imported = importer.importProject(target.absolutePath(), options);
     if (!imported)
         undo();
     return imported;

@@ -114,10 +114,13 @@ Result<QList<RenderedFile>> render(const StarterTemplate &starter, const QMap<QS
 
 // Writes the rendered files into `folder` (new or empty) and imports it as
 // a project named after project_name (or `projectName`), so it can be
-// refreshed from there. Blocking.
+// refreshed from there. Blocking (CreateJob runs it on a thread of its own).
+// A failure or a cancel leaves the folder as it was (absent or empty) and
+// no project. `progress` gets (files written, files in all).
 Result<Projects::ImportReport> createProject(const Storage::DatabasePtr &db, const StarterTemplate &starter,
                                              const QMap<QString, QString> &values, const QString &folder,
-                                             const QString &projectName = {});
+                                             const QString &projectName = {}, const CancellationToken *cancel = nullptr,
+                                             const std::function<void(qint64, qint64)> &progress = {});
 
 // The JSON form (snake_case keys, see the README): a variable as the
 // manifest and `realm-cli project templates --json` give it, and a template

@@ -44,6 +44,7 @@ class tst_NewProjectDialog final : public QObject {
 private slots:
     void formPreviewAndCreate();
     void aTemplateNameThatIsNoPlainNameChoosesNoFolder();
+    void cancelWhileCreatingLeavesAllOrNothing();
 };
 
 // A shared template whose project name defaults to "../../outside" must
@@ -73,6 +74,33 @@ void tst_NewProjectDialog::aTemplateNameThatIsNoPlainNameChoosesNoFolder()
         QVERIFY(dialog.grab().save(dir + QStringLiteral("/new-project-no-folder.png")));
     dialog.setFolder(ws.dir() + QStringLiteral("/chosen"));
     QVERIFY(dialog.createButton()->isEnabled());
+}
+
+// Cancel while the project is made: the dialog stays to say it was
+// cancelled and nothing is left, or the creation won and it is complete.
+void tst_NewProjectDialog::cancelWhileCreatingLeavesAllOrNothing()
+{
+    TestWorkspace ws;
+    NewProjectDialog dialog(ws.db());
+    dialog.show();
+    dialog.selectTemplate(QStringLiteral("python-package"));
+    dialog.setValue(QStringLiteral("author"), QStringLiteral("Ada"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("var_project_name"))->setText(QStringLiteral("kite"));
+    const QString folder = ws.dir() + QStringLiteral("/kite");
+    dialog.setFolder(folder);
+    QSignalSpy created(&dialog, &NewProjectDialog::projectCreated);
+    dialog.create();
+    dialog.reject(); // Esc or Cancel while it runs
+    QVERIFY(QTest::qWaitFor([&] { return !created.isEmpty() || dialog.problemLabel()->text().startsWith(QStringLiteral("Cancelled")); }, 20000));
+    if (created.isEmpty()) {
+        QVERIFY(dialog.isVisible());
+        QVERIFY(!QFileInfo::exists(folder));
+        QCOMPARE(Projects::ProjectStore(ws.db()).list()->size(), 0);
+        QVERIFY(dialog.createButton()->isEnabled()); // try again
+    } else {
+        QVERIFY(QFile::exists(folder + QStringLiteral("/README.md")));
+        QCOMPARE(Projects::ProjectStore(ws.db()).list()->size(), 1);
+    }
 }
 
 void tst_NewProjectDialog::formPreviewAndCreate()

@@ -2,6 +2,7 @@
 #include "projects/newprojectdialog.h"
 
 #include "jobs/background.h"
+#include "starters/createjob.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -231,20 +232,32 @@ void NewProjectDialog::create()
     }
     m_running = true;
     m_create->setEnabled(false);
-    m_problem->setText(tr("Creating…"));
-    const QString folder = QDir(m_folder->text().trimmed()).absolutePath();
-    runInBackground(this, m_db,
-                    [starter, values = *values, folder](Storage::DatabasePtr db) { return Starters::createProject(db, starter, values, folder); },
-                    [this](const Result<Projects::ImportReport> &report) {
-                        m_running = false;
-                        if (!report) {
-                            m_problem->setText(report.error().message);
-                            m_create->setEnabled(true);
-                            return;
-                        }
-                        emit projectCreated(report->project.id, report->project.name);
-                        accept();
-                    });
+    delete m_job; // a failed one
+    m_job = new Starters::CreateJob(m_db, {starter, *values, m_folder->text().trimmed(), {}}, this);
+    connect(m_job, &Starters::CreateJob::progress, m_problem, [this](double, const QString &text) { m_problem->setText(text); });
+    connect(m_job, &Starters::CreateJob::failed, this, [this](const Error &error) {
+        m_running = false;
+        m_problem->setText(error.message);
+        m_create->setEnabled(true);
+    });
+    connect(m_job, &Starters::CreateJob::finished, this, [this](const Starters::CreatedProject &created) {
+        m_running = false;
+        emit projectCreated(created.report.project.id, created.report.project.name);
+        accept();
+    });
+    m_job->start();
+}
+
+void NewProjectDialog::reject()
+{
+    // Cancel first stops the creation (the folder goes back to how it was)
+    // and keeps the dialog to say so.
+    if (m_running) {
+        m_job->cancel();
+        m_problem->setText(tr("Cancelling…"));
+        return;
+    }
+    QDialog::reject();
 }
 
 } // namespace Realm::Ui

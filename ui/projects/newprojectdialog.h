@@ -13,6 +13,10 @@ class QListWidget;
 class QPushButton;
 class QTreeWidget;
 
+namespace Realm::Starters {
+class CreateJob;
+}
+
 namespace Realm::Ui {
 
 // File → New Project from Template: pick a starter, fill in the form its
@@ -22,6 +26,8 @@ class NewProjectDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(NewProjectDialog)
 public:
+    // While creating: cancels (the dialog stays to say so); else closes.
+    void reject() override;
     explicit NewProjectDialog(Storage::DatabasePtr db, QWidget *parent = nullptr);
 
     void selectTemplate(const QString &id);
@@ -56,6 +62,7 @@ private:
     QLabel *m_problem;
     QPushButton *m_create;
     bool m_running = false;
+    Starters::CreateJob *m_job = nullptr;
 };
 
 } // namespace Realm::Ui
