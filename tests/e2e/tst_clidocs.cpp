@@ -14,6 +14,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <csignal>
+
 using namespace Realm;
 using Realm::Test::MockLlmServer;
 
@@ -59,6 +61,7 @@ private slots:
     void templatesLiveInTheWorkspace();
     void overviewAndCustomFromALocalModel();
     void aFoldersOverviewUsesTheDefaultWorkspacesProvider();
+    void ctrlCStopsTheModelAndKeepsItsSummaries();
     void badInputIsExplained();
 
 private:
@@ -358,6 +361,33 @@ void tst_CliDocs::aFoldersOverviewUsesTheDefaultWorkspacesProvider()
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(server.requests().size(), 5);
     QVERIFY(readText(out + QStringLiteral("/overview.md")).contains(QStringLiteral("The sample project adds numbers.")));
+}
+
+// Ctrl+C reaches the job on its own thread while the model is mid-answer.
+void tst_CliDocs::ctrlCStopsTheModelAndKeepsItsSummaries()
+{
+    MockLlmServer server;
+    server.enqueue(MockLlmServer::ollamaStream({QStringLiteral("About the first file.")}));
+    MockLlmServer::Response stalled = MockLlmServer::ollamaStream({QStringLiteral("Half"), QStringLiteral(" of it.")});
+    stalled.holdAfterChunks = 1;
+    server.enqueue(stalled);
+    Run r = cli({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("stalls"), QStringLiteral("--kind"), QStringLiteral("ollama"),
+                 QStringLiteral("--url"), server.baseUrl(), QStringLiteral("--model"), QStringLiteral("slow-mock")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("REALM_WORKSPACE"), m_workspace);
+    process.setProcessEnvironment(env);
+    process.start(Test::realmBinary(QStringLiteral("realm-cli")),
+                  {QStringLiteral("docs"), QStringLiteral("generate"), QStringLiteral("sample"), QStringLiteral("--kind"), QStringLiteral("overview"),
+                   QStringLiteral("--provider"), QStringLiteral("stalls"), QStringLiteral("--out"), m_dir.filePath(QStringLiteral("stopped"))});
+    QVERIFY(QTest::qWaitFor([&] { return server.requests().size() == 2; }, 30000));
+    ::kill(pid_t(process.processId()), SIGINT);
+    QVERIFY(QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 20000));
+    QCOMPARE(process.exitCode(), 130);
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("Cancelled. The summaries written so far are kept")), qPrintable(err));
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("stopped"))));
 }
 
 void tst_CliDocs::badInputIsExplained()
