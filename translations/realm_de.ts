@@ -47,6 +47,21 @@
         <source>Cannot keep the project&apos;s statistics</source>
         <translation>Die Statistik des Projekts kann nicht gespeichert werden</translation>
     </message>
+    <message>
+        <source>There is no project %1 in the workspace.</source>
+        <translation>Im Arbeitsbereich gibt es kein Projekt %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Analytics::StatsJob</name>
+    <message>
+        <source>Counting…</source>
+        <translation>Zähle…</translation>
+    </message>
+    <message>
+        <source>Analyzing: %1 of %2</source>
+        <translation>Analysiere: %1 von %2</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Chat</name>
@@ -526,6 +541,57 @@
     <message>
         <source>The template includes {{&gt; %1}}, but REALM templates have no partials (and never read values as templates). Remove the tag.</source>
         <translation>Die Vorlage bindet {{&gt; %1}} ein, aber REALM-Vorlagen haben keine Partials (und lesen Werte nie als Vorlagen). Entfernen Sie das Tag.</translation>
+    </message>
+    <message>
+        <source>Only the API reference can leave out undocumented symbols (--documented-only is for --kind api).</source>
+        <translation>Nur die API-Referenz kann undokumentierte Symbole weglassen (--documented-only gilt für --kind api).</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Docs::GenerateJob</name>
+    <message>
+        <source>Reading symbols: %1 of %2 files</source>
+        <translation>Lese Symbole: %1 von %2 Dateien</translation>
+    </message>
+    <message>
+        <source>The overview and custom documents are written by a model: set up a provider first, e.g. a local Ollama.</source>
+        <translation>Die Übersicht und eigene Dokumente schreibt ein Modell: Richten Sie zuerst einen Anbieter ein, z. B. ein lokales Ollama.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Abgebrochen: Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lese %1…</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary workspace: %1</source>
+        <translation>Kann keinen vorübergehenden Arbeitsbereich anlegen: %1</translation>
+    </message>
+    <message>
+        <source>Asking %1…</source>
+        <translation>Frage %1…</translation>
+    </message>
+    <message>
+        <source>Writing summaries: %1 of %2 %3</source>
+        <translation>Schreibe Zusammenfassungen: %1 von %2 %3</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The summaries written so far are kept; generating the document again goes on from there.</source>
+        <translation>Die bisher geschriebenen Zusammenfassungen bleiben erhalten; ein neuer Lauf macht dort weiter.</translation>
+    </message>
+    <message>
+        <source>Writing the document…</source>
+        <translation>Schreibe das Dokument…</translation>
+    </message>
+    <message>
+        <source>No workspace to read the project from.</source>
+        <translation>Kein Arbeitsbereich, aus dem das Projekt gelesen werden kann.</translation>
     </message>
 </context>
 <context>
@@ -1125,6 +1191,106 @@
         <source>not a canonical path</source>
         <translation>kein kanonischer Pfad</translation>
     </message>
+    <message>
+        <source>Refreshed &quot;%1&quot;: %2 added, %3 changed, %4 removed, %5 unchanged.</source>
+        <translation>„%1“ aktualisiert: %2 hinzugefügt, %3 geändert, %4 entfernt, %5 unverändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported &quot;%1&quot;: %n file(s), %2.</source>
+        <translation>
+            <numerusform>„%1“ importiert: %n Datei, %2.</numerusform>
+            <numerusform>„%1“ importiert: %n Dateien, %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 left out, %2 rejected, %n warning(s).</source>
+        <translation>
+            <numerusform>%1 ausgelassen, %2 abgelehnt, %n Warnung.</numerusform>
+            <numerusform>%1 ausgelassen, %2 abgelehnt, %n Warnungen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1</source>
+        <translation>
+            <numerusform>%n Datei, %1</numerusform>
+            <numerusform>%n Dateien, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, %1 left out, %2 rejected</source>
+        <translation>, %1 ausgelassen, %2 abgelehnt</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Projects::ExportJob</name>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportiere…</translation>
+    </message>
+    <message>
+        <source>Committing…</source>
+        <translation>Committe…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no archive was written.</source>
+        <translation>Export abgebrochen; es wurde kein Archiv geschrieben.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; the branch was not moved.</source>
+        <translation>Export abgebrochen; der Branch wurde nicht verschoben.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files, %3 of %4 — %5</source>
+        <translation>%1 von %2 Dateien, %3 von %4 — %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1: %n file(s), %2.</source>
+        <translation>
+            <numerusform>%1 geschrieben: %n Datei, %2.</numerusform>
+            <numerusform>%1 geschrieben: %n Dateien, %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Committed version %1 of %2</source>
+        <translation>Version %1 von %2 committet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) is up to date: all %n version(s) are there.</source>
+        <translation>
+            <numerusform>%1 (%2) ist aktuell: Die %n Version ist vorhanden.</numerusform>
+            <numerusform>%1 (%2) ist aktuell: Alle %n Versionen sind vorhanden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n commit(s) to %1 (%2), now at %3.</source>
+        <translation>
+            <numerusform>%n Commit nach %1 (%2) geschrieben, jetzt bei %3.</numerusform>
+            <numerusform>%n Commits nach %1 (%2) geschrieben, jetzt bei %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write the author as “Name &lt;email&gt;”, e.g. “Ada Lovelace &lt;ada@example.org&gt;”.</source>
+        <translation>Geben Sie den Autor als „Name &lt;E-Mail&gt;“ an, z. B. „Ada Lovelace &lt;ada@example.org&gt;“.</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Projects::ImportJob</name>
+    <message>
+        <source>Refreshing %1…</source>
+        <translation>Aktualisiere %1…</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lese %1…</translation>
+    </message>
+    <message>
+        <source>Refresh cancelled; nothing was changed.</source>
+        <translation>Aktualisierung abgebrochen; nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>Import abgebrochen; nichts wurde geändert.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Secrets</name>
@@ -1305,6 +1471,28 @@
     </message>
 </context>
 <context>
+    <name>Realm::Starters::CreateJob</name>
+    <message>
+        <source>Creating…</source>
+        <translation>Erstelle…</translation>
+    </message>
+    <message>
+        <source>Writing file %1 of %2…</source>
+        <translation>Schreibe Datei %1 von %2…</translation>
+    </message>
+    <message>
+        <source>Cancelled; no folder or project was left behind.</source>
+        <translation>Abgebrochen; es blieb kein Ordner und kein Projekt zurück.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created %1 in %2 from %3: %n file(s).</source>
+        <translation>
+            <numerusform>%1 in %2 aus %3 erstellt: %n Datei.</numerusform>
+            <numerusform>%1 in %2 aus %3 erstellt: %n Dateien.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Realm::Storage</name>
     <message>
         <source>The workspace path %1 is not a file. Choose a file path with --workspace.</source>
@@ -1409,6 +1597,14 @@
     <message>
         <source>Saving the upgrade</source>
         <translation>Das Speichern der Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Preparing the upgrade</source>
+        <translation>Bereite die Aktualisierung vor</translation>
+    </message>
+    <message>
+        <source>Upgrading the workspace would leave rows that refer to nothing (%1). It was not changed; please report this.</source>
+        <translation>Die Aktualisierung des Arbeitsbereichs hinterließe Zeilen, die auf nichts verweisen (%1). Er wurde nicht geändert; bitte melden Sie das.</translation>
     </message>
 </context>
 <context>
@@ -1813,32 +2009,12 @@
         <translation>Symbole werden gelesen …</translation>
     </message>
     <message>
-        <source>Reading symbols</source>
-        <translation>Symbole werden gelesen</translation>
-    </message>
-    <message>
         <source>Cancelled: nothing was changed.</source>
         <translation>Abgebrochen: nichts wurde geändert.</translation>
     </message>
     <message>
         <source>Nothing changed since this version: shown as it is, nothing redone.</source>
         <translation>Seit dieser Version hat sich nichts geändert: unverändert angezeigt, nichts neu erzeugt.</translation>
-    </message>
-    <message>
-        <source>Asking %1…</source>
-        <translation>%1 wird gefragt …</translation>
-    </message>
-    <message>
-        <source>Writing summaries: %1</source>
-        <translation>Zusammenfassungen werden geschrieben: %1</translation>
-    </message>
-    <message>
-        <source>Cancelled. The summaries written so far are kept; generating again goes on from there.</source>
-        <translation>Abgebrochen. Die bisher geschriebenen Zusammenfassungen bleiben erhalten; erneutes Erzeugen macht dort weiter.</translation>
-    </message>
-    <message>
-        <source>Writing the document…</source>
-        <translation>Das Dokument wird geschrieben …</translation>
     </message>
     <message>
         <source>Done: %1 symbols from %2 files, %3 % documented. Redone: symbols of %4 file(s), %5 reused.</source>
@@ -1859,10 +2035,6 @@
     <message>
         <source>Exported to %1.</source>
         <translation>Exportiert nach %1.</translation>
-    </message>
-    <message>
-        <source>%1 (%2 of %3)</source>
-        <translation>%1 (%2 von %3)</translation>
     </message>
     <message>
         <source>&amp;Only symbols with a documentation comment</source>
@@ -1943,25 +2115,6 @@
         <translation>Archive (*.zip *.tar.gz *.tgz)</translation>
     </message>
     <message>
-        <source>Exporting…</source>
-        <translation>Wird exportiert …</translation>
-    </message>
-    <message>
-        <source>%1 of %2 files, %3 of %4 — %5</source>
-        <translation>%1 von %2 Dateien, %3 von %4 — %5</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n file(s) (%1) to %2.</source>
-        <translation>
-            <numerusform>%n Datei (%1) nach %2 exportiert.</numerusform>
-            <numerusform>%n Dateien (%1) nach %2 exportiert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Export cancelled; no archive was written.</source>
-        <translation>Export abgebrochen; es wurde kein Archiv geschrieben.</translation>
-    </message>
-    <message>
         <source>Cancel Export</source>
         <translation>Export abbrechen</translation>
     </message>
@@ -1988,36 +2141,6 @@
     <message>
         <source>Choose where the export goes.</source>
         <translation>Wählen Sie, wohin exportiert werden soll.</translation>
-    </message>
-    <message>
-        <source>Write the author as “Name &lt;email&gt;”.</source>
-        <translation>Schreiben Sie den Autor als „Name &lt;E-Mail&gt;“.</translation>
-    </message>
-    <message>
-        <source>Committing…</source>
-        <translation>Wird committet …</translation>
-    </message>
-    <message>
-        <source>Committed version %1 of %2</source>
-        <translation>Version %1 von %2 committet</translation>
-    </message>
-    <message>
-        <source>Export cancelled; the branch was not moved.</source>
-        <translation>Export abgebrochen; der Branch wurde nicht verschoben.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%2) is up to date: all %n version(s) are there.</source>
-        <translation>
-            <numerusform>%1 (%2) ist aktuell: die %n Version ist da.</numerusform>
-            <numerusform>%1 (%2) ist aktuell: alle %n Versionen sind da.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Wrote %n commit(s) to %1 (%2).</source>
-        <translation>
-            <numerusform>%n Commit nach %1 (%2) geschrieben.</numerusform>
-            <numerusform>%n Commits nach %1 (%2) geschrieben.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2141,21 +2264,6 @@
         <source>Choose what to import first.</source>
         <translation>Wählen Sie zuerst aus, was importiert werden soll.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n file(s), %1</source>
-        <translation>
-            <numerusform>%n Datei, %1</numerusform>
-            <numerusform>%n Dateien, %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> — %1 skipped, %2 rejected</source>
-        <translation> — %1 ausgelassen, %2 abgelehnt</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>Lese %1…</translation>
-    </message>
     <message>
         <source>Cancel Import</source>
         <translation>Import abbrechen</translation>
@@ -2169,19 +2277,8 @@
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <source>Import cancelled; nothing was changed.</source>
-        <translation>Import abgebrochen; nichts wurde geändert.</translation>
-    </message>
-    <message>
         <source>Import &amp;Another</source>
         <translation>&amp;Weiteren importieren</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported &quot;%1&quot;: %n file(s), %2. %3 left out, %4 rejected, %5 warning(s).</source>
-        <translation>
-            <numerusform>„%1“ importiert: %n Datei, %2. %3 ausgelassen, %4 abgelehnt, %5 Warnung(en).</numerusform>
-            <numerusform>„%1“ importiert: %n Dateien, %2. %3 ausgelassen, %4 abgelehnt, %5 Warnung(en).</numerusform>
-        </translation>
     </message>
     <message>
         <source>Rejected (%1)</source>
@@ -2317,31 +2414,9 @@
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
-    <message numerus="yes">
-        <source>Importing: %n file(s), %1 — %2</source>
-        <translation>
-            <numerusform>Import: %n Datei, %1 — %2</numerusform>
-            <numerusform>Import: %n Dateien, %1 — %2</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Import cancelled; nothing was changed.</source>
-        <translation>Import abgebrochen; nichts wurde geändert.</translation>
-    </message>
     <message>
         <source>Import failed</source>
         <translation>Import fehlgeschlagen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported &quot;%1&quot;: %n file(s)</source>
-        <translation>
-            <numerusform>„%1“ importiert: %n Datei</numerusform>
-            <numerusform>„%1“ importiert: %n Dateien</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> (%1 skipped, %2 rejected)</source>
-        <translation> (%1 übersprungen, %2 abgelehnt)</translation>
     </message>
     <message>
         <source>About REALM</source>
@@ -2366,10 +2441,6 @@
     <message>
         <source>Refreshing…</source>
         <translation>Wird aktualisiert …</translation>
-    </message>
-    <message>
-        <source>Refreshed &quot;%1&quot;: %2 added, %3 changed, %4 removed</source>
-        <translation>„%1“ aktualisiert: %2 neu, %3 geändert, %4 entfernt</translation>
     </message>
     <message>
         <source>Rejected</source>
@@ -2534,16 +2605,16 @@
         </translation>
     </message>
     <message>
-        <source>Creating…</source>
-        <translation>Wird angelegt …</translation>
-    </message>
-    <message>
         <source>%1 (yours)</source>
         <translation>%1 (eigene)</translation>
     </message>
     <message>
         <source>Choose the folder to create the project in.</source>
         <translation>Wählen Sie den Ordner, in dem das Projekt angelegt werden soll.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Breche ab…</translation>
     </message>
 </context>
 <context>
@@ -3113,10 +3184,6 @@
     <message>
         <source>TODO, FIXME and HACK</source>
         <translation>TODO, FIXME und HACK</translation>
-    </message>
-    <message>
-        <source>Counting…</source>
-        <translation>Wird gezählt …</translation>
     </message>
     <message>
         <source>no API reference yet (Docs tab)</source>
