@@ -50,8 +50,12 @@ function(realm_add_test name)
   file(RELATIVE_PATH suite_path ${PROJECT_SOURCE_DIR}/tests ${CMAKE_CURRENT_SOURCE_DIR})
   string(REGEX REPLACE "/.*" "" suite "${suite_path}")
   list(APPEND ARG_LABELS ${suite})
+  # Each test has its own (empty) config and data folders: the user's
+  # REALM settings and workspace never leak into a run.
   set(env "QT_QPA_PLATFORM=offscreen" "REALM_BIN_DIR=${CMAKE_BINARY_DIR}/bin"
-          "REALM_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data")
+          "REALM_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data"
+          "XDG_CONFIG_HOME=${CMAKE_BINARY_DIR}/tests/home/${name}/config"
+          "XDG_DATA_HOME=${CMAKE_BINARY_DIR}/tests/home/${name}/data")
   set_tests_properties(${name} PROPERTIES
     TIMEOUT ${ARG_TIMEOUT}
     ENVIRONMENT "${env}"

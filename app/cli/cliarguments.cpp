@@ -2,7 +2,7 @@
 #include "cliarguments.h"
 
 #include "clioutput.h"
-#include "common/workspacelocation.h"
+#include "workspace/settings.h"
 #include "projects/projectstore.h"
 #include "workspace/workspace.h"
 
@@ -64,7 +64,7 @@ int parseOrExit(QCommandLineParser &parser, const Invocation &invocation, const 
 
 Result<Storage::DatabasePtr> openWorkspaceFor(const Invocation &invocation)
 {
-    return Workspace::open(resolveWorkspacePath(invocation.workspaceOption));
+    return Workspace::open(Workspace::workspacePathFor(invocation.workspaceOption));
 }
 
 std::optional<qint64> parseSize(const QString &text)

@@ -10,6 +10,7 @@
 #include "projects/importjob.h"
 #include "projects/projectjson.h"
 #include "projects/projectstore.h"
+#include "workspace/settings.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -47,12 +48,12 @@ void printReport(const Invocation &inv, const ImportReport &report, bool refresh
 void addImportOptions(QCommandLineParser &parser)
 {
     parser.addOption({QStringLiteral("exclude"), QStringLiteral("Skip files or folders matching this glob (folder imports; repeatable)."), QStringLiteral("glob")});
-    parser.addOption({QStringLiteral("no-default-excludes"), QStringLiteral("Do not skip node_modules, build, dist, target and the other default folders.")});
+    parser.addOption({QStringLiteral("no-default-excludes"), QStringLiteral("Do not skip the default folders (node_modules, build, dist, target, … or those of the Settings).")});
     parser.addOption({QStringLiteral("no-gitignore"), QStringLiteral("Import files that .gitignore would ignore.")});
-    parser.addOption({QStringLiteral("max-file-size"), QStringLiteral("Skip files larger than this (default 20M)."), QStringLiteral("size")});
-    parser.addOption({QStringLiteral("max-total-size"), QStringLiteral("Stop if the source holds more than this (default 4G)."), QStringLiteral("size")});
-    parser.addOption({QStringLiteral("max-files"), QStringLiteral("Stop if the source holds more files than this (default 500000)."), QStringLiteral("count")});
-    parser.addOption({QStringLiteral("max-ratio"), QStringLiteral("Stop if an archive expands more than this many times (default 200)."), QStringLiteral("ratio")});
+    parser.addOption({QStringLiteral("max-file-size"), QStringLiteral("Skip files larger than this (default: the Settings', else 20M)."), QStringLiteral("size")});
+    parser.addOption({QStringLiteral("max-total-size"), QStringLiteral("Stop if the source holds more than this (default: the Settings', else 4G)."), QStringLiteral("size")});
+    parser.addOption({QStringLiteral("max-files"), QStringLiteral("Stop if the source holds more files than this (default: the Settings', else 500000)."), QStringLiteral("count")});
+    parser.addOption({QStringLiteral("max-ratio"), QStringLiteral("Stop if an archive expands more than this many times (default: the Settings', else 200)."), QStringLiteral("ratio")});
 }
 
 // Returns an error text for a bad value, empty when all is fine.
@@ -61,7 +62,8 @@ QString readImportOptions(const QCommandLineParser &parser, ImportOptions &optio
     if (parser.isSet(QStringLiteral("no-default-excludes")))
         options.excludes.clear();
     options.excludes += parser.values(QStringLiteral("exclude"));
-    options.honourGitIgnore = !parser.isSet(QStringLiteral("no-gitignore"));
+    if (parser.isSet(QStringLiteral("no-gitignore")))
+        options.honourGitIgnore = false;
     const auto sizeOption = [&](const char *name, qint64 &target) -> QString {
         if (!parser.isSet(QLatin1String(name)))
             return {};
@@ -103,7 +105,8 @@ int runImport(const Invocation &inv, bool refresh)
                                  refresh ? QStringLiteral("Project name or id.") : QStringLiteral("A folder, a .zip/.tar(.gz/.bz2/.xz/.zst) archive, or a git URL or path."));
     if (int rc = parseOrExit(parser, inv, refresh ? QStringLiteral("[options] PROJECT") : QStringLiteral("[options] SOURCE"), 1, 1); rc >= 0)
         return rc;
-    ImportOptions options;
+    // The desktop's Settings (excludes, .gitignore, limits) apply here too; options given here win.
+    ImportOptions options = Workspace::Settings::load().importOptions();
     if (!refresh) {
         options.name = parser.value(QStringLiteral("name"));
         options.ref = parser.value(QStringLiteral("ref"));

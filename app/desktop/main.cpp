@@ -2,7 +2,7 @@
 // realm: the desktop workbench. Opens the workspace and shows the main window.
 #include "codeview/codeview.h"
 #include "common/buildconfig.h"
-#include "common/workspacelocation.h"
+#include "workspace/settings.h"
 #include "mainwindow/mainwindow.h"
 #include "workspace/workspace.h"
 #include "search/searchpanel.h"
@@ -107,13 +107,9 @@ int main(int argc, char *argv[])
     Realm::Ui::applyAppearance(settings.theme);
     Realm::Ui::installTranslation(settings.language); // the setting, else the system's language
 
-    // --workspace, then $REALM_WORKSPACE, then the setting, then the default.
-    QString requested = parser.value(QStringLiteral("workspace"));
-    if (requested.isEmpty() && qEnvironmentVariableIsEmpty("REALM_WORKSPACE"))
-        requested = settings.workspacePath;
     const QString path = demo && !parser.isSet(QStringLiteral("workspace"))
                              ? demoDir.filePath(QStringLiteral("demo.realm"))
-                             : Realm::resolveWorkspacePath(requested);
+                             : Realm::Workspace::workspacePathFor(parser.value(QStringLiteral("workspace")));
     Realm::Result<Realm::Storage::DatabasePtr> db = Realm::Workspace::open(path);
     if (!db) {
         fprintf(stderr, "realm: %s\n", qUtf8Printable(db.error().message));

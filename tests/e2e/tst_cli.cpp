@@ -5,6 +5,7 @@
 #include "testworkspace.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -49,6 +50,7 @@ private slots:
     void refreshReportsChanges();
     void errorsHaveExitCodesAndSayWhatToDo();
     void workspaceComesFromTheEnvironment();
+    void theDesktopSettingsApplyToTheCli();
     void exportWritesArchives();
     void newProjectsFromTemplates();
     void noOutputReplacesTheWorkspace();
@@ -296,6 +298,43 @@ void tst_Cli::workspaceComesFromTheEnvironment()
     process.start(Test::realmBinary(QStringLiteral("realm-cli")), {QStringLiteral("project"), QStringLiteral("list")});
     QVERIFY(process.waitForFinished());
     QVERIFY(process.readAllStandardOutput().startsWith("demo"));
+}
+
+// What the desktop's Settings dialog saves (workspace, import excludes,
+// limits) realm-cli honours too; --workspace and options given win.
+void tst_Cli::theDesktopSettingsApplyToTheCli()
+{
+    const QString config = m_dir.filePath(QStringLiteral("config-home"));
+    const QString configured = m_dir.filePath(QStringLiteral("from-settings.realm"));
+    const QString source = m_dir.filePath(QStringLiteral("settings-src"));
+    writeFile(source, QStringLiteral("main.c"), "int main(void) { return 0; }\n");
+    writeFile(source, QStringLiteral("vendor/lib.c"), "int lib;\n");
+    writeFile(source, QStringLiteral("big.txt"), QByteArray(4096, 'x'));
+    writeFile(config, QStringLiteral("realm/realm.conf"),
+              QStringLiteral("[workspace]\npath=%1\n\n[import]\nexcludes=vendor\nmaxFileBytes=1000\n").arg(configured).toUtf8());
+    const auto run = [&](const QStringList &args) {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("REALM_WORKSPACE"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+        process.setProcessEnvironment(env);
+        process.start(Test::realmBinary(QStringLiteral("realm-cli")), args);
+        process.waitForFinished();
+        return std::pair{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError())};
+    };
+    auto [code, output] = run({QStringLiteral("project"), QStringLiteral("import"), source, QStringLiteral("--json")});
+    QVERIFY2(code == 0, qPrintable(output));
+    QVERIFY(QFile::exists(configured)); // the workspace of the settings
+    const QJsonObject report = QJsonDocument::fromJson(output.section(QLatin1Char('\n'), 0, 0).toUtf8()).object();
+    QCOMPARE(report.value(QStringLiteral("files")).toInt(), 1); // vendor/ excluded, big.txt over the limit
+    std::tie(code, output) = run({QStringLiteral("project"), QStringLiteral("list")});
+    QVERIFY(output.startsWith(QStringLiteral("settings-src")));
+    // Options given win over the settings.
+    std::tie(code, output) = run({QStringLiteral("--workspace"), m_dir.filePath(QStringLiteral("given.realm")), QStringLiteral("project"),
+                                  QStringLiteral("import"), source, QStringLiteral("--no-default-excludes"), QStringLiteral("--max-file-size"),
+                                  QStringLiteral("1M"), QStringLiteral("--json")});
+    QVERIFY2(code == 0, qPrintable(output));
+    QCOMPARE(QJsonDocument::fromJson(output.section(QLatin1Char('\n'), 0, 0).toUtf8()).object().value(QStringLiteral("files")).toInt(), 3);
 }
 
 void tst_Cli::exportWritesArchives()

@@ -14,13 +14,6 @@
 namespace Realm::Ui {
 
 namespace {
-const QString kWorkspace = QStringLiteral("workspace/path");
-const QString kExcludes = QStringLiteral("import/excludes");
-const QString kGitIgnore = QStringLiteral("import/honourGitIgnore");
-const QString kMaxFileBytes = QStringLiteral("import/maxFileBytes");
-const QString kMaxTotalBytes = QStringLiteral("import/maxTotalBytes");
-const QString kMaxFiles = QStringLiteral("import/maxFiles");
-const QString kMaxRatio = QStringLiteral("import/maxCompressionRatio");
 const QString kTheme = QStringLiteral("appearance/theme");
 const QString kLanguage = QStringLiteral("appearance/language");
 
@@ -37,16 +30,9 @@ QString themeName(AppSettings::Theme theme)
 
 AppSettings AppSettings::load()
 {
-    QSettings s;
     AppSettings a;
-    a.workspacePath = s.value(kWorkspace).toString();
-    if (s.contains(kExcludes))
-        a.importExcludes = s.value(kExcludes).toStringList();
-    a.honourGitIgnore = s.value(kGitIgnore, true).toBool();
-    a.limits.maxFileBytes = s.value(kMaxFileBytes, a.limits.maxFileBytes).toLongLong();
-    a.limits.maxTotalBytes = s.value(kMaxTotalBytes, a.limits.maxTotalBytes).toLongLong();
-    a.limits.maxFiles = s.value(kMaxFiles, a.limits.maxFiles).toLongLong();
-    a.limits.maxCompressionRatio = s.value(kMaxRatio, a.limits.maxCompressionRatio).toDouble();
+    static_cast<Workspace::Settings &>(a) = Workspace::Settings::load();
+    QSettings s;
     const QString theme = s.value(kTheme).toString();
     a.theme = theme == QLatin1String("light") ? Theme::Light : theme == QLatin1String("dark") ? Theme::Dark : Theme::System;
     a.language = s.value(kLanguage).toString();
@@ -55,25 +41,10 @@ AppSettings AppSettings::load()
 
 void AppSettings::save() const
 {
+    Workspace::Settings::save();
     QSettings s;
-    s.setValue(kWorkspace, workspacePath);
-    s.setValue(kExcludes, importExcludes);
-    s.setValue(kGitIgnore, honourGitIgnore);
-    s.setValue(kMaxFileBytes, limits.maxFileBytes);
-    s.setValue(kMaxTotalBytes, limits.maxTotalBytes);
-    s.setValue(kMaxFiles, limits.maxFiles);
-    s.setValue(kMaxRatio, limits.maxCompressionRatio);
     s.setValue(kTheme, themeName(theme));
     s.setValue(kLanguage, language);
-}
-
-Projects::ImportOptions AppSettings::importOptions() const
-{
-    Projects::ImportOptions options;
-    options.excludes = importExcludes;
-    options.honourGitIgnore = honourGitIgnore;
-    options.limits = limits;
-    return options;
 }
 
 bool installTranslation(const QString &language)
