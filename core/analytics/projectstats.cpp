@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analytics/projectstats.h"
 
+#include "docs/docstore.h"
+#include "projects/cleanup.h"
+
 #include "common/clock.h"
 
 #include "projects/language.h"
@@ -274,34 +277,24 @@ Result<void> growth(sqlite3 *db, const QString &projectId, ProjectStats &stats)
     return {};
 }
 
-Result<void> docCoverage(sqlite3 *db, const QString &projectId, ProjectStats &stats)
-{
-    Statement q(db, "SELECT stats, created_at FROM doc_versions WHERE project_id = ? AND kind = 'api' ORDER BY created_at DESC, rowid DESC LIMIT 1");
-    q.bind(1, projectId);
-    if (q.next()) {
-        const QJsonObject s = QJsonDocument::fromJson(q.columnText(0).toUtf8()).object();
-        if (s.contains(QStringLiteral("documentable")))
-            stats.docs = DocCoverage{s.value(QStringLiteral("documented")).toInteger(), s.value(QStringLiteral("documentable")).toInteger(),
-                                     s.value(QStringLiteral("coverage")).toDouble(), q.columnInt(1)};
-    }
-    if (q.failed())
-        return q.error(QCoreApplication::translate("Realm::Analytics", "Cannot read the documentation coverage"));
-    return {};
-}
 } // namespace
 
 Result<ProjectStats> computeStats(const Storage::DatabasePtr &db, const QString &projectId, const CancellationToken *cancel,
                                   const std::function<void(qint64, qint64)> &progress)
 {
     sqlite3 *native = db->nativeHandle();
+    // The documentation coverage is the docs module's to say.
+    Result<std::optional<Docs::DocVersion>> reference = Docs::DocStore(db).newestApiReference(projectId);
+    if (!reference)
+        return reference.error();
     // What the statistics depend on: unchanged inputs, the kept result.
     Statement inputs(native, "SELECT (SELECT revision FROM projects WHERE id = ?1) || ':' || "
                              "(SELECT coalesce(max(number), 0) FROM project_versions WHERE project_id = ?1) || ':' || "
-                             "coalesce((SELECT id FROM doc_versions WHERE project_id = ?1 AND kind = 'api' ORDER BY created_at DESC, rowid DESC LIMIT 1), '') "
-                             "|| ':' || ?2 || ':' || ?3");
+                             "?4 || ':' || ?2 || ':' || ?3");
     inputs.bind(1, projectId);
     inputs.bind(2, kAnalyzerVersion);
     inputs.bind(3, kKeptResultFormat);
+    inputs.bind(4, *reference ? (*reference)->id : QString());
     if (!inputs.next())
         return inputs.error(QCoreApplication::translate("Realm::Analytics", "Cannot read the project"));
     if (inputs.columnIsNull(0)) // no such project: the revision is NULL, and so the whole key
@@ -325,9 +318,15 @@ Result<ProjectStats> computeStats(const Storage::DatabasePtr &db, const QString 
         if (Result<void> r = analyzePending(db, *pending, cancel, progress, stats); !r)
             return r.error();
     }
-    for (const auto &step : {countByLanguage, largestAndMostChanged, markers, growth, docCoverage}) {
+    for (const auto &step : {countByLanguage, largestAndMostChanged, markers, growth}) {
         if (Result<void> r = step(native, projectId, stats); !r)
             return r.error();
+    }
+    if (*reference) {
+        const QJsonObject &s = (*reference)->stats;
+        if (s.contains(QStringLiteral("documentable")))
+            stats.docs = DocCoverage{s.value(QStringLiteral("documented")).toInteger(), s.value(QStringLiteral("documentable")).toInteger(),
+                                     s.value(QStringLiteral("coverage")).toDouble(), (*reference)->createdAt};
     }
     Statement keep(native, "INSERT OR REPLACE INTO project_stats (project_id, inputs, stats, computed_at) VALUES (?, ?, ?, ?)");
     keep.bind(1, projectId);
@@ -337,6 +336,24 @@ Result<ProjectStats> computeStats(const Storage::DatabasePtr &db, const QString 
     if (Result<void> r = keep.exec(QCoreApplication::translate("Realm::Analytics", "Cannot keep the project's statistics")); !r)
         return r.error();
     return stats;
+}
+
+void registerCleanup()
+{
+    Projects::Cleanup::beforeProjectPurged([](sqlite3 *db, const QString &projectId) -> Result<void> {
+        Statement forget(db, "DELETE FROM project_stats WHERE project_id = ?");
+        forget.bind(1, projectId);
+        return forget.exec(QCoreApplication::translate("Realm::Analytics", "Cannot remove the project's statistics"));
+    });
+    Projects::Cleanup::beforeContentCollected([](sqlite3 *db, const Projects::Cleanup::CollectedContent &content) -> Result<void> {
+        for (const char *sql : {"DELETE FROM blob_stats WHERE sha256 = ?", "DELETE FROM blob_markers WHERE sha256 = ?"}) {
+            Statement forget(db, sql);
+            forget.bindBlob(1, content.sha256);
+            if (Result<void> r = forget.exec(QCoreApplication::translate("Realm::Analytics", "Cannot remove a content's statistics")); !r)
+                return r;
+        }
+        return {};
+    });
 }
 
 } // namespace Realm::Analytics

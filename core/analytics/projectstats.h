@@ -89,4 +89,8 @@ ProjectStats statsFromJson(const QJsonObject &json);
 Result<ProjectStats> computeStats(const Storage::DatabasePtr &db, const QString &projectId, const CancellationToken *cancel = nullptr,
                                   const std::function<void(qint64, qint64)> &progress = {});
 
+// Lets projects forget the statistics of a project it purges and the line
+// counts of a content it collects (Workspace::open calls it).
+void registerCleanup();
+
 } // namespace Realm::Analytics

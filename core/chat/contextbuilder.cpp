@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/contextbuilder.h"
 
-#include "projects/codeindex.h"
+#include "chat/codeindex.h"
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"
 
@@ -304,15 +304,15 @@ Result<ContextBuilder::Outcome> ContextBuilder::build(const QString &projectId, 
             qInfo("context: %s %.1f ms", what, double(phase.nsecsElapsed()) / 1e6);
         phase.restart();
     };
-    Projects::CodeIndex index(m_db);
-    Result<Projects::CodeIndex::UpdateStats> updated = index.update(projectId, cancel, indexProgress);
+    CodeIndex index(m_db);
+    Result<CodeIndex::UpdateStats> updated = index.update(projectId, cancel, indexProgress);
     if (!updated)
         return updated.error();
     outcome.indexedBlobs = updated->blobs;
     mark("index update");
 
-    const QStringList words = Projects::CodeIndex::queryWords(question);
-    Result<QList<Projects::CodeHit>> hits = index.search(projectId, words, qBound(60, outcome.budgetTokens / 100, 400));
+    const QStringList words = CodeIndex::queryWords(question);
+    Result<QList<CodeHit>> hits = index.search(projectId, words, qBound(60, outcome.budgetTokens / 100, 400));
     if (!hits)
         return hits.error();
     mark("search");
@@ -320,7 +320,7 @@ Result<ContextBuilder::Outcome> ContextBuilder::build(const QString &projectId, 
     // Rank files: their best chunks, plus a bonus for a path naming the question.
     QHash<QString, FileCandidate> candidates;
     double bestScore = 0;
-    for (const Projects::CodeHit &hit : *hits) {
+    for (const CodeHit &hit : *hits) {
         FileCandidate &c = candidates[hit.path];
         c.path = hit.path;
         c.score += c.ranges.isEmpty() ? hit.score : hit.score * 0.3;

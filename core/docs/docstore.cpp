@@ -4,7 +4,9 @@
 #include "common/clock.h"
 #include "common/ids.h"
 #include "docs/docjson.h"
+#include "projects/cleanup.h"
 #include "storage/sqlerror.h"
+#include "storage/statement.h"
 #include "storage/transaction.h"
 
 #include <QCoreApplication>
@@ -240,6 +242,19 @@ Result<std::optional<DocVersion>> DocStore::latest(const QString &projectId, con
     return std::optional<DocVersion>(v);
 }
 
+Result<std::optional<DocVersion>> DocStore::newestApiReference(const QString &projectId) const
+{
+    QSqlQuery q(m_db->connection());
+    q.prepare(QStringLiteral("SELECT %1 FROM doc_versions WHERE project_id = ? AND kind = 'api' ORDER BY created_at DESC, rowid DESC LIMIT 1")
+                  .arg(QLatin1String(kVersionColumns)));
+    q.addBindValue(projectId);
+    if (!q.exec())
+        return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Reading the documents failed"), q);
+    if (!q.next())
+        return std::optional<DocVersion>();
+    return std::optional<DocVersion>(versionFrom(q));
+}
+
 Result<void> DocStore::removeVersion(const QString &id)
 {
     QSqlQuery q(m_db->connection());
@@ -250,6 +265,20 @@ Result<void> DocStore::removeVersion(const QString &id)
     if (q.numRowsAffected() == 0)
         return Error::notFound(QCoreApplication::translate("Realm::Docs", "There is no document %1.").arg(id));
     return {};
+}
+
+void registerCleanup()
+{
+    Projects::Cleanup::beforeProjectPurged([](sqlite3 *db, const QString &projectId) -> Result<void> {
+        Storage::Statement forget(db, "DELETE FROM doc_versions WHERE project_id = ?");
+        forget.bind(1, projectId);
+        return forget.exec(QCoreApplication::translate("Realm::Docs", "Cannot remove the project's documents"));
+    });
+    Projects::Cleanup::beforeContentCollected([](sqlite3 *db, const Projects::Cleanup::CollectedContent &content) -> Result<void> {
+        Storage::Statement forget(db, "DELETE FROM doc_symbol_cache WHERE sha256 = ?");
+        forget.bindBlob(1, content.sha256);
+        return forget.exec(QCoreApplication::translate("Realm::Docs", "Cannot remove a content's symbols"));
+    });
 }
 
 } // namespace Realm::Docs

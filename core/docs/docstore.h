@@ -73,10 +73,17 @@ public:
     Result<DocVersion> version(const QString &idOrPrefix) const;
     // The newest of a kind and template, if any.
     Result<std::optional<DocVersion>> latest(const QString &projectId, const QString &kind, const QString &templateName) const;
+    // The newest API reference of any template, without its Markdown: what
+    // the statistics take the documentation coverage from.
+    Result<std::optional<DocVersion>> newestApiReference(const QString &projectId) const;
     Result<void> removeVersion(const QString &id);
 
 private:
     Storage::DatabasePtr m_db;
 };
+
+// Lets projects forget the documents of a project it purges and the
+// symbols of a content it collects (Workspace::open calls it).
+void registerCleanup();
 
 } // namespace Realm::Docs

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projects/blobstore.h"
 
-#include "projects/codeindex.h"
+#include "projects/cleanup.h"
 #include "projects/textcontent.h"
 #include "storage/statement.h"
 
@@ -38,9 +38,6 @@ Result<qint64> collectGarbage(sqlite3 *db)
                           "AND NOT EXISTS (SELECT 1 FROM project_version_files v WHERE v.blob_sha256 = b.sha256)");
     Statement unindex(db, "INSERT INTO blob_text(blob_text, rowid, text) VALUES ('delete', ?, ?)");
     Statement remove(db, "DELETE FROM blobs WHERE id = ?");
-    // What analytics kept about the content goes with it.
-    Statement forgetStats(db, "DELETE FROM blob_stats WHERE sha256 = (SELECT sha256 FROM blobs WHERE id = ?1)");
-    Statement forgetMarkers(db, "DELETE FROM blob_markers WHERE sha256 = (SELECT sha256 FROM blobs WHERE id = ?1)");
     if (!orphans.isValid() || !unindex.isValid() || !remove.isValid())
         return orphans.error(QCoreApplication::translate("Realm::Projects", "Cannot clean up unused file contents"));
 
@@ -54,7 +51,7 @@ Result<qint64> collectGarbage(sqlite3 *db)
         return orphans.error(QCoreApplication::translate("Realm::Projects", "Cannot list unused file contents"));
     orphans.reset();
 
-    Statement load(db, "SELECT encoding, content FROM blobs WHERE id = ?");
+    Statement load(db, "SELECT encoding, content, sha256 FROM blobs WHERE id = ?");
     for (qint64 id : std::as_const(ids)) {
         load.bind(1, id);
         if (!load.next()) {
@@ -63,23 +60,21 @@ Result<qint64> collectGarbage(sqlite3 *db)
         }
         const TextEncoding encoding = encodingFromName(load.columnText(0));
         const QByteArray content = load.columnBlob(1);
+        const QByteArray hash = load.columnBlob(2);
         load.reset();
+        Cleanup::CollectedContent collected{id, hash, {}};
         if (encoding != TextEncoding::Binary) {
             // A contentless FTS5 table forgets a row only when given the
             // exact text it indexed; decoding is deterministic, so it is.
-            const QByteArray text = textAsUtf8(content, encoding);
+            collected.utf8Text = textAsUtf8(content, encoding);
             unindex.bind(1, id);
-            unindex.bindText(2, text);
+            unindex.bindText(2, collected.utf8Text);
             if (Result<void> r = unindex.exec(QCoreApplication::translate("Realm::Projects", "Cannot remove a file from the search index")); !r)
                 return r.error();
-            if (Result<void> r = CodeIndex::unindexBlob(db, id, text); !r)
-                return r.error();
         }
-        for (Statement *forget : {&forgetStats, &forgetMarkers}) {
-            forget->bind(1, id);
-            if (Result<void> r = forget->exec(QCoreApplication::translate("Realm::Projects", "Cannot remove unused file contents")); !r)
-                return r.error();
-        }
+        // What other modules kept about the content goes with it.
+        if (Result<void> r = Cleanup::contentCollected(db, collected); !r)
+            return r.error();
         remove.bind(1, id);
         if (Result<void> r = remove.exec(QCoreApplication::translate("Realm::Projects", "Cannot remove unused file contents")); !r)
             return r.error();

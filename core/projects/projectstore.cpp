@@ -4,6 +4,7 @@
 #include "common/clock.h"
 #include "common/ids.h"
 #include "projects/blobstore.h"
+#include "projects/cleanup.h"
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"
 
@@ -271,15 +272,16 @@ Result<int> ProjectStore::emptyTrash()
     const qint64 now = Clock::nowMs();
     for (const QString &id : std::as_const(ids)) {
         // The project row stays as a tombstone so a later sync can pass the
-        // deletion on; its files, its history and their contents go.
+        // deletion on; its files, its history and their contents go, and
+        // what other modules kept about it (they registered how).
         // (The row stays, so ON DELETE CASCADE does not run for them.)
-        for (const char *table : {"project_versions", "project_stats", "doc_versions"}) {
-            QSqlQuery history(db);
-            history.prepare(QStringLiteral("DELETE FROM %1 WHERE project_id = ?").arg(QLatin1String(table)));
-            history.addBindValue(id);
-            if (!history.exec())
-                return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot empty the trash"), history);
-        }
+        if (Result<void> r = Cleanup::projectPurged(m_db->nativeHandle(), id); !r)
+            return r.error();
+        QSqlQuery history(db);
+        history.prepare(QStringLiteral("DELETE FROM project_versions WHERE project_id = ?"));
+        history.addBindValue(id);
+        if (!history.exec())
+            return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot empty the trash"), history);
         QSqlQuery del(db);
         del.prepare(QStringLiteral("DELETE FROM files WHERE project_id = ?"));
         del.addBindValue(id);

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workspace/workspace.h"
 
+#include "analytics/projectstats.h"
+#include "chat/codeindex.h"
 #include "chat/conversationstore.h"
+#include "docs/docstore.h"
 #include "common/buildconfig.h"
 #include "projects/archivesource.h"
 #include "projects/gitsupport.h"
@@ -9,10 +12,20 @@
 
 #include <QCoreApplication>
 
+#include <mutex>
+
 namespace Realm::Workspace {
 
 Result<Storage::DatabasePtr> open(const QString &path)
 {
+    // Each module says how to forget its rows when projects purges a
+    // project or collects a content.
+    static std::once_flag registered;
+    std::call_once(registered, [] {
+        Analytics::registerCleanup();
+        Chat::CodeIndex::registerCleanup();
+        Docs::registerCleanup();
+    });
     Result<Storage::DatabasePtr> db = Storage::Database::open(path);
     if (!db)
         return db.error();

@@ -8,7 +8,7 @@
 // each question 5 times and prints, as JSON lines, the median and worst
 // time, the files chosen and the tokens used of the budget.
 #include "chat/contextbuilder.h"
-#include "projects/codeindex.h"
+#include "chat/codeindex.h"
 #include "projects/projectstore.h"
 #include "workspace/workspace.h"
 
@@ -49,7 +49,7 @@ int main(int argc, char *argv[])
 
     QElapsedTimer timer;
     timer.start();
-    Result<Projects::CodeIndex::UpdateStats> indexed = Projects::CodeIndex(*db).update(project->id);
+    Result<Chat::CodeIndex::UpdateStats> indexed = Chat::CodeIndex(*db).update(project->id);
     if (!indexed) {
         std::fprintf(stderr, "%s\n", qPrintable(indexed.error().message));
         return 1;

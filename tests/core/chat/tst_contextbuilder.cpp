@@ -54,7 +54,7 @@ private:
 void tst_ContextBuilder::initTestCase()
 {
     const QString core = QDir::cleanPath(qEnvironmentVariable("REALM_TEST_DATA") + QStringLiteral("/../../core"));
-    QVERIFY2(QFileInfo::exists(core + QStringLiteral("/projects/codeindex.cpp")), qPrintable(core));
+    QVERIFY2(QFileInfo::exists(core + QStringLiteral("/chat/codeindex.cpp")), qPrintable(core));
     Projects::ImportOptions options;
     options.name = QStringLiteral("realm-core");
     const Result<Projects::ImportReport> report = Projects::ProjectImporter(m_ws.db()).importProject(core, options);
@@ -175,7 +175,7 @@ void tst_ContextBuilder::atMentionsAttachTheNamedFiles()
     QStringList titles;
     for (const ContextItem &item : items)
         titles << item.title;
-    QCOMPARE(titles, QStringList({QStringLiteral("chat/sseparser.cpp"), QStringLiteral("projects/codeindex.h")}));
+    QCOMPARE(titles, QStringList({QStringLiteral("chat/sseparser.cpp"), QStringLiteral("chat/codeindex.h")}));
     QVERIFY(items.first().text.startsWith(QStringLiteral("```cpp\n")));
     QVERIFY(items.first().text.contains(QStringLiteral("SseParser::feed")));
     // An exact path wins over the files that merely end with it.

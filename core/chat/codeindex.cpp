@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "projects/codeindex.h"
+#include "chat/codeindex.h"
 
+#include "projects/cleanup.h"
 #include "projects/textcontent.h"
 #include "storage/statement.h"
 
@@ -11,7 +12,10 @@
 
 #include <sqlite3.h>
 
-namespace Realm::Projects {
+namespace Realm::Chat {
+
+using Projects::encodingFromName;
+using Projects::textAsUtf8;
 
 using Storage::Statement;
 
@@ -185,7 +189,7 @@ Result<qint64> CodeIndex::pending(const QString &projectId) const
                 "AND NOT EXISTS (SELECT 1 FROM chunked_blobs cb WHERE cb.blob_id = b.id)");
     q.bind(1, projectId);
     if (!q.next())
-        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the code index"));
+        return q.error(QCoreApplication::translate("Realm::Chat", "Cannot read the code index"));
     return q.columnInt(0);
 }
 
@@ -205,14 +209,14 @@ Result<CodeIndex::UpdateStats> CodeIndex::update(const QString &projectId, const
         while (q.next())
             blobIds.append(q.columnInt(0));
         if (q.failed())
-            return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the code index"));
+            return q.error(QCoreApplication::translate("Realm::Chat", "Cannot read the code index"));
     }
     UpdateStats stats;
     Statement load(db, "SELECT encoding, content FROM blobs WHERE id = ?");
     Statement addChunk(db, "INSERT INTO chunks (blob_id, start_line, line_count) VALUES (?, ?, ?)");
     Statement addWords(db, "INSERT INTO chunk_words (rowid, words) VALUES (?, ?)");
     Statement markDone(db, "INSERT OR IGNORE INTO chunked_blobs (blob_id) VALUES (?)");
-    const QString whatFailed = QCoreApplication::translate("Realm::Projects", "Cannot update the code index");
+    const QString whatFailed = QCoreApplication::translate("Realm::Chat", "Cannot update the code index");
     for (qsizetype at = 0; at < blobIds.size(); at += kBlobsPerTransaction) {
         if (cancel && cancel->isCancelled())
             return Error::cancelled();
@@ -342,7 +346,7 @@ Result<QList<CodeHit>> CodeIndex::search(const QString &projectId, const QString
             hits.append({q.columnText(1), int(q.columnInt(2)), int(q.columnInt(3)), tier - q.columnDouble(4)});
         }
         if (q.failed())
-            return q.error(QCoreApplication::translate("Realm::Projects", "Cannot search the code index"));
+            return q.error(QCoreApplication::translate("Realm::Chat", "Cannot search the code index"));
         q.reset();
     }
     return hits;
@@ -360,7 +364,7 @@ Result<void> CodeIndex::unindexBlob(sqlite3 *db, qint64 blobId, const QByteArray
     // The chunks were made from the same text in the same order; those with
     // no words got no row.
     Statement forget(db, "INSERT INTO chunk_words (chunk_words, rowid, words) VALUES ('delete', ?, ?)");
-    const QString whatFailed = QCoreApplication::translate("Realm::Projects", "Cannot remove a file from the code index");
+    const QString whatFailed = QCoreApplication::translate("Realm::Chat", "Cannot remove a file from the code index");
     qsizetype next = 0;
     for (const Chunk &chunk : chunksOf(indexedPart(utf8Text))) {
         const QByteArray words = wordsOf(chunk.text);
@@ -378,4 +382,11 @@ Result<void> CodeIndex::unindexBlob(sqlite3 *db, qint64 blobId, const QByteArray
     return drop.exec(whatFailed);
 }
 
-} // namespace Realm::Projects
+void CodeIndex::registerCleanup()
+{
+    Projects::Cleanup::beforeContentCollected([](sqlite3 *db, const Projects::Cleanup::CollectedContent &content) -> Result<void> {
+        return content.utf8Text.isEmpty() ? Result<void>() : unindexBlob(db, content.blobId, content.utf8Text);
+    });
+}
+
+} // namespace Realm::Chat

@@ -13,7 +13,7 @@
 
 struct sqlite3;
 
-namespace Realm::Projects {
+namespace Realm::Chat {
 
 struct CodeHit {
     QString path;
@@ -22,7 +22,7 @@ struct CodeHit {
     double score = 0;  // higher is more relevant
 };
 
-// A word index over chunks of every text file, for finding the code a
+// Chat's word index over chunks of every text file, for finding the code a
 // question is about: BM25 over chunks of kChunkLines lines whose words are
 // the identifiers split into parts ("isBinaryFile" -> is binary file). Kept
 // per content blob, so identical files cost nothing and a refreshed project
@@ -58,9 +58,12 @@ public:
     // Removes a blob's chunks from the word index; `text` is its decoded
     // text (the contentless index forgets a row only given its words).
     static Result<void> unindexBlob(sqlite3 *db, qint64 blobId, const QByteArray &utf8Text);
+    // Lets projects drop a content's chunks when it collects the content
+    // (Workspace::open calls it).
+    static void registerCleanup();
 
 private:
     Storage::DatabasePtr m_db;
 };
 
-} // namespace Realm::Projects
+} // namespace Realm::Chat

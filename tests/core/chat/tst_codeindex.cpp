@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The word index that finds the code a question is about, on real imports.
-#include "projects/codeindex.h"
+#include "chat/codeindex.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
 #include "testworkspace.h"
@@ -9,6 +9,8 @@
 
 using namespace Realm;
 using namespace Realm::Projects;
+using Realm::Chat::CodeIndex;
+using Realm::Chat::CodeHit;
 using Realm::Test::TestWorkspace;
 
 namespace {
