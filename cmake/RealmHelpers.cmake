@@ -15,12 +15,22 @@ endfunction()
 
 # realm_add_library(Name SOURCES ... PUBLIC_LINKS ... PRIVATE_LINKS ...)
 # Creates the static library realm_<name> with the alias Realm::<Name>.
+# It exposes only its own headers, as "<folder>/<header>.h" (its folder is
+# linked into an include root of its own), so a library sees the headers of
+# the libraries it links and no others: core including a ui header, or a
+# module it does not depend on, fails to build.
 function(realm_add_library name)
   cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_LINKS;PRIVATE_LINKS" ${ARGN})
   string(TOLOWER ${name} lower)
   add_library(realm_${lower} STATIC ${ARG_SOURCES})
   add_library(Realm::${name} ALIAS realm_${lower})
-  target_include_directories(realm_${lower} PUBLIC ${PROJECT_SOURCE_DIR}/core ${PROJECT_SOURCE_DIR}/ui ${PROJECT_BINARY_DIR}/generated)
+  get_filename_component(folder ${CMAKE_CURRENT_SOURCE_DIR} NAME)
+  set(include_root ${PROJECT_BINARY_DIR}/include/realm_${lower})
+  file(MAKE_DIRECTORY ${include_root})
+  if(NOT EXISTS ${include_root}/${folder})
+    file(CREATE_LINK ${CMAKE_CURRENT_SOURCE_DIR} ${include_root}/${folder} SYMBOLIC)
+  endif()
+  target_include_directories(realm_${lower} PUBLIC ${include_root})
   target_link_libraries(realm_${lower} PUBLIC ${ARG_PUBLIC_LINKS} PRIVATE ${ARG_PRIVATE_LINKS})
   realm_apply_defaults(realm_${lower})
 endfunction()
