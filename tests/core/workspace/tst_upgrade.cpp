@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A workspace of every earlier schema, upgraded to this version and read
-// back row by row through the stores users' data goes through. The fixtures
-// (tests/data/upgrade/schema-N.sql) hold what REALM with schema N wrote, in
-// that schema's columns; the schema itself is built by migrations 1…N, which
-// are never edited once released. A new migration adds its fixture here.
+// back row by row through the stores users' data goes through. A workspace
+// of schema N is built by migrations 1…N (never edited once released) and
+// filled by fixtures 1…N (tests/data/upgrade/schema-K.sql: what REALM with
+// schema K wrote beyond K−1, in K's columns). A new migration adds its
+// fixture there.
 #include "chat/conversationstore.h"
 #include "chat/providerstore.h"
 #include "docs/docjson.h"
@@ -31,25 +32,31 @@ namespace {
 const QString kCalculator = QStringLiteral("0190a1b2-0c3d-7e4f-8a5b-6c7d8e9f0a01");
 const QString kConversation = QStringLiteral("0190a1b2-0c3d-7e4f-8a5b-0000000000c1");
 
-// Builds schema `version` and fills it with that version's fixture.
+QString fixturePath(int version)
+{
+    return QStringLiteral("%1/upgrade/schema-%2.sql").arg(qEnvironmentVariable("REALM_TEST_DATA")).arg(version);
+}
+
+// Builds schema `version` and fills it with fixtures 1…version.
 bool makeOldWorkspace(const QString &path, int version)
 {
-    QFile fixture(QStringLiteral("%1/upgrade/schema-%2.sql").arg(qEnvironmentVariable("REALM_TEST_DATA")).arg(version));
-    if (!fixture.open(QIODevice::ReadOnly)) {
-        qWarning("cannot read %s", qPrintable(fixture.fileName()));
-        return false;
-    }
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
         db.setDatabaseName(path);
         ok = db.open() && Storage::Migrator(db).migrateTo(version).ok();
-        if (ok) {
-            sqlite3 *handle = *static_cast<sqlite3 *const *>(db.driver()->handle().data());
+        sqlite3 *handle = ok ? *static_cast<sqlite3 *const *>(db.driver()->handle().data()) : nullptr;
+        for (int written = 1; ok && written <= version; ++written) {
+            QFile fixture(fixturePath(written));
+            if (!fixture.open(QIODevice::ReadOnly)) {
+                qWarning("cannot read %s", qPrintable(fixture.fileName()));
+                ok = false;
+                break;
+            }
             char *message = nullptr;
             ok = sqlite3_exec(handle, fixture.readAll().constData(), nullptr, nullptr, &message) == SQLITE_OK;
             if (!ok)
-                qWarning("fixture %d: %s", version, message);
+                qWarning("fixture %d at schema %d: %s", written, version, message);
             sqlite3_free(message);
         }
         db.close();
@@ -157,6 +164,11 @@ void tst_Upgrade::checkProjects(const Storage::DatabasePtr &db, int version)
         QCOMPARE(f.isBinary(), f.path == QLatin1String("logo.png"));
     }
 
+    // Since schema 2 a refresh skips files whose time on disk it noted.
+    QSqlQuery noted(db->connection());
+    QVERIFY(noted.exec(QStringLiteral("SELECT count(*) FROM files WHERE source_mtime_ns IS NOT NULL AND deleted_at IS NULL")) && noted.next());
+    QCOMPARE(noted.value(0).toInt(), version >= 2 ? 4 : 0);
+
     // The trashed project stays in the trash.
     QVERIFY(!projects.find(QStringLiteral("old-notes")));
     Result<Projects::Project> trashed = projects.find(QStringLiteral("old-notes"), true);
@@ -250,7 +262,7 @@ void tst_Upgrade::checkDocs(const Storage::DatabasePtr &db)
 void tst_Upgrade::theLatestSchemaHasAFixture()
 {
     // A new migration must come with its fixture (see the top of this file).
-    QVERIFY(QFile::exists(QStringLiteral("%1/upgrade/schema-%2.sql").arg(qEnvironmentVariable("REALM_TEST_DATA")).arg(Storage::Migrator::latestVersion())));
+    QVERIFY(QFile::exists(fixturePath(Storage::Migrator::latestVersion())));
 }
 
 QTEST_GUILESS_MAIN(tst_Upgrade)

@@ -1,7 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- A workspace as REALM with schema 1 left it: the rows that version wrote, in its
--- columns (tests/core/workspace/tst_upgrade.cpp builds schema 1 with the
--- migrations up to 1, runs this, upgrades and checks every row).
+-- What REALM with schema 1 wrote (see README.md).
 
 -- Projects: one with text, executable and binary files and a file removed
 -- in a refresh; one in the trash.

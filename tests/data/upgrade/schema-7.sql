@@ -1,45 +1,7 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- A workspace as REALM with schema 7 left it: the rows that version wrote, in its
--- columns (tests/core/workspace/tst_upgrade.cpp builds schema 7 with the
--- migrations up to 7, runs this, upgrades and checks every row).
+-- What REALM with schema 7 wrote beyond schema 6's fixture, in the
+-- columns of schema 7 (see README.md).
 
--- Projects: one with text, executable and binary files and a file removed
--- in a refresh; one in the trash.
-INSERT INTO projects (id, name, description, tags, source_kind, source_location, state, file_count, total_bytes, created_at, updated_at, revision) VALUES ('0190a1b2-0c3d-7e4f-8a5b-6c7d8e9f0a01', 'calculator', 'A small calculator', '["c","demo"]', 'folder', '/home/ana/src/calculator', 'ready', 4, 194, 1700000000000, 1700000060000, 2);
-INSERT INTO projects (id, name, description, tags, source_kind, source_location, state, file_count, total_bytes, created_at, updated_at, deleted_at, revision) VALUES ('0190a1b2-0c3d-7e4f-8a5b-6c7d8e9f0a02', 'old-notes', '', '[]', 'archive', '/home/ana/notes.zip', 'ready', 1, 35, 1700000000000, 1700000120000, 1700000120000, 2);
-INSERT INTO blobs (id, sha256, size, is_binary, encoding, content) VALUES (1, x'f6747018106b1e5fffa96a9dc0370c9fb3c048f42b995a911616ae4a4b7018ad', 93, 0, 'utf-8', x'2f2a2a20537461727473207468652063616c63756c61746f722e202a2f0a696e74206d61696e28766f696429207b2072657475726e2061646428322c2033293b207d202f2f20544f444f3a207265616420746865206e756d626572730a');
-INSERT INTO blob_text (rowid, text) VALUES (1, '/** Starts the calculator. */
-int main(void) { return add(2, 3); } // TODO: read the numbers
-');
-INSERT INTO files (id, project_id, path, blob_sha256, size, mode, language, created_at, updated_at, revision, source_mtime_ns, source_checked_ms) VALUES ('0190a1b2-0c3d-7e4f-8a5b-00000000f001', '0190a1b2-0c3d-7e4f-8a5b-6c7d8e9f0a01', 'src/main.c', x'f6747018106b1e5fffa96a9dc0370c9fb3c048f42b995a911616ae4a4b7018ad', 93, 420, 'C', 1700000000000, 1700000000000, 1, 1699996400000000001, 1700000000000);
-INSERT INTO blobs (id, sha256, size, is_binary, encoding, content) VALUES (2, x'4c98c4e6767be9b89e73da6deade67c2b35963b1cabecaea9cdaa411706574fa', 48, 0, 'utf-8', x'2f2a2a20416464732074776f206e756d626572732e202a2f0a696e742061646428696e7420612c20696e742062293b0a');
-INSERT INTO blob_text (rowid, text) VALUES (2, '/** Adds two numbers. */
-int add(int a, int b);
-');
-INSERT INTO files (id, project_id, path, blob_sha256, size, mode, language, created_at, updated_at, revision, source_mtime_ns, source_checked_ms) VALUES ('0190a1b2-0c3d-7e4f-8a5b-00000000f002', '0190a1b2-0c3d-7e4f-8a5b-6c7d8e9f0a01', 'src/math.h', x'4c98c4e6767be9b89e73da6deade67c2b35963b1cabecaea9cdaa411706574fa', 48, 420, 'C', 1700000000000, 1700000000000, 1, 1699996400000000002, 1700000000000);
-INSERT INTO blobs (id, sha256, size, is_binary, encoding, content) VALUES (3, x'b90e837412c1d5c9dbc5f4d01d6d372317b59bd84fc77f0ef39348fcbe9dd40e', 33, 0, 'utf-8', x'23212f62696e2f73680a65786563202e2f63616c63756c61746f7220222440220a');
-INSERT INTO blob_text (rowid, text) VALUES (3, '#!/bin/sh
-exec ./calculator "$@"
-');
-INSERT INTO files (id, project_id, path, blob_sha256, size, mode, language, created_at, updated_at, revision, source_mtime_ns, source_checked_ms) VALUES ('0190a1b2-0c3d-7e4f-8a5b-00000000f003', '0190a1b2-0c3d-7e4f-8a5b-6c7d8e9f0a01', 'run.sh', x'b90e837412c1d5c9dbc5f4d01d6d372317b59bd84fc77f0ef39348fcbe9dd40e', 33, 493, 'Shell', 1700000000000, 1700000000000, 1, 1699996400000000003, 1700000000000);
-INSERT INTO blobs (id, sha256, size, is_binary, encoding, content) VALUES (4, x'd51696591e6a664adeecee08d772d017975c6d8d466d015246afd911ca06d7e8', 20, 1, 'binary', x'89504e470d0a1a0a0000000d4948445200000001');
-INSERT INTO files (id, project_id, path, blob_sha256, size, mode, language, created_at, updated_at, revision, source_mtime_ns, source_checked_ms) VALUES ('0190a1b2-0c3d-7e4f-8a5b-00000000f004', '0190a1b2-0c3d-7e4f-8a5b-6c7d8e9f0a01', 'logo.png', x'd51696591e6a664adeecee08d772d017975c6d8d466d015246afd911ca06d7e8', 20, 420, '', 1700000000000, 1700000000000, 1, 1699996400000000004, 1700000000000);
-INSERT INTO blobs (id, sha256, size, is_binary, encoding, content) VALUES (5, x'01a3797de3102131145b8273692f1769057e79b01319f4d949a4488d36a5f8d0', 35, 0, 'utf-8', x'496465617320666f72206c617465723a20612072c3a973756dc3a9207061727365720a');
-INSERT INTO blob_text (rowid, text) VALUES (5, 'Ideas for later: a résumé parser
-');
-INSERT INTO files (id, project_id, path, blob_sha256, size, mode, language, created_at, updated_at, revision) VALUES ('0190a1b2-0c3d-7e4f-8a5b-00000000f005', '0190a1b2-0c3d-7e4f-8a5b-6c7d8e9f0a02', 'notes.txt', x'01a3797de3102131145b8273692f1769057e79b01319f4d949a4488d36a5f8d0', 35, 420, 'Text', 1700000000000, 1700000000000, 1);
-INSERT INTO blobs (id, sha256, size, is_binary, encoding, content) VALUES (6, x'01d09d19c2139a46aebfb577780d123d7396e97201bc7ead210a2ebff8239dee', 4, 0, 'utf-8', x'6f6c640a');
-INSERT INTO blob_text (rowid, text) VALUES (6, 'old' || char(10));
-INSERT INTO files (id, project_id, path, blob_sha256, size, mode, language, created_at, updated_at, deleted_at, revision) VALUES ('0190a1b2-0c3d-7e4f-8a5b-00000000f006', '0190a1b2-0c3d-7e4f-8a5b-6c7d8e9f0a01', 'OLD.txt', x'01d09d19c2139a46aebfb577780d123d7396e97201bc7ead210a2ebff8239dee', 4, 420, 'Text', 1700000000000, 1700000060000, 1700000060000, 2);
--- Chat: a provider (key kept nowhere), a pinned conversation, a question with its context and the answer.
-INSERT INTO provider_profiles (id, name, kind, base_url, default_model, options, key_storage, models, models_fetched_at, created_at, updated_at) VALUES ('0190a1b2-0c3d-7e4f-8a5b-0000000000a1', 'local', 'ollama', 'http://127.0.0.1:11434', 'llama3.2', '{"headers":{"X-Team":"calc"},"maxRetries":2,"idleTimeoutMs":60000,"contextWindow":32768,"tools":false}', 'none', '["llama3.2","qwen2.5-coder"]', 1700000000000, 1700000000000, 1700000000000);
-INSERT INTO conversations (id, title, project_id, provider_id, model, pinned, current_message_id, created_at, updated_at, revision) VALUES ('0190a1b2-0c3d-7e4f-8a5b-0000000000c1', 'How does add work?', '0190a1b2-0c3d-7e4f-8a5b-6c7d8e9f0a01', '0190a1b2-0c3d-7e4f-8a5b-0000000000a1', 'llama3.2', 1, '0190a1b2-0c3d-7e4f-8a5b-0000000000d2', 1700000001000, 1700000005000, 3);
-INSERT INTO messages (id, conversation_id, parent_id, role, content, status, context, created_at, updated_at) VALUES ('0190a1b2-0c3d-7e4f-8a5b-0000000000d1', '0190a1b2-0c3d-7e4f-8a5b-0000000000c1', NULL, 'user', 'What does add return?', 'complete', '[{"kind":"file","title":"src/math.h","chars":46}]', 1700000001000, 1700000001000);
-INSERT INTO messages (id, conversation_id, parent_id, role, content, status, provider_id, model, input_tokens, output_tokens, created_at, updated_at) VALUES ('0190a1b2-0c3d-7e4f-8a5b-0000000000d2', '0190a1b2-0c3d-7e4f-8a5b-0000000000c1', '0190a1b2-0c3d-7e4f-8a5b-0000000000d1', 'assistant', 'It returns the sum of its two arguments.', 'complete', '0190a1b2-0c3d-7e4f-8a5b-0000000000a1', 'llama3.2', 120, 9, 1700000002000, 1700000005000);
--- Docs: a custom template, a summary a model wrote, a generated document.
-INSERT INTO doc_templates (name, kind, body, prompt, created_at, updated_at) VALUES ('briefs', 'custom', '# {{project.name}}' || char(10) || '{{{answer}}}' || char(10), 'Write a one-page brief.', 1700000000000, 1700000000000);
-INSERT INTO doc_summaries (input_hash, model, text, created_at) VALUES (x'ca728f05fb5f8e74fd412c84d3370e55434979c1d4ded6722b44736f9a81e1e1', 'llama3.2', 'Declares add.', 1700000003000);
-INSERT INTO doc_versions (id, project_id, kind, template, inputs_hash, project_revision, model, title, markdown, stats, created_at) VALUES ('0190a1b2-0c3d-7e4f-8a5b-0000000000e1', '0190a1b2-0c3d-7e4f-8a5b-6c7d8e9f0a01', 'api', 'built-in', '32381523e63197c929b67f793a8098bed0ae3a6fa902634fdbcc6fa4567f3346', 2, '', 'calculator — API reference', '# calculator — API reference' || char(10) || char(10) || 'Adds two numbers.' || char(10), '{"files":2,"symbols":2,"documented":2,"documentable":2,"coverage":1,"filesExtracted":2,"filesReused":0,"summariesWritten":0,"summariesReused":0}', 1700000004000);
 -- History: the import and the refresh that removed OLD.txt.
 INSERT INTO project_versions (id, project_id, number, kind, added, created_at) VALUES ('0190a1b2-0c3d-7e4f-8a5b-0000000000b1', '0190a1b2-0c3d-7e4f-8a5b-6c7d8e9f0a01', 1, 'import', 5, 1700000000000);
 INSERT INTO project_versions (id, project_id, number, kind, added, changed, removed, created_at) VALUES ('0190a1b2-0c3d-7e4f-8a5b-0000000000b2', '0190a1b2-0c3d-7e4f-8a5b-6c7d8e9f0a01', 2, 'refresh', 0, 0, 1, 1700000060000);
