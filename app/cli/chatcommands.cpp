@@ -271,11 +271,10 @@ int runList(const Invocation &inv)
     parser.addOption({QStringLiteral("project"), QStringLiteral("Only conversations about this project."), QStringLiteral("project")});
     parser.addOption({QStringLiteral("archived"), QStringLiteral("List archived conversations.")});
     parser.addOption({QStringLiteral("trash"), QStringLiteral("List the trash.")});
-    if (int rc = parseOrExit(parser, inv, QStringLiteral("[--project P] [--archived | --trash]"), 0, 0); rc >= 0)
-        return rc;
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    int exitCode = ExitOk;
+    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("[--project P] [--archived | --trash]"), 0, 0, &exitCode);
     if (!db)
-        return fail(db.error());
+        return exitCode;
     ConversationFilter filter;
     filter.archived = parser.isSet(QStringLiteral("archived"));
     filter.trash = parser.isSet(QStringLiteral("trash"));
@@ -302,11 +301,10 @@ int runShow(const Invocation &inv)
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Conversation id."));
-    if (int rc = parseOrExit(parser, inv, QStringLiteral("ID"), 1, 1); rc >= 0)
-        return rc;
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    int exitCode = ExitOk;
+    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("ID"), 1, 1, &exitCode);
     if (!db)
-        return fail(db.error());
+        return exitCode;
     ConversationStore store(*db);
     const QString id = parser.positionalArguments().first();
     Result<Conversation> conversation = store.find(id);
@@ -331,11 +329,10 @@ int runSearch(const Invocation &inv)
     parser.addOption({QStringLiteral("until"), QStringLiteral("Only messages before this date."), QStringLiteral("date")});
     parser.addOption({QStringLiteral("limit"), QStringLiteral("At most N hits (default 50)."), QStringLiteral("n")});
     parser.addPositionalArgument(QStringLiteral("words"), QStringLiteral("Words to find; the last may be the start of a word."));
-    if (int rc = parseOrExit(parser, inv, QStringLiteral("[options] WORDS..."), 1, 10000); rc >= 0)
-        return rc;
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    int exitCode = ExitOk;
+    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("[options] WORDS..."), 1, 10000, &exitCode);
     if (!db)
-        return fail(db.error());
+        return exitCode;
     MessageSearch search;
     search.text = parser.positionalArguments().join(QLatin1Char(' '));
     search.limit = parser.isSet(QStringLiteral("limit")) ? parser.value(QStringLiteral("limit")).toInt() : 50;

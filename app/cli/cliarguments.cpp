@@ -91,11 +91,26 @@ Result<WorkspaceProject> openProjectFor(const Invocation &invocation, const QStr
     return WorkspaceProject{*db, *project};
 }
 
+std::optional<Storage::DatabasePtr> parseAndOpenWorkspace(QCommandLineParser &parser, const Invocation &invocation, const QString &usage,
+                                                          int minPositional, int maxPositional, int *exitCode)
+{
+    if (int rc = parseOrExit(parser, invocation, usage, minPositional, maxPositional); rc >= 0) {
+        *exitCode = rc;
+        return std::nullopt;
+    }
+    Result<Storage::DatabasePtr> db = openWorkspaceFor(invocation);
+    if (!db) {
+        *exitCode = fail(db.error());
+        return std::nullopt;
+    }
+    return *db;
+}
+
 std::optional<WorkspaceProject> parseAndOpenProject(QCommandLineParser &parser, const Invocation &invocation, int *exitCode)
 {
     addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
-    if (int rc = parseOrExit(parser, invocation, QStringLiteral("PROJECT"), 1, 1); rc >= 0) {
+    if (int rc = parseOrExit(parser, invocation, QStringLiteral("[options] PROJECT"), 1, 1); rc >= 0) {
         *exitCode = rc;
         return std::nullopt;
     }

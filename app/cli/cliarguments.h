@@ -64,6 +64,10 @@ Result<WorkspaceProject> openProjectFor(const Invocation &invocation, const QStr
 // options to `parser` first): the command line parsed (help and usage
 // errors answered), the project opened. Empty, with `exitCode` set, when
 // the command is over already.
+// parseOrExit(), then the workspace: nullopt, with *exitCode set, when
+// either fails (the error already shown).
+std::optional<Storage::DatabasePtr> parseAndOpenWorkspace(QCommandLineParser &parser, const Invocation &invocation, const QString &usage,
+                                                          int minPositional, int maxPositional, int *exitCode);
 std::optional<WorkspaceProject> parseAndOpenProject(QCommandLineParser &parser, const Invocation &invocation, int *exitCode);
 
 // Parses "20M", "1.5G", "4096" into bytes.

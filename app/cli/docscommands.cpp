@@ -187,9 +187,8 @@ int runList(const Invocation &inv)
     const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, inv, &exitCode);
     if (!opened)
         return exitCode;
-    const Storage::DatabasePtr db = opened->db;
-    const Projects::Project *project = &opened->project;
-    Result<QList<Docs::DocVersion>> versions = Docs::DocStore(db).versions(project->id);
+    const auto &[db, project] = *opened;
+    Result<QList<Docs::DocVersion>> versions = Docs::DocStore(db).versions(project.id);
     if (!versions)
         return fail(versions.error());
     for (const Docs::DocVersion &v : *versions) {
@@ -213,11 +212,10 @@ int runVersionCommand(const QString &sub, const Invocation &inv)
         parser.addOption({QStringLiteral("out"), QStringLiteral("Folder to write to (default: ./docs)."), QStringLiteral("dir")});
     }
     parser.addPositionalArgument(QStringLiteral("document"), QStringLiteral("The document's id (or its first characters)."));
-    if (int rc = parseOrExit(parser, inv, QStringLiteral("DOCUMENT"), 1, 1); rc >= 0)
-        return rc;
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    int exitCode = ExitOk;
+    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("DOCUMENT"), 1, 1, &exitCode);
     if (!db)
-        return fail(db.error());
+        return exitCode;
     Docs::DocStore store(*db);
     Result<Docs::DocVersion> version = store.version(parser.positionalArguments().first());
     if (!version)

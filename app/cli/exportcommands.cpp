@@ -24,9 +24,8 @@ int runProjectVersions(const Invocation &inv)
     const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, inv, &exitCode);
     if (!opened)
         return exitCode;
-    const Storage::DatabasePtr db = opened->db;
-    const Projects::Project *project = &opened->project;
-    Result<QList<Projects::ProjectVersion>> versions = Projects::ProjectHistory(db).versions(project->id);
+    const auto &[db, project] = *opened;
+    Result<QList<Projects::ProjectVersion>> versions = Projects::ProjectHistory(db).versions(project.id);
     if (!versions)
         return fail(versions.error());
     for (const Projects::ProjectVersion &v : *versions) {

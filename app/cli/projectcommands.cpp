@@ -183,11 +183,10 @@ int runCreate(const Invocation &inv)
     parser.addOption({QStringLiteral("description"), QStringLiteral("A description."), QStringLiteral("text")});
     parser.addOption({QStringLiteral("tag"), QStringLiteral("A tag (repeatable)."), QStringLiteral("tag")});
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The new project's name."));
-    if (int rc = parseOrExit(parser, inv, QStringLiteral("[options] NAME"), 1, 1); rc >= 0)
-        return rc;
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    int exitCode = ExitOk;
+    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("[options] NAME"), 1, 1, &exitCode);
     if (!db)
-        return fail(db.error());
+        return exitCode;
     Result<Project> p = ProjectStore(*db).create(parser.positionalArguments().first(), parser.value(QStringLiteral("description")),
                                                  parser.values(QStringLiteral("tag")));
     if (!p)
@@ -204,11 +203,10 @@ int runShow(const Invocation &inv)
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
-    if (int rc = parseOrExit(parser, inv, QStringLiteral("[options] PROJECT"), 1, 1); rc >= 0)
-        return rc;
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    int exitCode = ExitOk;
+    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("[options] PROJECT"), 1, 1, &exitCode);
     if (!db)
-        return fail(db.error());
+        return exitCode;
     ProjectStore store(*db);
     Result<Project> p = store.find(parser.positionalArguments().first(), true);
     if (!p)
@@ -248,21 +246,16 @@ int runShow(const Invocation &inv)
 int runEdit(const Invocation &inv)
 {
     QCommandLineParser parser;
-    addCommonOptions(parser);
     parser.addOption({QStringLiteral("name"), QStringLiteral("New name."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("description"), QStringLiteral("New description."), QStringLiteral("text")});
     parser.addOption({QStringLiteral("tag"), QStringLiteral("Add a tag (repeatable)."), QStringLiteral("tag")});
     parser.addOption({QStringLiteral("untag"), QStringLiteral("Remove a tag (repeatable)."), QStringLiteral("tag")});
-    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
-    if (int rc = parseOrExit(parser, inv, QStringLiteral("[options] PROJECT"), 1, 1); rc >= 0)
-        return rc;
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
-    if (!db)
-        return fail(db.error());
-    ProjectStore store(*db);
-    Result<Project> p = store.find(parser.positionalArguments().first());
-    if (!p)
-        return fail(p.error());
+    int exitCode = ExitOk;
+    const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, inv, &exitCode);
+    if (!opened)
+        return exitCode;
+    ProjectStore store(opened->db);
+    const Project *p = &opened->project;
     ProjectChanges changes;
     if (parser.isSet(QStringLiteral("name")))
         changes.name = parser.value(QStringLiteral("name"));
@@ -346,20 +339,13 @@ int runTrashCommand(const Invocation &inv, const QString &which)
 int runFiles(const Invocation &inv)
 {
     QCommandLineParser parser;
-    addCommonOptions(parser);
     parser.addOption({QStringLiteral("match"), QStringLiteral("Rank files by a fuzzy match of their paths, like an editor's quick open."), QStringLiteral("pattern")});
     parser.addOption({QStringLiteral("limit"), QStringLiteral("At most this many files with --match (default 20)."), QStringLiteral("n")});
-    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
-    if (int rc = parseOrExit(parser, inv, QStringLiteral("[options] PROJECT"), 1, 1); rc >= 0)
-        return rc;
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
-    if (!db)
-        return fail(db.error());
-    ProjectStore store(*db);
-    Result<Project> p = store.find(parser.positionalArguments().first());
-    if (!p)
-        return fail(p.error());
-    Result<QList<ProjectFile>> files = store.files(p->id);
+    int exitCode = ExitOk;
+    const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, inv, &exitCode);
+    if (!opened)
+        return exitCode;
+    Result<QList<ProjectFile>> files = ProjectStore(opened->db).files(opened->project.id);
     if (!files)
         return fail(files.error());
     const auto printFile = [&](const ProjectFile &f) {

@@ -125,11 +125,10 @@ int runSetKey(const Invocation &inv)
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("plaintext-key"), QStringLiteral("Keep the API key in the workspace file instead of the keychain.")});
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Provider name or id."));
-    if (int rc = parseOrExit(parser, inv, QStringLiteral("NAME [--plaintext-key] < key.txt"), 1, 1); rc >= 0)
-        return rc;
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    int exitCode = ExitOk;
+    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("NAME [--plaintext-key] < key.txt"), 1, 1, &exitCode);
     if (!db)
-        return fail(db.error());
+        return exitCode;
     ProviderStore store = providerStore(*db);
     Result<StoredProfile> profile = store.find(parser.positionalArguments().first());
     if (!profile)
@@ -141,11 +140,10 @@ int runList(const Invocation &inv)
 {
     QCommandLineParser parser;
     addCommonOptions(parser);
-    if (int rc = parseOrExit(parser, inv, QString(), 0, 0); rc >= 0)
-        return rc;
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    int exitCode = ExitOk;
+    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QString(), 0, 0, &exitCode);
     if (!db)
-        return fail(db.error());
+        return exitCode;
     Result<QList<StoredProfile>> profiles = providerStore(*db).list();
     if (!profiles)
         return fail(profiles.error());
@@ -167,11 +165,10 @@ int runRemove(const Invocation &inv)
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Provider name or id."));
-    if (int rc = parseOrExit(parser, inv, QStringLiteral("NAME"), 1, 1); rc >= 0)
-        return rc;
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    int exitCode = ExitOk;
+    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("NAME"), 1, 1, &exitCode);
     if (!db)
-        return fail(db.error());
+        return exitCode;
     ProviderStore store = providerStore(*db);
     Result<StoredProfile> profile = store.find(parser.positionalArguments().first());
     if (!profile)
@@ -187,11 +184,10 @@ int runModels(const Invocation &inv)
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Provider name or id."));
-    if (int rc = parseOrExit(parser, inv, QStringLiteral("NAME"), 1, 1); rc >= 0)
-        return rc;
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    int exitCode = ExitOk;
+    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("NAME"), 1, 1, &exitCode);
     if (!db)
-        return fail(db.error());
+        return exitCode;
     Result<ProviderProfile> profile = loadProvider(*db, parser.positionalArguments().first());
     if (!profile)
         return fail(profile.error());

@@ -140,11 +140,10 @@ int runCat(const Invocation &inv)
     addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
     parser.addPositionalArgument(QStringLiteral("path"), QStringLiteral("File path inside the project."));
-    if (int rc = parseOrExit(parser, inv, QStringLiteral("[options] PROJECT PATH"), 2, 2); rc >= 0)
-        return rc;
-    Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
+    int exitCode = ExitOk;
+    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("[options] PROJECT PATH"), 2, 2, &exitCode);
     if (!db)
-        return fail(db.error());
+        return exitCode;
     ProjectStore store(*db);
     Result<Project> p = store.find(parser.positionalArguments().at(0));
     if (!p)

@@ -80,19 +80,18 @@ int runProjectStats(const Invocation &inv)
     const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, inv, &exitCode);
     if (!opened)
         return exitCode;
-    const Storage::DatabasePtr db = opened->db;
-    const Projects::Project *project = &opened->project;
-    Analytics::StatsJob job(db, project->id);
+    const auto &[db, project] = *opened;
+    Analytics::StatsJob job(db, project.id);
     const auto outcome = runJob<Analytics::ProjectStats, Error>(job);
     if (const auto *error = std::get_if<Error>(&outcome))
         return fail(*error);
     const Analytics::ProjectStats &stats = std::get<Analytics::ProjectStats>(outcome);
     if (inv.json) {
         QJsonObject json = Analytics::toJson(stats);
-        json.insert(QStringLiteral("project"), project->name);
+        json.insert(QStringLiteral("project"), project.name);
         Output::printJson(json);
     } else {
-        printText(*project, stats);
+        printText(project, stats);
     }
     return ExitOk;
 }
