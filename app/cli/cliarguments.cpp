@@ -106,6 +106,14 @@ std::optional<Storage::DatabasePtr> parseAndOpenWorkspace(QCommandLineParser &pa
     return *db;
 }
 
+int withProject(const Invocation &invocation, const std::function<int(const Storage::DatabasePtr &, const Projects::Project &)> &command)
+{
+    QCommandLineParser parser;
+    int exitCode = ExitOk;
+    const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, invocation, &exitCode);
+    return opened ? command(opened->db, opened->project) : exitCode;
+}
+
 std::optional<WorkspaceProject> parseAndOpenProject(QCommandLineParser &parser, const Invocation &invocation, int *exitCode)
 {
     addCommonOptions(parser);

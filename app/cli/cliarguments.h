@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "clioutput.h"
+
 #include "common/error.h"
 #include "projects/project.h"
 #include "storage/database.h"
@@ -8,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace Realm::Cli {
@@ -68,6 +71,25 @@ Result<WorkspaceProject> openProjectFor(const Invocation &invocation, const QStr
 // either fails (the error already shown).
 std::optional<Storage::DatabasePtr> parseAndOpenWorkspace(QCommandLineParser &parser, const Invocation &invocation, const QString &usage,
                                                           int minPositional, int maxPositional, int *exitCode);
+// A list as the commands print one: with --json one object per line (the
+// entity's own JSON form), else `line` of each.
+template<typename T, typename Line>
+int printList(const Invocation &invocation, const Result<QList<T>> &items, Line line)
+{
+    if (!items)
+        return fail(items.error());
+    for (const T &item : *items) {
+        if (invocation.json)
+            Output::printJson(toJson(item));
+        else
+            Output::print(line(item));
+    }
+    return ExitOk;
+}
+
+// A command whose only argument is a project: `command` runs on it once
+// the arguments are parsed and the project found; else the exit code.
+int withProject(const Invocation &invocation, const std::function<int(const Storage::DatabasePtr &, const Projects::Project &)> &command);
 std::optional<WorkspaceProject> parseAndOpenProject(QCommandLineParser &parser, const Invocation &invocation, int *exitCode);
 
 // Parses "20M", "1.5G", "4096" into bytes.

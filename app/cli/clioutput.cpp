@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clioutput.h"
 
-#include "projects/importsource.h"
-#include "projects/projectimporter.h"
-
 #include <QDateTime>
 #include <QJsonDocument>
 
@@ -60,22 +57,6 @@ ProgressLine::ProgressLine()
 ProgressLine::~ProgressLine()
 {
     clear();
-}
-
-void ProgressLine::update(const Projects::ImportProgress &progress)
-{
-    if (!m_enabled)
-        return;
-    QString line = QStringLiteral("%1 files, %2").arg(progress.files).arg(Projects::formatBytes(progress.bytes));
-    if (progress.skipped > 0)
-        line += QStringLiteral(", %1 skipped").arg(progress.skipped);
-    if (progress.rejected > 0)
-        line += QStringLiteral(", %1 rejected").arg(progress.rejected);
-    QString path = progress.currentPath;
-    constexpr qsizetype width = 50;
-    if (path.size() > width)
-        path = QStringLiteral("…") + path.right(width - 1);
-    show(line + QStringLiteral("  ") + path);
 }
 
 void ProgressLine::show(const QString &line)

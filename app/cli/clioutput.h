@@ -4,10 +4,6 @@
 #include <QJsonObject>
 #include <QString>
 
-namespace Realm::Projects {
-struct ImportProgress;
-}
-
 namespace Realm::Cli {
 
 // stdout is for results (text or JSON Lines), stderr for errors and
@@ -28,7 +24,6 @@ class ProgressLine final {
 public:
     ProgressLine();
     ~ProgressLine();
-    void update(const Projects::ImportProgress &progress);
     void show(const QString &line);
     void clear();
 

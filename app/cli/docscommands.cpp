@@ -182,24 +182,12 @@ int writeAndReport(const Invocation &inv, const Docs::DocVersion &version, Docs:
 
 int runList(const Invocation &inv)
 {
-    QCommandLineParser parser;
-    int exitCode = ExitOk;
-    const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, inv, &exitCode);
-    if (!opened)
-        return exitCode;
-    const auto &[db, project] = *opened;
-    Result<QList<Docs::DocVersion>> versions = Docs::DocStore(db).versions(project.id);
-    if (!versions)
-        return fail(versions.error());
-    for (const Docs::DocVersion &v : *versions) {
-        if (inv.json) {
-            Output::printJson(Docs::toJson(v));
-        } else {
-            Output::print(QStringLiteral("%1  %2  %3  %4%5").arg(v.id.left(13), Output::localTime(v.createdAt), v.kind.leftJustified(8), v.title,
-                                                              v.model.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(v.model)));
-        }
-    }
-    return ExitOk;
+    return withProject(inv, [&](const Storage::DatabasePtr &db, const Projects::Project &project) {
+        return printList(inv, Docs::DocStore(db).versions(project.id), [](const Docs::DocVersion &v) {
+            return QStringLiteral("%1  %2  %3  %4%5").arg(v.id.left(13), Output::localTime(v.createdAt), v.kind.leftJustified(8), v.title,
+                                                         v.model.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(v.model));
+        });
+    });
 }
 
 // show / export / delete: one document by id.

@@ -19,29 +19,17 @@ namespace Realm::Cli {
 
 int runProjectVersions(const Invocation &inv)
 {
-    QCommandLineParser parser;
-    int exitCode = ExitOk;
-    const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, inv, &exitCode);
-    if (!opened)
-        return exitCode;
-    const auto &[db, project] = *opened;
-    Result<QList<Projects::ProjectVersion>> versions = Projects::ProjectHistory(db).versions(project.id);
-    if (!versions)
-        return fail(versions.error());
-    for (const Projects::ProjectVersion &v : *versions) {
-        if (inv.json) {
-            Output::printJson(Projects::toJson(v));
-        } else {
-            Output::print(QStringLiteral("%1  %2  %3  +%4 ~%5 -%6%7")
-                              .arg(v.number, 4)
-                              .arg(Output::localTime(v.createdAt), v.kind.leftJustified(7))
-                              .arg(v.added)
-                              .arg(v.changed)
-                              .arg(v.removed)
-                              .arg(v.sourceCommit.isEmpty() ? QString() : QStringLiteral("  ") + v.sourceCommit.left(12)));
-        }
-    }
-    return ExitOk;
+    return withProject(inv, [&](const Storage::DatabasePtr &db, const Projects::Project &project) {
+        return printList(inv, Projects::ProjectHistory(db).versions(project.id), [](const Projects::ProjectVersion &v) {
+            return QStringLiteral("%1  %2  %3  +%4 ~%5 -%6%7")
+                .arg(v.number, 4)
+                .arg(Output::localTime(v.createdAt), v.kind.leftJustified(7))
+                .arg(v.added)
+                .arg(v.changed)
+                .arg(v.removed)
+                .arg(v.sourceCommit.isEmpty() ? QString() : QStringLiteral("  ") + v.sourceCommit.left(12));
+        });
+    });
 }
 
 int runProjectExport(const Invocation &inv)

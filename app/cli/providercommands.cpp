@@ -160,35 +160,41 @@ int runList(const Invocation &inv)
     return ExitOk;
 }
 
-int runRemove(const Invocation &inv)
+int listModels(const Invocation &inv, const Storage::DatabasePtr &db, const QString &name);
+
+// A command whose only argument is a provider: `command` gets the workspace and the name.
+int withProviderName(const Invocation &inv, const std::function<int(const Storage::DatabasePtr &, const QString &)> &command)
 {
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Provider name or id."));
     int exitCode = ExitOk;
     const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("NAME"), 1, 1, &exitCode);
-    if (!db)
-        return exitCode;
-    ProviderStore store = providerStore(*db);
-    Result<StoredProfile> profile = store.find(parser.positionalArguments().first());
-    if (!profile)
-        return fail(profile.error());
-    if (Result<void> r = store.remove(profile->profile.id); !r)
-        return fail(r.error());
-    Output::print(QStringLiteral("Removed provider \"%1\" and its key.").arg(profile->profile.name));
-    return ExitOk;
+    return db ? command(*db, parser.positionalArguments().first()) : exitCode;
+}
+
+int runRemove(const Invocation &inv)
+{
+    return withProviderName(inv, [](const Storage::DatabasePtr &db, const QString &name) {
+        ProviderStore store = providerStore(db);
+        Result<StoredProfile> profile = store.find(name);
+        if (!profile)
+            return fail(profile.error());
+        if (Result<void> r = store.remove(profile->profile.id); !r)
+            return fail(r.error());
+        Output::print(QStringLiteral("Removed provider \"%1\" and its key.").arg(profile->profile.name));
+        return int(ExitOk);
+    });
 }
 
 int runModels(const Invocation &inv)
 {
-    QCommandLineParser parser;
-    addCommonOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("Provider name or id."));
-    int exitCode = ExitOk;
-    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("NAME"), 1, 1, &exitCode);
-    if (!db)
-        return exitCode;
-    Result<ProviderProfile> profile = loadProvider(*db, parser.positionalArguments().first());
+    return withProviderName(inv, [&inv](const Storage::DatabasePtr &db, const QString &name) { return listModels(inv, db, name); });
+}
+
+int listModels(const Invocation &inv, const Storage::DatabasePtr &db, const QString &name)
+{
+    Result<ProviderProfile> profile = loadProvider(db, name);
     if (!profile)
         return fail(profile.error());
     QNetworkAccessManager network;
@@ -198,7 +204,7 @@ int runModels(const Invocation &inv)
         Output::error(models.error().message);
         return models.error().code == Error::Code::Io ? ExitNetwork : ExitProvider;
     }
-    if (Result<void> r = providerStore(*db).cacheModels(profile->id, *models); !r)
+    if (Result<void> r = providerStore(db).cacheModels(profile->id, *models); !r)
         return fail(r.error());
     for (const QString &model : *models) {
         if (inv.json)

@@ -75,25 +75,21 @@ void printText(const Projects::Project &project, const Analytics::ProjectStats &
 
 int runProjectStats(const Invocation &inv)
 {
-    QCommandLineParser parser;
-    int exitCode = ExitOk;
-    const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, inv, &exitCode);
-    if (!opened)
-        return exitCode;
-    const auto &[db, project] = *opened;
-    Analytics::StatsJob job(db, project.id);
-    const auto outcome = runJob<Analytics::ProjectStats, Error>(job);
-    if (const auto *error = std::get_if<Error>(&outcome))
-        return fail(*error);
-    const Analytics::ProjectStats &stats = std::get<Analytics::ProjectStats>(outcome);
-    if (inv.json) {
-        QJsonObject json = Analytics::toJson(stats);
-        json.insert(QStringLiteral("project"), project.name);
-        Output::printJson(json);
-    } else {
-        printText(project, stats);
-    }
-    return ExitOk;
+    return withProject(inv, [&](const Storage::DatabasePtr &db, const Projects::Project &project) {
+        Analytics::StatsJob job(db, project.id);
+        const auto outcome = runJob<Analytics::ProjectStats, Error>(job);
+        if (const auto *error = std::get_if<Error>(&outcome))
+            return fail(*error);
+        const Analytics::ProjectStats &stats = std::get<Analytics::ProjectStats>(outcome);
+        if (inv.json) {
+            QJsonObject json = Analytics::toJson(stats);
+            json.insert(QStringLiteral("project"), project.name);
+            Output::printJson(json);
+        } else {
+            printText(project, stats);
+        }
+        return int(ExitOk);
+    });
 }
 
 } // namespace Realm::Cli

@@ -7,6 +7,7 @@
 #include "chat/conversationstore.h"
 #include "chat/providerdialog.h"
 #include "mockllmserver.h"
+#include "mockprofile.h"
 #include "codeview/codehighlighting.h"
 #include "files/filetreemodel.h"
 #include "projects/projectimporter.h"
@@ -44,13 +45,7 @@ void addProfile(TestWorkspace &ws, const MockLlmServer &server)
 {
     Secrets::MemorySecretStore none;
     Chat::ProviderStore store(ws.db(), &none, &none);
-    Chat::ProviderProfile profile;
-    profile.name = QStringLiteral("mock");
-    profile.kind = Chat::ProviderProfile::Kind::OpenAiCompatible;
-    profile.baseUrl = QUrl(server.baseUrl(QStringLiteral("/v1")));
-    profile.defaultModel = QStringLiteral("mock-model");
-    profile.maxRetries = 0;
-    QVERIFY(store.create(profile));
+    QVERIFY(store.create(Test::mockProfile(server)));
 }
 
 // Types a question and presses Enter, like a user.

@@ -5,6 +5,7 @@
 #include "docs/docstore.h"
 #include "docs/symbolextractor.h"
 #include "mockllmserver.h"
+#include "mockprofile.h"
 #include "projects/projectimporter.h"
 #include "secrets/memorysecretstore.h"
 #include "testworkspace.h"
@@ -45,13 +46,7 @@ struct Fixture {
             return false;
         projectId = imported->project.id;
         Chat::ProviderStore store(ws.db(), &keys, &keys);
-        Chat::ProviderProfile profile;
-        profile.name = QStringLiteral("mock");
-        profile.kind = Chat::ProviderProfile::Kind::OpenAiCompatible;
-        profile.baseUrl = QUrl(server.baseUrl(QStringLiteral("/v1")));
-        profile.defaultModel = QStringLiteral("mock-model");
-        profile.maxRetries = 0;
-        if (!store.create(profile))
+        if (!store.create(Test::mockProfile(server)))
             return false;
         panel = std::make_unique<DocsPanel>(ws.db(), store);
         panel->resize(520, 760);

@@ -6,6 +6,7 @@
 #include "docs/generatejob.h"
 #include "docs/symbolextractor.h"
 #include "mockllmserver.h"
+#include "mockprofile.h"
 #include "projects/projectimporter.h"
 #include "testworkspace.h"
 
@@ -14,6 +15,7 @@
 
 using namespace Realm;
 using Realm::Test::MockLlmServer;
+using Realm::Test::mockProfile;
 using Realm::Test::TestWorkspace;
 
 namespace {
@@ -46,17 +48,6 @@ Outcome runToEnd(Docs::GenerateJob &job, const std::function<void(Docs::Generate
         return outcome; // the test fails on the missing end
     QCoreApplication::processEvents(); // a second end, if there were one, would be queued by now
     return outcome;
-}
-
-Chat::ProviderProfile mockProfile(const MockLlmServer &server)
-{
-    Chat::ProviderProfile profile;
-    profile.name = QStringLiteral("mock");
-    profile.kind = Chat::ProviderProfile::Kind::OpenAiCompatible;
-    profile.baseUrl = QUrl(server.baseUrl(QStringLiteral("/v1")));
-    profile.defaultModel = QStringLiteral("mock-model");
-    profile.maxRetries = 0;
-    return profile;
 }
 
 Docs::DocSpec specOf(Docs::DocKind kind)
