@@ -13,10 +13,11 @@ StatsJob::StatsJob(Storage::DatabasePtr db, QString projectId, QObject *parent)
 void StatsJob::start()
 {
     report(-1, tr("Counting…"));
-    runOnOwnThread([this] {
-        Result<ProjectStats> stats = [this] {
-            Storage::ThreadConnectionScope connection(m_db);
-            return computeStats(m_db, m_projectId, token(), [this](qint64 done, qint64 total) {
+    // The thread works on copies: it may still run while the job is being destroyed.
+    runOnOwnThread([this, db = m_db, projectId = m_projectId] {
+        Result<ProjectStats> stats = [&] {
+            Storage::ThreadConnectionScope connection(db);
+            return computeStats(db, projectId, token(), [this](qint64 done, qint64 total) {
                 report(total > 0 ? double(done) / double(total) : -1,
                        tr("Analyzing: %1 of %2").arg(Projects::formatBytes(done), Projects::formatBytes(total)));
             });

@@ -4,6 +4,7 @@
 #include "projects/cleanup.h"
 #include "projects/textcontent.h"
 #include "storage/statement.h"
+#include "storage/transaction.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -221,8 +222,9 @@ Result<CodeIndex::UpdateStats> CodeIndex::update(const QString &projectId, const
         if (cancel && cancel->isCancelled())
             return Error::cancelled();
         // Short transactions: an import or a chat may want to write too.
-        if (sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK)
-            return Error::database(whatFailed + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db)));
+        Storage::Transaction transaction(db);
+        if (!transaction.isActive())
+            return transaction.error();
         Result<void> batch;
         for (qsizetype i = at; i < qMin(at + kBlobsPerTransaction, blobIds.size()) && batch; ++i) {
             const qint64 blobId = blobIds.at(i);
@@ -254,15 +256,10 @@ Result<CodeIndex::UpdateStats> CodeIndex::update(const QString &projectId, const
             batch = markDone.exec(whatFailed);
             ++stats.blobs;
         }
-        if (!batch) {
-            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-            return batch.error();
-        }
-        if (sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
-            const Error error = Error::database(whatFailed + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db)));
-            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-            return error;
-        }
+        if (!batch)
+            return batch.error(); // the transaction rolls back
+        if (Result<void> committed = transaction.commit(whatFailed); !committed)
+            return committed.error();
         if (progress)
             progress(qMin(at + kBlobsPerTransaction, blobIds.size()), blobIds.size());
     }

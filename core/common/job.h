@@ -34,7 +34,10 @@ signals:
 protected:
     explicit Job(QObject *parent = nullptr);
 
-    // Runs `work` on the job's thread (once; from start()).
+    // Runs `work` on the job's thread (once; from start()). The job may be
+    // destroyed while it runs (the base waits, but only after the derived
+    // members are gone): `work` takes copies of what it reads, and uses
+    // only report(), endWith() and token() of the job.
     void runOnOwnThread(std::function<void()> work);
     // From any thread.
     void report(double fraction, const QString &text);

@@ -16,10 +16,11 @@ ExportJob::ExportJob(Storage::DatabasePtr db, ExportInput input, QObject *parent
 void ExportJob::start()
 {
     report(-1, m_input.archive ? tr("Exporting…") : tr("Committing…"));
-    runOnOwnThread([this] {
-        Result<ExportResult> exported = [this] {
-            Storage::ThreadConnectionScope connection(m_db);
-            return run();
+    // The thread works on copies: it may still run while the job is being destroyed.
+    runOnOwnThread([this, db = m_db, input = m_input] {
+        Result<ExportResult> exported = [&] {
+            Storage::ThreadConnectionScope connection(db);
+            return run(db, input);
         }();
         endWith([this, exported] {
             if (exported)
@@ -33,11 +34,11 @@ void ExportJob::start()
     });
 }
 
-Result<ExportResult> ExportJob::run()
+Result<ExportResult> ExportJob::run(const Storage::DatabasePtr &db, const ExportInput &input)
 {
     ExportResult result;
-    if (m_input.archive) {
-        Result<ExportReport> written = exportArchive(m_db, m_input.projectId, *m_input.archive, m_input.target, token(),
+    if (input.archive) {
+        Result<ExportReport> written = exportArchive(db, input.projectId, *input.archive, input.target, token(),
                                                      [this](const ExportProgress &p) {
                                                          report(p.filesTotal > 0 ? double(p.filesDone) / double(p.filesTotal) : -1,
                                                                 tr("%1 of %2 files, %3 of %4 — %5")
@@ -51,16 +52,16 @@ Result<ExportResult> ExportJob::run()
         result.archive = *written;
         return result;
     }
-    Result<GitExportReport> committed = exportToGit(m_db, m_input.projectId, m_input.target, m_input.git, token(), [this](int done, int total) {
+    Result<GitExportReport> committed = exportToGit(db, input.projectId, input.target, input.git, token(), [this](int done, int total) {
         report(total > 0 ? double(done) / double(total) : -1, tr("Committed version %1 of %2").arg(done).arg(total));
     });
     if (!committed)
         return committed.error();
     result.summary = committed->commitsWritten == 0
                          ? tr("%1 (%2) is up to date: all %n version(s) are there.", nullptr, committed->versions)
-                               .arg(committed->repository, m_input.git.branch)
+                               .arg(committed->repository, input.git.branch)
                          : tr("Wrote %n commit(s) to %1 (%2), now at %3.", nullptr, committed->commitsWritten)
-                               .arg(committed->repository, m_input.git.branch, committed->head.left(12));
+                               .arg(committed->repository, input.git.branch, committed->head.left(12));
     result.git = *committed;
     return result;
 }

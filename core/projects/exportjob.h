@@ -41,7 +41,7 @@ signals:
     void failed(const Realm::Error &error);
 
 private:
-    Result<ExportResult> run();
+    Result<ExportResult> run(const Storage::DatabasePtr &db, const ExportInput &input);
 
     Storage::DatabasePtr m_db;
     ExportInput m_input;

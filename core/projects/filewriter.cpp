@@ -4,6 +4,7 @@
 #include "common/clock.h"
 #include "common/ids.h"
 #include "storage/statement.h"
+#include "storage/transaction.h"
 
 #include <QCoreApplication>
 
@@ -54,13 +55,6 @@ void crashIfAskedAt(qint64 step)
 {
     if (step == crashAtFile())
         ::raise(SIGKILL);
-}
-
-Result<void> execSql(sqlite3 *db, const char *sql, const QString &what)
-{
-    if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
-        return Error::database(what + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db)));
-    return {};
 }
 } // namespace
 
@@ -138,15 +132,13 @@ void FileWriter::abort()
 void FileWriter::run()
 {
     sqlite3 *db = m_db->nativeHandle();
-    bool inTransaction = false;
+    std::optional<Storage::Transaction> transaction; // a batch of files being written
     qint64 batchBytes = 0;
     int batchFileCount = 0;
     qint64 steps = 0; // files dequeued, and then the finish
 
     const auto fail = [&](const Error &error) {
-        if (inTransaction)
-            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-        inTransaction = false;
+        transaction.reset(); // rolls back
         QMutexLocker lock(&m_mutex);
         m_error = error;
         m_queue.clear();
@@ -154,12 +146,19 @@ void FileWriter::run()
         m_changed.wakeAll();
     };
     const auto begin = [&]() -> Result<void> {
-        if (inTransaction)
+        if (transaction)
             return {};
-        if (Result<void> r = execSql(db, "BEGIN IMMEDIATE", QCoreApplication::translate("Realm::Projects", "Cannot start writing to the workspace")); !r)
-            return r;
-        inTransaction = true;
-        return {};
+        transaction.emplace(db);
+        if (transaction->isActive())
+            return {};
+        const Error error = transaction->error();
+        transaction.reset();
+        return error;
+    };
+    const auto commit = [&]() -> Result<void> {
+        Result<void> committed = transaction->commit(QCoreApplication::translate("Realm::Projects", "Cannot save the import"));
+        transaction.reset();
+        return committed;
     };
 
     std::optional<Statements> statements;
@@ -192,10 +191,8 @@ void FileWriter::run()
                 if (r)
                     r = finalizer(db);
                 if (r)
-                    r = execSql(db, "COMMIT", QCoreApplication::translate("Realm::Projects", "Cannot save the import"));
-                if (r)
-                    inTransaction = false;
-                else
+                    r = commit();
+                if (!r)
                     fail(r.error());
                 break;
             }
@@ -209,18 +206,16 @@ void FileWriter::run()
             batchBytes += file.content.size();
             ++batchFileCount;
             if (m_mode == Mode::Batched && (batchBytes >= kBatchBytes || batchFileCount >= batchFiles())) {
-                if (Result<void> c = execSql(db, "COMMIT", QCoreApplication::translate("Realm::Projects", "Cannot save the import")); !c) {
+                if (Result<void> c = commit(); !c) {
                     fail(c.error());
                     break;
                 }
-                inTransaction = false;
                 batchBytes = 0;
                 batchFileCount = 0;
             }
         }
     }
-    if (inTransaction)
-        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    transaction.reset(); // an abort: rolls back
     statements.reset();
     m_db->closeThreadConnection();
     QMutexLocker lock(&m_mutex);

@@ -16,10 +16,11 @@ ImportJob::ImportJob(Storage::DatabasePtr db, ImportInput input, QObject *parent
 void ImportJob::start()
 {
     report(-1, m_input.isRefresh() ? tr("Refreshing %1…").arg(m_input.project) : tr("Reading %1…").arg(m_input.location));
-    runOnOwnThread([this] {
-        Result<ImportReport> imported = [this] {
-            Storage::ThreadConnectionScope connection(m_db);
-            return run();
+    // The thread works on copies: it may still run while the job is being destroyed.
+    runOnOwnThread([this, db = m_db, input = m_input] {
+        Result<ImportReport> imported = [&] {
+            Storage::ThreadConnectionScope connection(db);
+            return run(db, input);
         }();
         endWith([this, imported] {
             if (imported)
@@ -33,17 +34,17 @@ void ImportJob::start()
     });
 }
 
-Result<ImportReport> ImportJob::run()
+Result<ImportReport> ImportJob::run(const Storage::DatabasePtr &db, const ImportInput &input)
 {
-    ProjectImporter importer(m_db);
+    ProjectImporter importer(db);
     importer.setCancellationToken(token());
     importer.setProgressCallback([this](const ImportProgress &progress) { report(-1, describeImportProgress(progress)); });
-    if (!m_input.isRefresh())
-        return importer.importProject(m_input.location, m_input.options);
-    Result<Project> project = ProjectStore(m_db).find(m_input.project);
+    if (!input.isRefresh())
+        return importer.importProject(input.location, input.options);
+    Result<Project> project = ProjectStore(db).find(input.project);
     if (!project)
         return project.error();
-    return importer.refreshProject(project->id, m_input.options);
+    return importer.refreshProject(project->id, input.options);
 }
 
 QString describeImport(const ImportReport &report, bool refresh)

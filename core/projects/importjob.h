@@ -34,7 +34,7 @@ signals:
     void failed(const Realm::Error &error); // Cancelled: says that nothing was changed
 
 private:
-    Result<ImportReport> run();
+    Result<ImportReport> run(const Storage::DatabasePtr &db, const ImportInput &input);
 
     Storage::DatabasePtr m_db;
     ImportInput m_input;

@@ -14,10 +14,11 @@ CreateJob::CreateJob(Storage::DatabasePtr db, CreateInput input, QObject *parent
 void CreateJob::start()
 {
     report(-1, tr("Creating…"));
-    runOnOwnThread([this] {
-        Result<Projects::ImportReport> created = [this] {
-            Storage::ThreadConnectionScope connection(m_db);
-            return createProject(m_db, m_input.starter, m_input.values, m_input.folder, m_input.projectName, token(),
+    // The thread works on copies: it may still run while the job is being destroyed.
+    runOnOwnThread([this, db = m_db, input = m_input] {
+        Result<Projects::ImportReport> created = [&] {
+            Storage::ThreadConnectionScope connection(db);
+            return createProject(db, input.starter, input.values, input.folder, input.projectName, token(),
                                  [this](qint64 done, qint64 total) {
                                      report(total > 0 ? double(done) / double(total) : -1, tr("Writing file %1 of %2…").arg(done + 1).arg(total));
                                  });

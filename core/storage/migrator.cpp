@@ -2,6 +2,7 @@
 #include "storage/migrator.h"
 
 #include "storage/sqlerror.h"
+#include "storage/transaction.h"
 #include "storage/trigramtokenizer.h"
 
 #include <QCoreApplication>
@@ -9,7 +10,6 @@
 #include <QFile>
 #include <QMap>
 #include <QScopeGuard>
-#include <QSqlDriver>
 #include <QSqlQuery>
 
 #include <sqlite3.h>
@@ -29,14 +29,6 @@ QMap<int, QString> migrationFiles(const QString &folder)
             files.insert(number, dir.filePath(name));
     }
     return files;
-}
-
-sqlite3 *handleOf(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver()->handle();
-    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.data());
 }
 
 // QtSql runs one statement per exec(); migrations hold many (and triggers
@@ -99,7 +91,7 @@ Result<void> Migrator::migrate()
 
 Result<void> Migrator::migrateTo(int target)
 {
-    sqlite3 *handle = handleOf(m_db);
+    sqlite3 *handle = nativeHandleOf(m_db);
     if (!handle)
         return Error::database(QCoreApplication::translate("Realm::Storage", "The workspace connection is not an SQLite connection."));
     // The schema's search index names REALM's tokenizer.
@@ -119,10 +111,11 @@ Result<void> Migrator::migrateTo(int target)
     // leaves the workspace at the version it had, never in between. The
     // version is read inside it: when two processes open an old workspace
     // at once, the second one waits and then finds the upgrade done.
-    if (Result<void> begun = execScript(handle, "BEGIN IMMEDIATE", QCoreApplication::translate("Realm::Storage", "Locking the workspace for an upgrade")); !begun)
-        return begun;
-    const auto rollback = [handle](Error error) {
-        sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
+    Transaction upgrade(handle);
+    if (!upgrade.isActive())
+        return upgrade.error();
+    const auto rollback = [&upgrade](Error error) {
+        upgrade.rollback();
         return error;
     };
     sqlite3_stmt *stmt = nullptr;
@@ -150,9 +143,7 @@ Result<void> Migrator::migrateTo(int target)
     const QByteArray mark = "PRAGMA application_id = " + QByteArray::number(applicationId()) + ";";
     if (Result<void> marked = execScript(handle, mark, QCoreApplication::translate("Realm::Storage", "Marking the workspace")); !marked)
         return rollback(marked.error());
-    if (Result<void> committed = execScript(handle, "COMMIT", QCoreApplication::translate("Realm::Storage", "Saving the upgrade")); !committed)
-        return rollback(committed.error());
-    return {};
+    return upgrade.commit(QCoreApplication::translate("Realm::Storage", "Saving the upgrade"));
 }
 
 } // namespace Realm::Storage

@@ -1,36 +1,52 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/transaction.h"
 
-#include "storage/sqlerror.h"
-
 #include <QCoreApplication>
-#include <QSqlQuery>
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <sqlite3.h>
 
 namespace Realm::Storage {
 
-Transaction::Transaction(QSqlDatabase db)
-    : m_db(std::move(db))
+namespace {
+Error sqliteError(sqlite3 *handle, const QString &what)
 {
-    QSqlQuery query(m_db);
-    if (query.exec(QStringLiteral("BEGIN IMMEDIATE")))
+    return Error::database(QStringLiteral("%1: %2").arg(what, handle ? QString::fromUtf8(sqlite3_errmsg(handle)) : QStringLiteral("no connection")));
+}
+} // namespace
+
+sqlite3 *nativeHandleOf(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.data());
+}
+
+Transaction::Transaction(const QSqlDatabase &db) : Transaction(nativeHandleOf(db))
+{
+}
+
+Transaction::Transaction(sqlite3 *handle) : m_handle(handle)
+{
+    if (m_handle && sqlite3_exec(m_handle, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK)
         m_active = true;
     else
-        m_error = sqlError(QCoreApplication::translate("Realm::Storage", "Cannot start a write transaction"), query);
+        m_error = sqliteError(m_handle, QCoreApplication::translate("Realm::Storage", "Cannot start a write transaction"));
 }
 
 Transaction::~Transaction()
 {
-    if (m_active)
-        rollback();
+    rollback();
 }
 
-Result<void> Transaction::commit()
+Result<void> Transaction::commit(const QString &what)
 {
     if (!m_active)
         return Error::database(QCoreApplication::translate("Realm::Storage", "No active transaction to commit."));
-    QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("COMMIT"))) {
-        Error error = sqlError(QCoreApplication::translate("Realm::Storage", "Cannot save the changes"), query);
+    if (sqlite3_exec(m_handle, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+        Error error = sqliteError(m_handle, what.isEmpty() ? QCoreApplication::translate("Realm::Storage", "Cannot save the changes") : what);
         rollback();
         return error;
     }
@@ -42,8 +58,7 @@ void Transaction::rollback()
 {
     if (!m_active)
         return;
-    QSqlQuery query(m_db);
-    query.exec(QStringLiteral("ROLLBACK"));
+    sqlite3_exec(m_handle, "ROLLBACK", nullptr, nullptr, nullptr);
     m_active = false;
 }
 

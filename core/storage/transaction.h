@@ -5,14 +5,18 @@
 
 #include <QSqlDatabase>
 
+struct sqlite3;
+
 namespace Realm::Storage {
 
-// A write transaction that rolls back unless committed. It starts with
-// BEGIN IMMEDIATE so a second writer waits at the start (busy timeout)
-// instead of failing halfway through.
+// The one write transaction of the workspace, for QtSql queries and native
+// statements alike (both go through the same connection): rolls back unless
+// committed. It starts with BEGIN IMMEDIATE so a second writer waits at the
+// start (busy timeout) instead of failing halfway through.
 class Transaction final {
 public:
-    explicit Transaction(QSqlDatabase db);
+    explicit Transaction(sqlite3 *handle);
+    explicit Transaction(const QSqlDatabase &db); // the connection's handle
     ~Transaction();
     Q_DISABLE_COPY_MOVE(Transaction)
 
@@ -20,13 +24,17 @@ public:
     bool isActive() const { return m_active; }
     const Error &error() const { return m_error; }
 
-    Result<void> commit();
+    // `what` names the work for the error message, e.g. "Cannot save the import".
+    Result<void> commit(const QString &what = {});
     void rollback();
 
 private:
-    QSqlDatabase m_db;
+    sqlite3 *m_handle;
     bool m_active = false;
     Error m_error;
 };
+
+// The SQLite handle under a QtSql connection (null if it is not SQLite).
+sqlite3 *nativeHandleOf(const QSqlDatabase &db);
 
 } // namespace Realm::Storage
