@@ -5,10 +5,15 @@
 #include "chat/projecttools.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QJsonObject>
 #include <QtConcurrent>
 
 namespace Realm::Chat {
+
+namespace {
+Q_LOGGING_CATEGORY(lcChat, "realm.chat", QtInfoMsg)
+}
 
 namespace {
 constexpr int kSaveIntervalMs = 500;
@@ -340,7 +345,7 @@ void ChatTurn::saveProgress()
     const QString reasoning = m_answer.reasoning;
     m_session->enqueueWrite([id, content, reasoning](Storage::DatabasePtr db) {
         if (Result<void> r = ConversationStore(db).updateStreaming(id, content, reasoning); !r)
-            qWarning("REALM: %s", qUtf8Printable(r.error().message));
+            qCWarning(lcChat, "%s", qUtf8Printable(r.error().message));
     });
 }
 
@@ -371,7 +376,7 @@ void ChatTurn::end(const std::optional<ProviderError> &error)
         const Message step = m_answer;
         m_session->enqueueWrite([step](Storage::DatabasePtr db) {
             if (Result<void> r = ConversationStore(db).finish(step); !r)
-                qWarning("REALM: %s", qUtf8Printable(r.error().message));
+                qCWarning(lcChat, "%s", qUtf8Printable(r.error().message));
         });
         m_ended = false;
         continueWithTools(step.toolCalls);
@@ -387,7 +392,7 @@ void ChatTurn::end(const std::optional<ProviderError> &error)
     const Message final = m_answer;
     m_session->enqueueWrite([final](Storage::DatabasePtr db) {
         if (Result<void> r = ConversationStore(db).finish(final); !r)
-            qWarning("REALM: %s", qUtf8Printable(r.error().message));
+            qCWarning(lcChat, "%s", qUtf8Printable(r.error().message));
     });
     if (error)
         emit failed(m_answer, *error);

@@ -6,6 +6,7 @@
 #include "projects/textcontent.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QByteArrayMatcher>
 #include <QDir>
 #include <QElapsedTimer>
@@ -24,6 +25,10 @@
 #include <algorithm>
 
 namespace Realm::Chat {
+
+namespace {
+Q_LOGGING_CATEGORY(lcContext, "realm.chat.context", QtInfoMsg)
+}
 
 namespace {
 constexpr int kLinesAround = 4;        // shown around a matching chunk
@@ -298,10 +303,9 @@ Result<ContextBuilder::Outcome> ContextBuilder::build(const QString &projectId, 
 
     QElapsedTimer phase;
     phase.start();
-    const bool timing = qEnvironmentVariableIsSet("REALM_CONTEXT_TIMING");
+    // Where the time goes: QT_LOGGING_RULES="realm.chat.context.debug=true".
     const auto mark = [&](const char *what) {
-        if (timing)
-            qInfo("context: %s %.1f ms", what, double(phase.nsecsElapsed()) / 1e6);
+        qCDebug(lcContext, "%s %.1f ms", what, double(phase.nsecsElapsed()) / 1e6);
         phase.restart();
     };
     CodeIndex index(m_db);

@@ -15,6 +15,7 @@
 #include "storage/transaction.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -25,6 +26,10 @@
 #include <sqlite3.h>
 
 namespace Realm::Projects {
+
+namespace {
+Q_LOGGING_CATEGORY(lcProjects, "realm.projects", QtInfoMsg)
+}
 
 using Storage::Statement;
 
@@ -359,7 +364,7 @@ Result<ImportReport> ProjectImporter::importProject(const QString &location, con
     }
     if (!outcome) {
         if (Result<void> discarded = discardImport(m_db, projectId); !discarded)
-            qWarning("realm: %s (the next start removes it)", qUtf8Printable(discarded.error().message));
+            qCWarning(lcProjects, "%s (the next start removes it)", qUtf8Printable(discarded.error().message));
     }
     lock.unlock();
     QDir().rmdir(QFileInfo(importLockPath(m_db->path(), projectId)).absolutePath()); // only if no other import uses it

@@ -7,6 +7,7 @@
 #include "projects/textcontent.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QDate>
 #include <QDir>
 #include <QDirIterator>
@@ -24,6 +25,10 @@
 #include <memory>
 
 namespace Realm::Starters {
+
+namespace {
+Q_LOGGING_CATEGORY(lcStarters, "realm.starters", QtInfoMsg)
+}
 
 namespace {
 const char kResourceRoot[] = ":/realm/templates";
@@ -172,7 +177,7 @@ QList<StarterTemplate> StarterTemplate::builtIn()
                 starter->shipped = true;
                 list.append(*starter);
             } else {
-                qWarning("realm: built-in template %s: %s", qUtf8Printable(id), qUtf8Printable(starter.error().message));
+                qCWarning(lcStarters, "built-in template %s: %s", qUtf8Printable(id), qUtf8Printable(starter.error().message));
             }
         }
         return list;

@@ -8,6 +8,7 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlDriver>
@@ -17,6 +18,10 @@
 #include <sqlite3.h>
 
 namespace Realm::Storage {
+
+namespace {
+Q_LOGGING_CATEGORY(lcStorage, "realm.storage", QtInfoMsg)
+}
 
 namespace {
 QAtomicInteger<quint64> s_instanceCounter;
@@ -178,7 +183,7 @@ QSqlDatabase Database::connection() const
         return QSqlDatabase::database(name);
     Result<QSqlDatabase> db = openConnection(name);
     if (!db) {
-        qWarning("realm: %s", qUtf8Printable(db.error().message));
+        qCWarning(lcStorage, "%s", qUtf8Printable(db.error().message));
         return QSqlDatabase::database(name, false);
     }
     return *db;

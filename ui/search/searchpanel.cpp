@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "search/searchpanel.h"
 
+#include <QLoggingCategory>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFontDatabase>
@@ -15,6 +16,10 @@
 #include <QtConcurrent>
 
 namespace Realm::Ui {
+
+namespace {
+Q_LOGGING_CATEGORY(lcUi, "realm.ui", QtInfoMsg)
+}
 
 namespace {
 
@@ -186,7 +191,7 @@ void SearchPanel::runNow()
         // Query errors were caught before starting; what is left is the
         // workspace failing, which the log records.
         if (!summary && summary.error().code != Error::Code::Cancelled)
-            qWarning("realm: search failed: %s", qUtf8Printable(summary.error().message));
+            qCWarning(lcUi, "search failed: %s", qUtf8Printable(summary.error().message));
     }));
 }
 
