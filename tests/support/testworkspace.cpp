@@ -61,9 +61,14 @@ int run(const QString &program, const QStringList &arguments, const QString &wor
     }
     if (out)
         *out = process.readAllStandardOutput();
+    const QByteArray errors = process.readAllStandardError();
     if (err)
-        *err = process.readAllStandardError();
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -3;
+        *err = errors;
+    const int code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -3;
+    // A failure the caller did not collect is shown, so a failed check says why.
+    if (code != 0 && !err && !errors.isEmpty())
+        qWarning("%s exited with %d: %s", qPrintable(QFileInfo(program).fileName()), code, errors.right(4000).constData());
+    return code;
 }
 
 QString realmBinary(const QString &name)

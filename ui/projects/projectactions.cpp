@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projects/projectactions.h"
 
+#include "jobs/background.h"
+
 #include "projects/projectstore.h"
 
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QFutureWatcher>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QListWidget>
@@ -15,7 +16,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace Realm::Ui {
 
@@ -55,10 +55,7 @@ void ProjectActions::setProject(const Projects::Project &project)
 
 void ProjectActions::runInBackground(std::function<Result<QString>()> job, std::function<void()> undo)
 {
-    auto *watcher = new QFutureWatcher<Result<QString>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, undo] {
-        watcher->deleteLater();
-        const Result<QString> result = watcher->result();
+    Ui::runInBackground(this, m_db, [job](const Storage::DatabasePtr &) { return job(); }, [this, undo](const Result<QString> &result) {
         if (!result) {
             emit failed(result.error().message);
             return;
@@ -66,11 +63,6 @@ void ProjectActions::runInBackground(std::function<Result<QString>()> job, std::
         emit projectsChanged();
         emit done(*result, undo);
     });
-    Storage::DatabasePtr db = m_db;
-    watcher->setFuture(QtConcurrent::run([db, job] {
-        Storage::ThreadConnectionScope connection(db);
-        return job();
-    }));
 }
 
 void ProjectActions::changeProject(std::function<Result<Projects::Project>(Projects::ProjectStore &)> change,
@@ -177,22 +169,19 @@ void ProjectActions::askEdit()
 
 void ProjectActions::showTrash()
 {
-    auto *watcher = new QFutureWatcher<Result<QList<Projects::Project>>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const Result<QList<Projects::Project>> trashed = watcher->result();
-        if (trashed)
-            showTrashDialog(*trashed);
-        else
-            emit failed(trashed.error().message);
-    });
-    Storage::DatabasePtr db = m_db;
-    watcher->setFuture(QtConcurrent::run([db] {
-        Storage::ThreadConnectionScope connection(db);
-        Projects::ProjectFilter filter;
-        filter.trash = true;
-        return Projects::ProjectStore(db).list(filter);
-    }));
+    Ui::runInBackground(
+        this, m_db,
+        [](const Storage::DatabasePtr &db) {
+            Projects::ProjectFilter filter;
+            filter.trash = true;
+            return Projects::ProjectStore(db).list(filter);
+        },
+        [this](const Result<QList<Projects::Project>> &trashed) {
+            if (trashed)
+                showTrashDialog(*trashed);
+            else
+                emit failed(trashed.error().message);
+        });
 }
 
 void ProjectActions::showTrashDialog(const QList<Projects::Project> &trashed)
