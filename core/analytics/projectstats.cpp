@@ -300,6 +300,11 @@ Result<ProjectStats> computeStats(const Storage::DatabasePtr &db, const QString 
     if (inputs.columnIsNull(0)) // no such project: the revision is NULL, and so the whole key
         return Error::notFound(QCoreApplication::translate("Realm::Analytics", "There is no project %1 in the workspace.").arg(projectId));
     const QString key = inputs.columnText(0);
+    // A statement left on a row keeps its read snapshot; if another writer
+    // commits meanwhile (a second statistics run), this connection's writes
+    // below would fail at once with "database is locked" (a stale WAL snapshot
+    // cannot be upgraded). So every read is reset before anything is written.
+    inputs.reset();
     Statement kept(native, "SELECT stats FROM project_stats WHERE project_id = ? AND inputs = ?");
     kept.bind(1, projectId);
     kept.bind(2, key);
@@ -309,6 +314,7 @@ Result<ProjectStats> computeStats(const Storage::DatabasePtr &db, const QString 
         stats.analyzedBytes = 0;
         return stats;
     }
+    kept.reset();
 
     ProjectStats stats;
     Result<QList<Pending>> pending = pendingContents(native, projectId);

@@ -86,7 +86,7 @@ void tst_StatsPanel::switchingProjectsShowsOnlyTheNewest()
     QSignalSpy loaded(&panel, &StatsPanel::loaded);
     panel.setProject(big->project.id, QStringLiteral("big"));
     panel.setProject(small->project.id, QStringLiteral("small"));
-    QVERIFY(QTest::qWaitFor([&] { return !loaded.isEmpty(); }, 20000));
+    QVERIFY2(QTest::qWaitFor([&] { return !loaded.isEmpty(); }, 20000), qPrintable(panel.findChild<QLabel *>(QStringLiteral("statsStatus")) ? panel.findChild<QLabel *>(QStringLiteral("statsStatus"))->text() : QString()));
     QVERIFY(QTest::qWaitFor([&] { return panel.findChildren<Analytics::StatsJob *>().isEmpty(); }, 20000)); // the cancelled one is gone too
     QCOMPARE(loaded.size(), 1);
     QCOMPARE(panel.markerList()->topLevelItemCount(), 0);

@@ -12,6 +12,17 @@
 
 namespace Realm::Ui {
 
+// The threads background work runs on. REALM's own pool, not Qt's global
+// one: it is created after the first workspace connection and so destroyed
+// (waiting for what still runs) before the database connections are torn
+// down when the program ends. Work still running on the global pool at exit
+// used a connection that was already gone (tst_chathistory crashed so).
+inline QThreadPool *backgroundPool()
+{
+    static QThreadPool pool;
+    return &pool;
+}
+
 // Runs `work(db)` on a worker thread — it has its own connection, closed
 // afterwards — and hands the result to `done` on `context`'s thread, unless
 // `context` is gone by then. The way widgets read and write the workspace
@@ -25,7 +36,7 @@ void runInBackground(QObject *context, const Storage::DatabasePtr &db, Work work
         watcher->deleteLater();
         done(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([db, work = std::move(work)] {
+    watcher->setFuture(QtConcurrent::run(backgroundPool(), [db, work = std::move(work)] {
         Storage::ThreadConnectionScope connection(db);
         return work(db);
     }));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "search/searchpanel.h"
 
+#include "jobs/background.h"
+
 #include <QLoggingCategory>
 #include <QCheckBox>
 #include <QComboBox>
@@ -180,7 +182,7 @@ void SearchPanel::runNow()
     Storage::DatabasePtr db = m_db;
     m_cancel = std::make_shared<CancellationToken>();
     std::shared_ptr<CancellationToken> token = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run([db, query, token](QPromise<Projects::SearchMatch> &promise) {
+    m_watcher.setFuture(QtConcurrent::run(backgroundPool(), [db, query, token](QPromise<Projects::SearchMatch> &promise) {
         Storage::ThreadConnectionScope connection(db);
         const Result<Projects::SearchSummary> summary = Projects::SearchEngine(db).search(query, [&](const Projects::SearchMatch &match) {
             if (promise.isCanceled())
