@@ -198,7 +198,7 @@ Result<QList<Conversation>> ConversationStore::list(const ConversationFilter &fi
 Result<void> ConversationStore::touch(const QString &conversationId, const QString &setClause, const QVariantList &binds)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE conversations SET %1, updated_at = ?, revision = revision + 1 WHERE id = ?").arg(setClause));
+    q.prepare(QStringLiteral("UPDATE conversations SET %1, updated_at = ? WHERE id = ?").arg(setClause));
     for (const QVariant &v : binds)
         q.addBindValue(v);
     q.addBindValue(Clock::nowMs());
@@ -289,7 +289,7 @@ Result<void> ConversationStore::finish(const Message &m)
 {
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("UPDATE messages SET content = ?, reasoning = ?, tool_calls = ?, status = ?, error = ?, "
-                             "input_tokens = ?, output_tokens = ?, updated_at = ?, revision = revision + 1 WHERE id = ?"));
+                             "input_tokens = ?, output_tokens = ?, updated_at = ? WHERE id = ?"));
     for (const QVariant &v : {text(m.content), text(m.reasoning), QVariant(toolCallsJson(m.toolCalls)),
                               QVariant(Message::statusName(m.status)), text(m.error), tokens(m.usage.inputTokens),
                               tokens(m.usage.outputTokens), QVariant(Clock::nowMs()), QVariant(m.id)})
@@ -444,9 +444,11 @@ Result<QList<MessageHit>> ConversationStore::search(const MessageSearch &search)
 Result<int> ConversationStore::markInterrupted(qint64 staleAfterMs)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE messages SET status = 'interrupted', revision = revision + 1 "
+    q.prepare(QStringLiteral("UPDATE messages SET status = 'interrupted', updated_at = ? "
                              "WHERE status = 'streaming' AND updated_at <= ?"));
-    q.addBindValue(Clock::nowMs() - staleAfterMs);
+    const qint64 now = Clock::nowMs();
+    q.addBindValue(now);
+    q.addBindValue(now - staleAfterMs);
     if (!q.exec())
         return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot mark interrupted answers"), q);
     return q.numRowsAffected();

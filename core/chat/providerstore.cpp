@@ -152,7 +152,7 @@ Result<StoredProfile> ProviderStore::update(const StoredProfile &s)
         return invalid;
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("UPDATE provider_profiles SET name = ?, kind = ?, base_url = ?, default_model = ?, options = ?, "
-                             "updated_at = ?, revision = revision + 1 WHERE id = ? AND deleted_at IS NULL"));
+                             "updated_at = ? WHERE id = ? AND deleted_at IS NULL"));
     for (const QVariant &v : {QVariant(s.profile.name.trimmed()), QVariant(ProviderProfile::kindName(s.profile.kind)),
                               QVariant(s.profile.baseUrl.toString()), QVariant(s.profile.defaultModel + QString(QLatin1String(""))),
                               QVariant(optionsJson(s)), QVariant(Clock::nowMs()), QVariant(s.profile.id)})
@@ -170,8 +170,8 @@ Result<StoredProfile> ProviderStore::update(const StoredProfile &s)
 Result<void> ProviderStore::remove(const QString &id)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE provider_profiles SET deleted_at = ?, plaintext_key = NULL, updated_at = ?, "
-                             "revision = revision + 1 WHERE id = ? AND deleted_at IS NULL"));
+    q.prepare(QStringLiteral("UPDATE provider_profiles SET deleted_at = ?, plaintext_key = NULL, updated_at = ? "
+                             "WHERE id = ? AND deleted_at IS NULL"));
     const qint64 now = Clock::nowMs();
     q.addBindValue(now);
     q.addBindValue(now);
@@ -201,8 +201,8 @@ Result<void> ProviderStore::cacheModels(const QString &id, const QStringList &mo
 Result<void> ProviderStore::setKeyStorage(const QString &profileId, KeyStorage storage, const QString &plaintextKey)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE provider_profiles SET key_storage = ?, plaintext_key = ?, updated_at = ?, "
-                             "revision = revision + 1 WHERE id = ?"));
+    q.prepare(QStringLiteral("UPDATE provider_profiles SET key_storage = ?, plaintext_key = ?, updated_at = ? "
+                             "WHERE id = ?"));
     q.addBindValue(keyStorageName(storage));
     q.addBindValue(storage == KeyStorage::Plaintext ? QVariant(plaintextKey) : QVariant(QMetaType::fromType<QString>()));
     q.addBindValue(Clock::nowMs());

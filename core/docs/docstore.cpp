@@ -113,7 +113,7 @@ Result<void> DocStore::saveSummary(const QByteArray &inputHash, const QString &m
 Result<QList<DocTemplate>> DocStore::templates() const
 {
     QSqlQuery q(m_db->connection());
-    if (!q.exec(QStringLiteral("SELECT name, kind, body, prompt, created_at, updated_at FROM doc_templates ORDER BY name")))
+    if (!q.exec(QStringLiteral("SELECT name, kind, body, prompt, created_at, updated_at FROM doc_templates WHERE deleted_at IS NULL ORDER BY name")))
         return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Reading the templates failed"), q);
     QList<DocTemplate> list;
     while (q.next())
@@ -124,7 +124,7 @@ Result<QList<DocTemplate>> DocStore::templates() const
 Result<DocTemplate> DocStore::findTemplate(const QString &name) const
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT name, kind, body, prompt, created_at, updated_at FROM doc_templates WHERE name = ?"));
+    q.prepare(QStringLiteral("SELECT name, kind, body, prompt, created_at, updated_at FROM doc_templates WHERE name = ? AND deleted_at IS NULL"));
     q.addBindValue(name);
     if (!q.exec())
         return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Reading a template failed"), q);
@@ -142,7 +142,8 @@ Result<void> DocStore::saveTemplate(const DocTemplate &t)
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("INSERT INTO doc_templates (name, kind, body, prompt, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
                              "ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, body = excluded.body, prompt = excluded.prompt, "
-                             "updated_at = excluded.updated_at"));
+                             "created_at = iif(deleted_at IS NULL, created_at, excluded.created_at), "
+                             "updated_at = excluded.updated_at, deleted_at = NULL"));
     const qint64 now = Clock::nowMs();
     q.addBindValue(t.name);
     q.addBindValue(text(t.kind));
@@ -158,7 +159,11 @@ Result<void> DocStore::saveTemplate(const DocTemplate &t)
 Result<void> DocStore::removeTemplate(const QString &name)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("DELETE FROM doc_templates WHERE name = ?"));
+    // A tombstone, so that sync can pass the removal on.
+    q.prepare(QStringLiteral("UPDATE doc_templates SET deleted_at = ?, updated_at = ? WHERE name = ? AND deleted_at IS NULL"));
+    const qint64 now = Clock::nowMs();
+    q.addBindValue(now);
+    q.addBindValue(now);
     q.addBindValue(name);
     if (!q.exec())
         return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Removing the template failed"), q);
@@ -195,7 +200,7 @@ Result<DocVersion> DocStore::saveVersion(DocVersion v)
 Result<QList<DocVersion>> DocStore::versions(const QString &projectId) const
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1 FROM doc_versions WHERE project_id = ? ORDER BY created_at DESC, rowid DESC")
+    q.prepare(QStringLiteral("SELECT %1 FROM doc_versions WHERE project_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, rowid DESC")
                   .arg(QLatin1String(kVersionColumns)));
     q.addBindValue(projectId);
     if (!q.exec())
@@ -209,7 +214,8 @@ Result<QList<DocVersion>> DocStore::versions(const QString &projectId) const
 Result<DocVersion> DocStore::version(const QString &idOrPrefix) const
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1, markdown FROM doc_versions WHERE id = ? OR (length(?) >= 6 AND substr(id, 1, length(?)) = ?) LIMIT 2")
+    q.prepare(QStringLiteral("SELECT %1, markdown FROM doc_versions "
+                             "WHERE (id = ? OR (length(?) >= 6 AND substr(id, 1, length(?)) = ?)) AND deleted_at IS NULL LIMIT 2")
                   .arg(QLatin1String(kVersionColumns)));
     for (int i = 0; i < 4; ++i)
         q.addBindValue(idOrPrefix);
@@ -227,7 +233,7 @@ Result<DocVersion> DocStore::version(const QString &idOrPrefix) const
 Result<std::optional<DocVersion>> DocStore::latest(const QString &projectId, const QString &kind, const QString &templateName) const
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1, markdown FROM doc_versions WHERE project_id = ? AND kind = ? AND template = ? "
+    q.prepare(QStringLiteral("SELECT %1, markdown FROM doc_versions WHERE project_id = ? AND kind = ? AND template = ? AND deleted_at IS NULL "
                              "ORDER BY created_at DESC, rowid DESC LIMIT 1")
                   .arg(QLatin1String(kVersionColumns)));
     q.addBindValue(projectId);
@@ -245,7 +251,7 @@ Result<std::optional<DocVersion>> DocStore::latest(const QString &projectId, con
 Result<std::optional<DocVersion>> DocStore::newestApiReference(const QString &projectId) const
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1 FROM doc_versions WHERE project_id = ? AND kind = 'api' ORDER BY created_at DESC, rowid DESC LIMIT 1")
+    q.prepare(QStringLiteral("SELECT %1 FROM doc_versions WHERE project_id = ? AND kind = 'api' AND deleted_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1")
                   .arg(QLatin1String(kVersionColumns)));
     q.addBindValue(projectId);
     if (!q.exec())
@@ -258,7 +264,9 @@ Result<std::optional<DocVersion>> DocStore::newestApiReference(const QString &pr
 Result<void> DocStore::removeVersion(const QString &id)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("DELETE FROM doc_versions WHERE id = ?"));
+    // A tombstone, so that sync can pass the removal on.
+    q.prepare(QStringLiteral("UPDATE doc_versions SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL"));
+    q.addBindValue(Clock::nowMs());
     q.addBindValue(id);
     if (!q.exec())
         return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Removing the document failed"), q);

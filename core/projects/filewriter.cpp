@@ -20,6 +20,8 @@ namespace {
 constexpr qint64 kQueueBytes = 48LL * 1024 * 1024;
 constexpr int kQueueFiles = 4096;
 constexpr qint64 kBatchBytes = 64LL * 1024 * 1024;
+// Text held back for the search index (see FileWriter::Statements).
+constexpr qint64 kPendingTextBytes = 8LL * 1024 * 1024;
 
 void bindOptional(Statement &q, int index, qint64 value)
 {
@@ -68,10 +70,35 @@ struct FileWriter::Statements {
                          "language, created_at, updated_at, source_mtime_ns, source_checked_ms) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         , updateFile(db, "UPDATE files SET blob_sha256 = ?, size = ?, mode = ?, language = ?, "
-                         "updated_at = ?, source_mtime_ns = ?, source_checked_ms = ?, revision = revision + 1 WHERE id = ?")
+                         "updated_at = ?, source_mtime_ns = ?, source_checked_ms = ? WHERE id = ?")
     {
     }
     Statement insertBlob, indexText, insertFile, updateFile;
+
+    // Text waiting for the search index, written a group at a time. FTS5
+    // writes its pending terms to disk at every statement savepoint, and
+    // writing a file row opens one (its change-capture trigger makes the
+    // statement a multi-row write): indexing each text right after its
+    // file made FTS5 flush once per file, 35 % slower imports.
+    struct Text {
+        qint64 blobRowId;
+        QByteArray utf8;
+    };
+    QList<Text> pendingText;
+    qint64 pendingTextBytes = 0;
+
+    Result<void> indexPendingText()
+    {
+        for (const Text &text : std::as_const(pendingText)) {
+            indexText.bind(1, text.blobRowId);
+            indexText.bindText(2, text.utf8);
+            if (Result<void> r = indexText.exec(QCoreApplication::translate("Realm::Projects", "Cannot index the imported text")); !r)
+                return r;
+        }
+        pendingText.clear();
+        pendingTextBytes = 0;
+        return {};
+    }
 };
 
 FileWriter::FileWriter(Storage::DatabasePtr db, QString projectId, Mode mode)
@@ -133,6 +160,7 @@ void FileWriter::run()
 {
     sqlite3 *db = m_db->nativeHandle();
     std::optional<Storage::Transaction> transaction; // a batch of files being written
+    std::optional<Statements> statements;
     qint64 batchBytes = 0;
     int batchFileCount = 0;
     qint64 steps = 0; // files dequeued, and then the finish
@@ -156,12 +184,13 @@ void FileWriter::run()
         return error;
     };
     const auto commit = [&]() -> Result<void> {
+        if (Result<void> indexed = statements->indexPendingText(); !indexed)
+            return indexed;
         Result<void> committed = transaction->commit(QCoreApplication::translate("Realm::Projects", "Cannot save the import"));
         transaction.reset();
         return committed;
     };
 
-    std::optional<Statements> statements;
     if (db)
         statements.emplace(db);
     if (!db || !statements->insertBlob.isValid() || !statements->indexText.isValid()
@@ -235,10 +264,12 @@ Result<void> FileWriter::write(sqlite3 *db, Statements &s, const PreparedFile &f
     if (Result<void> r = s.insertBlob.exec(what); !r)
         return r;
     if (sqlite3_changes(db) == 1 && !binary) {
-        s.indexText.bind(1, sqlite3_last_insert_rowid(db));
-        s.indexText.bindText(2, file.utf8Text);
-        if (Result<void> r = s.indexText.exec(what); !r)
-            return r;
+        s.pendingText.append({sqlite3_last_insert_rowid(db), file.utf8Text});
+        s.pendingTextBytes += file.utf8Text.size();
+        if (s.pendingTextBytes >= kPendingTextBytes) {
+            if (Result<void> r = s.indexPendingText(); !r)
+                return r;
+        }
     }
     const qint64 now = Clock::nowMs();
     if (file.existingFileId.isEmpty()) {

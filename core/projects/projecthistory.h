@@ -17,7 +17,9 @@ namespace Realm::Projects {
 struct ProjectVersion {
     QString id;
     QString projectId;
-    int number = 0; // 1, 2, 3 … per project
+    // 1, 2, 3 … as this machine made or received them: for display. Two
+    // machines refreshing offline both make a "2"; the server orders them.
+    int number = 0;
     QString kind;   // import | refresh
     QString sourceCommit;
     qint64 added = 0;

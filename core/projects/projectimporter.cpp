@@ -420,7 +420,7 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
             const QList<QPair<QString, QPair<qint64, qint64>>> touched = session.touchedFiles();
             const QList<VersionChange> changes = session.changes();
             outcome = writer.finish([&](sqlite3 *db) -> Result<void> {
-                Statement tombstone(db, "UPDATE files SET deleted_at = ?, updated_at = ?, revision = revision + 1 WHERE id = ?");
+                Statement tombstone(db, "UPDATE files SET deleted_at = ?, updated_at = ? WHERE id = ?");
                 const qint64 now = Clock::nowMs();
                 for (const QString &id : removed) {
                     tombstone.bind(1, now);

@@ -207,7 +207,7 @@ Result<Project> ProjectStore::update(const QString &id, const ProjectChanges &ch
     }
     if (sets.isEmpty())
         return find(id, true);
-    sets << QStringLiteral("updated_at = ?") << QStringLiteral("revision = revision + 1");
+    sets << QStringLiteral("updated_at = ?");
     binds << Clock::nowMs() << id;
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("UPDATE projects SET %1 WHERE id = ? AND state = 'ready'").arg(sets.join(QStringLiteral(", "))));
@@ -226,7 +226,7 @@ Result<Project> ProjectStore::update(const QString &id, const ProjectChanges &ch
 Result<void> ProjectStore::moveToTrash(const QString &id)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE projects SET deleted_at = ?, updated_at = ?, revision = revision + 1 "
+    q.prepare(QStringLiteral("UPDATE projects SET deleted_at = ?, updated_at = ? "
                              "WHERE id = ? AND deleted_at IS NULL AND state = 'ready'"));
     const qint64 now = Clock::nowMs();
     q.addBindValue(now);
@@ -242,7 +242,7 @@ Result<void> ProjectStore::moveToTrash(const QString &id)
 Result<Project> ProjectStore::restore(const QString &id)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE projects SET deleted_at = NULL, updated_at = ?, revision = revision + 1 "
+    q.prepare(QStringLiteral("UPDATE projects SET deleted_at = NULL, updated_at = ? "
                              "WHERE id = ? AND deleted_at IS NOT NULL AND state = 'ready'"));
     q.addBindValue(Clock::nowMs());
     q.addBindValue(id);
@@ -275,23 +275,24 @@ Result<int> ProjectStore::emptyTrash()
         // deletion on; its files, its history and their contents go, and
         // what other modules kept about it (they registered how).
         // (The row stays, so ON DELETE CASCADE does not run for them.)
-        if (Result<void> r = Cleanup::projectPurged(m_db->nativeHandle(), id); !r)
-            return r.error();
-        QSqlQuery history(db);
-        history.prepare(QStringLiteral("DELETE FROM project_versions WHERE project_id = ?"));
-        history.addBindValue(id);
-        if (!history.exec())
-            return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot empty the trash"), history);
-        QSqlQuery del(db);
-        del.prepare(QStringLiteral("DELETE FROM files WHERE project_id = ?"));
-        del.addBindValue(id);
+        // 'purged' comes first: the change capture then knows that the rows
+        // below go with the project and records only the project's row.
         QSqlQuery purge(db);
-        purge.prepare(QStringLiteral("UPDATE projects SET state = 'purged', file_count = 0, total_bytes = 0, "
-                                     "updated_at = ?, revision = revision + 1 WHERE id = ?"));
+        purge.prepare(QStringLiteral("UPDATE projects SET state = 'purged', file_count = 0, total_bytes = 0, updated_at = ? WHERE id = ?"));
         purge.addBindValue(now);
         purge.addBindValue(id);
-        if (!del.exec() || !purge.exec())
-            return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot empty the trash"), del.lastError().isValid() ? del : purge);
+        if (!purge.exec())
+            return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot empty the trash"), purge);
+        if (Result<void> r = Cleanup::projectPurged(m_db->nativeHandle(), id); !r)
+            return r.error();
+        for (const QString &sql : {QStringLiteral("DELETE FROM project_versions WHERE project_id = ?"),
+                                   QStringLiteral("DELETE FROM files WHERE project_id = ?")}) {
+            QSqlQuery forget(db);
+            forget.prepare(sql);
+            forget.addBindValue(id);
+            if (!forget.exec())
+                return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot empty the trash"), forget);
+        }
     }
     Result<qint64> collected = BlobStore::collectGarbage(m_db->nativeHandle());
     if (!collected)

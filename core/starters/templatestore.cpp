@@ -102,7 +102,7 @@ Result<StarterTemplate> templateFromProject(const Storage::DatabasePtr &db, cons
 Result<QList<StarterTemplate>> TemplateStore::list() const
 {
     QSqlQuery q(m_db->connection());
-    if (!q.exec(QStringLiteral("SELECT name, archive FROM project_templates ORDER BY name")))
+    if (!q.exec(QStringLiteral("SELECT name, archive FROM project_templates WHERE deleted_at IS NULL ORDER BY name")))
         return Storage::sqlError(QCoreApplication::translate("Realm::Starters", "Cannot read the templates"), q);
     QList<StarterTemplate> list;
     while (q.next()) {
@@ -116,7 +116,7 @@ Result<QList<StarterTemplate>> TemplateStore::list() const
 Result<QByteArray> TemplateStore::archive(const QString &name) const
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT archive FROM project_templates WHERE name = ?"));
+    q.prepare(QStringLiteral("SELECT archive FROM project_templates WHERE name = ? AND deleted_at IS NULL"));
     q.addBindValue(name);
     if (!q.exec())
         return Storage::sqlError(QCoreApplication::translate("Realm::Starters", "Cannot read the template"), q);
@@ -154,7 +154,8 @@ Result<void> TemplateStore::save(const StarterTemplate &starter)
     QSqlQuery q(m_db->connection());
     q.prepare(QStringLiteral("INSERT INTO project_templates (name, title, description, archive, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
                              "ON CONFLICT(name) DO UPDATE SET title = excluded.title, description = excluded.description, "
-                             "archive = excluded.archive, updated_at = excluded.updated_at"));
+                             "archive = excluded.archive, created_at = iif(deleted_at IS NULL, created_at, excluded.created_at), "
+                             "updated_at = excluded.updated_at, deleted_at = NULL"));
     const qint64 now = Clock::nowMs();
     q.addBindValue(starter.id);
     q.addBindValue(starter.title);
@@ -170,7 +171,11 @@ Result<void> TemplateStore::save(const StarterTemplate &starter)
 Result<void> TemplateStore::remove(const QString &name)
 {
     QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("DELETE FROM project_templates WHERE name = ?"));
+    // A tombstone, so that sync can pass the removal on.
+    q.prepare(QStringLiteral("UPDATE project_templates SET deleted_at = ?, updated_at = ? WHERE name = ? AND deleted_at IS NULL"));
+    const qint64 now = Clock::nowMs();
+    q.addBindValue(now);
+    q.addBindValue(now);
     q.addBindValue(name);
     if (!q.exec())
         return Storage::sqlError(QCoreApplication::translate("Realm::Starters", "Cannot remove the template"), q);

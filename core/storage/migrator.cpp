@@ -104,9 +104,17 @@ Result<void> Migrator::migrateTo(int target)
     // that refers to it. So they are off during the upgrade (the pragma does
     // nothing inside a transaction) and every reference is checked before
     // COMMIT instead.
-    if (Result<void> off = execScript(handle, "PRAGMA foreign_keys = OFF", QCoreApplication::translate("Realm::Storage", "Preparing the upgrade")); !off)
+    // The final RENAME of a rebuild would otherwise re-check every trigger
+    // and view, and fail on those of other tables that name the table while
+    // it is gone (files' triggers name projects): legacy renaming leaves
+    // them alone, and they find the rebuilt table by its name.
+    if (Result<void> off = execScript(handle, "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON",
+                                      QCoreApplication::translate("Realm::Storage", "Preparing the upgrade"));
+        !off)
         return off;
-    const auto foreignKeysOn = qScopeGuard([handle] { sqlite3_exec(handle, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr); });
+    const auto foreignKeysOn = qScopeGuard([handle] {
+        sqlite3_exec(handle, "PRAGMA legacy_alter_table = OFF; PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+    });
     // The whole upgrade is one transaction: a failure in any migration
     // leaves the workspace at the version it had, never in between. The
     // version is read inside it: when two processes open an old workspace

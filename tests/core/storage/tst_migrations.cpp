@@ -62,6 +62,22 @@ SELECT id, name, description, tags, source_kind, source_location, source_ref, so
 DROP TABLE projects;
 ALTER TABLE projects_new RENAME TO projects;
 CREATE UNIQUE INDEX projects_live_name ON projects(name) WHERE deleted_at IS NULL AND state <> 'purged';
+-- Dropping the table dropped its change capture: it comes back, with the new
+-- column synced.
+CREATE TRIGGER projects_inserted AFTER INSERT ON projects BEGIN
+    DELETE FROM changes WHERE table_name = 'projects' AND row_key = new.id;
+    INSERT INTO changes (table_name, row_key, op) VALUES ('projects', new.id, 'upsert');
+END;
+CREATE TRIGGER projects_updated AFTER UPDATE OF id, name, description, tags, source_kind, source_ref, source_commit,
+                                                state, colour, created_at, deleted_at ON projects BEGIN
+    UPDATE projects SET revision = old.revision + 1 WHERE id = new.id AND new.revision = old.revision;
+    DELETE FROM changes WHERE table_name = 'projects' AND row_key = new.id;
+    INSERT INTO changes (table_name, row_key, op) VALUES ('projects', new.id, 'upsert');
+END;
+CREATE TRIGGER projects_deleted AFTER DELETE ON projects BEGIN
+    DELETE FROM changes WHERE table_name = 'projects' AND row_key = old.id;
+    INSERT INTO changes (table_name, row_key, op) VALUES ('projects', old.id, 'delete');
+END;
 )sql";
 } // namespace
 
@@ -123,7 +139,13 @@ void tst_Migrations::aTableCanBeRebuiltWithoutLosingWhatRefersToIt()
     QCOMPARE(count(m_db, QStringLiteral("SELECT count(*) FROM conversations WHERE project_id = 'p1'")), 1);
     // Foreign keys are on again, and point at the rebuilt table.
     QCOMPARE(count(m_db, QStringLiteral("PRAGMA foreign_keys")), 1);
+    QCOMPARE(count(m_db, QStringLiteral("PRAGMA legacy_alter_table")), 0);
     QSqlQuery q(m_db);
+    // The other tables' triggers that name projects find the new table.
+    QVERIFY(q.exec(QStringLiteral("DELETE FROM changes")));
+    QVERIFY(q.exec(QStringLiteral("UPDATE projects SET colour = 'teal' WHERE id = 'p1'")));
+    QVERIFY(q.exec(QStringLiteral("UPDATE files SET deleted_at = 2 WHERE id = 'f1'")));
+    QCOMPARE(count(m_db, QStringLiteral("SELECT count(*) FROM changes")), 2);
     QVERIFY(q.exec(QStringLiteral("DELETE FROM projects WHERE id = 'p1'")));
     QCOMPARE(count(m_db, QStringLiteral("SELECT count(*) FROM files")), 0);
     QCOMPARE(count(m_db, QStringLiteral("SELECT count(*) FROM conversations WHERE project_id IS NULL")), 1);

@@ -82,6 +82,7 @@ private:
     void checkProjects(const Storage::DatabasePtr &db, int version);
     void checkChat(const Storage::DatabasePtr &db);
     void checkDocs(const Storage::DatabasePtr &db);
+    void checkEveryRowAwaitsSync(const Storage::DatabasePtr &db);
 };
 
 void tst_Upgrade::everyEarlierSchemaUpgradesKeepingEveryRow_data()
@@ -123,6 +124,16 @@ void tst_Upgrade::everyEarlierSchemaUpgradesKeepingEveryRow()
         QCOMPARE(starter->files.size(), 1);
         QCOMPARE(starter->files.first().path, QStringLiteral("{{name}}.c"));
     }
+
+    if (version >= 10) {
+        // Removed before the upgrade: tombstones, not shown.
+        QVERIFY(!Docs::DocStore(db).findTemplate(QStringLiteral("drafts")));
+        QVERIFY(!Starters::TemplateStore(db).find(QStringLiteral("old-cli")));
+        QCOMPARE(Docs::DocStore(db).versions(kCalculator)->size(), 1);
+    }
+    checkEveryRowAwaitsSync(db);
+    if (QTest::currentTestFailed())
+        return;
 
     // And the upgraded workspace takes new writes.
     Projects::ProjectChanges rename;
@@ -257,6 +268,28 @@ void tst_Upgrade::checkDocs(const Storage::DatabasePtr &db)
     QVERIFY(document->markdown.contains(QStringLiteral("Adds two numbers.")));
     // Stats written before the JSON convention read in today's names.
     QCOMPARE(Docs::toJson(versions->first()).value(QStringLiteral("stats")).toObject().value(QStringLiteral("files_extracted")).toInt(), 2);
+}
+
+// Whatever a workspace held before sync existed is a change the server has
+// not seen: schema 10 recorded every row, once.
+void tst_Upgrade::checkEveryRowAwaitsSync(const Storage::DatabasePtr &db)
+{
+    QSqlQuery tables(db->connection());
+    QVERIFY(tables.exec(QStringLiteral("SELECT table_name, key_column FROM synced_tables")));
+    int rows = 0;
+    while (tables.next()) {
+        const QString table = tables.value(0).toString();
+        const QString key = tables.value(1).toString();
+        QSqlQuery missing(db->connection());
+        QVERIFY(missing.exec(QStringLiteral("SELECT count(*), (SELECT count(*) FROM %1) FROM %1 WHERE %2 NOT IN "
+                                            "(SELECT row_key FROM changes WHERE table_name = '%1' AND op = 'upsert')")
+                                 .arg(table, key))
+                && missing.next());
+        QVERIFY2(missing.value(0).toInt() == 0, qPrintable(table + QLatin1String(" has rows no change records")));
+        rows += missing.value(1).toInt();
+    }
+    QVERIFY(tables.exec(QStringLiteral("SELECT count(*) FROM changes")) && tables.next());
+    QCOMPARE(tables.value(0).toInt(), rows);
 }
 
 void tst_Upgrade::theLatestSchemaHasAFixture()
