@@ -44,7 +44,7 @@ struct Analyzed {
 
 // Contents of the project (now, or in an earlier version) not analyzed yet
 // in their language.
-Result<QList<Pending>> pendingContents(sqlite3 *db, const QString &projectId)
+Result<QList<Pending>> pendingContents(Storage::Handle db, const QString &projectId)
 {
     QList<Pending> pending;
     QSet<QByteArray> seen;
@@ -79,7 +79,7 @@ Result<QList<Pending>> pendingContents(sqlite3 *db, const QString &projectId)
     return pending;
 }
 
-Result<void> store(sqlite3 *db, const QList<Analyzed> &batch)
+Result<void> store(Storage::Handle db, const QList<Analyzed> &batch)
 {
     Statement stats(db, "INSERT OR REPLACE INTO blob_stats (sha256, language, analyzer, lines, code, comment, blank, markers) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -126,7 +126,7 @@ Result<void> analyzePending(const Storage::DatabasePtr &db, const QList<Pending>
     qint64 total = 0;
     for (const Pending &p : pending)
         total += p.size;
-    Statement load(db->nativeHandle(), "SELECT content, encoding FROM blobs WHERE sha256 = ?");
+    Statement load(db->handle(), "SELECT content, encoding FROM blobs WHERE sha256 = ?");
     constexpr qint64 kBatchBytes = 16 * 1024 * 1024;
     qsizetype at = 0;
     while (at < pending.size()) {
@@ -150,7 +150,7 @@ Result<void> analyzePending(const Storage::DatabasePtr &db, const QList<Pending>
         Storage::Transaction transaction(db->connection());
         if (!transaction.isActive())
             return transaction.error();
-        if (Result<void> r = store(db->nativeHandle(), batch); !r)
+        if (Result<void> r = store(db->handle(), batch); !r)
             return r;
         if (Result<void> r = transaction.commit(); !r)
             return r;
@@ -162,7 +162,7 @@ Result<void> analyzePending(const Storage::DatabasePtr &db, const QList<Pending>
     return {};
 }
 
-Result<void> countByLanguage(sqlite3 *db, const QString &projectId, ProjectStats &stats)
+Result<void> countByLanguage(Storage::Handle db, const QString &projectId, ProjectStats &stats)
 {
     Statement q(db, "SELECT f.language, count(*), sum(f.size), sum(coalesce(s.lines, 0)), sum(coalesce(s.code, 0)), "
                     "sum(coalesce(s.comment, 0)), sum(coalesce(s.blank, 0)), sum(s.sha256 IS NULL) "
@@ -193,7 +193,7 @@ Result<void> countByLanguage(sqlite3 *db, const QString &projectId, ProjectStats
     return {};
 }
 
-Result<void> largestAndMostChanged(sqlite3 *db, const QString &projectId, ProjectStats &stats)
+Result<void> largestAndMostChanged(Storage::Handle db, const QString &projectId, ProjectStats &stats)
 {
     Statement largest(db, "SELECT f.path, f.size, coalesce(s.lines, 0) FROM files f LEFT JOIN blob_stats s "
                           "ON s.sha256 = f.blob_sha256 AND s.language = f.language AND s.analyzer = ?2 "
@@ -214,7 +214,7 @@ Result<void> largestAndMostChanged(sqlite3 *db, const QString &projectId, Projec
     return {};
 }
 
-Result<void> markers(sqlite3 *db, const QString &projectId, ProjectStats &stats)
+Result<void> markers(Storage::Handle db, const QString &projectId, ProjectStats &stats)
 {
     Statement q(db, "SELECT f.path, m.line, m.kind, m.text FROM files f JOIN blob_markers m "
                     "ON m.sha256 = f.blob_sha256 AND m.language = f.language AND m.analyzer = ?2 "
@@ -235,7 +235,7 @@ Result<void> markers(sqlite3 *db, const QString &projectId, ProjectStats &stats)
 }
 
 // Replays the versions' changes, keeping running totals.
-Result<void> growth(sqlite3 *db, const QString &projectId, ProjectStats &stats)
+Result<void> growth(Storage::Handle db, const QString &projectId, ProjectStats &stats)
 {
     Statement q(db, "SELECT pv.number, pv.created_at, pvf.path, pvf.blob_sha256 IS NULL, coalesce(b.size, 0), "
                     "coalesce((SELECT s.lines FROM blob_stats s WHERE s.sha256 = pvf.blob_sha256 AND s.analyzer = ?2 LIMIT 1), 0) "
@@ -282,7 +282,7 @@ Result<void> growth(sqlite3 *db, const QString &projectId, ProjectStats &stats)
 Result<ProjectStats> computeStats(const Storage::DatabasePtr &db, const QString &projectId, const CancellationToken *cancel,
                                   const std::function<void(qint64, qint64)> &progress)
 {
-    sqlite3 *native = db->nativeHandle();
+    Storage::Handle native = db->handle();
     // The documentation coverage is the docs module's to say.
     Result<std::optional<Docs::DocVersion>> reference = Docs::DocStore(db).newestApiReference(projectId);
     if (!reference)
@@ -346,12 +346,12 @@ Result<ProjectStats> computeStats(const Storage::DatabasePtr &db, const QString 
 
 void registerCleanup()
 {
-    Projects::Cleanup::beforeProjectPurged([](sqlite3 *db, const QString &projectId) -> Result<void> {
+    Projects::Cleanup::beforeProjectPurged([](Storage::Handle db, const QString &projectId) -> Result<void> {
         Statement forget(db, "DELETE FROM project_stats WHERE project_id = ?");
         forget.bind(1, projectId);
         return forget.exec(QCoreApplication::translate("Realm::Analytics", "Cannot remove the project's statistics"));
     });
-    Projects::Cleanup::beforeContentCollected([](sqlite3 *db, const Projects::Cleanup::CollectedContent &content) -> Result<void> {
+    Projects::Cleanup::beforeContentCollected([](Storage::Handle db, const Projects::Cleanup::CollectedContent &content) -> Result<void> {
         for (const char *sql : {"DELETE FROM blob_stats WHERE sha256 = ?", "DELETE FROM blob_markers WHERE sha256 = ?"}) {
             Statement forget(db, sql);
             forget.bindBlob(1, content.sha256);

@@ -11,7 +11,6 @@
 
 #include <algorithm>
 
-#include <sqlite3.h>
 
 namespace Realm::Chat {
 
@@ -159,7 +158,7 @@ QStringList CodeIndex::queryWords(const QString &question)
 namespace {
 // The project's revision, and whether the index is known to be complete
 // for it.
-std::pair<qint64, bool> indexState(sqlite3 *db, const QString &projectId)
+std::pair<qint64, bool> indexState(Storage::Handle db, const QString &projectId)
 {
     Statement q(db, "SELECT p.revision, (SELECT revision FROM code_index_projects WHERE project_id = p.id) FROM projects p WHERE p.id = ?");
     q.bind(1, projectId);
@@ -170,7 +169,7 @@ std::pair<qint64, bool> indexState(sqlite3 *db, const QString &projectId)
 
 // Matching chunks of one word, counted up to `cap`: cheap, however common
 // the word is.
-qint64 chunksWith(sqlite3 *db, const QString &word, qint64 cap)
+qint64 chunksWith(Storage::Handle db, const QString &word, qint64 cap)
 {
     Statement q(db, "SELECT count(*) FROM (SELECT 1 FROM chunk_words WHERE chunk_words MATCH ? LIMIT ?)");
     const QByteArray term = QStringLiteral("\"%1\"").arg(QString(word).replace(QLatin1Char('"'), QStringLiteral("\"\""))).toUtf8();
@@ -182,9 +181,9 @@ qint64 chunksWith(sqlite3 *db, const QString &word, qint64 cap)
 
 Result<qint64> CodeIndex::pending(const QString &projectId) const
 {
-    if (indexState(m_db->nativeHandle(), projectId).second)
+    if (indexState(m_db->handle(), projectId).second)
         return 0;
-    Statement q(m_db->nativeHandle(),
+    Statement q(m_db->handle(),
                 "SELECT count(DISTINCT b.id) FROM files f JOIN blobs b ON b.sha256 = f.blob_sha256 "
                 "WHERE f.project_id = ? AND f.deleted_at IS NULL AND b.is_binary = 0 "
                 "AND NOT EXISTS (SELECT 1 FROM chunked_blobs cb WHERE cb.blob_id = b.id)");
@@ -197,7 +196,7 @@ Result<qint64> CodeIndex::pending(const QString &projectId) const
 Result<CodeIndex::UpdateStats> CodeIndex::update(const QString &projectId, const CancellationToken *cancel,
                                                  const std::function<void(qint64, qint64)> &progress)
 {
-    sqlite3 *db = m_db->nativeHandle();
+    Storage::Handle db = m_db->handle();
     const auto [revision, complete] = indexState(db, projectId);
     if (complete)
         return UpdateStats{};
@@ -277,7 +276,7 @@ Result<QList<CodeHit>> CodeIndex::search(const QString &projectId, const QString
     QList<CodeHit> hits;
     if (words.isEmpty())
         return hits;
-    sqlite3 *db = m_db->nativeHandle();
+    Storage::Handle db = m_db->handle();
     const auto quoted = [](const QString &word) -> QString {
         return QLatin1Char('"') + QString(word).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
     };
@@ -349,7 +348,7 @@ Result<QList<CodeHit>> CodeIndex::search(const QString &projectId, const QString
     return hits;
 }
 
-Result<void> CodeIndex::unindexBlob(sqlite3 *db, qint64 blobId, const QByteArray &utf8Text)
+Result<void> CodeIndex::unindexBlob(Storage::Handle db, qint64 blobId, const QByteArray &utf8Text)
 {
     Statement chunkIds(db, "SELECT id FROM chunks WHERE blob_id = ? ORDER BY id");
     chunkIds.bind(1, blobId);
@@ -381,7 +380,7 @@ Result<void> CodeIndex::unindexBlob(sqlite3 *db, qint64 blobId, const QByteArray
 
 void CodeIndex::registerCleanup()
 {
-    Projects::Cleanup::beforeContentCollected([](sqlite3 *db, const Projects::Cleanup::CollectedContent &content) -> Result<void> {
+    Projects::Cleanup::beforeContentCollected([](Storage::Handle db, const Projects::Cleanup::CollectedContent &content) -> Result<void> {
         return content.utf8Text.isEmpty() ? Result<void>() : unindexBlob(db, content.blobId, content.utf8Text);
     });
 }

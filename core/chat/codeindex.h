@@ -4,14 +4,13 @@
 #include "common/cancellation.h"
 #include "common/error.h"
 #include "storage/database.h"
+#include "storage/handle.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
-
-struct sqlite3;
 
 namespace Realm::Chat {
 
@@ -57,7 +56,7 @@ public:
 
     // Removes a blob's chunks from the word index; `text` is its decoded
     // text (the contentless index forgets a row only given its words).
-    static Result<void> unindexBlob(sqlite3 *db, qint64 blobId, const QByteArray &utf8Text);
+    static Result<void> unindexBlob(Storage::Handle db, qint64 blobId, const QByteArray &utf8Text);
     // Lets projects drop a content's chunks when it collects the content
     // (Workspace::open calls it).
     static void registerCleanup();

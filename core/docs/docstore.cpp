@@ -277,12 +277,12 @@ Result<void> DocStore::removeVersion(const QString &id)
 
 void registerCleanup()
 {
-    Projects::Cleanup::beforeProjectPurged([](sqlite3 *db, const QString &projectId) -> Result<void> {
+    Projects::Cleanup::beforeProjectPurged([](Storage::Handle db, const QString &projectId) -> Result<void> {
         Storage::Statement forget(db, "DELETE FROM doc_versions WHERE project_id = ?");
         forget.bind(1, projectId);
         return forget.exec(QCoreApplication::translate("Realm::Docs", "Cannot remove the project's documents"));
     });
-    Projects::Cleanup::beforeContentCollected([](sqlite3 *db, const Projects::Cleanup::CollectedContent &content) -> Result<void> {
+    Projects::Cleanup::beforeContentCollected([](Storage::Handle db, const Projects::Cleanup::CollectedContent &content) -> Result<void> {
         Storage::Statement forget(db, "DELETE FROM doc_symbol_cache WHERE sha256 = ?");
         forget.bindBlob(1, content.sha256);
         return forget.exec(QCoreApplication::translate("Realm::Docs", "Cannot remove a content's symbols"));

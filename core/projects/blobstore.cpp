@@ -29,7 +29,7 @@ QByteArray sha256(QByteArrayView bytes)
     return digest;
 }
 
-Result<qint64> collectGarbage(sqlite3 *db)
+Result<qint64> collectGarbage(Storage::Handle db)
 {
     // Contents a project version refers to stay: the project's history
     // (Git export, analytics) needs them.

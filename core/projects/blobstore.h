@@ -2,10 +2,9 @@
 #pragma once
 
 #include "common/error.h"
+#include "storage/handle.h"
 
 #include <QByteArray>
-
-struct sqlite3;
 
 namespace Realm::Projects {
 
@@ -17,7 +16,7 @@ QByteArray sha256(QByteArrayView bytes);
 // Deletes every blob no file row refers to, with its search-index entry.
 // Returns how many were removed. Runs inside the caller's transaction if one
 // is open.
-Result<qint64> collectGarbage(sqlite3 *db);
+Result<qint64> collectGarbage(Storage::Handle db);
 
 } // namespace BlobStore
 } // namespace Realm::Projects

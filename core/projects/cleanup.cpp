@@ -42,7 +42,7 @@ void beforeContentCollected(ContentHook hook)
     hooks().contents.append(std::move(hook));
 }
 
-Result<void> projectPurged(sqlite3 *db, const QString &projectId)
+Result<void> projectPurged(Storage::Handle db, const QString &projectId)
 {
     QList<ProjectHook> list;
     {
@@ -52,7 +52,7 @@ Result<void> projectPurged(sqlite3 *db, const QString &projectId)
     return runAll(list, db, projectId);
 }
 
-Result<void> contentCollected(sqlite3 *db, const CollectedContent &content)
+Result<void> contentCollected(Storage::Handle db, const CollectedContent &content)
 {
     QList<ContentHook> list;
     {

@@ -2,13 +2,12 @@
 #pragma once
 
 #include "common/error.h"
+#include "storage/handle.h"
 
 #include <QByteArray>
 #include <QString>
 
 #include <functional>
-
-struct sqlite3;
 
 namespace Realm::Projects::Cleanup {
 
@@ -22,14 +21,14 @@ struct CollectedContent {
     QByteArray sha256;
     QByteArray utf8Text; // its decoded text; empty for binary contents
 };
-using ProjectHook = std::function<Result<void>(sqlite3 *db, const QString &projectId)>;
-using ContentHook = std::function<Result<void>(sqlite3 *db, const CollectedContent &content)>;
+using ProjectHook = std::function<Result<void>(Storage::Handle db, const QString &projectId)>;
+using ContentHook = std::function<Result<void>(Storage::Handle db, const CollectedContent &content)>;
 
 void beforeProjectPurged(ProjectHook hook);
 void beforeContentCollected(ContentHook hook);
 
 // For projects: run what the modules registered.
-Result<void> projectPurged(sqlite3 *db, const QString &projectId);
-Result<void> contentCollected(sqlite3 *db, const CollectedContent &content);
+Result<void> projectPurged(Storage::Handle db, const QString &projectId);
+Result<void> contentCollected(Storage::Handle db, const CollectedContent &content);
 
 } // namespace Realm::Projects::Cleanup

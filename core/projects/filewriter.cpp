@@ -8,7 +8,6 @@
 
 #include <QCoreApplication>
 
-#include <sqlite3.h>
 
 #include <csignal>
 
@@ -62,7 +61,7 @@ void crashIfAskedAt(qint64 step)
 
 // Prepared once per writer and reused for every file.
 struct FileWriter::Statements {
-    explicit Statements(sqlite3 *db)
+    explicit Statements(Storage::Handle db)
         : insertBlob(db, "INSERT INTO blobs (sha256, size, is_binary, encoding, content) "
                          "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")
         , indexText(db, "INSERT INTO blob_text (rowid, text) VALUES (?, ?)")
@@ -158,7 +157,7 @@ void FileWriter::abort()
 
 void FileWriter::run()
 {
-    sqlite3 *db = m_db->nativeHandle();
+    Storage::Handle db = m_db->handle();
     std::optional<Storage::Transaction> transaction; // a batch of files being written
     std::optional<Statements> statements;
     qint64 batchBytes = 0;
@@ -191,9 +190,9 @@ void FileWriter::run()
         return committed;
     };
 
-    if (db)
+    if (db.isValid())
         statements.emplace(db);
-    if (!db || !statements->insertBlob.isValid() || !statements->indexText.isValid()
+    if (!db.isValid() || !statements->insertBlob.isValid() || !statements->indexText.isValid()
         || !statements->insertFile.isValid() || !statements->updateFile.isValid()) {
         fail(Error::database(QCoreApplication::translate("Realm::Projects", "Cannot open the workspace for writing.")));
     } else {
@@ -227,7 +226,7 @@ void FileWriter::run()
             }
             Result<void> r = begin();
             if (r)
-                r = write(db, *statements, file);
+                r = write(*statements, file);
             if (!r) {
                 fail(r.error());
                 break;
@@ -252,7 +251,7 @@ void FileWriter::run()
     m_changed.wakeAll();
 }
 
-Result<void> FileWriter::write(sqlite3 *db, Statements &s, const PreparedFile &file)
+Result<void> FileWriter::write(Statements &s, const PreparedFile &file)
 {
     const QString what = QCoreApplication::translate("Realm::Projects", "Cannot store %1").arg(file.path);
     const bool binary = file.encoding == TextEncoding::Binary;
@@ -263,8 +262,8 @@ Result<void> FileWriter::write(sqlite3 *db, Statements &s, const PreparedFile &f
     s.insertBlob.bindBlob(5, file.content);
     if (Result<void> r = s.insertBlob.exec(what); !r)
         return r;
-    if (sqlite3_changes(db) == 1 && !binary) {
-        s.pendingText.append({sqlite3_last_insert_rowid(db), file.utf8Text});
+    if (s.insertBlob.changes() == 1 && !binary) {
+        s.pendingText.append({s.insertBlob.lastInsertRowId(), file.utf8Text});
         s.pendingTextBytes += file.utf8Text.size();
         if (s.pendingTextBytes >= kPendingTextBytes) {
             if (Result<void> r = s.indexPendingText(); !r)

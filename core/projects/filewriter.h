@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "projects/textcontent.h"
 #include "storage/database.h"
+#include "storage/handle.h"
 
 #include <QMutex>
 #include <QQueue>
@@ -12,8 +13,6 @@
 #include <functional>
 #include <optional>
 #include <thread>
-
-struct sqlite3;
 
 namespace Realm::Projects {
 
@@ -41,7 +40,7 @@ struct PreparedFile {
 class FileWriter final {
 public:
     enum class Mode { Batched, SingleTransaction };
-    using Finalizer = std::function<Result<void>(sqlite3 *)>;
+    using Finalizer = std::function<Result<void>(Storage::Handle)>;
 
     FileWriter(Storage::DatabasePtr db, QString projectId, Mode mode);
     ~FileWriter();
@@ -58,7 +57,7 @@ public:
 private:
     struct Statements;
     void run();
-    Result<void> write(sqlite3 *db, Statements &statements, const PreparedFile &file);
+    Result<void> write(Statements &statements, const PreparedFile &file);
 
     Storage::DatabasePtr m_db;
     QString m_projectId;

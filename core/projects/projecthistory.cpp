@@ -13,7 +13,7 @@ using Storage::Statement;
 
 namespace {
 
-Result<void> insertVersion(sqlite3 *db, const ProjectVersion &v)
+Result<void> insertVersion(Storage::Handle db, const ProjectVersion &v)
 {
     Statement insert(db, "INSERT INTO project_versions (id, project_id, number, kind, source_commit, added, changed, removed, created_at) "
                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -32,7 +32,7 @@ Result<void> insertVersion(sqlite3 *db, const ProjectVersion &v)
 
 Result<QList<ProjectVersion>> ProjectHistory::versions(const QString &projectId) const
 {
-    Statement q(m_db->nativeHandle(), "SELECT id, number, kind, source_commit, added, changed, removed, created_at "
+    Statement q(m_db->handle(), "SELECT id, number, kind, source_commit, added, changed, removed, created_at "
                                       "FROM project_versions WHERE project_id = ? ORDER BY number");
     q.bind(1, projectId);
     QList<ProjectVersion> list;
@@ -47,7 +47,7 @@ Result<QList<ProjectVersion>> ProjectHistory::versions(const QString &projectId)
 
 Result<QList<VersionChange>> ProjectHistory::changes(const QString &versionId) const
 {
-    Statement q(m_db->nativeHandle(), "SELECT path, blob_sha256, mode FROM project_version_files WHERE version_id = ? ORDER BY path");
+    Statement q(m_db->handle(), "SELECT path, blob_sha256, mode FROM project_version_files WHERE version_id = ? ORDER BY path");
     q.bind(1, versionId);
     QList<VersionChange> list;
     while (q.next())
@@ -67,7 +67,7 @@ void ProjectHistory::apply(VersionTree &tree, const QList<VersionChange> &change
     }
 }
 
-Result<void> ProjectHistory::recordImport(sqlite3 *db, const QString &projectId, const QString &sourceCommit)
+Result<void> ProjectHistory::recordImport(Storage::Handle db, const QString &projectId, const QString &sourceCommit)
 {
     ProjectVersion v;
     v.id = newId();
@@ -88,7 +88,7 @@ Result<void> ProjectHistory::recordImport(sqlite3 *db, const QString &projectId,
     return files.exec(QCoreApplication::translate("Realm::Projects", "Cannot record the project's files"));
 }
 
-Result<void> ProjectHistory::recordRefresh(sqlite3 *db, const QString &projectId, const QString &sourceCommit,
+Result<void> ProjectHistory::recordRefresh(Storage::Handle db, const QString &projectId, const QString &sourceCommit,
                                            const QList<VersionChange> &changes, const ChangeCounts &counts)
 {
     ProjectVersion v;

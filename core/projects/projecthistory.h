@@ -3,13 +3,12 @@
 
 #include "common/error.h"
 #include "storage/database.h"
+#include "storage/handle.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QMap>
 #include <QString>
-
-struct sqlite3;
 
 namespace Realm::Projects {
 
@@ -56,14 +55,14 @@ public:
     static void apply(VersionTree &tree, const QList<VersionChange> &changes);
 
     // Version 1: every live file of the project.
-    static Result<void> recordImport(sqlite3 *db, const QString &projectId, const QString &sourceCommit);
+    static Result<void> recordImport(Storage::Handle db, const QString &projectId, const QString &sourceCommit);
     // The next version: what a refresh changed.
     struct ChangeCounts {
         qint64 added = 0;
         qint64 changed = 0;
         qint64 removed = 0;
     };
-    static Result<void> recordRefresh(sqlite3 *db, const QString &projectId, const QString &sourceCommit,
+    static Result<void> recordRefresh(Storage::Handle db, const QString &projectId, const QString &sourceCommit,
                                       const QList<VersionChange> &changes, const ChangeCounts &counts);
 
 private:

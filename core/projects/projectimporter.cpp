@@ -23,7 +23,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
-#include <sqlite3.h>
 
 namespace Realm::Projects {
 
@@ -263,7 +262,7 @@ private:
 // transaction. Fails — and so rolls everything back — when the project is no
 // longer what this import or refresh started from (trashed or purged
 // meanwhile by another window or process).
-Result<void> finalizeProject(sqlite3 *db, const QString &projectId, const ProjectSource &source, bool isRefresh)
+Result<void> finalizeProject(Storage::Handle db, const QString &projectId, const ProjectSource &source, bool isRefresh)
 {
     Statement q(db, "UPDATE projects SET state = 'ready', source_kind = ?2, source_location = ?3, source_ref = ?4, "
                     "source_commit = ?5, "
@@ -280,7 +279,7 @@ Result<void> finalizeProject(sqlite3 *db, const QString &projectId, const Projec
     q.bind(7, qint64(isRefresh ? 1 : 0));
     if (Result<void> r = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot finish the project")); !r)
         return r;
-    if (sqlite3_changes(db) != 1)
+    if (q.changes() != 1)
         return Error::failed(isRefresh ? QCoreApplication::translate("Realm::Projects", "The project was moved to the trash or removed while it was "
                                                                                         "being refreshed; nothing was changed.")
                                        : QCoreApplication::translate("Realm::Projects", "The project was moved to the trash or removed while it was "
@@ -299,7 +298,7 @@ Result<void> discardImport(const Storage::DatabasePtr &db, const QString &projec
     q.addBindValue(projectId);
     if (!q.exec())
         return Storage::sqlError(QCoreApplication::translate("Realm::Projects", "Cannot remove the failed import"), q);
-    if (Result<qint64> r = BlobStore::collectGarbage(db->nativeHandle()); !r)
+    if (Result<qint64> r = BlobStore::collectGarbage(db->handle()); !r)
         return r.error();
     return transaction.commit();
 }
@@ -352,7 +351,7 @@ Result<ImportReport> ProjectImporter::importProject(const QString &location, con
         if (outcome) {
             session.reportProgress(true);
             const ProjectSource description = source.description();
-            outcome = writer.finish([&](sqlite3 *db) -> Result<void> {
+            outcome = writer.finish([&](Storage::Handle db) -> Result<void> {
                 if (Result<void> r = finalizeProject(db, projectId, description, false); !r)
                     return r;
                 return ProjectHistory::recordImport(db, projectId, description.commit);
@@ -392,7 +391,7 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
 
     QHash<QString, ExistingFile> existing;
     {
-        Statement q(m_db->nativeHandle(), "SELECT id, path, blob_sha256, mode, size, coalesce(source_mtime_ns, 0), "
+        Statement q(m_db->handle(), "SELECT id, path, blob_sha256, mode, size, coalesce(source_mtime_ns, 0), "
                                           "coalesce(source_checked_ms, 0) "
                                           "FROM files WHERE project_id = ? AND deleted_at IS NULL");
         q.bind(1, projectId);
@@ -419,7 +418,7 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
             const ProjectSource description = source.description();
             const QList<QPair<QString, QPair<qint64, qint64>>> touched = session.touchedFiles();
             const QList<VersionChange> changes = session.changes();
-            outcome = writer.finish([&](sqlite3 *db) -> Result<void> {
+            outcome = writer.finish([&](Storage::Handle db) -> Result<void> {
                 Statement tombstone(db, "UPDATE files SET deleted_at = ?, updated_at = ? WHERE id = ?");
                 const qint64 now = Clock::nowMs();
                 for (const QString &id : removed) {

@@ -283,7 +283,7 @@ Result<int> ProjectStore::emptyTrash()
         purge.addBindValue(id);
         if (!purge.exec())
             return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot empty the trash"), purge);
-        if (Result<void> r = Cleanup::projectPurged(m_db->nativeHandle(), id); !r)
+        if (Result<void> r = Cleanup::projectPurged(m_db->handle(), id); !r)
             return r.error();
         for (const QString &sql : {QStringLiteral("DELETE FROM project_versions WHERE project_id = ?"),
                                    QStringLiteral("DELETE FROM files WHERE project_id = ?")}) {
@@ -294,7 +294,7 @@ Result<int> ProjectStore::emptyTrash()
                 return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot empty the trash"), forget);
         }
     }
-    Result<qint64> collected = BlobStore::collectGarbage(m_db->nativeHandle());
+    Result<qint64> collected = BlobStore::collectGarbage(m_db->handle());
     if (!collected)
         return collected.error();
     if (Result<void> committed = transaction.commit(); !committed)
@@ -414,7 +414,7 @@ Result<void> ProjectStore::recoverInterruptedImports()
         if (!q.exec())
             return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot remove an interrupted import"), q);
     }
-    Result<qint64> collected = BlobStore::collectGarbage(m_db->nativeHandle());
+    Result<qint64> collected = BlobStore::collectGarbage(m_db->handle());
     if (!collected)
         return collected.error();
     return transaction.commit();

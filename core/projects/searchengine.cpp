@@ -191,7 +191,7 @@ Result<SearchSummary> SearchEngine::search(const SearchQuery &query, const Match
         sql += "AND b.id IN (SELECT rowid FROM blob_text WHERE blob_text MATCH ?3) ";
     sql += "ORDER BY p.name, p.id, f.path";
 
-    sqlite3 *db = m_db->nativeHandle();
+    Storage::Handle db = m_db->handle();
     // Searches read many file contents: mapping the workspace spares a
     // read() and a copy per page. Only search connections map it, so imports
     // keep a small resident set.

@@ -123,8 +123,7 @@ Result<QSqlDatabase> Database::configure(QSqlDatabase db) const
         if (!query.exec(pragma))
             return sqlError(QCoreApplication::translate("Realm::Storage", "Cannot configure the workspace %1 (%2)").arg(m_path, pragma), query);
     }
-    const QVariant handle = db.driver()->handle();
-    sqlite3 *native = qstrcmp(handle.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3 *const *>(handle.data()) : nullptr;
+    sqlite3 *native = handleOf(db).m_db;
     if (!native || !registerTrigramTokenizer(native))
         return Error::database(QCoreApplication::translate("Realm::Storage", "Cannot set up the search index on %1: this SQLite has no FTS5.").arg(m_path));
     return db;
@@ -200,12 +199,9 @@ void Database::closeThreadConnection() const
     QSqlDatabase::removeDatabase(name);
 }
 
-sqlite3 *Database::nativeHandle() const
+Handle Database::handle() const
 {
-    const QVariant handle = connection().driver()->handle();
-    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.data());
+    return handleOf(connection());
 }
 
 Result<void> Database::checkpoint()

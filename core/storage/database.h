@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "storage/handle.h"
 
 #include <QMutex>
 #include <QSqlDatabase>
@@ -10,7 +11,6 @@
 
 #include <memory>
 
-struct sqlite3;
 
 namespace Realm::Storage {
 
@@ -33,7 +33,7 @@ public:
     // used the database ends, or the connection stays open until ~Database.
     void closeThreadConnection() const;
     // The raw SQLite handle behind connection(), for the bulk-insert hot path.
-    sqlite3 *nativeHandle() const;
+    Handle handle() const;
 
     // Flushes the WAL into the main file (e.g. before measuring its size).
     Result<void> checkpoint();

@@ -91,7 +91,7 @@ Result<void> Migrator::migrate()
 
 Result<void> Migrator::migrateTo(int target)
 {
-    sqlite3 *handle = nativeHandleOf(m_db);
+    sqlite3 *handle = handleOf(m_db).m_db;
     if (!handle)
         return Error::database(QCoreApplication::translate("Realm::Storage", "The workspace connection is not an SQLite connection."));
     // The schema's search index names REALM's tokenizer.
@@ -119,7 +119,7 @@ Result<void> Migrator::migrateTo(int target)
     // leaves the workspace at the version it had, never in between. The
     // version is read inside it: when two processes open an old workspace
     // at once, the second one waits and then finds the upgrade done.
-    Transaction upgrade(handle);
+    Transaction upgrade(handleOf(m_db));
     if (!upgrade.isActive())
         return upgrade.error();
     const auto rollback = [&upgrade](Error error) {

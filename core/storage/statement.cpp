@@ -7,10 +7,10 @@
 
 namespace Realm::Storage {
 
-Statement::Statement(sqlite3 *db, const char *sql)
-    : m_db(db)
+Statement::Statement(Handle handle, const char *sql)
+    : m_db(handle.m_db)
 {
-    if (!db || sqlite3_prepare_v2(db, sql, -1, &m_stmt, nullptr) != SQLITE_OK) {
+    if (!m_db || sqlite3_prepare_v2(m_db, sql, -1, &m_stmt, nullptr) != SQLITE_OK) {
         m_stmt = nullptr;
         m_failed = true;
     }

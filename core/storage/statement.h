@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "storage/handle.h"
 
 #include <QByteArray>
 #include <QString>
@@ -11,12 +12,12 @@ struct sqlite3_stmt;
 
 namespace Realm::Storage {
 
-// A prepared SQLite statement on a raw handle, for the hot paths (bulk
-// import, search candidate scans) where QtSql's per-row overhead and
+// A prepared SQLite statement on a connection's handle, for the hot paths
+// (bulk import, search candidate scans) where QtSql's per-row overhead and
 // UTF-16 round trips show up in profiles. Everything else uses QtSql.
 class Statement final {
 public:
-    Statement(sqlite3 *db, const char *sql);
+    Statement(Handle db, const char *sql);
     ~Statement();
     Q_DISABLE_COPY_MOVE(Statement)
 

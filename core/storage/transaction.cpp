@@ -16,19 +16,19 @@ Error sqliteError(sqlite3 *handle, const QString &what)
 }
 } // namespace
 
-sqlite3 *nativeHandleOf(const QSqlDatabase &db)
+Handle handleOf(const QSqlDatabase &db)
 {
     const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
     if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.data());
+        return Handle();
+    return Handle(*static_cast<sqlite3 *const *>(handle.data()));
 }
 
-Transaction::Transaction(const QSqlDatabase &db) : Transaction(nativeHandleOf(db))
+Transaction::Transaction(const QSqlDatabase &db) : Transaction(handleOf(db))
 {
 }
 
-Transaction::Transaction(sqlite3 *handle) : m_handle(handle)
+Transaction::Transaction(Handle handle) : m_handle(handle.m_db)
 {
     if (m_handle && sqlite3_exec(m_handle, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK)
         m_active = true;

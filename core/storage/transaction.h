@@ -2,10 +2,9 @@
 #pragma once
 
 #include "common/error.h"
+#include "storage/handle.h"
 
 #include <QSqlDatabase>
-
-struct sqlite3;
 
 namespace Realm::Storage {
 
@@ -15,7 +14,7 @@ namespace Realm::Storage {
 // start (busy timeout) instead of failing halfway through.
 class Transaction final {
 public:
-    explicit Transaction(sqlite3 *handle);
+    explicit Transaction(Handle handle);
     explicit Transaction(const QSqlDatabase &db); // the connection's handle
     ~Transaction();
     Q_DISABLE_COPY_MOVE(Transaction)
@@ -33,8 +32,5 @@ private:
     bool m_active = false;
     Error m_error;
 };
-
-// The SQLite handle under a QtSql connection (null if it is not SQLite).
-sqlite3 *nativeHandleOf(const QSqlDatabase &db);
 
 } // namespace Realm::Storage
