@@ -2,6 +2,7 @@
 #include "docs/templaterenderer.h"
 
 #include "docs/templatedata.h"
+#include "markup/fencescanner.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -255,7 +256,7 @@ std::string collapsed(std::string_view markdown)
 {
     std::string out;
     out.reserve(markdown.size());
-    bool inFence = false;
+    Markup::FenceScanner fences;
     bool lastBlank = true; // no blank lines at the top
     bool first = true;
     size_t at = 0;
@@ -264,16 +265,15 @@ std::string collapsed(std::string_view markdown)
         if (end == std::string_view::npos)
             end = markdown.size();
         const std::string_view line = markdown.substr(at, end - at);
-        if (line.substr(0, 3) == "```")
-            inFence = !inFence;
+        const bool code = fences.next(QByteArrayView(line.data(), qsizetype(line.size()))) != Markup::FenceScanner::Line::Text;
         const bool blank = line.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
-        if (inFence || !blank || !lastBlank) { // the kept lines, joined by newlines
+        if (code || !blank || !lastBlank) { // the kept lines, joined by newlines
             if (!first)
                 out += '\n';
             out += line;
             first = false;
         }
-        lastBlank = blank && !inFence;
+        lastBlank = blank && !code;
         at = end + 1;
     }
     return out;

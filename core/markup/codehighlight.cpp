@@ -27,6 +27,27 @@ bool codeHighlightingAvailable()
 }
 
 #if REALM_HAVE_SYNTAX_HIGHLIGHTING
+KSyntaxHighlighting::Definition definitionForFence(KSyntaxHighlighting::Repository &repository, const QString &tag)
+{
+    static const QHash<QString, QString> aliases{
+        {QStringLiteral("shell"), QStringLiteral("Bash")},  {QStringLiteral("sh"), QStringLiteral("Bash")},
+        {QStringLiteral("csharp"), QStringLiteral("C#")},   {QStringLiteral("cs"), QStringLiteral("C#")},
+        {QStringLiteral("objc"), QStringLiteral("Objective-C")}, {QStringLiteral("php"), QStringLiteral("PHP/PHP")},
+    };
+    if (tag.isEmpty())
+        return {};
+    const QString name = aliases.value(tag.toLower(), tag);
+    for (const KSyntaxHighlighting::Definition &d : repository.definitions()) {
+        if (d.name().compare(name, Qt::CaseInsensitive) == 0)
+            return d;
+    }
+    if (KSyntaxHighlighting::Definition byExtension = repository.definitionForFileName(QStringLiteral("code.") + tag); byExtension.isValid())
+        return byExtension;
+    return repository.definitionForFileName(tag);
+}
+#endif
+
+#if REALM_HAVE_SYNTAX_HIGHLIGHTING
 namespace {
 using KSyntaxHighlighting::Theme;
 
@@ -99,23 +120,6 @@ private:
     QString *m_out = nullptr;
 };
 
-KSyntaxHighlighting::Definition definitionFor(KSyntaxHighlighting::Repository &repository, const QString &language)
-{
-    // A fence's tag: one of GitHub's names that is neither a definition's
-    // name nor an extension, a definition's name (any case), an extension.
-    static const QHash<QString, QString> aliases{
-        {QStringLiteral("shell"), QStringLiteral("Bash")},  {QStringLiteral("sh"), QStringLiteral("Bash")},
-        {QStringLiteral("csharp"), QStringLiteral("C#")},   {QStringLiteral("objc"), QStringLiteral("Objective-C")},
-        {QStringLiteral("php"), QStringLiteral("PHP/PHP")},
-    };
-    const QString name = aliases.value(language.toLower(), language);
-    for (const KSyntaxHighlighting::Definition &d : repository.definitions()) {
-        if (d.name().compare(name, Qt::CaseInsensitive) == 0)
-            return d;
-    }
-    return repository.definitionForFileName(QStringLiteral("code.") + language);
-}
-
 QString rules(const Theme &theme)
 {
     QString css;
@@ -154,7 +158,7 @@ QString highlightCodeBlocks(const QString &html)
         const QString language = html.mid(start + open.size(), tagEnd - start - open.size());
         auto known = repo.byLanguage.constFind(language);
         if (known == repo.byLanguage.cend())
-            known = repo.byLanguage.insert(language, definitionFor(repo.repository, language));
+            known = repo.byLanguage.insert(language, definitionForFence(repo.repository, language));
         const KSyntaxHighlighting::Definition definition = *known;
         const qsizetype codeStart = tagEnd + 2;
         out += QStringView(html).mid(at, codeStart - at);

@@ -2,6 +2,7 @@
 #include "markup/markdownoutput.h"
 
 #include "markup/codehighlight.h"
+#include "markup/fencescanner.h"
 #include "markup/headings.h"
 
 #include <QThread>
@@ -127,7 +128,7 @@ QByteArray html(QByteArrayView markdown)
 QList<qsizetype> cutPoints(QByteArrayView markdown, qsizetype pieceSize)
 {
     QList<qsizetype> cuts;
-    QByteArray fence; // the opening fence while inside one
+    FenceScanner fences;
     bool lastBlank = true;
     qsizetype pieceStart = 0;
     for (qsizetype at = 0; at < markdown.size();) {
@@ -139,23 +140,16 @@ QList<qsizetype> cutPoints(QByteArrayView markdown, qsizetype pieceSize)
         const bool fenceLike = trimmed.startsWith("```") || trimmed.startsWith("~~~");
         if (fenceLike && (line.startsWith(' ') || line.startsWith('\t')))
             return {};
-        if (!fence.isEmpty()) {
-            if (trimmed.startsWith(fence) && trimmed.count(fence.at(0)) == trimmed.size())
-                fence.clear();
-        } else if (fenceLike) {
-            qsizetype n = 0;
-            while (n < trimmed.size() && trimmed.at(n) == trimmed.at(0))
-                ++n;
-            // ```a``` at the start of a line is code in a paragraph, not a fence.
-            if (trimmed.at(0) != '`' || !trimmed.sliced(n).contains('`'))
-                fence = trimmed.first(n).toByteArray();
-        } else if (trimmed.contains("]:")) {
-            return {};
-        } else if (lastBlank && (line.startsWith("# ") || line.startsWith("## ")) && at - pieceStart >= pieceSize) {
-            cuts.append(at);
-            pieceStart = at;
+        const FenceScanner::Line kind = fences.next(line);
+        if (kind == FenceScanner::Line::Text) {
+            if (trimmed.contains("]:"))
+                return {};
+            if (lastBlank && (line.startsWith("# ") || line.startsWith("## ")) && at - pieceStart >= pieceSize) {
+                cuts.append(at);
+                pieceStart = at;
+            }
         }
-        lastBlank = fence.isEmpty() && trimmed.isEmpty();
+        lastBlank = kind == FenceScanner::Line::Text && trimmed.isEmpty();
         at = end + 1;
     }
     return cuts;

@@ -4,7 +4,6 @@
 #include <QCoreApplication>
 #include <QFontDatabase>
 #include <QPalette>
-#include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextDocumentFragment>
@@ -16,12 +15,6 @@
 namespace Realm::Ui {
 
 namespace {
-const QRegularExpression &fenceStart()
-{
-    static const QRegularExpression re(QStringLiteral("^ {0,3}(`{3,}|~{3,})\\s*([^`\\s]*)"));
-    return re;
-}
-
 QTextCharFormat codeFormat()
 {
     QTextCharFormat format;
@@ -88,9 +81,9 @@ void MarkdownStream::finish()
         processLine(m_partialLine);
         m_partialLine.clear();
     }
-    if (m_inCode) {
-        m_inCode = false; // an unclosed fence ends with the answer
+    if (m_fences.inCode()) {
         highlightOpenCode();
+        m_fences = {}; // an unclosed fence ends with the answer
     }
     flushParagraph();
     m_tailStart = m_cursor.position();
@@ -98,33 +91,30 @@ void MarkdownStream::finish()
 
 void MarkdownStream::processLine(const QString &line)
 {
-    if (m_inCode) {
-        const QString trimmed = line.trimmed();
-        if (trimmed.startsWith(m_fence) && trimmed.count(m_fence.at(0)) == trimmed.size()) {
-            m_inCode = false;
-            highlightOpenCode();
-            m_cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
-            m_tailStart = m_cursor.position();
-            return;
-        }
+    switch (m_fences.next(line.toUtf8())) {
+    case Markup::FenceScanner::Line::Text:
+        break;
+    case Markup::FenceScanner::Line::Code:
         appendCodeLine(line);
         return;
-    }
-    if (const QRegularExpressionMatch fence = fenceStart().match(line); fence.hasMatch()) {
+    case Markup::FenceScanner::Line::Closing:
+        highlightOpenCode();
+        m_cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+        m_tailStart = m_cursor.position();
+        return;
+    case Markup::FenceScanner::Line::Opening: {
         flushParagraph();
-        m_inCode = true;
-        m_fence = fence.captured(1);
-        m_codeLanguage = fence.captured(2);
         m_codeBlocks.append(QString());
         // A header line with the copy link for this block.
         QString header = QStringLiteral("<p><a href=\"realm-copy:%1\">%2</a>").arg(m_firstCodeBlock + m_codeBlocks.size() - 1).arg(QCoreApplication::translate("Realm::Ui::ChatView", "Copy"));
-        if (!m_codeLanguage.isEmpty())
-            header += QStringLiteral(" <span style=\"color:gray\">%1</span>").arg(m_codeLanguage.toHtmlEscaped());
+        if (!m_fences.language().isEmpty())
+            header += QStringLiteral(" <span style=\"color:gray\">%1</span>").arg(m_fences.language().toHtmlEscaped());
         insertBlockHtml(header + QStringLiteral("</p>"));
         m_cursor.insertBlock(codeBlockFormat(), codeFormat());
         m_codeFirstBlock = m_cursor.blockNumber();
         m_tailStart = m_cursor.position();
         return;
+    }
     }
     if (line.trimmed().isEmpty()) {
         flushParagraph();
@@ -150,7 +140,7 @@ void MarkdownStream::highlightOpenCode()
     // Coloured once the block is complete: highlighting line by line as it
     // streams would colour half-typed tokens wrongly.
     const bool dark = QPalette().color(QPalette::Base).lightness() < 128;
-    highlightCode(m_document, m_codeFirstBlock, m_cursor.blockNumber(), m_codeLanguage, dark);
+    highlightCode(m_document, m_codeFirstBlock, m_cursor.blockNumber(), m_fences.language(), dark);
 }
 
 void MarkdownStream::flushParagraph()
@@ -175,7 +165,7 @@ void MarkdownStream::redrawTail()
     tail.setPosition(m_tailStart);
     tail.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
     tail.removeSelectedText();
-    if (m_inCode) {
+    if (m_fences.inCode()) {
         if (!m_partialLine.isEmpty()) {
             if (!m_codeBlocks.last().isEmpty() || tail.block().length() > 1)
                 tail.insertBlock(codeBlockFormat(), codeFormat());

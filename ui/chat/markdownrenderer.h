@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "markup/fencescanner.h"
+
 #include <QString>
 #include <QStringList>
 #include <QTextCursor>
@@ -45,9 +47,7 @@ private:
     int m_tailStart = 0;       // where the redrawn tail begins
     QString m_partialLine;     // text after the last line end
     QStringList m_paragraph;   // lines of the block being collected
-    bool m_inCode = false;
-    QString m_fence;           // ``` or ~~~ (and its length) of the open code block
-    QString m_codeLanguage;
+    Markup::FenceScanner m_fences;
     int m_codeFirstBlock = -1; // first block of the open code block
     QStringList m_codeBlocks;
     int m_firstCodeBlock = 0;

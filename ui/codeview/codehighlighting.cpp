@@ -2,6 +2,7 @@
 #include "codeview/codehighlighting.h"
 
 #include "common/buildconfig.h"
+#include "markup/codehighlight.h"
 
 #include <QTextBlock>
 #include <QTextCursor>
@@ -75,11 +76,7 @@ void highlightCode(QTextDocument *document, int firstBlock, int lastBlock, const
     if (language.isEmpty() || lastBlock < firstBlock)
         return;
     KSyntaxHighlighting::Repository &repository = syntaxRepository();
-    KSyntaxHighlighting::Definition definition = repository.definitionForName(language);
-    if (!definition.isValid())
-        definition = repository.definitionForFileName(QStringLiteral("code.") + language);
-    if (!definition.isValid())
-        definition = repository.definitionForFileName(language);
+    const KSyntaxHighlighting::Definition definition = Markup::definitionForFence(repository, language);
     if (!definition.isValid())
         return;
     RangeHighlighter highlighter;
