@@ -3,7 +3,7 @@
 
 #include "docs/referencecontext.h"
 #include "docs/referenceentries.h"
-#include "docs/templatedata.h"
+#include "mustache/mustachedata.h"
 
 #include <QFile>
 
@@ -19,7 +19,7 @@ Result<QString> markdown(const DocProject &project, const QString &templateText,
 {
     const Entries entries = entriesOf(project, listed);
     ReferenceContext context(project, date, entries);
-    return renderMarkdown(templateText, context);
+    return Mustache::renderMarkdown(templateText, context);
 }
 
 } // namespace Realm::Docs::ApiReference

@@ -4,7 +4,7 @@
 #include "common/clock.h"
 #include "docs/apireference.h"
 #include "docs/summarywriter.h"
-#include "docs/templaterenderer.h"
+#include "mustache/mustache.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -135,7 +135,7 @@ Result<QString> llmMarkdown(const DocInputs &inputs, const Summaries &summaries,
                            {QStringLiteral("overview"), summaries.overview},
                            {QStringLiteral("answer"), summaries.answer},
                            {QStringLiteral("modules"), modules}};
-    return renderMarkdown(templateTextOf(spec), data);
+    return Mustache::renderMarkdown(templateTextOf(spec), data);
 }
 
 Result<DocVersion> renderDocument(const PreparedDocument &prepared, const DocSpec &spec, const Summaries *summaries, const QDate &date)

@@ -8,9 +8,9 @@ namespace Realm::Docs::ApiReference {
 namespace {
 // A placeholder: true, so that a section over it is entered, and no
 // allocation.
-TemplateData placeholder()
+Mustache::TemplateData placeholder()
 {
-    return TemplateData(true);
+    return Mustache::TemplateData(true);
 }
 
 using Key = ReferenceContext::Key;
@@ -43,59 +43,59 @@ const Key *keyOf(const std::string &name)
 ReferenceContext::ReferenceContext(const DocProject &project, const QDate &date, const Entries &entries) : m_entries(entries)
 {
     const QList<Chapter> &chapters = entries.chapters;
-    TemplateData modules = templateList(size_t(project.modules.size()));
+    Mustache::TemplateData modules = Mustache::templateList(size_t(project.modules.size()));
     for (qsizetype first = 0; first < chapters.size();) {
         const DocModule *module = chapters.at(first).module;
         qsizetype count = 0;
         while (first + count < chapters.size() && chapters.at(first + count).module == module)
             ++count;
-        TemplateData files = templateList(size_t(count));
+        Mustache::TemplateData files = Mustache::templateList(size_t(count));
         for (qsizetype i = first; i < first + count; ++i) {
             const Chapter &chapter = chapters.at(i);
-            TemplateData symbols = templateList(size_t(chapter.entries.size()));
+            Mustache::TemplateData symbols = Mustache::templateList(size_t(chapter.entries.size()));
             for (qsizetype e = 0; e < chapter.entries.size(); ++e)
-                append(symbols, placeholder());
+                Mustache::append(symbols, placeholder());
             // The list's items stay where they are when the list is moved.
-            const std::vector<TemplateData> &items = symbols.list_value();
+            const std::vector<Mustache::TemplateData> &items = symbols.list_value();
             for (qsizetype e = 0; e < chapter.entries.size(); ++e) {
                 const FileEntry &entry = chapter.entries.at(e);
                 m_entryPlaceholders.emplace(&items.at(size_t(e)), Lazy{Kind::Entry, &chapter, entry.symbol, &entry.anchor, &entry, nullptr, nullptr});
             }
-            TemplateData file;
-            set(file, "path", templateText(chapter.file->path));
-            set(file, "anchor", templateText(chapter.anchor));
-            set(file, "module", templateText(moduleTitle(*chapter.module)));
-            set(file, "coverage", templateText(percent(chapter.file->coverage)));
-            set(file, "symbolCount", templateText(QString::number(chapter.symbolCount)));
-            set(file, "language", templateText(fenceLanguage(chapter.entries.first().symbol->language)));
-            set(file, "symbols", std::move(symbols));
-            append(files, std::move(file));
+            Mustache::TemplateData file;
+            Mustache::set(file, "path", Mustache::templateText(chapter.file->path));
+            Mustache::set(file, "anchor", Mustache::templateText(chapter.anchor));
+            Mustache::set(file, "module", Mustache::templateText(moduleTitle(*chapter.module)));
+            Mustache::set(file, "coverage", Mustache::templateText(percent(chapter.file->coverage)));
+            Mustache::set(file, "symbolCount", Mustache::templateText(QString::number(chapter.symbolCount)));
+            Mustache::set(file, "language", Mustache::templateText(fenceLanguage(chapter.entries.first().symbol->language)));
+            Mustache::set(file, "symbols", std::move(symbols));
+            Mustache::append(files, std::move(file));
         }
         first += count;
-        TemplateData data;
-        set(data, "title", templateText(moduleTitle(*module)));
-        set(data, "fileCount", templateText(QString::number(count)));
-        set(data, "coverage", templateText(percent(module->coverage)));
-        set(data, "files", std::move(files));
-        append(modules, std::move(data));
+        Mustache::TemplateData data;
+        Mustache::set(data, "title", Mustache::templateText(moduleTitle(*module)));
+        Mustache::set(data, "fileCount", Mustache::templateText(QString::number(count)));
+        Mustache::set(data, "coverage", Mustache::templateText(percent(module->coverage)));
+        Mustache::set(data, "files", std::move(files));
+        Mustache::append(modules, std::move(data));
     }
-    set(m_root, "project", templateText(project.name));
-    set(m_root, "coverage", templateText(percent(project.coverage)));
-    set(m_root, "documented", templateText(QString::number(project.coverage.documented)));
-    set(m_root, "total", templateText(QString::number(project.coverage.total)));
-    set(m_root, "date", templateText(date.toString(Qt::ISODate)));
-    set(m_root, "modules", std::move(modules));
+    Mustache::set(m_root, "project", Mustache::templateText(project.name));
+    Mustache::set(m_root, "coverage", Mustache::templateText(percent(project.coverage)));
+    Mustache::set(m_root, "documented", Mustache::templateText(QString::number(project.coverage.documented)));
+    Mustache::set(m_root, "total", Mustache::templateText(QString::number(project.coverage.total)));
+    Mustache::set(m_root, "date", Mustache::templateText(date.toString(Qt::ISODate)));
+    Mustache::set(m_root, "modules", std::move(modules));
     m_stack.push_back(&m_root);
 }
 
-void ReferenceContext::push(const TemplateData *data)
+void ReferenceContext::push(const Mustache::TemplateData *data)
 {
     m_stack.push_back(data);
 }
 
 void ReferenceContext::pop()
 {
-    const TemplateData *left = m_stack.back();
+    const Mustache::TemplateData *left = m_stack.back();
     m_stack.pop_back();
     if (m_entryPlaceholders.count(left) != 0) {
         m_made.clear();
@@ -103,13 +103,13 @@ void ReferenceContext::pop()
     }
 }
 
-const TemplateData *ReferenceContext::get(const std::string &name) const
+const Mustache::TemplateData *ReferenceContext::get(const std::string &name) const
 {
     if (name == ".")
         return m_stack.back();
     if (name.find('.') == std::string::npos) {
         for (auto item = m_stack.rbegin(); item != m_stack.rend(); ++item) {
-            if (const TemplateData *value = lookup(*item, name))
+            if (const Mustache::TemplateData *value = lookup(*item, name))
                 return value;
         }
         return nullptr;
@@ -124,7 +124,7 @@ const TemplateData *ReferenceContext::get(const std::string &name) const
         at = dot + 1;
     }
     for (auto item = m_stack.rbegin(); item != m_stack.rend(); ++item) {
-        const TemplateData *value = *item;
+        const Mustache::TemplateData *value = *item;
         for (const std::string &part : parts) {
             value = lookup(value, part);
             if (!value)
@@ -136,16 +136,16 @@ const TemplateData *ReferenceContext::get(const std::string &name) const
     return nullptr;
 }
 
-const TemplateData *ReferenceContext::get_partial(const std::string &name) const
+const Mustache::TemplateData *ReferenceContext::get_partial(const std::string &name) const
 {
     for (auto item = m_stack.rbegin(); item != m_stack.rend(); ++item) {
-        if (const TemplateData *value = lookup(*item, name))
+        if (const Mustache::TemplateData *value = lookup(*item, name))
             return value;
     }
     return nullptr;
 }
 
-const TemplateData *ReferenceContext::lookup(const TemplateData *item, const std::string &name) const
+const Mustache::TemplateData *ReferenceContext::lookup(const Mustache::TemplateData *item, const std::string &name) const
 {
     if (item->is_true()) { // perhaps a placeholder
         if (const auto it = m_entryPlaceholders.find(item); it != m_entryPlaceholders.end())
@@ -156,18 +156,18 @@ const TemplateData *ReferenceContext::lookup(const TemplateData *item, const std
     return item->get(name);
 }
 
-const TemplateData *ReferenceContext::keep(TemplateData &&value) const
+const Mustache::TemplateData *ReferenceContext::keep(Mustache::TemplateData &&value) const
 {
     m_made.push_back(std::move(value));
     return &m_made.back();
 }
 
-const TemplateData *ReferenceContext::placeholders(std::vector<Lazy> items) const
+const Mustache::TemplateData *ReferenceContext::placeholders(std::vector<Lazy> items) const
 {
-    TemplateData list = templateList(items.size());
+    Mustache::TemplateData list = Mustache::templateList(items.size());
     for (size_t i = 0; i < items.size(); ++i)
-        append(list, placeholder());
-    const TemplateData *kept = keep(std::move(list));
+        Mustache::append(list, placeholder());
+    const Mustache::TemplateData *kept = keep(std::move(list));
     for (size_t i = 0; i < items.size(); ++i)
         m_madePlaceholders.emplace(&kept->list_value().at(i), items.at(i));
     return kept;
@@ -187,7 +187,7 @@ QString ReferenceContext::linked(const Lazy &lazy, const QString &text) const
     return text.isEmpty() ? text : m_entries.targets.link(text, localNames(lazy.chapter), *lazy.anchor);
 }
 
-const TemplateData *ReferenceContext::valueOf(const Lazy &lazy, const std::string &name) const
+const Mustache::TemplateData *ReferenceContext::valueOf(const Lazy &lazy, const std::string &name) const
 {
     const Key *key = keyOf(name);
     if (!key)
@@ -198,62 +198,62 @@ const TemplateData *ReferenceContext::valueOf(const Lazy &lazy, const std::strin
         return symbolValue(lazy, *key);
     case Kind::Pair:
         if (*key == Key::Name)
-            return keep(templateText(lazy.pair->first));
+            return keep(Mustache::templateText(lazy.pair->first));
         if (*key == Key::Text)
-            return keep(templateText(linked(lazy, lazy.pair->second)));
+            return keep(Mustache::templateText(linked(lazy, lazy.pair->second)));
         return nullptr;
     case Kind::See:
         if (*key == Key::Text) {
             const QString target = m_entries.targets.find(*lazy.seeName, localNames(lazy.chapter));
-            return keep(templateText(target.isEmpty() || target == *lazy.anchor ? QStringLiteral("`%1`").arg(*lazy.seeName)
+            return keep(Mustache::templateText(target.isEmpty() || target == *lazy.anchor ? QStringLiteral("`%1`").arg(*lazy.seeName)
                                                                                 : QStringLiteral("[`%1`](#%2)").arg(*lazy.seeName, target)));
         }
         return nullptr;
     case Kind::Field:
         if (*key == Key::Name)
-            return keep(templateText(lazy.symbol->name));
+            return keep(Mustache::templateText(lazy.symbol->name));
         if (*key == Key::Type)
-            return keep(templateText(lazy.symbol->returnType.isEmpty() ? QStringLiteral("—") : lazy.symbol->returnType));
+            return keep(Mustache::templateText(lazy.symbol->returnType.isEmpty() ? QStringLiteral("—") : lazy.symbol->returnType));
         if (*key == Key::Brief)
-            return keep(templateText(lazy.symbol->doc.brief.simplified()));
+            return keep(Mustache::templateText(lazy.symbol->doc.brief.simplified()));
         return nullptr;
     }
     return nullptr;
 }
 
-const TemplateData *ReferenceContext::symbolValue(const Lazy &lazy, Key key) const
+const Mustache::TemplateData *ReferenceContext::symbolValue(const Lazy &lazy, Key key) const
 {
     const DocSymbol &s = *lazy.symbol;
     const DocComment &doc = s.doc;
     switch (key) {
     case Key::Name:
-        return keep(templateText(s.name));
+        return keep(Mustache::templateText(s.name));
     case Key::Qualified:
-        return keep(templateText(s.qualifiedName));
+        return keep(Mustache::templateText(s.qualifiedName));
     case Key::Kind:
-        return keep(templateText(s.kind));
+        return keep(Mustache::templateText(s.kind));
     case Key::Anchor:
-        return keep(templateText(*lazy.anchor));
+        return keep(Mustache::templateText(*lazy.anchor));
     case Key::Declaration:
-        return keep(templateText((s.returnType.isEmpty() ? QString() : s.returnType + QLatin1Char(' ')) + s.qualifiedName + s.signature));
+        return keep(Mustache::templateText((s.returnType.isEmpty() ? QString() : s.returnType + QLatin1Char(' ')) + s.qualifiedName + s.signature));
     case Key::Brief:
-        return keep(templateText(linked(lazy, doc.brief)));
+        return keep(Mustache::templateText(linked(lazy, doc.brief)));
     case Key::Body:
-        return keep(templateText(linked(lazy, doc.body)));
+        return keep(Mustache::templateText(linked(lazy, doc.body)));
     case Key::HasParams:
-        return keep(TemplateData(!doc.params.isEmpty()));
+        return keep(Mustache::TemplateData(!doc.params.isEmpty()));
     case Key::Returns:
-        return keep(templateText(linked(lazy, doc.returns)));
+        return keep(Mustache::templateText(linked(lazy, doc.returns)));
     case Key::HasThrows:
-        return keep(TemplateData(!doc.throws.isEmpty()));
+        return keep(Mustache::TemplateData(!doc.throws.isEmpty()));
     case Key::HasSee:
-        return keep(TemplateData(!doc.see.isEmpty()));
+        return keep(Mustache::TemplateData(!doc.see.isEmpty()));
     case Key::Deprecated:
-        return keep(templateText(doc.deprecated));
+        return keep(Mustache::templateText(doc.deprecated));
     case Key::Undocumented:
-        return keep(TemplateData(doc.isEmpty()));
+        return keep(Mustache::TemplateData(doc.isEmpty()));
     case Key::Location:
-        return keep(templateText(s.path + QLatin1Char(':') + QString::number(s.line)));
+        return keep(Mustache::templateText(s.path + QLatin1Char(':') + QString::number(s.line)));
     case Key::Params:
     case Key::Throws: {
         const QList<QPair<QString, QString>> &list = key == Key::Params ? doc.params : doc.throws;
@@ -271,9 +271,9 @@ const TemplateData *ReferenceContext::symbolValue(const Lazy &lazy, Key key) con
     // A type's own: members see through to their type's (as an object
     // without these keys would).
     case Key::HasMembers:
-        return lazy.entry ? keep(TemplateData(!lazy.entry->members.isEmpty())) : nullptr;
+        return lazy.entry ? keep(Mustache::TemplateData(!lazy.entry->members.isEmpty())) : nullptr;
     case Key::HasFields:
-        return lazy.entry ? keep(TemplateData(!lazy.entry->fields.isEmpty())) : nullptr;
+        return lazy.entry ? keep(Mustache::TemplateData(!lazy.entry->fields.isEmpty())) : nullptr;
     case Key::Members: {
         if (!lazy.entry)
             return nullptr;

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "docs/referenceentries.h"
-#include "docs/templatedata.h"
+#include "mustache/mustachedata.h"
 
 #include <QDate>
 
@@ -26,10 +26,10 @@ class ReferenceContext final : public kainjow::mustache::basic_context<std::stri
 public:
     ReferenceContext(const DocProject &project, const QDate &date, const Entries &entries);
 
-    void push(const TemplateData *data) override;
+    void push(const Mustache::TemplateData *data) override;
     void pop() override;
-    const TemplateData *get(const std::string &name) const override;
-    const TemplateData *get_partial(const std::string &name) const override;
+    const Mustache::TemplateData *get(const std::string &name) const override;
+    const Mustache::TemplateData *get_partial(const std::string &name) const override;
 
     // The names a template can ask a symbol, a parameter, a see-also or a field for.
     enum class Key {
@@ -50,21 +50,21 @@ private:
         const QString *seeName = nullptr;
     };
 
-    const TemplateData *lookup(const TemplateData *item, const std::string &name) const;
-    const TemplateData *valueOf(const Lazy &lazy, const std::string &name) const;
-    const TemplateData *symbolValue(const Lazy &lazy, Key key) const;
-    const TemplateData *placeholders(std::vector<Lazy> items) const;
-    const TemplateData *keep(TemplateData &&value) const;
+    const Mustache::TemplateData *lookup(const Mustache::TemplateData *item, const std::string &name) const;
+    const Mustache::TemplateData *valueOf(const Lazy &lazy, const std::string &name) const;
+    const Mustache::TemplateData *symbolValue(const Lazy &lazy, Key key) const;
+    const Mustache::TemplateData *placeholders(std::vector<Lazy> items) const;
+    const Mustache::TemplateData *keep(Mustache::TemplateData &&value) const;
     const QHash<QString, QString> &localNames(const Chapter *chapter) const;
     QString linked(const Lazy &lazy, const QString &text) const;
 
     const Entries &m_entries;
-    TemplateData m_root;
-    std::unordered_map<const TemplateData *, Lazy> m_entryPlaceholders;
-    std::vector<const TemplateData *> m_stack;
+    Mustache::TemplateData m_root;
+    std::unordered_map<const Mustache::TemplateData *, Lazy> m_entryPlaceholders;
+    std::vector<const Mustache::TemplateData *> m_stack;
     // Made for the symbol being written; dropped when the template leaves it.
-    mutable std::deque<TemplateData> m_made;
-    mutable std::unordered_map<const TemplateData *, Lazy> m_madePlaceholders;
+    mutable std::deque<Mustache::TemplateData> m_made;
+    mutable std::unordered_map<const Mustache::TemplateData *, Lazy> m_madePlaceholders;
     // The names of the file being written, for links within it.
     mutable const Chapter *m_localOf = nullptr;
     mutable QHash<QString, QString> m_local;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "starters/startertemplate.h"
 
-#include "docs/templaterenderer.h"
+#include "mustache/mustache.h"
 #include "projects/pathsafety.h"
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"
@@ -47,7 +47,7 @@ Result<QString> renderText(const QString &text, const QMap<QString, QString> &va
 {
     if (!text.contains(QLatin1String("{{")))
         return text;
-    Result<QString> rendered = Docs::renderTemplate(text, asData(values));
+    Result<QString> rendered = Mustache::renderTemplate(text, asData(values));
     if (!rendered)
         return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "%1: %2").arg(where, rendered.error().message));
     return rendered;

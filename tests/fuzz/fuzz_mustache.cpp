@@ -13,7 +13,7 @@
 // whole input is the template and the value is empty). The data holds the
 // value under "a" and "b", and a list "items" of two maps.
 
-#include "docs/templaterenderer.h"
+#include "mustache/mustache.h"
 #include "fuzzsupport.h"
 
 #include <QVariantList>
@@ -38,11 +38,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         {QStringLiteral("items"), QVariantList{first, second}},
     };
 
-    const Realm::Result<QString> rendered = Realm::Docs::renderTemplate(mustacheTemplate, values);
+    const Realm::Result<QString> rendered = Realm::Mustache::renderTemplate(mustacheTemplate, values);
     if (rendered)
-        (void)Realm::Docs::collapseBlankLines(*rendered);
+        (void)Realm::Mustache::collapseBlankLines(*rendered);
     else
         REALM_FUZZ_CHECK(!rendered.error().message.isEmpty(), QStringLiteral("a template was refused without a reason"));
-    (void)Realm::Docs::collapseBlankLines(value);
+    (void)Realm::Mustache::collapseBlankLines(value);
     return 0;
 }

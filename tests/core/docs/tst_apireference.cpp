@@ -3,7 +3,7 @@
 // against a golden file for a small project written here.
 #include "docs/apireference.h"
 #include "docs/symbolextractor.h"
-#include "docs/templaterenderer.h"
+#include "mustache/mustache.h"
 #include "markup/codehighlight.h"
 #include "markup/markdownoutput.h"
 
@@ -161,7 +161,7 @@ void tst_ApiReference::userTemplatesAndBrokenTemplates()
     QCOMPARE(broken.error().code, Error::Code::InvalidInput);
     QVERIFY(broken.error().message.contains(QStringLiteral("not valid Mustache")));
     // Markdown is not HTML-escaped.
-    QCOMPARE(*renderTemplate(QStringLiteral("{{x}}"), {{QStringLiteral("x"), QStringLiteral("a < b & `c`")}}), QStringLiteral("a < b & `c`"));
+    QCOMPARE(*Mustache::renderTemplate(QStringLiteral("{{x}}"), {{QStringLiteral("x"), QStringLiteral("a < b & `c`")}}), QStringLiteral("a < b & `c`"));
 }
 
 QTEST_GUILESS_MAIN(tst_ApiReference)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "docs/templaterenderer.h"
+#include "mustache/mustache.h"
 
-#include "docs/templatedata.h"
 #include "markup/fencescanner.h"
+#include "mustache/mustachedata.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -13,7 +13,7 @@
 
 #include <string_view>
 
-namespace Realm::Docs {
+namespace Realm::Mustache {
 
 namespace {
 // Fills `target` in place (see templatedata.h for why not set()).
@@ -146,7 +146,7 @@ public:
     void push(const kainjow::mustache::basic_data<std::string> *data) override
     {
         if (++m_depth > kMostNesting * 2)
-            throw RenderAborted{QCoreApplication::translate("Realm::Docs", "sections are nested more than %1 deep").arg(kMostNesting)};
+            throw RenderAborted{QCoreApplication::translate("Realm::Mustache", "sections are nested more than %1 deep").arg(kMostNesting)};
         if (size_t(m_depth) > m_sectionAtDepth.size())
             m_sectionAtDepth.resize(size_t(m_depth));
         std::string &section = m_sectionAtDepth[size_t(m_depth) - 1];
@@ -166,7 +166,7 @@ public:
     const kainjow::mustache::basic_data<std::string> *get(const std::string &name) const override
     {
         if ((++m_lookups & 0xfff) == 0 && m_clock.elapsed() > kLongestRenderMs)
-            throw RenderAborted{QCoreApplication::translate("Realm::Docs", "it ran longer than %1 seconds").arg(kLongestRenderMs / 1000)};
+            throw RenderAborted{QCoreApplication::translate("Realm::Mustache", "it ran longer than %1 seconds").arg(kLongestRenderMs / 1000)};
         m_lastLookup = name;
         m_justLookedUp = true;
         const kainjow::mustache::basic_data<std::string> *value = m_inner.get(name);
@@ -188,7 +188,7 @@ private:
     {
         m_output += bytes;
         if (m_output > kLargestOutput)
-            throw RenderAborted{QCoreApplication::translate("Realm::Docs", "it would write more than %1 MiB").arg(kLargestOutput / (1024 * 1024))};
+            throw RenderAborted{QCoreApplication::translate("Realm::Mustache", "it would write more than %1 MiB").arg(kLargestOutput / (1024 * 1024))};
     }
 
     kainjow::mustache::basic_context<std::string> &m_inner;
@@ -209,7 +209,7 @@ struct BoundedOutput {
     BoundedOutput &operator<<(const std::string &piece)
     {
         if (text.size() + piece.size() > kLargestOutput)
-            throw RenderAborted{QCoreApplication::translate("Realm::Docs", "it would write more than %1 MiB").arg(kLargestOutput / (1024 * 1024))};
+            throw RenderAborted{QCoreApplication::translate("Realm::Mustache", "it would write more than %1 MiB").arg(kLargestOutput / (1024 * 1024))};
         text += piece;
         return *this;
     }
@@ -220,11 +220,11 @@ Result<std::string> render(const QString &mustacheTemplate, kainjow::mustache::b
     const std::string text = mustacheTemplate.toStdString();
     const TemplateShape shape = shapeOf(text);
     if (shape.depth > kMostNesting)
-        return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "The template nests sections more than %1 deep; REALM does not render it.")
+        return Error::invalidInput(QCoreApplication::translate("Realm::Mustache", "The template nests sections more than %1 deep; REALM does not render it.")
                                        .arg(kMostNesting));
     kainjow::mustache::mustache tmpl(text);
     if (!tmpl.is_valid())
-        return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "The template is not valid Mustache: %1")
+        return Error::invalidInput(QCoreApplication::translate("Realm::Mustache", "The template is not valid Mustache: %1")
                                        .arg(QString::fromStdString(tmpl.error_message())));
     tmpl.set_custom_escape([](const std::string &s) { return s; }); // Markdown, not HTML
     GuardedContext guarded(context, shape);
@@ -232,13 +232,13 @@ Result<std::string> render(const QString &mustacheTemplate, kainjow::mustache::b
     try {
         tmpl.render(guarded, out);
     } catch (const RenderAborted &aborted) {
-        return Error{Error::Code::LimitExceeded, QCoreApplication::translate("Realm::Docs", "The template was stopped: %1.").arg(aborted.reason)};
+        return Error{Error::Code::LimitExceeded, QCoreApplication::translate("Realm::Mustache", "The template was stopped: %1.").arg(aborted.reason)};
     }
     if (!tmpl.is_valid())
-        return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "The template failed: %1")
+        return Error::invalidInput(QCoreApplication::translate("Realm::Mustache", "The template failed: %1")
                                        .arg(QString::fromStdString(tmpl.error_message())));
     if (!guarded.askedPartial().empty())
-        return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "The template includes {{> %1}}, but REALM templates have no partials "
+        return Error::invalidInput(QCoreApplication::translate("Realm::Mustache", "The template includes {{> %1}}, but REALM templates have no partials "
                                                                               "(and never read values as templates). Remove the tag.")
                                        .arg(QString::fromStdString(guarded.askedPartial())));
     return std::move(out.text);
@@ -326,4 +326,4 @@ QString collapseBlankLines(const QString &markdown)
     return QString::fromUtf8(out.data(), qsizetype(out.size()));
 }
 
-} // namespace Realm::Docs
+} // namespace Realm::Mustache

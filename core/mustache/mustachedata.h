@@ -7,8 +7,9 @@
 
 #include <kainjow/mustache.hpp>
 
-// Internal to the docs library (kainjow's headers are a private dependency).
-namespace Realm::Docs {
+// The data side of Mustache for callers that build large trees directly
+// (the API reference): kainjow's types, which this header exposes.
+namespace Realm::Mustache {
 
 // A Mustache data tree built directly, for documents of tens of thousands
 // of entries: going through QVariant first copied every value twice.
@@ -52,4 +53,4 @@ Result<QString> renderMarkdown(const QString &mustacheTemplate, const TemplateDa
 // The same over a context that makes its data as the template asks.
 Result<QString> renderMarkdown(const QString &mustacheTemplate, kainjow::mustache::basic_context<std::string> &context);
 
-} // namespace Realm::Docs
+} // namespace Realm::Mustache

@@ -2,14 +2,14 @@
 // Mustache templates from other people, with values from code comments and
 // project names: nothing re-reads a value as a template, and every way of
 // making the renderer crash, fill the disk or hang stops with a reason.
-#include "docs/templaterenderer.h"
+#include "mustache/mustache.h"
 
 #include <QTest>
 
 using namespace Realm;
-using namespace Realm::Docs;
+using namespace Realm::Mustache;
 
-class tst_TemplateRenderer final : public QObject {
+class tst_Mustache final : public QObject {
     Q_OBJECT
 private slots:
     void valuesAreNeverReadAsTemplates();
@@ -20,7 +20,7 @@ private slots:
     void ordinaryTemplatesStillRender();
 };
 
-void tst_TemplateRenderer::valuesAreNeverReadAsTemplates()
+void tst_Mustache::valuesAreNeverReadAsTemplates()
 {
     const QString hostile = QStringLiteral("{{#a}}{{> x}}{{/a}} {{=<% %>=}} <%x%>");
     Result<QString> out = renderTemplate(QStringLiteral("[{{name}}]"), {{QStringLiteral("name"), hostile}});
@@ -30,7 +30,7 @@ void tst_TemplateRenderer::valuesAreNeverReadAsTemplates()
 
 // kainjow renders a text value named in {{> name}} as a template: a value
 // holding {{> name}} recursed until the stack overflowed.
-void tst_TemplateRenderer::aSelfIncludingPartialIsAnErrorNotACrash()
+void tst_Mustache::aSelfIncludingPartialIsAnErrorNotACrash()
 {
     const QVariantMap data{{QStringLiteral("name"), QStringLiteral("{{> name}}")}, {QStringLiteral("self"), QStringLiteral("x{{> self}}")}};
     for (const QString &tmpl : {QStringLiteral("{{> name}}"), QStringLiteral("a {{> self}} b"), QStringLiteral("{{=<% %>=}}<%> name%>")}) {
@@ -40,7 +40,7 @@ void tst_TemplateRenderer::aSelfIncludingPartialIsAnErrorNotACrash()
     }
 }
 
-void tst_TemplateRenderer::deepNestingIsRefusedBeforeParsing_data()
+void tst_Mustache::deepNestingIsRefusedBeforeParsing_data()
 {
     QTest::addColumn<QString>("open");
     QTest::addColumn<QString>("close");
@@ -51,7 +51,7 @@ void tst_TemplateRenderer::deepNestingIsRefusedBeforeParsing_data()
 }
 
 // 10,000 nested sections took 1.7 GB in kainjow's parser.
-void tst_TemplateRenderer::deepNestingIsRefusedBeforeParsing()
+void tst_Mustache::deepNestingIsRefusedBeforeParsing()
 {
     QFETCH(QString, open);
     QFETCH(QString, close);
@@ -67,7 +67,7 @@ void tst_TemplateRenderer::deepNestingIsRefusedBeforeParsing()
 
 // A tiny template over a small list multiplies: 100^4 copies of a
 // kilobyte would be 100 GB. It stops at the output limit with a reason.
-void tst_TemplateRenderer::outputIsBounded()
+void tst_Mustache::outputIsBounded()
 {
     QVariantList items;
     for (int i = 0; i < 100; ++i)
@@ -79,7 +79,7 @@ void tst_TemplateRenderer::outputIsBounded()
     QVERIFY2(out.error().message.contains(QStringLiteral("MiB")), qPrintable(out.error().message));
 }
 
-void tst_TemplateRenderer::ordinaryTemplatesStillRender()
+void tst_Mustache::ordinaryTemplatesStillRender()
 {
     const QVariantMap data{{QStringLiteral("title"), QStringLiteral("Kite")},
                            {QStringLiteral("items"), QVariantList{QVariantMap{{QStringLiteral("n"), QStringLiteral("a")}},
@@ -89,5 +89,5 @@ void tst_TemplateRenderer::ordinaryTemplatesStillRender()
     QCOMPARE(*out, QStringLiteral("# Kite\n- a\n- b\nend"));
 }
 
-QTEST_GUILESS_MAIN(tst_TemplateRenderer)
-#include "tst_templaterenderer.moc"
+QTEST_GUILESS_MAIN(tst_Mustache)
+#include "tst_mustache.moc"

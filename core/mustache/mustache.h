@@ -5,7 +5,7 @@
 
 #include <QVariant>
 
-namespace Realm::Docs {
+namespace Realm::Mustache {
 
 // Mustache templates (kainjow-mustache) over Qt data: a QVariantMap is an
 // object, a QVariantList a list, a bool a section switch, anything else
@@ -20,4 +20,4 @@ Result<QString> renderMarkdown(const QString &mustacheTemplate, const QVariantMa
 // the top, at most one in a row, except inside code blocks.
 QString collapseBlankLines(const QString &markdown);
 
-} // namespace Realm::Docs
+} // namespace Realm::Mustache
