@@ -36,10 +36,6 @@
         <translation>Die Versionen des Projekts können nicht gelesen werden</translation>
     </message>
     <message>
-        <source>Cannot read the documentation coverage</source>
-        <translation>Die Dokumentationsabdeckung kann nicht gelesen werden</translation>
-    </message>
-    <message>
         <source>Cannot read the project</source>
         <translation>Das Projekt kann nicht gelesen werden</translation>
     </message>
@@ -50,6 +46,14 @@
     <message>
         <source>There is no project %1 in the workspace.</source>
         <translation>Im Arbeitsbereich gibt es kein Projekt %1.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the project&apos;s statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove a content&apos;s statistics</source>
+        <translation>Die Statistik eines Inhalts kann nicht entfernt werden</translation>
     </message>
 </context>
 <context>
@@ -353,6 +357,22 @@
         <source>Cannot find the code for this question: %1</source>
         <translation>Der Code zu dieser Frage lässt sich nicht finden: %1</translation>
     </message>
+    <message>
+        <source>Cannot read the code index</source>
+        <translation>Der Code-Index kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot update the code index</source>
+        <translation>Der Code-Index kann nicht aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>Cannot search the code index</source>
+        <translation>Der Code-Index kann nicht durchsucht werden</translation>
+    </message>
+    <message>
+        <source>Cannot remove a file from the code index</source>
+        <translation>Eine Datei kann nicht aus dem Code-Index entfernt werden</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Chat::AskJob</name>
@@ -401,14 +421,6 @@
     <message>
         <source>Top level</source>
         <translation>Oberste Ebene</translation>
-    </message>
-    <message>
-        <source>The template is not valid Mustache: %1</source>
-        <translation>Die Vorlage ist kein gültiges Mustache: %1</translation>
-    </message>
-    <message>
-        <source>The template failed: %1</source>
-        <translation>Die Vorlage ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
@@ -519,32 +531,16 @@
         <translation>Das Modell hat nichts über %1 geschrieben; versuchen Sie es erneut oder wählen Sie ein anderes Modell.</translation>
     </message>
     <message>
-        <source>sections are nested more than %1 deep</source>
-        <translation>Abschnitte sind tiefer als %1 Ebenen verschachtelt</translation>
-    </message>
-    <message>
-        <source>it ran longer than %1 seconds</source>
-        <translation>sie lief länger als %1 Sekunden</translation>
-    </message>
-    <message>
-        <source>it would write more than %1 MiB</source>
-        <translation>sie würde mehr als %1 MiB schreiben</translation>
-    </message>
-    <message>
-        <source>The template nests sections more than %1 deep; REALM does not render it.</source>
-        <translation>Die Vorlage verschachtelt Abschnitte tiefer als %1 Ebenen; REALM rendert sie nicht.</translation>
-    </message>
-    <message>
-        <source>The template was stopped: %1.</source>
-        <translation>Die Vorlage wurde abgebrochen: %1.</translation>
-    </message>
-    <message>
-        <source>The template includes {{&gt; %1}}, but REALM templates have no partials (and never read values as templates). Remove the tag.</source>
-        <translation>Die Vorlage bindet {{&gt; %1}} ein, aber REALM-Vorlagen haben keine Partials (und lesen Werte nie als Vorlagen). Entfernen Sie das Tag.</translation>
-    </message>
-    <message>
         <source>Only the API reference can leave out undocumented symbols (--documented-only is for --kind api).</source>
         <translation>Nur die API-Referenz kann undokumentierte Symbole weglassen (--documented-only gilt für --kind api).</translation>
+    </message>
+    <message>
+        <source>Cannot remove the project&apos;s documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove a content&apos;s symbols</source>
+        <translation>Die Symbole eines Inhalts können nicht entfernt werden</translation>
     </message>
 </context>
 <context>
@@ -634,6 +630,41 @@
     </message>
 </context>
 <context>
+    <name>Realm::Mustache</name>
+    <message>
+        <source>sections are nested more than %1 deep</source>
+        <translation>Abschnitte sind tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>it ran longer than %1 seconds</source>
+        <translation>sie lief länger als %1 Sekunden</translation>
+    </message>
+    <message>
+        <source>it would write more than %1 MiB</source>
+        <translation>sie würde mehr als %1 MiB schreiben</translation>
+    </message>
+    <message>
+        <source>The template nests sections more than %1 deep; REALM does not render it.</source>
+        <translation>Die Vorlage verschachtelt Abschnitte tiefer als %1 Ebenen; REALM rendert sie nicht.</translation>
+    </message>
+    <message>
+        <source>The template is not valid Mustache: %1</source>
+        <translation>Die Vorlage ist kein gültiges Mustache: %1</translation>
+    </message>
+    <message>
+        <source>The template was stopped: %1.</source>
+        <translation>Die Vorlage wurde abgebrochen: %1.</translation>
+    </message>
+    <message>
+        <source>The template failed: %1</source>
+        <translation>Die Vorlage ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The template includes {{&gt; %1}}, but REALM templates have no partials (and never read values as templates). Remove the tag.</source>
+        <translation>Die Vorlage bindet {{&gt; %1}} ein, aber REALM-Vorlagen haben keine Partials (und lesen Werte nie als Vorlagen). Entfernen Sie das Tag.</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Projects</name>
     <message>
         <source>unknown error</source>
@@ -718,10 +749,6 @@
     <message>
         <source>The import was already finished.</source>
         <translation>Der Import war bereits abgeschlossen.</translation>
-    </message>
-    <message>
-        <source>Cannot start writing to the workspace</source>
-        <translation>Das Schreiben in den Arbeitsbereich kann nicht beginnen</translation>
     </message>
     <message>
         <source>Cannot open the workspace for writing.</source>
@@ -1036,22 +1063,6 @@
         <translation>Der Arbeitsbereich kann nicht durchsucht werden</translation>
     </message>
     <message>
-        <source>Cannot read the code index</source>
-        <translation>Der Code-Index kann nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>Cannot update the code index</source>
-        <translation>Der Code-Index kann nicht aktualisiert werden</translation>
-    </message>
-    <message>
-        <source>Cannot search the code index</source>
-        <translation>Der Code-Index kann nicht durchsucht werden</translation>
-    </message>
-    <message>
-        <source>Cannot remove a file from the code index</source>
-        <translation>Eine Datei kann nicht aus dem Code-Index entfernt werden</translation>
-    </message>
-    <message>
         <source>Cannot create the folder for %1.</source>
         <translation>Der Ordner für %1 kann nicht angelegt werden.</translation>
     </message>
@@ -1219,6 +1230,10 @@
     <message>
         <source>, %1 left out, %2 rejected</source>
         <translation>, %1 ausgelassen, %2 abgelehnt</translation>
+    </message>
+    <message>
+        <source>Cannot index the imported text</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1533,10 +1548,6 @@
     <message>
         <source>Cannot set up the search index: this SQLite has no FTS5.</source>
         <translation>Der Suchindex kann nicht eingerichtet werden: Diesem SQLite fehlt FTS5.</translation>
-    </message>
-    <message>
-        <source>Locking the workspace for an upgrade</source>
-        <translation>Das Sperren des Arbeitsbereichs für die Aktualisierung</translation>
     </message>
     <message>
         <source>Cannot read the workspace schema version: %1</source>
