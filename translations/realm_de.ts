@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>Cannot remove the project&apos;s statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Statistik des Projekts kann nicht entfernt werden</translation>
     </message>
     <message>
         <source>Cannot remove a content&apos;s statistics</source>
@@ -536,7 +536,7 @@
     </message>
     <message>
         <source>Cannot remove the project&apos;s documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dokumente des Projekts können nicht entfernt werden</translation>
     </message>
     <message>
         <source>Cannot remove a content&apos;s symbols</source>
@@ -1233,7 +1233,7 @@
     </message>
     <message>
         <source>Cannot index the imported text</source>
-        <translation type="unfinished"></translation>
+        <translation>Der importierte Text kann nicht indiziert werden</translation>
     </message>
 </context>
 <context>
