@@ -10,11 +10,6 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include <archive.h>
-#include <archive_entry.h>
-
-#include <memory>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -23,19 +18,6 @@
 namespace Realm::Projects {
 
 namespace {
-struct WriterDeleter {
-    void operator()(archive *a) const { archive_write_free(a); }
-};
-struct EntryDeleter {
-    void operator()(archive_entry *e) const { archive_entry_free(e); }
-};
-
-QString writeError(archive *a)
-{
-    const char *message = archive_error_string(a);
-    return message ? QString::fromUtf8(message) : QCoreApplication::translate("Realm::Projects", "unknown error");
-}
-
 // Removes the partial archive unless told the archive is complete.
 struct PartialFile {
     QString path;
@@ -81,16 +63,9 @@ Result<ExportReport> exportArchive(const Storage::DatabasePtr &db, const QString
     if (!QDir().mkpath(QFileInfo(target).absolutePath()))
         return Error::io(QCoreApplication::translate("Realm::Projects", "Cannot create the folder for %1.").arg(target));
     PartialFile partial{target + QStringLiteral(".part")};
-    std::unique_ptr<archive, WriterDeleter> a(archive_write_new());
-    if (format == ArchiveFormat::Zip) {
-        archive_write_set_format_zip(a.get());
-    } else {
-        archive_write_set_format_pax_restricted(a.get()); // ustar where it can, pax headers for long or non-ASCII names
-        archive_write_add_filter_gzip(a.get());
-    }
-    archive_write_set_options(a.get(), "hdrcharset=UTF-8");
-    if (archive_write_open_filename(a.get(), QFile::encodeName(partial.path).constData()) != ARCHIVE_OK)
-        return Error::io(QCoreApplication::translate("Realm::Projects", "Cannot write %1: %2").arg(target, writeError(a.get())));
+    auto writer = std::make_unique<ArchiveWriter>(format);
+    if (Result<void> opened = writer->openFile(partial.path); !opened)
+        return Error::io(QCoreApplication::translate("Realm::Projects", "Cannot write %1: %2").arg(target, opened.error().message));
 
     for (const ProjectFile &f : std::as_const(*files)) {
         if (cancel && cancel->isCancelled())
@@ -101,23 +76,15 @@ Result<ExportReport> exportArchive(const Storage::DatabasePtr &db, const QString
         Result<QByteArray> content = store.content(f);
         if (!content)
             return content.error();
-        std::unique_ptr<archive_entry, EntryDeleter> entry(archive_entry_new());
-        const QByteArray path = f.path.toUtf8();
-        archive_entry_set_pathname_utf8(entry.get(), path.constData());
-        archive_entry_set_filetype(entry.get(), AE_IFREG);
-        archive_entry_set_perm(entry.get(), mode_t(f.mode & 07777));
-        archive_entry_set_size(entry.get(), la_int64_t(content->size()));
-        archive_entry_set_mtime(entry.get(), time_t(f.updatedAt / 1000), long((f.updatedAt % 1000) * 1000000));
-        if (archive_write_header(a.get(), entry.get()) != ARCHIVE_OK
-            || (content->size() > 0 && archive_write_data(a.get(), content->constData(), size_t(content->size())) < 0))
+        if (Result<void> added = writer->add(f.path, *content, f.mode, f.updatedAt); !added)
             return Error::io(QCoreApplication::translate("Realm::Projects", "Writing %1 into %2 failed: %3")
-                                 .arg(f.path, target, writeError(a.get())));
+                                 .arg(f.path, target, added.error().message));
         ++state.filesDone;
         state.bytesDone += content->size();
     }
-    if (archive_write_close(a.get()) != ARCHIVE_OK)
-        return Error::io(QCoreApplication::translate("Realm::Projects", "Cannot finish %1: %2").arg(target, writeError(a.get())));
-    a.reset();
+    if (Result<void> closed = writer->close(); !closed)
+        return Error::io(QCoreApplication::translate("Realm::Projects", "Cannot finish %1: %2").arg(target, closed.error().message));
+    writer.reset();
     {
         // Flushed to the disk before it replaces an older archive.
         QFile written(partial.path);

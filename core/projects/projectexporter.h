@@ -3,6 +3,7 @@
 
 #include "common/cancellation.h"
 #include "common/error.h"
+#include "projects/archivewriter.h"
 #include "storage/database.h"
 
 #include <QString>
@@ -12,7 +13,6 @@
 
 namespace Realm::Projects {
 
-enum class ArchiveFormat { Zip, TarGz };
 // "zip", "tar.gz" (or "tgz").
 std::optional<ArchiveFormat> archiveFormatFromName(const QString &name);
 

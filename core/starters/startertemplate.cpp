@@ -2,6 +2,7 @@
 #include "starters/startertemplate.h"
 
 #include "mustache/mustache.h"
+#include "projects/archivewriter.h"
 #include "projects/pathsafety.h"
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"
@@ -135,9 +136,6 @@ QByteArray manifestJson(const StarterTemplate &starter)
 
 struct ReadDeleter {
     void operator()(archive *a) const { archive_read_free(a); }
-};
-struct WriteDeleter {
-    void operator()(archive *a) const { archive_write_free(a); }
 };
 } // namespace
 
@@ -345,41 +343,21 @@ Result<Projects::ImportReport> createProject(const Storage::DatabasePtr &db, con
 
 Result<QByteArray> StarterTemplate::toArchive() const
 {
-    std::unique_ptr<archive, WriteDeleter> a(archive_write_new());
-    archive_write_set_format_pax_restricted(a.get());
-    archive_write_add_filter_gzip(a.get());
-    // Large enough for any template; libarchive writes into it and says how much.
-    qint64 capacity = 1024 * 1024;
-    for (const TemplateFile &f : files)
-        capacity += f.content.size() + 1024;
-    QByteArray buffer(capacity, Qt::Uninitialized);
-    size_t used = 0;
-    if (archive_write_open_memory(a.get(), buffer.data(), size_t(buffer.size()), &used) != ARCHIVE_OK)
-        return Error::failed(QString::fromUtf8(archive_error_string(a.get())));
-    const auto add = [&](const QString &path, const QByteArray &content, int mode) -> Result<void> {
-        archive_entry *entry = archive_entry_new();
-        const QByteArray name = path.toUtf8();
-        archive_entry_set_pathname_utf8(entry, name.constData());
-        archive_entry_set_filetype(entry, AE_IFREG);
-        archive_entry_set_perm(entry, mode_t(mode));
-        archive_entry_set_size(entry, la_int64_t(content.size()));
-        const bool ok = archive_write_header(a.get(), entry) == ARCHIVE_OK
-                        && (content.isEmpty() || archive_write_data(a.get(), content.constData(), size_t(content.size())) >= 0);
-        archive_entry_free(entry);
-        if (!ok)
-            return Error::failed(QCoreApplication::translate("Realm::Starters", "Cannot pack the template: %1").arg(QString::fromUtf8(archive_error_string(a.get()))));
-        return {};
+    const auto packingFailed = [](const Error &error) {
+        return Error::failed(QCoreApplication::translate("Realm::Starters", "Cannot pack the template: %1").arg(error.message));
     };
-    if (Result<void> r = add(QStringLiteral("template.json"), manifestJson(*this), 0644); !r)
-        return r.error();
+    Projects::ArchiveWriter writer(Projects::ArchiveFormat::TarGz);
+    if (Result<void> r = writer.openMemory(); !r)
+        return packingFailed(r.error());
+    if (Result<void> r = writer.add(QStringLiteral("template.json"), manifestJson(*this), 0644); !r)
+        return packingFailed(r.error());
     for (const TemplateFile &f : files) {
-        if (Result<void> r = add(QStringLiteral("files/") + f.path, f.content, f.mode); !r)
-            return r.error();
+        if (Result<void> r = writer.add(QStringLiteral("files/") + f.path, f.content, f.mode); !r)
+            return packingFailed(r.error());
     }
-    if (archive_write_close(a.get()) != ARCHIVE_OK)
-        return Error::failed(QCoreApplication::translate("Realm::Starters", "Cannot pack the template: %1").arg(QString::fromUtf8(archive_error_string(a.get()))));
-    buffer.truncate(qsizetype(used));
-    return buffer;
+    if (Result<void> r = writer.close(); !r)
+        return packingFailed(r.error());
+    return writer.takeBytes();
 }
 
 Result<StarterTemplate> StarterTemplate::fromArchive(const QByteArray &bytes, const QString &id)
