@@ -67,11 +67,7 @@ la_ssize_t readDecompressed(archive *reader, void *clientData, const void **data
     return n;
 }
 
-bool startsLikeZip(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) && file.read(4) == QByteArrayView("PK\x03\x04");
-}
+constexpr QByteArrayView kZipStart("PK\x03\x04");
 
 QString archiveError(archive *a)
 {
@@ -85,6 +81,30 @@ ArchiveSource::ArchiveSource(QString path, ImportOptions options)
     : m_path(QFileInfo(path).absoluteFilePath())
     , m_options(std::move(options))
 {
+}
+
+ArchiveSource ArchiveSource::inMemory(QByteArray bytes, QString name)
+{
+    ArchiveSource source(QString(), {});
+    source.m_path = std::move(name);
+    source.m_bytes = std::move(bytes);
+    source.m_inMemory = true;
+    return source;
+}
+
+int ArchiveSource::open(archive *reader) const
+{
+    if (m_inMemory)
+        return archive_read_open_memory(reader, m_bytes.constData(), size_t(m_bytes.size()));
+    return archive_read_open_filename(reader, QFile::encodeName(m_path).constData(), 64 * 1024);
+}
+
+bool ArchiveSource::startsLikeZip() const
+{
+    if (m_inMemory)
+        return m_bytes.startsWith(kZipStart);
+    QFile file(m_path);
+    return file.open(QIODevice::ReadOnly) && file.read(4) == kZipStart;
 }
 
 bool ArchiveSource::looksLikeArchive(const QString &path)
@@ -122,7 +142,7 @@ QString ArchiveSource::suggestedName() const
 
 Result<void> ArchiveSource::readInto(ImportSink &sink)
 {
-    if (!QFileInfo(m_path).isFile())
+    if (!m_inMemory && !QFileInfo(m_path).isFile())
         return Error::notFound(QCoreApplication::translate("Realm::Projects", "The archive %1 does not exist.").arg(m_path));
 
     // A compressed archive is read in two layers: libarchive's raw format
@@ -136,7 +156,7 @@ Result<void> ArchiveSource::readInto(ImportSink &sink)
         archive_read_support_filter_all(probe.get());
         archive_read_support_format_raw(probe.get());
         archive_entry *rawEntry = nullptr;
-        if (archive_read_open_filename(probe.get(), QFile::encodeName(m_path).constData(), 64 * 1024) == ARCHIVE_OK
+        if (open(probe.get()) == ARCHIVE_OK
             && archive_filter_count(probe.get()) > 1 && archive_read_next_header(probe.get(), &rawEntry) == ARCHIVE_OK)
             compressed = std::move(probe);
     }
@@ -152,10 +172,10 @@ Result<void> ArchiveSource::readInto(ImportSink &sink)
         input.buffer.resize(64 * 1024);
         opened = archive_read_open(a.get(), &input, nullptr, readDecompressed, nullptr);
     } else {
-        opened = archive_read_open_filename(a.get(), QFile::encodeName(m_path).constData(), 64 * 1024);
+        opened = open(a.get());
     }
     if (opened != ARCHIVE_OK) {
-        if (startsLikeZip(m_path))
+        if (startsLikeZip())
             return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "The ZIP archive %1 is incomplete: its end (the central directory that "
                                                                                       "lists its files) is missing, as after an interrupted download. "
                                                                                       "Nothing was imported. Download or copy it again.").arg(m_path));

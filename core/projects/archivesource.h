@@ -3,6 +3,8 @@
 
 #include "projects/importsource.h"
 
+struct archive;
+
 namespace Realm::Projects {
 
 // Imports a ZIP or tar archive (plain, gzip, bzip2, xz, zstd) with libarchive,
@@ -12,6 +14,9 @@ namespace Realm::Projects {
 class ArchiveSource final : public ImportSource {
 public:
     ArchiveSource(QString path, ImportOptions options);
+    // An archive held in memory (a starter template from the workspace);
+    // `name` stands for it in messages.
+    static ArchiveSource inMemory(QByteArray bytes, QString name);
 
     Result<void> readInto(ImportSink &sink) override;
     ProjectSource description() const override;
@@ -21,8 +26,13 @@ public:
     static QString libraryVersion();
 
 private:
-    QString m_path;
+    int open(archive *reader) const;
+    bool startsLikeZip() const;
+
+    QString m_path; // or the name of the archive in memory
     ImportOptions m_options;
+    QByteArray m_bytes;
+    bool m_inMemory = false;
 };
 
 } // namespace Realm::Projects

@@ -2,6 +2,7 @@
 #include "starters/startertemplate.h"
 
 #include "mustache/mustache.h"
+#include "projects/archivesource.h"
 #include "projects/archivewriter.h"
 #include "projects/pathsafety.h"
 #include "projects/projectstore.h"
@@ -19,9 +20,6 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
-
-#include <archive.h>
-#include <archive_entry.h>
 
 #include <memory>
 
@@ -134,9 +132,6 @@ QByteArray manifestJson(const StarterTemplate &starter)
     return QJsonDocument(manifest).toJson();
 }
 
-struct ReadDeleter {
-    void operator()(archive *a) const { archive_read_free(a); }
-};
 } // namespace
 
 Result<StarterTemplate> StarterTemplate::fromDirectory(const QString &dir, const QString &id)
@@ -360,56 +355,92 @@ Result<QByteArray> StarterTemplate::toArchive() const
     return writer.takeBytes();
 }
 
-Result<StarterTemplate> StarterTemplate::fromArchive(const QByteArray &bytes, const QString &id)
-{
-    std::unique_ptr<archive, ReadDeleter> a(archive_read_new());
-    archive_read_support_filter_all(a.get());
-    archive_read_support_format_tar(a.get());
-    archive_read_support_format_zip(a.get());
-    const auto broken = [&] {
-        return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "This is not a template archive REALM can read: %1")
-                                       .arg(QString::fromUtf8(archive_error_string(a.get()))));
-    };
-    if (archive_read_open_memory(a.get(), bytes.constData(), size_t(bytes.size())) != ARCHIVE_OK)
-        return broken();
+namespace {
+// Collects a template archive's manifest and files, read by the same reader
+// as imported archives (its limits, its checks of names and links).
+class TemplateArchiveSink final : public Projects::ImportSink {
+public:
+    TemplateArchiveSink()
+    {
+        // A starter, not a data set.
+        m_limits.maxFileBytes = 16 * 1024 * 1024;
+        m_limits.maxTotalBytes = 64 * 1024 * 1024;
+        m_limits.maxFiles = 5000;
+    }
+
+    Result<void> addFile(Projects::SourceFile file) override
+    {
+        if (file.path == QLatin1String("template.json")) {
+            manifest = std::move(file.content);
+            return {};
+        }
+        if (!file.path.startsWith(QLatin1String("files/")))
+            return {};
+        Result<QString> safe = Projects::normalizeEntryPath(file.path.mid(6));
+        if (!safe)
+            return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "The template holds an unsafe path: %1").arg(file.path));
+        if (files.size() >= m_limits.maxFiles)
+            return tooLarge();
+        files.append({*safe, std::move(file.content), file.mode});
+        return {};
+    }
+    bool skipIfUnchanged(const QString &, qint64, int, qint64) override { return false; }
+    // A template REALM packed holds only files of a starter's size: an entry
+    // the reader leaves out (a link, a file over the limit) would make a
+    // project that lacks it, so the template is refused instead.
+    void skip(const QString &path, const QString &reason) override { reject(path, reason); }
+    void reject(const QString &path, const QString &reason) override
+    {
+        if (path.startsWith(QLatin1String("files/")) || path == QLatin1String("template.json"))
+            fail(Error::invalidInput(QCoreApplication::translate("Realm::Starters", "The template cannot hold %1: %2.").arg(path, reason)));
+    }
+    void refuse(const QString &path, const QString &) override
+    {
+        fail(Error::invalidInput(QCoreApplication::translate("Realm::Starters", "The template holds an unsafe path: %1").arg(path)));
+    }
+    void reading(const QString &) override {}
+    bool isCancelled() const override { return false; }
+    const Projects::ImportLimits &limits() const override { return m_limits; }
+
+    static Error tooLarge()
+    {
+        return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "The template holds more than 64 MiB or 5,000 files; a starter should be small."));
+    }
+    void fail(Error error)
+    {
+        if (!failure)
+            failure = std::move(error);
+    }
+
     QByteArray manifest;
     QList<TemplateFile> files;
-    constexpr qint64 kLargestFile = 16 * 1024 * 1024; // a starter, not a data set
-    constexpr qint64 kLargestTotal = 64 * 1024 * 1024;
-    constexpr int kMostFiles = 5000;
-    qint64 total = 0;
-    archive_entry *entry = nullptr;
-    int rc = ARCHIVE_OK;
-    while ((rc = archive_read_next_header(a.get(), &entry)) == ARCHIVE_OK) {
-        if (archive_entry_filetype(entry) != AE_IFREG)
-            continue;
-        const QString path = QString::fromUtf8(archive_entry_pathname(entry));
-        if (archive_entry_size(entry) > kLargestFile)
-            return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "%1 in the template is larger than 16 MiB.").arg(path));
-        total += archive_entry_size(entry);
-        if (total > kLargestTotal || files.size() >= kMostFiles)
-            return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "The template holds more than 64 MiB or 5,000 files; a starter should be small."));
-        QByteArray content(archive_entry_size(entry), Qt::Uninitialized);
-        if (!content.isEmpty() && archive_read_data(a.get(), content.data(), size_t(content.size())) != la_ssize_t(content.size()))
-            return broken();
-        if (path == QLatin1String("template.json")) {
-            manifest = content;
-        } else if (path.startsWith(QLatin1String("files/"))) {
-            Result<QString> safe = Projects::normalizeEntryPath(path.mid(6));
-            if (!safe)
-                return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "The template holds an unsafe path: %1").arg(path));
-            files.append({*safe, content, int(archive_entry_perm(entry)) & 0777});
-        }
+    std::optional<Error> failure;
+
+private:
+    Projects::ImportLimits m_limits;
+};
+} // namespace
+
+Result<StarterTemplate> StarterTemplate::fromArchive(const QByteArray &bytes, const QString &id)
+{
+    TemplateArchiveSink sink;
+    Projects::ArchiveSource source = Projects::ArchiveSource::inMemory(bytes, id);
+    if (Result<void> read = source.readInto(sink); !read) {
+        if (read.error().code == Error::Code::LimitExceeded)
+            return TemplateArchiveSink::tooLarge();
+        if (read.error().code == Error::Code::InvalidInput && !sink.failure)
+            return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "This is not a template archive REALM can read: %1").arg(read.error().message));
+        return sink.failure.value_or(read.error());
     }
-    if (rc != ARCHIVE_EOF)
-        return broken();
-    if (manifest.isEmpty())
+    if (sink.failure)
+        return *sink.failure;
+    if (sink.manifest.isEmpty())
         return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "The archive has no template.json: it is not a REALM template."));
-    Result<StarterTemplate> starter = fromManifest(manifest, id);
+    Result<StarterTemplate> starter = fromManifest(sink.manifest, id);
     if (!starter)
         return starter;
-    std::sort(files.begin(), files.end(), [](const TemplateFile &x, const TemplateFile &y) { return x.path < y.path; });
-    starter->files = files;
+    std::sort(sink.files.begin(), sink.files.end(), [](const TemplateFile &x, const TemplateFile &y) { return x.path < y.path; });
+    starter->files = sink.files;
     return starter;
 }
 

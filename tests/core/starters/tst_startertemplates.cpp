@@ -6,6 +6,7 @@
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
 #include "starters/startertemplate.h"
+#include "archivebuilder.h"
 #include "testworkspace.h"
 
 #include <QCryptographicHash>
@@ -50,6 +51,7 @@ private slots:
     void aProjectBecomesATemplate();
     void fileNamesWithBracesStayNames();
     void templatesTravelAsArchivesAndLiveInTheWorkspace();
+    void hostileTemplateArchivesAreRefused();
 
 private:
     QTemporaryDir m_dir;
@@ -271,6 +273,58 @@ void tst_StarterTemplates::templatesTravelAsArchivesAndLiveInTheWorkspace()
     QVERIFY(store.remove(QStringLiteral("sample")));
     QVERIFY(store.list()->isEmpty());
     QCOMPARE(store.remove(QStringLiteral("sample")).error().code, Error::Code::NotFound);
+}
+
+// A template archive comes from a file someone handed over: it is read by
+// the same reader as imported archives, with a starter's limits.
+void tst_StarterTemplates::hostileTemplateArchivesAreRefused()
+{
+    const QByteArray manifest = R"({"name": "Evil", "variables": []})";
+    int made = 0;
+    const auto archive = [&](const std::function<void(Test::ArchiveBuilder &)> &fill) {
+        const QString path = m_dir.filePath(QStringLiteral("t%1.tar.gz").arg(++made));
+        {
+            Test::ArchiveBuilder builder(path, Test::ArchiveBuilder::Format::TarGz);
+            fill(builder);
+            builder.close();
+        }
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    const auto refusal = [](const QByteArray &bytes) {
+        Result<StarterTemplate> read = StarterTemplate::fromArchive(bytes, QStringLiteral("evil"));
+        return read ? QString() : read.error().message;
+    };
+
+    const QByteArray fine = archive([&](Test::ArchiveBuilder &b) {
+        b.addFile("template.json", manifest);
+        b.addFile("files/main.c", "int main(void) { return 0; }\n", 0755);
+    });
+    Result<StarterTemplate> good = StarterTemplate::fromArchive(fine, QStringLiteral("good"));
+    QVERIFY2(good, good ? "" : qPrintable(good.error().message));
+    QCOMPARE(good->files.size(), 1);
+    QCOMPARE(good->files.first().mode, 0755);
+
+    QVERIFY(refusal(archive([&](Test::ArchiveBuilder &b) {
+                b.addFile("template.json", manifest);
+                b.addFile("files/../../escape.sh", "rm -rf ~\n");
+            })).contains(QStringLiteral("unsafe path")));
+    QVERIFY(refusal(archive([&](Test::ArchiveBuilder &b) {
+                b.addFile("template.json", manifest);
+                b.addSymlink("files/passwd", "/etc/passwd");
+            })).contains(QStringLiteral("files/passwd")));
+    QVERIFY(refusal(archive([&](Test::ArchiveBuilder &b) {
+                b.addFile("template.json", manifest);
+                b.addZeros("files/big.bin", 17 * 1024 * 1024);
+            })).contains(QStringLiteral("files/big.bin")));
+    QVERIFY(refusal(archive([&](Test::ArchiveBuilder &b) {
+                b.addFile("template.json", manifest);
+                for (int i = 0; i < 5; ++i)
+                    b.addZeros(QByteArray("files/part") + QByteArray::number(i), 15 * 1024 * 1024);
+            })).contains(QStringLiteral("64 MiB")));
+    QVERIFY(refusal(archive([&](Test::ArchiveBuilder &b) { b.addFile("files/main.c", "int x;\n"); }))
+                .contains(QStringLiteral("no template.json")));
+    QVERIFY(refusal(fine.first(fine.size() / 2)).contains(QStringLiteral("not a template archive")));
 }
 
 QTEST_GUILESS_MAIN(tst_StarterTemplates)
