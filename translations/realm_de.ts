@@ -613,14 +613,6 @@
         <translation>Überblick</translation>
     </message>
     <message>
-        <source>Contents</source>
-        <translation>Inhalt</translation>
-    </message>
-    <message>
-        <source>Page %1 of %2</source>
-        <translation>Seite %1 von %2</translation>
-    </message>
-    <message>
         <source>The folder %1 already holds %2, which is not part of a site REALM wrote there. Nothing was written: choose an empty or new folder.</source>
         <translation>Der Ordner %1 enthält bereits %2; das gehört nicht zu einer Website, die REALM dort geschrieben hat. Es wurde nichts geschrieben: Wählen Sie einen leeren oder neuen Ordner.</translation>
     </message>
@@ -662,6 +654,21 @@
     <message>
         <source>The template includes {{&gt; %1}}, but REALM templates have no partials (and never read values as templates). Remove the tag.</source>
         <translation>Die Vorlage bindet {{&gt; %1}} ein, aber REALM-Vorlagen haben keine Partials (und lesen Werte nie als Vorlagen). Entfernen Sie das Tag.</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Pdf</name>
+    <message>
+        <source>Contents</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
     </message>
 </context>
 <context>
@@ -1405,10 +1412,6 @@
         <translation>Das ist kein Vorlagen-Archiv, das REALM lesen kann: %1</translation>
     </message>
     <message>
-        <source>%1 in the template is larger than 16 MiB.</source>
-        <translation>%1 in der Vorlage ist größer als 16 MiB.</translation>
-    </message>
-    <message>
         <source>The template holds an unsafe path: %1</source>
         <translation>Die Vorlage enthält einen unsicheren Pfad: %1</translation>
     </message>
@@ -1483,6 +1486,10 @@
     <message>
         <source>The project name &quot;%1&quot; is not a plain folder name, so it cannot choose where the files go: choose the folder yourself (--out DIR).</source>
         <translation>Der Projektname „%1“ ist kein einfacher Ordnername und kann daher nicht bestimmen, wohin die Dateien kommen: Wählen Sie den Ordner selbst (--out DIR).</translation>
+    </message>
+    <message>
+        <source>The template cannot hold %1: %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "common/atomicfile.h"
 #include "common/jsontime.h"
 #include "markup/markdownoutput.h"
+#include "pdf/pdfbook.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -70,8 +71,8 @@ QString toHtml(const Conversation &conversation, const QList<Message> &thread)
 
 Result<void> toPdf(const Conversation &conversation, const QList<Message> &thread, const QString &fileName)
 {
-    Markup::PdfOptions options;
-    return Markup::writePdf(conversation.title, toMarkdown(conversation, thread), fileName, options);
+    Pdf::Options options;
+    return Pdf::writePdf(conversation.title, toMarkdown(conversation, thread), fileName, options);
 }
 
 std::optional<Format> formatFromName(const QString &name)

@@ -5,6 +5,7 @@
 #include "markup/headings.h"
 #include "markup/htmlsite.h"
 #include "markup/markdownoutput.h"
+#include "pdf/pdfbook.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -93,11 +94,11 @@ Result<QStringList> exportDocument(const DocVersion &version, OutputFormat forma
         return Markup::writeHtmlSite(version.title, version.markdown, dir, provenance(version));
     case OutputFormat::Pdf: {
         const QString file = out.filePath(base + QStringLiteral(".pdf"));
-        Markup::PdfOptions options;
+        Pdf::Options options;
         options.titlePage = titlePageLines(version);
         options.tableOfContents = true;
         options.chapterPerPage = true;
-        if (Result<void> r = Markup::writePdf(version.title, version.markdown, file, options); !r)
+        if (Result<void> r = Pdf::writePdf(version.title, version.markdown, file, options); !r)
             return r.error();
         return QStringList{file};
     }

@@ -26,19 +26,4 @@ QString pageStyleSheet();
 // anchors (so #links in the Markdown work), light and dark CSS inline.
 QString htmlPage(const QString &title, const QString &markdown);
 
-struct PdfOptions {
-    // A title page with these lines under the title; none when empty.
-    QStringList titlePage;
-    // A table of contents listing the chapters (level-2 headings) and
-    // their pages, after the title page.
-    bool tableOfContents = false;
-    // Each chapter starts on a new page.
-    bool chapterPerPage = false;
-};
-
-// A PDF of the rendered Markdown: A4, a header with the title and the
-// current chapter, "page n of N" at the foot. Written atomically. Needs a
-// QGuiApplication (the offscreen platform will do).
-Result<void> writePdf(const QString &title, const QString &markdown, const QString &fileName, const PdfOptions &options = {});
-
 } // namespace Realm::Markup

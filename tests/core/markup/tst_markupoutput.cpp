@@ -5,6 +5,7 @@
 #include "markup/headings.h"
 #include "markup/htmlsite.h"
 #include "markup/markdownoutput.h"
+#include "pdf/pdfbook.h"
 #include "testworkspace.h"
 
 #include <QDir>
@@ -350,11 +351,11 @@ void tst_MarkupOutput::pdfHasTitleContentsAndRunningHeaders()
             markdown += QStringLiteral("Line %1 of chapter %2.\n\n").arg(line).arg(chapter);
     }
     const QString pdf = dir.filePath(QStringLiteral("book.pdf"));
-    PdfOptions options;
+    Pdf::Options options;
     options.titlePage = {QStringLiteral("Written for the test")};
     options.tableOfContents = true;
     options.chapterPerPage = true;
-    QVERIFY(writePdf(QStringLiteral("The Book"), markdown, pdf, options));
+    QVERIFY(Pdf::writePdf(QStringLiteral("The Book"), markdown, pdf, options));
 
     QByteArray info;
     QCOMPARE(Test::run(QStringLiteral("pdfinfo"), {pdf}, {}, &info), 0);

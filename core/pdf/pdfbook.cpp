@@ -2,6 +2,8 @@
 // The PDF form of a Markdown document, paginated by hand so it can have a
 // title page, a table of contents with page numbers, running headers and
 // chapters that start on a new page (QTextDocument::print does none of it).
+#include "pdf/pdfbook.h"
+
 #include "markup/markdownoutput.h"
 
 #include "common/protectedfiles.h"
@@ -17,7 +19,7 @@
 #include <QTextCursor>
 #include <QTextDocument>
 
-namespace Realm::Markup {
+namespace Realm::Pdf {
 
 namespace {
 struct Chapter {
@@ -78,7 +80,7 @@ QString tableOfContentsHtml(const QList<Chapter> &chapters, int firstBodyPage)
     for (const Chapter &c : chapters)
         rows += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>\n").arg(c.title.toHtmlEscaped()).arg(firstBodyPage + c.page + 1);
     return QStringLiteral("<h1>%1</h1>\n<table width=\"100%\" cellpadding=\"2\">\n%2</table>\n")
-        .arg(QCoreApplication::translate("Realm::Markup", "Contents"), rows);
+        .arg(QCoreApplication::translate("Realm::Pdf", "Contents"), rows);
 }
 
 QString titlePageHtml(const QString &title, const QStringList &lines)
@@ -90,13 +92,13 @@ QString titlePageHtml(const QString &title, const QStringList &lines)
 }
 } // namespace
 
-Result<void> writePdf(const QString &title, const QString &markdown, const QString &fileName, const PdfOptions &options)
+Result<void> writePdf(const QString &title, const QString &markdown, const QString &fileName, const Options &options)
 {
     if (Result<void> allowed = ProtectedFiles::checkWritable(fileName); !allowed)
         return allowed;
     QSaveFile out(fileName);
     if (!out.open(QIODevice::WriteOnly))
-        return Error::io(QCoreApplication::translate("Realm::Markup", "Cannot write %1: %2").arg(fileName, out.errorString()));
+        return Error::io(QCoreApplication::translate("Realm::Pdf", "Cannot write %1: %2").arg(fileName, out.errorString()));
     {
         QPdfWriter pdf(&out);
         pdf.setPageSize(QPageSize(QPageSize::A4));
@@ -111,7 +113,7 @@ Result<void> writePdf(const QString &title, const QString &markdown, const QStri
         // Long lines wrap on paper; chapters may start on a new page.
         document.setDefaultStyleSheet(QStringLiteral("pre { background: #f2f2f2; white-space: pre-wrap; }")
                                       + (options.chapterPerPage ? QStringLiteral(" h2 { page-break-before: always; }") : QString()));
-        QString html = markdownToHtml(markdown);
+        QString html = Markup::markdownToHtml(markdown);
         // QTextDocument draws table rules only when asked in attributes.
         html.replace(QStringLiteral("<table>"), QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">"));
         document.setHtml(html);
@@ -145,14 +147,14 @@ Result<void> writePdf(const QString &title, const QString &markdown, const QStri
             if (printed++ > 0)
                 pdf.newPage();
         };
-        const auto foot = [&] { return QCoreApplication::translate("Realm::Markup", "Page %1 of %2").arg(printed).arg(total); };
+        const auto foot = [&] { return QCoreApplication::translate("Realm::Pdf", "Page %1 of %2").arg(printed).arg(total); };
         if (titlePages) {
             newPage();
             drawPage(painter, titleDocument, 0, body.translated(0, body.height() / 4)); // a third down the page
         }
         for (int page = 0; page < contentsPages; ++page) {
             newPage();
-            drawHeaderAndFooter(painter, paper, band, title, QCoreApplication::translate("Realm::Markup", "Contents"), foot());
+            drawHeaderAndFooter(painter, paper, band, title, QCoreApplication::translate("Realm::Pdf", "Contents"), foot());
             drawPage(painter, contents, page, body);
         }
         qsizetype chapter = -1;
@@ -165,8 +167,8 @@ Result<void> writePdf(const QString &title, const QString &markdown, const QStri
         }
     }
     if (!out.commit())
-        return Error::io(QCoreApplication::translate("Realm::Markup", "Cannot write %1: %2").arg(fileName, out.errorString()));
+        return Error::io(QCoreApplication::translate("Realm::Pdf", "Cannot write %1: %2").arg(fileName, out.errorString()));
     return {};
 }
 
-} // namespace Realm::Markup
+} // namespace Realm::Pdf
