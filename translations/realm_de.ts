@@ -1489,7 +1489,7 @@
     </message>
     <message>
         <source>The template cannot hold %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage kann %1 nicht enthalten: %2.</translation>
     </message>
 </context>
 <context>
