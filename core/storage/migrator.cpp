@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/migrator.h"
 
+#include "storage/changecapture.h"
 #include "storage/sqlerror.h"
 #include "storage/transaction.h"
 #include "storage/trigramtokenizer.h"
@@ -133,6 +134,7 @@ Result<void> Migrator::migrateTo(int target)
     sqlite3_finalize(stmt);
     if (current < 0)
         return rollback(Error::database(QCoreApplication::translate("Realm::Storage", "Cannot read the workspace schema version: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle)))));
+    bool upgraded = false;
     for (auto next = files.upperBound(current); next != files.cend() && next.key() <= target; ++next) {
         QFile file(next.value());
         if (!file.open(QIODevice::ReadOnly))
@@ -141,6 +143,13 @@ Result<void> Migrator::migrateTo(int target)
         const QByteArray script = file.readAll() + "\nPRAGMA user_version = " + QByteArray::number(next.key()) + ";";
         if (Result<void> applied = execScript(handle, script, what); !applied)
             return rollback(applied.error());
+        upgraded = true;
+    }
+    // Made from the schema as it now is: a new column is recorded, a
+    // rebuilt table (whose triggers went with the old one) too.
+    if (upgraded) {
+        if (Result<void> captured = installChangeCapture(handle); !captured)
+            return rollback(captured.error());
     }
     if (const QString broken = brokenReferences(handle); !broken.isEmpty())
         return rollback(Error::database(QCoreApplication::translate("Realm::Storage", "Upgrading the workspace would leave rows that refer to "

@@ -6,7 +6,9 @@
 --    `changes`, by trigger, in the same transaction as the write: no code
 --    path can forget it, and a crash loses neither or both. One pending entry
 --    per row (the newest write wins the later seq): sync sends the row as it
---    is then, so an answer streamed in 300 updates is sent once.
+--    is then, so an answer streamed in 300 updates is sent once. The
+--    triggers are made from the tables below by storage/changecapture.cpp,
+--    after this and every later upgrade.
 -- 2. Device-local columns are listed in `unsynced_columns` with the reason.
 --    A write that touches only those records nothing and keeps the revision.
 -- 3. The revision of a synced row counts its synced writes, bumped by the
@@ -27,15 +29,18 @@ CREATE TABLE changes (
     UNIQUE (table_name, row_key)
 );
 
--- What sync exchanges, and by which key.
+-- What sync exchanges, and by which key. A purge removes a project's files,
+-- history and documents locally; the project's own row carries it
+-- ('purged'), so those rows (purged_with_project) are not recorded one by one.
 CREATE TABLE synced_tables (
-    table_name  TEXT PRIMARY KEY,
-    key_column  TEXT NOT NULL
+    table_name          TEXT PRIMARY KEY,
+    key_column          TEXT NOT NULL,
+    purged_with_project INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
-INSERT INTO synced_tables (table_name, key_column) VALUES
-    ('projects', 'id'), ('files', 'id'), ('project_versions', 'id'),
-    ('conversations', 'id'), ('messages', 'id'), ('provider_profiles', 'id'),
-    ('doc_versions', 'id'), ('doc_templates', 'name'), ('project_templates', 'name');
+INSERT INTO synced_tables (table_name, key_column, purged_with_project) VALUES
+    ('projects', 'id', 0), ('files', 'id', 1), ('project_versions', 'id', 1),
+    ('conversations', 'id', 0), ('messages', 'id', 0), ('provider_profiles', 'id', 0),
+    ('doc_versions', 'id', 1), ('doc_templates', 'name', 0), ('project_templates', 'name', 0);
 -- (project_version_files belong to their version, which never changes once
 -- made: they travel with it. Blobs travel by content hash.)
 
@@ -92,148 +97,6 @@ SELECT id, project_id, number, kind, source_commit, added, changed, removed, cre
 DROP TABLE project_versions;
 ALTER TABLE project_versions_rebuilt RENAME TO project_versions;
 CREATE INDEX project_versions_project ON project_versions(project_id, number);
-
--- The triggers. An update counts when it names a synced column; the lists
--- below are each table's columns minus its unsynced ones
--- (tst_changecapture checks that they agree with unsynced_columns).
--- Dropping a table drops its triggers: a later migration that rebuilds a
--- synced table creates its three triggers again (tst_changecapture checks).
--- A purge removes a project's files and history locally; the project's own
--- row carries it ('purged'), so those deletes are not recorded one by one.
-
-CREATE TRIGGER projects_inserted AFTER INSERT ON projects BEGIN
-    DELETE FROM changes WHERE table_name = 'projects' AND row_key = new.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('projects', new.id, 'upsert');
-END;
-CREATE TRIGGER projects_updated AFTER UPDATE OF id, name, description, tags, source_kind, source_ref, source_commit,
-                                                state, created_at, deleted_at ON projects BEGIN
-    UPDATE projects SET revision = old.revision + 1 WHERE id = new.id AND new.revision = old.revision;
-    DELETE FROM changes WHERE table_name = 'projects' AND row_key = new.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('projects', new.id, 'upsert');
-END;
-CREATE TRIGGER projects_deleted AFTER DELETE ON projects BEGIN
-    DELETE FROM changes WHERE table_name = 'projects' AND row_key = old.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('projects', old.id, 'delete');
-END;
-
-CREATE TRIGGER files_inserted AFTER INSERT ON files BEGIN
-    DELETE FROM changes WHERE table_name = 'files' AND row_key = new.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('files', new.id, 'upsert');
-END;
-CREATE TRIGGER files_updated AFTER UPDATE OF id, project_id, path, blob_sha256, size, mode, language, created_at,
-                                             deleted_at ON files BEGIN
-    UPDATE files SET revision = old.revision + 1 WHERE id = new.id AND new.revision = old.revision;
-    DELETE FROM changes WHERE table_name = 'files' AND row_key = new.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('files', new.id, 'upsert');
-END;
-CREATE TRIGGER files_deleted AFTER DELETE ON files
-WHEN coalesce((SELECT state FROM projects WHERE id = old.project_id), '') <> 'purged' BEGIN
-    DELETE FROM changes WHERE table_name = 'files' AND row_key = old.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('files', old.id, 'delete');
-END;
-
-CREATE TRIGGER project_versions_inserted AFTER INSERT ON project_versions BEGIN
-    DELETE FROM changes WHERE table_name = 'project_versions' AND row_key = new.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('project_versions', new.id, 'upsert');
-END;
-CREATE TRIGGER project_versions_updated AFTER UPDATE OF id, project_id, kind, source_commit, added, changed, removed,
-                                                        created_at ON project_versions BEGIN
-    DELETE FROM changes WHERE table_name = 'project_versions' AND row_key = new.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('project_versions', new.id, 'upsert');
-END;
-CREATE TRIGGER project_versions_deleted AFTER DELETE ON project_versions
-WHEN coalesce((SELECT state FROM projects WHERE id = old.project_id), '') <> 'purged' BEGIN
-    DELETE FROM changes WHERE table_name = 'project_versions' AND row_key = old.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('project_versions', old.id, 'delete');
-END;
-
-CREATE TRIGGER conversations_inserted AFTER INSERT ON conversations BEGIN
-    DELETE FROM changes WHERE table_name = 'conversations' AND row_key = new.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('conversations', new.id, 'upsert');
-END;
-CREATE TRIGGER conversations_updated AFTER UPDATE OF id, title, project_id, provider_id, model, pinned, archived,
-                                                     created_at, deleted_at ON conversations BEGIN
-    UPDATE conversations SET revision = old.revision + 1 WHERE id = new.id AND new.revision = old.revision;
-    DELETE FROM changes WHERE table_name = 'conversations' AND row_key = new.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('conversations', new.id, 'upsert');
-END;
-CREATE TRIGGER conversations_deleted AFTER DELETE ON conversations BEGIN
-    DELETE FROM changes WHERE table_name = 'conversations' AND row_key = old.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('conversations', old.id, 'delete');
-END;
-
-CREATE TRIGGER messages_inserted AFTER INSERT ON messages BEGIN
-    DELETE FROM changes WHERE table_name = 'messages' AND row_key = new.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('messages', new.id, 'upsert');
-END;
-CREATE TRIGGER messages_updated AFTER UPDATE OF id, conversation_id, parent_id, role, content, reasoning, tool_calls,
-                                                tool_call_id, status, error, provider_id, model, input_tokens,
-                                                output_tokens, context, created_at, deleted_at ON messages BEGIN
-    UPDATE messages SET revision = old.revision + 1 WHERE id = new.id AND new.revision = old.revision;
-    DELETE FROM changes WHERE table_name = 'messages' AND row_key = new.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('messages', new.id, 'upsert');
-END;
-CREATE TRIGGER messages_deleted AFTER DELETE ON messages BEGIN
-    DELETE FROM changes WHERE table_name = 'messages' AND row_key = old.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('messages', old.id, 'delete');
-END;
-
-CREATE TRIGGER provider_profiles_inserted AFTER INSERT ON provider_profiles BEGIN
-    DELETE FROM changes WHERE table_name = 'provider_profiles' AND row_key = new.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('provider_profiles', new.id, 'upsert');
-END;
-CREATE TRIGGER provider_profiles_updated AFTER UPDATE OF id, name, kind, base_url, default_model, options, created_at,
-                                                         deleted_at ON provider_profiles BEGIN
-    UPDATE provider_profiles SET revision = old.revision + 1 WHERE id = new.id AND new.revision = old.revision;
-    DELETE FROM changes WHERE table_name = 'provider_profiles' AND row_key = new.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('provider_profiles', new.id, 'upsert');
-END;
-CREATE TRIGGER provider_profiles_deleted AFTER DELETE ON provider_profiles BEGIN
-    DELETE FROM changes WHERE table_name = 'provider_profiles' AND row_key = old.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('provider_profiles', old.id, 'delete');
-END;
-
-CREATE TRIGGER doc_versions_inserted AFTER INSERT ON doc_versions BEGIN
-    DELETE FROM changes WHERE table_name = 'doc_versions' AND row_key = new.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('doc_versions', new.id, 'upsert');
-END;
-CREATE TRIGGER doc_versions_updated AFTER UPDATE OF id, project_id, kind, template, inputs_hash, project_revision,
-                                                    model, title, markdown, stats, created_at, deleted_at ON doc_versions BEGIN
-    DELETE FROM changes WHERE table_name = 'doc_versions' AND row_key = new.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('doc_versions', new.id, 'upsert');
-END;
-CREATE TRIGGER doc_versions_deleted AFTER DELETE ON doc_versions
-WHEN coalesce((SELECT state FROM projects WHERE id = old.project_id), '') <> 'purged' BEGIN
-    DELETE FROM changes WHERE table_name = 'doc_versions' AND row_key = old.id;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('doc_versions', old.id, 'delete');
-END;
-
-CREATE TRIGGER doc_templates_inserted AFTER INSERT ON doc_templates BEGIN
-    DELETE FROM changes WHERE table_name = 'doc_templates' AND row_key = new.name;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('doc_templates', new.name, 'upsert');
-END;
-CREATE TRIGGER doc_templates_updated AFTER UPDATE OF name, kind, body, prompt, created_at, deleted_at ON doc_templates BEGIN
-    DELETE FROM changes WHERE table_name = 'doc_templates' AND row_key = new.name;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('doc_templates', new.name, 'upsert');
-END;
-CREATE TRIGGER doc_templates_deleted AFTER DELETE ON doc_templates BEGIN
-    DELETE FROM changes WHERE table_name = 'doc_templates' AND row_key = old.name;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('doc_templates', old.name, 'delete');
-END;
-
-CREATE TRIGGER project_templates_inserted AFTER INSERT ON project_templates BEGIN
-    DELETE FROM changes WHERE table_name = 'project_templates' AND row_key = new.name;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('project_templates', new.name, 'upsert');
-END;
-CREATE TRIGGER project_templates_updated AFTER UPDATE OF name, title, description, archive, created_at, deleted_at
-                                                     ON project_templates BEGIN
-    DELETE FROM changes WHERE table_name = 'project_templates' AND row_key = new.name;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('project_templates', new.name, 'upsert');
-END;
-CREATE TRIGGER project_templates_deleted AFTER DELETE ON project_templates BEGIN
-    DELETE FROM changes WHERE table_name = 'project_templates' AND row_key = old.name;
-    INSERT INTO changes (table_name, row_key, op) VALUES ('project_templates', old.name, 'delete');
-END;
 
 -- Whatever this machine already holds is a change the server has not seen.
 INSERT INTO changes (table_name, row_key, op)
