@@ -115,30 +115,30 @@ FileWriter::~FileWriter()
 
 Result<void> FileWriter::push(PreparedFile file)
 {
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     while (!m_error && !m_done && (m_queuedBytes >= kQueueBytes || m_queue.size() >= kQueueFiles))
-        m_changed.wait(&m_mutex);
+        m_changed.wait(lock);
     if (m_error)
         return *m_error;
     if (m_done)
         return Error::failed(QCoreApplication::translate("Realm::Projects", "The import was already finished."));
     m_queuedBytes += file.content.size() + file.utf8Text.size();
     m_queue.enqueue(std::move(file));
-    m_changed.wakeAll();
+    m_changed.notify_all();
     return {};
 }
 
 Result<void> FileWriter::finish(Finalizer finalizer)
 {
     {
-        QMutexLocker lock(&m_mutex);
+        std::unique_lock lock(m_mutex);
         m_finalizer = std::move(finalizer);
         m_finishing = true;
-        m_changed.wakeAll();
+        m_changed.notify_all();
     }
     if (m_thread.joinable())
         m_thread.join();
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     if (m_error)
         return *m_error;
     return {};
@@ -147,9 +147,9 @@ Result<void> FileWriter::finish(Finalizer finalizer)
 void FileWriter::abort()
 {
     {
-        QMutexLocker lock(&m_mutex);
+        std::unique_lock lock(m_mutex);
         m_aborting = true;
-        m_changed.wakeAll();
+        m_changed.notify_all();
     }
     if (m_thread.joinable())
         m_thread.join();
@@ -166,11 +166,11 @@ void FileWriter::run()
 
     const auto fail = [&](const Error &error) {
         transaction.reset(); // rolls back
-        QMutexLocker lock(&m_mutex);
+        std::unique_lock lock(m_mutex);
         m_error = error;
         m_queue.clear();
         m_queuedBytes = 0;
-        m_changed.wakeAll();
+        m_changed.notify_all();
     };
     const auto begin = [&]() -> Result<void> {
         if (transaction)
@@ -200,9 +200,9 @@ void FileWriter::run()
             PreparedFile file;
             Finalizer finalizer;
             {
-                QMutexLocker lock(&m_mutex);
+                std::unique_lock lock(m_mutex);
                 while (m_queue.isEmpty() && !m_finishing && !m_aborting)
-                    m_changed.wait(&m_mutex);
+                    m_changed.wait(lock);
                 if (m_aborting)
                     break;
                 if (m_queue.isEmpty()) { // finishing, all written
@@ -210,7 +210,7 @@ void FileWriter::run()
                 } else {
                     file = m_queue.dequeue();
                     m_queuedBytes -= file.content.size() + file.utf8Text.size();
-                    m_changed.wakeAll();
+                    m_changed.notify_all();
                 }
             }
             crashIfAskedAt(++steps);
@@ -246,9 +246,9 @@ void FileWriter::run()
     transaction.reset(); // an abort: rolls back
     statements.reset();
     m_db->closeThreadConnection();
-    QMutexLocker lock(&m_mutex);
+    std::unique_lock lock(m_mutex);
     m_done = true;
-    m_changed.wakeAll();
+    m_changed.notify_all();
 }
 
 Result<void> FileWriter::write(Statements &s, const PreparedFile &file)

@@ -6,11 +6,11 @@
 #include "storage/database.h"
 #include "storage/handle.h"
 
-#include <QMutex>
 #include <QQueue>
-#include <QWaitCondition>
 
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -63,8 +63,11 @@ private:
     QString m_projectId;
     Mode m_mode;
 
-    QMutex m_mutex;
-    QWaitCondition m_changed;
+    // std:: primitives rather than QMutex/QWaitCondition: ThreadSanitizer sees
+    // them (Debian's Qt is not built for it, so a QWaitCondition's wait looks
+    // like a second lock).
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
     QQueue<PreparedFile> m_queue;
     qint64 m_queuedBytes = 0;
     bool m_finishing = false;
