@@ -47,6 +47,8 @@ private:
     }
     QString importProject(const QString &name);
     QString fillEverySyncedTable();
+    // An answer that has begun to stream, in a new conversation.
+    static Result<Chat::Message> startAnswer(Chat::ConversationStore &conversations);
 
     std::unique_ptr<TestWorkspace> m_ws;
     Secrets::MemorySecretStore m_keys;
@@ -69,6 +71,18 @@ QString tst_ChangeCapture::importProject(const QString &name)
     Test::writeFile(folder, QStringLiteral("src/util.c"), "int util;\n");
     Result<Projects::ImportReport> imported = Projects::ProjectImporter(m_ws->db()).importProject(folder, {});
     return imported ? imported->project.id : QString();
+}
+
+Result<Chat::Message> tst_ChangeCapture::startAnswer(Chat::ConversationStore &conversations)
+{
+    Result<Chat::Conversation> conversation = conversations.create(QStringLiteral("Q"));
+    if (!conversation)
+        return conversation.error();
+    Chat::Message answer;
+    answer.conversationId = conversation->id;
+    answer.role = Chat::ChatMessage::Role::Assistant;
+    answer.status = Chat::Message::Status::Streaming;
+    return conversations.append(answer);
 }
 
 // One row in every synced table, written by the stores users' data goes
@@ -156,13 +170,7 @@ void tst_ChangeCapture::anImportRecordsEachRowOnce()
 void tst_ChangeCapture::aStreamedAnswerIsOneChangeAndCountsItsWrites()
 {
     Chat::ConversationStore conversations(m_ws->db());
-    Result<Chat::Conversation> conversation = conversations.create(QStringLiteral("Q"));
-    QVERIFY(conversation);
-    Chat::Message answer;
-    answer.conversationId = conversation->id;
-    answer.role = Chat::ChatMessage::Role::Assistant;
-    answer.status = Chat::Message::Status::Streaming;
-    Result<Chat::Message> stored = conversations.append(answer);
+    Result<Chat::Message> stored = startAnswer(conversations);
     QVERIFY(stored);
     const qint64 seqBefore = scalar(QStringLiteral("SELECT seq FROM changes WHERE row_key = '%1'").arg(stored->id));
     QString content;
@@ -184,13 +192,7 @@ void tst_ChangeCapture::aStreamedAnswerIsOneChangeAndCountsItsWrites()
 void tst_ChangeCapture::interruptedAnswersAreStampedAndCounted()
 {
     Chat::ConversationStore conversations(m_ws->db());
-    Result<Chat::Conversation> conversation = conversations.create(QStringLiteral("Q"));
-    QVERIFY(conversation);
-    Chat::Message answer;
-    answer.conversationId = conversation->id;
-    answer.role = Chat::ChatMessage::Role::Assistant;
-    answer.status = Chat::Message::Status::Streaming;
-    Result<Chat::Message> stored = conversations.append(answer);
+    Result<Chat::Message> stored = startAnswer(conversations);
     QVERIFY(stored);
     exec(QStringLiteral("UPDATE messages SET updated_at = 1 WHERE id = '%1'").arg(stored->id)); // a crash long ago
     exec(QStringLiteral("DELETE FROM changes"));
