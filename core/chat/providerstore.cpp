@@ -3,13 +3,11 @@
 
 #include "common/clock.h"
 #include "common/ids.h"
-#include "storage/sqlerror.h"
+#include "storage/statement.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlQuery>
-#include <QVariant>
 
 namespace Realm::Chat {
 
@@ -29,15 +27,15 @@ QString optionsJson(const StoredProfile &s)
     return QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact));
 }
 
-StoredProfile profileFrom(const QSqlQuery &q)
+StoredProfile profileFrom(const Storage::Statement &q)
 {
     StoredProfile s;
-    s.profile.id = q.value(0).toString();
-    s.profile.name = q.value(1).toString();
-    s.profile.kind = ProviderProfile::kindFromName(q.value(2).toString()).value_or(ProviderProfile::Kind::OpenAiCompatible);
-    s.profile.baseUrl = QUrl(q.value(3).toString());
-    s.profile.defaultModel = q.value(4).toString();
-    const QJsonObject options = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+    s.profile.id = q.columnText(0);
+    s.profile.name = q.columnText(1);
+    s.profile.kind = ProviderProfile::kindFromName(q.columnText(2)).value_or(ProviderProfile::Kind::OpenAiCompatible);
+    s.profile.baseUrl = QUrl(q.columnText(3));
+    s.profile.defaultModel = q.columnText(4);
+    const QJsonObject options = QJsonDocument::fromJson(q.columnText(5).toUtf8()).object();
     const QJsonObject headers = options.value(QStringLiteral("headers")).toObject();
     for (auto it = headers.begin(); it != headers.end(); ++it)
         s.profile.extraHeaders.append({it.key().toUtf8(), it.value().toString().toUtf8()});
@@ -45,12 +43,12 @@ StoredProfile profileFrom(const QSqlQuery &q)
     s.profile.idleTimeoutMs = options.value(QStringLiteral("idleTimeoutMs")).toInt(s.profile.idleTimeoutMs);
     s.profile.contextWindowTokens = options.value(QStringLiteral("contextWindow")).toInt();
     s.profile.toolsEnabled = options.value(QStringLiteral("tools")).toBool(s.profile.kind != ProviderProfile::Kind::Ollama);
-    s.keyStorage = keyStorageFromName(q.value(6).toString());
+    s.keyStorage = keyStorageFromName(q.columnText(6));
     if (s.keyStorage == KeyStorage::Plaintext)
-        s.profile.apiKey = q.value(7).toString();
-    for (const QJsonValue &model : QJsonDocument::fromJson(q.value(8).toString().toUtf8()).array())
+        s.profile.apiKey = q.columnText(7);
+    for (const QJsonValue &model : QJsonDocument::fromJson(q.columnText(8).toUtf8()).array())
         s.models << model.toString();
-    s.modelsFetchedAt = q.value(9).toLongLong();
+    s.modelsFetchedAt = q.columnInt(9);
     return s;
 }
 
@@ -106,43 +104,40 @@ Result<StoredProfile> ProviderStore::create(const ProviderProfile &profile)
     stored.profile = profile;
     stored.profile.id = newId();
     const qint64 now = Clock::nowMs();
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("INSERT INTO provider_profiles (id, name, kind, base_url, default_model, options, key_storage, "
-                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'none', ?, ?)"));
-    for (const QVariant &v : {QVariant(stored.profile.id), QVariant(profile.name.trimmed()), QVariant(ProviderProfile::kindName(profile.kind)),
-                              QVariant(profile.baseUrl.toString()), QVariant(profile.defaultModel + QString(QLatin1String(""))),
-                              QVariant(optionsJson(stored)), QVariant(now), QVariant(now)})
-        q.addBindValue(v);
-    if (!q.exec()) {
-        if (Storage::isUniqueViolation(q))
+    Storage::Statement q(m_db->handle(), "INSERT INTO provider_profiles (id, name, kind, base_url, default_model, options, key_storage, "
+                                         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'none', ?, ?)");
+    q.bindAll(stored.profile.id, profile.name.trimmed(), ProviderProfile::kindName(profile.kind), profile.baseUrl.toString(),
+              profile.defaultModel, optionsJson(stored), now, now);
+    if (Result<void> saved = q.exec(QCoreApplication::translate("Realm::Chat", "Cannot save the provider")); !saved) {
+        if (q.isUniqueViolation())
             return Error::invalidInput(QCoreApplication::translate("Realm::Chat", "A provider named \"%1\" already exists.").arg(profile.name.trimmed()));
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot save the provider"), q);
+        return saved.error();
     }
     return find(stored.profile.id);
 }
 
 Result<StoredProfile> ProviderStore::find(const QString &nameOrId) const
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1 FROM provider_profiles WHERE (id = ? OR name = ?) AND deleted_at IS NULL").arg(QLatin1String(kColumns)));
-    q.addBindValue(nameOrId);
-    q.addBindValue(nameOrId);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot look up the provider"), q);
-    if (!q.next())
-        return Error::notFound(QCoreApplication::translate("Realm::Chat", "There is no provider named \"%1\". "
-                                                                          "`realm-cli provider list` shows them.").arg(nameOrId));
-    return profileFrom(q);
+    Storage::Statement q(m_db->handle(), QStringLiteral("SELECT %1 FROM provider_profiles WHERE (id = ? OR name = ?) AND deleted_at IS NULL")
+                                             .arg(QLatin1String(kColumns)));
+    q.bindAll(nameOrId, nameOrId);
+    if (q.next())
+        return profileFrom(q);
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Chat", "Cannot look up the provider"));
+    return Error::notFound(QCoreApplication::translate("Realm::Chat", "There is no provider named \"%1\". "
+                                                                      "`realm-cli provider list` shows them.").arg(nameOrId));
 }
 
 Result<QList<StoredProfile>> ProviderStore::list() const
 {
-    QSqlQuery q(m_db->connection());
-    if (!q.exec(QStringLiteral("SELECT %1 FROM provider_profiles WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE").arg(QLatin1String(kColumns))))
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot list the providers"), q);
+    Storage::Statement q(m_db->handle(), QStringLiteral("SELECT %1 FROM provider_profiles WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE")
+                                             .arg(QLatin1String(kColumns)));
     QList<StoredProfile> profiles;
     while (q.next())
         profiles.append(profileFrom(q));
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Chat", "Cannot list the providers"));
     return profiles;
 }
 
@@ -150,35 +145,29 @@ Result<StoredProfile> ProviderStore::update(const StoredProfile &s)
 {
     if (Error invalid = invalidProfile(s.profile); !invalid.message.isEmpty())
         return invalid;
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE provider_profiles SET name = ?, kind = ?, base_url = ?, default_model = ?, options = ?, "
-                             "updated_at = ? WHERE id = ? AND deleted_at IS NULL"));
-    for (const QVariant &v : {QVariant(s.profile.name.trimmed()), QVariant(ProviderProfile::kindName(s.profile.kind)),
-                              QVariant(s.profile.baseUrl.toString()), QVariant(s.profile.defaultModel + QString(QLatin1String(""))),
-                              QVariant(optionsJson(s)), QVariant(Clock::nowMs()), QVariant(s.profile.id)})
-        q.addBindValue(v);
-    if (!q.exec()) {
-        if (Storage::isUniqueViolation(q))
+    Storage::Statement q(m_db->handle(), "UPDATE provider_profiles SET name = ?, kind = ?, base_url = ?, default_model = ?, options = ?, "
+                                         "updated_at = ? WHERE id = ? AND deleted_at IS NULL");
+    q.bindAll(s.profile.name.trimmed(), ProviderProfile::kindName(s.profile.kind), s.profile.baseUrl.toString(), s.profile.defaultModel,
+              optionsJson(s), Clock::nowMs(), s.profile.id);
+    if (Result<void> saved = q.exec(QCoreApplication::translate("Realm::Chat", "Cannot save the provider")); !saved) {
+        if (q.isUniqueViolation())
             return Error::invalidInput(QCoreApplication::translate("Realm::Chat", "A provider named \"%1\" already exists.").arg(s.profile.name.trimmed()));
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot save the provider"), q);
+        return saved.error();
     }
-    if (q.numRowsAffected() == 0)
+    if (q.changes() == 0)
         return Error::notFound(QCoreApplication::translate("Realm::Chat", "The provider %1 no longer exists.").arg(s.profile.name));
     return find(s.profile.id);
 }
 
 Result<void> ProviderStore::remove(const QString &id)
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE provider_profiles SET deleted_at = ?, plaintext_key = NULL, updated_at = ? "
-                             "WHERE id = ? AND deleted_at IS NULL"));
+    Storage::Statement q(m_db->handle(), "UPDATE provider_profiles SET deleted_at = ?, plaintext_key = NULL, updated_at = ? "
+                                         "WHERE id = ? AND deleted_at IS NULL");
     const qint64 now = Clock::nowMs();
-    q.addBindValue(now);
-    q.addBindValue(now);
-    q.addBindValue(id);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot remove the provider"), q);
-    if (q.numRowsAffected() == 0)
+    q.bindAll(now, now, id);
+    if (Result<void> removed = q.exec(QCoreApplication::translate("Realm::Chat", "Cannot remove the provider")); !removed)
+        return removed;
+    if (q.changes() == 0)
         return Error::notFound(QCoreApplication::translate("Realm::Chat", "The provider %1 no longer exists.").arg(id));
     // The keychain entry goes too; nothing to report if there was none.
     m_keychain->remove(keychainKey(id), QCoreApplication::instance(), [](Result<void>) {});
@@ -188,28 +177,17 @@ Result<void> ProviderStore::remove(const QString &id)
 
 Result<void> ProviderStore::cacheModels(const QString &id, const QStringList &models)
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE provider_profiles SET models = ?, models_fetched_at = ? WHERE id = ?"));
-    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(models)).toJson(QJsonDocument::Compact)));
-    q.addBindValue(Clock::nowMs());
-    q.addBindValue(id);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot remember the provider's models"), q);
-    return {};
+    Storage::Statement q(m_db->handle(), "UPDATE provider_profiles SET models = ?, models_fetched_at = ? WHERE id = ?");
+    q.bindAll(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(models)).toJson(QJsonDocument::Compact)), Clock::nowMs(), id);
+    return q.exec(QCoreApplication::translate("Realm::Chat", "Cannot remember the provider's models"));
 }
 
 Result<void> ProviderStore::setKeyStorage(const QString &profileId, KeyStorage storage, const QString &plaintextKey)
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE provider_profiles SET key_storage = ?, plaintext_key = ?, updated_at = ? "
-                             "WHERE id = ?"));
-    q.addBindValue(keyStorageName(storage));
-    q.addBindValue(storage == KeyStorage::Plaintext ? QVariant(plaintextKey) : QVariant(QMetaType::fromType<QString>()));
-    q.addBindValue(Clock::nowMs());
-    q.addBindValue(profileId);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot save the provider"), q);
-    return {};
+    Storage::Statement q(m_db->handle(), "UPDATE provider_profiles SET key_storage = ?, plaintext_key = ?, updated_at = ? WHERE id = ?");
+    const std::optional<QString> key = storage == KeyStorage::Plaintext ? std::optional<QString>(plaintextKey) : std::nullopt;
+    q.bindAll(keyStorageName(storage), key, Clock::nowMs(), profileId);
+    return q.exec(QCoreApplication::translate("Realm::Chat", "Cannot save the provider"));
 }
 
 void ProviderStore::saveKey(const QString &profileId, const QString &key, bool plaintext, QObject *context,

@@ -5,12 +5,11 @@
 #include "common/clock.h"
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"
-#include "storage/sqlerror.h"
+#include "storage/statement.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
-#include <QSqlQuery>
 
 namespace Realm::Starters {
 
@@ -101,28 +100,27 @@ Result<StarterTemplate> templateFromProject(const Storage::DatabasePtr &db, cons
 
 Result<QList<StarterTemplate>> TemplateStore::list() const
 {
-    QSqlQuery q(m_db->connection());
-    if (!q.exec(QStringLiteral("SELECT name, archive FROM project_templates WHERE deleted_at IS NULL ORDER BY name")))
-        return Storage::sqlError(QCoreApplication::translate("Realm::Starters", "Cannot read the templates"), q);
+    Storage::Statement q(m_db->handle(), "SELECT name, archive FROM project_templates WHERE deleted_at IS NULL ORDER BY name");
     QList<StarterTemplate> list;
     while (q.next()) {
-        Result<StarterTemplate> starter = StarterTemplate::fromArchive(q.value(1).toByteArray(), q.value(0).toString());
+        Result<StarterTemplate> starter = StarterTemplate::fromArchive(q.columnBlob(1), q.columnText(0));
         if (starter)
             list.append(*starter);
     }
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Starters", "Cannot read the templates"));
     return list;
 }
 
 Result<QByteArray> TemplateStore::archive(const QString &name) const
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT archive FROM project_templates WHERE name = ? AND deleted_at IS NULL"));
-    q.addBindValue(name);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Starters", "Cannot read the template"), q);
-    if (!q.next())
-        return Error::notFound(QCoreApplication::translate("Realm::Starters", "There is no template \"%1\" in the workspace (realm-cli template list).").arg(name));
-    return q.value(0).toByteArray();
+    Storage::Statement q(m_db->handle(), "SELECT archive FROM project_templates WHERE name = ? AND deleted_at IS NULL");
+    q.bindAll(name);
+    if (q.next())
+        return q.columnBlob(0);
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Starters", "Cannot read the template"));
+    return Error::notFound(QCoreApplication::translate("Realm::Starters", "There is no template \"%1\" in the workspace (realm-cli template list).").arg(name));
 }
 
 Result<StarterTemplate> TemplateStore::find(const QString &name) const
@@ -151,35 +149,25 @@ Result<void> TemplateStore::save(const StarterTemplate &starter)
     Result<QByteArray> bytes = starter.toArchive();
     if (!bytes)
         return bytes.error();
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("INSERT INTO project_templates (name, title, description, archive, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
-                             "ON CONFLICT(name) DO UPDATE SET title = excluded.title, description = excluded.description, "
-                             "archive = excluded.archive, created_at = iif(deleted_at IS NULL, created_at, excluded.created_at), "
-                             "updated_at = excluded.updated_at, deleted_at = NULL"));
+    Storage::Statement q(m_db->handle(),
+                         "INSERT INTO project_templates (name, title, description, archive, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+                         "ON CONFLICT(name) DO UPDATE SET title = excluded.title, description = excluded.description, "
+                         "archive = excluded.archive, created_at = iif(deleted_at IS NULL, created_at, excluded.created_at), "
+                         "updated_at = excluded.updated_at, deleted_at = NULL");
     const qint64 now = Clock::nowMs();
-    q.addBindValue(starter.id);
-    q.addBindValue(starter.title);
-    q.addBindValue(starter.description.isNull() ? QString(QLatin1String("")) : starter.description);
-    q.addBindValue(*bytes);
-    q.addBindValue(now);
-    q.addBindValue(now);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Starters", "Cannot save the template"), q);
-    return {};
+    q.bindAll(starter.id, starter.title, starter.description, *bytes, now, now);
+    return q.exec(QCoreApplication::translate("Realm::Starters", "Cannot save the template"));
 }
 
 Result<void> TemplateStore::remove(const QString &name)
 {
-    QSqlQuery q(m_db->connection());
     // A tombstone, so that sync can pass the removal on.
-    q.prepare(QStringLiteral("UPDATE project_templates SET deleted_at = ?, updated_at = ? WHERE name = ? AND deleted_at IS NULL"));
+    Storage::Statement q(m_db->handle(), "UPDATE project_templates SET deleted_at = ?, updated_at = ? WHERE name = ? AND deleted_at IS NULL");
     const qint64 now = Clock::nowMs();
-    q.addBindValue(now);
-    q.addBindValue(now);
-    q.addBindValue(name);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Starters", "Cannot remove the template"), q);
-    if (q.numRowsAffected() == 0)
+    q.bindAll(now, now, name);
+    if (Result<void> removed = q.exec(QCoreApplication::translate("Realm::Starters", "Cannot remove the template")); !removed)
+        return removed;
+    if (q.changes() == 0)
         return Error::notFound(QCoreApplication::translate("Realm::Starters", "There is no template \"%1\" in the workspace.").arg(name));
     return {};
 }

@@ -16,6 +16,11 @@ Statement::Statement(Handle handle, const char *sql)
     }
 }
 
+Statement::Statement(Handle handle, const QString &sql)
+    : Statement(handle, sql.toUtf8().constData())
+{
+}
+
 Statement::~Statement()
 {
     sqlite3_finalize(m_stmt);
@@ -30,7 +35,20 @@ Error Statement::error(const QString &whatFailed) const
     return Error::database(whatFailed + QStringLiteral(": ") + detail + QLatin1Char('.') + hint);
 }
 
-void Statement::bind(int index, qint64 value) { sqlite3_bind_int64(m_stmt, index, value); }
+bool Statement::isUniqueViolation() const
+{
+    return m_lastResult == SQLITE_CONSTRAINT_UNIQUE || m_lastResult == SQLITE_CONSTRAINT_PRIMARYKEY;
+}
+
+void Statement::bindInt64(int index, qint64 value) { sqlite3_bind_int64(m_stmt, index, value); }
+
+void Statement::bind(int index, double value) { sqlite3_bind_double(m_stmt, index, value); }
+
+void Statement::bind(int index, const QByteArray &blob)
+{
+    static const char empty = 0;
+    sqlite3_bind_blob(m_stmt, index, blob.isEmpty() ? &empty : blob.constData(), int(blob.size()), SQLITE_TRANSIENT);
+}
 
 void Statement::bind(int index, const QString &text)
 {
@@ -57,6 +75,7 @@ bool Statement::next()
     if (!m_stmt)
         return false;
     const int rc = sqlite3_step(m_stmt);
+    m_lastResult = rc == SQLITE_ROW || rc == SQLITE_DONE ? rc : sqlite3_extended_errcode(m_db);
     if (rc == SQLITE_ROW)
         return true;
     if (rc != SQLITE_DONE)
@@ -69,6 +88,7 @@ Result<void> Statement::exec(const QString &whatFailed)
     if (!m_stmt)
         return error(whatFailed);
     const int rc = sqlite3_step(m_stmt);
+    m_lastResult = rc == SQLITE_ROW || rc == SQLITE_DONE ? rc : sqlite3_extended_errcode(m_db);
     const bool ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
     Error failure = ok ? Error{} : error(whatFailed);
     sqlite3_reset(m_stmt);

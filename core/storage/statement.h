@@ -7,32 +7,66 @@
 #include <QByteArray>
 #include <QString>
 
+#include <concepts>
+#include <optional>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace Realm::Storage {
 
-// A prepared SQLite statement on a connection's handle, for the hot paths
-// (bulk import, search candidate scans) where QtSql's per-row overhead and
-// UTF-16 round trips show up in profiles. Everything else uses QtSql.
+// A prepared SQLite statement on a connection's handle: the one way modules
+// read and write the workspace. Parameters are bound by position (1-based),
+// or all at once in order with bindAll().
+//
+//     Statement q(handle, "SELECT name FROM projects WHERE id = ?");
+//     q.bindAll(id);
+//     if (q.next()) name = q.columnText(0);
+//     else if (q.failed()) return q.error(tr("Cannot look up the project"));
 class Statement final {
 public:
     Statement(Handle db, const char *sql);
+    Statement(Handle db, const QString &sql); // for SQL assembled at run time
     ~Statement();
     Q_DISABLE_COPY_MOVE(Statement)
 
     bool isValid() const { return m_stmt != nullptr; }
     Error error(const QString &whatFailed) const;
+    // Whether the last step failed on a UNIQUE or PRIMARY KEY constraint
+    // (a name already taken).
+    bool isUniqueViolation() const;
 
-    void bind(int index, qint64 value);
+    // Values are copied unless the name says otherwise. A QString is text
+    // even when null (''); bind std::nullopt, or an empty optional, for NULL.
+    template<std::integral T>
+    void bind(int index, T value) { bindInt64(index, qint64(value)); }
+    void bind(int index, double value);
     void bind(int index, const QString &text);
+    void bind(int index, const QByteArray &blob);
+    void bind(int index, std::nullopt_t) { bindNull(index); }
+    template<typename T>
+    void bind(int index, const std::optional<T> &value)
+    {
+        if (value)
+            bind(index, *value);
+        else
+            bindNull(index);
+    }
+    template<typename... Values>
+    Statement &bindAll(const Values &...values)
+    {
+        int index = 1;
+        (bind(index++, values), ...);
+        return *this;
+    }
+    void bindInt64(int index, qint64 value);
     void bindText(int index, const QByteArray &utf8); // not copied: keep it alive until step()
     void bindBlob(int index, const QByteArray &bytes); // not copied either
     void bindNull(int index);
 
     // True while rows come; false at the end or on error (see failed()).
     bool next();
-    // Runs a statement that returns no rows.
+    // Runs a statement that returns no rows, then resets it for new values.
     Result<void> exec(const QString &whatFailed);
     bool failed() const { return m_failed; }
     void reset();
@@ -43,6 +77,7 @@ public:
     QByteArray columnBlob(int index) const;
     bool columnIsNull(int index) const;
 
+    // Rows the last exec() changed.
     int changes() const;
     qint64 lastInsertRowId() const;
 
@@ -50,6 +85,13 @@ private:
     sqlite3 *m_db;
     sqlite3_stmt *m_stmt = nullptr;
     bool m_failed = false;
+    int m_lastResult = 0;
 };
+
+// NULL for an empty text: optional references (a parent message, a project).
+inline std::optional<QString> nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? std::nullopt : std::optional<QString>(text);
+}
 
 } // namespace Realm::Storage
