@@ -5,132 +5,130 @@
 #include "common/ids.h"
 #include "docs/docjson.h"
 #include "projects/cleanup.h"
-#include "storage/sqlerror.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
-#include <QSqlQuery>
-#include <QVariant>
 
 namespace Realm::Docs {
+
+using Storage::Statement;
 
 namespace {
 const char kVersionColumns[] = "id, project_id, kind, template, inputs_hash, project_revision, model, title, stats, created_at";
 
-DocVersion versionFrom(const QSqlQuery &q)
+DocVersion versionFrom(const Statement &q)
 {
     DocVersion v;
-    v.id = q.value(0).toString();
-    v.projectId = q.value(1).toString();
-    v.kind = q.value(2).toString();
-    v.templateName = q.value(3).toString();
-    v.inputsHash = q.value(4).toString();
-    v.projectRevision = q.value(5).toLongLong();
-    v.model = q.value(6).toString();
-    v.title = q.value(7).toString();
-    v.stats = statsFromStored(QJsonDocument::fromJson(q.value(8).toString().toUtf8()).object());
-    v.createdAt = q.value(9).toLongLong();
+    v.id = q.columnText(0);
+    v.projectId = q.columnText(1);
+    v.kind = q.columnText(2);
+    v.templateName = q.columnText(3);
+    v.inputsHash = q.columnText(4);
+    v.projectRevision = q.columnInt(5);
+    v.model = q.columnText(6);
+    v.title = q.columnText(7);
+    v.stats = statsFromStored(QJsonDocument::fromJson(q.columnBlob(8)).object());
+    v.createdAt = q.columnInt(9);
     return v;
 }
 
-DocTemplate templateFrom(const QSqlQuery &q)
+DocTemplate templateFrom(const Statement &q)
 {
-    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-            q.value(4).toLongLong(), q.value(5).toLongLong()};
+    return {q.columnText(0), q.columnText(1), q.columnText(2), q.columnText(3), q.columnInt(4), q.columnInt(5)};
 }
 
-// QSQLITE binds a null QString as NULL; NOT NULL text columns want ''.
-QVariant text(const QString &s)
+// The versions' query with a condition and an order: `markdown` is column 10.
+QString versionQuery(const char *where)
 {
-    return s.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(s);
+    return QStringLiteral("SELECT %1, markdown FROM doc_versions WHERE %2 AND deleted_at IS NULL ORDER BY created_at DESC, rowid DESC")
+        .arg(QLatin1String(kVersionColumns), QLatin1String(where));
+}
+
+// The newest version a query finds, if any.
+Result<std::optional<DocVersion>> newest(Statement &q)
+{
+    if (q.next()) {
+        DocVersion v = versionFrom(q);
+        v.markdown = q.columnText(10);
+        return std::optional<DocVersion>(v);
+    }
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Docs", "Reading the documents failed"));
+    return std::optional<DocVersion>();
 }
 } // namespace
 
 Result<QHash<QByteArray, QByteArray>> DocStore::cachedSymbols(const QList<QByteArray> &keys, int extractorVersion) const
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT symbols FROM doc_symbol_cache WHERE sha256 = ? AND suffix = ? AND extractor = ?"));
+    Statement q(m_db->handle(), "SELECT symbols FROM doc_symbol_cache WHERE sha256 = ? AND suffix = ? AND extractor = ?");
     QHash<QByteArray, QByteArray> found;
     for (const QByteArray &key : keys) {
         const qsizetype cut = key.indexOf('\n');
-        q.bindValue(0, key.left(cut));
-        q.bindValue(1, QString::fromUtf8(key.mid(cut + 1)));
-        q.bindValue(2, extractorVersion);
-        if (!q.exec())
-            return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Reading the symbol cache failed"), q);
+        q.reset();
+        q.bindAll(key.left(cut), QString::fromUtf8(key.mid(cut + 1)), extractorVersion);
         if (q.next())
-            found.insert(key, q.value(0).toByteArray());
+            found.insert(key, q.columnBlob(0));
+        else if (q.failed())
+            return q.error(QCoreApplication::translate("Realm::Docs", "Reading the symbol cache failed"));
     }
     return found;
 }
 
 Result<void> DocStore::cacheSymbols(const QHash<QByteArray, QByteArray> &symbolsByKey, int extractorVersion)
 {
-    Storage::Transaction transaction(m_db->connection());
+    Storage::Transaction transaction(m_db->handle());
     if (!transaction.isActive())
         return transaction.error();
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO doc_symbol_cache (sha256, suffix, extractor, symbols) VALUES (?, ?, ?, ?)"));
+    Statement q(m_db->handle(), "INSERT OR REPLACE INTO doc_symbol_cache (sha256, suffix, extractor, symbols) VALUES (?, ?, ?, ?)");
     for (auto it = symbolsByKey.cbegin(); it != symbolsByKey.cend(); ++it) {
         const qsizetype cut = it.key().indexOf('\n');
-        q.bindValue(0, it.key().left(cut));
-        q.bindValue(1, QString::fromUtf8(it.key().mid(cut + 1)));
-        q.bindValue(2, extractorVersion);
-        q.bindValue(3, it.value());
-        if (!q.exec())
-            return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Saving the symbol cache failed"), q);
+        q.bindAll(it.key().left(cut), QString::fromUtf8(it.key().mid(cut + 1)), extractorVersion, it.value());
+        if (Result<void> saved = q.exec(QCoreApplication::translate("Realm::Docs", "Saving the symbol cache failed")); !saved)
+            return saved;
     }
     return transaction.commit();
 }
 
 Result<std::optional<CachedSummary>> DocStore::summary(const QByteArray &inputHash) const
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT model, text, created_at FROM doc_summaries WHERE input_hash = ?"));
-    q.addBindValue(inputHash);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Reading a cached summary failed"), q);
-    if (!q.next())
-        return std::optional<CachedSummary>();
-    return std::optional<CachedSummary>(CachedSummary{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    Statement q(m_db->handle(), "SELECT model, text, created_at FROM doc_summaries WHERE input_hash = ?");
+    q.bindAll(inputHash);
+    if (q.next())
+        return std::optional<CachedSummary>(CachedSummary{q.columnText(0), q.columnText(1), q.columnInt(2)});
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Docs", "Reading a cached summary failed"));
+    return std::optional<CachedSummary>();
 }
 
 Result<void> DocStore::saveSummary(const QByteArray &inputHash, const QString &model, const QString &summaryText)
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO doc_summaries (input_hash, model, text, created_at) VALUES (?, ?, ?, ?)"));
-    q.addBindValue(inputHash);
-    q.addBindValue(text(model));
-    q.addBindValue(text(summaryText));
-    q.addBindValue(Clock::nowMs());
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Saving a summary failed"), q);
-    return {};
+    Statement q(m_db->handle(), "INSERT OR REPLACE INTO doc_summaries (input_hash, model, text, created_at) VALUES (?, ?, ?, ?)");
+    q.bindAll(inputHash, model, summaryText, Clock::nowMs());
+    return q.exec(QCoreApplication::translate("Realm::Docs", "Saving a summary failed"));
 }
 
 Result<QList<DocTemplate>> DocStore::templates() const
 {
-    QSqlQuery q(m_db->connection());
-    if (!q.exec(QStringLiteral("SELECT name, kind, body, prompt, created_at, updated_at FROM doc_templates WHERE deleted_at IS NULL ORDER BY name")))
-        return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Reading the templates failed"), q);
+    Statement q(m_db->handle(), "SELECT name, kind, body, prompt, created_at, updated_at FROM doc_templates WHERE deleted_at IS NULL ORDER BY name");
     QList<DocTemplate> list;
     while (q.next())
         list.append(templateFrom(q));
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Docs", "Reading the templates failed"));
     return list;
 }
 
 Result<DocTemplate> DocStore::findTemplate(const QString &name) const
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT name, kind, body, prompt, created_at, updated_at FROM doc_templates WHERE name = ? AND deleted_at IS NULL"));
-    q.addBindValue(name);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Reading a template failed"), q);
-    if (!q.next())
-        return Error::notFound(QCoreApplication::translate("Realm::Docs", "There is no template named \"%1\" (realm-cli docs template list shows them).").arg(name));
-    return templateFrom(q);
+    Statement q(m_db->handle(), "SELECT name, kind, body, prompt, created_at, updated_at FROM doc_templates WHERE name = ? AND deleted_at IS NULL");
+    q.bindAll(name);
+    if (q.next())
+        return templateFrom(q);
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Docs", "Reading a template failed"));
+    return Error::notFound(QCoreApplication::translate("Realm::Docs", "There is no template named \"%1\" (realm-cli docs template list shows them).").arg(name));
 }
 
 Result<void> DocStore::saveTemplate(const DocTemplate &t)
@@ -139,35 +137,24 @@ Result<void> DocStore::saveTemplate(const DocTemplate &t)
         return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "A template needs a name."));
     if (t.name == QLatin1String("built-in"))
         return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "\"built-in\" names REALM's own templates; choose another name."));
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("INSERT INTO doc_templates (name, kind, body, prompt, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
-                             "ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, body = excluded.body, prompt = excluded.prompt, "
-                             "created_at = iif(deleted_at IS NULL, created_at, excluded.created_at), "
-                             "updated_at = excluded.updated_at, deleted_at = NULL"));
+    Statement q(m_db->handle(), "INSERT INTO doc_templates (name, kind, body, prompt, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+                                "ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, body = excluded.body, prompt = excluded.prompt, "
+                                "created_at = iif(deleted_at IS NULL, created_at, excluded.created_at), "
+                                "updated_at = excluded.updated_at, deleted_at = NULL");
     const qint64 now = Clock::nowMs();
-    q.addBindValue(t.name);
-    q.addBindValue(text(t.kind));
-    q.addBindValue(text(t.body));
-    q.addBindValue(text(t.prompt));
-    q.addBindValue(now);
-    q.addBindValue(now);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Saving the template failed"), q);
-    return {};
+    q.bindAll(t.name, t.kind, t.body, t.prompt, now, now);
+    return q.exec(QCoreApplication::translate("Realm::Docs", "Saving the template failed"));
 }
 
 Result<void> DocStore::removeTemplate(const QString &name)
 {
-    QSqlQuery q(m_db->connection());
     // A tombstone, so that sync can pass the removal on.
-    q.prepare(QStringLiteral("UPDATE doc_templates SET deleted_at = ?, updated_at = ? WHERE name = ? AND deleted_at IS NULL"));
+    Statement q(m_db->handle(), "UPDATE doc_templates SET deleted_at = ?, updated_at = ? WHERE name = ? AND deleted_at IS NULL");
     const qint64 now = Clock::nowMs();
-    q.addBindValue(now);
-    q.addBindValue(now);
-    q.addBindValue(name);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Removing the template failed"), q);
-    if (q.numRowsAffected() == 0)
+    q.bindAll(now, now, name);
+    if (Result<void> removed = q.exec(QCoreApplication::translate("Realm::Docs", "Removing the template failed")); !removed)
+        return removed;
+    if (q.changes() == 0)
         return Error::notFound(QCoreApplication::translate("Realm::Docs", "There is no template named \"%1\".").arg(name));
     return {};
 }
@@ -178,99 +165,64 @@ Result<DocVersion> DocStore::saveVersion(DocVersion v)
         v.id = newId();
     if (v.createdAt == 0)
         v.createdAt = Clock::nowMs();
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("INSERT INTO doc_versions (id, project_id, kind, template, inputs_hash, project_revision, model, title, "
-                             "markdown, stats, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(v.id);
-    q.addBindValue(v.projectId);
-    q.addBindValue(text(v.kind));
-    q.addBindValue(text(v.templateName));
-    q.addBindValue(text(v.inputsHash));
-    q.addBindValue(v.projectRevision);
-    q.addBindValue(text(v.model));
-    q.addBindValue(text(v.title));
-    q.addBindValue(text(v.markdown));
-    q.addBindValue(QString::fromUtf8(QJsonDocument(v.stats).toJson(QJsonDocument::Compact)));
-    q.addBindValue(v.createdAt);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Saving the document failed"), q);
+    Statement q(m_db->handle(), "INSERT INTO doc_versions (id, project_id, kind, template, inputs_hash, project_revision, model, title, "
+                                "markdown, stats, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bindAll(v.id, v.projectId, v.kind, v.templateName, v.inputsHash, v.projectRevision, v.model, v.title, v.markdown,
+              QString::fromUtf8(QJsonDocument(v.stats).toJson(QJsonDocument::Compact)), v.createdAt);
+    if (Result<void> saved = q.exec(QCoreApplication::translate("Realm::Docs", "Saving the document failed")); !saved)
+        return saved.error();
     return v;
 }
 
 Result<QList<DocVersion>> DocStore::versions(const QString &projectId) const
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1 FROM doc_versions WHERE project_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, rowid DESC")
-                  .arg(QLatin1String(kVersionColumns)));
-    q.addBindValue(projectId);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Reading the documents failed"), q);
+    Statement q(m_db->handle(), QStringLiteral("SELECT %1 FROM doc_versions WHERE project_id = ? AND deleted_at IS NULL ORDER BY created_at DESC, rowid DESC")
+                                    .arg(QLatin1String(kVersionColumns)));
+    q.bindAll(projectId);
     QList<DocVersion> list;
     while (q.next())
         list.append(versionFrom(q));
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Docs", "Reading the documents failed"));
     return list;
 }
 
 Result<DocVersion> DocStore::version(const QString &idOrPrefix) const
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1, markdown FROM doc_versions "
-                             "WHERE (id = ? OR (length(?) >= 6 AND substr(id, 1, length(?)) = ?)) AND deleted_at IS NULL LIMIT 2")
-                  .arg(QLatin1String(kVersionColumns)));
-    for (int i = 0; i < 4; ++i)
-        q.addBindValue(idOrPrefix);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Reading the document failed"), q);
-    if (!q.next())
+    Statement q(m_db->handle(), versionQuery("(id = ? OR (length(?) >= 6 AND substr(id, 1, length(?)) = ?))") + QStringLiteral(" LIMIT 2"));
+    q.bindAll(idOrPrefix, idOrPrefix, idOrPrefix, idOrPrefix);
+    Result<std::optional<DocVersion>> found = newest(q);
+    if (!found)
+        return found.error();
+    if (!*found)
         return Error::notFound(QCoreApplication::translate("Realm::Docs", "There is no document %1 (realm-cli docs list PROJECT shows them).").arg(idOrPrefix));
-    DocVersion v = versionFrom(q);
-    v.markdown = q.value(10).toString();
-    if (v.id != idOrPrefix && q.next())
+    if ((*found)->id != idOrPrefix && q.next())
         return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "%1 names more than one document; give more of the id.").arg(idOrPrefix));
-    return v;
+    return **found;
 }
 
 Result<std::optional<DocVersion>> DocStore::latest(const QString &projectId, const QString &kind, const QString &templateName) const
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1, markdown FROM doc_versions WHERE project_id = ? AND kind = ? AND template = ? AND deleted_at IS NULL "
-                             "ORDER BY created_at DESC, rowid DESC LIMIT 1")
-                  .arg(QLatin1String(kVersionColumns)));
-    q.addBindValue(projectId);
-    q.addBindValue(kind);
-    q.addBindValue(templateName);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Reading the documents failed"), q);
-    if (!q.next())
-        return std::optional<DocVersion>();
-    DocVersion v = versionFrom(q);
-    v.markdown = q.value(10).toString();
-    return std::optional<DocVersion>(v);
+    Statement q(m_db->handle(), versionQuery("project_id = ? AND kind = ? AND template = ?") + QStringLiteral(" LIMIT 1"));
+    q.bindAll(projectId, kind, templateName);
+    return newest(q);
 }
 
 Result<std::optional<DocVersion>> DocStore::newestApiReference(const QString &projectId) const
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1 FROM doc_versions WHERE project_id = ? AND kind = 'api' AND deleted_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1")
-                  .arg(QLatin1String(kVersionColumns)));
-    q.addBindValue(projectId);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Reading the documents failed"), q);
-    if (!q.next())
-        return std::optional<DocVersion>();
-    return std::optional<DocVersion>(versionFrom(q));
+    Statement q(m_db->handle(), versionQuery("project_id = ? AND kind = 'api'") + QStringLiteral(" LIMIT 1"));
+    q.bindAll(projectId);
+    return newest(q);
 }
 
 Result<void> DocStore::removeVersion(const QString &id)
 {
-    QSqlQuery q(m_db->connection());
     // A tombstone, so that sync can pass the removal on.
-    q.prepare(QStringLiteral("UPDATE doc_versions SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL"));
-    q.addBindValue(Clock::nowMs());
-    q.addBindValue(id);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Docs", "Removing the document failed"), q);
-    if (q.numRowsAffected() == 0)
+    Statement q(m_db->handle(), "UPDATE doc_versions SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL");
+    q.bindAll(Clock::nowMs(), id);
+    if (Result<void> removed = q.exec(QCoreApplication::translate("Realm::Docs", "Removing the document failed")); !removed)
+        return removed;
+    if (q.changes() == 0)
         return Error::notFound(QCoreApplication::translate("Realm::Docs", "There is no document %1.").arg(id));
     return {};
 }
@@ -279,7 +231,7 @@ void registerCleanup()
 {
     Projects::Cleanup::beforeProjectPurged([](Storage::Handle db, const QString &projectId) -> Result<void> {
         Storage::Statement forget(db, "DELETE FROM doc_versions WHERE project_id = ?");
-        forget.bind(1, projectId);
+        forget.bindAll(projectId);
         return forget.exec(QCoreApplication::translate("Realm::Docs", "Cannot remove the project's documents"));
     });
     Projects::Cleanup::beforeContentCollected([](Storage::Handle db, const Projects::Cleanup::CollectedContent &content) -> Result<void> {
