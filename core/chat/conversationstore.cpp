@@ -3,7 +3,7 @@
 
 #include "common/clock.h"
 #include "common/ids.h"
-#include "storage/sqlerror.h"
+#include "storage/statement.h"
 #include "storage/transaction.h"
 
 #include <QCoreApplication>
@@ -11,8 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSqlQuery>
-#include <QVariant>
+
+#include <variant>
 
 namespace Realm::Chat {
 
@@ -27,20 +27,31 @@ const char kMessageColumns[] =
     "id, conversation_id, parent_id, role, content, reasoning, tool_calls, tool_call_id, status, error, "
     "provider_id, model, input_tokens, output_tokens, context, created_at, updated_at";
 
-QVariant nullIfEmpty(const QString &s)
+using Storage::nullIfEmpty;
+using Storage::Statement;
+
+// NULL for a count the provider did not report (-1).
+std::optional<qint64> tokens(qint64 count)
 {
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+    return count < 0 ? std::nullopt : std::optional<qint64>(count);
 }
 
-// QSQLITE binds a null QString as NULL; NOT NULL text columns want ''.
-QVariant text(const QString &s)
+qint64 tokensFrom(const Statement &q, int column)
 {
-    return s.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(s);
+    return q.columnIsNull(column) ? -1 : q.columnInt(column);
 }
 
-QVariant tokens(qint64 count)
+// Changes a conversation and stamps it.
+template<typename... Values>
+Result<void> touch(Storage::Handle db, const QString &conversationId, const char *setClause, const Values &...values)
 {
-    return count < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(count);
+    Statement q(db, QStringLiteral("UPDATE conversations SET %1, updated_at = ? WHERE id = ?").arg(QLatin1String(setClause)));
+    q.bindAll(values..., Clock::nowMs(), conversationId);
+    if (Result<void> changed = q.exec(QCoreApplication::translate("Realm::Chat", "Cannot change the conversation")); !changed)
+        return changed;
+    if (q.changes() == 0)
+        return Error::notFound(QCoreApplication::translate("Realm::Chat", "There is no conversation %1.").arg(conversationId));
+    return {};
 }
 
 QString toolCallsJson(const QList<ToolCall> &calls)
@@ -51,10 +62,10 @@ QString toolCallsJson(const QList<ToolCall> &calls)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
-QList<ToolCall> toolCallsFromJson(const QString &json)
+QList<ToolCall> toolCallsFromJson(const QByteArray &json)
 {
     QList<ToolCall> calls;
-    for (const QJsonValue &value : QJsonDocument::fromJson(json.toUtf8()).array()) {
+    for (const QJsonValue &value : QJsonDocument::fromJson(json).array()) {
         const QJsonObject o = value.toObject();
         calls.append({o.value(QStringLiteral("id")).toString(), o.value(QStringLiteral("name")).toString(),
                       o.value(QStringLiteral("arguments")).toString()});
@@ -62,45 +73,45 @@ QList<ToolCall> toolCallsFromJson(const QString &json)
     return calls;
 }
 
-Conversation conversationFrom(const QSqlQuery &q)
+Conversation conversationFrom(const Statement &q)
 {
     Conversation c;
-    c.id = q.value(0).toString();
-    c.title = q.value(1).toString();
-    c.projectId = q.value(2).toString();
-    c.providerId = q.value(3).toString();
-    c.model = q.value(4).toString();
-    c.pinned = q.value(5).toBool();
-    c.archived = q.value(6).toBool();
-    c.currentMessageId = q.value(7).toString();
-    c.createdAt = q.value(8).toLongLong();
-    c.updatedAt = q.value(9).toLongLong();
-    c.deletedAt = q.value(10).toLongLong();
-    c.usage.inputTokens = q.value(11).isNull() ? -1 : q.value(11).toLongLong();
-    c.usage.outputTokens = q.value(12).isNull() ? -1 : q.value(12).toLongLong();
+    c.id = q.columnText(0);
+    c.title = q.columnText(1);
+    c.projectId = q.columnText(2);
+    c.providerId = q.columnText(3);
+    c.model = q.columnText(4);
+    c.pinned = q.columnInt(5) != 0;
+    c.archived = q.columnInt(6) != 0;
+    c.currentMessageId = q.columnText(7);
+    c.createdAt = q.columnInt(8);
+    c.updatedAt = q.columnInt(9);
+    c.deletedAt = q.columnInt(10);
+    c.usage.inputTokens = tokensFrom(q, 11);
+    c.usage.outputTokens = tokensFrom(q, 12);
     return c;
 }
 
-Message messageFrom(const QSqlQuery &q)
+Message messageFrom(const Statement &q)
 {
     Message m;
-    m.id = q.value(0).toString();
-    m.conversationId = q.value(1).toString();
-    m.parentId = q.value(2).toString();
-    m.role = ChatMessage::roleFromName(q.value(3).toString());
-    m.content = q.value(4).toString();
-    m.reasoning = q.value(5).toString();
-    m.toolCalls = toolCallsFromJson(q.value(6).toString());
-    m.toolCallId = q.value(7).toString();
-    m.status = Message::statusFromName(q.value(8).toString());
-    m.error = q.value(9).toString();
-    m.providerId = q.value(10).toString();
-    m.model = q.value(11).toString();
-    m.usage.inputTokens = q.value(12).isNull() ? -1 : q.value(12).toLongLong();
-    m.usage.outputTokens = q.value(13).isNull() ? -1 : q.value(13).toLongLong();
-    m.context = QJsonDocument::fromJson(q.value(14).toString().toUtf8()).array();
-    m.createdAt = q.value(15).toLongLong();
-    m.updatedAt = q.value(16).toLongLong();
+    m.id = q.columnText(0);
+    m.conversationId = q.columnText(1);
+    m.parentId = q.columnText(2);
+    m.role = ChatMessage::roleFromName(q.columnText(3));
+    m.content = q.columnText(4);
+    m.reasoning = q.columnText(5);
+    m.toolCalls = toolCallsFromJson(q.columnBlob(6));
+    m.toolCallId = q.columnText(7);
+    m.status = Message::statusFromName(q.columnText(8));
+    m.error = q.columnText(9);
+    m.providerId = q.columnText(10);
+    m.model = q.columnText(11);
+    m.usage.inputTokens = tokensFrom(q, 12);
+    m.usage.outputTokens = tokensFrom(q, 13);
+    m.context = QJsonDocument::fromJson(q.columnBlob(14)).array();
+    m.createdAt = q.columnInt(15);
+    m.updatedAt = q.columnInt(16);
     return m;
 }
 
@@ -151,27 +162,23 @@ Result<Conversation> ConversationStore::create(const QString &title, const QStri
 {
     const QString id = newId();
     const qint64 now = Clock::nowMs();
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("INSERT INTO conversations (id, title, project_id, provider_id, model, created_at, updated_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &v : {QVariant(id), text(title.trimmed()), nullIfEmpty(projectId), nullIfEmpty(providerId),
-                              text(model), QVariant(now), QVariant(now)})
-        q.addBindValue(v);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot create the conversation"), q);
+    Statement q(m_db->handle(), "INSERT INTO conversations (id, title, project_id, provider_id, model, created_at, updated_at) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.bindAll(id, title.trimmed(), nullIfEmpty(projectId), nullIfEmpty(providerId), model, now, now);
+    if (Result<void> created = q.exec(QCoreApplication::translate("Realm::Chat", "Cannot create the conversation")); !created)
+        return created.error();
     return find(id);
 }
 
 Result<Conversation> ConversationStore::find(const QString &id) const
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1 FROM conversations c WHERE c.id = ?").arg(QLatin1String(kConversationColumns)));
-    q.addBindValue(id);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot look up the conversation"), q);
-    if (!q.next())
-        return Error::notFound(QCoreApplication::translate("Realm::Chat", "There is no conversation %1. `realm-cli chat list` shows them.").arg(id));
-    return conversationFrom(q);
+    Statement q(m_db->handle(), QStringLiteral("SELECT %1 FROM conversations c WHERE c.id = ?").arg(QLatin1String(kConversationColumns)));
+    q.bindAll(id);
+    if (q.next())
+        return conversationFrom(q);
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Chat", "Cannot look up the conversation"));
+    return Error::notFound(QCoreApplication::translate("Realm::Chat", "There is no conversation %1. `realm-cli chat list` shows them.").arg(id));
 }
 
 Result<QList<Conversation>> ConversationStore::list(const ConversationFilter &filter) const
@@ -183,63 +190,47 @@ Result<QList<Conversation>> ConversationStore::list(const ConversationFilter &fi
     if (!filter.projectId.isEmpty())
         sql += QStringLiteral(" AND c.project_id = ?");
     sql += QStringLiteral(" ORDER BY c.pinned DESC, c.updated_at DESC, c.id DESC");
-    QSqlQuery q(m_db->connection());
-    q.prepare(sql);
+    Statement q(m_db->handle(), sql);
     if (!filter.projectId.isEmpty())
-        q.addBindValue(filter.projectId);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot list the conversations"), q);
+        q.bindAll(filter.projectId);
     QList<Conversation> conversations;
     while (q.next())
         conversations.append(conversationFrom(q));
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Chat", "Cannot list the conversations"));
     return conversations;
-}
-
-Result<void> ConversationStore::touch(const QString &conversationId, const QString &setClause, const QVariantList &binds)
-{
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE conversations SET %1, updated_at = ? WHERE id = ?").arg(setClause));
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    q.addBindValue(Clock::nowMs());
-    q.addBindValue(conversationId);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot change the conversation"), q);
-    if (q.numRowsAffected() == 0)
-        return Error::notFound(QCoreApplication::translate("Realm::Chat", "There is no conversation %1.").arg(conversationId));
-    return {};
 }
 
 Result<void> ConversationStore::rename(const QString &id, const QString &title)
 {
     if (title.trimmed().isEmpty())
         return Error::invalidInput(QCoreApplication::translate("Realm::Chat", "A conversation title cannot be empty."));
-    return touch(id, QStringLiteral("title = ?"), {title.trimmed()});
+    return touch(m_db->handle(), id, "title = ?", title.trimmed());
 }
 
 Result<void> ConversationStore::setPinned(const QString &id, bool pinned)
 {
-    return touch(id, QStringLiteral("pinned = ?"), {pinned ? 1 : 0});
+    return touch(m_db->handle(), id, "pinned = ?", pinned);
 }
 
 Result<void> ConversationStore::setArchived(const QString &id, bool archived)
 {
-    return touch(id, QStringLiteral("archived = ?"), {archived ? 1 : 0});
+    return touch(m_db->handle(), id, "archived = ?", archived);
 }
 
 Result<void> ConversationStore::setModel(const QString &id, const QString &providerId, const QString &model)
 {
-    return touch(id, QStringLiteral("provider_id = ?, model = ?"), {nullIfEmpty(providerId), text(model)});
+    return touch(m_db->handle(), id, "provider_id = ?, model = ?", nullIfEmpty(providerId), model);
 }
 
 Result<void> ConversationStore::moveToTrash(const QString &id)
 {
-    return touch(id, QStringLiteral("deleted_at = ?"), {Clock::nowMs()});
+    return touch(m_db->handle(), id, "deleted_at = ?", Clock::nowMs());
 }
 
 Result<void> ConversationStore::restore(const QString &id)
 {
-    return touch(id, QStringLiteral("deleted_at = NULL, archived = archived"), {});
+    return touch(m_db->handle(), id, "deleted_at = NULL, archived = archived");
 }
 
 Result<Message> ConversationStore::append(Message message)
@@ -251,21 +242,16 @@ Result<Message> ConversationStore::append(Message message)
 Result<Message> ConversationStore::appendKeepingTimes(Message message)
 {
     message.id = newId();
-    Storage::Transaction transaction(m_db->connection());
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("INSERT INTO messages (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                  .arg(QLatin1String(kMessageColumns)));
-    for (const QVariant &v : {QVariant(message.id), QVariant(message.conversationId), nullIfEmpty(message.parentId),
-                              QVariant(ChatMessage::roleName(message.role)), text(message.content), text(message.reasoning),
-                              QVariant(toolCallsJson(message.toolCalls)), text(message.toolCallId),
-                              QVariant(Message::statusName(message.status)), text(message.error), nullIfEmpty(message.providerId),
-                              text(message.model), tokens(message.usage.inputTokens), tokens(message.usage.outputTokens),
-                              QVariant(QString::fromUtf8(QJsonDocument(message.context).toJson(QJsonDocument::Compact))),
-                              QVariant(message.createdAt), QVariant(message.updatedAt)})
-        q.addBindValue(v);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot save the message"), q);
-    if (Result<void> r = touch(message.conversationId, QStringLiteral("current_message_id = ?"), {message.id}); !r)
+    Storage::Transaction transaction(m_db->handle());
+    Statement q(m_db->handle(), QStringLiteral("INSERT INTO messages (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                    .arg(QLatin1String(kMessageColumns)));
+    q.bindAll(message.id, message.conversationId, nullIfEmpty(message.parentId), ChatMessage::roleName(message.role), message.content,
+              message.reasoning, toolCallsJson(message.toolCalls), message.toolCallId, Message::statusName(message.status), message.error,
+              nullIfEmpty(message.providerId), message.model, tokens(message.usage.inputTokens), tokens(message.usage.outputTokens),
+              QString::fromUtf8(QJsonDocument(message.context).toJson(QJsonDocument::Compact)), message.createdAt, message.updatedAt);
+    if (Result<void> saved = q.exec(QCoreApplication::translate("Realm::Chat", "Cannot save the message")); !saved)
+        return saved.error();
+    if (Result<void> r = touch(m_db->handle(), message.conversationId, "current_message_id = ?", message.id); !r)
         return r.error();
     if (Result<void> r = transaction.commit(); !r)
         return r.error();
@@ -274,43 +260,33 @@ Result<Message> ConversationStore::appendKeepingTimes(Message message)
 
 Result<void> ConversationStore::updateStreaming(const QString &messageId, const QString &content, const QString &reasoning)
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE messages SET content = ?, reasoning = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(text(content));
-    q.addBindValue(text(reasoning));
-    q.addBindValue(Clock::nowMs());
-    q.addBindValue(messageId);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot save the answer as it arrives"), q);
-    return {};
+    Statement q(m_db->handle(), "UPDATE messages SET content = ?, reasoning = ?, updated_at = ? WHERE id = ?");
+    q.bindAll(content, reasoning, Clock::nowMs(), messageId);
+    return q.exec(QCoreApplication::translate("Realm::Chat", "Cannot save the answer as it arrives"));
 }
 
 Result<void> ConversationStore::finish(const Message &m)
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE messages SET content = ?, reasoning = ?, tool_calls = ?, status = ?, error = ?, "
-                             "input_tokens = ?, output_tokens = ?, updated_at = ? WHERE id = ?"));
-    for (const QVariant &v : {text(m.content), text(m.reasoning), QVariant(toolCallsJson(m.toolCalls)),
-                              QVariant(Message::statusName(m.status)), text(m.error), tokens(m.usage.inputTokens),
-                              tokens(m.usage.outputTokens), QVariant(Clock::nowMs()), QVariant(m.id)})
-        q.addBindValue(v);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot save the answer"), q);
-    if (q.numRowsAffected() == 0)
+    Statement q(m_db->handle(), "UPDATE messages SET content = ?, reasoning = ?, tool_calls = ?, status = ?, error = ?, "
+                                "input_tokens = ?, output_tokens = ?, updated_at = ? WHERE id = ?");
+    q.bindAll(m.content, m.reasoning, toolCallsJson(m.toolCalls), Message::statusName(m.status), m.error, tokens(m.usage.inputTokens),
+              tokens(m.usage.outputTokens), Clock::nowMs(), m.id);
+    if (Result<void> saved = q.exec(QCoreApplication::translate("Realm::Chat", "Cannot save the answer")); !saved)
+        return saved;
+    if (q.changes() == 0)
         return Error::notFound(QCoreApplication::translate("Realm::Chat", "The message %1 is gone.").arg(m.id));
     return {};
 }
 
 Result<Message> ConversationStore::message(const QString &id) const
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE id = ?").arg(QLatin1String(kMessageColumns)));
-    q.addBindValue(id);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot read the message"), q);
-    if (!q.next())
-        return Error::notFound(QCoreApplication::translate("Realm::Chat", "There is no message %1.").arg(id));
-    return messageFrom(q);
+    Statement q(m_db->handle(), QStringLiteral("SELECT %1 FROM messages WHERE id = ?").arg(QLatin1String(kMessageColumns)));
+    q.bindAll(id);
+    if (q.next())
+        return messageFrom(q);
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Chat", "Cannot read the message"));
+    return Error::notFound(QCoreApplication::translate("Realm::Chat", "There is no message %1.").arg(id));
 }
 
 Result<QList<Message>> ConversationStore::thread(const QString &conversationId) const
@@ -323,15 +299,14 @@ Result<QList<Message>> ConversationStore::thread(const QString &conversationId) 
 
 Result<QList<Message>> ConversationStore::messages(const QString &conversationId) const
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid")
-                  .arg(QLatin1String(kMessageColumns)));
-    q.addBindValue(conversationId);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot read the conversation"), q);
+    Statement q(m_db->handle(), QStringLiteral("SELECT %1 FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid")
+                                    .arg(QLatin1String(kMessageColumns)));
+    q.bindAll(conversationId);
     QList<Message> all;
     while (q.next())
         all.append(messageFrom(q));
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Chat", "Cannot read the conversation"));
     return all;
 }
 
@@ -363,16 +338,14 @@ Result<QList<Message>> ConversationStore::versions(const QString &messageId) con
     Result<Message> m = message(messageId);
     if (!m)
         return m.error();
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT %1 FROM messages WHERE conversation_id = ? AND parent_id IS ? ORDER BY created_at, rowid")
-                  .arg(QLatin1String(kMessageColumns)));
-    q.addBindValue(m->conversationId);
-    q.addBindValue(nullIfEmpty(m->parentId));
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot read the conversation"), q);
+    Statement q(m_db->handle(), QStringLiteral("SELECT %1 FROM messages WHERE conversation_id = ? AND parent_id IS ? ORDER BY created_at, rowid")
+                                    .arg(QLatin1String(kMessageColumns)));
+    q.bindAll(m->conversationId, nullIfEmpty(m->parentId));
     QList<Message> versions;
     while (q.next())
         versions.append(messageFrom(q));
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Chat", "Cannot read the conversation"));
     return versions;
 }
 
@@ -381,23 +354,22 @@ Result<void> ConversationStore::switchTo(const QString &conversationId, const QS
     // Follow the newest child down to a leaf, so a switched-to version shows
     // with the conversation that continued from it.
     QString leaf = messageId;
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT id FROM messages WHERE parent_id = ? AND conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1"));
+    Statement q(m_db->handle(), "SELECT id FROM messages WHERE parent_id = ? AND conversation_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1");
     for (int depth = 0; depth < 100000; ++depth) {
-        q.addBindValue(leaf);
-        q.addBindValue(conversationId);
-        if (!q.exec())
-            return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot read the conversation"), q);
+        q.reset();
+        q.bindAll(leaf, conversationId);
         if (!q.next())
             break;
-        leaf = q.value(0).toString();
+        leaf = q.columnText(0);
     }
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Chat", "Cannot read the conversation"));
     Result<Message> m = message(messageId);
     if (!m)
         return m.error();
     if (m->conversationId != conversationId)
         return Error::invalidInput(QCoreApplication::translate("Realm::Chat", "The message %1 belongs to another conversation.").arg(messageId));
-    return touch(conversationId, QStringLiteral("current_message_id = ?"), {leaf});
+    return touch(m_db->handle(), conversationId, "current_message_id = ?", leaf);
 }
 
 Result<QList<MessageHit>> ConversationStore::search(const MessageSearch &search) const
@@ -409,7 +381,7 @@ Result<QList<MessageHit>> ConversationStore::search(const MessageSearch &search)
         "SELECT m.conversation_id, c.title, m.id, m.role, snippet(message_text, 0, '[', ']', '…', 12), m.created_at "
         "FROM message_text JOIN messages m ON m.rowid = message_text.rowid JOIN conversations c ON c.id = m.conversation_id "
         "WHERE message_text MATCH ? AND c.deleted_at IS NULL");
-    QVariantList binds{match};
+    QList<std::variant<QString, qint64>> binds{match};
     if (!search.projectId.isEmpty()) {
         sql += QStringLiteral(" AND c.project_id = ?");
         binds << search.projectId;
@@ -427,31 +399,26 @@ Result<QList<MessageHit>> ConversationStore::search(const MessageSearch &search)
         binds << search.toMs;
     }
     sql += QStringLiteral(" ORDER BY rank LIMIT ?");
-    binds << qMax(1, search.limit);
-    QSqlQuery q(m_db->connection());
-    q.prepare(sql);
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot search the conversations"), q);
+    binds << qint64(qMax(1, search.limit));
+    Statement q(m_db->handle(), sql);
+    for (int i = 0; i < binds.size(); ++i)
+        std::visit([&q, i](const auto &value) { q.bind(i + 1, value); }, binds.at(i));
     QList<MessageHit> hits;
     while (q.next())
-        hits.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), ChatMessage::roleFromName(q.value(3).toString()),
-                     q.value(4).toString(), q.value(5).toLongLong()});
+        hits.append({q.columnText(0), q.columnText(1), q.columnText(2), ChatMessage::roleFromName(q.columnText(3)), q.columnText(4), q.columnInt(5)});
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Chat", "Cannot search the conversations"));
     return hits;
 }
 
 Result<int> ConversationStore::markInterrupted(qint64 staleAfterMs)
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE messages SET status = 'interrupted', updated_at = ? "
-                             "WHERE status = 'streaming' AND updated_at <= ?"));
+    Statement q(m_db->handle(), "UPDATE messages SET status = 'interrupted', updated_at = ? WHERE status = 'streaming' AND updated_at <= ?");
     const qint64 now = Clock::nowMs();
-    q.addBindValue(now);
-    q.addBindValue(now - staleAfterMs);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Chat", "Cannot mark interrupted answers"), q);
-    return q.numRowsAffected();
+    q.bindAll(now, now - staleAfterMs);
+    if (Result<void> marked = q.exec(QCoreApplication::translate("Realm::Chat", "Cannot mark interrupted answers")); !marked)
+        return marked.error();
+    return q.changes();
 }
 
 } // namespace Realm::Chat

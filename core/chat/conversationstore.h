@@ -89,8 +89,6 @@ public:
     Result<int> markInterrupted(qint64 staleAfterMs = 60000);
 
 private:
-    Result<void> touch(const QString &conversationId, const QString &setClause, const QVariantList &binds);
-
     Storage::DatabasePtr m_db;
 };
 
