@@ -147,7 +147,7 @@ Result<void> analyzePending(const Storage::DatabasePtr &db, const QList<Pending>
         const QList<Analyzed> batch = QtConcurrent::blockingMapped(texts, [](const QPair<Pending, QByteArray> &t) {
             return Analyzed{t.first, analyzeText(t.second, t.first.language)};
         });
-        Storage::Transaction transaction(db->connection());
+        Storage::Transaction transaction(db->handle());
         if (!transaction.isActive())
             return transaction.error();
         if (Result<void> r = store(db->handle(), batch); !r)

@@ -4,6 +4,7 @@
 #include "chat/codeindex.h"
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"
+#include "storage/statement.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -19,7 +20,6 @@
 #include <QMutex>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -57,10 +57,9 @@ std::shared_ptr<const ProjectOutline> outlineOf(const Storage::DatabasePtr &db, 
 {
     static QMutex mutex;
     static QHash<QString, std::shared_ptr<const ProjectOutline>> cache;
-    QSqlQuery q(db->connection());
-    q.prepare(QStringLiteral("SELECT revision FROM projects WHERE id = ?"));
-    q.addBindValue(projectId);
-    const qint64 revision = q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+    Storage::Statement revisionQuery(db->handle(), "SELECT revision FROM projects WHERE id = ?");
+    revisionQuery.bindAll(projectId);
+    const qint64 revision = revisionQuery.next() ? revisionQuery.columnInt(0) : -1;
     {
         QMutexLocker lock(&mutex);
         if (const auto it = cache.constFind(projectId); it != cache.cend() && (*it)->revision == revision)
@@ -68,21 +67,19 @@ std::shared_ptr<const ProjectOutline> outlineOf(const Storage::DatabasePtr &db, 
     }
     auto outline = std::make_shared<ProjectOutline>();
     outline->revision = revision;
-    q.prepare(QStringLiteral("SELECT f.path, b.is_binary FROM files f JOIN blobs b ON b.sha256 = f.blob_sha256 "
-                             "WHERE f.project_id = ? AND f.deleted_at IS NULL ORDER BY f.path"));
-    q.addBindValue(projectId);
+    Storage::Statement q(db->handle(), "SELECT f.path, b.is_binary FROM files f JOIN blobs b ON b.sha256 = f.blob_sha256 "
+                                       "WHERE f.project_id = ? AND f.deleted_at IS NULL ORDER BY f.path");
+    q.bindAll(projectId);
     QMap<QString, int> folders; // top folder (with '/') or top-level file -> files
-    if (q.exec()) {
-        while (q.next()) {
-            const QString path = q.value(0).toString();
-            if (!q.value(1).toBool()) {
-                outline->starts << outline->lowerPaths.size();
-                outline->lowerPaths += path.toLower().toUtf8() + '\n';
-                outline->textPaths << path;
-            }
-            const qsizetype slash = path.indexOf(QLatin1Char('/'));
-            folders[slash < 0 ? path : path.left(slash + 1)] += 1;
+    while (q.next()) {
+        const QString path = q.columnText(0);
+        if (q.columnInt(1) == 0) {
+            outline->starts << outline->lowerPaths.size();
+            outline->lowerPaths += path.toLower().toUtf8() + '\n';
+            outline->textPaths << path;
         }
+        const qsizetype slash = path.indexOf(QLatin1Char('/'));
+        folders[slash < 0 ? path : path.left(slash + 1)] += 1;
     }
     for (auto it = folders.cbegin(); it != folders.cend() && it != std::next(folders.cbegin(), qMin<qsizetype>(folders.size(), 200)); ++it)
         outline->folders += it.key().endsWith(QLatin1Char('/')) ? QStringLiteral("%1 (%2 files)\n").arg(it.key()).arg(it.value())

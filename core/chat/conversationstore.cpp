@@ -12,8 +12,6 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
-#include <variant>
-
 namespace Realm::Chat {
 
 namespace {
@@ -381,7 +379,7 @@ Result<QList<MessageHit>> ConversationStore::search(const MessageSearch &search)
         "SELECT m.conversation_id, c.title, m.id, m.role, snippet(message_text, 0, '[', ']', '…', 12), m.created_at "
         "FROM message_text JOIN messages m ON m.rowid = message_text.rowid JOIN conversations c ON c.id = m.conversation_id "
         "WHERE message_text MATCH ? AND c.deleted_at IS NULL");
-    QList<std::variant<QString, qint64>> binds{match};
+    QList<Statement::Value> binds{match};
     if (!search.projectId.isEmpty()) {
         sql += QStringLiteral(" AND c.project_id = ?");
         binds << search.projectId;
@@ -401,8 +399,7 @@ Result<QList<MessageHit>> ConversationStore::search(const MessageSearch &search)
     sql += QStringLiteral(" ORDER BY rank LIMIT ?");
     binds << qint64(qMax(1, search.limit));
     Statement q(m_db->handle(), sql);
-    for (int i = 0; i < binds.size(); ++i)
-        std::visit([&q, i](const auto &value) { q.bind(i + 1, value); }, binds.at(i));
+    q.bindList(binds);
     QList<MessageHit> hits;
     while (q.next())
         hits.append({q.columnText(0), q.columnText(1), q.columnText(2), ChatMessage::roleFromName(q.columnText(3)), q.columnText(4), q.columnInt(5)});

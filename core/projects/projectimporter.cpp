@@ -10,7 +10,6 @@
 #include "projects/pathsafety.h"
 #include "projects/projecthistory.h"
 #include "projects/projectstore.h"
-#include "storage/sqlerror.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
 
@@ -20,8 +19,6 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLockFile>
-#include <QSqlError>
-#include <QSqlQuery>
 
 
 namespace Realm::Projects {
@@ -289,15 +286,12 @@ Result<void> finalizeProject(Storage::Handle db, const QString &projectId, const
 
 Result<void> discardImport(const Storage::DatabasePtr &db, const QString &projectId)
 {
-    QSqlDatabase connection = db->connection();
-    Storage::Transaction transaction(connection);
+    Storage::Transaction transaction(db->handle());
     if (!transaction.isActive())
         return transaction.error();
-    QSqlQuery q(connection);
-    q.prepare(QStringLiteral("DELETE FROM projects WHERE id = ? AND state = 'importing'"));
-    q.addBindValue(projectId);
-    if (!q.exec())
-        return Storage::sqlError(QCoreApplication::translate("Realm::Projects", "Cannot remove the failed import"), q);
+    Storage::Statement q(db->handle(), "DELETE FROM projects WHERE id = ? AND state = 'importing'");
+    if (Result<void> r = q.bindAll(projectId).exec(QCoreApplication::translate("Realm::Projects", "Cannot remove the failed import")); !r)
+        return r;
     if (Result<qint64> r = BlobStore::collectGarbage(db->handle()); !r)
         return r.error();
     return transaction.commit();
@@ -329,16 +323,11 @@ Result<ImportReport> ProjectImporter::importProject(const QString &location, con
                              .arg(importLockPath(m_db->path(), projectId)));
     {
         const qint64 now = Clock::nowMs();
-        QSqlQuery q(m_db->connection());
-        q.prepare(QStringLiteral("INSERT INTO projects (id, name, state, created_at, updated_at) VALUES (?, ?, 'importing', ?, ?)"));
-        q.addBindValue(projectId);
-        q.addBindValue(name);
-        q.addBindValue(now);
-        q.addBindValue(now);
-        if (!q.exec()) {
-            if (q.lastError().databaseText().contains(QLatin1String("UNIQUE")))
+        Storage::Statement q(m_db->handle(), "INSERT INTO projects (id, name, state, created_at, updated_at) VALUES (?, ?, 'importing', ?, ?)");
+        if (Result<void> r = q.bindAll(projectId, name, now, now).exec(QCoreApplication::translate("Realm::Projects", "Cannot start the import")); !r) {
+            if (q.isUniqueViolation())
                 return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "A project named \"%1\" already exists (or is being imported). Choose another name (--name).").arg(name));
-            return Storage::sqlError(QCoreApplication::translate("Realm::Projects", "Cannot start the import"), q);
+            return r.error();
         }
     }
 

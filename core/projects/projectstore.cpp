@@ -5,20 +5,17 @@
 #include "common/ids.h"
 #include "projects/blobstore.h"
 #include "projects/cleanup.h"
-#include "storage/sqlerror.h"
+#include "storage/statement.h"
 #include "storage/transaction.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLockFile>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QVariant>
 
 namespace Realm::Projects {
 
-using Storage::sqlError;
+using Storage::Statement;
 using Storage::Transaction;
 
 namespace {
@@ -27,26 +24,43 @@ const char kProjectColumns[] =
     "p.id, p.name, p.description, p.tags, p.source_kind, p.source_location, p.source_ref, "
     "p.source_commit, p.file_count, p.total_bytes, p.created_at, p.updated_at, p.deleted_at, p.revision";
 
-Project projectFromQuery(const QSqlQuery &q)
+Project projectFrom(const Statement &q)
 {
     Project p;
-    p.id = q.value(0).toString();
-    p.name = q.value(1).toString();
-    p.description = q.value(2).toString();
-    for (const QJsonValue &tag : QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array())
+    p.id = q.columnText(0);
+    p.name = q.columnText(1);
+    p.description = q.columnText(2);
+    for (const QJsonValue &tag : QJsonDocument::fromJson(q.columnBlob(3)).array())
         p.tags.append(tag.toString());
-    p.source.kind = sourceKindFromName(q.value(4).toString());
-    p.source.location = q.value(5).toString();
-    p.source.ref = q.value(6).toString();
-    p.source.commit = q.value(7).toString();
-    p.fileCount = q.value(8).toLongLong();
-    p.totalBytes = q.value(9).toLongLong();
-    p.createdAt = q.value(10).toLongLong();
-    p.updatedAt = q.value(11).toLongLong();
-    if (!q.value(12).isNull())
-        p.deletedAt = q.value(12).toLongLong();
-    p.revision = q.value(13).toLongLong();
+    p.source.kind = sourceKindFromName(q.columnText(4));
+    p.source.location = q.columnText(5);
+    p.source.ref = q.columnText(6);
+    p.source.commit = q.columnText(7);
+    p.fileCount = q.columnInt(8);
+    p.totalBytes = q.columnInt(9);
+    p.createdAt = q.columnInt(10);
+    p.updatedAt = q.columnInt(11);
+    if (!q.columnIsNull(12))
+        p.deletedAt = q.columnInt(12);
+    p.revision = q.columnInt(13);
     return p;
+}
+
+const char kFileColumns[] = "f.id, f.path, f.size, f.mode, f.language, b.encoding, f.blob_sha256, f.updated_at "
+                            "FROM files f JOIN blobs b ON b.sha256 = f.blob_sha256";
+
+ProjectFile fileFrom(const Statement &q)
+{
+    ProjectFile f;
+    f.id = q.columnText(0);
+    f.path = q.columnText(1);
+    f.size = q.columnInt(2);
+    f.mode = int(q.columnInt(3));
+    f.language = q.columnText(4);
+    f.encoding = q.columnText(5);
+    f.sha256 = q.columnBlob(6);
+    f.updatedAt = q.columnInt(7);
+    return f;
 }
 
 QString tagsJson(const QStringList &tags)
@@ -60,10 +74,16 @@ QString tagsJson(const QStringList &tags)
     return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(cleaned)).toJson(QJsonDocument::Compact));
 }
 
-// QtSql binds a null QString as SQL NULL; these columns want ''.
-QString notNull(const QString &text)
+// The ids of the projects in a state, e.g. "state = 'importing'".
+Result<QStringList> projectIds(Storage::Handle db, const char *condition)
 {
-    return text.isNull() ? QStringLiteral("") : text;
+    Statement q(db, QStringLiteral("SELECT id FROM projects WHERE %1").arg(QLatin1String(condition)));
+    QStringList ids;
+    while (q.next())
+        ids << q.columnText(0);
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot list the projects"));
+    return ids;
 }
 
 } // namespace
@@ -111,48 +131,39 @@ Result<Project> ProjectStore::create(const QString &rawName, const QString &desc
         return invalid;
     const QString id = newId();
     const qint64 now = Clock::nowMs();
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("INSERT INTO projects (id, name, description, tags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(id);
-    q.addBindValue(name);
-    q.addBindValue(notNull(description));
-    q.addBindValue(tagsJson(tags));
-    q.addBindValue(now);
-    q.addBindValue(now);
-    if (!q.exec()) {
-        if (Storage::isUniqueViolation(q))
+    Statement q(m_db->handle(), "INSERT INTO projects (id, name, description, tags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+    q.bindAll(id, name, description, tagsJson(tags), now, now);
+    if (Result<void> created = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot create the project \"%1\"").arg(name)); !created) {
+        if (q.isUniqueViolation())
             return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "A project named \"%1\" already exists. Choose another name.").arg(name));
-        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot create the project \"%1\"").arg(name), q);
+        return created.error();
     }
     return find(id);
 }
 
 Result<Project> ProjectStore::find(const QString &nameOrId, bool includeTrash) const
 {
-    QSqlQuery q(m_db->connection());
     // Live projects win over trashed ones with the same name.
-    q.prepare(QStringLiteral("SELECT %1 FROM projects p WHERE (p.id = ? OR p.name = ?) AND p.state = 'ready' %2 "
-                             "ORDER BY p.deleted_at IS NOT NULL, p.deleted_at DESC LIMIT 1")
-                  .arg(QLatin1String(kProjectColumns),
-                       includeTrash ? QString() : QStringLiteral("AND p.deleted_at IS NULL")));
-    q.addBindValue(nameOrId);
-    q.addBindValue(nameOrId);
-    if (!q.exec())
-        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot look up the project \"%1\"").arg(nameOrId), q);
-    if (!q.next())
-        return Error::notFound((includeTrash ? QCoreApplication::translate("Realm::Projects", "No project named \"%1\". "
+    Statement q(m_db->handle(), QStringLiteral("SELECT %1 FROM projects p WHERE (p.id = ? OR p.name = ?) AND p.state = 'ready' %2 "
+                                               "ORDER BY p.deleted_at IS NOT NULL, p.deleted_at DESC LIMIT 1")
+                                    .arg(QLatin1String(kProjectColumns), includeTrash ? QString() : QStringLiteral("AND p.deleted_at IS NULL")));
+    q.bindAll(nameOrId, nameOrId);
+    if (q.next())
+        return projectFrom(q);
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot look up the project \"%1\"").arg(nameOrId));
+    return Error::notFound((includeTrash ? QCoreApplication::translate("Realm::Projects", "No project named \"%1\". "
                                                                                                "`realm-cli project list` shows the projects.")
                                              : QCoreApplication::translate("Realm::Projects", "No project named \"%1\" (outside the trash). "
                                                                                                "`realm-cli project list` shows the projects."))
                                    .arg(nameOrId));
-    return projectFromQuery(q);
 }
 
 Result<QList<Project>> ProjectStore::list(const ProjectFilter &filter) const
 {
     QString sql = QStringLiteral("SELECT %1 FROM projects p WHERE p.state = 'ready' AND p.deleted_at IS %2 NULL")
                       .arg(QLatin1String(kProjectColumns), filter.trash ? QStringLiteral("NOT") : QString());
-    QVariantList binds;
+    QList<Statement::Value> binds;
     if (!filter.text.isEmpty()) {
         sql += QStringLiteral(" AND (instr(lower(p.name), lower(?)) > 0 OR instr(lower(p.description), lower(?)) > 0)");
         binds << filter.text << filter.text;
@@ -173,22 +184,20 @@ Result<QList<Project>> ProjectStore::list(const ProjectFilter &filter) const
     }
     sql += QStringLiteral(", p.id");
 
-    QSqlQuery q(m_db->connection());
-    q.prepare(sql);
-    for (const QVariant &b : std::as_const(binds))
-        q.addBindValue(b);
-    if (!q.exec())
-        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot list the projects"), q);
+    Statement q(m_db->handle(), sql);
+    q.bindList(binds);
     QList<Project> projects;
     while (q.next())
-        projects.append(projectFromQuery(q));
+        projects.append(projectFrom(q));
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot list the projects"));
     return projects;
 }
 
 Result<Project> ProjectStore::update(const QString &id, const ProjectChanges &changes)
 {
     QStringList sets;
-    QVariantList binds;
+    QList<Statement::Value> binds;
     if (changes.name) {
         Error invalid;
         const QString name = validateName(*changes.name, &invalid);
@@ -199,7 +208,7 @@ Result<Project> ProjectStore::update(const QString &id, const ProjectChanges &ch
     }
     if (changes.description) {
         sets << QStringLiteral("description = ?");
-        binds << notNull(*changes.description);
+        binds << *changes.description;
     }
     if (changes.tags) {
         sets << QStringLiteral("tags = ?");
@@ -209,212 +218,156 @@ Result<Project> ProjectStore::update(const QString &id, const ProjectChanges &ch
         return find(id, true);
     sets << QStringLiteral("updated_at = ?");
     binds << Clock::nowMs() << id;
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE projects SET %1 WHERE id = ? AND state = 'ready'").arg(sets.join(QStringLiteral(", "))));
-    for (const QVariant &b : std::as_const(binds))
-        q.addBindValue(b);
-    if (!q.exec()) {
-        if (Storage::isUniqueViolation(q))
+    Statement q(m_db->handle(), QStringLiteral("UPDATE projects SET %1 WHERE id = ? AND state = 'ready'").arg(sets.join(QStringLiteral(", "))));
+    q.bindList(binds);
+    if (Result<void> changed = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot change the project")); !changed) {
+        if (q.isUniqueViolation())
             return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "A project named \"%1\" already exists. Choose another name.").arg(changes.name.value_or(QString())));
-        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot change the project"), q);
+        return changed.error();
     }
-    if (q.numRowsAffected() == 0)
+    if (q.changes() == 0)
         return Error::notFound(QCoreApplication::translate("Realm::Projects", "The project %1 does not exist.").arg(id));
     return find(id, true);
 }
 
 Result<void> ProjectStore::moveToTrash(const QString &id)
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE projects SET deleted_at = ?, updated_at = ? "
-                             "WHERE id = ? AND deleted_at IS NULL AND state = 'ready'"));
+    Statement q(m_db->handle(), "UPDATE projects SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL AND state = 'ready'");
     const qint64 now = Clock::nowMs();
-    q.addBindValue(now);
-    q.addBindValue(now);
-    q.addBindValue(id);
-    if (!q.exec())
-        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot move the project to the trash"), q);
-    if (q.numRowsAffected() == 0)
+    q.bindAll(now, now, id);
+    if (Result<void> trashed = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot move the project to the trash")); !trashed)
+        return trashed;
+    if (q.changes() == 0)
         return Error::notFound(QCoreApplication::translate("Realm::Projects", "The project %1 is not in the workspace (or already in the trash).").arg(id));
     return {};
 }
 
 Result<Project> ProjectStore::restore(const QString &id)
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("UPDATE projects SET deleted_at = NULL, updated_at = ? "
-                             "WHERE id = ? AND deleted_at IS NOT NULL AND state = 'ready'"));
-    q.addBindValue(Clock::nowMs());
-    q.addBindValue(id);
-    if (!q.exec()) {
-        if (Storage::isUniqueViolation(q))
+    Statement q(m_db->handle(), "UPDATE projects SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL AND state = 'ready'");
+    q.bindAll(Clock::nowMs(), id);
+    if (Result<void> restored = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot restore the project")); !restored) {
+        if (q.isUniqueViolation())
             return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "Another project already has this project's name. Rename that one first, then restore."));
-        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot restore the project"), q);
+        return restored.error();
     }
-    if (q.numRowsAffected() == 0)
+    if (q.changes() == 0)
         return Error::notFound(QCoreApplication::translate("Realm::Projects", "The project %1 is not in the trash.").arg(id));
     return find(id);
 }
 
 Result<int> ProjectStore::emptyTrash()
 {
-    QSqlDatabase db = m_db->connection();
+    const Storage::Handle db = m_db->handle();
     Transaction transaction(db);
     if (!transaction.isActive())
         return transaction.error();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT id FROM projects WHERE deleted_at IS NOT NULL AND state = 'ready'"));
-    if (!q.exec())
-        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot list the trash"), q);
-    QStringList ids;
-    while (q.next())
-        ids << q.value(0).toString();
+    Result<QStringList> ids = projectIds(db, "deleted_at IS NOT NULL AND state = 'ready'");
+    if (!ids)
+        return ids.error();
+    const QString failed = QCoreApplication::translate("Realm::Projects", "Cannot empty the trash");
+    Statement purge(db, "UPDATE projects SET state = 'purged', file_count = 0, total_bytes = 0, updated_at = ? WHERE id = ?");
+    Statement forgetVersions(db, "DELETE FROM project_versions WHERE project_id = ?");
+    Statement forgetFiles(db, "DELETE FROM files WHERE project_id = ?");
     const qint64 now = Clock::nowMs();
-    for (const QString &id : std::as_const(ids)) {
+    for (const QString &id : std::as_const(*ids)) {
         // The project row stays as a tombstone so a later sync can pass the
         // deletion on; its files, its history and their contents go, and
         // what other modules kept about it (they registered how).
         // (The row stays, so ON DELETE CASCADE does not run for them.)
         // 'purged' comes first: the change capture then knows that the rows
         // below go with the project and records only the project's row.
-        QSqlQuery purge(db);
-        purge.prepare(QStringLiteral("UPDATE projects SET state = 'purged', file_count = 0, total_bytes = 0, updated_at = ? WHERE id = ?"));
-        purge.addBindValue(now);
-        purge.addBindValue(id);
-        if (!purge.exec())
-            return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot empty the trash"), purge);
-        if (Result<void> r = Cleanup::projectPurged(m_db->handle(), id); !r)
+        if (Result<void> r = purge.bindAll(now, id).exec(failed); !r)
             return r.error();
-        for (const QString &sql : {QStringLiteral("DELETE FROM project_versions WHERE project_id = ?"),
-                                   QStringLiteral("DELETE FROM files WHERE project_id = ?")}) {
-            QSqlQuery forget(db);
-            forget.prepare(sql);
-            forget.addBindValue(id);
-            if (!forget.exec())
-                return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot empty the trash"), forget);
+        if (Result<void> r = Cleanup::projectPurged(db, id); !r)
+            return r.error();
+        for (Statement *forget : {&forgetVersions, &forgetFiles}) {
+            if (Result<void> r = forget->bindAll(id).exec(failed); !r)
+                return r.error();
         }
     }
-    Result<qint64> collected = BlobStore::collectGarbage(m_db->handle());
+    Result<qint64> collected = BlobStore::collectGarbage(db);
     if (!collected)
         return collected.error();
     if (Result<void> committed = transaction.commit(); !committed)
         return committed.error();
-    return int(ids.size());
+    return int(ids->size());
 }
 
 Result<QList<ProjectFile>> ProjectStore::files(const QString &projectId) const
 {
-    QSqlQuery q(m_db->connection());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT f.id, f.path, f.size, f.mode, f.language, b.encoding, f.blob_sha256, f.updated_at "
-                             "FROM files f JOIN blobs b ON b.sha256 = f.blob_sha256 "
-                             "WHERE f.project_id = ? AND f.deleted_at IS NULL ORDER BY f.path"));
-    q.addBindValue(projectId);
-    if (!q.exec())
-        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot list the project's files"), q);
+    Statement q(m_db->handle(), QStringLiteral("SELECT %1 WHERE f.project_id = ? AND f.deleted_at IS NULL ORDER BY f.path").arg(QLatin1String(kFileColumns)));
+    q.bindAll(projectId);
     QList<ProjectFile> result;
-    while (q.next()) {
-        ProjectFile f;
-        f.id = q.value(0).toString();
-        f.path = q.value(1).toString();
-        f.size = q.value(2).toLongLong();
-        f.mode = q.value(3).toInt();
-        f.language = q.value(4).toString();
-        f.encoding = q.value(5).toString();
-        f.sha256 = q.value(6).toByteArray();
-        f.updatedAt = q.value(7).toLongLong();
-        result.append(f);
-    }
+    while (q.next())
+        result.append(fileFrom(q));
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot list the project's files"));
     return result;
 }
 
 Result<ProjectFile> ProjectStore::file(const QString &projectId, const QString &path) const
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT f.id, f.path, f.size, f.mode, f.language, b.encoding, f.blob_sha256, f.updated_at "
-                             "FROM files f JOIN blobs b ON b.sha256 = f.blob_sha256 "
-                             "WHERE f.project_id = ? AND f.path = ? AND f.deleted_at IS NULL"));
-    q.addBindValue(projectId);
-    q.addBindValue(path);
-    if (!q.exec())
-        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot look up %1").arg(path), q);
-    if (!q.next())
-        return Error::notFound(QCoreApplication::translate("Realm::Projects", "The project has no file %1.").arg(path));
-    ProjectFile f;
-    f.id = q.value(0).toString();
-    f.path = q.value(1).toString();
-    f.size = q.value(2).toLongLong();
-    f.mode = q.value(3).toInt();
-    f.language = q.value(4).toString();
-    f.encoding = q.value(5).toString();
-    f.sha256 = q.value(6).toByteArray();
-    f.updatedAt = q.value(7).toLongLong();
-    return f;
+    Statement q(m_db->handle(), QStringLiteral("SELECT %1 WHERE f.project_id = ? AND f.path = ? AND f.deleted_at IS NULL").arg(QLatin1String(kFileColumns)));
+    q.bindAll(projectId, path);
+    if (q.next())
+        return fileFrom(q);
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot look up %1").arg(path));
+    return Error::notFound(QCoreApplication::translate("Realm::Projects", "The project has no file %1.").arg(path));
 }
 
 Result<QByteArray> ProjectStore::content(const ProjectFile &file) const
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT content FROM blobs WHERE sha256 = ?"));
-    q.addBindValue(file.sha256);
-    if (!q.exec())
-        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot read %1").arg(file.path), q);
-    if (!q.next())
-        return Error::notFound(QCoreApplication::translate("Realm::Projects", "The contents of %1 are missing from the workspace.").arg(file.path));
-    return q.value(0).toByteArray();
+    Statement q(m_db->handle(), "SELECT content FROM blobs WHERE sha256 = ?");
+    q.bindAll(file.sha256);
+    if (q.next())
+        return q.columnBlob(0);
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read %1").arg(file.path));
+    return Error::notFound(QCoreApplication::translate("Realm::Projects", "The contents of %1 are missing from the workspace.").arg(file.path));
 }
 
 Result<QList<QPair<QString, qint64>>> ProjectStore::languages(const QString &projectId) const
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT language, count(*) AS n FROM files WHERE project_id = ? AND deleted_at IS NULL "
-                             "GROUP BY language ORDER BY n DESC, language"));
-    q.addBindValue(projectId);
-    if (!q.exec())
-        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot count the project's languages"), q);
+    Statement q(m_db->handle(), "SELECT language, count(*) AS n FROM files WHERE project_id = ? AND deleted_at IS NULL "
+                                "GROUP BY language ORDER BY n DESC, language");
+    q.bindAll(projectId);
     QList<QPair<QString, qint64>> result;
     while (q.next())
-        result.append({q.value(0).toString(), q.value(1).toLongLong()});
+        result.append({q.columnText(0), q.columnInt(1)});
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot count the project's languages"));
     return result;
 }
 
 Result<void> ProjectStore::recoverInterruptedImports()
 {
-    QSqlDatabase db = m_db->connection();
-    QSqlQuery probe(db);
-    if (!probe.exec(QStringLiteral("SELECT 1 FROM projects WHERE state = 'importing' LIMIT 1")))
-        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot check for interrupted imports"), probe);
-    if (!probe.next())
-        return {};
-    probe.finish();
-    QSqlQuery importing(db);
-    if (!importing.exec(QStringLiteral("SELECT id FROM projects WHERE state = 'importing'")))
-        return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot list interrupted imports"), importing);
+    const Storage::Handle db = m_db->handle();
+    Result<QStringList> importing = projectIds(db, "state = 'importing'");
+    if (!importing)
+        return importing.error();
     QStringList abandoned;
-    while (importing.next()) {
+    for (const QString &id : std::as_const(*importing)) {
         // An import still running in another process holds its lock file;
         // only imports whose process is gone are cleaned up.
-        const QString id = importing.value(0).toString();
         QLockFile lock(importLockPath(m_db->path(), id));
         if (lock.tryLock(0)) {
             abandoned << id;
             lock.unlock();
         }
     }
-    importing.finish();
     if (abandoned.isEmpty())
         return {};
     Transaction transaction(db);
     if (!transaction.isActive())
         return transaction.error();
+    Statement remove(db, "DELETE FROM projects WHERE id = ? AND state = 'importing'");
     for (const QString &id : std::as_const(abandoned)) {
-        QSqlQuery q(db);
-        q.prepare(QStringLiteral("DELETE FROM projects WHERE id = ? AND state = 'importing'"));
-        q.addBindValue(id);
-        if (!q.exec())
-            return sqlError(QCoreApplication::translate("Realm::Projects", "Cannot remove an interrupted import"), q);
+        if (Result<void> r = remove.bindAll(id).exec(QCoreApplication::translate("Realm::Projects", "Cannot remove an interrupted import")); !r)
+            return r;
     }
-    Result<qint64> collected = BlobStore::collectGarbage(m_db->handle());
+    Result<qint64> collected = BlobStore::collectGarbage(db);
     if (!collected)
         return collected.error();
     return transaction.commit();

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/changecapture.h"
 
+#include "storage/statement.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QStringList>
-
-#include <sqlite3.h>
 
 namespace Realm::Storage {
 
@@ -18,33 +18,26 @@ struct SyncedTable {
     bool counted = false; // has a revision column
 };
 
-Error captureError(sqlite3 *db)
+QString captureFailed()
 {
-    return Error::database(QCoreApplication::translate("Realm::Storage", "Cannot set up the change record for sync: %1")
-                               .arg(QString::fromUtf8(sqlite3_errmsg(db))));
+    return QCoreApplication::translate("Realm::Storage", "Cannot set up the change record for sync");
 }
 
-// Rows of a one-column (or first-column) query with text parameters.
-Result<QList<QStringList>> rows(sqlite3 *db, const char *sql, const QStringList &parameters = {})
+// The rows of a query with text parameters, every column as text.
+Result<QList<QStringList>> rows(Handle db, const char *sql, const QString &parameter = {})
 {
-    sqlite3_stmt *stmt = nullptr;
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK)
-        return captureError(db);
-    for (int i = 0; i < parameters.size(); ++i) {
-        const QByteArray utf8 = parameters.at(i).toUtf8();
-        sqlite3_bind_text(stmt, i + 1, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
-    }
+    Statement q(db, sql);
+    if (!parameter.isNull())
+        q.bindAll(parameter);
     QList<QStringList> result;
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    while (q.next()) {
         QStringList row;
-        for (int c = 0; c < sqlite3_column_count(stmt); ++c)
-            row << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, c)));
+        for (int c = 0; c < q.columnCount(); ++c)
+            row << q.columnText(c);
         result << row;
     }
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_DONE)
-        return captureError(db);
+    if (q.failed() || !q.isValid())
+        return q.error(captureFailed());
     return result;
 }
 
@@ -89,7 +82,7 @@ QString triggersFor(const SyncedTable &t)
 }
 } // namespace
 
-Result<void> installChangeCapture(sqlite3 *db)
+Result<void> installChangeCapture(Handle db)
 {
     Result<QList<QStringList>> present = rows(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'synced_tables'");
     if (!present)
@@ -105,7 +98,7 @@ Result<void> installChangeCapture(sqlite3 *db)
         Result<QList<QStringList>> columns = rows(db,
                                                   "SELECT name, name IN (SELECT column_name FROM unsynced_columns WHERE table_name = ?1) "
                                                   "FROM pragma_table_info(?1)",
-                                                  {t.name});
+                                                  t.name);
         if (!columns)
             return columns.error();
         for (const QStringList &column : std::as_const(*columns)) {
@@ -118,13 +111,7 @@ Result<void> installChangeCapture(sqlite3 *db)
             return Error::database(QCoreApplication::translate("Realm::Storage", "The workspace lists %1 as synced, but it has no synced columns.").arg(t.name));
         sql += triggersFor(t);
     }
-    char *message = nullptr;
-    if (sqlite3_exec(db, sql.toUtf8().constData(), nullptr, nullptr, &message) != SQLITE_OK) {
-        const QString text = QString::fromUtf8(message ? message : sqlite3_errmsg(db));
-        sqlite3_free(message);
-        return Error::database(QCoreApplication::translate("Realm::Storage", "Cannot set up the change record for sync: %1").arg(text));
-    }
-    return {};
+    return execScript(db, sql.toUtf8(), captureFailed());
 }
 
 } // namespace Realm::Storage

@@ -3,7 +3,7 @@
 
 #include "common/error.h"
 
-struct sqlite3;
+#include "storage/handle.h"
 
 namespace Realm::Storage {
 
@@ -20,6 +20,6 @@ namespace Realm::Storage {
 // have, and made again after every upgrade: a migration that adds a column
 // or rebuilds a table only says, in `unsynced_columns`, what of it stays on
 // this machine. Before schema 10 there is nothing to do.
-Result<void> installChangeCapture(sqlite3 *db);
+Result<void> installChangeCapture(Handle db);
 
 } // namespace Realm::Storage

@@ -3,6 +3,7 @@
 
 #include "common/protectedfiles.h"
 #include "storage/migrator.h"
+#include "storage/statement.h"
 #include "storage/sqlerror.h"
 #include "storage/trigramtokenizer.h"
 
@@ -13,7 +14,7 @@
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
-#include <QSqlQuery>
+#include <QVariant>
 
 #include <sqlite3.h>
 
@@ -99,7 +100,6 @@ Result<QSqlDatabase> Database::configure(QSqlDatabase db) const
     if (!db.open())
         return sqlError(QCoreApplication::translate("Realm::Storage", "Cannot open the workspace %1").arg(m_path), db.lastError());
 
-    QSqlQuery query(db);
     // Nothing is written before the file is known to be a REALM workspace
     // (or a new, empty file) that reads without errors.
     Result<int> identified = identify(db);
@@ -112,17 +112,11 @@ Result<QSqlDatabase> Database::configure(QSqlDatabase db) const
                                                                    "It was not changed. Open it with a newer REALM, or choose another workspace with --workspace.")
                          .arg(m_path).arg(version).arg(Migrator::latestVersion())};
 
-    const QString pragmas[] = {
-        QStringLiteral("PRAGMA journal_mode=WAL"),
-        QStringLiteral("PRAGMA synchronous=FULL"),
-        QStringLiteral("PRAGMA foreign_keys=ON"),
-        QStringLiteral("PRAGMA cache_size=-32768"),
-        QStringLiteral("PRAGMA temp_store=MEMORY"),
-    };
-    for (const QString &pragma : pragmas) {
-        if (!query.exec(pragma))
-            return sqlError(QCoreApplication::translate("Realm::Storage", "Cannot configure the workspace %1 (%2)").arg(m_path, pragma), query);
-    }
+    const char pragmas[] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+                           "PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY";
+    if (Result<void> configured = execScript(handleOf(db), pragmas, QCoreApplication::translate("Realm::Storage", "Cannot configure the workspace %1").arg(m_path));
+        !configured)
+        return configured.error();
     sqlite3 *native = handleOf(db).m_db;
     if (!native || !registerTrigramTokenizer(native))
         return Error::database(QCoreApplication::translate("Realm::Storage", "Cannot set up the search index on %1: this SQLite has no FTS5.").arg(m_path));
@@ -133,33 +127,35 @@ namespace {
 // Runs SQLite's own check on a file that failed to read, for the message.
 QString quickCheck(const QSqlDatabase &db)
 {
-    QSqlQuery check(db);
-    if (!check.exec(QStringLiteral("PRAGMA quick_check(3)")))
-        return check.lastError().databaseText().isEmpty() ? check.lastError().text() : check.lastError().databaseText();
+    Statement check(handleOf(db), "PRAGMA quick_check(3)");
     QStringList lines;
     while (check.next())
-        lines << check.value(0).toString();
+        lines << check.columnText(0);
+    if (check.failed() || !check.isValid())
+        return check.sqliteMessage();
     return lines.join(QStringLiteral("; "));
 }
 } // namespace
 
 Result<int> Database::identify(const QSqlDatabase &db) const
 {
-    QSqlQuery query(db);
-    int version = -1;
-    int applicationId = -1;
-    qint64 objects = -1;
-    bool hasProjects = false;
-    if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
-        version = query.value(0).toInt();
-    if (query.exec(QStringLiteral("PRAGMA application_id")) && query.next())
-        applicationId = query.value(0).toInt();
-    if (query.exec(QStringLiteral("SELECT count(*), count(CASE WHEN type = 'table' AND name = 'projects' THEN 1 END) FROM sqlite_schema")) && query.next()) {
-        objects = query.value(0).toLongLong();
-        hasProjects = query.value(1).toLongLong() > 0;
-    }
+    const Handle handle = handleOf(db);
+    QString failure; // what SQLite said about the first query that failed
+    const auto number = [&](const char *sql, int column) -> qint64 {
+        Statement query(handle, sql);
+        if (query.next())
+            return query.columnInt(column);
+        if (failure.isEmpty())
+            failure = query.sqliteMessage();
+        return -1;
+    };
+    const qint64 version = number("PRAGMA user_version", 0);
+    const qint64 applicationId = version < 0 ? -1 : number("PRAGMA application_id", 0);
+    const char schema[] = "SELECT count(*), count(CASE WHEN type = 'table' AND name = 'projects' THEN 1 END) FROM sqlite_schema";
+    const qint64 objects = applicationId == -1 ? -1 : number(schema, 0);
+    const bool hasProjects = objects > 0 && number(schema, 1) > 0;
     if (version < 0 || applicationId == -1 || objects < 0) {
-        const QString detail = query.lastError().databaseText().isEmpty() ? quickCheck(db) : query.lastError().databaseText();
+        const QString detail = failure.isEmpty() || failure == QLatin1String("not an error") ? quickCheck(db) : failure;
         return Error::database(QCoreApplication::translate("Realm::Storage", "%1 is not a REALM workspace that can be read: it is damaged or not an "
                                                                              "SQLite database (SQLite says: %2). REALM did not write to it. Restore it "
                                                                              "from a backup, or choose another workspace with --workspace.")
@@ -172,7 +168,7 @@ Result<int> Database::identify(const QSqlDatabase &db) const
         return Error::invalidInput(QCoreApplication::translate("Realm::Storage", "%1 is an SQLite database of another program, not a REALM workspace. "
                                                                                  "It was not changed. Choose a REALM workspace or a new file with --workspace.")
                                        .arg(m_path));
-    return version;
+    return int(version);
 }
 
 QSqlDatabase Database::connection() const
@@ -199,6 +195,14 @@ void Database::closeThreadConnection() const
     QSqlDatabase::removeDatabase(name);
 }
 
+Handle handleOf(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return Handle();
+    return Handle(*static_cast<sqlite3 *const *>(handle.data()));
+}
+
 Handle Database::handle() const
 {
     return handleOf(connection());
@@ -206,10 +210,7 @@ Handle Database::handle() const
 
 Result<void> Database::checkpoint()
 {
-    QSqlQuery query(connection());
-    if (!query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")))
-        return sqlError(QCoreApplication::translate("Realm::Storage", "Cannot checkpoint the workspace"), query);
-    return {};
+    return execScript(handle(), "PRAGMA wal_checkpoint(TRUNCATE)", QCoreApplication::translate("Realm::Storage", "Cannot checkpoint the workspace"));
 }
 
 QString Database::sqliteVersion()

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/error.h"
+
+class QByteArray;
+
 class QSqlDatabase;
 struct sqlite3;
 
@@ -35,6 +39,7 @@ private:
     friend class Statement;
     friend class Transaction;
     friend Handle handleOf(const QSqlDatabase &db);
+    friend Result<void> execScript(Handle db, const QByteArray &sql, const QString &what);
 };
 
 // The handle under a QtSql connection (invalid if it is not SQLite).

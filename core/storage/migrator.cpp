@@ -2,7 +2,7 @@
 #include "storage/migrator.h"
 
 #include "storage/changecapture.h"
-#include "storage/sqlerror.h"
+#include "storage/statement.h"
 #include "storage/transaction.h"
 #include "storage/trigramtokenizer.h"
 
@@ -11,9 +11,7 @@
 #include <QFile>
 #include <QMap>
 #include <QScopeGuard>
-#include <QSqlQuery>
 
-#include <sqlite3.h>
 
 namespace Realm::Storage {
 
@@ -32,36 +30,18 @@ QMap<int, QString> migrationFiles(const QString &folder)
     return files;
 }
 
-// QtSql runs one statement per exec(); migrations hold many (and triggers
-// contain semicolons), so the whole script goes through sqlite3_exec.
-Result<void> execScript(sqlite3 *handle, const QByteArray &sql, const QString &what)
-{
-    char *message = nullptr;
-    if (sqlite3_exec(handle, sql.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
-        const QString text = QString::fromUtf8(message ? message : sqlite3_errmsg(handle));
-        sqlite3_free(message);
-        return Error::database(QCoreApplication::translate("Realm::Storage", "%1 failed: %2").arg(what, text));
-    }
-    return {};
-}
-
 // The references that break: "files row 3 → projects", at most a few.
-QString brokenReferences(sqlite3 *handle)
+QString brokenReferences(Handle handle)
 {
-    sqlite3_stmt *stmt = nullptr;
+    Statement check(handle, "PRAGMA foreign_key_check");
     QStringList broken;
-    if (sqlite3_prepare_v2(handle, "PRAGMA foreign_key_check", -1, &stmt, nullptr) != SQLITE_OK)
-        return QString::fromUtf8(sqlite3_errmsg(handle));
     int count = 0;
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-        if (++count <= 3) {
-            broken << QStringLiteral("%1 row %2 → %3")
-                          .arg(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0))))
-                          .arg(sqlite3_column_int64(stmt, 1))
-                          .arg(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 2))));
-        }
+    while (check.next()) {
+        if (++count <= 3)
+            broken << QStringLiteral("%1 row %2 → %3").arg(check.columnText(0)).arg(check.columnInt(1)).arg(check.columnText(2));
     }
-    sqlite3_finalize(stmt);
+    if (check.failed() || !check.isValid())
+        return check.error(QCoreApplication::translate("Realm::Storage", "Checking the references")).message;
     if (count > 3)
         broken << QCoreApplication::translate("Realm::Storage", "%n more", nullptr, count - 3);
     return broken.join(QStringLiteral(", "));
@@ -92,11 +72,11 @@ Result<void> Migrator::migrate()
 
 Result<void> Migrator::migrateTo(int target)
 {
-    sqlite3 *handle = handleOf(m_db).m_db;
-    if (!handle)
+    const Handle handle = handleOf(m_db);
+    if (!handle.isValid())
         return Error::database(QCoreApplication::translate("Realm::Storage", "The workspace connection is not an SQLite connection."));
     // The schema's search index names REALM's tokenizer.
-    if (!registerTrigramTokenizer(handle))
+    if (!registerTrigramTokenizer(handle.m_db))
         return Error::database(QCoreApplication::translate("Realm::Storage", "Cannot set up the search index: this SQLite has no FTS5."));
 
     const QMap<int, QString> files = migrationFiles(m_folder);
@@ -114,26 +94,26 @@ Result<void> Migrator::migrateTo(int target)
         !off)
         return off;
     const auto foreignKeysOn = qScopeGuard([handle] {
-        sqlite3_exec(handle, "PRAGMA legacy_alter_table = OFF; PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+        (void)execScript(handle, "PRAGMA legacy_alter_table = OFF; PRAGMA foreign_keys = ON", {});
     });
     // The whole upgrade is one transaction: a failure in any migration
     // leaves the workspace at the version it had, never in between. The
     // version is read inside it: when two processes open an old workspace
     // at once, the second one waits and then finds the upgrade done.
-    Transaction upgrade(handleOf(m_db));
+    Transaction upgrade(handle);
     if (!upgrade.isActive())
         return upgrade.error();
     const auto rollback = [&upgrade](Error error) {
         upgrade.rollback();
         return error;
     };
-    sqlite3_stmt *stmt = nullptr;
     int current = -1;
-    if (sqlite3_prepare_v2(handle, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
-        current = sqlite3_column_int(stmt, 0);
-    sqlite3_finalize(stmt);
-    if (current < 0)
-        return rollback(Error::database(QCoreApplication::translate("Realm::Storage", "Cannot read the workspace schema version: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle)))));
+    {
+        Statement version(handle, "PRAGMA user_version");
+        if (!version.next())
+            return rollback(version.error(QCoreApplication::translate("Realm::Storage", "Cannot read the workspace schema version")));
+        current = int(version.columnInt(0));
+    }
     bool upgraded = false;
     for (auto next = files.upperBound(current); next != files.cend() && next.key() <= target; ++next) {
         QFile file(next.value());

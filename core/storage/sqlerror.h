@@ -4,15 +4,14 @@
 #include "common/error.h"
 
 class QSqlError;
-class QSqlQuery;
 
 namespace Realm::Storage {
 
-// Turns a failed QtSql call into an Error that names what REALM was doing.
+// An Error that names what REALM was doing, what SQLite said, and — for
+// the failures a person can do something about (a full disk, another
+// writer, a read-only file) — what to do.
+Error sqliteError(const QString &whatFailed, const QString &detail, int sqliteCode);
+// The same for a QtSql connection that failed to open.
 Error sqlError(const QString &whatFailed, const QSqlError &error);
-Error sqlError(const QString &whatFailed, const QSqlQuery &query);
-
-// Whether the query failed on a UNIQUE constraint (a name already taken).
-bool isUniqueViolation(const QSqlQuery &query);
 
 } // namespace Realm::Storage

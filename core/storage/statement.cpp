@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/statement.h"
 
+#include "storage/sqlerror.h"
+
 #include <QCoreApplication>
 
 #include <sqlite3.h>
@@ -28,11 +30,14 @@ Statement::~Statement()
 
 Error Statement::error(const QString &whatFailed) const
 {
-    const QString detail = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QCoreApplication::translate("Realm::Storage", "no database connection");
-    QString hint;
-    if (m_db && sqlite3_errcode(m_db) == SQLITE_FULL)
-        hint = QLatin1Char(' ') + QCoreApplication::translate("Realm::Storage", "The disk is full: free some space and try again.");
-    return Error::database(whatFailed + QStringLiteral(": ") + detail + QLatin1Char('.') + hint);
+    if (!m_db)
+        return Error::database(whatFailed + QStringLiteral(": ") + QCoreApplication::translate("Realm::Storage", "no database connection") + QLatin1Char('.'));
+    return sqliteError(whatFailed, QString::fromUtf8(sqlite3_errmsg(m_db)), sqlite3_errcode(m_db));
+}
+
+QString Statement::sqliteMessage() const
+{
+    return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QString();
 }
 
 bool Statement::isUniqueViolation() const
@@ -126,8 +131,21 @@ QByteArray Statement::columnBlob(int index) const
 
 bool Statement::columnIsNull(int index) const { return sqlite3_column_type(m_stmt, index) == SQLITE_NULL; }
 
+int Statement::columnCount() const { return sqlite3_column_count(m_stmt); }
+
 int Statement::changes() const { return sqlite3_changes(m_db); }
 
 qint64 Statement::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
+
+Result<void> execScript(Handle db, const QByteArray &sql, const QString &what)
+{
+    char *message = nullptr;
+    if (sqlite3_exec(db.m_db, sql.constData(), nullptr, nullptr, &message) != SQLITE_OK) {
+        const QString text = QString::fromUtf8(message ? message : sqlite3_errmsg(db.m_db));
+        sqlite3_free(message);
+        return sqliteError(what, text, sqlite3_errcode(db.m_db));
+    }
+    return {};
+}
 
 } // namespace Realm::Storage

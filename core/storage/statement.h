@@ -5,10 +5,12 @@
 #include "storage/handle.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <concepts>
 #include <optional>
+#include <variant>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -32,6 +34,8 @@ public:
 
     bool isValid() const { return m_stmt != nullptr; }
     Error error(const QString &whatFailed) const;
+    // What SQLite said about the last failure, for a message of one's own.
+    QString sqliteMessage() const;
     // Whether the last step failed on a UNIQUE or PRIMARY KEY constraint
     // (a name already taken).
     bool isUniqueViolation() const;
@@ -59,6 +63,14 @@ public:
         (bind(index++, values), ...);
         return *this;
     }
+    // For SQL assembled at run time, whose parameters depend on a filter.
+    using Value = std::variant<qint64, QString>;
+    Statement &bindList(const QList<Value> &values)
+    {
+        for (int index = 0; index < values.size(); ++index)
+            std::visit([this, index](const auto &value) { bind(index + 1, value); }, values.at(index));
+        return *this;
+    }
     void bindInt64(int index, qint64 value);
     void bindText(int index, const QByteArray &utf8); // not copied: keep it alive until step()
     void bindBlob(int index, const QByteArray &bytes); // not copied either
@@ -76,6 +88,7 @@ public:
     QString columnText(int index) const;
     QByteArray columnBlob(int index) const;
     bool columnIsNull(int index) const;
+    int columnCount() const;
 
     // Rows the last exec() changed.
     int changes() const;
@@ -87,6 +100,10 @@ private:
     bool m_failed = false;
     int m_lastResult = 0;
 };
+
+// Runs SQL that may hold many statements (a migration, triggers, a pragma
+// list); `what` names the work for the error message.
+Result<void> execScript(Handle db, const QByteArray &sql, const QString &what);
 
 // NULL for an empty text: optional references (a parent message, a project).
 inline std::optional<QString> nullIfEmpty(const QString &text)

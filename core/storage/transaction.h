@@ -4,18 +4,14 @@
 #include "common/error.h"
 #include "storage/handle.h"
 
-#include <QSqlDatabase>
-
 namespace Realm::Storage {
 
-// The one write transaction of the workspace, for QtSql queries and native
-// statements alike (both go through the same connection): rolls back unless
-// committed. It starts with BEGIN IMMEDIATE so a second writer waits at the
-// start (busy timeout) instead of failing halfway through.
+// The one write transaction of the workspace: rolls back unless committed.
+// It starts with BEGIN IMMEDIATE so a second writer waits at the start
+// (busy timeout) instead of failing halfway through.
 class Transaction final {
 public:
     explicit Transaction(Handle handle);
-    explicit Transaction(const QSqlDatabase &db); // the connection's handle
     ~Transaction();
     Q_DISABLE_COPY_MOVE(Transaction)
 

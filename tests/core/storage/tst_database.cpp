@@ -261,7 +261,7 @@ void tst_Database::uncommittedTransactionRollsBack()
     Result<DatabasePtr> db = Database::open(dir.filePath(QStringLiteral("w.realm")));
     QVERIFY(db.ok());
     {
-        Transaction t((*db)->connection());
+        Transaction t((*db)->handle());
         QVERIFY(t.isActive());
         QSqlQuery q((*db)->connection());
         QVERIFY(q.exec(QStringLiteral("INSERT INTO projects (id, name, created_at, updated_at) VALUES ('p', 'gone', 1, 1)")));
