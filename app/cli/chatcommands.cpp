@@ -10,7 +10,7 @@
 #include "chat/chatsession.h"
 #include "chat/contextbuilder.h"
 #include "chat/projecttools.h"
-#include "chat/conversationexport.h"
+#include "chatexport/conversationexport.h"
 #include "chat/conversationstore.h"
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"

@@ -5,7 +5,7 @@
 #include "chat/chatinput.h"
 #include "chat/chatview.h"
 #include "chat/contextbuilder.h"
-#include "chat/conversationexport.h"
+#include "chatexport/conversationexport.h"
 #include "chat/conversationstore.h"
 #include "chat/providerdialog.h"
 #include "files/filetreemodel.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Conversations out of REALM and back: Markdown, HTML, and JSON that
 // round-trips through import with every version.
-#include "chat/conversationexport.h"
+#include "chatexport/conversationexport.h"
 #include "testworkspace.h"
 
 #include <QJsonArray>

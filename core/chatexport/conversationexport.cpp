@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "chat/conversationexport.h"
+#include "chatexport/conversationexport.h"
 
 #include "chat/chatjson.h"
 #include "chat/chatsession.h"
