@@ -14,21 +14,16 @@ void StatsJob::start()
 {
     report(-1, tr("Counting…"));
     // The thread works on copies: it may still run while the job is being destroyed.
-    runOnOwnThread([this, db = m_db, projectId = m_projectId] {
-        Result<ProjectStats> stats = [&] {
+    runThenEnd<StatsJob, ProjectStats>(
+        this,
+        [this, db = m_db, projectId = m_projectId] {
             Storage::ThreadConnectionScope connection(db);
             return computeStats(db, projectId, token(), [this](qint64 done, qint64 total) {
                 report(total > 0 ? double(done) / double(total) : -1,
                        tr("Analyzing: %1 of %2").arg(Projects::formatBytes(done), Projects::formatBytes(total)));
             });
-        }();
-        endWith([this, stats] {
-            if (stats)
-                emit finished(*stats);
-            else
-                emit failed(stats.error());
-        });
-    });
+        },
+        &StatsJob::finished, &StatsJob::failed);
 }
 
 } // namespace Realm::Analytics

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/cancellation.h"
+#include "common/error.h"
 
 #include <QObject>
 
@@ -45,6 +46,27 @@ protected:
     // the job's owner thread, after start() has returned; only the first call counts.
     void endWith(std::function<void()> emitEnd);
     const CancellationToken *token() const { return &m_cancel; }
+
+    // The whole life of a job whose work is one call: runs `work` on the
+    // job's thread, then emits `finished` with its value or `failed` with its
+    // error. A cancelled job fails with `cancelledMessage` when one is given
+    // (what was left as it was), else with the work's own error.
+    template<typename Self, typename T>
+    void runThenEnd(Self *self, std::function<Result<T>()> work, void (Self::*finished)(const T &),
+                    void (Self::*failed)(const Error &), const QString &cancelledMessage = {})
+    {
+        runOnOwnThread([this, self, work = std::move(work), finished, failed, cancelledMessage] {
+            const Result<T> result = work();
+            endWith([self, result, finished, failed, cancelledMessage] {
+                if (result)
+                    (self->*finished)(*result);
+                else if (result.error().code == Error::Code::Cancelled && !cancelledMessage.isEmpty())
+                    (self->*failed)(Error{Error::Code::Cancelled, cancelledMessage});
+                else
+                    (self->*failed)(result.error());
+            });
+        });
+    }
 
 private:
     CancellationToken m_cancel;

@@ -17,21 +17,14 @@ void ExportJob::start()
 {
     report(-1, m_input.archive ? tr("Exporting…") : tr("Committing…"));
     // The thread works on copies: it may still run while the job is being destroyed.
-    runOnOwnThread([this, db = m_db, input = m_input] {
-        Result<ExportResult> exported = [&] {
+    runThenEnd<ExportJob, ExportResult>(
+        this,
+        [this, db = m_db, input = m_input] {
             Storage::ThreadConnectionScope connection(db);
             return run(db, input);
-        }();
-        endWith([this, exported] {
-            if (exported)
-                emit finished(*exported);
-            else if (exported.error().code == Error::Code::Cancelled)
-                emit failed({Error::Code::Cancelled, m_input.archive ? tr("Export cancelled; no archive was written.")
-                                                                     : tr("Export cancelled; the branch was not moved.")});
-            else
-                emit failed(exported.error());
-        });
-    });
+        },
+        &ExportJob::finished, &ExportJob::failed,
+        m_input.archive ? tr("Export cancelled; no archive was written.") : tr("Export cancelled; the branch was not moved."));
 }
 
 Result<ExportResult> ExportJob::run(const Storage::DatabasePtr &db, const ExportInput &input)

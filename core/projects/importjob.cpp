@@ -17,21 +17,14 @@ void ImportJob::start()
 {
     report(-1, m_input.isRefresh() ? tr("Refreshing %1…").arg(m_input.project) : tr("Reading %1…").arg(m_input.location));
     // The thread works on copies: it may still run while the job is being destroyed.
-    runOnOwnThread([this, db = m_db, input = m_input] {
-        Result<ImportReport> imported = [&] {
+    runThenEnd<ImportJob, ImportReport>(
+        this,
+        [this, db = m_db, input = m_input] {
             Storage::ThreadConnectionScope connection(db);
             return run(db, input);
-        }();
-        endWith([this, imported] {
-            if (imported)
-                emit finished(*imported);
-            else if (imported.error().code == Error::Code::Cancelled)
-                emit failed({Error::Code::Cancelled, m_input.isRefresh() ? tr("Refresh cancelled; nothing was changed.")
-                                                                          : tr("Import cancelled; nothing was changed.")});
-            else
-                emit failed(imported.error());
-        });
-    });
+        },
+        &ImportJob::finished, &ImportJob::failed,
+        m_input.isRefresh() ? tr("Refresh cancelled; nothing was changed.") : tr("Import cancelled; nothing was changed."));
 }
 
 Result<ImportReport> ImportJob::run(const Storage::DatabasePtr &db, const ImportInput &input)
