@@ -284,6 +284,18 @@ Result<void> finalizeProject(Storage::Handle db, const QString &projectId, const
     return {};
 }
 
+// The report of a finished import or refresh, with the project as it now is.
+Result<ImportReport> withProject(const ProjectStore &store, const QString &projectId, ImportReport report)
+{
+    Result<Project> project = store.find(projectId);
+    if (!project)
+        return project.error();
+    report.project = *project;
+    report.files = project->fileCount;
+    report.bytes = project->totalBytes;
+    return report;
+}
+
 Result<void> discardImport(const Storage::DatabasePtr &db, const QString &projectId)
 {
     Storage::Transaction transaction(db->handle());
@@ -358,13 +370,7 @@ Result<ImportReport> ProjectImporter::importProject(const QString &location, con
     QDir().rmdir(QFileInfo(importLockPath(m_db->path(), projectId)).absolutePath()); // only if no other import uses it
     if (!outcome)
         return outcome.error();
-    Result<Project> project = store.find(projectId);
-    if (!project)
-        return project.error();
-    report.project = *project;
-    report.files = project->fileCount;
-    report.bytes = project->totalBytes;
-    return report;
+    return withProject(store, projectId, std::move(report));
 }
 
 Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, const ImportOptions &options)
@@ -443,13 +449,7 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
     }
     if (!outcome)
         return outcome.error();
-    Result<Project> project = store.find(projectId);
-    if (!project)
-        return project.error();
-    report.project = *project;
-    report.files = project->fileCount;
-    report.bytes = project->totalBytes;
-    return report;
+    return withProject(store, projectId, std::move(report));
 }
 
 } // namespace Realm::Projects
