@@ -12,6 +12,8 @@
 #include <QMap>
 #include <QScopeGuard>
 
+#include <optional>
+
 
 namespace Realm::Storage {
 
@@ -28,6 +30,15 @@ QMap<int, QString> migrationFiles(const QString &folder)
             files.insert(number, dir.filePath(name));
     }
     return files;
+}
+
+// A number a pragma answers, if it can be read.
+std::optional<qint64> pragmaValue(Handle handle, const char *pragma)
+{
+    Statement query(handle, pragma);
+    if (!query.next())
+        return std::nullopt;
+    return query.columnInt(0);
 }
 
 // The references that break: "files row 3 → projects", at most a few.
@@ -80,6 +91,17 @@ Result<void> Migrator::migrateTo(int target)
         return Error::database(QCoreApplication::translate("Realm::Storage", "Cannot set up the search index: this SQLite has no FTS5."));
 
     const QMap<int, QString> files = migrationFiles(m_folder);
+    // Opening an up-to-date workspace (every start of the CLI and the
+    // desktop) reads two numbers and writes nothing: no write lock, and no
+    // reference check over the whole file.
+    const auto pending = [&](qint64 version) {
+        const auto next = files.upperBound(int(version));
+        return next != files.cend() && next.key() <= target;
+    };
+    const std::optional<qint64> version = pragmaValue(handle, "PRAGMA user_version");
+    if (version && !pending(*version) && pragmaValue(handle, "PRAGMA application_id") == applicationId())
+        return {};
+
     // A migration may rebuild a table (create the new one, copy, drop the
     // old, rename), which with foreign keys on would cascade-delete every row
     // that refers to it. So they are off during the upgrade (the pragma does
@@ -107,15 +129,11 @@ Result<void> Migrator::migrateTo(int target)
         upgrade.rollback();
         return error;
     };
-    int current = -1;
-    {
-        Statement version(handle, "PRAGMA user_version");
-        if (!version.next())
-            return rollback(version.error(QCoreApplication::translate("Realm::Storage", "Cannot read the workspace schema version")));
-        current = int(version.columnInt(0));
-    }
+    const std::optional<qint64> current = pragmaValue(handle, "PRAGMA user_version");
+    if (!current)
+        return rollback(Statement(handle, "PRAGMA user_version").error(QCoreApplication::translate("Realm::Storage", "Cannot read the workspace schema version")));
     bool upgraded = false;
-    for (auto next = files.upperBound(current); next != files.cend() && next.key() <= target; ++next) {
+    for (auto next = files.upperBound(int(*current)); next != files.cend() && next.key() <= target; ++next) {
         QFile file(next.value());
         if (!file.open(QIODevice::ReadOnly))
             return rollback(Error::failed(QCoreApplication::translate("Realm::Storage", "The built-in migration %1 is missing.").arg(next.value())));
@@ -131,7 +149,7 @@ Result<void> Migrator::migrateTo(int target)
         if (Result<void> captured = installChangeCapture(handle); !captured)
             return rollback(captured.error());
     }
-    if (const QString broken = brokenReferences(handle); !broken.isEmpty())
+    if (const QString broken = upgraded ? brokenReferences(handle) : QString(); !broken.isEmpty())
         return rollback(Error::database(QCoreApplication::translate("Realm::Storage", "Upgrading the workspace would leave rows that refer to "
                                                                                       "nothing (%1). It was not changed; please report this.")
                                             .arg(broken)));

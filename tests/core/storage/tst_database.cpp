@@ -47,6 +47,7 @@ private slots:
     void damagedWorkspaceSaysSoAndIsNotWritten();
     void failedUpgradeChangesNothing();
     void workspacesAreMarkedAsRealms();
+    void anUpToDateWorkspaceOpensWhileAnotherWriterHoldsIt();
 };
 
 void tst_Database::anotherProgramsDatabaseIsRefusedUntouched_data()
@@ -148,6 +149,22 @@ void tst_Database::workspacesAreMarkedAsRealms()
     Result<DatabasePtr> db = Database::open(dir.filePath(QStringLiteral("w.realm")));
     QVERIFY(db.ok());
     QCOMPARE(pragma((*db)->connection(), QStringLiteral("application_id")), Migrator::applicationId());
+}
+
+void tst_Database::anUpToDateWorkspaceOpensWhileAnotherWriterHoldsIt()
+{
+    // Every start of the CLI and the desktop opens the workspace: when it is
+    // up to date that must read and write nothing more, and so not wait for
+    // (or fail on) an import that is writing to it.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("w.realm"));
+    Result<DatabasePtr> writer = Database::open(path);
+    QVERIFY(writer.ok());
+    Transaction importing((*writer)->handle());
+    QVERIFY(importing.isActive());
+    Result<DatabasePtr> reader = Database::open(path);
+    QVERIFY2(reader.ok(), qPrintable(reader.ok() ? QString() : reader.error().message));
+    QCOMPARE(pragma((*reader)->connection(), QStringLiteral("user_version")), Migrator::latestVersion());
 }
 
 void tst_Database::openCreatesFileInWalModeWithForeignKeys()
