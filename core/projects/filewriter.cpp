@@ -19,8 +19,10 @@ namespace {
 constexpr qint64 kQueueBytes = 48LL * 1024 * 1024;
 constexpr int kQueueFiles = 4096;
 constexpr qint64 kBatchBytes = 64LL * 1024 * 1024;
-// Text held back for the search index (see FileWriter::Statements).
-constexpr qint64 kPendingTextBytes = 8LL * 1024 * 1024;
+// Text held back for the search index (see FileWriter::Statements). On
+// drivers/ of the Linux tree (31k files) 1 MiB groups imported 10 % slower
+// than 4 MiB ones; 8 MiB ones were 2 % faster but held 8 MiB more.
+constexpr qint64 kPendingTextBytes = 4LL * 1024 * 1024;
 
 void bindOptional(Statement &q, int index, qint64 value)
 {
