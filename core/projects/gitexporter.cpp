@@ -102,14 +102,10 @@ Result<GitExportReport> exportToGit(const Storage::DatabasePtr &db, const QStrin
 
     // Every path is checked before anything is written: git would refuse a
     // ".git" path only halfway, with a message that names no file.
+    // Path by path: the first version of a big project holds every file.
     for (const ProjectVersion &v : std::as_const(*versions)) {
-        Result<QList<VersionChange>> changes = history.changes(v.id);
-        if (!changes)
-            return changes.error();
-        for (const VersionChange &c : std::as_const(*changes)) {
-            if (Result<void> safe = checkPathForExport(c.path); !c.isRemoval() && !safe)
-                return safe.error();
-        }
+        if (Result<void> safe = history.checkWrittenPaths(v.id, checkPathForExport); !safe)
+            return safe.error();
     }
     GitExportReport report;
     report.repository = QFileInfo(path).absoluteFilePath();

@@ -45,6 +45,19 @@ Result<QList<ProjectVersion>> ProjectHistory::versions(const QString &projectId)
     return list;
 }
 
+Result<void> ProjectHistory::checkWrittenPaths(const QString &versionId, const std::function<Result<void>(const QString &path)> &check) const
+{
+    Statement q(m_db->handle(), "SELECT path FROM project_version_files WHERE version_id = ? AND blob_sha256 IS NOT NULL ORDER BY path");
+    q.bindAll(versionId);
+    while (q.next()) {
+        if (Result<void> r = check(q.columnText(0)); !r)
+            return r;
+    }
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read what a version changed"));
+    return {};
+}
+
 Result<QList<VersionChange>> ProjectHistory::changes(const QString &versionId) const
 {
     Statement q(m_db->handle(), "SELECT path, blob_sha256, mode FROM project_version_files WHERE version_id = ? ORDER BY path");

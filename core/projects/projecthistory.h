@@ -10,6 +10,8 @@
 #include <QMap>
 #include <QString>
 
+#include <functional>
+
 namespace Realm::Projects {
 
 // One import or refresh that changed a project.
@@ -51,6 +53,9 @@ public:
     Result<QList<ProjectVersion>> versions(const QString &projectId) const;
     // In path order.
     Result<QList<VersionChange>> changes(const QString &versionId) const;
+    // The paths a version added or changed (not those it removed), one at a
+    // time without holding them all; stops at the first error `check` returns.
+    Result<void> checkWrittenPaths(const QString &versionId, const std::function<Result<void>(const QString &path)> &check) const;
     // Applies a version's changes to the tree of the version before it.
     static void apply(VersionTree &tree, const QList<VersionChange> &changes);
 
