@@ -507,10 +507,6 @@
         <translation>Die Dokumente konnten nicht gelesen werden</translation>
     </message>
     <message>
-        <source>Reading the document failed</source>
-        <translation>Das Dokument konnte nicht gelesen werden</translation>
-    </message>
-    <message>
         <source>There is no document %1 (realm-cli docs list PROJECT shows them).</source>
         <translation>Es gibt kein Dokument %1 (realm-cli docs list PROJEKT zeigt sie).</translation>
     </message>
@@ -1014,10 +1010,6 @@
         <translation>Das Projekt %1 ist nicht im Papierkorb.</translation>
     </message>
     <message>
-        <source>Cannot list the trash</source>
-        <translation>Der Inhalt des Papierkorbs kann nicht aufgelistet werden</translation>
-    </message>
-    <message>
         <source>Cannot empty the trash</source>
         <translation>Der Papierkorb kann nicht geleert werden</translation>
     </message>
@@ -1044,14 +1036,6 @@
     <message>
         <source>Cannot count the project&apos;s languages</source>
         <translation>Die Sprachen des Projekts können nicht gezählt werden</translation>
-    </message>
-    <message>
-        <source>Cannot check for interrupted imports</source>
-        <translation>Es kann nicht nach unterbrochenen Importen gesucht werden</translation>
-    </message>
-    <message>
-        <source>Cannot list interrupted imports</source>
-        <translation>Unterbrochene Importe können nicht aufgelistet werden</translation>
     </message>
     <message>
         <source>Cannot remove an interrupted import</source>
@@ -1533,10 +1517,6 @@
         <translation>Der Arbeitsbereich %1 wurde von einer neueren REALM-Version geschrieben (Schema %2; diese Version kennt Schemas bis %3). Er wurde nicht verändert. Öffnen Sie ihn mit einem neueren REALM oder wählen Sie mit --workspace einen anderen Arbeitsbereich.</translation>
     </message>
     <message>
-        <source>Cannot configure the workspace %1 (%2)</source>
-        <translation>Der Arbeitsbereich %1 kann nicht eingerichtet werden (%2)</translation>
-    </message>
-    <message>
         <source>Cannot set up the search index on %1: this SQLite has no FTS5.</source>
         <translation>Der Suchindex für %1 kann nicht eingerichtet werden: Diesem SQLite fehlt FTS5.</translation>
     </message>
@@ -1545,20 +1525,12 @@
         <translation>Für den Arbeitsbereich kann kein Checkpoint ausgeführt werden</translation>
     </message>
     <message>
-        <source>%1 failed: %2</source>
-        <translation>%1 ist fehlgeschlagen: %2</translation>
-    </message>
-    <message>
         <source>The workspace connection is not an SQLite connection.</source>
         <translation>Die Verbindung zum Arbeitsbereich ist keine SQLite-Verbindung.</translation>
     </message>
     <message>
         <source>Cannot set up the search index: this SQLite has no FTS5.</source>
         <translation>Der Suchindex kann nicht eingerichtet werden: Diesem SQLite fehlt FTS5.</translation>
-    </message>
-    <message>
-        <source>Cannot read the workspace schema version: %1</source>
-        <translation>Die Schemaversion des Arbeitsbereichs kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>The built-in migration %1 is missing.</source>
@@ -1583,10 +1555,6 @@
     <message>
         <source>no database connection</source>
         <translation>keine Datenbankverbindung</translation>
-    </message>
-    <message>
-        <source>The disk is full: free some space and try again.</source>
-        <translation>Der Datenträger ist voll: Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Cannot start a write transaction</source>
@@ -1623,6 +1591,26 @@
     <message>
         <source>Upgrading the workspace would leave rows that refer to nothing (%1). It was not changed; please report this.</source>
         <translation>Die Aktualisierung des Arbeitsbereichs hinterließe Zeilen, die auf nichts verweisen (%1). Er wurde nicht geändert; bitte melden Sie das.</translation>
+    </message>
+    <message>
+        <source>Cannot set up the change record for sync</source>
+        <translation>Die Änderungsliste für den Abgleich lässt sich nicht einrichten</translation>
+    </message>
+    <message>
+        <source>The workspace lists %1 as synced, but it has no synced columns.</source>
+        <translation>Der Arbeitsbereich führt %1 als abgeglichen, aber die Tabelle hat keine abgeglichenen Spalten.</translation>
+    </message>
+    <message>
+        <source>Cannot configure the workspace %1</source>
+        <translation>Der Arbeitsbereich %1 lässt sich nicht einrichten</translation>
+    </message>
+    <message>
+        <source>Checking the references</source>
+        <translation>Prüfen der Verweise</translation>
+    </message>
+    <message>
+        <source>Cannot read the workspace schema version</source>
+        <translation>Die Schemaversion des Arbeitsbereichs lässt sich nicht lesen</translation>
     </message>
 </context>
 <context>
