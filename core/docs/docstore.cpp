@@ -39,11 +39,14 @@ DocTemplate templateFrom(const Statement &q)
     return {q.columnText(0), q.columnText(1), q.columnText(2), q.columnText(3), q.columnInt(4), q.columnInt(5)};
 }
 
-// The versions' query with a condition and an order: `markdown` is column 10.
-QString versionQuery(const char *where)
+enum class Text { Without, With };
+
+// The versions' query with a condition, newest first; with the text, it is
+// column 10 (an API reference can be megabytes: only read when wanted).
+QString versionQuery(const char *where, Text text = Text::With)
 {
-    return QStringLiteral("SELECT %1, markdown FROM doc_versions WHERE %2 AND deleted_at IS NULL ORDER BY created_at DESC, rowid DESC")
-        .arg(QLatin1String(kVersionColumns), QLatin1String(where));
+    return QStringLiteral("SELECT %1%2 FROM doc_versions WHERE %3 AND deleted_at IS NULL ORDER BY created_at DESC, rowid DESC")
+        .arg(QLatin1String(kVersionColumns), text == Text::With ? QStringLiteral(", markdown") : QString(), QLatin1String(where));
 }
 
 // The newest version a query finds, if any.
@@ -51,7 +54,8 @@ Result<std::optional<DocVersion>> newest(Statement &q)
 {
     if (q.next()) {
         DocVersion v = versionFrom(q);
-        v.markdown = q.columnText(10);
+        if (q.columnCount() > 10)
+            v.markdown = q.columnText(10);
         return std::optional<DocVersion>(v);
     }
     if (q.failed())
@@ -210,7 +214,7 @@ Result<std::optional<DocVersion>> DocStore::latest(const QString &projectId, con
 
 Result<std::optional<DocVersion>> DocStore::newestApiReference(const QString &projectId) const
 {
-    Statement q(m_db->handle(), versionQuery("project_id = ? AND kind = 'api'") + QStringLiteral(" LIMIT 1"));
+    Statement q(m_db->handle(), versionQuery("project_id = ? AND kind = 'api'", Text::Without) + QStringLiteral(" LIMIT 1"));
     q.bindAll(projectId);
     return newest(q);
 }
