@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "markup/codehighlight.h"
 
-#include "common/buildconfig.h"
+#include "markup/fencelanguage.h"
 #include "markup/headings.h"
 
-#if REALM_HAVE_SYNTAX_HIGHLIGHTING
 #include <KSyntaxHighlighting/AbstractHighlighter>
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Format>
@@ -17,16 +16,9 @@
 #include <QMetaEnum>
 #include <QMutex>
 #include <QStringList>
-#endif
 
 namespace Realm::Markup {
 
-bool codeHighlightingAvailable()
-{
-    return REALM_HAVE_SYNTAX_HIGHLIGHTING;
-}
-
-#if REALM_HAVE_SYNTAX_HIGHLIGHTING
 KSyntaxHighlighting::Definition definitionForFence(KSyntaxHighlighting::Repository &repository, const QString &tag)
 {
     static const QHash<QString, QString> aliases{
@@ -45,9 +37,7 @@ KSyntaxHighlighting::Definition definitionForFence(KSyntaxHighlighting::Reposito
         return byExtension;
     return repository.definitionForFileName(tag);
 }
-#endif
 
-#if REALM_HAVE_SYNTAX_HIGHLIGHTING
 namespace {
 using KSyntaxHighlighting::Theme;
 
@@ -185,16 +175,5 @@ QString codeHighlightStyleSheet()
            + QStringLiteral("@media (prefers-color-scheme: dark) {\n")
            + rules(repo.repository.defaultTheme(KSyntaxHighlighting::Repository::DarkTheme)) + QStringLiteral("}\n");
 }
-#else
-QString highlightCodeBlocks(const QString &html)
-{
-    return html;
-}
-
-QString codeHighlightStyleSheet()
-{
-    return {};
-}
-#endif
 
 } // namespace Realm::Markup

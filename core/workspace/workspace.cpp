@@ -44,9 +44,7 @@ QList<QPair<QString, QString>> componentVersions()
         {QStringLiteral("SQLite"), Storage::Database::sqliteVersion()},
         {QStringLiteral("libarchive"), Projects::ArchiveSource::libraryVersion()},
         {QStringLiteral("libgit2"), Projects::Git::libraryVersion()},
-        {QStringLiteral("syntax highlighting"),
-         REALM_HAVE_SYNTAX_HIGHLIGHTING ? QCoreApplication::translate("Realm::Workspace", "on (KSyntaxHighlighting)")
-                                        : QCoreApplication::translate("Realm::Workspace", "off (KSyntaxHighlighting for Qt 6 was not found at build time)")},
+        {QStringLiteral("syntax highlighting"), QStringLiteral("KSyntaxHighlighting " REALM_SYNTAX_HIGHLIGHTING_VERSION)},
     };
 }
 

@@ -90,7 +90,7 @@ private slots:
     void providerDialogTestsTheConnection();
     void toolStepsAreShownInTheConversation();
     void filesDroppedFromTheTreeGoWithTheNextQuestion();
-    void codeBlocksAreHighlightedWhenBuiltIn();
+    void codeBlocksAreHighlighted();
     void desktopAndCliAskTheSameQuestionTheSameWay();
     void aQuestionThatCannotBeAskedIsKeptAndSaysWhy();
 };
@@ -394,10 +394,8 @@ void tst_ChatPanel::filesDroppedFromTheTreeGoWithTheNextQuestion()
     QVERIFY(sent.contains(QStringLiteral("### README.md")));
 }
 
-void tst_ChatPanel::codeBlocksAreHighlightedWhenBuiltIn()
+void tst_ChatPanel::codeBlocksAreHighlighted()
 {
-    if (!syntaxHighlightingAvailable())
-        QSKIP("this build has no KSyntaxHighlighting (see the README): code blocks are plain monospace");
     Fixture f;
     QVERIFY(f.open());
     f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("```cpp\nint main() {\n    return 0;\n"), QStringLiteral("}\n```\n")}));

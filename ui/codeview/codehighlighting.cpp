@@ -1,30 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "codeview/codehighlighting.h"
 
-#include "common/buildconfig.h"
-#include "markup/codehighlight.h"
+#include "markup/fencelanguage.h"
 
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 
-#if REALM_HAVE_SYNTAX_HIGHLIGHTING
 #include <KSyntaxHighlighting/AbstractHighlighter>
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Format>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/State>
 #include <KSyntaxHighlighting/Theme>
-#endif
 
 namespace Realm::Ui {
 
-bool syntaxHighlightingAvailable()
-{
-    return REALM_HAVE_SYNTAX_HIGHLIGHTING;
-}
-
-#if REALM_HAVE_SYNTAX_HIGHLIGHTING
 KSyntaxHighlighting::Repository &syntaxRepository()
 {
     static KSyntaxHighlighting::Repository shared;
@@ -68,11 +59,9 @@ private:
     QTextBlock m_block;
 };
 } // namespace
-#endif
 
 void highlightCode(QTextDocument *document, int firstBlock, int lastBlock, const QString &language, bool dark)
 {
-#if REALM_HAVE_SYNTAX_HIGHLIGHTING
     if (language.isEmpty() || lastBlock < firstBlock)
         return;
     KSyntaxHighlighting::Repository &repository = syntaxRepository();
@@ -84,13 +73,6 @@ void highlightCode(QTextDocument *document, int firstBlock, int lastBlock, const
     highlighter.setTheme(repository.defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme
                                                       : KSyntaxHighlighting::Repository::LightTheme));
     highlighter.run(document, firstBlock, lastBlock);
-#else
-    Q_UNUSED(document);
-    Q_UNUSED(firstBlock);
-    Q_UNUSED(lastBlock);
-    Q_UNUSED(language);
-    Q_UNUSED(dark);
-#endif
 }
 
 } // namespace Realm::Ui

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "common/buildconfig.h"
-
 #include <QString>
 
 class QTextDocument;
@@ -13,18 +11,12 @@ class Repository;
 
 namespace Realm::Ui {
 
-// Syntax highlighting through KSyntaxHighlighting, when the build has it.
-bool syntaxHighlightingAvailable();
-
-#if REALM_HAVE_SYNTAX_HIGHLIGHTING
 // One repository for the whole app: loading the definitions is expensive.
 KSyntaxHighlighting::Repository &syntaxRepository();
-#endif
 
 // Colours blocks [firstBlock, lastBlock] of `document` — a fenced code block
 // in a chat answer — as `language` (the fence's tag: cpp, python, rust…, or
-// a file name). Does nothing without KSyntaxHighlighting or for an unknown
-// language.
+// a file name). Does nothing for an unknown language.
 void highlightCode(QTextDocument *document, int firstBlock, int lastBlock, const QString &language, bool dark);
 
 } // namespace Realm::Ui

@@ -3,19 +3,15 @@
 
 #include "codeview/codehighlighting.h"
 
-#include "common/buildconfig.h"
-
 #include <QFontDatabase>
 #include <QPainter>
+#include <QTextBlock>
 #include <QTimer>
 
-#if REALM_HAVE_SYNTAX_HIGHLIGHTING
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
-#endif
-#include <QTextBlock>
 
 namespace Realm::Ui {
 
@@ -55,23 +51,15 @@ CodeView::CodeView(QWidget *parent)
     updateExtraSelections();
 }
 
-#if REALM_HAVE_SYNTAX_HIGHLIGHTING
 namespace {
 KSyntaxHighlighting::Repository &repository()
 {
     return syntaxRepository();
 }
 } // namespace
-#endif
-
-bool CodeView::highlightingAvailable()
-{
-    return syntaxHighlightingAvailable();
-}
 
 void CodeView::setFileName(const QString &fileName, qint64 size)
 {
-#if REALM_HAVE_SYNTAX_HIGHLIGHTING
     delete m_highlighter;
     m_highlighter = nullptr;
     if (size > 1024 * 1024)
@@ -85,18 +73,12 @@ void CodeView::setFileName(const QString &fileName, qint64 size)
                                                          : KSyntaxHighlighting::Repository::LightTheme));
     highlighter->setDefinition(definition);
     m_highlighter = highlighter;
-#else
-    Q_UNUSED(fileName);
-    Q_UNUSED(size);
-#endif
 }
 
 QString CodeView::syntaxName() const
 {
-#if REALM_HAVE_SYNTAX_HIGHLIGHTING
     if (auto *h = qobject_cast<KSyntaxHighlighting::SyntaxHighlighter *>(m_highlighter))
         return h->definition().name();
-#endif
     return {};
 }
 

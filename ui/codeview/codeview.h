@@ -6,9 +6,8 @@
 namespace Realm::Ui {
 
 // A read-only code view: line numbers, current-line highlight, highlighted
-// find matches, go to line. Plain monospace text (syntax highlighting comes
-// with KSyntaxHighlighting builds). Holds text only; loading happens
-// elsewhere, off the UI thread.
+// find matches, go to line, code in colour (KSyntaxHighlighting). Holds
+// text only; loading happens elsewhere, off the UI thread.
 class CodeView final : public QPlainTextEdit {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CodeView)
@@ -17,13 +16,12 @@ public:
 
     // Shows `text`, or for binary files a hex dump of the first bytes.
     void showText(const QString &text);
-    // Picks syntax highlighting for this file name (when the build has
-    // KSyntaxHighlighting); call before showing the text. Files over 1 MiB
+    // Picks syntax highlighting for this file name; call before showing the
+    // text. Files over 1 MiB
     // stay plain: highlighting them would stall the UI.
     void setFileName(const QString &fileName, qint64 size);
     // The highlighting definition in use ("C++"), empty when plain.
     QString syntaxName() const;
-    static bool highlightingAvailable();
     // Like showText(), but a large text arrives in slices over several
     // event-loop turns, so the UI never stalls while QPlainTextEdit lays out
     // hundreds of thousands of lines. loaded() follows the last slice.

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Realm;
@@ -52,7 +53,7 @@ class tst_ConversationExport final : public QObject {
     Q_OBJECT
 private slots:
     void markdownShowsTheThreadWithSpeakersContextAndStatus();
-    void htmlIsAStandalonePageWithHighlightableCode();
+    void htmlIsAStandalonePageWithColouredCode();
     void jsonRoundTripsEveryVersion();
     void foreignOrDamagedJsonIsRefused();
     void hostileLinksInAnAnswerNeitherRunNorLoad();
@@ -91,7 +92,7 @@ void tst_ConversationExport::markdownShowsTheThreadWithSpeakersContextAndStatus(
     QVERIFY(md.contains(QStringLiteral("It uses ReplaceFile\n\n_(stopped before the end)_")));
 }
 
-void tst_ConversationExport::htmlIsAStandalonePageWithHighlightableCode()
+void tst_ConversationExport::htmlIsAStandalonePageWithColouredCode()
 {
     TestWorkspace ws;
     ConversationStore store(ws.db());
@@ -100,7 +101,13 @@ void tst_ConversationExport::htmlIsAStandalonePageWithHighlightableCode()
     QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
     QVERIFY(html.contains(QStringLiteral("<title>Atomic writes</title>")));
     QVERIFY(html.contains(QStringLiteral("<h1 id=\"atomic-writes\">Atomic writes</h1>")));
-    QVERIFY(html.contains(QStringLiteral("<pre><code class=\"language-cpp\">QSaveFile f(path);")));
+    // The code block is coloured, and the page carries the colours' CSS.
+    static const QRegularExpression block(QStringLiteral("<pre><code class=\"language-cpp\">(.*?)</code></pre>"),
+                                          QRegularExpression::DotMatchesEverythingOption);
+    const QString code = block.match(html).captured(1);
+    QVERIFY2(code.contains(QStringLiteral("<span class=\"hl-")), qPrintable(code));
+    QVERIFY(QString(code).remove(QRegularExpression(QStringLiteral("<[^>]+>"))).startsWith(QStringLiteral("QSaveFile f(path);")));
+    QVERIFY(html.contains(QStringLiteral(".hl-comment { color: #")));
     QVERIFY(html.contains(QStringLiteral("color-scheme: light dark")));
 }
 

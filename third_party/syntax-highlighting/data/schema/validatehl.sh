@@ -1,0 +1,2 @@
+#!/bin/sh
+xmllint --noout --schema language.xsd $@ 
