@@ -64,7 +64,13 @@ Result<AskJob::Prepared> AskJob::prepare(const Storage::DatabasePtr &db, const A
     Prepared p;
     p.projectId = input.projectId;
     ConversationStore conversations(db);
+    // The model the question goes to: the one asked for, else the
+    // conversation's own (same provider), else the provider's default.
+    // None at all is refused here, before anything is stored.
+    const bool modelGiven = !input.model.trimmed().isEmpty() || !profile.defaultModel.trimmed().isEmpty();
     if (input.conversationId.isEmpty()) {
+        if (!modelGiven)
+            return ChatSession::noModelError();
         Result<Conversation> created = conversations.create({}, p.projectId, profile.id, input.model);
         if (!created)
             return created.error();
@@ -74,6 +80,8 @@ Result<AskJob::Prepared> AskJob::prepare(const Storage::DatabasePtr &db, const A
         if (!existing)
             return existing.error();
         p.conversationId = existing->id;
+        if (!modelGiven && (existing->model.trimmed().isEmpty() || existing->providerId != profile.id))
+            return ChatSession::noModelError();
         if (p.projectId.isEmpty())
             p.projectId = existing->projectId;
     }

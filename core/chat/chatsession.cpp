@@ -181,6 +181,12 @@ ChatTurn *ChatSession::editAndResend(const QString &conversationId, const QStrin
     return start(conversationId, QStringLiteral("^") + questionId, text, true, provider, options);
 }
 
+Error ChatSession::noModelError()
+{
+    return Error::invalidInput(tr("No model is chosen: pick one of the provider's models, or set the provider's default model "
+                                  "(Test Connection lists them; the CLI takes --model)."));
+}
+
 ChatTurn *ChatSession::start(const QString &conversationId, const QString &anchor, const QString &question, bool newQuestion,
                              ChatProvider *provider, const AskOptions &options)
 {
@@ -228,6 +234,8 @@ ChatTurn *ChatSession::start(const QString &conversationId, const QString &ancho
         const QString model = !options.model.isEmpty() ? options.model
                               : (!conversation->model.isEmpty() && conversation->providerId == providerId) ? conversation->model
                                                                                                            : providerModel;
+        if (model.trimmed().isEmpty())
+            return fail(ChatSession::noModelError()); // a provider would refuse it, or pick a model of its own
         if (conversation->providerId != providerId || conversation->model != model) {
             if (Result<void> r = store.setModel(conversationId, providerId, model); !r)
                 return fail(r.error());

@@ -62,6 +62,8 @@ public:
 
     // A title from the first question: its first line, cut at a word.
     static QString titleFor(const QString &question);
+    // What asking without any model gives: nothing is sent or stored.
+    static Error noModelError();
     // Waits for the pending writes (tests, the CLI, and before exiting).
     void flush();
     // Runs `done` on `context`'s thread once every write made so far is in

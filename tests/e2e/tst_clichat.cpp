@@ -36,6 +36,7 @@ private slots:
     void providerErrorsHaveTheirOwnExitCodesAndSayWhatToDo();
     void unreachableServerIsANetworkError();
     void adHocServerNeedsNoProfile();
+    void aQuestionWithoutAModelIsRefusedBeforeAnythingIsSent();
     void withoutAKeychainTheKeyIsNotSilentlyLost();
     void keyFromTheEnvironmentIsSent();
     void noProviderSaysHowToAddOne();
@@ -233,6 +234,23 @@ void tst_CliChat::adHocServerNeedsNoProfile()
                   QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--"), QStringLiteral("list")}).code, 0);
     QCOMPARE(server.requests().at(1).json().value(QStringLiteral("messages")).toArray().first().toObject()
                  .value(QStringLiteral("content")).toString(), QStringLiteral("list"));
+}
+
+void tst_CliChat::aQuestionWithoutAModelIsRefusedBeforeAnythingIsSent()
+{
+    // A provider whose models were never listed: it has no default model.
+    MockLlmServer server;
+    const Run added = cli({QStringLiteral("provider"), QStringLiteral("add"), QStringLiteral("local"), QStringLiteral("--kind"),
+                           QStringLiteral("openai"), QStringLiteral("--url"), server.baseUrl(QStringLiteral("/v1"))});
+    QVERIFY2(added.code == 0, qPrintable(added.err));
+    const Run r = cli({QStringLiteral("chat"), QStringLiteral("Which model are you?")});
+    QVERIFY(r.code != 0);
+    QVERIFY2(r.err.contains(QStringLiteral("No model is chosen")) && r.err.contains(QStringLiteral("--model")), qPrintable(r.err));
+    QVERIFY(server.requests().isEmpty());
+    // Nothing was stored either: no conversation began.
+    const Run list = cli({QStringLiteral("chat"), QStringLiteral("list"), QStringLiteral("--json")});
+    QVERIFY2(list.code == 0, qPrintable(list.err));
+    QCOMPARE(list.out, QString()); // one line per conversation
 }
 
 void tst_CliChat::withoutAKeychainTheKeyIsNotSilentlyLost()

@@ -72,12 +72,40 @@ struct Fixture {
         return QTest::qWaitFor([this] { return panel->providerBox()->count() == 2; }, 10000);
     }
 };
+// The provider dialog over a workspace, a test keychain and the mock server.
+struct DialogFixture {
+    TestWorkspace ws;
+    MockLlmServer server;
+    Secrets::MemorySecretStore keychain;
+    Secrets::MemorySecretStore session;
+    Chat::ProviderStore store{ws.db(), &keychain, &session};
+    QNetworkAccessManager network;
+    ProviderDialog dialog{ws.db(), &store, &network};
+
+    DialogFixture()
+    {
+        QSignalSpy loaded(&dialog, &ProviderDialog::profilesLoaded);
+        dialog.show();
+        // The form is filled once the (empty) list has loaded: not before.
+        if (!loaded.wait(10000))
+            qFatal("the provider dialog did not load its profiles");
+    }
+    Chat::ProviderProfile profile(const QString &name) const
+    {
+        Chat::ProviderProfile p;
+        p.name = name;
+        p.kind = Chat::ProviderProfile::Kind::OpenAiCompatible;
+        p.baseUrl = QUrl(server.baseUrl(QStringLiteral("/v1")));
+        return p;
+    }
+};
 } // namespace
 
 class tst_ChatPanel final : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase();
+    void init();
     void answerStreamsIntoThePanelAndIsKept();
     void escapeStopsTheAnswerAndKeepsWhatArrived();
     void regenerateAddsAVersionAndTheArrowsFlipBetweenThem();
@@ -93,12 +121,19 @@ private slots:
     void codeBlocksAreHighlighted();
     void desktopAndCliAskTheSameQuestionTheSameWay();
     void aQuestionThatCannotBeAskedIsKeptAndSaysWhy();
+    void nothingIsSentWithoutAModelAndTheChoiceIsRemembered();
+    void aNewProviderTakesItsModelsFromTheConnectionTest();
 };
 
 void tst_ChatPanel::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QApplication::setApplicationName(QStringLiteral("tst_chatpanel"));
+}
+
+void tst_ChatPanel::init()
+{
+    QSettings().clear(); // the model remembered per provider
 }
 
 void tst_ChatPanel::answerStreamsIntoThePanelAndIsKept()
@@ -292,20 +327,14 @@ void tst_ChatPanel::exportWritesTheConversation()
 
 void tst_ChatPanel::providerDialogTestsTheConnection()
 {
-    TestWorkspace ws;
-    MockLlmServer server;
+    DialogFixture f;
+    TestWorkspace &ws = f.ws;
+    MockLlmServer &server = f.server;
+    Chat::ProviderStore &store = f.store;
+    ProviderDialog &dialog = f.dialog;
     server.enqueue(MockLlmServer::jsonResponse(200, R"({"object":"list","data":[{"id":"m1"},{"id":"m2"}]})"));
     server.enqueue(MockLlmServer::jsonResponse(401, R"({"error":{"message":"bad key","type":"invalid_request_error","code":"invalid_api_key"}})"));
-    Secrets::MemorySecretStore keychain;
-    Secrets::MemorySecretStore session;
-    Chat::ProviderStore store(ws.db(), &keychain, &session);
-    QNetworkAccessManager network;
-    ProviderDialog dialog(ws.db(), &store, &network);
-    dialog.show();
-    Chat::ProviderProfile profile;
-    profile.name = QStringLiteral("local");
-    profile.kind = Chat::ProviderProfile::Kind::OpenAiCompatible;
-    profile.baseUrl = QUrl(server.baseUrl(QStringLiteral("/v1")));
+    Chat::ProviderProfile profile = f.profile(QStringLiteral("local"));
     profile.defaultModel = QStringLiteral("m1");
     dialog.setForm(profile, QStringLiteral("sk-typed"), false);
     QSignalSpy saved(&dialog, &ProviderDialog::saved);
@@ -316,9 +345,9 @@ void tst_ChatPanel::providerDialogTestsTheConnection()
     // The key is nowhere on disk: not in the workspace, not in the settings.
     QSettings().sync();
     for (const QString &file : QStringList{ws.path(), ws.path() + QStringLiteral("-wal"), QSettings().fileName()}) {
-        QFile f(file);
-        if (f.open(QIODevice::ReadOnly))
-            QVERIFY2(!f.readAll().contains("sk-typed"), qPrintable(file));
+        QFile onDisk(file);
+        if (onDisk.open(QIODevice::ReadOnly))
+            QVERIFY2(!onDisk.readAll().contains("sk-typed"), qPrintable(file));
     }
     QSignalSpy tested(&dialog, &ProviderDialog::tested);
     dialog.testConnection();
@@ -472,6 +501,76 @@ void tst_ChatPanel::aQuestionThatCannotBeAskedIsKeptAndSaysWhy()
     QVERIFY(f.panel->findChild<QPushButton *>(QStringLiteral("chatSend"))->isEnabled()); // not stuck busy
     QVERIFY(!f.panel->isBusy());
     QCOMPARE(f.server.requests().size(), 1); // nothing was sent
+}
+
+void tst_ChatPanel::nothingIsSentWithoutAModelAndTheChoiceIsRemembered()
+{
+    TestWorkspace ws;
+    MockLlmServer server;
+    Secrets::MemorySecretStore keychain;
+    {
+        Secrets::MemorySecretStore none;
+        Chat::ProviderStore store(ws.db(), &none, &none);
+        Chat::ProviderProfile profile = Test::mockProfile(server);
+        profile.defaultModel.clear(); // a server whose models were never listed
+        QVERIFY(store.create(profile));
+    }
+    ChatPanel panel(ws.db(), &keychain);
+    panel.resize(520, 700);
+    panel.show();
+    QVERIFY(QTest::qWaitFor([&] { return panel.providerBox()->count() == 2; }, 10000));
+    auto *send = panel.findChild<QPushButton *>(QStringLiteral("chatSend"));
+    auto *model = panel.findChild<QComboBox *>(QStringLiteral("chatModel"));
+    QVERIFY(send && model);
+    QVERIFY(!send->isEnabled());
+    QCOMPARE(send->text(), QStringLiteral("Choose a model"));
+
+    // Enter does not get around it: the question is refused, kept, and
+    // nothing reaches the provider.
+    ask(panel, QStringLiteral("Hello?"));
+    auto *status = panel.findChild<QLabel *>(QStringLiteral("chatStatus"));
+    QVERIFY(QTest::qWaitFor([&] { return status->text().contains(QStringLiteral("No model is chosen")); }, 10000));
+    QCOMPARE(panel.input()->toPlainText(), QStringLiteral("Hello?"));
+    QVERIFY(server.requests().isEmpty());
+
+    // A model chosen: Send comes alive and the request names it.
+    model->setCurrentText(QStringLiteral("coder-7b"));
+    QVERIFY(send->isEnabled());
+    QCOMPARE(send->text(), QStringLiteral("Send"));
+    server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Hi.")}));
+    QSignalSpy finished(&panel, &ChatPanel::answerFinished);
+    panel.input()->clear();
+    ask(panel, QStringLiteral("Hello?"));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(server.requests().size(), 1);
+    QCOMPARE(server.requests().first().json().value(QStringLiteral("model")).toString(), QStringLiteral("coder-7b"));
+
+    // The next panel offers the model last used with this provider.
+    ChatPanel again(ws.db(), &keychain);
+    QVERIFY(QTest::qWaitFor([&] { return again.providerBox()->count() == 2; }, 10000));
+    QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("chatModel"))->currentText(), QStringLiteral("coder-7b"));
+}
+
+void tst_ChatPanel::aNewProviderTakesItsModelsFromTheConnectionTest()
+{
+    DialogFixture f;
+    f.server.enqueue(MockLlmServer::jsonResponse(200, R"({"object":"list","data":[{"id":"qwen2.5-coder:7b"},{"id":"llama3.1:8b"}]})"));
+    ProviderDialog &dialog = f.dialog;
+    dialog.setForm(f.profile(QStringLiteral("ollama")), QString(), false); // no default model typed
+    QSignalSpy tested(&dialog, &ProviderDialog::tested);
+    dialog.testConnection();
+    QVERIFY(tested.wait(10000));
+    QCOMPARE(tested.first().first().toBool(), true);
+    auto *defaultModel = dialog.findChild<QLineEdit *>(QStringLiteral("providerDefaultModel"));
+    QCOMPARE(defaultModel->text(), QStringLiteral("llama3.1:8b")); // the first of the list, sorted
+    QVERIFY(defaultModel->completer());
+    // Saved, the profile keeps the default and the list for the model pickers.
+    QSignalSpy saved(&dialog, &ProviderDialog::saved);
+    dialog.save();
+    QVERIFY2(!saved.isEmpty() || saved.wait(10000), qPrintable(dialog.findChild<QLabel *>(QStringLiteral("providerTestResult"))->text()));
+    const Chat::StoredProfile stored = *f.store.find(QStringLiteral("ollama"));
+    QCOMPARE(stored.profile.defaultModel, QStringLiteral("llama3.1:8b"));
+    QCOMPARE(stored.models, QStringList({QStringLiteral("llama3.1:8b"), QStringLiteral("qwen2.5-coder:7b")}));
 }
 
 QTEST_MAIN(tst_ChatPanel)

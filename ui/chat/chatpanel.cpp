@@ -14,10 +14,12 @@
 #include "projects/textcontent.h"
 #include "secrets/memorysecretstore.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QCoreApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
@@ -34,7 +36,9 @@
 #include <QMenu>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QSettings>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -69,6 +73,13 @@ ChatPanel::~ChatPanel()
         m_turn->cancel(); // keeps what arrived, marked as stopped
 }
 
+namespace {
+QString lastModelKey(const QString &providerId)
+{
+    return QStringLiteral("chat/lastModel/") + providerId;
+}
+} // namespace
+
 void ChatPanel::buildUi()
 {
     m_providerBox = new QComboBox;
@@ -78,7 +89,16 @@ void ChatPanel::buildUi()
     m_modelBox = new QComboBox;
     m_modelBox->setObjectName(QStringLiteral("chatModel"));
     m_modelBox->setEditable(true);
-    m_modelBox->setToolTip(tr("The model; type any name the provider knows"));
+    m_modelBox->setToolTip(tr("The model; type to search the provider's models, or any name it knows"));
+    m_modelBox->setInsertPolicy(QComboBox::NoInsert);
+    // Wide enough for real names (qwen2.5-coder:32b-instruct-q4_K_M), and
+    // searchable: typing filters the list by any part of the name.
+    m_modelBox->setMinimumContentsLength(16);
+    m_modelBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_modelBox->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    m_modelBox->completer()->setFilterMode(Qt::MatchContains);
+    m_modelBox->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    connect(m_modelBox, &QComboBox::currentTextChanged, this, &ChatPanel::updateButtons);
     m_historyButton = new QToolButton;
     m_historyButton->setText(tr("History"));
     m_historyButton->setCheckable(true);
@@ -224,7 +244,14 @@ void ChatPanel::showModelsOfCurrentProvider()
     if (!profile)
         return;
     m_modelBox->addItems(profile->models);
-    m_modelBox->setCurrentText(profile->profile.defaultModel);
+    int widest = 0;
+    for (const QString &model : profile->models)
+        widest = qMax(widest, m_modelBox->fontMetrics().horizontalAdvance(model));
+    m_modelBox->view()->setMinimumWidth(widest + 2 * m_modelBox->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    // The model last asked with this provider, else its default.
+    const QString last = QSettings().value(lastModelKey(profile->profile.id)).toString();
+    m_modelBox->setCurrentText(last.isEmpty() ? profile->profile.defaultModel : last);
+    updateButtons();
 }
 
 void ChatPanel::reloadProviders()
@@ -272,12 +299,15 @@ void ChatPanel::showProviderSettings()
 
 void ChatPanel::setProject(const QString &projectId, const QString &projectName)
 {
+    const bool otherProject = projectId != m_projectId;
     m_projectId = projectId;
     m_projectName = projectName;
     m_history->setProject(projectId, projectName);
     m_projectContext->setEnabled(!projectId.isEmpty());
     m_projectContext->setText(projectName.isEmpty() ? tr("Project context") : tr("Context from %1").arg(projectName));
-    if (m_conversationId.isEmpty() && !m_turn)
+    if (otherProject && !isBusy())
+        showLatestConversation();
+    else if (m_conversationId.isEmpty() && !m_turn)
         m_view->showWelcome(!m_profiles.isEmpty(), projectName);
     if (!projectId.isEmpty()) // so that the first question does not wait for it
         runInBackground(this, m_db, [projectId](Storage::DatabasePtr db) { ContextBuilder::warmUp(db, projectId); return true; },
@@ -370,8 +400,13 @@ void ChatPanel::updateChips()
 
 void ChatPanel::updateButtons()
 {
+    if (!m_sendButton)
+        return; // still being built
     const bool busy = isBusy();
-    m_sendButton->setEnabled(!busy);
+    // With a provider but no model, there is nothing to send to.
+    const bool needsModel = currentProfile() && m_modelBox->currentText().trimmed().isEmpty();
+    m_sendButton->setEnabled(!busy && !needsModel);
+    m_sendButton->setText(needsModel ? tr("Choose a model") : tr("Send"));
     m_stopButton->setEnabled(busy);
     m_stopButton->setVisible(busy);
     m_providerBox->setEnabled(!busy);
@@ -389,6 +424,39 @@ void ChatPanel::showHistory(bool show)
         m_history->reload();
         m_history->focusSearch();
     }
+}
+
+void ChatPanel::showLatestConversation()
+{
+    // The conversation about this project touched last, or a new one: what
+    // the panel shows belongs to the current project.
+    const QString projectId = m_projectId;
+    m_conversationId.clear();
+    m_editingId.clear();
+    m_status->clear();
+    m_view->showWelcome(!m_profiles.isEmpty(), m_projectName);
+    if (projectId.isEmpty())
+        return;
+    runInBackground(this, m_db, [projectId](Storage::DatabasePtr db) -> Result<QString> {
+        ConversationFilter filter;
+        filter.projectId = projectId;
+        Result<QList<Conversation>> conversations = ConversationStore(db).list(filter);
+        if (!conversations)
+            return conversations.error();
+        const Conversation *latest = nullptr;
+        for (const Conversation &c : std::as_const(*conversations)) {
+            if (!latest || c.updatedAt > latest->updatedAt)
+                latest = &c;
+        }
+        return latest ? latest->id : QString();
+    }, [this, projectId](const Result<QString> &latest) {
+        if (projectId != m_projectId || !m_conversationId.isEmpty() || isBusy())
+            return; // the user has moved on
+        if (!latest)
+            showError(latest.error().message);
+        else if (!latest->isEmpty())
+            openConversation(*latest);
+    });
 }
 
 void ChatPanel::newConversation()
@@ -438,8 +506,10 @@ void ChatPanel::withProvider(std::function<void(ChatProvider *)> ready)
         return;
     }
     StoredProfile chosen = *profile;
-    chosen.profile.defaultModel = m_modelBox->currentText().trimmed().isEmpty() ? chosen.profile.defaultModel
-                                                                               : m_modelBox->currentText().trimmed();
+    if (const QString model = m_modelBox->currentText().trimmed(); !model.isEmpty()) {
+        chosen.profile.defaultModel = model;
+        QSettings().setValue(lastModelKey(chosen.profile.id), model);
+    }
     m_providers.loadKey(chosen, this, [this, ready = std::move(ready)](Result<ProviderProfile> withKey) {
         if (!withKey) {
             showError(withKey.error().message);

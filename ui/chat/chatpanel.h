@@ -75,6 +75,7 @@ private:
     void buildUi();
     void showHistory(bool show);
     void reloadThread();
+    void showLatestConversation();
     void startTurn(Chat::ChatTurn *turn);
     void updateChips();
     void updateButtons();
@@ -116,8 +117,8 @@ private:
     QHBoxLayout *m_chipsLayout;
     QCheckBox *m_projectContext;
     ChatInput *m_input;
-    QPushButton *m_sendButton;
-    QPushButton *m_stopButton;
+    QPushButton *m_sendButton = nullptr;
+    QPushButton *m_stopButton = nullptr;
 };
 
 } // namespace Realm::Ui

@@ -6,6 +6,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -56,6 +57,7 @@ ProviderDialog::ProviderDialog(Storage::DatabasePtr db, ProviderStore *store, QN
     m_keyState->setWordWrap(true);
     m_result->setWordWrap(true);
     m_result->setObjectName(QStringLiteral("providerTestResult"));
+    m_model->setObjectName(QStringLiteral("providerDefaultModel"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
@@ -76,6 +78,7 @@ ProviderDialog::ProviderDialog(Storage::DatabasePtr db, ProviderStore *store, QN
     connect(add, &QPushButton::clicked, this, [this] {
         m_list->clearSelection();
         m_currentId.clear();
+        m_testedModels.clear();
         setForm(ProviderProfile{}, QString(), false);
         m_url->setText(ProviderProfile::defaultBaseUrl(ProviderProfile::Kind::OpenAiCompatible).toString());
         m_name->setFocus();
@@ -145,13 +148,16 @@ void ProviderDialog::showProfiles(const Result<QList<StoredProfile>> &profiles, 
     m_list->setCurrentRow(select);
     if (select < 0) {
         m_currentId.clear();
+        m_testedModels.clear();
         setForm(ProviderProfile{}, QString(), false);
         m_url->setText(ProviderProfile::defaultBaseUrl(ProviderProfile::Kind::OpenAiCompatible).toString());
     }
+    emit profilesLoaded();
 }
 
 void ProviderDialog::showProfile(int row)
 {
+    m_testedModels.clear();
     if (row < 0 || row >= m_profiles.size())
         return;
     const StoredProfile &s = m_profiles.at(row);
@@ -210,13 +216,18 @@ void ProviderDialog::save()
     const ProviderProfile profile = formProfile();
     const bool isNew = m_currentId.isEmpty();
     runInBackground(this, m_db,
-                    [store = *m_store, profile, isNew](Storage::DatabasePtr) -> Result<StoredProfile> {
+                    [store = *m_store, profile, isNew, tested = m_testedModels](Storage::DatabasePtr) -> Result<StoredProfile> {
                         ProviderStore writer = store; // the store's writers are not const
-                        if (isNew)
-                            return writer.create(profile);
-                        StoredProfile existing;
-                        existing.profile = profile;
-                        return writer.update(existing);
+                        Result<StoredProfile> saved = isNew ? writer.create(profile) : [&] {
+                            StoredProfile existing;
+                            existing.profile = profile;
+                            return writer.update(existing);
+                        }();
+                        // A new profile keeps the models its test listed (if
+                        // that fails, the next test lists them again).
+                        if (saved && isNew && !tested.isEmpty())
+                            (void)writer.cacheModels(saved->profile.id, tested);
+                        return saved;
                     },
                     [this, key = m_key->text(), plaintext = m_plaintext->isChecked()](const Result<StoredProfile> &stored) {
                         saveKeyOf(stored, key, plaintext); // as the form was when Save was pressed
@@ -273,6 +284,15 @@ void ProviderDialog::testConnection()
             }
             const QString message = tr("✓ Connected: %n model(s) available.", nullptr, int(models->size()));
             m_result->setText(message);
+            // The models become the default model's choices; an empty
+            // default takes the first.
+            m_testedModels = *models;
+            auto *completer = new QCompleter(*models, m_model);
+            completer->setFilterMode(Qt::MatchContains);
+            completer->setCaseSensitivity(Qt::CaseInsensitive);
+            m_model->setCompleter(completer);
+            if (m_model->text().trimmed().isEmpty() && !models->isEmpty())
+                m_model->setText(models->first());
             if (m_currentId.isEmpty()) {
                 emit tested(true, message);
                 return;

@@ -35,6 +35,8 @@ public:
 signals:
     void saved(const QString &profileId);
     void tested(bool ok, const QString &message);
+    // The list of profiles (re)loaded and shown.
+    void profilesLoaded();
 
 private:
     // Profiles are read and written on a worker thread; keys go through
@@ -50,6 +52,7 @@ private:
     QNetworkAccessManager *m_network;
     QList<Chat::StoredProfile> m_profiles;
     QString m_currentId; // empty: a new profile
+    QStringList m_testedModels; // what the last Test Connection listed
     LatestOnly m_reloads;
     QListWidget *m_list;
     QLineEdit *m_name;
