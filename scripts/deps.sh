@@ -4,12 +4,13 @@
 
 # qt6-websockets-dev: Qt HttpServer's CMake package needs it, though
 # Debian's qt6-httpserver-dev does not depend on it.
+# qt6-translations-l10n: Qt's own German (standard buttons, file dialog).
 # extra-cmake-modules: builds the bundled KSyntaxHighlighting
 # (third_party/syntax-highlighting) when no Qt 6 copy is installed.
 REALM_BUILD_PACKAGES=(
   g++ cmake ninja-build pkg-config ccache git
   qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools
-  qt6-qpa-plugins libqt6sql6-sqlite libsqlite3-dev
+  qt6-qpa-plugins qt6-translations-l10n libqt6sql6-sqlite libsqlite3-dev
   qtkeychain-qt6-dev libmd4c-dev libmd4c-html0-dev libarchive-dev libgit2-dev
   libssl-dev universal-ctags libkainjow-mustache-dev extra-cmake-modules
 )

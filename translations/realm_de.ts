@@ -390,6 +390,13 @@
     </message>
 </context>
 <context>
+    <name>Realm::Chat::ChatSession</name>
+    <message>
+        <source>No model is chosen: pick one of the provider&apos;s models, or set the provider&apos;s default model (Test Connection lists them; the CLI takes --model).</source>
+        <translation>Es ist kein Modell gewählt: Wählen Sie eines der Modelle des Anbieters oder legen Sie sein Standardmodell fest („Verbindung testen“ listet sie auf; die CLI nimmt --model).</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Common</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -1686,10 +1693,6 @@
         <translation>Der LLM-Anbieter, der gefragt wird</translation>
     </message>
     <message>
-        <source>The model; type any name the provider knows</source>
-        <translation>Das Modell; jeder Name, den der Anbieter kennt, ist möglich</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
@@ -1784,6 +1787,14 @@
     <message>
         <source>Moved to the trash; `realm-cli chat restore %1` brings it back.</source>
         <translation>In den Papierkorb verschoben; `realm-cli chat restore %1` holt sie zurück.</translation>
+    </message>
+    <message>
+        <source>The model; type to search the provider&apos;s models, or any name it knows</source>
+        <translation>Das Modell; tippen Sie, um die Modelle des Anbieters zu durchsuchen, oder einen beliebigen Namen, den er kennt</translation>
+    </message>
+    <message>
+        <source>Choose a model</source>
+        <translation>Modell wählen</translation>
     </message>
 </context>
 <context>
@@ -2058,10 +2069,6 @@
 <context>
     <name>Realm::Ui::EditorArea</name>
     <message>
-        <source>Find in file (Enter: next, Shift+Enter: previous, Esc: close)</source>
-        <translation>In Datei suchen (Eingabe: weiter, Umschalt+Eingabe: zurück, Esc: schließen)</translation>
-    </message>
-    <message>
         <source>Cannot open file</source>
         <translation>Datei kann nicht geöffnet werden</translation>
     </message>
@@ -2076,6 +2083,30 @@
     <message>
         <source>Cannot write a copy to %1: %2</source>
         <translation>Kopie kann nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Mixed line endings</source>
+        <translation>Gemischte Zeilenenden</translation>
+    </message>
+    <message>
+        <source>Ln %1, Col %2</source>
+        <translation>Z. %1, Sp. %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>tab text: project name, file name</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1
+in %2</source>
+        <comment>tab tooltip: file path, project name</comment>
+        <translation>%1
+in %2</translation>
+    </message>
+    <message>
+        <source>Binary</source>
+        <translation>Binär</translation>
     </message>
 </context>
 <context>
@@ -2162,6 +2193,53 @@
     <message>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::FindBar</name>
+    <message>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <source>Whole words only</source>
+        <translation>Nur ganze Wörter</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>Regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Find in file</source>
+        <translation>In Datei suchen</translation>
+    </message>
+    <message>
+        <source>Invalid pattern</source>
+        <translation>Ungültiges Muster</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3, Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+F3, Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next match (F3, Enter)</source>
+        <translation>Nächster Treffer (F3, Eingabe)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>Keine Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n</source>
+        <comment>find: current match of all matches</comment>
+        <translation>
+            <numerusform>%1 von %n</numerusform>
+            <numerusform>%1 von %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2493,10 +2571,6 @@
         <translation>Chat</translation>
     </message>
     <message>
-        <source>C&amp;hat Panel</source>
-        <translation>C&amp;hat-Bereich</translation>
-    </message>
-    <message>
         <source>&amp;Chat</source>
         <translation>&amp;Chat</translation>
     </message>
@@ -2525,20 +2599,12 @@
         <translation>&amp;Dokumentation erzeugen …</translation>
     </message>
     <message>
-        <source>&amp;Docs Panel</source>
-        <translation>&amp;Doku-Bereich</translation>
-    </message>
-    <message>
         <source>E&amp;xport…</source>
         <translation>E&amp;xportieren …</translation>
     </message>
     <message>
         <source>Stats</source>
         <translation>Statistik</translation>
-    </message>
-    <message>
-        <source>&amp;Stats Panel</source>
-        <translation>&amp;Statistik-Bereich</translation>
     </message>
     <message>
         <source>&amp;New Project from Template…</source>
@@ -2567,6 +2633,50 @@
     <message>
         <source>Cannot list the project&apos;s files: %1</source>
         <translation>Die Dateien des Projekts lassen sich nicht auflisten: %1</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Details …</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>&amp;Weitersuchen</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>&amp;Rückwärts suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Projects</source>
+        <translation>&amp;Projekte</translation>
+    </message>
+    <message>
+        <source>&amp;Files</source>
+        <translation>&amp;Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Suche</translation>
+    </message>
+    <message>
+        <source>C&amp;hat</source>
+        <translation>C&amp;hat</translation>
+    </message>
+    <message>
+        <source>&amp;Docs</source>
+        <translation>D&amp;oku</translation>
+    </message>
+    <message>
+        <source>S&amp;tats</source>
+        <translation>S&amp;tatistik</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Panel</source>
+        <translation>Bereich a&amp;usblenden</translation>
+    </message>
+    <message>
+        <source>Pa&amp;nels</source>
+        <translation>Be&amp;reiche</translation>
     </message>
 </context>
 <context>
@@ -2744,6 +2854,13 @@
     <message>
         <source>Tags: %1</source>
         <translation>Schlagwörter: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3217,17 +3334,6 @@
     <message>
         <source>lines</source>
         <translation>Zeilen</translation>
-    </message>
-</context>
-<context>
-    <name>Realm::Workspace</name>
-    <message>
-        <source>on (KSyntaxHighlighting)</source>
-        <translation>an (KSyntaxHighlighting)</translation>
-    </message>
-    <message>
-        <source>off (KSyntaxHighlighting for Qt 6 was not found at build time)</source>
-        <translation>aus (KSyntaxHighlighting für Qt 6 wurde beim Bauen nicht gefunden)</translation>
     </message>
 </context>
 </TS>

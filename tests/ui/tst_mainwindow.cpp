@@ -13,6 +13,7 @@
 #include "testworkspace.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QImage>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -161,13 +162,13 @@ void tst_MainWindow::findAndGoToLineInTheCodeView()
 {
     CodeView view;
     view.showText(QStringLiteral("alpha\nbeta alpha\ngamma\nALPHA\n"));
-    QCOMPARE(view.find(QStringLiteral("alpha")), 3); // QTextDocument::find ignores case by default
+    QCOMPARE(view.find(QStringLiteral("alpha"), {}).count, 3); // case-insensitive unless asked
     QCOMPARE(view.textCursor().selectedText(), QStringLiteral("alpha"));
     view.goToLine(3);
     QCOMPARE(view.textCursor().blockNumber(), 2);
     view.goToLine(2, 6, 5);
     QCOMPARE(view.textCursor().selectedText(), QStringLiteral("alpha"));
-    QCOMPARE(view.find(QString()), 0);
+    QCOMPARE(view.find(QString(), {}).count, 0);
 
     // Copy with line numbers: the selected lines, numbered and aligned.
     QTextCursor c = view.textCursor();
@@ -184,6 +185,9 @@ void tst_MainWindow::binaryFilesShowAHexSummary()
     QVERIFY(view.toPlainText().contains(QStringLiteral("Binary file, 6 byte(s)")));
     QVERIFY(view.toPlainText().contains(QStringLiteral("00000000  89 50 4e 47 0d 0a")));
     QVERIFY(view.toPlainText().contains(QStringLiteral(".PNG..")));
+    QCOMPARE(view.lineNumberAreaWidth(), 0); // the dump has its own offsets
+    view.showText(QStringLiteral("text again\n"));
+    QVERIFY(view.lineNumberAreaWidth() > 0);
 }
 
 void tst_MainWindow::sourceFilesAreHighlighted()
@@ -195,6 +199,12 @@ void tst_MainWindow::sourceFilesAreHighlighted()
     QApplication::processEvents(); // the highlighter works from the event loop
     const QTextBlock block = view.document()->firstBlock();
     QVERIFY(!block.layout()->formats().isEmpty()); // keywords and the comment got formats
+    // Switching to a dark palette recolours what is shown.
+    QCOMPARE(view.syntaxThemeName(), QStringLiteral("Breeze Light"));
+    QPalette dark = view.palette();
+    dark.setColor(QPalette::Base, QColor(30, 30, 30));
+    view.setPalette(dark);
+    QCOMPARE(view.syntaxThemeName(), QStringLiteral("Breeze Dark"));
     CodeView large;
     large.setFileName(QStringLiteral("huge.cpp"), 5 * 1024 * 1024);
     QCOMPARE(large.syntaxName(), QString()); // too big to highlight without stalling
@@ -463,11 +473,16 @@ void tst_MainWindow::germanTranslationCoversTheWindow()
         QVERIFY(window.findChild<QPlainTextEdit *>(QStringLiteral("chatInput"))->placeholderText().startsWith(QStringLiteral("Fragen Sie")));
         QCOMPARE(window.findChild<QLineEdit *>(QStringLiteral("searchQuery"))->placeholderText(),
                  QStringLiteral("Suchtext (Eingabe: sofort suchen)"));
+        // Qt's own strings too: standard buttons, dialogs.
+        QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+        QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text().remove(QLatin1Char('&')), QStringLiteral("Abbrechen"));
     }
     QVERIFY(!installTranslation(QStringLiteral("en"))); // English is the source language
     TestWorkspace ws;
     MainWindow english(ws.db());
     QCOMPARE(english.menuBar()->actions().first()->text(), QStringLiteral("&File"));
+    QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+    QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text().remove(QLatin1Char('&')), QStringLiteral("Cancel"));
 }
 
 void tst_MainWindow::screenshotModeRendersTheDemoProject()

@@ -5,6 +5,7 @@
 
 #include <QFontDatabase>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QTextBlock>
 #include <QTimer>
 
@@ -68,11 +69,35 @@ void CodeView::setFileName(const QString &fileName, qint64 size)
     if (!definition.isValid())
         return;
     auto *highlighter = new KSyntaxHighlighting::SyntaxHighlighter(document());
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
-    highlighter->setTheme(repository().defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme
-                                                         : KSyntaxHighlighting::Repository::LightTheme));
+    highlighter->setTheme(themeForPalette());
     highlighter->setDefinition(definition);
     m_highlighter = highlighter;
+}
+
+KSyntaxHighlighting::Theme CodeView::themeForPalette() const
+{
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    return repository().defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme : KSyntaxHighlighting::Repository::LightTheme);
+}
+
+QString CodeView::syntaxThemeName() const
+{
+    if (auto *h = qobject_cast<KSyntaxHighlighting::SyntaxHighlighter *>(m_highlighter))
+        return h->theme().name();
+    return {};
+}
+
+void CodeView::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    // A theme switch recolours code already on show.
+    if (event->type() == QEvent::PaletteChange) {
+        if (auto *h = qobject_cast<KSyntaxHighlighting::SyntaxHighlighter *>(m_highlighter);
+            h && h->theme().name() != themeForPalette().name()) {
+            h->setTheme(themeForPalette());
+            h->rehighlight();
+        }
+    }
 }
 
 QString CodeView::syntaxName() const
@@ -84,6 +109,7 @@ QString CodeView::syntaxName() const
 
 void CodeView::showText(const QString &text)
 {
+    setLineNumbersVisible(true);
     m_findSelections.clear();
     m_pending.clear();
     m_pendingAt = 0;
@@ -145,6 +171,14 @@ void CodeView::showBinary(const QByteArray &bytes, qint64 totalSize)
         dump += QStringLiteral("%1  %2 %3\n").arg(offset, 8, 16, QLatin1Char('0')).arg(hex, ascii);
     }
     showText(dump);
+    setLineNumbersVisible(false); // the dump has its own offsets
+}
+
+void CodeView::setLineNumbersVisible(bool visible)
+{
+    m_showLineNumbers = visible;
+    m_lineNumbers->setVisible(visible);
+    setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
 }
 
 void CodeView::goToLine(int line, int column, int length)
@@ -166,23 +200,74 @@ void CodeView::goToLine(int line, int column, int length)
     centerCursor();
 }
 
-int CodeView::find(const QString &text, bool backwards)
+CodeView::FindResult CodeView::find(const QString &text, const FindOptions &options, FindMove move)
 {
     m_findSelections.clear();
-    if (!text.isEmpty()) {
-        QTextCharFormat format;
-        format.setBackground(QColor(255, 220, 80, 160));
-        for (QTextCursor c = document()->find(text); !c.isNull(); c = document()->find(text, c))
-            m_findSelections.append({c, format});
-        QTextCursor next = document()->find(text, textCursor(), backwards ? QTextDocument::FindBackward : QTextDocument::FindFlags());
-        if (next.isNull()) // wrap around
-            next = document()->find(text, backwards ? document()->characterCount() : 0,
-                                    backwards ? QTextDocument::FindBackward : QTextDocument::FindFlags());
-        if (!next.isNull())
-            setTextCursor(next);
+    FindResult result;
+    if (text.isEmpty()) {
+        updateExtraSelections();
+        return result;
+    }
+    // One regular expression for every kind of search: whole words and case
+    // are then the same for plain text and patterns.
+    QString pattern = options.regex ? text : QRegularExpression::escape(text);
+    if (options.wholeWords)
+        pattern = QStringLiteral("\\b(?:%1)\\b").arg(pattern);
+    const QRegularExpression expression(pattern, options.matchCase ? QRegularExpression::NoPatternOption
+                                                                   : QRegularExpression::CaseInsensitiveOption);
+    if (!expression.isValid()) {
+        result.valid = false;
+        updateExtraSelections();
+        return result;
+    }
+    const QTextDocument::FindFlags flags = options.matchCase ? QTextDocument::FindCaseSensitively : QTextDocument::FindFlags();
+    QTextCharFormat format;
+    format.setBackground(QColor(255, 220, 80, 160));
+    for (QTextCursor c = document()->find(expression, 0, flags); !c.isNull(); c = document()->find(expression, c, flags)) {
+        if (!c.hasSelection()) { // an empty match (e.g. "x*"): step over it
+            c.movePosition(QTextCursor::NextCharacter);
+            if (c.atEnd())
+                break;
+            continue;
+        }
+        m_findSelections.append({c, format});
+    }
+    result.count = int(m_findSelections.size());
+    if (result.count > 0) {
+        // Matches are in document order: pick by position, wrapping around.
+        const int from = move == FindMove::Stay ? textCursor().selectionStart()
+                         : move == FindMove::Next ? textCursor().selectionEnd()
+                                                  : textCursor().selectionStart();
+        int chosen = -1;
+        if (move == FindMove::Previous) {
+            for (int i = result.count - 1; i >= 0 && chosen < 0; --i) {
+                if (m_findSelections.at(i).cursor.selectionEnd() <= from)
+                    chosen = i;
+            }
+            if (chosen < 0)
+                chosen = result.count - 1;
+        } else {
+            for (int i = 0; i < result.count && chosen < 0; ++i) {
+                if (m_findSelections.at(i).cursor.selectionStart() >= from)
+                    chosen = i;
+            }
+            if (chosen < 0)
+                chosen = 0;
+        }
+        setTextCursor(m_findSelections.at(chosen).cursor);
+        result.current = chosen + 1;
     }
     updateExtraSelections();
-    return int(m_findSelections.size());
+    return result;
+}
+
+QString CodeView::wordForFind() const
+{
+    QTextCursor cursor = textCursor();
+    if (cursor.hasSelection())
+        return cursor.selectedText().section(QChar::ParagraphSeparator, 0, 0);
+    cursor.select(QTextCursor::WordUnderCursor);
+    return cursor.selectedText();
 }
 
 QString CodeView::selectionWithLineNumbers() const
@@ -205,6 +290,8 @@ QString CodeView::selectionWithLineNumbers() const
 
 int CodeView::lineNumberAreaWidth() const
 {
+    if (!m_showLineNumbers)
+        return 0;
     int digits = 1;
     for (int max = qMax(1, blockCount()); max >= 10; max /= 10)
         ++digits;

@@ -3,6 +3,10 @@
 
 #include <QPlainTextEdit>
 
+namespace KSyntaxHighlighting {
+class Theme;
+}
+
 namespace Realm::Ui {
 
 // A read-only code view: line numbers, current-line highlight, highlighted
@@ -22,6 +26,8 @@ public:
     void setFileName(const QString &fileName, qint64 size);
     // The highlighting definition in use ("C++"), empty when plain.
     QString syntaxName() const;
+    // The colour theme of the code, following the palette ("Breeze Light").
+    QString syntaxThemeName() const;
     // Like showText(), but a large text arrives in slices over several
     // event-loop turns, so the UI never stalls while QPlainTextEdit lays out
     // hundreds of thousands of lines. loaded() follows the last slice.
@@ -32,9 +38,23 @@ public:
     // Line is 1-based; selects `length` UTF-16 units from `column` (1-based,
     // in UTF-16 units, as search results give them) when given.
     void goToLine(int line, int column = 0, int length = 0);
-    // Highlights every occurrence and moves to the next one after the cursor.
-    // Returns how many there are.
-    int find(const QString &text, bool backwards = false);
+    struct FindOptions {
+        bool matchCase = false;
+        bool wholeWords = false;
+        bool regex = false;
+    };
+    enum class FindMove { Stay, Next, Previous };
+    struct FindResult {
+        int count = 0;      // matches in the whole text
+        int current = 0;    // 1-based: which one is selected; 0 when none
+        bool valid = true;  // false: `text` is not a valid regular expression
+    };
+    // Highlights every match and selects one: from the start of the
+    // current selection (Stay: typing refines the match in place), or the
+    // next/previous one, wrapping around.
+    FindResult find(const QString &text, const FindOptions &options, FindMove move = FindMove::Stay);
+    // The selection, or else the word under the cursor: what "find" starts with.
+    QString wordForFind() const;
     int lineNumberAreaWidth() const;
     // The selected lines (or the current one) as "  12  text" lines, for
     // pasting into a review or a chat.
@@ -45,13 +65,17 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     friend class LineNumberArea;
     void paintLineNumbers(QPaintEvent *event);
     void updateExtraSelections();
+    void setLineNumbersVisible(bool visible);
+    KSyntaxHighlighting::Theme themeForPalette() const;
 
     QWidget *m_lineNumbers;
+    bool m_showLineNumbers = true; // not for hex dumps: they have their own offsets
     void appendNextSlice();
 
     QList<QTextEdit::ExtraSelection> m_findSelections;

@@ -58,6 +58,7 @@ DocsPanel::DocsPanel(Storage::DatabasePtr db, Chat::ProviderStore providers, QWi
     , m_cancelButton(new QPushButton(tr("Cancel")))
     , m_progress(new QProgressBar)
     , m_status(new QLabel)
+    , m_title(new QLabel)
     , m_versions(new QListWidget)
     , m_preview(new QTextBrowser)
     , m_formatBox(new QComboBox)
@@ -173,8 +174,14 @@ void DocsPanel::buildUi()
     splitter->setStretchFactor(1, 3);
     splitter->setSizes({140, 560}); // a few versions; most room for reading
 
+    m_title->setObjectName(QStringLiteral("docsTitle"));
+    m_title->setTextFormat(Qt::PlainText);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_title);
     layout->addLayout(m_form);
     layout->addLayout(buttons);
     layout->addWidget(m_status);
@@ -190,6 +197,7 @@ void DocsPanel::setProject(const QString &projectId, const QString &projectName)
     cancel();
     m_projectId = projectId;
     m_projectName = projectName;
+    m_title->setText(projectName);
     setEnabled(!projectId.isEmpty());
     m_preview->clear();
     m_status->clear();

@@ -33,6 +33,7 @@ public:
     ~DocsPanel() override;
 
     void setProject(const QString &projectId, const QString &projectName);
+    QString projectId() const { return m_projectId; }
     void generate();
     void cancel();
     // Writes the selected version to `dir` in the format chosen under the
@@ -96,6 +97,7 @@ private:
     QPushButton *m_cancelButton;
     QProgressBar *m_progress;
     QLabel *m_status;
+    QLabel *m_title; // the project's name
     QListWidget *m_versions;
     QTextBrowser *m_preview;
     QComboBox *m_formatBox;

@@ -2,6 +2,7 @@
 #include "editor/editorarea.h"
 
 #include "codeview/codeview.h"
+#include "editor/findbar.h"
 #include "jobs/background.h"
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"
@@ -17,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QUrl>
@@ -29,6 +31,16 @@ namespace Realm::Ui {
 
 namespace {
 const char *const kTabKey = "realmTab";
+const char *const kTabFileFacts = "realmFileFacts"; // "UTF-8 · LF", for the status bar
+
+// How a text's lines end, as editors name it.
+QString lineEndingsOf(const QString &text)
+{
+    const qsizetype crlf = text.count(QLatin1String("\r\n"));
+    if (crlf == 0)
+        return QStringLiteral("LF");
+    return crlf == text.count(QLatin1Char('\n')) ? QStringLiteral("CRLF") : EditorArea::tr("Mixed line endings");
+}
 
 // What a file tab needs, loaded on a worker thread.
 struct LoadedFile {
@@ -37,6 +49,7 @@ struct LoadedFile {
     QByteArray binaryHead;
     qint64 size = 0;
     bool binary = false;
+    QString facts; // encoding and line endings
     QString error;
 };
 
@@ -53,13 +66,25 @@ EditorArea::EditorArea(Storage::DatabasePtr db, QWidget *parent)
     , m_welcomeText(new QLabel)
     , m_welcomeButtons(new QWidget)
     , m_tabs(new QTabWidget)
-    , m_findEdit(new QLineEdit)
+    , m_findBar(new FindBar)
+    , m_cursorInfo(new QLabel)
 {
+    m_tabs->setObjectName(QStringLiteral("editorTabs"));
     m_tabs->setTabsClosable(true);
     m_tabs->setDocumentMode(true);
-    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) { delete m_tabs->widget(index); });
-    connect(m_tabs, &QTabWidget::currentChanged, this, &EditorArea::updateVisibility);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        delete m_tabs->widget(index);
+        relabelTabs();
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        updateVisibility();
+        updateCursorInfo();
+        m_findBar->setView(currentCodeView());
+        const QString key = currentTabKey();
+        emit currentFileChanged(key.section(QLatin1Char('/'), 0, 0), key.section(QLatin1Char('/'), 1));
+    });
 
+    m_cursorInfo->setObjectName(QStringLiteral("cursorInfo"));
     m_welcomeText->setAlignment(Qt::AlignCenter);
     m_welcomeText->setWordWrap(true);
     auto *welcomeLayout = new QVBoxLayout(m_welcome);
@@ -68,28 +93,11 @@ EditorArea::EditorArea(Storage::DatabasePtr db, QWidget *parent)
     welcomeLayout->addWidget(m_welcomeButtons);
     welcomeLayout->addStretch(2);
 
-    m_findEdit->setObjectName(QStringLiteral("findInFile"));
-    m_findEdit->setPlaceholderText(tr("Find in file (Enter: next, Shift+Enter: previous, Esc: close)"));
-    m_findEdit->hide();
-    connect(m_findEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
-        if (CodeView *view = currentCodeView())
-            view->find(text);
-    });
-    connect(m_findEdit, &QLineEdit::returnPressed, this, [this] {
-        if (CodeView *view = currentCodeView())
-            view->find(m_findEdit->text(), QApplication::keyboardModifiers() & Qt::ShiftModifier);
-    });
-    auto *hideFind = new QAction(m_findEdit);
-    hideFind->setShortcut(QKeySequence(Qt::Key_Escape));
-    hideFind->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(hideFind, &QAction::triggered, m_findEdit, &QWidget::hide);
-    m_findEdit->addAction(hideFind);
-
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_welcome, 1);
     layout->addWidget(m_tabs, 1);
-    layout->addWidget(m_findEdit);
+    layout->addWidget(m_findBar);
     updateVisibility();
 }
 
@@ -97,6 +105,47 @@ void EditorArea::updateVisibility()
 {
     m_tabs->setVisible(m_tabs->count() > 0);
     m_welcome->setVisible(m_tabs->count() == 0);
+}
+
+void EditorArea::updateCursorInfo()
+{
+    // "Ln 12, Col 5 · C++ · UTF-8 · LF", as editors show it.
+    CodeView *view = currentCodeView();
+    if (!view) {
+        m_cursorInfo->clear();
+        return;
+    }
+    const QTextCursor cursor = view->textCursor();
+    QStringList parts{tr("Ln %1, Col %2").arg(cursor.blockNumber() + 1).arg(cursor.positionInBlock() + 1)};
+    if (const QString language = view->syntaxName(); !language.isEmpty())
+        parts << language;
+    parts << view->property(kTabFileFacts).toString();
+    m_cursorInfo->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void EditorArea::setProjectNames(const QHash<QString, QString> &names)
+{
+    m_projectNames = names;
+    relabelTabs();
+}
+
+void EditorArea::relabelTabs()
+{
+    const auto fileNameOf = [](const QString &key) { return key.section(QLatin1Char('/'), -1); };
+    QHash<QString, QSet<QString>> projectsShowing; // file name -> projects with a tab of that name
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const QString key = tabKeyOf(m_tabs->widget(i));
+        projectsShowing[fileNameOf(key)].insert(key.section(QLatin1Char('/'), 0, 0));
+    }
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const QString key = tabKeyOf(m_tabs->widget(i));
+        const QString fileName = fileNameOf(key);
+        const QString project = m_projectNames.value(key.section(QLatin1Char('/'), 0, 0));
+        const bool clash = projectsShowing.value(fileName).size() > 1 && !project.isEmpty();
+        m_tabs->setTabText(i, clash ? tr("%1: %2", "tab text: project name, file name").arg(project, fileName) : fileName);
+        const QString path = key.section(QLatin1Char('/'), 1);
+        m_tabs->setTabToolTip(i, project.isEmpty() ? path : tr("%1\nin %2", "tab tooltip: file path, project name").arg(path, project));
+    }
 }
 
 void EditorArea::setWelcomeText(const QString &html)
@@ -146,6 +195,8 @@ void EditorArea::openFile(const QString &projectId, const QString &path, int lin
             loaded.binaryHead = content->left(4096);
         else
             loaded.text = Projects::decodeText(*content, Projects::encodingFromName(file->encoding));
+        loaded.facts = loaded.binary ? tr("Binary")
+                                     : file->encoding.toUpper() + QStringLiteral(" · ") + lineEndingsOf(loaded.text);
         return loaded;
     }, [this, line, column, length, tabKey](const LoadedFile &loaded) {
         if (!loaded.error.isEmpty()) {
@@ -154,6 +205,11 @@ void EditorArea::openFile(const QString &projectId, const QString &path, int lin
         }
         auto *view = new CodeView;
         view->setProperty(kTabKey, tabKey);
+        view->setProperty(kTabFileFacts, loaded.facts);
+        connect(view, &QPlainTextEdit::cursorPositionChanged, this, [this, view] {
+            if (view == currentCodeView())
+                updateCursorInfo();
+        });
         view->setLineWrapMode(m_wordWrap ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
         if (loaded.binary) {
             view->showBinary(loaded.binaryHead, loaded.size);
@@ -162,7 +218,7 @@ void EditorArea::openFile(const QString &projectId, const QString &path, int lin
             view->showTextProgressively(loaded.text);
         }
         const int index = m_tabs->addTab(view, loaded.path.section(QLatin1Char('/'), -1));
-        m_tabs->setTabToolTip(index, loaded.path);
+        relabelTabs();
         m_tabs->setCurrentIndex(index);
         if (line > 0)
             view->goToLine(line, column, length);
@@ -220,6 +276,7 @@ int EditorArea::openTabCount() const
 void EditorArea::closeCurrentTab()
 {
     delete m_tabs->currentWidget();
+    relabelTabs();
 }
 
 void EditorArea::setWordWrap(bool on)
@@ -233,9 +290,23 @@ void EditorArea::setWordWrap(bool on)
 
 void EditorArea::showFindBar()
 {
-    m_findEdit->show();
-    m_findEdit->setFocus();
-    m_findEdit->selectAll();
+    if (CodeView *view = currentCodeView())
+        m_findBar->start(view);
+}
+
+void EditorArea::findNext(bool backwards)
+{
+    CodeView *view = currentCodeView();
+    if (!view)
+        return;
+    if (!m_findBar->isVisible() || m_findBar->input()->text().isEmpty()) {
+        m_findBar->start(view); // F3 with nothing to find: the word under the cursor
+        return;
+    }
+    if (backwards)
+        m_findBar->findPrevious();
+    else
+        m_findBar->findNext();
 }
 
 void EditorArea::goToLine()
@@ -243,11 +314,15 @@ void EditorArea::goToLine()
     CodeView *view = currentCodeView();
     if (!view)
         return;
-    bool ok = false;
-    const int line = QInputDialog::getInt(this, tr("Go to Line"), tr("Line (1–%1):").arg(view->blockCount()),
-                                          view->textCursor().blockNumber() + 1, 1, view->blockCount(), 1, &ok);
-    if (ok)
-        view->goToLine(line);
+    QInputDialog dialog(this);
+    dialog.setWindowTitle(tr("Go to Line"));
+    dialog.setLabelText(tr("Line (1–%1):").arg(view->blockCount()));
+    dialog.setIntRange(1, view->blockCount());
+    dialog.setIntValue(view->textCursor().blockNumber() + 1);
+    // Wide enough that window managers show the whole title.
+    dialog.setMinimumWidth(dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) * 3 + 120);
+    if (dialog.exec() == QDialog::Accepted)
+        view->goToLine(dialog.intValue());
 }
 
 void EditorArea::openCurrentInExternalEditor(const QString &sourceFolder)

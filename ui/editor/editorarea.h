@@ -3,16 +3,17 @@
 
 #include "storage/database.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QAction;
 class QLabel;
-class QLineEdit;
 class QTabWidget;
 
 namespace Realm::Ui {
 
 class CodeView;
+class FindBar;
 
 // The centre of the window: open files in tabs, a find bar under them and,
 // while nothing is open, a welcome page with buttons for the given actions.
@@ -36,10 +37,22 @@ public:
     int openTabCount() const;
     void closeCurrentTab();
 
+    // Project names by id, for the tabs: each tab's tooltip names its
+    // project, and a file name open from two projects gets the project's
+    // name in front.
+    void setProjectNames(const QHash<QString, QString> &names);
+
     void setWelcomeText(const QString &html);
     void setWelcomeActions(const QList<QAction *> &actions);
     void setWordWrap(bool on);
+    // Ctrl+F: the find bar, filled with the selection or the word under
+    // the cursor. F3 / Shift+F3: the next or previous match.
     void showFindBar();
+    void findNext(bool backwards = false);
+    FindBar *findBar() const { return m_findBar; }
+    // Line, column, language, encoding and line endings of the file in
+    // front, for the window's status bar.
+    QLabel *cursorInfo() const { return m_cursorInfo; }
     // Asks for a line number and jumps there.
     void goToLine();
     // Opens the current file in the desktop's editor: the original when it
@@ -48,18 +61,24 @@ public:
 
 signals:
     void fileOpened(const QString &path);
+    // The tab in front changed; both empty when no tab is open.
+    void currentFileChanged(const QString &projectId, const QString &path);
     void failed(const QString &title, const QString &message);
 
 private:
     void updateVisibility();
+    void relabelTabs();
+    void updateCursorInfo();
 
     Storage::DatabasePtr m_db;
     QWidget *m_welcome;
     QLabel *m_welcomeText;
     QWidget *m_welcomeButtons;
     QTabWidget *m_tabs;
-    QLineEdit *m_findEdit;
+    FindBar *m_findBar;
+    QLabel *m_cursorInfo;
     bool m_wordWrap = false;
+    QHash<QString, QString> m_projectNames;
 };
 
 } // namespace Realm::Ui

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/panels.h"
 
 #include "chat/chatinput.h"
 #include "chat/chatpanel.h"
@@ -72,14 +73,19 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     , m_jobCancel(new QPushButton(tr("Cancel")))
     , m_projectActions(new ProjectActions(m_db, this))
     , m_undo(new QPushButton(tr("Undo")))
+    , m_details(new QPushButton(tr("Details…")))
     , m_keychain(std::make_unique<Secrets::KeychainSecretStore>())
     , m_chatPanel(new ChatPanel(m_db, m_keychain.get()))
 {
-    setWindowTitle(tr("REALM"));
+    updateWindowTitle();
     resize(1280, 800);
     setAcceptDrops(true);
     setCentralWidget(m_editor);
     connect(m_editor, &EditorArea::fileOpened, this, &MainWindow::fileOpened);
+    connect(m_editor, &EditorArea::currentFileChanged, this, [this] {
+        updateWindowTitle();
+        revealCurrentFile();
+    });
     connect(m_editor, &EditorArea::failed, this, [this](const QString &title, const QString &message) {
         QMessageBox::warning(this, title, message);
     });
@@ -107,6 +113,7 @@ void MainWindow::createDocks()
     connect(m_filterEdit, &QLineEdit::textChanged, m_projectFilter, &QSortFilterProxyModel::setFilterFixedString);
     m_projectView->setObjectName(QStringLiteral("projectList"));
     m_projectView->setModel(m_projectFilter);
+    m_projectView->setItemDelegate(new ProjectItemDelegate(m_projectView));
     m_projectView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(m_projectView->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         const QModelIndex source = m_projectFilter->mapToSource(current);
@@ -133,10 +140,10 @@ void MainWindow::createDocks()
     projectsLayout->setContentsMargins(4, 4, 4, 4);
     projectsLayout->addWidget(m_filterEdit);
     projectsLayout->addWidget(m_projectView);
-    auto *projectsDock = new QDockWidget(tr("Projects"), this);
-    projectsDock->setObjectName(QStringLiteral("projectsDock"));
-    projectsDock->setWidget(projectsPanel);
-    addDockWidget(Qt::LeftDockWidgetArea, projectsDock);
+    m_projectsDock = new QDockWidget(tr("Projects"), this);
+    m_projectsDock->setObjectName(QStringLiteral("projectsDock"));
+    m_projectsDock->setWidget(projectsPanel);
+    addDockWidget(Qt::LeftDockWidgetArea, m_projectsDock);
 
     m_fileView->setObjectName(QStringLiteral("fileTree"));
     m_fileView->setModel(m_fileModel);
@@ -150,10 +157,10 @@ void MainWindow::createDocks()
         if (!index.data(FileTreeModel::IsFolderRole).toBool())
             openFile(index.data(FileTreeModel::PathRole).toString());
     });
-    auto *filesDock = new QDockWidget(tr("Files"), this);
-    filesDock->setObjectName(QStringLiteral("filesDock"));
-    filesDock->setWidget(m_fileView);
-    addDockWidget(Qt::LeftDockWidgetArea, filesDock);
+    m_filesDock = new QDockWidget(tr("Files"), this);
+    m_filesDock->setObjectName(QStringLiteral("filesDock"));
+    m_filesDock->setWidget(m_fileView);
+    addDockWidget(Qt::LeftDockWidgetArea, m_filesDock);
 
     m_searchDock = new QDockWidget(tr("Search"), this);
     m_searchDock->setObjectName(QStringLiteral("searchDock"));
@@ -268,6 +275,10 @@ void MainWindow::createActions()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *find = edit->addAction(tr("&Find in File…"), m_editor, &EditorArea::showFindBar);
     find->setShortcut(QKeySequence::Find);
+    QAction *findNext = edit->addAction(tr("Find &Next"), m_editor, [this] { m_editor->findNext(false); });
+    findNext->setShortcut(QKeySequence(Qt::Key_F3));
+    QAction *findPrevious = edit->addAction(tr("Find Pre&vious"), m_editor, [this] { m_editor->findNext(true); });
+    findPrevious->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3));
     QAction *goTo = edit->addAction(tr("&Go to Line…"), m_editor, &EditorArea::goToLine);
     goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     QAction *copyNumbered = edit->addAction(tr("Copy with &Line Numbers"), this, [this] {
@@ -289,17 +300,19 @@ void MainWindow::createActions()
     wrap->setCheckable(true);
     wrap->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Z));
     connect(wrap, &QAction::toggled, m_editor, &EditorArea::setWordWrap);
-    QAction *chat = m_chatDock->toggleViewAction();
-    chat->setText(tr("C&hat Panel"));
-    chat->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
-    view->addAction(chat);
-    QAction *docs = m_docsDock->toggleViewAction();
-    docs->setText(tr("&Docs Panel"));
-    view->addAction(docs);
-    QAction *stats = m_statsDock->toggleViewAction();
-    stats->setText(tr("&Stats Panel"));
-    stats->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
-    view->addAction(stats);
+    view->addSeparator();
+    // Alt+1…6 in the order the panels sit, left to right, top to bottom;
+    // the chat and stats keep the shortcuts they had before.
+    const auto alt = [](Qt::Key key) { return QKeySequence(Qt::ALT | key); };
+    addPanelActions(this, view,
+                    {{m_projectsDock, tr("&Projects"), {alt(Qt::Key_1)}, [this] { m_filterEdit->setFocus(); }},
+                     {m_filesDock, tr("&Files"), {alt(Qt::Key_2)}, [this] { m_fileView->setFocus(); }},
+                     {m_searchDock, tr("&Search"), {alt(Qt::Key_3)}, [this] { m_searchPanel->focusQuery(); }},
+                     {m_chatDock, tr("C&hat"), {alt(Qt::Key_4), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
+                      [this] { m_chatPanel->input()->setFocus(); }},
+                     {m_docsDock, tr("&Docs"), {alt(Qt::Key_5)}, [this] { m_docsPanel->setFocus(); }},
+                     {m_statsDock, tr("S&tats"), {alt(Qt::Key_6), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
+                      [this] { m_statsPanel->setFocus(); }}});
 
     QMenu *chatMenu = menuBar()->addMenu(tr("&Chat"));
     QAction *askSelection = chatMenu->addAction(tr("&Ask About the Selection"), this, [this] {
@@ -339,11 +352,22 @@ void MainWindow::createStatusBar()
         if (auto undo = std::exchange(m_undoAction, {}))
             undo();
     });
+    m_details->setObjectName(QStringLiteral("importDetails"));
+    m_details->setFlat(true);
+    m_details->hide();
+    connect(m_details, &QPushButton::clicked, this, [this] {
+        m_details->hide();
+        showImportReport(m_reportDetails);
+    });
     connect(statusBar(), &QStatusBar::messageChanged, m_undo, [this](const QString &message) {
-        if (message.isEmpty())
+        if (message.isEmpty()) {
             m_undo->hide(); // the chance to undo goes with the message
+            m_details->hide();
+        }
     });
     statusBar()->addWidget(m_undo);
+    statusBar()->addWidget(m_details);
+    statusBar()->addPermanentWidget(m_editor->cursorInfo());
     statusBar()->addPermanentWidget(m_jobLabel);
     statusBar()->addPermanentWidget(m_jobProgress);
     statusBar()->addPermanentWidget(m_jobCancel);
@@ -405,6 +429,10 @@ void MainWindow::reloadProjects()
             return;
         }
         m_projectModel->setProjects(*projects);
+        QHash<QString, QString> names;
+        for (const Projects::Project &p : *projects)
+            names.insert(p.id, p.name);
+        m_editor->setProjectNames(names);
         m_editor->setWelcomeText(m_projectModel->projects().isEmpty()
                                  ? tr("<h2>Welcome to REALM</h2><p>Bring in some code to browse and search it. "
                                       "Open files from the tree on the left; they show up here.</p>")
@@ -415,6 +443,7 @@ void MainWindow::reloadProjects()
             m_projectView->setCurrentIndex(current);
         else if (m_projectFilter->rowCount() > 0)
             m_projectView->setCurrentIndex(m_projectFilter->index(0, 0));
+        updateWindowTitle(); // a renamed project
         emit projectsLoaded();
     });
 }
@@ -424,6 +453,7 @@ void MainWindow::openProject(const QString &projectId)
     if (projectId == m_projectId && m_fileModel->rowCount() > 0)
         return;
     m_projectId = projectId;
+    updateWindowTitle();
     m_searchPanel->setCurrentProject(projectId);
     for (const Projects::Project &p : m_projectModel->projects()) {
         if (p.id == projectId) {
@@ -458,8 +488,48 @@ void MainWindow::openProject(const QString &projectId)
                         m_projectPaths = loaded.paths;
                         if (m_quickOpen)
                             m_quickOpen->setPaths(m_projectPaths);
+                        revealCurrentFile();
                         emit filesLoaded();
                     });
+}
+
+QString MainWindow::projectName(const QString &projectId) const
+{
+    for (const Projects::Project &p : m_projectModel->projects()) {
+        if (p.id == projectId)
+            return p.name;
+    }
+    return {};
+}
+
+void MainWindow::updateWindowTitle()
+{
+    // "file — project — REALM": the file in front and the project it is
+    // from (without a file, the current project).
+    const QString key = m_editor->currentTabKey();
+    QStringList parts;
+    if (!key.isEmpty())
+        parts << key.section(QLatin1Char('/'), -1);
+    if (const QString project = projectName(key.isEmpty() ? m_projectId : key.section(QLatin1Char('/'), 0, 0)); !project.isEmpty())
+        parts << project;
+    parts << tr("REALM");
+    setWindowTitle(parts.join(QStringLiteral(" — ")));
+}
+
+void MainWindow::revealCurrentFile()
+{
+    // The file tree expands to the file in front and selects it, when the
+    // tree shows its project.
+    const QString key = m_editor->currentTabKey();
+    if (key.isEmpty() || key.section(QLatin1Char('/'), 0, 0) != m_projectId)
+        return;
+    const QModelIndex index = m_fileModel->indexForPath(key.section(QLatin1Char('/'), 1));
+    if (!index.isValid())
+        return;
+    for (QModelIndex folder = index.parent(); folder.isValid(); folder = folder.parent())
+        m_fileView->expand(folder);
+    m_fileView->setCurrentIndex(index);
+    m_fileView->scrollTo(index);
 }
 
 void MainWindow::openFileInProject(const QString &projectId, const QString &path, int line, int column, int length)
@@ -562,17 +632,27 @@ void MainWindow::runImport(const QString &label, const Projects::ImportInput &in
     };
     connect(m_importJob, &Projects::ImportJob::failed, this, [this, ended](const Error &error) {
         ended();
-        statusBar()->showMessage(error.message, 10000);
-        if (error.code != Error::Code::Cancelled)
+        // A refresh is routine: its failure stays in the status bar until
+        // the next message instead of stopping the user with a dialog.
+        const bool refresh = m_importJob->input().isRefresh();
+        statusBar()->showMessage(error.message, refresh ? 0 : 10000);
+        if (error.code != Error::Code::Cancelled && !refresh)
             QMessageBox::warning(this, tr("Import failed"), error.message);
         emit importFinished(false, error.message);
     });
     connect(m_importJob, &Projects::ImportJob::finished, this, [this, ended](const Projects::ImportReport &report) {
         ended();
-        const QString message = Projects::describeImport(report, m_importJob->input().isRefresh());
-        statusBar()->showMessage(message, 10000);
-        if (!report.rejected.isEmpty() || !report.warnings.isEmpty())
+        const bool refresh = m_importJob->input().isRefresh();
+        const QString message = Projects::describeImport(report, refresh);
+        const bool issues = !report.rejected.isEmpty() || !report.warnings.isEmpty();
+        // An import shows its report; a refresh only offers it.
+        statusBar()->showMessage(message, issues && refresh ? 60000 : 10000);
+        if (issues && refresh) {
+            m_reportDetails = report;
+            m_details->show();
+        } else if (issues) {
             showImportReport(report);
+        }
         m_projectId = report.project.id;
         m_fileModel->setTree(FileTreeModel::buildTree({})); // reloaded with the project list
         reloadProjects();

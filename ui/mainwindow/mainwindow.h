@@ -95,6 +95,9 @@ private:
     void showAbout();
     void runImport(const QString &label, const Projects::ImportInput &input);
     void showImportReport(const Projects::ImportReport &report);
+    QString projectName(const QString &projectId) const;
+    void updateWindowTitle();
+    void revealCurrentFile();
 
     Storage::DatabasePtr m_db;
     LatestOnly m_projectReloads;
@@ -109,6 +112,8 @@ private:
     QTreeView *m_fileView;
     EditorArea *m_editor;
     SearchPanel *m_searchPanel;
+    QDockWidget *m_projectsDock = nullptr;
+    QDockWidget *m_filesDock = nullptr;
     QDockWidget *m_searchDock = nullptr;
     QDockWidget *m_chatDock = nullptr;
     QDockWidget *m_docsDock = nullptr;
@@ -123,6 +128,8 @@ private:
     Projects::ImportJob *m_importJob = nullptr;
     ProjectActions *m_projectActions;
     QPushButton *m_undo;
+    QPushButton *m_details;                    // a refresh's report, on request
+    Projects::ImportReport m_reportDetails;
     std::function<void()> m_undoAction;
     std::unique_ptr<SecretStore> m_keychain;
     ChatPanel *m_chatPanel;

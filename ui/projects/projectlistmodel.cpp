@@ -3,6 +3,11 @@
 
 #include "projects/importsource.h"
 
+#include <QApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <QPainter>
+
 namespace Realm::Ui {
 
 ProjectListModel::ProjectListModel(QObject *parent)
@@ -47,6 +52,10 @@ QVariant ProjectListModel::data(const QModelIndex &index, int role) const
             tip += QLatin1Char('\n') + tr("Tags: %1").arg(p.tags.join(QStringLiteral(", ")));
         return tip;
     }
+    case DetailsRole:
+        return QString(tr("%n file(s)", nullptr, int(p.fileCount)) + QStringLiteral(" · ") + Projects::formatBytes(p.totalBytes)
+                       + QStringLiteral(" · ")
+                       + QLocale().toString(QDateTime::fromMSecsSinceEpoch(p.updatedAt).date(), QLocale::ShortFormat));
     case IdRole:
         return p.id;
     case FilterRole:
@@ -105,6 +114,50 @@ bool ProjectFilterModel::lessThan(const QModelIndex &left, const QModelIndex &ri
         j = ej;
     }
     return a.size() - i < b.size() - j;
+}
+
+namespace {
+QFont detailsFont(const QFont &base)
+{
+    QFont font = base;
+    font.setPointSizeF(base.pointSizeF() * 0.85);
+    return font;
+}
+} // namespace
+
+void ProjectItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString name = opt.text;
+    opt.text.clear(); // the style draws background, selection and focus; the text is drawn here
+    QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+
+    const bool selected = opt.state & QStyle::State_Selected;
+    const QRect text = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, opt.widget).adjusted(2, 2, -2, -2);
+    const QFontMetrics nameMetrics(opt.font);
+    painter->save();
+    painter->setFont(opt.font);
+    painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->drawText(QRect(text.left(), text.top(), text.width(), nameMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      nameMetrics.elidedText(name, Qt::ElideRight, text.width()));
+    const QFont small = detailsFont(opt.font);
+    const QFontMetrics smallMetrics(small);
+    painter->setFont(small);
+    QColor dim = opt.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText);
+    painter->setPen(dim);
+    painter->drawText(QRect(text.left(), text.top() + nameMetrics.height(), text.width(), smallMetrics.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter,
+                      smallMetrics.elidedText(index.data(ProjectListModel::DetailsRole).toString(), Qt::ElideMiddle, text.width()));
+    painter->restore();
+}
+
+QSize ProjectItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.setHeight(QFontMetrics(option.font).height() + QFontMetrics(detailsFont(option.font)).height() + 6);
+    return size;
 }
 
 } // namespace Realm::Ui

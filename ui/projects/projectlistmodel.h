@@ -6,6 +6,7 @@
 #include <QAbstractListModel>
 #include <QCollator>
 #include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
 
 namespace Realm::Ui {
 
@@ -15,7 +16,8 @@ class ProjectListModel final : public QAbstractListModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ProjectListModel)
 public:
-    enum Role { IdRole = Qt::UserRole + 1, FilterRole };
+    // DetailsRole: the line under the name ("1,234 files · 5.6 MiB · 4 Dec 2026").
+    enum Role { IdRole = Qt::UserRole + 1, FilterRole, DetailsRole };
 
     explicit ProjectListModel(QObject *parent = nullptr);
 
@@ -28,6 +30,17 @@ public:
 
 private:
     QList<Projects::Project> m_projects;
+};
+
+// Draws a project as its name over a smaller line of details, so the list
+// says more than names without a tooltip.
+class ProjectItemDelegate final : public QStyledItemDelegate {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProjectItemDelegate)
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };
 
 // Filters on name, description and tags; sorts names the way people count

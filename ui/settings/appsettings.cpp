@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QLocale>
+#include <QLibraryInfo>
 #include <QTranslator>
 
 #include <memory>
@@ -49,16 +50,25 @@ void AppSettings::save() const
 
 bool installTranslation(const QString &language)
 {
+    // REALM's own strings, and Qt's (standard buttons, the file dialog,
+    // context menus of text fields) from the system's Qt translations.
     static QTranslator *installed = nullptr;
-    if (installed) {
-        QApplication::removeTranslator(installed);
-        delete installed;
-        installed = nullptr;
+    static QTranslator *qtInstalled = nullptr;
+    for (QTranslator **old : {&installed, &qtInstalled}) {
+        if (*old) {
+            QApplication::removeTranslator(*old);
+            delete std::exchange(*old, nullptr);
+        }
     }
-    auto translator = std::make_unique<QTranslator>();
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    auto translator = std::make_unique<QTranslator>();
     if (!translator->load(locale, QStringLiteral("realm"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         return false;
+    auto qtTranslator = std::make_unique<QTranslator>();
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        qtInstalled = qtTranslator.release();
+        QApplication::installTranslator(qtInstalled);
+    }
     installed = translator.release();
     return QApplication::installTranslator(installed);
 }

@@ -55,6 +55,7 @@ StatsPanel::StatsPanel(Storage::DatabasePtr db, QWidget *parent)
     , m_db(std::move(db))
     , m_summary(new QLabel)
     , m_status(new QLabel)
+    , m_title(new QLabel)
     , m_tablesButton(new QPushButton(tr("&Tables")))
     , m_languages(new BarChart)
     , m_languageTable(newTable({tr("Language"), tr("Files"), tr("Code"), tr("Comment"), tr("Blank")}))
@@ -102,11 +103,20 @@ StatsPanel::StatsPanel(Storage::DatabasePtr db, QWidget *parent)
     sections->addWidget(markerBox);
     sections->addStretch(1);
     auto *scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("statsScroll"));
+    scroll->setFocusPolicy(Qt::StrongFocus); // the keys scroll the panel
+    setFocusProxy(scroll);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
 
+    m_title->setObjectName(QStringLiteral("statsTitle"));
+    m_title->setTextFormat(Qt::PlainText);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_title);
     buttons->addWidget(m_status, 1);
     buttons->addWidget(m_tablesButton);
     buttons->addWidget(refresh);
@@ -142,6 +152,7 @@ void StatsPanel::setProject(const QString &projectId, const QString &projectName
         return;
     m_projectId = projectId;
     m_projectName = projectName;
+    m_title->setText(projectName);
     setEnabled(!projectId.isEmpty());
     reload();
 }

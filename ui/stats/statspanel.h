@@ -33,6 +33,7 @@ public:
     // Shows every chart as its table, or as the chart.
     void showTables(bool tables);
 
+    QString projectId() const { return m_projectId; }
     QLabel *summaryLabel() const { return m_summary; }
     BarChart *languageChart() const { return m_languages; }
     LineChart *growthChart() const { return m_growth; }
@@ -53,6 +54,7 @@ private:
     Analytics::StatsJob *m_job = nullptr; // the newest run; older ones are cancelled and delete themselves
     QLabel *m_summary;
     QLabel *m_status;
+    QLabel *m_title; // the project's name
     QPushButton *m_tablesButton;
     QList<QStackedWidget *> m_stacks;
     BarChart *m_languages;

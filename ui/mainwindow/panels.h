@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QKeySequence>
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+class QAction;
+class QDockWidget;
+class QMainWindow;
+class QMenu;
+
+namespace Realm::Ui {
+
+// The window's panels as the View menu offers them. Showing a panel is one
+// command per panel: it brings the panel to the front even when it is
+// tabbed behind another, and puts the cursor in its main input. Hiding is
+// another command, for the panel that holds the focus; the Panels submenu
+// has the visibility toggles.
+struct Panel {
+    QDockWidget *dock = nullptr;
+    QString showText;               // "&Chat"
+    QList<QKeySequence> shortcuts;  // the first one is shown in menus
+    std::function<void()> focus;    // puts the cursor in the panel's main input
+};
+
+// Adds "show" commands for `panels`, then "Hide Panel", then a Panels
+// submenu of toggles, to `view`. Returns the show commands, in order.
+QList<QAction *> addPanelActions(QMainWindow *window, QMenu *view, const QList<Panel> &panels);
+
+// Shows, raises and focuses one panel.
+void showPanel(const Panel &panel);
+
+} // namespace Realm::Ui
