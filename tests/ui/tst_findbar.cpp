@@ -4,6 +4,7 @@
 #include "editor/findbar.h"
 
 #include <QApplication>
+#include <QPixmap>
 #include <QLineEdit>
 #include <QTextBlock>
 #include <QTest>
@@ -38,6 +39,7 @@ void tst_FindBar::init()
     layout->addWidget(m_view);
     layout->addWidget(m_bar);
     m_view->showText(QStringLiteral("alpha beta\nAlphabet alpha\n// ALPHA done\nalphanumeric\n"));
+    m_window->resize(640, 240);
     m_window->show();
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -78,6 +80,8 @@ void tst_FindBar::countsAndStepsThroughMatchesBothWays()
     QCOMPARE(m_view->textCursor().blockNumber(), 3);
     m_bar->findNext(); // and forward to the first
     QCOMPARE(m_bar->countText(), QStringLiteral("1 of 5"));
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(m_window->grab().save(dir + QStringLiteral("/find-bar.png")));
 
     type(QStringLiteral("omega"));
     QCOMPARE(m_bar->countText(), QStringLiteral("No matches"));

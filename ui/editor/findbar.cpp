@@ -38,6 +38,7 @@ FindBar::FindBar(QWidget *parent)
     m_input->setObjectName(QStringLiteral("findInFile"));
     m_input->setPlaceholderText(tr("Find in file"));
     m_input->setClearButtonEnabled(true);
+    m_input->setMinimumWidth(m_input->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 24);
     m_count->setObjectName(QStringLiteral("findCount"));
     m_count->setMinimumWidth(m_count->fontMetrics().horizontalAdvance(tr("Invalid pattern")) + 8);
     auto *previous = button(QStringLiteral("↑"), tr("Previous match (Shift+F3, Shift+Enter)"), QStringLiteral("findPrevious"));

@@ -61,6 +61,7 @@ bool installTranslation(const QString &language)
         }
     }
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale); // dates and numbers in the same language
     auto translator = std::make_unique<QTranslator>();
     if (!translator->load(locale, QStringLiteral("realm"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         return false;
