@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // realm-cli: REALM without a window. Parses the command words and hands
 // over to the command; all work happens in the core libraries.
+#include "common/allocator.h"
 #include "cliarguments.h"
 #include "chatcommands.h"
 #include "clioutput.h"
@@ -81,6 +82,7 @@ bool needsGui(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    Realm::tuneAllocatorForLargeBuffers();
     std::unique_ptr<QCoreApplication> application;
     if (needsGui(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

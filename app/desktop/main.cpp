@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // realm: the desktop workbench. Opens the workspace and shows the main window.
+#include "common/allocator.h"
 #include "codeview/codeview.h"
 #include "common/buildconfig.h"
 #include "workspace/settings.h"
@@ -67,6 +68,7 @@ void arrangeScreenshot(MainWindow &window, const QString &output, bool demo)
 
 int main(int argc, char *argv[])
 {
+    Realm::tuneAllocatorForLargeBuffers();
     // --help and --version must work without a display (over ssh, in CI).
     bool wantsInfoOnly = false;
     for (int i = 1; i < argc; ++i) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // realm-server: the optional team server. For now it serves a health check
 // over the workspace; the REST API and sync arrive with the Teams work.
+#include "common/allocator.h"
 #include "common/buildconfig.h"
 #include "common/workspacelocation.h"
 #include "workspace/workspace.h"
@@ -14,6 +15,7 @@
 
 int main(int argc, char *argv[])
 {
+    Realm::tuneAllocatorForLargeBuffers();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("realm-server"));
     QCoreApplication::setOrganizationName(QStringLiteral("realm"));
