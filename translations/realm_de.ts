@@ -2678,6 +2678,14 @@ in %2</translation>
         <source>Pa&amp;nels</source>
         <translation>Be&amp;reiche</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::NewProjectDialog</name>
@@ -3195,6 +3203,25 @@ in %2</translation>
     </message>
 </context>
 <context>
+    <name>Realm::Ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Type a command or a key, e.g. find or ctrl+shift</source>
+        <translation>Befehl oder Taste eingeben, z. B. suchen oder strg+umschalt</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Ui::StatsPanel</name>
     <message>
         <source>Other</source>
@@ -3334,6 +3361,45 @@ in %2</translation>
     <message>
         <source>lines</source>
         <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Generate API Reference</source>
+        <translation>API-Referenz erzeugen</translation>
+    </message>
+    <message>
+        <source>No text to count.</source>
+        <translation>Kein Text zum Zählen.</translation>
+    </message>
+    <message>
+        <source>One version so far: refresh the project to see how it grows.</source>
+        <translation>Bisher eine Version: Aktualisieren Sie das Projekt, um zu sehen, wie es wächst.</translation>
+    </message>
+    <message>
+        <source>No versions yet.</source>
+        <translation>Noch keine Versionen.</translation>
+    </message>
+    <message>
+        <source>No files.</source>
+        <translation>Keine Dateien.</translation>
+    </message>
+    <message>
+        <source>No file has changed since the first version.</source>
+        <translation>Seit der ersten Version hat sich keine Datei geändert.</translation>
+    </message>
+    <message>
+        <source>No TODO, FIXME or HACK in the comments.</source>
+        <translation>Kein TODO, FIXME oder HACK in den Kommentaren.</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::UserGuideDialog</name>
+    <message>
+        <source>REALM User Guide</source>
+        <translation>REALM-Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this build: see README.md in REALM&apos;s sources.</source>
+        <translation>Das Benutzerhandbuch fehlt in diesem Build: Siehe README.md in den Quellen von REALM.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 #include "analytics/lineanalyzer.h"
 
 #include <QHash>
+#include <QVarLengthArray>
 
 #include <cstring>
 
@@ -71,8 +72,8 @@ bool isWordChar(char c)
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// TODO, FIXME, HACK as whole words.
-void findMarkers(QByteArrayView line, int number, QList<Marker> &markers)
+// TODO, FIXME, HACK as whole words; true if one was found.
+bool findMarkers(QByteArrayView line, int number, QList<Marker> &markers)
 {
     static const char *const kinds[] = {"TODO", "FIXME", "HACK"};
     for (qsizetype at = 0; at < line.size(); ++at) {
@@ -95,9 +96,15 @@ void findMarkers(QByteArrayView line, int number, QList<Marker> &markers)
                     text = text.chopped(qsizetype(strlen(closer))).trimmed();
             }
             markers.append({number, QString::fromLatin1(kind), text.left(160)});
-            return; // one per line
+            return true; // one per line
         }
     }
+    return false;
+}
+
+bool hasComments(const Syntax &syntax)
+{
+    return syntax.line[0] || syntax.block[0].first || syntax.docstrings;
 }
 } // namespace
 
@@ -118,8 +125,12 @@ TextAnalysis analyzeText(QByteArrayView text, const QString &language)
             line.chop(1);
         ++number;
         ++result.counts.lines;
-        if (line.contains('T') || line.contains('F') || line.contains('H'))
-            findMarkers(line, number, result.markers);
+        // Markers count only in comments ("TODO" in a string is code), or
+        // anywhere in languages without comments (Markdown, plain text).
+        const bool mayHaveMarker = line.contains('T') || line.contains('F') || line.contains('H');
+        QVarLengthArray<QByteArrayView, 4> comments; // the comment text on this line (no allocation per line)
+        if (mayHaveMarker && !hasComments(syntax))
+            comments.append(line);
 
         bool code = false;
         bool inString = false;
@@ -127,6 +138,8 @@ TextAnalysis analyzeText(QByteArrayView text, const QString &language)
         while (at < line.size()) {
             if (blockEnd) {
                 const qsizetype close = line.sliced(at).indexOf(QByteArrayView(blockEnd));
+                if (mayHaveMarker)
+                    comments.append(line.sliced(at, close < 0 ? line.size() - at : close));
                 if (close < 0) {
                     at = line.size();
                     break;
@@ -160,8 +173,11 @@ TextAnalysis analyzeText(QByteArrayView text, const QString &language)
             if (opened)
                 continue;
             // After the blocks: Lua's --[[ and CMake's #[[ start with a line comment's marker.
-            if (startsWith(line, at, syntax.line[0]) || startsWith(line, at, syntax.line[1]))
+            if (startsWith(line, at, syntax.line[0]) || startsWith(line, at, syntax.line[1])) {
+                if (mayHaveMarker)
+                    comments.append(line.sliced(at));
                 break;
+            }
             // A docstring: triple quotes that open the line's text.
             if (syntax.docstrings && !code && (startsWith(line, at, "\"\"\"") || startsWith(line, at, "'''"))) {
                 blockEnd = line.at(at) == '"' ? "\"\"\"" : "'''";
@@ -172,6 +188,10 @@ TextAnalysis analyzeText(QByteArrayView text, const QString &language)
             if (c == '"')
                 inString = true;
             ++at;
+        }
+        for (QByteArrayView comment : std::as_const(comments)) {
+            if (findMarkers(comment, number, result.markers))
+                break;
         }
         if (code)
             ++result.counts.code;

@@ -14,7 +14,8 @@ struct LineCounts {
     qint64 blank = 0;   // only white space
 };
 
-// A TODO, FIXME or HACK written in a file (in capitals, as a word).
+// A TODO, FIXME or HACK written in a comment (in capitals, as a word), or
+// anywhere in a language without comments (Markdown, plain text).
 struct Marker {
     int line = 0; // 1-based
     QString kind; // TODO, FIXME, HACK

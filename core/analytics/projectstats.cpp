@@ -24,7 +24,7 @@ using Storage::Statement;
 
 namespace {
 // Bump when analyzeText counts differently: older rows are then ignored.
-constexpr qint64 kAnalyzerVersion = 1;
+constexpr qint64 kAnalyzerVersion = 2; // 2: markers only in comments
 constexpr int kListedMarkers = 500;
 // Bump when the JSON a kept result is stored in changes: a result kept in
 // an older form is then computed again instead of read wrongly.

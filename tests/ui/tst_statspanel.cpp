@@ -7,6 +7,7 @@
 #include "testworkspace.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -21,6 +22,7 @@ class tst_StatsPanel final : public QObject {
 private slots:
     void showsTheProjectAtAGlance();
     void switchingProjectsShowsOnlyTheNewest();
+    void emptyStatesSayWhatToDo();
 };
 
 void tst_StatsPanel::showsTheProjectAtAGlance()
@@ -89,8 +91,42 @@ void tst_StatsPanel::switchingProjectsShowsOnlyTheNewest()
     QVERIFY2(QTest::qWaitFor([&] { return !loaded.isEmpty(); }, 20000), qPrintable(panel.findChild<QLabel *>(QStringLiteral("statsStatus")) ? panel.findChild<QLabel *>(QStringLiteral("statsStatus"))->text() : QString()));
     QVERIFY(QTest::qWaitFor([&] { return panel.findChildren<Analytics::StatsJob *>().isEmpty(); }, 20000)); // the cancelled one is gone too
     QCOMPARE(loaded.size(), 1);
-    QCOMPARE(panel.markerList()->topLevelItemCount(), 0);
+    QCOMPARE(panel.markerList()->topLevelItemCount(), 1); // only the line that says there are none
+    QCOMPARE(panel.markerList()->topLevelItem(0)->flags(), Qt::NoItemFlags);
     QVERIFY2(panel.summaryLabel()->text().contains(QStringLiteral("<b>1</b> files")), qPrintable(panel.summaryLabel()->text()));
+}
+
+void tst_StatsPanel::emptyStatesSayWhatToDo()
+{
+    TestWorkspace ws;
+    // One version, no markers in comments (the word in a string is code), no API reference.
+    Test::writeFile(ws.dir() + QStringLiteral("/one"), QStringLiteral("a.c"), "const char *s = \"TODO\";\n");
+    Result<Projects::ImportReport> one = Projects::ProjectImporter(ws.db()).importProject(ws.dir() + QStringLiteral("/one"), {});
+    QVERIFY(one);
+    StatsPanel panel(ws.db());
+    panel.resize(520, 900);
+    panel.show();
+    QSignalSpy loaded(&panel, &StatsPanel::loaded);
+    panel.setProject(one->project.id, QStringLiteral("one"));
+    QVERIFY(QTest::qWaitFor([&] { return !loaded.isEmpty(); }, 20000));
+
+    QCOMPARE(panel.growthChart()->points().size(), 1);
+    QVERIFY2(panel.growthChart()->emptyText().contains(QStringLiteral("refresh the project")), qPrintable(panel.growthChart()->emptyText()));
+    auto *churn = panel.findChild<BarChart *>(QStringLiteral("statsChurn"));
+    QVERIFY(churn->rows().isEmpty());
+    QVERIFY(churn->emptyText().contains(QStringLiteral("No file has changed")));
+    QCOMPARE(panel.markerList()->topLevelItemCount(), 1);
+    QVERIFY(panel.markerList()->topLevelItem(0)->text(2).startsWith(QStringLiteral("No TODO")));
+
+    // No API reference: a button generates one.
+    auto *generate = panel.findChild<QPushButton *>(QStringLiteral("statsGenerateReference"));
+    QVERIFY(generate && generate->isVisible());
+    QSignalSpy requested(&panel, &StatsPanel::apiReferenceRequested);
+    generate->click();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().toString(), one->project.id);
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(panel.grab().save(dir + QStringLiteral("/stats-panel-empty.png")));
 }
 
 QTEST_MAIN(tst_StatsPanel)

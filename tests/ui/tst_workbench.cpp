@@ -8,6 +8,7 @@
 #include "codeview/codeview.h"
 #include "docs/docspanel.h"
 #include "files/filetreemodel.h"
+#include "help/helpdialogs.h"
 #include "mainwindow/mainwindow.h"
 #include "projects/projectlistmodel.h"
 #include "projects/projectstore.h"
@@ -26,11 +27,14 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStatusBar>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTreeView>
 
 using namespace Realm;
@@ -46,6 +50,8 @@ private slots:
     void tabsSayWhichProjectAFileIsFrom();
     void panelShortcutsBringThePanelForwardAndFocusIt();
     void aRefreshReportsInTheStatusBarWithoutADialog();
+    void helpListsTheShortcutsAndTheGuide();
+    void anUnreadableWorkspaceSaysSoInsteadOfLookingEmpty();
 
 private:
     // Imports both sample folders; true once the last one's files are listed.
@@ -300,6 +306,46 @@ void tst_Workbench::aRefreshReportsInTheStatusBarWithoutADialog()
     QCOMPARE(boxes.size(), 1);
     QVERIFY2(boxes.first()->detailedText().contains(QStringLiteral(".GIT")), qPrintable(boxes.first()->detailedText()));
     QVERIFY(!details->isVisible());
+}
+
+void tst_Workbench::helpListsTheShortcutsAndTheGuide()
+{
+    TestWorkspace ws;
+    MainWindow window(ws.db());
+    ShortcutsDialog shortcuts(window.menuBar());
+    const QStringList all = shortcuts.visibleRows();
+    QVERIFY(all.contains(QStringLiteral("View → Chat\tAlt+4, Ctrl+Shift+L")));
+    QVERIFY(all.contains(QStringLiteral("View → Panels → Chat\t"))); // the toggles have no keys
+    // Filtered as you type, by words of the command or by keys.
+    shortcuts.setFilter(QStringLiteral("ctrl+shift+t"));
+    QCOMPARE(shortcuts.visibleRows(), QStringList{QStringLiteral("View → Stats\tAlt+6, Ctrl+Shift+T")});
+    shortcuts.setFilter(QStringLiteral("find next"));
+    QCOMPARE(shortcuts.visibleRows(), QStringList{QStringLiteral("Edit → Find Next\tF3")});
+    shortcuts.setFilter(QString());
+    QCOMPARE(shortcuts.visibleRows(), all);
+
+    UserGuideDialog guide;
+    const QString text = guide.findChild<QTextBrowser *>(QStringLiteral("userGuide"))->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("Quick start")), qPrintable(text.left(200)));
+}
+
+void tst_Workbench::anUnreadableWorkspaceSaysSoInsteadOfLookingEmpty()
+{
+    TestWorkspace ws;
+    QVERIFY(Projects::ProjectStore(ws.db()).create(QStringLiteral("kept")).ok());
+    // Damage the way a broken upgrade or a foreign tool would: the project
+    // list cannot be read.
+    QSqlQuery damage(ws.db()->connection());
+    QVERIFY(damage.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+    QVERIFY2(damage.exec(QStringLiteral("ALTER TABLE projects RENAME TO projects_elsewhere")), qPrintable(damage.lastError().text()));
+    MainWindow window(ws.db());
+    QSignalSpy loaded(&window, &MainWindow::projectsLoaded);
+    window.show();
+    auto *welcome = window.findChild<QLabel *>(QStringLiteral("welcomeText"));
+    QTRY_VERIFY(welcome->text().contains(QStringLiteral("cannot be read")));
+    QVERIFY(!window.statusBar()->currentMessage().isEmpty()); // with the reason
+    QVERIFY(!welcome->text().contains(QStringLiteral("Welcome"))); // not the page for an empty workspace
+    QVERIFY(loaded.isEmpty());
 }
 
 QTEST_MAIN(tst_Workbench)

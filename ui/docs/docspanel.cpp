@@ -327,6 +327,12 @@ Docs::DocSpec DocsPanel::currentSpec() const
     return spec;
 }
 
+void DocsPanel::generateApiReference()
+{
+    m_kindBox->setCurrentIndex(m_kindBox->findData(QStringLiteral("api")));
+    generate();
+}
+
 void DocsPanel::generate()
 {
     if (m_running || m_projectId.isEmpty())

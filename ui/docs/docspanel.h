@@ -35,6 +35,8 @@ public:
     void setProject(const QString &projectId, const QString &projectName);
     QString projectId() const { return m_projectId; }
     void generate();
+    // Chooses the API reference (needs no model) and generates it.
+    void generateApiReference();
     void cancel();
     // Writes the selected version to `dir` in the format chosen under the
     // list; exportFinished() follows.

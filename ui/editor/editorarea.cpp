@@ -85,6 +85,7 @@ EditorArea::EditorArea(Storage::DatabasePtr db, QWidget *parent)
     });
 
     m_cursorInfo->setObjectName(QStringLiteral("cursorInfo"));
+    m_welcomeText->setObjectName(QStringLiteral("welcomeText"));
     m_welcomeText->setAlignment(Qt::AlignCenter);
     m_welcomeText->setWordWrap(true);
     auto *welcomeLayout = new QVBoxLayout(m_welcome);

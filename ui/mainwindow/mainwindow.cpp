@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/panels.h"
+#include "help/helpdialogs.h"
 
 #include "chat/chatinput.h"
 #include "chat/chatpanel.h"
@@ -199,6 +200,13 @@ void MainWindow::createDocks()
     // New versions and new API references change the numbers.
     connect(this, &MainWindow::importFinished, m_statsPanel, &StatsPanel::reload);
     connect(m_docsPanel, &DocsPanel::generated, m_statsPanel, &StatsPanel::reload);
+    connect(m_statsPanel, &StatsPanel::apiReferenceRequested, this, [this](const QString &projectId) {
+        if (projectId != m_projectId)
+            return;
+        m_docsDock->show();
+        m_docsDock->raise();
+        m_docsPanel->generateApiReference();
+    });
     connect(m_statsPanel, &StatsPanel::markerActivated, this,
             [this](const QString &projectId, const QString &path, int line) { openFileInProject(projectId, path, line); });
 }
@@ -336,7 +344,21 @@ void MainWindow::createActions()
     });
     chatMenu->addAction(tr("&Providers…"), m_chatPanel, &ChatPanel::showProviderSettings);
 
-    menuBar()->addMenu(tr("&Help"))->addAction(tr("&About REALM"), this, &MainWindow::showAbout);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto *dialog = new ShortcutsDialog(menuBar(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    QAction *guide = help->addAction(tr("&User Guide"), this, [this] {
+        auto *dialog = new UserGuideDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    guide->setShortcut(QKeySequence::HelpContents);
+    help->addSeparator();
+    help->addAction(tr("&About REALM"), this, &MainWindow::showAbout);
 }
 
 void MainWindow::createStatusBar()

@@ -1,15 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "palette/commandpalette.h"
 
-#include "widgets/listkeyforwarder.h"
 #include "projects/fuzzymatcher.h"
 
 #include <QAction>
-#include <QKeyEvent>
-#include <QMenu>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QVBoxLayout>
+#include <QMenu>
 
 namespace Realm::Ui {
 
@@ -24,20 +21,8 @@ QString plainText(const QAction *action)
 } // namespace
 
 CommandPalette::CommandPalette(QWidget *parent)
-    : QDialog(parent)
-    , m_filter(new QLineEdit)
-    , m_results(new QListWidget)
+    : LocatorPopup(tr("Command Palette"), tr("Type a command"), {560, 380}, parent)
 {
-    setWindowTitle(tr("Command Palette"));
-    resize(560, 380);
-    m_filter->setPlaceholderText(tr("Type a command"));
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_filter);
-    layout->addWidget(m_results);
-    m_filter->installEventFilter(new ListKeyForwarder(m_results, this));
-    connect(m_filter, &QLineEdit::textChanged, this, &CommandPalette::refresh);
-    connect(m_filter, &QLineEdit::returnPressed, this, &CommandPalette::runCurrent);
-    connect(m_results, &QListWidget::itemActivated, this, &CommandPalette::runCurrent);
 }
 
 void CommandPalette::setActions(const QList<QAction *> &actions)
@@ -52,20 +37,21 @@ void CommandPalette::setActions(const QList<QAction *> &actions)
 
 void CommandPalette::setFilter(const QString &text)
 {
-    m_filter->setText(text);
-    m_filter->setFocus();
+    input()->setText(text);
+    input()->setFocus();
 }
 
 void CommandPalette::refresh()
 {
-    m_results->clear();
+    QListWidget *list = results();
+    list->clear();
     QStringList names;
     QHash<QString, QAction *> byName;
     for (QAction *action : std::as_const(m_actions)) {
         names << plainText(action);
         byName.insert(plainText(action), action);
     }
-    const QString pattern = m_filter->text();
+    const QString pattern = input()->text();
     QStringList shown;
     if (pattern.trimmed().isEmpty()) {
         shown = names;
@@ -77,16 +63,16 @@ void CommandPalette::refresh()
     for (const QString &name : std::as_const(shown)) {
         QAction *action = byName.value(name);
         const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
-        auto *item = new QListWidgetItem(shortcut.isEmpty() ? name : QStringLiteral("%1    %2").arg(name, shortcut), m_results);
+        auto *item = new QListWidgetItem(shortcut.isEmpty() ? name : QStringLiteral("%1    %2").arg(name, shortcut), list);
         item->setData(Qt::UserRole, QVariant::fromValue(static_cast<QObject *>(action)));
         item->setFlags(action->isEnabled() ? item->flags() : item->flags() & ~Qt::ItemIsEnabled);
     }
-    m_results->setCurrentRow(0);
+    list->setCurrentRow(0);
 }
 
-void CommandPalette::runCurrent()
+void CommandPalette::activate()
 {
-    QListWidgetItem *item = m_results->currentItem();
+    QListWidgetItem *item = results()->currentItem();
     if (!item)
         return;
     auto *action = qobject_cast<QAction *>(item->data(Qt::UserRole).value<QObject *>());

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "search/quickopendialog.h"
 
-#include "widgets/listkeyforwarder.h"
 #include "projects/fuzzymatcher.h"
 
 #include <QLineEdit>
 #include <QListWidget>
-#include <QVBoxLayout>
 #include <QtConcurrent>
 
 namespace Realm::Ui {
@@ -17,26 +15,14 @@ constexpr int kShown = 50;
 } // namespace
 
 QuickOpenDialog::QuickOpenDialog(QWidget *parent)
-    : QDialog(parent)
-    , m_pattern(new QLineEdit)
-    , m_results(new QListWidget)
+    : LocatorPopup(tr("Open File"), tr("Type part of a file name or path"), {640, 420}, parent)
 {
-    setWindowTitle(tr("Open File"));
-    resize(640, 420);
-    m_pattern->setPlaceholderText(tr("Type part of a file name or path"));
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_pattern);
-    layout->addWidget(m_results);
-    m_pattern->installEventFilter(new ListKeyForwarder(m_results, this));
-    connect(m_pattern, &QLineEdit::textChanged, this, &QuickOpenDialog::rank);
-    connect(m_pattern, &QLineEdit::returnPressed, this, &QuickOpenDialog::choose);
-    connect(m_results, &QListWidget::itemActivated, this, &QuickOpenDialog::choose);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         if (m_watcher.property("generation").toULongLong() != m_generation)
             return; // a newer pattern is being ranked
-        m_results->clear();
-        m_results->addItems(m_watcher.result());
-        m_results->setCurrentRow(0);
+        results()->clear();
+        results()->addItems(m_watcher.result());
+        results()->setCurrentRow(0);
         emit rankingFinished();
     });
 }
@@ -54,12 +40,12 @@ void QuickOpenDialog::setPaths(QStringList paths)
 
 void QuickOpenDialog::setPattern(const QString &pattern)
 {
-    m_pattern->setText(pattern);
+    input()->setText(pattern);
 }
 
 void QuickOpenDialog::rank()
 {
-    const QString pattern = m_pattern->text();
+    const QString pattern = input()->text();
     const QStringList paths = m_paths;
     m_watcher.setProperty("generation", ++m_generation);
     m_watcher.setFuture(QtConcurrent::run([pattern, paths] {
@@ -74,9 +60,9 @@ void QuickOpenDialog::rank()
     }));
 }
 
-void QuickOpenDialog::choose()
+void QuickOpenDialog::activate()
 {
-    if (QListWidgetItem *item = m_results->currentItem()) {
+    if (QListWidgetItem *item = results()->currentItem()) {
         emit fileChosen(item->text());
         accept();
     }

@@ -1,18 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QDialog>
-#include <QFutureWatcher>
+#include "widgets/locatorpopup.h"
 
-class QLineEdit;
-class QListWidget;
+#include <QFutureWatcher>
 
 namespace Realm::Ui {
 
 // Quick open (Ctrl+P): type a few letters of a path, get the project's files
 // ranked like an editor does (FuzzyMatcher). Ranking runs off the UI thread
 // so typing stays smooth on 100k-file projects; stale rankings are dropped.
-class QuickOpenDialog final : public QDialog {
+class QuickOpenDialog final : public LocatorPopup {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(QuickOpenDialog)
 public:
@@ -21,19 +19,17 @@ public:
 
     void setPaths(QStringList paths);
     void setPattern(const QString &pattern);
-    QListWidget *results() const { return m_results; }
 
 signals:
     void fileChosen(const QString &path);
     void rankingFinished();
 
 private:
+    void inputChanged() override { rank(); }
+    void activate() override;
     void rank();
-    void choose();
 
     QStringList m_paths;
-    QLineEdit *m_pattern;
-    QListWidget *m_results;
     QFutureWatcher<QStringList> m_watcher;
     quint64 m_generation = 0;
 };

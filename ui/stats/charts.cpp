@@ -40,8 +40,16 @@ void BarChart::setRows(const QList<Row> &rows)
     update();
 }
 
+void BarChart::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    update();
+}
+
 QSize BarChart::sizeHint() const
 {
+    if (m_rows.isEmpty())
+        return {420, 2 * kMargin + kRowHeight};
     return {420, 2 * kMargin + int(m_rows.size()) * kRowHeight + (m_series.size() > 1 ? kLegendHeight : 0)};
 }
 
@@ -54,6 +62,11 @@ void BarChart::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
+    if (m_rows.isEmpty()) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(rect().adjusted(kMargin, 0, -kMargin, 0), Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+        return;
+    }
     const QFontMetrics fm = fontMetrics();
     const int labelWidth = qMin(width() * 2 / 5, 220);
     const int valueWidth = fm.horizontalAdvance(QStringLiteral("0,000,000 lines"));
@@ -104,6 +117,12 @@ void LineChart::setPoints(const QList<Point> &points, const QString &valueName)
     update();
 }
 
+void LineChart::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    update();
+}
+
 QSize LineChart::sizeHint() const
 {
     return {420, 160};
@@ -121,9 +140,10 @@ void LineChart::paintEvent(QPaintEvent *)
     const QFontMetrics fm = fontMetrics();
     const QColor text = palette().color(QPalette::WindowText);
     const QColor muted = palette().color(QPalette::PlaceholderText);
-    if (m_points.isEmpty()) {
+    if (m_points.size() < 2) { // one point is no line
         p.setPen(muted);
-        p.drawText(rect(), Qt::AlignCenter, tr("No versions yet."));
+        p.drawText(rect().adjusted(kMargin, 0, -kMargin, 0), Qt::AlignCenter | Qt::TextWordWrap,
+                   m_emptyText.isEmpty() ? tr("No versions yet.") : m_emptyText);
         return;
     }
     qint64 low = m_points.first().value;

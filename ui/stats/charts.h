@@ -24,6 +24,9 @@ public:
     void setSeries(const QStringList &names, const QList<QColor> &colors);
     void setRows(const QList<Row> &rows);
     const QList<Row> &rows() const { return m_rows; }
+    // Said instead of bars when there are none.
+    void setEmptyText(const QString &text);
+    QString emptyText() const { return m_emptyText; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -35,6 +38,7 @@ private:
     QStringList m_series;
     QList<QColor> m_colors;
     QList<Row> m_rows;
+    QString m_emptyText;
 };
 
 // A value over versions: a line with a dot per point, the first and last
@@ -50,6 +54,9 @@ public:
     explicit LineChart(QWidget *parent = nullptr);
     void setPoints(const QList<Point> &points, const QString &valueName);
     const QList<Point> &points() const { return m_points; }
+    // Said instead of a line while there are fewer than two points.
+    void setEmptyText(const QString &text);
+    QString emptyText() const { return m_emptyText; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -60,6 +67,7 @@ protected:
 private:
     QList<Point> m_points;
     QString m_valueName;
+    QString m_emptyText;
 };
 
 // 12,345 → "12,345" in the user's locale; large numbers shortened: 1.2 M.

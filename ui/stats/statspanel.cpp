@@ -56,6 +56,7 @@ StatsPanel::StatsPanel(Storage::DatabasePtr db, QWidget *parent)
     , m_summary(new QLabel)
     , m_status(new QLabel)
     , m_title(new QLabel)
+    , m_generateReference(new QPushButton(tr("Generate API Reference")))
     , m_tablesButton(new QPushButton(tr("&Tables")))
     , m_languages(new BarChart)
     , m_languageTable(newTable({tr("Language"), tr("Files"), tr("Code"), tr("Comment"), tr("Blank")}))
@@ -81,6 +82,9 @@ StatsPanel::StatsPanel(Storage::DatabasePtr db, QWidget *parent)
     const QColor code = palette().color(QPalette::Highlight);
     m_languages->setSeries({tr("code"), tr("comment"), tr("blank")}, {code, code.lighter(150), palette().color(QPalette::Mid)});
     m_largest->setSeries({tr("size")}, {code});
+    m_languages->setObjectName(QStringLiteral("statsLanguages"));
+    m_largest->setObjectName(QStringLiteral("statsLargest"));
+    m_churn->setObjectName(QStringLiteral("statsChurn"));
     m_churn->setSeries({tr("versions")}, {code});
     m_markers->setObjectName(QStringLiteral("statsMarkers"));
     m_markers->setHeaderLabels({tr("Where"), tr("Marker"), tr("Text")});
@@ -90,9 +94,17 @@ StatsPanel::StatsPanel(Storage::DatabasePtr db, QWidget *parent)
         emit markerActivated(m_projectId, item->data(0, Qt::UserRole).toString(), item->data(0, Qt::UserRole + 1).toInt());
     });
 
+    // Without an API reference, the coverage figure is one click away.
+    m_generateReference->setObjectName(QStringLiteral("statsGenerateReference"));
+    m_generateReference->hide();
+    connect(m_generateReference, &QPushButton::clicked, this, [this] { emit apiReferenceRequested(m_projectId); });
+    auto *summaryRow = new QHBoxLayout;
+    summaryRow->addWidget(m_summary, 1);
+    summaryRow->addWidget(m_generateReference, 0, Qt::AlignTop);
+
     auto *content = new QWidget;
     auto *sections = new QVBoxLayout(content);
-    sections->addWidget(m_summary);
+    sections->addLayout(summaryRow);
     sections->addWidget(section(tr("Lines by language"), m_languages, m_languageTable));
     sections->addWidget(section(tr("Growth over versions"), m_growth, m_growthTable));
     sections->addWidget(section(tr("Largest files"), m_largest, m_largestTable));
@@ -205,6 +217,7 @@ void StatsPanel::display(const Analytics::ProjectStats &s)
                                  tr("%1 lines").arg(formatCount(l.lines.lines))});
     }
     m_languages->setRows(languageRows);
+    m_languages->setEmptyText(tr("No text to count."));
     fill(m_languageTable, languageCells);
 
     QList<LineChart::Point> points;
@@ -215,6 +228,7 @@ void StatsPanel::display(const Analytics::ProjectStats &s)
                             formatCount(g.files), formatCount(g.lines)});
     }
     m_growth->setPoints(points, tr("lines"));
+    m_growth->setEmptyText(points.size() == 1 ? tr("One version so far: refresh the project to see how it grows.") : tr("No versions yet."));
     fill(m_growthTable, growthCells);
 
     QList<BarChart::Row> largestRows;
@@ -224,6 +238,7 @@ void StatsPanel::display(const Analytics::ProjectStats &s)
         largestCells.append({f.path, Projects::formatBytes(f.bytes), formatCount(f.lines)});
     }
     m_largest->setRows(largestRows);
+    m_largest->setEmptyText(tr("No files."));
     fill(m_largestTable, largestCells);
 
     QList<BarChart::Row> churnRows;
@@ -233,6 +248,7 @@ void StatsPanel::display(const Analytics::ProjectStats &s)
         churnCells.append({f.path, QString::number(f.versions)});
     }
     m_churn->setRows(churnRows);
+    m_churn->setEmptyText(tr("No file has changed since the first version."));
     fill(m_churnTable, churnCells);
 
     m_markers->clear();
@@ -242,7 +258,12 @@ void StatsPanel::display(const Analytics::ProjectStats &s)
         item->setData(0, Qt::UserRole + 1, m.marker.line);
         item->setToolTip(2, m.marker.text);
     }
+    if (s.markers.isEmpty()) {
+        auto *none = new QTreeWidgetItem(m_markers, {QString(), QString(), tr("No TODO, FIXME or HACK in the comments.")});
+        none->setFlags(Qt::NoItemFlags);
+    }
     m_markers->resizeColumnToContents(1);
+    m_generateReference->setVisible(!s.docs);
 }
 
 } // namespace Realm::Ui

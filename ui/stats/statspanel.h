@@ -43,6 +43,8 @@ public:
 signals:
     void loaded();
     void markerActivated(const QString &projectId, const QString &path, int line);
+    // The project has no API reference yet and the user asked for one.
+    void apiReferenceRequested(const QString &projectId);
 
 private:
     QWidget *section(const QString &title, QWidget *chart, QTableWidget *table);
@@ -55,6 +57,7 @@ private:
     QLabel *m_summary;
     QLabel *m_status;
     QLabel *m_title; // the project's name
+    QPushButton *m_generateReference;
     QPushButton *m_tablesButton;
     QList<QStackedWidget *> m_stacks;
     BarChart *m_languages;

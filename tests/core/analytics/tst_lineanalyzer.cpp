@@ -13,6 +13,7 @@ private slots:
     void handCounted_data();
     void handCounted();
     void markersAreWholeWordsInCapitals();
+    void markersCountOnlyInComments();
 };
 
 void tst_LineAnalyzer::handCounted_data()
@@ -78,8 +79,8 @@ void tst_LineAnalyzer::markersAreWholeWordsInCapitals()
 {
     const TextAnalysis c = analyzeText("/* HACK: until 2.0 */\n", QStringLiteral("c"));
     QCOMPARE(c.markers.value(0).text, QStringLiteral("until 2.0")); // without the comment's end
-    const TextAnalysis a = analyzeText("int a; // TODO: handle overflow\n"
-                                       "int todo; // TODOS are not markers, nor is todo\n"
+    const TextAnalysis a = analyzeText("a = 1  # TODO: handle overflow\n"
+                                       "todo = 2  # TODOS are not markers, nor is todo\n"
                                        "# FIXME(ada) the ordering\n"
                                        "x = 1  # HACK\n",
                                        QStringLiteral("python"));
@@ -92,6 +93,35 @@ void tst_LineAnalyzer::markersAreWholeWordsInCapitals()
     QCOMPARE(a.markers.at(1).text, QStringLiteral("the ordering"));
     QCOMPARE(a.markers.at(2).kind, QStringLiteral("HACK"));
     QCOMPARE(a.markers.at(2).text, QString());
+}
+
+void tst_LineAnalyzer::markersCountOnlyInComments()
+{
+    // The words in strings and identifiers are code: only the comments'
+    // markers are listed, each with its comment's text.
+    const TextAnalysis c = analyzeText("static const char *kinds[] = {\"TODO\", \"FIXME\"};\n"
+                                       "log(\"HACK: %s\", x); // FIXME: escape x\n"
+                                       "/* first line\n"
+                                       "   TODO: inside a block comment */ int y;\n"
+                                       "int z; /* HACK */ call(\"TODO\");\n",
+                                       QStringLiteral("cpp"));
+    QCOMPARE(c.markers.size(), 3);
+    QCOMPARE(c.markers.at(0).line, 2);
+    QCOMPARE(c.markers.at(0).kind, QStringLiteral("FIXME"));
+    QCOMPARE(c.markers.at(0).text, QStringLiteral("escape x"));
+    QCOMPARE(c.markers.at(1).line, 4);
+    QCOMPARE(c.markers.at(1).text, QStringLiteral("inside a block comment"));
+    QCOMPARE(c.markers.at(2).line, 5);
+    QCOMPARE(c.markers.at(2).kind, QStringLiteral("HACK"));
+
+    const TextAnalysis python = analyzeText("kinds = ('TODO', \"FIXME\")\n\"\"\"TODO: in a docstring\"\"\"\n", QStringLiteral("python"));
+    QCOMPARE(python.markers.size(), 1);
+    QCOMPARE(python.markers.at(0).line, 2);
+
+    // Without comments (Markdown, plain text) every line is the text.
+    const TextAnalysis markdown = analyzeText("# Plans\n\nTODO: write the guide\n", QStringLiteral("markdown"));
+    QCOMPARE(markdown.markers.size(), 1);
+    QCOMPARE(markdown.markers.at(0).text, QStringLiteral("write the guide"));
 }
 
 QTEST_GUILESS_MAIN(tst_LineAnalyzer)
