@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "help/helpdialogs.h"
 
+#include "widgets/actiontext.h"
+
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -21,7 +23,7 @@ void collect(const QMenu *menu, const QString &path, QTreeWidget *list)
     for (QAction *action : menu->actions()) {
         if (action->isSeparator() || !action->isVisible())
             continue;
-        const QString name = action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")).trimmed();
+        const QString name = plainActionText(action);
         if (action->menu()) {
             collect(action->menu(), path + name + QStringLiteral(" → "), list);
             continue;
@@ -60,7 +62,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent)
     m_list->header()->setStretchLastSection(false);
     for (QAction *top : menus->actions()) {
         if (top->menu())
-            collect(top->menu(), top->text().remove(QLatin1Char('&')) + QStringLiteral(" → "), m_list);
+            collect(top->menu(), plainActionText(top) + QStringLiteral(" → "), m_list);
     }
     connect(m_filter, &QLineEdit::textChanged, this, &ShortcutsDialog::setFilter);
     auto *layout = new QVBoxLayout(this);

@@ -2,6 +2,7 @@
 #include "palette/commandpalette.h"
 
 #include "projects/fuzzymatcher.h"
+#include "widgets/actiontext.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -9,16 +10,6 @@
 #include <QMenu>
 
 namespace Realm::Ui {
-
-namespace {
-QString plainText(const QAction *action)
-{
-    QString text = action->text();
-    text.remove(QLatin1Char('&'));
-    text.remove(QStringLiteral("…"));
-    return text.trimmed();
-}
-} // namespace
 
 CommandPalette::CommandPalette(QWidget *parent)
     : LocatorPopup(tr("Command Palette"), tr("Type a command"), {560, 380}, parent)
@@ -29,7 +20,7 @@ void CommandPalette::setActions(const QList<QAction *> &actions)
 {
     m_actions.clear();
     for (QAction *action : actions) {
-        if (!action->isSeparator() && !action->menu() && !plainText(action).isEmpty() && action->isVisible())
+        if (!action->isSeparator() && !action->menu() && !plainActionText(action).isEmpty() && action->isVisible())
             m_actions << action;
     }
     refresh();
@@ -48,8 +39,8 @@ void CommandPalette::refresh()
     QStringList names;
     QHash<QString, QAction *> byName;
     for (QAction *action : std::as_const(m_actions)) {
-        names << plainText(action);
-        byName.insert(plainText(action), action);
+        names << plainActionText(action);
+        byName.insert(plainActionText(action), action);
     }
     const QString pattern = input()->text();
     QStringList shown;
