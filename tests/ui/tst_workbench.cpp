@@ -323,6 +323,11 @@ void tst_Workbench::helpListsTheShortcutsAndTheGuide()
     QCOMPARE(shortcuts.visibleRows(), QStringList{QStringLiteral("Edit → Find Next\tF3")});
     shortcuts.setFilter(QString());
     QCOMPARE(shortcuts.visibleRows(), all);
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        shortcuts.setFilter(QStringLiteral("find"));
+        shortcuts.show();
+        QVERIFY(shortcuts.grab().save(dir + QStringLiteral("/shortcuts.png")));
+    }
 
     UserGuideDialog guide;
     const QString text = guide.findChild<QTextBrowser *>(QStringLiteral("userGuide"))->toPlainText();
