@@ -133,8 +133,7 @@ int runGenerate(const Invocation &inv)
     Result<Docs::GenerateInput> input = generateInputFrom(parser, inv, &db);
     if (!input)
         return fail(input.error());
-    Docs::GenerateJob job(db, *input);
-    const auto outcome = runJob<Docs::GeneratedDocument, Docs::GenerateFailure>(job);
+    const auto outcome = runJob(new Docs::GenerateJob(db, *input));
     if (const auto *failure = std::get_if<Docs::GenerateFailure>(&outcome)) {
         Output::error(failure->error.message);
         return failure->provider ? exitCodeFor(*failure->provider) : exitCodeFor(failure->error);

@@ -73,8 +73,7 @@ int runProjectExport(const Invocation &inv)
     if (!opened)
         return fail(opened.error());
     input.projectId = opened->project.id;
-    Projects::ExportJob job(opened->db, input);
-    const auto outcome = runJob<Projects::ExportResult, Error>(job);
+    const auto outcome = runJob(new Projects::ExportJob(opened->db, input));
     if (const auto *error = std::get_if<Error>(&outcome))
         return fail(*error);
     const Projects::ExportResult &result = std::get<Projects::ExportResult>(outcome);

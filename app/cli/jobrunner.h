@@ -2,39 +2,43 @@
 #pragma once
 
 #include "clioutput.h"
+#include "common/jobfuture.h"
 #include "interrupts.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
-
-#include <optional>
-#include <variant>
+#include <QFutureWatcher>
+#include <QPointer>
 
 namespace Realm::Cli {
 
-// Runs a core job to its end: its progress on one line of stderr, Ctrl+C
-// cancels it (it then fails with Cancelled and keeps what it says it keeps).
-template<typename Outcome, typename Failure, typename JobT>
-std::variant<Outcome, Failure> runJob(JobT &job)
+// Runs a core job to its end through its future: its progress on one line
+// of stderr. Ctrl+C cancels the job itself, not the future, so the job
+// still fails with Cancelled and its message — what it kept — is printed.
+// Takes the job.
+template<JobShaped J>
+JobOutcome<J> runJob(J *job)
 {
     InterruptScope interrupts;
-    QObject::connect(&interrupts, &InterruptScope::interrupted, &job, &JobT::cancel);
+    QPointer<J> running = job;
+    QObject::connect(&interrupts, &InterruptScope::interrupted, &interrupts, [running] {
+        if (running)
+            running->cancel();
+    });
     ProgressLine progress;
-    QObject::connect(&job, &JobT::progress, &job, [&progress](double, const QString &text) { progress.show(text); });
-    std::optional<std::variant<Outcome, Failure>> outcome;
+    QFutureWatcher<JobOutcome<J>> watcher;
+    QObject::connect(&watcher, &QFutureWatcherBase::progressTextChanged, &watcher,
+                     [&progress](const QString &text) { progress.show(text); });
     QEventLoop loop;
-    QObject::connect(&job, &JobT::finished, &loop, [&](const Outcome &o) {
-        outcome = o;
-        loop.quit();
-    });
-    QObject::connect(&job, &JobT::failed, &loop, [&](const Failure &f) {
-        outcome = f;
-        loop.quit();
-    });
-    job.start();
-    if (!outcome)
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    const QFuture<JobOutcome<J>> future = startAsFuture(job);
+    watcher.setFuture(future);
+    if (!future.isFinished())
         loop.exec();
     progress.clear();
-    return std::move(*outcome);
+    // The job deletes itself later; with no event loop after this, now.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    return future.result();
 }
 
 } // namespace Realm::Cli

@@ -119,8 +119,7 @@ int runImport(const Invocation &inv, bool refresh)
     if (!db)
         return fail(db.error());
     const QString argument = parser.positionalArguments().first();
-    ImportJob job(*db, {refresh ? QString() : argument, refresh ? argument : QString(), options});
-    const auto outcome = runJob<ImportReport, Error>(job);
+    const auto outcome = runJob(new ImportJob(*db, {refresh ? QString() : argument, refresh ? argument : QString(), options}));
     if (const auto *error = std::get_if<Error>(&outcome))
         return fail(*error);
     printReport(inv, std::get<ImportReport>(outcome), refresh);

@@ -76,8 +76,7 @@ void printText(const Projects::Project &project, const Analytics::ProjectStats &
 int runProjectStats(const Invocation &inv)
 {
     return withProject(inv, [&](const Storage::DatabasePtr &db, const Projects::Project &project) {
-        Analytics::StatsJob job(db, project.id);
-        const auto outcome = runJob<Analytics::ProjectStats, Error>(job);
+        const auto outcome = runJob(new Analytics::StatsJob(db, project.id));
         if (const auto *error = std::get_if<Error>(&outcome))
             return fail(*error);
         const Analytics::ProjectStats &stats = std::get<Analytics::ProjectStats>(outcome);

@@ -94,8 +94,7 @@ int runProjectNew(const Invocation &inv)
             return fail(plain.error());
         folder = *plain;
     }
-    Starters::CreateJob job(*db, {*starter, *values, folder, parser.value(QStringLiteral("name"))});
-    const auto outcome = runJob<Starters::CreatedProject, Error>(job);
+    const auto outcome = runJob(new Starters::CreateJob(*db, {*starter, *values, folder, parser.value(QStringLiteral("name"))}));
     if (const auto *error = std::get_if<Error>(&outcome))
         return fail(*error);
     const Starters::CreatedProject &created = std::get<Starters::CreatedProject>(outcome);

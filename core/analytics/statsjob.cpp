@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analytics/statsjob.h"
 
+#include "common/jobfuture.h"
 #include "projects/importsource.h"
 
 namespace Realm::Analytics {
+
+// Whoever composes futures runs it through startAsFuture().
+static_assert(JobShaped<StatsJob>);
 
 StatsJob::StatsJob(Storage::DatabasePtr db, QString projectId, QObject *parent)
     : Job(parent), m_db(std::move(db)), m_projectId(std::move(projectId))

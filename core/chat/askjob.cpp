@@ -3,6 +3,7 @@
 
 #include "chat/contextbuilder.h"
 #include "chat/conversationstore.h"
+#include "common/jobfuture.h"
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"
 
@@ -10,6 +11,9 @@
 #include <QtConcurrent>
 
 namespace Realm::Chat {
+
+// Whoever composes futures runs it through startAsFuture().
+static_assert(JobShaped<AskJob>);
 
 AskJob::AskJob(Storage::DatabasePtr db, ChatSession *session, ChatProvider *provider, AskInput input, QObject *parent)
     : QObject(parent), m_db(std::move(db)), m_session(session), m_provider(provider), m_input(std::move(input))

@@ -18,6 +18,7 @@ namespace Realm {
 // own typed finished() and failed() signals and emits them through
 // endWith(), on the thread that started it. Whoever starts a job — the CLI,
 // a widget, the server — only collects the input and presents the outcome.
+// startAsFuture() (common/jobfuture.h) gives any job's outcome as a QFuture.
 class Job : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Job)

@@ -2,6 +2,7 @@
 #include "docs/generatejob.h"
 
 #include "chat/chatprovider.h"
+#include "common/jobfuture.h"
 #include "docs/summarywriter.h"
 #include "projects/projectimporter.h"
 
@@ -10,6 +11,9 @@
 #include <QThread>
 
 namespace Realm::Docs {
+
+// Whoever composes futures runs it through startAsFuture().
+static_assert(JobShaped<GenerateJob>);
 
 // One run of the job, on its thread: the blocking steps run straight
 // through; the model's requests are driven by the thread's event loop. It is

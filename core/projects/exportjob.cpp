@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projects/exportjob.h"
 
+#include "common/jobfuture.h"
 #include "projects/importsource.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
 
 namespace Realm::Projects {
+
+// Whoever composes futures runs it through startAsFuture().
+static_assert(JobShaped<ExportJob>);
 
 ExportJob::ExportJob(Storage::DatabasePtr db, ExportInput input, QObject *parent)
     : Job(parent), m_db(std::move(db)), m_input(std::move(input))

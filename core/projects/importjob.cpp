@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projects/importjob.h"
 
+#include "common/jobfuture.h"
 #include "projects/importsource.h"
 #include "projects/projectstore.h"
 
 #include <QCoreApplication>
 
 namespace Realm::Projects {
+
+// Whoever composes futures runs it through startAsFuture().
+static_assert(JobShaped<ImportJob>);
 
 ImportJob::ImportJob(Storage::DatabasePtr db, ImportInput input, QObject *parent)
     : Job(parent), m_db(std::move(db)), m_input(std::move(input))

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "starters/createjob.h"
 
+#include "common/jobfuture.h"
+
 #include <QDir>
 
 namespace Realm::Starters {
+
+// Whoever composes futures runs it through startAsFuture().
+static_assert(JobShaped<CreateJob>);
 
 CreateJob::CreateJob(Storage::DatabasePtr db, CreateInput input, QObject *parent)
     : Job(parent), m_db(std::move(db)), m_input(std::move(input))

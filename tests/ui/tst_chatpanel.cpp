@@ -33,6 +33,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTextDocument>
 #include <QTextBlock>
 
 using namespace Realm;
@@ -56,6 +57,22 @@ void ask(ChatPanel &panel, const QString &question)
     QTest::keyClick(panel.input(), Qt::Key_Return);
 }
 
+// What realm-cli said and how it ended, run on the fixture's workspace.
+struct CliRun {
+    int exitCode = -1;
+    QString error; // stderr, without the "realm-cli: " prefix
+};
+struct Fixture;
+CliRun runCli(Fixture &f, const QStringList &arguments);
+
+// The panel's status line as a person reads it.
+QString statusText(ChatPanel &panel)
+{
+    QTextDocument document;
+    document.setHtml(panel.findChild<QLabel *>(QStringLiteral("chatStatus"))->text());
+    return document.toPlainText();
+}
+
 struct Fixture {
     TestWorkspace ws;
     MockLlmServer server;
@@ -72,6 +89,25 @@ struct Fixture {
         return QTest::qWaitFor([this] { return panel->providerBox()->count() == 2; }, 10000);
     }
 };
+CliRun runCli(Fixture &f, const QStringList &arguments)
+{
+    QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("REALM_WORKSPACE"), f.ws.path());
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/realm-no-bus"));
+    env.remove(QStringLiteral("REALM_API_KEY"));
+    cli.setProcessEnvironment(env);
+    cli.start(Test::realmBinary(QStringLiteral("realm-cli")), arguments);
+    // The mock answers on this thread: wait with its events running.
+    if (!QTest::qWaitFor([&cli] { return cli.state() == QProcess::NotRunning; }, 30000))
+        return {};
+    QString error = QString::fromUtf8(cli.readAllStandardError()).trimmed();
+    error.remove(0, error.lastIndexOf(QLatin1Char('\n')) + 1); // its last line: the error itself
+    if (error.startsWith(QLatin1String("realm-cli: ")))
+        error.remove(0, int(qstrlen("realm-cli: ")));
+    return {cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1, error};
+}
+
 // The provider dialog over a workspace, a test keychain and the mock server.
 struct DialogFixture {
     TestWorkspace ws;
@@ -120,6 +156,7 @@ private slots:
     void filesDroppedFromTheTreeGoWithTheNextQuestion();
     void codeBlocksAreHighlighted();
     void desktopAndCliAskTheSameQuestionTheSameWay();
+    void desktopAndCliFailInTheSameWords();
     void aQuestionThatCannotBeAskedIsKeptAndSaysWhy();
     void nothingIsSentWithoutAModelAndTheChoiceIsRemembered();
     void aNewProviderTakesItsModelsFromTheConnectionTest();
@@ -462,16 +499,8 @@ void tst_ChatPanel::desktopAndCliAskTheSameQuestionTheSameWay()
     ask(*f.panel, question);
     QVERIFY(finished.wait(10000));
 
-    QProcess cli;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("REALM_WORKSPACE"), f.ws.path());
-    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/realm-no-bus"));
-    env.remove(QStringLiteral("REALM_API_KEY"));
-    cli.setProcessEnvironment(env);
-    cli.start(Test::realmBinary(QStringLiteral("realm-cli")), {QStringLiteral("chat"), QStringLiteral("--project"), report.project.id,
-                                                                 QStringLiteral("--json"), question});
-    QVERIFY(QTest::qWaitFor([&cli] { return cli.state() == QProcess::NotRunning; }, 30000)); // the mock answers on this thread
-    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    const CliRun cli = runCli(f, {QStringLiteral("chat"), QStringLiteral("--project"), report.project.id, QStringLiteral("--json"), question});
+    QVERIFY2(cli.exitCode == 0, qPrintable(cli.error));
 
     QCOMPARE(f.server.requests().size(), 2);
     const QJsonObject fromDesktop = f.server.requests().at(0).json();
@@ -480,6 +509,39 @@ void tst_ChatPanel::desktopAndCliAskTheSameQuestionTheSameWay()
     QVERIFY(fromDesktop.value(QStringLiteral("messages")).toArray().last().toObject().value(QStringLiteral("content")).toString()
                 .contains(QStringLiteral("constexpr int kMaxUsers = 42;")));
     QCOMPARE(fromCli, fromDesktop);
+}
+
+void tst_ChatPanel::desktopAndCliFailInTheSameWords()
+{
+    // The same failures, met by the panel and by realm-cli: the same words.
+    Fixture f;
+    QVERIFY(f.open());
+    const QByteArray refused = R"({"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","code":"invalid_api_key"}})";
+    f.server.enqueue(MockLlmServer::jsonResponse(401, refused));
+    f.server.enqueue(MockLlmServer::jsonResponse(401, refused));
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    ask(*f.panel, QStringLiteral("Why does this fail?"));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    const QString desktopRefusal = statusText(*f.panel);
+    const CliRun cliRefusal = runCli(f, {QStringLiteral("chat"), QStringLiteral("Why does this fail?")});
+    QVERIFY(cliRefusal.exitCode > 0);
+    QVERIFY2(desktopRefusal.contains(QStringLiteral("check the key")), qPrintable(desktopRefusal));
+    QCOMPARE(cliRefusal.error, desktopRefusal);
+
+    // The conversation the next question goes to is gone.
+    const QString conversationId = f.panel->conversationId();
+    QVERIFY(!conversationId.isEmpty());
+    QSqlQuery purge(f.ws.db()->connection());
+    QVERIFY(purge.exec(QStringLiteral("DELETE FROM conversations")));
+    ask(*f.panel, QStringLiteral("And now?"));
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->input()->toPlainText() == QLatin1String("And now?"); }, 10000));
+    const QString desktopGone = statusText(*f.panel);
+    const CliRun cliGone = runCli(f, {QStringLiteral("chat"), QStringLiteral("--conversation"), conversationId, QStringLiteral("And now?")});
+    QVERIFY(cliGone.exitCode > 0);
+    QVERIFY(!desktopGone.isEmpty());
+    QCOMPARE(cliGone.error, desktopGone);
+    QCOMPARE(f.server.requests().size(), 2);
 }
 
 void tst_ChatPanel::aQuestionThatCannotBeAskedIsKeptAndSaysWhy()
