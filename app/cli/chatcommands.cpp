@@ -206,6 +206,9 @@ void showAnswerAsItArrives(const Invocation &inv, AskJob &job, ProgressLine &pro
             writeRaw(delta);
             wroteText = true;
         });
+        QObject::connect(turn, &ChatTurn::retrying, context, [](int attempt, int attempts, qint64 delayMs) {
+            Output::note(describeRetry(attempt, attempts, delayMs) + QStringLiteral("…"));
+        });
         QObject::connect(turn, &ChatTurn::toolCalled, context, [](const ToolCall &call, const QString &result) {
             Output::note(QStringLiteral("[tool %1: %2 lines]").arg(ProjectTools::describe(call)).arg(result.count(QLatin1Char('\n'))));
         });

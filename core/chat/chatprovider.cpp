@@ -5,6 +5,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+#include <algorithm>
+
 namespace Realm::Chat {
 
 ChatProvider::ChatProvider(ProviderProfile profile, QNetworkAccessManager *network, QObject *parent)
@@ -44,6 +46,12 @@ void ChatProvider::listModels(QObject *context, std::function<void(Result<QStrin
                                .arg(reply->url().toString(QUrl::RemoveQuery), reply->errorString())));
         }
     });
+}
+
+QString describeRetry(int attempt, int attempts, qint64 msLeft)
+{
+    const int seconds = int((std::max<qint64>(msLeft, 0) + 999) / 1000);
+    return QCoreApplication::translate("Realm::Chat", "Retrying in %n s (%1 of %2)", nullptr, seconds).arg(attempt).arg(attempts);
 }
 
 QString describeProviderError(const ProviderError &error)

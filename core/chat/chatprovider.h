@@ -44,4 +44,7 @@ private:
 // A person-readable sentence for an error: what happened and what to do.
 QString describeProviderError(const ProviderError &error);
 
+// While a failed request waits to go out again: "Retrying in 4 s (2 of 3)".
+QString describeRetry(int attempt, int attempts, qint64 msLeft);
+
 } // namespace Realm::Chat

@@ -288,6 +288,9 @@ void ChatTurn::begin(ChatProvider *provider, ChatRequest request)
         m_answer.reasoning += delta;
         emit reasoningReceived(delta);
     });
+    connect(m_stream, &ChatStream::retrying, this, [this, attempts = provider->profile().maxRetries + 1](int attempt, qint64 delayMs) {
+        emit retrying(attempt, attempts, delayMs);
+    });
     connect(m_stream, &ChatStream::finished, this, [this] { end(std::nullopt); });
     connect(m_stream, &ChatStream::failed, this, [this](const ProviderError &error) { end(error); });
     m_saveTimer.start();

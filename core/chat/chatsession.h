@@ -100,6 +100,9 @@ signals:
     void toolCalled(const Realm::Chat::ToolCall &call, const QString &result);
     void textReceived(const QString &delta);
     void reasoningReceived(const QString &delta);
+    // The request failed before any answer arrived and goes out again
+    // after `delayMs`: attempt `attempt` of `attempts`.
+    void retrying(int attempt, int attempts, qint64 delayMs);
     void finished(const Realm::Chat::Message &answer);
     void failed(const Realm::Chat::Message &answer, const Realm::Chat::ProviderError &error);
 

@@ -189,7 +189,11 @@ void tst_CliChat::providerErrorsHaveTheirOwnExitCodesAndSayWhatToDo()
     for (int i = 0; i < 3; ++i) // the first try and two retries
         server.enqueue(MockLlmServer::jsonResponse(429, R"({"error":{"message":"Rate limit reached","type":"requests","code":"rate_limit_exceeded"}})",
                                                    {{"retry-after-ms", "1"}}));
-    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("hi")}).code, 8);
+    const Run limited = cli({QStringLiteral("chat"), QStringLiteral("hi")});
+    QCOMPARE(limited.code, 8);
+    // Each wait is announced, so a slow answer is not mistaken for a hang.
+    QVERIFY2(limited.err.contains(QStringLiteral("Retrying in 1 s (2 of 3)…")), qPrintable(limited.err));
+    QVERIFY(limited.err.contains(QStringLiteral("Retrying in 1 s (3 of 3)…")));
 
     MockLlmServer::Response cut = MockLlmServer::openAiStream({QStringLiteral("half")});
     cut.chunks.resize(2); // no finish_reason, no [DONE]

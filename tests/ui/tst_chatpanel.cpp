@@ -28,6 +28,7 @@
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -42,11 +43,13 @@ using Realm::Test::MockLlmServer;
 using Realm::Test::TestWorkspace;
 
 namespace {
-void addProfile(TestWorkspace &ws, const MockLlmServer &server)
+void addProfile(TestWorkspace &ws, const MockLlmServer &server, int maxRetries = 0)
 {
     Secrets::MemorySecretStore none;
     Chat::ProviderStore store(ws.db(), &none, &none);
-    QVERIFY(store.create(Test::mockProfile(server)));
+    Chat::ProviderProfile profile = Test::mockProfile(server);
+    profile.maxRetries = maxRetries;
+    QVERIFY(store.create(profile));
 }
 
 // Types a question and presses Enter, like a user.
@@ -79,9 +82,9 @@ struct Fixture {
     Secrets::MemorySecretStore keychain;
     std::unique_ptr<ChatPanel> panel;
 
-    bool open()
+    bool open(int maxRetries = 0)
     {
-        addProfile(ws, server);
+        addProfile(ws, server, maxRetries);
         panel = std::make_unique<ChatPanel>(ws.db(), &keychain);
         panel->resize(520, 700);
         panel->show();
@@ -157,6 +160,8 @@ private slots:
     void codeBlocksAreHighlighted();
     void desktopAndCliAskTheSameQuestionTheSameWay();
     void desktopAndCliFailInTheSameWords();
+    void theAnswerAreaSaysWhatItWaitsFor();
+    void aFailureIsOneCardWithRetryAndEditProvider();
     void aQuestionThatCannotBeAskedIsKeptAndSaysWhy();
     void nothingIsSentWithoutAModelAndTheChoiceIsRemembered();
     void aNewProviderTakesItsModelsFromTheConnectionTest();
@@ -523,11 +528,12 @@ void tst_ChatPanel::desktopAndCliFailInTheSameWords()
     ask(*f.panel, QStringLiteral("Why does this fail?"));
     QVERIFY(finished.wait(10000));
     QCOMPARE(finished.first().first().toBool(), false);
-    const QString desktopRefusal = statusText(*f.panel);
     const CliRun cliRefusal = runCli(f, {QStringLiteral("chat"), QStringLiteral("Why does this fail?")});
     QVERIFY(cliRefusal.exitCode > 0);
-    QVERIFY2(desktopRefusal.contains(QStringLiteral("check the key")), qPrintable(desktopRefusal));
-    QCOMPARE(cliRefusal.error, desktopRefusal);
+    QVERIFY2(cliRefusal.error.contains(QStringLiteral("check the key")), qPrintable(cliRefusal.error));
+    // The desktop says it on the answer's failure card, in a line of its own.
+    QVERIFY2(f.panel->findChild<ChatView *>()->toPlainText().split(QLatin1Char('\n')).contains(cliRefusal.error),
+             qPrintable(f.panel->findChild<ChatView *>()->toPlainText()));
 
     // The conversation the next question goes to is gone.
     const QString conversationId = f.panel->conversationId();
@@ -541,6 +547,80 @@ void tst_ChatPanel::desktopAndCliFailInTheSameWords()
     QVERIFY(cliGone.exitCode > 0);
     QVERIFY(!desktopGone.isEmpty());
     QCOMPARE(cliGone.error, desktopGone);
+    QCOMPARE(f.server.requests().size(), 2);
+}
+
+void tst_ChatPanel::theAnswerAreaSaysWhatItWaitsFor()
+{
+    Fixture f;
+    QVERIFY(f.open(2));
+    // Long enough to be seen even when the machine is slow to show the answer.
+    f.server.enqueue(MockLlmServer::jsonResponse(503, R"({"error":{"message":"The server is overloaded.","type":"server_error"}})",
+                                                 {{"retry-after-ms", "1500"}}));
+    MockLlmServer::Response held = MockLlmServer::openAiStream({QStringLiteral("Here now.")});
+    held.holdAfterChunks = 0; // the second attempt is answered, but its words wait for release()
+    f.server.enqueue(held);
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    auto *view = f.panel->findChild<ChatView *>();
+    ask(*f.panel, QStringLiteral("Anyone there?"));
+    // The first attempt failed: a countdown to the second of three.
+    const QRegularExpression countdown(QStringLiteral("Retrying in [12] s \\(2 of 3\\)"));
+    QVERIFY2(QTest::qWaitFor([&] { return view->toPlainText().contains(countdown); }, 10000), qPrintable(view->toPlainText()));
+    QVERIFY(QTest::qWaitFor([&] { return f.server.requests().size() == 2; }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return view->toPlainText().endsWith(QStringLiteral("Connecting…")); }, 10000));
+    QVERIFY(!view->toPlainText().contains(QStringLiteral("Retrying")));
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        f.panel->grab().save(dir + QStringLiteral("/chat-connecting.png"));
+    f.server.release();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(QTest::qWaitFor([&] { return view->toPlainText().contains(QStringLiteral("Here now.")); }, 10000));
+    QVERIFY(!view->toPlainText().contains(QStringLiteral("Connecting…")));
+    QCOMPARE(statusText(*f.panel), QString());
+}
+
+namespace {
+QStringList linkTargets(const QTextDocument *document)
+{
+    QStringList targets;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QString href = it.fragment().charFormat().anchorHref();
+            if (!href.isEmpty() && !targets.contains(href))
+                targets << href;
+        }
+    }
+    return targets;
+}
+} // namespace
+
+void tst_ChatPanel::aFailureIsOneCardWithRetryAndEditProvider()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    f.server.enqueue(MockLlmServer::jsonResponse(404, R"({"error":{"message":"The model does not exist.","type":"invalid_request_error"}})"));
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Second time lucky.")}));
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    auto *view = f.panel->findChild<ChatView *>();
+    ask(*f.panel, QStringLiteral("Which model?"));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    // Said once: on the card, not again in the status line.
+    QVERIFY(QTest::qWaitFor([&] { return view->toPlainText().contains(QStringLiteral("No answer")); }, 10000));
+    QCOMPARE(view->toPlainText().count(QStringLiteral("does not know this model")), 1);
+    QCOMPARE(statusText(*f.panel), QString());
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        f.panel->grab().save(dir + QStringLiteral("/chat-failure-card.png"));
+    const QString failedId = view->thread().last().id;
+    const QStringList targets = linkTargets(view->document());
+    QVERIFY2(targets.contains(QStringLiteral("realm-regenerate:") + failedId), qPrintable(targets.join(u' ')));
+    QVERIFY(targets.contains(QStringLiteral("realm-setup:")));
+
+    // Retry asks again.
+    emit view->anchorClicked(QUrl(QStringLiteral("realm-regenerate:") + failedId));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.last().first().toBool(), true);
+    QVERIFY(QTest::qWaitFor([&] { return view->toPlainText().contains(QStringLiteral("Second time lucky.")); }, 10000));
     QCOMPARE(f.server.requests().size(), 2);
 }
 

@@ -571,6 +571,7 @@ void ChatPanel::startTurn(ChatTurn *turn)
 {
     m_turn = turn;
     m_pendingDeltas.clear();
+    m_pendingRetry.reset();
     updateButtons();
     const QString conversationId = m_conversationId;
     connect(turn, &ChatTurn::started, this, [this, turn, conversationId](const QString &parentId, const QString &answerId) {
@@ -578,6 +579,7 @@ void ChatPanel::startTurn(ChatTurn *turn)
         // arrives from now on is its text. Show the thread down to its
         // parent, then stream it below.
         m_pendingDeltas.clear();
+        m_pendingRetry.reset();
         runInBackground(this, m_db,
                         [conversationId, parentId](Storage::DatabasePtr db) { return ConversationStore(db).pathTo(conversationId, parentId); },
                         [this, turn, answerId](const Result<QList<Message>> &path) {
@@ -586,6 +588,8 @@ void ChatPanel::startTurn(ChatTurn *turn)
                             m_view->showThread(path ? *path : QList<Message>{});
                             m_view->beginAnswer(turn->answer().model, answerId);
                             m_view->appendAnswer(std::exchange(m_pendingDeltas, QString()));
+                            if (const auto retry = std::exchange(m_pendingRetry, std::nullopt))
+                                m_view->showRetry(retry->attempt, retry->attempts, retry->due.remainingTime());
                         });
     });
     connect(turn, &ChatTurn::textReceived, this, [this, turn](const QString &delta) {
@@ -617,8 +621,16 @@ void ChatPanel::startTurn(ChatTurn *turn)
         });
     };
     connect(turn, &ChatTurn::finished, this, [ended] { ended(true, QString()); });
+    connect(turn, &ChatTurn::retrying, this, [this, turn](int attempt, int attempts, qint64 delayMs) {
+        if (m_view->isStreaming() && m_view->answerId() == turn->answer().id)
+            m_view->showRetry(attempt, attempts, delayMs);
+        else
+            m_pendingRetry = PendingRetry{attempt, attempts, QDeadlineTimer(delayMs)};
+    });
     connect(turn, &ChatTurn::failed, this, [ended](const Message &answer, const ProviderError &error) {
-        ended(false, error.kind == ProviderError::Kind::Cancelled ? QString() : answer.error);
+        // A stored answer shows its failure itself, as a card with Retry.
+        const bool saysItself = !answer.id.isEmpty() || error.kind == ProviderError::Kind::Cancelled;
+        ended(false, saysItself ? QString() : answer.error);
     });
 }
 

@@ -7,8 +7,11 @@
 #include "jobs/background.h"
 #include "storage/database.h"
 
+#include <QDeadlineTimer>
 #include <QPointer>
 #include <QWidget>
+
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -104,6 +107,13 @@ private:
     QString m_projectName;
     QString m_editingId;
     QString m_pendingDeltas;
+    // A retry announced before the answer was on show.
+    struct PendingRetry {
+        int attempt = 0;
+        int attempts = 0;
+        QDeadlineTimer due;
+    };
+    std::optional<PendingRetry> m_pendingRetry;
     QList<Chat::ContextItem> m_attached;
 
     QComboBox *m_providerBox;

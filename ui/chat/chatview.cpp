@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/chatview.h"
 
+#include "chat/chatprovider.h"
 #include "chat/markdownrenderer.h"
 #include "chat/projecttools.h"
 
@@ -10,6 +11,7 @@
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextDocumentFragment>
+#include <QTextTable>
 #include <QUrlQuery>
 
 namespace Realm::Ui {
@@ -38,8 +40,11 @@ QString link(const QString &href, const QString &text)
 
 ChatView::ChatView(QWidget *parent)
     : QTextBrowser(parent)
+    , m_retryTimer(new QTimer(this))
     , m_renderTimer(new QTimer(this))
 {
+    m_retryTimer->setInterval(250); // the countdown is in seconds: redrawn when its text changes
+    connect(m_retryTimer, &QTimer::timeout, this, &ChatView::updateRetryCountdown);
     m_renderTimer->setSingleShot(true);
     m_renderTimer->setInterval(33);
     connect(m_renderTimer, &QTimer::timeout, this, &ChatView::renderPending);
@@ -109,8 +114,8 @@ void ChatView::appendStatusNote(const Chat::Message &m)
         note = tr("Stopped before the end.");
         break;
     case Chat::Message::Status::Failed:
-        note = tr("Failed: %1").arg(m.error);
-        break;
+        appendFailureCard(m);
+        return;
     case Chat::Message::Status::Interrupted:
         note = tr("Interrupted: REALM closed while this answer was arriving.");
         break;
@@ -123,12 +128,47 @@ void ChatView::appendStatusNote(const Chat::Message &m)
     cursor.insertHtml(QStringLiteral("<i style=\"color:#b05000\">%1</i>").arg(note.toHtmlEscaped()));
 }
 
-void ChatView::showThread(const QList<Chat::Message> &thread)
+// A failed answer ends in a card that says why and offers the two ways
+// on: asking again, or fixing the provider.
+void ChatView::appendFailureCard(const Chat::Message &m)
+{
+    const QColor alert(0xc0, 0x39, 0x2b);
+    QColor tint = alert;
+    tint.setAlphaF(0.08f);
+    QTextTableFormat card;
+    card.setBorder(1);
+    card.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+    card.setBorderBrush(alert);
+    card.setBorderCollapse(true);
+    card.setBackground(tint);
+    card.setCellPadding(8);
+    card.setCellSpacing(0);
+    card.setTopMargin(6);
+    card.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+    QTextCursor cursor(document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+    QTextTable *table = cursor.insertTable(1, 1, card);
+    QTextCursor cell = table->cellAt(0, 0).firstCursorPosition();
+    cell.insertHtml(QStringLiteral("<b>%1</b><br>%2<br>").arg(tr("No answer").toHtmlEscaped(), m.error.toHtmlEscaped())
+                    + link(QStringLiteral("realm-regenerate:") + m.id, tr("Retry")) + QStringLiteral(" &nbsp;·&nbsp; ")
+                    + link(QStringLiteral("realm-setup:"), tr("Edit Provider…")));
+}
+
+void ChatView::resetAnswer()
 {
     m_answerHeaderBlock = -1;
     m_renderTimer->stop();
+    m_retryTimer->stop();
     m_unrendered.clear();
     m_stream.reset();
+    m_answering = false;
+    m_waitingText.clear();
+}
+
+void ChatView::showThread(const QList<Chat::Message> &thread)
+{
+    resetAnswer();
     m_thread = thread;
     m_codeBlocks.clear();
     clear();
@@ -189,9 +229,7 @@ void ChatView::showThread(const QList<Chat::Message> &thread)
 
 void ChatView::showWelcome(bool hasProvider, const QString &projectName)
 {
-    m_renderTimer->stop();
-    m_unrendered.clear();
-    m_stream.reset();
+    resetAnswer();
     m_thread.clear();
     m_codeBlocks.clear();
     QString html = QStringLiteral("<div style=\"color:gray\">");
@@ -220,12 +258,63 @@ void ChatView::beginAnswer(const QString &model, const QString &answerId)
     QTextCursor cursor(document());
     cursor.movePosition(QTextCursor::End);
     cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
-    m_stream = std::make_unique<MarkdownStream>(document(), cursor.position(), int(m_codeBlocks.size()));
+    m_bodyStart = cursor.position();
+    m_answering = true;
+    showWaiting(tr("Connecting…"));
+}
+
+void ChatView::showWaiting(const QString &text)
+{
+    if (text == m_waitingText)
+        return;
+    QTextCursor cursor(document());
+    cursor.setPosition(m_bodyStart);
+    cursor.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+    cursor.removeSelectedText();
+    QTextCharFormat hint;
+    hint.setFontItalic(true);
+    hint.setForeground(palette().color(QPalette::PlaceholderText));
+    cursor.insertText(text, hint);
+    m_waitingText = text;
+}
+
+void ChatView::stopWaiting()
+{
+    m_retryTimer->stop();
+    if (m_waitingText.isEmpty())
+        return;
+    QTextCursor cursor(document());
+    cursor.setPosition(m_bodyStart);
+    cursor.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+    cursor.removeSelectedText();
+    cursor.setBlockCharFormat(QTextCharFormat());
+    m_waitingText.clear();
+}
+
+void ChatView::showRetry(int attempt, int attempts, qint64 delayMs)
+{
+    if (!m_answering || m_stream)
+        return; // retries happen only before the first words
+    m_retryAttempt = attempt;
+    m_retryAttempts = attempts;
+    m_retryDeadline.setRemainingTime(delayMs);
+    updateRetryCountdown();
+    m_retryTimer->start();
+}
+
+void ChatView::updateRetryCountdown()
+{
+    if (m_retryDeadline.hasExpired()) {
+        m_retryTimer->stop();
+        showWaiting(tr("Connecting…"));
+        return;
+    }
+    showWaiting(Chat::describeRetry(m_retryAttempt, m_retryAttempts, m_retryDeadline.remainingTime()));
 }
 
 void ChatView::appendAnswer(const QString &delta)
 {
-    if (!m_stream)
+    if (!m_answering)
         return;
     m_unrendered += delta;
     if (!m_renderTimer->isActive())
@@ -235,7 +324,7 @@ void ChatView::appendAnswer(const QString &delta)
 void ChatView::settleAnswer(const QList<Chat::Message> &thread)
 {
     // Settled in place only if this view streamed that very answer.
-    if (thread.isEmpty() || m_stream || m_answerHeaderBlock < 0 || thread.last().id != m_answerId) {
+    if (thread.isEmpty() || m_answering || m_answerHeaderBlock < 0 || thread.last().id != m_answerId) {
         showThread(thread);
         return;
     }
@@ -252,19 +341,28 @@ void ChatView::settleAnswer(const QList<Chat::Message> &thread)
 
 void ChatView::renderPending()
 {
-    if (m_stream && !m_unrendered.isEmpty())
-        m_stream->append(std::exchange(m_unrendered, QString()));
+    if (!m_answering || m_unrendered.isEmpty())
+        return;
+    if (!m_stream) { // the first words: they take the waiting line's place
+        stopWaiting();
+        m_stream = std::make_unique<MarkdownStream>(document(), m_bodyStart, int(m_codeBlocks.size()));
+    }
+    m_stream->append(std::exchange(m_unrendered, QString()));
 }
 
 void ChatView::endAnswer()
 {
-    if (!m_stream)
+    if (!m_answering)
         return;
     m_renderTimer->stop();
     renderPending();
-    m_stream->finish();
-    m_codeBlocks += m_stream->codeBlocks();
-    m_stream.reset();
+    stopWaiting();
+    if (m_stream) {
+        m_stream->finish();
+        m_codeBlocks += m_stream->codeBlocks();
+        m_stream.reset();
+    }
+    m_answering = false;
 }
 
 const Chat::Message *ChatView::messageById(const QString &id) const

@@ -3,6 +3,7 @@
 
 #include "chat/conversation.h"
 
+#include <QDeadlineTimer>
 #include <QTextBrowser>
 #include <QTimer>
 
@@ -31,12 +32,15 @@ public:
     // A new answer starts streaming below the thread on show.
     void beginAnswer(const QString &model, const QString &answerId);
     void appendAnswer(const QString &delta);
+    // Until the answer's first words arrive, its body says what it waits
+    // for: "Connecting…", or after a failed attempt a countdown to the next.
+    void showRetry(int attempt, int attempts, qint64 delayMs);
     void endAnswer();
     // After endAnswer(): the stored thread, whose last message is the answer
     // just streamed. Its header (usage, actions) and status are updated in
     // place; the answer's text is not drawn again.
     void settleAnswer(const QList<Chat::Message> &thread);
-    bool isStreaming() const { return m_stream != nullptr; }
+    bool isStreaming() const { return m_answering; }
     // The answer being streamed (or streamed last).
     QString answerId() const { return m_answerId; }
 
@@ -61,13 +65,25 @@ private:
     void appendHeader(const Chat::Message &m);
     QString headerHtml(const Chat::Message &m) const;
     void appendStatusNote(const Chat::Message &m);
+    void appendFailureCard(const Chat::Message &m);
     const Chat::Message *messageById(const QString &id) const;
+    void showWaiting(const QString &text);
+    void stopWaiting();
+    void updateRetryCountdown();
+    void resetAnswer();
 
     QList<Chat::Message> m_thread;
     QStringList m_codeBlocks;
     void renderPending();
 
-    std::unique_ptr<MarkdownStream> m_stream;
+    bool m_answering = false; // between beginAnswer() and endAnswer()
+    int m_bodyStart = -1;     // where the answer's text begins
+    QString m_waitingText;    // what the body says until the first words; empty once they came
+    QTimer *m_retryTimer;
+    QDeadlineTimer m_retryDeadline;
+    int m_retryAttempt = 0;
+    int m_retryAttempts = 0;
+    std::unique_ptr<MarkdownStream> m_stream; // from the first words on
     // Deltas are drawn in batches, at most ~30 times a second: a fast model
     // sends hundreds of tokens a second, and a frame per token would keep
     // the UI thread busy for nothing anyone can see.
