@@ -373,6 +373,13 @@
         <source>Cannot remove a file from the code index</source>
         <translation>Eine Datei kann nicht aus dem Code-Index entfernt werden</translation>
     </message>
+    <message numerus="yes">
+        <source>Retrying in %n s (%1 of %2)</source>
+        <translation>
+            <numerusform>Neuer Versuch in %n s (%1 von %2)</numerusform>
+            <numerusform>Neuer Versuch in %n s (%1 von %2)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Realm::Chat::AskJob</name>
@@ -1843,10 +1850,6 @@
         <translation>Vor dem Ende angehalten.</translation>
     </message>
     <message>
-        <source>Failed: %1</source>
-        <translation>Fehlgeschlagen: %1</translation>
-    </message>
-    <message>
         <source>Interrupted: REALM closed while this answer was arriving.</source>
         <translation>Unterbrochen: REALM wurde geschlossen, während diese Antwort eintraf.</translation>
     </message>
@@ -1876,6 +1879,22 @@
     <message>
         <source>&lt;p&gt;Ask anything. Open a project to ask about its code.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Fragen Sie, was Sie möchten. Öffnen Sie ein Projekt, um zu seinem Code zu fragen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Edit Provider…</source>
+        <translation>Anbieter bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
     </message>
 </context>
 <context>
@@ -2034,10 +2053,6 @@
         <translation>Seit dieser Version hat sich nichts geändert: unverändert angezeigt, nichts neu erzeugt.</translation>
     </message>
     <message>
-        <source>Done: %1 symbols from %2 files, %3 % documented. Redone: symbols of %4 file(s), %5 reused.</source>
-        <translation>Fertig: %1 Symbole aus %2 Dateien, %3 % dokumentiert. Neu erzeugt: Symbole von %4 Datei(en), %5 wiederverwendet.</translation>
-    </message>
-    <message>
         <source>Summaries: %1 written by %2, %3 reused.</source>
         <translation>Zusammenfassungen: %1 geschrieben von %2, %3 wiederverwendet.</translation>
     </message>
@@ -2064,6 +2079,31 @@
     <message>
         <source>documented only</source>
         <translation>nur dokumentierte</translation>
+    </message>
+    <message>
+        <source>Done: %1 from %2, %3 % documented.</source>
+        <translation>Fertig: %1 aus %2, %3 % dokumentiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n symbol(s)</source>
+        <translation>
+            <numerusform>%n Symbol</numerusform>
+            <numerusform>%n Symbole</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Redone: symbols of %n file(s), %1 reused.</source>
+        <translation>
+            <numerusform>Neu ermittelt: Symbole aus %n Datei, %1 wiederverwendet.</numerusform>
+            <numerusform>Neu ermittelt: Symbole aus %n Dateien, %1 wiederverwendet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2543,10 +2583,6 @@ in %2</translation>
         <translation>Import abgeschlossen</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; was imported with %2 file(s). %3 entries were rejected, %4 skipped, %5 warnings.</source>
-        <translation>„%1“ wurde mit %2 Datei(en) importiert. %3 Einträge abgelehnt, %4 übersprungen, %5 Hinweise.</translation>
-    </message>
-    <message>
         <source>&lt;h2&gt;Welcome to REALM&lt;/h2&gt;&lt;p&gt;Bring in some code to browse and search it. Open files from the tree on the left; they show up here.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Willkommen bei REALM&lt;/h2&gt;&lt;p&gt;Holen Sie Code herein, um ihn zu durchsuchen und zu lesen. Dateien aus dem Baum links öffnen sich hier.&lt;/p&gt;</translation>
     </message>
@@ -2685,6 +2721,17 @@ in %2</translation>
     <message>
         <source>&amp;User Guide</source>
         <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; was imported with %n file(s).</source>
+        <translation>
+            <numerusform>„%1“ wurde mit %n Datei importiert.</numerusform>
+            <numerusform>„%1“ wurde mit %n Dateien importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rejected: %1, skipped: %2, warnings: %3.</source>
+        <translation>Abgelehnt: %1, übersprungen: %2, Warnungen: %3.</translation>
     </message>
 </context>
 <context>
@@ -3101,11 +3148,22 @@ in %2</translation>
         <source>First %1 matching lines shown; narrow the search to see the rest.</source>
         <translation>Die ersten %1 passenden Zeilen werden angezeigt; grenzen Sie die Suche ein, um den Rest zu sehen.</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
     <message numerus="yes">
-        <source>%n matching line(s) in %1 file(s)</source>
+        <source>%n matching line(s)</source>
         <translation>
-            <numerusform>%n passende Zeile in %1 Datei(en)</numerusform>
-            <numerusform>%n passende Zeilen in %1 Datei(en)</numerusform>
+            <numerusform>%n passende Zeile</numerusform>
+            <numerusform>%n passende Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
         </translation>
     </message>
 </context>
@@ -3389,6 +3447,13 @@ in %2</translation>
     <message>
         <source>No TODO, FIXME or HACK in the comments.</source>
         <translation>Kein TODO, FIXME oder HACK in den Kommentaren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s)</source>
+        <translation>
+            <numerusform>%Ln Zeile</numerusform>
+            <numerusform>%Ln Zeilen</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -210,7 +210,7 @@ void showAnswerAsItArrives(const Invocation &inv, AskJob &job, ProgressLine &pro
             Output::note(describeRetry(attempt, attempts, delayMs) + QStringLiteral("…"));
         });
         QObject::connect(turn, &ChatTurn::toolCalled, context, [](const ToolCall &call, const QString &result) {
-            Output::note(QStringLiteral("[tool %1: %2 lines]").arg(ProjectTools::describe(call)).arg(result.count(QLatin1Char('\n'))));
+            Output::note(QStringLiteral("[tool %1: %2]").arg(ProjectTools::describe(call), Output::count(result.count(QLatin1Char('\n')), Output::Noun::Line)));
         });
     });
 }

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clioutput.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <climits>
 #include <cstdio>
 #include <unistd.h>
 
@@ -40,6 +43,22 @@ void note(const QString &text)
 QString localTime(qint64 utcMs)
 {
     return QDateTime::fromMSecsSinceEpoch(utcMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+QString count(qint64 n, Noun noun)
+{
+    const int shown = int(std::clamp<qint64>(n, 0, INT_MAX));
+    switch (noun) {
+    case Noun::File:
+        return QCoreApplication::translate("Realm::Cli", "%n file(s)", nullptr, shown);
+    case Noun::Line:
+        return QCoreApplication::translate("Realm::Cli", "%n line(s)", nullptr, shown);
+    case Noun::Project:
+        return QCoreApplication::translate("Realm::Cli", "%n project(s)", nullptr, shown);
+    case Noun::Symbol:
+        return QCoreApplication::translate("Realm::Cli", "%n symbol(s)", nullptr, shown);
+    }
+    return QString::number(n);
 }
 
 bool stderrIsTerminal()

@@ -17,6 +17,9 @@ bool stderrIsTerminal();
 // A time for people reading a terminal: local, to the minute. JSON output
 // uses Json::time instead.
 QString localTime(qint64 utcMs);
+// "1 file", "3 files": Qt's plural forms, from the English plural catalog.
+enum class Noun { File, Line, Project, Symbol };
+QString count(qint64 n, Noun noun);
 }
 
 // A one-line progress display on a terminal's stderr; silent otherwise.

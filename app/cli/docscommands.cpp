@@ -165,13 +165,11 @@ int writeAndReport(const Invocation &inv, const Docs::DocVersion &version, Docs:
         Output::printJson(summary);
         return ExitOk;
     }
-    Output::print(QStringLiteral("Wrote %1: %2 symbols from %3 files, %4 % documented.")
-                      .arg(written->first())
-                      .arg(stat("symbols"))
-                      .arg(stat("files"))
+    Output::print(QStringLiteral("Wrote %1: %2 from %3, %4 % documented.")
+                      .arg(written->first(), Output::count(stat("symbols"), Output::Noun::Symbol), Output::count(stat("files"), Output::Noun::File))
                       .arg(qRound(s.value(QStringLiteral("coverage")).toDouble() * 100)));
     if (!unchanged) {
-        QString redone = QStringLiteral("Redone: symbols of %1 file(s), %2 reused").arg(stat("files_extracted")).arg(stat("files_reused"));
+        QString redone = QStringLiteral("Redone: symbols of %1, %2 reused").arg(Output::count(stat("files_extracted"), Output::Noun::File)).arg(stat("files_reused"));
         if (!version.model.isEmpty())
             redone += QStringLiteral("; summaries: %1 written by %2, %3 reused").arg(stat("summaries_written")).arg(version.model).arg(stat("summaries_reused"));
         Output::note(redone + QLatin1Char('.'));

@@ -11,6 +11,7 @@
 #include "searchcommands.h"
 
 #include "common/buildconfig.h"
+#include "common/pluralforms.h"
 #include "workspace/workspace.h"
 
 #include <QCoreApplication>
@@ -95,6 +96,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("realm"));
     QCoreApplication::setOrganizationName(QStringLiteral("realm"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REALM_VERSION_STRING));
+    Realm::installEnglishPluralForms();
 
     // Global options may come before the command; the command's own parser
     // sees them again, so they may also come after it.

@@ -164,7 +164,7 @@ int runList(const Invocation &inv)
             Output::printJson(toJson(p));
             continue;
         }
-        QString line = QStringLiteral("%1  %2 files  %3").arg(p.name).arg(p.fileCount).arg(formatBytes(p.totalBytes));
+        QString line = QStringLiteral("%1  %2  %3").arg(p.name, Output::count(p.fileCount, Output::Noun::File), formatBytes(p.totalBytes));
         if (!p.tags.isEmpty())
             line += QStringLiteral("  [%1]").arg(p.tags.join(QStringLiteral(", ")));
         Output::print(line);
@@ -297,7 +297,7 @@ int runTrashCommand(const Invocation &inv, const QString &which)
         if (inv.json)
             Output::printJson({{QStringLiteral("purged"), *purged}});
         else
-            Output::print(QStringLiteral("Emptied the trash: %1 project(s) removed for good.").arg(*purged));
+            Output::print(QStringLiteral("Emptied the trash: %1 removed for good.").arg(Output::count(*purged, Output::Noun::Project)));
         return ExitOk;
     }
     const QString name = parser.positionalArguments().first();

@@ -18,12 +18,12 @@ namespace Realm::Cli {
 namespace {
 void printText(const Projects::Project &project, const Analytics::ProjectStats &s)
 {
-    Output::print(QStringLiteral("%1: %2 files (%3 binary), %4, %5 lines: %6 code, %7 comment, %8 blank")
+    Output::print(QStringLiteral("%1: %2 (%3 binary), %4, %5: %6 code, %7 comment, %8 blank")
                       .arg(project.name)
-                      .arg(s.files)
+                      .arg(Output::count(s.files, Output::Noun::File))
                       .arg(s.binaryFiles)
                       .arg(Projects::formatBytes(s.bytes))
-                      .arg(s.lines.lines)
+                      .arg(Output::count(s.lines.lines, Output::Noun::Line))
                       .arg(s.lines.code)
                       .arg(s.lines.comment)
                       .arg(s.lines.blank));
@@ -57,11 +57,10 @@ void printText(const Projects::Project &project, const Analytics::ProjectStats &
         Output::print(QStringLiteral("  … (--json lists up to %1)").arg(s.markers.size()));
     Output::print(QStringLiteral("\nGrowth (version: files, lines):"));
     for (const Analytics::GrowthPoint &g : s.growth)
-        Output::print(QStringLiteral("  %1  %2  %3 files, %4 lines")
+        Output::print(QStringLiteral("  %1  %2  %3, %4")
                           .arg(g.version, 4)
                           .arg(Output::localTime(g.createdAt))
-                          .arg(g.files)
-                          .arg(g.lines));
+                          .arg(Output::count(g.files, Output::Noun::File), Output::count(g.lines, Output::Noun::Line)));
     if (s.docs)
         Output::print(QStringLiteral("\nDocumentation: %1 % of public symbols (%2 of %3), API reference of %4")
                           .arg(qRound(s.docs->ratio * 100))

@@ -163,9 +163,9 @@ int runTemplateCommand(const QString &sub, const Invocation &inv)
             return fail(Error::invalidInput(QStringLiteral("There is already a template named %1: choose another --name, or --replace it.").arg(starter->id)));
         if (Result<void> r = store.save(*starter); !r)
             return fail(r.error());
-        Output::print(QStringLiteral("Saved the template %1: %2 files, variables %3.")
+        Output::print(QStringLiteral("Saved the template %1: %2, variables %3.")
                           .arg(starter->id)
-                          .arg(starter->files.size())
+                          .arg(Output::count(starter->files.size(), Output::Noun::File))
                           .arg([&] {
                               QStringList names;
                               for (const Starters::TemplateVariable &v : starter->variables)
@@ -198,7 +198,7 @@ int runTemplateCommand(const QString &sub, const Invocation &inv)
             return fail(Error::invalidInput(QStringLiteral("There is already a template named %1: import it under another --name, or --replace it.").arg(name)));
         if (Result<void> r = store.save(*starter); !r)
             return fail(r.error());
-        Output::note(QStringLiteral("Imported the template %1 (%2 files).").arg(name).arg(starter->files.size()));
+        Output::note(QStringLiteral("Imported the template %1 (%2).").arg(name, Output::count(starter->files.size(), Output::Noun::File)));
         return ExitOk;
     }
     if (sub == QLatin1String("remove")) {

@@ -3,6 +3,7 @@
 // over the workspace; the REST API and sync arrive with the Teams work.
 #include "common/allocator.h"
 #include "common/buildconfig.h"
+#include "common/pluralforms.h"
 #include "common/workspacelocation.h"
 #include "workspace/workspace.h"
 
@@ -20,6 +21,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("realm-server"));
     QCoreApplication::setOrganizationName(QStringLiteral("realm"));
     QCoreApplication::setApplicationVersion(QStringLiteral(REALM_VERSION_STRING));
+    Realm::installEnglishPluralForms();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("REALM team server (early: health check only)."));

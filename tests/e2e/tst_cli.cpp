@@ -329,6 +329,7 @@ void tst_Cli::theDesktopSettingsApplyToTheCli()
     QCOMPARE(report.value(QStringLiteral("files")).toInt(), 1); // vendor/ excluded, big.txt over the limit
     std::tie(code, output) = run({QStringLiteral("project"), QStringLiteral("list")});
     QVERIFY(output.startsWith(QStringLiteral("settings-src")));
+    QVERIFY2(output.contains(QStringLiteral("  1 file  ")), qPrintable(output)); // English plural forms, not "1 files"
     // Options given win over the settings.
     std::tie(code, output) = run({QStringLiteral("--workspace"), m_dir.filePath(QStringLiteral("given.realm")), QStringLiteral("project"),
                                   QStringLiteral("import"), source, QStringLiteral("--no-default-excludes"), QStringLiteral("--max-file-size"),

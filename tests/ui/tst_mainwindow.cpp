@@ -477,7 +477,16 @@ void tst_MainWindow::germanTranslationCoversTheWindow()
         QDialogButtonBox buttons(QDialogButtonBox::Cancel);
         QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text().remove(QLatin1Char('&')), QStringLiteral("Abbrechen"));
     }
-    QVERIFY(!installTranslation(QStringLiteral("en"))); // English is the source language
+    // Counts in German, then — back in English — with English plural forms.
+    const auto files = [](int n) { return QCoreApplication::translate("Realm::Ui::ProjectListModel", "%n file(s)", nullptr, n); };
+    QCOMPARE(files(1), QStringLiteral("1 Datei"));
+    QCOMPARE(files(3), QStringLiteral("3 Dateien"));
+    QVERIFY(installTranslation(QStringLiteral("en")));
+    QCOMPARE(files(1), QStringLiteral("1 file"));
+    QCOMPARE(files(3), QStringLiteral("3 files"));
+    QVERIFY(!installTranslation(QStringLiteral("fr"))); // no catalog: English
+    QCOMPARE(files(1), QStringLiteral("1 file"));
+    QVERIFY(installTranslation(QStringLiteral("en")));
     TestWorkspace ws;
     MainWindow english(ws.db());
     QCOMPARE(english.menuBar()->actions().first()->text(), QStringLiteral("&File"));

@@ -381,12 +381,12 @@ void DocsPanel::startJob(Docs::GenerateInput input)
 QString DocsPanel::doneText(const Docs::DocVersion &version)
 {
     const QJsonObject &s = version.stats;
-    QString text = tr("Done: %1 symbols from %2 files, %3 % documented. Redone: symbols of %4 file(s), %5 reused.")
-                       .arg(s.value(QStringLiteral("symbols")).toInteger())
-                       .arg(s.value(QStringLiteral("files")).toInteger())
+    const auto stat = [&s](const char *name) { return int(s.value(QLatin1String(name)).toInteger()); };
+    QString text = tr("Done: %1 from %2, %3 % documented.")
+                       .arg(tr("%n symbol(s)", nullptr, stat("symbols")), tr("%n file(s)", nullptr, stat("files")))
                        .arg(qRound(s.value(QStringLiteral("coverage")).toDouble() * 100))
-                       .arg(s.value(QStringLiteral("files_extracted")).toInteger())
-                       .arg(s.value(QStringLiteral("files_reused")).toInteger());
+                   + QLatin1Char(' ')
+                   + tr("Redone: symbols of %n file(s), %1 reused.", nullptr, stat("files_extracted")).arg(stat("files_reused"));
     if (!version.model.isEmpty()) {
         text += QLatin1Char(' ') + tr("Summaries: %1 written by %2, %3 reused.")
                                        .arg(s.value(QStringLiteral("summaries_written")).toInteger())

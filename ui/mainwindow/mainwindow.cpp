@@ -698,9 +698,11 @@ void MainWindow::showImportReport(const Projects::ImportReport &report)
     section(tr("Skipped"), report.skipped);
     section(tr("Warnings"), report.warnings);
     auto *box = new QMessageBox(QMessageBox::Information, tr("Import finished"),
-                                tr("\"%1\" was imported with %2 file(s). %3 entries were rejected, %4 skipped, %5 warnings.")
-                                    .arg(report.project.name).arg(report.files).arg(report.rejected.size())
-                                    .arg(report.skipped.size()).arg(report.warnings.size()),
+                                tr("\"%1\" was imported with %n file(s).", nullptr, int(report.files)).arg(report.project.name) + QLatin1Char(' ')
+                                    + tr("Rejected: %1, skipped: %2, warnings: %3.")
+                                          .arg(report.rejected.size())
+                                          .arg(report.skipped.size())
+                                          .arg(report.warnings.size()),
                                 QMessageBox::Ok, this);
     box->setDetailedText(details);
     box->setAttribute(Qt::WA_DeleteOnClose);

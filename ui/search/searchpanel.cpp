@@ -234,7 +234,7 @@ void SearchPanel::finish()
     if (total > kMaxShown)
         m_status->setText(tr("First %1 matching lines shown; narrow the search to see the rest.").arg(kMaxShown));
     else
-        m_status->setText(tr("%n matching line(s) in %1 file(s)", nullptr, int(total)).arg(m_fileItems.size()));
+        m_status->setText(tr("%1 in %2").arg(tr("%n matching line(s)", nullptr, int(total)), tr("%n file(s)", nullptr, int(m_fileItems.size()))));
     emit searchFinished(qMin(total, kMaxShown));
 }
 

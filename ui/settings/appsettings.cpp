@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings/appsettings.h"
 
-#include <QApplication>
-#include <QLocale>
-#include <QLibraryInfo>
-#include <QTranslator>
+#include "common/pluralforms.h"
 
-#include <memory>
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QPalette>
 #include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTranslator>
+
+#include <memory>
 
 namespace Realm::Ui {
 
@@ -62,8 +64,11 @@ bool installTranslation(const QString &language)
     }
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QLocale::setDefault(locale); // dates and numbers in the same language
+    // REALM's catalog for the language; without one, English, whose catalog
+    // holds the plural forms ("1 file", "3 files").
     auto translator = std::make_unique<QTranslator>();
-    if (!translator->load(locale, QStringLiteral("realm"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    const bool found = translator->load(locale, QStringLiteral("realm"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    if (!found && !translator->load(QString::fromLatin1(kEnglishPluralFormsFile)))
         return false;
     auto qtTranslator = std::make_unique<QTranslator>();
     if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
@@ -71,7 +76,7 @@ bool installTranslation(const QString &language)
         QApplication::installTranslator(qtInstalled);
     }
     installed = translator.release();
-    return QApplication::installTranslator(installed);
+    return QApplication::installTranslator(installed) && found;
 }
 
 void applyAppearance(AppSettings::Theme theme)

@@ -21,8 +21,9 @@ struct AppSettings : Workspace::Settings {
 void applyAppearance(AppSettings::Theme theme);
 
 // Loads the interface translation for `language` ("de"; empty: the system's
-// language) and installs it. English needs none; returns whether one was
-// installed.
+// language) and installs it; a language REALM has no catalog for gets
+// English (source strings with proper plural forms). Returns whether the
+// language's own catalog was found — English has one.
 bool installTranslation(const QString &language);
 
 } // namespace Realm::Ui

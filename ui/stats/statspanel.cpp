@@ -214,7 +214,8 @@ void StatsPanel::display(const Analytics::ProjectStats &s)
                               formatCount(l.lines.blank)});
         if (languageRows.size() < 10 && l.lines.lines > 0)
             languageRows.append({languageName(l.language), {l.lines.code, l.lines.comment, l.lines.blank},
-                                 tr("%1 lines").arg(formatCount(l.lines.lines))});
+                                 l.lines.lines < 10'000'000 ? tr("%Ln line(s)", nullptr, int(l.lines.lines))
+                                                            : tr("%1 lines").arg(formatCount(l.lines.lines))});
     }
     m_languages->setRows(languageRows);
     m_languages->setEmptyText(tr("No text to count."));

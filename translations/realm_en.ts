@@ -1,0 +1,263 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>Realm::Chat</name>
+    <message numerus="yes">
+        <source>Retrying in %n s (%1 of %2)</source>
+        <translation>
+            <numerusform>Retrying in %n s (%1 of %2)</numerusform>
+            <numerusform>Retrying in %n s (%1 of %2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Cli</name>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n project(s)</source>
+        <translation>
+            <numerusform>%n project</numerusform>
+            <numerusform>%n projects</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n symbol(s)</source>
+        <translation>
+            <numerusform>%n symbol</numerusform>
+            <numerusform>%n symbols</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Projects</name>
+    <message numerus="yes">
+        <source>Imported &quot;%1&quot;: %n file(s), %2.</source>
+        <translation>
+            <numerusform>Imported &quot;%1&quot;: %n file, %2.</numerusform>
+            <numerusform>Imported &quot;%1&quot;: %n files, %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 left out, %2 rejected, %n warning(s).</source>
+        <translation>
+            <numerusform>%1 left out, %2 rejected, %n warning.</numerusform>
+            <numerusform>%1 left out, %2 rejected, %n warnings.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1</source>
+        <translation>
+            <numerusform>%n file, %1</numerusform>
+            <numerusform>%n files, %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Projects::ExportJob</name>
+    <message numerus="yes">
+        <source>Wrote %1: %n file(s), %2.</source>
+        <translation>
+            <numerusform>Wrote %1: %n file, %2.</numerusform>
+            <numerusform>Wrote %1: %n files, %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) is up to date: all %n version(s) are there.</source>
+        <translation>
+            <numerusform>%1 (%2) is up to date: its %n version is there.</numerusform>
+            <numerusform>%1 (%2) is up to date: all %n versions are there.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n commit(s) to %1 (%2), now at %3.</source>
+        <translation>
+            <numerusform>Wrote %n commit to %1 (%2), now at %3.</numerusform>
+            <numerusform>Wrote %n commits to %1 (%2), now at %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Starters::CreateJob</name>
+    <message numerus="yes">
+        <source>Created %1 in %2 from %3: %n file(s).</source>
+        <translation>
+            <numerusform>Created %1 in %2 from %3: %n file.</numerusform>
+            <numerusform>Created %1 in %2 from %3: %n files.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::ChatView</name>
+    <message numerus="yes">
+        <source>Context (%n item(s))</source>
+        <translation>
+            <numerusform>Context (%n item)</numerusform>
+            <numerusform>Context (%n items)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more line(s)</source>
+        <translation>
+            <numerusform>… %n more line</numerusform>
+            <numerusform>… %n more lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::CodeView</name>
+    <message numerus="yes">
+        <source>Binary file, %n byte(s). First bytes:</source>
+        <translation>
+            <numerusform>Binary file, %n byte. First bytes:</numerusform>
+            <numerusform>Binary file, %n bytes. First bytes:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::DocsPanel</name>
+    <message numerus="yes">
+        <source>%n symbol(s)</source>
+        <translation>
+            <numerusform>%n symbol</numerusform>
+            <numerusform>%n symbols</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Redone: symbols of %n file(s), %1 reused.</source>
+        <translation>
+            <numerusform>Redone: symbols of %n file, %1 reused.</numerusform>
+            <numerusform>Redone: symbols of %n files, %1 reused.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::FindBar</name>
+    <message numerus="yes">
+        <source>%1 of %n</source>
+        <comment>find: current match of all matches</comment>
+        <translation>
+            <numerusform>%1 of %n</numerusform>
+            <numerusform>%1 of %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::MainWindow</name>
+    <message numerus="yes">
+        <source>&quot;%1&quot; was imported with %n file(s).</source>
+        <translation>
+            <numerusform>&quot;%1&quot; was imported with %n file.</numerusform>
+            <numerusform>&quot;%1&quot; was imported with %n files.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::NewProjectDialog</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::ProjectActions</name>
+    <message numerus="yes">
+        <source>Remove %n project(s) and their files for good? This cannot be undone.</source>
+        <translation>
+            <numerusform>Remove %n project and their files for good? This cannot be undone.</numerusform>
+            <numerusform>Remove %n projects and their files for good? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Emptied the trash: %n project(s) removed for good.</source>
+        <translation>
+            <numerusform>Emptied the trash: %n project removed for good.</numerusform>
+            <numerusform>Emptied the trash: %n projects removed for good.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::ProjectListModel</name>
+    <message numerus="yes">
+        <source>%n file(s), %1</source>
+        <translation>
+            <numerusform>%n file, %1</numerusform>
+            <numerusform>%n files, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::ProviderDialog</name>
+    <message numerus="yes">
+        <source>✓ Connected: %n model(s) available.</source>
+        <translation>
+            <numerusform>✓ Connected: %n model available.</numerusform>
+            <numerusform>✓ Connected: %n models available.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::SearchPanel</name>
+    <message numerus="yes">
+        <source>%n matching line(s)</source>
+        <translation>
+            <numerusform>%n matching line</numerusform>
+            <numerusform>%n matching lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::StatsPanel</name>
+    <message numerus="yes">
+        <source>Analyzed %n new file content(s).</source>
+        <translation>
+            <numerusform>Analyzed %n new file content.</numerusform>
+            <numerusform>Analyzed %n new file contents.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln line(s)</source>
+        <translation>
+            <numerusform>%Ln line</numerusform>
+            <numerusform>%Ln lines</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
