@@ -12,6 +12,7 @@
 #include "projects/projecthistory.h"
 #include "projects/projectstore.h"
 #include "projects/searchengine.h"
+#include "prompts/promptstore.h"
 #include "secrets/memorysecretstore.h"
 #include "starters/startertemplate.h"
 #include "storage/migrator.h"
@@ -130,6 +131,14 @@ void tst_Upgrade::everyEarlierSchemaUpgradesKeepingEveryRow()
         QVERIFY(!Docs::DocStore(db).findTemplate(QStringLiteral("drafts")));
         QVERIFY(!Starters::TemplateStore(db).find(QStringLiteral("old-cli")));
         QCOMPARE(Docs::DocStore(db).versions(kCalculator)->size(), 1);
+    }
+    if (version >= 11) {
+        Result<Prompts::PromptTemplate> prompt = Prompts::PromptStore(db).find(QStringLiteral("commit-message"));
+        QVERIFY2(prompt, prompt ? "" : qPrintable(prompt.error().message));
+        QCOMPARE(prompt->title, QStringLiteral("Commit Message"));
+        QCOMPARE(prompt->body, QStringLiteral("Write a commit message for:\n{{diff}}"));
+        QCOMPARE(prompt->createdAt, 1700000300000);
+        QVERIFY(!Prompts::PromptStore(db).find(QStringLiteral("old-prompt"))); // removed: a tombstone
     }
     checkEveryRowAwaitsSync(db);
     if (QTest::currentTestFailed())

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "prompts/promptstore.h"
+
+#include "common/clock.h"
+#include "storage/statement.h"
+
+#include <QCoreApplication>
+
+namespace Realm::Prompts {
+
+using Storage::Statement;
+
+namespace {
+QString translate(const char *text)
+{
+    return QCoreApplication::translate("Realm::Prompts", text);
+}
+
+const PromptTemplate *builtIn(const QString &name)
+{
+    for (const PromptTemplate &p : builtInPrompts()) {
+        if (p.name == name)
+            return &p;
+    }
+    return nullptr;
+}
+
+PromptTemplate promptFrom(const Statement &q)
+{
+    PromptTemplate p;
+    p.name = q.columnText(0);
+    p.title = q.columnText(1);
+    p.description = q.columnText(2);
+    p.body = q.columnText(3);
+    p.createdAt = q.columnInt(4);
+    p.updatedAt = q.columnInt(5);
+    return p;
+}
+} // namespace
+
+Result<QList<PromptTemplate>> PromptStore::list() const
+{
+    QList<PromptTemplate> prompts = builtInPrompts();
+    Statement q(m_db->handle(), "SELECT name, title, description, body, created_at, updated_at FROM prompt_templates "
+                                "WHERE deleted_at IS NULL ORDER BY name");
+    while (q.next())
+        prompts.append(promptFrom(q));
+    if (q.failed())
+        return q.error(translate("Reading the prompt templates failed"));
+    return prompts;
+}
+
+Result<PromptTemplate> PromptStore::find(const QString &name) const
+{
+    if (const PromptTemplate *p = builtIn(name))
+        return *p;
+    Statement q(m_db->handle(), "SELECT name, title, description, body, created_at, updated_at FROM prompt_templates "
+                                "WHERE name = ? AND deleted_at IS NULL");
+    q.bindAll(name);
+    if (q.next())
+        return promptFrom(q);
+    if (q.failed())
+        return q.error(translate("Reading a prompt template failed"));
+    return Error::notFound(translate("There is no prompt template named \"%1\" (realm-cli prompt list shows them).").arg(name));
+}
+
+Result<void> PromptStore::save(const PromptTemplate &prompt)
+{
+    if (builtIn(prompt.name))
+        return Error::invalidInput(translate("\"%1\" is one of REALM's own prompt templates: save yours under another name.").arg(prompt.name));
+    if (Result<void> valid = validatePrompt(prompt); !valid)
+        return valid;
+    Statement q(m_db->handle(), "INSERT INTO prompt_templates (name, title, description, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+                                "ON CONFLICT(name) DO UPDATE SET title = excluded.title, description = excluded.description, body = excluded.body, "
+                                "created_at = iif(deleted_at IS NULL, created_at, excluded.created_at), "
+                                "updated_at = excluded.updated_at, deleted_at = NULL");
+    const qint64 now = Clock::nowMs();
+    q.bindAll(prompt.name, prompt.title, prompt.description, prompt.body, prompt.createdAt > 0 ? prompt.createdAt : now, now);
+    return q.exec(translate("Saving the prompt template failed"));
+}
+
+Result<void> PromptStore::remove(const QString &name)
+{
+    if (builtIn(name))
+        return Error::invalidInput(translate("\"%1\" is one of REALM's own prompt templates and cannot be removed.").arg(name));
+    // A tombstone, so that sync can pass the removal on.
+    Statement q(m_db->handle(), "UPDATE prompt_templates SET deleted_at = ?, updated_at = ? WHERE name = ? AND deleted_at IS NULL");
+    const qint64 now = Clock::nowMs();
+    q.bindAll(now, now, name);
+    if (Result<void> removed = q.exec(translate("Removing the prompt template failed")); !removed)
+        return removed;
+    if (q.changes() == 0)
+        return Error::notFound(translate("There is no prompt template named \"%1\".").arg(name));
+    return {};
+}
+
+} // namespace Realm::Prompts

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "prompts/prompttemplate.h"
+#include "storage/database.h"
+
+namespace Realm::Prompts {
+
+// The prompt templates a workspace offers: REALM's own, then the user's
+// (table prompt_templates). Built-in names are taken: a user template
+// cannot replace or remove one (duplicate it under a new name instead).
+class PromptStore final {
+public:
+    explicit PromptStore(Storage::DatabasePtr db) : m_db(std::move(db)) {}
+
+    // Built-in first (in menu order), then the user's by name.
+    Result<QList<PromptTemplate>> list() const;
+    Result<PromptTemplate> find(const QString &name) const;
+    // Creates or replaces a user template.
+    Result<void> save(const PromptTemplate &prompt);
+    Result<void> remove(const QString &name);
+
+private:
+    Storage::DatabasePtr m_db;
+};
+
+} // namespace Realm::Prompts
