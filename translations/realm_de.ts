@@ -1313,6 +1313,88 @@
     </message>
 </context>
 <context>
+    <name>Realm::Prompts</name>
+    <message>
+        <source>Lines are given as FIRST:LAST, counted from 1, e.g. 12:40 (&quot;%1&quot; is not).</source>
+        <translation>Zeilen werden als ERSTE:LETZTE angegeben, ab 1 gezählt, z. B. 12:40 („%1“ ist es nicht).</translation>
+    </message>
+    <message>
+        <source>%1 is a binary file; a prompt takes text.</source>
+        <translation>%1 ist eine Binärdatei; ein Prompt nimmt nur Text.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n line(s); line %2 is past its end.</source>
+        <translation>
+            <numerusform>%1 hat %n Zeile; Zeile %2 liegt hinter ihrem Ende.</numerusform>
+            <numerusform>%1 hat %n Zeilen; Zeile %2 liegt hinter ihrem Ende.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading the prompt templates failed</source>
+        <translation>Die Prompt-Vorlagen konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Reading a prompt template failed</source>
+        <translation>Eine Prompt-Vorlage konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>There is no prompt template named &quot;%1&quot; (realm-cli prompt list shows them).</source>
+        <translation>Es gibt keine Prompt-Vorlage namens „%1“ (realm-cli prompt list zeigt sie).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is one of REALM&apos;s own prompt templates: save yours under another name.</source>
+        <translation>„%1“ ist eine von REALMs eigenen Prompt-Vorlagen: Speichern Sie Ihre unter einem anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Saving the prompt template failed</source>
+        <translation>Die Prompt-Vorlage konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>There is already a prompt template named &quot;%1&quot;: remove it first, or replace it.</source>
+        <translation>Es gibt bereits eine Prompt-Vorlage namens „%1“: Entfernen Sie sie zuerst oder ersetzen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Saving the prompt templates failed</source>
+        <translation>Die Prompt-Vorlagen konnten nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is one of REALM&apos;s own prompt templates and cannot be removed.</source>
+        <translation>„%1“ ist eine von REALMs eigenen Prompt-Vorlagen und kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Removing the prompt template failed</source>
+        <translation>Die Prompt-Vorlage konnte nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>There is no prompt template named &quot;%1&quot;.</source>
+        <translation>Es gibt keine Prompt-Vorlage namens „%1“.</translation>
+    </message>
+    <message>
+        <source>The prompt template &quot;%1&quot; is broken: %2</source>
+        <translation>Die Prompt-Vorlage „%1“ ist fehlerhaft: %2</translation>
+    </message>
+    <message>
+        <source>A prompt template&apos;s name is lower case letters, digits, &apos;-&apos; and &apos;_&apos; (&quot;%1&quot; is not).</source>
+        <translation>Der Name einer Prompt-Vorlage besteht aus Kleinbuchstaben, Ziffern, „-“ und „_“ („%1“ nicht).</translation>
+    </message>
+    <message>
+        <source>The prompt template &quot;%1&quot; needs a title.</source>
+        <translation>Die Prompt-Vorlage „%1“ braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>The prompt template &quot;%1&quot; has no text.</source>
+        <translation>Die Prompt-Vorlage „%1“ hat keinen Text.</translation>
+    </message>
+    <message>
+        <source>This is not a REALM prompt template file (it has no &quot;realm_prompts&quot; object).</source>
+        <translation>Dies ist keine Prompt-Vorlagendatei von REALM (ihr fehlt das Objekt „realm_prompts“).</translation>
+    </message>
+    <message>
+        <source>These prompt templates come from a newer REALM: update REALM to import them.</source>
+        <translation>Diese Prompt-Vorlagen stammen aus einem neueren REALM: Aktualisieren Sie REALM, um sie zu importieren.</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Secrets</name>
     <message>
         <source>The keychain has no entry %1.</source>

@@ -41,6 +41,13 @@
             <numerusform>%n lines</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n prompt template(s)</source>
+        <translation>
+            <numerusform>%n prompt template</numerusform>
+            <numerusform>%n prompt templates</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Realm::Projects</name>
@@ -87,6 +94,16 @@
         <translation>
             <numerusform>Wrote %n commit to %1 (%2), now at %3.</numerusform>
             <numerusform>Wrote %n commits to %1 (%2), now at %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Prompts</name>
+    <message numerus="yes">
+        <source>%1 has %n line(s); line %2 is past its end.</source>
+        <translation>
+            <numerusform>%1 has %n line; line %2 is past its end.</numerusform>
+            <numerusform>%1 has %n lines; line %2 is past its end.</numerusform>
         </translation>
     </message>
 </context>

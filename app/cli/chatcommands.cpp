@@ -13,6 +13,8 @@
 #include "chatexport/conversationexport.h"
 #include "chat/conversationstore.h"
 #include "projects/projectstore.h"
+#include "prompts/promptstore.h"
+#include "prompts/promptvalues.h"
 #include "projects/textcontent.h"
 
 #include <QDateTime>
@@ -146,7 +148,12 @@ void addAskOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("system"), QStringLiteral("System prompt instead of REALM's."), QStringLiteral("text")});
     parser.addOption({QStringLiteral("no-context"), QStringLiteral("Send no project context except the --file ones.")});
     parser.addOption({QStringLiteral("no-tools"), QStringLiteral("Do not let the model search or read the project itself.")});
-    parser.addPositionalArgument(QStringLiteral("question"), QStringLiteral("The question; \"-\" or nothing reads it from stdin."));
+    parser.addOption({QStringLiteral("template"), QStringLiteral("Ask with this prompt template (realm-cli prompt list), filled with the first --file."),
+                      QStringLiteral("name")});
+    parser.addOption({QStringLiteral("selection-lines"), QStringLiteral("With --template: only lines FIRST:LAST of the file."), QStringLiteral("a:b")});
+    parser.addOption({QStringLiteral("diff"), QStringLiteral("With --template: the diff to review ({{diff}}; - reads stdin)."), QStringLiteral("file")});
+    parser.addPositionalArgument(QStringLiteral("question"), QStringLiteral("The question; \"-\" or nothing reads it from stdin. "
+                                                                            "With --template: more to say after the prompt."));
 }
 
 // The question from the arguments, or from stdin ("-" or none); an error
@@ -168,6 +175,46 @@ std::optional<QString> readQuestion(const QCommandLineParser &parser)
     return question;
 }
 
+// --template: the template filled with the first --file (or its lines) and
+// the diff, then what the arguments add. The file goes in the prompt, not
+// again as context.
+Result<void> fillFromTemplate(const QCommandLineParser &parser, const Storage::DatabasePtr &db, AskInput &input)
+{
+    Result<Prompts::PromptTemplate> prompt = Prompts::PromptStore(db).find(parser.value(QStringLiteral("template")));
+    if (!prompt)
+        return prompt.error();
+    Prompts::PromptValues values;
+    if (!input.files.isEmpty()) {
+        std::optional<Prompts::LineRange> lines;
+        if (parser.isSet(QStringLiteral("selection-lines"))) {
+            Result<Prompts::LineRange> range = Prompts::parseLineRange(parser.value(QStringLiteral("selection-lines")));
+            if (!range)
+                return range.error();
+            lines = *range;
+        }
+        Result<Prompts::PromptValues> fromFile = Prompts::valuesForProjectFile(db, input.projectId, input.files.takeFirst(), lines);
+        if (!fromFile)
+            return fromFile.error();
+        values = *fromFile;
+    } else if (!input.projectId.isEmpty()) {
+        Result<Projects::Project> project = Projects::ProjectStore(db).find(input.projectId);
+        values.project = project ? project->name : QString();
+    }
+    if (parser.isSet(QStringLiteral("diff"))) {
+        const QString name = parser.value(QStringLiteral("diff"));
+        QFile diff;
+        const bool opened = name == QLatin1String("-") ? diff.open(stdin, QIODevice::ReadOnly) : (diff.setFileName(name), diff.open(QIODevice::ReadOnly));
+        if (!opened)
+            return Error::notFound(QStringLiteral("Cannot read the diff %1: %2").arg(name, diff.errorString()));
+        values.diff = QString::fromUtf8(diff.readAll());
+    }
+    Result<QString> rendered = Prompts::renderPrompt(*prompt, values);
+    if (!rendered)
+        return rendered.error();
+    input.question = input.question.trimmed().isEmpty() ? *rendered : *rendered + QStringLiteral("\n\n") + input.question.trimmed();
+    return {};
+}
+
 Result<AskInput> askInputFrom(const QCommandLineParser &parser, const Storage::DatabasePtr &db, const QString &question)
 {
     AskInput input;
@@ -184,6 +231,10 @@ Result<AskInput> askInputFrom(const QCommandLineParser &parser, const Storage::D
     input.tools = !parser.isSet(QStringLiteral("no-tools"));
     input.model = parser.value(QStringLiteral("model"));
     input.systemPrompt = parser.value(QStringLiteral("system"));
+    if (parser.isSet(QStringLiteral("template"))) {
+        if (Result<void> filled = fillFromTemplate(parser, db, input); !filled)
+            return filled.error();
+    }
     return input;
 }
 
@@ -226,7 +277,14 @@ int runAsk(const Invocation &inv)
         Output::error(QStringLiteral("--file names a file of a project: add --project."));
         return ExitUsage;
     }
-    const std::optional<QString> question = readQuestion(parser);
+    if ((parser.isSet(QStringLiteral("selection-lines")) || parser.isSet(QStringLiteral("diff"))) && !parser.isSet(QStringLiteral("template"))) {
+        Output::error(QStringLiteral("--selection-lines and --diff fill a prompt template: add --template NAME."));
+        return ExitUsage;
+    }
+    // With a template, the arguments only add to its prompt.
+    const std::optional<QString> question = parser.isSet(QStringLiteral("template"))
+                                                ? std::optional<QString>(parser.positionalArguments().join(QLatin1Char(' ')))
+                                                : readQuestion(parser);
     if (!question)
         return ExitUsage;
     Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
@@ -484,6 +542,7 @@ QString chatCommandsHelp()
 {
     return QStringLiteral(
         "  chat [--profile P | --kind K --base-url URL --model M] [--project X [--file PATH]...] [--conversation ID] QUESTION\n"
+        "  chat --template NAME [--project X --file PATH [--selection-lines A:B]] [--diff FILE|-] [MORE]  ask with a prompt template\n"
         "  chat list [--project X] [--archived | --trash]\n"
         "  chat show ID                  the conversation as Markdown (--json: every version)\n"
         "  chat search [--project X] [--provider P] [--since DATE] [--until DATE] WORDS...\n"

@@ -7,6 +7,7 @@
 #include "clioutput.h"
 #include "docscommands.h"
 #include "projectcommands.h"
+#include "promptcommands.h"
 #include "providercommands.h"
 #include "searchcommands.h"
 
@@ -36,7 +37,7 @@ QString generalHelp()
            + QStringLiteral(
                "  search [--project P] [-F | -e] [-i] [-w] [-g GLOB] [--lang L] [-C N] [--limit N | --all] [--] QUERY\n"
                "  cat PROJECT PATH              print a file's stored bytes\n")
-           + chatCommandsHelp() + providerCommandsHelp() + docsCommandsHelp() + templateCommandsHelp()
+           + chatCommandsHelp() + promptCommandsHelp() + providerCommandsHelp() + docsCommandsHelp() + templateCommandsHelp()
            + QStringLiteral(
                "\n"
                "Global options:\n"
@@ -180,7 +181,8 @@ int main(int argc, char *argv[])
     } groups[] = {{"project", runProjectCommand, projectCommandsHelp},
                   {"provider", runProviderCommand, providerCommandsHelp},
                   {"docs", runDocsCommand, docsCommandsHelp},
-                  {"template", runTemplateCommand, templateCommandsHelp}};
+                  {"template", runTemplateCommand, templateCommandsHelp},
+                  {"prompt", runPromptCommand, promptCommandsHelp}};
     for (const auto &group : groups) {
         if (command != QLatin1String(group.name))
             continue;

@@ -3,6 +3,7 @@
 
 #include "common/clock.h"
 #include "storage/statement.h"
+#include "storage/transaction.h"
 
 #include <QCoreApplication>
 
@@ -11,11 +12,6 @@ namespace Realm::Prompts {
 using Storage::Statement;
 
 namespace {
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("Realm::Prompts", text);
-}
-
 const PromptTemplate *builtIn(const QString &name)
 {
     for (const PromptTemplate &p : builtInPrompts()) {
@@ -46,7 +42,7 @@ Result<QList<PromptTemplate>> PromptStore::list() const
     while (q.next())
         prompts.append(promptFrom(q));
     if (q.failed())
-        return q.error(translate("Reading the prompt templates failed"));
+        return q.error(QCoreApplication::translate("Realm::Prompts", "Reading the prompt templates failed"));
     return prompts;
 }
 
@@ -60,14 +56,14 @@ Result<PromptTemplate> PromptStore::find(const QString &name) const
     if (q.next())
         return promptFrom(q);
     if (q.failed())
-        return q.error(translate("Reading a prompt template failed"));
-    return Error::notFound(translate("There is no prompt template named \"%1\" (realm-cli prompt list shows them).").arg(name));
+        return q.error(QCoreApplication::translate("Realm::Prompts", "Reading a prompt template failed"));
+    return Error::notFound(QCoreApplication::translate("Realm::Prompts", "There is no prompt template named \"%1\" (realm-cli prompt list shows them).").arg(name));
 }
 
 Result<void> PromptStore::save(const PromptTemplate &prompt)
 {
     if (builtIn(prompt.name))
-        return Error::invalidInput(translate("\"%1\" is one of REALM's own prompt templates: save yours under another name.").arg(prompt.name));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "\"%1\" is one of REALM's own prompt templates: save yours under another name.").arg(prompt.name));
     if (Result<void> valid = validatePrompt(prompt); !valid)
         return valid;
     Statement q(m_db->handle(), "INSERT INTO prompt_templates (name, title, description, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
@@ -76,21 +72,35 @@ Result<void> PromptStore::save(const PromptTemplate &prompt)
                                 "updated_at = excluded.updated_at, deleted_at = NULL");
     const qint64 now = Clock::nowMs();
     q.bindAll(prompt.name, prompt.title, prompt.description, prompt.body, prompt.createdAt > 0 ? prompt.createdAt : now, now);
-    return q.exec(translate("Saving the prompt template failed"));
+    return q.exec(QCoreApplication::translate("Realm::Prompts", "Saving the prompt template failed"));
+}
+
+Result<void> PromptStore::saveAll(const QList<PromptTemplate> &prompts, bool replace)
+{
+    Storage::Transaction transaction(m_db->handle());
+    if (!transaction.isActive())
+        return transaction.error();
+    for (const PromptTemplate &prompt : prompts) {
+        if (!replace && !builtIn(prompt.name) && find(prompt.name))
+            return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "There is already a prompt template named \"%1\": remove it first, or replace it.").arg(prompt.name));
+        if (Result<void> saved = save(prompt); !saved)
+            return saved;
+    }
+    return transaction.commit(QCoreApplication::translate("Realm::Prompts", "Saving the prompt templates failed"));
 }
 
 Result<void> PromptStore::remove(const QString &name)
 {
     if (builtIn(name))
-        return Error::invalidInput(translate("\"%1\" is one of REALM's own prompt templates and cannot be removed.").arg(name));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "\"%1\" is one of REALM's own prompt templates and cannot be removed.").arg(name));
     // A tombstone, so that sync can pass the removal on.
     Statement q(m_db->handle(), "UPDATE prompt_templates SET deleted_at = ?, updated_at = ? WHERE name = ? AND deleted_at IS NULL");
     const qint64 now = Clock::nowMs();
     q.bindAll(now, now, name);
-    if (Result<void> removed = q.exec(translate("Removing the prompt template failed")); !removed)
+    if (Result<void> removed = q.exec(QCoreApplication::translate("Realm::Prompts", "Removing the prompt template failed")); !removed)
         return removed;
     if (q.changes() == 0)
-        return Error::notFound(translate("There is no prompt template named \"%1\".").arg(name));
+        return Error::notFound(QCoreApplication::translate("Realm::Prompts", "There is no prompt template named \"%1\".").arg(name));
     return {};
 }
 

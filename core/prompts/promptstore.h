@@ -18,6 +18,9 @@ public:
     Result<PromptTemplate> find(const QString &name) const;
     // Creates or replaces a user template.
     Result<void> save(const PromptTemplate &prompt);
+    // Imports: all or none. Without `replace`, a name already in use
+    // refuses the lot, naming it.
+    Result<void> saveAll(const QList<PromptTemplate> &prompts, bool replace);
     Result<void> remove(const QString &name);
 
 private:

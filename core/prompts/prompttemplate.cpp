@@ -15,11 +15,6 @@ namespace Realm::Prompts {
 namespace {
 constexpr int kExportFormat = 1;
 
-QString translate(const char *text)
-{
-    return QCoreApplication::translate("Realm::Prompts", text);
-}
-
 QList<PromptTemplate> loadBuiltIns()
 {
     QFile file(QStringLiteral(":/realm/prompts/builtin.json"));
@@ -50,7 +45,7 @@ Result<QString> renderPrompt(const PromptTemplate &prompt, const PromptValues &v
                            {QStringLiteral("diff"), values.diff}};
     Result<QString> rendered = Mustache::renderTemplate(prompt.body, data);
     if (!rendered)
-        return Error::invalidInput(translate("The prompt template \"%1\" is broken: %2").arg(prompt.name, rendered.error().message));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "The prompt template \"%1\" is broken: %2").arg(prompt.name, rendered.error().message));
     return rendered->trimmed();
 }
 
@@ -58,11 +53,11 @@ Result<void> validatePrompt(const PromptTemplate &prompt)
 {
     static const QRegularExpression validName(QStringLiteral("^[a-z0-9][a-z0-9_-]*$"));
     if (!validName.match(prompt.name).hasMatch())
-        return Error::invalidInput(translate("A prompt template's name is lower case letters, digits, '-' and '_' (\"%1\" is not).").arg(prompt.name));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "A prompt template's name is lower case letters, digits, '-' and '_' (\"%1\" is not).").arg(prompt.name));
     if (prompt.title.trimmed().isEmpty())
-        return Error::invalidInput(translate("The prompt template \"%1\" needs a title.").arg(prompt.name));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "The prompt template \"%1\" needs a title.").arg(prompt.name));
     if (prompt.body.trimmed().isEmpty())
-        return Error::invalidInput(translate("The prompt template \"%1\" has no text.").arg(prompt.name));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "The prompt template \"%1\" has no text.").arg(prompt.name));
     if (Result<QString> rendered = renderPrompt(prompt, {}); !rendered)
         return rendered.error();
     return {};
@@ -112,9 +107,9 @@ Result<QList<PromptTemplate>> importPrompts(const QByteArray &json)
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     const QJsonObject root = document.object();
     if (parseError.error != QJsonParseError::NoError || !root.contains(QStringLiteral("realm_prompts")))
-        return Error::invalidInput(translate("This is not a REALM prompt template file (it has no \"realm_prompts\" object)."));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "This is not a REALM prompt template file (it has no \"realm_prompts\" object)."));
     if (root.value(QStringLiteral("realm_prompts")).toInt() > kExportFormat)
-        return Error::invalidInput(translate("These prompt templates come from a newer REALM: update REALM to import them."));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "These prompt templates come from a newer REALM: update REALM to import them."));
     QList<PromptTemplate> prompts;
     for (const QJsonValue &value : root.value(QStringLiteral("prompts")).toArray()) {
         Result<PromptTemplate> prompt = promptFromJson(value.toObject());

@@ -2,6 +2,7 @@
 // realm-cli's chat and provider commands as a user runs them: real
 // processes and workspace files, answers from the loopback mock provider.
 #include "mockllmserver.h"
+#include "prompts/prompttemplate.h"
 #include "storage/database.h"
 #include "testworkspace.h"
 
@@ -44,6 +45,8 @@ private slots:
     void aKilledAnswerIsShownAsInterrupted();
     void providerModelsAreListed();
     void projectQuestionsCarryTheCodeTheyAreAbout();
+    void aTemplateSendsExactlyTheFilledPrompt();
+    void promptTemplatesAreKeptEditedAndExchanged();
 
 private:
     // Runs realm-cli without blocking the event loop, so the mock server in
@@ -394,6 +397,81 @@ void tst_CliChat::projectQuestionsCarryTheCodeTheyAreAbout()
     QVERIFY(!plain.err.contains(QStringLiteral("[context:")));
     QCOMPARE(server.requests().at(1).json().value(QStringLiteral("messages")).toArray().last().toObject()
                  .value(QStringLiteral("content")).toString(), QStringLiteral("How are tar archives read?"));
+}
+
+void tst_CliChat::aTemplateSendsExactlyTheFilledPrompt()
+{
+    QTemporaryDir source;
+    Test::writeFile(source.path(), QStringLiteral("stats.py"), "import math\ndef mean(values):\n    return sum(values) / len(values)\n\nprint(mean([1]))\n");
+    QCOMPARE(cli({QStringLiteral("project"), QStringLiteral("import"), source.path(), QStringLiteral("--name"), QStringLiteral("sample")}).code, 0);
+    MockLlmServer server;
+    addMockProvider(server);
+    server.enqueue(MockLlmServer::openAiStream({QStringLiteral("An empty list divides by zero.")}));
+    const Run r = cli({QStringLiteral("chat"), QStringLiteral("--template"), QStringLiteral("find-bugs"), QStringLiteral("--project"),
+                       QStringLiteral("sample"), QStringLiteral("--file"), QStringLiteral("stats.py"), QStringLiteral("--selection-lines"),
+                       QStringLiteral("2:3"), QStringLiteral("--no-context"), QStringLiteral("--no-tools"), QStringLiteral("Be brief.")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(r.out, QStringLiteral("An empty list divides by zero.\n"));
+
+    Prompts::PromptTemplate findBugs;
+    for (const Prompts::PromptTemplate &p : Prompts::builtInPrompts()) {
+        if (p.name == QLatin1String("find-bugs"))
+            findBugs = p;
+    }
+    const Result<QString> expected = Prompts::renderPrompt(
+        findBugs, {QStringLiteral("def mean(values):\n    return sum(values) / len(values)"), QStringLiteral("stats.py"), QStringLiteral("Python"),
+                   QStringLiteral("python"), QStringLiteral("sample"), {}});
+    QVERIFY(expected);
+    const QJsonArray sent = server.requests().first().json().value(QStringLiteral("messages")).toArray();
+    QCOMPARE(sent.last().toObject().value(QStringLiteral("content")).toString(), *expected + QStringLiteral("\n\nBe brief."));
+
+    // What cannot be filled is said before anything is sent.
+    const Run pastTheEnd = cli({QStringLiteral("chat"), QStringLiteral("--template"), QStringLiteral("explain"), QStringLiteral("--project"),
+                                QStringLiteral("sample"), QStringLiteral("--file"), QStringLiteral("stats.py"), QStringLiteral("--selection-lines"),
+                                QStringLiteral("90:99")});
+    QCOMPARE(pastTheEnd.code, 4);
+    QVERIFY2(pastTheEnd.err.contains(QStringLiteral("past its end")), qPrintable(pastTheEnd.err));
+    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("--template"), QStringLiteral("no-such"), QStringLiteral("hi")}).code, 3);
+    QCOMPARE(cli({QStringLiteral("chat"), QStringLiteral("--selection-lines"), QStringLiteral("1:2"), QStringLiteral("hi")}).code, 2);
+    QCOMPARE(server.requests().size(), 1);
+}
+
+void tst_CliChat::promptTemplatesAreKeptEditedAndExchanged()
+{
+    const Run listed = cli({QStringLiteral("prompt"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(listed.code, 0);
+    const QStringList lines = listed.out.trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), Prompts::builtInPrompts().size());
+    QCOMPARE(QJsonDocument::fromJson(lines.first().toUtf8()).object().value(QStringLiteral("built_in")).toBool(), true);
+
+    const QString name = QStringLiteral("commit-message");
+    QCOMPARE(cli({QStringLiteral("prompt"), QStringLiteral("add"), name, QStringLiteral("--title"), QStringLiteral("Commit Message"),
+                  QStringLiteral("--body-file"), QStringLiteral("-")},
+                 "Write a commit message for:\n\n{{diff}}\n").code,
+             0);
+    QCOMPARE(cli({QStringLiteral("prompt"), QStringLiteral("edit"), name, QStringLiteral("--description"), QStringLiteral("From a diff.")}).code, 0);
+    const Run shown = cli({QStringLiteral("prompt"), QStringLiteral("show"), name, QStringLiteral("--json")});
+    QCOMPARE(shown.json().value(QStringLiteral("description")).toString(), QStringLiteral("From a diff."));
+    QCOMPARE(shown.json().value(QStringLiteral("body")).toString(), QStringLiteral("Write a commit message for:\n\n{{diff}}\n"));
+    QVERIFY(cli({QStringLiteral("prompt"), QStringLiteral("list")}).out.contains(QStringLiteral("commit-message   yours")));
+    // REALM's own stay as they are; a broken one is refused with the reason.
+    QCOMPARE(cli({QStringLiteral("prompt"), QStringLiteral("edit"), QStringLiteral("explain"), QStringLiteral("--body"), QStringLiteral("x")}).code, 4);
+    const Run broken = cli({QStringLiteral("prompt"), QStringLiteral("add"), QStringLiteral("broken"), QStringLiteral("--title"), QStringLiteral("B"),
+                            QStringLiteral("--body"), QStringLiteral("{{#diff}}")});
+    QCOMPARE(broken.code, 4);
+    QVERIFY(broken.err.contains(QStringLiteral("broken")));
+
+    const QString file = m_dir->filePath(QStringLiteral("prompts.json"));
+    QCOMPARE(cli({QStringLiteral("prompt"), QStringLiteral("export"), QStringLiteral("--out"), file}).code, 0);
+    QCOMPARE(cli({QStringLiteral("prompt"), QStringLiteral("import"), file}).code, 4); // the name is taken
+    QCOMPARE(cli({QStringLiteral("prompt"), QStringLiteral("remove"), name}).code, 0);
+    QCOMPARE(cli({QStringLiteral("prompt"), QStringLiteral("show"), name}).code, 3);
+    const Run imported = cli({QStringLiteral("prompt"), QStringLiteral("import"), file});
+    QVERIFY2(imported.code == 0, qPrintable(imported.err));
+    QVERIFY(imported.err.contains(QStringLiteral("1 prompt template")));
+    QCOMPARE(cli({QStringLiteral("prompt"), QStringLiteral("show"), name, QStringLiteral("--json")}).json().value(QStringLiteral("description")).toString(),
+             QStringLiteral("From a diff."));
+    QCOMPARE(cli({QStringLiteral("prompt"), QStringLiteral("import"), file, QStringLiteral("--replace")}).code, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_CliChat)

@@ -8,6 +8,7 @@
 #include "docs/docstore.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
+#include "prompts/promptstore.h"
 #include "secrets/memorysecretstore.h"
 #include "starters/startertemplate.h"
 #include "testworkspace.h"
@@ -112,6 +113,9 @@ QString tst_ChangeCapture::fillEverySyncedTable()
         || !Docs::DocStore(m_ws->db()).saveTemplate(docTemplate) || !starter)
         return {};
     starter->id = QStringLiteral("my-cli");
+    const Prompts::PromptTemplate prompt{QStringLiteral("terse"), QStringLiteral("Terse"), {}, QStringLiteral("Briefly: {{selection}}"), false, 0, 0};
+    if (!Prompts::PromptStore(m_ws->db()).save(prompt))
+        return {};
     return Starters::TemplateStore(m_ws->db()).save(*starter) ? project : QString();
 }
 
