@@ -1885,6 +1885,14 @@
         <source>Choose a model</source>
         <translation>Modell wählen</translation>
     </message>
+    <message>
+        <source>There is no prompt template named &quot;%1&quot;.</source>
+        <translation>Es gibt keine Prompt-Vorlage namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Read and edit the prompt if you like; Enter sends it.</source>
+        <translation>Lesen und bearbeiten Sie den Prompt nach Belieben; Eingabe sendet ihn.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::ChatView</name>
@@ -1977,6 +1985,33 @@
     <message>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::CodeTasks</name>
+    <message>
+        <source>&amp;Explain Selection</source>
+        <translation>Auswahl &amp;erklären</translation>
+    </message>
+    <message>
+        <source>Find &amp;Bugs in Selection</source>
+        <translation>&amp;Fehler in der Auswahl finden</translation>
+    </message>
+    <message>
+        <source>&amp;Document Selection</source>
+        <translation>Auswahl &amp;dokumentieren</translation>
+    </message>
+    <message>
+        <source>&amp;Refactor Selection</source>
+        <translation>Auswahl &amp;umbauen</translation>
+    </message>
+    <message>
+        <source>Write &amp;Tests for File</source>
+        <translation>&amp;Tests für die Datei schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Summarize File</source>
+        <translation>Datei &amp;zusammenfassen</translation>
     </message>
 </context>
 <context>
@@ -2815,6 +2850,10 @@ in %2</translation>
         <source>Rejected: %1, skipped: %2, warnings: %3.</source>
         <translation>Abgelehnt: %1, übersprungen: %2, Warnungen: %3.</translation>
     </message>
+    <message>
+        <source>Code &amp;Tasks</source>
+        <translation>Code-&amp;Aufgaben</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::NewProjectDialog</name>
@@ -2998,6 +3037,17 @@ in %2</translation>
             <numerusform>%n Datei</numerusform>
             <numerusform>%n Dateien</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::PromptPicker</name>
+    <message>
+        <source>↑↓ choose · Enter fills the question box · Esc closes</source>
+        <translation>↑↓ wählen · Eingabe füllt das Fragefeld · Esc schließt</translation>
+    </message>
+    <message>
+        <source>No prompt template matches &quot;%1&quot;.</source>
+        <translation>Keine Prompt-Vorlage passt zu „%1“.</translation>
     </message>
 </context>
 <context>

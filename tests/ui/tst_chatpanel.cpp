@@ -5,6 +5,7 @@
 #include "chat/chatpanel.h"
 #include "chat/chatview.h"
 #include "chat/conversationstore.h"
+#include "chat/promptpicker.h"
 #include "chat/providerdialog.h"
 #include "mockllmserver.h"
 #include "mockprofile.h"
@@ -12,6 +13,7 @@
 #include "files/filetreemodel.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
+#include "prompts/promptstore.h"
 #include "secrets/memorysecretstore.h"
 #include "testworkspace.h"
 
@@ -160,6 +162,7 @@ private slots:
     void codeBlocksAreHighlighted();
     void desktopAndCliAskTheSameQuestionTheSameWay();
     void desktopAndCliFailInTheSameWords();
+    void slashOffersPromptTemplatesAndFillsTheQuestion();
     void theAnswerAreaSaysWhatItWaitsFor();
     void aFailureIsOneCardWithRetryAndEditProvider();
     void aQuestionThatCannotBeAskedIsKeptAndSaysWhy();
@@ -548,6 +551,60 @@ void tst_ChatPanel::desktopAndCliFailInTheSameWords()
     QVERIFY(!desktopGone.isEmpty());
     QCOMPARE(cliGone.error, desktopGone);
     QCOMPARE(f.server.requests().size(), 2);
+}
+
+void tst_ChatPanel::slashOffersPromptTemplatesAndFillsTheQuestion()
+{
+    Fixture f;
+    QVERIFY(Prompts::PromptStore(f.ws.db()).save({QStringLiteral("terse-review"), QStringLiteral("Terse Review"), {},
+                                                   QStringLiteral("Review {{file}} in three lines:\n{{selection}}"), false, 0, 0}));
+    QVERIFY(f.open());
+    const Prompts::PromptValues code{QStringLiteral("int half(int x) { return x / 2; }"), QStringLiteral("src/half.cpp"), QStringLiteral("C++"),
+                                     QStringLiteral("cpp"), QStringLiteral("numbers"), {}};
+    f.panel->setPromptValuesSource([code] { return code; });
+    PromptPicker *picker = f.panel->promptPicker();
+    QVERIFY(!picker->isVisible());
+    f.panel->input()->setFocus();
+    QTest::keyClicks(f.panel->input(), QStringLiteral("/"));
+    QVERIFY(picker->isVisible());
+    // REALM's own, then the user's from the workspace.
+    QVERIFY(QTest::qWaitFor([picker] { return picker->list()->count() == Prompts::builtInPrompts().size() + 1; }, 10000));
+    QTest::keyClicks(f.panel->input(), QStringLiteral("terse"));
+    QCOMPARE(picker->list()->count(), 1);
+    QCOMPARE(picker->preview(), QStringLiteral("Review src/half.cpp in three lines:\nint half(int x) { return x / 2; }"));
+    QTest::keyClick(f.panel->input(), Qt::Key_Backspace);
+    QTest::keyClicks(f.panel->input(), QStringLiteral("zzz"));
+    QCOMPARE(picker->list()->count(), 0);
+    QVERIFY(picker->preview().contains(QStringLiteral("No prompt template matches")));
+
+    // Esc closes the list; Down and Enter take the second template, find-bugs.
+    f.panel->input()->clear();
+    QTest::keyClicks(f.panel->input(), QStringLiteral("/e"));
+    QCOMPARE(picker->list()->currentItem()->text(), QStringLiteral("/explain — Explain"));
+    QTest::keyClick(f.panel->input(), Qt::Key_Escape);
+    QVERIFY(!picker->isVisible());
+    f.panel->input()->clear();
+    QTest::keyClicks(f.panel->input(), QStringLiteral("/"));
+    QTest::keyClick(f.panel->input(), Qt::Key_Down);
+    const QString shown = picker->preview();
+    QVERIFY(shown.contains(QStringLiteral("```cpp\nint half(int x) { return x / 2; }\n```")));
+    QTest::keyClick(f.panel->input(), Qt::Key_Return);
+    QVERIFY(!picker->isVisible());
+    QCOMPARE(f.panel->input()->toPlainText(), shown); // to read and edit: nothing sent yet
+    QCOMPARE(f.server.requests().size(), 0);
+
+    // Enter again sends exactly that.
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("Odd numbers round down.")}));
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    QTest::keyClick(f.panel->input(), Qt::Key_Return);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(f.server.requests().first().json().value(QStringLiteral("messages")).toArray().last().toObject().value(QStringLiteral("content")).toString(),
+             shown);
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        f.panel->input()->clear();
+        QTest::keyClicks(f.panel->input(), QStringLiteral("/"));
+        f.panel->grab().save(dir + QStringLiteral("/chat-prompt-picker.png"));
+    }
 }
 
 void tst_ChatPanel::theAnswerAreaSaysWhatItWaitsFor()

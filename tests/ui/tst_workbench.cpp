@@ -10,6 +10,7 @@
 #include "files/filetreemodel.h"
 #include "help/helpdialogs.h"
 #include "mainwindow/mainwindow.h"
+#include "prompts/prompttemplate.h"
 #include "projects/projectlistmodel.h"
 #include "projects/projectstore.h"
 #include "search/searchpanel.h"
@@ -52,6 +53,7 @@ private slots:
     void aRefreshReportsInTheStatusBarWithoutADialog();
     void helpListsTheShortcutsAndTheGuide();
     void anUnreadableWorkspaceSaysSoInsteadOfLookingEmpty();
+    void codeTasksFillTheQuestionWithTheCodeOnShow();
 
 private:
     // Imports both sample folders; true once the last one's files are listed.
@@ -332,6 +334,46 @@ void tst_Workbench::helpListsTheShortcutsAndTheGuide()
     UserGuideDialog guide;
     const QString text = guide.findChild<QTextBrowser *>(QStringLiteral("userGuide"))->toPlainText();
     QVERIFY2(text.contains(QStringLiteral("Quick start")), qPrintable(text.left(200)));
+}
+
+void tst_Workbench::codeTasksFillTheQuestionWithTheCodeOnShow()
+{
+    TestWorkspace ws;
+    MainWindow window(ws.db());
+    QVERIFY(showWithTwoProjects(window));
+    const QString engine = QFileInfo(m_engine.path()).fileName();
+    selectProject(window, engine);
+    QSignalSpy opened(&window, &MainWindow::fileOpened);
+    window.openFile(QStringLiteral("src/core/main.cpp"));
+    QVERIFY(opened.wait(10000));
+    auto *code = window.findChild<CodeView *>();
+    QVERIFY(code);
+    QVERIFY(QTest::qWaitFor([code] { return code->toPlainText().contains(QStringLiteral("return 0")); }, 10000));
+    QTextCursor cursor = code->textCursor();
+    cursor.setPosition(0);
+    cursor.movePosition(QTextCursor::EndOfLine, QTextCursor::KeepAnchor);
+    code->setTextCursor(cursor); // "int main() { return 0; }"
+
+    // From the Chat menu (and the editor's context menu, which offers the same commands).
+    QAction *findBugs = nullptr;
+    for (QAction *action : window.findChildren<QAction *>()) {
+        if (action->text() == QLatin1String("Find &Bugs in Selection"))
+            findBugs = action;
+    }
+    QVERIFY(findBugs);
+    findBugs->trigger();
+    const QString question = window.findChild<ChatInput *>(QStringLiteral("chatInput"))->toPlainText();
+    Prompts::PromptTemplate template_;
+    for (const Prompts::PromptTemplate &p : Prompts::builtInPrompts()) {
+        if (p.name == QLatin1String("find-bugs"))
+            template_ = p;
+    }
+    const Result<QString> expected = Prompts::renderPrompt(template_, {QStringLiteral("int main() { return 0; }"), QStringLiteral("src/core/main.cpp"),
+                                                                       QStringLiteral("C++"), QStringLiteral("cpp"), engine, {}});
+    QVERIFY(expected);
+    QCOMPARE(question, *expected);
+    QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("chatDock"))->isVisible());
+    QCOMPARE(window.findChild<ChatPanel *>()->conversationId(), QString()); // nothing was sent
 }
 
 void tst_Workbench::anUnreadableWorkspaceSaysSoInsteadOfLookingEmpty()

@@ -7,11 +7,13 @@
 #include "chat/contextbuilder.h"
 #include "chatexport/conversationexport.h"
 #include "chat/conversationstore.h"
+#include "chat/promptpicker.h"
 #include "chat/providerdialog.h"
 #include "files/filetreemodel.h"
 #include "jobs/background.h"
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"
+#include "prompts/promptstore.h"
 #include "secrets/memorysecretstore.h"
 
 #include <QAbstractItemView>
@@ -214,6 +216,17 @@ void ChatPanel::buildUi()
             }
         }
     });
+    m_picker = new PromptPicker(m_input);
+    m_prompts = Prompts::builtInPrompts();
+    m_picker->setPrompts(m_prompts);
+    m_picker->setValuesSource([this] {
+        Prompts::PromptValues values = m_promptValues ? m_promptValues() : Prompts::PromptValues{};
+        if (values.project.isEmpty())
+            values.project = m_projectName;
+        return values;
+    });
+    connect(m_picker, &PromptPicker::opened, this, &ChatPanel::reloadPrompts);
+    connect(m_picker, &PromptPicker::chosen, this, [this](const QString &, const QString &prompt) { fillQuestion(prompt); });
     m_sendButton = new QPushButton(tr("Send"));
     m_sendButton->setObjectName(QStringLiteral("chatSend"));
     m_stopButton = new QPushButton(tr("Stop"));
@@ -232,9 +245,57 @@ void ChatPanel::buildUi()
     layout->addWidget(m_pages, 1);
     layout->addWidget(m_status);
     layout->addWidget(m_chips);
+    layout->addWidget(m_picker);
     layout->addWidget(m_input);
     layout->addLayout(buttons);
     updateChips();
+}
+
+void ChatPanel::reloadPrompts()
+{
+    const quint64 ticket = m_promptReloads.take();
+    runInBackground(this, m_db, [](Storage::DatabasePtr db) { return Prompts::PromptStore(db).list(); },
+                    [this, ticket](const Result<QList<Prompts::PromptTemplate>> &prompts) {
+                        if (!m_promptReloads.isNewest(ticket))
+                            return;
+                        if (!prompts) {
+                            showError(prompts.error().message);
+                            return;
+                        }
+                        m_prompts = *prompts;
+                        m_picker->setPrompts(m_prompts);
+                    });
+}
+
+void ChatPanel::setPromptValuesSource(std::function<Prompts::PromptValues()> source)
+{
+    m_promptValues = std::move(source);
+}
+
+void ChatPanel::usePrompt(const QString &name, const Prompts::PromptValues &values)
+{
+    for (const Prompts::PromptTemplate &prompt : std::as_const(m_prompts)) {
+        if (prompt.name != name)
+            continue;
+        Prompts::PromptValues filled = values;
+        if (filled.project.isEmpty())
+            filled.project = m_projectName;
+        Result<QString> text = Prompts::renderPrompt(prompt, filled);
+        if (text)
+            fillQuestion(*text);
+        else
+            showError(text.error().message);
+        return;
+    }
+    showError(tr("There is no prompt template named \"%1\".").arg(name));
+}
+
+void ChatPanel::fillQuestion(const QString &prompt)
+{
+    m_input->setPlainText(prompt);
+    m_input->moveCursor(QTextCursor::End);
+    m_input->setFocus();
+    m_status->setText(tr("Read and edit the prompt if you like; Enter sends it."));
 }
 
 void ChatPanel::showModelsOfCurrentProvider()

@@ -4,6 +4,7 @@
 #include "chat/askjob.h"
 #include "chat/chatsession.h"
 #include "chat/providerstore.h"
+#include "prompts/prompttemplate.h"
 #include "jobs/background.h"
 #include "storage/database.h"
 
@@ -28,6 +29,7 @@ namespace Realm::Ui {
 class ChatHistory;
 class ChatInput;
 class ChatView;
+class PromptPicker;
 
 // The chat about the current project, in the window's right-hand dock:
 // a provider/model picker, the conversation (streaming answers, versions,
@@ -52,6 +54,12 @@ public:
     void reloadProviders();
     void showProviderSettings();
     void exportConversation(const QString &fileName);
+    // Fills the question box with a prompt template (explain, find-bugs, …)
+    // and `values`, to read and edit before sending.
+    void usePrompt(const QString &name, const Prompts::PromptValues &values);
+    // What the "/" picker fills templates with (the editor's selection or file).
+    void setPromptValuesSource(std::function<Prompts::PromptValues()> source);
+    PromptPicker *promptPicker() const { return m_picker; }
 
     QString conversationId() const { return m_conversationId; }
     bool isBusy() const { return m_turn != nullptr || m_ask != nullptr; }
@@ -91,6 +99,8 @@ private:
     // Loads the chosen profile's key, then runs `ready` with a provider.
     void withProvider(std::function<void(Chat::ChatProvider *)> ready);
     const Chat::StoredProfile *currentProfile() const;
+    void reloadPrompts();
+    void fillQuestion(const QString &prompt);
 
     Storage::DatabasePtr m_db;
     QNetworkAccessManager *m_network;
@@ -102,6 +112,9 @@ private:
     QPointer<Chat::ChatTurn> m_turn;
     QPointer<Chat::AskJob> m_ask; // from send until the answer ends
     LatestOnly m_providerReloads;
+    LatestOnly m_promptReloads;
+    QList<Prompts::PromptTemplate> m_prompts;
+    std::function<Prompts::PromptValues()> m_promptValues;
     QString m_conversationId;
     QString m_projectId;
     QString m_projectName;
@@ -127,6 +140,7 @@ private:
     QHBoxLayout *m_chipsLayout;
     QCheckBox *m_projectContext;
     ChatInput *m_input;
+    PromptPicker *m_picker;
     QPushButton *m_sendButton = nullptr;
     QPushButton *m_stopButton = nullptr;
 };

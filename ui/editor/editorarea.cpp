@@ -17,6 +17,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSet>
 #include <QStandardPaths>
@@ -212,6 +213,15 @@ void EditorArea::openFile(const QString &projectId, const QString &path, int lin
                 updateCursorInfo();
         });
         view->setLineWrapMode(m_wordWrap ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
+        view->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(view, &QWidget::customContextMenuRequested, this, [this, view](const QPoint &at) {
+            QMenu *menu = view->createStandardContextMenu(at);
+            menu->setAttribute(Qt::WA_DeleteOnClose);
+            if (!m_codeActions.isEmpty())
+                menu->addSeparator();
+            menu->addActions(m_codeActions);
+            menu->popup(view->viewport()->mapToGlobal(at));
+        });
         if (loaded.binary) {
             view->showBinary(loaded.binaryHead, loaded.size);
         } else {

@@ -44,6 +44,8 @@ public:
 
     void setWelcomeText(const QString &html);
     void setWelcomeActions(const QList<QAction *> &actions);
+    // Offered below the standard entries of a code view's context menu.
+    void setCodeActions(const QList<QAction *> &actions) { m_codeActions = actions; }
     void setWordWrap(bool on);
     // Ctrl+F: the find bar, filled with the selection or the word under
     // the cursor. F3 / Shift+F3: the next or previous match.
@@ -79,6 +81,7 @@ private:
     QLabel *m_cursorInfo;
     bool m_wordWrap = false;
     QHash<QString, QString> m_projectNames;
+    QList<QAction *> m_codeActions;
 };
 
 } // namespace Realm::Ui

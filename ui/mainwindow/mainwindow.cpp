@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/codetasks.h"
 #include "mainwindow/panels.h"
 #include "help/helpdialogs.h"
 
@@ -338,6 +339,22 @@ void MainWindow::createActions()
         m_chatPanel->input()->setFocus();
     });
     askSelection->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    // Code tasks fill the question box with a prompt template and the code on show.
+    const auto codeOnShow = [this](bool wholeFile) -> std::optional<Prompts::PromptValues> {
+        const CodeView *code = currentCodeView();
+        if (!code)
+            return std::nullopt;
+        const QString key = m_editor->currentTabKey();
+        return promptValuesOf(code, key.section(QLatin1Char('/'), 1), projectName(key.section(QLatin1Char('/'), 0, 0)), wholeFile);
+    };
+    QMenu *tasks = chatMenu->addMenu(tr("Code &Tasks"));
+    const QList<QAction *> taskActions = addCodeTaskActions(tasks, codeOnShow, [this](const QString &name, const Prompts::PromptValues &values) {
+        m_chatDock->show();
+        m_chatDock->raise();
+        m_chatPanel->usePrompt(name, values);
+    });
+    m_editor->setCodeActions(taskActions);
+    m_chatPanel->setPromptValuesSource([codeOnShow] { return codeOnShow(false).value_or(Prompts::PromptValues{}); });
     chatMenu->addAction(tr("&New Conversation"), this, [this] {
         m_chatDock->show();
         m_chatPanel->newConversation();
