@@ -61,7 +61,7 @@ QString promptCommandsHelp()
 {
     return QStringLiteral(
         "  prompt list | show NAME       prompt templates for code tasks, REALM's and yours\n"
-        "  prompt add NAME --title T [--description D] (--body TEXT | --body-file FILE|-)\n"
+        "  prompt add NAME (--title T (--body TEXT | --body-file FILE|-) | --from OTHER) [--description D]\n"
         "  prompt edit NAME [--title T] [--description D] [--body TEXT | --body-file FILE|-] | prompt remove NAME\n"
         "  prompt export [NAME]... [--out FILE] | prompt import FILE [--replace]\n");
 }
@@ -76,6 +76,7 @@ int runPromptCommand(const QString &sub, const Invocation &inv)
                                                              "{{project}}, {{diff}}."),
                       QStringLiteral("text")});
     parser.addOption({QStringLiteral("body-file"), QStringLiteral("add/edit: read the prompt from FILE (- for stdin)."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("from"), QStringLiteral("add: start from a copy of this template (e.g. a built-in one)."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("export: the JSON file to write (default: stdout)."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("replace"), QStringLiteral("import: replace templates of the same names.")});
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The template (import: the JSON file; export: any number)."));
@@ -109,6 +110,14 @@ int runPromptCommand(const QString &sub, const Invocation &inv)
         if (adding) {
             if (store.find(name))
                 return fail(Error::invalidInput(QStringLiteral("There is already a prompt template named %1: change it with realm-cli prompt edit %1.").arg(name)));
+            if (parser.isSet(QStringLiteral("from"))) {
+                Result<PromptTemplate> original = store.find(parser.value(QStringLiteral("from")));
+                if (!original)
+                    return fail(original.error());
+                prompt = *original;
+                prompt.builtIn = false;
+                prompt.createdAt = 0;
+            }
             prompt.name = name;
         } else {
             Result<PromptTemplate> existing = store.find(name);
@@ -121,7 +130,7 @@ int runPromptCommand(const QString &sub, const Invocation &inv)
             return fail(body.error());
         if (*body)
             prompt.body = **body;
-        else if (adding)
+        else if (adding && prompt.body.isEmpty())
             return fail(Error::invalidInput(QStringLiteral("Give the prompt with --body TEXT or --body-file FILE (see realm-cli prompt show explain).")));
         if (parser.isSet(QStringLiteral("title")))
             prompt.title = parser.value(QStringLiteral("title"));

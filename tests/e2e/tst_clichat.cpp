@@ -472,6 +472,15 @@ void tst_CliChat::promptTemplatesAreKeptEditedAndExchanged()
     QCOMPARE(cli({QStringLiteral("prompt"), QStringLiteral("show"), name, QStringLiteral("--json")}).json().value(QStringLiteral("description")).toString(),
              QStringLiteral("From a diff."));
     QCOMPARE(cli({QStringLiteral("prompt"), QStringLiteral("import"), file, QStringLiteral("--replace")}).code, 0);
+
+    // A copy of one of REALM's own, to change.
+    QCOMPARE(cli({QStringLiteral("prompt"), QStringLiteral("add"), QStringLiteral("my-explain"), QStringLiteral("--from"), QStringLiteral("explain"),
+                  QStringLiteral("--title"), QStringLiteral("My Explain")}).code,
+             0);
+    const QJsonObject copy = cli({QStringLiteral("prompt"), QStringLiteral("show"), QStringLiteral("my-explain"), QStringLiteral("--json")}).json();
+    QCOMPARE(copy.value(QStringLiteral("title")).toString(), QStringLiteral("My Explain"));
+    QCOMPARE(copy.value(QStringLiteral("built_in")).toBool(), false);
+    QCOMPARE(copy.value(QStringLiteral("body")).toString(), Prompts::builtInPrompts().first().body);
 }
 
 QTEST_GUILESS_MAIN(tst_CliChat)
