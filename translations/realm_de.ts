@@ -2854,6 +2854,10 @@ in %2</translation>
         <source>Code &amp;Tasks</source>
         <translation>Code-&amp;Aufgaben</translation>
     </message>
+    <message>
+        <source>Prompt Te&amp;mplates…</source>
+        <translation>Prompt-&amp;Vorlagen…</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::NewProjectDialog</name>
@@ -3048,6 +3052,108 @@ in %2</translation>
     <message>
         <source>No prompt template matches &quot;%1&quot;.</source>
         <translation>Keine Prompt-Vorlage passt zu „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::PromptsDialog</name>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Prompt Templates</source>
+        <translation>Prompt-Vorlagen</translation>
+    </message>
+    <message>
+        <source>lower-case-name, typed after /</source>
+        <translation>name-in-kleinbuchstaben, nach / getippt</translation>
+    </message>
+    <message>
+        <source>What menus show</source>
+        <translation>Was Menüs zeigen</translation>
+    </message>
+    <message>
+        <source>One line about it</source>
+        <translation>Eine Zeile dazu</translation>
+    </message>
+    <message>
+        <source>The prompt. {{selection}} is the code, {{file}} its path, {{language}} its language, {{language_id}} the code fence&apos;s name, {{project}} the project, {{diff}} a diff.</source>
+        <translation>Der Prompt. {{selection}} ist der Code, {{file}} sein Pfad, {{language}} seine Sprache, {{language_id}} der Name für den Codeblock, {{project}} das Projekt, {{diff}} ein Diff.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation>&amp;Prompt:</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Import Prompt Templates</source>
+        <translation>Prompt-Vorlagen importieren</translation>
+    </message>
+    <message>
+        <source>Prompt templates (*.json)</source>
+        <translation>Prompt-Vorlagen (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Your Prompt Templates</source>
+        <translation>Ihre Prompt-Vorlagen exportieren</translation>
+    </message>
+    <message>
+        <source>%1 (built-in)</source>
+        <translation>%1 (eingebaut)</translation>
+    </message>
+    <message>
+        <source>REALM&apos;s own template: duplicate it to make one of your own.</source>
+        <translation>Eine Vorlage von REALM: Duplizieren Sie sie, um eine eigene daraus zu machen.</translation>
+    </message>
+    <message>
+        <source>There is already a template named &quot;%1&quot;.</source>
+        <translation>Es gibt bereits eine Vorlage namens „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n template(s) to %1.</source>
+        <translation>
+            <numerusform>%n Vorlage nach %1 exportiert.</numerusform>
+            <numerusform>%n Vorlagen nach %1 exportiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

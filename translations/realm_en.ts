@@ -234,6 +234,16 @@
     </message>
 </context>
 <context>
+    <name>Realm::Ui::PromptsDialog</name>
+    <message numerus="yes">
+        <source>Exported %n template(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n template to %1.</numerusform>
+            <numerusform>Exported %n templates to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Realm::Ui::ProviderDialog</name>
     <message numerus="yes">
         <source>✓ Connected: %n model(s) available.</source>

@@ -6,6 +6,7 @@
 
 #include "chat/chatinput.h"
 #include "chat/chatpanel.h"
+#include "chat/promptsdialog.h"
 #include "docs/docspanel.h"
 #include "jobs/exportdialog.h"
 #include "projects/newprojectdialog.h"
@@ -360,6 +361,11 @@ void MainWindow::createActions()
         m_chatPanel->newConversation();
     });
     chatMenu->addAction(tr("&Providers…"), m_chatPanel, &ChatPanel::showProviderSettings);
+    chatMenu->addAction(tr("Prompt Te&mplates…"), this, [this] {
+        auto *dialog = new PromptsDialog(m_db, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
