@@ -1322,13 +1322,6 @@
         <source>%1 is a binary file; a prompt takes text.</source>
         <translation>%1 ist eine Binärdatei; ein Prompt nimmt nur Text.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 has %n line(s); line %2 is past its end.</source>
-        <translation>
-            <numerusform>%1 hat %n Zeile; Zeile %2 liegt hinter ihrem Ende.</numerusform>
-            <numerusform>%1 hat %n Zeilen; Zeile %2 liegt hinter ihrem Ende.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Reading the prompt templates failed</source>
         <translation>Die Prompt-Vorlagen konnten nicht gelesen werden</translation>
@@ -1392,6 +1385,17 @@
     <message>
         <source>These prompt templates come from a newer REALM: update REALM to import them.</source>
         <translation>Diese Prompt-Vorlagen stammen aus einem neueren REALM: Aktualisieren Sie REALM, um sie zu importieren.</translation>
+    </message>
+    <message>
+        <source>%1: lines %2 to %3 are empty; choose lines with code.</source>
+        <translation>%1: Die Zeilen %2 bis %3 sind leer; wählen Sie Zeilen mit Code.</translation>
+    </message>
+    <message numerus="yes">
+        <source>the file has %n line(s); line %1 is past its end.</source>
+        <translation>
+            <numerusform>die Datei hat %n Zeile; Zeile %1 liegt hinter ihrem Ende.</numerusform>
+            <numerusform>die Datei hat %n Zeilen; Zeile %1 liegt hinter ihrem Ende.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -100,10 +100,10 @@
 <context>
     <name>Realm::Prompts</name>
     <message numerus="yes">
-        <source>%1 has %n line(s); line %2 is past its end.</source>
+        <source>the file has %n line(s); line %1 is past its end.</source>
         <translation>
-            <numerusform>%1 has %n line; line %2 is past its end.</numerusform>
-            <numerusform>%1 has %n lines; line %2 is past its end.</numerusform>
+            <numerusform>the file has %n line; line %1 is past its end.</numerusform>
+            <numerusform>the file has %n lines; line %1 is past its end.</numerusform>
         </translation>
     </message>
 </context>

@@ -205,7 +205,7 @@ Result<void> fillFromTemplate(const QCommandLineParser &parser, const Storage::D
         QFile diff;
         const bool opened = name == QLatin1String("-") ? diff.open(stdin, QIODevice::ReadOnly) : (diff.setFileName(name), diff.open(QIODevice::ReadOnly));
         if (!opened)
-            return Error::notFound(QStringLiteral("Cannot read the diff %1: %2").arg(name, diff.errorString()));
+            return Error::io(QStringLiteral("Cannot read the diff %1: %2").arg(name, diff.errorString()));
         values.diff = QString::fromUtf8(diff.readAll());
     }
     Result<QString> rendered = Prompts::renderPrompt(*prompt, values);
@@ -279,6 +279,10 @@ int runAsk(const Invocation &inv)
     }
     if ((parser.isSet(QStringLiteral("selection-lines")) || parser.isSet(QStringLiteral("diff"))) && !parser.isSet(QStringLiteral("template"))) {
         Output::error(QStringLiteral("--selection-lines and --diff fill a prompt template: add --template NAME."));
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("selection-lines")) && !parser.isSet(QStringLiteral("file"))) {
+        Output::error(QStringLiteral("--selection-lines are lines of a file: add --project P --file PATH."));
         return ExitUsage;
     }
     // With a template, the arguments only add to its prompt.

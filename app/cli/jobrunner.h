@@ -12,10 +12,11 @@
 
 namespace Realm::Cli {
 
-// Runs a core job to its end through its future: its progress on one line
-// of stderr. Ctrl+C cancels the job itself, not the future, so the job
-// still fails with Cancelled and its message — what it kept — is printed.
-// Takes the job.
+// Runs a core job to its end through its future. Ctrl+C cancels the job
+// itself, not the future, so the job still fails with Cancelled and its
+// message — what it kept — is printed. The progress line shows every text
+// the job reports, read from the job: a future's text moves only with its
+// value, and most texts come with an unknown fraction. Takes the job.
 template<JobShaped J>
 JobOutcome<J> runJob(J *job)
 {
@@ -26,9 +27,8 @@ JobOutcome<J> runJob(J *job)
             running->cancel();
     });
     ProgressLine progress;
+    QObject::connect(job, &J::progress, &interrupts, [&progress](double, const QString &text) { progress.show(text); });
     QFutureWatcher<JobOutcome<J>> watcher;
-    QObject::connect(&watcher, &QFutureWatcherBase::progressTextChanged, &watcher,
-                     [&progress](const QString &text) { progress.show(text); });
     QEventLoop loop;
     QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
     const QFuture<JobOutcome<J>> future = startAsFuture(job);

@@ -23,11 +23,12 @@ Result<QByteArray> readInput(const QString &name)
     QFile file;
     const bool opened = name == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(name), file.open(QIODevice::ReadOnly));
     if (!opened)
-        return Error::notFound(QStringLiteral("Cannot read %1: %2").arg(name, file.errorString()));
+        return Error::io(QStringLiteral("Cannot read %1: %2").arg(name, file.errorString()));
     return file.readAll();
 }
 
-// The body from --body, --body-file, or stdin when it is piped in.
+// The body from --body, or from --body-file (a file, or - for stdin); none
+// when neither is given.
 Result<std::optional<QString>> bodyFrom(const QCommandLineParser &parser)
 {
     if (parser.isSet(QStringLiteral("body")))
@@ -108,8 +109,12 @@ int runPromptCommand(const QString &sub, const Invocation &inv)
         const bool adding = sub == QLatin1String("add");
         PromptTemplate prompt;
         if (adding) {
-            if (store.find(name))
-                return fail(Error::invalidInput(QStringLiteral("There is already a prompt template named %1: change it with realm-cli prompt edit %1.").arg(name)));
+            if (Result<PromptTemplate> existing = store.find(name)) {
+                return fail(Error::invalidInput(existing->builtIn ? QStringLiteral("%1 is one of REALM's own prompt templates: choose another name "
+                                                                                  "(--from %1 starts from a copy of it).").arg(name)
+                                                                  : QStringLiteral("There is already a prompt template named %1: change it with "
+                                                                                  "realm-cli prompt edit %1.").arg(name)));
+            }
             if (parser.isSet(QStringLiteral("from"))) {
                 Result<PromptTemplate> original = store.find(parser.value(QStringLiteral("from")));
                 if (!original)

@@ -42,7 +42,9 @@ inline constexpr int kJobProgressSteps = 1000;
 // that compose work, such as HTTP handlers returning QFuture responses.
 // The future takes the job: it is deleted once it has ended. Progress
 // arrives as the future's progress value (0–kJobProgressSteps; an unknown
-// fraction keeps the last value) and text. Cancelling the future cancels
+// fraction keeps the last value) and text — Qt moves a future's text only
+// with its value, so a caller that shows every line of text connects to
+// the job's progress() too. Cancelling the future cancels
 // the job; as for every QFuture, a cancelled one carries no result — a
 // caller that wants to say what a cancelled job kept calls the job's
 // cancel() instead and reads the failure from the future. Call from a

@@ -39,19 +39,43 @@ Result<PromptValues> valuesForProjectFile(const Storage::DatabasePtr &db, const 
         return content.error();
     QString code = Projects::decodeText(*content, Projects::encodingFromName(file->encoding));
     if (lines) {
-        const QStringList all = code.split(QLatin1Char('\n'));
-        if (lines->first > all.size())
-            return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "%1 has %n line(s); line %2 is past its end.", nullptr, int(all.size()))
+        Result<QString> chosen = linesOf(code, *lines);
+        if (!chosen)
+            return Error::invalidInput(QStringLiteral("%1: %2").arg(path, chosen.error().message));
+        if (chosen->trimmed().isEmpty())
+            return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "%1: lines %2 to %3 are empty; choose lines with code.")
                                            .arg(path)
-                                           .arg(lines->first));
-        code = all.mid(lines->first - 1, std::min<qsizetype>(lines->last, all.size()) - lines->first + 1).join(QLatin1Char('\n'));
+                                           .arg(lines->first)
+                                           .arg(lines->last));
+        code = *chosen;
     }
+    return valuesForCode(code, file->path, file->language, project->name);
+}
+
+Result<QString> linesOf(const QString &text, LineRange lines)
+{
+    QStringList all = text.split(QLatin1Char('\n'));
+    if (all.size() > 1 && all.last().isEmpty())
+        all.removeLast(); // the newline that ends the last line starts none
+    if (lines.first > all.size())
+        return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "the file has %n line(s); line %1 is past its end.", nullptr, int(all.size()))
+                                       .arg(lines.first));
+    QStringList chosen = all.mid(lines.first - 1, std::min<qsizetype>(lines.last, all.size()) - lines.first + 1);
+    for (QString &line : chosen) {
+        if (line.endsWith(QLatin1Char('\r')))
+            line.chop(1);
+    }
+    return chosen.join(QLatin1Char('\n'));
+}
+
+PromptValues valuesForCode(const QString &code, const QString &path, const QString &languageId, const QString &projectName)
+{
     PromptValues values;
     values.selection = code;
-    values.file = file->path;
-    values.languageId = file->language;
-    values.language = file->language.isEmpty() ? QString() : Projects::languageDisplayName(file->language);
-    values.project = project->name;
+    values.file = path;
+    values.languageId = languageId;
+    values.language = languageId.isEmpty() ? QString() : Projects::languageDisplayName(languageId);
+    values.project = projectName;
     return values;
 }
 

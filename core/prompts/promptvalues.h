@@ -17,9 +17,17 @@ struct LineRange {
 // "12:40" (or "12" for one line); an error that shows the form otherwise.
 Result<LineRange> parseLineRange(const QString &text);
 
+// Lines `lines` of `text` (LF or CRLF; a final newline ends the last line
+// and starts none); an error when they start past the end.
+Result<QString> linesOf(const QString &text, LineRange lines);
+
+// The values for a prompt about `code` from `path`, in the language
+// `languageId` (as Projects::detectLanguage names it), of `projectName`.
+// The one way they are put together, for the CLI and the editor alike.
+PromptValues valuesForCode(const QString &code, const QString &path, const QString &languageId, const QString &projectName);
+
 // The values for a prompt about a project's file — all of it, or `lines`:
-// the code, its path, its language, the project's name. Whoever asks (the
-// CLI's --template, the editor's "Explain Selection") gets the same.
+// the code, its path, its stored language, the project's name.
 Result<PromptValues> valuesForProjectFile(const Storage::DatabasePtr &db, const QString &projectId, const QString &path,
                                           std::optional<LineRange> lines = std::nullopt);
 

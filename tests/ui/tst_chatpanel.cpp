@@ -15,6 +15,7 @@
 #include "projects/projectstore.h"
 #include "prompts/promptstore.h"
 #include "secrets/memorysecretstore.h"
+#include "settings/appsettings.h"
 #include "testworkspace.h"
 
 #include <QApplication>
@@ -160,6 +161,7 @@ private slots:
     void toolStepsAreShownInTheConversation();
     void filesDroppedFromTheTreeGoWithTheNextQuestion();
     void codeBlocksAreHighlighted();
+    void aThemeSwitchRestylesWhatIsShown();
     void desktopAndCliAskTheSameQuestionTheSameWay();
     void desktopAndCliFailInTheSameWords();
     void slashOffersPromptTemplatesAndFillsTheQuestion();
@@ -488,6 +490,40 @@ void tst_ChatPanel::codeBlocksAreHighlighted()
         QVERIFY(f.panel->grab().save(dir + QStringLiteral("/chat-highlighted.png")));
 }
 
+namespace {
+// The colour of `return` in the code line "    return 0;", as drawn.
+QColor keywordColour(const QTextDocument *document)
+{
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        if (block.text() != QLatin1String("    return 0;"))
+            continue;
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            if (it.fragment().text().contains(QStringLiteral("return")))
+                return it.fragment().charFormat().foreground().color();
+        }
+    }
+    return {};
+}
+} // namespace
+
+void tst_ChatPanel::aThemeSwitchRestylesWhatIsShown()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    f.server.enqueue(MockLlmServer::openAiStream({QStringLiteral("```cpp\nint main() {\n    return 0;\n}\n```\n")}));
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    ask(*f.panel, QStringLiteral("Smallest C++ program?"));
+    QVERIFY(finished.wait(10000));
+    applyAppearance(AppSettings::Theme::Light);
+    const QColor light = keywordColour(f.panel->view()->document());
+    QVERIFY(light.isValid());
+    applyAppearance(AppSettings::Theme::Dark);
+    const bool restyled = QTest::qWaitFor([&] { return keywordColour(f.panel->view()->document()) != light; }, 5000);
+    applyAppearance(AppSettings::Theme::System);
+    QVERIFY2(restyled, "the code keeps its light theme's colours in the dark");
+    QVERIFY(f.panel->view()->toPlainText().contains(QStringLiteral("return 0;"))); // the same conversation, drawn again
+}
+
 void tst_ChatPanel::desktopAndCliAskTheSameQuestionTheSameWay()
 {
     // One question about a project, from the panel and from realm-cli on the
@@ -535,8 +571,9 @@ void tst_ChatPanel::desktopAndCliFailInTheSameWords()
     QVERIFY(cliRefusal.exitCode > 0);
     QVERIFY2(cliRefusal.error.contains(QStringLiteral("check the key")), qPrintable(cliRefusal.error));
     // The desktop says it on the answer's failure card, in a line of its own.
-    QVERIFY2(f.panel->findChild<ChatView *>()->toPlainText().split(QLatin1Char('\n')).contains(cliRefusal.error),
-             qPrintable(f.panel->findChild<ChatView *>()->toPlainText()));
+    auto *view = f.panel->findChild<ChatView *>();
+    QVERIFY2(QTest::qWaitFor([&] { return view->toPlainText().split(QLatin1Char('\n')).contains(cliRefusal.error); }, 10000),
+             qPrintable(view->toPlainText()));
 
     // The conversation the next question goes to is gone.
     const QString conversationId = f.panel->conversationId();
@@ -613,7 +650,7 @@ void tst_ChatPanel::theAnswerAreaSaysWhatItWaitsFor()
     QVERIFY(f.open(2));
     // Long enough to be seen even when the machine is slow to show the answer.
     f.server.enqueue(MockLlmServer::jsonResponse(503, R"({"error":{"message":"The server is overloaded.","type":"server_error"}})",
-                                                 {{"retry-after-ms", "1500"}}));
+                                                 {{"retry-after-ms", "3000"}}));
     MockLlmServer::Response held = MockLlmServer::openAiStream({QStringLiteral("Here now.")});
     held.holdAfterChunks = 0; // the second attempt is answered, but its words wait for release()
     f.server.enqueue(held);
@@ -621,7 +658,7 @@ void tst_ChatPanel::theAnswerAreaSaysWhatItWaitsFor()
     auto *view = f.panel->findChild<ChatView *>();
     ask(*f.panel, QStringLiteral("Anyone there?"));
     // The first attempt failed: a countdown to the second of three.
-    const QRegularExpression countdown(QStringLiteral("Retrying in [12] s \\(2 of 3\\)"));
+    const QRegularExpression countdown(QStringLiteral("Retrying in [1-3] s \\(2 of 3\\)"));
     QVERIFY2(QTest::qWaitFor([&] { return view->toPlainText().contains(countdown); }, 10000), qPrintable(view->toPlainText()));
     QVERIFY(QTest::qWaitFor([&] { return f.server.requests().size() == 2; }, 10000));
     QVERIFY(QTest::qWaitFor([&] { return view->toPlainText().endsWith(QStringLiteral("Connecting…")); }, 10000));

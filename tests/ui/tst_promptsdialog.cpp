@@ -61,9 +61,10 @@ void tst_PromptsDialog::builtInsAreReadOnlyAndCopiedToChange()
     dialog.findChild<QPlainTextEdit *>()->setPlainText(QStringLiteral("Explain to a beginner:\n{{selection}}"));
     QVERIFY(button(dialog, QStringLiteral("&Save"))->isEnabled());
     QSignalSpy changed(&dialog, &PromptsDialog::changed);
+    loaded.clear();
     button(dialog, QStringLiteral("&Save"))->click();
-    QVERIFY(changed.wait(10000));
-    QVERIFY(loaded.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 10000); // reloaded with the saved one
+    QCOMPARE(changed.size(), 1);
     Result<Prompts::PromptTemplate> saved = Prompts::PromptStore(ws.db()).find(QStringLiteral("explain-copy"));
     QVERIFY(saved);
     QCOMPARE(saved->body, QStringLiteral("Explain to a beginner:\n{{selection}}"));
@@ -71,14 +72,17 @@ void tst_PromptsDialog::builtInsAreReadOnlyAndCopiedToChange()
     if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
         dialog.grab().save(dir + QStringLiteral("/prompt-templates.png"));
 
-    // A second copy gets a name of its own; removing one leaves the other.
+    // Copying the copy offers a name of its own; choosing a template leaves
+    // the unsaved copy, and Remove removes the chosen one.
     dialog.duplicateTemplate();
     QCOMPARE(field(dialog, 0)->text(), QStringLiteral("explain-copy-copy"));
     dialog.list()->setCurrentRow(dialog.list()->count() - 1);
+    QCOMPARE(field(dialog, 0)->text(), QStringLiteral("explain-copy"));
     QVERIFY(button(dialog, QStringLiteral("&Remove"))->isEnabled());
+    loaded.clear();
     dialog.removeTemplate();
-    QVERIFY(changed.wait(10000));
-    QVERIFY(loaded.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 10000);
+    QCOMPARE(changed.size(), 2);
     QVERIFY(!Prompts::PromptStore(ws.db()).find(QStringLiteral("explain-copy")));
     QCOMPARE(dialog.list()->count(), Prompts::builtInPrompts().size());
 }
@@ -128,8 +132,9 @@ void tst_PromptsDialog::exportedTemplatesImportIntoAnotherWorkspace()
     PromptsDialog dialog(theirs.db());
     QSignalSpy loaded(&dialog, &PromptsDialog::loaded);
     QVERIFY(loaded.wait(10000));
+    loaded.clear();
     dialog.importFrom(file);
-    QVERIFY(loaded.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 10000);
     QCOMPARE(dialog.list()->currentItem()->text(), QStringLiteral("Terse"));
     Result<Prompts::PromptTemplate> imported = Prompts::PromptStore(theirs.db()).find(QStringLiteral("terse"));
     QVERIFY(imported);

@@ -354,7 +354,7 @@ void tst_Workbench::codeTasksFillTheQuestionWithTheCodeOnShow()
     cursor.movePosition(QTextCursor::EndOfLine, QTextCursor::KeepAnchor);
     code->setTextCursor(cursor); // "int main() { return 0; }"
 
-    // From the Chat menu (and the editor's context menu, which offers the same commands).
+    // From the Chat menu; the editor's context menu holds the same QActions.
     QAction *findBugs = nullptr;
     for (QAction *action : window.findChildren<QAction *>()) {
         if (action->text() == QLatin1String("Find &Bugs in Selection"))

@@ -674,7 +674,9 @@ void ChatPanel::startTurn(ChatTurn *turn)
             const QString shown = m_conversationId;
             runInBackground(this, m_db, [shown](Storage::DatabasePtr db) { return ConversationStore(db).thread(shown); },
                             [this, shown, ok](const Result<QList<Message>> &thread) {
-                                if (shown == m_conversationId && thread && !m_turn)
+                                if (!thread)
+                                    showError(thread.error().message); // the answer's card cannot be shown
+                                else if (shown == m_conversationId && !m_turn)
                                     m_view->settleAnswer(*thread);
                                 emit answerFinished(ok);
                             });

@@ -70,6 +70,26 @@ QVariant ChatView::loadResource(int, const QUrl &)
     return {}; // no images or style sheets from model output, local or remote
 }
 
+void ChatView::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange || m_thread.isEmpty())
+        return;
+    // Links, code colours, tints and notes took the palette's colours when
+    // they were drawn.
+    if (m_answering) {
+        m_restyleWhenSettled = true;
+        return;
+    }
+    const int scrolled = verticalScrollBar()->value();
+    const bool atEnd = m_autoScroll;
+    showThread(m_thread);
+    if (!atEnd) {
+        verticalScrollBar()->setValue(scrolled);
+        m_autoScroll = false;
+    }
+}
+
 QString ChatView::headerHtml(const Chat::Message &m) const
 {
     QString header = QStringLiteral("<a name=\"%1\"></a><b>%2</b>").arg(m.id, roleTitle(m).toHtmlEscaped());
@@ -323,8 +343,10 @@ void ChatView::appendAnswer(const QString &delta)
 
 void ChatView::settleAnswer(const QList<Chat::Message> &thread)
 {
-    // Settled in place only if this view streamed that very answer.
-    if (thread.isEmpty() || m_answering || m_answerHeaderBlock < 0 || thread.last().id != m_answerId) {
+    // Settled in place only if this view streamed that very answer (in the
+    // palette still in use).
+    if (thread.isEmpty() || m_answering || m_answerHeaderBlock < 0 || thread.last().id != m_answerId
+        || std::exchange(m_restyleWhenSettled, false)) {
         showThread(thread);
         return;
     }

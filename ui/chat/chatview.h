@@ -59,6 +59,8 @@ signals:
 
 protected:
     QVariant loadResource(int type, const QUrl &name) override;
+    // A new palette (a theme switch) draws the conversation again in it.
+    void changeEvent(QEvent *event) override;
 
 private:
     void followLink(const QUrl &url);
@@ -92,6 +94,7 @@ private:
     QString m_answerId;           // the answer being (or last) streamed
     QTimer *m_renderTimer;
     bool m_autoScroll = true;
+    bool m_restyleWhenSettled = false; // the palette changed while an answer streamed
 };
 
 } // namespace Realm::Ui

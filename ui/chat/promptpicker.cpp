@@ -140,6 +140,8 @@ bool PromptPicker::eventFilter(QObject *watched, QEvent *event)
     case Qt::Key_Return:
     case Qt::Key_Enter:
     case Qt::Key_Tab:
+        if (m_list->count() == 0)
+            return QFrame::eventFilter(watched, event); // "/etc/hosts?" is a question
         take();
         return true;
     case Qt::Key_Escape:

@@ -37,7 +37,7 @@ public:
 signals:
     // The list (re)loaded; after a save or import, with the saved ones.
     void loaded();
-    // The templates changed: the chat's picker reloads.
+    // A template was saved, removed or imported.
     void changed();
 
 private:

@@ -3,6 +3,7 @@
 
 #include "codeview/codeview.h"
 #include "projects/language.h"
+#include "prompts/promptvalues.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -13,14 +14,11 @@ namespace Realm::Ui {
 
 Prompts::PromptValues promptValuesOf(const CodeView *view, const QString &path, const QString &projectName, bool wholeFile)
 {
-    Prompts::PromptValues values;
     const QTextCursor cursor = view->textCursor();
-    values.selection = !wholeFile && cursor.hasSelection() ? cursor.selection().toPlainText() : view->toPlainText();
-    values.file = path;
-    values.languageId = Projects::detectLanguage(path, {});
-    values.language = values.languageId.isEmpty() ? QString() : Projects::languageDisplayName(values.languageId);
-    values.project = projectName;
-    return values;
+    const QString text = view->toPlainText();
+    // The language as the importer decided it: by name, else by the file's first line.
+    const QString languageId = Projects::detectLanguage(path, text.left(256).toUtf8());
+    return Prompts::valuesForCode(!wholeFile && cursor.hasSelection() ? cursor.selection().toPlainText() : text, path, languageId, projectName);
 }
 
 QList<QAction *> addCodeTaskActions(QMenu *menu, std::function<std::optional<Prompts::PromptValues>(bool wholeFile)> valuesFor,

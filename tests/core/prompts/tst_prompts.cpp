@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Prompt templates: REALM's own render for real code, people's own are kept,
 // exchanged and checked.
+#include "projects/projectimporter.h"
 #include "prompts/promptstore.h"
+#include "prompts/promptvalues.h"
 #include "testworkspace.h"
 
 #include <QSqlQuery>
@@ -23,6 +25,9 @@ private slots:
     void removingLeavesATombstoneAndSavingAgainRevives();
     void badTemplatesAreRefusedWithTheReason();
     void foreignAndNewerFilesAreRefused();
+    void anImportIsAllOrNothing();
+    void lineRangesAreReadAsPeopleCountLines();
+    void aProjectFileFillsTheValues();
 };
 
 void tst_Prompts::everyBuiltInRendersForRealCode_data()
@@ -176,6 +181,57 @@ void tst_Prompts::foreignAndNewerFilesAreRefused()
     QVERIFY(newer.error().message.contains(QStringLiteral("newer REALM")));
     const Result<QList<PromptTemplate>> bad = importPrompts(R"({"realm_prompts": 1, "prompts": [{"name": "x", "title": "X", "body": "{{/oops}}"}]})");
     QVERIFY(!bad);
+}
+
+void tst_Prompts::anImportIsAllOrNothing()
+{
+    TestWorkspace ws;
+    PromptStore store(ws.db());
+    QVERIFY(store.save({QStringLiteral("taken"), QStringLiteral("Mine"), {}, QStringLiteral("Mine: {{selection}}"), false, 0, 0}));
+    const QList<PromptTemplate> incoming{{QStringLiteral("fresh"), QStringLiteral("Fresh"), {}, QStringLiteral("{{selection}}"), false, 0, 0},
+                                         {QStringLiteral("taken"), QStringLiteral("Theirs"), {}, QStringLiteral("Theirs: {{selection}}"), false, 0, 0}};
+    const Result<void> refused = store.saveAll(incoming, false);
+    QVERIFY(!refused);
+    QVERIFY(refused.error().message.contains(QStringLiteral("\"taken\"")));
+    QCOMPARE(store.find(QStringLiteral("fresh")).error().code, Error::Code::NotFound); // not half of it either
+    QCOMPARE(store.find(QStringLiteral("taken"))->title, QStringLiteral("Mine"));
+    QVERIFY(store.saveAll(incoming, true));
+    QCOMPARE(store.find(QStringLiteral("taken"))->title, QStringLiteral("Theirs"));
+    QVERIFY(store.find(QStringLiteral("fresh")));
+}
+
+void tst_Prompts::lineRangesAreReadAsPeopleCountLines()
+{
+    QCOMPARE(parseLineRange(QStringLiteral("2:3"))->first, 2);
+    QCOMPARE(parseLineRange(QStringLiteral("2:3"))->last, 3);
+    QCOMPARE(parseLineRange(QStringLiteral("7"))->last, 7);
+    for (const char *bad : {"0:2", "3:2", "a:b", "1:2:3", "", "-1"})
+        QVERIFY2(!parseLineRange(QString::fromLatin1(bad)), bad);
+    const QString text = QStringLiteral("one\r\ntwo\r\nthree\r\n"); // CRLF, ending in a newline: three lines
+    QCOMPARE(*linesOf(text, {2, 3}), QStringLiteral("two\nthree"));
+    QCOMPARE(*linesOf(text, {3, 99}), QStringLiteral("three")); // the end is as far as there is
+    const Result<QString> past = linesOf(text, {4, 4});
+    QVERIFY(!past);
+    QVERIFY2(past.error().message.contains(QStringLiteral("has 3 line")), qPrintable(past.error().message));
+}
+
+void tst_Prompts::aProjectFileFillsTheValues()
+{
+    TestWorkspace ws;
+    Test::writeFile(ws.dir() + QStringLiteral("/src"), QStringLiteral("tool"), "#!/usr/bin/env python3\nimport sys\n\n\nprint(sys.argv)\n");
+    Result<Projects::ImportReport> imported = Projects::ProjectImporter(ws.db()).importProject(ws.dir() + QStringLiteral("/src"), {});
+    QVERIFY(imported);
+    Result<PromptValues> whole = valuesForProjectFile(ws.db(), imported->project.id, QStringLiteral("tool"));
+    QVERIFY(whole);
+    QCOMPARE(whole->languageId, QStringLiteral("python")); // by its first line, as the importer decided
+    QCOMPARE(whole->language, QStringLiteral("Python"));
+    QCOMPARE(whole->project, imported->project.name);
+    QCOMPARE(whole->selection, QStringLiteral("#!/usr/bin/env python3\nimport sys\n\n\nprint(sys.argv)\n"));
+    QCOMPARE(valuesForProjectFile(ws.db(), imported->project.id, QStringLiteral("tool"), LineRange{2, 2})->selection, QStringLiteral("import sys"));
+    const Result<PromptValues> blank = valuesForProjectFile(ws.db(), imported->project.id, QStringLiteral("tool"), LineRange{3, 4});
+    QVERIFY(!blank); // nothing to ask about: said, not sent empty
+    QVERIFY(blank.error().message.contains(QStringLiteral("empty")));
+    QCOMPARE(valuesForProjectFile(ws.db(), imported->project.id, QStringLiteral("nope")).error().code, Error::Code::NotFound);
 }
 
 QTEST_GUILESS_MAIN(tst_Prompts)
