@@ -201,12 +201,10 @@ Result<void> fillFromTemplate(const QCommandLineParser &parser, const Storage::D
         values.project = project ? project->name : QString();
     }
     if (parser.isSet(QStringLiteral("diff"))) {
-        const QString name = parser.value(QStringLiteral("diff"));
-        QFile diff;
-        const bool opened = name == QLatin1String("-") ? diff.open(stdin, QIODevice::ReadOnly) : (diff.setFileName(name), diff.open(QIODevice::ReadOnly));
-        if (!opened)
-            return Error::io(QStringLiteral("Cannot read the diff %1: %2").arg(name, diff.errorString()));
-        values.diff = QString::fromUtf8(diff.readAll());
+        Result<QByteArray> diff = readInputFile(parser.value(QStringLiteral("diff")));
+        if (!diff)
+            return diff.error();
+        values.diff = QString::fromUtf8(*diff);
     }
     Result<QString> rendered = Prompts::renderPrompt(*prompt, values);
     if (!rendered)

@@ -6,6 +6,7 @@
 #include "projects/projectstore.h"
 #include "workspace/workspace.h"
 
+#include <QFile>
 #include <QRegularExpression>
 
 namespace Realm::Cli {
@@ -128,6 +129,15 @@ std::optional<WorkspaceProject> parseAndOpenProject(QCommandLineParser &parser, 
         return std::nullopt;
     }
     return std::move(*opened);
+}
+
+Result<QByteArray> readInputFile(const QString &name)
+{
+    QFile file;
+    const bool opened = name == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(name), file.open(QIODevice::ReadOnly));
+    if (!opened)
+        return Error::io(QStringLiteral("Cannot read %1: %2").arg(name == QLatin1String("-") ? QStringLiteral("stdin") : name, file.errorString()));
+    return file.readAll();
 }
 
 } // namespace Realm::Cli

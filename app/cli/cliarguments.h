@@ -36,6 +36,9 @@ int exitCodeFor(const Error &error);
 // Prints the error on stderr and returns its exit code.
 int fail(const Error &error);
 
+// The bytes of the file a command names, or of stdin for "-".
+Result<QByteArray> readInputFile(const QString &name);
+
 // What every command gets: the options shared by all commands and the
 // arguments after the command words.
 struct Invocation {

@@ -10,7 +10,6 @@
 #include "docs/docjson.h"
 #include "docs/docstore.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -20,14 +19,6 @@ namespace {
 QJsonObject templateJson(const Docs::DocTemplate &t)
 {
     return {{QStringLiteral("name"), t.name}, {QStringLiteral("kind"), t.kind}, {QStringLiteral("body"), t.body}, {QStringLiteral("prompt"), t.prompt}};
-}
-
-Result<QByteArray> readFile(const QString &name)
-{
-    QFile file(name);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::notFound(QStringLiteral("Cannot read %1: %2").arg(name, file.errorString()));
-    return file.readAll();
 }
 } // namespace
 
@@ -85,7 +76,7 @@ int runDocsTemplateCommand(const Invocation &inv)
     if (action == QLatin1String("add") || action == QLatin1String("import")) {
         Docs::DocTemplate t;
         if (action == QLatin1String("import")) {
-            Result<QByteArray> bytes = readFile(name);
+            Result<QByteArray> bytes = readInputFile(name);
             if (!bytes)
                 return fail(bytes.error());
             const QJsonObject o = QJsonDocument::fromJson(*bytes).object();
@@ -97,7 +88,7 @@ int runDocsTemplateCommand(const Invocation &inv)
             if (!parser.isSet(QStringLiteral("file")))
                 return fail(Error::invalidInput(QStringLiteral("Give the template's text with --file FILE (copy one from "
                                                                "realm-cli docs template show api).")));
-            Result<QByteArray> bytes = readFile(parser.value(QStringLiteral("file")));
+            Result<QByteArray> bytes = readInputFile(parser.value(QStringLiteral("file")));
             if (!bytes)
                 return fail(bytes.error());
             t = {name, parser.value(QStringLiteral("kind")), QString::fromUtf8(*bytes), parser.value(QStringLiteral("prompt")), 0, 0};

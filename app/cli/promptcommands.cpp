@@ -8,7 +8,6 @@
 #include "common/atomicfile.h"
 #include "prompts/promptstore.h"
 
-#include <QFile>
 
 #include <cstdio>
 
@@ -18,15 +17,6 @@ namespace {
 using Prompts::PromptStore;
 using Prompts::PromptTemplate;
 
-Result<QByteArray> readInput(const QString &name)
-{
-    QFile file;
-    const bool opened = name == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(name), file.open(QIODevice::ReadOnly));
-    if (!opened)
-        return Error::io(QStringLiteral("Cannot read %1: %2").arg(name, file.errorString()));
-    return file.readAll();
-}
-
 // The body from --body, or from --body-file (a file, or - for stdin); none
 // when neither is given.
 Result<std::optional<QString>> bodyFrom(const QCommandLineParser &parser)
@@ -34,7 +24,7 @@ Result<std::optional<QString>> bodyFrom(const QCommandLineParser &parser)
     if (parser.isSet(QStringLiteral("body")))
         return std::optional<QString>(parser.value(QStringLiteral("body")));
     if (parser.isSet(QStringLiteral("body-file"))) {
-        Result<QByteArray> bytes = readInput(parser.value(QStringLiteral("body-file")));
+        Result<QByteArray> bytes = readInputFile(parser.value(QStringLiteral("body-file")));
         if (!bytes)
             return bytes.error();
         return std::optional<QString>(QString::fromUtf8(*bytes));
@@ -181,7 +171,7 @@ int runPromptCommand(const QString &sub, const Invocation &inv)
         return ExitOk;
     }
     if (sub == QLatin1String("import")) {
-        Result<QByteArray> bytes = readInput(name);
+        Result<QByteArray> bytes = readInputFile(name);
         Result<QList<PromptTemplate>> prompts = bytes ? Prompts::importPrompts(*bytes) : Result<QList<PromptTemplate>>(bytes.error());
         if (!prompts)
             return fail(prompts.error());

@@ -12,15 +12,6 @@ namespace Realm::Prompts {
 using Storage::Statement;
 
 namespace {
-const PromptTemplate *builtIn(const QString &name)
-{
-    for (const PromptTemplate &p : builtInPrompts()) {
-        if (p.name == name)
-            return &p;
-    }
-    return nullptr;
-}
-
 PromptTemplate promptFrom(const Statement &q)
 {
     PromptTemplate p;
@@ -48,7 +39,7 @@ Result<QList<PromptTemplate>> PromptStore::list() const
 
 Result<PromptTemplate> PromptStore::find(const QString &name) const
 {
-    if (const PromptTemplate *p = builtIn(name))
+    if (const PromptTemplate *p = builtInPrompt(name))
         return *p;
     Statement q(m_db->handle(), "SELECT name, title, description, body, created_at, updated_at FROM prompt_templates "
                                 "WHERE name = ? AND deleted_at IS NULL");
@@ -62,7 +53,7 @@ Result<PromptTemplate> PromptStore::find(const QString &name) const
 
 Result<void> PromptStore::save(const PromptTemplate &prompt)
 {
-    if (builtIn(prompt.name))
+    if (builtInPrompt(prompt.name))
         return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "\"%1\" is one of REALM's own prompt templates: save yours under another name.").arg(prompt.name));
     if (Result<void> valid = validatePrompt(prompt); !valid)
         return valid;
@@ -81,7 +72,7 @@ Result<void> PromptStore::saveAll(const QList<PromptTemplate> &prompts, bool rep
     if (!transaction.isActive())
         return transaction.error();
     for (const PromptTemplate &prompt : prompts) {
-        if (!replace && !builtIn(prompt.name) && find(prompt.name))
+        if (!replace && !builtInPrompt(prompt.name) && find(prompt.name))
             return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "There is already a prompt template named \"%1\": remove it first, or replace it.").arg(prompt.name));
         if (Result<void> saved = save(prompt); !saved)
             return saved;
@@ -91,7 +82,7 @@ Result<void> PromptStore::saveAll(const QList<PromptTemplate> &prompts, bool rep
 
 Result<void> PromptStore::remove(const QString &name)
 {
-    if (builtIn(name))
+    if (builtInPrompt(name))
         return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "\"%1\" is one of REALM's own prompt templates and cannot be removed.").arg(name));
     // A tombstone, so that sync can pass the removal on.
     Statement q(m_db->handle(), "UPDATE prompt_templates SET deleted_at = ?, updated_at = ? WHERE name = ? AND deleted_at IS NULL");

@@ -35,6 +35,15 @@ const QList<PromptTemplate> &builtInPrompts()
     return prompts;
 }
 
+const PromptTemplate *builtInPrompt(const QString &name)
+{
+    for (const PromptTemplate &p : builtInPrompts()) {
+        if (p.name == name)
+            return &p;
+    }
+    return nullptr;
+}
+
 Result<QString> renderPrompt(const PromptTemplate &prompt, const PromptValues &values)
 {
     const QVariantMap data{{QStringLiteral("selection"), values.selection},

@@ -35,6 +35,8 @@ struct PromptValues {
 
 // REALM's own templates, in menu order.
 const QList<PromptTemplate> &builtInPrompts();
+// One of them by name; null when REALM has none of that name.
+const PromptTemplate *builtInPrompt(const QString &name);
 
 // Fills `prompt` with `values`. Values are inserted as they are: never
 // HTML-escaped, never read as templates themselves.

@@ -413,11 +413,7 @@ void tst_CliChat::aTemplateSendsExactlyTheFilledPrompt()
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QCOMPARE(r.out, QStringLiteral("An empty list divides by zero.\n"));
 
-    Prompts::PromptTemplate findBugs;
-    for (const Prompts::PromptTemplate &p : Prompts::builtInPrompts()) {
-        if (p.name == QLatin1String("find-bugs"))
-            findBugs = p;
-    }
+    const Prompts::PromptTemplate findBugs = *Prompts::builtInPrompt(QStringLiteral("find-bugs"));
     const Result<QString> expected = Prompts::renderPrompt(
         findBugs, {QStringLiteral("def mean(values):\n    return sum(values) / len(values)"), QStringLiteral("stats.py"), QStringLiteral("Python"),
                    QStringLiteral("python"), QStringLiteral("sample"), {}});

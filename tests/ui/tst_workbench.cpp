@@ -363,11 +363,7 @@ void tst_Workbench::codeTasksFillTheQuestionWithTheCodeOnShow()
     QVERIFY(findBugs);
     findBugs->trigger();
     const QString question = window.findChild<ChatInput *>(QStringLiteral("chatInput"))->toPlainText();
-    Prompts::PromptTemplate template_;
-    for (const Prompts::PromptTemplate &p : Prompts::builtInPrompts()) {
-        if (p.name == QLatin1String("find-bugs"))
-            template_ = p;
-    }
+    const Prompts::PromptTemplate template_ = *Prompts::builtInPrompt(QStringLiteral("find-bugs"));
     const Result<QString> expected = Prompts::renderPrompt(template_, {QStringLiteral("int main() { return 0; }"), QStringLiteral("src/core/main.cpp"),
                                                                        QStringLiteral("C++"), QStringLiteral("cpp"), engine, {}});
     QVERIFY(expected);
