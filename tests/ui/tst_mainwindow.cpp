@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -289,8 +290,29 @@ void tst_MainWindow::quickOpenRanksFilesAsYouType()
     dialog->setPattern(QStringLiteral("ah"));
     QVERIFY(ranked.wait(10000));
     QCOMPARE(dialog->results()->item(0)->text(), QStringLiteral("src/answer.h"));
+    // The matched characters are marked for highlighting: 'a' of "answer",
+    // 'h' of ".h"; the name starts after the folder.
+    QCOMPARE(dialog->results()->item(0)->data(MatchPositionsRole).value<QList<qsizetype>>(), (QList<qsizetype>{4, 11}));
+    QCOMPARE(dialog->results()->item(0)->data(NameStartRole).toInt(), 4);
+    QVERIFY(!dialog->results()->item(0)->icon().isNull());
+    // A frameless popup at the top centre of the window, inside it.
+    QVERIFY(dialog->windowFlags().testFlag(Qt::FramelessWindowHint));
+    const QRect windowRect(window.mapToGlobal(QPoint(0, 0)), window.size());
+    QVERIFY2(windowRect.contains(dialog->geometry()), qPrintable(QStringLiteral("%1 %2").arg(QVariant(windowRect).toString(), QVariant(dialog->geometry()).toString())));
+    QVERIFY(qAbs(dialog->geometry().center().x() - windowRect.center().x()) <= 1);
+    QVERIFY(dialog->geometry().top() < windowRect.top() + windowRect.height() / 4);
     if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
         QVERIFY(dialog->grab().save(dir + QStringLiteral("/quick-open.png")));
+    // Nothing matches: the popup says so rather than showing an empty list.
+    dialog->setPattern(QStringLiteral("zzzq"));
+    QVERIFY(ranked.wait(10000));
+    QCOMPARE(dialog->results()->count(), 0);
+    QVERIFY(dialog->emptyNote()->isVisible());
+    QCOMPARE(dialog->emptyNote()->text(), QStringLiteral("No matching files"));
+    dialog->setPattern(QStringLiteral("ah"));
+    QVERIFY(ranked.wait(10000));
+    QVERIFY(!dialog->emptyNote()->isVisible());
+
     QSignalSpy opened(&window, &MainWindow::fileOpened);
     QTest::keyClick(dialog->findChild<QLineEdit *>(), Qt::Key_Return);
     QVERIFY(opened.wait(10000));
@@ -306,18 +328,30 @@ void tst_MainWindow::commandPaletteListsAndRunsActions()
     CommandPalette *palette = window.commandPalette();
     QVERIFY(palette->isVisible());
     QStringList entries;
-    for (int i = 0; i < palette->results()->count(); ++i)
-        entries << palette->results()->item(i)->text();
+    for (int i = 0; i < palette->results()->count(); ++i) {
+        const QListWidgetItem *item = palette->results()->item(i);
+        entries << item->text() + QStringLiteral(" | ") + item->data(ShortcutRole).toString();
+    }
     // Every action is listed, with its shortcut.
-    QVERIFY(entries.contains(QStringLiteral("Find in Files    Ctrl+Shift+F")));
-    QVERIFY(entries.contains(QStringLiteral("Open File in Project    Ctrl+P")));
+    QVERIFY(entries.contains(QStringLiteral("Find in Files | Ctrl+Shift+F")));
+    QVERIFY(entries.contains(QStringLiteral("Open File in Project | Ctrl+P")));
     // Down in the filter field moves through the list.
     QTest::keyClick(palette->findChild<QLineEdit *>(), Qt::Key_Down);
     QCOMPARE(palette->results()->currentRow(), 1);
+    // Going back to the window dismisses it, as a popup would.
+    window.activateWindow();
+    QTRY_VERIFY(!palette->isVisible());
+    window.showCommandPalette();
+    QTRY_VERIFY(palette->isActiveWindow());
     palette->setFilter(QStringLiteral("in files"));
     if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
         QVERIFY(palette->grab().save(dir + QStringLiteral("/command-palette.png")));
-    QCOMPARE(palette->results()->item(0)->text(), QStringLiteral("Find in Files    Ctrl+Shift+F"));
+    QCOMPARE(palette->results()->item(0)->text(), QStringLiteral("Find in Files"));
+    QCOMPARE(palette->results()->item(0)->data(MatchPositionsRole).value<QList<qsizetype>>(), (QList<qsizetype>{5, 6, 8, 9, 10, 11, 12}));
+    palette->setFilter(QStringLiteral("qqqzz"));
+    QVERIFY(palette->emptyNote()->isVisible());
+    QCOMPARE(palette->emptyNote()->text(), QStringLiteral("No matching commands"));
+    palette->setFilter(QStringLiteral("in files"));
     QTest::keyClick(palette->findChild<QLineEdit *>(), Qt::Key_Return);
     QVERIFY(!palette->isVisible());
     QVERIFY(window.findChild<QLineEdit *>(QStringLiteral("searchQuery"))->isVisible());

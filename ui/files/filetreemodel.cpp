@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "files/filetreemodel.h"
 
+#include "widgets/filetypeicon.h"
+
 #include <QMimeData>
 
 #include "projects/importsource.h"
@@ -9,7 +11,6 @@
 #include <QFont>
 #include <QHash>
 #include <QIcon>
-#include <QMimeDatabase>
 #include <QStyle>
 
 #include <algorithm>
@@ -137,19 +138,6 @@ int FileTreeModel::columnCount(const QModelIndex &) const
     return ColumnCount;
 }
 
-QIcon FileTreeModel::iconFor(const QString &fileName) const
-{
-    // By extension only: no file is read, and icons are cached per type.
-    static const QMimeDatabase mimeTypes;
-    const QMimeType type = mimeTypes.mimeTypeForFile(fileName, QMimeDatabase::MatchExtension);
-    auto it = m_icons.constFind(type.name());
-    if (it == m_icons.cend()) {
-        const QIcon fallback = QApplication::style()->standardIcon(QStyle::SP_FileIcon);
-        it = m_icons.insert(type.name(), QIcon::fromTheme(type.iconName(), QIcon::fromTheme(type.genericIconName(), fallback)));
-    }
-    return *it;
-}
-
 QVariant FileTreeModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid())
@@ -165,7 +153,7 @@ QVariant FileTreeModel::data(const QModelIndex &index, int role) const
             return {};
         if (node->isFolder)
             return QApplication::style()->standardIcon(QStyle::SP_DirIcon);
-        return iconFor(node->name);
+        return fileTypeIcon(node->name);
     case Qt::FontRole:
         if (node->isBinary) {
             QFont italic;

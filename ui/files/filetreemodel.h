@@ -56,8 +56,6 @@ public:
 
 private:
     const Node *nodeFor(const QModelIndex &index) const;
-    QIcon iconFor(const QString &fileName) const;
-    mutable QHash<QString, QIcon> m_icons;
     std::shared_ptr<Node> m_root;
 };
 

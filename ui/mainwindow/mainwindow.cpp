@@ -601,8 +601,6 @@ void MainWindow::showCommandPalette()
     m_palette->setActions(actions);
     m_palette->setFilter(QString());
     m_palette->show();
-    m_palette->raise();
-    m_palette->activateWindow();
 }
 
 void MainWindow::showSearch()
@@ -621,8 +619,6 @@ void MainWindow::showQuickOpen()
     m_quickOpen->setPaths(m_projectPaths);
     m_quickOpen->setPattern(QString());
     m_quickOpen->show();
-    m_quickOpen->raise();
-    m_quickOpen->activateWindow();
 }
 
 void MainWindow::openFile(const QString &path, int line, int column, int length)

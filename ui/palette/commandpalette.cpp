@@ -12,7 +12,7 @@
 namespace Realm::Ui {
 
 CommandPalette::CommandPalette(QWidget *parent)
-    : LocatorPopup(tr("Command Palette"), tr("Type a command"), {560, 380}, parent)
+    : LocatorPopup(tr("Type a command"), tr("No matching commands"), {560, 380}, parent)
 {
 }
 
@@ -43,22 +43,23 @@ void CommandPalette::refresh()
         byName.insert(plainActionText(action), action);
     }
     const QString pattern = input()->text();
-    QStringList shown;
+    QList<QPair<QString, Projects::FuzzyMatch>> shown;
     if (pattern.trimmed().isEmpty()) {
-        shown = names;
-        shown.sort(Qt::CaseInsensitive);
+        names.sort(Qt::CaseInsensitive);
+        for (const QString &name : std::as_const(names))
+            shown.append({name, {}});
     } else {
-        for (const auto &[name, match] : Projects::FuzzyMatcher(pattern).rank(names, 100))
-            shown << name;
+        shown = Projects::FuzzyMatcher(pattern).rank(names, 100);
     }
-    for (const QString &name : std::as_const(shown)) {
+    for (const auto &[name, match] : std::as_const(shown)) {
         QAction *action = byName.value(name);
-        const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
-        auto *item = new QListWidgetItem(shortcut.isEmpty() ? name : QStringLiteral("%1    %2").arg(name, shortcut), list);
+        auto *item = new QListWidgetItem(action->icon(), name, list);
         item->setData(Qt::UserRole, QVariant::fromValue(static_cast<QObject *>(action)));
+        item->setData(MatchPositionsRole, QVariant::fromValue(match.positions));
+        item->setData(ShortcutRole, action->shortcut().toString(QKeySequence::NativeText));
         item->setFlags(action->isEnabled() ? item->flags() : item->flags() & ~Qt::ItemIsEnabled);
     }
-    list->setCurrentRow(0);
+    resultsChanged();
 }
 
 void CommandPalette::activate()

@@ -2,6 +2,7 @@
 #include "search/quickopendialog.h"
 
 #include "projects/fuzzymatcher.h"
+#include "widgets/filetypeicon.h"
 
 #include <QLineEdit>
 #include <QListWidget>
@@ -15,14 +16,19 @@ constexpr int kShown = 50;
 } // namespace
 
 QuickOpenDialog::QuickOpenDialog(QWidget *parent)
-    : LocatorPopup(tr("Open File"), tr("Type part of a file name or path"), {640, 420}, parent)
+    : LocatorPopup(tr("Type part of a file name or path"), tr("No matching files"), {640, 420}, parent)
 {
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         if (m_watcher.property("generation").toULongLong() != m_generation)
             return; // a newer pattern is being ranked
         results()->clear();
-        results()->addItems(m_watcher.result());
-        results()->setCurrentRow(0);
+        for (const Ranked &ranked : m_watcher.result()) {
+            auto *item = new QListWidgetItem(fileTypeIcon(ranked.path), ranked.path, results());
+            item->setData(MatchPositionsRole, QVariant::fromValue(ranked.positions));
+            item->setData(NameStartRole, int(ranked.path.lastIndexOf(QLatin1Char('/')) + 1));
+            item->setToolTip(ranked.path);
+        }
+        resultsChanged();
         emit rankingFinished();
     });
 }
@@ -49,12 +55,13 @@ void QuickOpenDialog::rank()
     const QStringList paths = m_paths;
     m_watcher.setProperty("generation", ++m_generation);
     m_watcher.setFuture(QtConcurrent::run([pattern, paths] {
-        QStringList ranked;
+        QList<Ranked> ranked;
         if (pattern.trimmed().isEmpty()) {
-            ranked = paths.mid(0, kShown);
+            for (const QString &path : paths.mid(0, kShown))
+                ranked.append({path, {}});
         } else {
             for (const auto &[path, match] : Projects::FuzzyMatcher(pattern).rank(paths, kShown))
-                ranked << path;
+                ranked.append({path, match.positions});
         }
         return ranked;
     }));

@@ -30,7 +30,11 @@ private:
     void rank();
 
     QStringList m_paths;
-    QFutureWatcher<QStringList> m_watcher;
+    struct Ranked {
+        QString path;
+        QList<qsizetype> positions;
+    };
+    QFutureWatcher<QList<Ranked>> m_watcher;
     quint64 m_generation = 0;
 };
 
