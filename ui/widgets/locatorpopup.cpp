@@ -33,6 +33,7 @@ LocatorPopup::LocatorPopup(const QString &placeholder, const QString &emptyText,
     m_results->setItemDelegate(new LocatorDelegate(m_results));
     m_results->setFrameShape(QFrame::NoFrame);
     m_results->setUniformItemSizes(true);
+    m_results->setMinimumHeight(1); // the popup fits its rows (fitHeight)
     m_results->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_results->setTextElideMode(Qt::ElideMiddle);
     m_empty->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
