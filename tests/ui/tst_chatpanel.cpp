@@ -39,6 +39,9 @@
 #include <QTest>
 #include <QTextDocument>
 #include <QTextBlock>
+#include <QTextDocumentFragment>
+#include <QTextTable>
+#include <QToolButton>
 
 using namespace Realm;
 using namespace Realm::Ui;
@@ -161,6 +164,7 @@ private slots:
     void toolStepsAreShownInTheConversation();
     void filesDroppedFromTheTreeGoWithTheNextQuestion();
     void codeBlocksAreHighlighted();
+    void answersLookLikeAModernChat();
     void aThemeSwitchRestylesWhatIsShown();
     void desktopAndCliAskTheSameQuestionTheSameWay();
     void desktopAndCliFailInTheSameWords();
@@ -193,8 +197,8 @@ void tst_ChatPanel::answerStreamsIntoThePanelAndIsKept()
     QVERIFY(finished.wait(10000));
     QCOMPARE(finished.first().first().toBool(), true);
     QVERIFY(f.panel->input()->toPlainText().isEmpty());
-    // The stored version replaces the live one: with its actions.
-    QVERIFY(QTest::qWaitFor([&] { return f.panel->view()->toPlainText().contains(QStringLiteral("Regenerate")); }, 10000));
+    // The stored version replaces the live one: with what it cost.
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->view()->toPlainText().contains(QStringLiteral("out tokens")); }, 10000));
     const QString shown = f.panel->view()->toPlainText();
     QVERIFY2(shown.contains(QStringLiteral("How do I save safely?")), qPrintable(shown));
     QVERIFY(shown.contains(QStringLiteral("Use QSaveFile: it writes atomically."))); // Markdown rendered, not shown raw
@@ -488,6 +492,109 @@ void tst_ChatPanel::codeBlocksAreHighlighted()
     QVERIFY2(coloured, "the keyword `return` should have a colour of its own");
     if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
         QVERIFY(f.panel->grab().save(dir + QStringLiteral("/chat-highlighted.png")));
+}
+
+namespace {
+// Every table in the document, nested ones too (code cards, quotes, tables).
+QList<QTextTable *> tablesIn(QTextFrame *frame)
+{
+    QList<QTextTable *> tables;
+    for (QTextFrame *child : frame->childFrames()) {
+        if (auto *table = qobject_cast<QTextTable *>(child))
+            tables << table;
+        tables += tablesIn(child);
+    }
+    return tables;
+}
+
+QString cellText(QTextTable *table, int row, int column)
+{
+    QTextCursor cursor = table->cellAt(row, column).firstCursorPosition();
+    cursor.setPosition(table->cellAt(row, column).lastCursorPosition().position(), QTextCursor::KeepAnchor);
+    return cursor.selection().toPlainText();
+}
+
+QStringList anchorsIn(QTextTable *table, int row, int column)
+{
+    QStringList anchors;
+    for (auto block = table->cellAt(row, column).begin(); !block.atEnd(); ++block) {
+        const QTextBlock b = block.currentBlock();
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            if (it.fragment().charFormat().isAnchor())
+                anchors << it.fragment().charFormat().anchorHref();
+        }
+    }
+    return anchors;
+}
+} // namespace
+
+void tst_ChatPanel::answersLookLikeAModernChat()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    f.panel->resize(520, 700);
+    f.panel->show();
+    const QString answer = QStringLiteral("Intro paragraph.\n\n> A quoted line.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+                                          "```cpp\nint x = 1;\n```\n\nDone.\n");
+    f.server.enqueue(MockLlmServer::openAiStream({answer}));
+    QSignalSpy finished(f.panel.get(), &ChatPanel::answerFinished);
+    ask(*f.panel, QStringLiteral("Show me everything"));
+    QVERIFY(finished.wait(10000));
+    ChatView *view = f.panel->view();
+    QTRY_COMPARE(view->thread().size(), 2);
+
+    QTextTable *code = nullptr, *quote = nullptr, *grid = nullptr;
+    for (QTextTable *table : tablesIn(view->document()->rootFrame())) {
+        if (cellText(table, 0, 0) == QLatin1String("cpp"))
+            code = table;
+        else if (cellText(table, 0, 0) == QLatin1String("A quoted line."))
+            quote = table;
+        else if (cellText(table, 0, 0) == QLatin1String("a"))
+            grid = table;
+    }
+    // A code block is a card: a header band with its language and Copy, over the code.
+    QVERIFY(code);
+    QCOMPARE(anchorsIn(code, 0, 1), QStringList{QStringLiteral("realm-copy:0")});
+    auto *card = qobject_cast<QTextTable *>(code->parentFrame());
+    QVERIFY(card);
+    QCOMPARE(card->rows(), 2);
+    QCOMPARE(cellText(card, 1, 0), QStringLiteral("int x = 1;"));
+    // A quote has a bar on its left.
+    QVERIFY(quote);
+    QCOMPARE(quote->cellAt(0, 0).format().toTableCellFormat().leftBorder(), 3.0);
+    // A table has single rules.
+    QVERIFY(grid);
+    QVERIFY(grid->format().borderCollapse());
+    QCOMPARE(cellText(grid, 1, 1), QStringLiteral("2"));
+
+    // The answer's actions appear when the mouse is over it: Copy and Regenerate.
+    const Chat::Message question = view->thread().first();
+    const Chat::Message reply = view->thread().last();
+    QVERIFY(!view->messageActions()->isVisible());
+    const QPoint overAnswer = view->cursorRect(view->document()->find(QStringLiteral("Intro paragraph."))).center();
+    QTest::mouseMove(view->viewport(), overAnswer);
+    QTRY_VERIFY(view->messageActions()->isVisible());
+    QCOMPARE(view->hoveredMessageId(), reply.id);
+    auto *copy = view->messageActions()->findChild<QToolButton *>(QStringLiteral("copyMessage"));
+    auto *edit = view->messageActions()->findChild<QToolButton *>(QStringLiteral("editMessage"));
+    auto *regenerate = view->messageActions()->findChild<QToolButton *>(QStringLiteral("regenerateMessage"));
+    QVERIFY(copy->isVisible() && regenerate->isVisible() && !edit->isVisible());
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(f.panel->grab().save(dir + QStringLiteral("/chat-answer.png")));
+    QSignalSpy copied(view, &ChatView::copyRequested);
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(copied.size(), 1);
+    QCOMPARE(copied.first().first().toString(), reply.content);
+
+    // Over the question: Copy and Edit.
+    const QPoint overQuestion = view->cursorRect(view->document()->find(QStringLiteral("Show me everything"))).center();
+    QTest::mouseMove(view->viewport(), overQuestion);
+    QTRY_COMPARE(view->hoveredMessageId(), question.id);
+    QVERIFY(edit->isVisible() && !regenerate->isVisible());
+    QSignalSpy editing(view, &ChatView::editRequested);
+    QTest::mouseClick(edit, Qt::LeftButton);
+    QCOMPARE(editing.size(), 1);
+    QCOMPARE(editing.first().first().value<Chat::Message>().content, QStringLiteral("Show me everything"));
 }
 
 namespace {

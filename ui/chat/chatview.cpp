@@ -4,10 +4,15 @@
 #include "chat/chatprovider.h"
 #include "chat/markdownrenderer.h"
 #include "chat/projecttools.h"
+#include "widgets/glyphicon.h"
 
 #include <QFontDatabase>
 
+#include <QAbstractTextDocumentLayout>
 #include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QMouseEvent>
+#include <QToolButton>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextDocumentFragment>
@@ -52,6 +57,7 @@ ChatView::ChatView(QWidget *parent)
     setOpenExternalLinks(false);
     setUndoRedoEnabled(false);
     document()->setDocumentMargin(10);
+    document()->setDefaultStyleSheet(answerStyleSheet());
     connect(this, &QTextBrowser::anchorClicked, this, &ChatView::followLink);
     // Follow a streaming answer unless the reader has scrolled up to read.
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
@@ -61,6 +67,84 @@ ChatView::ChatView(QWidget *parent)
         if (m_autoScroll)
             verticalScrollBar()->setValue(max);
     });
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ChatView::hideMessageActions);
+    createMessageActions();
+}
+
+void ChatView::createMessageActions()
+{
+    m_messageActions = new QWidget(viewport());
+    m_messageActions->setObjectName(QStringLiteral("messageActions"));
+    m_messageActions->setAutoFillBackground(true);
+    auto *layout = new QHBoxLayout(m_messageActions);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->setSpacing(2);
+    const auto button = [this, layout](const QString &name, const QString &tip, const QString &scheme) {
+        auto *b = new QToolButton(m_messageActions);
+        b->setObjectName(name);
+        b->setAutoRaise(true);
+        b->setToolTip(tip);
+        b->setIconSize(QSize(16, 16));
+        b->setFocusPolicy(Qt::NoFocus);
+        connect(b, &QToolButton::clicked, this, [this, scheme] { followLink(QUrl(scheme + m_hoveredId)); });
+        layout->addWidget(b);
+        return b;
+    };
+    m_copyButton = button(QStringLiteral("copyMessage"), tr("Copy"), QStringLiteral("realm-copy-message:"));
+    m_editButton = button(QStringLiteral("editMessage"), tr("Edit"), QStringLiteral("realm-edit:"));
+    m_regenerateButton = button(QStringLiteral("regenerateMessage"), tr("Regenerate"), QStringLiteral("realm-regenerate:"));
+    updateMessageActionIcons();
+    m_messageActions->hide();
+    viewport()->setMouseTracking(true);
+}
+
+void ChatView::updateMessageActionIcons()
+{
+    const QColor colour = palette().color(QPalette::ButtonText);
+    m_copyButton->setIcon(glyphIcon(Glyph::Copy, colour));
+    m_editButton->setIcon(glyphIcon(Glyph::Edit, colour));
+    m_regenerateButton->setIcon(glyphIcon(Glyph::Regenerate, colour));
+}
+
+void ChatView::mouseMoveEvent(QMouseEvent *event)
+{
+    QTextBrowser::mouseMoveEvent(event);
+    showMessageActions(event->position().toPoint());
+}
+
+bool ChatView::viewportEvent(QEvent *event)
+{
+    // Leaving the view hides the buttons, unless the mouse went onto them.
+    if (event->type() == QEvent::Leave && !m_messageActions->underMouse())
+        hideMessageActions();
+    return QTextBrowser::viewportEvent(event);
+}
+
+// The buttons sit at the right end of the hovered message's header line.
+void ChatView::showMessageActions(const QPoint &at)
+{
+    const int block = cursorForPosition(at).blockNumber();
+    auto header = std::upper_bound(m_headerBlocks.cbegin(), m_headerBlocks.cend(), block,
+                                   [](int number, const QPair<int, QString> &entry) { return number < entry.first; });
+    const Chat::Message *m = header == m_headerBlocks.cbegin() ? nullptr : messageById(std::prev(header)->second);
+    if (!m || m->status == Chat::Message::Status::Streaming || (m_answering && m->id == m_answerId)) {
+        hideMessageActions();
+        return;
+    }
+    m_hoveredId = m->id;
+    m_editButton->setVisible(m->role == Chat::ChatMessage::Role::User);
+    m_regenerateButton->setVisible(m->role == Chat::ChatMessage::Role::Assistant);
+    m_messageActions->adjustSize();
+    const QRectF rect = document()->documentLayout()->blockBoundingRect(document()->findBlockByNumber(std::prev(header)->first));
+    const int top = int(rect.top() + (rect.height() - m_messageActions->height()) / 2) - verticalScrollBar()->value();
+    m_messageActions->move(viewport()->width() - m_messageActions->width() - 4, std::max(0, top));
+    m_messageActions->show();
+}
+
+void ChatView::hideMessageActions()
+{
+    m_messageActions->hide();
+    m_hoveredId.clear();
 }
 
 ChatView::~ChatView() = default;
@@ -73,7 +157,10 @@ QVariant ChatView::loadResource(int, const QUrl &)
 void ChatView::changeEvent(QEvent *event)
 {
     QTextBrowser::changeEvent(event);
-    if (event->type() != QEvent::PaletteChange || m_thread.isEmpty())
+    if (event->type() != QEvent::PaletteChange)
+        return;
+    updateMessageActionIcons();
+    if (m_thread.isEmpty())
         return;
     // Links, code colours, tints and notes took the palette's colours when
     // they were drawn.
@@ -100,16 +187,17 @@ QString ChatView::headerHtml(const Chat::Message &m) const
     }
     if (m.status == Chat::Message::Status::Streaming)
         return header;
-    header += QStringLiteral("&nbsp;&nbsp;<small>") + link(QStringLiteral("realm-copy-message:") + m.id, tr("Copy"));
-    if (m.role == Chat::ChatMessage::Role::User)
-        header += QStringLiteral(" · ") + link(QStringLiteral("realm-edit:") + m.id, tr("Edit"));
-    if (m.role == Chat::ChatMessage::Role::Assistant)
-        header += QStringLiteral(" · ") + link(QStringLiteral("realm-regenerate:") + m.id, tr("Regenerate"));
+    // Copy, Edit and Regenerate are buttons shown on hover; what the
+    // header says is what went with the message and what it cost.
+    QStringList details;
     if (!m.context.isEmpty())
-        header += QStringLiteral(" · ") + link(QStringLiteral("realm-context:") + m.id, tr("Context (%n item(s))", nullptr, int(m.context.size())));
+        details << link(QStringLiteral("realm-context:") + m.id, tr("Context (%n item(s))", nullptr, int(m.context.size())));
     if (m.usage.outputTokens >= 0)
-        header += QStringLiteral(" · ") + tr("%1 in / %2 out tokens").arg(m.usage.inputTokens).arg(m.usage.outputTokens);
-    return header + QStringLiteral("</small>");
+        details << tr("%1 in / %2 out tokens").arg(m.usage.inputTokens).arg(m.usage.outputTokens).toHtmlEscaped();
+    if (details.isEmpty())
+        return header;
+    return header + QStringLiteral("&nbsp;&nbsp;<small style=\"color:%1\">%2</small>")
+                        .arg(palette().color(QPalette::PlaceholderText).name(), details.join(QStringLiteral(" · ")));
 }
 
 void ChatView::appendHeader(const Chat::Message &m)
@@ -123,6 +211,7 @@ void ChatView::appendHeader(const Chat::Message &m)
         cursor.setBlockFormat(spaced);
     else
         cursor.insertBlock(spaced, QTextCharFormat());
+    m_headerBlocks.append({cursor.blockNumber(), m.id});
     cursor.insertHtml(headerHtml(m));
 }
 
@@ -177,6 +266,7 @@ void ChatView::appendFailureCard(const Chat::Message &m)
 
 void ChatView::resetAnswer()
 {
+    hideMessageActions();
     m_answerHeaderBlock = -1;
     m_renderTimer->stop();
     m_retryTimer->stop();
@@ -191,6 +281,7 @@ void ChatView::showThread(const QList<Chat::Message> &thread)
     resetAnswer();
     m_thread = thread;
     m_codeBlocks.clear();
+    m_headerBlocks.clear();
     clear();
     for (const Chat::Message &m : thread) {
         appendHeader(m);
@@ -252,6 +343,7 @@ void ChatView::showWelcome(bool hasProvider, const QString &projectName)
     resetAnswer();
     m_thread.clear();
     m_codeBlocks.clear();
+    m_headerBlocks.clear();
     QString html = QStringLiteral("<div style=\"color:gray\">");
     if (!hasProvider) {
         html += tr("<p><b>Chat with an LLM about your code.</b></p><p>REALM talks to local models (Ollama, llama.cpp, LM Studio, "
@@ -357,6 +449,8 @@ void ChatView::settleAnswer(const QList<Chat::Message> &thread)
     cursor.removeSelectedText();
     cursor.insertHtml(headerHtml(thread.last()));
     appendStatusNote(thread.last());
+    if (!m_headerBlocks.isEmpty() && m_headerBlocks.last().first == m_answerHeaderBlock)
+        m_headerBlocks.last().second = thread.last().id;
     m_thread = thread;
     m_answerHeaderBlock = -1;
 }

@@ -9,6 +9,8 @@
 
 #include <memory>
 
+class QToolButton;
+
 namespace Realm::Ui {
 
 class MarkdownStream;
@@ -49,6 +51,12 @@ public:
     // Scrolls to a message (search results jump here).
     void showMessage(const QString &messageId);
 
+    // The small buttons shown over the message under the mouse (Copy, and
+    // Edit for a question or Regenerate for an answer); hidden otherwise.
+    QWidget *messageActions() const { return m_messageActions; }
+    // The message whose actions are on show, or empty.
+    QString hoveredMessageId() const { return m_hoveredId; }
+
 signals:
     void copyRequested(const QString &text);
     void editRequested(const Realm::Chat::Message &question);
@@ -59,11 +67,17 @@ signals:
 
 protected:
     QVariant loadResource(int type, const QUrl &name) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
     // A new palette (a theme switch) draws the conversation again in it.
     void changeEvent(QEvent *event) override;
 
 private:
     void followLink(const QUrl &url);
+    void createMessageActions();
+    void updateMessageActionIcons();
+    void showMessageActions(const QPoint &at);
+    void hideMessageActions();
     void appendHeader(const Chat::Message &m);
     QString headerHtml(const Chat::Message &m) const;
     void appendStatusNote(const Chat::Message &m);
@@ -76,6 +90,13 @@ private:
 
     QList<Chat::Message> m_thread;
     QStringList m_codeBlocks;
+    // Each shown message's header block, in document order, for hovering.
+    QList<QPair<int, QString>> m_headerBlocks;
+    QWidget *m_messageActions = nullptr;
+    QToolButton *m_copyButton = nullptr;
+    QToolButton *m_editButton = nullptr;
+    QToolButton *m_regenerateButton = nullptr;
+    QString m_hoveredId;
     void renderPending();
 
     bool m_answering = false; // between beginAnswer() and endAnswer()

@@ -15,12 +15,15 @@ namespace Realm::Ui {
 // md4c. Raw HTML in the Markdown is shown as text, never interpreted: model
 // output is untrusted.
 QString markdownToHtml(const QString &markdown);
+// The default style sheet for a document answers are rendered into.
+QString answerStyleSheet();
 
 // Renders a Markdown answer into a QTextDocument while it streams, at a cost
 // that does not grow with the answer: finished blocks (paragraphs, lists,
 // tables) are rendered once and stay; fenced code is appended line by line;
-// only the unfinished block at the end is redrawn on each delta. Code
-// blocks are numbered (codeBlocks()) for copy buttons.
+// only the unfinished block at the end is redrawn on each delta. A finished
+// code block is drawn as a card with its language and a Copy link; code
+// blocks are numbered (codeBlocks()) for those links.
 class MarkdownStream final {
 public:
     // Renders from `at` (a position in `document`) onwards; the document
@@ -40,7 +43,7 @@ private:
     void insertBlockHtml(const QString &html);
     void appendCodeLine(const QString &line);
     void redrawTail();
-    void highlightOpenCode();
+    void closeCodeBlock();
 
     QTextDocument *m_document;
     QTextCursor m_cursor;      // end of the rendered part
@@ -48,7 +51,7 @@ private:
     QString m_partialLine;     // text after the last line end
     QStringList m_paragraph;   // lines of the block being collected
     Markup::FenceScanner m_fences;
-    int m_codeFirstBlock = -1; // first block of the open code block
+    int m_codeStart = -1;      // where the open code block begins
     QStringList m_codeBlocks;
     int m_firstCodeBlock = 0;
 };
