@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -95,15 +96,24 @@ void tst_ExportDialog::exportsIntoGit()
     const QString repo = m_ws->dir() + QStringLiteral("/repo");
     dialog.setTarget(repo);
     QCOMPARE(dialog.formatBox()->currentData().toString(), QStringLiteral("git")); // a folder
+    // An author that is not "Name <email>" is said under the field as it is
+    // typed, and Export waits until it is fixed.
+    QVERIFY(dialog.exportButton()->isEnabled()); // empty: REALM's own
     dialog.authorEdit()->setText(QStringLiteral("nobody"));
+    QVERIFY(!dialog.exportButton()->isEnabled());
+    QVERIFY(dialog.authorNote()->isVisible());
+    QVERIFY(dialog.authorNote()->text().contains(QStringLiteral("Name <email>")));
     QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
     dialog.startExport();
     QVERIFY(!dialog.isRunning()); // refused before starting
-    QVERIFY(dialog.statusLabel()->text().contains(QStringLiteral("Name <email>")));
 
     dialog.authorEdit()->setText(QStringLiteral("Ada Lovelace <ada@example.org>"));
+    QVERIFY(!dialog.authorNote()->isVisible());
+    QVERIFY(dialog.exportButton()->isEnabled());
     dialog.branchEdit()->setText(QStringLiteral("history"));
-    dialog.startExport();
+    // Enter in any field runs Export, never Browse.
+    QTest::keyClick(dialog.branchEdit(), Qt::Key_Return);
+    QVERIFY(dialog.isRunning() || !finished.isEmpty());
     QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty(); }, 20000));
     QCOMPARE(finished.first().first().toBool(), true);
     QVERIFY2(dialog.statusLabel()->text().contains(QStringLiteral("Wrote 1 commit(s)")), qPrintable(dialog.statusLabel()->text()));

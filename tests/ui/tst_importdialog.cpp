@@ -31,6 +31,7 @@ private slots:
     void folderImportShowsProgressAndWhatWasLeftOut();
     void cancellingAnImportKeepsTheWorkspaceAndTheDialog();
     void missingSourceIsExplainedInTheDialog();
+    void enterImportsAndBrowseNeverTakesIt();
     void brokenArchiveFailsWithAReasonAndTheFormStaysUsable();
     void gitTabImportsTheChosenBranch();
     void fileMenuOpensTheDialogAndTheWindowShowsTheProject();
@@ -138,17 +139,62 @@ void tst_ImportDialog::missingSourceIsExplainedInTheDialog()
     TestWorkspace ws;
     ImportDialog dialog(ws.db(), ImportDialog::Kind::Folder);
     dialog.show();
+    // Nothing to import yet: Import waits.
+    auto *import = dialog.findChild<QPushButton *>(QStringLiteral("startImport"));
+    QVERIFY(!import->isEnabled());
     QSignalSpy finished(&dialog, &ImportDialog::importFinished);
     dialog.startImport();
     QVERIFY(!dialog.isRunning());
-    auto *summary = dialog.findChild<QLabel *>(QStringLiteral("importSummary"));
-    QVERIFY(summary->text().contains(QStringLiteral("Choose what to import")));
+    QVERIFY(dialog.locationNote()->isVisible());
+    QVERIFY(dialog.locationNote()->text().contains(QStringLiteral("Choose what to import")));
 
-    dialog.setSource(ImportDialog::Kind::Folder, m_source.path() + QStringLiteral("/no-such-folder"));
-    dialog.startImport();
-    QVERIFY(finished.wait(10000));
+    // A folder that is not there is said under the field, not in a box.
+    auto *folder = dialog.findChild<QLineEdit *>(QStringLiteral("folderLocation"));
+    folder->setText(m_source.path() + QStringLiteral("/no-such-folder"));
+    QVERIFY(import->isEnabled());
+    QVERIFY(!dialog.locationNote()->isVisible());
+    QTest::keyClick(folder, Qt::Key_Return); // Enter imports
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
     QCOMPARE(finished.first().at(0).toBool(), false);
-    QVERIFY(summary->text().contains(QStringLiteral("does not exist")));
+    QVERIFY(dialog.locationNote()->isVisible());
+    QVERIFY2(dialog.locationNote()->text().contains(QStringLiteral("does not exist")), qPrintable(dialog.locationNote()->text()));
+    QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("importSummary"))->isVisible());
+    // Fixing it takes the note away.
+    folder->setText(m_source.path());
+    QVERIFY(!dialog.locationNote()->isVisible());
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        folder->setText(m_source.path() + QStringLiteral("/no-such-folder"));
+        QTest::keyClick(folder, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 10000);
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/import-missing-folder.png")));
+    }
+}
+
+void tst_ImportDialog::enterImportsAndBrowseNeverTakesIt()
+{
+    TestWorkspace ws;
+    ImportDialog dialog(ws.db(), ImportDialog::Kind::Folder);
+    dialog.show();
+    auto *import = dialog.findChild<QPushButton *>(QStringLiteral("startImport"));
+    QVERIFY(import->isDefault());
+    // Browse may not take Enter: a button with autoDefault becomes the
+    // default while it has the focus, as Browse has after a click.
+    int browseButtons = 0;
+    for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+        if (button->text().contains(QStringLiteral("Browse"))) {
+            QVERIFY(!button->autoDefault());
+            ++browseButtons;
+        }
+    }
+    QCOMPARE(browseButtons, 2);
+    QSignalSpy finished(&dialog, &ImportDialog::importFinished);
+    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("projectName"));
+    dialog.setSource(ImportDialog::Kind::Folder, m_source.path());
+    name->setText(QStringLiteral("by-enter"));
+    QTest::keyClick(name, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    QCOMPARE(Projects::ProjectStore(ws.db()).list()->constFirst().name, QStringLiteral("by-enter"));
 }
 
 void tst_ImportDialog::brokenArchiveFailsWithAReasonAndTheFormStaysUsable()

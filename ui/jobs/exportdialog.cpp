@@ -2,8 +2,10 @@
 #include "jobs/exportdialog.h"
 
 #include "projects/importsource.h"
+#include "widgets/fieldnote.h"
 
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -16,16 +18,22 @@
 
 namespace Realm::Ui {
 
+namespace {
+const QString kDefaultBranch = QStringLiteral("main");
+const QString kDefaultAuthor = QStringLiteral("REALM <realm@localhost>");
+} // namespace
+
 ExportDialog::ExportDialog(Storage::DatabasePtr db, const QString &projectId, const QString &projectName, QWidget *parent)
     : QDialog(parent)
     , m_db(std::move(db))
     , m_projectId(projectId)
     , m_format(new QComboBox)
     , m_path(new QLineEdit)
-    , m_branch(new QLineEdit(QStringLiteral("main")))
-    , m_author(new QLineEdit(QStringLiteral("REALM <realm@localhost>")))
+    , m_branch(new QLineEdit)
+    , m_author(new QLineEdit)
     , m_progress(new QProgressBar)
     , m_status(new QLabel)
+    , m_authorNote(new FieldNote(QStringLiteral("exportAuthorNote")))
     , m_exportButton(new QPushButton(tr("&Export")))
     , m_closeButton(new QPushButton(tr("Close")))
 {
@@ -36,13 +44,17 @@ ExportDialog::ExportDialog(Storage::DatabasePtr db, const QString &projectId, co
     m_format->addItem(tr("Git repository (a commit per version)"), QStringLiteral("git"));
     m_path->setObjectName(QStringLiteral("exportPath"));
     m_path->setText(QDir::home().filePath(projectName + QStringLiteral(".zip")));
+    m_path->setPlaceholderText(tr("Where the archive or repository goes"));
     auto *browse = new QPushButton(tr("&Browse…"));
+    browse->setAutoDefault(false); // Enter exports, wherever the focus is
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
     m_branch->setObjectName(QStringLiteral("exportBranch"));
+    m_branch->setPlaceholderText(kDefaultBranch);
     m_author->setObjectName(QStringLiteral("exportAuthor"));
+    m_author->setPlaceholderText(kDefaultAuthor);
     auto *form = new QFormLayout;
     form->addRow(tr("&Format:"), m_format);
     auto *pathLabel = new QLabel(tr("&Save as:"));
@@ -50,6 +62,7 @@ ExportDialog::ExportDialog(Storage::DatabasePtr db, const QString &projectId, co
     form->addRow(pathLabel, pathRow);
     form->addRow(tr("&Branch:"), m_branch);
     form->addRow(tr("&Author:"), m_author);
+    form->addRow(QString(), m_authorNote);
     form->setRowVisible(m_branch, false);
     form->setRowVisible(m_author, false);
     connect(m_format, &QComboBox::currentIndexChanged, this, [this, form] {
@@ -64,7 +77,10 @@ ExportDialog::ExportDialog(Storage::DatabasePtr db, const QString &projectId, co
         m_path->setText(git ? path : path + QLatin1Char('.') + m_format->currentData().toString());
         form->setRowVisible(m_branch, git);
         form->setRowVisible(m_author, git);
+        validate();
     });
+    connect(m_path, &QLineEdit::textChanged, this, &ExportDialog::validate);
+    connect(m_author, &QLineEdit::textChanged, this, &ExportDialog::validate);
 
     m_progress->hide();
     m_status->setObjectName(QStringLiteral("exportStatus"));
@@ -73,18 +89,39 @@ ExportDialog::ExportDialog(Storage::DatabasePtr db, const QString &projectId, co
     m_exportButton->setDefault(true);
     connect(m_exportButton, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(m_closeButton, &QPushButton::clicked, this, &ExportDialog::reject);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    buttons->addWidget(m_exportButton);
-    buttons->addWidget(m_closeButton);
+    auto *buttons = new QDialogButtonBox;
+    buttons->addButton(m_exportButton, QDialogButtonBox::AcceptRole);
+    buttons->addButton(m_closeButton, QDialogButtonBox::RejectRole);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
     layout->addStretch(1);
-    layout->addLayout(buttons);
+    layout->addWidget(buttons);
     resize(560, sizeHint().height());
+    validate();
+}
+
+QLabel *ExportDialog::authorNote() const
+{
+    return m_authorNote;
+}
+
+bool ExportDialog::isGit() const
+{
+    return m_format->currentData().toString() == QLatin1String("git");
+}
+
+// Export waits for a target, and for Git an author written as Name <email>
+// (empty means REALM's own); what is wrong shows under its field as typed.
+void ExportDialog::validate()
+{
+    Projects::GitExportOptions ignored;
+    const QString author = m_author->text().trimmed();
+    const Result<void> parsed = isGit() && !author.isEmpty() ? Projects::parseAuthor(author, &ignored) : Result<void>{};
+    m_authorNote->setProblem(parsed ? QString() : parsed.error().message);
+    m_exportButton->setEnabled(!m_path->text().trimmed().isEmpty() && parsed);
 }
 
 ExportDialog::~ExportDialog() = default; // a running job is a child: it is cancelled and waited for
@@ -115,9 +152,11 @@ void ExportDialog::startExport()
         return;
     }
     if (!input.archive) {
-        input.git.branch = m_branch->text().trimmed();
-        if (Result<void> author = Projects::parseAuthor(m_author->text(), &input.git); !author) {
-            m_status->setText(author.error().message);
+        const QString branch = m_branch->text().trimmed();
+        input.git.branch = branch.isEmpty() ? kDefaultBranch : branch;
+        const QString author = m_author->text().trimmed();
+        if (Result<void> parsed = Projects::parseAuthor(author.isEmpty() ? kDefaultAuthor : author, &input.git); !parsed) {
+            m_authorNote->setProblem(parsed.error().message);
             m_author->setFocus();
             return;
         }
@@ -150,12 +189,15 @@ void ExportDialog::startExport()
 void ExportDialog::setRunning(bool running)
 {
     m_progress->setVisible(running);
-    m_exportButton->setEnabled(!running);
     m_format->setEnabled(!running);
     m_path->setEnabled(!running);
     m_branch->setEnabled(!running);
     m_author->setEnabled(!running);
     m_closeButton->setText(running ? tr("Cancel Export") : tr("Close"));
+    if (running)
+        m_exportButton->setEnabled(false);
+    else
+        validate();
 }
 
 void ExportDialog::reject()

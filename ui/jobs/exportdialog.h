@@ -14,6 +14,8 @@ class QPushButton;
 
 namespace Realm::Ui {
 
+class FieldNote;
+
 // Project → Export: a project out of REALM as a ZIP or tar.gz file, or as a
 // Git repository with one commit per version (branch and author in the
 // form). The export runs in the dialog on a worker thread — progress,
@@ -33,6 +35,9 @@ public:
     QLineEdit *branchEdit() const { return m_branch; }
     QLineEdit *authorEdit() const { return m_author; }
     QLabel *statusLabel() const { return m_status; }
+    // What is wrong with the author, under its field.
+    QLabel *authorNote() const;
+    QPushButton *exportButton() const { return m_exportButton; }
 
     void reject() override;
 
@@ -41,6 +46,8 @@ signals:
 
 private:
     void browse();
+    void validate();
+    bool isGit() const;
     void setRunning(bool running);
 
     Storage::DatabasePtr m_db;
@@ -52,6 +59,7 @@ private:
     QLineEdit *m_author;
     QProgressBar *m_progress;
     QLabel *m_status;
+    FieldNote *m_authorNote;
     QPushButton *m_exportButton;
     QPushButton *m_closeButton;
 };

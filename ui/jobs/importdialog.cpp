@@ -4,6 +4,7 @@
 #include "projects/importjob.h"
 #include "projects/importsource.h"
 #include "settings/appsettings.h"
+#include "widgets/fieldnote.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -52,6 +53,7 @@ ImportDialog::ImportDialog(Storage::DatabasePtr db, Kind kind, QWidget *parent)
     , m_summary(new QLabel)
     , m_issues(new QTreeWidget)
     , m_buttons(new QDialogButtonBox)
+    , m_locationNote(new FieldNote(QStringLiteral("locationNote")))
 {
     setWindowTitle(tr("Import Code"));
     resize(640, 520);
@@ -67,6 +69,9 @@ ImportDialog::ImportDialog(Storage::DatabasePtr db, Kind kind, QWidget *parent)
 
     auto *browseFolder = new QPushButton(tr("Browse…"));
     auto *browseArchive = new QPushButton(tr("Browse…"));
+    // Enter imports, wherever the focus is; Browse only by its own click.
+    browseFolder->setAutoDefault(false);
+    browseArchive->setAutoDefault(false);
     connect(browseFolder, &QPushButton::clicked, this, &ImportDialog::browse);
     connect(browseArchive, &QPushButton::clicked, this, &ImportDialog::browse);
     auto *folderPage = new QWidget;
@@ -98,7 +103,11 @@ ImportDialog::ImportDialog(Storage::DatabasePtr db, Kind kind, QWidget *parent)
     auto *formLayout = new QVBoxLayout(m_form);
     formLayout->setContentsMargins(0, 0, 0, 0);
     formLayout->addWidget(m_sourceTabs);
+    formLayout->addWidget(m_locationNote);
     formLayout->addLayout(options);
+    for (QLineEdit *location : {m_folderEdit, m_archiveEdit, m_gitUrlEdit})
+        connect(location, &QLineEdit::textChanged, this, &ImportDialog::locationChanged);
+    connect(m_sourceTabs, &QTabWidget::currentChanged, this, &ImportDialog::locationChanged);
 
     m_progressLabel->setObjectName(QStringLiteral("importProgress"));
     m_progressLabel->setTextFormat(Qt::PlainText);
@@ -131,6 +140,20 @@ ImportDialog::ImportDialog(Storage::DatabasePtr db, Kind kind, QWidget *parent)
     layout->addWidget(m_issues, 1);
     layout->addStretch(0);
     layout->addWidget(m_buttons);
+    locationChanged();
+}
+
+QLabel *ImportDialog::locationNote() const
+{
+    return m_locationNote;
+}
+
+// Import waits for something to import; a problem found with the last
+// location goes once it is changed.
+void ImportDialog::locationChanged()
+{
+    m_locationNote->setProblem({});
+    m_importButton->setEnabled(!isRunning() && !currentLocation().isEmpty());
 }
 
 ImportDialog::~ImportDialog() = default; // the runner cancels and waits for its job
@@ -157,17 +180,22 @@ ImportDialog::Kind ImportDialog::currentKind() const
     return Kind(m_sourceTabs->currentIndex());
 }
 
-QString ImportDialog::currentLocation() const
+QLineEdit *ImportDialog::locationEdit() const
 {
     switch (currentKind()) {
     case Kind::Folder:
-        return m_folderEdit->text().trimmed();
+        return m_folderEdit;
     case Kind::Archive:
-        return m_archiveEdit->text().trimmed();
+        return m_archiveEdit;
     case Kind::Git:
-        return m_gitUrlEdit->text().trimmed();
+        return m_gitUrlEdit;
     }
-    return {};
+    return nullptr;
+}
+
+QString ImportDialog::currentLocation() const
+{
+    return locationEdit()->text().trimmed();
 }
 
 void ImportDialog::browse()
@@ -196,8 +224,8 @@ void ImportDialog::startImport()
         return;
     const QString location = QDir::fromNativeSeparators(currentLocation());
     if (location.isEmpty()) {
-        showFailure(currentKind() == Kind::Git ? tr("Enter the URL or path of a Git repository.")
-                                               : tr("Choose what to import first."));
+        m_locationNote->setProblem(currentKind() == Kind::Git ? tr("Enter the URL or path of a Git repository.")
+                                                              : tr("Choose what to import first."));
         return;
     }
     AppSettings settings = AppSettings::load();
@@ -226,7 +254,7 @@ void ImportDialog::startImport()
 void ImportDialog::setRunning(bool running)
 {
     m_form->setEnabled(!running);
-    m_importButton->setEnabled(!running);
+    m_importButton->setEnabled(!running && !currentLocation().isEmpty());
     m_progressLabel->setVisible(running);
     m_progressBar->setVisible(running);
     m_cancelButton->setEnabled(true);
@@ -265,7 +293,18 @@ void ImportDialog::finish(const Result<Projects::ImportReport> &result)
 {
     setRunning(false);
     if (!result) {
-        showFailure(result.error().message);
+        // What is wrong with the source is said under it; anything else
+        // (cancelled, a limit, the workspace) below the form.
+        const Error::Code code = result.error().code;
+        if (code == Error::Code::NotFound || code == Error::Code::InvalidInput)
+            m_locationNote->setProblem(result.error().message);
+        else
+            showFailure(result.error().message);
+        // Back to the field to fix, with Enter importing again (Cancel took
+        // the focus, and with it Enter, while the form was disabled).
+        m_importButton->setDefault(true);
+        if (QLineEdit *location = locationEdit())
+            location->setFocus();
         emit importFinished(false, result.error().message);
         return;
     }

@@ -18,6 +18,8 @@ class QTreeWidget;
 
 namespace Realm::Ui {
 
+class FieldNote;
+
 // One dialog for every way code comes in: a folder, an archive or a Git
 // repository (URL or path, with a branch, tag or commit). It runs the import
 // in place — live file/byte counts and the current path, a cancel button —
@@ -36,6 +38,8 @@ public:
     // Starts the import with what the form says (the Import button).
     void startImport();
     bool isRunning() const;
+    // What is wrong with the source, under it.
+    QLabel *locationNote() const;
 
 signals:
     // After every attempt: ok, and the one-line outcome the dialog shows.
@@ -49,6 +53,8 @@ private:
     Kind currentKind() const;
     QString currentLocation() const;
     void browse();
+    void locationChanged();
+    QLineEdit *locationEdit() const;
     void setRunning(bool running);
     void showFailure(const QString &message);
     void showReport(const Projects::ImportReport &report);
@@ -72,6 +78,7 @@ private:
     QDialogButtonBox *m_buttons;
     QPushButton *m_importButton;
     QPushButton *m_cancelButton;
+    FieldNote *m_locationNote;
 };
 
 } // namespace Realm::Ui
