@@ -2,6 +2,7 @@
 #include "chat/promptsdialog.h"
 
 #include "common/atomicfile.h"
+#include "widgets/sidebutton.h"
 #include "prompts/promptstore.h"
 
 #include <QDialogButtonBox>
@@ -30,8 +31,8 @@ PromptsDialog::PromptsDialog(Storage::DatabasePtr db, QWidget *parent)
     , m_description(new QLineEdit)
     , m_body(new QPlainTextEdit)
     , m_message(new QLabel)
-    , m_duplicate(new QPushButton(tr("D&uplicate")))
-    , m_remove(new QPushButton(tr("&Remove")))
+    , m_duplicate(sideButton(tr("D&uplicate")))
+    , m_remove(sideButton(tr("&Remove")))
     , m_save(new QPushButton(tr("&Save")))
 {
     setWindowTitle(tr("Prompt Templates"));
@@ -53,9 +54,9 @@ PromptsDialog::PromptsDialog(Storage::DatabasePtr db, QWidget *parent)
     form->addRow(tr("&Prompt:"), m_body);
     form->addRow(QString(), m_message);
 
-    auto *newButton = new QPushButton(tr("&New"));
-    auto *importButton = new QPushButton(tr("&Import…"));
-    auto *exportButton = new QPushButton(tr("&Export…"));
+    auto *newButton = sideButton(tr("&New"));
+    auto *importButton = sideButton(tr("&Import…"));
+    auto *exportButton = sideButton(tr("&Export…"));
     auto *listButtons = new QHBoxLayout;
     for (QPushButton *b : {newButton, m_duplicate, m_remove})
         listButtons->addWidget(b);

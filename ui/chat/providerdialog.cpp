@@ -2,6 +2,7 @@
 #include "chat/providerdialog.h"
 
 #include "chat/chatprovider.h"
+#include "widgets/sidebutton.h"
 #include "jobs/background.h"
 
 #include <QCheckBox>
@@ -70,10 +71,10 @@ ProviderDialog::ProviderDialog(Storage::DatabasePtr db, ProviderStore *store, QN
     form->addRow(QString(), m_plaintext);
     form->addRow(QString(), m_keyState);
 
-    auto *add = new QPushButton(tr("&Add"));
-    auto *remove = new QPushButton(tr("&Remove"));
+    auto *add = sideButton(tr("&Add"));
+    auto *remove = sideButton(tr("&Remove"));
     auto *saveButton = new QPushButton(tr("&Save"));
-    auto *test = new QPushButton(tr("&Test Connection"));
+    auto *test = sideButton(tr("&Test Connection"));
     saveButton->setDefault(true);
     connect(add, &QPushButton::clicked, this, [this] {
         m_list->clearSelection();

@@ -2,6 +2,7 @@
 #include "jobs/exportdialog.h"
 
 #include "projects/importsource.h"
+#include "widgets/sidebutton.h"
 #include "widgets/fieldnote.h"
 
 #include <QComboBox>
@@ -45,8 +46,7 @@ ExportDialog::ExportDialog(Storage::DatabasePtr db, const QString &projectId, co
     m_path->setObjectName(QStringLiteral("exportPath"));
     m_path->setText(QDir::home().filePath(projectName + QStringLiteral(".zip")));
     m_path->setPlaceholderText(tr("Where the archive or repository goes"));
-    auto *browse = new QPushButton(tr("&Browse…"));
-    browse->setAutoDefault(false); // Enter exports, wherever the focus is
+    auto *browse = sideButton(tr("&Browse…"));
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);

@@ -2,6 +2,7 @@
 #include "jobs/importdialog.h"
 
 #include "projects/importjob.h"
+#include "widgets/sidebutton.h"
 #include "projects/importsource.h"
 #include "settings/appsettings.h"
 #include "widgets/fieldnote.h"
@@ -67,11 +68,8 @@ ImportDialog::ImportDialog(Storage::DatabasePtr db, Kind kind, QWidget *parent)
     m_gitRefEdit->setObjectName(QStringLiteral("gitRef"));
     m_gitRefEdit->setPlaceholderText(tr("Branch, tag or commit (empty: the default branch)"));
 
-    auto *browseFolder = new QPushButton(tr("Browse…"));
-    auto *browseArchive = new QPushButton(tr("Browse…"));
-    // Enter imports, wherever the focus is; Browse only by its own click.
-    browseFolder->setAutoDefault(false);
-    browseArchive->setAutoDefault(false);
+    auto *browseFolder = sideButton(tr("Browse…"));
+    auto *browseArchive = sideButton(tr("Browse…"));
     connect(browseFolder, &QPushButton::clicked, this, &ImportDialog::browse);
     connect(browseArchive, &QPushButton::clicked, this, &ImportDialog::browse);
     auto *folderPage = new QWidget;

@@ -2,6 +2,7 @@
 #include "projects/newprojectdialog.h"
 
 #include "jobs/background.h"
+#include "widgets/sidebutton.h"
 #include "starters/createjob.h"
 
 #include <QComboBox>
@@ -45,7 +46,7 @@ NewProjectDialog::NewProjectDialog(Storage::DatabasePtr db, QWidget *parent)
         m_folderEdited = true;
         updatePreview();
     });
-    auto *browse = new QPushButton(tr("&Browse…"));
+    auto *browse = sideButton(tr("&Browse…"));
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Create the Project In"), m_folder->text());
         if (!dir.isEmpty())

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings/settingsdialog.h"
 
+#include "widgets/sidebutton.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -31,7 +33,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
 {
     setWindowTitle(tr("Settings"));
     m_workspace->setPlaceholderText(tr("Default location"));
-    auto *browse = new QPushButton(tr("Browse…"));
+    auto *browse = sideButton(tr("Browse…"));
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getSaveFileName(this, tr("Workspace File"), m_workspace->text(),
                                                           tr("REALM workspaces (*.realm)"), nullptr,
