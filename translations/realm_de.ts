@@ -1399,6 +1399,65 @@
     </message>
 </context>
 <context>
+    <name>Realm::Prompts::BuiltIn</name>
+    <message>
+        <source>Explain</source>
+        <translation>Erklären</translation>
+    </message>
+    <message>
+        <source>What the code does and how, step by step.</source>
+        <translation>Was der Code tut und wie, Schritt für Schritt.</translation>
+    </message>
+    <message>
+        <source>Find Bugs</source>
+        <translation>Fehler finden</translation>
+    </message>
+    <message>
+        <source>Bugs, edge cases and unsafe code, each with a fix.</source>
+        <translation>Fehler, Grenzfälle und unsicherer Code, jeweils mit Korrektur.</translation>
+    </message>
+    <message>
+        <source>Write Tests</source>
+        <translation>Tests schreiben</translation>
+    </message>
+    <message>
+        <source>Unit tests for the code, in the project&apos;s test style.</source>
+        <translation>Unit-Tests für den Code, im Teststil des Projekts.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokumentieren</translation>
+    </message>
+    <message>
+        <source>Doc comments for the code&apos;s functions and types.</source>
+        <translation>Doku-Kommentare für die Funktionen und Typen des Codes.</translation>
+    </message>
+    <message>
+        <source>Review Changes</source>
+        <translation>Änderungen prüfen</translation>
+    </message>
+    <message>
+        <source>A code review of a diff: correctness, design, tests.</source>
+        <translation>Ein Code-Review eines Diffs: Korrektheit, Entwurf, Tests.</translation>
+    </message>
+    <message>
+        <source>Refactor</source>
+        <translation>Umbauen</translation>
+    </message>
+    <message>
+        <source>Simpler, clearer code with the same behaviour.</source>
+        <translation>Einfacherer, klarerer Code mit gleichem Verhalten.</translation>
+    </message>
+    <message>
+        <source>Summarize File</source>
+        <translation>Datei zusammenfassen</translation>
+    </message>
+    <message>
+        <source>What a file is for and what is in it.</source>
+        <translation>Wofür eine Datei da ist und was sie enthält.</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Secrets</name>
     <message>
         <source>The keychain has no entry %1.</source>
@@ -2031,12 +2090,12 @@
 <context>
     <name>Realm::Ui::CommandPalette</name>
     <message>
-        <source>Command Palette</source>
-        <translation>Befehlspalette</translation>
-    </message>
-    <message>
         <source>Type a command</source>
         <translation>Befehl eingeben</translation>
+    </message>
+    <message>
+        <source>No matching commands</source>
+        <translation>Keine passenden Befehle</translation>
     </message>
 </context>
 <context>
@@ -2339,6 +2398,10 @@ in %2</translation>
     <message>
         <source>Choose where the export goes.</source>
         <translation>Wählen Sie, wohin exportiert werden soll.</translation>
+    </message>
+    <message>
+        <source>Where the archive or repository goes</source>
+        <translation>Wohin das Archiv oder Repository kommt</translation>
     </message>
 </context>
 <context>
@@ -3281,12 +3344,12 @@ in %2</translation>
 <context>
     <name>Realm::Ui::QuickOpenDialog</name>
     <message>
-        <source>Open File</source>
-        <translation>Datei öffnen</translation>
-    </message>
-    <message>
         <source>Type part of a file name or path</source>
         <translation>Teil eines Dateinamens oder Pfads eingeben</translation>
+    </message>
+    <message>
+        <source>No matching files</source>
+        <translation>Keine passenden Dateien</translation>
     </message>
 </context>
 <context>

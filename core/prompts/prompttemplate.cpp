@@ -29,6 +29,36 @@ QList<PromptTemplate> loadBuiltIns()
 }
 } // namespace
 
+// The built-in titles and descriptions, for lupdate: they live in
+// builtin.json, where it cannot see them. tst_promptsdialog checks that
+// each one has a German translation.
+[[maybe_unused]] constexpr const char *kBuiltInTexts[] = {
+    QT_TRANSLATE_NOOP("Realm::Prompts::BuiltIn", "Explain"),
+    QT_TRANSLATE_NOOP("Realm::Prompts::BuiltIn", "What the code does and how, step by step."),
+    QT_TRANSLATE_NOOP("Realm::Prompts::BuiltIn", "Find Bugs"),
+    QT_TRANSLATE_NOOP("Realm::Prompts::BuiltIn", "Bugs, edge cases and unsafe code, each with a fix."),
+    QT_TRANSLATE_NOOP("Realm::Prompts::BuiltIn", "Write Tests"),
+    QT_TRANSLATE_NOOP("Realm::Prompts::BuiltIn", "Unit tests for the code, in the project's test style."),
+    QT_TRANSLATE_NOOP("Realm::Prompts::BuiltIn", "Document"),
+    QT_TRANSLATE_NOOP("Realm::Prompts::BuiltIn", "Doc comments for the code's functions and types."),
+    QT_TRANSLATE_NOOP("Realm::Prompts::BuiltIn", "Review Changes"),
+    QT_TRANSLATE_NOOP("Realm::Prompts::BuiltIn", "A code review of a diff: correctness, design, tests."),
+    QT_TRANSLATE_NOOP("Realm::Prompts::BuiltIn", "Refactor"),
+    QT_TRANSLATE_NOOP("Realm::Prompts::BuiltIn", "Simpler, clearer code with the same behaviour."),
+    QT_TRANSLATE_NOOP("Realm::Prompts::BuiltIn", "Summarize File"),
+    QT_TRANSLATE_NOOP("Realm::Prompts::BuiltIn", "What a file is for and what is in it."),
+};
+
+QString shownTitle(const PromptTemplate &prompt)
+{
+    return prompt.builtIn ? QCoreApplication::translate("Realm::Prompts::BuiltIn", prompt.title.toUtf8().constData()) : prompt.title;
+}
+
+QString shownDescription(const PromptTemplate &prompt)
+{
+    return prompt.builtIn ? QCoreApplication::translate("Realm::Prompts::BuiltIn", prompt.description.toUtf8().constData()) : prompt.description;
+}
+
 const QList<PromptTemplate> &builtInPrompts()
 {
     static const QList<PromptTemplate> prompts = loadBuiltIns();

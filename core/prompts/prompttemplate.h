@@ -37,6 +37,11 @@ struct PromptValues {
 const QList<PromptTemplate> &builtInPrompts();
 // One of them by name; null when REALM has none of that name.
 const PromptTemplate *builtInPrompt(const QString &name);
+// A template's title and description as the user reads them: REALM's own
+// in the user's language, the user's as written. (Stored and exported
+// templates keep the English originals.)
+QString shownTitle(const PromptTemplate &prompt);
+QString shownDescription(const PromptTemplate &prompt);
 
 // Fills `prompt` with `values`. Values are inserted as they are: never
 // HTML-escaped, never read as templates themselves.

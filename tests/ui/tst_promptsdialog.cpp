@@ -3,6 +3,7 @@
 // made, copied, checked as typed, removed, and carried between workspaces.
 #include "chat/promptsdialog.h"
 #include "prompts/promptstore.h"
+#include "settings/appsettings.h"
 #include "testworkspace.h"
 
 #include <QLabel>
@@ -10,6 +11,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -39,6 +41,7 @@ private slots:
     void builtInsAreReadOnlyAndCopiedToChange();
     void aNewTemplateIsCheckedAsItIsTyped();
     void exportedTemplatesImportIntoAnotherWorkspace();
+    void builtInTemplatesSpeakTheUsersLanguage();
 };
 
 void tst_PromptsDialog::builtInsAreReadOnlyAndCopiedToChange()
@@ -143,6 +146,26 @@ void tst_PromptsDialog::exportedTemplatesImportIntoAnotherWorkspace()
     dialog.importFrom(file);
     auto *message = dialog.findChild<QLabel *>(QStringLiteral("promptMessage"));
     QVERIFY(QTest::qWaitFor([message] { return message->text().contains(QStringLiteral("already")); }, 10000));
+}
+
+void tst_PromptsDialog::builtInTemplatesSpeakTheUsersLanguage()
+{
+    QVERIFY(installTranslation(QStringLiteral("de")));
+    const auto english = qScopeGuard([] { installTranslation(QStringLiteral("en")); });
+    // Every title and description REALM ships has its German words.
+    for (const Prompts::PromptTemplate &p : Prompts::builtInPrompts()) {
+        QVERIFY2(Prompts::shownTitle(p) != p.title, qPrintable(p.title));
+        QVERIFY2(Prompts::shownDescription(p) != p.description, qPrintable(p.description));
+    }
+    TestWorkspace ws;
+    PromptsDialog dialog(ws.db());
+    QSignalSpy loaded(&dialog, &PromptsDialog::loaded);
+    dialog.show();
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(dialog.list()->item(0)->text(), QStringLiteral("Erklären (eingebaut)"));
+    // A copy takes the title as read; what is stored stays the user's.
+    dialog.duplicateTemplate();
+    QCOMPARE(field(dialog, 1)->text(), QStringLiteral("Erklären (Kopie)"));
 }
 
 QTEST_MAIN(tst_PromptsDialog)

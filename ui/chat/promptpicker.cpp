@@ -79,15 +79,16 @@ void PromptPicker::refill(const QString &filter)
     QList<const Prompts::PromptTemplate *> starting;
     QList<const Prompts::PromptTemplate *> containing;
     for (const Prompts::PromptTemplate &p : std::as_const(m_prompts)) {
-        if (p.name.startsWith(filter, Qt::CaseInsensitive) || p.title.startsWith(filter, Qt::CaseInsensitive))
+        const QString title = Prompts::shownTitle(p);
+        if (p.name.startsWith(filter, Qt::CaseInsensitive) || title.startsWith(filter, Qt::CaseInsensitive))
             starting.append(&p);
-        else if (p.name.contains(filter, Qt::CaseInsensitive) || p.title.contains(filter, Qt::CaseInsensitive))
+        else if (p.name.contains(filter, Qt::CaseInsensitive) || title.contains(filter, Qt::CaseInsensitive))
             containing.append(&p);
     }
     for (const Prompts::PromptTemplate *p : starting + containing) {
-        auto *item = new QListWidgetItem(QStringLiteral("/%1 — %2").arg(p->name, p->title), m_list);
+        auto *item = new QListWidgetItem(QStringLiteral("/%1 — %2").arg(p->name, Prompts::shownTitle(*p)), m_list);
         item->setData(kNameRole, p->name);
-        item->setToolTip(p->description);
+        item->setToolTip(Prompts::shownDescription(*p));
         if (p->name == wanted)
             m_list->setCurrentItem(item);
     }

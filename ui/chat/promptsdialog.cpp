@@ -117,8 +117,8 @@ void PromptsDialog::reload(const QString &selectName)
                         m_list->clear();
                         int selected = 0;
                         for (const PromptTemplate &p : std::as_const(m_prompts)) {
-                            auto *item = new QListWidgetItem(p.builtIn ? tr("%1 (built-in)").arg(p.title) : p.title, m_list);
-                            item->setToolTip(p.description);
+                            auto *item = new QListWidgetItem(p.builtIn ? tr("%1 (built-in)").arg(Prompts::shownTitle(p)) : p.title, m_list);
+                            item->setToolTip(Prompts::shownDescription(p));
                             if (p.name == selectName)
                                 selected = m_list->count() - 1;
                         }
@@ -135,8 +135,8 @@ void PromptsDialog::showTemplate(int row)
     const PromptTemplate &p = m_prompts.at(row);
     m_isNew = false;
     m_name->setText(p.name);
-    m_title->setText(p.title);
-    m_description->setText(p.description);
+    m_title->setText(Prompts::shownTitle(p));
+    m_description->setText(Prompts::shownDescription(p));
     m_body->setPlainText(p.body);
     for (QLineEdit *edit : {m_name, m_title, m_description})
         edit->setReadOnly(p.builtIn);
@@ -205,8 +205,8 @@ void PromptsDialog::duplicateTemplate()
     const PromptTemplate original = formTemplate();
     newTemplate();
     m_name->setText(freeName(original.name + QStringLiteral("-copy")));
-    m_title->setText(tr("%1 (copy)").arg(original.title));
-    m_description->setText(original.description);
+    m_title->setText(tr("%1 (copy)").arg(Prompts::shownTitle(original)));
+    m_description->setText(Prompts::shownDescription(original));
     m_body->setPlainText(original.body);
 }
 
