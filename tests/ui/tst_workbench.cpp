@@ -9,6 +9,7 @@
 #include "docs/docspanel.h"
 #include "files/filetreemodel.h"
 #include "help/helpdialogs.h"
+#include "editor/editorarea.h"
 #include "mainwindow/mainwindow.h"
 #include "prompts/prompttemplate.h"
 #include "projects/projectlistmodel.h"
@@ -20,6 +21,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QHeaderView>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -37,6 +41,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace Realm;
 using namespace Realm::Ui;
@@ -54,6 +59,7 @@ private slots:
     void helpListsTheShortcutsAndTheGuide();
     void anUnreadableWorkspaceSaysSoInsteadOfLookingEmpty();
     void codeTasksFillTheQuestionWithTheCodeOnShow();
+    void docsAndStatsTakeTheWidthAndScrollOnce();
 
 private:
     // Imports both sample folders; true once the last one's files are listed.
@@ -234,24 +240,38 @@ void tst_Workbench::panelShortcutsBringThePanelForwardAndFocusIt()
     QTRY_VERIFY(window.statsPanel()->isEnabled());
 
     auto *chatDock = window.findChild<QDockWidget *>(QStringLiteral("chatDock"));
-    auto *statsDock = window.findChild<QDockWidget *>(QStringLiteral("statsDock"));
     auto *searchDock = window.findChild<QDockWidget *>(QStringLiteral("searchDock"));
-    QVERIFY(chatDock && statsDock && searchDock);
-    // Stats is tabbed behind the chat: visible in name only.
-    QVERIFY(statsDock->visibleRegion().isEmpty());
+    QVERIFY(chatDock && searchDock);
+    // Stats and Docs need the width: they are tabs of the editor area, not
+    // open yet.
+    EditorArea *editor = window.editorArea();
+    QVERIFY(!window.statsPanel()->isVisible());
+    QVERIFY(!editor->isPageOpen(window.statsPanel()));
 
-    // Ctrl+Shift+T (and Alt+6) bring it to the front.
+    // Ctrl+Shift+T (and Alt+6) bring Stats to the front, as wide as the editor.
     QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
-    QTRY_VERIFY(!statsDock->visibleRegion().isEmpty());
-    QVERIFY(chatDock->visibleRegion().isEmpty());
+    QCOMPARE(editor->currentPage(), static_cast<QWidget *>(window.statsPanel()));
+    QTRY_VERIFY(!window.statsPanel()->visibleRegion().isEmpty());
+    QCOMPARE(window.statsPanel()->width(), editor->width());
     QVERIFY(window.statsPanel()->isAncestorOf(QApplication::focusWidget()) || QApplication::focusWidget() == window.statsPanel());
+    QVERIFY(editor->tabKeys().isEmpty()); // a page is not a file of the session
 
     // Pressing it again keeps it in front: showing is not toggling.
     QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
-    QVERIFY(statsDock->isVisible());
-    QVERIFY(!statsDock->visibleRegion().isEmpty());
+    QCOMPARE(editor->currentPage(), static_cast<QWidget *>(window.statsPanel()));
+    QCOMPARE(editor->openTabCount(), 1);
 
-    // Alt+4: the chat comes back, the cursor in its input.
+    // Alt+5: Docs beside it; Ctrl+W puts a page away, without destroying it.
+    QTest::keyClick(&window, Qt::Key_5, Qt::AltModifier);
+    QCOMPARE(editor->currentPage(), static_cast<QWidget *>(window.docsPanel()));
+    QCOMPARE(editor->openTabCount(), 2);
+    QTest::keyClick(&window, Qt::Key_W, Qt::ControlModifier);
+    QCOMPARE(editor->openTabCount(), 1);
+    QVERIFY(!window.docsPanel()->isVisible());
+    QTest::keyClick(&window, Qt::Key_5, Qt::AltModifier);
+    QCOMPARE(editor->currentPage(), static_cast<QWidget *>(window.docsPanel()));
+
+    // Alt+4: the chat, the cursor in its input.
     QTest::keyClick(&window, Qt::Key_4, Qt::AltModifier);
     QTRY_VERIFY(!chatDock->visibleRegion().isEmpty());
     QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window.chatPanel()->input()));
@@ -275,9 +295,9 @@ void tst_Workbench::panelShortcutsBringThePanelForwardAndFocusIt()
             listed << action->objectName() + QLatin1Char('=') + action->shortcut().toString();
     }
     listed.sort();
-    QCOMPARE(listed, (QStringList{QStringLiteral("show-chatDock=Alt+4"), QStringLiteral("show-docsDock=Alt+5"),
+    QCOMPARE(listed, (QStringList{QStringLiteral("show-chatDock=Alt+4"), QStringLiteral("show-docsPage=Alt+5"),
                                   QStringLiteral("show-filesDock=Alt+2"), QStringLiteral("show-projectsDock=Alt+1"),
-                                  QStringLiteral("show-searchDock=Alt+3"), QStringLiteral("show-statsDock=Alt+6")}));
+                                  QStringLiteral("show-searchDock=Alt+3"), QStringLiteral("show-statsPage=Alt+6")}));
 }
 
 void tst_Workbench::aRefreshReportsInTheStatusBarWithoutADialog()
@@ -389,6 +409,46 @@ void tst_Workbench::anUnreadableWorkspaceSaysSoInsteadOfLookingEmpty()
     QVERIFY(!window.statusBar()->currentMessage().isEmpty()); // with the reason
     QVERIFY(!welcome->text().contains(QStringLiteral("Welcome"))); // not the page for an empty workspace
     QVERIFY(loaded.isEmpty());
+}
+
+void tst_Workbench::docsAndStatsTakeTheWidthAndScrollOnce()
+{
+    TestWorkspace ws;
+    MainWindow window(ws.db());
+    window.resize(1280, 720);
+    window.show();
+    QSignalSpy filesLoaded(&window, &MainWindow::filesLoaded);
+    QSignalSpy statsLoaded(window.statsPanel(), &StatsPanel::loaded); // the panel loads the current project
+    window.openDemoProject();
+    QVERIFY(filesLoaded.wait(20000));
+    window.showStats();
+    QVERIFY(!statsLoaded.isEmpty() || statsLoaded.wait(20000));
+    QCOMPARE(window.statsPanel()->width(), window.editorArea()->width());
+    auto *scroll = window.statsPanel()->findChild<QScrollArea *>(QStringLiteral("statsScroll"));
+    for (bool tables : {false, true}) {
+        window.statsPanel()->showTables(tables);
+        QCoreApplication::processEvents();
+        // One scroll bar, the panel's: no list scrolls inside it, and
+        // nothing is wider than the page.
+        for (QAbstractItemView *view : window.statsPanel()->findChildren<QAbstractItemView *>()) {
+            if (view->isVisible())
+                QVERIFY2(!view->verticalScrollBar()->isVisible(), qPrintable(view->objectName()));
+        }
+        QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+        if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(window.grab().save(dir + (tables ? QStringLiteral("/stats-tables-1280.png") : QStringLiteral("/stats-1280.png"))));
+    }
+    // The marker list shows every marker without a scroll bar of its own.
+    auto *markers = window.statsPanel()->markerList();
+    QVERIFY(markers->topLevelItemCount() > 0);
+    QVERIFY(markers->height() >= markers->header()->height() + markers->topLevelItemCount() * markers->sizeHintForRow(0));
+
+    window.showDocs();
+    QCOMPARE(window.docsPanel()->width(), window.editorArea()->width());
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QCoreApplication::processEvents();
+        QVERIFY(window.grab().save(dir + QStringLiteral("/docs-1280.png")));
+    }
 }
 
 QTEST_MAIN(tst_Workbench)

@@ -54,6 +54,9 @@ struct LoadedFile {
     QString error;
 };
 
+// Set on a page's widget (showPage): a tab that is not a file.
+constexpr char kPage[] = "realmPage";
+
 QString tabKeyOf(const QWidget *tab)
 {
     return tab ? tab->property(kTabKey).toString() : QString();
@@ -73,10 +76,7 @@ EditorArea::EditorArea(Storage::DatabasePtr db, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("editorTabs"));
     m_tabs->setTabsClosable(true);
     m_tabs->setDocumentMode(true);
-    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
-        delete m_tabs->widget(index);
-        relabelTabs();
-    });
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &EditorArea::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         updateVisibility();
         updateCursorInfo();
@@ -141,6 +141,8 @@ void EditorArea::relabelTabs()
     }
     for (int i = 0; i < m_tabs->count(); ++i) {
         const QString key = tabKeyOf(m_tabs->widget(i));
+        if (key.isEmpty())
+            continue; // a page keeps its title
         const QString fileName = fileNameOf(key);
         const QString project = m_projectNames.value(key.section(QLatin1Char('/'), 0, 0));
         const bool clash = projectsShowing.value(fileName).size() > 1 && !project.isEmpty();
@@ -264,8 +266,10 @@ void EditorArea::restoreTabs(const QStringList &keys, const QString &currentKey)
 QStringList EditorArea::tabKeys() const
 {
     QStringList keys;
-    for (int i = 0; i < m_tabs->count(); ++i)
-        keys << tabKeyOf(m_tabs->widget(i));
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (const QString key = tabKeyOf(m_tabs->widget(i)); !key.isEmpty())
+            keys << key;
+    }
     return keys;
 }
 
@@ -286,8 +290,42 @@ int EditorArea::openTabCount() const
 
 void EditorArea::closeCurrentTab()
 {
-    delete m_tabs->currentWidget();
+    if (m_tabs->count() > 0)
+        closeTab(m_tabs->currentIndex());
+}
+
+void EditorArea::closeTab(int index)
+{
+    QWidget *tab = m_tabs->widget(index);
+    if (tab->property(kPage).toBool()) {
+        m_tabs->removeTab(index); // its owner keeps it; it stays our hidden child
+        tab->hide();
+    } else {
+        delete tab;
+    }
     relabelTabs();
+    updateVisibility();
+}
+
+void EditorArea::showPage(QWidget *page, const QString &title)
+{
+    page->setProperty(kPage, true);
+    int index = m_tabs->indexOf(page);
+    if (index < 0)
+        index = m_tabs->addTab(page, title);
+    m_tabs->setCurrentIndex(index);
+    updateVisibility();
+}
+
+bool EditorArea::isPageOpen(QWidget *page) const
+{
+    return m_tabs->indexOf(page) >= 0;
+}
+
+QWidget *EditorArea::currentPage() const
+{
+    QWidget *current = m_tabs->currentWidget();
+    return current && current->property(kPage).toBool() ? current : nullptr;
 }
 
 void EditorArea::setWordWrap(bool on)

@@ -37,6 +37,14 @@ public:
     int openTabCount() const;
     void closeCurrentTab();
 
+    // A page that is not a file (Docs, Stats) as a tab of its own, full
+    // width, brought to the front. Closing its tab puts it away; the caller
+    // keeps it. Pages are not part of tabKeys().
+    void showPage(QWidget *page, const QString &title);
+    bool isPageOpen(QWidget *page) const;
+    // The tab in front when it is a page, else null.
+    QWidget *currentPage() const;
+
     // Project names by id, for the tabs: each tab's tooltip names its
     // project, and a file name open from two projects gets the project's
     // name in front.
@@ -69,6 +77,7 @@ signals:
 
 private:
     void updateVisibility();
+    void closeTab(int index);
     void relabelTabs();
     void updateCursorInfo();
 

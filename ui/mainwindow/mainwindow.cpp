@@ -102,7 +102,7 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    delete m_docsDock; // both panels use m_keychain: they go first
+    delete m_docsPanel; // both panels use m_keychain: they go first
     delete m_chatDock;
 }
 
@@ -179,38 +179,35 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_chatDock);
     resizeDocks({m_chatDock}, {380}, Qt::Horizontal);
 
-    // Documentation of the current project, a tab next to the chat.
-    m_docsPanel = new DocsPanel(m_db, m_chatPanel->providerStore());
-    m_docsDock = new QDockWidget(tr("Docs"), this);
-    m_docsDock->setObjectName(QStringLiteral("docsDock"));
-    m_docsDock->setWidget(m_docsPanel);
-    tabifyDockWidget(m_chatDock, m_docsDock);
-    m_chatDock->raise();
-    connect(m_docsDock, &QDockWidget::visibilityChanged, m_docsPanel, [this](bool visible) {
-        if (visible)
-            m_docsPanel->reloadProviders(); // profiles may have changed in the chat panel
-    });
+    // Documentation and the project at a glance need the width: they open
+    // as tabs of the editor area (showDocs, showStats), not as docks.
+    m_docsPanel = new DocsPanel(m_db, m_chatPanel->providerStore(), m_editor);
+    m_docsPanel->hide();
     connect(m_docsPanel, &DocsPanel::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
-
-    // The project at a glance, a third tab there.
-    m_statsPanel = new StatsPanel(m_db);
-    m_statsDock = new QDockWidget(tr("Stats"), this);
-    m_statsDock->setObjectName(QStringLiteral("statsDock"));
-    m_statsDock->setWidget(m_statsPanel);
-    tabifyDockWidget(m_docsDock, m_statsDock);
-    m_chatDock->raise();
+    m_statsPanel = new StatsPanel(m_db, m_editor);
+    m_statsPanel->hide();
     // New versions and new API references change the numbers.
     connect(this, &MainWindow::importFinished, m_statsPanel, &StatsPanel::reload);
     connect(m_docsPanel, &DocsPanel::generated, m_statsPanel, &StatsPanel::reload);
     connect(m_statsPanel, &StatsPanel::apiReferenceRequested, this, [this](const QString &projectId) {
         if (projectId != m_projectId)
             return;
-        m_docsDock->show();
-        m_docsDock->raise();
+        showDocs();
         m_docsPanel->generateApiReference();
     });
     connect(m_statsPanel, &StatsPanel::markerActivated, this,
             [this](const QString &projectId, const QString &path, int line) { openFileInProject(projectId, path, line); });
+}
+
+void MainWindow::showDocs()
+{
+    m_editor->showPage(m_docsPanel, tr("Docs"));
+    m_docsPanel->reloadProviders(); // profiles may have changed in the chat panel
+}
+
+void MainWindow::showStats()
+{
+    m_editor->showPage(m_statsPanel, tr("Stats"));
 }
 
 void MainWindow::createActions()
@@ -243,7 +240,14 @@ void MainWindow::createActions()
     preferences->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
     QAction *closeTab = file->addAction(tr("&Close Tab"), m_editor, &EditorArea::closeCurrentTab);
-    closeTab->setShortcut(QKeySequence::Close);
+    // Ctrl+W everywhere: without a desktop's platform theme, Qt's standard
+    // Close is only Ctrl+F4.
+    QList<QKeySequence> closeKeys{QKeySequence(Qt::CTRL | Qt::Key_W)};
+    for (const QKeySequence &keys : QKeySequence::keyBindings(QKeySequence::Close)) {
+        if (!closeKeys.contains(keys))
+            closeKeys << keys;
+    }
+    closeTab->setShortcuts(closeKeys);
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -253,8 +257,7 @@ void MainWindow::createActions()
     project->addActions({m_projectActions->renameAction(), m_projectActions->editAction(), m_projectActions->refreshAction()});
     project->addSeparator();
     QAction *generateDocs = project->addAction(tr("Generate &Documentation…"), this, [this] {
-        m_docsDock->show();
-        m_docsDock->raise();
+        showDocs();
         m_docsPanel->setFocus();
     });
     generateDocs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
@@ -314,15 +317,21 @@ void MainWindow::createActions()
     // Alt+1…6 in the order the panels sit, left to right, top to bottom;
     // the chat and stats keep the shortcuts they had before.
     const auto alt = [](Qt::Key key) { return QKeySequence(Qt::ALT | key); };
+    const auto dock = [](QDockWidget *d, const QString &text, QList<QKeySequence> keys, std::function<void()> focus) {
+        return Panel{d, text, std::move(keys), std::move(focus), {}, {}};
+    };
+    const auto page = [](const QString &name, const QString &text, QList<QKeySequence> keys, std::function<void()> show,
+                         std::function<void()> focus) { return Panel{nullptr, text, std::move(keys), std::move(focus), name, std::move(show)}; };
     addPanelActions(this, view,
-                    {{m_projectsDock, tr("&Projects"), {alt(Qt::Key_1)}, [this] { m_filterEdit->setFocus(); }},
-                     {m_filesDock, tr("&Files"), {alt(Qt::Key_2)}, [this] { m_fileView->setFocus(); }},
-                     {m_searchDock, tr("&Search"), {alt(Qt::Key_3)}, [this] { m_searchPanel->focusQuery(); }},
-                     {m_chatDock, tr("C&hat"), {alt(Qt::Key_4), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
-                      [this] { m_chatPanel->input()->setFocus(); }},
-                     {m_docsDock, tr("&Docs"), {alt(Qt::Key_5)}, [this] { m_docsPanel->setFocus(); }},
-                     {m_statsDock, tr("S&tats"), {alt(Qt::Key_6), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
-                      [this] { m_statsPanel->setFocus(); }}});
+                    {dock(m_projectsDock, tr("&Projects"), {alt(Qt::Key_1)}, [this] { m_filterEdit->setFocus(); }),
+                     dock(m_filesDock, tr("&Files"), {alt(Qt::Key_2)}, [this] { m_fileView->setFocus(); }),
+                     dock(m_searchDock, tr("&Search"), {alt(Qt::Key_3)}, [this] { m_searchPanel->focusQuery(); }),
+                     dock(m_chatDock, tr("C&hat"), {alt(Qt::Key_4), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
+                          [this] { m_chatPanel->input()->setFocus(); }),
+                     page(QStringLiteral("docsPage"), tr("&Docs"), {alt(Qt::Key_5)}, [this] { showDocs(); },
+                          [this] { m_docsPanel->setFocus(); }),
+                     page(QStringLiteral("statsPage"), tr("S&tats"), {alt(Qt::Key_6), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
+                          [this] { showStats(); }, [this] { m_statsPanel->setFocus(); })});
 
     QMenu *chatMenu = menuBar()->addMenu(tr("&Chat"));
     QAction *askSelection = chatMenu->addAction(tr("&Ask About the Selection"), this, [this] {

@@ -52,6 +52,10 @@ public:
     void openFile(const QString &path, int line = 0, int column = 0, int length = 0);
     void openFileInProject(const QString &projectId, const QString &path, int line = 0, int column = 0, int length = 0);
     void showQuickOpen();
+    // Docs and Stats: tabs of the editor area, brought to the front.
+    void showDocs();
+    void showStats();
+    EditorArea *editorArea() const { return m_editor; }
     void showSearch();
     void showCommandPalette();
     // Imports without asking, progress in the status bar.
@@ -116,8 +120,6 @@ private:
     QDockWidget *m_filesDock = nullptr;
     QDockWidget *m_searchDock = nullptr;
     QDockWidget *m_chatDock = nullptr;
-    QDockWidget *m_docsDock = nullptr;
-    QDockWidget *m_statsDock = nullptr;
     QuickOpenDialog *m_quickOpen = nullptr;
     CommandPalette *m_palette = nullptr;
     QStringList m_projectPaths;

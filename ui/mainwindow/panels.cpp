@@ -11,8 +11,12 @@ namespace Realm::Ui {
 
 void showPanel(const Panel &panel)
 {
-    panel.dock->show();
-    panel.dock->raise(); // a tabbed dock comes to the front
+    if (panel.dock) {
+        panel.dock->show();
+        panel.dock->raise(); // a tabbed dock comes to the front
+    } else {
+        panel.showPage();
+    }
     if (panel.focus)
         panel.focus();
 }
@@ -22,7 +26,7 @@ QList<QAction *> addPanelActions(QMainWindow *window, QMenu *view, const QList<P
     QList<QAction *> shows;
     for (const Panel &panel : panels) {
         QAction *show = view->addAction(panel.showText, window, [panel] { showPanel(panel); });
-        show->setObjectName(QStringLiteral("show-") + panel.dock->objectName());
+        show->setObjectName(QStringLiteral("show-") + (panel.dock ? panel.dock->objectName() : panel.pageName));
         show->setShortcuts(panel.shortcuts);
         shows << show;
     }
@@ -40,8 +44,10 @@ QList<QAction *> addPanelActions(QMainWindow *window, QMenu *view, const QList<P
     hide->setObjectName(QStringLiteral("hidePanel"));
     hide->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Escape));
     QMenu *toggles = view->addMenu(QApplication::translate("Realm::Ui::MainWindow", "Pa&nels"));
-    for (const Panel &panel : panels)
-        toggles->addAction(panel.dock->toggleViewAction());
+    for (const Panel &panel : panels) {
+        if (panel.dock)
+            toggles->addAction(panel.dock->toggleViewAction());
+    }
     return shows;
 }
 

@@ -19,11 +19,15 @@ namespace Realm::Ui {
 // tabbed behind another, and puts the cursor in its main input. Hiding is
 // another command, for the panel that holds the focus; the Panels submenu
 // has the visibility toggles.
+// A panel is a dock, or a page of the editor area (Docs, Stats) that has
+// its own way to be shown.
 struct Panel {
     QDockWidget *dock = nullptr;
     QString showText;               // "&Chat"
     QList<QKeySequence> shortcuts;  // the first one is shown in menus
     std::function<void()> focus;    // puts the cursor in the panel's main input
+    QString pageName;               // without a dock: names the show command
+    std::function<void()> showPage; // without a dock: brings the page to the front
 };
 
 // Adds "show" commands for `panels`, then "Hide Panel", then a Panels

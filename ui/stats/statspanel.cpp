@@ -20,14 +20,26 @@
 namespace Realm::Ui {
 
 namespace {
+// A list inside the scrolling panel is as tall as its rows, so the panel
+// has the one scroll bar.
+void fitToRows(QAbstractItemView *view)
+{
+    view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    view->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+}
+
 QTableWidget *newTable(const QStringList &headers)
 {
     auto *table = new QTableWidget(0, int(headers.size()));
     table->setHorizontalHeaderLabels(headers);
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    table->setMinimumHeight(120);
+    table->setTextElideMode(Qt::ElideMiddle); // paths: both ends tell
+    table->setWordWrap(false);
+    fitToRows(table);
     return table;
 }
 
@@ -39,6 +51,8 @@ void fill(QTableWidget *table, const QList<QStringList> &rows)
             auto *item = new QTableWidgetItem(rows.at(r).at(c));
             if (c > 0)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            else
+                item->setToolTip(rows.at(r).at(c)); // the whole of an elided path
             table->setItem(r, c, item);
         }
     }
@@ -89,7 +103,9 @@ StatsPanel::StatsPanel(Storage::DatabasePtr db, QWidget *parent)
     m_markers->setObjectName(QStringLiteral("statsMarkers"));
     m_markers->setHeaderLabels({tr("Where"), tr("Marker"), tr("Text")});
     m_markers->setRootIsDecorated(false);
-    m_markers->setMinimumHeight(160);
+    m_markers->setTextElideMode(Qt::ElideMiddle);
+    m_markers->setUniformRowHeights(true);
+    fitToRows(m_markers);
     connect(m_markers, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         emit markerActivated(m_projectId, item->data(0, Qt::UserRole).toString(), item->data(0, Qt::UserRole + 1).toInt());
     });
@@ -257,6 +273,7 @@ void StatsPanel::display(const Analytics::ProjectStats &s)
         auto *item = new QTreeWidgetItem(m_markers, {QStringLiteral("%1:%2").arg(m.path).arg(m.marker.line), m.marker.kind, m.marker.text});
         item->setData(0, Qt::UserRole, m.path);
         item->setData(0, Qt::UserRole + 1, m.marker.line);
+        item->setToolTip(0, item->text(0));
         item->setToolTip(2, m.marker.text);
     }
     if (s.markers.isEmpty()) {

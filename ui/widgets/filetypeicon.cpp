@@ -41,6 +41,28 @@ const QHash<QString, Badge> &badges()
     return byExtension;
 }
 
+// Types known by name rather than suffix (CMakeLists.txt, Makefile).
+const QHash<QString, Badge> &badgesByMimeType()
+{
+    static const QHash<QString, Badge> byType = {
+        {QStringLiteral("text/x-cmake"), {"CM", 0x064f8c}},
+        {QStringLiteral("text/x-makefile"), {"Mk", 0x5d6b2f}},
+        {QStringLiteral("application/x-shellscript"), {"$", 0x3b7d3e}},
+        {QStringLiteral("text/x-python3"), {"Py", 0x3572a5}},
+        {QStringLiteral("text/x-python"), {"Py", 0x3572a5}},
+    };
+    return byType;
+}
+
+const Badge *findBadge(const QString &suffix, const QString &mimeType)
+{
+    if (auto it = badges().constFind(suffix); it != badges().cend())
+        return &*it;
+    if (auto it = badgesByMimeType().constFind(mimeType); it != badgesByMimeType().cend())
+        return &*it;
+    return nullptr;
+}
+
 QPixmap badgePixmap(const Badge &badge, int size)
 {
     QPixmap pixmap(size, size);
@@ -73,7 +95,7 @@ QIcon fileTypeIcon(const QString &fileName)
     QIcon icon;
     if (QIcon::hasThemeIcon(type.iconName())) {
         icon = QIcon::fromTheme(type.iconName());
-    } else if (auto badge = badges().constFind(suffix); badge != badges().cend()) {
+    } else if (const Badge *badge = findBadge(suffix, type.name())) {
         for (int size : {16, 24, 32, 48})
             icon.addPixmap(badgePixmap(*badge, size));
     } else {
