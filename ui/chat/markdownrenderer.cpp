@@ -72,7 +72,7 @@ QString markdownToHtml(const QString &markdown)
     // a bar on its left.
     const QString rule = fadedHex(0.25);
     html.replace(QStringLiteral("<table>"),
-                 QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" style=\"border-collapse: collapse; border-color: %1\">").arg(rule));
+                 QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" style=\"border-collapse: collapse; border-style: solid; border-color: %1\">").arg(rule));
     html.replace(QStringLiteral("<blockquote>"),
                  QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" style=\"border-collapse: collapse\"><tr>"
                                 "<td style=\"border-left: 3px solid %1; padding-left: 10px; color: %2\">")
