@@ -54,16 +54,28 @@ StoredProfile profileFrom(const Storage::Statement &q)
 
 Error invalidProfile(const ProviderProfile &p)
 {
-    if (p.name.trimmed().isEmpty())
-        return Error::invalidInput(QCoreApplication::translate("Realm::Chat", "A provider profile needs a name."));
-    const QString scheme = p.baseUrl.scheme();
-    if (!p.baseUrl.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")) || p.baseUrl.host().isEmpty())
-        return Error::invalidInput(QCoreApplication::translate("Realm::Chat", "The base URL \"%1\" is not an http(s) URL, e.g. "
-                                                                              "http://127.0.0.1:11434 or https://api.openai.com/v1.")
-                                       .arg(p.baseUrl.toString()));
+    if (QString problem = profileNameProblem(p.name); !problem.isEmpty())
+        return Error::invalidInput(problem);
+    if (QString problem = baseUrlProblem(p.baseUrl); !problem.isEmpty())
+        return Error::invalidInput(problem);
     return Error{Error::Code::Failed, QString()};
 }
 } // namespace
+
+QString profileNameProblem(const QString &name)
+{
+    return name.trimmed().isEmpty() ? QCoreApplication::translate("Realm::Chat", "A provider profile needs a name.") : QString();
+}
+
+QString baseUrlProblem(const QUrl &url)
+{
+    const QString scheme = url.scheme();
+    if (url.isValid() && (scheme == QLatin1String("http") || scheme == QLatin1String("https")) && !url.host().isEmpty())
+        return {};
+    return QCoreApplication::translate("Realm::Chat", "The base URL \"%1\" is not an http(s) URL, e.g. "
+                                                      "http://127.0.0.1:11434 or https://api.openai.com/v1.")
+        .arg(url.toString());
+}
 
 QString keyStorageName(KeyStorage storage)
 {

@@ -7,6 +7,7 @@
 #include "storage/database.h"
 
 #include <QJsonObject>
+#include <QUrl>
 #include <QStringList>
 
 namespace Realm::Chat {
@@ -19,6 +20,12 @@ enum class KeyStorage {
     Plaintext, // in the workspace file, because the user asked for it
 };
 QString keyStorageName(KeyStorage storage);
+
+// What is wrong with a profile's name or base URL, said for the user; empty
+// when nothing is. The store refuses a profile with either; forms check as
+// the user types.
+QString profileNameProblem(const QString &name);
+QString baseUrlProblem(const QUrl &url);
 KeyStorage keyStorageFromName(const QString &name);
 
 struct StoredProfile {

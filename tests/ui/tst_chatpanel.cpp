@@ -161,6 +161,7 @@ private slots:
     void withoutAProviderThePanelSaysWhatToDo();
     void exportWritesTheConversation();
     void providerDialogTestsTheConnection();
+    void providerDialogChecksTheFormAsItIsTypedAndSavesOnEnter();
     void toolStepsAreShownInTheConversation();
     void filesDroppedFromTheTreeGoWithTheNextQuestion();
     void codeBlocksAreHighlighted();
@@ -411,6 +412,39 @@ void tst_ChatPanel::providerDialogTestsTheConnection()
     QVERIFY(tested.wait(10000));
     QCOMPARE(tested.at(1).first().toBool(), false);
     QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("providerTestResult"))->text().contains(QStringLiteral("API key")));
+}
+
+void tst_ChatPanel::providerDialogChecksTheFormAsItIsTypedAndSavesOnEnter()
+{
+    DialogFixture f;
+    auto *name = f.dialog.findChild<QLineEdit *>(QStringLiteral("providerName"));
+    auto *url = f.dialog.findChild<QLineEdit *>(QStringLiteral("providerUrl"));
+    auto *save = f.dialog.findChild<QPushButton *>(QStringLiteral("saveProvider"));
+    auto *nameNote = f.dialog.findChild<QLabel *>(QStringLiteral("providerNameNote"));
+    auto *urlNote = f.dialog.findChild<QLabel *>(QStringLiteral("providerUrlNote"));
+    QVERIFY(name && url && save && nameNote && urlNote);
+    name->clear();
+    QVERIFY(!save->isEnabled()); // no name yet: nothing said, nothing to save
+    QVERIFY(!nameNote->isVisible());
+    name->setText(QStringLiteral("   "));
+    QVERIFY(nameNote->isVisible());
+    QCOMPARE(nameNote->text(), QStringLiteral("A provider profile needs a name."));
+    QTest::keyClicks(name, QStringLiteral("local"));
+    QVERIFY(!nameNote->isVisible());
+    url->setText(QStringLiteral("ftp://127.0.0.1/v1"));
+    QVERIFY(urlNote->isVisible());
+    QVERIFY2(urlNote->text().contains(QStringLiteral("not an http(s) URL")), qPrintable(urlNote->text()));
+    QVERIFY(!save->isEnabled());
+    url->setText(f.server.baseUrl(QStringLiteral("/v1")));
+    QVERIFY(!urlNote->isVisible());
+    QVERIFY(save->isEnabled());
+    // Enter in a field saves: Test Connection, Add and Remove never take it.
+    QVERIFY(save->isDefault());
+    QSignalSpy saved(&f.dialog, &ProviderDialog::saved);
+    QTest::keyClick(name, Qt::Key_Return);
+    QVERIFY(!saved.isEmpty() || saved.wait(10000));
+    QVERIFY(f.store.find(QStringLiteral("local")).ok());
+    QVERIFY(f.dialog.isVisible());
 }
 
 void tst_ChatPanel::toolStepsAreShownInTheConversation()

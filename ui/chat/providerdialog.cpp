@@ -2,6 +2,7 @@
 #include "chat/providerdialog.h"
 
 #include "chat/chatprovider.h"
+#include "widgets/fieldnote.h"
 #include "widgets/sidebutton.h"
 #include "jobs/background.h"
 
@@ -38,6 +39,8 @@ ProviderDialog::ProviderDialog(Storage::DatabasePtr db, ProviderStore *store, QN
     , m_tools(new QCheckBox(tr("The model may search and read the project (tools)")))
     , m_keyState(new QLabel)
     , m_result(new QLabel)
+    , m_nameNote(new FieldNote(QStringLiteral("providerNameNote")))
+    , m_urlNote(new FieldNote(QStringLiteral("providerUrlNote")))
 {
     setWindowTitle(tr("LLM Providers"));
     resize(720, 420);
@@ -61,9 +64,15 @@ ProviderDialog::ProviderDialog(Storage::DatabasePtr db, ProviderStore *store, QN
     m_model->setObjectName(QStringLiteral("providerDefaultModel"));
 
     auto *form = new QFormLayout;
+    m_name->setObjectName(QStringLiteral("providerName"));
+    m_name->setPlaceholderText(tr("e.g. Local Ollama, OpenAI"));
+    m_url->setObjectName(QStringLiteral("providerUrl"));
+    m_model->setPlaceholderText(tr("Test Connection lists the server's models"));
     form->addRow(tr("&Name:"), m_name);
+    form->addRow(QString(), m_nameNote);
     form->addRow(tr("&Kind:"), m_kind);
     form->addRow(tr("&Base URL:"), m_url);
+    form->addRow(QString(), m_urlNote);
     form->addRow(tr("Default &model:"), m_model);
     form->addRow(tr("&Context window:"), m_contextWindow);
     form->addRow(QString(), m_tools);
@@ -74,6 +83,8 @@ ProviderDialog::ProviderDialog(Storage::DatabasePtr db, ProviderStore *store, QN
     auto *add = sideButton(tr("&Add"));
     auto *remove = sideButton(tr("&Remove"));
     auto *saveButton = new QPushButton(tr("&Save"));
+    saveButton->setObjectName(QStringLiteral("saveProvider"));
+    m_save = saveButton;
     auto *test = sideButton(tr("&Test Connection"));
     saveButton->setDefault(true);
     connect(add, &QPushButton::clicked, this, [this] {
@@ -92,6 +103,8 @@ ProviderDialog::ProviderDialog(Storage::DatabasePtr db, ProviderStore *store, QN
         reload();
     });
     connect(saveButton, &QPushButton::clicked, this, &ProviderDialog::save);
+    connect(m_name, &QLineEdit::textChanged, this, &ProviderDialog::validate);
+    connect(m_url, &QLineEdit::textChanged, this, &ProviderDialog::validate);
     connect(test, &QPushButton::clicked, this, &ProviderDialog::testConnection);
     connect(m_list, &QListWidget::currentRowChanged, this, &ProviderDialog::showProfile);
 
@@ -118,7 +131,21 @@ ProviderDialog::ProviderDialog(Storage::DatabasePtr db, ProviderStore *store, QN
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(columns);
     layout->addWidget(close);
+    validate();
     reload();
+}
+
+// Save waits for a name and an http(s) base URL; what is wrong is said
+// under its field once there is something to judge.
+void ProviderDialog::validate()
+{
+    const QString name = m_name->text();
+    const QString url = m_url->text().trimmed();
+    const QString nameProblem = Chat::profileNameProblem(name);
+    const QString urlProblem = Chat::baseUrlProblem(QUrl(url));
+    m_nameNote->setProblem(name.isEmpty() ? QString() : nameProblem);
+    m_urlNote->setProblem(url.isEmpty() ? QString() : urlProblem);
+    m_save->setEnabled(nameProblem.isEmpty() && urlProblem.isEmpty());
 }
 
 void ProviderDialog::reload(const QString &selectId, const std::function<void()> &then)

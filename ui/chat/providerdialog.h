@@ -14,9 +14,12 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QNetworkAccessManager;
+class QPushButton;
 class QSpinBox;
 
 namespace Realm::Ui {
+
+class FieldNote;
 
 // Provider profiles: add, edit, remove, the API key (keychain, or plain
 // text only when asked, which the dialog then says), and "Test connection",
@@ -39,6 +42,7 @@ signals:
     void profilesLoaded();
 
 private:
+    void validate();
     // Profiles are read and written on a worker thread; keys go through
     // the keychain's own asynchronous jobs.
     void reload(const QString &selectId = {}, const std::function<void()> &then = {});
@@ -65,6 +69,9 @@ private:
     QCheckBox *m_tools;
     QLabel *m_keyState;
     QLabel *m_result;
+    FieldNote *m_nameNote;
+    FieldNote *m_urlNote;
+    QPushButton *m_save = nullptr;
 };
 
 } // namespace Realm::Ui
