@@ -67,6 +67,10 @@ struct TemplateMark {
     QString label;
 };
 
+// What is wrong with a name for a new template, said for the user; empty
+// when nothing is.
+QString templateNameProblem(const QString &name);
+
 // A template made from a project: the chosen files (all when empty) with
 // the marked literals turned into variables. project_name is always one of
 // them (the project's name is its default unless a mark says otherwise).

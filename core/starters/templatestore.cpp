@@ -13,13 +13,20 @@
 
 namespace Realm::Starters {
 
+QString templateNameProblem(const QString &name)
+{
+    static const QRegularExpression validId(QStringLiteral("^[a-z0-9][a-z0-9._-]*$"));
+    if (validId.match(name).hasMatch())
+        return {};
+    return QCoreApplication::translate("Realm::Starters", "A template's name is lower case letters, digits, '.', '_' and '-' (\"%1\" is not).").arg(name);
+}
+
 Result<StarterTemplate> templateFromProject(const Storage::DatabasePtr &db, const QString &projectId, const QString &id,
                                             const QString &title, const QString &description, const QList<TemplateMark> &marks,
                                             const QStringList &paths)
 {
-    static const QRegularExpression validId(QStringLiteral("^[a-z0-9][a-z0-9._-]*$"));
-    if (!validId.match(id).hasMatch())
-        return Error::invalidInput(QCoreApplication::translate("Realm::Starters", "A template's name is lower case letters, digits, '.', '_' and '-' (\"%1\" is not).").arg(id));
+    if (const QString problem = templateNameProblem(id); !problem.isEmpty())
+        return Error::invalidInput(problem);
     Projects::ProjectStore store(db);
     Result<Projects::Project> project = store.find(projectId);
     if (!project)

@@ -147,15 +147,35 @@ void tst_NewProjectDialog::formPreviewAndCreate()
     QCOMPARE(save.fileList()->count(), int(project->fileCount));
     QCOMPARE(save.variableTable()->item(0, 1)->text(), QStringLiteral("kite"));
     save.fileList()->item(0)->setCheckState(Qt::Unchecked); // .gitignore stays out
+    // The name is checked as it is typed; Save waits for a good one.
+    auto *saveButton = save.findChild<QPushButton *>(QStringLiteral("saveTemplate"));
+    auto *nameNote = save.findChild<QLabel *>(QStringLiteral("templateNameNote"));
+    save.nameEdit()->setText(QStringLiteral("Kite Starter"));
+    QVERIFY(nameNote->isVisible());
+    QVERIFY(!saveButton->isEnabled());
     save.nameEdit()->setText(QStringLiteral("kite-starter"));
+    QVERIFY(!nameNote->isVisible());
+    QVERIFY(saveButton->isEnabled());
     if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
         QVERIFY(save.grab().save(dir + QStringLiteral("/save-template.png")));
     QSignalSpy saved(&save, &SaveTemplateDialog::saved);
-    save.save();
+    QTest::keyClick(save.nameEdit(), Qt::Key_Return); // Enter saves
     QVERIFY(QTest::qWaitFor([&] { return !saved.isEmpty(); }, 10000));
     Result<Starters::StarterTemplate> mine = Starters::TemplateStore(ws.db()).find(QStringLiteral("kite-starter"));
     QVERIFY(mine);
     QCOMPARE(mine->files.size(), int(project->fileCount) - 1);
+
+    // The same name again: said under the name, the dialog stays.
+    SaveTemplateDialog twice(ws.db(), project->id, project->name);
+    QSignalSpy twiceLoaded(&twice, &SaveTemplateDialog::filesLoaded);
+    twice.show();
+    QVERIFY(QTest::qWaitFor([&] { return !twiceLoaded.isEmpty(); }, 10000));
+    twice.nameEdit()->setText(QStringLiteral("kite-starter"));
+    twice.save();
+    auto *twiceNote = twice.findChild<QLabel *>(QStringLiteral("templateNameNote"));
+    QVERIFY(QTest::qWaitFor([&] { return twiceNote->isVisible(); }, 10000));
+    QVERIFY2(twiceNote->text().contains(QStringLiteral("already a template named kite-starter")), qPrintable(twiceNote->text()));
+    QVERIFY(twice.isVisible());
 
     // It is offered with the built-in ones.
     NewProjectDialog again(ws.db());

@@ -4,6 +4,7 @@
 #include "jobs/background.h"
 #include "projects/projectstore.h"
 #include "starters/startertemplate.h"
+#include "widgets/fieldnote.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -28,9 +29,12 @@ SaveTemplateDialog::SaveTemplateDialog(Storage::DatabasePtr db, const QString &p
     , m_files(new QListWidget)
     , m_problem(new QLabel)
     , m_save(new QPushButton(tr("&Save Template")))
+    , m_nameNote(new FieldNote(QStringLiteral("templateNameNote")))
+    , m_filesNote(new FieldNote(QStringLiteral("templateFilesNote")))
 {
     setWindowTitle(tr("Save “%1” as a Template").arg(projectName));
     m_name->setObjectName(QStringLiteral("templateName"));
+    m_save->setObjectName(QStringLiteral("saveTemplate"));
     m_variables->setObjectName(QStringLiteral("templateVariables"));
     m_variables->setHorizontalHeaderLabels({tr("Variable"), tr("Text it replaces")});
     m_variables->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -40,10 +44,14 @@ SaveTemplateDialog::SaveTemplateDialog(Storage::DatabasePtr db, const QString &p
     m_variables->setMaximumHeight(150);
     m_files->setObjectName(QStringLiteral("templateFiles"));
     m_problem->setWordWrap(true);
+    m_description->setPlaceholderText(tr("One line about what it starts"));
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
+    form->addRow(QString(), m_nameNote);
     form->addRow(tr("&Title:"), m_title);
     form->addRow(tr("&Description:"), m_description);
+    connect(m_name, &QLineEdit::textChanged, this, &SaveTemplateDialog::validate);
+    connect(m_files, &QListWidget::itemChanged, this, &SaveTemplateDialog::validate);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     buttons->addButton(m_save, QDialogButtonBox::AcceptRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -54,6 +62,7 @@ SaveTemplateDialog::SaveTemplateDialog(Storage::DatabasePtr db, const QString &p
     layout->addWidget(m_variables);
     layout->addWidget(new QLabel(tr("Files:")));
     layout->addWidget(m_files, 1);
+    layout->addWidget(m_filesNote);
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
     resize(560, 620);
@@ -64,8 +73,24 @@ SaveTemplateDialog::SaveTemplateDialog(Storage::DatabasePtr db, const QString &p
                             item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
                             item->setCheckState(Qt::Checked);
                         }
+                        validate();
                         emit filesLoaded();
                     });
+    validate();
+}
+
+// Save waits for a valid name and at least one ticked file; what is wrong
+// is said under its field.
+void SaveTemplateDialog::validate()
+{
+    const QString nameProblem = Starters::templateNameProblem(m_name->text().trimmed());
+    m_nameNote->setProblem(nameProblem);
+    const bool loaded = m_files->count() > 0;
+    bool anyTicked = false;
+    for (int i = 0; i < m_files->count() && !anyTicked; ++i)
+        anyTicked = m_files->item(i)->checkState() == Qt::Checked;
+    m_filesNote->setProblem(loaded && !anyTicked ? tr("Tick at least one file.") : QString());
+    m_save->setEnabled(!m_saving && nameProblem.isEmpty() && anyTicked);
 }
 
 void SaveTemplateDialog::save()
@@ -83,29 +108,36 @@ void SaveTemplateDialog::save()
             paths << m_files->item(i)->text();
     }
     if (paths.isEmpty()) {
-        m_problem->setText(tr("Tick at least one file."));
+        m_filesNote->setProblem(tr("Tick at least one file."));
         return;
     }
+    m_saving = true;
     m_save->setEnabled(false);
     m_problem->setText(tr("Saving…"));
     const QString projectId = m_projectId;
     const QString name = m_name->text().trimmed();
     const QString title = m_title->text().trimmed();
     const QString description = m_description->text().trimmed();
+    const QString taken = tr("There is already a template named %1; choose another name.").arg(name);
     runInBackground(this, m_db,
                     [=](Storage::DatabasePtr db) -> Result<void> {
                         Starters::TemplateStore store(db);
                         if (store.find(name))
-                            return Error::invalidInput(tr("There is already a template named %1; choose another name.").arg(name));
+                            return Error::invalidInput(taken);
                         Result<Starters::StarterTemplate> starter = Starters::templateFromProject(db, projectId, name, title, description, marks, paths);
                         if (!starter)
                             return starter.error();
                         return store.save(*starter);
                     },
-                    [this, name](const Result<void> &saved) {
-                        m_save->setEnabled(true);
+                    [this, name, taken](const Result<void> &saved) {
+                        m_saving = false;
+                        validate();
                         if (!saved) {
-                            m_problem->setText(saved.error().message);
+                            // A name that is taken is said under the name.
+                            const bool nameTaken = saved.error().message == taken;
+                            m_problem->setText(nameTaken ? QString() : saved.error().message);
+                            if (nameTaken)
+                                m_nameNote->setProblem(taken);
                             return;
                         }
                         emit this->saved(name);

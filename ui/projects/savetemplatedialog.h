@@ -13,6 +13,8 @@ class QTableWidget;
 
 namespace Realm::Ui {
 
+class FieldNote;
+
 // Project → Save as Template: the project's files (all ticked) become a
 // starter template of the workspace; each text in the variables table
 // (a name, the project's name…) becomes {{variable}} in contents and names.
@@ -33,6 +35,7 @@ signals:
     void saved(const QString &name);
 
 private:
+    void validate();
     Storage::DatabasePtr m_db;
     QString m_projectId;
     QLineEdit *m_name;
@@ -41,7 +44,11 @@ private:
     QTableWidget *m_variables;
     QListWidget *m_files;
     QLabel *m_problem;
+
     QPushButton *m_save;
+    FieldNote *m_nameNote;
+    FieldNote *m_filesNote;
+    bool m_saving = false;
 };
 
 } // namespace Realm::Ui
