@@ -190,8 +190,10 @@ Result<StarterTemplate> StarterTemplate::builtIn(const QString &id)
     return Error::notFound(QCoreApplication::translate("Realm::Starters", "There is no template \"%1\". Templates: %2.").arg(id, ids.join(QStringLiteral(", "))));
 }
 
-Result<QMap<QString, QString>> resolveValues(const StarterTemplate &starter, const QMap<QString, QString> &given)
+Result<QMap<QString, QString>> resolveValues(const StarterTemplate &starter, const QMap<QString, QString> &given, QString *failedVariable)
 {
+    if (failedVariable)
+        failedVariable->clear();
     QStringList known;
     for (const TemplateVariable &v : starter.variables)
         known << v.name;
@@ -201,6 +203,8 @@ Result<QMap<QString, QString>> resolveValues(const StarterTemplate &starter, con
     }
     QMap<QString, QString> values;
     for (const TemplateVariable &v : starter.variables) {
+        if (failedVariable)
+            *failedVariable = v.name; // what any error below is about
         QString value;
         if (given.contains(v.name)) {
             value = given.value(v.name).trimmed();
@@ -234,6 +238,8 @@ Result<QMap<QString, QString>> resolveValues(const StarterTemplate &starter, con
         }
         values.insert(v.name, value);
     }
+    if (failedVariable)
+        failedVariable->clear();
     return values;
 }
 

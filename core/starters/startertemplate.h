@@ -96,8 +96,11 @@ private:
 };
 
 // The values a template is filled with: the given ones, defaults for the
-// rest; each checked. Errors name the variable and say what is expected.
-Result<QMap<QString, QString>> resolveValues(const StarterTemplate &starter, const QMap<QString, QString> &given);
+// rest; each checked. Errors name the variable and say what is expected;
+// `failedVariable`, when given, is set to the name of the variable an error
+// is about (empty for others), so a form can say it next to that field.
+Result<QMap<QString, QString>> resolveValues(const StarterTemplate &starter, const QMap<QString, QString> &given,
+                                             QString *failedVariable = nullptr);
 
 // The folder a new project goes in when the user names none: project_name,
 // when it is one plain name. A template's default ("../../x", "/etc") must

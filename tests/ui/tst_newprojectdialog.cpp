@@ -68,7 +68,10 @@ void tst_NewProjectDialog::aTemplateNameThatIsNoPlainNameChoosesNoFolder()
     QVERIFY(folder);
     QVERIFY2(folder->text().isEmpty(), qPrintable(folder->text()));
     QVERIFY(!dialog.createButton()->isEnabled());
-    QVERIFY2(dialog.problemLabel()->text().startsWith(QStringLiteral("Choose the folder")), qPrintable(dialog.problemLabel()->text()));
+    // Said under the folder field, not somewhere below.
+    auto *folderNote = dialog.findChild<QLabel *>(QStringLiteral("starterFolderNote"));
+    QVERIFY2(folderNote->text().startsWith(QStringLiteral("Choose the folder")), qPrintable(folderNote->text()));
+    QVERIFY(dialog.problemLabel()->text().isEmpty());
     QVERIFY(QTest::qWaitFor([&] { return dialog.findChild<QLineEdit *>(QStringLiteral("var_project_name"))->isVisible(); }));
     if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
         QVERIFY(dialog.grab().save(dir + QStringLiteral("/new-project-no-folder.png")));
@@ -118,8 +121,14 @@ void tst_NewProjectDialog::formPreviewAndCreate()
     dialog.setValue(QStringLiteral("author"), QStringLiteral("Ada"));
     name->setText(QStringLiteral("Bad Name"));
     QVERIFY(!dialog.createButton()->isEnabled());
-    QVERIFY(!dialog.problemLabel()->text().isEmpty());
+    // The problem is said right under the field it is about, and only there.
+    auto *variableNote = dialog.findChild<QLabel *>(QStringLiteral("note_project_name"));
+    QVERIFY(variableNote);
+    QVERIFY(!variableNote->text().isEmpty());
+    QVERIFY(!variableNote->isHidden());
+    QVERIFY(dialog.problemLabel()->text().isEmpty());
     name->setText(QStringLiteral("kite"));
+    QVERIFY(variableNote->isHidden());
     QVERIFY2(dialog.problemLabel()->text().isEmpty(), qPrintable(dialog.problemLabel()->text()));
     QVERIFY(paths(dialog.preview()).contains(QStringLiteral("README.md")));
     QVERIFY(paths(dialog.preview()).size() >= 4);

@@ -2,6 +2,7 @@
 #include "projects/newprojectdialog.h"
 
 #include "jobs/background.h"
+#include "widgets/fieldnote.h"
 #include "widgets/sidebutton.h"
 #include "starters/createjob.h"
 
@@ -32,6 +33,7 @@ NewProjectDialog::NewProjectDialog(Storage::DatabasePtr db, QWidget *parent)
     , m_preview(new QTreeWidget)
     , m_problem(new QLabel)
     , m_create(new QPushButton(tr("&Create Project")))
+    , m_folderNote(new FieldNote(QStringLiteral("starterFolderNote")))
 {
     setWindowTitle(tr("New Project from Template"));
     m_templates->setObjectName(QStringLiteral("starterList"));
@@ -70,6 +72,7 @@ NewProjectDialog::NewProjectDialog(Storage::DatabasePtr db, QWidget *parent)
     auto *folderLabel = new QLabel(tr("&Folder:"));
     folderLabel->setBuddy(m_folder);
     folderForm->addRow(folderLabel, folderRow);
+    folderForm->addRow(QString(), m_folderNote);
     detailsLayout->addLayout(folderForm);
     detailsLayout->addWidget(m_preview, 1);
     detailsLayout->addWidget(m_problem);
@@ -115,6 +118,7 @@ void NewProjectDialog::showTemplate(int row)
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
     m_fields.clear();
+    m_notes.clear();
     if (row < 0 || row >= m_starters.size())
         return;
     const Starters::StarterTemplate &t = m_starters.at(row);
@@ -141,6 +145,9 @@ void NewProjectDialog::showTemplate(int row)
         field->setToolTip(v.help);
         m_form->addRow(v.label + QLatin1Char(':'), field);
         m_fields.insert(v.name, field);
+        auto *note = new FieldNote(QStringLiteral("note_") + v.name);
+        m_form->addRow(QString(), note);
+        m_notes.insert(v.name, note);
     }
     updatePreview();
 }
@@ -181,7 +188,18 @@ void NewProjectDialog::updatePreview()
     if (row < 0 || row >= m_starters.size())
         return;
     const Starters::StarterTemplate &t = m_starters.at(row);
-    Result<QMap<QString, QString>> values = Starters::resolveValues(t, currentValues());
+    QString failedVariable;
+    Result<QMap<QString, QString>> values = Starters::resolveValues(t, currentValues(), &failedVariable);
+    // What is wrong is said next to the field it is about.
+    for (FieldNote *note : std::as_const(m_notes))
+        note->setProblem({});
+    if (!values && m_notes.contains(failedVariable)) {
+        m_notes.value(failedVariable)->setProblem(values.error().message);
+        m_folderNote->setProblem({});
+        m_problem->clear();
+        m_create->setEnabled(false);
+        return;
+    }
     if (values && !m_folderEdited) {
         // Only a plain name proposes a folder; the user picks any other.
         const Result<QString> plain = Starters::defaultFolderName(*values);
@@ -196,9 +214,10 @@ void NewProjectDialog::updatePreview()
     const QDir folder(m_folder->text());
     // An empty field is no folder at all (QDir("") would be the current one).
     const bool busy = !m_folder->text().trimmed().isEmpty() && folder.exists() && !folder.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
-    m_problem->setText(busy                                  ? tr("%1 is not empty; choose a new or empty folder.").arg(m_folder->text())
-                       : m_folder->text().trimmed().isEmpty() ? tr("Choose the folder to create the project in.")
-                                                              : QString());
+    m_problem->clear();
+    m_folderNote->setProblem(busy                                  ? tr("%1 is not empty; choose a new or empty folder.").arg(m_folder->text())
+                             : m_folder->text().trimmed().isEmpty() ? tr("Choose the folder to create the project in.")
+                                                                    : QString());
     m_create->setEnabled(!busy && !m_folder->text().trimmed().isEmpty() && !m_running);
     QMap<QString, QTreeWidgetItem *> folders;
     for (const Starters::RenderedFile &f : std::as_const(*files)) {

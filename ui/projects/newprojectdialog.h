@@ -4,6 +4,7 @@
 #include "starters/startertemplate.h"
 
 #include <QDialog>
+#include <QHash>
 #include <QMap>
 
 class QFormLayout;
@@ -18,6 +19,8 @@ class CreateJob;
 }
 
 namespace Realm::Ui {
+
+class FieldNote;
 
 // File → New Project from Template: pick a starter, fill in the form its
 // manifest asks for (checked as you type), see the files it will make, and
@@ -61,6 +64,8 @@ private:
     QTreeWidget *m_preview;
     QLabel *m_problem;
     QPushButton *m_create;
+    FieldNote *m_folderNote;
+    QHash<QString, FieldNote *> m_notes; // under each variable's field
     bool m_running = false;
     Starters::CreateJob *m_job = nullptr;
 };
