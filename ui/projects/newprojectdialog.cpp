@@ -22,6 +22,10 @@
 
 namespace Realm::Ui {
 
+namespace {
+constexpr int kFolderRows = 2; // the folder and its note, last in the form
+} // namespace
+
 NewProjectDialog::NewProjectDialog(Storage::DatabasePtr db, QWidget *parent)
     : QDialog(parent)
     , m_db(std::move(db))
@@ -68,12 +72,12 @@ NewProjectDialog::NewProjectDialog(Storage::DatabasePtr db, QWidget *parent)
     detailsLayout->setContentsMargins(0, 0, 0, 0);
     detailsLayout->addWidget(m_description);
     detailsLayout->addLayout(m_form);
-    auto *folderForm = new QFormLayout;
+    // The folder's rows stay last in the one form; a template's variables
+    // go above them, their labels aligned.
     auto *folderLabel = new QLabel(tr("&Folder:"));
     folderLabel->setBuddy(m_folder);
-    folderForm->addRow(folderLabel, folderRow);
-    folderForm->addRow(QString(), m_folderNote);
-    detailsLayout->addLayout(folderForm);
+    m_form->addRow(folderLabel, folderRow);
+    m_form->addRow(QString(), m_folderNote);
     detailsLayout->addWidget(m_preview, 1);
     detailsLayout->addWidget(m_problem);
     auto *splitter = new QSplitter;
@@ -115,7 +119,7 @@ void NewProjectDialog::selectTemplate(const QString &id)
 
 void NewProjectDialog::showTemplate(int row)
 {
-    while (m_form->rowCount() > 0)
+    while (m_form->rowCount() > kFolderRows)
         m_form->removeRow(0);
     m_fields.clear();
     m_notes.clear();
@@ -143,10 +147,11 @@ void NewProjectDialog::showTemplate(int row)
         }
         field->setObjectName(QStringLiteral("var_") + v.name);
         field->setToolTip(v.help);
-        m_form->addRow(v.label + QLatin1Char(':'), field);
+        const int at = m_form->rowCount() - kFolderRows;
+        m_form->insertRow(at, v.label + QLatin1Char(':'), field);
         m_fields.insert(v.name, field);
         auto *note = new FieldNote(QStringLiteral("note_") + v.name);
-        m_form->addRow(QString(), note);
+        m_form->insertRow(at + 1, QString(), note);
         m_notes.insert(v.name, note);
     }
     updatePreview();
