@@ -3340,6 +3340,14 @@ in %2</translation>
         <source>The model may search and read the project (tools)</source>
         <translation>Das Modell darf das Projekt durchsuchen und lesen (Werkzeuge)</translation>
     </message>
+    <message>
+        <source>e.g. Local Ollama, OpenAI</source>
+        <translation>z. B. Lokales Ollama, OpenAI</translation>
+    </message>
+    <message>
+        <source>Test Connection lists the server&apos;s models</source>
+        <translation>„Verbindung testen“ listet die Modelle des Servers</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::QuickOpenDialog</name>
@@ -3401,6 +3409,10 @@ in %2</translation>
     <message>
         <source>There is already a template named %1; choose another name.</source>
         <translation>Es gibt schon eine Vorlage namens %1; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>One line about what it starts</source>
+        <translation>Eine Zeile dazu, was sie anlegt</translation>
     </message>
 </context>
 <context>
