@@ -470,6 +470,22 @@ void tst_MainWindow::settingsRoundTripAndDriveImports()
     }
     QCOMPARE(dialog.settings().importExcludes, loaded.importExcludes);
     QCOMPARE(dialog.settings().limits.maxFiles, 7);
+    // A workspace path REALM could not find at the next start is said
+    // under the field, and OK waits until it is whole.
+    dialog.show();
+    auto *workspace = dialog.findChild<QLineEdit *>(QStringLiteral("workspacePath"));
+    auto *note = dialog.findChild<QLabel *>(QStringLiteral("workspaceNote"));
+    QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    workspace->setText(QStringLiteral("work.realm"));
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().startsWith(QStringLiteral("Give the whole path")), qPrintable(note->text()));
+    QVERIFY(!ok->isEnabled());
+    workspace->setText(QDir::home().filePath(QStringLiteral("work.realm")));
+    QVERIFY(!note->isVisible());
+    QVERIFY(ok->isEnabled());
+    workspace->clear(); // the default location
+    QVERIFY(ok->isEnabled());
+    dialog.hide();
     TestWorkspace ws;
     MainWindow window(ws.db());
     QVERIFY(showWithSampleProject(window));

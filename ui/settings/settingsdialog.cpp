@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings/settingsdialog.h"
 
+#include "widgets/fieldnote.h"
 #include "widgets/sidebutton.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -41,11 +43,16 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
         if (!file.isEmpty())
             m_workspace->setText(file);
     });
+    m_workspace->setObjectName(QStringLiteral("workspacePath"));
+    auto *workspaceNote = new FieldNote(QStringLiteral("workspaceNote"));
     auto *workspaceRow = new QHBoxLayout;
     workspaceRow->addWidget(m_workspace, 1);
     workspaceRow->addWidget(browse);
+    auto *workspaceLayout = new QVBoxLayout;
+    workspaceLayout->addLayout(workspaceRow);
+    workspaceLayout->addWidget(workspaceNote);
     auto *workspaceBox = new QGroupBox(tr("Workspace (used from the next start)"));
-    workspaceBox->setLayout(workspaceRow);
+    workspaceBox->setLayout(workspaceLayout);
 
     m_gitIgnore->setChecked(settings.honourGitIgnore);
     m_maxFileMiB->setRange(1, 4096);
@@ -102,6 +109,21 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
         m_maxFiles->setValue(int(defaults.limits.maxFiles));
         m_maxRatio->setValue(defaults.limits.maxCompressionRatio);
     });
+
+    // OK waits for a workspace path REALM can use at the next start: a file
+    // named in full (the current folder at start-up is anyone's guess).
+    const auto checkWorkspace = [this, workspaceNote, ok = buttons->button(QDialogButtonBox::Ok)] {
+        const QString path = m_workspace->text().trimmed();
+        QString problem;
+        if (!path.isEmpty() && !QDir::isAbsolutePath(path))
+            problem = tr("Give the whole path, e.g. %1.").arg(QDir::home().filePath(QStringLiteral("work.realm")));
+        else if (path.endsWith(QLatin1Char('/')))
+            problem = tr("Name the workspace file itself, e.g. %1.").arg(path + QStringLiteral("work.realm"));
+        workspaceNote->setProblem(problem);
+        ok->setEnabled(problem.isEmpty());
+    };
+    connect(m_workspace, &QLineEdit::textChanged, this, checkWorkspace);
+    checkWorkspace();
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(workspaceBox);
