@@ -3576,6 +3576,14 @@ in %2</translation>
         <source>Appearance</source>
         <translation>Darstellung</translation>
     </message>
+    <message>
+        <source>Give the whole path, e.g. %1.</source>
+        <translation>Geben Sie den ganzen Pfad an, z. B. %1.</translation>
+    </message>
+    <message>
+        <source>Name the workspace file itself, e.g. %1.</source>
+        <translation>Nennen Sie die Arbeitsbereichsdatei selbst, z. B. %1.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::ShortcutsDialog</name>
