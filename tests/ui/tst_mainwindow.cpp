@@ -22,6 +22,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTextBlock>
@@ -389,6 +390,11 @@ void tst_MainWindow::renameTrashUndoAndRefreshFromTheWindow()
     QTRY_COMPARE_WITH_TIMEOUT(window.projectFilter()->rowCount(), 1, 10000);
     auto *undo = window.findChild<QPushButton *>(QStringLiteral("undo"));
     QVERIFY(undo && undo->isVisible());
+    // Beside the message, never over it.
+    QStatusBar *status = window.statusBar();
+    QVERIFY(!status->currentMessage().isEmpty());
+    QVERIFY2(undo->x() > status->fontMetrics().horizontalAdvance(status->currentMessage()),
+             qPrintable(QStringLiteral("%1 at x=%2").arg(status->currentMessage()).arg(undo->x())));
     QTest::mouseClick(undo, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(window.projectFilter()->rowCount(), 2, 10000);
     QCOMPARE(changed.size(), 4);
@@ -485,7 +491,9 @@ void tst_MainWindow::settingsRoundTripAndDriveImports()
     QVERIFY(ok->isEnabled());
     workspace->clear(); // the default location
     QVERIFY(ok->isEnabled());
-    dialog.hide();
+    QTest::keyClick(workspace, Qt::Key_Return); // Enter is OK, never Browse
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
     TestWorkspace ws;
     MainWindow window(ws.db());
     QVERIFY(showWithSampleProject(window));

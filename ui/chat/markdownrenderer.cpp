@@ -223,6 +223,12 @@ void MarkdownStream::closeCodeBlock()
     right.setAlignment(Qt::AlignRight);
     copy.setBlockFormat(right);
     copy.insertHtml(copyLinkHtml(m_firstCodeBlock + int(m_codeBlocks.size()) - 1));
+    // A cell keeps an empty block after a table inside it: no height for it.
+    QTextCursor after(bandTable->lastCursorPosition());
+    after.movePosition(QTextCursor::NextBlock);
+    QTextBlockFormat collapsed;
+    collapsed.setLineHeight(0, QTextBlockFormat::FixedHeight);
+    after.setBlockFormat(collapsed);
 
     QTextCursor code = table->cellAt(1, 0).firstCursorPosition();
     code.setBlockFormat(codeBlockFormat());

@@ -72,7 +72,6 @@ PromptsDialog::PromptsDialog(Storage::DatabasePtr db, QWidget *parent)
     buttons->addButton(m_save, QDialogButtonBox::ApplyRole);
     buttons->addButton(importButton, QDialogButtonBox::ResetRole);
     buttons->addButton(exportButton, QDialogButtonBox::ResetRole);
-    m_save->setDefault(true);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(columns, 1);
     layout->addWidget(buttons);
@@ -98,6 +97,7 @@ PromptsDialog::PromptsDialog(Storage::DatabasePtr db, QWidget *parent)
         connect(edit, &QLineEdit::textChanged, this, &PromptsDialog::updateButtons);
     connect(m_body, &QPlainTextEdit::textChanged, this, &PromptsDialog::updateButtons);
     reload();
+    setMainAction(m_save); // now that it is inside the dialog
 }
 
 void PromptsDialog::reload(const QString &selectName)

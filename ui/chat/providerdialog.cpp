@@ -86,7 +86,6 @@ ProviderDialog::ProviderDialog(Storage::DatabasePtr db, ProviderStore *store, QN
     saveButton->setObjectName(QStringLiteral("saveProvider"));
     m_save = saveButton;
     auto *test = sideButton(tr("&Test Connection"));
-    saveButton->setDefault(true);
     connect(add, &QPushButton::clicked, this, [this] {
         m_list->clearSelection();
         m_currentId.clear();
@@ -133,6 +132,7 @@ ProviderDialog::ProviderDialog(Storage::DatabasePtr db, ProviderStore *store, QN
     layout->addWidget(close);
     validate();
     reload();
+    setMainAction(m_save); // now that it is inside the dialog
 }
 
 // Save waits for a name and an http(s) base URL; what is wrong is said

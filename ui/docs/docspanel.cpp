@@ -235,6 +235,12 @@ void DocsPanel::reloadTemplates()
                     });
 }
 
+void DocsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    reloadProviders();
+}
+
 void DocsPanel::reloadProviders()
 {
     const quint64 ticket = m_providerReloads.take();

@@ -61,6 +61,10 @@ signals:
     void previewShown(const QString &versionId);
     void exportFinished(const QStringList &files, const QString &error);
 
+protected:
+    // Profiles may have changed in the chat panel while the page was away.
+    void showEvent(QShowEvent *event) override;
+
 private:
     void buildUi();
     void updateForKind();

@@ -317,6 +317,12 @@ void EditorArea::showPage(QWidget *page, const QString &title)
     updateVisibility();
 }
 
+void EditorArea::closePage(QWidget *page)
+{
+    if (const int index = m_tabs->indexOf(page); index >= 0)
+        closeTab(index);
+}
+
 bool EditorArea::isPageOpen(QWidget *page) const
 {
     return m_tabs->indexOf(page) >= 0;

@@ -42,6 +42,7 @@ public:
     // keeps it. Pages are not part of tabKeys().
     void showPage(QWidget *page, const QString &title);
     bool isPageOpen(QWidget *page) const;
+    void closePage(QWidget *page);
     // The tab in front when it is a page, else null.
     QWidget *currentPage() const;
 

@@ -86,7 +86,6 @@ ExportDialog::ExportDialog(Storage::DatabasePtr db, const QString &projectId, co
     m_status->setObjectName(QStringLiteral("exportStatus"));
     m_status->setWordWrap(true);
     m_exportButton->setObjectName(QStringLiteral("startExport"));
-    m_exportButton->setDefault(true);
     connect(m_exportButton, &QPushButton::clicked, this, &ExportDialog::startExport);
     connect(m_closeButton, &QPushButton::clicked, this, &ExportDialog::reject);
     auto *buttons = new QDialogButtonBox;
@@ -101,6 +100,7 @@ ExportDialog::ExportDialog(Storage::DatabasePtr db, const QString &projectId, co
     layout->addWidget(buttons);
     resize(560, sizeHint().height());
     validate();
+    setMainAction(m_exportButton); // now that it is inside the dialog
 }
 
 QLabel *ExportDialog::authorNote() const
@@ -180,6 +180,9 @@ void ExportDialog::startExport()
     connect(m_job, &Projects::ExportJob::failed, this, [this](const Error &error) {
         setRunning(false);
         m_status->setText(error.message);
+        // Close took the focus, and with it Enter, while the form was disabled.
+        setMainAction(m_exportButton);
+        m_path->setFocus();
         emit exportFinished(false, error.message);
     });
     setRunning(true);

@@ -124,7 +124,6 @@ ImportDialog::ImportDialog(Storage::DatabasePtr db, Kind kind, QWidget *parent)
 
     m_importButton = m_buttons->addButton(tr("&Import"), QDialogButtonBox::AcceptRole);
     m_importButton->setObjectName(QStringLiteral("startImport"));
-    m_importButton->setDefault(true);
     m_cancelButton = m_buttons->addButton(QDialogButtonBox::Cancel);
     m_cancelButton->setObjectName(QStringLiteral("cancelImport"));
     connect(m_importButton, &QPushButton::clicked, this, &ImportDialog::startImport);
@@ -139,6 +138,7 @@ ImportDialog::ImportDialog(Storage::DatabasePtr db, Kind kind, QWidget *parent)
     layout->addStretch(0);
     layout->addWidget(m_buttons);
     locationChanged();
+    setMainAction(m_importButton); // now that it is inside the dialog
 }
 
 QLabel *ImportDialog::locationNote() const
@@ -300,7 +300,7 @@ void ImportDialog::finish(const Result<Projects::ImportReport> &result)
             showFailure(result.error().message);
         // Back to the field to fix, with Enter importing again (Cancel took
         // the focus, and with it Enter, while the form was disabled).
-        m_importButton->setDefault(true);
+        setMainAction(m_importButton);
         if (QLineEdit *location = locationEdit())
             location->setFocus();
         emit importFinished(false, result.error().message);
@@ -309,7 +309,7 @@ void ImportDialog::finish(const Result<Projects::ImportReport> &result)
     showReport(*result);
     // The form stays usable: another import can start from here.
     m_importButton->setText(tr("Import &Another"));
-    m_cancelButton->setDefault(true);
+    setMainAction(m_cancelButton);
     m_cancelButton->setFocus();
     emit projectImported(*result);
     emit importFinished(true, m_summary->text());

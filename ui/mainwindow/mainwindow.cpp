@@ -202,7 +202,6 @@ void MainWindow::createDocks()
 void MainWindow::showDocs()
 {
     m_editor->showPage(m_docsPanel, tr("Docs"));
-    m_docsPanel->reloadProviders(); // profiles may have changed in the chat panel
 }
 
 void MainWindow::showStats()
@@ -318,19 +317,21 @@ void MainWindow::createActions()
     // the chat and stats keep the shortcuts they had before.
     const auto alt = [](Qt::Key key) { return QKeySequence(Qt::ALT | key); };
     const auto dock = [](QDockWidget *d, const QString &text, QList<QKeySequence> keys, std::function<void()> focus) {
-        return Panel{d, text, std::move(keys), std::move(focus), {}, {}};
+        return Panel{d, text, std::move(keys), std::move(focus), {}, {}, nullptr, {}};
     };
-    const auto page = [](const QString &name, const QString &text, QList<QKeySequence> keys, std::function<void()> show,
-                         std::function<void()> focus) { return Panel{nullptr, text, std::move(keys), std::move(focus), name, std::move(show)}; };
+    const auto page = [this](QWidget *widget, const QString &name, const QString &text, QList<QKeySequence> keys, std::function<void()> show,
+                             std::function<void()> focus) {
+        return Panel{nullptr, text, std::move(keys), std::move(focus), name, std::move(show), widget, [this, widget] { m_editor->closePage(widget); }};
+    };
     addPanelActions(this, view,
                     {dock(m_projectsDock, tr("&Projects"), {alt(Qt::Key_1)}, [this] { m_filterEdit->setFocus(); }),
                      dock(m_filesDock, tr("&Files"), {alt(Qt::Key_2)}, [this] { m_fileView->setFocus(); }),
                      dock(m_searchDock, tr("&Search"), {alt(Qt::Key_3)}, [this] { m_searchPanel->focusQuery(); }),
                      dock(m_chatDock, tr("C&hat"), {alt(Qt::Key_4), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
                           [this] { m_chatPanel->input()->setFocus(); }),
-                     page(QStringLiteral("docsPage"), tr("&Docs"), {alt(Qt::Key_5)}, [this] { showDocs(); },
+                     page(m_docsPanel, QStringLiteral("docsPage"), tr("&Docs"), {alt(Qt::Key_5)}, [this] { showDocs(); },
                           [this] { m_docsPanel->setFocus(); }),
-                     page(QStringLiteral("statsPage"), tr("S&tats"), {alt(Qt::Key_6), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
+                     page(m_statsPanel, QStringLiteral("statsPage"), tr("S&tats"), {alt(Qt::Key_6), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
                           [this] { showStats(); }, [this] { m_statsPanel->setFocus(); })});
 
     QMenu *chatMenu = menuBar()->addMenu(tr("&Chat"));
@@ -419,8 +420,10 @@ void MainWindow::createStatusBar()
             m_details->hide();
         }
     });
-    statusBar()->addWidget(m_undo);
-    statusBar()->addWidget(m_details);
+    // Beside the message, not over it: a status bar draws its message where
+    // its normal widgets sit.
+    statusBar()->addPermanentWidget(m_undo);
+    statusBar()->addPermanentWidget(m_details);
     statusBar()->addPermanentWidget(m_editor->cursorInfo());
     statusBar()->addPermanentWidget(m_jobLabel);
     statusBar()->addPermanentWidget(m_jobProgress);
@@ -610,6 +613,8 @@ void MainWindow::showCommandPalette()
     m_palette->setActions(actions);
     m_palette->setFilter(QString());
     m_palette->show();
+    m_palette->raise();
+    m_palette->activateWindow();
 }
 
 void MainWindow::showSearch()
@@ -628,6 +633,8 @@ void MainWindow::showQuickOpen()
     m_quickOpen->setPaths(m_projectPaths);
     m_quickOpen->setPattern(QString());
     m_quickOpen->show();
+    m_quickOpen->raise();
+    m_quickOpen->activateWindow();
 }
 
 void MainWindow::openFile(const QString &path, int line, int column, int length)

@@ -30,9 +30,16 @@ QList<QAction *> addPanelActions(QMainWindow *window, QMenu *view, const QList<P
         show->setShortcuts(panel.shortcuts);
         shows << show;
     }
-    QAction *hide = view->addAction(QApplication::translate("Realm::Ui::MainWindow", "&Hide Panel"), window, [window] {
+    QAction *hide = view->addAction(QApplication::translate("Realm::Ui::MainWindow", "&Hide Panel"), window, [window, panels] {
         // The panel holding the focus; the focus goes back to the editor.
-        for (QWidget *w = QApplication::focusWidget(); w; w = w->parentWidget()) {
+        QWidget *focus = QApplication::focusWidget();
+        for (const Panel &panel : panels) {
+            if (panel.page && focus && panel.page->isAncestorOf(focus)) {
+                panel.hidePage();
+                return;
+            }
+        }
+        for (QWidget *w = focus; w; w = w->parentWidget()) {
             if (auto *dock = qobject_cast<QDockWidget *>(w); dock && dock->parentWidget() == window) {
                 dock->hide();
                 if (window->centralWidget())

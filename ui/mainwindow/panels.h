@@ -11,6 +11,7 @@ class QAction;
 class QDockWidget;
 class QMainWindow;
 class QMenu;
+class QWidget;
 
 namespace Realm::Ui {
 
@@ -28,6 +29,8 @@ struct Panel {
     std::function<void()> focus;    // puts the cursor in the panel's main input
     QString pageName;               // without a dock: names the show command
     std::function<void()> showPage; // without a dock: brings the page to the front
+    QWidget *page = nullptr;        // without a dock: the page, for Hide Panel
+    std::function<void()> hidePage; // without a dock: puts the page away
 };
 
 // Adds "show" commands for `panels`, then "Hide Panel", then a Panels

@@ -86,7 +86,6 @@ NewProjectDialog::NewProjectDialog(Storage::DatabasePtr db, QWidget *parent)
     splitter->setStretchFactor(1, 2);
 
     m_create->setObjectName(QStringLiteral("createFromTemplate"));
-    m_create->setDefault(true);
     connect(m_create, &QPushButton::clicked, this, &NewProjectDialog::create);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     buttons->addButton(m_create, QDialogButtonBox::AcceptRole);
@@ -107,6 +106,7 @@ NewProjectDialog::NewProjectDialog(Storage::DatabasePtr db, QWidget *parent)
                         }
                         emit templatesLoaded();
                     });
+    setMainAction(m_create); // now that it is inside the dialog
 }
 
 void NewProjectDialog::selectTemplate(const QString &id)
@@ -212,6 +212,7 @@ void NewProjectDialog::updatePreview()
     }
     Result<QList<Starters::RenderedFile>> files = values ? Starters::render(t, *values) : Result<QList<Starters::RenderedFile>>(values.error());
     if (!files) {
+        m_folderNote->setProblem({});
         m_problem->setText(files.error().message);
         m_create->setEnabled(false);
         return;

@@ -5,6 +5,7 @@
 #include "projects/projectstore.h"
 #include "starters/startertemplate.h"
 #include "widgets/fieldnote.h"
+#include "widgets/sidebutton.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -77,6 +78,7 @@ SaveTemplateDialog::SaveTemplateDialog(Storage::DatabasePtr db, const QString &p
                         emit filesLoaded();
                     });
     validate();
+    setMainAction(m_save); // now that it is inside the dialog
 }
 
 // Save waits for a valid name and at least one ticked file; what is wrong

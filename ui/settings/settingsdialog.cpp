@@ -117,7 +117,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
         QString problem;
         if (!path.isEmpty() && !QDir::isAbsolutePath(path))
             problem = tr("Give the whole path, e.g. %1.").arg(QDir::home().filePath(QStringLiteral("work.realm")));
-        else if (path.endsWith(QLatin1Char('/')))
+        else if (path.endsWith(QLatin1Char('/')) || path.endsWith(QDir::separator()))
             problem = tr("Name the workspace file itself, e.g. %1.").arg(path + QStringLiteral("work.realm"));
         workspaceNote->setProblem(problem);
         ok->setEnabled(problem.isEmpty());

@@ -11,6 +11,7 @@
 #include <QMainWindow>
 #include <QPainter>
 #include <QStackedLayout>
+#include <QWindow>
 #include <QVBoxLayout>
 
 namespace Realm::Ui {
@@ -50,6 +51,13 @@ LocatorPopup::LocatorPopup(const QString &placeholder, const QString &emptyText,
     connect(m_input, &QLineEdit::textChanged, this, [this] { inputChanged(); });
     connect(m_input, &QLineEdit::returnPressed, this, [this] { activate(); });
     connect(m_results, &QListWidget::itemActivated, this, [this] { activate(); });
+    // Another window of REALM taking the focus (a click back into the main
+    // window) dismisses it, as a popup would; the focus leaving REALM for
+    // another application does not.
+    connect(qApp, &QGuiApplication::focusWindowChanged, this, [this](QWindow *focused) {
+        if (isVisible() && focused && focused != windowHandle())
+            reject();
+    });
 }
 
 void LocatorPopup::resultsChanged()
@@ -95,14 +103,6 @@ void LocatorPopup::placeOverParent()
     m_maxHeight = std::max(120, std::min(m_preferredSize.height(), windowRect.bottom() - top - kMargin));
     setGeometry(windowRect.left() + (windowRect.width() - width) / 2, top, width, height());
     fitHeight();
-}
-
-void LocatorPopup::changeEvent(QEvent *event)
-{
-    QDialog::changeEvent(event);
-    // Clicking back into the window dismisses it, as a popup would.
-    if (event->type() == QEvent::ActivationChange && isVisible() && !isActiveWindow() && QApplication::activeWindow())
-        reject();
 }
 
 void LocatorPopup::paintEvent(QPaintEvent *)

@@ -45,7 +45,6 @@ protected:
 
     void showEvent(QShowEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
     void placeOverParent();

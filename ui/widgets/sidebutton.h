@@ -16,4 +16,15 @@ inline QPushButton *sideButton(const QString &text)
     return button;
 }
 
+// Makes `button` the one Enter presses in its dialog, again after another
+// button held the focus. Call it once the button is inside the dialog: Qt
+// remembers a dialog's main button only when setDefault() is called then
+// (before, any other button taking and leaving the focus would take the
+// default away for good), and ignores a repeated setDefault(true).
+inline void setMainAction(QPushButton *button)
+{
+    button->setDefault(false);
+    button->setDefault(true);
+}
+
 } // namespace Realm::Ui
