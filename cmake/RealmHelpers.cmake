@@ -41,7 +41,10 @@ function(realm_add_test name)
   # KEYRING: the test runs twice — with a real keychain (gnome-keyring on a
   # private D-Bus session, REALM_TEST_KEYCHAIN=available) and with none
   # reachable (${name}_nokeychain, REALM_TEST_KEYCHAIN=absent).
-  cmake_parse_arguments(ARG "GUI;KEYRING" "TIMEOUT" "SOURCES;LINKS;LABELS" ${ARGN})
+  # BACKENDS: a team-server test that runs twice — on SQLite
+  # (REALM_TEST_DATABASE=sqlite) and on a throwaway PostgreSQL cluster
+  # (${name}_postgresql, REALM_TEST_DATABASE=postgresql).
+  cmake_parse_arguments(ARG "GUI;KEYRING;BACKENDS" "TIMEOUT" "SOURCES;LINKS;LABELS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE Qt6::Test Realm::TestSupport ${ARG_LINKS})
   realm_apply_defaults(${name})
@@ -49,6 +52,9 @@ function(realm_add_test name)
   if(ARG_KEYRING)
     add_test(NAME ${name} COMMAND ${PROJECT_SOURCE_DIR}/tests/support/with-keyring $<TARGET_FILE:${name}>)
     add_test(NAME ${name}_nokeychain COMMAND ${name})
+  elseif(ARG_BACKENDS)
+    add_test(NAME ${name} COMMAND ${name})
+    add_test(NAME ${name}_postgresql COMMAND ${name})
   else()
     add_test(NAME ${name} COMMAND ${name})
   endif()
@@ -77,6 +83,13 @@ function(realm_add_test name)
       TIMEOUT ${ARG_TIMEOUT}
       ENVIRONMENT "${env};REALM_TEST_KEYCHAIN=absent;DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent/realm-no-bus"
       SKIP_REGULAR_EXPRESSION "Totals: 0 passed, 0 failed, [1-9][0-9]* skipped"
+      LABELS "${ARG_LABELS}")
+  endif()
+  if(ARG_BACKENDS)
+    set_property(TEST ${name} APPEND PROPERTY ENVIRONMENT "REALM_TEST_DATABASE=sqlite")
+    set_tests_properties(${name}_postgresql PROPERTIES
+      TIMEOUT ${ARG_TIMEOUT}
+      ENVIRONMENT "${env};REALM_TEST_DATABASE=postgresql"
       LABELS "${ARG_LABELS}")
   endif()
 endfunction()

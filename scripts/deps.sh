@@ -7,16 +7,21 @@
 # qt6-translations-l10n: Qt's own German (standard buttons, file dialog).
 # extra-cmake-modules: builds the bundled KSyntaxHighlighting
 # (third_party/syntax-highlighting) when no Qt 6 copy is installed.
+# libsodium-dev: argon2id password hashes on the team server.
+# libqt6sql6-psql: the team server's PostgreSQL backend.
 REALM_BUILD_PACKAGES=(
   g++ cmake ninja-build pkg-config ccache git
   qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools
   qt6-qpa-plugins qt6-translations-l10n libqt6sql6-sqlite libsqlite3-dev
   qtkeychain-qt6-dev libmd4c-dev libmd4c-html0-dev libarchive-dev libgit2-dev
   libssl-dev universal-ctags libkainjow-mustache-dev extra-cmake-modules
+  libsodium-dev libqt6sql6-psql
 )
+# postgresql: the team server's tests run on SQLite and on a throwaway
+# PostgreSQL cluster (tests/support/postgrescluster.cpp).
 REALM_TEST_PACKAGES=(
   xvfb xauth dbus gnome-keyring libsecret-1-0 poppler-utils
-  desktop-file-utils appstream
+  desktop-file-utils appstream postgresql
 )
 
 # Installs whichever of the given packages are missing; skips apt entirely

@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serverdb/serverdatabase.h"
+
+#include "serverdb/query.h"
+#include "serverdb/sqlscript.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMap>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+namespace Realm::ServerDb {
+
+namespace {
+
+QAtomicInteger<int> s_instanceCounter;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Realm::ServerDb", text);
+}
+
+QString threadKey()
+{
+    return QString::number(quintptr(QThread::currentThread()), 16);
+}
+
+QString migrationsFolder(Backend backend)
+{
+    return backend == Backend::Sqlite ? QStringLiteral(":/realm/server/migrations/sqlite")
+                                      : QStringLiteral(":/realm/server/migrations/postgresql");
+}
+
+// NNNN_name.sql by number.
+QMap<int, QString> migrationFiles(Backend backend)
+{
+    QMap<int, QString> files;
+    const QDir folder(migrationsFolder(backend));
+    const QStringList names = folder.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    for (const QString &name : names) {
+        bool ok = false;
+        const int number = name.section(QLatin1Char('_'), 0, 0).toInt(&ok);
+        if (ok && number > 0)
+            files.insert(number, folder.filePath(name));
+    }
+    return files;
+}
+
+Result<void> run(const QSqlDatabase &db, const QString &sql, const QString &whatFailed)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return {};
+    return Error::database(tr("%1: the database said \"%2\".").arg(whatFailed, query.lastError().text().trimmed()));
+}
+
+// Serialises migrations across instances starting at the same moment.
+constexpr qint64 kMigrationLockKey = 0x5245414c4d; // "REALM"
+
+} // namespace
+
+ServerDatabase::ServerDatabase(DatabaseLocation location)
+    : m_location(std::move(location))
+    , m_connectionPrefix(QStringLiteral("realm-server-%1-").arg(s_instanceCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+ServerDatabase::~ServerDatabase()
+{
+    QMutexLocker lock(&m_mutex);
+    for (const QString &name : std::as_const(m_connectionNames))
+        QSqlDatabase::removeDatabase(name);
+}
+
+int ServerDatabase::latestVersion(Backend backend)
+{
+    const QMap<int, QString> files = migrationFiles(backend);
+    return files.isEmpty() ? 0 : files.lastKey();
+}
+
+Result<std::shared_ptr<ServerDatabase>> ServerDatabase::open(const DatabaseLocation &location)
+{
+    return openUpTo(location, latestVersion(location.backend));
+}
+
+Result<std::shared_ptr<ServerDatabase>> ServerDatabase::openAtVersion(const DatabaseLocation &location, int version)
+{
+    return openUpTo(location, version);
+}
+
+Result<std::shared_ptr<ServerDatabase>> ServerDatabase::openUpTo(const DatabaseLocation &location, int version)
+{
+    if (location.backend == Backend::Sqlite) {
+        const QFileInfo info(location.sqlitePath);
+        if (!info.absoluteDir().exists())
+            return Error::io(tr("The folder %1 for the server database does not exist. Run `realm-server init --data DIR` first.")
+                                 .arg(info.absolutePath()));
+    }
+    std::shared_ptr<ServerDatabase> database(new ServerDatabase(location));
+    if (Result<void> migrated = database->migrateTo(version); !migrated)
+        return migrated.error();
+    return database;
+}
+
+Result<QSqlDatabase> ServerDatabase::connection() const
+{
+    const QString name = m_connectionPrefix + threadKey();
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+    return openConnection(name);
+}
+
+void ServerDatabase::closeThreadConnection() const
+{
+    const QString name = m_connectionPrefix + threadKey();
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_connectionNames.removeOne(name))
+            return;
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+int ServerDatabase::connectionCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return int(m_connectionNames.size());
+}
+
+Result<QSqlDatabase> ServerDatabase::openConnection(const QString &name) const
+{
+    const bool sqlite = m_location.backend == Backend::Sqlite;
+    const QString driver = sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return Error::unavailable(sqlite ? tr("Qt's SQLite driver is missing. Install libqt6sql6-sqlite.")
+                                         : tr("Qt's PostgreSQL driver is missing. Install libqt6sql6-psql."));
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
+    if (sqlite) {
+        db.setDatabaseName(m_location.sqlitePath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    } else {
+        db.setHostName(m_location.host);
+        db.setPort(m_location.port);
+        db.setUserName(m_location.user);
+        db.setPassword(m_location.password);
+        db.setDatabaseName(m_location.databaseName);
+        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=realm-server"));
+    }
+    const auto forget = [&] {
+        const QString error = db.lastError().text().trimmed();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return error;
+    };
+    if (!db.open()) {
+        const QString why = forget();
+        return sqlite ? Error::database(tr("Cannot open the server database %1: %2").arg(m_location.displayName(), why))
+                      : Error::unavailable(tr("Cannot connect to PostgreSQL at %1: %2. Check that it runs, that the URL is right "
+                                              "and that the user may log in (a password comes from the URL, PGPASSWORD or ~/.pgpass).")
+                                               .arg(m_location.displayName(), why));
+    }
+    if (!sqlite) {
+        // "relation already exists, skipping" and the like are not news.
+        if (Result<void> set = run(db, QStringLiteral("SET client_min_messages = warning"), tr("Cannot configure the connection to %1").arg(m_location.displayName())); !set) {
+            forget();
+            return set.error();
+        }
+    }
+    if (sqlite) {
+        // WAL: readers never wait for the writer. synchronous=FULL: a
+        // write that was answered survives a power cut.
+        const char *pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"};
+        for (const char *pragma : pragmas) {
+            if (Result<void> set = run(db, QString::fromLatin1(pragma), tr("Cannot configure the server database %1").arg(m_location.sqlitePath)); !set) {
+                forget();
+                return set.error();
+            }
+        }
+    }
+    QMutexLocker lock(&m_mutex);
+    m_connectionNames.append(name);
+    return db;
+}
+
+Result<void> ServerDatabase::begin(const QSqlDatabase &db, const QString &whatFailed) const
+{
+    return run(db, m_location.backend == Backend::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"), whatFailed);
+}
+
+Result<void> ServerDatabase::commit(const QSqlDatabase &db, const QString &whatFailed) const
+{
+    Result<void> committed = run(db, QStringLiteral("COMMIT"), whatFailed);
+    if (!committed)
+        rollback(db);
+    return committed;
+}
+
+void ServerDatabase::rollback(const QSqlDatabase &db) const
+{
+    QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+}
+
+Result<void> ServerDatabase::ping() const
+{
+    return read([](const QSqlDatabase &db) -> Result<void> {
+        Query query(db, "SELECT 1");
+        return query.exec(tr("The database does not answer"));
+    });
+}
+
+Result<int> ServerDatabase::schemaVersion() const
+{
+    return read([](const QSqlDatabase &db) -> Result<int> {
+        Query query(db, "SELECT version FROM schema_version");
+        if (Result<void> ran = query.exec(tr("Cannot read the schema version")); !ran)
+            return ran.error();
+        return query.next() ? int(query.integer(0)) : 0;
+    });
+}
+
+Result<void> ServerDatabase::migrateTo(int target) const
+{
+    const QString whatFailed = tr("Cannot bring the server database %1 up to date").arg(m_location.displayName());
+    const QMap<int, QString> files = migrationFiles(m_location.backend);
+    return write(whatFailed, [&](const QSqlDatabase &db) -> Result<void> {
+        if (m_location.backend == Backend::PostgreSql) {
+            Query lock(db, "SELECT pg_advisory_xact_lock(?)");
+            lock.bindAll(kMigrationLockKey);
+            if (Result<void> locked = lock.exec(whatFailed); !locked)
+                return locked;
+        }
+        if (Result<void> made = run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"), whatFailed); !made)
+            return made;
+        Query current(db, "SELECT version FROM schema_version");
+        if (Result<void> ran = current.exec(whatFailed); !ran)
+            return ran;
+        const bool hasRow = current.next();
+        const int version = hasRow ? int(current.integer(0)) : 0;
+        const int latest = files.isEmpty() ? 0 : files.lastKey();
+        if (version > latest)
+            return Error{Error::Code::TooNew,
+                         tr("The server database %1 was written by a newer realm-server (schema %2; this one knows up to %3). "
+                            "Nothing was changed. Run the newer realm-server, or restore a backup made by this version.")
+                             .arg(m_location.displayName())
+                             .arg(version)
+                             .arg(latest)};
+        for (auto file = files.cbegin(); file != files.cend(); ++file) {
+            if (file.key() <= version || file.key() > target)
+                continue;
+            QFile source(file.value());
+            if (!source.open(QIODevice::ReadOnly))
+                return Error::io(tr("%1: migration %2 is missing from this build.").arg(whatFailed, file.value()));
+            const QStringList statements = splitSqlScript(QString::fromUtf8(source.readAll()));
+            for (const QString &statement : statements) {
+                if (Result<void> applied = run(db, statement, tr("%1 (migration %2)").arg(whatFailed, QFileInfo(file.value()).fileName())); !applied)
+                    return applied;
+            }
+        }
+        const int reached = std::max(version, std::min(target, latest));
+        if (reached == version && hasRow)
+            return {};
+        Query record(db, hasRow ? "UPDATE schema_version SET version = ?" : "INSERT INTO schema_version (version) VALUES (?)");
+        record.bindAll(reached);
+        return record.exec(whatFailed);
+    });
+}
+
+} // namespace Realm::ServerDb

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+#include "serverdb/databaselocation.h"
+
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include <memory>
+#include <utility>
+
+namespace Realm::ServerDb {
+
+// The team server's database, SQLite or PostgreSQL, behind one interface.
+// Every thread gets its own connection (QtSql connections must not cross
+// threads), opened on first use and kept: the server's worker threads live
+// as long as the server, so this is its connection pool. Opening brings the
+// schema up to date in one transaction — on PostgreSQL under an advisory
+// lock, so instances starting together migrate once — and refuses, without
+// writing, a database that a newer realm-server wrote. Nothing here caches
+// data: every instance on the same database sees every commit at once.
+class ServerDatabase final {
+public:
+    static Result<std::shared_ptr<ServerDatabase>> open(const DatabaseLocation &location);
+    // Migrates only up to `version` (tests of the migrations themselves).
+    static Result<std::shared_ptr<ServerDatabase>> openAtVersion(const DatabaseLocation &location, int version);
+    ~ServerDatabase();
+    Q_DISABLE_COPY_MOVE(ServerDatabase)
+
+    Backend backend() const { return m_location.backend; }
+    const DatabaseLocation &location() const { return m_location; }
+    static int latestVersion(Backend backend);
+    Result<int> schemaVersion() const;
+
+    // The calling thread's connection.
+    Result<QSqlDatabase> connection() const;
+    void closeThreadConnection() const;
+    int connectionCount() const;
+
+    // Whether the database answers (readiness checks).
+    Result<void> ping() const;
+
+    // Runs `work(connection)` in one write transaction: committed when it
+    // returns success, rolled back when it returns an error. On SQLite the
+    // transaction begins IMMEDIATE, so a second writer waits at the start
+    // (busy timeout) instead of failing halfway. Transactions do not nest:
+    // stores take the connection, services open the transaction.
+    template<typename Work>
+    auto write(const QString &whatFailed, Work &&work) const
+    {
+        using Outcome = decltype(work(std::declval<const QSqlDatabase &>()));
+        Result<QSqlDatabase> db = connection();
+        if (!db)
+            return Outcome(db.error());
+        if (Result<void> begun = begin(*db, whatFailed); !begun)
+            return Outcome(begun.error());
+        Outcome outcome = std::forward<Work>(work)(*db);
+        if (!outcome) {
+            rollback(*db);
+            return outcome;
+        }
+        if (Result<void> committed = commit(*db, whatFailed); !committed)
+            return Outcome(committed.error());
+        return outcome;
+    }
+
+    // Runs `work(connection)` without a transaction (single reads).
+    template<typename Work>
+    auto read(Work &&work) const
+    {
+        using Outcome = decltype(work(std::declval<const QSqlDatabase &>()));
+        Result<QSqlDatabase> db = connection();
+        if (!db)
+            return Outcome(db.error());
+        return std::forward<Work>(work)(*db);
+    }
+
+private:
+    explicit ServerDatabase(DatabaseLocation location);
+    static Result<std::shared_ptr<ServerDatabase>> openUpTo(const DatabaseLocation &location, int version);
+    Result<QSqlDatabase> openConnection(const QString &name) const;
+    Result<void> migrateTo(int version) const;
+    Result<void> begin(const QSqlDatabase &db, const QString &whatFailed) const;
+    Result<void> commit(const QSqlDatabase &db, const QString &whatFailed) const;
+    void rollback(const QSqlDatabase &db) const;
+
+    DatabaseLocation m_location;
+    QString m_connectionPrefix;
+    mutable QMutex m_mutex;
+    mutable QStringList m_connectionNames;
+};
+
+using ServerDatabasePtr = std::shared_ptr<ServerDatabase>;
+
+} // namespace Realm::ServerDb
