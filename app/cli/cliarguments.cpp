@@ -16,7 +16,11 @@ int exitCodeFor(const Error &error)
     switch (error.code) {
     case Error::Code::NotFound: return ExitNotFound;
     case Error::Code::InvalidInput:
-    case Error::Code::LimitExceeded: return ExitRejected;
+    case Error::Code::LimitExceeded:
+    case Error::Code::Unauthenticated:
+    case Error::Code::Forbidden:
+    case Error::Code::Conflict:
+    case Error::Code::Throttled: return ExitRejected;
     case Error::Code::Database:
     case Error::Code::Io:
     case Error::Code::TooNew: return ExitWorkspace;

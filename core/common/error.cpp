@@ -15,6 +15,10 @@ QString errorCodeName(Error::Code code)
     case Error::Code::LimitExceeded: return QStringLiteral("limit-exceeded");
     case Error::Code::Cancelled: return QStringLiteral("cancelled");
     case Error::Code::Unavailable: return QStringLiteral("unavailable");
+    case Error::Code::Unauthenticated: return QStringLiteral("unauthenticated");
+    case Error::Code::Forbidden: return QStringLiteral("forbidden");
+    case Error::Code::Conflict: return QStringLiteral("conflict");
+    case Error::Code::Throttled: return QStringLiteral("throttled");
     }
     return QStringLiteral("failed");
 }

@@ -23,10 +23,15 @@ struct Error final {
         LimitExceeded,  // an import limit was hit
         Cancelled,      // the user stopped the job
         Unavailable,    // a service this needs is not there (no keychain, server down)
+        Unauthenticated, // wrong credentials, an expired or revoked token
+        Forbidden,      // signed in, but the role does not allow it
+        Conflict,       // the request clashes with the current state (taken, already done)
+        Throttled,      // too many attempts: wait retryAfterSeconds
     };
 
     Code code = Code::Failed;
     QString message;
+    int retryAfterSeconds = 0; // Throttled: when trying again may succeed
 
     static Error failed(const QString &message) { return {Code::Failed, message}; }
     static Error notFound(const QString &message) { return {Code::NotFound, message}; }
@@ -35,6 +40,10 @@ struct Error final {
     static Error database(const QString &message) { return {Code::Database, message}; }
     static Error unavailable(const QString &message) { return {Code::Unavailable, message}; }
     static Error cancelled() { return {Code::Cancelled, QStringLiteral("Cancelled.")}; }
+    static Error unauthenticated(const QString &message) { return {Code::Unauthenticated, message}; }
+    static Error forbidden(const QString &message) { return {Code::Forbidden, message}; }
+    static Error conflict(const QString &message) { return {Code::Conflict, message}; }
+    static Error throttled(const QString &message, int retryAfterSeconds) { return {Code::Throttled, message, retryAfterSeconds}; }
 };
 
 // A value or an Error. Small on purpose: std::expected arrives with C++23.

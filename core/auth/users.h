@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace Realm::Auth {
+
+struct User final {
+    QString id;
+    QString email; // lower case
+    QString name;
+    bool isAdmin = false;
+    std::optional<qint64> emailVerifiedAtMs;
+    std::optional<qint64> disabledAtMs;
+    qint64 createdAtMs = 0;
+
+    bool isDisabled() const { return disabledAtMs.has_value(); }
+    // The public form: never the password hash.
+    QJsonObject toJson() const;
+};
+
+// The users table. Functions take the calling thread's connection, inside
+// the transaction of the service that calls them.
+class Users final {
+public:
+    // Trimmed and lower-cased: "Alice@Example.org " and "alice@example.org"
+    // are one account.
+    static QString normalizedEmail(const QString &email);
+    // A plausible address (something@domain.tld); the mail proves the rest.
+    static Result<void> checkEmail(const QString &email);
+    static Result<void> checkName(const QString &name);
+
+    // NotFound when the email or id is unknown.
+    static Result<User> byEmail(const QSqlDatabase &db, const QString &email);
+    static Result<User> byId(const QSqlDatabase &db, const QString &id);
+    static Result<QList<User>> all(const QSqlDatabase &db);
+    // The stored hash of an account, for sign-in.
+    static Result<QString> passwordHash(const QSqlDatabase &db, const QString &userId);
+
+    // InvalidInput naming the email when it is taken.
+    static Result<User> insert(const QSqlDatabase &db, const QString &email, const QString &name, const QString &passwordHash, bool isAdmin,
+                               bool emailVerified);
+    static Result<void> setPasswordHash(const QSqlDatabase &db, const QString &userId, const QString &passwordHash);
+    static Result<void> setDisabled(const QSqlDatabase &db, const QString &userId, bool disabled);
+    static Result<void> setName(const QSqlDatabase &db, const QString &userId, const QString &name);
+    static Result<void> markEmailVerified(const QSqlDatabase &db, const QString &userId);
+};
+
+} // namespace Realm::Auth
