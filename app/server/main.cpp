@@ -1,18 +1,63 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// realm-server: the optional team server. For now it serves a health check
-// over the workspace; the REST API and sync arrive with the Teams work.
+// realm-server: the optional team server. `init` makes a data folder,
+// `serve` runs the server, `admin` manages users and checks the audit log.
+#include "admincommands.h"
+#include "stopsignals.h"
+
 #include "common/allocator.h"
 #include "common/buildconfig.h"
 #include "common/pluralforms.h"
-#include "common/workspacelocation.h"
-#include "workspace/workspace.h"
+#include "server/teamserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QHttpServer>
-#include <QJsonObject>
 
 #include <cstdio>
+
+using namespace Realm;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Realm::ServerApp", text);
+}
+
+int runServe(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Runs the team server."));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("data"), tr("The data folder (made by realm-server init)."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("listen"), tr("HOST:PORT to listen on (default from the configuration, 127.0.0.1:8470; port 0 picks a free one)."), QStringLiteral("HOST:PORT")});
+    parser.addOption({QStringLiteral("database"), tr("postgresql://USER@HOST:PORT/DB instead of the SQLite file in the data folder."), QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("tls-cert"), tr("PEM certificate for HTTPS."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("tls-key"), tr("PEM key of the certificate."), QStringLiteral("FILE")});
+    parser.process(arguments);
+    if (!parser.isSet(QStringLiteral("data"))) {
+        std::fputs(qUtf8Printable(tr("realm-server: say which data folder with --data DIR (create one with realm-server init --data DIR).\n")), stderr);
+        return ServerApp::ExitUsage;
+    }
+    Server::ServeOptions options{parser.value(QStringLiteral("data")), parser.value(QStringLiteral("listen")), parser.value(QStringLiteral("database")),
+                                 parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key"))};
+    Result<std::unique_ptr<Server::TeamServer>> server = Server::TeamServer::start(options, [](const QByteArray &line) {
+        std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+        std::fputc('\n', stderr);
+    });
+    if (!server) {
+        std::fputs(qUtf8Printable(QStringLiteral("realm-server: ") + server.error().message + QLatin1Char('\n')), stderr);
+        return server.error().code == Error::Code::Unavailable ? ServerApp::ExitUnavailable : ServerApp::ExitFailed;
+    }
+    // The first line on stdout: scripts and tests wait for it.
+    std::printf("listening on %s\n", qUtf8Printable((*server)->url()));
+    std::fflush(stdout);
+    ServerApp::StopSignals stopSignals;
+    QObject::connect(&stopSignals, &ServerApp::StopSignals::stopRequested, server->get(), &Server::TeamServer::stop);
+    QObject::connect(server->get(), &Server::TeamServer::stopped, qApp, [] { QCoreApplication::exit(ServerApp::ExitOk); });
+    return QCoreApplication::exec();
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -23,37 +68,27 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(REALM_VERSION_STRING));
     Realm::installEnglishPluralForms();
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("REALM team server (early: health check only)."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addOption({QStringLiteral("workspace"), QStringLiteral("Workspace file to serve."), QStringLiteral("path")});
-    parser.addOption({QStringLiteral("port"), QStringLiteral("TCP port on 127.0.0.1 (default 8470; 0 picks a free one)."), QStringLiteral("port"), QStringLiteral("8470")});
-    parser.process(app);
-
-    const QString path = Realm::resolveWorkspacePath(parser.value(QStringLiteral("workspace")));
-    Realm::Result<Realm::Storage::DatabasePtr> db = Realm::Workspace::open(path);
-    if (!db) {
-        fprintf(stderr, "realm-server: %s\n", qUtf8Printable(db.error().message));
-        return 5;
+    QStringList arguments = QCoreApplication::arguments();
+    const QString command = arguments.value(1);
+    // Each command parses its own options: drop the command word.
+    if (arguments.size() > 1)
+        arguments.removeAt(1);
+    if (command == QLatin1String("init"))
+        return ServerApp::runInit(arguments);
+    if (command == QLatin1String("serve"))
+        return runServe(arguments);
+    if (command == QLatin1String("admin"))
+        return ServerApp::runAdmin(arguments);
+    if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
+        std::printf("realm-server %s\n", REALM_VERSION_STRING);
+        return ServerApp::ExitOk;
     }
-    QHttpServer server;
-    server.route(QStringLiteral("/api/v1/health"), [] {
-        return QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
-                           {QStringLiteral("version"), QStringLiteral(REALM_VERSION_STRING)}};
-    });
-    bool ok = false;
-    const int requested = parser.value(QStringLiteral("port")).toInt(&ok);
-    if (!ok || requested < 0 || requested > 65535) {
-        fprintf(stderr, "realm-server: --port needs a number from 0 to 65535.\n");
-        return 2;
-    }
-    const int port = server.listen(QHostAddress::LocalHost, quint16(requested));
-    if (port == 0) {
-        fprintf(stderr, "realm-server: cannot listen on 127.0.0.1:%d (is another server running there?).\n", requested);
-        return 5;
-    }
-    printf("realm-server listening on http://127.0.0.1:%d (workspace %s)\n", port, qUtf8Printable(path));
-    fflush(stdout);
-    return QCoreApplication::exec();
+    const QString help = tr("Usage: realm-server COMMAND [options]\n\n"
+                            "  init  --data DIR     create a data folder\n"
+                            "  serve --data DIR     run the server (--listen, --database, --tls-cert, --tls-key)\n"
+                            "  admin --data DIR …   manage users, verify the audit log\n\n"
+                            "realm-server COMMAND --help tells more.\n");
+    const bool asked = command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help");
+    std::fputs(qUtf8Printable(help), asked ? stdout : stderr);
+    return asked ? ServerApp::ExitOk : ServerApp::ExitUsage;
 }

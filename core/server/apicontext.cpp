@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/apicontext.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QtConcurrent>
+
+namespace Realm::Server {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Realm::Server", text);
+}
+
+constexpr int kMaxJsonDepth = 32;
+
+// Deeper nesting than any REALM request needs is refused before parsing.
+bool nestsTooDeep(const QByteArray &json)
+{
+    int depth = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json.at(i);
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > kMaxJsonDepth)
+                return true;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return false;
+}
+
+Result<Auth::Principal> authenticate(const ApiContext &context, const HttpRequest &request)
+{
+    const QByteArray authorization = request.header("Authorization");
+    if (!authorization.startsWith("Bearer ") || authorization.size() <= 7)
+        return Error::unauthenticated(tr("Sign in first: send \"Authorization: Bearer\" with an access token."));
+    return context.signIn->authenticate(QString::fromLatin1(authorization.mid(7).trimmed()));
+}
+
+} // namespace
+
+QFuture<HttpResponse> onWorker(const ApiContext &context, std::function<HttpResponse()> work)
+{
+    return QtConcurrent::run(context.workers, std::move(work));
+}
+
+Handler publicHandler(const ApiContext &context, std::function<HttpResponse(const HttpRequest &)> work)
+{
+    return [context, work](const HttpRequest &request) { return onWorker(context, [work, request] { return work(request); }); };
+}
+
+Handler signedInHandler(const ApiContext &context, std::function<HttpResponse(const HttpRequest &, const Auth::Principal &)> work, bool adminOnly)
+{
+    return [context, work, adminOnly](const HttpRequest &request) {
+        return onWorker(context, [context, work, adminOnly, request] {
+            Result<Auth::Principal> principal = authenticate(context, request);
+            if (!principal)
+                return HttpResponse::fromError(principal.error());
+            HttpResponse response = adminOnly && !principal->isAdmin
+                ? HttpResponse::fromError(Error::forbidden(tr("Only an administrator of the server may do this.")))
+                : work(request, *principal);
+            response.userId = principal->userId;
+            return response;
+        });
+    };
+}
+
+Result<QJsonObject> jsonBody(const HttpRequest &request)
+{
+    if (nestsTooDeep(request.body))
+        return Error::invalidInput(tr("The JSON body nests deeper than %1 levels.").arg(kMaxJsonDepth));
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
+    if (error.error != QJsonParseError::NoError)
+        return Error::invalidInput(tr("The body is not valid JSON: %1 at byte %2.").arg(error.errorString()).arg(error.offset));
+    if (!document.isObject())
+        return Error::invalidInput(tr("The body must be a JSON object."));
+    return document.object();
+}
+
+Auth::ClientInfo clientOf(const HttpRequest &request)
+{
+    return {request.clientIp, QString::fromUtf8(request.header("User-Agent")).left(200)};
+}
+
+} // namespace Realm::Server

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// /api/v1/auth/…, /api/v1/sessions…, /api/v1/me: signing in and out.
+#include "server/apicontext.h"
+
+#include <QJsonArray>
+
+namespace Realm::Server {
+
+namespace {
+
+QString text(const QJsonObject &body, const char *key)
+{
+    return body.value(QLatin1String(key)).toString();
+}
+
+} // namespace
+
+void addAuthRoutes(Router &router, const ApiContext &context)
+{
+    const QString v1 = QStringLiteral("/api/v1");
+
+    router.add({"POST", v1 + QStringLiteral("/auth/login"), QStringLiteral("Sign in with email and password"), Access::Public, 4096,
+                publicHandler(context, [context](const HttpRequest &request) {
+                    Result<QJsonObject> body = jsonBody(request);
+                    if (!body)
+                        return HttpResponse::fromError(body.error());
+                    Result<Auth::TokenPair> pair = context.signIn->signIn(text(*body, "email"), text(*body, "password"), clientOf(request));
+                    if (!pair)
+                        return HttpResponse::fromError(pair.error());
+                    return HttpResponse::json(200, pair->toJson());
+                })});
+
+    router.add({"POST", v1 + QStringLiteral("/auth/refresh"), QStringLiteral("Trade a refresh token for a new pair"), Access::Public, 4096,
+                publicHandler(context, [context](const HttpRequest &request) {
+                    Result<QJsonObject> body = jsonBody(request);
+                    if (!body)
+                        return HttpResponse::fromError(body.error());
+                    Result<Auth::TokenPair> pair = context.signIn->refresh(text(*body, "refresh_token"), clientOf(request));
+                    if (!pair)
+                        return HttpResponse::fromError(pair.error());
+                    return HttpResponse::json(200, pair->toJson());
+                })});
+
+    router.add({"POST", v1 + QStringLiteral("/auth/logout"), QStringLiteral("End the current session"), Access::SignedIn, 1024,
+                signedInHandler(context, [context](const HttpRequest &request, const Auth::Principal &principal) {
+                    Result<void> ended = context.signIn->signOut(principal, clientOf(request));
+                    return ended ? HttpResponse::noContent() : HttpResponse::fromError(ended.error());
+                })});
+
+    router.add({"GET", v1 + QStringLiteral("/sessions"), QStringLiteral("The signed-in user's active sessions"), Access::SignedIn, 0,
+                signedInHandler(context, [context](const HttpRequest &, const Auth::Principal &principal) {
+                    Result<QList<Auth::Session>> sessions = context.signIn->sessions(principal);
+                    if (!sessions)
+                        return HttpResponse::fromError(sessions.error());
+                    QJsonArray list;
+                    for (const Auth::Session &session : std::as_const(*sessions))
+                        list.append(session.toJson(session.id == principal.sessionId));
+                    return HttpResponse::json(200, {{QStringLiteral("sessions"), list}});
+                })});
+
+    router.add({"DELETE", v1 + QStringLiteral("/sessions/{session}"), QStringLiteral("End one of the user's sessions"), Access::SignedIn, 0,
+                signedInHandler(context, [context](const HttpRequest &request, const Auth::Principal &principal) {
+                    Result<void> ended = context.signIn->endSession(principal, request.parameter(QStringLiteral("session")), clientOf(request));
+                    return ended ? HttpResponse::noContent() : HttpResponse::fromError(ended.error());
+                })});
+
+    router.add({"POST", v1 + QStringLiteral("/sessions/revoke-others"), QStringLiteral("End every session but this one"), Access::SignedIn, 1024,
+                signedInHandler(context, [context](const HttpRequest &request, const Auth::Principal &principal) {
+                    Result<int> ended = context.signIn->endOtherSessions(principal, clientOf(request));
+                    if (!ended)
+                        return HttpResponse::fromError(ended.error());
+                    return HttpResponse::json(200, {{QStringLiteral("sessions_ended"), *ended}});
+                })});
+
+    router.add({"GET", v1 + QStringLiteral("/me"), QStringLiteral("Who the token belongs to"), Access::SignedIn, 0,
+                signedInHandler(context, [](const HttpRequest &, const Auth::Principal &principal) {
+                    return HttpResponse::json(200, {{QStringLiteral("id"), principal.userId},
+                                                    {QStringLiteral("email"), principal.email},
+                                                    {QStringLiteral("name"), principal.name},
+                                                    {QStringLiteral("is_admin"), principal.isAdmin},
+                                                    {QStringLiteral("orgs"), QJsonArray()}});
+                })});
+}
+
+} // namespace Realm::Server

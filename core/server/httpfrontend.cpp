@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/httpfrontend.h"
+
+#include "common/clock.h"
+#include "common/jsontime.h"
+#include "server/metrics.h"
+#include "server/router.h"
+
+#include <QCoreApplication>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+namespace Realm::Server {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Put: return "PUT";
+    case QHttpServerRequest::Method::Delete: return "DELETE";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    case QHttpServerRequest::Method::Options: return "OPTIONS";
+    case QHttpServerRequest::Method::Patch: return "PATCH";
+    case QHttpServerRequest::Method::Connect: return "CONNECT";
+    case QHttpServerRequest::Method::Trace: return "TRACE";
+    default: return "UNKNOWN";
+    }
+}
+
+} // namespace
+
+HttpFrontend::HttpFrontend(const Router &router, Metrics &metrics, QList<QHostAddress> trustedProxies, LogSink log, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_router(router)
+    , m_metrics(metrics)
+    , m_trustedProxies(std::move(trustedProxies))
+    , m_log(std::move(log))
+{
+}
+
+HttpFrontend::~HttpFrontend() = default;
+
+void HttpFrontend::stopAccepting()
+{
+    m_stopping = true;
+    const QList<QTcpServer *> listeners = servers();
+    for (QTcpServer *listener : listeners)
+        listener->close();
+    if (m_inFlight == 0)
+        emit drained();
+}
+
+QString HttpFrontend::clientIp(const QHttpServerRequest &request) const
+{
+    const QHostAddress peer = request.remoteAddress();
+    bool trusted = false;
+    for (const QHostAddress &proxy : m_trustedProxies)
+        trusted = trusted || proxy.isEqual(peer, QHostAddress::TolerantConversion);
+    if (trusted) {
+        // The proxy appends the address it saw; the last entry is the one a
+        // trusted proxy vouches for.
+        for (const auto &[name, value] : request.headers()) {
+            if (name.compare("X-Forwarded-For", Qt::CaseInsensitive) == 0) {
+                const QHostAddress forwarded(QString::fromLatin1(value.split(',').constLast().trimmed()));
+                if (!forwarded.isNull())
+                    return forwarded.toString();
+            }
+        }
+    }
+    QHostAddress plain = peer;
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4);
+    if (isV4)
+        plain = QHostAddress(v4);
+    return plain.toString();
+}
+
+bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    HttpRequest message;
+    message.method = methodName(request.method());
+    message.path = request.url().path(QUrl::FullyDecoded);
+    message.query = request.query();
+    message.headers = request.headers();
+    message.body = request.body();
+    message.clientIp = clientIp(request);
+
+    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+    const Router::Match match = m_router.match(message.method, message.path);
+    if (!match.route) {
+        const HttpResponse response = match.pathKnown
+            ? HttpResponse::error(405, QStringLiteral("method_not_allowed"), tr("%1 is not allowed on %2.").arg(QString::fromLatin1(message.method), message.path))
+            : HttpResponse::error(404, QStringLiteral("not_found"), tr("There is nothing at %1.").arg(message.path));
+        finish(*responder, message, QStringLiteral("unmatched"), response, timer);
+        return true;
+    }
+    const Route &route = *match.route;
+    if (message.body.size() > route.maxBodyBytes) {
+        finish(*responder, message, route.pattern,
+               HttpResponse::error(413, QStringLiteral("too_large"), tr("The request body is larger than the %1 bytes this route takes.").arg(route.maxBodyBytes)),
+               timer);
+        return true;
+    }
+    message.pathParameters = match.parameters;
+    ++m_inFlight;
+    QPointer<QTcpSocket> alive(socket);
+    const QString pattern = route.pattern;
+    route.handler(message).then(this, [this, responder, alive, message, pattern, timer](const HttpResponse &response) {
+        --m_inFlight;
+        if (alive)
+            finish(*responder, message, pattern, response, timer);
+        if (m_stopping && m_inFlight == 0)
+            emit drained();
+    });
+    return true;
+}
+
+void HttpFrontend::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QElapsedTimer timer;
+    timer.start();
+    QHttpServerResponder responder = makeResponder(request, socket);
+    HttpRequest message;
+    message.method = methodName(request.method());
+    message.path = request.url().path();
+    finish(responder, message, QStringLiteral("unmatched"), HttpResponse::error(404, QStringLiteral("not_found"), tr("There is nothing here.")), timer);
+}
+
+void HttpFrontend::finish(QHttpServerResponder &responder, const HttpRequest &request, const QString &route, const HttpResponse &response,
+                          const QElapsedTimer &timer)
+{
+    QList<std::pair<QByteArray, QByteArray>> headers = response.headers;
+    if (!response.contentType.isEmpty())
+        headers.prepend(std::pair<QByteArray, QByteArray>("Content-Type", response.contentType));
+    headers.append(std::pair<QByteArray, QByteArray>("Cache-Control", "no-store"));
+    headers.append(std::pair<QByteArray, QByteArray>("X-Content-Type-Options", "nosniff"));
+    responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
+    for (const auto &[name, value] : std::as_const(headers))
+        responder.writeHeader(name, value);
+    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    responder.writeBody(response.body);
+
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    m_metrics.recordRequest(route, request.method, response.status, seconds);
+    if (!m_log)
+        return;
+    QJsonObject line{{QStringLiteral("time"), Json::time(Clock::nowMs())},
+                     {QStringLiteral("method"), QString::fromLatin1(request.method)},
+                     {QStringLiteral("route"), route},
+                     {QStringLiteral("status"), response.status},
+                     {QStringLiteral("duration_ms"), qRound(seconds * 100000) / 100.0},
+                     {QStringLiteral("ip"), request.clientIp}};
+    if (!response.userId.isEmpty())
+        line.insert(QStringLiteral("user_id"), response.userId);
+    if (!response.logNote.isEmpty())
+        line.insert(QStringLiteral("error"), response.logNote);
+    m_log(QJsonDocument(line).toJson(QJsonDocument::Compact));
+}
+
+} // namespace Realm::Server

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "server/httpmessage.h"
+
+#include <QAbstractHttpServer>
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QList>
+
+#include <functional>
+#include <memory>
+
+class QHttpServerResponder;
+
+namespace Realm::Server {
+
+class Metrics;
+class Router;
+
+// The one place that speaks Qt HttpServer: turns its requests into
+// HttpRequest, finds the route, runs the handler's future and writes the
+// HttpResponse back on the event loop — never waiting there. Counts
+// requests in flight so that a shutdown can stop accepting and then wait
+// for the last answer. Writes one JSON log line per request: method,
+// route, status, duration, user id — never a header or body.
+class HttpFrontend final : public QAbstractHttpServer {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HttpFrontend)
+
+public:
+    using LogSink = std::function<void(const QByteArray &line)>;
+
+    HttpFrontend(const Router &router, Metrics &metrics, QList<QHostAddress> trustedProxies, LogSink log, QObject *parent = nullptr);
+    ~HttpFrontend() override;
+
+    // Stops taking connections; drained() follows once no request is in flight.
+    void stopAccepting();
+    int requestsInFlight() const { return m_inFlight; }
+
+signals:
+    void drained();
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    QString clientIp(const QHttpServerRequest &request) const;
+    void finish(QHttpServerResponder &responder, const HttpRequest &request, const QString &route, const HttpResponse &response,
+                const QElapsedTimer &timer);
+
+    const Router &m_router;
+    Metrics &m_metrics;
+    QList<QHostAddress> m_trustedProxies;
+    LogSink m_log;
+    int m_inFlight = 0;
+    bool m_stopping = false;
+};
+
+} // namespace Realm::Server

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "auth/signinthrottle.h"
+#include "common/error.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+namespace Realm::Server {
+
+enum class Registration {
+    Closed, // administrators add users; invitations (later) too
+    Invite, // only with an invitation
+    Open,   // anyone, after confirming the email address
+};
+
+// realm-server.conf in the data folder: what an operator sets. Command-line
+// options given to `serve` win over the file.
+struct ServerConfig final {
+    QString listenHost = QStringLiteral("127.0.0.1");
+    quint16 listenPort = 8470;
+    QString databaseUrl; // empty: the SQLite file in the data folder
+    QUrl publicUrl;      // links in mails; empty: http://listen address
+    Registration registration = Registration::Closed;
+    QList<QHostAddress> trustedProxies;
+    QString tlsCertificate;
+    QString tlsKey;
+    Auth::SignInThrottle::Limits signInLimits;
+
+    static Result<ServerConfig> load(const QString &file);
+    // The documented file `init` writes: every option, commented.
+    static QByteArray defaultFileContents();
+    // HOST:PORT; port 0 picks a free one.
+    static Result<std::pair<QString, quint16>> parseListen(const QString &text);
+};
+
+} // namespace Realm::Server

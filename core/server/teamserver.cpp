@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/teamserver.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTcpServer>
+
+namespace Realm::Server {
+
+namespace {
+
+// Enough workers to keep the database busy while some hash passwords
+// (~19 MiB each): memory stays bounded.
+constexpr int kWorkerThreads = 8;
+
+} // namespace
+
+Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &options, HttpFrontend::LogSink log)
+{
+    Result<DataFolder> data = DataFolder::open(options.dataFolder);
+    if (!data)
+        return data.error();
+    const ServerConfig &config = data->config();
+    QString host = config.listenHost;
+    quint16 port = config.listenPort;
+    if (!options.listen.isEmpty()) {
+        Result<std::pair<QString, quint16>> address = ServerConfig::parseListen(options.listen);
+        if (!address)
+            return address.error();
+        host = address->first;
+        port = address->second;
+    }
+    Result<ServerDb::DatabaseLocation> location = data->databaseLocation(options.databaseUrl);
+    if (!location)
+        return location.error();
+    Result<ServerDb::ServerDatabasePtr> database = ServerDb::ServerDatabase::open(*location);
+    if (!database)
+        return database.error();
+
+    std::unique_ptr<TeamServer> server(new TeamServer);
+    server->m_data = std::make_unique<DataFolder>(*data);
+    server->m_database = *database;
+    server->m_workers.setMaxThreadCount(kWorkerThreads);
+    // Workers never retire: each keeps its database connection (the pool).
+    server->m_workers.setExpiryTimeout(-1);
+    server->m_context.database = server->m_database;
+    server->m_context.accounts = std::make_shared<Auth::Accounts>(server->m_database);
+    server->m_context.signIn = std::make_shared<Auth::SignIn>(server->m_database, Auth::Tokens(data->signingKey()), config.signInLimits);
+    server->m_context.workers = &server->m_workers;
+    server->m_context.metrics = &server->m_metrics;
+    addHealthRoutes(server->m_router, server->m_context);
+    addAuthRoutes(server->m_router, server->m_context);
+
+    server->m_frontend = std::make_unique<HttpFrontend>(server->m_router, server->m_metrics, config.trustedProxies, std::move(log));
+    HttpFrontend *frontend = server->m_frontend.get();
+    server->m_context.requestsInFlight = [frontend] { return frontend->requestsInFlight(); };
+    connect(frontend, &HttpFrontend::drained, server.get(), &TeamServer::stopped);
+
+    const QString certificate = options.tlsCertificate.isEmpty() ? config.tlsCertificate : options.tlsCertificate;
+    const QString key = options.tlsKey.isEmpty() ? config.tlsKey : options.tlsKey;
+    if (certificate.isEmpty() != key.isEmpty())
+        return Error::invalidInput(tr("HTTPS needs both a certificate and its key: give --tls-cert and --tls-key (or tls_cert and tls_key in the configuration)."));
+    if (!certificate.isEmpty()) {
+        const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificate, QSsl::Pem);
+        QFile keyFile(key);
+        if (chain.isEmpty())
+            return Error::invalidInput(tr("Cannot read a PEM certificate from %1.").arg(certificate));
+        if (!keyFile.open(QIODevice::ReadOnly))
+            return Error::io(tr("Cannot read the TLS key %1: %2.").arg(key, keyFile.errorString()));
+        const QByteArray keyPem = keyFile.readAll();
+        QSslKey sslKey(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (sslKey.isNull())
+            sslKey = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+        if (sslKey.isNull())
+            return Error::invalidInput(tr("Cannot read the TLS key %1: it is not an unencrypted PEM RSA or EC key.").arg(key));
+        frontend->sslSetup(chain.first(), sslKey);
+    }
+    const quint16 listened = frontend->listen(QHostAddress(host), port);
+    if (listened == 0)
+        return Error::unavailable(tr("Cannot listen on %1:%2: the port is taken or needs privileges. Choose another with --listen HOST:PORT.")
+                                      .arg(host)
+                                      .arg(port));
+    const QString shownHost = host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
+    server->m_url = QStringLiteral("%1://%2:%3").arg(certificate.isEmpty() ? QStringLiteral("http") : QStringLiteral("https"), shownHost).arg(listened);
+    return server;
+}
+
+TeamServer::~TeamServer()
+{
+    m_frontend.reset();
+    m_workers.waitForDone();
+}
+
+void TeamServer::stop()
+{
+    m_frontend->stopAccepting();
+}
+
+} // namespace Realm::Server
