@@ -54,7 +54,7 @@ void HttpFrontend::stopAccepting()
     const QList<QTcpServer *> listeners = servers();
     for (QTcpServer *listener : listeners)
         listener->close();
-    if (m_inFlight == 0)
+    if (m_inFlight.loadRelaxed() == 0)
         emit drained();
 }
 
@@ -112,14 +112,14 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         return true;
     }
     message.pathParameters = match.parameters;
-    ++m_inFlight;
+    m_inFlight.ref();
     QPointer<QTcpSocket> alive(socket);
     const QString pattern = route.pattern;
     route.handler(message).then(this, [this, responder, alive, message, pattern, timer](const HttpResponse &response) {
-        --m_inFlight;
+        m_inFlight.deref();
         if (alive)
             finish(*responder, message, pattern, response, timer);
-        if (m_stopping && m_inFlight == 0)
+        if (m_stopping && m_inFlight.loadRelaxed() == 0)
             emit drained();
     });
     return true;
@@ -149,6 +149,12 @@ void HttpFrontend::finish(QHttpServerResponder &responder, const HttpRequest &re
         responder.writeHeader(name, value);
     responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
     responder.writeBody(response.body);
+    if (m_stopping) {
+        // The process ends as soon as the last answer is written: hand it
+        // to the kernel now, and close the connection behind it.
+        responder.socket()->flush();
+        responder.socket()->disconnectFromHost();
+    }
 
     const double seconds = double(timer.nsecsElapsed()) / 1e9;
     m_metrics.recordRequest(route, request.method, response.status, seconds);

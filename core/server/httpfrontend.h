@@ -4,6 +4,7 @@
 #include "server/httpmessage.h"
 
 #include <QAbstractHttpServer>
+#include <QAtomicInt>
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QList>
@@ -36,7 +37,8 @@ public:
 
     // Stops taking connections; drained() follows once no request is in flight.
     void stopAccepting();
-    int requestsInFlight() const { return m_inFlight; }
+    // Safe to read from any thread.
+    int requestsInFlight() const { return m_inFlight.loadRelaxed(); }
 
 signals:
     void drained();
@@ -54,7 +56,7 @@ private:
     Metrics &m_metrics;
     QList<QHostAddress> m_trustedProxies;
     LogSink m_log;
-    int m_inFlight = 0;
+    QAtomicInt m_inFlight = 0;
     bool m_stopping = false;
 };
 

@@ -50,12 +50,12 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     server->m_context.signIn = std::make_shared<Auth::SignIn>(server->m_database, Auth::Tokens(data->signingKey()), config.signInLimits);
     server->m_context.workers = &server->m_workers;
     server->m_context.metrics = &server->m_metrics;
-    addHealthRoutes(server->m_router, server->m_context);
-    addAuthRoutes(server->m_router, server->m_context);
-
     server->m_frontend = std::make_unique<HttpFrontend>(server->m_router, server->m_metrics, config.trustedProxies, std::move(log));
     HttpFrontend *frontend = server->m_frontend.get();
     server->m_context.requestsInFlight = [frontend] { return frontend->requestsInFlight(); };
+    // The routes copy the context: complete it first.
+    addHealthRoutes(server->m_router, server->m_context);
+    addAuthRoutes(server->m_router, server->m_context);
     connect(frontend, &HttpFrontend::drained, server.get(), &TeamServer::stopped);
 
     const QString certificate = options.tlsCertificate.isEmpty() ? config.tlsCertificate : options.tlsCertificate;

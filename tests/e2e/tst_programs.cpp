@@ -14,7 +14,6 @@ class tst_Programs final : public QObject {
 private slots:
     void answersHelpAndVersion_data();
     void answersHelpAndVersion();
-    void serverAnswersHealthOverLoopback();
 };
 
 void tst_Programs::answersHelpAndVersion_data()
@@ -37,30 +36,6 @@ void tst_Programs::answersHelpAndVersion()
     QVERIFY2(out.contains("0.1.0"), out.constData());
     QCOMPARE(Test::run(Test::realmBinary(program), {QStringLiteral("--help")}, {}, &out), 0);
     QVERIFY(out.contains("Usage"));
-}
-
-void tst_Programs::serverAnswersHealthOverLoopback()
-{
-    QTemporaryDir dir;
-    QProcess server;
-    server.start(Test::realmBinary(QStringLiteral("realm-server")),
-                 {QStringLiteral("--workspace"), dir.filePath(QStringLiteral("s.realm")), QStringLiteral("--port"), QStringLiteral("0")});
-    QVERIFY(server.waitForReadyRead(10000));
-    const QString banner = QString::fromUtf8(server.readLine());
-    const QRegularExpressionMatch port = QRegularExpression(QStringLiteral("127\\.0\\.0\\.1:(\\d+)")).match(banner);
-    QVERIFY2(port.hasMatch(), qPrintable(banner));
-
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, quint16(port.captured(1).toUInt()));
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-    QByteArray response;
-    while (socket.waitForReadyRead(5000))
-        response += socket.readAll();
-    QVERIFY2(response.startsWith("HTTP/1.1 200"), response.constData());
-    QVERIFY(response.contains("\"status\":\"ok\""));
-    server.terminate();
-    QVERIFY(server.waitForFinished(5000));
 }
 
 QTEST_GUILESS_MAIN(tst_Programs)

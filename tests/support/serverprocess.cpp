@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "serverprocess.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+#include <csignal>
+
+namespace Realm::Test {
+
+namespace {
+
+QString binary()
+{
+    return qEnvironmentVariable("REALM_BIN_DIR") + QStringLiteral("/realm-server");
+}
+
+QNetworkAccessManager &network()
+{
+    static QNetworkAccessManager manager;
+    return manager;
+}
+
+} // namespace
+
+QByteArray HttpReply::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+namespace {
+
+HttpReply send(const QByteArray &method, const QString &url, const QByteArray &body, const QString &bearer,
+               const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest request{QUrl(url)};
+    request.setTransferTimeout(30000);
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!bearer.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *reply = network().sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    HttpReply result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->readAll();
+    result.json = QJsonDocument::fromJson(result.body).object();
+    result.headers = reply->rawHeaderPairs();
+    reply->deleteLater();
+    return result;
+}
+
+} // namespace
+
+HttpReply httpRequestRaw(const QByteArray &method, const QString &url, const QByteArray &body, const QString &bearer)
+{
+    return send(method, url, body, bearer, {});
+}
+
+HttpReply httpRequest(const QByteArray &method, const QString &url, const QJsonObject &body, const QString &bearer,
+                      const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    return send(method, url, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact), bearer, headers);
+}
+
+ServerProcess::Outcome ServerProcess::run(const QStringList &arguments, const QByteArray &input)
+{
+    QProcess process;
+    process.start(binary(), arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    Outcome outcome;
+    if (!process.waitForFinished(60000))
+        process.kill();
+    outcome.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    outcome.out = QString::fromUtf8(process.readAllStandardOutput());
+    outcome.err = QString::fromUtf8(process.readAllStandardError());
+    return outcome;
+}
+
+std::unique_ptr<ServerProcess> ServerProcess::serve(const QString &dataFolder, const QString &databaseUrl, QString *why, const QStringList &extraArguments)
+{
+    std::unique_ptr<ServerProcess> server(new ServerProcess);
+    QStringList arguments{QStringLiteral("serve"), QStringLiteral("--data"), dataFolder, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
+    if (!databaseUrl.isEmpty())
+        arguments << QStringLiteral("--database") << databaseUrl;
+    arguments << extraArguments;
+    server->m_process.start(binary(), arguments);
+    // The first line says where it listens; anything else is a failure.
+    while (!server->m_process.canReadLine()) {
+        if (!server->m_process.waitForReadyRead(30000)) {
+            *why = QStringLiteral("realm-server did not start: ") + QString::fromUtf8(server->m_process.readAllStandardError());
+            return nullptr;
+        }
+    }
+    const QString line = QString::fromUtf8(server->m_process.readLine()).trimmed();
+    if (!line.startsWith(QLatin1String("listening on "))) {
+        *why = QStringLiteral("unexpected first line: ") + line;
+        return nullptr;
+    }
+    server->m_url = line.mid(13);
+    return server;
+}
+
+ServerProcess::~ServerProcess()
+{
+    if (m_process.state() != QProcess::NotRunning)
+        kill();
+}
+
+int ServerProcess::terminate()
+{
+    if (m_process.processId() <= 0) // already gone (kill(0) would hit the test itself)
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    ::kill(pid_t(m_process.processId()), SIGTERM);
+    if (!m_process.waitForFinished(30000))
+        return -1;
+    m_log += m_process.readAllStandardError();
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
+void ServerProcess::kill()
+{
+    m_process.kill();
+    m_process.waitForFinished(30000);
+}
+
+QByteArray ServerProcess::log()
+{
+    m_log += m_process.readAllStandardError();
+    return m_log;
+}
+
+} // namespace Realm::Test

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace Realm::Test {
+
+// A reply as an HTTP client saw it.
+struct HttpReply {
+    int status = 0; // 0: no answer
+    QJsonObject json;
+    QByteArray body;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray header(const QByteArray &name) const;
+    QString errorCode() const { return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(); }
+};
+
+// Real HTTP over loopback, one request at a time, waiting on an event loop.
+HttpReply httpRequest(const QByteArray &method, const QString &url, const QJsonObject &body = {}, const QString &bearer = {},
+                      const QList<std::pair<QByteArray, QByteArray>> &headers = {});
+HttpReply httpRequestRaw(const QByteArray &method, const QString &url, const QByteArray &body, const QString &bearer = {});
+
+// A realm-server child process.
+class ServerProcess final {
+public:
+    // Runs `realm-server ARGS…` to the end; stdin gets `input`.
+    struct Outcome {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    static Outcome run(const QStringList &arguments, const QByteArray &input = {});
+
+    // `realm-server serve --data DIR --listen 127.0.0.1:0 [--database URL]`,
+    // waiting for its first line; empty with *why set when it did not start.
+    static std::unique_ptr<ServerProcess> serve(const QString &dataFolder, const QString &databaseUrl, QString *why,
+                                                const QStringList &extraArguments = {});
+    ~ServerProcess();
+
+    QString url() const { return m_url; }
+    QString api(const QString &path) const { return m_url + QStringLiteral("/api/v1") + path; }
+    qint64 pid() const { return m_process.processId(); }
+    // SIGTERM, then the exit code (-1 if it did not end in time or crashed).
+    int terminate();
+    void kill();
+    // What it wrote to stderr so far (its JSON request log).
+    QByteArray log();
+
+private:
+    ServerProcess() = default;
+    QProcess m_process;
+    QString m_url;
+    QByteArray m_log;
+};
+
+} // namespace Realm::Test
