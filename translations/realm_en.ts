@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Realm::Auth</name>
+    <message numerus="yes">
+        <source>Too many failed sign-ins. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many failed sign-ins. Try again in %n second.</numerusform>
+            <numerusform>Too many failed sign-ins. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Realm::Chat</name>
     <message numerus="yes">
         <source>Retrying in %n s (%1 of %2)</source>
@@ -104,6 +114,16 @@
         <translation>
             <numerusform>the file has %n line; line %1 is past its end.</numerusform>
             <numerusform>the file has %n lines; line %1 is past its end.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::ServerApp</name>
+    <message numerus="yes">
+        <source>The audit log is intact: %n entry(s), each linked to the one before.</source>
+        <translation>
+            <numerusform>The audit log is intact: %n entry, linked to the start of the chain.</numerusform>
+            <numerusform>The audit log is intact: %n entries, each linked to the one before.</numerusform>
         </translation>
     </message>
 </context>

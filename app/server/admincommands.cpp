@@ -20,9 +20,9 @@ namespace {
 
 using Server::DataFolder;
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("Realm::ServerApp", text, nullptr, n);
+    return QCoreApplication::translate("Realm::ServerApp", text);
 }
 
 void printLine(const QString &line)
@@ -158,7 +158,8 @@ int auditCommand(const QStringList &args, Auth::Accounts &accounts)
                        .arg(report->brokenAtSeq));
         return ExitFailed;
     }
-    printLine(tr("The audit log is intact: %n entry(s), each linked to the one before.", int(report->entries)));
+    printLine(QCoreApplication::translate("Realm::ServerApp", "The audit log is intact: %n entry(s), each linked to the one before.", nullptr,
+                                          int(report->entries)));
     return ExitOk;
 }
 

@@ -15,9 +15,9 @@ namespace Realm::Auth {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("Realm::Auth", text, nullptr, n);
+    return QCoreApplication::translate("Realm::Auth", text);
 }
 
 Error wrongCredentials()
@@ -80,7 +80,7 @@ Result<TokenPair> SignIn::signIn(const QString &email, const QString &password, 
     if (!wait)
         return wait.error();
     if (*wait > 0)
-        return Error::throttled(tr("Too many failed sign-ins. Try again in %n second(s).", *wait), *wait);
+        return Error::throttled(QCoreApplication::translate("Realm::Auth", "Too many failed sign-ins. Try again in %n second(s).", nullptr, *wait), *wait);
 
     struct Account {
         std::optional<User> user;

@@ -74,7 +74,7 @@ void tst_ContextBuilder::questionsGetTheFilesTheyAreAbout_data()
                               << QStringLiteral("secrets/keychainsecretstore.cpp");
     QTest::newRow("trigrams") << QStringLiteral("Why does the trigram tokenizer skip trigrams across line breaks?")
                               << QStringLiteral("storage/trigramtokenizer.cpp");
-    QTest::newRow("migrations") << QStringLiteral("How are workspace migrations applied and what if the schema version is newer?")
+    QTest::newRow("migrations") << QStringLiteral("How does the workspace Migrator apply migrations, and what if the workspace schema version is newer?")
                                 << QStringLiteral("storage/migrator.cpp");
 }
 
