@@ -10,6 +10,7 @@
 #include "promptcommands.h"
 #include "providercommands.h"
 #include "searchcommands.h"
+#include "servercommands.h"
 
 #include "common/buildconfig.h"
 #include "common/pluralforms.h"
@@ -38,6 +39,7 @@ QString generalHelp()
                "  search [--project P] [-F | -e] [-i] [-w] [-g GLOB] [--lang L] [-C N] [--limit N | --all] [--] QUERY\n"
                "  cat PROJECT PATH              print a file's stored bytes\n")
            + chatCommandsHelp() + promptCommandsHelp() + providerCommandsHelp() + docsCommandsHelp() + templateCommandsHelp()
+           + serverCommandsHelp()
            + QStringLiteral(
                "\n"
                "Global options:\n"
@@ -50,7 +52,8 @@ QString generalHelp()
                "5 workspace error, 6 provider error, 7 provider refused the key, 8 rate limited,\n"
                "9 network error, 10 answer cut off, 11 no keychain, 130 interrupted.\n"
                "\n"
-               "Environment: REALM_WORKSPACE (workspace file), REALM_API_KEY (API key for this run).\n");
+               "Environment: REALM_WORKSPACE (workspace file), REALM_API_KEY (API key for this run),\n"
+               "REALM_SERVER_TOKEN and REALM_SERVER_URL (a team server's API key and address, instead of server login).\n");
 }
 
 void printVersion(bool json)
@@ -182,7 +185,8 @@ int main(int argc, char *argv[])
                   {"provider", runProviderCommand, providerCommandsHelp},
                   {"docs", runDocsCommand, docsCommandsHelp},
                   {"template", runTemplateCommand, templateCommandsHelp},
-                  {"prompt", runPromptCommand, promptCommandsHelp}};
+                  {"prompt", runPromptCommand, promptCommandsHelp},
+                  {"server", runServerCommand, serverCommandsHelp}};
     for (const auto &group : groups) {
         if (command != QLatin1String(group.name))
             continue;

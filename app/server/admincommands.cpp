@@ -2,6 +2,7 @@
 #include "admincommands.h"
 
 #include "auth/accounts.h"
+#include "auth/organizations.h"
 #include "common/jsontime.h"
 #include "server/datafolder.h"
 #include "serverdb/serverdatabase.h"
@@ -145,6 +146,20 @@ int userCommand(const QCommandLineParser &parser, const QStringList &args, Auth:
     return usage(tr("Unknown user command \"%1\". Use add, list, disable or reset-password.").arg(action));
 }
 
+int orgCommand(const QCommandLineParser &parser, const QStringList &args, const ServerDb::ServerDatabasePtr &database)
+{
+    if (args.value(1) != QLatin1String("add") || args.value(2).isEmpty())
+        return usage(tr("Use: realm-server admin --data DIR org add NAME --owner EMAIL."));
+    if (!parser.isSet(QStringLiteral("owner")))
+        return usage(tr("Name the organization's first owner with --owner EMAIL (an existing user)."));
+    Auth::Organizations organizations(database);
+    Result<Auth::Org> org = organizations.createFor(parser.value(QStringLiteral("owner")), args.value(2));
+    if (!org)
+        return exitFor(org.error());
+    printLine(tr("Created the organization %1 (%2), owned by %3.").arg(org->name, org->id, Auth::Users::normalizedEmail(parser.value(QStringLiteral("owner")))));
+    return ExitOk;
+}
+
 int auditCommand(const QStringList &args, Auth::Accounts &accounts)
 {
     if (args.value(1) != QLatin1String("verify"))
@@ -192,6 +207,7 @@ int runAdmin(const QStringList &arguments)
                                         "  user list [--json]\n"
                                         "  user disable EMAIL\n"
                                         "  user reset-password EMAIL --password-stdin\n"
+                                        "  org add NAME --owner EMAIL\n"
                                         "  audit verify"));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("data"), tr("The data folder."), QStringLiteral("DIR")});
@@ -200,18 +216,21 @@ int runAdmin(const QStringList &arguments)
     parser.addOption({QStringLiteral("admin"), tr("Make the user a server administrator (user add).")});
     parser.addOption({QStringLiteral("password-stdin"), tr("Read the password from standard input.")});
     parser.addOption({QStringLiteral("json"), tr("Print JSON (user list).")});
+    parser.addOption({QStringLiteral("owner"), tr("The first owner's email (org add)."), QStringLiteral("EMAIL")});
     parser.addPositionalArgument(QStringLiteral("command"), tr("user … or audit …"));
     parser.process(arguments);
     if (!parser.isSet(QStringLiteral("data")))
         return usage(tr("Say which data folder with --data DIR."));
     const QStringList args = parser.positionalArguments();
     const QString group = args.value(0);
-    if (group != QLatin1String("user") && group != QLatin1String("audit"))
-        return usage(tr("Unknown admin command \"%1\". Use user or audit (realm-server admin --help).").arg(group));
+    if (group != QLatin1String("user") && group != QLatin1String("org") && group != QLatin1String("audit"))
+        return usage(tr("Unknown admin command \"%1\". Use user, org or audit (realm-server admin --help).").arg(group));
     Result<Admin> admin = openAdmin(parser);
     if (!admin)
         return exitFor(admin.error());
     Auth::Accounts accounts(admin->database);
+    if (group == QLatin1String("org"))
+        return orgCommand(parser, args, admin->database);
     return group == QLatin1String("user") ? userCommand(parser, args, accounts) : auditCommand(args, accounts);
 }
 

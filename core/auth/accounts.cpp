@@ -30,6 +30,16 @@ AuditEntry auditEntry(const QString &action, const QString &target, const Princi
     return entry;
 }
 
+Result<void> appendOrgAudit(const QSqlDatabase &db, const QString &orgId, const QString &action, const QString &target, const Principal &actor,
+                            const ClientInfo &client, const QJsonObject &details)
+{
+    AuditEntry entry = auditEntry(action, target, actor, client, details);
+    entry.orgId = orgId;
+    if (Result<AuditEntry> logged = AuditLog::append(db, entry); !logged)
+        return logged.error();
+    return {};
+}
+
 Accounts::Accounts(ServerDb::ServerDatabasePtr database)
     : m_db(std::move(database))
 {
@@ -98,10 +108,14 @@ Result<void> Accounts::resetPassword(const QString &email, const QString &passwo
             return user.error();
         if (Result<void> set = Users::setPasswordHash(db, user->id, *hash); !set)
             return set;
+        // Whoever knew the old password may have made keys with it.
         Result<int> ended = Sessions::revokeAllOf(db, user->id);
         if (!ended)
             return ended.error();
-        const QJsonObject details{{QStringLiteral("email"), user->email}, {QStringLiteral("sessions_ended"), *ended}};
+        Result<int> keys = Users::revokeApiKeys(db, user->id);
+        if (!keys)
+            return keys.error();
+        const QJsonObject details{{QStringLiteral("email"), user->email}, {QStringLiteral("sessions_ended"), *ended}, {QStringLiteral("api_keys_revoked"), *keys}};
         if (Result<AuditEntry> logged = AuditLog::append(db, auditEntry(QStringLiteral("user.password_reset"), user->id, actor, client, details)); !logged)
             return logged.error();
         return {};

@@ -40,5 +40,8 @@ private:
 // An audit entry by `actor` from `client` (the admin CLI when both are empty).
 AuditEntry auditEntry(const QString &action, const QString &target, const Principal &actor, const ClientInfo &client,
                       const QJsonObject &details = {});
+// Appends such an entry about organization `orgId`, in the caller's transaction.
+Result<void> appendOrgAudit(const QSqlDatabase &db, const QString &orgId, const QString &action, const QString &target, const Principal &actor,
+                            const ClientInfo &client, const QJsonObject &details = {});
 
 } // namespace Realm::Auth

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QSet>
 #include <QString>
 
 namespace Realm::Auth {
@@ -19,6 +20,13 @@ struct Principal final {
     QString email;
     QString name;
     bool isAdmin = false; // a server administrator
+    // Signed in with an API key: bound to one organization, limited to its
+    // scopes (and, as always, to the owner's current roles).
+    QString apiKeyId;
+    QString apiKeyOrgId;
+    QSet<QString> scopes;
+
+    bool viaApiKey() const { return !apiKeyId.isEmpty(); }
 };
 
 } // namespace Realm::Auth

@@ -2,6 +2,7 @@
 #include "auth/signin.h"
 
 #include "auth/accounts.h"
+#include "auth/apikeys.h"
 #include "auth/auditlog.h"
 #include "auth/passwords.h"
 #include "auth/users.h"
@@ -87,13 +88,10 @@ Result<TokenPair> SignIn::signIn(const QString &email, const QString &password, 
         QString passwordHash;
     };
     Result<Account> account = m_db->read([&](const QSqlDatabase &db) -> Result<Account> {
-        Result<User> user = Users::byEmail(db, normalized);
-        if (!user)
-            return user.error().code == Error::Code::NotFound ? Result<Account>(Account{}) : Result<Account>(user.error());
-        Result<QString> hash = Users::passwordHash(db, user->id);
-        if (!hash)
-            return hash.error();
-        return Account{*user, *hash};
+        Result<std::pair<User, QString>> found = Users::withPasswordHash(db, normalized);
+        if (!found)
+            return found.error().code == Error::Code::NotFound ? Result<Account>(Account{}) : Result<Account>(found.error());
+        return Account{found->first, found->second};
     });
     if (!account)
         return account.error();
@@ -127,6 +125,13 @@ Result<TokenPair> SignIn::signIn(const QString &email, const QString &password, 
 
     const User user = *account->user;
     return m_db->write(tr("Cannot sign in"), [&](const QSqlDatabase &db) -> Result<TokenPair> {
+        // The password was checked outside this transaction: if it was
+        // reset or the account disabled meanwhile, that check is void.
+        Result<std::pair<User, QString>> current = Users::withPasswordHash(db, normalized);
+        if (!current)
+            return current.error().code == Error::Code::NotFound ? Result<TokenPair>(wrongCredentials()) : Result<TokenPair>(current.error());
+        if (current->second != account->passwordHash || current->first.isDisabled())
+            return wrongCredentials();
         if (Result<void> forgiven = SignInThrottle::forgiveAccount(db, normalized); !forgiven)
             return forgiven.error();
         Result<Session> session = Sessions::create(db, user.id, client.ip, client.userAgent, Clock::nowMs() + kSessionLifetimeMs);
@@ -211,6 +216,8 @@ Result<TokenPair> SignIn::refresh(const QString &refreshToken, const ClientInfo 
 Result<Principal> SignIn::authenticate(const QString &accessToken) const
 {
     const qint64 now = Clock::nowMs();
+    if (ApiKeys::looksLikeKey(accessToken))
+        return m_db->read([&](const QSqlDatabase &db) { return ApiKeys::authenticate(db, accessToken, now); });
     Result<AccessClaims> claims = m_tokens.verifyAccessToken(accessToken, now / 1000);
     if (!claims)
         return claims.error();

@@ -37,6 +37,7 @@ public:
     // unless it comes within the grace window and its successor has not
     // been used: then the same successor comes back (the reply was lost).
     Result<TokenPair> refresh(const QString &refreshToken, const ClientInfo &client);
+    // An access token, or an API key (realm_…).
     Result<Principal> authenticate(const QString &accessToken) const;
 
     Result<void> signOut(const Principal &principal, const ClientInfo &client);

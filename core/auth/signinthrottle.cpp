@@ -31,26 +31,24 @@ QString accountBucket(const QString &email)
 Result<void> count(const QSqlDatabase &db, const QString &bucket, int limit, qint64 nowMs, const SignInThrottle::Limits &limits)
 {
     const QString whatFailed = tr("Cannot count the failed sign-in");
-    Query current(db, "SELECT failures, window_started_at FROM sign_in_throttle WHERE bucket = ?");
-    current.bindAll(bucket);
-    if (Result<void> ran = current.exec(whatFailed); !ran)
+    // One statement counts, so concurrent failures (other workers, other
+    // instances) never overwrite each other; it also locks the row.
+    Query counted(db, "INSERT INTO sign_in_throttle (bucket, failures, window_started_at, blocked_until) VALUES (?, 1, ?, 0) "
+                      "ON CONFLICT (bucket) DO UPDATE SET "
+                      "failures = CASE WHEN ? - sign_in_throttle.window_started_at >= ? THEN 1 ELSE sign_in_throttle.failures + 1 END, "
+                      "window_started_at = CASE WHEN ? - sign_in_throttle.window_started_at >= ? THEN ? ELSE sign_in_throttle.window_started_at END "
+                      "RETURNING failures");
+    counted.bindAll(bucket, nowMs, nowMs, limits.windowMs, nowMs, limits.windowMs, nowMs);
+    if (Result<void> ran = counted.exec(whatFailed); !ran)
         return ran;
-    int failures = 1;
-    qint64 windowStart = nowMs;
-    if (current.next() && nowMs - current.integer(1) < limits.windowMs) {
-        failures = int(current.integer(0)) + 1;
-        windowStart = current.integer(1);
-    }
-    qint64 blockedUntil = 0;
-    if (failures >= limit) {
-        const int doublings = std::min(failures - limit, 20);
-        blockedUntil = nowMs + std::min(limits.longestBlockMs, limits.firstBlockMs << doublings);
-    }
-    Query store(db, "INSERT INTO sign_in_throttle (bucket, failures, window_started_at, blocked_until) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (bucket) DO UPDATE SET failures = excluded.failures, window_started_at = excluded.window_started_at, "
-                    "blocked_until = excluded.blocked_until");
-    store.bindAll(bucket, failures, windowStart, blockedUntil);
-    return store.exec(whatFailed);
+    const int failures = counted.next() ? int(counted.integer(0)) : 1;
+    if (failures < limit)
+        return {};
+    const int doublings = std::min(failures - limit, 20);
+    const qint64 blockedUntil = nowMs + std::min(limits.longestBlockMs, limits.firstBlockMs << doublings);
+    Query block(db, "UPDATE sign_in_throttle SET blocked_until = CASE WHEN blocked_until > ? THEN blocked_until ELSE ? END WHERE bucket = ?");
+    block.bindAll(blockedUntil, blockedUntil, bucket);
+    return block.exec(whatFailed);
 }
 
 } // namespace

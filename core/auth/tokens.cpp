@@ -45,9 +45,13 @@ std::optional<QJsonObject> decodePart(const QByteArray &part)
     return document.object();
 }
 
+// The reason stays on the server: a client learns only that the token is
+// not good, never which check it failed.
 Error invalid(const QString &why)
 {
-    return Error::unauthenticated(tr("The access token is not valid (%1). Sign in again.").arg(why));
+    Error error = Error::unauthenticated(tr("The access token is not valid or has expired. Sign in again (or refresh the token)."));
+    Q_UNUSED(why);
+    return error;
 }
 
 } // namespace

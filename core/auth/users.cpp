@@ -115,15 +115,15 @@ Result<QList<User>> Users::all(const QSqlDatabase &db)
     return users;
 }
 
-Result<QString> Users::passwordHash(const QSqlDatabase &db, const QString &userId)
+Result<std::pair<User, QString>> Users::withPasswordHash(const QSqlDatabase &db, const QString &email)
 {
-    Query query(db, "SELECT password_hash FROM users WHERE id = ?");
-    query.bindAll(userId);
+    Query query(db, "SELECT " REALM_USER_COLUMNS ", password_hash FROM users WHERE email = ?");
+    query.bindAll(normalizedEmail(email));
     if (Result<void> ran = query.exec(tr("Cannot look up the user")); !ran)
         return ran.error();
     if (!query.next())
-        return Error::notFound(tr("There is no user with the id %1.").arg(userId));
-    return query.text(0);
+        return Error::notFound(tr("There is no user with the email %1.").arg(normalizedEmail(email)));
+    return std::pair<User, QString>(readUser(query), query.text(7));
 }
 
 Result<User> Users::insert(const QSqlDatabase &db, const QString &email, const QString &name, const QString &passwordHash, bool isAdmin,
@@ -176,6 +176,15 @@ Result<void> Users::markEmailVerified(const QSqlDatabase &db, const QString &use
     Query update(db, "UPDATE users SET email_verified_at = ?, updated_at = ? WHERE id = ?");
     update.bindAll(now, now, userId);
     return changeOne(update, tr("Cannot confirm the email address"));
+}
+
+Result<int> Users::revokeApiKeys(const QSqlDatabase &db, const QString &userId)
+{
+    Query update(db, "UPDATE api_keys SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL");
+    update.bindAll(Clock::nowMs(), userId);
+    if (Result<void> ran = update.exec(tr("Cannot revoke the API keys")); !ran)
+        return ran.error();
+    return update.rowsAffected();
 }
 
 } // namespace Realm::Auth

@@ -41,8 +41,9 @@ public:
     static Result<User> byEmail(const QSqlDatabase &db, const QString &email);
     static Result<User> byId(const QSqlDatabase &db, const QString &id);
     static Result<QList<User>> all(const QSqlDatabase &db);
-    // The stored hash of an account, for sign-in.
-    static Result<QString> passwordHash(const QSqlDatabase &db, const QString &userId);
+    // An account and its stored password hash, in one query (sign-in takes
+    // the same path whether or not the email is known). NotFound if unknown.
+    static Result<std::pair<User, QString>> withPasswordHash(const QSqlDatabase &db, const QString &email);
 
     // InvalidInput naming the email when it is taken.
     static Result<User> insert(const QSqlDatabase &db, const QString &email, const QString &name, const QString &passwordHash, bool isAdmin,
@@ -51,6 +52,8 @@ public:
     static Result<void> setDisabled(const QSqlDatabase &db, const QString &userId, bool disabled);
     static Result<void> setName(const QSqlDatabase &db, const QString &userId, const QString &name);
     static Result<void> markEmailVerified(const QSqlDatabase &db, const QString &userId);
+    // Revokes every API key of the user (after a password reset); how many.
+    static Result<int> revokeApiKeys(const QSqlDatabase &db, const QString &userId);
 };
 
 } // namespace Realm::Auth

@@ -60,20 +60,35 @@ Handler publicHandler(const ApiContext &context, std::function<HttpResponse(cons
     return [context, work](const HttpRequest &request) { return onWorker(context, [work, request] { return work(request); }); };
 }
 
-Handler signedInHandler(const ApiContext &context, std::function<HttpResponse(const HttpRequest &, const Auth::Principal &)> work, bool adminOnly)
+namespace {
+
+Handler signedInHandler(const ApiContext &context, std::function<HttpResponse(const HttpRequest &, const Auth::Principal &)> work, Access access)
 {
-    return [context, work, adminOnly](const HttpRequest &request) {
-        return onWorker(context, [context, work, adminOnly, request] {
+    return [context, work, access](const HttpRequest &request) {
+        return onWorker(context, [context, work, access, request] {
             Result<Auth::Principal> principal = authenticate(context, request);
             if (!principal)
                 return HttpResponse::fromError(principal.error());
-            HttpResponse response = adminOnly && !principal->isAdmin
-                ? HttpResponse::fromError(Error::forbidden(tr("Only an administrator of the server may do this.")))
-                : work(request, *principal);
+            HttpResponse response;
+            if (access == Access::Person && principal->viaApiKey())
+                response = HttpResponse::fromError(Error::forbidden(tr("An API key cannot do this: sign in as a person.")));
+            else if (access == Access::ServerAdmin && !principal->isAdmin)
+                response = HttpResponse::fromError(Error::forbidden(tr("Only an administrator of the server may do this.")));
+            else
+                response = work(request, *principal);
             response.userId = principal->userId;
             return response;
         });
     };
+}
+
+} // namespace
+
+void addSignedIn(Router &router, const ApiContext &context, Route route,
+                 std::function<HttpResponse(const HttpRequest &, const Auth::Principal &)> work)
+{
+    route.handler = signedInHandler(context, std::move(work), route.access);
+    router.add(std::move(route));
 }
 
 Result<QJsonObject> jsonBody(const HttpRequest &request)

@@ -2,6 +2,9 @@
 #pragma once
 
 #include "auth/accounts.h"
+#include "auth/apikeys.h"
+#include "auth/organizations.h"
+#include "auth/sharedprojects.h"
 #include "auth/principal.h"
 #include "auth/signin.h"
 #include "server/httpmessage.h"
@@ -9,6 +12,7 @@
 #include "serverdb/serverdatabase.h"
 
 #include <QFuture>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QThreadPool>
 
@@ -26,9 +30,13 @@ struct ApiContext final {
     ServerDb::ServerDatabasePtr database;
     std::shared_ptr<Auth::Accounts> accounts;
     std::shared_ptr<Auth::SignIn> signIn;
+    std::shared_ptr<Auth::Organizations> organizations;
+    std::shared_ptr<Auth::SharedProjects> projects;
+    std::shared_ptr<Auth::ApiKeys> apiKeys;
     QThreadPool *workers = nullptr;
     Metrics *metrics = nullptr;
     std::function<int()> requestsInFlight;
+    const Router *router = nullptr; // every route, for the OpenAPI document
 };
 
 // Runs `work` on a worker thread: nothing slow runs on the event loop.
@@ -36,19 +44,51 @@ QFuture<HttpResponse> onWorker(const ApiContext &context, std::function<HttpResp
 
 // A route open to anyone, its work on a worker thread.
 Handler publicHandler(const ApiContext &context, std::function<HttpResponse(const HttpRequest &)> work);
-// A route for a signed-in user: the bearer token is checked against the
-// current rows first (401 otherwise), then `work` runs with the principal.
-// With `adminOnly`, a non-admin gets 403.
-Handler signedInHandler(const ApiContext &context, std::function<HttpResponse(const HttpRequest &, const Auth::Principal &)> work,
-                        bool adminOnly = false);
 
 // The request's JSON object; InvalidInput for anything else, for nesting
 // deeper than 32 levels, or for a body that is not UTF-8 JSON.
 Result<QJsonObject> jsonBody(const HttpRequest &request);
 Auth::ClientInfo clientOf(const HttpRequest &request);
 
+// {key: [item.toJson()…]}, or the error.
+template<typename T>
+HttpResponse listResponse(const Result<QList<T>> &items, const QString &key, int status = 200)
+{
+    if (!items)
+        return HttpResponse::fromError(items.error());
+    QJsonArray list;
+    for (const T &item : *items)
+        list.append(item.toJson());
+    return HttpResponse::json(status, {{key, list}});
+}
+
+// item.toJson(), or the error.
+template<typename T>
+HttpResponse objectResponse(const Result<T> &item, int status = 200)
+{
+    return item ? HttpResponse::json(status, item->toJson()) : HttpResponse::fromError(item.error());
+}
+
+inline HttpResponse emptyResponse(const Result<void> &done)
+{
+    return done ? HttpResponse::noContent() : HttpResponse::fromError(done.error());
+}
+
+// Adds `route` (its handler left empty) with `work` behind the sign-in
+// check its access level asks for, the level written once, in the route:
+// the bearer token is checked against the current rows (401 otherwise),
+// Person refuses API keys and ServerAdmin anyone but a server
+// administrator (403); then `work` runs on a worker with the principal.
+void addSignedIn(Router &router, const ApiContext &context, Route route,
+                 std::function<HttpResponse(const HttpRequest &, const Auth::Principal &)> work);
+
 // Registration of each area's routes.
 void addHealthRoutes(Router &router, const ApiContext &context);
 void addAuthRoutes(Router &router, const ApiContext &context);
+void addOrgRoutes(Router &router, const ApiContext &context);
+void addProjectRoutes(Router &router, const ApiContext &context);
+void addApiKeyRoutes(Router &router, const ApiContext &context);
+void addOpenApiRoute(Router &router, const ApiContext &context);
+QJsonObject openApiDocument(const Router &router);
 
 } // namespace Realm::Server

@@ -41,14 +41,14 @@ void addAuthRoutes(Router &router, const ApiContext &context)
                     return HttpResponse::json(200, pair->toJson());
                 })});
 
-    router.add({"POST", v1 + QStringLiteral("/auth/logout"), QStringLiteral("End the current session"), Access::SignedIn, 1024,
-                signedInHandler(context, [context](const HttpRequest &request, const Auth::Principal &principal) {
+    addSignedIn(router, context, {"POST", v1 + QStringLiteral("/auth/logout"), QStringLiteral("End the current session"), Access::Person, 1024},
+                [context](const HttpRequest &request, const Auth::Principal &principal) {
                     Result<void> ended = context.signIn->signOut(principal, clientOf(request));
                     return ended ? HttpResponse::noContent() : HttpResponse::fromError(ended.error());
-                })});
+                });
 
-    router.add({"GET", v1 + QStringLiteral("/sessions"), QStringLiteral("The signed-in user's active sessions"), Access::SignedIn, 0,
-                signedInHandler(context, [context](const HttpRequest &, const Auth::Principal &principal) {
+    addSignedIn(router, context, {"GET", v1 + QStringLiteral("/sessions"), QStringLiteral("The signed-in user's active sessions"), Access::Person, 0},
+                [context](const HttpRequest &, const Auth::Principal &principal) {
                     Result<QList<Auth::Session>> sessions = context.signIn->sessions(principal);
                     if (!sessions)
                         return HttpResponse::fromError(sessions.error());
@@ -56,30 +56,36 @@ void addAuthRoutes(Router &router, const ApiContext &context)
                     for (const Auth::Session &session : std::as_const(*sessions))
                         list.append(session.toJson(session.id == principal.sessionId));
                     return HttpResponse::json(200, {{QStringLiteral("sessions"), list}});
-                })});
+                });
 
-    router.add({"DELETE", v1 + QStringLiteral("/sessions/{session}"), QStringLiteral("End one of the user's sessions"), Access::SignedIn, 0,
-                signedInHandler(context, [context](const HttpRequest &request, const Auth::Principal &principal) {
+    addSignedIn(router, context, {"DELETE", v1 + QStringLiteral("/sessions/{session}"), QStringLiteral("End one of the user's sessions"), Access::Person, 0},
+                [context](const HttpRequest &request, const Auth::Principal &principal) {
                     Result<void> ended = context.signIn->endSession(principal, request.parameter(QStringLiteral("session")), clientOf(request));
                     return ended ? HttpResponse::noContent() : HttpResponse::fromError(ended.error());
-                })});
+                });
 
-    router.add({"POST", v1 + QStringLiteral("/sessions/revoke-others"), QStringLiteral("End every session but this one"), Access::SignedIn, 1024,
-                signedInHandler(context, [context](const HttpRequest &request, const Auth::Principal &principal) {
+    addSignedIn(router, context, {"POST", v1 + QStringLiteral("/sessions/revoke-others"), QStringLiteral("End every session but this one"), Access::Person, 1024},
+                [context](const HttpRequest &request, const Auth::Principal &principal) {
                     Result<int> ended = context.signIn->endOtherSessions(principal, clientOf(request));
                     if (!ended)
                         return HttpResponse::fromError(ended.error());
                     return HttpResponse::json(200, {{QStringLiteral("sessions_ended"), *ended}});
-                })});
+                });
 
-    router.add({"GET", v1 + QStringLiteral("/me"), QStringLiteral("Who the token belongs to"), Access::SignedIn, 0,
-                signedInHandler(context, [](const HttpRequest &, const Auth::Principal &principal) {
+    addSignedIn(router, context, {"GET", v1 + QStringLiteral("/me"), QStringLiteral("Who the token belongs to"), Access::SignedIn, 0},
+                [context](const HttpRequest &, const Auth::Principal &principal) {
+                    Result<QList<std::pair<Auth::Org, Auth::OrgRole>>> orgs = context.organizations->orgsOf(principal);
+                    if (!orgs)
+                        return HttpResponse::fromError(orgs.error());
+                    QJsonArray list;
+                    for (const auto &[org, role] : std::as_const(*orgs))
+                        list.append(QJsonObject{{QStringLiteral("id"), org.id}, {QStringLiteral("name"), org.name}, {QStringLiteral("role"), Auth::orgRoleName(role)}});
                     return HttpResponse::json(200, {{QStringLiteral("id"), principal.userId},
                                                     {QStringLiteral("email"), principal.email},
                                                     {QStringLiteral("name"), principal.name},
                                                     {QStringLiteral("is_admin"), principal.isAdmin},
-                                                    {QStringLiteral("orgs"), QJsonArray()}});
-                })});
+                                                    {QStringLiteral("orgs"), list}});
+                });
 }
 
 } // namespace Realm::Server

@@ -65,14 +65,18 @@ QString HttpFrontend::clientIp(const QHttpServerRequest &request) const
     for (const QHostAddress &proxy : m_trustedProxies)
         trusted = trusted || proxy.isEqual(peer, QHostAddress::TolerantConversion);
     if (trusted) {
-        // The proxy appends the address it saw; the last entry is the one a
-        // trusted proxy vouches for.
+        // A trusted proxy appends the address it saw to the last
+        // X-Forwarded-For header (HAProxy adds a header of its own after
+        // the client's): only that last entry is vouched for.
+        QByteArray forwardedFor;
         for (const auto &[name, value] : request.headers()) {
-            if (name.compare("X-Forwarded-For", Qt::CaseInsensitive) == 0) {
-                const QHostAddress forwarded(QString::fromLatin1(value.split(',').constLast().trimmed()));
-                if (!forwarded.isNull())
-                    return forwarded.toString();
-            }
+            if (name.compare("X-Forwarded-For", Qt::CaseInsensitive) == 0)
+                forwardedFor = value;
+        }
+        if (!forwardedFor.isEmpty()) {
+            const QHostAddress forwarded(QString::fromLatin1(forwardedFor.split(',').constLast().trimmed()));
+            if (!forwarded.isNull())
+                return forwarded.toString();
         }
     }
     QHostAddress plain = peer;
@@ -115,13 +119,18 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     m_inFlight.ref();
     QPointer<QTcpSocket> alive(socket);
     const QString pattern = route.pattern;
-    route.handler(message).then(this, [this, responder, alive, message, pattern, timer](const HttpResponse &response) {
-        m_inFlight.deref();
-        if (alive)
-            finish(*responder, message, pattern, response, timer);
-        if (m_stopping && m_inFlight.loadRelaxed() == 0)
-            emit drained();
-    });
+    // Whatever becomes of the work — an answer, an exception, a cancelled
+    // task — the client gets an answer and the request stops counting.
+    route.handler(message)
+        .onFailed(this, [] { return HttpResponse::fromError(Error::failed(QStringLiteral("The handler failed with an exception."))); })
+        .onCanceled(this, [] { return HttpResponse::fromError(Error::unavailable(tr("The server is shutting down. Try again in a moment."))); })
+        .then(this, [this, responder, alive, message, pattern, timer](const HttpResponse &response) {
+            m_inFlight.deref();
+            if (alive)
+                finish(*responder, message, pattern, response, timer);
+            if (m_stopping && m_inFlight.loadRelaxed() == 0)
+                emit drained();
+        });
     return true;
 }
 

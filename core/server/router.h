@@ -15,6 +15,7 @@ namespace Realm::Server {
 enum class Access {
     Public,      // anyone (sign-in, health)
     SignedIn,    // a valid access token or API key
+    Person,      // signed in with a password (sessions, new keys): not an API key
     ServerAdmin, // a server administrator
 };
 
@@ -26,7 +27,7 @@ struct Route final {
     QString summary; // one line, for the OpenAPI document
     Access access = Access::Public;
     qint64 maxBodyBytes = 64 * 1024;
-    Handler handler;
+    Handler handler = {};
 };
 
 // Routes by method and path. Segments match literally or as {parameters};

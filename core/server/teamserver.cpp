@@ -48,14 +48,22 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     server->m_context.database = server->m_database;
     server->m_context.accounts = std::make_shared<Auth::Accounts>(server->m_database);
     server->m_context.signIn = std::make_shared<Auth::SignIn>(server->m_database, Auth::Tokens(data->signingKey()), config.signInLimits);
+    server->m_context.organizations = std::make_shared<Auth::Organizations>(server->m_database);
+    server->m_context.projects = std::make_shared<Auth::SharedProjects>(server->m_database);
+    server->m_context.apiKeys = std::make_shared<Auth::ApiKeys>(server->m_database);
     server->m_context.workers = &server->m_workers;
     server->m_context.metrics = &server->m_metrics;
     server->m_frontend = std::make_unique<HttpFrontend>(server->m_router, server->m_metrics, config.trustedProxies, std::move(log));
     HttpFrontend *frontend = server->m_frontend.get();
     server->m_context.requestsInFlight = [frontend] { return frontend->requestsInFlight(); };
+    server->m_context.router = &server->m_router;
     // The routes copy the context: complete it first.
     addHealthRoutes(server->m_router, server->m_context);
     addAuthRoutes(server->m_router, server->m_context);
+    addOrgRoutes(server->m_router, server->m_context);
+    addProjectRoutes(server->m_router, server->m_context);
+    addApiKeyRoutes(server->m_router, server->m_context);
+    addOpenApiRoute(server->m_router, server->m_context);
     connect(frontend, &HttpFrontend::drained, server.get(), &TeamServer::stopped);
 
     const QString certificate = options.tlsCertificate.isEmpty() ? config.tlsCertificate : options.tlsCertificate;
@@ -89,8 +97,9 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
 
 TeamServer::~TeamServer()
 {
-    m_frontend.reset();
+    // Work still running may read the front end (the in-flight gauge).
     m_workers.waitForDone();
+    m_frontend.reset();
 }
 
 void TeamServer::stop()

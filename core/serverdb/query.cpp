@@ -27,6 +27,19 @@ void Query::addValue(const QVariant &value)
         m_query.addBindValue(value);
 }
 
+qsizetype Query::placeholderCount() const
+{
+    qsizetype count = 0;
+    bool quoted = false;
+    for (const QChar c : m_sql) {
+        if (c == QLatin1Char('\''))
+            quoted = !quoted;
+        else if (c == QLatin1Char('?') && !quoted)
+            ++count;
+    }
+    return count;
+}
+
 QString Query::inlinedSql() const
 {
     QString sql;
@@ -76,6 +89,15 @@ void Query::bind(const std::optional<qint64> &number)
 
 Result<void> Query::exec(const QString &whatFailed)
 {
+    if (m_inlineValues) {
+        // libpq's strings end at a NUL: a value holding one would be cut.
+        for (const QVariant &value : std::as_const(m_values)) {
+            if (value.metaType().id() == QMetaType::QString && value.toString().contains(QChar(0)))
+                return Error::invalidInput(QCoreApplication::translate("Realm::ServerDb", "%1: the text holds a NUL character, which is not allowed.").arg(whatFailed));
+        }
+        if (placeholderCount() != m_values.size())
+            return Error::failed(QStringLiteral("%1: %2 values for %3 placeholders in \"%4\".").arg(whatFailed).arg(m_values.size()).arg(placeholderCount()).arg(m_sql));
+    }
     if (m_inlineValues ? m_query.exec(inlinedSql()) : (m_prepared && m_query.exec()))
         return {};
     const QSqlError error = m_query.lastError();

@@ -62,6 +62,7 @@ public:
 private:
     void addValue(const QVariant &value);
     QString inlinedSql() const;
+    qsizetype placeholderCount() const;
 
     QSqlDatabase m_db;
     QSqlQuery m_query;

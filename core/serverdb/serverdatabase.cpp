@@ -30,23 +30,27 @@ QString threadKey()
     return QString::number(quintptr(QThread::currentThread()), 16);
 }
 
-QString migrationsFolder(Backend backend)
-{
-    return backend == Backend::Sqlite ? QStringLiteral(":/realm/server/migrations/sqlite")
-                                      : QStringLiteral(":/realm/server/migrations/postgresql");
-}
-
-// NNNN_name.sql by number.
+// The server's migrations: `NNNN_name.sql` runs on both backends; a file
+// `NNNN_name.sqlite.sql` or `NNNN_name.postgresql.sql` is for one backend
+// and wins over a shared file of the same number.
 QMap<int, QString> migrationFiles(Backend backend)
 {
+    const QString mine = backend == Backend::Sqlite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
     QMap<int, QString> files;
-    const QDir folder(migrationsFolder(backend));
+    const QDir folder(QStringLiteral(":/realm/server/migrations"));
     const QStringList names = folder.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     for (const QString &name : names) {
         bool ok = false;
         const int number = name.section(QLatin1Char('_'), 0, 0).toInt(&ok);
-        if (ok && number > 0)
-            files.insert(number, folder.filePath(name));
+        if (!ok || number <= 0)
+            continue;
+        const QStringList parts = name.split(QLatin1Char('.'));
+        const QString backendPart = parts.size() == 3 ? parts.at(1) : QString();
+        if (!backendPart.isEmpty() && backendPart != mine)
+            continue;
+        if (backendPart.isEmpty() && files.contains(number))
+            continue; // this backend's own file came first or comes later
+        files.insert(number, folder.filePath(name));
     }
     return files;
 }
@@ -203,6 +207,22 @@ Result<void> ServerDatabase::commit(const QSqlDatabase &db, const QString &whatF
 void ServerDatabase::rollback(const QSqlDatabase &db) const
 {
     QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+}
+
+void ServerDatabase::recoverAfter(const Error &error) const
+{
+    if (error.code != Error::Code::Database)
+        return;
+    const QString name = m_connectionPrefix + threadKey();
+    if (!QSqlDatabase::contains(name))
+        return;
+    bool alive = false;
+    {
+        QSqlQuery probe(QSqlDatabase::database(name, false));
+        alive = probe.exec(QStringLiteral("SELECT 1"));
+    }
+    if (!alive)
+        closeThreadConnection();
 }
 
 Result<void> ServerDatabase::ping() const

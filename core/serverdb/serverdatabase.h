@@ -59,6 +59,7 @@ public:
         Outcome outcome = std::forward<Work>(work)(*db);
         if (!outcome) {
             rollback(*db);
+            recoverAfter(outcome.error());
             return outcome;
         }
         if (Result<void> committed = commit(*db, whatFailed); !committed)
@@ -74,7 +75,10 @@ public:
         Result<QSqlDatabase> db = connection();
         if (!db)
             return Outcome(db.error());
-        return std::forward<Work>(work)(*db);
+        Outcome outcome = std::forward<Work>(work)(*db);
+        if (!outcome)
+            recoverAfter(outcome.error());
+        return outcome;
     }
 
 private:
@@ -85,6 +89,10 @@ private:
     Result<void> begin(const QSqlDatabase &db, const QString &whatFailed) const;
     Result<void> commit(const QSqlDatabase &db, const QString &whatFailed) const;
     void rollback(const QSqlDatabase &db) const;
+    // After a database error: if the connection itself is gone (PostgreSQL
+    // restarted, the network dropped), forget it so the thread's next call
+    // connects anew.
+    void recoverAfter(const Error &error) const;
 
     DatabaseLocation m_location;
     QString m_connectionPrefix;

@@ -14,6 +14,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -73,14 +74,9 @@ private slots:
         m_data = m_folder.filePath(QStringLiteral("data"));
         const ServerProcess::Outcome init = ServerProcess::run({QStringLiteral("init"), QStringLiteral("--data"), m_data});
         QVERIFY2(init.exitCode == 0, qPrintable(init.err));
-        ServerProcess::Outcome added = ServerProcess::run(admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("alice@example.org"),
-                                                                 QStringLiteral("--name"), QStringLiteral("Alice"), QStringLiteral("--admin"),
-                                                                 QStringLiteral("--password-stdin")}),
-                                                          kAlicePassword + '\n');
+        ServerProcess::Outcome added = ServerProcess::addUser(m_data, m_databaseUrl, QStringLiteral("alice@example.org"), QStringLiteral("Alice"), kAlicePassword + '\n', true);
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-        added = ServerProcess::run(admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob@example.org"), QStringLiteral("--name"),
-                                          QStringLiteral("Bob"), QStringLiteral("--password-stdin")}),
-                                   kBobPassword);
+        added = ServerProcess::addUser(m_data, m_databaseUrl, QStringLiteral("bob@example.org"), QStringLiteral("Bob"), kBobPassword);
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
         m_server = ServerProcess::serve(m_data, m_databaseUrl, &why);
         QVERIFY2(m_server, qPrintable(why));
@@ -212,9 +208,7 @@ private slots:
 
     void aDisabledUserIsRefusedAtOnce()
     {
-        const ServerProcess::Outcome added = ServerProcess::run(admin({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dave@example.org"),
-                                                                        QStringLiteral("--name"), QStringLiteral("Dave"), QStringLiteral("--password-stdin")}),
-                                                                 "dave's long passphrase");
+        const ServerProcess::Outcome added = ServerProcess::addUser(m_data, m_databaseUrl, QStringLiteral("dave@example.org"), QStringLiteral("Dave"), "dave's long passphrase");
         QCOMPARE(added.exitCode, 0);
         const QString access = login(QStringLiteral("dave@example.org"), "dave's long passphrase").json.value(QStringLiteral("access_token")).toString();
         QCOMPARE(httpRequest("GET", m_server->api(QStringLiteral("/me")), {}, access).status, 200);
@@ -261,6 +255,122 @@ private slots:
         QVERIFY(std::any_of(lines.begin(), lines.end(), [](const QByteArray &line) {
             return QJsonDocument::fromJson(line).object().contains(QStringLiteral("user_id"));
         }));
+    }
+
+    void forwardedForIsTrustedOnlyFromConfiguredProxies()
+    {
+        const auto sessionIp = [](const QString &api, const QString &token) {
+            const QJsonArray sessions = httpRequest("GET", api + QStringLiteral("/sessions"), {}, token).json.value(QStringLiteral("sessions")).toArray();
+            for (const QJsonValue &session : sessions) {
+                if (session.toObject().value(QStringLiteral("current")).toBool())
+                    return session.toObject().value(QStringLiteral("ip")).toString();
+            }
+            return QString();
+        };
+        // This instance trusts no proxy: the header is ignored.
+        const HttpReply direct = httpRequest("POST", m_server->api(QStringLiteral("/auth/login")),
+                                             {{QStringLiteral("email"), QStringLiteral("alice@example.org")}, {QStringLiteral("password"), QString::fromUtf8(kAlicePassword)}},
+                                             {}, {{"X-Forwarded-For", "203.0.113.5"}});
+        QCOMPARE(sessionIp(m_server->api(QString()), direct.json.value(QStringLiteral("access_token")).toString()), QStringLiteral("127.0.0.1"));
+
+        // One that trusts 127.0.0.1 believes the entry the proxy appended —
+        // the last one — not what the client wrote before it.
+        QFile config(m_data + QStringLiteral("/realm-server.conf"));
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        const QByteArray original = config.readAll();
+        config.close();
+        QByteArray trusting = original;
+        trusting.replace("trusted_proxies =", "trusted_proxies = 127.0.0.1");
+        QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        config.write(trusting);
+        config.close();
+        QString why;
+        std::unique_ptr<ServerProcess> proxied = ServerProcess::serve(m_data, m_databaseUrl, &why);
+        QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        config.write(original);
+        config.close();
+        QVERIFY2(proxied, qPrintable(why));
+        QTcpSocket socket;
+        const QUrl url(proxied->url());
+        socket.connectToHost(url.host(), quint16(url.port()));
+        QVERIFY(socket.waitForConnected(5000));
+        const QByteArray body = "{\"email\":\"alice@example.org\",\"password\":\"" + kAlicePassword + "\"}";
+        socket.write("POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                     "X-Forwarded-For: 1.2.3.4\r\nX-Forwarded-For: 198.51.100.9, 203.0.113.5\r\nConnection: close\r\nContent-Length: "
+                     + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        // Read the head, then as many bytes as Content-Length says.
+        QByteArray answer;
+        const auto complete = [&answer] {
+            const qsizetype headEnd = answer.indexOf("\r\n\r\n");
+            if (headEnd < 0)
+                return false;
+            const QRegularExpressionMatch length = QRegularExpression(QStringLiteral("Content-Length: *(\\d+)"), QRegularExpression::CaseInsensitiveOption)
+                                                       .match(QString::fromLatin1(answer.left(headEnd)));
+            return length.hasMatch() && answer.size() - headEnd - 4 >= length.captured(1).toLongLong();
+        };
+        while (!complete() && socket.waitForReadyRead(10000))
+            answer += socket.readAll();
+        QVERIFY2(complete(), answer.constData());
+        const QJsonObject pair = QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4)).object();
+        QVERIFY2(pair.contains(QStringLiteral("access_token")), answer.constData());
+        QCOMPARE(sessionIp(proxied->api(QString()), pair.value(QStringLiteral("access_token")).toString()), QStringLiteral("203.0.113.5"));
+        QCOMPARE(proxied->terminate(), 0);
+    }
+
+    void apiKeysWorkAsBearerTokensWithinTheirScopes()
+    {
+        const QString access = login(QStringLiteral("alice@example.org"), kAlicePassword).json.value(QStringLiteral("access_token")).toString();
+        const HttpReply org = httpRequest("POST", m_server->api(QStringLiteral("/orgs")), {{QStringLiteral("name"), QStringLiteral("Keys Inc")}}, access);
+        QCOMPARE(org.status, 201);
+        const QString orgId = org.json.value(QStringLiteral("id")).toString();
+        const HttpReply made = httpRequest("POST", m_server->api(QStringLiteral("/api-keys")),
+                                           {{QStringLiteral("name"), QStringLiteral("CI")}, {QStringLiteral("org"), QStringLiteral("Keys Inc")},
+                                            {QStringLiteral("scopes"), QJsonArray{QStringLiteral("project:write")}}, {QStringLiteral("expires_in_days"), 90}},
+                                           access);
+        QCOMPARE(made.status, 201);
+        const QString key = made.json.value(QStringLiteral("key")).toString();
+        QVERIFY(key.startsWith(QLatin1String("realm_")));
+        QCOMPARE(made.json.value(QStringLiteral("last_chars")).toString(), key.right(8));
+        // The key works as a bearer token, within its organization and scope.
+        const HttpReply me = httpRequest("GET", m_server->api(QStringLiteral("/me")), {}, key);
+        QCOMPARE(me.status, 200);
+        QCOMPARE(me.json.value(QStringLiteral("orgs")).toArray().size(), 1);
+        const HttpReply project = httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/projects").arg(orgId)), {{QStringLiteral("name"), QStringLiteral("Built by CI")}}, key);
+        QCOMPARE(project.status, 201);
+        QCOMPARE(httpRequest("GET", m_server->api(QStringLiteral("/sessions")), {}, key).status, 403);
+        // Listed without the secret; revoked, it stops at once.
+        const HttpReply keys = httpRequest("GET", m_server->api(QStringLiteral("/api-keys")), {}, access);
+        QVERIFY(!keys.body.contains(key.toLatin1()));
+        QCOMPARE(httpRequest("DELETE", m_server->api(QStringLiteral("/api-keys/") + made.json.value(QStringLiteral("id")).toString()), {}, access).status, 204);
+        QCOMPARE(httpRequest("GET", m_server->api(QStringLiteral("/me")), {}, key).status, 401);
+        // The key never appears in the log.
+        QTRY_VERIFY_WITH_TIMEOUT(m_server->log().contains("\"route\":\"/api/v1/api-keys/{key}\""), 10000);
+        QVERIFY(!m_server->log().contains(key.toLatin1()));
+    }
+
+    void theOpenApiDocumentDescribesEveryRoute()
+    {
+        const HttpReply document = httpRequest("GET", m_server->api(QStringLiteral("/openapi.json")));
+        QCOMPARE(document.status, 200);
+        QCOMPARE(document.json.value(QStringLiteral("openapi")).toString(), QStringLiteral("3.1.0"));
+        const QJsonObject paths = document.json.value(QStringLiteral("paths")).toObject();
+        for (const char *path : {"/api/v1/auth/login", "/api/v1/me", "/api/v1/orgs/{org}/members/{user}", "/api/v1/projects/{project}", "/healthz"})
+            QVERIFY2(paths.contains(QLatin1String(path)), path);
+        const QJsonObject patchMember = paths.value(QStringLiteral("/api/v1/orgs/{org}/members/{user}")).toObject().value(QStringLiteral("patch")).toObject();
+        QCOMPARE(patchMember.value(QStringLiteral("parameters")).toArray().size(), 2);
+        QVERIFY(!patchMember.value(QStringLiteral("security")).toArray().isEmpty());
+        QVERIFY(paths.value(QStringLiteral("/api/v1/auth/login")).toObject().value(QStringLiteral("post")).toObject().value(QStringLiteral("security")).toArray().isEmpty());
+        // Every operation the document names answers (not 404 "nothing here").
+        for (auto path = paths.begin(); path != paths.end(); ++path) {
+            QString concrete = path.key();
+            concrete.replace(QRegularExpression(QStringLiteral("\\{[^}]+\\}")), QStringLiteral("x"));
+            const QJsonObject operations = path.value().toObject();
+            for (auto operation = operations.begin(); operation != operations.end(); ++operation) {
+                const HttpReply reply = httpRequest(operation.key().toUpper().toLatin1(), m_server->url() + concrete);
+                QVERIFY2(reply.status != 405 && !(reply.status == 404 && reply.body.contains("There is nothing at")),
+                         qPrintable(operation.key() + QLatin1Char(' ') + concrete));
+            }
+        }
     }
 
     void metricsSpeakPrometheus()

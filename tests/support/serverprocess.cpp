@@ -89,6 +89,18 @@ ServerProcess::Outcome ServerProcess::run(const QStringList &arguments, const QB
     return outcome;
 }
 
+ServerProcess::Outcome ServerProcess::addUser(const QString &dataFolder, const QString &databaseUrl, const QString &email, const QString &name,
+                                              const QByteArray &password, bool admin)
+{
+    QStringList arguments{QStringLiteral("admin"), QStringLiteral("--data"), dataFolder};
+    if (!databaseUrl.isEmpty())
+        arguments << QStringLiteral("--database") << databaseUrl;
+    arguments << QStringLiteral("user") << QStringLiteral("add") << email << QStringLiteral("--name") << name << QStringLiteral("--password-stdin");
+    if (admin)
+        arguments << QStringLiteral("--admin");
+    return run(arguments, password);
+}
+
 std::unique_ptr<ServerProcess> ServerProcess::serve(const QString &dataFolder, const QString &databaseUrl, QString *why, const QStringList &extraArguments)
 {
     std::unique_ptr<ServerProcess> server(new ServerProcess);

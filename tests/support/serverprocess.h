@@ -37,6 +37,10 @@ public:
         QString err;
     };
     static Outcome run(const QStringList &arguments, const QByteArray &input = {});
+    // `realm-server admin --data DIR [--database URL] user add EMAIL --name NAME
+    // [--admin] --password-stdin`; the outcome's exit code is 0 on success.
+    static Outcome addUser(const QString &dataFolder, const QString &databaseUrl, const QString &email, const QString &name,
+                           const QByteArray &password, bool admin = false);
 
     // `realm-server serve --data DIR --listen 127.0.0.1:0 [--database URL]`,
     // waiting for its first line; empty with *why set when it did not start.

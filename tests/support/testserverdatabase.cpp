@@ -2,6 +2,7 @@
 #include "testserverdatabase.h"
 
 #include "postgrescluster.h"
+#include "serverdb/serverdatabase.h"
 
 #include <QDir>
 
@@ -46,6 +47,18 @@ std::optional<ServerDb::DatabaseLocation> newTestDatabase(const QString &folder,
         return std::nullopt;
     }
     return *location;
+}
+
+std::shared_ptr<ServerDb::ServerDatabase> openTestServerDatabase(const QString &folder)
+{
+    QString why;
+    std::optional<ServerDb::DatabaseLocation> location = newTestDatabase(folder, &why);
+    if (!location)
+        qFatal("no test database on %s: %s", qPrintable(testBackendName()), qPrintable(why));
+    Result<ServerDb::ServerDatabasePtr> opened = ServerDb::ServerDatabase::open(*location);
+    if (!opened)
+        qFatal("cannot open the test database: %s", qPrintable(opened.error().message));
+    return *opened;
 }
 
 } // namespace Realm::Test

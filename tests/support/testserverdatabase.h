@@ -5,7 +5,12 @@
 
 #include <QString>
 
+#include <memory>
 #include <optional>
+
+namespace Realm::ServerDb {
+class ServerDatabase;
+}
 
 namespace Realm::Test {
 
@@ -22,5 +27,8 @@ std::optional<ServerDb::DatabaseLocation> newTestDatabase(const QString &folder,
 // The same as the `--database` argument of realm-server: empty for SQLite
 // (its file lives in the data folder), else the postgresql:// URL.
 std::optional<QString> newTestDatabaseArgument(QString *why);
+// A new database on this run's backend, opened and migrated; the test
+// process stops with the reason if that fails.
+std::shared_ptr<ServerDb::ServerDatabase> openTestServerDatabase(const QString &folder);
 
 } // namespace Realm::Test

@@ -51,12 +51,7 @@ private:
 private slots:
     void init()
     {
-        QString why;
-        std::optional<DatabaseLocation> location = Test::newTestDatabase(m_folder.path(), &why);
-        QVERIFY2(location, qPrintable(why));
-        Result<ServerDatabasePtr> opened = ServerDatabase::open(*location);
-        REALM_VERIFY_OK(opened);
-        m_db = *opened;
+        m_db = Test::openTestServerDatabase(m_folder.path());
         for (int i = 0; i < 5; ++i)
             REALM_VERIFY_OK(append(QStringLiteral("test.event%1").arg(i), i % 2 ? QStringLiteral("org-a") : QStringLiteral("org-b")));
     }

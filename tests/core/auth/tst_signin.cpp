@@ -8,6 +8,7 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtConcurrent>
 
 using namespace Realm;
 using namespace Realm::Auth;
@@ -47,12 +48,7 @@ private slots:
     void init()
     {
         Clock::setSourceForTesting([this] { return m_now; });
-        QString why;
-        std::optional<DatabaseLocation> location = Test::newTestDatabase(m_folder.path(), &why);
-        QVERIFY2(location, qPrintable(why));
-        Result<ServerDatabasePtr> opened = ServerDatabase::open(*location);
-        REALM_VERIFY_OK(opened);
-        m_db = *opened;
+        m_db = Test::openTestServerDatabase(m_folder.path());
         m_accounts = std::make_unique<Accounts>(m_db);
         m_signIn = std::make_unique<SignIn>(m_db, Tokens(QByteArray(32, 's')));
         REALM_VERIFY_OK(m_accounts->addUser({QStringLiteral("Alice@Example.org"), QStringLiteral("Alice"), kPassword, false, true}));
@@ -124,6 +120,36 @@ private slots:
         for (int attempt = 1; attempt <= 5; ++attempt)
             QVERIFY(!m_signIn->signIn(QStringLiteral("nobody@example.org"), kPassword, kClient));
         QCOMPARE(m_signIn->signIn(QStringLiteral("nobody@example.org"), kPassword, kClient).error().code, Error::Code::Throttled);
+    }
+
+    void concurrentFailuresAreAllCounted()
+    {
+        // Eight failures at once, each on its own connection: none may
+        // overwrite another's count.
+        ServerDatabasePtr db = m_db;
+        const qint64 now = m_now;
+        QThreadPool pool;
+        pool.setMaxThreadCount(8);
+        QList<QFuture<bool>> failures;
+        for (int i = 0; i < 8; ++i) {
+            failures.append(QtConcurrent::run(&pool, [db, now, i] {
+                const bool counted = db->write(QStringLiteral("fail"), [&](const QSqlDatabase &c) {
+                                           return SignInThrottle::recordFailure(c, QStringLiteral("198.51.100.%1").arg(i), QStringLiteral("alice@example.org"), now, {});
+                                       }).ok();
+                db->closeThreadConnection();
+                return counted;
+            }));
+        }
+        for (QFuture<bool> &failure : failures)
+            QVERIFY(failure.result());
+        const qint64 counted = m_db->read([](const QSqlDatabase &connection) -> Result<qint64> {
+                                       Query query(connection, "SELECT failures FROM sign_in_throttle WHERE bucket = 'account:alice@example.org'");
+                                       if (Result<void> ran = query.exec(QStringLiteral("read")); !ran)
+                                           return ran.error();
+                                       return query.next() ? query.integer(0) : 0;
+                                   }).value();
+        QCOMPARE(counted, 8);
+        QCOMPARE(m_signIn->signIn(QStringLiteral("alice@example.org"), kPassword, kClient).error().code, Error::Code::Throttled);
     }
 
     void refreshingRotatesTheToken()

@@ -1,8 +1,8 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
 -- Accounts, sign-in sessions, one-time mail tokens, sign-in throttling and
 -- the audit log. Times are UTC milliseconds since the epoch; flags 0/1.
--- Keep in step with ../postgresql/0001_accounts.sql. Released migrations
--- are never edited: add the next number.
+-- Runs on SQLite and PostgreSQL alike. Released
+-- migrations are never edited: add the next number.
 
 CREATE TABLE users (
     id TEXT PRIMARY KEY,

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "servercommands.h"
+
+#include "clioutput.h"
+#include "providercommands.h"
+
+#include "secrets/keychainsecretstore.h"
+#include "teamclient/serverclient.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QTextStream>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace Realm::Cli {
+
+namespace {
+
+using TeamClient::ServerClient;
+
+ServerClient &client()
+{
+    static Secrets::KeychainSecretStore keychain;
+    static ServerClient instance(&keychain);
+    return instance;
+}
+
+int failServer(const Error &error)
+{
+    Output::error(error.message);
+    switch (error.code) {
+    case Error::Code::Unauthenticated:
+    case Error::Code::Forbidden: return ExitAuth;
+    case Error::Code::Unavailable: return ExitNetwork;
+    case Error::Code::Throttled: return ExitRateLimited;
+    default: return exitCodeFor(error);
+    }
+}
+
+// The password: standard input with --password-stdin, else asked for on
+// the terminal without echo.
+std::optional<QString> readPassword(bool fromStdin, const QString &email)
+{
+    if (fromStdin) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return std::nullopt;
+        QByteArray line = in.readLine();
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        return QString::fromUtf8(line);
+    }
+    if (!isatty(STDIN_FILENO))
+        return std::nullopt;
+    std::fprintf(stderr, "Password for %s: ", qUtf8Printable(email));
+    std::fflush(stderr);
+    termios saved {};
+    tcgetattr(STDIN_FILENO, &saved);
+    termios quiet = saved;
+    quiet.c_lflag &= tcflag_t(~ECHO);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    std::fputc('\n', stderr);
+    return password;
+}
+
+QString orgsText(const QJsonArray &orgs)
+{
+    QStringList parts;
+    for (const QJsonValue &org : orgs)
+        parts << QStringLiteral("%1 (%2)").arg(org[QStringLiteral("name")].toString(), org[QStringLiteral("role")].toString());
+    return parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(", "));
+}
+
+int printIdentity(const Invocation &inv, const QJsonObject &me)
+{
+    QJsonObject shown = me;
+    shown.insert(QStringLiteral("server"), client().account().isSet() ? client().account().server.toString() : qEnvironmentVariable("REALM_SERVER_URL"));
+    if (inv.json) {
+        Output::printJson(shown);
+        return ExitOk;
+    }
+    Output::print(QStringLiteral("%1 (%2) on %3").arg(me[QStringLiteral("email")].toString(), me[QStringLiteral("name")].toString(), shown[QStringLiteral("server")].toString()));
+    Output::print(QStringLiteral("Organizations: %1").arg(orgsText(me[QStringLiteral("orgs")].toArray())));
+    return ExitOk;
+}
+
+int runLogin(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("email"), QStringLiteral("Your account's email."), QStringLiteral("email")});
+    parser.addOption({QStringLiteral("password-stdin"), QStringLiteral("Read the password from the first line of standard input.")});
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The server, e.g. https://realm.example.org"));
+    if (const int exit = parseOrExit(parser, inv, QStringLiteral("URL --email EMAIL [--password-stdin]"), 1, 1); exit >= 0)
+        return exit;
+    const QStringList positional = parser.positionalArguments();
+    if (!parser.isSet(QStringLiteral("email"))) {
+        Output::error(QStringLiteral("Give the server and your email: realm-cli server login https://realm.example.org --email you@example.org"));
+        return ExitUsage;
+    }
+    const QString email = parser.value(QStringLiteral("email"));
+    const std::optional<QString> password = readPassword(parser.isSet(QStringLiteral("password-stdin")), email);
+    if (!password) {
+        Output::error(QStringLiteral("No terminal to ask for the password: give it on standard input with --password-stdin."));
+        return ExitUsage;
+    }
+    Result<QJsonObject> me = waitFor<QJsonObject>([&](auto done) { client().login(QUrl(positional.first()), email, *password, done); });
+    if (!me)
+        return failServer(me.error());
+    return printIdentity(inv, *me);
+}
+
+int runWhoami(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    if (const int exit = parseOrExit(parser, inv, QString(), 0, 0); exit >= 0)
+        return exit;
+    Result<QJsonObject> me = waitFor<QJsonObject>([](auto done) { client().call("GET", QStringLiteral("/me"), {}, done); });
+    if (!me)
+        return failServer(me.error());
+    return printIdentity(inv, *me);
+}
+
+int runSessions(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    if (const int exit = parseOrExit(parser, inv, QString(), 0, 0); exit >= 0)
+        return exit;
+    Result<QJsonObject> answer = waitFor<QJsonObject>([](auto done) { client().call("GET", QStringLiteral("/sessions"), {}, done); });
+    if (!answer)
+        return failServer(answer.error());
+    const QJsonArray sessions = (*answer)[QStringLiteral("sessions")].toArray();
+    for (const QJsonValue &value : sessions) {
+        const QJsonObject session = value.toObject();
+        if (inv.json) {
+            Output::printJson(session);
+            continue;
+        }
+        Output::print(QStringLiteral("%1  since %2  last used %3  %4  %5%6")
+                          .arg(session[QStringLiteral("id")].toString(), session[QStringLiteral("created_at")].toString(),
+                               session[QStringLiteral("last_used_at")].toString(), session[QStringLiteral("ip")].toString(),
+                               session[QStringLiteral("user_agent")].toString(),
+                               session[QStringLiteral("current")].toBool() ? QStringLiteral("  (this one)") : QString()));
+    }
+    return ExitOk;
+}
+
+int runLogout(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    if (const int exit = parseOrExit(parser, inv, QString(), 0, 0); exit >= 0)
+        return exit;
+    const QString server = client().account().server.toString();
+    Result<void> done = waitFor<void>([](auto callback) { client().logout(callback); });
+    if (!done)
+        return failServer(done.error());
+    Output::note(QStringLiteral("Signed out of %1.").arg(server));
+    return ExitOk;
+}
+
+} // namespace
+
+QString serverCommandsHelp()
+{
+    return QStringLiteral("  server login URL --email E [--password-stdin]   sign in to a REALM team server (tokens go to the keychain)\n"
+                          "  server whoami [--json]        who you are there, and your organizations\n"
+                          "  server sessions [--json]      your signed-in sessions\n"
+                          "  server logout                 end this session and forget the login\n");
+}
+
+int runServerCommand(const QString &subcommand, const Invocation &invocation)
+{
+    if (subcommand == QLatin1String("login"))
+        return runLogin(invocation);
+    if (subcommand == QLatin1String("whoami"))
+        return runWhoami(invocation);
+    if (subcommand == QLatin1String("sessions"))
+        return runSessions(invocation);
+    if (subcommand == QLatin1String("logout"))
+        return runLogout(invocation);
+    Output::error(QStringLiteral("Unknown server command \"%1\":\n%2").arg(subcommand, serverCommandsHelp()));
+    return ExitUsage;
+}
+
+} // namespace Realm::Cli

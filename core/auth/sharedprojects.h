@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "auth/principal.h"
+#include "auth/roles.h"
+#include "common/error.h"
+#include "serverdb/serverdatabase.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Realm::Auth {
+
+// A project kept on the server for an organization (its metadata: the
+// contents arrive with sync).
+struct SharedProject final {
+    QString id;
+    QString orgId;
+    QString name;
+    QString description;
+    QString createdBy;
+    qint64 createdAtMs = 0;
+    qint64 updatedAtMs = 0;
+    ProjectRole role = ProjectRole::None; // the asking principal's
+    QJsonObject toJson() const;
+};
+
+struct ProjectMember final {
+    QString kind; // "user" or "team"
+    QString id;
+    QString name; // the user's email or the team's name
+    ProjectRole role = ProjectRole::None;
+    QJsonObject toJson() const;
+};
+
+// Projects of organizations and who may do what with them: viewers read,
+// editors change contents (sync), project admins rename, delete and manage
+// members. Invisible projects — another organization's, a deleted one, one
+// the principal has no role in — are NotFound.
+class SharedProjects final {
+public:
+    explicit SharedProjects(ServerDb::ServerDatabasePtr database);
+
+    // Any member of the organization (an API key needs project:write); the
+    // creator becomes the project's admin.
+    Result<SharedProject> create(const Principal &principal, const QString &orgId, const QString &name, const QString &description,
+                                 const ClientInfo &client);
+    Result<QList<SharedProject>> list(const Principal &principal, const QString &orgId) const;
+    Result<SharedProject> get(const Principal &principal, const QString &projectId) const;
+    Result<SharedProject> update(const Principal &principal, const QString &projectId, const std::optional<QString> &name,
+                                 const std::optional<QString> &description, const ClientInfo &client);
+    Result<void> remove(const Principal &principal, const QString &projectId, const ClientInfo &client);
+
+    Result<QList<ProjectMember>> members(const Principal &principal, const QString &projectId) const;
+    // `member`: a user id, a user's email or a team id of the organization.
+    Result<ProjectMember> setMember(const Principal &principal, const QString &projectId, const QString &member, ProjectRole role,
+                                    const ClientInfo &client);
+    Result<void> removeMember(const Principal &principal, const QString &projectId, const QString &member, const ClientInfo &client);
+
+private:
+    ServerDb::ServerDatabasePtr m_db;
+};
+
+} // namespace Realm::Auth

@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "teamclient/serverclient.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace Realm::TeamClient {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Realm::TeamClient", text);
+}
+
+// The server's own words, with the code that fits its status.
+Error errorFrom(int status, const QJsonObject &body, const QUrl &url, const QString &networkError)
+{
+    const QString message = body.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+    if (status == 0)
+        return Error::unavailable(tr("Cannot reach the server at %1: %2. Check the address and that it runs.")
+                                      .arg(url.toString(QUrl::RemovePath | QUrl::RemoveQuery), networkError));
+    const QString text = message.isEmpty() ? tr("The server answered %1 without saying why.").arg(status) : message;
+    switch (status) {
+    case 400: return Error::invalidInput(text);
+    case 401: return Error::unauthenticated(text);
+    case 403: return Error::forbidden(text);
+    case 404: return Error::notFound(text);
+    case 409: return Error::conflict(text);
+    case 413: return {Error::Code::LimitExceeded, text};
+    case 429: return Error::throttled(text, 0);
+    case 503: return Error::unavailable(text);
+    default: return Error::failed(text);
+    }
+}
+
+QString serverToken()
+{
+    return qEnvironmentVariable("REALM_SERVER_TOKEN").trimmed();
+}
+
+} // namespace
+
+ServerClient::ServerClient(SecretStore *secrets, QObject *parent)
+    : QObject(parent)
+    , m_secrets(secrets)
+    , m_account(ServerAccount::load())
+{
+}
+
+void ServerClient::send(const QByteArray &method, const QUrl &url, const QJsonObject &body, const QString &bearer, JsonCallback done)
+{
+    QNetworkRequest request(url);
+    request.setTransferTimeout(30000);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("realm/%1").arg(QCoreApplication::applicationVersion()));
+    if (!bearer.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());
+    QByteArray payload;
+    if (!body.isEmpty()) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    }
+    QNetworkReply *reply = m_network.sendCustomRequest(request, method, payload);
+    connect(reply, &QNetworkReply::finished, this, [reply, url, done] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray bytes = reply->readAll();
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+        if (status >= 200 && status < 300) {
+            if (!bytes.isEmpty() && (parseError.error != QJsonParseError::NoError || !document.isObject())) {
+                done(Error::failed(tr("The server at %1 answered with something that is not REALM's JSON. Is it a realm-server?")
+                                       .arg(url.toString(QUrl::RemovePath | QUrl::RemoveQuery))));
+                return;
+            }
+            done(document.object());
+            return;
+        }
+        done(errorFrom(status, document.object(), url, reply->errorString()));
+    });
+}
+
+void ServerClient::login(const QUrl &server, const QString &email, const QString &password, JsonCallback done)
+{
+    if (!server.isValid() || (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https")) || server.host().isEmpty()) {
+        done(Error::invalidInput(tr("\"%1\" is not a server address. Write it as https://realm.example.org or http://127.0.0.1:8470.").arg(server.toString())));
+        return;
+    }
+    QUrl url = server;
+    url.setPath(server.path(QUrl::FullyDecoded).chopped(server.path().endsWith(QLatin1Char('/')) ? 1 : 0) + QStringLiteral("/api/v1/auth/login"));
+    const QJsonObject body{{QStringLiteral("email"), email}, {QStringLiteral("password"), password}};
+    send("POST", url, body, {}, [this, server, email, done](Result<QJsonObject> pair) {
+        if (!pair) {
+            done(pair.error());
+            return;
+        }
+        ServerAccount account{server.adjusted(QUrl::StripTrailingSlash), email.trimmed().toLower()};
+        const QString refreshToken = pair->value(QStringLiteral("refresh_token")).toString();
+        const QString accessToken = pair->value(QStringLiteral("access_token")).toString();
+        m_secrets->write(account.secretKey(), refreshToken, this, [this, account, accessToken, done](Result<void> stored) {
+            if (!stored) {
+                done(Error::failed(tr("Signed in, but the login cannot be kept: %1 For scripts, set REALM_SERVER_TOKEN to an API key instead.")
+                                            .arg(stored.error().message)));
+                return;
+            }
+            account.save();
+            m_account = account;
+            m_accessToken = accessToken;
+            callWithToken("GET", QStringLiteral("/me"), {}, false, done);
+        });
+    });
+}
+
+void ServerClient::refresh(std::function<void(Result<QString>)> done)
+{
+    if (!m_account.isSet()) {
+        done(Error::unauthenticated(tr("Not signed in to a REALM server. Run `realm-cli server login URL --email EMAIL` first.")));
+        return;
+    }
+    m_secrets->read(m_account.secretKey(), this, [this, done](Result<QString> token) {
+        if (!token) {
+            done(token.error().code == Error::Code::NotFound
+                     ? Error::unauthenticated(tr("The login to %1 is not kept here any more. Sign in again.").arg(m_account.server.toString()))
+                     : token.error());
+            return;
+        }
+        QUrl url = m_account.server;
+        url.setPath(url.path() + QStringLiteral("/api/v1/auth/refresh"));
+        send("POST", url, {{QStringLiteral("refresh_token"), *token}}, {}, [this, done](Result<QJsonObject> pair) {
+            if (!pair) {
+                done(pair.error().code == Error::Code::Unauthenticated
+                         ? Error::unauthenticated(tr("The session on %1 has ended. Sign in again with `realm-cli server login`.").arg(m_account.server.toString()))
+                         : pair.error());
+                return;
+            }
+            const QString accessToken = pair->value(QStringLiteral("access_token")).toString();
+            // The old refresh token is dead now: keep the new one before using anything.
+            m_secrets->write(m_account.secretKey(), pair->value(QStringLiteral("refresh_token")).toString(), this, [this, accessToken, done](Result<void> stored) {
+                if (!stored) {
+                    done(stored.error());
+                    return;
+                }
+                m_accessToken = accessToken;
+                done(accessToken);
+            });
+        });
+    });
+}
+
+void ServerClient::call(const QByteArray &method, const QString &path, const QJsonObject &body, JsonCallback done)
+{
+    callWithToken(method, path, body, true, std::move(done));
+}
+
+void ServerClient::callWithToken(const QByteArray &method, const QString &path, const QJsonObject &body, bool mayRefresh, JsonCallback done)
+{
+    const QString apiKey = serverToken();
+    // A script's key names its server in REALM_SERVER_URL (else the login's).
+    const QString serverFromEnvironment = qEnvironmentVariable("REALM_SERVER_URL").trimmed();
+    const QUrl server = !apiKey.isEmpty() && !serverFromEnvironment.isEmpty() ? QUrl(serverFromEnvironment).adjusted(QUrl::StripTrailingSlash) : m_account.server;
+    if (!server.isValid() || server.isEmpty()) {
+        done(Error::unauthenticated(apiKey.isEmpty() ? tr("Not signed in to a REALM server. Run `realm-cli server login URL --email EMAIL` first.")
+                                                     : tr("REALM_SERVER_TOKEN is set but no server is named: set REALM_SERVER_URL too.")));
+        return;
+    }
+    QUrl url = server;
+    url.setPath(url.path() + QStringLiteral("/api/v1") + path);
+    if (!apiKey.isEmpty()) {
+        send(method, url, body, apiKey, std::move(done));
+        return;
+    }
+    if (m_accessToken.isEmpty()) {
+        refresh([this, method, path, body, done](Result<QString> token) {
+            if (!token) {
+                done(token.error());
+                return;
+            }
+            callWithToken(method, path, body, false, done);
+        });
+        return;
+    }
+    send(method, url, body, m_accessToken, [this, method, path, body, mayRefresh, done](Result<QJsonObject> answer) {
+        // An expired access token: refresh once and try again.
+        if (!answer && answer.error().code == Error::Code::Unauthenticated && mayRefresh) {
+            m_accessToken.clear();
+            callWithToken(method, path, body, false, done);
+            return;
+        }
+        done(std::move(answer));
+    });
+}
+
+void ServerClient::logout(DoneCallback done)
+{
+    const ServerAccount account = m_account;
+    const auto forget = [this, account, done] {
+        ServerAccount::forget();
+        m_account = {};
+        m_accessToken.clear();
+        m_secrets->remove(account.secretKey(), this, [done](Result<void>) { done({}); });
+    };
+    if (!account.isSet()) {
+        done(Error::notFound(tr("Not signed in to a REALM server.")));
+        return;
+    }
+    callWithToken("POST", QStringLiteral("/auth/logout"), {}, true, [forget](Result<QJsonObject>) { forget(); });
+}
+
+} // namespace Realm::TeamClient

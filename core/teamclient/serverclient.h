@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+#include "common/secretstore.h"
+#include "teamclient/serveraccount.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QObject>
+
+#include <functional>
+
+namespace Realm::TeamClient {
+
+// Talks to a realm-server for the desktop and realm-cli: signs in, keeps
+// the refresh token in the keychain (rotated on every refresh, as the
+// server wants), refreshes the 10-minute access token when the server says
+// it expired, and turns the server's {"error":{…}} answers into Errors a
+// person can act on. With REALM_SERVER_TOKEN set (an API key, for scripts
+// and CI; the server in REALM_SERVER_URL) it uses that and stores nothing. Asynchronous: callbacks run on
+// the caller's thread; never blocks it.
+class ServerClient final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ServerClient)
+
+public:
+    using JsonCallback = std::function<void(Result<QJsonObject>)>;
+    using DoneCallback = std::function<void(Result<void>)>;
+
+    explicit ServerClient(SecretStore *secrets, QObject *parent = nullptr);
+
+    // Signs in and remembers the server, the email and the refresh token;
+    // answers with /me.
+    void login(const QUrl &server, const QString &email, const QString &password, JsonCallback done);
+    // An API call on the remembered server (or REALM_SERVER_TOKEN's).
+    void call(const QByteArray &method, const QString &path, const QJsonObject &body, JsonCallback done);
+    // Ends the session on the server (as far as it answers) and forgets
+    // the login here either way.
+    void logout(DoneCallback done);
+
+    ServerAccount account() const { return m_account; }
+
+private:
+    void send(const QByteArray &method, const QUrl &url, const QJsonObject &body, const QString &bearer, JsonCallback done);
+    void refresh(std::function<void(Result<QString>)> done);
+    void callWithToken(const QByteArray &method, const QString &path, const QJsonObject &body, bool mayRefresh, JsonCallback done);
+
+    SecretStore *m_secrets;
+    QNetworkAccessManager m_network;
+    ServerAccount m_account;
+    QString m_accessToken;
+};
+
+} // namespace Realm::TeamClient

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// realm-cli against a real realm-server on 127.0.0.1: signing in keeps the
+// refresh token in a real keychain (gnome-keyring on a private D-Bus
+// session; tst_cliserver) and fails clearly without one
+// (tst_cliserver_nokeychain); scripts use an API key instead.
+#include "serverprocess.h"
+#include "testworkspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Realm::Test;
+
+namespace {
+const QByteArray kPassword = "alice's long passphrase";
+} // namespace
+
+class TestCliServer final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_folder;
+    std::unique_ptr<ServerProcess> m_server;
+    bool m_keychain = qEnvironmentVariable("REALM_TEST_KEYCHAIN") == QLatin1String("available");
+
+    int cli(const QStringList &arguments, QByteArray *out, QByteArray *err = nullptr, const QByteArray &input = {})
+    {
+        return run(realmBinary(QStringLiteral("realm-cli")), arguments, {}, out, err, input);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_folder.isValid());
+        const QString data = m_folder.filePath(QStringLiteral("data"));
+        QCOMPARE(ServerProcess::run({QStringLiteral("init"), QStringLiteral("--data"), data}).exitCode, 0);
+        QCOMPARE(ServerProcess::addUser(data, {}, QStringLiteral("alice@example.org"), QStringLiteral("Alice"), kPassword).exitCode, 0);
+        QString why;
+        m_server = ServerProcess::serve(data, {}, &why);
+        QVERIFY2(m_server, qPrintable(why));
+        // Alice's organization, for whoami to show.
+        const QString access = httpRequest("POST", m_server->api(QStringLiteral("/auth/login")),
+                                           {{QStringLiteral("email"), QStringLiteral("alice@example.org")}, {QStringLiteral("password"), QString::fromUtf8(kPassword)}})
+                                   .json.value(QStringLiteral("access_token"))
+                                   .toString();
+        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs")), {{QStringLiteral("name"), QStringLiteral("Acme")}}, access).status, 201);
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            QCOMPARE(m_server->terminate(), 0);
+    }
+
+    void aWrongPasswordIsRefusedWithTheServersWords()
+    {
+        QByteArray out, err;
+        const int exit = cli({QStringLiteral("server"), QStringLiteral("login"), m_server->url(), QStringLiteral("--email"), QStringLiteral("alice@example.org"),
+                              QStringLiteral("--password-stdin")},
+                             &out, &err, "not her password\n");
+        QCOMPARE(exit, 7);
+        QVERIFY2(err.contains("The email or password is wrong."), err.constData());
+    }
+
+    void anUnreachableServerSaysSo()
+    {
+        QByteArray out, err;
+        const int exit = cli({QStringLiteral("server"), QStringLiteral("login"), QStringLiteral("http://127.0.0.1:9"), QStringLiteral("--email"),
+                              QStringLiteral("alice@example.org"), QStringLiteral("--password-stdin")},
+                             &out, &err, kPassword + '\n');
+        QCOMPARE(exit, 9);
+        QVERIFY2(err.contains("Cannot reach the server at http://127.0.0.1:9"), err.constData());
+    }
+
+    void signingInKeepsTheLoginInTheKeychain()
+    {
+        QByteArray out, err;
+        const int exit = cli({QStringLiteral("server"), QStringLiteral("login"), m_server->url(), QStringLiteral("--email"), QStringLiteral("Alice@Example.org"),
+                              QStringLiteral("--password-stdin")},
+                             &out, &err, kPassword + '\n');
+        if (!m_keychain) {
+            QVERIFY(exit != 0);
+            QVERIFY2(err.contains("the login cannot be kept") && err.contains("REALM_SERVER_TOKEN"), err.constData());
+            return;
+        }
+        QVERIFY2(exit == 0, err.constData());
+        QVERIFY2(out.contains(QByteArray("alice@example.org (Alice) on " + m_server->url().toLatin1())), out.constData());
+        QVERIFY(out.contains("Organizations: Acme (owner)"));
+        // The settings name the server; no token is in them.
+        QFile settings(qEnvironmentVariable("XDG_CONFIG_HOME") + QStringLiteral("/realm/realm.conf"));
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        const QByteArray text = settings.readAll();
+        QVERIFY(text.contains(m_server->url().toLatin1()));
+        QVERIFY(!text.contains("rt_"));
+        QVERIFY(!text.contains("eyJ"));
+
+        // Each later run refreshes from the keychain (and keeps the rotated token).
+        for (int run = 0; run < 3; ++run) {
+            QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("whoami"), QStringLiteral("--json")}, &out, &err) == 0, err.constData());
+            const QJsonObject me = QJsonDocument::fromJson(out).object();
+            QCOMPARE(me.value(QStringLiteral("email")).toString(), QStringLiteral("alice@example.org"));
+            QCOMPARE(me.value(QStringLiteral("orgs")).toArray().first().toObject().value(QStringLiteral("role")).toString(), QStringLiteral("owner"));
+        }
+        QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("sessions")}, &out, &err) == 0, err.constData());
+        QVERIFY(out.contains("(this one)"));
+
+        QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("logout")}, &out, &err) == 0, err.constData());
+        QCOMPARE(cli({QStringLiteral("server"), QStringLiteral("whoami")}, &out, &err), 7);
+        QVERIFY2(err.contains("Not signed in"), err.constData());
+    }
+
+    void scriptsUseAnApiKeyFromTheEnvironment()
+    {
+        const QString access = httpRequest("POST", m_server->api(QStringLiteral("/auth/login")),
+                                           {{QStringLiteral("email"), QStringLiteral("alice@example.org")}, {QStringLiteral("password"), QString::fromUtf8(kPassword)}})
+                                   .json.value(QStringLiteral("access_token"))
+                                   .toString();
+        const HttpReply key = httpRequest("POST", m_server->api(QStringLiteral("/api-keys")),
+                                          {{QStringLiteral("name"), QStringLiteral("CI")}, {QStringLiteral("org"), QStringLiteral("Acme")},
+                                           {QStringLiteral("scopes"), QJsonArray{QStringLiteral("project:read")}}, {QStringLiteral("expires_in_days"), 1}},
+                                          access);
+        QCOMPARE(key.status, 201);
+        qputenv("REALM_SERVER_TOKEN", key.json.value(QStringLiteral("key")).toString().toLatin1());
+        qputenv("REALM_SERVER_URL", m_server->url().toLatin1());
+        QByteArray out, err;
+        const int exit = cli({QStringLiteral("server"), QStringLiteral("whoami"), QStringLiteral("--json")}, &out, &err);
+        qunsetenv("REALM_SERVER_TOKEN");
+        qunsetenv("REALM_SERVER_URL");
+        QVERIFY2(exit == 0, err.constData());
+        QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("email")).toString(), QStringLiteral("alice@example.org"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliServer)
+#include "tst_cliserver.moc"
