@@ -50,14 +50,14 @@ Result<Auth::Principal> authenticate(const ApiContext &context, const HttpReques
 
 } // namespace
 
-QFuture<HttpResponse> onWorker(const ApiContext &context, std::function<HttpResponse()> work)
+QFuture<HttpResponse> onWorker(const ApiContext &context, std::function<HttpResponse()> work, QThreadPool *pool)
 {
-    return QtConcurrent::run(context.workers, std::move(work));
+    return QtConcurrent::run(pool ? pool : context.workers, std::move(work));
 }
 
-Handler publicHandler(const ApiContext &context, std::function<HttpResponse(const HttpRequest &)> work)
+Handler publicHandler(const ApiContext &context, std::function<HttpResponse(const HttpRequest &)> work, QThreadPool *pool)
 {
-    return [context, work](const HttpRequest &request) { return onWorker(context, [work, request] { return work(request); }); };
+    return [context, work, pool](const HttpRequest &request) { return onWorker(context, [work, request] { return work(request); }, pool); };
 }
 
 namespace {

@@ -34,16 +34,20 @@ struct ApiContext final {
     std::shared_ptr<Auth::SharedProjects> projects;
     std::shared_ptr<Auth::ApiKeys> apiKeys;
     QThreadPool *workers = nullptr;
+    // Sign-ins hash passwords (argon2id: ~19 MiB and tens of milliseconds of
+    // CPU each) on a pool of their own, at most half the cores: a wave of
+    // sign-ins then slows sign-ins, not every other request.
+    QThreadPool *passwordWorkers = nullptr;
     Metrics *metrics = nullptr;
     std::function<int()> requestsInFlight;
     const Router *router = nullptr; // every route, for the OpenAPI document
 };
 
 // Runs `work` on a worker thread: nothing slow runs on the event loop.
-QFuture<HttpResponse> onWorker(const ApiContext &context, std::function<HttpResponse()> work);
+QFuture<HttpResponse> onWorker(const ApiContext &context, std::function<HttpResponse()> work, QThreadPool *pool = nullptr);
 
-// A route open to anyone, its work on a worker thread.
-Handler publicHandler(const ApiContext &context, std::function<HttpResponse(const HttpRequest &)> work);
+// A route open to anyone, its work on a worker thread (of `pool` when given).
+Handler publicHandler(const ApiContext &context, std::function<HttpResponse(const HttpRequest &)> work, QThreadPool *pool = nullptr);
 
 // The request's JSON object; InvalidInput for anything else, for nesting
 // deeper than 32 levels, or for a body that is not UTF-8 JSON.

@@ -28,7 +28,7 @@ void addAuthRoutes(Router &router, const ApiContext &context)
                     if (!pair)
                         return HttpResponse::fromError(pair.error());
                     return HttpResponse::json(200, pair->toJson());
-                })});
+                }, context.passwordWorkers)});
 
     router.add({"POST", v1 + QStringLiteral("/auth/refresh"), QStringLiteral("Trade a refresh token for a new pair"), Access::Public, 4096,
                 publicHandler(context, [context](const HttpRequest &request) {

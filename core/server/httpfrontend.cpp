@@ -7,6 +7,7 @@
 #include "server/router.h"
 
 #include <QCoreApplication>
+#include <QFutureWatcher>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
@@ -119,18 +120,30 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     m_inFlight.ref();
     QPointer<QTcpSocket> alive(socket);
     const QString pattern = route.pattern;
-    // Whatever becomes of the work — an answer, an exception, a cancelled
-    // task — the client gets an answer and the request stops counting.
-    route.handler(message)
-        .onFailed(this, [] { return HttpResponse::fromError(Error::failed(QStringLiteral("The handler failed with an exception."))); })
-        .onCanceled(this, [] { return HttpResponse::fromError(Error::unavailable(tr("The server is shutting down. Try again in a moment."))); })
-        .then(this, [this, responder, alive, message, pattern, timer](const HttpResponse &response) {
-            m_inFlight.deref();
-            if (alive)
-                finish(*responder, message, pattern, response, timer);
-            if (m_stopping && m_inFlight.loadRelaxed() == 0)
-                emit drained();
-        });
+    // A watcher (not a continuation) brings the answer back to this
+    // thread: Qt 6.4's continuations with a context object race when the
+    // work finishes on another thread as they are attached. Whatever
+    // becomes of the work — an answer, an exception, a cancelled task — the
+    // client gets an answer and the request stops counting.
+    auto *watcher = new QFutureWatcher<HttpResponse>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, responder, alive, message, pattern, timer] {
+        watcher->deleteLater();
+        const QFuture<HttpResponse> future = watcher->future();
+        HttpResponse response;
+        try {
+            response = future.isCanceled() || future.resultCount() == 0
+                ? HttpResponse::fromError(Error::unavailable(tr("The server is shutting down. Try again in a moment.")))
+                : future.result();
+        } catch (...) {
+            response = HttpResponse::fromError(Error::failed(QStringLiteral("The handler failed with an exception.")));
+        }
+        m_inFlight.deref();
+        if (alive)
+            finish(*responder, message, pattern, response, timer);
+        if (m_stopping && m_inFlight.loadRelaxed() == 0)
+            emit drained();
+    });
+    watcher->setFuture(route.handler(message));
     return true;
 }
 

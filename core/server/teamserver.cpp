@@ -6,6 +6,7 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTcpServer>
+#include <QThread>
 
 namespace Realm::Server {
 
@@ -45,6 +46,8 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     server->m_workers.setMaxThreadCount(kWorkerThreads);
     // Workers never retire: each keeps its database connection (the pool).
     server->m_workers.setExpiryTimeout(-1);
+    server->m_passwordWorkers.setMaxThreadCount(std::max(1, QThread::idealThreadCount() / 2));
+    server->m_passwordWorkers.setExpiryTimeout(-1);
     server->m_context.database = server->m_database;
     server->m_context.accounts = std::make_shared<Auth::Accounts>(server->m_database);
     server->m_context.signIn = std::make_shared<Auth::SignIn>(server->m_database, Auth::Tokens(data->signingKey()), config.signInLimits);
@@ -52,6 +55,7 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     server->m_context.projects = std::make_shared<Auth::SharedProjects>(server->m_database);
     server->m_context.apiKeys = std::make_shared<Auth::ApiKeys>(server->m_database);
     server->m_context.workers = &server->m_workers;
+    server->m_context.passwordWorkers = &server->m_passwordWorkers;
     server->m_context.metrics = &server->m_metrics;
     server->m_frontend = std::make_unique<HttpFrontend>(server->m_router, server->m_metrics, config.trustedProxies, std::move(log));
     HttpFrontend *frontend = server->m_frontend.get();
@@ -99,6 +103,7 @@ TeamServer::~TeamServer()
 {
     // Work still running may read the front end (the in-flight gauge).
     m_workers.waitForDone();
+    m_passwordWorkers.waitForDone();
     m_frontend.reset();
 }
 

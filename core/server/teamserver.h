@@ -51,6 +51,7 @@ private:
     std::unique_ptr<DataFolder> m_data;
     ServerDb::ServerDatabasePtr m_database;
     QThreadPool m_workers;
+    QThreadPool m_passwordWorkers;
     Metrics m_metrics;
     Router m_router;
     ApiContext m_context;
