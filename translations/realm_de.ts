@@ -1773,6 +1773,49 @@
     </message>
 </context>
 <context>
+    <name>Realm::TeamClient</name>
+    <message>
+        <source>Cannot reach the server at %1: %2. Check the address and that it runs.</source>
+        <translation>Der Server unter %1 ist nicht erreichbar: %2. Prüfen Sie die Adresse und ob er läuft.</translation>
+    </message>
+    <message>
+        <source>The server answered %1 without saying why.</source>
+        <translation>Der Server antwortete mit %1, ohne einen Grund zu nennen.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with something that is not REALM&apos;s JSON. Is it a realm-server?</source>
+        <translation>Der Server unter %1 antwortete nicht mit REALMs JSON. Ist es ein realm-server?</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address. Write it as https://realm.example.org or http://127.0.0.1:8470.</source>
+        <translation>„%1“ ist keine Serveradresse. Schreiben Sie sie als https://realm.example.org oder http://127.0.0.1:8470.</translation>
+    </message>
+    <message>
+        <source>Signed in, but the login cannot be kept: %1 For scripts, set REALM_SERVER_TOKEN to an API key instead.</source>
+        <translation>Angemeldet, aber die Anmeldung kann nicht gespeichert werden: %1 Für Skripte setzen Sie stattdessen REALM_SERVER_TOKEN auf einen API-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Not signed in to a REALM server. Run `realm-cli server login URL --email EMAIL` first.</source>
+        <translation>Nicht bei einem REALM-Server angemeldet. Führen Sie zuerst `realm-cli server login URL --email EMAIL` aus.</translation>
+    </message>
+    <message>
+        <source>The login to %1 is not kept here any more. Sign in again.</source>
+        <translation>Die Anmeldung bei %1 ist hier nicht mehr gespeichert. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The session on %1 has ended. Sign in again with `realm-cli server login`.</source>
+        <translation>Die Sitzung auf %1 ist beendet. Melden Sie sich mit `realm-cli server login` erneut an.</translation>
+    </message>
+    <message>
+        <source>REALM_SERVER_TOKEN is set but no server is named: set REALM_SERVER_URL too.</source>
+        <translation>REALM_SERVER_TOKEN ist gesetzt, aber kein Server genannt: Setzen Sie auch REALM_SERVER_URL.</translation>
+    </message>
+    <message>
+        <source>Not signed in to a REALM server.</source>
+        <translation>Nicht bei einem REALM-Server angemeldet.</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Ui::ChatHistory</name>
     <message>
         <source>Search all conversations</source>

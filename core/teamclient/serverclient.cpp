@@ -10,19 +10,17 @@ namespace Realm::TeamClient {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Realm::TeamClient", text);
-}
-
+// Messages are translated in the context "Realm::TeamClient" (written out:
+// lupdate reads only the sources, and QCoreApplication::translate("Realm::TeamClient", ) inside ServerClient would be its
+// own context).
 // The server's own words, with the code that fits its status.
 Error errorFrom(int status, const QJsonObject &body, const QUrl &url, const QString &networkError)
 {
     const QString message = body.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
     if (status == 0)
-        return Error::unavailable(tr("Cannot reach the server at %1: %2. Check the address and that it runs.")
+        return Error::unavailable(QCoreApplication::translate("Realm::TeamClient", "Cannot reach the server at %1: %2. Check the address and that it runs.")
                                       .arg(url.toString(QUrl::RemovePath | QUrl::RemoveQuery), networkError));
-    const QString text = message.isEmpty() ? tr("The server answered %1 without saying why.").arg(status) : message;
+    const QString text = message.isEmpty() ? QCoreApplication::translate("Realm::TeamClient", "The server answered %1 without saying why.").arg(status) : message;
     switch (status) {
     case 400: return Error::invalidInput(text);
     case 401: return Error::unauthenticated(text);
@@ -71,7 +69,7 @@ void ServerClient::send(const QByteArray &method, const QUrl &url, const QJsonOb
         const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
         if (status >= 200 && status < 300) {
             if (!bytes.isEmpty() && (parseError.error != QJsonParseError::NoError || !document.isObject())) {
-                done(Error::failed(tr("The server at %1 answered with something that is not REALM's JSON. Is it a realm-server?")
+                done(Error::failed(QCoreApplication::translate("Realm::TeamClient", "The server at %1 answered with something that is not REALM's JSON. Is it a realm-server?")
                                        .arg(url.toString(QUrl::RemovePath | QUrl::RemoveQuery))));
                 return;
             }
@@ -85,7 +83,7 @@ void ServerClient::send(const QByteArray &method, const QUrl &url, const QJsonOb
 void ServerClient::login(const QUrl &server, const QString &email, const QString &password, JsonCallback done)
 {
     if (!server.isValid() || (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https")) || server.host().isEmpty()) {
-        done(Error::invalidInput(tr("\"%1\" is not a server address. Write it as https://realm.example.org or http://127.0.0.1:8470.").arg(server.toString())));
+        done(Error::invalidInput(QCoreApplication::translate("Realm::TeamClient", "\"%1\" is not a server address. Write it as https://realm.example.org or http://127.0.0.1:8470.").arg(server.toString())));
         return;
     }
     QUrl url = server;
@@ -101,7 +99,7 @@ void ServerClient::login(const QUrl &server, const QString &email, const QString
         const QString accessToken = pair->value(QStringLiteral("access_token")).toString();
         m_secrets->write(account.secretKey(), refreshToken, this, [this, account, accessToken, done](Result<void> stored) {
             if (!stored) {
-                done(Error::failed(tr("Signed in, but the login cannot be kept: %1 For scripts, set REALM_SERVER_TOKEN to an API key instead.")
+                done(Error::failed(QCoreApplication::translate("Realm::TeamClient", "Signed in, but the login cannot be kept: %1 For scripts, set REALM_SERVER_TOKEN to an API key instead.")
                                             .arg(stored.error().message)));
                 return;
             }
@@ -116,13 +114,13 @@ void ServerClient::login(const QUrl &server, const QString &email, const QString
 void ServerClient::refresh(std::function<void(Result<QString>)> done)
 {
     if (!m_account.isSet()) {
-        done(Error::unauthenticated(tr("Not signed in to a REALM server. Run `realm-cli server login URL --email EMAIL` first.")));
+        done(Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "Not signed in to a REALM server. Run `realm-cli server login URL --email EMAIL` first.")));
         return;
     }
     m_secrets->read(m_account.secretKey(), this, [this, done](Result<QString> token) {
         if (!token) {
             done(token.error().code == Error::Code::NotFound
-                     ? Error::unauthenticated(tr("The login to %1 is not kept here any more. Sign in again.").arg(m_account.server.toString()))
+                     ? Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "The login to %1 is not kept here any more. Sign in again.").arg(m_account.server.toString()))
                      : token.error());
             return;
         }
@@ -131,7 +129,7 @@ void ServerClient::refresh(std::function<void(Result<QString>)> done)
         send("POST", url, {{QStringLiteral("refresh_token"), *token}}, {}, [this, done](Result<QJsonObject> pair) {
             if (!pair) {
                 done(pair.error().code == Error::Code::Unauthenticated
-                         ? Error::unauthenticated(tr("The session on %1 has ended. Sign in again with `realm-cli server login`.").arg(m_account.server.toString()))
+                         ? Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "The session on %1 has ended. Sign in again with `realm-cli server login`.").arg(m_account.server.toString()))
                          : pair.error());
                 return;
             }
@@ -161,8 +159,8 @@ void ServerClient::callWithToken(const QByteArray &method, const QString &path, 
     const QString serverFromEnvironment = qEnvironmentVariable("REALM_SERVER_URL").trimmed();
     const QUrl server = !apiKey.isEmpty() && !serverFromEnvironment.isEmpty() ? QUrl(serverFromEnvironment).adjusted(QUrl::StripTrailingSlash) : m_account.server;
     if (!server.isValid() || server.isEmpty()) {
-        done(Error::unauthenticated(apiKey.isEmpty() ? tr("Not signed in to a REALM server. Run `realm-cli server login URL --email EMAIL` first.")
-                                                     : tr("REALM_SERVER_TOKEN is set but no server is named: set REALM_SERVER_URL too.")));
+        done(Error::unauthenticated(apiKey.isEmpty() ? QCoreApplication::translate("Realm::TeamClient", "Not signed in to a REALM server. Run `realm-cli server login URL --email EMAIL` first.")
+                                                     : QCoreApplication::translate("Realm::TeamClient", "REALM_SERVER_TOKEN is set but no server is named: set REALM_SERVER_URL too.")));
         return;
     }
     QUrl url = server;
@@ -202,7 +200,7 @@ void ServerClient::logout(DoneCallback done)
         m_secrets->remove(account.secretKey(), this, [done](Result<void>) { done({}); });
     };
     if (!account.isSet()) {
-        done(Error::notFound(tr("Not signed in to a REALM server.")));
+        done(Error::notFound(QCoreApplication::translate("Realm::TeamClient", "Not signed in to a REALM server.")));
         return;
     }
     callWithToken("POST", QStringLiteral("/auth/logout"), {}, true, [forget](Result<QJsonObject>) { forget(); });
