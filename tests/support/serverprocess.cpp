@@ -142,6 +142,14 @@ int ServerProcess::terminate()
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
+int ServerProcess::waitForExit()
+{
+    if (m_process.state() != QProcess::NotRunning && !m_process.waitForFinished(30000))
+        return -1;
+    m_log += m_process.readAllStandardError();
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+}
+
 void ServerProcess::kill()
 {
     m_process.kill();

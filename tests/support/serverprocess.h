@@ -53,6 +53,9 @@ public:
     qint64 pid() const { return m_process.processId(); }
     // SIGTERM, then the exit code (-1 if it did not end in time or crashed).
     int terminate();
+    // The exit code once it ends by itself (-1 as above): after a SIGTERM
+    // sent by the test, since a second one would cut its shutdown short.
+    int waitForExit();
     void kill();
     // What it wrote to stderr so far (its JSON request log).
     QByteArray log();
