@@ -120,11 +120,11 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     m_inFlight.ref();
     QPointer<QTcpSocket> alive(socket);
     const QString pattern = route.pattern;
-    // A watcher (not a continuation) brings the answer back to this
-    // thread: Qt 6.4's continuations with a context object race when the
-    // work finishes on another thread as they are attached. Whatever
-    // becomes of the work — an answer, an exception, a cancelled task — the
-    // client gets an answer and the request stops counting.
+    // A watcher brings the answer back to this thread. (Chained
+    // QFuture::then(context) continuations were the prime suspect of a
+    // crash seen once under wrk; a watcher is the older, plainer path.)
+    // Whatever becomes of the work — an answer, an exception, a cancelled
+    // task — the client gets an answer and the request stops counting.
     auto *watcher = new QFutureWatcher<HttpResponse>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, responder, alive, message, pattern, timer] {
         watcher->deleteLater();
