@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "serverprocess.h"
 
+#include "auth/passwords.h"
+#include "auth/users.h"
+#include "server/datafolder.h"
+#include "serverdb/serverdatabase.h"
+
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -99,6 +104,30 @@ ServerProcess::Outcome ServerProcess::addUser(const QString &dataFolder, const Q
     if (admin)
         arguments << QStringLiteral("--admin");
     return run(arguments, password);
+}
+
+QString ServerProcess::seedUsers(const QString &dataFolder, const QString &databaseUrl, const QStringList &names, const QByteArray &password)
+{
+    Result<Server::DataFolder> folder = Server::DataFolder::open(dataFolder);
+    if (!folder)
+        return folder.error().message;
+    Result<ServerDb::DatabaseLocation> location = folder->databaseLocation(databaseUrl);
+    if (!location)
+        return location.error().message;
+    Result<ServerDb::ServerDatabasePtr> database = ServerDb::ServerDatabase::open(*location);
+    if (!database)
+        return database.error().message;
+    Result<QString> hash = Auth::Passwords::hash(QString::fromUtf8(password));
+    if (!hash)
+        return hash.error().message;
+    Result<void> written = (*database)->write(QStringLiteral("seed users"), [&](const QSqlDatabase &db) -> Result<void> {
+        for (const QString &name : names) {
+            if (Result<Auth::User> added = Auth::Users::insert(db, name + QStringLiteral("@example.org"), name, *hash, false, true); !added)
+                return added.error();
+        }
+        return {};
+    });
+    return written ? QString() : written.error().message;
 }
 
 std::unique_ptr<ServerProcess> ServerProcess::serve(const QString &dataFolder, const QString &databaseUrl, QString *why, const QStringList &extraArguments)

@@ -41,6 +41,12 @@ public:
     // [--admin] --password-stdin`; the outcome's exit code is 0 on success.
     static Outcome addUser(const QString &dataFolder, const QString &databaseUrl, const QString &email, const QString &name,
                            const QByteArray &password, bool admin = false);
+    // Many verified users at once, written straight into the server's
+    // database (one password hash for all, one transaction): what a
+    // realm-server admin process per user would do, without a process and
+    // an argon2id hash each. `names` become NAME@example.org. Empty on
+    // success, else why it failed.
+    static QString seedUsers(const QString &dataFolder, const QString &databaseUrl, const QStringList &names, const QByteArray &password);
 
     // `realm-server serve --data DIR --listen 127.0.0.1:0 [--database URL]`,
     // waiting for its first line; empty with *why set when it did not start.
