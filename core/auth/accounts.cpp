@@ -106,20 +106,25 @@ Result<void> Accounts::resetPassword(const QString &email, const QString &passwo
         Result<User> user = Users::byEmail(db, email);
         if (!user)
             return user.error();
-        if (Result<void> set = Users::setPasswordHash(db, user->id, *hash); !set)
-            return set;
-        // Whoever knew the old password may have made keys with it.
-        Result<int> ended = Sessions::revokeAllOf(db, user->id);
-        if (!ended)
-            return ended.error();
-        Result<int> keys = Users::revokeApiKeys(db, user->id);
-        if (!keys)
-            return keys.error();
-        const QJsonObject details{{QStringLiteral("email"), user->email}, {QStringLiteral("sessions_ended"), *ended}, {QStringLiteral("api_keys_revoked"), *keys}};
-        if (Result<AuditEntry> logged = AuditLog::append(db, auditEntry(QStringLiteral("user.password_reset"), user->id, actor, client, details)); !logged)
-            return logged.error();
-        return {};
+        return replacePassword(db, *user, *hash, actor, client);
     });
+}
+
+Result<void> replacePassword(const QSqlDatabase &db, const User &user, const QString &passwordHash, const Principal &actor, const ClientInfo &client)
+{
+    if (Result<void> set = Users::setPasswordHash(db, user.id, passwordHash); !set)
+        return set;
+    // Whoever knew the old password may have made keys with it.
+    Result<int> ended = Sessions::revokeAllOf(db, user.id);
+    if (!ended)
+        return ended.error();
+    Result<int> keys = Users::revokeApiKeys(db, user.id);
+    if (!keys)
+        return keys.error();
+    const QJsonObject details{{QStringLiteral("email"), user.email}, {QStringLiteral("sessions_ended"), *ended}, {QStringLiteral("api_keys_revoked"), *keys}};
+    if (Result<AuditEntry> logged = AuditLog::append(db, auditEntry(QStringLiteral("user.password_reset"), user.id, actor, client, details)); !logged)
+        return logged.error();
+    return {};
 }
 
 Result<AuditVerification> Accounts::verifyAuditLog() const

@@ -40,6 +40,10 @@ private:
 // An audit entry by `actor` from `client` (the admin CLI when both are empty).
 AuditEntry auditEntry(const QString &action, const QString &target, const Principal &actor, const ClientInfo &client,
                       const QJsonObject &details = {});
+// Sets a password that replaces one someone else may know (an administrator's
+// or a mailed reset): every session and API key of the user ends, audited —
+// in the caller's transaction.
+Result<void> replacePassword(const QSqlDatabase &db, const User &user, const QString &passwordHash, const Principal &actor, const ClientInfo &client);
 // Appends such an entry about organization `orgId`, in the caller's transaction.
 Result<void> appendOrgAudit(const QSqlDatabase &db, const QString &orgId, const QString &action, const QString &target, const Principal &actor,
                             const ClientInfo &client, const QJsonObject &details = {});

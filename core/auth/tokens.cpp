@@ -126,6 +126,11 @@ QString Tokens::newRefreshToken()
     return QStringLiteral("rt_") + QString::fromLatin1(randomBytes(32).toBase64(kBase64Url));
 }
 
+QString Tokens::newOneTimeCode()
+{
+    return QString::fromLatin1(randomBytes(32).toBase64(kBase64Url));
+}
+
 QString Tokens::successorOf(const QString &refreshToken) const
 {
     return QStringLiteral("rt_") + QString::fromLatin1(hmac(m_refreshKey, refreshToken.toUtf8()).toBase64(kBase64Url));

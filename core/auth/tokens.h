@@ -38,6 +38,8 @@ public:
     Result<AccessClaims> verifyAccessToken(const QString &token, qint64 nowSeconds) const;
 
     static QString newRefreshToken();
+    // A code sent by mail (reset, verification): 32 random bytes, base64url.
+    static QString newOneTimeCode();
     QString successorOf(const QString &refreshToken) const;
     // SHA-256, hex: what the database keeps of a refresh token or API key.
     static QString digest(const QString &secret);

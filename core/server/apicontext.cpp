@@ -62,9 +62,10 @@ Handler publicHandler(const ApiContext &context, std::function<HttpResponse(cons
 
 namespace {
 
-Handler signedInHandler(const ApiContext &context, std::function<HttpResponse(const HttpRequest &, const Auth::Principal &)> work, Access access)
+Handler signedInHandler(const ApiContext &context, std::function<HttpResponse(const HttpRequest &, const Auth::Principal &)> work, Access access,
+                        QThreadPool *pool)
 {
-    return [context, work, access](const HttpRequest &request) {
+    return [context, work, access, pool](const HttpRequest &request) {
         return onWorker(context, [context, work, access, request] {
             Result<Auth::Principal> principal = authenticate(context, request);
             if (!principal)
@@ -78,16 +79,16 @@ Handler signedInHandler(const ApiContext &context, std::function<HttpResponse(co
                 response = work(request, *principal);
             response.userId = principal->userId;
             return response;
-        });
+        }, pool);
     };
 }
 
 } // namespace
 
 void addSignedIn(Router &router, const ApiContext &context, Route route,
-                 std::function<HttpResponse(const HttpRequest &, const Auth::Principal &)> work)
+                 std::function<HttpResponse(const HttpRequest &, const Auth::Principal &)> work, QThreadPool *pool)
 {
-    route.handler = signedInHandler(context, std::move(work), route.access);
+    route.handler = signedInHandler(context, std::move(work), route.access, pool);
     router.add(std::move(route));
 }
 

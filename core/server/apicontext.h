@@ -3,6 +3,7 @@
 
 #include "auth/accounts.h"
 #include "auth/apikeys.h"
+#include "auth/myaccount.h"
 #include "auth/organizations.h"
 #include "auth/sharedprojects.h"
 #include "auth/principal.h"
@@ -33,6 +34,7 @@ struct ApiContext final {
     std::shared_ptr<Auth::Organizations> organizations;
     std::shared_ptr<Auth::SharedProjects> projects;
     std::shared_ptr<Auth::ApiKeys> apiKeys;
+    std::shared_ptr<Auth::MyAccount> myAccount;
     QThreadPool *workers = nullptr;
     // Sign-ins hash passwords (argon2id: ~19 MiB and tens of milliseconds of
     // CPU each) on a pool of their own, at most half the cores: a wave of
@@ -82,9 +84,10 @@ inline HttpResponse emptyResponse(const Result<void> &done)
 // check its access level asks for, the level written once, in the route:
 // the bearer token is checked against the current rows (401 otherwise),
 // Person refuses API keys and ServerAdmin anyone but a server
-// administrator (403); then `work` runs on a worker with the principal.
+// administrator (403); then `work` runs on a worker (of `pool` when
+// given) with the principal.
 void addSignedIn(Router &router, const ApiContext &context, Route route,
-                 std::function<HttpResponse(const HttpRequest &, const Auth::Principal &)> work);
+                 std::function<HttpResponse(const HttpRequest &, const Auth::Principal &)> work, QThreadPool *pool = nullptr);
 
 // Registration of each area's routes.
 void addHealthRoutes(Router &router, const ApiContext &context);

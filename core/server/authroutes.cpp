@@ -2,6 +2,7 @@
 // /api/v1/auth/…, /api/v1/sessions…, /api/v1/me: signing in and out.
 #include "server/apicontext.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace Realm::Server {
@@ -71,6 +72,49 @@ void addAuthRoutes(Router &router, const ApiContext &context)
                         return HttpResponse::fromError(ended.error());
                     return HttpResponse::json(200, {{QStringLiteral("sessions_ended"), *ended}});
                 });
+
+    // Always 202, at once: neither the answer nor its timing tells whether
+    // the email has an account (the work goes on after the reply).
+    router.add({"POST", v1 + QStringLiteral("/auth/password/forgot"), QStringLiteral("Mail a password reset code"), Access::Public, 1024,
+                [context](const HttpRequest &request) {
+                    Result<QJsonObject> body = jsonBody(request);
+                    if (!body)
+                        return QtFuture::makeReadyFuture(HttpResponse::fromError(body.error()));
+                    const QString email = text(*body, "email");
+                    const Auth::ClientInfo client = clientOf(request);
+                    context.workers->start([context, email, client] {
+                        // Nobody waits for this answer: a failure goes to the log.
+                        if (Result<void> done = context.myAccount->forgotPassword(email, client); !done)
+                            qWarning("A password reset request failed: %s", qPrintable(done.error().message));
+                    });
+                    return QtFuture::makeReadyFuture(HttpResponse::json(202, {{QStringLiteral("status"), QStringLiteral("accepted")}}));
+                }});
+
+    router.add({"POST", v1 + QStringLiteral("/auth/password/reset"), QStringLiteral("Set a new password with a mailed reset code"), Access::Public, 4096,
+                publicHandler(context, [context](const HttpRequest &request) {
+                    Result<QJsonObject> body = jsonBody(request);
+                    if (!body)
+                        return HttpResponse::fromError(body.error());
+                    return emptyResponse(context.myAccount->resetPassword(text(*body, "token"), text(*body, "password"), clientOf(request)));
+                }, context.passwordWorkers)});
+
+    addSignedIn(router, context, {"PATCH", v1 + QStringLiteral("/me"), QStringLiteral("Change the signed-in user's name"), Access::Person, 4096},
+                [context](const HttpRequest &request, const Auth::Principal &principal) {
+                    Result<QJsonObject> body = jsonBody(request);
+                    if (!body)
+                        return HttpResponse::fromError(body.error());
+                    if (!body->contains(QStringLiteral("name")))
+                        return HttpResponse::fromError(Error::invalidInput(QCoreApplication::translate("Realm::Server", "Give the new \"name\".")));
+                    return objectResponse(context.myAccount->rename(principal, text(*body, "name"), clientOf(request)));
+                });
+
+    addSignedIn(router, context, {"POST", v1 + QStringLiteral("/me/password"), QStringLiteral("Change the password (the current one is needed)"), Access::Person, 4096},
+                [context](const HttpRequest &request, const Auth::Principal &principal) {
+                    Result<QJsonObject> body = jsonBody(request);
+                    if (!body)
+                        return HttpResponse::fromError(body.error());
+                    return emptyResponse(context.myAccount->changePassword(principal, text(*body, "current"), text(*body, "new"), clientOf(request)));
+                }, context.passwordWorkers);
 
     addSignedIn(router, context, {"GET", v1 + QStringLiteral("/me"), QStringLiteral("Who the token belongs to"), Access::SignedIn, 0},
                 [context](const HttpRequest &, const Auth::Principal &principal) {

@@ -96,6 +96,20 @@ Result<ServerConfig> ServerConfig::load(const QString &file)
         return perIp.error();
     config.signInLimits.failuresPerAccount = *perAccount;
     config.signInLimits.failuresPerIp = *perIp;
+
+    const QString smtpUrl = settings.value(QStringLiteral("mail/smtp_url")).toString().trimmed();
+    if (!smtpUrl.isEmpty()) {
+        config.smtp.url = QUrl(smtpUrl, QUrl::StrictMode);
+        const QString scheme = config.smtp.url.scheme();
+        if (!config.smtp.url.isValid() || config.smtp.url.host().isEmpty() || (scheme != QLatin1String("smtp") && scheme != QLatin1String("smtps")))
+            return Error::invalidInput(tr("smtp_url in %1 must look like smtp://HOST:587 or smtps://HOST:465, not \"%2\".").arg(file, smtpUrl));
+    }
+    config.smtp.user = settings.value(QStringLiteral("mail/smtp_user")).toString();
+    config.smtp.password = settings.value(QStringLiteral("mail/smtp_password")).toString();
+    config.smtp.from = settings.value(QStringLiteral("mail/from"), QStringLiteral("REALM <realm@localhost>")).toString().trimmed();
+    if (!Mail::addressOf(config.smtp.from).contains(QLatin1Char('@')))
+        return Error::invalidInput(tr("from in %1 must hold a mail address (\"REALM <realm@example.org>\"), not \"%2\".").arg(file, config.smtp.from));
+    config.smtp.requireTls = !settings.value(QStringLiteral("mail/allow_unencrypted"), false).toBool();
     return config;
 }
 
@@ -142,6 +156,21 @@ trusted_proxies =
 max_failures_per_account = 5
 ; The same for all accounts from one IP address.
 max_failures_per_ip = 50
+
+[mail]
+; Where the server's mails (password reset codes) go. Empty: each mail is
+; written to a file in mail/ in this folder, and the log says which.
+;   smtp_url = smtp://mail.example.org:587   (STARTTLS, required)
+;   smtp_url = smtps://mail.example.org:465  (TLS from the start)
+smtp_url =
+; The account on the SMTP server, if it asks for one.
+smtp_user =
+smtp_password =
+; The sender of the mails.
+from = REALM <realm@localhost>
+; true: send over smtp:// unencrypted when the server offers no STARTTLS.
+; Only for a relay on this machine.
+allow_unencrypted = false
 )";
 }
 

@@ -3,6 +3,7 @@
 
 #include "auth/signinthrottle.h"
 #include "common/error.h"
+#include "mail/mailsender.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -29,6 +30,8 @@ struct ServerConfig final {
     QString tlsCertificate;
     QString tlsKey;
     Auth::SignInThrottle::Limits signInLimits;
+    // [mail]: SMTP when smtp.url is set, else files in the data folder.
+    Mail::SmtpSettings smtp;
 
     static Result<ServerConfig> load(const QString &file);
     // The documented file `init` writes: every option, commented.

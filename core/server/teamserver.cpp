@@ -54,6 +54,14 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     server->m_context.organizations = std::make_shared<Auth::Organizations>(server->m_database);
     server->m_context.projects = std::make_shared<Auth::SharedProjects>(server->m_database);
     server->m_context.apiKeys = std::make_shared<Auth::ApiKeys>(server->m_database);
+    std::unique_ptr<Mail::MailSender> sender;
+    if (config.smtp.url.isEmpty())
+        sender = std::make_unique<Mail::FileMailSender>(data->mailFolder(), config.smtp.from);
+    else
+        sender = std::make_unique<Mail::SmtpMailSender>(config.smtp);
+    server->m_mail = std::make_unique<Mail::MailDispatcher>(server->m_database, std::move(sender), log);
+    Mail::MailDispatcher *mail = server->m_mail.get();
+    server->m_context.myAccount = std::make_shared<Auth::MyAccount>(server->m_database, config.signInLimits, [mail] { mail->wake(); });
     server->m_context.workers = &server->m_workers;
     server->m_context.passwordWorkers = &server->m_passwordWorkers;
     server->m_context.metrics = &server->m_metrics;
@@ -96,6 +104,9 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
                                       .arg(port));
     const QString shownHost = host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
     server->m_url = QStringLiteral("%1://%2:%3").arg(certificate.isEmpty() ? QStringLiteral("http") : QStringLiteral("https"), shownHost).arg(listened);
+    // Set before the event loop runs, so before any request reads it.
+    server->m_context.myAccount->setServerUrl(config.publicUrl.isEmpty() ? server->m_url : config.publicUrl.toString());
+    server->m_mail->start();
     return server;
 }
 
@@ -105,6 +116,9 @@ TeamServer::~TeamServer()
     m_workers.waitForDone();
     m_passwordWorkers.waitForDone();
     m_frontend.reset();
+    // A mail being sent is aborted and stays queued for the next start (or
+    // another instance).
+    m_mail.reset();
 }
 
 void TeamServer::stop()

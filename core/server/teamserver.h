@@ -7,6 +7,7 @@
 #include "server/httpfrontend.h"
 #include "server/metrics.h"
 #include "server/router.h"
+#include "mail/maildispatcher.h"
 
 #include <QObject>
 #include <QThreadPool>
@@ -55,6 +56,7 @@ private:
     Metrics m_metrics;
     Router m_router;
     ApiContext m_context;
+    std::unique_ptr<Mail::MailDispatcher> m_mail;
     std::unique_ptr<HttpFrontend> m_frontend;
     QString m_url;
 };
