@@ -42,13 +42,24 @@ QByteArray encodedHeaderValue(const QString &value)
     for (qsizetype i = 0; i < value.size(); ++i) {
         // Never split a surrogate pair across two words.
         const qsizetype width = value.at(i).isHighSurrogate() && i + 1 < value.size() ? 2 : 1;
-        if (chunk.toUtf8().size() + QStringView(value).mid(i, width).toUtf8().size() > 45)
+        if (chunk.toUtf8().size() + QStringView(value).mid(i, width).toUtf8().size() > 39)
             flush();
         chunk += QStringView(value).mid(i, width);
         i += width - 1;
     }
     flush();
     return encoded;
+}
+
+// "Name <address>" with the name encoded when it is not ASCII.
+QByteArray encodedMailbox(const QString &mailbox)
+{
+    const QString address = addressOf(mailbox);
+    const qsizetype angle = mailbox.lastIndexOf(QLatin1Char('<'));
+    const QString name = angle > 0 ? mailbox.left(angle).trimmed() : QString();
+    if (name.isEmpty())
+        return address.toUtf8();
+    return encodedHeaderValue(name) + " <" + address.toUtf8() + '>';
 }
 
 // RFC 2045 quoted-printable, soft line breaks before 76 characters.
@@ -95,8 +106,8 @@ QByteArray formatMail(const QString &from, const MailMessage &message, const QDa
 {
     const QString domain = addressOf(from).section(QLatin1Char('@'), 1);
     QByteArray mail;
-    mail += "From: " + oneLine(from).toUtf8() + "\r\n";
-    mail += "To: " + oneLine(message.recipient).toUtf8() + "\r\n";
+    mail += "From: " + encodedMailbox(oneLine(from)) + "\r\n";
+    mail += "To: " + encodedMailbox(oneLine(message.recipient)) + "\r\n";
     mail += "Subject: " + encodedHeaderValue(oneLine(message.subject)) + "\r\n";
     mail += "Date: " + QLocale::c().toString(date.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss")).toLatin1() + " +0000\r\n";
     mail += "Message-ID: <" + oneLine(messageId).toUtf8() + '@' + (domain.isEmpty() ? QByteArray("realm-server") : domain.toUtf8()) + ">\r\n";
@@ -105,7 +116,8 @@ QByteArray formatMail(const QString &from, const MailMessage &message, const QDa
     mail += "Content-Transfer-Encoding: quoted-printable\r\n";
     mail += "\r\n";
     mail += quotedPrintable(message.body);
-    mail += "\r\n";
+    if (!mail.endsWith("\r\n"))
+        mail += "\r\n"; // SMTP's DATA ends after a line break
     return mail;
 }
 

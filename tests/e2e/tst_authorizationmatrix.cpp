@@ -44,6 +44,10 @@ const QHash<QString, Rule> kRules{
     {QStringLiteral("DELETE /api/v1/sessions/{session}"), Rule::OwnSession},
     {QStringLiteral("POST /api/v1/sessions/revoke-others"), Rule::Person},
     {QStringLiteral("GET /api/v1/me"), Rule::SignedIn},
+    {QStringLiteral("PATCH /api/v1/me"), Rule::Person},
+    {QStringLiteral("POST /api/v1/me/password"), Rule::Person},
+    {QStringLiteral("POST /api/v1/auth/password/forgot"), Rule::Public},
+    {QStringLiteral("POST /api/v1/auth/password/reset"), Rule::Public},
     {QStringLiteral("POST /api/v1/orgs"), Rule::Person},
     {QStringLiteral("GET /api/v1/orgs/{org}"), Rule::OrgMember},
     {QStringLiteral("GET /api/v1/orgs/{org}/members"), Rule::OrgMember},
@@ -190,6 +194,15 @@ private:
             body = {{QStringLiteral("email"), QString(unique(QStringLiteral("nobody")) + QStringLiteral("@example.org"))}, {QStringLiteral("password"), QStringLiteral("wrong but long")}};
         else if (key == QLatin1String("POST /api/v1/auth/refresh"))
             body = {{QStringLiteral("refresh_token"), QStringLiteral("rt_made_up")}};
+        else if (key == QLatin1String("POST /api/v1/auth/password/forgot"))
+            body = {{QStringLiteral("email"), QString(unique(QStringLiteral("nobody")) + QStringLiteral("@example.org"))}};
+        else if (key == QLatin1String("POST /api/v1/auth/password/reset"))
+            body = {{QStringLiteral("token"), QStringLiteral("made-up")}, {QStringLiteral("password"), QStringLiteral("a long new passphrase")}};
+        else if (key == QLatin1String("PATCH /api/v1/me"))
+            body = {{QStringLiteral("name"), QStringLiteral("Same Name")}};
+        else if (key == QLatin1String("POST /api/v1/me/password"))
+            // The same password again: later logins in this test still work.
+            body = {{QStringLiteral("current"), QString::fromUtf8(kPassword)}, {QStringLiteral("new"), QString::fromUtf8(kPassword)}};
         else if (key == QLatin1String("DELETE /api/v1/sessions/{session}")) {
             // One of the owner's sessions, made for this call.
             const QString token = login(QStringLiteral("owner"));
