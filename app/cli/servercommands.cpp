@@ -43,7 +43,7 @@ int failServer(const Error &error)
 
 // The password: standard input with --password-stdin, else asked for on
 // the terminal without echo.
-std::optional<QString> readPassword(bool fromStdin, const QString &email)
+std::optional<QString> readPassword(bool fromStdin, const QString &prompt)
 {
     if (fromStdin) {
         QFile in;
@@ -56,7 +56,7 @@ std::optional<QString> readPassword(bool fromStdin, const QString &email)
     }
     if (!isatty(STDIN_FILENO))
         return std::nullopt;
-    std::fprintf(stderr, "Password for %s: ", qUtf8Printable(email));
+    std::fprintf(stderr, "%s: ", qUtf8Printable(prompt));
     std::fflush(stderr);
     termios saved {};
     tcgetattr(STDIN_FILENO, &saved);
@@ -106,7 +106,7 @@ int runLogin(const Invocation &inv)
         return ExitUsage;
     }
     const QString email = parser.value(QStringLiteral("email"));
-    const std::optional<QString> password = readPassword(parser.isSet(QStringLiteral("password-stdin")), email);
+    const std::optional<QString> password = readPassword(parser.isSet(QStringLiteral("password-stdin")), QStringLiteral("Password for %1").arg(email));
     if (!password) {
         Output::error(QStringLiteral("No terminal to ask for the password: give it on standard input with --password-stdin."));
         return ExitUsage;
@@ -115,6 +115,59 @@ int runLogin(const Invocation &inv)
     if (!me)
         return failServer(me.error());
     return printIdentity(inv, *me);
+}
+
+int runForgotPassword(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("email"), QStringLiteral("Your account's email."), QStringLiteral("email")});
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The server, e.g. https://realm.example.org"));
+    if (const int exit = parseOrExit(parser, inv, QStringLiteral("URL --email EMAIL"), 1, 1); exit >= 0)
+        return exit;
+    if (!parser.isSet(QStringLiteral("email"))) {
+        Output::error(QStringLiteral("Give the server and your email: realm-cli server forgot-password https://realm.example.org --email you@example.org"));
+        return ExitUsage;
+    }
+    const QString server = parser.positionalArguments().first();
+    const QString email = parser.value(QStringLiteral("email"));
+    Result<QJsonObject> asked = waitFor<QJsonObject>(
+        [&](auto done) { client().callAnonymously(QUrl(server), "POST", QStringLiteral("/auth/password/forgot"), {{QStringLiteral("email"), email}}, done); });
+    if (!asked)
+        return failServer(asked.error());
+    Output::print(QStringLiteral("If %1 has an account on %2, a reset code is on its way by mail. Then run:\n"
+                                 "  realm-cli server reset-password %2 --code CODE")
+                      .arg(email, server));
+    return ExitOk;
+}
+
+int runResetPassword(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("code"), QStringLiteral("The reset code from the mail."), QStringLiteral("code")});
+    parser.addOption({QStringLiteral("password-stdin"), QStringLiteral("Read the new password from the first line of standard input.")});
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The server, e.g. https://realm.example.org"));
+    if (const int exit = parseOrExit(parser, inv, QStringLiteral("URL --code CODE [--password-stdin]"), 1, 1); exit >= 0)
+        return exit;
+    if (!parser.isSet(QStringLiteral("code"))) {
+        Output::error(QStringLiteral("Give the code from the mail: realm-cli server reset-password https://realm.example.org --code CODE"));
+        return ExitUsage;
+    }
+    const QString server = parser.positionalArguments().first();
+    const std::optional<QString> password = readPassword(parser.isSet(QStringLiteral("password-stdin")), QStringLiteral("New password"));
+    if (!password) {
+        Output::error(QStringLiteral("No terminal to ask for the new password: give it on standard input with --password-stdin."));
+        return ExitUsage;
+    }
+    const QJsonObject body{{QStringLiteral("token"), parser.value(QStringLiteral("code"))}, {QStringLiteral("password"), *password}};
+    Result<QJsonObject> reset = waitFor<QJsonObject>([&](auto done) { client().callAnonymously(QUrl(server), "POST", QStringLiteral("/auth/password/reset"), body, done); });
+    if (!reset)
+        return failServer(reset.error());
+    Output::print(QStringLiteral("Password set; every session and API key of the account has ended. Sign in again:\n"
+                                 "  realm-cli server login %1 --email EMAIL")
+                      .arg(server));
+    return ExitOk;
 }
 
 int runWhoami(const Invocation &inv)
@@ -175,7 +228,9 @@ QString serverCommandsHelp()
     return QStringLiteral("  server login URL --email E [--password-stdin]   sign in to a REALM team server (tokens go to the keychain)\n"
                           "  server whoami [--json]        who you are there, and your organizations\n"
                           "  server sessions [--json]      your signed-in sessions\n"
-                          "  server logout                 end this session and forget the login\n");
+                          "  server logout                 end this session and forget the login\n"
+                          "  server forgot-password URL --email E              mail yourself a password reset code\n"
+                          "  server reset-password URL --code C [--password-stdin]   set a new password with that code\n");
 }
 
 int runServerCommand(const QString &subcommand, const Invocation &invocation)
@@ -188,6 +243,10 @@ int runServerCommand(const QString &subcommand, const Invocation &invocation)
         return runSessions(invocation);
     if (subcommand == QLatin1String("logout"))
         return runLogout(invocation);
+    if (subcommand == QLatin1String("forgot-password"))
+        return runForgotPassword(invocation);
+    if (subcommand == QLatin1String("reset-password"))
+        return runResetPassword(invocation);
     Output::error(QStringLiteral("Unknown server command \"%1\":\n%2").arg(subcommand, serverCommandsHelp()));
     return ExitUsage;
 }

@@ -80,16 +80,21 @@ void ServerClient::send(const QByteArray &method, const QUrl &url, const QJsonOb
     });
 }
 
-void ServerClient::login(const QUrl &server, const QString &email, const QString &password, JsonCallback done)
+void ServerClient::callAnonymously(const QUrl &server, const QByteArray &method, const QString &path, const QJsonObject &body, JsonCallback done)
 {
     if (!server.isValid() || (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https")) || server.host().isEmpty()) {
         done(Error::invalidInput(QCoreApplication::translate("Realm::TeamClient", "\"%1\" is not a server address. Write it as https://realm.example.org or http://127.0.0.1:8470.").arg(server.toString())));
         return;
     }
     QUrl url = server;
-    url.setPath(server.path(QUrl::FullyDecoded).chopped(server.path().endsWith(QLatin1Char('/')) ? 1 : 0) + QStringLiteral("/api/v1/auth/login"));
+    url.setPath(server.path(QUrl::FullyDecoded).chopped(server.path().endsWith(QLatin1Char('/')) ? 1 : 0) + QStringLiteral("/api/v1") + path);
+    send(method, url, body, {}, std::move(done));
+}
+
+void ServerClient::login(const QUrl &server, const QString &email, const QString &password, JsonCallback done)
+{
     const QJsonObject body{{QStringLiteral("email"), email}, {QStringLiteral("password"), password}};
-    send("POST", url, body, {}, [this, server, email, done](Result<QJsonObject> pair) {
+    callAnonymously(server, "POST", QStringLiteral("/auth/login"), body, [this, server, email, done](Result<QJsonObject> pair) {
         if (!pair) {
             done(pair.error());
             return;

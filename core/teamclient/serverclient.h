@@ -34,6 +34,9 @@ public:
     // Signs in and remembers the server, the email and the refresh token;
     // answers with /me.
     void login(const QUrl &server, const QString &email, const QString &password, JsonCallback done);
+    // A call that needs no sign-in (path under /api/v1), to any server:
+    // password reset requests.
+    void callAnonymously(const QUrl &server, const QByteArray &method, const QString &path, const QJsonObject &body, JsonCallback done);
     // An API call on the remembered server (or REALM_SERVER_TOKEN's).
     void call(const QByteArray &method, const QString &path, const QJsonObject &body, JsonCallback done);
     // Ends the session on the server (as far as it answers) and forgets

@@ -24,6 +24,7 @@ class TestCliServer final : public QObject {
 
 private:
     QTemporaryDir m_folder;
+    QString m_data;
     std::unique_ptr<ServerProcess> m_server;
     bool m_keychain = qEnvironmentVariable("REALM_TEST_KEYCHAIN") == QLatin1String("available");
 
@@ -36,7 +37,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_folder.isValid());
-        const QString data = m_folder.filePath(QStringLiteral("data"));
+        m_data = m_folder.filePath(QStringLiteral("data"));
+        const QString &data = m_data;
         QCOMPARE(ServerProcess::run({QStringLiteral("init"), QStringLiteral("--data"), data}).exitCode, 0);
         QCOMPARE(ServerProcess::addUser(data, {}, QStringLiteral("alice@example.org"), QStringLiteral("Alice"), kPassword).exitCode, 0);
         QString why;
@@ -64,6 +66,35 @@ private slots:
                              &out, &err, "not her password\n");
         QCOMPARE(exit, 7);
         QVERIFY2(err.contains("The email or password is wrong."), err.constData());
+    }
+
+    void aForgottenPasswordIsResetFromTheCommandLine()
+    {
+        QCOMPARE(ServerProcess::addUser(m_data, {}, QStringLiteral("hank@example.org"), QStringLiteral("Hank"), kPassword).exitCode, 0);
+        QByteArray out, err;
+        int exit = cli({QStringLiteral("server"), QStringLiteral("forgot-password"), m_server->url(), QStringLiteral("--email"), QStringLiteral("hank@example.org")}, &out, &err);
+        QVERIFY2(exit == 0, err.constData());
+        QVERIFY2(out.contains("reset-password"), out.constData());
+        // No SMTP server configured: the mail is a file in the data folder.
+        const QDir mail(m_data + QStringLiteral("/mail"));
+        QTRY_COMPARE_WITH_TIMEOUT(mail.entryList({QStringLiteral("*.eml")}, QDir::Files).size(), 1, 20000);
+        QFile file(mail.filePath(mail.entryList({QStringLiteral("*.eml")}, QDir::Files).first()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        const QString code = text.section(QStringLiteral("--code "), 1).section(QLatin1Char(' '), 0, 0);
+        QVERIFY2(code.size() >= 40, qPrintable(text));
+
+        exit = cli({QStringLiteral("server"), QStringLiteral("reset-password"), m_server->url(), QStringLiteral("--code"), QStringLiteral("wrong"), QStringLiteral("--password-stdin")},
+                   &out, &err, "hank's new passphrase\n");
+        QVERIFY(exit != 0);
+        QVERIFY2(err.contains("wrong, used or expired"), err.constData());
+        exit = cli({QStringLiteral("server"), QStringLiteral("reset-password"), m_server->url(), QStringLiteral("--code"), code, QStringLiteral("--password-stdin")},
+                   &out, &err, "hank's new passphrase\n");
+        QVERIFY2(exit == 0, err.constData());
+        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/auth/login")),
+                             {{QStringLiteral("email"), QStringLiteral("hank@example.org")}, {QStringLiteral("password"), QStringLiteral("hank's new passphrase")}})
+                     .status,
+                 200);
     }
 
     void anUnreachableServerSaysSo()
