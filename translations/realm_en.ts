@@ -10,6 +10,13 @@
             <numerusform>Too many failed sign-ins. Try again in %n seconds.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many wrong passwords. Try again in %n second.</numerusform>
+            <numerusform>Too many wrong passwords. Try again in %n seconds.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Realm::Chat</name>
