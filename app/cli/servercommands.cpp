@@ -170,6 +170,85 @@ int runResetPassword(const Invocation &inv)
     return ExitOk;
 }
 
+int runRegister(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("email"), QStringLiteral("Your email."), QStringLiteral("email")});
+    parser.addOption({QStringLiteral("name"), QStringLiteral("Your name as others see it."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("invitation"), QStringLiteral("The code from an invitation mail."), QStringLiteral("code")});
+    parser.addOption({QStringLiteral("password-stdin"), QStringLiteral("Read the password from the first line of standard input.")});
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The server, e.g. https://realm.example.org"));
+    if (const int exit = parseOrExit(parser, inv, QStringLiteral("URL --email EMAIL --name NAME [--invitation CODE] [--password-stdin]"), 1, 1); exit >= 0)
+        return exit;
+    if (!parser.isSet(QStringLiteral("email")) || !parser.isSet(QStringLiteral("name"))) {
+        Output::error(QStringLiteral("Give your email and name: realm-cli server register https://realm.example.org --email you@example.org --name \"Your Name\""));
+        return ExitUsage;
+    }
+    const QString server = parser.positionalArguments().first();
+    const QString email = parser.value(QStringLiteral("email"));
+    const std::optional<QString> password = readPassword(parser.isSet(QStringLiteral("password-stdin")), QStringLiteral("Choose a password for %1").arg(email));
+    if (!password) {
+        Output::error(QStringLiteral("No terminal to ask for the password: give it on standard input with --password-stdin."));
+        return ExitUsage;
+    }
+    QJsonObject body{{QStringLiteral("email"), email}, {QStringLiteral("name"), parser.value(QStringLiteral("name"))}, {QStringLiteral("password"), *password}};
+    if (parser.isSet(QStringLiteral("invitation")))
+        body.insert(QStringLiteral("invitation"), parser.value(QStringLiteral("invitation")));
+    Result<QJsonObject> made = waitFor<QJsonObject>([&](auto done) { client().callAnonymously(QUrl(server), "POST", QStringLiteral("/auth/register"), body, done); });
+    if (!made)
+        return failServer(made.error());
+    if (made->contains(QStringLiteral("user")))
+        Output::print(QStringLiteral("Account made. Sign in:\n  realm-cli server login %1 --email %2").arg(server, email));
+    else
+        Output::print(QStringLiteral("Check the mail to %2: it holds a code that makes the account. Then run:\n"
+                                     "  realm-cli server verify-email %1 --code CODE\n"
+                                     "(If %2 has an account there already, no mail comes: sign in, or reset the password.)")
+                          .arg(server, email));
+    return ExitOk;
+}
+
+int runVerifyEmail(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("code"), QStringLiteral("The code from the mail."), QStringLiteral("code")});
+    parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The server, e.g. https://realm.example.org"));
+    if (const int exit = parseOrExit(parser, inv, QStringLiteral("URL --code CODE"), 1, 1); exit >= 0)
+        return exit;
+    if (!parser.isSet(QStringLiteral("code"))) {
+        Output::error(QStringLiteral("Give the code from the mail: realm-cli server verify-email https://realm.example.org --code CODE"));
+        return ExitUsage;
+    }
+    const QString server = parser.positionalArguments().first();
+    Result<QJsonObject> user = waitFor<QJsonObject>([&](auto done) {
+        client().callAnonymously(QUrl(server), "POST", QStringLiteral("/auth/verify"), {{QStringLiteral("token"), parser.value(QStringLiteral("code"))}}, done);
+    });
+    if (!user)
+        return failServer(user.error());
+    Output::print(QStringLiteral("Account made for %2. Sign in:\n  realm-cli server login %1 --email %2").arg(server, (*user)[QStringLiteral("email")].toString()));
+    return ExitOk;
+}
+
+int runAcceptInvitation(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("code"), QStringLiteral("The code from the invitation mail."), QStringLiteral("code")});
+    if (const int exit = parseOrExit(parser, inv, QStringLiteral("--code CODE"), 0, 0); exit >= 0)
+        return exit;
+    if (!parser.isSet(QStringLiteral("code"))) {
+        Output::error(QStringLiteral("Give the code from the invitation mail: realm-cli server accept-invitation --code CODE"));
+        return ExitUsage;
+    }
+    Result<QJsonObject> joined = waitFor<QJsonObject>(
+        [&](auto done) { client().call("POST", QStringLiteral("/invitations/accept"), {{QStringLiteral("token"), parser.value(QStringLiteral("code"))}}, done); });
+    if (!joined)
+        return failServer(joined.error());
+    Output::print(QStringLiteral("You joined %1 as %2.").arg((*joined)[QStringLiteral("org_name")].toString(), (*joined)[QStringLiteral("role")].toString()));
+    return ExitOk;
+}
+
 int runWhoami(const Invocation &inv)
 {
     QCommandLineParser parser;
@@ -229,6 +308,9 @@ QString serverCommandsHelp()
                           "  server whoami [--json]        who you are there, and your organizations\n"
                           "  server sessions [--json]      your signed-in sessions\n"
                           "  server logout                 end this session and forget the login\n"
+                          "  server register URL --email E --name N [--invitation C] [--password-stdin]   make an account\n"
+                          "  server verify-email URL --code C                  confirm a sign-up with the mailed code\n"
+                          "  server accept-invitation --code C                 join an organization you were invited to\n"
                           "  server forgot-password URL --email E              mail yourself a password reset code\n"
                           "  server reset-password URL --code C [--password-stdin]   set a new password with that code\n");
 }
@@ -243,6 +325,12 @@ int runServerCommand(const QString &subcommand, const Invocation &invocation)
         return runSessions(invocation);
     if (subcommand == QLatin1String("logout"))
         return runLogout(invocation);
+    if (subcommand == QLatin1String("register"))
+        return runRegister(invocation);
+    if (subcommand == QLatin1String("verify-email"))
+        return runVerifyEmail(invocation);
+    if (subcommand == QLatin1String("accept-invitation"))
+        return runAcceptInvitation(invocation);
     if (subcommand == QLatin1String("forgot-password"))
         return runForgotPassword(invocation);
     if (subcommand == QLatin1String("reset-password"))

@@ -5,6 +5,7 @@
 #include "auth/organizations.h"
 #include "common/jsontime.h"
 #include "server/datafolder.h"
+#include "serverdb/backup.h"
 #include "serverdb/serverdatabase.h"
 
 #include <QCommandLineParser>
@@ -178,6 +179,33 @@ int auditCommand(const QStringList &args, Auth::Accounts &accounts)
     return ExitOk;
 }
 
+int backupCommand(const QCommandLineParser &parser, const ServerDb::ServerDatabase &database)
+{
+    const QString out = parser.value(QStringLiteral("out"));
+    if (out.isEmpty())
+        return usage(tr("Say where the backup goes: backup --out FILE."));
+    Result<ServerDb::BackupSummary> written = ServerDb::Backup::write(database, out);
+    if (!written)
+        return exitFor(written.error());
+    printLine(tr("Backed up the database (schema version %1, %2 tables) to %3. Keep signing.key and realm-server.conf with it.")
+                  .arg(written->schemaVersion)
+                  .arg(written->tables)
+                  .arg(out));
+    return ExitOk;
+}
+
+int restoreCommand(const QStringList &args, const ServerDb::ServerDatabase &database)
+{
+    const QString file = args.value(1);
+    if (file.isEmpty())
+        return usage(tr("Say which backup to restore: restore FILE."));
+    Result<ServerDb::BackupSummary> restored = ServerDb::Backup::restore(file, database);
+    if (!restored)
+        return exitFor(restored.error());
+    printLine(tr("Restored %1 rows in %2 tables from %3.").arg(restored->rows).arg(restored->tables).arg(file));
+    return ExitOk;
+}
+
 } // namespace
 
 int runInit(const QStringList &arguments)
@@ -208,7 +236,9 @@ int runAdmin(const QStringList &arguments)
                                         "  user disable EMAIL\n"
                                         "  user reset-password EMAIL --password-stdin\n"
                                         "  org add NAME --owner EMAIL\n"
-                                        "  audit verify"));
+                                        "  audit verify\n"
+                                        "  backup --out FILE       a consistent copy of the database, taken while the server runs\n"
+                                        "  restore FILE            into an empty database (a new data folder or PostgreSQL database)"));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("data"), tr("The data folder."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("database"), tr("A PostgreSQL URL instead of the configured database."), QStringLiteral("URL")});
@@ -217,20 +247,26 @@ int runAdmin(const QStringList &arguments)
     parser.addOption({QStringLiteral("password-stdin"), tr("Read the password from standard input.")});
     parser.addOption({QStringLiteral("json"), tr("Print JSON (user list).")});
     parser.addOption({QStringLiteral("owner"), tr("The first owner's email (org add)."), QStringLiteral("EMAIL")});
+    parser.addOption({QStringLiteral("out"), tr("The backup file to write (backup)."), QStringLiteral("FILE")});
     parser.addPositionalArgument(QStringLiteral("command"), tr("user … or audit …"));
     parser.process(arguments);
     if (!parser.isSet(QStringLiteral("data")))
         return usage(tr("Say which data folder with --data DIR."));
     const QStringList args = parser.positionalArguments();
     const QString group = args.value(0);
-    if (group != QLatin1String("user") && group != QLatin1String("org") && group != QLatin1String("audit"))
-        return usage(tr("Unknown admin command \"%1\". Use user, org or audit (realm-server admin --help).").arg(group));
+    const QStringList groups{QStringLiteral("user"), QStringLiteral("org"), QStringLiteral("audit"), QStringLiteral("backup"), QStringLiteral("restore")};
+    if (!groups.contains(group))
+        return usage(tr("Unknown admin command \"%1\". Use user, org, audit, backup or restore (realm-server admin --help).").arg(group));
     Result<Admin> admin = openAdmin(parser);
     if (!admin)
         return exitFor(admin.error());
     Auth::Accounts accounts(admin->database);
     if (group == QLatin1String("org"))
         return orgCommand(parser, args, admin->database);
+    if (group == QLatin1String("backup"))
+        return backupCommand(parser, *admin->database);
+    if (group == QLatin1String("restore"))
+        return restoreCommand(args, *admin->database);
     return group == QLatin1String("user") ? userCommand(parser, args, accounts) : auditCommand(args, accounts);
 }
 

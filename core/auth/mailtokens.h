@@ -10,13 +10,12 @@
 
 namespace Realm::Auth {
 
-// One-time codes sent by mail (password reset, email verification): random,
+// One-time codes sent by mail (password reset): random,
 // stored as their SHA-256 only, bound to a purpose and a user, expiring.
 // Functions run inside the caller's transaction.
 class MailTokens final {
 public:
     static constexpr char kPasswordReset[] = "password_reset";
-    static constexpr char kEmailVerification[] = "email_verification";
 
     // A new code; the user's earlier unused codes for `purpose` stop working.
     // Empty when one was issued less than `minimumIntervalMs` ago (someone

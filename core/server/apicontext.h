@@ -3,6 +3,8 @@
 
 #include "auth/accounts.h"
 #include "auth/apikeys.h"
+#include "auth/invitations.h"
+#include "auth/registration.h"
 #include "auth/myaccount.h"
 #include "auth/organizations.h"
 #include "auth/sharedprojects.h"
@@ -35,6 +37,8 @@ struct ApiContext final {
     std::shared_ptr<Auth::SharedProjects> projects;
     std::shared_ptr<Auth::ApiKeys> apiKeys;
     std::shared_ptr<Auth::MyAccount> myAccount;
+    std::shared_ptr<Auth::Invitations> invitations;
+    std::shared_ptr<Auth::Registration> registration;
     QThreadPool *workers = nullptr;
     // Sign-ins hash passwords (argon2id: ~19 MiB and tens of milliseconds of
     // CPU each) on a pool of their own, at most half the cores: a wave of
@@ -93,6 +97,7 @@ void addSignedIn(Router &router, const ApiContext &context, Route route,
 void addHealthRoutes(Router &router, const ApiContext &context);
 void addAuthRoutes(Router &router, const ApiContext &context);
 void addOrgRoutes(Router &router, const ApiContext &context);
+void addInvitationRoutes(Router &router, const ApiContext &context);
 void addProjectRoutes(Router &router, const ApiContext &context);
 void addApiKeyRoutes(Router &router, const ApiContext &context);
 void addOpenApiRoute(Router &router, const ApiContext &context);

@@ -73,6 +73,28 @@ void addAuthRoutes(Router &router, const ApiContext &context)
                     return HttpResponse::json(200, {{QStringLiteral("sessions_ended"), *ended}});
                 });
 
+    router.add({"POST", v1 + QStringLiteral("/auth/register"), QStringLiteral("Make an account {email, password, name[, invitation]}"), Access::Public, 4096,
+                publicHandler(context, [context](const HttpRequest &request) {
+                    Result<QJsonObject> body = jsonBody(request);
+                    if (!body)
+                        return HttpResponse::fromError(body.error());
+                    const Auth::NewAccount account{text(*body, "email"), text(*body, "password"), text(*body, "name"), text(*body, "invitation")};
+                    Result<Auth::Registration::Outcome> outcome = context.registration->registerAccount(account, clientOf(request));
+                    if (!outcome)
+                        return HttpResponse::fromError(outcome.error());
+                    if (!outcome->user)
+                        return HttpResponse::json(202, {{QStringLiteral("status"), QStringLiteral("confirmation_sent")}});
+                    return HttpResponse::json(201, {{QStringLiteral("user"), outcome->user->toJson()}, {QStringLiteral("org_id"), outcome->orgId}});
+                }, context.passwordWorkers)});
+
+    router.add({"POST", v1 + QStringLiteral("/auth/verify"), QStringLiteral("Confirm a sign-up with the mailed code {token}"), Access::Public, 1024,
+                publicHandler(context, [context](const HttpRequest &request) {
+                    Result<QJsonObject> body = jsonBody(request);
+                    if (!body)
+                        return HttpResponse::fromError(body.error());
+                    return objectResponse(context.registration->verifyEmail(text(*body, "token"), clientOf(request)), 201);
+                })});
+
     // Always 202, at once: neither the answer nor its timing tells whether
     // the email has an account (the work goes on after the reply).
     router.add({"POST", v1 + QStringLiteral("/auth/password/forgot"), QStringLiteral("Mail a password reset code"), Access::Public, 1024,

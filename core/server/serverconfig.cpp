@@ -65,11 +65,11 @@ Result<ServerConfig> ServerConfig::load(const QString &file)
     }
     const QString registration = settings.value(QStringLiteral("server/registration"), QStringLiteral("closed")).toString().trimmed();
     if (registration == QLatin1String("closed"))
-        config.registration = Registration::Closed;
+        config.registration = Auth::RegistrationMode::Closed;
     else if (registration == QLatin1String("invite"))
-        config.registration = Registration::Invite;
+        config.registration = Auth::RegistrationMode::Invite;
     else if (registration == QLatin1String("open"))
-        config.registration = Registration::Open;
+        config.registration = Auth::RegistrationMode::Open;
     else
         return Error::invalidInput(tr("registration in %1 must be closed, invite or open, not \"%2\".").arg(file, registration));
     const QStringList proxies = listValue(settings, QStringLiteral("server/trusted_proxies"));
@@ -136,9 +136,10 @@ database =
 public_url =
 
 ; Who may create an account:
-;   closed - only administrators (realm-server admin user add) and invitations
-;   invite - only with an invitation
-;   open   - anyone, after confirming the email address
+;   closed - server administrators (realm-server admin user add), and
+;            invitations sent by a server administrator
+;   invite - also invitations from any organization's admins
+;   open   - anyone, after confirming the email address by a mailed code
 registration = closed
 
 ; Reverse proxies (nginx, HAProxy) whose X-Forwarded-For header names the

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "auth/registration.h"
 #include "auth/signinthrottle.h"
 #include "common/error.h"
 #include "mail/mailsender.h"
@@ -12,12 +13,6 @@
 
 namespace Realm::Server {
 
-enum class Registration {
-    Closed, // administrators add users; invitations (later) too
-    Invite, // only with an invitation
-    Open,   // anyone, after confirming the email address
-};
-
 // realm-server.conf in the data folder: what an operator sets. Command-line
 // options given to `serve` win over the file.
 struct ServerConfig final {
@@ -25,7 +20,7 @@ struct ServerConfig final {
     quint16 listenPort = 8470;
     QString databaseUrl; // empty: the SQLite file in the data folder
     QUrl publicUrl;      // links in mails; empty: http://listen address
-    Registration registration = Registration::Closed;
+    Auth::RegistrationMode registration = Auth::RegistrationMode::Closed;
     QList<QHostAddress> trustedProxies;
     QString tlsCertificate;
     QString tlsKey;

@@ -61,7 +61,10 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
         sender = std::make_unique<Mail::SmtpMailSender>(config.smtp);
     server->m_mail = std::make_unique<Mail::MailDispatcher>(server->m_database, std::move(sender), log);
     Mail::MailDispatcher *mail = server->m_mail.get();
-    server->m_context.myAccount = std::make_shared<Auth::MyAccount>(server->m_database, config.signInLimits, [mail] { mail->wake(); });
+    const auto wakeMail = [mail] { mail->wake(); };
+    server->m_context.myAccount = std::make_shared<Auth::MyAccount>(server->m_database, config.signInLimits, wakeMail);
+    server->m_context.invitations = std::make_shared<Auth::Invitations>(server->m_database, wakeMail);
+    server->m_context.registration = std::make_shared<Auth::Registration>(server->m_database, config.registration, wakeMail);
     server->m_context.workers = &server->m_workers;
     server->m_context.passwordWorkers = &server->m_passwordWorkers;
     server->m_context.metrics = &server->m_metrics;
@@ -73,6 +76,7 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     addHealthRoutes(server->m_router, server->m_context);
     addAuthRoutes(server->m_router, server->m_context);
     addOrgRoutes(server->m_router, server->m_context);
+    addInvitationRoutes(server->m_router, server->m_context);
     addProjectRoutes(server->m_router, server->m_context);
     addApiKeyRoutes(server->m_router, server->m_context);
     addOpenApiRoute(server->m_router, server->m_context);
@@ -105,7 +109,10 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     const QString shownHost = host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
     server->m_url = QStringLiteral("%1://%2:%3").arg(certificate.isEmpty() ? QStringLiteral("http") : QStringLiteral("https"), shownHost).arg(listened);
     // Set before the event loop runs, so before any request reads it.
-    server->m_context.myAccount->setServerUrl(config.publicUrl.isEmpty() ? server->m_url : config.publicUrl.toString());
+    const QString publicUrl = config.publicUrl.isEmpty() ? server->m_url : config.publicUrl.toString();
+    server->m_context.myAccount->setServerUrl(publicUrl);
+    server->m_context.invitations->setServerUrl(publicUrl);
+    server->m_context.registration->setServerUrl(publicUrl);
     server->m_mail->start();
     return server;
 }

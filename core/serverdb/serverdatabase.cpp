@@ -12,6 +12,7 @@
 #include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QRegularExpression>
 #include <QThread>
 
 namespace Realm::ServerDb {
@@ -194,6 +195,31 @@ Result<QSqlDatabase> ServerDatabase::openConnection(const QString &name) const
 Result<void> ServerDatabase::begin(const QSqlDatabase &db, const QString &whatFailed) const
 {
     return run(db, m_location.backend == Backend::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"), whatFailed);
+}
+
+Result<void> ServerDatabase::beginSnapshot(const QSqlDatabase &db, const QString &whatFailed) const
+{
+    return run(db, m_location.backend == Backend::Sqlite ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"),
+               whatFailed);
+}
+
+QStringList ServerDatabase::tablesInCreationOrder(Backend backend)
+{
+    static const QRegularExpression created(QStringLiteral("CREATE TABLE\\s+(?:IF NOT EXISTS\\s+)?(\\w+)"), QRegularExpression::CaseInsensitiveOption);
+    QStringList tables;
+    const QMap<int, QString> files = migrationFiles(backend);
+    for (const QString &path : files) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QString sql = QString::fromUtf8(file.readAll());
+        for (QRegularExpressionMatchIterator it = created.globalMatch(sql); it.hasNext();) {
+            const QString table = it.next().captured(1).toLower();
+            if (!tables.contains(table))
+                tables.append(table);
+        }
+    }
+    return tables;
 }
 
 Result<void> ServerDatabase::commit(const QSqlDatabase &db, const QString &whatFailed) const

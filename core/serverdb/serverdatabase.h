@@ -81,8 +81,32 @@ public:
         return outcome;
     }
 
+    // Runs `work(connection)` in a read-only transaction that sees one
+    // moment of the database however long it takes (REPEATABLE READ on
+    // PostgreSQL; a read transaction on SQLite's WAL): backups.
+    template<typename Work>
+    auto snapshot(const QString &whatFailed, Work &&work) const
+    {
+        using Outcome = decltype(work(std::declval<const QSqlDatabase &>()));
+        Result<QSqlDatabase> db = connection();
+        if (!db)
+            return Outcome(db.error());
+        if (Result<void> begun = beginSnapshot(*db, whatFailed); !begun)
+            return Outcome(begun.error());
+        Outcome outcome = std::forward<Work>(work)(*db);
+        rollback(*db); // nothing was written
+        if (!outcome)
+            recoverAfter(outcome.error());
+        return outcome;
+    }
+
+    // The schema's tables in the order the migrations create them, so a
+    // table comes after every table it refers to.
+    static QStringList tablesInCreationOrder(Backend backend);
+
 private:
     explicit ServerDatabase(DatabaseLocation location);
+    Result<void> beginSnapshot(const QSqlDatabase &db, const QString &whatFailed) const;
     static Result<std::shared_ptr<ServerDatabase>> openUpTo(const DatabaseLocation &location, int version);
     Result<QSqlDatabase> openConnection(const QString &name) const;
     Result<void> migrateTo(int version) const;

@@ -30,6 +30,7 @@ enum class Rule {
     ProjectCreator,  // org member; a key needs project:write or org:admin
     ProjectViewer,
     ProjectAdmin,
+    PersonWithCode,  // a person; the made-up code is then refused (400)
 };
 
 const QHash<QString, Rule> kRules{
@@ -48,6 +49,12 @@ const QHash<QString, Rule> kRules{
     {QStringLiteral("POST /api/v1/me/password"), Rule::Person},
     {QStringLiteral("POST /api/v1/auth/password/forgot"), Rule::Public},
     {QStringLiteral("POST /api/v1/auth/password/reset"), Rule::Public},
+    {QStringLiteral("POST /api/v1/auth/register"), Rule::Public},
+    {QStringLiteral("POST /api/v1/auth/verify"), Rule::Public},
+    {QStringLiteral("POST /api/v1/orgs/{org}/invitations"), Rule::OrgAdmin},
+    {QStringLiteral("GET /api/v1/orgs/{org}/invitations"), Rule::OrgAdmin},
+    {QStringLiteral("DELETE /api/v1/orgs/{org}/invitations/{invitation}"), Rule::OrgAdmin},
+    {QStringLiteral("POST /api/v1/invitations/accept"), Rule::PersonWithCode},
     {QStringLiteral("POST /api/v1/orgs"), Rule::Person},
     {QStringLiteral("GET /api/v1/orgs/{org}"), Rule::OrgMember},
     {QStringLiteral("GET /api/v1/orgs/{org}/members"), Rule::OrgMember},
@@ -168,6 +175,7 @@ private:
             return 0;
         case Rule::ProjectViewer: return projectRole == 0 ? 404 : 0;
         case Rule::ProjectAdmin: return projectRole == 0 ? 404 : (projectRole < 3 ? 403 : 0);
+        case Rule::PersonWithCode: return caller.isKey ? 403 : 400;
         }
         return 0;
     }
@@ -198,6 +206,18 @@ private:
             body = {{QStringLiteral("email"), QString(unique(QStringLiteral("nobody")) + QStringLiteral("@example.org"))}};
         else if (key == QLatin1String("POST /api/v1/auth/password/reset"))
             body = {{QStringLiteral("token"), QStringLiteral("made-up")}, {QStringLiteral("password"), QStringLiteral("a long new passphrase")}};
+        else if (key == QLatin1String("POST /api/v1/auth/register"))
+            // The server is closed: only a (here made-up) invitation could help.
+            body = {{QStringLiteral("email"), QString(unique(QStringLiteral("newcomer")) + QStringLiteral("@example.org"))}, {QStringLiteral("password"), QStringLiteral("a long new passphrase")},
+                    {QStringLiteral("name"), QStringLiteral("Newcomer")}, {QStringLiteral("invitation"), QStringLiteral("made-up")}};
+        else if (key == QLatin1String("POST /api/v1/auth/verify") || key == QLatin1String("POST /api/v1/invitations/accept"))
+            body = {{QStringLiteral("token"), QStringLiteral("made-up")}};
+        else if (key == QLatin1String("POST /api/v1/orgs/{org}/invitations"))
+            body = {{QStringLiteral("email"), QString(unique(QStringLiteral("invitee")) + QStringLiteral("@example.org"))}, {QStringLiteral("role"), QStringLiteral("member")}};
+        else if (key == QLatin1String("DELETE /api/v1/orgs/{org}/invitations/{invitation}"))
+            path.replace(QStringLiteral("{invitation}"), created(httpRequest("POST", api(QStringLiteral("/orgs/%1/invitations").arg(org)),
+                                                                            {{QStringLiteral("email"), QString(unique(QStringLiteral("invitee")) + QStringLiteral("@example.org"))}}, orgOwner),
+                                                                "an invitation"));
         else if (key == QLatin1String("PATCH /api/v1/me"))
             body = {{QStringLiteral("name"), QStringLiteral("Same Name")}};
         else if (key == QLatin1String("POST /api/v1/me/password"))

@@ -4,19 +4,45 @@
 // session; tst_cliserver) and fails clearly without one
 // (tst_cliserver_nokeychain); scripts use an API key instead.
 #include "serverprocess.h"
+#include "smtpsink.h"
 #include "testworkspace.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Realm::Test;
 
 namespace {
+
 const QByteArray kPassword = "alice's long passphrase";
+
+// The code a mail shows on a line of its own.
+QString codeIn(const QString &mailBody)
+{
+    static const QRegularExpression indented(QStringLiteral("\n    (\\S+)\n"));
+    return indented.match(mailBody).captured(1);
+}
+
+// The one mail in `folder` to `address`.
+ReceivedMail mailTo(const QDir &folder, const QString &address)
+{
+    for (const QString &name : folder.entryList({QStringLiteral("*.eml")}, QDir::Files)) {
+        QFile file(folder.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        ReceivedMail mail;
+        mail.data = file.readAll();
+        if (mail.header("To") == address)
+            return mail;
+    }
+    return {};
+}
+
 } // namespace
 
 class TestCliServer final : public QObject {
@@ -80,9 +106,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(mail.entryList({QStringLiteral("*.eml")}, QDir::Files).size(), 1, 20000);
         QFile file(mail.filePath(mail.entryList({QStringLiteral("*.eml")}, QDir::Files).first()));
         QVERIFY(file.open(QIODevice::ReadOnly));
-        const QString text = QString::fromUtf8(file.readAll());
-        const QString code = text.section(QStringLiteral("--code "), 1).section(QLatin1Char(' '), 0, 0);
-        QVERIFY2(code.size() >= 40, qPrintable(text));
+        ReceivedMail mailed;
+        mailed.data = file.readAll();
+        const QString code = codeIn(mailed.body());
+        QVERIFY2(code.size() >= 40, qPrintable(mailed.body()));
 
         exit = cli({QStringLiteral("server"), QStringLiteral("reset-password"), m_server->url(), QStringLiteral("--code"), QStringLiteral("wrong"), QStringLiteral("--password-stdin")},
                    &out, &err, "hank's new passphrase\n");
@@ -95,6 +122,40 @@ private slots:
                              {{QStringLiteral("email"), QStringLiteral("hank@example.org")}, {QStringLiteral("password"), QStringLiteral("hank's new passphrase")}})
                      .status,
                  200);
+    }
+
+    void aNewcomerRegistersWithAnInvitationFromTheCommandLine()
+    {
+        QByteArray out, err;
+        int exit = cli({QStringLiteral("server"), QStringLiteral("register"), m_server->url(), QStringLiteral("--email"), QStringLiteral("ivan@example.org"),
+                        QStringLiteral("--name"), QStringLiteral("Ivan"), QStringLiteral("--password-stdin")},
+                       &out, &err, "ivan's long passphrase\n");
+        QCOMPARE(exit, 7); // this server takes no sign-ups
+        QVERIFY2(err.contains("does not take sign-ups"), err.constData());
+
+        QCOMPARE(ServerProcess::addUser(m_data, {}, QStringLiteral("root@example.org"), QStringLiteral("Root"), kPassword, true).exitCode, 0);
+        const QString root = httpRequest("POST", m_server->api(QStringLiteral("/auth/login")),
+                                         {{QStringLiteral("email"), QStringLiteral("root@example.org")}, {QStringLiteral("password"), QString::fromUtf8(kPassword)}})
+                                 .json.value(QStringLiteral("access_token"))
+                                 .toString();
+        const QString lab = httpRequest("POST", m_server->api(QStringLiteral("/orgs")), {{QStringLiteral("name"), QStringLiteral("Lab")}}, root).json.value(QStringLiteral("id")).toString();
+        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/invitations").arg(lab)), {{QStringLiteral("email"), QStringLiteral("ivan@example.org")}}, root).status, 201);
+        const QDir mail(m_data + QStringLiteral("/mail"));
+        QTRY_VERIFY_WITH_TIMEOUT(!mailTo(mail, QStringLiteral("ivan@example.org")).data.isEmpty(), 20000);
+        const QString code = codeIn(mailTo(mail, QStringLiteral("ivan@example.org")).body());
+        QVERIFY(!code.isEmpty());
+
+        exit = cli({QStringLiteral("server"), QStringLiteral("register"), m_server->url(), QStringLiteral("--email"), QStringLiteral("ivan@example.org"),
+                    QStringLiteral("--name"), QStringLiteral("Ivan"), QStringLiteral("--invitation"), code, QStringLiteral("--password-stdin")},
+                   &out, &err, "ivan's long passphrase\n");
+        QVERIFY2(exit == 0, err.constData());
+        QVERIFY2(out.contains("Account made"), out.constData());
+        const HttpReply ivan = httpRequest("POST", m_server->api(QStringLiteral("/auth/login")),
+                                           {{QStringLiteral("email"), QStringLiteral("ivan@example.org")}, {QStringLiteral("password"), QStringLiteral("ivan's long passphrase")}});
+        QCOMPARE(ivan.status, 200);
+        const QJsonArray orgs = httpRequest("GET", m_server->api(QStringLiteral("/me")), {}, ivan.json.value(QStringLiteral("access_token")).toString()).json.value(QStringLiteral("orgs")).toArray();
+        QCOMPARE(orgs.size(), 1);
+        QCOMPARE(orgs.first()[QStringLiteral("name")].toString(), QStringLiteral("Lab"));
     }
 
     void anUnreachableServerSaysSo()

@@ -29,6 +29,8 @@
 #include "secrets/keychainsecretstore.h"
 #include "settings/appsettings.h"
 #include "settings/settingsdialog.h"
+#include "team/serverdialog.h"
+#include "teamclient/serverclient.h"
 
 #include <QAction>
 #include <QApplication>
@@ -78,6 +80,7 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     , m_undo(new QPushButton(tr("Undo")))
     , m_details(new QPushButton(tr("Details…")))
     , m_keychain(std::make_unique<Secrets::KeychainSecretStore>())
+    , m_serverClient(std::make_unique<TeamClient::ServerClient>(m_keychain.get()))
     , m_chatPanel(new ChatPanel(m_db, m_keychain.get()))
 {
     updateWindowTitle();
@@ -373,6 +376,13 @@ void MainWindow::createActions()
     chatMenu->addAction(tr("&Providers…"), m_chatPanel, &ChatPanel::showProviderSettings);
     chatMenu->addAction(tr("Prompt Te&mplates…"), this, [this] {
         auto *dialog = new PromptsDialog(m_db, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+
+    QMenu *team = menuBar()->addMenu(tr("&Team"));
+    team->addAction(tr("&Connect to Server…"), this, [this] {
+        auto *dialog = new ServerDialog(m_serverClient.get(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });

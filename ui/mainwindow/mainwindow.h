@@ -20,6 +20,10 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QTreeView;
 
+namespace Realm::TeamClient {
+class ServerClient;
+}
+
 namespace Realm::Ui {
 
 class ChatPanel;
@@ -134,6 +138,8 @@ private:
     Projects::ImportReport m_reportDetails;
     std::function<void()> m_undoAction;
     std::unique_ptr<SecretStore> m_keychain;
+    // After m_keychain: it goes first.
+    std::unique_ptr<TeamClient::ServerClient> m_serverClient;
     ChatPanel *m_chatPanel;
     DocsPanel *m_docsPanel = nullptr;
     StatsPanel *m_statsPanel = nullptr;
