@@ -2968,6 +2968,14 @@ in %2</translation>
         <source>Prompt Te&amp;mplates…</source>
         <translation>Prompt-&amp;Vorlagen…</translation>
     </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Server…</source>
+        <translation>Mit &amp;Server verbinden…</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::NewProjectDialog</name>
@@ -3525,6 +3533,121 @@ in %2</translation>
             <numerusform>%n Datei</numerusform>
             <numerusform>%n Dateien</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::ServerDialog</name>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation>Ihre Rolle</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt benutzt</translation>
+    </message>
+    <message>
+        <source>Sign Out &amp;Others</source>
+        <translation>&amp;Andere abmelden</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn Out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Connect to Server</source>
+        <translation>Mit Server verbinden</translation>
+    </message>
+    <message>
+        <source>you@example.org</source>
+        <translation>sie@example.org</translation>
+    </message>
+    <message>
+        <source>Sign in to your team&apos;s REALM server to share projects with it. Your sign-in is kept in the system keychain.</source>
+        <translation>Melden Sie sich beim REALM-Server Ihres Teams an, um Projekte mit ihm zu teilen. Die Anmeldung wird im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>Ser&amp;ver:</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>End every session of your account except this computer&apos;s</source>
+        <translation>Alle Sitzungen Ihres Kontos beenden außer der dieses Computers</translation>
+    </message>
+    <message>
+        <source>Organizations:</source>
+        <translation>Organisationen:</translation>
+    </message>
+    <message>
+        <source>Sessions:</source>
+        <translation>Sitzungen:</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 on %2.</source>
+        <translation>Angemeldet als %1 auf %2.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s address, your email and your password.</source>
+        <translation>Geben Sie die Adresse des Servers, Ihre E-Mail und Ihr Passwort an.</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>Anmeldung bei %1…</translation>
+    </message>
+    <message>
+        <source>Loading your account…</source>
+        <translation>Ihr Konto wird geladen…</translation>
+    </message>
+    <message>
+        <source>Signing out your other sessions…</source>
+        <translation>Ihre anderen Sitzungen werden abgemeldet…</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Abmelden…</translation>
+    </message>
+    <message>
+        <source>Signed in as &lt;b&gt;%1&lt;/b&gt; (%2) on %3.</source>
+        <translation>Angemeldet als &lt;b&gt;%1&lt;/b&gt; (%2) auf %3.</translation>
+    </message>
+    <message>
+        <source>None yet: an organization&apos;s admin can invite you.</source>
+        <translation>Noch keine: Die Administration einer Organisation kann Sie einladen.</translation>
+    </message>
+    <message>
+        <source>unknown program</source>
+        <translation>unbekanntes Programm</translation>
+    </message>
+    <message>
+        <source>%1 (this computer)</source>
+        <translation>%1 (dieser Computer)</translation>
     </message>
 </context>
 <context>

@@ -417,6 +417,42 @@ private slots:
         reply->deleteLater();
     }
 
+    void anOnlineBackupRestoresIntoANewDataFolder()
+    {
+        const QString backup = m_folder.filePath(QStringLiteral("backup.db"));
+        ServerProcess::Outcome made = ServerProcess::run(admin({QStringLiteral("backup"), QStringLiteral("--out"), backup}));
+        QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+        QVERIFY(made.out.contains(QLatin1String("signing.key")));
+        QCOMPARE(ServerProcess::run(admin({QStringLiteral("backup"), QStringLiteral("--out"), backup})).exitCode, 3); // never overwrites
+
+        const QString fresh = m_folder.filePath(QStringLiteral("restored"));
+        QCOMPARE(ServerProcess::run({QStringLiteral("init"), QStringLiteral("--data"), fresh}).exitCode, 0);
+        QVERIFY(QFile::remove(fresh + QStringLiteral("/signing.key")));
+        QVERIFY(QFile::copy(m_data + QStringLiteral("/signing.key"), fresh + QStringLiteral("/signing.key")));
+        QString why;
+        const std::optional<QString> freshDatabase = newTestDatabaseArgument(&why);
+        QVERIFY2(freshDatabase, qPrintable(why));
+        QStringList restore{QStringLiteral("admin"), QStringLiteral("--data"), fresh};
+        if (!freshDatabase->isEmpty())
+            restore << QStringLiteral("--database") << *freshDatabase;
+        restore << QStringLiteral("restore") << backup;
+        ServerProcess::Outcome restored = ServerProcess::run(restore);
+        QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
+        restored = ServerProcess::run(restore);
+        QCOMPARE(restored.exitCode, 3); // not into a database with users
+        QVERIFY2(restored.err.contains(QLatin1String("not empty")), qPrintable(restored.err));
+
+        std::unique_ptr<ServerProcess> server = ServerProcess::serve(fresh, *freshDatabase, &why);
+        QVERIFY2(server, qPrintable(why));
+        const HttpReply signedIn = httpRequest("POST", server->api(QStringLiteral("/auth/login")),
+                                               {{QStringLiteral("email"), QStringLiteral("alice@example.org")}, {QStringLiteral("password"), QString::fromUtf8(kAlicePassword)}});
+        QCOMPARE(signedIn.status, 200);
+        QCOMPARE(server->terminate(), 0);
+        QStringList verify = restore.mid(0, restore.size() - 2);
+        verify << QStringLiteral("audit") << QStringLiteral("verify");
+        QCOMPARE(ServerProcess::run(verify).exitCode, 0);
+    }
+
     void auditVerifyFindsAnEditedEntry()
     {
         ServerProcess::Outcome verified = ServerProcess::run(admin({QStringLiteral("audit"), QStringLiteral("verify")}));
