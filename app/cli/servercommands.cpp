@@ -213,17 +213,22 @@ int runVerifyEmail(const Invocation &inv)
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("code"), QStringLiteral("The code from the mail."), QStringLiteral("code")});
+    parser.addOption({QStringLiteral("password-stdin"), QStringLiteral("Read the password you signed up with from standard input.")});
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The server, e.g. https://realm.example.org"));
-    if (const int exit = parseOrExit(parser, inv, QStringLiteral("URL --code CODE"), 1, 1); exit >= 0)
+    if (const int exit = parseOrExit(parser, inv, QStringLiteral("URL --code CODE [--password-stdin]"), 1, 1); exit >= 0)
         return exit;
     if (!parser.isSet(QStringLiteral("code"))) {
         Output::error(QStringLiteral("Give the code from the mail: realm-cli server verify-email https://realm.example.org --code CODE"));
         return ExitUsage;
     }
     const QString server = parser.positionalArguments().first();
-    Result<QJsonObject> user = waitFor<QJsonObject>([&](auto done) {
-        client().callAnonymously(QUrl(server), "POST", QStringLiteral("/auth/verify"), {{QStringLiteral("token"), parser.value(QStringLiteral("code"))}}, done);
-    });
+    const std::optional<QString> password = readPassword(parser.isSet(QStringLiteral("password-stdin")), QStringLiteral("The password you chose when signing up"));
+    if (!password) {
+        Output::error(QStringLiteral("No terminal to ask for the password: give it on standard input with --password-stdin."));
+        return ExitUsage;
+    }
+    const QJsonObject body{{QStringLiteral("token"), parser.value(QStringLiteral("code"))}, {QStringLiteral("password"), *password}};
+    Result<QJsonObject> user = waitFor<QJsonObject>([&](auto done) { client().callAnonymously(QUrl(server), "POST", QStringLiteral("/auth/verify"), body, done); });
     if (!user)
         return failServer(user.error());
     Output::print(QStringLiteral("Account made for %2. Sign in:\n  realm-cli server login %1 --email %2").arg(server, (*user)[QStringLiteral("email")].toString()));
@@ -309,7 +314,7 @@ QString serverCommandsHelp()
                           "  server sessions [--json]      your signed-in sessions\n"
                           "  server logout                 end this session and forget the login\n"
                           "  server register URL --email E --name N [--invitation C] [--password-stdin]   make an account\n"
-                          "  server verify-email URL --code C                  confirm a sign-up with the mailed code\n"
+                          "  server verify-email URL --code C [--password-stdin]   confirm a sign-up with the mailed code and its password\n"
                           "  server accept-invitation --code C                 join an organization you were invited to\n"
                           "  server forgot-password URL --email E              mail yourself a password reset code\n"
                           "  server reset-password URL --code C [--password-stdin]   set a new password with that code\n");

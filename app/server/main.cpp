@@ -41,8 +41,9 @@ int runServe(const QStringList &arguments)
     Server::ServeOptions options{parser.value(QStringLiteral("data")), parser.value(QStringLiteral("listen")), parser.value(QStringLiteral("database")),
                                  parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key"))};
     Result<std::unique_ptr<Server::TeamServer>> server = Server::TeamServer::start(options, [](const QByteArray &line) {
-        std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
-        std::fputc('\n', stderr);
+        // One write per line: the mail thread logs too.
+        const QByteArray whole = line + '\n';
+        std::fwrite(whole.constData(), 1, size_t(whole.size()), stderr);
     });
     if (!server) {
         std::fputs(qUtf8Printable(QStringLiteral("realm-server: ") + server.error().message + QLatin1Char('\n')), stderr);

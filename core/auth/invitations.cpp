@@ -94,6 +94,17 @@ Result<Invitation> Invitations::invite(const Principal &principal, const QString
         Result<Org> org = OrgStore::byId(db, orgId);
         if (!org)
             return org.error();
+        // One invitation at a time per organization (the retire-then-insert
+        // below must not interleave), and a limit per hour: invitations are
+        // mails to strangers.
+        if (Result<void> locked = OrgStore::lock(db, orgId); !locked)
+            return locked.error();
+        Query recent(db, "SELECT COUNT(*) FROM invitations WHERE invited_by = ? AND created_at > ?");
+        recent.bindAll(principal.userId, Clock::nowMs() - 60 * 60 * 1000);
+        if (Result<void> ran = recent.exec(tr("Cannot count the invitations")); !ran)
+            return ran.error();
+        if (recent.next() && recent.integer(0) >= kMaxPerHour)
+            return Error::throttled(tr("You sent %1 invitations in the last hour; wait a while before sending more.").arg(kMaxPerHour), 15 * 60);
         // Whether the address has an account is not told: only whether it
         // is in this organization already, which an admin sees anyway.
         if (Result<User> existing = Users::byEmail(db, normalized); existing) {
@@ -199,6 +210,16 @@ Result<Invitation> Invitations::pendingByCode(const QSqlDatabase &db, const QStr
     Invitation invitation = readInvitation(query);
     if (invitation.email != Users::normalizedEmail(email))
         return refused;
+    // An invitation stands only while whoever sent it could send it now.
+    Result<User> inviter = Users::byId(db, invitation.invitedBy);
+    if (!inviter)
+        return inviter.error();
+    Result<OrgRole> inviterRole = OrgStore::roleOf(db, invitation.orgId, invitation.invitedBy);
+    if (!inviterRole)
+        return inviterRole.error();
+    if (inviter->isDisabled() || *inviterRole < OrgRole::Admin)
+        return Error::invalidInput(tr("This invitation no longer stands: whoever sent it is no longer an admin of %1. Ask another admin to invite you.")
+                                       .arg(invitation.orgName));
     return invitation;
 }
 

@@ -32,6 +32,7 @@ struct Invitation final {
 class Invitations final {
 public:
     static constexpr qint64 kLifetimeMs = 7LL * 24 * 60 * 60 * 1000;
+    static constexpr int kMaxPerHour = 50; // per inviter
 
     Invitations(ServerDb::ServerDatabasePtr database, std::function<void()> mailQueued);
     void setServerUrl(const QString &url) { m_serverUrl = url; }

@@ -23,6 +23,12 @@ Result<std::optional<QString>> MailTokens::issue(const QSqlDatabase &db, const c
                                                  qint64 minimumIntervalMs)
 {
     const QString purposeText = QString::fromLatin1(purpose);
+    // Two requests at once for one user take turns (PostgreSQL's row lock;
+    // SQLite writes one at a time anyway): one code, one mail.
+    Query lock(db, "UPDATE users SET updated_at = updated_at WHERE id = ?");
+    lock.bindAll(userId);
+    if (Result<void> ran = lock.exec(tr("Cannot look up the codes sent")); !ran)
+        return ran.error();
     Query recent(db, "SELECT COUNT(*) FROM mail_tokens WHERE user_id = ? AND purpose = ? AND created_at > ?");
     recent.bindAll(userId, purposeText, nowMs - minimumIntervalMs);
     if (Result<void> ran = recent.exec(tr("Cannot look up the codes sent")); !ran)

@@ -89,14 +89,19 @@ Result<void> MyAccount::changePassword(const Principal &principal, const QString
     if (!hash)
         return hash.error();
     return m_db->write(tr("Cannot change the password"), [&](const QSqlDatabase &db) -> Result<void> {
-        // A reset or another change since the check wins: try again.
-        Result<std::pair<User, QString>> again = Users::withPasswordHash(db, principal.email);
-        if (!again)
-            return again.error();
-        if (again->second != oldHash)
+        // The session may have ended while the password was hashed.
+        Result<Session> session = Sessions::byId(db, principal.sessionId);
+        if (!session)
+            return session.error().code == Error::Code::NotFound ? Error::unauthenticated(tr("This session has ended. Sign in again.")) : session.error();
+        if (session->revokedAtMs)
+            return Error::unauthenticated(tr("This session has ended. Sign in again."));
+        // Only over the hash that was checked: a reset or another change
+        // since then wins, even one committing at this moment.
+        Result<bool> replaced = Users::replacePasswordHash(db, principal.userId, oldHash, *hash);
+        if (!replaced)
+            return replaced.error();
+        if (!*replaced)
             return Error::conflict(tr("The password was changed meanwhile. Sign in again and retry."));
-        if (Result<void> set = Users::setPasswordHash(db, principal.userId, *hash); !set)
-            return set;
         Result<int> ended = Sessions::revokeAllOf(db, principal.userId, principal.sessionId);
         if (!ended)
             return ended.error();

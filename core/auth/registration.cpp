@@ -32,19 +32,20 @@ Principal selfOf(const User &user)
     return self;
 }
 
-Mail::MailMessage verificationMail(const QString &name, const QString &email, const QString &code, const QString &serverUrl)
+Mail::MailMessage verificationMail(const QString &email, const QString &code, const QString &serverUrl)
 {
-    const QString body = tr("Welcome to the REALM server %1, %2.\n"
+    // No name in here: whoever signs up chooses it, and this goes to
+    // someone who may not have.
+    const QString body = tr("Someone signed up on the REALM server %1 with the address %2.\n"
                             "\n"
-                            "Confirm that %3 is your address with this code, valid for one day and only once:\n"
+                            "If it was you, confirm the address with this code, valid for one day, and the password you chose:\n"
                             "\n"
-                            "    %4\n"
+                            "    %3\n"
                             "\n"
-                            "On the command line: realm-cli server verify-email %1 --code %4\n"
-                            "Then sign in with the password you chose.\n"
+                            "On the command line: realm-cli server verify-email %1 --code %3\n"
                             "\n"
-                            "If you did not sign up there, ignore this mail: without the code no account is made.\n")
-                             .arg(serverUrl, name, email, code);
+                            "If it was not you, ignore this mail: without the code no account is made.\n")
+                             .arg(serverUrl, email, code);
     return {email, tr("Confirm your address for REALM"), body};
 }
 
@@ -93,18 +94,29 @@ Result<Registration::Outcome> Registration::registerAccount(const NewAccount &ac
             return existing.error();
 
         if (!invitation) {
+            // Every sign-up is kept (the newest few per address), each with
+            // its password; the mailed code proves the mailbox, the password
+            // then picks the sign-up. Someone signing up with another
+            // person's address cannot confirm it, and cannot crowd out that
+            // person's own sign-up either.
             Query recent(db, "SELECT COUNT(*) FROM pending_registrations WHERE email = ? AND created_at > ?");
             recent.bindAll(email, now - kVerificationMailIntervalMs);
             if (Result<void> ran = recent.exec(tr("Cannot look up the sign-ups")); !ran)
                 return ran.error();
-            if (recent.next() && recent.integer(0) > 0)
-                return Outcome{};
+            const bool mailedRecently = recent.next() && recent.integer(0) > 0;
+            Query prune(db, "DELETE FROM pending_registrations WHERE email = ? AND (expires_at <= ? OR code_hash NOT IN "
+                            "(SELECT code_hash FROM pending_registrations WHERE email = ? ORDER BY created_at DESC LIMIT ?))");
+            prune.bindAll(email, now, email, kMaxPendingPerAddress - 1);
+            if (Result<void> ran = prune.exec(tr("Cannot tidy the sign-ups")); !ran)
+                return ran.error();
             const QString code = Tokens::newOneTimeCode();
             Query pending(db, "INSERT INTO pending_registrations (code_hash, email, name, password_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)");
             pending.bindAll(Tokens::digest(code), email, account.name.trimmed(), *hash, now, now + kVerificationLifetimeMs);
             if (Result<void> ran = pending.exec(tr("Cannot store the sign-up")); !ran)
                 return ran.error();
-            if (Result<void> mailed = Mail::MailOutbox::enqueue(db, verificationMail(account.name.trimmed(), email, code, m_serverUrl), now); !mailed)
+            if (mailedRecently)
+                return Outcome{}; // one mail a minute per address; its code serves every sign-up
+            if (Result<void> mailed = Mail::MailOutbox::enqueue(db, verificationMail(email, code, m_serverUrl), now); !mailed)
                 return mailed.error();
             queued = true;
             return Outcome{};
@@ -127,28 +139,60 @@ Result<Registration::Outcome> Registration::registerAccount(const NewAccount &ac
     return outcome;
 }
 
-Result<User> Registration::verifyEmail(const QString &code, const ClientInfo &client)
+Result<User> Registration::verifyEmail(const QString &code, const QString &password, const ClientInfo &client)
 {
     const Error refused = Error::invalidInput(tr("This code is wrong, used or expired. Sign up again for a new one."));
     if (code.trimmed().isEmpty() || code.size() > 200)
         return refused;
-    return m_db->write(tr("Cannot confirm the address"), [&](const QSqlDatabase &db) -> Result<User> {
-        const qint64 now = Clock::nowMs();
-        Query pending(db, "SELECT email, name, password_hash FROM pending_registrations WHERE code_hash = ? AND expires_at > ?");
-        pending.bindAll(Tokens::digest(code.trimmed()), now);
-        if (Result<void> ran = pending.exec(tr("Cannot look up the code")); !ran)
+    struct Candidate {
+        QString name;
+        QString passwordHash;
+    };
+    const qint64 now = Clock::nowMs();
+    // The address the code went to, and its sign-ups (read first: checking
+    // passwords takes a while and holds no transaction).
+    QString email;
+    Result<QList<Candidate>> candidates = m_db->read([&](const QSqlDatabase &db) -> Result<QList<Candidate>> {
+        Query mailed(db, "SELECT email FROM pending_registrations WHERE code_hash = ? AND expires_at > ?");
+        mailed.bindAll(Tokens::digest(code.trimmed()), now);
+        if (Result<void> ran = mailed.exec(tr("Cannot look up the code")); !ran)
             return ran.error();
-        if (!pending.next())
+        if (!mailed.next())
             return refused;
-        const QString email = pending.text(0);
-        const QString name = pending.text(1);
-        const QString passwordHash = pending.text(2);
-        // Every sign-up for this address ends here, whichever code came back.
+        email = mailed.text(0);
+        Query signUps(db, "SELECT name, password_hash FROM pending_registrations WHERE email = ? AND expires_at > ? ORDER BY created_at DESC");
+        signUps.bindAll(email, now);
+        if (Result<void> ran = signUps.exec(tr("Cannot look up the sign-ups")); !ran)
+            return ran.error();
+        QList<Candidate> all;
+        while (signUps.next())
+            all.append({signUps.text(0), signUps.text(1)});
+        return all;
+    });
+    if (!candidates)
+        return candidates.error();
+    // Sign-ups from while the server was open end with it.
+    if (m_mode != RegistrationMode::Open)
+        return Error::forbidden(tr("This server does not take sign-ups any more. Ask an administrator of an organization there to invite you."));
+    std::optional<Candidate> chosen;
+    for (const Candidate &candidate : std::as_const(*candidates)) {
+        if (Passwords::verify(candidate.passwordHash, password)) {
+            chosen = candidate;
+            break;
+        }
+    }
+    if (!chosen)
+        return Error::invalidInput(tr("The password is not the one given when signing up with this address. Give that one, or sign up again."));
+    return m_db->write(tr("Cannot confirm the address"), [&](const QSqlDatabase &db) -> Result<User> {
+        // Every sign-up for this address ends here; the code must still be
+        // there (a second confirmation racing this one finds it gone).
         Query forget(db, "DELETE FROM pending_registrations WHERE email = ?");
         forget.bindAll(email);
         if (Result<void> ran = forget.exec(tr("Cannot finish the sign-up")); !ran)
             return ran.error();
-        Result<User> user = Users::insert(db, email, name, passwordHash, false, true);
+        if (forget.rowsAffected() == 0)
+            return refused;
+        Result<User> user = Users::insert(db, email, chosen->name, chosen->passwordHash, false, true);
         if (!user)
             return user.error(); // made by an administrator meanwhile
         const QJsonObject details{{QStringLiteral("email"), email}, {QStringLiteral("via"), QStringLiteral("open")}};

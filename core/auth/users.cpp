@@ -73,7 +73,9 @@ QString Users::normalizedEmail(const QString &email)
 
 Result<void> Users::checkEmail(const QString &email)
 {
-    static const QRegularExpression plausible(QStringLiteral("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$"));
+    // No characters that mail headers give meaning to: the address stored
+    // is the address mailed, never "someone <else@example.org>".
+    static const QRegularExpression plausible(QStringLiteral("^[^@\\s<>(),;:\"\\[\\]\\\\]+@[^@\\s.<>(),;:\"\\[\\]\\\\]+(\\.[^@\\s.<>(),;:\"\\[\\]\\\\]+)+$"));
     const QString normalized = normalizedEmail(email);
     if (normalized.size() > 254 || !plausible.match(normalized).hasMatch())
         return Error::invalidInput(tr("\"%1\" is not an email address. Write it as name@example.org.").arg(email.trimmed()));
@@ -161,6 +163,15 @@ Result<void> Users::setDisabled(const QSqlDatabase &db, const QString &userId, b
     Query update(db, "UPDATE users SET disabled_at = ?, updated_at = ? WHERE id = ?");
     update.bindAll(disabled ? std::optional<qint64>(now) : std::nullopt, now, userId);
     return changeOne(update, tr("Cannot change the user"));
+}
+
+Result<bool> Users::replacePasswordHash(const QSqlDatabase &db, const QString &userId, const QString &expectedHash, const QString &passwordHash)
+{
+    Query update(db, "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ? AND password_hash = ?");
+    update.bindAll(passwordHash, Clock::nowMs(), userId, expectedHash);
+    if (Result<void> ran = update.exec(tr("Cannot set the password")); !ran)
+        return ran.error();
+    return update.rowsAffected() == 1;
 }
 
 Result<void> Users::setName(const QSqlDatabase &db, const QString &userId, const QString &name)

@@ -49,6 +49,8 @@ public:
     static Result<User> insert(const QSqlDatabase &db, const QString &email, const QString &name, const QString &passwordHash, bool isAdmin,
                                bool emailVerified);
     static Result<void> setPasswordHash(const QSqlDatabase &db, const QString &userId, const QString &passwordHash);
+    // Sets the hash only while it still is `expectedHash`; false otherwise.
+    static Result<bool> replacePasswordHash(const QSqlDatabase &db, const QString &userId, const QString &expectedHash, const QString &passwordHash);
     static Result<void> setDisabled(const QSqlDatabase &db, const QString &userId, bool disabled);
     static Result<void> setName(const QSqlDatabase &db, const QString &userId, const QString &name);
     static Result<void> markEmailVerified(const QSqlDatabase &db, const QString &userId);

@@ -46,6 +46,8 @@ void MailDispatcher::start()
 {
     if (m_thread)
         return;
+    m_stopping = false;
+    m_sender->resume();
     m_thread.reset(QThread::create([this] { run(); }));
     m_thread->setObjectName(QStringLiteral("mail"));
     m_thread->start();

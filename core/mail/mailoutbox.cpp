@@ -62,7 +62,10 @@ Result<void> MailOutbox::remove(const QSqlDatabase &db, qint64 id)
 
 Result<void> MailOutbox::reschedule(const QSqlDatabase &db, qint64 id, int attempts, std::optional<qint64> nextAttemptMs, const QString &error)
 {
-    Query update(db, "UPDATE mail_outbox SET attempts = ?, next_attempt_at = ?, claimed_until = 0, last_error = ? WHERE id = ?");
+    // A mail given up on keeps its error, not its body: that may carry a
+    // code that still works.
+    Query update(db, nextAttemptMs ? "UPDATE mail_outbox SET attempts = ?, next_attempt_at = ?, claimed_until = 0, last_error = ? WHERE id = ?"
+                                   : "UPDATE mail_outbox SET attempts = ?, next_attempt_at = ?, claimed_until = 0, last_error = ?, body = '' WHERE id = ?");
     update.bindAll(attempts, nextAttemptMs.value_or(kNever), error, id);
     return update.exec(tr("Cannot reschedule a queued mail"));
 }

@@ -20,6 +20,7 @@ public:
     // Where the mail went, for the log ("smtp://host:587", a file path).
     virtual Result<QString> send(const MailMessage &message) = 0;
     void abort() { m_aborted = true; }
+    void resume() { m_aborted = false; }
 
 protected:
     std::atomic<bool> m_aborted = false;

@@ -87,13 +87,14 @@ void addAuthRoutes(Router &router, const ApiContext &context)
                     return HttpResponse::json(201, {{QStringLiteral("user"), outcome->user->toJson()}, {QStringLiteral("org_id"), outcome->orgId}});
                 }, context.passwordWorkers)});
 
-    router.add({"POST", v1 + QStringLiteral("/auth/verify"), QStringLiteral("Confirm a sign-up with the mailed code {token}"), Access::Public, 1024,
+    router.add({"POST", v1 + QStringLiteral("/auth/verify"), QStringLiteral("Confirm a sign-up with the mailed code and its password {token, password}"),
+                Access::Public, 4096,
                 publicHandler(context, [context](const HttpRequest &request) {
                     Result<QJsonObject> body = jsonBody(request);
                     if (!body)
                         return HttpResponse::fromError(body.error());
-                    return objectResponse(context.registration->verifyEmail(text(*body, "token"), clientOf(request)), 201);
-                })});
+                    return objectResponse(context.registration->verifyEmail(text(*body, "token"), text(*body, "password"), clientOf(request)), 201);
+                }, context.passwordWorkers)});
 
     // Always 202, at once: neither the answer nor its timing tells whether
     // the email has an account (the work goes on after the reply).

@@ -115,6 +115,13 @@ Result<BackupSummary> Backup::write(const ServerDatabase &source, const QString 
     // leaves no file that looks whole.
     const QString partial = file + QStringLiteral(".partial");
     QFile::remove(partial);
+    {
+        // Private from the first byte (SQLite keeps the mode of an empty
+        // file it writes into, and gives its WAL the same).
+        QFile create(partial);
+        if (!create.open(QIODevice::WriteOnly) || !create.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return Error::io(tr("Cannot create the backup %1: %2. Check the folder is writable.").arg(partial, create.errorString()));
+    }
     Result<BackupSummary> summary = Error::failed(QString());
     if (source.backend() == Backend::Sqlite) {
         // SQLite copies itself, from one read transaction.

@@ -11,7 +11,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,13 +19,6 @@ using namespace Realm::Test;
 namespace {
 
 const QByteArray kPassword = "alice's long passphrase";
-
-// The code a mail shows on a line of its own.
-QString codeIn(const QString &mailBody)
-{
-    static const QRegularExpression indented(QStringLiteral("\n    (\\S+)\n"));
-    return indented.match(mailBody).captured(1);
-}
 
 // The one mail in `folder` to `address`.
 ReceivedMail mailTo(const QDir &folder, const QString &address)
@@ -108,7 +100,7 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         ReceivedMail mailed;
         mailed.data = file.readAll();
-        const QString code = codeIn(mailed.body());
+        const QString code = codeInMail(mailed.body());
         QVERIFY2(code.size() >= 40, qPrintable(mailed.body()));
 
         exit = cli({QStringLiteral("server"), QStringLiteral("reset-password"), m_server->url(), QStringLiteral("--code"), QStringLiteral("wrong"), QStringLiteral("--password-stdin")},
@@ -142,7 +134,7 @@ private slots:
         QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/invitations").arg(lab)), {{QStringLiteral("email"), QStringLiteral("ivan@example.org")}}, root).status, 201);
         const QDir mail(m_data + QStringLiteral("/mail"));
         QTRY_VERIFY_WITH_TIMEOUT(!mailTo(mail, QStringLiteral("ivan@example.org")).data.isEmpty(), 20000);
-        const QString code = codeIn(mailTo(mail, QStringLiteral("ivan@example.org")).body());
+        const QString code = codeInMail(mailTo(mail, QStringLiteral("ivan@example.org")).body());
         QVERIFY(!code.isEmpty());
 
         exit = cli({QStringLiteral("server"), QStringLiteral("register"), m_server->url(), QStringLiteral("--email"), QStringLiteral("ivan@example.org"),

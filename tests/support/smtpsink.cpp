@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "smtpsink.h"
 
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -16,6 +17,12 @@ struct Session {
 };
 
 } // namespace
+
+QString codeInMail(const QString &body)
+{
+    static const QRegularExpression indented(QStringLiteral("\n    (\\S+)\n"));
+    return indented.match(body).captured(1);
+}
 
 QString ReceivedMail::header(const QByteArray &name) const
 {

@@ -21,6 +21,10 @@ struct ReceivedMail {
     QString body() const;
 };
 
+// The code a REALM mail shows on a line of its own, indented by four
+// spaces (reset, confirmation and invitation mails); empty if none.
+QString codeInMail(const QString &body);
+
 // A small SMTP server on 127.0.0.1 that keeps what it is sent (RFC 5321's
 // plain commands: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT; no TLS).
 // It can refuse recipients, as a full mailbox does (550).

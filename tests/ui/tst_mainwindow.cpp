@@ -522,7 +522,7 @@ void tst_MainWindow::germanTranslationCoversTheWindow()
         for (QAction *menu : window.menuBar()->actions())
             menus << menu->text();
         QCOMPARE(menus, (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Projekt"), QStringLiteral("&Bearbeiten"), QStringLiteral("&Ansicht"),
-                             QStringLiteral("&Chat"), QStringLiteral("&Hilfe")}));
+                             QStringLiteral("&Chat"), QStringLiteral("&Team"), QStringLiteral("&Hilfe")}));
         QVERIFY(window.findChild<QPlainTextEdit *>(QStringLiteral("chatInput"))->placeholderText().startsWith(QStringLiteral("Fragen Sie")));
         QCOMPARE(window.findChild<QLineEdit *>(QStringLiteral("searchQuery"))->placeholderText(),
                  QStringLiteral("Suchtext (Eingabe: sofort suchen)"));

@@ -169,6 +169,8 @@ ServerDialog::ServerDialog(TeamClient::ServerClient *client, QWidget *parent)
 
 void ServerDialog::signIn()
 {
+    if (m_isBusy)
+        return;
     const QString url = m_url->text().trimmed();
     const QString email = m_email->text().trimmed();
     if (url.isEmpty() || email.isEmpty() || m_password->text().isEmpty()) {
@@ -197,14 +199,14 @@ void ServerDialog::refresh()
     m_client->call("GET", QStringLiteral("/me"), {}, whileOpen(this, [this](Result<QJsonObject> me) {
         if (!me) {
             setBusy(false);
-            fail(me.error().message);
+            fail(me.error());
             return;
         }
         showAccount(*me);
         m_client->call("GET", QStringLiteral("/sessions"), {}, whileOpen(this, [this](Result<QJsonObject> sessions) {
             setBusy(false);
             if (!sessions) {
-                fail(sessions.error().message);
+                fail(sessions.error());
                 return;
             }
             showSessions(sessions->value(QStringLiteral("sessions")).toArray());
@@ -220,7 +222,7 @@ void ServerDialog::signOutOthers()
     m_client->call("POST", QStringLiteral("/sessions/revoke-others"), {}, whileOpen(this, [this](Result<QJsonObject> ended) {
         setBusy(false);
         if (!ended) {
-            fail(ended.error().message);
+            fail(ended.error());
             return;
         }
         refresh();
@@ -285,6 +287,7 @@ void ServerDialog::showSessions(const QJsonArray &sessions)
 
 void ServerDialog::setBusy(bool busy, const QString &what)
 {
+    m_isBusy = busy;
     m_busy->setVisible(busy);
     m_busyText->setText(what);
     for (QWidget *widget : {static_cast<QWidget *>(m_signIn), static_cast<QWidget *>(m_signOut), static_cast<QWidget *>(m_refresh)})
@@ -292,16 +295,17 @@ void ServerDialog::setBusy(bool busy, const QString &what)
     m_signOutOthers->setEnabled(!busy && m_sessions->topLevelItemCount() > 1);
 }
 
-void ServerDialog::fail(const QString &message)
+void ServerDialog::fail(const Error &error)
 {
     // A session that ended elsewhere (signed out from another computer, an
     // administrator's reset) leads back to signing in.
-    if (!m_client->account().isSet()) {
-        showSignIn(message);
+    if (!m_client->account().isSet() || error.code == Error::Code::Unauthenticated) {
+        m_password->clear();
+        showSignIn(error.message);
     } else {
-        m_accountNote->setProblem(message);
+        m_accountNote->setProblem(error.message);
     }
-    emit failed(message);
+    emit failed(error.message);
 }
 
 } // namespace Realm::Ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/error.h"
+
 #include <QDialog>
 
 class QLabel;
@@ -47,7 +49,7 @@ private:
     void showAccount(const QJsonObject &me);
     void showSessions(const QJsonArray &sessions);
     void setBusy(bool busy, const QString &what = {});
-    void fail(const QString &message);
+    void fail(const Error &error);
 
     TeamClient::ServerClient *m_client;
     QStackedWidget *m_pages;
@@ -68,6 +70,7 @@ private:
     // Both
     QProgressBar *m_busy;
     QLabel *m_busyText;
+    bool m_isBusy = false;
 };
 
 } // namespace Realm::Ui

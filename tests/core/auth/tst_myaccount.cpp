@@ -7,10 +7,10 @@
 #include "auth/signin.h"
 #include "common/clock.h"
 #include "serverdb/query.h"
+#include "smtpsink.h"
 #include "testserverdatabase.h"
 #include "verifyresult.h"
 
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtConcurrent>
@@ -50,12 +50,6 @@ private:
                        return bodies;
                    })
             .value();
-    }
-
-    static QString codeIn(const QString &body)
-    {
-        static const QRegularExpression indented(QStringLiteral("\n    (\\S+)\n"));
-        return indented.match(body).captured(1);
     }
 
 private slots:
@@ -104,8 +98,8 @@ private slots:
         m_now += 31 * 1000;
         REALM_VERIFY_OK(m_myAccount->forgotPassword(QStringLiteral("alice@example.org"), kClient));
         QCOMPARE(queuedMails().size(), 2);
-        const QString first = codeIn(queuedMails().at(0));
-        const QString second = codeIn(queuedMails().at(1));
+        const QString first = Test::codeInMail(queuedMails().at(0));
+        const QString second = Test::codeInMail(queuedMails().at(1));
         QVERIFY(!first.isEmpty() && first != second);
         QVERIFY(!m_myAccount->resetPassword(first, kNewPassword, kClient));
         REALM_VERIFY_OK(m_myAccount->resetPassword(second, kNewPassword, kClient));
@@ -114,7 +108,7 @@ private slots:
     void aCodeExpiresAfterAnHour()
     {
         REALM_VERIFY_OK(m_myAccount->forgotPassword(QStringLiteral("alice@example.org"), kClient));
-        const QString code = codeIn(queuedMails().first());
+        const QString code = Test::codeInMail(queuedMails().first());
         m_now += MyAccount::kResetCodeLifetimeMs;
         const Result<void> late = m_myAccount->resetPassword(code, kNewPassword, kClient);
         QVERIFY(!late);
@@ -130,7 +124,7 @@ private slots:
             QVERIFY(!m_signIn->signIn(QStringLiteral("alice@example.org"), QStringLiteral("wrong guess here"), kClient));
         QCOMPARE(m_signIn->signIn(QStringLiteral("alice@example.org"), kPassword, kClient).error().code, Error::Code::Throttled);
         REALM_VERIFY_OK(m_myAccount->forgotPassword(QStringLiteral("alice@example.org"), kClient));
-        REALM_VERIFY_OK(m_myAccount->resetPassword(codeIn(queuedMails().first()), kNewPassword, kClient));
+        REALM_VERIFY_OK(m_myAccount->resetPassword(Test::codeInMail(queuedMails().first()), kNewPassword, kClient));
         QVERIFY(!m_signIn->authenticate(session->accessToken));
         REALM_VERIFY_OK(m_signIn->signIn(QStringLiteral("alice@example.org"), kNewPassword, kClient));
     }
@@ -138,7 +132,7 @@ private slots:
     void twoResetsRacingWithOneCodeCannotBothWin()
     {
         REALM_VERIFY_OK(m_myAccount->forgotPassword(QStringLiteral("alice@example.org"), kClient));
-        const QString code = codeIn(queuedMails().first());
+        const QString code = Test::codeInMail(queuedMails().first());
         QFuture<Result<void>> first = QtConcurrent::run([&] { return m_myAccount->resetPassword(code, QStringLiteral("first racing passphrase"), kClient); });
         QFuture<Result<void>> second = QtConcurrent::run([&] { return m_myAccount->resetPassword(code, QStringLiteral("second racing passphrase"), kClient); });
         const bool firstWon = bool(first.result());
