@@ -48,6 +48,17 @@ Result<std::optional<QString>> MailTokens::issue(const QSqlDatabase &db, const c
     return std::optional<QString>(code);
 }
 
+Result<bool> MailTokens::isLive(const QSqlDatabase &db, const char *purpose, const QString &code, qint64 nowMs)
+{
+    if (code.trimmed().isEmpty() || code.size() > 200)
+        return false;
+    Query live(db, "SELECT COUNT(*) FROM mail_tokens WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?");
+    live.bindAll(Tokens::digest(code.trimmed()), QString::fromLatin1(purpose), nowMs);
+    if (Result<void> ran = live.exec(tr("Cannot check the code")); !ran)
+        return ran.error();
+    return live.next() && live.integer(0) > 0;
+}
+
 Result<QString> MailTokens::consume(const QSqlDatabase &db, const char *purpose, const QString &code, qint64 nowMs)
 {
     const Error refused = Error::invalidInput(tr("This code is wrong, used or expired. Ask for a new one."));

@@ -26,6 +26,9 @@ public:
     // code that is unknown, used, expired or for another purpose (one
     // message for all: a guesser learns nothing).
     static Result<QString> consume(const QSqlDatabase &db, const char *purpose, const QString &code, qint64 nowMs);
+    // Whether `code` would be taken now, without using it up: a cheap look
+    // before expensive work (hashing the new password).
+    static Result<bool> isLive(const QSqlDatabase &db, const char *purpose, const QString &code, qint64 nowMs);
 };
 
 } // namespace Realm::Auth

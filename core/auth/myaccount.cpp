@@ -144,6 +144,12 @@ Result<void> MyAccount::resetPassword(const QString &code, const QString &newPas
 {
     if (Result<void> valid = Passwords::checkNew(newPassword); !valid)
         return valid;
+    // A made-up code costs a lookup, not a password hash.
+    Result<bool> live = m_db->read([&](const QSqlDatabase &db) { return MailTokens::isLive(db, MailTokens::kPasswordReset, code, Clock::nowMs()); });
+    if (!live)
+        return live.error();
+    if (!*live)
+        return Error::invalidInput(tr("This code is wrong, used or expired. Ask for a new one."));
     Result<QString> hash = Passwords::hash(newPassword);
     if (!hash)
         return hash.error();

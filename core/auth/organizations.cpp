@@ -5,6 +5,7 @@
 #include "auth/accounts.h"
 #include "auth/auditlog.h"
 #include "auth/users.h"
+#include "common/crashpoint.h"
 
 #include <QCoreApplication>
 
@@ -190,6 +191,7 @@ Result<OrgMember> Organizations::changeRole(const Principal &principal, const QS
             return allowed.error();
         if (Result<void> set = OrgStore::setMember(db, orgId, userId, role); !set)
             return set.error();
+        crashPoint("organizations.role_set");
         const QJsonObject details{{QStringLiteral("from"), orgRoleName(member->role)}, {QStringLiteral("to"), orgRoleName(role)}};
         if (Result<void> logged = appendOrgAudit(db, orgId, QStringLiteral("org.member_role_changed"), userId, principal, client, details); !logged)
             return logged.error();

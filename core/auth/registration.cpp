@@ -7,6 +7,7 @@
 #include "auth/tokens.h"
 #include "auth/passwords.h"
 #include "common/clock.h"
+#include "common/crashpoint.h"
 #include "mail/mailoutbox.h"
 #include "serverdb/query.h"
 
@@ -67,6 +68,15 @@ Result<Registration::Outcome> Registration::registerAccount(const NewAccount &ac
         return valid.error();
     if (Result<void> valid = Passwords::checkNew(account.password); !valid)
         return valid.error();
+    if (invited) {
+        // A made-up invitation costs a lookup, not a password hash (it is
+        // checked again, for good, in the transaction below).
+        Result<Invitation> found = m_db->read([&](const QSqlDatabase &db) {
+            return Invitations::pendingByCode(db, account.invitationCode, account.email, Clock::nowMs());
+        });
+        if (!found)
+            return found.error();
+    }
     Result<QString> hash = Passwords::hash(account.password);
     if (!hash)
         return hash.error();
@@ -127,6 +137,7 @@ Result<Registration::Outcome> Registration::registerAccount(const NewAccount &ac
         if (!user)
             return user.error();
         const Principal self = selfOf(*user);
+        crashPoint("registration.user_inserted");
         const QJsonObject details{{QStringLiteral("email"), email}, {QStringLiteral("via"), QStringLiteral("invitation")}};
         if (Result<AuditEntry> logged = AuditLog::append(db, auditEntry(QStringLiteral("user.registered"), user->id, self, client, details)); !logged)
             return logged.error();

@@ -19,6 +19,7 @@
 #include <QJsonObject>
 #include <QThreadPool>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -46,6 +47,9 @@ struct ApiContext final {
     QThreadPool *passwordWorkers = nullptr;
     Metrics *metrics = nullptr;
     std::function<int()> requestsInFlight;
+    // Password-reset requests waiting for a worker: they are answered before
+    // they run, so without a bound a flood would queue up without end.
+    std::shared_ptr<std::atomic<int>> resetRequestsWaiting = std::make_shared<std::atomic<int>>(0);
     const Router *router = nullptr; // every route, for the OpenAPI document
 };
 

@@ -9,6 +9,9 @@ namespace Realm::Server {
 
 namespace {
 
+// Password-reset requests queued at once, at most; more answer 429.
+constexpr int kMaxResetRequestsWaiting = 64;
+
 QString text(const QJsonObject &body, const char *key)
 {
     return body.value(QLatin1String(key)).toString();
@@ -105,7 +108,13 @@ void addAuthRoutes(Router &router, const ApiContext &context)
                         return QtFuture::makeReadyFuture(HttpResponse::fromError(body.error()));
                     const QString email = text(*body, "email");
                     const Auth::ClientInfo client = clientOf(request);
+                    if (context.resetRequestsWaiting->fetch_add(1) >= kMaxResetRequestsWaiting) {
+                        context.resetRequestsWaiting->fetch_sub(1);
+                        return QtFuture::makeReadyFuture(HttpResponse::fromError(
+                            Error::throttled(QCoreApplication::translate("Realm::Server", "Too many password reset requests right now. Try again in a minute."), 60)));
+                    }
                     context.workers->start([context, email, client] {
+                        context.resetRequestsWaiting->fetch_sub(1);
                         // Nobody waits for this answer: a failure goes to the log.
                         if (Result<void> done = context.myAccount->forgotPassword(email, client); !done)
                             qWarning("A password reset request failed: %s", qPrintable(done.error().message));
