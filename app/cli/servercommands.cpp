@@ -22,11 +22,15 @@ namespace {
 
 using TeamClient::ServerClient;
 
+// The client of the running server command. It lives in
+// runServerCommand's scope, not in a static: its network manager must go
+// while the application (and its event loop) still exists, or the network
+// thread's objects outlive it.
+ServerClient *g_client = nullptr;
+
 ServerClient &client()
 {
-    static Secrets::KeychainSecretStore keychain;
-    static ServerClient instance(&keychain);
-    return instance;
+    return *g_client;
 }
 
 int failServer(const Error &error)
@@ -187,21 +191,25 @@ int runRegister(const Invocation &inv)
     }
     const QString server = parser.positionalArguments().first();
     const QString email = parser.value(QStringLiteral("email"));
-    const std::optional<QString> password = readPassword(parser.isSet(QStringLiteral("password-stdin")), QStringLiteral("Choose a password for %1").arg(email));
-    if (!password) {
-        Output::error(QStringLiteral("No terminal to ask for the password: give it on standard input with --password-stdin."));
-        return ExitUsage;
-    }
-    QJsonObject body{{QStringLiteral("email"), email}, {QStringLiteral("name"), parser.value(QStringLiteral("name"))}, {QStringLiteral("password"), *password}};
-    if (parser.isSet(QStringLiteral("invitation")))
+    QJsonObject body{{QStringLiteral("email"), email}, {QStringLiteral("name"), parser.value(QStringLiteral("name"))}};
+    // With an invitation the account is made now; an open sign-up chooses
+    // its password with the mailed code (verify-email).
+    if (parser.isSet(QStringLiteral("invitation"))) {
+        const std::optional<QString> password = readPassword(parser.isSet(QStringLiteral("password-stdin")), QStringLiteral("Choose a password for %1").arg(email));
+        if (!password) {
+            Output::error(QStringLiteral("No terminal to ask for the password: give it on standard input with --password-stdin."));
+            return ExitUsage;
+        }
+        body.insert(QStringLiteral("password"), *password);
         body.insert(QStringLiteral("invitation"), parser.value(QStringLiteral("invitation")));
+    }
     Result<QJsonObject> made = waitFor<QJsonObject>([&](auto done) { client().callAnonymously(QUrl(server), "POST", QStringLiteral("/auth/register"), body, done); });
     if (!made)
         return failServer(made.error());
     if (made->contains(QStringLiteral("user")))
         Output::print(QStringLiteral("Account made. Sign in:\n  realm-cli server login %1 --email %2").arg(server, email));
     else
-        Output::print(QStringLiteral("Check the mail to %2: it holds a code that makes the account. Then run:\n"
+        Output::print(QStringLiteral("Check the mail to %2: it holds a code that makes the account. Then run (it asks for your password):\n"
                                      "  realm-cli server verify-email %1 --code CODE\n"
                                      "(If %2 has an account there already, no mail comes: sign in, or reset the password.)")
                           .arg(server, email));
@@ -213,7 +221,7 @@ int runVerifyEmail(const Invocation &inv)
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("code"), QStringLiteral("The code from the mail."), QStringLiteral("code")});
-    parser.addOption({QStringLiteral("password-stdin"), QStringLiteral("Read the password you signed up with from standard input.")});
+    parser.addOption({QStringLiteral("password-stdin"), QStringLiteral("Read the new account's password from standard input.")});
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The server, e.g. https://realm.example.org"));
     if (const int exit = parseOrExit(parser, inv, QStringLiteral("URL --code CODE [--password-stdin]"), 1, 1); exit >= 0)
         return exit;
@@ -222,7 +230,7 @@ int runVerifyEmail(const Invocation &inv)
         return ExitUsage;
     }
     const QString server = parser.positionalArguments().first();
-    const std::optional<QString> password = readPassword(parser.isSet(QStringLiteral("password-stdin")), QStringLiteral("The password you chose when signing up"));
+    const std::optional<QString> password = readPassword(parser.isSet(QStringLiteral("password-stdin")), QStringLiteral("Choose a password for your account"));
     if (!password) {
         Output::error(QStringLiteral("No terminal to ask for the password: give it on standard input with --password-stdin."));
         return ExitUsage;
@@ -314,13 +322,15 @@ QString serverCommandsHelp()
                           "  server sessions [--json]      your signed-in sessions\n"
                           "  server logout                 end this session and forget the login\n"
                           "  server register URL --email E --name N [--invitation C] [--password-stdin]   make an account\n"
-                          "  server verify-email URL --code C [--password-stdin]   confirm a sign-up with the mailed code and its password\n"
+                          "  server verify-email URL --code C [--password-stdin]   make the account with the mailed code, choosing its password\n"
                           "  server accept-invitation --code C                 join an organization you were invited to\n"
                           "  server forgot-password URL --email E              mail yourself a password reset code\n"
                           "  server reset-password URL --code C [--password-stdin]   set a new password with that code\n");
 }
 
-int runServerCommand(const QString &subcommand, const Invocation &invocation)
+namespace {
+
+int dispatchServerCommand(const QString &subcommand, const Invocation &invocation)
 {
     if (subcommand == QLatin1String("login"))
         return runLogin(invocation);
@@ -342,6 +352,20 @@ int runServerCommand(const QString &subcommand, const Invocation &invocation)
         return runResetPassword(invocation);
     Output::error(QStringLiteral("Unknown server command \"%1\":\n%2").arg(subcommand, serverCommandsHelp()));
     return ExitUsage;
+}
+
+} // namespace
+
+int runServerCommand(const QString &subcommand, const Invocation &invocation)
+{
+    Secrets::KeychainSecretStore keychain;
+    ServerClient serverClient(&keychain);
+    g_client = &serverClient;
+    const int exit = dispatchServerCommand(subcommand, invocation);
+    // Replies already answered wait for deleteLater: let them go now.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    g_client = nullptr;
+    return exit;
 }
 
 } // namespace Realm::Cli

@@ -27,7 +27,7 @@ struct Invitation final {
 
 // Invitations to an organization, sent by mail to an address that may or
 // may not have an account yet. Organization admins invite (as admin or
-// member); the invited person accepts with the mailed code — signed in as
+// member; a person, not an API key: these are mails to strangers); the invited person accepts with the mailed code — signed in as
 // that address, or by registering with it. Only the code's SHA-256 is kept.
 class Invitations final {
 public:

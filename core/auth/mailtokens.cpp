@@ -65,6 +65,19 @@ Result<QString> MailTokens::consume(const QSqlDatabase &db, const char *purpose,
     if (code.isEmpty() || code.size() > 200)
         return refused;
     const QString hash = Tokens::digest(code.trimmed());
+    // The user's row first, as issue() does: two transactions that both
+    // touch a user's codes take their locks in one order (no deadlock).
+    Query owner(db, "SELECT user_id FROM mail_tokens WHERE token_hash = ?");
+    owner.bindAll(hash);
+    if (Result<void> ran = owner.exec(tr("Cannot check the code")); !ran)
+        return ran.error();
+    if (!owner.next())
+        return refused;
+    const QString userId = owner.text(0);
+    Query lock(db, "UPDATE users SET updated_at = updated_at WHERE id = ?");
+    lock.bindAll(userId);
+    if (Result<void> ran = lock.exec(tr("Cannot check the code")); !ran)
+        return ran.error();
     // One conditional update: two uses racing cannot both succeed.
     Query use(db, "UPDATE mail_tokens SET used_at = ? WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?");
     use.bindAll(nowMs, hash, QString::fromLatin1(purpose), nowMs);
@@ -72,13 +85,7 @@ Result<QString> MailTokens::consume(const QSqlDatabase &db, const char *purpose,
         return ran.error();
     if (use.rowsAffected() != 1)
         return refused;
-    Query owner(db, "SELECT user_id FROM mail_tokens WHERE token_hash = ?");
-    owner.bindAll(hash);
-    if (Result<void> ran = owner.exec(tr("Cannot check the code")); !ran)
-        return ran.error();
-    if (!owner.next())
-        return refused;
-    return owner.text(0);
+    return userId;
 }
 
 } // namespace Realm::Auth

@@ -90,10 +90,11 @@ Result<void> MyAccount::changePassword(const Principal &principal, const QString
         return hash.error();
     return m_db->write(tr("Cannot change the password"), [&](const QSqlDatabase &db) -> Result<void> {
         // The session may have ended while the password was hashed.
-        Result<Session> session = Sessions::byId(db, principal.sessionId);
-        if (!session)
-            return session.error().code == Error::Code::NotFound ? Error::unauthenticated(tr("This session has ended. Sign in again.")) : session.error();
-        if (session->revokedAtMs)
+        // (A conditional update: a sign-out committing meanwhile wins.)
+        Result<bool> live = Sessions::touchIfActive(db, principal.sessionId, principal.userId, Clock::nowMs());
+        if (!live)
+            return live.error();
+        if (!*live)
             return Error::unauthenticated(tr("This session has ended. Sign in again."));
         // Only over the hash that was checked: a reset or another change
         // since then wins, even one committing at this moment.

@@ -39,7 +39,7 @@ Mail::MailMessage verificationMail(const QString &email, const QString &code, co
     // someone who may not have.
     const QString body = tr("Someone signed up on the REALM server %1 with the address %2.\n"
                             "\n"
-                            "If it was you, confirm the address with this code, valid for one day, and the password you chose:\n"
+                            "If it was you, confirm the address with this code, valid for one day, and choose your password then:\n"
                             "\n"
                             "    %3\n"
                             "\n"
@@ -66,9 +66,12 @@ Result<Registration::Outcome> Registration::registerAccount(const NewAccount &ac
         return valid.error();
     if (Result<void> valid = Users::checkName(account.name); !valid)
         return valid.error();
+    // An open sign-up chooses its password when confirming (below).
+    if (!invited)
+        return signUp(account, client);
     if (Result<void> valid = Passwords::checkNew(account.password); !valid)
         return valid.error();
-    if (invited) {
+    {
         // A made-up invitation costs a lookup, not a password hash (it is
         // checked again, for good, in the transaction below).
         Result<Invitation> found = m_db->read([&](const QSqlDatabase &db) {
@@ -85,52 +88,16 @@ Result<Registration::Outcome> Registration::registerAccount(const NewAccount &ac
     bool queued = false;
     Result<Outcome> outcome = m_db->write(tr("Cannot make the account"), [&](const QSqlDatabase &db) -> Result<Outcome> {
         const qint64 now = Clock::nowMs();
-        std::optional<Invitation> invitation;
-        if (invited) {
-            Result<Invitation> found = Invitations::pendingByCode(db, account.invitationCode, email, now);
-            if (!found)
-                return found.error();
-            if (m_mode == RegistrationMode::Closed && !found->invitedByServerAdmin)
-                return Error::forbidden(tr("On this server only its administrators' invitations make new accounts. Ask one of them to add you."));
-            invitation = *found;
-        }
+        Result<Invitation> invitation = Invitations::pendingByCode(db, account.invitationCode, email, now);
+        if (!invitation)
+            return invitation.error();
+        if (m_mode == RegistrationMode::Closed && !invitation->invitedByServerAdmin)
+            return Error::forbidden(tr("On this server only its administrators' invitations make new accounts. Ask one of them to add you."));
         Result<User> existing = Users::byEmail(db, email);
-        if (existing) {
-            if (invitation)
-                return Error::conflict(tr("%1 has an account here already: sign in and accept the invitation.").arg(email));
-            return Outcome{}; // the same answer as for a new address
-        }
+        if (existing)
+            return Error::conflict(tr("%1 has an account here already: sign in and accept the invitation.").arg(email));
         if (existing.error().code != Error::Code::NotFound)
             return existing.error();
-
-        if (!invitation) {
-            // Every sign-up is kept (the newest few per address), each with
-            // its password; the mailed code proves the mailbox, the password
-            // then picks the sign-up. Someone signing up with another
-            // person's address cannot confirm it, and cannot crowd out that
-            // person's own sign-up either.
-            Query recent(db, "SELECT COUNT(*) FROM pending_registrations WHERE email = ? AND created_at > ?");
-            recent.bindAll(email, now - kVerificationMailIntervalMs);
-            if (Result<void> ran = recent.exec(tr("Cannot look up the sign-ups")); !ran)
-                return ran.error();
-            const bool mailedRecently = recent.next() && recent.integer(0) > 0;
-            Query prune(db, "DELETE FROM pending_registrations WHERE email = ? AND (expires_at <= ? OR code_hash NOT IN "
-                            "(SELECT code_hash FROM pending_registrations WHERE email = ? ORDER BY created_at DESC LIMIT ?))");
-            prune.bindAll(email, now, email, kMaxPendingPerAddress - 1);
-            if (Result<void> ran = prune.exec(tr("Cannot tidy the sign-ups")); !ran)
-                return ran.error();
-            const QString code = Tokens::newOneTimeCode();
-            Query pending(db, "INSERT INTO pending_registrations (code_hash, email, name, password_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)");
-            pending.bindAll(Tokens::digest(code), email, account.name.trimmed(), *hash, now, now + kVerificationLifetimeMs);
-            if (Result<void> ran = pending.exec(tr("Cannot store the sign-up")); !ran)
-                return ran.error();
-            if (mailedRecently)
-                return Outcome{}; // one mail a minute per address; its code serves every sign-up
-            if (Result<void> mailed = Mail::MailOutbox::enqueue(db, verificationMail(email, code, m_serverUrl), now); !mailed)
-                return mailed.error();
-            queued = true;
-            return Outcome{};
-        }
 
         // The invitation came to this address: it is confirmed.
         Result<User> user = Users::insert(db, email, account.name, *hash, false, true);
@@ -150,60 +117,95 @@ Result<Registration::Outcome> Registration::registerAccount(const NewAccount &ac
     return outcome;
 }
 
-Result<User> Registration::verifyEmail(const QString &code, const QString &password, const ClientInfo &client)
+Result<Registration::Outcome> Registration::signUp(const NewAccount &account, const ClientInfo &client)
+{
+    Q_UNUSED(client)
+    const QString email = Users::normalizedEmail(account.email);
+    bool queued = false;
+    Result<Outcome> outcome = m_db->write(tr("Cannot sign up"), [&](const QSqlDatabase &db) -> Result<Outcome> {
+        const qint64 now = Clock::nowMs();
+        Result<User> existing = Users::byEmail(db, email);
+        if (existing)
+            return Outcome{}; // the same answer as for a new address
+        if (existing.error().code != Error::Code::NotFound)
+            return existing.error();
+        // The code proves the mailbox and nothing else; the password comes
+        // with it. One mail a minute per address: its code serves whoever
+        // holds that mailbox, so a stranger signing up with the address
+        // again and again neither confirms it nor keeps its owner out.
+        Query recent(db, "SELECT COUNT(*) FROM pending_registrations WHERE email = ? AND created_at > ?");
+        recent.bindAll(email, now - kVerificationMailIntervalMs);
+        if (Result<void> ran = recent.exec(tr("Cannot look up the sign-ups")); !ran)
+            return ran.error();
+        if (recent.next() && recent.integer(0) > 0)
+            return Outcome{};
+        Query expired(db, "DELETE FROM pending_registrations WHERE expires_at <= ?");
+        expired.bindAll(now);
+        if (Result<void> ran = expired.exec(tr("Cannot tidy the sign-ups")); !ran)
+            return ran.error();
+        const QString code = Tokens::newOneTimeCode();
+        Query pending(db, "INSERT INTO pending_registrations (code_hash, email, name, password_hash, created_at, expires_at) VALUES (?, ?, ?, '', ?, ?)");
+        pending.bindAll(Tokens::digest(code), email, account.name.trimmed(), now, now + kVerificationLifetimeMs);
+        if (Result<void> ran = pending.exec(tr("Cannot store the sign-up")); !ran)
+            return ran.error();
+        if (Result<void> mailed = Mail::MailOutbox::enqueue(db, verificationMail(email, code, m_serverUrl), now); !mailed)
+            return mailed.error();
+        queued = true;
+        return Outcome{};
+    });
+    if (queued && m_mailQueued)
+        m_mailQueued();
+    return outcome;
+}
+
+Result<User> Registration::verifyEmail(const QString &code, const QString &password, const QString &name, const ClientInfo &client)
 {
     const Error refused = Error::invalidInput(tr("This code is wrong, used or expired. Sign up again for a new one."));
     if (code.trimmed().isEmpty() || code.size() > 200)
         return refused;
-    struct Candidate {
-        QString name;
-        QString passwordHash;
-    };
+    if (Result<void> valid = Passwords::checkNew(password); !valid)
+        return valid.error();
+    if (!name.trimmed().isEmpty()) {
+        if (Result<void> valid = Users::checkName(name); !valid)
+            return valid.error();
+    }
     const qint64 now = Clock::nowMs();
-    // The address the code went to, and its sign-ups (read first: checking
-    // passwords takes a while and holds no transaction).
-    QString email;
-    Result<QList<Candidate>> candidates = m_db->read([&](const QSqlDatabase &db) -> Result<QList<Candidate>> {
-        Query mailed(db, "SELECT email FROM pending_registrations WHERE code_hash = ? AND expires_at > ?");
+    // A made-up code costs a lookup, not a password hash.
+    Result<bool> known = m_db->read([&](const QSqlDatabase &db) -> Result<bool> {
+        Query mailed(db, "SELECT COUNT(*) FROM pending_registrations WHERE code_hash = ? AND expires_at > ?");
         mailed.bindAll(Tokens::digest(code.trimmed()), now);
         if (Result<void> ran = mailed.exec(tr("Cannot look up the code")); !ran)
             return ran.error();
-        if (!mailed.next())
-            return refused;
-        email = mailed.text(0);
-        Query signUps(db, "SELECT name, password_hash FROM pending_registrations WHERE email = ? AND expires_at > ? ORDER BY created_at DESC");
-        signUps.bindAll(email, now);
-        if (Result<void> ran = signUps.exec(tr("Cannot look up the sign-ups")); !ran)
-            return ran.error();
-        QList<Candidate> all;
-        while (signUps.next())
-            all.append({signUps.text(0), signUps.text(1)});
-        return all;
+        return mailed.next() && mailed.integer(0) > 0;
     });
-    if (!candidates)
-        return candidates.error();
+    if (!known)
+        return known.error();
+    if (!*known)
+        return refused;
     // Sign-ups from while the server was open end with it.
     if (m_mode != RegistrationMode::Open)
         return Error::forbidden(tr("This server does not take sign-ups any more. Ask an administrator of an organization there to invite you."));
-    std::optional<Candidate> chosen;
-    for (const Candidate &candidate : std::as_const(*candidates)) {
-        if (Passwords::verify(candidate.passwordHash, password)) {
-            chosen = candidate;
-            break;
-        }
-    }
-    if (!chosen)
-        return Error::invalidInput(tr("The password is not the one given when signing up with this address. Give that one, or sign up again."));
+    Result<QString> hash = Passwords::hash(password);
+    if (!hash)
+        return hash.error();
     return m_db->write(tr("Cannot confirm the address"), [&](const QSqlDatabase &db) -> Result<User> {
-        // Every sign-up for this address ends here; the code must still be
-        // there (a second confirmation racing this one finds it gone).
+        Query pending(db, "SELECT email, name FROM pending_registrations WHERE code_hash = ? AND expires_at > ?");
+        pending.bindAll(Tokens::digest(code.trimmed()), Clock::nowMs());
+        if (Result<void> ran = pending.exec(tr("Cannot look up the code")); !ran)
+            return ran.error();
+        if (!pending.next())
+            return refused;
+        const QString email = pending.text(0);
+        const QString chosenName = name.trimmed().isEmpty() ? pending.text(1) : name.trimmed();
+        // Every sign-up for this address ends here; a second confirmation
+        // racing this one finds nothing left to delete.
         Query forget(db, "DELETE FROM pending_registrations WHERE email = ?");
         forget.bindAll(email);
         if (Result<void> ran = forget.exec(tr("Cannot finish the sign-up")); !ran)
             return ran.error();
         if (forget.rowsAffected() == 0)
             return refused;
-        Result<User> user = Users::insert(db, email, chosen->name, chosen->passwordHash, false, true);
+        Result<User> user = Users::insert(db, email, chosenName, *hash, false, true);
         if (!user)
             return user.error(); // made by an administrator meanwhile
         const QJsonObject details{{QStringLiteral("email"), email}, {QStringLiteral("via"), QStringLiteral("open")}};

@@ -20,23 +20,21 @@ enum class RegistrationMode {
 
 struct NewAccount final {
     QString email;
-    QString password;
+    QString password; // with an invitation; an open sign-up chooses it when confirming
     QString name;
     QString invitationCode; // empty: none
 };
 
 // People making their own accounts: with an invitation at once, or (open
-// registration) once the code mailed to the address comes back together
-// with the password given at sign-up — so a sign-up with someone else's
-// address never becomes an account, and cannot block theirs.
+// registration) once the code mailed to the address comes back, the
+// password chosen then — so a sign-up with someone else's address never
+// becomes an account, and cannot block theirs.
 // Runs on worker threads (password hashing).
 class Registration final {
 public:
     static constexpr qint64 kVerificationLifetimeMs = 24LL * 60 * 60 * 1000;
     // At most one confirmation mail per address per minute.
     static constexpr qint64 kVerificationMailIntervalMs = 60 * 1000;
-    // Sign-ups kept per address (the newest).
-    static constexpr int kMaxPendingPerAddress = 5;
 
     struct Outcome {
         // With an invitation: the account, ready to sign in. Without (open
@@ -50,14 +48,15 @@ public:
     void setServerUrl(const QString &url) { m_serverUrl = url; }
 
     Result<Outcome> registerAccount(const NewAccount &account, const ClientInfo &client);
-    // Makes the account: `code` proves the mailbox, `password` picks which
-    // sign-up for that address it is (someone else's with the same address
-    // has another password). InvalidInput for a code that is unknown, used
-    // or expired, or a password of no sign-up; Forbidden once the server no
-    // longer takes sign-ups.
-    Result<User> verifyEmail(const QString &code, const QString &password, const ClientInfo &client);
+    // Makes the account with `password` (and `name`, or the name given at
+    // sign-up): the code proves the mailbox, and whoever holds it chooses
+    // the password now. InvalidInput for a code that is unknown, used or
+    // expired; Forbidden once the server no longer takes sign-ups.
+    Result<User> verifyEmail(const QString &code, const QString &password, const QString &name, const ClientInfo &client);
 
 private:
+    Result<Outcome> signUp(const NewAccount &account, const ClientInfo &client);
+
     ServerDb::ServerDatabasePtr m_db;
     RegistrationMode m_mode;
     std::function<void()> m_mailQueued;

@@ -65,6 +65,15 @@ Result<Session> Sessions::create(const QSqlDatabase &db, const QString &userId, 
     return session;
 }
 
+Result<bool> Sessions::touchIfActive(const QSqlDatabase &db, const QString &sessionId, const QString &userId, qint64 nowMs)
+{
+    Query touch(db, "UPDATE sessions SET last_used_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL AND expires_at > ?");
+    touch.bindAll(nowMs, sessionId, userId, nowMs);
+    if (Result<void> ran = touch.exec(tr("Cannot check the session")); !ran)
+        return ran.error();
+    return touch.rowsAffected() == 1;
+}
+
 Result<Session> Sessions::byId(const QSqlDatabase &db, const QString &sessionId)
 {
     Query query(db, "SELECT " REALM_SESSION_COLUMNS " FROM sessions WHERE id = ?");

@@ -43,6 +43,9 @@ public:
     // Active sessions of a user, newest first.
     static Result<QList<Session>> activeOf(const QSqlDatabase &db, const QString &userId);
     static Result<void> extend(const QSqlDatabase &db, const QString &sessionId, qint64 expiresAtMs);
+    // Marks the session used if it is the user's, not revoked and not
+    // expired — and locks it for the rest of the transaction; false otherwise.
+    static Result<bool> touchIfActive(const QSqlDatabase &db, const QString &sessionId, const QString &userId, qint64 nowMs);
     // Ends one session; false when it was not active.
     static Result<bool> revoke(const QSqlDatabase &db, const QString &sessionId);
     // Ends every active session of a user but `keepSessionId`; how many ended.

@@ -90,13 +90,13 @@ void addAuthRoutes(Router &router, const ApiContext &context)
                     return HttpResponse::json(201, {{QStringLiteral("user"), outcome->user->toJson()}, {QStringLiteral("org_id"), outcome->orgId}});
                 }, context.passwordWorkers)});
 
-    router.add({"POST", v1 + QStringLiteral("/auth/verify"), QStringLiteral("Confirm a sign-up with the mailed code and its password {token, password}"),
+    router.add({"POST", v1 + QStringLiteral("/auth/verify"), QStringLiteral("Make the account a sign-up code was mailed for {token, password[, name]}"),
                 Access::Public, 4096,
                 publicHandler(context, [context](const HttpRequest &request) {
                     Result<QJsonObject> body = jsonBody(request);
                     if (!body)
                         return HttpResponse::fromError(body.error());
-                    return objectResponse(context.registration->verifyEmail(text(*body, "token"), text(*body, "password"), clientOf(request)), 201);
+                    return objectResponse(context.registration->verifyEmail(text(*body, "token"), text(*body, "password"), text(*body, "name"), clientOf(request)), 201);
                 }, context.passwordWorkers)});
 
     // Always 202, at once: neither the answer nor its timing tells whether

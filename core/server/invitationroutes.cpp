@@ -12,7 +12,7 @@ void addInvitationRoutes(Router &router, const ApiContext &context)
     const QString invitations = QStringLiteral("/api/v1/orgs/{org}/invitations");
     const auto orgId = [](const HttpRequest &request) { return request.parameter(QStringLiteral("org")); };
 
-    addSignedIn(router, context, {"POST", invitations, QStringLiteral("Invite someone by mail {email, role}"), Access::SignedIn, 4096},
+    addSignedIn(router, context, {"POST", invitations, QStringLiteral("Invite someone by mail {email, role}"), Access::Person, 4096},
                 [context, orgId](const HttpRequest &request, const Auth::Principal &principal) {
                     Result<QJsonObject> body = jsonBody(request);
                     if (!body)

@@ -118,8 +118,10 @@ Result<BackupSummary> Backup::write(const ServerDatabase &source, const QString 
     {
         // Private from the first byte (SQLite keeps the mode of an empty
         // file it writes into, and gives its WAL the same).
+        // Made with its mode in one step, and never through a link someone
+        // put there (NewOnly: O_EXCL).
         QFile create(partial);
-        if (!create.open(QIODevice::WriteOnly) || !create.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        if (!create.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
             return Error::io(tr("Cannot create the backup %1: %2. Check the folder is writable.").arg(partial, create.errorString()));
     }
     Result<BackupSummary> summary = Error::failed(QString());

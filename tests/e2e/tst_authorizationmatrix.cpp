@@ -31,6 +31,7 @@ enum class Rule {
     ProjectViewer,
     ProjectAdmin,
     PersonWithCode,  // a person; the made-up code is then refused (400)
+    PersonOrgAdmin,  // an org admin or owner, not an API key
 };
 
 const QHash<QString, Rule> kRules{
@@ -51,7 +52,7 @@ const QHash<QString, Rule> kRules{
     {QStringLiteral("POST /api/v1/auth/password/reset"), Rule::Public},
     {QStringLiteral("POST /api/v1/auth/register"), Rule::Public},
     {QStringLiteral("POST /api/v1/auth/verify"), Rule::Public},
-    {QStringLiteral("POST /api/v1/orgs/{org}/invitations"), Rule::OrgAdmin},
+    {QStringLiteral("POST /api/v1/orgs/{org}/invitations"), Rule::PersonOrgAdmin},
     {QStringLiteral("GET /api/v1/orgs/{org}/invitations"), Rule::OrgAdmin},
     {QStringLiteral("DELETE /api/v1/orgs/{org}/invitations/{invitation}"), Rule::OrgAdmin},
     {QStringLiteral("POST /api/v1/invitations/accept"), Rule::PersonWithCode},
@@ -176,6 +177,7 @@ private:
         case Rule::ProjectViewer: return projectRole == 0 ? 404 : 0;
         case Rule::ProjectAdmin: return projectRole == 0 ? 404 : (projectRole < 3 ? 403 : 0);
         case Rule::PersonWithCode: return caller.isKey ? 403 : 400;
+        case Rule::PersonOrgAdmin: return caller.isKey ? 403 : (orgRole == 0 ? 404 : (orgRole < 2 ? 403 : 0));
         }
         return 0;
     }

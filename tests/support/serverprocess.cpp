@@ -179,6 +179,14 @@ int ServerProcess::waitForExit()
     return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
+bool ServerProcess::waitForCrash()
+{
+    if (m_process.state() != QProcess::NotRunning && !m_process.waitForFinished(30000))
+        return false;
+    m_log += m_process.readAllStandardError();
+    return m_process.exitStatus() == QProcess::CrashExit;
+}
+
 void ServerProcess::kill()
 {
     m_process.kill();

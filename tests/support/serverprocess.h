@@ -62,6 +62,8 @@ public:
     // The exit code once it ends by itself (-1 as above): after a SIGTERM
     // sent by the test, since a second one would cut its shutdown short.
     int waitForExit();
+    // Whether it ended by a signal (within 30 s), as opposed to exiting or hanging.
+    bool waitForCrash();
     void kill();
     // What it wrote to stderr so far (its JSON request log).
     QByteArray log();
