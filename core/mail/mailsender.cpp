@@ -104,6 +104,10 @@ Result<QString> SmtpMailSender::send(const MailMessage &message)
     }
     curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, 10L);
     curl_easy_setopt(handle, CURLOPT_TIMEOUT, long(m_settings.timeoutSeconds));
+    // Closing the connection waits for the answer to QUIT, outside the
+    // transfer (and its abort check): bound that wait like the rest, or a
+    // stuck SMTP server holds up a shutdown for curl's default two minutes.
+    curl_easy_setopt(handle, CURLOPT_SERVER_RESPONSE_TIMEOUT, long(m_settings.timeoutSeconds));
     curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(handle, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, &checkAbort);

@@ -53,79 +53,122 @@ QString ReceivedMail::body() const
     return QString::fromUtf8(decoded).replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
 }
 
-SmtpSink::SmtpSink(QObject *parent) : QObject(parent), m_server(new QTcpServer(this))
+namespace {
+
+// One SMTP conversation, on the sink's thread.
+void serveConnection(QTcpSocket *socket, const std::shared_ptr<SmtpSink::State> &state)
 {
-    connect(m_server, &QTcpServer::newConnection, this, &SmtpSink::serve);
+    QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    auto session = std::make_shared<Session>();
+    socket->write("220 sink ESMTP\r\n");
+    QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, session, state] {
+        while (socket->canReadLine()) {
+            const QByteArray line = socket->readLine();
+            const QByteArray text = line.trimmed();
+            if (session->inData) {
+                if (text == "." && (line == ".\r\n" || line == ".\n")) {
+                    session->inData = false;
+                    {
+                        QMutexLocker lock(&state->mutex);
+                        state->mails.append(session->mail);
+                    }
+                    session->mail = {};
+                    socket->write("250 2.0.0 queued\r\n");
+                } else {
+                    session->mail.data += line.startsWith("..") ? line.mid(1) : line;
+                }
+                continue;
+            }
+            const QByteArray verb = text.left(4).toUpper();
+            if (verb == "EHLO" || verb == "HELO") {
+                socket->write("250 sink\r\n");
+            } else if (verb == "MAIL") {
+                session->mail = {};
+                session->mail.from = QString::fromUtf8(text.mid(text.indexOf(':') + 1).trimmed());
+                socket->write("250 2.1.0 ok\r\n");
+            } else if (verb == "RCPT") {
+                QMutexLocker lock(&state->mutex);
+                if (state->refusing) {
+                    ++state->refused;
+                    socket->write("550 5.2.2 mailbox full\r\n");
+                } else {
+                    session->mail.to.append(QString::fromUtf8(text.mid(text.indexOf(':') + 1).trimmed()));
+                    socket->write("250 2.1.5 ok\r\n");
+                }
+            } else if (verb == "DATA") {
+                session->inData = true;
+                socket->write("354 go on\r\n");
+            } else if (verb == "QUIT") {
+                socket->write("221 bye\r\n");
+                socket->disconnectFromHost();
+            } else if (verb == "RSET" || verb == "NOOP") {
+                socket->write("250 ok\r\n");
+            } else {
+                socket->write("502 5.5.2 not implemented\r\n");
+            }
+        }
+    });
 }
 
-SmtpSink::~SmtpSink() = default;
+} // namespace
+
+SmtpSink::SmtpSink() : m_context(new QObject)
+{
+    m_context->moveToThread(&m_thread);
+    m_thread.setObjectName(QStringLiteral("smtp-sink"));
+    m_thread.start();
+}
+
+SmtpSink::~SmtpSink()
+{
+    m_thread.quit();
+    m_thread.wait();
+    // The thread has ended: what lived on it may go from here.
+    delete m_server;
+    delete m_context;
+}
 
 bool SmtpSink::listen()
 {
-    return m_server->listen(QHostAddress::LocalHost, 0);
-}
-
-quint16 SmtpSink::port() const
-{
-    return m_server->serverPort();
+    // Made, and listening, on the sink's thread: its sockets live there.
+    std::shared_ptr<State> state = m_state;
+    QMetaObject::invokeMethod(m_context, [this, state] {
+        auto *server = new QTcpServer;
+        if (!server->listen(QHostAddress::LocalHost, 0)) {
+            delete server;
+            return;
+        }
+        QObject::connect(server, &QTcpServer::newConnection, server, [server, state] {
+            while (QTcpSocket *socket = server->nextPendingConnection())
+                serveConnection(socket, state);
+        });
+        m_port = server->serverPort();
+        m_server = server;
+    }, Qt::BlockingQueuedConnection);
+    return m_server != nullptr;
 }
 
 QString SmtpSink::url() const
 {
-    return QStringLiteral("smtp://127.0.0.1:%1").arg(port());
+    return QStringLiteral("smtp://127.0.0.1:%1").arg(m_port);
 }
 
-void SmtpSink::serve()
+QList<ReceivedMail> SmtpSink::mails() const
 {
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        auto session = std::make_shared<Session>();
-        socket->write("220 sink ESMTP\r\n");
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket, session] {
-            while (socket->canReadLine()) {
-                const QByteArray line = socket->readLine();
-                const QByteArray text = line.trimmed();
-                if (session->inData) {
-                    if (text == "." && (line == ".\r\n" || line == ".\n")) {
-                        session->inData = false;
-                        m_mails.append(session->mail);
-                        session->mail = {};
-                        socket->write("250 2.0.0 queued\r\n");
-                        emit received();
-                    } else {
-                        session->mail.data += line.startsWith("..") ? line.mid(1) : line;
-                    }
-                    continue;
-                }
-                const QByteArray verb = text.left(4).toUpper();
-                if (verb == "EHLO" || verb == "HELO") {
-                    socket->write("250 sink\r\n");
-                } else if (verb == "MAIL") {
-                    session->mail = {};
-                    session->mail.from = QString::fromUtf8(text.mid(text.indexOf(':') + 1).trimmed());
-                    socket->write("250 2.1.0 ok\r\n");
-                } else if (verb == "RCPT") {
-                    if (m_refusing) {
-                        ++m_refused;
-                        socket->write("550 5.2.2 mailbox full\r\n");
-                    } else {
-                        session->mail.to.append(QString::fromUtf8(text.mid(text.indexOf(':') + 1).trimmed()));
-                        socket->write("250 2.1.5 ok\r\n");
-                    }
-                } else if (verb == "DATA") {
-                    session->inData = true;
-                    socket->write("354 go on\r\n");
-                } else if (verb == "QUIT") {
-                    socket->write("221 bye\r\n");
-                    socket->disconnectFromHost();
-                } else if (verb == "RSET" || verb == "NOOP") {
-                    socket->write("250 ok\r\n");
-                } else {
-                    socket->write("502 5.5.2 not implemented\r\n");
-                }
-            }
-        });
-    }
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->mails;
+}
+
+void SmtpSink::setRefusing(bool refusing)
+{
+    QMutexLocker lock(&m_state->mutex);
+    m_state->refusing = refusing;
+}
+
+int SmtpSink::refusedCount() const
+{
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->refused;
 }
 
 } // namespace Realm::Test

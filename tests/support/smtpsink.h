@@ -3,11 +3,13 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QThread>
 
-class QTcpServer;
+#include <memory>
 
 namespace Realm::Test {
 
@@ -27,31 +29,36 @@ QString codeInMail(const QString &body);
 
 // A small SMTP server on 127.0.0.1 that keeps what it is sent (RFC 5321's
 // plain commands: EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT; no TLS).
-// It can refuse recipients, as a full mailbox does (550).
-class SmtpSink final : public QObject {
-    Q_OBJECT
-
+// It serves on a thread of its own, as a real mail server answers whatever
+// the test is doing (waiting for a process to end, say). It can refuse
+// recipients, as a full mailbox does (550).
+class SmtpSink final {
 public:
-    explicit SmtpSink(QObject *parent = nullptr);
-    ~SmtpSink() override;
+    SmtpSink();
+    ~SmtpSink();
+    Q_DISABLE_COPY_MOVE(SmtpSink)
 
     bool listen(); // on a free port
-    quint16 port() const;
+    quint16 port() const { return m_port; }
     QString url() const; // smtp://127.0.0.1:PORT
-    const QList<ReceivedMail> &mails() const { return m_mails; }
-    void setRefusing(bool refusing) { m_refusing = refusing; }
-    int refusedCount() const { return m_refused; }
+    // What arrived so far (a copy: the sink's thread adds to it).
+    QList<ReceivedMail> mails() const;
+    void setRefusing(bool refusing);
+    int refusedCount() const;
 
-signals:
-    void received();
+    struct State {
+        mutable QMutex mutex;
+        QList<ReceivedMail> mails;
+        bool refusing = false;
+        int refused = 0;
+    };
 
 private:
-    void serve();
-
-    QTcpServer *m_server;
-    QList<ReceivedMail> m_mails;
-    bool m_refusing = false;
-    int m_refused = 0;
+    std::shared_ptr<State> m_state = std::make_shared<State>();
+    QThread m_thread;
+    QObject *m_context;          // lives on m_thread: calls to run there
+    QObject *m_server = nullptr; // a QTcpServer living on m_thread
+    quint16 m_port = 0;
 };
 
 } // namespace Realm::Test

@@ -111,7 +111,7 @@ private slots:
         const Result<QString> sent = sendAside(sender, {QStringLiteral("Bob <bob@example.org>"), QStringLiteral("Hi"), QStringLiteral("Line one\nLine two\n")});
         REALM_VERIFY_OK(sent);
         QCOMPARE(sink.mails().size(), 1);
-        const ReceivedMail &mail = sink.mails().first();
+        const ReceivedMail mail = sink.mails().first();
         QCOMPARE(mail.from, QStringLiteral("<realm@example.org>"));
         QCOMPARE(mail.to, QStringList{QStringLiteral("<bob@example.org>")});
         QCOMPARE(mail.header("Subject"), QStringLiteral("Hi"));
