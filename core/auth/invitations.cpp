@@ -99,10 +99,8 @@ Result<Invitation> Invitations::invite(const Principal &principal, const QString
         // mails to strangers.
         if (Result<void> locked = OrgStore::lock(db, orgId); !locked)
             return locked.error();
-        Query self(db, "UPDATE users SET updated_at = updated_at WHERE id = ?");
-        self.bindAll(principal.userId);
-        if (Result<void> ran = self.exec(tr("Cannot count the invitations")); !ran)
-            return ran.error();
+        if (Result<void> locked = Users::lock(db, principal.userId); !locked)
+            return locked.error();
         Query recent(db, "SELECT COUNT(*) FROM invitations WHERE invited_by = ? AND created_at > ?");
         recent.bindAll(principal.userId, Clock::nowMs() - 60 * 60 * 1000);
         if (Result<void> ran = recent.exec(tr("Cannot count the invitations")); !ran)

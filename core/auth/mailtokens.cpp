@@ -2,6 +2,7 @@
 #include "auth/mailtokens.h"
 
 #include "auth/tokens.h"
+#include "auth/users.h"
 #include "serverdb/query.h"
 
 #include <QCoreApplication>
@@ -25,10 +26,8 @@ Result<std::optional<QString>> MailTokens::issue(const QSqlDatabase &db, const c
     const QString purposeText = QString::fromLatin1(purpose);
     // Two requests at once for one user take turns (PostgreSQL's row lock;
     // SQLite writes one at a time anyway): one code, one mail.
-    Query lock(db, "UPDATE users SET updated_at = updated_at WHERE id = ?");
-    lock.bindAll(userId);
-    if (Result<void> ran = lock.exec(tr("Cannot look up the codes sent")); !ran)
-        return ran.error();
+    if (Result<void> locked = Users::lock(db, userId); !locked)
+        return locked.error();
     Query recent(db, "SELECT COUNT(*) FROM mail_tokens WHERE user_id = ? AND purpose = ? AND created_at > ?");
     recent.bindAll(userId, purposeText, nowMs - minimumIntervalMs);
     if (Result<void> ran = recent.exec(tr("Cannot look up the codes sent")); !ran)
@@ -74,10 +73,8 @@ Result<QString> MailTokens::consume(const QSqlDatabase &db, const char *purpose,
     if (!owner.next())
         return refused;
     const QString userId = owner.text(0);
-    Query lock(db, "UPDATE users SET updated_at = updated_at WHERE id = ?");
-    lock.bindAll(userId);
-    if (Result<void> ran = lock.exec(tr("Cannot check the code")); !ran)
-        return ran.error();
+    if (Result<void> locked = Users::lock(db, userId); !locked)
+        return locked.error();
     // One conditional update: two uses racing cannot both succeed.
     Query use(db, "UPDATE mail_tokens SET used_at = ? WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?");
     use.bindAll(nowMs, hash, QString::fromLatin1(purpose), nowMs);

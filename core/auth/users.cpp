@@ -174,6 +174,13 @@ Result<bool> Users::replacePasswordHash(const QSqlDatabase &db, const QString &u
     return update.rowsAffected() == 1;
 }
 
+Result<void> Users::lock(const QSqlDatabase &db, const QString &userId)
+{
+    Query lock(db, "UPDATE users SET updated_at = updated_at WHERE id = ?");
+    lock.bindAll(userId);
+    return lock.exec(tr("Cannot change the user"));
+}
+
 Result<void> Users::setName(const QSqlDatabase &db, const QString &userId, const QString &name)
 {
     Query update(db, "UPDATE users SET name = ?, updated_at = ? WHERE id = ?");

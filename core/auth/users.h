@@ -52,6 +52,9 @@ public:
     // Sets the hash only while it still is `expectedHash`; false otherwise.
     static Result<bool> replacePasswordHash(const QSqlDatabase &db, const QString &userId, const QString &expectedHash, const QString &passwordHash);
     static Result<void> setDisabled(const QSqlDatabase &db, const QString &userId, bool disabled);
+    // Locks the user's row until the transaction ends (PostgreSQL; SQLite
+    // writes one at a time anyway): changes about one user take turns.
+    static Result<void> lock(const QSqlDatabase &db, const QString &userId);
     static Result<void> setName(const QSqlDatabase &db, const QString &userId, const QString &name);
     static Result<void> markEmailVerified(const QSqlDatabase &db, const QString &userId);
     // Revokes every API key of the user (after a password reset); how many.
