@@ -10,13 +10,14 @@
 # libsodium-dev: argon2id password hashes on the team server.
 # libqt6sql6-psql: the team server's PostgreSQL backend.
 # libcurl4-openssl-dev: the team server's mail over SMTP.
+# liboath-dev: TOTP second factor (RFC 6238) on the team server.
 REALM_BUILD_PACKAGES=(
   g++ cmake ninja-build pkg-config ccache git
   qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools
   qt6-qpa-plugins qt6-translations-l10n libqt6sql6-sqlite libsqlite3-dev
   qtkeychain-qt6-dev libmd4c-dev libmd4c-html0-dev libarchive-dev libgit2-dev
   libssl-dev universal-ctags libkainjow-mustache-dev extra-cmake-modules
-  libsodium-dev libqt6sql6-psql libcurl4-openssl-dev
+  libsodium-dev libqt6sql6-psql libcurl4-openssl-dev liboath-dev
 )
 # postgresql: the team server's tests run on SQLite and on a throwaway
 # PostgreSQL cluster (tests/support/postgrescluster.cpp).

@@ -18,6 +18,7 @@ int exitCodeFor(const Error &error)
     case Error::Code::InvalidInput:
     case Error::Code::LimitExceeded:
     case Error::Code::Unauthenticated:
+    case Error::Code::SecondFactorRequired:
     case Error::Code::Forbidden:
     case Error::Code::Conflict:
     case Error::Code::Throttled: return ExitRejected;

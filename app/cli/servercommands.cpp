@@ -38,6 +38,7 @@ int failServer(const Error &error)
     Output::error(error.message);
     switch (error.code) {
     case Error::Code::Unauthenticated:
+    case Error::Code::SecondFactorRequired:
     case Error::Code::Forbidden: return ExitAuth;
     case Error::Code::Unavailable: return ExitNetwork;
     case Error::Code::Throttled: return ExitRateLimited;
@@ -101,8 +102,10 @@ int runLogin(const Invocation &inv)
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("email"), QStringLiteral("Your account's email."), QStringLiteral("email")});
     parser.addOption({QStringLiteral("password-stdin"), QStringLiteral("Read the password from the first line of standard input.")});
+    parser.addOption({QStringLiteral("totp"), QStringLiteral("With two-step sign-in: the code your authenticator app shows, or a recovery code "
+                                                             "(asked for on the terminal otherwise)."), QStringLiteral("code")});
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The server, e.g. https://realm.example.org"));
-    if (const int exit = parseOrExit(parser, inv, QStringLiteral("URL --email EMAIL [--password-stdin]"), 1, 1); exit >= 0)
+    if (const int exit = parseOrExit(parser, inv, QStringLiteral("URL --email EMAIL [--password-stdin] [--totp CODE]"), 1, 1); exit >= 0)
         return exit;
     const QStringList positional = parser.positionalArguments();
     if (!parser.isSet(QStringLiteral("email"))) {
@@ -110,15 +113,104 @@ int runLogin(const Invocation &inv)
         return ExitUsage;
     }
     const QString email = parser.value(QStringLiteral("email"));
-    const std::optional<QString> password = readPassword(parser.isSet(QStringLiteral("password-stdin")), QStringLiteral("Password for %1").arg(email));
+    const bool fromStdin = parser.isSet(QStringLiteral("password-stdin"));
+    const std::optional<QString> password = readPassword(fromStdin, QStringLiteral("Password for %1").arg(email));
     if (!password) {
         Output::error(QStringLiteral("No terminal to ask for the password: give it on standard input with --password-stdin."));
         return ExitUsage;
     }
-    Result<QJsonObject> me = waitFor<QJsonObject>([&](auto done) { client().login(QUrl(positional.first()), email, *password, done); });
+    const auto login = [&](const QString &code) {
+        return waitFor<QJsonObject>([&](auto done) { client().login(QUrl(positional.first()), email, *password, code, done); });
+    };
+    Result<QJsonObject> me = login(parser.value(QStringLiteral("totp")));
+    if (!me && me.error().code == Error::Code::SecondFactorRequired) {
+        // Standard input held the password: there is no one to ask.
+        const std::optional<QString> code = fromStdin ? std::nullopt : readPassword(false, QStringLiteral("Code from your authenticator app (or a recovery code)"));
+        if (!code) {
+            Output::error(QStringLiteral("%1 Add --totp CODE.").arg(me.error().message));
+            return ExitAuth;
+        }
+        me = login(code->trimmed());
+    }
     if (!me)
         return failServer(me.error());
     return printIdentity(inv, *me);
+}
+
+// server totp status|enable|confirm CODE|disable
+int runTotp(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("password-stdin"), QStringLiteral("enable, disable: read your password from the first line of standard input.")});
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("status, enable, confirm CODE or disable"));
+    if (const int exit = parseOrExit(parser, inv, QStringLiteral("status | enable [--password-stdin] | confirm CODE | disable [--password-stdin]"), 1, 2); exit >= 0)
+        return exit;
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.first();
+    const auto passwordBody = [&]() -> std::optional<QJsonObject> {
+        const std::optional<QString> password = readPassword(parser.isSet(QStringLiteral("password-stdin")), QStringLiteral("Your password"));
+        if (!password)
+            return std::nullopt;
+        return QJsonObject{{QStringLiteral("password"), *password}};
+    };
+    const auto noPassword = [] {
+        Output::error(QStringLiteral("No terminal to ask for your password: give it on standard input with --password-stdin."));
+        return ExitUsage;
+    };
+
+    if (action == QLatin1String("status") && positional.size() == 1) {
+        Result<QJsonObject> status = waitFor<QJsonObject>([](auto done) { client().call("GET", QStringLiteral("/me/totp"), {}, done); });
+        if (!status)
+            return failServer(status.error());
+        if (inv.json)
+            Output::printJson(*status);
+        else
+            Output::print((*status)[QStringLiteral("enabled")].toBool() ? QStringLiteral("Two-step sign-in is on.") : QStringLiteral("Two-step sign-in is off."));
+        return ExitOk;
+    }
+    if (action == QLatin1String("enable") && positional.size() == 1) {
+        const std::optional<QJsonObject> body = passwordBody();
+        if (!body)
+            return noPassword();
+        Result<QJsonObject> enrolment = waitFor<QJsonObject>([&](auto done) { client().call("POST", QStringLiteral("/me/totp"), *body, done); });
+        if (!enrolment)
+            return failServer(enrolment.error());
+        if (inv.json) {
+            Output::printJson(*enrolment);
+            return ExitOk;
+        }
+        Output::print(QStringLiteral("Add this key to your authenticator app: %1").arg((*enrolment)[QStringLiteral("secret")].toString()));
+        Output::print(QStringLiteral("(or this address, as a QR code: %1)").arg((*enrolment)[QStringLiteral("otpauth_uri")].toString()));
+        Output::note(QStringLiteral("Then turn two-step sign-in on with the code it shows: realm-cli server totp confirm CODE"));
+        return ExitOk;
+    }
+    if (action == QLatin1String("confirm") && positional.size() == 2) {
+        const QJsonObject body{{QStringLiteral("code"), positional.at(1)}};
+        Result<QJsonObject> codes = waitFor<QJsonObject>([&](auto done) { client().call("POST", QStringLiteral("/me/totp/confirm"), body, done); });
+        if (!codes)
+            return failServer(codes.error());
+        if (inv.json) {
+            Output::printJson(*codes);
+            return ExitOk;
+        }
+        Output::note(QStringLiteral("Two-step sign-in is on. Keep these recovery codes somewhere safe: each signs you in once without the app."));
+        for (const QJsonValue &code : (*codes)[QStringLiteral("recovery_codes")].toArray())
+            Output::print(code.toString());
+        return ExitOk;
+    }
+    if (action == QLatin1String("disable") && positional.size() == 1) {
+        const std::optional<QJsonObject> body = passwordBody();
+        if (!body)
+            return noPassword();
+        Result<QJsonObject> done = waitFor<QJsonObject>([&](auto callback) { client().call("DELETE", QStringLiteral("/me/totp"), *body, callback); });
+        if (!done)
+            return failServer(done.error());
+        Output::note(QStringLiteral("Two-step sign-in is off."));
+        return ExitOk;
+    }
+    Output::error(QStringLiteral("Use: realm-cli server totp status | enable | confirm CODE | disable"));
+    return ExitUsage;
 }
 
 int runForgotPassword(const Invocation &inv)
@@ -317,10 +409,11 @@ int runLogout(const Invocation &inv)
 
 QString serverCommandsHelp()
 {
-    return QStringLiteral("  server login URL --email E [--password-stdin]   sign in to a REALM team server (tokens go to the keychain)\n"
+    return QStringLiteral("  server login URL --email E [--password-stdin] [--totp CODE]   sign in to a REALM team server (tokens go to the keychain)\n"
                           "  server whoami [--json]        who you are there, and your organizations\n"
                           "  server sessions [--json]      your signed-in sessions\n"
                           "  server logout                 end this session and forget the login\n"
+                          "  server totp status|enable|confirm CODE|disable   two-step sign-in with an authenticator app\n"
                           "  server register URL --email E --name N [--invitation C] [--password-stdin]   make an account\n"
                           "  server verify-email URL --code C [--password-stdin]   make the account with the mailed code, choosing its password\n"
                           "  server accept-invitation --code C                 join an organization you were invited to\n"
@@ -340,6 +433,8 @@ int dispatchServerCommand(const QString &subcommand, const Invocation &invocatio
         return runSessions(invocation);
     if (subcommand == QLatin1String("logout"))
         return runLogout(invocation);
+    if (subcommand == QLatin1String("totp"))
+        return runTotp(invocation);
     if (subcommand == QLatin1String("register"))
         return runRegister(invocation);
     if (subcommand == QLatin1String("verify-email"))

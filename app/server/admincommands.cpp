@@ -144,7 +144,15 @@ int userCommand(const QCommandLineParser &parser, const QStringList &args, Auth:
         printLine(tr("Set a new password for %1 and ended their sessions.").arg(Auth::Users::normalizedEmail(email)));
         return ExitOk;
     }
-    return usage(tr("Unknown user command \"%1\". Use add, list, disable or reset-password.").arg(action));
+    if (action == QLatin1String("remove-totp")) {
+        Result<bool> removed = accounts.removeSecondFactor(email);
+        if (!removed)
+            return exitFor(removed.error());
+        printLine(*removed ? tr("Turned two-step sign-in off for %1: they sign in with their password alone until they set it up again.").arg(Auth::Users::normalizedEmail(email))
+                           : tr("Two-step sign-in was not on for %1.").arg(Auth::Users::normalizedEmail(email)));
+        return ExitOk;
+    }
+    return usage(tr("Unknown user command \"%1\". Use add, list, disable, reset-password or remove-totp.").arg(action));
 }
 
 int orgCommand(const QCommandLineParser &parser, const QStringList &args, const ServerDb::ServerDatabasePtr &database)
@@ -235,6 +243,7 @@ int runAdmin(const QStringList &arguments)
                                         "  user list [--json]\n"
                                         "  user disable EMAIL\n"
                                         "  user reset-password EMAIL --password-stdin\n"
+                                        "  user remove-totp EMAIL  two-step sign-in off, for someone who lost phone and recovery codes\n"
                                         "  org add NAME --owner EMAIL\n"
                                         "  audit verify\n"
                                         "  backup --out FILE       a consistent copy of the database, taken while the server runs\n"

@@ -2,6 +2,7 @@
 #include "auth/accounts.h"
 
 #include "auth/passwords.h"
+#include "auth/secondfactor.h"
 #include "auth/sessions.h"
 
 #include <QCoreApplication>
@@ -107,6 +108,16 @@ Result<void> Accounts::resetPassword(const QString &email, const QString &passwo
         if (!user)
             return user.error();
         return replacePassword(db, *user, *hash, actor, client);
+    });
+}
+
+Result<bool> Accounts::removeSecondFactor(const QString &email, const Principal &actor, const ClientInfo &client)
+{
+    return m_db->write(tr("Cannot turn two-step sign-in off"), [&](const QSqlDatabase &db) -> Result<bool> {
+        Result<User> user = Users::byEmail(db, email);
+        if (!user)
+            return user.error();
+        return SecondFactor::removeFor(db, user->id, actor, client);
     });
 }
 

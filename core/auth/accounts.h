@@ -31,6 +31,9 @@ public:
     Result<User> disableUser(const QString &email, const Principal &actor = {}, const ClientInfo &client = {});
     // Sets a new password and ends every session of the user.
     Result<void> resetPassword(const QString &email, const QString &password, const Principal &actor = {}, const ClientInfo &client = {});
+    // Two-step sign-in off, for someone who lost both phone and recovery
+    // codes; false when it was not on.
+    Result<bool> removeSecondFactor(const QString &email, const Principal &actor = {}, const ClientInfo &client = {});
     Result<AuditVerification> verifyAuditLog() const;
 
 private:

@@ -5,6 +5,7 @@
 #include "auth/auditlog.h"
 #include "auth/mailtokens.h"
 #include "auth/passwords.h"
+#include "auth/reauthentication.h"
 #include "auth/sessions.h"
 #include "common/clock.h"
 #include "mail/mailoutbox.h"
@@ -60,29 +61,10 @@ Result<User> MyAccount::rename(const Principal &principal, const QString &name, 
 
 Result<void> MyAccount::changePassword(const Principal &principal, const QString &currentPassword, const QString &newPassword, const ClientInfo &client)
 {
-    const qint64 now = Clock::nowMs();
-    Result<int> wait = m_db->read([&](const QSqlDatabase &db) { return SignInThrottle::waitSeconds(db, client.ip, principal.email, now); });
-    if (!wait)
-        return wait.error();
-    if (*wait > 0)
-        return Error::throttled(QCoreApplication::translate("Realm::Auth", "Too many wrong passwords. Try again in %n second(s).", nullptr, *wait), *wait);
-    Result<std::pair<User, QString>> account = m_db->read([&](const QSqlDatabase &db) { return Users::withPasswordHash(db, principal.email); });
-    if (!account)
-        return account.error();
-    const QString oldHash = account->second;
-    if (!Passwords::verify(oldHash, currentPassword)) {
-        Result<void> recorded = m_db->write(tr("Cannot record the wrong password"), [&](const QSqlDatabase &db) -> Result<void> {
-            if (Result<void> counted = SignInThrottle::recordFailure(db, client.ip, principal.email, Clock::nowMs(), m_limits); !counted)
-                return counted;
-            AuditEntry entry = auditEntry(QStringLiteral("user.password_change_failed"), principal.userId, principal, client);
-            if (Result<AuditEntry> logged = AuditLog::append(db, entry); !logged)
-                return logged.error();
-            return {};
-        });
-        if (!recorded)
-            return recorded.error();
-        return Error::forbidden(tr("The current password is wrong."));
-    }
+    Result<QString> checked = confirmOwnPassword(m_db, principal, currentPassword, client, m_limits, QStringLiteral("user.password_change_failed"));
+    if (!checked)
+        return checked.error();
+    const QString oldHash = *checked;
     if (Result<void> valid = Passwords::checkNew(newPassword); !valid)
         return valid;
     Result<QString> hash = Passwords::hash(newPassword);

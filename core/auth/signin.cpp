@@ -5,6 +5,7 @@
 #include "auth/apikeys.h"
 #include "auth/auditlog.h"
 #include "auth/passwords.h"
+#include "auth/secondfactor.h"
 #include "auth/users.h"
 #include "common/clock.h"
 
@@ -24,6 +25,11 @@ QString tr(const char *text)
 Error wrongCredentials()
 {
     return Error::unauthenticated(tr("The email or password is wrong."));
+}
+
+Error wrongSecondFactor()
+{
+    return Error::unauthenticated(tr("The code is wrong or was used already. Give the code the authenticator app shows now, or an unused recovery code."));
 }
 
 Error invalidRefreshToken()
@@ -73,8 +79,9 @@ TokenPair SignIn::pairFor(const Session &session, const QString &refreshToken) c
     return {m_tokens.signAccessToken(claims), refreshToken, Tokens::kAccessLifetimeSeconds};
 }
 
-Result<TokenPair> SignIn::signIn(const QString &email, const QString &password, const ClientInfo &client)
+Result<TokenPair> SignIn::signIn(const QString &email, const QString &password, const ClientInfo &client, const QString &secondFactor)
 {
+    using ProofKind = SecondFactorProof::Kind;
     const QString normalized = Users::normalizedEmail(email);
     const qint64 now = Clock::nowMs();
     Result<int> wait = m_db->read([&](const QSqlDatabase &db) { return SignInThrottle::waitSeconds(db, client.ip, normalized, now); });
@@ -86,12 +93,16 @@ Result<TokenPair> SignIn::signIn(const QString &email, const QString &password, 
     struct Account {
         std::optional<User> user;
         QString passwordHash;
+        SecondFactorProof proof;
     };
     Result<Account> account = m_db->read([&](const QSqlDatabase &db) -> Result<Account> {
         Result<std::pair<User, QString>> found = Users::withPasswordHash(db, normalized);
         if (!found)
             return found.error().code == Error::Code::NotFound ? Result<Account>(Account{}) : Result<Account>(found.error());
-        return Account{found->first, found->second};
+        Result<SecondFactorProof> proof = SecondFactor::judge(db, found->first.id, secondFactor, now);
+        if (!proof)
+            return proof.error();
+        return Account{found->first, found->second, *proof};
     });
     if (!account)
         return account.error();
@@ -103,10 +114,17 @@ Result<TokenPair> SignIn::signIn(const QString &email, const QString &password, 
     else
         Passwords::verifyAgainstNothing(password);
 
-    if (!passwordMatches || account->user->isDisabled()) {
+    const ProofKind proof = account->proof.kind;
+    // The right password alone says only that a code is needed; nothing
+    // is counted against the account for asking.
+    if (passwordMatches && !account->user->isDisabled() && proof == ProofKind::Missing)
+        return Error::secondFactorRequired(tr("This account signs in in two steps. Give the code the authenticator app shows, or a recovery code."));
+
+    if (!passwordMatches || account->user->isDisabled() || proof == ProofKind::Wrong) {
         const QString reason = !account->user ? QStringLiteral("unknown_email")
                                : !passwordMatches ? QStringLiteral("wrong_password")
-                                                  : QStringLiteral("disabled");
+                               : account->user->isDisabled() ? QStringLiteral("disabled")
+                                                             : QStringLiteral("wrong_second_factor");
         Result<void> recorded = m_db->write(tr("Cannot record the failed sign-in"), [&](const QSqlDatabase &db) -> Result<void> {
             if (Result<void> counted = SignInThrottle::recordFailure(db, client.ip, normalized, Clock::nowMs(), m_limits); !counted)
                 return counted;
@@ -118,9 +136,11 @@ Result<TokenPair> SignIn::signIn(const QString &email, const QString &password, 
         });
         if (!recorded)
             return recorded.error();
-        if (passwordMatches)
+        if (!passwordMatches)
+            return wrongCredentials();
+        if (account->user->isDisabled())
             return Error::unauthenticated(tr("This account is disabled. Ask an administrator of the server."));
-        return wrongCredentials();
+        return wrongSecondFactor();
     }
 
     const User user = *account->user;
@@ -132,6 +152,13 @@ Result<TokenPair> SignIn::signIn(const QString &email, const QString &password, 
             return current.error().code == Error::Code::NotFound ? Result<TokenPair>(wrongCredentials()) : Result<TokenPair>(current.error());
         if (current->second != account->passwordHash || current->first.isDisabled())
             return wrongCredentials();
+        // The code is taken here, once: of two sign-ins racing with one
+        // code, one gets in.
+        Result<bool> spent = SecondFactor::spend(db, user.id, account->proof, Clock::nowMs());
+        if (!spent)
+            return spent.error();
+        if (!*spent)
+            return wrongSecondFactor();
         if (Result<void> forgiven = SignInThrottle::forgiveAccount(db, normalized); !forgiven)
             return forgiven.error();
         Result<Session> session = Sessions::create(db, user.id, client.ip, client.userAgent, Clock::nowMs() + kSessionLifetimeMs);
@@ -140,7 +167,9 @@ Result<TokenPair> SignIn::signIn(const QString &email, const QString &password, 
         const QString refreshToken = Tokens::newRefreshToken();
         if (Result<void> stored = Sessions::addRefreshToken(db, Tokens::digest(refreshToken), session->id); !stored)
             return stored.error();
-        const QJsonObject details{{QStringLiteral("session_id"), session->id}};
+        QJsonObject details{{QStringLiteral("session_id"), session->id}};
+        if (proof == ProofKind::TotpCode || proof == ProofKind::RecoveryCode)
+            details.insert(QStringLiteral("second_factor"), proof == ProofKind::TotpCode ? QStringLiteral("totp") : QStringLiteral("recovery_code"));
         if (Result<AuditEntry> logged = AuditLog::append(db, auditEntry(QStringLiteral("user.signed_in"), user.id, actorFor(user.id), client, details)); !logged)
             return logged.error();
         return pairFor(*session, refreshToken);

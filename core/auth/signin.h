@@ -31,7 +31,11 @@ public:
     SignIn(ServerDb::ServerDatabasePtr database, Tokens tokens, SignInThrottle::Limits limits = {});
 
     // Unknown email and wrong password: the same error after the same work.
-    Result<TokenPair> signIn(const QString &email, const QString &password, const ClientInfo &client);
+    // An account with two-step sign-in also needs `secondFactor` (a code
+    // from the authenticator app, or a recovery code): without one, the
+    // right password gets SecondFactorRequired; a wrong one counts as a
+    // failed sign-in.
+    Result<TokenPair> signIn(const QString &email, const QString &password, const ClientInfo &client, const QString &secondFactor = {});
     // A new pair for a refresh token, which then is dead. Presenting a
     // rotated token again ends its session (every successor dies with it),
     // unless it comes within the grace window and its successor has not

@@ -26,13 +26,6 @@ QByteArray hmac(const QByteArray &key, const QByteArray &data)
     return QMessageAuthenticationCode::hash(data, key, QCryptographicHash::Sha256);
 }
 
-QByteArray randomBytes(int count)
-{
-    QByteArray bytes(count, Qt::Uninitialized);
-    randombytes_buf(bytes.data(), size_t(bytes.size()));
-    return bytes;
-}
-
 std::optional<QJsonObject> decodePart(const QByteArray &part)
 {
     const QByteArray::FromBase64Result decoded = QByteArray::fromBase64Encoding(part, kBase64Url | QByteArray::AbortOnBase64DecodingErrors);
@@ -119,6 +112,13 @@ Result<AccessClaims> Tokens::verifyAccessToken(const QString &token, qint64 nowS
     if (claims.expiresAt <= nowSeconds)
         return invalid(tr("expired"));
     return claims;
+}
+
+QByteArray Tokens::randomBytes(int count)
+{
+    QByteArray bytes(count, Qt::Uninitialized);
+    randombytes_buf(bytes.data(), size_t(bytes.size()));
+    return bytes;
 }
 
 QString Tokens::newRefreshToken()

@@ -44,6 +44,8 @@ public:
     // SHA-256, hex: what the database keeps of a refresh token or API key.
     static QString digest(const QString &secret);
 
+    // `count` bytes from the system's CSPRNG (libsodium).
+    static QByteArray randomBytes(int count);
     // A new signing key: 32 random bytes.
     static QByteArray newSigningKey();
 

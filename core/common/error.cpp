@@ -19,6 +19,7 @@ QString errorCodeName(Error::Code code)
     case Error::Code::Forbidden: return QStringLiteral("forbidden");
     case Error::Code::Conflict: return QStringLiteral("conflict");
     case Error::Code::Throttled: return QStringLiteral("throttled");
+    case Error::Code::SecondFactorRequired: return QStringLiteral("second-factor-required");
     }
     return QStringLiteral("failed");
 }

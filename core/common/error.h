@@ -27,6 +27,7 @@ struct Error final {
         Forbidden,      // signed in, but the role does not allow it
         Conflict,       // the request clashes with the current state (taken, already done)
         Throttled,      // too many attempts: wait retryAfterSeconds
+        SecondFactorRequired, // the password was right; a one-time code is needed too
     };
 
     Code code = Code::Failed;
@@ -43,6 +44,7 @@ struct Error final {
     static Error unauthenticated(const QString &message) { return {Code::Unauthenticated, message}; }
     static Error forbidden(const QString &message) { return {Code::Forbidden, message}; }
     static Error conflict(const QString &message) { return {Code::Conflict, message}; }
+    static Error secondFactorRequired(const QString &message) { return {Code::SecondFactorRequired, message}; }
     static Error throttled(const QString &message, int retryAfterSeconds) { return {Code::Throttled, message, retryAfterSeconds}; }
 };
 

@@ -7,6 +7,7 @@
 #include "auth/registration.h"
 #include "auth/myaccount.h"
 #include "auth/organizations.h"
+#include "auth/secondfactor.h"
 #include "auth/sharedprojects.h"
 #include "auth/principal.h"
 #include "auth/signin.h"
@@ -40,6 +41,7 @@ struct ApiContext final {
     std::shared_ptr<Auth::MyAccount> myAccount;
     std::shared_ptr<Auth::Invitations> invitations;
     std::shared_ptr<Auth::Registration> registration;
+    std::shared_ptr<Auth::SecondFactor> secondFactor;
     QThreadPool *workers = nullptr;
     // Sign-ins hash passwords (argon2id: ~19 MiB and tens of milliseconds of
     // CPU each) on a pool of their own, at most half the cores: a wave of
@@ -100,6 +102,7 @@ void addSignedIn(Router &router, const ApiContext &context, Route route,
 // Registration of each area's routes.
 void addHealthRoutes(Router &router, const ApiContext &context);
 void addAuthRoutes(Router &router, const ApiContext &context);
+void addSecondFactorRoutes(Router &router, const ApiContext &context);
 void addOrgRoutes(Router &router, const ApiContext &context);
 void addInvitationRoutes(Router &router, const ApiContext &context);
 void addProjectRoutes(Router &router, const ApiContext &context);

@@ -23,12 +23,12 @@ void addAuthRoutes(Router &router, const ApiContext &context)
 {
     const QString v1 = QStringLiteral("/api/v1");
 
-    router.add({"POST", v1 + QStringLiteral("/auth/login"), QStringLiteral("Sign in with email and password"), Access::Public, 4096,
+    router.add({"POST", v1 + QStringLiteral("/auth/login"), QStringLiteral("Sign in {email, password[, totp]}"), Access::Public, 4096,
                 publicHandler(context, [context](const HttpRequest &request) {
                     Result<QJsonObject> body = jsonBody(request);
                     if (!body)
                         return HttpResponse::fromError(body.error());
-                    Result<Auth::TokenPair> pair = context.signIn->signIn(text(*body, "email"), text(*body, "password"), clientOf(request));
+                    Result<Auth::TokenPair> pair = context.signIn->signIn(text(*body, "email"), text(*body, "password"), clientOf(request), text(*body, "totp"));
                     if (!pair)
                         return HttpResponse::fromError(pair.error());
                     return HttpResponse::json(200, pair->toJson());

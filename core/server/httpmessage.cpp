@@ -50,8 +50,10 @@ HttpResponse HttpResponse::fromError(const Error &error)
     switch (error.code) {
     case Error::Code::NotFound: return HttpResponse::error(404, QStringLiteral("not_found"), error.message);
     case Error::Code::InvalidInput: return HttpResponse::error(400, QStringLiteral("invalid_input"), error.message);
-    case Error::Code::Unauthenticated: {
-        HttpResponse response = HttpResponse::error(401, QStringLiteral("unauthenticated"), error.message);
+    case Error::Code::Unauthenticated:
+    case Error::Code::SecondFactorRequired: {
+        const bool needsCode = error.code == Error::Code::SecondFactorRequired;
+        HttpResponse response = HttpResponse::error(401, needsCode ? QStringLiteral("totp_required") : QStringLiteral("unauthenticated"), error.message);
         response.headers.append(std::pair<QByteArray, QByteArray>("WWW-Authenticate", "Bearer realm=\"realm\""));
         return response;
     }

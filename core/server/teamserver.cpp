@@ -65,6 +65,7 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     server->m_context.myAccount = std::make_shared<Auth::MyAccount>(server->m_database, config.signInLimits, wakeMail);
     server->m_context.invitations = std::make_shared<Auth::Invitations>(server->m_database, wakeMail);
     server->m_context.registration = std::make_shared<Auth::Registration>(server->m_database, config.registration, wakeMail);
+    server->m_context.secondFactor = std::make_shared<Auth::SecondFactor>(server->m_database, config.signInLimits);
     server->m_context.workers = &server->m_workers;
     server->m_context.passwordWorkers = &server->m_passwordWorkers;
     server->m_context.metrics = &server->m_metrics;
@@ -75,6 +76,7 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     // The routes copy the context: complete it first.
     addHealthRoutes(server->m_router, server->m_context);
     addAuthRoutes(server->m_router, server->m_context);
+    addSecondFactorRoutes(server->m_router, server->m_context);
     addOrgRoutes(server->m_router, server->m_context);
     addInvitationRoutes(server->m_router, server->m_context);
     addProjectRoutes(server->m_router, server->m_context);

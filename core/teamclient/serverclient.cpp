@@ -23,7 +23,10 @@ Error errorFrom(int status, const QJsonObject &body, const QUrl &url, const QStr
     const QString text = message.isEmpty() ? QCoreApplication::translate("Realm::TeamClient", "The server answered %1 without saying why.").arg(status) : message;
     switch (status) {
     case 400: return Error::invalidInput(text);
-    case 401: return Error::unauthenticated(text);
+    case 401:
+        if (body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString() == QLatin1String("totp_required"))
+            return Error::secondFactorRequired(text);
+        return Error::unauthenticated(text);
     case 403: return Error::forbidden(text);
     case 404: return Error::notFound(text);
     case 409: return Error::conflict(text);
@@ -91,9 +94,11 @@ void ServerClient::callAnonymously(const QUrl &server, const QByteArray &method,
     send(method, url, body, {}, std::move(done));
 }
 
-void ServerClient::login(const QUrl &server, const QString &email, const QString &password, JsonCallback done)
+void ServerClient::login(const QUrl &server, const QString &email, const QString &password, const QString &secondFactor, JsonCallback done)
 {
-    const QJsonObject body{{QStringLiteral("email"), email}, {QStringLiteral("password"), password}};
+    QJsonObject body{{QStringLiteral("email"), email}, {QStringLiteral("password"), password}};
+    if (!secondFactor.isEmpty())
+        body.insert(QStringLiteral("totp"), secondFactor);
     callAnonymously(server, "POST", QStringLiteral("/auth/login"), body, [this, server, email, done](Result<QJsonObject> pair) {
         if (!pair) {
             done(pair.error());

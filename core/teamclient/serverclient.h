@@ -32,8 +32,10 @@ public:
     explicit ServerClient(SecretStore *secrets, QObject *parent = nullptr);
 
     // Signs in and remembers the server, the email and the refresh token;
-    // answers with /me.
-    void login(const QUrl &server, const QString &email, const QString &password, JsonCallback done);
+    // answers with /me. An account with two-step sign-in answers
+    // SecondFactorRequired until `secondFactor` (the authenticator app's
+    // code, or a recovery code) comes along.
+    void login(const QUrl &server, const QString &email, const QString &password, const QString &secondFactor, JsonCallback done);
     // A call that needs no sign-in (path under /api/v1), to any server:
     // password reset requests.
     void callAnonymously(const QUrl &server, const QByteArray &method, const QString &path, const QJsonObject &body, JsonCallback done);

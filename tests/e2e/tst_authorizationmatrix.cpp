@@ -48,6 +48,10 @@ const QHash<QString, Rule> kRules{
     {QStringLiteral("GET /api/v1/me"), Rule::SignedIn},
     {QStringLiteral("PATCH /api/v1/me"), Rule::Person},
     {QStringLiteral("POST /api/v1/me/password"), Rule::Person},
+    {QStringLiteral("GET /api/v1/me/totp"), Rule::Person},
+    {QStringLiteral("POST /api/v1/me/totp"), Rule::Person},
+    {QStringLiteral("POST /api/v1/me/totp/confirm"), Rule::PersonWithCode},
+    {QStringLiteral("DELETE /api/v1/me/totp"), Rule::Person},
     {QStringLiteral("POST /api/v1/auth/password/forgot"), Rule::Public},
     {QStringLiteral("POST /api/v1/auth/password/reset"), Rule::Public},
     {QStringLiteral("POST /api/v1/auth/register"), Rule::Public},
@@ -225,6 +229,11 @@ private:
         else if (key == QLatin1String("POST /api/v1/me/password"))
             // The same password again: later logins in this test still work.
             body = {{QStringLiteral("current"), QString::fromUtf8(kPassword)}, {QStringLiteral("new"), QString::fromUtf8(kPassword)}};
+        else if (key == QLatin1String("POST /api/v1/me/totp") || key == QLatin1String("DELETE /api/v1/me/totp"))
+            // Set up and never confirmed, or taken away: later logins need no code.
+            body = {{QStringLiteral("password"), QString::fromUtf8(kPassword)}};
+        else if (key == QLatin1String("POST /api/v1/me/totp/confirm"))
+            body = {{QStringLiteral("code"), QStringLiteral("not a code")}};
         else if (key == QLatin1String("DELETE /api/v1/sessions/{session}")) {
             // One of the owner's sessions, made for this call.
             const QString token = login(QStringLiteral("owner"));

@@ -3,10 +3,12 @@
 // refresh token in a real keychain (gnome-keyring on a private D-Bus
 // session; tst_cliserver) and fails clearly without one
 // (tst_cliserver_nokeychain); scripts use an API key instead.
+#include "auth/totp.h"
 #include "serverprocess.h"
 #include "smtpsink.h"
 #include "testworkspace.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -195,6 +197,54 @@ private slots:
         QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("logout")}, &out, &err) == 0, err.constData());
         QCOMPARE(cli({QStringLiteral("server"), QStringLiteral("whoami")}, &out, &err), 7);
         QVERIFY2(err.contains("Not signed in"), err.constData());
+    }
+
+    void twoStepSignInIsSetUpAndUsedFromTheCommandLine()
+    {
+        if (!m_keychain)
+            QSKIP("Signing in needs the keychain; tst_cliserver covers it.");
+        const QString email = QStringLiteral("tess@example.org");
+        QCOMPARE(ServerProcess::addUser(m_data, {}, email, QStringLiteral("Tess"), kPassword).exitCode, 0);
+        const QStringList login{QStringLiteral("server"), QStringLiteral("login"), m_server->url(), QStringLiteral("--email"), email, QStringLiteral("--password-stdin")};
+        QByteArray out, err;
+        QVERIFY2(cli(login, &out, &err, kPassword + '\n') == 0, err.constData());
+
+        QCOMPARE(cli({QStringLiteral("server"), QStringLiteral("totp"), QStringLiteral("enable"), QStringLiteral("--password-stdin")}, &out, &err, "not her password\n"), 7);
+        QVERIFY2(err.contains("The current password is wrong."), err.constData());
+        QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("totp"), QStringLiteral("enable"), QStringLiteral("--password-stdin"), QStringLiteral("--json")}, &out, &err,
+                     kPassword + '\n')
+                     == 0,
+                 err.constData());
+        const QJsonObject enrolment = QJsonDocument::fromJson(out).object();
+        QVERIFY2(enrolment.value(QStringLiteral("otpauth_uri")).toString().startsWith(QLatin1String("otpauth://totp/")), out.constData());
+        const QByteArray secret = Realm::Auth::Totp::fromBase32(enrolment.value(QStringLiteral("secret")).toString()).value();
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("totp"), QStringLiteral("confirm"), Realm::Auth::Totp::codeAt(secret, now)}, &out, &err) == 0, err.constData());
+        const QList<QByteArray> recoveryCodes = out.trimmed().split('\n');
+        QCOMPARE(recoveryCodes.size(), 10);
+        QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("totp"), QStringLiteral("status")}, &out, &err) == 0, err.constData());
+        QVERIFY2(out.contains("Two-step sign-in is on."), out.constData());
+        QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("logout")}, &out, &err) == 0, err.constData());
+
+        // The password alone is not enough, and the message says what to add.
+        QCOMPARE(cli(login, &out, &err, kPassword + '\n'), 7);
+        QVERIFY2(err.contains("two steps") && err.contains("--totp"), err.constData());
+        // The next step's code (the one just used for confirming is spent).
+        QVERIFY2(cli(login + QStringList{QStringLiteral("--totp"), Realm::Auth::Totp::codeAt(secret, now + 30)}, &out, &err, kPassword + '\n') == 0, err.constData());
+        QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("logout")}, &out, &err) == 0, err.constData());
+        // A recovery code, once.
+        const QStringList withRecovery = login + QStringList{QStringLiteral("--totp"), QString::fromLatin1(recoveryCodes.first())};
+        QVERIFY2(cli(withRecovery, &out, &err, kPassword + '\n') == 0, err.constData());
+        QCOMPARE(cli(withRecovery, &out, &err, kPassword + '\n'), 7);
+        QVERIFY2(err.contains("used already"), err.constData());
+
+        QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("totp"), QStringLiteral("disable"), QStringLiteral("--password-stdin")}, &out, &err, kPassword + '\n') == 0,
+                 err.constData());
+        QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("totp"), QStringLiteral("status"), QStringLiteral("--json")}, &out, &err) == 0, err.constData());
+        QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("enabled")).toBool(true), false);
+        QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("logout")}, &out, &err) == 0, err.constData());
+        QVERIFY2(cli(login, &out, &err, kPassword + '\n') == 0, err.constData());
+        QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("logout")}, &out, &err) == 0, err.constData());
     }
 
     void scriptsUseAnApiKeyFromTheEnvironment()

@@ -63,6 +63,8 @@ ServerDialog::ServerDialog(TeamClient::ServerClient *client, QWidget *parent)
     , m_url(new QLineEdit)
     , m_email(new QLineEdit)
     , m_password(new QLineEdit)
+    , m_code(new QLineEdit)
+    , m_signInForm(new QFormLayout)
     , m_signIn(new QPushButton(tr("&Sign In")))
     , m_signInNote(new FieldNote(QStringLiteral("serverSignInNote")))
     , m_identity(new QLabel)
@@ -84,6 +86,9 @@ ServerDialog::ServerDialog(TeamClient::ServerClient *client, QWidget *parent)
     m_email->setPlaceholderText(tr("you@example.org"));
     m_password->setObjectName(QStringLiteral("serverPassword"));
     m_password->setEchoMode(QLineEdit::Password);
+    m_code->setObjectName(QStringLiteral("serverCode"));
+    m_code->setPlaceholderText(tr("6 digits from your authenticator app, or a recovery code"));
+    m_code->setEchoMode(QLineEdit::PasswordEchoOnEdit);
     m_signIn->setObjectName(QStringLiteral("serverSignIn"));
     m_signIn->setDefault(true);
 
@@ -91,10 +96,11 @@ ServerDialog::ServerDialog(TeamClient::ServerClient *client, QWidget *parent)
     auto *intro = new QLabel(tr("Sign in to your team's REALM server to share projects with it. "
                                 "Your sign-in is kept in the system keychain."));
     intro->setWordWrap(true);
-    auto *form = new QFormLayout;
+    QFormLayout *form = m_signInForm;
     form->addRow(tr("Ser&ver:"), m_url);
     form->addRow(tr("&Email:"), m_email);
     form->addRow(tr("&Password:"), m_password);
+    form->addRow(tr("&Code:"), m_code);
     auto *signInLayout = new QVBoxLayout(signInPage);
     signInLayout->addWidget(intro);
     signInLayout->addLayout(form);
@@ -150,11 +156,16 @@ ServerDialog::ServerDialog(TeamClient::ServerClient *client, QWidget *parent)
 
     connect(m_signIn, &QPushButton::clicked, this, &ServerDialog::signIn);
     connect(m_password, &QLineEdit::returnPressed, this, &ServerDialog::signIn);
+    connect(m_code, &QLineEdit::returnPressed, this, &ServerDialog::signIn);
+    // A code belongs to one account.
+    connect(m_url, &QLineEdit::textEdited, this, [this] { showCodeField(false); });
+    connect(m_email, &QLineEdit::textEdited, this, [this] { showCodeField(false); });
     connect(m_signOut, &QPushButton::clicked, this, &ServerDialog::signOut);
     connect(m_signOutOthers, &QPushButton::clicked, this, &ServerDialog::signOutOthers);
     connect(m_refresh, &QPushButton::clicked, this, &ServerDialog::refresh);
 
     setBusy(false);
+    showCodeField(false);
     const TeamClient::ServerAccount account = m_client->account();
     if (account.isSet()) {
         m_url->setText(account.server.toString());
@@ -180,17 +191,35 @@ void ServerDialog::signIn()
     m_signInNote->setProblem({});
     setBusy(true, tr("Signing in to %1…").arg(url));
     const QString password = m_password->text();
-    m_client->login(QUrl::fromUserInput(url), email, password, whileOpen(this, [this](Result<QJsonObject> me) {
+    const QString code = m_codeAsked ? m_code->text().trimmed() : QString();
+    m_client->login(QUrl::fromUserInput(url), email, password, code, whileOpen(this, [this](Result<QJsonObject> me) {
         setBusy(false);
         if (!me) {
             showSignIn(me.error().message);
+            if (me.error().code == Error::Code::SecondFactorRequired) {
+                showCodeField(true);
+                m_code->setFocus();
+            } else if (m_codeAsked) {
+                m_code->clear();
+                m_code->setFocus();
+            }
             emit failed(me.error().message);
             return;
         }
         m_password->clear();
+        m_code->clear();
+        showCodeField(false);
         showAccount(*me);
         refresh();
     }));
+}
+
+void ServerDialog::showCodeField(bool shown)
+{
+    m_codeAsked = shown;
+    m_signInForm->setRowVisible(m_code, shown);
+    if (!shown)
+        m_code->clear();
 }
 
 void ServerDialog::refresh()

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -49,6 +50,7 @@ private:
     void showAccount(const QJsonObject &me);
     void showSessions(const QJsonArray &sessions);
     void setBusy(bool busy, const QString &what = {});
+    void showCodeField(bool shown);
     void fail(const Error &error);
 
     TeamClient::ServerClient *m_client;
@@ -57,6 +59,9 @@ private:
     QLineEdit *m_url;
     QLineEdit *m_email;
     QLineEdit *m_password;
+    // With two-step sign-in, once the server asked for it.
+    QLineEdit *m_code;
+    QFormLayout *m_signInForm;
     QPushButton *m_signIn;
     FieldNote *m_signInNote;
     // Account page
@@ -71,6 +76,7 @@ private:
     QProgressBar *m_busy;
     QLabel *m_busyText;
     bool m_isBusy = false;
+    bool m_codeAsked = false;
 };
 
 } // namespace Realm::Ui
