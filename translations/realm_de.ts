@@ -3649,6 +3649,14 @@ in %2</translation>
         <source>%1 (this computer)</source>
         <translation>%1 (dieser Computer)</translation>
     </message>
+    <message>
+        <source>6 digits from your authenticator app, or a recovery code</source>
+        <translation>6 Ziffern aus Ihrer Authenticator-App oder ein Wiederherstellungscode</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code:</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::SettingsDialog</name>

@@ -118,7 +118,7 @@ Result<TokenPair> SignIn::signIn(const QString &email, const QString &password, 
     // The right password alone says only that a code is needed; nothing
     // is counted against the account for asking.
     if (passwordMatches && !account->user->isDisabled() && proof == ProofKind::Missing)
-        return Error::secondFactorRequired(tr("This account signs in in two steps. Give the code the authenticator app shows, or a recovery code."));
+        return Error::secondFactorRequired(tr("This account uses two-step sign-in. Enter the code your authenticator app shows, or a recovery code."));
 
     if (!passwordMatches || account->user->isDisabled() || proof == ProofKind::Wrong) {
         const QString reason = !account->user ? QStringLiteral("unknown_email")

@@ -228,7 +228,7 @@ private slots:
 
         // The password alone is not enough, and the message says what to add.
         QCOMPARE(cli(login, &out, &err, kPassword + '\n'), 7);
-        QVERIFY2(err.contains("two steps") && err.contains("--totp"), err.constData());
+        QVERIFY2(err.contains("two-step sign-in") && err.contains("--totp"), err.constData());
         // The next step's code (the one just used for confirming is spent).
         QVERIFY2(cli(login + QStringList{QStringLiteral("--totp"), Realm::Auth::Totp::codeAt(secret, now + 30)}, &out, &err, kPassword + '\n') == 0, err.constData());
         QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("logout")}, &out, &err) == 0, err.constData());

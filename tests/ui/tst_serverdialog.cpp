@@ -3,12 +3,14 @@
 // in, what the account page shows, signing out the other sessions and
 // oneself, and the errors a person sees. The refresh token goes to an
 // in-memory secret store here (the keychain itself: tst_cliserver).
+#include "auth/totp.h"
 #include "secrets/memorysecretstore.h"
 #include "serverprocess.h"
 #include "team/serverdialog.h"
 #include "teamclient/serveraccount.h"
 #include "teamclient/serverclient.h"
 
+#include <QDateTime>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -111,6 +113,54 @@ private slots:
         QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("serverSignIn"))->isEnabled());
         if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
             QVERIFY(dialog.grab().save(dir + QStringLiteral("/server-dialog-sign-in.png")));
+    }
+
+    void aTwoStepAccountIsAskedForItsCode()
+    {
+        const QString data = m_folder.filePath(QStringLiteral("data"));
+        QCOMPARE(ServerProcess::addUser(data, {}, QStringLiteral("tess@example.org"), QStringLiteral("Tess"), kPassword).exitCode, 0);
+        const QJsonObject credentials{{QStringLiteral("email"), QStringLiteral("tess@example.org")}, {QStringLiteral("password"), QString::fromUtf8(kPassword)}};
+        const QString access = httpRequest("POST", m_server->api(QStringLiteral("/auth/login")), credentials).json.value(QStringLiteral("access_token")).toString();
+        const HttpReply enrolment = httpRequest("POST", m_server->api(QStringLiteral("/me/totp")), {{QStringLiteral("password"), QString::fromUtf8(kPassword)}}, access);
+        QCOMPARE(enrolment.status, 200);
+        const QByteArray secret = Auth::Totp::fromBase32(enrolment.json.value(QStringLiteral("secret")).toString()).value();
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/me/totp/confirm")), {{QStringLiteral("code"), Auth::Totp::codeAt(secret, now)}}, access).status, 200);
+        const HttpReply passwordOnly = httpRequest("POST", m_server->api(QStringLiteral("/auth/login")), credentials);
+        QCOMPARE(passwordOnly.status, 401);
+        QCOMPARE(passwordOnly.json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("totp_required"));
+
+        Secrets::MemorySecretStore secrets;
+        TeamClient::ServerClient client(&secrets);
+        ServerDialog dialog(&client);
+        dialog.show();
+        auto *code = dialog.findChild<QLineEdit *>(QStringLiteral("serverCode"));
+        QVERIFY(!code->isVisible());
+        fill(dialog, m_server->url(), QStringLiteral("tess@example.org"), QString::fromUtf8(kPassword));
+        QSignalSpy failed(&dialog, &ServerDialog::failed);
+        QSignalSpy shown(&dialog, &ServerDialog::accountShown);
+        dialog.signIn();
+        QVERIFY(failed.wait(20000));
+        QVERIFY(code->isVisible());
+        QCOMPARE(dialog.focusWidget(), code);
+        const auto *note = dialog.findChild<QLabel *>(QStringLiteral("serverSignInNote"));
+        QVERIFY2(note->text().contains(QLatin1String("authenticator app")), qPrintable(note->text()));
+        if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(dialog.grab().save(dir + QStringLiteral("/server-dialog-code.png")));
+
+        code->setText(QStringLiteral("000000") == Auth::Totp::codeAt(secret, now + 30) ? QStringLiteral("111111") : QStringLiteral("000000"));
+        dialog.signIn();
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(note->text().contains(QLatin1String("wrong or was used")), qPrintable(note->text()));
+        QVERIFY(code->text().isEmpty());
+
+        // The next step's code: the one that confirmed the app is spent.
+        code->setText(Auth::Totp::codeAt(secret, now + 30));
+        QTest::keyClick(code, Qt::Key_Return);
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(dialog.findChild<QStackedWidget *>()->currentIndex(), 1);
+        QVERIFY(code->text().isEmpty());
+        QCOMPARE(client.account().email, QStringLiteral("tess@example.org"));
     }
 
     void emptyFieldsAreCaughtBeforeAnyCall()
