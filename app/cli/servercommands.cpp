@@ -51,8 +51,10 @@ int failServer(const Error &error)
 std::optional<QString> readPassword(bool fromStdin, const QString &prompt)
 {
     if (fromStdin) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly))
+        // One line per call: a second call reads the second line (the
+        // two-step code after the password).
+        static QFile in;
+        if (!in.isOpen() && !in.open(stdin, QIODevice::ReadOnly))
             return std::nullopt;
         QByteArray line = in.readLine();
         while (line.endsWith('\n') || line.endsWith('\r'))
@@ -102,8 +104,9 @@ int runLogin(const Invocation &inv)
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("email"), QStringLiteral("Your account's email."), QStringLiteral("email")});
     parser.addOption({QStringLiteral("password-stdin"), QStringLiteral("Read the password from the first line of standard input.")});
-    parser.addOption({QStringLiteral("totp"), QStringLiteral("With two-step sign-in: the code your authenticator app shows, or a recovery code "
-                                                             "(asked for on the terminal otherwise)."), QStringLiteral("code")});
+    parser.addOption({QStringLiteral("totp"), QStringLiteral("With two-step sign-in: the code your authenticator app shows (asked for on the terminal, "
+                                                             "or read from the second line of standard input with --password-stdin, otherwise)."),
+                      QStringLiteral("code")});
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The server, e.g. https://realm.example.org"));
     if (const int exit = parseOrExit(parser, inv, QStringLiteral("URL --email EMAIL [--password-stdin] [--totp CODE]"), 1, 1); exit >= 0)
         return exit;
@@ -123,11 +126,12 @@ int runLogin(const Invocation &inv)
         return waitFor<QJsonObject>([&](auto done) { client().login(QUrl(positional.first()), email, *password, code, done); });
     };
     Result<QJsonObject> me = login(parser.value(QStringLiteral("totp")));
-    if (!me && me.error().code == Error::Code::SecondFactorRequired) {
-        // Standard input held the password: there is no one to ask.
-        const std::optional<QString> code = fromStdin ? std::nullopt : readPassword(false, QStringLiteral("Code from your authenticator app (or a recovery code)"));
-        if (!code) {
-            Output::error(QStringLiteral("%1 Add --totp CODE.").arg(me.error().message));
+    if (!me && me.error().code == Error::Code::SecondFactorRequired && !parser.isSet(QStringLiteral("totp"))) {
+        // With --password-stdin the code is the second line (a recovery
+        // code stays out of the process list and the shell's history).
+        const std::optional<QString> code = readPassword(fromStdin, QStringLiteral("Code from your authenticator app (or a recovery code)"));
+        if (!code || code->trimmed().isEmpty()) {
+            Output::error(QStringLiteral("%1 Give it as the second line of standard input, or with --totp CODE.").arg(me.error().message));
             return ExitAuth;
         }
         me = login(code->trimmed());
@@ -142,7 +146,8 @@ int runTotp(const Invocation &inv)
 {
     QCommandLineParser parser;
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("password-stdin"), QStringLiteral("enable, disable: read your password from the first line of standard input.")});
+    parser.addOption({QStringLiteral("password-stdin"), QStringLiteral("enable, disable: read your password from the first line of standard input "
+                                                                       "(and, for disable, the code from the second).")});
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("status, enable, confirm CODE or disable"));
     if (const int exit = parseOrExit(parser, inv, QStringLiteral("status | enable [--password-stdin] | confirm CODE | disable [--password-stdin]"), 1, 2); exit >= 0)
         return exit;
@@ -200,9 +205,11 @@ int runTotp(const Invocation &inv)
         return ExitOk;
     }
     if (action == QLatin1String("disable") && positional.size() == 1) {
-        const std::optional<QJsonObject> body = passwordBody();
+        std::optional<QJsonObject> body = passwordBody();
         if (!body)
             return noPassword();
+        const std::optional<QString> code = readPassword(parser.isSet(QStringLiteral("password-stdin")), QStringLiteral("Code from your authenticator app (or a recovery code)"));
+        body->insert(QStringLiteral("code"), code.value_or(QString()).trimmed());
         Result<QJsonObject> done = waitFor<QJsonObject>([&](auto callback) { client().call("DELETE", QStringLiteral("/me/totp"), *body, callback); });
         if (!done)
             return failServer(done.error());

@@ -8,12 +8,20 @@
 
 namespace Realm::Auth {
 
-// Asking a signed-in person for their password again before a change a
-// stolen access token alone must not make (a new password, a second factor
-// added or taken away). Wrong guesses count like failed sign-ins and are
-// audited as `failedAction`. Runs on a worker thread (password hashing).
+// Asking a signed-in person for their password (or a second-factor code)
+// again before a change a stolen access token alone must not make: a new
+// password, a second factor added or taken away. Wrong answers count like
+// failed sign-ins. Runs on a worker thread (password hashing).
+
+// Throttled after too many wrong answers for this person or address.
+Result<void> checkNotThrottled(const ServerDb::ServerDatabasePtr &database, const Principal &principal, const ClientInfo &client);
+
+// Counts a wrong answer like a failed sign-in and audits it as `failedAction`.
+Result<void> recordWrongAnswer(const ServerDb::ServerDatabasePtr &database, const Principal &principal, const ClientInfo &client,
+                               const SignInThrottle::Limits &limits, const QString &failedAction);
+
 // The hash that was checked, for a conditional update; Forbidden for a
-// wrong password, Throttled after too many.
+// wrong password (recorded as `failedAction`), Throttled after too many.
 Result<QString> confirmOwnPassword(const ServerDb::ServerDatabasePtr &database, const Principal &principal, const QString &password,
                                    const ClientInfo &client, const SignInThrottle::Limits &limits, const QString &failedAction);
 

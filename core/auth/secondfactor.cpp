@@ -4,6 +4,7 @@
 #include "auth/accounts.h"
 #include "auth/auditlog.h"
 #include "auth/reauthentication.h"
+#include "auth/sessions.h"
 #include "auth/tokens.h"
 #include "auth/totp.h"
 #include "auth/totpstore.h"
@@ -12,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QUrl>
 
 namespace Realm::Auth {
 
@@ -21,8 +23,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("Realm::Auth", text);
 }
-
-constexpr char kIssuer[] = "REALM";
 
 // Ten characters of base32 (50 bits), shown as xxxxx-xxxxx.
 QString newRecoveryCode()
@@ -53,7 +53,7 @@ SecondFactorProof proofOf(SecondFactorProof::Kind kind, qint64 step = 0, const Q
 
 Error notStarted()
 {
-    return Error::conflict(tr("No authenticator is being set up. Start again with POST /api/v1/me/totp."));
+    return Error::conflict(tr("No authenticator is being set up (or it was set up meanwhile). Start again with: realm-cli server totp enable"));
 }
 
 } // namespace
@@ -65,7 +65,12 @@ QJsonObject TotpEnrolment::toJson() const
 
 QJsonObject RecoveryCodes::toJson() const
 {
-    return {{QStringLiteral("recovery_codes"), QJsonArray::fromStringList(codes)}};
+    return {{QStringLiteral("recovery_codes"), QJsonArray::fromStringList(codes)}, {QStringLiteral("sessions_ended"), sessionsEnded}};
+}
+
+QJsonObject SecondFactorStatus::toJson() const
+{
+    return {{QStringLiteral("enabled"), enabled}, {QStringLiteral("recovery_codes_left"), recoveryCodesLeft}};
 }
 
 SecondFactor::SecondFactor(ServerDb::ServerDatabasePtr database, SignInThrottle::Limits limits)
@@ -73,12 +78,30 @@ SecondFactor::SecondFactor(ServerDb::ServerDatabasePtr database, SignInThrottle:
 {
 }
 
+void SecondFactor::setServerUrl(const QString &url)
+{
+    const QString host = QUrl(url).host();
+    m_issuer = host.isEmpty() ? QStringLiteral("REALM") : QStringLiteral("REALM ") + host;
+}
+
+QString SecondFactor::wrongCodeMessage()
+{
+    return tr("The code is wrong or was used already. Give the code the authenticator app shows now, or an unused recovery code.");
+}
+
+QString SecondFactor::codeRequiredMessage()
+{
+    return tr("This account uses two-step sign-in. Enter the code your authenticator app shows, or a recovery code.");
+}
+
 Result<TotpEnrolment> SecondFactor::beginTotp(const Principal &principal, const QString &password, const ClientInfo &client)
 {
     if (Result<QString> checked = confirmOwnPassword(m_db, principal, password, client, m_limits, QStringLiteral("user.totp_change_failed")); !checked)
         return checked.error();
     const QByteArray secret = Totp::newSecret();
-    const TotpEnrolment enrolment{Totp::toBase32(secret), Totp::provisioningUri(secret, principal.email, QString::fromLatin1(kIssuer))};
+    const TotpEnrolment enrolment{Totp::toBase32(secret), Totp::provisioningUri(secret, principal.email, m_issuer)};
+    if (enrolment.secret.isEmpty())
+        return Error::failed(tr("Cannot make a key for the authenticator app (liboath refused). See the server's log."));
     Result<void> stored = m_db->write(tr("Cannot set up the authenticator"), [&](const QSqlDatabase &db) -> Result<void> {
         if (Result<void> locked = Users::lock(db, principal.userId); !locked)
             return locked;
@@ -98,15 +121,19 @@ Result<RecoveryCodes> SecondFactor::confirmTotp(const Principal &principal, cons
 {
     if (!Totp::looksLikeCode(code))
         return Error::invalidInput(tr("Give the six-digit code the authenticator app shows."));
+    // Guessing the first code would turn the factor on for whoever guessed.
+    if (Result<void> allowed = checkNotThrottled(m_db, principal, client); !allowed)
+        return allowed.error();
     RecoveryCodes recovery;
     QStringList hashes;
     for (int i = 0; i < kRecoveryCodeCount; ++i) {
         recovery.codes.append(newRecoveryCode());
         hashes.append(recoveryCodeHash(recovery.codes.last()));
     }
-    Result<void> done = m_db->write(tr("Cannot turn two-step sign-in on"), [&](const QSqlDatabase &db) -> Result<void> {
+    // -1: the code did not match (recorded after this transaction).
+    Result<int> ended = m_db->write(tr("Cannot turn two-step sign-in on"), [&](const QSqlDatabase &db) -> Result<int> {
         if (Result<void> locked = Users::lock(db, principal.userId); !locked)
-            return locked;
+            return locked.error();
         Result<std::optional<TotpStore::Factor>> factor = TotpStore::of(db, principal.userId);
         if (!factor)
             return factor.error();
@@ -115,28 +142,57 @@ Result<RecoveryCodes> SecondFactor::confirmTotp(const Principal &principal, cons
         const std::optional<QByteArray> secret = Totp::fromBase32((*factor)->secret);
         const std::optional<qint64> step = secret ? Totp::matchingStep(*secret, code, Clock::nowMs() / 1000) : std::nullopt;
         if (!step)
-            return Error::invalidInput(tr("The code does not match. Check that the phone's clock is right and give the code shown now."));
+            return -1;
         Result<bool> confirmed = TotpStore::confirm(db, principal.userId, (*factor)->secret, *step, Clock::nowMs());
         if (!confirmed)
             return confirmed.error();
         if (!*confirmed)
             return notStarted();
         if (Result<void> stored = TotpStore::replaceRecoveryCodes(db, principal.userId, hashes); !stored)
-            return stored;
-        if (Result<AuditEntry> logged = AuditLog::append(db, auditEntry(QStringLiteral("user.totp_enabled"), principal.userId, principal, client)); !logged)
+            return stored.error();
+        Result<int> others = Sessions::revokeAllOf(db, principal.userId, principal.sessionId);
+        if (!others)
+            return others;
+        const QJsonObject details{{QStringLiteral("sessions_ended"), *others}};
+        if (Result<AuditEntry> logged = AuditLog::append(db, auditEntry(QStringLiteral("user.totp_enabled"), principal.userId, principal, client, details)); !logged)
             return logged.error();
-        return {};
+        return others;
     });
-    if (!done)
-        return done.error();
+    if (!ended)
+        return ended.error();
+    if (*ended < 0) {
+        if (Result<void> recorded = recordWrongAnswer(m_db, principal, client, m_limits, QStringLiteral("user.totp_confirm_failed")); !recorded)
+            return recorded.error();
+        return Error::invalidInput(tr("The code does not match. Check that the phone's clock is right and give the code shown now."));
+    }
+    recovery.sessionsEnded = *ended;
     return recovery;
 }
 
-Result<void> SecondFactor::removeTotp(const Principal &principal, const QString &password, const ClientInfo &client)
+Result<void> SecondFactor::removeTotp(const Principal &principal, const QString &password, const QString &code, const ClientInfo &client)
 {
+    using Kind = SecondFactorProof::Kind;
     if (Result<QString> checked = confirmOwnPassword(m_db, principal, password, client, m_limits, QStringLiteral("user.totp_change_failed")); !checked)
         return checked.error();
+    Result<SecondFactorProof> proof = m_db->read([&](const QSqlDatabase &db) { return judge(db, principal.userId, code, Clock::nowMs()); });
+    if (!proof)
+        return proof.error();
+    // Not 401: the session is fine, only this answer is missing or wrong.
+    if (proof->kind == Kind::Missing)
+        return Error::invalidInput(tr("Give the code your authenticator app shows (or a recovery code) to turn two-step sign-in off."));
+    if (proof->kind == Kind::Wrong) {
+        if (Result<void> recorded = recordWrongAnswer(m_db, principal, client, m_limits, QStringLiteral("user.totp_change_failed")); !recorded)
+            return recorded.error();
+        return Error::forbidden(wrongCodeMessage());
+    }
     return m_db->write(tr("Cannot turn two-step sign-in off"), [&](const QSqlDatabase &db) -> Result<void> {
+        if (Result<void> locked = Users::lock(db, principal.userId); !locked)
+            return locked;
+        Result<Spent> spent = spend(db, principal.userId, *proof, Clock::nowMs());
+        if (!spent)
+            return spent.error();
+        if (*spent != Spent::Yes)
+            return Error::forbidden(*spent == Spent::Taken ? wrongCodeMessage() : codeRequiredMessage());
         // Off is off: turning it off twice is no error.
         Result<bool> removed = removeFor(db, principal.userId, principal, client);
         if (!removed)
@@ -145,13 +201,18 @@ Result<void> SecondFactor::removeTotp(const Principal &principal, const QString 
     });
 }
 
-Result<bool> SecondFactor::isOn(const QString &userId) const
+Result<SecondFactorStatus> SecondFactor::status(const QString &userId) const
 {
-    return m_db->read([&](const QSqlDatabase &db) -> Result<bool> {
+    return m_db->read([&](const QSqlDatabase &db) -> Result<SecondFactorStatus> {
         Result<std::optional<TotpStore::Factor>> factor = TotpStore::of(db, userId);
         if (!factor)
             return factor.error();
-        return *factor && (*factor)->confirmed;
+        if (!*factor || !(*factor)->confirmed)
+            return SecondFactorStatus{};
+        Result<int> left = TotpStore::recoveryCodesLeft(db, userId);
+        if (!left)
+            return left.error();
+        return SecondFactorStatus{true, *left};
     });
 }
 
@@ -202,22 +263,26 @@ Result<SecondFactorProof> SecondFactor::judge(const QSqlDatabase &db, const QStr
     return proofOf(Kind::RecoveryCode, 0, hash);
 }
 
-Result<bool> SecondFactor::spend(const QSqlDatabase &db, const QString &userId, const SecondFactorProof &proof, qint64 nowMs)
+Result<SecondFactor::Spent> SecondFactor::spend(const QSqlDatabase &db, const QString &userId, const SecondFactorProof &proof, qint64 nowMs)
 {
+    const auto spentIf = [](const Result<bool> &taken) -> Result<Spent> {
+        if (!taken)
+            return taken.error();
+        return *taken ? Spent::Yes : Spent::Taken;
+    };
     switch (proof.kind) {
     case SecondFactorProof::Kind::NotNeeded: {
-        // Turned on since it was judged: this sign-in has no second factor.
         Result<std::optional<TotpStore::Factor>> factor = TotpStore::of(db, userId);
         if (!factor)
             return factor.error();
-        return !*factor || !(*factor)->confirmed;
+        return *factor && (*factor)->confirmed ? Spent::NowRequired : Spent::Yes;
     }
-    case SecondFactorProof::Kind::TotpCode: return TotpStore::takeStep(db, userId, proof.step);
-    case SecondFactorProof::Kind::RecoveryCode: return TotpStore::useRecoveryCode(db, userId, proof.recoveryCodeHash, nowMs);
-    case SecondFactorProof::Kind::Missing:
+    case SecondFactorProof::Kind::TotpCode: return spentIf(TotpStore::takeStep(db, userId, proof.step));
+    case SecondFactorProof::Kind::RecoveryCode: return spentIf(TotpStore::useRecoveryCode(db, userId, proof.recoveryCodeHash, nowMs));
+    case SecondFactorProof::Kind::Missing: return Spent::NowRequired;
     case SecondFactorProof::Kind::Wrong: break;
     }
-    return false;
+    return Spent::Taken;
 }
 
 } // namespace Realm::Auth

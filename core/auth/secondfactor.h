@@ -19,9 +19,17 @@ struct TotpEnrolment final {
     QJsonObject toJson() const; // secret, otpauth_uri
 };
 
+// What turning two-step sign-in on hands back, once.
 struct RecoveryCodes final {
     QStringList codes;
-    QJsonObject toJson() const; // recovery_codes
+    int sessionsEnded = 0; // the user's other sessions
+    QJsonObject toJson() const; // recovery_codes, sessions_ended
+};
+
+struct SecondFactorStatus final {
+    bool enabled = false;
+    int recoveryCodesLeft = 0;
+    QJsonObject toJson() const; // enabled, recovery_codes_left
 };
 
 // What a sign-in offered as its second factor, judged before the sign-in's
@@ -40,16 +48,24 @@ class SecondFactor final {
 public:
     static constexpr int kRecoveryCodeCount = 10;
 
+    enum class Spent { Yes, Taken, NowRequired };
+
     SecondFactor(ServerDb::ServerDatabasePtr database, SignInThrottle::Limits limits);
+    // Names the server in authenticator apps ("REALM realm.example.org").
+    void setServerUrl(const QString &url);
 
     // A new secret, not yet in force: Conflict when one is on already.
     Result<TotpEnrolment> beginTotp(const Principal &principal, const QString &password, const ClientInfo &client);
-    // The first code from the app turns the factor on; the recovery codes
-    // are shown this once.
+    // The first code from the app turns the factor on (wrong codes count
+    // like failed sign-ins) and ends the user's other sessions — one taken
+    // before must not outlive the new protection. The recovery codes are
+    // shown this once.
     Result<RecoveryCodes> confirmTotp(const Principal &principal, const QString &code, const ClientInfo &client);
-    // Also an unconfirmed one; succeeds when there was none.
-    Result<void> removeTotp(const Principal &principal, const QString &password, const ClientInfo &client);
-    Result<bool> isOn(const QString &userId) const;
+    // Needs the password and, when it is on, a code (or a recovery code):
+    // Forbidden for a wrong one, InvalidInput without one. Also drops an
+    // unconfirmed set-up; succeeds when there was none.
+    Result<void> removeTotp(const Principal &principal, const QString &password, const QString &code, const ClientInfo &client);
+    Result<SecondFactorStatus> status(const QString &userId) const;
 
     // For an administrator helping someone who lost phone and codes alike.
     // False when the user had none.
@@ -57,12 +73,18 @@ public:
 
     // Signing in. `offered` is a six-digit code or a recovery code.
     static Result<SecondFactorProof> judge(const QSqlDatabase &db, const QString &userId, const QString &offered, qint64 nowMs);
-    // In the sign-in's transaction: false when a racing sign-in took it.
-    static Result<bool> spend(const QSqlDatabase &db, const QString &userId, const SecondFactorProof &proof, qint64 nowMs);
+    // In the sign-in's transaction: Taken when a racing sign-in took the
+    // code first, NowRequired when none was needed when judged but it was
+    // turned on since.
+    static Result<Spent> spend(const QSqlDatabase &db, const QString &userId, const SecondFactorProof &proof, qint64 nowMs);
+    // "The code is wrong or was used already…"
+    static QString wrongCodeMessage();
+    static QString codeRequiredMessage();
 
 private:
     ServerDb::ServerDatabasePtr m_db;
     SignInThrottle::Limits m_limits;
+    QString m_issuer = QStringLiteral("REALM");
 };
 
 } // namespace Realm::Auth

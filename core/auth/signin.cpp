@@ -29,7 +29,7 @@ Error wrongCredentials()
 
 Error wrongSecondFactor()
 {
-    return Error::unauthenticated(tr("The code is wrong or was used already. Give the code the authenticator app shows now, or an unused recovery code."));
+    return Error::unauthenticated(SecondFactor::wrongCodeMessage());
 }
 
 Error invalidRefreshToken()
@@ -118,7 +118,7 @@ Result<TokenPair> SignIn::signIn(const QString &email, const QString &password, 
     // The right password alone says only that a code is needed; nothing
     // is counted against the account for asking.
     if (passwordMatches && !account->user->isDisabled() && proof == ProofKind::Missing)
-        return Error::secondFactorRequired(tr("This account uses two-step sign-in. Enter the code your authenticator app shows, or a recovery code."));
+        return Error::secondFactorRequired(SecondFactor::codeRequiredMessage());
 
     if (!passwordMatches || account->user->isDisabled() || proof == ProofKind::Wrong) {
         const QString reason = !account->user ? QStringLiteral("unknown_email")
@@ -154,10 +154,12 @@ Result<TokenPair> SignIn::signIn(const QString &email, const QString &password, 
             return wrongCredentials();
         // The code is taken here, once: of two sign-ins racing with one
         // code, one gets in.
-        Result<bool> spent = SecondFactor::spend(db, user.id, account->proof, Clock::nowMs());
+        Result<SecondFactor::Spent> spent = SecondFactor::spend(db, user.id, account->proof, Clock::nowMs());
         if (!spent)
             return spent.error();
-        if (!*spent)
+        if (*spent == SecondFactor::Spent::NowRequired)
+            return Error::secondFactorRequired(SecondFactor::codeRequiredMessage());
+        if (*spent == SecondFactor::Spent::Taken)
             return wrongSecondFactor();
         if (Result<void> forgiven = SignInThrottle::forgiveAccount(db, normalized); !forgiven)
             return forgiven.error();

@@ -9,16 +9,16 @@
 #include <liboath/oath.h>
 
 #include <cstdlib>
-#include <mutex>
 
 namespace Realm::Auth {
 
 namespace {
 
-void ensureOathReady()
+// False when liboath cannot start: then no code is made or matched.
+bool oathReady()
 {
-    static std::once_flag once;
-    std::call_once(once, [] { oath_init(); });
+    static const bool ready = oath_init() == OATH_OK;
+    return ready;
 }
 
 QString digitsOnly(const QString &text)
@@ -37,7 +37,8 @@ QByteArray Totp::newSecret()
 
 QString Totp::toBase32(const QByteArray &secret)
 {
-    ensureOathReady();
+    if (!oathReady())
+        return {};
     char *encoded = nullptr;
     size_t length = 0;
     if (oath_base32_encode(secret.constData(), size_t(secret.size()), &encoded, &length) != OATH_OK)
@@ -51,8 +52,9 @@ QString Totp::toBase32(const QByteArray &secret)
 
 std::optional<QByteArray> Totp::fromBase32(const QString &text)
 {
-    ensureOathReady();
-    // liboath wants the padding RFC 4648 asks for; apps show none.
+    if (!oathReady())
+        return std::nullopt;
+    // As people copy it: in groups, any case, unpadded.
     QByteArray padded = text.toLatin1().toUpper();
     padded.replace(' ', QByteArray());
     while (padded.size() % 8 != 0)
@@ -94,7 +96,8 @@ std::optional<qint64> Totp::matchingStep(const QByteArray &secret, const QString
 {
     if (!looksLikeCode(code) || secret.isEmpty())
         return std::nullopt;
-    ensureOathReady();
+    if (!oathReady())
+        return std::nullopt;
     const QByteArray digits = digitsOnly(code).toLatin1();
     int position = 0;
     uint64_t step = 0;
@@ -107,7 +110,8 @@ std::optional<qint64> Totp::matchingStep(const QByteArray &secret, const QString
 
 QString Totp::codeAt(const QByteArray &secret, qint64 seconds)
 {
-    ensureOathReady();
+    if (!oathReady())
+        return {};
     char code[kDigits + 1] = {};
     if (oath_totp_generate(secret.constData(), size_t(secret.size()), time_t(seconds), kStepSeconds, OATH_TOTP_DEFAULT_START_TIME, kDigits, code) != OATH_OK)
         return {};

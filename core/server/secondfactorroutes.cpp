@@ -10,10 +10,7 @@ void addSecondFactorRoutes(Router &router, const ApiContext &context)
 
     addSignedIn(router, context, {"GET", v1 + QStringLiteral("/me/totp"), QStringLiteral("Whether two-step sign-in is on"), Access::Person, 0},
                 [context](const HttpRequest &, const Auth::Principal &principal) {
-                    Result<bool> on = context.secondFactor->isOn(principal.userId);
-                    if (!on)
-                        return HttpResponse::fromError(on.error());
-                    return HttpResponse::json(200, {{QStringLiteral("enabled"), *on}});
+                    return objectResponse(context.secondFactor->status(principal.userId));
                 });
 
     addSignedIn(router, context, {"POST", v1 + QStringLiteral("/me/totp"), QStringLiteral("Set up an authenticator app {password}"), Access::Person, 1024},
@@ -35,13 +32,14 @@ void addSecondFactorRoutes(Router &router, const ApiContext &context)
                     return objectResponse(context.secondFactor->confirmTotp(principal, code, clientOf(request)));
                 });
 
-    addSignedIn(router, context, {"DELETE", v1 + QStringLiteral("/me/totp"), QStringLiteral("Turn two-step sign-in off {password}"), Access::Person, 1024},
+    addSignedIn(router, context, {"DELETE", v1 + QStringLiteral("/me/totp"), QStringLiteral("Turn two-step sign-in off {password, code}"), Access::Person, 1024},
                 [context](const HttpRequest &request, const Auth::Principal &principal) {
                     Result<QJsonObject> body = jsonBody(request);
                     if (!body)
                         return HttpResponse::fromError(body.error());
                     const QString password = body->value(QStringLiteral("password")).toString();
-                    return emptyResponse(context.secondFactor->removeTotp(principal, password, clientOf(request)));
+                    const QString code = body->value(QStringLiteral("code")).toString();
+                    return emptyResponse(context.secondFactor->removeTotp(principal, password, code, clientOf(request)));
                 }, context.passwordWorkers);
 }
 

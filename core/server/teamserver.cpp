@@ -113,6 +113,7 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     // Set before the event loop runs, so before any request reads it.
     const QString publicUrl = config.publicUrl.isEmpty() ? server->m_url : config.publicUrl.toString();
     server->m_context.myAccount->setServerUrl(publicUrl);
+    server->m_context.secondFactor->setServerUrl(publicUrl);
     server->m_context.invitations->setServerUrl(publicUrl);
     server->m_context.registration->setServerUrl(publicUrl);
     server->m_mail->start();

@@ -228,23 +228,32 @@ private slots:
 
         // The password alone is not enough, and the message says what to add.
         QCOMPARE(cli(login, &out, &err, kPassword + '\n'), 7);
-        QVERIFY2(err.contains("two-step sign-in") && err.contains("--totp"), err.constData());
+        QVERIFY2(err.contains("two-step sign-in") && err.contains("second line of standard input"), err.constData());
         // The next step's code (the one just used for confirming is spent).
         QVERIFY2(cli(login + QStringList{QStringLiteral("--totp"), Realm::Auth::Totp::codeAt(secret, now + 30)}, &out, &err, kPassword + '\n') == 0, err.constData());
         QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("logout")}, &out, &err) == 0, err.constData());
-        // A recovery code, once.
-        const QStringList withRecovery = login + QStringList{QStringLiteral("--totp"), QString::fromLatin1(recoveryCodes.first())};
-        QVERIFY2(cli(withRecovery, &out, &err, kPassword + '\n') == 0, err.constData());
-        QCOMPARE(cli(withRecovery, &out, &err, kPassword + '\n'), 7);
+        // A recovery code, once, as the second line of standard input.
+        const QByteArray withRecovery = kPassword + '\n' + recoveryCodes.first() + '\n';
+        QVERIFY2(cli(login, &out, &err, withRecovery) == 0, err.constData());
+        QCOMPARE(cli(login, &out, &err, withRecovery), 7);
         QVERIFY2(err.contains("used already"), err.constData());
 
-        QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("totp"), QStringLiteral("disable"), QStringLiteral("--password-stdin")}, &out, &err, kPassword + '\n') == 0,
-                 err.constData());
+        // Off needs the password and a code.
+        const QStringList disable{QStringLiteral("server"), QStringLiteral("totp"), QStringLiteral("disable"), QStringLiteral("--password-stdin")};
+        QCOMPARE(cli(disable, &out, &err, kPassword + '\n'), 4);
+        QVERIFY2(err.contains("Give the code"), err.constData());
+        QVERIFY2(cli(disable, &out, &err, kPassword + '\n' + recoveryCodes.at(1) + '\n') == 0, err.constData());
         QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("totp"), QStringLiteral("status"), QStringLiteral("--json")}, &out, &err) == 0, err.constData());
         QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("enabled")).toBool(true), false);
         QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("logout")}, &out, &err) == 0, err.constData());
         QVERIFY2(cli(login, &out, &err, kPassword + '\n') == 0, err.constData());
         QVERIFY2(cli({QStringLiteral("server"), QStringLiteral("logout")}, &out, &err) == 0, err.constData());
+
+        // An administrator's way out for someone who lost phone and codes.
+        const ServerProcess::Outcome removed = ServerProcess::run({QStringLiteral("admin"), QStringLiteral("--data"), m_data, QStringLiteral("user"),
+                                                          QStringLiteral("remove-totp"), email});
+        QCOMPARE(removed.exitCode, 0);
+        QVERIFY2(removed.out.contains(QLatin1String("was not on")), qPrintable(removed.out));
     }
 
     void scriptsUseAnApiKeyFromTheEnvironment()

@@ -119,7 +119,8 @@ private slots:
         // One step either side is taken; two are not.
         QVERIFY(Totp::matchingStep(secret, code, seconds + 30));
         QVERIFY(Totp::matchingStep(secret, code, seconds - 30));
-        QVERIFY(!Totp::matchingStep(secret, code, seconds + 61));
+        QVERIFY(!Totp::matchingStep(secret, code, (seconds / 30 + 2) * 30));
+        QVERIFY(!Totp::matchingStep(secret, code, (seconds / 30 - 2) * 30));
         QVERIFY(!Totp::matchingStep(secret, code.left(5) + QLatin1Char(code.at(5) == QLatin1Char('0') ? '1' : '0'), seconds));
     }
 
@@ -152,18 +153,25 @@ private slots:
         const QByteArray secret = Totp::fromBase32(enrolment->secret).value();
         // Not in force until confirmed: signing in still needs no code.
         REALM_VERIFY_OK(m_signIn->signIn(kEmail, kPassword, kClient));
-        QCOMPARE(m_secondFactor->isOn(alice.userId).value(), false);
+        QCOMPARE(m_secondFactor->status(alice.userId).value().enabled, false);
 
         QCOMPARE(m_secondFactor->confirmTotp(alice, QStringLiteral("12345"), kClient).error().code, Error::Code::InvalidInput);
         QCOMPARE(m_secondFactor->confirmTotp(alice, codeAt(secret, 90), kClient).error().code, Error::Code::InvalidInput);
+        QCOMPARE(auditActions().filter(QStringLiteral("user.totp_confirm_failed")).size(), 1);
+        // Turning it on ends the other sessions (the sign-in above among them).
+        const Principal other = signedIn();
         Result<RecoveryCodes> recovery = m_secondFactor->confirmTotp(alice, codeAt(secret), kClient);
         REALM_VERIFY_OK(recovery);
+        QCOMPARE(recovery->sessionsEnded, 2);
+        QCOMPARE(m_signIn->sessions(alice).value().size(), 1);
+        QCOMPARE(m_signIn->sessions(other).value().first().id, alice.sessionId);
+        QCOMPARE(m_secondFactor->status(alice.userId).value().recoveryCodesLeft, SecondFactor::kRecoveryCodeCount);
         QCOMPARE(recovery->codes.size(), SecondFactor::kRecoveryCodeCount);
         QCOMPARE(QSet<QString>(recovery->codes.begin(), recovery->codes.end()).size(), SecondFactor::kRecoveryCodeCount);
         static const QRegularExpression shape(QStringLiteral("^[a-z2-7]{5}-[a-z2-7]{5}$"));
         for (const QString &code : std::as_const(recovery->codes))
             QVERIFY2(shape.match(code).hasMatch(), qPrintable(code));
-        QCOMPARE(m_secondFactor->isOn(alice.userId).value(), true);
+        QCOMPARE(m_secondFactor->status(alice.userId).value().enabled, true);
         QCOMPARE(auditActions().filter(QStringLiteral("user.totp_enabled")).size(), 1);
 
         // A second authenticator only after turning the first off.
@@ -207,6 +215,43 @@ private slots:
         QCOMPARE(auditActions().filter(QStringLiteral("wrong_second_factor")).size(), 3);
     }
 
+    void guessingTheFirstCodeIsThrottled()
+    {
+        const Principal alice = signedIn();
+        const QByteArray secret = Totp::fromBase32(m_secondFactor->beginTotp(alice, kPassword, kClient).value().secret).value();
+        const QString right = codeAt(secret);
+        const QString wrong = right == QLatin1String("000000") ? QStringLiteral("111111") : QStringLiteral("000000");
+        for (int attempt = 0; attempt < SignInThrottle::Limits{}.failuresPerAccount; ++attempt)
+            QCOMPARE(m_secondFactor->confirmTotp(alice, wrong, kClient).error().code, Error::Code::InvalidInput);
+        QCOMPARE(m_secondFactor->confirmTotp(alice, right, kClient).error().code, Error::Code::Throttled);
+    }
+
+    // Two sign-ins judged before either commits, as when they race.
+    void ofTwoSignInsWithOneCodeOnlyOneGetsIn()
+    {
+        const auto [secret, recovery] = enable();
+        const QString userId = m_accounts->listUsers().value().first().id;
+        m_now += 30 * 1000;
+        for (const QString &code : {codeAt(secret), recovery.first()}) {
+            const auto judge = [&] {
+                return m_db->read([&](const QSqlDatabase &db) { return SecondFactor::judge(db, userId, code, m_now); }).value();
+            };
+            const SecondFactorProof first = judge();
+            const SecondFactorProof second = judge();
+            QVERIFY(first.kind == SecondFactorProof::Kind::TotpCode || first.kind == SecondFactorProof::Kind::RecoveryCode);
+            const auto spend = [&](const SecondFactorProof &proof) {
+                return m_db->write(QStringLiteral("spend"), [&](const QSqlDatabase &db) { return SecondFactor::spend(db, userId, proof, m_now); }).value();
+            };
+            QCOMPARE(spend(first), SecondFactor::Spent::Yes);
+            QCOMPARE(spend(second), SecondFactor::Spent::Taken);
+        }
+        // Judged before it was turned on, spent after: a code is needed now.
+        SecondFactorProof none;
+        none.kind = SecondFactorProof::Kind::NotNeeded;
+        QCOMPARE(m_db->write(QStringLiteral("spend"), [&](const QSqlDatabase &db) { return SecondFactor::spend(db, userId, none, m_now); }).value(),
+                 SecondFactor::Spent::NowRequired);
+    }
+
     void wrongCodesAreThrottledLikeWrongPasswords()
     {
         const QByteArray secret = enable().first;
@@ -220,7 +265,9 @@ private slots:
     void eachRecoveryCodeSignsInOnce()
     {
         const QStringList recovery = enable().second;
+        const QString userId = m_accounts->listUsers().value().first().id;
         REALM_VERIFY_OK(m_signIn->signIn(kEmail, kPassword, kClient, recovery.at(0)));
+        QCOMPARE(m_secondFactor->status(userId).value().recoveryCodesLeft, SecondFactor::kRecoveryCodeCount - 1);
         QCOMPARE(m_signIn->signIn(kEmail, kPassword, kClient, recovery.at(0)).error().code, Error::Code::Unauthenticated);
         // Typed without the dash, in capitals: the same code.
         QString typed = recovery.at(1).toUpper();
@@ -244,25 +291,31 @@ private slots:
         Result<TokenPair> pair = m_signIn->signIn(kEmail, kPassword, kClient, codeAt(secret));
         REALM_VERIFY_OK(pair);
         const Principal alice = m_signIn->authenticate(pair->accessToken).value();
-        QCOMPARE(m_secondFactor->removeTotp(alice, QStringLiteral("a wrong guess"), kClient).error().code, Error::Code::Forbidden);
-        QCOMPARE(m_secondFactor->isOn(alice.userId).value(), true);
-        REALM_VERIFY_OK(m_secondFactor->removeTotp(alice, kPassword, kClient));
-        QCOMPARE(m_secondFactor->isOn(alice.userId).value(), false);
+        const QString next = codeAt(secret, 30);
+        QCOMPARE(m_secondFactor->removeTotp(alice, QStringLiteral("a wrong guess"), next, kClient).error().code, Error::Code::Forbidden);
+        // The password alone does not do: someone holding a session and the
+        // password would otherwise strip the second step.
+        QCOMPARE(m_secondFactor->removeTotp(alice, kPassword, QString(), kClient).error().code, Error::Code::InvalidInput);
+        QCOMPARE(m_secondFactor->removeTotp(alice, kPassword, codeAt(secret), kClient).error().code, Error::Code::Forbidden);
+        QCOMPARE(m_secondFactor->status(alice.userId).value().enabled, true);
+        REALM_VERIFY_OK(m_secondFactor->removeTotp(alice, kPassword, next, kClient));
+        QCOMPARE(m_secondFactor->status(alice.userId).value().enabled, false);
         REALM_VERIFY_OK(m_signIn->signIn(kEmail, kPassword, kClient));
         // Again: off stays off, and is no error.
-        REALM_VERIFY_OK(m_secondFactor->removeTotp(alice, kPassword, kClient));
+        REALM_VERIFY_OK(m_secondFactor->removeTotp(alice, kPassword, QString(), kClient));
         QCOMPARE(auditActions().filter(QStringLiteral("user.totp_disabled")).size(), 1);
-        QCOMPARE(auditActions().filter(QStringLiteral("user.totp_change_failed")).size(), 1);
+        QCOMPARE(auditActions().filter(QStringLiteral("user.totp_change_failed")).size(), 2);
     }
 
     void anAdministratorCanTakeItAwayForSomeoneLockedOut()
     {
         enable();
-        const QString userId = m_accounts->listUsers().value().first().id;
-        Result<bool> removed = m_db->write(QStringLiteral("remove"), [&](const QSqlDatabase &db) { return SecondFactor::removeFor(db, userId, {}, kClient); });
+        Result<bool> removed = m_accounts->removeSecondFactor(QStringLiteral("ALICE@example.org"));
         REALM_VERIFY_OK(removed);
         QVERIFY(*removed);
         REALM_VERIFY_OK(m_signIn->signIn(kEmail, kPassword, kClient));
+        QCOMPARE(m_accounts->removeSecondFactor(kEmail).value(), false);
+        QCOMPARE(m_accounts->removeSecondFactor(QStringLiteral("nobody@example.org")).error().code, Error::Code::NotFound);
     }
 };
 
