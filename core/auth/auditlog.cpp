@@ -125,6 +125,26 @@ Result<QList<AuditEntry>> AuditLog::list(const QSqlDatabase &db, const QString &
     return entries;
 }
 
+Result<QList<AuditEntry>> AuditLog::since(const QSqlDatabase &db, qint64 afterSeq, int limit)
+{
+    Query query(db, "SELECT seq, at, org_id, actor_id, ip, action, target, details, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?");
+    query.bindAll(afterSeq, limit);
+    if (Result<void> ran = query.exec(tr("Cannot read the audit log")); !ran)
+        return ran.error();
+    QList<AuditEntry> entries;
+    while (query.next())
+        entries.append(readEntry(query));
+    return entries;
+}
+
+Result<qint64> AuditLog::lastSeq(const QSqlDatabase &db)
+{
+    Query query(db, "SELECT seq FROM audit_head WHERE id = 1");
+    if (Result<void> ran = query.exec(tr("Cannot read the audit log")); !ran)
+        return ran.error();
+    return query.next() ? query.integer(0) : qint64(0);
+}
+
 Result<AuditVerification> AuditLog::verify(const QSqlDatabase &db)
 {
     const QString whatFailed = tr("Cannot read the audit log");

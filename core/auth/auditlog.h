@@ -51,6 +51,12 @@ public:
     static Result<AuditEntry> append(const QSqlDatabase &db, AuditEntry entry);
     // Entries of one organization after `afterSeq`, oldest first.
     static Result<QList<AuditEntry>> list(const QSqlDatabase &db, const QString &orgId, qint64 afterSeq, int limit);
+    // Entries of every organization after `afterSeq`, oldest first (what
+    // changed since: the event socket's feed). Appends hold the head row
+    // until they commit, so entries become visible in seq order.
+    static Result<QList<AuditEntry>> since(const QSqlDatabase &db, qint64 afterSeq, int limit);
+    // The newest entry's seq (0 for an empty log).
+    static Result<qint64> lastSeq(const QSqlDatabase &db);
     // Inside a write transaction, so that no append lands while it reads.
     static Result<AuditVerification> verify(const QSqlDatabase &db);
 

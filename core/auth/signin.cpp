@@ -255,6 +255,14 @@ Result<Principal> SignIn::authenticate(const QString &accessToken) const
     return m_db->read([&](const QSqlDatabase &db) { return Sessions::activePrincipal(db, claims->sessionId, claims->userId, now); });
 }
 
+Result<Principal> SignIn::recheck(const Principal &principal, const QString &apiKey) const
+{
+    const qint64 now = Clock::nowMs();
+    if (principal.viaApiKey())
+        return m_db->read([&](const QSqlDatabase &db) { return ApiKeys::authenticate(db, apiKey, now); });
+    return m_db->read([&](const QSqlDatabase &db) { return Sessions::activePrincipal(db, principal.sessionId, principal.userId, now); });
+}
+
 Result<void> SignIn::signOut(const Principal &principal, const ClientInfo &client)
 {
     return endSession(principal, principal.sessionId, client);

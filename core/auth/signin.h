@@ -43,6 +43,10 @@ public:
     Result<TokenPair> refresh(const QString &refreshToken, const ClientInfo &client);
     // An access token, or an API key (realm_…).
     Result<Principal> authenticate(const QString &accessToken) const;
+    // The principal again from the current rows, for a connection that
+    // outlives its access token (the event socket): its session — or, for
+    // an API key, `apiKey` — must still stand.
+    Result<Principal> recheck(const Principal &principal, const QString &apiKey) const;
 
     Result<void> signOut(const Principal &principal, const ClientInfo &client);
     Result<QList<Session>> sessions(const Principal &principal) const;

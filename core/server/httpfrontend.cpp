@@ -90,6 +90,12 @@ QString HttpFrontend::clientIp(const QHttpServerRequest &request) const
 
 bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // Qt HttpServer 6.4 hands a WebSocket upgrade to the WebSocket side
+    // after this returns, whatever was answered here: answer nothing, or the
+    // client reads an HTTP reply before the 101. (The EventHub closes
+    // sockets on any path but its own.)
+    if (request.value(QByteArrayLiteral("upgrade")).compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) == 0)
+        return true;
     QElapsedTimer timer;
     timer.start();
     HttpRequest message;

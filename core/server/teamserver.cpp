@@ -83,6 +83,12 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     addApiKeyRoutes(server->m_router, server->m_context);
     addOpenApiRoute(server->m_router, server->m_context);
     connect(frontend, &HttpFrontend::drained, server.get(), &TeamServer::stopped);
+    server->m_events = std::make_unique<EventHub>(server->m_context, EventHub::Options{});
+    EventHub *events = server->m_events.get();
+    connect(frontend, &QAbstractHttpServer::newWebSocketConnection, events, [frontend, events] {
+        while (frontend->hasPendingWebSocketConnections())
+            events->accept(frontend->nextPendingWebSocketConnection());
+    });
 
     const QString certificate = options.tlsCertificate.isEmpty() ? config.tlsCertificate : options.tlsCertificate;
     const QString key = options.tlsKey.isEmpty() ? config.tlsKey : options.tlsKey;
@@ -117,6 +123,7 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     server->m_context.invitations->setServerUrl(publicUrl);
     server->m_context.registration->setServerUrl(publicUrl);
     server->m_mail->start();
+    server->m_events->start();
     return server;
 }
 
@@ -125,6 +132,7 @@ TeamServer::~TeamServer()
     // Work still running may read the front end (the in-flight gauge).
     m_workers.waitForDone();
     m_passwordWorkers.waitForDone();
+    m_events.reset();
     m_frontend.reset();
     // A mail being sent is aborted and stays queued for the next start (or
     // another instance).
@@ -133,6 +141,7 @@ TeamServer::~TeamServer()
 
 void TeamServer::stop()
 {
+    m_events->closeAll();
     m_frontend->stopAccepting();
 }
 

@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "server/apicontext.h"
 #include "server/datafolder.h"
+#include "server/eventhub.h"
 #include "server/httpfrontend.h"
 #include "server/metrics.h"
 #include "server/router.h"
@@ -58,6 +59,7 @@ private:
     ApiContext m_context;
     std::unique_ptr<Mail::MailDispatcher> m_mail;
     std::unique_ptr<HttpFrontend> m_frontend;
+    std::unique_ptr<EventHub> m_events;
     QString m_url;
 };
 

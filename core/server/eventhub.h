@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "auth/auditlog.h"
+#include "server/apicontext.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <memory>
+#include <unordered_map>
+
+namespace Realm::Server {
+
+// /api/v1/events: a WebSocket that tells signed-in clients what to read
+// again — "organization X changed", "your account changed" — instead of
+// them polling. It carries nothing a client could not GET, and a missed
+// message costs nothing (clients read on connect and reconnect anyway).
+//
+// The client's first message authenticates: {"type":"auth","token":…}
+// (an access token or API key), answered {"type":"ready",…}; then the
+// server sends {"type":"changed","scope":"org"|"me","id":…,"seq":N}.
+// Changes are found in the audit log, which every instance writes and
+// reads: the hub reads its new entries once a second, so pokes reach the
+// clients of every instance with no state between them. A session ended
+// or a user disabled closes that user's sockets at the next poll.
+// Lives on the server's event loop; database work runs on the workers.
+class EventHub final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventHub)
+
+public:
+    static constexpr char kPath[] = "/api/v1/events";
+
+    struct Options {
+        int pollIntervalMs = 1000;
+        int authTimeoutMs = 10000; // a socket that does not authenticate by then is closed
+        qint64 maxMessageBytes = 16 * 1024;
+    };
+
+    EventHub(const ApiContext &context, Options options, QObject *parent = nullptr);
+    ~EventHub() override;
+
+    // Starts reading the audit log from its current end.
+    void start();
+    // Takes a socket upgraded by the front end (any path; others are closed).
+    void accept(std::unique_ptr<QWebSocket> socket);
+    // Shutdown: every socket is closed with "going away".
+    void closeAll();
+    int connectionCount() const { return int(m_connections.size()); }
+
+private:
+    struct Connection {
+        std::unique_ptr<QWebSocket> socket;
+        qint64 openedAtMs = 0;
+        bool authenticated = false;
+        bool busy = false; // authenticating or rechecking
+        Auth::Principal principal;
+        QString apiKey; // to recheck a key-authenticated socket
+        QSet<QString> orgIds;
+    };
+    // The principal and the organizations it belongs to.
+    struct Standing {
+        Auth::Principal principal;
+        QSet<QString> orgIds;
+    };
+
+    void onText(quint64 id, const QString &text);
+    void authenticate(quint64 id, const QString &token);
+    void recheck(quint64 id, qint64 seq);
+    Result<Standing> standingOf(Result<Auth::Principal> principal) const;
+    void poll();
+    void dispatch(const QList<Auth::AuditEntry> &entries);
+    void send(Connection &connection, const QJsonObject &message);
+    void close(quint64 id, QWebSocketProtocol::CloseCode code, const QString &reason);
+
+    ApiContext m_context;
+    Options m_options;
+    std::unordered_map<quint64, Connection> m_connections;
+    quint64 m_nextId = 1;
+    QTimer m_poll;
+    qint64 m_lastSeq = -1; // -1: not read yet
+    bool m_polling = false;
+};
+
+} // namespace Realm::Server

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The event socket (/api/v1/events) of real realm-server processes on
+// 127.0.0.1, on SQLite (tst_events) and PostgreSQL (tst_events_postgresql):
+// authenticating, pokes when an organization changes — also when the
+// change was made on another instance — and sockets closed when their
+// session ends.
+#include "serverprocess.h"
+#include "testserverdatabase.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWebSocket>
+
+using namespace Realm::Test;
+
+namespace {
+
+const QByteArray kPassword = "a long enough passphrase";
+// Pokes follow a change within a second (the poll); this is a ceiling.
+constexpr int kEventTimeoutMs = 15000;
+
+// A client of the event socket that keeps every message it received.
+class EventClient final {
+public:
+    explicit EventClient(const QString &serverUrl, const QString &path = QStringLiteral("/api/v1/events"))
+    {
+        QObject::connect(&m_socket, &QWebSocket::textMessageReceived, [this](const QString &text) { m_messages.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
+        QObject::connect(&m_socket, &QWebSocket::disconnected, [this] { m_closed = true; });
+        QUrl url(serverUrl + path);
+        url.setScheme(QStringLiteral("ws"));
+        m_socket.open(url);
+    }
+
+    bool waitConnected() { return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState || m_closed; }, kEventTimeoutMs) && !m_closed; }
+    void send(const QJsonObject &message) { m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact))); }
+    void authenticate(const QString &token) { send({{QStringLiteral("type"), QStringLiteral("auth")}, {QStringLiteral("token"), token}}); }
+
+    // The first message (from `from` on) of `type` and, when given, `scope`.
+    std::optional<QJsonObject> waitFor(const QString &type, const QString &scope = {}, qsizetype from = 0)
+    {
+        std::optional<QJsonObject> found;
+        // Not found by the deadline: `found` stays empty and says so.
+        [[maybe_unused]] const bool arrived = QTest::qWaitFor([&] {
+            for (qsizetype i = from; i < m_messages.size(); ++i) {
+                const QJsonObject &message = m_messages.at(i);
+                if (message.value(QStringLiteral("type")).toString() == type && (scope.isEmpty() || message.value(QStringLiteral("scope")).toString() == scope)) {
+                    found = message;
+                    return true;
+                }
+            }
+            return false;
+        }, kEventTimeoutMs);
+        return found;
+    }
+
+    bool waitClosed() { return QTest::qWaitFor([this] { return m_closed; }, kEventTimeoutMs); }
+    qsizetype received() const { return m_messages.size(); }
+    QWebSocketProtocol::CloseCode closeCode() const { return m_socket.closeCode(); }
+
+private:
+    QWebSocket m_socket;
+    QList<QJsonObject> m_messages;
+    bool m_closed = false;
+};
+
+} // namespace
+
+class TestEvents final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_folder;
+    QString m_data;
+    QString m_databaseUrl;
+    std::unique_ptr<ServerProcess> m_server;
+    QString m_orgId;
+
+    QString login(const QString &email, const QString &on = {})
+    {
+        return httpRequest("POST", (on.isEmpty() ? m_server->url() : on) + QStringLiteral("/api/v1/auth/login"),
+                           {{QStringLiteral("email"), email}, {QStringLiteral("password"), QString::fromUtf8(kPassword)}})
+            .json.value(QStringLiteral("access_token"))
+            .toString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_folder.isValid());
+        QString why;
+        std::optional<QString> url = newTestDatabaseArgument(&why);
+        QVERIFY2(url, qPrintable(why));
+        m_databaseUrl = *url;
+        m_data = m_folder.filePath(QStringLiteral("data"));
+        QCOMPARE(ServerProcess::run({QStringLiteral("init"), QStringLiteral("--data"), m_data}).exitCode, 0);
+        for (const char *name : {"alice", "bob", "carol"})
+            QCOMPARE(ServerProcess::addUser(m_data, m_databaseUrl, QStringLiteral("%1@example.org").arg(QLatin1String(name)), QString::fromLatin1(name), kPassword).exitCode, 0);
+        m_server = ServerProcess::serve(m_data, m_databaseUrl, &why);
+        QVERIFY2(m_server, qPrintable(why));
+        const HttpReply org = httpRequest("POST", m_server->api(QStringLiteral("/orgs")), {{QStringLiteral("name"), QStringLiteral("Acme")}}, login(QStringLiteral("alice@example.org")));
+        QCOMPARE(org.status, 201);
+        m_orgId = org.json.value(QStringLiteral("id")).toString();
+        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/members").arg(m_orgId)),
+                             {{QStringLiteral("email"), QStringLiteral("bob@example.org")}, {QStringLiteral("role"), QStringLiteral("member")}},
+                             login(QStringLiteral("alice@example.org")))
+                     .status,
+                 201);
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            QCOMPARE(m_server->terminate(), 0);
+    }
+
+    void aWrongTokenIsRefusedAndTheSocketClosed()
+    {
+        EventClient client(m_server->url());
+        QVERIFY(client.waitConnected());
+        client.authenticate(QStringLiteral("not a token"));
+        const std::optional<QJsonObject> error = client.waitFor(QStringLiteral("error"));
+        QVERIFY(error);
+        QCOMPARE(error->value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("unauthenticated"));
+        QVERIFY(client.waitClosed());
+        QCOMPARE(client.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
+    }
+
+    void onlyTheEventsPathTakesASocket()
+    {
+        EventClient client(m_server->url(), QStringLiteral("/api/v1/me"));
+        QVERIFY(client.waitClosed());
+        QCOMPARE(client.received(), 0);
+    }
+
+    void membersHearOfChangesToTheirOrganizationAndNoOneElse()
+    {
+        EventClient bob(m_server->url());
+        EventClient carol(m_server->url());
+        QVERIFY(bob.waitConnected() && carol.waitConnected());
+        bob.authenticate(login(QStringLiteral("bob@example.org")));
+        carol.authenticate(login(QStringLiteral("carol@example.org")));
+        const std::optional<QJsonObject> ready = bob.waitFor(QStringLiteral("ready"));
+        QVERIFY(ready);
+        QCOMPARE(ready->value(QStringLiteral("org_ids")).toArray(), QJsonArray{m_orgId});
+        QVERIFY(carol.waitFor(QStringLiteral("ready")));
+        bob.send({{QStringLiteral("type"), QStringLiteral("ping")}});
+        QVERIFY(bob.waitFor(QStringLiteral("pong")));
+
+        const qsizetype before = bob.received();
+        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/projects").arg(m_orgId)), {{QStringLiteral("name"), QStringLiteral("Rocket")}},
+                             login(QStringLiteral("alice@example.org")))
+                     .status,
+                 201);
+        const std::optional<QJsonObject> changed = bob.waitFor(QStringLiteral("changed"), QStringLiteral("org"), before);
+        QVERIFY(changed);
+        QCOMPARE(changed->value(QStringLiteral("id")).toString(), m_orgId);
+        QVERIFY(changed->value(QStringLiteral("seq")).toInteger() > ready->value(QStringLiteral("seq")).toInteger());
+        // Carol, in no organization, heard nothing of it: her next message
+        // is the answer to her own ping.
+        const qsizetype carolBefore = carol.received();
+        carol.send({{QStringLiteral("type"), QStringLiteral("ping")}});
+        QVERIFY(carol.waitFor(QStringLiteral("pong"), {}, carolBefore));
+        QCOMPARE(carol.received(), carolBefore + 1);
+    }
+
+    void addedToAnOrganizationASocketHearsOfIt()
+    {
+        EventClient carol(m_server->url());
+        QVERIFY(carol.waitConnected());
+        carol.authenticate(login(QStringLiteral("carol@example.org")));
+        QVERIFY(carol.waitFor(QStringLiteral("ready")));
+        const QString alice = login(QStringLiteral("alice@example.org"));
+        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/members").arg(m_orgId)),
+                             {{QStringLiteral("email"), QStringLiteral("carol@example.org")}, {QStringLiteral("role"), QStringLiteral("member")}}, alice)
+                     .status,
+                 201);
+        QVERIFY(carol.waitFor(QStringLiteral("changed"), QStringLiteral("me")));
+        // From now on she hears of the organization's changes.
+        const qsizetype before = carol.received();
+        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/teams").arg(m_orgId)), {{QStringLiteral("name"), QStringLiteral("Crew")}}, alice).status, 201);
+        QVERIFY(carol.waitFor(QStringLiteral("changed"), QStringLiteral("org"), before));
+    }
+
+    void aChangeOnAnotherInstanceReachesThisOnesSockets()
+    {
+        QString why;
+        std::unique_ptr<ServerProcess> second = ServerProcess::serve(m_data, m_databaseUrl, &why);
+        QVERIFY2(second, qPrintable(why));
+        EventClient bob(second->url());
+        QVERIFY(bob.waitConnected());
+        bob.authenticate(login(QStringLiteral("bob@example.org"), second->url()));
+        QVERIFY(bob.waitFor(QStringLiteral("ready")));
+        const qsizetype before = bob.received();
+        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/projects").arg(m_orgId)), {{QStringLiteral("name"), QStringLiteral("Elsewhere")}},
+                             login(QStringLiteral("alice@example.org")))
+                     .status,
+                 201);
+        QVERIFY(bob.waitFor(QStringLiteral("changed"), QStringLiteral("org"), before));
+        QCOMPARE(second->terminate(), 0);
+        // Stopping closed the socket as "going away".
+        QVERIFY(bob.waitClosed());
+        QCOMPARE(bob.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+    }
+
+    void aSocketClosesWhenItsSessionEnds()
+    {
+        const QString access = login(QStringLiteral("bob@example.org"));
+        EventClient bob(m_server->url());
+        QVERIFY(bob.waitConnected());
+        bob.authenticate(access);
+        QVERIFY(bob.waitFor(QStringLiteral("ready")));
+        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/auth/logout")), {}, access).status, 204);
+        const std::optional<QJsonObject> error = bob.waitFor(QStringLiteral("error"));
+        QVERIFY(error);
+        QCOMPARE(error->value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("unauthenticated"));
+        QVERIFY(bob.waitClosed());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEvents)
+#include "tst_events.moc"
