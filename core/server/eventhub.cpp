@@ -20,8 +20,7 @@ bool changesStanding(const QString &action)
 {
     static const QSet<QString> harmless{QStringLiteral("user.signed_in"), QStringLiteral("session.refreshed"), QStringLiteral("user.sign_in_failed"),
                                         QStringLiteral("user.password_reset_requested"), QStringLiteral("user.password_change_failed"),
-                                        QStringLiteral("user.totp_change_failed"), QStringLiteral("user.totp_confirm_failed"), QStringLiteral("user.renamed"),
-                                        QStringLiteral("user.totp_enabled"), QStringLiteral("user.totp_disabled")};
+                                        QStringLiteral("user.totp_change_failed"), QStringLiteral("user.totp_confirm_failed"), QStringLiteral("user.renamed")};
     return !harmless.contains(action);
 }
 
@@ -53,6 +52,11 @@ void EventHub::start()
 
 void EventHub::accept(std::unique_ptr<QWebSocket> socket)
 {
+    if (m_stopping) {
+        socket->close(QWebSocketProtocol::CloseCodeGoingAway, tr("The server is stopping."));
+        socket.release()->deleteLater();
+        return;
+    }
     if (socket->requestUrl().path() != QLatin1String(kPath)) {
         socket->close(QWebSocketProtocol::CloseCodePolicyViolated, tr("No WebSocket here; events are at %1.").arg(QLatin1String(kPath)));
         socket.release()->deleteLater();
@@ -64,13 +68,14 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
     raw->setMaxAllowedIncomingFrameSize(quint64(m_options.maxMessageBytes));
     connect(raw, &QWebSocket::textMessageReceived, this, [this, id](const QString &text) { onText(id, text); });
     connect(raw, &QWebSocket::binaryMessageReceived, this, [this, id] { close(id, QWebSocketProtocol::CloseCodeDatatypeNotSupported, tr("Send JSON text.")); });
+    // Queued: never erased from the map while a loop walks it.
     connect(raw, &QWebSocket::disconnected, this, [this, id] {
         const auto found = m_connections.find(id);
         if (found == m_connections.end())
             return;
         found->second.socket.release()->deleteLater();
         m_connections.erase(found);
-    });
+    }, Qt::QueuedConnection);
     Connection connection;
     connection.socket = std::move(socket);
     connection.openedAtMs = Clock::nowMs();
@@ -79,6 +84,8 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
 
 void EventHub::closeAll()
 {
+    m_stopping = true;
+    m_poll.stop();
     std::vector<quint64> ids;
     for (const auto &[id, connection] : m_connections)
         ids.push_back(id);
@@ -140,10 +147,13 @@ void EventHub::authenticate(quint64 id, const QString &token)
                 return;
             }
             connection.authenticated = true;
+            connection.checkedAtMs = Clock::nowMs();
             connection.principal = standing->principal;
             connection.orgIds = standing->orgIds;
             if (standing->principal.viaApiKey())
                 connection.apiKey = token;
+            // Entries dispatched while this was read are covered by the
+            // next poll's check (recheckPending stays set).
             QStringList orgs(standing->orgIds.begin(), standing->orgIds.end());
             orgs.sort();
             send(connection, {{QStringLiteral("type"), QStringLiteral("ready")},
@@ -154,17 +164,20 @@ void EventHub::authenticate(quint64 id, const QString &token)
     });
 }
 
-void EventHub::recheck(quint64 id, qint64 seq)
+void EventHub::recheck(quint64 id)
 {
     Connection &current = m_connections.at(id);
-    if (current.busy)
+    if (current.busy) {
+        current.recheckPending = true;
         return;
+    }
     current.busy = true;
+    current.recheckPending = false;
     const Auth::Principal principal = current.principal;
     const QString apiKey = current.apiKey;
-    m_context.workers->start([this, id, seq, principal, apiKey] {
+    m_context.workers->start([this, id, principal, apiKey] {
         Result<Standing> standing = standingOf(m_context.signIn->recheck(principal, apiKey));
-        QMetaObject::invokeMethod(this, [this, id, seq, standing] {
+        QMetaObject::invokeMethod(this, [this, id, standing] {
             const auto found = m_connections.find(id);
             if (found == m_connections.end())
                 return;
@@ -174,13 +187,19 @@ void EventHub::recheck(quint64 id, qint64 seq)
                 if (standing.error().code == Error::Code::Unauthenticated) {
                     send(connection, errorMessage(QStringLiteral("unauthenticated"), tr("This session has ended. Sign in again.")));
                     close(id, QWebSocketProtocol::CloseCodePolicyViolated, tr("Not signed in."));
+                    return;
                 }
+                // The database did not answer: try again at the next poll.
+                connection.recheckPending = true;
                 return;
             }
+            connection.checkedAtMs = Clock::nowMs();
             connection.principal = standing->principal;
             connection.orgIds = standing->orgIds;
+            // Whatever changed, the client reads its account and
+            // organizations again (org pokes held back meanwhile included).
             send(connection, {{QStringLiteral("type"), QStringLiteral("changed")}, {QStringLiteral("scope"), QStringLiteral("me")},
-                              {QStringLiteral("id"), connection.principal.userId}, {QStringLiteral("seq"), seq}});
+                              {QStringLiteral("id"), connection.principal.userId}, {QStringLiteral("seq"), std::max<qint64>(m_lastSeq, 0)}});
         }, Qt::QueuedConnection);
     });
 }
@@ -196,6 +215,18 @@ void EventHub::poll()
     }
     for (quint64 id : late)
         close(id, QWebSocketProtocol::CloseCodePolicyViolated, tr("Authenticate within %1 seconds.").arg(m_options.authTimeoutMs / 1000));
+    std::vector<quint64> overrun;
+    for (const auto &[id, connection] : m_connections) {
+        if (connection.overrun)
+            overrun.push_back(id);
+    }
+    for (quint64 id : overrun)
+        close(id, QWebSocketProtocol::CloseCodePolicyViolated, tr("Too many unread messages."));
+    // Checks that were missed, failed, or are due (expiry writes no entry).
+    for (auto &[id, connection] : m_connections) {
+        if (connection.authenticated && !connection.busy && (connection.recheckPending || now - connection.checkedAtMs > m_options.recheckIntervalMs))
+            recheck(id);
+    }
 
     if (m_polling)
         return;
@@ -225,6 +256,9 @@ void EventHub::poll()
                 return;
             }
             dispatch(*entries);
+            // A full page: more are waiting.
+            if (entries->size() == kEntriesPerPoll && !m_stopping)
+                QMetaObject::invokeMethod(this, &EventHub::poll, Qt::QueuedConnection);
         }, Qt::QueuedConnection);
     });
 }
@@ -235,13 +269,25 @@ void EventHub::dispatch(const QList<Auth::AuditEntry> &entries)
         m_lastSeq = std::max(m_lastSeq, entry.seq);
         const bool aboutStanding = changesStanding(entry.action);
         for (auto &[id, connection] : m_connections) {
-            if (!connection.authenticated)
-                continue;
-            const Auth::Principal &principal = connection.principal;
-            if (aboutStanding && (entry.target == principal.userId || (principal.viaApiKey() && entry.target == principal.apiKeyId))) {
-                recheck(id, entry.seq);
+            if (!connection.authenticated) {
+                // Being authenticated from rows that may predate this entry.
+                if (connection.busy && aboutStanding)
+                    connection.recheckPending = true;
                 continue;
             }
+            const Auth::Principal &principal = connection.principal;
+            const bool aboutThisUser = entry.target == principal.userId || (principal.viaApiKey() && entry.target == principal.apiKeyId)
+                                       || (entry.action == QLatin1String("org.created") && entry.actorId == principal.userId);
+            // A key hears only of its own organization.
+            const bool inScope = !principal.viaApiKey() || entry.orgId.isEmpty() || entry.orgId == principal.apiKeyOrgId;
+            if (aboutStanding && aboutThisUser && inScope) {
+                recheck(id);
+                continue;
+            }
+            // While a check is due, the organizations may be stale (a member
+            // just removed): its "me" poke makes the client read everything.
+            if (connection.busy || connection.recheckPending)
+                continue;
             if (!entry.orgId.isEmpty() && connection.orgIds.contains(entry.orgId))
                 send(connection, {{QStringLiteral("type"), QStringLiteral("changed")}, {QStringLiteral("scope"), QStringLiteral("org")},
                                   {QStringLiteral("id"), entry.orgId}, {QStringLiteral("seq"), entry.seq}});
@@ -251,6 +297,13 @@ void EventHub::dispatch(const QList<Auth::AuditEntry> &entries)
 
 void EventHub::send(Connection &connection, const QJsonObject &message)
 {
+    // A client that does not read would make the server hold its backlog.
+    if (connection.overrun)
+        return;
+    if (connection.socket->bytesToWrite() > m_options.maxBacklogBytes) {
+        connection.overrun = true;
+        return;
+    }
     connection.socket->sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
 }
 

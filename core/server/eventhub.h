@@ -38,6 +38,11 @@ public:
         int pollIntervalMs = 1000;
         int authTimeoutMs = 10000; // a socket that does not authenticate by then is closed
         qint64 maxMessageBytes = 16 * 1024;
+        // Sessions and keys that expire write no audit entry: every socket
+        // is checked again this often.
+        qint64 recheckIntervalMs = 5 * 60 * 1000;
+        // A client that stops reading is dropped before its backlog grows.
+        qint64 maxBacklogBytes = 256 * 1024;
     };
 
     EventHub(const ApiContext &context, Options options, QObject *parent = nullptr);
@@ -57,6 +62,11 @@ private:
         qint64 openedAtMs = 0;
         bool authenticated = false;
         bool busy = false; // authenticating or rechecking
+        // Something may have changed since the check in flight read the
+        // database (or that check failed): check again when it lands.
+        bool recheckPending = false;
+        bool overrun = false; // its backlog grew too long: closed at the next poll
+        qint64 checkedAtMs = 0;
         Auth::Principal principal;
         QString apiKey; // to recheck a key-authenticated socket
         QSet<QString> orgIds;
@@ -69,7 +79,7 @@ private:
 
     void onText(quint64 id, const QString &text);
     void authenticate(quint64 id, const QString &token);
-    void recheck(quint64 id, qint64 seq);
+    void recheck(quint64 id);
     Result<Standing> standingOf(Result<Auth::Principal> principal) const;
     void poll();
     void dispatch(const QList<Auth::AuditEntry> &entries);
@@ -83,6 +93,7 @@ private:
     QTimer m_poll;
     qint64 m_lastSeq = -1; // -1: not read yet
     bool m_polling = false;
+    bool m_stopping = false;
 };
 
 } // namespace Realm::Server

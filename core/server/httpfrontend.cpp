@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/httpfrontend.h"
 
+#include "server/eventhub.h"
+
 #include "common/clock.h"
 #include "common/jsontime.h"
 #include "server/metrics.h"
@@ -90,12 +92,14 @@ QString HttpFrontend::clientIp(const QHttpServerRequest &request) const
 
 bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    // Qt HttpServer 6.4 hands a WebSocket upgrade to the WebSocket side
-    // after this returns, whatever was answered here: answer nothing, or the
-    // client reads an HTTP reply before the 101. (The EventHub closes
-    // sockets on any path but its own.)
-    if (request.value(QByteArrayLiteral("upgrade")).compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) == 0)
-        return true;
+    // Qt HttpServer 6.4 hands an upgrade request to the WebSocket side once
+    // this returns true: then nothing may be answered here, or the client
+    // reads an HTTP reply before the 101. Anywhere else, an upgrade is
+    // answered like any unknown path.
+    const bool upgrade = request.value(QByteArrayLiteral("upgrade")).compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) == 0
+                         && request.value(QByteArrayLiteral("connection")).toLower().contains(QByteArrayLiteral("upgrade"));
+    if (upgrade)
+        return request.method() == QHttpServerRequest::Method::Get && request.url().path() == QLatin1String(EventHub::kPath);
     QElapsedTimer timer;
     timer.start();
     HttpRequest message;

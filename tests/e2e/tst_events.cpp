@@ -184,6 +184,54 @@ private slots:
         QVERIFY(carol.waitFor(QStringLiteral("changed"), QStringLiteral("org"), before));
     }
 
+    void aRemovedMemberHearsOfItAndThenNothingMore()
+    {
+        const QString alice = login(QStringLiteral("alice@example.org"));
+        const HttpReply org = httpRequest("POST", m_server->api(QStringLiteral("/orgs")), {{QStringLiteral("name"), QStringLiteral("Shortlived")}}, alice);
+        QCOMPARE(org.status, 201);
+        const QString orgId = org.json.value(QStringLiteral("id")).toString();
+        const HttpReply added = httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/members").arg(orgId)),
+                                            {{QStringLiteral("email"), QStringLiteral("carol@example.org")}, {QStringLiteral("role"), QStringLiteral("member")}}, alice);
+        QCOMPARE(added.status, 201);
+        EventClient carol(m_server->url());
+        QVERIFY(carol.waitConnected());
+        carol.authenticate(login(QStringLiteral("carol@example.org")));
+        const std::optional<QJsonObject> ready = carol.waitFor(QStringLiteral("ready"));
+        QVERIFY(ready);
+        QVERIFY(ready->value(QStringLiteral("org_ids")).toArray().contains(orgId));
+
+        const QString carolId = added.json.value(QStringLiteral("user_id")).toString();
+        qsizetype before = carol.received();
+        QCOMPARE(httpRequest("DELETE", m_server->api(QStringLiteral("/orgs/%1/members/%2").arg(orgId, carolId)), {}, alice).status, 204);
+        QVERIFY(carol.waitFor(QStringLiteral("changed"), QStringLiteral("me"), before));
+        // The organization goes on changing; she hears nothing of it.
+        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/teams").arg(orgId)), {{QStringLiteral("name"), QStringLiteral("After")}}, alice).status, 201);
+        // Alice, who founded it, hears of her own change; by then Carol's
+        // socket has seen the same poll.
+        EventClient aliceSocket(m_server->url());
+        QVERIFY(aliceSocket.waitConnected());
+        aliceSocket.authenticate(alice);
+        QVERIFY(aliceSocket.waitFor(QStringLiteral("ready")));
+        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/teams").arg(orgId)), {{QStringLiteral("name"), QStringLiteral("Later")}}, alice).status, 201);
+        QVERIFY(aliceSocket.waitFor(QStringLiteral("changed"), QStringLiteral("org")));
+        before = carol.received();
+        carol.send({{QStringLiteral("type"), QStringLiteral("ping")}});
+        QVERIFY(carol.waitFor(QStringLiteral("pong"), {}, before));
+        QCOMPARE(carol.received(), before + 1);
+    }
+
+    void aFounderHearsOfTheNewOrganization()
+    {
+        const QString access = login(QStringLiteral("carol@example.org"));
+        EventClient carol(m_server->url());
+        QVERIFY(carol.waitConnected());
+        carol.authenticate(access);
+        QVERIFY(carol.waitFor(QStringLiteral("ready")));
+        const qsizetype before = carol.received();
+        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs")), {{QStringLiteral("name"), QStringLiteral("Carol's")}}, access).status, 201);
+        QVERIFY(carol.waitFor(QStringLiteral("changed"), QStringLiteral("me"), before));
+    }
+
     void aChangeOnAnotherInstanceReachesThisOnesSockets()
     {
         QString why;
