@@ -112,11 +112,10 @@ Result<AuditEntry> AuditLog::append(const QSqlDatabase &db, AuditEntry entry)
     return entry;
 }
 
-Result<QList<AuditEntry>> AuditLog::list(const QSqlDatabase &db, const QString &orgId, qint64 afterSeq, int limit)
+namespace {
+
+Result<QList<AuditEntry>> readEntries(Query &query)
 {
-    Query query(db, "SELECT seq, at, org_id, actor_id, ip, action, target, details, prev_hash, hash FROM audit_log "
-                    "WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT ?");
-    query.bindAll(orgId, afterSeq, limit);
     if (Result<void> ran = query.exec(tr("Cannot read the audit log")); !ran)
         return ran.error();
     QList<AuditEntry> entries;
@@ -125,16 +124,21 @@ Result<QList<AuditEntry>> AuditLog::list(const QSqlDatabase &db, const QString &
     return entries;
 }
 
+} // namespace
+
+Result<QList<AuditEntry>> AuditLog::list(const QSqlDatabase &db, const QString &orgId, qint64 afterSeq, int limit)
+{
+    Query query(db, "SELECT seq, at, org_id, actor_id, ip, action, target, details, prev_hash, hash FROM audit_log "
+                    "WHERE org_id = ? AND seq > ? ORDER BY seq LIMIT ?");
+    query.bindAll(orgId, afterSeq, limit);
+    return readEntries(query);
+}
+
 Result<QList<AuditEntry>> AuditLog::since(const QSqlDatabase &db, qint64 afterSeq, int limit)
 {
     Query query(db, "SELECT seq, at, org_id, actor_id, ip, action, target, details, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?");
     query.bindAll(afterSeq, limit);
-    if (Result<void> ran = query.exec(tr("Cannot read the audit log")); !ran)
-        return ran.error();
-    QList<AuditEntry> entries;
-    while (query.next())
-        entries.append(readEntry(query));
-    return entries;
+    return readEntries(query);
 }
 
 Result<qint64> AuditLog::lastSeq(const QSqlDatabase &db)

@@ -128,39 +128,46 @@ Result<EventHub::Standing> EventHub::standingOf(Result<Auth::Principal> principa
     return standing;
 }
 
-void EventHub::authenticate(quint64 id, const QString &token)
+void EventHub::checkOnWorker(quint64 id, std::function<Result<Standing>()> check, CheckDone done)
 {
     m_connections.at(id).busy = true;
-    m_context.workers->start([this, id, token] {
-        Result<Standing> standing = standingOf(m_context.signIn->authenticate(token));
-        QMetaObject::invokeMethod(this, [this, id, token, standing] {
+    m_context.workers->start([this, id, check = std::move(check), done = std::move(done)] {
+        const Result<Standing> standing = check();
+        QMetaObject::invokeMethod(this, [this, id, done, standing] {
             const auto found = m_connections.find(id);
             if (found == m_connections.end())
                 return;
-            Connection &connection = found->second;
-            connection.busy = false;
-            if (!standing) {
-                const bool refused = standing.error().code == Error::Code::Unauthenticated;
-                send(connection, errorMessage(refused ? QStringLiteral("unauthenticated") : QStringLiteral("internal"),
-                                              refused ? standing.error().message : tr("The server failed to check the token. Try again.")));
-                close(id, QWebSocketProtocol::CloseCodePolicyViolated, refused ? tr("Not signed in.") : tr("Try again."));
-                return;
-            }
-            connection.authenticated = true;
-            connection.checkedAtMs = Clock::nowMs();
-            connection.principal = standing->principal;
-            connection.orgIds = standing->orgIds;
-            if (standing->principal.viaApiKey())
-                connection.apiKey = token;
-            // Entries dispatched while this was read are covered by the
-            // next poll's check (recheckPending stays set).
-            QStringList orgs(standing->orgIds.begin(), standing->orgIds.end());
-            orgs.sort();
-            send(connection, {{QStringLiteral("type"), QStringLiteral("ready")},
-                              {QStringLiteral("user_id"), standing->principal.userId},
-                              {QStringLiteral("org_ids"), QJsonArray::fromStringList(orgs)},
-                              {QStringLiteral("seq"), std::max<qint64>(m_lastSeq, 0)}});
+            found->second.busy = false;
+            done(id, found->second, standing);
         }, Qt::QueuedConnection);
+    });
+}
+
+void EventHub::authenticate(quint64 id, const QString &token)
+{
+    const auto check = [this, token] { return standingOf(m_context.signIn->authenticate(token)); };
+    checkOnWorker(id, check, [this, token](quint64 which, Connection &connection, const Result<Standing> &standing) {
+        if (!standing) {
+            const bool refused = standing.error().code == Error::Code::Unauthenticated;
+            send(connection, errorMessage(refused ? QStringLiteral("unauthenticated") : QStringLiteral("internal"),
+                                          refused ? standing.error().message : tr("The server failed to check the token. Try again.")));
+            close(which, QWebSocketProtocol::CloseCodePolicyViolated, refused ? tr("Not signed in.") : tr("Try again."));
+            return;
+        }
+        connection.authenticated = true;
+        connection.checkedAtMs = Clock::nowMs();
+        connection.principal = standing->principal;
+        connection.orgIds = standing->orgIds;
+        if (standing->principal.viaApiKey())
+            connection.apiKey = token;
+        // Entries dispatched while this was read are covered by the
+        // next poll's check (recheckPending stays set).
+        QStringList orgs(standing->orgIds.begin(), standing->orgIds.end());
+        orgs.sort();
+        send(connection, {{QStringLiteral("type"), QStringLiteral("ready")},
+                          {QStringLiteral("user_id"), standing->principal.userId},
+                          {QStringLiteral("org_ids"), QJsonArray::fromStringList(orgs)},
+                          {QStringLiteral("seq"), std::max<qint64>(m_lastSeq, 0)}});
     });
 }
 
@@ -171,36 +178,26 @@ void EventHub::recheck(quint64 id)
         current.recheckPending = true;
         return;
     }
-    current.busy = true;
     current.recheckPending = false;
-    const Auth::Principal principal = current.principal;
-    const QString apiKey = current.apiKey;
-    m_context.workers->start([this, id, principal, apiKey] {
-        Result<Standing> standing = standingOf(m_context.signIn->recheck(principal, apiKey));
-        QMetaObject::invokeMethod(this, [this, id, standing] {
-            const auto found = m_connections.find(id);
-            if (found == m_connections.end())
-                return;
-            Connection &connection = found->second;
-            connection.busy = false;
-            if (!standing) {
-                if (standing.error().code == Error::Code::Unauthenticated) {
-                    send(connection, errorMessage(QStringLiteral("unauthenticated"), tr("This session has ended. Sign in again.")));
-                    close(id, QWebSocketProtocol::CloseCodePolicyViolated, tr("Not signed in."));
-                    return;
-                }
-                // The database did not answer: try again at the next poll.
-                connection.recheckPending = true;
+    const auto check = [this, principal = current.principal, apiKey = current.apiKey] { return standingOf(m_context.signIn->recheck(principal, apiKey)); };
+    checkOnWorker(id, check, [this](quint64 which, Connection &connection, const Result<Standing> &standing) {
+        if (!standing) {
+            if (standing.error().code == Error::Code::Unauthenticated) {
+                send(connection, errorMessage(QStringLiteral("unauthenticated"), tr("This session has ended. Sign in again.")));
+                close(which, QWebSocketProtocol::CloseCodePolicyViolated, tr("Not signed in."));
                 return;
             }
-            connection.checkedAtMs = Clock::nowMs();
-            connection.principal = standing->principal;
-            connection.orgIds = standing->orgIds;
-            // Whatever changed, the client reads its account and
-            // organizations again (org pokes held back meanwhile included).
-            send(connection, {{QStringLiteral("type"), QStringLiteral("changed")}, {QStringLiteral("scope"), QStringLiteral("me")},
-                              {QStringLiteral("id"), connection.principal.userId}, {QStringLiteral("seq"), std::max<qint64>(m_lastSeq, 0)}});
-        }, Qt::QueuedConnection);
+            // The database did not answer: try again at the next poll.
+            connection.recheckPending = true;
+            return;
+        }
+        connection.checkedAtMs = Clock::nowMs();
+        connection.principal = standing->principal;
+        connection.orgIds = standing->orgIds;
+        // Whatever changed, the client reads its account and
+        // organizations again (org pokes held back meanwhile included).
+        send(connection, {{QStringLiteral("type"), QStringLiteral("changed")}, {QStringLiteral("scope"), QStringLiteral("me")},
+                          {QStringLiteral("id"), connection.principal.userId}, {QStringLiteral("seq"), std::max<qint64>(m_lastSeq, 0)}});
     });
 }
 

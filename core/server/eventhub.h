@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <QWebSocket>
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -77,6 +78,10 @@ private:
         QSet<QString> orgIds;
     };
 
+    using CheckDone = std::function<void(quint64 id, Connection &connection, const Result<Standing> &standing)>;
+    // Runs `check` on a worker with the connection marked busy; `done`
+    // gets the answer back on this thread if the connection is still open.
+    void checkOnWorker(quint64 id, std::function<Result<Standing>()> check, CheckDone done);
     void onText(quint64 id, const QString &text);
     void authenticate(quint64 id, const QString &token);
     void recheck(quint64 id);
