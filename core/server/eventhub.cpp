@@ -230,31 +230,33 @@ void EventHub::poll()
     m_polling = true;
     const qint64 after = m_lastSeq;
     m_context.workers->start([this, after] {
-        Result<QList<Auth::AuditEntry>> entries = m_context.database->read([after](const QSqlDatabase &db) -> Result<QList<Auth::AuditEntry>> {
+        // New entries, or on the first read only where the log ends now.
+        struct Batch {
+            qint64 lastSeq = 0;
+            QList<Auth::AuditEntry> entries;
+        };
+        Result<Batch> batch = m_context.database->read([after](const QSqlDatabase &db) -> Result<Batch> {
             if (after < 0) {
-                // The first read: from the end, not the beginning.
                 Result<qint64> last = Auth::AuditLog::lastSeq(db);
                 if (!last)
                     return last.error();
-                Auth::AuditEntry mark;
-                mark.seq = *last;
-                return QList<Auth::AuditEntry>{mark};
+                return Batch{*last, {}};
             }
-            return Auth::AuditLog::since(db, after, kEntriesPerPoll);
+            Result<QList<Auth::AuditEntry>> entries = Auth::AuditLog::since(db, after, kEntriesPerPoll);
+            if (!entries)
+                return entries.error();
+            return Batch{entries->isEmpty() ? after : entries->last().seq, *entries};
         });
-        QMetaObject::invokeMethod(this, [this, after, entries] {
+        QMetaObject::invokeMethod(this, [this, batch] {
             m_polling = false;
-            if (!entries) {
-                qWarning("The event feed cannot read the audit log: %s", qPrintable(entries.error().message));
+            if (!batch) {
+                qWarning("The event feed cannot read the audit log: %s", qPrintable(batch.error().message));
                 return;
             }
-            if (after < 0) {
-                m_lastSeq = entries->first().seq;
-                return;
-            }
-            dispatch(*entries);
+            dispatch(batch->entries);
+            m_lastSeq = std::max(m_lastSeq, batch->lastSeq);
             // A full page: more are waiting.
-            if (entries->size() == kEntriesPerPoll && !m_stopping)
+            if (batch->entries.size() == kEntriesPerPoll && !m_stopping)
                 QMetaObject::invokeMethod(this, &EventHub::poll, Qt::QueuedConnection);
         }, Qt::QueuedConnection);
     });
