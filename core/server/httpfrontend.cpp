@@ -15,6 +15,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QSslConfiguration>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -38,6 +41,44 @@ QByteArray methodName(QHttpServerRequest::Method method)
     }
 }
 
+// Room for the request line and headers on top of the largest body.
+constexpr qint64 kHeaderAllowance = 64 * 1024;
+
+// A plain listener that hands each new socket to `watch` before Qt
+// HttpServer sees it (QTcpServer offers no other moment for that).
+class WatchingTcpServer final : public QTcpServer {
+public:
+    WatchingTcpServer(std::function<void(QTcpSocket *)> watch, QObject *parent)
+        : QTcpServer(parent)
+        , m_watch(std::move(watch))
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        m_watch(socket);
+        addPendingConnection(socket);
+    }
+
+private:
+    std::function<void(QTcpSocket *)> m_watch;
+};
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 408: return "Request Timeout";
+    case 413: return "Content Too Large";
+    default: return "Error";
+    }
+}
+
 } // namespace
 
 HttpFrontend::HttpFrontend(const Router &router, Metrics &metrics, QList<QHostAddress> trustedProxies, LogSink log, QObject *parent)
@@ -50,6 +91,35 @@ HttpFrontend::HttpFrontend(const Router &router, Metrics &metrics, QList<QHostAd
 }
 
 HttpFrontend::~HttpFrontend() = default;
+
+quint16 HttpFrontend::listenGuarded(const QHostAddress &address, quint16 port, const QSslConfiguration *tls, ConnectionGuard::Limits limits)
+{
+    if (limits.maxRequestBytes == 0) {
+        for (const Route &route : m_router.routes())
+            limits.maxRequestBytes = std::max(limits.maxRequestBytes, route.maxBodyBytes);
+        limits.maxRequestBytes += kHeaderAllowance;
+    }
+    const auto watch = [this, limits](QTcpSocket *socket) {
+        ConnectionGuard::watch(socket, limits, [this](QTcpSocket *refused, ConnectionGuard::Refusal why) { refuse(refused, why); });
+    };
+    QTcpServer *listener = nullptr;
+    if (tls) {
+        auto *tlsListener = new QSslServer(this);
+        tlsListener->setSslConfiguration(*tls);
+        // The idle limit bounds a handshake that never ends, too.
+        tlsListener->setHandshakeTimeout(int(limits.idleTimeout.count()));
+        connect(tlsListener, &QSslServer::startedEncryptionHandshake, this, watch);
+        listener = tlsListener;
+    } else {
+        listener = new WatchingTcpServer(watch, this);
+    }
+    if (!listener->listen(address, port)) {
+        delete listener;
+        return 0;
+    }
+    bind(listener);
+    return listener->serverPort();
+}
 
 void HttpFrontend::stopAccepting()
 {
@@ -98,8 +168,16 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     // answered like any unknown path.
     const bool upgrade = request.value(QByteArrayLiteral("upgrade")).compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) == 0
                          && request.value(QByteArrayLiteral("connection")).toLower().contains(QByteArrayLiteral("upgrade"));
+    ConnectionGuard *guard = ConnectionGuard::of(socket);
+    if (upgrade && request.method() == QHttpServerRequest::Method::Get && request.url().path() == QLatin1String(EventHub::kPath)) {
+        if (guard)
+            guard->release();
+        return true;
+    }
     if (upgrade)
-        return request.method() == QHttpServerRequest::Method::Get && request.url().path() == QLatin1String(EventHub::kPath);
+        return false;
+    if (guard)
+        guard->requestComplete();
     QElapsedTimer timer;
     timer.start();
     HttpRequest message;
@@ -161,6 +239,8 @@ void HttpFrontend::missingHandler(const QHttpServerRequest &request, QTcpSocket 
 {
     QElapsedTimer timer;
     timer.start();
+    if (ConnectionGuard *guard = ConnectionGuard::of(socket))
+        guard->requestComplete();
     QHttpServerResponder responder = makeResponder(request, socket);
     HttpRequest message;
     message.method = methodName(request.method());
@@ -186,9 +266,30 @@ void HttpFrontend::finish(QHttpServerResponder &responder, const HttpRequest &re
         // to the kernel now, and close the connection behind it.
         responder.socket()->flush();
         responder.socket()->disconnectFromHost();
+    } else if (ConnectionGuard *guard = ConnectionGuard::of(qobject_cast<QTcpSocket *>(responder.socket()))) {
+        guard->answered();
     }
+    record(request, route, response, double(timer.nsecsElapsed()) / 1e9);
+}
 
-    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+void HttpFrontend::refuse(QTcpSocket *socket, ConnectionGuard::Refusal why)
+{
+    const bool tooLarge = why == ConnectionGuard::Refusal::TooLarge;
+    const HttpResponse response = tooLarge
+        ? HttpResponse::error(413, QStringLiteral("too_large"), tr("The request is larger than this server takes."))
+        : HttpResponse::error(408, QStringLiteral("timeout"), tr("The request did not arrive in time. Send it again, whole."));
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    head += "Content-Type: " + response.contentType + "\r\nContent-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    head += "Cache-Control: no-store\r\nConnection: close\r\n\r\n";
+    socket->write(head + response.body);
+    HttpRequest request;
+    request.method = "-";
+    request.clientIp = socket->peerAddress().toString();
+    record(request, QStringLiteral("unfinished"), response, 0);
+}
+
+void HttpFrontend::record(const HttpRequest &request, const QString &route, const HttpResponse &response, double seconds)
+{
     m_metrics.recordRequest(route, request.method, response.status, seconds);
     if (!m_log)
         return;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "server/connectionguard.h"
 #include "server/httpmessage.h"
 
 #include <QAbstractHttpServer>
@@ -13,6 +14,7 @@
 #include <memory>
 
 class QHttpServerResponder;
+class QSslConfiguration;
 
 namespace Realm::Server {
 
@@ -21,7 +23,9 @@ class Router;
 
 // The one place that speaks Qt HttpServer: turns its requests into
 // HttpRequest, finds the route, runs the handler's future and writes the
-// HttpResponse back on the event loop — never waiting there. Counts
+// HttpResponse back on the event loop — never waiting there. Every
+// accepted connection gets a ConnectionGuard (size and time limits before
+// Qt has read a whole request). Counts
 // requests in flight so that a shutdown can stop accepting and then wait
 // for the last answer. Writes one JSON log line per request: method,
 // route, status, duration, user id — never a header or body.
@@ -34,6 +38,12 @@ public:
 
     HttpFrontend(const Router &router, Metrics &metrics, QList<QHostAddress> trustedProxies, LogSink log, QObject *parent = nullptr);
     ~HttpFrontend() override;
+
+    // Listens on address:port (0 picks a free port), over TLS when `tls` is
+    // given, every connection guarded by `limits` (maxRequestBytes: 0 takes
+    // the largest route body plus room for headers). The port, or 0 when it
+    // cannot listen.
+    quint16 listenGuarded(const QHostAddress &address, quint16 port, const QSslConfiguration *tls, ConnectionGuard::Limits limits);
 
     // Stops taking connections; drained() follows once no request is in flight.
     void stopAccepting();
@@ -51,6 +61,9 @@ private:
     QString clientIp(const QHttpServerRequest &request) const;
     void finish(QHttpServerResponder &responder, const HttpRequest &request, const QString &route, const HttpResponse &response,
                 const QElapsedTimer &timer);
+    // Answers a request the guard stopped before it was whole.
+    void refuse(QTcpSocket *socket, ConnectionGuard::Refusal why);
+    void record(const HttpRequest &request, const QString &route, const HttpResponse &response, double seconds);
 
     const Router &m_router;
     Metrics &m_metrics;

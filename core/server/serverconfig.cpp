@@ -94,6 +94,14 @@ Result<ServerConfig> ServerConfig::load(const QString &file)
     Result<int> perIp = positive(QStringLiteral("sign_in/max_failures_per_ip"), config.signInLimits.failuresPerIp);
     if (!perIp)
         return perIp.error();
+    Result<int> requestTimeout = positive(QStringLiteral("server/request_timeout"), 30);
+    if (!requestTimeout)
+        return requestTimeout.error();
+    Result<int> idleTimeout = positive(QStringLiteral("server/idle_timeout"), 60);
+    if (!idleTimeout)
+        return idleTimeout.error();
+    config.connectionLimits.requestTimeout = std::chrono::seconds(*requestTimeout);
+    config.connectionLimits.idleTimeout = std::chrono::seconds(*idleTimeout);
     config.signInLimits.failuresPerAccount = *perAccount;
     config.signInLimits.failuresPerIp = *perIp;
 
@@ -150,6 +158,13 @@ trusted_proxies =
 ; HTTPS without a reverse proxy: a PEM certificate (chain) and its key.
 ; tls_cert = /etc/realm/cert.pem
 ; tls_key = /etc/realm/key.pem
+
+; Seconds a client may take to send one whole request (a client that
+; trickles its headers or body is cut off with 408), and seconds a
+; connection may sit without a request (kept-alive or never used) before it
+; is closed. Event sockets (/api/v1/events) are not affected.
+request_timeout = 30
+idle_timeout = 60
 
 [sign_in]
 ; Failed sign-ins before sign-ins to that account wait (30 seconds, doubling

@@ -5,6 +5,7 @@
 #include "auth/signinthrottle.h"
 #include "common/error.h"
 #include "mail/mailsender.h"
+#include "server/connectionguard.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -25,6 +26,8 @@ struct ServerConfig final {
     QString tlsCertificate;
     QString tlsKey;
     Auth::SignInThrottle::Limits signInLimits;
+    // request_timeout and idle_timeout; the size cap follows the routes.
+    ConnectionGuard::Limits connectionLimits{.maxRequestBytes = 0};
     // [mail]: SMTP when smtp.url is set, else files in the data folder.
     Mail::SmtpSettings smtp;
 

@@ -4,9 +4,12 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslKey>
-#include <QTcpServer>
+#include <QSslSocket>
 #include <QThread>
+
+#include <optional>
 
 namespace Realm::Server {
 
@@ -94,6 +97,7 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     const QString key = options.tlsKey.isEmpty() ? config.tlsKey : options.tlsKey;
     if (certificate.isEmpty() != key.isEmpty())
         return Error::invalidInput(tr("HTTPS needs both a certificate and its key: give --tls-cert and --tls-key (or tls_cert and tls_key in the configuration)."));
+    std::optional<QSslConfiguration> tls;
     if (!certificate.isEmpty()) {
         const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificate, QSsl::Pem);
         QFile keyFile(key);
@@ -107,9 +111,13 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
             sslKey = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
         if (sslKey.isNull())
             return Error::invalidInput(tr("Cannot read the TLS key %1: it is not an unencrypted PEM RSA or EC key.").arg(key));
-        frontend->sslSetup(chain.first(), sslKey);
+        tls = QSslConfiguration::defaultConfiguration();
+        tls->setLocalCertificateChain(chain);
+        tls->setPrivateKey(sslKey);
+        tls->setProtocol(QSsl::TlsV1_2OrLater);
+        tls->setPeerVerifyMode(QSslSocket::VerifyNone);
     }
-    const quint16 listened = frontend->listen(QHostAddress(host), port);
+    const quint16 listened = frontend->listenGuarded(QHostAddress(host), port, tls ? &*tls : nullptr, config.connectionLimits);
     if (listened == 0)
         return Error::unavailable(tr("Cannot listen on %1:%2: the port is taken or needs privileges. Choose another with --listen HOST:PORT.")
                                       .arg(host)

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <functional>
+
+class QTcpSocket;
+
+namespace Realm::Server {
+
+// Bounds what one HTTP connection may cost before a handler sees its
+// request. Qt HttpServer 6.4 buffers a request whole before handing it on,
+// so without a guard a client could send an endless body or trickle one
+// header byte a minute and hold memory and a socket for ever (Slowloris).
+// The guard watches the raw socket from the moment it is accepted:
+//   - bytes received for one request past maxRequestBytes: refused (413);
+//   - a request begun but not complete within requestTimeout: refused (408);
+//   - no request at all for idleTimeout (also a stalled TLS handshake or a
+//     kept-alive connection left open): closed without a word.
+// Nothing is timed while a handler works on a complete request. Once the
+// connection becomes a WebSocket the guard steps aside: the event hub
+// bounds its own messages and deadlines.
+class ConnectionGuard final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionGuard)
+
+public:
+    struct Limits {
+        qint64 maxRequestBytes = 128 * 1024;
+        std::chrono::milliseconds requestTimeout = std::chrono::seconds(30);
+        std::chrono::milliseconds idleTimeout = std::chrono::seconds(60);
+    };
+    enum class Refusal { TooLarge, TimedOut };
+    // Writes the answer to a refused request (the guard closes the socket after).
+    using Refuse = std::function<void(QTcpSocket *socket, Refusal why)>;
+
+    // Guards `socket` (the guard becomes its child). Call before anything
+    // else connects to the socket's readyRead: the guard must count bytes
+    // before the HTTP parser takes them.
+    static void watch(QTcpSocket *socket, const Limits &limits, Refuse refuse);
+    // The guard of `socket`, if it has one.
+    static ConnectionGuard *of(QTcpSocket *socket);
+
+    // The HTTP layer has a complete request: no deadline while it is answered.
+    void requestComplete();
+    // The answer is written: the connection is idle until the next request.
+    void answered();
+    // The connection is no longer HTTP (upgraded to a WebSocket).
+    void release();
+
+private:
+    ConnectionGuard(QTcpSocket *socket, const Limits &limits, Refuse refuse);
+    void bytesArrived();
+    void timedOut();
+    void refuse(Refusal why);
+    void close();
+
+    enum class State { Idle, Receiving, Answering, Closing };
+    QTcpSocket *m_socket;
+    Limits m_limits;
+    Refuse m_refuse;
+    QTimer m_timer;
+    State m_state = State::Idle;
+    qint64 m_received = 0; // bytes of requests not yet handed to a handler
+};
+
+} // namespace Realm::Server
