@@ -5,6 +5,11 @@
 #include <QJsonDocument>
 #include <QtConcurrent>
 
+#include <cerrno>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
 namespace Realm::Server {
 
 namespace {
@@ -50,8 +55,54 @@ Result<Auth::Principal> authenticate(const ApiContext &context, const HttpReques
 
 } // namespace
 
+namespace {
+
+// Password work waiting for a thread, at most: with ~70 ms of argon2id per
+// hash, a few seconds of queue. Past it a sign-in is told to come back.
+constexpr int kMaxPasswordWorkWaiting = 64;
+// Password hashing yields to the other requests: a wave of sign-ins may
+// slow sign-ins, not everyone's GET /me. (QThread priorities do nothing
+// for ordinary Linux threads; a thread's nice value does.)
+constexpr int kPasswordThreadNiceStep = 10;
+
+void lowerThisThreadsPriority()
+{
+    // The event loop's thread never: it would run password work itself only
+    // by waiting on the future (QFuture steals work it waits for).
+    thread_local bool lowered = false;
+    if (lowered || QThread::currentThread() == QCoreApplication::instance()->thread())
+        return;
+    lowered = true;
+    // Relative to the server's own nice value; nothing to do if the system says no.
+    const id_t thread = id_t(gettid());
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, thread);
+    if (errno == 0)
+        [[maybe_unused]] const int result = setpriority(PRIO_PROCESS, thread, std::min(19, current + kPasswordThreadNiceStep));
+}
+
+QFuture<HttpResponse> onPasswordWorker(const ApiContext &context, std::function<HttpResponse()> work)
+{
+    std::shared_ptr<std::atomic<int>> waiting = context.passwordWorkWaiting;
+    if (waiting->fetch_add(1) >= kMaxPasswordWorkWaiting) {
+        waiting->fetch_sub(1);
+        Error busy = Error::unavailable(tr("The server is busy checking passwords. Try again in a moment."));
+        busy.retryAfterSeconds = 1;
+        return QtFuture::makeReadyFuture(HttpResponse::fromError(busy));
+    }
+    return QtConcurrent::run(context.passwordWorkers, [waiting, work = std::move(work)] {
+        waiting->fetch_sub(1);
+        lowerThisThreadsPriority();
+        return work();
+    });
+}
+
+} // namespace
+
 QFuture<HttpResponse> onWorker(const ApiContext &context, std::function<HttpResponse()> work, QThreadPool *pool)
 {
+    if (pool && pool == context.passwordWorkers)
+        return onPasswordWorker(context, std::move(work));
     return QtConcurrent::run(pool ? pool : context.workers, std::move(work));
 }
 

@@ -47,6 +47,8 @@ struct ApiContext final {
     // CPU each) on a pool of their own, at most half the cores: a wave of
     // sign-ins then slows sign-ins, not every other request.
     QThreadPool *passwordWorkers = nullptr;
+    // Password work queued and not yet started (bounded: see onWorker).
+    std::shared_ptr<std::atomic<int>> passwordWorkWaiting = std::make_shared<std::atomic<int>>(0);
     Metrics *metrics = nullptr;
     std::function<int()> requestsInFlight;
     // Password-reset requests waiting for a worker: they are answered before
@@ -55,7 +57,9 @@ struct ApiContext final {
     const Router *router = nullptr; // every route, for the OpenAPI document
 };
 
-// Runs `work` on a worker thread: nothing slow runs on the event loop.
+// Runs `work` on a worker thread: nothing slow runs on the event loop. On
+// the password pool, work runs at a lower priority, and past a queue limit
+// is answered 503 with Retry-After at once.
 QFuture<HttpResponse> onWorker(const ApiContext &context, std::function<HttpResponse()> work, QThreadPool *pool = nullptr);
 
 // A route open to anyone, its work on a worker thread (of `pool` when given).

@@ -65,7 +65,12 @@ HttpResponse HttpResponse::fromError(const Error &error)
         response.headers.append(std::pair<QByteArray, QByteArray>("Retry-After", QByteArray::number(std::max(1, error.retryAfterSeconds))));
         return response;
     }
-    case Error::Code::Unavailable: return HttpResponse::error(503, QStringLiteral("unavailable"), error.message);
+    case Error::Code::Unavailable: {
+        HttpResponse response = HttpResponse::error(503, QStringLiteral("unavailable"), error.message);
+        if (error.retryAfterSeconds > 0)
+            response.headers.append(std::pair<QByteArray, QByteArray>("Retry-After", QByteArray::number(error.retryAfterSeconds)));
+        return response;
+    }
     case Error::Code::Failed:
     case Error::Code::Io:
     case Error::Code::Database:
