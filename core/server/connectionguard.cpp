@@ -3,6 +3,8 @@
 
 #include <QTcpSocket>
 
+#include <sys/socket.h>
+
 namespace Realm::Server {
 
 namespace {
@@ -10,6 +12,9 @@ namespace {
 // How long a closing connection may take to hand over its last answer
 // before it is cut: a client that stops reading must not keep it open.
 constexpr std::chrono::seconds kLingerLimit{5};
+// Answers written and not yet taken by the client, at most, when the next
+// request arrives: a client that sends and never reads is dropped.
+constexpr qint64 kMaxUnreadAnswerBytes = 1024 * 1024;
 
 } // namespace
 
@@ -22,6 +27,9 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const Limits &limits, Refus
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::timedOut);
     connect(socket, &QIODevice::readyRead, this, &ConnectionGuard::bytesArrived);
+    // Qt HttpServer deletes the sockets it took; this one may end before
+    // it is handed over (a TLS handshake that fails). Twice is harmless.
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
     m_timer.start(m_limits.idleTimeout);
 }
 
@@ -39,11 +47,18 @@ void ConnectionGuard::bytesArrived()
 {
     if (m_state == State::Closing)
         return;
-    // The HTTP parser reads everything at each readyRead, and this slot runs
-    // before it: what is available now arrived since the last time.
+    // This slot runs before the HTTP parser's, which reads what it takes
+    // inside a transaction that bytesAvailable() does not count: what is
+    // available now arrived since the last time.
+    if (m_received == 0)
+        m_requestStarted.start();
     m_received += m_socket->bytesAvailable();
     if (m_received > m_limits.maxRequestBytes) {
-        refuse(Refusal::TooLarge);
+        // With an answer still due, nothing may be written ahead of it.
+        if (m_state == State::Answering)
+            closeQuietly();
+        else
+            refuse(Refusal::TooLarge);
         return;
     }
     if (m_state == State::Idle) {
@@ -52,21 +67,37 @@ void ConnectionGuard::bytesArrived()
     }
 }
 
-void ConnectionGuard::requestComplete()
+bool ConnectionGuard::requestComplete()
 {
     if (m_state == State::Closing)
-        return;
-    m_state = State::Answering;
+        return false;
     m_received = 0;
+    if (m_state == State::Answering) {
+        m_closeAfterAnswer = true;
+        return false;
+    }
+    if (m_socket->bytesToWrite() > kMaxUnreadAnswerBytes) {
+        closeQuietly();
+        return false;
+    }
+    m_state = State::Answering;
     m_timer.stop();
+    return true;
 }
 
 void ConnectionGuard::answered()
 {
     if (m_state == State::Closing)
         return;
-    // Bytes that came while the answer was being made begin the next request.
+    if (m_closeAfterAnswer) {
+        closeQuietly();
+        return;
+    }
+    // Bytes that came while the answer was being made begin the next
+    // request; its time starts now.
     m_state = m_received > 0 ? State::Receiving : State::Idle;
+    if (m_state == State::Receiving)
+        m_requestStarted.start();
     m_timer.start(m_state == State::Receiving ? m_limits.requestTimeout : m_limits.idleTimeout);
 }
 
@@ -80,33 +111,54 @@ void ConnectionGuard::release()
 void ConnectionGuard::timedOut()
 {
     switch (m_state) {
-    case State::Idle: close(); break;
+    case State::Idle: closeQuietly(); break;
     case State::Receiving: refuse(Refusal::TimedOut); break;
     case State::Answering: break;
     case State::Closing:
-        // The client did not take its last answer in time.
+        // The client did not take its last answer, or did not hang up, in time.
         m_socket->abort();
         m_socket->deleteLater();
         break;
     }
 }
 
-void ConnectionGuard::refuse(Refusal why)
+void ConnectionGuard::stopParsing()
 {
-    // The parser must not see another byte of this connection.
-    disconnect(m_socket, &QIODevice::readyRead, nullptr, nullptr);
     m_state = State::Closing;
-    m_refuse(m_socket, why);
-    close();
+    disconnect(m_socket, &QIODevice::readyRead, nullptr, nullptr);
+    // Whatever the parser had read stays in the socket's transaction: let it go.
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
 }
 
-void ConnectionGuard::close()
+void ConnectionGuard::refuse(Refusal why)
 {
-    disconnect(m_socket, &QIODevice::readyRead, nullptr, nullptr);
-    m_state = State::Closing;
-    // Deleted when closed, by Qt HttpServer or, should it have let go of
-    // the socket (as it does after a request it cannot parse), by the timer.
-    connect(m_socket, &QAbstractSocket::disconnected, m_socket, &QObject::deleteLater, Qt::UniqueConnection);
+    stopParsing();
+    m_refuse(m_socket, why, m_requestStarted.isValid() ? double(m_requestStarted.nsecsElapsed()) / 1e9 : 0.0);
+    // A lingering close: the client may still be sending. Closing now with
+    // its bytes unread would reset the connection, and the client would
+    // never read the answer; so read and drop what comes, and on plain TCP
+    // end our side once the answer is out, until the client hangs up (or
+    // the linger limit passes).
+    m_socket->readAll();
+    connect(m_socket, &QIODevice::readyRead, this, [this] { m_socket->readAll(); });
+    if (m_socket->inherits("QSslSocket")) {
+        m_timer.start(kLingerLimit);
+        return;
+    }
+    const auto endOurSide = [this] {
+        if (m_socket->bytesToWrite() == 0 && m_socket->socketDescriptor() != -1)
+            ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    };
+    connect(m_socket, &QIODevice::bytesWritten, this, endOurSide);
+    m_socket->flush();
+    endOurSide();
+    m_timer.start(kLingerLimit);
+}
+
+void ConnectionGuard::closeQuietly()
+{
+    stopParsing();
     m_socket->disconnectFromHost();
     m_timer.start(kLingerLimit);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 
@@ -18,9 +19,16 @@ namespace Realm::Server {
 // The guard watches the raw socket from the moment it is accepted:
 //   - bytes received for one request past maxRequestBytes: refused (413);
 //   - a request begun but not complete within requestTimeout: refused (408);
-//   - no request at all for idleTimeout (also a stalled TLS handshake or a
-//     kept-alive connection left open): closed without a word.
-// Nothing is timed while a handler works on a complete request. Once the
+//   - no request at all for idleTimeout (also a kept-alive connection left
+//     open): closed without a word;
+//   - one request at a time: a request that arrives before the previous
+//     one is answered (HTTP pipelining, whose answers could otherwise leave
+//     out of order) is not run; the connection closes after the answer in
+//     flight, and the client sends it again on a new one (RFC 9112 9.3.2);
+//   - answers the client does not read stop the connection.
+// Nothing is timed while a handler works on a complete request. A refused
+// request's answer is followed by a lingering close (the client's unread
+// bytes are drained, not reset), so the client reads the answer. Once the
 // connection becomes a WebSocket the guard steps aside: the event hub
 // bounds its own messages and deadlines.
 class ConnectionGuard final : public QObject {
@@ -34,8 +42,9 @@ public:
         std::chrono::milliseconds idleTimeout = std::chrono::seconds(60);
     };
     enum class Refusal { TooLarge, TimedOut };
-    // Writes the answer to a refused request (the guard closes the socket after).
-    using Refuse = std::function<void(QTcpSocket *socket, Refusal why)>;
+    // Writes the answer to a refused request (the guard closes the socket
+    // after); `seconds` since the request's first byte.
+    using Refuse = std::function<void(QTcpSocket *socket, Refusal why, double seconds)>;
 
     // Guards `socket` (the guard becomes its child). Call before anything
     // else connects to the socket's readyRead: the guard must count bytes
@@ -44,8 +53,9 @@ public:
     // The guard of `socket`, if it has one.
     static ConnectionGuard *of(QTcpSocket *socket);
 
-    // The HTTP layer has a complete request: no deadline while it is answered.
-    void requestComplete();
+    // The HTTP layer has a complete request. True: answer it (nothing is
+    // timed meanwhile); false: do not (see the class comment).
+    [[nodiscard]] bool requestComplete();
     // The answer is written: the connection is idle until the next request.
     void answered();
     // The connection is no longer HTTP (upgraded to a WebSocket).
@@ -56,15 +66,18 @@ private:
     void bytesArrived();
     void timedOut();
     void refuse(Refusal why);
-    void close();
+    void closeQuietly();
+    void stopParsing();
 
     enum class State { Idle, Receiving, Answering, Closing };
     QTcpSocket *m_socket;
     Limits m_limits;
     Refuse m_refuse;
     QTimer m_timer;
+    QElapsedTimer m_requestStarted;
     State m_state = State::Idle;
-    qint64 m_received = 0; // bytes of requests not yet handed to a handler
+    qint64 m_received = 0;          // bytes of requests not yet handed to a handler
+    bool m_closeAfterAnswer = false; // a pipelined request came: this answer is the last
 };
 
 } // namespace Realm::Server

@@ -20,6 +20,10 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace Realm::Server {
 
@@ -45,10 +49,11 @@ QByteArray methodName(QHttpServerRequest::Method method)
 constexpr qint64 kHeaderAllowance = 64 * 1024;
 
 // A plain listener that hands each new socket to `watch` before Qt
-// HttpServer sees it (QTcpServer offers no other moment for that).
+// HttpServer sees it (QTcpServer offers no other moment for that); a
+// socket `watch` refuses is closed at once.
 class WatchingTcpServer final : public QTcpServer {
 public:
-    WatchingTcpServer(std::function<void(QTcpSocket *)> watch, QObject *parent)
+    WatchingTcpServer(std::function<bool(QTcpSocket *)> watch, QObject *parent)
         : QTcpServer(parent)
         , m_watch(std::move(watch))
     {
@@ -60,15 +65,39 @@ protected:
         auto *socket = new QTcpSocket(this);
         if (!socket->setSocketDescriptor(descriptor)) {
             delete socket;
+            ::close(int(descriptor));
             return;
         }
-        m_watch(socket);
+        if (!m_watch(socket)) {
+            delete socket;
+            return;
+        }
         addPendingConnection(socket);
     }
 
 private:
-    std::function<void(QTcpSocket *)> m_watch;
+    std::function<bool(QTcpSocket *)> m_watch;
 };
+
+// Sockets for other uses (database connections, files, the event hub's
+// own) that the connection limit leaves free.
+constexpr qint64 kReservedDescriptors = 128;
+
+qint64 connectionLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return 65536;
+    return std::max<qint64>(64, qint64(limit.rlim_cur) - kReservedDescriptors);
+}
+
+// An IPv4 client seen through an IPv6 socket as the IPv4 address it is.
+QString plainAddress(const QHostAddress &address)
+{
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    return isV4 ? QHostAddress(v4).toString() : address.toString();
+}
 
 QByteArray reasonPhrase(int status)
 {
@@ -99,8 +128,16 @@ quint16 HttpFrontend::listenGuarded(const QHostAddress &address, quint16 port, c
             limits.maxRequestBytes = std::max(limits.maxRequestBytes, route.maxBodyBytes);
         limits.maxRequestBytes += kHeaderAllowance;
     }
-    const auto watch = [this, limits](QTcpSocket *socket) {
-        ConnectionGuard::watch(socket, limits, [this](QTcpSocket *refused, ConnectionGuard::Refusal why) { refuse(refused, why); });
+    const qint64 maxConnections = connectionLimit();
+    // False past the connection limit: the caller closes the socket.
+    const auto watch = [this, limits, maxConnections](QTcpSocket *socket) {
+        if (m_connections >= maxConnections)
+            return false;
+        ++m_connections;
+        connect(socket, &QObject::destroyed, this, [this] { --m_connections; });
+        ConnectionGuard::watch(socket, limits,
+                               [this](QTcpSocket *refused, ConnectionGuard::Refusal why, double seconds) { refuse(refused, why, seconds); });
+        return true;
     };
     QTcpServer *listener = nullptr;
     if (tls) {
@@ -108,7 +145,10 @@ quint16 HttpFrontend::listenGuarded(const QHostAddress &address, quint16 port, c
         tlsListener->setSslConfiguration(*tls);
         // The idle limit bounds a handshake that never ends, too.
         tlsListener->setHandshakeTimeout(int(limits.idleTimeout.count()));
-        connect(tlsListener, &QSslServer::startedEncryptionHandshake, this, watch);
+        connect(tlsListener, &QSslServer::startedEncryptionHandshake, this, [watch](QSslSocket *socket) {
+            if (!watch(socket))
+                socket->abort();
+        });
         listener = tlsListener;
     } else {
         listener = new WatchingTcpServer(watch, this);
@@ -117,6 +157,11 @@ quint16 HttpFrontend::listenGuarded(const QHostAddress &address, quint16 port, c
         delete listener;
         return 0;
     }
+    // Out of descriptors, QTcpServer stops accepting for good: try again
+    // a moment later, when connections have ended.
+    connect(listener, &QTcpServer::acceptError, listener, [listener] {
+        QTimer::singleShot(std::chrono::seconds(1), listener, [listener] { listener->resumeAccepting(); });
+    });
     bind(listener);
     return listener->serverPort();
 }
@@ -152,12 +197,7 @@ QString HttpFrontend::clientIp(const QHttpServerRequest &request) const
                 return forwarded.toString();
         }
     }
-    QHostAddress plain = peer;
-    bool isV4 = false;
-    const quint32 v4 = peer.toIPv4Address(&isV4);
-    if (isV4)
-        plain = QHostAddress(v4);
-    return plain.toString();
+    return plainAddress(peer);
 }
 
 bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -176,8 +216,10 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     }
     if (upgrade)
         return false;
-    if (guard)
-        guard->requestComplete();
+    // Not run: a request sent before the previous one was answered (the
+    // connection closes after that answer) or on a closing connection.
+    if (guard && !guard->requestComplete())
+        return true;
     QElapsedTimer timer;
     timer.start();
     HttpRequest message;
@@ -226,7 +268,7 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
             response = HttpResponse::fromError(Error::failed(QStringLiteral("The handler failed with an exception.")));
         }
         m_inFlight.deref();
-        if (alive)
+        if (alive && alive->state() == QAbstractSocket::ConnectedState)
             finish(*responder, message, pattern, response, timer);
         if (m_stopping && m_inFlight.loadRelaxed() == 0)
             emit drained();
@@ -239,8 +281,8 @@ void HttpFrontend::missingHandler(const QHttpServerRequest &request, QTcpSocket 
 {
     QElapsedTimer timer;
     timer.start();
-    if (ConnectionGuard *guard = ConnectionGuard::of(socket))
-        guard->requestComplete();
+    if (ConnectionGuard *guard = ConnectionGuard::of(socket); guard && !guard->requestComplete())
+        return;
     QHttpServerResponder responder = makeResponder(request, socket);
     HttpRequest message;
     message.method = methodName(request.method());
@@ -272,7 +314,7 @@ void HttpFrontend::finish(QHttpServerResponder &responder, const HttpRequest &re
     record(request, route, response, double(timer.nsecsElapsed()) / 1e9);
 }
 
-void HttpFrontend::refuse(QTcpSocket *socket, ConnectionGuard::Refusal why)
+void HttpFrontend::refuse(QTcpSocket *socket, ConnectionGuard::Refusal why, double seconds)
 {
     const bool tooLarge = why == ConnectionGuard::Refusal::TooLarge;
     const HttpResponse response = tooLarge
@@ -284,8 +326,8 @@ void HttpFrontend::refuse(QTcpSocket *socket, ConnectionGuard::Refusal why)
     socket->write(head + response.body);
     HttpRequest request;
     request.method = "-";
-    request.clientIp = socket->peerAddress().toString();
-    record(request, QStringLiteral("unfinished"), response, 0);
+    request.clientIp = plainAddress(socket->peerAddress()); // no headers to trust: the peer
+    record(request, QStringLiteral("unfinished"), response, seconds);
 }
 
 void HttpFrontend::record(const HttpRequest &request, const QString &route, const HttpResponse &response, double seconds)

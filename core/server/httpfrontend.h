@@ -41,8 +41,9 @@ public:
 
     // Listens on address:port (0 picks a free port), over TLS when `tls` is
     // given, every connection guarded by `limits` (maxRequestBytes: 0 takes
-    // the largest route body plus room for headers). The port, or 0 when it
-    // cannot listen.
+    // the largest route body plus room for headers), and no more connections
+    // at once than the process may open descriptors (less a reserve). The
+    // port, or 0 when it cannot listen.
     quint16 listenGuarded(const QHostAddress &address, quint16 port, const QSslConfiguration *tls, ConnectionGuard::Limits limits);
 
     // Stops taking connections; drained() follows once no request is in flight.
@@ -62,7 +63,7 @@ private:
     void finish(QHttpServerResponder &responder, const HttpRequest &request, const QString &route, const HttpResponse &response,
                 const QElapsedTimer &timer);
     // Answers a request the guard stopped before it was whole.
-    void refuse(QTcpSocket *socket, ConnectionGuard::Refusal why);
+    void refuse(QTcpSocket *socket, ConnectionGuard::Refusal why, double seconds);
     void record(const HttpRequest &request, const QString &route, const HttpResponse &response, double seconds);
 
     const Router &m_router;
@@ -71,6 +72,7 @@ private:
     LogSink m_log;
     QAtomicInt m_inFlight = 0;
     bool m_stopping = false;
+    qint64 m_connections = 0; // open, guarded or upgraded; at most the descriptor limit allows
 };
 
 } // namespace Realm::Server

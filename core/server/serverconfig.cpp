@@ -94,12 +94,15 @@ Result<ServerConfig> ServerConfig::load(const QString &file)
     Result<int> perIp = positive(QStringLiteral("sign_in/max_failures_per_ip"), config.signInLimits.failuresPerIp);
     if (!perIp)
         return perIp.error();
+    constexpr int kDay = 24 * 60 * 60;
     Result<int> requestTimeout = positive(QStringLiteral("server/request_timeout"), 30);
     if (!requestTimeout)
         return requestTimeout.error();
     Result<int> idleTimeout = positive(QStringLiteral("server/idle_timeout"), 60);
     if (!idleTimeout)
         return idleTimeout.error();
+    if (*requestTimeout > kDay || *idleTimeout > kDay)
+        return Error::invalidInput(tr("request_timeout and idle_timeout in %1 must be at most %2 seconds (a day).").arg(file).arg(kDay));
     config.connectionLimits.requestTimeout = std::chrono::seconds(*requestTimeout);
     config.connectionLimits.idleTimeout = std::chrono::seconds(*idleTimeout);
     config.signInLimits.failuresPerAccount = *perAccount;

@@ -11,6 +11,8 @@
 
 #include <optional>
 
+#include <sys/resource.h>
+
 namespace Realm::Server {
 
 namespace {
@@ -18,6 +20,19 @@ namespace {
 // Enough workers to keep the database busy while some hash passwords
 // (~19 MiB each): memory stays bounded.
 constexpr int kWorkerThreads = 8;
+
+// Every connection is a descriptor, and the usual soft limit (1,024) is far
+// below what a server holds (event sockets stay open): take the hard limit,
+// as nginx and Go servers do.
+void raiseDescriptorLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        // Not fatal: the connection limit follows whatever the limit is.
+        [[maybe_unused]] const int result = setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
 
 } // namespace
 
@@ -117,6 +132,7 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
         tls->setProtocol(QSsl::TlsV1_2OrLater);
         tls->setPeerVerifyMode(QSslSocket::VerifyNone);
     }
+    raiseDescriptorLimit();
     const quint16 listened = frontend->listenGuarded(QHostAddress(host), port, tls ? &*tls : nullptr, config.connectionLimits);
     if (listened == 0)
         return Error::unavailable(tr("Cannot listen on %1:%2: the port is taken or needs privileges. Choose another with --listen HOST:PORT.")
