@@ -77,6 +77,25 @@ std::optional<QString> readPassword(bool fromStdin, const QString &prompt)
     return password;
 }
 
+// A mailed code: --code (which other users of the machine can see in `ps`)
+// or, better, asked for on the terminal, or read from standard input — the
+// line after the password when one is read there too.
+std::optional<QString> readCode(const QCommandLineParser &parser, bool passwordOnStdin, const QString &prompt)
+{
+    if (parser.isSet(QStringLiteral("code")))
+        return parser.value(QStringLiteral("code")).trimmed();
+    const std::optional<QString> code = readPassword(passwordOnStdin || !isatty(STDIN_FILENO), prompt);
+    if (!code || code->trimmed().isEmpty())
+        return std::nullopt;
+    return code->trimmed();
+}
+
+int noCode(const QString &usage)
+{
+    Output::error(QStringLiteral("Give the code from the mail: on the terminal when asked, on standard input, or %1").arg(usage));
+    return ExitUsage;
+}
+
 QString orgsText(const QJsonArray &orgs)
 {
     QStringList parts;
@@ -239,7 +258,7 @@ int runForgotPassword(const Invocation &inv)
     if (!asked)
         return failServer(asked.error());
     Output::print(QStringLiteral("If %1 has an account on %2, a reset code is on its way by mail. Then run:\n"
-                                 "  realm-cli server reset-password %2 --code CODE")
+                                 "  realm-cli server reset-password %2   (it asks for the code and the new password)")
                       .arg(email, server));
     return ExitOk;
 }
@@ -248,22 +267,23 @@ int runResetPassword(const Invocation &inv)
 {
     QCommandLineParser parser;
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("code"), QStringLiteral("The reset code from the mail."), QStringLiteral("code")});
+    parser.addOption({QStringLiteral("code"), QStringLiteral("The reset code from the mail (visible to others in ps: leave it out to be asked, "
+                                                             "or give it on the line after the password with --password-stdin)."),
+                      QStringLiteral("code")});
     parser.addOption({QStringLiteral("password-stdin"), QStringLiteral("Read the new password from the first line of standard input.")});
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The server, e.g. https://realm.example.org"));
-    if (const int exit = parseOrExit(parser, inv, QStringLiteral("URL --code CODE [--password-stdin]"), 1, 1); exit >= 0)
+    if (const int exit = parseOrExit(parser, inv, QStringLiteral("URL [--code CODE] [--password-stdin]"), 1, 1); exit >= 0)
         return exit;
-    if (!parser.isSet(QStringLiteral("code"))) {
-        Output::error(QStringLiteral("Give the code from the mail: realm-cli server reset-password https://realm.example.org --code CODE"));
-        return ExitUsage;
-    }
     const QString server = parser.positionalArguments().first();
     const std::optional<QString> password = readPassword(parser.isSet(QStringLiteral("password-stdin")), QStringLiteral("New password"));
     if (!password) {
         Output::error(QStringLiteral("No terminal to ask for the new password: give it on standard input with --password-stdin."));
         return ExitUsage;
     }
-    const QJsonObject body{{QStringLiteral("token"), parser.value(QStringLiteral("code"))}, {QStringLiteral("password"), *password}};
+    const std::optional<QString> code = readCode(parser, parser.isSet(QStringLiteral("password-stdin")), QStringLiteral("Reset code from the mail"));
+    if (!code)
+        return noCode(QStringLiteral("--code CODE."));
+    const QJsonObject body{{QStringLiteral("token"), *code}, {QStringLiteral("password"), *password}};
     Result<QJsonObject> reset = waitFor<QJsonObject>([&](auto done) { client().callAnonymously(QUrl(server), "POST", QStringLiteral("/auth/password/reset"), body, done); });
     if (!reset)
         return failServer(reset.error());
@@ -308,8 +328,8 @@ int runRegister(const Invocation &inv)
     if (made->contains(QStringLiteral("user")))
         Output::print(QStringLiteral("Account made. Sign in:\n  realm-cli server login %1 --email %2").arg(server, email));
     else
-        Output::print(QStringLiteral("Check the mail to %2: it holds a code that makes the account. Then run (it asks for your password):\n"
-                                     "  realm-cli server verify-email %1 --code CODE\n"
+        Output::print(QStringLiteral("Check the mail to %2: it holds a code that makes the account. Then run (it asks for the code and your password):\n"
+                                     "  realm-cli server verify-email %1\n"
                                      "(If %2 has an account there already, no mail comes: sign in, or reset the password.)")
                           .arg(server, email));
     return ExitOk;
@@ -319,22 +339,23 @@ int runVerifyEmail(const Invocation &inv)
 {
     QCommandLineParser parser;
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("code"), QStringLiteral("The code from the mail."), QStringLiteral("code")});
+    parser.addOption({QStringLiteral("code"), QStringLiteral("The code from the mail (visible to others in ps: leave it out to be asked, "
+                                                             "or give it on the line after the password with --password-stdin)."),
+                      QStringLiteral("code")});
     parser.addOption({QStringLiteral("password-stdin"), QStringLiteral("Read the new account's password from standard input.")});
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("The server, e.g. https://realm.example.org"));
-    if (const int exit = parseOrExit(parser, inv, QStringLiteral("URL --code CODE [--password-stdin]"), 1, 1); exit >= 0)
+    if (const int exit = parseOrExit(parser, inv, QStringLiteral("URL [--code CODE] [--password-stdin]"), 1, 1); exit >= 0)
         return exit;
-    if (!parser.isSet(QStringLiteral("code"))) {
-        Output::error(QStringLiteral("Give the code from the mail: realm-cli server verify-email https://realm.example.org --code CODE"));
-        return ExitUsage;
-    }
     const QString server = parser.positionalArguments().first();
     const std::optional<QString> password = readPassword(parser.isSet(QStringLiteral("password-stdin")), QStringLiteral("Choose a password for your account"));
     if (!password) {
         Output::error(QStringLiteral("No terminal to ask for the password: give it on standard input with --password-stdin."));
         return ExitUsage;
     }
-    const QJsonObject body{{QStringLiteral("token"), parser.value(QStringLiteral("code"))}, {QStringLiteral("password"), *password}};
+    const std::optional<QString> code = readCode(parser, parser.isSet(QStringLiteral("password-stdin")), QStringLiteral("Code from the mail"));
+    if (!code)
+        return noCode(QStringLiteral("--code CODE."));
+    const QJsonObject body{{QStringLiteral("token"), *code}, {QStringLiteral("password"), *password}};
     Result<QJsonObject> user = waitFor<QJsonObject>([&](auto done) { client().callAnonymously(QUrl(server), "POST", QStringLiteral("/auth/verify"), body, done); });
     if (!user)
         return failServer(user.error());
@@ -346,15 +367,16 @@ int runAcceptInvitation(const Invocation &inv)
 {
     QCommandLineParser parser;
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("code"), QStringLiteral("The code from the invitation mail."), QStringLiteral("code")});
-    if (const int exit = parseOrExit(parser, inv, QStringLiteral("--code CODE"), 0, 0); exit >= 0)
+    parser.addOption({QStringLiteral("code"), QStringLiteral("The code from the invitation mail (visible to others in ps: leave it out to be asked, "
+                                                             "or give it on standard input)."),
+                      QStringLiteral("code")});
+    if (const int exit = parseOrExit(parser, inv, QStringLiteral("[--code CODE]"), 0, 0); exit >= 0)
         return exit;
-    if (!parser.isSet(QStringLiteral("code"))) {
-        Output::error(QStringLiteral("Give the code from the invitation mail: realm-cli server accept-invitation --code CODE"));
-        return ExitUsage;
-    }
+    const std::optional<QString> code = readCode(parser, false, QStringLiteral("Code from the invitation mail"));
+    if (!code)
+        return noCode(QStringLiteral("--code CODE."));
     Result<QJsonObject> joined = waitFor<QJsonObject>(
-        [&](auto done) { client().call("POST", QStringLiteral("/invitations/accept"), {{QStringLiteral("token"), parser.value(QStringLiteral("code"))}}, done); });
+        [&](auto done) { client().call("POST", QStringLiteral("/invitations/accept"), {{QStringLiteral("token"), *code}}, done); });
     if (!joined)
         return failServer(joined.error());
     Output::print(QStringLiteral("You joined %1 as %2.").arg((*joined)[QStringLiteral("org_name")].toString(), (*joined)[QStringLiteral("role")].toString()));

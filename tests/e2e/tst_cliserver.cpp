@@ -109,8 +109,9 @@ private slots:
                    &out, &err, "hank's new passphrase\n");
         QVERIFY(exit != 0);
         QVERIFY2(err.contains("wrong, used or expired"), err.constData());
-        exit = cli({QStringLiteral("server"), QStringLiteral("reset-password"), m_server->url(), QStringLiteral("--code"), code, QStringLiteral("--password-stdin")},
-                   &out, &err, "hank's new passphrase\n");
+        // The code on the line after the password, out of sight of `ps`.
+        exit = cli({QStringLiteral("server"), QStringLiteral("reset-password"), m_server->url(), QStringLiteral("--password-stdin")}, &out, &err,
+                   "hank's new passphrase\n" + code.toUtf8() + '\n');
         QVERIFY2(exit == 0, err.constData());
         QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/auth/login")),
                              {{QStringLiteral("email"), QStringLiteral("hank@example.org")}, {QStringLiteral("password"), QStringLiteral("hank's new passphrase")}})
