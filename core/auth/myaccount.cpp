@@ -7,6 +7,7 @@
 #include "auth/passwords.h"
 #include "auth/reauthentication.h"
 #include "auth/sessions.h"
+#include "auth/signinthrottle.h"
 #include "common/clock.h"
 #include "mail/mailoutbox.h"
 
@@ -100,6 +101,13 @@ Result<void> MyAccount::forgotPassword(const QString &email, const ClientInfo &c
 {
     bool queued = false;
     Result<void> done = m_db->write(tr("Cannot start the password reset"), [&](const QSqlDatabase &db) -> Result<void> {
+        // Counted before the address is looked up; past the allowance the
+        // request is dropped as quietly as one for an unknown address.
+        Result<int> wait = SignInThrottle::spendMailRequest(db, client.ip, Clock::nowMs());
+        if (!wait)
+            return wait.error();
+        if (*wait > 0)
+            return {};
         Result<User> user = Users::byEmail(db, Users::normalizedEmail(email));
         if (!user)
             return user.error().code == Error::Code::NotFound ? Result<void>() : Result<void>(user.error());

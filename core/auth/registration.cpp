@@ -6,6 +6,7 @@
 #include "auth/invitations.h"
 #include "auth/tokens.h"
 #include "auth/passwords.h"
+#include "auth/signinthrottle.h"
 #include "common/clock.h"
 #include "common/crashpoint.h"
 #include "mail/mailoutbox.h"
@@ -119,11 +120,16 @@ Result<Registration::Outcome> Registration::registerAccount(const NewAccount &ac
 
 Result<Registration::Outcome> Registration::signUp(const NewAccount &account, const ClientInfo &client)
 {
-    Q_UNUSED(client)
     const QString email = Users::normalizedEmail(account.email);
     bool queued = false;
     Result<Outcome> outcome = m_db->write(tr("Cannot sign up"), [&](const QSqlDatabase &db) -> Result<Outcome> {
         const qint64 now = Clock::nowMs();
+        // Counted before anything is looked up: the same for every address.
+        Result<int> wait = SignInThrottle::spendMailRequest(db, client.ip, now);
+        if (!wait)
+            return wait.error();
+        if (*wait > 0)
+            return Error::throttled(tr("Too many sign-ups from this address. Try again in %1 minutes.").arg((*wait + 59) / 60), *wait);
         Result<User> existing = Users::byEmail(db, email);
         if (existing)
             return Outcome{}; // the same answer as for a new address

@@ -29,6 +29,15 @@ public:
     static Result<void> recordFailure(const QSqlDatabase &db, const QString &ip, const QString &email, qint64 nowMs, const Limits &limits);
     // A successful sign-in forgives the account's failures (not the IP's).
     static Result<void> forgiveAccount(const QSqlDatabase &db, const QString &email);
+
+    // Requests that may send a mail to an address the requester names
+    // (an open sign-up, a forgotten password), counted per IP address: past
+    // kMailRequestsPerHour within an hour, the seconds until more are
+    // allowed; 0 when this one is. Every such request counts, mailed or not,
+    // so the answer never tells whether an address has an account. Keeps
+    // the server from being used to flood mailboxes.
+    static constexpr int kMailRequestsPerHour = 30;
+    static Result<int> spendMailRequest(const QSqlDatabase &db, const QString &ip, qint64 nowMs);
 };
 
 } // namespace Realm::Auth

@@ -4,6 +4,7 @@
 // life of a reset code. The mails themselves: tst_mail, tst_accountrecovery.
 #include "auth/accounts.h"
 #include "auth/myaccount.h"
+#include "auth/registration.h"
 #include "auth/signin.h"
 #include "common/clock.h"
 #include "serverdb/query.h"
@@ -103,6 +104,42 @@ private slots:
         QVERIFY(!first.isEmpty() && first != second);
         QVERIFY(!m_myAccount->resetPassword(first, kNewPassword, kClient));
         REALM_VERIFY_OK(m_myAccount->resetPassword(second, kNewPassword, kClient));
+    }
+
+    void oneAddressMayAskForMailsOnlySoOftenAnHour()
+    {
+        // Requests for unknown addresses count as much as any: the limit
+        // must not tell which addresses have accounts.
+        for (int i = 0; i < SignInThrottle::kMailRequestsPerHour; ++i)
+            REALM_VERIFY_OK(m_myAccount->forgotPassword(QStringLiteral("nobody%1@example.org").arg(i), kClient));
+        REALM_VERIFY_OK(m_myAccount->forgotPassword(QStringLiteral("alice@example.org"), kClient));
+        QVERIFY(queuedMails().isEmpty());
+        // Another address is not held back, and the hour passes.
+        const ClientInfo elsewhere{QStringLiteral("198.51.100.7"), QStringLiteral("tst_myaccount")};
+        REALM_VERIFY_OK(m_myAccount->forgotPassword(QStringLiteral("alice@example.org"), elsewhere));
+        QCOMPARE(queuedMails().size(), 1);
+        m_now += 61 * 60 * 1000; // past the hour
+        REALM_VERIFY_OK(m_myAccount->forgotPassword(QStringLiteral("alice@example.org"), kClient));
+        QCOMPARE(queuedMails().size(), 2);
+    }
+
+    void openSignUpsFromOneAddressAreLimitedAlikeForEveryEmail()
+    {
+        Registration registration(m_db, RegistrationMode::Open, [] {});
+        for (int i = 0; i < SignInThrottle::kMailRequestsPerHour; ++i)
+            REALM_VERIFY_OK(registration.registerAccount({QStringLiteral("new%1@example.org").arg(i), {}, QStringLiteral("New"), {}}, kClient));
+        QCOMPARE(queuedMails().size(), SignInThrottle::kMailRequestsPerHour);
+        // Past the allowance an existing and a new address get the same answer.
+        for (const QString &email : {QStringLiteral("alice@example.org"), QStringLiteral("fresh@example.org")}) {
+            Result<Registration::Outcome> refused = registration.registerAccount({email, {}, QStringLiteral("New"), {}}, kClient);
+            QVERIFY(!refused);
+            QCOMPARE(refused.error().code, Error::Code::Throttled);
+            QVERIFY(refused.error().retryAfterSeconds > 0 && refused.error().retryAfterSeconds <= 3600);
+        }
+        QCOMPARE(queuedMails().size(), SignInThrottle::kMailRequestsPerHour);
+        const ClientInfo elsewhere{QStringLiteral("198.51.100.7"), QStringLiteral("tst_myaccount")};
+        REALM_VERIFY_OK(registration.registerAccount({QStringLiteral("fresh@example.org"), {}, QStringLiteral("Fresh"), {}}, elsewhere));
+        QCOMPARE(queuedMails().size(), SignInThrottle::kMailRequestsPerHour + 1);
     }
 
     void aCodeExpiresAfterAnHour()
