@@ -115,9 +115,16 @@ Result<std::shared_ptr<ServerDatabase>> ServerDatabase::openUpTo(const DatabaseL
 Result<QSqlDatabase> ServerDatabase::connection() const
 {
     const QString name = m_connectionPrefix + threadKey();
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name, false);
-    return openConnection(name);
+    if (!QSqlDatabase::contains(name))
+        return openConnection(name);
+    QSqlDatabase db = QSqlDatabase::database(name, false);
+    if (db.isOpen())
+        return db;
+    // Closed after its server went away (recoverAfter): open it again,
+    // with the settings it was made with.
+    if (Result<void> opened = openAndConfigure(db); !opened)
+        return opened.error();
+    return db;
 }
 
 void ServerDatabase::closeThreadConnection() const
@@ -156,14 +163,21 @@ Result<QSqlDatabase> ServerDatabase::openConnection(const QString &name) const
         db.setDatabaseName(m_location.databaseName);
         db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=realm-server"));
     }
-    const auto forget = [&] {
-        const QString error = db.lastError().text().trimmed();
+    if (Result<void> opened = openAndConfigure(db); !opened) {
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
-        return error;
-    };
+        return opened.error();
+    }
+    QMutexLocker lock(&m_mutex);
+    m_connectionNames.append(name);
+    return db;
+}
+
+Result<void> ServerDatabase::openAndConfigure(QSqlDatabase &db) const
+{
+    const bool sqlite = m_location.backend == Backend::Sqlite;
     if (!db.open()) {
-        const QString why = forget();
+        const QString why = db.lastError().text().trimmed();
         return sqlite ? Error::database(tr("Cannot open the server database %1: %2").arg(m_location.displayName(), why))
                       : Error::unavailable(tr("Cannot connect to PostgreSQL at %1: %2. Check that it runs, that the URL is right "
                                               "and that the user may log in (a password comes from the URL, PGPASSWORD or ~/.pgpass).")
@@ -172,24 +186,21 @@ Result<QSqlDatabase> ServerDatabase::openConnection(const QString &name) const
     if (!sqlite) {
         // "relation already exists, skipping" and the like are not news.
         if (Result<void> set = run(db, QStringLiteral("SET client_min_messages = warning"), tr("Cannot configure the connection to %1").arg(m_location.displayName())); !set) {
-            forget();
-            return set.error();
+            db.close();
+            return set;
+        }
+        return {};
+    }
+    // WAL: readers never wait for the writer. synchronous=FULL: a
+    // write that was answered survives a power cut.
+    const char *pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"};
+    for (const char *pragma : pragmas) {
+        if (Result<void> set = run(db, QString::fromLatin1(pragma), tr("Cannot configure the server database %1").arg(m_location.sqlitePath)); !set) {
+            db.close();
+            return set;
         }
     }
-    if (sqlite) {
-        // WAL: readers never wait for the writer. synchronous=FULL: a
-        // write that was answered survives a power cut.
-        const char *pragmas[] = {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"};
-        for (const char *pragma : pragmas) {
-            if (Result<void> set = run(db, QString::fromLatin1(pragma), tr("Cannot configure the server database %1").arg(m_location.sqlitePath)); !set) {
-                forget();
-                return set.error();
-            }
-        }
-    }
-    QMutexLocker lock(&m_mutex);
-    m_connectionNames.append(name);
-    return db;
+    return {};
 }
 
 Result<void> ServerDatabase::begin(const QSqlDatabase &db, const QString &whatFailed) const
@@ -235,20 +246,36 @@ void ServerDatabase::rollback(const QSqlDatabase &db) const
     QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
 }
 
-void ServerDatabase::recoverAfter(const Error &error) const
+bool ServerDatabase::recoverAfter(const Error &error) const
 {
     if (error.code != Error::Code::Database)
-        return;
+        return false;
     const QString name = m_connectionPrefix + threadKey();
     if (!QSqlDatabase::contains(name))
-        return;
-    bool alive = false;
-    {
-        QSqlQuery probe(QSqlDatabase::database(name, false));
-        alive = probe.exec(QStringLiteral("SELECT 1"));
+        return false;
+    // The driver may have closed it already (QPSQL does when the server
+    // went away); a query on a closed connection only makes a warning.
+    QSqlDatabase db = QSqlDatabase::database(name, false);
+    if (db.isOpen() && QSqlQuery(db).exec(QStringLiteral("SELECT 1")))
+        return false;
+    // Closed, not removed: callers may still hold it. The thread's next
+    // call opens it again.
+    db.close();
+    return true;
+}
+
+Result<QSqlDatabase> ServerDatabase::beganConnection(const QString &whatFailed, bool snapshot) const
+{
+    for (int attempt = 0;; ++attempt) {
+        Result<QSqlDatabase> db = connection();
+        if (!db)
+            return db;
+        Result<void> begun = snapshot ? beginSnapshot(*db, whatFailed) : begin(*db, whatFailed);
+        if (begun)
+            return db;
+        if (attempt > 0 || !recoverAfter(begun.error()))
+            return begun.error();
     }
-    if (!alive)
-        closeThreadConnection();
 }
 
 Result<void> ServerDatabase::ping() const

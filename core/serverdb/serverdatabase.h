@@ -51,11 +51,9 @@ public:
     auto write(const QString &whatFailed, Work &&work) const
     {
         using Outcome = decltype(work(std::declval<const QSqlDatabase &>()));
-        Result<QSqlDatabase> db = connection();
+        Result<QSqlDatabase> db = beganConnection(whatFailed, false);
         if (!db)
             return Outcome(db.error());
-        if (Result<void> begun = begin(*db, whatFailed); !begun)
-            return Outcome(begun.error());
         Outcome outcome = std::forward<Work>(work)(*db);
         if (!outcome) {
             rollback(*db);
@@ -75,9 +73,18 @@ public:
         Result<QSqlDatabase> db = connection();
         if (!db)
             return Outcome(db.error());
-        Outcome outcome = std::forward<Work>(work)(*db);
-        if (!outcome)
-            recoverAfter(outcome.error());
+        Outcome outcome = work(*db);
+        // A connection the database server dropped (it restarted) is only
+        // found out by using it: once more on a new one — a read changes
+        // nothing, so running it twice is safe.
+        if (!outcome && recoverAfter(outcome.error())) {
+            db = connection();
+            if (!db)
+                return Outcome(db.error());
+            outcome = work(*db);
+            if (!outcome)
+                recoverAfter(outcome.error());
+        }
         return outcome;
     }
 
@@ -88,11 +95,9 @@ public:
     auto snapshot(const QString &whatFailed, Work &&work) const
     {
         using Outcome = decltype(work(std::declval<const QSqlDatabase &>()));
-        Result<QSqlDatabase> db = connection();
+        Result<QSqlDatabase> db = beganConnection(whatFailed, true);
         if (!db)
             return Outcome(db.error());
-        if (Result<void> begun = beginSnapshot(*db, whatFailed); !begun)
-            return Outcome(begun.error());
         Outcome outcome = std::forward<Work>(work)(*db);
         rollback(*db); // nothing was written
         if (!outcome)
@@ -107,16 +112,23 @@ public:
 private:
     explicit ServerDatabase(DatabaseLocation location);
     Result<void> beginSnapshot(const QSqlDatabase &db, const QString &whatFailed) const;
+    // This thread's connection with a transaction begun (a snapshot one when
+    // `snapshot`). A connection the database server dropped fails at BEGIN,
+    // before any work ran: then once more on a new connection.
+    Result<QSqlDatabase> beganConnection(const QString &whatFailed, bool snapshot) const;
     static Result<std::shared_ptr<ServerDatabase>> openUpTo(const DatabaseLocation &location, int version);
     Result<QSqlDatabase> openConnection(const QString &name) const;
+    // Opens `db` and sets it up for the server (session settings, pragmas);
+    // closed again if that fails.
+    Result<void> openAndConfigure(QSqlDatabase &db) const;
     Result<void> migrateTo(int version) const;
     Result<void> begin(const QSqlDatabase &db, const QString &whatFailed) const;
     Result<void> commit(const QSqlDatabase &db, const QString &whatFailed) const;
     void rollback(const QSqlDatabase &db) const;
     // After a database error: if the connection itself is gone (PostgreSQL
-    // restarted, the network dropped), forget it so the thread's next call
-    // connects anew.
-    void recoverAfter(const Error &error) const;
+    // restarted, the network dropped), close it so the thread's next call
+    // connects anew; true when it did.
+    bool recoverAfter(const Error &error) const;
 
     DatabaseLocation m_location;
     QString m_connectionPrefix;

@@ -2,6 +2,7 @@
 // realm-server as its users meet it: real processes, real HTTP on
 // 127.0.0.1, on SQLite (tst_teamserver) and PostgreSQL
 // (tst_teamserver_postgresql).
+#include "postgrescluster.h"
 #include "serverdb/query.h"
 #include "serverdb/serverdatabase.h"
 #include "serverprocess.h"
@@ -204,6 +205,24 @@ private slots:
         QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/auth/logout")), {}, access).status, 204);
         QCOMPARE(httpRequest("GET", second->api(QStringLiteral("/me")), {}, access).status, 401);
         QCOMPARE(second->terminate(), 0);
+    }
+
+    void aPostgresRestartCostsNoRequest()
+    {
+        if (m_databaseUrl.isEmpty())
+            QSKIP("SQLite is a file, not a server that restarts.");
+        const QString access = login(QStringLiteral("alice@example.org"), kAlicePassword).json.value(QStringLiteral("access_token")).toString();
+        QCOMPARE(httpRequest("GET", m_server->api(QStringLiteral("/me")), {}, access).status, 200);
+        QString why;
+        Test::PostgresCluster *cluster = Test::PostgresCluster::shared(&why);
+        QVERIFY2(cluster, qPrintable(why));
+        QVERIFY2(cluster->restart(&why), qPrintable(why));
+        // Every connection the server held is gone; each is found out and
+        // replaced on its first use, inside the request that used it.
+        for (int i = 0; i < 20; ++i)
+            QCOMPARE(httpRequest("GET", m_server->api(QStringLiteral("/me")), {}, access).status, 200);
+        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs")), {{QStringLiteral("name"), QStringLiteral("After the restart")}}, access).status, 201);
+        QCOMPARE(httpRequest("GET", m_server->url() + QStringLiteral("/readyz")).status, 200);
     }
 
     void aDisabledUserIsRefusedAtOnce()

@@ -84,6 +84,12 @@ PostgresCluster::~PostgresCluster()
     }
 }
 
+bool PostgresCluster::restart(QString *why)
+{
+    // pg_ctl restart starts it with the options it was started with.
+    return runTool(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), m_dataFolder, QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("restart")}, why);
+}
+
 bool PostgresCluster::runTool(const QString &tool, const QStringList &arguments, QString *why) const
 {
     QProcess process;

@@ -23,6 +23,9 @@ public:
     int port() const { return m_port; }
     // A new, empty database; its postgresql:// URL, or empty with `*why` set.
     QString createDatabase(QString *why);
+    // Stops the server (ending every connection to it) and starts it again
+    // on the same port, with the same databases.
+    bool restart(QString *why);
     // The cluster shared by every test of this process (started on first use).
     static PostgresCluster *shared(QString *why);
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "postgrescluster.h"
 #include "serverdb/query.h"
 #include "serverdb/serverdatabase.h"
 #include "testserverdatabase.h"
@@ -8,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtConcurrent>
+
+#include <latch>
 
 using namespace Realm;
 using namespace Realm::ServerDb;
@@ -234,6 +237,56 @@ private slots:
         QVERIFY(!names.contains(QString()));
         QCOMPARE(*count(*database, "SELECT COUNT(*) FROM users"), 3);
         QVERIFY(database->connectionCount() >= 2);
+        pool.waitForDone();
+    }
+
+    void aRestartedPostgresIsReconnectedAtTheNextCall()
+    {
+        if (Test::testBackend() != Backend::PostgreSql)
+            QSKIP("Only a PostgreSQL server restarts under its clients.");
+        Result<ServerDatabasePtr> opened = ServerDatabase::open(newLocation());
+        QVERIFY(opened);
+        ServerDatabasePtr database = *opened;
+        REALM_VERIFY_OK(database->write(QStringLiteral("add"), [](const QSqlDatabase &db) { return addUser(db, QStringLiteral("before")); }));
+        // Every thread of a pool holds a connection, as the server's workers do.
+        QThreadPool pool;
+        pool.setMaxThreadCount(3);
+        pool.setExpiryTimeout(-1);
+        const auto onEveryThread = [&](const std::function<bool()> &call) {
+            QList<QFuture<bool>> futures;
+            // All three wait for each other, so each call has a thread of its own.
+            auto gate = std::make_shared<std::latch>(3);
+            for (int i = 0; i < 3; ++i)
+                futures.append(QtConcurrent::run(&pool, [call, gate] {
+                    gate->arrive_and_wait();
+                    return call();
+                }));
+            bool all = true;
+            for (QFuture<bool> &future : futures)
+                all = future.result() && all;
+            return all;
+        };
+        QVERIFY(onEveryThread([database] { return bool(count(*database, "SELECT COUNT(*) FROM users")); }));
+
+        QString why;
+        Test::PostgresCluster *cluster = Test::PostgresCluster::shared(&why);
+        QVERIFY2(cluster, qPrintable(why));
+        QVERIFY2(cluster->restart(&why), qPrintable(why));
+
+        // Every connection is dead now; each thread's first call finds out
+        // and succeeds on a new one — reads, writes and snapshots alike.
+        QVERIFY(onEveryThread([database] { return bool(count(*database, "SELECT COUNT(*) FROM users")); }));
+        REALM_VERIFY_OK(database->write(QStringLiteral("add"), [](const QSqlDatabase &db) { return addUser(db, QStringLiteral("after")); }));
+        QVERIFY2(cluster->restart(&why), qPrintable(why));
+        const Result<qint64> users = database->snapshot(QStringLiteral("count"), [](const QSqlDatabase &db) -> Result<qint64> {
+            Query query(db, "SELECT COUNT(*) FROM users");
+            if (Result<void> ran = query.exec(QStringLiteral("count")); !ran)
+                return ran.error();
+            query.next();
+            return query.integer(0);
+        });
+        REALM_VERIFY_OK(users);
+        QCOMPARE(*users, 2);
         pool.waitForDone();
     }
 
