@@ -38,13 +38,11 @@ std::optional<QJsonObject> decodePart(const QByteArray &part)
     return document.object();
 }
 
-// The reason stays on the server: a client learns only that the token is
-// not good, never which check it failed.
-Error invalid(const QString &why)
+// The same for every failed check (each call says which): a client learns
+// only that the token is not good, never which check it failed.
+Error invalid()
 {
-    Error error = Error::unauthenticated(tr("The access token is not valid or has expired. Sign in again (or refresh the token)."));
-    Q_UNUSED(why);
-    return error;
+    return Error::unauthenticated(tr("The access token is not valid or has expired. Sign in again (or refresh the token)."));
 }
 
 } // namespace
@@ -74,43 +72,43 @@ QString Tokens::signAccessToken(const AccessClaims &claims) const
 Result<AccessClaims> Tokens::verifyAccessToken(const QString &token, qint64 nowSeconds) const
 {
     if (token.size() > 4096)
-        return invalid(tr("too long"));
+        return invalid(); // too long
     const QByteArray bytes = token.toLatin1();
     const QList<QByteArray> parts = bytes.split('.');
     if (parts.size() != 3)
-        return invalid(tr("not a JWT"));
+        return invalid(); // not a JWT
     const std::optional<QJsonObject> header = decodePart(parts.at(0));
     if (!header)
-        return invalid(tr("unreadable header"));
+        return invalid(); // unreadable header
     // Exactly one algorithm is allowed: the header cannot choose another.
     if (header->value(QStringLiteral("alg")).toString() != QLatin1String("HS256"))
-        return invalid(tr("algorithm not allowed"));
+        return invalid(); // algorithm not allowed
     if (header->value(QStringLiteral("typ")).toString() != QLatin1String("at+jwt"))
-        return invalid(tr("not an access token"));
+        return invalid(); // not an access token
     const QByteArray::FromBase64Result signature = QByteArray::fromBase64Encoding(parts.at(2), kBase64Url | QByteArray::AbortOnBase64DecodingErrors);
     const QByteArray expected = hmac(m_jwtKey, parts.at(0) + '.' + parts.at(1));
     if (!signature || signature.decoded.size() != expected.size()
         || sodium_memcmp(signature.decoded.constData(), expected.constData(), size_t(expected.size())) != 0)
-        return invalid(tr("bad signature"));
+        return invalid(); // bad signature
     const std::optional<QJsonObject> payload = decodePart(parts.at(1));
     if (!payload)
-        return invalid(tr("unreadable claims"));
+        return invalid(); // unreadable claims
     if (payload->value(QStringLiteral("iss")).toString() != QLatin1String(kIssuer))
-        return invalid(tr("wrong issuer"));
+        return invalid(); // wrong issuer
     const QJsonValue audience = payload->value(QStringLiteral("aud"));
     const bool audienceMatches = audience.isArray() ? audience.toArray().contains(QLatin1String(kAudience))
                                                     : audience.toString() == QLatin1String(kAudience);
     if (!audienceMatches)
-        return invalid(tr("wrong audience"));
+        return invalid(); // wrong audience
     AccessClaims claims;
     claims.userId = payload->value(QStringLiteral("sub")).toString();
     claims.sessionId = payload->value(QStringLiteral("sid")).toString();
     claims.issuedAt = payload->value(QStringLiteral("iat")).toInteger();
     claims.expiresAt = payload->value(QStringLiteral("exp")).toInteger();
     if (claims.userId.isEmpty() || claims.sessionId.isEmpty() || claims.expiresAt <= 0)
-        return invalid(tr("claims missing"));
+        return invalid(); // claims missing
     if (claims.expiresAt <= nowSeconds)
-        return invalid(tr("expired"));
+        return invalid(); // expired
     return claims;
 }
 
