@@ -5,6 +5,7 @@
 #include "auth/roles.h"
 #include "common/error.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 
 namespace Realm::Auth {
@@ -23,6 +24,15 @@ class Access final {
 public:
     static Result<OrgRole> orgRole(const QSqlDatabase &db, const Principal &principal, const QString &orgId);
     static Result<ProjectRole> projectRole(const QSqlDatabase &db, const Principal &principal, const QString &orgId, const QString &projectId);
+
+    // The principal's role in every project of an organization, in two
+    // queries however many projects it has (lists).
+    struct ProjectRoles {
+        ProjectRole everyProject = ProjectRole::None; // an organization admin's
+        QHash<QString, ProjectRole> byProject;       // given to them or a team of theirs
+        ProjectRole of(const QString &projectId) const { return std::max(everyProject, byProject.value(projectId, ProjectRole::None)); }
+    };
+    static Result<ProjectRoles> projectRoles(const QSqlDatabase &db, const Principal &principal, const QString &orgId);
 
     // NotFound (never Forbidden) when the principal may not even see it: an
     // object of another organization does not exist for them.

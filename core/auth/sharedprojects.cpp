@@ -178,13 +178,13 @@ Result<QList<SharedProject>> SharedProjects::list(const Principal &principal, co
         QList<SharedProject> all;
         while (query.next())
             all.append(readProject(query));
+        Result<Access::ProjectRoles> roles = Access::projectRoles(db, principal, orgId);
+        if (!roles)
+            return roles.error();
         QList<SharedProject> visible;
         for (SharedProject &project : all) {
-            Result<ProjectRole> role = Access::projectRole(db, principal, orgId, project.id);
-            if (!role)
-                return role.error();
-            project.role = *role;
-            if (*role != ProjectRole::None)
+            project.role = roles->of(project.id);
+            if (project.role != ProjectRole::None)
                 visible.append(project);
         }
         return visible;
