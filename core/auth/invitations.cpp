@@ -53,7 +53,7 @@ Mail::MailMessage invitationMail(const Invitation &invitation, const QString &in
                             "    %5\n"
                             "\n"
                             "Have an account there with this address? Sign in and run:\n"
-                            "  realm-cli server accept-invitation --code %5\n"
+                            "  realm-cli server accept-invitation   (it asks for the code)\n"
                             "New to that server? Make your account with the code:\n"
                             "  realm-cli server register %3 --email %6 --name \"Your Name\" --invitation %5\n"
                             "\n"

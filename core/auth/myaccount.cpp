@@ -31,7 +31,7 @@ Mail::MailMessage resetMail(const User &user, const QString &code, const QString
                             "    %4\n"
                             "\n"
                             "In REALM: Team > Connect to Server > Forgot password, then enter the code.\n"
-                            "On the command line: realm-cli server reset-password %3 --code %4 --password-stdin\n"
+                            "On the command line: realm-cli server reset-password %3 (it asks for the code and the new password)\n"
                             "\n"
                             "Resetting ends every session and API key of the account.\n"
                             "If you did not ask for this, ignore this mail: your password stays as it is.\n")
@@ -101,19 +101,21 @@ Result<void> MyAccount::forgotPassword(const QString &email, const ClientInfo &c
 {
     bool queued = false;
     Result<void> done = m_db->write(tr("Cannot start the password reset"), [&](const QSqlDatabase &db) -> Result<void> {
-        // Counted before the address is looked up; past the allowance the
-        // request is dropped as quietly as one for an unknown address.
-        Result<int> wait = SignInThrottle::spendMailRequest(db, client.ip, Clock::nowMs());
-        if (!wait)
-            return wait.error();
-        if (*wait > 0)
-            return {};
         Result<User> user = Users::byEmail(db, Users::normalizedEmail(email));
         if (!user)
             return user.error().code == Error::Code::NotFound ? Result<void>() : Result<void>(user.error());
         if (user->isDisabled())
             return {};
         const qint64 now = Clock::nowMs();
+        // Only requests that would mail count against the address's
+        // allowance (the answer went out already, the same for all), so
+        // requests for made-up addresses cannot use up a shared address's
+        // resets; past it the request is dropped as quietly as those.
+        Result<int> wait = SignInThrottle::spendMailRequest(db, client.ip, now);
+        if (!wait)
+            return wait.error();
+        if (*wait > 0)
+            return {};
         Result<std::optional<QString>> code = MailTokens::issue(db, MailTokens::kPasswordReset, user->id, now, kResetCodeLifetimeMs, kResetMailIntervalMs);
         if (!code)
             return code.error();

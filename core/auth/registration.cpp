@@ -44,7 +44,7 @@ Mail::MailMessage verificationMail(const QString &email, const QString &code, co
                             "\n"
                             "    %3\n"
                             "\n"
-                            "On the command line: realm-cli server verify-email %1 --code %3\n"
+                            "On the command line: realm-cli server verify-email %1 (it asks for the code and your password)\n"
                             "\n"
                             "If it was not you, ignore this mail: without the code no account is made.\n")
                              .arg(serverUrl, email, code);

@@ -33,9 +33,10 @@ public:
     // Requests that may send a mail to an address the requester names
     // (an open sign-up, a forgotten password), counted per IP address: past
     // kMailRequestsPerHour within an hour, the seconds until more are
-    // allowed; 0 when this one is. Every such request counts, mailed or not,
-    // so the answer never tells whether an address has an account. Keeps
-    // the server from being used to flood mailboxes.
+    // allowed; 0 when this one is. Keeps the server from being used to
+    // flood mailboxes. Callers choose what counts so that the answer never
+    // tells whether an address has an account: every sign-up (its answer
+    // shows the limit), only mailed resets (answered before they run).
     static constexpr int kMailRequestsPerHour = 30;
     static Result<int> spendMailRequest(const QSqlDatabase &db, const QString &ip, qint64 nowMs);
 };

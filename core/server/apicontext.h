@@ -51,6 +51,7 @@ struct ApiContext final {
     std::shared_ptr<std::atomic<int>> passwordWorkWaiting = std::make_shared<std::atomic<int>>(0);
     Metrics *metrics = nullptr;
     std::function<int()> requestsInFlight;
+    std::function<qint64()> connectionsOpen; // safe from any thread
     // Password-reset requests waiting for a worker: they are answered before
     // they run, so without a bound a flood would queue up without end.
     std::shared_ptr<std::atomic<int>> resetRequestsWaiting = std::make_shared<std::atomic<int>>(0);

@@ -85,6 +85,16 @@ bool ConnectionGuard::requestComplete()
     return true;
 }
 
+bool ConnectionGuard::upgradeRequested()
+{
+    if (m_state == State::Closing || m_state == State::Answering) {
+        // The 101 would go out ahead of the answer still due.
+        m_closeAfterAnswer = true;
+        return false;
+    }
+    return true;
+}
+
 void ConnectionGuard::answered()
 {
     if (m_state == State::Closing)

@@ -56,10 +56,16 @@ public:
     // The HTTP layer has a complete request. True: answer it (nothing is
     // timed meanwhile); false: do not (see the class comment).
     [[nodiscard]] bool requestComplete();
+    // The same for a request to become a WebSocket: false while an answer
+    // is still due on the connection.
+    [[nodiscard]] bool upgradeRequested();
     // The answer is written: the connection is idle until the next request.
     void answered();
     // The connection is no longer HTTP (upgraded to a WebSocket).
     void release();
+    // The answer being made is the connection's last (it should say
+    // "Connection: close").
+    bool closesAfterAnswer() const { return m_closeAfterAnswer; }
 
 private:
     ConnectionGuard(QTcpSocket *socket, const Limits &limits, Refuse refuse);

@@ -34,6 +34,7 @@ void addHealthRoutes(Router &router, const ApiContext &context)
                     gauges.activeSessions = sessions ? *sessions : -1;
                     gauges.databaseConnections = context.database->connectionCount();
                     gauges.requestsInFlight = context.requestsInFlight ? context.requestsInFlight() : 0;
+                    gauges.connectionsOpen = context.connectionsOpen ? context.connectionsOpen() : 0;
                     return HttpResponse::text(200, "text/plain; version=0.0.4; charset=utf-8", context.metrics->render(gauges));
                 })});
 }

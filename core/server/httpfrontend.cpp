@@ -79,6 +79,25 @@ private:
     std::function<bool(QTcpSocket *)> m_watch;
 };
 
+// How long a TLS client may take over its handshake.
+constexpr std::chrono::seconds kHandshakeTimeout{10};
+
+// Lives as long as its socket, counting it among the open connections.
+class ConnectionCount final : public QObject {
+public:
+    ConnectionCount(QObject *socket, std::shared_ptr<std::atomic<qint64>> count)
+        : QObject(socket)
+        , m_count(std::move(count))
+    {
+        ++*m_count;
+    }
+    ~ConnectionCount() override { --*m_count; }
+    Q_DISABLE_COPY_MOVE(ConnectionCount)
+
+private:
+    std::shared_ptr<std::atomic<qint64>> m_count;
+};
+
 // Sockets for other uses (database connections, files, the event hub's
 // own) that the connection limit leaves free.
 constexpr qint64 kReservedDescriptors = 128;
@@ -131,10 +150,11 @@ quint16 HttpFrontend::listenGuarded(const QHostAddress &address, quint16 port, c
     const qint64 maxConnections = connectionLimit();
     // False past the connection limit: the caller closes the socket.
     const auto watch = [this, limits, maxConnections](QTcpSocket *socket) {
-        if (m_connections >= maxConnections)
+        if (*m_connections >= maxConnections)
             return false;
-        ++m_connections;
-        connect(socket, &QObject::destroyed, this, [this] { --m_connections; });
+        // Counted down by a child of the socket: Qt HttpServer disconnects
+        // every signal of a socket it upgrades, so `destroyed` would not do.
+        new ConnectionCount(socket, m_connections);
         ConnectionGuard::watch(socket, limits,
                                [this](QTcpSocket *refused, ConnectionGuard::Refusal why, double seconds) { refuse(refused, why, seconds); });
         return true;
@@ -143,8 +163,9 @@ quint16 HttpFrontend::listenGuarded(const QHostAddress &address, quint16 port, c
     if (tls) {
         auto *tlsListener = new QSslServer(this);
         tlsListener->setSslConfiguration(*tls);
-        // The idle limit bounds a handshake that never ends, too.
-        tlsListener->setHandshakeTimeout(int(limits.idleTimeout.count()));
+        // Connections count from the first handshake message on: until then
+        // only this bounds them.
+        tlsListener->setHandshakeTimeout(int(std::chrono::milliseconds(kHandshakeTimeout).count()));
         connect(tlsListener, &QSslServer::startedEncryptionHandshake, this, [watch](QSslSocket *socket) {
             if (!watch(socket))
                 socket->abort();
@@ -160,7 +181,10 @@ quint16 HttpFrontend::listenGuarded(const QHostAddress &address, quint16 port, c
     // Out of descriptors, QTcpServer stops accepting for good: try again
     // a moment later, when connections have ended.
     connect(listener, &QTcpServer::acceptError, listener, [listener] {
-        QTimer::singleShot(std::chrono::seconds(1), listener, [listener] { listener->resumeAccepting(); });
+        QTimer::singleShot(std::chrono::seconds(1), listener, [listener] {
+            if (listener->isListening()) // not once stopAccepting() closed it
+                listener->resumeAccepting();
+        });
     });
     bind(listener);
     return listener->serverPort();
@@ -210,6 +234,10 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
                          && request.value(QByteArrayLiteral("connection")).toLower().contains(QByteArrayLiteral("upgrade"));
     ConnectionGuard *guard = ConnectionGuard::of(socket);
     if (upgrade && request.method() == QHttpServerRequest::Method::Get && request.url().path() == QLatin1String(EventHub::kPath)) {
+        // Not while an answer is due on the connection (false: Qt HttpServer
+        // then calls missingHandler, which answers nothing either).
+        if (guard && !guard->upgradeRequested())
+            return false;
         if (guard)
             guard->release();
         return true;
@@ -298,6 +326,9 @@ void HttpFrontend::finish(QHttpServerResponder &responder, const HttpRequest &re
         headers.prepend(std::pair<QByteArray, QByteArray>("Content-Type", response.contentType));
     headers.append(std::pair<QByteArray, QByteArray>("Cache-Control", "no-store"));
     headers.append(std::pair<QByteArray, QByteArray>("X-Content-Type-Options", "nosniff"));
+    ConnectionGuard *guard = ConnectionGuard::of(qobject_cast<QTcpSocket *>(responder.socket()));
+    if (m_stopping || (guard && guard->closesAfterAnswer()))
+        headers.append(std::pair<QByteArray, QByteArray>("Connection", "close"));
     responder.writeStatusLine(QHttpServerResponder::StatusCode(response.status));
     for (const auto &[name, value] : std::as_const(headers))
         responder.writeHeader(name, value);
@@ -308,7 +339,7 @@ void HttpFrontend::finish(QHttpServerResponder &responder, const HttpRequest &re
         // to the kernel now, and close the connection behind it.
         responder.socket()->flush();
         responder.socket()->disconnectFromHost();
-    } else if (ConnectionGuard *guard = ConnectionGuard::of(qobject_cast<QTcpSocket *>(responder.socket()))) {
+    } else if (guard) {
         guard->answered();
     }
     record(request, route, response, double(timer.nsecsElapsed()) / 1e9);

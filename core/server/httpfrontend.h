@@ -10,6 +10,7 @@
 #include <QHostAddress>
 #include <QList>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -50,6 +51,7 @@ public:
     void stopAccepting();
     // Safe to read from any thread.
     int requestsInFlight() const { return m_inFlight.loadRelaxed(); }
+    qint64 connectionsOpen() const { return m_connections->load(std::memory_order_relaxed); }
 
 signals:
     void drained();
@@ -72,7 +74,9 @@ private:
     LogSink m_log;
     QAtomicInt m_inFlight = 0;
     bool m_stopping = false;
-    qint64 m_connections = 0; // open, guarded or upgraded; at most the descriptor limit allows
+    // Open connections, guarded or upgraded; at most the descriptor limit
+    // allows. Shared with the sockets, which may outlive the frontend.
+    std::shared_ptr<std::atomic<qint64>> m_connections = std::make_shared<std::atomic<qint64>>(0);
 };
 
 } // namespace Realm::Server

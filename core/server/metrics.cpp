@@ -77,6 +77,9 @@ QByteArray Metrics::render(const Gauges &gauges) const
     out += "# HELP realm_http_requests_in_flight Requests being answered now.\n"
            "# TYPE realm_http_requests_in_flight gauge\n"
            "realm_http_requests_in_flight " + QByteArray::number(gauges.requestsInFlight) + '\n';
+    out += "# HELP realm_http_connections_open Client connections open now, event sockets included.\n"
+           "# TYPE realm_http_connections_open gauge\n"
+           "realm_http_connections_open " + QByteArray::number(gauges.connectionsOpen) + '\n';
     if (gauges.activeSessions >= 0)
         out += "# HELP realm_active_sessions Signed-in sessions that have not ended or expired (all instances).\n"
                "# TYPE realm_active_sessions gauge\n"

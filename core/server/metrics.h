@@ -21,6 +21,7 @@ public:
         qint64 activeSessions = -1; // -1: could not be read
         int databaseConnections = 0;
         int requestsInFlight = 0;
+        qint64 connectionsOpen = 0;
     };
     QByteArray render(const Gauges &gauges) const;
 

@@ -90,6 +90,7 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     server->m_frontend = std::make_unique<HttpFrontend>(server->m_router, server->m_metrics, config.trustedProxies, std::move(log));
     HttpFrontend *frontend = server->m_frontend.get();
     server->m_context.requestsInFlight = [frontend] { return frontend->requestsInFlight(); };
+    server->m_context.connectionsOpen = [frontend] { return frontend->connectionsOpen(); };
     server->m_context.router = &server->m_router;
     // The routes copy the context: complete it first.
     addHealthRoutes(server->m_router, server->m_context);

@@ -49,15 +49,12 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_folder.isValid());
         QVERIFY(m_sink.listen());
         QString why;
-        std::optional<QString> url = newTestDatabaseArgument(&why);
-        QVERIFY2(url, qPrintable(why));
-        m_databaseUrl = *url;
-        m_data = m_folder.filePath(QStringLiteral("data"));
-        const ServerProcess::Outcome init = ServerProcess::run({QStringLiteral("init"), QStringLiteral("--data"), m_data});
-        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+        const std::optional<TestDataFolder> folder = ServerProcess::initDataFolder(m_folder, &why);
+        QVERIFY2(folder, qPrintable(why));
+        m_data = folder->data;
+        m_databaseUrl = folder->databaseUrl;
         {
             QSettings config(m_data + QStringLiteral("/realm-server.conf"), QSettings::IniFormat);
             config.setValue(QStringLiteral("mail/smtp_url"), m_sink.url());

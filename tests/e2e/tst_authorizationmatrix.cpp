@@ -292,13 +292,11 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_folder.isValid());
         QString why;
-        std::optional<QString> url = newTestDatabaseArgument(&why);
-        QVERIFY2(url, qPrintable(why));
-        m_databaseUrl = *url;
-        m_data = m_folder.filePath(QStringLiteral("data"));
-        QCOMPARE(ServerProcess::run({QStringLiteral("init"), QStringLiteral("--data"), m_data}).exitCode, 0);
+        const std::optional<TestDataFolder> folder = ServerProcess::initDataFolder(m_folder, &why);
+        QVERIFY2(folder, qPrintable(why));
+        m_data = folder->data;
+        m_databaseUrl = folder->databaseUrl;
         const QStringList people{QStringLiteral("owner"), QStringLiteral("orgadmin"), QStringLiteral("member"), QStringLiteral("viewer"),
                                  QStringLiteral("editor"), QStringLiteral("projadmin"), QStringLiteral("outsider")};
         QStringList everyone = people;

@@ -89,13 +89,11 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_folder.isValid());
         QString why;
-        std::optional<QString> url = newTestDatabaseArgument(&why);
-        QVERIFY2(url, qPrintable(why));
-        m_databaseUrl = *url;
-        m_data = m_folder.filePath(QStringLiteral("data"));
-        QCOMPARE(ServerProcess::run({QStringLiteral("init"), QStringLiteral("--data"), m_data}).exitCode, 0);
+        const std::optional<TestDataFolder> folder = ServerProcess::initDataFolder(m_folder, &why);
+        QVERIFY2(folder, qPrintable(why));
+        m_data = folder->data;
+        m_databaseUrl = folder->databaseUrl;
         for (const char *name : {"alice", "bob", "carol"})
             QCOMPARE(ServerProcess::addUser(m_data, m_databaseUrl, QStringLiteral("%1@example.org").arg(QLatin1String(name)), QString::fromLatin1(name), kPassword).exitCode, 0);
         m_server = ServerProcess::serve(m_data, m_databaseUrl, &why);

@@ -51,19 +51,19 @@ private:
         if (m_server)
             QCOMPARE(m_server->terminate(), 0);
         QString why;
-        const std::optional<QString> databaseUrl = newTestDatabaseArgument(&why);
-        QVERIFY2(databaseUrl, qPrintable(why));
-        const QString data = m_folder.filePath(QStringLiteral("data%1").arg(++m_serverCount));
-        QCOMPARE(ServerProcess::run({QStringLiteral("init"), QStringLiteral("--data"), data}).exitCode, 0);
+        const std::optional<TestDataFolder> folder = ServerProcess::initDataFolder(m_folder, &why, QStringLiteral("data%1").arg(++m_serverCount));
+        QVERIFY2(folder, qPrintable(why));
+        const QString data = folder->data;
+        const QString databaseUrl = folder->databaseUrl;
         {
             QSettings config(data + QStringLiteral("/realm-server.conf"), QSettings::IniFormat);
             config.setValue(QStringLiteral("server/registration"), QString::fromLatin1(mode));
             config.setValue(QStringLiteral("mail/smtp_url"), m_sink.url());
             config.setValue(QStringLiteral("mail/allow_unencrypted"), true);
         }
-        QCOMPARE(ServerProcess::addUser(data, *databaseUrl, QStringLiteral("alice@example.org"), QStringLiteral("Alice"), kPassword, true).exitCode, 0);
-        QCOMPARE(ServerProcess::addUser(data, *databaseUrl, QStringLiteral("bob@example.org"), QStringLiteral("Bob"), kPassword).exitCode, 0);
-        m_server = ServerProcess::serve(data, *databaseUrl, &why);
+        QCOMPARE(ServerProcess::addUser(data, databaseUrl, QStringLiteral("alice@example.org"), QStringLiteral("Alice"), kPassword, true).exitCode, 0);
+        QCOMPARE(ServerProcess::addUser(data, databaseUrl, QStringLiteral("bob@example.org"), QStringLiteral("Bob"), kPassword).exitCode, 0);
+        m_server = ServerProcess::serve(data, databaseUrl, &why);
         QVERIFY2(m_server, qPrintable(why));
         m_alice = login(QStringLiteral("alice@example.org"));
         m_bob = login(QStringLiteral("bob@example.org"));

@@ -107,13 +107,11 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_folder.isValid());
         QString why;
-        std::optional<QString> url = newTestDatabaseArgument(&why);
-        QVERIFY2(url, qPrintable(why));
-        m_databaseUrl = *url;
-        m_data = m_folder.filePath(QStringLiteral("data"));
-        QCOMPARE(ServerProcess::run({QStringLiteral("init"), QStringLiteral("--data"), m_data}).exitCode, 0);
+        const std::optional<TestDataFolder> folder = ServerProcess::initDataFolder(m_folder, &why);
+        QVERIFY2(folder, qPrintable(why));
+        m_data = folder->data;
+        m_databaseUrl = folder->databaseUrl;
         QFile config(m_data + QStringLiteral("/realm-server.conf"));
         QVERIFY(config.open(QIODevice::ReadOnly));
         QByteArray text = config.readAll();
@@ -297,6 +295,36 @@ private slots:
         QCOMPARE(events.state(), QAbstractSocket::ConnectedState);
         events.sendTextMessage(QStringLiteral("{\"type\":\"ping\"}"));
         QVERIFY(QTest::qWaitFor([&] { return messages.constLast().value(QStringLiteral("type")).toString() == QLatin1String("pong"); }, kWaitMs));
+    }
+
+    void closedEventSocketsStopCounting()
+    {
+        // The server caps open connections, so each must stop counting once
+        // closed — an event socket too, which Qt HttpServer hands over.
+        const auto openConnections = [this] {
+            const QByteArray metrics = httpRequest("GET", m_server->url() + QStringLiteral("/metrics")).body;
+            const QRegularExpressionMatch open = QRegularExpression(QStringLiteral("\nrealm_http_connections_open (\\d+)\n")).match(QString::fromUtf8(metrics));
+            return open.hasMatch() ? open.captured(1).toInt() : -1;
+        };
+        // Earlier tests' connections close within the idle limit; then only
+        // the one asking is open.
+        QVERIFY(QTest::qWaitFor([&] { return openConnections() == 1; }, kWaitMs));
+        const QString token =
+            httpRequest("POST", m_server->api(QStringLiteral("/auth/login")), {{QStringLiteral("email"), QStringLiteral("alice@example.org")}, {QStringLiteral("password"), QString::fromUtf8(kPassword)}})
+                .json.value(QStringLiteral("access_token"))
+                .toString();
+        {
+            QWebSocket events;
+            QUrl url(m_server->api(QStringLiteral("/events")));
+            url.setScheme(QStringLiteral("ws"));
+            events.open(url);
+            QVERIFY(QTest::qWaitFor([&] { return events.state() == QAbstractSocket::ConnectedState; }, kWaitMs));
+            events.sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("auth")}, {QStringLiteral("token"), token}}).toJson()));
+            QVERIFY(QTest::qWaitFor([&] { return openConnections() == 2; }, kWaitMs));
+            events.close();
+            QVERIFY(QTest::qWaitFor([&] { return events.state() == QAbstractSocket::UnconnectedState; }, kWaitMs));
+        }
+        QVERIFY(QTest::qWaitFor([&] { return openConnections() == 1; }, kWaitMs));
     }
 
     void overTlsRequestsWorkAndStalledHandshakesAreClosed()

@@ -76,13 +76,11 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_folder.isValid());
         QString why;
-        const std::optional<QString> url = newTestDatabaseArgument(&why);
-        QVERIFY2(url, qPrintable(why));
-        m_databaseUrl = *url;
-        m_data = m_folder.filePath(QStringLiteral("data"));
-        QCOMPARE(ServerProcess::run({QStringLiteral("init"), QStringLiteral("--data"), m_data}).exitCode, 0);
+        const std::optional<TestDataFolder> folder = ServerProcess::initDataFolder(m_folder, &why);
+        QVERIFY2(folder, qPrintable(why));
+        m_data = folder->data;
+        m_databaseUrl = folder->databaseUrl;
         QSettings(m_data + QStringLiteral("/realm-server.conf"), QSettings::IniFormat).setValue(QStringLiteral("server/registration"), QStringLiteral("invite"));
         QCOMPARE(ServerProcess::addUser(m_data, m_databaseUrl, QStringLiteral("alice@example.org"), QStringLiteral("Alice"), kPassword, true).exitCode, 0);
         QCOMPARE(ServerProcess::addUser(m_data, m_databaseUrl, QStringLiteral("bob@example.org"), QStringLiteral("Bob"), kPassword).exitCode, 0);

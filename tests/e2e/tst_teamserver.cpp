@@ -67,14 +67,11 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_folder.isValid());
         QString why;
-        std::optional<QString> url = newTestDatabaseArgument(&why);
-        QVERIFY2(url, qPrintable(why));
-        m_databaseUrl = *url;
-        m_data = m_folder.filePath(QStringLiteral("data"));
-        const ServerProcess::Outcome init = ServerProcess::run({QStringLiteral("init"), QStringLiteral("--data"), m_data});
-        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+        const std::optional<TestDataFolder> folder = ServerProcess::initDataFolder(m_folder, &why);
+        QVERIFY2(folder, qPrintable(why));
+        m_data = folder->data;
+        m_databaseUrl = folder->databaseUrl;
         ServerProcess::Outcome added = ServerProcess::addUser(m_data, m_databaseUrl, QStringLiteral("alice@example.org"), QStringLiteral("Alice"), kAlicePassword + '\n', true);
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
         added = ServerProcess::addUser(m_data, m_databaseUrl, QStringLiteral("bob@example.org"), QStringLiteral("Bob"), kBobPassword);

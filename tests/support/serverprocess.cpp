@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "serverprocess.h"
 
+#include "testserverdatabase.h"
+
 #include "auth/passwords.h"
 #include "auth/users.h"
 #include "server/datafolder.h"
@@ -128,6 +130,24 @@ QString ServerProcess::seedUsers(const QString &dataFolder, const QString &datab
         return {};
     });
     return written ? QString() : written.error().message;
+}
+
+std::optional<TestDataFolder> ServerProcess::initDataFolder(const QTemporaryDir &parent, QString *why, const QString &name)
+{
+    if (!parent.isValid()) {
+        *why = QStringLiteral("no temporary folder: ") + parent.errorString();
+        return std::nullopt;
+    }
+    std::optional<QString> databaseUrl = newTestDatabaseArgument(why);
+    if (!databaseUrl)
+        return std::nullopt;
+    TestDataFolder folder{parent.filePath(name), *databaseUrl};
+    const Outcome init = run({QStringLiteral("init"), QStringLiteral("--data"), folder.data});
+    if (init.exitCode != 0) {
+        *why = QStringLiteral("realm-server init failed: ") + init.err;
+        return std::nullopt;
+    }
+    return folder;
 }
 
 std::unique_ptr<ServerProcess> ServerProcess::serve(const QString &dataFolder, const QString &databaseUrl, QString *why, const QStringList &extraArguments)

@@ -7,8 +7,10 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 
 namespace Realm::Test {
 
@@ -27,6 +29,13 @@ HttpReply httpRequest(const QByteArray &method, const QString &url, const QJsonO
                       const QList<std::pair<QByteArray, QByteArray>> &headers = {});
 HttpReply httpRequestRaw(const QByteArray &method, const QString &url, const QByteArray &body, const QString &bearer = {});
 
+// A data folder made by `realm-server init`, with a new database on this
+// run's backend for it.
+struct TestDataFolder {
+    QString data;
+    QString databaseUrl; // the --database argument; empty on SQLite
+};
+
 // A realm-server child process.
 class ServerProcess final {
 public:
@@ -37,6 +46,9 @@ public:
         QString err;
     };
     static Outcome run(const QStringList &arguments, const QByteArray &input = {});
+    // `realm-server init --data PARENT/NAME` and a new test database; empty
+    // with *why set when either fails.
+    static std::optional<TestDataFolder> initDataFolder(const QTemporaryDir &parent, QString *why, const QString &name = QStringLiteral("data"));
     // `realm-server admin --data DIR [--database URL] user add EMAIL --name NAME
     // [--admin] --password-stdin`; the outcome's exit code is 0 on success.
     static Outcome addUser(const QString &dataFolder, const QString &databaseUrl, const QString &email, const QString &name,
