@@ -6,13 +6,18 @@
 
 #include "common/allocator.h"
 #include "common/buildconfig.h"
+#include "common/clock.h"
+#include "common/jsontime.h"
 #include "common/pluralforms.h"
 #include "server/teamserver.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cstdio>
+#include <cstdlib>
 
 using namespace Realm;
 
@@ -21,6 +26,33 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Realm::ServerApp", text);
+}
+
+void writeLogLine(const QByteArray &line)
+{
+    // One write per line: workers and the mail thread log too.
+    const QByteArray whole = line + '\n';
+    std::fwrite(whole.constData(), 1, size_t(whole.size()), stderr);
+}
+
+// While serving, Qt's messages (a database that went away, …) are JSON
+// lines like the request log's, so standard error stays one format.
+void logQtMessage(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    const char *level = "warning";
+    switch (type) {
+    case QtDebugMsg: level = "debug"; break;
+    case QtInfoMsg: level = "info"; break;
+    case QtWarningMsg: level = "warning"; break;
+    case QtCriticalMsg: level = "error"; break;
+    case QtFatalMsg: level = "fatal"; break;
+    }
+    writeLogLine(QJsonDocument(QJsonObject{{QStringLiteral("time"), Json::time(Clock::nowMs())},
+                                           {QStringLiteral("level"), QString::fromLatin1(level)},
+                                           {QStringLiteral("message"), message}})
+                     .toJson(QJsonDocument::Compact));
+    if (type == QtFatalMsg)
+        std::abort();
 }
 
 int runServe(const QStringList &arguments)
@@ -40,11 +72,8 @@ int runServe(const QStringList &arguments)
     }
     Server::ServeOptions options{parser.value(QStringLiteral("data")), parser.value(QStringLiteral("listen")), parser.value(QStringLiteral("database")),
                                  parser.value(QStringLiteral("tls-cert")), parser.value(QStringLiteral("tls-key"))};
-    Result<std::unique_ptr<Server::TeamServer>> server = Server::TeamServer::start(options, [](const QByteArray &line) {
-        // One write per line: the mail thread logs too.
-        const QByteArray whole = line + '\n';
-        std::fwrite(whole.constData(), 1, size_t(whole.size()), stderr);
-    });
+    qInstallMessageHandler(logQtMessage);
+    Result<std::unique_ptr<Server::TeamServer>> server = Server::TeamServer::start(options, writeLogLine);
     if (!server) {
         std::fputs(qUtf8Printable(QStringLiteral("realm-server: ") + server.error().message + QLatin1Char('\n')), stderr);
         return server.error().code == Error::Code::Unavailable ? ServerApp::ExitUnavailable : ServerApp::ExitFailed;
