@@ -17,7 +17,7 @@ REALM_BUILD_PACKAGES=(
   qt6-qpa-plugins qt6-translations-l10n libqt6sql6-sqlite libsqlite3-dev
   qtkeychain-qt6-dev libmd4c-dev libmd4c-html0-dev libarchive-dev libgit2-dev
   libssl-dev universal-ctags libkainjow-mustache-dev extra-cmake-modules
-  libsodium-dev libqt6sql6-psql libcurl4-openssl-dev liboath-dev
+  libsodium-dev libqt6sql6-psql libpq-dev libcurl4-openssl-dev liboath-dev
 )
 # postgresql: the team server's tests run on SQLite and on a throwaway
 # PostgreSQL cluster (tests/support/postgrescluster.cpp).

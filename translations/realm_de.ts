@@ -1773,6 +1773,13 @@
     </message>
 </context>
 <context>
+    <name>Realm::Sync</name>
+    <message>
+        <source>Malformed sync message: %1.</source>
+        <translation>Fehlerhafte Sync-Nachricht: %1.</translation>
+    </message>
+</context>
+<context>
     <name>Realm::TeamClient</name>
     <message>
         <source>Cannot reach the server at %1: %2. Check the address and that it runs.</source>

@@ -11,10 +11,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Too many wrong passwords. Try again in %n second(s).</source>
+        <source>Too many wrong answers. Try again in %n second(s).</source>
         <translation>
-            <numerusform>Too many wrong passwords. Try again in %n second.</numerusform>
-            <numerusform>Too many wrong passwords. Try again in %n seconds.</numerusform>
+            <numerusform>Too many wrong answers. Try again in %n second.</numerusform>
+            <numerusform>Too many wrong answers. Try again in %n seconds.</numerusform>
         </translation>
     </message>
 </context>

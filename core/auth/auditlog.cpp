@@ -109,6 +109,14 @@ Result<AuditEntry> AuditLog::append(const QSqlDatabase &db, AuditEntry entry)
     link.bindAll(entry.hash);
     if (Result<void> ran = link.exec(whatFailed); !ran)
         return ran.error();
+    if (db.driverName() == QLatin1String("QPSQL")) {
+        // Delivered at COMMIT (and once per transaction however many
+        // entries it appends), never for a rolled-back one.
+        Query notify(db, "SELECT pg_notify(?, '')");
+        notify.bindAll(QString::fromLatin1(kNotifyChannel));
+        if (Result<void> ran = notify.exec(whatFailed); !ran)
+            return ran.error();
+    }
     return entry;
 }
 

@@ -47,6 +47,10 @@ struct AuditVerification final {
 // writers on several instances still form one chain.
 class AuditLog final {
 public:
+    // Every append notifies this PostgreSQL channel when it commits, so
+    // every instance's event feed reads the log at once (LISTEN).
+    static constexpr char kNotifyChannel[] = "realm_audit";
+
     // Fills in seq, time (now), prevHash and hash.
     static Result<AuditEntry> append(const QSqlDatabase &db, AuditEntry entry);
     // Entries of one organization after `afterSeq`, oldest first.

@@ -292,8 +292,19 @@ Result<void> SharedProjects::removeMember(const Principal &principal, const QStr
             return ran;
         if (remove.rowsAffected() == 0)
             return Error::notFound(tr("%1 is not a member of the project.").arg(ref->name));
-        return appendOrgAudit(db, project->orgId, QStringLiteral("project.member_removed"), ref->id, principal, client, {{QStringLiteral("project_id"), projectId}});
+        return appendOrgAudit(db, project->orgId, QStringLiteral("project.member_removed"), ref->id, principal, client,
+                              {{QStringLiteral("project_id"), projectId}, {QStringLiteral("kind"), ref->kind}});
     });
+}
+
+Result<Access::ProjectRoles> SharedProjects::rolesIn(const Principal &principal, const QString &orgId) const
+{
+    return m_db->read([&](const QSqlDatabase &db) { return Access::projectRoles(db, principal, orgId); });
+}
+
+Result<SharedProject> SharedProjects::require(const QSqlDatabase &db, const Principal &principal, const QString &projectId, ProjectRole minimum)
+{
+    return requireProject(db, principal, projectId, minimum);
 }
 
 } // namespace Realm::Auth

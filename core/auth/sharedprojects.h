@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "auth/access.h"
 #include "auth/principal.h"
 #include "auth/roles.h"
 #include "common/error.h"
@@ -49,6 +50,9 @@ public:
     Result<SharedProject> create(const Principal &principal, const QString &orgId, const QString &name, const QString &description,
                                  const ClientInfo &client);
     Result<QList<SharedProject>> list(const Principal &principal, const QString &orgId) const;
+    // The principal's role in every project of the organization (the event
+    // feed tells of a project's changes only those who may see it).
+    Result<Access::ProjectRoles> rolesIn(const Principal &principal, const QString &orgId) const;
     Result<SharedProject> get(const Principal &principal, const QString &projectId) const;
     Result<SharedProject> update(const Principal &principal, const QString &projectId, const std::optional<QString> &name,
                                  const std::optional<QString> &description, const ClientInfo &client);
@@ -59,6 +63,11 @@ public:
     Result<ProjectMember> setMember(const Principal &principal, const QString &projectId, const QString &member, ProjectRole role,
                                     const ClientInfo &client);
     Result<void> removeMember(const Principal &principal, const QString &projectId, const QString &member, const ClientInfo &client);
+
+    // Inside another service's transaction: the project with the
+    // principal's role in it when that is at least `minimum`; NotFound if
+    // they may not see it, Forbidden if they may see but not do it.
+    static Result<SharedProject> require(const QSqlDatabase &db, const Principal &principal, const QString &projectId, ProjectRole minimum);
 
 private:
     ServerDb::ServerDatabasePtr m_db;

@@ -14,6 +14,7 @@
 #include "server/httpmessage.h"
 #include "server/router.h"
 #include "serverdb/serverdatabase.h"
+#include "syncserver/projectsync.h"
 
 #include <QFuture>
 #include <QJsonArray>
@@ -42,6 +43,7 @@ struct ApiContext final {
     std::shared_ptr<Auth::Invitations> invitations;
     std::shared_ptr<Auth::Registration> registration;
     std::shared_ptr<Auth::SecondFactor> secondFactor;
+    std::shared_ptr<SyncServer::ProjectSync> sync;
     QThreadPool *workers = nullptr;
     // Sign-ins hash passwords (argon2id: ~19 MiB and tens of milliseconds of
     // CPU each) on a pool of their own, at most half the cores: a wave of
@@ -112,6 +114,7 @@ void addOrgRoutes(Router &router, const ApiContext &context);
 void addInvitationRoutes(Router &router, const ApiContext &context);
 void addProjectRoutes(Router &router, const ApiContext &context);
 void addApiKeyRoutes(Router &router, const ApiContext &context);
+void addSyncRoutes(Router &router, const ApiContext &context);
 void addOpenApiRoute(Router &router, const ApiContext &context);
 QJsonObject openApiDocument(const Router &router);
 

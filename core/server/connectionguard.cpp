@@ -9,6 +9,9 @@ namespace Realm::Server {
 
 namespace {
 
+// A request line longer than this is no route of ours.
+constexpr qsizetype kMaxRequestLineBytes = 8192;
+
 // How long a closing connection may take to hand over its last answer
 // before it is cut: a client that stops reading must not keep it open.
 constexpr std::chrono::seconds kLingerLimit{5};
@@ -52,8 +55,11 @@ void ConnectionGuard::bytesArrived()
     // available now arrived since the last time.
     if (m_received == 0)
         m_requestStarted.start();
-    m_received += m_socket->bytesAvailable();
-    if (m_received > m_limits.maxRequestBytes) {
+    const qint64 arrived = m_socket->bytesAvailable();
+    m_received += arrived;
+    if (m_cap == 0 && m_limits.maxRequestBytesFor)
+        readRequestLine(arrived);
+    if (m_received > currentCap()) {
         // With an answer still due, nothing may be written ahead of it.
         if (m_state == State::Answering)
             closeQuietly();
@@ -67,11 +73,44 @@ void ConnectionGuard::bytesArrived()
     }
 }
 
+void ConnectionGuard::readRequestLine(qint64 arrived)
+{
+    // What is available now arrived since the last time (see bytesArrived),
+    // so the request's first bytes are collected here as they come.
+    m_head += m_socket->peek(arrived).left(kMaxRequestLineBytes - m_head.size());
+    // Empty lines before a request line are allowed (RFC 9112 2.2).
+    qsizetype start = 0;
+    while (start < m_head.size() && (m_head.at(start) == '\r' || m_head.at(start) == '\n'))
+        ++start;
+    const qsizetype end = m_head.indexOf('\n', start);
+    if (end < 0) {
+        if (m_head.size() >= kMaxRequestLineBytes)
+            m_cap = m_limits.maxRequestBytesFor({}, {}); // no route: the smallest cap
+        return;
+    }
+    const QList<QByteArray> parts = m_head.mid(start, end - start).simplified().split(' ');
+    const QByteArray target = parts.size() == 3 ? parts.at(1) : QByteArray();
+    const qsizetype query = target.indexOf('?');
+    m_cap = m_limits.maxRequestBytesFor(parts.size() == 3 ? parts.at(0) : QByteArray(), query < 0 ? target : target.left(query));
+    m_head.clear();
+}
+
+qint64 ConnectionGuard::currentCap() const
+{
+    if (m_cap > 0)
+        return m_cap;
+    // Until the request line is in, no more than a request line and
+    // headers: a large cap only for a route that takes large bodies.
+    return m_limits.maxRequestBytesFor ? m_limits.maxRequestBytesFor({}, {}) : m_limits.maxRequestBytes;
+}
+
 bool ConnectionGuard::requestComplete()
 {
     if (m_state == State::Closing)
         return false;
     m_received = 0;
+    m_cap = 0;
+    m_head.clear();
     if (m_state == State::Answering) {
         m_closeAfterAnswer = true;
         return false;

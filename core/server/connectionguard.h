@@ -37,7 +37,12 @@ class ConnectionGuard final : public QObject {
 
 public:
     struct Limits {
+        // Every request's cap, unless maxRequestBytesFor is set.
         qint64 maxRequestBytes = 128 * 1024;
+        // The cap for a request to `path` with `method`, so one route's
+        // large bodies widen no other; called with both empty for the cap
+        // until the request line is in (and for no route).
+        std::function<qint64(const QByteArray &method, const QByteArray &path)> maxRequestBytesFor;
         std::chrono::milliseconds requestTimeout = std::chrono::seconds(30);
         std::chrono::milliseconds idleTimeout = std::chrono::seconds(60);
     };
@@ -70,6 +75,10 @@ public:
 private:
     ConnectionGuard(QTcpSocket *socket, const Limits &limits, Refuse refuse);
     void bytesArrived();
+    // Takes the request line from the `arrived` bytes, then the cap of its route.
+    void readRequestLine(qint64 arrived);
+    // The cap of the request being received.
+    qint64 currentCap() const;
     void timedOut();
     void refuse(Refusal why);
     void closeQuietly();
@@ -83,6 +92,8 @@ private:
     QElapsedTimer m_requestStarted;
     State m_state = State::Idle;
     qint64 m_received = 0;          // bytes of requests not yet handed to a handler
+    qint64 m_cap = 0;               // the request's cap, once its first line is in (0: not yet)
+    QByteArray m_head;              // the request's first bytes, until its line is in
     bool m_closeAfterAnswer = false; // a pipelined request came: this answer is the last
 };
 

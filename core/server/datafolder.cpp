@@ -34,7 +34,6 @@ Result<void> writeNewFile(const QString &path, const QByteArray &contents, QFile
 QString DataFolder::configFile() const { return m_path + QStringLiteral("/realm-server.conf"); }
 QString DataFolder::databaseFile() const { return m_path + QStringLiteral("/server.db"); }
 QString DataFolder::signingKeyFile() const { return m_path + QStringLiteral("/signing.key"); }
-QString DataFolder::blobFolder() const { return m_path + QStringLiteral("/blobs"); }
 QString DataFolder::mailFolder() const { return m_path + QStringLiteral("/mail"); }
 
 Result<void> DataFolder::create(const QString &path)
@@ -52,10 +51,8 @@ Result<void> DataFolder::create(const QString &path)
         return written;
     if (Result<void> written = writeNewFile(data.signingKeyFile(), Auth::Tokens::newSigningKey(), kOwnerOnly); !written)
         return written;
-    for (const QString &sub : {data.blobFolder(), data.mailFolder()}) {
-        if (!QDir().mkpath(sub))
-            return Error::io(tr("Cannot create the folder %1.").arg(sub));
-    }
+    if (!QDir().mkpath(data.mailFolder()))
+        return Error::io(tr("Cannot create the folder %1.").arg(data.mailFolder()));
     Result<ServerDb::ServerDatabasePtr> database = ServerDb::ServerDatabase::open(ServerDb::DatabaseLocation::sqlite(data.databaseFile()));
     if (!database)
         return database.error();

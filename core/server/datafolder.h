@@ -14,10 +14,10 @@ namespace Realm::Server {
 //   realm-server.conf   the configuration (documented, every option commented)
 //   server.db           the SQLite database (unless PostgreSQL is configured)
 //   signing.key         32 random bytes that sign access tokens (mode 0600)
-//   blobs/              file contents, content-addressed (sync)
 //   mail/               mails written to files while no SMTP server is set
 // Several instances on one PostgreSQL share one data folder (or copies of
-// its signing key and configuration, and one blob folder).
+// its signing key and configuration): shared files' contents live in the
+// database.
 class DataFolder final {
 public:
     // `realm-server init`: refuses a folder that exists and is not empty.
@@ -28,7 +28,6 @@ public:
     QString configFile() const;
     QString databaseFile() const;
     QString signingKeyFile() const;
-    QString blobFolder() const;
     QString mailFolder() const;
 
     const ServerConfig &config() const { return m_config; }

@@ -20,8 +20,21 @@ bool changesStanding(const QString &action)
 {
     static const QSet<QString> harmless{QStringLiteral("user.signed_in"), QStringLiteral("session.refreshed"), QStringLiteral("user.sign_in_failed"),
                                         QStringLiteral("user.password_reset_requested"), QStringLiteral("user.password_change_failed"),
-                                        QStringLiteral("user.totp_change_failed"), QStringLiteral("user.totp_confirm_failed"), QStringLiteral("user.renamed")};
+                                        QStringLiteral("user.totp_change_failed"), QStringLiteral("user.totp_confirm_failed"), QStringLiteral("user.renamed"),
+                                        QStringLiteral("project.synced")};
     return !harmless.contains(action);
+}
+
+// What changes who may see which project of an organization for people
+// the entry does not name — a role given to or taken from a whole team, a
+// team gone — so that the organization's sockets read their project roles
+// again. (A role of one user, a user joining or leaving a team, or making
+// a project, is about that user alone.)
+bool changesTeamsProjectAccess(const Auth::AuditEntry &entry)
+{
+    const bool ofTeam = entry.details.value(QStringLiteral("kind")).toString() == QLatin1String("team");
+    return ((entry.action == QLatin1String("project.member_set") || entry.action == QLatin1String("project.member_removed")) && ofTeam)
+           || entry.action == QLatin1String("team.deleted");
 }
 
 QJsonObject errorMessage(const QString &code, const QString &message)
@@ -119,11 +132,16 @@ Result<EventHub::Standing> EventHub::standingOf(Result<Auth::Principal> principa
     Result<QList<std::pair<Auth::Org, Auth::OrgRole>>> orgs = m_context.organizations->orgsOf(*principal);
     if (!orgs)
         return orgs.error();
-    Standing standing{*principal, {}};
+    Standing standing{*principal, {}, {}};
     for (const auto &[org, role] : std::as_const(*orgs)) {
         // An API key sees only its own organization.
-        if (!principal->viaApiKey() || org.id == principal->apiKeyOrgId)
-            standing.orgIds.insert(org.id);
+        if (principal->viaApiKey() && org.id != principal->apiKeyOrgId)
+            continue;
+        standing.orgIds.insert(org.id);
+        Result<Auth::Access::ProjectRoles> roles = m_context.projects->rolesIn(*principal, org.id);
+        if (!roles)
+            return roles.error();
+        standing.projectRoles.insert(org.id, *roles);
     }
     return standing;
 }
@@ -158,6 +176,7 @@ void EventHub::authenticate(quint64 id, const QString &token)
         connection.checkedAtMs = Clock::nowMs();
         connection.principal = standing->principal;
         connection.orgIds = standing->orgIds;
+        connection.projectRoles = standing->projectRoles;
         if (standing->principal.viaApiKey())
             connection.apiKey = token;
         // Entries dispatched while this was read are covered by the
@@ -194,6 +213,7 @@ void EventHub::recheck(quint64 id)
         connection.checkedAtMs = Clock::nowMs();
         connection.principal = standing->principal;
         connection.orgIds = standing->orgIds;
+        connection.projectRoles = standing->projectRoles;
         // Whatever changed, the client reads its account and
         // organizations again (org pokes held back meanwhile included).
         send(connection, {{QStringLiteral("type"), QStringLiteral("changed")}, {QStringLiteral("scope"), QStringLiteral("me")},
@@ -225,9 +245,26 @@ void EventHub::poll()
             recheck(id);
     }
 
-    if (m_polling)
+    const int interval = m_options.woken && m_options.woken() ? m_options.wokenPollIntervalMs : m_options.pollIntervalMs;
+    if (now - m_lastReadMs >= interval - m_options.pollIntervalMs / 2)
+        readAudit();
+}
+
+void EventHub::wake()
+{
+    if (!m_stopping)
+        readAudit();
+}
+
+void EventHub::readAudit()
+{
+    if (m_polling) {
+        m_readAgain = true;
         return;
+    }
     m_polling = true;
+    m_readAgain = false;
+    m_lastReadMs = Clock::nowMs();
     const qint64 after = m_lastSeq;
     m_context.workers->start([this, after] {
         // New entries, or on the first read only where the log ends now.
@@ -251,15 +288,33 @@ void EventHub::poll()
             m_polling = false;
             if (!batch) {
                 qWarning("The event feed cannot read the audit log: %s", qPrintable(batch.error().message));
+                m_lastReadMs = 0; // again at the next poll
                 return;
             }
             dispatch(batch->entries);
             m_lastSeq = std::max(m_lastSeq, batch->lastSeq);
-            // A full page: more are waiting.
-            if (batch->entries.size() == kEntriesPerPoll && !m_stopping)
-                QMetaObject::invokeMethod(this, &EventHub::poll, Qt::QueuedConnection);
+            // A full page: more are waiting; or woken meanwhile.
+            if ((batch->entries.size() == kEntriesPerPoll || m_readAgain) && !m_stopping)
+                QMetaObject::invokeMethod(this, &EventHub::readAudit, Qt::QueuedConnection);
         }, Qt::QueuedConnection);
     });
+}
+
+bool EventHub::Connection::seesProject(const QString &orgId, const QString &projectId) const
+{
+    const auto roles = projectRoles.constFind(orgId);
+    return roles != projectRoles.constEnd() && roles->of(projectId) >= Auth::ProjectRole::Viewer;
+}
+
+// What a client should read again after `entry`: a shared project's change
+// log up to its seq after a push, else the organization.
+QJsonObject EventHub::pokeFor(const Auth::AuditEntry &entry)
+{
+    if (entry.action == QLatin1String("project.synced"))
+        return {{QStringLiteral("type"), QStringLiteral("changed")}, {QStringLiteral("scope"), QStringLiteral("project")},
+                {QStringLiteral("id"), entry.target}, {QStringLiteral("seq"), entry.details.value(QStringLiteral("seq"))}};
+    return {{QStringLiteral("type"), QStringLiteral("changed")}, {QStringLiteral("scope"), QStringLiteral("org")},
+            {QStringLiteral("id"), entry.orgId}, {QStringLiteral("seq"), entry.seq}};
 }
 
 void EventHub::dispatch(const QList<Auth::AuditEntry> &entries)
@@ -276,10 +331,12 @@ void EventHub::dispatch(const QList<Auth::AuditEntry> &entries)
             }
             const Auth::Principal &principal = connection.principal;
             const bool aboutThisUser = entry.target == principal.userId || (principal.viaApiKey() && entry.target == principal.apiKeyId)
-                                       || (entry.action == QLatin1String("org.created") && entry.actorId == principal.userId);
+                                       || ((entry.action == QLatin1String("org.created") || entry.action == QLatin1String("project.created"))
+                                           && entry.actorId == principal.userId);
             // A key hears only of its own organization.
             const bool inScope = !principal.viaApiKey() || entry.orgId.isEmpty() || entry.orgId == principal.apiKeyOrgId;
-            if (aboutStanding && aboutThisUser && inScope) {
+            const bool aboutItsProjects = changesTeamsProjectAccess(entry) && connection.orgIds.contains(entry.orgId);
+            if ((aboutStanding && aboutThisUser && inScope) || aboutItsProjects) {
                 recheck(id);
                 continue;
             }
@@ -287,9 +344,12 @@ void EventHub::dispatch(const QList<Auth::AuditEntry> &entries)
             // just removed): its "me" poke makes the client read everything.
             if (connection.busy || connection.recheckPending)
                 continue;
-            if (!entry.orgId.isEmpty() && connection.orgIds.contains(entry.orgId))
-                send(connection, {{QStringLiteral("type"), QStringLiteral("changed")}, {QStringLiteral("scope"), QStringLiteral("org")},
-                                  {QStringLiteral("id"), entry.orgId}, {QStringLiteral("seq"), entry.seq}});
+            if (entry.orgId.isEmpty() || !connection.orgIds.contains(entry.orgId))
+                continue;
+            // A project's changes only to those who may see the project.
+            if (entry.action == QLatin1String("project.synced") && !connection.seesProject(entry.orgId, entry.target))
+                continue;
+            send(connection, pokeFor(entry));
         }
     }
 }

@@ -22,7 +22,9 @@ namespace Realm::Server {
 //
 // The client's first message authenticates: {"type":"auth","token":…}
 // (an access token or API key), answered {"type":"ready",…}; then the
-// server sends {"type":"changed","scope":"org"|"me","id":…,"seq":N}.
+// server sends {"type":"changed","scope":"org"|"me","id":…,"seq":N}, and
+// after a push to a shared project {"type":"changed","scope":"project",
+// "id":PROJECT,"seq":N} with N the project's change-log seq.
 // Changes are found in the audit log, which every instance writes and
 // reads: the hub reads its new entries once a second, so pokes reach the
 // clients of every instance with no state between them. A session ended
@@ -36,7 +38,12 @@ public:
     static constexpr char kPath[] = "/api/v1/events";
 
     struct Options {
+        // Sockets' deadlines and rechecks; and the audit log, unless
+        // `woken` says wake() calls come for every change.
         int pollIntervalMs = 1000;
+        std::function<bool()> woken;
+        // The audit log is read at least this often even when woken.
+        int wokenPollIntervalMs = 30000;
         int authTimeoutMs = 10000; // a socket that does not authenticate by then is closed
         qint64 maxMessageBytes = 16 * 1024;
         // Sessions and keys that expire write no audit entry: every socket
@@ -55,6 +62,8 @@ public:
     void accept(std::unique_ptr<QWebSocket> socket);
     // Shutdown: every socket is closed with "going away".
     void closeAll();
+    // Something was written to the audit log (by any instance): read it now.
+    void wake();
     int connectionCount() const { return int(m_connections.size()); }
 
 private:
@@ -71,11 +80,15 @@ private:
         Auth::Principal principal;
         QString apiKey; // to recheck a key-authenticated socket
         QSet<QString> orgIds;
+        QHash<QString, Auth::Access::ProjectRoles> projectRoles; // by organization
+        bool seesProject(const QString &orgId, const QString &projectId) const;
     };
-    // The principal and the organizations it belongs to.
+    // The principal, the organizations it belongs to and its project roles
+    // in each.
     struct Standing {
         Auth::Principal principal;
         QSet<QString> orgIds;
+        QHash<QString, Auth::Access::ProjectRoles> projectRoles;
     };
 
     using CheckDone = std::function<void(quint64 id, Connection &connection, const Result<Standing> &standing)>;
@@ -87,7 +100,9 @@ private:
     void recheck(quint64 id);
     Result<Standing> standingOf(Result<Auth::Principal> principal) const;
     void poll();
+    void readAudit();
     void dispatch(const QList<Auth::AuditEntry> &entries);
+    static QJsonObject pokeFor(const Auth::AuditEntry &entry);
     void send(Connection &connection, const QJsonObject &message);
     void close(quint64 id, QWebSocketProtocol::CloseCode code, const QString &reason);
 
@@ -98,6 +113,8 @@ private:
     QTimer m_poll;
     qint64 m_lastSeq = -1; // -1: not read yet
     bool m_polling = false;
+    bool m_readAgain = false; // woken while a read was under way
+    qint64 m_lastReadMs = 0;
     bool m_stopping = false;
 };
 

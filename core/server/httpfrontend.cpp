@@ -146,6 +146,12 @@ quint16 HttpFrontend::listenGuarded(const QHostAddress &address, quint16 port, c
         for (const Route &route : m_router.routes())
             limits.maxRequestBytes = std::max(limits.maxRequestBytes, route.maxBodyBytes);
         limits.maxRequestBytes += kHeaderAllowance;
+        // Each request is held to its own route's cap once its first line
+        // is in: an upload route's megabytes widen no other route.
+        limits.maxRequestBytesFor = [this, largest = limits.maxRequestBytes](const QByteArray &method, const QByteArray &path) {
+            const Router::Match match = m_router.match(method, QString::fromUtf8(QByteArray::fromPercentEncoding(path)));
+            return match.route ? std::min(match.route->maxBodyBytes + kHeaderAllowance, largest) : kHeaderAllowance;
+        };
     }
     const qint64 maxConnections = connectionLimit();
     // False past the connection limit: the caller closes the socket.

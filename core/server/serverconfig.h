@@ -27,7 +27,7 @@ struct ServerConfig final {
     QString tlsKey;
     Auth::SignInThrottle::Limits signInLimits;
     // request_timeout and idle_timeout; the size cap follows the routes.
-    ConnectionGuard::Limits connectionLimits{.maxRequestBytes = 0};
+    ConnectionGuard::Limits connectionLimits{.maxRequestBytes = 0, .maxRequestBytesFor = {}};
     // [mail]: SMTP when smtp.url is set, else files in the data folder.
     Mail::SmtpSettings smtp;
 

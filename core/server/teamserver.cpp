@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/teamserver.h"
 
+#include "common/clock.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QSslCertificate>
@@ -84,6 +86,7 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     server->m_context.invitations = std::make_shared<Auth::Invitations>(server->m_database, wakeMail);
     server->m_context.registration = std::make_shared<Auth::Registration>(server->m_database, config.registration, wakeMail);
     server->m_context.secondFactor = std::make_shared<Auth::SecondFactor>(server->m_database, config.signInLimits);
+    server->m_context.sync = std::make_shared<SyncServer::ProjectSync>(server->m_database);
     server->m_context.workers = &server->m_workers;
     server->m_context.passwordWorkers = &server->m_passwordWorkers;
     server->m_context.metrics = &server->m_metrics;
@@ -100,10 +103,18 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     addInvitationRoutes(server->m_router, server->m_context);
     addProjectRoutes(server->m_router, server->m_context);
     addApiKeyRoutes(server->m_router, server->m_context);
+    addSyncRoutes(server->m_router, server->m_context);
     addOpenApiRoute(server->m_router, server->m_context);
     connect(frontend, &HttpFrontend::drained, server.get(), &TeamServer::stopped);
-    server->m_events = std::make_unique<EventHub>(server->m_context, EventHub::Options{});
+    // With PostgreSQL, every instance hears every audit entry at once
+    // (LISTEN/NOTIFY) and reads the log then, not at its next poll.
+    server->m_auditNotifier = std::make_unique<ServerDb::DatabaseNotifier>(server->m_database, QString::fromLatin1(Auth::AuditLog::kNotifyChannel));
+    ServerDb::DatabaseNotifier *auditNotifier = server->m_auditNotifier.get();
+    EventHub::Options eventOptions;
+    eventOptions.woken = [auditNotifier] { return auditNotifier->isListening(); };
+    server->m_events = std::make_unique<EventHub>(server->m_context, eventOptions);
     EventHub *events = server->m_events.get();
+    connect(auditNotifier, &ServerDb::DatabaseNotifier::notified, events, &EventHub::wake, Qt::QueuedConnection);
     connect(frontend, &QAbstractHttpServer::newWebSocketConnection, events, [frontend, events] {
         while (frontend->hasPendingWebSocketConnections())
             events->accept(frontend->nextPendingWebSocketConnection());
@@ -148,7 +159,12 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     server->m_context.invitations->setServerUrl(publicUrl);
     server->m_context.registration->setServerUrl(publicUrl);
     server->m_mail->start();
+    server->m_auditNotifier->start();
     server->m_events->start();
+    server->m_housekeeping.setInterval(std::chrono::hours(1));
+    connect(&server->m_housekeeping, &QTimer::timeout, server.get(), &TeamServer::keepHouse);
+    server->m_housekeeping.start();
+    server->keepHouse();
     return server;
 }
 
@@ -158,14 +174,25 @@ TeamServer::~TeamServer()
     m_workers.waitForDone();
     m_passwordWorkers.waitForDone();
     m_events.reset();
+    m_auditNotifier.reset();
     m_frontend.reset();
     // A mail being sent is aborted and stays queued for the next start (or
     // another instance).
     m_mail.reset();
 }
 
+void TeamServer::keepHouse()
+{
+    // Every instance may do it: pruning twice prunes nothing more.
+    m_workers.start([sync = m_context.sync] {
+        if (Result<qint64> pruned = sync->pruneTombstones(Clock::nowMs()); !pruned)
+            qWarning("Cannot prune the sync tombstones: %s", qPrintable(pruned.error().message));
+    });
+}
+
 void TeamServer::stop()
 {
+    m_housekeeping.stop();
     m_events->closeAll();
     m_frontend->stopAccepting();
 }

@@ -9,9 +9,11 @@
 #include "server/metrics.h"
 #include "server/router.h"
 #include "mail/maildispatcher.h"
+#include "serverdb/databasenotifier.h"
 
 #include <QObject>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <memory>
 
@@ -49,6 +51,8 @@ signals:
 
 private:
     TeamServer() = default;
+    // Hourly chores on a worker: tombstones past their retention.
+    void keepHouse();
 
     std::unique_ptr<DataFolder> m_data;
     ServerDb::ServerDatabasePtr m_database;
@@ -59,7 +63,9 @@ private:
     ApiContext m_context;
     std::unique_ptr<Mail::MailDispatcher> m_mail;
     std::unique_ptr<HttpFrontend> m_frontend;
+    std::unique_ptr<ServerDb::DatabaseNotifier> m_auditNotifier;
     std::unique_ptr<EventHub> m_events;
+    QTimer m_housekeeping;
     QString m_url;
 };
 

@@ -196,6 +196,14 @@ Result<BackupSummary> Backup::restore(const QString &file, const ServerDatabase 
             if (Result<void> advanced = advanceSequences(to); !advanced)
                 return advanced.error();
         }
+        // A restored server is a new epoch for sync: clients whose cursors
+        // came from the old one start over and delete nothing locally.
+        // Their clients' mutation numbers start again where they stand.
+        for (const char *sql : {"DELETE FROM sync_epoch", "DELETE FROM sync_results", "DELETE FROM sync_clients"}) {
+            QSqlQuery newEpoch(to);
+            if (!newEpoch.exec(QString::fromLatin1(sql)))
+                return databaseError(tr("Cannot start a new sync epoch"), newEpoch);
+        }
         return copied;
     });
     return summary;

@@ -53,6 +53,7 @@ public:
     qint64 integer(int column) const { return m_query.value(column).toLongLong(); }
     std::optional<qint64> optionalInteger(int column) const;
     QString text(int column) const { return m_query.value(column).toString(); }
+    QByteArray bytes(int column) const { return m_query.value(column).toByteArray(); }
     bool isNull(int column) const { return m_query.isNull(column); }
     int rowsAffected() const { return m_query.numRowsAffected(); }
 

@@ -29,6 +29,7 @@ enum class Rule {
     OrgAuditor,      // org admin/owner; a key needs audit:read and an admin owner
     ProjectCreator,  // org member; a key needs project:write or org:admin
     ProjectViewer,
+    ProjectEditor,
     ProjectAdmin,
     PersonWithCode,  // a person; the made-up code is then refused (400)
     PersonOrgAdmin,  // an org admin or owner, not an API key
@@ -80,6 +81,11 @@ const QHash<QString, Rule> kRules{
     {QStringLiteral("GET /api/v1/projects/{project}/members"), Rule::ProjectViewer},
     {QStringLiteral("PUT /api/v1/projects/{project}/members/{member}"), Rule::ProjectAdmin},
     {QStringLiteral("DELETE /api/v1/projects/{project}/members/{member}"), Rule::ProjectAdmin},
+    {QStringLiteral("GET /api/v1/projects/{project}/sync/changes"), Rule::ProjectViewer},
+    {QStringLiteral("POST /api/v1/projects/{project}/sync/push"), Rule::ProjectEditor},
+    {QStringLiteral("POST /api/v1/projects/{project}/blobs/status"), Rule::ProjectViewer},
+    {QStringLiteral("PUT /api/v1/projects/{project}/blobs/{sha256}"), Rule::ProjectEditor},
+    {QStringLiteral("GET /api/v1/projects/{project}/blobs/{sha256}"), Rule::ProjectViewer},
     {QStringLiteral("POST /api/v1/api-keys"), Rule::PersonInOrg},
     {QStringLiteral("GET /api/v1/api-keys"), Rule::Person},
     {QStringLiteral("DELETE /api/v1/api-keys/{key}"), Rule::OwnKey},
@@ -97,6 +103,8 @@ struct Caller {
 };
 
 const QByteArray kPassword = "the matrix passphrase";
+// SHA-256 of no bytes.
+constexpr char kEmptySha256[] = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 } // namespace
 
@@ -179,6 +187,7 @@ private:
                 return 403;
             return 0;
         case Rule::ProjectViewer: return projectRole == 0 ? 404 : 0;
+        case Rule::ProjectEditor: return projectRole == 0 ? 404 : (projectRole < 2 ? 403 : 0);
         case Rule::ProjectAdmin: return projectRole == 0 ? 404 : (projectRole < 3 ? 403 : 0);
         case Rule::PersonWithCode: return caller.isKey ? 403 : 400;
         case Rule::PersonOrgAdmin: return caller.isKey ? 403 : (orgRole == 0 ? 404 : (orgRole < 2 ? 403 : 0));
@@ -275,6 +284,25 @@ private:
                 body = {{QStringLiteral("description"), QStringLiteral("changed")}};
             if (method == QLatin1String("PUT"))
                 body = {{QStringLiteral("role"), QStringLiteral("editor")}};
+        } else if (key == QLatin1String("POST /api/v1/projects/{project}/sync/push")) {
+            body = {{QStringLiteral("client_id"), unique(QStringLiteral("client"))}, {QStringLiteral("mutations"), QJsonArray()}};
+        } else if (key == QLatin1String("POST /api/v1/projects/{project}/blobs/status")) {
+            body = {{QStringLiteral("sha256"), QJsonArray{QString::fromLatin1(kEmptySha256)}}};
+        } else if (key.contains(QLatin1String("/blobs/{sha256}"))) {
+            // The empty content (what a body-less request uploads), which
+            // a file of the project refers to for the download.
+            path.replace(QStringLiteral("{sha256}"), QString::fromLatin1(kEmptySha256));
+            if (method == QLatin1String("PUT")) {
+                path += QStringLiteral("?size=0&offset=0");
+            } else {
+                const QString blob = api(QStringLiteral("/projects/%1/blobs/%2?size=0").arg(project, QString::fromLatin1(kEmptySha256)));
+                httpRequest("PUT", blob, {}, orgOwner);
+                const QJsonObject file{{QStringLiteral("number"), 1}, {QStringLiteral("table"), QStringLiteral("files")}, {QStringLiteral("key"), QStringLiteral("empty.txt")},
+                                       {QStringLiteral("op"), QStringLiteral("upsert")},
+                                       {QStringLiteral("data"), QJsonObject{{QStringLiteral("sha256"), QString::fromLatin1(kEmptySha256)}, {QStringLiteral("size"), 0}}}};
+                httpRequest("POST", api(QStringLiteral("/projects/%1/sync/push").arg(project)),
+                            {{QStringLiteral("client_id"), unique(QStringLiteral("client"))}, {QStringLiteral("mutations"), QJsonArray{file}}}, orgOwner);
+            }
         } else if (key == QLatin1String("POST /api/v1/api-keys"))
             body = {{QStringLiteral("name"), QStringLiteral("k")}, {QStringLiteral("org"), org}, {QStringLiteral("scopes"), QJsonArray{QStringLiteral("project:read")}}, {QStringLiteral("expires_in_days"), 7}};
         else if (key == QLatin1String("DELETE /api/v1/api-keys/{key}")) {

@@ -163,6 +163,36 @@ private slots:
         QCOMPARE(httpRequest("GET", m_server->url() + QStringLiteral("/healthz")).status, 200);
     }
 
+    void eachRouteKeepsItsOwnCap()
+    {
+        // A content upload may be megabytes; a sign-in may not, even when
+        // its request line comes in pieces (two writes, flushed apart).
+        RawClient client{QUrl(m_server->url())};
+        QVERIFY(client.waitConnected());
+        client.socket().setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        client.socket().write("POST /api/v1/auth/lo");
+        QVERIFY(client.socket().waitForBytesWritten(kWaitMs));
+        client.socket().write("gin HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\n");
+        const QByteArray chunk(64 * 1024, ' ');
+        qint64 sent = 0;
+        const bool answered = QTest::qWaitFor([&] {
+            while (client.connected() && client.received().isEmpty() && sent < 1048576 && client.socket().bytesToWrite() < 2 * chunk.size()) {
+                client.socket().write(chunk);
+                sent += chunk.size();
+            }
+            return !client.received().isEmpty() || !client.connected();
+        }, kWaitMs);
+        QVERIFY2(answered, "the server kept reading");
+        QVERIFY(client.waitClosed());
+        QVERIFY2(client.received().startsWith("HTTP/1.1 413 "), client.received().constData());
+
+        // 1 MiB to the upload route passes the guard: refused for want of
+        // a token (401), not for its size.
+        const QString upload = m_server->api(QStringLiteral("/projects/p/blobs/%1?size=1048576").arg(QString(64, QLatin1Char('a'))));
+        const HttpReply big = httpRequestRaw("PUT", upload, QByteArray(1048576, 'x'));
+        QCOMPARE(big.status, 401);
+    }
+
     void aTrickledRequestGets408()
     {
         RawClient client{QUrl(m_server->url())};

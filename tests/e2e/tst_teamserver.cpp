@@ -92,7 +92,7 @@ private slots:
         QCOMPARE(key.size(), 32);
         QCOMPARE(key.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
                  QFileDevice::Permissions());
-        QVERIFY(QFileInfo(m_data + QStringLiteral("/blobs")).isDir());
+        QVERIFY(QFileInfo(m_data + QStringLiteral("/mail")).isDir());
         QFile config(m_data + QStringLiteral("/realm-server.conf"));
         QVERIFY(config.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(config.readAll());

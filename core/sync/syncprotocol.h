@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Realm::Sync {
+
+// The sync protocol's messages, shared by the server and its clients, each
+// with its JSON form (snake_case keys). A scope (a shared project) is a
+// change log ordered by the server: every accepted change gets the scope's
+// next sequence number; clients pull what changed after their cursor and
+// push mutations. Client clocks never order anything.
+
+// Where a client is in a scope's log: the server's epoch (a restored server
+// has a new one) and the last seq it has. Clients keep it as the opaque
+// text "EPOCH:SEQ"; empty means "from the start".
+struct Cursor final {
+    QString epoch;
+    qint64 seq = 0;
+
+    QString toText() const;
+    // Empty text: the start. Nullopt for anything malformed.
+    static std::optional<Cursor> fromText(const QString &text);
+};
+
+// The tables of a project's scope that sync. Files are keyed by path; the
+// others by the row's id.
+namespace Tables {
+inline constexpr char kProject[] = "project";       // name, description, tags (key: "project")
+inline constexpr char kFiles[] = "files";           // path → content hash, size, mode, encoding
+inline constexpr char kVersions[] = "project_versions";
+inline constexpr char kConversations[] = "conversations";
+inline constexpr char kMessages[] = "messages";
+inline constexpr char kDocVersions[] = "doc_versions";
+bool isProjectTable(const QString &table);
+} // namespace Tables
+
+// One change a client made, numbered per client and scope (1, 2, 3 …).
+struct Mutation final {
+    enum class Op { Upsert, Delete };
+    qint64 number = 0;
+    QString table;
+    QString key;
+    Op op = Op::Upsert;
+    // The item's seq when the client last had it (0: it had none). An older
+    // seq than the server's means someone changed it meanwhile.
+    qint64 baseSeq = 0;
+    // Files: the content the change was made on (empty: none), for a
+    // three-way merge when the base is older than the server's.
+    QString baseSha256;
+    QJsonObject data; // the row as it is now (upserts)
+
+    QJsonObject toJson() const;
+    static Result<Mutation> fromJson(const QJsonObject &json);
+};
+
+// What the server did with one mutation.
+struct MutationResult final {
+    enum class Outcome {
+        Applied,        // stored as sent
+        Merged,         // files: merged with a change made meanwhile (pull to get it)
+        ConflictCopy,   // files: overlapping edits; stored under `conflictKey`
+        Kept,           // a delete of something edited meanwhile: the edit wins
+        Unchanged,      // nothing to do (the same content, or already deleted)
+        AlreadyApplied, // a retry of a mutation applied before
+    };
+    qint64 number = 0;
+    Outcome outcome = Outcome::Applied;
+    qint64 seq = 0; // the seq the change got (0: none)
+    QString conflictKey;
+
+    QJsonObject toJson() const;
+    static Result<MutationResult> fromJson(const QJsonObject &json);
+};
+QString outcomeName(MutationResult::Outcome outcome);
+
+struct PushResult final {
+    QList<MutationResult> results;
+    qint64 lastSeq = 0; // the scope's after the push
+    // The server's epoch: another than the cursor's means it was restored
+    // (pull from the start, push again what it lacks).
+    QString epoch;
+
+    QJsonObject toJson() const;
+    static Result<PushResult> fromJson(const QJsonObject &json);
+};
+
+// One item as the server has it now (a tombstone when deleted).
+struct Change final {
+    QString table;
+    QString key;
+    qint64 seq = 0;
+    bool deleted = false;
+    QJsonObject data;
+    QString changedBy; // user id
+    qint64 changedAtMs = 0;
+
+    QJsonObject toJson() const;
+    static Result<Change> fromJson(const QJsonObject &json);
+};
+
+// A page of what changed after a cursor, oldest first.
+struct ChangePage final {
+    // Why the page starts from the beginning instead of the cursor: the
+    // server's epoch changed (restored: delete nothing locally, push again
+    // what the server lacks), or the cursor is older than the tombstones
+    // kept (what the page lacks was deleted).
+    enum class Reset { None, Epoch, Expired };
+    QList<Change> changes;
+    Cursor cursor; // pass it back for the next page
+    bool hasMore = false;
+    Reset reset = Reset::None;
+
+    QJsonObject toJson() const;
+    static Result<ChangePage> fromJson(const QJsonObject &json);
+};
+
+// What the server holds of some contents: the hashes it lacks, and how much
+// of a partial upload it has.
+struct BlobStatus final {
+    QStringList missing;
+    QList<std::pair<QString, qint64>> partial; // hash, bytes received
+
+    QJsonObject toJson() const;
+    static Result<BlobStatus> fromJson(const QJsonObject &json);
+};
+
+// A SHA-256 as 64 lowercase hex digits.
+bool isSha256Hex(const QString &text);
+
+// The name of the copy that keeps the later of two overlapping edits:
+// "src/main (conflict, Alice, 2026-12-04).cpp"; `attempt` > 1 adds a number
+// for when that name is taken.
+QString conflictCopyPath(const QString &path, const QString &who, qint64 atMs, int attempt = 1);
+
+} // namespace Realm::Sync

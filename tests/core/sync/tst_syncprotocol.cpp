@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/syncprotocol.h"
+#include "sync/textmerge.h"
+#include "verifyresult.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Realm;
+using namespace Realm::Sync;
+
+// The sync messages' JSON forms, conflict-copy names and the text merge.
+class TestSyncProtocol final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void cursorsRoundTripAndMalformedOnesAreRefused()
+    {
+        const Cursor cursor{QStringLiteral("0191aa"), 42};
+        const std::optional<Cursor> back = Cursor::fromText(cursor.toText());
+        QVERIFY(back);
+        QCOMPARE(back->epoch, cursor.epoch);
+        QCOMPARE(back->seq, 42);
+        const std::optional<Cursor> start = Cursor::fromText(QString());
+        QVERIFY(start);
+        QVERIFY(start->epoch.isEmpty());
+        QCOMPARE(start->seq, 0);
+        for (const char *bad : {"garbage", ":5", "epoch:", "epoch:-1", "epoch:x1"})
+            QVERIFY2(!Cursor::fromText(QLatin1String(bad)), bad);
+    }
+
+    void mutationsRoundTripAndBadOnesAreRefused()
+    {
+        Mutation mutation;
+        mutation.number = 7;
+        mutation.table = QStringLiteral("files");
+        mutation.key = QStringLiteral("src/a.cpp");
+        mutation.baseSeq = 3;
+        mutation.baseSha256 = QString(64, QLatin1Char('a'));
+        mutation.data = {{QStringLiteral("sha256"), QString(64, QLatin1Char('b'))}, {QStringLiteral("size"), 5}};
+        Result<Mutation> back = Mutation::fromJson(mutation.toJson());
+        REALM_VERIFY_OK(back);
+        QCOMPARE(back->number, 7);
+        QCOMPARE(back->key, mutation.key);
+        QCOMPARE(back->baseSeq, 3);
+        QCOMPARE(back->baseSha256, mutation.baseSha256);
+        QCOMPARE(back->data, mutation.data);
+
+        QJsonObject noNumber = mutation.toJson();
+        noNumber.remove(QStringLiteral("number"));
+        QCOMPARE(Mutation::fromJson(noNumber).error().code, Error::Code::InvalidInput);
+        QJsonObject badOp = mutation.toJson();
+        badOp.insert(QStringLiteral("op"), QStringLiteral("merge"));
+        QCOMPARE(Mutation::fromJson(badOp).error().code, Error::Code::InvalidInput);
+        QJsonObject fraction = mutation.toJson();
+        fraction.insert(QStringLiteral("base_seq"), 1.5);
+        QCOMPARE(Mutation::fromJson(fraction).error().code, Error::Code::InvalidInput);
+        QJsonObject upperHex = mutation.toJson();
+        upperHex.insert(QStringLiteral("base_sha256"), QString(64, QLatin1Char('A')));
+        QCOMPARE(Mutation::fromJson(upperHex).error().code, Error::Code::InvalidInput);
+
+        Mutation removal = mutation;
+        removal.op = Mutation::Op::Delete;
+        QVERIFY(!removal.toJson().contains(QStringLiteral("data")));
+        REALM_VERIFY_OK(Mutation::fromJson(removal.toJson()));
+    }
+
+    void pagesAndPushAnswersRoundTrip()
+    {
+        ChangePage page;
+        page.cursor = Cursor{QStringLiteral("e1"), 9};
+        page.hasMore = true;
+        page.reset = ChangePage::Reset::Expired;
+        Change change;
+        change.table = QStringLiteral("files");
+        change.key = QStringLiteral("a.txt");
+        change.seq = 9;
+        change.deleted = true;
+        change.changedBy = QStringLiteral("u1");
+        change.changedAtMs = 1764851682120;
+        page.changes.append(change);
+        Result<ChangePage> back = ChangePage::fromJson(page.toJson());
+        REALM_VERIFY_OK(back);
+        QCOMPARE(back->reset, ChangePage::Reset::Expired);
+        QVERIFY(back->hasMore);
+        QCOMPARE(back->cursor.toText(), QStringLiteral("e1:9"));
+        QCOMPARE(back->changes.size(), 1);
+        QVERIFY(back->changes.first().deleted);
+        QCOMPARE(back->changes.first().changedAtMs, change.changedAtMs);
+        QCOMPARE(page.toJson().value(QStringLiteral("changes")).toArray().first().toObject().value(QStringLiteral("changed_at")).toString(),
+                 QStringLiteral("2025-12-04T12:34:42.120Z"));
+
+        PushResult pushed;
+        pushed.lastSeq = 12;
+        MutationResult copy;
+        copy.number = 4;
+        copy.outcome = MutationResult::Outcome::ConflictCopy;
+        copy.seq = 12;
+        copy.conflictKey = QStringLiteral("a (conflict, Alice, 2026-12-04).txt");
+        pushed.results.append(copy);
+        Result<PushResult> answer = PushResult::fromJson(pushed.toJson());
+        REALM_VERIFY_OK(answer);
+        QCOMPARE(answer->results.first().outcome, MutationResult::Outcome::ConflictCopy);
+        QCOMPARE(answer->results.first().conflictKey, copy.conflictKey);
+        QCOMPARE(pushed.toJson().value(QStringLiteral("results")).toArray().first().toObject().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("conflict_copy"));
+    }
+
+    void conflictCopiesAreNamedAfterThePersonAndTheDay()
+    {
+        const qint64 dec4 = 1796386482000; // 2026-12-04T12:14:42Z
+        QCOMPARE(conflictCopyPath(QStringLiteral("src/main.cpp"), QStringLiteral("Alice"), dec4),
+                 QStringLiteral("src/main (conflict, Alice, 2026-12-04).cpp"));
+        QCOMPARE(conflictCopyPath(QStringLiteral("Makefile"), QStringLiteral("Bob"), dec4, 2), QStringLiteral("Makefile (conflict, Bob, 2026-12-04, 2)"));
+        QCOMPARE(conflictCopyPath(QStringLiteral(".gitignore"), QStringLiteral("A/B"), dec4), QStringLiteral(".gitignore (conflict, A-B, 2026-12-04)"));
+    }
+
+    void editsOfDifferentLinesMergeAndOverlappingOnesDoNot()
+    {
+        const QByteArray base = "a\nb\nc\nd\ne\n";
+        QCOMPARE(mergeText(base, "A\nb\nc\nd\ne\n", "a\nb\nc\nd\nE\n"), std::optional<QByteArray>("A\nb\nc\nd\nE\n"));
+        QCOMPARE(mergeText(base, base, "a\nb\nX\nd\ne\n"), std::optional<QByteArray>("a\nb\nX\nd\ne\n"));
+        QVERIFY(!mergeText(base, "a\nb\nX\nd\ne\n", "a\nb\nY\nd\ne\n"));
+        // Added on both sides (empty base) with different contents.
+        QVERIFY(!mergeText(QByteArray(), "one\n", "two\n"));
+        // Binary never merges, even when the edits are far apart.
+        QVERIFY(looksBinary(QByteArray("a\0b", 3)));
+        QVERIFY(!mergeText(QByteArray("x\n\0\ny\n", 6), QByteArray("X\n\0\ny\n", 6), QByteArray("x\n\0\nY\n", 6)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncProtocol)
+#include "tst_syncprotocol.moc"
