@@ -69,7 +69,8 @@ struct MutationResult final {
         ConflictCopy,   // files: overlapping edits; stored under `conflictKey`
         Kept,           // a delete of something edited meanwhile: the edit wins
         Unchanged,      // nothing to do (the same content, or already deleted)
-        AlreadyApplied, // a retry of a mutation applied before
+        AlreadyApplied, // a retry of a mutation applied so long ago that its answer is forgotten
+                        // (a retry of a recent one gets the first answer again)
     };
     qint64 number = 0;
     Outcome outcome = Outcome::Applied;

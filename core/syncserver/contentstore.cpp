@@ -59,26 +59,22 @@ Result<std::optional<Content>> content(const QSqlDatabase &db, const QString &or
     return std::optional<Content>(Content{query.integer(0), query.integer(1), query.integer(2) != 0});
 }
 
-Result<Appended> append(const QSqlDatabase &db, const QString &orgId, const QString &sha256, qint64 size, qint64 offset, const QByteArray &bytes,
-                        qint64 nowMs)
+Result<Content> lock(const QSqlDatabase &db, const QString &orgId, const QString &sha256, qint64 size, qint64 nowMs)
 {
-    // Made if missing, then locked (two members uploading the same content
-    // take turns and resume where the other stands).
+    // Made if missing, then locked: uploads of one content take turns.
     Query insert(db, "INSERT INTO sync_blobs (org_id, sha256, size, received, created_at) VALUES (?, ?, ?, 0, ?) ON CONFLICT (org_id, sha256) DO NOTHING");
     insert.bindAll(orgId, sha256, size, nowMs);
     if (Result<void> ran = insert.exec(tr("Cannot start an upload")); !ran)
         return ran.error();
-    Query lock(db, "UPDATE sync_blobs SET received = received WHERE org_id = ? AND sha256 = ?");
-    lock.bindAll(orgId, sha256);
-    if (Result<void> ran = lock.exec(tr("Cannot start an upload")); !ran)
+    Query lockRow(db, "UPDATE sync_blobs SET received = received WHERE org_id = ? AND sha256 = ?");
+    lockRow.bindAll(orgId, sha256);
+    if (Result<void> ran = lockRow.exec(tr("Cannot start an upload")); !ran)
         return ran.error();
     Result<std::optional<Content>> current = content(db, orgId, sha256);
     if (!current)
         return current.error();
     Content stored = current->value_or(Content{size, 0, false});
-    if (stored.isComplete())
-        return Appended{stored, false};
-    if (stored.size != size) {
+    if (stored.size != size && !stored.isComplete()) {
         if (stored.received > 0)
             return Error::conflict(tr("An upload of this content under way says it has %1 bytes, not %2.").arg(stored.size).arg(size));
         Query resize(db, "UPDATE sync_blobs SET size = ? WHERE org_id = ? AND sha256 = ?");
@@ -87,6 +83,18 @@ Result<Appended> append(const QSqlDatabase &db, const QString &orgId, const QStr
             return ran.error();
         stored.size = size;
     }
+    return stored;
+}
+
+Result<Appended> append(const QSqlDatabase &db, const QString &orgId, const QString &sha256, qint64 size, qint64 offset, const QByteArray &bytes,
+                        qint64 nowMs)
+{
+    Result<Content> locked = lock(db, orgId, sha256, size, nowMs);
+    if (!locked)
+        return locked.error();
+    Content stored = *locked;
+    if (stored.isComplete())
+        return Appended{stored, false};
     if (offset != stored.received)
         return Error::conflict(tr("The upload stands at byte %1, not %2: go on from there.").arg(stored.received).arg(offset));
     if (!bytes.isEmpty()) {
@@ -125,7 +133,11 @@ Result<void> keep(const QSqlDatabase &db, const QString &orgId, const QString &s
         return {};
     if (*current) {
         // A partial upload of the same content: this whole one replaces it
-        // (its uploader is told where it stands at its next chunk).
+        // (its uploaders are told where it stands at their next chunk).
+        Query lockRow(db, "UPDATE sync_blobs SET received = received WHERE org_id = ? AND sha256 = ?");
+        lockRow.bindAll(orgId, sha256);
+        if (Result<void> ran = lockRow.exec(tr("Cannot store a merged file")); !ran)
+            return ran.error();
         if (Result<void> dropped = dropChunks(db, orgId, sha256); !dropped)
             return dropped.error();
         Query restart(db, "UPDATE sync_blobs SET size = ?, received = 0 WHERE org_id = ? AND sha256 = ?");

@@ -25,6 +25,11 @@ struct Content {
 
 Result<std::optional<Content>> content(const QSqlDatabase &db, const QString &orgId, const QString &sha256);
 
+// The organization's row for the content, made if missing and locked for
+// the transaction; an untouched row takes `size`. Conflict when an upload
+// under way announced another size.
+Result<Content> lock(const QSqlDatabase &db, const QString &orgId, const QString &sha256, qint64 size, qint64 nowMs);
+
 struct Appended {
     Content content;
     // The last chunk arrived and the whole did not match its hash: every

@@ -175,7 +175,9 @@ private:
             QJsonObject data = mutation.data;
             data.insert(QStringLiteral("sha256"), hash);
             data.insert(QStringLiteral("size"), (*merged)->size());
-            return stored(mutation, mutation.key, data, std::nullopt, Outcome::Merged);
+            // Made by the server, not the client: its next change of the
+            // file, made before it saw the merge, is stale again.
+            return stored(mutation, mutation.key, data, std::nullopt, Outcome::Merged, QString());
         }
         // Overlapping edits: both kept, the later one (this) as a copy.
         for (int attempt = 1; attempt <= 100; ++attempt) {
@@ -229,13 +231,19 @@ private:
     Result<MutationResult> stored(const Mutation &mutation, const QString &key, const QJsonObject &data, std::optional<qint64> deletedAtMs,
                                   Outcome outcome)
     {
+        return stored(mutation, key, data, deletedAtMs, outcome, m_clientId);
+    }
+
+    Result<MutationResult> stored(const Mutation &mutation, const QString &key, const QJsonObject &data, std::optional<qint64> deletedAtMs,
+                                  Outcome outcome, const QString &byClient)
+    {
         Item item;
         item.table = mutation.table;
         item.key = key;
         item.seq = m_lastSeq + 1;
         item.data = data;
         item.changedBy = m_principal.userId;
-        item.changedByClient = m_clientId;
+        item.changedByClient = byClient;
         item.changedAtMs = m_nowMs;
         item.deletedAtMs = deletedAtMs;
         if (Result<void> done = ChangeLog::store(m_db, m_scope.id, item); !done)
@@ -313,10 +321,14 @@ Result<Sync::PushResult> ProjectSync::push(const Auth::Principal &principal, con
                 Result<std::optional<ChangeLog::RecordedResult>> recorded = ChangeLog::recordedResult(db, projectId, clientId, mutation.number);
                 if (!recorded)
                     return recorded.error();
+                // (AlreadyApplied when it is older than what is kept.)
                 MutationResult again;
                 again.number = mutation.number;
                 again.outcome = Outcome::AlreadyApplied;
                 if (*recorded) {
+                    for (Outcome outcome : {Outcome::Applied, Outcome::Merged, Outcome::ConflictCopy, Outcome::Kept, Outcome::Unchanged})
+                        if (Sync::outcomeName(outcome) == (*recorded)->outcome)
+                            again.outcome = outcome;
                     again.seq = (*recorded)->seq;
                     again.conflictKey = (*recorded)->conflictKey;
                 }
@@ -338,8 +350,12 @@ Result<Sync::PushResult> ProjectSync::push(const Auth::Principal &principal, con
             pushed.results.append(*applied);
             state.lastMutation = mutation.number;
         }
-        if (Result<void> recorded = ChangeLog::setClient(db, projectId, clientId, state, Clock::nowMs()); !recorded)
-            return recorded.error();
+        // An empty push records nothing: a client the server does not know
+        // still starts where its first real push starts.
+        if (!mutations.isEmpty()) {
+            if (Result<void> recorded = ChangeLog::setClient(db, projectId, clientId, state, Clock::nowMs()); !recorded)
+                return recorded.error();
+        }
         if (Result<void> forgotten = ChangeLog::forgetResults(db, projectId, clientId, state.lastMutation - kKeptResults); !forgotten)
             return forgotten.error();
         Result<QString> epoch = ChangeLog::ensureEpoch(db);
@@ -430,14 +446,10 @@ Result<Sync::BlobStatus> ProjectSync::blobStatus(const Auth::Principal &principa
             if (held->complete)
                 continue;
             status.missing.append(hash);
-            // Where an upload goes on: this project's proof of content the
-            // organization has, or the organization's partial upload.
-            Result<std::optional<ContentStore::Content>> content = ContentStore::content(db, project->orgId, hash);
-            if (!content)
-                return content.error();
-            const qint64 received = *content && (*content)->isComplete() ? held->received : (*content ? (*content)->received : 0);
-            if (received > 0)
-                status.partial.append({hash, received});
+            // Where this project's upload goes on (another project's
+            // progress is none of its business).
+            if (held->received > 0)
+                status.partial.append({hash, held->received});
         }
         return status;
     });
@@ -445,26 +457,68 @@ Result<Sync::BlobStatus> ProjectSync::blobStatus(const Auth::Principal &principa
 
 namespace {
 
-// Content the organization holds, uploaded to another project: the bytes
-// are compared with it, not stored again, so that only someone who has the
-// content can add it to a project.
-Result<std::pair<ProjectSync::UploadProgress, bool>> proveHeld(const QSqlDatabase &db, const QString &orgId, const QString &projectId, const QString &sha256,
-                                                              const ContentStore::Content &content, ContentStore::Hold held, qint64 size, qint64 offset,
-                                                              const QByteArray &bytes)
+struct Uploaded {
+    ProjectSync::UploadProgress progress;
+    bool mismatch = false;
+};
+
+// One chunk of a project's upload. The project must send every byte of the
+// content itself: bytes the organization has already (another project's
+// upload, whole or under way) are compared with them rather than stored
+// again, the rest is appended to the organization's content. So knowing a
+// hash, or coming in halfway through another project's upload, gets no
+// content into a project.
+Result<Uploaded> uploadChunk(const QSqlDatabase &db, const QString &orgId, const QString &projectId, const QString &sha256, qint64 size,
+                             qint64 offset, const QByteArray &bytes)
 {
-    if (size != content.size)
-        return Error::invalidInput(tr("The content %1 has %2 bytes, not %3.").arg(sha256).arg(content.size).arg(size));
-    if (offset != held.received)
-        return Error::conflict(tr("The upload stands at byte %1, not %2: go on from there.").arg(held.received).arg(offset));
-    Result<QByteArray> stored = ContentStore::read(db, orgId, sha256, offset, bytes.size());
-    if (!stored)
-        return stored.error();
-    const bool matches = *stored == bytes;
-    held.received = matches ? offset + bytes.size() : 0;
-    held.complete = matches && held.received == size;
-    if (Result<void> kept = ContentStore::setHold(db, projectId, sha256, held); !kept)
+    Result<ContentStore::Hold> held = ContentStore::hold(db, projectId, sha256);
+    if (!held)
+        return held.error();
+    if (held->complete)
+        return Uploaded{ProjectSync::UploadProgress{size, size, true}, false};
+    const qint64 nowMs = Clock::nowMs();
+    Result<ContentStore::Content> content = ContentStore::lock(db, orgId, sha256, size, nowMs);
+    if (!content)
+        return content.error();
+    if (content->size != size)
+        return Error::invalidInput(tr("The content %1 has %2 bytes, not %3.").arg(sha256).arg(content->size).arg(size));
+    ContentStore::Hold hold = *held;
+    const qint64 known = content->isComplete() ? content->size : content->received;
+    // What the project had sent went with a failed upload of the whole.
+    if (hold.received > known)
+        hold.received = 0;
+    if (offset != hold.received)
+        return Error::conflict(tr("The upload stands at byte %1, not %2: go on from there.").arg(hold.received).arg(offset));
+    const qint64 compared = std::min<qint64>(bytes.size(), std::max<qint64>(known - offset, 0));
+    if (compared > 0) {
+        Result<QByteArray> stored = ContentStore::read(db, orgId, sha256, offset, compared);
+        if (!stored)
+            return stored.error();
+        if (*stored != bytes.left(compared)) {
+            if (Result<void> kept = ContentStore::setHold(db, projectId, sha256, ContentStore::Hold{}); !kept)
+                return kept.error();
+            return Uploaded{ProjectSync::UploadProgress{0, size, false}, true};
+        }
+    }
+    const QByteArray rest = bytes.mid(compared);
+    // New bytes go on the organization's content, and its last byte (at
+    // once for empty content) has the whole checked against its hash.
+    if (!content->isComplete() && (!rest.isEmpty() || offset + compared == size)) {
+        Result<ContentStore::Appended> appended = ContentStore::append(db, orgId, sha256, size, offset + compared, rest, nowMs);
+        if (!appended)
+            return appended.error();
+        if (appended->mismatch) {
+            if (Result<void> kept = ContentStore::setHold(db, projectId, sha256, ContentStore::Hold{}); !kept)
+                return kept.error();
+            return Uploaded{ProjectSync::UploadProgress{0, size, false}, true};
+        }
+        content = appended->content;
+    }
+    hold.received = offset + bytes.size();
+    hold.complete = content->isComplete() && hold.received == size;
+    if (Result<void> kept = ContentStore::setHold(db, projectId, sha256, hold); !kept)
         return kept.error();
-    return std::pair<ProjectSync::UploadProgress, bool>{ProjectSync::UploadProgress{held.received, size, held.complete}, !matches};
+    return Uploaded{ProjectSync::UploadProgress{hold.received, size, hold.complete}, false};
 }
 
 } // namespace
@@ -480,39 +534,15 @@ Result<ProjectSync::UploadProgress> ProjectSync::uploadBlob(const Auth::Principa
         return Error::invalidInput(tr("Upload at most %1 bytes at a time.").arg(m_limits.maxChunkBytes));
     if (offset < 0 || offset + bytes.size() > size)
         return Error::invalidInput(tr("Bytes %1 to %2 do not fit in content of %3 bytes.").arg(offset).arg(offset + bytes.size()).arg(size));
-    struct Uploaded {
-        UploadProgress progress;
-        bool mismatch = false;
-    };
     Result<Uploaded> uploaded = m_db->write(tr("Cannot store the upload"), [&](const QSqlDatabase &db) -> Result<Uploaded> {
         Result<Auth::SharedProject> project = Auth::SharedProjects::require(db, principal, projectId, ProjectRole::Editor);
         if (!project)
             return project.error();
+        // One upload at a time per project (its progress row).
         Result<ChangeLog::Scope> scope = ChangeLog::lockScope(db, projectId, project->orgId);
         if (!scope)
             return scope.error();
-        Result<ContentStore::Hold> held = ContentStore::hold(db, projectId, sha256);
-        if (!held)
-            return held.error();
-        if (held->complete)
-            return Uploaded{UploadProgress{size, size, true}, false};
-        Result<std::optional<ContentStore::Content>> content = ContentStore::content(db, project->orgId, sha256);
-        if (!content)
-            return content.error();
-        if (*content && (*content)->isComplete()) {
-            Result<std::pair<UploadProgress, bool>> proven = proveHeld(db, project->orgId, projectId, sha256, **content, *held, size, offset, bytes);
-            if (!proven)
-                return proven.error();
-            return Uploaded{proven->first, proven->second};
-        }
-        Result<ContentStore::Appended> appended = ContentStore::append(db, project->orgId, sha256, size, offset, bytes, Clock::nowMs());
-        if (!appended)
-            return appended.error();
-        if (appended->content.isComplete()) {
-            if (Result<void> added = ContentStore::addToScope(db, projectId, sha256); !added)
-                return added.error();
-        }
-        return Uploaded{UploadProgress{appended->content.received, appended->content.size, appended->content.isComplete()}, appended->mismatch};
+        return uploadChunk(db, project->orgId, projectId, sha256, size, offset, bytes);
     });
     if (!uploaded)
         return uploaded.error();

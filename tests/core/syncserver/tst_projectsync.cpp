@@ -485,7 +485,9 @@ private slots:
         // The answer got lost; the client sends the same again.
         Result<Sync::PushResult> retry = push(m_bob, kBobLaptop, firstThree);
         REALM_VERIFY_OK(retry);
-        QCOMPARE(outcomesOf(*retry), named({Outcome::AlreadyApplied, Outcome::AlreadyApplied, Outcome::AlreadyApplied}));
+        // It gets the first answer again (nothing is applied twice: the
+        // scope's last seq stays).
+        QCOMPARE(outcomesOf(*retry), named({Outcome::Applied, Outcome::Applied, Outcome::Applied}));
         QCOMPARE(retry->lastSeq, 3);
         // With the seqs of the first answer, so the client learns its base.
         QCOMPARE(seqsOf(retry->results), (QList<qint64>{1, 2, 3}));
@@ -493,7 +495,8 @@ private slots:
         Result<Sync::PushResult> overlap =
             push(m_bob, kBobLaptop, {firstThree.at(1), firstThree.at(2), conversation(4, QStringLiteral("c4"), QStringLiteral("four"))});
         REALM_VERIFY_OK(overlap);
-        QCOMPARE(outcomesOf(*overlap), named({Outcome::AlreadyApplied, Outcome::AlreadyApplied, Outcome::Applied}));
+        QCOMPARE(outcomesOf(*overlap), named({Outcome::Applied, Outcome::Applied, Outcome::Applied}));
+        QCOMPARE(seqsOf(overlap->results), (QList<qint64>{2, 3, 4}));
         QCOMPARE(overlap->results.last().seq, 4);
         QCOMPARE(overlap->lastSeq, 4);
         Result<Sync::ChangePage> page = pull(m_bob);
@@ -655,6 +658,53 @@ private slots:
         REALM_VERIFY_OK(read);
         QCOMPARE(read->bytes, merged);
         QCOMPARE(read->size, qint64(merged.size()));
+    }
+
+    void aMergeIsNotOverwrittenByTheSameClientsNextChange()
+    {
+        // Alice edited from the base twice before hearing of Bob's edit:
+        // her first edit is merged with Bob's, and her second — made on her
+        // first, not on the merge — must be merged again, not replace it.
+        const QByteArray aliceSecond("a\nb\nc\nd\nE2\n");
+        QVERIFY(upload(m_alice, aliceSecond));
+        Result<Sync::PushResult> first = editOnBothSides(kMain, "a\nb\nc\nd\ne\n", "A\nb\nc\nd\ne\n", "a\nb\nc\nd\nE\n");
+        REALM_VERIFY_OK(first);
+        QCOMPARE(outcomesOf(*first), named({Outcome::Merged}));
+        Result<Sync::PushResult> second = push(m_alice, kAlicePc, {fileMutation(2, kMain, aliceSecond, 1, sha("a\nb\nc\nd\nE\n"))});
+        REALM_VERIFY_OK(second);
+        QCOMPARE(outcomesOf(*second), named({Outcome::Merged}));
+        Result<Sync::ChangePage> page = pull(m_alice);
+        REALM_VERIFY_OK(page);
+        QCOMPARE(shaOf(byKey(*page).value(kMain)), sha("A\nb\nc\nd\nE2\n"));
+    }
+
+    void comingInHalfwayThroughAnotherProjectsUploadGetsNothing()
+    {
+        const QByteArray content = QByteArray("0123456789").repeated(100);
+        const QByteArray firstHalf = content.left(500);
+        const QByteArray secondHalf = content.mid(500);
+        Result<ProjectSync::UploadProgress> bobs = m_sync->uploadBlob(m_bob, m_project, sha(content), content.size(), 0, firstHalf);
+        REALM_VERIFY_OK(bobs);
+        QCOMPARE(bobs->received, 500);
+        Result<SharedProject> second = m_projects->create(m_alice, m_acme, QStringLiteral("Second"), {}, kClient);
+        REALM_VERIFY_OK(second);
+        // Alice's project sends only the rest: it has sent nothing yet.
+        QVERIFY(fails(m_sync->uploadBlob(m_alice, second->id, sha(content), content.size(), 500, secondHalf), Error::Code::Conflict));
+        // From the start: her first half is compared with Bob's, her second
+        // completes the content.
+        Result<ProjectSync::UploadProgress> compared = m_sync->uploadBlob(m_alice, second->id, sha(content), content.size(), 0, firstHalf);
+        REALM_VERIFY_OK(compared);
+        QCOMPARE(compared->received, 500);
+        Result<ProjectSync::UploadProgress> completed = m_sync->uploadBlob(m_alice, second->id, sha(content), content.size(), 500, secondHalf);
+        REALM_VERIFY_OK(completed);
+        QVERIFY(completed->complete);
+        // Bob's project goes on where it stood.
+        Result<Sync::BlobStatus> status = m_sync->blobStatus(m_bob, m_project, {sha(content)});
+        REALM_VERIFY_OK(status);
+        QCOMPARE(status->partial.first().second, 500);
+        Result<ProjectSync::UploadProgress> bobsRest = m_sync->uploadBlob(m_bob, m_project, sha(content), content.size(), 500, secondHalf);
+        REALM_VERIFY_OK(bobsRest);
+        QVERIFY(bobsRest->complete);
     }
 
     void overlappingEditsMakeAConflictCopy()
