@@ -161,7 +161,12 @@ Result<QSqlDatabase> ServerDatabase::openConnection(const QString &name) const
         db.setUserName(m_location.user);
         db.setPassword(m_location.password);
         db.setDatabaseName(m_location.databaseName);
-        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=realm-server"));
+        // Keepalives: a connection whose far end vanished without a word
+        // (a half-open one — the event feed's listening connection is idle
+        // for hours) is found out within about a minute, not the kernel's
+        // two hours.
+        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=realm-server;keepalives=1;keepalives_idle=30;"
+                                            "keepalives_interval=10;keepalives_count=3;tcp_user_timeout=60000"));
     }
     if (Result<void> opened = openAndConfigure(db); !opened) {
         db = QSqlDatabase();
