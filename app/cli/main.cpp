@@ -11,6 +11,7 @@
 #include "providercommands.h"
 #include "searchcommands.h"
 #include "servercommands.h"
+#include "synccommands.h"
 
 #include "common/buildconfig.h"
 #include "common/pluralforms.h"
@@ -39,7 +40,7 @@ QString generalHelp()
                "  search [--project P] [-F | -e] [-i] [-w] [-g GLOB] [--lang L] [-C N] [--limit N | --all] [--] QUERY\n"
                "  cat PROJECT PATH              print a file's stored bytes\n")
            + chatCommandsHelp() + promptCommandsHelp() + providerCommandsHelp() + docsCommandsHelp() + templateCommandsHelp()
-           + serverCommandsHelp()
+           + serverCommandsHelp() + syncCommandsHelp()
            + QStringLiteral(
                "\n"
                "Global options:\n"
@@ -202,6 +203,8 @@ int main(int argc, char *argv[])
     inv.commandLine = QStringLiteral("realm-cli ") + command;
     if (command == QLatin1String("search"))
         return runSearch(inv);
+    if (command == QLatin1String("sync"))
+        return runSync(inv);
     if (command == QLatin1String("cat"))
         return runCat(inv);
     if (command == QLatin1String("help")) {

@@ -3,6 +3,7 @@
 
 #include "clioutput.h"
 #include "jobrunner.h"
+#include "synccommands.h"
 #include "common/cancellation.h"
 #include "projects/fuzzymatcher.h"
 #include "projects/importsource.h"
@@ -421,6 +422,10 @@ int runProjectCommand(const QString &sub, const Invocation &inv)
         return runProjectTemplates(inv);
     if (sub == QLatin1String("new"))
         return runProjectNew(inv);
+    if (sub == QLatin1String("share"))
+        return runProjectShare(inv);
+    if (sub == QLatin1String("clone"))
+        return runProjectClone(inv);
     Output::error(QStringLiteral("Unknown command \"project %1\". Commands:\n%2").arg(sub, projectCommandsHelp()));
     return ExitUsage;
 }

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "common/error.h"
-#include "projects/textcontent.h"
+#include "projects/filerows.h"
 #include "storage/database.h"
 #include "storage/handle.h"
 
@@ -15,20 +15,6 @@
 #include <thread>
 
 namespace Realm::Projects {
-
-// A file ready to be stored: hashed, its encoding and language known.
-struct PreparedFile {
-    QString path;
-    QByteArray sha256;
-    QByteArray content;
-    QByteArray utf8Text; // what goes into the search index; empty for binary
-    TextEncoding encoding = TextEncoding::Binary;
-    QString language;
-    int mode = 0644;
-    qint64 mtimeNs = 0;     // 0: unknown (stored as NULL)
-    qint64 checkedAtMs = 0; // when the file was looked at; 0: unknown
-    QString existingFileId; // set when a refresh replaces this file's contents
-};
 
 // Writes prepared files of one project on a thread of its own, so reading
 // and hashing (on the caller's thread) overlap with SQLite work. A bounded
@@ -55,9 +41,7 @@ public:
     void abort();
 
 private:
-    struct Statements;
     void run();
-    Result<void> write(Statements &statements, const PreparedFile &file);
 
     Storage::DatabasePtr m_db;
     QString m_projectId;

@@ -273,6 +273,21 @@ Result<BlobStatus> BlobStatus::fromJson(const QJsonObject &json)
     return status;
 }
 
+bool isValidFilePath(const QString &path)
+{
+    constexpr qsizetype kMaxPathBytes = 1024;
+    if (path.isEmpty() || path.toUtf8().size() > kMaxPathBytes || path.startsWith(QLatin1Char('/')) || path.contains(QLatin1Char('\\'))
+        || path.normalized(QString::NormalizationForm_C) != path)
+        return false;
+    for (const QChar c : path)
+        if (c.category() == QChar::Other_Control)
+            return false;
+    for (const QString &part : path.split(QLatin1Char('/')))
+        if (part.isEmpty() || part == QLatin1String(".") || part == QLatin1String(".."))
+            return false;
+    return true;
+}
+
 bool isSha256Hex(const QString &text)
 {
     static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));

@@ -133,6 +133,13 @@ struct BlobStatus final {
     static Result<BlobStatus> fromJson(const QJsonObject &json);
 };
 
+// A relative path inside a project as files are keyed: one spelling per
+// name (NFC, "/" only, no "." or ".." segments, no control characters), at
+// most 1,024 UTF-8 bytes (it is part of an index key, which PostgreSQL
+// limits to about 2,700 bytes). So two clients never make two items of what
+// is one file on disk.
+bool isValidFilePath(const QString &path);
+
 // A SHA-256 as 64 lowercase hex digits.
 bool isSha256Hex(const QString &text);
 

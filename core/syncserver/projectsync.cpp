@@ -29,9 +29,6 @@ QString tr(const char *text)
 }
 
 constexpr qsizetype kMaxKeyChars = 200;
-// In UTF-8 bytes: the path is part of an index key, which PostgreSQL
-// limits to about 2,700 bytes.
-constexpr qsizetype kMaxPathBytes = 1024;
 // Results kept per client for retries.
 constexpr qint64 kKeptResults = 1000;
 constexpr qsizetype kMaxClientIdChars = 100;
@@ -40,23 +37,6 @@ constexpr qsizetype kMaxStatusHashes = 10000;
 QString sha256Of(const QByteArray &bytes)
 {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
-// A relative path inside the project, as files are keyed: one spelling
-// per name (NFC, "/" only), so that two clients never make two items of
-// what is one file on disk.
-bool isProjectPath(const QString &path)
-{
-    if (path.isEmpty() || path.toUtf8().size() > kMaxPathBytes || path.startsWith(QLatin1Char('/')) || path.contains(QLatin1Char('\\'))
-        || path.normalized(QString::NormalizationForm_C) != path)
-        return false;
-    for (const QChar c : path)
-        if (c.category() == QChar::Other_Control)
-            return false;
-    for (const QString &part : path.split(QLatin1Char('/')))
-        if (part.isEmpty() || part == QLatin1String(".") || part == QLatin1String(".."))
-            return false;
-    return true;
 }
 
 QString contentHash(const QJsonObject &data)
@@ -82,7 +62,7 @@ Result<void> checkMutation(const Mutation &mutation, qint64 maxItemBytes)
     if (!Sync::Tables::isProjectTable(mutation.table))
         return Error::invalidInput(tr("\"%1\" is not something a project syncs.").arg(mutation.table));
     const bool isFile = mutation.table == QLatin1String(Sync::Tables::kFiles);
-    if (isFile ? !isProjectPath(mutation.key) : mutation.key.size() > kMaxKeyChars)
+    if (isFile ? !Sync::isValidFilePath(mutation.key) : mutation.key.size() > kMaxKeyChars)
         return Error::invalidInput(tr("\"%1\" is not a valid key for %2.").arg(mutation.key.left(kMaxKeyChars), mutation.table));
     if (mutation.op == Mutation::Op::Delete)
         return {};

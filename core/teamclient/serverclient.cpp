@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "teamclient/serverclient.h"
 
+#include "teamclient/servererror.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -9,33 +11,6 @@
 namespace Realm::TeamClient {
 
 namespace {
-
-// Messages are translated in the context "Realm::TeamClient" (written out:
-// lupdate reads only the sources, and QCoreApplication::translate("Realm::TeamClient", ) inside ServerClient would be its
-// own context).
-// The server's own words, with the code that fits its status.
-Error errorFrom(int status, const QJsonObject &body, const QUrl &url, const QString &networkError)
-{
-    const QString message = body.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
-    if (status == 0)
-        return Error::unavailable(QCoreApplication::translate("Realm::TeamClient", "Cannot reach the server at %1: %2. Check the address and that it runs.")
-                                      .arg(url.toString(QUrl::RemovePath | QUrl::RemoveQuery), networkError));
-    const QString text = message.isEmpty() ? QCoreApplication::translate("Realm::TeamClient", "The server answered %1 without saying why.").arg(status) : message;
-    switch (status) {
-    case 400: return Error::invalidInput(text);
-    case 401:
-        if (body.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString() == QLatin1String("totp_required"))
-            return Error::secondFactorRequired(text);
-        return Error::unauthenticated(text);
-    case 403: return Error::forbidden(text);
-    case 404: return Error::notFound(text);
-    case 409: return Error::conflict(text);
-    case 413: return {Error::Code::LimitExceeded, text};
-    case 429: return Error::throttled(text, 0);
-    case 503: return Error::unavailable(text);
-    default: return Error::failed(text);
-    }
-}
 
 QString serverToken()
 {
@@ -79,7 +54,7 @@ void ServerClient::send(const QByteArray &method, const QUrl &url, const QJsonOb
             done(document.object());
             return;
         }
-        done(errorFrom(status, document.object(), url, reply->errorString()));
+        done(serverError(status, document.object(), url, reply->errorString()));
     });
 }
 
@@ -160,6 +135,29 @@ void ServerClient::refresh(std::function<void(Result<QString>)> done)
 void ServerClient::call(const QByteArray &method, const QString &path, const QJsonObject &body, JsonCallback done)
 {
     callWithToken(method, path, body, true, std::move(done));
+}
+
+void ServerClient::credentials(std::function<void(Result<Credentials>)> done)
+{
+    const QString apiKey = serverToken();
+    const QString serverFromEnvironment = qEnvironmentVariable("REALM_SERVER_URL").trimmed();
+    if (!apiKey.isEmpty()) {
+        const QUrl server = !serverFromEnvironment.isEmpty() ? QUrl(serverFromEnvironment).adjusted(QUrl::StripTrailingSlash) : m_account.server;
+        if (!server.isValid() || server.isEmpty()) {
+            done(Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "REALM_SERVER_TOKEN is set but no server is named: set REALM_SERVER_URL too.")));
+            return;
+        }
+        done(Credentials{server, apiKey});
+        return;
+    }
+    // Always a fresh token: a sync may take longer than a kept one lives.
+    refresh([this, done](Result<QString> token) {
+        if (!token) {
+            done(token.error());
+            return;
+        }
+        done(Credentials{m_account.server, *token});
+    });
 }
 
 void ServerClient::callWithToken(const QByteArray &method, const QString &path, const QJsonObject &body, bool mayRefresh, JsonCallback done)

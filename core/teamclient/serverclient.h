@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 #include "common/secretstore.h"
+#include "teamclient/httptransport.h"
 #include "teamclient/serveraccount.h"
 
 #include <QByteArray>
@@ -44,6 +45,10 @@ public:
     // Ends the session on the server (as far as it answers) and forgets
     // the login here either way.
     void logout(DoneCallback done);
+
+    // The server and a token fit for a call now (a fresh access token, or
+    // REALM_SERVER_TOKEN's key): what a transport on another thread uses.
+    void credentials(std::function<void(Result<Credentials>)> done);
 
     ServerAccount account() const { return m_account; }
 

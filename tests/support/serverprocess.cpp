@@ -185,10 +185,21 @@ int ServerProcess::terminate()
     if (m_process.processId() <= 0) // already gone (kill(0) would hit the test itself)
         return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
     ::kill(pid_t(m_process.processId()), SIGTERM);
-    if (!m_process.waitForFinished(30000))
+    if (!m_process.waitForFinished(30000)) {
+        // Say which way it failed, with what the server said last: a hang
+        // and a crash at shutdown look alike to the caller (-1).
+        m_log += m_process.readAllStandardError();
+        qWarning("realm-server did not stop within 30 s of SIGTERM; its log ends:\n%s", m_log.right(4000).constData());
+        m_process.kill();
+        m_process.waitForFinished(30000);
         return -1;
+    }
     m_log += m_process.readAllStandardError();
-    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    if (m_process.exitStatus() != QProcess::NormalExit) {
+        qWarning("realm-server crashed as it stopped; its log ends:\n%s", m_log.right(4000).constData());
+        return -1;
+    }
+    return m_process.exitCode();
 }
 
 int ServerProcess::waitForExit()

@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "synccommands.h"
+
+#include "jobrunner.h"
+#include "providercommands.h"
+
+#include "common/jsontime.h"
+#include "projects/projectstore.h"
+#include "secrets/keychainsecretstore.h"
+#include "syncclient/syncjob.h"
+#include "teamclient/httptransport.h"
+#include "teamclient/serverclient.h"
+
+#include <QJsonArray>
+#include <QLocale>
+
+namespace Realm::Cli {
+
+namespace {
+
+using SyncClient::Link;
+using SyncClient::SyncInput;
+using SyncClient::SyncReport;
+
+// What a sync needs of the login: the server and a token, fetched once on
+// this thread (the keychain and the refresh answer here) and handed to the
+// job's transport.
+Result<TeamClient::Credentials> credentials()
+{
+    Secrets::KeychainSecretStore keychain;
+    TeamClient::ServerClient client(&keychain);
+    Result<TeamClient::Credentials> found = waitFor<TeamClient::Credentials>([&](auto done) { client.credentials(done); });
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    return found;
+}
+
+int failSync(const Error &error)
+{
+    Output::error(error.message);
+    switch (error.code) {
+    case Error::Code::Unauthenticated:
+    case Error::Code::SecondFactorRequired:
+    case Error::Code::Forbidden: return ExitAuth;
+    case Error::Code::Unavailable: return ExitNetwork;
+    case Error::Code::Throttled: return ExitRateLimited;
+    default: return exitCodeFor(error);
+    }
+}
+
+// --server, when given, must be the server signed in to (or
+// REALM_SERVER_URL's): a token is only ever sent where it belongs.
+std::optional<Error> checkServer(const QCommandLineParser &parser, const TeamClient::Credentials &credentials)
+{
+    if (!parser.isSet(QStringLiteral("server")))
+        return std::nullopt;
+    const QUrl asked = QUrl(parser.value(QStringLiteral("server"))).adjusted(QUrl::StripTrailingSlash);
+    if (asked == credentials.server.adjusted(QUrl::StripTrailingSlash))
+        return std::nullopt;
+    return Error::unauthenticated(QStringLiteral("Signed in to %1, not %2: sign in there first (realm-cli server login %2 --email EMAIL), "
+                                                 "or set REALM_SERVER_URL and REALM_SERVER_TOKEN.")
+                                      .arg(credentials.server.toString(), asked.toString()));
+}
+
+JobOutcome<SyncClient::SyncJob> runSyncJob(const Storage::DatabasePtr &db, const TeamClient::Credentials &credentials, const SyncInput &input)
+{
+    SyncClient::SyncJob::TransportFactory transport = [credentials](const CancellationToken *cancel) {
+        return std::make_unique<TeamClient::HttpTransport>(credentials, cancel);
+    };
+    return runJob(new SyncClient::SyncJob(db, transport, input));
+}
+
+QString describe(const SyncReport &report)
+{
+    if (!report.error.isEmpty())
+        return QStringLiteral("%1: failed: %2").arg(report.projectName.isEmpty() ? report.projectId : report.projectName, report.error);
+    QStringList parts;
+    parts << QStringLiteral("sent %1").arg(report.sent) << QStringLiteral("received %1").arg(report.received);
+    if (report.pending > 0)
+        parts << (report.state == Link::State::ReadOnly ? QStringLiteral("%1 local change(s) kept here (you may only view this project)").arg(report.pending)
+                                                         : QStringLiteral("%1 waiting").arg(report.pending));
+    QString line = QStringLiteral("%1 (%2 on %3): %4.").arg(report.projectName, report.serverProjectId, report.server, parts.join(QStringLiteral(", ")));
+    for (const QString &conflict : report.conflicts)
+        line += QStringLiteral("\n  conflict: your change was kept as %1").arg(conflict);
+    for (const QString &path : report.notSent)
+        line += QStringLiteral("\n  not sent: %1 (the server cannot take this path; rename the file)").arg(path);
+    return line;
+}
+
+int printReports(const Invocation &inv, const QList<SyncReport> &reports)
+{
+    bool failed = false;
+    for (const SyncReport &report : reports) {
+        failed = failed || !report.error.isEmpty();
+        if (inv.json)
+            Output::printJson(report.toJson());
+        else if (report.error.isEmpty())
+            Output::print(describe(report));
+        else
+            Output::error(describe(report));
+    }
+    return failed ? ExitRejected : ExitOk;
+}
+
+int runStatus(const Invocation &inv, const Storage::DatabasePtr &db)
+{
+    Result<QList<Link>> links = SyncClient::SyncState::links(db->handle());
+    if (!links)
+        return fail(links.error());
+    if (links->isEmpty() && !inv.json)
+        Output::print(QStringLiteral("No project of this workspace is shared; share one with realm-cli project share PROJECT --org ORG."));
+    for (const Link &link : std::as_const(*links)) {
+        Result<Projects::Project> project = Projects::ProjectStore(db).find(link.projectId, true);
+        Result<qint64> pending = SyncClient::ProjectSyncer::pendingChanges(db->handle(), link.projectId);
+        if (!pending)
+            return fail(pending.error());
+        const QString name = project ? project->name : link.projectId;
+        if (inv.json) {
+            QJsonObject json{{QStringLiteral("project_id"), link.projectId},
+                             {QStringLiteral("project"), name},
+                             {QStringLiteral("server"), link.server},
+                             {QStringLiteral("server_project_id"), link.serverProjectId},
+                             {QStringLiteral("state"), SyncClient::stateName(link.state)},
+                             {QStringLiteral("pending"), *pending},
+                             {QStringLiteral("cursor"), link.cursor},
+                             {QStringLiteral("last_synced_at"), link.lastSyncedAtMs ? QJsonValue(Json::time(*link.lastSyncedAtMs)) : QJsonValue()},
+                             {QStringLiteral("last_error"), link.lastError}};
+            Output::printJson(json);
+            continue;
+        }
+        const QString when = link.lastSyncedAtMs ? QLocale::c().toString(QDateTime::fromMSecsSinceEpoch(*link.lastSyncedAtMs), QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                                 : QStringLiteral("never");
+        QString line = QStringLiteral("%1 (%2 on %3): %4, %5 pending, last synced %6, cursor %7")
+                           .arg(name, link.serverProjectId, link.server, SyncClient::stateName(link.state).replace(QLatin1Char('_'), QLatin1Char(' ')))
+                           .arg(*pending)
+                           .arg(when, link.cursor.isEmpty() ? QStringLiteral("(start)") : link.cursor);
+        if (!link.lastError.isEmpty())
+            line += QStringLiteral("\n  last error: ") + link.lastError;
+        Output::print(line);
+    }
+    return ExitOk;
+}
+
+} // namespace
+
+QString syncCommandsHelp()
+{
+    return QStringLiteral(
+        "  project share PROJECT --org ORG [--server URL]    send a project to the team server; prints its server id\n"
+        "  project clone PROJECT_ID [--name N] [--checkout DIR] [--server URL]  a local copy of a server project\n"
+        "  sync [PROJECT] [--allow-mass-delete]              send local changes, then receive the team's (every shared project)\n"
+        "  sync status                                       pending changes, last sync and cursor of each shared project\n");
+}
+
+int runProjectShare(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("org"), QStringLiteral("The organization (name or id) that gets the project."), QStringLiteral("org")});
+    parser.addOption({QStringLiteral("server"), QStringLiteral("The server (must be the one signed in to)."), QStringLiteral("url")});
+    int exit = 0;
+    const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, inv, &exit);
+    if (!opened)
+        return exit;
+    if (!parser.isSet(QStringLiteral("org"))) {
+        Output::error(QStringLiteral("Name the organization: realm-cli project share PROJECT --org ORG"));
+        return ExitUsage;
+    }
+    Result<TeamClient::Credentials> login = credentials();
+    if (!login)
+        return failSync(login.error());
+    if (const std::optional<Error> wrong = checkServer(parser, *login))
+        return failSync(*wrong);
+    SyncInput input;
+    input.action = SyncInput::Action::Share;
+    input.projectId = opened->project.id;
+    input.org = parser.value(QStringLiteral("org"));
+    input.server = login->server.toString();
+    const auto outcome = runSyncJob(opened->db, *login, input);
+    if (const auto *error = std::get_if<Error>(&outcome))
+        return failSync(*error);
+    const SyncReport &report = std::get<QList<SyncReport>>(outcome).first();
+    if (inv.json) {
+        Output::printJson(report.toJson());
+        return ExitOk;
+    }
+    Output::print(QStringLiteral("Shared \"%1\" as project %2 on %3 (%4 change(s) sent).").arg(report.projectName, report.serverProjectId, report.server).arg(report.sent));
+    Output::print(report.serverProjectId);
+    return ExitOk;
+}
+
+int runProjectClone(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("name"), QStringLiteral("The local copy's name (else the server project's)."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("checkout"), QStringLiteral("Write the files to this new or empty folder too; it becomes the project's source "
+                                                                 "(project refresh picks up edits made there, sync writes the team's changes there)."),
+                      QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("server"), QStringLiteral("The server (must be the one signed in to)."), QStringLiteral("url")});
+    parser.addPositionalArgument(QStringLiteral("project-id"), QStringLiteral("The server project's id."));
+    int exit = 0;
+    const std::optional<Storage::DatabasePtr> db =
+        parseAndOpenWorkspace(parser, inv, QStringLiteral("PROJECT_ID [--name N] [--checkout DIR] [--server URL]"), 1, 1, &exit);
+    if (!db)
+        return exit;
+    Result<TeamClient::Credentials> login = credentials();
+    if (!login)
+        return failSync(login.error());
+    if (const std::optional<Error> wrong = checkServer(parser, *login))
+        return failSync(*wrong);
+    SyncInput input;
+    input.action = SyncInput::Action::Clone;
+    input.serverProjectId = parser.positionalArguments().first();
+    input.name = parser.value(QStringLiteral("name"));
+    input.checkout = parser.value(QStringLiteral("checkout"));
+    input.server = login->server.toString();
+    const auto outcome = runSyncJob(*db, *login, input);
+    if (const auto *error = std::get_if<Error>(&outcome))
+        return failSync(*error);
+    const SyncReport &report = std::get<QList<SyncReport>>(outcome).first();
+    if (inv.json) {
+        Output::printJson(report.toJson());
+        return ExitOk;
+    }
+    Output::print(QStringLiteral("Cloned project %1 from %2 as \"%3\" (%4 change(s) received).").arg(report.serverProjectId, report.server, report.projectName).arg(report.received));
+    return ExitOk;
+}
+
+int runSync(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("allow-mass-delete"), QStringLiteral("Apply the server's changes even when they delete more than half of a project's files.")});
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A shared project (name or id), or \"status\"; every shared project when left out."));
+    int exit = 0;
+    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("[PROJECT | status] [--allow-mass-delete]"), 0, 1, &exit);
+    if (!db)
+        return exit;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.value(0) == QLatin1String("status"))
+        return runStatus(inv, *db);
+    Result<QList<Link>> links = SyncClient::SyncState::links((*db)->handle());
+    if (!links)
+        return fail(links.error());
+    if (links->isEmpty()) {
+        Output::error(QStringLiteral("No project of this workspace is shared; share one with realm-cli project share PROJECT --org ORG."));
+        return ExitNotFound;
+    }
+    Result<TeamClient::Credentials> login = credentials();
+    if (!login)
+        return failSync(login.error());
+    SyncInput input;
+    input.server = login->server.toString();
+    input.options.allowMassDelete = parser.isSet(QStringLiteral("allow-mass-delete"));
+    if (!positional.isEmpty()) {
+        Result<Projects::Project> project = Projects::ProjectStore(*db).find(positional.first());
+        if (!project)
+            return fail(project.error());
+        input.projectIds = {project->id};
+    }
+    const auto outcome = runSyncJob(*db, *login, input);
+    if (const auto *error = std::get_if<Error>(&outcome))
+        return failSync(*error);
+    return printReports(inv, std::get<QList<SyncReport>>(outcome));
+}
+
+} // namespace Realm::Cli

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cliarguments.h"
+
+namespace Realm::Cli {
+
+// realm-cli sync [PROJECT] | sync status
+int runSync(const Invocation &invocation);
+// realm-cli project share | clone
+int runProjectShare(const Invocation &invocation);
+int runProjectClone(const Invocation &invocation);
+QString syncCommandsHelp();
+
+} // namespace Realm::Cli

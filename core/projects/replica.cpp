@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projects/replica.h"
+
+#include "common/clock.h"
+#include "storage/statement.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Realm::Projects::Replica {
+
+using Storage::Statement;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Realm::Projects", text);
+}
+
+const char kFileState[] = "SELECT f.id, f.path, f.deleted_at IS NOT NULL, f.blob_sha256, f.size, f.mode FROM files f ";
+
+FileState fileStateFrom(const Statement &q)
+{
+    return FileState{.id = q.columnText(0), .path = q.columnText(1), .deleted = q.columnInt(2) != 0, .sha256 = q.columnBlob(3),
+                     .size = q.columnInt(4), .mode = int(q.columnInt(5))};
+}
+
+Result<QList<FileState>> fileStates(Statement &q, const QString &what)
+{
+    QList<FileState> files;
+    while (q.next())
+        files.append(fileStateFrom(q));
+    if (q.failed())
+        return q.error(what);
+    return files;
+}
+
+// A write made here is the server's, not a local change: the capture
+// trigger recorded it all the same, and this takes it back.
+Result<void> forgetCaptured(Storage::Handle db, const char *table, const QString &rowKey)
+{
+    Statement q(db, "DELETE FROM changes WHERE table_name = ? AND row_key = ?");
+    q.bindAll(QString::fromLatin1(table), rowKey);
+    return q.exec(tr("Cannot record what the server sent"));
+}
+
+} // namespace
+
+Result<std::optional<Info>> info(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, "SELECT description, tags FROM projects WHERE id = ?");
+    q.bindAll(projectId);
+    if (!q.next())
+        return q.failed() ? Result<std::optional<Info>>(q.error(tr("Cannot read the project"))) : std::optional<Info>();
+    Info info{.description = q.columnText(0), .tags = {}};
+    for (const QJsonValue &tag : QJsonDocument::fromJson(q.columnText(1).toUtf8()).array())
+        info.tags.append(tag.toString());
+    return std::optional<Info>(info);
+}
+
+Result<void> setInfo(Storage::Handle db, const QString &projectId, const Info &info)
+{
+    const QString tags = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(info.tags)).toJson(QJsonDocument::Compact));
+    Statement q(db, "UPDATE projects SET description = ?, tags = ?, updated_at = ? WHERE id = ?");
+    q.bindAll(info.description, tags, Clock::nowMs(), projectId);
+    if (Result<void> done = q.exec(tr("Cannot update the project")); !done)
+        return done;
+    return forgetCaptured(db, "projects", projectId);
+}
+
+Result<bool> infoPending(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, "SELECT 1 FROM changes WHERE table_name = 'projects' AND row_key = ?");
+    q.bindAll(projectId);
+    const bool pending = q.next();
+    if (q.failed())
+        return q.error(tr("Cannot read the local changes"));
+    return pending;
+}
+
+Result<QList<FileState>> pendingFiles(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, QStringLiteral("%1 JOIN changes c ON c.table_name = 'files' AND c.row_key = f.id WHERE f.project_id = ? ORDER BY c.seq")
+                        .arg(QLatin1String(kFileState)));
+    q.bindAll(projectId);
+    return fileStates(q, tr("Cannot read the local changes"));
+}
+
+Result<bool> filePending(Storage::Handle db, const QString &projectId, const QString &path)
+{
+    Statement q(db, "SELECT 1 FROM files f JOIN changes c ON c.table_name = 'files' AND c.row_key = f.id "
+                    "WHERE f.project_id = ? AND f.path = ? LIMIT 1");
+    q.bindAll(projectId, path);
+    const bool pending = q.next();
+    if (q.failed())
+        return q.error(tr("Cannot read the local changes"));
+    return pending;
+}
+
+Result<void> takePending(Storage::Handle db, const QString &projectId, const QStringList &keepFileIds)
+{
+    Statement q(db, "DELETE FROM changes WHERE (table_name = 'projects' AND row_key = ?1) "
+                    "OR (table_name = 'files' AND row_key IN (SELECT id FROM files WHERE project_id = ?1))");
+    q.bindAll(projectId);
+    if (Result<void> taken = q.exec(tr("Cannot take the local changes")); !taken)
+        return taken;
+    for (const QString &fileId : keepFileIds) {
+        Statement keep(db, "INSERT INTO changes (table_name, row_key, op) VALUES ('files', ?, 'upsert') ON CONFLICT (table_name, row_key) DO NOTHING");
+        keep.bindAll(fileId);
+        if (Result<void> kept = keep.exec(tr("Cannot take the local changes")); !kept)
+            return kept;
+    }
+    return {};
+}
+
+Result<void> markAllPending(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, "INSERT INTO changes (table_name, row_key, op) "
+                    "SELECT 'projects', ?1, 'upsert' UNION ALL "
+                    "SELECT 'files', id, 'upsert' FROM files WHERE project_id = ?1 AND deleted_at IS NULL "
+                    "ON CONFLICT (table_name, row_key) DO NOTHING");
+    q.bindAll(projectId);
+    return q.exec(tr("Cannot record the project's changes"));
+}
+
+Result<void> markFilePending(Storage::Handle db, const QString &projectId, const QString &path)
+{
+    Statement q(db, "INSERT INTO changes (table_name, row_key, op) "
+                    "SELECT 'files', id, 'upsert' FROM files WHERE project_id = ? AND path = ? AND deleted_at IS NULL "
+                    "ON CONFLICT (table_name, row_key) DO NOTHING");
+    q.bindAll(projectId, path);
+    return q.exec(tr("Cannot record the project's changes"));
+}
+
+Result<QList<FileState>> liveFiles(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, QStringLiteral("%1 WHERE f.project_id = ? AND f.deleted_at IS NULL ORDER BY f.path").arg(QLatin1String(kFileState)));
+    q.bindAll(projectId);
+    return fileStates(q, tr("Cannot read the project's files"));
+}
+
+Result<std::optional<FileState>> liveFile(Storage::Handle db, const QString &projectId, const QString &path)
+{
+    Statement q(db, QStringLiteral("%1 WHERE f.project_id = ? AND f.path = ? AND f.deleted_at IS NULL").arg(QLatin1String(kFileState)));
+    q.bindAll(projectId, path);
+    Result<QList<FileState>> files = fileStates(q, tr("Cannot read the project's files"));
+    if (!files)
+        return files.error();
+    return files->isEmpty() ? std::optional<FileState>() : std::optional<FileState>(files->first());
+}
+
+Result<bool> hasContent(Storage::Handle db, const QByteArray &sha256)
+{
+    Statement q(db, "SELECT 1 FROM blobs WHERE sha256 = ?");
+    q.bindAll(sha256);
+    const bool held = q.next();
+    if (q.failed())
+        return q.error(tr("Cannot read the file contents"));
+    return held;
+}
+
+Result<std::optional<QByteArray>> content(Storage::Handle db, const QByteArray &sha256)
+{
+    Statement q(db, "SELECT content FROM blobs WHERE sha256 = ?");
+    q.bindAll(sha256);
+    if (!q.next())
+        return q.failed() ? Result<std::optional<QByteArray>>(q.error(tr("Cannot read the file contents"))) : std::optional<QByteArray>();
+    return std::optional<QByteArray>(q.columnBlob(0));
+}
+
+Writer::Writer(Storage::Handle db, QString projectId)
+    : m_db(db)
+    , m_projectId(std::move(projectId))
+    , m_rows(db, m_projectId)
+{
+}
+
+Result<void> Writer::write(const QString &path, QByteArray content, int mode)
+{
+    Result<std::optional<FileState>> existing = liveFile(m_db, m_projectId, path);
+    if (!existing)
+        return existing.error();
+    PreparedFile file = prepareFile(path, std::move(content), mode);
+    if (*existing && (*existing)->sha256 == file.sha256 && (*existing)->mode == mode)
+        return {};
+    if (*existing)
+        file.existingFileId = (*existing)->id;
+    if (Result<void> written = m_rows.write(file); !written)
+        return written;
+    if (*existing)
+        return forgetCaptured(m_db, "files", (*existing)->id);
+    Result<std::optional<FileState>> added = liveFile(m_db, m_projectId, path);
+    if (!added)
+        return added.error();
+    return *added ? forgetCaptured(m_db, "files", (*added)->id) : Result<void>();
+}
+
+Result<void> Writer::remove(const QString &path)
+{
+    Result<std::optional<FileState>> existing = liveFile(m_db, m_projectId, path);
+    if (!existing || !*existing)
+        return existing ? Result<void>() : Result<void>(existing.error());
+    Statement q(m_db, "UPDATE files SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2");
+    q.bindAll(Clock::nowMs(), (*existing)->id);
+    if (Result<void> removed = q.exec(tr("Cannot remove %1").arg(path)); !removed)
+        return removed;
+    return forgetCaptured(m_db, "files", (*existing)->id);
+}
+
+Result<void> Writer::finish()
+{
+    if (Result<void> indexed = m_rows.flushText(); !indexed)
+        return indexed;
+    Statement q(m_db, "UPDATE projects SET "
+                      "file_count = (SELECT count(*) FROM files WHERE project_id = ?1 AND deleted_at IS NULL), "
+                      "total_bytes = (SELECT coalesce(sum(size), 0) FROM files WHERE project_id = ?1 AND deleted_at IS NULL) "
+                      "WHERE id = ?1");
+    q.bindAll(m_projectId);
+    return q.exec(tr("Cannot count the project's files"));
+}
+
+} // namespace Realm::Projects::Replica

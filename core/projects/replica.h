@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+#include "projects/filerows.h"
+#include "storage/handle.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Realm::Projects {
+
+// What sync reads from a project and writes into it, inside the caller's
+// transaction (sync keeps its own state in its own tables, and commits a
+// pulled page with its cursor). Writes made here come from the server: they
+// are not local changes, and leave nothing pending in `changes`.
+namespace Replica {
+
+struct FileState {
+    QString id;
+    QString path;
+    bool deleted = false;
+    QByteArray sha256; // raw
+    qint64 size = 0;
+    int mode = 0644;
+};
+
+// The project's own metadata that syncs. Its name does not: each workspace
+// names its copy (two projects here cannot share a name, and a clone may
+// need another), and the server's project has its own.
+struct Info {
+    QString description;
+    QStringList tags;
+    bool operator==(const Info &) const = default;
+};
+
+Result<std::optional<Info>> info(Storage::Handle db, const QString &projectId);
+Result<void> setInfo(Storage::Handle db, const QString &projectId, const Info &info);
+
+// Local changes recorded by change capture and not yet taken by sync.
+Result<bool> infoPending(Storage::Handle db, const QString &projectId);
+Result<QList<FileState>> pendingFiles(Storage::Handle db, const QString &projectId);
+// Whether a local change of the file at `path` waits to be sent.
+Result<bool> filePending(Storage::Handle db, const QString &projectId, const QString &path);
+// Takes the project's pending changes (its row and files) out of
+// `changes`, but for the files in `keepFileIds` (which stay pending).
+Result<void> takePending(Storage::Handle db, const QString &projectId, const QStringList &keepFileIds = {});
+// Records the project and every live file as changed: what sharing sends,
+// and what a restored server is sent again.
+Result<void> markAllPending(Storage::Handle db, const QString &projectId);
+Result<void> markFilePending(Storage::Handle db, const QString &projectId, const QString &path);
+
+Result<QList<FileState>> liveFiles(Storage::Handle db, const QString &projectId);
+Result<std::optional<FileState>> liveFile(Storage::Handle db, const QString &projectId, const QString &path);
+Result<bool> hasContent(Storage::Handle db, const QByteArray &sha256);
+// A stored content's bytes; nullopt when this workspace does not hold it.
+Result<std::optional<QByteArray>> content(Storage::Handle db, const QByteArray &sha256);
+
+// Writes files the server sent into one project.
+class Writer final {
+public:
+    Writer(Storage::Handle db, QString projectId);
+    Q_DISABLE_COPY_MOVE(Writer)
+
+    bool isValid() const { return m_rows.isValid(); }
+    Result<void> write(const QString &path, QByteArray content, int mode);
+    Result<void> remove(const QString &path);
+    // Indexes the text and counts the project's files again: call before
+    // the transaction commits.
+    Result<void> finish();
+
+private:
+    Storage::Handle m_db;
+    QString m_projectId;
+    FileRows m_rows;
+};
+
+} // namespace Replica
+} // namespace Realm::Projects

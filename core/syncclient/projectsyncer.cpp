@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "syncclient/projectsyncer.h"
+
+#include "common/clock.h"
+#include "common/ids.h"
+#include "projects/projectstore.h"
+#include "projects/replica.h"
+#include "projects/sourcefolder.h"
+#include "storage/statement.h"
+#include "storage/transaction.h"
+#include "syncclient/syncsession.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonArray>
+#include <QLockFile>
+#include <QUrl>
+
+namespace Realm::SyncClient {
+
+namespace Detail {
+QString tr(const char *text, const char *disambiguation, int n)
+{
+    return QCoreApplication::translate("Realm::SyncClient", text, disambiguation, n);
+}
+QString itemHash(const QString &table, const QJsonObject &data)
+{
+    if (table == QLatin1String(Sync::Tables::kFiles))
+        return data.value(QStringLiteral("sha256")).toString();
+    return QString::fromLatin1(QCryptographicHash::hash(QJsonDocument(data).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex());
+}
+} // namespace Detail
+
+using Detail::tr;
+
+QJsonObject SyncReport::toJson() const
+{
+    QJsonObject json{{QStringLiteral("project_id"), projectId},
+                     {QStringLiteral("project"), projectName},
+                     {QStringLiteral("server"), server},
+                     {QStringLiteral("server_project_id"), serverProjectId},
+                     {QStringLiteral("state"), stateName(state)},
+                     {QStringLiteral("sent"), sent},
+                     {QStringLiteral("received"), received},
+                     {QStringLiteral("uploaded_bytes"), uploadedBytes},
+                     {QStringLiteral("downloaded_bytes"), downloadedBytes},
+                     {QStringLiteral("conflicts"), QJsonArray::fromStringList(conflicts)},
+                     {QStringLiteral("not_sent"), QJsonArray::fromStringList(notSent)},
+                     {QStringLiteral("pending"), pending},
+                     {QStringLiteral("cursor"), cursor}};
+    if (!error.isEmpty())
+        json.insert(QStringLiteral("error"), error);
+    return json;
+}
+
+ProjectSyncer::ProjectSyncer(Storage::DatabasePtr db, Sync::Transport *transport, const CancellationToken *cancel, Progress progress)
+    : m_db(std::move(db)), m_transport(transport), m_cancel(cancel), m_progress(std::move(progress))
+{
+}
+
+Result<qint64> ProjectSyncer::pendingChanges(Storage::Handle db, const QString &projectId)
+{
+    Result<qint64> outbox = SyncState::outboxSize(db, projectId);
+    if (!outbox)
+        return outbox.error();
+    Result<QList<Projects::Replica::FileState>> files = Projects::Replica::pendingFiles(db, projectId);
+    Result<std::optional<QJsonObject>> info = Detail::infoToSend(db, projectId);
+    if (!files || !info)
+        return files ? info.error() : files.error();
+    return *outbox + files->size() + (*info ? 1 : 0);
+}
+
+namespace {
+
+// One sync of a project at a time, across processes (the desktop and a
+// script, say): two would number their changes from the same place.
+QString syncLockPath(const Storage::DatabasePtr &db, const QString &projectId)
+{
+    return db->path() + QStringLiteral(".sync-") + projectId + QStringLiteral(".lock");
+}
+
+} // namespace
+
+Result<SyncReport> ProjectSyncer::sync(const QString &projectId, const SyncOptions &options)
+{
+    Storage::Handle db = m_db->handle();
+    Result<std::optional<Link>> link = SyncState::link(db, projectId);
+    if (!link)
+        return link.error();
+    Result<Projects::Project> project = Projects::ProjectStore(m_db).find(projectId, true);
+    if (!*link || !project)
+        return Error::notFound(tr("This project is not shared with a server: share it first (realm-cli project share)."));
+    QLockFile lock(syncLockPath(m_db, projectId));
+    lock.setStaleLockTime(0); // a crashed sync's lock is found by its process id
+    if (!lock.tryLock(0))
+        return Error::conflict(tr("\"%1\" is being synced already (by another window or command); try again when it is done.").arg(project->name));
+    // Read under the lock: what another sync committed counts.
+    link = SyncState::link(db, projectId);
+    if (!link || !*link)
+        return link ? Error::failed(tr("The project's link to the server is gone.")) : link.error();
+    Detail::Session s{.db = m_db, .transport = m_transport, .cancel = m_cancel, .progress = m_progress, .link = **link, .report = {}};
+    s.report.projectId = projectId;
+    s.report.projectName = project->name;
+    s.report.server = s.link.server;
+    s.report.serverProjectId = s.link.serverProjectId;
+
+    const auto finish = [&](const std::optional<Error> &failure) -> Result<SyncReport> {
+        // What went wrong stays with the link, for `sync status` and the badge.
+        s.link.lastError = failure ? failure->message : QString();
+        if (!failure)
+            s.link.lastSyncedAtMs = Clock::nowMs();
+        Storage::Transaction transaction(db);
+        if (transaction.isActive()) {
+            Result<std::optional<Link>> stored = SyncState::link(db, projectId);
+            if (stored && *stored) {
+                Link updated = **stored; // the cursor and numbers as committed
+                updated.state = s.link.state;
+                updated.lastError = s.link.lastError;
+                updated.lastSyncedAtMs = failure ? (*stored)->lastSyncedAtMs : s.link.lastSyncedAtMs;
+                if (SyncState::saveLink(db, updated))
+                    (void)transaction.commit();
+                s.report.cursor = updated.cursor;
+            }
+        }
+        s.report.state = s.link.state;
+        if (Result<qint64> pending = pendingChanges(db, projectId))
+            s.report.pending = *pending;
+        if (failure)
+            return *failure;
+        return s.report;
+    };
+    // A 404 from the project's routes: is the project itself gone for us
+    // (removed from it, or deleted), or only something in it?
+    const auto noLongerShared = [&](const Error &error) -> std::optional<Error> {
+        if (error.code != Error::Code::NotFound)
+            return std::nullopt;
+        Result<QJsonObject> there = m_transport->call("GET", s.apiPath({}), {});
+        if (there || there.error().code != Error::Code::NotFound)
+            return std::nullopt;
+        s.link.state = Link::State::Unshared;
+        return Error::notFound(tr("\"%1\" is no longer shared with you on %2 (removed, or the project deleted); "
+                                  "the local copy is kept as it is.")
+                                   .arg(project->name, s.link.server));
+    };
+
+    s.say(-1, tr("Sending the changes of \"%1\"…").arg(project->name));
+    std::optional<Error> pushFailure;
+    if (Result<void> pushed = Detail::push(s); !pushed) {
+        if (const std::optional<Error> gone = noLongerShared(pushed.error()))
+            return finish(gone);
+        switch (pushed.error().code) {
+        case Error::Code::Forbidden:
+            // A viewer: the local changes stay here, marked, and are never lost.
+            s.link.state = Link::State::ReadOnly;
+            break;
+        case Error::Code::InvalidInput:
+        case Error::Code::Conflict:
+        case Error::Code::LimitExceeded:
+        case Error::Code::NotFound:
+            // Refused, not unreachable: the team's changes still come in
+            // (the local ones waiting are never overwritten), and the
+            // refusal is reported after.
+            pushFailure = pushed.error();
+            break;
+        default: return finish(pushed.error());
+        }
+    } else if (s.link.state != Link::State::Shared) {
+        // Shared again (a role given back, or raised to editor): what
+        // waited has gone out.
+        Result<qint64> outbox = SyncState::outboxSize(db, projectId);
+        if (outbox && *outbox == 0)
+            s.link.state = Link::State::Shared;
+    }
+
+    s.say(-1, tr("Receiving the changes to \"%1\"…").arg(project->name));
+    Result<void> pulled = Detail::pull(s, options);
+    if (!pulled) {
+        if (const std::optional<Error> gone = noLongerShared(pulled.error()))
+            return finish(gone);
+        return finish(pulled.error());
+    }
+    return finish(pushFailure);
+}
+
+Result<SyncReport> ProjectSyncer::share(const QString &projectId, const QString &server, const QString &org)
+{
+    Result<Projects::Project> project = Projects::ProjectStore(m_db).find(projectId);
+    if (!project)
+        return project.error();
+    using Kind = Projects::ProjectSource::Kind;
+    if (project->source.kind == Kind::Git || project->source.kind == Kind::Archive)
+        // Its refresh reads the repository or archive again, which holds
+        // none of the team's changes: it would take them all back.
+        return Error::invalidInput(tr("\"%1\" comes from %2, which a refresh reads again and which never gets the team's changes. "
+                                      "Import a folder (a checkout of it) and share that project instead.")
+                                       .arg(project->name, project->source.location));
+    Storage::Handle db = m_db->handle();
+    Result<std::optional<Link>> existing = SyncState::link(db, project->id);
+    if (!existing)
+        return existing.error();
+    if (*existing)
+        return Error::conflict(tr("\"%1\" is already shared (project %2 on %3).").arg(project->name, (*existing)->serverProjectId, (*existing)->server));
+    // By name or id: the organization's id makes the project.
+    Result<QJsonObject> organization = m_transport->call("GET", QStringLiteral("/orgs/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(org))), {});
+    if (!organization)
+        return organization.error();
+    const QString orgId = organization->value(QStringLiteral("id")).toString();
+    Result<QJsonObject> created = m_transport->call("POST", QStringLiteral("/orgs/%1/projects").arg(QString::fromLatin1(QUrl::toPercentEncoding(orgId))),
+                                                    {{QStringLiteral("name"), project->name}, {QStringLiteral("description"), project->description}});
+    if (!created)
+        return created.error();
+    const QString serverProjectId = created->value(QStringLiteral("id")).toString();
+    if (serverProjectId.isEmpty())
+        return Error::failed(tr("The server made the project but did not say its id."));
+    Storage::Transaction transaction(db);
+    if (!transaction.isActive())
+        return transaction.error();
+    Link link;
+    link.projectId = project->id;
+    link.server = server;
+    link.serverProjectId = serverProjectId;
+    link.clientId = newId();
+    if (Result<void> added = SyncState::addLink(db, link); !added)
+        return added.error();
+    if (Result<void> marked = Projects::Replica::markAllPending(db, project->id); !marked)
+        return marked.error();
+    if (Result<void> committed = transaction.commit(tr("Cannot record the shared project")); !committed)
+        return committed.error();
+    return sync(project->id);
+}
+
+Result<SyncReport> ProjectSyncer::clone(const QString &server, const QString &serverProjectId, const QString &localName, const QString &checkout)
+{
+    Storage::Handle db = m_db->handle();
+    Result<std::optional<Link>> existing = SyncState::linkTo(db, server, serverProjectId);
+    if (!existing)
+        return existing.error();
+    if (*existing) {
+        Result<Projects::Project> local = Projects::ProjectStore(m_db).find((*existing)->projectId, true);
+        return Error::conflict(tr("This workspace already has project %1 as \"%2\": sync it instead.")
+                                   .arg(serverProjectId, local ? local->name : (*existing)->projectId));
+    }
+    Result<QJsonObject> remote = m_transport->call("GET", QStringLiteral("/projects/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(serverProjectId))), {});
+    if (!remote)
+        return remote.error();
+    const QString name = localName.isEmpty() ? remote->value(QStringLiteral("name")).toString() : localName;
+    // The project, its link and its folder at once (the store writes on
+    // this thread's connection, inside this transaction): a crash leaves
+    // either a clone to sync or nothing, never a project without a link.
+    Storage::Transaction transaction(db);
+    if (!transaction.isActive())
+        return transaction.error();
+    Result<Projects::Project> project = Projects::ProjectStore(m_db).create(name, remote->value(QStringLiteral("description")).toString());
+    if (!project)
+        return project.error().code == Error::Code::InvalidInput
+                   ? Error::invalidInput(tr("%1 (Give the copy a name of its own with --name.)").arg(project.error().message))
+                   : project.error();
+    Link link;
+    link.projectId = project->id;
+    link.server = server;
+    link.serverProjectId = serverProjectId;
+    link.clientId = newId();
+    if (Result<void> added = SyncState::addLink(db, link); !added)
+        return added.error();
+    // Making the local project is not a change to send: the server's
+    // description comes with the pull.
+    if (Result<void> taken = Projects::Replica::takePending(db, project->id); !taken)
+        return taken.error();
+    if (!checkout.isEmpty())
+        if (Result<Projects::SourceFolder> folder = Projects::SourceFolder::attach(db, project->id, checkout); !folder)
+            return folder.error();
+    if (Result<void> committed = transaction.commit(tr("Cannot record the cloned project")); !committed)
+        return committed.error();
+    return sync(project->id);
+}
+
+} // namespace Realm::SyncClient

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/cancellation.h"
+#include "common/error.h"
+#include "storage/database.h"
+#include "sync/transport.h"
+#include "syncclient/syncstate.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+#include <functional>
+
+namespace Realm::SyncClient {
+
+struct SyncOptions {
+    // A pull that would delete more than half of a project's files stops
+    // unless this is set (a server emptied by mistake deletes nothing here).
+    bool allowMassDelete = false;
+};
+
+// What one sync of one project did.
+struct SyncReport {
+    QString projectId;
+    QString projectName;
+    QString server;
+    QString serverProjectId;
+    Link::State state = Link::State::Shared;
+    qint64 sent = 0;     // local changes the server answered
+    qint64 received = 0; // the server's changes applied here
+    qint64 uploadedBytes = 0;
+    qint64 downloadedBytes = 0;
+    QStringList conflicts; // conflict copies this sync's changes became (paths)
+    // Files kept here because the server cannot take their path (not NFC,
+    // too long, control characters): rename them.
+    QStringList notSent;
+    qint64 pending = 0;    // local changes still waiting to be sent
+    QString cursor;
+    QString error; // set when this project's sync failed (the others went on)
+
+    QJsonObject toJson() const;
+};
+
+// Syncs local projects with their server projects through a Transport, on
+// the calling thread (never a UI thread): first what changed here (file
+// contents uploaded, then the changes numbered and pushed, answered once
+// however often they are retried), then what changed there (pulled page by
+// page, each applied with its cursor in one local transaction). A local
+// change is never overwritten by a pull: it is sent, and the server merges
+// it or keeps both sides.
+class ProjectSyncer final {
+public:
+    using Progress = std::function<void(double fraction, const QString &text)>;
+
+    ProjectSyncer(Storage::DatabasePtr db, Sync::Transport *transport, const CancellationToken *cancel = nullptr, Progress progress = {});
+
+    Result<SyncReport> sync(const QString &projectId, const SyncOptions &options = {});
+    // Makes a project on the server in `org` (name or id) from a local one
+    // and sends all of it. `server` is the transport's server, as stored.
+    Result<SyncReport> share(const QString &projectId, const QString &server, const QString &org);
+    // A local copy of a server project, named `localName` (else as there).
+    // With a `checkout` folder (new or empty) the files are written there
+    // too, and it becomes the project's source: a refresh picks up what is
+    // edited there, and pulls keep it in step.
+    Result<SyncReport> clone(const QString &server, const QString &serverProjectId, const QString &localName, const QString &checkout = {});
+
+    // Local changes of a linked project not yet sent (waiting, or refused
+    // to a viewer).
+    static Result<qint64> pendingChanges(Storage::Handle db, const QString &projectId);
+
+private:
+    Storage::DatabasePtr m_db;
+    Sync::Transport *m_transport;
+    const CancellationToken *m_cancel;
+    Progress m_progress;
+};
+
+} // namespace Realm::SyncClient

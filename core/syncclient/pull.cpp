@@ -1,0 +1,458 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Applying what changed on the server: pages, contents, resets.
+#include "syncclient/syncsession.h"
+
+#include "projects/blobstore.h"
+#include "projects/pathsafety.h"
+#include "projects/replica.h"
+#include "projects/sourcefolder.h"
+#include "storage/transaction.h"
+
+#include <QJsonArray>
+#include <QSet>
+#include <QUrlQuery>
+
+namespace Realm::SyncClient::Detail {
+
+using Sync::Change;
+using Sync::ChangePage;
+namespace Replica = Projects::Replica;
+
+namespace {
+
+constexpr int kChangesPerPage = 1000;
+// Applied (and committed with their cursor) in groups of at most this many
+// changes or bytes of downloaded content.
+constexpr int kChangesPerGroup = 500;
+constexpr qint64 kBytesPerGroup = 64LL * 1024 * 1024;
+
+const QString kFiles = QLatin1String(Sync::Tables::kFiles);
+const QString kProject = QLatin1String(Sync::Tables::kProject);
+
+QString shaOf(const Change &change)
+{
+    return change.data.value(QStringLiteral("sha256")).toString();
+}
+
+bool isFile(const Change &change)
+{
+    return change.table == kFiles;
+}
+
+// A path a server (or whoever answers as one) sends must be one this
+// workspace would store: no "..", no absolute path, no ".git".
+bool isSafePath(const QString &path)
+{
+    Result<QString> normalized = Projects::normalizeEntryPath(path);
+    return normalized && *normalized == path;
+}
+
+struct Fetched {
+    QList<Change> changes;
+    Sync::Cursor cursor; // after the last page
+    ChangePage::Reset reset = ChangePage::Reset::None;
+};
+
+Result<Fetched> fetchAll(Session &s)
+{
+    Fetched fetched;
+    QString cursor = s.link.cursor;
+    for (;;) {
+        if (s.cancelled())
+            return Error::cancelled();
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("cursor"), cursor);
+        query.addQueryItem(QStringLiteral("limit"), QString::number(kChangesPerPage));
+        Result<QJsonObject> answer = s.transport->call("GET", s.apiPath(QStringLiteral("/sync/changes?%1").arg(query.toString(QUrl::FullyEncoded))), {});
+        if (!answer)
+            return answer.error();
+        Result<ChangePage> page = ChangePage::fromJson(*answer);
+        if (!page)
+            return Error::failed(tr("The server's list of changes cannot be read: %1").arg(page.error().message));
+        if (page->reset != ChangePage::Reset::None) {
+            // Said on the first page of a restart only; a restart in the
+            // middle starts the whole list again.
+            fetched.changes.clear();
+            fetched.reset = page->reset;
+        }
+        fetched.changes.append(page->changes);
+        fetched.cursor = page->cursor;
+        cursor = page->cursor.toText();
+        s.say(-1, tr("Received %n change(s)", nullptr, int(fetched.changes.size())));
+        if (!page->hasMore)
+            return fetched;
+    }
+}
+
+// A pull that would delete more than half of the project's files (two at
+// least): a server emptied or reset by mistake must not empty this copy.
+Result<void> checkMassDelete(Session &s, const Fetched &fetched, const SyncOptions &options, const QSet<QString> &waiting)
+{
+    if (options.allowMassDelete || fetched.reset == ChangePage::Reset::Epoch)
+        return {};
+    Result<QList<Replica::FileState>> live = Replica::liveFiles(s.db->handle(), s.link.projectId);
+    if (!live)
+        return live.error();
+    // What a pull may delete here: files the server had, with no local
+    // change waiting.
+    Result<QSet<QString>> known = SyncState::baseKeys(s.db->handle(), s.link.projectId, kFiles);
+    if (!known)
+        return known.error();
+    QSet<QString> livePaths;
+    for (const Replica::FileState &file : std::as_const(*live)) {
+        Result<bool> pending = Replica::filePending(s.db->handle(), s.link.projectId, file.path);
+        if (!pending)
+            return pending.error();
+        if (known->contains(file.path) && !*pending && !waiting.contains(kFiles + QLatin1Char('/') + file.path))
+            livePaths.insert(file.path);
+    }
+    QSet<QString> deleted;
+    for (const Change &change : fetched.changes) {
+        if (!isFile(change) || !livePaths.contains(change.key))
+            continue;
+        if (change.deleted)
+            deleted.insert(change.key);
+        else
+            deleted.remove(change.key);
+    }
+    if (fetched.reset == ChangePage::Reset::Expired) {
+        // What the restarted list lacks is deleted here.
+        QSet<QString> listed;
+        for (const Change &change : fetched.changes)
+            if (isFile(change) && !change.deleted)
+                listed.insert(change.key);
+        for (const QString &path : std::as_const(livePaths))
+            if (!listed.contains(path))
+                deleted.insert(path);
+    }
+    if (deleted.size() >= 2 && deleted.size() * 2 > live->size())
+        return Error{Error::Code::LimitExceeded,
+                     tr("The server's changes would delete %1 of the %2 files of \"%3\"; nothing was changed here. "
+                        "If that is right, sync again allowing it (realm-cli sync --allow-mass-delete).")
+                         .arg(deleted.size())
+                         .arg(live->size())
+                         .arg(s.report.projectName)};
+    return {};
+}
+
+// The contents a group of changes needs that this workspace lacks,
+// downloaded and checked against their hash.
+Result<QHash<QString, QByteArray>> download(Session &s, const QList<Change> &changes)
+{
+    QHash<QString, QByteArray> contents;
+    for (const Change &change : changes) {
+        const QString sha = shaOf(change);
+        if (!isFile(change) || change.deleted || contents.contains(sha) || !Sync::isSha256Hex(sha))
+            continue;
+        Result<bool> held = Replica::hasContent(s.db->handle(), QByteArray::fromHex(sha.toLatin1()));
+        if (!held)
+            return held.error();
+        if (*held)
+            continue;
+        const qint64 size = change.data.value(QStringLiteral("size")).toInteger();
+        QByteArray bytes;
+        while (bytes.size() < size) {
+            if (s.cancelled())
+                return Error::cancelled();
+            Result<QByteArray> part = s.transport->get(s.apiPath(QStringLiteral("/blobs/%1").arg(sha)), bytes.size());
+            if (!part)
+                return part.error();
+            if (part->isEmpty())
+                break;
+            bytes.append(*part);
+            s.report.downloadedBytes += part->size();
+        }
+        if (QString::fromLatin1(Projects::BlobStore::sha256(bytes).toHex()) != sha)
+            return Error::failed(tr("The content of %1 arrived damaged (its SHA-256 does not match); sync again.").arg(change.key));
+        contents.insert(sha, bytes);
+    }
+    return contents;
+}
+
+class GroupApplier final {
+public:
+    GroupApplier(Session &s, Storage::Handle db, const QSet<QString> &outboxKeys, ChangePage::Reset reset, std::optional<Projects::SourceFolder> folder)
+        : m_s(s), m_db(db), m_outboxKeys(outboxKeys), m_reset(reset), m_writer(db, s.link.projectId), m_folder(std::move(folder))
+    {
+    }
+
+    Result<void> apply(const Change &change, const QHash<QString, QByteArray> &contents)
+    {
+        if (!isFile(change) && change.table != kProject)
+            return {}; // conversations and documents do not sync yet
+        // Listed: whatever is done with it, a restarted pull must not take
+        // it for something the server lacks.
+        if (m_reset != ChangePage::Reset::None)
+            if (Result<void> seen = SyncState::markSeen(m_db, m_s.link.projectId, change.table, change.key); !seen)
+                return seen;
+        if (!isFile(change))
+            return change.key == kProject ? applyInfo(change) : Result<void>();
+        if (!isSafePath(change.key))
+            return {};
+        Result<bool> pending = isPending(kFiles, change.key);
+        if (!pending)
+            return pending.error();
+        if (*pending) // sent first; should the server keep this instead, the pull comes back for it
+            return SyncState::recordSkipped(m_db, m_s.link.projectId, kFiles, change.key, change.seq);
+        if (change.deleted) {
+            if (m_reset == ChangePage::Reset::Epoch) // a restored server: send it again, delete nothing
+                return sendAgain(change.key, change.seq);
+            Result<bool> gone = remove(change.key);
+            if (!gone)
+                return gone.error();
+            ++m_s.report.received;
+            // A file edited in the folder keeps its base: the refresh sends
+            // the edit as made on it, and the edit beats the delete.
+            return *gone ? SyncState::removeBase(m_db, m_s.link.projectId, kFiles, change.key) : Result<void>();
+        }
+        const QString sha = shaOf(change);
+        std::optional<QByteArray> bytes = contents.contains(sha) ? std::optional<QByteArray>(contents.value(sha)) : std::nullopt;
+        if (!bytes) {
+            Result<std::optional<QByteArray>> held = Replica::content(m_db, QByteArray::fromHex(sha.toLatin1()));
+            if (!held)
+                return held.error();
+            bytes = *held;
+        }
+        if (!bytes)
+            return Error::failed(tr("The content of %1 did not arrive; sync again.").arg(change.key));
+        if (m_reset == ChangePage::Reset::Epoch) {
+            // A server restored from an older backup may send an older
+            // version of what is here: keep this one, and send it again
+            // (the server merges it or keeps both).
+            Result<QByteArray> stored = storedContent(change.key);
+            if (!stored)
+                return stored.error();
+            if (!stored->isEmpty() && QString::fromLatin1(stored->toHex()) != sha)
+                return sendAgain(change.key, change.seq);
+        }
+        const int mode = change.data.value(QStringLiteral("mode")).toInt(0644);
+        bool inFolder = true;
+        if (m_folder) {
+            // The folder first: should this group not commit, the folder
+            // holds what the server has, and a refresh finds it unchanged.
+            Result<QByteArray> stored = storedContent(change.key);
+            if (!stored)
+                return stored.error();
+            Result<bool> written = m_folder->write(change.key, *stored, *bytes, mode);
+            if (!written)
+                return written.error();
+            inFolder = *written;
+        }
+        if (Result<void> written = m_writer.write(change.key, *bytes, mode); !written)
+            return written;
+        ++m_s.report.received;
+        // Edited in the folder since: the base stays where the edit was
+        // made, so the refresh sends it to be merged with this change.
+        if (!inFolder)
+            return {};
+        return SyncState::setBase(m_db, m_s.link.projectId, kFiles, change.key, Base{.seq = change.seq, .sha256 = sha});
+    }
+
+    // After the last group of a restarted pull.
+    Result<void> finishReset()
+    {
+        const QString projectId = m_s.link.projectId;
+        Result<QStringList> unseen = SyncState::unseenKeys(m_db, projectId, kFiles);
+        if (!unseen)
+            return unseen.error();
+        for (const QString &path : std::as_const(*unseen)) {
+            if (Result<void> removed = SyncState::removeBase(m_db, projectId, kFiles, path); !removed)
+                return removed;
+            Result<bool> pending = isPending(kFiles, path);
+            if (!pending)
+                return pending.error();
+            if (*pending)
+                continue;
+            // Expired: the server deleted it long ago. Restored: it lacks it.
+            if (m_reset == ChangePage::Reset::Expired) {
+                if (Result<bool> removed = remove(path); !removed)
+                    return removed.error();
+            } else if (Result<void> again = sendAgain(path); !again) {
+                return again;
+            }
+        }
+        if (m_reset == ChangePage::Reset::Epoch) {
+            // Local files the restored server never had.
+            Result<QList<Replica::FileState>> live = Replica::liveFiles(m_db, projectId);
+            Result<QSet<QString>> known = SyncState::baseKeys(m_db, projectId, kFiles);
+            if (!live || !known)
+                return live ? known.error() : live.error();
+            for (const Replica::FileState &file : std::as_const(*live))
+                if (!known->contains(file.path))
+                    if (Result<void> again = Replica::markFilePending(m_db, projectId, file.path); !again)
+                        return again;
+        }
+        return {};
+    }
+
+    bool isValidWriter() const { return m_writer.isValid(); }
+    Result<void> finish() { return m_writer.finish(); }
+
+private:
+    Result<QByteArray> storedContent(const QString &path)
+    {
+        Result<std::optional<Replica::FileState>> stored = Replica::liveFile(m_db, m_s.link.projectId, path);
+        if (!stored)
+            return stored.error();
+        return *stored ? (*stored)->sha256 : QByteArray();
+    }
+
+    // Whether the folder (if any) is without the file now.
+    Result<bool> remove(const QString &path)
+    {
+        bool gone = true;
+        if (m_folder) {
+            Result<QByteArray> stored = storedContent(path);
+            if (!stored)
+                return stored.error();
+            if (!stored->isEmpty()) {
+                Result<bool> removed = m_folder->remove(path, *stored);
+                if (!removed)
+                    return removed.error();
+                gone = *removed;
+            }
+        }
+        if (Result<void> removed = m_writer.remove(path); !removed)
+            return removed.error();
+        return gone;
+    }
+
+    Result<bool> isPending(const QString &table, const QString &key)
+    {
+        if (m_outboxKeys.contains(table + QLatin1Char('/') + key))
+            return true;
+        return table == kFiles ? Replica::filePending(m_db, m_s.link.projectId, key) : Replica::infoPending(m_db, m_s.link.projectId);
+    }
+
+    // Keeps this machine's file and sends it again as new; `seq` is the
+    // server's version passed by (should the server keep that one, the
+    // next pull comes back for it).
+    Result<void> sendAgain(const QString &path, qint64 seq = 0)
+    {
+        if (Result<void> removed = SyncState::removeBase(m_db, m_s.link.projectId, kFiles, path); !removed)
+            return removed;
+        if (seq > 0)
+            if (Result<void> skipped = SyncState::recordSkipped(m_db, m_s.link.projectId, kFiles, path, seq); !skipped)
+                return skipped;
+        return Replica::markFilePending(m_db, m_s.link.projectId, path);
+    }
+
+    Result<void> applyInfo(const Change &change)
+    {
+        Result<bool> pending = isPending(kProject, kProject);
+        if (!pending)
+            return pending.error();
+        if (*pending)
+            return SyncState::recordSkipped(m_db, m_s.link.projectId, kProject, kProject, change.seq);
+        if (!change.deleted) {
+            Replica::Info info;
+            info.description = change.data.value(QStringLiteral("description")).toString();
+            for (const QJsonValue &tag : change.data.value(QStringLiteral("tags")).toArray())
+                info.tags.append(tag.toString());
+            if (Result<void> set = Replica::setInfo(m_db, m_s.link.projectId, info); !set)
+                return set;
+        }
+        ++m_s.report.received;
+        return SyncState::setBase(m_db, m_s.link.projectId, kProject, kProject, Base{.seq = change.seq, .sha256 = itemHash(kProject, change.data)});
+    }
+
+    Session &m_s;
+    Storage::Handle m_db;
+    const QSet<QString> &m_outboxKeys;
+    ChangePage::Reset m_reset;
+    Replica::Writer m_writer;
+    std::optional<Projects::SourceFolder> m_folder;
+};
+
+Result<QSet<QString>> outboxKeys(Session &s)
+{
+    Result<QList<Sync::Mutation>> outbox = SyncState::outbox(s.db->handle(), s.link.projectId);
+    if (!outbox)
+        return outbox.error();
+    QSet<QString> keys;
+    for (const Sync::Mutation &mutation : std::as_const(*outbox))
+        keys.insert(mutation.table + QLatin1Char('/') + mutation.key);
+    return keys;
+}
+
+// One group of changes and the cursor after it, in one transaction.
+Result<void> applyGroup(Session &s, const QList<Change> &group, const Sync::Cursor &cursor, bool startsReset, bool last,
+                        const QSet<QString> &keys)
+{
+    Result<QHash<QString, QByteArray>> contents = download(s, group);
+    if (!contents)
+        return contents.error();
+    Storage::Handle db = s.db->handle();
+    Storage::Transaction transaction(db);
+    if (!transaction.isActive())
+        return transaction.error();
+    if (startsReset)
+        if (Result<void> marked = SyncState::markBasesUnseen(db, s.link.projectId); !marked)
+            return marked;
+    Result<std::optional<Projects::SourceFolder>> folder = Projects::SourceFolder::of(db, s.link.projectId);
+    if (!folder)
+        return folder.error();
+    GroupApplier applier(s, db, keys, s.link.reset, *folder);
+    if (!applier.isValidWriter())
+        return Error::database(tr("Cannot open the workspace for writing."));
+    for (const Change &change : group)
+        if (Result<void> applied = applier.apply(change, *contents); !applied)
+            return applied;
+    if (last && s.link.reset != ChangePage::Reset::None) {
+        if (Result<void> finished = applier.finishReset(); !finished)
+            return finished;
+        s.link.reset = ChangePage::Reset::None;
+    }
+    if (Result<void> finished = applier.finish(); !finished)
+        return finished;
+    s.link.cursor = cursor.toText();
+    if (Result<void> saved = SyncState::saveLink(db, s.link); !saved)
+        return saved;
+    return transaction.commit(tr("Cannot save the server's changes"));
+}
+
+} // namespace
+
+Result<void> pull(Session &s, const SyncOptions &options)
+{
+    Result<Fetched> fetched = fetchAll(s);
+    if (!fetched)
+        return fetched.error();
+    Result<QSet<QString>> keys = outboxKeys(s);
+    if (!keys)
+        return keys.error();
+    if (Result<void> checked = checkMassDelete(s, *fetched, options, *keys); !checked)
+        return checked;
+    bool startsReset = false;
+    if (fetched->reset != ChangePage::Reset::None) {
+        // A restore's reset that did not finish stays one: what the
+        // restored server lacks is sent again, never deleted here.
+        if (s.link.reset != ChangePage::Reset::Epoch)
+            s.link.reset = fetched->reset;
+        startsReset = true;
+    }
+    const QList<Change> &changes = fetched->changes;
+    qsizetype from = 0;
+    do {
+        if (s.cancelled())
+            return Error::cancelled();
+        qsizetype to = from;
+        qint64 bytes = 0;
+        while (to < changes.size() && to - from < kChangesPerGroup && bytes < kBytesPerGroup) {
+            bytes += changes.at(to).data.value(QStringLiteral("size")).toInteger();
+            ++to;
+        }
+        const bool last = to >= changes.size();
+        const QList<Change> group = changes.mid(from, to - from);
+        const Sync::Cursor cursor = last ? fetched->cursor : Sync::Cursor{fetched->cursor.epoch, group.last().seq};
+        if (Result<void> applied = applyGroup(s, group, cursor, startsReset, last, *keys); !applied)
+            return applied;
+        startsReset = false;
+        from = to;
+        if (!changes.isEmpty())
+            s.say(double(from) / double(changes.size()), tr("Applied %1 of %2 changes").arg(from).arg(changes.size()));
+    } while (from < changes.size());
+    return {};
+}
+
+} // namespace Realm::SyncClient::Detail

@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Sending a project's local changes: outbox, contents, push.
+#include "syncclient/syncsession.h"
+
+#include "projects/blobstore.h"
+#include "projects/replica.h"
+#include "projects/sourcefolder.h"
+#include "storage/transaction.h"
+
+#include <QJsonArray>
+#include <QSet>
+#include <QUrlQuery>
+
+namespace Realm::SyncClient::Detail {
+
+using Sync::Mutation;
+using Sync::MutationResult;
+using Outcome = Sync::MutationResult::Outcome;
+namespace Replica = Projects::Replica;
+
+namespace {
+
+constexpr int kMutationsPerPush = 500;
+constexpr qsizetype kStatusHashesPerCall = 5000;
+constexpr qint64 kChunkBytes = 8LL * 1024 * 1024;
+
+const QString kFiles = QLatin1String(Sync::Tables::kFiles);
+const QString kProject = QLatin1String(Sync::Tables::kProject);
+
+QString hex(const QByteArray &raw)
+{
+    return QString::fromLatin1(raw.toHex());
+}
+
+QJsonObject infoData(const Replica::Info &info)
+{
+    return {{QStringLiteral("description"), info.description}, {QStringLiteral("tags"), QJsonArray::fromStringList(info.tags)}};
+}
+
+// Takes the project's captured changes into the outbox, numbered, in one
+// transaction: a crash leaves them either still captured or numbered.
+Result<void> takeIntoOutbox(Session &s)
+{
+    Storage::Handle db = s.db->handle();
+    Storage::Transaction transaction(db);
+    if (!transaction.isActive())
+        return transaction.error();
+    const QString projectId = s.link.projectId;
+    const auto add = [&](Mutation mutation, const QString &table, const QString &key, const std::optional<Base> &base) -> Result<void> {
+        mutation.number = s.link.nextNumber++;
+        mutation.table = table;
+        mutation.key = key;
+        mutation.baseSeq = base ? base->seq : 0;
+        mutation.baseSha256 = base ? base->sha256 : QString();
+        return SyncState::addToOutbox(db, projectId, mutation);
+    };
+
+    Result<std::optional<QJsonObject>> info = infoToSend(db, projectId);
+    if (!info)
+        return info.error();
+    if (*info) {
+        Result<std::optional<Base>> base = SyncState::base(db, projectId, kProject, kProject);
+        if (!base)
+            return base.error();
+        Mutation mutation;
+        mutation.data = **info;
+        if (Result<void> added = add(mutation, kProject, kProject, *base); !added)
+            return added;
+    }
+
+    Result<std::optional<Projects::SourceFolder>> folder = Projects::SourceFolder::of(db, projectId);
+    if (!folder)
+        return folder.error();
+    Result<QList<Replica::FileState>> files = Replica::pendingFiles(db, projectId);
+    if (!files)
+        return files.error();
+    QSet<QString> livePaths;
+    for (const Replica::FileState &file : std::as_const(*files))
+        if (!file.deleted)
+            livePaths.insert(file.path);
+    QStringList unsendable; // file ids that stay pending
+    for (const Replica::FileState &file : std::as_const(*files)) {
+        if (!Sync::isValidFilePath(file.path)) {
+            // The server keys files by one spelling of their path: this one
+            // stays here, and every sync says so.
+            unsendable.append(file.id);
+            s.report.notSent.append(file.path);
+            continue;
+        }
+        Result<std::optional<Base>> base = SyncState::base(db, projectId, kFiles, file.path);
+        if (!base)
+            return base.error();
+        Mutation mutation;
+        if (file.deleted) {
+            // Gone here: worth saying only for a path the server has, not
+            // when another file took the path since, and not when the file
+            // is still in the folder (a refresh leaves out what its rules
+            // exclude — build output, .gitignore'd or oversized files —
+            // which a teammate may well share).
+            Result<std::optional<Replica::FileState>> live = Replica::liveFile(db, projectId, file.path);
+            if (!live)
+                return live.error();
+            if (!*base || *live || livePaths.contains(file.path) || (*folder && (*folder)->holds(file.path)))
+                continue;
+            mutation.op = Mutation::Op::Delete;
+        } else {
+            mutation.data = {{QStringLiteral("sha256"), hex(file.sha256)}, {QStringLiteral("size"), file.size}, {QStringLiteral("mode"), file.mode}};
+        }
+        if (Result<void> added = add(mutation, kFiles, file.path, *base); !added)
+            return added;
+    }
+    if (Result<void> taken = Replica::takePending(db, projectId, unsendable); !taken)
+        return taken;
+    if (Result<void> saved = SyncState::saveLink(db, s.link); !saved)
+        return saved;
+    return transaction.commit(tr("Cannot number the local changes"));
+}
+
+// A server restored from a backup has another epoch, and the seqs this
+// machine's bases name are not its seqs any more: a change based on one
+// could pass for a change on the current version and replace it. Asked
+// before pushing (an empty push changes nothing and answers the epoch);
+// the bases then keep only their contents, so the server merges.
+Result<void> checkEpoch(Session &s)
+{
+    const std::optional<Sync::Cursor> cursor = Sync::Cursor::fromText(s.link.cursor);
+    if (!cursor || cursor->epoch.isEmpty())
+        return {};
+    Result<QJsonObject> answer = s.transport->call("POST", s.apiPath(QStringLiteral("/sync/push")),
+                                                   {{QStringLiteral("client_id"), s.link.clientId}, {QStringLiteral("mutations"), QJsonArray()}});
+    if (!answer)
+        return answer.error();
+    Result<Sync::PushResult> result = Sync::PushResult::fromJson(*answer);
+    if (!result)
+        return Error::failed(tr("The server's answer to the push cannot be read: %1").arg(result.error().message));
+    if (result->epoch.isEmpty() || result->epoch == cursor->epoch)
+        return {};
+    Storage::Handle db = s.db->handle();
+    Storage::Transaction transaction(db);
+    if (!transaction.isActive())
+        return transaction.error();
+    if (Result<void> forgotten = SyncState::forgetBaseSeqs(db, s.link.projectId); !forgotten)
+        return forgotten;
+    return transaction.commit(tr("Cannot save the sync state"));
+}
+
+// Sends the contents the outbox refers to and the server lacks, in chunks,
+// going on from where an interrupted upload stopped.
+Result<void> uploadContents(Session &s, const QList<Mutation> &outbox)
+{
+    QStringList hashes;
+    QSet<QString> seen;
+    for (const Mutation &mutation : outbox) {
+        const QString hash = mutation.data.value(QStringLiteral("sha256")).toString();
+        if (mutation.op == Mutation::Op::Upsert && mutation.table == kFiles && !seen.contains(hash)) {
+            seen.insert(hash);
+            hashes.append(hash);
+        }
+    }
+    QList<std::pair<QString, qint64>> toSend; // hash, offset
+    for (qsizetype from = 0; from < hashes.size(); from += kStatusHashesPerCall) {
+        const QJsonObject body{{QStringLiteral("sha256"), QJsonArray::fromStringList(hashes.mid(from, kStatusHashesPerCall))}};
+        Result<QJsonObject> answer = s.transport->call("POST", s.apiPath(QStringLiteral("/blobs/status")), body);
+        if (!answer)
+            return answer.error();
+        Result<Sync::BlobStatus> status = Sync::BlobStatus::fromJson(*answer);
+        if (!status)
+            return Error::failed(tr("The server's answer about file contents cannot be read: %1").arg(status.error().message));
+        QHash<QString, qint64> partial;
+        for (const auto &[hash, received] : std::as_const(status->partial))
+            partial.insert(hash, received);
+        for (const QString &hash : std::as_const(status->missing))
+            toSend.append({hash, partial.value(hash, 0)});
+    }
+    for (qsizetype i = 0; i < toSend.size(); ++i) {
+        const auto &[hash, offset] = toSend.at(i);
+        if (s.cancelled())
+            return Error::cancelled();
+        Result<std::optional<QByteArray>> content = Replica::content(s.db->handle(), QByteArray::fromHex(hash.toLatin1()));
+        if (!content)
+            return content.error();
+        if (!*content)
+            return Error::failed(tr("The content %1 is not in this workspace any more; refresh the project and sync again.").arg(hash.left(12)));
+        const QByteArray &bytes = **content;
+        qint64 at = qBound<qint64>(0, offset, bytes.size());
+        do {
+            const QByteArray chunk = bytes.mid(at, kChunkBytes);
+            QUrlQuery query;
+            query.addQueryItem(QStringLiteral("size"), QString::number(bytes.size()));
+            query.addQueryItem(QStringLiteral("offset"), QString::number(at));
+            if (Result<void> sent = s.transport->put(s.apiPath(QStringLiteral("/blobs/%1?%2").arg(hash, query.toString())), chunk); !sent)
+                return sent;
+            at += chunk.size();
+            s.report.uploadedBytes += chunk.size();
+        } while (at < bytes.size());
+        s.say(double(i + 1) / double(toSend.size()), tr("Uploaded %1 of %2 file contents").arg(i + 1).arg(toSend.size()));
+    }
+    return {};
+}
+
+// Records the server's answers to one push: the new bases, and where the
+// next pull must start again to bring what the server kept in place of a
+// change (the other side of a conflict, an edit that beat a delete) when
+// an earlier pull skipped it for that change.
+Result<void> recordAnswers(Session &s, const QList<Mutation> &sent, const Sync::PushResult &result)
+{
+    QHash<qint64, const Mutation *> byNumber;
+    for (const Mutation &mutation : sent)
+        byNumber.insert(mutation.number, &mutation);
+    QSet<qint64> answered;
+    for (const MutationResult &answer : result.results)
+        answered.insert(answer.number);
+    if (answered.size() != sent.size() || result.results.size() != sent.size())
+        return Error::failed(tr("The server answered %1 of the %2 changes sent; they are sent again next time.").arg(answered.size()).arg(sent.size()));
+    Storage::Handle db = s.db->handle();
+    Storage::Transaction transaction(db);
+    if (!transaction.isActive())
+        return transaction.error();
+    const QString projectId = s.link.projectId;
+    std::optional<qint64> pullFrom;
+    for (const MutationResult &answer : result.results) {
+        const Mutation *mutation = byNumber.value(answer.number);
+        if (!mutation)
+            return Error::failed(tr("The server answered change %1, which was not sent.").arg(answer.number));
+        Result<qint64> skipped = SyncState::takeSkipped(db, projectId, mutation->table, mutation->key);
+        if (!skipped)
+            return skipped.error();
+        switch (answer.outcome) {
+        case Outcome::Applied:
+        case Outcome::Unchanged:
+        case Outcome::AlreadyApplied: {
+            Result<void> recorded = mutation->op == Mutation::Op::Delete || answer.seq == 0
+                                        ? SyncState::removeBase(db, projectId, mutation->table, mutation->key)
+                                        : SyncState::setBase(db, projectId, mutation->table, mutation->key,
+                                                             Base{.seq = answer.seq, .sha256 = itemHash(mutation->table, mutation->data)});
+            if (!recorded)
+                return recorded;
+            break;
+        }
+        case Outcome::ConflictCopy:
+            s.report.conflicts.append(answer.conflictKey);
+            [[fallthrough]];
+        case Outcome::Kept:
+            // The server's version stays: get it, if a pull passed it by.
+            if (*skipped > 0)
+                pullFrom = qMin(pullFrom.value_or(*skipped - 1), *skipped - 1);
+            break;
+        case Outcome::Merged:
+            break; // the merge has a seq of its own, after the cursor
+        }
+        ++s.report.sent;
+    }
+    if (pullFrom) {
+        std::optional<Sync::Cursor> cursor = Sync::Cursor::fromText(s.link.cursor);
+        if (cursor && !cursor->epoch.isEmpty() && cursor->seq > *pullFrom) {
+            cursor->seq = *pullFrom;
+            s.link.cursor = cursor->toText();
+        }
+    }
+    if (Result<void> removed = SyncState::removeFromOutbox(db, projectId, sent.last().number); !removed)
+        return removed;
+    if (Result<void> saved = SyncState::saveLink(db, s.link); !saved)
+        return saved;
+    return transaction.commit(tr("Cannot record what the server did with the changes"));
+}
+
+Result<void> pushOutbox(Session &s, const QList<Mutation> &outbox)
+{
+    for (qsizetype from = 0; from < outbox.size();) {
+        if (s.cancelled())
+            return Error::cancelled();
+        const QList<Mutation> batch = outbox.mid(from, kMutationsPerPush);
+        QJsonArray mutations;
+        for (const Mutation &mutation : batch)
+            mutations.append(mutation.toJson());
+        Result<QJsonObject> answer = s.transport->call("POST", s.apiPath(QStringLiteral("/sync/push")),
+                                                       {{QStringLiteral("client_id"), s.link.clientId}, {QStringLiteral("mutations"), mutations}});
+        if (!answer)
+            return answer.error();
+        Result<Sync::PushResult> result = Sync::PushResult::fromJson(*answer);
+        if (!result)
+            return Error::failed(tr("The server's answer to the push cannot be read: %1").arg(result.error().message));
+        if (Result<void> recorded = recordAnswers(s, batch, *result); !recorded)
+            return recorded;
+        from += batch.size();
+        s.say(double(from) / double(outbox.size()), tr("Sent %1 of %2 changes").arg(from).arg(outbox.size()));
+    }
+    return {};
+}
+
+} // namespace
+
+Result<std::optional<QJsonObject>> infoToSend(Storage::Handle db, const QString &projectId)
+{
+    // Change capture records every write to the project's row (a refresh,
+    // a rename): only a description or tags other than the server's last
+    // are a change to send.
+    Result<bool> written = Replica::infoPending(db, projectId);
+    if (!written || !*written)
+        return written ? std::optional<QJsonObject>() : Result<std::optional<QJsonObject>>(written.error());
+    Result<std::optional<Replica::Info>> info = Replica::info(db, projectId);
+    if (!info || !*info)
+        return info ? Error::failed(tr("The project is not in this workspace any more.")) : Result<std::optional<QJsonObject>>(info.error());
+    const QJsonObject data = infoData(**info);
+    Result<std::optional<Base>> base = SyncState::base(db, projectId, kProject, kProject);
+    if (!base)
+        return base.error();
+    if (*base && (*base)->sha256 == itemHash(kProject, data))
+        return std::optional<QJsonObject>();
+    return std::optional<QJsonObject>(data);
+}
+
+Result<void> push(Session &s)
+{
+    if (Result<void> checked = checkEpoch(s); !checked)
+        return checked;
+    if (Result<void> taken = takeIntoOutbox(s); !taken)
+        return taken;
+    Result<QList<Mutation>> outbox = SyncState::outbox(s.db->handle(), s.link.projectId);
+    if (!outbox)
+        return outbox.error();
+    if (outbox->isEmpty())
+        return {};
+    if (Result<void> uploaded = uploadContents(s, *outbox); !uploaded)
+        return uploaded;
+    return pushOutbox(s, *outbox);
+}
+
+} // namespace Realm::SyncClient::Detail

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "syncclient/syncstate.h"
+
+#include "storage/statement.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace Realm::SyncClient {
+
+using Storage::Statement;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Realm::SyncClient", text);
+}
+
+QString readFailed()
+{
+    return tr("Cannot read the sync state");
+}
+
+QString writeFailed()
+{
+    return tr("Cannot save the sync state");
+}
+
+const char kLinkColumns[] = "SELECT project_id, server, server_project_id, client_id, next_number, cursor, reset, state, "
+                            "last_synced_at, last_error FROM sync_links ";
+
+QString resetName(Sync::ChangePage::Reset reset)
+{
+    switch (reset) {
+    case Sync::ChangePage::Reset::None: return {};
+    case Sync::ChangePage::Reset::Epoch: return QStringLiteral("epoch");
+    case Sync::ChangePage::Reset::Expired: return QStringLiteral("expired");
+    }
+    return {};
+}
+
+Sync::ChangePage::Reset resetFrom(const QString &name)
+{
+    if (name == QLatin1String("epoch"))
+        return Sync::ChangePage::Reset::Epoch;
+    if (name == QLatin1String("expired"))
+        return Sync::ChangePage::Reset::Expired;
+    return Sync::ChangePage::Reset::None;
+}
+
+Link::State stateFrom(const QString &name)
+{
+    if (name == QLatin1String("read_only"))
+        return Link::State::ReadOnly;
+    if (name == QLatin1String("unshared"))
+        return Link::State::Unshared;
+    return Link::State::Shared;
+}
+
+Result<QList<Link>> readLinks(Statement &q)
+{
+    QList<Link> links;
+    while (q.next()) {
+        Link link;
+        link.projectId = q.columnText(0);
+        link.server = q.columnText(1);
+        link.serverProjectId = q.columnText(2);
+        link.clientId = q.columnText(3);
+        link.nextNumber = q.columnInt(4);
+        link.cursor = q.columnText(5);
+        link.reset = resetFrom(q.columnText(6));
+        link.state = stateFrom(q.columnText(7));
+        if (!q.columnIsNull(8))
+            link.lastSyncedAtMs = q.columnInt(8);
+        link.lastError = q.columnText(9);
+        links.append(link);
+    }
+    if (q.failed())
+        return q.error(readFailed());
+    return links;
+}
+
+Result<std::optional<Link>> firstLink(Statement &q)
+{
+    Result<QList<Link>> links = readLinks(q);
+    if (!links)
+        return links.error();
+    return links->isEmpty() ? std::optional<Link>() : std::optional<Link>(links->first());
+}
+
+} // namespace
+
+QString stateName(Link::State state)
+{
+    switch (state) {
+    case Link::State::Shared: return QStringLiteral("shared");
+    case Link::State::ReadOnly: return QStringLiteral("read_only");
+    case Link::State::Unshared: return QStringLiteral("unshared");
+    }
+    return {};
+}
+
+namespace SyncState {
+
+Result<void> addLink(Storage::Handle db, const Link &link)
+{
+    Statement q(db, "INSERT INTO sync_links (project_id, server, server_project_id, client_id, next_number, cursor, state) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q.bindAll(link.projectId, link.server, link.serverProjectId, link.clientId, link.nextNumber, link.cursor, stateName(link.state));
+    return q.exec(writeFailed());
+}
+
+Result<std::optional<Link>> link(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, QStringLiteral("%1 WHERE project_id = ?").arg(QLatin1String(kLinkColumns)));
+    q.bindAll(projectId);
+    return firstLink(q);
+}
+
+Result<QList<Link>> links(Storage::Handle db)
+{
+    Statement q(db, QStringLiteral("%1 ORDER BY project_id").arg(QLatin1String(kLinkColumns)));
+    return readLinks(q);
+}
+
+Result<std::optional<Link>> linkTo(Storage::Handle db, const QString &server, const QString &serverProjectId)
+{
+    Statement q(db, QStringLiteral("%1 WHERE server = ? AND server_project_id = ?").arg(QLatin1String(kLinkColumns)));
+    q.bindAll(server, serverProjectId);
+    return firstLink(q);
+}
+
+Result<void> saveLink(Storage::Handle db, const Link &link)
+{
+    Statement q(db, "UPDATE sync_links SET client_id = ?, next_number = ?, cursor = ?, reset = ?, state = ?, last_synced_at = ?, "
+                    "last_error = ? WHERE project_id = ?");
+    q.bindAll(link.clientId, link.nextNumber, link.cursor, resetName(link.reset), stateName(link.state), link.lastSyncedAtMs, link.lastError,
+              link.projectId);
+    return q.exec(writeFailed());
+}
+
+Result<std::optional<Base>> base(Storage::Handle db, const QString &projectId, const QString &table, const QString &key)
+{
+    Statement q(db, "SELECT seq, sha256 FROM sync_bases WHERE project_id = ? AND table_name = ? AND item_key = ?");
+    q.bindAll(projectId, table, key);
+    if (!q.next())
+        return q.failed() ? Result<std::optional<Base>>(q.error(readFailed())) : std::optional<Base>();
+    return std::optional<Base>(Base{.seq = q.columnInt(0), .sha256 = q.columnText(1)});
+}
+
+Result<void> setBase(Storage::Handle db, const QString &projectId, const QString &table, const QString &key, const Base &base)
+{
+    Statement q(db, "INSERT INTO sync_bases (project_id, table_name, item_key, seq, sha256, seen) VALUES (?, ?, ?, ?, ?, 1) "
+                    "ON CONFLICT (project_id, table_name, item_key) DO UPDATE SET seq = excluded.seq, sha256 = excluded.sha256, seen = 1");
+    q.bindAll(projectId, table, key, base.seq, base.sha256);
+    return q.exec(writeFailed());
+}
+
+Result<void> removeBase(Storage::Handle db, const QString &projectId, const QString &table, const QString &key)
+{
+    Statement q(db, "DELETE FROM sync_bases WHERE project_id = ? AND table_name = ? AND item_key = ?");
+    q.bindAll(projectId, table, key);
+    return q.exec(writeFailed());
+}
+
+Result<void> markBasesUnseen(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, "UPDATE sync_bases SET seen = 0 WHERE project_id = ?");
+    q.bindAll(projectId);
+    return q.exec(writeFailed());
+}
+
+Result<QStringList> unseenKeys(Storage::Handle db, const QString &projectId, const QString &table)
+{
+    Statement q(db, "SELECT item_key FROM sync_bases WHERE project_id = ? AND table_name = ? AND seen = 0");
+    q.bindAll(projectId, table);
+    QStringList keys;
+    while (q.next())
+        keys.append(q.columnText(0));
+    if (q.failed())
+        return q.error(readFailed());
+    return keys;
+}
+
+Result<QSet<QString>> baseKeys(Storage::Handle db, const QString &projectId, const QString &table)
+{
+    Statement q(db, "SELECT item_key FROM sync_bases WHERE project_id = ? AND table_name = ?");
+    q.bindAll(projectId, table);
+    QSet<QString> keys;
+    while (q.next())
+        keys.insert(q.columnText(0));
+    if (q.failed())
+        return q.error(readFailed());
+    return keys;
+}
+
+Result<QList<Sync::Mutation>> outbox(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, "SELECT mutation FROM sync_outbox WHERE project_id = ? ORDER BY number");
+    q.bindAll(projectId);
+    QList<Sync::Mutation> mutations;
+    while (q.next()) {
+        Result<Sync::Mutation> mutation = Sync::Mutation::fromJson(QJsonDocument::fromJson(q.columnText(0).toUtf8()).object());
+        if (!mutation)
+            return Error::database(tr("The sync outbox holds a change this version cannot read: %1").arg(mutation.error().message));
+        mutations.append(*mutation);
+    }
+    if (q.failed())
+        return q.error(readFailed());
+    return mutations;
+}
+
+Result<void> addToOutbox(Storage::Handle db, const QString &projectId, const Sync::Mutation &mutation)
+{
+    Statement q(db, "INSERT INTO sync_outbox (project_id, number, mutation) VALUES (?, ?, ?)");
+    q.bindAll(projectId, mutation.number, QString::fromUtf8(QJsonDocument(mutation.toJson()).toJson(QJsonDocument::Compact)));
+    return q.exec(writeFailed());
+}
+
+Result<void> removeFromOutbox(Storage::Handle db, const QString &projectId, qint64 number)
+{
+    Statement q(db, "DELETE FROM sync_outbox WHERE project_id = ? AND number <= ?");
+    q.bindAll(projectId, number);
+    return q.exec(writeFailed());
+}
+
+Result<void> forgetBaseSeqs(Storage::Handle db, const QString &projectId)
+{
+    Statement bases(db, "UPDATE sync_bases SET seq = 0 WHERE project_id = ?");
+    bases.bindAll(projectId);
+    if (Result<void> done = bases.exec(writeFailed()); !done)
+        return done;
+    Result<QList<Sync::Mutation>> mutations = outbox(db, projectId);
+    if (!mutations)
+        return mutations.error();
+    Statement clear(db, "DELETE FROM sync_outbox WHERE project_id = ?");
+    clear.bindAll(projectId);
+    if (Result<void> cleared = clear.exec(writeFailed()); !cleared)
+        return cleared;
+    for (Sync::Mutation mutation : *mutations) {
+        mutation.baseSeq = 0;
+        if (Result<void> added = addToOutbox(db, projectId, mutation); !added)
+            return added;
+    }
+    return {};
+}
+
+Result<void> markSeen(Storage::Handle db, const QString &projectId, const QString &table, const QString &key)
+{
+    Statement q(db, "UPDATE sync_bases SET seen = 1 WHERE project_id = ? AND table_name = ? AND item_key = ?");
+    q.bindAll(projectId, table, key);
+    return q.exec(writeFailed());
+}
+
+Result<void> recordSkipped(Storage::Handle db, const QString &projectId, const QString &table, const QString &key, qint64 seq)
+{
+    // The oldest skipped change counts: the pull starts again before it.
+    Statement q(db, "INSERT INTO sync_skipped (project_id, table_name, item_key, seq) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (project_id, table_name, item_key) DO NOTHING");
+    q.bindAll(projectId, table, key, seq);
+    return q.exec(writeFailed());
+}
+
+Result<qint64> takeSkipped(Storage::Handle db, const QString &projectId, const QString &table, const QString &key)
+{
+    Statement q(db, "DELETE FROM sync_skipped WHERE project_id = ? AND table_name = ? AND item_key = ? RETURNING seq");
+    q.bindAll(projectId, table, key);
+    const qint64 seq = q.next() ? q.columnInt(0) : 0;
+    if (q.failed())
+        return q.error(writeFailed());
+    return seq;
+}
+
+Result<qint64> outboxSize(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, "SELECT count(*) FROM sync_outbox WHERE project_id = ?");
+    q.bindAll(projectId);
+    if (!q.next())
+        return q.error(readFailed());
+    return q.columnInt(0);
+}
+
+} // namespace SyncState
+} // namespace Realm::SyncClient

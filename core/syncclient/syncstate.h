@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+#include "storage/handle.h"
+#include "sync/syncprotocol.h"
+
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+namespace Realm::SyncClient {
+
+// A local project shared with a server project (the `sync_links` row).
+struct Link {
+    enum class State { Shared, ReadOnly, Unshared };
+    QString projectId;
+    QString server;
+    QString serverProjectId;
+    QString clientId;
+    qint64 nextNumber = 1;
+    QString cursor; // Sync::Cursor's text
+    // A restarted pull under way: what the server said on its first page.
+    Sync::ChangePage::Reset reset = Sync::ChangePage::Reset::None;
+    State state = State::Shared;
+    std::optional<qint64> lastSyncedAtMs;
+    QString lastError;
+};
+QString stateName(Link::State state);
+
+// What an item was when this machine last had it from the server.
+struct Base {
+    qint64 seq = 0;
+    QString sha256; // files: hex
+};
+
+// The workspace's sync tables (schema 12), inside the caller's transaction.
+namespace SyncState {
+
+Result<void> addLink(Storage::Handle db, const Link &link);
+Result<std::optional<Link>> link(Storage::Handle db, const QString &projectId);
+Result<QList<Link>> links(Storage::Handle db);
+Result<std::optional<Link>> linkTo(Storage::Handle db, const QString &server, const QString &serverProjectId);
+Result<void> saveLink(Storage::Handle db, const Link &link);
+
+Result<std::optional<Base>> base(Storage::Handle db, const QString &projectId, const QString &table, const QString &key);
+Result<void> setBase(Storage::Handle db, const QString &projectId, const QString &table, const QString &key, const Base &base);
+Result<void> removeBase(Storage::Handle db, const QString &projectId, const QString &table, const QString &key);
+// A restarted pull: every base unseen until the server sends its item again.
+Result<void> markBasesUnseen(Storage::Handle db, const QString &projectId);
+// The keys of one table the restarted pull did not bring.
+Result<QStringList> unseenKeys(Storage::Handle db, const QString &projectId, const QString &table);
+Result<QSet<QString>> baseKeys(Storage::Handle db, const QString &projectId, const QString &table);
+
+// Outbox bases from before a server restore: their seqs mean nothing now
+// (the contents they name still do).
+Result<void> forgetBaseSeqs(Storage::Handle db, const QString &projectId);
+// Marks a listed item seen by a restarted pull, whatever is done with it.
+Result<void> markSeen(Storage::Handle db, const QString &projectId, const QString &table, const QString &key);
+
+// A pulled change skipped for a local change waiting to be sent.
+Result<void> recordSkipped(Storage::Handle db, const QString &projectId, const QString &table, const QString &key, qint64 seq);
+// Takes the record (0: none).
+Result<qint64> takeSkipped(Storage::Handle db, const QString &projectId, const QString &table, const QString &key);
+
+Result<QList<Sync::Mutation>> outbox(Storage::Handle db, const QString &projectId);
+Result<void> addToOutbox(Storage::Handle db, const QString &projectId, const Sync::Mutation &mutation);
+// Drops the mutations the server answered (numbers up to `number`).
+Result<void> removeFromOutbox(Storage::Handle db, const QString &projectId, qint64 number);
+Result<qint64> outboxSize(Storage::Handle db, const QString &projectId);
+
+} // namespace SyncState
+} // namespace Realm::SyncClient

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "teamclient/httptransport.h"
+
+#include "teamclient/servererror.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace Realm::TeamClient {
+
+namespace {
+// A chunk is at most 8 MiB: a minute without a byte moving is a dead line.
+constexpr int kTransferTimeoutMs = 60000;
+constexpr int kCancelCheckMs = 100;
+} // namespace
+
+HttpTransport::HttpTransport(Credentials credentials, const CancellationToken *cancel)
+    : m_credentials(std::move(credentials)), m_cancel(cancel)
+{
+}
+
+QUrl HttpTransport::urlFor(const QString &path) const
+{
+    // The path may carry a query: split it off so that it is not encoded
+    // into the path.
+    const qsizetype question = path.indexOf(QLatin1Char('?'));
+    QUrl url = m_credentials.server;
+    url.setPath(url.path() + QStringLiteral("/api/v1") + (question < 0 ? path : path.left(question)));
+    if (question >= 0)
+        url.setQuery(path.mid(question + 1), QUrl::StrictMode);
+    return url;
+}
+
+HttpTransport::Answer HttpTransport::send(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &contentType,
+                                          const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest request(urlFor(path));
+    request.setTransferTimeout(kTransferTimeoutMs);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("realm/%1").arg(QCoreApplication::applicationVersion()));
+    request.setRawHeader("Authorization", "Bearer " + m_credentials.bearer.toLatin1());
+    if (!contentType.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer cancelCheck;
+    bool cancelled = false;
+    if (m_cancel) {
+        QObject::connect(&cancelCheck, &QTimer::timeout, reply, [&] {
+            if (m_cancel->isCancelled()) {
+                cancelled = true;
+                reply->abort();
+            }
+        });
+        cancelCheck.start(kCancelCheckMs);
+    }
+    if (!reply->isFinished())
+        loop.exec();
+    Answer answer;
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.body = reply->readAll();
+    answer.networkError = reply->errorString();
+    answer.cancelled = cancelled;
+    delete reply;
+    return answer;
+}
+
+Error HttpTransport::errorOf(const Answer &answer, const QString &path) const
+{
+    if (answer.cancelled)
+        return Error::cancelled();
+    return serverError(answer.status, QJsonDocument::fromJson(answer.body).object(), urlFor(path), answer.networkError);
+}
+
+Result<QJsonObject> HttpTransport::call(const QByteArray &method, const QString &path, const QJsonObject &body)
+{
+    const Answer answer = send(method, path, body.isEmpty() && method == "GET" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
+                               method == "GET" ? QByteArray() : QByteArrayLiteral("application/json"));
+    if (answer.status < 200 || answer.status >= 300)
+        return errorOf(answer, path);
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(answer.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return Error::failed(QCoreApplication::translate("Realm::TeamClient", "The server at %1 answered with something that is not REALM's JSON. Is it a realm-server?")
+                                 .arg(m_credentials.server.toString()));
+    return document.object();
+}
+
+Result<void> HttpTransport::put(const QString &path, const QByteArray &bytes)
+{
+    const Answer answer = send("PUT", path, bytes, QByteArrayLiteral("application/octet-stream"));
+    if (answer.status < 200 || answer.status >= 300)
+        return errorOf(answer, path);
+    return {};
+}
+
+Result<QByteArray> HttpTransport::get(const QString &path, qint64 offset)
+{
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    if (offset > 0)
+        headers.append({QByteArrayLiteral("Range"), QByteArrayLiteral("bytes=") + QByteArray::number(offset) + '-'});
+    const Answer answer = send("GET", path, {}, {}, headers);
+    if (answer.status != 200 && answer.status != 206)
+        return errorOf(answer, path);
+    // A server that ignores the range sends everything from the start.
+    if (offset > 0 && answer.status == 200)
+        return answer.body.mid(offset);
+    return answer.body;
+}
+
+} // namespace Realm::TeamClient

@@ -1,0 +1,418 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The sync client against the server's sync service in the same process:
+// real workspaces (SQLite files) on one side, a real server database on
+// the other, and between them a transport that speaks the routes' JSON
+// and can lose an answer after the server acted on the request. What a
+// network cannot be made to do on cue is proven here: a push whose answer
+// was lost is sent again with the same numbers and lands once; a numbering
+// the server does not know starts again under a new client id; a server
+// restored from an older backup loses nothing of what this machine holds;
+// tombstones expired on the server delete only what has no local change.
+#include "auth/accounts.h"
+#include "auth/organizations.h"
+#include "auth/sharedprojects.h"
+#include "projects/projectimporter.h"
+#include "projects/projectstore.h"
+#include "storage/statement.h"
+#include "sync/transport.h"
+#include "syncclient/projectsyncer.h"
+#include "syncserver/projectsync.h"
+#include "testserverdatabase.h"
+#include "testworkspace.h"
+#include "verifyresult.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <memory>
+
+using namespace Realm;
+using namespace Realm::Auth;
+using Realm::SyncClient::ProjectSyncer;
+using Realm::SyncClient::SyncReport;
+
+namespace {
+
+const ClientInfo kClient{QStringLiteral("192.0.2.9"), QStringLiteral("tst_projectsyncer")};
+
+QString sha(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+// The routes a sync client calls, answered by the server's services in
+// this process, as `principal`.
+class InProcessTransport final : public Sync::Transport {
+public:
+    InProcessTransport(ServerDb::ServerDatabasePtr db, SyncServer::ProjectSync *sync, Principal principal)
+        : m_database(db), m_projects(std::move(db)), m_sync(sync), m_principal(std::move(principal))
+    {
+    }
+
+    // The next push with changes is applied by the server, but its answer
+    // is lost.
+    bool loseNextPushAnswer = false;
+    int pushes = 0;
+
+    Result<QJsonObject> call(const QByteArray &method, const QString &path, const QJsonObject &body) override
+    {
+        const QString route = path.section(QLatin1Char('?'), 0, 0);
+        const QUrlQuery query(path.section(QLatin1Char('?'), 1));
+        const QStringList parts = route.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        if (method == "GET" && parts.size() == 2 && parts.at(0) == QLatin1String("orgs")) {
+            Result<Org> org = Organizations(m_database).get(m_principal, parts.at(1));
+            return org ? Result<QJsonObject>(org->toJson()) : Result<QJsonObject>(org.error());
+        }
+        if (method == "POST" && parts.size() == 3 && parts.at(0) == QLatin1String("orgs") && parts.at(2) == QLatin1String("projects")) {
+            Result<SharedProject> made = m_projects.create(m_principal, parts.at(1), body.value(QStringLiteral("name")).toString(),
+                                                           body.value(QStringLiteral("description")).toString(), kClient);
+            return made ? Result<QJsonObject>(made->toJson()) : Result<QJsonObject>(made.error());
+        }
+        if (parts.size() < 2 || parts.at(0) != QLatin1String("projects"))
+            return Error::notFound(QStringLiteral("no route %1").arg(path));
+        const QString project = parts.at(1);
+        const QString rest = QStringList(parts.mid(2)).join(QLatin1Char('/'));
+        if (method == "GET" && rest.isEmpty()) {
+            Result<SharedProject> found = m_projects.get(m_principal, project);
+            return found ? Result<QJsonObject>(found->toJson()) : Result<QJsonObject>(found.error());
+        }
+        if (method == "POST" && rest == QLatin1String("blobs/status")) {
+            QStringList hashes;
+            for (const QJsonValue &hash : body.value(QStringLiteral("sha256")).toArray())
+                hashes.append(hash.toString());
+            Result<Sync::BlobStatus> status = m_sync->blobStatus(m_principal, project, hashes);
+            return status ? Result<QJsonObject>(status->toJson()) : Result<QJsonObject>(status.error());
+        }
+        if (method == "POST" && rest == QLatin1String("sync/push")) {
+            QList<Sync::Mutation> mutations;
+            for (const QJsonValue &json : body.value(QStringLiteral("mutations")).toArray()) {
+                Result<Sync::Mutation> mutation = Sync::Mutation::fromJson(json.toObject());
+                if (!mutation)
+                    return mutation.error();
+                mutations.append(*mutation);
+            }
+            ++pushes;
+            Result<Sync::PushResult> pushed = m_sync->push(m_principal, project, body.value(QStringLiteral("client_id")).toString(), mutations, kClient);
+            if (pushed && loseNextPushAnswer && !mutations.isEmpty()) {
+                loseNextPushAnswer = false;
+                return Error::unavailable(QStringLiteral("the connection dropped before the answer came"));
+            }
+            return pushed ? Result<QJsonObject>(pushed->toJson()) : Result<QJsonObject>(pushed.error());
+        }
+        if (method == "GET" && rest == QLatin1String("sync/changes")) {
+            Result<Sync::ChangePage> page = m_sync->changes(m_principal, project, query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded),
+                                                            query.queryItemValue(QStringLiteral("limit")).toInt());
+            return page ? Result<QJsonObject>(page->toJson()) : Result<QJsonObject>(page.error());
+        }
+        return Error::notFound(QStringLiteral("no route %1 %2").arg(QString::fromLatin1(method), path));
+    }
+
+    Result<void> put(const QString &path, const QByteArray &bytes) override
+    {
+        const QUrlQuery query(path.section(QLatin1Char('?'), 1));
+        const QStringList parts = path.section(QLatin1Char('?'), 0, 0).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        if (parts.size() != 4 || parts.at(2) != QLatin1String("blobs"))
+            return Error::notFound(QStringLiteral("no route PUT %1").arg(path));
+        Result<SyncServer::ProjectSync::UploadProgress> progress =
+            m_sync->uploadBlob(m_principal, parts.at(1), parts.at(3), query.queryItemValue(QStringLiteral("size")).toLongLong(),
+                               query.queryItemValue(QStringLiteral("offset")).toLongLong(), bytes);
+        return progress ? Result<void>() : Result<void>(progress.error());
+    }
+
+    Result<QByteArray> get(const QString &path, qint64 offset) override
+    {
+        const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        if (parts.size() != 4 || parts.at(2) != QLatin1String("blobs"))
+            return Error::notFound(QStringLiteral("no route GET %1").arg(path));
+        Result<SyncServer::ProjectSync::BlobRange> range = m_sync->readBlob(m_principal, parts.at(1), parts.at(3), offset);
+        return range ? Result<QByteArray>(range->bytes) : Result<QByteArray>(range.error());
+    }
+
+private:
+    ServerDb::ServerDatabasePtr m_database;
+    SharedProjects m_projects;
+    SyncServer::ProjectSync *m_sync;
+    Principal m_principal;
+};
+
+// A person's workspace with one project imported from a folder of theirs.
+struct Machine {
+    Test::TestWorkspace workspace;
+    QTemporaryDir folder;
+    std::unique_ptr<InProcessTransport> transport;
+
+    Storage::DatabasePtr db() { return workspace.db(); }
+    ProjectSyncer syncer() { return ProjectSyncer(db(), transport.get()); }
+    QString path(const QString &relative) const { return folder.filePath(relative); }
+};
+
+} // namespace
+
+class TestProjectSyncer final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_serverFolder;
+    ServerDb::ServerDatabasePtr m_server;
+    std::unique_ptr<SyncServer::ProjectSync> m_sync;
+    QString m_acme;
+    Principal m_alice;
+    Principal m_bob;
+    std::unique_ptr<Machine> m_alicesMachine;
+    std::unique_ptr<Machine> m_bobsMachine;
+    QString m_aliceProject; // local ids
+    QString m_bobProject;
+    QString m_serverProject;
+
+    Principal addPerson(const QString &name)
+    {
+        Result<User> user = Accounts(m_server).addUser({name.toLower() + QStringLiteral("@example.org"), name, QStringLiteral("a long enough passphrase"), false, true});
+        if (!user) {
+            qWarning("cannot add %s: %s", qPrintable(name), qPrintable(user.error().message));
+            return {};
+        }
+        Principal principal;
+        principal.userId = user->id;
+        principal.email = user->email;
+        principal.name = name;
+        return principal;
+    }
+
+    Result<Projects::ImportReport> refresh(Machine &machine, const QString &projectId)
+    {
+        return Projects::ProjectImporter(machine.db()).refreshProject(projectId, {});
+    }
+
+    // path → SHA-256 of a project's files in a workspace.
+    static QMap<QString, QString> filesOf(Machine &machine, const QString &projectId)
+    {
+        QMap<QString, QString> files;
+        Result<QList<Projects::ProjectFile>> listed = Projects::ProjectStore(machine.db()).files(projectId);
+        if (listed)
+            for (const Projects::ProjectFile &file : std::as_const(*listed))
+                files.insert(file.path, QString::fromLatin1(file.sha256.toHex()));
+        return files;
+    }
+
+    // The server's live files of the project: path → SHA-256.
+    QMap<QString, QString> serverFiles()
+    {
+        QMap<QString, QString> files;
+        Result<Sync::ChangePage> page = m_sync->changes(m_alice, m_serverProject, {}, 1000);
+        if (page)
+            for (const Sync::Change &change : std::as_const(page->changes))
+                if (change.table == QLatin1String(Sync::Tables::kFiles) && !change.deleted)
+                    files.insert(change.key, change.data.value(QStringLiteral("sha256")).toString());
+        return files;
+    }
+
+    bool runSql(const QString &sql)
+    {
+        Result<QSqlDatabase> db = m_server->connection();
+        if (!db)
+            return false;
+        QSqlQuery query(*db);
+        if (!query.exec(sql)) {
+            qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+            return false;
+        }
+        return true;
+    }
+
+private slots:
+    void init()
+    {
+        m_server = Test::openTestServerDatabase(m_serverFolder.path());
+        m_sync = std::make_unique<SyncServer::ProjectSync>(m_server);
+        m_alice = addPerson(QStringLiteral("Alice"));
+        m_bob = addPerson(QStringLiteral("Bob"));
+        Organizations orgs(m_server);
+        Result<Org> acme = orgs.create(m_alice, QStringLiteral("Acme"), kClient);
+        REALM_VERIFY_OK(acme);
+        m_acme = acme->id;
+        REALM_VERIFY_OK(orgs.addMember(m_alice, m_acme, QStringLiteral("bob@example.org"), OrgRole::Member, kClient));
+        m_alicesMachine = std::make_unique<Machine>();
+        m_bobsMachine = std::make_unique<Machine>();
+        m_alicesMachine->transport = std::make_unique<InProcessTransport>(m_server, m_sync.get(), m_alice);
+        m_bobsMachine->transport = std::make_unique<InProcessTransport>(m_server, m_sync.get(), m_bob);
+
+        // Alice imports a folder and shares it; Bob clones it.
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("README.md"), "# Website\n");
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("src/app.js"), "console.log('hi');\n");
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("src/style.css"), "body {}\n");
+        Projects::ImportOptions options;
+        options.name = QStringLiteral("website");
+        Result<Projects::ImportReport> imported = Projects::ProjectImporter(m_alicesMachine->db()).importProject(m_alicesMachine->folder.path(), options);
+        REALM_VERIFY_OK(imported);
+        m_aliceProject = imported->project.id;
+        Result<SyncReport> shared = m_alicesMachine->syncer().share(m_aliceProject, QStringLiteral("http://server"), m_acme);
+        REALM_VERIFY_OK(shared);
+        m_serverProject = shared->serverProjectId;
+        REALM_VERIFY_OK(SharedProjects(m_server).setMember(m_alice, m_serverProject, QStringLiteral("bob@example.org"), ProjectRole::Editor, kClient));
+        Result<SyncReport> cloned = m_bobsMachine->syncer().clone(QStringLiteral("http://server"), m_serverProject, QStringLiteral("website"));
+        REALM_VERIFY_OK(cloned);
+        m_bobProject = cloned->projectId;
+        QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
+        QCOMPARE(serverFiles(), filesOf(*m_alicesMachine, m_aliceProject));
+    }
+
+    void cleanup()
+    {
+        m_alicesMachine.reset();
+        m_bobsMachine.reset();
+        m_sync.reset();
+        m_server.reset();
+    }
+
+    void aPushWhoseAnswerWasLostLandsOnce()
+    {
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("README.md"), "# Website, edited\n");
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        m_alicesMachine->transport->loseNextPushAnswer = true;
+        Result<SyncReport> lost = m_alicesMachine->syncer().sync(m_aliceProject);
+        QVERIFY(!lost);
+        QCOMPARE(lost.error().code, Error::Code::Unavailable);
+        // Applied on the server, but this machine does not know it yet.
+        QCOMPARE(serverFiles().value(QStringLiteral("README.md")), sha("# Website, edited\n"));
+        QCOMPARE(ProjectSyncer::pendingChanges(m_alicesMachine->db()->handle(), m_aliceProject).value(), qint64(1));
+        Result<Sync::ChangePage> before = m_sync->changes(m_alice, m_serverProject, {}, 1000);
+        REALM_VERIFY_OK(before);
+
+        Result<SyncReport> again = m_alicesMachine->syncer().sync(m_aliceProject);
+        REALM_VERIFY_OK(again);
+        QCOMPARE(again->sent, qint64(1));
+        QCOMPARE(again->pending, qint64(0));
+        // The retry made no new change on the server.
+        Result<Sync::ChangePage> after = m_sync->changes(m_alice, m_serverProject, {}, 1000);
+        REALM_VERIFY_OK(after);
+        QCOMPARE(after->cursor.seq, before->cursor.seq);
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
+    }
+
+    void aRefreshDoesNotSendTheDescriptionBack()
+    {
+        // Bob describes the project; Alice, who has not pulled that yet,
+        // refreshes (which writes the project's row) and syncs.
+        Projects::ProjectChanges changes;
+        changes.description = QStringLiteral("Bob's words");
+        REALM_VERIFY_OK(Projects::ProjectStore(m_bobsMachine->db()).update(m_bobProject, changes));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("README.md"), "# Website, edited\n");
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        Result<SyncReport> alices = m_alicesMachine->syncer().sync(m_aliceProject);
+        REALM_VERIFY_OK(alices);
+        QCOMPARE(alices->sent, qint64(1)); // the README only
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        for (Machine *machine : {m_alicesMachine.get(), m_bobsMachine.get()}) {
+            Result<Projects::Project> project = Projects::ProjectStore(machine->db()).find(QStringLiteral("website"));
+            REALM_VERIFY_OK(project);
+            QCOMPARE(project->description, QStringLiteral("Bob's words"));
+        }
+    }
+
+    void filesARefreshLeavesOutAreNotDeletedForEveryone()
+    {
+        // Alice shares build output her own rules keep; Bob's refresh
+        // leaves build/ out by the default rules.
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("build/report.txt"), "generated\n");
+        Projects::ImportOptions everything;
+        everything.excludes = {};
+        REALM_VERIFY_OK(Projects::ProjectImporter(m_alicesMachine->db()).refreshProject(m_aliceProject, everything));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        QVERIFY(serverFiles().contains(QStringLiteral("build/report.txt")));
+
+        QTemporaryDir checkout;
+        Test::TestWorkspace carolsWorkspace;
+        Principal carol = addPerson(QStringLiteral("Carol"));
+        REALM_VERIFY_OK(Organizations(m_server).addMember(m_alice, m_acme, QStringLiteral("carol@example.org"), OrgRole::Member, kClient));
+        REALM_VERIFY_OK(SharedProjects(m_server).setMember(m_alice, m_serverProject, QStringLiteral("carol@example.org"), ProjectRole::Editor, kClient));
+        InProcessTransport carolsTransport(m_server, m_sync.get(), carol);
+        const QString folder = checkout.filePath(QStringLiteral("website"));
+        Result<SyncReport> cloned = ProjectSyncer(carolsWorkspace.db(), &carolsTransport).clone(QStringLiteral("http://server"), m_serverProject, {}, folder);
+        REALM_VERIFY_OK(cloned);
+        QVERIFY(QFile::exists(folder + QStringLiteral("/build/report.txt")));
+        Test::writeFile(folder, QStringLiteral("src/app.js"), "console.log('carol');\n");
+        REALM_VERIFY_OK(Projects::ProjectImporter(carolsWorkspace.db()).refreshProject(cloned->projectId, {}));
+        Result<SyncReport> carols = ProjectSyncer(carolsWorkspace.db(), &carolsTransport).sync(cloned->projectId);
+        REALM_VERIFY_OK(carols);
+        QCOMPARE(carols->sent, qint64(1)); // her edit, not a delete of build/report.txt
+        QCOMPARE(serverFiles().value(QStringLiteral("build/report.txt")), sha("generated\n"));
+        QCOMPARE(serverFiles().value(QStringLiteral("src/app.js")), sha("console.log('carol');\n"));
+    }
+
+    void aServerRestoredFromAnOlderBackupLosesNothingHere()
+    {
+        // What the backup holds of README.md: its first version.
+        Result<QSqlDatabase> serverDb = m_server->connection();
+        QVERIFY(serverDb);
+        QSqlQuery old(*serverDb);
+        QVERIFY(old.exec(QStringLiteral("SELECT data FROM sync_items WHERE row_key = 'README.md'")) && old.next());
+        const QString firstReadme = old.value(0).toString();
+        // Alice edits README.md and adds a file; Bob gets both.
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("README.md"), "# Website, second edition\n");
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("src/new.js"), "new\n");
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        QVERIFY(filesOf(*m_bobsMachine, m_bobProject).contains(QStringLiteral("src/new.js")));
+        // The server is restored from a backup taken before that file: a
+        // new epoch, no client numbers, the last change gone.
+        const QString scope = QStringLiteral("'%1'").arg(m_serverProject);
+        QVERIFY(runSql(QStringLiteral("DELETE FROM sync_items WHERE scope_id = %1 AND row_key = 'src/new.js'").arg(scope)));
+        QSqlQuery restore(*serverDb);
+        restore.prepare(QStringLiteral("UPDATE sync_items SET data = ? WHERE row_key = 'README.md'"));
+        restore.addBindValue(firstReadme);
+        QVERIFY(restore.exec());
+        QVERIFY(runSql(QStringLiteral("DELETE FROM sync_epoch")));
+        QVERIFY(runSql(QStringLiteral("DELETE FROM sync_results")));
+        QVERIFY(runSql(QStringLiteral("DELETE FROM sync_clients")));
+        QVERIFY(!serverFiles().contains(QStringLiteral("src/new.js")));
+
+        // Bob syncs first: nothing is deleted or taken back here, and what
+        // the server lacks (or has older) is sent again.
+        Result<SyncReport> bobs = m_bobsMachine->syncer().sync(m_bobProject);
+        REALM_VERIFY_OK(bobs);
+        QVERIFY(filesOf(*m_bobsMachine, m_bobProject).contains(QStringLiteral("src/new.js")));
+        QCOMPARE(filesOf(*m_bobsMachine, m_bobProject).value(QStringLiteral("README.md")), sha("# Website, second edition\n"));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject)); // what was kept goes out
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        QCOMPARE(serverFiles().value(QStringLiteral("src/new.js")), sha("new\n"));
+        // Both versions of README.md survive: the backup's under its name,
+        // the newer one beside it.
+        QVERIFY(serverFiles().values().contains(sha("# Website, second edition\n")));
+        QVERIFY(serverFiles().values().contains(sha("# Website\n")));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject)); // her README.md goes out again
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), serverFiles());
+        QCOMPARE(filesOf(*m_alicesMachine, m_aliceProject), serverFiles());
+        QCOMPARE(ProjectSyncer::pendingChanges(m_bobsMachine->db()->handle(), m_bobProject).value(), qint64(0));
+    }
+
+    void expiredTombstonesDeleteOnlyWhatHasNoLocalChange()
+    {
+        // Alice deletes a file; the server later forgets the tombstone.
+        QVERIFY(QFile::remove(m_alicesMachine->path(QStringLiteral("src/style.css"))));
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        QVERIFY(runSql(QStringLiteral("UPDATE sync_items SET deleted_at = 1 WHERE deleted_at IS NOT NULL")));
+        Result<qint64> pruned = m_sync->pruneTombstones(QDateTime::currentMSecsSinceEpoch());
+        REALM_VERIFY_OK(pruned);
+        QCOMPARE(*pruned, qint64(1));
+        // Bob, who never pulled the delete, gets the project anew: the file
+        // it lacks goes here too.
+        Result<SyncReport> bobs = m_bobsMachine->syncer().sync(m_bobProject);
+        REALM_VERIFY_OK(bobs);
+        QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
+        QVERIFY(!filesOf(*m_bobsMachine, m_bobProject).contains(QStringLiteral("src/style.css")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProjectSyncer)
+#include "tst_projectsyncer.moc"

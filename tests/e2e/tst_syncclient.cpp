@@ -1,0 +1,451 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Sync as people use it: realm-cli workspaces of Alice, Bob and Carol and a
+// real realm-server on 127.0.0.1, on SQLite (tst_syncclient) and
+// PostgreSQL (tst_syncclient_postgresql). A project imported from a folder
+// is shared and cloned into a checkout folder; edits made in either folder
+// travel by refresh and sync, file for file; overlapping edits keep both
+// sides (a conflict copy); an edit made in a folder but not yet refreshed
+// is merged, never overwritten; a pull that would delete most files stops;
+// a viewer's changes stay local; a removed member keeps the local copy.
+#include "projects/projectstore.h"
+#include "serverprocess.h"
+#include "testworkspace.h"
+#include "workspace/workspace.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Realm;
+using namespace Realm::Test;
+
+namespace {
+
+const QByteArray kPassword = "a long enough passphrase";
+
+QString sha256Of(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+// path → SHA-256 of every file under `root`.
+QMap<QString, QString> folderFiles(const QString &root)
+{
+    QMap<QString, QString> files;
+    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        QFile in(file);
+        if (in.open(QIODevice::ReadOnly))
+            files.insert(QDir(root).relativeFilePath(file), sha256Of(in.readAll()));
+    }
+    return files;
+}
+
+QByteArray readFile(const QString &file)
+{
+    QFile in(file);
+    return in.open(QIODevice::ReadOnly) ? in.readAll() : QByteArray();
+}
+
+// A person with a workspace of their own and an API key for the server.
+struct Member {
+    explicit Member(QString who) : name(std::move(who)) {}
+    QString name;
+    std::unique_ptr<QTemporaryDir> home = std::make_unique<QTemporaryDir>();
+    QString key;
+
+    QString workspace() const { return home->filePath(QStringLiteral("workspace.realm")); }
+    QString folder(const QString &name) const { return home->filePath(name); }
+};
+
+// Lines numbered 1…`count`, for edits in the middle that merge.
+QByteArray numberedLines(int count)
+{
+    QByteArray text;
+    for (int i = 1; i <= count; ++i)
+        text += "line " + QByteArray::number(i) + '\n';
+    return text;
+}
+
+} // namespace
+
+class TestSyncClient final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_folder;
+    std::unique_ptr<ServerProcess> m_server;
+    QString m_orgId;
+    QString m_aliceToken;
+    Member m_alice = Member(QStringLiteral("alice"));
+    Member m_bob = Member(QStringLiteral("bob"));
+    Member m_carol = Member(QStringLiteral("carol"));
+
+    QString api(const QString &path) const { return m_server->api(path); }
+
+    // realm-cli as `member`, in their workspace, with their key.
+    int cli(const Member &member, const QStringList &arguments, QByteArray *out = nullptr, QByteArray *err = nullptr) const
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("REALM_SERVER_URL"), m_server->url());
+        env.insert(QStringLiteral("REALM_SERVER_TOKEN"), member.key);
+        process.setProcessEnvironment(env);
+        process.start(realmBinary(QStringLiteral("realm-cli")), QStringList{QStringLiteral("--workspace"), member.workspace()} + arguments);
+        if (!process.waitForStarted(10000) || !process.waitForFinished(120000)) {
+            process.kill();
+            process.waitForFinished();
+            return -2;
+        }
+        const QByteArray output = process.readAllStandardOutput();
+        const QByteArray errors = process.readAllStandardError();
+        if (out)
+            *out = output;
+        if (err)
+            *err = errors;
+        const int code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -3;
+        if (code != 0 && !err)
+            qWarning("realm-cli %s (%s) exited with %d: %s", qPrintable(arguments.join(QLatin1Char(' '))), qPrintable(member.name), code,
+                     errors.right(4000).constData());
+        return code;
+    }
+
+    bool sync(const Member &member, const QString &project = {})
+    {
+        QStringList arguments{QStringLiteral("sync")};
+        if (!project.isEmpty())
+            arguments << project;
+        return cli(member, arguments) == 0;
+    }
+
+    bool refresh(const Member &member, const QString &project) { return cli(member, {QStringLiteral("project"), QStringLiteral("refresh"), project}) == 0; }
+
+    // path → SHA-256 of a project's files in `member`'s workspace.
+    static QMap<QString, QString> projectFiles(const Member &member, const QString &project)
+    {
+        QMap<QString, QString> files;
+        Result<Storage::DatabasePtr> db = Workspace::open(member.workspace());
+        if (!db) {
+            qWarning("cannot open %s: %s", qPrintable(member.workspace()), qPrintable(db.error().message));
+            return files;
+        }
+        Projects::ProjectStore store(*db);
+        Result<Projects::Project> found = store.find(project);
+        if (!found)
+            return files;
+        Result<QList<Projects::ProjectFile>> listed = store.files(found->id);
+        if (listed)
+            for (const Projects::ProjectFile &file : std::as_const(*listed))
+                files.insert(file.path, QString::fromLatin1(file.sha256.toHex()));
+        return files;
+    }
+
+    // `realm-cli sync status --json` of one project.
+    QJsonObject status(const Member &member, const QString &project) const
+    {
+        QByteArray out;
+        if (cli(member, {QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("--json")}, &out) != 0)
+            return {};
+        for (const QByteArray &line : out.split('\n')) {
+            const QJsonObject entry = QJsonDocument::fromJson(line).object();
+            if (entry.value(QStringLiteral("project")).toString() == project)
+                return entry;
+        }
+        return {};
+    }
+
+    QString login(const QString &name) const
+    {
+        return httpRequest("POST", api(QStringLiteral("/auth/login")),
+                           {{QStringLiteral("email"), QString(name + QStringLiteral("@example.org"))}, {QStringLiteral("password"), QString::fromUtf8(kPassword)}})
+            .json.value(QStringLiteral("access_token"))
+            .toString();
+    }
+
+    QString apiKey(const QString &name) const
+    {
+        const HttpReply key = httpRequest("POST", api(QStringLiteral("/api-keys")),
+                                          {{QStringLiteral("name"), QStringLiteral("sync test")},
+                                           {QStringLiteral("org"), QStringLiteral("Acme")},
+                                           {QStringLiteral("scopes"), QJsonArray{QStringLiteral("project:read"), QStringLiteral("project:write")}},
+                                           {QStringLiteral("expires_in_days"), 1}},
+                                          login(name));
+        if (key.status != 201)
+            qWarning("no API key for %s: %d %s", qPrintable(name), key.status, key.body.constData());
+        return key.json.value(QStringLiteral("key")).toString();
+    }
+
+    bool giveRole(const QString &serverProjectId, const QString &email, const QString &role) const
+    {
+        const HttpReply given = httpRequest("PUT", api(QStringLiteral("/projects/%1/members/%2").arg(serverProjectId, email)),
+                                            {{QStringLiteral("role"), role}}, m_aliceToken);
+        if (given.status != 200)
+            qWarning("cannot give %s the role %s: %d %s", qPrintable(email), qPrintable(role), given.status, given.body.constData());
+        return given.status == 200;
+    }
+
+    // Alice imports `files` from a folder of hers as `project` and shares
+    // it; Bob (an editor) clones it into a checkout folder. The server's id.
+    QString shareWithBob(const QString &project, const QMap<QString, QByteArray> &files)
+    {
+        const QString source = m_alice.folder(project);
+        for (auto it = files.cbegin(); it != files.cend(); ++it)
+            writeFile(source, it.key(), it.value());
+        if (cli(m_alice, {QStringLiteral("project"), QStringLiteral("import"), source, QStringLiteral("--name"), project}) != 0)
+            return {};
+        QByteArray out;
+        if (cli(m_alice, {QStringLiteral("project"), QStringLiteral("share"), project, QStringLiteral("--org"), QStringLiteral("Acme")}, &out) != 0)
+            return {};
+        const QString id = QString::fromUtf8(out).trimmed().section(QLatin1Char('\n'), -1);
+        if (!giveRole(id, QStringLiteral("bob@example.org"), QStringLiteral("editor")))
+            return {};
+        if (cli(m_bob, {QStringLiteral("project"), QStringLiteral("clone"), id, QStringLiteral("--checkout"), m_bob.folder(project)}) != 0)
+            return {};
+        return id;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        const std::optional<TestDataFolder> folder = ServerProcess::initDataFolder(m_folder, &why);
+        QVERIFY2(folder, qPrintable(why));
+        for (const char *name : {"Alice", "Bob", "Carol"}) {
+            const QString person = QString::fromLatin1(name);
+            const ServerProcess::Outcome added =
+                ServerProcess::addUser(folder->data, folder->databaseUrl, person.toLower() + QStringLiteral("@example.org"), person, kPassword);
+            QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        }
+        m_server = ServerProcess::serve(folder->data, folder->databaseUrl, &why);
+        QVERIFY2(m_server, qPrintable(why));
+        m_aliceToken = login(QStringLiteral("alice"));
+        const HttpReply org = httpRequest("POST", api(QStringLiteral("/orgs")), {{QStringLiteral("name"), QStringLiteral("Acme")}}, m_aliceToken);
+        QCOMPARE(org.status, 201);
+        m_orgId = org.json.value(QStringLiteral("id")).toString();
+        for (const char *email : {"bob@example.org", "carol@example.org"})
+            QCOMPARE(httpRequest("POST", api(QStringLiteral("/orgs/%1/members").arg(m_orgId)),
+                                 {{QStringLiteral("email"), QString::fromLatin1(email)}, {QStringLiteral("role"), QStringLiteral("member")}}, m_aliceToken)
+                         .status,
+                     201);
+        for (Member *member : {&m_alice, &m_bob, &m_carol}) {
+            QVERIFY(member->home->isValid());
+            member->key = apiKey(member->name);
+            QVERIFY(!member->key.isEmpty());
+        }
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            QCOMPARE(m_server->terminate(), 0);
+    }
+
+    void aSharedProjectIsClonedFileForFile()
+    {
+        QByteArray binary(70000, '\0');
+        for (int i = 0; i < binary.size(); ++i)
+            binary[i] = char((i * 7919) % 251);
+        const QMap<QString, QByteArray> files{{QStringLiteral("README.md"), "# Rocket\n"},
+                                              {QStringLiteral("src/main.cpp"), "int main()\n{\n    return 0;\n}\n"},
+                                              {QStringLiteral("assets/logo.bin"), binary},
+                                              {QStringLiteral("docs/ünïcode.txt"), "ü\n"}};
+        const QString id = shareWithBob(QStringLiteral("rocket"), files);
+        QVERIFY(!id.isEmpty());
+
+        const QMap<QString, QString> alices = projectFiles(m_alice, QStringLiteral("rocket"));
+        QCOMPARE(alices.size(), files.size());
+        QCOMPARE(projectFiles(m_bob, QStringLiteral("rocket")), alices);
+        // The checkout folder holds the same files, byte for byte.
+        QCOMPARE(folderFiles(m_bob.folder(QStringLiteral("rocket"))), folderFiles(m_alice.folder(QStringLiteral("rocket"))));
+
+        const QJsonObject bobs = status(m_bob, QStringLiteral("rocket"));
+        QCOMPARE(bobs.value(QStringLiteral("server_project_id")).toString(), id);
+        QCOMPARE(bobs.value(QStringLiteral("state")).toString(), QStringLiteral("shared"));
+        QCOMPARE(bobs.value(QStringLiteral("pending")).toInteger(), 0);
+        QVERIFY(!bobs.value(QStringLiteral("cursor")).toString().isEmpty());
+        QCOMPARE(status(m_alice, QStringLiteral("rocket")).value(QStringLiteral("pending")).toInteger(), 0);
+
+        // Nothing changed: a sync sends and receives nothing.
+        QByteArray out;
+        QCOMPARE(cli(m_bob, {QStringLiteral("sync"), QStringLiteral("rocket"), QStringLiteral("--json")}, &out), 0);
+        const QJsonObject report = QJsonDocument::fromJson(out).object();
+        QCOMPARE(report.value(QStringLiteral("sent")).toInteger(), 0);
+        QCOMPARE(report.value(QStringLiteral("received")).toInteger(), 0);
+    }
+
+    void editsInBothFoldersMeetOnEveryMachine()
+    {
+        const QString id = shareWithBob(QStringLiteral("meet"), {{QStringLiteral("a.txt"), "a\n"}, {QStringLiteral("b.txt"), "b\n"}, {QStringLiteral("c.txt"), "c\n"}});
+        QVERIFY(!id.isEmpty());
+        const QString alices = m_alice.folder(QStringLiteral("meet"));
+        const QString bobs = m_bob.folder(QStringLiteral("meet"));
+
+        writeFile(alices, QStringLiteral("a.txt"), "a, by Alice\n");
+        writeFile(alices, QStringLiteral("new/alice.txt"), "new\n");
+        QVERIFY(refresh(m_alice, QStringLiteral("meet")));
+        QVERIFY(sync(m_alice, QStringLiteral("meet")));
+
+        writeFile(bobs, QStringLiteral("b.txt"), "b, by Bob\n");
+        QVERIFY(QFile::remove(bobs + QStringLiteral("/c.txt")));
+        QVERIFY(refresh(m_bob, QStringLiteral("meet")));
+        QVERIFY(sync(m_bob, QStringLiteral("meet")));
+        QVERIFY(sync(m_alice, QStringLiteral("meet")));
+
+        const QMap<QString, QString> expected{{QStringLiteral("a.txt"), sha256Of("a, by Alice\n")},
+                                              {QStringLiteral("b.txt"), sha256Of("b, by Bob\n")},
+                                              {QStringLiteral("new/alice.txt"), sha256Of("new\n")}};
+        QCOMPARE(projectFiles(m_alice, QStringLiteral("meet")), expected);
+        QCOMPARE(projectFiles(m_bob, QStringLiteral("meet")), expected);
+        // The pulls wrote into both folders: a refresh now changes nothing.
+        QCOMPARE(folderFiles(alices), expected);
+        QCOMPARE(folderFiles(bobs), expected);
+        QVERIFY(refresh(m_bob, QStringLiteral("meet")));
+        QCOMPARE(status(m_bob, QStringLiteral("meet")).value(QStringLiteral("pending")).toInteger(), 0);
+    }
+
+    void overlappingEditsKeepBothSides()
+    {
+        const QByteArray original = numberedLines(5);
+        const QString id = shareWithBob(QStringLiteral("clash"), {{QStringLiteral("src/main.c"), original}});
+        QVERIFY(!id.isEmpty());
+        QByteArray alices = original;
+        alices.replace("line 3\n", "line 3, as Alice has it\n");
+        QByteArray bobs = original;
+        bobs.replace("line 3\n", "line 3, as Bob has it\n");
+        writeFile(m_alice.folder(QStringLiteral("clash")), QStringLiteral("src/main.c"), alices);
+        writeFile(m_bob.folder(QStringLiteral("clash")), QStringLiteral("src/main.c"), bobs);
+        QVERIFY(refresh(m_alice, QStringLiteral("clash")));
+        QVERIFY(refresh(m_bob, QStringLiteral("clash")));
+        QVERIFY(sync(m_alice, QStringLiteral("clash")));
+
+        QByteArray out;
+        QCOMPARE(cli(m_bob, {QStringLiteral("sync"), QStringLiteral("clash"), QStringLiteral("--json")}, &out), 0);
+        const QJsonArray conflicts = QJsonDocument::fromJson(out).object().value(QStringLiteral("conflicts")).toArray();
+        QCOMPARE(conflicts.size(), 1);
+        const QString copy = conflicts.first().toString();
+        QVERIFY2(copy.startsWith(QLatin1String("src/main (conflict, Bob, ")) && copy.endsWith(QLatin1String(").c")), qPrintable(copy));
+        QVERIFY(sync(m_alice, QStringLiteral("clash")));
+
+        // Alice's edit came first and keeps the name; Bob's is the copy.
+        const QMap<QString, QString> expected{{QStringLiteral("src/main.c"), sha256Of(alices)}, {copy, sha256Of(bobs)}};
+        QCOMPARE(projectFiles(m_alice, QStringLiteral("clash")), expected);
+        QCOMPARE(projectFiles(m_bob, QStringLiteral("clash")), expected);
+        QCOMPARE(folderFiles(m_bob.folder(QStringLiteral("clash"))), expected);
+        QCOMPARE(folderFiles(m_alice.folder(QStringLiteral("clash"))), expected);
+    }
+
+    void anEditNotYetRefreshedIsMergedNotOverwritten()
+    {
+        const QByteArray original = numberedLines(9);
+        const QString id = shareWithBob(QStringLiteral("merge"), {{QStringLiteral("notes.txt"), original}});
+        QVERIFY(!id.isEmpty());
+        QByteArray alices = original;
+        alices.replace("line 8\n", "line 8 (Alice)\n");
+        writeFile(m_alice.folder(QStringLiteral("merge")), QStringLiteral("notes.txt"), alices);
+        QVERIFY(refresh(m_alice, QStringLiteral("merge")));
+        QVERIFY(sync(m_alice, QStringLiteral("merge")));
+
+        // Bob edits the file in his folder and syncs before refreshing:
+        // his edit stays in the folder…
+        QByteArray bobs = original;
+        bobs.replace("line 2\n", "line 2 (Bob)\n");
+        const QString bobsFile = m_bob.folder(QStringLiteral("merge")) + QStringLiteral("/notes.txt");
+        writeFile(m_bob.folder(QStringLiteral("merge")), QStringLiteral("notes.txt"), bobs);
+        QVERIFY(sync(m_bob, QStringLiteral("merge")));
+        QCOMPARE(readFile(bobsFile), bobs);
+        // …and his refresh sends it as made on the original, so the server
+        // merges the two.
+        QVERIFY(refresh(m_bob, QStringLiteral("merge")));
+        QVERIFY(sync(m_bob, QStringLiteral("merge")));
+        QVERIFY(sync(m_alice, QStringLiteral("merge")));
+        QByteArray both = original;
+        both.replace("line 2\n", "line 2 (Bob)\n").replace("line 8\n", "line 8 (Alice)\n");
+        const QMap<QString, QString> expected{{QStringLiteral("notes.txt"), sha256Of(both)}};
+        QCOMPARE(projectFiles(m_bob, QStringLiteral("merge")), expected);
+        QCOMPARE(projectFiles(m_alice, QStringLiteral("merge")), expected);
+        QCOMPARE(readFile(bobsFile), both);
+        QCOMPARE(readFile(m_alice.folder(QStringLiteral("merge")) + QStringLiteral("/notes.txt")), both);
+    }
+
+    void aPullThatDeletesMostFilesStopsUnlessAllowed()
+    {
+        const QString id = shareWithBob(QStringLiteral("purge"), {{QStringLiteral("1.txt"), "1\n"},
+                                                                 {QStringLiteral("2.txt"), "2\n"},
+                                                                 {QStringLiteral("3.txt"), "3\n"},
+                                                                 {QStringLiteral("4.txt"), "4\n"}});
+        QVERIFY(!id.isEmpty());
+        const QString alices = m_alice.folder(QStringLiteral("purge"));
+        for (const char *name : {"1.txt", "2.txt", "3.txt"})
+            QVERIFY(QFile::remove(alices + QLatin1Char('/') + QLatin1String(name)));
+        QVERIFY(refresh(m_alice, QStringLiteral("purge")));
+        QVERIFY(sync(m_alice, QStringLiteral("purge")));
+
+        QByteArray out, err;
+        QCOMPARE(cli(m_bob, {QStringLiteral("sync"), QStringLiteral("purge")}, &out, &err), 4);
+        QVERIFY2(err.contains("would delete 3 of the 4 files") && err.contains("--allow-mass-delete"), err.constData());
+        QCOMPARE(projectFiles(m_bob, QStringLiteral("purge")).size(), 4);
+        QCOMPARE(folderFiles(m_bob.folder(QStringLiteral("purge"))).size(), 4);
+
+        QCOMPARE(cli(m_bob, {QStringLiteral("sync"), QStringLiteral("purge"), QStringLiteral("--allow-mass-delete")}), 0);
+        const QMap<QString, QString> expected{{QStringLiteral("4.txt"), sha256Of("4\n")}};
+        QCOMPARE(projectFiles(m_bob, QStringLiteral("purge")), expected);
+        QCOMPARE(folderFiles(m_bob.folder(QStringLiteral("purge"))), expected);
+    }
+
+    void aViewersChangesStayLocalAndTheTeamsStillArrive()
+    {
+        const QString id = shareWithBob(QStringLiteral("view"), {{QStringLiteral("a.txt"), "a\n"}});
+        QVERIFY(!id.isEmpty());
+        QVERIFY(giveRole(id, QStringLiteral("carol@example.org"), QStringLiteral("viewer")));
+        QCOMPARE(cli(m_carol, {QStringLiteral("project"), QStringLiteral("clone"), id, QStringLiteral("--checkout"), m_carol.folder(QStringLiteral("view"))}), 0);
+        const QString carols = m_carol.folder(QStringLiteral("view"));
+        writeFile(carols, QStringLiteral("a.txt"), "a, as Carol would have it\n");
+        QVERIFY(refresh(m_carol, QStringLiteral("view")));
+
+        QByteArray out;
+        QCOMPARE(cli(m_carol, {QStringLiteral("sync"), QStringLiteral("view")}, &out), 0);
+        QVERIFY2(out.contains("kept here"), out.constData());
+        const QJsonObject carolsStatus = status(m_carol, QStringLiteral("view"));
+        QCOMPARE(carolsStatus.value(QStringLiteral("state")).toString(), QStringLiteral("read_only"));
+        QCOMPARE(carolsStatus.value(QStringLiteral("pending")).toInteger(), 1);
+
+        // The team's changes still reach her; her own edit stays as it is.
+        writeFile(m_alice.folder(QStringLiteral("view")), QStringLiteral("b.txt"), "b\n");
+        QVERIFY(refresh(m_alice, QStringLiteral("view")));
+        QVERIFY(sync(m_alice, QStringLiteral("view")));
+        QVERIFY(sync(m_carol, QStringLiteral("view")));
+        const QMap<QString, QString> carolsFiles = projectFiles(m_carol, QStringLiteral("view"));
+        QCOMPARE(carolsFiles.value(QStringLiteral("b.txt")), sha256Of("b\n"));
+        QCOMPARE(carolsFiles.value(QStringLiteral("a.txt")), sha256Of("a, as Carol would have it\n"));
+        QCOMPARE(readFile(carols + QStringLiteral("/a.txt")), QByteArray("a, as Carol would have it\n"));
+        // Nobody else saw it.
+        QVERIFY(sync(m_bob, QStringLiteral("view")));
+        QCOMPARE(projectFiles(m_bob, QStringLiteral("view")).value(QStringLiteral("a.txt")), sha256Of("a\n"));
+    }
+
+    void aRemovedMemberKeepsTheLocalCopy()
+    {
+        const QString id = shareWithBob(QStringLiteral("leave"), {{QStringLiteral("a.txt"), "a\n"}});
+        QVERIFY(!id.isEmpty());
+        const HttpReply removed = httpRequest("DELETE", api(QStringLiteral("/projects/%1/members/bob@example.org").arg(id)), {}, m_aliceToken);
+        QVERIFY2(removed.status == 200 || removed.status == 204, removed.body.constData());
+
+        QByteArray out, err;
+        QCOMPARE(cli(m_bob, {QStringLiteral("sync"), QStringLiteral("leave")}, &out, &err), 3);
+        QVERIFY2(err.contains("no longer shared with you") && err.contains("local copy is kept"), err.constData());
+        QCOMPARE(projectFiles(m_bob, QStringLiteral("leave")), (QMap<QString, QString>{{QStringLiteral("a.txt"), sha256Of("a\n")}}));
+        QCOMPARE(status(m_bob, QStringLiteral("leave")).value(QStringLiteral("state")).toString(), QStringLiteral("unshared"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncClient)
+#include "tst_syncclient.moc"
