@@ -16,6 +16,7 @@
 #include "secrets/memorysecretstore.h"
 #include "starters/startertemplate.h"
 #include "storage/migrator.h"
+#include "syncclient/syncstate.h"
 #include "workspace/workspace.h"
 
 #include <QCryptographicHash>
@@ -139,6 +140,24 @@ void tst_Upgrade::everyEarlierSchemaUpgradesKeepingEveryRow()
         QCOMPARE(prompt->body, QStringLiteral("Write a commit message for:\n{{diff}}"));
         QCOMPARE(prompt->createdAt, 1700000300000);
         QVERIFY(!Prompts::PromptStore(db).find(QStringLiteral("old-prompt"))); // removed: a tombstone
+    }
+    if (version >= 12) {
+        Result<std::optional<SyncClient::Link>> link = SyncClient::SyncState::link(db->handle(), kCalculator);
+        QVERIFY(link && *link);
+        QCOMPARE((*link)->serverProjectId, QStringLiteral("0190f000-0000-7000-8000-000000000001"));
+        QCOMPARE((*link)->nextNumber, 3);
+        QCOMPARE((*link)->cursor, QStringLiteral("8a1b2c3d4e5f:17"));
+        Result<std::optional<SyncClient::Base>> base = SyncClient::SyncState::base(db->handle(), kCalculator, QStringLiteral("files"), QStringLiteral("src/calc.c"));
+        QVERIFY(base && *base);
+        QCOMPARE((*base)->seq, 12);
+        Result<QList<Sync::Mutation>> outbox = SyncClient::SyncState::outbox(db->handle(), kCalculator);
+        QVERIFY(outbox);
+        QCOMPARE(outbox->size(), 1);
+        QCOMPARE(outbox->first().number, 2);
+        QCOMPARE(outbox->first().key, QStringLiteral("src/calc.c"));
+        Result<qint64> skipped = SyncClient::SyncState::takeSkipped(db->handle(), kCalculator, QStringLiteral("files"), QStringLiteral("src/calc.c"));
+        QVERIFY(skipped);
+        QCOMPARE(*skipped, 15);
     }
     checkEveryRowAwaitsSync(db);
     if (QTest::currentTestFailed())
