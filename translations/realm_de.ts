@@ -1240,6 +1240,66 @@
         <source>Cannot index the imported text</source>
         <translation>Der importierte Text kann nicht indiziert werden</translation>
     </message>
+    <message>
+        <source>Cannot record what the server sent</source>
+        <translation>Was der Server geschickt hat, kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the project</source>
+        <translation>Das Projekt kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot update the project</source>
+        <translation>Das Projekt kann nicht aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the local changes</source>
+        <translation>Die lokalen Änderungen können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot take the local changes</source>
+        <translation>Die lokalen Änderungen können nicht übernommen werden</translation>
+    </message>
+    <message>
+        <source>Cannot record the project&apos;s changes</source>
+        <translation>Die Änderungen des Projekts können nicht vermerkt werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the file contents</source>
+        <translation>Die Dateiinhalte können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1</source>
+        <translation>%1 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Cannot count the project&apos;s files</source>
+        <translation>Die Dateien des Projekts können nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>%1 is not empty: give a new or empty folder for the files.</source>
+        <translation>%1 ist nicht leer: Geben Sie einen neuen oder leeren Ordner für die Dateien an.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot record the project&apos;s folder</source>
+        <translation>Der Ordner des Projekts kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder for %1.</source>
+        <translation>Der Ordner für %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>%1 kann nicht entfernt werden.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Projects::ExportJob</name>
@@ -1777,6 +1837,160 @@
     <message>
         <source>Malformed sync message: %1.</source>
         <translation>Fehlerhafte Sync-Nachricht: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::SyncClient</name>
+    <message>
+        <source>Cannot read the sync state</source>
+        <translation>Der Synchronisierungsstand kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot save the sync state</source>
+        <translation>Der Synchronisierungsstand kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>This project is not shared with a server: share it first (realm-cli project share).</source>
+        <translation>Dieses Projekt ist mit keinem Server geteilt: Teilen Sie es zuerst (realm-cli project share).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is being synced already (by another window or command); try again when it is done.</source>
+        <translation>„%1“ wird bereits synchronisiert (von einem anderen Fenster oder Befehl); versuchen Sie es erneut, wenn das fertig ist.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s link to the server is gone.</source>
+        <translation>Die Verbindung des Projekts zum Server ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is no longer shared with you on %2 (removed, or the project deleted); the local copy is kept as it is.</source>
+        <translation>„%1“ ist auf %2 nicht mehr mit Ihnen geteilt (entfernt, oder das Projekt wurde gelöscht); die lokale Kopie bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>Sending the changes of &quot;%1&quot;…</source>
+        <translation>Änderungen von „%1“ werden gesendet …</translation>
+    </message>
+    <message>
+        <source>Receiving the changes to &quot;%1&quot;…</source>
+        <translation>Änderungen an „%1“ werden empfangen …</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; comes from %2, which a refresh reads again and which never gets the team&apos;s changes. Import a folder (a checkout of it) and share that project instead.</source>
+        <translation>„%1“ stammt aus %2, das eine Aktualisierung erneut liest und das die Änderungen des Teams nie erhält. Importieren Sie einen Ordner (einen Checkout davon) und teilen Sie stattdessen dieses Projekt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already shared (project %2 on %3).</source>
+        <translation>„%1“ ist bereits geteilt (Projekt %2 auf %3).</translation>
+    </message>
+    <message>
+        <source>The server made the project but did not say its id.</source>
+        <translation>Der Server hat das Projekt angelegt, aber seine ID nicht genannt.</translation>
+    </message>
+    <message>
+        <source>Cannot record the shared project</source>
+        <translation>Das geteilte Projekt kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>This workspace already has project %1 as &quot;%2&quot;: sync it instead.</source>
+        <translation>Dieser Arbeitsbereich hat Projekt %1 bereits als „%2“: Synchronisieren Sie stattdessen dieses.</translation>
+    </message>
+    <message>
+        <source>%1 (Give the copy a name of its own with --name.)</source>
+        <translation>%1 (Geben Sie der Kopie mit --name einen eigenen Namen.)</translation>
+    </message>
+    <message>
+        <source>Cannot record the cloned project</source>
+        <translation>Das geklonte Projekt kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of changes cannot be read: %1</source>
+        <translation>Die Liste der Änderungen des Servers kann nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung empfangen</numerusform>
+            <numerusform>%n Änderungen empfangen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server&apos;s changes would delete %1 of the %2 files of &quot;%3&quot;; nothing was changed here. If that is right, sync again allowing it (realm-cli sync --allow-mass-delete).</source>
+        <translation>Die Änderungen des Servers würden %1 der %2 Dateien von „%3“ löschen; hier wurde nichts geändert. Wenn das richtig ist, synchronisieren Sie erneut und erlauben Sie es (realm-cli sync --allow-mass-delete).</translation>
+    </message>
+    <message>
+        <source>The content of %1 arrived damaged (its SHA-256 does not match); sync again.</source>
+        <translation>Der Inhalt von %1 kam beschädigt an (sein SHA-256 stimmt nicht); synchronisieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The content of %1 did not arrive; sync again.</source>
+        <translation>Der Inhalt von %1 kam nicht an; synchronisieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot open the workspace for writing.</source>
+        <translation>Der Arbeitsbereich kann nicht zum Schreiben geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot save the server&apos;s changes</source>
+        <translation>Die Änderungen des Servers können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Applied %1 of %2 changes</source>
+        <translation>%1 von %2 Änderungen übernommen</translation>
+    </message>
+    <message>
+        <source>Cannot number the local changes</source>
+        <translation>Die lokalen Änderungen können nicht nummeriert werden</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the push cannot be read: %1</source>
+        <translation>Die Antwort des Servers auf das Senden kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer about file contents cannot be read: %1</source>
+        <translation>Die Antwort des Servers zu den Dateiinhalten kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The content %1 is not in this workspace any more; refresh the project and sync again.</source>
+        <translation>Der Inhalt %1 ist nicht mehr in diesem Arbeitsbereich; aktualisieren Sie das Projekt und synchronisieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Uploaded %1 of %2 file contents</source>
+        <translation>%1 von %2 Dateiinhalten hochgeladen</translation>
+    </message>
+    <message>
+        <source>The server answered %1 of the %2 changes sent; they are sent again next time.</source>
+        <translation>Der Server hat auf %1 der %2 gesendeten Änderungen geantwortet; sie werden beim nächsten Mal erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>The server answered change %1, which was not sent.</source>
+        <translation>Der Server hat auf Änderung %1 geantwortet, die nicht gesendet wurde.</translation>
+    </message>
+    <message>
+        <source>Cannot record what the server did with the changes</source>
+        <translation>Was der Server mit den Änderungen gemacht hat, kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2 changes</source>
+        <translation>%1 von %2 Änderungen gesendet</translation>
+    </message>
+    <message>
+        <source>The project is not in this workspace any more.</source>
+        <translation>Das Projekt ist nicht mehr in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; what was sent and received so far is kept, and the next sync goes on from there.</source>
+        <translation>Synchronisierung abgebrochen; was bisher gesendet und empfangen wurde, bleibt erhalten, und die nächste Synchronisierung macht dort weiter.</translation>
+    </message>
+    <message>
+        <source>This project is shared on %1, not on %2 (signed in there): sign in to %1 to sync it.</source>
+        <translation>Dieses Projekt ist auf %1 geteilt, nicht auf %2 (dort angemeldet): Melden Sie sich bei %1 an, um es zu synchronisieren.</translation>
+    </message>
+    <message>
+        <source>The sync outbox holds a change this version cannot read: %1</source>
+        <translation>Der Postausgang der Synchronisierung enthält eine Änderung, die diese Version nicht lesen kann: %1</translation>
     </message>
 </context>
 <context>

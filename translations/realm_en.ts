@@ -145,6 +145,16 @@
     </message>
 </context>
 <context>
+    <name>Realm::SyncClient</name>
+    <message numerus="yes">
+        <source>Received %n change(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Realm::Ui::ChatView</name>
     <message numerus="yes">
         <source>Context (%n item(s))</source>

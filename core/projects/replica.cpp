@@ -14,11 +14,6 @@ using Storage::Statement;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Realm::Projects", text);
-}
-
 const char kFileState[] = "SELECT f.id, f.path, f.deleted_at IS NOT NULL, f.blob_sha256, f.size, f.mode FROM files f ";
 
 FileState fileStateFrom(const Statement &q)
@@ -43,7 +38,7 @@ Result<void> forgetCaptured(Storage::Handle db, const char *table, const QString
 {
     Statement q(db, "DELETE FROM changes WHERE table_name = ? AND row_key = ?");
     q.bindAll(QString::fromLatin1(table), rowKey);
-    return q.exec(tr("Cannot record what the server sent"));
+    return q.exec(QCoreApplication::translate("Realm::Projects", "Cannot record what the server sent"));
 }
 
 } // namespace
@@ -53,7 +48,7 @@ Result<std::optional<Info>> info(Storage::Handle db, const QString &projectId)
     Statement q(db, "SELECT description, tags FROM projects WHERE id = ?");
     q.bindAll(projectId);
     if (!q.next())
-        return q.failed() ? Result<std::optional<Info>>(q.error(tr("Cannot read the project"))) : std::optional<Info>();
+        return q.failed() ? Result<std::optional<Info>>(q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project"))) : std::optional<Info>();
     Info info{.description = q.columnText(0), .tags = {}};
     for (const QJsonValue &tag : QJsonDocument::fromJson(q.columnText(1).toUtf8()).array())
         info.tags.append(tag.toString());
@@ -65,7 +60,7 @@ Result<void> setInfo(Storage::Handle db, const QString &projectId, const Info &i
     const QString tags = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(info.tags)).toJson(QJsonDocument::Compact));
     Statement q(db, "UPDATE projects SET description = ?, tags = ?, updated_at = ? WHERE id = ?");
     q.bindAll(info.description, tags, Clock::nowMs(), projectId);
-    if (Result<void> done = q.exec(tr("Cannot update the project")); !done)
+    if (Result<void> done = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot update the project")); !done)
         return done;
     return forgetCaptured(db, "projects", projectId);
 }
@@ -76,7 +71,7 @@ Result<bool> infoPending(Storage::Handle db, const QString &projectId)
     q.bindAll(projectId);
     const bool pending = q.next();
     if (q.failed())
-        return q.error(tr("Cannot read the local changes"));
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the local changes"));
     return pending;
 }
 
@@ -85,7 +80,7 @@ Result<QList<FileState>> pendingFiles(Storage::Handle db, const QString &project
     Statement q(db, QStringLiteral("%1 JOIN changes c ON c.table_name = 'files' AND c.row_key = f.id WHERE f.project_id = ? ORDER BY c.seq")
                         .arg(QLatin1String(kFileState)));
     q.bindAll(projectId);
-    return fileStates(q, tr("Cannot read the local changes"));
+    return fileStates(q, QCoreApplication::translate("Realm::Projects", "Cannot read the local changes"));
 }
 
 Result<bool> filePending(Storage::Handle db, const QString &projectId, const QString &path)
@@ -95,7 +90,7 @@ Result<bool> filePending(Storage::Handle db, const QString &projectId, const QSt
     q.bindAll(projectId, path);
     const bool pending = q.next();
     if (q.failed())
-        return q.error(tr("Cannot read the local changes"));
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the local changes"));
     return pending;
 }
 
@@ -104,12 +99,12 @@ Result<void> takePending(Storage::Handle db, const QString &projectId, const QSt
     Statement q(db, "DELETE FROM changes WHERE (table_name = 'projects' AND row_key = ?1) "
                     "OR (table_name = 'files' AND row_key IN (SELECT id FROM files WHERE project_id = ?1))");
     q.bindAll(projectId);
-    if (Result<void> taken = q.exec(tr("Cannot take the local changes")); !taken)
+    if (Result<void> taken = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot take the local changes")); !taken)
         return taken;
     for (const QString &fileId : keepFileIds) {
         Statement keep(db, "INSERT INTO changes (table_name, row_key, op) VALUES ('files', ?, 'upsert') ON CONFLICT (table_name, row_key) DO NOTHING");
         keep.bindAll(fileId);
-        if (Result<void> kept = keep.exec(tr("Cannot take the local changes")); !kept)
+        if (Result<void> kept = keep.exec(QCoreApplication::translate("Realm::Projects", "Cannot take the local changes")); !kept)
             return kept;
     }
     return {};
@@ -122,7 +117,7 @@ Result<void> markAllPending(Storage::Handle db, const QString &projectId)
                     "SELECT 'files', id, 'upsert' FROM files WHERE project_id = ?1 AND deleted_at IS NULL "
                     "ON CONFLICT (table_name, row_key) DO NOTHING");
     q.bindAll(projectId);
-    return q.exec(tr("Cannot record the project's changes"));
+    return q.exec(QCoreApplication::translate("Realm::Projects", "Cannot record the project's changes"));
 }
 
 Result<void> markFilePending(Storage::Handle db, const QString &projectId, const QString &path)
@@ -131,21 +126,21 @@ Result<void> markFilePending(Storage::Handle db, const QString &projectId, const
                     "SELECT 'files', id, 'upsert' FROM files WHERE project_id = ? AND path = ? AND deleted_at IS NULL "
                     "ON CONFLICT (table_name, row_key) DO NOTHING");
     q.bindAll(projectId, path);
-    return q.exec(tr("Cannot record the project's changes"));
+    return q.exec(QCoreApplication::translate("Realm::Projects", "Cannot record the project's changes"));
 }
 
 Result<QList<FileState>> liveFiles(Storage::Handle db, const QString &projectId)
 {
     Statement q(db, QStringLiteral("%1 WHERE f.project_id = ? AND f.deleted_at IS NULL ORDER BY f.path").arg(QLatin1String(kFileState)));
     q.bindAll(projectId);
-    return fileStates(q, tr("Cannot read the project's files"));
+    return fileStates(q, QCoreApplication::translate("Realm::Projects", "Cannot read the project's files"));
 }
 
 Result<std::optional<FileState>> liveFile(Storage::Handle db, const QString &projectId, const QString &path)
 {
     Statement q(db, QStringLiteral("%1 WHERE f.project_id = ? AND f.path = ? AND f.deleted_at IS NULL").arg(QLatin1String(kFileState)));
     q.bindAll(projectId, path);
-    Result<QList<FileState>> files = fileStates(q, tr("Cannot read the project's files"));
+    Result<QList<FileState>> files = fileStates(q, QCoreApplication::translate("Realm::Projects", "Cannot read the project's files"));
     if (!files)
         return files.error();
     return files->isEmpty() ? std::optional<FileState>() : std::optional<FileState>(files->first());
@@ -157,7 +152,7 @@ Result<bool> hasContent(Storage::Handle db, const QByteArray &sha256)
     q.bindAll(sha256);
     const bool held = q.next();
     if (q.failed())
-        return q.error(tr("Cannot read the file contents"));
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the file contents"));
     return held;
 }
 
@@ -166,7 +161,7 @@ Result<std::optional<QByteArray>> content(Storage::Handle db, const QByteArray &
     Statement q(db, "SELECT content FROM blobs WHERE sha256 = ?");
     q.bindAll(sha256);
     if (!q.next())
-        return q.failed() ? Result<std::optional<QByteArray>>(q.error(tr("Cannot read the file contents"))) : std::optional<QByteArray>();
+        return q.failed() ? Result<std::optional<QByteArray>>(q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the file contents"))) : std::optional<QByteArray>();
     return std::optional<QByteArray>(q.columnBlob(0));
 }
 
@@ -204,7 +199,7 @@ Result<void> Writer::remove(const QString &path)
         return existing ? Result<void>() : Result<void>(existing.error());
     Statement q(m_db, "UPDATE files SET deleted_at = ?1, updated_at = ?1 WHERE id = ?2");
     q.bindAll(Clock::nowMs(), (*existing)->id);
-    if (Result<void> removed = q.exec(tr("Cannot remove %1").arg(path)); !removed)
+    if (Result<void> removed = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot remove %1").arg(path)); !removed)
         return removed;
     return forgetCaptured(m_db, "files", (*existing)->id);
 }
@@ -218,7 +213,7 @@ Result<void> Writer::finish()
                       "total_bytes = (SELECT coalesce(sum(size), 0) FROM files WHERE project_id = ?1 AND deleted_at IS NULL) "
                       "WHERE id = ?1");
     q.bindAll(m_projectId);
-    return q.exec(tr("Cannot count the project's files"));
+    return q.exec(QCoreApplication::translate("Realm::Projects", "Cannot count the project's files"));
 }
 
 } // namespace Realm::Projects::Replica

@@ -15,21 +15,12 @@ namespace Realm::Projects {
 
 using Storage::Statement;
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Realm::Projects", text);
-}
-
-} // namespace
-
 Result<std::optional<SourceFolder>> SourceFolder::of(Storage::Handle db, const QString &projectId)
 {
     Statement q(db, "SELECT source_location FROM projects WHERE id = ? AND source_kind = 'folder'");
     q.bindAll(projectId);
     if (!q.next())
-        return q.failed() ? Result<std::optional<SourceFolder>>(q.error(tr("Cannot read the project"))) : std::optional<SourceFolder>();
+        return q.failed() ? Result<std::optional<SourceFolder>>(q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project"))) : std::optional<SourceFolder>();
     const QString root = q.columnText(0);
     if (root.isEmpty())
         return std::optional<SourceFolder>();
@@ -41,17 +32,17 @@ Result<SourceFolder> SourceFolder::attach(Storage::Handle db, const QString &pro
     const QString root = QDir(folder).absolutePath();
     QDir dir(root);
     if (dir.exists() && !dir.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot).isEmpty())
-        return Error::invalidInput(tr("%1 is not empty: give a new or empty folder for the files.").arg(root));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "%1 is not empty: give a new or empty folder for the files.").arg(root));
     if (!dir.mkpath(QStringLiteral(".")))
-        return Error::io(tr("Cannot make the folder %1.").arg(root));
+        return Error::io(QCoreApplication::translate("Realm::Projects", "Cannot make the folder %1.").arg(root));
     Statement q(db, "UPDATE projects SET source_kind = 'folder', source_location = ? WHERE id = ?");
     q.bindAll(root, projectId);
-    if (Result<void> set = q.exec(tr("Cannot record the project's folder")); !set)
+    if (Result<void> set = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot record the project's folder")); !set)
         return set.error();
     // Where this machine keeps the files is not a change for the team.
     Statement forget(db, "DELETE FROM changes WHERE table_name = 'projects' AND row_key = ?");
     forget.bindAll(projectId);
-    if (Result<void> forgotten = forget.exec(tr("Cannot record the project's folder")); !forgotten)
+    if (Result<void> forgotten = forget.exec(QCoreApplication::translate("Realm::Projects", "Cannot record the project's folder")); !forgotten)
         return forgotten.error();
     return SourceFolder(root);
 }
@@ -89,7 +80,7 @@ Result<QByteArray> SourceFolder::currentHash(const QString &file) const
     if (!in.exists())
         return QByteArray();
     if (!in.open(QIODevice::ReadOnly))
-        return Error::io(tr("Cannot read %1: %2").arg(file, in.errorString()));
+        return Error::io(QCoreApplication::translate("Realm::Projects", "Cannot read %1: %2").arg(file, in.errorString()));
     return BlobStore::sha256(in.readAll());
 }
 
@@ -107,7 +98,7 @@ Result<bool> SourceFolder::write(const QString &path, const QByteArray &stored, 
         return false; // edited (or deleted) here since
     if (*current != BlobStore::sha256(content)) {
         if (!QDir().mkpath(QFileInfo(*file).absolutePath()))
-            return Error::io(tr("Cannot make the folder for %1.").arg(*file));
+            return Error::io(QCoreApplication::translate("Realm::Projects", "Cannot make the folder for %1.").arg(*file));
         if (Result<void> written = writeFileAtomically(*file, content); !written)
             return written.error();
     }
@@ -133,7 +124,7 @@ Result<bool> SourceFolder::remove(const QString &path, const QByteArray &stored)
     if (*current != stored)
         return false;
     if (!QFile::remove(*file))
-        return Error::io(tr("Cannot remove %1.").arg(*file));
+        return Error::io(QCoreApplication::translate("Realm::Projects", "Cannot remove %1.").arg(*file));
     return true;
 }
 

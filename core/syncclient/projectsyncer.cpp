@@ -20,10 +20,6 @@
 namespace Realm::SyncClient {
 
 namespace Detail {
-QString tr(const char *text, const char *disambiguation, int n)
-{
-    return QCoreApplication::translate("Realm::SyncClient", text, disambiguation, n);
-}
 QString itemHash(const QString &table, const QJsonObject &data)
 {
     if (table == QLatin1String(Sync::Tables::kFiles))
@@ -32,7 +28,6 @@ QString itemHash(const QString &table, const QJsonObject &data)
 }
 } // namespace Detail
 
-using Detail::tr;
 
 QJsonObject SyncReport::toJson() const
 {
@@ -90,15 +85,15 @@ Result<SyncReport> ProjectSyncer::sync(const QString &projectId, const SyncOptio
         return link.error();
     Result<Projects::Project> project = Projects::ProjectStore(m_db).find(projectId, true);
     if (!*link || !project)
-        return Error::notFound(tr("This project is not shared with a server: share it first (realm-cli project share)."));
+        return Error::notFound(QCoreApplication::translate("Realm::SyncClient", "This project is not shared with a server: share it first (realm-cli project share)."));
     QLockFile lock(syncLockPath(m_db, projectId));
     lock.setStaleLockTime(0); // a crashed sync's lock is found by its process id
     if (!lock.tryLock(0))
-        return Error::conflict(tr("\"%1\" is being synced already (by another window or command); try again when it is done.").arg(project->name));
+        return Error::conflict(QCoreApplication::translate("Realm::SyncClient", "\"%1\" is being synced already (by another window or command); try again when it is done.").arg(project->name));
     // Read under the lock: what another sync committed counts.
     link = SyncState::link(db, projectId);
     if (!link || !*link)
-        return link ? Error::failed(tr("The project's link to the server is gone.")) : link.error();
+        return link ? Error::failed(QCoreApplication::translate("Realm::SyncClient", "The project's link to the server is gone.")) : link.error();
     Detail::Session s{.db = m_db, .transport = m_transport, .cancel = m_cancel, .progress = m_progress, .link = **link, .report = {}};
     s.report.projectId = projectId;
     s.report.projectName = project->name;
@@ -139,12 +134,12 @@ Result<SyncReport> ProjectSyncer::sync(const QString &projectId, const SyncOptio
         if (there || there.error().code != Error::Code::NotFound)
             return std::nullopt;
         s.link.state = Link::State::Unshared;
-        return Error::notFound(tr("\"%1\" is no longer shared with you on %2 (removed, or the project deleted); "
+        return Error::notFound(QCoreApplication::translate("Realm::SyncClient", "\"%1\" is no longer shared with you on %2 (removed, or the project deleted); "
                                   "the local copy is kept as it is.")
                                    .arg(project->name, s.link.server));
     };
 
-    s.say(-1, tr("Sending the changes of \"%1\"…").arg(project->name));
+    s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Sending the changes of \"%1\"…").arg(project->name));
     std::optional<Error> pushFailure;
     if (Result<void> pushed = Detail::push(s); !pushed) {
         if (const std::optional<Error> gone = noLongerShared(pushed.error()))
@@ -173,7 +168,7 @@ Result<SyncReport> ProjectSyncer::sync(const QString &projectId, const SyncOptio
             s.link.state = Link::State::Shared;
     }
 
-    s.say(-1, tr("Receiving the changes to \"%1\"…").arg(project->name));
+    s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Receiving the changes to \"%1\"…").arg(project->name));
     Result<void> pulled = Detail::pull(s, options);
     if (!pulled) {
         if (const std::optional<Error> gone = noLongerShared(pulled.error()))
@@ -192,7 +187,7 @@ Result<SyncReport> ProjectSyncer::share(const QString &projectId, const QString 
     if (project->source.kind == Kind::Git || project->source.kind == Kind::Archive)
         // Its refresh reads the repository or archive again, which holds
         // none of the team's changes: it would take them all back.
-        return Error::invalidInput(tr("\"%1\" comes from %2, which a refresh reads again and which never gets the team's changes. "
+        return Error::invalidInput(QCoreApplication::translate("Realm::SyncClient", "\"%1\" comes from %2, which a refresh reads again and which never gets the team's changes. "
                                       "Import a folder (a checkout of it) and share that project instead.")
                                        .arg(project->name, project->source.location));
     Storage::Handle db = m_db->handle();
@@ -200,7 +195,7 @@ Result<SyncReport> ProjectSyncer::share(const QString &projectId, const QString 
     if (!existing)
         return existing.error();
     if (*existing)
-        return Error::conflict(tr("\"%1\" is already shared (project %2 on %3).").arg(project->name, (*existing)->serverProjectId, (*existing)->server));
+        return Error::conflict(QCoreApplication::translate("Realm::SyncClient", "\"%1\" is already shared (project %2 on %3).").arg(project->name, (*existing)->serverProjectId, (*existing)->server));
     // By name or id: the organization's id makes the project.
     Result<QJsonObject> organization = m_transport->call("GET", QStringLiteral("/orgs/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(org))), {});
     if (!organization)
@@ -212,7 +207,7 @@ Result<SyncReport> ProjectSyncer::share(const QString &projectId, const QString 
         return created.error();
     const QString serverProjectId = created->value(QStringLiteral("id")).toString();
     if (serverProjectId.isEmpty())
-        return Error::failed(tr("The server made the project but did not say its id."));
+        return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The server made the project but did not say its id."));
     Storage::Transaction transaction(db);
     if (!transaction.isActive())
         return transaction.error();
@@ -225,7 +220,7 @@ Result<SyncReport> ProjectSyncer::share(const QString &projectId, const QString 
         return added.error();
     if (Result<void> marked = Projects::Replica::markAllPending(db, project->id); !marked)
         return marked.error();
-    if (Result<void> committed = transaction.commit(tr("Cannot record the shared project")); !committed)
+    if (Result<void> committed = transaction.commit(QCoreApplication::translate("Realm::SyncClient", "Cannot record the shared project")); !committed)
         return committed.error();
     return sync(project->id);
 }
@@ -238,7 +233,7 @@ Result<SyncReport> ProjectSyncer::clone(const QString &server, const QString &se
         return existing.error();
     if (*existing) {
         Result<Projects::Project> local = Projects::ProjectStore(m_db).find((*existing)->projectId, true);
-        return Error::conflict(tr("This workspace already has project %1 as \"%2\": sync it instead.")
+        return Error::conflict(QCoreApplication::translate("Realm::SyncClient", "This workspace already has project %1 as \"%2\": sync it instead.")
                                    .arg(serverProjectId, local ? local->name : (*existing)->projectId));
     }
     Result<QJsonObject> remote = m_transport->call("GET", QStringLiteral("/projects/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(serverProjectId))), {});
@@ -254,7 +249,7 @@ Result<SyncReport> ProjectSyncer::clone(const QString &server, const QString &se
     Result<Projects::Project> project = Projects::ProjectStore(m_db).create(name, remote->value(QStringLiteral("description")).toString());
     if (!project)
         return project.error().code == Error::Code::InvalidInput
-                   ? Error::invalidInput(tr("%1 (Give the copy a name of its own with --name.)").arg(project.error().message))
+                   ? Error::invalidInput(QCoreApplication::translate("Realm::SyncClient", "%1 (Give the copy a name of its own with --name.)").arg(project.error().message))
                    : project.error();
     Link link;
     link.projectId = project->id;
@@ -270,7 +265,7 @@ Result<SyncReport> ProjectSyncer::clone(const QString &server, const QString &se
     if (!checkout.isEmpty())
         if (Result<Projects::SourceFolder> folder = Projects::SourceFolder::attach(db, project->id, checkout); !folder)
             return folder.error();
-    if (Result<void> committed = transaction.commit(tr("Cannot record the cloned project")); !committed)
+    if (Result<void> committed = transaction.commit(QCoreApplication::translate("Realm::SyncClient", "Cannot record the cloned project")); !committed)
         return committed.error();
     return sync(project->id);
 }

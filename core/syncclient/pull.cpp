@@ -8,6 +8,7 @@
 #include "projects/sourcefolder.h"
 #include "storage/transaction.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
 #include <QUrlQuery>
@@ -68,7 +69,7 @@ Result<Fetched> fetchAll(Session &s)
             return answer.error();
         Result<ChangePage> page = ChangePage::fromJson(*answer);
         if (!page)
-            return Error::failed(tr("The server's list of changes cannot be read: %1").arg(page.error().message));
+            return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The server's list of changes cannot be read: %1").arg(page.error().message));
         if (page->reset != ChangePage::Reset::None) {
             // Said on the first page of a restart only; a restart in the
             // middle starts the whole list again.
@@ -78,7 +79,7 @@ Result<Fetched> fetchAll(Session &s)
         fetched.changes.append(page->changes);
         fetched.cursor = page->cursor;
         cursor = page->cursor.toText();
-        s.say(-1, tr("Received %n change(s)", nullptr, int(fetched.changes.size())));
+        s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Received %n change(s)", nullptr, int(fetched.changes.size())));
         if (!page->hasMore)
             return fetched;
     }
@@ -127,7 +128,7 @@ Result<void> checkMassDelete(Session &s, const Fetched &fetched, const SyncOptio
     }
     if (deleted.size() >= 2 && deleted.size() * 2 > live->size())
         return Error{Error::Code::LimitExceeded,
-                     tr("The server's changes would delete %1 of the %2 files of \"%3\"; nothing was changed here. "
+                     QCoreApplication::translate("Realm::SyncClient", "The server's changes would delete %1 of the %2 files of \"%3\"; nothing was changed here. "
                         "If that is right, sync again allowing it (realm-cli sync --allow-mass-delete).")
                          .arg(deleted.size())
                          .arg(live->size())
@@ -163,7 +164,7 @@ Result<QHash<QString, QByteArray>> download(Session &s, const QList<Change> &cha
             s.report.downloadedBytes += part->size();
         }
         if (QString::fromLatin1(Projects::BlobStore::sha256(bytes).toHex()) != sha)
-            return Error::failed(tr("The content of %1 arrived damaged (its SHA-256 does not match); sync again.").arg(change.key));
+            return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The content of %1 arrived damaged (its SHA-256 does not match); sync again.").arg(change.key));
         contents.insert(sha, bytes);
     }
     return contents;
@@ -214,7 +215,7 @@ public:
             bytes = *held;
         }
         if (!bytes)
-            return Error::failed(tr("The content of %1 did not arrive; sync again.").arg(change.key));
+            return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The content of %1 did not arrive; sync again.").arg(change.key));
         if (m_reset == ChangePage::Reset::Epoch) {
             // A server restored from an older backup may send an older
             // version of what is here: keep this one, and send it again
@@ -394,7 +395,7 @@ Result<void> applyGroup(Session &s, const QList<Change> &group, const Sync::Curs
         return folder.error();
     GroupApplier applier(s, db, keys, s.link.reset, *folder);
     if (!applier.isValidWriter())
-        return Error::database(tr("Cannot open the workspace for writing."));
+        return Error::database(QCoreApplication::translate("Realm::SyncClient", "Cannot open the workspace for writing."));
     for (const Change &change : group)
         if (Result<void> applied = applier.apply(change, *contents); !applied)
             return applied;
@@ -408,7 +409,7 @@ Result<void> applyGroup(Session &s, const QList<Change> &group, const Sync::Curs
     s.link.cursor = cursor.toText();
     if (Result<void> saved = SyncState::saveLink(db, s.link); !saved)
         return saved;
-    return transaction.commit(tr("Cannot save the server's changes"));
+    return transaction.commit(QCoreApplication::translate("Realm::SyncClient", "Cannot save the server's changes"));
 }
 
 } // namespace
@@ -450,7 +451,7 @@ Result<void> pull(Session &s, const SyncOptions &options)
         startsReset = false;
         from = to;
         if (!changes.isEmpty())
-            s.say(double(from) / double(changes.size()), tr("Applied %1 of %2 changes").arg(from).arg(changes.size()));
+            s.say(double(from) / double(changes.size()), QCoreApplication::translate("Realm::SyncClient", "Applied %1 of %2 changes").arg(from).arg(changes.size()));
     } while (from < changes.size());
     return {};
 }

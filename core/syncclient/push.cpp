@@ -7,6 +7,7 @@
 #include "projects/sourcefolder.h"
 #include "storage/transaction.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QSet>
 #include <QUrlQuery>
@@ -113,7 +114,7 @@ Result<void> takeIntoOutbox(Session &s)
         return taken;
     if (Result<void> saved = SyncState::saveLink(db, s.link); !saved)
         return saved;
-    return transaction.commit(tr("Cannot number the local changes"));
+    return transaction.commit(QCoreApplication::translate("Realm::SyncClient", "Cannot number the local changes"));
 }
 
 // A server restored from a backup has another epoch, and the seqs this
@@ -132,7 +133,7 @@ Result<void> checkEpoch(Session &s)
         return answer.error();
     Result<Sync::PushResult> result = Sync::PushResult::fromJson(*answer);
     if (!result)
-        return Error::failed(tr("The server's answer to the push cannot be read: %1").arg(result.error().message));
+        return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The server's answer to the push cannot be read: %1").arg(result.error().message));
     if (result->epoch.isEmpty() || result->epoch == cursor->epoch)
         return {};
     Storage::Handle db = s.db->handle();
@@ -141,7 +142,7 @@ Result<void> checkEpoch(Session &s)
         return transaction.error();
     if (Result<void> forgotten = SyncState::forgetBaseSeqs(db, s.link.projectId); !forgotten)
         return forgotten;
-    return transaction.commit(tr("Cannot save the sync state"));
+    return transaction.commit(QCoreApplication::translate("Realm::SyncClient", "Cannot save the sync state"));
 }
 
 // Sends the contents the outbox refers to and the server lacks, in chunks,
@@ -165,7 +166,7 @@ Result<void> uploadContents(Session &s, const QList<Mutation> &outbox)
             return answer.error();
         Result<Sync::BlobStatus> status = Sync::BlobStatus::fromJson(*answer);
         if (!status)
-            return Error::failed(tr("The server's answer about file contents cannot be read: %1").arg(status.error().message));
+            return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The server's answer about file contents cannot be read: %1").arg(status.error().message));
         QHash<QString, qint64> partial;
         for (const auto &[hash, received] : std::as_const(status->partial))
             partial.insert(hash, received);
@@ -180,7 +181,7 @@ Result<void> uploadContents(Session &s, const QList<Mutation> &outbox)
         if (!content)
             return content.error();
         if (!*content)
-            return Error::failed(tr("The content %1 is not in this workspace any more; refresh the project and sync again.").arg(hash.left(12)));
+            return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The content %1 is not in this workspace any more; refresh the project and sync again.").arg(hash.left(12)));
         const QByteArray &bytes = **content;
         qint64 at = qBound<qint64>(0, offset, bytes.size());
         do {
@@ -193,7 +194,7 @@ Result<void> uploadContents(Session &s, const QList<Mutation> &outbox)
             at += chunk.size();
             s.report.uploadedBytes += chunk.size();
         } while (at < bytes.size());
-        s.say(double(i + 1) / double(toSend.size()), tr("Uploaded %1 of %2 file contents").arg(i + 1).arg(toSend.size()));
+        s.say(double(i + 1) / double(toSend.size()), QCoreApplication::translate("Realm::SyncClient", "Uploaded %1 of %2 file contents").arg(i + 1).arg(toSend.size()));
     }
     return {};
 }
@@ -211,7 +212,7 @@ Result<void> recordAnswers(Session &s, const QList<Mutation> &sent, const Sync::
     for (const MutationResult &answer : result.results)
         answered.insert(answer.number);
     if (answered.size() != sent.size() || result.results.size() != sent.size())
-        return Error::failed(tr("The server answered %1 of the %2 changes sent; they are sent again next time.").arg(answered.size()).arg(sent.size()));
+        return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The server answered %1 of the %2 changes sent; they are sent again next time.").arg(answered.size()).arg(sent.size()));
     Storage::Handle db = s.db->handle();
     Storage::Transaction transaction(db);
     if (!transaction.isActive())
@@ -221,7 +222,7 @@ Result<void> recordAnswers(Session &s, const QList<Mutation> &sent, const Sync::
     for (const MutationResult &answer : result.results) {
         const Mutation *mutation = byNumber.value(answer.number);
         if (!mutation)
-            return Error::failed(tr("The server answered change %1, which was not sent.").arg(answer.number));
+            return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The server answered change %1, which was not sent.").arg(answer.number));
         Result<qint64> skipped = SyncState::takeSkipped(db, projectId, mutation->table, mutation->key);
         if (!skipped)
             return skipped.error();
@@ -261,7 +262,7 @@ Result<void> recordAnswers(Session &s, const QList<Mutation> &sent, const Sync::
         return removed;
     if (Result<void> saved = SyncState::saveLink(db, s.link); !saved)
         return saved;
-    return transaction.commit(tr("Cannot record what the server did with the changes"));
+    return transaction.commit(QCoreApplication::translate("Realm::SyncClient", "Cannot record what the server did with the changes"));
 }
 
 Result<void> pushOutbox(Session &s, const QList<Mutation> &outbox)
@@ -279,11 +280,11 @@ Result<void> pushOutbox(Session &s, const QList<Mutation> &outbox)
             return answer.error();
         Result<Sync::PushResult> result = Sync::PushResult::fromJson(*answer);
         if (!result)
-            return Error::failed(tr("The server's answer to the push cannot be read: %1").arg(result.error().message));
+            return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The server's answer to the push cannot be read: %1").arg(result.error().message));
         if (Result<void> recorded = recordAnswers(s, batch, *result); !recorded)
             return recorded;
         from += batch.size();
-        s.say(double(from) / double(outbox.size()), tr("Sent %1 of %2 changes").arg(from).arg(outbox.size()));
+        s.say(double(from) / double(outbox.size()), QCoreApplication::translate("Realm::SyncClient", "Sent %1 of %2 changes").arg(from).arg(outbox.size()));
     }
     return {};
 }
@@ -300,7 +301,7 @@ Result<std::optional<QJsonObject>> infoToSend(Storage::Handle db, const QString 
         return written ? std::optional<QJsonObject>() : Result<std::optional<QJsonObject>>(written.error());
     Result<std::optional<Replica::Info>> info = Replica::info(db, projectId);
     if (!info || !*info)
-        return info ? Error::failed(tr("The project is not in this workspace any more.")) : Result<std::optional<QJsonObject>>(info.error());
+        return info ? Error::failed(QCoreApplication::translate("Realm::SyncClient", "The project is not in this workspace any more.")) : Result<std::optional<QJsonObject>>(info.error());
     const QJsonObject data = infoData(**info);
     Result<std::optional<Base>> base = SyncState::base(db, projectId, kProject, kProject);
     if (!base)

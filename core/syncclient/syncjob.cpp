@@ -3,6 +3,8 @@
 
 #include "common/jobfuture.h"
 
+#include <QCoreApplication>
+
 namespace Realm::SyncClient {
 
 static_assert(JobShaped<SyncJob>);
@@ -14,7 +16,7 @@ SyncJob::SyncJob(Storage::DatabasePtr db, TransportFactory transport, SyncInput 
 
 void SyncJob::start()
 {
-    report(-1, tr("Connecting…"));
+    report(-1, QCoreApplication::translate("Realm::SyncClient", "Connecting…"));
     runThenEnd<SyncJob, QList<SyncReport>>(
         this,
         [this, db = m_db, makeTransport = m_makeTransport, input = m_input] {
@@ -22,7 +24,7 @@ void SyncJob::start()
             return run(db, makeTransport, input);
         },
         &SyncJob::finished, &SyncJob::failed,
-        tr("Sync cancelled; what was sent and received so far is kept, and the next sync goes on from there."));
+        QCoreApplication::translate("Realm::SyncClient", "Sync cancelled; what was sent and received so far is kept, and the next sync goes on from there."));
 }
 
 Result<QList<SyncReport>> SyncJob::run(const Storage::DatabasePtr &db, const TransportFactory &makeTransport, const SyncInput &input)
@@ -55,7 +57,7 @@ Result<QList<SyncReport>> SyncJob::run(const Storage::DatabasePtr &db, const Tra
         if (!link)
             return link.error();
         if (*link && (*link)->server != input.server)
-            return Error::unauthenticated(tr("This project is shared on %1, not on %2 (signed in there): sign in to %1 to sync it.")
+            return Error::unauthenticated(QCoreApplication::translate("Realm::SyncClient", "This project is shared on %1, not on %2 (signed in there): sign in to %1 to sync it.")
                                               .arg((*link)->server, input.server));
         return syncer.sync(projectId, input.options);
     };

@@ -23,8 +23,6 @@ struct Session {
     }
 };
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1);
-
 // What a base remembers of an item's data: a file's content hash, the
 // SHA-256 of anything else's JSON (so an unchanged item is not sent).
 QString itemHash(const QString &table, const QJsonObject &data);

@@ -12,19 +12,14 @@ using Storage::Statement;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Realm::SyncClient", text);
-}
-
 QString readFailed()
 {
-    return tr("Cannot read the sync state");
+    return QCoreApplication::translate("Realm::SyncClient", "Cannot read the sync state");
 }
 
 QString writeFailed()
 {
-    return tr("Cannot save the sync state");
+    return QCoreApplication::translate("Realm::SyncClient", "Cannot save the sync state");
 }
 
 const char kLinkColumns[] = "SELECT project_id, server, server_project_id, client_id, next_number, cursor, reset, state, "
@@ -203,7 +198,7 @@ Result<QList<Sync::Mutation>> outbox(Storage::Handle db, const QString &projectI
     while (q.next()) {
         Result<Sync::Mutation> mutation = Sync::Mutation::fromJson(QJsonDocument::fromJson(q.columnText(0).toUtf8()).object());
         if (!mutation)
-            return Error::database(tr("The sync outbox holds a change this version cannot read: %1").arg(mutation.error().message));
+            return Error::database(QCoreApplication::translate("Realm::SyncClient", "The sync outbox holds a change this version cannot read: %1").arg(mutation.error().message));
         mutations.append(*mutation);
     }
     if (q.failed())
