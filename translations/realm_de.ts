@@ -1992,6 +1992,10 @@
         <source>The sync outbox holds a change this version cannot read: %1</source>
         <translation>Der Postausgang der Synchronisierung enthält eine Änderung, die diese Version nicht lesen kann: %1</translation>
     </message>
+    <message>
+        <source>The folder of this project, %1, is missing: reconnect it (or move it back) and sync again.</source>
+        <translation>Der Ordner dieses Projekts, %1, fehlt: Verbinden Sie ihn wieder (oder verschieben Sie ihn zurück) und synchronisieren Sie erneut.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::TeamClient</name>

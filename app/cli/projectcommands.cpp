@@ -426,6 +426,8 @@ int runProjectCommand(const QString &sub, const Invocation &inv)
         return runProjectShare(inv);
     if (sub == QLatin1String("clone"))
         return runProjectClone(inv);
+    if (sub == QLatin1String("members"))
+        return runProjectMembers(inv);
     Output::error(QStringLiteral("Unknown command \"project %1\". Commands:\n%2").arg(sub, projectCommandsHelp()));
     return ExitUsage;
 }

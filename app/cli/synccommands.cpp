@@ -13,6 +13,7 @@
 
 #include <QJsonArray>
 #include <QLocale>
+#include <QUrl>
 
 namespace Realm::Cli {
 
@@ -86,6 +87,69 @@ QString describe(const SyncReport &report)
     return line;
 }
 
+// The server project a local one is shared as; nullopt (the error shown,
+// *exit set) when it is not shared, or shared on another server than the
+// one signed in to.
+std::optional<Link> sharedLink(const WorkspaceProject &opened, int *exit)
+{
+    Result<std::optional<Link>> link = SyncClient::SyncState::link(opened.db->handle(), opened.project.id);
+    if (!link) {
+        *exit = fail(link.error());
+        return std::nullopt;
+    }
+    if (!*link) {
+        Output::error(QStringLiteral("\"%1\" is not shared; share it first: realm-cli project share %1 --org ORG").arg(opened.project.name));
+        *exit = ExitNotFound;
+        return std::nullopt;
+    }
+    Result<TeamClient::Credentials> login = credentials();
+    if (!login) {
+        *exit = failSync(login.error());
+        return std::nullopt;
+    }
+    if (login->server.toString() != (*link)->server) {
+        *exit = failSync(Error::unauthenticated(QStringLiteral("\"%1\" is shared on %2, not on %3 (signed in there): sign in to %2 first.")
+                                                    .arg(opened.project.name, (*link)->server, login->server.toString())));
+        return std::nullopt;
+    }
+    return **link;
+}
+
+// One API call with the stored login (or REALM_SERVER_TOKEN); `path` as
+// it reads (the client encodes it).
+Result<QJsonObject> callServer(const QByteArray &method, const QString &path, const QJsonObject &body = {})
+{
+    Secrets::KeychainSecretStore keychain;
+    TeamClient::ServerClient client(&keychain);
+    Result<QJsonObject> answer = waitFor<QJsonObject>([&](auto done) { client.call(method, path, body, done); });
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    return answer;
+}
+
+// realm-cli project share PROJECT --user EMAIL --role ROLE
+int giveRole(const Invocation &inv, const WorkspaceProject &opened, const QString &email, const QString &role)
+{
+    static const QStringList roles{QStringLiteral("viewer"), QStringLiteral("editor"), QStringLiteral("admin")};
+    if (!roles.contains(role)) {
+        Output::error(QStringLiteral("Give a role: --role viewer, editor or admin."));
+        return ExitUsage;
+    }
+    int exit = 0;
+    const std::optional<Link> link = sharedLink(opened, &exit);
+    if (!link)
+        return exit;
+    Result<QJsonObject> given = callServer("PUT", QStringLiteral("/projects/%1/members/%2").arg(link->serverProjectId, email),
+                                           {{QStringLiteral("role"), role}});
+    if (!given)
+        return failSync(given.error());
+    if (inv.json)
+        Output::printJson(*given);
+    else
+        Output::print(QStringLiteral("%1 is now %2 of \"%3\".").arg(email, role == QLatin1String("admin") ? QStringLiteral("an admin") : QStringLiteral("a ") + role,
+                                                                       opened.project.name));
+    return ExitOk;
+}
+
 int printReports(const Invocation &inv, const QList<SyncReport> &reports)
 {
     bool failed = false;
@@ -146,6 +210,8 @@ QString syncCommandsHelp()
 {
     return QStringLiteral(
         "  project share PROJECT --org ORG [--server URL]    send a project to the team server; prints its server id\n"
+        "  project share PROJECT --user EMAIL --role viewer|editor|admin   give someone (or a team) a role in it\n"
+        "  project members PROJECT                           who has which role in a shared project\n"
         "  project clone PROJECT_ID [--name N] [--checkout DIR] [--server URL]  a local copy of a server project\n"
         "  sync [PROJECT] [--allow-mass-delete]              send local changes, then receive the team's (every shared project)\n"
         "  sync status                                       pending changes, last sync and cursor of each shared project\n");
@@ -156,10 +222,14 @@ int runProjectShare(const Invocation &inv)
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("org"), QStringLiteral("The organization (name or id) that gets the project."), QStringLiteral("org")});
     parser.addOption({QStringLiteral("server"), QStringLiteral("The server (must be the one signed in to)."), QStringLiteral("url")});
+    parser.addOption({QStringLiteral("user"), QStringLiteral("Of a shared project: give this user (email) or team a role in it."), QStringLiteral("email")});
+    parser.addOption({QStringLiteral("role"), QStringLiteral("With --user: viewer, editor or admin."), QStringLiteral("role")});
     int exit = 0;
     const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, inv, &exit);
     if (!opened)
         return exit;
+    if (parser.isSet(QStringLiteral("user")))
+        return giveRole(inv, *opened, parser.value(QStringLiteral("user")), parser.value(QStringLiteral("role")));
     if (!parser.isSet(QStringLiteral("org"))) {
         Output::error(QStringLiteral("Name the organization: realm-cli project share PROJECT --org ORG"));
         return ExitUsage;
@@ -222,6 +292,30 @@ int runProjectClone(const Invocation &inv)
         return ExitOk;
     }
     Output::print(QStringLiteral("Cloned project %1 from %2 as \"%3\" (%4 change(s) received).").arg(report.serverProjectId, report.server, report.projectName).arg(report.received));
+    return ExitOk;
+}
+
+int runProjectMembers(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    int exit = 0;
+    const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, inv, &exit);
+    if (!opened)
+        return exit;
+    const std::optional<Link> link = sharedLink(*opened, &exit);
+    if (!link)
+        return exit;
+    Result<QJsonObject> members = callServer("GET", QStringLiteral("/projects/%1/members").arg(link->serverProjectId));
+    if (!members)
+        return failSync(members.error());
+    for (const QJsonValue &value : members->value(QStringLiteral("members")).toArray()) {
+        const QJsonObject member = value.toObject();
+        if (inv.json)
+            Output::printJson(member);
+        else
+            Output::print(QStringLiteral("%1\t%2%3").arg(member.value(QStringLiteral("role")).toString(), member.value(QStringLiteral("name")).toString(),
+                                                        member.value(QStringLiteral("kind")).toString() == QLatin1String("team") ? QStringLiteral(" (team)") : QString()));
+    }
     return ExitOk;
 }
 

@@ -7,9 +7,10 @@ namespace Realm::Cli {
 
 // realm-cli sync [PROJECT] | sync status
 int runSync(const Invocation &invocation);
-// realm-cli project share | clone
+// realm-cli project share | clone | members
 int runProjectShare(const Invocation &invocation);
 int runProjectClone(const Invocation &invocation);
+int runProjectMembers(const Invocation &invocation);
 QString syncCommandsHelp();
 
 } // namespace Realm::Cli

@@ -47,6 +47,11 @@ Result<SourceFolder> SourceFolder::attach(Storage::Handle db, const QString &pro
     return SourceFolder(root);
 }
 
+bool SourceFolder::exists() const
+{
+    return QFileInfo(m_root).isDir();
+}
+
 bool SourceFolder::holds(const QString &path) const
 {
     Result<QString> file = fileFor(path);

@@ -27,6 +27,7 @@ public:
     static Result<SourceFolder> attach(Storage::Handle db, const QString &projectId, const QString &folder);
 
     QString root() const { return m_root; }
+    bool exists() const;
     // Whether the folder has a file at `path` (a refresh that left it out
     // did so by its rules, not because it was deleted).
     bool holds(const QString &path) const;

@@ -89,7 +89,9 @@ Result<Fetched> fetchAll(Session &s)
 // least): a server emptied or reset by mistake must not empty this copy.
 Result<void> checkMassDelete(Session &s, const Fetched &fetched, const SyncOptions &options, const QSet<QString> &waiting)
 {
-    if (options.allowMassDelete || fetched.reset == ChangePage::Reset::Epoch)
+    // A restart resumed after an interruption is still the restart it was.
+    const ChangePage::Reset reset = s.link.reset != ChangePage::Reset::None ? s.link.reset : fetched.reset;
+    if (options.allowMassDelete || reset == ChangePage::Reset::Epoch)
         return {};
     Result<QList<Replica::FileState>> live = Replica::liveFiles(s.db->handle(), s.link.projectId);
     if (!live)
@@ -116,7 +118,7 @@ Result<void> checkMassDelete(Session &s, const Fetched &fetched, const SyncOptio
         else
             deleted.remove(change.key);
     }
-    if (fetched.reset == ChangePage::Reset::Expired) {
+    if (reset == ChangePage::Reset::Expired) {
         // What the restarted list lacks is deleted here.
         QSet<QString> listed;
         for (const Change &change : fetched.changes)
@@ -204,7 +206,8 @@ public:
             ++m_s.report.received;
             // A file edited in the folder keeps its base: the refresh sends
             // the edit as made on it, and the edit beats the delete.
-            return *gone ? SyncState::removeBase(m_db, m_s.link.projectId, kFiles, change.key) : Result<void>();
+            return *gone ? SyncState::removeBase(m_db, m_s.link.projectId, kFiles, change.key)
+                         : SyncState::recordSkipped(m_db, m_s.link.projectId, kFiles, change.key, change.seq);
         }
         const QString sha = shaOf(change);
         std::optional<QByteArray> bytes = contents.contains(sha) ? std::optional<QByteArray>(contents.value(sha)) : std::nullopt;
@@ -243,9 +246,10 @@ public:
             return written;
         ++m_s.report.received;
         // Edited in the folder since: the base stays where the edit was
-        // made, so the refresh sends it to be merged with this change.
+        // made, so the refresh sends it to be merged with this change (and
+        // should the server keep both, the pull comes back for this one).
         if (!inFolder)
-            return {};
+            return SyncState::recordSkipped(m_db, m_s.link.projectId, kFiles, change.key, change.seq);
         return SyncState::setBase(m_db, m_s.link.projectId, kFiles, change.key, Base{.seq = change.seq, .sha256 = sha});
     }
 
@@ -322,7 +326,11 @@ private:
     {
         if (m_outboxKeys.contains(table + QLatin1Char('/') + key))
             return true;
-        return table == kFiles ? Replica::filePending(m_db, m_s.link.projectId, key) : Replica::infoPending(m_db, m_s.link.projectId);
+        if (table == kFiles)
+            return Replica::filePending(m_db, m_s.link.projectId, key);
+        // A refresh writes the project's row without changing what syncs.
+        Result<std::optional<QJsonObject>> info = infoToSend(m_db, m_s.link.projectId);
+        return info ? Result<bool>(info->has_value()) : Result<bool>(info.error());
     }
 
     // Keeps this machine's file and sends it again as new; `seq` is the
@@ -332,6 +340,9 @@ private:
     {
         if (Result<void> removed = SyncState::removeBase(m_db, m_s.link.projectId, kFiles, path); !removed)
             return removed;
+        Result<std::optional<Replica::FileState>> here = Replica::liveFile(m_db, m_s.link.projectId, path);
+        if (!here || !*here)
+            return here ? Result<void>() : Result<void>(here.error()); // nothing here to send
         if (seq > 0)
             if (Result<void> skipped = SyncState::recordSkipped(m_db, m_s.link.projectId, kFiles, path, seq); !skipped)
                 return skipped;
@@ -387,12 +398,23 @@ Result<void> applyGroup(Session &s, const QList<Change> &group, const Sync::Curs
     Storage::Transaction transaction(db);
     if (!transaction.isActive())
         return transaction.error();
-    if (startsReset)
+    if (startsReset) {
         if (Result<void> marked = SyncState::markBasesUnseen(db, s.link.projectId); !marked)
             return marked;
+        // After a restore the old seqs mean nothing: what is sent from now
+        // on is merged on its content.
+        if (s.link.reset == ChangePage::Reset::Epoch)
+            if (Result<void> forgotten = SyncState::forgetBaseSeqs(db, s.link.projectId); !forgotten)
+                return forgotten;
+    }
     Result<std::optional<Projects::SourceFolder>> folder = Projects::SourceFolder::of(db, s.link.projectId);
     if (!folder)
         return folder.error();
+    // A folder that is gone (an unmounted disk) would take every change for
+    // an edit made there: better to wait for it.
+    if (*folder && !(*folder)->exists())
+        return Error::io(QCoreApplication::translate("Realm::SyncClient", "The folder of this project, %1, is missing: reconnect it (or move it back) and sync again.")
+                             .arg((*folder)->root()));
     GroupApplier applier(s, db, keys, s.link.reset, *folder);
     if (!applier.isValidWriter())
         return Error::database(QCoreApplication::translate("Realm::SyncClient", "Cannot open the workspace for writing."));

@@ -83,9 +83,12 @@ Result<void> takeIntoOutbox(Session &s)
     for (const Replica::FileState &file : std::as_const(*files)) {
         if (!Sync::isValidFilePath(file.path)) {
             // The server keys files by one spelling of their path: this one
-            // stays here, and every sync says so.
-            unsendable.append(file.id);
-            s.report.notSent.append(file.path);
+            // stays here, and every sync says so (its delete, once renamed,
+            // is nothing the server could have).
+            if (!file.deleted) {
+                unsendable.append(file.id);
+                s.report.notSent.append(file.path);
+            }
             continue;
         }
         Result<std::optional<Base>> base = SyncState::base(db, projectId, kFiles, file.path);
@@ -93,16 +96,20 @@ Result<void> takeIntoOutbox(Session &s)
             return base.error();
         Mutation mutation;
         if (file.deleted) {
-            // Gone here: worth saying only for a path the server has, not
-            // when another file took the path since, and not when the file
-            // is still in the folder (a refresh leaves out what its rules
-            // exclude — build output, .gitignore'd or oversized files —
-            // which a teammate may well share).
+            // Gone here: said also without a base (the server may have the
+            // file all the same: a version passed by for an edit made in the
+            // folder), but not when another file took the path since, nor
+            // when the file is still in the folder (a refresh leaves out
+            // what its rules exclude — build output, .gitignore'd or
+            // oversized files — which a teammate may well share).
             Result<std::optional<Replica::FileState>> live = Replica::liveFile(db, projectId, file.path);
             if (!live)
                 return live.error();
-            if (!*base || *live || livePaths.contains(file.path) || (*folder && (*folder)->holds(file.path)))
+            if (*live || livePaths.contains(file.path) || (*folder && (*folder)->holds(file.path))) {
+                if (Result<qint64> forgotten = SyncState::takeSkipped(db, projectId, kFiles, file.path); !forgotten)
+                    return forgotten.error();
                 continue;
+            }
             mutation.op = Mutation::Op::Delete;
         } else {
             mutation.data = {{QStringLiteral("sha256"), hex(file.sha256)}, {QStringLiteral("size"), file.size}, {QStringLiteral("mode"), file.mode}};
@@ -241,11 +248,15 @@ Result<void> recordAnswers(Session &s, const QList<Mutation> &sent, const Sync::
         case Outcome::ConflictCopy:
             s.report.conflicts.append(answer.conflictKey);
             [[fallthrough]];
-        case Outcome::Kept:
-            // The server's version stays: get it, if a pull passed it by.
-            if (*skipped > 0)
-                pullFrom = qMin(pullFrom.value_or(*skipped - 1), *skipped - 1);
+        case Outcome::Kept: {
+            // The server's version stays: get it, if a pull passed it by
+            // (for a delete that lost to an edit, the edit's seq is the
+            // answer's).
+            const qint64 from = *skipped > 0 ? *skipped - 1 : (answer.outcome == Outcome::Kept && answer.seq > 0 ? answer.seq - 1 : -1);
+            if (from >= 0)
+                pullFrom = qMin(pullFrom.value_or(from), from);
             break;
+        }
         case Outcome::Merged:
             break; // the merge has a seq of its own, after the cursor
         }
@@ -313,6 +324,13 @@ Result<std::optional<QJsonObject>> infoToSend(Storage::Handle db, const QString 
 
 Result<void> push(Session &s)
 {
+    // Only what is sent needs the epoch known first; a sync with nothing
+    // to send costs the server no write.
+    Result<qint64> waiting = ProjectSyncer::pendingChanges(s.db->handle(), s.link.projectId);
+    if (!waiting)
+        return waiting.error();
+    if (*waiting == 0)
+        return {};
     if (Result<void> checked = checkEpoch(s); !checked)
         return checked;
     if (Result<void> taken = takeIntoOutbox(s); !taken)

@@ -2,6 +2,7 @@
 #include "syncclient/syncjob.h"
 
 #include "common/jobfuture.h"
+#include "projects/projectstore.h"
 
 #include <QCoreApplication>
 
@@ -46,8 +47,10 @@ Result<QList<SyncReport>> SyncJob::run(const Storage::DatabasePtr &db, const Tra
         Result<QList<Link>> links = SyncState::links(db->handle());
         if (!links)
             return links.error();
+        // Not the projects no longer shared with us, nor those purged from
+        // the trash here.
         for (const Link &link : std::as_const(*links))
-            if (link.state != Link::State::Unshared)
+            if (link.state != Link::State::Unshared && Projects::ProjectStore(db).find(link.projectId, true))
                 projectIds.append(link.projectId);
     }
     // The transport's token belongs to one server: a project shared on

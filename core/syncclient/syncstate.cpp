@@ -226,6 +226,10 @@ Result<void> forgetBaseSeqs(Storage::Handle db, const QString &projectId)
     bases.bindAll(projectId);
     if (Result<void> done = bases.exec(writeFailed()); !done)
         return done;
+    Statement skipped(db, "DELETE FROM sync_skipped WHERE project_id = ?");
+    skipped.bindAll(projectId);
+    if (Result<void> done = skipped.exec(writeFailed()); !done)
+        return done;
     Result<QList<Sync::Mutation>> mutations = outbox(db, projectId);
     if (!mutations)
         return mutations.error();

@@ -54,8 +54,8 @@ Result<void> markBasesUnseen(Storage::Handle db, const QString &projectId);
 Result<QStringList> unseenKeys(Storage::Handle db, const QString &projectId, const QString &table);
 Result<QSet<QString>> baseKeys(Storage::Handle db, const QString &projectId, const QString &table);
 
-// Outbox bases from before a server restore: their seqs mean nothing now
-// (the contents they name still do).
+// Bases and outbox bases from before a server restore: their seqs mean
+// nothing now (the contents they name still do); changes passed by too.
 Result<void> forgetBaseSeqs(Storage::Handle db, const QString &projectId);
 // Marks a listed item seen by a restarted pull, whatever is done with it.
 Result<void> markSeen(Storage::Handle db, const QString &projectId, const QString &table, const QString &key);

@@ -171,12 +171,16 @@ private:
             .toString();
     }
 
+    // Alice's key may also give roles (org:admin: she owns Acme).
     QString apiKey(const QString &name) const
     {
+        QJsonArray scopes{QStringLiteral("project:read"), QStringLiteral("project:write")};
+        if (name == QLatin1String("alice"))
+            scopes.append(QStringLiteral("org:admin"));
         const HttpReply key = httpRequest("POST", api(QStringLiteral("/api-keys")),
                                           {{QStringLiteral("name"), QStringLiteral("sync test")},
                                            {QStringLiteral("org"), QStringLiteral("Acme")},
-                                           {QStringLiteral("scopes"), QJsonArray{QStringLiteral("project:read"), QStringLiteral("project:write")}},
+                                           {QStringLiteral("scopes"), scopes},
                                            {QStringLiteral("expires_in_days"), 1}},
                                           login(name));
         if (key.status != 201)
@@ -184,13 +188,10 @@ private:
         return key.json.value(QStringLiteral("key")).toString();
     }
 
-    bool giveRole(const QString &serverProjectId, const QString &email, const QString &role) const
+    // Alice, who shared `project`, gives `email` a role in it.
+    bool giveRole(const QString &project, const QString &email, const QString &role) const
     {
-        const HttpReply given = httpRequest("PUT", api(QStringLiteral("/projects/%1/members/%2").arg(serverProjectId, email)),
-                                            {{QStringLiteral("role"), role}}, m_aliceToken);
-        if (given.status != 200)
-            qWarning("cannot give %s the role %s: %d %s", qPrintable(email), qPrintable(role), given.status, given.body.constData());
-        return given.status == 200;
+        return cli(m_alice, {QStringLiteral("project"), QStringLiteral("share"), project, QStringLiteral("--user"), email, QStringLiteral("--role"), role}) == 0;
     }
 
     // Alice imports `files` from a folder of hers as `project` and shares
@@ -206,7 +207,7 @@ private:
         if (cli(m_alice, {QStringLiteral("project"), QStringLiteral("share"), project, QStringLiteral("--org"), QStringLiteral("Acme")}, &out) != 0)
             return {};
         const QString id = QString::fromUtf8(out).trimmed().section(QLatin1Char('\n'), -1);
-        if (!giveRole(id, QStringLiteral("bob@example.org"), QStringLiteral("editor")))
+        if (!giveRole(project, QStringLiteral("bob@example.org"), QStringLiteral("editor")))
             return {};
         if (cli(m_bob, {QStringLiteral("project"), QStringLiteral("clone"), id, QStringLiteral("--checkout"), m_bob.folder(project)}) != 0)
             return {};
@@ -273,6 +274,23 @@ private slots:
         QCOMPARE(bobs.value(QStringLiteral("pending")).toInteger(), 0);
         QVERIFY(!bobs.value(QStringLiteral("cursor")).toString().isEmpty());
         QCOMPARE(status(m_alice, QStringLiteral("rocket")).value(QStringLiteral("pending")).toInteger(), 0);
+
+        // Who has which role, as Alice (the project's admin) sees it.
+        QByteArray members;
+        QCOMPARE(cli(m_alice, {QStringLiteral("project"), QStringLiteral("members"), QStringLiteral("rocket"), QStringLiteral("--json")}, &members), 0);
+        QMap<QString, QString> roles;
+        for (const QByteArray &line : members.split('\n'))
+            if (!line.trimmed().isEmpty())
+                roles.insert(QJsonDocument::fromJson(line).object().value(QStringLiteral("name")).toString(),
+                             QJsonDocument::fromJson(line).object().value(QStringLiteral("role")).toString());
+        QCOMPARE(roles.value(QStringLiteral("bob@example.org")), QStringLiteral("editor"));
+        QCOMPARE(roles.value(QStringLiteral("alice@example.org")), QStringLiteral("admin"));
+        QByteArray err;
+        QCOMPARE(cli(m_alice, {QStringLiteral("project"), QStringLiteral("share"), QStringLiteral("rocket"), QStringLiteral("--user"),
+                               QStringLiteral("bob@example.org"), QStringLiteral("--role"), QStringLiteral("owner")},
+                     nullptr, &err),
+                 2);
+        QVERIFY2(err.contains("viewer, editor or admin"), err.constData());
 
         // Nothing changed: a sync sends and receives nothing.
         QByteArray out;
@@ -405,7 +423,7 @@ private slots:
     {
         const QString id = shareWithBob(QStringLiteral("view"), {{QStringLiteral("a.txt"), "a\n"}});
         QVERIFY(!id.isEmpty());
-        QVERIFY(giveRole(id, QStringLiteral("carol@example.org"), QStringLiteral("viewer")));
+        QVERIFY(giveRole(QStringLiteral("view"), QStringLiteral("carol@example.org"), QStringLiteral("viewer")));
         QCOMPARE(cli(m_carol, {QStringLiteral("project"), QStringLiteral("clone"), id, QStringLiteral("--checkout"), m_carol.folder(QStringLiteral("view"))}), 0);
         const QString carols = m_carol.folder(QStringLiteral("view"));
         writeFile(carols, QStringLiteral("a.txt"), "a, as Carol would have it\n");

@@ -4,10 +4,11 @@
 // the other, and between them a transport that speaks the routes' JSON
 // and can lose an answer after the server acted on the request. What a
 // network cannot be made to do on cue is proven here: a push whose answer
-// was lost is sent again with the same numbers and lands once; a numbering
-// the server does not know starts again under a new client id; a server
-// restored from an older backup loses nothing of what this machine holds;
-// tombstones expired on the server delete only what has no local change.
+// was lost is sent again with the same numbers and lands once; a refresh
+// does not send the project's description back; files a refresh leaves
+// out are not deleted for everyone; a server restored from an older backup
+// loses nothing of what this machine holds; tombstones expired on the
+// server delete what the server no longer has.
 #include "auth/accounts.h"
 #include "auth/organizations.h"
 #include "auth/sharedprojects.h"
@@ -17,6 +18,7 @@
 #include "sync/transport.h"
 #include "syncclient/projectsyncer.h"
 #include "syncserver/projectsync.h"
+#include "inprocesstransport.h"
 #include "testserverdatabase.h"
 #include "testworkspace.h"
 #include "verifyresult.h"
@@ -35,6 +37,7 @@ using namespace Realm;
 using namespace Realm::Auth;
 using Realm::SyncClient::ProjectSyncer;
 using Realm::SyncClient::SyncReport;
+using Realm::Test::InProcessTransport;
 
 namespace {
 
@@ -45,100 +48,6 @@ QString sha(const QByteArray &bytes)
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
-// The routes a sync client calls, answered by the server's services in
-// this process, as `principal`.
-class InProcessTransport final : public Sync::Transport {
-public:
-    InProcessTransport(ServerDb::ServerDatabasePtr db, SyncServer::ProjectSync *sync, Principal principal)
-        : m_database(db), m_projects(std::move(db)), m_sync(sync), m_principal(std::move(principal))
-    {
-    }
-
-    // The next push with changes is applied by the server, but its answer
-    // is lost.
-    bool loseNextPushAnswer = false;
-    int pushes = 0;
-
-    Result<QJsonObject> call(const QByteArray &method, const QString &path, const QJsonObject &body) override
-    {
-        const QString route = path.section(QLatin1Char('?'), 0, 0);
-        const QUrlQuery query(path.section(QLatin1Char('?'), 1));
-        const QStringList parts = route.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-        if (method == "GET" && parts.size() == 2 && parts.at(0) == QLatin1String("orgs")) {
-            Result<Org> org = Organizations(m_database).get(m_principal, parts.at(1));
-            return org ? Result<QJsonObject>(org->toJson()) : Result<QJsonObject>(org.error());
-        }
-        if (method == "POST" && parts.size() == 3 && parts.at(0) == QLatin1String("orgs") && parts.at(2) == QLatin1String("projects")) {
-            Result<SharedProject> made = m_projects.create(m_principal, parts.at(1), body.value(QStringLiteral("name")).toString(),
-                                                           body.value(QStringLiteral("description")).toString(), kClient);
-            return made ? Result<QJsonObject>(made->toJson()) : Result<QJsonObject>(made.error());
-        }
-        if (parts.size() < 2 || parts.at(0) != QLatin1String("projects"))
-            return Error::notFound(QStringLiteral("no route %1").arg(path));
-        const QString project = parts.at(1);
-        const QString rest = QStringList(parts.mid(2)).join(QLatin1Char('/'));
-        if (method == "GET" && rest.isEmpty()) {
-            Result<SharedProject> found = m_projects.get(m_principal, project);
-            return found ? Result<QJsonObject>(found->toJson()) : Result<QJsonObject>(found.error());
-        }
-        if (method == "POST" && rest == QLatin1String("blobs/status")) {
-            QStringList hashes;
-            for (const QJsonValue &hash : body.value(QStringLiteral("sha256")).toArray())
-                hashes.append(hash.toString());
-            Result<Sync::BlobStatus> status = m_sync->blobStatus(m_principal, project, hashes);
-            return status ? Result<QJsonObject>(status->toJson()) : Result<QJsonObject>(status.error());
-        }
-        if (method == "POST" && rest == QLatin1String("sync/push")) {
-            QList<Sync::Mutation> mutations;
-            for (const QJsonValue &json : body.value(QStringLiteral("mutations")).toArray()) {
-                Result<Sync::Mutation> mutation = Sync::Mutation::fromJson(json.toObject());
-                if (!mutation)
-                    return mutation.error();
-                mutations.append(*mutation);
-            }
-            ++pushes;
-            Result<Sync::PushResult> pushed = m_sync->push(m_principal, project, body.value(QStringLiteral("client_id")).toString(), mutations, kClient);
-            if (pushed && loseNextPushAnswer && !mutations.isEmpty()) {
-                loseNextPushAnswer = false;
-                return Error::unavailable(QStringLiteral("the connection dropped before the answer came"));
-            }
-            return pushed ? Result<QJsonObject>(pushed->toJson()) : Result<QJsonObject>(pushed.error());
-        }
-        if (method == "GET" && rest == QLatin1String("sync/changes")) {
-            Result<Sync::ChangePage> page = m_sync->changes(m_principal, project, query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded),
-                                                            query.queryItemValue(QStringLiteral("limit")).toInt());
-            return page ? Result<QJsonObject>(page->toJson()) : Result<QJsonObject>(page.error());
-        }
-        return Error::notFound(QStringLiteral("no route %1 %2").arg(QString::fromLatin1(method), path));
-    }
-
-    Result<void> put(const QString &path, const QByteArray &bytes) override
-    {
-        const QUrlQuery query(path.section(QLatin1Char('?'), 1));
-        const QStringList parts = path.section(QLatin1Char('?'), 0, 0).split(QLatin1Char('/'), Qt::SkipEmptyParts);
-        if (parts.size() != 4 || parts.at(2) != QLatin1String("blobs"))
-            return Error::notFound(QStringLiteral("no route PUT %1").arg(path));
-        Result<SyncServer::ProjectSync::UploadProgress> progress =
-            m_sync->uploadBlob(m_principal, parts.at(1), parts.at(3), query.queryItemValue(QStringLiteral("size")).toLongLong(),
-                               query.queryItemValue(QStringLiteral("offset")).toLongLong(), bytes);
-        return progress ? Result<void>() : Result<void>(progress.error());
-    }
-
-    Result<QByteArray> get(const QString &path, qint64 offset) override
-    {
-        const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-        if (parts.size() != 4 || parts.at(2) != QLatin1String("blobs"))
-            return Error::notFound(QStringLiteral("no route GET %1").arg(path));
-        Result<SyncServer::ProjectSync::BlobRange> range = m_sync->readBlob(m_principal, parts.at(1), parts.at(3), offset);
-        return range ? Result<QByteArray>(range->bytes) : Result<QByteArray>(range.error());
-    }
-
-private:
-    ServerDb::ServerDatabasePtr m_database;
-    SharedProjects m_projects;
-    SyncServer::ProjectSync *m_sync;
-    Principal m_principal;
-};
 
 // A person's workspace with one project imported from a folder of theirs.
 struct Machine {

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "inprocesstransport.h"
+
+#include <QJsonArray>
+#include <QUrlQuery>
+
+namespace Realm::Test {
+
+namespace {
+
+const Auth::ClientInfo kClient{QStringLiteral("192.0.2.9"), QStringLiteral("in-process sync client")};
+
+template<typename T>
+Result<QJsonObject> answer(const Result<T> &result)
+{
+    return result ? Result<QJsonObject>(result->toJson()) : Result<QJsonObject>(result.error());
+}
+
+Error unreachable()
+{
+    return Error::unavailable(QStringLiteral("Cannot reach the server (offline)."));
+}
+
+} // namespace
+
+InProcessTransport::InProcessTransport(ServerDb::ServerDatabasePtr db, SyncServer::ProjectSync *sync, Auth::Principal principal)
+    : m_database(db), m_projects(std::move(db)), m_sync(sync), m_principal(std::move(principal))
+{
+}
+
+Result<QJsonObject> InProcessTransport::call(const QByteArray &method, const QString &path, const QJsonObject &body)
+{
+    if (offline)
+        return unreachable();
+    const QUrlQuery query(path.section(QLatin1Char('?'), 1));
+    const QStringList parts = path.section(QLatin1Char('?'), 0, 0).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (method == "GET" && parts.size() == 2 && parts.at(0) == QLatin1String("orgs"))
+        return answer(Auth::Organizations(m_database).get(m_principal, parts.at(1)));
+    if (method == "POST" && parts.size() == 3 && parts.at(0) == QLatin1String("orgs") && parts.at(2) == QLatin1String("projects"))
+        return answer(m_projects.create(m_principal, parts.at(1), body.value(QStringLiteral("name")).toString(),
+                                        body.value(QStringLiteral("description")).toString(), kClient));
+    if (parts.size() < 2 || parts.at(0) != QLatin1String("projects"))
+        return Error::notFound(QStringLiteral("no route %1").arg(path));
+    const QString project = parts.at(1);
+    const QString rest = QStringList(parts.mid(2)).join(QLatin1Char('/'));
+    if (method == "GET" && rest.isEmpty())
+        return answer(m_projects.get(m_principal, project));
+    if (method == "POST" && rest == QLatin1String("blobs/status")) {
+        QStringList hashes;
+        for (const QJsonValue &hash : body.value(QStringLiteral("sha256")).toArray())
+            hashes.append(hash.toString());
+        return answer(m_sync->blobStatus(m_principal, project, hashes));
+    }
+    if (method == "POST" && rest == QLatin1String("sync/push")) {
+        QList<Sync::Mutation> mutations;
+        for (const QJsonValue &json : body.value(QStringLiteral("mutations")).toArray()) {
+            Result<Sync::Mutation> mutation = Sync::Mutation::fromJson(json.toObject());
+            if (!mutation)
+                return mutation.error();
+            mutations.append(*mutation);
+        }
+        ++pushes;
+        Result<Sync::PushResult> pushed = m_sync->push(m_principal, project, body.value(QStringLiteral("client_id")).toString(), mutations, kClient);
+        if (pushed && loseNextPushAnswer && !mutations.isEmpty()) {
+            loseNextPushAnswer = false;
+            return Error::unavailable(QStringLiteral("the connection dropped before the answer came"));
+        }
+        return answer(pushed);
+    }
+    if (method == "GET" && rest == QLatin1String("sync/changes"))
+        return answer(m_sync->changes(m_principal, project, query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded),
+                                      query.queryItemValue(QStringLiteral("limit")).toInt()));
+    return Error::notFound(QStringLiteral("no route %1 %2").arg(QString::fromLatin1(method), path));
+}
+
+Result<void> InProcessTransport::put(const QString &path, const QByteArray &bytes)
+{
+    if (offline)
+        return unreachable();
+    const QUrlQuery query(path.section(QLatin1Char('?'), 1));
+    const QStringList parts = path.section(QLatin1Char('?'), 0, 0).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (parts.size() != 4 || parts.at(2) != QLatin1String("blobs"))
+        return Error::notFound(QStringLiteral("no route PUT %1").arg(path));
+    Result<SyncServer::ProjectSync::UploadProgress> progress =
+        m_sync->uploadBlob(m_principal, parts.at(1), parts.at(3), query.queryItemValue(QStringLiteral("size")).toLongLong(),
+                           query.queryItemValue(QStringLiteral("offset")).toLongLong(), bytes);
+    return progress ? Result<void>() : Result<void>(progress.error());
+}
+
+Result<QByteArray> InProcessTransport::get(const QString &path, qint64 offset)
+{
+    if (offline)
+        return unreachable();
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (parts.size() != 4 || parts.at(2) != QLatin1String("blobs"))
+        return Error::notFound(QStringLiteral("no route GET %1").arg(path));
+    Result<SyncServer::ProjectSync::BlobRange> range = m_sync->readBlob(m_principal, parts.at(1), parts.at(3), offset);
+    return range ? Result<QByteArray>(range->bytes) : Result<QByteArray>(range.error());
+}
+
+} // namespace Realm::Test

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "auth/organizations.h"
+#include "auth/principal.h"
+#include "auth/sharedprojects.h"
+#include "serverdb/serverdatabase.h"
+#include "sync/transport.h"
+#include "syncserver/projectsync.h"
+
+namespace Realm::Test {
+
+// The routes a sync client calls, answered by the server's services in
+// this process, as one principal: what the sync tests and the simulation
+// put between a client and the server instead of HTTP. It speaks the
+// routes' JSON, so the client code under test is the one that talks HTTP.
+class InProcessTransport final : public Sync::Transport {
+public:
+    InProcessTransport(ServerDb::ServerDatabasePtr db, SyncServer::ProjectSync *sync, Auth::Principal principal);
+
+    // The next push with changes is applied by the server, but its answer
+    // is lost (a dropped connection after the commit).
+    bool loseNextPushAnswer = false;
+    // Every call fails as unreachable, before reaching the server.
+    bool offline = false;
+    int pushes = 0;
+
+    Result<QJsonObject> call(const QByteArray &method, const QString &path, const QJsonObject &body) override;
+    Result<void> put(const QString &path, const QByteArray &bytes) override;
+    Result<QByteArray> get(const QString &path, qint64 offset) override;
+
+private:
+    ServerDb::ServerDatabasePtr m_database;
+    Auth::SharedProjects m_projects;
+    SyncServer::ProjectSync *m_sync;
+    Auth::Principal m_principal;
+};
+
+} // namespace Realm::Test
