@@ -33,18 +33,6 @@ ServerClient &client()
     return *g_client;
 }
 
-int failServer(const Error &error)
-{
-    Output::error(error.message);
-    switch (error.code) {
-    case Error::Code::Unauthenticated:
-    case Error::Code::SecondFactorRequired:
-    case Error::Code::Forbidden: return ExitAuth;
-    case Error::Code::Unavailable: return ExitNetwork;
-    case Error::Code::Throttled: return ExitRateLimited;
-    default: return exitCodeFor(error);
-    }
-}
 
 // The password: standard input with --password-stdin, else asked for on
 // the terminal without echo.
@@ -435,6 +423,19 @@ int runLogout(const Invocation &inv)
 }
 
 } // namespace
+
+int failServer(const Error &error)
+{
+    Output::error(error.message);
+    switch (error.code) {
+    case Error::Code::Unauthenticated:
+    case Error::Code::SecondFactorRequired:
+    case Error::Code::Forbidden: return ExitAuth;
+    case Error::Code::Unavailable: return ExitNetwork;
+    case Error::Code::Throttled: return ExitRateLimited;
+    default: return exitCodeFor(error);
+    }
+}
 
 QString serverCommandsHelp()
 {

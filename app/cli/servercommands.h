@@ -8,5 +8,8 @@ namespace Realm::Cli {
 // realm-cli server login|logout|whoami|sessions
 int runServerCommand(const QString &subcommand, const Invocation &invocation);
 QString serverCommandsHelp();
+// Prints a team server's error and returns its exit code (7 refused
+// credentials or role, 9 unreachable, 8 throttled, else as any error).
+int failServer(const Error &error);
 
 } // namespace Realm::Cli

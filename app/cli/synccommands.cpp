@@ -3,6 +3,7 @@
 
 #include "jobrunner.h"
 #include "providercommands.h"
+#include "servercommands.h"
 
 #include "common/jsontime.h"
 #include "projects/projectstore.h"
@@ -35,18 +36,6 @@ Result<TeamClient::Credentials> credentials()
     return found;
 }
 
-int failSync(const Error &error)
-{
-    Output::error(error.message);
-    switch (error.code) {
-    case Error::Code::Unauthenticated:
-    case Error::Code::SecondFactorRequired:
-    case Error::Code::Forbidden: return ExitAuth;
-    case Error::Code::Unavailable: return ExitNetwork;
-    case Error::Code::Throttled: return ExitRateLimited;
-    default: return exitCodeFor(error);
-    }
-}
 
 // --server, when given, must be the server signed in to (or
 // REALM_SERVER_URL's): a token is only ever sent where it belongs.
@@ -60,6 +49,22 @@ std::optional<Error> checkServer(const QCommandLineParser &parser, const TeamCli
     return Error::unauthenticated(QStringLiteral("Signed in to %1, not %2: sign in there first (realm-cli server login %2 --email EMAIL), "
                                                  "or set REALM_SERVER_URL and REALM_SERVER_TOKEN.")
                                       .arg(credentials.server.toString(), asked.toString()));
+}
+
+// The login for a command that may name its --server; nullopt (the
+// error shown, *exit set) when there is none or it is for another server.
+std::optional<TeamClient::Credentials> loginFor(const QCommandLineParser &parser, int *exit)
+{
+    Result<TeamClient::Credentials> login = credentials();
+    if (!login) {
+        *exit = failServer(login.error());
+        return std::nullopt;
+    }
+    if (const std::optional<Error> wrong = checkServer(parser, *login)) {
+        *exit = failServer(*wrong);
+        return std::nullopt;
+    }
+    return *login;
 }
 
 JobOutcome<SyncClient::SyncJob> runSyncJob(const Storage::DatabasePtr &db, const TeamClient::Credentials &credentials, const SyncInput &input)
@@ -104,11 +109,11 @@ std::optional<Link> sharedLink(const WorkspaceProject &opened, int *exit)
     }
     Result<TeamClient::Credentials> login = credentials();
     if (!login) {
-        *exit = failSync(login.error());
+        *exit = failServer(login.error());
         return std::nullopt;
     }
     if (login->server.toString() != (*link)->server) {
-        *exit = failSync(Error::unauthenticated(QStringLiteral("\"%1\" is shared on %2, not on %3 (signed in there): sign in to %2 first.")
+        *exit = failServer(Error::unauthenticated(QStringLiteral("\"%1\" is shared on %2, not on %3 (signed in there): sign in to %2 first.")
                                                     .arg(opened.project.name, (*link)->server, login->server.toString())));
         return std::nullopt;
     }
@@ -141,7 +146,7 @@ int giveRole(const Invocation &inv, const WorkspaceProject &opened, const QStrin
     Result<QJsonObject> given = callServer("PUT", QStringLiteral("/projects/%1/members/%2").arg(link->serverProjectId, email),
                                            {{QStringLiteral("role"), role}});
     if (!given)
-        return failSync(given.error());
+        return failServer(given.error());
     if (inv.json)
         Output::printJson(*given);
     else
@@ -234,11 +239,9 @@ int runProjectShare(const Invocation &inv)
         Output::error(QStringLiteral("Name the organization: realm-cli project share PROJECT --org ORG"));
         return ExitUsage;
     }
-    Result<TeamClient::Credentials> login = credentials();
+    const std::optional<TeamClient::Credentials> login = loginFor(parser, &exit);
     if (!login)
-        return failSync(login.error());
-    if (const std::optional<Error> wrong = checkServer(parser, *login))
-        return failSync(*wrong);
+        return exit;
     SyncInput input;
     input.action = SyncInput::Action::Share;
     input.projectId = opened->project.id;
@@ -246,7 +249,7 @@ int runProjectShare(const Invocation &inv)
     input.server = login->server.toString();
     const auto outcome = runSyncJob(opened->db, *login, input);
     if (const auto *error = std::get_if<Error>(&outcome))
-        return failSync(*error);
+        return failServer(*error);
     const SyncReport &report = std::get<QList<SyncReport>>(outcome).first();
     if (inv.json) {
         Output::printJson(report.toJson());
@@ -272,11 +275,9 @@ int runProjectClone(const Invocation &inv)
         parseAndOpenWorkspace(parser, inv, QStringLiteral("PROJECT_ID [--name N] [--checkout DIR] [--server URL]"), 1, 1, &exit);
     if (!db)
         return exit;
-    Result<TeamClient::Credentials> login = credentials();
+    const std::optional<TeamClient::Credentials> login = loginFor(parser, &exit);
     if (!login)
-        return failSync(login.error());
-    if (const std::optional<Error> wrong = checkServer(parser, *login))
-        return failSync(*wrong);
+        return exit;
     SyncInput input;
     input.action = SyncInput::Action::Clone;
     input.serverProjectId = parser.positionalArguments().first();
@@ -285,7 +286,7 @@ int runProjectClone(const Invocation &inv)
     input.server = login->server.toString();
     const auto outcome = runSyncJob(*db, *login, input);
     if (const auto *error = std::get_if<Error>(&outcome))
-        return failSync(*error);
+        return failServer(*error);
     const SyncReport &report = std::get<QList<SyncReport>>(outcome).first();
     if (inv.json) {
         Output::printJson(report.toJson());
@@ -307,7 +308,7 @@ int runProjectMembers(const Invocation &inv)
         return exit;
     Result<QJsonObject> members = callServer("GET", QStringLiteral("/projects/%1/members").arg(link->serverProjectId));
     if (!members)
-        return failSync(members.error());
+        return failServer(members.error());
     for (const QJsonValue &value : members->value(QStringLiteral("members")).toArray()) {
         const QJsonObject member = value.toObject();
         if (inv.json)
@@ -341,7 +342,7 @@ int runSync(const Invocation &inv)
     }
     Result<TeamClient::Credentials> login = credentials();
     if (!login)
-        return failSync(login.error());
+        return failServer(login.error());
     SyncInput input;
     input.server = login->server.toString();
     input.options.allowMassDelete = parser.isSet(QStringLiteral("allow-mass-delete"));
@@ -353,7 +354,7 @@ int runSync(const Invocation &inv)
     }
     const auto outcome = runSyncJob(*db, *login, input);
     if (const auto *error = std::get_if<Error>(&outcome))
-        return failSync(*error);
+        return failServer(*error);
     return printReports(inv, std::get<QList<SyncReport>>(outcome));
 }
 

@@ -75,6 +75,17 @@ QString syncLockPath(const Storage::DatabasePtr &db, const QString &projectId)
     return db->path() + QStringLiteral(".sync-") + projectId + QStringLiteral(".lock");
 }
 
+// A new link, under a client id of its own: numbers start at 1.
+Result<void> addLink(Storage::Handle db, const QString &projectId, const QString &server, const QString &serverProjectId)
+{
+    Link link;
+    link.projectId = projectId;
+    link.server = server;
+    link.serverProjectId = serverProjectId;
+    link.clientId = newId();
+    return SyncState::addLink(db, link);
+}
+
 } // namespace
 
 Result<SyncReport> ProjectSyncer::sync(const QString &projectId, const SyncOptions &options)
@@ -211,13 +222,8 @@ Result<SyncReport> ProjectSyncer::share(const QString &projectId, const QString 
     Storage::Transaction transaction(db);
     if (!transaction.isActive())
         return transaction.error();
-    Link link;
-    link.projectId = project->id;
-    link.server = server;
-    link.serverProjectId = serverProjectId;
-    link.clientId = newId();
-    if (Result<void> added = SyncState::addLink(db, link); !added)
-        return added.error();
+    if (Result<void> linked = addLink(db, project->id, server, serverProjectId); !linked)
+        return linked.error();
     if (Result<void> marked = Projects::Replica::markAllPending(db, project->id); !marked)
         return marked.error();
     if (Result<void> committed = transaction.commit(QCoreApplication::translate("Realm::SyncClient", "Cannot record the shared project")); !committed)
@@ -251,13 +257,8 @@ Result<SyncReport> ProjectSyncer::clone(const QString &server, const QString &se
         return project.error().code == Error::Code::InvalidInput
                    ? Error::invalidInput(QCoreApplication::translate("Realm::SyncClient", "%1 (Give the copy a name of its own with --name.)").arg(project.error().message))
                    : project.error();
-    Link link;
-    link.projectId = project->id;
-    link.server = server;
-    link.serverProjectId = serverProjectId;
-    link.clientId = newId();
-    if (Result<void> added = SyncState::addLink(db, link); !added)
-        return added.error();
+    if (Result<void> linked = addLink(db, project->id, server, serverProjectId); !linked)
+        return linked.error();
     // Making the local project is not a change to send: the server's
     // description comes with the pull.
     if (Result<void> taken = Projects::Replica::takePending(db, project->id); !taken)

@@ -27,9 +27,6 @@ constexpr int kChangesPerPage = 1000;
 constexpr int kChangesPerGroup = 500;
 constexpr qint64 kBytesPerGroup = 64LL * 1024 * 1024;
 
-const QString kFiles = QLatin1String(Sync::Tables::kFiles);
-const QString kProject = QLatin1String(Sync::Tables::kProject);
-
 QString shaOf(const Change &change)
 {
     return change.data.value(QStringLiteral("sha256")).toString();

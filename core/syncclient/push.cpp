@@ -25,9 +25,6 @@ constexpr int kMutationsPerPush = 500;
 constexpr qsizetype kStatusHashesPerCall = 5000;
 constexpr qint64 kChunkBytes = 8LL * 1024 * 1024;
 
-const QString kFiles = QLatin1String(Sync::Tables::kFiles);
-const QString kProject = QLatin1String(Sync::Tables::kProject);
-
 QString hex(const QByteArray &raw)
 {
     return QString::fromLatin1(raw.toHex());

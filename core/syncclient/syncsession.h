@@ -5,6 +5,10 @@
 
 namespace Realm::SyncClient::Detail {
 
+// The protocol's table names, as the sync state keeps them.
+inline const QString kFiles = QLatin1String(Sync::Tables::kFiles);
+inline const QString kProject = QLatin1String(Sync::Tables::kProject);
+
 // One project's sync under way: what push and pull share.
 struct Session {
     Storage::DatabasePtr db;

@@ -14,7 +14,6 @@
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,20 +33,6 @@ const QByteArray kPassword = "a long enough passphrase";
 QString sha256Of(const QByteArray &bytes)
 {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
-// path → SHA-256 of every file under `root`.
-QMap<QString, QString> folderFiles(const QString &root)
-{
-    QMap<QString, QString> files;
-    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        QFile in(file);
-        if (in.open(QIODevice::ReadOnly))
-            files.insert(QDir(root).relativeFilePath(file), sha256Of(in.readAll()));
-    }
-    return files;
 }
 
 QByteArray readFile(const QString &file)
@@ -266,7 +251,7 @@ private slots:
         QCOMPARE(alices.size(), files.size());
         QCOMPARE(projectFiles(m_bob, QStringLiteral("rocket")), alices);
         // The checkout folder holds the same files, byte for byte.
-        QCOMPARE(folderFiles(m_bob.folder(QStringLiteral("rocket"))), folderFiles(m_alice.folder(QStringLiteral("rocket"))));
+        QCOMPARE(filesUnder(m_bob.folder(QStringLiteral("rocket"))), filesUnder(m_alice.folder(QStringLiteral("rocket"))));
 
         const QJsonObject bobs = status(m_bob, QStringLiteral("rocket"));
         QCOMPARE(bobs.value(QStringLiteral("server_project_id")).toString(), id);
@@ -324,8 +309,8 @@ private slots:
         QCOMPARE(projectFiles(m_alice, QStringLiteral("meet")), expected);
         QCOMPARE(projectFiles(m_bob, QStringLiteral("meet")), expected);
         // The pulls wrote into both folders: a refresh now changes nothing.
-        QCOMPARE(folderFiles(alices), expected);
-        QCOMPARE(folderFiles(bobs), expected);
+        QCOMPARE(filesUnder(alices), expected);
+        QCOMPARE(filesUnder(bobs), expected);
         QVERIFY(refresh(m_bob, QStringLiteral("meet")));
         QCOMPARE(status(m_bob, QStringLiteral("meet")).value(QStringLiteral("pending")).toInteger(), 0);
     }
@@ -357,8 +342,8 @@ private slots:
         const QMap<QString, QString> expected{{QStringLiteral("src/main.c"), sha256Of(alices)}, {copy, sha256Of(bobs)}};
         QCOMPARE(projectFiles(m_alice, QStringLiteral("clash")), expected);
         QCOMPARE(projectFiles(m_bob, QStringLiteral("clash")), expected);
-        QCOMPARE(folderFiles(m_bob.folder(QStringLiteral("clash"))), expected);
-        QCOMPARE(folderFiles(m_alice.folder(QStringLiteral("clash"))), expected);
+        QCOMPARE(filesUnder(m_bob.folder(QStringLiteral("clash"))), expected);
+        QCOMPARE(filesUnder(m_alice.folder(QStringLiteral("clash"))), expected);
     }
 
     void anEditNotYetRefreshedIsMergedNotOverwritten()
@@ -411,12 +396,12 @@ private slots:
         QCOMPARE(cli(m_bob, {QStringLiteral("sync"), QStringLiteral("purge")}, &out, &err), 4);
         QVERIFY2(err.contains("would delete 3 of the 4 files") && err.contains("--allow-mass-delete"), err.constData());
         QCOMPARE(projectFiles(m_bob, QStringLiteral("purge")).size(), 4);
-        QCOMPARE(folderFiles(m_bob.folder(QStringLiteral("purge"))).size(), 4);
+        QCOMPARE(filesUnder(m_bob.folder(QStringLiteral("purge"))).size(), 4);
 
         QCOMPARE(cli(m_bob, {QStringLiteral("sync"), QStringLiteral("purge"), QStringLiteral("--allow-mass-delete")}), 0);
         const QMap<QString, QString> expected{{QStringLiteral("4.txt"), sha256Of("4\n")}};
         QCOMPARE(projectFiles(m_bob, QStringLiteral("purge")), expected);
-        QCOMPARE(folderFiles(m_bob.folder(QStringLiteral("purge"))), expected);
+        QCOMPARE(filesUnder(m_bob.folder(QStringLiteral("purge"))), expected);
     }
 
     void aViewersChangesStayLocalAndTheTeamsStillArrive()

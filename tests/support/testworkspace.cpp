@@ -4,7 +4,9 @@
 #include "projects/projectstore.h"
 #include "workspace/workspace.h"
 
+#include <QCryptographicHash>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcessEnvironment>
@@ -69,6 +71,19 @@ int run(const QString &program, const QStringList &arguments, const QString &wor
     if (code != 0 && !err && !errors.isEmpty())
         qWarning("%s exited with %d: %s", qPrintable(QFileInfo(program).fileName()), code, errors.right(4000).constData());
     return code;
+}
+
+QMap<QString, QString> filesUnder(const QString &root)
+{
+    QMap<QString, QString> files;
+    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        QFile in(file);
+        if (in.open(QIODevice::ReadOnly))
+            files.insert(QDir(root).relativeFilePath(file), QString::fromLatin1(QCryptographicHash::hash(in.readAll(), QCryptographicHash::Sha256).toHex()));
+    }
+    return files;
 }
 
 QString realmBinary(const QString &name)

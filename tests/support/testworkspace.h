@@ -5,6 +5,7 @@
 #include "storage/database.h"
 
 #include <QByteArray>
+#include <QMap>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -46,6 +47,9 @@ qint64 scalar(const Storage::DatabasePtr &db, const QString &sql);
 
 // Whether an import report lists `path` with a reason containing `reasonPart`.
 bool hasIssue(const QList<Projects::ImportIssue> &issues, const QString &path, const QString &reasonPart);
+
+// path (relative) -> SHA-256 (hex) of every file below `root`.
+QMap<QString, QString> filesUnder(const QString &root);
 
 // The live files of a project, sorted.
 QStringList projectPaths(const Storage::DatabasePtr &db, const QString &projectId);

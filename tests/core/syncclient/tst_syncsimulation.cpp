@@ -23,9 +23,7 @@
 #include "testserverdatabase.h"
 #include "testworkspace.h"
 
-#include <QCryptographicHash>
 #include <QDir>
-#include <QDirIterator>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -45,24 +43,6 @@ namespace {
 const ClientInfo kClient{QStringLiteral("192.0.2.10"), QStringLiteral("tst_syncsimulation")};
 constexpr int kSteps = 60;
 constexpr int kConvergenceRounds = 8;
-
-QString sha(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
-QMap<QString, QString> folderFiles(const QString &root)
-{
-    QMap<QString, QString> files;
-    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString file = it.next();
-        QFile in(file);
-        if (in.open(QIODevice::ReadOnly))
-            files.insert(QDir(root).relativeFilePath(file), sha(in.readAll()));
-    }
-    return files;
-}
 
 struct Person {
     QString name;
@@ -291,7 +271,7 @@ private:
             if (projectFiles(*person) != server)
                 return QStringLiteral("%1's workspace differs from the server: %2 vs %3")
                     .arg(person->name, QStringList(projectFiles(*person).keys()).join(QLatin1Char(',')), QStringList(server.keys()).join(QLatin1Char(',')));
-            if (folderFiles(person->folder()) != server)
+            if (Test::filesUnder(person->folder()) != server)
                 return QStringLiteral("%1's folder differs from the server").arg(person->name);
             Result<qint64> pending = ProjectSyncer::pendingChanges(person->workspace.db()->handle(), person->projectId);
             if (!pending || *pending != 0)
