@@ -16,6 +16,8 @@
 #include <QLocale>
 #include <QUrl>
 
+#include <functional>
+
 namespace Realm::Cli {
 
 namespace {
@@ -73,6 +75,21 @@ JobOutcome<SyncClient::SyncJob> runSyncJob(const Storage::DatabasePtr &db, const
         return std::make_unique<TeamClient::HttpTransport>(credentials, cancel);
     };
     return runJob(new SyncClient::SyncJob(db, transport, input));
+}
+
+// A share or a clone: its report as JSON, or in the words `describe` finds.
+int runOneProject(const Invocation &inv, const Storage::DatabasePtr &db, const TeamClient::Credentials &login, const SyncInput &input,
+                  const std::function<void(const SyncReport &)> &describe)
+{
+    const auto outcome = runSyncJob(db, login, input);
+    if (const auto *error = std::get_if<Error>(&outcome))
+        return failServer(*error);
+    const SyncReport &report = std::get<QList<SyncReport>>(outcome).first();
+    if (inv.json)
+        Output::printJson(report.toJson());
+    else
+        describe(report);
+    return ExitOk;
 }
 
 QString describe(const SyncReport &report)
@@ -247,17 +264,10 @@ int runProjectShare(const Invocation &inv)
     input.projectId = opened->project.id;
     input.org = parser.value(QStringLiteral("org"));
     input.server = login->server.toString();
-    const auto outcome = runSyncJob(opened->db, *login, input);
-    if (const auto *error = std::get_if<Error>(&outcome))
-        return failServer(*error);
-    const SyncReport &report = std::get<QList<SyncReport>>(outcome).first();
-    if (inv.json) {
-        Output::printJson(report.toJson());
-        return ExitOk;
-    }
-    Output::print(QStringLiteral("Shared \"%1\" as project %2 on %3 (%4 change(s) sent).").arg(report.projectName, report.serverProjectId, report.server).arg(report.sent));
-    Output::print(report.serverProjectId);
-    return ExitOk;
+    return runOneProject(inv, opened->db, *login, input, [](const SyncReport &report) {
+        Output::print(QStringLiteral("Shared \"%1\" as project %2 on %3 (%4 change(s) sent).").arg(report.projectName, report.serverProjectId, report.server).arg(report.sent));
+        Output::print(report.serverProjectId);
+    });
 }
 
 int runProjectClone(const Invocation &inv)
@@ -284,16 +294,9 @@ int runProjectClone(const Invocation &inv)
     input.name = parser.value(QStringLiteral("name"));
     input.checkout = parser.value(QStringLiteral("checkout"));
     input.server = login->server.toString();
-    const auto outcome = runSyncJob(*db, *login, input);
-    if (const auto *error = std::get_if<Error>(&outcome))
-        return failServer(*error);
-    const SyncReport &report = std::get<QList<SyncReport>>(outcome).first();
-    if (inv.json) {
-        Output::printJson(report.toJson());
-        return ExitOk;
-    }
-    Output::print(QStringLiteral("Cloned project %1 from %2 as \"%3\" (%4 change(s) received).").arg(report.serverProjectId, report.server, report.projectName).arg(report.received));
-    return ExitOk;
+    return runOneProject(inv, *db, *login, input, [](const SyncReport &report) {
+        Output::print(QStringLiteral("Cloned project %1 from %2 as \"%3\" (%4 change(s) received).").arg(report.serverProjectId, report.server, report.projectName).arg(report.received));
+    });
 }
 
 int runProjectMembers(const Invocation &inv)
