@@ -380,6 +380,18 @@
             <numerusform>Neuer Versuch in %n s (%1 von %2)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot read the project&apos;s conversations</source>
+        <translation>Die Unterhaltungen des Projekts können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot save the conversation the server sent</source>
+        <translation>Die vom Server gesendete Unterhaltung kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot record the project&apos;s conversations to send</source>
+        <translation>Die zu sendenden Unterhaltungen des Projekts können nicht vermerkt werden</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Chat::AskJob</name>
@@ -551,6 +563,18 @@
     <message>
         <source>Cannot remove a content&apos;s symbols</source>
         <translation>Die Symbole eines Inhalts können nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the project&apos;s documents</source>
+        <translation>Die Dokumente des Projekts können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot record the project&apos;s documents to send</source>
+        <translation>Die zu sendenden Dokumente des Projekts können nicht vermerkt werden</translation>
+    </message>
+    <message>
+        <source>Cannot save the document the server sent</source>
+        <translation>Das vom Server gesendete Dokument kann nicht gespeichert werden</translation>
     </message>
 </context>
 <context>
@@ -1241,10 +1265,6 @@
         <translation>Der importierte Text kann nicht indiziert werden</translation>
     </message>
     <message>
-        <source>Cannot record what the server sent</source>
-        <translation>Was der Server geschickt hat, kann nicht gespeichert werden</translation>
-    </message>
-    <message>
         <source>Cannot read the project</source>
         <translation>Das Projekt kann nicht gelesen werden</translation>
     </message>
@@ -1830,6 +1850,18 @@
     <message>
         <source>Cannot read the workspace schema version</source>
         <translation>Die Schemaversion des Arbeitsbereichs lässt sich nicht lesen</translation>
+    </message>
+    <message>
+        <source>Cannot record what the server sent</source>
+        <translation>Was der Server gesendet hat, kann nicht vermerkt werden</translation>
+    </message>
+    <message>
+        <source>Cannot record a change to send</source>
+        <translation>Eine zu sendende Änderung kann nicht vermerkt werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the local changes</source>
+        <translation>Die lokalen Änderungen können nicht gelesen werden</translation>
     </message>
 </context>
 <context>

@@ -106,6 +106,8 @@ QString describe(const SyncReport &report)
         line += QStringLiteral("\n  conflict: your change was kept as %1").arg(conflict);
     for (const QString &path : report.notSent)
         line += QStringLiteral("\n  not sent: %1 (the server cannot take this path; rename the file)").arg(path);
+    for (const QString &row : report.tooLarge)
+        line += QStringLiteral("\n  not sent: %1 (larger than the 8 MiB one push carries; it stays on this machine)").arg(row);
     return line;
 }
 

@@ -2,6 +2,7 @@
 #include "projects/replica.h"
 
 #include "common/clock.h"
+#include "storage/changecapture.h"
 #include "storage/statement.h"
 
 #include <QCoreApplication>
@@ -32,13 +33,10 @@ Result<QList<FileState>> fileStates(Statement &q, const QString &what)
     return files;
 }
 
-// A write made here is the server's, not a local change: the capture
-// trigger recorded it all the same, and this takes it back.
+// A write made here is the server's, not a local change.
 Result<void> forgetCaptured(Storage::Handle db, const char *table, const QString &rowKey)
 {
-    Statement q(db, "DELETE FROM changes WHERE table_name = ? AND row_key = ?");
-    q.bindAll(QString::fromLatin1(table), rowKey);
-    return q.exec(QCoreApplication::translate("Realm::Projects", "Cannot record what the server sent"));
+    return Storage::forgetChange(db, QString::fromLatin1(table), rowKey);
 }
 
 } // namespace
@@ -67,12 +65,7 @@ Result<void> setInfo(Storage::Handle db, const QString &projectId, const Info &i
 
 Result<bool> infoPending(Storage::Handle db, const QString &projectId)
 {
-    Statement q(db, "SELECT 1 FROM changes WHERE table_name = 'projects' AND row_key = ?");
-    q.bindAll(projectId);
-    const bool pending = q.next();
-    if (q.failed())
-        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the local changes"));
-    return pending;
+    return Storage::hasChange(db, QStringLiteral("projects"), projectId);
 }
 
 Result<QList<FileState>> pendingFiles(Storage::Handle db, const QString &projectId)
@@ -101,12 +94,9 @@ Result<void> takePending(Storage::Handle db, const QString &projectId, const QSt
     q.bindAll(projectId);
     if (Result<void> taken = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot take the local changes")); !taken)
         return taken;
-    for (const QString &fileId : keepFileIds) {
-        Statement keep(db, "INSERT INTO changes (table_name, row_key, op) VALUES ('files', ?, 'upsert') ON CONFLICT (table_name, row_key) DO NOTHING");
-        keep.bindAll(fileId);
-        if (Result<void> kept = keep.exec(QCoreApplication::translate("Realm::Projects", "Cannot take the local changes")); !kept)
+    for (const QString &fileId : keepFileIds)
+        if (Result<void> kept = Storage::recordChange(db, QStringLiteral("files"), fileId); !kept)
             return kept;
-    }
     return {};
 }
 

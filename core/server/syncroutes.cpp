@@ -47,7 +47,7 @@ void addSyncRoutes(Router &router, const ApiContext &context)
                                                                 limit.isEmpty() ? context.sync->limits().maxPageChanges : limit.toInt()));
                 });
     addSignedIn(router, context, {"POST", project + QStringLiteral("/sync/push"),
-                                  QStringLiteral("Apply a client's numbered changes {client_id, mutations: [...]}"), Access::SignedIn, 16 * 1024 * 1024},
+                                  QStringLiteral("Apply a client's numbered changes {client_id, mutations: [...]}"), Access::SignedIn, Sync::kMaxPushBytes},
                 [context, projectId](const HttpRequest &request, const Auth::Principal &principal) {
                     Result<QJsonObject> body = jsonBody(request);
                     if (!body)

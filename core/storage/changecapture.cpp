@@ -114,4 +114,28 @@ Result<void> installChangeCapture(Handle db)
     return execScript(db, sql.toUtf8(), captureFailed());
 }
 
+Result<void> forgetChange(Handle db, const QString &table, const QString &rowKey)
+{
+    Statement q(db, "DELETE FROM changes WHERE table_name = ? AND row_key = ?");
+    q.bindAll(table, rowKey);
+    return q.exec(QCoreApplication::translate("Realm::Storage", "Cannot record what the server sent"));
+}
+
+Result<void> recordChange(Handle db, const QString &table, const QString &rowKey)
+{
+    Statement q(db, "INSERT INTO changes (table_name, row_key, op) VALUES (?, ?, 'upsert') ON CONFLICT (table_name, row_key) DO NOTHING");
+    q.bindAll(table, rowKey);
+    return q.exec(QCoreApplication::translate("Realm::Storage", "Cannot record a change to send"));
+}
+
+Result<bool> hasChange(Handle db, const QString &table, const QString &rowKey)
+{
+    Statement q(db, "SELECT 1 FROM changes WHERE table_name = ? AND row_key = ?");
+    q.bindAll(table, rowKey);
+    const bool pending = q.next();
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Storage", "Cannot read the local changes"));
+    return pending;
+}
+
 } // namespace Realm::Storage

@@ -5,6 +5,11 @@
 
 #include "storage/handle.h"
 
+#include <QJsonObject>
+#include <QString>
+
+#include <utility>
+
 namespace Realm::Storage {
 
 // Change capture (schema 10 and later). For every table in `synced_tables`
@@ -21,5 +26,22 @@ namespace Realm::Storage {
 // or rebuilds a table only says, in `unsynced_columns`, what of it stays on
 // this machine. Before schema 10 there is nothing to do.
 Result<void> installChangeCapture(Handle db);
+
+// A row of a synced table as sync sends it: its table, its key and its
+// synced columns as JSON (snake_case keys, RFC 3339 times).
+struct SyncedRow {
+    QString table;
+    QString key;
+    QJsonObject data;
+};
+using RowRef = std::pair<QString, QString>; // table, key
+
+// A row written with what a server sent is not a local change: the
+// triggers recorded it all the same, and this takes the record back.
+Result<void> forgetChange(Handle db, const QString &table, const QString &rowKey);
+// Records a row as changed here (to be sent again), unless it already is.
+Result<void> recordChange(Handle db, const QString &table, const QString &rowKey);
+// Whether a local change of the row waits to be sent.
+Result<bool> hasChange(Handle db, const QString &table, const QString &rowKey);
 
 } // namespace Realm::Storage

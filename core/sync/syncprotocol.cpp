@@ -83,6 +83,8 @@ QJsonObject Mutation::toJson() const
         json.insert(QStringLiteral("base_sha256"), baseSha256);
     if (op == Op::Upsert)
         json.insert(QStringLiteral("data"), data);
+    if (!fields.isEmpty())
+        json.insert(QStringLiteral("fields"), QJsonArray::fromStringList(fields));
     return json;
 }
 
@@ -115,6 +117,14 @@ Result<Mutation> Mutation::fromJson(const QJsonObject &json)
         if (!json.value(QStringLiteral("data")).isObject())
             return malformed("an upsert needs its data as an object");
         mutation.data = json.value(QStringLiteral("data")).toObject();
+    }
+    const QJsonValue fields = json.value(QStringLiteral("fields"));
+    if (!fields.isUndefined() && !fields.isArray())
+        return malformed("fields must be a list of names");
+    for (const QJsonValue &field : fields.toArray()) {
+        if (!field.isString() || field.toString().isEmpty())
+            return malformed("fields must be a list of names");
+        mutation.fields.append(field.toString());
     }
     return mutation;
 }

@@ -42,6 +42,11 @@ inline constexpr char kDocVersions[] = "doc_versions";
 bool isProjectTable(const QString &table);
 } // namespace Tables
 
+// The most a push request may carry (its JSON body): clients send their
+// changes in pushes of at most half that, and keep an item larger than
+// that half to themselves.
+inline constexpr qint64 kMaxPushBytes = 16LL * 1024 * 1024;
+
 // One change a client made, numbered per client and scope (1, 2, 3 …).
 struct Mutation final {
     enum class Op { Upsert, Delete };
@@ -56,6 +61,10 @@ struct Mutation final {
     // three-way merge when the base is older than the server's.
     QString baseSha256;
     QJsonObject data; // the row as it is now (upserts)
+    // Rows other than files: the fields of `data` this change made (empty:
+    // all). When someone changed the row meanwhile, only these replace
+    // theirs — a pin does not take back a new title.
+    QStringList fields;
 
     QJsonObject toJson() const;
     static Result<Mutation> fromJson(const QJsonObject &json);
@@ -65,9 +74,10 @@ struct Mutation final {
 struct MutationResult final {
     enum class Outcome {
         Applied,        // stored as sent
-        Merged,         // files: merged with a change made meanwhile (pull to get it)
+        Merged,         // merged with a change made meanwhile (pull to get it): files by line, other rows by field
         ConflictCopy,   // files: overlapping edits; stored under `conflictKey`
-        Kept,           // a delete of something edited meanwhile: the edit wins
+        Kept,           // the server's version stays: a delete of something edited meanwhile (the
+                        // edit wins), or a row change that only repeats what someone made meanwhile
         Unchanged,      // nothing to do (the same content, or already deleted)
         AlreadyApplied, // a retry of a mutation applied so long ago that its answer is forgotten
                         // (a retry of a recent one gets the first answer again)

@@ -42,6 +42,7 @@ QJsonObject SyncReport::toJson() const
                      {QStringLiteral("downloaded_bytes"), downloadedBytes},
                      {QStringLiteral("conflicts"), QJsonArray::fromStringList(conflicts)},
                      {QStringLiteral("not_sent"), QJsonArray::fromStringList(notSent)},
+                     {QStringLiteral("too_large"), QJsonArray::fromStringList(tooLarge)},
                      {QStringLiteral("pending"), pending},
                      {QStringLiteral("cursor"), cursor}};
     if (!error.isEmpty())
@@ -63,7 +64,14 @@ Result<qint64> ProjectSyncer::pendingChanges(Storage::Handle db, const QString &
     Result<std::optional<QJsonObject>> info = Detail::infoToSend(db, projectId);
     if (!files || !info)
         return files ? info.error() : files.error();
-    return *outbox + files->size() + (*info ? 1 : 0);
+    qint64 rows = 0;
+    for (const Detail::RowModule &module : Detail::rowModules()) {
+        Result<qint64> pending = module.pendingCount(db, projectId);
+        if (!pending)
+            return pending.error();
+        rows += *pending;
+    }
+    return *outbox + files->size() + (*info ? 1 : 0) + rows;
 }
 
 namespace {
@@ -226,6 +234,9 @@ Result<SyncReport> ProjectSyncer::share(const QString &projectId, const QString 
         return linked.error();
     if (Result<void> marked = Projects::Replica::markAllPending(db, project->id); !marked)
         return marked.error();
+    for (const Detail::RowModule &module : Detail::rowModules())
+        if (Result<void> marked = module.markAllPending(db, project->id); !marked)
+            return marked.error();
     if (Result<void> committed = transaction.commit(QCoreApplication::translate("Realm::SyncClient", "Cannot record the shared project")); !committed)
         return committed.error();
     return sync(project->id);

@@ -35,6 +35,9 @@ struct SyncReport {
     // Files kept here because the server cannot take their path (not NFC,
     // too long, control characters): rename them.
     QStringList notSent;
+    // Rows kept here because no push can carry them (over 8 MiB as JSON: a
+    // message with huge context, say), as "table id".
+    QStringList tooLarge;
     qint64 pending = 0;    // local changes still waiting to be sent
     QString cursor;
     QString error; // set when this project's sync failed (the others went on)

@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QUrlQuery>
 
+#include <limits>
+
 namespace Realm::SyncClient::Detail {
 
 using Sync::Change;
@@ -43,6 +45,51 @@ bool isSafePath(const QString &path)
 {
     Result<QString> normalized = Projects::normalizeEntryPath(path);
     return normalized && *normalized == path;
+}
+
+// A message's conversation or parent can come after it in the server's
+// order (an item's seq is its last change's): those are moved before it.
+// Moving a change earlier is safe: a group commits with its cursor, and a
+// change applied again is the same write.
+QList<Change> dependenciesFirst(const QList<Change> &listed)
+{
+    // An item changed while the pages were listed is on two of them: its
+    // newer version only, or the older could be moved after it.
+    QHash<QString, qsizetype> at;
+    for (qsizetype i = 0; i < listed.size(); ++i)
+        at.insert(itemKey(listed.at(i).table, listed.at(i).key), i);
+    QList<Change> changes;
+    changes.reserve(at.size());
+    for (qsizetype i = 0; i < listed.size(); ++i)
+        if (at.value(itemKey(listed.at(i).table, listed.at(i).key)) == i)
+            changes.append(listed.at(i));
+    at.clear();
+    for (qsizetype i = 0; i < changes.size(); ++i)
+        at.insert(itemKey(changes.at(i).table, changes.at(i).key), i);
+    QList<Change> ordered;
+    ordered.reserve(changes.size());
+    QList<bool> placed(changes.size(), false);
+    // Depth first without recursion: a server could send a long chain.
+    for (qsizetype start = 0; start < changes.size(); ++start) {
+        QList<std::pair<qsizetype, bool>> stack{{start, false}}; // index, its references placed
+        while (!stack.isEmpty()) {
+            const auto [i, referencesPlaced] = stack.takeLast();
+            if (referencesPlaced) {
+                ordered.append(changes.at(i));
+                continue;
+            }
+            if (placed.at(i))
+                continue;
+            placed[i] = true;
+            stack.append({i, true});
+            const Change &change = changes.at(i);
+            const RowModule *module = rowModuleFor(change.table);
+            for (const Storage::RowRef &ref : module ? module->references(change.table, change.data) : QList<Storage::RowRef>())
+                if (const qsizetype j = at.value(itemKey(ref.first, ref.second), -1); j > i && !placed.at(j))
+                    stack.append({j, false});
+        }
+    }
+    return ordered;
 }
 
 struct Fetched {
@@ -103,7 +150,7 @@ Result<void> checkMassDelete(Session &s, const Fetched &fetched, const SyncOptio
         Result<bool> pending = Replica::filePending(s.db->handle(), s.link.projectId, file.path);
         if (!pending)
             return pending.error();
-        if (known->contains(file.path) && !*pending && !waiting.contains(kFiles + QLatin1Char('/') + file.path))
+        if (known->contains(file.path) && !*pending && !waiting.contains(itemKey(kFiles, file.path)))
             livePaths.insert(file.path);
     }
     QSet<QString> deleted;
@@ -178,13 +225,16 @@ public:
 
     Result<void> apply(const Change &change, const QHash<QString, QByteArray> &contents)
     {
-        if (!isFile(change) && change.table != kProject)
-            return {}; // conversations and documents do not sync yet
+        const RowModule *rowModule = rowModuleFor(change.table);
+        if (!isFile(change) && change.table != kProject && !rowModule)
+            return {}; // project versions do not sync yet
         // Listed: whatever is done with it, a restarted pull must not take
         // it for something the server lacks.
         if (m_reset != ChangePage::Reset::None)
             if (Result<void> seen = SyncState::markSeen(m_db, m_s.link.projectId, change.table, change.key); !seen)
                 return seen;
+        if (rowModule)
+            return applyRow(*rowModule, change);
         if (!isFile(change))
             return change.key == kProject ? applyInfo(change) : Result<void>();
         if (!isSafePath(change.key))
@@ -247,7 +297,7 @@ public:
         // should the server keep both, the pull comes back for this one).
         if (!inFolder)
             return SyncState::recordSkipped(m_db, m_s.link.projectId, kFiles, change.key, change.seq);
-        return SyncState::setBase(m_db, m_s.link.projectId, kFiles, change.key, Base{.seq = change.seq, .sha256 = sha});
+        return SyncState::setBase(m_db, m_s.link.projectId, kFiles, change.key, Base{.seq = change.seq, .sha256 = sha, .data = {}});
     }
 
     // After the last group of a restarted pull.
@@ -271,6 +321,30 @@ public:
                     return removed.error();
             } else if (Result<void> again = sendAgain(path); !again) {
                 return again;
+            }
+        }
+        // Rows (conversations, documents) are never deleted by a pull: a
+        // removal travels in their data. After a restore, what the server
+        // lacks is sent again.
+        for (const RowModule &module : rowModules()) {
+            Result<QList<Storage::RowRef>> rows = module.rows(m_db, projectId);
+            if (!rows)
+                return rows.error();
+            QHash<QString, QSet<QString>> known;
+            for (const Storage::RowRef &row : std::as_const(*rows)) {
+                if (!known.contains(row.first)) {
+                    Result<QStringList> unseenRows = SyncState::unseenKeys(m_db, projectId, row.first);
+                    Result<QSet<QString>> keys = SyncState::baseKeys(m_db, projectId, row.first);
+                    if (!unseenRows || !keys)
+                        return unseenRows ? keys.error() : unseenRows.error();
+                    for (const QString &key : std::as_const(*unseenRows))
+                        if (Result<void> removed = SyncState::removeBase(m_db, projectId, row.first, key); !removed)
+                            return removed;
+                    known.insert(row.first, *keys - QSet<QString>(unseenRows->cbegin(), unseenRows->cend()));
+                }
+                if (m_reset == ChangePage::Reset::Epoch && !known.value(row.first).contains(row.second))
+                    if (Result<void> again = Storage::recordChange(m_db, row.first, row.second); !again)
+                        return again;
             }
         }
         if (m_reset == ChangePage::Reset::Epoch) {
@@ -321,10 +395,12 @@ private:
 
     Result<bool> isPending(const QString &table, const QString &key)
     {
-        if (m_outboxKeys.contains(table + QLatin1Char('/') + key))
+        if (m_outboxKeys.contains(itemKey(table, key)))
             return true;
         if (table == kFiles)
             return Replica::filePending(m_db, m_s.link.projectId, key);
+        if (rowModuleFor(table))
+            return Storage::hasChange(m_db, table, key);
         // A refresh writes the project's row without changing what syncs.
         Result<std::optional<QJsonObject>> info = infoToSend(m_db, m_s.link.projectId);
         return info ? Result<bool>(info->has_value()) : Result<bool>(info.error());
@@ -346,6 +422,46 @@ private:
         return Replica::markFilePending(m_db, m_s.link.projectId, path);
     }
 
+    Result<void> applyRow(const RowModule &module, const Change &change)
+    {
+        const QString projectId = m_s.link.projectId;
+        const Storage::RowRef row{change.table, change.key};
+        Result<bool> pending = isPending(change.table, change.key);
+        if (!pending)
+            return pending.error();
+        if (*pending && !m_outboxKeys.contains(itemKey(change.table, change.key))) {
+            // A write that changed nothing that syncs (the profile a
+            // conversation uses here, say) is no change to wait for.
+            Result<std::optional<Base>> base = SyncState::base(m_db, projectId, change.table, change.key);
+            Result<std::optional<QJsonObject>> here = module.itemData(m_s.db, projectId, row);
+            if (!base || !here)
+                return base ? here.error() : base.error();
+            if (*base && *here && itemHash(change.table, **here) == (*base)->sha256)
+                *pending = false;
+        }
+        if (*pending)
+            return SyncState::recordSkipped(m_db, projectId, change.table, change.key, change.seq);
+        const QString hash = itemHash(change.table, change.data);
+        if (m_reset == ChangePage::Reset::Epoch) {
+            // A server restored from an older backup may send an older
+            // title: keep this one, and send it again.
+            Result<std::optional<QJsonObject>> here = module.itemData(m_s.db, projectId, row);
+            if (!here)
+                return here.error();
+            if (*here && itemHash(change.table, **here) != hash) {
+                if (Result<void> removed = SyncState::removeBase(m_db, projectId, change.table, change.key); !removed)
+                    return removed;
+                if (Result<void> skipped = SyncState::recordSkipped(m_db, projectId, change.table, change.key, change.seq); !skipped)
+                    return skipped;
+                return Storage::recordChange(m_db, change.table, change.key);
+            }
+        }
+        if (Result<void> applied = module.apply(m_db, projectId, change.table, change.key, change.data, change.deleted); !applied)
+            return applied;
+        ++m_s.report.received;
+        return SyncState::setBase(m_db, projectId, change.table, change.key, Base{.seq = change.seq, .sha256 = hash, .data = change.data});
+    }
+
     Result<void> applyInfo(const Change &change)
     {
         Result<bool> pending = isPending(kProject, kProject);
@@ -362,7 +478,7 @@ private:
                 return set;
         }
         ++m_s.report.received;
-        return SyncState::setBase(m_db, m_s.link.projectId, kProject, kProject, Base{.seq = change.seq, .sha256 = itemHash(kProject, change.data)});
+        return SyncState::setBase(m_db, m_s.link.projectId, kProject, kProject, Base{.seq = change.seq, .sha256 = itemHash(kProject, change.data), .data = {}});
     }
 
     Session &m_s;
@@ -372,17 +488,6 @@ private:
     Replica::Writer m_writer;
     std::optional<Projects::SourceFolder> m_folder;
 };
-
-Result<QSet<QString>> outboxKeys(Session &s)
-{
-    Result<QList<Sync::Mutation>> outbox = SyncState::outbox(s.db->handle(), s.link.projectId);
-    if (!outbox)
-        return outbox.error();
-    QSet<QString> keys;
-    for (const Sync::Mutation &mutation : std::as_const(*outbox))
-        keys.insert(mutation.table + QLatin1Char('/') + mutation.key);
-    return keys;
-}
 
 // One group of changes and the cursor after it, in one transaction.
 Result<void> applyGroup(Session &s, const QList<Change> &group, const Sync::Cursor &cursor, bool startsReset, bool last,
@@ -438,7 +543,7 @@ Result<void> pull(Session &s, const SyncOptions &options)
     Result<Fetched> fetched = fetchAll(s);
     if (!fetched)
         return fetched.error();
-    Result<QSet<QString>> keys = outboxKeys(s);
+    Result<QSet<QString>> keys = outboxKeys(s.db->handle(), s.link.projectId);
     if (!keys)
         return keys.error();
     if (Result<void> checked = checkMassDelete(s, *fetched, options, *keys); !checked)
@@ -451,7 +556,12 @@ Result<void> pull(Session &s, const SyncOptions &options)
             s.link.reset = fetched->reset;
         startsReset = true;
     }
-    const QList<Change> &changes = fetched->changes;
+    const QList<Change> changes = dependenciesFirst(fetched->changes);
+    // What a group's cursor may say: every change before the next
+    // unapplied one (the least seq of those left).
+    QList<qint64> leastSeqFrom(changes.size() + 1, std::numeric_limits<qint64>::max());
+    for (qsizetype i = changes.size() - 1; i >= 0; --i)
+        leastSeqFrom[i] = qMin(leastSeqFrom.at(i + 1), changes.at(i).seq);
     qsizetype from = 0;
     do {
         if (s.cancelled())
@@ -464,7 +574,7 @@ Result<void> pull(Session &s, const SyncOptions &options)
         }
         const bool last = to >= changes.size();
         const QList<Change> group = changes.mid(from, to - from);
-        const Sync::Cursor cursor = last ? fetched->cursor : Sync::Cursor{fetched->cursor.epoch, group.last().seq};
+        const Sync::Cursor cursor = last ? fetched->cursor : Sync::Cursor{fetched->cursor.epoch, leastSeqFrom.at(to) - 1};
         if (Result<void> applied = applyGroup(s, group, cursor, startsReset, last, *keys); !applied)
             return applied;
         startsReset = false;

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QUrlQuery>
 
@@ -24,6 +25,8 @@ namespace {
 constexpr int kMutationsPerPush = 500;
 constexpr qsizetype kStatusHashesPerCall = 5000;
 constexpr qint64 kChunkBytes = 8LL * 1024 * 1024;
+// What one push carries at most, and so the largest item sent.
+constexpr qint64 kMaxItemBytes = Sync::kMaxPushBytes / 2;
 
 QString hex(const QByteArray &raw)
 {
@@ -35,6 +38,29 @@ QJsonObject infoData(const Replica::Info &info)
     return {{QStringLiteral("description"), info.description}, {QStringLiteral("tags"), QJsonArray::fromStringList(info.tags)}};
 }
 
+// The fields whose value differs (or that one side lacks).
+QStringList changedFields(const QJsonObject &before, const QJsonObject &after)
+{
+    QStringList fields;
+    for (auto it = after.begin(); it != after.end(); ++it)
+        if (before.value(it.key()) != it.value() || !before.contains(it.key()))
+            fields.append(it.key());
+    for (auto it = before.begin(); it != before.end(); ++it)
+        if (!after.contains(it.key()))
+            fields.append(it.key());
+    return fields;
+}
+
+// The next pull starts after `seq` (if it would start later).
+void rewindCursor(Link &link, qint64 seq)
+{
+    std::optional<Sync::Cursor> cursor = Sync::Cursor::fromText(link.cursor);
+    if (cursor && !cursor->epoch.isEmpty() && cursor->seq > seq) {
+        cursor->seq = seq;
+        link.cursor = cursor->toText();
+    }
+}
+
 // Takes the project's captured changes into the outbox, numbered, in one
 // transaction: a crash leaves them either still captured or numbered.
 Result<void> takeIntoOutbox(Session &s)
@@ -44,6 +70,15 @@ Result<void> takeIntoOutbox(Session &s)
     if (!transaction.isActive())
         return transaction.error();
     const QString projectId = s.link.projectId;
+    // What the server will have of each item once the outbox is through:
+    // an item with a change still there is compared with that change, not
+    // with its base (changed back to the base, it must still go).
+    Result<QList<Mutation>> outbox = SyncState::outbox(db, projectId);
+    if (!outbox)
+        return outbox.error();
+    QHash<QString, QJsonObject> outgoing;
+    for (const Mutation &mutation : std::as_const(*outbox))
+        outgoing.insert(itemKey(mutation.table, mutation.key), mutation.data);
     const auto add = [&](Mutation mutation, const QString &table, const QString &key, const std::optional<Base> &base) -> Result<void> {
         mutation.number = s.link.nextNumber++;
         mutation.table = table;
@@ -53,7 +88,7 @@ Result<void> takeIntoOutbox(Session &s)
         return SyncState::addToOutbox(db, projectId, mutation);
     };
 
-    Result<std::optional<QJsonObject>> info = infoToSend(db, projectId);
+    Result<std::optional<QJsonObject>> info = infoToSend(db, projectId, outgoing.contains(itemKey(kProject, kProject)));
     if (!info)
         return info.error();
     if (*info) {
@@ -116,6 +151,50 @@ Result<void> takeIntoOutbox(Session &s)
     }
     if (Result<void> taken = Replica::takePending(db, projectId, unsendable); !taken)
         return taken;
+
+    // Conversations, messages, document versions: as they are now.
+    for (const RowModule &module : rowModules()) {
+        Result<QList<Storage::SyncedRow>> rows = module.pending(s.db, projectId);
+        if (!rows)
+            return rows.error();
+        for (const Storage::SyncedRow &row : std::as_const(*rows)) {
+            if (QJsonDocument(row.data).toJson(QJsonDocument::Compact).size() > kMaxItemBytes) {
+                // No push could carry it: it stays here, and every sync says so.
+                s.report.tooLarge.append(QStringLiteral("%1 %2").arg(row.table, row.key));
+                continue;
+            }
+            Result<std::optional<Base>> base = SyncState::base(db, projectId, row.table, row.key);
+            if (!base)
+                return base.error();
+            if (Result<void> taken = Storage::forgetChange(db, row.table, row.key); !taken)
+                return taken;
+            const QString key = itemKey(row.table, row.key);
+            std::optional<QJsonObject> before; // the row as the server has it (or will)
+            if (outgoing.contains(key))
+                before = outgoing.value(key);
+            else if (*base && !(*base)->data.isEmpty())
+                before = (*base)->data;
+            const bool unchanged = before ? *before == row.data : (*base && (*base)->sha256 == itemHash(row.table, row.data));
+            if (unchanged) {
+                // A write that changed nothing that syncs. A pull that
+                // passed the server's next version by for it comes back for
+                // that version.
+                Result<qint64> skipped = SyncState::takeSkipped(db, projectId, row.table, row.key);
+                if (!skipped)
+                    return skipped.error();
+                if (*skipped > 0)
+                    rewindCursor(s.link, *skipped - 1);
+                continue;
+            }
+            Mutation mutation;
+            mutation.data = row.data;
+            if (before)
+                mutation.fields = changedFields(*before, row.data);
+            outgoing.insert(key, row.data);
+            if (Result<void> added = add(mutation, row.table, row.key, *base); !added)
+                return added;
+        }
+    }
     if (Result<void> saved = SyncState::saveLink(db, s.link); !saved)
         return saved;
     return transaction.commit(QCoreApplication::translate("Realm::SyncClient", "Cannot number the local changes"));
@@ -203,6 +282,12 @@ Result<void> uploadContents(Session &s, const QList<Mutation> &outbox)
     return {};
 }
 
+// What an item is once the server took this change of it.
+Base baseOf(const Mutation &mutation, qint64 seq)
+{
+    return Base{.seq = seq, .sha256 = itemHash(mutation.table, mutation.data), .data = rowModuleFor(mutation.table) ? mutation.data : QJsonObject()};
+}
+
 // Records the server's answers to one push: the new bases, and where the
 // next pull must start again to bring what the server kept in place of a
 // change (the other side of a conflict, an edit that beat a delete) when
@@ -236,8 +321,7 @@ Result<void> recordAnswers(Session &s, const QList<Mutation> &sent, const Sync::
         case Outcome::AlreadyApplied: {
             Result<void> recorded = mutation->op == Mutation::Op::Delete || answer.seq == 0
                                         ? SyncState::removeBase(db, projectId, mutation->table, mutation->key)
-                                        : SyncState::setBase(db, projectId, mutation->table, mutation->key,
-                                                             Base{.seq = answer.seq, .sha256 = itemHash(mutation->table, mutation->data)});
+                                        : SyncState::setBase(db, projectId, mutation->table, mutation->key, baseOf(*mutation, answer.seq));
             if (!recorded)
                 return recorded;
             break;
@@ -259,13 +343,8 @@ Result<void> recordAnswers(Session &s, const QList<Mutation> &sent, const Sync::
         }
         ++s.report.sent;
     }
-    if (pullFrom) {
-        std::optional<Sync::Cursor> cursor = Sync::Cursor::fromText(s.link.cursor);
-        if (cursor && !cursor->epoch.isEmpty() && cursor->seq > *pullFrom) {
-            cursor->seq = *pullFrom;
-            s.link.cursor = cursor->toText();
-        }
-    }
+    if (pullFrom)
+        rewindCursor(s.link, *pullFrom);
     if (Result<void> removed = SyncState::removeFromOutbox(db, projectId, sent.last().number); !removed)
         return removed;
     if (Result<void> saved = SyncState::saveLink(db, s.link); !saved)
@@ -278,10 +357,18 @@ Result<void> pushOutbox(Session &s, const QList<Mutation> &outbox)
     for (qsizetype from = 0; from < outbox.size();) {
         if (s.cancelled())
             return Error::cancelled();
-        const QList<Mutation> batch = outbox.mid(from, kMutationsPerPush);
+        // At most so many changes, and so many bytes (a conversation's
+        // messages can be large); one at least.
         QJsonArray mutations;
-        for (const Mutation &mutation : batch)
-            mutations.append(mutation.toJson());
+        qint64 bytes = 0;
+        for (qsizetype i = from; i < outbox.size() && mutations.size() < kMutationsPerPush; ++i) {
+            const QJsonObject json = outbox.at(i).toJson();
+            bytes += QJsonDocument(json).toJson(QJsonDocument::Compact).size();
+            if (!mutations.isEmpty() && bytes > kMaxItemBytes)
+                break;
+            mutations.append(json);
+        }
+        const QList<Mutation> batch = outbox.mid(from, mutations.size());
         Result<QJsonObject> answer = s.transport->call("POST", s.apiPath(QStringLiteral("/sync/push")),
                                                        {{QStringLiteral("client_id"), s.link.clientId}, {QStringLiteral("mutations"), mutations}});
         if (!answer)
@@ -299,7 +386,18 @@ Result<void> pushOutbox(Session &s, const QList<Mutation> &outbox)
 
 } // namespace
 
-Result<std::optional<QJsonObject>> infoToSend(Storage::Handle db, const QString &projectId)
+Result<QSet<QString>> outboxKeys(Storage::Handle db, const QString &projectId)
+{
+    Result<QList<Sync::Mutation>> outbox = SyncState::outbox(db, projectId);
+    if (!outbox)
+        return outbox.error();
+    QSet<QString> keys;
+    for (const Sync::Mutation &mutation : std::as_const(*outbox))
+        keys.insert(itemKey(mutation.table, mutation.key));
+    return keys;
+}
+
+Result<std::optional<QJsonObject>> infoToSend(Storage::Handle db, const QString &projectId, bool evenAsTheServerHasIt)
 {
     // Change capture records every write to the project's row (a refresh,
     // a rename): only a description or tags other than the server's last
@@ -314,7 +412,7 @@ Result<std::optional<QJsonObject>> infoToSend(Storage::Handle db, const QString 
     Result<std::optional<Base>> base = SyncState::base(db, projectId, kProject, kProject);
     if (!base)
         return base.error();
-    if (*base && (*base)->sha256 == itemHash(kProject, data))
+    if (*base && (*base)->sha256 == itemHash(kProject, data) && !evenAsTheServerHasIt)
         return std::optional<QJsonObject>();
     return std::optional<QJsonObject>(data);
 }

@@ -3,6 +3,10 @@
 
 #include "syncclient/projectsyncer.h"
 
+#include "storage/changecapture.h"
+
+#include <span>
+
 namespace Realm::SyncClient::Detail {
 
 // The protocol's table names, as the sync state keeps them.
@@ -32,8 +36,37 @@ struct Session {
 QString itemHash(const QString &table, const QJsonObject &data);
 
 // The project's description and tags as the server should have them, when
-// they differ from what it last had (nullopt: nothing to send).
-Result<std::optional<QJsonObject>> infoToSend(Storage::Handle db, const QString &projectId);
+// they differ from what it last had (nullopt: nothing to send) or
+// `evenAsTheServerHasIt` (a change of them waits in the outbox).
+Result<std::optional<QJsonObject>> infoToSend(Storage::Handle db, const QString &projectId, bool evenAsTheServerHasIt = false);
+
+// How an item is named in the sets below: "table/key".
+inline QString itemKey(const QString &table, const QString &key)
+{
+    return table + QLatin1Char('/') + key;
+}
+// The items with a change in the outbox.
+Result<QSet<QString>> outboxKeys(Storage::Handle db, const QString &projectId);
+
+// A module whose rows of a project (conversations and messages, document
+// versions) sync as JSON items: what it has pending, what it holds, and
+// how a row the server sent is written. Its writes leave no local change.
+struct RowModule {
+    bool (*owns)(const QString &table);
+    // A row of the project as it would be sent; nullopt: not here.
+    Result<std::optional<QJsonObject>> (*itemData)(const Storage::DatabasePtr &db, const QString &projectId, const Storage::RowRef &row);
+    // What change capture recorded and is ready to send, in sending order.
+    Result<QList<Storage::SyncedRow>> (*pending)(const Storage::DatabasePtr &db, const QString &projectId);
+    Result<qint64> (*pendingCount)(Storage::Handle db, const QString &projectId);
+    Result<void> (*markAllPending)(Storage::Handle db, const QString &projectId);
+    Result<QList<Storage::RowRef>> (*rows)(Storage::Handle db, const QString &projectId);
+    // The rows an item needs written before it.
+    QList<Storage::RowRef> (*references)(const QString &table, const QJsonObject &data);
+    Result<void> (*apply)(Storage::Handle db, const QString &projectId, const QString &table, const QString &key, const QJsonObject &data,
+                          bool deleted);
+};
+std::span<const RowModule> rowModules();
+const RowModule *rowModuleFor(const QString &table); // nullptr: not a row module's
 
 // Sends the local changes: takes them from change capture into the outbox
 // (numbered), uploads the contents the server lacks, pushes, and records

@@ -137,18 +137,20 @@ Result<void> saveLink(Storage::Handle db, const Link &link)
 
 Result<std::optional<Base>> base(Storage::Handle db, const QString &projectId, const QString &table, const QString &key)
 {
-    Statement q(db, "SELECT seq, sha256 FROM sync_bases WHERE project_id = ? AND table_name = ? AND item_key = ?");
+    Statement q(db, "SELECT seq, sha256, data FROM sync_bases WHERE project_id = ? AND table_name = ? AND item_key = ?");
     q.bindAll(projectId, table, key);
     if (!q.next())
         return q.failed() ? Result<std::optional<Base>>(q.error(readFailed())) : std::optional<Base>();
-    return std::optional<Base>(Base{.seq = q.columnInt(0), .sha256 = q.columnText(1)});
+    return std::optional<Base>(Base{.seq = q.columnInt(0), .sha256 = q.columnText(1), .data = QJsonDocument::fromJson(q.columnText(2).toUtf8()).object()});
 }
 
 Result<void> setBase(Storage::Handle db, const QString &projectId, const QString &table, const QString &key, const Base &base)
 {
-    Statement q(db, "INSERT INTO sync_bases (project_id, table_name, item_key, seq, sha256, seen) VALUES (?, ?, ?, ?, ?, 1) "
-                    "ON CONFLICT (project_id, table_name, item_key) DO UPDATE SET seq = excluded.seq, sha256 = excluded.sha256, seen = 1");
-    q.bindAll(projectId, table, key, base.seq, base.sha256);
+    Statement q(db, "INSERT INTO sync_bases (project_id, table_name, item_key, seq, sha256, data, seen) VALUES (?, ?, ?, ?, ?, ?, 1) "
+                    "ON CONFLICT (project_id, table_name, item_key) DO UPDATE SET seq = excluded.seq, sha256 = excluded.sha256, "
+                    "data = excluded.data, seen = 1");
+    q.bindAll(projectId, table, key, base.seq, base.sha256,
+              base.data.isEmpty() ? std::optional<QString>() : std::optional<QString>(QString::fromUtf8(QJsonDocument(base.data).toJson(QJsonDocument::Compact))));
     return q.exec(writeFailed());
 }
 

@@ -33,7 +33,10 @@ QString stateName(Link::State state);
 // What an item was when this machine last had it from the server.
 struct Base {
     qint64 seq = 0;
-    QString sha256; // files: hex
+    QString sha256; // files: hex; anything else: itemHash of its data
+    // Rows (conversations, documents): their data then, to tell which
+    // fields a change made. Empty for files (and bases from before schema 13).
+    QJsonObject data;
 };
 
 // The workspace's sync tables (schema 12), inside the caller's transaction.

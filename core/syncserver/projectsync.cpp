@@ -115,6 +115,8 @@ private:
         const bool stale = current && current->isLive() && isStale(mutation, *current);
         if (stale && mutation.table == QLatin1String(Sync::Tables::kFiles))
             return fileEditedOnBothSides(mutation, *current);
+        if (stale && !mutation.fields.isEmpty())
+            return rowEditedOnBothSides(mutation, *current);
         // Anything else: the later change in the server's order wins.
         return stored(mutation, mutation.key, mutation.data, std::nullopt, Outcome::Applied);
     }
@@ -169,6 +171,22 @@ private:
                 return stored(mutation, copy, mutation.data, std::nullopt, Outcome::ConflictCopy);
         }
         return Error::conflict(tr("%1 has too many conflict copies: resolve some first.").arg(mutation.key));
+    }
+
+    // The fields this change made replace theirs; the others stay. Made
+    // by the server, as a file's merge: pull to get it.
+    Result<MutationResult> rowEditedOnBothSides(const Mutation &mutation, const Item &current)
+    {
+        QJsonObject data = current.data;
+        for (const QString &field : mutation.fields) {
+            if (mutation.data.contains(field))
+                data.insert(field, mutation.data.value(field));
+            else
+                data.remove(field);
+        }
+        if (data == current.data) // theirs already: the client pulls it
+            return result(mutation, Outcome::Kept, current.seq);
+        return stored(mutation, mutation.key, data, std::nullopt, Outcome::Merged, QString());
     }
 
     // The merged text, or nullopt when the edits overlap, a side is

@@ -59,6 +59,17 @@ private slots:
         upperHex.insert(QStringLiteral("base_sha256"), QString(64, QLatin1Char('A')));
         QCOMPARE(Mutation::fromJson(upperHex).error().code, Error::Code::InvalidInput);
 
+        Mutation rename = mutation;
+        rename.table = QStringLiteral("conversations");
+        rename.fields = {QStringLiteral("title")};
+        Result<Mutation> renamed = Mutation::fromJson(rename.toJson());
+        REALM_VERIFY_OK(renamed);
+        QCOMPARE(renamed->fields, rename.fields);
+        QVERIFY(!mutation.toJson().contains(QStringLiteral("fields"))); // none: the whole row
+        QJsonObject badFields = rename.toJson();
+        badFields.insert(QStringLiteral("fields"), QJsonArray{QStringLiteral("title"), 3});
+        QCOMPARE(Mutation::fromJson(badFields).error().code, Error::Code::InvalidInput);
+
         Mutation removal = mutation;
         removal.op = Mutation::Op::Delete;
         QVERIFY(!removal.toJson().contains(QStringLiteral("data")));

@@ -2,7 +2,10 @@
 #include "inprocesstransport.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QUrlQuery>
+
+#include <utility>
 
 namespace Realm::Test {
 
@@ -52,6 +55,8 @@ Result<QJsonObject> InProcessTransport::call(const QByteArray &method, const QSt
         return answer(m_sync->blobStatus(m_principal, project, hashes));
     }
     if (method == "POST" && rest == QLatin1String("sync/push")) {
+        if (QJsonDocument(body).toJson(QJsonDocument::Compact).size() > Sync::kMaxPushBytes)
+            return Error{Error::Code::LimitExceeded, QStringLiteral("The request is larger than the server takes.")};
         QList<Sync::Mutation> mutations;
         for (const QJsonValue &json : body.value(QStringLiteral("mutations")).toArray()) {
             Result<Sync::Mutation> mutation = Sync::Mutation::fromJson(json.toObject());
@@ -67,6 +72,8 @@ Result<QJsonObject> InProcessTransport::call(const QByteArray &method, const QSt
         }
         return answer(pushed);
     }
+    if (method == "GET" && rest == QLatin1String("sync/changes") && beforeListingChanges)
+        std::exchange(beforeListingChanges, nullptr)();
     if (method == "GET" && rest == QLatin1String("sync/changes"))
         return answer(m_sync->changes(m_principal, project, query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded),
                                       query.queryItemValue(QStringLiteral("limit")).toInt()));

@@ -8,6 +8,8 @@
 #include "sync/transport.h"
 #include "syncserver/projectsync.h"
 
+#include <functional>
+
 namespace Realm::Test {
 
 // The routes a sync client calls, answered by the server's services in
@@ -24,6 +26,9 @@ public:
     // Every call fails as unreachable, before reaching the server.
     bool offline = false;
     int pushes = 0;
+    // Called once, just before the next list of changes is answered: what
+    // someone does between a sync's push and its pull.
+    std::function<void()> beforeListingChanges;
 
     Result<QJsonObject> call(const QByteArray &method, const QString &path, const QJsonObject &body) override;
     Result<void> put(const QString &path, const QByteArray &bytes) override;

@@ -8,10 +8,13 @@
 // does not send the project's description back; files a refresh leaves
 // out are not deleted for everyone; a server restored from an older backup
 // loses nothing of what this machine holds; tombstones expired on the
-// server delete what the server no longer has.
+// server delete what the server no longer has; conversations and their
+// messages reach every member, in order, an answer only once complete.
 #include "auth/accounts.h"
 #include "auth/organizations.h"
 #include "auth/sharedprojects.h"
+#include "chat/conversationstore.h"
+#include "docs/docstore.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
 #include "storage/statement.h"
@@ -118,6 +121,28 @@ private:
                 if (change.table == QLatin1String(Sync::Tables::kFiles) && !change.deleted)
                     files.insert(change.key, change.data.value(QStringLiteral("sha256")).toString());
         return files;
+    }
+
+    // A conversation's messages as "role: content", along the branch on show.
+    static QStringList threadOf(Machine &machine, const QString &conversationId)
+    {
+        QStringList lines;
+        Result<QList<Chat::Message>> thread = Chat::ConversationStore(machine.db()).thread(conversationId);
+        if (!thread)
+            return {thread.error().message};
+        for (const Chat::Message &message : std::as_const(*thread))
+            lines.append(Chat::ChatMessage::roleName(message.role) + QStringLiteral(": ") + message.content);
+        return lines;
+    }
+
+    static Chat::Message message(const QString &conversationId, const QString &parentId, Chat::ChatMessage::Role role, const QString &content)
+    {
+        Chat::Message m;
+        m.conversationId = conversationId;
+        m.parentId = parentId;
+        m.role = role;
+        m.content = content;
+        return m;
     }
 
     bool runSql(const QString &sql)
@@ -320,6 +345,244 @@ private slots:
         REALM_VERIFY_OK(bobs);
         QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
         QVERIFY(!filesOf(*m_bobsMachine, m_bobProject).contains(QStringLiteral("src/style.css")));
+    }
+
+    void conversationsReachEveryMember()
+    {
+        using Role = Chat::ChatMessage::Role;
+        Chat::ConversationStore alices(m_alicesMachine->db());
+        Result<Chat::Conversation> plan = alices.create(QStringLiteral("Plan"), m_aliceProject);
+        REALM_VERIFY_OK(plan);
+        Result<Chat::Message> question = alices.append(message(plan->id, {}, Role::User, QStringLiteral("What does app.js do?")));
+        REALM_VERIFY_OK(question);
+        REALM_VERIFY_OK(alices.append(message(plan->id, question->id, Role::Assistant, QStringLiteral("It says hi."))));
+        // Not the project's: stays here.
+        REALM_VERIFY_OK(alices.create(QStringLiteral("Private"), {}));
+        Result<SyncReport> sent = m_alicesMachine->syncer().sync(m_aliceProject);
+        REALM_VERIFY_OK(sent);
+        QCOMPARE(sent->sent, qint64(3));
+        QCOMPARE(sent->pending, qint64(0));
+
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        Chat::ConversationStore bobs(m_bobsMachine->db());
+        Result<QList<Chat::Conversation>> bobsList = bobs.list({.archived = false, .trash = false, .projectId = m_bobProject});
+        REALM_VERIFY_OK(bobsList);
+        QCOMPARE(bobsList->size(), 1);
+        QCOMPARE(bobsList->first().id, plan->id);
+        QCOMPARE(bobsList->first().title, QStringLiteral("Plan"));
+        const QStringList expected{QStringLiteral("user: What does app.js do?"), QStringLiteral("assistant: It says hi.")};
+        QCOMPARE(threadOf(*m_bobsMachine, plan->id), expected);
+        QCOMPARE(ProjectSyncer::pendingChanges(m_bobsMachine->db()->handle(), m_bobProject).value(), qint64(0));
+
+        // Bob renames and pins it and asks more; Alice, who has not seen
+        // that, puts it in the trash. Each field keeps its own later change:
+        // her trash does not take back his title.
+        REALM_VERIFY_OK(bobs.rename(plan->id, QStringLiteral("Plan, reviewed")));
+        REALM_VERIFY_OK(bobs.setPinned(plan->id, true));
+        Result<QList<Chat::Message>> bobsThread = bobs.thread(plan->id);
+        REALM_VERIFY_OK(bobsThread);
+        REALM_VERIFY_OK(bobs.append(message(plan->id, bobsThread->last().id, Role::User, QStringLiteral("And style.css?"))));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        REALM_VERIFY_OK(alices.moveToTrash(plan->id));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        for (Machine *machine : {m_alicesMachine.get(), m_bobsMachine.get()}) {
+            Result<Chat::Conversation> seen = Chat::ConversationStore(machine->db()).find(plan->id);
+            REALM_VERIFY_OK(seen);
+            QCOMPARE(seen->title, QStringLiteral("Plan, reviewed"));
+            QVERIFY(seen->pinned);
+            QVERIFY(seen->deletedAt > 0);
+            QCOMPARE(threadOf(*machine, plan->id), expected + QStringList{QStringLiteral("user: And style.css?")});
+        }
+        QCOMPARE(ProjectSyncer::pendingChanges(m_alicesMachine->db()->handle(), m_aliceProject).value(), qint64(0));
+        QCOMPARE(ProjectSyncer::pendingChanges(m_bobsMachine->db()->handle(), m_bobProject).value(), qint64(0));
+        // Nothing of Alice's private conversation reached Bob.
+        Result<QList<Chat::Conversation>> everything = bobs.list({});
+        REALM_VERIFY_OK(everything);
+        QVERIFY(everything->isEmpty());
+    }
+
+    void anAnswerIsSentOnlyOnceComplete()
+    {
+        using Role = Chat::ChatMessage::Role;
+        Chat::ConversationStore alices(m_alicesMachine->db());
+        Result<Chat::Conversation> chat = alices.create(QStringLiteral("Streaming"), m_aliceProject);
+        REALM_VERIFY_OK(chat);
+        Result<Chat::Message> question = alices.append(message(chat->id, {}, Role::User, QStringLiteral("Explain")));
+        REALM_VERIFY_OK(question);
+        Chat::Message streaming = message(chat->id, question->id, Role::Assistant, QStringLiteral("It"));
+        streaming.status = Chat::Message::Status::Streaming;
+        Result<Chat::Message> answer = alices.append(streaming);
+        REALM_VERIFY_OK(answer);
+        QCOMPARE(ProjectSyncer::pendingChanges(m_alicesMachine->db()->handle(), m_aliceProject).value(), qint64(2));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        QCOMPARE(threadOf(*m_bobsMachine, chat->id), QStringList{QStringLiteral("user: Explain")});
+
+        REALM_VERIFY_OK(alices.updateStreaming(answer->id, QStringLiteral("It says"), {}));
+        Chat::Message done = *answer;
+        done.content = QStringLiteral("It says hi.");
+        done.status = Chat::Message::Status::Complete;
+        REALM_VERIFY_OK(alices.finish(done));
+        Result<SyncReport> sent = m_alicesMachine->syncer().sync(m_aliceProject);
+        REALM_VERIFY_OK(sent);
+        QCOMPARE(sent->sent, qint64(1));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        QCOMPARE(threadOf(*m_bobsMachine, chat->id), (QStringList{QStringLiteral("user: Explain"), QStringLiteral("assistant: It says hi.")}));
+        Result<Chat::Message> bobsAnswer = Chat::ConversationStore(m_bobsMachine->db()).message(answer->id);
+        REALM_VERIFY_OK(bobsAnswer);
+        QCOMPARE(bobsAnswer->status, Chat::Message::Status::Complete);
+    }
+
+    void aMessageChangedAfterItsReplyStillComesFirst()
+    {
+        // The server orders an item by its last change: an answer changed
+        // after the question that follows it comes after that question in
+        // a fresh pull, and so does a conversation renamed since.
+        using Role = Chat::ChatMessage::Role;
+        Chat::ConversationStore alices(m_alicesMachine->db());
+        Result<Chat::Conversation> chat = alices.create(QStringLiteral("Order"), m_aliceProject);
+        REALM_VERIFY_OK(chat);
+        Result<Chat::Message> first = alices.append(message(chat->id, {}, Role::User, QStringLiteral("one")));
+        REALM_VERIFY_OK(first);
+        Result<Chat::Message> answer = alices.append(message(chat->id, first->id, Role::Assistant, QStringLiteral("two")));
+        REALM_VERIFY_OK(answer);
+        REALM_VERIFY_OK(alices.append(message(chat->id, answer->id, Role::User, QStringLiteral("three"))));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        Chat::Message corrected = *answer;
+        corrected.content = QStringLiteral("two, corrected");
+        REALM_VERIFY_OK(alices.finish(corrected));
+        REALM_VERIFY_OK(alices.rename(chat->id, QStringLiteral("Order, renamed")));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+
+        Test::TestWorkspace secondWorkspace; // Alice's other machine
+        InProcessTransport alicesOtherTransport(m_server, m_sync.get(), m_alice);
+        Result<SyncReport> cloned = ProjectSyncer(secondWorkspace.db(), &alicesOtherTransport).clone(QStringLiteral("http://server"), m_serverProject, QStringLiteral("copy"));
+        REALM_VERIFY_OK(cloned);
+        Chat::ConversationStore copy(secondWorkspace.db());
+        Result<Chat::Conversation> copied = copy.find(chat->id);
+        REALM_VERIFY_OK(copied);
+        QCOMPARE(copied->title, QStringLiteral("Order, renamed"));
+        QCOMPARE(copied->projectId, cloned->projectId);
+        Result<QList<Chat::Message>> thread = copy.thread(chat->id);
+        REALM_VERIFY_OK(thread);
+        QStringList contents;
+        for (const Chat::Message &m : std::as_const(*thread))
+            contents.append(m.content);
+        QCOMPARE(contents, (QStringList{QStringLiteral("one"), QStringLiteral("two, corrected"), QStringLiteral("three")}));
+        QCOMPARE(ProjectSyncer::pendingChanges(secondWorkspace.db()->handle(), cloned->projectId).value(), qint64(0));
+    }
+
+    void documentsReachEveryMemberAndBothOfTwoSurvive()
+    {
+        const auto document = [](const QString &projectId, const QString &title, const QString &markdown) {
+            Docs::DocVersion version;
+            version.projectId = projectId;
+            version.kind = QStringLiteral("overview");
+            version.templateName = QStringLiteral("built-in");
+            version.inputsHash = sha(markdown.toUtf8());
+            version.title = title;
+            version.markdown = markdown;
+            version.stats = QJsonObject{{QStringLiteral("files"), 3}};
+            return version;
+        };
+        Result<Docs::DocVersion> alices = Docs::DocStore(m_alicesMachine->db()).saveVersion(document(m_aliceProject, QStringLiteral("Overview"), QStringLiteral("# By Alice\n")));
+        REALM_VERIFY_OK(alices);
+        Result<Docs::DocVersion> bobs = Docs::DocStore(m_bobsMachine->db()).saveVersion(document(m_bobProject, QStringLiteral("Overview"), QStringLiteral("# By Bob\n")));
+        REALM_VERIFY_OK(bobs);
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        for (Machine *machine : {m_alicesMachine.get(), m_bobsMachine.get()}) {
+            Docs::DocStore store(machine->db());
+            for (const Docs::DocVersion &made : {*alices, *bobs}) {
+                Result<Docs::DocVersion> there = store.version(made.id);
+                REALM_VERIFY_OK(there);
+                QCOMPARE(there->markdown, made.markdown);
+                QCOMPARE(there->title, made.title);
+                QCOMPARE(there->createdAt, made.createdAt);
+            }
+        }
+        Result<QList<Docs::DocVersion>> bobsList = Docs::DocStore(m_bobsMachine->db()).versions(m_bobProject);
+        REALM_VERIFY_OK(bobsList);
+        QCOMPARE(bobsList->size(), 2);
+
+        // Bob removes Alice's; it goes on her machine too.
+        REALM_VERIFY_OK(Docs::DocStore(m_bobsMachine->db()).removeVersion(alices->id));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        Result<QList<Docs::DocVersion>> alicesList = Docs::DocStore(m_alicesMachine->db()).versions(m_aliceProject);
+        REALM_VERIFY_OK(alicesList);
+        QCOMPARE(alicesList->size(), 1);
+        QCOMPARE(alicesList->first().id, bobs->id);
+        QCOMPARE(ProjectSyncer::pendingChanges(m_alicesMachine->db()->handle(), m_aliceProject).value(), qint64(0));
+        QCOMPARE(ProjectSyncer::pendingChanges(m_bobsMachine->db()->handle(), m_bobProject).value(), qint64(0));
+    }
+
+    void aTitleChangedBackWhileTheFirstChangeWaitsIsSent()
+    {
+        Chat::ConversationStore alices(m_alicesMachine->db());
+        Result<Chat::Conversation> chat = alices.create(QStringLiteral("First"), m_aliceProject);
+        REALM_VERIFY_OK(chat);
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        // "Second" lands, but its answer is lost; then back to "First",
+        // which is what the server had before.
+        REALM_VERIFY_OK(alices.rename(chat->id, QStringLiteral("Second")));
+        m_alicesMachine->transport->loseNextPushAnswer = true;
+        QVERIFY(!m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(alices.rename(chat->id, QStringLiteral("First")));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        QCOMPARE(alices.find(chat->id)->title, QStringLiteral("First"));
+        QCOMPARE(Chat::ConversationStore(m_bobsMachine->db()).find(chat->id)->title, QStringLiteral("First"));
+        QCOMPARE(ProjectSyncer::pendingChanges(m_alicesMachine->db()->handle(), m_aliceProject).value(), qint64(0));
+    }
+
+    void aWriteThatChangesNothingDoesNotHoldBackATeammatesChange()
+    {
+        Chat::ConversationStore alices(m_alicesMachine->db());
+        Result<Chat::Conversation> chat = alices.create(QStringLiteral("Plan"), m_aliceProject);
+        REALM_VERIFY_OK(chat);
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        REALM_VERIFY_OK(Chat::ConversationStore(m_bobsMachine->db()).rename(chat->id, QStringLiteral("Plan, Bob's")));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        // Between Alice's push and her pull, a write of the conversation's
+        // row that leaves everything that syncs as it was.
+        m_alicesMachine->transport->beforeListingChanges = [&] { QVERIFY(alices.restore(chat->id)); };
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        QCOMPARE(alices.find(chat->id)->title, QStringLiteral("Plan, Bob's"));
+        QCOMPARE(ProjectSyncer::pendingChanges(m_alicesMachine->db()->handle(), m_aliceProject).value(), qint64(0));
+    }
+
+    void largeConversationsGoInSeveralPushesAndAnItemNoPushTakesStaysHere()
+    {
+        using Role = Chat::ChatMessage::Role;
+        Chat::ConversationStore alices(m_alicesMachine->db());
+        Result<Chat::Conversation> chat = alices.create(QStringLiteral("Big"), m_aliceProject);
+        REALM_VERIFY_OK(chat);
+        // Three answers of 6 MiB: more than one push may carry.
+        QString parent;
+        for (int i = 0; i < 3; ++i) {
+            Result<Chat::Message> added = alices.append(message(chat->id, parent, i % 2 ? Role::Assistant : Role::User,
+                                                                QString(6 * 1024 * 1024, QLatin1Char('a' + i))));
+            REALM_VERIFY_OK(added);
+            parent = added->id;
+        }
+        Result<SyncReport> sent = m_alicesMachine->syncer().sync(m_aliceProject);
+        REALM_VERIFY_OK(sent);
+        QCOMPARE(sent->sent, qint64(4));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        QCOMPARE(threadOf(*m_bobsMachine, chat->id).size(), 3);
+        QCOMPARE(threadOf(*m_bobsMachine, chat->id).last().size(), QStringLiteral("user: ").size() + 6 * 1024 * 1024);
+
+        // One of 9 MiB no push takes: it stays here, said so, and waits.
+        Result<Chat::Message> huge = alices.append(message(chat->id, parent, Role::Assistant, QString(9 * 1024 * 1024, QLatin1Char('z'))));
+        REALM_VERIFY_OK(huge);
+        Result<SyncReport> kept = m_alicesMachine->syncer().sync(m_aliceProject);
+        REALM_VERIFY_OK(kept);
+        QCOMPARE(kept->tooLarge, QStringList{QStringLiteral("messages ") + huge->id});
+        QCOMPARE(kept->pending, qint64(1));
     }
 };
 

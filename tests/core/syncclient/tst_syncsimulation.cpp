@@ -2,12 +2,14 @@
 // A deterministic simulation of sync: three people with workspaces and
 // checkout folders of their own and one server, in one process (the
 // server's services behind an in-process transport), driven by a seeded
-// PRNG through random mixes of edits, new files, deletes, refreshes and
-// syncs — with answers lost after the server committed, syncs while
-// offline, and the server restored (a new epoch, clients forgotten). Then
-// everyone refreshes and syncs until nothing moves, and every run must end
-// with every workspace and folder the same as the server, nothing pending,
-// and every file someone created (and nobody deleted) still there.
+// PRNG through random mixes of edits, new files, deletes, refreshes,
+// conversations (new ones, messages, renames, pins, the trash) and syncs —
+// with answers lost after the server committed, syncs while offline, and
+// the server restored (a new epoch, clients forgotten). Then everyone
+// refreshes and syncs until nothing moves, and every run must end with
+// every workspace and folder the same as the server, nothing pending,
+// every file someone created (and nobody deleted) still there, the same
+// conversations everywhere and every message anyone wrote in them.
 //
 // Seeds: REALM_SYNC_SEEDS (how many, default 200) from REALM_SYNC_SEED_FIRST
 // (default 1); REALM_SYNC_SEED replays one, step by step. A failure names
@@ -15,10 +17,12 @@
 #include "auth/accounts.h"
 #include "auth/organizations.h"
 #include "auth/sharedprojects.h"
+#include "chat/conversationstore.h"
 #include "inprocesstransport.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
 #include "syncclient/projectsyncer.h"
+#include "storage/statement.h"
 #include "syncserver/projectsync.h"
 #include "testserverdatabase.h"
 #include "testworkspace.h"
@@ -148,7 +152,9 @@ private:
         Person &person = *m_people[size_t(pick(int(m_people.size())))];
         const QStringList files = QDir(person.folder()).entryList(QDir::Files);
         const int op = pick(100);
-        if (op < 25 && !files.isEmpty()) { // edit one line
+        if (op < 10)
+            return chatStep(step, person);
+        if (op < 33 && !files.isEmpty()) { // edit one line
             const QString file = person.folder() + QLatin1Char('/') + files.at(pick(int(files.size())));
             QFile in(file);
             if (!in.open(QIODevice::ReadOnly))
@@ -159,17 +165,17 @@ private:
             lines[at] = "edited by " + person.name.toUtf8() + ' ' + QByteArray::number(pick(1000));
             Test::writeFile(person.folder(), QDir(person.folder()).relativeFilePath(file), lines.join('\n'));
             log(QStringLiteral("%1: %2 edits %3").arg(step).arg(person.name, QDir(person.folder()).relativeFilePath(file)));
-        } else if (op < 35) { // a new file
+        } else if (op < 42) { // a new file
             const QString name = QStringLiteral("new%1-%2.txt").arg(step).arg(person.name);
             Test::writeFile(person.folder(), name, randomText());
             m_created.insert(name);
             log(QStringLiteral("%1: %2 adds %3").arg(step).arg(person.name, name));
-        } else if (op < 42 && files.size() > 2) { // a delete
+        } else if (op < 48 && files.size() > 2) { // a delete
             const QString name = files.at(pick(int(files.size())));
             QFile::remove(person.folder() + QLatin1Char('/') + name);
             m_deleted.insert(name);
             log(QStringLiteral("%1: %2 deletes %3").arg(step).arg(person.name, name));
-        } else if (op < 60) {
+        } else if (op < 64) {
             Result<Projects::ImportReport> refreshed = Projects::ProjectImporter(person.workspace.db()).refreshProject(person.projectId, {});
             if (!refreshed)
                 return QStringLiteral("%1's refresh: %2").arg(person.name, refreshed.error().message);
@@ -204,6 +210,64 @@ private:
             log(QStringLiteral("%1: the server is restored (a new epoch)").arg(step));
         }
         return {};
+    }
+
+    // A conversation of the project: a new one, a message in one, a new
+    // title, a pin, the trash (and back).
+    QString chatStep(int step, Person &person)
+    {
+        Chat::ConversationStore store(person.workspace.db());
+        Result<QList<Chat::Conversation>> active = store.list({.archived = false, .trash = false, .projectId = person.projectId});
+        Result<QList<Chat::Conversation>> trashed = store.list({.archived = false, .trash = true, .projectId = person.projectId});
+        if (!active || !trashed)
+            return QStringLiteral("cannot list %1's conversations").arg(person.name);
+        const QList<Chat::Conversation> all = *active + *trashed;
+        if (all.isEmpty() || chance(15)) {
+            Result<Chat::Conversation> made = store.create(QStringLiteral("Chat %1 by %2").arg(step).arg(person.name), person.projectId);
+            if (!made)
+                return made.error().message;
+            log(QStringLiteral("%1: %2 starts %3").arg(step).arg(person.name, made->title));
+            return {};
+        }
+        const Chat::Conversation &chat = all.at(pick(int(all.size())));
+        const int what = pick(100);
+        Result<void> done;
+        if (what < 55) {
+            Chat::Message message;
+            message.conversationId = chat.id;
+            message.parentId = chat.currentMessageId;
+            message.content = QStringLiteral("%1 says %2 at step %3").arg(person.name).arg(pick(1000)).arg(step);
+            Result<Chat::Message> added = store.append(message);
+            if (!added)
+                return added.error().message;
+            m_messages.insert(added->id);
+            log(QStringLiteral("%1: %2 writes in %3").arg(step).arg(person.name, chat.id));
+        } else if (what < 75) {
+            done = store.rename(chat.id, QStringLiteral("Renamed %1 by %2").arg(step).arg(person.name));
+            log(QStringLiteral("%1: %2 renames %3").arg(step).arg(person.name, chat.id));
+        } else if (what < 88) {
+            done = store.setPinned(chat.id, !chat.pinned);
+            log(QStringLiteral("%1: %2 pins %3: %4").arg(step).arg(person.name, chat.id).arg(!chat.pinned));
+        } else {
+            done = chat.deletedAt > 0 ? store.restore(chat.id) : store.moveToTrash(chat.id);
+            log(QStringLiteral("%1: %2 %3 %4").arg(step).arg(person.name, chat.deletedAt > 0 ? QStringLiteral("restores") : QStringLiteral("trashes"), chat.id));
+        }
+        return done ? QString() : done.error().message;
+    }
+
+    // Everything of the project's conversations that syncs, one line per row.
+    static QStringList chatRows(Person &person)
+    {
+        Storage::Statement q(person.workspace.db()->handle(),
+                             "SELECT 'conversation ' || id || ': ' || title || ' pinned ' || pinned || ' trashed ' || (deleted_at IS NOT NULL) "
+                             "FROM conversations WHERE project_id = ?1 "
+                             "UNION ALL SELECT 'message ' || m.id || ' in ' || m.conversation_id || ' after ' || coalesce(m.parent_id, '-') || ': ' || m.content "
+                             "FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.project_id = ?1 ORDER BY 1");
+        q.bindAll(person.projectId);
+        QStringList rows;
+        while (q.next())
+            rows.append(q.columnText(0));
+        return rows;
     }
 
     QMap<QString, QString> serverFiles()
@@ -277,6 +341,18 @@ private:
             if (!pending || *pending != 0)
                 return QStringLiteral("%1 has changes pending").arg(person->name);
         }
+        const QStringList chats = chatRows(*m_people.front());
+        for (const auto &person : m_people)
+            if (chatRows(*person) != chats)
+                return QStringLiteral("%1's conversations differ from %2's:\n%3\nvs\n%4")
+                    .arg(person->name, m_people.front()->name, chatRows(*person).join(QLatin1Char('\n')), chats.join(QLatin1Char('\n')));
+        QSet<QString> messagesThere;
+        for (const QString &row : chats)
+            if (row.startsWith(QLatin1String("message ")))
+                messagesThere.insert(row.section(QLatin1Char(' '), 1, 1));
+        for (const QString &id : std::as_const(m_messages))
+            if (!messagesThere.contains(id))
+                return QStringLiteral("the message %1 was written and is gone").arg(id);
         for (const QString &created : std::as_const(m_created))
             if (!m_deleted.contains(created) && !server.contains(created))
                 return QStringLiteral("%1 was created, never deleted, and is gone").arg(created);
@@ -293,6 +369,7 @@ private:
     QString m_serverProject;
     QSet<QString> m_created;
     QSet<QString> m_deleted;
+    QSet<QString> m_messages; // ids of every message written
 };
 
 } // namespace

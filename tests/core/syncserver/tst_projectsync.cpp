@@ -769,6 +769,35 @@ private slots:
         QCOMPARE(byKey(*after).value(id).seq, bobs->lastSeq);
     }
 
+    void aRowChangeNamingItsFieldsKeepsTheOthersChangedMeanwhile()
+    {
+        const QString id = QStringLiteral("c2");
+        const QJsonObject first{{QStringLiteral("title"), QStringLiteral("first")}, {QStringLiteral("pinned"), false}};
+        Result<Sync::PushResult> created = push(m_bob, kBobLaptop, {upsert(1, kConversations, id, first)});
+        REALM_VERIFY_OK(created);
+        QJsonObject renamed = first;
+        renamed.insert(QStringLiteral("title"), QStringLiteral("renamed"));
+        REALM_VERIFY_OK(push(m_bob, kBobLaptop, {upsert(2, kConversations, id, renamed, created->lastSeq)}));
+        // Alice pins it, from the first version: only the pin is hers.
+        QJsonObject pinned = first;
+        pinned.insert(QStringLiteral("pinned"), true);
+        Sync::Mutation pin = upsert(1, kConversations, id, pinned, created->lastSeq);
+        pin.fields = {QStringLiteral("pinned")};
+        Result<Sync::PushResult> alices = push(m_alice, kAlicePc, {pin});
+        REALM_VERIFY_OK(alices);
+        QCOMPARE(outcomesOf(*alices), named({Outcome::Merged}));
+        Result<Sync::ChangePage> page = pull(m_carol);
+        REALM_VERIFY_OK(page);
+        QCOMPARE(byKey(*page).value(id).data, (QJsonObject{{QStringLiteral("title"), QStringLiteral("renamed")}, {QStringLiteral("pinned"), true}}));
+        // Sent again from the same old base (her answer lost, say): nothing
+        // new; the server's version stays and she pulls it.
+        pin.number = 2;
+        Result<Sync::PushResult> again = push(m_alice, kAlicePc, {pin});
+        REALM_VERIFY_OK(again);
+        QCOMPARE(outcomesOf(*again), named({Outcome::Kept}));
+        QCOMPARE(again->lastSeq, alices->lastSeq);
+    }
+
     void contentsAreReadOnlyWhereReferred()
     {
         const QByteArray content("int main() {}\n");

@@ -146,7 +146,9 @@ void tst_Upgrade::everyEarlierSchemaUpgradesKeepingEveryRow()
         QVERIFY(link && *link);
         QCOMPARE((*link)->serverProjectId, QStringLiteral("0190f000-0000-7000-8000-000000000001"));
         QCOMPARE((*link)->nextNumber, 3);
-        QCOMPARE((*link)->cursor, QStringLiteral("8a1b2c3d4e5f:17"));
+        // Schema 13: the next pull lists the project's history again, for
+        // the conversations and documents earlier pulls passed by.
+        QCOMPARE((*link)->cursor, version < 13 ? QString() : QStringLiteral("8a1b2c3d4e5f:17"));
         Result<std::optional<SyncClient::Base>> base = SyncClient::SyncState::base(db->handle(), kCalculator, QStringLiteral("files"), QStringLiteral("src/calc.c"));
         QVERIFY(base && *base);
         QCOMPARE((*base)->seq, 12);
@@ -159,6 +161,14 @@ void tst_Upgrade::everyEarlierSchemaUpgradesKeepingEveryRow()
         QVERIFY(skipped);
         QCOMPARE(*skipped, 15);
     }
+    if (version >= 13) {
+        Result<std::optional<SyncClient::Base>> base = SyncClient::SyncState::base(db->handle(), kCalculator, QStringLiteral("conversations"),
+                                                                                   QStringLiteral("0190a1b2-0c3d-7e4f-8a5b-0000000000c1"));
+        QVERIFY(base && *base);
+        QCOMPARE((*base)->seq, 18);
+        QCOMPARE((*base)->data.value(QStringLiteral("title")).toString(), QStringLiteral("How does add work?"));
+        QVERIFY((*base)->data.value(QStringLiteral("pinned")).toBool());
+    }
     checkEveryRowAwaitsSync(db);
     if (QTest::currentTestFailed())
         return;
@@ -167,7 +177,14 @@ void tst_Upgrade::everyEarlierSchemaUpgradesKeepingEveryRow()
     Projects::ProjectChanges rename;
     rename.name = QStringLiteral("calc");
     QVERIFY(Projects::ProjectStore(db).update(kCalculator, rename));
-    QVERIFY(Chat::ConversationStore(db).create(QStringLiteral("After the upgrade"), kCalculator));
+    Result<Chat::Conversation> after = Chat::ConversationStore(db).create(QStringLiteral("After the upgrade"), kCalculator);
+    QVERIFY(after);
+    // Schema 13: the model a conversation uses is this machine's choice.
+    QSqlQuery changes(db->connection());
+    QVERIFY(changes.exec(QStringLiteral("DELETE FROM changes WHERE table_name = 'conversations'")));
+    QVERIFY(Chat::ConversationStore(db).setModel(after->id, {}, QStringLiteral("another-model")));
+    QVERIFY(changes.exec(QStringLiteral("SELECT count(*) FROM changes WHERE table_name = 'conversations'")) && changes.next());
+    QCOMPARE(changes.value(0).toInt(), 0);
 }
 
 void tst_Upgrade::checkProjects(const Storage::DatabasePtr &db, int version)
