@@ -2028,6 +2028,54 @@
         <source>The folder of this project, %1, is missing: reconnect it (or move it back) and sync again.</source>
         <translation>Der Ordner dieses Projekts, %1, fehlt: Verbinden Sie ihn wieder (oder verschieben Sie ihn zurück) und synchronisieren Sie erneut.</translation>
     </message>
+    <message>
+        <source>%1 is not a conflict copy.</source>
+        <translation>%1 ist keine Konfliktkopie.</translation>
+    </message>
+    <message>
+        <source>Too many files are named like %1.</source>
+        <translation>Zu viele Dateien heißen wie %1.</translation>
+    </message>
+    <message>
+        <source>%1 was changed in %2 since the project last read it: run `realm-cli project refresh` first, then resolve again.</source>
+        <translation>%1 wurde in %2 geändert, seit das Projekt es zuletzt gelesen hat: zuerst `realm-cli project refresh` ausführen, dann erneut auflösen.</translation>
+    </message>
+    <message>
+        <source>%1 has no conflict copy (realm-cli project conflicts PROJECT lists them).</source>
+        <translation>%1 hat keine Konfliktkopie (realm-cli project conflicts PROJECT listet sie auf).</translation>
+    </message>
+    <message>
+        <source>%1 has %2 conflict copies: name the copy to resolve.</source>
+        <translation>%1 hat %2 Konfliktkopien: die aufzulösende Kopie angeben.</translation>
+    </message>
+    <message>
+        <source>Kept %1 as it is; removed %2.</source>
+        <translation>%1 unverändert behalten; %2 entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 is gone.</source>
+        <translation>%1 ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>The content of %1 is not in this workspace.</source>
+        <translation>Der Inhalt von %1 ist nicht in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>%1 now has the content of %2, which is removed.</source>
+        <translation>%1 hat jetzt den Inhalt von %2; %2 wurde entfernt.</translation>
+    </message>
+    <message>
+        <source>Kept both: %1, and %2 (renamed from %3).</source>
+        <translation>Beide behalten: %1 und %2 (umbenannt von %3).</translation>
+    </message>
+    <message>
+        <source>Cannot save the resolved conflict</source>
+        <translation>Der aufgelöste Konflikt kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>The next sync sends it to the team.</source>
+        <translation>Die nächste Synchronisierung sendet es an das Team.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::TeamClient</name>

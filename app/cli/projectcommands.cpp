@@ -428,6 +428,10 @@ int runProjectCommand(const QString &sub, const Invocation &inv)
         return runProjectClone(inv);
     if (sub == QLatin1String("members"))
         return runProjectMembers(inv);
+    if (sub == QLatin1String("conflicts"))
+        return runProjectConflicts(inv);
+    if (sub == QLatin1String("resolve"))
+        return runProjectResolve(inv);
     Output::error(QStringLiteral("Unknown command \"project %1\". Commands:\n%2").arg(sub, projectCommandsHelp()));
     return ExitUsage;
 }

@@ -8,6 +8,7 @@
 #include "common/jsontime.h"
 #include "projects/projectstore.h"
 #include "secrets/keychainsecretstore.h"
+#include "syncclient/conflicts.h"
 #include "syncclient/syncjob.h"
 #include "teamclient/httptransport.h"
 #include "teamclient/serverclient.h"
@@ -25,6 +26,7 @@ namespace {
 using SyncClient::Link;
 using SyncClient::SyncInput;
 using SyncClient::SyncReport;
+namespace Conflicts = SyncClient::Conflicts;
 
 // What a sync needs of the login: the server and a token, fetched once on
 // this thread (the keychain and the refresh answer here) and handed to the
@@ -237,6 +239,9 @@ QString syncCommandsHelp()
         "  project share PROJECT --user EMAIL --role viewer|editor|admin   give someone (or a team) a role in it\n"
         "  project members PROJECT                           who has which role in a shared project\n"
         "  project clone PROJECT_ID [--name N] [--checkout DIR] [--server URL]  a local copy of a server project\n"
+        "  project conflicts PROJECT                         the conflict copies sync made, each with its file\n"
+        "  project resolve PROJECT PATH --keep mine|theirs|both  mine: the copy's content under the file's name;\n"
+        "                                                    theirs: the file as it is; both: the copy renamed\n"
         "  sync [PROJECT] [--allow-mass-delete]              send local changes, then receive the team's (every shared project)\n"
         "  sync status                                       pending changes, last sync and cursor of each shared project\n");
 }
@@ -322,6 +327,55 @@ int runProjectMembers(const Invocation &inv)
             Output::print(QStringLiteral("%1\t%2%3").arg(member.value(QStringLiteral("role")).toString(), member.value(QStringLiteral("name")).toString(),
                                                         member.value(QStringLiteral("kind")).toString() == QLatin1String("team") ? QStringLiteral(" (team)") : QString()));
     }
+    return ExitOk;
+}
+
+int runProjectConflicts(const Invocation &inv)
+{
+    return withProject(inv, [&inv](const Storage::DatabasePtr &db, const Projects::Project &project) {
+        Result<QList<Conflicts::Copy>> copies = Conflicts::list(db, project.id);
+        if (!copies)
+            return fail(copies.error());
+        for (const Conflicts::Copy &copy : std::as_const(*copies)) {
+            if (inv.json)
+                Output::printJson({{QStringLiteral("path"), copy.path},
+                                   {QStringLiteral("copy_path"), copy.copyPath},
+                                   {QStringLiteral("who"), copy.who},
+                                   {QStringLiteral("day"), copy.day}});
+            else
+                Output::print(QStringLiteral("%1\t%2 (%3's change, %4)").arg(copy.path, copy.copyPath, copy.who, copy.day));
+        }
+        return int(ExitOk);
+    });
+}
+
+int runProjectResolve(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("keep"), QStringLiteral("mine (the copy's content under the file's name), theirs (the file as it is) "
+                                                             "or both (the copy renamed, without \"conflict\")."),
+                      QStringLiteral("side")});
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
+    parser.addPositionalArgument(QStringLiteral("path"), QStringLiteral("The file, or its conflict copy."));
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("PROJECT PATH --keep mine|theirs|both"), 2, 2); rc >= 0)
+        return rc;
+    const QString side = parser.value(QStringLiteral("keep"));
+    const std::optional<Conflicts::Keep> keep = side == QLatin1String("mine")     ? std::optional(Conflicts::Keep::Mine)
+                                                : side == QLatin1String("theirs") ? std::optional(Conflicts::Keep::Theirs)
+                                                : side == QLatin1String("both")   ? std::optional(Conflicts::Keep::Both)
+                                                                                  : std::nullopt;
+    if (!keep) {
+        Output::error(QStringLiteral("Say which side to keep: --keep mine, --keep theirs or --keep both."));
+        return ExitUsage;
+    }
+    Result<WorkspaceProject> opened = openProjectFor(inv, parser.positionalArguments().first());
+    if (!opened)
+        return fail(opened.error());
+    Result<QString> done = Conflicts::resolve(opened->db, opened->project.id, parser.positionalArguments().at(1), *keep);
+    if (!done)
+        return fail(done.error());
+    Output::print(*done);
     return ExitOk;
 }
 

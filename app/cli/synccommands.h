@@ -11,6 +11,9 @@ int runSync(const Invocation &invocation);
 int runProjectShare(const Invocation &invocation);
 int runProjectClone(const Invocation &invocation);
 int runProjectMembers(const Invocation &invocation);
+// realm-cli project conflicts | resolve
+int runProjectConflicts(const Invocation &invocation);
+int runProjectResolve(const Invocation &invocation);
 QString syncCommandsHelp();
 
 } // namespace Realm::Cli

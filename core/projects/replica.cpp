@@ -33,11 +33,6 @@ Result<QList<FileState>> fileStates(Statement &q, const QString &what)
     return files;
 }
 
-// A write made here is the server's, not a local change.
-Result<void> forgetCaptured(Storage::Handle db, const char *table, const QString &rowKey)
-{
-    return Storage::forgetChange(db, QString::fromLatin1(table), rowKey);
-}
 
 } // namespace
 
@@ -60,7 +55,7 @@ Result<void> setInfo(Storage::Handle db, const QString &projectId, const Info &i
     q.bindAll(info.description, tags, Clock::nowMs(), projectId);
     if (Result<void> done = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot update the project")); !done)
         return done;
-    return forgetCaptured(db, "projects", projectId);
+    return Storage::forgetChange(db, QStringLiteral("projects"), projectId);
 }
 
 Result<bool> infoPending(Storage::Handle db, const QString &projectId)
@@ -155,9 +150,10 @@ Result<std::optional<QByteArray>> content(Storage::Handle db, const QByteArray &
     return std::optional<QByteArray>(q.columnBlob(0));
 }
 
-Writer::Writer(Storage::Handle db, QString projectId)
+Writer::Writer(Storage::Handle db, QString projectId, Origin origin)
     : m_db(db)
     , m_projectId(std::move(projectId))
+    , m_origin(origin)
     , m_rows(db, m_projectId)
 {
 }
@@ -175,11 +171,11 @@ Result<void> Writer::write(const QString &path, QByteArray content, int mode)
     if (Result<void> written = m_rows.write(file); !written)
         return written;
     if (*existing)
-        return forgetCaptured(m_db, "files", (*existing)->id);
+        return forgetCaptured((*existing)->id);
     Result<std::optional<FileState>> added = liveFile(m_db, m_projectId, path);
     if (!added)
         return added.error();
-    return *added ? forgetCaptured(m_db, "files", (*added)->id) : Result<void>();
+    return *added ? forgetCaptured((*added)->id) : Result<void>();
 }
 
 Result<void> Writer::remove(const QString &path)
@@ -191,7 +187,13 @@ Result<void> Writer::remove(const QString &path)
     q.bindAll(Clock::nowMs(), (*existing)->id);
     if (Result<void> removed = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot remove %1").arg(path)); !removed)
         return removed;
-    return forgetCaptured(m_db, "files", (*existing)->id);
+    return forgetCaptured((*existing)->id);
+}
+
+Result<void> Writer::forgetCaptured(const QString &fileId)
+{
+    // The server's write is not a local change; one made here is.
+    return m_origin == Origin::Server ? Storage::forgetChange(m_db, QStringLiteral("files"), fileId) : Result<void>();
 }
 
 Result<void> Writer::finish()

@@ -60,10 +60,13 @@ Result<bool> hasContent(Storage::Handle db, const QByteArray &sha256);
 // A stored content's bytes; nullopt when this workspace does not hold it.
 Result<std::optional<QByteArray>> content(Storage::Handle db, const QByteArray &sha256);
 
-// Writes files the server sent into one project.
+// Writes files into one project: what the server sent (no local change
+// left behind), or a change made here for sync to send (resolving a
+// conflict).
 class Writer final {
 public:
-    Writer(Storage::Handle db, QString projectId);
+    enum class Origin { Server, Local };
+    Writer(Storage::Handle db, QString projectId, Origin origin = Origin::Server);
     Q_DISABLE_COPY_MOVE(Writer)
 
     bool isValid() const { return m_rows.isValid(); }
@@ -74,8 +77,11 @@ public:
     Result<void> finish();
 
 private:
+    Result<void> forgetCaptured(const QString &fileId);
+
     Storage::Handle m_db;
     QString m_projectId;
+    Origin m_origin;
     FileRows m_rows;
 };
 

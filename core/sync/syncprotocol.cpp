@@ -320,4 +320,17 @@ QString conflictCopyPath(const QString &path, const QString &who, qint64 atMs, i
     return folder + stem + QStringLiteral(" (conflict, %1, %2%3)").arg(person, day, number) + extension;
 }
 
+std::optional<ConflictCopyName> parseConflictCopyPath(const QString &path)
+{
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    const QString folder = path.left(slash + 1);
+    const QString name = path.mid(slash + 1);
+    // conflictCopyPath in reverse: STEM (conflict, WHO, DAY[, N])[.EXT]
+    static const QRegularExpression pattern(QStringLiteral(R"(^(.+) \(conflict, (.+), (\d{4}-\d{2}-\d{2})(?:, \d+)?\)(\.[^.]*)?$)"));
+    const QRegularExpressionMatch match = pattern.match(name);
+    if (!match.hasMatch())
+        return std::nullopt;
+    return ConflictCopyName{.original = folder + match.captured(1) + match.captured(4), .who = match.captured(2), .day = match.captured(3)};
+}
+
 } // namespace Realm::Sync

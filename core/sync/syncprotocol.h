@@ -158,4 +158,13 @@ bool isSha256Hex(const QString &text);
 // for when that name is taken.
 QString conflictCopyPath(const QString &path, const QString &who, qint64 atMs, int attempt = 1);
 
+// What a conflict copy's name says: the file it is a copy of, whose change
+// it keeps, and the day. Nullopt for any other path.
+struct ConflictCopyName {
+    QString original;
+    QString who;
+    QString day; // yyyy-MM-dd
+};
+std::optional<ConflictCopyName> parseConflictCopyPath(const QString &path);
+
 } // namespace Realm::Sync

@@ -344,6 +344,27 @@ private slots:
         QCOMPARE(projectFiles(m_bob, QStringLiteral("clash")), expected);
         QCOMPARE(filesUnder(m_bob.folder(QStringLiteral("clash"))), expected);
         QCOMPARE(filesUnder(m_alice.folder(QStringLiteral("clash"))), expected);
+
+        // Bob lists the conflict and keeps his side, for everyone.
+        QCOMPARE(cli(m_bob, {QStringLiteral("project"), QStringLiteral("conflicts"), QStringLiteral("clash"), QStringLiteral("--json")}, &out), 0);
+        const QJsonObject listed = QJsonDocument::fromJson(out.trimmed()).object();
+        QCOMPARE(listed.value(QStringLiteral("path")).toString(), QStringLiteral("src/main.c"));
+        QCOMPARE(listed.value(QStringLiteral("copy_path")).toString(), copy);
+        QCOMPARE(listed.value(QStringLiteral("who")).toString(), QStringLiteral("Bob"));
+        QCOMPARE(cli(m_bob, {QStringLiteral("project"), QStringLiteral("resolve"), QStringLiteral("clash"), QStringLiteral("src/main.c"), QStringLiteral("--keep"),
+                             QStringLiteral("sideways")}),
+                 2);
+        QCOMPARE(cli(m_bob, {QStringLiteral("project"), QStringLiteral("resolve"), QStringLiteral("clash"), QStringLiteral("src/main.c"), QStringLiteral("--keep"),
+                             QStringLiteral("mine")}),
+                 0);
+        QVERIFY(sync(m_bob, QStringLiteral("clash")));
+        QVERIFY(sync(m_alice, QStringLiteral("clash")));
+        const QMap<QString, QString> resolved{{QStringLiteral("src/main.c"), sha256Of(bobs)}};
+        QCOMPARE(projectFiles(m_alice, QStringLiteral("clash")), resolved);
+        QCOMPARE(filesUnder(m_alice.folder(QStringLiteral("clash"))), resolved);
+        QCOMPARE(filesUnder(m_bob.folder(QStringLiteral("clash"))), resolved);
+        QCOMPARE(cli(m_bob, {QStringLiteral("project"), QStringLiteral("conflicts"), QStringLiteral("clash")}, &out), 0);
+        QVERIFY(out.trimmed().isEmpty());
     }
 
     void anEditNotYetRefreshedIsMergedNotOverwritten()

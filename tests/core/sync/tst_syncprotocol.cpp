@@ -124,6 +124,20 @@ private slots:
                  QStringLiteral("src/main (conflict, Alice, 2026-12-04).cpp"));
         QCOMPARE(conflictCopyPath(QStringLiteral("Makefile"), QStringLiteral("Bob"), dec4, 2), QStringLiteral("Makefile (conflict, Bob, 2026-12-04, 2)"));
         QCOMPARE(conflictCopyPath(QStringLiteral(".gitignore"), QStringLiteral("A/B"), dec4), QStringLiteral(".gitignore (conflict, A-B, 2026-12-04)"));
+
+        // And read back: what a copy is a copy of.
+        for (const QString &path : {QStringLiteral("src/main.cpp"), QStringLiteral("Makefile"), QStringLiteral(".gitignore"),
+                                    QStringLiteral("a b/archive.tar.gz"), QStringLiteral("notes (draft).md")}) {
+            for (int attempt : {1, 3}) {
+                const std::optional<Sync::ConflictCopyName> parsed = Sync::parseConflictCopyPath(conflictCopyPath(path, QStringLiteral("Bob Smith"), dec4, attempt));
+                QVERIFY2(parsed, qPrintable(path));
+                QCOMPARE(parsed->original, path);
+                QCOMPARE(parsed->who, QStringLiteral("Bob Smith"));
+                QCOMPARE(parsed->day, QStringLiteral("2026-12-04"));
+            }
+        }
+        QVERIFY(!Sync::parseConflictCopyPath(QStringLiteral("src/main.cpp")));
+        QVERIFY(!Sync::parseConflictCopyPath(QStringLiteral("notes (conflict, Bob).md")));
     }
 
     void editsOfDifferentLinesMergeAndOverlappingOnesDoNot()

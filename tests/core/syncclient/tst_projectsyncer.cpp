@@ -19,6 +19,7 @@
 #include "projects/projectstore.h"
 #include "storage/statement.h"
 #include "sync/transport.h"
+#include "syncclient/conflicts.h"
 #include "syncclient/projectsyncer.h"
 #include "syncserver/projectsync.h"
 #include "inprocesstransport.h"
@@ -583,6 +584,86 @@ private slots:
         REALM_VERIFY_OK(kept);
         QCOMPARE(kept->tooLarge, QStringList{QStringLiteral("messages ") + huge->id});
         QCOMPARE(kept->pending, qint64(1));
+    }
+
+    void conflictCopiesAreListedAndResolvedForEveryone()
+    {
+        namespace Conflicts = SyncClient::Conflicts;
+        // Carol works in a checkout folder of her own.
+        QTemporaryDir checkout;
+        Test::TestWorkspace carolsWorkspace;
+        Principal carol = addPerson(QStringLiteral("Carol"));
+        REALM_VERIFY_OK(Organizations(m_server).addMember(m_alice, m_acme, QStringLiteral("carol@example.org"), OrgRole::Member, kClient));
+        REALM_VERIFY_OK(SharedProjects(m_server).setMember(m_alice, m_serverProject, QStringLiteral("carol@example.org"), ProjectRole::Editor, kClient));
+        InProcessTransport carolsTransport(m_server, m_sync.get(), carol);
+        const QString folder = checkout.filePath(QStringLiteral("website"));
+        Result<SyncReport> cloned = ProjectSyncer(carolsWorkspace.db(), &carolsTransport).clone(QStringLiteral("http://server"), m_serverProject, {}, folder);
+        REALM_VERIFY_OK(cloned);
+        const QString carolsProject = cloned->projectId;
+        const auto carolSyncs = [&] { return ProjectSyncer(carolsWorkspace.db(), &carolsTransport).sync(carolsProject); };
+        // Both change the same line of `path`; Alice's arrives first.
+        const auto overlap = [&](const QString &path) -> QString {
+            Test::writeFile(m_alicesMachine->folder.path(), path, "Alice's line\n");
+            Test::writeFile(folder, path, "Carol's line\n");
+            if (!refresh(*m_alicesMachine, m_aliceProject) || !m_alicesMachine->syncer().sync(m_aliceProject))
+                return {};
+            if (!Projects::ProjectImporter(carolsWorkspace.db()).refreshProject(carolsProject, {}))
+                return {};
+            Result<SyncReport> carols = carolSyncs();
+            return carols && carols->conflicts.size() == 1 ? carols->conflicts.first() : QString();
+        };
+
+        // Mine: Carol keeps hers, under the file's name, for everyone.
+        const QString readmeCopy = overlap(QStringLiteral("README.md"));
+        QVERIFY(readmeCopy.startsWith(QStringLiteral("README (conflict, Carol, ")));
+        Result<QList<Conflicts::Copy>> listed = Conflicts::list(carolsWorkspace.db(), carolsProject);
+        REALM_VERIFY_OK(listed);
+        QCOMPARE(listed->size(), 1);
+        QCOMPARE(listed->first().path, QStringLiteral("README.md"));
+        QCOMPARE(listed->first().copyPath, readmeCopy);
+        QCOMPARE(listed->first().who, QStringLiteral("Carol"));
+        REALM_VERIFY_OK(Conflicts::resolve(carolsWorkspace.db(), carolsProject, QStringLiteral("README.md"), Conflicts::Keep::Mine));
+        QVERIFY(!QFile::exists(folder + QLatin1Char('/') + readmeCopy));
+        REALM_VERIFY_OK(carolSyncs());
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        QCOMPARE(filesOf(*m_alicesMachine, m_aliceProject).value(QStringLiteral("README.md")), sha("Carol's line\n"));
+        QVERIFY(!filesOf(*m_alicesMachine, m_aliceProject).contains(readmeCopy));
+        QCOMPARE(Test::filesUnder(m_alicesMachine->folder.path()), serverFiles());
+        QCOMPARE(Test::filesUnder(folder), serverFiles());
+
+        // Both: Alice keeps Carol's copy beside hers, renamed.
+        const QString appCopy = overlap(QStringLiteral("src/app.js"));
+        QVERIFY(!appCopy.isEmpty());
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject)); // brings the copy
+        Result<QString> both = Conflicts::resolve(m_alicesMachine->db(), m_aliceProject, appCopy, Conflicts::Keep::Both);
+        REALM_VERIFY_OK(both);
+        const QString kept = QString(appCopy).replace(QStringLiteral("(conflict, "), QStringLiteral("("));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(carolSyncs());
+        for (const QMap<QString, QString> &files : {filesOf(*m_alicesMachine, m_aliceProject), Test::filesUnder(folder), serverFiles()}) {
+            QCOMPARE(files.value(QStringLiteral("src/app.js")), sha("Alice's line\n"));
+            QCOMPARE(files.value(kept), sha("Carol's line\n"));
+            QVERIFY(!files.contains(appCopy));
+        }
+
+        // Theirs, after an edit of the copy in the folder: refresh first.
+        const QString styleCopy = overlap(QStringLiteral("src/style.css"));
+        QVERIFY(!styleCopy.isEmpty());
+        Test::writeFile(folder, styleCopy, "edited in the folder\n");
+        Result<QString> refused = Conflicts::resolve(carolsWorkspace.db(), carolsProject, QStringLiteral("src/style.css"), Conflicts::Keep::Theirs);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Error::Code::Conflict);
+        QVERIFY(QFile::exists(folder + QLatin1Char('/') + styleCopy));
+        REALM_VERIFY_OK(Projects::ProjectImporter(carolsWorkspace.db()).refreshProject(carolsProject, {}));
+        REALM_VERIFY_OK(Conflicts::resolve(carolsWorkspace.db(), carolsProject, QStringLiteral("src/style.css"), Conflicts::Keep::Theirs));
+        REALM_VERIFY_OK(carolSyncs());
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        QCOMPARE(filesOf(*m_alicesMachine, m_aliceProject), serverFiles());
+        QCOMPARE(serverFiles().value(QStringLiteral("src/style.css")), sha("Alice's line\n"));
+        QVERIFY(!serverFiles().contains(styleCopy));
+        QVERIFY(Conflicts::list(carolsWorkspace.db(), carolsProject)->isEmpty());
+        QVERIFY(Conflicts::list(m_alicesMachine->db(), m_aliceProject)->isEmpty());
+        QVERIFY(!Conflicts::resolve(carolsWorkspace.db(), carolsProject, QStringLiteral("src/style.css"), Conflicts::Keep::Theirs));
     }
 };
 
