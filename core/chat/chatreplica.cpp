@@ -93,7 +93,7 @@ Result<void> applyConversation(Storage::Handle db, const QString &projectId, con
                     "ON CONFLICT (id) DO UPDATE SET title = excluded.title, pinned = excluded.pinned, "
                     "archived = excluded.archived, created_at = excluded.created_at, updated_at = excluded.updated_at, "
                     "deleted_at = excluded.deleted_at");
-    q.bindAll(id, data.value(QStringLiteral("title")).toString().trimmed(), projectId,
+    q.bindAll(id, data.value(QStringLiteral("title")).toString(), projectId,
               data.value(QStringLiteral("pinned")).toBool(), data.value(QStringLiteral("archived")).toBool(),
               Json::timeFrom(data.value(QStringLiteral("created_at"))).value_or(now), now, deletedAt);
     if (Result<void> written = q.exec(writeFailed()); !written)

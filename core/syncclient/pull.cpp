@@ -85,7 +85,7 @@ QList<Change> dependenciesFirst(const QList<Change> &listed)
             const Change &change = changes.at(i);
             const RowModule *module = rowModuleFor(change.table);
             for (const Storage::RowRef &ref : module ? module->references(change.table, change.data) : QList<Storage::RowRef>())
-                if (const qsizetype j = at.value(itemKey(ref.first, ref.second), -1); j > i && !placed.at(j))
+                if (const qsizetype j = at.value(itemKey(ref.first, ref.second), -1); j >= 0 && !placed.at(j))
                     stack.append({j, false});
         }
     }
@@ -443,14 +443,16 @@ private:
             return SyncState::recordSkipped(m_db, projectId, change.table, change.key, change.seq);
         const QString hash = itemHash(change.table, change.data);
         if (m_reset == ChangePage::Reset::Epoch) {
-            // A server restored from an older backup may send an older
-            // title: keep this one, and send it again.
+            // A server restored from a backup: what was changed here since
+            // the last sync is sent again, as the fields it changed (the
+            // server merges them); a row not changed here takes the
+            // server's version.
             Result<std::optional<QJsonObject>> here = module.itemData(m_s.db, projectId, row);
-            if (!here)
-                return here.error();
-            if (*here && itemHash(change.table, **here) != hash) {
-                if (Result<void> removed = SyncState::removeBase(m_db, projectId, change.table, change.key); !removed)
-                    return removed;
+            Result<std::optional<Base>> base = SyncState::base(m_db, projectId, change.table, change.key);
+            if (!here || !base)
+                return here ? base.error() : here.error();
+            const bool editedHere = *here && itemHash(change.table, **here) != hash && !(*base && (*base)->data == **here);
+            if (editedHere) {
                 if (Result<void> skipped = SyncState::recordSkipped(m_db, projectId, change.table, change.key, change.seq); !skipped)
                     return skipped;
                 return Storage::recordChange(m_db, change.table, change.key);

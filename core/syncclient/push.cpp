@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace Realm::SyncClient::Detail {
 
 using Sync::Mutation;
@@ -157,10 +159,17 @@ Result<void> takeIntoOutbox(Session &s)
         Result<QList<Storage::SyncedRow>> rows = module.pending(s.db, projectId);
         if (!rows)
             return rows.error();
+        QSet<QString> heldBack; // too large, or needing one that is
         for (const Storage::SyncedRow &row : std::as_const(*rows)) {
+            const QList<Storage::RowRef> references = module.references(row.table, row.data);
+            if (std::any_of(references.cbegin(), references.cend(), [&](const Storage::RowRef &ref) { return heldBack.contains(itemKey(ref.first, ref.second)); })) {
+                heldBack.insert(itemKey(row.table, row.key)); // a reply waits for what it replies to
+                continue;
+            }
             if (QJsonDocument(row.data).toJson(QJsonDocument::Compact).size() > kMaxItemBytes) {
                 // No push could carry it: it stays here, and every sync says so.
                 s.report.tooLarge.append(QStringLiteral("%1 %2").arg(row.table, row.key));
+                heldBack.insert(itemKey(row.table, row.key));
                 continue;
             }
             Result<std::optional<Base>> base = SyncState::base(db, projectId, row.table, row.key);
@@ -315,6 +324,10 @@ Result<void> recordAnswers(Session &s, const QList<Mutation> &sent, const Sync::
         Result<qint64> skipped = SyncState::takeSkipped(db, projectId, mutation->table, mutation->key);
         if (!skipped)
             return skipped.error();
+        // A pull that passed a later version by (a retry answered long
+        // after, the answer being the first one's) comes back for it.
+        if (*skipped > answer.seq)
+            pullFrom = qMin(pullFrom.value_or(*skipped - 1), *skipped - 1);
         switch (answer.outcome) {
         case Outcome::Applied:
         case Outcome::Unchanged:
@@ -339,7 +352,22 @@ Result<void> recordAnswers(Session &s, const QList<Mutation> &sent, const Sync::
             break;
         }
         case Outcome::Merged:
-            break; // the merge has a seq of its own, after the cursor
+            // The merge has a seq of its own: pull it, even if a pull
+            // passed it by meanwhile.
+            if (*skipped > 0 || answer.seq > 0)
+                pullFrom = qMin(pullFrom.value_or(answer.seq - 1), (*skipped > 0 ? qMin(*skipped, answer.seq) : answer.seq) - 1);
+            break;
+        }
+        if ((answer.outcome == Outcome::Merged || answer.outcome == Outcome::Kept) && rowModuleFor(mutation->table)) {
+            // The row is what was sent until the server's version comes:
+            // the next change says which fields it made after this one (the
+            // old seq stays, so the server still merges it).
+            Result<std::optional<Base>> before = SyncState::base(db, projectId, mutation->table, mutation->key);
+            if (!before)
+                return before.error();
+            const Base asSent = baseOf(*mutation, *before ? (*before)->seq : 0);
+            if (Result<void> recorded = SyncState::setBase(db, projectId, mutation->table, mutation->key, asSent); !recorded)
+                return recorded;
         }
         ++s.report.sent;
     }

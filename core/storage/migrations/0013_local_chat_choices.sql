@@ -12,8 +12,9 @@ INSERT INTO unsynced_columns (table_name, column_name, reason) VALUES
 
 -- Until now a pull passed conversations and documents by: the next one
 -- lists each shared project's whole history again (what is here already
--- is written again unchanged; local changes waiting are kept).
-UPDATE sync_links SET cursor = '' WHERE cursor <> '';
+-- is written again unchanged; local changes waiting are kept). The epoch
+-- stays, so a server restored meanwhile is still noticed.
+UPDATE sync_links SET cursor = substr(cursor, 1, instr(cursor, ':')) || '0' WHERE instr(cursor, ':') > 0;
 
 -- A row's data as the server last had it (conversations, documents; NULL
 -- for files): a change sends which of its fields it made, so a teammate's

@@ -584,6 +584,38 @@ private slots:
         REALM_VERIFY_OK(kept);
         QCOMPARE(kept->tooLarge, QStringList{QStringLiteral("messages ") + huge->id});
         QCOMPARE(kept->pending, qint64(1));
+        // A reply to it waits with it: nobody gets an answer to nothing.
+        Result<Chat::Message> reply = alices.append(message(chat->id, huge->id, Role::User, QStringLiteral("Shorter, please")));
+        REALM_VERIFY_OK(reply);
+        Result<SyncReport> held = m_alicesMachine->syncer().sync(m_aliceProject);
+        REALM_VERIFY_OK(held);
+        QCOMPARE(held->pending, qint64(2));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        QVERIFY(!Chat::ConversationStore(m_bobsMachine->db()).message(reply->id));
+    }
+
+    void aChangeMadeAfterAMergedOneIsSentAsMadeOnIt()
+    {
+        Chat::ConversationStore alices(m_alicesMachine->db());
+        Result<Chat::Conversation> chat = alices.create(QStringLiteral("Plan"), m_aliceProject);
+        REALM_VERIFY_OK(chat);
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        REALM_VERIFY_OK(Chat::ConversationStore(m_bobsMachine->db()).setPinned(chat->id, true));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        // Alice renames it without having seen the pin (merged by field on
+        // the server), and renames it back before her pull comes.
+        REALM_VERIFY_OK(alices.rename(chat->id, QStringLiteral("Plan v2")));
+        m_alicesMachine->transport->beforeListingChanges = [&] { QVERIFY(alices.rename(chat->id, QStringLiteral("Plan"))); };
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        for (Machine *machine : {m_alicesMachine.get(), m_bobsMachine.get()}) {
+            Result<Chat::Conversation> seen = Chat::ConversationStore(machine->db()).find(chat->id);
+            REALM_VERIFY_OK(seen);
+            QCOMPARE(seen->title, QStringLiteral("Plan"));
+            QVERIFY(seen->pinned);
+        }
     }
 
     void conflictCopiesAreListedAndResolvedForEveryone()
