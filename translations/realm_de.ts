@@ -2037,10 +2037,6 @@
         <translation>Zu viele Dateien heißen wie %1.</translation>
     </message>
     <message>
-        <source>%1 was changed in %2 since the project last read it: run `realm-cli project refresh` first, then resolve again.</source>
-        <translation>%1 wurde in %2 geändert, seit das Projekt es zuletzt gelesen hat: zuerst `realm-cli project refresh` ausführen, dann erneut auflösen.</translation>
-    </message>
-    <message>
         <source>%1 has no conflict copy (realm-cli project conflicts PROJECT lists them).</source>
         <translation>%1 hat keine Konfliktkopie (realm-cli project conflicts PROJECT listet sie auf).</translation>
     </message>
@@ -2075,6 +2071,22 @@
     <message>
         <source>The next sync sends it to the team.</source>
         <translation>Die nächste Synchronisierung sendet es an das Team.</translation>
+    </message>
+    <message>
+        <source>The folder of this project, %1, is missing: reconnect it (or move it back) and resolve again.</source>
+        <translation>Der Ordner dieses Projekts, %1, fehlt: ihn wieder verbinden (oder zurückschieben) und erneut auflösen.</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is not what the project last read (edited, removed, or something else is in the way): run `realm-cli project refresh` first, then resolve again.</source>
+        <translation>%1 in %2 ist nicht, was das Projekt zuletzt gelesen hat (bearbeitet, entfernt oder etwas anderes steht im Weg): zuerst `realm-cli project refresh` ausführen, dann erneut auflösen.</translation>
+    </message>
+    <message>
+        <source>%1 changed in %2 while resolving: refresh the project and resolve again.</source>
+        <translation>%1 hat sich in %2 während des Auflösens geändert: das Projekt aktualisieren und erneut auflösen.</translation>
+    </message>
+    <message>
+        <source>%1 has a change made here that is not synced yet: sync first, or keep both.</source>
+        <translation>%1 hat eine hier gemachte Änderung, die noch nicht synchronisiert ist: zuerst synchronisieren oder beide behalten.</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,17 @@ Result<QByteArray> SourceFolder::currentHash(const QString &file) const
     return BlobStore::sha256(in.readAll());
 }
 
+Result<bool> SourceFolder::holdsStored(const QString &path, const QByteArray &stored) const
+{
+    Result<QString> file = fileFor(path);
+    if (!file || file->isEmpty())
+        return file ? Result<bool>(false) : Result<bool>(file.error());
+    Result<QByteArray> current = currentHash(*file);
+    if (!current)
+        return current.error();
+    return *current == stored;
+}
+
 Result<bool> SourceFolder::write(const QString &path, const QByteArray &stored, const QByteArray &content, int mode) const
 {
     Result<QString> file = fileFor(path);

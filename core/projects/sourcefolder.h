@@ -32,6 +32,11 @@ public:
     // did so by its rules, not because it was deleted).
     bool holds(const QString &path) const;
 
+    // Whether the folder's file at `path` still has the stored content
+    // (empty: that there is none), where a file can be written: what
+    // write() and remove() will then do as asked.
+    Result<bool> holdsStored(const QString &path, const QByteArray &stored) const;
+
     // `stored`: the content the project holds for `path` now (empty: none).
     // Writes `content` when the folder's file still has the stored content
     // (or neither has one). True when the folder has the new content now

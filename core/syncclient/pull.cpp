@@ -443,16 +443,16 @@ private:
             return SyncState::recordSkipped(m_db, projectId, change.table, change.key, change.seq);
         const QString hash = itemHash(change.table, change.data);
         if (m_reset == ChangePage::Reset::Epoch) {
-            // A server restored from a backup: what was changed here since
-            // the last sync is sent again, as the fields it changed (the
-            // server merges them); a row not changed here takes the
-            // server's version.
+            // A server restored from an older backup may send an older
+            // version of a row here: this one is kept, and the fields in
+            // which it differs are sent again (the server merges them into
+            // whatever teammates changed since the restore).
             Result<std::optional<QJsonObject>> here = module.itemData(m_s.db, projectId, row);
-            Result<std::optional<Base>> base = SyncState::base(m_db, projectId, change.table, change.key);
-            if (!here || !base)
-                return here ? base.error() : here.error();
-            const bool editedHere = *here && itemHash(change.table, **here) != hash && !(*base && (*base)->data == **here);
-            if (editedHere) {
+            if (!here)
+                return here.error();
+            if (*here && itemHash(change.table, **here) != hash) {
+                if (Result<void> based = SyncState::setBase(m_db, projectId, change.table, change.key, Base{.seq = 0, .sha256 = hash, .data = change.data}); !based)
+                    return based;
                 if (Result<void> skipped = SyncState::recordSkipped(m_db, projectId, change.table, change.key, change.seq); !skipped)
                     return skipped;
                 return Storage::recordChange(m_db, change.table, change.key);

@@ -354,7 +354,7 @@ Result<void> recordAnswers(Session &s, const QList<Mutation> &sent, const Sync::
         case Outcome::Merged:
             // The merge has a seq of its own: pull it, even if a pull
             // passed it by meanwhile.
-            if (*skipped > 0 || answer.seq > 0)
+            if (answer.seq > 0)
                 pullFrom = qMin(pullFrom.value_or(answer.seq - 1), (*skipped > 0 ? qMin(*skipped, answer.seq) : answer.seq) - 1);
             break;
         }

@@ -330,6 +330,40 @@ private slots:
         QCOMPARE(ProjectSyncer::pendingChanges(m_bobsMachine->db()->handle(), m_bobProject).value(), qint64(0));
     }
 
+    void aRestoredServersOlderTitleDoesNotReplaceTheNewerOne()
+    {
+        Chat::ConversationStore alices(m_alicesMachine->db());
+        Result<Chat::Conversation> chat = alices.create(QStringLiteral("Plan"), m_aliceProject);
+        REALM_VERIFY_OK(chat);
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        Result<QSqlDatabase> serverDb = m_server->connection();
+        QVERIFY(serverDb);
+        QSqlQuery old(*serverDb);
+        old.prepare(QStringLiteral("SELECT data FROM sync_items WHERE row_key = ?"));
+        old.addBindValue(chat->id);
+        QVERIFY(old.exec() && old.next());
+        const QString backedUp = old.value(0).toString();
+        REALM_VERIFY_OK(alices.rename(chat->id, QStringLiteral("Plan v2")));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        // Restored from a backup taken before the rename.
+        QSqlQuery restore(*serverDb);
+        restore.prepare(QStringLiteral("UPDATE sync_items SET data = ? WHERE row_key = ?"));
+        restore.addBindValue(backedUp);
+        restore.addBindValue(chat->id);
+        QVERIFY(restore.exec());
+        QVERIFY(runSql(QStringLiteral("DELETE FROM sync_epoch")));
+        QVERIFY(runSql(QStringLiteral("DELETE FROM sync_results")));
+        QVERIFY(runSql(QStringLiteral("DELETE FROM sync_clients")));
+        for (int round = 0; round < 2; ++round) {
+            REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+            REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        }
+        for (Machine *machine : {m_alicesMachine.get(), m_bobsMachine.get()})
+            QCOMPARE(Chat::ConversationStore(machine->db()).find(chat->id)->title, QStringLiteral("Plan v2"));
+        QCOMPARE(ProjectSyncer::pendingChanges(m_alicesMachine->db()->handle(), m_aliceProject).value(), qint64(0));
+    }
+
     void expiredTombstonesDeleteOnlyWhatHasNoLocalChange()
     {
         // Alice deletes a file; the server later forgets the tombstone.
@@ -667,13 +701,20 @@ private slots:
         const QString appCopy = overlap(QStringLiteral("src/app.js"));
         QVERIFY(!appCopy.isEmpty());
         REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject)); // brings the copy
+        // Alice merges by hand first: "mine" would overwrite that.
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("src/app.js"), "Alice's merge\n");
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        Result<QString> overwriting = Conflicts::resolve(m_alicesMachine->db(), m_aliceProject, appCopy, Conflicts::Keep::Mine);
+        QVERIFY(!overwriting);
+        QCOMPARE(overwriting.error().code, Error::Code::Conflict);
+        QCOMPARE(Test::filesUnder(m_alicesMachine->folder.path()).value(QStringLiteral("src/app.js")), sha("Alice's merge\n"));
         Result<QString> both = Conflicts::resolve(m_alicesMachine->db(), m_aliceProject, appCopy, Conflicts::Keep::Both);
         REALM_VERIFY_OK(both);
         const QString kept = QString(appCopy).replace(QStringLiteral("(conflict, "), QStringLiteral("("));
         REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
         REALM_VERIFY_OK(carolSyncs());
         for (const QMap<QString, QString> &files : {filesOf(*m_alicesMachine, m_aliceProject), Test::filesUnder(folder), serverFiles()}) {
-            QCOMPARE(files.value(QStringLiteral("src/app.js")), sha("Alice's line\n"));
+            QCOMPARE(files.value(QStringLiteral("src/app.js")), sha("Alice's merge\n"));
             QCOMPARE(files.value(kept), sha("Carol's line\n"));
             QVERIFY(!files.contains(appCopy));
         }
