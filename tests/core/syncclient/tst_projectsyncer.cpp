@@ -124,6 +124,33 @@ private:
         return files;
     }
 
+    // Another editor of the project, with a clone in a checkout folder of
+    // their own; an empty projectId when that failed (said in the log).
+    struct CheckoutClone {
+        std::unique_ptr<Machine> machine = std::make_unique<Machine>();
+        QString projectId;
+        QString folder;
+        ProjectSyncer syncer() { return machine->syncer(); }
+    };
+    CheckoutClone cloneWithCheckout(const QString &name)
+    {
+        CheckoutClone clone;
+        const QString email = name.toLower() + QStringLiteral("@example.org");
+        const Principal person = addPerson(name);
+        Result<OrgMember> member = Organizations(m_server).addMember(m_alice, m_acme, email, OrgRole::Member, kClient);
+        Result<ProjectMember> editor = member ? SharedProjects(m_server).setMember(m_alice, m_serverProject, email, ProjectRole::Editor, kClient)
+                                              : Result<ProjectMember>(member.error());
+        clone.machine->transport = std::make_unique<InProcessTransport>(m_server, m_sync.get(), person);
+        clone.folder = clone.machine->path(QStringLiteral("website"));
+        Result<SyncReport> cloned = editor ? clone.syncer().clone(QStringLiteral("http://server"), m_serverProject, {}, clone.folder)
+                                           : Result<SyncReport>(editor.error());
+        if (!cloned)
+            qWarning("%s cannot clone the project: %s", qPrintable(name), qPrintable(cloned.error().message));
+        else
+            clone.projectId = cloned->projectId;
+        return clone;
+    }
+
     // A conversation's messages as "role: content", along the branch on show.
     static QStringList threadOf(Machine &machine, const QString &conversationId)
     {
@@ -262,19 +289,13 @@ private slots:
         REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
         QVERIFY(serverFiles().contains(QStringLiteral("build/report.txt")));
 
-        QTemporaryDir checkout;
-        Test::TestWorkspace carolsWorkspace;
-        Principal carol = addPerson(QStringLiteral("Carol"));
-        REALM_VERIFY_OK(Organizations(m_server).addMember(m_alice, m_acme, QStringLiteral("carol@example.org"), OrgRole::Member, kClient));
-        REALM_VERIFY_OK(SharedProjects(m_server).setMember(m_alice, m_serverProject, QStringLiteral("carol@example.org"), ProjectRole::Editor, kClient));
-        InProcessTransport carolsTransport(m_server, m_sync.get(), carol);
-        const QString folder = checkout.filePath(QStringLiteral("website"));
-        Result<SyncReport> cloned = ProjectSyncer(carolsWorkspace.db(), &carolsTransport).clone(QStringLiteral("http://server"), m_serverProject, {}, folder);
-        REALM_VERIFY_OK(cloned);
+        CheckoutClone carol = cloneWithCheckout(QStringLiteral("Carol"));
+        QVERIFY(!carol.projectId.isEmpty());
+        const QString folder = carol.folder;
         QVERIFY(QFile::exists(folder + QStringLiteral("/build/report.txt")));
         Test::writeFile(folder, QStringLiteral("src/app.js"), "console.log('carol');\n");
-        REALM_VERIFY_OK(Projects::ProjectImporter(carolsWorkspace.db()).refreshProject(cloned->projectId, {}));
-        Result<SyncReport> carols = ProjectSyncer(carolsWorkspace.db(), &carolsTransport).sync(cloned->projectId);
+        REALM_VERIFY_OK(Projects::ProjectImporter(carol.machine->db()).refreshProject(carol.projectId, {}));
+        Result<SyncReport> carols = carol.syncer().sync(carol.projectId);
         REALM_VERIFY_OK(carols);
         QCOMPARE(carols->sent, qint64(1)); // her edit, not a delete of build/report.txt
         QCOMPARE(serverFiles().value(QStringLiteral("build/report.txt")), sha("generated\n"));
@@ -656,17 +677,12 @@ private slots:
     {
         namespace Conflicts = SyncClient::Conflicts;
         // Carol works in a checkout folder of her own.
-        QTemporaryDir checkout;
-        Test::TestWorkspace carolsWorkspace;
-        Principal carol = addPerson(QStringLiteral("Carol"));
-        REALM_VERIFY_OK(Organizations(m_server).addMember(m_alice, m_acme, QStringLiteral("carol@example.org"), OrgRole::Member, kClient));
-        REALM_VERIFY_OK(SharedProjects(m_server).setMember(m_alice, m_serverProject, QStringLiteral("carol@example.org"), ProjectRole::Editor, kClient));
-        InProcessTransport carolsTransport(m_server, m_sync.get(), carol);
-        const QString folder = checkout.filePath(QStringLiteral("website"));
-        Result<SyncReport> cloned = ProjectSyncer(carolsWorkspace.db(), &carolsTransport).clone(QStringLiteral("http://server"), m_serverProject, {}, folder);
-        REALM_VERIFY_OK(cloned);
-        const QString carolsProject = cloned->projectId;
-        const auto carolSyncs = [&] { return ProjectSyncer(carolsWorkspace.db(), &carolsTransport).sync(carolsProject); };
+        CheckoutClone carol = cloneWithCheckout(QStringLiteral("Carol"));
+        QVERIFY(!carol.projectId.isEmpty());
+        Test::TestWorkspace &carolsWorkspace = carol.machine->workspace;
+        const QString carolsProject = carol.projectId;
+        const QString folder = carol.folder;
+        const auto carolSyncs = [&] { return carol.syncer().sync(carolsProject); };
         // Both change the same line of `path`; Alice's arrives first.
         const auto overlap = [&](const QString &path) -> QString {
             Test::writeFile(m_alicesMachine->folder.path(), path, "Alice's line\n");
