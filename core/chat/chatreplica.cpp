@@ -43,12 +43,11 @@ Result<QStringList> ids(Statement &q)
     return ids;
 }
 
-// The project a conversation belongs to here: nullopt when there is no
-// such conversation, an empty string when it belongs to none.
-Result<std::optional<QString>> projectOfConversation(Storage::Handle db, const QString &conversationId)
+// The first column of the row `sql` finds by `key`; nullopt: no row.
+Result<std::optional<QString>> lookUp(Storage::Handle db, const char *sql, const QString &key)
 {
-    Statement q(db, "SELECT coalesce(project_id, '') FROM conversations WHERE id = ?");
-    q.bindAll(conversationId);
+    Statement q(db, sql);
+    q.bindAll(key);
     if (q.next())
         return std::optional<QString>(q.columnText(0));
     if (q.failed())
@@ -56,15 +55,16 @@ Result<std::optional<QString>> projectOfConversation(Storage::Handle db, const Q
     return std::optional<QString>();
 }
 
+// The project a conversation belongs to here: nullopt when there is no
+// such conversation, an empty string when it belongs to none.
+Result<std::optional<QString>> projectOfConversation(Storage::Handle db, const QString &conversationId)
+{
+    return lookUp(db, "SELECT coalesce(project_id, '') FROM conversations WHERE id = ?", conversationId);
+}
+
 Result<std::optional<QString>> conversationOfMessage(Storage::Handle db, const QString &messageId)
 {
-    Statement q(db, "SELECT conversation_id FROM messages WHERE id = ?");
-    q.bindAll(messageId);
-    if (q.next())
-        return std::optional<QString>(q.columnText(0));
-    if (q.failed())
-        return q.error(readFailed());
-    return std::optional<QString>();
+    return lookUp(db, "SELECT conversation_id FROM messages WHERE id = ?", messageId);
 }
 
 QJsonValue timeOrNull(const Statement &q, int column)
