@@ -5,11 +5,11 @@
 #include "providercommands.h"
 #include "servercommands.h"
 
-#include "common/jsontime.h"
 #include "projects/projectstore.h"
 #include "secrets/keychainsecretstore.h"
 #include "syncclient/conflicts.h"
 #include "syncclient/syncjob.h"
+#include "syncclient/syncoverview.h"
 #include "teamclient/httptransport.h"
 #include "teamclient/serverclient.h"
 
@@ -193,36 +193,25 @@ int printReports(const Invocation &inv, const QList<SyncReport> &reports)
 
 int runStatus(const Invocation &inv, const Storage::DatabasePtr &db)
 {
-    Result<QList<Link>> links = SyncClient::SyncState::links(db->handle());
-    if (!links)
-        return fail(links.error());
-    if (links->isEmpty() && !inv.json)
+    Result<QList<SyncClient::ProjectSyncStatus>> statuses = SyncClient::syncStatuses(db);
+    if (!statuses)
+        return fail(statuses.error());
+    if (statuses->isEmpty() && !inv.json)
         Output::print(QStringLiteral("No project of this workspace is shared; share one with realm-cli project share PROJECT --org ORG."));
-    for (const Link &link : std::as_const(*links)) {
-        Result<Projects::Project> project = Projects::ProjectStore(db).find(link.projectId, true);
-        Result<qint64> pending = SyncClient::ProjectSyncer::pendingChanges(db->handle(), link.projectId);
-        if (!pending)
-            return fail(pending.error());
-        const QString name = project ? project->name : link.projectId;
+    for (const SyncClient::ProjectSyncStatus &status : std::as_const(*statuses)) {
         if (inv.json) {
-            QJsonObject json{{QStringLiteral("project_id"), link.projectId},
-                             {QStringLiteral("project"), name},
-                             {QStringLiteral("server"), link.server},
-                             {QStringLiteral("server_project_id"), link.serverProjectId},
-                             {QStringLiteral("state"), SyncClient::stateName(link.state)},
-                             {QStringLiteral("pending"), *pending},
-                             {QStringLiteral("cursor"), link.cursor},
-                             {QStringLiteral("last_synced_at"), link.lastSyncedAtMs ? QJsonValue(Json::time(*link.lastSyncedAtMs)) : QJsonValue()},
-                             {QStringLiteral("last_error"), link.lastError}};
-            Output::printJson(json);
+            Output::printJson(status.toJson());
             continue;
         }
+        const Link &link = status.link;
         const QString when = link.lastSyncedAtMs ? QLocale::c().toString(QDateTime::fromMSecsSinceEpoch(*link.lastSyncedAtMs), QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                                                  : QStringLiteral("never");
         QString line = QStringLiteral("%1 (%2 on %3): %4, %5 pending, last synced %6, cursor %7")
-                           .arg(name, link.serverProjectId, link.server, SyncClient::stateName(link.state).replace(QLatin1Char('_'), QLatin1Char(' ')))
-                           .arg(*pending)
+                           .arg(status.projectName, link.serverProjectId, link.server, SyncClient::stateName(link.state).replace(QLatin1Char('_'), QLatin1Char(' ')))
+                           .arg(status.pending)
                            .arg(when, link.cursor.isEmpty() ? QStringLiteral("(start)") : link.cursor);
+        if (status.conflicts > 0)
+            line += QStringLiteral(", %1 conflict(s) to resolve (realm-cli project conflicts %2)").arg(status.conflicts).arg(status.projectName);
         if (!link.lastError.isEmpty())
             line += QStringLiteral("\n  last error: ") + link.lastError;
         Output::print(line);

@@ -41,4 +41,31 @@ std::optional<QByteArray> mergeText(const QByteArray &base, const QByteArray &ou
     return merged;
 }
 
+std::optional<ChangedLines> changedLines(const QByteArray &from, const QByteArray &to)
+{
+    if (looksBinary(from) || looksBinary(to))
+        return std::nullopt;
+    git_libgit2_init();
+    git_diff_options options = GIT_DIFF_OPTIONS_INIT;
+    options.context_lines = 0;
+    // Text by content: libgit2 would call a buffer binary on its own
+    // guess otherwise, and report no lines.
+    options.flags = GIT_DIFF_FORCE_TEXT;
+    ChangedLines changed;
+    const auto onLine = [](const git_diff_delta *, const git_diff_hunk *, const git_diff_line *line, void *payload) -> int {
+        auto *lines = static_cast<ChangedLines *>(payload);
+        if (line->origin == GIT_DIFF_LINE_DELETION)
+            lines->removed.append(line->old_lineno);
+        else if (line->origin == GIT_DIFF_LINE_ADDITION)
+            lines->added.append(line->new_lineno);
+        return 0;
+    };
+    const int failed = git_diff_buffers(from.constData(), size_t(from.size()), nullptr, to.constData(), size_t(to.size()), nullptr, &options, nullptr,
+                                        nullptr, nullptr, onLine, &changed);
+    git_libgit2_shutdown();
+    if (failed)
+        return std::nullopt;
+    return changed;
+}
+
 } // namespace Realm::Sync

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 
 #include <optional>
 
@@ -15,5 +16,14 @@ bool looksBinary(const QByteArray &content);
 // `git merge-file`): the merged text, or nullopt when the edits touch the
 // same lines or any side is binary.
 std::optional<QByteArray> mergeText(const QByteArray &base, const QByteArray &ours, const QByteArray &theirs);
+
+// The lines two versions of a text do not share (libgit2's line diff, as
+// `git diff`), 1-based: `removed` in `from`, `added` in `to`. For showing
+// two versions side by side; nullopt when either is binary.
+struct ChangedLines {
+    QList<int> removed;
+    QList<int> added;
+};
+std::optional<ChangedLines> changedLines(const QByteArray &from, const QByteArray &to);
 
 } // namespace Realm::Sync

@@ -91,6 +91,7 @@ void ServerClient::login(const QUrl &server, const QString &email, const QString
             account.save();
             m_account = account;
             m_accessToken = accessToken;
+            emit accountChanged();
             callWithToken("GET", QStringLiteral("/me"), {}, false, done);
         });
     });
@@ -98,35 +99,45 @@ void ServerClient::login(const QUrl &server, const QString &email, const QString
 
 void ServerClient::refresh(std::function<void(Result<QString>)> done)
 {
+    // A refresh token works once: two refreshes at a time (a sync and the
+    // event socket, say) would spend it twice, and the server takes a reused
+    // one for a stolen one. Whoever asks meanwhile gets the same answer.
+    m_refreshWaiters.push_back(std::move(done));
+    if (m_refreshWaiters.size() > 1)
+        return;
+    const auto answer = [this](const Result<QString> &token) {
+        for (const auto &waiter : std::exchange(m_refreshWaiters, {}))
+            waiter(token);
+    };
     if (!m_account.isSet()) {
-        done(Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "Not signed in to a REALM server. Run `realm-cli server login URL --email EMAIL` first.")));
+        answer(Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "Not signed in to a REALM server. Run `realm-cli server login URL --email EMAIL` first.")));
         return;
     }
-    m_secrets->read(m_account.secretKey(), this, [this, done](Result<QString> token) {
+    m_secrets->read(m_account.secretKey(), this, [this, answer](Result<QString> token) {
         if (!token) {
-            done(token.error().code == Error::Code::NotFound
-                     ? Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "The login to %1 is not kept here any more. Sign in again.").arg(m_account.server.toString()))
-                     : token.error());
+            answer(token.error().code == Error::Code::NotFound
+                       ? Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "The login to %1 is not kept here any more. Sign in again.").arg(m_account.server.toString()))
+                       : token.error());
             return;
         }
         QUrl url = m_account.server;
         url.setPath(url.path() + QStringLiteral("/api/v1/auth/refresh"));
-        send("POST", url, {{QStringLiteral("refresh_token"), *token}}, {}, [this, done](Result<QJsonObject> pair) {
+        send("POST", url, {{QStringLiteral("refresh_token"), *token}}, {}, [this, answer](Result<QJsonObject> pair) {
             if (!pair) {
-                done(pair.error().code == Error::Code::Unauthenticated
-                         ? Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "The session on %1 has ended. Sign in again with `realm-cli server login`.").arg(m_account.server.toString()))
-                         : pair.error());
+                answer(pair.error().code == Error::Code::Unauthenticated
+                           ? Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "The session on %1 has ended. Sign in again with `realm-cli server login`.").arg(m_account.server.toString()))
+                           : pair.error());
                 return;
             }
             const QString accessToken = pair->value(QStringLiteral("access_token")).toString();
             // The old refresh token is dead now: keep the new one before using anything.
-            m_secrets->write(m_account.secretKey(), pair->value(QStringLiteral("refresh_token")).toString(), this, [this, accessToken, done](Result<void> stored) {
+            m_secrets->write(m_account.secretKey(), pair->value(QStringLiteral("refresh_token")).toString(), this, [this, accessToken, answer](Result<void> stored) {
                 if (!stored) {
-                    done(stored.error());
+                    answer(stored.error());
                     return;
                 }
                 m_accessToken = accessToken;
-                done(accessToken);
+                answer(accessToken);
             });
         });
     });
@@ -205,6 +216,7 @@ void ServerClient::logout(DoneCallback done)
         ServerAccount::forget();
         m_account = {};
         m_accessToken.clear();
+        emit accountChanged();
         m_secrets->remove(account.secretKey(), this, [done](Result<void>) { done({}); });
     };
     if (!account.isSet()) {

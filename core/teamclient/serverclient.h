@@ -12,6 +12,7 @@
 #include <QObject>
 
 #include <functional>
+#include <vector>
 
 namespace Realm::TeamClient {
 
@@ -52,6 +53,10 @@ public:
 
     ServerAccount account() const { return m_account; }
 
+signals:
+    // Signed in (to this or another server) or out.
+    void accountChanged();
+
 private:
     void send(const QByteArray &method, const QUrl &url, const QJsonObject &body, const QString &bearer, JsonCallback done);
     void refresh(std::function<void(Result<QString>)> done);
@@ -61,6 +66,8 @@ private:
     QNetworkAccessManager m_network;
     ServerAccount m_account;
     QString m_accessToken;
+    // Callers of refresh() waiting for the one under way.
+    std::vector<std::function<void(Result<QString>)>> m_refreshWaiters;
 };
 
 } // namespace Realm::TeamClient

@@ -42,6 +42,17 @@ void runInBackground(QObject *context, const Storage::DatabasePtr &db, Work work
     }));
 }
 
+// A callback for a call on its way (to a server, say) that runs only if
+// `context` (a dialog that may close meanwhile) is still there.
+template<typename Callback>
+auto whileOpen(QObject *context, Callback callback)
+{
+    return [context = QPointer<QObject>(context), callback](auto result) {
+        if (context)
+            callback(std::move(result));
+    };
+}
+
 // For a view that reloads in the background: results do not arrive in the
 // order their reloads started, so only the newest reload's result may be
 // shown, and an older one that finishes later is dropped.

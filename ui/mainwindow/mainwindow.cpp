@@ -29,7 +29,8 @@
 #include "secrets/keychainsecretstore.h"
 #include "settings/appsettings.h"
 #include "settings/settingsdialog.h"
-#include "team/serverdialog.h"
+#include "team/synccontroller.h"
+#include "team/teamactions.h"
 #include "teamclient/serverclient.h"
 
 #include <QAction>
@@ -81,6 +82,7 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     , m_details(new QPushButton(tr("Details…")))
     , m_keychain(std::make_unique<Secrets::KeychainSecretStore>())
     , m_serverClient(std::make_unique<TeamClient::ServerClient>(m_keychain.get()))
+    , m_team(new TeamActions(m_db, m_serverClient.get(), this))
     , m_chatPanel(new ChatPanel(m_db, m_keychain.get()))
 {
     updateWindowTitle();
@@ -101,12 +103,37 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     createStatusBar();
     restoreState();
     reloadProjects();
+    connectTeam();
+}
+
+void MainWindow::connectTeam()
+{
+    connect(m_team->sync(), &SyncController::statusesChanged, this, [this] { m_projectModel->setSyncBadges(m_team->sync()->badges()); });
+    connect(m_team, &TeamActions::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    connect(m_team, &TeamActions::openProjectRequested, this, [this](const QString &projectId) {
+        m_projectId = projectId;
+        m_fileModel->setTree(FileTreeModel::buildTree({}));
+        reloadProjects();
+    });
+    connect(m_team, &TeamActions::projectsReceived, this, [this](const QStringList &projectIds) {
+        // The tree reads again with the list (as after a refresh).
+        if (projectIds.contains(m_projectId))
+            m_fileModel->setTree(FileTreeModel::buildTree({}));
+        reloadProjects();
+    });
+    connect(this, &MainWindow::importFinished, m_team, [this](bool ok) {
+        if (ok)
+            m_team->projectChangedHere(m_projectId);
+    });
+    connect(m_projectActions, &ProjectActions::projectsChanged, m_team, [this] { m_team->projectChangedHere(m_projectId); });
+    m_team->sync()->setAutomatic(true);
 }
 
 MainWindow::~MainWindow()
 {
     delete m_docsPanel; // both panels use m_keychain: they go first
     delete m_chatDock;
+    delete m_team; // it uses m_serverClient
 }
 
 void MainWindow::createDocks()
@@ -381,11 +408,10 @@ void MainWindow::createActions()
     });
 
     QMenu *team = menuBar()->addMenu(tr("&Team"));
-    team->addAction(tr("&Connect to Server…"), this, [this] {
-        auto *dialog = new ServerDialog(m_serverClient.get(), this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
+    const QList<QAction *> teamActions = m_team->actions();
+    team->addAction(teamActions.first());
+    team->addSeparator();
+    team->addActions(teamActions.mid(1));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
@@ -435,6 +461,7 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_undo);
     statusBar()->addPermanentWidget(m_details);
     statusBar()->addPermanentWidget(m_editor->cursorInfo());
+    statusBar()->addPermanentWidget(m_team->statusLabel());
     statusBar()->addPermanentWidget(m_jobLabel);
     statusBar()->addPermanentWidget(m_jobProgress);
     statusBar()->addPermanentWidget(m_jobCancel);
@@ -525,6 +552,7 @@ void MainWindow::openProject(const QString &projectId)
     for (const Projects::Project &p : m_projectModel->projects()) {
         if (p.id == projectId) {
             m_chatPanel->setProject(p.id, p.name);
+            m_team->setProject(p.id, p.name);
             m_docsPanel->setProject(p.id, p.name);
             m_statsPanel->setProject(p.id, p.name);
         }

@@ -37,6 +37,7 @@ class ProjectActions;
 class ProjectListModel;
 class QuickOpenDialog;
 class SearchPanel;
+class TeamActions;
 
 // The workbench window: projects and their files on the left, code in tabs
 // in the middle, background jobs in the status bar. Everything that touches
@@ -68,6 +69,7 @@ public:
     ImportDialog *showImportDialog(ImportDialog::Kind kind, const QString &location = {});
     void refreshProject(const QString &projectId);
     ProjectActions *projectActions() const { return m_projectActions; }
+    TeamActions *teamActions() const { return m_team; }
     // Copies the built-in demo project to the app data folder and imports it.
     void openDemoProject();
 
@@ -98,6 +100,7 @@ private:
     void createActions();
     void createDocks();
     void createStatusBar();
+    void connectTeam();
     void restoreState();
     void openInExternalEditor();
     void showAbout();
@@ -140,6 +143,7 @@ private:
     std::unique_ptr<SecretStore> m_keychain;
     // After m_keychain: it goes first.
     std::unique_ptr<TeamClient::ServerClient> m_serverClient;
+    TeamActions *m_team;
     ChatPanel *m_chatPanel;
     DocsPanel *m_docsPanel = nullptr;
     StatsPanel *m_statsPanel = nullptr;

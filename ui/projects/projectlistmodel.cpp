@@ -22,6 +22,13 @@ void ProjectListModel::setProjects(QList<Projects::Project> projects)
     endResetModel();
 }
 
+void ProjectListModel::setSyncBadges(QHash<QString, SyncBadge> badges)
+{
+    m_badges = std::move(badges);
+    if (!m_projects.isEmpty())
+        emit dataChanged(index(0), index(int(m_projects.size()) - 1), {SyncRole, SyncKindRole, Qt::ToolTipRole});
+}
+
 QModelIndex ProjectListModel::indexOf(const QString &projectId) const
 {
     for (qsizetype i = 0; i < m_projects.size(); ++i) {
@@ -50,6 +57,8 @@ QVariant ProjectListModel::data(const QModelIndex &index, int role) const
             tip = p.description + QLatin1Char('\n') + tip;
         if (!p.tags.isEmpty())
             tip += QLatin1Char('\n') + tr("Tags: %1").arg(p.tags.join(QStringLiteral(", ")));
+        if (const auto badge = m_badges.constFind(p.id); badge != m_badges.cend())
+            tip += QLatin1Char('\n') + badge->text + QStringLiteral(": ") + badge->details;
         return tip;
     }
     case DetailsRole:
@@ -58,6 +67,14 @@ QVariant ProjectListModel::data(const QModelIndex &index, int role) const
                        + QLocale().toString(QDateTime::fromMSecsSinceEpoch(p.updatedAt).date(), QLocale::ShortFormat));
     case IdRole:
         return p.id;
+    case SyncRole: {
+        const auto badge = m_badges.constFind(p.id);
+        return badge != m_badges.cend() ? badge->text : QString();
+    }
+    case SyncKindRole: {
+        const auto badge = m_badges.constFind(p.id);
+        return badge != m_badges.cend() ? QVariant(int(badge->kind)) : QVariant();
+    }
     case FilterRole:
         return QStringList{p.name, p.description, p.tags.join(QLatin1Char(' '))}.join(QLatin1Char('\n'));
     default:
@@ -123,6 +140,44 @@ QFont detailsFont(const QFont &base)
     font.setPointSizeF(base.pointSizeF() * 0.85);
     return font;
 }
+// The badge's colour says at a glance whether anything needs a look.
+QColor badgeColor(SyncBadge::Kind kind, const QPalette &palette)
+{
+    switch (kind) {
+    case SyncBadge::Kind::Synced: return QColor(0x2e, 0x8b, 0x57);
+    case SyncBadge::Kind::Syncing: return palette.color(QPalette::Highlight);
+    case SyncBadge::Kind::Pending:
+    case SyncBadge::Kind::ReadOnly: return QColor(0xb8, 0x86, 0x0b);
+    case SyncBadge::Kind::Conflicts:
+    case SyncBadge::Kind::Failed: return QColor(0xc0, 0x39, 0x2b);
+    case SyncBadge::Kind::Unshared: return palette.color(QPalette::PlaceholderText);
+    }
+    return palette.color(QPalette::Text);
+}
+
+// A rounded outline with the badge's text, right-aligned in `line`;
+// returns the width it took (0: the project is not shared).
+int paintSyncBadge(QPainter *painter, const QStyleOptionViewItem &opt, const QModelIndex &index, const QRect &line, const QFont &font)
+{
+    const QString text = index.data(ProjectListModel::SyncRole).toString();
+    if (text.isEmpty())
+        return 0;
+    const bool selected = opt.state & QStyle::State_Selected;
+    const QColor color = selected ? opt.palette.color(QPalette::HighlightedText)
+                                  : badgeColor(SyncBadge::Kind(index.data(ProjectListModel::SyncKindRole).toInt()), opt.palette);
+    const QFontMetrics metrics(font);
+    const int padding = metrics.height() / 3;
+    const int width = std::min(metrics.horizontalAdvance(text) + 2 * padding, line.width() / 2);
+    const QRect pill(line.right() - width + 1, line.top() + (line.height() - metrics.height() - 2) / 2, width, metrics.height() + 2);
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(color, 1));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(QRectF(pill).adjusted(0.5, 0.5, -0.5, -0.5), pill.height() / 2.0, pill.height() / 2.0);
+    painter->setFont(font);
+    painter->drawText(pill.adjusted(padding, 0, -padding, 0), Qt::AlignCenter, metrics.elidedText(text, Qt::ElideRight, width - 2 * padding));
+    return width + padding;
+}
+
 } // namespace
 
 void ProjectItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -137,13 +192,15 @@ void ProjectItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const bool selected = opt.state & QStyle::State_Selected;
     const QRect text = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, opt.widget).adjusted(2, 2, -2, -2);
     const QFontMetrics nameMetrics(opt.font);
-    painter->save();
-    painter->setFont(opt.font);
-    painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-    painter->drawText(QRect(text.left(), text.top(), text.width(), nameMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                      nameMetrics.elidedText(name, Qt::ElideRight, text.width()));
     const QFont small = detailsFont(opt.font);
     const QFontMetrics smallMetrics(small);
+    painter->save();
+    const int badgeWidth = paintSyncBadge(painter, opt, index, QRect(text.left(), text.top(), text.width(), nameMetrics.height()), small);
+    painter->setFont(opt.font);
+    painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    const int nameWidth = std::max(0, text.width() - badgeWidth);
+    painter->drawText(QRect(text.left(), text.top(), nameWidth, nameMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      nameMetrics.elidedText(name, Qt::ElideRight, nameWidth));
     painter->setFont(small);
     QColor dim = opt.palette.color(selected ? QPalette::HighlightedText : QPalette::PlaceholderText);
     painter->setPen(dim);

@@ -2,9 +2,11 @@
 #pragma once
 
 #include "projects/project.h"
+#include "team/syncbadge.h"
 
 #include <QAbstractListModel>
 #include <QCollator>
+#include <QHash>
 #include <QSortFilterProxyModel>
 #include <QStyledItemDelegate>
 
@@ -17,11 +19,15 @@ class ProjectListModel final : public QAbstractListModel {
     Q_DISABLE_COPY_MOVE(ProjectListModel)
 public:
     // DetailsRole: the line under the name ("1,234 files · 5.6 MiB · 4 Dec 2026").
-    enum Role { IdRole = Qt::UserRole + 1, FilterRole, DetailsRole };
+    // SyncRole: a shared project's badge text ("Synced", "3 waiting");
+    // SyncKindRole: its SyncBadge::Kind as an int.
+    enum Role { IdRole = Qt::UserRole + 1, FilterRole, DetailsRole, SyncRole, SyncKindRole };
 
     explicit ProjectListModel(QObject *parent = nullptr);
 
     void setProjects(QList<Projects::Project> projects);
+    // Shared projects' badges, by project id (the others have none).
+    void setSyncBadges(QHash<QString, SyncBadge> badges);
     const QList<Projects::Project> &projects() const { return m_projects; }
     QModelIndex indexOf(const QString &projectId) const;
 
@@ -30,10 +36,12 @@ public:
 
 private:
     QList<Projects::Project> m_projects;
+    QHash<QString, SyncBadge> m_badges;
 };
 
 // Draws a project as its name over a smaller line of details, so the list
-// says more than names without a tooltip.
+// says more than names without a tooltip; a shared project's sync badge
+// sits at the right of its name.
 class ProjectItemDelegate final : public QStyledItemDelegate {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ProjectItemDelegate)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "team/serverdialog.h"
 
+#include "jobs/background.h"
 #include "teamclient/serverclient.h"
 #include "widgets/fieldnote.h"
 
@@ -35,17 +36,6 @@ QTreeWidget *newList(const QString &objectName, const QStringList &headers)
     list->setSelectionMode(QAbstractItemView::NoSelection);
     list->header()->setStretchLastSection(true);
     return list;
-}
-
-// The dialog may close while a call is on its way: its answer then goes
-// nowhere.
-template<typename Callback>
-auto whileOpen(QObject *dialog, Callback callback)
-{
-    return [dialog = QPointer<QObject>(dialog), callback](auto result) {
-        if (dialog)
-            callback(std::move(result));
-    };
 }
 
 QString localTime(const QString &rfc3339)

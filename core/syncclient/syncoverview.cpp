@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "syncclient/syncoverview.h"
+
+#include "common/jsontime.h"
+#include "projects/projectstore.h"
+#include "syncclient/conflicts.h"
+#include "syncclient/projectsyncer.h"
+
+namespace Realm::SyncClient {
+
+QJsonObject ProjectSyncStatus::toJson() const
+{
+    return {{QStringLiteral("project_id"), link.projectId},
+            {QStringLiteral("project"), projectName},
+            {QStringLiteral("server"), link.server},
+            {QStringLiteral("server_project_id"), link.serverProjectId},
+            {QStringLiteral("state"), stateName(link.state)},
+            {QStringLiteral("pending"), pending},
+            {QStringLiteral("conflicts"), conflicts},
+            {QStringLiteral("cursor"), link.cursor},
+            {QStringLiteral("last_synced_at"), link.lastSyncedAtMs ? QJsonValue(Json::time(*link.lastSyncedAtMs)) : QJsonValue()},
+            {QStringLiteral("last_error"), link.lastError}};
+}
+
+Result<QList<ProjectSyncStatus>> syncStatuses(const Storage::DatabasePtr &db)
+{
+    Result<QList<Link>> links = SyncState::links(db->handle());
+    if (!links)
+        return links.error();
+    QList<ProjectSyncStatus> statuses;
+    Projects::ProjectStore store(db);
+    for (const Link &link : std::as_const(*links)) {
+        ProjectSyncStatus status{.link = link, .projectName = link.projectId};
+        if (Result<Projects::Project> project = store.find(link.projectId, true))
+            status.projectName = project->name;
+        Result<qint64> pending = ProjectSyncer::pendingChanges(db->handle(), link.projectId);
+        if (!pending)
+            return pending.error();
+        status.pending = *pending;
+        Result<QList<Conflicts::Copy>> copies = Conflicts::list(db, link.projectId);
+        if (!copies)
+            return copies.error();
+        status.conflicts = copies->size();
+        statuses.append(status);
+    }
+    return statuses;
+}
+
+} // namespace Realm::SyncClient

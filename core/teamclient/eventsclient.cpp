@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "teamclient/eventsclient.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Realm::TeamClient {
+
+namespace {
+constexpr int kPingIntervalMs = 30 * 1000;
+constexpr int kFirstRetryMs = 1000;
+constexpr int kLongestRetryMs = 60 * 1000;
+} // namespace
+
+EventsClient::EventsClient(CredentialsSource credentials, QObject *parent)
+    : QObject(parent), m_credentials(std::move(credentials))
+{
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, &EventsClient::connectNow);
+    // Idle connections through proxies and NATs are dropped silently; a
+    // ping now and then keeps this one open (and finds a dead one).
+    m_ping.setInterval(kPingIntervalMs);
+    connect(&m_ping, &QTimer::timeout, this, [this] { m_socket.sendTextMessage(QStringLiteral("{\"type\":\"ping\"}")); });
+    connect(&m_socket, &QWebSocket::connected, this, [this] {
+        m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("auth")}, {QStringLiteral("token"), m_token}})
+                                                       .toJson(QJsonDocument::Compact)));
+    });
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &EventsClient::onText);
+    connect(&m_socket, &QWebSocket::disconnected, this, &EventsClient::onClosed);
+}
+
+EventsClient::~EventsClient()
+{
+    m_running = false;
+    m_socket.disconnect(this);
+    m_socket.abort();
+}
+
+QUrl EventsClient::eventsUrl(const QUrl &server)
+{
+    QUrl url = server.adjusted(QUrl::StripTrailingSlash);
+    url.setScheme(server.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
+    url.setPath(url.path() + QStringLiteral("/api/v1/events"));
+    return url;
+}
+
+void EventsClient::start()
+{
+    m_running = true;
+    m_failures = 0;
+    m_retry.stop();
+    if (m_socket.state() != QAbstractSocket::UnconnectedState) {
+        // Reconnect: perhaps to another server, or as someone else.
+        m_socket.abort();
+        return; // onClosed() connects again
+    }
+    connectNow();
+}
+
+void EventsClient::stop()
+{
+    m_running = false;
+    ++m_attempt;
+    m_retry.stop();
+    m_ping.stop();
+    m_socket.abort();
+}
+
+void EventsClient::connectNow()
+{
+    if (!m_running)
+        return;
+    const quint64 attempt = ++m_attempt;
+    m_credentials([this, attempt](Result<Credentials> credentials) {
+        if (attempt != m_attempt || !m_running)
+            return;
+        if (!credentials) {
+            // Signed out or the session ended: nothing to retry until the
+            // next sign-in starts this again.
+            if (credentials.error().code == Error::Code::Unauthenticated) {
+                m_running = false;
+                emit disconnected(credentials.error().message);
+                return;
+            }
+            m_lastProblem = credentials.error().message;
+            emit disconnected(m_lastProblem);
+            retryLater();
+            return;
+        }
+        m_token = credentials->bearer;
+        m_socket.open(eventsUrl(credentials->server));
+    });
+}
+
+void EventsClient::onText(const QString &text)
+{
+    const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+    const QString type = message.value(QStringLiteral("type")).toString();
+    if (type == QLatin1String("ready")) {
+        m_ready = true;
+        m_failures = 0;
+        m_ping.start();
+        emit connected();
+    } else if (type == QLatin1String("changed")) {
+        const QString scope = message.value(QStringLiteral("scope")).toString();
+        if (scope == QLatin1String("project"))
+            emit projectChanged(message.value(QStringLiteral("id")).toString(), message.value(QStringLiteral("seq")).toInteger());
+        else if (scope == QLatin1String("me"))
+            emit accountChanged();
+    } else if (type == QLatin1String("error")) {
+        m_lastProblem = message.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+    }
+}
+
+void EventsClient::onClosed()
+{
+    const bool wasReady = std::exchange(m_ready, false);
+    m_ping.stop();
+    if (!m_running)
+        return;
+    QString why = m_lastProblem;
+    if (why.isEmpty())
+        why = m_socket.errorString();
+    if (why.isEmpty() || wasReady)
+        why = QCoreApplication::translate("Realm::TeamClient", "The connection to the server was lost; reconnecting.");
+    m_lastProblem.clear();
+    emit disconnected(why);
+    if (wasReady)
+        m_failures = 0;
+    retryLater();
+}
+
+void EventsClient::retryLater()
+{
+    if (!m_running)
+        return;
+    // 1 s, 2 s, 4 s … a minute: a server that is down is not hammered.
+    const int wait = std::min(kLongestRetryMs, kFirstRetryMs << std::min(m_failures, 6));
+    ++m_failures;
+    m_retry.start(wait);
+}
+
+} // namespace Realm::TeamClient

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+#include "teamclient/httptransport.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <functional>
+
+namespace Realm::TeamClient {
+
+// The client end of the team server's /api/v1/events socket: hears "this
+// project has changes up to seq N" within a second of a teammate's push,
+// so the desktop pulls at once instead of waiting for its next round.
+// The socket only says when to pull: a lost message costs nothing, since
+// `connected` (first time and every reconnect) is the cue to pull anyway.
+// Reconnects on its own, waiting longer after each failure (up to a
+// minute). Lives on the UI thread; never blocks it.
+class EventsClient final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventsClient)
+public:
+    // Where to connect and a token to authenticate with, fetched afresh for
+    // every connection (an access token lives ten minutes).
+    using CredentialsSource = std::function<void(std::function<void(Result<Credentials>)>)>;
+
+    explicit EventsClient(CredentialsSource credentials, QObject *parent = nullptr);
+    ~EventsClient() override;
+
+    // Connects (again), and keeps connecting until stop().
+    void start();
+    void stop();
+    bool isConnected() const { return m_ready; }
+
+    // The socket's URL for a server's base URL (http → ws, https → wss).
+    static QUrl eventsUrl(const QUrl &server);
+
+signals:
+    // Authenticated: pull everything now (pokes may have been missed).
+    void connected();
+    void projectChanged(const QString &serverProjectId, qint64 seq);
+    // The account or its organizations changed: read them again.
+    void accountChanged();
+    // Lost or refused; `why` is for a person. A retry is scheduled unless
+    // stopped (or the sign-in itself is gone).
+    void disconnected(const QString &why);
+
+private:
+    void connectNow();
+    void onText(const QString &text);
+    void onClosed();
+    void retryLater();
+
+    CredentialsSource m_credentials;
+    QWebSocket m_socket;
+    QTimer m_retry;
+    QTimer m_ping;
+    QString m_token;
+    QString m_lastProblem;
+    int m_failures = 0;
+    bool m_running = false;
+    bool m_ready = false;
+    // Bumped by stop() and every connection attempt: a credentials answer
+    // for an older attempt is dropped.
+    quint64 m_attempt = 0;
+};
+
+} // namespace Realm::TeamClient

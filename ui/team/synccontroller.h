@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storage/database.h"
+#include "team/syncbadge.h"
+#include "syncclient/syncjob.h"
+#include "syncclient/syncoverview.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <deque>
+
+namespace Realm::TeamClient {
+class EventsClient;
+class ServerClient;
+} // namespace Realm::TeamClient
+
+namespace Realm::Ui {
+
+// The desktop's side of sync: runs the shares, clones and syncs people ask
+// for (SyncJob, one at a time, in order; sync requests that pile up become
+// one), keeps each shared project's standing for the badges, syncs on its
+// own when signed in — on start, every few minutes, and within a second of
+// a teammate's push (the server's event socket says so) — and tells the
+// window when projects changed. Nothing here waits on disk or network.
+class SyncController final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SyncController)
+public:
+    SyncController(Storage::DatabasePtr db, TeamClient::ServerClient *client, QObject *parent = nullptr);
+    ~SyncController() override;
+
+    // Reads the shared projects' standing again (after a local change).
+    void reload();
+    // Sends and receives these projects (empty: every shared one).
+    void syncNow(const QStringList &projectIds = {});
+    void share(const QString &projectId, const QString &org);
+    void clone(const QString &serverProjectId, const QString &name, const QString &checkout);
+    void cancel();
+    // Automatic syncs and live updates while signed in (the window turns
+    // this on; tests drive syncNow() themselves).
+    void setAutomatic(bool on);
+
+    bool isAutomatic() const { return m_automatic; }
+    bool isBusy() const { return m_busy; }
+    bool isLive() const;
+    const QList<SyncClient::ProjectSyncStatus> &statuses() const { return m_statuses; }
+    std::optional<SyncClient::ProjectSyncStatus> statusOf(const QString &projectId) const;
+    QHash<QString, SyncBadge> badges() const;
+
+signals:
+    void statusesChanged();
+    void progress(double fraction, const QString &text);
+    // A share, clone or sync ended (each project's report says how it went).
+    void finished(Realm::SyncClient::SyncInput::Action action, const QList<Realm::SyncClient::SyncReport> &reports);
+    void failed(Realm::SyncClient::SyncInput::Action action, const QString &message);
+    // Files, names or conversations of these projects changed here.
+    void projectsReceived(const QStringList &projectIds);
+    // The event socket's state, for the status bar.
+    void liveChanged(bool live, const QString &why);
+
+private:
+    void enqueue(SyncClient::SyncInput input);
+    void startNext();
+    void onEnded(const SyncClient::SyncInput &input, const QList<SyncClient::SyncReport> &reports, const QString &error);
+    void onProjectChanged(const QString &serverProjectId, qint64 seq);
+    void onAccountChanged();
+
+    Storage::DatabasePtr m_db;
+    TeamClient::ServerClient *m_client;
+    TeamClient::EventsClient *m_events;
+    QTimer m_periodic;
+    std::deque<SyncClient::SyncInput> m_queue;
+    QPointer<SyncClient::SyncJob> m_job;
+    SyncClient::SyncInput m_running;
+    QList<SyncClient::ProjectSyncStatus> m_statuses;
+    quint64 m_reloads = 0;
+    bool m_automatic = false;
+    bool m_busy = false;      // from taking a request to its end (credentials first)
+    bool m_cancelled = false; // cancel() before the job started
+};
+
+} // namespace Realm::Ui

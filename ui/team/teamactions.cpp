@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "team/teamactions.h"
+
+#include "team/conflictsdialog.h"
+#include "team/serverdialog.h"
+#include "team/serverprojectsdialog.h"
+#include "team/sharedialog.h"
+#include "team/synccontroller.h"
+#include "teamclient/serverclient.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QLabel>
+#include <QLocale>
+#include <QWidget>
+
+namespace Realm::Ui {
+
+using SyncClient::SyncInput;
+using SyncClient::SyncReport;
+
+namespace {
+template<typename Dialog>
+Dialog *openOnce(Dialog *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+} // namespace
+
+TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *client, QWidget *window)
+    : QObject(window)
+    , m_db(std::move(db))
+    , m_client(client)
+    , m_window(window)
+    , m_sync(new SyncController(m_db, client, this))
+    , m_connect(new QAction(tr("&Connect to Server…"), this))
+    , m_syncNow(new QAction(tr("&Sync Now"), this))
+    , m_share(new QAction(tr("S&hare Project…"), this))
+    , m_conflicts(new QAction(tr("&Resolve Conflicts…"), this))
+    , m_serverProjects(new QAction(tr("Server &Projects…"), this))
+    , m_status(new QLabel)
+{
+    m_status->setObjectName(QStringLiteral("syncStatus"));
+    m_syncNow->setObjectName(QStringLiteral("syncNow"));
+    m_syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
+    m_syncNow->setToolTip(tr("Send this workspace's changes to the team server and receive the team's"));
+    connect(m_connect, &QAction::triggered, this, &TeamActions::showServerDialog);
+    connect(m_syncNow, &QAction::triggered, this, [this] { m_sync->syncNow(); });
+    connect(m_share, &QAction::triggered, this, &TeamActions::showShareDialog);
+    connect(m_conflicts, &QAction::triggered, this, &TeamActions::showConflicts);
+    connect(m_serverProjects, &QAction::triggered, this, &TeamActions::showServerProjects);
+
+    connect(m_sync, &SyncController::statusesChanged, this, [this] {
+        updateActions();
+        showStatus();
+    });
+    connect(m_sync, &SyncController::progress, this, [this](double fraction, const QString &text) {
+        m_status->setText(fraction >= 0 ? tr("%1 (%2%)").arg(text).arg(qRound(fraction * 100)) : text);
+    });
+    connect(m_sync, &SyncController::projectsReceived, this, &TeamActions::projectsReceived);
+    connect(m_sync, &SyncController::liveChanged, this, [this](bool live, const QString &why) {
+        m_liveProblem = live ? QString() : why;
+        showStatus();
+    });
+    connect(m_sync, &SyncController::failed, this, [this](SyncInput::Action action, const QString &text) {
+        if (action == SyncInput::Action::Sync)
+            emit message(tr("Sync failed: %1").arg(text));
+    });
+    connect(m_sync, &SyncController::finished, this, [this](SyncInput::Action action, const QList<SyncReport> &reports) {
+        if (action != SyncInput::Action::Sync)
+            return;
+        QStringList problems;
+        qint64 conflicts = 0;
+        for (const SyncReport &report : reports) {
+            conflicts += report.conflicts.size();
+            if (!report.error.isEmpty())
+                problems << tr("%1: %2").arg(report.projectName, report.error);
+        }
+        if (!problems.isEmpty())
+            emit message(problems.join(QLatin1Char(' ')));
+        else if (conflicts > 0)
+            emit message(tr("Synced; %n change(s) overlapped a teammate's and were kept as conflict copies: Team → Resolve Conflicts.", nullptr, int(conflicts)));
+    });
+    connect(m_client, &TeamClient::ServerClient::accountChanged, this, &TeamActions::updateActions);
+    updateActions();
+    showStatus();
+}
+
+QList<QAction *> TeamActions::actions() const
+{
+    return {m_connect, m_syncNow, m_share, m_conflicts, m_serverProjects};
+}
+
+void TeamActions::setProject(const QString &projectId, const QString &projectName)
+{
+    m_projectId = projectId;
+    m_projectName = projectName;
+    updateActions();
+}
+
+void TeamActions::projectChangedHere(const QString &projectId)
+{
+    const bool shared = m_sync->statusOf(projectId).has_value();
+    m_sync->reload();
+    if (shared && m_sync->isAutomatic() && m_client->account().isSet())
+        m_sync->syncNow({projectId});
+}
+
+void TeamActions::updateActions()
+{
+    const bool signedIn = m_client->account().isSet();
+    const auto status = m_sync->statusOf(m_projectId);
+    m_syncNow->setEnabled(signedIn && !m_sync->statuses().isEmpty());
+    m_share->setEnabled(signedIn && !m_projectId.isEmpty());
+    m_share->setText(status ? tr("S&hare Project (Members)…") : tr("S&hare Project…"));
+    m_conflicts->setEnabled(status && status->conflicts > 0);
+    m_serverProjects->setEnabled(signedIn);
+}
+
+void TeamActions::showStatus()
+{
+    if (m_sync->statuses().isEmpty()) {
+        m_status->clear();
+        return;
+    }
+    if (m_sync->isBusy()) {
+        m_status->setText(tr("Syncing…"));
+        return;
+    }
+    if (!m_client->account().isSet()) {
+        m_status->setText(tr("Not signed in: changes wait here"));
+        return;
+    }
+    std::optional<qint64> last;
+    qint64 pending = 0;
+    for (const auto &status : m_sync->statuses()) {
+        pending += status.pending;
+        if (status.link.lastSyncedAtMs)
+            last = std::max(last.value_or(0), *status.link.lastSyncedAtMs);
+    }
+    QString text = last ? tr("Synced %1").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(*last).time(), QLocale::ShortFormat)) : tr("Not synced yet");
+    if (pending > 0)
+        text += QStringLiteral(" · ") + tr("%n waiting", nullptr, int(pending));
+    if (!m_liveProblem.isEmpty())
+        text += QStringLiteral(" · ") + tr("offline");
+    m_status->setText(text);
+    m_status->setToolTip(m_liveProblem.isEmpty() ? (m_sync->isLive() ? tr("Live: teammates' changes arrive as they are made.") : QString()) : m_liveProblem);
+}
+
+void TeamActions::showServerDialog()
+{
+    openOnce(new ServerDialog(m_client, m_window));
+}
+
+void TeamActions::showShareDialog()
+{
+    if (m_projectId.isEmpty())
+        return;
+    openOnce(new ShareDialog(m_sync, m_client, m_projectId, m_projectName, m_window));
+}
+
+void TeamActions::showConflicts()
+{
+    if (m_projectId.isEmpty())
+        return;
+    auto *dialog = openOnce(new ConflictsDialog(m_db, m_projectId, m_projectName, m_window));
+    connect(dialog, &ConflictsDialog::resolved, this, [this, projectId = m_projectId](const QString &text) {
+        emit message(text);
+        emit projectsReceived({projectId}); // the files changed here
+        projectChangedHere(projectId);
+    });
+}
+
+void TeamActions::showServerProjects()
+{
+    auto *dialog = openOnce(new ServerProjectsDialog(m_sync, m_client, m_window));
+    connect(dialog, &ServerProjectsDialog::cloned, this, &TeamActions::openProjectRequested);
+}
+
+} // namespace Realm::Ui

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storage/database.h"
+
+#include <QObject>
+
+class QAction;
+class QLabel;
+class QWidget;
+
+namespace Realm::TeamClient {
+class ServerClient;
+}
+
+namespace Realm::Ui {
+
+class SyncController;
+
+// The Team menu: Connect to Server, Sync Now, Share Project, Resolve
+// Conflicts, Server Projects; and the status bar's word on sync ("Synced
+// 10:32", "Syncing… 40%", "Offline: …"). The window tells it the current
+// project and hears which projects changed on the server.
+class TeamActions final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TeamActions)
+public:
+    TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *client, QWidget *window);
+
+    QList<QAction *> actions() const;
+    QLabel *statusLabel() const { return m_status; }
+    SyncController *sync() const { return m_sync; }
+
+    void setProject(const QString &projectId, const QString &projectName);
+    // A local change to a project (a refresh, say): its badge reads again,
+    // and a shared one is sent right away when syncing on its own.
+    void projectChangedHere(const QString &projectId);
+
+    void showServerDialog();
+    void showShareDialog();
+    void showConflicts();
+    void showServerProjects();
+
+signals:
+    // Contents of these projects arrived from the server: show them again.
+    void projectsReceived(const QStringList &projectIds);
+    void openProjectRequested(const QString &projectId);
+    // For the status bar.
+    void message(const QString &text);
+
+private:
+    void updateActions();
+    void showStatus();
+
+    Storage::DatabasePtr m_db;
+    TeamClient::ServerClient *m_client;
+    QWidget *m_window;
+    SyncController *m_sync;
+    QString m_projectId;
+    QString m_projectName;
+    QString m_liveProblem;
+    QAction *m_connect;
+    QAction *m_syncNow;
+    QAction *m_share;
+    QAction *m_conflicts;
+    QAction *m_serverProjects;
+    QLabel *m_status;
+};
+
+} // namespace Realm::Ui
