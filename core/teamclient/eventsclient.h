@@ -42,7 +42,8 @@ signals:
     // Authenticated: pull everything now (pokes may have been missed).
     void connected();
     void projectChanged(const QString &serverProjectId, qint64 seq);
-    // The account or its organizations changed: read them again.
+    // The account, its organizations or its project roles changed: read
+    // everything again (project pokes held back meanwhile included).
     void accountChanged();
     // Lost or refused; `why` is for a person. A retry is scheduled unless
     // stopped (or the sign-in itself is gone).

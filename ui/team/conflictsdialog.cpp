@@ -119,6 +119,7 @@ ConflictsDialog::ConflictsDialog(Storage::DatabasePtr db, const QString &project
     split->addWidget(m_list);
     split->addWidget(panes);
     split->setStretchFactor(1, 4);
+    split->setSizes({120, 480});
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     buttons->addButton(m_keepMine, QDialogButtonBox::ActionRole);

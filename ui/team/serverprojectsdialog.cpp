@@ -60,7 +60,9 @@ ServerProjectsDialog::ServerProjectsDialog(SyncController *sync, TeamClient::Ser
     checkoutRow->addWidget(m_browse);
     auto *form = new QFormLayout;
     form->addRow(tr("&Name here:"), m_name);
-    form->addRow(tr("&Folder:"), checkoutRow);
+    auto *folderLabel = new QLabel(tr("&Folder:"));
+    folderLabel->setBuddy(m_checkout);
+    form->addRow(folderLabel, checkoutRow);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     buttons->addButton(m_clone, QDialogButtonBox::ActionRole);
     auto *layout = new QVBoxLayout(this);

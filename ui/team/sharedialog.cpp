@@ -18,7 +18,6 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTreeWidget>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace Realm::Ui {
@@ -60,16 +59,22 @@ ShareDialog::ShareDialog(SyncController *sync, TeamClient::ServerClient *client,
     m_members->setRootIsDecorated(false);
     m_members->header()->setStretchLastSection(true);
     m_member->setPlaceholderText(tr("Email of a user, or a team's name"));
-    m_role->addItem(tr("Viewer — reads"), QStringLiteral("viewer"));
-    m_role->addItem(tr("Editor — changes contents"), QStringLiteral("editor"));
-    m_role->addItem(tr("Admin — also renames, deletes and manages members"), QStringLiteral("admin"));
+    m_role->addItem(tr("Viewer"), QStringLiteral("viewer"));
+    m_role->setItemData(0, tr("Reads the project; their own changes stay on their machine."), Qt::ToolTipRole);
+    m_role->addItem(tr("Editor"), QStringLiteral("editor"));
+    m_role->setItemData(1, tr("Changes files, conversations and documents."), Qt::ToolTipRole);
+    m_role->addItem(tr("Admin"), QStringLiteral("admin"));
+    m_role->setItemData(2, tr("Also renames or deletes the project and manages its members."), Qt::ToolTipRole);
     m_role->setCurrentIndex(1);
 
     auto *sharePage = new QWidget;
     auto *shareLayout = new QFormLayout(sharePage);
     shareLayout->addRow(m_intro);
     shareLayout->addRow(tr("&Organization:"), m_orgs);
-    shareLayout->addRow(QString(), m_share);
+    auto *shareRow = new QHBoxLayout;
+    shareRow->addStretch(1);
+    shareRow->addWidget(m_share);
+    shareLayout->addRow(shareRow);
 
     auto *membersPage = new QWidget;
     auto *membersLayout = new QVBoxLayout(membersPage);
@@ -77,8 +82,8 @@ ShareDialog::ShareDialog(SyncController *sync, TeamClient::ServerClient *client,
     membersLayout->addWidget(m_where);
     membersLayout->addWidget(m_members, 1);
     auto *giveRow = new QHBoxLayout;
-    giveRow->addWidget(m_member, 2);
-    giveRow->addWidget(m_role, 1);
+    giveRow->addWidget(m_member, 1);
+    giveRow->addWidget(m_role);
     giveRow->addWidget(m_give);
     membersLayout->addLayout(giveRow);
 
@@ -211,7 +216,7 @@ void ShareDialog::giveRole()
     }
     m_give->setEnabled(false);
     const QString role = m_role->currentData().toString();
-    m_client->call("PUT", QStringLiteral("/projects/%1/members/%2").arg(status->link.serverProjectId, QString::fromLatin1(QUrl::toPercentEncoding(member))),
+    m_client->call("PUT", QStringLiteral("/projects/%1/members/%2").arg(status->link.serverProjectId, member),
                    {{QStringLiteral("role"), role}}, whileOpen(this, [this, member, serverProjectId = status->link.serverProjectId](Result<QJsonObject> given) {
                        m_give->setEnabled(true);
                        if (!given) {

@@ -36,6 +36,9 @@ SyncController::SyncController(Storage::DatabasePtr db, TeamClient::ServerClient
     });
     connect(m_events, &TeamClient::EventsClient::disconnected, this, [this](const QString &why) { emit liveChanged(false, why); });
     connect(m_events, &TeamClient::EventsClient::projectChanged, this, &SyncController::onProjectChanged);
+    // The server says "read everything again" when your standing changed
+    // (a role given, say): project pokes held back meanwhile are in that.
+    connect(m_events, &TeamClient::EventsClient::accountChanged, this, [this] { syncNow(); });
     connect(m_client, &TeamClient::ServerClient::accountChanged, this, &SyncController::onAccountChanged);
     reload();
 }

@@ -152,6 +152,23 @@ private slots:
         QVERIFY(looksBinary(QByteArray("a\0b", 3)));
         QVERIFY(!mergeText(QByteArray("x\n\0\ny\n", 6), QByteArray("X\n\0\ny\n", 6), QByteArray("x\n\0\nY\n", 6)));
     }
+
+    void changedLinesNameTheLinesEachSideDoesNotShare()
+    {
+        // One line changed, one removed, two added at the end.
+        const std::optional<Sync::ChangedLines> changed = Sync::changedLines("a\nb\nc\nd\n", "a\nB\nc\nd\ne\nf\n");
+        QVERIFY(changed);
+        QCOMPARE(changed->removed, QList<int>{2});
+        QCOMPARE(changed->added, (QList<int>{2, 5, 6}));
+        const std::optional<Sync::ChangedLines> removed = Sync::changedLines("a\nb\nc\n", "a\nc\n");
+        QVERIFY(removed);
+        QCOMPARE(removed->removed, QList<int>{2});
+        QVERIFY(removed->added.isEmpty());
+        // The same text: nothing; no newline at the end is a line too.
+        QVERIFY(Sync::changedLines("x\ny", "x\ny")->added.isEmpty());
+        QCOMPARE(Sync::changedLines("x\ny", "x\nz")->added, QList<int>{2});
+        QVERIFY(!Sync::changedLines(QByteArray("a\0b", 3), "a\n"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncProtocol)

@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop's side of sync against a real realm-server on 127.0.0.1:
+// Alice shares a project from Team → Share Project and gives Bob a role,
+// Bob clones it from Team → Server Projects into a folder, a change Alice
+// sends reaches Bob's workspace and folder by itself (the event socket's
+// poke), the badges follow, and a conflict is resolved in the Conflicts
+// view. Logins go to in-memory secret stores (the keychain: tst_cliserver).
+#include "projects/projectimporter.h"
+#include "projects/projectstore.h"
+#include "secrets/memorysecretstore.h"
+#include "serverprocess.h"
+#include "mainwindow/mainwindow.h"
+#include "projects/projectlistmodel.h"
+#include "team/conflictsdialog.h"
+#include "team/teamactions.h"
+#include "team/serverprojectsdialog.h"
+#include "team/sharedialog.h"
+#include "team/synccontroller.h"
+#include "teamclient/serveraccount.h"
+#include "teamclient/serverclient.h"
+#include "testworkspace.h"
+#include "verifyresult.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTreeWidget>
+
+using namespace Realm;
+using namespace Realm::Test;
+using Realm::SyncClient::SyncInput;
+using Realm::Ui::SyncBadge;
+using Realm::Ui::SyncController;
+
+namespace {
+
+const QByteArray kPassword = "a long enough passphrase";
+
+// Someone at their desk: a workspace, a login kept in memory, and the
+// desktop's sync controller.
+struct Desk {
+    TestWorkspace workspace;
+    QTemporaryDir home;
+    Secrets::MemorySecretStore secrets;
+    TeamClient::ServerClient client{&secrets};
+    std::unique_ptr<SyncController> sync;
+
+    QString folder(const QString &name) const { return home.filePath(name); }
+};
+
+QByteArray projectFile(const Storage::DatabasePtr &db, const QString &projectId, const QString &path)
+{
+    Projects::ProjectStore store(db);
+    Result<Projects::ProjectFile> file = store.file(projectId, path);
+    if (!file)
+        return {};
+    Result<QByteArray> content = store.content(*file);
+    return content ? *content : QByteArray();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Waits for the controller to finish whatever it runs now and what waits,
+// and for the standing it reads afterwards.
+bool settle(SyncController &sync)
+{
+    if (!QTest::qWaitFor([&sync] { return !sync.isBusy(); }, 60000))
+        return false;
+    QSignalSpy changed(&sync, &SyncController::statusesChanged);
+    sync.reload();
+    return changed.wait(10000);
+}
+
+void screenshot(QWidget &widget, const QString &name)
+{
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(widget.grab().save(dir + QLatin1Char('/') + name));
+}
+
+} // namespace
+
+class tst_TeamSync final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_folder;
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<Desk> m_alice;
+    std::unique_ptr<Desk> m_bob;
+    QString m_aliceProject;
+    QString m_bobProject;
+
+    bool signIn(Desk &desk, const QString &email)
+    {
+        std::optional<bool> ok;
+        desk.client.login(QUrl(m_server->url()), email, QString::fromUtf8(kPassword), {}, [&ok](Result<QJsonObject> me) {
+            if (!me)
+                qWarning("sign-in failed: %s", qPrintable(me.error().message));
+            ok = bool(me);
+        });
+        return QTest::qWaitFor([&ok] { return ok.has_value(); }, 20000) && *ok;
+    }
+
+    SyncBadge::Kind badgeOf(const Desk &desk, const QString &projectId)
+    {
+        return desk.sync->badges().value(projectId, SyncBadge{.kind = SyncBadge::Kind::Unshared, .text = {}, .details = {}}).kind;
+    }
+
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_folder.isValid());
+        TeamClient::ServerAccount::forget();
+        QString why;
+        const std::optional<TestDataFolder> data = ServerProcess::initDataFolder(m_folder, &why);
+        QVERIFY2(data, qPrintable(why));
+        for (const char *name : {"Alice", "Bob"}) {
+            const QString person = QString::fromLatin1(name);
+            QCOMPARE(ServerProcess::addUser(data->data, data->databaseUrl, person.toLower() + QStringLiteral("@example.org"), person, kPassword).exitCode, 0);
+        }
+        m_server = ServerProcess::serve(data->data, data->databaseUrl, &why);
+        QVERIFY2(m_server, qPrintable(why));
+
+        m_alice = std::make_unique<Desk>();
+        m_bob = std::make_unique<Desk>();
+        QVERIFY(signIn(*m_alice, QStringLiteral("alice@example.org")));
+        QVERIFY(signIn(*m_bob, QStringLiteral("bob@example.org")));
+        // Alice makes an organization and takes Bob in (as an admin would in
+        // the web of the server; the API is that).
+        const QString aliceToken = httpRequest("POST", m_server->api(QStringLiteral("/auth/login")),
+                                               {{QStringLiteral("email"), QStringLiteral("alice@example.org")}, {QStringLiteral("password"), QString::fromUtf8(kPassword)}})
+                                       .json.value(QStringLiteral("access_token"))
+                                       .toString();
+        const HttpReply org = httpRequest("POST", m_server->api(QStringLiteral("/orgs")), {{QStringLiteral("name"), QStringLiteral("Acme")}}, aliceToken);
+        QCOMPARE(org.status, 201);
+        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/members").arg(org.json.value(QStringLiteral("id")).toString())),
+                             {{QStringLiteral("email"), QStringLiteral("bob@example.org")}, {QStringLiteral("role"), QStringLiteral("member")}}, aliceToken)
+                     .status,
+                 201);
+
+        writeFile(m_alice->folder(QStringLiteral("rocket")), QStringLiteral("README.md"), "# Rocket\n");
+        writeFile(m_alice->folder(QStringLiteral("rocket")), QStringLiteral("src/main.cpp"), "int main()\n{\n    return 0;\n}\n");
+        Projects::ImportOptions options;
+        options.name = QStringLiteral("rocket");
+        Result<Projects::ImportReport> imported = Projects::ProjectImporter(m_alice->workspace.db()).importProject(m_alice->folder(QStringLiteral("rocket")), options);
+        REALM_VERIFY_OK(imported);
+        m_aliceProject = imported->project.id;
+        m_alice->sync = std::make_unique<SyncController>(m_alice->workspace.db(), &m_alice->client);
+        m_bob->sync = std::make_unique<SyncController>(m_bob->workspace.db(), &m_bob->client);
+    }
+
+    void cleanupTestCase()
+    {
+        m_alice.reset();
+        m_bob.reset();
+        TeamClient::ServerAccount::forget();
+        if (m_server)
+            QCOMPARE(m_server->terminate(), 0);
+    }
+
+    void aliceSharesAndGivesBobARole()
+    {
+        Ui::ShareDialog dialog(m_alice->sync.get(), &m_alice->client, m_aliceProject, QStringLiteral("rocket"));
+        QSignalSpy loaded(&dialog, &Ui::ShareDialog::loaded);
+        dialog.show();
+        QVERIFY(loaded.wait(20000));
+        auto *orgs = dialog.findChild<QComboBox *>(QStringLiteral("shareOrg"));
+        QCOMPARE(orgs->count(), 1);
+        QCOMPARE(orgs->currentText(), QStringLiteral("Acme"));
+        screenshot(dialog, QStringLiteral("share-dialog.png"));
+
+        QSignalSpy shared(&dialog, &Ui::ShareDialog::shared);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("shareButton")), Qt::LeftButton);
+        QVERIFY(shared.wait(60000));
+        const QString serverProjectId = shared.first().first().toString();
+        QVERIFY(!serverProjectId.isEmpty());
+        // The members page follows once the controller has read the link.
+        auto *members = dialog.findChild<QTreeWidget *>(QStringLiteral("shareMembers"));
+        QVERIFY(QTest::qWaitFor([members] { return members->topLevelItemCount() == 1; }, 20000));
+        QCOMPARE(members->topLevelItem(0)->text(0), QStringLiteral("alice@example.org"));
+        QCOMPARE(members->topLevelItem(0)->text(2), QStringLiteral("admin"));
+
+        dialog.findChild<QLineEdit *>(QStringLiteral("shareMember"))->setText(QStringLiteral("bob@example.org"));
+        auto *role = dialog.findChild<QComboBox *>(QStringLiteral("shareRole"));
+        role->setCurrentIndex(role->findData(QStringLiteral("editor")));
+        QSignalSpy given(&dialog, &Ui::ShareDialog::roleGiven);
+        QSignalSpy failed(&dialog, &Ui::ShareDialog::failed);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("shareGive")), Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&] { return !given.isEmpty() || !failed.isEmpty(); }, 20000));
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+        QVERIFY(QTest::qWaitFor([members] { return members->topLevelItemCount() == 2; }, 20000));
+        QStringList rows;
+        for (int i = 0; i < members->topLevelItemCount(); ++i)
+            rows << members->topLevelItem(i)->text(0) + QLatin1Char('|') + members->topLevelItem(i)->text(2);
+        rows.sort();
+        QCOMPARE(rows, (QStringList{QStringLiteral("alice@example.org|admin"), QStringLiteral("bob@example.org|editor")}));
+        screenshot(dialog, QStringLiteral("share-dialog-members.png"));
+
+        QCOMPARE(badgeOf(*m_alice, m_aliceProject), SyncBadge::Kind::Synced);
+        QCOMPARE(m_alice->sync->badges().value(m_aliceProject).text, QStringLiteral("Synced"));
+    }
+
+    void bobClonesFromServerProjects()
+    {
+        Ui::ServerProjectsDialog dialog(m_bob->sync.get(), &m_bob->client);
+        QSignalSpy loaded(&dialog, &Ui::ServerProjectsDialog::loaded);
+        dialog.show();
+        QVERIFY(loaded.wait(20000));
+        auto *projects = dialog.findChild<QTreeWidget *>(QStringLiteral("serverProjects"));
+        QCOMPARE(projects->topLevelItemCount(), 1);
+        QCOMPARE(projects->topLevelItem(0)->text(0), QStringLiteral("rocket"));
+        QCOMPARE(projects->topLevelItem(0)->text(1), QStringLiteral("Acme"));
+        QCOMPARE(projects->topLevelItem(0)->text(2), QStringLiteral("editor"));
+        QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("cloneName"))->text(), QStringLiteral("rocket"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("cloneCheckout"))->setText(m_bob->folder(QStringLiteral("rocket")));
+        screenshot(dialog, QStringLiteral("server-projects.png"));
+
+        QSignalSpy cloned(&dialog, &Ui::ServerProjectsDialog::cloned);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("cloneButton")), Qt::LeftButton);
+        QVERIFY(cloned.wait(60000));
+        m_bobProject = cloned.first().first().toString();
+        QCOMPARE(projectPaths(m_bob->workspace.db(), m_bobProject), projectPaths(m_alice->workspace.db(), m_aliceProject));
+        QCOMPARE(readFile(m_bob->folder(QStringLiteral("rocket/src/main.cpp"))), QByteArray("int main()\n{\n    return 0;\n}\n"));
+        QVERIFY(settle(*m_bob->sync));
+        QCOMPARE(badgeOf(*m_bob, m_bobProject), SyncBadge::Kind::Synced);
+
+        // Listed again, the project says it is here.
+        Ui::ServerProjectsDialog again(m_bob->sync.get(), &m_bob->client);
+        QSignalSpy loadedAgain(&again, &Ui::ServerProjectsDialog::loaded);
+        QVERIFY(loadedAgain.wait(20000));
+        QCOMPARE(again.findChild<QTreeWidget *>(QStringLiteral("serverProjects"))->topLevelItem(0)->text(3), QStringLiteral("rocket"));
+        QVERIFY(!again.findChild<QPushButton *>(QStringLiteral("cloneButton"))->isEnabled());
+    }
+
+    void alicesChangeReachesBobByItself()
+    {
+        QVERIFY(!m_bobProject.isEmpty());
+        // Bob's desktop syncs on its own: it connects to the event socket
+        // and pulls once connected.
+        QSignalSpy live(m_bob->sync.get(), &SyncController::liveChanged);
+        m_bob->sync->setAutomatic(true);
+        QVERIFY(QTest::qWaitFor([&] { return m_bob->sync->isLive(); }, 20000));
+        QVERIFY(settle(*m_bob->sync));
+
+        // A refresh on Alice's side waits as a local change…
+        writeFile(m_alice->folder(QStringLiteral("rocket")), QStringLiteral("README.md"), "# Rocket\n\nNow with fins.\n");
+        REALM_VERIFY_OK(Projects::ProjectImporter(m_alice->workspace.db()).refreshProject(m_aliceProject, {}));
+        QVERIFY(settle(*m_alice->sync));
+        QCOMPARE(badgeOf(*m_alice, m_aliceProject), SyncBadge::Kind::Pending);
+        QCOMPARE(m_alice->sync->badges().value(m_aliceProject).text, QStringLiteral("1 waiting"));
+
+        // …until she syncs; then Bob's desktop hears of it and pulls, with
+        // nobody asking on his side.
+        QSignalSpy received(m_bob->sync.get(), &SyncController::projectsReceived);
+        m_alice->sync->syncNow();
+        QVERIFY(settle(*m_alice->sync));
+        QCOMPARE(badgeOf(*m_alice, m_aliceProject), SyncBadge::Kind::Synced);
+        QVERIFY(QTest::qWaitFor([&received] { return !received.isEmpty(); }, 20000));
+        QCOMPARE(received.first().first().toStringList(), QStringList{m_bobProject});
+        QCOMPARE(projectFile(m_bob->workspace.db(), m_bobProject, QStringLiteral("README.md")), QByteArray("# Rocket\n\nNow with fins.\n"));
+        QCOMPARE(readFile(m_bob->folder(QStringLiteral("rocket/README.md"))), QByteArray("# Rocket\n\nNow with fins.\n"));
+        m_bob->sync->setAutomatic(false);
+        QVERIFY(!m_bob->sync->isLive());
+        QVERIFY(settle(*m_bob->sync));
+    }
+
+    void aConflictIsResolvedInTheConflictsView()
+    {
+        QVERIFY(!m_bobProject.isEmpty());
+        // Both change the same line; Alice's arrives first.
+        writeFile(m_alice->folder(QStringLiteral("rocket")), QStringLiteral("src/main.cpp"), "int main()\n{\n    return 1;\n}\n");
+        REALM_VERIFY_OK(Projects::ProjectImporter(m_alice->workspace.db()).refreshProject(m_aliceProject, {}));
+        writeFile(m_bob->folder(QStringLiteral("rocket")), QStringLiteral("src/main.cpp"), "int main()\n{\n    return 2;\n}\n");
+        REALM_VERIFY_OK(Projects::ProjectImporter(m_bob->workspace.db()).refreshProject(m_bobProject, {}));
+        m_alice->sync->syncNow();
+        QVERIFY(settle(*m_alice->sync));
+        QSignalSpy finished(m_bob->sync.get(), &SyncController::finished);
+        m_bob->sync->syncNow();
+        QVERIFY(settle(*m_bob->sync));
+        QCOMPARE(finished.size(), 1);
+        const auto reports = finished.first().at(1).value<QList<SyncClient::SyncReport>>();
+        QCOMPARE(reports.size(), 1);
+        QCOMPARE(reports.first().conflicts.size(), 1);
+        QVERIFY(settle(*m_bob->sync));
+        QCOMPARE(badgeOf(*m_bob, m_bobProject), SyncBadge::Kind::Conflicts);
+        QVERIFY(m_bob->sync->badges().value(m_bobProject).text.startsWith(QLatin1String("1 conflict")));
+
+        Ui::ConflictsDialog dialog(m_bob->workspace.db(), m_bobProject, QStringLiteral("rocket"));
+        QSignalSpy loaded(&dialog, &Ui::ConflictsDialog::loaded);
+        dialog.show();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(dialog.conflictCount(), 1);
+        QVERIFY(dialog.findChild<QListWidget *>(QStringLiteral("conflictList"))->item(0)->text().startsWith(QLatin1String("src/main.cpp")));
+        auto *theirs = dialog.findChild<QPlainTextEdit *>(QStringLiteral("conflictTheirs"));
+        auto *mine = dialog.findChild<QPlainTextEdit *>(QStringLiteral("conflictMine"));
+        QCOMPARE(theirs->toPlainText(), QStringLiteral("int main()\n{\n    return 1;\n}\n"));
+        QCOMPARE(mine->toPlainText(), QStringLiteral("int main()\n{\n    return 2;\n}\n"));
+        // Only the line they differ in is marked, on both sides.
+        QCOMPARE(theirs->extraSelections().size(), 1);
+        QCOMPARE(theirs->extraSelections().first().cursor.block().text(), QStringLiteral("    return 1;"));
+        QCOMPARE(mine->extraSelections().size(), 1);
+        QCOMPARE(mine->extraSelections().first().cursor.block().text(), QStringLiteral("    return 2;"));
+        screenshot(dialog, QStringLiteral("conflicts-view.png"));
+
+        QSignalSpy resolved(&dialog, &Ui::ConflictsDialog::resolved);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("keepMine")), Qt::LeftButton);
+        QVERIFY(resolved.wait(20000));
+        QVERIFY(QTest::qWaitFor([&dialog] { return dialog.conflictCount() == 0; }, 20000));
+        QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("keepMine"))->isEnabled());
+        QCOMPARE(projectFile(m_bob->workspace.db(), m_bobProject, QStringLiteral("src/main.cpp")), QByteArray("int main()\n{\n    return 2;\n}\n"));
+        QCOMPARE(readFile(m_bob->folder(QStringLiteral("rocket/src/main.cpp"))), QByteArray("int main()\n{\n    return 2;\n}\n"));
+
+        // Bob's choice travels to Alice with the next syncs.
+        m_bob->sync->syncNow();
+        QVERIFY(settle(*m_bob->sync));
+        m_alice->sync->syncNow();
+        QVERIFY(settle(*m_alice->sync));
+        QCOMPARE(projectFile(m_alice->workspace.db(), m_aliceProject, QStringLiteral("src/main.cpp")), QByteArray("int main()\n{\n    return 2;\n}\n"));
+        QCOMPARE(projectPaths(m_alice->workspace.db(), m_aliceProject), projectPaths(m_bob->workspace.db(), m_bobProject));
+        QVERIFY(settle(*m_bob->sync));
+        QCOMPARE(badgeOf(*m_bob, m_bobProject), SyncBadge::Kind::Synced);
+    }
+
+    void aSyncWithoutSignInSaysSoAndKeepsTheChange()
+    {
+        QVERIFY(!m_aliceProject.isEmpty());
+        Secrets::MemorySecretStore noSecrets;
+        TeamClient::ServerAccount::forget();
+        TeamClient::ServerClient signedOut(&noSecrets);
+        SyncController sync(m_alice->workspace.db(), &signedOut);
+        writeFile(m_alice->folder(QStringLiteral("rocket")), QStringLiteral("NOTES.md"), "offline\n");
+        REALM_VERIFY_OK(Projects::ProjectImporter(m_alice->workspace.db()).refreshProject(m_aliceProject, {}));
+        QSignalSpy failed(&sync, &SyncController::failed);
+        sync.syncNow();
+        QVERIFY(QTest::qWaitFor([&failed] { return !failed.isEmpty(); }, 20000));
+        QVERIFY2(failed.first().at(1).toString().contains(QLatin1String("Not signed in")), qPrintable(failed.first().at(1).toString()));
+        QVERIFY(settle(sync));
+        QCOMPARE(sync.badges().value(m_aliceProject).kind, SyncBadge::Kind::Pending);
+    }
+
+    void theProjectListWearsTheBadges()
+    {
+        QVERIFY(!m_bobProject.isEmpty());
+        TeamClient::ServerAccount::forget();
+        Ui::MainWindow window(m_bob->workspace.db());
+        QSignalSpy filesLoaded(&window, &Ui::MainWindow::filesLoaded);
+        window.resize(1100, 700);
+        window.show();
+        auto *list = window.findChild<QListView *>(QStringLiteral("projectList"));
+        QVERIFY(list);
+        // Bob's clone is synced; the list says so beside its name.
+        QVERIFY(QTest::qWaitFor([list] { return list->model()->rowCount() == 1 && list->model()->index(0, 0).data(Ui::ProjectListModel::SyncRole).toString() == QLatin1String("Synced"); },
+                                10000));
+        QCOMPARE(list->model()->index(0, 0).data(Ui::ProjectListModel::SyncKindRole).toInt(), int(SyncBadge::Kind::Synced));
+        QVERIFY(list->model()->index(0, 0).data(Qt::ToolTipRole).toString().contains(m_server->url()));
+        // Signed out, a sync cannot start: the menu says so by being off.
+        const QList<QAction *> team = window.teamActions()->actions();
+        const auto syncNow = std::find_if(team.begin(), team.end(), [](QAction *action) { return action->objectName() == QLatin1String("syncNow"); });
+        QVERIFY(syncNow != team.end());
+        QVERIFY(!(*syncNow)->isEnabled());
+        QVERIFY(!filesLoaded.isEmpty() || filesLoaded.wait(10000));
+        screenshot(window, QStringLiteral("main-window-sync.png"));
+    }
+};
+
+QTEST_MAIN(tst_TeamSync)
+#include "tst_teamsync.moc"
