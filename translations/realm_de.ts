@@ -2131,6 +2131,10 @@
         <source>Not signed in to a REALM server.</source>
         <translation>Nicht bei einem REALM-Server angemeldet.</translation>
     </message>
+    <message>
+        <source>The connection to the server was lost; reconnecting.</source>
+        <translation>Die Verbindung zum Server ist abgerissen; sie wird neu aufgebaut.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::ChatHistory</name>
@@ -2456,6 +2460,60 @@
     <message>
         <source>No matching commands</source>
         <translation>Keine passenden Befehle</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::ConflictsDialog</name>
+    <message>
+        <source>Keep &amp;Mine</source>
+        <translation>&amp;Meine behalten</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Theirs</source>
+        <translation>&amp;Ihre behalten</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Both</source>
+        <translation>&amp;Beide behalten</translation>
+    </message>
+    <message>
+        <source>Conflicts in %1</source>
+        <translation>Konflikte in %1</translation>
+    </message>
+    <message>
+        <source>The later change (the copy) goes under the file&apos;s name; the copy goes.</source>
+        <translation>Die spätere Änderung (die Kopie) kommt unter den Namen der Datei; die Kopie verschwindet.</translation>
+    </message>
+    <message>
+        <source>The file stays as the team has it; the copy goes.</source>
+        <translation>Die Datei bleibt, wie das Team sie hat; die Kopie verschwindet.</translation>
+    </message>
+    <message>
+        <source>Both stay: the copy loses &quot;conflict&quot; from its name.</source>
+        <translation>Beide bleiben: Die Kopie verliert „conflict“ aus ihrem Namen.</translation>
+    </message>
+    <message>
+        <source>%1 — %2&apos;s change of %3</source>
+        <translation>%1 — Änderung von %2 vom %3</translation>
+    </message>
+    <message>
+        <source>No conflicts are left in this project.</source>
+        <translation>In diesem Projekt sind keine Konflikte mehr übrig.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Theirs&lt;/b&gt; — %1, as the team has it</source>
+        <translation>&lt;b&gt;Ihre&lt;/b&gt; — %1, wie das Team sie hat</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mine&lt;/b&gt; — %1, %2&apos;s later change</source>
+        <translation>&lt;b&gt;Meine&lt;/b&gt; — %1, die spätere Änderung von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(binary: %n byte(s))</source>
+        <translation>
+            <numerusform>(binär: %n Byte)</numerusform>
+            <numerusform>(binär: %n Bytes)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3289,10 +3347,6 @@ in %2</translation>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
-    <message>
-        <source>&amp;Connect to Server…</source>
-        <translation>Mit &amp;Server verbinden…</translation>
-    </message>
 </context>
 <context>
     <name>Realm::Ui::NewProjectDialog</name>
@@ -3976,6 +4030,73 @@ in %2</translation>
     </message>
 </context>
 <context>
+    <name>Realm::Ui::ServerProjectsDialog</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Clone</source>
+        <translation>&amp;Klonen</translation>
+    </message>
+    <message>
+        <source>Server Projects</source>
+        <translation>Projekte auf dem Server</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Your role</source>
+        <translation>Ihre Rolle</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Hier</translation>
+    </message>
+    <message>
+        <source>Optional: a new or empty folder for the files</source>
+        <translation>Optional: ein neuer oder leerer Ordner für die Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Name here:</source>
+        <translation>&amp;Name hier:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Folder for the Files</source>
+        <translation>Ordner für die Dateien</translation>
+    </message>
+    <message>
+        <source>Sign in to your team&apos;s server first: Team → Connect to Server.</source>
+        <translation>Melden Sie sich zuerst am Server Ihres Teams an: Team → Mit Server verbinden.</translation>
+    </message>
+    <message>
+        <source>Reading the projects on %1…</source>
+        <translation>Projekte auf %1 werden gelesen…</translation>
+    </message>
+    <message>
+        <source>You belong to no organization on this server yet: an organization&apos;s admin can invite you.</source>
+        <translation>Sie gehören auf diesem Server noch zu keiner Organisation: Die Administration einer Organisation kann Sie einladen.</translation>
+    </message>
+    <message>
+        <source>No projects are shared with you yet.</source>
+        <translation>Noch keine Projekte sind mit Ihnen geteilt.</translation>
+    </message>
+    <message>
+        <source>Cloning…</source>
+        <translation>Wird geklont…</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Ui::SettingsDialog</name>
     <message>
         <source>Skip what .gitignore ignores</source>
@@ -4074,6 +4195,97 @@ in %2</translation>
     <message>
         <source>Name the workspace file itself, e.g. %1.</source>
         <translation>Nennen Sie die Arbeitsbereichsdatei selbst, z. B. %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::ShareDialog</name>
+    <message>
+        <source>&amp;Share</source>
+        <translation>&amp;Teilen</translation>
+    </message>
+    <message>
+        <source>&amp;Give Role</source>
+        <translation>Rolle &amp;geben</translation>
+    </message>
+    <message>
+        <source>Share %1</source>
+        <translation>%1 teilen</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Email of a user, or a team&apos;s name</source>
+        <translation>E-Mail einer Person oder Name eines Teams</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Lesend</translation>
+    </message>
+    <message>
+        <source>Reads the project; their own changes stay on their machine.</source>
+        <translation>Liest das Projekt; eigene Änderungen bleiben auf dem eigenen Rechner.</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Bearbeitend</translation>
+    </message>
+    <message>
+        <source>Changes files, conversations and documents.</source>
+        <translation>Ändert Dateien, Unterhaltungen und Dokumente.</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Also renames or deletes the project and manages its members.</source>
+        <translation>Benennt das Projekt außerdem um, löscht es und verwaltet seine Mitglieder.</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>Sign in to your team&apos;s server first: Team → Connect to Server.</source>
+        <translation>Melden Sie sich zuerst am Server Ihres Teams an: Team → Mit Server verbinden.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is shared on %2 (server id %3). Everyone below gets its files, conversations and documents.</source>
+        <translation>„%1“ ist auf %2 geteilt (Server-ID %3). Alle unten Genannten erhalten seine Dateien, Unterhaltungen und Dokumente.</translation>
+    </message>
+    <message>
+        <source>Send &quot;%1&quot; to %2: its files, conversations and documents go to the organization you choose, and this copy stays in step with it.</source>
+        <translation>„%1“ an %2 senden: Seine Dateien, Unterhaltungen und Dokumente gehen an die gewählte Organisation, und diese Kopie bleibt mit ihr im Gleichschritt.</translation>
+    </message>
+    <message>
+        <source>You belong to no organization on this server yet: an organization&apos;s admin can invite you.</source>
+        <translation>Sie gehören auf diesem Server noch zu keiner Organisation: Die Administration einer Organisation kann Sie einladen.</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Sharing…</source>
+        <translation>Wird geteilt…</translation>
+    </message>
+    <message>
+        <source>Give the email of a user (or a team&apos;s name) first.</source>
+        <translation>Geben Sie zuerst die E-Mail einer Person (oder den Namen eines Teams) an.</translation>
     </message>
 </context>
 <context>
@@ -4270,6 +4482,166 @@ in %2</translation>
             <numerusform>%Ln Zeile</numerusform>
             <numerusform>%Ln Zeilen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::SyncController</name>
+    <message>
+        <source>Last synced %1.</source>
+        <translation>Zuletzt abgeglichen %1.</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>Noch nicht abgeglichen.</translation>
+    </message>
+    <message>
+        <source>Shared on %1.</source>
+        <translation>Geteilt auf %1.</translation>
+    </message>
+    <message>
+        <source>No longer shared</source>
+        <translation>Nicht mehr geteilt</translation>
+    </message>
+    <message>
+        <source>This project is no longer shared with you; the copy here is kept as it is.</source>
+        <translation>Dieses Projekt ist nicht mehr mit Ihnen geteilt; die Kopie hier bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Abgleich läuft…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n Konflikt</numerusform>
+            <numerusform>%n Konflikte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Two changes to the same lines were both kept. Team → Resolve Conflicts to choose.</source>
+        <translation>Zwei Änderungen derselben Zeilen wurden beide behalten. Team → Konflikte lösen, um zu wählen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline · %n waiting</source>
+        <translation>
+            <numerusform>Offline · %n wartet</numerusform>
+            <numerusform>Offline · %n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Nicht abgeglichen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept here</source>
+        <translation>
+            <numerusform>%n hier behalten</numerusform>
+            <numerusform>%n hier behalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You may only view this project: your changes stay on this machine.</source>
+        <translation>Sie dürfen dieses Projekt nur ansehen: Ihre Änderungen bleiben auf diesem Rechner.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes made here wait for the next sync.</source>
+        <translation>Hier gemachte Änderungen warten auf den nächsten Abgleich.</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Abgeglichen</translation>
+    </message>
+    <message>
+        <source>Sync cancelled.</source>
+        <translation>Abgleich abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::TeamActions</name>
+    <message>
+        <source>&amp;Connect to Server…</source>
+        <translation>Mit &amp;Server verbinden…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>Jetzt &amp;abgleichen</translation>
+    </message>
+    <message>
+        <source>S&amp;hare Project…</source>
+        <translation>Projekt &amp;teilen…</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve Conflicts…</source>
+        <translation>&amp;Konflikte lösen…</translation>
+    </message>
+    <message>
+        <source>Server &amp;Projects…</source>
+        <translation>&amp;Projekte auf dem Server…</translation>
+    </message>
+    <message>
+        <source>Send this workspace&apos;s changes to the team server and receive the team&apos;s</source>
+        <translation>Die Änderungen dieses Arbeitsbereichs an den Team-Server senden und die des Teams empfangen</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Abgleich fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced; %n change(s) overlapped a teammate&apos;s and were kept as conflict copies: Team → Resolve Conflicts.</source>
+        <translation>
+            <numerusform>Abgeglichen; %n Änderung überschnitt sich mit der eines Teammitglieds und wurde als Konfliktkopie behalten: Team → Konflikte lösen.</numerusform>
+            <numerusform>Abgeglichen; %n Änderungen überschnitten sich mit denen von Teammitgliedern und wurden als Konfliktkopien behalten: Team → Konflikte lösen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>S&amp;hare Project (Members)…</source>
+        <translation>Projekt &amp;teilen (Mitglieder)…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Abgleich läuft…</translation>
+    </message>
+    <message>
+        <source>Not signed in: changes wait here</source>
+        <translation>Nicht angemeldet: Änderungen warten hier</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>Abgeglichen %1</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Noch nicht abgeglichen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>Live: teammates&apos; changes arrive as they are made.</source>
+        <translation>Live: Änderungen des Teams kommen an, sobald sie gemacht werden.</translation>
     </message>
 </context>
 <context>

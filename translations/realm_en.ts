@@ -148,9 +148,9 @@
     <name>Realm::SyncClient</name>
     <message numerus="yes">
         <source>Received %n change(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Received %n change</numerusform>
+            <numerusform>Received %n changes</numerusform>
         </translation>
     </message>
 </context>
@@ -178,6 +178,16 @@
         <translation>
             <numerusform>Binary file, %n byte. First bytes:</numerusform>
             <numerusform>Binary file, %n bytes. First bytes:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::ConflictsDialog</name>
+    <message numerus="yes">
+        <source>(binary: %n byte(s))</source>
+        <translation>
+            <numerusform>(binary: %n byte)</numerusform>
+            <numerusform>(binary: %n bytes)</numerusform>
         </translation>
     </message>
 </context>
@@ -321,6 +331,54 @@
         <translation>
             <numerusform>%Ln line</numerusform>
             <numerusform>%Ln lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::SyncController</name>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline · %n waiting</source>
+        <translation>
+            <numerusform>Offline · %n waiting</numerusform>
+            <numerusform>Offline · %n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kept here</source>
+        <translation>
+            <numerusform>%n kept here</numerusform>
+            <numerusform>%n kept here</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::TeamActions</name>
+    <message numerus="yes">
+        <source>Synced; %n change(s) overlapped a teammate&apos;s and were kept as conflict copies: Team → Resolve Conflicts.</source>
+        <translation>
+            <numerusform>Synced; %n change overlapped a teammate&apos;s and was kept as a conflict copy: Team → Resolve Conflicts.</numerusform>
+            <numerusform>Synced; %n changes overlapped a teammate&apos;s and were kept as conflict copies: Team → Resolve Conflicts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
         </translation>
     </message>
 </context>
