@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "syncserver/contentstore.h"
 
+#include "common/crashpoint.h"
 #include "serverdb/query.h"
 
 #include <QCoreApplication>
@@ -102,6 +103,8 @@ Result<Appended> append(const QSqlDatabase &db, const QString &orgId, const QStr
         chunk.bindAll(orgId, sha256, offset, bytes);
         if (Result<void> ran = chunk.exec(tr("Cannot store an upload")); !ran)
             return ran.error();
+        if (offset > 0)
+            crashPoint("sync.later_chunk_stored"); // mid-upload, before its progress is recorded
     }
     stored.received = offset + bytes.size();
     bool mismatch = false;

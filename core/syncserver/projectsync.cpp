@@ -4,6 +4,7 @@
 #include "auth/accounts.h"
 #include "auth/sharedprojects.h"
 #include "common/clock.h"
+#include "common/crashpoint.h"
 #include "sync/textmerge.h"
 #include "syncserver/changelog.h"
 #include "syncserver/contentstore.h"
@@ -295,7 +296,7 @@ Result<Sync::PushResult> ProjectSync::push(const Auth::Principal &principal, con
         if (Result<void> valid = checkMutation(mutations.at(i), m_limits.maxItemBytes); !valid)
             return valid.error();
     }
-    return m_db->write(tr("Cannot apply the changes"), [&](const QSqlDatabase &db) -> Result<Sync::PushResult> {
+    Result<Sync::PushResult> answer = m_db->write(tr("Cannot apply the changes"), [&](const QSqlDatabase &db) -> Result<Sync::PushResult> {
         Result<Auth::SharedProject> project = Auth::SharedProjects::require(db, principal, projectId, ProjectRole::Editor);
         if (!project)
             return project.error();
@@ -348,6 +349,7 @@ Result<Sync::PushResult> ProjectSync::push(const Auth::Principal &principal, con
             pushed.results.append(*applied);
             state.lastMutation = mutation.number;
         }
+        crashPoint("sync.push_applied");
         // An empty push records nothing: a client the server does not know
         // still starts where its first real push starts.
         if (!mutations.isEmpty()) {
@@ -372,6 +374,9 @@ Result<Sync::PushResult> ProjectSync::push(const Auth::Principal &principal, con
         }
         return pushed;
     });
+    // Committed, and the answer not sent: the client's retry must apply nothing twice.
+    crashPoint("sync.push_committed");
+    return answer;
 }
 
 Result<Sync::ChangePage> ProjectSync::changes(const Auth::Principal &principal, const QString &projectId, const QString &cursorText, int limit) const

@@ -20,6 +20,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <memory>
 
@@ -69,6 +70,7 @@ class TestSyncClient final : public QObject {
 private:
     QTemporaryDir m_folder;
     std::unique_ptr<ServerProcess> m_server;
+    TestDataFolder m_data;
     QString m_orgId;
     QString m_aliceToken;
     Member m_alice = Member(QStringLiteral("alice"));
@@ -199,12 +201,37 @@ private:
         return id;
     }
 
+    // Stops the server and starts it again on the same address (the links
+    // of the workspaces name it); with `crashAt`, armed to kill itself with
+    // SIGKILL at that point (core/common/crashpoint.h).
+    bool restartServer(const char *crashAt = nullptr)
+    {
+        const QString address = QUrl(m_server->url()).authority();
+        if (m_server->pid() > 0 && m_server->terminate() != 0)
+            return false;
+        if (crashAt)
+            qputenv("REALM_TEST_CRASH_AT", crashAt);
+        QString why;
+        m_server = ServerProcess::serve(m_data.data, m_data.databaseUrl, &why, {QStringLiteral("--listen"), address});
+        qunsetenv("REALM_TEST_CRASH_AT");
+        if (!m_server)
+            qWarning("realm-server did not start again: %s", qPrintable(why));
+        return m_server != nullptr;
+    }
+
+    // The seq of a member's cursor of a project ("EPOCH:SEQ").
+    qint64 cursorSeq(const Member &member, const QString &project) const
+    {
+        return status(member, project).value(QStringLiteral("cursor")).toString().section(QLatin1Char(':'), -1).toLongLong();
+    }
+
 private slots:
     void initTestCase()
     {
         QString why;
         const std::optional<TestDataFolder> folder = ServerProcess::initDataFolder(m_folder, &why);
         QVERIFY2(folder, qPrintable(why));
+        m_data = *folder;
         for (const char *name : {"Alice", "Bob", "Carol"}) {
             const QString person = QString::fromLatin1(name);
             const ServerProcess::Outcome added =
@@ -468,6 +495,79 @@ private slots:
         QVERIFY2(err.contains("no longer shared with you") && err.contains("local copy is kept"), err.constData());
         QCOMPARE(projectFiles(m_bob, QStringLiteral("leave")), (QMap<QString, QString>{{QStringLiteral("a.txt"), sha256Of("a\n")}}));
         QCOMPARE(status(m_bob, QStringLiteral("leave")).value(QStringLiteral("state")).toString(), QStringLiteral("unshared"));
+    }
+
+    // kill -9 of the server while it applies a push (nothing committed) and
+    // right after it committed one (the answer lost): either way, Bob's
+    // next sync lands his changes exactly once — two changes, two seqs —
+    // and Alice gets them.
+    void aServerKilledDuringAPushLandsItOnce_data()
+    {
+        QTest::addColumn<QByteArray>("crashAt");
+        QTest::newRow("before commit") << QByteArray("sync.push_applied");
+        QTest::newRow("after commit") << QByteArray("sync.push_committed");
+    }
+    void aServerKilledDuringAPushLandsItOnce()
+    {
+        QFETCH(QByteArray, crashAt);
+        const QString project = QStringLiteral("crash-") + QString::fromLatin1(crashAt).section(QLatin1Char('_'), -1);
+        const QString id = shareWithBob(project, {{QStringLiteral("a.txt"), "one\n"}});
+        QVERIFY(!id.isEmpty());
+        QVERIFY(sync(m_alice, project));
+        const qint64 before = cursorSeq(m_alice, project);
+        QVERIFY(before > 0);
+
+        QVERIFY(restartServer(crashAt.constData()));
+        writeFile(m_bob.folder(project), QStringLiteral("a.txt"), "two\n");
+        writeFile(m_bob.folder(project), QStringLiteral("b.txt"), "new\n");
+        QVERIFY(refresh(m_bob, project));
+        QByteArray err;
+        QVERIFY(cli(m_bob, {QStringLiteral("sync"), project}, nullptr, &err) != 0);
+        QVERIFY(m_server->waitForCrash());
+        QCOMPARE(status(m_bob, project).value(QStringLiteral("pending")).toInteger(), 2);
+
+        QVERIFY(restartServer());
+        QVERIFY(sync(m_bob, project));
+        QCOMPARE(status(m_bob, project).value(QStringLiteral("pending")).toInteger(), 0);
+        QVERIFY(sync(m_alice, project));
+        QCOMPARE(cursorSeq(m_alice, project), before + 2);
+        const QMap<QString, QString> expected{{QStringLiteral("a.txt"), sha256Of("two\n")}, {QStringLiteral("b.txt"), sha256Of("new\n")}};
+        QCOMPARE(projectFiles(m_alice, project), expected);
+        QCOMPARE(projectFiles(m_bob, project), expected);
+        QCOMPARE(filesUnder(m_alice.folder(project)), filesUnder(m_bob.folder(project)));
+    }
+
+    // kill -9 of the server between two chunks of a large file's upload:
+    // the next sync goes on from the chunk the server kept, and the file
+    // lands once, whole.
+    void aServerKilledDuringAnUploadResumesIt()
+    {
+        const QString project = QStringLiteral("crash-upload");
+        QVERIFY(!shareWithBob(project, {{QStringLiteral("a.txt"), "a\n"}}).isEmpty());
+        QVERIFY(sync(m_alice, project));
+        const qint64 before = cursorSeq(m_alice, project);
+
+        // 10 MiB: a first chunk of 8 MiB, then the rest.
+        QByteArray large(10 * 1024 * 1024, '\0');
+        for (qsizetype i = 0; i < large.size(); ++i)
+            large[i] = char('a' + (i * 7919 / 13) % 26);
+        QVERIFY(restartServer("sync.later_chunk_stored"));
+        writeFile(m_bob.folder(project), QStringLiteral("data/large.txt"), large);
+        QVERIFY(refresh(m_bob, project));
+        QByteArray err;
+        QVERIFY(cli(m_bob, {QStringLiteral("sync"), project}, nullptr, &err) != 0);
+        QVERIFY(m_server->waitForCrash());
+
+        QVERIFY(restartServer());
+        QByteArray out;
+        QCOMPARE(cli(m_bob, {QStringLiteral("sync"), project, QStringLiteral("--json")}, &out), 0);
+        const QJsonObject report = QJsonDocument::fromJson(out.trimmed().split('\n').last()).object();
+        QCOMPARE(report.value(QStringLiteral("uploaded_bytes")).toInteger(), large.size() - 8 * 1024 * 1024);
+        QCOMPARE(report.value(QStringLiteral("sent")).toInteger(), 1);
+        QVERIFY(sync(m_alice, project));
+        QCOMPARE(cursorSeq(m_alice, project), before + 1);
+        QCOMPARE(projectFiles(m_alice, project).value(QStringLiteral("data/large.txt")), sha256Of(large));
+        QCOMPARE(readFile(m_alice.folder(project) + QStringLiteral("/data/large.txt")), large);
     }
 };
 
