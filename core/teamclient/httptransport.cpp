@@ -12,13 +12,11 @@
 namespace Realm::TeamClient {
 
 namespace {
-// A chunk is at most 8 MiB: a minute without a byte moving is a dead line.
-constexpr int kTransferTimeoutMs = 60000;
 constexpr int kCancelCheckMs = 100;
 } // namespace
 
-HttpTransport::HttpTransport(Credentials credentials, const CancellationToken *cancel)
-    : m_credentials(std::move(credentials)), m_cancel(cancel)
+HttpTransport::HttpTransport(Credentials credentials, const CancellationToken *cancel, int transferTimeoutMs)
+    : m_credentials(std::move(credentials)), m_cancel(cancel), m_transferTimeoutMs(transferTimeoutMs)
 {
 }
 
@@ -38,7 +36,7 @@ HttpTransport::Answer HttpTransport::send(const QByteArray &method, const QStrin
                                           const QList<std::pair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest request(urlFor(path));
-    request.setTransferTimeout(kTransferTimeoutMs);
+    request.setTransferTimeout(m_transferTimeoutMs);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("realm/%1").arg(QCoreApplication::applicationVersion()));
     request.setRawHeader("Authorization", "Bearer " + m_credentials.bearer.toLatin1());
     if (!contentType.isEmpty())
@@ -65,7 +63,14 @@ HttpTransport::Answer HttpTransport::send(const QByteArray &method, const QStrin
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     answer.body = reply->readAll();
     answer.networkError = reply->errorString();
+    // An HTTP error status is an answer; a network, proxy or protocol
+    // failure is not (QNetworkReply numbers those below 200 and 300–399).
+    const QNetworkReply::NetworkError error = reply->error();
+    answer.broken = (error != QNetworkReply::NoError && error < QNetworkReply::ContentAccessDenied)
+                    || (error >= QNetworkReply::ProtocolUnknownError && error <= QNetworkReply::ProtocolFailure);
     answer.cancelled = cancelled;
+    // Qt reports its transfer timeout as an abort nobody asked for.
+    answer.timedOut = !cancelled && error == QNetworkReply::OperationCanceledError;
     delete reply;
     return answer;
 }
@@ -74,6 +79,14 @@ Error HttpTransport::errorOf(const Answer &answer, const QString &path) const
 {
     if (answer.cancelled)
         return Error::cancelled();
+    if (answer.timedOut)
+        return Error::unavailable(QCoreApplication::translate("Realm::TeamClient", "%1 stopped answering (nothing came for %n second(s)): the network or the server "
+                                                              "is down or overloaded. Nothing is lost: sync again later.", nullptr, m_transferTimeoutMs / 1000)
+                                      .arg(m_credentials.server.toString()));
+    if (answer.broken && answer.status >= 200 && answer.status < 300)
+        return Error::io(QCoreApplication::translate("Realm::TeamClient", "The connection to %1 broke off before its answer was complete (%2). "
+                                                     "Nothing is lost: sync again.")
+                             .arg(m_credentials.server.toString(), answer.networkError));
     return serverError(answer.status, QJsonDocument::fromJson(answer.body).object(), urlFor(path), answer.networkError);
 }
 
@@ -81,12 +94,13 @@ Result<QJsonObject> HttpTransport::call(const QByteArray &method, const QString 
 {
     const Answer answer = send(method, path, body.isEmpty() && method == "GET" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
                                method == "GET" ? QByteArray() : QByteArrayLiteral("application/json"));
-    if (answer.status < 200 || answer.status >= 300)
+    if (answer.status < 200 || answer.status >= 300 || answer.broken)
         return errorOf(answer, path);
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(answer.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return Error::failed(QCoreApplication::translate("Realm::TeamClient", "The server at %1 answered with something that is not REALM's JSON. Is it a realm-server?")
+        return Error::failed(QCoreApplication::translate("Realm::TeamClient", "The server at %1 answered with something that is not REALM's JSON: a proxy's error page, "
+                                                               "or not a realm-server. Try again; if it goes on, check the address.")
                                  .arg(m_credentials.server.toString()));
     return document.object();
 }
@@ -94,7 +108,7 @@ Result<QJsonObject> HttpTransport::call(const QByteArray &method, const QString 
 Result<void> HttpTransport::put(const QString &path, const QByteArray &bytes)
 {
     const Answer answer = send("PUT", path, bytes, QByteArrayLiteral("application/octet-stream"));
-    if (answer.status < 200 || answer.status >= 300)
+    if (answer.status < 200 || answer.status >= 300 || answer.broken)
         return errorOf(answer, path);
     return {};
 }
@@ -105,7 +119,8 @@ Result<QByteArray> HttpTransport::get(const QString &path, qint64 offset)
     if (offset > 0)
         headers.append({QByteArrayLiteral("Range"), QByteArrayLiteral("bytes=") + QByteArray::number(offset) + '-'});
     const Answer answer = send("GET", path, {}, {}, headers);
-    if (answer.status != 200 && answer.status != 206)
+    // A download cut short keeps what arrived: the caller asks for the rest.
+    if ((answer.status != 200 && answer.status != 206) || (answer.broken && answer.body.isEmpty()))
         return errorOf(answer, path);
     // A server that ignores the range sends everything from the start.
     if (offset > 0 && answer.status == 200)

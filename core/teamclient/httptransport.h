@@ -21,7 +21,10 @@ struct Credentials {
 // Cancelling the token aborts the request under way.
 class HttpTransport final : public Sync::Transport {
 public:
-    HttpTransport(Credentials credentials, const CancellationToken *cancel = nullptr);
+    // A chunk is at most 8 MiB: a minute without a byte moving is a dead line.
+    static constexpr int kDefaultTransferTimeoutMs = 60000;
+
+    HttpTransport(Credentials credentials, const CancellationToken *cancel = nullptr, int transferTimeoutMs = kDefaultTransferTimeoutMs);
 
     Result<QJsonObject> call(const QByteArray &method, const QString &path, const QJsonObject &body) override;
     Result<void> put(const QString &path, const QByteArray &bytes) override;
@@ -32,6 +35,10 @@ private:
         int status = 0;
         QByteArray body;
         QString networkError;
+        // The connection failed before the answer was whole (its status,
+        // when there is one, then says nothing of the body).
+        bool broken = false;
+        bool timedOut = false; // no byte moved for the transfer timeout
         bool cancelled = false;
     };
     Answer send(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &contentType,
@@ -41,6 +48,7 @@ private:
 
     Credentials m_credentials;
     const CancellationToken *m_cancel;
+    int m_transferTimeoutMs;
     QNetworkAccessManager m_network;
 };
 
