@@ -211,7 +211,7 @@ int runStatus(const Invocation &inv, const Storage::DatabasePtr &db)
                            .arg(status.pending)
                            .arg(when, link.cursor.isEmpty() ? QStringLiteral("(start)") : link.cursor);
         if (status.conflicts > 0)
-            line += QStringLiteral(", %1 conflict(s) to resolve (realm-cli project conflicts %2)").arg(status.conflicts).arg(status.projectName);
+            line += QStringLiteral(", %1 conflict(s) to resolve (realm-cli project conflicts \"%2\")").arg(QString::number(status.conflicts), status.projectName);
         if (!link.lastError.isEmpty())
             line += QStringLiteral("\n  last error: ") + link.lastError;
         Output::print(line);

@@ -11,6 +11,10 @@ namespace {
 constexpr int kPingIntervalMs = 30 * 1000;
 constexpr int kFirstRetryMs = 1000;
 constexpr int kLongestRetryMs = 60 * 1000;
+// A connection that lasted this long was a good one: the next failure
+// starts waiting from the shortest wait again. (One dropped soon after it
+// opened — a proxy that cuts sockets — keeps backing off.)
+constexpr qint64 kStableMs = 60 * 1000;
 } // namespace
 
 EventsClient::EventsClient(CredentialsSource credentials, QObject *parent)
@@ -21,13 +25,27 @@ EventsClient::EventsClient(CredentialsSource credentials, QObject *parent)
     // Idle connections through proxies and NATs are dropped silently; a
     // ping now and then keeps this one open (and finds a dead one).
     m_ping.setInterval(kPingIntervalMs);
-    connect(&m_ping, &QTimer::timeout, this, [this] { m_socket.sendTextMessage(QStringLiteral("{\"type\":\"ping\"}")); });
+    connect(&m_ping, &QTimer::timeout, this, [this] {
+        // The server answers every ping: silence for two rounds is a dead
+        // connection (a laptop that slept, a network that changed).
+        if (m_lastHeard.elapsed() > 2 * kPingIntervalMs + 5000) {
+            m_lastProblem = QCoreApplication::translate("Realm::TeamClient", "The server stopped answering; reconnecting.");
+            m_socket.abort();
+            return;
+        }
+        m_socket.sendTextMessage(QStringLiteral("{\"type\":\"ping\"}"));
+    });
     connect(&m_socket, &QWebSocket::connected, this, [this] {
         m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("auth")}, {QStringLiteral("token"), m_token}})
                                                        .toJson(QJsonDocument::Compact)));
     });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &EventsClient::onText);
     connect(&m_socket, &QWebSocket::disconnected, this, &EventsClient::onClosed);
+    // A connection that fails before it opens may not say "disconnected".
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
+        if (m_socket.state() == QAbstractSocket::UnconnectedState)
+            onClosed();
+    });
 }
 
 EventsClient::~EventsClient()
@@ -50,11 +68,12 @@ void EventsClient::start()
     m_running = true;
     m_failures = 0;
     m_retry.stop();
-    if (m_socket.state() != QAbstractSocket::UnconnectedState) {
-        // Reconnect: perhaps to another server, or as someone else.
-        m_socket.abort();
-        return; // onClosed() connects again
-    }
+    m_ping.stop();
+    // (Re)connect at once: perhaps to another server, or as someone else.
+    // What closes now is no news for anyone.
+    m_open = false;
+    m_ready = false;
+    m_socket.abort();
     connectNow();
 }
 
@@ -64,6 +83,8 @@ void EventsClient::stop()
     ++m_attempt;
     m_retry.stop();
     m_ping.stop();
+    m_open = false;
+    m_ready = false;
     m_socket.abort();
 }
 
@@ -89,17 +110,19 @@ void EventsClient::connectNow()
             return;
         }
         m_token = credentials->bearer;
+        m_open = true;
         m_socket.open(eventsUrl(credentials->server));
     });
 }
 
 void EventsClient::onText(const QString &text)
 {
+    m_lastHeard.start();
     const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
     const QString type = message.value(QStringLiteral("type")).toString();
     if (type == QLatin1String("ready")) {
         m_ready = true;
-        m_failures = 0;
+        m_readyAt.start();
         m_ping.start();
         emit connected();
     } else if (type == QLatin1String("changed")) {
@@ -115,6 +138,9 @@ void EventsClient::onText(const QString &text)
 
 void EventsClient::onClosed()
 {
+    // Both "disconnected" and an error may report one closing.
+    if (!std::exchange(m_open, false))
+        return;
     const bool wasReady = std::exchange(m_ready, false);
     m_ping.stop();
     if (!m_running)
@@ -126,7 +152,7 @@ void EventsClient::onClosed()
         why = QCoreApplication::translate("Realm::TeamClient", "The connection to the server was lost; reconnecting.");
     m_lastProblem.clear();
     emit disconnected(why);
-    if (wasReady)
+    if (wasReady && m_readyAt.elapsed() >= kStableMs)
         m_failures = 0;
     retryLater();
 }

@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "teamclient/httptransport.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
 #include <QWebSocket>
@@ -61,8 +62,11 @@ private:
     QTimer m_ping;
     QString m_token;
     QString m_lastProblem;
+    QElapsedTimer m_lastHeard; // any message from the server
+    QElapsedTimer m_readyAt;
     int m_failures = 0;
     bool m_running = false;
+    bool m_open = false; // a socket opened and not yet seen closed
     bool m_ready = false;
     // Bumped by stop() and every connection attempt: a credentials answer
     // for an older attempt is dropped.

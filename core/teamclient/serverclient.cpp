@@ -89,6 +89,7 @@ void ServerClient::login(const QUrl &server, const QString &email, const QString
                 return;
             }
             account.save();
+            ++m_generation;
             m_account = account;
             m_accessToken = accessToken;
             emit accountChanged();
@@ -105,33 +106,48 @@ void ServerClient::refresh(std::function<void(Result<QString>)> done)
     m_refreshWaiters.push_back(std::move(done));
     if (m_refreshWaiters.size() > 1)
         return;
-    const auto answer = [this](const Result<QString> &token) {
-        for (const auto &waiter : std::exchange(m_refreshWaiters, {}))
+    const quint64 generation = m_generation;
+    const ServerAccount account = m_account;
+    // Signed out or in again while this refresh was on its way: its token
+    // belongs to the old login and is neither kept nor used; those waiting
+    // ask the current login afresh.
+    const auto answer = [this, generation](const Result<QString> &token) {
+        std::vector<std::function<void(Result<QString>)>> waiters = std::exchange(m_refreshWaiters, {});
+        if (generation != m_generation) {
+            for (auto &waiter : waiters)
+                refresh(std::move(waiter));
+            return;
+        }
+        for (const auto &waiter : waiters)
             waiter(token);
     };
-    if (!m_account.isSet()) {
+    if (!account.isSet()) {
         answer(Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "Not signed in to a REALM server. Run `realm-cli server login URL --email EMAIL` first.")));
         return;
     }
-    m_secrets->read(m_account.secretKey(), this, [this, answer](Result<QString> token) {
+    m_secrets->read(account.secretKey(), this, [this, answer, account, generation](Result<QString> token) {
         if (!token) {
             answer(token.error().code == Error::Code::NotFound
-                       ? Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "The login to %1 is not kept here any more. Sign in again.").arg(m_account.server.toString()))
+                       ? Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "The login to %1 is not kept here any more. Sign in again.").arg(account.server.toString()))
                        : token.error());
             return;
         }
-        QUrl url = m_account.server;
+        QUrl url = account.server;
         url.setPath(url.path() + QStringLiteral("/api/v1/auth/refresh"));
-        send("POST", url, {{QStringLiteral("refresh_token"), *token}}, {}, [this, answer](Result<QJsonObject> pair) {
+        send("POST", url, {{QStringLiteral("refresh_token"), *token}}, {}, [this, answer, account, generation](Result<QJsonObject> pair) {
             if (!pair) {
                 answer(pair.error().code == Error::Code::Unauthenticated
-                           ? Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "The session on %1 has ended. Sign in again with `realm-cli server login`.").arg(m_account.server.toString()))
+                           ? Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "The session on %1 has ended. Sign in again with `realm-cli server login`.").arg(account.server.toString()))
                            : pair.error());
+                return;
+            }
+            if (generation != m_generation) {
+                answer(QString());
                 return;
             }
             const QString accessToken = pair->value(QStringLiteral("access_token")).toString();
             // The old refresh token is dead now: keep the new one before using anything.
-            m_secrets->write(m_account.secretKey(), pair->value(QStringLiteral("refresh_token")).toString(), this, [this, accessToken, answer](Result<void> stored) {
+            m_secrets->write(account.secretKey(), pair->value(QStringLiteral("refresh_token")).toString(), this, [this, accessToken, answer](Result<void> stored) {
                 if (!stored) {
                     answer(stored.error());
                     return;
@@ -214,6 +230,7 @@ void ServerClient::logout(DoneCallback done)
     const ServerAccount account = m_account;
     const auto forget = [this, account, done] {
         ServerAccount::forget();
+        ++m_generation;
         m_account = {};
         m_accessToken.clear();
         emit accountChanged();

@@ -66,6 +66,8 @@ private:
     QNetworkAccessManager m_network;
     ServerAccount m_account;
     QString m_accessToken;
+    // Bumped by every sign-in and sign-out: a refresh started before is stale.
+    quint64 m_generation = 0;
     // Callers of refresh() waiting for the one under way.
     std::vector<std::function<void(Result<QString>)>> m_refreshWaiters;
 };

@@ -16,6 +16,8 @@
 #include "team/serverprojectsdialog.h"
 #include "team/sharedialog.h"
 #include "team/synccontroller.h"
+#include "sync/syncprotocol.h"
+#include "teamclient/eventsclient.h"
 #include "teamclient/serveraccount.h"
 #include "teamclient/serverclient.h"
 #include "testworkspace.h"
@@ -278,6 +280,54 @@ private slots:
         QVERIFY(settle(*m_bob->sync));
     }
 
+    // What a poke starts, fed to Alice's controller as her event socket
+    // would: the poke of her own push (her cursor has it) starts nothing; a
+    // later change starts one sync; pokes during a sync wait for its end and
+    // start another only if it did not reach them.
+    void pokesStartOnlyTheSyncsNeeded()
+    {
+        QVERIFY(!m_bobProject.isEmpty());
+        auto *events = m_alice->sync->findChild<TeamClient::EventsClient *>();
+        QVERIFY(events);
+        QVERIFY(settle(*m_alice->sync));
+        const auto status = m_alice->sync->statusOf(m_aliceProject);
+        QVERIFY(status);
+        const QString serverProjectId = status->link.serverProjectId;
+        const qint64 seq = Sync::Cursor::fromText(status->link.cursor)->seq;
+        QSignalSpy poked(m_alice->sync.get(), &SyncController::poked);
+        QSignalSpy finished(m_alice->sync.get(), &SyncController::finished);
+
+        emit events->projectChanged(serverProjectId, seq);
+        QCOMPARE(poked.size(), 1);
+        QCOMPARE(poked.last().at(1).toBool(), false);
+        QVERIFY(!m_alice->sync->isBusy());
+        // Another project's poke is none of hers.
+        emit events->projectChanged(QStringLiteral("someone-elses"), seq + 10);
+        QCOMPARE(poked.size(), 1);
+
+        // Bob's change: news, one sync brings it.
+        writeFile(m_bob->folder(QStringLiteral("rocket")), QStringLiteral("CHANGES.md"), "bob was here\n");
+        REALM_VERIFY_OK(Projects::ProjectImporter(m_bob->workspace.db()).refreshProject(m_bobProject, {}));
+        m_bob->sync->syncNow();
+        QVERIFY(settle(*m_bob->sync));
+        const qint64 bobsSeq = Sync::Cursor::fromText(m_bob->sync->statusOf(m_bobProject)->link.cursor)->seq;
+        QVERIFY(bobsSeq > seq);
+        emit events->projectChanged(serverProjectId, bobsSeq);
+        QCOMPARE(poked.last().at(1).toBool(), true);
+        QVERIFY(m_alice->sync->isBusy());
+        // The same poke again while that sync runs starts nothing after it.
+        emit events->projectChanged(serverProjectId, bobsSeq);
+        QCOMPARE(poked.last().at(1).toBool(), false);
+        QVERIFY(settle(*m_alice->sync));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(projectFile(m_alice->workspace.db(), m_aliceProject, QStringLiteral("CHANGES.md")), QByteArray("bob was here\n"));
+        // A poke past what that sync reached: one more.
+        emit events->projectChanged(serverProjectId, bobsSeq + 1);
+        QVERIFY(m_alice->sync->isBusy());
+        QVERIFY(settle(*m_alice->sync));
+        QCOMPARE(finished.size(), 2);
+    }
+
     void aConflictIsResolvedInTheConflictsView()
     {
         QVERIFY(!m_bobProject.isEmpty());
@@ -349,7 +399,11 @@ private slots:
         QVERIFY(QTest::qWaitFor([&failed] { return !failed.isEmpty(); }, 20000));
         QVERIFY2(failed.first().at(1).toString().contains(QLatin1String("Not signed in")), qPrintable(failed.first().at(1).toString()));
         QVERIFY(settle(sync));
-        QCOMPARE(sync.badges().value(m_aliceProject).kind, SyncBadge::Kind::Pending);
+        // The badge says the change waits, and why.
+        const SyncBadge badge = sync.badges().value(m_aliceProject);
+        QCOMPARE(badge.kind, SyncBadge::Kind::Failed);
+        QVERIFY2(badge.text.startsWith(QLatin1String("Offline")), qPrintable(badge.text));
+        QVERIFY2(badge.details.contains(QLatin1String("Not signed in")), qPrintable(badge.details));
     }
 
     void theProjectListWearsTheBadges()

@@ -24,10 +24,12 @@ using SyncClient::Conflicts::Keep;
 
 namespace {
 
-// Both sides of one conflict, read off the UI thread.
+// Both sides of one conflict and the lines they differ in (nullopt:
+// binary), read and compared off the UI thread.
 struct Pair {
     QByteArray theirs;
     QByteArray mine;
+    std::optional<Sync::ChangedLines> changed;
 };
 
 Result<Pair> readPair(const Storage::DatabasePtr &db, const QString &projectId, const Copy &copy)
@@ -43,6 +45,7 @@ Result<Pair> readPair(const Storage::DatabasePtr &db, const QString &projectId, 
             return content.error();
         *into = *content;
     }
+    pair.changed = Sync::changedLines(pair.theirs, pair.mine);
     return pair;
 }
 
@@ -150,7 +153,9 @@ int ConflictsDialog::conflictCount() const
 
 void ConflictsDialog::setBusy(bool busy)
 {
-    const bool chosen = !busy && m_list->currentRow() >= 0;
+    // While one is resolved, nothing else is (another row's pair may
+    // load meanwhile).
+    const bool chosen = !busy && !m_resolving && m_list->currentRow() >= 0;
     m_keepMine->setEnabled(chosen);
     m_keepTheirs->setEnabled(chosen);
     m_keepBoth->setEnabled(chosen);
@@ -204,7 +209,7 @@ void ConflictsDialog::showCurrent()
                             emit failed(pair.error().message);
                             return;
                         }
-                        const std::optional<Sync::ChangedLines> changed = Sync::changedLines(pair->theirs, pair->mine);
+                        const std::optional<Sync::ChangedLines> &changed = pair->changed;
                         if (!changed) {
                             m_theirs->setPlainText(tr("(binary: %n byte(s))", nullptr, int(pair->theirs.size())));
                             m_mine->setPlainText(tr("(binary: %n byte(s))", nullptr, int(pair->mine.size())));
@@ -220,14 +225,16 @@ void ConflictsDialog::showCurrent()
 void ConflictsDialog::keep(Keep keep)
 {
     const int row = m_list->currentRow();
-    if (row < 0 || row >= m_copies.size())
+    if (m_resolving || row < 0 || row >= m_copies.size())
         return;
+    m_resolving = true;
     setBusy(true);
     runInBackground(this, m_db,
                     [projectId = m_projectId, path = m_copies.at(row).copyPath, keep](const Storage::DatabasePtr &db) {
                         return SyncClient::Conflicts::resolve(db, projectId, path, keep);
                     },
                     [this](const Result<QString> &done) {
+                        m_resolving = false;
                         if (!done) {
                             setBusy(false);
                             m_note->setProblem(done.error().message);

@@ -55,6 +55,7 @@ private:
     QPushButton *m_keepTheirs;
     QPushButton *m_keepBoth;
     FieldNote *m_note;
+    bool m_resolving = false;
 };
 
 } // namespace Realm::Ui

@@ -7,6 +7,7 @@
 #include "teamclient/serverclient.h"
 
 #include <QDateTime>
+#include <QUrl>
 #include <QLocale>
 
 namespace Realm::Ui {
@@ -29,16 +30,16 @@ SyncController::SyncController(Storage::DatabasePtr db, TeamClient::ServerClient
     , m_events(new TeamClient::EventsClient([client](auto done) { client->credentials(std::move(done)); }, this))
 {
     m_periodic.setInterval(kPeriodicSyncMs);
-    connect(&m_periodic, &QTimer::timeout, this, [this] { syncNow(); });
+    connect(&m_periodic, &QTimer::timeout, this, &SyncController::syncThisServer);
     connect(m_events, &TeamClient::EventsClient::connected, this, [this] {
         emit liveChanged(true, {});
-        syncNow();
+        syncThisServer();
     });
     connect(m_events, &TeamClient::EventsClient::disconnected, this, [this](const QString &why) { emit liveChanged(false, why); });
     connect(m_events, &TeamClient::EventsClient::projectChanged, this, &SyncController::onProjectChanged);
     // The server says "read everything again" when your standing changed
     // (a role given, say): project pokes held back meanwhile are in that.
-    connect(m_events, &TeamClient::EventsClient::accountChanged, this, [this] { syncNow(); });
+    connect(m_events, &TeamClient::EventsClient::accountChanged, this, &SyncController::syncThisServer);
     connect(m_client, &TeamClient::ServerClient::accountChanged, this, &SyncController::onAccountChanged);
     reload();
 }
@@ -64,8 +65,11 @@ void SyncController::onAccountChanged()
 {
     const bool run = m_automatic && m_client->account().isSet();
     if (!run) {
+        const bool wasLive = m_events->isConnected();
         m_events->stop();
         m_periodic.stop();
+        if (wasLive)
+            emit liveChanged(false, {});
         return;
     }
     // The socket's `connected` starts the first sync.
@@ -75,10 +79,10 @@ void SyncController::onAccountChanged()
 
 void SyncController::reload()
 {
-    const quint64 ticket = ++m_reloads;
+    const quint64 ticket = m_reloads.take();
     runInBackground(this, m_db, [](const Storage::DatabasePtr &db) { return SyncClient::syncStatuses(db); },
                     [this, ticket](const Result<QList<ProjectSyncStatus>> &statuses) {
-                        if (ticket != m_reloads || !statuses)
+                        if (!m_reloads.isNewest(ticket) || !statuses)
                             return;
                         m_statuses = *statuses;
                         emit statusesChanged();
@@ -111,9 +115,9 @@ QHash<QString, SyncBadge> SyncController::badges() const
         } else if (status.conflicts > 0) {
             badge = {SyncBadge::Kind::Conflicts, tr("%n conflict(s)", nullptr, int(status.conflicts)),
                      tr("Two changes to the same lines were both kept. Team → Resolve Conflicts to choose.")};
-        } else if (!link.lastError.isEmpty()) {
+        } else if (const QString problem = problemOf(link); !problem.isEmpty()) {
             badge = {SyncBadge::Kind::Failed, status.pending > 0 ? tr("Offline · %n waiting", nullptr, int(status.pending)) : tr("Not synced"),
-                     link.lastError + QLatin1Char('\n') + last};
+                     problem + QLatin1Char('\n') + last};
         } else if (link.state == Link::State::ReadOnly && status.pending > 0) {
             badge = {SyncBadge::Kind::ReadOnly, tr("%n kept here", nullptr, int(status.pending)),
                      tr("You may only view this project: your changes stay on this machine.")};
@@ -125,6 +129,35 @@ QHash<QString, SyncBadge> SyncController::badges() const
         badges.insert(link.projectId, badge);
     }
     return badges;
+}
+
+QString SyncController::problemOf(const Link &link) const
+{
+    // The newest word first: a failure of this session (no network, signed
+    // out, another server) that the link could not record.
+    if (const auto problem = m_problems.constFind(link.projectId); problem != m_problems.cend())
+        return *problem;
+    if (!m_jobProblem.isEmpty())
+        return m_jobProblem;
+    return link.lastError;
+}
+
+bool SyncController::isOnThisServer(const Link &link) const
+{
+    return QUrl(link.server).adjusted(QUrl::StripTrailingSlash) == m_client->account().server.adjusted(QUrl::StripTrailingSlash);
+}
+
+void SyncController::syncThisServer()
+{
+    // What starts by itself leaves projects shared on another server alone
+    // (Sync Now says why they cannot be synced).
+    QStringList projectIds;
+    for (const ProjectSyncStatus &status : std::as_const(m_statuses)) {
+        if (status.link.state != Link::State::Unshared && isOnThisServer(status.link))
+            projectIds.append(status.link.projectId);
+    }
+    if (!projectIds.isEmpty())
+        syncNow(projectIds);
 }
 
 void SyncController::syncNow(const QStringList &projectIds)
@@ -156,7 +189,9 @@ void SyncController::clone(const QString &serverProjectId, const QString &name, 
 
 void SyncController::cancel()
 {
-    m_queue.clear();
+    // Whoever waits on a dropped share or clone hears of it.
+    for (const SyncInput &dropped : std::exchange(m_queue, {}))
+        emit failed(dropped.action, tr("Sync cancelled."));
     m_cancelled = true;
     if (m_job)
         m_job->cancel();
@@ -182,6 +217,11 @@ void SyncController::enqueue(SyncInput input)
     startNext();
 }
 
+bool SyncController::covers(const SyncInput &input, const QString &projectId)
+{
+    return input.action == SyncInput::Action::Sync && (input.projectIds.isEmpty() || input.projectIds.contains(projectId));
+}
+
 void SyncController::startNext()
 {
     if (m_busy || m_queue.empty())
@@ -189,10 +229,16 @@ void SyncController::startNext()
     SyncInput input = std::move(m_queue.front());
     m_queue.pop_front();
     m_running = input;
+    // A sync of everything here is what the periodic round would do: its
+    // clock starts again.
+    if (input.action == SyncInput::Action::Sync && m_periodic.isActive())
+        m_periodic.start();
     m_busy = true;
     m_cancelled = false;
     emit statusesChanged();
-    m_client->credentials([this, input](Result<TeamClient::Credentials> credentials) mutable {
+    m_client->credentials([this, alive = QPointer<SyncController>(this), input](Result<TeamClient::Credentials> credentials) mutable {
+        if (!alive)
+            return;
         if (m_cancelled) {
             onEnded(input, {}, tr("Sync cancelled."));
             return;
@@ -224,17 +270,39 @@ void SyncController::onEnded(const SyncInput &input, const QList<SyncReport> &re
 {
     m_job = nullptr;
     m_busy = false;
+    // What this run learnt, before anything else compares with it: the
+    // cursors it reached (so that the poke of our own push starts nothing)
+    // and the problems the links could not record.
+    if (input.action == SyncInput::Action::Sync && !m_cancelled)
+        m_jobProblem = error;
+    QStringList received;
+    for (const SyncReport &report : reports) {
+        for (ProjectSyncStatus &status : m_statuses) {
+            if (status.link.projectId == report.projectId && !report.cursor.isEmpty())
+                status.link.cursor = report.cursor;
+        }
+        if (report.error.isEmpty())
+            m_problems.remove(report.projectId);
+        else
+            m_problems.insert(report.projectId, report.error);
+        if (report.received > 0 || input.action == SyncInput::Action::Clone)
+            received.append(report.projectId);
+    }
     if (error.isEmpty())
         emit finished(input.action, reports);
     else
         emit failed(input.action, error);
-    QStringList received;
-    for (const SyncReport &report : reports) {
-        if (report.received > 0 || input.action == SyncInput::Action::Clone)
-            received.append(report.projectId);
-    }
     if (!received.isEmpty())
         emit projectsReceived(received);
+    // Pokes that came while this ran: pulled already, unless they name a
+    // later change.
+    for (auto poke = m_pokes.cbegin(); poke != m_pokes.cend(); ++poke) {
+        const std::optional<ProjectSyncStatus> status = statusOf(poke.key());
+        const std::optional<Sync::Cursor> cursor = status ? Sync::Cursor::fromText(status->link.cursor) : std::nullopt;
+        if (!cursor || cursor->seq < poke.value())
+            syncNow({poke.key()});
+    }
+    m_pokes.clear();
     reload();
     startNext();
 }
@@ -242,14 +310,22 @@ void SyncController::onEnded(const SyncInput &input, const QList<SyncReport> &re
 void SyncController::onProjectChanged(const QString &serverProjectId, qint64 seq)
 {
     for (const ProjectSyncStatus &status : std::as_const(m_statuses)) {
-        if (status.link.serverProjectId != serverProjectId || status.link.state == Link::State::Unshared)
+        const Link &link = status.link;
+        if (link.serverProjectId != serverProjectId || link.state == Link::State::Unshared || !isOnThisServer(link))
             continue;
+        // A sync of it under way or waiting: looked at when it ends.
+        if (m_busy && covers(m_running, link.projectId)) {
+            m_pokes[link.projectId] = std::max(m_pokes.value(link.projectId), seq);
+            emit poked(link.projectId, false);
+            continue;
+        }
         // Our own push comes back as a poke too: nothing new then.
-        const std::optional<Sync::Cursor> cursor = Sync::Cursor::fromText(status.link.cursor);
-        if (cursor && cursor->seq >= seq)
-            return;
-        syncNow({status.link.projectId});
-        return;
+        const std::optional<Sync::Cursor> cursor = Sync::Cursor::fromText(link.cursor);
+        const bool waiting = std::any_of(m_queue.cbegin(), m_queue.cend(), [&](const SyncInput &queued) { return covers(queued, link.projectId); });
+        const bool news = !waiting && !(cursor && cursor->seq >= seq);
+        emit poked(link.projectId, news);
+        if (news)
+            syncNow({link.projectId});
     }
 }
 

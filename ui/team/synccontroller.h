@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "jobs/background.h"
 #include "storage/database.h"
 #include "team/syncbadge.h"
 #include "syncclient/syncjob.h"
@@ -61,6 +62,9 @@ signals:
     void projectsReceived(const QStringList &projectIds);
     // The event socket's state, for the status bar.
     void liveChanged(bool live, const QString &why);
+    // The server said a shared project changed; `syncs`: it is news, and
+    // a sync of it follows (else it is pulled already, or being pulled).
+    void poked(const QString &projectId, bool syncs);
 
 private:
     void enqueue(SyncClient::SyncInput input);
@@ -68,6 +72,11 @@ private:
     void onEnded(const SyncClient::SyncInput &input, const QList<SyncClient::SyncReport> &reports, const QString &error);
     void onProjectChanged(const QString &serverProjectId, qint64 seq);
     void onAccountChanged();
+    // Every shared project of the server signed in to (automatic rounds).
+    void syncThisServer();
+    bool isOnThisServer(const SyncClient::Link &link) const;
+    QString problemOf(const SyncClient::Link &link) const;
+    static bool covers(const SyncClient::SyncInput &input, const QString &projectId);
 
     Storage::DatabasePtr m_db;
     TeamClient::ServerClient *m_client;
@@ -77,7 +86,13 @@ private:
     QPointer<SyncClient::SyncJob> m_job;
     SyncClient::SyncInput m_running;
     QList<SyncClient::ProjectSyncStatus> m_statuses;
-    quint64 m_reloads = 0;
+    LatestOnly m_reloads;
+    // The highest seq poked for a project while a sync of it ran.
+    QHash<QString, qint64> m_pokes;
+    // Why the last run failed as a whole (no network, not signed in), and
+    // per project what its links could not record (another server).
+    QString m_jobProblem;
+    QHash<QString, QString> m_problems;
     bool m_automatic = false;
     bool m_busy = false;      // from taking a request to its end (credentials first)
     bool m_cancelled = false; // cancel() before the job started

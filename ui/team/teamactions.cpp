@@ -40,7 +40,7 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
     , m_share(new QAction(tr("S&hare Project…"), this))
     , m_conflicts(new QAction(tr("&Resolve Conflicts…"), this))
     , m_serverProjects(new QAction(tr("Server &Projects…"), this))
-    , m_status(new QLabel)
+    , m_status(new QLabel(window))
 {
     m_status->setObjectName(QStringLiteral("syncStatus"));
     m_syncNow->setObjectName(QStringLiteral("syncNow"));
@@ -57,7 +57,7 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
         showStatus();
     });
     connect(m_sync, &SyncController::progress, this, [this](double fraction, const QString &text) {
-        m_status->setText(fraction >= 0 ? tr("%1 (%2%)").arg(text).arg(qRound(fraction * 100)) : text);
+        m_status->setText(fraction >= 0 ? tr("%1 (%2%)").arg(text, QString::number(qRound(fraction * 100))) : text);
     });
     connect(m_sync, &SyncController::projectsReceived, this, &TeamActions::projectsReceived);
     connect(m_sync, &SyncController::liveChanged, this, [this](bool live, const QString &why) {
@@ -65,10 +65,16 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
         showStatus();
     });
     connect(m_sync, &SyncController::failed, this, [this](SyncInput::Action action, const QString &text) {
-        if (action == SyncInput::Action::Sync)
-            emit message(tr("Sync failed: %1").arg(text));
+        // Said here too: the dialog that asked may be closed by now.
+        switch (action) {
+        case SyncInput::Action::Sync: emit message(tr("Sync failed: %1").arg(text)); break;
+        case SyncInput::Action::Share: emit message(tr("Sharing failed: %1").arg(text)); break;
+        case SyncInput::Action::Clone: emit message(tr("Cloning failed: %1").arg(text)); break;
+        }
     });
     connect(m_sync, &SyncController::finished, this, [this](SyncInput::Action action, const QList<SyncReport> &reports) {
+        if (action == SyncInput::Action::Share && !reports.isEmpty())
+            emit message(tr("\"%1\" is shared.").arg(reports.first().projectName));
         if (action != SyncInput::Action::Sync)
             return;
         QStringList problems;
@@ -83,7 +89,10 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
         else if (conflicts > 0)
             emit message(tr("Synced; %n change(s) overlapped a teammate's and were kept as conflict copies: Team → Resolve Conflicts.", nullptr, int(conflicts)));
     });
-    connect(m_client, &TeamClient::ServerClient::accountChanged, this, &TeamActions::updateActions);
+    connect(m_client, &TeamClient::ServerClient::accountChanged, this, [this] {
+        updateActions();
+        showStatus();
+    });
     updateActions();
     showStatus();
 }
@@ -140,11 +149,17 @@ void TeamActions::showStatus()
         if (status.link.lastSyncedAtMs)
             last = std::max(last.value_or(0), *status.link.lastSyncedAtMs);
     }
-    QString text = last ? tr("Synced %1").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(*last).time(), QLocale::ShortFormat)) : tr("Not synced yet");
+    QString text = tr("Not synced yet");
+    if (last) {
+        // The time alone today; the day too before.
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(*last);
+        text = tr("Synced %1").arg(when.date() == QDate::currentDate() ? QLocale().toString(when.time(), QLocale::ShortFormat)
+                                                                        : QLocale().toString(when, QLocale::ShortFormat));
+    }
     if (pending > 0)
         text += QStringLiteral(" · ") + tr("%n waiting", nullptr, int(pending));
     if (!m_liveProblem.isEmpty())
-        text += QStringLiteral(" · ") + tr("offline");
+        text += QStringLiteral(" · ") + tr("live updates off");
     m_status->setText(text);
     m_status->setToolTip(m_liveProblem.isEmpty() ? (m_sync->isLive() ? tr("Live: teammates' changes arrive as they are made.") : QString()) : m_liveProblem);
 }
