@@ -2135,6 +2135,22 @@
         <source>The connection to the server was lost; reconnecting.</source>
         <translation>Die Verbindung zum Server ist abgerissen; sie wird neu aufgebaut.</translation>
     </message>
+    <message>
+        <source>The server stopped answering; reconnecting.</source>
+        <translation>Der Server antwortet nicht mehr; die Verbindung wird neu aufgebaut.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke off before its answer was complete (%2). Nothing is lost: sync again.</source>
+        <translation>Die Verbindung zu %1 brach ab, bevor die Antwort vollständig war (%2). Nichts ist verloren: Gleichen Sie erneut ab.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with something that is not REALM&apos;s JSON: a proxy&apos;s error page, or not a realm-server. Try again; if it goes on, check the address.</source>
+        <translation>Der Server unter %1 antwortete mit etwas, das kein JSON von REALM ist: die Fehlerseite eines Proxys oder kein realm-server. Versuchen Sie es erneut; wenn es so bleibt, prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 stopped answering (nothing came for %2 s): the network or the server is down or overloaded. Nothing is lost: sync again later.</source>
+        <translation>%1 antwortet nicht mehr (seit %2 s kam nichts): Das Netz oder der Server ist ausgefallen oder überlastet. Nichts ist verloren: Gleichen Sie später erneut ab.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::ChatHistory</name>
@@ -4636,12 +4652,24 @@ in %2</translation>
         </translation>
     </message>
     <message>
-        <source>offline</source>
-        <translation>offline</translation>
-    </message>
-    <message>
         <source>Live: teammates&apos; changes arrive as they are made.</source>
         <translation>Live: Änderungen des Teams kommen an, sobald sie gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Sharing failed: %1</source>
+        <translation>Teilen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cloning failed: %1</source>
+        <translation>Klonen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is shared.</source>
+        <translation>„%1“ ist geteilt.</translation>
+    </message>
+    <message>
+        <source>live updates off</source>
+        <translation>Live-Aktualisierung aus</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QNetworkReply>
 #include <QTimer>
 
@@ -80,9 +81,9 @@ Error HttpTransport::errorOf(const Answer &answer, const QString &path) const
     if (answer.cancelled)
         return Error::cancelled();
     if (answer.timedOut)
-        return Error::unavailable(QCoreApplication::translate("Realm::TeamClient", "%1 stopped answering (nothing came for %n second(s)): the network or the server "
-                                                              "is down or overloaded. Nothing is lost: sync again later.", nullptr, m_transferTimeoutMs / 1000)
-                                      .arg(m_credentials.server.toString()));
+        return Error::unavailable(QCoreApplication::translate("Realm::TeamClient", "%1 stopped answering (nothing came for %2 s): the network or the server "
+                                                              "is down or overloaded. Nothing is lost: sync again later.")
+                                      .arg(m_credentials.server.toString(), QLocale().toString(m_transferTimeoutMs / 1000.0, 'g', 3)));
     if (answer.broken && answer.status >= 200 && answer.status < 300)
         return Error::io(QCoreApplication::translate("Realm::TeamClient", "The connection to %1 broke off before its answer was complete (%2). "
                                                      "Nothing is lost: sync again.")
