@@ -9,6 +9,8 @@
 #include "projects/projectstore.h"
 #include "secrets/memorysecretstore.h"
 #include "serverprocess.h"
+#include "chat/chatpanel.h"
+#include "chat/conversationstore.h"
 #include "mainwindow/mainwindow.h"
 #include "projects/projectlistmodel.h"
 #include "team/conflictsdialog.h"
@@ -383,6 +385,34 @@ private slots:
         QCOMPARE(projectPaths(m_alice->workspace.db(), m_aliceProject), projectPaths(m_bob->workspace.db(), m_bobProject));
         QVERIFY(settle(*m_bob->sync));
         QCOMPARE(badgeOf(*m_bob, m_bobProject), SyncBadge::Kind::Synced);
+    }
+
+    // A teammate's conversation arrives by sync while Bob's chat panel shows
+    // the project: reading the workspace again shows it.
+    void aTeammatesConversationShowsInTheChatPanel()
+    {
+        QVERIFY(!m_bobProject.isEmpty());
+        Secrets::MemorySecretStore noKeys;
+        Ui::ChatPanel panel(m_bob->workspace.db(), &noKeys);
+        panel.setProject(m_bobProject, QStringLiteral("rocket"));
+        Chat::ConversationStore alices(m_alice->workspace.db());
+        Result<Chat::Conversation> conversation = alices.create(QStringLiteral("Launch plan"), m_aliceProject);
+        REALM_VERIFY_OK(conversation);
+        Chat::Message question;
+        question.conversationId = conversation->id;
+        question.role = Chat::ChatMessage::Role::User;
+        question.content = QStringLiteral("When do we launch?");
+        REALM_VERIFY_OK(alices.append(question));
+        m_alice->sync->syncNow();
+        QVERIFY(settle(*m_alice->sync));
+        QSignalSpy received(m_bob->sync.get(), &SyncController::projectsReceived);
+        m_bob->sync->syncNow();
+        QVERIFY(settle(*m_bob->sync));
+        QCOMPARE(received.size(), 1);
+
+        QSignalSpy opened(&panel, &Ui::ChatPanel::conversationOpened);
+        panel.reloadFromWorkspace();
+        QVERIFY(QTest::qWaitFor([&] { return !opened.isEmpty() && opened.last().first().toString() == conversation->id; }, 10000));
     }
 
     void aSyncWithoutSignInSaysSoAndKeepsTheChange()

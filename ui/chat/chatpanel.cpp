@@ -375,6 +375,18 @@ void ChatPanel::setProject(const QString &projectId, const QString &projectName)
                         [](bool) {});
 }
 
+void ChatPanel::reloadFromWorkspace()
+{
+    if (isBusy())
+        return;
+    if (m_history->isVisible())
+        m_history->reload();
+    if (m_conversationId.isEmpty())
+        showLatestConversation();
+    else
+        reloadThread();
+}
+
 void ChatPanel::attach(const ContextItem &item)
 {
     m_attached.append(item);

@@ -45,6 +45,10 @@ public:
 
     // New conversations are about this project.
     void setProject(const QString &projectId, const QString &projectName);
+    // The project's conversations changed elsewhere (a teammate's, through
+    // sync): the open one and the history are read again, unless an answer
+    // is on its way (then they stay until the next change).
+    void reloadFromWorkspace();
     void attach(const Chat::ContextItem &item);
     // Attaches files of the current project (folders: their text files, up
     // to a limit), read in the background.

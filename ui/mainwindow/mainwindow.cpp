@@ -116,9 +116,12 @@ void MainWindow::connectTeam()
         reloadProjects();
     });
     connect(m_team, &TeamActions::projectsReceived, this, [this](const QStringList &projectIds) {
-        // The tree reads again with the list (as after a refresh).
-        if (projectIds.contains(m_projectId))
+        // The tree reads again with the list (as after a refresh), and the
+        // chat shows what teammates wrote.
+        if (projectIds.contains(m_projectId)) {
             m_fileModel->setTree(FileTreeModel::buildTree({}));
+            m_chatPanel->reloadFromWorkspace();
+        }
         reloadProjects();
     });
     connect(this, &MainWindow::importFinished, m_team, [this](bool ok) {
