@@ -51,13 +51,6 @@ private:
     Desk m_bob;
     int m_round = 0;
 
-    QString login(const QString &email) const
-    {
-        return httpRequest("POST", m_server->api(QStringLiteral("/auth/login")), {{QStringLiteral("email"), email}, {QStringLiteral("password"), QString::fromUtf8(kPassword)}})
-            .json.value(QStringLiteral("access_token"))
-            .toString();
-    }
-
     // A sync of `desk`'s project, straight to the server or through the proxy.
     Result<SyncClient::SyncReport> sync(Desk &desk, bool throughProxy)
     {
@@ -122,25 +115,14 @@ private slots:
     void initTestCase()
     {
         QString why;
-        const std::optional<TestDataFolder> data = ServerProcess::initDataFolder(m_folder, &why);
-        QVERIFY2(data, qPrintable(why));
-        for (const char *name : {"Alice", "Bob"}) {
-            const QString person = QString::fromLatin1(name);
-            QCOMPARE(ServerProcess::addUser(data->data, data->databaseUrl, person.toLower() + QStringLiteral("@example.org"), person, kPassword).exitCode, 0);
-        }
-        m_server = ServerProcess::serve(data->data, data->databaseUrl, &why);
-        QVERIFY2(m_server, qPrintable(why));
+        std::optional<TeamOnServer> team = startTeam(m_folder, {QStringLiteral("Alice"), QStringLiteral("Bob")}, kPassword, QStringLiteral("Acme"), &why);
+        QVERIFY2(team, qPrintable(why));
+        m_server = std::move(team->server);
+        const QString orgId = team->orgId;
         m_proxy = std::make_unique<FaultyProxy>(QUrl(m_server->url()));
         QVERIFY(!m_proxy->url().isEmpty());
-        m_alice.token = login(QStringLiteral("alice@example.org"));
-        m_bob.token = login(QStringLiteral("bob@example.org"));
-        const HttpReply org = httpRequest("POST", m_server->api(QStringLiteral("/orgs")), {{QStringLiteral("name"), QStringLiteral("Acme")}}, m_alice.token);
-        QCOMPARE(org.status, 201);
-        const QString orgId = org.json.value(QStringLiteral("id")).toString();
-        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/members").arg(orgId)),
-                             {{QStringLiteral("email"), QStringLiteral("bob@example.org")}, {QStringLiteral("role"), QStringLiteral("member")}}, m_alice.token)
-                     .status,
-                 201);
+        m_alice.token = team->founderToken;
+        m_bob.token = signIn(*m_server, QStringLiteral("bob@example.org"), kPassword);
 
         writeFile(m_alice.folder.path(), QStringLiteral("a.txt"), "start\n");
         Projects::ImportOptions options;

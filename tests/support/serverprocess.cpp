@@ -230,4 +230,47 @@ QByteArray ServerProcess::log()
     return m_log;
 }
 
+QString signIn(const ServerProcess &server, const QString &email, const QByteArray &password)
+{
+    return httpRequest("POST", server.api(QStringLiteral("/auth/login")), {{QStringLiteral("email"), email}, {QStringLiteral("password"), QString::fromUtf8(password)}})
+        .json.value(QStringLiteral("access_token"))
+        .toString();
+}
+
+std::optional<TeamOnServer> startTeam(const QTemporaryDir &parent, const QStringList &names, const QByteArray &password, const QString &org, QString *why)
+{
+    const auto emailOf = [](const QString &name) -> QString { return name.toLower() + QStringLiteral("@example.org"); };
+    TeamOnServer team;
+    std::optional<TestDataFolder> data = ServerProcess::initDataFolder(parent, why);
+    if (!data)
+        return std::nullopt;
+    team.data = *data;
+    for (const QString &name : names) {
+        const ServerProcess::Outcome added = ServerProcess::addUser(data->data, data->databaseUrl, emailOf(name), name, password);
+        if (added.exitCode != 0) {
+            *why = QStringLiteral("adding %1 failed: %2").arg(name, added.err);
+            return std::nullopt;
+        }
+    }
+    team.server = ServerProcess::serve(data->data, data->databaseUrl, why);
+    if (!team.server)
+        return std::nullopt;
+    team.founderToken = signIn(*team.server, emailOf(names.value(0)), password);
+    const HttpReply founded = httpRequest("POST", team.server->api(QStringLiteral("/orgs")), {{QStringLiteral("name"), org}}, team.founderToken);
+    if (founded.status != 201) {
+        *why = QStringLiteral("founding %1 failed: %2 %3").arg(org).arg(founded.status).arg(QString::fromUtf8(founded.body));
+        return std::nullopt;
+    }
+    team.orgId = founded.json.value(QStringLiteral("id")).toString();
+    for (const QString &name : names.mid(1)) {
+        const HttpReply added = httpRequest("POST", team.server->api(QStringLiteral("/orgs/%1/members").arg(team.orgId)),
+                                            {{QStringLiteral("email"), emailOf(name)}, {QStringLiteral("role"), QStringLiteral("member")}}, team.founderToken);
+        if (added.status != 201) {
+            *why = QStringLiteral("adding %1 to %2 failed: %3").arg(name, org).arg(added.status);
+            return std::nullopt;
+        }
+    }
+    return team;
+}
+
 } // namespace Realm::Test

@@ -87,4 +87,19 @@ private:
     QByteArray m_log;
 };
 
+// A team on a server of its own: realm-server started on a new data folder
+// under `parent`, people NAME@example.org (`names`, capitalised as given)
+// with `password`, and an organization `org` founded by the first, the
+// others its members.
+struct TeamOnServer {
+    TestDataFolder data;
+    std::unique_ptr<ServerProcess> server;
+    QString orgId;
+    QString founderToken; // an access token of the first person
+};
+// Nullopt with *why set when any step fails.
+std::optional<TeamOnServer> startTeam(const QTemporaryDir &parent, const QStringList &names, const QByteArray &password, const QString &org, QString *why);
+// An access token of EMAIL (empty on failure).
+QString signIn(const ServerProcess &server, const QString &email, const QByteArray &password);
+
 } // namespace Realm::Test

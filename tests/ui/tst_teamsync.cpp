@@ -130,31 +130,13 @@ private slots:
         QVERIFY(m_folder.isValid());
         TeamClient::ServerAccount::forget();
         QString why;
-        const std::optional<TestDataFolder> data = ServerProcess::initDataFolder(m_folder, &why);
-        QVERIFY2(data, qPrintable(why));
-        for (const char *name : {"Alice", "Bob"}) {
-            const QString person = QString::fromLatin1(name);
-            QCOMPARE(ServerProcess::addUser(data->data, data->databaseUrl, person.toLower() + QStringLiteral("@example.org"), person, kPassword).exitCode, 0);
-        }
-        m_server = ServerProcess::serve(data->data, data->databaseUrl, &why);
-        QVERIFY2(m_server, qPrintable(why));
-
+        std::optional<TeamOnServer> team = startTeam(m_folder, {QStringLiteral("Alice"), QStringLiteral("Bob")}, kPassword, QStringLiteral("Acme"), &why);
+        QVERIFY2(team, qPrintable(why));
+        m_server = std::move(team->server);
         m_alice = std::make_unique<Desk>();
         m_bob = std::make_unique<Desk>();
         QVERIFY(signIn(*m_alice, QStringLiteral("alice@example.org")));
         QVERIFY(signIn(*m_bob, QStringLiteral("bob@example.org")));
-        // Alice makes an organization and takes Bob in (as an admin would in
-        // the web of the server; the API is that).
-        const QString aliceToken = httpRequest("POST", m_server->api(QStringLiteral("/auth/login")),
-                                               {{QStringLiteral("email"), QStringLiteral("alice@example.org")}, {QStringLiteral("password"), QString::fromUtf8(kPassword)}})
-                                       .json.value(QStringLiteral("access_token"))
-                                       .toString();
-        const HttpReply org = httpRequest("POST", m_server->api(QStringLiteral("/orgs")), {{QStringLiteral("name"), QStringLiteral("Acme")}}, aliceToken);
-        QCOMPARE(org.status, 201);
-        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/members").arg(org.json.value(QStringLiteral("id")).toString())),
-                             {{QStringLiteral("email"), QStringLiteral("bob@example.org")}, {QStringLiteral("role"), QStringLiteral("member")}}, aliceToken)
-                     .status,
-                 201);
 
         writeFile(m_alice->folder(QStringLiteral("rocket")), QStringLiteral("README.md"), "# Rocket\n");
         writeFile(m_alice->folder(QStringLiteral("rocket")), QStringLiteral("src/main.cpp"), "int main()\n{\n    return 0;\n}\n");
