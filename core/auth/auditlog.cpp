@@ -4,6 +4,7 @@
 #include "common/clock.h"
 #include "common/jsontime.h"
 #include "serverdb/query.h"
+#include "serverdb/serverdatabase.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -109,14 +110,9 @@ Result<AuditEntry> AuditLog::append(const QSqlDatabase &db, AuditEntry entry)
     link.bindAll(entry.hash);
     if (Result<void> ran = link.exec(whatFailed); !ran)
         return ran.error();
-    if (db.driverName() == QLatin1String("QPSQL")) {
-        // Delivered at COMMIT (and once per transaction however many
-        // entries it appends), never for a rolled-back one.
-        Query notify(db, "SELECT pg_notify(?, '')");
-        notify.bindAll(QString::fromLatin1(kNotifyChannel));
-        if (Result<void> ran = notify.exec(whatFailed); !ran)
-            return ran.error();
-    }
+    // Once per transaction however many entries it appends.
+    if (Result<void> notified = ServerDb::ServerDatabase::notifyOnCommit(db, QString::fromLatin1(kNotifyChannel), {}, whatFailed); !notified)
+        return notified.error();
     return entry;
 }
 

@@ -312,7 +312,8 @@ QJsonObject EventHub::pokeFor(const Auth::AuditEntry &entry)
 {
     if (entry.action == QLatin1String("project.synced"))
         return {{QStringLiteral("type"), QStringLiteral("changed")}, {QStringLiteral("scope"), QStringLiteral("project")},
-                {QStringLiteral("id"), entry.target}, {QStringLiteral("seq"), entry.details.value(QStringLiteral("seq"))}};
+                {QStringLiteral("id"), entry.target}, {QStringLiteral("seq"), entry.details.value(QStringLiteral("seq"))},
+                {QStringLiteral("epoch"), entry.details.value(QStringLiteral("epoch"))}};
     return {{QStringLiteral("type"), QStringLiteral("changed")}, {QStringLiteral("scope"), QStringLiteral("org")},
             {QStringLiteral("id"), entry.orgId}, {QStringLiteral("seq"), entry.seq}};
 }

@@ -24,10 +24,13 @@ namespace Realm::Server {
 // (an access token or API key), answered {"type":"ready",…}; then the
 // server sends {"type":"changed","scope":"org"|"me","id":…,"seq":N}, and
 // after a push to a shared project {"type":"changed","scope":"project",
-// "id":PROJECT,"seq":N} with N the project's change-log seq.
+// "id":PROJECT,"seq":N,"epoch":E} with N the project's change-log seq and
+// E the server's sync epoch (a restored database has a new one).
 // Changes are found in the audit log, which every instance writes and
-// reads: the hub reads its new entries once a second, so pokes reach the
-// clients of every instance with no state between them. A session ended
+// reads: the hub reads its new entries when woken (a commit of this
+// instance; PostgreSQL's NOTIFY from any instance) and at least once a
+// second otherwise, so pokes reach the clients of every instance with no
+// state between them. A session ended
 // or a user disabled closes that user's sockets at the next poll.
 // Lives on the server's event loop; database work runs on the workers.
 class EventHub final : public QObject {

@@ -83,10 +83,10 @@ private:
         connect(driver, &QSqlDriver::notification, this, &NotifierWorker::heard, Qt::UniqueConnection);
         m_notifier->m_listening = true;
         // Whatever was committed while nobody listened.
-        emit m_notifier->notified();
+        emit m_notifier->notified(QString());
     }
 
-    void heard() { emit m_notifier->notified(); }
+    void heard(const QString &, QSqlDriver::NotificationSource, const QVariant &payload) { emit m_notifier->notified(payload.toString()); }
 
     DatabaseNotifier *m_notifier;
     QTimer *m_check = nullptr;
@@ -99,13 +99,20 @@ DatabaseNotifier::DatabaseNotifier(ServerDatabasePtr database, QString channel, 
 
 DatabaseNotifier::~DatabaseNotifier()
 {
+    if (m_localListener)
+        m_database->unlistenLocally(m_localListener);
     m_thread.quit();
     m_thread.wait();
 }
 
 void DatabaseNotifier::start()
 {
-    if (m_database->backend() != Backend::PostgreSql || m_thread.isRunning())
+    if (m_database->backend() == Backend::Sqlite) {
+        if (!m_localListener)
+            m_localListener = m_database->listenLocally(m_channel, [this](const QString &payload) { emit notified(payload); });
+        return;
+    }
+    if (m_thread.isRunning())
         return;
     auto *worker = new NotifierWorker(this);
     worker->moveToThread(&m_thread);

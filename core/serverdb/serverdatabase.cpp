@@ -13,7 +13,10 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QRegularExpression>
+#include <QSet>
 #include <QThread>
+
+#include <vector>
 
 namespace Realm::ServerDb {
 
@@ -30,6 +33,11 @@ QString threadKey()
 {
     return QString::number(quintptr(QThread::currentThread()), 16);
 }
+
+// SQLite: what the transaction open on each of this thread's connections
+// asked to notify at commit, as (channel, payload).
+using PendingNotifications = QSet<std::pair<QString, QString>>;
+thread_local QHash<QString, PendingNotifications> t_pendingNotifications;
 
 // The server's migrations: `NNNN_name.sql` runs on both backends; a file
 // `NNNN_name.sqlite.sql` or `NNNN_name.postgresql.sql` is for one backend
@@ -210,6 +218,7 @@ Result<void> ServerDatabase::openAndConfigure(QSqlDatabase &db) const
 
 Result<void> ServerDatabase::begin(const QSqlDatabase &db, const QString &whatFailed) const
 {
+    t_pendingNotifications.remove(db.connectionName());
     return run(db, m_location.backend == Backend::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"), whatFailed);
 }
 
@@ -241,14 +250,58 @@ QStringList ServerDatabase::tablesInCreationOrder(Backend backend)
 Result<void> ServerDatabase::commit(const QSqlDatabase &db, const QString &whatFailed) const
 {
     Result<void> committed = run(db, QStringLiteral("COMMIT"), whatFailed);
-    if (!committed)
+    if (!committed) {
         rollback(db);
+        return committed;
+    }
+    const PendingNotifications pending = t_pendingNotifications.take(db.connectionName());
+    if (pending.isEmpty())
+        return committed;
+    // Called outside the lock: a listener may (un)listen.
+    std::vector<std::pair<std::function<void(const QString &)>, QString>> calls;
+    {
+        QMutexLocker lock(&m_listenersMutex);
+        for (const auto &[channel, payload] : pending) {
+            for (const LocalListener &listener : std::as_const(m_localListeners)) {
+                if (listener.channel == channel)
+                    calls.emplace_back(listener.heard, payload);
+            }
+        }
+    }
+    for (const auto &[heard, payload] : calls)
+        heard(payload);
     return committed;
 }
 
 void ServerDatabase::rollback(const QSqlDatabase &db) const
 {
+    t_pendingNotifications.remove(db.connectionName());
     QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+}
+
+Result<void> ServerDatabase::notifyOnCommit(const QSqlDatabase &db, const QString &channel, const QString &payload, const QString &whatFailed)
+{
+    if (db.driverName() == QLatin1String("QPSQL")) {
+        Query notify(db, "SELECT pg_notify(?, ?)");
+        notify.bindAll(channel, payload);
+        return notify.exec(whatFailed);
+    }
+    t_pendingNotifications[db.connectionName()].insert({channel, payload});
+    return {};
+}
+
+int ServerDatabase::listenLocally(const QString &channel, std::function<void(const QString &payload)> heard) const
+{
+    QMutexLocker lock(&m_listenersMutex);
+    const int id = m_nextListenerId++;
+    m_localListeners.insert(id, {channel, std::move(heard)});
+    return id;
+}
+
+void ServerDatabase::unlistenLocally(int id) const
+{
+    QMutexLocker lock(&m_listenersMutex);
+    m_localListeners.remove(id);
 }
 
 bool ServerDatabase::recoverAfter(const Error &error) const

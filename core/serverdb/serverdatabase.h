@@ -4,10 +4,12 @@
 #include "common/error.h"
 #include "serverdb/databaselocation.h"
 
+#include <QHash>
 #include <QMutex>
 #include <QSqlDatabase>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <utility>
 
@@ -105,6 +107,17 @@ public:
         return outcome;
     }
 
+    // Tells whoever listens on `channel` once the transaction `db` is in
+    // commits — never for a rolled-back one, once per transaction for the
+    // same channel and payload. On PostgreSQL this is NOTIFY: every
+    // instance hears it (DatabaseNotifier). On SQLite, where one instance
+    // runs, the local listeners of the database that commits hear it.
+    static Result<void> notifyOnCommit(const QSqlDatabase &db, const QString &channel, const QString &payload, const QString &whatFailed);
+    // SQLite: calls `heard(payload)` on the committing thread after each
+    // commit that notified `channel`. (PostgreSQL instances LISTEN.)
+    int listenLocally(const QString &channel, std::function<void(const QString &payload)> heard) const;
+    void unlistenLocally(int id) const;
+
     // The schema's tables in the order the migrations create them, so a
     // table comes after every table it refers to.
     static QStringList tablesInCreationOrder(Backend backend);
@@ -134,6 +147,13 @@ private:
     QString m_connectionPrefix;
     mutable QMutex m_mutex;
     mutable QStringList m_connectionNames;
+    struct LocalListener {
+        QString channel;
+        std::function<void(const QString &payload)> heard;
+    };
+    mutable QMutex m_listenersMutex;
+    mutable QHash<int, LocalListener> m_localListeners;
+    mutable int m_nextListenerId = 1;
 };
 
 using ServerDatabasePtr = std::shared_ptr<ServerDatabase>;

@@ -369,7 +369,7 @@ Result<Sync::PushResult> ProjectSync::push(const Auth::Principal &principal, con
                 return advanced.error();
             // The event feed pokes the project's clients from this entry.
             if (Result<void> logged = Auth::appendOrgAudit(db, project->orgId, QStringLiteral("project.synced"), projectId, principal, client,
-                                                           {{QStringLiteral("seq"), run.lastSeq()}, {QStringLiteral("changes"), run.changesMade()}});
+                                                           {{QStringLiteral("seq"), run.lastSeq()}, {QStringLiteral("epoch"), *epoch}, {QStringLiteral("changes"), run.changesMade()}});
                 !logged)
                 return logged.error();
         }

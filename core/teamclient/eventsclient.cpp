@@ -128,7 +128,8 @@ void EventsClient::onText(const QString &text)
     } else if (type == QLatin1String("changed")) {
         const QString scope = message.value(QStringLiteral("scope")).toString();
         if (scope == QLatin1String("project"))
-            emit projectChanged(message.value(QStringLiteral("id")).toString(), message.value(QStringLiteral("seq")).toInteger());
+            emit projectChanged(message.value(QStringLiteral("id")).toString(), message.value(QStringLiteral("seq")).toInteger(),
+                                message.value(QStringLiteral("epoch")).toString());
         else if (scope == QLatin1String("me"))
             emit accountChanged();
     } else if (type == QLatin1String("error")) {

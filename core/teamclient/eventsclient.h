@@ -42,7 +42,9 @@ public:
 signals:
     // Authenticated: pull everything now (pokes may have been missed).
     void connected();
-    void projectChanged(const QString &serverProjectId, qint64 seq);
+    // Changes up to `seq` in the server's sync `epoch` (a cursor of another
+    // epoch has not seen them, whatever its seq).
+    void projectChanged(const QString &serverProjectId, qint64 seq, const QString &epoch);
     // The account, its organizations or its project roles changed: read
     // everything again (project pokes held back meanwhile included).
     void accountChanged();

@@ -194,6 +194,17 @@ public:
         return seqs;
     }
 
+    // The epoch of the last "changed" poke about project `id`.
+    QString projectPokeEpoch(const QString &id) const
+    {
+        QString epoch;
+        for (const QJsonObject &message : m_messages) {
+            if (message.value(QStringLiteral("scope")).toString() == QLatin1String("project") && message.value(QStringLiteral("id")).toString() == id)
+                epoch = message.value(QStringLiteral("epoch")).toString();
+        }
+        return epoch;
+    }
+
     // Whether `count` pokes about project `id` came (by the deadline).
     bool waitForProjectPokes(const QString &id, qsizetype count)
     {
@@ -748,6 +759,10 @@ private slots:
         QVERIFY(firstSeq > 0);
         QVERIFY2(carol.waitForProjectPokes(project, 1), carol.describe().constData());
         QCOMPARE(carol.projectPokes(project), QList<qint64>{firstSeq});
+        // With the server's epoch, as in the cursors it hands out.
+        const HttpReply pulled = pull(project, m_carol);
+        QVERIFY(answered(pulled, 200));
+        QCOMPARE(carol.projectPokeEpoch(project), epochOf(pulled.json.value(QStringLiteral("cursor")).toString()));
 
         // Pushes that change nothing poke no one: a retry, and the same
         // content again.

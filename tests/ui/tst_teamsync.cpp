@@ -278,15 +278,17 @@ private slots:
         QVERIFY(status);
         const QString serverProjectId = status->link.serverProjectId;
         const qint64 seq = Sync::Cursor::fromText(status->link.cursor)->seq;
+        const QString epoch = Sync::Cursor::fromText(status->link.cursor)->epoch;
+        QVERIFY(!epoch.isEmpty());
         QSignalSpy poked(m_alice->sync.get(), &SyncController::poked);
         QSignalSpy finished(m_alice->sync.get(), &SyncController::finished);
 
-        emit events->projectChanged(serverProjectId, seq);
+        emit events->projectChanged(serverProjectId, seq, epoch);
         QCOMPARE(poked.size(), 1);
         QCOMPARE(poked.last().at(1).toBool(), false);
         QVERIFY(!m_alice->sync->isBusy());
         // Another project's poke is none of hers.
-        emit events->projectChanged(QStringLiteral("someone-elses"), seq + 10);
+        emit events->projectChanged(QStringLiteral("someone-elses"), seq + 10, epoch);
         QCOMPARE(poked.size(), 1);
 
         // Bob's change: news, one sync brings it.
@@ -296,20 +298,26 @@ private slots:
         QVERIFY(settle(*m_bob->sync));
         const qint64 bobsSeq = Sync::Cursor::fromText(m_bob->sync->statusOf(m_bobProject)->link.cursor)->seq;
         QVERIFY(bobsSeq > seq);
-        emit events->projectChanged(serverProjectId, bobsSeq);
+        emit events->projectChanged(serverProjectId, bobsSeq, epoch);
         QCOMPARE(poked.last().at(1).toBool(), true);
         QVERIFY(m_alice->sync->isBusy());
         // The same poke again while that sync runs starts nothing after it.
-        emit events->projectChanged(serverProjectId, bobsSeq);
+        emit events->projectChanged(serverProjectId, bobsSeq, epoch);
         QCOMPARE(poked.last().at(1).toBool(), false);
         QVERIFY(settle(*m_alice->sync));
         QCOMPARE(finished.size(), 1);
         QCOMPARE(projectFile(m_alice->workspace.db(), m_aliceProject, QStringLiteral("CHANGES.md")), QByteArray("bob was here\n"));
         // A poke past what that sync reached: one more.
-        emit events->projectChanged(serverProjectId, bobsSeq + 1);
+        emit events->projectChanged(serverProjectId, bobsSeq + 1, epoch);
         QVERIFY(m_alice->sync->isBusy());
         QVERIFY(settle(*m_alice->sync));
         QCOMPARE(finished.size(), 2);
+        // A poke of another epoch (the server's database was restored) is
+        // news whatever its seq.
+        emit events->projectChanged(serverProjectId, 1, QStringLiteral("restored-epoch"));
+        QCOMPARE(poked.last().at(1).toBool(), true);
+        QVERIFY(settle(*m_alice->sync));
+        QCOMPARE(finished.size(), 3);
     }
 
     void aConflictIsResolvedInTheConflictsView()

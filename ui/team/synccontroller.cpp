@@ -21,6 +21,15 @@ namespace {
 // Live updates carry the fast path; this round only catches what a lost
 // socket missed and sends what waits.
 constexpr int kPeriodicSyncMs = 5 * 60 * 1000;
+
+// Whether a project's stored cursor has pulled the change a poke names.
+// A poke without an epoch (an older server) is judged by seq alone; one of
+// another epoch (the server's database was restored) is always news.
+bool reaches(const QString &cursorText, const Sync::Cursor &named)
+{
+    const std::optional<Sync::Cursor> cursor = Sync::Cursor::fromText(cursorText);
+    return cursor && (named.epoch.isEmpty() || cursor->epoch == named.epoch) && cursor->seq >= named.seq;
+}
 } // namespace
 
 SyncController::SyncController(Storage::DatabasePtr db, TeamClient::ServerClient *client, QObject *parent)
@@ -298,8 +307,7 @@ void SyncController::onEnded(const SyncInput &input, const QList<SyncReport> &re
     // later change.
     for (auto poke = m_pokes.cbegin(); poke != m_pokes.cend(); ++poke) {
         const std::optional<ProjectSyncStatus> status = statusOf(poke.key());
-        const std::optional<Sync::Cursor> cursor = status ? Sync::Cursor::fromText(status->link.cursor) : std::nullopt;
-        if (!cursor || cursor->seq < poke.value())
+        if (!status || !reaches(status->link.cursor, poke.value()))
             syncNow({poke.key()});
     }
     m_pokes.clear();
@@ -307,22 +315,24 @@ void SyncController::onEnded(const SyncInput &input, const QList<SyncReport> &re
     startNext();
 }
 
-void SyncController::onProjectChanged(const QString &serverProjectId, qint64 seq)
+void SyncController::onProjectChanged(const QString &serverProjectId, qint64 seq, const QString &epoch)
 {
+    const Sync::Cursor named{epoch, seq};
     for (const ProjectSyncStatus &status : std::as_const(m_statuses)) {
         const Link &link = status.link;
         if (link.serverProjectId != serverProjectId || link.state == Link::State::Unshared || !isOnThisServer(link))
             continue;
         // A sync of it under way or waiting: looked at when it ends.
         if (m_busy && covers(m_running, link.projectId)) {
-            m_pokes[link.projectId] = std::max(m_pokes.value(link.projectId), seq);
+            const auto earlier = m_pokes.constFind(link.projectId);
+            if (earlier == m_pokes.constEnd() || earlier->epoch != epoch || earlier->seq < seq)
+                m_pokes.insert(link.projectId, named);
             emit poked(link.projectId, false);
             continue;
         }
         // Our own push comes back as a poke too: nothing new then.
-        const std::optional<Sync::Cursor> cursor = Sync::Cursor::fromText(link.cursor);
         const bool waiting = std::any_of(m_queue.cbegin(), m_queue.cend(), [&](const SyncInput &queued) { return covers(queued, link.projectId); });
-        const bool news = !waiting && !(cursor && cursor->seq >= seq);
+        const bool news = !waiting && !reaches(link.cursor, named);
         emit poked(link.projectId, news);
         if (news)
             syncNow({link.projectId});

@@ -70,7 +70,7 @@ private:
     void enqueue(SyncClient::SyncInput input);
     void startNext();
     void onEnded(const SyncClient::SyncInput &input, const QList<SyncClient::SyncReport> &reports, const QString &error);
-    void onProjectChanged(const QString &serverProjectId, qint64 seq);
+    void onProjectChanged(const QString &serverProjectId, qint64 seq, const QString &epoch);
     void onAccountChanged();
     // Every shared project of the server signed in to (automatic rounds).
     void syncThisServer();
@@ -88,7 +88,7 @@ private:
     QList<SyncClient::ProjectSyncStatus> m_statuses;
     LatestOnly m_reloads;
     // The highest seq poked for a project while a sync of it ran.
-    QHash<QString, qint64> m_pokes;
+    QHash<QString, Sync::Cursor> m_pokes; // the latest change each poke named
     // Why the last run failed as a whole (no network, not signed in), and
     // per project what its links could not record (another server).
     QString m_jobProblem;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "postgrescluster.h"
+#include "serverdb/databasenotifier.h"
 #include "serverdb/query.h"
 #include "serverdb/serverdatabase.h"
 #include "testserverdatabase.h"
@@ -288,6 +289,43 @@ private slots:
         REALM_VERIFY_OK(users);
         QCOMPARE(*users, 2);
         pool.waitForDone();
+    }
+
+    // What wakes the event feed: on SQLite the commits of this process, on
+    // PostgreSQL NOTIFY (heard by every instance).
+    void aCommitNotifiesItsListenersAndARollbackDoesNot()
+    {
+        Result<ServerDatabasePtr> database = ServerDatabase::open(newLocation());
+        QVERIFY(database);
+        const QString channel = QStringLiteral("realm_test");
+        DatabaseNotifier notifier(*database, channel);
+        QStringList heard;
+        connect(&notifier, &DatabaseNotifier::notified, this, [&heard](const QString &payload) { heard.append(payload); }, Qt::QueuedConnection);
+        notifier.start();
+        if ((*database)->backend() == Backend::PostgreSql) {
+            QTRY_VERIFY(notifier.isListening());
+            QTRY_COMPARE(heard, QStringList{QString()}); // listening again: "look now"
+            heard.clear();
+        }
+        const auto notify = [&](const QStringList &payloads, bool commit) {
+            return (*database)->write(QStringLiteral("notify"), [&](const QSqlDatabase &db) -> Result<void> {
+                for (const QString &payload : payloads) {
+                    if (Result<void> notified = ServerDatabase::notifyOnCommit(db, channel, payload, QStringLiteral("notify")); !notified)
+                        return notified;
+                }
+                if (Result<void> added = addUser(db, QStringLiteral("u%1").arg(payloads.join(QString()))); !added)
+                    return added;
+                return commit ? Result<void>() : Result<void>(Error::invalidInput(QStringLiteral("changed my mind")));
+            });
+        };
+        QVERIFY(!notify({QStringLiteral("gone")}, false));
+        QVERIFY(notify({QStringLiteral("a"), QStringLiteral("a"), QStringLiteral("b")}, true));
+        QTRY_COMPARE(heard.size(), 2);
+        QCOMPARE(QSet<QString>(heard.begin(), heard.end()), (QSet<QString>{QStringLiteral("a"), QStringLiteral("b")}));
+        QVERIFY(notify({QStringLiteral("c")}, true));
+        QTRY_COMPARE(heard.size(), 3);
+        QCOMPARE(heard.last(), QStringLiteral("c"));
+        QVERIFY(!heard.contains(QStringLiteral("gone")));
     }
 
     void pingAnswersWhileTheDatabaseIsThere()
