@@ -3,6 +3,7 @@
 
 #include "auth/auditlog.h"
 #include "server/apicontext.h"
+#include "server/presence.h"
 
 #include <QObject>
 #include <QSet>
@@ -11,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace Realm::Server {
@@ -32,6 +34,13 @@ namespace Realm::Server {
 // second otherwise, so pokes reach the clients of every instance with no
 // state between them. A session ended
 // or a user disabled closes that user's sockets at the next poll.
+//
+// Presence: a client says which shared project it has open,
+// {"type":"watch","project_id":P} (empty: none), and then hears who has
+// P open whenever that changes, {"type":"presence","project_id":P,
+// "users":[{"user_id":…,"name":…}]} (itself included). Kept in the
+// database (Presence) so that every instance sees everyone; an instance
+// renews its sockets' rows, and those of one that died expire.
 // Lives on the server's event loop; database work runs on the workers.
 class EventHub final : public QObject {
     Q_OBJECT
@@ -54,6 +63,11 @@ public:
         qint64 recheckIntervalMs = 5 * 60 * 1000;
         // A client that stops reading is dropped before its backlog grows.
         qint64 maxBacklogBytes = 256 * 1024;
+        // A socket's presence lasts this long unless its instance renews
+        // it (every presenceRenewMs) — how long a crashed instance's
+        // sockets still show as present.
+        qint64 presenceTtlMs = 90 * 1000;
+        int presenceRenewMs = 30 * 1000;
     };
 
     EventHub(const ApiContext &context, Options options, QObject *parent = nullptr);
@@ -67,6 +81,9 @@ public:
     void closeAll();
     // Something was written to the audit log (by any instance): read it now.
     void wake();
+    // Who has `projectId` open changed (on any instance): read it, and
+    // tell this instance's sockets that have it open if it is news to them.
+    void presenceChanged(const QString &projectId);
     int connectionCount() const { return int(m_connections.size()); }
 
 private:
@@ -84,7 +101,14 @@ private:
         QString apiKey; // to recheck a key-authenticated socket
         QSet<QString> orgIds;
         QHash<QString, Auth::Access::ProjectRoles> projectRoles; // by organization
+        // Presence: the project recorded as open, the one asked for (they
+        // differ while a write is under way; one at a time, in order).
+        QString watching;
+        QString watchWanted;
+        bool watchWriting = false;
+        std::optional<QList<PresentUser>> presenceSent; // for `watching`
         bool seesProject(const QString &orgId, const QString &projectId) const;
+        bool seesProject(const QString &projectId) const;
     };
     // The principal, the organizations it belongs to and its project roles
     // in each.
@@ -108,6 +132,13 @@ private:
     static QJsonObject pokeFor(const Auth::AuditEntry &entry);
     void send(Connection &connection, const QJsonObject &message);
     void close(quint64 id, QWebSocketProtocol::CloseCode code, const QString &reason);
+    // The connection is going: its presence with it.
+    void forget(quint64 id, Connection &connection);
+    void watch(quint64 id, const QString &projectId);
+    void writeWatch(quint64 id);
+    void removePresence(const QString &socketId);
+    void renewPresence();
+    QString socketId(quint64 id) const { return m_instanceId + QLatin1Char(':') + QString::number(id); }
 
     ApiContext m_context;
     Options m_options;
@@ -119,6 +150,10 @@ private:
     bool m_readAgain = false; // woken while a read was under way
     qint64 m_lastReadMs = 0;
     bool m_stopping = false;
+    QString m_instanceId; // this hub's presence rows
+    QTimer m_presenceRenewal;
+    QSet<QString> m_presenceReading; // projects whose presence is being read
+    QSet<QString> m_presenceReadAgain; // … and changed meanwhile
 };
 
 } // namespace Realm::Server

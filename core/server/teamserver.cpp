@@ -115,6 +115,9 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     server->m_events = std::make_unique<EventHub>(server->m_context, eventOptions);
     EventHub *events = server->m_events.get();
     connect(auditNotifier, &ServerDb::DatabaseNotifier::notified, events, &EventHub::wake, Qt::QueuedConnection);
+    // Presence changes name their project: each instance tells its own sockets.
+    server->m_presenceNotifier = std::make_unique<ServerDb::DatabaseNotifier>(server->m_database, QString::fromLatin1(Presence::kNotifyChannel));
+    connect(server->m_presenceNotifier.get(), &ServerDb::DatabaseNotifier::notified, events, &EventHub::presenceChanged, Qt::QueuedConnection);
     connect(frontend, &QAbstractHttpServer::newWebSocketConnection, events, [frontend, events] {
         while (frontend->hasPendingWebSocketConnections())
             events->accept(frontend->nextPendingWebSocketConnection());
@@ -160,6 +163,7 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     server->m_context.registration->setServerUrl(publicUrl);
     server->m_mail->start();
     server->m_auditNotifier->start();
+    server->m_presenceNotifier->start();
     server->m_events->start();
     server->m_housekeeping.setInterval(std::chrono::hours(1));
     connect(&server->m_housekeeping, &QTimer::timeout, server.get(), &TeamServer::keepHouse);
@@ -175,6 +179,7 @@ TeamServer::~TeamServer()
     m_passwordWorkers.waitForDone();
     m_events.reset();
     m_auditNotifier.reset();
+    m_presenceNotifier.reset();
     m_frontend.reset();
     // A mail being sent is aborted and stays queued for the next start (or
     // another instance).

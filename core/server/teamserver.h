@@ -64,6 +64,7 @@ private:
     std::unique_ptr<Mail::MailDispatcher> m_mail;
     std::unique_ptr<HttpFrontend> m_frontend;
     std::unique_ptr<ServerDb::DatabaseNotifier> m_auditNotifier;
+    std::unique_ptr<ServerDb::DatabaseNotifier> m_presenceNotifier;
     std::unique_ptr<EventHub> m_events;
     QTimer m_housekeeping;
     QString m_url;

@@ -2,8 +2,8 @@
 // The event socket (/api/v1/events) of real realm-server processes on
 // 127.0.0.1, on SQLite (tst_events) and PostgreSQL (tst_events_postgresql):
 // authenticating, pokes when an organization changes — also when the
-// change was made on another instance — and sockets closed when their
-// session ends.
+// change was made on another instance — sockets closed when their
+// session ends, and presence (who has a shared project open).
 #include "serverprocess.h"
 #include "testserverdatabase.h"
 
@@ -35,6 +35,32 @@ public:
     }
 
     bool waitConnected() { return QTest::qWaitFor([this] { return m_socket.state() == QAbstractSocket::ConnectedState || m_closed; }, kEventTimeoutMs) && !m_closed; }
+    void watch(const QString &projectId) { send({{QStringLiteral("type"), QStringLiteral("watch")}, {QStringLiteral("project_id"), projectId}}); }
+    void abort() { m_socket.abort(); }
+    // The names in the presence messages about `projectId` from `from` on,
+    // oldest first, each message's names joined with ", ".
+    QStringList presence(const QString &projectId, qsizetype from = 0) const
+    {
+        QStringList seen;
+        for (qsizetype i = from; i < m_messages.size(); ++i) {
+            const QJsonObject &message = m_messages.at(i);
+            if (message.value(QStringLiteral("type")).toString() != QLatin1String("presence") || message.value(QStringLiteral("project_id")).toString() != projectId)
+                continue;
+            QStringList names;
+            for (const QJsonValue &user : message.value(QStringLiteral("users")).toArray())
+                names << user.toObject().value(QStringLiteral("name")).toString();
+            seen << names.join(QStringLiteral(", "));
+        }
+        return seen;
+    }
+    // Whether the latest presence about `projectId` names exactly `names`.
+    bool waitForPresence(const QString &projectId, const QString &names)
+    {
+        return QTest::qWaitFor([&] {
+            const QStringList seen = presence(projectId);
+            return !seen.isEmpty() && seen.last() == names;
+        }, kEventTimeoutMs);
+    }
     void send(const QJsonObject &message) { m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact))); }
     void authenticate(const QString &token) { send({{QStringLiteral("type"), QStringLiteral("auth")}, {QStringLiteral("token"), token}}); }
 
@@ -112,7 +138,7 @@ private slots:
         QVERIFY2(folder, qPrintable(why));
         m_data = folder->data;
         m_databaseUrl = folder->databaseUrl;
-        for (const char *name : {"alice", "bob", "carol"})
+        for (const char *name : {"alice", "bob", "carol", "dave"})
             QCOMPARE(ServerProcess::addUser(m_data, m_databaseUrl, QStringLiteral("%1@example.org").arg(QLatin1String(name)), QString::fromLatin1(name), kPassword).exitCode, 0);
         m_server = ServerProcess::serve(m_data, m_databaseUrl, &why);
         QVERIFY2(m_server, qPrintable(why));
@@ -278,6 +304,92 @@ private slots:
         // Stopping closed the socket as "going away".
         QVERIFY(bob.waitClosed());
         QCOMPARE(bob.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
+    }
+
+    // A project Alice and Bob may see (Dave is in no organization).
+    QString sharedProject(const QString &name)
+    {
+        const QString alice = login(QStringLiteral("alice@example.org"));
+        const HttpReply made = httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/projects").arg(m_orgId)), {{QStringLiteral("name"), name}}, alice);
+        if (made.status != 201)
+            return {};
+        const QString project = made.json.value(QStringLiteral("id")).toString();
+        const HttpReply given = httpRequest("PUT", m_server->api(QStringLiteral("/projects/%1/members/bob@example.org").arg(project)),
+                                            {{QStringLiteral("role"), QStringLiteral("viewer")}}, alice);
+        return given.status == 200 ? project : QString();
+    }
+
+    void presenceSaysWhoHasAProjectOpen()
+    {
+        const QString project = sharedProject(QStringLiteral("Presence"));
+        QVERIFY(!project.isEmpty());
+        EventClient alice(m_server->url());
+        QVERIFY(alice.waitConnected());
+        alice.authenticate(login(QStringLiteral("alice@example.org")));
+        QVERIFY(alice.waitFor(QStringLiteral("ready")));
+        alice.watch(project);
+        QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice")), alice.describe(0).constData());
+
+        EventClient bob(m_server->url());
+        QVERIFY(bob.waitConnected());
+        bob.authenticate(login(QStringLiteral("bob@example.org")));
+        QVERIFY(bob.waitFor(QStringLiteral("ready")));
+        bob.watch(project);
+        QVERIFY2(bob.waitForPresence(project, QStringLiteral("alice, bob")), bob.describe(0).constData());
+        QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice, bob")), alice.describe(0).constData());
+
+        // Someone outside may not look, and learns nothing.
+        EventClient dave(m_server->url());
+        QVERIFY(dave.waitConnected());
+        dave.authenticate(login(QStringLiteral("dave@example.org")));
+        QVERIFY(dave.waitFor(QStringLiteral("ready")));
+        const qsizetype daveBefore = dave.received();
+        dave.watch(project);
+        const std::optional<QJsonObject> refused = dave.waitFor(QStringLiteral("error"), {}, daveBefore);
+        QVERIFY2(refused, dave.describe(0).constData());
+        QCOMPARE(refused->value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("not_found"));
+        QVERIFY(dave.presence(project).isEmpty());
+
+        // Bob closes the project, opens it again, then his socket drops.
+        bob.watch(QString());
+        QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice")), alice.describe(0).constData());
+        bob.watch(project);
+        QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice, bob")), alice.describe(0).constData());
+        bob.abort();
+        QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice")), alice.describe(0).constData());
+        // Each change was told once: no repeats of what Alice knew.
+        QCOMPARE(alice.presence(project), (QStringList{QStringLiteral("alice"), QStringLiteral("alice, bob"), QStringLiteral("alice"), QStringLiteral("alice, bob"),
+                                                       QStringLiteral("alice")}));
+        QVERIFY(dave.presence(project).isEmpty());
+    }
+
+    // With several instances on PostgreSQL, presence is in the database:
+    // a socket on one instance sees those on another, and an instance
+    // that stops takes its sockets' presence with it.
+    void presenceSpansInstances()
+    {
+        if (testBackend() != Realm::ServerDb::Backend::PostgreSql)
+            QSKIP("Several instances share PostgreSQL; on SQLite one instance runs.");
+        const QString project = sharedProject(QStringLiteral("Presence everywhere"));
+        QVERIFY(!project.isEmpty());
+        QString why;
+        std::unique_ptr<ServerProcess> second = ServerProcess::serve(m_data, m_databaseUrl, &why);
+        QVERIFY2(second, qPrintable(why));
+        EventClient alice(m_server->url());
+        QVERIFY(alice.waitConnected());
+        alice.authenticate(login(QStringLiteral("alice@example.org")));
+        QVERIFY(alice.waitFor(QStringLiteral("ready")));
+        alice.watch(project);
+        QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice")), alice.describe(0).constData());
+        EventClient bob(second->url());
+        QVERIFY(bob.waitConnected());
+        bob.authenticate(login(QStringLiteral("bob@example.org"), second->url()));
+        QVERIFY(bob.waitFor(QStringLiteral("ready")));
+        bob.watch(project);
+        QVERIFY2(bob.waitForPresence(project, QStringLiteral("alice, bob")), bob.describe(0).constData());
+        QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice, bob")), alice.describe(0).constData());
+        QCOMPARE(second->terminate(), 0);
+        QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice")), alice.describe(0).constData());
     }
 
     void aSocketClosesWhenItsSessionEnds()
