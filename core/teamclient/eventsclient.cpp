@@ -2,6 +2,7 @@
 #include "teamclient/eventsclient.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -33,12 +34,9 @@ EventsClient::EventsClient(CredentialsSource credentials, QObject *parent)
             m_socket.abort();
             return;
         }
-        m_socket.sendTextMessage(QStringLiteral("{\"type\":\"ping\"}"));
+        send({{QStringLiteral("type"), QStringLiteral("ping")}});
     });
-    connect(&m_socket, &QWebSocket::connected, this, [this] {
-        m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("auth")}, {QStringLiteral("token"), m_token}})
-                                                       .toJson(QJsonDocument::Compact)));
-    });
+    connect(&m_socket, &QWebSocket::connected, this, [this] { send({{QStringLiteral("type"), QStringLiteral("auth")}, {QStringLiteral("token"), m_token}}); });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &EventsClient::onText);
     connect(&m_socket, &QWebSocket::disconnected, this, &EventsClient::onClosed);
     // A connection that fails before it opens may not say "disconnected".
@@ -73,12 +71,14 @@ void EventsClient::start()
     // What closes now is no news for anyone.
     m_open = false;
     m_ready = false;
+    forgetPresence();
     m_socket.abort();
     connectNow();
 }
 
 void EventsClient::stop()
 {
+    forgetPresence();
     m_running = false;
     ++m_attempt;
     m_retry.stop();
@@ -122,8 +122,12 @@ void EventsClient::onText(const QString &text)
     const QString type = message.value(QStringLiteral("type")).toString();
     if (type == QLatin1String("ready")) {
         m_ready = true;
+        m_userId = message.value(QStringLiteral("user_id")).toString();
         m_readyAt.start();
         m_ping.start();
+        // A new socket has nothing open.
+        if (!m_watching.isEmpty())
+            sendWatch();
         emit connected();
     } else if (type == QLatin1String("changed")) {
         const QString scope = message.value(QStringLiteral("scope")).toString();
@@ -132,6 +136,18 @@ void EventsClient::onText(const QString &text)
                                 message.value(QStringLiteral("epoch")).toString());
         else if (scope == QLatin1String("me"))
             emit accountChanged();
+    } else if (type == QLatin1String("presence")) {
+        const QString projectId = message.value(QStringLiteral("project_id")).toString();
+        if (projectId != m_watching)
+            return; // about a project left since
+        QStringList others;
+        for (const QJsonValue &user : message.value(QStringLiteral("users")).toArray()) {
+            const QJsonObject person = user.toObject();
+            if (person.value(QStringLiteral("user_id")).toString() != m_userId)
+                others << person.value(QStringLiteral("name")).toString();
+        }
+        m_heardPresence = true;
+        emit presenceChanged(projectId, others);
     } else if (type == QLatin1String("error")) {
         m_lastProblem = message.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
     }
@@ -144,6 +160,7 @@ void EventsClient::onClosed()
         return;
     const bool wasReady = std::exchange(m_ready, false);
     m_ping.stop();
+    forgetPresence();
     if (!m_running)
         return;
     QString why = m_lastProblem;
@@ -166,6 +183,32 @@ void EventsClient::retryLater()
     const int wait = std::min(kLongestRetryMs, kFirstRetryMs << std::min(m_failures, 6));
     ++m_failures;
     m_retry.start(wait);
+}
+
+void EventsClient::watch(const QString &serverProjectId)
+{
+    if (serverProjectId == m_watching)
+        return;
+    forgetPresence();
+    m_watching = serverProjectId;
+    if (m_ready)
+        sendWatch();
+}
+
+void EventsClient::sendWatch()
+{
+    send({{QStringLiteral("type"), QStringLiteral("watch")}, {QStringLiteral("project_id"), m_watching}});
+}
+
+void EventsClient::forgetPresence()
+{
+    if (std::exchange(m_heardPresence, false))
+        emit presenceChanged(m_watching, {});
+}
+
+void EventsClient::send(const QJsonObject &message)
+{
+    m_socket.sendTextMessage(QString::fromUtf8(QJsonDocument(message).toJson(QJsonDocument::Compact)));
 }
 
 } // namespace Realm::TeamClient

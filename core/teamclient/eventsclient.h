@@ -35,6 +35,9 @@ public:
     void start();
     void stop();
     bool isConnected() const { return m_ready; }
+    // Says which shared project is open here (empty: none), now and after
+    // every reconnect; presenceChanged tells who else has it open.
+    void watch(const QString &serverProjectId);
 
     // The socket's URL for a server's base URL (http → ws, https → wss).
     static QUrl eventsUrl(const QUrl &server);
@@ -48,6 +51,9 @@ signals:
     // The account, its organizations or its project roles changed: read
     // everything again (project pokes held back meanwhile included).
     void accountChanged();
+    // Who else has the watched project open (names; this user not
+    // counted, on whatever machine). Empty when alone or not connected.
+    void presenceChanged(const QString &serverProjectId, const QStringList &others);
     // Lost or refused; `why` is for a person. A retry is scheduled unless
     // stopped (or the sign-in itself is gone).
     void disconnected(const QString &why);
@@ -57,12 +63,19 @@ private:
     void onText(const QString &text);
     void onClosed();
     void retryLater();
+    void sendWatch();
+    // Nobody is known to be there while nothing is heard.
+    void forgetPresence();
+    void send(const QJsonObject &message);
 
     CredentialsSource m_credentials;
     QWebSocket m_socket;
     QTimer m_retry;
     QTimer m_ping;
     QString m_token;
+    QString m_userId; // from "ready"
+    QString m_watching;
+    bool m_heardPresence = false; // since the last watch or reconnect
     QString m_lastProblem;
     QElapsedTimer m_lastHeard; // any message from the server
     QElapsedTimer m_readyAt;

@@ -26,14 +26,17 @@
 #include "verifyresult.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMainWindow>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -403,6 +406,50 @@ private slots:
         QSignalSpy opened(&panel, &Ui::ChatPanel::conversationOpened);
         panel.reloadFromWorkspace();
         QVERIFY(QTest::qWaitFor([&] { return !opened.isEmpty() && opened.last().first().toString() == conversation->id; }, 10000));
+    }
+
+    // Presence: with live updates on, each desktop says which project is
+    // open, and the status bar names the teammates who have it open too.
+    void teammatesWithTheProjectOpenAreNamed()
+    {
+        QVERIFY(!m_bobProject.isEmpty());
+        QMainWindow aliceWindow;
+        auto *alice = new Ui::TeamActions(m_alice->workspace.db(), &m_alice->client, &aliceWindow);
+        aliceWindow.statusBar()->addPermanentWidget(alice->presenceLabel());
+        aliceWindow.statusBar()->addPermanentWidget(alice->statusLabel());
+        aliceWindow.resize(700, 120);
+        aliceWindow.show();
+        alice->sync()->setAutomatic(true);
+        QVERIFY(QTest::qWaitFor([&] { return alice->sync()->isLive(); }, 20000));
+        alice->setProject(m_aliceProject, QStringLiteral("rocket"));
+        QVERIFY(!alice->presenceLabel()->isVisible());
+
+        auto bobWindow = std::make_unique<QWidget>();
+        auto *bob = new Ui::TeamActions(m_bob->workspace.db(), &m_bob->client, bobWindow.get());
+        bob->sync()->setAutomatic(true);
+        QVERIFY(QTest::qWaitFor([&] { return bob->sync()->isLive(); }, 20000));
+        bob->setProject(m_bobProject, QStringLiteral("rocket"));
+        QVERIFY(QTest::qWaitFor([&] { return alice->presenceLabel()->text() == QLatin1String("Bob is here too"); }, 20000));
+        QVERIFY(alice->presenceLabel()->isVisible());
+        QVERIFY(QTest::qWaitFor([&] { return bob->presenceLabel()->text() == QLatin1String("Alice is here too"); }, 20000));
+        QCOMPARE(alice->presenceLabel()->toolTip(), QStringLiteral("Also has this project open: Bob"));
+        // Laid out whole in the status bar, not cut short.
+        QVERIFY(QTest::qWaitFor([&] { return alice->presenceLabel()->width() >= alice->presenceLabel()->sizeHint().width(); }, 5000));
+        screenshot(aliceWindow, QStringLiteral("presence.png"));
+
+        // Bob opens another project (none here): he is gone from Alice's bar.
+        bob->setProject(QString(), QString());
+        QVERIFY(QTest::qWaitFor([&] { return !alice->presenceLabel()->isVisible(); }, 20000));
+        QVERIFY(alice->presenceLabel()->text().isEmpty());
+        // Back, then his desktop closes: gone again.
+        bob->setProject(m_bobProject, QStringLiteral("rocket"));
+        QVERIFY(QTest::qWaitFor([&] { return alice->presenceLabel()->isVisible(); }, 20000));
+        QVERIFY(settle(*bob->sync()));
+        bobWindow.reset();
+        QVERIFY(QTest::qWaitFor([&] { return !alice->presenceLabel()->isVisible(); }, 20000));
+        // Alice opening another project forgets who was in the last one.
+        alice->setProject(QString(), QString());
+        QVERIFY(settle(*alice->sync()));
     }
 
     void aSyncWithoutSignInSaysSoAndKeepsTheChange()

@@ -464,6 +464,7 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_undo);
     statusBar()->addPermanentWidget(m_details);
     statusBar()->addPermanentWidget(m_editor->cursorInfo());
+    statusBar()->addPermanentWidget(m_team->presenceLabel());
     statusBar()->addPermanentWidget(m_team->statusLabel());
     statusBar()->addPermanentWidget(m_jobLabel);
     statusBar()->addPermanentWidget(m_jobProgress);

@@ -50,6 +50,10 @@ SyncController::SyncController(Storage::DatabasePtr db, TeamClient::ServerClient
     // (a role given, say): project pokes held back meanwhile are in that.
     connect(m_events, &TeamClient::EventsClient::accountChanged, this, &SyncController::syncThisServer);
     connect(m_client, &TeamClient::ServerClient::accountChanged, this, &SyncController::onAccountChanged);
+    connect(m_events, &TeamClient::EventsClient::presenceChanged, this, [this](const QString &serverProjectId, const QStringList &others) {
+        if (serverProjectId == m_watchedServerProject && !m_openProject.isEmpty())
+            emit presenceChanged(m_openProject, others);
+    });
     reload();
 }
 
@@ -72,6 +76,7 @@ void SyncController::setAutomatic(bool on)
 
 void SyncController::onAccountChanged()
 {
+    updateWatch(); // perhaps another server now
     const bool run = m_automatic && m_client->account().isSet();
     if (!run) {
         const bool wasLive = m_events->isConnected();
@@ -86,6 +91,23 @@ void SyncController::onAccountChanged()
     m_periodic.start();
 }
 
+void SyncController::setOpenProject(const QString &projectId)
+{
+    m_openProject = projectId;
+    updateWatch();
+}
+
+void SyncController::updateWatch()
+{
+    const std::optional<SyncClient::ProjectSyncStatus> status = statusOf(m_openProject);
+    const bool watchable = status && status->link.state != Link::State::Unshared && isOnThisServer(status->link);
+    const QString serverProjectId = watchable ? status->link.serverProjectId : QString();
+    if (serverProjectId == m_watchedServerProject)
+        return;
+    m_watchedServerProject = serverProjectId;
+    m_events->watch(serverProjectId);
+}
+
 void SyncController::reload()
 {
     const quint64 ticket = m_reloads.take();
@@ -94,6 +116,7 @@ void SyncController::reload()
                         if (!m_reloads.isNewest(ticket) || !statuses)
                             return;
                         m_statuses = *statuses;
+                        updateWatch(); // shared, or no longer
                         emit statusesChanged();
                     });
 }

@@ -44,6 +44,10 @@ public:
     // Automatic syncs and live updates while signed in (the window turns
     // this on; tests drive syncNow() themselves).
     void setAutomatic(bool on);
+    // The project open in the window: teammates see that it is open here,
+    // and presenceChanged says who else has it open (when it is shared on
+    // the server signed in to and live updates are on).
+    void setOpenProject(const QString &projectId);
 
     bool isAutomatic() const { return m_automatic; }
     bool isBusy() const { return m_busy; }
@@ -65,6 +69,8 @@ signals:
     // The server said a shared project changed; `syncs`: it is news, and
     // a sync of it follows (else it is pulled already, or being pulled).
     void poked(const QString &projectId, bool syncs);
+    // Who else has the open project open (names; empty: nobody, or not known).
+    void presenceChanged(const QString &projectId, const QStringList &others);
 
 private:
     void enqueue(SyncClient::SyncInput input);
@@ -74,6 +80,8 @@ private:
     void onAccountChanged();
     // Every shared project of the server signed in to (automatic rounds).
     void syncThisServer();
+    // Tells the event socket which server project is open here.
+    void updateWatch();
     bool isOnThisServer(const SyncClient::Link &link) const;
     QString problemOf(const SyncClient::Link &link) const;
     static bool covers(const SyncClient::SyncInput &input, const QString &projectId);
@@ -93,6 +101,8 @@ private:
     // per project what its links could not record (another server).
     QString m_jobProblem;
     QHash<QString, QString> m_problems;
+    QString m_openProject;
+    QString m_watchedServerProject;
     bool m_automatic = false;
     bool m_busy = false;      // from taking a request to its end (credentials first)
     bool m_cancelled = false; // cancel() before the job started

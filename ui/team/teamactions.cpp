@@ -41,8 +41,11 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
     , m_conflicts(new QAction(tr("&Resolve Conflicts…"), this))
     , m_serverProjects(new QAction(tr("Server &Projects…"), this))
     , m_status(new QLabel(window))
+    , m_presence(new QLabel(window))
 {
     m_status->setObjectName(QStringLiteral("syncStatus"));
+    m_presence->setObjectName(QStringLiteral("presence"));
+    m_presence->hide();
     m_syncNow->setObjectName(QStringLiteral("syncNow"));
     m_syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
     m_syncNow->setToolTip(tr("Send this workspace's changes to the team server and receive the team's"));
@@ -60,6 +63,10 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
         m_status->setText(fraction >= 0 ? tr("%1 (%2%)").arg(text, QString::number(qRound(fraction * 100))) : text);
     });
     connect(m_sync, &SyncController::projectsReceived, this, &TeamActions::projectsReceived);
+    connect(m_sync, &SyncController::presenceChanged, this, [this](const QString &projectId, const QStringList &others) {
+        if (projectId == m_projectId)
+            showPresence(others);
+    });
     connect(m_sync, &SyncController::liveChanged, this, [this](bool live, const QString &why) {
         m_liveProblem = live ? QString() : why;
         showStatus();
@@ -104,8 +111,11 @@ QList<QAction *> TeamActions::actions() const
 
 void TeamActions::setProject(const QString &projectId, const QString &projectName)
 {
+    if (projectId != m_projectId)
+        showPresence({});
     m_projectId = projectId;
     m_projectName = projectName;
+    m_sync->setOpenProject(projectId);
     updateActions();
 }
 
@@ -162,6 +172,25 @@ void TeamActions::showStatus()
         text += QStringLiteral(" · ") + tr("live updates off");
     m_status->setText(text);
     m_status->setToolTip(m_liveProblem.isEmpty() ? (m_sync->isLive() ? tr("Live: teammates' changes arrive as they are made.") : QString()) : m_liveProblem);
+}
+
+void TeamActions::showPresence(const QStringList &others)
+{
+    m_presence->setVisible(!others.isEmpty());
+    if (others.isEmpty()) {
+        m_presence->clear();
+        return;
+    }
+    // Two names at most; the tooltip has them all.
+    QString text;
+    if (others.size() == 1)
+        text = tr("%1 is here too").arg(others.first());
+    else if (others.size() == 2)
+        text = tr("%1 and %2 are here too").arg(others.at(0), others.at(1));
+    else
+        text = tr("%1, %2 and %n more are here too", nullptr, int(others.size() - 2)).arg(others.at(0), others.at(1));
+    m_presence->setText(text);
+    m_presence->setToolTip(tr("Also has this project open: %1").arg(QLocale().createSeparatedList(others)));
 }
 
 void TeamActions::showServerDialog()

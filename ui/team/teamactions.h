@@ -19,7 +19,8 @@ class SyncController;
 
 // The Team menu: Connect to Server, Sync Now, Share Project, Resolve
 // Conflicts, Server Projects; and the status bar's word on sync ("Synced
-// 10:32", "Syncing… 40%", "Offline: …"). The window tells it the current
+// 10:32", "Syncing… 40%", "Offline: …") and on who else has the current
+// project open ("Bob is here too"). The window tells it the current
 // project and hears which projects changed on the server.
 class TeamActions final : public QObject {
     Q_OBJECT
@@ -29,6 +30,7 @@ public:
 
     QList<QAction *> actions() const;
     QLabel *statusLabel() const { return m_status; }
+    QLabel *presenceLabel() const { return m_presence; }
     SyncController *sync() const { return m_sync; }
 
     void setProject(const QString &projectId, const QString &projectName);
@@ -51,6 +53,7 @@ signals:
 private:
     void updateActions();
     void showStatus();
+    void showPresence(const QStringList &others);
 
     Storage::DatabasePtr m_db;
     TeamClient::ServerClient *m_client;
@@ -65,6 +68,7 @@ private:
     QAction *m_conflicts;
     QAction *m_serverProjects;
     QLabel *m_status;
+    QLabel *m_presence;
 };
 
 } // namespace Realm::Ui
