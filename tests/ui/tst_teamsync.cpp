@@ -40,6 +40,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace Realm;
@@ -450,6 +451,55 @@ private slots:
         // Alice opening another project forgets who was in the last one.
         alice->setProject(QString(), QString());
         QVERIFY(settle(*alice->sync()));
+    }
+
+    // Team → Cancel Sync (and the status bar's stop button) while a sync
+    // runs: it stops, says so, and the change waits for the next sync.
+    void aCancelledSyncLosesNothing()
+    {
+        QVERIFY(!m_aliceProject.isEmpty());
+        QMainWindow window;
+        auto *alice = new Ui::TeamActions(m_alice->workspace.db(), &m_alice->client, &window);
+        window.statusBar()->addPermanentWidget(alice->statusLabel());
+        window.statusBar()->addPermanentWidget(alice->cancelButton());
+        window.resize(500, 100);
+        window.show();
+        QVERIFY(settle(*alice->sync()));
+        const QList<QAction *> actions = alice->actions();
+        const auto cancel = std::find_if(actions.begin(), actions.end(), [](QAction *action) { return action->objectName() == QLatin1String("cancelSync"); });
+        QVERIFY(cancel != actions.end());
+        QVERIFY(!(*cancel)->isEnabled());
+        QVERIFY(!alice->cancelButton()->isVisible());
+
+        writeFile(m_alice->folder(QStringLiteral("rocket")), QStringLiteral("LATER.md"), "sent later\n");
+        REALM_VERIFY_OK(Projects::ProjectImporter(m_alice->workspace.db()).refreshProject(m_aliceProject, {}));
+        QSignalSpy messages(alice, &Ui::TeamActions::message);
+        QSignalSpy failed(alice->sync(), &SyncController::failed);
+        // The sign-in's token is fetched first, over the network: the
+        // cancel lands before the sync sends anything.
+        alice->sync()->syncNow();
+        QVERIFY(alice->sync()->isBusy());
+        QVERIFY((*cancel)->isEnabled());
+        QVERIFY(alice->cancelButton()->isVisible());
+        screenshot(window, QStringLiteral("cancel-sync.png"));
+        QTest::mouseClick(alice->cancelButton(), Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&] { return !failed.isEmpty(); }, 20000));
+        QVERIFY(alice->sync()->wasCancelled());
+        QCOMPARE(messages.last().first().toString(), QStringLiteral("Sync cancelled; changes not sent wait for the next sync."));
+        QVERIFY(settle(*alice->sync()));
+        QVERIFY(!alice->cancelButton()->isVisible());
+        // Cancelled is not offline: the badge says the change waits.
+        QCOMPARE(alice->sync()->badges().value(m_aliceProject).kind, SyncBadge::Kind::Pending);
+        QCOMPARE(alice->sync()->statusOf(m_aliceProject)->pending, 1);
+        // The next sync sends it.
+        alice->sync()->syncNow();
+        QVERIFY(settle(*alice->sync()));
+        QCOMPARE(alice->sync()->badges().value(m_aliceProject).kind, SyncBadge::Kind::Synced);
+        QCOMPARE(alice->sync()->statusOf(m_aliceProject)->pending, 0);
+        QVERIFY(settle(*m_bob->sync));
+        m_bob->sync->syncNow();
+        QVERIFY(settle(*m_bob->sync));
+        QCOMPARE(projectFile(m_bob->workspace.db(), m_bobProject, QStringLiteral("LATER.md")), QByteArray("sent later\n"));
     }
 
     void aSyncWithoutSignInSaysSoAndKeepsTheChange()

@@ -42,7 +42,6 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QMimeData>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
@@ -50,12 +49,14 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -466,6 +467,7 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_editor->cursorInfo());
     statusBar()->addPermanentWidget(m_team->presenceLabel());
     statusBar()->addPermanentWidget(m_team->statusLabel());
+    statusBar()->addPermanentWidget(m_team->cancelButton());
     statusBar()->addPermanentWidget(m_jobLabel);
     statusBar()->addPermanentWidget(m_jobProgress);
     statusBar()->addPermanentWidget(m_jobCancel);

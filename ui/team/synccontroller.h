@@ -51,6 +51,8 @@ public:
 
     bool isAutomatic() const { return m_automatic; }
     bool isBusy() const { return m_busy; }
+    // The run that ended last was cancelled (for failed()'s listeners).
+    bool wasCancelled() const { return m_cancelled; }
     bool isLive() const;
     const QList<SyncClient::ProjectSyncStatus> &statuses() const { return m_statuses; }
     std::optional<SyncClient::ProjectSyncStatus> statusOf(const QString &projectId) const;

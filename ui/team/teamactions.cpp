@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QLabel>
 #include <QLocale>
+#include <QToolButton>
 #include <QWidget>
 
 namespace Realm::Ui {
@@ -40,6 +41,8 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
     , m_share(new QAction(tr("S&hare Project…"), this))
     , m_conflicts(new QAction(tr("&Resolve Conflicts…"), this))
     , m_serverProjects(new QAction(tr("Server &Projects…"), this))
+    , m_cancel(new QAction(QIcon::fromTheme(QStringLiteral("process-stop")), tr("C&ancel Sync"), this))
+    , m_cancelButton(new QToolButton(window))
     , m_status(new QLabel(window))
     , m_presence(new QLabel(window))
 {
@@ -54,6 +57,13 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
     connect(m_share, &QAction::triggered, this, &TeamActions::showShareDialog);
     connect(m_conflicts, &QAction::triggered, this, &TeamActions::showConflicts);
     connect(m_serverProjects, &QAction::triggered, this, &TeamActions::showServerProjects);
+    m_cancel->setObjectName(QStringLiteral("cancelSync"));
+    m_cancel->setToolTip(tr("Stop the sync, share or clone under way; what was not sent waits for the next sync"));
+    connect(m_cancel, &QAction::triggered, m_sync, &SyncController::cancel);
+    m_cancelButton->setDefaultAction(m_cancel);
+    m_cancelButton->setAutoRaise(true);
+    m_cancelButton->setToolButtonStyle(m_cancel->icon().isNull() ? Qt::ToolButtonTextOnly : Qt::ToolButtonIconOnly);
+    m_cancelButton->hide();
 
     connect(m_sync, &SyncController::statusesChanged, this, [this] {
         updateActions();
@@ -73,6 +83,14 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
     });
     connect(m_sync, &SyncController::failed, this, [this](SyncInput::Action action, const QString &text) {
         // Said here too: the dialog that asked may be closed by now.
+        if (m_sync->wasCancelled()) {
+            switch (action) {
+            case SyncInput::Action::Sync: emit message(tr("Sync cancelled; changes not sent wait for the next sync.")); break;
+            case SyncInput::Action::Share: emit message(tr("Sharing cancelled.")); break;
+            case SyncInput::Action::Clone: emit message(tr("Cloning cancelled.")); break;
+            }
+            return;
+        }
         switch (action) {
         case SyncInput::Action::Sync: emit message(tr("Sync failed: %1").arg(text)); break;
         case SyncInput::Action::Share: emit message(tr("Sharing failed: %1").arg(text)); break;
@@ -106,7 +124,7 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
 
 QList<QAction *> TeamActions::actions() const
 {
-    return {m_connect, m_syncNow, m_share, m_conflicts, m_serverProjects};
+    return {m_connect, m_syncNow, m_cancel, m_share, m_conflicts, m_serverProjects};
 }
 
 void TeamActions::setProject(const QString &projectId, const QString &projectName)
@@ -136,6 +154,8 @@ void TeamActions::updateActions()
     m_share->setText(status ? tr("S&hare Project (Members)…") : tr("S&hare Project…"));
     m_conflicts->setEnabled(status && status->conflicts > 0);
     m_serverProjects->setEnabled(signedIn);
+    m_cancel->setEnabled(m_sync->isBusy());
+    m_cancelButton->setVisible(m_sync->isBusy());
 }
 
 void TeamActions::showStatus()

@@ -7,6 +7,7 @@
 
 class QAction;
 class QLabel;
+class QToolButton;
 class QWidget;
 
 namespace Realm::TeamClient {
@@ -31,6 +32,8 @@ public:
     QList<QAction *> actions() const;
     QLabel *statusLabel() const { return m_status; }
     QLabel *presenceLabel() const { return m_presence; }
+    // Shown while a sync, share or clone runs.
+    QToolButton *cancelButton() const { return m_cancelButton; }
     SyncController *sync() const { return m_sync; }
 
     void setProject(const QString &projectId, const QString &projectName);
@@ -67,6 +70,8 @@ private:
     QAction *m_share;
     QAction *m_conflicts;
     QAction *m_serverProjects;
+    QAction *m_cancel;
+    QToolButton *m_cancelButton;
     QLabel *m_status;
     QLabel *m_presence;
 };
