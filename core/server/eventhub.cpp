@@ -38,13 +38,13 @@ bool changesTeamsProjectAccess(const Auth::AuditEntry &entry)
            || entry.action == QLatin1String("team.deleted");
 }
 
-QJsonObject errorMessage(const QString &code, const QString &message)
+} // namespace
+
+QJsonObject EventHub::errorMessage(const QString &code, const QString &message)
 {
     return {{QStringLiteral("type"), QStringLiteral("error")},
             {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
 }
-
-} // namespace
 
 EventHub::EventHub(const ApiContext &context, Options options, QObject *parent)
     : QObject(parent), m_context(context), m_options(options)
@@ -59,6 +59,9 @@ EventHub::EventHub(const ApiContext &context, Options options, QObject *parent)
 EventHub::~EventHub()
 {
     closeAll();
+    // Once more, after writes that were under way as it stopped (the
+    // server waits for the workers after this).
+    forgetPresenceOfInstance();
 }
 
 void EventHub::start()
@@ -95,28 +98,22 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
         found->second.socket.release()->deleteLater();
         m_connections.erase(found);
     }, Qt::QueuedConnection);
+    connect(raw, &QWebSocket::pong, this, [this, id] {
+        if (const auto found = m_connections.find(id); found != m_connections.end())
+            found->second.heardAtMs = Clock::nowMs();
+    });
     Connection connection;
     connection.socket = std::move(socket);
-    connection.openedAtMs = Clock::nowMs();
+    connection.openedAtMs = connection.heardAtMs = connection.pingedAtMs = Clock::nowMs();
     m_connections.emplace(id, std::move(connection));
 }
 
 void EventHub::closeAll()
 {
-    const bool wasStopping = std::exchange(m_stopping, true);
+    if (!std::exchange(m_stopping, true))
+        forgetPresenceOfInstance(); // others stop seeing these sockets now
     m_poll.stop();
     m_presenceRenewal.stop();
-    // Others stop seeing this instance's sockets now, not when they expire.
-    // (On this thread: the server is stopping, and this is quick.)
-    const bool anyWatching = std::any_of(m_connections.cbegin(), m_connections.cend(), [](const auto &entry) { return !entry.second.watchWanted.isEmpty() || !entry.second.watching.isEmpty(); });
-    if (!wasStopping && anyWatching) {
-        const Result<void> removed = m_context.database->write(tr("Cannot forget who had projects open"),
-                                                               [this](const QSqlDatabase &db) { return Presence::removeInstance(db, m_instanceId); });
-        if (!removed)
-            qWarning("%s", qPrintable(removed.error().message));
-        for (auto &[id, connection] : m_connections)
-            connection.watching = connection.watchWanted = QString();
-    }
     std::vector<quint64> ids;
     for (const auto &[id, connection] : m_connections)
         ids.push_back(id);
@@ -130,6 +127,7 @@ void EventHub::onText(quint64 id, const QString &text)
     if (found == m_connections.end())
         return;
     Connection &connection = found->second;
+    connection.heardAtMs = Clock::nowMs();
     const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
     const QString type = message.value(QStringLiteral("type")).toString();
     if (type == QLatin1String("ping")) {
@@ -141,7 +139,7 @@ void EventHub::onText(quint64 id, const QString &text)
         return;
     }
     if (connection.authenticated || connection.busy || type != QLatin1String("auth")) {
-        send(connection, errorMessage(QStringLiteral("invalid_input"), tr("Send {\"type\":\"auth\",\"token\":…} once, first; then only \"ping\".")));
+        send(connection, errorMessage(QStringLiteral("invalid_input"), tr("Send {\"type\":\"auth\",\"token\":…} once, first; then only \"watch\" and \"ping\".")));
         return;
     }
     authenticate(id, message.value(QStringLiteral("token")).toString());
@@ -236,9 +234,7 @@ void EventHub::recheck(quint64 id)
         connection.principal = standing->principal;
         connection.orgIds = standing->orgIds;
         connection.projectRoles = standing->projectRoles;
-        // A project it may no longer see is no longer open.
-        if (!connection.watchWanted.isEmpty() && !connection.seesProject(connection.watchWanted))
-            watch(which, {});
+        recheckPresence(which, connection);
         // Whatever changed, the client reads its account and
         // organizations again (org pokes held back meanwhile included).
         send(connection, {{QStringLiteral("type"), QStringLiteral("changed")}, {QStringLiteral("scope"), QStringLiteral("me")},
@@ -264,6 +260,22 @@ void EventHub::poll()
     }
     for (quint64 id : overrun)
         close(id, QWebSocketProtocol::CloseCodePolicyViolated, tr("Too many unread messages."));
+    // A peer gone without a word (a laptop asleep, a network changed)
+    // leaves a socket open forever, and its presence with it: a WebSocket
+    // ping now and then, which every client answers by itself, finds it.
+    std::vector<quint64> silent;
+    for (auto &[id, connection] : m_connections) {
+        if (!connection.authenticated)
+            continue;
+        if (now - connection.heardAtMs > m_options.silenceLimitMs)
+            silent.push_back(id);
+        else if (now - connection.pingedAtMs >= m_options.pingIntervalMs) {
+            connection.pingedAtMs = now;
+            connection.socket->ping();
+        }
+    }
+    for (quint64 id : silent)
+        close(id, QWebSocketProtocol::CloseCodeGoingAway, tr("No answer to pings."));
     // Checks that were missed, failed, or are due (expiry writes no entry).
     for (auto &[id, connection] : m_connections) {
         if (connection.authenticated && !connection.busy && (connection.recheckPending || now - connection.checkedAtMs > m_options.recheckIntervalMs))
@@ -329,15 +341,6 @@ bool EventHub::Connection::seesProject(const QString &orgId, const QString &proj
 {
     const auto roles = projectRoles.constFind(orgId);
     return roles != projectRoles.constEnd() && roles->of(projectId) >= Auth::ProjectRole::Viewer;
-}
-
-bool EventHub::Connection::seesProject(const QString &projectId) const
-{
-    for (auto org = projectRoles.cbegin(); org != projectRoles.cend(); ++org) {
-        if (org->of(projectId) >= Auth::ProjectRole::Viewer)
-            return true;
-    }
-    return false;
 }
 
 // What a client should read again after `entry`: a shared project's change
@@ -414,137 +417,6 @@ void EventHub::close(quint64 id, QWebSocketProtocol::CloseCode code, const QStri
     // Into the kernel now: at shutdown the event loop may not turn again.
     socket->flush();
     socket.release()->deleteLater();
-}
-
-void EventHub::watch(quint64 id, const QString &projectId)
-{
-    Connection &connection = m_connections.at(id);
-    if (!projectId.isEmpty() && !connection.seesProject(projectId)) {
-        send(connection, errorMessage(QStringLiteral("not_found"), tr("There is no project %1 that you may see.").arg(projectId)));
-        return;
-    }
-    connection.watchWanted = projectId;
-    if (!connection.watchWriting)
-        writeWatch(id);
-}
-
-void EventHub::writeWatch(quint64 id)
-{
-    Connection &asking = m_connections.at(id);
-    if (asking.watchWanted == asking.watching)
-        return;
-    asking.watchWriting = true;
-    const PresenceRow row{socketId(id), m_instanceId, asking.watchWanted, asking.principal.userId, asking.principal.name};
-    const qint64 expiresAt = Clock::nowMs() + m_options.presenceTtlMs;
-    m_context.workers->start([this, id, row, expiresAt] {
-        const Result<void> written = m_context.database->write(tr("Cannot record who has the project open"),
-                                                               [&](const QSqlDatabase &db) { return Presence::set(db, row, expiresAt); });
-        QMetaObject::invokeMethod(this, [this, id, row, written] {
-            const auto found = m_connections.find(id);
-            if (found == m_connections.end()) {
-                // Closed meanwhile: its row goes too.
-                if (written && !row.projectId.isEmpty() && !m_stopping)
-                    removePresence(row.socketId);
-                return;
-            }
-            Connection &connection = found->second;
-            connection.watchWriting = false;
-            if (!written) {
-                qWarning("%s", qPrintable(written.error().message));
-                send(connection, errorMessage(QStringLiteral("internal"), tr("The server could not record that you have the project open. Try again.")));
-                connection.watchWanted = connection.watching;
-                return;
-            }
-            connection.watching = row.projectId;
-            connection.presenceSent.reset();
-            if (!row.projectId.isEmpty())
-                presenceChanged(row.projectId); // what it finds on arrival
-            writeWatch(id); // asked for another meanwhile
-        }, Qt::QueuedConnection);
-    });
-}
-
-void EventHub::forget(quint64 id, Connection &connection)
-{
-    const bool recorded = !connection.watching.isEmpty() || connection.watchWriting;
-    connection.watching = connection.watchWanted = QString();
-    // A write under way removes its own row when it lands (writeWatch).
-    if (!recorded || connection.watchWriting || m_stopping)
-        return;
-    removePresence(socketId(id));
-}
-
-void EventHub::removePresence(const QString &socketId)
-{
-    m_context.workers->start([this, socketId] {
-        const Result<void> removed = m_context.database->write(tr("Cannot record that a socket closed"),
-                                                               [&](const QSqlDatabase &db) { return Presence::remove(db, socketId); });
-        if (!removed)
-            qWarning("%s", qPrintable(removed.error().message)); // it expires
-    });
-}
-
-void EventHub::presenceChanged(const QString &projectId)
-{
-    if (projectId.isEmpty())
-        return;
-    const bool watched = std::any_of(m_connections.cbegin(), m_connections.cend(), [&](const auto &entry) { return entry.second.watching == projectId; });
-    if (!watched || m_stopping)
-        return;
-    // One read at a time per project, so that an older answer never
-    // arrives after a newer one.
-    if (m_presenceReading.contains(projectId)) {
-        m_presenceReadAgain.insert(projectId);
-        return;
-    }
-    m_presenceReading.insert(projectId);
-    m_context.workers->start([this, projectId] {
-        const qint64 now = Clock::nowMs();
-        const Result<QList<PresentUser>> users = m_context.database->read([&](const QSqlDatabase &db) { return Presence::of(db, projectId, now); });
-        QMetaObject::invokeMethod(this, [this, projectId, users] {
-            m_presenceReading.remove(projectId);
-            if (!users) {
-                qWarning("%s", qPrintable(users.error().message));
-            } else {
-                QJsonArray list;
-                for (const PresentUser &user : *users)
-                    list.append(QJsonObject{{QStringLiteral("user_id"), user.userId}, {QStringLiteral("name"), user.name}});
-                const QJsonObject message{{QStringLiteral("type"), QStringLiteral("presence")}, {QStringLiteral("project_id"), projectId},
-                                          {QStringLiteral("users"), list}};
-                for (auto &[id, connection] : m_connections) {
-                    if (connection.watching == projectId && connection.presenceSent != *users) {
-                        send(connection, message);
-                        connection.presenceSent = *users;
-                    }
-                }
-            }
-            if (m_presenceReadAgain.remove(projectId))
-                presenceChanged(projectId);
-        }, Qt::QueuedConnection);
-    });
-}
-
-void EventHub::renewPresence()
-{
-    const qint64 now = Clock::nowMs();
-    m_context.workers->start([this, now, expiresAt = now + m_options.presenceTtlMs] {
-        const Result<void> renewed = m_context.database->write(tr("Cannot renew who has projects open"), [&](const QSqlDatabase &db) -> Result<void> {
-            if (Result<void> mine = Presence::renew(db, m_instanceId, expiresAt); !mine)
-                return mine;
-            return Presence::expire(db, now);
-        });
-        if (!renewed)
-            qWarning("%s", qPrintable(renewed.error().message));
-        // Read again what is watched here: rows that expired, and changes
-        // no notification brought (another process on SQLite).
-        QMetaObject::invokeMethod(this, [this] {
-            QSet<QString> watched;
-            for (const auto &[id, connection] : m_connections)
-                watched.insert(connection.watching);
-            for (const QString &projectId : std::as_const(watched))
-                presenceChanged(projectId);
-        }, Qt::QueuedConnection);
-    });
 }
 
 } // namespace Realm::Server

@@ -19,8 +19,9 @@ namespace Realm::Server {
 
 // /api/v1/events: a WebSocket that tells signed-in clients what to read
 // again — "organization X changed", "your account changed" — instead of
-// them polling. It carries nothing a client could not GET, and a missed
-// message costs nothing (clients read on connect and reconnect anyway).
+// them polling. Its pokes carry nothing a client could not GET, and a
+// missed one costs nothing (clients read on connect and reconnect anyway);
+// presence (below) is the one thing only this socket tells.
 //
 // The client's first message authenticates: {"type":"auth","token":…}
 // (an access token or API key), answered {"type":"ready",…}; then the
@@ -30,8 +31,8 @@ namespace Realm::Server {
 // E the server's sync epoch (a restored database has a new one).
 // Changes are found in the audit log, which every instance writes and
 // reads: the hub reads its new entries when woken (a commit of this
-// instance; PostgreSQL's NOTIFY from any instance) and at least once a
-// second otherwise, so pokes reach the clients of every instance with no
+// instance; PostgreSQL's NOTIFY from any instance) and once a second
+// while nothing wakes it, so pokes reach the clients of every instance with no
 // state between them. A session ended
 // or a user disabled closes that user's sockets at the next poll.
 //
@@ -68,6 +69,11 @@ public:
         // sockets still show as present.
         qint64 presenceTtlMs = 90 * 1000;
         int presenceRenewMs = 30 * 1000;
+        // Authenticated sockets are pinged this often (a WebSocket ping,
+        // answered by the client's library) and closed after this long
+        // without a word.
+        qint64 pingIntervalMs = 30 * 1000;
+        qint64 silenceLimitMs = 75 * 1000;
     };
 
     EventHub(const ApiContext &context, Options options, QObject *parent = nullptr);
@@ -83,6 +89,7 @@ public:
     void wake();
     // Who has `projectId` open changed (on any instance): read it, and
     // tell this instance's sockets that have it open if it is news to them.
+    // Empty: anything may have changed (notifications were missed).
     void presenceChanged(const QString &projectId);
     int connectionCount() const { return int(m_connections.size()); }
 
@@ -90,6 +97,8 @@ private:
     struct Connection {
         std::unique_ptr<QWebSocket> socket;
         qint64 openedAtMs = 0;
+        qint64 heardAtMs = 0; // any message or pong
+        qint64 pingedAtMs = 0;
         bool authenticated = false;
         bool busy = false; // authenticating or rechecking
         // Something may have changed since the check in flight read the
@@ -104,11 +113,11 @@ private:
         // Presence: the project recorded as open, the one asked for (they
         // differ while a write is under way; one at a time, in order).
         QString watching;
+        QString watchingOrgId;
         QString watchWanted;
         bool watchWriting = false;
         std::optional<QList<PresentUser>> presenceSent; // for `watching`
         bool seesProject(const QString &orgId, const QString &projectId) const;
-        bool seesProject(const QString &projectId) const;
     };
     // The principal, the organizations it belongs to and its project roles
     // in each.
@@ -130,14 +139,20 @@ private:
     void readAudit();
     void dispatch(const QList<Auth::AuditEntry> &entries);
     static QJsonObject pokeFor(const Auth::AuditEntry &entry);
+    static QJsonObject errorMessage(const QString &code, const QString &message);
     void send(Connection &connection, const QJsonObject &message);
     void close(quint64 id, QWebSocketProtocol::CloseCode code, const QString &reason);
     // The connection is going: its presence with it.
     void forget(quint64 id, Connection &connection);
+    // Presence (eventhubpresence.cpp).
     void watch(quint64 id, const QString &projectId);
     void writeWatch(quint64 id);
     void removePresence(const QString &socketId);
     void renewPresence();
+    // After a recheck: a project it may no longer see is no longer open;
+    // news it was not told while the check ran is told now.
+    void recheckPresence(quint64 id, Connection &connection);
+    void forgetPresenceOfInstance();
     QString socketId(quint64 id) const { return m_instanceId + QLatin1Char(':') + QString::number(id); }
 
     ApiContext m_context;

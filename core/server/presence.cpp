@@ -5,7 +5,10 @@
 #include "serverdb/serverdatabase.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSet>
+
+#include <algorithm>
 
 namespace Realm::Server {
 
@@ -30,24 +33,17 @@ Result<void> notifyProjects(const QSqlDatabase &db, const QSet<QString> &project
     return {};
 }
 
-// The rows `select` and `remove` pick by one value: their projects are
-// told once the rows are gone.
+// Removes the rows `remove` picks by one value; their projects are told.
 template<typename Value>
-Result<void> removeWhere(const QSqlDatabase &db, const char *select, const char *remove, const Value &value, const QString &whatFailed)
+Result<void> removeWhere(const QSqlDatabase &db, const char *remove, const Value &value, const QString &whatFailed)
 {
-    Query projects(db, select);
-    projects.bindAll(value);
-    if (Result<void> ran = projects.exec(whatFailed); !ran)
-        return ran;
-    QSet<QString> affected;
-    while (projects.next())
-        affected.insert(projects.text(0));
-    if (affected.isEmpty())
-        return {};
     Query removed(db, remove);
     removed.bindAll(value);
     if (Result<void> ran = removed.exec(whatFailed); !ran)
         return ran;
+    QSet<QString> affected;
+    while (removed.next())
+        affected.insert(removed.text(0));
     return notifyProjects(db, affected, whatFailed);
 }
 
@@ -76,38 +72,70 @@ Result<void> Presence::set(const QSqlDatabase &db, const PresenceRow &row, qint6
 
 Result<void> Presence::remove(const QSqlDatabase &db, const QString &socketId)
 {
-    return removeWhere(db, "SELECT project_id FROM presence WHERE socket_id = ?", "DELETE FROM presence WHERE socket_id = ?", socketId,
-                       tr("Cannot record that a socket closed"));
+    return removeWhere(db, "DELETE FROM presence WHERE socket_id = ? RETURNING project_id", socketId, tr("Cannot record that a socket closed"));
 }
 
-Result<void> Presence::renew(const QSqlDatabase &db, const QString &instanceId, qint64 expiresAtMs)
+Result<void> Presence::renew(const QSqlDatabase &db, const QString &instanceId, const QList<PresenceRow> &rows, const QStringList &writing,
+                             qint64 expiresAtMs)
 {
-    Query renewed(db, "UPDATE presence SET expires_at = ? WHERE instance_id = ?");
-    renewed.bindAll(expiresAtMs, instanceId);
-    return renewed.exec(tr("Cannot renew who has projects open"));
+    const QString whatFailed = tr("Cannot renew who has projects open");
+    Query stored(db, "SELECT socket_id, project_id FROM presence WHERE instance_id = ?");
+    stored.bindAll(instanceId);
+    if (Result<void> ran = stored.exec(whatFailed); !ran)
+        return ran;
+    QHash<QString, QString> projectOf; // by socket
+    while (stored.next())
+        projectOf.insert(stored.text(0), stored.text(1));
+    for (const PresenceRow &row : rows) {
+        if (projectOf.take(row.socketId) == row.projectId) {
+            Query renewed(db, "UPDATE presence SET expires_at = ? WHERE socket_id = ?");
+            renewed.bindAll(expiresAtMs, row.socketId);
+            if (Result<void> ran = renewed.exec(whatFailed); !ran)
+                return ran;
+        } else if (Result<void> put = set(db, row, expiresAtMs); !put) {
+            return put;
+        }
+    }
+    // What is left belongs to no socket of this instance now (a removal
+    // that failed): gone, unless a write for it is under way.
+    for (auto stale = projectOf.cbegin(); stale != projectOf.cend(); ++stale) {
+        if (writing.contains(stale.key()))
+            continue;
+        if (Result<void> removed = remove(db, stale.key()); !removed)
+            return removed;
+    }
+    return {};
 }
 
 Result<void> Presence::removeInstance(const QSqlDatabase &db, const QString &instanceId)
 {
-    return removeWhere(db, "SELECT DISTINCT project_id FROM presence WHERE instance_id = ?", "DELETE FROM presence WHERE instance_id = ?", instanceId,
-                       tr("Cannot forget who had projects open"));
+    return removeWhere(db, "DELETE FROM presence WHERE instance_id = ? RETURNING project_id", instanceId, tr("Cannot forget who had projects open"));
 }
 
 Result<void> Presence::expire(const QSqlDatabase &db, qint64 nowMs)
 {
-    return removeWhere(db, "SELECT DISTINCT project_id FROM presence WHERE expires_at < ?", "DELETE FROM presence WHERE expires_at < ?", nowMs,
-                       tr("Cannot forget who had projects open"));
+    return removeWhere(db, "DELETE FROM presence WHERE expires_at < ? RETURNING project_id", nowMs, tr("Cannot forget who had projects open"));
 }
 
 Result<QList<PresentUser>> Presence::of(const QSqlDatabase &db, const QString &projectId, qint64 nowMs)
 {
-    Query query(db, "SELECT user_id, MIN(user_name) FROM presence WHERE project_id = ? AND expires_at >= ? GROUP BY user_id ORDER BY MIN(user_name), user_id");
+    Query query(db, "SELECT user_id, user_name FROM presence WHERE project_id = ? AND expires_at >= ?");
     query.bindAll(projectId, nowMs);
     if (Result<void> ran = query.exec(tr("Cannot read who has the project open")); !ran)
         return ran.error();
     QList<PresentUser> users;
-    while (query.next())
-        users.append({query.text(0), query.text(1)});
+    QSet<QString> seen;
+    while (query.next()) {
+        if (!seen.contains(query.text(0))) {
+            seen.insert(query.text(0));
+            users.append({query.text(0), query.text(1)});
+        }
+    }
+    // Sorted here, not by the database: collations differ between backends.
+    std::sort(users.begin(), users.end(), [](const PresentUser &a, const PresentUser &b) {
+        const int byName = QString::compare(a.name, b.name, Qt::CaseInsensitive);
+        return byName != 0 ? byName < 0 : a.userId < b.userId;
+    });
     return users;
 }
 

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 namespace Realm::Server {
 
@@ -35,8 +36,11 @@ public:
     // `expiresAtMs` unless renewed.
     static Result<void> set(const QSqlDatabase &db, const PresenceRow &row, qint64 expiresAtMs);
     static Result<void> remove(const QSqlDatabase &db, const QString &socketId);
-    // Every row of an instance: renewed while it runs, removed as it stops.
-    static Result<void> renew(const QSqlDatabase &db, const QString &instanceId, qint64 expiresAtMs);
+    // Makes an instance's rows what its memory says: `rows` renewed (put
+    // back if another instance expired them), rows of sockets it no longer
+    // has removed — except those of `writing` (a set() is under way).
+    static Result<void> renew(const QSqlDatabase &db, const QString &instanceId, const QList<PresenceRow> &rows, const QStringList &writing,
+                              qint64 expiresAtMs);
     static Result<void> removeInstance(const QSqlDatabase &db, const QString &instanceId);
     // Rows of instances that stopped renewing (they died) go.
     static Result<void> expire(const QSqlDatabase &db, qint64 nowMs);

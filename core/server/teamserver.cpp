@@ -178,6 +178,7 @@ TeamServer::~TeamServer()
     m_workers.waitForDone();
     m_passwordWorkers.waitForDone();
     m_events.reset();
+    m_workers.waitForDone(); // the hub's last presence removal
     m_auditNotifier.reset();
     m_presenceNotifier.reset();
     m_frontend.reset();

@@ -218,8 +218,12 @@ Result<void> ServerDatabase::openAndConfigure(QSqlDatabase &db) const
 
 Result<void> ServerDatabase::begin(const QSqlDatabase &db, const QString &whatFailed) const
 {
-    t_pendingNotifications.remove(db.connectionName());
-    return run(db, m_location.backend == Backend::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"), whatFailed);
+    Result<void> begun = run(db, m_location.backend == Backend::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"), whatFailed);
+    // Left over from a transaction that never reached COMMIT or ROLLBACK
+    // here. (A BEGIN refused inside a transaction leaves that one's alone.)
+    if (begun)
+        t_pendingNotifications.remove(db.connectionName());
+    return begun;
 }
 
 Result<void> ServerDatabase::beginSnapshot(const QSqlDatabase &db, const QString &whatFailed) const

@@ -149,7 +149,14 @@ void EventsClient::onText(const QString &text)
         m_heardPresence = true;
         emit presenceChanged(projectId, others);
     } else if (type == QLatin1String("error")) {
-        m_lastProblem = message.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+        const QJsonObject error = message.value(QStringLiteral("error")).toObject();
+        // About the watched project (no longer visible): nobody is shown there.
+        if (error.contains(QStringLiteral("project_id"))) {
+            if (error.value(QStringLiteral("project_id")).toString() == m_watching)
+                forgetPresence();
+            return;
+        }
+        m_lastProblem = error.value(QStringLiteral("message")).toString();
     }
 }
 

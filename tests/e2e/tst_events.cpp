@@ -338,10 +338,13 @@ private slots:
         QVERIFY2(bob.waitForPresence(project, QStringLiteral("alice, bob")), bob.describe(0).constData());
         QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice, bob")), alice.describe(0).constData());
 
-        // Someone outside may not look, and learns nothing.
+        // Someone outside may not look, and learns nothing — though he
+        // owns an organization of his own (and sees all of its projects).
+        const QString daveToken = login(QStringLiteral("dave@example.org"));
+        QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs")), {{QStringLiteral("name"), QStringLiteral("Dave's")}}, daveToken).status, 201);
         EventClient dave(m_server->url());
         QVERIFY(dave.waitConnected());
-        dave.authenticate(login(QStringLiteral("dave@example.org")));
+        dave.authenticate(daveToken);
         QVERIFY(dave.waitFor(QStringLiteral("ready")));
         const qsizetype daveBefore = dave.received();
         dave.watch(project);
@@ -361,6 +364,24 @@ private slots:
         QCOMPARE(alice.presence(project), (QStringList{QStringLiteral("alice"), QStringLiteral("alice, bob"), QStringLiteral("alice"), QStringLiteral("alice, bob"),
                                                        QStringLiteral("alice")}));
         QVERIFY(dave.presence(project).isEmpty());
+
+        // Bob loses his role while he has the project open: he is told
+        // nobody is there (and that he may not look), and leaves it.
+        EventClient again(m_server->url());
+        QVERIFY(again.waitConnected());
+        again.authenticate(login(QStringLiteral("bob@example.org")));
+        QVERIFY(again.waitFor(QStringLiteral("ready")));
+        again.watch(project);
+        QVERIFY2(again.waitForPresence(project, QStringLiteral("alice, bob")), again.describe(0).constData());
+        QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice, bob")), alice.describe(0).constData());
+        const qsizetype beforeRemoval = again.received();
+        QCOMPARE(httpRequest("DELETE", m_server->api(QStringLiteral("/projects/%1/members/bob@example.org").arg(project)), {}, login(QStringLiteral("alice@example.org"))).status,
+                 204);
+        QVERIFY2(again.waitForPresence(project, QString()), again.describe(0).constData());
+        const std::optional<QJsonObject> lost = again.waitFor(QStringLiteral("error"), {}, beforeRemoval);
+        QVERIFY2(lost, again.describe(0).constData());
+        QCOMPARE(lost->value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("not_found"));
+        QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice")), alice.describe(0).constData());
     }
 
     // With several instances on PostgreSQL, presence is in the database:

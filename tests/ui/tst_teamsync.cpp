@@ -438,6 +438,20 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return alice->presenceLabel()->width() >= alice->presenceLabel()->sizeHint().width(); }, 5000));
         screenshot(aliceWindow, QStringLiteral("presence.png"));
 
+        // Alice signs out: nobody is known to be there any more; back in,
+        // Bob is there again.
+        std::optional<bool> signedOut;
+        m_alice->client.logout([&signedOut](Result<void> done) { signedOut = bool(done); });
+        QVERIFY(QTest::qWaitFor([&] { return signedOut.has_value(); }, 20000));
+        QVERIFY(QTest::qWaitFor([&] { return !alice->presenceLabel()->isVisible(); }, 20000));
+        QVERIFY(signIn(*m_alice, QStringLiteral("alice@example.org")));
+        QVERIFY(QTest::qWaitFor([&] { return alice->presenceLabel()->text() == QLatin1String("Bob is here too"); }, 20000));
+        // Switching projects drops the names at once.
+        alice->setProject(QString(), QString());
+        QVERIFY(!alice->presenceLabel()->isVisible());
+        alice->setProject(m_aliceProject, QStringLiteral("rocket"));
+        QVERIFY(QTest::qWaitFor([&] { return alice->presenceLabel()->text() == QLatin1String("Bob is here too"); }, 20000));
+
         // Bob opens another project (none here): he is gone from Alice's bar.
         bob->setProject(QString(), QString());
         QVERIFY(QTest::qWaitFor([&] { return !alice->presenceLabel()->isVisible(); }, 20000));
@@ -448,7 +462,6 @@ private slots:
         QVERIFY(settle(*bob->sync()));
         bobWindow.reset();
         QVERIFY(QTest::qWaitFor([&] { return !alice->presenceLabel()->isVisible(); }, 20000));
-        // Alice opening another project forgets who was in the last one.
         alice->setProject(QString(), QString());
         QVERIFY(settle(*alice->sync()));
     }

@@ -120,7 +120,7 @@ void MainWindow::connectTeam()
         // The tree reads again with the list (as after a refresh), and the
         // chat shows what teammates wrote.
         if (projectIds.contains(m_projectId)) {
-            m_fileModel->setTree(FileTreeModel::buildTree({}));
+            reloadFilesKeepingView();
             m_chatPanel->reloadFromWorkspace();
         }
         reloadProjects();
@@ -552,6 +552,8 @@ void MainWindow::openProject(const QString &projectId)
 {
     if (projectId == m_projectId && m_fileModel->rowCount() > 0)
         return;
+    if (projectId != m_projectId)
+        m_keptTreeView.reset();
     m_projectId = projectId;
     updateWindowTitle();
     m_searchPanel->setCurrentProject(projectId);
@@ -586,12 +588,20 @@ void MainWindow::openProject(const QString &projectId)
                         if (!loaded.error.isEmpty())
                             statusBar()->showMessage(tr("Cannot list the project's files: %1").arg(loaded.error));
                         m_fileModel->setTree(loaded.tree);
+                        if (m_keptTreeView)
+                            std::exchange(m_keptTreeView, std::nullopt)->restore(*m_fileView, *m_fileModel);
                         m_projectPaths = loaded.paths;
                         if (m_quickOpen)
                             m_quickOpen->setPaths(m_projectPaths);
                         revealCurrentFile();
                         emit filesLoaded();
                     });
+}
+
+void MainWindow::reloadFilesKeepingView()
+{
+    m_keptTreeView = TreeViewState::of(*m_fileView);
+    m_fileModel->setTree(FileTreeModel::buildTree({})); // reloaded with the project list
 }
 
 QString MainWindow::projectName(const QString &projectId) const
@@ -754,8 +764,13 @@ void MainWindow::runImport(const QString &label, const Projects::ImportInput &in
         } else if (issues) {
             showImportReport(report);
         }
-        m_projectId = report.project.id;
-        m_fileModel->setTree(FileTreeModel::buildTree({})); // reloaded with the project list
+        // Reloaded with the project list.
+        if (report.project.id == m_projectId) {
+            reloadFilesKeepingView(); // a refresh
+        } else {
+            m_projectId = report.project.id;
+            m_fileModel->setTree(FileTreeModel::buildTree({}));
+        }
         reloadProjects();
         emit importFinished(true, message);
     });

@@ -5,11 +5,13 @@
 #include "jobs/importdialog.h"
 #include "projects/importjob.h"
 #include "common/secretstore.h"
+#include "files/treeviewstate.h"
 #include "storage/database.h"
 
 #include <QMainWindow>
 
 #include <functional>
+#include <optional>
 
 class QDockWidget;
 class QLabel;
@@ -109,10 +111,14 @@ private:
     QString projectName(const QString &projectId) const;
     void updateWindowTitle();
     void revealCurrentFile();
+    // The current project's files changed: list them again, keeping the
+    // tree's open folders and current row.
+    void reloadFilesKeepingView();
 
     Storage::DatabasePtr m_db;
     LatestOnly m_projectReloads;
     LatestOnly m_fileReloads;
+    std::optional<TreeViewState> m_keptTreeView; // restored when the reload lands
     QString m_projectId;
 
     ProjectListModel *m_projectModel;

@@ -76,19 +76,21 @@ void SyncController::setAutomatic(bool on)
 
 void SyncController::onAccountChanged()
 {
-    updateWatch(); // perhaps another server now
     const bool run = m_automatic && m_client->account().isSet();
     if (!run) {
         const bool wasLive = m_events->isConnected();
         m_events->stop();
         m_periodic.stop();
+        updateWatch();
         if (wasLive)
             emit liveChanged(false, {});
         return;
     }
-    // The socket's `connected` starts the first sync.
+    // The socket's `connected` starts the first sync. (The watch, perhaps
+    // of another server's project now, is sent once it is connected.)
     m_events->start();
     m_periodic.start();
+    updateWatch();
 }
 
 void SyncController::setOpenProject(const QString &projectId)
@@ -104,6 +106,9 @@ void SyncController::updateWatch()
     const QString serverProjectId = watchable ? status->link.serverProjectId : QString();
     if (serverProjectId == m_watchedServerProject)
         return;
+    // Whoever was in the last one is not known to be in this one.
+    if (!m_watchedServerProject.isEmpty() && !m_openProject.isEmpty())
+        emit presenceChanged(m_openProject, {});
     m_watchedServerProject = serverProjectId;
     m_events->watch(serverProjectId);
 }

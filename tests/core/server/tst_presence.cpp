@@ -90,13 +90,52 @@ private slots:
         REALM_VERIFY_OK(set(QStringLiteral("dead:2"), QStringLiteral("dead"), QStringLiteral("r"), QStringLiteral("Bob"), 1000));
         QTRY_VERIFY(heard.count(QStringLiteral("r")) == 1);
         heard.clear();
-        REALM_VERIFY_OK(m_database->write(QStringLiteral("renew"), [](const QSqlDatabase &db) { return Presence::renew(db, QStringLiteral("live"), 3000); }));
+        const QList<PresenceRow> live{{QStringLiteral("live:1"), QStringLiteral("live"), QStringLiteral("p"), QStringLiteral("Alice"), QStringLiteral("alice")}};
+        REALM_VERIFY_OK(m_database->write(QStringLiteral("renew"), [&](const QSqlDatabase &db) { return Presence::renew(db, QStringLiteral("live"), live, {}, 3000); }));
         // Past the dead instance's time, before the live one's.
         QCOMPARE(present(QStringLiteral("p"), 2000), QStringList{QStringLiteral("alice")});
         REALM_VERIFY_OK(m_database->write(QStringLiteral("expire"), [](const QSqlDatabase &db) { return Presence::expire(db, 2000); }));
         QTRY_COMPARE(QSet<QString>(heard.begin(), heard.end()), (QSet<QString>{QStringLiteral("p"), QStringLiteral("r")}));
         QCOMPARE(present(QStringLiteral("p"), 0), QStringList{QStringLiteral("alice")});
         QVERIFY(present(QStringLiteral("r"), 0).isEmpty());
+        REALM_VERIFY_OK(m_database->write(QStringLiteral("clear"), [](const QSqlDatabase &db) { return Presence::removeInstance(db, QStringLiteral("live")); }));
+    }
+
+    // Renewing makes an instance's rows what it has in memory: a row whose
+    // removal failed goes, one another instance expired comes back, and a
+    // socket whose write is under way is left alone.
+    void renewingHealsTheInstancesRows()
+    {
+        const QString instance = QStringLiteral("i3");
+        REALM_VERIFY_OK(set(QStringLiteral("i3:1"), instance, QStringLiteral("p"), QStringLiteral("Alice"), 1000)); // its socket closed
+        REALM_VERIFY_OK(set(QStringLiteral("i3:2"), instance, QStringLiteral("p"), QStringLiteral("Bob"), 1000));   // writing
+        REALM_VERIFY_OK(set(QStringLiteral("i3:3"), instance, QStringLiteral("p"), QStringLiteral("Carol"), 1000)); // moved to q
+        const QList<PresenceRow> rows{{QStringLiteral("i3:3"), instance, QStringLiteral("q"), QStringLiteral("Carol"), QStringLiteral("carol")},
+                                      {QStringLiteral("i3:4"), instance, QStringLiteral("q"), QStringLiteral("Dave"), QStringLiteral("dave")}}; // expired elsewhere
+        REALM_VERIFY_OK(m_database->write(QStringLiteral("renew"), [&](const QSqlDatabase &db) {
+            return Presence::renew(db, instance, rows, {QStringLiteral("i3:2")}, 5000);
+        }));
+        QCOMPARE(present(QStringLiteral("p"), 500), QStringList{QStringLiteral("bob")});
+        QCOMPARE(present(QStringLiteral("q"), 4000), (QStringList{QStringLiteral("carol"), QStringLiteral("dave")}));
+        REALM_VERIFY_OK(m_database->write(QStringLiteral("clear"), [&](const QSqlDatabase &db) { return Presence::removeInstance(db, instance); }));
+        QVERIFY(present(QStringLiteral("p"), 0).isEmpty());
+        QVERIFY(present(QStringLiteral("q"), 0).isEmpty());
+    }
+
+    // Names sort alike on both backends (case aside).
+    void namesSortTheSameEverywhere()
+    {
+        // Byte order would put "Bob" before "anna".
+        REALM_VERIFY_OK(m_database->write(QStringLiteral("set"), [](const QSqlDatabase &db) -> Result<void> {
+            const PresenceRow bob{QStringLiteral("i4:1"), QStringLiteral("i4"), QStringLiteral("s"), QStringLiteral("u-bob"), QStringLiteral("Bob")};
+            const PresenceRow anna{QStringLiteral("i4:2"), QStringLiteral("i4"), QStringLiteral("s"), QStringLiteral("u-anna"), QStringLiteral("anna")};
+            if (Result<void> first = Presence::set(db, bob, 1000); !first)
+                return first;
+            return Presence::set(db, anna, 1000);
+        }));
+        const Result<QList<PresentUser>> users = m_database->read([](const QSqlDatabase &db) { return Presence::of(db, QStringLiteral("s"), 0); });
+        REALM_VERIFY_OK(users);
+        QCOMPARE(*users, (QList<PresentUser>{{QStringLiteral("u-anna"), QStringLiteral("anna")}, {QStringLiteral("u-bob"), QStringLiteral("Bob")}}));
     }
 };
 
