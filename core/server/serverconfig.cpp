@@ -103,6 +103,12 @@ Result<ServerConfig> ServerConfig::load(const QString &file)
         return idleTimeout.error();
     if (*requestTimeout > kDay || *idleTimeout > kDay)
         return Error::invalidInput(tr("request_timeout and idle_timeout in %1 must be at most %2 seconds (a day).").arg(file).arg(kDay));
+    Result<int> pingInterval = positive(QStringLiteral("server/events_ping_interval"), config.eventsPingIntervalSeconds);
+    if (!pingInterval)
+        return pingInterval.error();
+    if (*pingInterval > 3600)
+        return Error::invalidInput(tr("events_ping_interval in %1 must be at most 3600 seconds.").arg(file));
+    config.eventsPingIntervalSeconds = *pingInterval;
     config.connectionLimits.requestTimeout = std::chrono::seconds(*requestTimeout);
     config.connectionLimits.idleTimeout = std::chrono::seconds(*idleTimeout);
     config.signInLimits.failuresPerAccount = *perAccount;
@@ -168,6 +174,12 @@ trusted_proxies =
 ; is closed. Event sockets (/api/v1/events) are not affected.
 request_timeout = 30
 idle_timeout = 60
+
+; Seconds between the server's pings on an event socket (/api/v1/events):
+; they keep proxies from closing idle sockets (nginx closes them after 60
+; seconds by default), and a socket that has not answered for 2.5 times
+; this long is closed (its peer vanished: a laptop asleep).
+events_ping_interval = 30
 
 [sign_in]
 ; Failed sign-ins before sign-ins to that account wait (30 seconds, doubling

@@ -28,6 +28,10 @@ struct ServerConfig final {
     Auth::SignInThrottle::Limits signInLimits;
     // request_timeout and idle_timeout; the size cap follows the routes.
     ConnectionGuard::Limits connectionLimits{.maxRequestBytes = 0, .maxRequestBytesFor = {}};
+    // events_ping_interval: event sockets are pinged this often (keeping
+    // proxies from closing idle ones) and closed after 2.5 times as long
+    // without an answer (a peer gone without closing).
+    int eventsPingIntervalSeconds = 30;
     // [mail]: SMTP when smtp.url is set, else files in the data folder.
     Mail::SmtpSettings smtp;
 

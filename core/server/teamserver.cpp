@@ -111,6 +111,8 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     server->m_auditNotifier = std::make_unique<ServerDb::DatabaseNotifier>(server->m_database, QString::fromLatin1(Auth::AuditLog::kNotifyChannel));
     ServerDb::DatabaseNotifier *auditNotifier = server->m_auditNotifier.get();
     EventHub::Options eventOptions;
+    eventOptions.pingIntervalMs = qint64(config.eventsPingIntervalSeconds) * 1000;
+    eventOptions.silenceLimitMs = qint64(config.eventsPingIntervalSeconds) * 2500;
     eventOptions.woken = [auditNotifier] { return auditNotifier->isListening(); };
     server->m_events = std::make_unique<EventHub>(server->m_context, eventOptions);
     EventHub *events = server->m_events.get();

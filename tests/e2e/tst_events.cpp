@@ -7,9 +7,11 @@
 #include "serverprocess.h"
 #include "testserverdatabase.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
@@ -103,11 +105,61 @@ public:
         return text;
     }
     QWebSocketProtocol::CloseCode closeCode() const { return m_socket.closeCode(); }
+    bool isClosed() const { return m_closed; }
 
 private:
     QWebSocket m_socket;
     QList<QJsonObject> m_messages;
     bool m_closed = false;
+};
+
+// A peer that vanishes: it speaks just enough WebSocket to sign in and
+// say what it has open, then never answers again — not even the server's
+// pings, which every WebSocket library answers by itself.
+class VanishingPeer final {
+public:
+    explicit VanishingPeer(const QString &serverUrl) : m_url(serverUrl) {}
+
+    bool open()
+    {
+        m_socket.connectToHost(m_url.host(), quint16(m_url.port()));
+        if (!m_socket.waitForConnected(kEventTimeoutMs))
+            return false;
+        m_socket.write("GET /api/v1/events HTTP/1.1\r\nHost: " + m_url.authority().toUtf8()
+                       + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        return waitForBytes("\r\n\r\n") && m_received.startsWith("HTTP/1.1 101");
+    }
+
+    // One masked text frame (clients must mask), payload under 64 KiB.
+    void sendText(const QJsonObject &message)
+    {
+        const QByteArray payload = QJsonDocument(message).toJson(QJsonDocument::Compact);
+        const QByteArray mask = "\x12\x34\x56\x78";
+        QByteArray frame;
+        frame.append(char(0x81));
+        if (payload.size() < 126)
+            frame.append(char(0x80 | payload.size()));
+        else
+            frame.append(char(0x80 | 126)).append(char(payload.size() >> 8)).append(char(payload.size() & 0xff));
+        frame.append(mask);
+        for (qsizetype i = 0; i < payload.size(); ++i)
+            frame.append(char(payload.at(i) ^ mask.at(i % 4)));
+        m_socket.write(frame);
+        m_socket.flush();
+    }
+
+    bool waitForBytes(const QByteArray &bytes)
+    {
+        return QTest::qWaitFor([&] {
+            m_received += m_socket.readAll();
+            return m_received.contains(bytes);
+        }, kEventTimeoutMs);
+    }
+
+private:
+    QUrl m_url;
+    QTcpSocket m_socket;
+    QByteArray m_received;
 };
 
 } // namespace
@@ -411,6 +463,50 @@ private slots:
         QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice, bob")), alice.describe(0).constData());
         QCOMPARE(second->terminate(), 0);
         QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice")), alice.describe(0).constData());
+    }
+
+    // A peer that vanished without closing (asleep, network gone) is
+    // found by the server's pings and leaves: its presence with it.
+    void aVanishedPeerIsClosedAndLeaves()
+    {
+        const QString project = sharedProject(QStringLiteral("Asleep"));
+        QVERIFY(!project.isEmpty());
+        // An instance that pings every second and gives up after 2.5.
+        QFile config(m_data + QStringLiteral("/realm-server.conf"));
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        const QByteArray original = config.readAll();
+        config.close();
+        QVERIFY(original.contains("events_ping_interval = 30\n"));
+        QByteArray quick = original;
+        quick.replace("events_ping_interval = 30\n", "events_ping_interval = 1\n");
+        QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(config.write(quick), quick.size());
+        config.close();
+        QString why;
+        std::unique_ptr<ServerProcess> pinging = ServerProcess::serve(m_data, m_databaseUrl, &why);
+        QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(config.write(original), original.size());
+        config.close();
+        QVERIFY2(pinging, qPrintable(why));
+
+        EventClient alice(pinging->url());
+        QVERIFY(alice.waitConnected());
+        alice.authenticate(login(QStringLiteral("alice@example.org"), pinging->url()));
+        QVERIFY(alice.waitFor(QStringLiteral("ready")));
+        alice.watch(project);
+        QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice")), alice.describe(0).constData());
+        VanishingPeer bob(pinging->url());
+        QVERIFY(bob.open());
+        bob.sendText({{QStringLiteral("type"), QStringLiteral("auth")}, {QStringLiteral("token"), login(QStringLiteral("bob@example.org"), pinging->url())}});
+        QVERIFY(bob.waitForBytes("\"ready\""));
+        bob.sendText({{QStringLiteral("type"), QStringLiteral("watch")}, {QStringLiteral("project_id"), project}});
+        QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice, bob")), alice.describe(0).constData());
+        // Bob's peer answers no ping: 2.5 seconds after his last word he
+        // is closed and leaves. Alice, silent for longer, answers the pings
+        // (her WebSocket library does): she stays.
+        QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice")), alice.describe(0).constData());
+        QVERIFY(!alice.isClosed());
+        QCOMPARE(pinging->terminate(), 0);
     }
 
     void aSocketClosesWhenItsSessionEnds()
