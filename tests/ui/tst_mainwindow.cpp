@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -56,6 +57,7 @@ private slots:
     void lastProjectIsRestoredAfterRestart();
     void openTabsAreRestoredAfterRestart();
     void renameTrashUndoAndRefreshFromTheWindow();
+    void aRefreshKeepsTheTreesOpenFoldersAndRow();
     void settingsRoundTripAndDriveImports();
     void darkThemeDarkensThePalette();
     void germanTranslationCoversTheWindow();
@@ -409,6 +411,41 @@ void tst_MainWindow::renameTrashUndoAndRefreshFromTheWindow()
     // The tree reloads after the refresh ends (a reload for the selection
     // may finish before it): wait for what it shows.
     QTRY_VERIFY_WITH_TIMEOUT(window.fileModel()->indexForPath(QStringLiteral("b.txt")).isValid(), 10000);
+}
+
+// A refresh (or a teammate's change arriving) lists the files again; the
+// folders the user opened stay open and the current row stays current.
+void tst_MainWindow::aRefreshKeepsTheTreesOpenFoldersAndRow()
+{
+    QTemporaryDir source;
+    Test::writeFile(source.path(), QStringLiteral("src/app.cpp"), "int main() { return 0; }\n");
+    Test::writeFile(source.path(), QStringLiteral("src/deep/inner.cpp"), "int inner() { return 1; }\n");
+    Test::writeFile(source.path(), QStringLiteral("src/gone/old.cpp"), "int old() { return 2; }\n");
+    Test::writeFile(source.path(), QStringLiteral("docs/guide.md"), "# Guide\n");
+    TestWorkspace ws;
+    MainWindow window(ws.db());
+    window.show();
+    QSignalSpy filesLoaded(&window, &MainWindow::filesLoaded);
+    window.importSource(source.path());
+    QVERIFY(filesLoaded.wait(10000));
+    auto *tree = window.findChild<QTreeView *>(QStringLiteral("fileTree"));
+    QVERIFY(tree);
+    const FileTreeModel *model = window.fileModel();
+    for (const char *folder : {"src", "src/deep", "src/gone"})
+        tree->expand(model->indexForPath(QString::fromLatin1(folder)));
+    tree->setCurrentIndex(model->indexForPath(QStringLiteral("src/deep/inner.cpp")));
+
+    Test::writeFile(source.path(), QStringLiteral("src/added.cpp"), "int added() { return 3; }\n");
+    QVERIFY(QDir(source.filePath(QStringLiteral("src/gone"))).removeRecursively());
+    QSignalSpy imported(&window, &MainWindow::importFinished);
+    window.refreshProject(window.currentProjectId());
+    QVERIFY(imported.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(model->indexForPath(QStringLiteral("src/added.cpp")).isValid(), 10000);
+    QVERIFY(!model->indexForPath(QStringLiteral("src/gone")).isValid());
+    QVERIFY(tree->isExpanded(model->indexForPath(QStringLiteral("src"))));
+    QVERIFY(tree->isExpanded(model->indexForPath(QStringLiteral("src/deep"))));
+    QVERIFY(!tree->isExpanded(model->indexForPath(QStringLiteral("docs"))));
+    QCOMPARE(tree->currentIndex().data(FileTreeModel::PathRole).toString(), QStringLiteral("src/deep/inner.cpp"));
 }
 
 void tst_MainWindow::openTabsAreRestoredAfterRestart()
