@@ -4671,6 +4671,45 @@ in %2</translation>
         <source>live updates off</source>
         <translation>Live-Aktualisierung aus</translation>
     </message>
+    <message>
+        <source>C&amp;ancel Sync</source>
+        <translation>Synchronisierung a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the sync, share or clone under way; what was not sent waits for the next sync</source>
+        <translation>Laufende Synchronisierung, Freigabe oder Klonen anhalten; was nicht gesendet wurde, wartet auf die nächste Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; changes not sent wait for the next sync.</source>
+        <translation>Synchronisierung abgebrochen; nicht gesendete Änderungen warten auf die nächste Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Sharing cancelled.</source>
+        <translation>Freigabe abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cloning cancelled.</source>
+        <translation>Klonen abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 is here too</source>
+        <translation>%1 ist auch hier</translation>
+    </message>
+    <message>
+        <source>%1 and %2 are here too</source>
+        <translation>%1 und %2 sind auch hier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2 and %n more are here too</source>
+        <translation>
+            <numerusform>%1, %2 und %n weitere Person sind auch hier</numerusform>
+            <numerusform>%1, %2 und %n weitere sind auch hier</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Also has this project open: %1</source>
+        <translation>Hat dieses Projekt auch geöffnet: %1</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::UserGuideDialog</name>

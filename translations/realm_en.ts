@@ -381,5 +381,12 @@
             <numerusform>%n waiting</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %2 and %n more are here too</source>
+        <translation>
+            <numerusform>%1, %2 and %n more are here too</numerusform>
+            <numerusform>%1, %2 and %n more are here too</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
