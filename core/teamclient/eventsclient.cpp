@@ -157,6 +157,8 @@ void EventsClient::onText(const QString &text)
             return;
         }
         m_lastProblem = error.value(QStringLiteral("message")).toString();
+        if (error.value(QStringLiteral("code")).toString() == QLatin1String("unauthenticated"))
+            emit tokenRefused();
     }
 }
 

@@ -54,6 +54,8 @@ signals:
     // Who else has the watched project open (names; this user not
     // counted, on whatever machine). Empty when alone or not connected.
     void presenceChanged(const QString &serverProjectId, const QStringList &others);
+    // The server refused the token it was given (the session ended there).
+    void tokenRefused();
     // Lost or refused; `why` is for a person. A retry is scheduled unless
     // stopped (or the sign-in itself is gone).
     void disconnected(const QString &why);

@@ -82,7 +82,8 @@ void ServerClient::login(const QUrl &server, const QString &email, const QString
         ServerAccount account{server.adjusted(QUrl::StripTrailingSlash), email.trimmed().toLower()};
         const QString refreshToken = pair->value(QStringLiteral("refresh_token")).toString();
         const QString accessToken = pair->value(QStringLiteral("access_token")).toString();
-        m_secrets->write(account.secretKey(), refreshToken, this, [this, account, accessToken, done](Result<void> stored) {
+        const qint64 expiresIn = pair->value(QStringLiteral("expires_in")).toInteger();
+        m_secrets->write(account.secretKey(), refreshToken, this, [this, account, accessToken, expiresIn, done](Result<void> stored) {
             if (!stored) {
                 done(Error::failed(QCoreApplication::translate("Realm::TeamClient", "Signed in, but the login cannot be kept: %1 For scripts, set REALM_SERVER_TOKEN to an API key instead.")
                                             .arg(stored.error().message)));
@@ -91,7 +92,7 @@ void ServerClient::login(const QUrl &server, const QString &email, const QString
             account.save();
             ++m_generation;
             m_account = account;
-            m_accessToken = accessToken;
+            keepAccessToken(accessToken, expiresIn);
             emit accountChanged();
             callWithToken("GET", QStringLiteral("/me"), {}, false, done);
         });
@@ -146,13 +147,14 @@ void ServerClient::refresh(std::function<void(Result<QString>)> done)
                 return;
             }
             const QString accessToken = pair->value(QStringLiteral("access_token")).toString();
+            const qint64 expiresIn = pair->value(QStringLiteral("expires_in")).toInteger();
             // The old refresh token is dead now: keep the new one before using anything.
-            m_secrets->write(account.secretKey(), pair->value(QStringLiteral("refresh_token")).toString(), this, [this, accessToken, answer](Result<void> stored) {
+            m_secrets->write(account.secretKey(), pair->value(QStringLiteral("refresh_token")).toString(), this, [this, accessToken, expiresIn, answer](Result<void> stored) {
                 if (!stored) {
                     answer(stored.error());
                     return;
                 }
-                m_accessToken = accessToken;
+                keepAccessToken(accessToken, expiresIn);
                 answer(accessToken);
             });
         });
@@ -177,7 +179,13 @@ void ServerClient::credentials(std::function<void(Result<Credentials>)> done)
         done(Credentials{server, apiKey});
         return;
     }
-    // Always a fresh token: a sync may take longer than a kept one lives.
+    // A token with half its life ahead outlives a sync's requests; else a
+    // fresh one. (Refreshing for every sync and socket would rotate the
+    // refresh token all day.)
+    if (!m_accessToken.isEmpty() && m_accessTokenExpiry.remainingTime() > kFreshEnoughMs) {
+        QMetaObject::invokeMethod(this, [done, login = Credentials{m_account.server, m_accessToken}] { done(login); }, Qt::QueuedConnection);
+        return;
+    }
     refresh([this, done](Result<QString> token) {
         if (!token) {
             done(token.error());
@@ -223,6 +231,14 @@ void ServerClient::callWithToken(const QByteArray &method, const QString &path, 
         }
         done(std::move(answer));
     });
+}
+
+void ServerClient::keepAccessToken(const QString &token, qint64 expiresInSeconds)
+{
+    m_accessToken = token;
+    // Measured from when the answer came, on this machine's monotonic
+    // clock (the server's and this clock may disagree on the time of day).
+    m_accessTokenExpiry = QDeadlineTimer(expiresInSeconds * 1000);
 }
 
 void ServerClient::logout(DoneCallback done)

@@ -12,6 +12,8 @@
 #include <QObject>
 
 #include <functional>
+#include <QDeadlineTimer>
+
 #include <vector>
 
 namespace Realm::TeamClient {
@@ -47,9 +49,14 @@ public:
     // the login here either way.
     void logout(DoneCallback done);
 
-    // The server and a token fit for a call now (a fresh access token, or
+    // The server and a token fit for a call now (an access token with at
+    // least half its life ahead, refreshed only when it has not, or
     // REALM_SERVER_TOKEN's key): what a transport on another thread uses.
+    // Answers on a later turn of the event loop, never from within.
     void credentials(std::function<void(Result<Credentials>)> done);
+    // The server refused the access token credentials() gave (the session
+    // was ended there): the next credentials() refreshes.
+    void dropAccessToken() { m_accessToken.clear(); }
 
     ServerAccount account() const { return m_account; }
 
@@ -66,6 +73,12 @@ private:
     QNetworkAccessManager m_network;
     ServerAccount m_account;
     QString m_accessToken;
+    QDeadlineTimer m_accessTokenExpiry;
+    // An access token with less than this ahead is refreshed for a sync or
+    // a socket (half of the server's ten minutes).
+    static constexpr qint64 kFreshEnoughMs = 5 * 60 * 1000;
+    // From a sign-in's or refresh's answer.
+    void keepAccessToken(const QString &token, qint64 expiresInSeconds);
     // Bumped by every sign-in and sign-out: a refresh started before is stale.
     quint64 m_generation = 0;
     // Callers of refresh() waiting for the one under way.

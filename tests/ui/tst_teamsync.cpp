@@ -515,6 +515,47 @@ private slots:
         QCOMPARE(projectFile(m_bob->workspace.db(), m_bobProject, QStringLiteral("LATER.md")), QByteArray("sent later\n"));
     }
 
+    // An access token with most of its life ahead serves the next sync
+    // and socket: the refresh token in the keychain is not rotated for
+    // each. One the server refused is not offered again.
+    void aKeptAccessTokenIsReusedUntilRefused()
+    {
+        const auto storedRefreshToken = [this] {
+            std::optional<QString> token;
+            m_bob->secrets.read(m_bob->client.account().secretKey(), this, [&token](Result<QString> read) { token = read ? *read : QString(); });
+            [[maybe_unused]] const bool answered = QTest::qWaitFor([&token] { return token.has_value(); }, 5000);
+            return token.value_or(QString());
+        };
+        const auto bearer = [this] {
+            std::optional<Result<TeamClient::Credentials>> login;
+            bool withinTheCall = true;
+            m_bob->client.credentials([&](Result<TeamClient::Credentials> given) {
+                QVERIFY(!withinTheCall); // never from within
+                login = given;
+            });
+            withinTheCall = false;
+            [[maybe_unused]] const bool answered = QTest::qWaitFor([&login] { return login.has_value(); }, 20000);
+            return login && *login ? (*login)->bearer : QString();
+        };
+        const QString first = bearer();
+        QVERIFY(!first.isEmpty());
+        const QString refreshToken = storedRefreshToken();
+        QVERIFY(!refreshToken.isEmpty());
+        QCOMPARE(bearer(), first);
+        QCOMPARE(storedRefreshToken(), refreshToken);
+        m_bob->sync->syncNow();
+        QVERIFY(settle(*m_bob->sync));
+        QCOMPARE(storedRefreshToken(), refreshToken);
+
+        // Refused by the server: the next one is fresh, and the refresh
+        // token rotates.
+        m_bob->client.dropAccessToken();
+        const QString fresh = bearer();
+        QVERIFY(!fresh.isEmpty());
+        // (The access token itself may come out the same within a second.)
+        QVERIFY(storedRefreshToken() != refreshToken);
+    }
+
     void aSyncWithoutSignInSaysSoAndKeepsTheChange()
     {
         QVERIFY(!m_aliceProject.isEmpty());

@@ -50,6 +50,9 @@ SyncController::SyncController(Storage::DatabasePtr db, TeamClient::ServerClient
     // (a role given, say): project pokes held back meanwhile are in that.
     connect(m_events, &TeamClient::EventsClient::accountChanged, this, &SyncController::syncThisServer);
     connect(m_client, &TeamClient::ServerClient::accountChanged, this, &SyncController::onAccountChanged);
+    // A kept access token the server refused: the next connection or sync
+    // refreshes it (and learns whether the session has ended).
+    connect(m_events, &TeamClient::EventsClient::tokenRefused, m_client, &TeamClient::ServerClient::dropAccessToken);
     connect(m_events, &TeamClient::EventsClient::presenceChanged, this, [this](const QString &serverProjectId, const QStringList &others) {
         if (serverProjectId == m_watchedServerProject && !m_openProject.isEmpty())
             emit presenceChanged(m_openProject, others);
@@ -297,6 +300,8 @@ void SyncController::startNext()
         });
         connect(job, &SyncClient::SyncJob::failed, this, [this, job, input](const Error &error) {
             job->deleteLater();
+            if (error.code == Error::Code::Unauthenticated)
+                m_client->dropAccessToken();
             onEnded(input, {}, error.message);
         });
         job->start();
