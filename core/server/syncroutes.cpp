@@ -83,6 +83,17 @@ void addSyncRoutes(Router &router, const ApiContext &context)
                     return objectResponse(context.sync->uploadBlob(principal, projectId(request), request.parameter(QStringLiteral("sha256")), *size,
                                                                    *offset, request.body));
                 });
+    addSignedIn(router, context, {"POST", project + QStringLiteral("/blobs/batch"),
+                                  QStringLiteral("Upload many small contents whole: for each, \"SHA256 SIZE\\n\" then its bytes"), Access::SignedIn, chunkBytes},
+                [context, projectId](const HttpRequest &request, const Auth::Principal &principal) {
+                    Result<Sync::BlobBatch> batch = Sync::BlobBatch::decode(request.body);
+                    if (!batch)
+                        return HttpResponse::fromError(batch.error());
+                    Result<qint64> stored = context.sync->uploadBlobs(principal, projectId(request), *batch);
+                    if (!stored)
+                        return HttpResponse::fromError(stored.error());
+                    return HttpResponse::json(200, QJsonObject{{QStringLiteral("stored"), *stored}});
+                });
     addSignedIn(router, context, {"GET", project + QStringLiteral("/blobs/{sha256}"),
                                   QStringLiteral("Download content (Range: bytes=N- for the next part of large contents)"), Access::SignedIn, 0},
                 [context, projectId](const HttpRequest &request, const Auth::Principal &principal) {

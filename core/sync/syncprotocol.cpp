@@ -333,4 +333,36 @@ std::optional<ConflictCopyName> parseConflictCopyPath(const QString &path)
     return ConflictCopyName{.original = folder + match.captured(1) + match.captured(4), .who = match.captured(2), .day = match.captured(3)};
 }
 
+QByteArray BlobBatch::encode() const
+{
+    QByteArray body;
+    for (const Blob &blob : blobs) {
+        body += blob.sha256.toLatin1() + ' ' + QByteArray::number(blob.bytes.size()) + '\n';
+        body += blob.bytes;
+    }
+    return body;
+}
+
+Result<BlobBatch> BlobBatch::decode(const QByteArray &body)
+{
+    BlobBatch batch;
+    qsizetype at = 0;
+    while (at < body.size()) {
+        const qsizetype end = body.indexOf('\n', at);
+        // A header is 64 hex digits, a space and at most 19 digits.
+        if (end < 0 || end - at > 84)
+            return Error::invalidInput(QCoreApplication::translate("Realm::Sync", "Content %1 of the batch has no \"SHA256 SIZE\" line.").arg(batch.blobs.size() + 1));
+        const QList<QByteArray> header = body.mid(at, end - at).split(' ');
+        bool sized = false;
+        const qint64 size = header.size() == 2 ? header.at(1).toLongLong(&sized) : -1;
+        if (!sized || size < 0 || size > body.size() - end - 1 || !isSha256Hex(QString::fromLatin1(header.at(0))))
+            return Error::invalidInput(QCoreApplication::translate("Realm::Sync", "Content %1 of the batch: \"%2\" is not \"SHA256 SIZE\" with SIZE bytes after it.")
+                                           .arg(batch.blobs.size() + 1)
+                                           .arg(QString::fromLatin1(body.mid(at, std::min<qsizetype>(end - at, 84)))));
+        batch.blobs.append({QString::fromLatin1(header.at(0)), body.mid(end + 1, size)});
+        at = end + 1 + size;
+    }
+    return batch;
+}
+
 } // namespace Realm::Sync

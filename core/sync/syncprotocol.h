@@ -143,6 +143,21 @@ struct BlobStatus final {
     static Result<BlobStatus> fromJson(const QJsonObject &json);
 };
 
+// Many small contents in one request (POST …/blobs/batch), whole: for
+// each, a line "SHA256 SIZE\n" and then its SIZE bytes. One request for a
+// thousand small files instead of a thousand.
+struct BlobBatch final {
+    struct Blob {
+        QString sha256;
+        QByteArray bytes;
+    };
+    QList<Blob> blobs;
+
+    QByteArray encode() const;
+    // Malformed framing (not hashes — the server checks those) is an error.
+    static Result<BlobBatch> decode(const QByteArray &body);
+};
+
 // A relative path inside a project as files are keyed: one spelling per
 // name (NFC, "/" only, no "." or ".." segments, no control characters), at
 // most 1,024 UTF-8 bytes (it is part of an index key, which PostgreSQL

@@ -27,6 +27,11 @@ namespace {
 constexpr int kMutationsPerPush = 500;
 constexpr qsizetype kStatusHashesPerCall = 5000;
 constexpr qint64 kChunkBytes = 8LL * 1024 * 1024;
+// Contents up to this size go in batches of up to kBatchBytes (one request
+// for many small files: most of a source tree).
+constexpr qint64 kBatchedContentBytes = 256 * 1024;
+constexpr qint64 kBatchBytes = 4LL * 1024 * 1024;
+constexpr qsizetype kBatchContents = 2000; // headers of empty files count too
 // What one push carries at most, and so the largest item sent.
 constexpr qint64 kMaxItemBytes = Sync::kMaxPushBytes / 2;
 
@@ -265,6 +270,18 @@ Result<void> uploadContents(Session &s, const QList<Mutation> &outbox)
         for (const QString &hash : std::as_const(status->missing))
             toSend.append({hash, partial.value(hash, 0)});
     }
+    Sync::BlobBatch batch;
+    qint64 batchBytes = 0;
+    const auto sendBatch = [&]() -> Result<void> {
+        if (batch.blobs.isEmpty())
+            return {};
+        if (Result<void> sent = s.transport->post(s.apiPath(QStringLiteral("/blobs/batch")), batch.encode()); !sent)
+            return sent;
+        s.report.uploadedBytes += batchBytes;
+        batch.blobs.clear();
+        batchBytes = 0;
+        return {};
+    };
     for (qsizetype i = 0; i < toSend.size(); ++i) {
         const auto &[hash, offset] = toSend.at(i);
         if (s.cancelled())
@@ -275,6 +292,19 @@ Result<void> uploadContents(Session &s, const QList<Mutation> &outbox)
         if (!*content)
             return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The content %1 is not in this workspace any more; refresh the project and sync again.").arg(hash.left(12)));
         const QByteArray &bytes = **content;
+        if (offset == 0 && bytes.size() <= kBatchedContentBytes) {
+            if (batchBytes + bytes.size() > kBatchBytes)
+                if (Result<void> sent = sendBatch(); !sent)
+                    return sent;
+            batch.blobs.append({hash, bytes});
+            batchBytes += bytes.size();
+            if (i + 1 == toSend.size() || batchBytes >= kBatchBytes || batch.blobs.size() >= kBatchContents) {
+                if (Result<void> sent = sendBatch(); !sent)
+                    return sent;
+                s.say(double(i + 1) / double(toSend.size()), QCoreApplication::translate("Realm::SyncClient", "Uploaded %1 of %2 file contents").arg(i + 1).arg(toSend.size()));
+            }
+            continue;
+        }
         qint64 at = qBound<qint64>(0, offset, bytes.size());
         do {
             const QByteArray chunk = bytes.mid(at, kChunkBytes);
@@ -288,7 +318,7 @@ Result<void> uploadContents(Session &s, const QList<Mutation> &outbox)
         } while (at < bytes.size());
         s.say(double(i + 1) / double(toSend.size()), QCoreApplication::translate("Realm::SyncClient", "Uploaded %1 of %2 file contents").arg(i + 1).arg(toSend.size()));
     }
-    return {};
+    return sendBatch(); // what the last large content left waiting
 }
 
 // What an item is once the server took this change of it.

@@ -556,6 +556,39 @@ Result<ProjectSync::UploadProgress> ProjectSync::uploadBlob(const Auth::Principa
     return uploaded->progress;
 }
 
+Result<qint64> ProjectSync::uploadBlobs(const Auth::Principal &principal, const QString &projectId, const Sync::BlobBatch &batch)
+{
+    qint64 total = 0;
+    for (const Sync::BlobBatch::Blob &blob : batch.blobs)
+        total += blob.bytes.size();
+    if (total > m_limits.maxChunkBytes)
+        return Error::invalidInput(tr("Upload at most %1 bytes at a time.").arg(m_limits.maxChunkBytes));
+    QString mismatched;
+    Result<qint64> stored = m_db->write(tr("Cannot store the upload"), [&](const QSqlDatabase &db) -> Result<qint64> {
+        Result<Auth::SharedProject> project = Auth::SharedProjects::require(db, principal, projectId, ProjectRole::Editor);
+        if (!project)
+            return project.error();
+        Result<ChangeLog::Scope> scope = ChangeLog::lockScope(db, projectId, project->orgId);
+        if (!scope)
+            return scope.error();
+        qint64 taken = 0;
+        for (const Sync::BlobBatch::Blob &blob : batch.blobs) {
+            Result<Uploaded> uploaded = uploadChunk(db, project->orgId, projectId, blob.sha256, blob.bytes.size(), 0, blob.bytes);
+            if (!uploaded)
+                return uploaded.error();
+            if (uploaded->mismatch) {
+                mismatched = blob.sha256;
+                return Error::invalidInput(QString()); // rolled back; said below
+            }
+            ++taken;
+        }
+        return taken;
+    });
+    if (!mismatched.isEmpty())
+        return Error::invalidInput(tr("The content sent as %1 does not match that SHA-256: nothing of the batch was kept; send it again.").arg(mismatched));
+    return stored;
+}
+
 Result<ProjectSync::BlobRange> ProjectSync::readBlob(const Auth::Principal &principal, const QString &projectId, const QString &sha256, qint64 offset) const
 {
     if (!Sync::isSha256Hex(sha256))

@@ -77,6 +77,10 @@ public:
     // Content the organization holds already is complete at once.
     Result<UploadProgress> uploadBlob(const Auth::Principal &principal, const QString &projectId, const QString &sha256, qint64 size,
                                       qint64 offset, const QByteArray &bytes);
+    // Editors: many small contents whole, in one transaction (a batch of
+    // at most a chunk's bytes); a content whose bytes do not match its
+    // hash refuses the whole batch. Returns how many it took.
+    Result<qint64> uploadBlobs(const Auth::Principal &principal, const QString &projectId, const Sync::BlobBatch &batch);
     // Viewers: up to a chunk of content from `offset`, for contents the
     // project's items referred to.
     Result<BlobRange> readBlob(const Auth::Principal &principal, const QString &projectId, const QString &sha256, qint64 offset) const;

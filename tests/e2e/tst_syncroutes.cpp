@@ -611,6 +611,41 @@ private slots:
         QCOMPARE(outcomesOf(accepted), QStringList{QStringLiteral("applied")});
     }
 
+    // Many small contents in one request: taken together, or — one of
+    // them not matching its hash — none of them.
+    void smallContentsTravelInABatch()
+    {
+        const QString project = newProject(QStringLiteral("Batch"));
+        QVERIFY(!project.isEmpty());
+        const QByteArray a = "first small file\n", b = "second small file\n", empty;
+        const auto batchOf = [](const QList<std::pair<QString, QByteArray>> &blobs) {
+            QByteArray body;
+            for (const auto &[sha, bytes] : blobs)
+                body += sha.toLatin1() + ' ' + QByteArray::number(bytes.size()) + '\n' + bytes;
+            return body;
+        };
+        const auto post = [&](const QString &token, const QByteArray &body) {
+            return httpRequestRaw("POST", api(QStringLiteral("/projects/%1/blobs/batch").arg(project)), body, token);
+        };
+        const HttpReply stored = post(m_bob, batchOf({{sha256Of(a), a}, {sha256Of(b), b}, {sha256Of(empty), empty}}));
+        QVERIFY(answered(stored, 200));
+        QCOMPARE(stored.json.value(QStringLiteral("stored")).toInteger(), 3);
+        const HttpReply status = blobStatus(project, m_bob, {sha256Of(a), sha256Of(b), sha256Of(empty)});
+        QVERIFY(answered(status, 200));
+        QVERIFY(status.json.value(QStringLiteral("missing")).toArray().isEmpty());
+        QCOMPARE(download(project, m_bob, sha256Of(b)).body, b);
+
+        // A content under another's hash: the batch is refused whole.
+        const QByteArray c = "third\n", d = "fourth\n";
+        QVERIFY(answered(post(m_bob, batchOf({{sha256Of(c), c}, {sha256Of(d), QByteArray("not the fourth\n")}})), 400, "invalid_input"));
+        const HttpReply after = blobStatus(project, m_bob, {sha256Of(c), sha256Of(d)});
+        QCOMPARE(after.json.value(QStringLiteral("missing")).toArray(), (QJsonArray{sha256Of(c), sha256Of(d)}));
+        // Framing that does not add up, and a viewer.
+        QVERIFY(answered(post(m_bob, "no header here"), 400, "invalid_input"));
+        QVERIFY(answered(post(m_bob, sha256Of(c).toLatin1() + " 99\nshort"), 400, "invalid_input"));
+        QVERIFY(answered(post(m_carol, batchOf({{sha256Of(c), c}})), 403, "forbidden"));
+    }
+
     void largeContentsTravelInChunks()
     {
         const QString project = newProject(QStringLiteral("Models"));

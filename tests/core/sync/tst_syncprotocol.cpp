@@ -29,6 +29,24 @@ private slots:
             QVERIFY2(!Cursor::fromText(QLatin1String(bad)), bad);
     }
 
+    void blobBatchesRoundTripAndBadFramingIsRefused()
+    {
+        const QString a(64, QLatin1Char('a')), b(64, QLatin1Char('b'));
+        const Sync::BlobBatch batch{{{a, QByteArray("one\ntwo\n")}, {b, QByteArray()}, {a, QByteArray("\0x", 2)}}};
+        const QByteArray body = batch.encode();
+        QCOMPARE(body, QByteArray(a.toLatin1() + " 8\none\ntwo\n" + b.toLatin1() + " 0\n" + a.toLatin1() + " 2\n" + QByteArray("\0x", 2)));
+        const Result<Sync::BlobBatch> back = Sync::BlobBatch::decode(body);
+        QVERIFY(back);
+        QCOMPARE(back->blobs.size(), 3);
+        QCOMPARE(back->blobs.at(0).bytes, QByteArray("one\ntwo\n"));
+        QCOMPARE(back->blobs.at(1).sha256, b);
+        QCOMPARE(back->blobs.at(2).bytes, QByteArray("\0x", 2));
+        QVERIFY(Sync::BlobBatch::decode({}) && Sync::BlobBatch::decode({})->blobs.isEmpty());
+        for (const QByteArray &bad : {QByteArray("no line"), QByteArray(a.toLatin1() + " 9\nshort"), QByteArray(a.toLatin1() + " -1\n"),
+                                      QByteArray("XYZ 1\nx"), QByteArray(a.toLatin1() + "\n"), QByteArray(a.toLatin1() + " 1 2\nx")})
+            QVERIFY2(!Sync::BlobBatch::decode(bad), bad.constData());
+    }
+
     void mutationsRoundTripAndBadOnesAreRefused()
     {
         Mutation mutation;

@@ -94,6 +94,23 @@ Result<void> InProcessTransport::put(const QString &path, const QByteArray &byte
     return progress ? Result<void>() : Result<void>(progress.error());
 }
 
+Result<void> InProcessTransport::post(const QString &path, const QByteArray &bytes)
+{
+    if (offline)
+        return unreachable();
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (parts.size() != 4 || parts.at(2) != QLatin1String("blobs") || parts.at(3) != QLatin1String("batch"))
+        return Error::notFound(QStringLiteral("no route POST %1").arg(path));
+    Result<Sync::BlobBatch> batch = Sync::BlobBatch::decode(bytes);
+    if (!batch)
+        return batch.error();
+    Result<qint64> stored = m_sync->uploadBlobs(m_principal, parts.at(1), *batch);
+    if (!stored)
+        return stored.error();
+    ++batches;
+    return {};
+}
+
 Result<QByteArray> InProcessTransport::get(const QString &path, qint64 offset)
 {
     if (offline)

@@ -32,6 +32,8 @@ public:
 
     Result<QJsonObject> call(const QByteArray &method, const QString &path, const QJsonObject &body) override;
     Result<void> put(const QString &path, const QByteArray &bytes) override;
+    Result<void> post(const QString &path, const QByteArray &bytes) override;
+    int batches = 0; // batch uploads taken
     Result<QByteArray> get(const QString &path, qint64 offset) override;
 
 private:

@@ -215,6 +215,8 @@ private slots:
         Result<SyncReport> shared = m_alicesMachine->syncer().share(m_aliceProject, QStringLiteral("http://server"), m_acme);
         REALM_VERIFY_OK(shared);
         m_serverProject = shared->serverProjectId;
+        // Three small contents: one request.
+        QCOMPARE(m_alicesMachine->transport->batches, 1);
         REALM_VERIFY_OK(SharedProjects(m_server).setMember(m_alice, m_serverProject, QStringLiteral("bob@example.org"), ProjectRole::Editor, kClient));
         Result<SyncReport> cloned = m_bobsMachine->syncer().clone(QStringLiteral("http://server"), m_serverProject, QStringLiteral("website"));
         REALM_VERIFY_OK(cloned);
