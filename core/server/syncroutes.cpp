@@ -94,6 +94,21 @@ void addSyncRoutes(Router &router, const ApiContext &context)
                         return HttpResponse::fromError(stored.error());
                     return HttpResponse::json(200, QJsonObject{{QStringLiteral("stored"), *stored}});
                 });
+    addSignedIn(router, context, {"POST", project + QStringLiteral("/blobs/fetch"),
+                                  QStringLiteral("Download small contents {sha256: [...]} whole, framed as in /blobs/batch; those left out one by one"),
+                                  Access::SignedIn, 1024 * 1024},
+                [context, projectId](const HttpRequest &request, const Auth::Principal &principal) {
+                    Result<QJsonObject> body = jsonBody(request);
+                    if (!body)
+                        return HttpResponse::fromError(body.error());
+                    QStringList hashes;
+                    for (const QJsonValue &hash : body->value(QStringLiteral("sha256")).toArray())
+                        hashes.append(hash.toString());
+                    Result<Sync::BlobBatch> batch = context.sync->readBlobs(principal, projectId(request), hashes);
+                    if (!batch)
+                        return HttpResponse::fromError(batch.error());
+                    return HttpResponse::text(200, "application/octet-stream", batch->encode());
+                });
     addSignedIn(router, context, {"GET", project + QStringLiteral("/blobs/{sha256}"),
                                   QStringLiteral("Download content (Range: bytes=N- for the next part of large contents)"), Access::SignedIn, 0},
                 [context, projectId](const HttpRequest &request, const Auth::Principal &principal) {

@@ -22,8 +22,9 @@ public:
     virtual Result<QJsonObject> call(const QByteArray &method, const QString &path, const QJsonObject &body) = 0;
     // PUT of raw bytes (a content's chunk).
     virtual Result<void> put(const QString &path, const QByteArray &bytes) = 0;
-    // POST of raw bytes (a batch of small contents).
-    virtual Result<void> post(const QString &path, const QByteArray &bytes) = 0;
+    // POST of a body of `contentType` whose answer is raw bytes (batches of
+    // small contents, up and down).
+    virtual Result<QByteArray> post(const QString &path, const QByteArray &body, const QByteArray &contentType) = 0;
     // GET of raw bytes from `offset` on (Range: bytes=OFFSET-): as much as
     // the server sends in one answer.
     virtual Result<QByteArray> get(const QString &path, qint64 offset) = 0;

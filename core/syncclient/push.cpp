@@ -275,8 +275,9 @@ Result<void> uploadContents(Session &s, const QList<Mutation> &outbox)
     const auto sendBatch = [&]() -> Result<void> {
         if (batch.blobs.isEmpty())
             return {};
-        if (Result<void> sent = s.transport->post(s.apiPath(QStringLiteral("/blobs/batch")), batch.encode()); !sent)
-            return sent;
+        if (Result<QByteArray> sent = s.transport->post(s.apiPath(QStringLiteral("/blobs/batch")), batch.encode(), QByteArrayLiteral("application/octet-stream"));
+            !sent)
+            return sent.error();
         s.report.uploadedBytes += batchBytes;
         batch.blobs.clear();
         batchBytes = 0;

@@ -589,6 +589,37 @@ Result<qint64> ProjectSync::uploadBlobs(const Auth::Principal &principal, const 
     return stored;
 }
 
+Result<Sync::BlobBatch> ProjectSync::readBlobs(const Auth::Principal &principal, const QString &projectId, const QStringList &hashes) const
+{
+    return m_db->snapshot(tr("Cannot read the files' contents"), [&](const QSqlDatabase &db) -> Result<Sync::BlobBatch> {
+        Result<Auth::SharedProject> project = Auth::SharedProjects::require(db, principal, projectId, ProjectRole::Viewer);
+        if (!project)
+            return project.error();
+        Sync::BlobBatch batch;
+        qint64 budget = kBatchBytes;
+        for (const QString &sha256 : hashes) {
+            if (!Sync::isSha256Hex(sha256))
+                continue;
+            Result<bool> inScope = ContentStore::isInScope(db, projectId, sha256);
+            if (!inScope)
+                return inScope.error();
+            Result<std::optional<ContentStore::Content>> content = ContentStore::content(db, project->orgId, sha256);
+            if (!content)
+                return content.error();
+            if (!*inScope || !*content || !(*content)->isComplete() || (*content)->size > kBatchedContentBytes)
+                continue;
+            if ((*content)->size > budget)
+                break;
+            Result<QByteArray> bytes = ContentStore::read(db, project->orgId, sha256, 0, (*content)->size);
+            if (!bytes)
+                return bytes.error();
+            budget -= bytes->size();
+            batch.blobs.append({sha256, *bytes});
+        }
+        return batch;
+    });
+}
+
 Result<ProjectSync::BlobRange> ProjectSync::readBlob(const Auth::Principal &principal, const QString &projectId, const QString &sha256, qint64 offset) const
 {
     if (!Sync::isSha256Hex(sha256))

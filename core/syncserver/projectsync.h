@@ -81,6 +81,12 @@ public:
     // at most a chunk's bytes); a content whose bytes do not match its
     // hash refuses the whole batch. Returns how many it took.
     Result<qint64> uploadBlobs(const Auth::Principal &principal, const QString &projectId, const Sync::BlobBatch &batch);
+    // Viewers: whole contents of at most kBatchedContentBytes each, as many
+    // of `hashes` as fit in kBatchBytes, in order; those left out (larger,
+    // unknown, or past the budget) the client asks for one by one.
+    static constexpr qint64 kBatchedContentBytes = 256 * 1024;
+    static constexpr qint64 kBatchBytes = 4LL * 1024 * 1024;
+    Result<Sync::BlobBatch> readBlobs(const Auth::Principal &principal, const QString &projectId, const QStringList &hashes) const;
     // Viewers: up to a chunk of content from `offset`, for contents the
     // project's items referred to.
     Result<BlobRange> readBlob(const Auth::Principal &principal, const QString &projectId, const QString &sha256, qint64 offset) const;

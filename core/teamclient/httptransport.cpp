@@ -108,20 +108,18 @@ Result<QJsonObject> HttpTransport::call(const QByteArray &method, const QString 
 
 Result<void> HttpTransport::put(const QString &path, const QByteArray &bytes)
 {
-    return sendBytes("PUT", path, bytes);
-}
-
-Result<void> HttpTransport::post(const QString &path, const QByteArray &bytes)
-{
-    return sendBytes("POST", path, bytes);
-}
-
-Result<void> HttpTransport::sendBytes(const QByteArray &method, const QString &path, const QByteArray &bytes)
-{
-    const Answer answer = send(method, path, bytes, QByteArrayLiteral("application/octet-stream"));
+    const Answer answer = send("PUT", path, bytes, QByteArrayLiteral("application/octet-stream"));
     if (answer.status < 200 || answer.status >= 300 || answer.broken)
         return errorOf(answer, path);
     return {};
+}
+
+Result<QByteArray> HttpTransport::post(const QString &path, const QByteArray &body, const QByteArray &contentType)
+{
+    const Answer answer = send("POST", path, body, contentType);
+    if (answer.status < 200 || answer.status >= 300 || answer.broken)
+        return errorOf(answer, path);
+    return answer.body;
 }
 
 Result<QByteArray> HttpTransport::get(const QString &path, qint64 offset)

@@ -28,11 +28,10 @@ public:
 
     Result<QJsonObject> call(const QByteArray &method, const QString &path, const QJsonObject &body) override;
     Result<void> put(const QString &path, const QByteArray &bytes) override;
-    Result<void> post(const QString &path, const QByteArray &bytes) override;
+    Result<QByteArray> post(const QString &path, const QByteArray &body, const QByteArray &contentType) override;
     Result<QByteArray> get(const QString &path, qint64 offset) override;
 
 private:
-    Result<void> sendBytes(const QByteArray &method, const QString &path, const QByteArray &bytes);
     struct Answer {
         int status = 0;
         QByteArray body;

@@ -94,21 +94,32 @@ Result<void> InProcessTransport::put(const QString &path, const QByteArray &byte
     return progress ? Result<void>() : Result<void>(progress.error());
 }
 
-Result<void> InProcessTransport::post(const QString &path, const QByteArray &bytes)
+Result<QByteArray> InProcessTransport::post(const QString &path, const QByteArray &body, const QByteArray &)
 {
     if (offline)
         return unreachable();
     const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    if (parts.size() != 4 || parts.at(2) != QLatin1String("blobs") || parts.at(3) != QLatin1String("batch"))
-        return Error::notFound(QStringLiteral("no route POST %1").arg(path));
-    Result<Sync::BlobBatch> batch = Sync::BlobBatch::decode(bytes);
-    if (!batch)
-        return batch.error();
-    Result<qint64> stored = m_sync->uploadBlobs(m_principal, parts.at(1), *batch);
-    if (!stored)
-        return stored.error();
-    ++batches;
-    return {};
+    if (parts.size() == 4 && parts.at(2) == QLatin1String("blobs") && parts.at(3) == QLatin1String("batch")) {
+        Result<Sync::BlobBatch> batch = Sync::BlobBatch::decode(body);
+        if (!batch)
+            return batch.error();
+        Result<qint64> stored = m_sync->uploadBlobs(m_principal, parts.at(1), *batch);
+        if (!stored)
+            return stored.error();
+        ++batches;
+        return QByteArray(QJsonDocument(QJsonObject{{QStringLiteral("stored"), *stored}}).toJson(QJsonDocument::Compact));
+    }
+    if (parts.size() == 4 && parts.at(2) == QLatin1String("blobs") && parts.at(3) == QLatin1String("fetch")) {
+        QStringList hashes;
+        for (const QJsonValue &hash : QJsonDocument::fromJson(body).object().value(QStringLiteral("sha256")).toArray())
+            hashes.append(hash.toString());
+        Result<Sync::BlobBatch> batch = m_sync->readBlobs(m_principal, parts.at(1), hashes);
+        if (!batch)
+            return batch.error();
+        ++fetches;
+        return batch->encode();
+    }
+    return Error::notFound(QStringLiteral("no route POST %1").arg(path));
 }
 
 Result<QByteArray> InProcessTransport::get(const QString &path, qint64 offset)
@@ -118,6 +129,7 @@ Result<QByteArray> InProcessTransport::get(const QString &path, qint64 offset)
     const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (parts.size() != 4 || parts.at(2) != QLatin1String("blobs"))
         return Error::notFound(QStringLiteral("no route GET %1").arg(path));
+    ++downloads;
     Result<SyncServer::ProjectSync::BlobRange> range = m_sync->readBlob(m_principal, parts.at(1), parts.at(3), offset);
     return range ? Result<QByteArray>(range->bytes) : Result<QByteArray>(range.error());
 }

@@ -32,8 +32,10 @@ public:
 
     Result<QJsonObject> call(const QByteArray &method, const QString &path, const QJsonObject &body) override;
     Result<void> put(const QString &path, const QByteArray &bytes) override;
-    Result<void> post(const QString &path, const QByteArray &bytes) override;
-    int batches = 0; // batch uploads taken
+    Result<QByteArray> post(const QString &path, const QByteArray &body, const QByteArray &contentType) override;
+    int batches = 0;   // batch uploads taken
+    int fetches = 0;   // batch downloads answered
+    int downloads = 0; // single downloads answered
     Result<QByteArray> get(const QString &path, qint64 offset) override;
 
 private:

@@ -221,6 +221,9 @@ private slots:
         Result<SyncReport> cloned = m_bobsMachine->syncer().clone(QStringLiteral("http://server"), m_serverProject, QStringLiteral("website"));
         REALM_VERIFY_OK(cloned);
         m_bobProject = cloned->projectId;
+        // Three small contents down: one request, none one by one.
+        QCOMPARE(m_bobsMachine->transport->fetches, 1);
+        QCOMPARE(m_bobsMachine->transport->downloads, 0);
         QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
         QCOMPARE(serverFiles(), filesOf(*m_alicesMachine, m_aliceProject));
     }
