@@ -193,7 +193,7 @@ void EventHub::authenticate(quint64 id, const QString &token)
             return;
         }
         connection.authenticated = true;
-        connection.checkedAtMs = Clock::nowMs();
+        connection.checkedAtMs = connection.heardAtMs = connection.pingedAtMs = Clock::nowMs();
         connection.principal = standing->principal;
         connection.orgIds = standing->orgIds;
         connection.projectRoles = standing->projectRoles;

@@ -193,7 +193,9 @@ void EventHub::presenceChanged(const QString &projectId)
                 for (auto &[id, connection] : m_connections) {
                     // Not while its standing is checked: it may have just
                     // lost the project (recheckPresence tells it after).
-                    if (connection.watching != projectId || connection.busy || connection.recheckPending || connection.presenceSent == *users)
+                    // Nor once it asked to leave (or lost the project).
+                    if (connection.watching != projectId || connection.watchWanted != projectId || connection.busy || connection.recheckPending
+                        || connection.presenceSent == *users)
                         continue;
                     send(connection, message);
                     connection.presenceSent = *users;

@@ -41,6 +41,7 @@ struct SyncReport {
     qint64 pending = 0;    // local changes still waiting to be sent
     QString cursor;
     QString error; // set when this project's sync failed (the others went on)
+    Error::Code errorCode = Error::Code::Failed; // with `error`
 
     QJsonObject toJson() const;
 };

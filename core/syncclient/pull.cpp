@@ -209,6 +209,9 @@ Result<void> fetchSmall(Session &s, const QList<std::pair<QString, QString>> &wa
             hashes.append(wanted.at(i).first);
         const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("sha256"), QJsonArray::fromStringList(hashes)}}).toJson(QJsonDocument::Compact);
         Result<QByteArray> answer = s.transport->post(s.apiPath(QStringLiteral("/blobs/fetch")), body, QByteArrayLiteral("application/json"));
+        // An older server has no such route: one by one, as before.
+        if (!answer && answer.error().code == Error::Code::NotFound)
+            return {};
         if (!answer)
             return answer.error();
         Result<Sync::BlobBatch> batch = Sync::BlobBatch::decode(*answer);

@@ -272,12 +272,26 @@ Result<void> uploadContents(Session &s, const QList<Mutation> &outbox)
     }
     Sync::BlobBatch batch;
     qint64 batchBytes = 0;
+    bool batches = true; // until a server without the route says so
     const auto sendBatch = [&]() -> Result<void> {
         if (batch.blobs.isEmpty())
             return {};
-        if (Result<QByteArray> sent = s.transport->post(s.apiPath(QStringLiteral("/blobs/batch")), batch.encode(), QByteArrayLiteral("application/octet-stream"));
-            !sent)
+        Result<QByteArray> sent = batches ? s.transport->post(s.apiPath(QStringLiteral("/blobs/batch")), batch.encode(), QByteArrayLiteral("application/octet-stream"))
+                                          : Result<QByteArray>(Error::notFound(QString()));
+        if (!sent && sent.error().code == Error::Code::NotFound) {
+            // An older server: one request each. (A project gone fails
+            // the same way there, saying so.)
+            batches = false;
+            for (const Sync::BlobBatch::Blob &blob : std::as_const(batch.blobs)) {
+                QUrlQuery query;
+                query.addQueryItem(QStringLiteral("size"), QString::number(blob.bytes.size()));
+                query.addQueryItem(QStringLiteral("offset"), QStringLiteral("0"));
+                if (Result<void> put = s.transport->put(s.apiPath(QStringLiteral("/blobs/%1?%2").arg(blob.sha256, query.toString())), blob.bytes); !put)
+                    return put;
+            }
+        } else if (!sent) {
             return sent.error();
+        }
         s.report.uploadedBytes += batchBytes;
         batch.blobs.clear();
         batchBytes = 0;

@@ -80,6 +80,7 @@ Result<QList<SyncReport>> SyncJob::run(const Storage::DatabasePtr &db, const Tra
         SyncReport failed;
         failed.projectId = projectId;
         failed.error = report.error().message;
+        failed.errorCode = report.error().code;
         reports.append(failed);
     }
     return reports;

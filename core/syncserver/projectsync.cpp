@@ -14,6 +14,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace Realm::SyncServer {
 
 using Auth::ProjectRole;
@@ -563,6 +565,12 @@ Result<qint64> ProjectSync::uploadBlobs(const Auth::Principal &principal, const 
         total += blob.bytes.size();
     if (total > m_limits.maxChunkBytes)
         return Error::invalidInput(tr("Upload at most %1 bytes at a time.").arg(m_limits.maxChunkBytes));
+    if (batch.blobs.size() > kBatchContents)
+        return Error::invalidInput(tr("Send at most %1 contents in one batch.").arg(kBatchContents));
+    // In hash order: two batches of one organization take its contents'
+    // rows in the same order and never wait on each other in a circle.
+    QList<Sync::BlobBatch::Blob> blobs = batch.blobs;
+    std::sort(blobs.begin(), blobs.end(), [](const auto &a, const auto &b) { return a.sha256 < b.sha256; });
     QString mismatched;
     Result<qint64> stored = m_db->write(tr("Cannot store the upload"), [&](const QSqlDatabase &db) -> Result<qint64> {
         Result<Auth::SharedProject> project = Auth::SharedProjects::require(db, principal, projectId, ProjectRole::Editor);
@@ -572,7 +580,7 @@ Result<qint64> ProjectSync::uploadBlobs(const Auth::Principal &principal, const 
         if (!scope)
             return scope.error();
         qint64 taken = 0;
-        for (const Sync::BlobBatch::Blob &blob : batch.blobs) {
+        for (const Sync::BlobBatch::Blob &blob : std::as_const(blobs)) {
             Result<Uploaded> uploaded = uploadChunk(db, project->orgId, projectId, blob.sha256, blob.bytes.size(), 0, blob.bytes);
             if (!uploaded)
                 return uploaded.error();
@@ -591,6 +599,8 @@ Result<qint64> ProjectSync::uploadBlobs(const Auth::Principal &principal, const 
 
 Result<Sync::BlobBatch> ProjectSync::readBlobs(const Auth::Principal &principal, const QString &projectId, const QStringList &hashes) const
 {
+    if (hashes.size() > kBatchContents)
+        return Error::invalidInput(tr("Ask for at most %1 contents at a time.").arg(kBatchContents));
     return m_db->snapshot(tr("Cannot read the files' contents"), [&](const QSqlDatabase &db) -> Result<Sync::BlobBatch> {
         Result<Auth::SharedProject> project = Auth::SharedProjects::require(db, principal, projectId, ProjectRole::Viewer);
         if (!project)

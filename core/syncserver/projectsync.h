@@ -86,6 +86,7 @@ public:
     // unknown, or past the budget) the client asks for one by one.
     static constexpr qint64 kBatchedContentBytes = 256 * 1024;
     static constexpr qint64 kBatchBytes = 4LL * 1024 * 1024;
+    static constexpr qsizetype kBatchContents = 2000; // up or down
     Result<Sync::BlobBatch> readBlobs(const Auth::Principal &principal, const QString &projectId, const QStringList &hashes) const;
     // Viewers: up to a chunk of content from `offset`, for contents the
     // project's items referred to.

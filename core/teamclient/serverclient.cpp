@@ -4,6 +4,7 @@
 #include "teamclient/servererror.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -82,8 +83,8 @@ void ServerClient::login(const QUrl &server, const QString &email, const QString
         ServerAccount account{server.adjusted(QUrl::StripTrailingSlash), email.trimmed().toLower()};
         const QString refreshToken = pair->value(QStringLiteral("refresh_token")).toString();
         const QString accessToken = pair->value(QStringLiteral("access_token")).toString();
-        const qint64 expiresIn = pair->value(QStringLiteral("expires_in")).toInteger();
-        m_secrets->write(account.secretKey(), refreshToken, this, [this, account, accessToken, expiresIn, done](Result<void> stored) {
+        const Expiry expiry = Expiry::in(pair->value(QStringLiteral("expires_in")).toInteger());
+        m_secrets->write(account.secretKey(), refreshToken, this, [this, account, accessToken, expiry, done](Result<void> stored) {
             if (!stored) {
                 done(Error::failed(QCoreApplication::translate("Realm::TeamClient", "Signed in, but the login cannot be kept: %1 For scripts, set REALM_SERVER_TOKEN to an API key instead.")
                                             .arg(stored.error().message)));
@@ -92,7 +93,7 @@ void ServerClient::login(const QUrl &server, const QString &email, const QString
             account.save();
             ++m_generation;
             m_account = account;
-            keepAccessToken(accessToken, expiresIn);
+            keepAccessToken(accessToken, expiry);
             emit accountChanged();
             callWithToken("GET", QStringLiteral("/me"), {}, false, done);
         });
@@ -147,14 +148,17 @@ void ServerClient::refresh(std::function<void(Result<QString>)> done)
                 return;
             }
             const QString accessToken = pair->value(QStringLiteral("access_token")).toString();
-            const qint64 expiresIn = pair->value(QStringLiteral("expires_in")).toInteger();
+            const Expiry expiry = Expiry::in(pair->value(QStringLiteral("expires_in")).toInteger());
             // The old refresh token is dead now: keep the new one before using anything.
-            m_secrets->write(account.secretKey(), pair->value(QStringLiteral("refresh_token")).toString(), this, [this, accessToken, expiresIn, answer](Result<void> stored) {
+            m_secrets->write(account.secretKey(), pair->value(QStringLiteral("refresh_token")).toString(), this,
+                             [this, accessToken, expiry, answer, generation](Result<void> stored) {
                 if (!stored) {
                     answer(stored.error());
                     return;
                 }
-                keepAccessToken(accessToken, expiresIn);
+                // Not across a sign-in or sign-out made meanwhile.
+                if (generation == m_generation)
+                    keepAccessToken(accessToken, expiry);
                 answer(accessToken);
             });
         });
@@ -176,13 +180,14 @@ void ServerClient::credentials(std::function<void(Result<Credentials>)> done)
             done(Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "REALM_SERVER_TOKEN is set but no server is named: set REALM_SERVER_URL too.")));
             return;
         }
-        done(Credentials{server, apiKey});
+        QMetaObject::invokeMethod(this, [done, login = Credentials{server, apiKey}] { done(login); }, Qt::QueuedConnection);
         return;
     }
     // A token with half its life ahead outlives a sync's requests; else a
     // fresh one. (Refreshing for every sync and socket would rotate the
     // refresh token all day.)
-    if (!m_accessToken.isEmpty() && m_accessTokenExpiry.remainingTime() > kFreshEnoughMs) {
+    if (!m_accessToken.isEmpty() && m_accessTokenExpiry.remainingTime() > kFreshEnoughMs
+        && m_accessTokenExpiresAtMs - QDateTime::currentMSecsSinceEpoch() > kFreshEnoughMs) {
         QMetaObject::invokeMethod(this, [done, login = Credentials{m_account.server, m_accessToken}] { done(login); }, Qt::QueuedConnection);
         return;
     }
@@ -233,12 +238,18 @@ void ServerClient::callWithToken(const QByteArray &method, const QString &path, 
     });
 }
 
-void ServerClient::keepAccessToken(const QString &token, qint64 expiresInSeconds)
+ServerClient::Expiry ServerClient::Expiry::in(qint64 seconds)
+{
+    // From when the answer came, on this machine's clocks (the server's
+    // may disagree on the time of day).
+    return {QDeadlineTimer(seconds * 1000), QDateTime::currentMSecsSinceEpoch() + seconds * 1000};
+}
+
+void ServerClient::keepAccessToken(const QString &token, const Expiry &expiry)
 {
     m_accessToken = token;
-    // Measured from when the answer came, on this machine's monotonic
-    // clock (the server's and this clock may disagree on the time of day).
-    m_accessTokenExpiry = QDeadlineTimer(expiresInSeconds * 1000);
+    m_accessTokenExpiry = expiry.deadline;
+    m_accessTokenExpiresAtMs = expiry.wallClockMs;
 }
 
 void ServerClient::logout(DoneCallback done)

@@ -52,7 +52,8 @@ public:
     // The server and a token fit for a call now (an access token with at
     // least half its life ahead, refreshed only when it has not, or
     // REALM_SERVER_TOKEN's key): what a transport on another thread uses.
-    // Answers on a later turn of the event loop, never from within.
+    // Answers on a later turn of the event loop, never from within (so a
+    // caller may still cancel what it is about to start).
     void credentials(std::function<void(Result<Credentials>)> done);
     // The server refused the access token credentials() gave (the session
     // was ended there): the next credentials() refreshes.
@@ -73,12 +74,20 @@ private:
     QNetworkAccessManager m_network;
     ServerAccount m_account;
     QString m_accessToken;
+    // Both clocks: the monotonic one stands still while the machine
+    // sleeps, the wall clock may be set; the token is fresh if both agree.
     QDeadlineTimer m_accessTokenExpiry;
+    qint64 m_accessTokenExpiresAtMs = 0;
     // An access token with less than this ahead is refreshed for a sync or
     // a socket (half of the server's ten minutes).
     static constexpr qint64 kFreshEnoughMs = 5 * 60 * 1000;
-    // From a sign-in's or refresh's answer.
-    void keepAccessToken(const QString &token, qint64 expiresInSeconds);
+    struct Expiry {
+        QDeadlineTimer deadline;
+        qint64 wallClockMs = 0;
+        static Expiry in(qint64 seconds);
+    };
+    // From a sign-in's or refresh's answer (`expiry` taken when it came).
+    void keepAccessToken(const QString &token, const Expiry &expiry);
     // Bumped by every sign-in and sign-out: a refresh started before is stale.
     quint64 m_generation = 0;
     // Callers of refresh() waiting for the one under way.

@@ -24,6 +24,9 @@ Error serverError(int status, const QJsonObject &body, const QUrl &url, const QS
         return Error::unauthenticated(text);
     case 403: return Error::forbidden(text);
     case 404: return Error::notFound(text);
+    // No such method on that path: a route this server does not have (an
+    // older server), as far as the caller can tell.
+    case 405: return Error::notFound(text);
     case 409: return Error::conflict(text);
     case 413: return {Error::Code::LimitExceeded, text};
     case 429: return Error::throttled(text, 0);

@@ -85,6 +85,8 @@ const QHash<QString, Rule> kRules{
     {QStringLiteral("POST /api/v1/projects/{project}/sync/push"), Rule::ProjectEditor},
     {QStringLiteral("POST /api/v1/projects/{project}/blobs/status"), Rule::ProjectViewer},
     {QStringLiteral("PUT /api/v1/projects/{project}/blobs/{sha256}"), Rule::ProjectEditor},
+    {QStringLiteral("POST /api/v1/projects/{project}/blobs/batch"), Rule::ProjectEditor},
+    {QStringLiteral("POST /api/v1/projects/{project}/blobs/fetch"), Rule::ProjectViewer},
     {QStringLiteral("GET /api/v1/projects/{project}/blobs/{sha256}"), Rule::ProjectViewer},
     {QStringLiteral("POST /api/v1/api-keys"), Rule::PersonInOrg},
     {QStringLiteral("GET /api/v1/api-keys"), Rule::Person},
@@ -286,7 +288,8 @@ private:
                 body = {{QStringLiteral("role"), QStringLiteral("editor")}};
         } else if (key == QLatin1String("POST /api/v1/projects/{project}/sync/push")) {
             body = {{QStringLiteral("client_id"), unique(QStringLiteral("client"))}, {QStringLiteral("mutations"), QJsonArray()}};
-        } else if (key == QLatin1String("POST /api/v1/projects/{project}/blobs/status")) {
+        } else if (key == QLatin1String("POST /api/v1/projects/{project}/blobs/status") || key == QLatin1String("POST /api/v1/projects/{project}/blobs/fetch")) {
+            // (An empty body is an empty batch for …/blobs/batch.)
             body = {{QStringLiteral("sha256"), QJsonArray{QString::fromLatin1(kEmptySha256)}}};
         } else if (key.contains(QLatin1String("/blobs/{sha256}"))) {
             // The empty content (what a body-less request uploads), which

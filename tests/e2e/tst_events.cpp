@@ -471,14 +471,14 @@ private slots:
     {
         const QString project = sharedProject(QStringLiteral("Asleep"));
         QVERIFY(!project.isEmpty());
-        // An instance that pings every second and gives up after 2.5.
+        // An instance that pings every two seconds and gives up after five.
         QFile config(m_data + QStringLiteral("/realm-server.conf"));
         QVERIFY(config.open(QIODevice::ReadOnly));
         const QByteArray original = config.readAll();
         config.close();
         QVERIFY(original.contains("events_ping_interval = 30\n"));
         QByteArray quick = original;
-        quick.replace("events_ping_interval = 30\n", "events_ping_interval = 1\n");
+        quick.replace("events_ping_interval = 30\n", "events_ping_interval = 2\n");
         QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
         QCOMPARE(config.write(quick), quick.size());
         config.close();
@@ -501,7 +501,7 @@ private slots:
         QVERIFY(bob.waitForBytes("\"ready\""));
         bob.sendText({{QStringLiteral("type"), QStringLiteral("watch")}, {QStringLiteral("project_id"), project}});
         QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice, bob")), alice.describe(0).constData());
-        // Bob's peer answers no ping: 2.5 seconds after his last word he
+        // Bob's peer answers no ping: five seconds after his last word he
         // is closed and leaves. Alice, silent for longer, answers the pings
         // (her WebSocket library does): she stays.
         QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice")), alice.describe(0).constData());

@@ -13,6 +13,7 @@ class FileTreeModel;
 // change arriving): the folders that were open and the current row, by
 // path, so that the tree does not collapse under the user's hands.
 struct TreeViewState final {
+    QString projectId; // whose tree it was
     QStringList expanded; // parents before children
     QString current;
 

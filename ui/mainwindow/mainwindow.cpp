@@ -588,8 +588,8 @@ void MainWindow::openProject(const QString &projectId)
                         if (!loaded.error.isEmpty())
                             statusBar()->showMessage(tr("Cannot list the project's files: %1").arg(loaded.error));
                         m_fileModel->setTree(loaded.tree);
-                        if (m_keptTreeView)
-                            std::exchange(m_keptTreeView, std::nullopt)->restore(*m_fileView, *m_fileModel);
+                        if (const std::optional<TreeViewState> kept = std::exchange(m_keptTreeView, std::nullopt); kept && kept->projectId == m_projectId)
+                            kept->restore(*m_fileView, *m_fileModel);
                         m_projectPaths = loaded.paths;
                         if (m_quickOpen)
                             m_quickOpen->setPaths(m_projectPaths);
@@ -600,7 +600,12 @@ void MainWindow::openProject(const QString &projectId)
 
 void MainWindow::reloadFilesKeepingView()
 {
-    m_keptTreeView = TreeViewState::of(*m_fileView);
+    // A second reload before the first lands: the tree is empty by now,
+    // and what the first kept is what to restore.
+    if (!m_keptTreeView) {
+        m_keptTreeView = TreeViewState::of(*m_fileView);
+        m_keptTreeView->projectId = m_projectId;
+    }
     m_fileModel->setTree(FileTreeModel::buildTree({})); // reloaded with the project list
 }
 

@@ -319,6 +319,9 @@ void SyncController::onEnded(const SyncInput &input, const QList<SyncReport> &re
         m_jobProblem = error;
     QStringList received;
     for (const SyncReport &report : reports) {
+        // The kept access token was refused: the next run refreshes.
+        if (!report.error.isEmpty() && report.errorCode == Error::Code::Unauthenticated)
+            m_client->dropAccessToken();
         for (ProjectSyncStatus &status : m_statuses) {
             if (status.link.projectId == report.projectId && !report.cursor.isEmpty())
                 status.link.cursor = report.cursor;
