@@ -1870,6 +1870,14 @@
         <source>Malformed sync message: %1.</source>
         <translation>Fehlerhafte Sync-Nachricht: %1.</translation>
     </message>
+    <message>
+        <source>Content %1 of the batch has no &quot;SHA256 SIZE&quot; line.</source>
+        <translation>Inhalt %1 des Stapels hat keine Zeile „SHA256 GRÖSSE“.</translation>
+    </message>
+    <message>
+        <source>Content %1 of the batch: &quot;%2&quot; is not &quot;SHA256 SIZE&quot; with SIZE bytes after it.</source>
+        <translation>Inhalt %1 des Stapels: „%2“ ist nicht „SHA256 GRÖSSE“ mit GRÖSSE Bytes danach.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::SyncClient</name>
@@ -2087,6 +2095,10 @@
     <message>
         <source>%1 has a change made here that is not synced yet: sync first, or keep both.</source>
         <translation>%1 hat eine hier gemachte Änderung, die noch nicht synchronisiert ist: zuerst synchronisieren oder beide behalten.</translation>
+    </message>
+    <message>
+        <source>The server answered a request for file contents with something that is not REALM&apos;s (%1): a proxy&apos;s error page, or not a realm-server. Try again; if it goes on, check the address.</source>
+        <translation>Der Server hat eine Anfrage nach Dateiinhalten mit etwas beantwortet, das nicht von REALM stammt (%1): die Fehlerseite eines Proxys oder kein realm-server. Versuchen Sie es erneut; wenn es so bleibt, prüfen Sie die Adresse.</translation>
     </message>
 </context>
 <context>
