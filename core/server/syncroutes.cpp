@@ -12,6 +12,18 @@ namespace Realm::Server {
 
 namespace {
 
+// The body's {"sha256": [...]}.
+Result<QStringList> hashesIn(const HttpRequest &request)
+{
+    Result<QJsonObject> body = jsonBody(request);
+    if (!body)
+        return body.error();
+    QStringList hashes;
+    for (const QJsonValue &hash : body->value(QStringLiteral("sha256")).toArray())
+        hashes.append(hash.toString());
+    return hashes;
+}
+
 // A whole number from the query (size, offset), or nullopt.
 std::optional<qint64> queryNumber(const HttpRequest &request, const char *name)
 {
@@ -65,13 +77,10 @@ void addSyncRoutes(Router &router, const ApiContext &context)
     addSignedIn(router, context, {"POST", project + QStringLiteral("/blobs/status"),
                                   QStringLiteral("Which contents {sha256: [...]} the server lacks, and partial uploads"), Access::SignedIn, 1024 * 1024},
                 [context, projectId](const HttpRequest &request, const Auth::Principal &principal) {
-                    Result<QJsonObject> body = jsonBody(request);
-                    if (!body)
-                        return HttpResponse::fromError(body.error());
-                    QStringList hashes;
-                    for (const QJsonValue &hash : body->value(QStringLiteral("sha256")).toArray())
-                        hashes.append(hash.toString());
-                    return objectResponse(context.sync->blobStatus(principal, projectId(request), hashes));
+                    Result<QStringList> hashes = hashesIn(request);
+                    if (!hashes)
+                        return HttpResponse::fromError(hashes.error());
+                    return objectResponse(context.sync->blobStatus(principal, projectId(request), *hashes));
                 });
     addSignedIn(router, context, {"PUT", project + QStringLiteral("/blobs/{sha256}"),
                                   QStringLiteral("Upload content (the body) at ?offset= of ?size= bytes; resumable"), Access::SignedIn, chunkBytes},
@@ -98,13 +107,10 @@ void addSyncRoutes(Router &router, const ApiContext &context)
                                   QStringLiteral("Download small contents {sha256: [...]} whole, framed as in /blobs/batch; those left out one by one"),
                                   Access::SignedIn, 1024 * 1024},
                 [context, projectId](const HttpRequest &request, const Auth::Principal &principal) {
-                    Result<QJsonObject> body = jsonBody(request);
-                    if (!body)
-                        return HttpResponse::fromError(body.error());
-                    QStringList hashes;
-                    for (const QJsonValue &hash : body->value(QStringLiteral("sha256")).toArray())
-                        hashes.append(hash.toString());
-                    Result<Sync::BlobBatch> batch = context.sync->readBlobs(principal, projectId(request), hashes);
+                    Result<QStringList> hashes = hashesIn(request);
+                    if (!hashes)
+                        return HttpResponse::fromError(hashes.error());
+                    Result<Sync::BlobBatch> batch = context.sync->readBlobs(principal, projectId(request), *hashes);
                     if (!batch)
                         return HttpResponse::fromError(batch.error());
                     return HttpResponse::text(200, "application/octet-stream", batch->encode());

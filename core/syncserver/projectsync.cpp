@@ -469,6 +469,19 @@ struct Uploaded {
     bool mismatch = false;
 };
 
+// An editor's upload to the project: its organization, with the project's
+// scope locked (one upload at a time per project: its progress rows).
+Result<QString> lockForUpload(const QSqlDatabase &db, const Auth::Principal &principal, const QString &projectId)
+{
+    Result<Auth::SharedProject> project = Auth::SharedProjects::require(db, principal, projectId, ProjectRole::Editor);
+    if (!project)
+        return project.error();
+    Result<ChangeLog::Scope> scope = ChangeLog::lockScope(db, projectId, project->orgId);
+    if (!scope)
+        return scope.error();
+    return project->orgId;
+}
+
 // One chunk of a project's upload. The project must send every byte of the
 // content itself: bytes the organization has already (another project's
 // upload, whole or under way) are compared with them rather than stored
@@ -542,14 +555,10 @@ Result<ProjectSync::UploadProgress> ProjectSync::uploadBlob(const Auth::Principa
     if (offset < 0 || offset + bytes.size() > size)
         return Error::invalidInput(tr("Bytes %1 to %2 do not fit in content of %3 bytes.").arg(offset).arg(offset + bytes.size()).arg(size));
     Result<Uploaded> uploaded = m_db->write(tr("Cannot store the upload"), [&](const QSqlDatabase &db) -> Result<Uploaded> {
-        Result<Auth::SharedProject> project = Auth::SharedProjects::require(db, principal, projectId, ProjectRole::Editor);
-        if (!project)
-            return project.error();
-        // One upload at a time per project (its progress row).
-        Result<ChangeLog::Scope> scope = ChangeLog::lockScope(db, projectId, project->orgId);
-        if (!scope)
-            return scope.error();
-        return uploadChunk(db, project->orgId, projectId, sha256, size, offset, bytes);
+        Result<QString> orgId = lockForUpload(db, principal, projectId);
+        if (!orgId)
+            return orgId.error();
+        return uploadChunk(db, *orgId, projectId, sha256, size, offset, bytes);
     });
     if (!uploaded)
         return uploaded.error();
@@ -573,15 +582,12 @@ Result<qint64> ProjectSync::uploadBlobs(const Auth::Principal &principal, const 
     std::sort(blobs.begin(), blobs.end(), [](const auto &a, const auto &b) { return a.sha256 < b.sha256; });
     QString mismatched;
     Result<qint64> stored = m_db->write(tr("Cannot store the upload"), [&](const QSqlDatabase &db) -> Result<qint64> {
-        Result<Auth::SharedProject> project = Auth::SharedProjects::require(db, principal, projectId, ProjectRole::Editor);
-        if (!project)
-            return project.error();
-        Result<ChangeLog::Scope> scope = ChangeLog::lockScope(db, projectId, project->orgId);
-        if (!scope)
-            return scope.error();
+        Result<QString> orgId = lockForUpload(db, principal, projectId);
+        if (!orgId)
+            return orgId.error();
         qint64 taken = 0;
         for (const Sync::BlobBatch::Blob &blob : std::as_const(blobs)) {
-            Result<Uploaded> uploaded = uploadChunk(db, project->orgId, projectId, blob.sha256, blob.bytes.size(), 0, blob.bytes);
+            Result<Uploaded> uploaded = uploadChunk(db, *orgId, projectId, blob.sha256, blob.bytes.size(), 0, blob.bytes);
             if (!uploaded)
                 return uploaded.error();
             if (uploaded->mismatch) {

@@ -182,6 +182,15 @@ private:
             .toString();
     }
 
+    // Connected, signed in as `email` and ready.
+    bool signIn(EventClient &client, const QString &email, const QString &on = {})
+    {
+        if (!client.waitConnected())
+            return false;
+        client.authenticate(login(email, on));
+        return client.waitFor(QStringLiteral("ready")).has_value();
+    }
+
 private slots:
     void initTestCase()
     {
@@ -263,9 +272,7 @@ private slots:
     void addedToAnOrganizationASocketHearsOfIt()
     {
         EventClient carol(m_server->url());
-        QVERIFY(carol.waitConnected());
-        carol.authenticate(login(QStringLiteral("carol@example.org")));
-        QVERIFY(carol.waitFor(QStringLiteral("ready")));
+        QVERIFY(signIn(carol, QStringLiteral("carol@example.org")));
         const QString alice = login(QStringLiteral("alice@example.org"));
         QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/members").arg(m_orgId)),
                              {{QStringLiteral("email"), QStringLiteral("carol@example.org")}, {QStringLiteral("role"), QStringLiteral("member")}}, alice)
@@ -343,9 +350,7 @@ private slots:
         std::unique_ptr<ServerProcess> second = ServerProcess::serve(m_data, m_databaseUrl, &why);
         QVERIFY2(second, qPrintable(why));
         EventClient bob(second->url());
-        QVERIFY(bob.waitConnected());
-        bob.authenticate(login(QStringLiteral("bob@example.org"), second->url()));
-        QVERIFY(bob.waitFor(QStringLiteral("ready")));
+        QVERIFY(signIn(bob, QStringLiteral("bob@example.org"), second->url()));
         const qsizetype before = bob.received();
         QCOMPARE(httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/projects").arg(m_orgId)), {{QStringLiteral("name"), QStringLiteral("Elsewhere")}},
                              login(QStringLiteral("alice@example.org")))
@@ -376,16 +381,12 @@ private slots:
         const QString project = sharedProject(QStringLiteral("Presence"));
         QVERIFY(!project.isEmpty());
         EventClient alice(m_server->url());
-        QVERIFY(alice.waitConnected());
-        alice.authenticate(login(QStringLiteral("alice@example.org")));
-        QVERIFY(alice.waitFor(QStringLiteral("ready")));
+        QVERIFY(signIn(alice, QStringLiteral("alice@example.org")));
         alice.watch(project);
         QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice")), alice.describe(0).constData());
 
         EventClient bob(m_server->url());
-        QVERIFY(bob.waitConnected());
-        bob.authenticate(login(QStringLiteral("bob@example.org")));
-        QVERIFY(bob.waitFor(QStringLiteral("ready")));
+        QVERIFY(signIn(bob, QStringLiteral("bob@example.org")));
         bob.watch(project);
         QVERIFY2(bob.waitForPresence(project, QStringLiteral("alice, bob")), bob.describe(0).constData());
         QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice, bob")), alice.describe(0).constData());
@@ -420,9 +421,7 @@ private slots:
         // Bob loses his role while he has the project open: he is told
         // nobody is there (and that he may not look), and leaves it.
         EventClient again(m_server->url());
-        QVERIFY(again.waitConnected());
-        again.authenticate(login(QStringLiteral("bob@example.org")));
-        QVERIFY(again.waitFor(QStringLiteral("ready")));
+        QVERIFY(signIn(again, QStringLiteral("bob@example.org")));
         again.watch(project);
         QVERIFY2(again.waitForPresence(project, QStringLiteral("alice, bob")), again.describe(0).constData());
         QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice, bob")), alice.describe(0).constData());
@@ -449,15 +448,11 @@ private slots:
         std::unique_ptr<ServerProcess> second = ServerProcess::serve(m_data, m_databaseUrl, &why);
         QVERIFY2(second, qPrintable(why));
         EventClient alice(m_server->url());
-        QVERIFY(alice.waitConnected());
-        alice.authenticate(login(QStringLiteral("alice@example.org")));
-        QVERIFY(alice.waitFor(QStringLiteral("ready")));
+        QVERIFY(signIn(alice, QStringLiteral("alice@example.org")));
         alice.watch(project);
         QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice")), alice.describe(0).constData());
         EventClient bob(second->url());
-        QVERIFY(bob.waitConnected());
-        bob.authenticate(login(QStringLiteral("bob@example.org"), second->url()));
-        QVERIFY(bob.waitFor(QStringLiteral("ready")));
+        QVERIFY(signIn(bob, QStringLiteral("bob@example.org"), second->url()));
         bob.watch(project);
         QVERIFY2(bob.waitForPresence(project, QStringLiteral("alice, bob")), bob.describe(0).constData());
         QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice, bob")), alice.describe(0).constData());
@@ -490,9 +485,7 @@ private slots:
         QVERIFY2(pinging, qPrintable(why));
 
         EventClient alice(pinging->url());
-        QVERIFY(alice.waitConnected());
-        alice.authenticate(login(QStringLiteral("alice@example.org"), pinging->url()));
-        QVERIFY(alice.waitFor(QStringLiteral("ready")));
+        QVERIFY(signIn(alice, QStringLiteral("alice@example.org"), pinging->url()));
         alice.watch(project);
         QVERIFY2(alice.waitForPresence(project, QStringLiteral("alice")), alice.describe(0).constData());
         VanishingPeer bob(pinging->url());
