@@ -28,18 +28,23 @@ using SyncClient::SyncInput;
 using SyncClient::SyncReport;
 namespace Conflicts = SyncClient::Conflicts;
 
-// What a sync needs of the login: the server and a token, fetched once on
-// this thread (the keychain and the refresh answer here) and handed to the
-// job's transport.
-Result<TeamClient::Credentials> credentials()
-{
-    Secrets::KeychainSecretStore keychain;
-    TeamClient::ServerClient client(&keychain);
-    Result<TeamClient::Credentials> found = waitFor<TeamClient::Credentials>([&](auto done) { client.credentials(done); });
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-    return found;
-}
+// What a sync needs of the login: the server and a token, fetched on this
+// thread (the keychain and the refresh answer here) and handed to the
+// job's transport. Kept for the whole command: a transport whose token
+// runs out during a long share or clone renews it through this client.
+class Login final {
+public:
+    Result<TeamClient::Credentials> credentials()
+    {
+        Result<TeamClient::Credentials> found = waitFor<TeamClient::Credentials>([&](auto done) { m_client.credentials(done); });
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        return found;
+    }
 
+private:
+    Secrets::KeychainSecretStore m_keychain;
+    TeamClient::ServerClient m_client{&m_keychain};
+};
 
 // --server, when given, must be the server signed in to (or
 // REALM_SERVER_URL's): a token is only ever sent where it belongs.
@@ -55,20 +60,21 @@ std::optional<Error> checkServer(const QCommandLineParser &parser, const TeamCli
                                       .arg(credentials.server.toString(), asked.toString()));
 }
 
-// The login for a command that may name its --server; nullopt (the
-// error shown, *exit set) when there is none or it is for another server.
-std::optional<TeamClient::Credentials> loginFor(const QCommandLineParser &parser, int *exit)
+// The login's credentials for a command that may name its --server;
+// nullopt (the error shown, *exit set) when there is none or it is for
+// another server.
+std::optional<TeamClient::Credentials> loginFor(Login &login, const QCommandLineParser &parser, int *exit)
 {
-    Result<TeamClient::Credentials> login = credentials();
-    if (!login) {
-        *exit = failServer(login.error());
+    Result<TeamClient::Credentials> credentials = login.credentials();
+    if (!credentials) {
+        *exit = failServer(credentials.error());
         return std::nullopt;
     }
-    if (const std::optional<Error> wrong = checkServer(parser, *login)) {
+    if (const std::optional<Error> wrong = checkServer(parser, *credentials)) {
         *exit = failServer(*wrong);
         return std::nullopt;
     }
-    return *login;
+    return *credentials;
 }
 
 JobOutcome<SyncClient::SyncJob> runSyncJob(const Storage::DatabasePtr &db, const TeamClient::Credentials &credentials, const SyncInput &input)
@@ -128,7 +134,8 @@ std::optional<Link> sharedLink(const WorkspaceProject &opened, int *exit)
         *exit = ExitNotFound;
         return std::nullopt;
     }
-    Result<TeamClient::Credentials> login = credentials();
+    Login signedIn;
+    Result<TeamClient::Credentials> login = signedIn.credentials();
     if (!login) {
         *exit = failServer(login.error());
         return std::nullopt;
@@ -252,7 +259,8 @@ int runProjectShare(const Invocation &inv)
         Output::error(QStringLiteral("Name the organization: realm-cli project share PROJECT --org ORG"));
         return ExitUsage;
     }
-    const std::optional<TeamClient::Credentials> login = loginFor(parser, &exit);
+    Login signedIn;
+    const std::optional<TeamClient::Credentials> login = loginFor(signedIn, parser, &exit);
     if (!login)
         return exit;
     SyncInput input;
@@ -281,7 +289,8 @@ int runProjectClone(const Invocation &inv)
         parseAndOpenWorkspace(parser, inv, QStringLiteral("PROJECT_ID [--name N] [--checkout DIR] [--server URL]"), 1, 1, &exit);
     if (!db)
         return exit;
-    const std::optional<TeamClient::Credentials> login = loginFor(parser, &exit);
+    Login signedIn;
+    const std::optional<TeamClient::Credentials> login = loginFor(signedIn, parser, &exit);
     if (!login)
         return exit;
     SyncInput input;
@@ -388,7 +397,8 @@ int runSync(const Invocation &inv)
         Output::error(QStringLiteral("No project of this workspace is shared; share one with realm-cli project share PROJECT --org ORG."));
         return ExitNotFound;
     }
-    Result<TeamClient::Credentials> login = credentials();
+    Login signedIn;
+    Result<TeamClient::Credentials> login = signedIn.credentials();
     if (!login)
         return failServer(login.error());
     SyncInput input;

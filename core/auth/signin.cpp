@@ -61,10 +61,11 @@ QJsonObject TokenPair::toJson() const
             {QStringLiteral("expires_in"), expiresInSeconds}};
 }
 
-SignIn::SignIn(ServerDb::ServerDatabasePtr database, Tokens tokens, SignInThrottle::Limits limits)
+SignIn::SignIn(ServerDb::ServerDatabasePtr database, Tokens tokens, SignInThrottle::Limits limits, qint64 accessLifetimeSeconds)
     : m_db(std::move(database))
     , m_tokens(std::move(tokens))
     , m_limits(limits)
+    , m_accessLifetimeSeconds(accessLifetimeSeconds)
 {
 }
 
@@ -75,8 +76,8 @@ TokenPair SignIn::pairFor(const Session &session, const QString &refreshToken) c
     claims.userId = session.userId;
     claims.sessionId = session.id;
     claims.issuedAt = now;
-    claims.expiresAt = now + Tokens::kAccessLifetimeSeconds;
-    return {m_tokens.signAccessToken(claims), refreshToken, Tokens::kAccessLifetimeSeconds};
+    claims.expiresAt = now + m_accessLifetimeSeconds;
+    return {m_tokens.signAccessToken(claims), refreshToken, m_accessLifetimeSeconds};
 }
 
 Result<TokenPair> SignIn::signIn(const QString &email, const QString &password, const ClientInfo &client, const QString &secondFactor)

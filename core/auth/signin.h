@@ -28,7 +28,9 @@ public:
     static constexpr qint64 kSessionLifetimeMs = 30LL * 24 * 60 * 60 * 1000; // since the last refresh
     static constexpr qint64 kRefreshGraceMs = 30 * 1000;
 
-    SignIn(ServerDb::ServerDatabasePtr database, Tokens tokens, SignInThrottle::Limits limits = {});
+    // Access tokens live `accessLifetimeSeconds` (sign_in/access_token_lifetime).
+    SignIn(ServerDb::ServerDatabasePtr database, Tokens tokens, SignInThrottle::Limits limits = {},
+           qint64 accessLifetimeSeconds = Tokens::kAccessLifetimeSeconds);
 
     // Unknown email and wrong password: the same error after the same work.
     // An account with two-step sign-in also needs `secondFactor` (a code
@@ -62,6 +64,7 @@ private:
     ServerDb::ServerDatabasePtr m_db;
     Tokens m_tokens;
     SignInThrottle::Limits m_limits;
+    qint64 m_accessLifetimeSeconds;
 };
 
 } // namespace Realm::Auth

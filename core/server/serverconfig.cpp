@@ -94,6 +94,12 @@ Result<ServerConfig> ServerConfig::load(const QString &file)
     Result<int> perIp = positive(QStringLiteral("sign_in/max_failures_per_ip"), config.signInLimits.failuresPerIp);
     if (!perIp)
         return perIp.error();
+    Result<int> accessLifetime = positive(QStringLiteral("sign_in/access_token_lifetime"), config.accessTokenLifetimeSeconds);
+    if (!accessLifetime)
+        return accessLifetime.error();
+    if (*accessLifetime > 3600)
+        return Error::invalidInput(tr("access_token_lifetime in %1 must be at most 3600 seconds.").arg(file));
+    config.accessTokenLifetimeSeconds = *accessLifetime;
     constexpr int kDay = 24 * 60 * 60;
     Result<int> requestTimeout = positive(QStringLiteral("server/request_timeout"), 30);
     if (!requestTimeout)
@@ -187,6 +193,10 @@ events_ping_interval = 30
 max_failures_per_account = 5
 ; The same for all accounts from one IP address.
 max_failures_per_ip = 50
+; Seconds an access token lasts (at most 3600). Clients refresh it with
+; their refresh token before it runs out, and once more when the server
+; refuses it during a long upload.
+access_token_lifetime = 600
 
 [mail]
 ; Where the server's mails (password reset codes) go. Empty: each mail is

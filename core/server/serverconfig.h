@@ -3,6 +3,7 @@
 
 #include "auth/registration.h"
 #include "auth/signinthrottle.h"
+#include "auth/tokens.h"
 #include "common/error.h"
 #include "mail/mailsender.h"
 #include "server/connectionguard.h"
@@ -26,6 +27,8 @@ struct ServerConfig final {
     QString tlsCertificate;
     QString tlsKey;
     Auth::SignInThrottle::Limits signInLimits;
+    // How long an access token lasts; clients refresh before it runs out.
+    int accessTokenLifetimeSeconds = int(Auth::Tokens::kAccessLifetimeSeconds);
     // request_timeout and idle_timeout; the size cap follows the routes.
     ConnectionGuard::Limits connectionLimits{.maxRequestBytes = 0, .maxRequestBytesFor = {}};
     // events_ping_interval: event sockets are pinged this often (keeping

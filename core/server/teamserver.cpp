@@ -70,7 +70,8 @@ Result<std::unique_ptr<TeamServer>> TeamServer::start(const ServeOptions &option
     server->m_passwordWorkers.setExpiryTimeout(-1);
     server->m_context.database = server->m_database;
     server->m_context.accounts = std::make_shared<Auth::Accounts>(server->m_database);
-    server->m_context.signIn = std::make_shared<Auth::SignIn>(server->m_database, Auth::Tokens(data->signingKey()), config.signInLimits);
+    server->m_context.signIn = std::make_shared<Auth::SignIn>(server->m_database, Auth::Tokens(data->signingKey()), config.signInLimits,
+                                                              config.accessTokenLifetimeSeconds);
     server->m_context.organizations = std::make_shared<Auth::Organizations>(server->m_database);
     server->m_context.projects = std::make_shared<Auth::SharedProjects>(server->m_database);
     server->m_context.apiKeys = std::make_shared<Auth::ApiKeys>(server->m_database);

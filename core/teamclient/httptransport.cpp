@@ -33,8 +33,28 @@ QUrl HttpTransport::urlFor(const QString &path) const
     return url;
 }
 
+HttpTransport::Answer HttpTransport::sendAuthorized(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &contentType,
+                                                    const Headers &headers)
+{
+    Answer answer = send(method, path, body, contentType, headers);
+    constexpr int kUnauthorized = 401;
+    if (answer.status != kUnauthorized || answer.broken || !m_credentials.renew)
+        return answer;
+    Result<QString> renewed = m_credentials.renew(m_credentials.bearer, m_cancel);
+    if (!renewed) {
+        answer.cancelled = renewed.error().code == Error::Code::Cancelled;
+        answer.renewalFailed = renewed.error();
+        return answer;
+    }
+    // The same bearer again: the refusal stands.
+    if (renewed->isEmpty() || *renewed == m_credentials.bearer)
+        return answer;
+    m_credentials.bearer = *renewed;
+    return send(method, path, body, contentType, headers);
+}
+
 HttpTransport::Answer HttpTransport::send(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &contentType,
-                                          const QList<std::pair<QByteArray, QByteArray>> &headers)
+                                          const Headers &headers)
 {
     QNetworkRequest request(urlFor(path));
     request.setTransferTimeout(m_transferTimeoutMs);
@@ -80,6 +100,8 @@ Error HttpTransport::errorOf(const Answer &answer, const QString &path) const
 {
     if (answer.cancelled)
         return Error::cancelled();
+    if (answer.renewalFailed)
+        return *answer.renewalFailed;
     if (answer.timedOut)
         return Error::unavailable(QCoreApplication::translate("Realm::TeamClient", "%1 stopped answering (nothing came for %2 s): the network or the server "
                                                               "is down or overloaded. Nothing is lost: sync again later.")
@@ -93,8 +115,8 @@ Error HttpTransport::errorOf(const Answer &answer, const QString &path) const
 
 Result<QJsonObject> HttpTransport::call(const QByteArray &method, const QString &path, const QJsonObject &body)
 {
-    const Answer answer = send(method, path, body.isEmpty() && method == "GET" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
-                               method == "GET" ? QByteArray() : QByteArrayLiteral("application/json"));
+    const Answer answer = sendAuthorized(method, path, body.isEmpty() && method == "GET" ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact),
+                                         method == "GET" ? QByteArray() : QByteArrayLiteral("application/json"));
     if (answer.status < 200 || answer.status >= 300 || answer.broken)
         return errorOf(answer, path);
     QJsonParseError parseError;
@@ -108,7 +130,7 @@ Result<QJsonObject> HttpTransport::call(const QByteArray &method, const QString 
 
 Result<void> HttpTransport::put(const QString &path, const QByteArray &bytes)
 {
-    const Answer answer = send("PUT", path, bytes, QByteArrayLiteral("application/octet-stream"));
+    const Answer answer = sendAuthorized("PUT", path, bytes, QByteArrayLiteral("application/octet-stream"));
     if (answer.status < 200 || answer.status >= 300 || answer.broken)
         return errorOf(answer, path);
     return {};
@@ -116,7 +138,7 @@ Result<void> HttpTransport::put(const QString &path, const QByteArray &bytes)
 
 Result<QByteArray> HttpTransport::post(const QString &path, const QByteArray &body, const QByteArray &contentType)
 {
-    const Answer answer = send("POST", path, body, contentType);
+    const Answer answer = sendAuthorized("POST", path, body, contentType);
     if (answer.status < 200 || answer.status >= 300 || answer.broken)
         return errorOf(answer, path);
     return answer.body;
@@ -124,10 +146,10 @@ Result<QByteArray> HttpTransport::post(const QString &path, const QByteArray &bo
 
 Result<QByteArray> HttpTransport::get(const QString &path, qint64 offset)
 {
-    QList<std::pair<QByteArray, QByteArray>> headers;
+    Headers headers;
     if (offset > 0)
         headers.append({QByteArrayLiteral("Range"), QByteArrayLiteral("bytes=") + QByteArray::number(offset) + '-'});
-    const Answer answer = send("GET", path, {}, {}, headers);
+    const Answer answer = sendAuthorized("GET", path, {}, {}, headers);
     // A download cut short keeps what arrived: the caller asks for the rest.
     if ((answer.status != 200 && answer.status != 206) || (answer.broken && answer.body.isEmpty()))
         return errorOf(answer, path);

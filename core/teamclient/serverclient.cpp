@@ -6,8 +6,14 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QPointer>
+#include <QWaitCondition>
+
+#include <memory>
+#include <optional>
 
 namespace Realm::TeamClient {
 
@@ -180,15 +186,16 @@ void ServerClient::credentials(std::function<void(Result<Credentials>)> done)
             done(Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "REALM_SERVER_TOKEN is set but no server is named: set REALM_SERVER_URL too.")));
             return;
         }
-        QMetaObject::invokeMethod(this, [done, login = Credentials{server, apiKey}] { done(login); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [done, login = Credentials{server, apiKey, {}}] { done(login); }, Qt::QueuedConnection);
         return;
     }
     // A token with half its life ahead outlives a sync's requests; else a
     // fresh one. (Refreshing for every sync and socket would rotate the
     // refresh token all day.)
-    if (!m_accessToken.isEmpty() && m_accessTokenExpiry.remainingTime() > kFreshEnoughMs
-        && m_accessTokenExpiresAtMs - QDateTime::currentMSecsSinceEpoch() > kFreshEnoughMs) {
-        QMetaObject::invokeMethod(this, [done, login = Credentials{m_account.server, m_accessToken}] { done(login); }, Qt::QueuedConnection);
+    const qint64 freshEnoughMs = m_accessTokenLifetimeMs / 2;
+    if (!m_accessToken.isEmpty() && m_accessTokenExpiry.remainingTime() > freshEnoughMs
+        && m_accessTokenExpiresAtMs - QDateTime::currentMSecsSinceEpoch() > freshEnoughMs) {
+        QMetaObject::invokeMethod(this, [done, login = Credentials{m_account.server, m_accessToken, renewer()}] { done(login); }, Qt::QueuedConnection);
         return;
     }
     refresh([this, done](Result<QString> token) {
@@ -196,8 +203,82 @@ void ServerClient::credentials(std::function<void(Result<Credentials>)> done)
             done(token.error());
             return;
         }
-        done(Credentials{m_account.server, *token});
+        done(Credentials{m_account.server, *token, renewer()});
     });
+}
+
+void ServerClient::renewCredentials(const QString &refused, std::function<void(Result<Credentials>)> done)
+{
+    if (!serverToken().isEmpty()) {
+        // A key is what it is: refused once, refused again.
+        QMetaObject::invokeMethod(this, [done] {
+            done(Error::unauthenticated(QCoreApplication::translate("Realm::TeamClient", "The server refused REALM_SERVER_TOKEN: the key was revoked or has "
+                                                                    "expired. Make a new one (POST /api/v1/api-keys).")));
+        }, Qt::QueuedConnection);
+        return;
+    }
+    if (m_accessToken == refused)
+        m_accessToken.clear();
+    credentials(std::move(done));
+}
+
+namespace {
+
+// One renewal asked from a transport's thread: answered once, by the
+// client, or — when the client went away without answering (the
+// application quitting) — by the last copy of the callback that held it.
+class PendingRenewal final {
+public:
+    ~PendingRenewal()
+    {
+        give(Error::unavailable(QCoreApplication::translate("Realm::TeamClient", "The sign-in ended while a new access token was on its way. Sign in again.")));
+    }
+
+    void give(Result<QString> bearer)
+    {
+        const QMutexLocker locker(&m_mutex);
+        if (m_bearer)
+            return;
+        m_bearer = std::move(bearer);
+        m_answered.wakeAll();
+    }
+
+    Result<QString> wait(const CancellationToken *cancel)
+    {
+        constexpr int kCancelCheckMs = 100;
+        QMutexLocker locker(&m_mutex);
+        while (!m_bearer) {
+            if (cancel && cancel->isCancelled())
+                return Error::cancelled();
+            m_answered.wait(&m_mutex, kCancelCheckMs);
+        }
+        return *m_bearer;
+    }
+
+private:
+    QMutex m_mutex;
+    QWaitCondition m_answered;
+    std::optional<Result<QString>> m_bearer;
+};
+
+} // namespace
+
+Credentials::Renew ServerClient::renewer()
+{
+    Q_ASSERT(thread() == QCoreApplication::instance()->thread());
+    return [client = QPointer<ServerClient>(this)](const QString &refused, const CancellationToken *cancel) -> Result<QString> {
+        auto pending = std::make_shared<PendingRenewal>();
+        // The application object as the context: it outlives any client,
+        // which is looked at only there, on its own thread.
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [client, refused, asked = pending] {
+            if (!client)
+                return;
+            client->renewCredentials(refused, [asked](Result<Credentials> renewed) {
+                asked->give(renewed ? Result<QString>(renewed->bearer) : Result<QString>(renewed.error()));
+            });
+        }, Qt::QueuedConnection);
+        return pending->wait(cancel);
+    };
 }
 
 void ServerClient::callWithToken(const QByteArray &method, const QString &path, const QJsonObject &body, bool mayRefresh, JsonCallback done)
@@ -242,7 +323,7 @@ ServerClient::Expiry ServerClient::Expiry::in(qint64 seconds)
 {
     // From when the answer came, on this machine's clocks (the server's
     // may disagree on the time of day).
-    return {QDeadlineTimer(seconds * 1000), QDateTime::currentMSecsSinceEpoch() + seconds * 1000};
+    return {QDeadlineTimer(seconds * 1000), QDateTime::currentMSecsSinceEpoch() + seconds * 1000, seconds * 1000};
 }
 
 void ServerClient::keepAccessToken(const QString &token, const Expiry &expiry)
@@ -250,6 +331,7 @@ void ServerClient::keepAccessToken(const QString &token, const Expiry &expiry)
     m_accessToken = token;
     m_accessTokenExpiry = expiry.deadline;
     m_accessTokenExpiresAtMs = expiry.wallClockMs;
+    m_accessTokenLifetimeMs = expiry.lifetimeMs;
 }
 
 void ServerClient::logout(DoneCallback done)

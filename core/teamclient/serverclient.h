@@ -11,8 +11,9 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 
-#include <functional>
 #include <QDeadlineTimer>
+
+#include <functional>
 
 #include <vector>
 
@@ -20,7 +21,7 @@ namespace Realm::TeamClient {
 
 // Talks to a realm-server for the desktop and realm-cli: signs in, keeps
 // the refresh token in the keychain (rotated on every refresh, as the
-// server wants), refreshes the 10-minute access token when the server says
+// server wants), refreshes the short-lived access token when the server says
 // it expired, and turns the server's {"error":{…}} answers into Errors a
 // person can act on. With REALM_SERVER_TOKEN set (an API key, for scripts
 // and CI; the server in REALM_SERVER_URL) it uses that and stores nothing. Asynchronous: callbacks run on
@@ -52,12 +53,18 @@ public:
     // The server and a token fit for a call now (an access token with at
     // least half its life ahead, refreshed only when it has not, or
     // REALM_SERVER_TOKEN's key): what a transport on another thread uses.
+    // An access token comes with the means to renew it from the
+    // transport's thread (Credentials::renew; this client must live on the
+    // application's main thread, whose event loop does the work).
     // Answers on a later turn of the event loop, never from within (so a
     // caller may still cancel what it is about to start).
     void credentials(std::function<void(Result<Credentials>)> done);
-    // The server refused the access token credentials() gave (the session
-    // was ended there): the next credentials() refreshes.
+    // The server refused the access token credentials() gave (it ran out,
+    // or the session was ended there): the next credentials() refreshes.
     void dropAccessToken() { m_accessToken.clear(); }
+    // credentials() in place of `refused`: refreshes unless the token kept
+    // now is already another one (a renewal for someone else).
+    void renewCredentials(const QString &refused, std::function<void(Result<Credentials>)> done);
 
     ServerAccount account() const { return m_account; }
 
@@ -78,14 +85,17 @@ private:
     // sleeps, the wall clock may be set; the token is fresh if both agree.
     QDeadlineTimer m_accessTokenExpiry;
     qint64 m_accessTokenExpiresAtMs = 0;
-    // An access token with less than this ahead is refreshed for a sync or
-    // a socket (half of the server's ten minutes).
-    static constexpr qint64 kFreshEnoughMs = 5 * 60 * 1000;
+    // An access token with less than half its life ahead is refreshed for
+    // a sync or a socket.
+    qint64 m_accessTokenLifetimeMs = 0;
     struct Expiry {
         QDeadlineTimer deadline;
         qint64 wallClockMs = 0;
+        qint64 lifetimeMs = 0;
         static Expiry in(qint64 seconds);
     };
+    // Renews through this client from another thread, blocking there.
+    Credentials::Renew renewer();
     // From a sign-in's or refresh's answer (`expiry` taken when it came).
     void keepAccessToken(const QString &token, const Expiry &expiry);
     // Bumped by every sign-in and sign-out: a refresh started before is stale.

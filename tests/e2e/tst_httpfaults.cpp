@@ -54,7 +54,7 @@ private:
     // A sync of `desk`'s project, straight to the server or through the proxy.
     Result<SyncClient::SyncReport> sync(Desk &desk, bool throughProxy)
     {
-        TeamClient::HttpTransport transport({QUrl(throughProxy ? m_proxy->url() : m_server->url()), desk.token}, nullptr, kTestTimeoutMs);
+        TeamClient::HttpTransport transport({QUrl(throughProxy ? m_proxy->url() : m_server->url()), desk.token, {}}, nullptr, kTestTimeoutMs);
         return SyncClient::ProjectSyncer(desk.workspace.db(), &transport).sync(desk.projectId);
     }
 
@@ -130,14 +130,14 @@ private slots:
         Result<Projects::ImportReport> imported = Projects::ProjectImporter(m_alice.workspace.db()).importProject(m_alice.folder.path(), options);
         REALM_VERIFY_OK(imported);
         m_alice.projectId = imported->project.id;
-        TeamClient::HttpTransport alices({QUrl(m_server->url()), m_alice.token});
+        TeamClient::HttpTransport alices({QUrl(m_server->url()), m_alice.token, {}});
         Result<SyncClient::SyncReport> shared = SyncClient::ProjectSyncer(m_alice.workspace.db(), &alices).share(m_alice.projectId, m_server->url(), orgId);
         REALM_VERIFY_OK(shared);
         QCOMPARE(httpRequest("PUT", m_server->api(QStringLiteral("/projects/%1/members/bob@example.org").arg(shared->serverProjectId)),
                              {{QStringLiteral("role"), QStringLiteral("editor")}}, m_alice.token)
                      .status,
                  200);
-        TeamClient::HttpTransport bobs({QUrl(m_server->url()), m_bob.token});
+        TeamClient::HttpTransport bobs({QUrl(m_server->url()), m_bob.token, {}});
         Result<SyncClient::SyncReport> cloned = SyncClient::ProjectSyncer(m_bob.workspace.db(), &bobs).clone(m_server->url(), shared->serverProjectId, {});
         REALM_VERIFY_OK(cloned);
         m_bob.projectId = cloned->projectId;

@@ -96,7 +96,8 @@ private slots:
         QFile config(m_data + QStringLiteral("/realm-server.conf"));
         QVERIFY(config.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(config.readAll());
-        for (const char *option : {"listen = 127.0.0.1:8470", "registration = closed", "trusted_proxies =", "; tls_cert =", "max_failures_per_account = 5"})
+        for (const char *option : {"listen = 127.0.0.1:8470", "registration = closed", "trusted_proxies =", "; tls_cert =", "max_failures_per_account = 5",
+                                   "access_token_lifetime = 600"})
             QVERIFY2(text.contains(QLatin1String(option)), option);
         const ServerProcess::Outcome again = ServerProcess::run({QStringLiteral("init"), QStringLiteral("--data"), m_data});
         QCOMPARE(again.exitCode, 3);
