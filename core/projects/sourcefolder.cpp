@@ -115,8 +115,15 @@ Result<bool> SourceFolder::write(const QString &path, const QByteArray &stored, 
     if (*current != BlobStore::sha256(content)) {
         if (!QDir().mkpath(QFileInfo(*file).absolutePath()))
             return Error::io(QCoreApplication::translate("Realm::Projects", "Cannot make the folder for %1.").arg(*file));
-        if (Result<void> written = writeFileAtomically(*file, content); !written)
-            return written.error();
+        // Checked again once the bytes are on disk, right before they take
+        // the file's place: an edit saved while they were written is kept.
+        const QByteArray seen = *current;
+        Result<bool> written = writeFileAtomicallyIf(*file, content, [&] {
+            const Result<QByteArray> now = currentHash(*file);
+            return now && *now == seen;
+        });
+        if (!written || !*written)
+            return written;
     }
     // The mode too, also when only it changed: a refresh compares it.
     QFile::Permissions permissions = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;

@@ -114,16 +114,24 @@ Result<void> store(const QSqlDatabase &db, const QString &scopeId, const Item &i
     return upsert.exec(tr("Cannot store a synced item"));
 }
 
-Result<QList<Item>> since(const QSqlDatabase &db, const QString &scopeId, qint64 afterSeq, int limit)
+Result<ItemPage> since(const QSqlDatabase &db, const QString &scopeId, qint64 afterSeq, int limit, qint64 maxBytes)
 {
+    // One row past the limit tells whether there are more.
     Query query(db, "SELECT " REALM_ITEM_COLUMNS " FROM sync_items WHERE scope_id = ? AND seq > ? ORDER BY seq LIMIT ?");
-    query.bindAll(scopeId, afterSeq, limit);
+    query.bindAll(scopeId, afterSeq, limit + 1);
     if (Result<void> ran = query.exec(tr("Cannot read the project's changes")); !ran)
         return ran.error();
-    QList<Item> items;
-    while (query.next())
-        items.append(readItem(query));
-    return items;
+    ItemPage page;
+    qint64 bytes = 0;
+    while (query.next()) {
+        if (page.items.size() == limit || (!page.items.isEmpty() && bytes >= maxBytes)) {
+            page.hasMore = true;
+            break;
+        }
+        page.items.append(readItem(query));
+        bytes += query.text(3).size();
+    }
+    return page;
 }
 
 Result<std::optional<Client>> client(const QSqlDatabase &db, const QString &scopeId, const QString &clientId)

@@ -52,8 +52,13 @@ Result<void> setLastSeq(const QSqlDatabase &db, const QString &scopeId, qint64 l
 Result<std::optional<Item>> item(const QSqlDatabase &db, const QString &scopeId, const QString &table, const QString &key);
 // Inserts or replaces the item.
 Result<void> store(const QSqlDatabase &db, const QString &scopeId, const Item &item);
-// Items changed after `afterSeq`, oldest first.
-Result<QList<Item>> since(const QSqlDatabase &db, const QString &scopeId, qint64 afterSeq, int limit);
+// Items changed after `afterSeq`, oldest first: at most `limit`, and no
+// more once their data reach `maxBytes` (one at least, however large).
+struct ItemPage {
+    QList<Item> items;
+    bool hasMore = false; // items after these
+};
+Result<ItemPage> since(const QSqlDatabase &db, const QString &scopeId, qint64 afterSeq, int limit, qint64 maxBytes);
 
 struct Client {
     QString userId;

@@ -412,13 +412,11 @@ Result<Sync::ChangePage> ProjectSync::changes(const Auth::Principal &principal, 
             page.reset = Sync::ChangePage::Reset::Expired;
         if (page.reset != Sync::ChangePage::Reset::None)
             after = 0;
-        Result<QList<Item>> items = ChangeLog::since(db, projectId, after, limit + 1);
+        Result<ChangeLog::ItemPage> items = ChangeLog::since(db, projectId, after, limit, m_limits.maxPageBytes);
         if (!items)
             return items.error();
-        page.hasMore = items->size() > limit;
-        if (page.hasMore)
-            items->removeLast();
-        for (const Item &item : *items) {
+        page.hasMore = items->hasMore;
+        for (const Item &item : std::as_const(items->items)) {
             Sync::Change change;
             change.table = item.table;
             change.key = item.key;
@@ -429,7 +427,7 @@ Result<Sync::ChangePage> ProjectSync::changes(const Auth::Principal &principal, 
             change.changedAtMs = item.changedAtMs;
             page.changes.append(change);
         }
-        page.cursor = Sync::Cursor{*epoch, page.hasMore ? items->last().seq : std::max(scope->lastSeq, after)};
+        page.cursor = Sync::Cursor{*epoch, page.hasMore ? items->items.last().seq : std::max(scope->lastSeq, after)};
         return page;
     });
 }

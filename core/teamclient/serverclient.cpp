@@ -267,10 +267,13 @@ Credentials::Renew ServerClient::renewer()
 {
     Q_ASSERT(thread() == QCoreApplication::instance()->thread());
     return [client = QPointer<ServerClient>(this)](const QString &refused, const CancellationToken *cancel) -> Result<QString> {
+        QCoreApplication *application = QCoreApplication::instance();
+        if (!application)
+            return Error::unavailable(QCoreApplication::translate("Realm::TeamClient", "REALM is closing: the sync stops here."));
         auto pending = std::make_shared<PendingRenewal>();
         // The application object as the context: it outlives any client,
         // which is looked at only there, on its own thread.
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [client, refused, asked = pending] {
+        QMetaObject::invokeMethod(application, [client, refused, asked = pending] {
             if (!client)
                 return;
             client->renewCredentials(refused, [asked](Result<Credentials> renewed) {

@@ -53,6 +53,7 @@ private slots:
     void atomicWriteCreatesAndReplacesWhole();
     void failedWriteSaysWhereAndKeepsTheOldFile();
     void atomicWriteRefusesAnOpenWorkspace();
+    void aConditionalWriteKeepsAFileSavedMeanwhile();
     void explicitWorkspaceWinsThenEnvironmentThenDataFolder();
 };
 
@@ -110,6 +111,30 @@ void tst_Common::atomicWriteRefusesAnOpenWorkspace()
     QVERIFY(!r);
     QCOMPARE(readAll(workspace), QByteArray("SQLite format 3"));
     QVERIFY(writeFileAtomically(workspace, "closed now")); // once closed, it is a file like any other
+}
+
+// Someone saves the file while the new bytes are being written: the
+// condition, asked right before the switch, sees it and the save stays.
+void tst_Common::aConditionalWriteKeepsAFileSavedMeanwhile()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("main.c"));
+    QVERIFY(writeFileAtomically(file, "int a;\n"));
+    Result<bool> written = writeFileAtomicallyIf(file, "int b;\n", [&] {
+        QFile editor(file);
+        if (!editor.open(QIODevice::WriteOnly | QIODevice::Truncate) || editor.write("int mine;\n") != 10)
+            return true;
+        editor.close();
+        return readAll(file) == "int a;\n";
+    });
+    QVERIFY(written);
+    QVERIFY(!*written);
+    QCOMPARE(readAll(file), QByteArray("int mine;\n"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("main.c")}); // no temporary left
+    // Nobody in the way: written.
+    written = writeFileAtomicallyIf(file, "int b;\n", [&] { return readAll(file) == "int mine;\n"; });
+    QVERIFY(written && *written);
+    QCOMPARE(readAll(file), QByteArray("int b;\n"));
 }
 
 void tst_Common::explicitWorkspaceWinsThenEnvironmentThenDataFolder()

@@ -449,6 +449,33 @@ private slots:
         QCOMPARE(after->reset, Reset::None);
     }
 
+    // A page stops where its items' data pass the byte cap (however many
+    // the limit allows), but always carries one: an item larger than the
+    // cap comes alone.
+    void aPageStopsAtItsByteCap()
+    {
+        ProjectSync::Limits limits;
+        limits.maxPageBytes = 1000;
+        m_sync = std::make_unique<ProjectSync>(m_db, limits);
+        QList<Sync::Mutation> five;
+        for (int i = 1; i <= 5; ++i)
+            five.append(conversation(i, QStringLiteral("c%1").arg(i), QString(i == 3 ? 3000 : 600, QLatin1Char('a' + i))));
+        REALM_VERIFY_OK(push(m_bob, kBobLaptop, five));
+        QList<QList<qint64>> pages;
+        QString cursor;
+        bool more = true;
+        while (more && pages.size() < 10) {
+            Result<Sync::ChangePage> page = pull(m_carol, cursor, 100);
+            REALM_VERIFY_OK(page);
+            pages.append(seqsOf(page->changes));
+            cursor = page->cursor.toText();
+            more = page->hasMore;
+        }
+        // About 650 bytes each: a page takes two and stops past 1,000; the
+        // one of 3,000 fills a page alone.
+        QCOMPARE(pages, (QList<QList<qint64>>{{1, 2}, {3}, {4, 5}}));
+    }
+
     void malformedCursorsAreRefused()
     {
         QVERIFY(fails(pull(m_carol, QStringLiteral("garbage")), Error::Code::InvalidInput));
