@@ -29,28 +29,21 @@ QByteArray sha256(QByteArrayView bytes)
     return digest;
 }
 
-Result<qint64> collectGarbage(Storage::Handle db)
+namespace {
+
+// A content nothing refers to. Contents a project version refers to stay:
+// the project's history (Git export, analytics) needs them.
+#define REALM_UNREFERENCED "NOT EXISTS (SELECT 1 FROM files f WHERE f.blob_sha256 = b.sha256) " \
+                           "AND NOT EXISTS (SELECT 1 FROM project_version_files v WHERE v.blob_sha256 = b.sha256)"
+
+// Removes these contents with their search-index entries.
+Result<qint64> removeContents(Storage::Handle db, const QList<qint64> &ids)
 {
-    // Contents a project version refers to stay: the project's history
-    // (Git export, analytics) needs them.
-    Statement orphans(db, "SELECT id, encoding, content FROM blobs b "
-                          "WHERE NOT EXISTS (SELECT 1 FROM files f WHERE f.blob_sha256 = b.sha256) "
-                          "AND NOT EXISTS (SELECT 1 FROM project_version_files v WHERE v.blob_sha256 = b.sha256)");
     Statement unindex(db, "INSERT INTO blob_text(blob_text, rowid, text) VALUES ('delete', ?, ?)");
     Statement remove(db, "DELETE FROM blobs WHERE id = ?");
-    if (!orphans.isValid() || !unindex.isValid() || !remove.isValid())
-        return orphans.error(QCoreApplication::translate("Realm::Projects", "Cannot clean up unused file contents"));
-
-    // Collect first: deleting while the SELECT is still stepping over the
-    // same table is undefined.
-    QList<qint64> ids;
+    if (!unindex.isValid() || !remove.isValid())
+        return unindex.error(QCoreApplication::translate("Realm::Projects", "Cannot clean up unused file contents"));
     qint64 removed = 0;
-    while (orphans.next())
-        ids.append(orphans.columnInt(0));
-    if (orphans.failed())
-        return orphans.error(QCoreApplication::translate("Realm::Projects", "Cannot list unused file contents"));
-    orphans.reset();
-
     Statement load(db, "SELECT encoding, content, sha256 FROM blobs WHERE id = ?");
     for (qint64 id : std::as_const(ids)) {
         load.bind(1, id);
@@ -82,5 +75,36 @@ Result<qint64> collectGarbage(Storage::Handle db)
     }
     return removed;
 }
+
+} // namespace
+
+Result<qint64> collectGarbage(Storage::Handle db)
+{
+    Statement orphans(db, "SELECT id FROM blobs b WHERE " REALM_UNREFERENCED);
+    // Collect first: deleting while the SELECT is still stepping over the
+    // same table is undefined.
+    QList<qint64> ids;
+    while (orphans.next())
+        ids.append(orphans.columnInt(0));
+    if (orphans.failed())
+        return orphans.error(QCoreApplication::translate("Realm::Projects", "Cannot list unused file contents"));
+    return removeContents(db, ids);
+}
+
+Result<qint64> collectGarbageAmong(Storage::Handle db, const QSet<QByteArray> &sha256s)
+{
+    Statement orphan(db, "SELECT id FROM blobs b WHERE sha256 = ? AND " REALM_UNREFERENCED);
+    QList<qint64> ids;
+    for (const QByteArray &sha256 : sha256s) {
+        orphan.bind(1, sha256);
+        if (orphan.next())
+            ids.append(orphan.columnInt(0));
+        if (orphan.failed())
+            return orphan.error(QCoreApplication::translate("Realm::Projects", "Cannot list unused file contents"));
+        orphan.reset();
+    }
+    return removeContents(db, ids);
+}
+
 
 } // namespace Realm::Projects::BlobStore

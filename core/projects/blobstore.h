@@ -5,6 +5,7 @@
 #include "storage/handle.h"
 
 #include <QByteArray>
+#include <QSet>
 
 namespace Realm::Projects {
 
@@ -17,6 +18,9 @@ QByteArray sha256(QByteArrayView bytes);
 // Returns how many were removed. Runs inside the caller's transaction if one
 // is open.
 Result<qint64> collectGarbage(Storage::Handle db);
+// The same for these contents only (those a refresh replaced): no pass
+// over every content of the workspace.
+Result<qint64> collectGarbageAmong(Storage::Handle db, const QSet<QByteArray> &sha256s);
 
 } // namespace BlobStore
 } // namespace Realm::Projects

@@ -433,7 +433,12 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
                         return r;
                 }
                 if (report.changed > 0) {
-                    if (Result<qint64> r = BlobStore::collectGarbage(db); !r)
+                    // Only what the changed files held may have no user left.
+                    QSet<QByteArray> replaced;
+                    for (const VersionChange &change : changes)
+                        if (const auto was = existing.constFind(change.path); was != existing.cend())
+                            replaced.insert(was->sha256);
+                    if (Result<qint64> r = BlobStore::collectGarbageAmong(db, replaced); !r)
                         return r.error();
                 }
                 if (!changed)

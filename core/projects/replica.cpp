@@ -170,6 +170,7 @@ Result<void> Writer::write(const QString &path, QByteArray content, int mode)
         file.existingFileId = (*existing)->id;
     if (Result<void> written = m_rows.write(file); !written)
         return written;
+    m_changedFiles = true;
     if (*existing)
         return forgetCaptured((*existing)->id);
     Result<std::optional<FileState>> added = liveFile(m_db, m_projectId, path);
@@ -187,6 +188,7 @@ Result<void> Writer::remove(const QString &path)
     q.bindAll(Clock::nowMs(), (*existing)->id);
     if (Result<void> removed = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot remove %1").arg(path)); !removed)
         return removed;
+    m_changedFiles = true;
     return forgetCaptured((*existing)->id);
 }
 
@@ -200,6 +202,9 @@ Result<void> Writer::finish()
 {
     if (Result<void> indexed = m_rows.flushText(); !indexed)
         return indexed;
+    // The counts pass over every file of the project: not for nothing.
+    if (!m_changedFiles)
+        return {};
     Statement q(m_db, "UPDATE projects SET "
                       "file_count = (SELECT count(*) FROM files WHERE project_id = ?1 AND deleted_at IS NULL), "
                       "total_bytes = (SELECT coalesce(sum(size), 0) FROM files WHERE project_id = ?1 AND deleted_at IS NULL) "

@@ -72,8 +72,8 @@ public:
     bool isValid() const { return m_rows.isValid(); }
     Result<void> write(const QString &path, QByteArray content, int mode);
     Result<void> remove(const QString &path);
-    // Indexes the text and counts the project's files again: call before
-    // the transaction commits.
+    // Indexes the text and counts the project's files again (when any was
+    // written or removed): call before the transaction commits.
     Result<void> finish();
 
 private:
@@ -83,6 +83,7 @@ private:
     QString m_projectId;
     Origin m_origin;
     FileRows m_rows;
+    bool m_changedFiles = false;
 };
 
 } // namespace Replica

@@ -138,6 +138,11 @@ Result<void> checkMassDelete(Session &s, const Fetched &fetched, const SyncOptio
     const ChangePage::Reset reset = s.link.reset != ChangePage::Reset::None ? s.link.reset : fetched.reset;
     if (options.allowMassDelete || reset == ChangePage::Reset::Epoch)
         return {};
+    // Nothing deleted, nothing to count (a restarted list deletes what it
+    // lacks): the common pull costs no pass over the project's files.
+    if (reset != ChangePage::Reset::Expired
+        && std::none_of(fetched.changes.cbegin(), fetched.changes.cend(), [](const Change &change) { return isFile(change) && change.deleted; }))
+        return {};
     Result<QList<Replica::FileState>> live = Replica::liveFiles(s.db->handle(), s.link.projectId);
     if (!live)
         return live.error();
@@ -146,14 +151,16 @@ Result<void> checkMassDelete(Session &s, const Fetched &fetched, const SyncOptio
     Result<QSet<QString>> known = SyncState::baseKeys(s.db->handle(), s.link.projectId, kFiles);
     if (!known)
         return known.error();
+    Result<QList<Replica::FileState>> pendingFiles = Replica::pendingFiles(s.db->handle(), s.link.projectId);
+    if (!pendingFiles)
+        return pendingFiles.error();
+    QSet<QString> pending;
+    for (const Replica::FileState &file : std::as_const(*pendingFiles))
+        pending.insert(file.path);
     QSet<QString> livePaths;
-    for (const Replica::FileState &file : std::as_const(*live)) {
-        Result<bool> pending = Replica::filePending(s.db->handle(), s.link.projectId, file.path);
-        if (!pending)
-            return pending.error();
-        if (known->contains(file.path) && !*pending && !waiting.contains(itemKey(kFiles, file.path)))
+    for (const Replica::FileState &file : std::as_const(*live))
+        if (known->contains(file.path) && !pending.contains(file.path) && !waiting.contains(itemKey(kFiles, file.path)))
             livePaths.insert(file.path);
-    }
     QSet<QString> deleted;
     for (const Change &change : fetched.changes) {
         if (!isFile(change) || !livePaths.contains(change.key))

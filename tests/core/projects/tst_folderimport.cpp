@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "projects/blobstore.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
 #include "projects/searchengine.h"
+#include "storage/statement.h"
 #include "testworkspace.h"
 
 #include <QDateTime>
@@ -49,6 +51,7 @@ private slots:
     void honoursGitIgnoreAndInfoExclude();
     void appliesDefaultAndCustomExcludes();
     void followsOnlySymlinksThatStayInside();
+    void garbageAmongGivenContentsLeavesTheRest();
     void refusesGitFoldersInAnySpelling();
     void listsFilesWithUndecodableNames();
     void symlinkToAFifoOrDeviceIsNotRead();
@@ -478,6 +481,35 @@ void tst_FolderImport::identicalFilesAreStoredOnce()
     QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("two"))).ok());
     QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM files")), 4);
     QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 1);
+}
+
+// A refresh asks only about the contents it replaced: others nothing
+// refers to any more stay until a full collection.
+void tst_FolderImport::garbageAmongGivenContentsLeavesTheRest()
+{
+    TestWorkspace ws;
+    QTemporaryDir src;
+    writeFile(src.path(), QStringLiteral("one.txt"), "one\n");
+    writeFile(src.path(), QStringLiteral("two.txt"), "two\n");
+    writeFile(src.path(), QStringLiteral("kept.txt"), "kept\n");
+    QVERIFY(ProjectImporter(ws.db()).importProject(src.path(), named(QStringLiteral("g"))).ok());
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 3);
+    // Nothing refers to one.txt's and two.txt's contents now.
+    Storage::Handle db = ws.db()->handle();
+    for (const char *sql : {"DELETE FROM project_version_files WHERE path <> 'kept.txt'", "DELETE FROM files WHERE path <> 'kept.txt'"})
+        QVERIFY(Storage::Statement(db, sql).exec(QStringLiteral("test")));
+    Result<qint64> some = BlobStore::collectGarbageAmong(db, {BlobStore::sha256("one\n"), BlobStore::sha256("kept\n")});
+    QVERIFY(some);
+    QCOMPARE(*some, 1);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM blobs WHERE hex(sha256) = '%1'")
+                                       .arg(QString::fromLatin1(BlobStore::sha256("two\n").toHex().toUpper()))),
+             1);
+    Result<qint64> rest = BlobStore::collectGarbage(db);
+    QVERIFY(rest);
+    QCOMPARE(*rest, 1);
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM blobs")), 1);
+    // Found by search no more: the index forgot them.
+    QCOMPARE(Test::scalar(ws.db(), QStringLiteral("SELECT count(*) FROM blob_text WHERE blob_text MATCH 'two'")), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_FolderImport)
