@@ -13,7 +13,10 @@
 #include "teamclient/httptransport.h"
 #include "teamclient/serverclient.h"
 
+#include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QJsonArray>
+#include <QTimer>
 #include <QLocale>
 #include <QUrl>
 
@@ -34,6 +37,27 @@ namespace Conflicts = SyncClient::Conflicts;
 // runs out during a long share or clone renews it through this client.
 class Login final {
 public:
+    Login() = default;
+    Q_DISABLE_COPY_MOVE(Login)
+    ~Login()
+    {
+        // A renewal the job stopped waiting for (Ctrl+C) still finishes:
+        // the server has rotated the refresh token, and the new one must
+        // reach the keychain. Bounded by the refresh's own timeout.
+        if (!m_client.isRefreshing())
+            return;
+        constexpr int kLongestRefreshMs = 35000;
+        const QDeadlineTimer deadline(kLongestRefreshMs);
+        QEventLoop loop;
+        QTimer check;
+        QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+            if (!m_client.isRefreshing() || deadline.hasExpired())
+                loop.quit();
+        });
+        check.start(50);
+        loop.exec();
+    }
+
     Result<TeamClient::Credentials> credentials()
     {
         Result<TeamClient::Credentials> found = waitFor<TeamClient::Credentials>([&](auto done) { m_client.credentials(done); });

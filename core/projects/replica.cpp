@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projects/replica.h"
 
+#include "projects/blobstore.h"
+
 #include "common/clock.h"
 #include "storage/changecapture.h"
 #include "storage/statement.h"
@@ -171,8 +173,10 @@ Result<void> Writer::write(const QString &path, QByteArray content, int mode)
     if (Result<void> written = m_rows.write(file); !written)
         return written;
     m_changedFiles = true;
-    if (*existing)
+    if (*existing) {
+        m_replaced.insert((*existing)->sha256);
         return forgetCaptured((*existing)->id);
+    }
     Result<std::optional<FileState>> added = liveFile(m_db, m_projectId, path);
     if (!added)
         return added.error();
@@ -205,6 +209,9 @@ Result<void> Writer::finish()
     // The counts pass over every file of the project: not for nothing.
     if (!m_changedFiles)
         return {};
+    // No version keeps what a pull replaced: its contents may be unused now.
+    if (Result<qint64> collected = BlobStore::collectGarbageAmong(m_db, m_replaced); !collected)
+        return collected.error();
     Statement q(m_db, "UPDATE projects SET "
                       "file_count = (SELECT count(*) FROM files WHERE project_id = ?1 AND deleted_at IS NULL), "
                       "total_bytes = (SELECT coalesce(sum(size), 0) FROM files WHERE project_id = ?1 AND deleted_at IS NULL) "

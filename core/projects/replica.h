@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -72,8 +73,9 @@ public:
     bool isValid() const { return m_rows.isValid(); }
     Result<void> write(const QString &path, QByteArray content, int mode);
     Result<void> remove(const QString &path);
-    // Indexes the text and counts the project's files again (when any was
-    // written or removed): call before the transaction commits.
+    // Indexes the text, counts the project's files again and drops the
+    // contents the writes replaced that nothing uses any more (when any
+    // file was written or removed): call before the transaction commits.
     Result<void> finish();
 
 private:
@@ -84,6 +86,7 @@ private:
     Origin m_origin;
     FileRows m_rows;
     bool m_changedFiles = false;
+    QSet<QByteArray> m_replaced; // contents files held before this writer's writes
 };
 
 } // namespace Replica

@@ -118,10 +118,15 @@ Result<bool> SourceFolder::write(const QString &path, const QByteArray &stored, 
         // Checked again once the bytes are on disk, right before they take
         // the file's place: an edit saved while they were written is kept.
         const QByteArray seen = *current;
+        std::optional<Error> unreadable;
         Result<bool> written = writeFileAtomicallyIf(*file, content, [&] {
             const Result<QByteArray> now = currentHash(*file);
+            if (!now)
+                unreadable = now.error();
             return now && *now == seen;
         });
+        if (unreadable)
+            return *unreadable;
         if (!written || !*written)
             return written;
     }

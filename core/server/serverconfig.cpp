@@ -195,7 +195,9 @@ max_failures_per_account = 5
 max_failures_per_ip = 50
 ; Seconds an access token lasts (at most 3600). Clients refresh it with
 ; their refresh token before it runs out, and once more when the server
-; refuses it during a long upload.
+; refuses it during a long share, clone or sync. Less than a minute suits
+; tests only: a request that takes longer than that is refused even with a
+; renewed token.
 access_token_lifetime = 600
 
 [mail]

@@ -20,13 +20,17 @@ QString tr(const char *text)
 
 #define REALM_ITEM_COLUMNS "table_name, row_key, seq, data, changed_by, changed_by_client, changed_at, deleted_at"
 
-Item readItem(const Query &row)
+// `dataBytes`, when given, gets the size of the item's data as stored (JSON, UTF-8).
+Item readItem(const Query &row, qint64 *dataBytes = nullptr)
 {
     Item item;
     item.table = row.text(0);
     item.key = row.text(1);
     item.seq = row.integer(2);
-    item.data = QJsonDocument::fromJson(row.text(3).toUtf8()).object();
+    const QByteArray data = row.text(3).toUtf8();
+    if (dataBytes)
+        *dataBytes = data.size();
+    item.data = QJsonDocument::fromJson(data).object();
     item.changedBy = row.text(4);
     item.changedByClient = row.text(5);
     item.changedAtMs = row.integer(6);
@@ -128,8 +132,9 @@ Result<ItemPage> since(const QSqlDatabase &db, const QString &scopeId, qint64 af
             page.hasMore = true;
             break;
         }
-        page.items.append(readItem(query));
-        bytes += query.text(3).size();
+        qint64 itemBytes = 0;
+        page.items.append(readItem(query, &itemBytes));
+        bytes += itemBytes;
     }
     return page;
 }

@@ -53,7 +53,8 @@ Result<std::optional<Item>> item(const QSqlDatabase &db, const QString &scopeId,
 // Inserts or replaces the item.
 Result<void> store(const QSqlDatabase &db, const QString &scopeId, const Item &item);
 // Items changed after `afterSeq`, oldest first: at most `limit`, and no
-// more once their data reach `maxBytes` (one at least, however large).
+// more once their data (as stored: JSON, UTF-8) reach `maxBytes` — one at
+// least, however large (an item's data may pass the cap by its own size).
 struct ItemPage {
     QList<Item> items;
     bool hasMore = false; // items after these

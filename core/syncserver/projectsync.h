@@ -36,7 +36,7 @@ public:
     struct Limits {
         int maxMutations = 1000;      // per push
         int maxPageChanges = 1000;    // per pull page
-        qint64 maxPageBytes = 4LL * 1024 * 1024; // of items' data per pull page (one item at least)
+        qint64 maxPageBytes = 4LL * 1024 * 1024; // a pull page ends once its items' data reach this (one item at least)
         qint64 maxItemBytes = 12LL * 1024 * 1024; // one item's data as JSON
         qint64 maxChunkBytes = 8LL * 1024 * 1024;  // one upload or download
         qint64 maxBlobBytes = 512LL * 1024 * 1024;

@@ -224,16 +224,15 @@ void ServerClient::renewCredentials(const QString &refused, std::function<void(R
 
 namespace {
 
-// One renewal asked from a transport's thread: answered once, by the
-// client, or — when the client went away without answering (the
-// application quitting) — by the last copy of the callback that held it.
+Error renewalLost()
+{
+    return Error::unavailable(QCoreApplication::translate("Realm::TeamClient", "No new access token came: REALM is closing, or the sign-in was "
+                                                          "ended meanwhile. Sync again (sign in first if asked)."));
+}
+
+// One renewal asked from a transport's thread, answered once.
 class PendingRenewal final {
 public:
-    ~PendingRenewal()
-    {
-        give(Error::unavailable(QCoreApplication::translate("Realm::TeamClient", "The sign-in ended while a new access token was on its way. Sign in again.")));
-    }
-
     void give(Result<QString> bearer)
     {
         const QMutexLocker locker(&m_mutex);
@@ -261,6 +260,22 @@ private:
     std::optional<Result<QString>> m_bearer;
 };
 
+// The main thread's side of a renewal: held by what is to answer it (the
+// posted call, then the client's callback). When the last of those goes
+// without answering — the client destroyed with its refresh, the posted
+// call dropped as the application quits — the waiting thread hears so.
+class RenewalAnswer final {
+public:
+    explicit RenewalAnswer(std::shared_ptr<PendingRenewal> pending) : m_pending(std::move(pending)) {}
+    ~RenewalAnswer() { m_pending->give(renewalLost()); }
+    Q_DISABLE_COPY_MOVE(RenewalAnswer)
+
+    void give(Result<QString> bearer) { m_pending->give(std::move(bearer)); }
+
+private:
+    std::shared_ptr<PendingRenewal> m_pending;
+};
+
 } // namespace
 
 Credentials::Renew ServerClient::renewer()
@@ -269,15 +284,16 @@ Credentials::Renew ServerClient::renewer()
     return [client = QPointer<ServerClient>(this)](const QString &refused, const CancellationToken *cancel) -> Result<QString> {
         QCoreApplication *application = QCoreApplication::instance();
         if (!application)
-            return Error::unavailable(QCoreApplication::translate("Realm::TeamClient", "REALM is closing: the sync stops here."));
+            return renewalLost();
         auto pending = std::make_shared<PendingRenewal>();
+        auto answer = std::make_shared<RenewalAnswer>(pending);
         // The application object as the context: it outlives any client,
         // which is looked at only there, on its own thread.
-        QMetaObject::invokeMethod(application, [client, refused, asked = pending] {
+        QMetaObject::invokeMethod(application, [client, refused, answer = std::move(answer)] {
             if (!client)
-                return;
-            client->renewCredentials(refused, [asked](Result<Credentials> renewed) {
-                asked->give(renewed ? Result<QString>(renewed->bearer) : Result<QString>(renewed.error()));
+                return; // the answer, dropped, says so
+            client->renewCredentials(refused, [answer](Result<Credentials> renewed) {
+                answer->give(renewed ? Result<QString>(renewed->bearer) : Result<QString>(renewed.error()));
             });
         }, Qt::QueuedConnection);
         return pending->wait(cancel);

@@ -67,6 +67,9 @@ public:
     void renewCredentials(const QString &refused, std::function<void(Result<Credentials>)> done);
 
     ServerAccount account() const { return m_account; }
+    // A refresh is on its way (its rotated refresh token not yet kept):
+    // whoever ends the process waits for it, or the login is lost.
+    bool isRefreshing() const { return !m_refreshWaiters.empty(); }
 
 signals:
     // Signed in (to this or another server) or out.

@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace Realm;
 using namespace Realm::Test;
@@ -199,6 +200,33 @@ private slots:
             QVERIFY2(!refused, wrong.constData());
             QVERIFY2(why.contains(QLatin1String("access_token_lifetime")), qPrintable(why));
         }
+    }
+
+    // The login's client is gone (the window closed) before a transport
+    // asks it for a token: the transport hears so at once, cancelled or not.
+    void aRenewalWhoseClientIsGoneEnds()
+    {
+        Secrets::MemorySecretStore secrets;
+        auto client = std::make_unique<TeamClient::ServerClient>(&secrets);
+        std::optional<Result<QJsonObject>> me;
+        client->login(QUrl(m_server->url()), QStringLiteral("alice@example.org"), QString::fromUtf8(kPassword), {},
+                      [&me](Result<QJsonObject> answer) { me = std::move(answer); });
+        QVERIFY(QTest::qWaitFor([&me] { return me.has_value(); }, 30000) && *me);
+        std::optional<Result<TeamClient::Credentials>> login;
+        client->credentials([&login](Result<TeamClient::Credentials> answer) { login = std::move(answer); });
+        QVERIFY(QTest::qWaitFor([&login] { return login.has_value(); }, 30000));
+        REALM_VERIFY_OK(*login);
+        const TeamClient::Credentials::Renew renew = (*login)->renew;
+        const QString refused = (*login)->bearer;
+        client.reset();
+
+        std::optional<Result<QString>> renewed;
+        std::unique_ptr<QThread> transport(QThread::create([&] { renewed = renew(refused, nullptr); }));
+        transport->start();
+        QVERIFY(QTest::qWaitFor([&] { return transport->isFinished(); }, 30000));
+        QVERIFY(renewed && !*renewed);
+        QCOMPARE(renewed->error().code, Error::Code::Unavailable);
+        QVERIFY2(renewed->error().message.contains(QLatin1String("No new access token")), qPrintable(renewed->error().message));
     }
 
     // The session was ended (signed out on another machine): no new token

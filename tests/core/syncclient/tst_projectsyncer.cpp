@@ -262,6 +262,26 @@ private slots:
         QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
     }
 
+    // A pulled edit replaces the file's content, and no version of Bob's
+    // keeps the old one: it goes (what a pull leaves behind would pile up).
+    void aPulledEditLeavesNoUnusedContentBehind()
+    {
+        const auto held = [this](const QByteArray &content) {
+            return Test::scalar(m_bobsMachine->db(), QStringLiteral("SELECT count(*) FROM blobs WHERE hex(sha256) = '%1'")
+                                                         .arg(sha(content).toUpper()));
+        };
+        QCOMPARE(held("# Website\n"), 1);
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("README.md"), "# Website, edited\n");
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
+        QCOMPARE(held("# Website, edited\n"), 1);
+        QCOMPARE(held("# Website\n"), 0);
+        // The counts still right.
+        QCOMPARE(Test::scalar(m_bobsMachine->db(), QStringLiteral("SELECT file_count FROM projects WHERE id = '%1'").arg(m_bobProject)), 3);
+    }
+
     void aRefreshDoesNotSendTheDescriptionBack()
     {
         // Bob describes the project; Alice, who has not pulled that yet,
