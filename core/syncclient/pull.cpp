@@ -352,6 +352,13 @@ public:
                 return sendAgain(change.key, change.seq);
         }
         const int mode = change.data.value(QStringLiteral("mode")).toInt(0644);
+        // This copy has it already (our own change coming back): nothing to
+        // write, nothing received; the base moves to it.
+        Result<std::optional<Replica::FileState>> held = Replica::liveFile(m_db, m_s.link.projectId, change.key);
+        if (!held)
+            return held.error();
+        if (*held && QString::fromLatin1((*held)->sha256.toHex()) == sha && (*held)->mode == mode)
+            return SyncState::setBase(m_db, m_s.link.projectId, kFiles, change.key, Base{.seq = change.seq, .sha256 = sha, .data = {}});
         bool inFolder = true;
         if (m_folder) {
             // The folder first: should this group not commit, the folder

@@ -264,7 +264,7 @@ private slots:
 
     // A pulled edit replaces the file's content, and no version of Bob's
     // keeps the old one: it goes (what a pull leaves behind would pile up).
-    void aPulledEditLeavesNoUnusedContentBehind()
+    void aPulledEditLeavesNoUnusedContentBehindAndIsNewsOnlyToOthers()
     {
         const auto held = [this](const QByteArray &content) {
             return Test::scalar(m_bobsMachine->db(), QStringLiteral("SELECT count(*) FROM blobs WHERE hex(sha256) = '%1'")
@@ -273,8 +273,14 @@ private slots:
         QCOMPARE(held("# Website\n"), 1);
         Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("README.md"), "# Website, edited\n");
         REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
-        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
-        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        Result<SyncReport> alices = m_alicesMachine->syncer().sync(m_aliceProject);
+        REALM_VERIFY_OK(alices);
+        // Her own change coming back is not news to her.
+        QCOMPARE(alices->sent, qint64(1));
+        QCOMPARE(alices->received, qint64(0));
+        Result<SyncReport> bobs = m_bobsMachine->syncer().sync(m_bobProject);
+        REALM_VERIFY_OK(bobs);
+        QCOMPARE(bobs->received, qint64(1));
         QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
         QCOMPARE(held("# Website, edited\n"), 1);
         QCOMPARE(held("# Website\n"), 0);
