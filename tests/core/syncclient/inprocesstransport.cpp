@@ -91,7 +91,10 @@ Result<void> InProcessTransport::put(const QString &path, const QByteArray &byte
     Result<SyncServer::ProjectSync::UploadProgress> progress =
         m_sync->uploadBlob(m_principal, parts.at(1), parts.at(3), query.queryItemValue(QStringLiteral("size")).toLongLong(),
                            query.queryItemValue(QStringLiteral("offset")).toLongLong(), bytes);
-    return progress ? Result<void>() : Result<void>(progress.error());
+    if (!progress)
+        return progress.error();
+    ++uploads;
+    return {};
 }
 
 Result<QByteArray> InProcessTransport::post(const QString &path, const QByteArray &body, const QByteArray &)
@@ -99,6 +102,8 @@ Result<QByteArray> InProcessTransport::post(const QString &path, const QByteArra
     if (offline)
         return unreachable();
     const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (withoutBatchRoutes)
+        return Error::notFound(QStringLiteral("no route POST %1").arg(path));
     if (parts.size() == 4 && parts.at(2) == QLatin1String("blobs") && parts.at(3) == QLatin1String("batch")) {
         Result<Sync::BlobBatch> batch = Sync::BlobBatch::decode(body);
         if (!batch)

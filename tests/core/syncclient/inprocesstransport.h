@@ -26,6 +26,9 @@ public:
     // Every call fails as unreachable, before reaching the server.
     bool offline = false;
     int pushes = 0;
+    // A server from before the batch routes: POST …/blobs/batch and
+    // …/blobs/fetch are not found (realm-server answers 405, read as such).
+    bool withoutBatchRoutes = false;
     // Called once, just before the next list of changes is answered: what
     // someone does between a sync's push and its pull.
     std::function<void()> beforeListingChanges;
@@ -33,6 +36,7 @@ public:
     Result<QJsonObject> call(const QByteArray &method, const QString &path, const QJsonObject &body) override;
     Result<void> put(const QString &path, const QByteArray &bytes) override;
     Result<QByteArray> post(const QString &path, const QByteArray &body, const QByteArray &contentType) override;
+    int uploads = 0;   // single uploads taken
     int batches = 0;   // batch uploads taken
     int fetches = 0;   // batch downloads answered
     int downloads = 0; // single downloads answered

@@ -288,6 +288,29 @@ private slots:
         QCOMPARE(Test::scalar(m_bobsMachine->db(), QStringLiteral("SELECT file_count FROM projects WHERE id = '%1'").arg(m_bobProject)), 3);
     }
 
+    // A server from before the batch routes: contents go up and come down
+    // one request each, and everything arrives.
+    void anOlderServerWithoutBatchesGetsContentsOneByOne()
+    {
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("src/new.js"), "let added = 1;\n");
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("README.md"), "# Website, again\n");
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        m_alicesMachine->transport->withoutBatchRoutes = true;
+        m_alicesMachine->transport->batches = 0;
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        QCOMPARE(m_alicesMachine->transport->batches, 0);
+        QCOMPARE(m_alicesMachine->transport->uploads, 2);
+        QCOMPARE(serverFiles(), filesOf(*m_alicesMachine, m_aliceProject));
+
+        m_bobsMachine->transport->withoutBatchRoutes = true;
+        m_bobsMachine->transport->fetches = 0;
+        m_bobsMachine->transport->downloads = 0;
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        QCOMPARE(m_bobsMachine->transport->fetches, 0);
+        QCOMPARE(m_bobsMachine->transport->downloads, 2);
+        QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
+    }
+
     void aRefreshDoesNotSendTheDescriptionBack()
     {
         // Bob describes the project; Alice, who has not pulled that yet,
