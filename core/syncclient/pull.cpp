@@ -332,41 +332,34 @@ public:
                          : SyncState::recordSkipped(m_db, m_s.link.projectId, kFiles, change.key, change.seq);
         }
         const QString sha = shaOf(change);
-        std::optional<QByteArray> bytes = contents.contains(sha) ? std::optional<QByteArray>(contents.value(sha)) : std::nullopt;
-        if (!bytes) {
-            Result<std::optional<QByteArray>> held = Replica::content(m_db, QByteArray::fromHex(sha.toLatin1()));
-            if (!held)
-                return held.error();
-            bytes = *held;
-        }
-        if (!bytes)
-            return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The content of %1 did not arrive; sync again.").arg(change.key));
-        if (m_reset == ChangePage::Reset::Epoch) {
-            // A server restored from an older backup may send an older
-            // version of what is here: keep this one, and send it again
-            // (the server merges it or keeps both).
-            Result<QByteArray> stored = storedContent(change.key);
-            if (!stored)
-                return stored.error();
-            if (!stored->isEmpty() && QString::fromLatin1(stored->toHex()) != sha)
-                return sendAgain(change.key, change.seq);
-        }
         const int mode = change.data.value(QStringLiteral("mode")).toInt(0644);
-        // This copy has it already (our own change coming back): nothing to
-        // write, nothing received; the base moves to it.
         Result<std::optional<Replica::FileState>> held = Replica::liveFile(m_db, m_s.link.projectId, change.key);
         if (!held)
             return held.error();
-        if (*held && QString::fromLatin1((*held)->sha256.toHex()) == sha && (*held)->mode == mode)
+        const QByteArray stored = *held ? (*held)->sha256 : QByteArray();
+        // This copy has it already (our own change coming back): nothing to
+        // write, nothing received; the base moves to it.
+        if (*held && QString::fromLatin1(stored.toHex()) == sha && (*held)->mode == mode)
             return SyncState::setBase(m_db, m_s.link.projectId, kFiles, change.key, Base{.seq = change.seq, .sha256 = sha, .data = {}});
+        // A server restored from an older backup may send an older version
+        // of what is here: keep this one, and send it again (the server
+        // merges it or keeps both).
+        if (m_reset == ChangePage::Reset::Epoch && !stored.isEmpty() && QString::fromLatin1(stored.toHex()) != sha)
+            return sendAgain(change.key, change.seq);
+        std::optional<QByteArray> bytes = contents.contains(sha) ? std::optional<QByteArray>(contents.value(sha)) : std::nullopt;
+        if (!bytes) {
+            Result<std::optional<QByteArray>> content = Replica::content(m_db, QByteArray::fromHex(sha.toLatin1()));
+            if (!content)
+                return content.error();
+            bytes = *content;
+        }
+        if (!bytes)
+            return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The content of %1 did not arrive; sync again.").arg(change.key));
         bool inFolder = true;
         if (m_folder) {
             // The folder first: should this group not commit, the folder
             // holds what the server has, and a refresh finds it unchanged.
-            Result<QByteArray> stored = storedContent(change.key);
-            if (!stored)
-                return stored.error();
-            Result<bool> written = m_folder->write(change.key, *stored, *bytes, mode);
+            Result<bool> written = m_folder->write(change.key, stored, *bytes, mode);
             if (!written)
                 return written.error();
             inFolder = *written;

@@ -274,6 +274,18 @@ private:
     qint64 m_lastSeq;
 };
 
+// An editor's write to the project (a push, an upload): the project's
+// scope, locked until the transaction ends — one writer at a time per
+// project, so changes commit in sequence order and uploads' progress rows
+// do not race.
+Result<ChangeLog::Scope> lockForEditor(const QSqlDatabase &db, const Auth::Principal &principal, const QString &projectId)
+{
+    Result<Auth::SharedProject> project = Auth::SharedProjects::require(db, principal, projectId, ProjectRole::Editor);
+    if (!project)
+        return project.error();
+    return ChangeLog::lockScope(db, projectId, project->orgId);
+}
+
 } // namespace
 
 QJsonObject ProjectSync::UploadProgress::toJson() const
@@ -299,10 +311,7 @@ Result<Sync::PushResult> ProjectSync::push(const Auth::Principal &principal, con
             return valid.error();
     }
     Result<Sync::PushResult> answer = m_db->write(tr("Cannot apply the changes"), [&](const QSqlDatabase &db) -> Result<Sync::PushResult> {
-        Result<Auth::SharedProject> project = Auth::SharedProjects::require(db, principal, projectId, ProjectRole::Editor);
-        if (!project)
-            return project.error();
-        Result<ChangeLog::Scope> scope = ChangeLog::lockScope(db, projectId, project->orgId);
+        Result<ChangeLog::Scope> scope = lockForEditor(db, principal, projectId);
         if (!scope)
             return scope.error();
         Result<std::optional<ChangeLog::Client>> known = ChangeLog::client(db, projectId, clientId);
@@ -370,7 +379,7 @@ Result<Sync::PushResult> ProjectSync::push(const Auth::Principal &principal, con
             if (Result<void> advanced = ChangeLog::setLastSeq(db, projectId, run.lastSeq()); !advanced)
                 return advanced.error();
             // The event feed pokes the project's clients from this entry.
-            if (Result<void> logged = Auth::appendOrgAudit(db, project->orgId, QStringLiteral("project.synced"), projectId, principal, client,
+            if (Result<void> logged = Auth::appendOrgAudit(db, scope->orgId, QStringLiteral("project.synced"), projectId, principal, client,
                                                            {{QStringLiteral("seq"), run.lastSeq()}, {QStringLiteral("epoch"), *epoch}, {QStringLiteral("changes"), run.changesMade()}});
                 !logged)
                 return logged.error();
@@ -467,19 +476,6 @@ struct Uploaded {
     bool mismatch = false;
 };
 
-// An editor's upload to the project: its organization, with the project's
-// scope locked (one upload at a time per project: its progress rows).
-Result<QString> lockForUpload(const QSqlDatabase &db, const Auth::Principal &principal, const QString &projectId)
-{
-    Result<Auth::SharedProject> project = Auth::SharedProjects::require(db, principal, projectId, ProjectRole::Editor);
-    if (!project)
-        return project.error();
-    Result<ChangeLog::Scope> scope = ChangeLog::lockScope(db, projectId, project->orgId);
-    if (!scope)
-        return scope.error();
-    return project->orgId;
-}
-
 // One chunk of a project's upload. The project must send every byte of the
 // content itself: bytes the organization has already (another project's
 // upload, whole or under way) are compared with them rather than stored
@@ -553,10 +549,10 @@ Result<ProjectSync::UploadProgress> ProjectSync::uploadBlob(const Auth::Principa
     if (offset < 0 || offset + bytes.size() > size)
         return Error::invalidInput(tr("Bytes %1 to %2 do not fit in content of %3 bytes.").arg(offset).arg(offset + bytes.size()).arg(size));
     Result<Uploaded> uploaded = m_db->write(tr("Cannot store the upload"), [&](const QSqlDatabase &db) -> Result<Uploaded> {
-        Result<QString> orgId = lockForUpload(db, principal, projectId);
-        if (!orgId)
-            return orgId.error();
-        return uploadChunk(db, *orgId, projectId, sha256, size, offset, bytes);
+        Result<ChangeLog::Scope> scope = lockForEditor(db, principal, projectId);
+        if (!scope)
+            return scope.error();
+        return uploadChunk(db, scope->orgId, projectId, sha256, size, offset, bytes);
     });
     if (!uploaded)
         return uploaded.error();
@@ -580,12 +576,12 @@ Result<qint64> ProjectSync::uploadBlobs(const Auth::Principal &principal, const 
     std::sort(blobs.begin(), blobs.end(), [](const auto &a, const auto &b) { return a.sha256 < b.sha256; });
     QString mismatched;
     Result<qint64> stored = m_db->write(tr("Cannot store the upload"), [&](const QSqlDatabase &db) -> Result<qint64> {
-        Result<QString> orgId = lockForUpload(db, principal, projectId);
-        if (!orgId)
-            return orgId.error();
+        Result<ChangeLog::Scope> scope = lockForEditor(db, principal, projectId);
+        if (!scope)
+            return scope.error();
         qint64 taken = 0;
         for (const Sync::BlobBatch::Blob &blob : std::as_const(blobs)) {
-            Result<Uploaded> uploaded = uploadChunk(db, *orgId, projectId, blob.sha256, blob.bytes.size(), 0, blob.bytes);
+            Result<Uploaded> uploaded = uploadChunk(db, scope->orgId, projectId, blob.sha256, blob.bytes.size(), 0, blob.bytes);
             if (!uploaded)
                 return uploaded.error();
             if (uploaded->mismatch) {
