@@ -104,7 +104,14 @@ int runImport(const Invocation &inv, bool refresh)
     addImportOptions(parser);
     parser.addPositionalArgument(refresh ? QStringLiteral("project") : QStringLiteral("source"),
                                  refresh ? QStringLiteral("Project name or id.") : QStringLiteral("A folder, a .zip/.tar(.gz/.bz2/.xz/.zst) archive, or a git URL or path."));
-    if (int rc = parseOrExit(parser, inv, refresh ? QStringLiteral("[options] PROJECT") : QStringLiteral("[options] SOURCE"), 1, 1); rc >= 0)
+    if (refresh)
+        parser.addPositionalArgument(QStringLiteral("paths"),
+                                     QStringLiteral("Only these files and folders (relative to the project's folder, or absolute inside it); "
+                                                    "without them the whole source is read again."),
+                                     QStringLiteral("[PATH...]"));
+    if (int rc = parseOrExit(parser, inv, refresh ? QStringLiteral("[options] PROJECT [PATH...]") : QStringLiteral("[options] SOURCE"), 1,
+                             refresh ? -1 : 1);
+        rc >= 0)
         return rc;
     // The desktop's Settings (excludes, .gitignore, limits) apply here too; options given here win.
     ImportOptions options = Workspace::Settings::load().importOptions();
@@ -119,8 +126,9 @@ int runImport(const Invocation &inv, bool refresh)
     Result<Storage::DatabasePtr> db = openWorkspaceFor(inv);
     if (!db)
         return fail(db.error());
-    const QString argument = parser.positionalArguments().first();
-    const auto outcome = runJob(new ImportJob(*db, {refresh ? QString() : argument, refresh ? argument : QString(), options}));
+    const QStringList arguments = parser.positionalArguments();
+    const QString argument = arguments.first();
+    const auto outcome = runJob(new ImportJob(*db, {refresh ? QString() : argument, refresh ? argument : QString(), arguments.mid(1), options}));
     if (const auto *error = std::get_if<Error>(&outcome))
         return fail(*error);
     printReport(inv, std::get<ImportReport>(outcome), refresh);
@@ -380,7 +388,7 @@ QString projectCommandsHelp()
         "  project list [--filter TEXT] [--tag T] [--lang L] [--sort name|updated|size] [--desc] [--trash]\n"
         "  project create NAME [--description D] [--tag T]...\n"
         "  project import SOURCE [--name N] [--ref REF] [--exclude GLOB]... [limits]\n"
-        "  project refresh PROJECT\n"
+        "  project refresh PROJECT [PATH...]\n"
         "  project show PROJECT\n"
         "  project edit PROJECT [--name N] [--description D] [--tag T]... [--untag T]...\n"
         "  project delete PROJECT        move to the trash\n"

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <optional>
@@ -166,13 +167,6 @@ public:
         const QByteArray diskDir = QFile::encodeName(dirPath) + '/';
         for (const auto &[name, raw] : std::as_const(entries)) {
             const QString relative = relativeDir.isEmpty() ? name : relativeDir + QLatin1Char('/') + name;
-            if (name == QLatin1String(".git"))
-                continue; // the repository the folder is a work tree of
-            if (isGitDirectoryName(name)) {
-                m_sink.refuse(relative, QCoreApplication::translate("Realm::Projects", "\"%1\" is a name git reserves for its own folder "
-                                                                                      "(a project may not carry git's configuration or hooks)").arg(name));
-                continue;
-            }
             // One lstat per entry says what it is, and for a file its size,
             // mode and time (a refresh of an unchanged tree does little else).
             const QByteArray diskPath = diskDir + raw;
@@ -181,32 +175,71 @@ public:
                 m_sink.reject(relative, QCoreApplication::translate("Realm::Projects", "cannot be read: %1").arg(QString::fromLocal8Bit(strerror(errno))));
                 continue;
             }
-            if (S_ISLNK(entry.st_mode)) {
-                if (Result<void> r = symlink(QFileInfo(dirPath + QLatin1Char('/') + name), relative); !r)
-                    return r;
-                continue;
+            if (Result<void> r = visit(dirPath, name, diskPath, relative, entry); !r)
+                return r;
+        }
+        return {};
+    }
+
+    // Reads only `relative` (a file or a folder) and what is under it, as a
+    // walk of the whole folder would have found it: nothing when it is gone,
+    // excluded, ignored or below a symlink.
+    Result<void> walkOnly(const QString &relative)
+    {
+        const QStringList parts = relative.split(QLatin1Char('/'));
+        QString dirPath = m_root;
+        QString dirRelative;
+        for (qsizetype i = 0; i < parts.size(); ++i) {
+            const QString &name = parts[i];
+            const QString entryRelative = dirRelative.isEmpty() ? name : dirRelative + QLatin1Char('/') + name;
+            const QByteArray diskPath = QFile::encodeName(dirPath + QLatin1Char('/') + name);
+            struct stat entry;
+            if (::lstat(diskPath.constData(), &entry) != 0) {
+                if (errno == ENOENT || errno == ENOTDIR)
+                    return {}; // gone: what the project held there goes too
+                m_sink.reject(entryRelative, QCoreApplication::translate("Realm::Projects", "cannot be read: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+                return {};
             }
-            const bool isDir = S_ISDIR(entry.st_mode);
-            if (m_excludes.matches(relative, name)) {
-                m_sink.skip(relative + (isDir ? QStringLiteral("/") : QString()), QCoreApplication::translate("Realm::Projects", "excluded by the import settings"));
-                continue;
-            }
-            if (m_gitIgnore && m_gitIgnore->isIgnored(relative, isDir))
-                continue; // ignored files are not news; they are not listed as skipped
-            if (isDir) {
-                if (Result<void> r = walk(relative); !r)
-                    return r;
-            } else if (S_ISREG(entry.st_mode)) {
-                if (Result<void> r = file(diskPath, relative, entry); !r)
-                    return r;
-            } else {
-                m_sink.skip(relative, QCoreApplication::translate("Realm::Projects", "not a regular file"));
-            }
+            if (i == parts.size() - 1)
+                return visit(dirPath, name, diskPath, entryRelative, entry);
+            if (!S_ISDIR(entry.st_mode) || name == QLatin1String(".git") || isGitDirectoryName(name)
+                || m_excludes.matches(entryRelative, name) || (m_gitIgnore && m_gitIgnore->isIgnored(entryRelative, true)))
+                return {}; // a whole walk would not go in there either
+            dirPath += QLatin1Char('/') + name;
+            dirRelative = entryRelative;
         }
         return {};
     }
 
 private:
+    // One entry of a folder, `entry` being what lstat said of it.
+    Result<void> visit(const QString &dirPath, const QString &name, const QByteArray &diskPath, const QString &relative,
+                       const struct stat &entry)
+    {
+        if (name == QLatin1String(".git"))
+            return {}; // the repository the folder is a work tree of
+        if (isGitDirectoryName(name)) {
+            m_sink.refuse(relative, QCoreApplication::translate("Realm::Projects", "\"%1\" is a name git reserves for its own folder "
+                                                                                  "(a project may not carry git's configuration or hooks)").arg(name));
+            return {};
+        }
+        if (S_ISLNK(entry.st_mode))
+            return symlink(QFileInfo(dirPath + QLatin1Char('/') + name), relative);
+        const bool isDir = S_ISDIR(entry.st_mode);
+        if (m_excludes.matches(relative, name)) {
+            m_sink.skip(relative + (isDir ? QStringLiteral("/") : QString()), QCoreApplication::translate("Realm::Projects", "excluded by the import settings"));
+            return {};
+        }
+        if (m_gitIgnore && m_gitIgnore->isIgnored(relative, isDir))
+            return {}; // ignored files are not news; they are not listed as skipped
+        if (isDir)
+            return walk(relative);
+        if (S_ISREG(entry.st_mode))
+            return file(diskPath, relative, entry);
+        m_sink.skip(relative, QCoreApplication::translate("Realm::Projects", "not a regular file"));
+        return {};
+    }
+
     Result<void> symlink(const QFileInfo &info, const QString &relative)
     {
         const QString target = info.canonicalFilePath();
@@ -309,7 +342,29 @@ Result<void> FolderSource::readInto(ImportSink &sink)
         return Error::notFound(QCoreApplication::translate("Realm::Projects", "The folder %1 does not exist.").arg(m_root));
     if (!info.isReadable())
         return Error::io(QCoreApplication::translate("Realm::Projects", "The folder %1 cannot be read: check its permissions.").arg(m_root));
-    return FolderWalk(m_root, m_options, sink).walk(QString());
+    FolderWalk walk(m_root, m_options, sink);
+    if (m_only.isEmpty())
+        return walk.walk(QString());
+    for (const QString &relative : std::as_const(m_only)) {
+        if (Result<void> r = walk.walkOnly(relative); !r)
+            return r;
+    }
+    return {};
+}
+
+void FolderSource::readOnly(const QStringList &relativePaths)
+{
+    // Sorted, and nothing inside a folder already listed: each file is read once.
+    QStringList sorted = relativePaths;
+    sorted.sort();
+    m_only.clear();
+    for (const QString &path : std::as_const(sorted)) {
+        const bool inside = std::any_of(m_only.cbegin(), m_only.cend(), [&](const QString &kept) {
+            return path == kept || path.startsWith(kept + QLatin1Char('/'));
+        });
+        if (!inside)
+            m_only.append(path);
+    }
 }
 
 ProjectSource FolderSource::description() const

@@ -13,6 +13,10 @@ class FolderSource final : public ImportSource {
 public:
     FolderSource(QString root, ImportOptions options);
 
+    // Reads only these files and folders (relative, normalized paths) instead
+    // of the whole folder; each is found as the whole walk would find it.
+    void readOnly(const QStringList &relativePaths);
+
     Result<void> readInto(ImportSink &sink) override;
     ProjectSource description() const override;
     QString suggestedName() const override;
@@ -20,6 +24,7 @@ public:
 private:
     QString m_root;
     ImportOptions m_options;
+    QStringList m_only;
 };
 
 } // namespace Realm::Projects

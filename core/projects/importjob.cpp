@@ -41,7 +41,7 @@ Result<ImportReport> ImportJob::run(const Storage::DatabasePtr &db, const Import
     Result<Project> project = ProjectStore(db).find(input.project);
     if (!project)
         return project.error();
-    return importer.refreshProject(project->id, input.options);
+    return importer.refreshProject(project->id, input.options, input.paths);
 }
 
 QString describeImport(const ImportReport &report, bool refresh)

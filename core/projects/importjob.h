@@ -11,7 +11,8 @@ namespace Realm::Projects {
 
 struct ImportInput {
     QString location; // import this folder, archive or Git repository…
-    QString project;  // …or refresh this project (name or id) from its recorded source
+    QString project;  // …or refresh this project (name or id) from its recorded source,
+    QStringList paths; // only these files and folders of it when given (see ProjectImporter)
     ImportOptions options;
 
     bool isRefresh() const { return !project.isEmpty(); }

@@ -5,6 +5,7 @@
 #include "common/ids.h"
 #include "projects/blobstore.h"
 #include "projects/filewriter.h"
+#include "projects/foldersource.h"
 #include "projects/importsource.h"
 #include "projects/language.h"
 #include "projects/pathsafety.h"
@@ -56,13 +57,15 @@ QString collisionWarning(const QString &earlier)
 class ImportSession final : public ImportSink {
 public:
     ImportSession(const ImportOptions &options, FileWriter &writer, const CancellationToken *cancel,
-                  const ProjectImporter::ProgressCallback &progress, QHash<QString, ExistingFile> existing)
+                  const ProjectImporter::ProgressCallback &progress, QHash<QString, ExistingFile> existing,
+                  ImportProgress outside = {})
         : m_options(options)
         , m_limits(options.limits)
         , m_writer(writer)
         , m_cancel(cancel)
         , m_progressCallback(progress)
         , m_existing(std::move(existing))
+        , m_outside(outside)
     {
         m_limits.maxFileBytes = qMin(m_limits.maxFileBytes, ImportLimits::kLargestStorableFile);
         m_clock.start();
@@ -89,11 +92,11 @@ public:
             skip(*path, QCoreApplication::translate("Realm::Projects", "larger than the per-file limit (%1)").arg(formatBytes(limits.maxFileBytes)));
             return {};
         }
-        if (m_progress.files + 1 > limits.maxFiles)
+        if (m_outside.files + m_progress.files + 1 > limits.maxFiles)
             return Error{Error::Code::LimitExceeded,
                          QCoreApplication::translate("Realm::Projects", "The source has more than %1 files, the import limit. Nothing was imported. "
                                                                         "Exclude generated folders, or raise the limit (--max-files).").arg(limits.maxFiles)};
-        if (m_progress.bytes + file.content.size() > limits.maxTotalBytes)
+        if (m_outside.bytes + m_progress.bytes + file.content.size() > limits.maxTotalBytes)
             return Error{Error::Code::LimitExceeded,
                          QCoreApplication::translate("Realm::Projects", "The source holds more than %1, the total import limit (stopped at %2). Nothing was imported. "
                                                                         "Raise the limit (--max-total-size) if this is expected.")
@@ -243,6 +246,7 @@ private:
     const CancellationToken *m_cancel;
     const ProjectImporter::ProgressCallback &m_progressCallback;
     QHash<QString, ExistingFile> m_existing;
+    const ImportProgress m_outside; // a refresh of some paths: the files left as they are
     QSet<QString> m_seen;
     QSet<QString> m_paths;
     PathCollisionDetector m_collisions;
@@ -309,6 +313,71 @@ Result<void> discardImport(const Storage::DatabasePtr &db, const QString &projec
     return transaction.commit();
 }
 
+// The project's files a refresh looks at: all of them, or those at or under
+// the paths of `scope`.
+Result<QHash<QString, ExistingFile>> existingFiles(Storage::Handle db, const QString &projectId, const QStringList &scope)
+{
+    QHash<QString, ExistingFile> existing;
+    // Everything under "a/b" sorts between "a/b/" and "a/b0" ('0' follows '/').
+    Statement q(db, scope.isEmpty() ? "SELECT id, path, blob_sha256, mode, size, coalesce(source_mtime_ns, 0), "
+                                      "coalesce(source_checked_ms, 0) FROM files WHERE project_id = ?1 AND deleted_at IS NULL"
+                                    : "SELECT id, path, blob_sha256, mode, size, coalesce(source_mtime_ns, 0), "
+                                      "coalesce(source_checked_ms, 0) FROM files WHERE project_id = ?1 AND deleted_at IS NULL "
+                                      "AND (path = ?2 OR (path >= ?2 || '/' AND path < ?2 || '0'))");
+    const QStringList paths = scope.isEmpty() ? QStringList{QString()} : scope;
+    for (const QString &path : paths) {
+        q.reset();
+        q.bind(1, projectId);
+        if (!scope.isEmpty())
+            q.bind(2, path);
+        while (q.next())
+            existing.insert(q.columnText(1), {q.columnText(0), q.columnBlob(2), int(q.columnInt(3)), q.columnInt(4),
+                                              q.columnInt(5), q.columnInt(6)});
+        if (q.failed())
+            return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's files"));
+    }
+    return existing;
+}
+
+// The paths a refresh of some files reads, relative to the project's folder
+// and normalized; empty for the whole project.
+Result<QStringList> scopeOfRefresh(const Project &project, const QStringList &given)
+{
+    if (given.isEmpty())
+        return QStringList();
+    if (project.source.kind != ProjectSource::Kind::Folder)
+        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "Only a project imported from a folder can refresh single files "
+                                                                                  "and folders; refresh all of \"%1\" instead.").arg(project.name));
+    const QString root = QDir::cleanPath(project.source.location);
+    const QString canonicalRoot = QDir(root).canonicalPath();
+    QStringList scope;
+    for (const QString &raw : given) {
+        QString relative = raw;
+        if (QDir::isAbsolutePath(raw)) {
+            // The folder may be named through a symlink either way.
+            const QString path = QDir::cleanPath(raw);
+            const QString canonicalParent = QFileInfo(QFileInfo(path).absolutePath()).canonicalFilePath();
+            const QString canonical = canonicalParent.isEmpty() ? QString() : canonicalParent + QLatin1Char('/') + QFileInfo(path).fileName();
+            if (path == root || canonical == canonicalRoot || path == canonicalRoot)
+                return QStringList();
+            if (path.startsWith(root + QLatin1Char('/')))
+                relative = path.mid(root.size() + 1);
+            else if (!canonicalRoot.isEmpty() && canonical.startsWith(canonicalRoot + QLatin1Char('/')))
+                relative = canonical.mid(canonicalRoot.size() + 1);
+            else
+                return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "%1 is not inside %2, the folder of \"%3\".")
+                                               .arg(raw, root, project.name));
+        }
+        if (QDir::cleanPath(relative) == QLatin1String("."))
+            return QStringList();
+        Result<QString> normalized = normalizeEntryPath(relative);
+        if (!normalized)
+            return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "Cannot refresh %1: %2").arg(raw, normalized.error().message));
+        scope.append(*normalized);
+    }
+    return scope;
+}
+
 } // namespace
 
 Result<ImportReport> ProjectImporter::importProject(const QString &location, const ImportOptions &options)
@@ -373,35 +442,39 @@ Result<ImportReport> ProjectImporter::importProject(const QString &location, con
     return withProject(store, projectId, std::move(report));
 }
 
-Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, const ImportOptions &options)
+Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, const ImportOptions &options,
+                                                     const QStringList &onlyPaths)
 {
     ProjectStore store(m_db);
     Result<Project> before = store.find(projectId);
     if (!before)
         return before.error();
+    Result<QStringList> scope = scopeOfRefresh(*before, onlyPaths);
+    if (!scope)
+        return scope.error();
     Result<std::unique_ptr<ImportSource>> created = createImportSource(before->source, options);
     if (!created)
         return created.error();
     ImportSource &source = **created;
+    if (!scope->isEmpty())
+        static_cast<FolderSource &>(source).readOnly(*scope);
 
-    QHash<QString, ExistingFile> existing;
-    {
-        Statement q(m_db->handle(), "SELECT id, path, blob_sha256, mode, size, coalesce(source_mtime_ns, 0), "
-                                          "coalesce(source_checked_ms, 0) "
-                                          "FROM files WHERE project_id = ? AND deleted_at IS NULL");
-        q.bind(1, projectId);
-        while (q.next())
-            existing.insert(q.columnText(1), {q.columnText(0), q.columnBlob(2), int(q.columnInt(3)), q.columnInt(4),
-                                              q.columnInt(5), q.columnInt(6)});
-        if (q.failed())
-            return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's files"));
+    Result<QHash<QString, ExistingFile>> found = existingFiles(m_db->handle(), projectId, *scope);
+    if (!found)
+        return found.error();
+    const QHash<QString, ExistingFile> &existing = *found;
+    // The limits count the whole project: what stays outside the scope too.
+    ImportProgress outside{before->fileCount, before->totalBytes, 0, 0, {}};
+    for (const ExistingFile &file : existing) {
+        outside.files -= 1;
+        outside.bytes -= file.size;
     }
 
     ImportReport report;
     Result<void> outcome;
     {
         FileWriter writer(m_db, projectId, FileWriter::Mode::SingleTransaction);
-        ImportSession session(options, writer, m_cancel, m_progress, existing);
+        ImportSession session(options, writer, m_cancel, m_progress, existing, outside);
         outcome = source.readInto(session);
         if (outcome) {
             session.reportProgress(true);

@@ -60,7 +60,13 @@ public:
     void setCancellationToken(const CancellationToken *token) { m_cancel = token; }
 
     Result<ImportReport> importProject(const QString &location, const ImportOptions &options);
-    Result<ImportReport> refreshProject(const QString &projectId, const ImportOptions &options);
+    // With `onlyPaths` (files and folders of a project imported from a
+    // folder: relative to it, or absolute inside it), reads just those: what
+    // is new or changed there is written, what is gone there is removed, the
+    // rest of the project stays as it is. Fast on a large tree, for callers
+    // that know what changed (an editor's save hook, a file watcher).
+    Result<ImportReport> refreshProject(const QString &projectId, const ImportOptions &options,
+                                        const QStringList &onlyPaths = {});
 
 private:
     Storage::DatabasePtr m_db;

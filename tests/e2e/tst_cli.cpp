@@ -242,6 +242,22 @@ void tst_Cli::refreshReportsChanges()
     const QJsonObject report = r.jsonLines().first();
     QCOMPARE(report.value(QStringLiteral("added")).toInt(), 1);
     QCOMPARE(report.value(QStringLiteral("unchanged")).toInt(), 1);
+
+    // Named paths: only those are read (c.txt, not named, stays out).
+    writeFile(src.path(), QStringLiteral("a.txt"), "a, edited\n");
+    writeFile(src.path(), QStringLiteral("c.txt"), "c\n");
+    const Run named = cli({QStringLiteral("project"), QStringLiteral("refresh"), QStringLiteral("r"), QStringLiteral("a.txt"),
+                           src.filePath(QStringLiteral("b.txt")), QStringLiteral("--json")}, ws);
+    QCOMPARE(named.code, 0);
+    const QJsonObject partial = named.jsonLines().first();
+    QCOMPARE(partial.value(QStringLiteral("changed")).toInt(), 1);
+    QCOMPARE(partial.value(QStringLiteral("unchanged")).toInt(), 1);
+    QCOMPARE(partial.value(QStringLiteral("added")).toInt(), 0);
+    QCOMPARE(partial.value(QStringLiteral("files")).toInt(), 2);
+
+    const Run outside = cli({QStringLiteral("project"), QStringLiteral("refresh"), QStringLiteral("r"), m_dir.filePath(QStringLiteral("x.txt"))}, ws);
+    QCOMPARE(outside.code, 4);
+    QVERIFY2(outside.err.contains(QStringLiteral("is not inside")), qPrintable(outside.err));
 }
 
 void tst_Cli::errorsHaveExitCodesAndSayWhatToDo()

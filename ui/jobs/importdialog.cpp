@@ -241,7 +241,7 @@ void ImportDialog::startImport()
     }
 
     delete m_job; // a finished one
-    m_job = new Projects::ImportJob(m_db, {location, {}, options}, this);
+    m_job = new Projects::ImportJob(m_db, {location, {}, {}, options}, this);
     connect(m_job, &Projects::ImportJob::progress, m_progressLabel, [this](double, const QString &text) { m_progressLabel->setText(text); });
     connect(m_job, &Projects::ImportJob::finished, this, [this](const Projects::ImportReport &report) { finish(report); });
     connect(m_job, &Projects::ImportJob::failed, this, [this](const Error &error) { finish(error); });

@@ -713,12 +713,12 @@ CodeView *MainWindow::currentCodeView() const
 
 void MainWindow::importSource(const QString &location)
 {
-    runImport(tr("Importing %1…").arg(QDir::toNativeSeparators(location)), {location, {}, AppSettings::load().importOptions()});
+    runImport(tr("Importing %1…").arg(QDir::toNativeSeparators(location)), {location, {}, {}, AppSettings::load().importOptions()});
 }
 
 void MainWindow::refreshProject(const QString &projectId)
 {
-    runImport(tr("Refreshing…"), {{}, projectId, AppSettings::load().importOptions()});
+    runImport(tr("Refreshing…"), {{}, projectId, {}, AppSettings::load().importOptions()});
 }
 
 void MainWindow::runImport(const QString &label, const Projects::ImportInput &input)

@@ -59,7 +59,7 @@ void tst_ImportJob::importsThenRefreshesByName()
     Test::writeFile(src.path(), QStringLiteral("lib/b.c"), "int b;\n");
     ImportOptions options;
     options.name = QStringLiteral("app");
-    ImportJob import(ws.db(), {src.path(), {}, options});
+    ImportJob import(ws.db(), {src.path(), {}, {}, options});
     const Outcome imported = runToEnd(import);
     QVERIFY2(imported.report, imported.error ? qPrintable(imported.error->message) : "no end");
     QCOMPARE(imported.ends, 1);
@@ -68,7 +68,7 @@ void tst_ImportJob::importsThenRefreshesByName()
     QVERIFY(imported.progress.first().startsWith(QStringLiteral("Reading ")));
 
     Test::writeFile(src.path(), QStringLiteral("a.c"), "int a = 1;\n");
-    ImportJob refresh(ws.db(), {{}, QStringLiteral("app"), {}});
+    ImportJob refresh(ws.db(), {{}, QStringLiteral("app"), {}, {}});
     const Outcome refreshed = runToEnd(refresh);
     QVERIFY2(refreshed.report, refreshed.error ? qPrintable(refreshed.error->message) : "no end");
     QCOMPARE(refreshed.report->changed, 1);
@@ -82,7 +82,7 @@ void tst_ImportJob::cancelledImportChangesNothing()
     QTemporaryDir src;
     for (int i = 0; i < 500; ++i)
         Test::writeFile(src.path(), QStringLiteral("d%1/f%2.txt").arg(i / 50).arg(i), QByteArray(1000, 'x') + QByteArray::number(i));
-    ImportJob job(ws.db(), {src.path(), {}, {}});
+    ImportJob job(ws.db(), {src.path(), {}, {}, {}});
     job.cancel(); // deterministic: the importer sees it before its first file (mid-import cancels: tst_folderimport)
     const Outcome stopped = runToEnd(job);
     QVERIFY(stopped.error);
@@ -96,7 +96,7 @@ void tst_ImportJob::cancelledImportChangesNothing()
 void tst_ImportJob::unknownProjectIsNamed()
 {
     TestWorkspace ws;
-    ImportJob job(ws.db(), {{}, QStringLiteral("nope"), {}});
+    ImportJob job(ws.db(), {{}, QStringLiteral("nope"), {}, {}});
     const Outcome failed = runToEnd(job);
     QVERIFY(failed.error);
     QCOMPARE(failed.error->code, Error::Code::NotFound);
@@ -110,7 +110,7 @@ void tst_ImportJob::destroyingARunningImportLeavesNothing()
     for (int i = 0; i < 500; ++i)
         Test::writeFile(src.path(), QStringLiteral("d%1/f%2.txt").arg(i / 50).arg(i), QByteArray(1000, 'y') + QByteArray::number(i));
     {
-        ImportJob job(ws.db(), {src.path(), {}, {}});
+        ImportJob job(ws.db(), {src.path(), {}, {}, {}});
         QSignalSpy progress(&job, &ImportJob::progress);
         job.start();
         QVERIFY(progress.wait(10000));
