@@ -133,17 +133,30 @@ SharedProjects::SharedProjects(ServerDb::ServerDatabasePtr database)
 }
 
 Result<SharedProject> SharedProjects::create(const Principal &principal, const QString &orgId, const QString &name, const QString &description,
-                                             const ClientInfo &client)
+                                             const ClientInfo &client, const QString &id)
 {
     if (Result<void> valid = checkName(name); !valid)
         return valid.error();
+    if (!id.isEmpty() && !isId(id))
+        return Error::invalidInput(tr("A project's id is a UUID in lowercase (like 0192f0c1-7c3a-7b1e-9f00-1a2b3c4d5e6f); leave it out and the server picks one."));
     return m_db->write(tr("Cannot create the project"), [&](const QSqlDatabase &db) -> Result<SharedProject> {
         if (Result<OrgRole> role = requireOrgRole(db, principal, orgId, OrgRole::Member); !role)
             return role.error();
         if (principal.viaApiKey() && !principal.scopes.contains(Scopes::ProjectWrite) && !principal.scopes.contains(Scopes::OrgAdmin))
             return Error::forbidden(tr("Creating a project needs an API key with the project:write scope."));
+        if (!id.isEmpty()) {
+            Query earlier(db, "SELECT org_id, created_by, deleted_at FROM projects WHERE id = ?");
+            earlier.bindAll(id);
+            if (Result<void> ran = earlier.exec(tr("Cannot look up the project")); !ran)
+                return ran.error();
+            if (earlier.next()) {
+                if (earlier.text(0) == orgId && earlier.text(1) == principal.userId && earlier.isNull(2))
+                    return requireProject(db, principal, id, ProjectRole::Viewer); // the same create, sent again
+                return Error::conflict(tr("A project with the id %1 exists already. Share again to pick a new id.").arg(id));
+            }
+        }
         SharedProject project;
-        project.id = newId();
+        project.id = id.isEmpty() ? newId() : id;
         project.orgId = orgId;
         project.name = name.trimmed();
         project.description = description.trimmed();

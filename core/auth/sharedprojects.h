@@ -46,9 +46,13 @@ public:
     explicit SharedProjects(ServerDb::ServerDatabasePtr database);
 
     // Any member of the organization (an API key needs project:write); the
-    // creator becomes the project's admin.
+    // creator becomes the project's admin. `id` is the client's choice (a
+    // UUID; empty: the server picks one), so a create sent again after its
+    // answer was lost makes no second project: the same user's live project
+    // of that id in that organization comes back as it is. Any other
+    // project of that id is a Conflict.
     Result<SharedProject> create(const Principal &principal, const QString &orgId, const QString &name, const QString &description,
-                                 const ClientInfo &client);
+                                 const ClientInfo &client, const QString &id = {});
     Result<QList<SharedProject>> list(const Principal &principal, const QString &orgId) const;
     // The principal's role in every project of the organization (the event
     // feed tells of a project's changes only those who may see it).

@@ -8,5 +8,7 @@ namespace Realm {
 // A new UUIDv7 (RFC 9562) as lowercase text: time-ordered, generated
 // locally, unique across machines, so rows can be created offline and synced.
 QString newId();
+// Whether `text` has the form newId() gives (any UUID version, lowercase).
+bool isId(QStringView text);
 
 } // namespace Realm

@@ -10,13 +10,14 @@ void addProjectRoutes(Router &router, const ApiContext &context)
     const QString v1 = QStringLiteral("/api/v1");
     const auto projectId = [](const HttpRequest &request) { return request.parameter(QStringLiteral("project")); };
 
-    addSignedIn(router, context, {"POST", v1 + QStringLiteral("/orgs/{org}/projects"), QStringLiteral("Create a project {name, description}"), Access::SignedIn, 16 * 1024},
+    addSignedIn(router, context, {"POST", v1 + QStringLiteral("/orgs/{org}/projects"), QStringLiteral("Create a project {name, description, id?}"), Access::SignedIn, 16 * 1024},
                 [context](const HttpRequest &request, const Auth::Principal &principal) {
                     Result<QJsonObject> body = jsonBody(request);
                     if (!body)
                         return HttpResponse::fromError(body.error());
                     return objectResponse(context.projects->create(principal, request.parameter(QStringLiteral("org")), body->value(QStringLiteral("name")).toString(),
-                                                                   body->value(QStringLiteral("description")).toString(), clientOf(request)),
+                                                                   body->value(QStringLiteral("description")).toString(), clientOf(request),
+                                                                   body->value(QStringLiteral("id")).toString()),
                                           201);
                 });
     addSignedIn(router, context, {"GET", v1 + QStringLiteral("/orgs/{org}/projects"), QStringLiteral("The organization's projects you can see"), Access::SignedIn, 0},

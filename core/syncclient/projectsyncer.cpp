@@ -84,14 +84,66 @@ QString syncLockPath(const Storage::DatabasePtr &db, const QString &projectId)
 }
 
 // A new link, under a client id of its own: numbers start at 1.
-Result<void> addLink(Storage::Handle db, const QString &projectId, const QString &server, const QString &serverProjectId)
+Result<void> addLink(Storage::Handle db, const QString &projectId, const QString &server, const QString &serverProjectId,
+                     const QString &orgId = {}, Link::State state = Link::State::Shared)
 {
     Link link;
     link.projectId = projectId;
     link.server = server;
     link.serverProjectId = serverProjectId;
+    link.orgId = orgId;
     link.clientId = newId();
+    link.state = state;
     return SyncState::addLink(db, link);
+}
+
+// Whether the server refused to make a project for good (no retry helps),
+// rather than could not be asked.
+bool isRefusal(const Error &error)
+{
+    switch (error.code) {
+    case Error::Code::InvalidInput:
+    case Error::Code::Forbidden:
+    case Error::Code::NotFound:
+    case Error::Code::Conflict:
+    case Error::Code::LimitExceeded: return true;
+    default: return false;
+    }
+}
+
+// A share's first step (link state Creating): the server project, under
+// the id recorded with the link. Refused for good, the link goes (the
+// project is not shared after all).
+Result<void> makeServerProject(Detail::Session &s, const Projects::Project &project)
+{
+    s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Making \"%1\" on the server…").arg(project.name));
+    Result<QJsonObject> created = s.transport->call("POST", QStringLiteral("/orgs/%1/projects").arg(QString::fromLatin1(QUrl::toPercentEncoding(s.link.orgId))),
+                                                    {{QStringLiteral("id"), s.link.serverProjectId},
+                                                     {QStringLiteral("name"), project.name},
+                                                     {QStringLiteral("description"), project.description}});
+    Storage::Handle db = s.db->handle();
+    if (!created) {
+        if (!isRefusal(created.error()))
+            return created.error(); // unreachable, signed out: the next share or sync asks again
+        // Refused (no longer a member, the name taken…): not shared after all.
+        if (Result<void> removed = SyncState::removeLink(db, project.id); !removed)
+            return removed.error();
+        return created.error();
+    }
+    // A server from before client-chosen ids picks its own: that is the one.
+    const QString serverProjectId = created->value(QStringLiteral("id")).toString();
+    if (serverProjectId.isEmpty())
+        return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The server made the project but did not say its id."));
+    s.link.serverProjectId = serverProjectId;
+    s.link.state = Link::State::Shared;
+    s.report.serverProjectId = serverProjectId;
+    Result<std::optional<Link>> stored = SyncState::link(db, project.id);
+    if (!stored || !*stored)
+        return stored ? Error::failed(QCoreApplication::translate("Realm::SyncClient", "The project's link to the server is gone.")) : stored.error();
+    Link updated = **stored;
+    updated.serverProjectId = serverProjectId;
+    updated.state = Link::State::Shared;
+    return SyncState::saveLink(db, updated);
 }
 
 } // namespace
@@ -158,6 +210,11 @@ Result<SyncReport> ProjectSyncer::sync(const QString &projectId, const SyncOptio
                                    .arg(project->name, s.link.server));
     };
 
+    if (s.link.state == Link::State::Creating) {
+        if (Result<void> made = makeServerProject(s, *project); !made)
+            return isRefusal(made.error()) ? Result<SyncReport>(made.error()) : finish(made.error()); // refused: no link left to note it in
+    }
+
     s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Sending the changes of \"%1\"…").arg(project->name));
     std::optional<Error> pushFailure;
     if (Result<void> pushed = Detail::push(s); !pushed) {
@@ -213,24 +270,26 @@ Result<SyncReport> ProjectSyncer::share(const QString &projectId, const QString 
     Result<std::optional<Link>> existing = SyncState::link(db, project->id);
     if (!existing)
         return existing.error();
-    if (*existing)
+    if (*existing && (*existing)->state != Link::State::Creating)
         return Error::conflict(QCoreApplication::translate("Realm::SyncClient", "\"%1\" is already shared (project %2 on %3).").arg(project->name, (*existing)->serverProjectId, (*existing)->server));
     // By name or id: the organization's id makes the project.
     Result<QJsonObject> organization = m_transport->call("GET", QStringLiteral("/orgs/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(org))), {});
     if (!organization)
         return organization.error();
     const QString orgId = organization->value(QStringLiteral("id")).toString();
-    Result<QJsonObject> created = m_transport->call("POST", QStringLiteral("/orgs/%1/projects").arg(QString::fromLatin1(QUrl::toPercentEncoding(orgId))),
-                                                    {{QStringLiteral("name"), project->name}, {QStringLiteral("description"), project->description}});
-    if (!created)
-        return created.error();
-    const QString serverProjectId = created->value(QStringLiteral("id")).toString();
-    if (serverProjectId.isEmpty())
-        return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The server made the project but did not say its id."));
+    // A share that never heard back goes on under the id it chose (the
+    // server answers the same create with the project it made, if it did).
+    if (*existing && (*existing)->server == server && (*existing)->orgId == orgId)
+        return sync(project->id);
+    // The server project's id is chosen here and recorded before it is
+    // asked for: a create whose answer is lost is sent again with it.
     Storage::Transaction transaction(db);
     if (!transaction.isActive())
         return transaction.error();
-    if (Result<void> linked = addLink(db, project->id, server, serverProjectId); !linked)
+    if (*existing)
+        if (Result<void> removed = SyncState::removeLink(db, project->id); !removed)
+            return removed.error();
+    if (Result<void> linked = addLink(db, project->id, server, newId(), orgId, Link::State::Creating); !linked)
         return linked.error();
     if (Result<void> marked = Projects::Replica::markAllPending(db, project->id); !marked)
         return marked.error();

@@ -23,7 +23,7 @@ QString writeFailed()
 }
 
 const char kLinkColumns[] = "SELECT project_id, server, server_project_id, client_id, next_number, cursor, reset, state, "
-                            "last_synced_at, last_error FROM sync_links ";
+                            "last_synced_at, last_error, org_id FROM sync_links ";
 
 QString resetName(Sync::ChangePage::Reset reset)
 {
@@ -50,6 +50,8 @@ Link::State stateFrom(const QString &name)
         return Link::State::ReadOnly;
     if (name == QLatin1String("unshared"))
         return Link::State::Unshared;
+    if (name == QLatin1String("creating"))
+        return Link::State::Creating;
     return Link::State::Shared;
 }
 
@@ -69,6 +71,7 @@ Result<QList<Link>> readLinks(Statement &q)
         if (!q.columnIsNull(8))
             link.lastSyncedAtMs = q.columnInt(8);
         link.lastError = q.columnText(9);
+        link.orgId = q.columnText(10);
         links.append(link);
     }
     if (q.failed())
@@ -92,6 +95,7 @@ QString stateName(Link::State state)
     case Link::State::Shared: return QStringLiteral("shared");
     case Link::State::ReadOnly: return QStringLiteral("read_only");
     case Link::State::Unshared: return QStringLiteral("unshared");
+    case Link::State::Creating: return QStringLiteral("creating");
     }
     return {};
 }
@@ -100,9 +104,9 @@ namespace SyncState {
 
 Result<void> addLink(Storage::Handle db, const Link &link)
 {
-    Statement q(db, "INSERT INTO sync_links (project_id, server, server_project_id, client_id, next_number, cursor, state) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    q.bindAll(link.projectId, link.server, link.serverProjectId, link.clientId, link.nextNumber, link.cursor, stateName(link.state));
+    Statement q(db, "INSERT INTO sync_links (project_id, server, server_project_id, org_id, client_id, next_number, cursor, state) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bindAll(link.projectId, link.server, link.serverProjectId, link.orgId, link.clientId, link.nextNumber, link.cursor, stateName(link.state));
     return q.exec(writeFailed());
 }
 
@@ -128,10 +132,17 @@ Result<std::optional<Link>> linkTo(Storage::Handle db, const QString &server, co
 
 Result<void> saveLink(Storage::Handle db, const Link &link)
 {
-    Statement q(db, "UPDATE sync_links SET client_id = ?, next_number = ?, cursor = ?, reset = ?, state = ?, last_synced_at = ?, "
-                    "last_error = ? WHERE project_id = ?");
-    q.bindAll(link.clientId, link.nextNumber, link.cursor, resetName(link.reset), stateName(link.state), link.lastSyncedAtMs, link.lastError,
-              link.projectId);
+    Statement q(db, "UPDATE sync_links SET server_project_id = ?, client_id = ?, next_number = ?, cursor = ?, reset = ?, state = ?, "
+                    "last_synced_at = ?, last_error = ? WHERE project_id = ?");
+    q.bindAll(link.serverProjectId, link.clientId, link.nextNumber, link.cursor, resetName(link.reset), stateName(link.state), link.lastSyncedAtMs,
+              link.lastError, link.projectId);
+    return q.exec(writeFailed());
+}
+
+Result<void> removeLink(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, "DELETE FROM sync_links WHERE project_id = ?"); // its bases, outbox and skips go with it
+    q.bindAll(projectId);
     return q.exec(writeFailed());
 }
 

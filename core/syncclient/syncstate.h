@@ -15,10 +15,14 @@ namespace Realm::SyncClient {
 
 // A local project shared with a server project (the `sync_links` row).
 struct Link {
-    enum class State { Shared, ReadOnly, Unshared };
+    // Creating: shared here under a server project id this machine chose;
+    // the server has not yet said it made the project (the next share or
+    // sync asks it again, with the same id).
+    enum class State { Shared, ReadOnly, Unshared, Creating };
     QString projectId;
     QString server;
     QString serverProjectId;
+    QString orgId; // the organization it is (to be) made in; empty before schema 14
     QString clientId;
     qint64 nextNumber = 1;
     QString cursor; // Sync::Cursor's text
@@ -47,6 +51,8 @@ Result<std::optional<Link>> link(Storage::Handle db, const QString &projectId);
 Result<QList<Link>> links(Storage::Handle db);
 Result<std::optional<Link>> linkTo(Storage::Handle db, const QString &server, const QString &serverProjectId);
 Result<void> saveLink(Storage::Handle db, const Link &link);
+// Unshares the project here: the link and all its sync state go.
+Result<void> removeLink(Storage::Handle db, const QString &projectId);
 
 Result<std::optional<Base>> base(Storage::Handle db, const QString &projectId, const QString &table, const QString &key);
 Result<void> setBase(Storage::Handle db, const QString &projectId, const QString &table, const QString &key, const Base &base);

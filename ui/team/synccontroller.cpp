@@ -105,7 +105,9 @@ void SyncController::setOpenProject(const QString &projectId)
 void SyncController::updateWatch()
 {
     const std::optional<SyncClient::ProjectSyncStatus> status = statusOf(m_openProject);
-    const bool watchable = status && status->link.state != Link::State::Unshared && isOnThisServer(status->link);
+    // A project the server has not confirmed making is not there to watch yet.
+    const bool watchable = status && status->link.state != Link::State::Unshared && status->link.state != Link::State::Creating
+                           && isOnThisServer(status->link);
     const QString serverProjectId = watchable ? status->link.serverProjectId : QString();
     if (serverProjectId == m_watchedServerProject)
         return;

@@ -39,9 +39,17 @@ Result<QJsonObject> InProcessTransport::call(const QByteArray &method, const QSt
     const QStringList parts = path.section(QLatin1Char('?'), 0, 0).split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (method == "GET" && parts.size() == 2 && parts.at(0) == QLatin1String("orgs"))
         return answer(Auth::Organizations(m_database).get(m_principal, parts.at(1)));
-    if (method == "POST" && parts.size() == 3 && parts.at(0) == QLatin1String("orgs") && parts.at(2) == QLatin1String("projects"))
-        return answer(m_projects.create(m_principal, parts.at(1), body.value(QStringLiteral("name")).toString(),
-                                        body.value(QStringLiteral("description")).toString(), kClient));
+    if (method == "POST" && parts.size() == 3 && parts.at(0) == QLatin1String("orgs") && parts.at(2) == QLatin1String("projects")) {
+        ++creates;
+        Result<QJsonObject> created = answer(m_projects.create(m_principal, parts.at(1), body.value(QStringLiteral("name")).toString(),
+                                                               body.value(QStringLiteral("description")).toString(), kClient,
+                                                               withoutChosenIds ? QString() : body.value(QStringLiteral("id")).toString()));
+        if (created && loseNextCreateAnswer) {
+            loseNextCreateAnswer = false;
+            return unreachable();
+        }
+        return created;
+    }
     if (parts.size() < 2 || parts.at(0) != QLatin1String("projects"))
         return Error::notFound(QStringLiteral("no route %1").arg(path));
     const QString project = parts.at(1);

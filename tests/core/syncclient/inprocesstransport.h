@@ -23,6 +23,12 @@ public:
     // The next push with changes is applied by the server, but its answer
     // is lost (a dropped connection after the commit).
     bool loseNextPushAnswer = false;
+    // The next create of a project is made by the server, but its answer
+    // is lost.
+    bool loseNextCreateAnswer = false;
+    // A server from before client-chosen project ids: it ignores "id".
+    bool withoutChosenIds = false;
+    int creates = 0; // creates that reached the server
     // Every call fails as unreachable, before reaching the server.
     bool offline = false;
     int pushes = 0;
