@@ -318,12 +318,14 @@ Result<void> discardImport(const Storage::DatabasePtr &db, const QString &projec
 Result<QHash<QString, ExistingFile>> existingFiles(Storage::Handle db, const QString &projectId, const QStringList &scope)
 {
     QHash<QString, ExistingFile> existing;
-    // Everything under "a/b" sorts between "a/b/" and "a/b0" ('0' follows '/').
+    // "a/b" and everything under it sort between "a/b" and "a/b0" ('0'
+    // follows '/'), and so does "a/b.c": the range finds them in the index,
+    // the last test drops the likes of "a/b.c".
     Statement q(db, scope.isEmpty() ? "SELECT id, path, blob_sha256, mode, size, coalesce(source_mtime_ns, 0), "
                                       "coalesce(source_checked_ms, 0) FROM files WHERE project_id = ?1 AND deleted_at IS NULL"
                                     : "SELECT id, path, blob_sha256, mode, size, coalesce(source_mtime_ns, 0), "
                                       "coalesce(source_checked_ms, 0) FROM files WHERE project_id = ?1 AND deleted_at IS NULL "
-                                      "AND (path = ?2 OR (path >= ?2 || '/' AND path < ?2 || '0'))");
+                                      "AND path >= ?2 AND path < ?2 || '0' AND (path = ?2 OR path >= ?2 || '/')");
     const QStringList paths = scope.isEmpty() ? QStringList{QString()} : scope;
     for (const QString &path : paths) {
         q.reset();
