@@ -28,6 +28,48 @@ Result<void> insertVersion(Storage::Handle db, const ProjectVersion &v)
     insert.bind(9, v.createdAt);
     return insert.exec(QCoreApplication::translate("Realm::Projects", "Cannot record the project's new version"));
 }
+
+// A new version (when `*versionId` is empty; it is set) or more changes
+// of an existing one: a path changed again keeps its last change.
+Result<void> recordVersion(Storage::Handle db, const QString &projectId, const QString &kind, const QString &sourceCommit,
+                           const QList<VersionChange> &changes, const ProjectHistory::ChangeCounts &counts, QString *versionId)
+{
+    if (versionId->isEmpty()) {
+        ProjectVersion v;
+        v.id = newId();
+        v.projectId = projectId;
+        Statement last(db, "SELECT coalesce(max(number), 0) FROM project_versions WHERE project_id = ?");
+        last.bind(1, projectId);
+        v.number = last.next() ? int(last.columnInt(0)) + 1 : 1;
+        v.kind = kind;
+        v.sourceCommit = sourceCommit;
+        v.createdAt = Clock::nowMs();
+        v.added = counts.added;
+        v.changed = counts.changed;
+        v.removed = counts.removed;
+        if (Result<void> r = insertVersion(db, v); !r)
+            return r;
+        *versionId = v.id;
+    } else {
+        Statement more(db, "UPDATE project_versions SET added = added + ?, changed = changed + ?, removed = removed + ? WHERE id = ?");
+        more.bindAll(counts.added, counts.changed, counts.removed, *versionId);
+        if (Result<void> r = more.exec(QCoreApplication::translate("Realm::Projects", "Cannot record the project's new version")); !r)
+            return r;
+    }
+    Statement insert(db, "INSERT OR REPLACE INTO project_version_files (version_id, path, blob_sha256, mode) VALUES (?, ?, ?, ?)");
+    for (const VersionChange &c : changes) {
+        insert.bind(1, *versionId);
+        insert.bind(2, c.path);
+        if (c.isRemoval())
+            insert.bindNull(3);
+        else
+            insert.bindBlob(3, c.sha256);
+        insert.bind(4, qint64(c.mode));
+        if (Result<void> r = insert.exec(QCoreApplication::translate("Realm::Projects", "Cannot record what the version changed")); !r)
+            return r;
+    }
+    return {};
+}
 } // namespace
 
 Result<QList<ProjectVersion>> ProjectHistory::versions(const QString &projectId) const
@@ -104,33 +146,16 @@ Result<void> ProjectHistory::recordImport(Storage::Handle db, const QString &pro
 Result<void> ProjectHistory::recordRefresh(Storage::Handle db, const QString &projectId, const QString &sourceCommit,
                                            const QList<VersionChange> &changes, const ChangeCounts &counts)
 {
-    ProjectVersion v;
-    v.id = newId();
-    v.projectId = projectId;
-    Statement last(db, "SELECT coalesce(max(number), 0) FROM project_versions WHERE project_id = ?");
-    last.bind(1, projectId);
-    v.number = last.next() ? int(last.columnInt(0)) + 1 : 1;
-    v.kind = QStringLiteral("refresh");
-    v.sourceCommit = sourceCommit;
-    v.createdAt = Clock::nowMs();
-    v.added = counts.added;
-    v.changed = counts.changed;
-    v.removed = counts.removed;
-    if (Result<void> r = insertVersion(db, v); !r)
-        return r;
-    Statement insert(db, "INSERT INTO project_version_files (version_id, path, blob_sha256, mode) VALUES (?, ?, ?, ?)");
-    for (const VersionChange &c : changes) {
-        insert.bind(1, v.id);
-        insert.bind(2, c.path);
-        if (c.isRemoval())
-            insert.bindNull(3);
-        else
-            insert.bindBlob(3, c.sha256);
-        insert.bind(4, qint64(c.mode));
-        if (Result<void> r = insert.exec(QCoreApplication::translate("Realm::Projects", "Cannot record what the refresh changed")); !r)
-            return r;
-    }
-    return {};
+    QString versionId;
+    return recordVersion(db, projectId, QStringLiteral("refresh"), sourceCommit, changes, counts, &versionId);
+}
+
+Result<void> ProjectHistory::recordWrites(Storage::Handle db, const QString &projectId, const QString &kind,
+                                          const QList<VersionChange> &changes, const ChangeCounts &counts, QString *versionId)
+{
+    if (changes.isEmpty())
+        return {};
+    return recordVersion(db, projectId, kind, {}, changes, counts, versionId);
 }
 
 } // namespace Realm::Projects

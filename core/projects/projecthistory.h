@@ -21,7 +21,7 @@ struct ProjectVersion {
     // 1, 2, 3 … as this machine made or received them: for display. Two
     // machines refreshing offline both make a "2"; the server orders them.
     int number = 0;
-    QString kind;   // import | refresh
+    QString kind;   // import | refresh | sync (the team's changes, pulled) | resolve (a conflict settled)
     QString sourceCommit;
     qint64 added = 0;
     qint64 changed = 0;
@@ -69,6 +69,12 @@ public:
     };
     static Result<void> recordRefresh(Storage::Handle db, const QString &projectId, const QString &sourceCommit,
                                       const QList<VersionChange> &changes, const ChangeCounts &counts);
+    // What a sync wrote (kind "sync": the team's changes; "resolve": a
+    // conflict settled here) as a version of its own, or added to
+    // `*versionId` when that names one (a pull's later groups extend its
+    // first group's version). Sets `*versionId` to the version written.
+    static Result<void> recordWrites(Storage::Handle db, const QString &projectId, const QString &kind,
+                                     const QList<VersionChange> &changes, const ChangeCounts &counts, QString *versionId);
 
 private:
     Storage::DatabasePtr m_db;

@@ -173,6 +173,8 @@ Result<void> Writer::write(const QString &path, QByteArray content, int mode)
     if (Result<void> written = m_rows.write(file); !written)
         return written;
     m_changedFiles = true;
+    m_changes.append({path, file.sha256, mode});
+    ++(*existing ? m_counts.changed : m_counts.added);
     if (*existing) {
         m_replaced.insert((*existing)->sha256);
         return forgetCaptured((*existing)->id);
@@ -193,6 +195,8 @@ Result<void> Writer::remove(const QString &path)
     if (Result<void> removed = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot remove %1").arg(path)); !removed)
         return removed;
     m_changedFiles = true;
+    m_changes.append({path, QByteArray(), (*existing)->mode});
+    ++m_counts.removed;
     return forgetCaptured((*existing)->id);
 }
 
@@ -209,7 +213,14 @@ Result<void> Writer::finish()
     // The counts pass over every file of the project: not for nothing.
     if (!m_changedFiles)
         return {};
-    // No version keeps what a pull replaced: its contents may be unused now.
+    // The history holds what every member's copy went through, so a clone
+    // exports to Git and shows its growth like the project it came from.
+    QString ownVersion;
+    if (Result<void> recorded = ProjectHistory::recordWrites(m_db, m_projectId, m_origin == Origin::Server ? QStringLiteral("sync") : QStringLiteral("resolve"),
+                                                             m_changes, m_counts, m_versionId ? m_versionId : &ownVersion);
+        !recorded)
+        return recorded;
+    // What the writes replaced, unless a version keeps it.
     if (Result<qint64> collected = BlobStore::collectGarbageAmong(m_db, m_replaced); !collected)
         return collected.error();
     Statement q(m_db, "UPDATE projects SET "

@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 #include "projects/filerows.h"
+#include "projects/projecthistory.h"
 #include "storage/handle.h"
 
 #include <QByteArray>
@@ -73,9 +74,15 @@ public:
     bool isValid() const { return m_rows.isValid(); }
     Result<void> write(const QString &path, QByteArray content, int mode);
     Result<void> remove(const QString &path);
-    // Indexes the text, counts the project's files again and drops the
-    // contents the writes replaced that nothing uses any more (when any
-    // file was written or removed): call before the transaction commits.
+    // The writes go into this version of the project's history (a pull's
+    // groups share one), made by finish() when `*versionId` is empty.
+    // Without it, each writer that changes files makes a version.
+    void addToVersion(QString *versionId) { m_versionId = versionId; }
+    // Indexes the text, records the writes as a version of the project
+    // (kind "sync" for the server's, "resolve" for a local one), counts the
+    // project's files again and drops the contents the writes replaced that
+    // nothing uses any more (when any file was written or removed): call
+    // before the transaction commits.
     Result<void> finish();
 
 private:
@@ -87,6 +94,9 @@ private:
     FileRows m_rows;
     bool m_changedFiles = false;
     QSet<QByteArray> m_replaced; // contents files held before this writer's writes
+    QList<VersionChange> m_changes;
+    ProjectHistory::ChangeCounts m_counts;
+    QString *m_versionId = nullptr;
 };
 
 } // namespace Replica

@@ -165,7 +165,7 @@ Result<SyncReport> ProjectSyncer::sync(const QString &projectId, const SyncOptio
     link = SyncState::link(db, projectId);
     if (!link || !*link)
         return link ? Error::failed(QCoreApplication::translate("Realm::SyncClient", "The project's link to the server is gone.")) : link.error();
-    Detail::Session s{.db = m_db, .transport = m_transport, .cancel = m_cancel, .progress = m_progress, .link = **link, .report = {}};
+    Detail::Session s{.db = m_db, .transport = m_transport, .cancel = m_cancel, .progress = m_progress, .link = **link, .report = {}, .pulledVersionId = {}};
     s.report.projectId = projectId;
     s.report.projectName = project->name;
     s.report.server = s.link.server;

@@ -437,6 +437,7 @@ public:
     }
 
     bool isValidWriter() const { return m_writer.isValid(); }
+    void addToVersion(QString *versionId) { m_writer.addToVersion(versionId); }
     Result<void> finish() { return m_writer.finish(); }
 
 private:
@@ -597,6 +598,9 @@ Result<void> applyGroup(Session &s, const QList<Change> &group, const Sync::Curs
     GroupApplier applier(s, db, keys, s.link.reset, *folder);
     if (!applier.isValidWriter())
         return Error::database(QCoreApplication::translate("Realm::SyncClient", "Cannot open the workspace for writing."));
+    // One version for the whole pull; taken on only once this group commits.
+    QString versionId = s.pulledVersionId;
+    applier.addToVersion(&versionId);
     for (const Change &change : group)
         if (Result<void> applied = applier.apply(change, *contents); !applied)
             return applied;
@@ -610,7 +614,10 @@ Result<void> applyGroup(Session &s, const QList<Change> &group, const Sync::Curs
     s.link.cursor = cursor.toText();
     if (Result<void> saved = SyncState::saveLink(db, s.link); !saved)
         return saved;
-    return transaction.commit(QCoreApplication::translate("Realm::SyncClient", "Cannot save the server's changes"));
+    if (Result<void> committed = transaction.commit(QCoreApplication::translate("Realm::SyncClient", "Cannot save the server's changes")); !committed)
+        return committed;
+    s.pulledVersionId = versionId;
+    return {};
 }
 
 } // namespace

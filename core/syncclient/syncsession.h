@@ -21,6 +21,7 @@ struct Session {
     ProjectSyncer::Progress progress;
     Link link;
     SyncReport report;
+    QString pulledVersionId; // the project's version this sync's pull writes into
 
     QString apiPath(const QString &rest) const { return QStringLiteral("/projects/%1%2").arg(link.serverProjectId, rest); }
     bool cancelled() const { return cancel && cancel->isCancelled(); }

@@ -15,6 +15,7 @@
 #include "auth/sharedprojects.h"
 #include "chat/conversationstore.h"
 #include "docs/docstore.h"
+#include "projects/projecthistory.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
 #include "storage/statement.h"
@@ -264,7 +265,10 @@ private slots:
 
     // A pulled edit replaces the file's content, and no version of Bob's
     // keeps the old one: it goes (what a pull leaves behind would pile up).
-    void aPulledEditLeavesNoUnusedContentBehindAndIsNewsOnlyToOthers()
+    // A pulled edit is a version of Bob's copy, as Alice's refresh is of
+    // hers: his history holds the clone and the edit, and replayed it gives
+    // the files he has (what the Git export and the growth chart read).
+    void aPulledEditIsAVersionAndNewsOnlyToOthers()
     {
         const auto held = [this](const QByteArray &content) {
             return Test::scalar(m_bobsMachine->db(), QStringLiteral("SELECT count(*) FROM blobs WHERE hex(sha256) = '%1'")
@@ -275,17 +279,57 @@ private slots:
         REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
         Result<SyncReport> alices = m_alicesMachine->syncer().sync(m_aliceProject);
         REALM_VERIFY_OK(alices);
-        // Her own change coming back is not news to her.
+        // Her own change coming back is not news to her, nor a version.
         QCOMPARE(alices->sent, qint64(1));
         QCOMPARE(alices->received, qint64(0));
+        QCOMPARE(Projects::ProjectHistory(m_alicesMachine->db()).versions(m_aliceProject)->size(), 2); // import, refresh
         Result<SyncReport> bobs = m_bobsMachine->syncer().sync(m_bobProject);
         REALM_VERIFY_OK(bobs);
         QCOMPARE(bobs->received, qint64(1));
         QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
         QCOMPARE(held("# Website, edited\n"), 1);
-        QCOMPARE(held("# Website\n"), 0);
-        // The counts still right.
+        QCOMPARE(held("# Website\n"), 1); // his first version has it
         QCOMPARE(Test::scalar(m_bobsMachine->db(), QStringLiteral("SELECT file_count FROM projects WHERE id = '%1'").arg(m_bobProject)), 3);
+
+        Projects::ProjectHistory history(m_bobsMachine->db());
+        Result<QList<Projects::ProjectVersion>> versions = history.versions(m_bobProject);
+        REALM_VERIFY_OK(versions);
+        QCOMPARE(versions->size(), 2);
+        QCOMPARE(versions->at(0).kind, QStringLiteral("sync"));
+        QCOMPARE(versions->at(0).added, 3);
+        QCOMPARE(versions->at(1).kind, QStringLiteral("sync"));
+        QCOMPARE(versions->at(1).changed, 1);
+        QCOMPARE(versions->at(1).added + versions->at(1).removed, 0);
+        Projects::VersionTree tree;
+        for (const Projects::ProjectVersion &version : std::as_const(*versions))
+            Projects::ProjectHistory::apply(tree, *history.changes(version.id));
+        QMap<QString, QString> replayed;
+        for (auto it = tree.cbegin(); it != tree.cend(); ++it)
+            replayed.insert(it.key(), QString::fromLatin1(it->first.toHex()));
+        QCOMPARE(replayed, filesOf(*m_bobsMachine, m_bobProject));
+
+        // Nothing new: no version.
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        QCOMPARE(history.versions(m_bobProject)->size(), 2);
+    }
+
+    // A pull applied in several groups (500 changes each) is one version.
+    void aPullInManyGroupsIsOneVersion()
+    {
+        for (int i = 0; i < 1200; ++i)
+            Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("gen/f%1.txt").arg(i), QByteArray::number(i));
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        Result<SyncReport> bobs = m_bobsMachine->syncer().sync(m_bobProject);
+        REALM_VERIFY_OK(bobs);
+        QCOMPARE(bobs->received, qint64(1200));
+        Result<QList<Projects::ProjectVersion>> versions = Projects::ProjectHistory(m_bobsMachine->db()).versions(m_bobProject);
+        REALM_VERIFY_OK(versions);
+        QCOMPARE(versions->size(), 2); // the clone, this pull
+        QCOMPARE(versions->last().added, 1200);
+        QCOMPARE(Test::scalar(m_bobsMachine->db(), QStringLiteral("SELECT count(*) FROM project_version_files WHERE version_id = '%1'")
+                                                       .arg(versions->last().id)),
+                 1200);
     }
 
     // A server from before the batch routes: contents go up and come down
@@ -760,6 +804,10 @@ private slots:
         QCOMPARE(listed->first().who, QStringLiteral("Carol"));
         REALM_VERIFY_OK(Conflicts::resolve(carolsWorkspace.db(), carolsProject, QStringLiteral("README.md"), Conflicts::Keep::Mine));
         QVERIFY(!QFile::exists(folder + QLatin1Char('/') + readmeCopy));
+        const Projects::ProjectVersion settled = Projects::ProjectHistory(carolsWorkspace.db()).versions(carolsProject)->last();
+        QCOMPARE(settled.kind, QStringLiteral("resolve"));
+        QCOMPARE(settled.changed, 1); // README.md
+        QCOMPARE(settled.removed, 1); // the copy
         REALM_VERIFY_OK(carolSyncs());
         REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
         QCOMPARE(filesOf(*m_alicesMachine, m_aliceProject).value(QStringLiteral("README.md")), sha("Carol's line\n"));
