@@ -158,6 +158,13 @@ std::optional<Link> sharedLink(const WorkspaceProject &opened, int *exit)
         *exit = ExitNotFound;
         return std::nullopt;
     }
+    if ((*link)->state == Link::State::Creating) {
+        Output::error(QStringLiteral("Sharing \"%1\" did not finish: %2 has not confirmed it yet. Finish it first: realm-cli sync %1 "
+                                     "(or realm-cli project share %1 --org ORG again).")
+                          .arg(opened.project.name, (*link)->server));
+        *exit = ExitNotFound;
+        return std::nullopt;
+    }
     Login signedIn;
     Result<TeamClient::Credentials> login = signedIn.credentials();
     if (!login) {

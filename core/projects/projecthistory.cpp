@@ -47,9 +47,24 @@ Result<void> recordVersion(Storage::Handle db, const QString &projectId, const Q
         v.added = counts.added;
         v.changed = counts.changed;
         v.removed = counts.removed;
+        // A project's first version holds every file (a clone's first pull;
+        // a clone made before pulls were versions): replayed from nothing,
+        // the history gives the project's files.
+        if (v.number == 1) {
+            Statement live(db, "SELECT count(*) FROM files WHERE project_id = ? AND deleted_at IS NULL");
+            live.bind(1, projectId);
+            v.added = live.next() ? live.columnInt(0) : 0;
+            v.changed = v.removed = 0;
+        }
         if (Result<void> r = insertVersion(db, v); !r)
             return r;
         *versionId = v.id;
+        if (v.number == 1) {
+            Statement files(db, "INSERT INTO project_version_files (version_id, path, blob_sha256, mode) "
+                                "SELECT ?, path, blob_sha256, mode FROM files WHERE project_id = ? AND deleted_at IS NULL");
+            files.bindAll(v.id, projectId);
+            return files.exec(QCoreApplication::translate("Realm::Projects", "Cannot record the project's files"));
+        }
     } else {
         Statement more(db, "UPDATE project_versions SET added = added + ?, changed = changed + ?, removed = removed + ? WHERE id = ?");
         more.bindAll(counts.added, counts.changed, counts.removed, *versionId);

@@ -216,10 +216,16 @@ Result<void> Writer::finish()
     // The history holds what every member's copy went through, so a clone
     // exports to Git and shows its growth like the project it came from.
     QString ownVersion;
+    QString *versionId = m_versionId ? m_versionId : &ownVersion;
     if (Result<void> recorded = ProjectHistory::recordWrites(m_db, m_projectId, m_origin == Origin::Server ? QStringLiteral("sync") : QStringLiteral("resolve"),
-                                                             m_changes, m_counts, m_versionId ? m_versionId : &ownVersion);
+                                                             m_changes, m_counts, versionId);
         !recorded)
         return recorded;
+    // Each member's copy derives its own "sync" versions from what it
+    // pulls: they are nothing to send.
+    if (m_origin == Origin::Server && !versionId->isEmpty())
+        if (Result<void> forgotten = Storage::forgetChange(m_db, QStringLiteral("project_versions"), *versionId); !forgotten)
+            return forgotten;
     // What the writes replaced, unless a version keeps it.
     if (Result<qint64> collected = BlobStore::collectGarbageAmong(m_db, m_replaced); !collected)
         return collected.error();

@@ -83,6 +83,16 @@ QString syncLockPath(const Storage::DatabasePtr &db, const QString &projectId)
     return db->path() + QStringLiteral(".sync-") + projectId + QStringLiteral(".lock");
 }
 
+// Held for the whole of a sync or share (see syncLockPath).
+Result<std::unique_ptr<QLockFile>> lockForSync(const Storage::DatabasePtr &db, const Projects::Project &project)
+{
+    auto lock = std::make_unique<QLockFile>(syncLockPath(db, project.id));
+    lock->setStaleLockTime(0); // a crashed sync's lock is found by its process id
+    if (!lock->tryLock(0))
+        return Error::conflict(QCoreApplication::translate("Realm::SyncClient", "\"%1\" is being synced already (by another window or command); try again when it is done.").arg(project.name));
+    return lock;
+}
+
 // A new link, under a client id of its own: numbers start at 1.
 Result<void> addLink(Storage::Handle db, const QString &projectId, const QString &server, const QString &serverProjectId,
                      const QString &orgId = {}, Link::State state = Link::State::Shared)
@@ -157,17 +167,23 @@ Result<SyncReport> ProjectSyncer::sync(const QString &projectId, const SyncOptio
     Result<Projects::Project> project = Projects::ProjectStore(m_db).find(projectId, true);
     if (!*link || !project)
         return Error::notFound(QCoreApplication::translate("Realm::SyncClient", "This project is not shared with a server: share it first (realm-cli project share)."));
-    QLockFile lock(syncLockPath(m_db, projectId));
-    lock.setStaleLockTime(0); // a crashed sync's lock is found by its process id
-    if (!lock.tryLock(0))
-        return Error::conflict(QCoreApplication::translate("Realm::SyncClient", "\"%1\" is being synced already (by another window or command); try again when it is done.").arg(project->name));
+    Result<std::unique_ptr<QLockFile>> lock = lockForSync(m_db, *project);
+    if (!lock)
+        return lock.error();
+    return syncLocked(*project, options);
+}
+
+Result<SyncReport> ProjectSyncer::syncLocked(const Projects::Project &project, const SyncOptions &options)
+{
+    const QString projectId = project.id;
+    Storage::Handle db = m_db->handle();
     // Read under the lock: what another sync committed counts.
-    link = SyncState::link(db, projectId);
+    Result<std::optional<Link>> link = SyncState::link(db, projectId);
     if (!link || !*link)
         return link ? Error::failed(QCoreApplication::translate("Realm::SyncClient", "The project's link to the server is gone.")) : link.error();
     Detail::Session s{.db = m_db, .transport = m_transport, .cancel = m_cancel, .progress = m_progress, .link = **link, .report = {}, .pulledVersionId = {}};
     s.report.projectId = projectId;
-    s.report.projectName = project->name;
+    s.report.projectName = project.name;
     s.report.server = s.link.server;
     s.report.serverProjectId = s.link.serverProjectId;
 
@@ -207,15 +223,15 @@ Result<SyncReport> ProjectSyncer::sync(const QString &projectId, const SyncOptio
         s.link.state = Link::State::Unshared;
         return Error::notFound(QCoreApplication::translate("Realm::SyncClient", "\"%1\" is no longer shared with you on %2 (removed, or the project deleted); "
                                   "the local copy is kept as it is.")
-                                   .arg(project->name, s.link.server));
+                                   .arg(project.name, s.link.server));
     };
 
     if (s.link.state == Link::State::Creating) {
-        if (Result<void> made = makeServerProject(s, *project); !made)
+        if (Result<void> made = makeServerProject(s, project); !made)
             return isRefusal(made.error()) ? Result<SyncReport>(made.error()) : finish(made.error()); // refused: no link left to note it in
     }
 
-    s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Sending the changes of \"%1\"…").arg(project->name));
+    s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Sending the changes of \"%1\"…").arg(project.name));
     std::optional<Error> pushFailure;
     if (Result<void> pushed = Detail::push(s); !pushed) {
         if (const std::optional<Error> gone = noLongerShared(pushed.error()))
@@ -244,7 +260,7 @@ Result<SyncReport> ProjectSyncer::sync(const QString &projectId, const SyncOptio
             s.link.state = Link::State::Shared;
     }
 
-    s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Receiving the changes to \"%1\"…").arg(project->name));
+    s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Receiving the changes to \"%1\"…").arg(project.name));
     Result<void> pulled = Detail::pull(s, options);
     if (!pulled) {
         if (const std::optional<Error> gone = noLongerShared(pulled.error()))
@@ -267,6 +283,10 @@ Result<SyncReport> ProjectSyncer::share(const QString &projectId, const QString 
                                       "Import a folder (a checkout of it) and share that project instead.")
                                        .arg(project->name, project->source.location));
     Storage::Handle db = m_db->handle();
+    // A sync running meanwhile must not write into the link this replaces.
+    Result<std::unique_ptr<QLockFile>> lock = lockForSync(m_db, *project);
+    if (!lock)
+        return lock.error();
     Result<std::optional<Link>> existing = SyncState::link(db, project->id);
     if (!existing)
         return existing.error();
@@ -280,7 +300,7 @@ Result<SyncReport> ProjectSyncer::share(const QString &projectId, const QString 
     // A share that never heard back goes on under the id it chose (the
     // server answers the same create with the project it made, if it did).
     if (*existing && (*existing)->server == server && (*existing)->orgId == orgId)
-        return sync(project->id);
+        return syncLocked(*project, {});
     // The server project's id is chosen here and recorded before it is
     // asked for: a create whose answer is lost is sent again with it.
     Storage::Transaction transaction(db);
@@ -298,7 +318,7 @@ Result<SyncReport> ProjectSyncer::share(const QString &projectId, const QString 
             return marked.error();
     if (Result<void> committed = transaction.commit(QCoreApplication::translate("Realm::SyncClient", "Cannot record the shared project")); !committed)
         return committed.error();
-    return sync(project->id);
+    return syncLocked(*project, {});
 }
 
 Result<SyncReport> ProjectSyncer::clone(const QString &server, const QString &serverProjectId, const QString &localName, const QString &checkout)

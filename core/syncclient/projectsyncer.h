@@ -12,6 +12,10 @@
 
 #include <functional>
 
+namespace Realm::Projects {
+struct Project;
+}
+
 namespace Realm::SyncClient {
 
 struct SyncOptions {
@@ -74,6 +78,9 @@ public:
     static Result<qint64> pendingChanges(Storage::Handle db, const QString &projectId);
 
 private:
+    // A sync, its caller holding the project's sync lock.
+    Result<SyncReport> syncLocked(const Projects::Project &project, const SyncOptions &options);
+
     Storage::DatabasePtr m_db;
     Sync::Transport *m_transport;
     const CancellationToken *m_cancel;

@@ -600,6 +600,47 @@ private slots:
         QVERIFY(!filesLoaded.isEmpty() || filesLoaded.wait(10000));
         screenshot(window, QStringLiteral("main-window-sync.png"));
     }
+
+    // A share whose answer never came (its link waits in state creating,
+    // under the id this machine chose): the dialog says so, and sharing
+    // again finishes it under that id.
+    void anUnfinishedShareIsFinishedUnderItsId()
+    {
+        writeFile(m_alice->folder(QStringLiteral("moon")), QStringLiteral("moon.txt"), "craters\n");
+        Projects::ImportOptions options;
+        options.name = QStringLiteral("moon");
+        Result<Projects::ImportReport> imported = Projects::ProjectImporter(m_alice->workspace.db()).importProject(m_alice->folder(QStringLiteral("moon")), options);
+        REALM_VERIFY_OK(imported);
+        std::optional<Result<QJsonObject>> acme;
+        m_alice->client.call("GET", QStringLiteral("/orgs/Acme"), {}, [&acme](Result<QJsonObject> org) { acme = org; });
+        QVERIFY(QTest::qWaitFor([&acme] { return acme.has_value(); }, 20000));
+        REALM_VERIFY_OK(*acme);
+        SyncClient::Link link;
+        link.projectId = imported->project.id;
+        link.server = m_server->url();
+        link.serverProjectId = QStringLiteral("0192f0c1-7c3a-7b1e-9f00-00000000a00e");
+        link.orgId = (*acme)->value(QStringLiteral("id")).toString();
+        link.clientId = QStringLiteral("0192f0c1-7c3a-7b1e-9f00-00000000c11e");
+        link.state = SyncClient::Link::State::Creating;
+        REALM_VERIFY_OK(SyncClient::SyncState::addLink(m_alice->workspace.db()->handle(), link));
+        QVERIFY(settle(*m_alice->sync));
+
+        Ui::ShareDialog dialog(m_alice->sync.get(), &m_alice->client, imported->project.id, QStringLiteral("moon"));
+        QSignalSpy loaded(&dialog, &Ui::ShareDialog::loaded);
+        dialog.show();
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("shareButton"))->isEnabled());
+        const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) { return label->text().contains(QStringLiteral("did not finish")); }));
+        screenshot(dialog, QStringLiteral("share-dialog-unfinished.png"));
+
+        QSignalSpy shared(&dialog, &Ui::ShareDialog::shared);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("shareButton")), Qt::LeftButton);
+        QVERIFY(shared.wait(60000));
+        QCOMPARE(shared.first().first().toString(), link.serverProjectId);
+        QVERIFY(settle(*m_alice->sync));
+        QCOMPARE(badgeOf(*m_alice, imported->project.id), SyncBadge::Kind::Synced);
+    }
 };
 
 QTEST_MAIN(tst_TeamSync)

@@ -116,7 +116,8 @@ ShareDialog::ShareDialog(SyncController *sync, TeamClient::ServerClient *client,
     });
     // The controller reads the new link after a share: show the members then.
     connect(m_sync, &SyncController::statusesChanged, this, [this] {
-        if (m_pages->currentIndex() == 0 && !m_sharing && m_sync->statusOf(m_projectId))
+        const auto status = m_sync->statusOf(m_projectId);
+        if (m_pages->currentIndex() == 0 && !m_sharing && status && status->link.state != SyncClient::Link::State::Creating)
             showState();
     });
 
@@ -144,7 +145,17 @@ void ShareDialog::showState()
         m_share->setEnabled(false);
         return;
     }
-    if (const auto status = m_sync->statusOf(m_projectId)) {
+    const auto status = m_sync->statusOf(m_projectId);
+    if (status && status->link.state == SyncClient::Link::State::Creating) {
+        // The server never confirmed it: sharing again finishes it (under
+        // the same id in the same organization), or starts afresh in another.
+        m_pages->setCurrentIndex(0);
+        m_intro->setText(tr("Sharing \"%1\" did not finish: %2 has not confirmed it yet. Share again to finish it — nothing is made or sent twice.")
+                             .arg(m_projectName, status->link.server));
+        loadOrganizations();
+        return;
+    }
+    if (status) {
         m_pages->setCurrentIndex(1);
         m_where->setText(tr("\"%1\" is shared on %2 (server id %3). Everyone below gets its files, conversations and documents.")
                              .arg(m_projectName, status->link.server, status->link.serverProjectId));
@@ -169,6 +180,9 @@ void ShareDialog::loadOrganizations()
         m_orgs->clear();
         for (const QJsonValue &org : me->value(QStringLiteral("orgs")).toArray())
             m_orgs->addItem(org[QStringLiteral("name")].toString(), org[QStringLiteral("id")].toString());
+        // A share that did not finish goes on where it started.
+        if (const auto status = m_sync->statusOf(m_projectId); status && status->link.state == SyncClient::Link::State::Creating)
+            m_orgs->setCurrentIndex(qMax(0, m_orgs->findData(status->link.orgId)));
         m_orgs->setEnabled(m_orgs->count() > 0);
         m_share->setEnabled(m_orgs->count() > 0);
         if (m_orgs->count() == 0)

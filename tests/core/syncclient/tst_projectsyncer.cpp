@@ -308,9 +308,29 @@ private slots:
             replayed.insert(it.key(), QString::fromLatin1(it->first.toHex()));
         QCOMPARE(replayed, filesOf(*m_bobsMachine, m_bobProject));
 
-        // Nothing new: no version.
+        // Nothing new: no version. And a version made of pulled changes is
+        // this copy's own record, nothing to send.
         REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
         QCOMPARE(history.versions(m_bobProject)->size(), 2);
+        QCOMPARE(Test::scalar(m_bobsMachine->db(), QStringLiteral("SELECT count(*) FROM changes WHERE table_name = 'project_versions'")), 0);
+    }
+
+    // A clone from before pulls were versions has no history: its next pull
+    // starts one holding every file, so replaying still gives its files.
+    void aCloneWithoutHistoryStartsOneWithEveryFile()
+    {
+        QSqlQuery forget(m_bobsMachine->db()->connection());
+        QVERIFY(forget.exec(QStringLiteral("DELETE FROM project_versions")));
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("src/app.js"), "console.log('bye');\n");
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        Projects::ProjectHistory history(m_bobsMachine->db());
+        Result<QList<Projects::ProjectVersion>> versions = history.versions(m_bobProject);
+        REALM_VERIFY_OK(versions);
+        QCOMPARE(versions->size(), 1);
+        QCOMPARE(versions->first().added, 3);
+        QCOMPARE(history.changes(versions->first().id)->size(), 3);
     }
 
     // A pull applied in several groups (500 changes each) is one version.
@@ -806,6 +826,10 @@ private slots:
         QVERIFY(!QFile::exists(folder + QLatin1Char('/') + readmeCopy));
         const Projects::ProjectVersion settled = Projects::ProjectHistory(carolsWorkspace.db()).versions(carolsProject)->last();
         QCOMPARE(settled.kind, QStringLiteral("resolve"));
+        // Settled here: a change of this machine's, as a refresh is.
+        QCOMPARE(Test::scalar(carolsWorkspace.db(), QStringLiteral("SELECT count(*) FROM changes WHERE table_name = 'project_versions' AND row_key = '%1'")
+                                                       .arg(settled.id)),
+                 1);
         QCOMPARE(settled.changed, 1); // README.md
         QCOMPARE(settled.removed, 1); // the copy
         REALM_VERIFY_OK(carolSyncs());

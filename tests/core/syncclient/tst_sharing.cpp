@@ -17,6 +17,7 @@
 #include "testworkspace.h"
 #include "verifyresult.h"
 
+#include <QLockFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -197,6 +198,21 @@ private slots:
         QVERIFY2(refused.error().code == Error::Code::NotFound || refused.error().code == Error::Code::Forbidden, qPrintable(refused.error().message));
         QVERIFY(!link()); // not shared here after all: a later share starts afresh
         QCOMPARE(Test::scalar(m_workspace->db(), QStringLiteral("SELECT count(*) FROM projects WHERE deleted_at IS NULL")), 1);
+    }
+
+    // A share waits for no sync: one running holds the project's lock, and
+    // the share says so instead of replacing the link under it.
+    void aShareDuringASyncIsRefused()
+    {
+        QLockFile running(m_workspace->db()->path() + QStringLiteral(".sync-") + m_project + QStringLiteral(".lock"));
+        QVERIFY(running.tryLock(0));
+        InProcessTransport transport(m_server, m_sync.get(), m_alice);
+        Result<SyncReport> refused = ProjectSyncer(m_workspace->db(), &transport).share(m_project, kServer, QStringLiteral("Acme"));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Error::Code::Conflict);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("being synced already")), qPrintable(refused.error().message));
+        QVERIFY(!link());
+        QCOMPARE(transport.creates, 0);
     }
 
     void anOlderServerPicksItsOwnId()
