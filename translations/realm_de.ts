@@ -1332,6 +1332,10 @@
         <source>Cannot refresh %1: %2</source>
         <translation>Kann %1 nicht aktualisieren: %2</translation>
     </message>
+    <message>
+        <source>nothing there: neither in %1 (or ignored by git) nor in the project (paths are relative to the project's folder)</source>
+        <translation>hier ist nichts: weder in %1 (oder von git ignoriert) noch im Projekt (Pfade sind relativ zum Ordner des Projekts)</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Projects::ExportJob</name>

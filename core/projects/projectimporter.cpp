@@ -21,6 +21,8 @@
 #include <QFileInfo>
 #include <QLockFile>
 
+#include <algorithm>
+
 
 namespace Realm::Projects {
 
@@ -228,6 +230,17 @@ public:
     // Unchanged files whose modification time moved (touched, checked out
     // again): file id and the new time.
     QList<QPair<QString, QPair<qint64, qint64>>> touchedFiles() const { return m_touched; }
+
+    // Whether a refresh of `path` met anything there: a file read, left out
+    // or held by the project (at `path` or under it).
+    bool metAnything(const QString &path) const
+    {
+        const QString folder = path + QLatin1Char('/');
+        const auto at = [&](const QString &candidate) { return candidate == path || candidate.startsWith(folder); };
+        const auto atIssue = [&](const ImportIssue &issue) { return at(issue.path) || issue.path == folder; };
+        return std::any_of(m_paths.cbegin(), m_paths.cend(), at) || std::any_of(m_existing.keyBegin(), m_existing.keyEnd(), at)
+               || std::any_of(m_skipped.cbegin(), m_skipped.cend(), atIssue) || std::any_of(m_rejected.cbegin(), m_rejected.cend(), atIssue);
+    }
 
     void fillReport(ImportReport &report) const
     {
@@ -483,6 +496,12 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
             const QStringList removed = session.removedFileIds();
             report.removed = removed.size();
             session.fillReport(report);
+            // Paths are the project's, not the shell's: say when one named nothing.
+            for (const QString &path : std::as_const(*scope))
+                if (!session.metAnything(path))
+                    report.warnings.append({path, QCoreApplication::translate("Realm::Projects", "nothing there: neither in %1 (or ignored by git) nor in the project "
+                                                                                                  "(paths are relative to the project's folder)")
+                                                      .arg(before->source.location)});
             const bool changed = report.added + report.changed + report.removed > 0
                                  || source.description().commit != before->source.commit;
             const ProjectSource description = source.description();

@@ -102,6 +102,10 @@ void tst_PartialRefresh::readsOnlyTheNamedFile()
     Result<ImportReport> removed = f.refresh({QStringLiteral("other/d.c"), QStringLiteral("never/was.c")});
     QVERIFY2(removed.ok(), qPrintable(errorOf(removed)));
     QCOMPARE(removed->removed, 1);
+    // A path that names nothing is worth a word (a typo, a path from elsewhere).
+    QCOMPARE(removed->warnings.size(), 1);
+    QCOMPARE(removed->warnings.first().path, QStringLiteral("never/was.c"));
+    QVERIFY2(removed->warnings.first().reason.startsWith(QStringLiteral("nothing there")), qPrintable(removed->warnings.first().reason));
     QCOMPARE(removed->added + removed->changed, 0);
     QVERIFY(!paths(f.ws.db(), f.project.id).contains(QStringLiteral("other/d.c")));
     QCOMPARE(removed->files, 4);
