@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "inprocesstransport.h"
 
+#include "auth/accounts.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUrlQuery>
@@ -145,6 +147,31 @@ Result<QByteArray> InProcessTransport::get(const QString &path, qint64 offset)
     ++downloads;
     Result<SyncServer::ProjectSync::BlobRange> range = m_sync->readBlob(m_principal, parts.at(1), parts.at(3), offset);
     return range ? Result<QByteArray>(range->bytes) : Result<QByteArray>(range.error());
+}
+
+Auth::Principal addPerson(const ServerDb::ServerDatabasePtr &db, const QString &name)
+{
+    Result<Auth::User> user = Auth::Accounts(db).addUser({name.toLower() + QStringLiteral("@example.org"), name, QStringLiteral("a long enough passphrase"), false, true});
+    if (!user) {
+        qWarning("cannot add %s: %s", qPrintable(name), qPrintable(user.error().message));
+        return {};
+    }
+    Auth::Principal principal;
+    principal.userId = user->id;
+    principal.email = user->email;
+    principal.name = name;
+    return principal;
+}
+
+QMap<QString, QString> serverFilesOf(SyncServer::ProjectSync &sync, const Auth::Principal &asking, const QString &serverProjectId)
+{
+    QMap<QString, QString> files;
+    Result<Sync::ChangePage> page = sync.changes(asking, serverProjectId, {}, 1000);
+    if (page)
+        for (const Sync::Change &change : std::as_const(page->changes))
+            if (change.table == QLatin1String(Sync::Tables::kFiles) && !change.deleted)
+                files.insert(change.key, change.data.value(QStringLiteral("sha256")).toString());
+    return files;
 }
 
 } // namespace Realm::Test

@@ -8,6 +8,8 @@
 #include "sync/transport.h"
 #include "syncserver/projectsync.h"
 
+#include <QMap>
+
 #include <functional>
 
 namespace Realm::Test {
@@ -54,5 +56,12 @@ private:
     SyncServer::ProjectSync *m_sync;
     Auth::Principal m_principal;
 };
+
+// A person with an account on the server (email name@example.org), as the
+// principal the services take; an empty one when that failed (logged).
+Auth::Principal addPerson(const ServerDb::ServerDatabasePtr &db, const QString &name);
+
+// A server project's live files as `asking` sees them: path → SHA-256.
+QMap<QString, QString> serverFilesOf(SyncServer::ProjectSync &sync, const Auth::Principal &asking, const QString &serverProjectId);
 
 } // namespace Realm::Test

@@ -83,19 +83,7 @@ private:
     QString m_bobProject;
     QString m_serverProject;
 
-    Principal addPerson(const QString &name)
-    {
-        Result<User> user = Accounts(m_server).addUser({name.toLower() + QStringLiteral("@example.org"), name, QStringLiteral("a long enough passphrase"), false, true});
-        if (!user) {
-            qWarning("cannot add %s: %s", qPrintable(name), qPrintable(user.error().message));
-            return {};
-        }
-        Principal principal;
-        principal.userId = user->id;
-        principal.email = user->email;
-        principal.name = name;
-        return principal;
-    }
+    Principal addPerson(const QString &name) { return Test::addPerson(m_server, name); }
 
     Result<Projects::ImportReport> refresh(Machine &machine, const QString &projectId)
     {
@@ -114,16 +102,7 @@ private:
     }
 
     // The server's live files of the project: path → SHA-256.
-    QMap<QString, QString> serverFiles()
-    {
-        QMap<QString, QString> files;
-        Result<Sync::ChangePage> page = m_sync->changes(m_alice, m_serverProject, {}, 1000);
-        if (page)
-            for (const Sync::Change &change : std::as_const(page->changes))
-                if (change.table == QLatin1String(Sync::Tables::kFiles) && !change.deleted)
-                    files.insert(change.key, change.data.value(QStringLiteral("sha256")).toString());
-        return files;
-    }
+    QMap<QString, QString> serverFiles() { return Test::serverFilesOf(*m_sync, m_alice, m_serverProject); }
 
     // Another editor of the project, with a clone in a checkout folder of
     // their own; an empty projectId when that failed (said in the log).

@@ -50,19 +50,7 @@ private:
     QTemporaryDir m_folder;
     QString m_project; // the local one
 
-    Principal addPerson(const QString &name)
-    {
-        Result<User> user = Accounts(m_server).addUser({name.toLower() + QStringLiteral("@example.org"), name, QStringLiteral("a long enough passphrase"), false, true});
-        if (!user) {
-            qWarning("cannot add %s: %s", qPrintable(name), qPrintable(user.error().message));
-            return {};
-        }
-        Principal principal;
-        principal.userId = user->id;
-        principal.email = user->email;
-        principal.name = name;
-        return principal;
-    }
+    Principal addPerson(const QString &name) { return Test::addPerson(m_server, name); }
 
     std::optional<Link> link()
     {
@@ -82,17 +70,7 @@ private:
     }
 
     // The server project's live file paths.
-    QStringList serverFiles(const QString &serverProjectId)
-    {
-        QStringList paths;
-        Result<Sync::ChangePage> page = m_sync->changes(m_alice, serverProjectId, {}, 1000);
-        if (page)
-            for (const Sync::Change &change : std::as_const(page->changes))
-                if (change.table == QLatin1String(Sync::Tables::kFiles) && !change.deleted)
-                    paths.append(change.key);
-        paths.sort();
-        return paths;
-    }
+    QStringList serverFiles(const QString &serverProjectId) { return Test::serverFilesOf(*m_sync, m_alice, serverProjectId).keys(); }
 
     qint64 auditCount(const QString &action)
     {
