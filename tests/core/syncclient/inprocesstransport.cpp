@@ -163,6 +163,20 @@ Auth::Principal addPerson(const ServerDb::ServerDatabasePtr &db, const QString &
     return principal;
 }
 
+Acme foundAcme(const ServerDb::ServerDatabasePtr &db)
+{
+    Acme acme{addPerson(db, QStringLiteral("Alice")), addPerson(db, QStringLiteral("Bob")), {}};
+    Auth::Organizations orgs(db);
+    Result<Auth::Org> org = orgs.create(acme.alice, QStringLiteral("Acme"), kClient);
+    Result<Auth::OrgMember> bob = org ? orgs.addMember(acme.alice, org->id, QStringLiteral("bob@example.org"), Auth::OrgRole::Member, kClient)
+                                      : Result<Auth::OrgMember>(org.error());
+    if (!bob)
+        qWarning("cannot found Acme: %s", qPrintable(bob.error().message));
+    else
+        acme.orgId = org->id;
+    return acme;
+}
+
 QMap<QString, QString> serverFilesOf(SyncServer::ProjectSync &sync, const Auth::Principal &asking, const QString &serverProjectId)
 {
     QMap<QString, QString> files;

@@ -61,6 +61,15 @@ private:
 // principal the services take; an empty one when that failed (logged).
 Auth::Principal addPerson(const ServerDb::ServerDatabasePtr &db, const QString &name);
 
+// Alice and Bob with accounts on the server, Alice the owner of the
+// organization "Acme" and Bob a member; `orgId` empty when that failed (logged).
+struct Acme {
+    Auth::Principal alice;
+    Auth::Principal bob;
+    QString orgId;
+};
+Acme foundAcme(const ServerDb::ServerDatabasePtr &db);
+
 // A server project's live files as `asking` sees them: path → SHA-256.
 QMap<QString, QString> serverFilesOf(SyncServer::ProjectSync &sync, const Auth::Principal &asking, const QString &serverProjectId);
 

@@ -88,13 +88,11 @@ private slots:
     {
         m_server = Test::openTestServerDatabase(m_serverFolder.path());
         m_sync = std::make_unique<SyncServer::ProjectSync>(m_server);
-        m_alice = addPerson(QStringLiteral("Alice"));
-        m_bob = addPerson(QStringLiteral("Bob"));
-        Organizations orgs(m_server);
-        Result<Org> acme = orgs.create(m_alice, QStringLiteral("Acme"), kClient);
-        REALM_VERIFY_OK(acme);
-        m_acme = acme->id;
-        REALM_VERIFY_OK(orgs.addMember(m_alice, m_acme, QStringLiteral("bob@example.org"), OrgRole::Member, kClient));
+        const Test::Acme acme = Test::foundAcme(m_server);
+        QVERIFY(!acme.orgId.isEmpty());
+        m_alice = acme.alice;
+        m_bob = acme.bob;
+        m_acme = acme.orgId;
 
         m_workspace = std::make_unique<Test::TestWorkspace>();
         Test::writeFile(m_folder.path(), QStringLiteral("README.md"), "# Website\n");
