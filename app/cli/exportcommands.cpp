@@ -21,13 +21,14 @@ int runProjectVersions(const Invocation &inv)
 {
     return withProject(inv, [&](const Storage::DatabasePtr &db, const Projects::Project &project) {
         return printList(inv, Projects::ProjectHistory(db).versions(project.id), [](const Projects::ProjectVersion &v) {
-            return QStringLiteral("%1  %2  %3  +%4 ~%5 -%6%7")
+            return QStringLiteral("%1  %2  %3  +%4 ~%5 -%6%7%8")
                 .arg(v.number, 4)
                 .arg(Output::localTime(v.createdAt), v.kind.leftJustified(7))
                 .arg(v.added)
                 .arg(v.changed)
                 .arg(v.removed)
-                .arg(v.sourceCommit.isEmpty() ? QString() : QStringLiteral("  ") + v.sourceCommit.left(12));
+                .arg(v.sourceCommit.isEmpty() ? QString() : QStringLiteral("  ") + v.sourceCommit.left(12),
+                     v.author.isEmpty() ? QString() : QStringLiteral("  by ") + v.author);
         });
     });
 }
@@ -40,7 +41,7 @@ int runProjectExport(const Invocation &inv)
     parser.addOption({QStringLiteral("out"), QStringLiteral("The archive to write, or the Git repository to create or update."), QStringLiteral("path")});
     parser.addOption({QStringLiteral("branch"), QStringLiteral("git: the branch (default main)."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("author"), QStringLiteral("git: \"Name <email>\" (default REALM <realm@localhost>)."), QStringLiteral("who")});
-    parser.addOption({QStringLiteral("message"), QStringLiteral("git: commit message; {project} {number} {kind} {added} {changed} {removed} {commit}."), QStringLiteral("template")});
+    parser.addOption({QStringLiteral("message"), QStringLiteral("git: commit message; {project} {number} {kind} {added} {changed} {removed} {commit} {author}."), QStringLiteral("template")});
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
     if (int rc = parseOrExit(parser, inv, QStringLiteral("PROJECT --out PATH [--format zip|tar.gz|git] [--branch B] [--author WHO] [--message T]"), 1, 1);
         rc >= 0)

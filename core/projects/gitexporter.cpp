@@ -55,10 +55,14 @@ QString commitMessage(const GitExportOptions &options, const QString &projectNam
         .replace(QLatin1String("{added}"), QString::number(v.added))
         .replace(QLatin1String("{changed}"), QString::number(v.changed))
         .replace(QLatin1String("{removed}"), QString::number(v.removed))
-        .replace(QLatin1String("{commit}"), v.sourceCommit);
+        .replace(QLatin1String("{commit}"), v.sourceCommit)
+        .replace(QLatin1String("{author}"), v.author);
     QString message = head.trimmed() + QStringLiteral("\n\n");
     if (!v.sourceCommit.isEmpty())
         message += QStringLiteral("Realm-Source-Commit: %1\n").arg(v.sourceCommit);
+    // A teammate's version of a shared project: who made it.
+    if (!v.author.isEmpty())
+        message += QStringLiteral("Realm-Author: %1\n").arg(v.author);
     return message + QStringLiteral("Realm-Project: %1\nRealm-Version: %2\n").arg(projectId).arg(v.number);
 }
 

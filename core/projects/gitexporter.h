@@ -17,8 +17,9 @@ struct GitExportOptions {
     QString authorName = QStringLiteral("REALM");
     QString authorEmail = QStringLiteral("realm@localhost");
     // The first lines of each commit message; {project}, {number}, {kind}
-    // (import or refresh), {added}, {changed}, {removed} and {commit} (the
-    // source's Git commit) are filled in. Empty: "{project}: {kind}
+    // (import or refresh), {added}, {changed}, {removed}, {commit} (the
+    // source's Git commit) and {author} (the teammate who made a version of
+    // a shared project) are filled in. Empty: "{project}: {kind}
     // (version {number})" and the counts. REALM's trailers follow.
     QString messageTemplate;
 };

@@ -3,6 +3,7 @@
 
 #include "common/clock.h"
 #include "common/ids.h"
+#include "storage/changecapture.h"
 #include "storage/statement.h"
 
 #include <QCoreApplication>
@@ -65,7 +66,9 @@ Result<void> recordVersion(Storage::Handle db, const QString &projectId, const Q
             files.bindAll(v.id, projectId);
             return files.exec(QCoreApplication::translate("Realm::Projects", "Cannot record the project's files"));
         }
-    } else {
+    } else if (counts.added != 0 || counts.changed != 0 || counts.removed != 0) {
+        // (Not for a teammate's version the pull fills: it keeps its own
+        // counts, and a write would capture it as a change made here.)
         Statement more(db, "UPDATE project_versions SET added = added + ?, changed = changed + ?, removed = removed + ? WHERE id = ?");
         more.bindAll(counts.added, counts.changed, counts.removed, *versionId);
         if (Result<void> r = more.exec(QCoreApplication::translate("Realm::Projects", "Cannot record the project's new version")); !r)
@@ -89,13 +92,13 @@ Result<void> recordVersion(Storage::Handle db, const QString &projectId, const Q
 
 Result<QList<ProjectVersion>> ProjectHistory::versions(const QString &projectId) const
 {
-    Statement q(m_db->handle(), "SELECT id, number, kind, source_commit, added, changed, removed, created_at "
+    Statement q(m_db->handle(), "SELECT id, number, kind, source_commit, added, changed, removed, created_at, author "
                                       "FROM project_versions WHERE project_id = ? ORDER BY number");
     q.bind(1, projectId);
     QList<ProjectVersion> list;
     while (q.next()) {
         list.append({q.columnText(0), projectId, int(q.columnInt(1)), q.columnText(2), q.columnText(3), q.columnInt(4),
-                     q.columnInt(5), q.columnInt(6), q.columnInt(7)});
+                     q.columnInt(5), q.columnInt(6), q.columnInt(7), q.columnText(8)});
     }
     if (q.failed())
         return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's versions"));
@@ -171,6 +174,47 @@ Result<void> ProjectHistory::recordWrites(Storage::Handle db, const QString &pro
     if (changes.isEmpty())
         return {};
     return recordVersion(db, projectId, kind, {}, changes, counts, versionId);
+}
+
+Result<void> ProjectHistory::recordBaseline(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, "SELECT EXISTS (SELECT 1 FROM project_versions WHERE project_id = ?1), "
+                    "EXISTS (SELECT 1 FROM files WHERE project_id = ?1 AND deleted_at IS NULL)");
+    q.bindAll(projectId);
+    if (!q.next())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's versions"));
+    if (q.columnInt(0) != 0 || q.columnInt(1) == 0)
+        return {};
+    QString versionId; // number 1: every live file
+    if (Result<void> recorded = recordVersion(db, projectId, QStringLiteral("sync"), {}, {}, {}, &versionId); !recorded)
+        return recorded;
+    // This copy's own record: nothing to send.
+    return Storage::forgetChange(db, QStringLiteral("project_versions"), versionId);
+}
+
+Result<bool> ProjectHistory::has(Storage::Handle db, const QString &projectId, const QString &versionId)
+{
+    Statement q(db, "SELECT 1 FROM project_versions WHERE id = ? AND project_id = ?");
+    q.bindAll(versionId, projectId);
+    if (q.next())
+        return true;
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's versions"));
+    return false;
+}
+
+Result<QString> ProjectHistory::lastVersionOf(Storage::Handle db, const QString &projectId, const QString &path)
+{
+    // Newest version first, each asked by its key: the first that has the
+    // path ends it.
+    Statement q(db, "SELECT v.id FROM project_versions v JOIN project_version_files f ON f.version_id = v.id AND f.path = ? "
+                    "WHERE v.project_id = ? ORDER BY v.number DESC LIMIT 1");
+    q.bindAll(path, projectId);
+    if (q.next())
+        return q.columnText(0);
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's versions"));
+    return QString();
 }
 
 } // namespace Realm::Projects

@@ -27,6 +27,9 @@ struct ProjectVersion {
     qint64 changed = 0;
     qint64 removed = 0;
     qint64 createdAt = 0;
+    // Who made it on another member's machine, as the server names them;
+    // empty: made here (or not yet back from the server).
+    QString author;
 };
 
 // What a version did to one path: its new content and mode, or removed.
@@ -75,6 +78,14 @@ public:
     // first group's version). Sets `*versionId` to the version written.
     static Result<void> recordWrites(Storage::Handle db, const QString &projectId, const QString &kind,
                                      const QList<VersionChange> &changes, const ChangeCounts &counts, QString *versionId);
+    // A project without history but with files (a clone made before pulls
+    // were versions) gets a first version holding every file, so that a
+    // teammate's version recorded next replays onto it.
+    static Result<void> recordBaseline(Storage::Handle db, const QString &projectId);
+    // Whether the project has this version.
+    static Result<bool> has(Storage::Handle db, const QString &projectId, const QString &versionId);
+    // The version that last changed or removed the path; empty: none did.
+    static Result<QString> lastVersionOf(Storage::Handle db, const QString &projectId, const QString &path);
 
 private:
     Storage::DatabasePtr m_db;

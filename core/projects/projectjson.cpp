@@ -62,6 +62,8 @@ QJsonObject toJson(const ProjectVersion &v)
                   {QStringLiteral("removed"), v.removed}};
     if (!v.sourceCommit.isEmpty())
         o.insert(QStringLiteral("source_commit"), v.sourceCommit);
+    if (!v.author.isEmpty())
+        o.insert(QStringLiteral("author"), v.author);
     return o;
 }
 

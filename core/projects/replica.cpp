@@ -160,7 +160,7 @@ Writer::Writer(Storage::Handle db, QString projectId, Origin origin)
 {
 }
 
-Result<void> Writer::write(const QString &path, QByteArray content, int mode)
+Result<void> Writer::write(const QString &path, QByteArray content, int mode, const QString &version)
 {
     Result<std::optional<FileState>> existing = liveFile(m_db, m_projectId, path);
     if (!existing)
@@ -173,8 +173,9 @@ Result<void> Writer::write(const QString &path, QByteArray content, int mode)
     if (Result<void> written = m_rows.write(file); !written)
         return written;
     m_changedFiles = true;
-    m_changes.append({path, file.sha256, mode});
-    ++(*existing ? m_counts.changed : m_counts.added);
+    Written &written = version.isEmpty() ? m_own : m_intoVersions[version];
+    written.changes.append({path, file.sha256, mode});
+    ++(*existing ? written.counts.changed : written.counts.added);
     if (*existing) {
         m_replaced.insert((*existing)->sha256);
         return forgetCaptured((*existing)->id);
@@ -185,7 +186,7 @@ Result<void> Writer::write(const QString &path, QByteArray content, int mode)
     return *added ? forgetCaptured((*added)->id) : Result<void>();
 }
 
-Result<void> Writer::remove(const QString &path)
+Result<void> Writer::remove(const QString &path, const QString &version)
 {
     Result<std::optional<FileState>> existing = liveFile(m_db, m_projectId, path);
     if (!existing || !*existing)
@@ -195,9 +196,44 @@ Result<void> Writer::remove(const QString &path)
     if (Result<void> removed = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot remove %1").arg(path)); !removed)
         return removed;
     m_changedFiles = true;
-    m_changes.append({path, QByteArray(), (*existing)->mode});
-    ++m_counts.removed;
+    Written &written = version.isEmpty() ? m_own : m_intoVersions[version];
+    written.changes.append({path, QByteArray(), (*existing)->mode});
+    ++written.counts.removed;
     return forgetCaptured((*existing)->id);
+}
+
+// The history holds what every member's copy went through, so a clone
+// exports to Git and shows its growth like the project it came from: a
+// teammate's change goes into the version they made, the rest into one of
+// this writer's own.
+Result<void> Writer::recordVersions()
+{
+    for (auto it = m_intoVersions.begin(); it != m_intoVersions.end(); ++it) {
+        Result<bool> known = ProjectHistory::has(m_db, m_projectId, it.key());
+        if (!known)
+            return known.error();
+        if (!*known) { // a version the server never sent: ours, counted
+            m_own.changes.append(it->changes);
+            m_own.counts.added += it->counts.added;
+            m_own.counts.changed += it->counts.changed;
+            m_own.counts.removed += it->counts.removed;
+            continue;
+        }
+        QString versionId = it.key(); // keeps the counts its maker gave it
+        if (Result<void> recorded = ProjectHistory::recordWrites(m_db, m_projectId, {}, it->changes, {}, &versionId); !recorded)
+            return recorded;
+    }
+    QString ownVersion;
+    QString *versionId = m_versionId ? m_versionId : &ownVersion;
+    if (Result<void> recorded = ProjectHistory::recordWrites(m_db, m_projectId, m_origin == Origin::Server ? QStringLiteral("sync") : QStringLiteral("resolve"),
+                                                             m_own.changes, m_own.counts, versionId);
+        !recorded)
+        return recorded;
+    // Each member's copy derives its own "sync" versions from what it
+    // pulls: they are nothing to send.
+    if (m_origin == Origin::Server && !versionId->isEmpty())
+        return Storage::forgetChange(m_db, QStringLiteral("project_versions"), *versionId);
+    return {};
 }
 
 Result<void> Writer::forgetCaptured(const QString &fileId)
@@ -213,19 +249,8 @@ Result<void> Writer::finish()
     // The counts pass over every file of the project: not for nothing.
     if (!m_changedFiles)
         return {};
-    // The history holds what every member's copy went through, so a clone
-    // exports to Git and shows its growth like the project it came from.
-    QString ownVersion;
-    QString *versionId = m_versionId ? m_versionId : &ownVersion;
-    if (Result<void> recorded = ProjectHistory::recordWrites(m_db, m_projectId, m_origin == Origin::Server ? QStringLiteral("sync") : QStringLiteral("resolve"),
-                                                             m_changes, m_counts, versionId);
-        !recorded)
+    if (Result<void> recorded = recordVersions(); !recorded)
         return recorded;
-    // Each member's copy derives its own "sync" versions from what it
-    // pulls: they are nothing to send.
-    if (m_origin == Origin::Server && !versionId->isEmpty())
-        if (Result<void> forgotten = Storage::forgetChange(m_db, QStringLiteral("project_versions"), *versionId); !forgotten)
-            return forgotten;
     // What the writes replaced, unless a version keeps it.
     if (Result<qint64> collected = BlobStore::collectGarbageAmong(m_db, m_replaced); !collected)
         return collected.error();

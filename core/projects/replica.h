@@ -7,6 +7,7 @@
 #include "storage/handle.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -72,8 +73,11 @@ public:
     Q_DISABLE_COPY_MOVE(Writer)
 
     bool isValid() const { return m_rows.isValid(); }
-    Result<void> write(const QString &path, QByteArray content, int mode);
-    Result<void> remove(const QString &path);
+    // `version`: the teammate's version the server says the change belongs
+    // to; the change goes into it when this project has that version, else
+    // into the writer's own.
+    Result<void> write(const QString &path, QByteArray content, int mode, const QString &version = {});
+    Result<void> remove(const QString &path, const QString &version = {});
     // The writes go into this version of the project's history (a pull's
     // groups share one), made by finish() when `*versionId` is empty.
     // Without it, each writer that changes files makes a version.
@@ -94,8 +98,14 @@ private:
     FileRows m_rows;
     bool m_changedFiles = false;
     QSet<QByteArray> m_replaced; // contents files held before this writer's writes
-    QList<VersionChange> m_changes;
-    ProjectHistory::ChangeCounts m_counts;
+    Result<void> recordVersions();
+
+    struct Written {
+        QList<VersionChange> changes;
+        ProjectHistory::ChangeCounts counts;
+    };
+    Written m_own;
+    QHash<QString, Written> m_intoVersions; // by a teammate's version id
     QString *m_versionId = nullptr;
 };
 

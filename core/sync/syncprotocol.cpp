@@ -81,7 +81,8 @@ QJsonObject Mutation::toJson() const
                      {QStringLiteral("base_seq"), baseSeq}};
     if (!baseSha256.isEmpty())
         json.insert(QStringLiteral("base_sha256"), baseSha256);
-    if (op == Op::Upsert)
+    // A delete's data says only which version of the history it belongs to.
+    if (op == Op::Upsert || !data.isEmpty())
         json.insert(QStringLiteral("data"), data);
     if (!fields.isEmpty())
         json.insert(QStringLiteral("fields"), QJsonArray::fromStringList(fields));
@@ -116,6 +117,8 @@ Result<Mutation> Mutation::fromJson(const QJsonObject &json)
     if (mutation.op == Op::Upsert) {
         if (!json.value(QStringLiteral("data")).isObject())
             return malformed("an upsert needs its data as an object");
+        mutation.data = json.value(QStringLiteral("data")).toObject();
+    } else if (json.value(QStringLiteral("data")).isObject()) {
         mutation.data = json.value(QStringLiteral("data")).toObject();
     }
     const QJsonValue fields = json.value(QStringLiteral("fields"));

@@ -60,7 +60,7 @@ struct Mutation final {
     // Files: the content the change was made on (empty: none), for a
     // three-way merge when the base is older than the server's.
     QString baseSha256;
-    QJsonObject data; // the row as it is now (upserts)
+    QJsonObject data; // the row as it is now (upserts); for a file's delete, its "version"
     // Rows other than files: the fields of `data` this change made (empty:
     // all). When someone changed the row meanwhile, only these replace
     // theirs — a pin does not take back a new title.

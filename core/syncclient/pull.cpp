@@ -40,6 +40,24 @@ bool isFile(const Change &change)
     return change.table == kFiles;
 }
 
+// The version of the project's history a file's change belongs to.
+QString versionOf(const Change &change)
+{
+    return change.data.value(QStringLiteral("version")).toString();
+}
+
+// What must be written before a change: a file's version, a message's
+// conversation.
+QList<Storage::RowRef> referencesOf(const Change &change)
+{
+    if (isFile(change)) {
+        const QString version = versionOf(change);
+        return version.isEmpty() ? QList<Storage::RowRef>() : QList<Storage::RowRef>{{QLatin1String(Sync::Tables::kVersions), version}};
+    }
+    const RowModule *module = rowModuleFor(change.table);
+    return module ? module->references(change.table, change.data) : QList<Storage::RowRef>();
+}
+
 // A path a server (or whoever answers as one) sends must be one this
 // workspace would store: no "..", no absolute path, no ".git".
 bool isSafePath(const QString &path)
@@ -83,9 +101,7 @@ QList<Change> dependenciesFirst(const QList<Change> &listed)
                 continue;
             placed[i] = true;
             stack.append({i, true});
-            const Change &change = changes.at(i);
-            const RowModule *module = rowModuleFor(change.table);
-            for (const Storage::RowRef &ref : module ? module->references(change.table, change.data) : QList<Storage::RowRef>())
+            for (const Storage::RowRef &ref : referencesOf(changes.at(i)))
                 if (const qsizetype j = at.value(itemKey(ref.first, ref.second), -1); j >= 0 && !placed.at(j))
                     stack.append({j, false});
         }
@@ -302,7 +318,7 @@ public:
     {
         const RowModule *rowModule = rowModuleFor(change.table);
         if (!isFile(change) && change.table != kProject && !rowModule)
-            return {}; // project versions do not sync yet
+            return {}; // nothing this client knows
         // Listed: whatever is done with it, a restarted pull must not take
         // it for something the server lacks.
         if (m_reset != ChangePage::Reset::None)
@@ -322,7 +338,7 @@ public:
         if (change.deleted) {
             if (m_reset == ChangePage::Reset::Epoch) // a restored server: send it again, delete nothing
                 return sendAgain(change.key, change.seq);
-            Result<bool> gone = remove(change.key);
+            Result<bool> gone = remove(change.key, versionOf(change));
             if (!gone)
                 return gone.error();
             ++m_s.report.received;
@@ -364,7 +380,7 @@ public:
                 return written.error();
             inFolder = *written;
         }
-        if (Result<void> written = m_writer.write(change.key, *bytes, mode); !written)
+        if (Result<void> written = m_writer.write(change.key, *bytes, mode, versionOf(change)); !written)
             return written;
         ++m_s.report.received;
         // Edited in the folder since: the base stays where the edit was
@@ -450,7 +466,7 @@ private:
     }
 
     // Whether the folder (if any) is without the file now.
-    Result<bool> remove(const QString &path)
+    Result<bool> remove(const QString &path, const QString &version = {})
     {
         bool gone = true;
         if (m_folder) {
@@ -464,7 +480,7 @@ private:
                 gone = *removed;
             }
         }
-        if (Result<void> removed = m_writer.remove(path); !removed)
+        if (Result<void> removed = m_writer.remove(path, version); !removed)
             return removed.error();
         return gone;
     }

@@ -3,6 +3,7 @@
 #include "syncclient/syncsession.h"
 
 #include "projects/blobstore.h"
+#include "projects/projecthistory.h"
 #include "projects/replica.h"
 #include "projects/sourcefolder.h"
 #include "storage/transaction.h"
@@ -108,58 +109,8 @@ Result<void> takeIntoOutbox(Session &s)
             return added;
     }
 
-    Result<std::optional<Projects::SourceFolder>> folder = Projects::SourceFolder::of(db, projectId);
-    if (!folder)
-        return folder.error();
-    Result<QList<Replica::FileState>> files = Replica::pendingFiles(db, projectId);
-    if (!files)
-        return files.error();
-    QSet<QString> livePaths;
-    for (const Replica::FileState &file : std::as_const(*files))
-        if (!file.deleted)
-            livePaths.insert(file.path);
-    QStringList unsendable; // file ids that stay pending
-    for (const Replica::FileState &file : std::as_const(*files)) {
-        if (!Sync::isValidFilePath(file.path)) {
-            // The server keys files by one spelling of their path: this one
-            // stays here, and every sync says so (its delete, once renamed,
-            // is nothing the server could have).
-            if (!file.deleted) {
-                unsendable.append(file.id);
-                s.report.notSent.append(file.path);
-            }
-            continue;
-        }
-        Result<std::optional<Base>> base = SyncState::base(db, projectId, kFiles, file.path);
-        if (!base)
-            return base.error();
-        Mutation mutation;
-        if (file.deleted) {
-            // Gone here: said also without a base (the server may have the
-            // file all the same: a version passed by for an edit made in the
-            // folder), but not when another file took the path since, nor
-            // when the file is still in the folder (a refresh leaves out
-            // what its rules exclude — build output, .gitignore'd or
-            // oversized files — which a teammate may well share).
-            Result<std::optional<Replica::FileState>> live = Replica::liveFile(db, projectId, file.path);
-            if (!live)
-                return live.error();
-            if (*live || livePaths.contains(file.path) || (*folder && (*folder)->holds(file.path))) {
-                if (Result<qint64> forgotten = SyncState::takeSkipped(db, projectId, kFiles, file.path); !forgotten)
-                    return forgotten.error();
-                continue;
-            }
-            mutation.op = Mutation::Op::Delete;
-        } else {
-            mutation.data = {{QStringLiteral("sha256"), hex(file.sha256)}, {QStringLiteral("size"), file.size}, {QStringLiteral("mode"), file.mode}};
-        }
-        if (Result<void> added = add(mutation, kFiles, file.path, *base); !added)
-            return added;
-    }
-    if (Result<void> taken = Replica::takePending(db, projectId, unsendable); !taken)
-        return taken;
-
-    // Conversations, messages, document versions: as they are now.
+    // The project's versions, conversations, messages, document versions:
+    // as they are now (versions before the files that belong to them).
     for (const RowModule &module : rowModules()) {
         Result<QList<Storage::SyncedRow>> rows = module.pending(s.db, projectId);
         if (!rows)
@@ -209,6 +160,64 @@ Result<void> takeIntoOutbox(Session &s)
                 return added;
         }
     }
+    Result<std::optional<Projects::SourceFolder>> folder = Projects::SourceFolder::of(db, projectId);
+    if (!folder)
+        return folder.error();
+    Result<QList<Replica::FileState>> files = Replica::pendingFiles(db, projectId);
+    if (!files)
+        return files.error();
+    QSet<QString> livePaths;
+    for (const Replica::FileState &file : std::as_const(*files))
+        if (!file.deleted)
+            livePaths.insert(file.path);
+    QStringList unsendable; // file ids that stay pending
+    for (const Replica::FileState &file : std::as_const(*files)) {
+        if (!Sync::isValidFilePath(file.path)) {
+            // The server keys files by one spelling of their path: this one
+            // stays here, and every sync says so (its delete, once renamed,
+            // is nothing the server could have).
+            if (!file.deleted) {
+                unsendable.append(file.id);
+                s.report.notSent.append(file.path);
+            }
+            continue;
+        }
+        Result<std::optional<Base>> base = SyncState::base(db, projectId, kFiles, file.path);
+        if (!base)
+            return base.error();
+        Mutation mutation;
+        if (file.deleted) {
+            // Gone here: said also without a base (the server may have the
+            // file all the same: a version passed by for an edit made in the
+            // folder), but not when another file took the path since, nor
+            // when the file is still in the folder (a refresh leaves out
+            // what its rules exclude — build output, .gitignore'd or
+            // oversized files — which a teammate may well share).
+            Result<std::optional<Replica::FileState>> live = Replica::liveFile(db, projectId, file.path);
+            if (!live)
+                return live.error();
+            if (*live || livePaths.contains(file.path) || (*folder && (*folder)->holds(file.path))) {
+                if (Result<qint64> forgotten = SyncState::takeSkipped(db, projectId, kFiles, file.path); !forgotten)
+                    return forgotten.error();
+                continue;
+            }
+            mutation.op = Mutation::Op::Delete;
+        } else {
+            mutation.data = {{QStringLiteral("sha256"), hex(file.sha256)}, {QStringLiteral("size"), file.size}, {QStringLiteral("mode"), file.mode}};
+        }
+        // Which version of the history the change belongs to, so that every
+        // member's copy records it there.
+        Result<QString> version = Projects::ProjectHistory::lastVersionOf(db, projectId, file.path);
+        if (!version)
+            return version.error();
+        if (!version->isEmpty())
+            mutation.data.insert(QStringLiteral("version"), *version);
+        if (Result<void> added = add(mutation, kFiles, file.path, *base); !added)
+            return added;
+    }
+    if (Result<void> taken = Replica::takePending(db, projectId, unsendable); !taken)
+        return taken;
+
     if (Result<void> saved = SyncState::saveLink(db, s.link); !saved)
         return saved;
     return transaction.commit(QCoreApplication::translate("Realm::SyncClient", "Cannot number the local changes"));

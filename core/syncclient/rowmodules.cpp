@@ -5,12 +5,18 @@
 
 #include "chat/chatreplica.h"
 #include "docs/docreplica.h"
+#include "projects/historyreplica.h"
 
 namespace Realm::SyncClient::Detail {
 
 namespace {
 
+// The project's history first: a push sends a version before the changes
+// of files that belong to it, so the server's order has it before them.
 const RowModule kModules[] = {
+    {Projects::HistoryReplica::isHistoryTable, Projects::HistoryReplica::itemData, Projects::HistoryReplica::pending,
+     Projects::HistoryReplica::pendingCount, Projects::HistoryReplica::markAllPending, Projects::HistoryReplica::rows,
+     Projects::HistoryReplica::references, Projects::HistoryReplica::apply},
     {Chat::Replica::isChatTable, Chat::Replica::itemData, Chat::Replica::pending, Chat::Replica::pendingCount, Chat::Replica::markAllPending,
      Chat::Replica::rows, Chat::Replica::references, Chat::Replica::apply},
     {Docs::Replica::isDocTable, Docs::Replica::itemData, Docs::Replica::pending, Docs::Replica::pendingCount, Docs::Replica::markAllPending,

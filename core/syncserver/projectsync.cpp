@@ -102,7 +102,14 @@ public:
         Result<std::optional<Item>> current = ChangeLog::item(m_db, m_scope.id, mutation.table, mutation.key);
         if (!current)
             return current.error();
-        return mutation.op == Mutation::Op::Upsert ? upsert(mutation, *current) : remove(mutation, *current);
+        if (mutation.op == Mutation::Op::Delete)
+            return remove(mutation, *current);
+        if (mutation.table != QLatin1String(Sync::Tables::kVersions))
+            return upsert(mutation, *current);
+        // Who made a version is the server's word, not the client's.
+        Mutation named = mutation;
+        named.data.insert(QStringLiteral("author"), displayName(m_principal));
+        return upsert(named, *current);
     }
 
 private:
@@ -130,7 +137,13 @@ private:
             return result(mutation, Outcome::Unchanged, current ? current->seq : 0);
         if (isStale(mutation, *current))
             return result(mutation, Outcome::Kept, current->seq);
-        return stored(mutation, mutation.key, current->data, m_nowMs, Outcome::Applied);
+        // The tombstone names the version of the history the delete
+        // belongs to, not the one that last wrote the file.
+        QJsonObject data = current->data;
+        data.remove(QStringLiteral("version"));
+        if (const QString version = mutation.data.value(QStringLiteral("version")).toString(); !version.isEmpty() && version.size() <= kMaxKeyChars)
+            data.insert(QStringLiteral("version"), version);
+        return stored(mutation, mutation.key, data, m_nowMs, Outcome::Applied);
     }
 
     // Someone else changed the item after the version this change was made

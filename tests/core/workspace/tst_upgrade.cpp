@@ -257,6 +257,9 @@ void tst_Upgrade::checkProjects(const Storage::DatabasePtr &db, int version)
     QCOMPARE(versions->first().added, version >= 7 ? 5 : 4);
     if (version >= 7) {
         QCOMPARE(versions->last().removed, 1);
+        // Who made it: the teammate the server named (schema 16), or this machine.
+        QCOMPARE(versions->first().author, QString());
+        QCOMPARE(versions->last().author, version >= 16 ? QStringLiteral("Alice Example") : QString());
         Result<QList<Projects::VersionChange>> changes = Projects::ProjectHistory(db).changes(versions->last().id);
         QVERIFY(changes);
         QCOMPARE(changes->size(), 1);
