@@ -55,9 +55,10 @@ ProjectSyncer::ProjectSyncer(Storage::DatabasePtr db, Sync::Transport *transport
 {
 }
 
-Result<qint64> ProjectSyncer::pendingChanges(Storage::Handle db, const QString &projectId)
+Result<qint64> ProjectSyncer::pendingChanges(Storage::Handle db, const QString &projectId, Counting counting)
 {
-    Result<qint64> outbox = SyncState::outboxSize(db, projectId);
+    const QString history = counting == Counting::Changes ? QLatin1String(Sync::Tables::kVersions) : QString();
+    Result<qint64> outbox = SyncState::outboxSize(db, projectId, history);
     if (!outbox)
         return outbox.error();
     Result<QList<Projects::Replica::FileState>> files = Projects::Replica::pendingFiles(db, projectId);
@@ -66,6 +67,8 @@ Result<qint64> ProjectSyncer::pendingChanges(Storage::Handle db, const QString &
         return files ? info.error() : files.error();
     qint64 rows = 0;
     for (const Detail::RowModule &module : Detail::rowModules()) {
+        if (!history.isEmpty() && module.owns(history))
+            continue;
         Result<qint64> pending = module.pendingCount(db, projectId);
         if (!pending)
             return pending.error();

@@ -74,8 +74,10 @@ public:
     Result<SyncReport> clone(const QString &server, const QString &serverProjectId, const QString &localName, const QString &checkout = {});
 
     // Local changes of a linked project not yet sent (waiting, or refused
-    // to a viewer).
-    static Result<qint64> pendingChanges(Storage::Handle db, const QString &projectId);
+    // to a viewer). The versions of its history travel with the changes
+    // they record and count as none, unless asked for (what a push sends).
+    enum class Counting { Changes, WithHistory };
+    static Result<qint64> pendingChanges(Storage::Handle db, const QString &projectId, Counting counting = Counting::Changes);
 
 private:
     // A sync, its caller holding the project's sync lock.

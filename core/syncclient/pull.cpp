@@ -338,6 +338,11 @@ public:
         if (change.deleted) {
             if (m_reset == ChangePage::Reset::Epoch) // a restored server: send it again, delete nothing
                 return sendAgain(change.key, change.seq);
+            Result<std::optional<Replica::FileState>> here = Replica::liveFile(m_db, m_s.link.projectId, change.key);
+            if (!here)
+                return here.error();
+            if (!*here) // gone here already (our own delete coming back): nothing received
+                return SyncState::removeBase(m_db, m_s.link.projectId, kFiles, change.key);
             Result<bool> gone = remove(change.key, versionOf(change));
             if (!gone)
                 return gone.error();
@@ -552,7 +557,8 @@ private:
         }
         if (Result<void> applied = module.apply(m_db, projectId, change.table, change.key, change.data, change.deleted); !applied)
             return applied;
-        ++m_s.report.received;
+        if (change.table != QLatin1String(Sync::Tables::kVersions)) // the record of the changes received, not one
+            ++m_s.report.received;
         return SyncState::setBase(m_db, projectId, change.table, change.key, Base{.seq = change.seq, .sha256 = hash, .data = change.data});
     }
 

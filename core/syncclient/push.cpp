@@ -423,7 +423,8 @@ Result<void> recordAnswers(Session &s, const QList<Mutation> &sent, const Sync::
             if (Result<void> recorded = SyncState::setBase(db, projectId, mutation->table, mutation->key, asSent); !recorded)
                 return recorded;
         }
-        ++s.report.sent;
+        if (mutation->table != QLatin1String(Sync::Tables::kVersions)) // the record of the changes sent, not one
+            ++s.report.sent;
     }
     if (pullFrom)
         rewindCursor(s.link, *pullFrom);
@@ -503,7 +504,7 @@ Result<void> push(Session &s)
 {
     // Only what is sent needs the epoch known first; a sync with nothing
     // to send costs the server no write.
-    Result<qint64> waiting = ProjectSyncer::pendingChanges(s.db->handle(), s.link.projectId);
+    Result<qint64> waiting = ProjectSyncer::pendingChanges(s.db->handle(), s.link.projectId, ProjectSyncer::Counting::WithHistory);
     if (!waiting)
         return waiting.error();
     if (*waiting == 0)

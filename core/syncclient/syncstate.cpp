@@ -284,10 +284,10 @@ Result<qint64> takeSkipped(Storage::Handle db, const QString &projectId, const Q
     return seq;
 }
 
-Result<qint64> outboxSize(Storage::Handle db, const QString &projectId)
+Result<qint64> outboxSize(Storage::Handle db, const QString &projectId, const QString &leavingOut)
 {
-    Statement q(db, "SELECT count(*) FROM sync_outbox WHERE project_id = ?");
-    q.bindAll(projectId);
+    Statement q(db, "SELECT count(*) FROM sync_outbox WHERE project_id = ? AND json_extract(mutation, '$.table') IS NOT ?");
+    q.bindAll(projectId, leavingOut);
     if (!q.next())
         return q.error(readFailed());
     return q.columnInt(0);

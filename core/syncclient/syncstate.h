@@ -78,7 +78,8 @@ Result<QList<Sync::Mutation>> outbox(Storage::Handle db, const QString &projectI
 Result<void> addToOutbox(Storage::Handle db, const QString &projectId, const Sync::Mutation &mutation);
 // Drops the mutations the server answered (numbers up to `number`).
 Result<void> removeFromOutbox(Storage::Handle db, const QString &projectId, qint64 number);
-Result<qint64> outboxSize(Storage::Handle db, const QString &projectId);
+// `leavingOut`: mutations of that table are not counted.
+Result<qint64> outboxSize(Storage::Handle db, const QString &projectId, const QString &leavingOut = {});
 
 } // namespace SyncState
 } // namespace Realm::SyncClient

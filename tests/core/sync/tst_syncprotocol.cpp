@@ -90,8 +90,15 @@ private slots:
 
         Mutation removal = mutation;
         removal.op = Mutation::Op::Delete;
+        removal.data = {};
         QVERIFY(!removal.toJson().contains(QStringLiteral("data")));
         REALM_VERIFY_OK(Mutation::fromJson(removal.toJson()));
+        // A file's delete names the version of the history it belongs to.
+        removal.data = {{QStringLiteral("version"), QStringLiteral("v-7")}};
+        Result<Mutation> removed = Mutation::fromJson(removal.toJson());
+        REALM_VERIFY_OK(removed);
+        QCOMPARE(removed->op, Mutation::Op::Delete);
+        QCOMPARE(removed->data, removal.data);
     }
 
     void pagesAndPushAnswersRoundTrip()

@@ -23,7 +23,7 @@
 #include "syncclient/conflicts.h"
 #include "syncclient/projectsyncer.h"
 #include "syncserver/projectsync.h"
-#include "inprocesstransport.h"
+#include "teamfixture.h"
 #include "testserverdatabase.h"
 #include "testworkspace.h"
 #include "verifyresult.h"
@@ -43,94 +43,22 @@ using namespace Realm::Auth;
 using Realm::SyncClient::ProjectSyncer;
 using Realm::SyncClient::SyncReport;
 using Realm::Test::InProcessTransport;
+using Realm::Test::Machine;
+using Realm::Test::kClient;
 
 namespace {
-
-const ClientInfo kClient{QStringLiteral("192.0.2.9"), QStringLiteral("tst_projectsyncer")};
 
 QString sha(const QByteArray &bytes)
 {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
-
-// A person's workspace with one project imported from a folder of theirs.
-struct Machine {
-    Test::TestWorkspace workspace;
-    QTemporaryDir folder;
-    std::unique_ptr<InProcessTransport> transport;
-
-    Storage::DatabasePtr db() { return workspace.db(); }
-    ProjectSyncer syncer() { return ProjectSyncer(db(), transport.get()); }
-    QString path(const QString &relative) const { return folder.filePath(relative); }
-};
-
 } // namespace
 
-class TestProjectSyncer final : public QObject {
+class TestProjectSyncer final : public QObject, public Test::TeamFixture {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_serverFolder;
-    ServerDb::ServerDatabasePtr m_server;
-    std::unique_ptr<SyncServer::ProjectSync> m_sync;
-    QString m_acme;
-    Principal m_alice;
-    Principal m_bob;
-    std::unique_ptr<Machine> m_alicesMachine;
-    std::unique_ptr<Machine> m_bobsMachine;
-    QString m_aliceProject; // local ids
-    QString m_bobProject;
-    QString m_serverProject;
-
-    Principal addPerson(const QString &name) { return Test::addPerson(m_server, name); }
-
-    Result<Projects::ImportReport> refresh(Machine &machine, const QString &projectId)
-    {
-        return Projects::ProjectImporter(machine.db()).refreshProject(projectId, {});
-    }
-
-    // path → SHA-256 of a project's files in a workspace.
-    static QMap<QString, QString> filesOf(Machine &machine, const QString &projectId)
-    {
-        QMap<QString, QString> files;
-        Result<QList<Projects::ProjectFile>> listed = Projects::ProjectStore(machine.db()).files(projectId);
-        if (listed)
-            for (const Projects::ProjectFile &file : std::as_const(*listed))
-                files.insert(file.path, QString::fromLatin1(file.sha256.toHex()));
-        return files;
-    }
-
-    // The server's live files of the project: path → SHA-256.
-    QMap<QString, QString> serverFiles() { return Test::serverFilesOf(*m_sync, m_alice, m_serverProject); }
-
-    // Another editor of the project, with a clone in a checkout folder of
-    // their own; an empty projectId when that failed (said in the log).
-    struct CheckoutClone {
-        std::unique_ptr<Machine> machine = std::make_unique<Machine>();
-        QString projectId;
-        QString folder;
-        ProjectSyncer syncer() { return machine->syncer(); }
-    };
-    CheckoutClone cloneWithCheckout(const QString &name)
-    {
-        CheckoutClone clone;
-        const QString email = name.toLower() + QStringLiteral("@example.org");
-        const Principal person = addPerson(name);
-        Result<OrgMember> member = Organizations(m_server).addMember(m_alice, m_acme, email, OrgRole::Member, kClient);
-        Result<ProjectMember> editor = member ? SharedProjects(m_server).setMember(m_alice, m_serverProject, email, ProjectRole::Editor, kClient)
-                                              : Result<ProjectMember>(member.error());
-        clone.machine->transport = std::make_unique<InProcessTransport>(m_server, m_sync.get(), person);
-        clone.folder = clone.machine->path(QStringLiteral("website"));
-        Result<SyncReport> cloned = editor ? clone.syncer().clone(QStringLiteral("http://server"), m_serverProject, {}, clone.folder)
-                                           : Result<SyncReport>(editor.error());
-        if (!cloned)
-            qWarning("%s cannot clone the project: %s", qPrintable(name), qPrintable(cloned.error().message));
-        else
-            clone.projectId = cloned->projectId;
-        return clone;
-    }
-
     // A conversation's messages as "role: content", along the branch on show.
     static QStringList threadOf(Machine &machine, const QString &conversationId)
     {
@@ -167,52 +95,8 @@ private:
     }
 
 private slots:
-    void init()
-    {
-        m_server = Test::openTestServerDatabase(m_serverFolder.path());
-        m_sync = std::make_unique<SyncServer::ProjectSync>(m_server);
-        const Test::Acme acme = Test::foundAcme(m_server);
-        QVERIFY(!acme.orgId.isEmpty());
-        m_alice = acme.alice;
-        m_bob = acme.bob;
-        m_acme = acme.orgId;
-        m_alicesMachine = std::make_unique<Machine>();
-        m_bobsMachine = std::make_unique<Machine>();
-        m_alicesMachine->transport = std::make_unique<InProcessTransport>(m_server, m_sync.get(), m_alice);
-        m_bobsMachine->transport = std::make_unique<InProcessTransport>(m_server, m_sync.get(), m_bob);
-
-        // Alice imports a folder and shares it; Bob clones it.
-        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("README.md"), "# Website\n");
-        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("src/app.js"), "console.log('hi');\n");
-        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("src/style.css"), "body {}\n");
-        Projects::ImportOptions options;
-        options.name = QStringLiteral("website");
-        Result<Projects::ImportReport> imported = Projects::ProjectImporter(m_alicesMachine->db()).importProject(m_alicesMachine->folder.path(), options);
-        REALM_VERIFY_OK(imported);
-        m_aliceProject = imported->project.id;
-        Result<SyncReport> shared = m_alicesMachine->syncer().share(m_aliceProject, QStringLiteral("http://server"), m_acme);
-        REALM_VERIFY_OK(shared);
-        m_serverProject = shared->serverProjectId;
-        // Three small contents: one request.
-        QCOMPARE(m_alicesMachine->transport->batches, 1);
-        REALM_VERIFY_OK(SharedProjects(m_server).setMember(m_alice, m_serverProject, QStringLiteral("bob@example.org"), ProjectRole::Editor, kClient));
-        Result<SyncReport> cloned = m_bobsMachine->syncer().clone(QStringLiteral("http://server"), m_serverProject, QStringLiteral("website"));
-        REALM_VERIFY_OK(cloned);
-        m_bobProject = cloned->projectId;
-        // Three small contents down: one request, none one by one.
-        QCOMPARE(m_bobsMachine->transport->fetches, 1);
-        QCOMPARE(m_bobsMachine->transport->downloads, 0);
-        QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
-        QCOMPARE(serverFiles(), filesOf(*m_alicesMachine, m_aliceProject));
-    }
-
-    void cleanup()
-    {
-        m_alicesMachine.reset();
-        m_bobsMachine.reset();
-        m_sync.reset();
-        m_server.reset();
-    }
+    void init() { startTeam(); }
+    void cleanup() { stopTeam(); }
 
     void aPushWhoseAnswerWasLostLandsOnce()
     {
@@ -238,95 +122,6 @@ private slots:
         QCOMPARE(after->cursor.seq, before->cursor.seq);
         REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
         QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
-    }
-
-    // A pulled edit replaces the file's content, and no version of Bob's
-    // keeps the old one: it goes (what a pull leaves behind would pile up).
-    // A pulled edit is a version of Bob's copy, as Alice's refresh is of
-    // hers: his history holds the clone and the edit, and replayed it gives
-    // the files he has (what the Git export and the growth chart read).
-    void aPulledEditIsAVersionAndNewsOnlyToOthers()
-    {
-        const auto held = [this](const QByteArray &content) {
-            return Test::scalar(m_bobsMachine->db(), QStringLiteral("SELECT count(*) FROM blobs WHERE hex(sha256) = '%1'")
-                                                         .arg(sha(content).toUpper()));
-        };
-        QCOMPARE(held("# Website\n"), 1);
-        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("README.md"), "# Website, edited\n");
-        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
-        Result<SyncReport> alices = m_alicesMachine->syncer().sync(m_aliceProject);
-        REALM_VERIFY_OK(alices);
-        // Her own change coming back is not news to her, nor a version.
-        QCOMPARE(alices->sent, qint64(1));
-        QCOMPARE(alices->received, qint64(0));
-        QCOMPARE(Projects::ProjectHistory(m_alicesMachine->db()).versions(m_aliceProject)->size(), 2); // import, refresh
-        Result<SyncReport> bobs = m_bobsMachine->syncer().sync(m_bobProject);
-        REALM_VERIFY_OK(bobs);
-        QCOMPARE(bobs->received, qint64(1));
-        QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
-        QCOMPARE(held("# Website, edited\n"), 1);
-        QCOMPARE(held("# Website\n"), 1); // his first version has it
-        QCOMPARE(Test::scalar(m_bobsMachine->db(), QStringLiteral("SELECT file_count FROM projects WHERE id = '%1'").arg(m_bobProject)), 3);
-
-        Projects::ProjectHistory history(m_bobsMachine->db());
-        Result<QList<Projects::ProjectVersion>> versions = history.versions(m_bobProject);
-        REALM_VERIFY_OK(versions);
-        QCOMPARE(versions->size(), 2);
-        QCOMPARE(versions->at(0).kind, QStringLiteral("sync"));
-        QCOMPARE(versions->at(0).added, 3);
-        QCOMPARE(versions->at(1).kind, QStringLiteral("sync"));
-        QCOMPARE(versions->at(1).changed, 1);
-        QCOMPARE(versions->at(1).added + versions->at(1).removed, 0);
-        Projects::VersionTree tree;
-        for (const Projects::ProjectVersion &version : std::as_const(*versions))
-            Projects::ProjectHistory::apply(tree, *history.changes(version.id));
-        QMap<QString, QString> replayed;
-        for (auto it = tree.cbegin(); it != tree.cend(); ++it)
-            replayed.insert(it.key(), QString::fromLatin1(it->first.toHex()));
-        QCOMPARE(replayed, filesOf(*m_bobsMachine, m_bobProject));
-
-        // Nothing new: no version. And a version made of pulled changes is
-        // this copy's own record, nothing to send.
-        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
-        QCOMPARE(history.versions(m_bobProject)->size(), 2);
-        QCOMPARE(Test::scalar(m_bobsMachine->db(), QStringLiteral("SELECT count(*) FROM changes WHERE table_name = 'project_versions'")), 0);
-    }
-
-    // A clone from before pulls were versions has no history: its next pull
-    // starts one holding every file, so replaying still gives its files.
-    void aCloneWithoutHistoryStartsOneWithEveryFile()
-    {
-        QSqlQuery forget(m_bobsMachine->db()->connection());
-        QVERIFY(forget.exec(QStringLiteral("DELETE FROM project_versions")));
-        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("src/app.js"), "console.log('bye');\n");
-        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
-        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
-        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
-        Projects::ProjectHistory history(m_bobsMachine->db());
-        Result<QList<Projects::ProjectVersion>> versions = history.versions(m_bobProject);
-        REALM_VERIFY_OK(versions);
-        QCOMPARE(versions->size(), 1);
-        QCOMPARE(versions->first().added, 3);
-        QCOMPARE(history.changes(versions->first().id)->size(), 3);
-    }
-
-    // A pull applied in several groups (500 changes each) is one version.
-    void aPullInManyGroupsIsOneVersion()
-    {
-        for (int i = 0; i < 1200; ++i)
-            Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("gen/f%1.txt").arg(i), QByteArray::number(i));
-        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
-        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
-        Result<SyncReport> bobs = m_bobsMachine->syncer().sync(m_bobProject);
-        REALM_VERIFY_OK(bobs);
-        QCOMPARE(bobs->received, qint64(1200));
-        Result<QList<Projects::ProjectVersion>> versions = Projects::ProjectHistory(m_bobsMachine->db()).versions(m_bobProject);
-        REALM_VERIFY_OK(versions);
-        QCOMPARE(versions->size(), 2); // the clone, this pull
-        QCOMPARE(versions->last().added, 1200);
-        QCOMPARE(Test::scalar(m_bobsMachine->db(), QStringLiteral("SELECT count(*) FROM project_version_files WHERE version_id = '%1'")
-                                                       .arg(versions->last().id)),
-                 1200);
     }
 
     // A server from before the batch routes: contents go up and come down
