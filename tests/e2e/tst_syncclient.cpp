@@ -220,6 +220,19 @@ private:
     }
 
     // The seq of a member's cursor of a project ("EPOCH:SEQ").
+    // A project's history in a member's workspace, oldest first.
+    QList<QJsonObject> versions(const Member &member, const QString &project) const
+    {
+        QByteArray out;
+        if (cli(member, {QStringLiteral("project"), QStringLiteral("versions"), project, QStringLiteral("--json")}, &out) != 0)
+            return {};
+        QList<QJsonObject> list;
+        for (const QByteArray &line : out.split('\n'))
+            if (!line.trimmed().isEmpty())
+                list.append(QJsonDocument::fromJson(line).object());
+        return list;
+    }
+
     qint64 cursorSeq(const Member &member, const QString &project) const
     {
         return status(member, project).value(QStringLiteral("cursor")).toString().section(QLatin1Char(':'), -1).toLongLong();
@@ -499,8 +512,9 @@ private slots:
 
     // kill -9 of the server while it applies a push (nothing committed) and
     // right after it committed one (the answer lost): either way, Bob's
-    // next sync lands his changes exactly once — two changes, two seqs —
-    // and Alice gets them.
+    // next sync lands his changes exactly once — two changes and the version
+    // that records them, three seqs — and Alice gets them as one new
+    // version of Bob's.
     void aServerKilledDuringAPushLandsItOnce_data()
     {
         QTest::addColumn<QByteArray>("crashAt");
@@ -516,6 +530,8 @@ private slots:
         QVERIFY(sync(m_alice, project));
         const qint64 before = cursorSeq(m_alice, project);
         QVERIFY(before > 0);
+        const qsizetype versionsBefore = versions(m_alice, project).size();
+        QCOMPARE(versionsBefore, 1);
 
         QVERIFY(restartServer(crashAt.constData()));
         writeFile(m_bob.folder(project), QStringLiteral("a.txt"), "two\n");
@@ -530,7 +546,12 @@ private slots:
         QVERIFY(sync(m_bob, project));
         QCOMPARE(status(m_bob, project).value(QStringLiteral("pending")).toInteger(), 0);
         QVERIFY(sync(m_alice, project));
-        QCOMPARE(cursorSeq(m_alice, project), before + 2);
+        QCOMPARE(cursorSeq(m_alice, project), before + 3);
+        const QList<QJsonObject> history = versions(m_alice, project);
+        QCOMPARE(history.size(), versionsBefore + 1);
+        QCOMPARE(history.last().value(QStringLiteral("author")).toString(), QStringLiteral("Bob"));
+        QCOMPARE(history.last().value(QStringLiteral("added")).toInteger(), 1);
+        QCOMPARE(history.last().value(QStringLiteral("changed")).toInteger(), 1);
         const QMap<QString, QString> expected{{QStringLiteral("a.txt"), sha256Of("two\n")}, {QStringLiteral("b.txt"), sha256Of("new\n")}};
         QCOMPARE(projectFiles(m_alice, project), expected);
         QCOMPARE(projectFiles(m_bob, project), expected);
@@ -539,7 +560,7 @@ private slots:
 
     // kill -9 of the server between two chunks of a large file's upload:
     // the next sync goes on from the chunk the server kept, and the file
-    // lands once, whole.
+    // lands once, whole, in one new version.
     void aServerKilledDuringAnUploadResumesIt()
     {
         const QString project = QStringLiteral("crash-upload");
@@ -565,7 +586,8 @@ private slots:
         QCOMPARE(report.value(QStringLiteral("uploaded_bytes")).toInteger(), large.size() - 8 * 1024 * 1024);
         QCOMPARE(report.value(QStringLiteral("sent")).toInteger(), 1);
         QVERIFY(sync(m_alice, project));
-        QCOMPARE(cursorSeq(m_alice, project), before + 1);
+        QCOMPARE(cursorSeq(m_alice, project), before + 2); // the file, its version
+        QCOMPARE(versions(m_alice, project).size(), 2);
         QCOMPARE(projectFiles(m_alice, project).value(QStringLiteral("data/large.txt")), sha256Of(large));
         QCOMPARE(readFile(m_alice.folder(project) + QStringLiteral("/data/large.txt")), large);
     }
