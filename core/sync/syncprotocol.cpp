@@ -236,6 +236,7 @@ QJsonObject ChangePage::toJson() const
     return {{QStringLiteral("changes"), list},
             {QStringLiteral("cursor"), cursor.toText()},
             {QStringLiteral("has_more"), hasMore},
+            {QStringLiteral("last_seq"), lastSeq},
             {QStringLiteral("reset"), resetName}};
 }
 
@@ -247,6 +248,7 @@ Result<ChangePage> ChangePage::fromJson(const QJsonObject &json)
         return malformed("a page needs changes, a cursor and has_more");
     page.cursor = *cursor;
     page.hasMore = json.value(QStringLiteral("has_more")).toBool();
+    page.lastSeq = qMax<qint64>(0, json.value(QStringLiteral("last_seq")).toInteger()); // absent from an older server
     const QString reset = json.value(QStringLiteral("reset")).toString();
     bool known = false;
     for (const auto &[value, name] : kResetNames)

@@ -127,6 +127,7 @@ struct ChangePage final {
     QList<Change> changes;
     Cursor cursor; // pass it back for the next page
     bool hasMore = false;
+    qint64 lastSeq = 0; // the scope's last seq when the page was read (0: not said): how far the list goes
     Reset reset = Reset::None;
 
     QJsonObject toJson() const;

@@ -109,55 +109,42 @@ QList<Change> dependenciesFirst(const QList<Change> &listed)
     return ordered;
 }
 
-struct Fetched {
-    QList<Change> changes;
-    Sync::Cursor cursor; // after the last page
-    ChangePage::Reset reset = ChangePage::Reset::None;
-};
-
-Result<Fetched> fetchAll(Session &s)
+// One page of what changed on the server after `cursor`.
+Result<ChangePage> fetchPage(Session &s, const QString &cursor)
 {
-    Fetched fetched;
-    QString cursor = s.link.cursor;
-    for (;;) {
-        if (s.cancelled())
-            return Error::cancelled();
-        QUrlQuery query;
-        query.addQueryItem(QStringLiteral("cursor"), cursor);
-        query.addQueryItem(QStringLiteral("limit"), QString::number(kChangesPerPage));
-        Result<QJsonObject> answer = s.transport->call("GET", s.apiPath(QStringLiteral("/sync/changes?%1").arg(query.toString(QUrl::FullyEncoded))), {});
-        if (!answer)
-            return answer.error();
-        Result<ChangePage> page = ChangePage::fromJson(*answer);
-        if (!page)
-            return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The server's list of changes cannot be read: %1").arg(page.error().message));
-        if (page->reset != ChangePage::Reset::None) {
-            // Said on the first page of a restart only; a restart in the
-            // middle starts the whole list again.
-            fetched.changes.clear();
-            fetched.reset = page->reset;
-        }
-        fetched.changes.append(page->changes);
-        fetched.cursor = page->cursor;
-        cursor = page->cursor.toText();
-        s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Received %n change(s)", nullptr, int(fetched.changes.size())));
-        if (!page->hasMore)
-            return fetched;
-    }
+    if (s.cancelled())
+        return Error::cancelled();
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("cursor"), cursor);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(kChangesPerPage));
+    Result<QJsonObject> answer = s.transport->call("GET", s.apiPath(QStringLiteral("/sync/changes?%1").arg(query.toString(QUrl::FullyEncoded))), {});
+    if (!answer)
+        return answer.error();
+    Result<ChangePage> page = ChangePage::fromJson(*answer);
+    if (!page)
+        return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The server's list of changes cannot be read: %1").arg(page.error().message));
+    return page;
 }
 
 // A pull that would delete more than half of the project's files (two at
 // least): a server emptied or reset by mistake must not empty this copy.
-Result<void> checkMassDelete(Session &s, const Fetched &fetched, const SyncOptions &options, const QSet<QString> &waiting)
+// Whether a pull of `changes` needs counting first: it deletes files, or
+// is a restarted list (which deletes what it lacks).
+bool mayMassDelete(const QList<Change> &changes, ChangePage::Reset reset, const SyncOptions &options)
 {
-    // A restart resumed after an interruption is still the restart it was.
-    const ChangePage::Reset reset = s.link.reset != ChangePage::Reset::None ? s.link.reset : fetched.reset;
     if (options.allowMassDelete || reset == ChangePage::Reset::Epoch)
-        return {};
-    // Nothing deleted, nothing to count (a restarted list deletes what it
-    // lacks): the common pull costs no pass over the project's files.
-    if (reset != ChangePage::Reset::Expired
-        && std::none_of(fetched.changes.cbegin(), fetched.changes.cend(), [](const Change &change) { return isFile(change) && change.deleted; }))
+        return false;
+    return reset == ChangePage::Reset::Expired
+           || std::any_of(changes.cbegin(), changes.cend(), [](const Change &change) { return isFile(change) && change.deleted; });
+}
+
+// `changes`: every change left to apply, to the end of the list.
+Result<void> checkMassDelete(Session &s, const QList<Change> &changes, ChangePage::Reset reset, const SyncOptions &options,
+                             const QSet<QString> &waiting)
+{
+    // Nothing deleted, nothing to count: the common pull costs no pass
+    // over the project's files.
+    if (!mayMassDelete(changes, reset, options))
         return {};
     Result<QList<Replica::FileState>> live = Replica::liveFiles(s.db->handle(), s.link.projectId);
     if (!live)
@@ -178,7 +165,7 @@ Result<void> checkMassDelete(Session &s, const Fetched &fetched, const SyncOptio
         if (known->contains(file.path) && !pending.contains(file.path) && !waiting.contains(itemKey(kFiles, file.path)))
             livePaths.insert(file.path);
     QSet<QString> deleted;
-    for (const Change &change : fetched.changes) {
+    for (const Change &change : changes) {
         if (!isFile(change) || !livePaths.contains(change.key))
             continue;
         if (change.deleted)
@@ -189,7 +176,7 @@ Result<void> checkMassDelete(Session &s, const Fetched &fetched, const SyncOptio
     if (reset == ChangePage::Reset::Expired) {
         // What the restarted list lacks is deleted here.
         QSet<QString> listed;
-        for (const Change &change : fetched.changes)
+        for (const Change &change : changes)
             if (isFile(change) && !change.deleted)
                 listed.insert(change.key);
         for (const QString &path : std::as_const(livePaths))
@@ -644,51 +631,177 @@ Result<void> applyGroup(Session &s, const QList<Change> &group, const Sync::Curs
 
 } // namespace
 
+namespace {
+
+// The changes listed and not applied yet, applied in groups, each committed
+// with the cursor after it: a page's changes, with those of earlier pages
+// that were waiting for a row still to come.
+class PagePlan final {
+public:
+    explicit PagePlan(Session &s) : m_s(s)
+    {
+        const std::optional<Sync::Cursor> start = Sync::Cursor::fromText(s.link.cursor);
+        m_fromSeq = start ? start->seq : 0;
+    }
+
+    void take(const ChangePage &page)
+    {
+        if (page.reset != ChangePage::Reset::None) {
+            // Said on the first page of a restart only; a restart in the
+            // middle starts the whole list again.
+            m_listed.clear();
+            m_startsReset = true;
+            m_pageReset = page.reset;
+            m_fromSeq = 0;
+        }
+        m_listed.append(page.changes);
+        m_cursor = page.cursor;
+        m_lastSeq = page.lastSeq;
+    }
+
+    const QList<Change> &listed() const { return m_listed; }
+    // A restart resumed after an interruption is still the restart it was.
+    ChangePage::Reset reset() const { return m_s.link.reset != ChangePage::Reset::None ? m_s.link.reset : m_pageReset; }
+    // After the last page taken.
+    const Sync::Cursor &cursor() const { return m_cursor; }
+
+    // Applies what is listed: all of it when `final`, else what needs no
+    // row that may still come (a reply whose message is on a later page).
+    Result<void> apply(const QSet<QString> &outboxKeys, bool final)
+    {
+        if (m_startsReset && m_s.link.reset != ChangePage::Reset::Epoch)
+            m_s.link.reset = m_pageReset; // a restore's reset that did not finish stays one: nothing is deleted
+        QList<Change> ready = dependenciesFirst(m_listed);
+        QList<Change> waiting;
+        if (!final) {
+            Result<void> split = holdBack(ready, waiting);
+            if (!split)
+                return split;
+        }
+        // What a group's cursor may say: every change before the next
+        // unapplied one (the least seq of those left, waiting ones too).
+        qint64 leastWaiting = std::numeric_limits<qint64>::max();
+        for (const Change &change : std::as_const(waiting))
+            leastWaiting = qMin(leastWaiting, change.seq);
+        QList<qint64> leastSeqFrom(ready.size() + 1, leastWaiting);
+        for (qsizetype i = ready.size() - 1; i >= 0; --i)
+            leastSeqFrom[i] = qMin(leastSeqFrom.at(i + 1), ready.at(i).seq);
+        qsizetype from = 0;
+        do {
+            if (m_s.cancelled())
+                return Error::cancelled();
+            qsizetype to = from;
+            qint64 bytes = 0;
+            while (to < ready.size() && to - from < kChangesPerGroup && bytes < kBytesPerGroup) {
+                bytes += ready.at(to).data.value(QStringLiteral("size")).toInteger();
+                ++to;
+            }
+            const bool pageDone = to >= ready.size() && waiting.isEmpty();
+            const Sync::Cursor cursor = pageDone ? m_cursor : Sync::Cursor{m_cursor.epoch, leastSeqFrom.at(to) - 1};
+            if (Result<void> applied = applyGroup(m_s, ready.mid(from, to - from), cursor, m_startsReset, final && pageDone, outboxKeys); !applied)
+                return applied;
+            m_startsReset = false;
+            m_applied += to - from;
+            from = to;
+            sayApplied(cursor.seq);
+        } while (from < ready.size());
+        m_listed = waiting;
+        return {};
+    }
+
+private:
+    // Moves to `waiting` the changes that refer to a row neither here nor
+    // listed before them, and those that refer to a waiting one. (A file
+    // never waits: a change of a version this copy lacks goes into the
+    // pull's own.)
+    Result<void> holdBack(QList<Change> &ready, QList<Change> &waiting) const
+    {
+        QSet<QString> listed;
+        for (const Change &change : std::as_const(ready))
+            listed.insert(itemKey(change.table, change.key));
+        QSet<QString> held;
+        QList<Change> kept;
+        for (const Change &change : std::as_const(ready)) {
+            bool waits = false;
+            for (const Storage::RowRef &ref : isFile(change) ? QList<Storage::RowRef>() : referencesOf(change)) {
+                const QString key = itemKey(ref.first, ref.second);
+                if (held.contains(key)) {
+                    waits = true;
+                } else if (!listed.contains(key)) {
+                    const RowModule *module = rowModuleFor(ref.first);
+                    Result<std::optional<QJsonObject>> here = module ? module->itemData(m_s.db, m_s.link.projectId, ref) : std::optional<QJsonObject>(QJsonObject());
+                    if (!here)
+                        return here.error();
+                    waits = !here->has_value();
+                }
+                if (waits)
+                    break;
+            }
+            if (waits) {
+                held.insert(itemKey(change.table, change.key));
+                waiting.append(change);
+            } else {
+                kept.append(change);
+            }
+        }
+        ready = kept;
+        return {};
+    }
+
+    // How far through the server's list this pull is, when it said how long.
+    void sayApplied(qint64 seq) const
+    {
+        const double fraction = m_lastSeq > m_fromSeq ? qBound(0.0, double(seq - m_fromSeq) / double(m_lastSeq - m_fromSeq), 1.0) : -1.0;
+        m_s.say(fraction, QCoreApplication::translate("Realm::SyncClient", "Applied %n change(s)", nullptr, int(m_applied)));
+    }
+
+    Session &m_s;
+    QList<Change> m_listed;
+    Sync::Cursor m_cursor;
+    ChangePage::Reset m_pageReset = ChangePage::Reset::None;
+    bool m_startsReset = false;
+    qint64 m_fromSeq = 0;
+    qint64 m_lastSeq = 0;
+    qint64 m_applied = 0;
+};
+
+} // namespace
+
+// Page by page: each page is applied (in groups, each committed with the
+// cursor after it) before the next is asked for, so a pull of any size
+// holds about a page and shows progress from the start.
 Result<void> pull(Session &s, const SyncOptions &options)
 {
-    Result<Fetched> fetched = fetchAll(s);
-    if (!fetched)
-        return fetched.error();
     Result<QSet<QString>> keys = outboxKeys(s.db->handle(), s.link.projectId);
     if (!keys)
         return keys.error();
-    if (Result<void> checked = checkMassDelete(s, *fetched, options, *keys); !checked)
-        return checked;
-    bool startsReset = false;
-    if (fetched->reset != ChangePage::Reset::None) {
-        // A restore's reset that did not finish stays one: what the
-        // restored server lacks is sent again, never deleted here.
-        if (s.link.reset != ChangePage::Reset::Epoch)
-            s.link.reset = fetched->reset;
-        startsReset = true;
-    }
-    const QList<Change> changes = dependenciesFirst(fetched->changes);
-    // What a group's cursor may say: every change before the next
-    // unapplied one (the least seq of those left).
-    QList<qint64> leastSeqFrom(changes.size() + 1, std::numeric_limits<qint64>::max());
-    for (qsizetype i = changes.size() - 1; i >= 0; --i)
-        leastSeqFrom[i] = qMin(leastSeqFrom.at(i + 1), changes.at(i).seq);
-    qsizetype from = 0;
-    do {
-        if (s.cancelled())
-            return Error::cancelled();
-        qsizetype to = from;
-        qint64 bytes = 0;
-        while (to < changes.size() && to - from < kChangesPerGroup && bytes < kBytesPerGroup) {
-            bytes += changes.at(to).data.value(QStringLiteral("size")).toInteger();
-            ++to;
+    PagePlan plan(s);
+    QString cursor = s.link.cursor;
+    for (;;) {
+        Result<ChangePage> page = fetchPage(s, cursor);
+        if (!page)
+            return page.error();
+        plan.take(*page);
+        // A pull that deletes is counted before anything is deleted: the
+        // rest of the list first (from its start again if the server
+        // restarts it meanwhile).
+        bool more = page->hasMore;
+        while (more && mayMassDelete(plan.listed(), plan.reset(), options)) {
+            s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Received %n change(s)", nullptr, int(plan.listed().size())));
+            Result<ChangePage> next = fetchPage(s, plan.cursor().toText());
+            if (!next)
+                return next.error();
+            plan.take(*next);
+            more = next->hasMore;
         }
-        const bool last = to >= changes.size();
-        const QList<Change> group = changes.mid(from, to - from);
-        const Sync::Cursor cursor = last ? fetched->cursor : Sync::Cursor{fetched->cursor.epoch, leastSeqFrom.at(to) - 1};
-        if (Result<void> applied = applyGroup(s, group, cursor, startsReset, last, *keys); !applied)
+        if (Result<void> checked = checkMassDelete(s, plan.listed(), plan.reset(), options, *keys); !checked)
+            return checked;
+        if (Result<void> applied = plan.apply(*keys, !more); !applied)
             return applied;
-        startsReset = false;
-        from = to;
-        if (!changes.isEmpty())
-            s.say(double(from) / double(changes.size()), QCoreApplication::translate("Realm::SyncClient", "Applied %1 of %2 changes").arg(from).arg(changes.size()));
-    } while (from < changes.size());
-    return {};
+        if (!more)
+            return {};
+        cursor = plan.cursor().toText();
+    }
 }
 
 } // namespace Realm::SyncClient::Detail

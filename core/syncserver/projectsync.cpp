@@ -438,6 +438,7 @@ Result<Sync::ChangePage> ProjectSync::changes(const Auth::Principal &principal, 
         if (!items)
             return items.error();
         page.hasMore = items->hasMore;
+        page.lastSeq = scope->lastSeq;
         for (const Item &item : std::as_const(items->items)) {
             Sync::Change change;
             change.table = item.table;

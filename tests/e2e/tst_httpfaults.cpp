@@ -189,8 +189,9 @@ private slots:
             Result<SyncClient::SyncReport> bobs = sync(m_bob, false);
             REALM_VERIFY_OK(bobs);
             QCOMPARE(bobs->pending, 0);
-            // Two changes, landed once each, and the same files on both sides.
-            QCOMPARE(cursorSeq(m_bob), before + 2);
+            // Two changes and the version that records them, landed once
+            // each, and the same files on both sides.
+            QCOMPARE(cursorSeq(m_bob), before + 3);
             QCOMPARE(files(m_bob), files(m_alice));
             QCOMPARE(cursorSeq(m_alice), cursorSeq(m_bob));
         }

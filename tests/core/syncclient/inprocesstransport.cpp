@@ -84,9 +84,15 @@ Result<QJsonObject> InProcessTransport::call(const QByteArray &method, const QSt
     }
     if (method == "GET" && rest == QLatin1String("sync/changes") && beforeListingChanges)
         std::exchange(beforeListingChanges, nullptr)();
-    if (method == "GET" && rest == QLatin1String("sync/changes"))
+    if (method == "GET" && rest == QLatin1String("sync/changes")) {
+        if (pagesBeforeOffline >= 0 && pages >= pagesBeforeOffline) {
+            offline = true;
+            return unreachable();
+        }
+        ++pages;
         return answer(m_sync->changes(m_principal, project, query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded),
                                       query.queryItemValue(QStringLiteral("limit")).toInt()));
+    }
     return Error::notFound(QStringLiteral("no route %1 %2").arg(QString::fromLatin1(method), path));
 }
 

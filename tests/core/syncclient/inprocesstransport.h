@@ -40,6 +40,10 @@ public:
     // Called once, just before the next list of changes is answered: what
     // someone does between a sync's push and its pull.
     std::function<void()> beforeListingChanges;
+    // Pages of changes answered; once `pagesBeforeOffline` (when not
+    // negative) were, the connection drops: every call fails after.
+    int pages = 0;
+    int pagesBeforeOffline = -1;
 
     Result<QJsonObject> call(const QByteArray &method, const QString &path, const QJsonObject &body) override;
     Result<void> put(const QString &path, const QByteArray &bytes) override;

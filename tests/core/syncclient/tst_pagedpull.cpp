@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A pull applies the server's list page by page (1,000 changes a page):
+// each page lands, with its cursor, before the next is asked for; a reply
+// whose message is on a later page waits for it; a pull that deletes most
+// files is still counted whole before anything is deleted. Real workspaces
+// (SQLite files) and a real server database (SQLite and PostgreSQL).
+#include "chat/conversationstore.h"
+#include "storage/statement.h"
+#include "syncclient/syncstate.h"
+#include "teamfixture.h"
+#include "verifyresult.h"
+
+#include <QTest>
+
+using namespace Realm;
+using Realm::SyncClient::ProjectSyncer;
+using Realm::SyncClient::SyncOptions;
+using Realm::SyncClient::SyncReport;
+using Realm::Test::Machine;
+
+namespace {
+
+// `count` files under `folder`, each its own content.
+void writeFiles(Machine &machine, const QString &folder, int count)
+{
+    for (int i = 0; i < count; ++i)
+        Test::writeFile(machine.folder.path(), QStringLiteral("%1/f%2.txt").arg(folder).arg(i), QStringLiteral("%1 %2\n").arg(folder).arg(i).toUtf8());
+}
+
+qint64 filesUnder(Machine &machine, const QString &projectId, const QString &folder)
+{
+    return Test::scalar(machine.db(), QStringLiteral("SELECT count(*) FROM files WHERE project_id = '%1' AND deleted_at IS NULL AND path LIKE '%2/%'")
+                                          .arg(projectId, folder));
+}
+
+} // namespace
+
+class TestPagedPull final : public QObject, public Test::TeamFixture {
+    Q_OBJECT
+
+private:
+    qint64 cursorSeq(Machine &machine, const QString &projectId)
+    {
+        Result<std::optional<SyncClient::Link>> link = SyncClient::SyncState::link(machine.db()->handle(), projectId);
+        if (!link || !*link)
+            return -1;
+        const std::optional<Sync::Cursor> cursor = Sync::Cursor::fromText((*link)->cursor);
+        return cursor ? cursor->seq : -1;
+    }
+
+private slots:
+    void init() { startTeam(); }
+    void cleanup() { stopTeam(); }
+
+    // The connection drops after the first page of 2,400 changes: what
+    // that page brought stays, with a cursor past it, and the next sync
+    // asks only for the rest.
+    void eachPageLandsBeforeTheNextIsAskedFor()
+    {
+        writeFiles(*m_alicesMachine, QStringLiteral("gen"), 2400);
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        const qint64 before = cursorSeq(*m_bobsMachine, m_bobProject);
+
+        m_bobsMachine->transport->pages = 0;
+        m_bobsMachine->transport->pagesBeforeOffline = 1;
+        Result<SyncReport> dropped = m_bobsMachine->syncer().sync(m_bobProject);
+        QVERIFY(!dropped);
+        QCOMPARE(dropped.error().code, Error::Code::Unavailable);
+        QCOMPARE(m_bobsMachine->transport->pages, 1);
+        const qint64 landed = filesUnder(*m_bobsMachine, m_bobProject, QStringLiteral("gen"));
+        QVERIFY2(landed >= 990 && landed <= 1000, qPrintable(QString::number(landed))); // the page, less its version
+        QVERIFY(cursorSeq(*m_bobsMachine, m_bobProject) >= before + 1000);
+
+        m_bobsMachine->transport->offline = false;
+        m_bobsMachine->transport->pagesBeforeOffline = -1;
+        m_bobsMachine->transport->pages = 0;
+        Result<SyncReport> rest = m_bobsMachine->syncer().sync(m_bobProject);
+        REALM_VERIFY_OK(rest);
+        QCOMPARE(rest->received, qint64(2400) - landed);
+        QCOMPARE(m_bobsMachine->transport->pages, 2);
+        QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
+        // The refresh is still the one version it was made as.
+        QCOMPARE(Test::scalar(m_bobsMachine->db(), QStringLiteral("SELECT count(*) FROM project_versions WHERE project_id = '%1'").arg(m_bobProject)), 2);
+    }
+
+    // A reply comes early in the server's order and the message it replies
+    // to late (edited since), a page later: the reply waits for it, so the
+    // thread arrives whole.
+    void aReplyWaitsForItsMessageOnALaterPage()
+    {
+        using Role = Chat::ChatMessage::Role;
+        Chat::ConversationStore alices(m_alicesMachine->db());
+        Result<Chat::Conversation> plan = alices.create(QStringLiteral("Plan"), m_aliceProject);
+        REALM_VERIFY_OK(plan);
+        Chat::Message question;
+        question.conversationId = plan->id;
+        question.role = Role::User;
+        question.content = QStringLiteral("What does app.js do?");
+        Result<Chat::Message> asked = alices.append(question);
+        REALM_VERIFY_OK(asked);
+        Chat::Message answer = question;
+        answer.parentId = asked->id;
+        answer.role = Role::Assistant;
+        answer.content = QStringLiteral("It says hi.");
+        Result<Chat::Message> answered = alices.append(answer);
+        REALM_VERIFY_OK(answered);
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        writeFiles(*m_alicesMachine, QStringLiteral("gen"), 1200);
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        Storage::Statement edit(m_alicesMachine->db()->handle(), "UPDATE messages SET content = 'What does app.js do, exactly?' WHERE id = ?");
+        edit.bindAll(asked->id);
+        REALM_VERIFY_OK(edit.exec(QStringLiteral("edit")));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+
+        // A new member's clone lists the reply on the first page, the
+        // question on the second.
+        CheckoutClone carol = cloneWithCheckout(QStringLiteral("Carol"));
+        QVERIFY(!carol.projectId.isEmpty());
+        QCOMPARE(carol.machine->transport->pages, 2);
+        Result<QList<Chat::Message>> thread = Chat::ConversationStore(carol.machine->db()).thread(plan->id);
+        REALM_VERIFY_OK(thread);
+        QCOMPARE(thread->size(), 2);
+        QCOMPARE(thread->first().content, QStringLiteral("What does app.js do, exactly?"));
+        QCOMPARE(thread->last().content, QStringLiteral("It says hi."));
+        QCOMPARE(thread->last().parentId, asked->id);
+    }
+
+    // The first page adds files, a later one deletes most of them: the
+    // whole list is counted before anything is deleted, and the sync stops
+    // (the first page's additions stay); allowed, everything lands.
+    void aMassDeleteOnALaterPageIsCountedFirst()
+    {
+        writeFiles(*m_alicesMachine, QStringLiteral("old"), 1200);
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        QCOMPARE(filesUnder(*m_bobsMachine, m_bobProject, QStringLiteral("old")), 1200);
+
+        writeFiles(*m_alicesMachine, QStringLiteral("fresh"), 1000);
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        QVERIFY(QDir(m_alicesMachine->path(QStringLiteral("old"))).removeRecursively());
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+
+        m_bobsMachine->transport->pages = 0;
+        Result<SyncReport> stopped = m_bobsMachine->syncer().sync(m_bobProject);
+        QVERIFY(!stopped);
+        QCOMPARE(stopped.error().code, Error::Code::LimitExceeded);
+        QVERIFY2(stopped.error().message.contains(QStringLiteral("would delete 1200")), qPrintable(stopped.error().message));
+        QCOMPARE(m_bobsMachine->transport->pages, 3); // the first applied, then the rest listed
+        QCOMPARE(filesUnder(*m_bobsMachine, m_bobProject, QStringLiteral("old")), 1200);
+        QVERIFY(filesUnder(*m_bobsMachine, m_bobProject, QStringLiteral("fresh")) >= 990);
+
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject, SyncOptions{.allowMassDelete = true}));
+        QCOMPARE(filesUnder(*m_bobsMachine, m_bobProject, QStringLiteral("old")), 0);
+        QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPagedPull)
+#include "tst_pagedpull.moc"
