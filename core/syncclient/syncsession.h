@@ -76,4 +76,16 @@ Result<void> push(Session &session);
 // Applies what changed on the server since the link's cursor.
 Result<void> pull(Session &session, const SyncOptions &options);
 
+inline bool isFile(const Sync::Change &change)
+{
+    return change.table == kFiles;
+}
+inline QString shaOf(const Sync::Change &change) // a file's content, hex
+{
+    return change.data.value(QStringLiteral("sha256")).toString();
+}
+// The contents a group of changes needs that this workspace lacks,
+// downloaded and checked against their hash: SHA-256 (hex) → bytes.
+Result<QHash<QString, QByteArray>> download(Session &session, const QList<Sync::Change> &changes);
+
 } // namespace Realm::SyncClient::Detail
