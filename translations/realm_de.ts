@@ -1336,6 +1336,14 @@
         <source>nothing there: neither in %1 (or ignored by git) nor in the project (paths are relative to the project's folder)</source>
         <translation>hier ist nichts: weder in %1 (oder von git ignoriert) noch im Projekt (Pfade sind relativ zum Ordner des Projekts)</translation>
     </message>
+    <message>
+        <source>Cannot record the project's versions to send</source>
+        <translation>Die Versionen des Projekts können nicht zum Senden vorgemerkt werden</translation>
+    </message>
+    <message>
+        <source>Cannot save the version the server sent</source>
+        <translation>Die Version, die der Server geschickt hat, kann nicht gespeichert werden</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Projects::ExportJob</name>
@@ -1989,10 +1997,6 @@
         <translation>Die Änderungen des Servers können nicht gespeichert werden</translation>
     </message>
     <message>
-        <source>Applied %1 of %2 changes</source>
-        <translation>%1 von %2 Änderungen übernommen</translation>
-    </message>
-    <message>
         <source>Cannot number the local changes</source>
         <translation>Die lokalen Änderungen können nicht nummeriert werden</translation>
     </message>
@@ -2119,6 +2123,11 @@
     <message>
         <source>Making "%1" on the server…</source>
         <translation>Lege "%1" auf dem Server an…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung übernommen</numerusform><numerusform>%n Änderungen übernommen</numerusform></translation>
     </message>
 </context>
 <context>

@@ -153,6 +153,13 @@
             <numerusform>Received %n changes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Applied %n change(s)</source>
+        <translation>
+            <numerusform>Applied %n change</numerusform>
+            <numerusform>Applied %n changes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::ChatView</name>
