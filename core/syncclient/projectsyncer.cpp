@@ -111,15 +111,21 @@ Result<void> addLink(Storage::Handle db, const QString &projectId, const QString
 }
 
 // Whether the server refused to make a project for good (no retry helps),
-// rather than could not be asked.
-bool isRefusal(const Error &error)
+// rather than could not be asked. A 404 may be a proxy's while the server
+// is redeployed: it is believed only when the organization itself is not
+// there for this user (left it, or it is gone) — else the project may
+// exist already, its answer lost, and a new share would make a second.
+bool isRefusal(Detail::Session &s, const Error &error)
 {
     switch (error.code) {
     case Error::Code::InvalidInput:
     case Error::Code::Forbidden:
-    case Error::Code::NotFound:
     case Error::Code::Conflict:
     case Error::Code::LimitExceeded: return true;
+    case Error::Code::NotFound: {
+        const Result<QJsonObject> org = s.transport->call("GET", QStringLiteral("/orgs/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(s.link.orgId))), {});
+        return !org && org.error().code == Error::Code::NotFound;
+    }
     default: return false;
     }
 }
@@ -136,7 +142,7 @@ Result<void> makeServerProject(Detail::Session &s, const Projects::Project &proj
                                                      {QStringLiteral("description"), project.description}});
     Storage::Handle db = s.db->handle();
     if (!created) {
-        if (!isRefusal(created.error()))
+        if (!isRefusal(s, created.error()))
             return created.error(); // unreachable, signed out: the next share or sync asks again
         // Refused (no longer a member, the name taken…): not shared after all.
         if (Result<void> removed = SyncState::removeLink(db, project.id); !removed)
@@ -230,8 +236,10 @@ Result<SyncReport> ProjectSyncer::syncLocked(const Projects::Project &project, c
     };
 
     if (s.link.state == Link::State::Creating) {
-        if (Result<void> made = makeServerProject(s, project); !made)
-            return isRefusal(made.error()) ? Result<SyncReport>(made.error()) : finish(made.error()); // refused: no link left to note it in
+        if (Result<void> made = makeServerProject(s, project); !made) {
+            Result<std::optional<Link>> kept = SyncState::link(db, projectId);
+            return kept && *kept ? finish(made.error()) : Result<SyncReport>(made.error()); // refused for good: no link left to note it in
+        }
     }
 
     s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Sending the changes of \"%1\"…").arg(project.name));

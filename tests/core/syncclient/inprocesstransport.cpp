@@ -37,6 +37,10 @@ Result<QJsonObject> InProcessTransport::call(const QByteArray &method, const QSt
 {
     if (offline)
         return unreachable();
+    if (proxyNotFound > 0) {
+        --proxyNotFound;
+        return Error::notFound(QStringLiteral("404 Not Found (nginx)"));
+    }
     const QUrlQuery query(path.section(QLatin1Char('?'), 1));
     const QStringList parts = path.section(QLatin1Char('?'), 0, 0).split(QLatin1Char('/'), Qt::SkipEmptyParts);
     if (method == "GET" && parts.size() == 2 && parts.at(0) == QLatin1String("orgs"))

@@ -33,6 +33,9 @@ public:
     int creates = 0; // creates that reached the server
     // Every call fails as unreachable, before reaching the server.
     bool offline = false;
+    // The next this many calls are answered 404 by a proxy in front of the
+    // server (a deploy in progress), before reaching it.
+    int proxyNotFound = 0;
     int pushes = 0;
     // A server from before the batch routes: POST …/blobs/batch and
     // …/blobs/fetch are not found (realm-server answers 405, read as such).

@@ -176,6 +176,28 @@ private slots:
         QCOMPARE(Test::scalar(m_workspace->db(), QStringLiteral("SELECT count(*) FROM projects WHERE deleted_at IS NULL")), 1);
     }
 
+    // A 404 from a proxy (a deploy in progress) while the organization is
+    // there is no refusal: the share stays unfinished, and the next sync
+    // finishes it with the project the lost answer made — not a second.
+    void aProxysNotFoundIsNoRefusal()
+    {
+        InProcessTransport transport(m_server, m_sync.get(), m_alice);
+        transport.loseNextCreateAnswer = true;
+        QVERIFY(!ProjectSyncer(m_workspace->db(), &transport).share(m_project, kServer, m_acme));
+        transport.proxyNotFound = 1;
+        Result<SyncReport> proxied = ProjectSyncer(m_workspace->db(), &transport).sync(m_project);
+        QVERIFY(!proxied);
+        QCOMPARE(proxied.error().code, Error::Code::NotFound);
+        QVERIFY(link());
+        QCOMPARE(link()->state, Link::State::Creating);
+        QVERIFY2(link()->lastError.contains(QStringLiteral("404")), qPrintable(link()->lastError)); // noted where status shows it
+
+        REALM_VERIFY_OK(ProjectSyncer(m_workspace->db(), &transport).sync(m_project));
+        QCOMPARE(link()->state, Link::State::Shared);
+        QCOMPARE(serverProjects(), QStringList{link()->serverProjectId});
+        QCOMPARE(auditCount(QStringLiteral("project.created")), 1);
+    }
+
     // A share waits for no sync: one running holds the project's lock, and
     // the share says so instead of replacing the link under it.
     void aShareDuringASyncIsRefused()
