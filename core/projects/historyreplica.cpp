@@ -3,7 +3,6 @@
 
 #include "common/clock.h"
 #include "common/jsontime.h"
-#include "projects/projecthistory.h"
 #include "storage/statement.h"
 
 #include <QCoreApplication>
@@ -131,18 +130,17 @@ Result<void> apply(Storage::Handle db, const QString &projectId, const QString &
     const bool known = owner.next();
     if (owner.failed())
         return owner.error(readFailed());
-    const QString author = data.value(QStringLiteral("author")).toString().left(200);
+    // One line: it goes into commit messages.
+    const QString author = data.value(QStringLiteral("author")).toString().simplified().left(200);
     if (known) {
         if (owner.columnText(0) != projectId)
             return {};
-        // What a version did never changes; who made it comes back from the
-        // server for one made here (not captured: see schema 16).
-        Statement named(db, "UPDATE project_versions SET author = ? WHERE id = ? AND author <> ?");
-        named.bindAll(author, key, author);
+        // What a version did never changes, nor who made it; the server
+        // names the maker of one made here (not captured: see schema 16).
+        Statement named(db, "UPDATE project_versions SET author = ? WHERE id = ? AND author = ''");
+        named.bindAll(author, key);
         return named.exec(QCoreApplication::translate("Realm::Projects", "Cannot save the version the server sent"));
     }
-    if (Result<void> baseline = ProjectHistory::recordBaseline(db, projectId); !baseline)
-        return baseline;
     Statement q(db, "INSERT INTO project_versions (id, project_id, number, kind, source_commit, added, changed, removed, created_at, author) "
                     "VALUES (?1, ?2, (SELECT coalesce(max(number), 0) + 1 FROM project_versions WHERE project_id = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     q.bindAll(key, projectId, kindFrom(data), data.value(QStringLiteral("source_commit")).toString().left(200), countFrom(data, "added"),

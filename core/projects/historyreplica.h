@@ -39,9 +39,9 @@ Result<void> markAllPending(Storage::Handle db, const QString &projectId);
 Result<QList<RowRef>> rows(Storage::Handle db, const QString &projectId);
 // Versions need nothing before them.
 QList<RowRef> references(const QString &table, const QJsonObject &data);
-// A teammate's version, next in this copy's numbering (after a first
-// version holding every file, if the project had none); one this copy has
-// gets the name of who made it. A version is never deleted by sync.
+// A teammate's version, next in this copy's numbering (call
+// ProjectHistory::recordBaseline first); one made here gets the name of who
+// made it. A version is never deleted by sync, nor renamed.
 Result<void> apply(Storage::Handle db, const QString &projectId, const QString &table, const QString &key, const QJsonObject &data,
                    bool deleted);
 

@@ -212,7 +212,9 @@ Result<void> Writer::recordVersions()
         Result<bool> known = ProjectHistory::has(m_db, m_projectId, it.key());
         if (!known)
             return known.error();
-        if (!*known) { // a version the server never sent: ours, counted
+        // A version the server never sent, or one this copy had (its own, a
+        // merge's, the rest of a version pulled before): ours, counted.
+        if (!*known || !m_teammatesVersions || !m_teammatesVersions->contains(it.key())) {
             m_own.changes.append(it->changes);
             m_own.counts.added += it->counts.added;
             m_own.counts.changed += it->counts.changed;

@@ -74,14 +74,17 @@ public:
 
     bool isValid() const { return m_rows.isValid(); }
     // `version`: the teammate's version the server says the change belongs
-    // to; the change goes into it when this project has that version, else
-    // into the writer's own.
+    // to; the change goes into it when accepted (acceptVersions), else into
+    // the writer's own.
     Result<void> write(const QString &path, QByteArray content, int mode, const QString &version = {});
     Result<void> remove(const QString &path, const QString &version = {});
     // The writes go into this version of the project's history (a pull's
     // groups share one), made by finish() when `*versionId` is empty.
     // Without it, each writer that changes files makes a version.
     void addToVersion(QString *versionId) { m_versionId = versionId; }
+    // The teammates' versions a change may go into (those the pull brought:
+    // a version this copy had is finished); without, none.
+    void acceptVersions(const QSet<QString> *versionIds) { m_teammatesVersions = versionIds; }
     // Indexes the text, records the writes as a version of the project
     // (kind "sync" for the server's, "resolve" for a local one), counts the
     // project's files again and drops the contents the writes replaced that
@@ -107,6 +110,7 @@ private:
     Written m_own;
     QHash<QString, Written> m_intoVersions; // by a teammate's version id
     QString *m_versionId = nullptr;
+    const QSet<QString> *m_teammatesVersions = nullptr;
 };
 
 } // namespace Replica

@@ -190,7 +190,7 @@ Result<SyncReport> ProjectSyncer::syncLocked(const Projects::Project &project, c
     Result<std::optional<Link>> link = SyncState::link(db, projectId);
     if (!link || !*link)
         return link ? Error::failed(QCoreApplication::translate("Realm::SyncClient", "The project's link to the server is gone.")) : link.error();
-    Detail::Session s{.db = m_db, .transport = m_transport, .cancel = m_cancel, .progress = m_progress, .link = **link, .report = {}, .pulledVersionId = {}};
+    Detail::Session s{.db = m_db, .transport = m_transport, .cancel = m_cancel, .progress = m_progress, .link = **link, .report = {}, .pulledVersionId = {}, .receivedVersions = {}};
     s.report.projectId = projectId;
     s.report.projectName = project.name;
     s.report.server = s.link.server;

@@ -3,6 +3,7 @@
 #include "syncclient/syncsession.h"
 
 #include "projects/pathsafety.h"
+#include "projects/projecthistory.h"
 #include "projects/replica.h"
 #include "projects/sourcefolder.h"
 #include "storage/transaction.h"
@@ -334,6 +335,9 @@ public:
 
     bool isValidWriter() const { return m_writer.isValid(); }
     void addToVersion(QString *versionId) { m_writer.addToVersion(versionId); }
+    void acceptVersions(const QSet<QString> *versionIds) { m_writer.acceptVersions(versionIds); }
+    // Whether this group brought a teammate's version.
+    bool receivedVersion() const { return m_receivedVersion; }
     Result<void> finish() { return m_writer.finish(); }
 
 private:
@@ -430,9 +434,23 @@ private:
                 return Storage::recordChange(m_db, change.table, change.key);
             }
         }
+        const bool isVersion = change.table == QLatin1String(Sync::Tables::kVersions);
+        Result<bool> had = isVersion ? Projects::ProjectHistory::has(m_db, projectId, change.key) : Result<bool>(true);
+        if (!had)
+            return had.error();
         if (Result<void> applied = module.apply(m_db, projectId, change.table, change.key, change.data, change.deleted); !applied)
             return applied;
-        if (change.table != QLatin1String(Sync::Tables::kVersions)) // the record of the changes received, not one
+        if (isVersion && !*had) {
+            // A teammate's version: this pull records its changes in it.
+            Result<bool> added = Projects::ProjectHistory::has(m_db, projectId, change.key);
+            if (!added)
+                return added.error();
+            if (*added) {
+                m_s.receivedVersions.insert(change.key);
+                m_receivedVersion = true;
+            }
+        }
+        if (!isVersion) // a version is the record of the changes received, not one
             ++m_s.report.received;
         return SyncState::setBase(m_db, projectId, change.table, change.key, Base{.seq = change.seq, .sha256 = hash, .data = change.data});
     }
@@ -462,6 +480,7 @@ private:
     ChangePage::Reset m_reset;
     Replica::Writer m_writer;
     std::optional<Projects::SourceFolder> m_folder;
+    bool m_receivedVersion = false;
 };
 
 // One group of changes and the cursor after it, in one transaction.
@@ -492,15 +511,25 @@ Result<void> applyGroup(Session &s, const QList<Change> &group, const Sync::Curs
     if (*folder && !(*folder)->exists())
         return Error::io(QCoreApplication::translate("Realm::SyncClient", "The folder of this project, %1, is missing: reconnect it (or move it back) and sync again.")
                              .arg((*folder)->root()));
+    // A clone from before pulls were versions starts its history with
+    // every file it holds, before this group changes any.
+    if (Result<void> baseline = Projects::ProjectHistory::recordBaseline(db, s.link.projectId); !baseline)
+        return baseline;
     GroupApplier applier(s, db, keys, s.link.reset, *folder);
     if (!applier.isValidWriter())
         return Error::database(QCoreApplication::translate("Realm::SyncClient", "Cannot open the workspace for writing."));
-    // One version for the whole pull; taken on only once this group commits.
+    // One version of its own for the pull (taken on only once this group
+    // commits), and the teammates' versions it brings.
     QString versionId = s.pulledVersionId;
     applier.addToVersion(&versionId);
+    applier.acceptVersions(&s.receivedVersions);
     for (const Change &change : group)
         if (Result<void> applied = applier.apply(change, *contents); !applied)
             return applied;
+    // After a teammate's version, what is ours goes into a new one: replayed
+    // in order, the history ends at what this copy has.
+    if (applier.receivedVersion())
+        versionId.clear();
     if (last && s.link.reset != ChangePage::Reset::None) {
         if (Result<void> finished = applier.finishReset(); !finished)
             return finished;

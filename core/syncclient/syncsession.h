@@ -5,6 +5,8 @@
 
 #include "storage/changecapture.h"
 
+#include <QSet>
+
 #include <span>
 
 namespace Realm::SyncClient::Detail {
@@ -22,6 +24,9 @@ struct Session {
     Link link;
     SyncReport report;
     QString pulledVersionId; // the project's version this sync's pull writes into
+    // Teammates' versions this pull brought: their changes are recorded in
+    // them (not in versions this copy had: those are finished).
+    QSet<QString> receivedVersions;
 
     QString apiPath(const QString &rest) const { return QStringLiteral("/projects/%1%2").arg(link.serverProjectId, rest); }
     bool cancelled() const { return cancel && cancel->isCancelled(); }

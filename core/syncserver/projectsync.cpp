@@ -67,6 +67,10 @@ Result<void> checkMutation(const Mutation &mutation, qint64 maxItemBytes)
     const bool isFile = mutation.table == QLatin1String(Sync::Tables::kFiles);
     if (isFile ? !Sync::isValidFilePath(mutation.key) : mutation.key.size() > kMaxKeyChars)
         return Error::invalidInput(tr("\"%1\" is not a valid key for %2.").arg(mutation.key.left(kMaxKeyChars), mutation.table));
+    // The version of the history a file's change belongs to: an id.
+    if (const QJsonValue version = mutation.data.value(QStringLiteral("version"));
+        isFile && !version.isUndefined() && (!version.isString() || version.toString().isEmpty() || version.toString().size() > kMaxKeyChars))
+        return Error::invalidInput(tr("The change to %1 names its version with something that is not an id.").arg(mutation.key));
     if (mutation.op == Mutation::Op::Delete)
         return {};
     if (QJsonDocument(mutation.data).toJson(QJsonDocument::Compact).size() > maxItemBytes)
@@ -82,7 +86,9 @@ Result<void> checkMutation(const Mutation &mutation, qint64 maxItemBytes)
 // What the conflict copy is named after.
 QString displayName(const Auth::Principal &principal)
 {
-    return principal.name.trimmed().isEmpty() ? principal.email.section(QLatin1Char('@'), 0, 0) : principal.name.trimmed();
+    // One line: it names files and goes into commit messages.
+    const QString name = principal.name.simplified();
+    return name.isEmpty() ? principal.email.section(QLatin1Char('@'), 0, 0) : name;
 }
 
 // The work of one push, inside its transaction and with the scope locked.
@@ -106,9 +112,11 @@ public:
             return remove(mutation, *current);
         if (mutation.table != QLatin1String(Sync::Tables::kVersions))
             return upsert(mutation, *current);
-        // Who made a version is the server's word, not the client's.
+        // Who made a version is the server's word, not the client's: the
+        // first to send it (one sent again, after a restore, keeps its maker).
         Mutation named = mutation;
-        named.data.insert(QStringLiteral("author"), displayName(m_principal));
+        const QString maker = *current ? (*current)->data.value(QStringLiteral("author")).toString() : QString();
+        named.data.insert(QStringLiteral("author"), maker.isEmpty() ? displayName(m_principal) : maker);
         return upsert(named, *current);
     }
 
@@ -141,7 +149,7 @@ private:
         // belongs to, not the one that last wrote the file.
         QJsonObject data = current->data;
         data.remove(QStringLiteral("version"));
-        if (const QString version = mutation.data.value(QStringLiteral("version")).toString(); !version.isEmpty() && version.size() <= kMaxKeyChars)
+        if (const QString version = mutation.data.value(QStringLiteral("version")).toString(); !version.isEmpty()) // checked: an id
             data.insert(QStringLiteral("version"), version);
         return stored(mutation, mutation.key, data, m_nowMs, Outcome::Applied);
     }
@@ -173,6 +181,7 @@ private:
             QJsonObject data = mutation.data;
             data.insert(QStringLiteral("sha256"), hash);
             data.insert(QStringLiteral("size"), (*merged)->size());
+            data.remove(QStringLiteral("version")); // of nobody's version: both sides' changes
             // Made by the server, not the client: its next change of the
             // file, made before it saw the merge, is stale again.
             return stored(mutation, mutation.key, data, std::nullopt, Outcome::Merged, QString());

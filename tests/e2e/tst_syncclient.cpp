@@ -219,7 +219,6 @@ private:
         return m_server != nullptr;
     }
 
-    // The seq of a member's cursor of a project ("EPOCH:SEQ").
     // A project's history in a member's workspace, oldest first.
     QList<QJsonObject> versions(const Member &member, const QString &project) const
     {
@@ -233,6 +232,7 @@ private:
         return list;
     }
 
+    // The seq of a member's cursor of a project ("EPOCH:SEQ").
     qint64 cursorSeq(const Member &member, const QString &project) const
     {
         return status(member, project).value(QStringLiteral("cursor")).toString().section(QLatin1Char(':'), -1).toLongLong();

@@ -7,3 +7,9 @@
 ALTER TABLE project_versions ADD COLUMN author TEXT NOT NULL DEFAULT '';
 INSERT INTO unsynced_columns (table_name, column_name, reason) VALUES
     ('project_versions', 'author', 'the server''s name for who made it');
+-- Versions were captured since schema 10 but never sent: the ones made
+-- before this stay this machine's own. Sent now, they would reach
+-- teammates as versions without files (the files on the server name no
+-- version), dated in the past after their own. Sharing a project later
+-- sends its whole history, files naming their versions.
+DELETE FROM changes WHERE table_name = 'project_versions';

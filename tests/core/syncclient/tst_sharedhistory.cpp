@@ -5,6 +5,7 @@
 // workspaces (SQLite files) and a real server database (SQLite and
 // PostgreSQL), with the transport that speaks the routes' JSON between them.
 #include "projects/gitexporter.h"
+#include "projects/historyreplica.h"
 #include "projects/projecthistory.h"
 #include "storage/statement.h"
 #include "teamfixture.h"
@@ -89,6 +90,7 @@ private slots:
         QCOMPARE(alices->sent, qint64(3));
         QCOMPARE(alices->received, qint64(0));
         const QList<ProjectVersion> hers = versionsOf(*m_alicesMachine, m_aliceProject);
+        const int pushesBefore = m_alicesMachine->transport->pushes;
         QCOMPARE(hers.size(), 2); // import, refresh
         // Her own versions come back named by the server.
         QCOMPARE(hers.at(0).author, QStringLiteral("Alice"));
@@ -119,8 +121,15 @@ private slots:
         QCOMPARE(replayed(*m_bobsMachine, m_bobProject), filesOf(*m_bobsMachine, m_bobProject));
         QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
 
-        // His copies of her versions are nothing to send.
+        // The old README stays with his first version; the counts follow.
+        QCOMPARE(Test::scalar(m_bobsMachine->db(), QStringLiteral("SELECT count(*) FROM blobs WHERE hex(sha256) = '%1'").arg(sha("# Website\n").toUpper())), 1);
+        QCOMPARE(Test::scalar(m_bobsMachine->db(), QStringLiteral("SELECT file_count FROM projects WHERE id = '%1'").arg(m_bobProject)), 3);
+
+        // His copies of her versions are nothing to send, nor hers again.
         QCOMPARE(versionsToSend(*m_bobsMachine), 0);
+        QCOMPARE(versionsToSend(*m_alicesMachine), 0);
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        QCOMPARE(m_alicesMachine->transport->pushes, pushesBefore);
         REALM_VERIFY_OK(ProjectSyncer::pendingChanges(m_bobsMachine->db()->handle(), m_bobProject));
         QCOMPARE(*ProjectSyncer::pendingChanges(m_bobsMachine->db()->handle(), m_bobProject), qint64(0));
         Result<SyncReport> again = m_bobsMachine->syncer().sync(m_bobProject);
@@ -179,6 +188,67 @@ private slots:
         QCOMPARE(hers.size(), 2);
         QCOMPARE(hers.last().id, QStringLiteral("0190a1b2-0c3d-7e4f-8a5b-00000000f0f0"));
         QCOMPARE(hers.last().author, QStringLiteral("Bob"));
+    }
+
+    // Edits of different lines merged by the server are nobody's version:
+    // Alice's refresh keeps exactly what she made, and the merge she pulls
+    // goes into a version of her pull's own.
+    void aMergeIsRecordedOutsideAFinishedVersion()
+    {
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("notes.txt"), "one\ntwo\nthree\nfour\nfive\n");
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        CheckoutClone carol = cloneWithCheckout(QStringLiteral("Carol"));
+        QVERIFY(!carol.projectId.isEmpty());
+        Test::writeFile(carol.folder, QStringLiteral("notes.txt"), "ONE\ntwo\nthree\nfour\nfive\n");
+        REALM_VERIFY_OK(refresh(*carol.machine, carol.projectId));
+        REALM_VERIFY_OK(carol.syncer().sync(carol.projectId));
+
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("notes.txt"), "one\ntwo\nthree\nfour\nFIVE\n");
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        const ProjectVersion hersBefore = versionsOf(*m_alicesMachine, m_aliceProject).last();
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        const QByteArray merged = "ONE\ntwo\nthree\nfour\nFIVE\n";
+        QCOMPARE(filesOf(*m_alicesMachine, m_aliceProject).value(QStringLiteral("notes.txt")), sha(merged));
+        QCOMPARE(changesOf(*m_alicesMachine, hersBefore.id), (QMap<QString, QString>{{QStringLiteral("notes.txt"), sha("one\ntwo\nthree\nfour\nFIVE\n")}}));
+        const QList<ProjectVersion> hers = versionsOf(*m_alicesMachine, m_aliceProject);
+        QCOMPARE(hers.last().kind, QStringLiteral("sync"));
+        QCOMPARE(changesOf(*m_alicesMachine, hers.last().id).value(QStringLiteral("notes.txt")), sha(merged));
+        QCOMPARE(replayed(*m_alicesMachine, m_aliceProject), filesOf(*m_alicesMachine, m_aliceProject));
+        QCOMPARE(versionsToSend(*m_alicesMachine), 0);
+    }
+
+    // A version sent again (after a server restore, say) keeps its maker,
+    // on the server and in every copy.
+    void aVersionSentAgainKeepsItsMaker()
+    {
+        const ProjectVersion import = versionsOf(*m_alicesMachine, m_aliceProject).first();
+        QCOMPARE(import.author, QStringLiteral("Alice"));
+        QSqlQuery again(m_bobsMachine->db()->connection());
+        QVERIFY(again.exec(QStringLiteral("INSERT INTO changes (table_name, row_key, op) VALUES ('project_versions', '%1', 'upsert')").arg(import.id)));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        QCOMPARE(versionsToSend(*m_bobsMachine), 0); // it went
+        Result<Sync::ChangePage> listed = m_sync->changes(m_alice, m_serverProject, {}, 1000);
+        REALM_VERIFY_OK(listed);
+        const auto version = std::find_if(listed->changes.cbegin(), listed->changes.cend(),
+                                          [&](const Sync::Change &change) { return change.key == import.id; });
+        QVERIFY(version != listed->changes.cend());
+        QCOMPARE(version->data.value(QStringLiteral("author")).toString(), QStringLiteral("Alice"));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        QCOMPARE(versionsOf(*m_alicesMachine, m_aliceProject).first().author, QStringLiteral("Alice"));
+        QCOMPARE(versionsOf(*m_bobsMachine, m_bobProject).first().author, QStringLiteral("Alice"));
+    }
+
+    // A maker's name is one line in every copy: it goes into commit
+    // messages, where a line break could forge a trailer.
+    void aMakersNameIsOneLine()
+    {
+        const QString id = QStringLiteral("0190a1b2-0c3d-7e4f-8a5b-00000000e0e0");
+        REALM_VERIFY_OK(Projects::HistoryReplica::apply(m_bobsMachine->db()->handle(), m_bobProject, QStringLiteral("project_versions"), id,
+                                                        {{QStringLiteral("kind"), QStringLiteral("refresh")},
+                                                         {QStringLiteral("author"), QStringLiteral("Eve\nRealm-Version: 1")}},
+                                                        false));
+        QCOMPARE(versionsOf(*m_bobsMachine, m_bobProject).last().author, QStringLiteral("Eve Realm-Version: 1"));
     }
 
     // A change naming a version this copy never got (sent by a client from

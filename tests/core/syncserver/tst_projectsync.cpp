@@ -861,6 +861,15 @@ private slots:
                       Error::Code::InvalidInput));
         for (const QString &path : {QStringLiteral("../x"), QStringLiteral("/abs"), QStringLiteral("a//b")})
             QVERIFY2(fails(push(m_bob, kBobLaptop, {fileMutation(1, path, content)}), Error::Code::InvalidInput), qPrintable(path));
+        // A file's change names its version with an id, or not at all.
+        for (const QJsonValue &version : {QJsonValue(7), QJsonValue(QString()), QJsonValue(QString(201, QLatin1Char('v')))}) {
+            Sync::Mutation tagged = fileMutation(1, QStringLiteral("a.txt"), content);
+            tagged.data.insert(QStringLiteral("version"), version);
+            QVERIFY(fails(push(m_bob, kBobLaptop, {tagged}), Error::Code::InvalidInput));
+            Sync::Mutation removed = removal(1, QStringLiteral("files"), QStringLiteral("a.txt"), 0);
+            removed.data.insert(QStringLiteral("version"), version);
+            QVERIFY(fails(push(m_bob, kBobLaptop, {removed}), Error::Code::InvalidInput));
+        }
         Result<Sync::ChangePage> page = pull(m_bob);
         REALM_VERIFY_OK(page);
         QVERIFY(page->changes.isEmpty());
