@@ -52,11 +52,14 @@ void addSyncRoutes(Router &router, const ApiContext &context)
     const qint64 chunkBytes = context.sync->limits().maxChunkBytes;
 
     addSignedIn(router, context, {"GET", project + QStringLiteral("/sync/changes"),
-                                  QStringLiteral("What changed in the project after ?cursor= (up to ?limit= items, oldest first)"), Access::SignedIn, 0},
+                                  QStringLiteral("What changed in the project after ?cursor= (up to ?limit= items, oldest first; ?from_start=true going on through a list that began at the start)"),
+                Access::SignedIn, 0},
                 [context, projectId](const HttpRequest &request, const Auth::Principal &principal) {
                     const QString limit = request.query.queryItemValue(QStringLiteral("limit"));
+                    const bool fromStart = request.query.queryItemValue(QStringLiteral("from_start")) == QLatin1String("true");
                     return objectResponse(context.sync->changes(principal, projectId(request), request.query.queryItemValue(QStringLiteral("cursor")),
-                                                                limit.isEmpty() ? context.sync->limits().maxPageChanges : limit.toInt()));
+                                                                limit.isEmpty() ? context.sync->limits().maxPageChanges : limit.toInt(),
+                                                                fromStart ? Sync::ChangePage::Listing::FromStart : Sync::ChangePage::Listing::Following));
                 });
     addSignedIn(router, context, {"POST", project + QStringLiteral("/sync/push"),
                                   QStringLiteral("Apply a client's numbered changes {client_id, mutations: [...]}"), Access::SignedIn, Sync::kMaxPushBytes},

@@ -100,13 +100,17 @@ QList<Change> dependenciesFirst(const QList<Change> &listed)
 }
 
 // One page of what changed on the server after `cursor`.
-Result<ChangePage> fetchPage(Session &s, const QString &cursor)
+Result<ChangePage> fetchPage(Session &s, const QString &cursor, ChangePage::Listing listing)
 {
     if (s.cancelled())
         return Error::cancelled();
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("cursor"), cursor);
     query.addQueryItem(QStringLiteral("limit"), QString::number(kChangesPerPage));
+    // Else a list from the start longer than a page would start again at
+    // each page whose cursor is older than the deletes the server keeps.
+    if (listing == ChangePage::Listing::FromStart)
+        query.addQueryItem(QStringLiteral("from_start"), QStringLiteral("true"));
     Result<QJsonObject> answer = s.transport->call("GET", s.apiPath(QStringLiteral("/sync/changes?%1").arg(query.toString(QUrl::FullyEncoded))), {});
     if (!answer)
         return answer.error();
@@ -128,8 +132,9 @@ bool mayMassDelete(const QList<Change> &changes, ChangePage::Reset reset, const 
            || std::any_of(changes.cbegin(), changes.cend(), [](const Change &change) { return isFile(change) && change.deleted; });
 }
 
-// `changes`: every change left to apply, to the end of the list.
-Result<void> checkMassDelete(Session &s, const QList<Change> &changes, ChangePage::Reset reset, const SyncOptions &options,
+// `changes`: every change left to apply, to the end of the list;
+// `resumed`: a restarted list that earlier pulls began applying.
+Result<void> checkMassDelete(Session &s, const QList<Change> &changes, ChangePage::Reset reset, bool resumed, const SyncOptions &options,
                              const QSet<QString> &waiting)
 {
     // Nothing deleted, nothing to count: the common pull costs no pass
@@ -164,13 +169,21 @@ Result<void> checkMassDelete(Session &s, const QList<Change> &changes, ChangePag
             deleted.remove(change.key);
     }
     if (reset == ChangePage::Reset::Expired) {
-        // What the restarted list lacks is deleted here.
+        // What the restarted list lacks is deleted here: of the files it
+        // did not list before, when it resumes.
         QSet<QString> listed;
         for (const Change &change : changes)
             if (isFile(change) && !change.deleted)
                 listed.insert(change.key);
+        std::optional<QSet<QString>> unseen;
+        if (resumed) {
+            Result<QStringList> keys = SyncState::unseenKeys(s.db->handle(), s.link.projectId, kFiles);
+            if (!keys)
+                return keys.error();
+            unseen = QSet<QString>(keys->cbegin(), keys->cend());
+        }
         for (const QString &path : std::as_const(livePaths))
-            if (!listed.contains(path))
+            if (!listed.contains(path) && (!unseen || unseen->contains(path)))
                 deleted.insert(path);
     }
     if (deleted.size() >= 2 && deleted.size() * 2 > live->size())
@@ -559,6 +572,7 @@ public:
     {
         const std::optional<Sync::Cursor> start = Sync::Cursor::fromText(s.link.cursor);
         m_fromSeq = start ? start->seq : 0;
+        m_fromStart = !start || start->epoch.isEmpty();
     }
 
     void take(const ChangePage &page)
@@ -568,6 +582,7 @@ public:
             // middle starts the whole list again.
             m_listed.clear();
             m_startsReset = true;
+            m_fromStart = true;
             m_pageReset = page.reset;
             m_fromSeq = 0;
         }
@@ -579,6 +594,15 @@ public:
     const QList<Change> &listed() const { return m_listed; }
     // A restart resumed after an interruption is still the restart it was.
     ChangePage::Reset reset() const { return m_s.link.reset != ChangePage::Reset::None ? m_s.link.reset : m_pageReset; }
+    // A restart that groups applied before this list was taken (by an
+    // earlier pull): what they listed is behind the cursor.
+    bool resumesReset() const { return !m_startsReset && m_s.link.reset != ChangePage::Reset::None; }
+    // How to ask for the next page: a list from the start (a first pull, a
+    // reset, resumed or not) goes on from the start.
+    ChangePage::Listing listing() const
+    {
+        return m_fromStart || reset() != ChangePage::Reset::None ? ChangePage::Listing::FromStart : ChangePage::Listing::Following;
+    }
     // After the last page taken.
     const Sync::Cursor &cursor() const { return m_cursor; }
 
@@ -677,6 +701,7 @@ private:
     Sync::Cursor m_cursor;
     ChangePage::Reset m_pageReset = ChangePage::Reset::None;
     bool m_startsReset = false;
+    bool m_fromStart = false;
     qint64 m_fromSeq = 0;
     qint64 m_lastSeq = 0;
     qint64 m_applied = 0;
@@ -695,7 +720,7 @@ Result<void> pull(Session &s, const SyncOptions &options)
     PagePlan plan(s);
     QString cursor = s.link.cursor;
     for (;;) {
-        Result<ChangePage> page = fetchPage(s, cursor);
+        Result<ChangePage> page = fetchPage(s, cursor, plan.listing());
         if (!page)
             return page.error();
         plan.take(*page);
@@ -705,13 +730,13 @@ Result<void> pull(Session &s, const SyncOptions &options)
         bool more = page->hasMore;
         while (more && mayMassDelete(plan.listed(), plan.reset(), options)) {
             s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Received %n change(s)", nullptr, int(plan.listed().size())));
-            Result<ChangePage> next = fetchPage(s, plan.cursor().toText());
+            Result<ChangePage> next = fetchPage(s, plan.cursor().toText(), plan.listing());
             if (!next)
                 return next.error();
             plan.take(*next);
             more = next->hasMore;
         }
-        if (Result<void> checked = checkMassDelete(s, plan.listed(), plan.reset(), options, *keys); !checked)
+        if (Result<void> checked = checkMassDelete(s, plan.listed(), plan.reset(), plan.resumesReset(), options, *keys); !checked)
             return checked;
         if (Result<void> applied = plan.apply(*keys, !more); !applied)
             return applied;

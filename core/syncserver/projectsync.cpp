@@ -414,7 +414,8 @@ Result<Sync::PushResult> ProjectSync::push(const Auth::Principal &principal, con
     return answer;
 }
 
-Result<Sync::ChangePage> ProjectSync::changes(const Auth::Principal &principal, const QString &projectId, const QString &cursorText, int limit) const
+Result<Sync::ChangePage> ProjectSync::changes(const Auth::Principal &principal, const QString &projectId, const QString &cursorText, int limit,
+                                              Sync::ChangePage::Listing listing) const
 {
     const std::optional<Sync::Cursor> cursor = Sync::Cursor::fromText(cursorText);
     if (!cursor)
@@ -436,10 +437,11 @@ Result<Sync::ChangePage> ProjectSync::changes(const Auth::Principal &principal, 
         const bool resuming = !cursor->epoch.isEmpty();
         // A cursor of another epoch, or past this log's end, is from a
         // server this one was restored over; one below the pruned seq may
-        // have missed a delete. Either way: the whole scope again.
+        // have missed a delete (unless it is going through a list from the
+        // start anyway). Either way: the whole scope again.
         if (resuming && (cursor->epoch != *epoch || after > scope->lastSeq))
             page.reset = Sync::ChangePage::Reset::Epoch;
-        else if (resuming && after < scope->prunedSeq)
+        else if (resuming && after < scope->prunedSeq && listing != Sync::ChangePage::Listing::FromStart)
             page.reset = Sync::ChangePage::Reset::Expired;
         if (page.reset != Sync::ChangePage::Reset::None)
             after = 0;

@@ -67,7 +67,8 @@ public:
                                   const QList<Sync::Mutation> &mutations, const Auth::ClientInfo &client);
     // Viewers. `cursor` as the last page gave it (empty: from the start);
     // `limit` is capped by the limits.
-    Result<Sync::ChangePage> changes(const Auth::Principal &principal, const QString &projectId, const QString &cursor, int limit) const;
+    Result<Sync::ChangePage> changes(const Auth::Principal &principal, const QString &projectId, const QString &cursor, int limit,
+                                     Sync::ChangePage::Listing listing = Sync::ChangePage::Listing::Following) const;
 
     // Viewers: which of `sha256s` the organization does not hold whole.
     Result<Sync::BlobStatus> blobStatus(const Auth::Principal &principal, const QString &projectId, const QStringList &sha256s) const;

@@ -94,8 +94,10 @@ Result<QJsonObject> InProcessTransport::call(const QByteArray &method, const QSt
             return unreachable();
         }
         ++pages;
+        const bool fromStart = query.queryItemValue(QStringLiteral("from_start")) == QLatin1String("true");
         return answer(m_sync->changes(m_principal, project, query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded),
-                                      query.queryItemValue(QStringLiteral("limit")).toInt()));
+                                      query.queryItemValue(QStringLiteral("limit")).toInt(),
+                                      fromStart ? Sync::ChangePage::Listing::FromStart : Sync::ChangePage::Listing::Following));
     }
     return Error::notFound(QStringLiteral("no route %1 %2").arg(QString::fromLatin1(method), path));
 }
@@ -135,6 +137,10 @@ Result<QByteArray> InProcessTransport::post(const QString &path, const QByteArra
         return QByteArray(QJsonDocument(QJsonObject{{QStringLiteral("stored"), *stored}}).toJson(QJsonDocument::Compact));
     }
     if (parts.size() == 4 && parts.at(2) == QLatin1String("blobs") && parts.at(3) == QLatin1String("fetch")) {
+        if (fetchesBeforeOffline >= 0 && fetches >= fetchesBeforeOffline) {
+            offline = true;
+            return unreachable();
+        }
         QStringList hashes;
         for (const QJsonValue &hash : QJsonDocument::fromJson(body).object().value(QStringLiteral("sha256")).toArray())
             hashes.append(hash.toString());

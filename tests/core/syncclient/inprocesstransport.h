@@ -54,6 +54,9 @@ public:
     int uploads = 0;   // single uploads taken
     int batches = 0;   // batch uploads taken
     int fetches = 0;   // batch downloads answered
+    // Once this many batch downloads were answered (when not negative),
+    // the connection drops: every call fails after.
+    int fetchesBeforeOffline = -1;
     int downloads = 0; // single downloads answered
     Result<QByteArray> get(const QString &path, qint64 offset) override;
 

@@ -7,6 +7,8 @@
 #include "testserverdatabase.h"
 #include "verifyresult.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 namespace Realm::Test {
@@ -64,6 +66,19 @@ void TeamFixture::stopTeam()
 Result<Projects::ImportReport> TeamFixture::refresh(Machine &machine, const QString &projectId)
 {
     return Projects::ProjectImporter(machine.db()).refreshProject(projectId, {});
+}
+
+bool TeamFixture::runSql(const QString &sql)
+{
+    Result<QSqlDatabase> db = m_server->connection();
+    if (!db)
+        return false;
+    QSqlQuery query(*db);
+    if (!query.exec(sql)) {
+        qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        return false;
+    }
+    return true;
 }
 
 QMap<QString, QString> TeamFixture::filesOf(Machine &machine, const QString &projectId)

@@ -53,6 +53,9 @@ protected:
     QString m_serverProject;
 
     Auth::Principal addPerson(const QString &name) { return Test::addPerson(m_server, name); }
+    // Runs SQL on the server's database (what an administrator or time
+    // does there); false, with the error logged, when it fails.
+    bool runSql(const QString &sql);
     static Result<Projects::ImportReport> refresh(Machine &machine, const QString &projectId);
     // path → SHA-256 of a project's files in a workspace.
     static QMap<QString, QString> filesOf(Machine &machine, const QString &projectId);

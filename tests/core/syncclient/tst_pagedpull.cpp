@@ -169,6 +169,47 @@ private slots:
         QCOMPARE(filesUnder(*m_bobsMachine, m_bobProject, QStringLiteral("old")), 0);
         QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
     }
+
+    // The server forgot a delete Bob never pulled, so his pull restarts the
+    // whole list; the connection drops after three of its groups. Resumed,
+    // the pull goes on from there: the files those groups brought are not
+    // counted as missing from the list (that would read as a mass delete),
+    // and only the forgotten delete lands.
+    void anInterruptedRestartResumesWhereItStopped()
+    {
+        writeFiles(*m_alicesMachine, QStringLiteral("gen"), 2400);
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+
+        // New contents everywhere, so each group of the restart downloads.
+        for (int i = 0; i < 2400; ++i)
+            Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("gen/f%1.txt").arg(i), QStringLiteral("edited, file number %1\n").arg(i).toUtf8());
+        QVERIFY(QFile::remove(m_alicesMachine->path(QStringLiteral("src/style.css"))));
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        QVERIFY(runSql(QStringLiteral("UPDATE sync_items SET deleted_at = 1 WHERE deleted_at IS NOT NULL")));
+        Result<qint64> pruned = m_sync->pruneTombstones(QDateTime::currentMSecsSinceEpoch());
+        REALM_VERIFY_OK(pruned);
+        QCOMPARE(*pruned, qint64(1));
+
+        m_bobsMachine->transport->fetches = 0;
+        m_bobsMachine->transport->fetchesBeforeOffline = 3;
+        Result<SyncReport> dropped = m_bobsMachine->syncer().sync(m_bobProject);
+        QVERIFY(!dropped);
+        QCOMPARE(dropped.error().code, Error::Code::Unavailable);
+        const qint64 edited = Test::scalar(m_bobsMachine->db(), QStringLiteral("SELECT count(*) FROM files WHERE project_id = '%1' AND deleted_at IS NULL "
+                                                                               "AND path LIKE 'gen/%' AND size > 20")
+                                                                    .arg(m_bobProject));
+        QVERIFY2(edited > 1202, qPrintable(QString::number(edited))); // more than half the files came before the drop
+
+        m_bobsMachine->transport->offline = false;
+        m_bobsMachine->transport->fetchesBeforeOffline = -1;
+        Result<SyncReport> resumed = m_bobsMachine->syncer().sync(m_bobProject);
+        REALM_VERIFY_OK(resumed);
+        QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
+        QVERIFY(!filesOf(*m_bobsMachine, m_bobProject).contains(QStringLiteral("src/style.css")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPagedPull)

@@ -30,7 +30,6 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -81,18 +80,6 @@ private:
         return m;
     }
 
-    bool runSql(const QString &sql)
-    {
-        Result<QSqlDatabase> db = m_server->connection();
-        if (!db)
-            return false;
-        QSqlQuery query(*db);
-        if (!query.exec(sql)) {
-            qWarning("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-            return false;
-        }
-        return true;
-    }
 
 private slots:
     void init() { startTeam(); }
