@@ -57,24 +57,28 @@ ProjectSyncer::ProjectSyncer(Storage::DatabasePtr db, Sync::Transport *transport
 
 Result<qint64> ProjectSyncer::pendingChanges(Storage::Handle db, const QString &projectId, Counting counting)
 {
-    const QString history = counting == Counting::Changes ? QLatin1String(Sync::Tables::kVersions) : QString();
-    Result<qint64> outbox = SyncState::outboxSize(db, projectId, history);
+    const bool leaveOutRecords = counting == Counting::Changes;
+    Result<QHash<QString, qint64>> outbox = SyncState::outboxByTable(db, projectId);
     if (!outbox)
         return outbox.error();
+    qint64 waiting = 0;
+    for (auto it = outbox->cbegin(); it != outbox->cend(); ++it)
+        if (!leaveOutRecords || !Detail::isRecordOfChanges(it.key()))
+            waiting += it.value();
     Result<QList<Projects::Replica::FileState>> files = Projects::Replica::pendingFiles(db, projectId);
     Result<std::optional<QJsonObject>> info = Detail::infoToSend(db, projectId);
     if (!files || !info)
         return files ? info.error() : files.error();
     qint64 rows = 0;
     for (const Detail::RowModule &module : Detail::rowModules()) {
-        if (!history.isEmpty() && module.owns(history))
+        if (leaveOutRecords && module.recordsChanges)
             continue;
         Result<qint64> pending = module.pendingCount(db, projectId);
         if (!pending)
             return pending.error();
         rows += *pending;
     }
-    return *outbox + files->size() + (*info ? 1 : 0) + rows;
+    return waiting + files->size() + (*info ? 1 : 0) + rows;
 }
 
 namespace {

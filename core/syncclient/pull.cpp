@@ -463,7 +463,7 @@ private:
                 m_receivedVersion = true;
             }
         }
-        if (!isVersion) // a version is the record of the changes received, not one
+        if (!module.recordsChanges)
             ++m_s.report.received;
         return SyncState::setBase(m_db, projectId, change.table, change.key, Base{.seq = change.seq, .sha256 = hash, .data = change.data});
     }

@@ -423,7 +423,7 @@ Result<void> recordAnswers(Session &s, const QList<Mutation> &sent, const Sync::
             if (Result<void> recorded = SyncState::setBase(db, projectId, mutation->table, mutation->key, asSent); !recorded)
                 return recorded;
         }
-        if (mutation->table != QLatin1String(Sync::Tables::kVersions)) // the record of the changes sent, not one
+        if (!isRecordOfChanges(mutation->table))
             ++s.report.sent;
     }
     if (pullFrom)

@@ -16,11 +16,11 @@ namespace {
 const RowModule kModules[] = {
     {Projects::HistoryReplica::isHistoryTable, Projects::HistoryReplica::itemData, Projects::HistoryReplica::pending,
      Projects::HistoryReplica::pendingCount, Projects::HistoryReplica::markAllPending, Projects::HistoryReplica::rows,
-     Projects::HistoryReplica::references, Projects::HistoryReplica::apply},
+     Projects::HistoryReplica::references, Projects::HistoryReplica::apply, true},
     {Chat::Replica::isChatTable, Chat::Replica::itemData, Chat::Replica::pending, Chat::Replica::pendingCount, Chat::Replica::markAllPending,
-     Chat::Replica::rows, Chat::Replica::references, Chat::Replica::apply},
+     Chat::Replica::rows, Chat::Replica::references, Chat::Replica::apply, false},
     {Docs::Replica::isDocTable, Docs::Replica::itemData, Docs::Replica::pending, Docs::Replica::pendingCount, Docs::Replica::markAllPending,
-     Docs::Replica::rows, Docs::Replica::references, Docs::Replica::apply},
+     Docs::Replica::rows, Docs::Replica::references, Docs::Replica::apply, false},
 };
 
 } // namespace
@@ -36,6 +36,12 @@ const RowModule *rowModuleFor(const QString &table)
         if (module.owns(table))
             return &module;
     return nullptr;
+}
+
+bool isRecordOfChanges(const QString &table)
+{
+    const RowModule *module = rowModuleFor(table);
+    return module && module->recordsChanges;
 }
 
 } // namespace Realm::SyncClient::Detail

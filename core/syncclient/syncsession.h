@@ -70,9 +70,13 @@ struct RowModule {
     QList<Storage::RowRef> (*references)(const QString &table, const QJsonObject &data);
     Result<void> (*apply)(Storage::Handle db, const QString &projectId, const QString &table, const QString &key, const QJsonObject &data,
                           bool deleted);
+    // Its rows record changes (the project's history): they travel with the
+    // changes they record and count as none when sync counts changes.
+    bool recordsChanges;
 };
 std::span<const RowModule> rowModules();
 const RowModule *rowModuleFor(const QString &table); // nullptr: not a row module's
+bool isRecordOfChanges(const QString &table);      // a row module's that recordsChanges
 
 // Sends the local changes: takes them from change capture into the outbox
 // (numbered), uploads the contents the server lacks, pushes, and records

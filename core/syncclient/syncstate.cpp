@@ -284,13 +284,25 @@ Result<qint64> takeSkipped(Storage::Handle db, const QString &projectId, const Q
     return seq;
 }
 
-Result<qint64> outboxSize(Storage::Handle db, const QString &projectId, const QString &leavingOut)
+Result<qint64> outboxSize(Storage::Handle db, const QString &projectId)
 {
-    Statement q(db, "SELECT count(*) FROM sync_outbox WHERE project_id = ? AND json_extract(mutation, '$.table') IS NOT ?");
-    q.bindAll(projectId, leavingOut);
+    Statement q(db, "SELECT count(*) FROM sync_outbox WHERE project_id = ?");
+    q.bindAll(projectId);
     if (!q.next())
         return q.error(readFailed());
     return q.columnInt(0);
+}
+
+Result<QHash<QString, qint64>> outboxByTable(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, "SELECT json_extract(mutation, '$.table'), count(*) FROM sync_outbox WHERE project_id = ? GROUP BY 1");
+    q.bindAll(projectId);
+    QHash<QString, qint64> sizes;
+    while (q.next())
+        sizes.insert(q.columnText(0), q.columnInt(1));
+    if (q.failed())
+        return q.error(readFailed());
+    return sizes;
 }
 
 } // namespace SyncState

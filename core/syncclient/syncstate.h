@@ -5,6 +5,7 @@
 #include "storage/handle.h"
 #include "sync/syncprotocol.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -78,8 +79,9 @@ Result<QList<Sync::Mutation>> outbox(Storage::Handle db, const QString &projectI
 Result<void> addToOutbox(Storage::Handle db, const QString &projectId, const Sync::Mutation &mutation);
 // Drops the mutations the server answered (numbers up to `number`).
 Result<void> removeFromOutbox(Storage::Handle db, const QString &projectId, qint64 number);
-// `leavingOut`: mutations of that table are not counted.
-Result<qint64> outboxSize(Storage::Handle db, const QString &projectId, const QString &leavingOut = {});
+Result<qint64> outboxSize(Storage::Handle db, const QString &projectId);
+// The outbox's mutations per table.
+Result<QHash<QString, qint64>> outboxByTable(Storage::Handle db, const QString &projectId);
 
 } // namespace SyncState
 } // namespace Realm::SyncClient
