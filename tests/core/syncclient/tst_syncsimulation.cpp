@@ -4,8 +4,10 @@
 // server's services behind an in-process transport), driven by a seeded
 // PRNG through random mixes of edits, new files, deletes, refreshes,
 // conversations (new ones, messages, renames, pins, the trash) and syncs —
-// with answers lost after the server committed, syncs while offline, and
-// the server restored (a new epoch, clients forgotten). Then everyone
+// with answers lost after the server committed, syncs while offline, the
+// server's old deletes forgotten (tombstones pruned) and the server restored
+// (a new epoch, clients forgotten); the server's pages are a few changes
+// each, so every list spans pages. Then everyone
 // refreshes and syncs until nothing moves, and every run must end with
 // every workspace and folder the same as the server, nothing pending,
 // every file someone created (and nobody deleted) still there, the same
@@ -47,6 +49,10 @@ namespace {
 const ClientInfo kClient{QStringLiteral("192.0.2.10"), QStringLiteral("tst_syncsimulation")};
 constexpr int kSteps = 60;
 constexpr int kConvergenceRounds = 8;
+constexpr int kChangesPerPage = 4;
+// More pages than any sync here needs: a pull that asks for this many is
+// going round in circles.
+constexpr int kPagesPerSync = 2000;
 
 struct Person {
     QString name;
@@ -98,7 +104,7 @@ private:
     QString setUp()
     {
         m_server = Test::openTestServerDatabase(m_serverFolder.path());
-        m_sync = std::make_unique<SyncServer::ProjectSync>(m_server);
+        m_sync = std::make_unique<SyncServer::ProjectSync>(m_server, SyncServer::ProjectSync::Limits{.maxPageChanges = kChangesPerPage});
         const char *names[] = {"Ann", "Ben", "Cy"};
         for (const char *name : names) {
             auto person = std::make_unique<Person>();
@@ -111,6 +117,7 @@ private:
             person->principal.email = user->email;
             person->principal.name = person->name;
             person->transport = std::make_unique<InProcessTransport>(m_server, m_sync.get(), person->principal);
+            person->transport->pagesBeforeOffline = kPagesPerSync;
             m_people.push_back(std::move(person));
         }
         Person &ann = *m_people.front();
@@ -185,9 +192,8 @@ private:
             person.transport->offline = chance(10);
             const bool lose = person.transport->loseNextPushAnswer;
             const bool offline = person.transport->offline;
-            Result<SyncReport> synced = person.syncer().sync(person.projectId);
+            Result<SyncReport> synced = sync(person, {});
             person.transport->loseNextPushAnswer = false;
-            person.transport->offline = false;
             log(QStringLiteral("%1: %2 syncs%3%4: %5").arg(step).arg(person.name, lose ? QStringLiteral(" (answer lost)") : QString(),
                                                               offline ? QStringLiteral(" (offline)") : QString(),
                                                               synced ? QStringLiteral("sent %1, received %2, conflicts %3, cursor %4")
@@ -199,6 +205,16 @@ private:
             // most files stops it. Anything else is a bug.
             if (!synced && synced.error().code != Error::Code::Unavailable && synced.error().code != Error::Code::LimitExceeded)
                 return QStringLiteral("%1's sync: %2").arg(person.name, synced.error().message);
+        } else if (op < 98) { // every delete older than the retention, and forgotten
+            Result<QSqlDatabase> db = m_server->connection();
+            if (!db)
+                return db.error().message;
+            if (!QSqlQuery(*db).exec(QStringLiteral("UPDATE sync_items SET deleted_at = 1 WHERE deleted_at IS NOT NULL")))
+                return QStringLiteral("cannot age the tombstones");
+            Result<qint64> pruned = m_sync->pruneTombstones(QDateTime::currentMSecsSinceEpoch());
+            if (!pruned)
+                return pruned.error().message;
+            log(QStringLiteral("%1: the server forgets %2 delete(s)").arg(step).arg(*pruned));
         } else { // the server restored: a new epoch, every client forgotten
             Result<QSqlDatabase> db = m_server->connection();
             if (!db)
@@ -210,6 +226,17 @@ private:
             log(QStringLiteral("%1: the server is restored (a new epoch)").arg(step));
         }
         return {};
+    }
+
+    // A sync; failed (not unavailable) when its pull went round in circles.
+    Result<SyncReport> sync(Person &person, const SyncClient::SyncOptions &options)
+    {
+        person.transport->pages = 0;
+        Result<SyncReport> synced = person.syncer().sync(person.projectId, options);
+        person.transport->offline = false;
+        if (person.transport->pages >= kPagesPerSync)
+            return Error::failed(QStringLiteral("%1's sync asked for %2 pages").arg(person.name).arg(person.transport->pages));
+        return synced;
     }
 
     // A conversation of the project: a new one, a message in one, a new
@@ -275,7 +302,8 @@ private:
         QMap<QString, QString> files;
         QString cursor;
         for (;;) {
-            Result<Sync::ChangePage> page = m_sync->changes(m_people.front()->principal, m_serverProject, cursor, 1000);
+            Result<Sync::ChangePage> page =
+                m_sync->changes(m_people.front()->principal, m_serverProject, cursor, kChangesPerPage, Sync::ChangePage::Listing::FromStart);
             if (!page)
                 return {};
             for (const Sync::Change &change : std::as_const(page->changes)) {
@@ -311,9 +339,7 @@ private:
                 Result<Projects::ImportReport> refreshed = Projects::ProjectImporter(person->workspace.db()).refreshProject(person->projectId, {});
                 if (!refreshed)
                     return QStringLiteral("%1's refresh: %2").arg(person->name, refreshed.error().message);
-                SyncClient::SyncOptions options;
-                options.allowMassDelete = true;
-                Result<SyncReport> synced = person->syncer().sync(person->projectId, options);
+                Result<SyncReport> synced = sync(*person, {.allowMassDelete = true});
                 if (!synced)
                     return QStringLiteral("%1's sync while converging: %2").arg(person->name, synced.error().message);
                 log(QStringLiteral("converging %1: %2 refreshed +%3 ~%4 -%5, sent %6, received %7")
