@@ -125,10 +125,11 @@ struct ChangePage final {
     // kept (what the page lacks was deleted).
     enum class Reset { None, Epoch, Expired };
     // How a client asks for a page: following the log from its cursor, or
-    // going on through a list that began at the start (a first pull, a
-    // reset; `from_start=true`). Such a list's cursors may be older than the
-    // tombstones kept without missing a delete (what the list lacks is not
-    // there), so they start nothing again.
+    // going on through a list it began at the start in this pass (a first
+    // pull, a reset; `from_start=true`). Such a list's cursors may be older
+    // than the tombstones kept without missing a delete (what the list lacks
+    // is not there), so they start nothing again. A list resumed later
+    // follows the log: a delete forgotten meanwhile restarts it.
     enum class Listing { Following, FromStart };
     QList<Change> changes;
     Cursor cursor; // pass it back for the next page

@@ -592,17 +592,25 @@ public:
     }
 
     const QList<Change> &listed() const { return m_listed; }
-    // A restart resumed after an interruption is still the restart it was.
-    ChangePage::Reset reset() const { return m_s.link.reset != ChangePage::Reset::None ? m_s.link.reset : m_pageReset; }
-    // A restart that groups applied before this list was taken (by an
-    // earlier pull): what they listed is behind the cursor.
-    bool resumesReset() const { return !m_startsReset && m_s.link.reset != ChangePage::Reset::None; }
-    // How to ask for the next page: a list from the start (a first pull, a
-    // reset, resumed or not) goes on from the start.
-    ChangePage::Listing listing() const
+    // The reset this list goes through: a restart the server began, unless
+    // a restore's did not finish (it stays one: nothing is deleted), or
+    // the one an earlier pull began and this one resumes.
+    ChangePage::Reset reset() const
     {
-        return m_fromStart || reset() != ChangePage::Reset::None ? ChangePage::Listing::FromStart : ChangePage::Listing::Following;
+        if (m_startsReset && m_s.link.reset != ChangePage::Reset::Epoch)
+            return m_pageReset;
+        return m_s.link.reset;
     }
+    // A restart that groups applied before this list was taken: what they
+    // listed is behind the cursor. (Within one pull an expired restart is
+    // listed whole before its first group, so that is an earlier pull's.)
+    bool resumesReset() const { return !m_startsReset && m_s.link.reset != ChangePage::Reset::None; }
+    // How to ask for the next page. A list this pull began at the start (a
+    // first pull, a restart) goes on from the start: its cursors may be
+    // older than the deletes the server forgot. A resumed one follows the
+    // log, so the server restarts it if a delete it listed was forgotten
+    // meanwhile (it would never learn of it).
+    ChangePage::Listing listing() const { return m_fromStart ? ChangePage::Listing::FromStart : ChangePage::Listing::Following; }
     // After the last page taken.
     const Sync::Cursor &cursor() const { return m_cursor; }
 
@@ -610,8 +618,8 @@ public:
     // row that may still come (a reply whose message is on a later page).
     Result<void> apply(const QSet<QString> &outboxKeys, bool final)
     {
-        if (m_startsReset && m_s.link.reset != ChangePage::Reset::Epoch)
-            m_s.link.reset = m_pageReset; // a restore's reset that did not finish stays one: nothing is deleted
+        if (m_startsReset)
+            m_s.link.reset = reset();
         QList<Change> ready = dependenciesFirst(m_listed);
         QList<Change> waiting;
         if (!final) {

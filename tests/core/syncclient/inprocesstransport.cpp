@@ -3,8 +3,11 @@
 
 #include "auth/accounts.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QUrlQuery>
 
 #include <utility>
@@ -196,12 +199,29 @@ Acme foundAcme(const ServerDb::ServerDatabasePtr &db)
 QMap<QString, QString> serverFilesOf(SyncServer::ProjectSync &sync, const Auth::Principal &asking, const QString &serverProjectId)
 {
     QMap<QString, QString> files;
-    Result<Sync::ChangePage> page = sync.changes(asking, serverProjectId, {}, 1000);
-    if (page)
+    QString cursor;
+    for (;;) {
+        Result<Sync::ChangePage> page = sync.changes(asking, serverProjectId, cursor, 1000, Sync::ChangePage::Listing::FromStart);
+        if (!page)
+            return {};
         for (const Sync::Change &change : std::as_const(page->changes))
             if (change.table == QLatin1String(Sync::Tables::kFiles) && !change.deleted)
                 files.insert(change.key, change.data.value(QStringLiteral("sha256")).toString());
-    return files;
+        if (!page->hasMore)
+            return files;
+        cursor = page->cursor.toText();
+    }
+}
+
+Result<qint64> forgetDeletes(const ServerDb::ServerDatabasePtr &db, SyncServer::ProjectSync &sync)
+{
+    Result<QSqlDatabase> connection = db->connection();
+    if (!connection)
+        return connection.error();
+    QSqlQuery aged(*connection);
+    if (!aged.exec(QStringLiteral("UPDATE sync_items SET deleted_at = 1 WHERE deleted_at IS NOT NULL")))
+        return Error::database(aged.lastError().text());
+    return sync.pruneTombstones(QDateTime::currentMSecsSinceEpoch());
 }
 
 } // namespace Realm::Test

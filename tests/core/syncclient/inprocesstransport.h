@@ -83,4 +83,8 @@ Acme foundAcme(const ServerDb::ServerDatabasePtr &db);
 // A server project's live files as `asking` sees them: path → SHA-256.
 QMap<QString, QString> serverFilesOf(SyncServer::ProjectSync &sync, const Auth::Principal &asking, const QString &serverProjectId);
 
+// The server forgets every delete it remembers, as once their retention
+// has passed: how many.
+Result<qint64> forgetDeletes(const ServerDb::ServerDatabasePtr &db, SyncServer::ProjectSync &sync);
+
 } // namespace Realm::Test

@@ -170,26 +170,51 @@ private slots:
         QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
     }
 
-    // The server forgot a delete Bob never pulled, so his pull restarts the
-    // whole list; the connection drops after three of its groups. Resumed,
-    // the pull goes on from there: the files those groups brought are not
-    // counted as missing from the list (that would read as a mass delete),
-    // and only the forgotten delete lands.
+    // The server forgot a delete Bob never pulled, the last change Alice
+    // made: his pull restarts a list of three pages, each cursor older than
+    // that delete. It goes on to the end (it used to restart at each page,
+    // for ever) and the forgotten delete lands.
+    void aRestartLongerThanAPageFinishes()
+    {
+        writeFiles(*m_alicesMachine, QStringLiteral("gen"), 2400);
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        QVERIFY(QFile::remove(m_alicesMachine->path(QStringLiteral("src/style.css"))));
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        Result<qint64> pruned = Test::forgetDeletes(m_server, *m_sync);
+        REALM_VERIFY_OK(pruned);
+        QCOMPARE(*pruned, qint64(1));
+
+        m_bobsMachine->transport->pages = 0;
+        m_bobsMachine->transport->pagesBeforeOffline = 10; // going round in circles fails
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        QCOMPARE(m_bobsMachine->transport->pages, 3); // the old cursor's answer is the list's first page
+        QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
+        QVERIFY(!filesOf(*m_bobsMachine, m_bobProject).contains(QStringLiteral("src/style.css")));
+    }
+
+    // The same restart, the delete made first and every file edited after
+    // it; the connection drops after three groups of the list. Resumed, the
+    // pull goes on from there (its cursor is past what the server forgot):
+    // the files those groups brought are not counted as missing from the
+    // list (that read as a mass delete), and only the forgotten delete lands.
     void anInterruptedRestartResumesWhereItStopped()
     {
         writeFiles(*m_alicesMachine, QStringLiteral("gen"), 2400);
         REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
         REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
         REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
-
-        // New contents everywhere, so each group of the restart downloads.
-        for (int i = 0; i < 2400; ++i)
-            Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("gen/f%1.txt").arg(i), QStringLiteral("edited, file number %1\n").arg(i).toUtf8());
         QVERIFY(QFile::remove(m_alicesMachine->path(QStringLiteral("src/style.css"))));
         REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
         REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
-        QVERIFY(runSql(QStringLiteral("UPDATE sync_items SET deleted_at = 1 WHERE deleted_at IS NOT NULL")));
-        Result<qint64> pruned = m_sync->pruneTombstones(QDateTime::currentMSecsSinceEpoch());
+        // New contents everywhere, so each group of the restart downloads.
+        for (int i = 0; i < 2400; ++i)
+            Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("gen/f%1.txt").arg(i), QStringLiteral("edited, file number %1\n").arg(i).toUtf8());
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        Result<qint64> pruned = Test::forgetDeletes(m_server, *m_sync);
         REALM_VERIFY_OK(pruned);
         QCOMPARE(*pruned, qint64(1));
 
@@ -205,8 +230,10 @@ private slots:
 
         m_bobsMachine->transport->offline = false;
         m_bobsMachine->transport->fetchesBeforeOffline = -1;
+        m_bobsMachine->transport->pages = 0;
         Result<SyncReport> resumed = m_bobsMachine->syncer().sync(m_bobProject);
         REALM_VERIFY_OK(resumed);
+        QCOMPARE(m_bobsMachine->transport->pages, 1); // the rest, not the list again (three pages)
         QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
         QVERIFY(!filesOf(*m_bobsMachine, m_bobProject).contains(QStringLiteral("src/style.css")));
     }

@@ -80,7 +80,6 @@ private:
         return m;
     }
 
-
 private slots:
     void init() { startTeam(); }
     void cleanup() { stopTeam(); }
@@ -268,8 +267,7 @@ private slots:
         QVERIFY(QFile::remove(m_alicesMachine->path(QStringLiteral("src/style.css"))));
         REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
         REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
-        QVERIFY(runSql(QStringLiteral("UPDATE sync_items SET deleted_at = 1 WHERE deleted_at IS NOT NULL")));
-        Result<qint64> pruned = m_sync->pruneTombstones(QDateTime::currentMSecsSinceEpoch());
+        Result<qint64> pruned = Test::forgetDeletes(m_server, *m_sync);
         REALM_VERIFY_OK(pruned);
         QCOMPARE(*pruned, qint64(1));
         // Bob, who never pulled the delete, gets the project anew: the file

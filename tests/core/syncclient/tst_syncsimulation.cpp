@@ -190,6 +190,8 @@ private:
         } else if (op < 97) {
             person.transport->loseNextPushAnswer = chance(15);
             person.transport->offline = chance(10);
+            if (chance(10)) // the connection drops a few pages into the list
+                person.transport->pagesBeforeOffline = 1 + pick(6);
             const bool lose = person.transport->loseNextPushAnswer;
             const bool offline = person.transport->offline;
             Result<SyncReport> synced = sync(person, {});
@@ -206,12 +208,7 @@ private:
             if (!synced && synced.error().code != Error::Code::Unavailable && synced.error().code != Error::Code::LimitExceeded)
                 return QStringLiteral("%1's sync: %2").arg(person.name, synced.error().message);
         } else if (op < 98) { // every delete older than the retention, and forgotten
-            Result<QSqlDatabase> db = m_server->connection();
-            if (!db)
-                return db.error().message;
-            if (!QSqlQuery(*db).exec(QStringLiteral("UPDATE sync_items SET deleted_at = 1 WHERE deleted_at IS NOT NULL")))
-                return QStringLiteral("cannot age the tombstones");
-            Result<qint64> pruned = m_sync->pruneTombstones(QDateTime::currentMSecsSinceEpoch());
+            Result<qint64> pruned = Test::forgetDeletes(m_server, *m_sync);
             if (!pruned)
                 return pruned.error().message;
             log(QStringLiteral("%1: the server forgets %2 delete(s)").arg(step).arg(*pruned));
@@ -234,6 +231,7 @@ private:
         person.transport->pages = 0;
         Result<SyncReport> synced = person.syncer().sync(person.projectId, options);
         person.transport->offline = false;
+        person.transport->pagesBeforeOffline = kPagesPerSync;
         if (person.transport->pages >= kPagesPerSync)
             return Error::failed(QStringLiteral("%1's sync asked for %2 pages").arg(person.name).arg(person.transport->pages));
         return synced;
@@ -297,29 +295,6 @@ private:
         return rows;
     }
 
-    QMap<QString, QString> serverFiles()
-    {
-        QMap<QString, QString> files;
-        QString cursor;
-        for (;;) {
-            Result<Sync::ChangePage> page =
-                m_sync->changes(m_people.front()->principal, m_serverProject, cursor, kChangesPerPage, Sync::ChangePage::Listing::FromStart);
-            if (!page)
-                return {};
-            for (const Sync::Change &change : std::as_const(page->changes)) {
-                if (change.table != QLatin1String(Sync::Tables::kFiles))
-                    continue;
-                if (change.deleted)
-                    files.remove(change.key);
-                else
-                    files.insert(change.key, change.data.value(QStringLiteral("sha256")).toString());
-            }
-            cursor = page->cursor.toText();
-            if (!page->hasMore)
-                return files;
-        }
-    }
-
     static QMap<QString, QString> projectFiles(Person &person)
     {
         QMap<QString, QString> files;
@@ -356,7 +331,7 @@ private:
         }
         if (!quiet)
             return QStringLiteral("still moving after %1 rounds").arg(kConvergenceRounds);
-        const QMap<QString, QString> server = serverFiles();
+        const QMap<QString, QString> server = Test::serverFilesOf(*m_sync, m_people.front()->principal, m_serverProject);
         for (const auto &person : m_people) {
             if (projectFiles(*person) != server)
                 return QStringLiteral("%1's workspace differs from the server: %2 vs %3")

@@ -928,15 +928,30 @@ private slots:
         QVERIFY(!byKey(*fresh).contains(oldPath));
         QVERIFY(byKey(*fresh).contains(keptPath));
 
-        // Page by page, a list from the start has cursors older than the
-        // delete forgotten: asked for as such, it goes on (following the
-        // log from there would have missed the delete, so that restarts).
+    }
+
+    // Page by page, a list from the start has cursors older than a delete
+    // the server forgot: asked for as such, it goes on (following the log
+    // from there would have missed the delete, so that starts it again).
+    void aListFromTheStartGoesOnPastForgottenDeletes()
+    {
+        const QByteArray kept("kept\n");
+        const QByteArray old("old\n");
         const QByteArray later("later\n");
-        QVERIFY(upload(m_bob, later));
-        REALM_VERIFY_OK(push(m_bob, kBobLaptop, {fileMutation(4, QStringLiteral("src/later.txt"), later)}));
+        for (const QByteArray &content : {kept, old, later})
+            QVERIFY(upload(m_bob, content));
+        Result<Sync::PushResult> created =
+            push(m_bob, kBobLaptop, {fileMutation(1, QStringLiteral("kept.txt"), kept), fileMutation(2, QStringLiteral("old.txt"), old)});
+        REALM_VERIFY_OK(created);
+        Result<Sync::PushResult> deleted = push(m_bob, kBobLaptop, {removal(3, kFiles, QStringLiteral("old.txt"), created->results.last().seq)});
+        REALM_VERIFY_OK(deleted);
+        REALM_VERIFY_OK(push(m_bob, kBobLaptop, {fileMutation(4, QStringLiteral("later.txt"), later)}));
+        Result<qint64> pruned = m_sync->pruneTombstones(Clock::nowMs() + 91 * kDayMs);
+        REALM_VERIFY_OK(pruned);
+        QVERIFY(*pruned >= 1);
         Result<Sync::ChangePage> whole = pull(m_carol);
         REALM_VERIFY_OK(whole);
-        QStringList listed;
+
         Result<Sync::ChangePage> page = pull(m_carol, {}, 1);
         REALM_VERIFY_OK(page);
         QVERIFY(page->hasMore);
@@ -944,6 +959,7 @@ private slots:
         Result<Sync::ChangePage> following = pull(m_carol, page->cursor.toText(), 1);
         REALM_VERIFY_OK(following);
         QCOMPARE(following->reset, Reset::Expired);
+        QStringList listed;
         for (;;) {
             for (const Sync::Change &change : std::as_const(page->changes))
                 listed.append(change.key);
@@ -957,6 +973,7 @@ private slots:
         for (const Sync::Change &change : std::as_const(whole->changes))
             all.append(change.key);
         QCOMPARE(listed, all);
+        QVERIFY(!listed.contains(QStringLiteral("old.txt")));
     }
 };
 
