@@ -68,6 +68,15 @@ Result<Projects::ImportReport> TeamFixture::refresh(Machine &machine, const QStr
     return Projects::ProjectImporter(machine.db()).refreshProject(projectId, {});
 }
 
+Result<void> TeamFixture::sendAlicesFolder()
+{
+    if (Result<Projects::ImportReport> refreshed = refresh(*m_alicesMachine, m_aliceProject); !refreshed)
+        return refreshed.error();
+    if (Result<SyncClient::SyncReport> synced = m_alicesMachine->syncer().sync(m_aliceProject); !synced)
+        return synced.error();
+    return {};
+}
+
 bool TeamFixture::runSql(const QString &sql)
 {
     Result<QSqlDatabase> db = m_server->connection();

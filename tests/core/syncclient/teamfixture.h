@@ -57,6 +57,8 @@ protected:
     // does there); false, with the error logged, when it fails.
     bool runSql(const QString &sql);
     static Result<Projects::ImportReport> refresh(Machine &machine, const QString &projectId);
+    // Alice refreshes her project from her folder and syncs it.
+    Result<void> sendAlicesFolder();
     // path → SHA-256 of a project's files in a workspace.
     static QMap<QString, QString> filesOf(Machine &machine, const QString &projectId);
     // The server's live files of the project: path → SHA-256.

@@ -59,8 +59,7 @@ private slots:
     void eachPageLandsBeforeTheNextIsAskedFor()
     {
         writeFiles(*m_alicesMachine, QStringLiteral("gen"), 2400);
-        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
-        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(sendAlicesFolder());
         const qint64 before = cursorSeq(*m_bobsMachine, m_bobProject);
 
         m_bobsMachine->transport->pages = 0;
@@ -118,8 +117,7 @@ private slots:
         REALM_VERIFY_OK(answered);
         REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
         writeFiles(*m_alicesMachine, QStringLiteral("gen"), 1200);
-        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
-        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(sendAlicesFolder());
         Storage::Statement edit(m_alicesMachine->db()->handle(), "UPDATE messages SET content = 'What does app.js do, exactly?' WHERE id = ?");
         edit.bindAll(asked->id);
         REALM_VERIFY_OK(edit.exec(QStringLiteral("edit")));
@@ -144,17 +142,14 @@ private slots:
     void aMassDeleteOnALaterPageIsCountedFirst()
     {
         writeFiles(*m_alicesMachine, QStringLiteral("old"), 1200);
-        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
-        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(sendAlicesFolder());
         REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
         QCOMPARE(filesUnder(*m_bobsMachine, m_bobProject, QStringLiteral("old")), 1200);
 
         writeFiles(*m_alicesMachine, QStringLiteral("fresh"), 1000);
-        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
-        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(sendAlicesFolder());
         QVERIFY(QDir(m_alicesMachine->path(QStringLiteral("old"))).removeRecursively());
-        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
-        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(sendAlicesFolder());
 
         m_bobsMachine->transport->pages = 0;
         Result<SyncReport> stopped = m_bobsMachine->syncer().sync(m_bobProject);
@@ -177,12 +172,10 @@ private slots:
     void aRestartLongerThanAPageFinishes()
     {
         writeFiles(*m_alicesMachine, QStringLiteral("gen"), 2400);
-        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
-        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(sendAlicesFolder());
         REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
         QVERIFY(QFile::remove(m_alicesMachine->path(QStringLiteral("src/style.css"))));
-        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
-        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(sendAlicesFolder());
         Result<qint64> pruned = Test::forgetDeletes(m_server, *m_sync);
         REALM_VERIFY_OK(pruned);
         QCOMPARE(*pruned, qint64(1));
@@ -203,17 +196,14 @@ private slots:
     void anInterruptedRestartResumesWhereItStopped()
     {
         writeFiles(*m_alicesMachine, QStringLiteral("gen"), 2400);
-        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
-        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(sendAlicesFolder());
         REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
         QVERIFY(QFile::remove(m_alicesMachine->path(QStringLiteral("src/style.css"))));
-        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
-        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(sendAlicesFolder());
         // New contents everywhere, so each group of the restart downloads.
         for (int i = 0; i < 2400; ++i)
             Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("gen/f%1.txt").arg(i), QStringLiteral("edited, file number %1\n").arg(i).toUtf8());
-        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
-        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(sendAlicesFolder());
         Result<qint64> pruned = Test::forgetDeletes(m_server, *m_sync);
         REALM_VERIFY_OK(pruned);
         QCOMPARE(*pruned, qint64(1));

@@ -265,8 +265,7 @@ private slots:
     {
         // Alice deletes a file; the server later forgets the tombstone.
         QVERIFY(QFile::remove(m_alicesMachine->path(QStringLiteral("src/style.css"))));
-        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
-        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        REALM_VERIFY_OK(sendAlicesFolder());
         Result<qint64> pruned = Test::forgetDeletes(m_server, *m_sync);
         REALM_VERIFY_OK(pruned);
         QCOMPARE(*pruned, qint64(1));
