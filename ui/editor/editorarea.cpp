@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -33,6 +34,7 @@ namespace Realm::Ui {
 namespace {
 const char *const kTabKey = "realmTab";
 const char *const kTabFileFacts = "realmFileFacts"; // "UTF-8 · LF", for the status bar
+const char *const kTabSha256 = "realmSha256";       // of the contents shown
 
 // How a text's lines end, as editors name it.
 QString lineEndingsOf(const QString &text)
@@ -51,8 +53,45 @@ struct LoadedFile {
     qint64 size = 0;
     bool binary = false;
     QString facts; // encoding and line endings
+    QByteArray sha256;
     QString error;
 };
+
+// On a worker thread.
+LoadedFile loadFile(const Storage::DatabasePtr &db, const QString &projectId, const QString &path)
+{
+    LoadedFile loaded;
+    loaded.path = path;
+    Projects::ProjectStore store(db);
+    Result<Projects::ProjectFile> file = store.file(projectId, path);
+    Result<QByteArray> content = file ? store.content(*file) : Result<QByteArray>(file.error());
+    if (!content) {
+        loaded.error = content.error().message;
+        return loaded;
+    }
+    loaded.size = file->size;
+    loaded.sha256 = file->sha256;
+    loaded.binary = file->isBinary();
+    if (loaded.binary)
+        loaded.binaryHead = content->left(4096);
+    else
+        loaded.text = Projects::decodeText(*content, Projects::encodingFromName(file->encoding));
+    loaded.facts = loaded.binary ? EditorArea::tr("Binary") : file->encoding.toUpper() + QStringLiteral(" · ") + lineEndingsOf(loaded.text);
+    return loaded;
+}
+
+// What a tab shows of `loaded`.
+void showLoaded(CodeView *view, const LoadedFile &loaded)
+{
+    view->setProperty(kTabFileFacts, loaded.facts);
+    view->setProperty(kTabSha256, loaded.sha256);
+    if (loaded.binary) {
+        view->showBinary(loaded.binaryHead, loaded.size);
+    } else {
+        view->setFileName(loaded.path.section(QLatin1Char('/'), -1), loaded.size);
+        view->showTextProgressively(loaded.text);
+    }
+}
 
 // Set on a page's widget (showPage): a tab that is not a file.
 constexpr char kPage[] = "realmPage";
@@ -183,33 +222,14 @@ void EditorArea::openFile(const QString &projectId, const QString &path, int lin
             return;
         }
     }
-    runInBackground(this, m_db, [projectId, path](Storage::DatabasePtr db) {
-        LoadedFile loaded;
-        loaded.path = path;
-        Projects::ProjectStore store(db);
-        Result<Projects::ProjectFile> file = store.file(projectId, path);
-        Result<QByteArray> content = file ? store.content(*file) : Result<QByteArray>(file.error());
-        if (!content) {
-            loaded.error = content.error().message;
-            return loaded;
-        }
-        loaded.size = file->size;
-        loaded.binary = file->isBinary();
-        if (loaded.binary)
-            loaded.binaryHead = content->left(4096);
-        else
-            loaded.text = Projects::decodeText(*content, Projects::encodingFromName(file->encoding));
-        loaded.facts = loaded.binary ? tr("Binary")
-                                     : file->encoding.toUpper() + QStringLiteral(" · ") + lineEndingsOf(loaded.text);
-        return loaded;
-    }, [this, line, column, length, tabKey](const LoadedFile &loaded) {
+    runInBackground(this, m_db, [projectId, path](Storage::DatabasePtr db) { return loadFile(db, projectId, path); },
+                    [this, line, column, length, tabKey](const LoadedFile &loaded) {
         if (!loaded.error.isEmpty()) {
             emit failed(tr("Cannot open file"), loaded.error);
             return;
         }
         auto *view = new CodeView;
         view->setProperty(kTabKey, tabKey);
-        view->setProperty(kTabFileFacts, loaded.facts);
         connect(view, &QPlainTextEdit::cursorPositionChanged, this, [this, view] {
             if (view == currentCodeView())
                 updateCursorInfo();
@@ -224,12 +244,7 @@ void EditorArea::openFile(const QString &projectId, const QString &path, int lin
             menu->addActions(m_codeActions);
             menu->popup(view->viewport()->mapToGlobal(at));
         });
-        if (loaded.binary) {
-            view->showBinary(loaded.binaryHead, loaded.size);
-        } else {
-            view->setFileName(loaded.path.section(QLatin1Char('/'), -1), loaded.size);
-            view->showTextProgressively(loaded.text);
-        }
+        showLoaded(view, loaded);
         const int index = m_tabs->addTab(view, loaded.path.section(QLatin1Char('/'), -1));
         relabelTabs();
         m_tabs->setCurrentIndex(index);
@@ -238,6 +253,40 @@ void EditorArea::openFile(const QString &projectId, const QString &path, int lin
         view->setFocus();
         emit fileOpened(loaded.path);
     });
+}
+
+void EditorArea::reloadProject(const QString &projectId)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const QString key = tabKeyOf(m_tabs->widget(i));
+        if (key.isEmpty() || key.section(QLatin1Char('/'), 0, 0) != projectId)
+            continue;
+        const QString path = key.section(QLatin1Char('/'), 1);
+        runInBackground(this, m_db, [projectId, path](Storage::DatabasePtr db) { return loadFile(db, projectId, path); },
+                        [this, key](const LoadedFile &loaded) {
+            CodeView *view = nullptr;
+            for (int j = 0; j < m_tabs->count() && !view; ++j)
+                if (tabKeyOf(m_tabs->widget(j)) == key)
+                    view = static_cast<CodeView *>(m_tabs->widget(j));
+            // Gone from the project: the tab keeps what it showed until closed.
+            if (!view || !loaded.error.isEmpty() || view->property(kTabSha256).toByteArray() == loaded.sha256)
+                return;
+            // Where the reader was stays where it was, as near as the new text allows.
+            const QTextCursor cursor = view->textCursor();
+            const int line = cursor.blockNumber() + 1;
+            const int column = cursor.positionInBlock() + 1;
+            const int scroll = view->verticalScrollBar()->value();
+            showLoaded(view, loaded);
+            view->goToLine(line, column); // a large file's line may arrive later: it waits
+            const auto keepScroll = [view, scroll] { view->verticalScrollBar()->setValue(scroll); };
+            if (view->isLoading())
+                connect(view, &CodeView::loaded, view, keepScroll, Qt::SingleShotConnection);
+            else
+                keepScroll();
+            if (view == currentCodeView())
+                updateCursorInfo();
+        });
+    }
 }
 
 void EditorArea::restoreTabs(const QStringList &keys, const QString &currentKey)

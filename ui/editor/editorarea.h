@@ -29,6 +29,9 @@ public:
     // Line and column are 1-based; `length` characters from the column are
     // selected. An open tab is brought to the front instead of loaded again.
     void openFile(const QString &projectId, const QString &path, int line = 0, int column = 0, int length = 0);
+    // Shows what the workspace now holds in the tabs of `projectId`'s files
+    // that changed (after a refresh or a sync), keeping each one's place.
+    void reloadProject(const QString &projectId);
     // Reopens tabs saved by tabKeys(), then brings `currentKey` to the front.
     void restoreTabs(const QStringList &keys, const QString &currentKey);
     QStringList tabKeys() const;

@@ -17,6 +17,7 @@
 #include "editor/editorarea.h"
 #include "files/filetreemodel.h"
 #include "projects/importjob.h"
+#include "projects/folderwatch.h"
 #include "projects/importsource.h"
 #include "projects/projectactions.h"
 #include "projects/projectlistmodel.h"
@@ -78,6 +79,7 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     , m_jobLabel(new QLabel)
     , m_jobProgress(new QProgressBar)
     , m_jobCancel(new QPushButton(tr("Cancel")))
+    , m_folderWatch(new FolderWatch(m_db, this))
     , m_projectActions(new ProjectActions(m_db, this))
     , m_undo(new QPushButton(tr("Undo")))
     , m_details(new QPushButton(tr("Details…")))
@@ -105,6 +107,23 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     restoreState();
     reloadProjects();
     connectTeam();
+    connectFolderWatch();
+}
+
+void MainWindow::connectFolderWatch()
+{
+    m_folderWatch->setEnabled(AppSettings::load().followFolders);
+    connect(m_folderWatch, &FolderWatch::refreshed, this, [this](const Projects::ImportReport &report) {
+        statusBar()->showMessage(Projects::describeImport(report, true), 10000);
+        if (report.project.id == m_projectId)
+            reloadFilesKeepingView();
+        m_editor->reloadProject(report.project.id);
+        reloadProjects();
+        m_team->projectChangedHere(report.project.id);
+    });
+    // Like a refresh's: in the status bar until the next message.
+    connect(m_folderWatch, &FolderWatch::failed, this, [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(m_folderWatch, &FolderWatch::notice, this, [this](const QString &message) { statusBar()->showMessage(message, 30000); });
 }
 
 void MainWindow::connectTeam()
@@ -123,6 +142,8 @@ void MainWindow::connectTeam()
             reloadFilesKeepingView();
             m_chatPanel->reloadFromWorkspace();
         }
+        for (const QString &id : projectIds)
+            m_editor->reloadProject(id);
         reloadProjects();
     });
     connect(this, &MainWindow::importFinished, m_team, [this](bool ok) {
@@ -266,8 +287,12 @@ void MainWindow::createActions()
     file->addSeparator();
     QAction *preferences = file->addAction(tr("&Settings…"), this, [this] {
         SettingsDialog dialog(AppSettings::load(), this);
-        if (dialog.exec() == QDialog::Accepted)
-            dialog.settings().save();
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        const AppSettings chosen = dialog.settings();
+        chosen.save();
+        m_folderWatch->setEnabled(chosen.followFolders);
+        m_folderWatch->follow(project(m_projectId), m_projectPaths);
     });
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
@@ -591,6 +616,7 @@ void MainWindow::openProject(const QString &projectId)
                         if (const std::optional<TreeViewState> kept = std::exchange(m_keptTreeView, std::nullopt); kept && kept->projectId == m_projectId)
                             kept->restore(*m_fileView, *m_fileModel);
                         m_projectPaths = loaded.paths;
+                        m_folderWatch->follow(project(m_projectId), m_projectPaths);
                         if (m_quickOpen)
                             m_quickOpen->setPaths(m_projectPaths);
                         revealCurrentFile();
@@ -609,11 +635,11 @@ void MainWindow::reloadFilesKeepingView()
     m_fileModel->setTree(FileTreeModel::buildTree({})); // reloaded with the project list
 }
 
-QString MainWindow::projectName(const QString &projectId) const
+Projects::Project MainWindow::project(const QString &projectId) const
 {
     for (const Projects::Project &p : m_projectModel->projects()) {
         if (p.id == projectId)
-            return p.name;
+            return p;
     }
     return {};
 }
@@ -727,6 +753,11 @@ void MainWindow::runImport(const QString &label, const Projects::ImportInput &in
         QMessageBox::information(this, tr("Import running"), tr("Wait for the running import to finish, or cancel it."));
         return;
     }
+    m_folderWatch->giveWay([this, label, input] { startImport(label, input); });
+}
+
+void MainWindow::startImport(const QString &label, const Projects::ImportInput &input)
+{
     delete m_importJob;
     m_importJob = new Projects::ImportJob(m_db, input, this);
     m_jobLabel->setText(label);
@@ -745,6 +776,7 @@ void MainWindow::runImport(const QString &label, const Projects::ImportInput &in
         m_jobProgress->hide();
         m_jobCancel->hide();
         disconnect(m_jobCancel, nullptr, nullptr, nullptr);
+        m_folderWatch->resume();
     };
     connect(m_importJob, &Projects::ImportJob::failed, this, [this, ended](const Error &error) {
         ended();
@@ -759,6 +791,9 @@ void MainWindow::runImport(const QString &label, const Projects::ImportInput &in
     connect(m_importJob, &Projects::ImportJob::finished, this, [this, ended](const Projects::ImportReport &report) {
         ended();
         const bool refresh = m_importJob->input().isRefresh();
+        if (m_importJob->input().paths.isEmpty())
+            m_folderWatch->markUpToDate(report.project.id); // read whole just now
+        m_editor->reloadProject(report.project.id);
         const QString message = Projects::describeImport(report, refresh);
         const bool issues = !report.rejected.isEmpty() || !report.warnings.isEmpty();
         // An import shows its report; a refresh only offers it.

@@ -35,6 +35,7 @@ class CodeView;
 class CommandPalette;
 class EditorArea;
 class FileTreeModel;
+class FolderWatch;
 class ProjectActions;
 class ProjectListModel;
 class QuickOpenDialog;
@@ -71,6 +72,7 @@ public:
     ImportDialog *showImportDialog(ImportDialog::Kind kind, const QString &location = {});
     void refreshProject(const QString &projectId);
     ProjectActions *projectActions() const { return m_projectActions; }
+    FolderWatch *folderWatch() const { return m_folderWatch; }
     TeamActions *teamActions() const { return m_team; }
     // Copies the built-in demo project to the app data folder and imports it.
     void openDemoProject();
@@ -106,9 +108,14 @@ private:
     void restoreState();
     void openInExternalEditor();
     void showAbout();
+    // Runs an import or refresh the user asked for, once a refresh that
+    // follows the project's folder has made way.
     void runImport(const QString &label, const Projects::ImportInput &input);
+    void startImport(const QString &label, const Projects::ImportInput &input);
+    void connectFolderWatch();
     void showImportReport(const Projects::ImportReport &report);
-    QString projectName(const QString &projectId) const;
+    Projects::Project project(const QString &projectId) const; // from the list; empty if not there
+    QString projectName(const QString &projectId) const { return project(projectId).name; }
     void updateWindowTitle();
     void revealCurrentFile();
     // The current project's files changed: list them again, keeping the
@@ -141,6 +148,7 @@ private:
     QProgressBar *m_jobProgress;
     QPushButton *m_jobCancel;
     Projects::ImportJob *m_importJob = nullptr;
+    FolderWatch *m_folderWatch;
     ProjectActions *m_projectActions;
     QPushButton *m_undo;
     QPushButton *m_details;                    // a refresh's report, on request

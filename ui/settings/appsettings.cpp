@@ -19,6 +19,7 @@ namespace Realm::Ui {
 namespace {
 const QString kTheme = QStringLiteral("appearance/theme");
 const QString kLanguage = QStringLiteral("appearance/language");
+const QString kFollowFolders = QStringLiteral("projects/followFolders");
 
 QString themeName(AppSettings::Theme theme)
 {
@@ -39,6 +40,7 @@ AppSettings AppSettings::load()
     const QString theme = s.value(kTheme).toString();
     a.theme = theme == QLatin1String("light") ? Theme::Light : theme == QLatin1String("dark") ? Theme::Dark : Theme::System;
     a.language = s.value(kLanguage).toString();
+    a.followFolders = s.value(kFollowFolders, a.followFolders).toBool();
     return a;
 }
 
@@ -48,6 +50,7 @@ void AppSettings::save() const
     QSettings s;
     s.setValue(kTheme, themeName(theme));
     s.setValue(kLanguage, language);
+    s.setValue(kFollowFolders, followFolders);
 }
 
 bool installTranslation(const QString &language)

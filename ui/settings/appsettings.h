@@ -12,6 +12,7 @@ struct AppSettings : Workspace::Settings {
 
     Theme theme = Theme::System;
     QString language;        // "" follows the system, else "en", "de"
+    bool followFolders = true; // refresh the open project when its folder changes (FolderWatch)
 
     static AppSettings load();
     void save() const;

@@ -26,6 +26,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     , m_workspace(new QLineEdit(settings.workspacePath))
     , m_excludes(new QPlainTextEdit(settings.importExcludes.join(QLatin1Char('\n'))))
     , m_gitIgnore(new QCheckBox(tr("Skip what .gitignore ignores")))
+    , m_followFolders(new QCheckBox(tr("Refresh the open project when files change in its folder")))
     , m_maxFileMiB(new QSpinBox)
     , m_maxTotalGiB(new QSpinBox)
     , m_maxFiles(new QSpinBox)
@@ -55,6 +56,10 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     workspaceBox->setLayout(workspaceLayout);
 
     m_gitIgnore->setChecked(settings.honourGitIgnore);
+    m_followFolders->setChecked(settings.followFolders);
+    m_followFolders->setObjectName(QStringLiteral("followFolders"));
+    m_followFolders->setToolTip(tr("Files saved from another editor, a git checkout, new and deleted files: "
+                                   "read into the workspace within a moment, without pressing F5."));
     m_maxFileMiB->setRange(1, 4096);
     m_maxFileMiB->setSuffix(tr(" MiB"));
     m_maxFileMiB->setValue(int(settings.limits.maxFileBytes >> 20));
@@ -70,6 +75,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     auto *importForm = new QFormLayout;
     importForm->addRow(tr("Excluded names and paths\n(one glob per line):"), m_excludes);
     importForm->addRow(QString(), m_gitIgnore);
+    importForm->addRow(QString(), m_followFolders);
     importForm->addRow(tr("Skip files larger than:"), m_maxFileMiB);
     importForm->addRow(tr("Stop above a total of:"), m_maxTotalGiB);
     importForm->addRow(tr("Stop above this many files:"), m_maxFiles);
@@ -104,6 +110,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
         const AppSettings defaults;
         m_excludes->setPlainText(defaults.importExcludes.join(QLatin1Char('\n')));
         m_gitIgnore->setChecked(defaults.honourGitIgnore);
+        m_followFolders->setChecked(defaults.followFolders);
         m_maxFileMiB->setValue(int(defaults.limits.maxFileBytes >> 20));
         m_maxTotalGiB->setValue(int(defaults.limits.maxTotalBytes >> 30));
         m_maxFiles->setValue(int(defaults.limits.maxFiles));
@@ -141,6 +148,7 @@ AppSettings SettingsDialog::settings() const
         e = e.trimmed();
     s.importExcludes.removeAll(QString());
     s.honourGitIgnore = m_gitIgnore->isChecked();
+    s.followFolders = m_followFolders->isChecked();
     s.limits.maxFileBytes = qint64(m_maxFileMiB->value()) << 20;
     s.limits.maxTotalBytes = qint64(m_maxTotalGiB->value()) << 30;
     s.limits.maxFiles = m_maxFiles->value();

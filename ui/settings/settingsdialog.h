@@ -29,6 +29,7 @@ private:
     QLineEdit *m_workspace;
     QPlainTextEdit *m_excludes;
     QCheckBox *m_gitIgnore;
+    QCheckBox *m_followFolders;
     QSpinBox *m_maxFileMiB;
     QSpinBox *m_maxTotalGiB;
     QSpinBox *m_maxFiles;

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <QThread>
+
+#include <chrono>
+
+namespace Realm::Projects {
+
+class WatchWorker;
+
+// Tells which of a project's paths changed in its folder on disk, so that a
+// refresh reads just those (ProjectImporter::refreshProject with onlyPaths).
+//
+// Most editors save a file in place, and a watch on its folder does not see
+// that: only a watch on the file itself does. So the project's folders are
+// watched (for what is created, removed or renamed in them) and, while the
+// system's budget of watches allows, each of its files too; beyond that
+// budget only the folders, and watching() says so. Setting tens of
+// thousands of watches takes a while, so they are set on a thread of the
+// watcher's own, where the reports are put together too: one after a quiet
+// moment, naming every path that changed since the last.
+class SourceWatcher final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SourceWatcher)
+public:
+    struct Limits {
+        // At most this many watches, folders and files together. 0: a quarter
+        // of the system's (fs.inotify.max_user_watches), at most 50,000 —
+        // other programs (editors, sync clients) need theirs.
+        qsizetype maxWatches = 0;
+        // A report waits until nothing has changed for quietPeriod, but no
+        // longer than maxDelay after the first change it names.
+        std::chrono::milliseconds quietPeriod{250};
+        std::chrono::milliseconds maxDelay{2000};
+    };
+
+    explicit SourceWatcher(QObject *parent = nullptr) : SourceWatcher(Limits{}, parent) {}
+    explicit SourceWatcher(Limits limits, QObject *parent = nullptr);
+    ~SourceWatcher() override;
+
+    // Watches `folder` and the project's `files` in it (paths relative to
+    // it). What is created later is reported, not watched: call watch()
+    // again once a refresh has taken it in — so build output and editor swap
+    // files, which an import leaves out, stay unwatched. Called again with
+    // the same folder, it adds and drops only the watches that differ; with
+    // another folder, it starts over.
+    void watch(const QString &folder, const QStringList &files);
+    void stop();
+
+    // The budget `maxWatches = 0` stands for on this system.
+    static qsizetype systemBudget();
+
+signals:
+    // The watches for `folder` are set: `files` of the project's files are
+    // watched — none when there were more than `budget` allows, in which
+    // case a file written in place goes unseen until the next refresh.
+    void watching(const QString &folder, qsizetype folders, qsizetype files, qsizetype budget);
+    // Paths relative to `folder` that changed on disk: files written,
+    // created or removed, and folders created or removed (a refresh of a
+    // folder reads all of it).
+    void changed(const QString &folder, const QStringList &paths);
+
+private:
+    QThread m_thread;
+    WatchWorker *m_worker; // lives on m_thread, deleted when it ends
+};
+
+} // namespace Realm::Projects

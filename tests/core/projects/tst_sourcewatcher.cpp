@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The watcher that tells which of a project's paths changed on disk: on a
+// real folder, with the system's own file watching (inotify here).
+#include "projects/sourcewatcher.h"
+#include "testworkspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Realm;
+using namespace Realm::Projects;
+using Realm::Test::writeFile;
+
+namespace {
+
+// A project folder with a watcher on it, and every path it has reported.
+class Watched {
+public:
+    explicit Watched(SourceWatcher::Limits limits = {}) : watcher(limits)
+    {
+        writeFile(folder.path(), QStringLiteral("a.c"), "int a;\n");
+        writeFile(folder.path(), QStringLiteral("lib/b.c"), "int b;\n");
+        writeFile(folder.path(), QStringLiteral("lib/deep/c.c"), "int c;\n");
+        QObject::connect(&watcher, &SourceWatcher::changed, &watcher, [this](const QString &root, const QStringList &paths) {
+            roots << root;
+            reports << paths;
+            for (const QString &path : paths)
+                reported.insert(path);
+        });
+    }
+
+    // Watches the project's files and waits until the watches are set.
+    bool watch(const QStringList &files = {QStringLiteral("a.c"), QStringLiteral("lib/b.c"), QStringLiteral("lib/deep/c.c")})
+    {
+        QSignalSpy set(&watcher, &SourceWatcher::watching);
+        watcher.watch(folder.path(), files);
+        if (!set.wait(10000))
+            return false;
+        state = set.takeFirst();
+        return true;
+    }
+
+    // Waits until every change made so far has been reported, then forgets
+    // what was: a file made now is reported after them (a watch reports in
+    // order), so once it is, nothing earlier is left to come.
+    bool settle()
+    {
+        const QString marker = QStringLiteral(".settled-%1").arg(++m_settles);
+        writeFile(folder.path(), marker, "");
+        if (!QTest::qWaitFor([&] { return reported.contains(marker); }, 10000))
+            return false;
+        reported.clear();
+        return true;
+    }
+
+    void append(const QString &path, const QByteArray &data)
+    {
+        QFile file(folder.filePath(path));
+        QVERIFY(file.open(QIODevice::Append));
+        QCOMPARE(file.write(data), data.size());
+    }
+
+    QTemporaryDir folder;
+    SourceWatcher watcher;
+    QVariantList state; // what `watching` said: folder, folders, files, budget
+    QStringList roots;
+    QList<QStringList> reports;
+    QSet<QString> reported;
+
+private:
+    int m_settles = 0;
+};
+
+QSet<QString> setOf(std::initializer_list<const char *> paths)
+{
+    QSet<QString> set;
+    for (const char *path : paths)
+        set.insert(QString::fromUtf8(path));
+    return set;
+}
+
+} // namespace
+
+class tst_SourceWatcher final : public QObject {
+    Q_OBJECT
+private slots:
+    void watchesTheFoldersAndFilesOfTheProject();
+    void aFileWrittenInPlaceIsReported();
+    void aFileSavedByRenamingOverItStaysWatched();
+    void createdAndRemovedFilesAndFoldersAreReported();
+    void aNewFolderIsWatchedOnceTheProjectHasIt();
+    void changesCloseTogetherComeInOneReport();
+    void beyondTheBudgetOnlyFoldersAreWatched();
+    void anotherFolderStartsOver();
+    void aRemovedFolderIsReported();
+};
+
+void tst_SourceWatcher::watchesTheFoldersAndFilesOfTheProject()
+{
+    Watched w;
+    QVERIFY(w.watch());
+    QCOMPARE(w.state.at(0).toString(), QDir(w.folder.path()).absolutePath());
+    QCOMPARE(w.state.at(1).value<qsizetype>(), 3); // the root, lib, lib/deep
+    QCOMPARE(w.state.at(2).value<qsizetype>(), 3);
+    QCOMPARE(w.state.at(3).value<qsizetype>(), SourceWatcher::systemBudget());
+    QVERIFY(SourceWatcher::systemBudget() > 0);
+}
+
+void tst_SourceWatcher::aFileWrittenInPlaceIsReported()
+{
+    // What a folder watch alone misses, and most editors do.
+    Watched w;
+    QVERIFY(w.watch());
+    w.append(QStringLiteral("lib/deep/c.c"), "int more;\n");
+    QTRY_VERIFY_WITH_TIMEOUT(!w.reports.isEmpty(), 10000);
+    QCOMPARE(w.reports.first(), QStringList{QStringLiteral("lib/deep/c.c")});
+    QCOMPARE(w.roots.first(), QDir(w.folder.path()).absolutePath());
+}
+
+void tst_SourceWatcher::aFileSavedByRenamingOverItStaysWatched()
+{
+    Watched w;
+    QVERIFY(w.watch());
+    QSaveFile save(w.folder.filePath(QStringLiteral("lib/b.c"))); // a new file renamed over the old one
+    QVERIFY(save.open(QIODevice::WriteOnly));
+    save.write("int b = 2;\n");
+    QVERIFY(save.commit());
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("lib/b.c")), 10000);
+    for (const QString &path : std::as_const(w.reported)) // and the save's temporary file, if it had a name
+        QVERIFY2(path.startsWith(QLatin1String("lib/b.c")), qPrintable(path));
+
+    // The watch moved to the new file: written in place now, it is seen.
+    QVERIFY(w.settle());
+    w.append(QStringLiteral("lib/b.c"), "int b3;\n");
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("lib/b.c")), 10000);
+    QCOMPARE(w.reported, setOf({"lib/b.c"}));
+}
+
+void tst_SourceWatcher::createdAndRemovedFilesAndFoldersAreReported()
+{
+    Watched w;
+    QVERIFY(w.watch());
+    writeFile(w.folder.path(), QStringLiteral("new.c"), "int n;\n");
+    QVERIFY(QFile::remove(w.folder.filePath(QStringLiteral("lib/b.c"))));
+    QVERIFY(QDir(w.folder.path()).mkpath(QStringLiteral("docs/guide")));
+    QVERIFY(QFile::rename(w.folder.filePath(QStringLiteral("a.c")), w.folder.filePath(QStringLiteral("lib/a.c"))));
+    const QSet<QString> expected = setOf({"new.c", "lib/b.c", "docs", "a.c", "lib/a.c"});
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(expected), 10000);
+    QCOMPARE(w.reported, expected);
+}
+
+void tst_SourceWatcher::aNewFolderIsWatchedOnceTheProjectHasIt()
+{
+    Watched w;
+    QVERIFY(w.watch());
+    writeFile(w.folder.path(), QStringLiteral("docs/guide.md"), "# Guide\n");
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("docs")), 10000);
+    QCOMPARE(w.reported, setOf({"docs"})); // a refresh of the folder reads what is in it
+    QVERIFY(w.settle());
+
+    // The refresh took it in; the project's files now include it.
+    QVERIFY(w.watch({QStringLiteral("a.c"), QStringLiteral("lib/b.c"), QStringLiteral("lib/deep/c.c"), QStringLiteral("docs/guide.md")}));
+    QCOMPARE(w.state.at(1).value<qsizetype>(), 4);
+    QCOMPARE(w.state.at(2).value<qsizetype>(), 4);
+    writeFile(w.folder.path(), QStringLiteral("docs/faq.md"), "# FAQ\n");
+    w.append(QStringLiteral("docs/guide.md"), "More.\n");
+    const QSet<QString> expected = setOf({"docs/faq.md", "docs/guide.md"});
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(expected), 10000);
+    QCOMPARE(w.reported, expected);
+}
+
+void tst_SourceWatcher::changesCloseTogetherComeInOneReport()
+{
+    // A quiet period far longer than the three writes take.
+    Watched w({.maxWatches = 0, .quietPeriod = std::chrono::milliseconds(1500), .maxDelay = std::chrono::milliseconds(20000)});
+    QVERIFY(w.watch());
+    w.append(QStringLiteral("a.c"), "1\n");
+    w.append(QStringLiteral("lib/b.c"), "2\n");
+    w.append(QStringLiteral("lib/deep/c.c"), "3\n");
+    QTRY_VERIFY_WITH_TIMEOUT(!w.reports.isEmpty(), 10000);
+    QCOMPARE(w.reports.first(), (QStringList{QStringLiteral("a.c"), QStringLiteral("lib/b.c"), QStringLiteral("lib/deep/c.c")}));
+}
+
+void tst_SourceWatcher::beyondTheBudgetOnlyFoldersAreWatched()
+{
+    Watched w({.maxWatches = 5});
+    QVERIFY(w.watch()); // 3 folders + 3 files > 5
+    QCOMPARE(w.state.at(1).value<qsizetype>(), 3);
+    QCOMPARE(w.state.at(2).value<qsizetype>(), 0);
+    QCOMPARE(w.state.at(3).value<qsizetype>(), 5);
+    // What happens in the folders is still seen.
+    writeFile(w.folder.path(), QStringLiteral("lib/deep/d.c"), "int d;\n");
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("lib/deep/d.c")), 10000);
+
+    // Within the budget again (a smaller project), files are watched too.
+    QVERIFY(w.watch({QStringLiteral("a.c"), QStringLiteral("lib/b.c")}));
+    QCOMPARE(w.state.at(1).value<qsizetype>(), 2);
+    QCOMPARE(w.state.at(2).value<qsizetype>(), 2);
+    QVERIFY(w.settle());
+    w.append(QStringLiteral("lib/b.c"), "int b2;\n");
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("lib/b.c")), 10000);
+}
+
+void tst_SourceWatcher::anotherFolderStartsOver()
+{
+    Watched w;
+    QVERIFY(w.watch());
+    QTemporaryDir other;
+    writeFile(other.path(), QStringLiteral("x/y.c"), "int y;\n");
+    QSignalSpy set(&w.watcher, &SourceWatcher::watching);
+    w.watcher.watch(other.path(), {QStringLiteral("x/y.c")});
+    QVERIFY(set.wait(10000));
+    QCOMPARE(set.first().at(1).value<qsizetype>(), 2);
+    QCOMPARE(set.first().at(2).value<qsizetype>(), 1);
+    // Reports name the new folder and paths in it; the old one is let go.
+    writeFile(w.folder.path(), QStringLiteral("a.c"), "int a2;\n");
+    writeFile(other.path(), QStringLiteral("x/y.c"), "int y2;\n");
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("x/y.c")), 10000);
+    QCOMPARE(w.reported, setOf({"x/y.c"}));
+    QCOMPARE(w.roots.last(), QDir(other.path()).absolutePath());
+}
+
+void tst_SourceWatcher::aRemovedFolderIsReported()
+{
+    Watched w;
+    QVERIFY(w.watch());
+    QVERIFY(QDir(w.folder.filePath(QStringLiteral("lib"))).removeRecursively());
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("lib")), 10000);
+    // Its files and its subfolder may be named too (their watches fire on
+    // the way); never anything outside it.
+    for (const QString &path : std::as_const(w.reported))
+        QVERIFY2(path == QLatin1String("lib") || path.startsWith(QLatin1String("lib/")), qPrintable(path));
+
+    // Made again, it is reported again: its parent is still watched.
+    QVERIFY(w.settle());
+    writeFile(w.folder.path(), QStringLiteral("lib/b.c"), "int b;\n");
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("lib")), 10000);
+}
+
+QTEST_GUILESS_MAIN(tst_SourceWatcher)
+#include "tst_sourcewatcher.moc"

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "projects/importjob.h"
+#include "projects/project.h"
+#include "projects/sourcewatcher.h"
+#include "storage/database.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+#include <functional>
+
+namespace Realm::Ui {
+
+// Keeps the open project in step with its folder: what changes there on
+// disk (saved from another editor, checked out by git) is refreshed into
+// the workspace within a moment, and only those paths are read. A project
+// opened for the first time in a session is refreshed whole once, for what
+// changed while REALM was not looking.
+//
+// Its refreshes are quiet (a status-bar line when something changed, no
+// dialog) and give way to the window's own imports: they never run beside
+// one — both would write the same project — and one the user starts
+// cancels a running one, whose paths are read again afterwards.
+class FolderWatch final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FolderWatch)
+public:
+    explicit FolderWatch(Storage::DatabasePtr db, QObject *parent = nullptr,
+                         Projects::SourceWatcher::Limits limits = {});
+
+    // Off: nothing is watched and nothing refreshed until it is on again.
+    void setEnabled(bool enabled);
+    bool isEnabled() const { return m_enabled; }
+
+    // The window shows `project`, whose files are `files`: watch its folder
+    // (a project from an archive or a Git URL has none to watch).
+    void follow(const Projects::Project &project, const QStringList &files);
+    // The project was just imported or refreshed whole: no catching up.
+    void markUpToDate(const QString &projectId) { m_upToDate.insert(projectId); }
+
+    QString followedProject() const { return m_projectId; }
+    // The watches for the followed project's folder are set.
+    bool isWatching() const { return m_watching; }
+    // Changes wait to be read (behind the window's import, say).
+    bool hasPending() const { return !m_pending.isEmpty(); }
+    bool isIdle() const { return !m_job && m_pending.isEmpty(); }
+
+    // Runs `start` (the window's import) once no refresh of ours is running,
+    // cancelling one that is; ours wait until resume().
+    void giveWay(std::function<void()> start);
+    void resume();
+
+signals:
+    // A refresh of ours changed the project (files added, changed or removed).
+    void refreshed(const Realm::Projects::ImportReport &report);
+    void failed(const QString &message);
+    // Something a person should know about the watching itself.
+    void notice(const QString &message);
+
+private:
+    struct Request {
+        bool whole = false;
+        QSet<QString> paths;
+    };
+    void request(const QString &projectId, const Request &more);
+    void merge(const QString &projectId, const Request &more);
+    void runNext();
+    void ended();
+
+    Storage::DatabasePtr m_db;
+    Projects::SourceWatcher m_watcher;
+    bool m_enabled = true;
+    QString m_projectId; // followed
+    QString m_folder;    // its folder, as the watcher names it
+    qint64 m_fileCount = 0;
+    bool m_watching = false;
+    QSet<QString> m_upToDate;
+    QHash<QString, Request> m_pending; // by project id
+    QPointer<Projects::ImportJob> m_job;
+    QString m_jobProject;
+    Request m_jobRequest;
+    bool m_givingWay = false;
+    std::function<void()> m_startWhenIdle;
+};
+
+} // namespace Realm::Ui
