@@ -8,15 +8,15 @@
         <translation>Die zu analysierenden Inhalte können nicht aufgelistet werden</translation>
     </message>
     <message>
-        <source>Cannot save a file's statistics</source>
+        <source>Cannot save a file&apos;s statistics</source>
         <translation>Die Statistik einer Datei kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <source>Cannot save a file's markers</source>
+        <source>Cannot save a file&apos;s markers</source>
         <translation>Die Markierungen einer Datei können nicht gespeichert werden</translation>
     </message>
     <message>
-        <source>Cannot count the project's lines</source>
+        <source>Cannot count the project&apos;s lines</source>
         <translation>Die Zeilen des Projekts können nicht gezählt werden</translation>
     </message>
     <message>
@@ -32,7 +32,7 @@
         <translation>Die TODO-Markierungen können nicht aufgelistet werden</translation>
     </message>
     <message>
-        <source>Cannot read the project's versions</source>
+        <source>Cannot read the project&apos;s versions</source>
         <translation>Die Versionen des Projekts können nicht gelesen werden</translation>
     </message>
     <message>
@@ -40,7 +40,7 @@
         <translation>Das Projekt kann nicht gelesen werden</translation>
     </message>
     <message>
-        <source>Cannot keep the project's statistics</source>
+        <source>Cannot keep the project&apos;s statistics</source>
         <translation>Die Statistik des Projekts kann nicht gespeichert werden</translation>
     </message>
     <message>
@@ -48,11 +48,11 @@
         <translation>Im Arbeitsbereich gibt es kein Projekt %1.</translation>
     </message>
     <message>
-        <source>Cannot remove the project's statistics</source>
+        <source>Cannot remove the project&apos;s statistics</source>
         <translation>Die Statistik des Projekts kann nicht entfernt werden</translation>
     </message>
     <message>
-        <source>Cannot remove a content's statistics</source>
+        <source>Cannot remove a content&apos;s statistics</source>
         <translation>Die Statistik eines Inhalts kann nicht entfernt werden</translation>
     </message>
 </context>
@@ -118,11 +118,11 @@
         <translation>(keine Details in der Antwort)</translation>
     </message>
     <message>
-        <source>The server's model list is not in the expected format: %1</source>
+        <source>The server&apos;s model list is not in the expected format: %1</source>
         <translation>Die Modellliste des Servers hat nicht das erwartete Format: %1</translation>
     </message>
     <message>
-        <source>The secure connection to %1 failed (%2). Check the base URL and the system's certificates.</source>
+        <source>The secure connection to %1 failed (%2). Check the base URL and the system&apos;s certificates.</source>
         <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen (%2). Prüfen Sie die Basis-URL und die Zertifikate des Systems.</translation>
     </message>
     <message>
@@ -302,11 +302,11 @@
         <translation>Ein Anbieterprofil braucht einen Namen.</translation>
     </message>
     <message>
-        <source>The base URL "%1" is not an http(s) URL, e.g. http://127.0.0.1:11434 or https://api.openai.com/v1.</source>
+        <source>The base URL &quot;%1&quot; is not an http(s) URL, e.g. http://127.0.0.1:11434 or https://api.openai.com/v1.</source>
         <translation>Die Basis-URL „%1“ ist keine http(s)-URL wie http://127.0.0.1:11434 oder https://api.openai.com/v1.</translation>
     </message>
     <message>
-        <source>A provider named "%1" already exists.</source>
+        <source>A provider named &quot;%1&quot; already exists.</source>
         <translation>Ein Anbieter namens „%1“ existiert bereits.</translation>
     </message>
     <message>
@@ -318,7 +318,7 @@
         <translation>Der Anbieter kann nicht gesucht werden</translation>
     </message>
     <message>
-        <source>There is no provider named "%1". `realm-cli provider list` shows them.</source>
+        <source>There is no provider named &quot;%1&quot;. `realm-cli provider list` shows them.</source>
         <translation>Es gibt keinen Anbieter namens „%1“. `realm-cli provider list` zeigt sie an.</translation>
     </message>
     <message>
@@ -334,11 +334,11 @@
         <translation>Der Anbieter kann nicht entfernt werden</translation>
     </message>
     <message>
-        <source>Cannot remember the provider's models</source>
+        <source>Cannot remember the provider&apos;s models</source>
         <translation>Die Modelle des Anbieters können nicht gespeichert werden</translation>
     </message>
     <message>
-        <source>The API key of "%1" was kept for one session only (no keychain was available): enter it again.</source>
+        <source>The API key of &quot;%1&quot; was kept for one session only (no keychain was available): enter it again.</source>
         <translation>Der API-Schlüssel von „%1“ wurde nur für eine Sitzung aufbewahrt (es war kein Schlüsselbund verfügbar): Geben Sie ihn erneut ein.</translation>
     </message>
     <message>
@@ -381,7 +381,7 @@
         </translation>
     </message>
     <message>
-        <source>Cannot read the project's conversations</source>
+        <source>Cannot read the project&apos;s conversations</source>
         <translation>Die Unterhaltungen des Projekts können nicht gelesen werden</translation>
     </message>
     <message>
@@ -389,7 +389,7 @@
         <translation>Die vom Server gesendete Unterhaltung kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <source>Cannot record the project's conversations to send</source>
+        <source>Cannot record the project&apos;s conversations to send</source>
         <translation>Die zu sendenden Unterhaltungen des Projekts können nicht vermerkt werden</translation>
     </message>
 </context>
@@ -411,7 +411,7 @@
 <context>
     <name>Realm::Chat::ChatSession</name>
     <message>
-        <source>No model is chosen: pick one of the provider's models, or set the provider's default model (Test Connection lists them; the CLI takes --model).</source>
+        <source>No model is chosen: pick one of the provider&apos;s models, or set the provider&apos;s default model (Test Connection lists them; the CLI takes --model).</source>
         <translation>Es ist kein Modell gewählt: Wählen Sie eines der Modelle des Anbieters oder legen Sie sein Standardmodell fest („Verbindung testen“ listet sie auf; die CLI nimmt --model).</translation>
     </message>
 </context>
@@ -501,7 +501,7 @@
         <translation>Eine Vorlage konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <source>There is no template named "%1" (realm-cli docs template list shows them).</source>
+        <source>There is no template named &quot;%1&quot; (realm-cli docs template list shows them).</source>
         <translation>Es gibt keine Vorlage namens „%1“ (realm-cli docs template list zeigt sie).</translation>
     </message>
     <message>
@@ -509,7 +509,7 @@
         <translation>Eine Vorlage braucht einen Namen.</translation>
     </message>
     <message>
-        <source>"built-in" names REALM's own templates; choose another name.</source>
+        <source>&quot;built-in&quot; names REALM&apos;s own templates; choose another name.</source>
         <translation>„built-in“ bezeichnet REALMs eigene Vorlagen; wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
@@ -521,7 +521,7 @@
         <translation>Die Vorlage konnte nicht entfernt werden</translation>
     </message>
     <message>
-        <source>There is no template named "%1".</source>
+        <source>There is no template named &quot;%1&quot;.</source>
         <translation>Es gibt keine Vorlage namens „%1“.</translation>
     </message>
     <message>
@@ -557,19 +557,19 @@
         <translation>Nur die API-Referenz kann undokumentierte Symbole weglassen (--documented-only gilt für --kind api).</translation>
     </message>
     <message>
-        <source>Cannot remove the project's documents</source>
+        <source>Cannot remove the project&apos;s documents</source>
         <translation>Die Dokumente des Projekts können nicht entfernt werden</translation>
     </message>
     <message>
-        <source>Cannot remove a content's symbols</source>
+        <source>Cannot remove a content&apos;s symbols</source>
         <translation>Die Symbole eines Inhalts können nicht entfernt werden</translation>
     </message>
     <message>
-        <source>Cannot read the project's documents</source>
+        <source>Cannot read the project&apos;s documents</source>
         <translation>Die Dokumente des Projekts können nicht gelesen werden</translation>
     </message>
     <message>
-        <source>Cannot record the project's documents to send</source>
+        <source>Cannot record the project&apos;s documents to send</source>
         <translation>Die zu sendenden Dokumente des Projekts können nicht vermerkt werden</translation>
     </message>
     <message>
@@ -856,11 +856,11 @@
         <translation>%1 ist kein Git-Repository: %2</translation>
     </message>
     <message>
-        <source>The repository %1 has no branch, tag or commit "%2": %3</source>
+        <source>The repository %1 has no branch, tag or commit &quot;%2&quot;: %3</source>
         <translation>Das Repository %1 hat keinen Branch, kein Tag und keinen Commit „%2“: %3</translation>
     </message>
     <message>
-        <source>"%1" in %2 does not name a commit: %3</source>
+        <source>&quot;%1&quot; in %2 does not name a commit: %3</source>
         <translation>„%1“ in %2 bezeichnet keinen Commit: %3</translation>
     </message>
     <message>
@@ -920,7 +920,7 @@
         <translation>absoluter Pfad</translation>
     </message>
     <message>
-        <source>path contains ".."</source>
+        <source>path contains &quot;..&quot;</source>
         <translation>Pfad enthält „..“</translation>
     </message>
     <message>
@@ -960,15 +960,15 @@
         <translation>Der fehlgeschlagene Import kann nicht entfernt werden</translation>
     </message>
     <message>
-        <source>A project named "%1" already exists. Choose another name (--name) or refresh that project.</source>
+        <source>A project named &quot;%1&quot; already exists. Choose another name (--name) or refresh that project.</source>
         <translation>Ein Projekt namens „%1“ existiert bereits. Wählen Sie einen anderen Namen (--name) oder aktualisieren Sie jenes Projekt.</translation>
     </message>
     <message>
-        <source>Cannot create the import lock %1 next to the workspace. Check the folder's permissions.</source>
+        <source>Cannot create the import lock %1 next to the workspace. Check the folder&apos;s permissions.</source>
         <translation>Die Importsperre %1 neben dem Arbeitsbereich kann nicht angelegt werden. Prüfen Sie die Berechtigungen des Ordners.</translation>
     </message>
     <message>
-        <source>A project named "%1" already exists (or is being imported). Choose another name (--name).</source>
+        <source>A project named &quot;%1&quot; already exists (or is being imported). Choose another name (--name).</source>
         <translation>Ein Projekt namens „%1“ existiert bereits (oder wird gerade importiert). Wählen Sie einen anderen Namen (--name).</translation>
     </message>
     <message>
@@ -976,7 +976,7 @@
         <translation>Der Import kann nicht gestartet werden</translation>
     </message>
     <message>
-        <source>Cannot read the project's files</source>
+        <source>Cannot read the project&apos;s files</source>
         <translation>Die Dateien des Projekts können nicht gelesen werden</translation>
     </message>
     <message>
@@ -984,7 +984,7 @@
         <translation>Eine entfernte Datei kann nicht markiert werden</translation>
     </message>
     <message>
-        <source>Cannot record a file's modification time</source>
+        <source>Cannot record a file&apos;s modification time</source>
         <translation>Der Änderungszeitpunkt einer Datei kann nicht gespeichert werden</translation>
     </message>
     <message>
@@ -996,23 +996,23 @@
         <translation>Ein Projektname darf höchstens 200 Zeichen lang sein.</translation>
     </message>
     <message>
-        <source>A project named "%1" already exists. Choose another name.</source>
+        <source>A project named &quot;%1&quot; already exists. Choose another name.</source>
         <translation>Ein Projekt namens „%1“ existiert bereits. Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <source>Cannot create the project "%1"</source>
+        <source>Cannot create the project &quot;%1&quot;</source>
         <translation>Das Projekt „%1“ kann nicht angelegt werden</translation>
     </message>
     <message>
-        <source>Cannot look up the project "%1"</source>
+        <source>Cannot look up the project &quot;%1&quot;</source>
         <translation>Das Projekt „%1“ kann nicht abgefragt werden</translation>
     </message>
     <message>
-        <source>No project named "%1". `realm-cli project list` shows the projects.</source>
+        <source>No project named &quot;%1&quot;. `realm-cli project list` shows the projects.</source>
         <translation>Es gibt kein Projekt namens „%1“. `realm-cli project list` zeigt die Projekte an.</translation>
     </message>
     <message>
-        <source>No project named "%1" (outside the trash). `realm-cli project list` shows the projects.</source>
+        <source>No project named &quot;%1&quot; (outside the trash). `realm-cli project list` shows the projects.</source>
         <translation>Es gibt kein Projekt namens „%1“ (außerhalb des Papierkorbs). `realm-cli project list` zeigt die Projekte an.</translation>
     </message>
     <message>
@@ -1036,7 +1036,7 @@
         <translation>Das Projekt %1 ist nicht im Arbeitsbereich (oder bereits im Papierkorb).</translation>
     </message>
     <message>
-        <source>Another project already has this project's name. Rename that one first, then restore.</source>
+        <source>Another project already has this project&apos;s name. Rename that one first, then restore.</source>
         <translation>Ein anderes Projekt trägt bereits den Namen dieses Projekts. Benennen Sie zuerst jenes um und stellen Sie dann dieses wieder her.</translation>
     </message>
     <message>
@@ -1052,7 +1052,7 @@
         <translation>Der Papierkorb kann nicht geleert werden</translation>
     </message>
     <message>
-        <source>Cannot list the project's files</source>
+        <source>Cannot list the project&apos;s files</source>
         <translation>Die Dateien des Projekts können nicht aufgelistet werden</translation>
     </message>
     <message>
@@ -1072,7 +1072,7 @@
         <translation>Der Inhalt von %1 fehlt im Arbeitsbereich.</translation>
     </message>
     <message>
-        <source>Cannot count the project's languages</source>
+        <source>Cannot count the project&apos;s languages</source>
         <translation>Die Sprachen des Projekts können nicht gezählt werden</translation>
     </message>
     <message>
@@ -1080,7 +1080,7 @@
         <translation>Ein unterbrochener Import kann nicht entfernt werden</translation>
     </message>
     <message>
-        <source>The path glob "%1" is not valid.</source>
+        <source>The path glob &quot;%1&quot; is not valid.</source>
         <translation>Das Pfadmuster „%1“ ist ungültig.</translation>
     </message>
     <message>
@@ -1128,11 +1128,11 @@
         <translation>Das Projekt hat noch keine Versionen zum Exportieren: importieren oder aktualisieren Sie es zuerst.</translation>
     </message>
     <message>
-        <source>"%1" is not a valid Git branch name.</source>
+        <source>&quot;%1&quot; is not a valid Git branch name.</source>
         <translation>„%1“ ist kein gültiger Git-Branch-Name.</translation>
     </message>
     <message>
-        <source>Cannot read the branch's last commit</source>
+        <source>Cannot read the branch&apos;s last commit</source>
         <translation>Der letzte Commit des Branches kann nicht gelesen werden</translation>
     </message>
     <message>
@@ -1144,7 +1144,7 @@
         <translation>Der Commit kann nicht vorbereitet werden</translation>
     </message>
     <message>
-        <source>Cannot read the branch's last tree</source>
+        <source>Cannot read the branch&apos;s last tree</source>
         <translation>Der letzte Stand des Branches kann nicht gelesen werden</translation>
     </message>
     <message>
@@ -1160,7 +1160,7 @@
         <translation>Der Dateibaum von Version %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <source>The author "%1 &lt;%2&gt;" cannot sign a commit</source>
+        <source>The author &quot;%1 &lt;%2&gt;&quot; cannot sign a commit</source>
         <translation>Der Autor „%1 &lt;%2&gt;“ kann keinen Commit zeichnen</translation>
     </message>
     <message>
@@ -1180,11 +1180,11 @@
         <translation>Das Arbeitsverzeichnis wurde nicht aktualisiert (%1): die Commits sind im Repository; führen Sie dort git checkout aus.</translation>
     </message>
     <message>
-        <source>Cannot record the project's new version</source>
+        <source>Cannot record the project&apos;s new version</source>
         <translation>Die neue Version des Projekts kann nicht festgehalten werden</translation>
     </message>
     <message>
-        <source>Cannot read the project's versions</source>
+        <source>Cannot read the project&apos;s versions</source>
         <translation>Die Versionen des Projekts können nicht gelesen werden</translation>
     </message>
     <message>
@@ -1192,7 +1192,7 @@
         <translation>Die Änderungen einer Version können nicht gelesen werden</translation>
     </message>
     <message>
-        <source>Cannot record the project's files</source>
+        <source>Cannot record the project&apos;s files</source>
         <translation>Die Dateien des Projekts können nicht festgehalten werden</translation>
     </message>
     <message>
@@ -1208,7 +1208,7 @@
         <translation>Name ist kein gültiges UTF-8 (benennen Sie den Eintrag um, um ihn zu importieren)</translation>
     </message>
     <message>
-        <source>"%1" is a name git reserves for its own folder (a project may not carry git's configuration or hooks)</source>
+        <source>&quot;%1&quot; is a name git reserves for its own folder (a project may not carry git&apos;s configuration or hooks)</source>
         <translation>„%1“ ist ein Name, den Git für seinen eigenen Ordner reserviert (ein Projekt darf weder Git-Konfiguration noch Git-Hooks mitbringen)</translation>
     </message>
     <message>
@@ -1216,11 +1216,11 @@
         <translation>symbolischer Link auf etwas, das keine reguläre Datei ist</translation>
     </message>
     <message>
-        <source>path contains "%1", a name git reserves for its own folder (a project may not carry git's configuration or hooks)</source>
+        <source>path contains &quot;%1&quot;, a name git reserves for its own folder (a project may not carry git&apos;s configuration or hooks)</source>
         <translation>Pfad enthält „%1“, einen Namen, den Git für seinen eigenen Ordner reserviert (ein Projekt darf weder Git-Konfiguration noch Git-Hooks mitbringen)</translation>
     </message>
     <message>
-        <source>The project holds "%1", which REALM does not write out (%2). Nothing was exported. It was imported before REALM refused such paths: refresh the project from its source to drop it.</source>
+        <source>The project holds &quot;%1&quot;, which REALM does not write out (%2). Nothing was exported. It was imported before REALM refused such paths: refresh the project from its source to drop it.</source>
         <translation>Das Projekt enthält „%1“; REALM schreibt diesen Pfad nicht hinaus (%2). Es wurde nichts exportiert. Der Pfad wurde importiert, bevor REALM solche Pfade abgelehnt hat: Aktualisieren Sie das Projekt aus seiner Quelle, um ihn zu entfernen.</translation>
     </message>
     <message>
@@ -1228,11 +1228,11 @@
         <translation>kein kanonischer Pfad</translation>
     </message>
     <message>
-        <source>Refreshed "%1": %2 added, %3 changed, %4 removed, %5 unchanged.</source>
+        <source>Refreshed &quot;%1&quot;: %2 added, %3 changed, %4 removed, %5 unchanged.</source>
         <translation>„%1“ aktualisiert: %2 hinzugefügt, %3 geändert, %4 entfernt, %5 unverändert.</translation>
     </message>
     <message numerus="yes">
-        <source>Imported "%1": %n file(s), %2.</source>
+        <source>Imported &quot;%1&quot;: %n file(s), %2.</source>
         <translation>
             <numerusform>„%1“ importiert: %n Datei, %2.</numerusform>
             <numerusform>„%1“ importiert: %n Dateien, %2.</numerusform>
@@ -1277,7 +1277,7 @@
         <translation>Die lokalen Änderungen können nicht übernommen werden</translation>
     </message>
     <message>
-        <source>Cannot record the project's changes</source>
+        <source>Cannot record the project&apos;s changes</source>
         <translation>Die Änderungen des Projekts können nicht vermerkt werden</translation>
     </message>
     <message>
@@ -1289,7 +1289,7 @@
         <translation>%1 kann nicht entfernt werden</translation>
     </message>
     <message>
-        <source>Cannot count the project's files</source>
+        <source>Cannot count the project&apos;s files</source>
         <translation>Die Dateien des Projekts können nicht gezählt werden</translation>
     </message>
     <message>
@@ -1301,7 +1301,7 @@
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <source>Cannot record the project's folder</source>
+        <source>Cannot record the project&apos;s folder</source>
         <translation>Der Ordner des Projekts kann nicht gespeichert werden</translation>
     </message>
     <message>
@@ -1321,23 +1321,23 @@
         <translation>Kann nicht speichern, was die Version geändert hat</translation>
     </message>
     <message>
-        <source>Only a project imported from a folder can refresh single files and folders; refresh all of "%1" instead.</source>
-        <translation>Nur ein aus einem Ordner importiertes Projekt kann einzelne Dateien und Ordner aktualisieren; aktualisieren Sie stattdessen ganz "%1".</translation>
+        <source>Only a project imported from a folder can refresh single files and folders; refresh all of &quot;%1&quot; instead.</source>
+        <translation>Nur ein aus einem Ordner importiertes Projekt kann einzelne Dateien und Ordner aktualisieren; aktualisieren Sie stattdessen ganz &quot;%1&quot;.</translation>
     </message>
     <message>
-        <source>%1 is not inside %2, the folder of "%3".</source>
-        <translation>%1 liegt nicht in %2, dem Ordner von "%3".</translation>
+        <source>%1 is not inside %2, the folder of &quot;%3&quot;.</source>
+        <translation>%1 liegt nicht in %2, dem Ordner von &quot;%3&quot;.</translation>
     </message>
     <message>
         <source>Cannot refresh %1: %2</source>
         <translation>Kann %1 nicht aktualisieren: %2</translation>
     </message>
     <message>
-        <source>nothing there: neither in %1 (or ignored by git) nor in the project (paths are relative to the project's folder)</source>
+        <source>nothing there: neither in %1 (or ignored by git) nor in the project (paths are relative to the project&apos;s folder)</source>
         <translation>hier ist nichts: weder in %1 (oder von git ignoriert) noch im Projekt (Pfade sind relativ zum Ordner des Projekts)</translation>
     </message>
     <message>
-        <source>Cannot record the project's versions to send</source>
+        <source>Cannot record the project&apos;s versions to send</source>
         <translation>Die Versionen des Projekts können nicht zum Senden vorgemerkt werden</translation>
     </message>
     <message>
@@ -1419,7 +1419,7 @@
 <context>
     <name>Realm::Prompts</name>
     <message>
-        <source>Lines are given as FIRST:LAST, counted from 1, e.g. 12:40 ("%1" is not).</source>
+        <source>Lines are given as FIRST:LAST, counted from 1, e.g. 12:40 (&quot;%1&quot; is not).</source>
         <translation>Zeilen werden als ERSTE:LETZTE angegeben, ab 1 gezählt, z. B. 12:40 („%1“ ist es nicht).</translation>
     </message>
     <message>
@@ -1435,11 +1435,11 @@
         <translation>Eine Prompt-Vorlage konnte nicht gelesen werden</translation>
     </message>
     <message>
-        <source>There is no prompt template named "%1" (realm-cli prompt list shows them).</source>
+        <source>There is no prompt template named &quot;%1&quot; (realm-cli prompt list shows them).</source>
         <translation>Es gibt keine Prompt-Vorlage namens „%1“ (realm-cli prompt list zeigt sie).</translation>
     </message>
     <message>
-        <source>"%1" is one of REALM's own prompt templates: save yours under another name.</source>
+        <source>&quot;%1&quot; is one of REALM&apos;s own prompt templates: save yours under another name.</source>
         <translation>„%1“ ist eine von REALMs eigenen Prompt-Vorlagen: Speichern Sie Ihre unter einem anderen Namen.</translation>
     </message>
     <message>
@@ -1447,7 +1447,7 @@
         <translation>Die Prompt-Vorlage konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <source>There is already a prompt template named "%1": remove it first, or replace it.</source>
+        <source>There is already a prompt template named &quot;%1&quot;: remove it first, or replace it.</source>
         <translation>Es gibt bereits eine Prompt-Vorlage namens „%1“: Entfernen Sie sie zuerst oder ersetzen Sie sie.</translation>
     </message>
     <message>
@@ -1455,7 +1455,7 @@
         <translation>Die Prompt-Vorlagen konnten nicht gespeichert werden</translation>
     </message>
     <message>
-        <source>"%1" is one of REALM's own prompt templates and cannot be removed.</source>
+        <source>&quot;%1&quot; is one of REALM&apos;s own prompt templates and cannot be removed.</source>
         <translation>„%1“ ist eine von REALMs eigenen Prompt-Vorlagen und kann nicht entfernt werden.</translation>
     </message>
     <message>
@@ -1463,27 +1463,27 @@
         <translation>Die Prompt-Vorlage konnte nicht entfernt werden</translation>
     </message>
     <message>
-        <source>There is no prompt template named "%1".</source>
+        <source>There is no prompt template named &quot;%1&quot;.</source>
         <translation>Es gibt keine Prompt-Vorlage namens „%1“.</translation>
     </message>
     <message>
-        <source>The prompt template "%1" is broken: %2</source>
+        <source>The prompt template &quot;%1&quot; is broken: %2</source>
         <translation>Die Prompt-Vorlage „%1“ ist fehlerhaft: %2</translation>
     </message>
     <message>
-        <source>A prompt template's name is lower case letters, digits, '-' and '_' ("%1" is not).</source>
+        <source>A prompt template&apos;s name is lower case letters, digits, &apos;-&apos; and &apos;_&apos; (&quot;%1&quot; is not).</source>
         <translation>Der Name einer Prompt-Vorlage besteht aus Kleinbuchstaben, Ziffern, „-“ und „_“ („%1“ nicht).</translation>
     </message>
     <message>
-        <source>The prompt template "%1" needs a title.</source>
+        <source>The prompt template &quot;%1&quot; needs a title.</source>
         <translation>Die Prompt-Vorlage „%1“ braucht einen Titel.</translation>
     </message>
     <message>
-        <source>The prompt template "%1" has no text.</source>
+        <source>The prompt template &quot;%1&quot; has no text.</source>
         <translation>Die Prompt-Vorlage „%1“ hat keinen Text.</translation>
     </message>
     <message>
-        <source>This is not a REALM prompt template file (it has no "realm_prompts" object).</source>
+        <source>This is not a REALM prompt template file (it has no &quot;realm_prompts&quot; object).</source>
         <translation>Dies ist keine Prompt-Vorlagendatei von REALM (ihr fehlt das Objekt „realm_prompts“).</translation>
     </message>
     <message>
@@ -1525,7 +1525,7 @@
         <translation>Tests schreiben</translation>
     </message>
     <message>
-        <source>Unit tests for the code, in the project's test style.</source>
+        <source>Unit tests for the code, in the project&apos;s test style.</source>
         <translation>Unit-Tests für den Code, im Teststil des Projekts.</translation>
     </message>
     <message>
@@ -1533,7 +1533,7 @@
         <translation>Dokumentieren</translation>
     </message>
     <message>
-        <source>Doc comments for the code's functions and types.</source>
+        <source>Doc comments for the code&apos;s functions and types.</source>
         <translation>Doku-Kommentare für die Funktionen und Typen des Codes.</translation>
     </message>
     <message>
@@ -1607,11 +1607,11 @@
         <translation>%1 der Vorlage %2 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>There is no template "%1". Templates: %2.</source>
+        <source>There is no template &quot;%1&quot;. Templates: %2.</source>
         <translation>Es gibt keine Vorlage „%1“. Vorlagen: %2.</translation>
     </message>
     <message>
-        <source>The template %1 has no variable "%2"; it has: %3.</source>
+        <source>The template %1 has no variable &quot;%2&quot;; it has: %3.</source>
         <translation>Die Vorlage %1 hat keine Variable „%2“; sie hat: %3.</translation>
     </message>
     <message>
@@ -1623,15 +1623,15 @@
         <translation>%1 muss eines davon sein: %2.</translation>
     </message>
     <message>
-        <source>%1 "%2" does not have the expected form (%3).</source>
+        <source>%1 &quot;%2&quot; does not have the expected form (%3).</source>
         <translation>%1 „%2“ hat nicht die erwartete Form (%3).</translation>
     </message>
     <message>
-        <source>%1 "%2": %3.</source>
+        <source>%1 &quot;%2&quot;: %3.</source>
         <translation>%1 „%2“: %3.</translation>
     </message>
     <message>
-        <source>The file name %1 becomes "%2", which cannot be a path in a project.</source>
+        <source>The file name %1 becomes &quot;%2&quot;, which cannot be a path in a project.</source>
         <translation>Der Dateiname %1 wird zu „%2“, das kein Pfad in einem Projekt sein kann.</translation>
     </message>
     <message>
@@ -1667,8 +1667,8 @@
         <translation>Das Archiv hat keine template.json: es ist keine REALM-Vorlage.</translation>
     </message>
     <message>
-        <source>A template's name is lower case letters, digits, '.', '_' and '-' ("%1" is not).</source>
-        <translation>Der Name einer Vorlage besteht aus Kleinbuchstaben, Ziffern, '.', '_' und '-' („%1“ nicht).</translation>
+        <source>A template&apos;s name is lower case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; (&quot;%1&quot; is not).</source>
+        <translation>Der Name einer Vorlage besteht aus Kleinbuchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; und &apos;-&apos; („%1“ nicht).</translation>
     </message>
     <message>
         <source>A variable needs a name and the text it replaces.</source>
@@ -1691,11 +1691,11 @@
         <translation>Die Vorlage kann nicht gelesen werden</translation>
     </message>
     <message>
-        <source>There is no template "%1" in the workspace (realm-cli template list).</source>
+        <source>There is no template &quot;%1&quot; in the workspace (realm-cli template list).</source>
         <translation>Es gibt keine Vorlage „%1“ im Arbeitsbereich (realm-cli template list).</translation>
     </message>
     <message>
-        <source>"%1" is a built-in template's name; choose another.</source>
+        <source>&quot;%1&quot; is a built-in template&apos;s name; choose another.</source>
         <translation>„%1“ ist der Name einer eingebauten Vorlage; wählen Sie einen anderen.</translation>
     </message>
     <message>
@@ -1707,11 +1707,11 @@
         <translation>Die Vorlage kann nicht entfernt werden</translation>
     </message>
     <message>
-        <source>There is no template "%1" in the workspace.</source>
+        <source>There is no template &quot;%1&quot; in the workspace.</source>
         <translation>Es gibt keine Vorlage „%1“ im Arbeitsbereich.</translation>
     </message>
     <message>
-        <source>A project named "%1" already exists; choose another project name.</source>
+        <source>A project named &quot;%1&quot; already exists; choose another project name.</source>
         <translation>Ein Projekt namens „%1“ gibt es schon; wählen Sie einen anderen Projektnamen.</translation>
     </message>
     <message>
@@ -1719,7 +1719,7 @@
         <translation>Die Vorlage enthält mehr als 64 MiB oder 5.000 Dateien; eine Vorlage sollte klein sein.</translation>
     </message>
     <message>
-        <source>A variable's name is letters, digits and _ ("%1" is not).</source>
+        <source>A variable&apos;s name is letters, digits and _ (&quot;%1&quot; is not).</source>
         <translation>Der Name einer Variable besteht aus Buchstaben, Ziffern und _ („%1“ nicht).</translation>
     </message>
     <message>
@@ -1731,7 +1731,7 @@
         <translation>%1 (%2) muss eine einzige Zeile ohne Steuerzeichen sein (enthalten ist U+%3).</translation>
     </message>
     <message>
-        <source>The project name "%1" is not a plain folder name, so it cannot choose where the files go: choose the folder yourself (--out DIR).</source>
+        <source>The project name &quot;%1&quot; is not a plain folder name, so it cannot choose where the files go: choose the folder yourself (--out DIR).</source>
         <translation>Der Projektname „%1“ ist kein einfacher Ordnername und kann daher nicht bestimmen, wohin die Dateien kommen: Wählen Sie den Ordner selbst (--out DIR).</translation>
     </message>
     <message>
@@ -1895,11 +1895,11 @@
         <translation>Fehlerhafte Sync-Nachricht: %1.</translation>
     </message>
     <message>
-        <source>Content %1 of the batch has no "SHA256 SIZE" line.</source>
+        <source>Content %1 of the batch has no &quot;SHA256 SIZE&quot; line.</source>
         <translation>Inhalt %1 des Stapels hat keine Zeile „SHA256 GRÖSSE“.</translation>
     </message>
     <message>
-        <source>Content %1 of the batch: "%2" is not "SHA256 SIZE" with SIZE bytes after it.</source>
+        <source>Content %1 of the batch: &quot;%2&quot; is not &quot;SHA256 SIZE&quot; with SIZE bytes after it.</source>
         <translation>Inhalt %1 des Stapels: „%2“ ist nicht „SHA256 GRÖSSE“ mit GRÖSSE Bytes danach.</translation>
     </message>
 </context>
@@ -1918,31 +1918,31 @@
         <translation>Dieses Projekt ist mit keinem Server geteilt: Teilen Sie es zuerst (realm-cli project share).</translation>
     </message>
     <message>
-        <source>"%1" is being synced already (by another window or command); try again when it is done.</source>
+        <source>&quot;%1&quot; is being synced already (by another window or command); try again when it is done.</source>
         <translation>„%1“ wird bereits synchronisiert (von einem anderen Fenster oder Befehl); versuchen Sie es erneut, wenn das fertig ist.</translation>
     </message>
     <message>
-        <source>The project's link to the server is gone.</source>
+        <source>The project&apos;s link to the server is gone.</source>
         <translation>Die Verbindung des Projekts zum Server ist nicht mehr vorhanden.</translation>
     </message>
     <message>
-        <source>"%1" is no longer shared with you on %2 (removed, or the project deleted); the local copy is kept as it is.</source>
+        <source>&quot;%1&quot; is no longer shared with you on %2 (removed, or the project deleted); the local copy is kept as it is.</source>
         <translation>„%1“ ist auf %2 nicht mehr mit Ihnen geteilt (entfernt, oder das Projekt wurde gelöscht); die lokale Kopie bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <source>Sending the changes of "%1"…</source>
+        <source>Sending the changes of &quot;%1&quot;…</source>
         <translation>Änderungen von „%1“ werden gesendet …</translation>
     </message>
     <message>
-        <source>Receiving the changes to "%1"…</source>
+        <source>Receiving the changes to &quot;%1&quot;…</source>
         <translation>Änderungen an „%1“ werden empfangen …</translation>
     </message>
     <message>
-        <source>"%1" comes from %2, which a refresh reads again and which never gets the team's changes. Import a folder (a checkout of it) and share that project instead.</source>
+        <source>&quot;%1&quot; comes from %2, which a refresh reads again and which never gets the team&apos;s changes. Import a folder (a checkout of it) and share that project instead.</source>
         <translation>„%1“ stammt aus %2, das eine Aktualisierung erneut liest und das die Änderungen des Teams nie erhält. Importieren Sie einen Ordner (einen Checkout davon) und teilen Sie stattdessen dieses Projekt.</translation>
     </message>
     <message>
-        <source>"%1" is already shared (project %2 on %3).</source>
+        <source>&quot;%1&quot; is already shared (project %2 on %3).</source>
         <translation>„%1“ ist bereits geteilt (Projekt %2 auf %3).</translation>
     </message>
     <message>
@@ -1954,7 +1954,7 @@
         <translation>Das geteilte Projekt kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <source>This workspace already has project %1 as "%2": sync it instead.</source>
+        <source>This workspace already has project %1 as &quot;%2&quot;: sync it instead.</source>
         <translation>Dieser Arbeitsbereich hat Projekt %1 bereits als „%2“: Synchronisieren Sie stattdessen dieses.</translation>
     </message>
     <message>
@@ -1966,7 +1966,7 @@
         <translation>Das geklonte Projekt kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <source>The server's list of changes cannot be read: %1</source>
+        <source>The server&apos;s list of changes cannot be read: %1</source>
         <translation>Die Liste der Änderungen des Servers kann nicht gelesen werden: %1</translation>
     </message>
     <message numerus="yes">
@@ -1977,7 +1977,7 @@
         </translation>
     </message>
     <message>
-        <source>The server's changes would delete %1 of the %2 files of "%3"; nothing was changed here. If that is right, sync again allowing it (realm-cli sync --allow-mass-delete).</source>
+        <source>The server&apos;s changes would delete %1 of the %2 files of &quot;%3&quot;; nothing was changed here. If that is right, sync again allowing it (realm-cli sync --allow-mass-delete).</source>
         <translation>Die Änderungen des Servers würden %1 der %2 Dateien von „%3“ löschen; hier wurde nichts geändert. Wenn das richtig ist, synchronisieren Sie erneut und erlauben Sie es (realm-cli sync --allow-mass-delete).</translation>
     </message>
     <message>
@@ -1993,7 +1993,7 @@
         <translation>Der Arbeitsbereich kann nicht zum Schreiben geöffnet werden.</translation>
     </message>
     <message>
-        <source>Cannot save the server's changes</source>
+        <source>Cannot save the server&apos;s changes</source>
         <translation>Die Änderungen des Servers können nicht gespeichert werden</translation>
     </message>
     <message>
@@ -2001,11 +2001,11 @@
         <translation>Die lokalen Änderungen können nicht nummeriert werden</translation>
     </message>
     <message>
-        <source>The server's answer to the push cannot be read: %1</source>
+        <source>The server&apos;s answer to the push cannot be read: %1</source>
         <translation>Die Antwort des Servers auf das Senden kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>The server's answer about file contents cannot be read: %1</source>
+        <source>The server&apos;s answer about file contents cannot be read: %1</source>
         <translation>Die Antwort des Servers zu den Dateiinhalten kann nicht gelesen werden: %1</translation>
     </message>
     <message>
@@ -2117,17 +2117,19 @@
         <translation>%1 hat eine hier gemachte Änderung, die noch nicht synchronisiert ist: zuerst synchronisieren oder beide behalten.</translation>
     </message>
     <message>
-        <source>The server answered a request for file contents with something that is not REALM's (%1): a proxy's error page, or not a realm-server. Try again; if it goes on, check the address.</source>
+        <source>The server answered a request for file contents with something that is not REALM&apos;s (%1): a proxy&apos;s error page, or not a realm-server. Try again; if it goes on, check the address.</source>
         <translation>Der Server hat eine Anfrage nach Dateiinhalten mit etwas beantwortet, das nicht von REALM stammt (%1): die Fehlerseite eines Proxys oder kein realm-server. Versuchen Sie es erneut; wenn es so bleibt, prüfen Sie die Adresse.</translation>
     </message>
     <message>
-        <source>Making "%1" on the server…</source>
-        <translation>Lege "%1" auf dem Server an…</translation>
+        <source>Making &quot;%1&quot; on the server…</source>
+        <translation>Lege &quot;%1&quot; auf dem Server an…</translation>
     </message>
     <message numerus="yes">
         <source>Applied %n change(s)</source>
         <translation>
-            <numerusform>%n Änderung übernommen</numerusform><numerusform>%n Änderungen übernommen</numerusform></translation>
+            <numerusform>%n Änderung übernommen</numerusform>
+            <numerusform>%n Änderungen übernommen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2141,11 +2143,11 @@
         <translation>Der Server antwortete mit %1, ohne einen Grund zu nennen.</translation>
     </message>
     <message>
-        <source>The server at %1 answered with something that is not REALM's JSON. Is it a realm-server?</source>
+        <source>The server at %1 answered with something that is not REALM&apos;s JSON. Is it a realm-server?</source>
         <translation>Der Server unter %1 antwortete nicht mit REALMs JSON. Ist es ein realm-server?</translation>
     </message>
     <message>
-        <source>"%1" is not a server address. Write it as https://realm.example.org or http://127.0.0.1:8470.</source>
+        <source>&quot;%1&quot; is not a server address. Write it as https://realm.example.org or http://127.0.0.1:8470.</source>
         <translation>„%1“ ist keine Serveradresse. Schreiben Sie sie als https://realm.example.org oder http://127.0.0.1:8470.</translation>
     </message>
     <message>
@@ -2185,7 +2187,7 @@
         <translation>Die Verbindung zu %1 brach ab, bevor die Antwort vollständig war (%2). Nichts ist verloren: Gleichen Sie erneut ab.</translation>
     </message>
     <message>
-        <source>The server at %1 answered with something that is not REALM's JSON: a proxy's error page, or not a realm-server. Try again; if it goes on, check the address.</source>
+        <source>The server at %1 answered with something that is not REALM&apos;s JSON: a proxy&apos;s error page, or not a realm-server. Try again; if it goes on, check the address.</source>
         <translation>Der Server unter %1 antwortete mit etwas, das kein JSON von REALM ist: die Fehlerseite eines Proxys oder kein realm-server. Versuchen Sie es erneut; wenn es so bleibt, prüfen Sie die Adresse.</translation>
     </message>
     <message>
@@ -2370,7 +2372,7 @@
         <translation>In den Papierkorb verschoben; `realm-cli chat restore %1` holt sie zurück.</translation>
     </message>
     <message>
-        <source>The model; type to search the provider's models, or any name it knows</source>
+        <source>The model; type to search the provider&apos;s models, or any name it knows</source>
         <translation>Das Modell; tippen Sie, um die Modelle des Anbieters zu durchsuchen, oder einen beliebigen Namen, den er kennt</translation>
     </message>
     <message>
@@ -2378,7 +2380,7 @@
         <translation>Modell wählen</translation>
     </message>
     <message>
-        <source>There is no prompt template named "%1".</source>
+        <source>There is no prompt template named &quot;%1&quot;.</source>
         <translation>Es gibt keine Prompt-Vorlage namens „%1“.</translation>
     </message>
     <message>
@@ -2546,7 +2548,7 @@
         <translation>Konflikte in %1</translation>
     </message>
     <message>
-        <source>The later change (the copy) goes under the file's name; the copy goes.</source>
+        <source>The later change (the copy) goes under the file&apos;s name; the copy goes.</source>
         <translation>Die spätere Änderung (die Kopie) kommt unter den Namen der Datei; die Kopie verschwindet.</translation>
     </message>
     <message>
@@ -2554,11 +2556,11 @@
         <translation>Die Datei bleibt, wie das Team sie hat; die Kopie verschwindet.</translation>
     </message>
     <message>
-        <source>Both stay: the copy loses "conflict" from its name.</source>
+        <source>Both stay: the copy loses &quot;conflict&quot; from its name.</source>
         <translation>Beide bleiben: Die Kopie verliert „conflict“ aus ihrem Namen.</translation>
     </message>
     <message>
-        <source>%1 — %2's change of %3</source>
+        <source>%1 — %2&apos;s change of %3</source>
         <translation>%1 — Änderung von %2 vom %3</translation>
     </message>
     <message>
@@ -2570,7 +2572,7 @@
         <translation>&lt;b&gt;Ihre&lt;/b&gt; — %1, wie das Team sie hat</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Mine&lt;/b&gt; — %1, %2's later change</source>
+        <source>&lt;b&gt;Mine&lt;/b&gt; — %1, %2&apos;s later change</source>
         <translation>&lt;b&gt;Meine&lt;/b&gt; — %1, die spätere Änderung von %2</translation>
     </message>
     <message numerus="yes">
@@ -2620,7 +2622,7 @@
         <translation>Eigenes (Vorlage und Prompt)</translation>
     </message>
     <message>
-        <source>the provider's default model</source>
+        <source>the provider&apos;s default model</source>
         <translation>das Standardmodell des Anbieters</translation>
     </message>
     <message>
@@ -2736,7 +2738,7 @@
         <translation>Nur Symbole mit D&amp;okumentationskommentar</translation>
     </message>
     <message>
-        <source>Leave out symbols without a comment (types stay for their documented members), like Doxygen's EXTRACT_ALL = NO. Coverage still counts every public symbol.</source>
+        <source>Leave out symbols without a comment (types stay for their documented members), like Doxygen&apos;s EXTRACT_ALL = NO. Coverage still counts every public symbol.</source>
         <translation>Symbole ohne Kommentar weglassen (Typen bleiben wegen ihrer dokumentierten Mitglieder), wie EXTRACT_ALL = NO bei Doxygen. Die Abdeckung zählt weiterhin jedes öffentliche Symbol.</translation>
     </message>
     <message>
@@ -2946,6 +2948,16 @@ in %2</translation>
         <translation>
             <numerusform>%1 von %n</numerusform>
             <numerusform>%1 von %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::FolderWatch</name>
+    <message numerus="yes">
+        <source>Only the folders of this project are watched: its %n file(s) are more than REALM may watch (%1). A file saved in place is picked up by Refresh (F5); raising fs.inotify.max_user_watches lifts the limit.</source>
+        <translation>
+            <numerusform>Von diesem Projekt werden nur die Ordner beobachtet: Seine %n Datei ist mehr, als REALM beobachten darf (%1). Eine an Ort und Stelle gespeicherte Datei wird mit Aktualisieren (F5) übernommen; ein höheres fs.inotify.max_user_watches hebt die Grenze auf.</numerusform>
+            <numerusform>Von diesem Projekt werden nur die Ordner beobachtet: Seine %n Dateien sind mehr, als REALM beobachten darf (%1). Eine an Ort und Stelle gespeicherte Datei wird mit Aktualisieren (F5) übernommen; ein höheres fs.inotify.max_user_watches hebt die Grenze auf.</numerusform>
         </translation>
     </message>
 </context>
@@ -3314,7 +3326,7 @@ in %2</translation>
         <translation>&amp;Neues Projekt aus Vorlage …</translation>
     </message>
     <message>
-        <source>Created "%1".</source>
+        <source>Created &quot;%1&quot;.</source>
         <translation>„%1“ angelegt.</translation>
     </message>
     <message>
@@ -3322,7 +3334,7 @@ in %2</translation>
         <translation>Als &amp;Vorlage speichern …</translation>
     </message>
     <message>
-        <source>Saved the template "%1": File → New Project from Template offers it.</source>
+        <source>Saved the template &quot;%1&quot;: File → New Project from Template offers it.</source>
         <translation>Vorlage „%1“ gespeichert: Datei → Neues Projekt aus Vorlage bietet sie an.</translation>
     </message>
     <message>
@@ -3334,7 +3346,7 @@ in %2</translation>
         <translation>&lt;h2&gt;Der Arbeitsbereich lässt sich nicht lesen&lt;/h2&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Cannot list the project's files: %1</source>
+        <source>Cannot list the project&apos;s files: %1</source>
         <translation>Die Dateien des Projekts lassen sich nicht auflisten: %1</translation>
     </message>
     <message>
@@ -3390,7 +3402,7 @@ in %2</translation>
         <translation>&amp;Benutzerhandbuch</translation>
     </message>
     <message numerus="yes">
-        <source>"%1" was imported with %n file(s).</source>
+        <source>&quot;%1&quot; was imported with %n file(s).</source>
         <translation>
             <numerusform>„%1“ wurde mit %n Datei importiert.</numerusform>
             <numerusform>„%1“ wurde mit %n Dateien importiert.</numerusform>
@@ -3490,19 +3502,19 @@ in %2</translation>
         <translation>&amp;Papierkorb …</translation>
     </message>
     <message>
-        <source>Renamed to "%1".</source>
+        <source>Renamed to &quot;%1&quot;.</source>
         <translation>Umbenannt in „%1“.</translation>
     </message>
     <message>
-        <source>Updated "%1".</source>
+        <source>Updated &quot;%1&quot;.</source>
         <translation>„%1“ aktualisiert.</translation>
     </message>
     <message>
-        <source>Moved "%1" to the trash.</source>
+        <source>Moved &quot;%1&quot; to the trash.</source>
         <translation>„%1“ in den Papierkorb verschoben.</translation>
     </message>
     <message>
-        <source>Restored "%1".</source>
+        <source>Restored &quot;%1&quot;.</source>
         <translation>„%1“ wiederhergestellt.</translation>
     </message>
     <message>
@@ -3514,7 +3526,7 @@ in %2</translation>
         <translation>Neuer Name:</translation>
     </message>
     <message>
-        <source>Edit "%1"</source>
+        <source>Edit &quot;%1&quot;</source>
         <translation>„%1“ bearbeiten</translation>
     </message>
     <message>
@@ -3564,7 +3576,7 @@ in %2</translation>
         <translation>&amp;Neues leeres Projekt …</translation>
     </message>
     <message>
-        <source>Created "%1".</source>
+        <source>Created &quot;%1&quot;.</source>
         <translation>„%1“ angelegt.</translation>
     </message>
     <message>
@@ -3604,7 +3616,7 @@ in %2</translation>
         <translation>↑↓ wählen · Eingabe füllt das Fragefeld · Esc schließt</translation>
     </message>
     <message>
-        <source>No prompt template matches "%1".</source>
+        <source>No prompt template matches &quot;%1&quot;.</source>
         <translation>Keine Prompt-Vorlage passt zu „%1“.</translation>
     </message>
 </context>
@@ -3639,7 +3651,7 @@ in %2</translation>
         <translation>Eine Zeile dazu</translation>
     </message>
     <message>
-        <source>The prompt. {{selection}} is the code, {{file}} its path, {{language}} its language, {{language_id}} the code fence's name, {{project}} the project, {{diff}} a diff.</source>
+        <source>The prompt. {{selection}} is the code, {{file}} its path, {{language}} its language, {{language_id}} the code fence&apos;s name, {{project}} the project, {{diff}} a diff.</source>
         <translation>Der Prompt. {{selection}} ist der Code, {{file}} sein Pfad, {{language}} seine Sprache, {{language_id}} der Name für den Codeblock, {{project}} das Projekt, {{diff}} ein Diff.</translation>
     </message>
     <message>
@@ -3687,11 +3699,11 @@ in %2</translation>
         <translation>%1 (eingebaut)</translation>
     </message>
     <message>
-        <source>REALM's own template: duplicate it to make one of your own.</source>
+        <source>REALM&apos;s own template: duplicate it to make one of your own.</source>
         <translation>Eine Vorlage von REALM: Duplizieren Sie sie, um eine eigene daraus zu machen.</translation>
     </message>
     <message>
-        <source>There is already a template named "%1".</source>
+        <source>There is already a template named &quot;%1&quot;.</source>
         <translation>Es gibt bereits eine Vorlage namens „%1“.</translation>
     </message>
     <message>
@@ -3832,7 +3844,7 @@ in %2</translation>
         <translation>z. B. Lokales Ollama, OpenAI</translation>
     </message>
     <message>
-        <source>Test Connection lists the server's models</source>
+        <source>Test Connection lists the server&apos;s models</source>
         <translation>„Verbindung testen“ listet die Modelle des Servers</translation>
     </message>
 </context>
@@ -4018,7 +4030,7 @@ in %2</translation>
         <translation>sie@example.org</translation>
     </message>
     <message>
-        <source>Sign in to your team's REALM server to share projects with it. Your sign-in is kept in the system keychain.</source>
+        <source>Sign in to your team&apos;s REALM server to share projects with it. Your sign-in is kept in the system keychain.</source>
         <translation>Melden Sie sich beim REALM-Server Ihres Teams an, um Projekte mit ihm zu teilen. Die Anmeldung wird im Schlüsselbund des Systems aufbewahrt.</translation>
     </message>
     <message>
@@ -4034,7 +4046,7 @@ in %2</translation>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <source>End every session of your account except this computer's</source>
+        <source>End every session of your account except this computer&apos;s</source>
         <translation>Alle Sitzungen Ihres Kontos beenden außer der dieses Computers</translation>
     </message>
     <message>
@@ -4050,7 +4062,7 @@ in %2</translation>
         <translation>Angemeldet als %1 auf %2.</translation>
     </message>
     <message>
-        <source>Give the server's address, your email and your password.</source>
+        <source>Give the server&apos;s address, your email and your password.</source>
         <translation>Geben Sie die Adresse des Servers, Ihre E-Mail und Ihr Passwort an.</translation>
     </message>
     <message>
@@ -4074,7 +4086,7 @@ in %2</translation>
         <translation>Angemeldet als &lt;b&gt;%1&lt;/b&gt; (%2) auf %3.</translation>
     </message>
     <message>
-        <source>None yet: an organization's admin can invite you.</source>
+        <source>None yet: an organization&apos;s admin can invite you.</source>
         <translation>Noch keine: Die Administration einer Organisation kann Sie einladen.</translation>
     </message>
     <message>
@@ -4141,7 +4153,7 @@ in %2</translation>
         <translation>Ordner für die Dateien</translation>
     </message>
     <message>
-        <source>Sign in to your team's server first: Team → Connect to Server.</source>
+        <source>Sign in to your team&apos;s server first: Team → Connect to Server.</source>
         <translation>Melden Sie sich zuerst am Server Ihres Teams an: Team → Mit Server verbinden.</translation>
     </message>
     <message>
@@ -4149,7 +4161,7 @@ in %2</translation>
         <translation>Projekte auf %1 werden gelesen…</translation>
     </message>
     <message>
-        <source>You belong to no organization on this server yet: an organization's admin can invite you.</source>
+        <source>You belong to no organization on this server yet: an organization&apos;s admin can invite you.</source>
         <translation>Sie gehören auf diesem Server noch zu keiner Organisation: Die Administration einer Organisation kann Sie einladen.</translation>
     </message>
     <message>
@@ -4261,6 +4273,14 @@ in %2</translation>
         <source>Name the workspace file itself, e.g. %1.</source>
         <translation>Nennen Sie die Arbeitsbereichsdatei selbst, z. B. %1.</translation>
     </message>
+    <message>
+        <source>Refresh the open project when files change in its folder</source>
+        <translation>Das offene Projekt aktualisieren, wenn sich Dateien in seinem Ordner ändern</translation>
+    </message>
+    <message>
+        <source>Files saved from another editor, a git checkout, new and deleted files: read into the workspace within a moment, without pressing F5.</source>
+        <translation>In einem anderen Editor gespeicherte Dateien, ein git checkout, neue und gelöschte Dateien: nach einem Augenblick im Arbeitsbereich, ohne F5.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::ShareDialog</name>
@@ -4289,7 +4309,7 @@ in %2</translation>
         <translation>Rolle</translation>
     </message>
     <message>
-        <source>Email of a user, or a team's name</source>
+        <source>Email of a user, or a team&apos;s name</source>
         <translation>E-Mail einer Person oder Name eines Teams</translation>
     </message>
     <message>
@@ -4321,19 +4341,19 @@ in %2</translation>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <source>Sign in to your team's server first: Team → Connect to Server.</source>
+        <source>Sign in to your team&apos;s server first: Team → Connect to Server.</source>
         <translation>Melden Sie sich zuerst am Server Ihres Teams an: Team → Mit Server verbinden.</translation>
     </message>
     <message>
-        <source>"%1" is shared on %2 (server id %3). Everyone below gets its files, conversations and documents.</source>
+        <source>&quot;%1&quot; is shared on %2 (server id %3). Everyone below gets its files, conversations and documents.</source>
         <translation>„%1“ ist auf %2 geteilt (Server-ID %3). Alle unten Genannten erhalten seine Dateien, Unterhaltungen und Dokumente.</translation>
     </message>
     <message>
-        <source>Send "%1" to %2: its files, conversations and documents go to the organization you choose, and this copy stays in step with it.</source>
+        <source>Send &quot;%1&quot; to %2: its files, conversations and documents go to the organization you choose, and this copy stays in step with it.</source>
         <translation>„%1“ an %2 senden: Seine Dateien, Unterhaltungen und Dokumente gehen an die gewählte Organisation, und diese Kopie bleibt mit ihr im Gleichschritt.</translation>
     </message>
     <message>
-        <source>You belong to no organization on this server yet: an organization's admin can invite you.</source>
+        <source>You belong to no organization on this server yet: an organization&apos;s admin can invite you.</source>
         <translation>Sie gehören auf diesem Server noch zu keiner Organisation: Die Administration einer Organisation kann Sie einladen.</translation>
     </message>
     <message>
@@ -4349,12 +4369,12 @@ in %2</translation>
         <translation>Wird geteilt…</translation>
     </message>
     <message>
-        <source>Give the email of a user (or a team's name) first.</source>
+        <source>Give the email of a user (or a team&apos;s name) first.</source>
         <translation>Geben Sie zuerst die E-Mail einer Person (oder den Namen eines Teams) an.</translation>
     </message>
     <message>
-        <source>Sharing "%1" did not finish: %2 has not confirmed it yet. Share again to finish it — nothing is made or sent twice.</source>
-        <translation>Das Teilen von "%1" wurde nicht abgeschlossen: %2 hat es noch nicht bestätigt. Teilen Sie erneut, um es abzuschließen – nichts wird doppelt angelegt oder gesendet.</translation>
+        <source>Sharing &quot;%1&quot; did not finish: %2 has not confirmed it yet. Share again to finish it — nothing is made or sent twice.</source>
+        <translation>Das Teilen von &quot;%1&quot; wurde nicht abgeschlossen: %2 hat es noch nicht bestätigt. Teilen Sie erneut, um es abzuschließen – nichts wird doppelt angelegt oder gesendet.</translation>
     </message>
 </context>
 <context>
@@ -4655,7 +4675,7 @@ in %2</translation>
         <translation>&amp;Projekte auf dem Server…</translation>
     </message>
     <message>
-        <source>Send this workspace's changes to the team server and receive the team's</source>
+        <source>Send this workspace&apos;s changes to the team server and receive the team&apos;s</source>
         <translation>Die Änderungen dieses Arbeitsbereichs an den Team-Server senden und die des Teams empfangen</translation>
     </message>
     <message>
@@ -4671,7 +4691,7 @@ in %2</translation>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <source>Synced; %n change(s) overlapped a teammate's and were kept as conflict copies: Team → Resolve Conflicts.</source>
+        <source>Synced; %n change(s) overlapped a teammate&apos;s and were kept as conflict copies: Team → Resolve Conflicts.</source>
         <translation>
             <numerusform>Abgeglichen; %n Änderung überschnitt sich mit der eines Teammitglieds und wurde als Konfliktkopie behalten: Team → Konflikte lösen.</numerusform>
             <numerusform>Abgeglichen; %n Änderungen überschnitten sich mit denen von Teammitgliedern und wurden als Konfliktkopien behalten: Team → Konflikte lösen.</numerusform>
@@ -4705,7 +4725,7 @@ in %2</translation>
         </translation>
     </message>
     <message>
-        <source>Live: teammates' changes arrive as they are made.</source>
+        <source>Live: teammates&apos; changes arrive as they are made.</source>
         <translation>Live: Änderungen des Teams kommen an, sobald sie gemacht werden.</translation>
     </message>
     <message>
@@ -4717,7 +4737,7 @@ in %2</translation>
         <translation>Klonen fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>"%1" is shared.</source>
+        <source>&quot;%1&quot; is shared.</source>
         <translation>„%1“ ist geteilt.</translation>
     </message>
     <message>
@@ -4771,7 +4791,7 @@ in %2</translation>
         <translation>REALM-Benutzerhandbuch</translation>
     </message>
     <message>
-        <source>The user guide is missing from this build: see README.md in REALM's sources.</source>
+        <source>The user guide is missing from this build: see README.md in REALM&apos;s sources.</source>
         <translation>Das Benutzerhandbuch fehlt in diesem Build: Siehe README.md in den Quellen von REALM.</translation>
     </message>
 </context>
