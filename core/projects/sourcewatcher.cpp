@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projects/sourcewatcher.h"
 
+#include "projects/pathsafety.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -74,53 +76,71 @@ public:
     void watch(const QString &folder, const QStringList &files)
     {
         const QString root = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
-        if (root != m_root) {
+        const bool anew = root != m_root;
+        if (anew) {
             stop();
             m_root = root;
         }
+        m_projectFiles = QSet<QString>(files.cbegin(), files.cend());
         QSet<QString> folders{QString()};
         for (const QString &file : files) {
             for (QString dir = parentOf(file); !dir.isEmpty() && !folders.contains(dir); dir = parentOf(dir))
                 folders.insert(dir);
         }
-        const qsizetype budget = m_limits.maxWatches > 0 ? m_limits.maxWatches : SourceWatcher::systemBudget();
-        const bool withFiles = folders.size() + files.size() <= budget;
-        const QSet<QString> wantedFiles = withFiles ? QSet<QString>(files.cbegin(), files.cend()) : QSet<QString>();
+        m_budget = m_limits.maxWatches > 0 ? m_limits.maxWatches : SourceWatcher::systemBudget();
+        m_withFiles = folders.size() + files.size() <= m_budget;
+        const QSet<QString> wantedFiles = m_withFiles ? m_projectFiles : QSet<QString>();
 
         QStringList dropped;
-        for (const QString &file : std::as_const(m_files))
-            if (!wantedFiles.contains(file))
-                dropped << absolute(file);
-        for (auto it = m_listings.begin(); it != m_listings.end();) {
-            if (folders.contains(it.key())) {
+        for (auto it = m_files.begin(); it != m_files.end();) {
+            if (wantedFiles.contains(*it)) {
                 ++it;
-                continue;
+            } else {
+                dropped << absolute(*it);
+                it = m_files.erase(it);
             }
-            dropped << absolute(it.key());
-            it = m_listings.erase(it);
         }
         if (!dropped.isEmpty())
             m_watcher->removePaths(dropped);
 
+        // Folders stay watched until they are gone (forgetFolder): one made
+        // since, still empty or with nothing the project takes, may get a
+        // file the project does take.
         QStringList added;
         for (const QString &dir : std::as_const(folders)) {
             if (m_listings.contains(dir))
                 continue;
-            m_listings.insert(dir, listingOf(absolute(dir)));
+            const Listing listing = listingOf(absolute(dir));
+            m_listings.insert(dir, listing);
             added << absolute(dir);
+            // Made since the refresh that brought the folder read it:
+            // what the project does not have of it yet is reported.
+            if (!anew)
+                for (auto it = listing.cbegin(); it != listing.cend(); ++it)
+                    if (const QString path = childOf(dir, it.key()); it->folder ? !folders.contains(path) : !m_projectFiles.contains(path))
+                        note(path);
         }
         for (const QString &file : wantedFiles)
             if (!m_files.contains(file))
-                added << absolute(file);
+                added << absolute(file); // (Qt counts one it has already as failed)
+        const QStringList failed = added.isEmpty() ? QStringList() : m_watcher->addPaths(added);
         m_files = wantedFiles;
-        if (!added.isEmpty())
-            m_watcher->addPaths(added); // what is gone meanwhile fails quietly; its folder's watch sees it come back
+        // Gone meanwhile (its folder's watch sees it come back), or the
+        // system's watches ran out: not watched, and not counted so.
+        for (const QString &path : failed) {
+            const QString relativePath = relative(path);
+            if (!m_files.remove(relativePath))
+                m_listings.remove(relativePath);
+        }
 
-        const qsizetype watchedFiles = m_files.size();
-        const qsizetype watchedFolders = m_listings.size();
-        QMetaObject::invokeMethod(m_owner, [owner = m_owner, root, watchedFolders, watchedFiles, budget] {
-            emit owner->watching(root, watchedFolders, watchedFiles, budget);
-        });
+        qsizetype missing = 0; // of the project's files, not in the folder now
+        for (const QString &file : files) {
+            const auto listing = m_listings.constFind(parentOf(file));
+            if (listing == m_listings.cend() || !listing->contains(file.mid(file.lastIndexOf(QLatin1Char('/')) + 1)))
+                ++missing;
+        }
+        const SourceWatcher::State state{root, m_listings.size(), m_files.size(), files.size(), missing, m_budget};
+        QMetaObject::invokeMethod(m_owner, [owner = m_owner, state] { emit owner->watching(state); });
     }
 
     void stop()
@@ -130,6 +150,7 @@ public:
             m_watcher->removePaths(watched);
         m_listings.clear();
         m_files.clear();
+        m_projectFiles.clear();
         m_pending.clear();
         m_quiet->stop();
         m_root.clear();
@@ -150,8 +171,9 @@ private:
         note(path);
         // Saved by writing a new file and renaming it over the old one (as
         // many editors do), the watch went with the old file: watch anew.
+        // Gone for now, its folder's listing brings it back (folderChanged).
         m_watcher->removePath(absolutePath);
-        if (!QFileInfo::exists(absolutePath) || !m_watcher->addPath(absolutePath))
+        if (!QFileInfo(absolutePath).isFile() || !m_watcher->addPath(absolutePath))
             m_files.remove(path);
     }
 
@@ -161,45 +183,98 @@ private:
         const auto found = m_listings.find(folder);
         if (found == m_listings.end())
             return;
-        const Listing before = *found;
-        const Listing now = listingOf(absolutePath);
-        *found = now;
-        if (now.isEmpty() && !QFileInfo::exists(absolutePath)) {
-            // Gone with everything in it (its parent's watch says so too).
-            // The project's own folder gone is for the next refresh to say.
+        if (!QFileInfo(absolutePath).isDir()) {
+            // Gone with everything in it, or a file in its place (its
+            // parent's watch says so too). The project's own folder gone:
+            // what was in it is, which report() counts as all of it.
             if (!folder.isEmpty())
                 note(folder);
+            else
+                for (auto it = found->cbegin(); it != found->cend(); ++it)
+                    note(it.key());
             forgetFolder(folder);
             return;
         }
+        // Removed and made again before this ran: its old watch went with it.
+        if (!m_watcher->directories().contains(absolutePath))
+            m_watcher->addPath(absolutePath);
+        const Listing before = *found;
+        const Listing now = listingOf(absolutePath);
+        *found = now;
         for (auto it = now.cbegin(); it != now.cend(); ++it) {
             const auto old = before.constFind(it.key());
             if (old != before.cend() && *old == *it)
                 continue;
-            note(childOf(folder, it.key()));
+            const QString path = childOf(folder, it.key());
+            note(path);
+            if (old != before.cend() && old->folder != it->folder)
+                forget(path, old->folder);
+            if (old == before.cend() || old->folder != it->folder)
+                watchNew(path, it->folder);
         }
         for (auto it = before.cbegin(); it != before.cend(); ++it) {
             if (now.contains(it.key()))
                 continue;
             const QString path = childOf(folder, it.key());
             note(path);
-            if (it->folder)
-                forgetFolder(path);
+            forget(path, it->folder);
         }
     }
 
-    void forgetFolder(const QString &folder)
+    // A folder made in a watched one is watched at once, with what it
+    // holds: `mkdir src/new` and, a while later, a file saved there. A
+    // file is watched again when it is one of the project's (it was away
+    // for a moment: a backup rename, a checkout).
+    void watchNew(const QString &path, bool folder)
     {
-        if (folder.isEmpty()) {
-            m_listings.clear();
-            m_files.clear();
+        if (m_listings.size() + m_files.size() >= m_budget || !normalizeEntryPath(path)) // not git's own folder
+            return;
+        if (!folder) {
+            if (m_withFiles && m_projectFiles.contains(path) && !m_files.contains(path) && m_watcher->addPath(absolute(path)))
+                m_files.insert(path);
             return;
         }
-        const QString prefix = folder + QLatin1Char('/');
-        for (auto it = m_listings.begin(); it != m_listings.end();)
-            it = it.key() == folder || it.key().startsWith(prefix) ? m_listings.erase(it) : std::next(it);
-        for (auto it = m_files.begin(); it != m_files.end();)
-            it = it->startsWith(prefix) ? m_files.erase(it) : std::next(it);
+        if (m_listings.contains(path) || !m_watcher->addPath(absolute(path)))
+            return;
+        const Listing listing = listingOf(absolute(path));
+        m_listings.insert(path, listing);
+        for (auto it = listing.cbegin(); it != listing.cend(); ++it)
+            watchNew(childOf(path, it.key()), it->folder);
+    }
+
+    void forget(const QString &path, bool folder)
+    {
+        if (folder) {
+            forgetFolder(path);
+        } else if (m_files.remove(path)) {
+            m_watcher->removePath(absolute(path));
+        }
+    }
+
+    // Lets go of a folder gone (or moved: its watches would follow it
+    // under its old name) and of everything watched in it.
+    void forgetFolder(const QString &folder)
+    {
+        const QString prefix = folder.isEmpty() ? QString() : folder + QLatin1Char('/');
+        QStringList watched;
+        for (auto it = m_listings.begin(); it != m_listings.end();) {
+            if (it.key() == folder || it.key().startsWith(prefix)) {
+                watched << absolute(it.key());
+                it = m_listings.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        for (auto it = m_files.begin(); it != m_files.end();) {
+            if (it->startsWith(prefix)) {
+                watched << absolute(*it);
+                it = m_files.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        if (!watched.isEmpty())
+            m_watcher->removePaths(watched);
     }
 
     void note(const QString &path)
@@ -215,10 +290,31 @@ private:
     {
         if (m_pending.isEmpty())
             return;
-        QStringList paths(m_pending.cbegin(), m_pending.cend());
-        paths.sort();
+        QStringList paths;
+        QSet<QString> gone; // of the project's files
+        for (const QString &path : std::as_const(m_pending)) {
+            // What no project may hold (git's own folder, a name with a
+            // control character) is no change of the project.
+            if (Result<QString> normalized = normalizeEntryPath(path); !normalized || *normalized != path)
+                continue;
+            paths << path;
+            if (QFileInfo::exists(absolute(path)))
+                continue;
+            if (m_projectFiles.contains(path)) {
+                gone.insert(path);
+            } else {
+                const QString prefix = path + QLatin1Char('/');
+                for (const QString &file : std::as_const(m_projectFiles))
+                    if (file.startsWith(prefix))
+                        gone.insert(file);
+            }
+        }
         m_pending.clear();
-        QMetaObject::invokeMethod(m_owner, [owner = m_owner, root = m_root, paths] { emit owner->changed(root, paths); });
+        if (paths.isEmpty())
+            return;
+        paths.sort();
+        const qsizetype goneCount = QFileInfo(m_root).isDir() ? gone.size() : m_projectFiles.size();
+        QMetaObject::invokeMethod(m_owner, [owner = m_owner, root = m_root, paths, goneCount] { emit owner->changed(root, paths, goneCount); });
     }
 
     SourceWatcher *m_owner;
@@ -226,6 +322,9 @@ private:
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_quiet = nullptr;
     QString m_root;
+    qsizetype m_budget = 0;
+    bool m_withFiles = false;
+    QSet<QString> m_projectFiles;       // as the last watch() named them
     QHash<QString, Listing> m_listings; // watched folders (relative; "" the root) and what is in them
     QSet<QString> m_files;              // watched files
     QSet<QString> m_pending;            // changed since the last report

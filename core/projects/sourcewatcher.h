@@ -53,15 +53,28 @@ public:
     // The budget `maxWatches = 0` stands for on this system.
     static qsizetype systemBudget();
 
+    // Where the watching stands once the watches for a folder are set.
+    struct State {
+        QString folder;
+        qsizetype folders = 0;      // watched
+        qsizetype files = 0;        // watched: none when the project has more than the budget allows
+        qsizetype projectFiles = 0; // named by watch()
+        qsizetype missing = 0;      // of those, not in the folder now
+        qsizetype budget = 0;
+
+        bool filesLeftOut() const { return files == 0 && projectFiles > 0; }
+    };
+
 signals:
-    // The watches for `folder` are set: `files` of the project's files are
-    // watched — none when there were more than `budget` allows, in which
-    // case a file written in place goes unseen until the next refresh.
-    void watching(const QString &folder, qsizetype folders, qsizetype files, qsizetype budget);
+    // The watches for a folder are set. Without the files' own watches a
+    // file written in place goes unseen until the next whole refresh.
+    void watching(const Realm::Projects::SourceWatcher::State &state);
     // Paths relative to `folder` that changed on disk: files written,
     // created or removed, and folders created or removed (a refresh of a
-    // folder reads all of it).
-    void changed(const QString &folder, const QStringList &paths);
+    // folder reads all of it). `projectFilesGone`: how many of the project's
+    // files those paths took away — all of them when the folder itself is
+    // gone — for a caller to think twice before a refresh deletes them.
+    void changed(const QString &folder, const QStringList &paths, qsizetype projectFilesGone);
 
 private:
     QThread m_thread;

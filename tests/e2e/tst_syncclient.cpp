@@ -89,6 +89,8 @@ private:
         process.setProcessEnvironment(env);
         process.start(realmBinary(QStringLiteral("realm-cli")), QStringList{QStringLiteral("--workspace"), member.workspace()} + arguments);
         if (!process.waitForStarted(10000) || !process.waitForFinished(120000)) {
+            qWarning("realm-cli %s (%s) did not run to its end: %s", qPrintable(arguments.join(QLatin1Char(' '))), qPrintable(member.name),
+                     qPrintable(process.errorString()));
             process.kill();
             process.waitForFinished();
             return -2;

@@ -35,6 +35,7 @@ namespace {
 const char *const kTabKey = "realmTab";
 const char *const kTabFileFacts = "realmFileFacts"; // "UTF-8 · LF", for the status bar
 const char *const kTabSha256 = "realmSha256";       // of the contents shown
+const char *const kTabReload = "realmReload";       // the newest reload asked for
 
 // How a text's lines end, as editors name it.
 QString lineEndingsOf(const QString &text)
@@ -262,14 +263,18 @@ void EditorArea::reloadProject(const QString &projectId)
         if (key.isEmpty() || key.section(QLatin1Char('/'), 0, 0) != projectId)
             continue;
         const QString path = key.section(QLatin1Char('/'), 1);
+        // Loads finish in any order: only the newest may be shown.
+        const qulonglong ticket = m_tabs->widget(i)->property(kTabReload).toULongLong() + 1;
+        m_tabs->widget(i)->setProperty(kTabReload, ticket);
         runInBackground(this, m_db, [projectId, path](Storage::DatabasePtr db) { return loadFile(db, projectId, path); },
-                        [this, key](const LoadedFile &loaded) {
+                        [this, key, ticket](const LoadedFile &loaded) {
             CodeView *view = nullptr;
             for (int j = 0; j < m_tabs->count() && !view; ++j)
                 if (tabKeyOf(m_tabs->widget(j)) == key)
                     view = static_cast<CodeView *>(m_tabs->widget(j));
             // Gone from the project: the tab keeps what it showed until closed.
-            if (!view || !loaded.error.isEmpty() || view->property(kTabSha256).toByteArray() == loaded.sha256)
+            if (!view || view->property(kTabReload).toULongLong() != ticket || !loaded.error.isEmpty()
+                || view->property(kTabSha256).toByteArray() == loaded.sha256)
                 return;
             // Where the reader was stays where it was, as near as the new text allows.
             const QTextCursor cursor = view->textCursor();

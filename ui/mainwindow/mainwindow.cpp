@@ -113,6 +113,11 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
 void MainWindow::connectFolderWatch()
 {
     m_folderWatch->setEnabled(AppSettings::load().followFolders);
+    // A sync writes into the same folders (then the workspace): a refresh
+    // reading between the two would take its files for edits made here.
+    m_folderWatch->setHold([this] { return m_team->sync()->isBusy(); });
+    connect(m_team->sync(), &SyncController::finished, m_folderWatch, &FolderWatch::retry);
+    connect(m_team->sync(), &SyncController::failed, m_folderWatch, &FolderWatch::retry);
     connect(m_folderWatch, &FolderWatch::refreshed, this, [this](const Projects::ImportReport &report) {
         statusBar()->showMessage(Projects::describeImport(report, true), 10000);
         if (report.project.id == m_projectId)
@@ -749,7 +754,7 @@ void MainWindow::refreshProject(const QString &projectId)
 
 void MainWindow::runImport(const QString &label, const Projects::ImportInput &input)
 {
-    if (m_importJob && m_importJob->isRunning()) {
+    if ((m_importJob && m_importJob->isRunning()) || m_folderWatch->isGivingWay()) {
         QMessageBox::information(this, tr("Import running"), tr("Wait for the running import to finish, or cancel it."));
         return;
     }
@@ -789,10 +794,9 @@ void MainWindow::startImport(const QString &label, const Projects::ImportInput &
         emit importFinished(false, error.message);
     });
     connect(m_importJob, &Projects::ImportJob::finished, this, [this, ended](const Projects::ImportReport &report) {
+        m_folderWatch->markUpToDate(report.project.id); // read whole just now
         ended();
         const bool refresh = m_importJob->input().isRefresh();
-        if (m_importJob->input().paths.isEmpty())
-            m_folderWatch->markUpToDate(report.project.id); // read whole just now
         m_editor->reloadProject(report.project.id);
         const QString message = Projects::describeImport(report, refresh);
         const bool issues = !report.rejected.isEmpty() || !report.warnings.isEmpty();
@@ -850,6 +854,7 @@ ImportDialog *MainWindow::showImportDialog(ImportDialog::Kind kind, const QStrin
     if (!location.isEmpty())
         dialog->setSource(kind, location);
     connect(dialog, &ImportDialog::projectImported, this, [this](const Projects::ImportReport &report) {
+        m_folderWatch->markUpToDate(report.project.id);
         m_projectId = report.project.id;
         reloadProjects();
         statusBar()->showMessage(Projects::describeImport(report, false), 10000);

@@ -10,25 +10,60 @@
 
 namespace Realm::Ui {
 
+namespace {
+// More than half of a project's files gone at once is what a folder being
+// moved, deleted whole or unmounted looks like, not an edit: the same line
+// sync draws before it deletes (SyncClient's mass-delete check).
+bool looksLikeTheFolderWentAway(qsizetype gone, qsizetype files)
+{
+    return gone > 0 && gone * 2 > files;
+}
+} // namespace
+
 FolderWatch::FolderWatch(Storage::DatabasePtr db, QObject *parent, Projects::SourceWatcher::Limits limits)
     : QObject(parent)
     , m_db(std::move(db))
     , m_watcher(limits)
 {
-    connect(&m_watcher, &Projects::SourceWatcher::changed, this, [this](const QString &folder, const QStringList &paths) {
-        if (folder == m_folder && !m_projectId.isEmpty()) // else a folder let go of since
-            request(m_projectId, {false, QSet<QString>(paths.cbegin(), paths.cend())});
+    connect(&m_watcher, &Projects::SourceWatcher::changed, this, [this](const QString &folder, const QStringList &paths, qsizetype gone) {
+        // A folder let go of since; and no paths must never become a
+        // refresh of everything.
+        if (folder != m_folder || m_projectId.isEmpty() || paths.isEmpty())
+            return;
+        if (looksLikeTheFolderWentAway(gone, m_fileCount)) {
+            emit notice(tr("%1 of the %2 files of \"%3\" are gone from %4: not taken in by itself, in case the folder is being moved "
+                           "or its disk went away. Refresh (F5) takes the deletions in.")
+                            .arg(gone)
+                            .arg(m_fileCount)
+                            .arg(m_projectName, QDir::toNativeSeparators(m_folder)));
+            return;
+        }
+        request(m_projectId, {false, QSet<QString>(paths.cbegin(), paths.cend())});
     });
-    connect(&m_watcher, &Projects::SourceWatcher::watching, this, [this](const QString &folder, qsizetype, qsizetype files, qsizetype budget) {
-        if (folder != m_folder)
+    connect(&m_watcher, &Projects::SourceWatcher::watching, this, [this](const Projects::SourceWatcher::State &state) {
+        if (state.folder != m_folder || m_projectId.isEmpty())
             return;
         m_watching = true;
-        if (files > 0 || m_fileCount == 0)
-            return;
-        emit notice(tr("Only the folders of this project are watched: its %n file(s) are more than REALM may watch (%1). "
-                       "A file saved in place is picked up by Refresh (F5); raising fs.inotify.max_user_watches lifts the limit.",
-                       nullptr, int(std::min<qint64>(m_fileCount, INT_MAX)))
-                        .arg(budget));
+        // Caught up once the watches are set, so that nothing changes
+        // unseen between the two.
+        if (std::exchange(m_catchUpDue, false)) {
+            if (looksLikeTheFolderWentAway(state.missing, state.projectFiles))
+                emit notice(tr("%1 of the %2 files of \"%3\" are not in %4: it is not refreshed by itself. Refresh (F5) once the folder is back "
+                               "takes in what changed there.")
+                                .arg(state.missing)
+                                .arg(state.projectFiles)
+                                .arg(m_projectName, QDir::toNativeSeparators(m_folder)));
+            else
+                request(m_projectId, {true, {}});
+        }
+        if (state.filesLeftOut() && !m_toldFilesLeftOut.contains(m_projectId)) {
+            m_toldFilesLeftOut.insert(m_projectId);
+            emit notice(tr("Only the folders of \"%1\" are watched: its %n file(s) are more than REALM may watch (%2). A file saved in place "
+                           "is picked up by Refresh (F5); raising fs.inotify.max_user_watches lifts the limit.",
+                           nullptr, int(std::min<qsizetype>(state.projectFiles, INT_MAX)))
+                            .arg(m_projectName)
+                            .arg(state.budget));
+        }
     });
 }
 
@@ -41,6 +76,8 @@ void FolderWatch::setEnabled(bool enabled)
         follow({}, {});
         m_pending.clear();
         m_upToDate.clear(); // what changes meanwhile goes unseen: catch up when on again
+        if (m_job)
+            m_job->cancel();
     }
 }
 
@@ -52,10 +89,9 @@ void FolderWatch::follow(const Projects::Project &project, const QStringList &fi
         // when it is opened again.
         m_upToDate.remove(m_projectId);
         m_projectId = watchable ? project.id : QString();
-        if (watchable && !m_upToDate.contains(project.id)) {
+        m_catchUpDue = watchable && !m_upToDate.contains(project.id);
+        if (m_catchUpDue)
             m_upToDate.insert(project.id);
-            request(project.id, {true, {}});
-        }
     }
     m_watching = false;
     if (!watchable) {
@@ -63,15 +99,32 @@ void FolderWatch::follow(const Projects::Project &project, const QStringList &fi
         m_watcher.stop();
         return;
     }
+    m_projectName = project.name;
     m_folder = QDir::cleanPath(QFileInfo(project.source.location).absoluteFilePath());
     m_fileCount = files.size();
     m_watcher.watch(m_folder, files);
 }
 
+void FolderWatch::markUpToDate(const QString &projectId)
+{
+    m_upToDate.insert(projectId);
+    // Read whole just now: a whole read still waiting is not needed (what
+    // was named since may be newer than that read, and stays).
+    if (const auto pending = m_pending.find(projectId); pending != m_pending.end() && pending->whole)
+        m_pending.erase(pending);
+    if (projectId == m_projectId)
+        m_catchUpDue = false;
+}
+
+void FolderWatch::setHold(std::function<bool()> held)
+{
+    m_held = std::move(held);
+}
+
 void FolderWatch::giveWay(std::function<void()> start)
 {
-    m_givingWay = true;
     if (!m_job) {
+        m_givingWay = true;
         start();
         return;
     }
@@ -103,7 +156,7 @@ void FolderWatch::merge(const QString &projectId, const Request &more)
 
 void FolderWatch::runNext()
 {
-    if (m_job || m_givingWay || m_pending.isEmpty())
+    if (m_job || m_givingWay || m_pending.isEmpty() || (m_held && m_held()))
         return;
     const auto next = m_pending.begin();
     m_jobProject = next.key();
@@ -125,10 +178,10 @@ void FolderWatch::runNext()
         const QString project = m_jobProject;
         const Request unfinished = m_jobRequest;
         ended();
-        if (error.code == Error::Code::Cancelled)
+        if (error.code != Error::Code::Cancelled)
+            emit failed(tr("Following the folder of the project: %1").arg(error.message));
+        else if (m_enabled)
             merge(project, unfinished); // read again after the window's import
-        else
-            emit failed(error.message);
         runNext();
     });
     m_job->start();
@@ -138,8 +191,10 @@ void FolderWatch::ended()
 {
     m_job->deleteLater();
     m_job = nullptr;
-    if (m_startWhenIdle)
+    if (m_startWhenIdle) {
+        m_givingWay = true;
         std::exchange(m_startWhenIdle, {})();
+    }
 }
 
 } // namespace Realm::Ui

@@ -40,7 +40,11 @@ public:
     // (a project from an archive or a Git URL has none to watch).
     void follow(const Projects::Project &project, const QStringList &files);
     // The project was just imported or refreshed whole: no catching up.
-    void markUpToDate(const QString &projectId) { m_upToDate.insert(projectId); }
+    void markUpToDate(const QString &projectId);
+    // While `held` says so (a sync is writing the same folders and
+    // projects), refreshes wait; retry() when it may have changed.
+    void setHold(std::function<bool()> held);
+    void retry() { runNext(); }
 
     QString followedProject() const { return m_projectId; }
     // The watches for the followed project's folder are set.
@@ -50,8 +54,10 @@ public:
     bool isIdle() const { return !m_job && m_pending.isEmpty(); }
 
     // Runs `start` (the window's import) once no refresh of ours is running,
-    // cancelling one that is; ours wait until resume().
+    // cancelling one that is; ours wait until resume(). While it waits for
+    // the cancel, isGivingWay() and the window takes no second import.
     void giveWay(std::function<void()> start);
+    bool isGivingWay() const { return bool(m_startWhenIdle); }
     void resume();
 
 signals:
@@ -75,10 +81,14 @@ private:
     Projects::SourceWatcher m_watcher;
     bool m_enabled = true;
     QString m_projectId; // followed
+    QString m_projectName;
     QString m_folder;    // its folder, as the watcher names it
     qint64 m_fileCount = 0;
     bool m_watching = false;
+    bool m_catchUpDue = false; // once the watches are set
     QSet<QString> m_upToDate;
+    QSet<QString> m_toldFilesLeftOut; // projects the notice was given for
+    std::function<bool()> m_held;
     QHash<QString, Request> m_pending; // by project id
     QPointer<Projects::ImportJob> m_job;
     QString m_jobProject;

@@ -26,7 +26,8 @@ public:
         writeFile(folder.path(), QStringLiteral("a.c"), "int a;\n");
         writeFile(folder.path(), QStringLiteral("lib/b.c"), "int b;\n");
         writeFile(folder.path(), QStringLiteral("lib/deep/c.c"), "int c;\n");
-        QObject::connect(&watcher, &SourceWatcher::changed, &watcher, [this](const QString &root, const QStringList &paths) {
+        QObject::connect(&watcher, &SourceWatcher::changed, &watcher, [this](const QString &root, const QStringList &paths, qsizetype gone) {
+            goneReported += gone;
             roots << root;
             reports << paths;
             for (const QString &path : paths)
@@ -37,12 +38,19 @@ public:
     // Watches the project's files and waits until the watches are set.
     bool watch(const QStringList &files = {QStringLiteral("a.c"), QStringLiteral("lib/b.c"), QStringLiteral("lib/deep/c.c")})
     {
-        QSignalSpy set(&watcher, &SourceWatcher::watching);
-        watcher.watch(folder.path(), files);
-        if (!set.wait(10000))
-            return false;
-        state = set.takeFirst();
-        return true;
+        return watchIn(folder.path(), files);
+    }
+
+    bool watchIn(const QString &root, const QStringList &files)
+    {
+        std::optional<SourceWatcher::State> set;
+        const QMetaObject::Connection connection = QObject::connect(&watcher, &SourceWatcher::watching, &watcher, [&set](const SourceWatcher::State &s) { set = s; });
+        watcher.watch(root, files);
+        const bool arrived = QTest::qWaitFor([&] { return set.has_value(); }, 10000);
+        QObject::disconnect(connection);
+        if (arrived)
+            state = *set;
+        return arrived;
     }
 
     // Waits until every change made so far has been reported, then forgets
@@ -67,10 +75,11 @@ public:
 
     QTemporaryDir folder;
     SourceWatcher watcher;
-    QVariantList state; // what `watching` said: folder, folders, files, budget
+    SourceWatcher::State state; // what `watching` said last
     QStringList roots;
     QList<QStringList> reports;
     QSet<QString> reported;
+    qsizetype goneReported = 0; // of the project's files
 
 private:
     int m_settles = 0;
@@ -93,21 +102,24 @@ private slots:
     void aFileWrittenInPlaceIsReported();
     void aFileSavedByRenamingOverItStaysWatched();
     void createdAndRemovedFilesAndFoldersAreReported();
-    void aNewFolderIsWatchedOnceTheProjectHasIt();
+    void aNewFolderIsWatchedAtOnce();
+    void aFolderMovedIsFollowedUnderItsNewName();
+    void namesNoProjectMayHoldAreNotReported();
     void changesCloseTogetherComeInOneReport();
     void beyondTheBudgetOnlyFoldersAreWatched();
     void anotherFolderStartsOver();
     void aRemovedFolderIsReported();
+    void whatTheProjectLosesIsCounted();
 };
 
 void tst_SourceWatcher::watchesTheFoldersAndFilesOfTheProject()
 {
     Watched w;
     QVERIFY(w.watch());
-    QCOMPARE(w.state.at(0).toString(), QDir(w.folder.path()).absolutePath());
-    QCOMPARE(w.state.at(1).value<qsizetype>(), 3); // the root, lib, lib/deep
-    QCOMPARE(w.state.at(2).value<qsizetype>(), 3);
-    QCOMPARE(w.state.at(3).value<qsizetype>(), SourceWatcher::systemBudget());
+    QCOMPARE(w.state.folder, QDir(w.folder.path()).absolutePath());
+    QCOMPARE(w.state.folders, 3); // the root, lib, lib/deep
+    QCOMPARE(w.state.files, 3);
+    QCOMPARE(w.state.budget, SourceWatcher::systemBudget());
     QVERIFY(SourceWatcher::systemBudget() > 0);
 }
 
@@ -147,31 +159,69 @@ void tst_SourceWatcher::createdAndRemovedFilesAndFoldersAreReported()
     QVERIFY(w.watch());
     writeFile(w.folder.path(), QStringLiteral("new.c"), "int n;\n");
     QVERIFY(QFile::remove(w.folder.filePath(QStringLiteral("lib/b.c"))));
-    QVERIFY(QDir(w.folder.path()).mkpath(QStringLiteral("docs/guide")));
+    QVERIFY(QDir(w.folder.path()).mkdir(QStringLiteral("docs")));
     QVERIFY(QFile::rename(w.folder.filePath(QStringLiteral("a.c")), w.folder.filePath(QStringLiteral("lib/a.c"))));
     const QSet<QString> expected = setOf({"new.c", "lib/b.c", "docs", "a.c", "lib/a.c"});
     QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(expected), 10000);
     QCOMPARE(w.reported, expected);
 }
 
-void tst_SourceWatcher::aNewFolderIsWatchedOnceTheProjectHasIt()
+void tst_SourceWatcher::aNewFolderIsWatchedAtOnce()
 {
     Watched w;
     QVERIFY(w.watch());
-    writeFile(w.folder.path(), QStringLiteral("docs/guide.md"), "# Guide\n");
+    QVERIFY(QDir(w.folder.path()).mkdir(QStringLiteral("docs")));
     QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("docs")), 10000);
     QCOMPARE(w.reported, setOf({"docs"})); // a refresh of the folder reads what is in it
     QVERIFY(w.settle());
 
-    // The refresh took it in; the project's files now include it.
+    // A file saved there a while later is seen, before any refresh.
+    writeFile(w.folder.path(), QStringLiteral("docs/guide.md"), "# Guide\n");
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("docs/guide.md")), 10000);
+    QCOMPARE(w.reported, setOf({"docs/guide.md"}));
+    QVERIFY(w.settle());
+
+    // The refresh took it in; the project's files now include it, and an
+    // edit saved in place is seen too.
     QVERIFY(w.watch({QStringLiteral("a.c"), QStringLiteral("lib/b.c"), QStringLiteral("lib/deep/c.c"), QStringLiteral("docs/guide.md")}));
-    QCOMPARE(w.state.at(1).value<qsizetype>(), 4);
-    QCOMPARE(w.state.at(2).value<qsizetype>(), 4);
-    writeFile(w.folder.path(), QStringLiteral("docs/faq.md"), "# FAQ\n");
+    QCOMPARE(w.state.folders, 4);
+    QCOMPARE(w.state.files, 4);
+    QCOMPARE(w.state.missing, 0);
     w.append(QStringLiteral("docs/guide.md"), "More.\n");
-    const QSet<QString> expected = setOf({"docs/faq.md", "docs/guide.md"});
-    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(expected), 10000);
-    QCOMPARE(w.reported, expected);
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("docs/guide.md")), 10000);
+    QCOMPARE(w.reported, setOf({"docs/guide.md"}));
+}
+
+void tst_SourceWatcher::aFolderMovedIsFollowedUnderItsNewName()
+{
+    // Its old watches would report under the old name: they are let go of.
+    Watched w;
+    QVERIFY(w.watch());
+    QVERIFY(QDir(w.folder.path()).rename(QStringLiteral("lib"), QStringLiteral("src")));
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("src")), 10000);
+    QVERIFY(w.reported.contains(QStringLiteral("lib")));
+    QVERIFY(w.settle());
+    writeFile(w.folder.path(), QStringLiteral("src/deep/new.c"), "int n;\n");
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("src/deep/new.c")), 10000);
+    QCOMPARE(w.reported, setOf({"src/deep/new.c"}));
+
+    // And made again under the old name, it is watched again.
+    QVERIFY(w.settle());
+    writeFile(w.folder.path(), QStringLiteral("lib/again.c"), "int a;\n");
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("lib")), 10000);
+    QVERIFY(w.settle());
+    writeFile(w.folder.path(), QStringLiteral("lib/more.c"), "int m;\n");
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("lib/more.c")), 10000);
+}
+
+void tst_SourceWatcher::namesNoProjectMayHoldAreNotReported()
+{
+    Watched w;
+    QVERIFY(w.watch());
+    QVERIFY(QDir(w.folder.path()).mkdir(QStringLiteral(".git")));
+    writeFile(w.folder.path(), QStringLiteral("ok.c"), "int ok;\n");
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("ok.c")), 10000);
+    QCOMPARE(w.reported, setOf({"ok.c"}));
 }
 
 void tst_SourceWatcher::changesCloseTogetherComeInOneReport()
@@ -190,17 +240,17 @@ void tst_SourceWatcher::beyondTheBudgetOnlyFoldersAreWatched()
 {
     Watched w({.maxWatches = 5});
     QVERIFY(w.watch()); // 3 folders + 3 files > 5
-    QCOMPARE(w.state.at(1).value<qsizetype>(), 3);
-    QCOMPARE(w.state.at(2).value<qsizetype>(), 0);
-    QCOMPARE(w.state.at(3).value<qsizetype>(), 5);
+    QCOMPARE(w.state.folders, 3);
+    QCOMPARE(w.state.files, 0);
+    QCOMPARE(w.state.budget, 5);
     // What happens in the folders is still seen.
     writeFile(w.folder.path(), QStringLiteral("lib/deep/d.c"), "int d;\n");
     QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("lib/deep/d.c")), 10000);
 
     // Within the budget again (a smaller project), files are watched too.
     QVERIFY(w.watch({QStringLiteral("a.c"), QStringLiteral("lib/b.c")}));
-    QCOMPARE(w.state.at(1).value<qsizetype>(), 2);
-    QCOMPARE(w.state.at(2).value<qsizetype>(), 2);
+    QCOMPARE(w.state.folders, 3); // a folder stays watched while it is there
+    QCOMPARE(w.state.files, 2);
     QVERIFY(w.settle());
     w.append(QStringLiteral("lib/b.c"), "int b2;\n");
     QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("lib/b.c")), 10000);
@@ -212,11 +262,9 @@ void tst_SourceWatcher::anotherFolderStartsOver()
     QVERIFY(w.watch());
     QTemporaryDir other;
     writeFile(other.path(), QStringLiteral("x/y.c"), "int y;\n");
-    QSignalSpy set(&w.watcher, &SourceWatcher::watching);
-    w.watcher.watch(other.path(), {QStringLiteral("x/y.c")});
-    QVERIFY(set.wait(10000));
-    QCOMPARE(set.first().at(1).value<qsizetype>(), 2);
-    QCOMPARE(set.first().at(2).value<qsizetype>(), 1);
+    QVERIFY(w.watchIn(other.path(), {QStringLiteral("x/y.c")}));
+    QCOMPARE(w.state.folders, 2);
+    QCOMPARE(w.state.files, 1);
     // Reports name the new folder and paths in it; the old one is let go.
     writeFile(w.folder.path(), QStringLiteral("a.c"), "int a2;\n");
     writeFile(other.path(), QStringLiteral("x/y.c"), "int y2;\n");
@@ -240,6 +288,25 @@ void tst_SourceWatcher::aRemovedFolderIsReported()
     QVERIFY(w.settle());
     writeFile(w.folder.path(), QStringLiteral("lib/b.c"), "int b;\n");
     QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("lib")), 10000);
+}
+
+void tst_SourceWatcher::whatTheProjectLosesIsCounted()
+{
+    // One report for it all: the count is of the project's files, each once.
+    Watched w({.maxWatches = 0, .quietPeriod = std::chrono::milliseconds(1500), .maxDelay = std::chrono::milliseconds(20000)});
+    QVERIFY(w.watch());
+    QVERIFY(QDir(w.folder.filePath(QStringLiteral("lib"))).removeRecursively());
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("lib")), 10000);
+    QCOMPARE(w.reports.size(), 1);
+    QCOMPARE(w.goneReported, 2);
+
+    // The project's own folder gone: all of it.
+    QVERIFY(w.watch({QStringLiteral("a.c"), QStringLiteral("b.c")}));
+    QCOMPARE(w.state.missing, 1);
+    w.goneReported = 0;
+    QVERIFY(w.folder.remove());
+    QTRY_COMPARE_WITH_TIMEOUT(w.goneReported, 2, 10000);
+    QVERIFY(w.reported.contains(QStringLiteral("a.c")));
 }
 
 QTEST_GUILESS_MAIN(tst_SourceWatcher)
