@@ -2953,12 +2953,24 @@ in %2</translation>
 </context>
 <context>
     <name>Realm::Ui::FolderWatch</name>
+    <message>
+        <source>%1 of the %2 files of &quot;%3&quot; are gone from %4: not taken in by itself, in case the folder is being moved or its disk went away. Refresh (F5) takes the deletions in.</source>
+        <translation>%1 der %2 Dateien von „%3“ fehlen in %4: nicht von selbst übernommen, falls der Ordner gerade verschoben wird oder sein Datenträger fort ist. Aktualisieren (F5) übernimmt die Löschungen.</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 files of &quot;%3&quot; are not in %4: it is not refreshed by itself. Refresh (F5) once the folder is back takes in what changed there.</source>
+        <translation>%1 der %2 Dateien von „%3“ sind nicht in %4: Das Projekt wird nicht von selbst aktualisiert. Aktualisieren (F5), sobald der Ordner wieder da ist, übernimmt, was sich dort geändert hat.</translation>
+    </message>
     <message numerus="yes">
-        <source>Only the folders of this project are watched: its %n file(s) are more than REALM may watch (%1). A file saved in place is picked up by Refresh (F5); raising fs.inotify.max_user_watches lifts the limit.</source>
+        <source>Only the folders of &quot;%1&quot; are watched: its %n file(s) are more than REALM may watch (%2). A file saved in place is picked up by Refresh (F5); raising fs.inotify.max_user_watches lifts the limit.</source>
         <translation>
-            <numerusform>Von diesem Projekt werden nur die Ordner beobachtet: Seine %n Datei ist mehr, als REALM beobachten darf (%1). Eine an Ort und Stelle gespeicherte Datei wird mit Aktualisieren (F5) übernommen; ein höheres fs.inotify.max_user_watches hebt die Grenze auf.</numerusform>
-            <numerusform>Von diesem Projekt werden nur die Ordner beobachtet: Seine %n Dateien sind mehr, als REALM beobachten darf (%1). Eine an Ort und Stelle gespeicherte Datei wird mit Aktualisieren (F5) übernommen; ein höheres fs.inotify.max_user_watches hebt die Grenze auf.</numerusform>
+            <numerusform>Von „%1“ werden nur die Ordner beobachtet: Seine %n Datei ist mehr, als REALM beobachten darf (%2). Eine an Ort und Stelle gespeicherte Datei wird mit Aktualisieren (F5) übernommen; ein höheres fs.inotify.max_user_watches hebt die Grenze auf.</numerusform>
+            <numerusform>Von „%1“ werden nur die Ordner beobachtet: Seine %n Dateien sind mehr, als REALM beobachten darf (%2). Eine an Ort und Stelle gespeicherte Datei wird mit Aktualisieren (F5) übernommen; ein höheres fs.inotify.max_user_watches hebt die Grenze auf.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Following the folder of the project: %1</source>
+        <translation>Dem Ordner des Projekts folgen: %1</translation>
     </message>
 </context>
 <context>

@@ -236,10 +236,10 @@
 <context>
     <name>Realm::Ui::FolderWatch</name>
     <message numerus="yes">
-        <source>Only the folders of this project are watched: its %n file(s) are more than REALM may watch (%1). A file saved in place is picked up by Refresh (F5); raising fs.inotify.max_user_watches lifts the limit.</source>
+        <source>Only the folders of &quot;%1&quot; are watched: its %n file(s) are more than REALM may watch (%2). A file saved in place is picked up by Refresh (F5); raising fs.inotify.max_user_watches lifts the limit.</source>
         <translation>
-            <numerusform>Only the folders of this project are watched: its %n file is more than REALM may watch (%1). A file saved in place is picked up by Refresh (F5); raising fs.inotify.max_user_watches lifts the limit.</numerusform>
-            <numerusform>Only the folders of this project are watched: its %n files are more than REALM may watch (%1). A file saved in place is picked up by Refresh (F5); raising fs.inotify.max_user_watches lifts the limit.</numerusform>
+            <numerusform>Only the folders of &quot;%1&quot; are watched: its %n file is more than REALM may watch (%2). A file saved in place is picked up by Refresh (F5); raising fs.inotify.max_user_watches lifts the limit.</numerusform>
+            <numerusform>Only the folders of &quot;%1&quot; are watched: its %n files are more than REALM may watch (%2). A file saved in place is picked up by Refresh (F5); raising fs.inotify.max_user_watches lifts the limit.</numerusform>
         </translation>
     </message>
 </context>
