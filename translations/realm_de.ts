@@ -3109,6 +3109,44 @@ in %2</translation>
     </message>
 </context>
 <context>
+    <name>Realm::Ui::ImportRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Import abgeschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; was imported with %n file(s).</source>
+        <translation>
+            <numerusform>„%1“ wurde mit %n Datei importiert.</numerusform>
+            <numerusform>„%1“ wurde mit %n Dateien importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rejected: %1, skipped: %2, warnings: %3.</source>
+        <translation>Abgelehnt: %1, übersprungen: %2, Warnungen: %3.</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Ui::LineChart</name>
     <message>
         <source>No versions yet.</source>
@@ -3117,10 +3155,6 @@ in %2</translation>
 </context>
 <context>
     <name>Realm::Ui::MainWindow</name>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
     <message>
         <source>REALM</source>
         <translation>REALM</translation>
@@ -3226,10 +3260,6 @@ in %2</translation>
         <translation>%1 wird importiert …</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>Wird abgebrochen …</translation>
-    </message>
-    <message>
         <source>Import failed</source>
         <translation>Import fehlgeschlagen</translation>
     </message>
@@ -3256,22 +3286,6 @@ in %2</translation>
     <message>
         <source>Refreshing…</source>
         <translation>Wird aktualisiert …</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Abgelehnt</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Übersprungen</translation>
-    </message>
-    <message>
-        <source>Warnings</source>
-        <translation>Hinweise</translation>
-    </message>
-    <message>
-        <source>Import finished</source>
-        <translation>Import abgeschlossen</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Welcome to REALM&lt;/h2&gt;&lt;p&gt;Bring in some code to browse and search it. Open files from the tree on the left; they show up here.&lt;/p&gt;</source>
@@ -3412,17 +3426,6 @@ in %2</translation>
     <message>
         <source>&amp;User Guide</source>
         <translation>&amp;Benutzerhandbuch</translation>
-    </message>
-    <message numerus="yes">
-        <source>&quot;%1&quot; was imported with %n file(s).</source>
-        <translation>
-            <numerusform>„%1“ wurde mit %n Datei importiert.</numerusform>
-            <numerusform>„%1“ wurde mit %n Dateien importiert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Rejected: %1, skipped: %2, warnings: %3.</source>
-        <translation>Abgelehnt: %1, übersprungen: %2, Warnungen: %3.</translation>
     </message>
     <message>
         <source>Code &amp;Tasks</source>

@@ -244,7 +244,7 @@
     </message>
 </context>
 <context>
-    <name>Realm::Ui::MainWindow</name>
+    <name>Realm::Ui::ImportRunner</name>
     <message numerus="yes">
         <source>&quot;%1&quot; was imported with %n file(s).</source>
         <translation>

@@ -9,6 +9,7 @@
 #include "chat/promptsdialog.h"
 #include "docs/docspanel.h"
 #include "jobs/exportdialog.h"
+#include "jobs/importrunner.h"
 #include "projects/newprojectdialog.h"
 #include "projects/savetemplatedialog.h"
 #include "stats/statspanel.h"
@@ -76,10 +77,8 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     , m_fileView(new QTreeView)
     , m_editor(new EditorArea(m_db))
     , m_searchPanel(new SearchPanel(m_db))
-    , m_jobLabel(new QLabel)
-    , m_jobProgress(new QProgressBar)
-    , m_jobCancel(new QPushButton(tr("Cancel")))
     , m_folderWatch(new FolderWatch(m_db, this))
+    , m_imports(new ImportRunner(m_db, m_folderWatch, this))
     , m_projectActions(new ProjectActions(m_db, this))
     , m_undo(new QPushButton(tr("Undo")))
     , m_details(new QPushButton(tr("Details…")))
@@ -108,6 +107,7 @@ MainWindow::MainWindow(Storage::DatabasePtr db, QWidget *parent)
     reloadProjects();
     connectTeam();
     connectFolderWatch();
+    connectImports();
 }
 
 void MainWindow::connectFolderWatch()
@@ -466,9 +466,6 @@ void MainWindow::createActions()
 
 void MainWindow::createStatusBar()
 {
-    m_jobCancel->setObjectName(QStringLiteral("cancelJob"));
-    m_jobProgress->setMaximumWidth(160);
-    m_jobProgress->setRange(0, 0); // the size of an import is not known up front
     m_undo->setObjectName(QStringLiteral("undo"));
     m_undo->hide();
     connect(m_undo, &QPushButton::clicked, this, [this] {
@@ -482,7 +479,7 @@ void MainWindow::createStatusBar()
     m_details->hide();
     connect(m_details, &QPushButton::clicked, this, [this] {
         m_details->hide();
-        showImportReport(m_reportDetails);
+        showImportReport(this, m_reportDetails);
     });
     connect(statusBar(), &QStatusBar::messageChanged, m_undo, [this](const QString &message) {
         if (message.isEmpty()) {
@@ -498,12 +495,8 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_team->presenceLabel());
     statusBar()->addPermanentWidget(m_team->statusLabel());
     statusBar()->addPermanentWidget(m_team->cancelButton());
-    statusBar()->addPermanentWidget(m_jobLabel);
-    statusBar()->addPermanentWidget(m_jobProgress);
-    statusBar()->addPermanentWidget(m_jobCancel);
-    m_jobLabel->hide();
-    m_jobProgress->hide();
-    m_jobCancel->hide();
+    for (QWidget *widget : m_imports->statusWidgets())
+        statusBar()->addPermanentWidget(widget);
     statusBar()->showMessage(tr("Workspace: %1").arg(QDir::toNativeSeparators(m_db->path())));
 }
 
@@ -528,13 +521,13 @@ void MainWindow::restoreState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_importJob && m_importJob->isRunning()) {
+    if (m_imports->isBusy()) {
         if (QMessageBox::question(this, tr("Import running"), tr("An import is still running. Cancel it and quit?"))
             != QMessageBox::Yes) {
             event->ignore();
             return;
         }
-        m_importJob->cancel();
+        m_imports->cancel();
     }
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
@@ -754,49 +747,24 @@ void MainWindow::refreshProject(const QString &projectId)
 
 void MainWindow::runImport(const QString &label, const Projects::ImportInput &input)
 {
-    if ((m_importJob && m_importJob->isRunning()) || m_folderWatch->isGivingWay()) {
+    if (m_imports->isBusy()) {
         QMessageBox::information(this, tr("Import running"), tr("Wait for the running import to finish, or cancel it."));
         return;
     }
-    m_folderWatch->giveWay([this, label, input] { startImport(label, input); });
+    m_imports->run(label, input);
 }
 
-void MainWindow::startImport(const QString &label, const Projects::ImportInput &input)
+void MainWindow::connectImports()
 {
-    delete m_importJob;
-    m_importJob = new Projects::ImportJob(m_db, input, this);
-    m_jobLabel->setText(label);
-    m_jobLabel->show();
-    m_jobProgress->show();
-    m_jobCancel->show();
-    m_jobCancel->setEnabled(true);
-    connect(m_jobCancel, &QPushButton::clicked, m_importJob, [this] {
-        m_jobCancel->setEnabled(false);
-        m_jobLabel->setText(tr("Cancelling…"));
-        m_importJob->cancel();
-    });
-    connect(m_importJob, &Projects::ImportJob::progress, m_jobLabel, [this](double, const QString &text) { m_jobLabel->setText(text); });
-    const auto ended = [this] {
-        m_jobLabel->hide();
-        m_jobProgress->hide();
-        m_jobCancel->hide();
-        disconnect(m_jobCancel, nullptr, nullptr, nullptr);
-        m_folderWatch->resume();
-    };
-    connect(m_importJob, &Projects::ImportJob::failed, this, [this, ended](const Error &error) {
-        ended();
+    connect(m_imports, &ImportRunner::failed, this, [this](const Error &error, bool refresh) {
         // A refresh is routine: its failure stays in the status bar until
         // the next message instead of stopping the user with a dialog.
-        const bool refresh = m_importJob->input().isRefresh();
         statusBar()->showMessage(error.message, refresh ? 0 : 10000);
         if (error.code != Error::Code::Cancelled && !refresh)
             QMessageBox::warning(this, tr("Import failed"), error.message);
         emit importFinished(false, error.message);
     });
-    connect(m_importJob, &Projects::ImportJob::finished, this, [this, ended](const Projects::ImportReport &report) {
-        m_folderWatch->markUpToDate(report.project.id); // read whole just now
-        ended();
-        const bool refresh = m_importJob->input().isRefresh();
+    connect(m_imports, &ImportRunner::finished, this, [this](const Projects::ImportReport &report, bool refresh) {
         m_editor->reloadProject(report.project.id);
         const QString message = Projects::describeImport(report, refresh);
         const bool issues = !report.rejected.isEmpty() || !report.warnings.isEmpty();
@@ -806,7 +774,7 @@ void MainWindow::startImport(const QString &label, const Projects::ImportInput &
             m_reportDetails = report;
             m_details->show();
         } else if (issues) {
-            showImportReport(report);
+            showImportReport(this, report);
         }
         // Reloaded with the project list.
         if (report.project.id == m_projectId) {
@@ -818,33 +786,6 @@ void MainWindow::startImport(const QString &label, const Projects::ImportInput &
         reloadProjects();
         emit importFinished(true, message);
     });
-    m_importJob->start();
-}
-
-void MainWindow::showImportReport(const Projects::ImportReport &report)
-{
-    QString details;
-    const auto section = [&details](const QString &title, const QList<Projects::ImportIssue> &issues) {
-        if (issues.isEmpty())
-            return;
-        details += title + QLatin1Char('\n');
-        for (const Projects::ImportIssue &issue : issues)
-            details += QStringLiteral("  %1: %2\n").arg(issue.path, issue.reason);
-        details += QLatin1Char('\n');
-    };
-    section(tr("Rejected"), report.rejected);
-    section(tr("Skipped"), report.skipped);
-    section(tr("Warnings"), report.warnings);
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Import finished"),
-                                tr("\"%1\" was imported with %n file(s).", nullptr, int(report.files)).arg(report.project.name) + QLatin1Char(' ')
-                                    + tr("Rejected: %1, skipped: %2, warnings: %3.")
-                                          .arg(report.rejected.size())
-                                          .arg(report.skipped.size())
-                                          .arg(report.warnings.size()),
-                                QMessageBox::Ok, this);
-    box->setDetailedText(details);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open(); // not modal to the event loop: tests and scripts keep running
 }
 
 ImportDialog *MainWindow::showImportDialog(ImportDialog::Kind kind, const QString &location)

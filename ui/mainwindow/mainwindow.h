@@ -36,6 +36,7 @@ class CommandPalette;
 class EditorArea;
 class FileTreeModel;
 class FolderWatch;
+class ImportRunner;
 class ProjectActions;
 class ProjectListModel;
 class QuickOpenDialog;
@@ -108,12 +109,9 @@ private:
     void restoreState();
     void openInExternalEditor();
     void showAbout();
-    // Runs an import or refresh the user asked for, once a refresh that
-    // follows the project's folder has made way.
     void runImport(const QString &label, const Projects::ImportInput &input);
-    void startImport(const QString &label, const Projects::ImportInput &input);
+    void connectImports();
     void connectFolderWatch();
-    void showImportReport(const Projects::ImportReport &report);
     Projects::Project project(const QString &projectId) const; // from the list; empty if not there
     QString projectName(const QString &projectId) const { return project(projectId).name; }
     void updateWindowTitle();
@@ -144,11 +142,8 @@ private:
     CommandPalette *m_palette = nullptr;
     QStringList m_projectPaths;
 
-    QLabel *m_jobLabel;
-    QProgressBar *m_jobProgress;
-    QPushButton *m_jobCancel;
-    Projects::ImportJob *m_importJob = nullptr;
     FolderWatch *m_folderWatch;
+    ImportRunner *m_imports;
     ProjectActions *m_projectActions;
     QPushButton *m_undo;
     QPushButton *m_details;                    // a refresh's report, on request
