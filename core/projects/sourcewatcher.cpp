@@ -37,7 +37,7 @@ Listing listingOf(const QString &absoluteFolder)
     for (const QFileInfo &entry : entries) {
         // A folder's own time changes with every entry made or removed in
         // it, which its own watch reports: it counts only made or removed.
-        if (entry.isDir())
+        if (entry.isDir() && !entry.isSymLink()) // a link is never followed, as an import does not
             listing.insert(entry.fileName(), {true, 0, 0});
         else
             listing.insert(entry.fileName(), {false, entry.size(), entry.lastModified().toMSecsSinceEpoch()});
@@ -87,8 +87,22 @@ public:
             for (QString dir = parentOf(file); !dir.isEmpty() && !folders.contains(dir); dir = parentOf(dir))
                 folders.insert(dir);
         }
+        // A folder made since with nothing of the project in it (build
+        // output, a dependency cache) is let go of once the refresh has left
+        // it out; one still empty stays, for the file that may come.
+        QStringList droppedFolders;
+        for (auto it = m_listings.begin(); it != m_listings.end();) {
+            if (folders.contains(it.key()) || it->isEmpty()) {
+                ++it;
+            } else {
+                droppedFolders << absolute(it.key());
+                it = m_listings.erase(it);
+            }
+        }
+        if (!droppedFolders.isEmpty())
+            m_watcher->removePaths(droppedFolders);
         m_budget = m_limits.maxWatches > 0 ? m_limits.maxWatches : SourceWatcher::systemBudget();
-        m_withFiles = folders.size() + files.size() <= m_budget;
+        m_withFiles = qsizetype(QSet<QString>(folders).unite(QSet<QString>(m_listings.keyBegin(), m_listings.keyEnd())).size()) + files.size() <= m_budget;
         const QSet<QString> wantedFiles = m_withFiles ? m_projectFiles : QSet<QString>();
 
         QStringList dropped;
@@ -103,9 +117,6 @@ public:
         if (!dropped.isEmpty())
             m_watcher->removePaths(dropped);
 
-        // Folders stay watched until they are gone (forgetFolder): one made
-        // since, still empty or with nothing the project takes, may get a
-        // file the project does take.
         QStringList added;
         for (const QString &dir : std::as_const(folders)) {
             if (m_listings.contains(dir))
@@ -203,6 +214,10 @@ private:
         *found = now;
         for (auto it = now.cbegin(); it != now.cend(); ++it) {
             const auto old = before.constFind(it.key());
+            // A file of the project whose watch went (it was away for a
+            // moment) is watched again when its folder shows it.
+            if (!it->folder && !m_files.contains(childOf(folder, it.key())))
+                watchNew(childOf(folder, it.key()), false);
             if (old != before.cend() && *old == *it)
                 continue;
             const QString path = childOf(folder, it.key());

@@ -42,11 +42,13 @@ public:
     ~SourceWatcher() override;
 
     // Watches `folder` and the project's `files` in it (paths relative to
-    // it). What is created later is reported, not watched: call watch()
-    // again once a refresh has taken it in — so build output and editor swap
-    // files, which an import leaves out, stay unwatched. Called again with
-    // the same folder, it adds and drops only the watches that differ; with
-    // another folder, it starts over.
+    // it). A folder made later is watched at once (a file saved there is
+    // seen before any refresh); a file made later once watch() is called
+    // again with it among the project's files. Called again with the same
+    // folder, it adds and drops only the watches that differ — a folder
+    // with nothing of the project in it (build output the import leaves
+    // out) is let go of, one still empty is kept; with another folder, it
+    // starts over.
     void watch(const QString &folder, const QStringList &files);
     void stop();
 

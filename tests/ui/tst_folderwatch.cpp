@@ -156,6 +156,7 @@ void tst_FolderWatch::openingAProjectCatchesUpOnceOnWhatChangedMeanwhile()
 
     // Following it again (its files listed anew) is no reason to read it all again.
     watch.follow(p.project, p.files());
+    QTRY_VERIFY_WITH_TIMEOUT(watch.isWatching(), kWait);
     QVERIFY(watch.isIdle());
 }
 

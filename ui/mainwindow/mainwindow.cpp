@@ -116,8 +116,9 @@ void MainWindow::connectFolderWatch()
     // A sync writes into the same folders (then the workspace): a refresh
     // reading between the two would take its files for edits made here.
     m_folderWatch->setHold([this] { return m_team->sync()->isBusy(); });
-    connect(m_team->sync(), &SyncController::finished, m_folderWatch, &FolderWatch::retry);
-    connect(m_team->sync(), &SyncController::failed, m_folderWatch, &FolderWatch::retry);
+    // Queued: a sync that ends may start the next one at once.
+    connect(m_team->sync(), &SyncController::finished, m_folderWatch, &FolderWatch::retry, Qt::QueuedConnection);
+    connect(m_team->sync(), &SyncController::failed, m_folderWatch, &FolderWatch::retry, Qt::QueuedConnection);
     connect(m_folderWatch, &FolderWatch::refreshed, this, [this](const Projects::ImportReport &report) {
         statusBar()->showMessage(Projects::describeImport(report, true), 10000);
         if (report.project.id == m_projectId)

@@ -16,8 +16,12 @@ namespace {
 // sync draws before it deletes (SyncClient's mass-delete check).
 bool looksLikeTheFolderWentAway(qsizetype gone, qsizetype files)
 {
-    return gone > 0 && gone * 2 > files;
+    return gone >= 2 && gone * 2 > files;
 }
+
+// Deletions this close together count as one (a slow `rm -rf`, a move to
+// another disk, file by file).
+constexpr qint64 kDeletionWindowMs = 10'000;
 } // namespace
 
 FolderWatch::FolderWatch(Storage::DatabasePtr db, QObject *parent, Projects::SourceWatcher::Limits limits)
@@ -30,11 +34,24 @@ FolderWatch::FolderWatch(Storage::DatabasePtr db, QObject *parent, Projects::Sou
         // refresh of everything.
         if (folder != m_folder || m_projectId.isEmpty() || paths.isEmpty())
             return;
-        if (looksLikeTheFolderWentAway(gone, m_fileCount)) {
+        // Counted over a burst of reports, against the files there were
+        // when it began; once refused, the project's deletions wait for F5.
+        if (gone > 0) {
+            if (!m_deletions.isValid() || m_deletions.elapsed() > kDeletionWindowMs) {
+                m_goneInBurst = 0;
+                m_filesBeforeBurst = m_fileCount;
+            }
+            m_deletions.start();
+            m_goneInBurst += gone;
+        }
+        if (gone > 0 && (m_refusedDeletes || looksLikeTheFolderWentAway(m_goneInBurst, m_filesBeforeBurst))) {
+            const bool told = std::exchange(m_refusedDeletes, true);
+            if (told)
+                return;
             emit notice(tr("%1 of the %2 files of \"%3\" are gone from %4: not taken in by itself, in case the folder is being moved "
                            "or its disk went away. Refresh (F5) takes the deletions in.")
-                            .arg(gone)
-                            .arg(m_fileCount)
+                            .arg(m_goneInBurst)
+                            .arg(m_filesBeforeBurst)
                             .arg(m_projectName, QDir::toNativeSeparators(m_folder)));
             return;
         }
@@ -90,6 +107,8 @@ void FolderWatch::follow(const Projects::Project &project, const QStringList &fi
         m_upToDate.remove(m_projectId);
         m_projectId = watchable ? project.id : QString();
         m_catchUpDue = watchable && !m_upToDate.contains(project.id);
+        m_refusedDeletes = false;
+        m_deletions.invalidate();
         if (m_catchUpDue)
             m_upToDate.insert(project.id);
     }
@@ -110,10 +129,16 @@ void FolderWatch::markUpToDate(const QString &projectId)
     m_upToDate.insert(projectId);
     // Read whole just now: a whole read still waiting is not needed (what
     // was named since may be newer than that read, and stays).
-    if (const auto pending = m_pending.find(projectId); pending != m_pending.end() && pending->whole)
-        m_pending.erase(pending);
-    if (projectId == m_projectId)
+    if (const auto pending = m_pending.find(projectId); pending != m_pending.end() && pending->whole) {
+        pending->whole = false;
+        if (pending->paths.isEmpty())
+            m_pending.erase(pending);
+    }
+    if (projectId == m_projectId) {
         m_catchUpDue = false;
+        m_refusedDeletes = false;
+        m_deletions.invalidate();
+    }
 }
 
 void FolderWatch::setHold(std::function<bool()> held)
@@ -135,7 +160,9 @@ void FolderWatch::giveWay(std::function<void()> start)
 void FolderWatch::resume()
 {
     m_givingWay = false;
-    runNext();
+    // After the window has heard the import's end (and asked for a sync,
+    // which a refresh must then wait for).
+    QMetaObject::invokeMethod(this, &FolderWatch::runNext, Qt::QueuedConnection);
 }
 
 void FolderWatch::request(const QString &projectId, const Request &more)
@@ -146,12 +173,11 @@ void FolderWatch::request(const QString &projectId, const Request &more)
 
 void FolderWatch::merge(const QString &projectId, const Request &more)
 {
+    // Paths are kept next to a whole read: should that be called off (the
+    // window read it whole meanwhile), what was named since still counts.
     Request &pending = m_pending[projectId];
     pending.whole = pending.whole || more.whole;
-    if (pending.whole)
-        pending.paths.clear();
-    else
-        pending.paths.unite(more.paths);
+    pending.paths.unite(more.paths);
 }
 
 void FolderWatch::runNext()
@@ -162,8 +188,11 @@ void FolderWatch::runNext()
     m_jobProject = next.key();
     m_jobRequest = next.value();
     m_pending.erase(next);
-    QStringList paths(m_jobRequest.paths.cbegin(), m_jobRequest.paths.cend());
-    paths.sort();
+    QStringList paths;
+    if (!m_jobRequest.whole) {
+        paths = QStringList(m_jobRequest.paths.cbegin(), m_jobRequest.paths.cend());
+        paths.sort();
+    }
     m_job = new Projects::ImportJob(m_db, {{}, m_jobProject, paths, AppSettings::load().importOptions()}, this);
     connect(m_job, &Projects::ImportJob::finished, this, [this](Projects::ImportReport report) {
         ended();

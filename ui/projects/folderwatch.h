@@ -6,6 +6,7 @@
 #include "projects/sourcewatcher.h"
 #include "storage/database.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -18,7 +19,7 @@ namespace Realm::Ui {
 // Keeps the open project in step with its folder: what changes there on
 // disk (saved from another editor, checked out by git) is refreshed into
 // the workspace within a moment, and only those paths are read. A project
-// opened for the first time in a session is refreshed whole once, for what
+// opened (again) is refreshed whole once its watches are set, for what
 // changed while REALM was not looking.
 //
 // Its refreshes are quiet (a status-bar line when something changed, no
@@ -89,6 +90,11 @@ private:
     QSet<QString> m_upToDate;
     QSet<QString> m_toldFilesLeftOut; // projects the notice was given for
     std::function<bool()> m_held;
+    // Deletions seen together, and whether they were refused (until F5).
+    QElapsedTimer m_deletions;
+    qsizetype m_goneInBurst = 0;
+    qsizetype m_filesBeforeBurst = 0;
+    bool m_refusedDeletes = false;
     QHash<QString, Request> m_pending; // by project id
     QPointer<Projects::ImportJob> m_job;
     QString m_jobProject;
