@@ -54,6 +54,14 @@ public:
         return paths;
     }
 
+    // `watch` follows the project, up to date, and its watches are set.
+    bool followWith(FolderWatch &watch) const
+    {
+        watch.markUpToDate(project.id);
+        watch.follow(project, files());
+        return QTest::qWaitFor([&watch] { return watch.isWatching(); }, kWait);
+    }
+
     QByteArray content(const QString &path) const
     {
         Projects::ProjectStore store(ws.db());
@@ -109,9 +117,7 @@ void tst_FolderWatch::anEditSavedInPlaceReachesTheWorkspace()
     FolderWatch watch(p.ws.db());
     QList<Projects::ImportReport> refreshed;
     connect(&watch, &FolderWatch::refreshed, this, [&refreshed](const Projects::ImportReport &r) { refreshed << r; });
-    watch.markUpToDate(p.project.id);
-    watch.follow(p.project, p.files());
-    QTRY_VERIFY_WITH_TIMEOUT(watch.isWatching(), kWait);
+    QVERIFY(p.followWith(watch));
     p.append(QStringLiteral("lib/util.c"), "int more(void) { return 2; }\n");
     QTRY_COMPARE_WITH_TIMEOUT(p.content(QStringLiteral("lib/util.c")),
                               QByteArray("int util(void) { return 1; }\nint more(void) { return 2; }\n"), kWait);
@@ -126,9 +132,7 @@ void tst_FolderWatch::newAndDeletedFilesAreTakenInAndTheNewOneIsWatched()
 {
     Imported p;
     FolderWatch watch(p.ws.db());
-    watch.markUpToDate(p.project.id);
-    watch.follow(p.project, p.files());
-    QTRY_VERIFY_WITH_TIMEOUT(watch.isWatching(), kWait);
+    QVERIFY(p.followWith(watch));
     writeFile(p.folder.path(), QStringLiteral("lib/new.c"), "int fresh;\n");
     QVERIFY(QFile::remove(p.folder.filePath(QStringLiteral("main.c"))));
     QTRY_COMPARE_WITH_TIMEOUT(p.files(), (QStringList{QStringLiteral("lib/new.c"), QStringLiteral("lib/util.c")}), kWait);
@@ -164,9 +168,7 @@ void tst_FolderWatch::theWindowsOwnImportGoesFirst()
 {
     Imported p;
     FolderWatch watch(p.ws.db());
-    watch.markUpToDate(p.project.id);
-    watch.follow(p.project, p.files());
-    QTRY_VERIFY_WITH_TIMEOUT(watch.isWatching(), kWait);
+    QVERIFY(p.followWith(watch));
 
     // While the window's import runs, what changes waits for it.
     int started = 0;
@@ -228,9 +230,7 @@ void tst_FolderWatch::aFolderGoneAwayIsNotTakenForDeletes()
     FolderWatch watch(p.ws.db());
     QStringList notices;
     connect(&watch, &FolderWatch::notice, this, [&notices](const QString &text) { notices << text; });
-    watch.markUpToDate(p.project.id);
-    watch.follow(p.project, p.files());
-    QTRY_VERIFY_WITH_TIMEOUT(watch.isWatching(), kWait);
+    QVERIFY(p.followWith(watch));
     QVERIFY(QDir(p.folder.path()).removeRecursively());
     QTRY_VERIFY_WITH_TIMEOUT(!notices.isEmpty(), kWait);
     QVERIFY2(notices.last().contains(QStringLiteral("F5")), qPrintable(notices.last()));
@@ -254,9 +254,7 @@ void tst_FolderWatch::refreshesWaitWhileASyncWrites()
     FolderWatch watch(p.ws.db());
     bool syncing = true;
     watch.setHold([&syncing] { return syncing; });
-    watch.markUpToDate(p.project.id);
-    watch.follow(p.project, p.files());
-    QTRY_VERIFY_WITH_TIMEOUT(watch.isWatching(), kWait);
+    QVERIFY(p.followWith(watch));
     p.append(QStringLiteral("main.c"), "/* pulled */\n");
     QTRY_VERIFY_WITH_TIMEOUT(watch.hasPending(), kWait);
     QCOMPARE(p.content(QStringLiteral("main.c")), QByteArray("int main(void) { return 0; }\n"));
