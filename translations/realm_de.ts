@@ -4798,6 +4798,29 @@ in %2</translation>
         <source>Also has this project open: %1</source>
         <translation>Hat dieses Projekt auch geöffnet: %1</translation>
     </message>
+    <message>
+        <source>Delete Files Here?</source>
+        <translation>Dateien hier löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The team&apos;s changes would delete %n file(s) of &quot;%1&quot; — more than half of it. Delete them here too?</source>
+        <translation>
+            <numerusform>Die Änderungen des Teams würden %n Datei von &quot;%1&quot; löschen – mehr als die Hälfte. Auch hier löschen?</numerusform>
+            <numerusform>Die Änderungen des Teams würden %n Dateien von &quot;%1&quot; löschen – mehr als die Hälfte. Auch hier löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was changed here yet. If the server was emptied or restored by mistake, keep the files: the project then waits, and Team → Sync Now asks again.</source>
+        <translation>Hier wurde noch nichts geändert. Wurde der Server versehentlich geleert oder aus einer Sicherung wiederhergestellt, behalten Sie die Dateien: Das Projekt wartet dann, und Team → Jetzt abgleichen fragt erneut.</translation>
+    </message>
+    <message>
+        <source>Delete Them Here</source>
+        <translation>Hier löschen</translation>
+    </message>
+    <message>
+        <source>Keep the Files</source>
+        <translation>Dateien behalten</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::UserGuideDialog</name>

@@ -405,5 +405,12 @@
             <numerusform>%1, %2 and %n more are here too</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The team&apos;s changes would delete %n file(s) of &quot;%1&quot; — more than half of it. Delete them here too?</source>
+        <translation>
+            <numerusform>The team&apos;s changes would delete %n file of &quot;%1&quot; — more than half of it. Delete them here too?</numerusform>
+            <numerusform>The team&apos;s changes would delete %n files of &quot;%1&quot; — more than half of it. Delete them here too?</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

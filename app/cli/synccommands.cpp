@@ -444,7 +444,14 @@ int runSync(const Invocation &inv)
     const auto outcome = runSyncJob(*db, *login, input);
     if (const auto *error = std::get_if<Error>(&outcome))
         return failServer(*error);
-    return printReports(inv, std::get<QList<SyncReport>>(outcome));
+    const QList<SyncReport> &reports = std::get<QList<SyncReport>>(outcome);
+    // The one project named failed: its error, and the exit code says why.
+    if (reports.size() == 1 && !positional.isEmpty() && !reports.first().error.isEmpty()) {
+        if (inv.json)
+            Output::printJson(reports.first().toJson());
+        return failServer(Error{reports.first().errorCode, reports.first().error});
+    }
+    return printReports(inv, reports);
 }
 
 } // namespace Realm::Cli

@@ -4,6 +4,7 @@
 #include "common/clock.h"
 #include "projects/gitsupport.h"
 #include "projects/pathsafety.h"
+#include "projects/sourcefilter.h"
 #include "projects/textcontent.h"
 
 #include <QCoreApplication>
@@ -28,91 +29,6 @@ namespace Realm::Projects {
 
 namespace {
 
-// Shell-style glob (`*`, `?`, `[...]`) for one exclude pattern.
-QRegularExpression globToRegex(const QString &glob)
-{
-    return QRegularExpression(QRegularExpression::anchoredPattern(
-        QRegularExpression::wildcardToRegularExpression(glob, QRegularExpression::UnanchoredWildcardConversion)));
-}
-
-class Excludes final {
-public:
-    explicit Excludes(const QStringList &patterns)
-    {
-        for (QString pattern : patterns) {
-            pattern = pattern.trimmed();
-            while (pattern.endsWith(QLatin1Char('/')))
-                pattern.chop(1);
-            if (pattern.isEmpty())
-                continue;
-            if (pattern.contains(QLatin1Char('/')))
-                m_pathPatterns.append(globToRegex(pattern.startsWith(QLatin1Char('/')) ? pattern.mid(1) : pattern));
-            else
-                m_namePatterns.append(globToRegex(pattern));
-        }
-    }
-
-    bool matches(const QString &relativePath, const QString &name) const
-    {
-        for (const QRegularExpression &re : m_namePatterns) {
-            if (re.match(name).hasMatch())
-                return true;
-        }
-        for (const QRegularExpression &re : m_pathPatterns) {
-            if (re.match(relativePath).hasMatch())
-                return true;
-        }
-        return false;
-    }
-
-private:
-    QList<QRegularExpression> m_namePatterns;
-    QList<QRegularExpression> m_pathPatterns;
-};
-
-// Answers "is this path ignored by git?" through libgit2, which knows every
-// rule (.gitignore at each level, .git/info/exclude, negations).
-class GitIgnore final {
-public:
-    explicit GitIgnore(const QString &root)
-    {
-        git_repository *repo = nullptr;
-        if (git_repository_open_ext(&repo, QFile::encodeName(root).constData(), 0, nullptr) != 0)
-            return;
-        m_repo.reset(repo);
-        const char *workdir = git_repository_workdir(repo);
-        if (!workdir) {
-            m_repo.reset();
-            return;
-        }
-        const QString work = QDir(QFile::decodeName(workdir)).canonicalPath();
-        const QString canonicalRoot = QDir(root).canonicalPath();
-        m_prefix = QDir(work).relativeFilePath(canonicalRoot);
-        if (m_prefix == QLatin1String("."))
-            m_prefix.clear();
-        else
-            m_prefix += QLatin1Char('/');
-    }
-
-    bool isIgnored(const QString &relativePath, bool isDirectory) const
-    {
-        if (!m_repo)
-            return false;
-        QString path = m_prefix + relativePath;
-        if (isDirectory)
-            path += QLatin1Char('/');
-        int ignored = 0;
-        if (git_ignore_path_is_ignored(&ignored, m_repo.get(), path.toUtf8().constData()) != 0)
-            return false;
-        return ignored == 1;
-    }
-
-private:
-    Git::LibraryScope m_library;
-    Git::RepositoryPtr m_repo;
-    QString m_prefix;
-};
-
 // The names in a folder as bytes, as the file system has them; nothing when
 // it cannot be read.
 std::optional<QList<QByteArray>> entryNames(const QString &dirPath)
@@ -134,11 +50,9 @@ class FolderWalk final {
 public:
     FolderWalk(const QString &root, const ImportOptions &options, ImportSink &sink)
         : m_root(QDir(root).canonicalPath())
-        , m_excludes(options.excludes)
+        , m_filter(m_root, options)
         , m_sink(sink)
     {
-        if (options.honourGitIgnore)
-            m_gitIgnore = std::make_unique<GitIgnore>(m_root);
     }
 
     Result<void> walk(const QString &relativeDir)
@@ -203,7 +117,7 @@ public:
             if (i == parts.size() - 1)
                 return visit(dirPath, name, diskPath, entryRelative, entry);
             if (!S_ISDIR(entry.st_mode) || name == QLatin1String(".git") || isGitDirectoryName(name)
-                || m_excludes.matches(entryRelative, name) || (m_gitIgnore && m_gitIgnore->isIgnored(entryRelative, true)))
+                || m_filter.isExcluded(entryRelative, name) || m_filter.isIgnoredByGit(entryRelative, true))
                 return {}; // a whole walk would not go in there either
             dirPath += QLatin1Char('/') + name;
             dirRelative = entryRelative;
@@ -226,11 +140,11 @@ private:
         if (S_ISLNK(entry.st_mode))
             return symlink(QFileInfo(dirPath + QLatin1Char('/') + name), relative);
         const bool isDir = S_ISDIR(entry.st_mode);
-        if (m_excludes.matches(relative, name)) {
+        if (m_filter.isExcluded(relative, name)) {
             m_sink.skip(relative + (isDir ? QStringLiteral("/") : QString()), QCoreApplication::translate("Realm::Projects", "excluded by the import settings"));
             return {};
         }
-        if (m_gitIgnore && m_gitIgnore->isIgnored(relative, isDir))
+        if (m_filter.isIgnoredByGit(relative, isDir))
             return {}; // ignored files are not news; they are not listed as skipped
         if (isDir)
             return walk(relative);
@@ -261,7 +175,7 @@ private:
             m_sink.skip(relative, QCoreApplication::translate("Realm::Projects", "symlink to something that is not a regular file"));
             return {};
         }
-        if (m_excludes.matches(relative, info.fileName()) || (m_gitIgnore && m_gitIgnore->isIgnored(relative, false)))
+        if (m_filter.isExcluded(relative, info.fileName()) || m_filter.isIgnoredByGit(relative, false))
             return {};
         const QByteArray diskTarget = QFile::encodeName(target);
         struct stat st;
@@ -322,8 +236,7 @@ private:
     }
 
     QString m_root;
-    Excludes m_excludes;
-    std::unique_ptr<GitIgnore> m_gitIgnore;
+    SourceFilter m_filter;
     ImportSink &m_sink;
 };
 

@@ -2,6 +2,7 @@
 #include "projects/sourcewatcher.h"
 
 #include "projects/pathsafety.h"
+#include "projects/sourcefilter.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -14,6 +15,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <memory>
 
 namespace Realm::Projects {
 
@@ -73,7 +75,7 @@ public:
         connect(m_quiet, &QTimer::timeout, this, [this] { report(); });
     }
 
-    void watch(const QString &folder, const QStringList &files)
+    void watch(const QString &folder, const QStringList &files, const ImportOptions &options)
     {
         const QString root = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
         const bool anew = root != m_root;
@@ -81,6 +83,8 @@ public:
             stop();
             m_root = root;
         }
+        // Read again each time: the options or a .gitignore may have changed.
+        m_filter = std::make_unique<SourceFilter>(root, options);
         m_projectFiles = QSet<QString>(files.cbegin(), files.cend());
         QSet<QString> folders{QString()};
         for (const QString &file : files) {
@@ -165,6 +169,7 @@ public:
         m_pending.clear();
         m_quiet->stop();
         m_root.clear();
+        m_filter.reset();
     }
 
 private:
@@ -249,7 +254,7 @@ private:
                 m_files.insert(path);
             return;
         }
-        if (m_listings.contains(path) || !m_watcher->addPath(absolute(path)))
+        if (m_listings.contains(path) || (m_filter && m_filter->leavesOut(path, true)) || !m_watcher->addPath(absolute(path)))
             return;
         const Listing listing = listingOf(absolute(path));
         m_listings.insert(path, listing);
@@ -306,14 +311,20 @@ private:
         if (m_pending.isEmpty())
             return;
         QStringList paths;
+        QStringList files;
         QSet<QString> gone; // of the project's files
         for (const QString &path : std::as_const(m_pending)) {
             // What no project may hold (git's own folder, a name with a
             // control character) is no change of the project.
             if (Result<QString> normalized = normalizeEntryPath(path); !normalized || *normalized != path)
                 continue;
+            const QFileInfo info(absolute(path));
+            if (m_filter && m_filter->leavesOut(path, info.isDir()))
+                continue; // not the project's: the import leaves it out
             paths << path;
-            if (QFileInfo::exists(absolute(path)))
+            if (info.isFile())
+                files << path;
+            if (info.exists())
                 continue;
             if (m_projectFiles.contains(path)) {
                 gone.insert(path);
@@ -328,8 +339,11 @@ private:
         if (paths.isEmpty())
             return;
         paths.sort();
+        files.sort();
         const qsizetype goneCount = QFileInfo(m_root).isDir() ? gone.size() : m_projectFiles.size();
-        QMetaObject::invokeMethod(m_owner, [owner = m_owner, root = m_root, paths, goneCount] { emit owner->changed(root, paths, goneCount); });
+        QMetaObject::invokeMethod(m_owner, [owner = m_owner, root = m_root, paths, files, goneCount] {
+            emit owner->changed(root, paths, files, goneCount);
+        });
     }
 
     SourceWatcher *m_owner;
@@ -340,6 +354,7 @@ private:
     qsizetype m_budget = 0;
     bool m_withFiles = false;
     QSet<QString> m_projectFiles;       // as the last watch() named them
+    std::unique_ptr<SourceFilter> m_filter; // what the import leaves out
     QHash<QString, Listing> m_listings; // watched folders (relative; "" the root) and what is in them
     QSet<QString> m_files;              // watched files
     QSet<QString> m_pending;            // changed since the last report
@@ -363,9 +378,9 @@ SourceWatcher::~SourceWatcher()
     m_thread.wait();
 }
 
-void SourceWatcher::watch(const QString &folder, const QStringList &files)
+void SourceWatcher::watch(const QString &folder, const QStringList &files, const ImportOptions &options)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, folder, files] { worker->watch(folder, files); });
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, folder, files, options] { worker->watch(folder, files, options); });
 }
 
 void SourceWatcher::stop()

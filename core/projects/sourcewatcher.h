@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "projects/importoptions.h"
+
 #include <QObject>
 #include <QStringList>
 #include <QThread>
@@ -48,8 +50,10 @@ public:
     // folder, it adds and drops only the watches that differ — a folder
     // with nothing of the project in it (build output the import leaves
     // out) is let go of, one still empty is kept; with another folder, it
-    // starts over.
-    void watch(const QString &folder, const QStringList &files);
+    // starts over. What an import with `options` leaves out of the folder
+    // (its excludes, what git ignores there: build output, dependencies)
+    // is neither watched nor reported.
+    void watch(const QString &folder, const QStringList &files, const ImportOptions &options = {});
     void stop();
 
     // The budget `maxWatches = 0` stands for on this system.
@@ -73,10 +77,12 @@ signals:
     void watching(const Realm::Projects::SourceWatcher::State &state);
     // Paths relative to `folder` that changed on disk: files written,
     // created or removed, and folders created or removed (a refresh of a
-    // folder reads all of it). `projectFilesGone`: how many of the project's
-    // files those paths took away — all of them when the folder itself is
-    // gone — for a caller to think twice before a refresh deletes them.
-    void changed(const QString &folder, const QStringList &paths, qsizetype projectFilesGone);
+    // folder reads all of it). `files`: those of them that are files on
+    // disk now (written or made; reading them deletes nothing).
+    // `projectFilesGone`: how many of the project's files the paths took
+    // away — all of them when the folder itself is gone — for a caller to
+    // think twice before a refresh deletes them.
+    void changed(const QString &folder, const QStringList &paths, const QStringList &files, qsizetype projectFilesGone);
 
 private:
     QThread m_thread;

@@ -47,6 +47,8 @@ QJsonObject SyncReport::toJson() const
                      {QStringLiteral("cursor"), cursor}};
     if (!error.isEmpty())
         json.insert(QStringLiteral("error"), error);
+    if (deletesHeld > 0)
+        json.insert(QStringLiteral("deletes_held"), deletesHeld);
     return json;
 }
 
@@ -173,6 +175,20 @@ Result<void> makeServerProject(Detail::Session &s, const Projects::Project &proj
 
 Result<SyncReport> ProjectSyncer::sync(const QString &projectId, const SyncOptions &options)
 {
+    m_lastReport = {};
+    m_lastReport.projectId = projectId;
+    Result<SyncReport> synced = lockAndSync(projectId, options);
+    if (synced) {
+        m_lastReport = *synced;
+    } else {
+        m_lastReport.error = synced.error().message;
+        m_lastReport.errorCode = synced.error().code;
+    }
+    return synced;
+}
+
+Result<SyncReport> ProjectSyncer::lockAndSync(const QString &projectId, const SyncOptions &options)
+{
     Storage::Handle db = m_db->handle();
     Result<std::optional<Link>> link = SyncState::link(db, projectId);
     if (!link)
@@ -221,6 +237,7 @@ Result<SyncReport> ProjectSyncer::syncLocked(const Projects::Project &project, c
         s.report.state = s.link.state;
         if (Result<qint64> pending = pendingChanges(db, projectId))
             s.report.pending = *pending;
+        m_lastReport = s.report; // as far as it went
         if (failure)
             return *failure;
         return s.report;

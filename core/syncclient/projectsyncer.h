@@ -42,6 +42,9 @@ struct SyncReport {
     // Rows kept here because no push can carry them (over 8 MiB as JSON: a
     // message with huge context, say), as "table id".
     QStringList tooLarge;
+    // Files the server's changes would have deleted here, held back by the
+    // mass-delete check (with `error`): sync again allowing it, or keep them.
+    qint64 deletesHeld = 0;
     qint64 pending = 0;    // local changes still waiting to be sent
     QString cursor;
     QString error; // set when this project's sync failed (the others went on)
@@ -64,6 +67,9 @@ public:
     ProjectSyncer(Storage::DatabasePtr db, Sync::Transport *transport, const CancellationToken *cancel = nullptr, Progress progress = {});
 
     Result<SyncReport> sync(const QString &projectId, const SyncOptions &options = {});
+    // What the last sync() did, as far as it went; when it failed, why
+    // (`error`) and what waits on the user (`deletesHeld`).
+    const SyncReport &lastReport() const { return m_lastReport; }
     // Makes a project on the server in `org` (name or id) from a local one
     // and sends all of it. `server` is the transport's server, as stored.
     Result<SyncReport> share(const QString &projectId, const QString &server, const QString &org);
@@ -80,6 +86,8 @@ public:
     static Result<qint64> pendingChanges(Storage::Handle db, const QString &projectId, Counting counting = Counting::Changes);
 
 private:
+    // Takes the project's sync lock, then syncLocked().
+    Result<SyncReport> lockAndSync(const QString &projectId, const SyncOptions &options);
     // A sync, its caller holding the project's sync lock.
     Result<SyncReport> syncLocked(const Projects::Project &project, const SyncOptions &options);
 
@@ -87,6 +95,7 @@ private:
     Sync::Transport *m_transport;
     const CancellationToken *m_cancel;
     Progress m_progress;
+    SyncReport m_lastReport;
 };
 
 } // namespace Realm::SyncClient

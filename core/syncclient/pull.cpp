@@ -186,13 +186,15 @@ Result<void> checkMassDelete(Session &s, const QList<Change> &changes, ChangePag
             if (!listed.contains(path) && (!unseen || unseen->contains(path)))
                 deleted.insert(path);
     }
-    if (deleted.size() >= 2 && deleted.size() * 2 > live->size())
+    if (deleted.size() >= 2 && deleted.size() * 2 > live->size()) {
+        s.report.deletesHeld = deleted.size();
         return Error{Error::Code::LimitExceeded,
                      QCoreApplication::translate("Realm::SyncClient", "The server's changes would delete %1 of the %2 files of \"%3\"; nothing was changed here. "
                         "If that is right, sync again allowing it (realm-cli sync --allow-mass-delete).")
                          .arg(deleted.size())
                          .arg(live->size())
                          .arg(s.report.projectName)};
+    }
     return {};
 }
 

@@ -64,8 +64,6 @@ Result<QList<SyncReport>> SyncJob::run(const Storage::DatabasePtr &db, const Tra
                                               .arg((*link)->server, input.server));
         return syncer.sync(projectId, input.options);
     };
-    if (projectIds.size() == 1)
-        return one(syncOne(projectIds.first()));
     QList<SyncReport> reports;
     for (const QString &projectId : std::as_const(projectIds)) {
         if (token()->isCancelled())
@@ -77,7 +75,7 @@ Result<QList<SyncReport>> SyncJob::run(const Storage::DatabasePtr &db, const Tra
         }
         if (report.error().code == Error::Code::Cancelled)
             return report.error();
-        SyncReport failed;
+        SyncReport failed = syncer.lastReport().projectId == projectId ? syncer.lastReport() : SyncReport{};
         failed.projectId = projectId;
         failed.error = report.error().message;
         failed.errorCode = report.error().code;

@@ -27,8 +27,8 @@ struct SyncInput {
 // Shares, clones or syncs projects on a thread of its own, whoever asks:
 // `realm-cli project share|clone`, `realm-cli sync`, the desktop. The
 // transport is made on that thread (an HTTP one has a network manager,
-// which lives where it is made). Syncing several projects goes on past one
-// that fails: its report says why.
+// which lives where it is made). A sync goes on past a project that fails
+// (its report says why, and how far it went); only a cancel ends it all.
 class SyncJob final : public Job {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SyncJob)

@@ -458,6 +458,10 @@ private slots:
         QByteArray out, err;
         QCOMPARE(cli(m_bob, {QStringLiteral("sync"), QStringLiteral("purge")}, &out, &err), 4);
         QVERIFY2(err.contains("would delete 3 of the 4 files") && err.contains("--allow-mass-delete"), err.constData());
+        QCOMPARE(cli(m_bob, {QStringLiteral("sync"), QStringLiteral("purge"), QStringLiteral("--json")}, &out), 4);
+        const QJsonObject held = QJsonDocument::fromJson(out).object();
+        QCOMPARE(held.value(QStringLiteral("deletes_held")).toInteger(), 3);
+        QVERIFY(held.value(QStringLiteral("error")).toString().contains(QStringLiteral("would delete")));
         QCOMPARE(projectFiles(m_bob, QStringLiteral("purge")).size(), 4);
         QCOMPARE(filesUnder(m_bob.folder(QStringLiteral("purge"))).size(), 4);
 

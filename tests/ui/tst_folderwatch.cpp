@@ -37,10 +37,13 @@ constexpr int kWait = 15000;
 // A workspace with a project imported from a folder.
 class Imported {
 public:
-    Imported()
+    // Two files, and `more` in more/.
+    explicit Imported(int more = 0)
     {
         writeFile(folder.path(), QStringLiteral("main.c"), "int main(void) { return 0; }\n");
         writeFile(folder.path(), QStringLiteral("lib/util.c"), "int util(void) { return 1; }\n");
+        for (int i = 0; i < more; ++i)
+            writeFile(folder.path(), QStringLiteral("more/f%1.c").arg(i), QByteArray("int f") + QByteArray::number(i) + ";\n");
         Result<Projects::ImportReport> imported = Projects::ProjectImporter(ws.db()).importProject(folder.path(), {});
         if (imported)
             project = imported->project;
@@ -94,7 +97,9 @@ private slots:
     void theWindowsOwnImportGoesFirst();
     void onlyFolderProjectsAreFollowedAndOffMeansOff();
     void aFolderGoneAwayIsNotTakenForDeletes();
+    void deletionsInSlicesAddUpToAFolderGoneAway();
     void refreshesWaitWhileASyncWrites();
+    void aSyncStartsOnceARunningRefreshHasEnded();
     void theWindowFollowsTheFolderIntoTheTreeAndTheOpenTab();
     void theSettingTurnsItOff();
 };
@@ -248,6 +253,37 @@ void tst_FolderWatch::aFolderGoneAwayIsNotTakenForDeletes()
     QCOMPARE(p.files().size(), 2);
 }
 
+void tst_FolderWatch::deletionsInSlicesAddUpToAFolderGoneAway()
+{
+    // A folder deleted or moved file by file reaches the watch as several
+    // reports: a few deletions are edits, more than half within moments is
+    // the folder going away.
+    Imported p(8); // 10 files
+    FolderWatch watch(p.ws.db());
+    QStringList notices;
+    connect(&watch, &FolderWatch::notice, this, [&notices](const QString &text) { notices << text; });
+    QVERIFY(p.followWith(watch));
+    for (int i = 0; i < 3; ++i)
+        QVERIFY(QFile::remove(p.folder.filePath(QStringLiteral("more/f%1.c").arg(i))));
+    QTRY_COMPARE_WITH_TIMEOUT(p.files().size(), 7, kWait); // taken in: an edit
+    QVERIFY(notices.isEmpty());
+
+    for (int i = 3; i < 6; ++i)
+        QVERIFY(QFile::remove(p.folder.filePath(QStringLiteral("more/f%1.c").arg(i))));
+    QTRY_VERIFY_WITH_TIMEOUT(!notices.isEmpty(), kWait); // 6 of 10 in one burst
+    QVERIFY2(notices.last().startsWith(QStringLiteral("6 of the 10 files")), qPrintable(notices.last()));
+    QTRY_VERIFY_WITH_TIMEOUT(watch.isIdle(), kWait);
+    QCOMPARE(p.files().size(), 7);
+
+    // Refused, the project's deletions wait for F5; its edits do not.
+    QVERIFY(QFile::remove(p.folder.filePath(QStringLiteral("more/f6.c"))));
+    p.append(QStringLiteral("main.c"), "/* still here */\n");
+    QTRY_COMPARE_WITH_TIMEOUT(p.content(QStringLiteral("main.c")), QByteArray("int main(void) { return 0; }\n/* still here */\n"), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(watch.isIdle(), kWait);
+    QCOMPARE(p.files().size(), 7);
+    QCOMPARE(notices.size(), 1); // said once
+}
+
 void tst_FolderWatch::refreshesWaitWhileASyncWrites()
 {
     Imported p;
@@ -261,6 +297,39 @@ void tst_FolderWatch::refreshesWaitWhileASyncWrites()
     syncing = false;
     watch.retry(); // the sync ended
     QTRY_COMPARE_WITH_TIMEOUT(p.content(QStringLiteral("main.c")), QByteArray("int main(void) { return 0; }\n/* pulled */\n"), kWait);
+}
+
+void tst_FolderWatch::aSyncStartsOnceARunningRefreshHasEnded()
+{
+    // A sync asked for while a refresh runs starts after it, with all of
+    // the refresh's changes in the workspace; the refreshes that come
+    // while it runs wait for it.
+    Imported p;
+    FolderWatch watch(p.ws.db());
+    bool syncing = false;
+    watch.setHold([&syncing] { return syncing; });
+    for (int i = 0; i < 2000; ++i)
+        writeFile(p.folder.path(), QStringLiteral("many/f%1.c").arg(i), QByteArray("int f") + QByteArray::number(i) + ";\n");
+    watch.follow(p.project, p.files()); // not up to date: reads it all once its watches are set
+    // (Its 2,000 new files take a while: the sync almost always comes while
+    // it runs. Should it not, what follows holds all the same.)
+    if (!QTest::qWaitFor([&watch] { return !watch.isIdle(); }, kWait))
+        qInfo("the whole read was over before the sync came");
+    syncing = true; // from asking on, as SyncController::isBusy
+    qsizetype filesWhenTheSyncStarted = -1;
+    watch.afterRefresh([&] {
+        QVERIFY(watch.isIdle());
+        filesWhenTheSyncStarted = p.files().size();
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(filesWhenTheSyncStarted, 2002, kWait);
+
+    QTRY_VERIFY_WITH_TIMEOUT(watch.isWatching(), kWait);
+    p.append(QStringLiteral("main.c"), "/* during the sync */\n");
+    QTRY_VERIFY_WITH_TIMEOUT(watch.hasPending(), kWait);
+    QCOMPARE(p.content(QStringLiteral("main.c")), QByteArray("int main(void) { return 0; }\n"));
+    syncing = false;
+    watch.retry(); // the sync ended
+    QTRY_COMPARE_WITH_TIMEOUT(p.content(QStringLiteral("main.c")), QByteArray("int main(void) { return 0; }\n/* during the sync */\n"), kWait);
 }
 
 void tst_FolderWatch::theWindowFollowsTheFolderIntoTheTreeAndTheOpenTab()

@@ -33,6 +33,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -640,6 +641,67 @@ private slots:
         QCOMPARE(shared.first().first().toString(), link.serverProjectId);
         QVERIFY(settle(*m_alice->sync));
         QCOMPARE(badgeOf(*m_alice, imported->project.id), SyncBadge::Kind::Synced);
+    }
+    // Alice deletes most of the project: Bob's desktop asks before the
+    // deletions land there, keeps the files when told so (and does not ask
+    // again until Sync Now), and deletes them when allowed.
+    void bobIsAskedBeforeTheTeamsChangesDeleteMostFiles()
+    {
+        QVERIFY(!m_bobProject.isEmpty());
+        QVERIFY(settle(*m_bob->sync));
+        m_alice->sync->syncNow();
+        QVERIFY(settle(*m_alice->sync));
+        m_bob->sync->syncNow();
+        QVERIFY(settle(*m_bob->sync));
+        const QStringList before = projectPaths(m_bob->workspace.db(), m_bobProject);
+        QVERIFY2(before.size() >= 3, qPrintable(before.join(QLatin1Char(' '))));
+        QCOMPARE(before, projectPaths(m_alice->workspace.db(), m_aliceProject));
+        const QString alices = m_alice->folder(QStringLiteral("rocket"));
+        for (const QString &path : before)
+            if (path != QLatin1String("README.md"))
+                QVERIFY(QFile::remove(alices + QLatin1Char('/') + path));
+        REALM_VERIFY_OK(Projects::ProjectImporter(m_alice->workspace.db()).refreshProject(m_aliceProject, {}));
+        m_alice->sync->syncNow({m_aliceProject});
+        QVERIFY(settle(*m_alice->sync));
+        QCOMPARE(projectPaths(m_alice->workspace.db(), m_aliceProject), QStringList{QStringLiteral("README.md")});
+
+        QMainWindow window;
+        auto *bob = new Ui::TeamActions(m_bob->workspace.db(), &m_bob->client, &window);
+        window.resize(700, 400);
+        window.show();
+        const auto question = [&window] { return window.findChild<QMessageBox *>(QStringLiteral("deletesHeld")); };
+        bob->sync()->syncNow({m_bobProject});
+        QVERIFY(QTest::qWaitFor([&] { return question() && question()->isVisible(); }, 60000));
+        QVERIFY2(question()->text().contains(QStringLiteral("delete %1 file").arg(before.size() - 1)), qPrintable(question()->text()));
+        screenshot(*question(), QStringLiteral("deletes-held.png"));
+        QVERIFY(settle(*bob->sync()));
+        QCOMPARE(projectPaths(m_bob->workspace.db(), m_bobProject), before);
+        QVERIFY(QFile::exists(m_bob->folder(QStringLiteral("rocket/src/main.cpp"))));
+        QCOMPARE(bob->sync()->badges().value(m_bobProject).kind, SyncBadge::Kind::Failed);
+
+        // Kept: the files stay, and the next sync does not ask again.
+        QTest::mouseClick(question()->findChild<QPushButton *>(QStringLiteral("keepFiles")), Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&] { return !question(); }, 10000));
+        QSignalSpy held(bob->sync(), &SyncController::deletesHeld);
+        bob->sync()->syncNow({m_bobProject});
+        QVERIFY(settle(*bob->sync()));
+        QCOMPARE(held.size(), 1); // held again…
+        QVERIFY(!question());      // …and not asked about
+        QCOMPARE(projectPaths(m_bob->workspace.db(), m_bobProject), before);
+
+        // Team → Sync Now asks again; allowed, the deletions land.
+        const QList<QAction *> actions = bob->actions();
+        const auto syncNow = std::find_if(actions.begin(), actions.end(), [](QAction *action) { return action->objectName() == QLatin1String("syncNow"); });
+        QVERIFY(syncNow != actions.end());
+        (*syncNow)->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return question() && question()->isVisible(); }, 60000));
+        QTest::mouseClick(question()->findChild<QPushButton *>(QStringLiteral("deleteHere")), Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&] { return projectPaths(m_bob->workspace.db(), m_bobProject).size() == 1; }, 60000));
+        QVERIFY(settle(*bob->sync()));
+        QCOMPARE(projectPaths(m_bob->workspace.db(), m_bobProject), QStringList{QStringLiteral("README.md")});
+        QVERIFY(!QFile::exists(m_bob->folder(QStringLiteral("rocket/src/main.cpp"))));
+        QVERIFY(QFile::exists(m_bob->folder(QStringLiteral("rocket/README.md"))));
+        QCOMPARE(bob->sync()->badges().value(m_bobProject).kind, SyncBadge::Kind::Synced);
     }
 };
 

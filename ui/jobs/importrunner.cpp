@@ -40,10 +40,12 @@ bool ImportRunner::isBusy() const
     return (m_job && m_job->isRunning()) || m_folderWatch->isGivingWay();
 }
 
-void ImportRunner::run(const QString &label, const Projects::ImportInput &input)
+bool ImportRunner::run(const QString &label, const Projects::ImportInput &input)
 {
-    Q_ASSERT(!isBusy());
+    if (isBusy())
+        return false;
     m_folderWatch->giveWay([this, label, input] { start(label, input); });
+    return true;
 }
 
 void ImportRunner::cancel()
@@ -54,7 +56,10 @@ void ImportRunner::cancel()
 
 void ImportRunner::start(const QString &label, const Projects::ImportInput &input)
 {
-    delete m_job;
+    // The one before has ended, but may still be on its way out of the
+    // signal that said so.
+    if (m_job)
+        m_job->deleteLater();
     m_job = new Projects::ImportJob(m_db, input, this);
     m_label->setText(label);
     m_cancel->setEnabled(true);

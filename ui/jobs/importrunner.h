@@ -29,8 +29,8 @@ public:
     QList<QWidget *> statusWidgets() const;
     // Running, or waiting for the folder's refresh to make way.
     bool isBusy() const;
-    // Starts `input`, shown as `label`; never while isBusy().
-    void run(const QString &label, const Projects::ImportInput &input);
+    // Starts `input`, shown as `label`; refused (false) while isBusy().
+    [[nodiscard]] bool run(const QString &label, const Projects::ImportInput &input);
     void cancel();
 
 signals:

@@ -116,6 +116,9 @@ void MainWindow::connectFolderWatch()
     // A sync writes into the same folders (then the workspace): a refresh
     // reading between the two would take its files for edits made here.
     m_folderWatch->setHold([this] { return m_team->sync()->isBusy(); });
+    // And a sync asked for while a refresh runs waits for its end: the
+    // refresh's changes are then pushed, not half of them.
+    m_team->sync()->setStartAfter([this](std::function<void()> start) { m_folderWatch->afterRefresh(std::move(start)); });
     // Queued: a sync that ends may start the next one at once.
     connect(m_team->sync(), &SyncController::finished, m_folderWatch, &FolderWatch::retry, Qt::QueuedConnection);
     connect(m_team->sync(), &SyncController::failed, m_folderWatch, &FolderWatch::retry, Qt::QueuedConnection);
@@ -748,11 +751,8 @@ void MainWindow::refreshProject(const QString &projectId)
 
 void MainWindow::runImport(const QString &label, const Projects::ImportInput &input)
 {
-    if (m_imports->isBusy()) {
+    if (!m_imports->run(label, input))
         QMessageBox::information(this, tr("Import running"), tr("Wait for the running import to finish, or cancel it."));
-        return;
-    }
-    m_imports->run(label, input);
 }
 
 void MainWindow::connectImports()

@@ -29,7 +29,8 @@ FolderWatch::FolderWatch(Storage::DatabasePtr db, QObject *parent, Projects::Sou
     , m_db(std::move(db))
     , m_watcher(limits)
 {
-    connect(&m_watcher, &Projects::SourceWatcher::changed, this, [this](const QString &folder, const QStringList &paths, qsizetype gone) {
+    connect(&m_watcher, &Projects::SourceWatcher::changed, this, [this](const QString &folder, const QStringList &paths, const QStringList &files,
+                                                                           qsizetype gone) {
         // A folder let go of since; and no paths must never become a
         // refresh of everything.
         if (folder != m_folder || m_projectId.isEmpty() || paths.isEmpty())
@@ -45,6 +46,9 @@ FolderWatch::FolderWatch(Storage::DatabasePtr db, QObject *parent, Projects::Sou
             m_goneInBurst += gone;
         }
         if (gone > 0 && (m_refusedDeletes || looksLikeTheFolderWentAway(m_goneInBurst, m_filesBeforeBurst))) {
+            // Files saved meanwhile are still edits.
+            if (!files.isEmpty())
+                request(m_projectId, {false, QSet<QString>(files.cbegin(), files.cend())});
             const bool told = std::exchange(m_refusedDeletes, true);
             if (told)
                 return;
@@ -121,7 +125,7 @@ void FolderWatch::follow(const Projects::Project &project, const QStringList &fi
     m_projectName = project.name;
     m_folder = QDir::cleanPath(QFileInfo(project.source.location).absoluteFilePath());
     m_fileCount = files.size();
-    m_watcher.watch(m_folder, files);
+    m_watcher.watch(m_folder, files, AppSettings::load().importOptions());
 }
 
 void FolderWatch::markUpToDate(const QString &projectId)
@@ -144,6 +148,15 @@ void FolderWatch::markUpToDate(const QString &projectId)
 void FolderWatch::setHold(std::function<bool()> held)
 {
     m_held = std::move(held);
+}
+
+void FolderWatch::afterRefresh(std::function<void()> then)
+{
+    if (!m_job) {
+        then();
+        return;
+    }
+    m_afterRefresh.append(std::move(then));
 }
 
 void FolderWatch::giveWay(std::function<void()> start)
@@ -201,6 +214,7 @@ void FolderWatch::runNext()
         report.warnings.clear();
         if (report.added + report.changed + report.removed > 0)
             emit refreshed(report);
+        runAfterRefresh();
         runNext();
     });
     connect(m_job, &Projects::ImportJob::failed, this, [this](const Error &error) {
@@ -211,6 +225,7 @@ void FolderWatch::runNext()
             emit failed(tr("Following the folder of the project: %1").arg(error.message));
         else if (m_enabled)
             merge(project, unfinished); // read again after the window's import
+        runAfterRefresh();
         runNext();
     });
     m_job->start();
@@ -224,6 +239,12 @@ void FolderWatch::ended()
         m_givingWay = true;
         std::exchange(m_startWhenIdle, {})();
     }
+}
+
+void FolderWatch::runAfterRefresh()
+{
+    for (const std::function<void()> &then : std::exchange(m_afterRefresh, {}))
+        then();
 }
 
 } // namespace Realm::Ui

@@ -46,6 +46,11 @@ public:
     // projects), refreshes wait; retry() when it may have changed.
     void setHold(std::function<bool()> held);
     void retry() { runNext(); }
+    // Runs `then` once no refresh of ours is running: at once when none
+    // is, else when it has ended and its changes are in the workspace. A
+    // sync starts so (and holds the next one back), lest it read or write
+    // a project half refreshed.
+    void afterRefresh(std::function<void()> then);
 
     QString followedProject() const { return m_projectId; }
     // The watches for the followed project's folder are set.
@@ -77,6 +82,7 @@ private:
     void merge(const QString &projectId, const Request &more);
     void runNext();
     void ended();
+    void runAfterRefresh();
 
     Storage::DatabasePtr m_db;
     Projects::SourceWatcher m_watcher;
@@ -101,6 +107,7 @@ private:
     Request m_jobRequest;
     bool m_givingWay = false;
     std::function<void()> m_startWhenIdle;
+    QList<std::function<void()>> m_afterRefresh;
 };
 
 } // namespace Realm::Ui

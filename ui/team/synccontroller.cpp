@@ -210,6 +210,15 @@ void SyncController::syncNow(const QStringList &projectIds)
     enqueue(std::move(input));
 }
 
+void SyncController::syncAllowingDeletes(const QString &projectId)
+{
+    SyncInput input;
+    input.action = SyncInput::Action::Sync;
+    input.projectIds = {projectId};
+    input.options.allowMassDelete = true;
+    enqueue(std::move(input));
+}
+
 void SyncController::share(const QString &projectId, const QString &org)
 {
     SyncInput input;
@@ -244,7 +253,7 @@ void SyncController::enqueue(SyncInput input)
     // Syncs waiting in line become one: "everything" covers any list.
     if (input.action == SyncInput::Action::Sync) {
         for (SyncInput &waiting : m_queue) {
-            if (waiting.action != SyncInput::Action::Sync)
+            if (waiting.action != SyncInput::Action::Sync || waiting.options.allowMassDelete != input.options.allowMassDelete)
                 continue;
             if (waiting.projectIds.isEmpty() || input.projectIds.isEmpty())
                 waiting.projectIds.clear();
@@ -278,6 +287,18 @@ void SyncController::startNext()
     m_busy = true;
     m_cancelled = false;
     emit statusesChanged();
+    auto start = [alive = QPointer<SyncController>(this), input]() mutable {
+        if (alive)
+            alive->run(std::move(input));
+    };
+    if (m_startAfter)
+        m_startAfter(std::move(start));
+    else
+        start();
+}
+
+void SyncController::run(SyncInput input)
+{
     m_client->credentials([this, alive = QPointer<SyncController>(this), input](Result<TeamClient::Credentials> credentials) mutable {
         if (!alive)
             return;
@@ -341,6 +362,9 @@ void SyncController::onEnded(const SyncInput &input, const QList<SyncReport> &re
         emit failed(input.action, error);
     if (!received.isEmpty())
         emit projectsReceived(received);
+    for (const SyncReport &report : reports)
+        if (report.deletesHeld > 0)
+            emit deletesHeld(report.projectId, report.projectName, report.deletesHeld);
     // Pokes that came while this ran: pulled already, unless they name a
     // later change.
     for (auto poke = m_pokes.cbegin(); poke != m_pokes.cend(); ++poke) {

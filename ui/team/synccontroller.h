@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <deque>
+#include <functional>
 
 namespace Realm::TeamClient {
 class EventsClient;
@@ -38,6 +39,9 @@ public:
     void reload();
     // Sends and receives these projects (empty: every shared one).
     void syncNow(const QStringList &projectIds = {});
+    // Syncs the project again, letting the team's changes delete most of
+    // its files here (what deletesHeld() asked about).
+    void syncAllowingDeletes(const QString &projectId);
     void share(const QString &projectId, const QString &org);
     void clone(const QString &serverProjectId, const QString &name, const QString &checkout);
     void cancel();
@@ -48,6 +52,9 @@ public:
     // and presenceChanged says who else has it open (when it is shared on
     // the server signed in to and live updates are on).
     void setOpenProject(const QString &projectId);
+    // Each run starts once `wait` calls its continuation: writes of the
+    // window's own to the same projects (a folder's refresh) end first.
+    void setStartAfter(std::function<void(std::function<void()>)> wait) { m_startAfter = std::move(wait); }
 
     bool isAutomatic() const { return m_automatic; }
     bool isBusy() const { return m_busy; }
@@ -64,6 +71,9 @@ signals:
     // A share, clone or sync ended (each project's report says how it went).
     void finished(Realm::SyncClient::SyncInput::Action action, const QList<Realm::SyncClient::SyncReport> &reports);
     void failed(Realm::SyncClient::SyncInput::Action action, const QString &message);
+    // The team's changes would delete `count` of the project's files here,
+    // more than half: nothing was changed until the user allows it.
+    void deletesHeld(const QString &projectId, const QString &projectName, qint64 count);
     // Files, names or conversations of these projects changed here.
     void projectsReceived(const QStringList &projectIds);
     // The event socket's state, for the status bar.
@@ -77,6 +87,7 @@ signals:
 private:
     void enqueue(SyncClient::SyncInput input);
     void startNext();
+    void run(SyncClient::SyncInput input);
     void onEnded(const SyncClient::SyncInput &input, const QList<SyncClient::SyncReport> &reports, const QString &error);
     void onProjectChanged(const QString &serverProjectId, qint64 seq, const QString &epoch);
     void onAccountChanged();
@@ -105,6 +116,7 @@ private:
     QHash<QString, QString> m_problems;
     QString m_openProject;
     QString m_watchedServerProject;
+    std::function<void(std::function<void()>)> m_startAfter;
     bool m_automatic = false;
     bool m_busy = false;      // from taking a request to its end (credentials first)
     bool m_cancelled = false; // cancel() before the job started

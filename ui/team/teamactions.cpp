@@ -12,8 +12,12 @@
 #include <QDateTime>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QToolButton>
 #include <QWidget>
+
+#include <algorithm>
+#include <climits>
 
 namespace Realm::Ui {
 
@@ -53,7 +57,10 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
     m_syncNow->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
     m_syncNow->setToolTip(tr("Send this workspace's changes to the team server and receive the team's"));
     connect(m_connect, &QAction::triggered, this, &TeamActions::showServerDialog);
-    connect(m_syncNow, &QAction::triggered, this, [this] { m_sync->syncNow(); });
+    connect(m_syncNow, &QAction::triggered, this, [this] {
+        m_keptFiles.clear(); // asked for: held deletes are asked about again
+        m_sync->syncNow();
+    });
     connect(m_share, &QAction::triggered, this, &TeamActions::showShareDialog);
     connect(m_conflicts, &QAction::triggered, this, &TeamActions::showConflicts);
     connect(m_serverProjects, &QAction::triggered, this, &TeamActions::showServerProjects);
@@ -114,6 +121,7 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
         else if (conflicts > 0)
             emit message(tr("Synced; %n change(s) overlapped a teammate's and were kept as conflict copies: Team → Resolve Conflicts.", nullptr, int(conflicts)));
     });
+    connect(m_sync, &SyncController::deletesHeld, this, &TeamActions::askAboutDeletes);
     connect(m_client, &TeamClient::ServerClient::accountChanged, this, [this] {
         updateActions();
         showStatus();
@@ -143,6 +151,35 @@ void TeamActions::projectChangedHere(const QString &projectId)
     m_sync->reload();
     if (shared && m_sync->isAutomatic() && m_client->account().isSet())
         m_sync->syncNow({projectId});
+}
+
+void TeamActions::askAboutDeletes(const QString &projectId, const QString &projectName, qint64 count)
+{
+    if (m_keptFiles.contains(projectId) || m_deleteQuestions.value(projectId))
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Files Here?"),
+                                tr("The team's changes would delete %n file(s) of \"%1\" — more than half of it. Delete them here too?", nullptr,
+                                   int(std::min<qint64>(count, INT_MAX)))
+                                    .arg(projectName),
+                                QMessageBox::NoButton, m_window);
+    box->setObjectName(QStringLiteral("deletesHeld"));
+    box->setInformativeText(tr("Nothing was changed here yet. If the server was emptied or restored by mistake, keep the files: the "
+                               "project then waits, and Team → Sync Now asks again."));
+    QPushButton *remove = box->addButton(tr("Delete Them Here"), QMessageBox::DestructiveRole);
+    remove->setObjectName(QStringLiteral("deleteHere"));
+    QPushButton *keep = box->addButton(tr("Keep the Files"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepFiles"));
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, projectId, remove](QAbstractButton *button) {
+        if (button == remove)
+            m_sync->syncAllowingDeletes(projectId);
+        else
+            m_keptFiles.insert(projectId);
+    });
+    m_deleteQuestions.insert(projectId, box);
+    box->open(); // not modal to the event loop: syncs of other projects go on
 }
 
 void TeamActions::updateActions()

@@ -3,7 +3,11 @@
 
 #include "storage/database.h"
 
+#include <QHash>
+#include <QMessageBox>
 #include <QObject>
+#include <QPointer>
+#include <QSet>
 
 class QAction;
 class QLabel;
@@ -57,6 +61,7 @@ private:
     void updateActions();
     void showStatus();
     void showPresence(const QStringList &others);
+    void askAboutDeletes(const QString &projectId, const QString &projectName, qint64 count);
 
     Storage::DatabasePtr m_db;
     TeamClient::ServerClient *m_client;
@@ -74,6 +79,10 @@ private:
     QToolButton *m_cancelButton;
     QLabel *m_status;
     QLabel *m_presence;
+    // Projects whose held deletes were asked about and kept: not asked
+    // again until Sync Now; and the questions open.
+    QSet<QString> m_keptFiles;
+    QHash<QString, QPointer<QMessageBox>> m_deleteQuestions;
 };
 
 } // namespace Realm::Ui

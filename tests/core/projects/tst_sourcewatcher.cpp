@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Realm;
 using namespace Realm::Projects;
 using Realm::Test::writeFile;
@@ -26,8 +28,11 @@ public:
         writeFile(folder.path(), QStringLiteral("a.c"), "int a;\n");
         writeFile(folder.path(), QStringLiteral("lib/b.c"), "int b;\n");
         writeFile(folder.path(), QStringLiteral("lib/deep/c.c"), "int c;\n");
-        QObject::connect(&watcher, &SourceWatcher::changed, &watcher, [this](const QString &root, const QStringList &paths, qsizetype gone) {
+        QObject::connect(&watcher, &SourceWatcher::changed, &watcher, [this](const QString &root, const QStringList &paths, const QStringList &files,
+                                                                            qsizetype gone) {
             goneReported += gone;
+            for (const QString &file : files)
+                filesReported.insert(file);
             roots << root;
             reports << paths;
             for (const QString &path : paths)
@@ -80,6 +85,7 @@ public:
     QList<QStringList> reports;
     QSet<QString> reported;
     qsizetype goneReported = 0; // of the project's files
+    QSet<QString> filesReported; // that were on disk
 
 private:
     int m_settles = 0;
@@ -111,6 +117,7 @@ private slots:
     void anotherFolderStartsOver();
     void aRemovedFolderIsReported();
     void whatTheProjectLosesIsCounted();
+    void whatTheImportLeavesOutIsNeitherWatchedNorReported();
 };
 
 void tst_SourceWatcher::watchesTheFoldersAndFilesOfTheProject()
@@ -165,6 +172,8 @@ void tst_SourceWatcher::createdAndRemovedFilesAndFoldersAreReported()
     const QSet<QString> expected = setOf({"new.c", "lib/b.c", "docs", "a.c", "lib/a.c"});
     QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(expected), 10000);
     QCOMPARE(w.reported, expected);
+    // Of them, files on disk: reading those deletes nothing.
+    QCOMPARE(w.filesReported, setOf({"new.c", "lib/a.c"}));
 }
 
 void tst_SourceWatcher::aNewFolderIsWatchedAtOnce()
@@ -323,6 +332,32 @@ void tst_SourceWatcher::whatTheProjectLosesIsCounted()
     QVERIFY(w.folder.remove());
     QTRY_COMPARE_WITH_TIMEOUT(w.goneReported, 2, 10000);
     QVERIFY(w.reported.contains(QStringLiteral("a.c")));
+}
+
+void tst_SourceWatcher::whatTheImportLeavesOutIsNeitherWatchedNorReported()
+{
+    // Build output, dependencies and what git ignores change all the time
+    // and are no part of the project: the import skips them, so does this.
+    Watched w;
+    QCOMPARE(Test::git(w.folder.path(), {QStringLiteral("init"), QStringLiteral("-q")}), 0);
+    writeFile(w.folder.path(), QStringLiteral(".gitignore"), "*.log\n");
+    QVERIFY(w.watch());
+    writeFile(w.folder.path(), QStringLiteral("build/obj/a.o"), "object\n"); // a default exclude
+    writeFile(w.folder.path(), QStringLiteral("lib/node_modules/pkg/index.js"), "module\n");
+    writeFile(w.folder.path(), QStringLiteral("debug.log"), "noise\n"); // ignored by git
+    writeFile(w.folder.path(), QStringLiteral("lib/new.c"), "int n;\n");
+    QVERIFY(w.settle());
+    // The build folder is not watched: what is written there later goes unseen.
+    writeFile(w.folder.path(), QStringLiteral("build/obj/b.o"), "object\n");
+    w.append(QStringLiteral("debug.log"), "more noise\n");
+    writeFile(w.folder.path(), QStringLiteral("lib/later.c"), "int l;\n");
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("lib/later.c")), 10000);
+    QVERIFY(w.settle()); // anything else would have come before the marker
+    for (const QStringList &report : std::as_const(w.reports))
+        for (const QString &path : report)
+            QVERIFY2(!path.startsWith(QLatin1String("build")) && !path.contains(QLatin1String("node_modules")) && !path.endsWith(QLatin1String(".log")),
+                     qPrintable(path));
+    QVERIFY(std::any_of(w.reports.cbegin(), w.reports.cend(), [](const QStringList &report) { return report.contains(QStringLiteral("lib/new.c")); }));
 }
 
 QTEST_GUILESS_MAIN(tst_SourceWatcher)

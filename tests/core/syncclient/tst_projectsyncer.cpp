@@ -29,6 +29,7 @@
 #include "verifyresult.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -275,6 +276,46 @@ private slots:
         REALM_VERIFY_OK(bobs);
         QCOMPARE(filesOf(*m_bobsMachine, m_bobProject), filesOf(*m_alicesMachine, m_aliceProject));
         QVERIFY(!filesOf(*m_bobsMachine, m_bobProject).contains(QStringLiteral("src/style.css")));
+    }
+
+    void anExpiredListNeverDeletesAFileEditedHere()
+    {
+        // Carol (an editor) and Dave (a viewer) edit style.css in their
+        // checkouts while Alice deletes it; the server forgets the delete
+        // before either syncs, so each gets the project listed anew.
+        CheckoutClone carol = cloneWithCheckout(QStringLiteral("Carol"));
+        CheckoutClone dave = cloneWithCheckout(QStringLiteral("Dave"));
+        QVERIFY(!carol.projectId.isEmpty() && !dave.projectId.isEmpty());
+        REALM_VERIFY_OK(Auth::SharedProjects(m_server).setMember(m_alice, m_serverProject, QStringLiteral("dave@example.org"), Auth::ProjectRole::Viewer, kClient));
+        const QByteArray carols("body { color: red; }\n");
+        const QByteArray daves("body { color: blue; }\n");
+        Test::writeFile(carol.folder, QStringLiteral("src/style.css"), carols);
+        Test::writeFile(dave.folder, QStringLiteral("src/style.css"), daves);
+        REALM_VERIFY_OK(refresh(*carol.machine, carol.projectId));
+        REALM_VERIFY_OK(refresh(*dave.machine, dave.projectId));
+        QVERIFY(QFile::remove(m_alicesMachine->path(QStringLiteral("src/style.css"))));
+        REALM_VERIFY_OK(sendAlicesFolder());
+        Result<qint64> pruned = Test::forgetDeletes(m_server, *m_sync);
+        REALM_VERIFY_OK(pruned);
+        QCOMPARE(*pruned, qint64(1));
+
+        // Dave's edit cannot be sent: it stays, pending, in the project and
+        // in his folder.
+        Result<SyncReport> davesSync = dave.syncer().sync(dave.projectId);
+        REALM_VERIFY_OK(davesSync);
+        QCOMPARE(davesSync->state, SyncClient::Link::State::ReadOnly);
+        QCOMPARE(davesSync->pending, qint64(1));
+        QCOMPARE(filesOf(*dave.machine, dave.projectId).value(QStringLiteral("src/style.css")), sha(daves));
+        QFile inFolder(dave.folder + QStringLiteral("/src/style.css"));
+        QVERIFY(inFolder.open(QIODevice::ReadOnly));
+        QCOMPARE(inFolder.readAll(), daves);
+
+        // Carol's is sent (an edit beats a delete) and reaches Alice again.
+        REALM_VERIFY_OK(carol.syncer().sync(carol.projectId));
+        QCOMPARE(filesOf(*carol.machine, carol.projectId).value(QStringLiteral("src/style.css")), sha(carols));
+        QCOMPARE(serverFiles().value(QStringLiteral("src/style.css")), sha(carols));
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        QCOMPARE(filesOf(*m_alicesMachine, m_aliceProject), filesOf(*carol.machine, carol.projectId));
     }
 
     void conversationsReachEveryMember()
