@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A deterministic simulation of sync: three people with workspaces and
-// checkout folders of their own and one server, in one process (the
+// A deterministic simulation of sync: two to four people with workspaces
+// and checkout folders of their own and one server, in one process (the
 // server's services behind an in-process transport), driven by a seeded
-// PRNG through random mixes of edits, new files, deletes, refreshes,
-// conversations (new ones, messages, renames, pins, the trash) and syncs —
+// PRNG through random mixes of edits, new files, deletes, renames,
+// refreshes, conversations (new ones, messages, renames, pins, the trash),
+// generated documents and syncs —
 // with answers lost after the server committed, syncs while offline, the
 // server's old deletes forgotten (tombstones pruned) and the server restored
 // (a new epoch, clients forgotten); the server's pages are a few changes
 // each, so every list spans pages. Then everyone
 // refreshes and syncs until nothing moves, and every run must end with
 // every workspace and folder the same as the server, nothing pending,
-// every file someone created (and nobody deleted) still there, the same
-// conversations everywhere and every message anyone wrote in them.
+// every file someone created (and nobody deleted or renamed) still there,
+// the same conversations everywhere and every message anyone wrote in them,
+// every document version anyone generated everywhere, unchanged.
 //
 // Seeds: REALM_SYNC_SEEDS (how many, default 200) from REALM_SYNC_SEED_FIRST
 // (default 1); REALM_SYNC_SEED replays one, step by step. A failure names
@@ -20,6 +22,7 @@
 #include "auth/organizations.h"
 #include "auth/sharedprojects.h"
 #include "chat/conversationstore.h"
+#include "docs/docstore.h"
 #include "inprocesstransport.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
@@ -30,6 +33,7 @@
 #include "testworkspace.h"
 
 #include <QDir>
+#include <QCryptographicHash>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -105,8 +109,11 @@ private:
     {
         m_server = Test::openTestServerDatabase(m_serverFolder.path());
         m_sync = std::make_unique<SyncServer::ProjectSync>(m_server, SyncServer::ProjectSync::Limits{.maxPageChanges = kChangesPerPage});
-        const char *names[] = {"Ann", "Ben", "Cy"};
+        const char *names[] = {"Ann", "Ben", "Cy", "Di"};
+        const int people = 2 + pick(3);
         for (const char *name : names) {
+            if (int(m_people.size()) == people)
+                break;
             auto person = std::make_unique<Person>();
             person->name = QString::fromLatin1(name);
             Result<User> user = Accounts(m_server).addUser(
@@ -161,6 +168,8 @@ private:
         const int op = pick(100);
         if (op < 10)
             return chatStep(step, person);
+        if (op < 14)
+            return documentStep(step, person);
         if (op < 33 && !files.isEmpty()) { // edit one line
             const QString file = person.folder() + QLatin1Char('/') + files.at(pick(int(files.size())));
             QFile in(file);
@@ -182,6 +191,14 @@ private:
             QFile::remove(person.folder() + QLatin1Char('/') + name);
             m_deleted.insert(name);
             log(QStringLiteral("%1: %2 deletes %3").arg(step).arg(person.name, name));
+        } else if (op < 52 && !files.isEmpty()) { // a rename: the old name goes, a new one comes
+            const QString from = files.at(pick(int(files.size())));
+            const QString to = QStringLiteral("renamed%1-%2.txt").arg(step).arg(person.name);
+            if (!QFile::rename(person.folder() + QLatin1Char('/') + from, person.folder() + QLatin1Char('/') + to))
+                return QStringLiteral("cannot rename %1").arg(from);
+            m_deleted.insert(from);
+            m_created.insert(to);
+            log(QStringLiteral("%1: %2 renames %3 to %4").arg(step).arg(person.name, from, to));
         } else if (op < 64) {
             Result<Projects::ImportReport> refreshed = Projects::ProjectImporter(person.workspace.db()).refreshProject(person.projectId, {});
             if (!refreshed)
@@ -280,6 +297,39 @@ private:
         return done ? QString() : done.error().message;
     }
 
+    // A document generated for the project: versions never change, and
+    // two made at once both survive.
+    QString documentStep(int step, Person &person)
+    {
+        Docs::DocVersion version;
+        version.projectId = person.projectId;
+        version.kind = QStringLiteral("overview");
+        version.templateName = QStringLiteral("built-in");
+        version.title = QStringLiteral("Overview %1 by %2").arg(step).arg(person.name);
+        version.markdown = QStringLiteral("# %1\n\n%2\n").arg(version.title).arg(pick(1000));
+        version.inputsHash = QString::fromLatin1(QCryptographicHash::hash(version.markdown.toUtf8(), QCryptographicHash::Sha256).toHex());
+        Result<Docs::DocVersion> saved = Docs::DocStore(person.workspace.db()).saveVersion(version);
+        if (!saved)
+            return saved.error().message;
+        m_documents.insert(saved->id, saved->markdown);
+        log(QStringLiteral("%1: %2 generates %3").arg(step).arg(person.name, saved->id));
+        return {};
+    }
+
+    // The project's document versions: id → markdown.
+    static QMap<QString, QString> documents(Person &person)
+    {
+        QMap<QString, QString> documents;
+        const Docs::DocStore store(person.workspace.db());
+        Result<QList<Docs::DocVersion>> versions = store.versions(person.projectId); // without their Markdown
+        if (versions)
+            for (const Docs::DocVersion &listed : std::as_const(*versions)) {
+                Result<Docs::DocVersion> version = store.version(listed.id);
+                documents.insert(listed.id, version ? version->markdown : version.error().message);
+            }
+        return documents;
+    }
+
     // Everything of the project's conversations that syncs, one line per row.
     static QStringList chatRows(Person &person)
     {
@@ -354,6 +404,9 @@ private:
         for (const QString &id : std::as_const(m_messages))
             if (!messagesThere.contains(id))
                 return QStringLiteral("the message %1 was written and is gone").arg(id);
+        for (const auto &person : m_people)
+            if (documents(*person) != m_documents)
+                return QStringLiteral("%1 has %2 document version(s) of the %3 generated, or one changed").arg(person->name).arg(documents(*person).size()).arg(m_documents.size());
         for (const QString &created : std::as_const(m_created))
             if (!m_deleted.contains(created) && !server.contains(created))
                 return QStringLiteral("%1 was created, never deleted, and is gone").arg(created);
@@ -371,6 +424,7 @@ private:
     QSet<QString> m_created;
     QSet<QString> m_deleted;
     QSet<QString> m_messages; // ids of every message written
+    QMap<QString, QString> m_documents; // every document version generated: id → markdown
 };
 
 } // namespace
