@@ -4666,6 +4666,13 @@ in %2</translation>
         <source>Sync cancelled.</source>
         <translation>Abgleich abgebrochen.</translation>
     </message>
+    <message numerus="yes">
+        <source>The team&apos;s changes would delete %n file(s) of this project here: they wait for your answer (Team → Sync Now asks again).</source>
+        <translation>
+            <numerusform>Die Änderungen des Teams würden hier %n Datei dieses Projekts löschen: Sie warten auf Ihre Antwort (Team → Jetzt abgleichen fragt erneut).</numerusform>
+            <numerusform>Die Änderungen des Teams würden hier %n Dateien dieses Projekts löschen: Sie warten auf Ihre Antwort (Team → Jetzt abgleichen fragt erneut).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::TeamActions</name>

@@ -381,6 +381,13 @@
             <numerusform>%n waiting</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The team&apos;s changes would delete %n file(s) of this project here: they wait for your answer (Team → Sync Now asks again).</source>
+        <translation>
+            <numerusform>The team&apos;s changes would delete %n file of this project here: they wait for your answer (Team → Sync Now asks again).</numerusform>
+            <numerusform>The team&apos;s changes would delete %n files of this project here: they wait for your answer (Team → Sync Now asks again).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::TeamActions</name>

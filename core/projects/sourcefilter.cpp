@@ -103,8 +103,16 @@ bool SourceFilter::isIgnoredByGit(const QString &relativePath, bool isDirectory)
 
 bool SourceFilter::leavesOut(const QString &relativePath, bool isDirectory) const
 {
-    return isExcluded(relativePath, relativePath.mid(relativePath.lastIndexOf(QLatin1Char('/')) + 1))
-        || isIgnoredByGit(relativePath, isDirectory);
+    // With any folder it is in: the walk does not go in there.
+    for (qsizetype start = 0;;) {
+        const qsizetype slash = relativePath.indexOf(QLatin1Char('/'), start);
+        const QString prefix = slash < 0 ? relativePath : relativePath.left(slash);
+        if (isExcluded(prefix, prefix.mid(start)) || isIgnoredByGit(prefix, slash >= 0 || isDirectory))
+            return true;
+        if (slash < 0)
+            return false;
+        start = slash + 1;
+    }
 }
 
 } // namespace Realm::Projects

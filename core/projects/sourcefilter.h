@@ -27,6 +27,7 @@ public:
     // `relativePath` ends in `name`.
     bool isExcluded(const QString &relativePath, const QString &name) const;
     bool isIgnoredByGit(const QString &relativePath, bool isDirectory) const;
+    // Either, of the path or of a folder it is in.
     bool leavesOut(const QString &relativePath, bool isDirectory) const;
 
 private:

@@ -319,21 +319,25 @@ private:
             if (Result<QString> normalized = normalizeEntryPath(path); !normalized || *normalized != path)
                 continue;
             const QFileInfo info(absolute(path));
-            if (m_filter && m_filter->leavesOut(path, info.isDir()))
-                continue; // not the project's: the import leaves it out
+            const qsizetype goneBefore = gone.size();
+            if (!info.exists()) {
+                if (m_projectFiles.contains(path)) {
+                    gone.insert(path);
+                } else {
+                    const QString prefix = path + QLatin1Char('/');
+                    for (const QString &file : std::as_const(m_projectFiles))
+                        if (file.startsWith(prefix))
+                            gone.insert(file);
+                }
+            }
+            // What the import leaves out is no change of the project —
+            // unless the project has it all the same (a file a teammate
+            // shared from their build folder, say).
+            if (gone.size() == goneBefore && !m_projectFiles.contains(path) && m_filter && m_filter->leavesOut(path, info.isDir()))
+                continue;
             paths << path;
             if (info.isFile())
                 files << path;
-            if (info.exists())
-                continue;
-            if (m_projectFiles.contains(path)) {
-                gone.insert(path);
-            } else {
-                const QString prefix = path + QLatin1Char('/');
-                for (const QString &file : std::as_const(m_projectFiles))
-                    if (file.startsWith(prefix))
-                        gone.insert(file);
-            }
         }
         m_pending.clear();
         if (paths.isEmpty())

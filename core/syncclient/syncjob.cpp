@@ -77,6 +77,9 @@ Result<QList<SyncReport>> SyncJob::run(const Storage::DatabasePtr &db, const Tra
             return report.error();
         SyncReport failed = syncer.lastReport().projectId == projectId ? syncer.lastReport() : SyncReport{};
         failed.projectId = projectId;
+        if (failed.projectName.isEmpty()) // failed before it got that far
+            if (Result<Projects::Project> project = Projects::ProjectStore(db).find(projectId, true))
+                failed.projectName = project->name;
         failed.error = report.error().message;
         failed.errorCode = report.error().code;
         reports.append(failed);

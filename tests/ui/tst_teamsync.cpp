@@ -678,6 +678,9 @@ private slots:
         QCOMPARE(projectPaths(m_bob->workspace.db(), m_bobProject), before);
         QVERIFY(QFile::exists(m_bob->folder(QStringLiteral("rocket/src/main.cpp"))));
         QCOMPARE(bob->sync()->badges().value(m_bobProject).kind, SyncBadge::Kind::Failed);
+        // In the desktop's words, not the command line's.
+        const QString why = bob->sync()->badges().value(m_bobProject).details;
+        QVERIFY2(why.contains(QStringLiteral("Sync Now asks again")) && !why.contains(QStringLiteral("realm-cli")), qPrintable(why));
 
         // Kept: the files stay, and the next sync does not ask again.
         QTest::mouseClick(question()->findChild<QPushButton *>(QStringLiteral("keepFiles")), Qt::LeftButton);

@@ -19,9 +19,6 @@ bool looksLikeTheFolderWentAway(qsizetype gone, qsizetype files)
     return gone >= 2 && gone * 2 > files;
 }
 
-// Deletions this close together count as one (a slow `rm -rf`, a move to
-// another disk, file by file).
-constexpr qint64 kDeletionWindowMs = 10'000;
 } // namespace
 
 FolderWatch::FolderWatch(Storage::DatabasePtr db, QObject *parent, Projects::SourceWatcher::Limits limits)
@@ -38,7 +35,7 @@ FolderWatch::FolderWatch(Storage::DatabasePtr db, QObject *parent, Projects::Sou
         // Counted over a burst of reports, against the files there were
         // when it began; once refused, the project's deletions wait for F5.
         if (gone > 0) {
-            if (!m_deletions.isValid() || m_deletions.elapsed() > kDeletionWindowMs) {
+            if (!m_deletions.isValid() || std::chrono::milliseconds(m_deletions.elapsed()) > m_deletionWindow) {
                 m_goneInBurst = 0;
                 m_filesBeforeBurst = m_fileCount;
             }
@@ -152,11 +149,8 @@ void FolderWatch::setHold(std::function<bool()> held)
 
 void FolderWatch::afterRefresh(std::function<void()> then)
 {
-    if (!m_job) {
-        then();
-        return;
-    }
     m_afterRefresh.append(std::move(then));
+    runAfterRefresh();
 }
 
 void FolderWatch::giveWay(std::function<void()> start)
@@ -173,6 +167,7 @@ void FolderWatch::giveWay(std::function<void()> start)
 void FolderWatch::resume()
 {
     m_givingWay = false;
+    runAfterRefresh();
     // After the window has heard the import's end (and asked for a sync,
     // which a refresh must then wait for).
     QMetaObject::invokeMethod(this, &FolderWatch::runNext, Qt::QueuedConnection);
@@ -243,6 +238,8 @@ void FolderWatch::ended()
 
 void FolderWatch::runAfterRefresh()
 {
+    if (m_job || m_givingWay)
+        return;
     for (const std::function<void()> &then : std::exchange(m_afterRefresh, {}))
         then();
 }

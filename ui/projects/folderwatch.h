@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QSet>
 
+#include <chrono>
 #include <functional>
 
 namespace Realm::Ui {
@@ -45,11 +46,14 @@ public:
     // While `held` says so (a sync is writing the same folders and
     // projects), refreshes wait; retry() when it may have changed.
     void setHold(std::function<bool()> held);
+    // Deletions this close together count as one burst (a slow `rm -rf`,
+    // a move to another disk file by file).
+    void setDeletionWindow(std::chrono::milliseconds window) { m_deletionWindow = window; }
     void retry() { runNext(); }
-    // Runs `then` once no refresh of ours is running: at once when none
-    // is, else when it has ended and its changes are in the workspace. A
-    // sync starts so (and holds the next one back), lest it read or write
-    // a project half refreshed.
+    // Runs `then` once no refresh is running, ours or the window's import
+    // we gave way to: at once when none is, else when it has ended and its
+    // changes are in the workspace. A sync starts so (and holds the next
+    // refresh back), lest it read or write a project half refreshed.
     void afterRefresh(std::function<void()> then);
 
     QString followedProject() const { return m_projectId; }
@@ -98,6 +102,7 @@ private:
     std::function<bool()> m_held;
     // Deletions seen together, and whether they were refused (until F5).
     QElapsedTimer m_deletions;
+    std::chrono::milliseconds m_deletionWindow{10'000};
     qsizetype m_goneInBurst = 0;
     qsizetype m_filesBeforeBurst = 0;
     bool m_refusedDeletes = false;

@@ -10,6 +10,9 @@
 #include <QUrl>
 #include <QLocale>
 
+#include <algorithm>
+#include <climits>
+
 namespace Realm::Ui {
 
 using SyncClient::Link;
@@ -351,6 +354,9 @@ void SyncController::onEnded(const SyncInput &input, const QList<SyncReport> &re
         }
         if (report.error.isEmpty())
             m_problems.remove(report.projectId);
+        else if (report.deletesHeld > 0) // the core's words name the CLI's way out
+            m_problems.insert(report.projectId, tr("The team's changes would delete %n file(s) of this project here: they wait for your answer "
+                                                   "(Team → Sync Now asks again).", nullptr, int(std::min<qint64>(report.deletesHeld, INT_MAX))));
         else
             m_problems.insert(report.projectId, report.error);
         if (report.received > 0 || input.action == SyncInput::Action::Clone)
@@ -362,9 +368,15 @@ void SyncController::onEnded(const SyncInput &input, const QList<SyncReport> &re
         emit failed(input.action, error);
     if (!received.isEmpty())
         emit projectsReceived(received);
-    for (const SyncReport &report : reports)
-        if (report.deletesHeld > 0)
+    // Not asked about again while a sync allowing them waits (the answer
+    // given while this one ran).
+    for (const SyncReport &report : reports) {
+        const bool allowedNext = std::any_of(m_queue.cbegin(), m_queue.cend(), [&report](const SyncInput &queued) {
+            return queued.options.allowMassDelete && covers(queued, report.projectId);
+        });
+        if (report.deletesHeld > 0 && !allowedNext)
             emit deletesHeld(report.projectId, report.projectName, report.deletesHeld);
+    }
     // Pokes that came while this ran: pulled already, unless they name a
     // later change.
     for (auto poke = m_pokes.cbegin(); poke != m_pokes.cend(); ++poke) {

@@ -113,7 +113,8 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
         qint64 conflicts = 0;
         for (const SyncReport &report : reports) {
             conflicts += report.conflicts.size();
-            if (!report.error.isEmpty())
+            // Held deletes are asked about (or were, and wait): not said again.
+            if (!report.error.isEmpty() && report.deletesHeld == 0)
                 problems << tr("%1: %2").arg(report.projectName, report.error);
         }
         if (!problems.isEmpty())

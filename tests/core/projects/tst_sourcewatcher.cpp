@@ -118,6 +118,7 @@ private slots:
     void aRemovedFolderIsReported();
     void whatTheProjectLosesIsCounted();
     void whatTheImportLeavesOutIsNeitherWatchedNorReported();
+    void aProjectFileWhereTheImportLooksNotIsStillFollowed();
 };
 
 void tst_SourceWatcher::watchesTheFoldersAndFilesOfTheProject()
@@ -358,6 +359,23 @@ void tst_SourceWatcher::whatTheImportLeavesOutIsNeitherWatchedNorReported()
             QVERIFY2(!path.startsWith(QLatin1String("build")) && !path.contains(QLatin1String("node_modules")) && !path.endsWith(QLatin1String(".log")),
                      qPrintable(path));
     QVERIFY(std::any_of(w.reports.cbegin(), w.reports.cend(), [](const QStringList &report) { return report.contains(QStringLiteral("lib/new.c")); }));
+}
+
+void tst_SourceWatcher::aProjectFileWhereTheImportLooksNotIsStillFollowed()
+{
+    // A teammate shared build/report.txt: the project has it, though a
+    // refresh here would not read it. Its deletion counts; the build
+    // output beside it does not.
+    Watched w;
+    writeFile(w.folder.path(), QStringLiteral("build/report.txt"), "shared\n");
+    QVERIFY(w.watch({QStringLiteral("a.c"), QStringLiteral("lib/b.c"), QStringLiteral("lib/deep/c.c"), QStringLiteral("build/report.txt")}));
+    writeFile(w.folder.path(), QStringLiteral("build/x.o"), "object\n");
+    QVERIFY(QFile::remove(w.folder.filePath(QStringLiteral("build/report.txt"))));
+    QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("build/report.txt")), 10000);
+    QVERIFY(w.settle());
+    QCOMPARE(w.goneReported, 1);
+    for (const QStringList &report : std::as_const(w.reports))
+        QVERIFY2(!report.contains(QStringLiteral("build/x.o")), qPrintable(report.join(QLatin1Char(' '))));
 }
 
 QTEST_GUILESS_MAIN(tst_SourceWatcher)
