@@ -103,14 +103,19 @@ bool SourceFilter::isIgnoredByGit(const QString &relativePath, bool isDirectory)
 
 bool SourceFilter::leavesOut(const QString &relativePath, bool isDirectory) const
 {
-    // With any folder it is in: the walk does not go in there.
+    // With any folder it is in: the walk does not go in there. What is
+    // said of a folder is kept (a checkout names thousands of paths in a
+    // few folders).
     for (qsizetype start = 0;;) {
         const qsizetype slash = relativePath.indexOf(QLatin1Char('/'), start);
-        const QString prefix = slash < 0 ? relativePath : relativePath.left(slash);
-        if (isExcluded(prefix, prefix.mid(start)) || isIgnoredByGit(prefix, slash >= 0 || isDirectory))
-            return true;
         if (slash < 0)
-            return false;
+            return isExcluded(relativePath, relativePath.mid(start)) || isIgnoredByGit(relativePath, isDirectory);
+        const QString folder = relativePath.left(slash);
+        auto verdict = m_folderVerdicts.constFind(folder);
+        if (verdict == m_folderVerdicts.cend())
+            verdict = m_folderVerdicts.insert(folder, isExcluded(folder, folder.mid(start)) || isIgnoredByGit(folder, true));
+        if (*verdict)
+            return true;
         start = slash + 1;
     }
 }

@@ -3,6 +3,7 @@
 
 #include "projects/importoptions.h"
 
+#include <QHash>
 #include <QList>
 #include <QRegularExpression>
 #include <QString>
@@ -34,6 +35,7 @@ private:
     QList<QRegularExpression> m_namePatterns;
     QList<QRegularExpression> m_pathPatterns;
     std::unique_ptr<GitIgnore> m_gitIgnore;
+    mutable QHash<QString, bool> m_folderVerdicts; // leavesOut(folder, true)
 };
 
 } // namespace Realm::Projects

@@ -91,6 +91,7 @@ public:
             for (QString dir = parentOf(file); !dir.isEmpty() && !folders.contains(dir); dir = parentOf(dir))
                 folders.insert(dir);
         }
+        m_projectFolders = folders;
         // A folder made since with nothing of the project in it (build
         // output, a dependency cache) is let go of once the refresh has left
         // it out; one still empty stays, for the file that may come.
@@ -323,17 +324,18 @@ private:
             if (!info.exists()) {
                 if (m_projectFiles.contains(path)) {
                     gone.insert(path);
-                } else {
+                } else if (m_projectFolders.contains(path)) {
                     const QString prefix = path + QLatin1Char('/');
                     for (const QString &file : std::as_const(m_projectFiles))
                         if (file.startsWith(prefix))
                             gone.insert(file);
                 }
             }
-            // What the import leaves out is no change of the project —
-            // unless the project has it all the same (a file a teammate
-            // shared from their build folder, say).
-            if (gone.size() == goneBefore && !m_projectFiles.contains(path) && m_filter && m_filter->leavesOut(path, info.isDir()))
+            // What the import leaves out is no change of the project (a
+            // refresh would not read it) — unless it takes away files the
+            // project has all the same (shared from a teammate's build
+            // folder, say): that deletion counts.
+            if (gone.size() == goneBefore && m_filter && m_filter->leavesOut(path, info.isDir()))
                 continue;
             paths << path;
             if (info.isFile())
@@ -358,6 +360,7 @@ private:
     qsizetype m_budget = 0;
     bool m_withFiles = false;
     QSet<QString> m_projectFiles;       // as the last watch() named them
+    QSet<QString> m_projectFolders;     // the folders they are in
     std::unique_ptr<SourceFilter> m_filter; // what the import leaves out
     QHash<QString, Listing> m_listings; // watched folders (relative; "" the root) and what is in them
     QSet<QString> m_files;              // watched files

@@ -52,7 +52,8 @@ public:
     // out) is let go of, one still empty is kept; with another folder, it
     // starts over. What an import with `options` leaves out of the folder
     // (its excludes, what git ignores there: build output, dependencies)
-    // is neither watched nor reported.
+    // is neither watched nor reported — but a file of the project there
+    // (shared by a teammate) is reported when it goes.
     void watch(const QString &folder, const QStringList &files, const ImportOptions &options = {});
     void stop();
 

@@ -370,6 +370,12 @@ void tst_SourceWatcher::aProjectFileWhereTheImportLooksNotIsStillFollowed()
     writeFile(w.folder.path(), QStringLiteral("build/report.txt"), "shared\n");
     QVERIFY(w.watch({QStringLiteral("a.c"), QStringLiteral("lib/b.c"), QStringLiteral("lib/deep/c.c"), QStringLiteral("build/report.txt")}));
     writeFile(w.folder.path(), QStringLiteral("build/x.o"), "object\n");
+    // Edited, it is not news: a refresh would not read it (and would take
+    // it for deleted).
+    w.append(QStringLiteral("build/report.txt"), "edited\n");
+    QVERIFY(w.settle());
+    for (const QStringList &report : std::as_const(w.reports))
+        QVERIFY2(!report.contains(QStringLiteral("build/report.txt")), qPrintable(report.join(QLatin1Char(' '))));
     QVERIFY(QFile::remove(w.folder.filePath(QStringLiteral("build/report.txt"))));
     QTRY_VERIFY_WITH_TIMEOUT(w.reported.contains(QStringLiteral("build/report.txt")), 10000);
     QVERIFY(w.settle());
