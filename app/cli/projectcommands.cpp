@@ -5,6 +5,7 @@
 #include "jobrunner.h"
 #include "synccommands.h"
 #include "common/cancellation.h"
+#include "projects/folderbaseline.h"
 #include "projects/fuzzymatcher.h"
 #include "projects/importsource.h"
 #include "projects/language.h"
@@ -222,8 +223,13 @@ int runShow(const Invocation &inv)
     Result<QList<QPair<QString, qint64>>> languages = store.languages(p->id);
     if (!languages)
         return fail(languages.error());
+    Result<bool> takesPulls = FolderBaseline::folderTakesPulls((*db)->handle(), p->id);
+    if (!takesPulls)
+        return fail(takesPulls.error());
     if (inv.json) {
         QJsonObject o = toJson(*p);
+        if (p->source.kind == ProjectSource::Kind::Folder)
+            o.insert(QStringLiteral("folder_updates"), *takesPulls);
         QJsonObject langs;
         for (const auto &[id, count] : *languages)
             langs.insert(id.isEmpty() ? QStringLiteral("other") : id, count);
@@ -239,6 +245,8 @@ int runShow(const Invocation &inv)
         Output::print(QStringLiteral("Tags:        %1").arg(p->tags.join(QStringLiteral(", "))));
     Output::print(QStringLiteral("Source:      %1 %2%3").arg(sourceKindName(p->source.kind), p->source.location,
                                                           p->source.commit.isEmpty() ? QString() : QStringLiteral(" @ ") + p->source.commit));
+    if (p->source.kind == ProjectSource::Kind::Folder)
+        Output::print(QStringLiteral("Folder:      %1").arg(*takesPulls ? QStringLiteral("gets the team's changes") : QStringLiteral("left as it is (--folder-updates off)")));
     Output::print(QStringLiteral("Files:       %1 (%2)").arg(p->fileCount).arg(formatBytes(p->totalBytes)));
     QStringList langs;
     for (const auto &[id, count] : *languages)
@@ -258,12 +266,35 @@ int runEdit(const Invocation &inv)
     parser.addOption({QStringLiteral("description"), QStringLiteral("New description."), QStringLiteral("text")});
     parser.addOption({QStringLiteral("tag"), QStringLiteral("Add a tag (repeatable)."), QStringLiteral("tag")});
     parser.addOption({QStringLiteral("untag"), QStringLiteral("Remove a tag (repeatable)."), QStringLiteral("tag")});
+    parser.addOption({QStringLiteral("folder-updates"), QStringLiteral("on: the project's folder gets the team's changes (the default); off: it is left "
+                                                                       "as it is, and a refresh sends only what changes there."), QStringLiteral("on|off")});
     int exitCode = ExitOk;
     const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, inv, &exitCode);
     if (!opened)
         return exitCode;
     ProjectStore store(opened->db);
     const Project *p = &opened->project;
+    if (parser.isSet(QStringLiteral("folder-updates"))) {
+        const QString choice = parser.value(QStringLiteral("folder-updates"));
+        if (choice != QLatin1String("on") && choice != QLatin1String("off")) {
+            Output::error(QStringLiteral("--folder-updates takes on or off, not \"%1\".").arg(choice));
+            return ExitUsage;
+        }
+        Result<qint64> written = FolderBaseline::setFolderTakesPulls(opened->db, p->id, choice == QLatin1String("on"));
+        if (!written)
+            return fail(written.error());
+        if (!inv.json)
+            Output::print(choice == QLatin1String("on")
+                              ? QStringLiteral("The folder of \"%1\" gets the team's changes again (%2 files written or removed).").arg(p->name).arg(*written)
+                              : QStringLiteral("The folder of \"%1\" is left as it is when the team's changes arrive; a refresh sends only what "
+                                               "changes there.").arg(p->name));
+        if (!parser.isSet(QStringLiteral("name")) && !parser.isSet(QStringLiteral("description")) && !parser.isSet(QStringLiteral("tag"))
+            && !parser.isSet(QStringLiteral("untag"))) {
+            if (inv.json)
+                Output::printJson(toJson(*p));
+            return ExitOk;
+        }
+    }
     ProjectChanges changes;
     if (parser.isSet(QStringLiteral("name")))
         changes.name = parser.value(QStringLiteral("name"));
@@ -390,7 +421,7 @@ QString projectCommandsHelp()
         "  project import SOURCE [--name N] [--ref REF] [--exclude GLOB]... [limits]\n"
         "  project refresh PROJECT [PATH...]\n"
         "  project show PROJECT\n"
-        "  project edit PROJECT [--name N] [--description D] [--tag T]... [--untag T]...\n"
+        "  project edit PROJECT [--name N] [--description D] [--tag T]... [--untag T]... [--folder-updates on|off]\n"
         "  project delete PROJECT        move to the trash\n"
         "  project restore PROJECT       bring back from the trash\n"
         "  project empty-trash           remove trashed projects for good\n"

@@ -5,6 +5,7 @@
 #include "common/ids.h"
 #include "projects/blobstore.h"
 #include "projects/filewriter.h"
+#include "projects/folderbaseline.h"
 #include "projects/foldersource.h"
 #include "projects/importsource.h"
 #include "projects/language.h"
@@ -34,13 +35,26 @@ using Storage::Statement;
 
 namespace {
 
+// What a refresh compares a path of the source with. Normally the project's
+// file; for a folder left as it is when the team's changes arrive, what the
+// folder held when last read, beside the project's own file there (which may
+// be a teammate's newer one, or one the folder never had).
 struct ExistingFile {
-    QString id;
-    QByteArray sha256;
+    QString id; // the project's live file at the path; empty: none
+    QByteArray sha256; // compared with; empty: nothing there
     int mode = 0644;
     qint64 size = 0;
     qint64 mtimeNs = 0;
     qint64 checkedAtMs = 0; // when the file was last looked at on disk
+    QByteArray projectSha256;
+    int projectMode = 0644;
+    qint64 projectSize = 0;
+    bool inFolder = true; // read from the source the last time
+    std::optional<QByteArray> madeOn; // see FolderBaseline::Entry
+
+    // Gone from the source: the project's file goes too, unless it is not
+    // what the source had (a teammate's edit beats this delete).
+    bool goesWhenGone() const { return inFolder && !id.isEmpty() && projectSha256 == sha256; }
 };
 
 // A file modified less than this before REALM read it may have changed
@@ -60,7 +74,7 @@ class ImportSession final : public ImportSink {
 public:
     ImportSession(const ImportOptions &options, FileWriter &writer, const CancellationToken *cancel,
                   const ProjectImporter::ProgressCallback &progress, QHash<QString, ExistingFile> existing,
-                  ImportProgress outside = {})
+                  ImportProgress outside = {}, bool keptFolder = false)
         : m_options(options)
         , m_limits(options.limits)
         , m_writer(writer)
@@ -68,6 +82,7 @@ public:
         , m_progressCallback(progress)
         , m_existing(std::move(existing))
         , m_outside(outside)
+        , m_keptFolder(keptFolder)
     {
         m_limits.maxFileBytes = qMin(m_limits.maxFileBytes, ImportLimits::kLargestStorableFile);
         m_clock.start();
@@ -117,17 +132,35 @@ public:
         const auto existing = m_existing.constFind(*path);
         if (existing != m_existing.cend()) {
             m_seen.insert(*path);
-            if (existing->sha256 == prepared.sha256 && existing->mode == prepared.mode) {
+            if (existing->inFolder && existing->sha256 == prepared.sha256 && existing->mode == prepared.mode) {
                 ++m_unchanged;
                 // Same contents: remember the new mtime anyway, so the next
                 // refresh can skip reading the file.
-                if (file.mtimeNs != 0)
-                    m_touched.append({existing->id, {file.mtimeNs, file.checkedAtMs}});
+                if (file.mtimeNs != 0) {
+                    if (m_keptFolder)
+                        m_folderRead.append({*path, {existing->sha256, existing->mode, existing->size, file.mtimeNs, file.checkedAtMs, existing->madeOn}});
+                    else
+                        m_touched.append({existing->id, {file.mtimeNs, file.checkedAtMs}});
+                }
                 return {};
             }
+            if (m_keptFolder) {
+                // Made on what the project has, or on what the folder had
+                // while the project got a teammate's change (sync then has
+                // the server merge the two).
+                const QByteArray before = existing->inFolder ? existing->sha256 : QByteArray();
+                const std::optional<QByteArray> madeOn = existing->projectSha256 == before ? existing->madeOn : std::optional<QByteArray>(before);
+                m_folderRead.append({*path, {prepared.sha256, prepared.mode, file.content.size(), file.mtimeNs, file.checkedAtMs, madeOn}});
+                if (!existing->id.isEmpty() && existing->projectSha256 == prepared.sha256 && existing->projectMode == prepared.mode) {
+                    ++m_unchanged; // the project has it already
+                    return {};
+                }
+            }
             prepared.existingFileId = existing->id;
-            ++m_changed;
+            ++(existing->id.isEmpty() ? m_added : m_changed);
         } else {
+            if (m_keptFolder)
+                m_folderRead.append({*path, {prepared.sha256, prepared.mode, file.content.size(), file.mtimeNs, file.checkedAtMs, std::nullopt}});
             ++m_added;
         }
         prepared.encoding = detectEncoding(file.content);
@@ -145,7 +178,7 @@ public:
         if (!path || m_paths.contains(*path))
             return false;
         const auto existing = m_existing.constFind(*path);
-        if (existing == m_existing.cend() || existing->mtimeNs == 0 || existing->mtimeNs != mtimeNs
+        if (existing == m_existing.cend() || !existing->inFolder || existing->mtimeNs == 0 || existing->mtimeNs != mtimeNs
             || existing->size != size || existing->mode != mode
             || mtimeNs > existing->checkedAtMs * 1'000'000 - kRacyWindowNs)
             return false;
@@ -211,8 +244,8 @@ public:
     {
         QList<VersionChange> list = m_written;
         for (auto it = m_existing.cbegin(); it != m_existing.cend(); ++it) {
-            if (!m_seen.contains(it.key()))
-                list.append({it.key(), QByteArray(), it->mode});
+            if (!m_seen.contains(it.key()) && it->goesWhenGone())
+                list.append({it.key(), QByteArray(), it->projectMode});
         }
         return list;
     }
@@ -221,10 +254,23 @@ public:
     {
         QStringList ids;
         for (auto it = m_existing.cbegin(); it != m_existing.cend(); ++it) {
-            if (!m_seen.contains(it.key()))
+            if (!m_seen.contains(it.key()) && it->goesWhenGone())
                 ids << it->id;
         }
         return ids;
+    }
+
+    // A folder kept as it is: what was read from it (new, changed, or
+    // unchanged with a new time), and the paths it no longer has.
+    const QList<QPair<QString, FolderBaseline::Entry>> &folderRead() const { return m_folderRead; }
+    QStringList goneFromFolder() const
+    {
+        QStringList gone;
+        for (auto it = m_existing.cbegin(); it != m_existing.cend(); ++it) {
+            if (!m_seen.contains(it.key()) && it->inFolder)
+                gone << it.key();
+        }
+        return gone;
     }
 
     // Unchanged files whose modification time moved (touched, checked out
@@ -260,6 +306,8 @@ private:
     const ProjectImporter::ProgressCallback &m_progressCallback;
     QHash<QString, ExistingFile> m_existing;
     const ImportProgress m_outside; // a refresh of some paths: the files left as they are
+    const bool m_keptFolder;
+    QList<QPair<QString, FolderBaseline::Entry>> m_folderRead;
     QSet<QString> m_seen;
     QSet<QString> m_paths;
     PathCollisionDetector m_collisions;
@@ -345,11 +393,44 @@ Result<QHash<QString, ExistingFile>> existingFiles(Storage::Handle db, const QSt
         q.bind(1, projectId);
         if (!scope.isEmpty())
             q.bind(2, path);
-        while (q.next())
-            existing.insert(q.columnText(1), {q.columnText(0), q.columnBlob(2), int(q.columnInt(3)), q.columnInt(4),
-                                              q.columnInt(5), q.columnInt(6)});
+        while (q.next()) {
+            ExistingFile file;
+            file.id = q.columnText(0);
+            file.sha256 = file.projectSha256 = q.columnBlob(2);
+            file.mode = file.projectMode = int(q.columnInt(3));
+            file.size = file.projectSize = q.columnInt(4);
+            file.mtimeNs = q.columnInt(5);
+            file.checkedAtMs = q.columnInt(6);
+            existing.insert(q.columnText(1), file);
+        }
         if (q.failed())
             return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's files"));
+    }
+    return existing;
+}
+
+// The same for a folder kept as it is: each path the folder held when last
+// read or the project holds, compared with what the folder held.
+Result<QHash<QString, ExistingFile>> keptFolderFiles(Storage::Handle db, const QString &projectId, const QStringList &scope)
+{
+    Result<QHash<QString, ExistingFile>> existing = existingFiles(db, projectId, scope);
+    Result<QHash<QString, FolderBaseline::Entry>> held = FolderBaseline::entries(db, projectId, scope);
+    if (!existing || !held)
+        return existing ? held.error() : existing.error();
+    for (ExistingFile &file : *existing) {
+        file.sha256.clear();
+        file.mtimeNs = 0;
+        file.inFolder = false;
+    }
+    for (auto it = held->cbegin(); it != held->cend(); ++it) {
+        ExistingFile &file = (*existing)[it.key()];
+        file.sha256 = it->sha256;
+        file.mode = it->mode;
+        file.size = it->size;
+        file.mtimeNs = it->mtimeNs;
+        file.checkedAtMs = it->checkedAtMs;
+        file.madeOn = it->madeOn;
+        file.inFolder = true;
     }
     return existing;
 }
@@ -474,22 +555,29 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
     if (!scope->isEmpty())
         static_cast<FolderSource &>(source).readOnly(*scope);
 
-    Result<QHash<QString, ExistingFile>> found = existingFiles(m_db->handle(), projectId, *scope);
+    Result<bool> takesPulls = FolderBaseline::folderTakesPulls(m_db->handle(), projectId);
+    if (!takesPulls)
+        return takesPulls.error();
+    const bool keptFolder = before->source.kind == ProjectSource::Kind::Folder && !*takesPulls;
+    Result<QHash<QString, ExistingFile>> found = keptFolder ? keptFolderFiles(m_db->handle(), projectId, *scope)
+                                                            : existingFiles(m_db->handle(), projectId, *scope);
     if (!found)
         return found.error();
     const QHash<QString, ExistingFile> &existing = *found;
     // The limits count the whole project: what stays outside the scope too.
     ImportProgress outside{before->fileCount, before->totalBytes, 0, 0, {}};
     for (const ExistingFile &file : existing) {
+        if (file.id.isEmpty())
+            continue;
         outside.files -= 1;
-        outside.bytes -= file.size;
+        outside.bytes -= file.projectSize;
     }
 
     ImportReport report;
     Result<void> outcome;
     {
         FileWriter writer(m_db, projectId, FileWriter::Mode::SingleTransaction);
-        ImportSession session(options, writer, m_cancel, m_progress, existing, outside);
+        ImportSession session(options, writer, m_cancel, m_progress, existing, outside, keptFolder);
         outcome = source.readInto(session);
         if (outcome) {
             session.reportProgress(true);
@@ -508,6 +596,13 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
             const QList<QPair<QString, QPair<qint64, qint64>>> touched = session.touchedFiles();
             const QList<VersionChange> changes = session.changes();
             outcome = writer.finish([&](Storage::Handle db) -> Result<void> {
+                for (const auto &[path, entry] : session.folderRead())
+                    if (Result<void> r = FolderBaseline::record(db, projectId, path, entry); !r)
+                        return r;
+                if (keptFolder)
+                    for (const QString &path : session.goneFromFolder())
+                        if (Result<void> r = FolderBaseline::forget(db, projectId, path); !r)
+                            return r;
                 Statement tombstone(db, "UPDATE files SET deleted_at = ?, updated_at = ? WHERE id = ?");
                 const qint64 now = Clock::nowMs();
                 for (const QString &id : removed) {
@@ -530,8 +625,8 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
                     // Only what the changed files held may have no user left.
                     QSet<QByteArray> replaced;
                     for (const VersionChange &change : changes)
-                        if (const auto was = existing.constFind(change.path); was != existing.cend())
-                            replaced.insert(was->sha256);
+                        if (const auto was = existing.constFind(change.path); was != existing.cend() && !was->id.isEmpty())
+                            replaced.insert(was->projectSha256);
                     if (Result<qint64> r = BlobStore::collectGarbageAmong(db, replaced); !r)
                         return r.error();
                 }

@@ -17,14 +17,22 @@ using Storage::Statement;
 
 Result<std::optional<SourceFolder>> SourceFolder::of(Storage::Handle db, const QString &projectId)
 {
-    Statement q(db, "SELECT source_location FROM projects WHERE id = ? AND source_kind = 'folder'");
+    Statement q(db, "SELECT source_location, folder_takes_pulls FROM projects WHERE id = ? AND source_kind = 'folder'");
     q.bindAll(projectId);
     if (!q.next())
         return q.failed() ? Result<std::optional<SourceFolder>>(q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project"))) : std::optional<SourceFolder>();
     const QString root = q.columnText(0);
     if (root.isEmpty())
         return std::optional<SourceFolder>();
-    return std::optional<SourceFolder>(SourceFolder(QDir(root).absolutePath()));
+    return std::optional<SourceFolder>(SourceFolder(QDir(root).absolutePath(), q.columnInt(1) != 0));
+}
+
+Result<std::optional<SourceFolder>> SourceFolder::takingPullsOf(Storage::Handle db, const QString &projectId)
+{
+    Result<std::optional<SourceFolder>> folder = of(db, projectId);
+    if (folder && *folder && !(*folder)->m_takesPulls)
+        return std::optional<SourceFolder>();
+    return folder;
 }
 
 Result<SourceFolder> SourceFolder::attach(Storage::Handle db, const QString &projectId, const QString &folder)
@@ -44,7 +52,7 @@ Result<SourceFolder> SourceFolder::attach(Storage::Handle db, const QString &pro
     forget.bindAll(projectId);
     if (Result<void> forgotten = forget.exec(QCoreApplication::translate("Realm::Projects", "Cannot record the project's folder")); !forgotten)
         return forgotten.error();
-    return SourceFolder(root);
+    return SourceFolder(root, true);
 }
 
 bool SourceFolder::exists() const

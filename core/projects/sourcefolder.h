@@ -23,6 +23,9 @@ public:
     // source. A folder that is gone (moved, unmounted) is still returned:
     // nothing is written to it, and writes report the file as kept.
     static Result<std::optional<SourceFolder>> of(Storage::Handle db, const QString &projectId);
+    // The same, but nullopt too when the user keeps the folder as it is
+    // (FolderBaseline): what sync writes into a folder, it asks this.
+    static Result<std::optional<SourceFolder>> takingPullsOf(Storage::Handle db, const QString &projectId);
     // Makes `folder` (new or empty) the project's source.
     static Result<SourceFolder> attach(Storage::Handle db, const QString &projectId, const QString &folder);
 
@@ -51,7 +54,7 @@ public:
     Result<bool> remove(const QString &path, const QByteArray &stored) const;
 
 private:
-    explicit SourceFolder(QString root) : m_root(std::move(root)) {}
+    explicit SourceFolder(QString root, bool takesPulls) : m_root(std::move(root)), m_takesPulls(takesPulls) {}
     // The file's absolute path; empty where nothing may be written (the
     // folder is gone, the path would leave it, a symbolic link, a file
     // where a folder should be or a folder where the file should be).
@@ -60,6 +63,7 @@ private:
     Result<QByteArray> currentHash(const QString &file) const;
 
     QString m_root;
+    bool m_takesPulls = true;
 };
 
 } // namespace Realm::Projects

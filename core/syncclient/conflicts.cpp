@@ -162,7 +162,7 @@ Result<QString> resolve(const Storage::DatabasePtr &db, const QString &projectId
         return Error::invalidInput(QCoreApplication::translate("Realm::SyncClient", "%1 has %2 conflict copies: name the copy to resolve.").arg(path).arg(matching.size()));
     const Copy &copy = matching.first();
 
-    Result<std::optional<Projects::SourceFolder>> folder = Projects::SourceFolder::of(handle, projectId);
+    Result<std::optional<Projects::SourceFolder>> folder = Projects::SourceFolder::takingPullsOf(handle, projectId);
     if (!folder)
         return folder.error();
     Change change(handle, projectId, *folder);

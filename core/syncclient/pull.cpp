@@ -518,7 +518,7 @@ Result<void> applyGroup(Session &s, const QList<Change> &group, const Sync::Curs
             if (Result<void> forgotten = SyncState::forgetBaseSeqs(db, s.link.projectId); !forgotten)
                 return forgotten;
     }
-    Result<std::optional<Projects::SourceFolder>> folder = Projects::SourceFolder::of(db, s.link.projectId);
+    Result<std::optional<Projects::SourceFolder>> folder = Projects::SourceFolder::takingPullsOf(db, s.link.projectId);
     if (!folder)
         return folder.error();
     // A folder that is gone (an unmounted disk) would take every change for

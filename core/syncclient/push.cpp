@@ -3,6 +3,7 @@
 #include "syncclient/syncsession.h"
 
 #include "projects/blobstore.h"
+#include "projects/folderbaseline.h"
 #include "projects/projecthistory.h"
 #include "projects/replica.h"
 #include "projects/sourcefolder.h"
@@ -39,6 +40,25 @@ constexpr qint64 kMaxItemBytes = Sync::kMaxPushBytes / 2;
 QString hex(const QByteArray &raw)
 {
     return QString::fromLatin1(raw.toHex());
+}
+
+// A change read from a folder kept as it is (FolderBaseline), made on the
+// content the folder had while the project got a teammate's change: sent as
+// made on that content, before any seq, so the server merges the two (or
+// keeps both) instead of taking it over the teammate's. Should the server
+// keep its own, the pull comes back for it. nullopt: made on the base.
+Result<std::optional<Base>> baseInKeptFolder(Storage::Handle db, const QString &projectId, const QString &path, const std::optional<Base> &base)
+{
+    Result<std::optional<QByteArray>> madeOn = Projects::FolderBaseline::madeOn(db, projectId, path);
+    if (!madeOn || !*madeOn)
+        return madeOn ? std::optional<Base>() : Result<std::optional<Base>>(madeOn.error());
+    const QString sha256 = hex(**madeOn);
+    if (base && base->sha256 == sha256)
+        return std::optional<Base>();
+    if (base && base->seq > 0)
+        if (Result<void> passed = SyncState::recordSkipped(db, projectId, kFiles, path, base->seq); !passed)
+            return passed.error();
+    return std::optional<Base>(Base{.seq = 0, .sha256 = sha256, .data = {}});
 }
 
 QJsonObject infoData(const Replica::Info &info)
@@ -212,7 +232,10 @@ Result<void> takeIntoOutbox(Session &s)
             return version.error();
         if (!version->isEmpty())
             mutation.data.insert(QStringLiteral("version"), *version);
-        if (Result<void> added = add(mutation, kFiles, file.path, *base); !added)
+        Result<std::optional<Base>> madeOn = baseInKeptFolder(db, projectId, file.path, *base);
+        if (!madeOn)
+            return madeOn.error();
+        if (Result<void> added = add(mutation, kFiles, file.path, *madeOn ? *madeOn : *base); !added)
             return added;
     }
     if (Result<void> taken = Replica::takePending(db, projectId, unsendable); !taken)
@@ -378,6 +401,10 @@ Result<void> recordAnswers(Session &s, const QList<Mutation> &sent, const Sync::
         Result<qint64> skipped = SyncState::takeSkipped(db, projectId, mutation->table, mutation->key);
         if (!skipped)
             return skipped.error();
+        // Whatever the server did with it, a folder's next change is made on it.
+        if (mutation->table == kFiles)
+            if (Result<void> settled = Projects::FolderBaseline::settle(db, projectId, mutation->key); !settled)
+                return settled;
         // A pull that passed a later version by (a retry answered long
         // after, the answer being the first one's) comes back for it.
         if (*skipped > answer.seq)

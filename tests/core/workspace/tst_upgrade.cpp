@@ -9,6 +9,7 @@
 #include "chat/providerstore.h"
 #include "docs/docjson.h"
 #include "docs/docstore.h"
+#include "projects/folderbaseline.h"
 #include "projects/projecthistory.h"
 #include "projects/projectstore.h"
 #include "projects/searchengine.h"
@@ -210,6 +211,19 @@ void tst_Upgrade::checkProjects(const Storage::DatabasePtr &db, int version)
     for (const Projects::ProjectFile &f : *files)
         paths << f.path;
     QCOMPARE(paths, QStringList({QStringLiteral("logo.png"), QStringLiteral("run.sh"), QStringLiteral("src/main.c"), QStringLiteral("src/math.h")}));
+    // Its folder left as it is (schema 17), with what it held when last read.
+    Result<bool> takesPulls = Projects::FolderBaseline::folderTakesPulls(db->handle(), kCalculator);
+    QVERIFY(takesPulls);
+    QCOMPARE(*takesPulls, version < 17);
+    Result<QHash<QString, Projects::FolderBaseline::Entry>> held = Projects::FolderBaseline::entries(db->handle(), kCalculator);
+    QVERIFY(held);
+    QCOMPARE(held->size(), version >= 17 ? 4 : 0);
+    if (version >= 17) {
+        QCOMPARE(held->value(QStringLiteral("src/math.h")).madeOn, std::optional<QByteArray>(QByteArray()));
+        QCOMPARE(held->value(QStringLiteral("src/main.c")).madeOn, std::nullopt);
+        QCOMPARE(held->value(QStringLiteral("run.sh")).mode, 0755);
+        QCOMPARE(held->value(QStringLiteral("src/main.c")).sha256, files->at(2).sha256);
+    }
     const QByteArray math = "/** Adds two numbers. */\nint add(int a, int b);\n";
     for (const Projects::ProjectFile &f : *files) {
         Result<QByteArray> content = projects.content(f);

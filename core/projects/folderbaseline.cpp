@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "projects/folderbaseline.h"
+
+#include "projects/projectimporter.h"
+#include "projects/replica.h"
+#include "projects/sourcefolder.h"
+#include "storage/statement.h"
+#include "storage/transaction.h"
+
+#include <QCoreApplication>
+
+namespace Realm::Projects::FolderBaseline {
+
+using Storage::Statement;
+
+namespace {
+
+QString cannotRead() { return QCoreApplication::translate("Realm::Projects", "Cannot read what the project's folder held"); }
+QString cannotRecord() { return QCoreApplication::translate("Realm::Projects", "Cannot record what the project's folder holds"); }
+
+Result<void> setTakesPulls(Storage::Handle db, const QString &projectId, bool takes)
+{
+    Statement q(db, "UPDATE projects SET folder_takes_pulls = ? WHERE id = ? AND source_kind = 'folder'");
+    q.bindAll(qint64(takes ? 1 : 0), projectId);
+    if (Result<void> set = q.exec(QCoreApplication::translate("Realm::Projects", "Cannot record the choice for the project's folder")); !set)
+        return set;
+    if (q.changes() != 1)
+        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "The project has no folder of its own (it was not imported from a folder "
+                                                                                  "nor cloned into one)."));
+    return {};
+}
+
+} // namespace
+
+Result<bool> folderTakesPulls(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, "SELECT folder_takes_pulls FROM projects WHERE id = ?");
+    q.bindAll(projectId);
+    if (q.next())
+        return q.columnInt(0) != 0;
+    return q.failed() ? Result<bool>(q.error(cannotRead())) : Result<bool>(true);
+}
+
+Result<QHash<QString, Entry>> entries(Storage::Handle db, const QString &projectId, const QStringList &scope)
+{
+    QHash<QString, Entry> found;
+    // The same range as the project's files of a scope (see existingFiles).
+    Statement q(db, scope.isEmpty() ? "SELECT path, sha256, mode, size, mtime_ns, checked_ms, made_on, made_on IS NOT NULL "
+                                      "FROM folder_files WHERE project_id = ?1"
+                                    : "SELECT path, sha256, mode, size, mtime_ns, checked_ms, made_on, made_on IS NOT NULL "
+                                      "FROM folder_files WHERE project_id = ?1 "
+                                      "AND path >= ?2 AND path < ?2 || '0' AND (path = ?2 OR path >= ?2 || '/')");
+    const QStringList paths = scope.isEmpty() ? QStringList{QString()} : scope;
+    for (const QString &path : paths) {
+        q.reset();
+        q.bind(1, projectId);
+        if (!scope.isEmpty())
+            q.bind(2, path);
+        while (q.next()) {
+            Entry entry{q.columnBlob(1), int(q.columnInt(2)), q.columnInt(3), q.columnInt(4), q.columnInt(5), std::nullopt};
+            if (q.columnInt(7) != 0)
+                entry.madeOn = q.columnBlob(6);
+            found.insert(q.columnText(0), entry);
+        }
+        if (q.failed())
+            return q.error(cannotRead());
+    }
+    return found;
+}
+
+Result<void> record(Storage::Handle db, const QString &projectId, const QString &path, const Entry &entry)
+{
+    Statement q(db, "INSERT OR REPLACE INTO folder_files (project_id, path, sha256, mode, size, mtime_ns, checked_ms, made_on) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bindAll(projectId, path, entry.sha256, qint64(entry.mode), entry.size, entry.mtimeNs, entry.checkedAtMs, entry.madeOn);
+    return q.exec(cannotRecord());
+}
+
+Result<void> forget(Storage::Handle db, const QString &projectId, const QString &path)
+{
+    Statement q(db, "DELETE FROM folder_files WHERE project_id = ? AND path = ?");
+    q.bindAll(projectId, path);
+    return q.exec(cannotRecord());
+}
+
+Result<std::optional<QByteArray>> madeOn(Storage::Handle db, const QString &projectId, const QString &path)
+{
+    Statement q(db, "SELECT made_on FROM folder_files WHERE project_id = ? AND path = ? AND made_on IS NOT NULL");
+    q.bindAll(projectId, path);
+    if (q.next())
+        return std::optional<QByteArray>(q.columnBlob(0));
+    return q.failed() ? Result<std::optional<QByteArray>>(q.error(cannotRead())) : std::optional<QByteArray>();
+}
+
+Result<void> settle(Storage::Handle db, const QString &projectId, const QString &path)
+{
+    // A folder that follows the project again needs the row no longer.
+    Statement q(db, "DELETE FROM folder_files WHERE project_id = ?1 AND path = ?2 "
+                    "AND (SELECT folder_takes_pulls FROM projects WHERE id = ?1) = 1");
+    q.bindAll(projectId, path);
+    if (Result<void> dropped = q.exec(cannotRecord()); !dropped)
+        return dropped;
+    Statement settled(db, "UPDATE folder_files SET made_on = NULL WHERE project_id = ? AND path = ?");
+    settled.bindAll(projectId, path);
+    return settled.exec(cannotRecord());
+}
+
+Result<void> keepFolder(Storage::Handle db, const QString &projectId)
+{
+    Result<bool> takes = folderTakesPulls(db, projectId);
+    if (!takes)
+        return takes.error();
+    if (Result<void> set = setTakesPulls(db, projectId, false); !set || !*takes)
+        return set;
+    // Rows left from an earlier time keep what their change was made on
+    // until sync has sent it.
+    Statement q(db, "INSERT INTO folder_files (project_id, path, sha256, mode, size, mtime_ns, checked_ms) "
+                    "SELECT project_id, path, blob_sha256, mode, size, coalesce(source_mtime_ns, 0), coalesce(source_checked_ms, 0) "
+                    "FROM files WHERE project_id = ?1 AND deleted_at IS NULL "
+                    "ON CONFLICT (project_id, path) DO UPDATE SET sha256 = excluded.sha256, mode = excluded.mode, size = excluded.size, "
+                    "mtime_ns = excluded.mtime_ns, checked_ms = excluded.checked_ms");
+    q.bindAll(projectId);
+    if (Result<void> recorded = q.exec(cannotRecord()); !recorded)
+        return recorded;
+    Statement stale(db, "DELETE FROM folder_files WHERE project_id = ?1 AND made_on IS NULL "
+                        "AND path NOT IN (SELECT path FROM files WHERE project_id = ?1 AND deleted_at IS NULL)");
+    stale.bindAll(projectId);
+    return stale.exec(cannotRecord());
+}
+
+Result<qint64> followProject(Storage::Handle db, const QString &projectId)
+{
+    Result<std::optional<SourceFolder>> folder = SourceFolder::of(db, projectId);
+    if (!folder)
+        return folder.error();
+    if (!*folder)
+        return Error::invalidInput(QCoreApplication::translate("Realm::Projects", "The project has no folder of its own (it was not imported from a folder "
+                                                                                  "nor cloned into one)."));
+    if (!(*folder)->exists())
+        return Error::io(QCoreApplication::translate("Realm::Projects", "The folder of this project, %1, is missing: reconnect it (or move it back) and try again.")
+                             .arg((*folder)->root()));
+    Result<QHash<QString, Entry>> held = entries(db, projectId);
+    if (!held)
+        return held.error();
+    Result<QList<Replica::FileState>> files = Replica::liveFiles(db, projectId);
+    if (!files)
+        return files.error();
+    qint64 updated = 0;
+    QSet<QString> live;
+    for (const Replica::FileState &file : std::as_const(*files)) {
+        live.insert(file.path);
+        const Entry was = held->value(file.path);
+        if (was.sha256 == file.sha256 && was.mode == file.mode)
+            continue;
+        Result<std::optional<QByteArray>> content = Replica::content(db, file.sha256);
+        if (!content)
+            return content.error();
+        if (!*content)
+            continue; // not downloaded here: the next pull writes it
+        Result<bool> written = (*folder)->write(file.path, was.sha256, **content, file.mode);
+        if (!written)
+            return written.error();
+        updated += *written ? 1 : 0;
+    }
+    for (auto it = held->cbegin(); it != held->cend(); ++it) {
+        if (live.contains(it.key()) || !(*folder)->holds(it.key()))
+            continue;
+        Result<bool> removed = (*folder)->remove(it.key(), it->sha256);
+        if (!removed)
+            return removed.error();
+        updated += *removed ? 1 : 0;
+    }
+    if (Result<void> set = setTakesPulls(db, projectId, true); !set)
+        return set.error();
+    // Only what sync still has to send as made on other content stays.
+    Statement q(db, "DELETE FROM folder_files WHERE project_id = ? AND made_on IS NULL");
+    q.bindAll(projectId);
+    if (Result<void> dropped = q.exec(cannotRecord()); !dropped)
+        return dropped.error();
+    return updated;
+}
+
+Result<qint64> setFolderTakesPulls(const Storage::DatabasePtr &db, const QString &projectId, bool takes, const ImportOptions &options)
+{
+    if (takes) {
+        Result<bool> already = folderTakesPulls(db->handle(), projectId);
+        if (!already || *already)
+            return already ? Result<qint64>(0) : Result<qint64>(already.error());
+        if (Result<ImportReport> refreshed = ProjectImporter(db).refreshProject(projectId, options); !refreshed)
+            return refreshed.error();
+    }
+    Storage::Transaction transaction(db->handle());
+    if (!transaction.isActive())
+        return transaction.error();
+    qint64 written = 0;
+    if (takes) {
+        Result<qint64> followed = followProject(db->handle(), projectId);
+        if (!followed)
+            return followed;
+        written = *followed;
+    } else if (Result<void> kept = keepFolder(db->handle(), projectId); !kept) {
+        return kept.error();
+    }
+    if (Result<void> committed = transaction.commit(); !committed)
+        return committed.error();
+    return written;
+}
+
+} // namespace Realm::Projects::FolderBaseline

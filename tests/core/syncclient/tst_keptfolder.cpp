@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A shared project's folder left as it is when the team's changes arrive
+// (`project edit --folder-updates off`): real workspaces, the server's sync
+// service in the same process. Pulls change the project and not the folder;
+// a refresh sends only what changed in the folder since it was last read —
+// never the folder's older copy of a teammate's change; an edit of such an
+// older copy is merged with the teammate's on the server (or both kept); a
+// delete there loses to a teammate's edit; turning updates back on takes the
+// folder's own edits in first, then writes the project into it.
+#include "projects/folderbaseline.h"
+#include "projects/projectimporter.h"
+#include "syncclient/conflicts.h"
+#include "teamfixture.h"
+#include "testworkspace.h"
+#include "verifyresult.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTest>
+
+using namespace Realm;
+using Realm::SyncClient::SyncReport;
+using Realm::Test::Machine;
+namespace FolderBaseline = Realm::Projects::FolderBaseline;
+
+namespace {
+
+QString sha(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+const QByteArray kLines = "one\ntwo\nthree\nfour\nfive\n";
+
+QByteArray readFile(const QString &root, const QString &path)
+{
+    QFile file(root + QLatin1Char('/') + path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(unreadable)");
+}
+
+} // namespace
+
+class TestKeptFolder final : public QObject, public Test::TeamFixture {
+    Q_OBJECT
+
+private:
+    // Carol, another editor, works in a checkout folder of her own.
+    CheckoutClone m_carol;
+
+    Result<SyncReport> carolChanges(const QString &path, const QByteArray &content)
+    {
+        if (content.isNull())
+            QFile::remove(m_carol.folder + QLatin1Char('/') + path);
+        else
+            Test::writeFile(m_carol.folder, path, content);
+        if (Result<Projects::ImportReport> refreshed = refresh(*m_carol.machine, m_carol.projectId); !refreshed)
+            return refreshed.error();
+        return m_carol.syncer().sync(m_carol.projectId);
+    }
+
+    Result<SyncReport> aliceSyncs() { return m_alicesMachine->syncer().sync(m_aliceProject); }
+    QString alicesFolder() const { return m_alicesMachine->folder.path(); }
+    QMap<QString, QString> alicesProject() { return filesOf(*m_alicesMachine, m_aliceProject); }
+
+private slots:
+    void init()
+    {
+        startTeam();
+        // A file of several lines, for merges.
+        Test::writeFile(alicesFolder(), QStringLiteral("lines.txt"), kLines);
+        REALM_VERIFY_OK(sendAlicesFolder());
+        m_carol = cloneWithCheckout(QStringLiteral("Carol"));
+        QVERIFY(!m_carol.projectId.isEmpty());
+        REALM_VERIFY_OK(FolderBaseline::setFolderTakesPulls(m_alicesMachine->db(), m_aliceProject, false));
+        Result<bool> takesPulls = FolderBaseline::folderTakesPulls(m_alicesMachine->db()->handle(), m_aliceProject);
+        REALM_VERIFY_OK(takesPulls);
+        QVERIFY(!*takesPulls);
+    }
+
+    void cleanup()
+    {
+        m_carol.machine.reset();
+        stopTeam();
+    }
+
+    void pullsChangeTheProjectAndARefreshSendsOnlyTheFoldersOwnChanges()
+    {
+        const QMap<QString, QString> folderBefore = Test::filesUnder(alicesFolder());
+        REALM_VERIFY_OK(carolChanges(QStringLiteral("src/app.js"), "console.log('carol');\n"));
+        REALM_VERIFY_OK(carolChanges(QStringLiteral("docs/new.md"), "# New\n"));
+        REALM_VERIFY_OK(aliceSyncs());
+        QCOMPARE(alicesProject(), serverFiles());
+        QCOMPARE(Test::filesUnder(alicesFolder()), folderBefore); // not written
+
+        // A whole refresh finds nothing: the folder's older app.js and its
+        // lack of docs/new.md are not changes made there.
+        Result<Projects::ImportReport> nothing = refresh(*m_alicesMachine, m_aliceProject);
+        REALM_VERIFY_OK(nothing);
+        QCOMPARE(nothing->added + nothing->changed + nothing->removed, qint64(0));
+        Result<SyncReport> quiet = aliceSyncs();
+        REALM_VERIFY_OK(quiet);
+        QCOMPARE(quiet->sent, qint64(0));
+
+        // Her own edit goes, alone, whether the whole folder or the one
+        // file is read (as the window's watcher does).
+        Test::writeFile(alicesFolder(), QStringLiteral("src/style.css"), "body { color: red }\n");
+        Result<Projects::ImportReport> onePath = Projects::ProjectImporter(m_alicesMachine->db()).refreshProject(m_aliceProject, {}, {QStringLiteral("src")});
+        REALM_VERIFY_OK(onePath);
+        QCOMPARE(onePath->changed, qint64(1));
+        QCOMPARE(onePath->unchanged, qint64(1)); // app.js as the folder last had it
+        Result<SyncReport> sent = aliceSyncs();
+        REALM_VERIFY_OK(sent);
+        QCOMPARE(sent->sent, qint64(1));
+        QCOMPARE(serverFiles().value(QStringLiteral("src/app.js")), sha("console.log('carol');\n"));
+        QCOMPARE(serverFiles().value(QStringLiteral("src/style.css")), sha("body { color: red }\n"));
+        QCOMPARE(serverFiles().value(QStringLiteral("docs/new.md")), sha("# New\n"));
+        QCOMPARE(alicesProject(), serverFiles());
+        REALM_VERIFY_OK(m_carol.syncer().sync(m_carol.projectId));
+        QCOMPARE(Test::filesUnder(m_carol.folder), serverFiles()); // hers still follows
+    }
+
+    void anEditOfAnOlderCopyIsMergedWithTheTeammatesChange()
+    {
+        REALM_VERIFY_OK(carolChanges(QStringLiteral("lines.txt"), "ONE\ntwo\nthree\nfour\nfive\n"));
+        REALM_VERIFY_OK(aliceSyncs());
+        // Alice edits her folder's copy, which never got Carol's line.
+        Test::writeFile(alicesFolder(), QStringLiteral("lines.txt"), "one\ntwo\nthree\nfour\nFIVE\n");
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        Result<SyncReport> merged = aliceSyncs();
+        REALM_VERIFY_OK(merged);
+        QVERIFY(merged->conflicts.isEmpty());
+        QCOMPARE(serverFiles().value(QStringLiteral("lines.txt")), sha("ONE\ntwo\nthree\nfour\nFIVE\n"));
+        QCOMPARE(alicesProject(), serverFiles());
+
+        // Once more on the merged file: her folder's copy (her edit only) is
+        // what her next edit is made on.
+        Test::writeFile(alicesFolder(), QStringLiteral("lines.txt"), "one\ntwo\nTHREE\nfour\nFIVE\n");
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(aliceSyncs());
+        QCOMPARE(serverFiles().value(QStringLiteral("lines.txt")), sha("ONE\ntwo\nTHREE\nfour\nFIVE\n"));
+        QCOMPARE(alicesProject(), serverFiles());
+        REALM_VERIFY_OK(m_carol.syncer().sync(m_carol.projectId));
+        QCOMPARE(Test::filesUnder(m_carol.folder), serverFiles());
+    }
+
+    void overlappingEditsKeepBothAndTheTeammatesStaysUnderTheName()
+    {
+        REALM_VERIFY_OK(carolChanges(QStringLiteral("lines.txt"), "one\ntwo\nCarol's three\nfour\nfive\n"));
+        REALM_VERIFY_OK(aliceSyncs());
+        Test::writeFile(alicesFolder(), QStringLiteral("lines.txt"), "one\ntwo\nAlice's three\nfour\nfive\n");
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        Result<SyncReport> both = aliceSyncs();
+        REALM_VERIFY_OK(both);
+        QCOMPARE(both->conflicts.size(), 1);
+        const QString copy = both->conflicts.first();
+        QVERIFY(copy.startsWith(QStringLiteral("lines (conflict, Alice, ")));
+        QCOMPARE(serverFiles().value(QStringLiteral("lines.txt")), sha("one\ntwo\nCarol's three\nfour\nfive\n"));
+        QCOMPARE(serverFiles().value(copy), sha("one\ntwo\nAlice's three\nfour\nfive\n"));
+        // Her project has Carol's file back under its name, and the copy.
+        QCOMPARE(alicesProject(), serverFiles());
+        Result<QList<SyncClient::Conflicts::Copy>> listed = SyncClient::Conflicts::list(m_alicesMachine->db(), m_aliceProject);
+        REALM_VERIFY_OK(listed);
+        QCOMPARE(listed->size(), 1);
+        // The folder is hers to settle: nothing was written there.
+        QVERIFY(!QFile::exists(alicesFolder() + QLatin1Char('/') + copy));
+        QCOMPARE(readFile(alicesFolder(), QStringLiteral("lines.txt")), QByteArray("one\ntwo\nAlice's three\nfour\nfive\n"));
+    }
+
+    void aDeleteThereGoesUnlessATeammateEditedTheFile()
+    {
+        REALM_VERIFY_OK(carolChanges(QStringLiteral("src/app.js"), "console.log('carol');\n"));
+        REALM_VERIFY_OK(aliceSyncs());
+        QVERIFY(QFile::remove(alicesFolder() + QStringLiteral("/src/app.js")));   // edited by Carol since
+        QVERIFY(QFile::remove(alicesFolder() + QStringLiteral("/src/style.css"))); // as everyone has it
+        Result<Projects::ImportReport> refreshed = refresh(*m_alicesMachine, m_aliceProject);
+        REALM_VERIFY_OK(refreshed);
+        QCOMPARE(refreshed->removed, qint64(1));
+        REALM_VERIFY_OK(aliceSyncs());
+        QVERIFY(!serverFiles().contains(QStringLiteral("src/style.css")));
+        QCOMPARE(serverFiles().value(QStringLiteral("src/app.js")), sha("console.log('carol');\n"));
+        QCOMPARE(alicesProject(), serverFiles());
+        // Gone from the folder, it is no longer the folder's: a later
+        // refresh does not delete Carol's file either.
+        Result<Projects::ImportReport> again = refresh(*m_alicesMachine, m_aliceProject);
+        REALM_VERIFY_OK(again);
+        QCOMPARE(again->removed, qint64(0));
+        REALM_VERIFY_OK(carolChanges(QStringLiteral("src/app.js"), "console.log('carol 2');\n"));
+        REALM_VERIFY_OK(aliceSyncs());
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(aliceSyncs());
+        QCOMPARE(serverFiles().value(QStringLiteral("src/app.js")), sha("console.log('carol 2');\n"));
+    }
+
+    void aFileMadeThereBesideATeammatesNewOneKeepsBoth()
+    {
+        REALM_VERIFY_OK(carolChanges(QStringLiteral("notes.txt"), "Carol's notes\n"));
+        REALM_VERIFY_OK(aliceSyncs());
+        Test::writeFile(alicesFolder(), QStringLiteral("notes.txt"), "Alice's notes\n");
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        Result<SyncReport> both = aliceSyncs();
+        REALM_VERIFY_OK(both);
+        QCOMPARE(both->conflicts.size(), 1); // made on nothing: not an edit of Carol's
+        QCOMPARE(serverFiles().value(QStringLiteral("notes.txt")), sha("Carol's notes\n"));
+        QCOMPARE(serverFiles().value(both->conflicts.first()), sha("Alice's notes\n"));
+        QCOMPARE(alicesProject(), serverFiles());
+    }
+
+    void turningUpdatesBackOnTakesTheFoldersEditsThenWritesTheProject()
+    {
+        REALM_VERIFY_OK(carolChanges(QStringLiteral("src/app.js"), "console.log('carol');\n"));
+        REALM_VERIFY_OK(carolChanges(QStringLiteral("docs/new.md"), "# New\n"));
+        REALM_VERIFY_OK(carolChanges(QStringLiteral("src/style.css"), QByteArray()));
+        REALM_VERIFY_OK(aliceSyncs());
+        // An edit of hers not refreshed yet.
+        Test::writeFile(alicesFolder(), QStringLiteral("README.md"), "# Alice's website\n");
+        Result<qint64> written = FolderBaseline::setFolderTakesPulls(m_alicesMachine->db(), m_aliceProject, true);
+        REALM_VERIFY_OK(written);
+        QCOMPARE(*written, qint64(3)); // app.js, new.md written; style.css removed
+        QCOMPARE(readFile(alicesFolder(), QStringLiteral("src/app.js")), QByteArray("console.log('carol');\n"));
+        QCOMPARE(readFile(alicesFolder(), QStringLiteral("docs/new.md")), QByteArray("# New\n"));
+        QVERIFY(!QFile::exists(alicesFolder() + QStringLiteral("/src/style.css")));
+        QCOMPARE(readFile(alicesFolder(), QStringLiteral("README.md")), QByteArray("# Alice's website\n"));
+        REALM_VERIFY_OK(aliceSyncs());
+        QCOMPARE(Test::filesUnder(alicesFolder()), serverFiles());
+        QCOMPARE(alicesProject(), serverFiles());
+        // Following again: Carol's next change is written into the folder.
+        REALM_VERIFY_OK(carolChanges(QStringLiteral("src/app.js"), "console.log('carol 2');\n"));
+        REALM_VERIFY_OK(aliceSyncs());
+        QCOMPARE(readFile(alicesFolder(), QStringLiteral("src/app.js")), QByteArray("console.log('carol 2');\n"));
+        Result<Projects::ImportReport> nothing = refresh(*m_alicesMachine, m_aliceProject);
+        REALM_VERIFY_OK(nothing);
+        QCOMPARE(nothing->added + nothing->changed + nothing->removed, qint64(0));
+    }
+
+    void aProjectWithoutAFolderHasNoSwitch()
+    {
+        Result<qint64> refused = FolderBaseline::setFolderTakesPulls(m_bobsMachine->db(), m_bobProject, false);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Error::Code::InvalidInput);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKeptFolder)
+#include "tst_keptfolder.moc"
