@@ -442,6 +442,52 @@ private slots:
         QCOMPARE(readFile(m_alice.folder(QStringLiteral("merge")) + QStringLiteral("/notes.txt")), both);
     }
 
+    void aFolderLeftAsItIsSendsOnlyItsOwnChanges()
+    {
+        const QByteArray original = numberedLines(9);
+        const QString id = shareWithBob(QStringLiteral("kept"), {{QStringLiteral("notes.txt"), original}, {QStringLiteral("a.txt"), "a\n"}});
+        QVERIFY(!id.isEmpty());
+        const QString bobs = m_bob.folder(QStringLiteral("kept"));
+        QCOMPARE(cli(m_bob, {QStringLiteral("project"), QStringLiteral("edit"), QStringLiteral("kept"), QStringLiteral("--folder-updates"), QStringLiteral("maybe")}), 2);
+        QCOMPARE(cli(m_bob, {QStringLiteral("project"), QStringLiteral("edit"), QStringLiteral("kept"), QStringLiteral("--folder-updates"), QStringLiteral("off")}), 0);
+        QByteArray out;
+        QCOMPARE(cli(m_bob, {QStringLiteral("project"), QStringLiteral("show"), QStringLiteral("kept"), QStringLiteral("--json")}, &out), 0);
+        QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("folder_updates")), QJsonValue(false));
+
+        // Alice's changes reach Bob's project, not his folder…
+        QByteArray alices = original;
+        alices.replace("line 2\n", "line 2 (Alice)\n");
+        writeFile(m_alice.folder(QStringLiteral("kept")), QStringLiteral("notes.txt"), alices);
+        QVERIFY(QFile::remove(m_alice.folder(QStringLiteral("kept")) + QStringLiteral("/a.txt")));
+        QVERIFY(refresh(m_alice, QStringLiteral("kept")));
+        QVERIFY(sync(m_alice, QStringLiteral("kept")));
+        QVERIFY(sync(m_bob, QStringLiteral("kept")));
+        QCOMPARE(projectFiles(m_bob, QStringLiteral("kept")), projectFiles(m_alice, QStringLiteral("kept")));
+        QCOMPARE(filesUnder(bobs), (QMap<QString, QString>{{QStringLiteral("notes.txt"), sha256Of(original)}, {QStringLiteral("a.txt"), sha256Of("a\n")}}));
+        // …and his refresh does not take them back.
+        QVERIFY(refresh(m_bob, QStringLiteral("kept")));
+        QCOMPARE(status(m_bob, QStringLiteral("kept")).value(QStringLiteral("pending")).toInteger(), 0);
+
+        // His edit of the older copy is merged with hers.
+        QByteArray bobsEdit = original;
+        bobsEdit.replace("line 8\n", "line 8 (Bob)\n");
+        writeFile(bobs, QStringLiteral("notes.txt"), bobsEdit);
+        QVERIFY(refresh(m_bob, QStringLiteral("kept")));
+        QVERIFY(sync(m_bob, QStringLiteral("kept")));
+        QVERIFY(sync(m_alice, QStringLiteral("kept")));
+        QByteArray both = original;
+        both.replace("line 2\n", "line 2 (Alice)\n").replace("line 8\n", "line 8 (Bob)\n");
+        const QMap<QString, QString> expected{{QStringLiteral("notes.txt"), sha256Of(both)}};
+        QCOMPARE(projectFiles(m_alice, QStringLiteral("kept")), expected);
+        QCOMPARE(projectFiles(m_bob, QStringLiteral("kept")), expected);
+        QCOMPARE(readFile(bobs + QStringLiteral("/notes.txt")), bobsEdit);
+
+        // Turned back on, his folder gets the project.
+        QCOMPARE(cli(m_bob, {QStringLiteral("project"), QStringLiteral("edit"), QStringLiteral("kept"), QStringLiteral("--folder-updates"), QStringLiteral("on")}, &out), 0);
+        QVERIFY2(out.contains("2 files written or removed"), out.constData());
+        QCOMPARE(filesUnder(bobs), expected);
+    }
+
     void aPullThatDeletesMostFilesStopsUnlessAllowed()
     {
         const QString id = shareWithBob(QStringLiteral("purge"), {{QStringLiteral("1.txt"), "1\n"},
