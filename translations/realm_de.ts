@@ -1344,6 +1344,26 @@
         <source>Cannot save the version the server sent</source>
         <translation>Die Version, die der Server geschickt hat, kann nicht gespeichert werden</translation>
     </message>
+    <message>
+        <source>Cannot read what the project&apos;s folder held</source>
+        <translation>Der frühere Stand des Projektordners kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot record what the project&apos;s folder holds</source>
+        <translation>Der Stand des Projektordners kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot record the choice for the project&apos;s folder</source>
+        <translation>Die Einstellung für den Projektordner kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>The project has no folder of its own (it was not imported from a folder nor cloned into one).</source>
+        <translation>Das Projekt hat keinen eigenen Ordner (es wurde weder aus einem Ordner importiert noch in einen geklont).</translation>
+    </message>
+    <message>
+        <source>The folder of this project, %1, is missing: reconnect it (or move it back) and try again.</source>
+        <translation>Der Ordner dieses Projekts, %1, fehlt: Verbinden Sie ihn wieder (oder verschieben Sie ihn zurück) und versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Projects::ExportJob</name>
@@ -4827,6 +4847,29 @@ in %2</translation>
     <message>
         <source>Keep the Files</source>
         <translation>Dateien behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Update Project Folder With Team Changes</source>
+        <translation>Projektordner mit Änderungen des Teams akt&amp;ualisieren</translation>
+    </message>
+    <message>
+        <source>On: files your teammates change are written into this project&apos;s folder too. Off: the folder stays as you keep it, and a refresh sends only what you change there.</source>
+        <translation>Ein: Dateien, die Ihr Team ändert, werden auch in den Ordner dieses Projekts geschrieben. Aus: Der Ordner bleibt, wie Sie ihn halten, und eine Aktualisierung sendet nur, was Sie dort ändern.</translation>
+    </message>
+    <message>
+        <source>Cannot change whether the folder of &quot;%1&quot; gets the team&apos;s changes: %2</source>
+        <translation>Es lässt sich nicht ändern, ob der Ordner von „%1“ die Änderungen des Teams erhält: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The folder of &quot;%1&quot; gets the team&apos;s changes again (%n file(s) written or removed).</source>
+        <translation>
+            <numerusform>Der Ordner von „%1“ erhält wieder die Änderungen des Teams (%n Datei geschrieben oder entfernt).</numerusform>
+            <numerusform>Der Ordner von „%1“ erhält wieder die Änderungen des Teams (%n Dateien geschrieben oder entfernt).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder of &quot;%1&quot; is left as it is when the team&apos;s changes arrive; a refresh sends only what you change there.</source>
+        <translation>Der Ordner von „%1“ bleibt, wie er ist, wenn Änderungen des Teams eintreffen; eine Aktualisierung sendet nur, was Sie dort ändern.</translation>
     </message>
 </context>
 <context>

@@ -419,5 +419,12 @@
             <numerusform>The team&apos;s changes would delete %n files of &quot;%1&quot; — more than half of it. Delete them here too?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The folder of &quot;%1&quot; gets the team&apos;s changes again (%n file(s) written or removed).</source>
+        <translation>
+            <numerusform>The folder of &quot;%1&quot; gets the team&apos;s changes again (%n file written or removed).</numerusform>
+            <numerusform>The folder of &quot;%1&quot; gets the team&apos;s changes again (%n files written or removed).</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

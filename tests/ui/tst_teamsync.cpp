@@ -33,6 +33,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QMainWindow>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -645,6 +646,55 @@ private slots:
     // Alice deletes most of the project: Bob's desktop asks before the
     // deletions land there, keeps the files when told so (and does not ask
     // again until Sync Now), and deletes them when allowed.
+    void bobLeavesHisFolderAsItIs()
+    {
+        QVERIFY(!m_bobProject.isEmpty());
+        QVERIFY(settle(*m_bob->sync));
+        QMainWindow window;
+        auto *bob = new Ui::TeamActions(m_bob->workspace.db(), &m_bob->client, &window);
+        window.resize(700, 400);
+        window.show();
+        QSignalSpy messages(bob, &Ui::TeamActions::message);
+        bob->setProject(m_bobProject, QStringLiteral("rocket"));
+        const QList<QAction *> actions = bob->actions();
+        const auto found = std::find_if(actions.begin(), actions.end(), [](QAction *action) { return action->objectName() == QLatin1String("folderUpdates"); });
+        QVERIFY(found != actions.end());
+        QAction *updates = *found;
+        QVERIFY(QTest::qWaitFor([&] { return updates->isEnabled(); }, 20000));
+        QVERIFY(updates->isChecked());
+        updates->trigger(); // off
+        QVERIFY(QTest::qWaitFor([&] { return updates->isEnabled() && !updates->isChecked(); }, 20000));
+        QVERIFY(messages.size() >= 1);
+        QVERIFY2(messages.last().first().toString().contains(QStringLiteral("left as it is")), qPrintable(messages.last().first().toString()));
+        QMenu team;
+        team.addActions(actions);
+        team.popup(window.geometry().center());
+        screenshot(team, QStringLiteral("folder-updates.png"));
+        team.hide();
+
+        // Alice's change reaches Bob's project, not his folder.
+        const QString bobsFile = m_bob->folder(QStringLiteral("rocket/src/main.cpp"));
+        const QByteArray bobsCopy = readFile(bobsFile);
+        QVERIFY(!bobsCopy.isEmpty());
+        const QByteArray alices = "int main() { return 42; }\n";
+        writeFile(m_alice->folder(QStringLiteral("rocket")), QStringLiteral("src/main.cpp"), alices);
+        REALM_VERIFY_OK(Projects::ProjectImporter(m_alice->workspace.db()).refreshProject(m_aliceProject, {}));
+        m_alice->sync->syncNow({m_aliceProject});
+        QVERIFY(settle(*m_alice->sync));
+        bob->sync()->syncNow({m_bobProject});
+        QVERIFY(settle(*bob->sync()));
+        QCOMPARE(projectFile(m_bob->workspace.db(), m_bobProject, QStringLiteral("src/main.cpp")), alices);
+        QCOMPARE(readFile(bobsFile), bobsCopy);
+
+        // On again: his folder gets it.
+        updates->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return updates->isEnabled() && updates->isChecked(); }, 20000));
+        QCOMPARE(readFile(bobsFile), alices);
+        QVERIFY2(messages.last().first().toString().contains(QStringLiteral("gets the team's changes again")), qPrintable(messages.last().first().toString()));
+        QVERIFY(settle(*bob->sync()));
+        QCOMPARE(bob->sync()->badges().value(m_bobProject).kind, SyncBadge::Kind::Synced);
+    }
+
     void bobIsAskedBeforeTheTeamsChangesDeleteMostFiles()
     {
         QVERIFY(!m_bobProject.isEmpty());

@@ -6,6 +6,8 @@
 #include "team/serverprojectsdialog.h"
 #include "team/sharedialog.h"
 #include "team/synccontroller.h"
+#include "projects/folderbaseline.h"
+#include "projects/sourcefolder.h"
 #include "teamclient/serverclient.h"
 
 #include <QAction>
@@ -45,6 +47,7 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
     , m_share(new QAction(tr("S&hare Project…"), this))
     , m_conflicts(new QAction(tr("&Resolve Conflicts…"), this))
     , m_serverProjects(new QAction(tr("Server &Projects…"), this))
+    , m_folderUpdates(new QAction(tr("&Update Project Folder With Team Changes"), this))
     , m_cancel(new QAction(QIcon::fromTheme(QStringLiteral("process-stop")), tr("C&ancel Sync"), this))
     , m_cancelButton(new QToolButton(window))
     , m_status(new QLabel(window))
@@ -64,6 +67,12 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
     connect(m_share, &QAction::triggered, this, &TeamActions::showShareDialog);
     connect(m_conflicts, &QAction::triggered, this, &TeamActions::showConflicts);
     connect(m_serverProjects, &QAction::triggered, this, &TeamActions::showServerProjects);
+    m_folderUpdates->setObjectName(QStringLiteral("folderUpdates"));
+    m_folderUpdates->setCheckable(true);
+    m_folderUpdates->setChecked(true);
+    m_folderUpdates->setToolTip(tr("On: files your teammates change are written into this project's folder too. Off: the folder stays as you "
+                                   "keep it, and a refresh sends only what you change there."));
+    connect(m_folderUpdates, &QAction::triggered, this, &TeamActions::setFolderUpdates);
     m_cancel->setObjectName(QStringLiteral("cancelSync"));
     m_cancel->setToolTip(tr("Stop the sync, share or clone under way; what was not sent waits for the next sync"));
     connect(m_cancel, &QAction::triggered, m_sync, &SyncController::cancel);
@@ -133,7 +142,7 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
 
 QList<QAction *> TeamActions::actions() const
 {
-    return {m_connect, m_syncNow, m_cancel, m_share, m_conflicts, m_serverProjects};
+    return {m_connect, m_syncNow, m_cancel, m_share, m_folderUpdates, m_conflicts, m_serverProjects};
 }
 
 void TeamActions::setProject(const QString &projectId, const QString &projectName)
@@ -143,7 +152,10 @@ void TeamActions::setProject(const QString &projectId, const QString &projectNam
     m_projectId = projectId;
     m_projectName = projectName;
     m_sync->setOpenProject(projectId);
+    m_projectHasFolder = false;
     updateActions();
+    if (!projectId.isEmpty())
+        readFolderUpdates();
 }
 
 void TeamActions::projectChangedHere(const QString &projectId)
@@ -183,6 +195,49 @@ void TeamActions::askAboutDeletes(const QString &projectId, const QString &proje
     box->open(); // not modal to the event loop: syncs of other projects go on
 }
 
+void TeamActions::readFolderUpdates()
+{
+    const QString projectId = m_projectId;
+    const quint64 ticket = m_folderReads.take();
+    runInBackground(this, m_db, [projectId](const Storage::DatabasePtr &db) -> std::optional<bool> {
+        Result<std::optional<Projects::SourceFolder>> folder = Projects::SourceFolder::of(db->handle(), projectId);
+        if (!folder || !*folder)
+            return std::nullopt;
+        Result<bool> takes = Projects::FolderBaseline::folderTakesPulls(db->handle(), projectId);
+        return takes ? std::optional<bool>(*takes) : std::nullopt;
+    }, [this, ticket](std::optional<bool> takes) {
+        if (!m_folderReads.isNewest(ticket))
+            return;
+        m_projectHasFolder = takes.has_value();
+        m_folderUpdates->setChecked(takes.value_or(true));
+        updateActions();
+    });
+}
+
+void TeamActions::setFolderUpdates(bool on)
+{
+    const QString projectId = m_projectId;
+    const QString name = m_projectName;
+    m_switchingFolder = true;
+    updateActions();
+    runInBackground(this, m_db, [projectId, on](const Storage::DatabasePtr &db) {
+        return Projects::FolderBaseline::setFolderTakesPulls(db, projectId, on);
+    }, [this, projectId, name, on](const Result<qint64> &switched) {
+        m_switchingFolder = false;
+        if (!switched) {
+            emit message(tr("Cannot change whether the folder of \"%1\" gets the team's changes: %2").arg(name, switched.error().message));
+        } else {
+            emit message(on ? tr("The folder of \"%1\" gets the team's changes again (%n file(s) written or removed).", nullptr, int(*switched)).arg(name)
+                            : tr("The folder of \"%1\" is left as it is when the team's changes arrive; a refresh sends only what you change there.")
+                                  .arg(name));
+            // Turning it on may have taken edits in from the folder.
+            emit projectsReceived({projectId});
+            projectChangedHere(projectId);
+        }
+        readFolderUpdates();
+    });
+}
+
 void TeamActions::updateActions()
 {
     const bool signedIn = m_client->account().isSet();
@@ -191,6 +246,7 @@ void TeamActions::updateActions()
     m_share->setEnabled(signedIn && !m_projectId.isEmpty());
     m_share->setText(status ? tr("S&hare Project (Members)…") : tr("S&hare Project…"));
     m_conflicts->setEnabled(status && status->conflicts > 0);
+    m_folderUpdates->setEnabled(status && m_projectHasFolder && !m_switchingFolder);
     m_serverProjects->setEnabled(signedIn);
     m_cancel->setEnabled(m_sync->isBusy());
     m_cancelButton->setVisible(m_sync->isBusy());

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "storage/database.h"
+#include "jobs/background.h"
 
 #include <QHash>
 #include <QMessageBox>
@@ -22,8 +23,9 @@ namespace Realm::Ui {
 
 class SyncController;
 
-// The Team menu: Connect to Server, Sync Now, Share Project, Resolve
-// Conflicts, Server Projects; and the status bar's word on sync ("Synced
+// The Team menu: Connect to Server, Sync Now, Share Project, Update Project
+// Folder (whether the team's changes are written into the current project's
+// folder), Resolve Conflicts, Server Projects; and the status bar's word on sync ("Synced
 // 10:32", "Syncing… 40%", "Offline: …") and on who else has the current
 // project open ("Bob is here too"). The window tells it the current
 // project and hears which projects changed on the server.
@@ -62,6 +64,9 @@ private:
     void showStatus();
     void showPresence(const QStringList &others);
     void askAboutDeletes(const QString &projectId, const QString &projectName, qint64 count);
+    // Team → Update Project Folder: read for the current project, and set.
+    void readFolderUpdates();
+    void setFolderUpdates(bool on);
 
     Storage::DatabasePtr m_db;
     TeamClient::ServerClient *m_client;
@@ -75,6 +80,7 @@ private:
     QAction *m_share;
     QAction *m_conflicts;
     QAction *m_serverProjects;
+    QAction *m_folderUpdates;
     QAction *m_cancel;
     QToolButton *m_cancelButton;
     QLabel *m_status;
@@ -83,6 +89,9 @@ private:
     // again until Sync Now; and the questions open.
     QSet<QString> m_keptFiles;
     QHash<QString, QPointer<QMessageBox>> m_deleteQuestions;
+    bool m_projectHasFolder = false;
+    bool m_switchingFolder = false;
+    LatestOnly m_folderReads;
 };
 
 } // namespace Realm::Ui
