@@ -4,7 +4,8 @@
 // server's services behind an in-process transport), driven by a seeded
 // PRNG through random mixes of edits, new files, deletes, renames,
 // refreshes, conversations (new ones, messages, renames, pins, the trash),
-// generated documents and syncs —
+// generated documents, folders left as they are (and following again) and
+// syncs —
 // with answers lost after the server committed, syncs while offline, the
 // server's old deletes forgotten (tombstones pruned) and the server restored
 // (a new epoch, clients forgotten); the server's pages are a few changes
@@ -24,6 +25,7 @@
 #include "chat/conversationstore.h"
 #include "docs/docstore.h"
 #include "inprocesstransport.h"
+#include "projects/folderbaseline.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
 #include "syncclient/projectsyncer.h"
@@ -204,7 +206,7 @@ private:
             if (!refreshed)
                 return QStringLiteral("%1's refresh: %2").arg(person.name, refreshed.error().message);
             log(QStringLiteral("%1: %2 refreshes: +%3 ~%4 -%5").arg(step).arg(person.name).arg(refreshed->added).arg(refreshed->changed).arg(refreshed->removed));
-        } else if (op < 97) {
+        } else if (op < 95) {
             person.transport->loseNextPushAnswer = chance(15);
             person.transport->offline = chance(10);
             if (chance(10)) // the connection drops a few pages into the list
@@ -224,6 +226,13 @@ private:
             // most files stops it. Anything else is a bug.
             if (!synced && synced.error().code != Error::Code::Unavailable && synced.error().code != Error::Code::LimitExceeded)
                 return QStringLiteral("%1's sync: %2").arg(person.name, synced.error().message);
+        } else if (op < 97) { // the folder left as it is when the team's changes arrive, or following again
+            Result<bool> takes = Projects::FolderBaseline::folderTakesPulls(person.workspace.db()->handle(), person.projectId);
+            Result<qint64> switched = takes ? Projects::FolderBaseline::setFolderTakesPulls(person.workspace.db(), person.projectId, !*takes)
+                                            : Result<qint64>(takes.error());
+            if (!switched)
+                return QStringLiteral("%1's folder switch: %2").arg(person.name, switched.error().message);
+            log(QStringLiteral("%1: %2 turns folder updates %3").arg(step).arg(person.name, *takes ? QStringLiteral("off") : QStringLiteral("on")));
         } else if (op < 98) { // every delete older than the retention, and forgotten
             Result<qint64> pruned = Test::forgetDeletes(m_server, *m_sync);
             if (!pruned)
@@ -357,6 +366,11 @@ private:
 
     QString converge()
     {
+        // Folders left as they are get the project again, so that every
+        // folder can be compared with the server.
+        for (const auto &person : m_people)
+            if (Result<qint64> switched = Projects::FolderBaseline::setFolderTakesPulls(person->workspace.db(), person->projectId, true); !switched)
+                return QStringLiteral("%1's folder switch: %2").arg(person->name, switched.error().message);
         bool quiet = false;
         for (int round = 0; round < kConvergenceRounds && !quiet; ++round) {
             quiet = true;
