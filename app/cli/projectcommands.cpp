@@ -274,26 +274,10 @@ int runEdit(const Invocation &inv)
         return exitCode;
     ProjectStore store(opened->db);
     const Project *p = &opened->project;
-    if (parser.isSet(QStringLiteral("folder-updates"))) {
-        const QString choice = parser.value(QStringLiteral("folder-updates"));
-        if (choice != QLatin1String("on") && choice != QLatin1String("off")) {
-            Output::error(QStringLiteral("--folder-updates takes on or off, not \"%1\".").arg(choice));
-            return ExitUsage;
-        }
-        Result<qint64> written = FolderBaseline::setFolderTakesPulls(opened->db, p->id, choice == QLatin1String("on"));
-        if (!written)
-            return fail(written.error());
-        if (!inv.json)
-            Output::print(choice == QLatin1String("on")
-                              ? QStringLiteral("The folder of \"%1\" gets the team's changes again (%2 files written or removed).").arg(p->name).arg(*written)
-                              : QStringLiteral("The folder of \"%1\" is left as it is when the team's changes arrive; a refresh sends only what "
-                                               "changes there.").arg(p->name));
-        if (!parser.isSet(QStringLiteral("name")) && !parser.isSet(QStringLiteral("description")) && !parser.isSet(QStringLiteral("tag"))
-            && !parser.isSet(QStringLiteral("untag"))) {
-            if (inv.json)
-                Output::printJson(toJson(*p));
-            return ExitOk;
-        }
+    const QString folderUpdates = parser.value(QStringLiteral("folder-updates"));
+    if (parser.isSet(QStringLiteral("folder-updates")) && folderUpdates != QLatin1String("on") && folderUpdates != QLatin1String("off")) {
+        Output::error(QStringLiteral("--folder-updates takes on or off, not \"%1\".").arg(folderUpdates));
+        return ExitUsage;
     }
     ProjectChanges changes;
     if (parser.isSet(QStringLiteral("name")))
@@ -306,13 +290,34 @@ int runEdit(const Invocation &inv)
             tags.removeAll(t);
         changes.tags = tags;
     }
-    Result<Project> updated = store.update(p->id, changes);
+    const bool edits = parser.isSet(QStringLiteral("name")) || parser.isSet(QStringLiteral("description")) || parser.isSet(QStringLiteral("tag"))
+                       || parser.isSet(QStringLiteral("untag")) || folderUpdates.isEmpty();
+    Result<Project> updated = edits ? store.update(p->id, changes) : Result<Project>(*p);
     if (!updated)
         return fail(updated.error());
-    if (inv.json)
-        Output::printJson(toJson(*updated));
-    else
+    if (edits && !inv.json)
         Output::print(QStringLiteral("Updated \"%1\".").arg(updated->name));
+    if (!folderUpdates.isEmpty()) {
+        // Either way the folder is read first, with the Settings' rules, as a refresh reads it.
+        const bool on = folderUpdates == QLatin1String("on");
+        Result<qint64> written = FolderBaseline::setFolderTakesPulls(opened->db, p->id, on, Workspace::Settings::load().importOptions());
+        if (!written)
+            return fail(written.error());
+        if (!inv.json)
+            Output::print(on ? QStringLiteral("The folder of \"%1\" gets the team's changes again (%2 files written or removed).").arg(updated->name).arg(*written)
+                             : QStringLiteral("The folder of \"%1\" is left as it is when the team's changes arrive; a refresh sends only what "
+                                              "changes there.").arg(updated->name));
+    }
+    if (inv.json) {
+        QJsonObject json = toJson(*updated);
+        if (updated->source.kind == ProjectSource::Kind::Folder) {
+            Result<bool> takesPulls = FolderBaseline::folderTakesPulls(opened->db->handle(), p->id);
+            if (!takesPulls)
+                return fail(takesPulls.error());
+            json.insert(QStringLiteral("folder_updates"), *takesPulls);
+        }
+        Output::printJson(json);
+    }
     return ExitOk;
 }
 

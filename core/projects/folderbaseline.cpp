@@ -76,6 +76,28 @@ Result<void> record(Storage::Handle db, const QString &projectId, const QString 
     return q.exec(cannotRecord());
 }
 
+Result<void> recordGone(Storage::Handle db, const QString &projectId, const QString &path, const std::optional<QByteArray> &madeOn)
+{
+    if (!madeOn)
+        return forget(db, projectId, path);
+    return record(db, projectId, path, Entry{QByteArray(), 0644, 0, 0, 0, madeOn});
+}
+
+Result<std::optional<QStringList>> keptPaths(Storage::Handle db, const QString &projectId)
+{
+    Result<bool> takes = folderTakesPulls(db, projectId);
+    if (!takes || *takes)
+        return takes ? std::optional<QStringList>() : Result<std::optional<QStringList>>(takes.error());
+    Statement q(db, "SELECT path FROM folder_files WHERE project_id = ? AND length(sha256) > 0 ORDER BY path");
+    q.bindAll(projectId);
+    QStringList paths;
+    while (q.next())
+        paths.append(q.columnText(0));
+    if (q.failed())
+        return q.error(cannotRead());
+    return std::optional<QStringList>(paths);
+}
+
 Result<void> forget(Storage::Handle db, const QString &projectId, const QString &path)
 {
     Statement q(db, "DELETE FROM folder_files WHERE project_id = ? AND path = ?");
@@ -94,9 +116,10 @@ Result<std::optional<QByteArray>> madeOn(Storage::Handle db, const QString &proj
 
 Result<void> settle(Storage::Handle db, const QString &projectId, const QString &path)
 {
-    // A folder that follows the project again needs the row no longer.
+    // A folder that follows the project again needs the row no longer,
+    // nor does one that no longer has the file.
     Statement q(db, "DELETE FROM folder_files WHERE project_id = ?1 AND path = ?2 "
-                    "AND (SELECT folder_takes_pulls FROM projects WHERE id = ?1) = 1");
+                    "AND (length(sha256) = 0 OR (SELECT folder_takes_pulls FROM projects WHERE id = ?1) = 1)");
     q.bindAll(projectId, path);
     if (Result<void> dropped = q.exec(cannotRecord()); !dropped)
         return dropped;
@@ -156,7 +179,7 @@ Result<qint64> followProject(Storage::Handle db, const QString &projectId)
         if (!content)
             return content.error();
         if (!*content)
-            continue; // not downloaded here: the next pull writes it
+            return Error::notFound(QCoreApplication::translate("Realm::Projects", "The content of %1 is not in this workspace: sync, then try again.").arg(file.path));
         Result<bool> written = (*folder)->write(file.path, was.sha256, **content, file.mode);
         if (!written)
             return written.error();
@@ -182,13 +205,16 @@ Result<qint64> followProject(Storage::Handle db, const QString &projectId)
 
 Result<qint64> setFolderTakesPulls(const Storage::DatabasePtr &db, const QString &projectId, bool takes, const ImportOptions &options)
 {
-    if (takes) {
-        Result<bool> already = folderTakesPulls(db->handle(), projectId);
-        if (!already || *already)
-            return already ? Result<qint64>(0) : Result<qint64>(already.error());
-        if (Result<ImportReport> refreshed = ProjectImporter(db).refreshProject(projectId, options); !refreshed)
-            return refreshed.error();
-    }
+    Result<bool> already = folderTakesPulls(db->handle(), projectId);
+    if (!already)
+        return already.error();
+    if (*already == takes)
+        return 0;
+    // Either way, what changed in the folder is taken in first, read as it
+    // was made: on what the folder had (before it follows again), or with
+    // the bases a pull left for edits it had to pass by (before it stops).
+    if (Result<ImportReport> refreshed = ProjectImporter(db).refreshProject(projectId, options); !refreshed)
+        return refreshed.error();
     Storage::Transaction transaction(db->handle());
     if (!transaction.isActive())
         return transaction.error();

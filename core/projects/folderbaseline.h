@@ -23,7 +23,7 @@ namespace Realm::Projects {
 namespace FolderBaseline {
 
 struct Entry {
-    QByteArray sha256;
+    QByteArray sha256; // empty: the folder no longer has the file (kept for madeOn)
     int mode = 0644;
     qint64 size = 0;
     qint64 mtimeNs = 0;
@@ -41,11 +41,19 @@ Result<bool> folderTakesPulls(Storage::Handle db, const QString &projectId);
 // (all of it when empty).
 Result<QHash<QString, Entry>> entries(Storage::Handle db, const QString &projectId, const QStringList &scope = {});
 Result<void> record(Storage::Handle db, const QString &projectId, const QString &path, const Entry &entry);
+// The folder no longer has the file. Its change not sent yet (madeOn set)
+// is still made on what it says: a delete of an edit made on an older copy
+// must not delete the teammate's newer one.
+Result<void> recordGone(Storage::Handle db, const QString &projectId, const QString &path, const std::optional<QByteArray> &madeOn);
 Result<void> forget(Storage::Handle db, const QString &projectId, const QString &path);
 
 // For sync, about a change of `path` waiting to be sent: the content it
 // was made on, when not the project's (see Entry::madeOn).
 Result<std::optional<QByteArray>> madeOn(Storage::Handle db, const QString &projectId, const QString &path);
+// The paths of the files a folder kept as it is held when last read (what
+// a watcher of it expects there); nullopt when the folder takes the team's
+// changes (it holds the project's files).
+Result<std::optional<QStringList>> keptPaths(Storage::Handle db, const QString &projectId);
 // The server has the change: the folder's next change is made on it.
 Result<void> settle(Storage::Handle db, const QString &projectId, const QString &path);
 

@@ -150,11 +150,13 @@ public:
                 // the server merge the two).
                 const QByteArray before = existing->inFolder ? existing->sha256 : QByteArray();
                 const std::optional<QByteArray> madeOn = existing->projectSha256 == before ? existing->madeOn : std::optional<QByteArray>(before);
-                m_folderRead.append({*path, {prepared.sha256, prepared.mode, file.content.size(), file.mtimeNs, file.checkedAtMs, madeOn}});
                 if (!existing->id.isEmpty() && existing->projectSha256 == prepared.sha256 && existing->projectMode == prepared.mode) {
-                    ++m_unchanged; // the project has it already
+                    // The project has it already: in step again.
+                    m_folderRead.append({*path, {prepared.sha256, prepared.mode, file.content.size(), file.mtimeNs, file.checkedAtMs, std::nullopt}});
+                    ++m_unchanged;
                     return {};
                 }
+                m_folderRead.append({*path, {prepared.sha256, prepared.mode, file.content.size(), file.mtimeNs, file.checkedAtMs, madeOn}});
             }
             prepared.existingFileId = existing->id;
             ++(existing->id.isEmpty() ? m_added : m_changed);
@@ -261,14 +263,15 @@ public:
     }
 
     // A folder kept as it is: what was read from it (new, changed, or
-    // unchanged with a new time), and the paths it no longer has.
+    // unchanged with a new time), and the paths it no longer has, with what
+    // their last change there was made on.
     const QList<QPair<QString, FolderBaseline::Entry>> &folderRead() const { return m_folderRead; }
-    QStringList goneFromFolder() const
+    QList<QPair<QString, std::optional<QByteArray>>> goneFromFolder() const
     {
-        QStringList gone;
+        QList<QPair<QString, std::optional<QByteArray>>> gone;
         for (auto it = m_existing.cbegin(); it != m_existing.cend(); ++it) {
             if (!m_seen.contains(it.key()) && it->inFolder)
-                gone << it.key();
+                gone.append({it.key(), it->madeOn});
         }
         return gone;
     }
@@ -424,12 +427,16 @@ Result<QHash<QString, ExistingFile>> keptFolderFiles(Storage::Handle db, const Q
     }
     for (auto it = held->cbegin(); it != held->cend(); ++it) {
         ExistingFile &file = (*existing)[it.key()];
+        file.madeOn = it->madeOn;
+        if (it->sha256.isEmpty()) {
+            file.inFolder = false; // gone from the folder, its delete not sent yet
+            continue;
+        }
         file.sha256 = it->sha256;
         file.mode = it->mode;
         file.size = it->size;
         file.mtimeNs = it->mtimeNs;
         file.checkedAtMs = it->checkedAtMs;
-        file.madeOn = it->madeOn;
         file.inFolder = true;
     }
     return existing;
@@ -600,8 +607,8 @@ Result<ImportReport> ProjectImporter::refreshProject(const QString &projectId, c
                     if (Result<void> r = FolderBaseline::record(db, projectId, path, entry); !r)
                         return r;
                 if (keptFolder)
-                    for (const QString &path : session.goneFromFolder())
-                        if (Result<void> r = FolderBaseline::forget(db, projectId, path); !r)
+                    for (const auto &[path, madeOn] : session.goneFromFolder())
+                        if (Result<void> r = FolderBaseline::recordGone(db, projectId, path, madeOn); !r)
                             return r;
                 Statement tombstone(db, "UPDATE files SET deleted_at = ?, updated_at = ? WHERE id = ?");
                 const qint64 now = Clock::nowMs();

@@ -269,6 +269,7 @@ Result<int> ProjectStore::emptyTrash()
     Statement purge(db, "UPDATE projects SET state = 'purged', file_count = 0, total_bytes = 0, updated_at = ? WHERE id = ?");
     Statement forgetVersions(db, "DELETE FROM project_versions WHERE project_id = ?");
     Statement forgetFiles(db, "DELETE FROM files WHERE project_id = ?");
+    Statement forgetFolder(db, "DELETE FROM folder_files WHERE project_id = ?");
     const qint64 now = Clock::nowMs();
     for (const QString &id : std::as_const(*ids)) {
         // The project row stays as a tombstone so a later sync can pass the
@@ -281,7 +282,7 @@ Result<int> ProjectStore::emptyTrash()
             return r.error();
         if (Result<void> r = Cleanup::projectPurged(db, id); !r)
             return r.error();
-        for (Statement *forget : {&forgetVersions, &forgetFiles}) {
+        for (Statement *forget : {&forgetVersions, &forgetFiles, &forgetFolder}) {
             if (Result<void> r = forget->bindAll(id).exec(failed); !r)
                 return r.error();
         }

@@ -17,6 +17,7 @@
 #include "common/buildconfig.h"
 #include "editor/editorarea.h"
 #include "files/filetreemodel.h"
+#include "projects/folderbaseline.h"
 #include "projects/importjob.h"
 #include "projects/folderwatch.h"
 #include "projects/importsource.h"
@@ -301,7 +302,7 @@ void MainWindow::createActions()
         const AppSettings chosen = dialog.settings();
         chosen.save();
         m_folderWatch->setEnabled(chosen.followFolders);
-        m_folderWatch->follow(project(m_projectId), m_projectPaths);
+        m_folderWatch->follow(project(m_projectId), m_watchedPaths);
     });
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
@@ -595,6 +596,9 @@ void MainWindow::openProject(const QString &projectId)
     struct Loaded {
         std::shared_ptr<FileTreeModel::Node> tree;
         QStringList paths;
+        // What the watcher expects in the folder: the project's files, or
+        // those a folder left as it is held when last read.
+        QStringList watchedPaths;
         QString error;
     };
     const quint64 ticket = m_fileReloads.take();
@@ -607,6 +611,8 @@ void MainWindow::openProject(const QString &projectId)
                             loaded.error = files.error().message;
                         for (const Projects::ProjectFile &f : files ? *files : QList<Projects::ProjectFile>{})
                             loaded.paths << f.path;
+                        Result<std::optional<QStringList>> kept = Projects::FolderBaseline::keptPaths(db->handle(), projectId);
+                        loaded.watchedPaths = kept && *kept ? **kept : loaded.paths;
                         return loaded;
                     },
                     [this, ticket](const Loaded &loaded) {
@@ -618,7 +624,8 @@ void MainWindow::openProject(const QString &projectId)
                         if (const std::optional<TreeViewState> kept = std::exchange(m_keptTreeView, std::nullopt); kept && kept->projectId == m_projectId)
                             kept->restore(*m_fileView, *m_fileModel);
                         m_projectPaths = loaded.paths;
-                        m_folderWatch->follow(project(m_projectId), m_projectPaths);
+                        m_watchedPaths = loaded.watchedPaths;
+                        m_folderWatch->follow(project(m_projectId), m_watchedPaths);
                         if (m_quickOpen)
                             m_quickOpen->setPaths(m_projectPaths);
                         revealCurrentFile();

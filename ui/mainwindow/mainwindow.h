@@ -141,6 +141,7 @@ private:
     QuickOpenDialog *m_quickOpen = nullptr;
     CommandPalette *m_palette = nullptr;
     QStringList m_projectPaths;
+    QStringList m_watchedPaths; // see Loaded in openProject
 
     FolderWatch *m_folderWatch;
     ImportRunner *m_imports;

@@ -8,6 +8,7 @@
 #include "team/synccontroller.h"
 #include "projects/folderbaseline.h"
 #include "projects/sourcefolder.h"
+#include "settings/appsettings.h"
 #include "teamclient/serverclient.h"
 
 #include <QAction>
@@ -220,8 +221,9 @@ void TeamActions::setFolderUpdates(bool on)
     const QString name = m_projectName;
     m_switchingFolder = true;
     updateActions();
-    runInBackground(this, m_db, [projectId, on](const Storage::DatabasePtr &db) {
-        return Projects::FolderBaseline::setFolderTakesPulls(db, projectId, on);
+    // Turned on, the folder is read as the window's refreshes read it.
+    runInBackground(this, m_db, [projectId, on, options = AppSettings::load().importOptions()](const Storage::DatabasePtr &db) {
+        return Projects::FolderBaseline::setFolderTakesPulls(db, projectId, on, options);
     }, [this, projectId, name, on](const Result<qint64> &switched) {
         m_switchingFolder = false;
         if (!switched) {

@@ -9,6 +9,7 @@
 // folder's own edits in first, then writes the project into it.
 #include "projects/folderbaseline.h"
 #include "projects/projectimporter.h"
+#include "projects/projectstore.h"
 #include "syncclient/conflicts.h"
 #include "teamfixture.h"
 #include "testworkspace.h"
@@ -191,6 +192,70 @@ private slots:
         QCOMPARE(serverFiles().value(QStringLiteral("src/app.js")), sha("console.log('carol 2');\n"));
     }
 
+    void anEditThenADeleteThereLoseToTheTeammatesEdit()
+    {
+        const QByteArray carols = "ONE\ntwo\nthree\nfour\nfive\n";
+        REALM_VERIFY_OK(carolChanges(QStringLiteral("lines.txt"), carols));
+        REALM_VERIFY_OK(aliceSyncs());
+        Test::writeFile(alicesFolder(), QStringLiteral("lines.txt"), "one\ntwo\nthree\nfour\nFIVE\n");
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        // Deleted before a sync, read as the window's watcher reads it.
+        QVERIFY(QFile::remove(alicesFolder() + QStringLiteral("/lines.txt")));
+        Result<Projects::ImportReport> gone = Projects::ProjectImporter(m_alicesMachine->db()).refreshProject(m_aliceProject, {}, {QStringLiteral("lines.txt")});
+        REALM_VERIFY_OK(gone);
+        QCOMPARE(gone->removed, qint64(1)); // her edit, from the project
+        REALM_VERIFY_OK(aliceSyncs());
+        QCOMPARE(serverFiles().value(QStringLiteral("lines.txt")), sha(carols));
+        QCOMPARE(alicesProject(), serverFiles()); // Carol's is back here
+        Result<Projects::ImportReport> nothing = refresh(*m_alicesMachine, m_aliceProject);
+        REALM_VERIFY_OK(nothing);
+        QCOMPARE(nothing->added + nothing->changed + nothing->removed, qint64(0));
+    }
+
+    void aFolderCaughtUpWithTheProjectSendsItsNextEditAsMadeOnIt()
+    {
+        // A binary file, which the server never merges: a wrong base would
+        // make a conflict copy.
+        const QByteArray original("\x00\x01logo", 6);
+        const QByteArray carols("\x00\x02logo", 6);
+        const QByteArray alices("\x00\x03logo", 6);
+        Test::writeFile(alicesFolder(), QStringLiteral("logo.bin"), original);
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(aliceSyncs());
+        REALM_VERIFY_OK(m_carol.syncer().sync(m_carol.projectId));
+        REALM_VERIFY_OK(carolChanges(QStringLiteral("logo.bin"), carols));
+        REALM_VERIFY_OK(aliceSyncs());
+        // Alice brings Carol's file into her folder by other means (a copy,
+        // a git pull): in step again.
+        Test::writeFile(alicesFolder(), QStringLiteral("logo.bin"), carols);
+        Result<Projects::ImportReport> caughtUp = refresh(*m_alicesMachine, m_aliceProject);
+        REALM_VERIFY_OK(caughtUp);
+        QCOMPARE(caughtUp->changed, qint64(0));
+        Test::writeFile(alicesFolder(), QStringLiteral("logo.bin"), alices);
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        Result<SyncReport> sent = aliceSyncs();
+        REALM_VERIFY_OK(sent);
+        QVERIFY2(sent->conflicts.isEmpty(), qPrintable(sent->conflicts.join(QLatin1Char(','))));
+        QCOMPARE(serverFiles().value(QStringLiteral("logo.bin")), sha(alices));
+    }
+
+    void anEditAPullPassedByIsMergedWhenTheFolderIsThenLeftAsItIs()
+    {
+        REALM_VERIFY_OK(FolderBaseline::setFolderTakesPulls(m_alicesMachine->db(), m_aliceProject, true));
+        REALM_VERIFY_OK(carolChanges(QStringLiteral("lines.txt"), "ONE\ntwo\nthree\nfour\nfive\n"));
+        // Alice's edit, not refreshed: the pull leaves it in her folder.
+        Test::writeFile(alicesFolder(), QStringLiteral("lines.txt"), "one\ntwo\nthree\nfour\nFIVE\n");
+        REALM_VERIFY_OK(aliceSyncs());
+        QCOMPARE(readFile(alicesFolder(), QStringLiteral("lines.txt")), QByteArray("one\ntwo\nthree\nfour\nFIVE\n"));
+        REALM_VERIFY_OK(FolderBaseline::setFolderTakesPulls(m_alicesMachine->db(), m_aliceProject, false));
+        REALM_VERIFY_OK(carolChanges(QStringLiteral("lines.txt"), "ONE\ntwo\nTHREE\nfour\nfive\n"));
+        REALM_VERIFY_OK(aliceSyncs());
+        REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
+        REALM_VERIFY_OK(aliceSyncs());
+        QCOMPARE(serverFiles().value(QStringLiteral("lines.txt")), sha("ONE\ntwo\nTHREE\nfour\nFIVE\n"));
+        QCOMPARE(alicesProject(), serverFiles());
+    }
+
     void aFileMadeThereBesideATeammatesNewOneKeepsBoth()
     {
         REALM_VERIFY_OK(carolChanges(QStringLiteral("notes.txt"), "Carol's notes\n"));
@@ -230,6 +295,17 @@ private slots:
         Result<Projects::ImportReport> nothing = refresh(*m_alicesMachine, m_aliceProject);
         REALM_VERIFY_OK(nothing);
         QCOMPARE(nothing->added + nothing->changed + nothing->removed, qint64(0));
+    }
+
+    void emptyingTheTrashForgetsWhatTheFolderHeld()
+    {
+        const QString held = QStringLiteral("SELECT count(*) FROM folder_files WHERE project_id = '%1'").arg(m_aliceProject);
+        QCOMPARE(Test::scalar(m_alicesMachine->db(), held), 4);
+        Projects::ProjectStore store(m_alicesMachine->db());
+        REALM_VERIFY_OK(store.moveToTrash(m_aliceProject));
+        QCOMPARE(Test::scalar(m_alicesMachine->db(), held), 4); // still restorable
+        REALM_VERIFY_OK(store.emptyTrash());
+        QCOMPARE(Test::scalar(m_alicesMachine->db(), held), 0);
     }
 
     void aProjectWithoutAFolderHasNoSwitch()
