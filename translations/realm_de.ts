@@ -1364,6 +1364,10 @@
         <source>The folder of this project, %1, is missing: reconnect it (or move it back) and try again.</source>
         <translation>Der Ordner dieses Projekts, %1, fehlt: Verbinden Sie ihn wieder (oder verschieben Sie ihn zurück) und versuchen Sie es erneut.</translation>
     </message>
+    <message>
+        <source>The content of %1 is not in this workspace: sync, then try again.</source>
+        <translation>Der Inhalt von %1 ist nicht in diesem Arbeitsbereich: Synchronisieren Sie und versuchen Sie es erneut.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Projects::ExportJob</name>

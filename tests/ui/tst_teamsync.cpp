@@ -17,6 +17,7 @@
 #include "team/teamactions.h"
 #include "team/serverprojectsdialog.h"
 #include "team/sharedialog.h"
+#include "projects/folderwatch.h"
 #include "team/synccontroller.h"
 #include "sync/syncprotocol.h"
 #include "teamclient/eventsclient.h"
@@ -655,6 +656,9 @@ private slots:
         window.resize(700, 400);
         window.show();
         QSignalSpy messages(bob, &Ui::TeamActions::message);
+        // The switch runs while the window's refreshes wait, as they do for an import.
+        auto *watch = new Ui::FolderWatch(m_bob->workspace.db(), &window);
+        bob->setFolderWatch(watch);
         bob->setProject(m_bobProject, QStringLiteral("rocket"));
         const QList<QAction *> actions = bob->actions();
         const auto found = std::find_if(actions.begin(), actions.end(), [](QAction *action) { return action->objectName() == QLatin1String("folderUpdates"); });
@@ -663,7 +667,9 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return updates->isEnabled(); }, 20000));
         QVERIFY(updates->isChecked());
         updates->trigger(); // off
+        QVERIFY(!updates->isEnabled()); // until it is done
         QVERIFY(QTest::qWaitFor([&] { return updates->isEnabled() && !updates->isChecked(); }, 20000));
+        QVERIFY(watch->isIdle());
         QVERIFY(messages.size() >= 1);
         QVERIFY2(messages.last().first().toString().contains(QStringLiteral("left as it is")), qPrintable(messages.last().first().toString()));
         QMenu team;

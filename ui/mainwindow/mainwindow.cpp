@@ -117,6 +117,7 @@ void MainWindow::connectFolderWatch()
     // A sync writes into the same folders (then the workspace): a refresh
     // reading between the two would take its files for edits made here.
     m_folderWatch->setHold([this] { return m_team->sync()->isBusy(); });
+    m_team->setFolderWatch(m_folderWatch);
     // And a sync asked for while a refresh runs waits for its end: the
     // refresh's changes are then pushed, not half of them.
     m_team->sync()->setStartAfter([this](std::function<void()> start) { m_folderWatch->afterRefresh(std::move(start)); });

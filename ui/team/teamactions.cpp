@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "team/teamactions.h"
 
+#include "projects/folderwatch.h"
 #include "team/conflictsdialog.h"
 #include "team/serverdialog.h"
 #include "team/serverprojectsdialog.h"
@@ -159,6 +160,11 @@ void TeamActions::setProject(const QString &projectId, const QString &projectNam
         readFolderUpdates();
 }
 
+void TeamActions::setFolderWatch(FolderWatch *watch)
+{
+    m_folderWatch = watch;
+}
+
 void TeamActions::projectChangedHere(const QString &projectId)
 {
     const bool shared = m_sync->statusOf(projectId).has_value();
@@ -221,23 +227,34 @@ void TeamActions::setFolderUpdates(bool on)
     const QString name = m_projectName;
     m_switchingFolder = true;
     updateActions();
-    // Turned on, the folder is read as the window's refreshes read it.
-    runInBackground(this, m_db, [projectId, on, options = AppSettings::load().importOptions()](const Storage::DatabasePtr &db) {
-        return Projects::FolderBaseline::setFolderTakesPulls(db, projectId, on, options);
-    }, [this, projectId, name, on](const Result<qint64> &switched) {
-        m_switchingFolder = false;
-        if (!switched) {
-            emit message(tr("Cannot change whether the folder of \"%1\" gets the team's changes: %2").arg(name, switched.error().message));
-        } else {
-            emit message(on ? tr("The folder of \"%1\" gets the team's changes again (%n file(s) written or removed).", nullptr, int(*switched)).arg(name)
-                            : tr("The folder of \"%1\" is left as it is when the team's changes arrive; a refresh sends only what you change there.")
-                                  .arg(name));
-            // Turning it on may have taken edits in from the folder.
-            emit projectsReceived({projectId});
-            projectChangedHere(projectId);
-        }
-        readFolderUpdates();
-    });
+    // The folder is read as the window's refreshes read it, while they wait.
+    const auto start = [this, projectId, name, on] {
+        runInBackground(this, m_db, [projectId, on, options = AppSettings::load().importOptions()](const Storage::DatabasePtr &db) {
+            return Projects::FolderBaseline::setFolderTakesPulls(db, projectId, on, options);
+        }, [this, projectId, name, on](const Result<qint64> &switched) { folderUpdatesSet(projectId, name, on, switched); });
+    };
+    if (m_folderWatch)
+        m_folderWatch->giveWay(start);
+    else
+        start();
+}
+
+void TeamActions::folderUpdatesSet(const QString &projectId, const QString &name, bool on, const Result<qint64> &switched)
+{
+    m_switchingFolder = false;
+    if (m_folderWatch)
+        m_folderWatch->resume();
+    if (!switched) {
+        emit message(tr("Cannot change whether the folder of \"%1\" gets the team's changes: %2").arg(name, switched.error().message));
+    } else {
+        emit message(on ? tr("The folder of \"%1\" gets the team's changes again (%n file(s) written or removed).", nullptr, int(*switched)).arg(name)
+                        : tr("The folder of \"%1\" is left as it is when the team's changes arrive; a refresh sends only what you change there.")
+                              .arg(name));
+        // Either way the folder's own changes may have been taken in.
+        emit projectsReceived({projectId});
+        projectChangedHere(projectId);
+    }
+    readFolderUpdates();
 }
 
 void TeamActions::updateActions()
@@ -248,7 +265,7 @@ void TeamActions::updateActions()
     m_share->setEnabled(signedIn && !m_projectId.isEmpty());
     m_share->setText(status ? tr("S&hare Project (Members)…") : tr("S&hare Project…"));
     m_conflicts->setEnabled(status && status->conflicts > 0);
-    m_folderUpdates->setEnabled(status && m_projectHasFolder && !m_switchingFolder);
+    m_folderUpdates->setEnabled(status && m_projectHasFolder && !m_switchingFolder && !m_sync->isBusy());
     m_serverProjects->setEnabled(signedIn);
     m_cancel->setEnabled(m_sync->isBusy());
     m_cancelButton->setVisible(m_sync->isBusy());

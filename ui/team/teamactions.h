@@ -21,6 +21,7 @@ class ServerClient;
 
 namespace Realm::Ui {
 
+class FolderWatch;
 class SyncController;
 
 // The Team menu: Connect to Server, Sync Now, Share Project, Update Project
@@ -43,6 +44,9 @@ public:
     SyncController *sync() const { return m_sync; }
 
     void setProject(const QString &projectId, const QString &projectName);
+    // The window's watch of the project's folder: switching the folder's
+    // updates runs while its refreshes (and so the syncs) wait.
+    void setFolderWatch(FolderWatch *watch);
     // A local change to a project (a refresh, say): its badge reads again,
     // and a shared one is sent right away when syncing on its own.
     void projectChangedHere(const QString &projectId);
@@ -67,6 +71,7 @@ private:
     // Team → Update Project Folder: read for the current project, and set.
     void readFolderUpdates();
     void setFolderUpdates(bool on);
+    void folderUpdatesSet(const QString &projectId, const QString &name, bool on, const Result<qint64> &switched);
 
     Storage::DatabasePtr m_db;
     TeamClient::ServerClient *m_client;
@@ -91,6 +96,7 @@ private:
     QHash<QString, QPointer<QMessageBox>> m_deleteQuestions;
     bool m_projectHasFolder = false;
     bool m_switchingFolder = false;
+    QPointer<FolderWatch> m_folderWatch;
     LatestOnly m_folderReads;
 };
 
