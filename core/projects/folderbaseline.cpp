@@ -114,18 +114,24 @@ Result<std::optional<QByteArray>> madeOn(Storage::Handle db, const QString &proj
     return q.failed() ? Result<std::optional<QByteArray>>(q.error(cannotRead())) : std::optional<QByteArray>();
 }
 
-Result<void> settle(Storage::Handle db, const QString &projectId, const QString &path)
+Result<void> settle(Storage::Handle db, const QString &projectId, const QString &path, const std::optional<QByteArray> &madeOn)
 {
-    // A folder that follows the project again needs the row no longer,
-    // nor does one that no longer has the file.
+    // A row for a file the folder no longer has was kept for its delete;
+    // a folder that follows the project needs it no longer once the server
+    // took the change as sent.
     Statement q(db, "DELETE FROM folder_files WHERE project_id = ?1 AND path = ?2 "
-                    "AND (length(sha256) = 0 OR (SELECT folder_takes_pulls FROM projects WHERE id = ?1) = 1)");
-    q.bindAll(projectId, path);
+                    "AND (length(sha256) = 0 OR (?3 AND (SELECT folder_takes_pulls FROM projects WHERE id = ?1) = 1))");
+    q.bindAll(projectId, path, qint64(madeOn ? 0 : 1));
     if (Result<void> dropped = q.exec(cannotRecord()); !dropped)
         return dropped;
-    Statement settled(db, "UPDATE folder_files SET made_on = NULL WHERE project_id = ? AND path = ?");
-    settled.bindAll(projectId, path);
+    Statement settled(db, "UPDATE folder_files SET made_on = ? WHERE project_id = ? AND path = ?");
+    settled.bindAll(madeOn, projectId, path);
     return settled.exec(cannotRecord());
+}
+
+Result<void> tookPull(Storage::Handle db, const QString &projectId, const QString &path)
+{
+    return forget(db, projectId, path);
 }
 
 Result<void> keepFolder(Storage::Handle db, const QString &projectId)
@@ -170,6 +176,10 @@ Result<qint64> followProject(Storage::Handle db, const QString &projectId)
         return files.error();
     qint64 updated = 0;
     QSet<QString> live;
+    // Edited there since the refresh: made on what the folder had (or on
+    // nothing), so that the next refresh's change is merged, not taken
+    // over the project's.
+    QList<QPair<QString, Entry>> editedSince;
     for (const Replica::FileState &file : std::as_const(*files)) {
         live.insert(file.path);
         const Entry was = held->value(file.path);
@@ -184,6 +194,9 @@ Result<qint64> followProject(Storage::Handle db, const QString &projectId)
         if (!written)
             return written.error();
         updated += *written ? 1 : 0;
+        if (!*written)
+            editedSince.append({file.path, was.sha256.isEmpty() ? Entry{file.sha256, file.mode, file.size, 0, 0, QByteArray()}
+                                                                : Entry{was.sha256, was.mode, was.size, 0, 0, was.madeOn.value_or(was.sha256)}});
     }
     for (auto it = held->cbegin(); it != held->cend(); ++it) {
         if (live.contains(it.key()) || !(*folder)->holds(it.key()))
@@ -192,6 +205,8 @@ Result<qint64> followProject(Storage::Handle db, const QString &projectId)
         if (!removed)
             return removed.error();
         updated += *removed ? 1 : 0;
+        if (!*removed)
+            editedSince.append({it.key(), Entry{it->sha256, it->mode, it->size, 0, 0, it->madeOn.value_or(it->sha256)}});
     }
     if (Result<void> set = setTakesPulls(db, projectId, true); !set)
         return set.error();
@@ -200,6 +215,9 @@ Result<qint64> followProject(Storage::Handle db, const QString &projectId)
     q.bindAll(projectId);
     if (Result<void> dropped = q.exec(cannotRecord()); !dropped)
         return dropped.error();
+    for (const auto &[path, entry] : std::as_const(editedSince))
+        if (Result<void> recorded = record(db, projectId, path, entry); !recorded)
+            return recorded.error();
     return updated;
 }
 

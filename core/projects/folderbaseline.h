@@ -54,8 +54,15 @@ Result<std::optional<QByteArray>> madeOn(Storage::Handle db, const QString &proj
 // a watcher of it expects there); nullopt when the folder takes the team's
 // changes (it holds the project's files).
 Result<std::optional<QStringList>> keptPaths(Storage::Handle db, const QString &projectId);
-// The server has the change: the folder's next change is made on it.
-Result<void> settle(Storage::Handle db, const QString &projectId, const QString &path);
+// The server answered the change of `path`. Took it as sent (`madeOn`
+// nullopt): the folder's next change is made on what the project has.
+// Kept another content (merged, kept both, or kept its own): the folder's
+// next change is made on `madeOn`, what was sent (empty for a delete),
+// until the server takes one as sent.
+Result<void> settle(Storage::Handle db, const QString &projectId, const QString &path, const std::optional<QByteArray> &madeOn = std::nullopt);
+// A pull wrote the server's content of `path` into a folder that takes
+// the team's changes: what the folder's next change is made on is that.
+Result<void> tookPull(Storage::Handle db, const QString &projectId, const QString &path);
 
 // Leaves the folder as it is from now on; what it holds now is what the
 // project holds (the folder followed the project until now).

@@ -5,6 +5,7 @@
 #include "projects/pathsafety.h"
 #include "projects/projecthistory.h"
 #include "projects/replica.h"
+#include "projects/folderbaseline.h"
 #include "projects/sourcefolder.h"
 #include "storage/transaction.h"
 
@@ -275,6 +276,9 @@ public:
             if (!written)
                 return written.error();
             inFolder = *written;
+            if (inFolder)
+                if (Result<void> took = Projects::FolderBaseline::tookPull(m_db, m_s.link.projectId, change.key); !took)
+                    return took;
         }
         if (Result<void> written = m_writer.write(change.key, *bytes, mode, versionOf(change)); !written)
             return written;
@@ -377,6 +381,9 @@ private:
                 if (!removed)
                     return removed.error();
                 gone = *removed;
+                if (gone)
+                    if (Result<void> took = Projects::FolderBaseline::tookPull(m_db, m_s.link.projectId, path); !took)
+                        return took.error();
             }
         }
         if (Result<void> removed = m_writer.remove(path, version); !removed)

@@ -401,10 +401,18 @@ Result<void> recordAnswers(Session &s, const QList<Mutation> &sent, const Sync::
         Result<qint64> skipped = SyncState::takeSkipped(db, projectId, mutation->table, mutation->key);
         if (!skipped)
             return skipped.error();
-        // Whatever the server did with it, a folder's next change is made on it.
-        if (mutation->table == kFiles)
-            if (Result<void> settled = Projects::FolderBaseline::settle(db, projectId, mutation->key); !settled)
+        // What a folder's next change is made on: the project's content when
+        // the server took this as sent, else this (see FolderBaseline).
+        if (mutation->table == kFiles) {
+            const bool asSent = answer.outcome == Outcome::Applied || answer.outcome == Outcome::Unchanged || answer.outcome == Outcome::AlreadyApplied;
+            const std::optional<QByteArray> madeOn =
+                asSent ? std::nullopt
+                       : std::optional<QByteArray>(mutation->op == Mutation::Op::Delete
+                                                       ? QByteArray()
+                                                       : QByteArray::fromHex(mutation->data.value(QStringLiteral("sha256")).toString().toLatin1()));
+            if (Result<void> settled = Projects::FolderBaseline::settle(db, projectId, mutation->key, madeOn); !settled)
                 return settled;
+        }
         // A pull that passed a later version by (a retry answered long
         // after, the answer being the first one's) comes back for it.
         if (*skipped > answer.seq)

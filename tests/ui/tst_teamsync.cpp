@@ -644,9 +644,9 @@ private slots:
         QVERIFY(settle(*m_alice->sync));
         QCOMPARE(badgeOf(*m_alice, imported->project.id), SyncBadge::Kind::Synced);
     }
-    // Alice deletes most of the project: Bob's desktop asks before the
-    // deletions land there, keeps the files when told so (and does not ask
-    // again until Sync Now), and deletes them when allowed.
+
+    // Bob turns Team → Update Project Folder off: Alice's change reaches his
+    // project and not his folder; turned on again, the folder gets it.
     void bobLeavesHisFolderAsItIs()
     {
         QVERIFY(!m_bobProject.isEmpty());
@@ -669,7 +669,7 @@ private slots:
         updates->trigger(); // off
         QVERIFY(!updates->isEnabled()); // until it is done
         QVERIFY(QTest::qWaitFor([&] { return updates->isEnabled() && !updates->isChecked(); }, 20000));
-        QVERIFY(watch->isIdle());
+        QVERIFY(!watch->isGivingWay()); // its refreshes resumed
         QVERIFY(messages.size() >= 1);
         QVERIFY2(messages.last().first().toString().contains(QStringLiteral("left as it is")), qPrintable(messages.last().first().toString()));
         QMenu team;
@@ -701,6 +701,9 @@ private slots:
         QCOMPARE(bob->sync()->badges().value(m_bobProject).kind, SyncBadge::Kind::Synced);
     }
 
+    // Alice deletes most of the project: Bob's desktop asks before the
+    // deletions land there, keeps the files when told so (and does not ask
+    // again until Sync Now), and deletes them when allowed.
     void bobIsAskedBeforeTheTeamsChangesDeleteMostFiles()
     {
         QVERIFY(!m_bobProject.isEmpty());

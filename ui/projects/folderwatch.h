@@ -63,11 +63,12 @@ public:
     bool hasPending() const { return !m_pending.isEmpty(); }
     bool isIdle() const { return !m_job && m_pending.isEmpty(); }
 
-    // Runs `start` (the window's import) once no refresh of ours is running,
-    // cancelling one that is; ours wait until resume(). While it waits for
-    // the cancel, isGivingWay() and the window takes no second import.
+    // Runs `start` (the window's import, a switch of the folder's updates)
+    // once no refresh of ours is running, cancelling one that is; ours wait
+    // until resume(). From giveWay() to resume(), isGivingWay(): one job at
+    // a time gives way, and the window starts no second one.
     void giveWay(std::function<void()> start);
-    bool isGivingWay() const { return bool(m_startWhenIdle); }
+    bool isGivingWay() const { return m_givingWay || bool(m_startWhenIdle); }
     void resume();
 
 signals:

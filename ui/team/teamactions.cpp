@@ -160,6 +160,13 @@ void TeamActions::setProject(const QString &projectId, const QString &projectNam
         readFolderUpdates();
 }
 
+TeamActions::~TeamActions()
+{
+    // A switch still running: its end, which resumes them, will not be heard.
+    if (m_switchingFolder && m_folderWatch)
+        m_folderWatch->resume();
+}
+
 void TeamActions::setFolderWatch(FolderWatch *watch)
 {
     m_folderWatch = watch;
@@ -223,6 +230,11 @@ void TeamActions::readFolderUpdates()
 
 void TeamActions::setFolderUpdates(bool on)
 {
+    if (m_folderWatch && m_folderWatch->isGivingWay()) {
+        emit message(tr("The project is being imported or refreshed: try again when that is done."));
+        readFolderUpdates(); // the check mark as it was
+        return;
+    }
     const QString projectId = m_projectId;
     const QString name = m_projectName;
     m_switchingFolder = true;

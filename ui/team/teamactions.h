@@ -35,6 +35,7 @@ class TeamActions final : public QObject {
     Q_DISABLE_COPY_MOVE(TeamActions)
 public:
     TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *client, QWidget *window);
+    ~TeamActions() override;
 
     QList<QAction *> actions() const;
     QLabel *statusLabel() const { return m_status; }
