@@ -4875,6 +4875,10 @@ in %2</translation>
         <source>The folder of &quot;%1&quot; is left as it is when the team&apos;s changes arrive; a refresh sends only what you change there.</source>
         <translation>Der Ordner von „%1“ bleibt, wie er ist, wenn Änderungen des Teams eintreffen; eine Aktualisierung sendet nur, was Sie dort ändern.</translation>
     </message>
+    <message>
+        <source>The project is being imported or refreshed: try again when that is done.</source>
+        <translation>Das Projekt wird gerade importiert oder aktualisiert: Versuchen Sie es erneut, wenn das erledigt ist.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::UserGuideDialog</name>
