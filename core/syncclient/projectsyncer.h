@@ -22,6 +22,9 @@ struct SyncOptions {
     // A pull that would delete more than half of a project's files stops
     // unless this is set (a server emptied by mistake deletes nothing here).
     bool allowMassDelete = false;
+    // …or when it would delete no more than this many: the number a person
+    // was shown and agreed to (more since is asked about again).
+    qint64 deletesAllowed = 0;
 };
 
 // What one sync of one project did.

@@ -187,7 +187,7 @@ Result<void> checkMassDelete(Session &s, const QList<Change> &changes, ChangePag
             if (!listed.contains(path) && (!unseen || unseen->contains(path)))
                 deleted.insert(path);
     }
-    if (deleted.size() >= 2 && deleted.size() * 2 > live->size()) {
+    if (deleted.size() >= 2 && deleted.size() * 2 > live->size() && deleted.size() > options.deletesAllowed) {
         s.report.deletesHeld = deleted.size();
         return Error{Error::Code::LimitExceeded,
                      QCoreApplication::translate("Realm::SyncClient", "The server's changes would delete %1 of the %2 files of \"%3\"; nothing was changed here. "

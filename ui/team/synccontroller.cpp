@@ -213,12 +213,12 @@ void SyncController::syncNow(const QStringList &projectIds)
     enqueue(std::move(input));
 }
 
-void SyncController::syncAllowingDeletes(const QString &projectId)
+void SyncController::syncAllowingDeletes(const QString &projectId, qint64 count)
 {
     SyncInput input;
     input.action = SyncInput::Action::Sync;
     input.projectIds = {projectId};
-    input.options.allowMassDelete = true;
+    input.options.deletesAllowed = count;
     enqueue(std::move(input));
 }
 
@@ -256,7 +256,8 @@ void SyncController::enqueue(SyncInput input)
     // Syncs waiting in line become one: "everything" covers any list.
     if (input.action == SyncInput::Action::Sync) {
         for (SyncInput &waiting : m_queue) {
-            if (waiting.action != SyncInput::Action::Sync || waiting.options.allowMassDelete != input.options.allowMassDelete)
+            if (waiting.action != SyncInput::Action::Sync || waiting.options.allowMassDelete != input.options.allowMassDelete
+                || waiting.options.deletesAllowed != input.options.deletesAllowed)
                 continue;
             if (waiting.projectIds.isEmpty() || input.projectIds.isEmpty())
                 waiting.projectIds.clear();
@@ -372,7 +373,7 @@ void SyncController::onEnded(const SyncInput &input, const QList<SyncReport> &re
     // given while this one ran).
     for (const SyncReport &report : reports) {
         const bool allowedNext = std::any_of(m_queue.cbegin(), m_queue.cend(), [&report](const SyncInput &queued) {
-            return queued.options.allowMassDelete && covers(queued, report.projectId);
+            return (queued.options.allowMassDelete || queued.options.deletesAllowed > 0) && covers(queued, report.projectId);
         });
         if (report.deletesHeld > 0 && !allowedNext)
             emit deletesHeld(report.projectId, report.projectName, report.deletesHeld);

@@ -40,8 +40,8 @@ public:
     // Sends and receives these projects (empty: every shared one).
     void syncNow(const QStringList &projectIds = {});
     // Syncs the project again, letting the team's changes delete most of
-    // its files here (what deletesHeld() asked about).
-    void syncAllowingDeletes(const QString &projectId);
+    // its files here: up to `count`, the number deletesHeld() asked about.
+    void syncAllowingDeletes(const QString &projectId, qint64 count);
     void share(const QString &projectId, const QString &org);
     void clone(const QString &serverProjectId, const QString &name, const QString &checkout);
     void cancel();

@@ -199,9 +199,9 @@ void TeamActions::askAboutDeletes(const QString &projectId, const QString &proje
     box->setDefaultButton(keep);
     box->setEscapeButton(keep);
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::buttonClicked, this, [this, projectId, remove](QAbstractButton *button) {
+    connect(box, &QMessageBox::buttonClicked, this, [this, projectId, count, remove](QAbstractButton *button) {
         if (button == remove)
-            m_sync->syncAllowingDeletes(projectId);
+            m_sync->syncAllowingDeletes(projectId, count);
         else
             m_keptFiles.insert(projectId);
     });

@@ -179,6 +179,27 @@ private slots:
         QCOMPARE(serverFiles().value(QStringLiteral("src/app.js")), sha("console.log('carol');\n"));
     }
 
+    // Agreeing to the deletes shown allows those, not more that came since.
+    void deletesAllowedAreTheNumberAgreedTo()
+    {
+        const QString alices = m_alicesMachine->folder.path();
+        QVERIFY(QFile::remove(alices + QStringLiteral("/src/app.js")));
+        QVERIFY(QFile::remove(alices + QStringLiteral("/src/style.css")));
+        REALM_VERIFY_OK(sendAlicesFolder());
+        Result<SyncReport> held = m_bobsMachine->syncer().sync(m_bobProject);
+        QVERIFY(!held);
+        QCOMPARE(held.error().code, Error::Code::LimitExceeded);
+        // Bob is shown two; meanwhile Alice deletes the last one too.
+        QVERIFY(QFile::remove(alices + QStringLiteral("/README.md")));
+        REALM_VERIFY_OK(sendAlicesFolder());
+        Result<SyncReport> more = m_bobsMachine->syncer().sync(m_bobProject, {.deletesAllowed = 2});
+        QVERIFY(!more);
+        QVERIFY2(more.error().message.contains(QStringLiteral("would delete 3")), qPrintable(more.error().message));
+        QCOMPARE(filesOf(*m_bobsMachine, m_bobProject).size(), 3);
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject, {.deletesAllowed = 3}));
+        QVERIFY(filesOf(*m_bobsMachine, m_bobProject).isEmpty());
+    }
+
     void aServerRestoredFromAnOlderBackupLosesNothingHere()
     {
         // What the backup holds of README.md: its first version.
