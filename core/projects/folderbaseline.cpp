@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "projects/folderbaseline.h"
 
+#include "projects/pathscope.h"
 #include "projects/projectimporter.h"
 #include "projects/replica.h"
 #include "projects/sourcefolder.h"
@@ -44,27 +45,15 @@ Result<bool> folderTakesPulls(Storage::Handle db, const QString &projectId)
 Result<QHash<QString, Entry>> entries(Storage::Handle db, const QString &projectId, const QStringList &scope)
 {
     QHash<QString, Entry> found;
-    // The same range as the project's files of a scope (see existingFiles).
-    Statement q(db, scope.isEmpty() ? "SELECT path, sha256, mode, size, mtime_ns, checked_ms, made_on, made_on IS NOT NULL "
-                                      "FROM folder_files WHERE project_id = ?1"
-                                    : "SELECT path, sha256, mode, size, mtime_ns, checked_ms, made_on, made_on IS NOT NULL "
-                                      "FROM folder_files WHERE project_id = ?1 "
-                                      "AND path >= ?2 AND path < ?2 || '0' AND (path = ?2 OR path >= ?2 || '/')");
-    const QStringList paths = scope.isEmpty() ? QStringList{QString()} : scope;
-    for (const QString &path : paths) {
-        q.reset();
-        q.bind(1, projectId);
-        if (!scope.isEmpty())
-            q.bind(2, path);
-        while (q.next()) {
-            Entry entry{q.columnBlob(1), int(q.columnInt(2)), q.columnInt(3), q.columnInt(4), q.columnInt(5), std::nullopt};
-            if (q.columnInt(7) != 0)
-                entry.madeOn = q.columnBlob(6);
-            found.insert(q.columnText(0), entry);
-        }
-        if (q.failed())
-            return q.error(cannotRead());
-    }
+    Result<void> read = forEachRowUnder(
+        db, QStringLiteral("SELECT path, sha256, mode, size, mtime_ns, checked_ms, made_on FROM folder_files WHERE project_id = ?1"), projectId, scope,
+        [&found](const Statement &q) {
+            found.insert(q.columnText(0), {q.columnBlob(1), int(q.columnInt(2)), q.columnInt(3), q.columnInt(4), q.columnInt(5),
+                                           q.columnIsNull(6) ? std::nullopt : std::optional<QByteArray>(q.columnBlob(6))});
+        },
+        cannotRead());
+    if (!read)
+        return read.error();
     return found;
 }
 

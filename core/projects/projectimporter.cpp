@@ -10,6 +10,7 @@
 #include "projects/importsource.h"
 #include "projects/language.h"
 #include "projects/pathsafety.h"
+#include "projects/pathscope.h"
 #include "projects/projecthistory.h"
 #include "projects/projectstore.h"
 #include "storage/statement.h"
@@ -382,21 +383,12 @@ Result<void> discardImport(const Storage::DatabasePtr &db, const QString &projec
 Result<QHash<QString, ExistingFile>> existingFiles(Storage::Handle db, const QString &projectId, const QStringList &scope)
 {
     QHash<QString, ExistingFile> existing;
-    // "a/b" and everything under it sort between "a/b" and "a/b0" ('0'
-    // follows '/'), and so does "a/b.c": the range finds them in the index,
-    // the last test drops the likes of "a/b.c".
-    Statement q(db, scope.isEmpty() ? "SELECT id, path, blob_sha256, mode, size, coalesce(source_mtime_ns, 0), "
-                                      "coalesce(source_checked_ms, 0) FROM files WHERE project_id = ?1 AND deleted_at IS NULL"
-                                    : "SELECT id, path, blob_sha256, mode, size, coalesce(source_mtime_ns, 0), "
-                                      "coalesce(source_checked_ms, 0) FROM files WHERE project_id = ?1 AND deleted_at IS NULL "
-                                      "AND path >= ?2 AND path < ?2 || '0' AND (path = ?2 OR path >= ?2 || '/')");
-    const QStringList paths = scope.isEmpty() ? QStringList{QString()} : scope;
-    for (const QString &path : paths) {
-        q.reset();
-        q.bind(1, projectId);
-        if (!scope.isEmpty())
-            q.bind(2, path);
-        while (q.next()) {
+    Result<void> read = forEachRowUnder(
+        db,
+        QStringLiteral("SELECT id, path, blob_sha256, mode, size, coalesce(source_mtime_ns, 0), coalesce(source_checked_ms, 0) "
+                       "FROM files WHERE project_id = ?1 AND deleted_at IS NULL"),
+        projectId, scope,
+        [&existing](const Statement &q) {
             ExistingFile file;
             file.id = q.columnText(0);
             file.sha256 = file.projectSha256 = q.columnBlob(2);
@@ -405,10 +397,10 @@ Result<QHash<QString, ExistingFile>> existingFiles(Storage::Handle db, const QSt
             file.mtimeNs = q.columnInt(5);
             file.checkedAtMs = q.columnInt(6);
             existing.insert(q.columnText(1), file);
-        }
-        if (q.failed())
-            return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's files"));
-    }
+        },
+        QCoreApplication::translate("Realm::Projects", "Cannot read the project's files"));
+    if (!read)
+        return read.error();
     return existing;
 }
 
