@@ -22,7 +22,7 @@ bool changesStanding(const QString &action)
     static const QSet<QString> harmless{QStringLiteral("user.signed_in"), QStringLiteral("session.refreshed"), QStringLiteral("user.sign_in_failed"),
                                         QStringLiteral("user.password_reset_requested"), QStringLiteral("user.password_change_failed"),
                                         QStringLiteral("user.totp_change_failed"), QStringLiteral("user.totp_confirm_failed"), QStringLiteral("user.renamed"),
-                                        QStringLiteral("project.synced")};
+                                        QStringLiteral("project.synced"), QStringLiteral("org.templates_synced")};
     return !harmless.contains(action);
 }
 
@@ -344,9 +344,14 @@ bool EventHub::Connection::seesProject(const QString &orgId, const QString &proj
 }
 
 // What a client should read again after `entry`: a shared project's change
-// log up to its seq after a push, else the organization.
+// log up to its seq after a push, the organization's templates after theirs,
+// else the organization.
 QJsonObject EventHub::pokeFor(const Auth::AuditEntry &entry)
 {
+    if (entry.action == QLatin1String("org.templates_synced"))
+        return {{QStringLiteral("type"), QStringLiteral("changed")}, {QStringLiteral("scope"), QStringLiteral("org_templates")},
+                {QStringLiteral("id"), entry.orgId}, {QStringLiteral("seq"), entry.details.value(QStringLiteral("seq"))},
+                {QStringLiteral("epoch"), entry.details.value(QStringLiteral("epoch"))}};
     if (entry.action == QLatin1String("project.synced"))
         return {{QStringLiteral("type"), QStringLiteral("changed")}, {QStringLiteral("scope"), QStringLiteral("project")},
                 {QStringLiteral("id"), entry.target}, {QStringLiteral("seq"), entry.details.value(QStringLiteral("seq"))},

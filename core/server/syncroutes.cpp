@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // /api/v1/projects/{project}/sync/… and /blobs/…: a shared project's change
-// log (pull and push) and the file contents it refers to.
+// log (pull and push) and the file contents it refers to;
+// /api/v1/orgs/{org}/sync/…: the organization's templates' log.
 #include "server/apicontext.h"
 
 #include "syncserver/projectsync.h"
@@ -43,6 +44,39 @@ std::optional<qint64> rangeStart(const HttpRequest &request)
     return match.hasMatch() ? std::optional<qint64>(match.captured(1).toLongLong()) : std::nullopt;
 }
 
+// The body's {client_id, mutations: [...]} as a push sends it.
+struct PushBody {
+    QString clientId;
+    QList<Sync::Mutation> mutations;
+};
+Result<PushBody> pushBodyIn(const HttpRequest &request)
+{
+    Result<QJsonObject> body = jsonBody(request);
+    if (!body)
+        return body.error();
+    PushBody push{body->value(QStringLiteral("client_id")).toString(), {}};
+    for (const QJsonValue &item : body->value(QStringLiteral("mutations")).toArray()) {
+        Result<Sync::Mutation> mutation = Sync::Mutation::fromJson(item.toObject());
+        if (!mutation)
+            return mutation.error();
+        push.mutations.append(*mutation);
+    }
+    return push;
+}
+
+// ?limit= (the most a page holds when not given) and ?from_start=true.
+int pageLimit(const HttpRequest &request, const SyncServer::ProjectSync &sync)
+{
+    const QString limit = request.query.queryItemValue(QStringLiteral("limit"));
+    return limit.isEmpty() ? sync.limits().maxPageChanges : limit.toInt();
+}
+
+Sync::ChangePage::Listing listingOf(const HttpRequest &request)
+{
+    return request.query.queryItemValue(QStringLiteral("from_start")) == QLatin1String("true") ? Sync::ChangePage::Listing::FromStart
+                                                                                               : Sync::ChangePage::Listing::Following;
+}
+
 } // namespace
 
 void addSyncRoutes(Router &router, const ApiContext &context)
@@ -55,27 +89,34 @@ void addSyncRoutes(Router &router, const ApiContext &context)
                                   QStringLiteral("What changed in the project after ?cursor= (up to ?limit= items, oldest first; ?from_start=true going on through a list that began at the start)"),
                 Access::SignedIn, 0},
                 [context, projectId](const HttpRequest &request, const Auth::Principal &principal) {
-                    const QString limit = request.query.queryItemValue(QStringLiteral("limit"));
-                    const bool fromStart = request.query.queryItemValue(QStringLiteral("from_start")) == QLatin1String("true");
                     return objectResponse(context.sync->changes(principal, projectId(request), request.query.queryItemValue(QStringLiteral("cursor")),
-                                                                limit.isEmpty() ? context.sync->limits().maxPageChanges : limit.toInt(),
-                                                                fromStart ? Sync::ChangePage::Listing::FromStart : Sync::ChangePage::Listing::Following));
+                                                                pageLimit(request, *context.sync), listingOf(request)));
                 });
     addSignedIn(router, context, {"POST", project + QStringLiteral("/sync/push"),
                                   QStringLiteral("Apply a client's numbered changes {client_id, mutations: [...]}"), Access::SignedIn, Sync::kMaxPushBytes},
                 [context, projectId](const HttpRequest &request, const Auth::Principal &principal) {
-                    Result<QJsonObject> body = jsonBody(request);
+                    Result<PushBody> body = pushBodyIn(request);
                     if (!body)
                         return HttpResponse::fromError(body.error());
-                    QList<Sync::Mutation> mutations;
-                    for (const QJsonValue &item : body->value(QStringLiteral("mutations")).toArray()) {
-                        Result<Sync::Mutation> mutation = Sync::Mutation::fromJson(item.toObject());
-                        if (!mutation)
-                            return HttpResponse::fromError(mutation.error());
-                        mutations.append(*mutation);
-                    }
-                    return objectResponse(context.sync->push(principal, projectId(request), body->value(QStringLiteral("client_id")).toString(), mutations,
-                                                             clientOf(request)));
+                    return objectResponse(context.sync->push(principal, projectId(request), body->clientId, body->mutations, clientOf(request)));
+                });
+    const QString org = QStringLiteral("/api/v1/orgs/{org}");
+    const auto orgId = [](const HttpRequest &request) { return request.parameter(QStringLiteral("org")); };
+    addSignedIn(router, context, {"GET", org + QStringLiteral("/sync/changes"),
+                                  QStringLiteral("What changed in the organization's templates after ?cursor= (members; as a project's changes)"),
+                Access::SignedIn, 0},
+                [context, orgId](const HttpRequest &request, const Auth::Principal &principal) {
+                    return objectResponse(context.sync->orgTemplateChanges(principal, orgId(request), request.query.queryItemValue(QStringLiteral("cursor")),
+                                                                           pageLimit(request, *context.sync), listingOf(request)));
+                });
+    addSignedIn(router, context, {"POST", org + QStringLiteral("/sync/push"),
+                                  QStringLiteral("Change the organization's templates {client_id, mutations: [...]} (admins)"), Access::SignedIn,
+                                  Sync::kMaxPushBytes},
+                [context, orgId](const HttpRequest &request, const Auth::Principal &principal) {
+                    Result<PushBody> body = pushBodyIn(request);
+                    if (!body)
+                        return HttpResponse::fromError(body.error());
+                    return objectResponse(context.sync->pushOrgTemplates(principal, orgId(request), body->clientId, body->mutations, clientOf(request)));
                 });
     addSignedIn(router, context, {"POST", project + QStringLiteral("/blobs/status"),
                                   QStringLiteral("Which contents {sha256: [...]} the server lacks, and partial uploads"), Access::SignedIn, 1024 * 1024},

@@ -13,6 +13,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QThread>
 
@@ -362,6 +363,28 @@ Result<void> ServerDatabase::migrateTo(int target) const
 {
     const QString whatFailed = tr("Cannot bring the server database %1 up to date").arg(m_location.displayName());
     const QMap<int, QString> files = migrationFiles(m_location.backend);
+    const bool sqlite = m_location.backend == Backend::Sqlite;
+    // SQLite changes a table by making it again (rename the old, create,
+    // copy, drop), which with foreign keys on would delete every row that
+    // refers to it; and modern renaming would point those rows' references
+    // at the old name. Both are off for the upgrade (the pragmas do
+    // nothing inside a transaction, so they are set around it), and the
+    // keys are checked before it commits.
+    if (sqlite) {
+        Result<QSqlDatabase> db = connection();
+        if (!db)
+            return db.error();
+        if (Result<void> off = run(*db, QStringLiteral("PRAGMA foreign_keys=OFF"), whatFailed); !off)
+            return off;
+        if (Result<void> legacy = run(*db, QStringLiteral("PRAGMA legacy_alter_table=ON"), whatFailed); !legacy)
+            return legacy;
+    }
+    const auto keysOnAgain = qScopeGuard([&] {
+        if (Result<QSqlDatabase> db = connection(); sqlite && db) {
+            (void)run(*db, QStringLiteral("PRAGMA legacy_alter_table=OFF"), whatFailed);
+            (void)run(*db, QStringLiteral("PRAGMA foreign_keys=ON"), whatFailed);
+        }
+    });
     return write(whatFailed, [&](const QSqlDatabase &db) -> Result<void> {
         if (m_location.backend == Backend::PostgreSql) {
             Query lock(db, "SELECT pg_advisory_xact_lock(?)");
@@ -371,11 +394,17 @@ Result<void> ServerDatabase::migrateTo(int target) const
         }
         if (Result<void> made = run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"), whatFailed); !made)
             return made;
-        Query current(db, "SELECT version FROM schema_version");
-        if (Result<void> ran = current.exec(whatFailed); !ran)
-            return ran;
-        const bool hasRow = current.next();
-        const int version = hasRow ? int(current.integer(0)) : 0;
+        bool hasRow = false;
+        int version = 0;
+        {
+            // Done with before the migrations run: SQLite drops no table
+            // while a statement still reads.
+            Query current(db, "SELECT version FROM schema_version");
+            if (Result<void> ran = current.exec(whatFailed); !ran)
+                return ran;
+            hasRow = current.next();
+            version = hasRow ? int(current.integer(0)) : 0;
+        }
         const int latest = files.isEmpty() ? 0 : files.lastKey();
         if (version > latest)
             return Error{Error::Code::TooNew,
@@ -395,6 +424,15 @@ Result<void> ServerDatabase::migrateTo(int target) const
                 if (Result<void> applied = run(db, statement, tr("%1 (migration %2)").arg(whatFailed, QFileInfo(file.value()).fileName())); !applied)
                     return applied;
             }
+        }
+        if (sqlite) {
+            Query broken(db, "PRAGMA foreign_key_check");
+            if (Result<void> checked = broken.exec(whatFailed); !checked)
+                return checked;
+            if (broken.next())
+                return Error::io(tr("%1: after the upgrade, a row of %2 refers to one that is not there. Nothing was changed; "
+                                    "restore a backup, or report this with the database.")
+                                     .arg(whatFailed, broken.text(0)));
         }
         const int reached = std::max(version, std::min(target, latest));
         if (reached == version && hasRow)

@@ -72,6 +72,11 @@ bool Tables::isProjectTable(const QString &table)
     return false;
 }
 
+bool Tables::isOrgTable(const QString &table)
+{
+    return table == QLatin1String(kPromptTemplates);
+}
+
 QJsonObject Mutation::toJson() const
 {
     QJsonObject json{{QStringLiteral("number"), number},

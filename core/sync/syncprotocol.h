@@ -40,6 +40,10 @@ inline constexpr char kConversations[] = "conversations";
 inline constexpr char kMessages[] = "messages";
 inline constexpr char kDocVersions[] = "doc_versions";
 bool isProjectTable(const QString &table);
+// An organization's scope: its prompt templates (key: the name; data:
+// title, description, body), read by members, written by admins.
+inline constexpr char kPromptTemplates[] = "prompt_templates";
+bool isOrgTable(const QString &table);
 } // namespace Tables
 
 // The most a push request may carry (its JSON body): clients send their

@@ -2,6 +2,7 @@
 #include "syncserver/projectsync.h"
 
 #include "auth/accounts.h"
+#include "auth/organizations.h"
 #include "auth/sharedprojects.h"
 #include "common/clock.h"
 #include "common/crashpoint.h"
@@ -13,6 +14,7 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -24,7 +26,21 @@ using Sync::Mutation;
 using Sync::MutationResult;
 using Outcome = Sync::MutationResult::Outcome;
 
+struct ProjectSync::Target {
+    enum class Kind { Project, OrgTemplates };
+    Kind kind = Kind::Project;
+    QString id; // the project's, or the organization's
+
+    QString scopeId() const { return kind == Kind::Project ? id : QStringLiteral("org:") + id; }
+    bool holds(const QString &table) const
+    {
+        return kind == Kind::Project ? Sync::Tables::isProjectTable(table) : Sync::Tables::isOrgTable(table);
+    }
+};
+
 namespace {
+
+using Target = ProjectSync::Target;
 
 QString tr(const char *text)
 {
@@ -60,10 +76,36 @@ QStringList contentsOf(const QString &table, const QJsonObject &data)
     return hashes;
 }
 
-Result<void> checkMutation(const Mutation &mutation, qint64 maxItemBytes)
+// An organization's prompt template as a push sends it: a name for its
+// key and the text a member's REALM needs (checked whole there again).
+Result<void> checkPromptTemplate(const Mutation &mutation)
 {
-    if (!Sync::Tables::isProjectTable(mutation.table))
-        return Error::invalidInput(tr("\"%1\" is not something a project syncs.").arg(mutation.table));
+    static const QRegularExpression validName(QStringLiteral("^[a-z0-9][a-z0-9_-]*$"));
+    if (mutation.key.size() > kMaxKeyChars || !validName.match(mutation.key).hasMatch())
+        return Error::invalidInput(tr("\"%1\" is not a prompt template's name (lower case letters, digits, '-' and '_').").arg(mutation.key.left(kMaxKeyChars)));
+    if (mutation.op == Mutation::Op::Delete)
+        return {};
+    const QJsonObject &data = mutation.data;
+    const bool textual = data.value(QStringLiteral("title")).isString() && data.value(QStringLiteral("body")).isString()
+                         && (!data.contains(QStringLiteral("description")) || data.value(QStringLiteral("description")).isString());
+    if (!textual || data.value(QStringLiteral("title")).toString().trimmed().isEmpty() || data.value(QStringLiteral("body")).toString().trimmed().isEmpty())
+        return Error::invalidInput(tr("The prompt template %1 needs a title and a body (text), and its description is text.").arg(mutation.key));
+    return {};
+}
+
+Result<void> checkMutation(const Mutation &mutation, qint64 maxItemBytes, const ProjectSync::Target &target)
+{
+    if (!target.holds(mutation.table))
+        return Error::invalidInput(target.kind == ProjectSync::Target::Kind::Project
+                                       ? tr("\"%1\" is not something a project syncs.").arg(mutation.table)
+                                       : tr("\"%1\" is not something an organization's templates hold.").arg(mutation.table));
+    if (mutation.table == QLatin1String(Sync::Tables::kPromptTemplates)) {
+        if (Result<void> valid = checkPromptTemplate(mutation); !valid)
+            return valid;
+        if (QJsonDocument(mutation.data).toJson(QJsonDocument::Compact).size() > maxItemBytes)
+            return Error::invalidInput(tr("The change to %1 is larger than %2 bytes.").arg(mutation.key).arg(maxItemBytes));
+        return {};
+    }
     const bool isFile = mutation.table == QLatin1String(Sync::Tables::kFiles);
     if (isFile ? !Sync::isValidFilePath(mutation.key) : mutation.key.size() > kMaxKeyChars)
         return Error::invalidInput(tr("\"%1\" is not a valid key for %2.").arg(mutation.key.left(kMaxKeyChars), mutation.table));
@@ -296,16 +338,39 @@ private:
     qint64 m_lastSeq;
 };
 
-// An editor's write to the project (a push, an upload): the project's
-// scope, locked until the transaction ends — one writer at a time per
-// project, so changes commit in sequence order and uploads' progress rows
-// do not race.
-Result<ChangeLog::Scope> lockForEditor(const QSqlDatabase &db, const Auth::Principal &principal, const QString &projectId)
+// A write to a scope (a push, an upload) by one who may write there (a
+// project's editors, an organization's admins): the scope, locked until
+// the transaction ends — one writer at a time per scope, so changes commit
+// in sequence order and uploads' progress rows do not race.
+Result<ChangeLog::Scope> lockForWriter(const QSqlDatabase &db, const Auth::Principal &principal, const Target &target)
 {
-    Result<Auth::SharedProject> project = Auth::SharedProjects::require(db, principal, projectId, ProjectRole::Editor);
+    if (target.kind == Target::Kind::OrgTemplates) {
+        if (Result<Auth::OrgRole> role = Auth::requireOrgRole(db, principal, target.id, Auth::OrgRole::Admin); !role)
+            return role.error();
+        return ChangeLog::lockScope(db, target.scopeId(), target.id);
+    }
+    Result<Auth::SharedProject> project = Auth::SharedProjects::require(db, principal, target.id, ProjectRole::Editor);
     if (!project)
         return project.error();
-    return ChangeLog::lockScope(db, projectId, project->orgId);
+    return ChangeLog::lockScope(db, target.id, project->orgId);
+}
+
+Result<ChangeLog::Scope> lockForEditor(const QSqlDatabase &db, const Auth::Principal &principal, const QString &projectId)
+{
+    return lockForWriter(db, principal, Target{Target::Kind::Project, projectId});
+}
+
+// One who may read the scope: a project's viewers, an organization's members.
+Result<void> requireReader(const QSqlDatabase &db, const Auth::Principal &principal, const Target &target)
+{
+    if (target.kind == Target::Kind::OrgTemplates) {
+        if (Result<Auth::OrgRole> role = Auth::requireOrgRole(db, principal, target.id, Auth::OrgRole::Member); !role)
+            return role.error();
+        return {};
+    }
+    if (Result<Auth::SharedProject> project = Auth::SharedProjects::require(db, principal, target.id, ProjectRole::Viewer); !project)
+        return project.error();
+    return {};
 }
 
 } // namespace
@@ -322,6 +387,19 @@ ProjectSync::ProjectSync(ServerDb::ServerDatabasePtr database, Limits limits) : 
 Result<Sync::PushResult> ProjectSync::push(const Auth::Principal &principal, const QString &projectId, const QString &clientId,
                                            const QList<Mutation> &mutations, const Auth::ClientInfo &client)
 {
+    return pushTo(principal, Target{Target::Kind::Project, projectId}, clientId, mutations, client);
+}
+
+Result<Sync::PushResult> ProjectSync::pushOrgTemplates(const Auth::Principal &principal, const QString &orgId, const QString &clientId,
+                                                       const QList<Mutation> &mutations, const Auth::ClientInfo &client)
+{
+    return pushTo(principal, Target{Target::Kind::OrgTemplates, orgId}, clientId, mutations, client);
+}
+
+Result<Sync::PushResult> ProjectSync::pushTo(const Auth::Principal &principal, const Target &target, const QString &clientId,
+                                             const QList<Mutation> &mutations, const Auth::ClientInfo &client)
+{
+    const QString scopeId = target.scopeId();
     if (clientId.isEmpty() || clientId.size() > kMaxClientIdChars)
         return Error::invalidInput(tr("A push needs a client id of 1 to %1 characters.").arg(kMaxClientIdChars));
     if (mutations.size() > m_limits.maxMutations)
@@ -329,14 +407,14 @@ Result<Sync::PushResult> ProjectSync::push(const Auth::Principal &principal, con
     for (qsizetype i = 0; i < mutations.size(); ++i) {
         if (i > 0 && mutations.at(i).number != mutations.at(i - 1).number + 1)
             return Error::invalidInput(tr("The changes of a push must be numbered one after the other."));
-        if (Result<void> valid = checkMutation(mutations.at(i), m_limits.maxItemBytes); !valid)
+        if (Result<void> valid = checkMutation(mutations.at(i), m_limits.maxItemBytes, target); !valid)
             return valid.error();
     }
     Result<Sync::PushResult> answer = m_db->write(tr("Cannot apply the changes"), [&](const QSqlDatabase &db) -> Result<Sync::PushResult> {
-        Result<ChangeLog::Scope> scope = lockForEditor(db, principal, projectId);
+        Result<ChangeLog::Scope> scope = lockForWriter(db, principal, target);
         if (!scope)
             return scope.error();
-        Result<std::optional<ChangeLog::Client>> known = ChangeLog::client(db, projectId, clientId);
+        Result<std::optional<ChangeLog::Client>> known = ChangeLog::client(db, scopeId, clientId);
         if (!known)
             return known.error();
         if (*known && (*known)->userId != principal.userId)
@@ -350,7 +428,7 @@ Result<Sync::PushResult> ProjectSync::push(const Auth::Principal &principal, con
         for (const Mutation &mutation : mutations) {
             if (mutation.number <= state.lastMutation) {
                 // A retry: the answer it got the first time, as far as kept.
-                Result<std::optional<ChangeLog::RecordedResult>> recorded = ChangeLog::recordedResult(db, projectId, clientId, mutation.number);
+                Result<std::optional<ChangeLog::RecordedResult>> recorded = ChangeLog::recordedResult(db, scopeId, clientId, mutation.number);
                 if (!recorded)
                     return recorded.error();
                 // (AlreadyApplied when it is older than what is kept.)
@@ -375,7 +453,7 @@ Result<Sync::PushResult> ProjectSync::push(const Auth::Principal &principal, con
             Result<MutationResult> applied = run.apply(mutation);
             if (!applied)
                 return applied.error();
-            if (Result<void> recorded = ChangeLog::recordResult(db, projectId, clientId, Sync::outcomeName(applied->outcome), mutation.number, applied->seq,
+            if (Result<void> recorded = ChangeLog::recordResult(db, scopeId, clientId, Sync::outcomeName(applied->outcome), mutation.number, applied->seq,
                                                                 applied->conflictKey);
                 !recorded)
                 return recorded.error();
@@ -387,10 +465,10 @@ Result<Sync::PushResult> ProjectSync::push(const Auth::Principal &principal, con
         // An empty push records nothing: a client the server does not know
         // still starts where its first real push starts.
         if (!mutations.isEmpty()) {
-            if (Result<void> recorded = ChangeLog::setClient(db, projectId, clientId, state, Clock::nowMs()); !recorded)
+            if (Result<void> recorded = ChangeLog::setClient(db, scopeId, clientId, state, Clock::nowMs()); !recorded)
                 return recorded.error();
         }
-        if (Result<void> forgotten = ChangeLog::forgetResults(db, projectId, clientId, state.lastMutation - kKeptResults); !forgotten)
+        if (Result<void> forgotten = ChangeLog::forgetResults(db, scopeId, clientId, state.lastMutation - kKeptResults); !forgotten)
             return forgotten.error();
         Result<QString> epoch = ChangeLog::ensureEpoch(db);
         if (!epoch)
@@ -398,10 +476,12 @@ Result<Sync::PushResult> ProjectSync::push(const Auth::Principal &principal, con
         pushed.epoch = *epoch;
         pushed.lastSeq = run.lastSeq();
         if (run.changesMade() > 0) {
-            if (Result<void> advanced = ChangeLog::setLastSeq(db, projectId, run.lastSeq()); !advanced)
+            if (Result<void> advanced = ChangeLog::setLastSeq(db, scopeId, run.lastSeq()); !advanced)
                 return advanced.error();
-            // The event feed pokes the project's clients from this entry.
-            if (Result<void> logged = Auth::appendOrgAudit(db, scope->orgId, QStringLiteral("project.synced"), projectId, principal, client,
+            // The event feed pokes the scope's clients from this entry.
+            const bool ofProject = target.kind == Target::Kind::Project;
+            if (Result<void> logged = Auth::appendOrgAudit(db, scope->orgId, ofProject ? QStringLiteral("project.synced") : QStringLiteral("org.templates_synced"),
+                                                           target.id, principal, client,
                                                            {{QStringLiteral("seq"), run.lastSeq()}, {QStringLiteral("epoch"), *epoch}, {QStringLiteral("changes"), run.changesMade()}});
                 !logged)
                 return logged.error();
@@ -417,6 +497,18 @@ Result<Sync::PushResult> ProjectSync::push(const Auth::Principal &principal, con
 Result<Sync::ChangePage> ProjectSync::changes(const Auth::Principal &principal, const QString &projectId, const QString &cursorText, int limit,
                                               Sync::ChangePage::Listing listing) const
 {
+    return changesOf(principal, Target{Target::Kind::Project, projectId}, cursorText, limit, listing);
+}
+
+Result<Sync::ChangePage> ProjectSync::orgTemplateChanges(const Auth::Principal &principal, const QString &orgId, const QString &cursorText, int limit,
+                                                         Sync::ChangePage::Listing listing) const
+{
+    return changesOf(principal, Target{Target::Kind::OrgTemplates, orgId}, cursorText, limit, listing);
+}
+
+Result<Sync::ChangePage> ProjectSync::changesOf(const Auth::Principal &principal, const Target &target, const QString &cursorText, int limit,
+                                                Sync::ChangePage::Listing listing) const
+{
     const std::optional<Sync::Cursor> cursor = Sync::Cursor::fromText(cursorText);
     if (!cursor)
         return Error::invalidInput(tr("\"%1\" is not a sync cursor: pass the one the last page gave, or none.").arg(cursorText.left(80)));
@@ -426,10 +518,10 @@ Result<Sync::ChangePage> ProjectSync::changes(const Auth::Principal &principal, 
         epoch = m_db->write(tr("Cannot make the sync epoch"), [](const QSqlDatabase &db) { return ChangeLog::ensureEpoch(db); });
     if (!epoch)
         return epoch.error();
-    return m_db->snapshot(tr("Cannot read the project's changes"), [&](const QSqlDatabase &db) -> Result<Sync::ChangePage> {
-        if (Result<Auth::SharedProject> project = Auth::SharedProjects::require(db, principal, projectId, ProjectRole::Viewer); !project)
-            return project.error();
-        Result<ChangeLog::Scope> scope = ChangeLog::scope(db, projectId);
+    return m_db->snapshot(target.kind == Target::Kind::Project ? tr("Cannot read the project's changes") : tr("Cannot read the organization's templates"), [&](const QSqlDatabase &db) -> Result<Sync::ChangePage> {
+        if (Result<void> reader = requireReader(db, principal, target); !reader)
+            return reader.error();
+        Result<ChangeLog::Scope> scope = ChangeLog::scope(db, target.scopeId());
         if (!scope)
             return scope.error();
         Sync::ChangePage page;
@@ -445,7 +537,7 @@ Result<Sync::ChangePage> ProjectSync::changes(const Auth::Principal &principal, 
             page.reset = Sync::ChangePage::Reset::Expired;
         if (page.reset != Sync::ChangePage::Reset::None)
             after = 0;
-        Result<ChangeLog::ItemPage> items = ChangeLog::since(db, projectId, after, limit, m_limits.maxPageBytes);
+        Result<ChangeLog::ItemPage> items = ChangeLog::since(db, target.scopeId(), after, limit, m_limits.maxPageBytes);
         if (!items)
             return items.error();
         page.hasMore = items->hasMore;

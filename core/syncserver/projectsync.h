@@ -14,8 +14,9 @@
 
 namespace Realm::SyncServer {
 
-// The server's side of sync for shared projects: each project is a scope
-// with its own change log (see sync/syncprotocol.h). Viewers pull, editors
+// The server's side of sync for shared projects, and for organizations'
+// templates: each project is a scope with its own change log (see
+// sync/syncprotocol.h), and so is each organization's set of templates. Viewers pull, editors
 // push and upload contents. Everything runs in one transaction per call,
 // from the current rows: a role taken away applies to the next call, and a
 // project that is gone or invisible is NotFound.
@@ -70,6 +71,14 @@ public:
     Result<Sync::ChangePage> changes(const Auth::Principal &principal, const QString &projectId, const QString &cursor, int limit,
                                      Sync::ChangePage::Listing listing = Sync::ChangePage::Listing::Following) const;
 
+    // An organization's templates: a scope of its own ("org:" and its id)
+    // of prompt templates keyed by name (Sync::Tables::isOrgTable). Its
+    // admins and owners push, its members pull; the rules are a project's.
+    Result<Sync::PushResult> pushOrgTemplates(const Auth::Principal &principal, const QString &orgId, const QString &clientId,
+                                              const QList<Sync::Mutation> &mutations, const Auth::ClientInfo &client);
+    Result<Sync::ChangePage> orgTemplateChanges(const Auth::Principal &principal, const QString &orgId, const QString &cursor, int limit,
+                                                Sync::ChangePage::Listing listing = Sync::ChangePage::Listing::Following) const;
+
     // Viewers: which of `sha256s` the organization does not hold whole.
     Result<Sync::BlobStatus> blobStatus(const Auth::Principal &principal, const QString &projectId, const QStringList &sha256s) const;
     // Editors: `bytes` at `offset` of content `sha256` of `size` bytes.
@@ -98,7 +107,14 @@ public:
     // get their scope anew ("expired"). How many went.
     Result<qint64> pruneTombstones(qint64 nowMs);
 
+    struct Target; // which scope a call works on, and who may read and write it
+
 private:
+    Result<Sync::PushResult> pushTo(const Auth::Principal &principal, const Target &target, const QString &clientId,
+                                    const QList<Sync::Mutation> &mutations, const Auth::ClientInfo &client);
+    Result<Sync::ChangePage> changesOf(const Auth::Principal &principal, const Target &target, const QString &cursor, int limit,
+                                       Sync::ChangePage::Listing listing) const;
+
     ServerDb::ServerDatabasePtr m_db;
     Limits m_limits;
 };

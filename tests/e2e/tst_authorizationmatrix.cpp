@@ -83,6 +83,8 @@ const QHash<QString, Rule> kRules{
     {QStringLiteral("DELETE /api/v1/projects/{project}/members/{member}"), Rule::ProjectAdmin},
     {QStringLiteral("GET /api/v1/projects/{project}/sync/changes"), Rule::ProjectViewer},
     {QStringLiteral("POST /api/v1/projects/{project}/sync/push"), Rule::ProjectEditor},
+    {QStringLiteral("GET /api/v1/orgs/{org}/sync/changes"), Rule::OrgMember},
+    {QStringLiteral("POST /api/v1/orgs/{org}/sync/push"), Rule::OrgAdmin},
     {QStringLiteral("POST /api/v1/projects/{project}/blobs/status"), Rule::ProjectViewer},
     {QStringLiteral("PUT /api/v1/projects/{project}/blobs/{sha256}"), Rule::ProjectEditor},
     {QStringLiteral("POST /api/v1/projects/{project}/blobs/batch"), Rule::ProjectEditor},
@@ -286,7 +288,7 @@ private:
                 body = {{QStringLiteral("description"), QStringLiteral("changed")}};
             if (method == QLatin1String("PUT"))
                 body = {{QStringLiteral("role"), QStringLiteral("editor")}};
-        } else if (key == QLatin1String("POST /api/v1/projects/{project}/sync/push")) {
+        } else if (key == QLatin1String("POST /api/v1/projects/{project}/sync/push") || key == QLatin1String("POST /api/v1/orgs/{org}/sync/push")) {
             body = {{QStringLiteral("client_id"), unique(QStringLiteral("client"))}, {QStringLiteral("mutations"), QJsonArray()}};
         } else if (key == QLatin1String("POST /api/v1/projects/{project}/blobs/status") || key == QLatin1String("POST /api/v1/projects/{project}/blobs/fetch")) {
             // (An empty body is an empty batch for …/blobs/batch.)

@@ -114,6 +114,52 @@ private slots:
         QCOMPARE(*(*current)->schemaVersion(), latest);
     }
 
+    // Schema 9 lets a sync scope be an organization's templates: SQLite
+    // makes sync_scopes again, keeping its rows and the other tables'
+    // references to it.
+    void sharedProjectsSyncStateSurvivesTheOrganizationScopes()
+    {
+        const DatabaseLocation location = newLocation();
+        {
+            Result<ServerDatabasePtr> old = ServerDatabase::openAtVersion(location, 8);
+            REALM_VERIFY_OK(old);
+            REALM_VERIFY_OK((*old)->write(QStringLiteral("seed"), [](const QSqlDatabase &db) -> Result<void> {
+                if (Result<void> added = addUser(db, QStringLiteral("u1")); !added)
+                    return added;
+                for (const char *sql : {"INSERT INTO orgs (id, name, name_key, created_at) VALUES ('o1', 'Acme', 'acme', 1)",
+                                        "INSERT INTO projects (id, org_id, name, created_at, updated_at) VALUES ('p1', 'o1', 'Web', 1, 1)",
+                                        "INSERT INTO sync_scopes (scope_id, org_id, last_seq, pruned_seq) VALUES ('p1', 'o1', 7, 3)",
+                                        "INSERT INTO sync_items (scope_id, table_name, row_key, seq, data, changed_by, changed_by_client, changed_at) "
+                                        "VALUES ('p1', 'files', 'a.txt', 7, '{}', 'u1', 'c1', 1)",
+                                        "INSERT INTO sync_clients (scope_id, client_id, user_id, last_mutation, updated_at) VALUES ('p1', 'c1', 'u1', 5, 1)"}) {
+                    Query insert(db, sql);
+                    if (Result<void> ran = insert.exec(QStringLiteral("seed")); !ran)
+                        return ran;
+                }
+                return {};
+            }));
+        }
+        Result<ServerDatabasePtr> current = ServerDatabase::open(location);
+        REALM_VERIFY_OK(current);
+        QCOMPARE(*count(**current, "SELECT last_seq * 10 + pruned_seq FROM sync_scopes WHERE scope_id = 'p1' AND org_id = 'o1'"), 73);
+        QCOMPARE(*count(**current, "SELECT COUNT(*) FROM sync_items WHERE scope_id = 'p1' AND seq = 7"), 1);
+        QCOMPARE(*count(**current, "SELECT last_mutation FROM sync_clients WHERE scope_id = 'p1'"), 5);
+        const auto insert = [&](const char *sql) {
+            return (*current)->write(QStringLiteral("insert"), [sql](const QSqlDatabase &db) -> Result<void> {
+                Query query(db, sql);
+                return query.exec(QStringLiteral("insert"));
+            });
+        };
+        // A scope of no project is taken now; its organization must exist.
+        REALM_VERIFY_OK(insert("INSERT INTO sync_scopes (scope_id, org_id) VALUES ('org:o1', 'o1')"));
+        QVERIFY(!insert("INSERT INTO sync_scopes (scope_id, org_id) VALUES ('org:o2', 'o2')"));
+        // The items' references still hold (to the table made again).
+        QVERIFY(!insert("INSERT INTO sync_items (scope_id, table_name, row_key, seq, data, changed_by, changed_by_client, changed_at) "
+                        "VALUES ('nowhere', 'files', 'b.txt', 1, '{}', 'u1', 'c1', 1)"));
+        REALM_VERIFY_OK(insert("INSERT INTO sync_items (scope_id, table_name, row_key, seq, data, changed_by, changed_by_client, changed_at) "
+                               "VALUES ('org:o1', 'prompt_templates', 'review', 1, '{}', 'u1', 'c1', 1)"));
+    }
+
     void aNewerDatabaseIsRefusedUntouched()
     {
         const DatabaseLocation location = newLocation();

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "auth/accounts.h"
+#include "auth/organizations.h"
+#include "auth/sharedprojects.h"
+#include "sync/syncprotocol.h"
+#include "syncserver/projectsync.h"
+#include "testserverdatabase.h"
+#include "verifyresult.h"
+
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <utility>
+
+using namespace Realm;
+using namespace Realm::Auth;
+using namespace Realm::ServerDb;
+using Realm::SyncServer::ProjectSync;
+using Outcome = Realm::Sync::MutationResult::Outcome;
+
+namespace {
+
+const ClientInfo kClient{QStringLiteral("192.0.2.8"), QStringLiteral("tst_orgtemplatesync")};
+const QString kPrompts = QString::fromLatin1(Sync::Tables::kPromptTemplates);
+
+Sync::Mutation prompt(qint64 number, const QString &name, const QString &title, const QString &body, qint64 baseSeq = 0)
+{
+    Sync::Mutation mutation;
+    mutation.number = number;
+    mutation.table = kPrompts;
+    mutation.key = name;
+    mutation.baseSeq = baseSeq;
+    mutation.data = QJsonObject{{QStringLiteral("title"), title}, {QStringLiteral("description"), QString()}, {QStringLiteral("body"), body}};
+    return mutation;
+}
+
+Sync::Mutation withdrawal(qint64 number, const QString &name, qint64 baseSeq)
+{
+    Sync::Mutation mutation;
+    mutation.number = number;
+    mutation.table = kPrompts;
+    mutation.key = name;
+    mutation.op = Sync::Mutation::Op::Delete;
+    mutation.baseSeq = baseSeq;
+    return mutation;
+}
+
+template<typename T>
+bool fails(const Result<T> &result, Error::Code code)
+{
+    if (!result.ok() && result.error().code == code)
+        return true;
+    qWarning("expected %s, got %s", qPrintable(errorCodeName(code)), result.ok() ? "success" : qPrintable(result.error().message));
+    return false;
+}
+
+} // namespace
+
+// An organization's prompt templates as a sync scope of their own, on
+// SQLite and PostgreSQL: admins push, members pull, outsiders see nothing;
+// the organization's log is apart from its projects' logs.
+class TestOrgTemplateSync final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_folder;
+    ServerDatabasePtr m_db;
+    std::unique_ptr<ProjectSync> m_sync;
+    Principal m_alice; // owns Acme
+    Principal m_bob;   // Acme's admin
+    Principal m_carol; // Acme's member
+    Principal m_dave;  // in no organization of Alice's
+    QString m_acme;
+
+    Result<Sync::PushResult> push(const Principal &who, const QString &clientId, const QList<Sync::Mutation> &mutations)
+    {
+        return m_sync->pushOrgTemplates(who, m_acme, clientId, mutations, kClient);
+    }
+
+    Result<Sync::ChangePage> pull(const Principal &who, const QString &cursor = {}) const
+    {
+        return m_sync->orgTemplateChanges(who, m_acme, cursor, 100);
+    }
+
+private slots:
+    void init()
+    {
+        m_db = Test::openTestServerDatabase(m_folder.path());
+        m_sync = std::make_unique<ProjectSync>(m_db);
+        Accounts accounts(m_db);
+        const std::pair<Principal *, QString> people[] = {{&m_alice, QStringLiteral("Alice")},
+                                                          {&m_bob, QStringLiteral("Bob")},
+                                                          {&m_carol, QStringLiteral("Carol")},
+                                                          {&m_dave, QStringLiteral("Dave")}};
+        for (const auto &[person, name] : people) {
+            Result<User> user = accounts.addUser(
+                {name.toLower() + QStringLiteral("@example.org"), name, QStringLiteral("a long enough passphrase"), false, true});
+            REALM_VERIFY_OK(user);
+            *person = Principal();
+            person->userId = user->id;
+            person->email = user->email;
+            person->name = name;
+        }
+        Organizations orgs(m_db);
+        Result<Org> acme = orgs.create(m_alice, QStringLiteral("Acme"), kClient);
+        REALM_VERIFY_OK(acme);
+        m_acme = acme->id;
+        REALM_VERIFY_OK(orgs.addMember(m_alice, m_acme, QStringLiteral("bob@example.org"), OrgRole::Admin, kClient));
+        REALM_VERIFY_OK(orgs.addMember(m_alice, m_acme, QStringLiteral("carol@example.org"), OrgRole::Member, kClient));
+    }
+
+    void cleanup()
+    {
+        m_sync.reset();
+        m_db.reset();
+    }
+
+    void adminsPublishAndMembersPull()
+    {
+        Result<Sync::PushResult> pushed = push(m_bob, QStringLiteral("bob-laptop"),
+                                               {prompt(1, QStringLiteral("review"), QStringLiteral("Review"), QStringLiteral("Review {{selection}}")),
+                                                prompt(2, QStringLiteral("explain"), QStringLiteral("Explain"), QStringLiteral("Explain {{selection}}"))});
+        REALM_VERIFY_OK(pushed);
+        QCOMPARE(pushed->lastSeq, 2);
+        Result<Sync::ChangePage> page = pull(m_carol);
+        REALM_VERIFY_OK(page);
+        QCOMPARE(page->changes.size(), 2);
+        QCOMPARE(page->changes.at(0).key, QStringLiteral("review"));
+        QCOMPARE(page->changes.at(0).table, kPrompts);
+        QCOMPARE(page->changes.at(0).data.value(QStringLiteral("body")).toString(), QStringLiteral("Review {{selection}}"));
+        QCOMPARE(page->changes.at(1).changedBy, m_bob.userId);
+        // The owner withdraws one: a tombstone for the members' next pull.
+        REALM_VERIFY_OK(push(m_alice, QStringLiteral("alice-pc"), {withdrawal(1, QStringLiteral("review"), 1)}));
+        Result<Sync::ChangePage> next = pull(m_carol, page->cursor.toText());
+        REALM_VERIFY_OK(next);
+        QCOMPARE(next->changes.size(), 1);
+        QCOMPARE(next->changes.first().key, QStringLiteral("review"));
+        QVERIFY(next->changes.first().deleted);
+    }
+
+    void membersReadButDoNotWrite()
+    {
+        REALM_VERIFY_OK(push(m_alice, QStringLiteral("alice-pc"), {prompt(1, QStringLiteral("review"), QStringLiteral("Review"), QStringLiteral("x"))}));
+        QVERIFY(fails(push(m_carol, QStringLiteral("carol-pc"), {prompt(1, QStringLiteral("mine"), QStringLiteral("Mine"), QStringLiteral("x"))}),
+                      Error::Code::Forbidden));
+        QVERIFY(fails(push(m_carol, QStringLiteral("carol-pc"), {withdrawal(1, QStringLiteral("review"), 1)}), Error::Code::Forbidden));
+        Result<Sync::ChangePage> page = pull(m_carol);
+        REALM_VERIFY_OK(page);
+        QCOMPARE(page->changes.size(), 1);
+        QVERIFY(!page->changes.first().deleted);
+    }
+
+    void outsidersAndFormerMembersSeeNothing()
+    {
+        REALM_VERIFY_OK(push(m_alice, QStringLiteral("alice-pc"), {prompt(1, QStringLiteral("review"), QStringLiteral("Review"), QStringLiteral("x"))}));
+        QVERIFY(fails(pull(m_dave), Error::Code::NotFound));
+        QVERIFY(fails(push(m_dave, QStringLiteral("dave-pc"), {prompt(1, QStringLiteral("x"), QStringLiteral("X"), QStringLiteral("x"))}),
+                      Error::Code::NotFound));
+        // A role taken away applies to the next call.
+        REALM_VERIFY_OK(Organizations(m_db).removeMember(m_alice, m_acme, m_bob.userId, kClient));
+        QVERIFY(fails(pull(m_bob), Error::Code::NotFound));
+        QVERIFY(fails(push(m_bob, QStringLiteral("bob-laptop"), {prompt(1, QStringLiteral("x"), QStringLiteral("X"), QStringLiteral("x"))}),
+                      Error::Code::NotFound));
+    }
+
+    void onlyPromptTemplatesWithANameTitleAndBodyAreTaken()
+    {
+        Sync::Mutation file = prompt(1, QStringLiteral("src/main.cpp"), QStringLiteral("T"), QStringLiteral("x"));
+        file.table = QString::fromLatin1(Sync::Tables::kFiles);
+        QVERIFY(fails(push(m_alice, QStringLiteral("alice-pc"), {file}), Error::Code::InvalidInput));
+        QVERIFY(fails(push(m_alice, QStringLiteral("alice-pc"), {prompt(1, QStringLiteral("Not A Name"), QStringLiteral("T"), QStringLiteral("x"))}),
+                      Error::Code::InvalidInput));
+        QVERIFY(fails(push(m_alice, QStringLiteral("alice-pc"), {prompt(1, QStringLiteral("untitled"), QStringLiteral("  "), QStringLiteral("x"))}),
+                      Error::Code::InvalidInput));
+        Sync::Mutation numeric = prompt(1, QStringLiteral("numeric"), QStringLiteral("T"), QStringLiteral("x"));
+        numeric.data.insert(QStringLiteral("body"), 42);
+        QVERIFY(fails(push(m_alice, QStringLiteral("alice-pc"), {numeric}), Error::Code::InvalidInput));
+        Result<Sync::ChangePage> page = pull(m_carol);
+        REALM_VERIFY_OK(page);
+        QVERIFY(page->changes.isEmpty());
+        // And a project's log takes no templates.
+        Result<SharedProject> project = SharedProjects(m_db).create(m_alice, m_acme, QStringLiteral("Website"), {}, kClient);
+        REALM_VERIFY_OK(project);
+        QVERIFY(fails(m_sync->push(m_alice, project->id, QStringLiteral("alice-pc"), {prompt(1, QStringLiteral("review"), QStringLiteral("R"), QStringLiteral("x"))},
+                                   kClient),
+                      Error::Code::InvalidInput));
+    }
+
+    void theOrganizationsLogIsApartFromItsProjects()
+    {
+        Result<SharedProject> project = SharedProjects(m_db).create(m_alice, m_acme, QStringLiteral("Website"), {}, kClient);
+        REALM_VERIFY_OK(project);
+        Sync::Mutation title;
+        title.number = 1;
+        title.table = QString::fromLatin1(Sync::Tables::kConversations);
+        title.key = QStringLiteral("c1");
+        title.data = QJsonObject{{QStringLiteral("title"), QStringLiteral("one")}};
+        REALM_VERIFY_OK(m_sync->push(m_alice, project->id, QStringLiteral("alice-pc"), {title}, kClient));
+        // The same client id numbers its changes per scope.
+        Result<Sync::PushResult> pushed = push(m_alice, QStringLiteral("alice-pc"), {prompt(1, QStringLiteral("review"), QStringLiteral("R"), QStringLiteral("x"))});
+        REALM_VERIFY_OK(pushed);
+        QCOMPARE(pushed->lastSeq, 1);
+        Result<Sync::ChangePage> templates = pull(m_carol);
+        REALM_VERIFY_OK(templates);
+        QCOMPARE(templates->changes.size(), 1);
+        QCOMPARE(templates->changes.first().table, kPrompts);
+        Result<Sync::ChangePage> projectChanges = m_sync->changes(m_alice, project->id, {}, 100);
+        REALM_VERIFY_OK(projectChanges);
+        QCOMPARE(projectChanges->changes.size(), 1);
+        QCOMPARE(projectChanges->changes.first().table, title.table);
+    }
+
+    void aRetryAppliesNothingTwiceAndTheLaterChangeWins()
+    {
+        const QList<Sync::Mutation> first{prompt(1, QStringLiteral("review"), QStringLiteral("Review"), QStringLiteral("one"))};
+        REALM_VERIFY_OK(push(m_alice, QStringLiteral("alice-pc"), first));
+        Result<Sync::PushResult> again = push(m_alice, QStringLiteral("alice-pc"), first);
+        REALM_VERIFY_OK(again);
+        QCOMPARE(again->lastSeq, 1);
+        QCOMPARE(again->results.first().outcome, Outcome::Applied);
+        // Bob, who had not seen Alice's, replaces it: the later in the server's order wins.
+        REALM_VERIFY_OK(push(m_bob, QStringLiteral("bob-laptop"), {prompt(1, QStringLiteral("review"), QStringLiteral("Review"), QStringLiteral("two"))}));
+        Result<Sync::ChangePage> page = pull(m_carol);
+        REALM_VERIFY_OK(page);
+        QCOMPARE(page->changes.size(), 1);
+        QCOMPARE(page->changes.first().data.value(QStringLiteral("body")).toString(), QStringLiteral("two"));
+        QCOMPARE(page->lastSeq, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOrgTemplateSync)
+#include "tst_orgtemplatesync.moc"
