@@ -269,6 +269,25 @@ private slots:
         QCOMPARE(carol.received(), carolBefore + 1);
     }
 
+    void membersHearOfTheOrganizationsTemplates()
+    {
+        EventClient bob(m_server->url());
+        QVERIFY(signIn(bob, QStringLiteral("bob@example.org")));
+        const qsizetype before = bob.received();
+        const QJsonObject prompt{{QStringLiteral("number"), 1}, {QStringLiteral("table"), QStringLiteral("prompt_templates")},
+                                 {QStringLiteral("key"), QStringLiteral("review")}, {QStringLiteral("op"), QStringLiteral("upsert")},
+                                 {QStringLiteral("data"), QJsonObject{{QStringLiteral("title"), QStringLiteral("Review")}, {QStringLiteral("body"), QStringLiteral("Review {{selection}}")}}}};
+        const HttpReply pushed = httpRequest("POST", m_server->api(QStringLiteral("/orgs/%1/sync/push").arg(m_orgId)),
+                                             {{QStringLiteral("client_id"), QStringLiteral("alice-pc")}, {QStringLiteral("mutations"), QJsonArray{prompt}}},
+                                             login(QStringLiteral("alice@example.org")));
+        QCOMPARE(pushed.status, 200);
+        const std::optional<QJsonObject> changed = bob.waitFor(QStringLiteral("changed"), QStringLiteral("org_templates"), before);
+        QVERIFY2(changed, bob.describe(before).constData());
+        QCOMPARE(changed->value(QStringLiteral("id")).toString(), m_orgId);
+        QCOMPARE(changed->value(QStringLiteral("seq")).toInteger(), pushed.json.value(QStringLiteral("last_seq")).toInteger());
+        QCOMPARE(changed->value(QStringLiteral("epoch")).toString(), pushed.json.value(QStringLiteral("epoch")).toString());
+    }
+
     void addedToAnOrganizationASocketHearsOfIt()
     {
         EventClient carol(m_server->url());
