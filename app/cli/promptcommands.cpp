@@ -2,6 +2,7 @@
 // `realm-cli prompt …`: the prompt templates for code tasks, REALM's own and
 // the user's, kept in the workspace and exchanged as JSON files.
 #include "promptcommands.h"
+#include "synccommands.h"
 
 #include "clioutput.h"
 
@@ -41,7 +42,8 @@ int list(const Invocation &inv, const PromptStore &store)
         if (inv.json)
             Output::printJson(Prompts::toJson(p));
         else
-            Output::print(QStringLiteral("%1 %2  %3").arg(p.name.leftJustified(16), p.builtIn ? QStringLiteral("built-in") : QStringLiteral("yours   "),
+            Output::print(QStringLiteral("%1 %2  %3").arg(Prompts::qualifiedName(p).leftJustified(16),
+                                                         p.builtIn ? QStringLiteral("built-in") : !p.orgId.isEmpty() ? QStringLiteral("shared  ") : QStringLiteral("yours   "),
                                                          p.description.isEmpty() ? p.title : p.title + QStringLiteral(" — ") + p.description));
     }
     return ExitOk;
@@ -54,11 +56,14 @@ QString promptCommandsHelp()
         "  prompt list | show NAME       prompt templates for code tasks, REALM's and yours\n"
         "  prompt add NAME (--title T (--body TEXT | --body-file FILE|-) | --from OTHER) [--description D]\n"
         "  prompt edit NAME [--title T] [--description D] [--body TEXT | --body-file FILE|-] | prompt remove NAME\n"
-        "  prompt export [NAME]... [--out FILE] | prompt import FILE [--replace]\n");
+        "  prompt export [NAME]... [--out FILE] | prompt import FILE [--replace]\n"
+        "  prompt publish|withdraw NAME --org ORG   share one of yours with an organization (its admins), or take it back\n");
 }
 
 int runPromptCommand(const QString &sub, const Invocation &inv)
 {
+    if (sub == QLatin1String("publish") || sub == QLatin1String("withdraw"))
+        return runPromptSharing(sub, inv);
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("title"), QStringLiteral("add/edit: the title menus show."), QStringLiteral("text")});
@@ -99,7 +104,8 @@ int runPromptCommand(const QString &sub, const Invocation &inv)
         const bool adding = sub == QLatin1String("add");
         PromptTemplate prompt;
         if (adding) {
-            if (Result<PromptTemplate> existing = store.find(name)) {
+            // (An organization's of that name stays: "ORG/NAME" finds it.)
+            if (Result<PromptTemplate> existing = store.find(name); existing && existing->orgId.isEmpty()) {
                 return fail(Error::invalidInput(existing->builtIn ? QStringLiteral("%1 is one of REALM's own prompt templates: choose another name "
                                                                                   "(--from %1 starts from a copy of it).").arg(name)
                                                                   : QStringLiteral("There is already a prompt template named %1: change it with "
@@ -111,6 +117,8 @@ int runPromptCommand(const QString &sub, const Invocation &inv)
                     return fail(original.error());
                 prompt = *original;
                 prompt.builtIn = false;
+                prompt.orgId.clear();
+                prompt.orgName.clear();
                 prompt.createdAt = 0;
             }
             prompt.name = name;
@@ -118,6 +126,10 @@ int runPromptCommand(const QString &sub, const Invocation &inv)
             Result<PromptTemplate> existing = store.find(name);
             if (!existing)
                 return fail(existing.error());
+            if (!existing->orgId.isEmpty())
+                return fail(Error::invalidInput(QStringLiteral("%1 is %2's template, which its admins change: make one of your own with "
+                                                               "realm-cli prompt add %3 --from %1.")
+                                                    .arg(Prompts::qualifiedName(*existing), existing->orgName, existing->name)));
             prompt = *existing;
         }
         Result<std::optional<QString>> body = bodyFrom(parser);
@@ -149,7 +161,7 @@ int runPromptCommand(const QString &sub, const Invocation &inv)
             if (!all)
                 return fail(all.error());
             for (const PromptTemplate &p : *all) {
-                if (!p.builtIn)
+                if (!Prompts::isReadOnly(p))
                     chosen.append(p);
             }
         }

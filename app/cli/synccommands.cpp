@@ -6,8 +6,10 @@
 #include "servercommands.h"
 
 #include "projects/projectstore.h"
+#include "prompts/promptstore.h"
 #include "secrets/keychainsecretstore.h"
 #include "syncclient/conflicts.h"
+#include "syncclient/orgtemplatejob.h"
 #include "syncclient/syncjob.h"
 #include "syncclient/syncoverview.h"
 #include "teamclient/httptransport.h"
@@ -101,12 +103,34 @@ std::optional<TeamClient::Credentials> loginFor(Login &login, const QCommandLine
     return *credentials;
 }
 
+SyncClient::SyncJob::TransportFactory transportFor(const TeamClient::Credentials &credentials)
+{
+    return [credentials](const CancellationToken *cancel) { return std::make_unique<TeamClient::HttpTransport>(credentials, cancel); };
+}
+
+JobOutcome<SyncClient::OrgTemplateJob> runOrgTemplateJob(const Storage::DatabasePtr &db, const TeamClient::Credentials &credentials,
+                                                         SyncClient::OrgTemplateInput input)
+{
+    input.server = credentials.server.toString();
+    return runJob(new SyncClient::OrgTemplateJob(db, transportFor(credentials), input));
+}
+
+QString describe(const SyncClient::OrgTemplateReport &report)
+{
+    if (!report.error.isEmpty())
+        return QStringLiteral("%1's templates: failed: %2").arg(report.orgName, report.error);
+    QString line = QStringLiteral("%1's templates (%2): sent %3, received %4").arg(report.orgName, report.server).arg(report.sent).arg(report.received);
+    if (report.pending > 0)
+        line += QStringLiteral(", %1 waiting").arg(report.pending);
+    line += QLatin1Char('.');
+    for (const QString &name : report.unusable)
+        line += QStringLiteral("\n  not usable here: %1 (not a valid prompt template; ask an admin to fix it)").arg(name);
+    return line;
+}
+
 JobOutcome<SyncClient::SyncJob> runSyncJob(const Storage::DatabasePtr &db, const TeamClient::Credentials &credentials, const SyncInput &input)
 {
-    SyncClient::SyncJob::TransportFactory transport = [credentials](const CancellationToken *cancel) {
-        return std::make_unique<TeamClient::HttpTransport>(credentials, cancel);
-    };
-    return runJob(new SyncClient::SyncJob(db, transport, input));
+    return runJob(new SyncClient::SyncJob(db, transportFor(credentials), input));
 }
 
 // A share or a clone: its report as JSON, or in the words `describe` finds.
@@ -214,10 +238,11 @@ int giveRole(const Invocation &inv, const WorkspaceProject &opened, const QStrin
     return ExitOk;
 }
 
-int printReports(const Invocation &inv, const QList<SyncReport> &reports)
+template<typename Report>
+int printReports(const Invocation &inv, const QList<Report> &reports)
 {
     bool failed = false;
-    for (const SyncReport &report : reports) {
+    for (const Report &report : reports) {
         failed = failed || !report.error.isEmpty();
         if (inv.json)
             Output::printJson(report.toJson());
@@ -421,15 +446,15 @@ int runSync(const Invocation &inv)
     const QStringList positional = parser.positionalArguments();
     if (positional.value(0) == QLatin1String("status"))
         return runStatus(inv, *db);
+    Login signedIn;
+    Result<TeamClient::Credentials> login = signedIn.credentials();
     Result<QList<Link>> links = SyncClient::SyncState::links((*db)->handle());
     if (!links)
         return fail(links.error());
-    if (links->isEmpty()) {
+    if (links->isEmpty() && (!positional.isEmpty() || !login)) {
         Output::error(QStringLiteral("No project of this workspace is shared; share one with realm-cli project share PROJECT --org ORG."));
         return ExitNotFound;
     }
-    Login signedIn;
-    Result<TeamClient::Credentials> login = signedIn.credentials();
     if (!login)
         return failServer(login.error());
     SyncInput input;
@@ -441,17 +466,80 @@ int runSync(const Invocation &inv)
             return fail(project.error());
         input.projectIds = {project->id};
     }
-    const auto outcome = runSyncJob(*db, *login, input);
-    if (const auto *error = std::get_if<Error>(&outcome))
-        return failServer(*error);
-    const QList<SyncReport> &reports = std::get<QList<SyncReport>>(outcome);
+    QList<SyncReport> reports;
+    if (!links->isEmpty()) {
+        const auto outcome = runSyncJob(*db, *login, input);
+        if (const auto *error = std::get_if<Error>(&outcome))
+            return failServer(*error);
+        reports = std::get<QList<SyncReport>>(outcome);
+    }
     // The one project named failed: its error, and the exit code says why.
     if (reports.size() == 1 && !positional.isEmpty() && !reports.first().error.isEmpty()) {
         if (inv.json)
             Output::printJson(reports.first().toJson());
         return failServer(Error{reports.first().errorCode, reports.first().error});
     }
-    return printReports(inv, reports);
+    const int projectsExit = printReports(inv, reports);
+    if (!positional.isEmpty())
+        return projectsExit;
+    // Everything: the organizations' templates too.
+    const auto templates = runOrgTemplateJob(*db, *login, {});
+    if (const auto *error = std::get_if<Error>(&templates))
+        return failServer(*error);
+    const int templatesExit = printReports(inv, std::get<QList<SyncClient::OrgTemplateReport>>(templates));
+    return projectsExit != ExitOk ? projectsExit : templatesExit;
+}
+
+int runPromptSharing(const QString &sub, const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("org"), QStringLiteral("The organization (name or id)."), QStringLiteral("org")});
+    parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The template."));
+    int exit = 0;
+    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("NAME --org ORG"), 1, 1, &exit);
+    if (!db)
+        return exit;
+    if (!parser.isSet(QStringLiteral("org"))) {
+        Output::error(QStringLiteral("Name the organization: --org ORG (realm-cli server whoami lists yours)."));
+        return ExitUsage;
+    }
+    const QString name = parser.positionalArguments().first();
+    const QString org = parser.value(QStringLiteral("org"));
+    SyncClient::OrgTemplateInput input;
+    input.org = org;
+    if (sub == QLatin1String("publish")) {
+        Result<Prompts::PromptTemplate> prompt = Prompts::PromptStore(*db).find(name);
+        if (!prompt)
+            return fail(prompt.error());
+        input.action = SyncClient::OrgTemplateInput::Action::Publish;
+        input.prompt = *prompt;
+    } else {
+        input.action = SyncClient::OrgTemplateInput::Action::Withdraw;
+        input.name = name;
+    }
+    Login signedIn;
+    const std::optional<TeamClient::Credentials> login = loginFor(signedIn, parser, &exit);
+    if (!login)
+        return exit;
+    const auto outcome = runOrgTemplateJob(*db, *login, input);
+    if (const auto *error = std::get_if<Error>(&outcome))
+        return failServer(*error);
+    const SyncClient::OrgTemplateReport &report = std::get<QList<SyncClient::OrgTemplateReport>>(outcome).first();
+    if (inv.json)
+        Output::printJson(report.toJson());
+    if (!report.error.isEmpty()) {
+        // Queued: the next sync sends it (unless the server refused it for
+        // good, which dropped it).
+        const int code = failServer(Error{report.errorCode, report.error});
+        if (!inv.json && report.pending > 0)
+            Output::error(QStringLiteral("The change waits here; realm-cli sync sends it."));
+        return code;
+    }
+    if (!inv.json)
+        Output::print(sub == QLatin1String("publish") ? QStringLiteral("Published %1 to %2: its members have it as %2/%1.").arg(name, report.orgName)
+                                                      : QStringLiteral("Withdrew %1 from %2.").arg(name, report.orgName));
+    return ExitOk;
 }
 
 } // namespace Realm::Cli

@@ -14,6 +14,8 @@ int runProjectMembers(const Invocation &invocation);
 // realm-cli project conflicts | resolve
 int runProjectConflicts(const Invocation &invocation);
 int runProjectResolve(const Invocation &invocation);
+// prompt publish|withdraw NAME --org ORG
+int runPromptSharing(const QString &subcommand, const Invocation &invocation);
 QString syncCommandsHelp();
 
 } // namespace Realm::Cli

@@ -2,6 +2,7 @@
 #include "prompts/promptstore.h"
 
 #include "common/clock.h"
+#include "prompts/orgprompts.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
 
@@ -34,7 +35,24 @@ Result<QList<PromptTemplate>> PromptStore::list() const
         prompts.append(promptFrom(q));
     if (q.failed())
         return q.error(QCoreApplication::translate("Realm::Prompts", "Reading the prompt templates failed"));
-    return prompts;
+    Result<QList<PromptTemplate>> shared = OrgPrompts::list(m_db->handle());
+    if (!shared)
+        return shared.error();
+    return prompts + *shared;
+}
+
+Result<std::optional<PromptTemplate>> PromptStore::findShared(const QString &name) const
+{
+    // "ORG/NAME" (an organization's name or id), or NAME in any of them.
+    const QString org = name.contains(QLatin1Char('/')) ? name.section(QLatin1Char('/'), 0, 0) : QString();
+    const QString bare = name.section(QLatin1Char('/'), -1);
+    Result<QList<PromptTemplate>> shared = OrgPrompts::list(m_db->handle());
+    if (!shared)
+        return shared.error();
+    for (const PromptTemplate &p : std::as_const(*shared))
+        if (p.name == bare && (org.isEmpty() || p.orgId == org || p.orgName.compare(org, Qt::CaseInsensitive) == 0))
+            return std::optional<PromptTemplate>(p);
+    return std::optional<PromptTemplate>();
 }
 
 Result<PromptTemplate> PromptStore::find(const QString &name) const
@@ -48,6 +66,11 @@ Result<PromptTemplate> PromptStore::find(const QString &name) const
         return promptFrom(q);
     if (q.failed())
         return q.error(QCoreApplication::translate("Realm::Prompts", "Reading a prompt template failed"));
+    Result<std::optional<PromptTemplate>> shared = findShared(name);
+    if (!shared)
+        return shared.error();
+    if (*shared)
+        return **shared;
     return Error::notFound(QCoreApplication::translate("Realm::Prompts", "There is no prompt template named \"%1\" (realm-cli prompt list shows them).").arg(name));
 }
 
@@ -90,9 +113,13 @@ Result<void> PromptStore::remove(const QString &name)
     q.bindAll(now, now, name);
     if (Result<void> removed = q.exec(QCoreApplication::translate("Realm::Prompts", "Removing the prompt template failed")); !removed)
         return removed;
-    if (q.changes() == 0)
-        return Error::notFound(QCoreApplication::translate("Realm::Prompts", "There is no prompt template named \"%1\".").arg(name));
-    return {};
+    if (q.changes() > 0)
+        return {};
+    if (Result<std::optional<PromptTemplate>> shared = findShared(name); shared && *shared)
+        return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "\"%1\" is %2's prompt template: an admin of %2 withdraws it "
+                                                                                 "(realm-cli prompt withdraw %3 --org %2).")
+                                       .arg(name, (*shared)->orgName, (*shared)->name));
+    return Error::notFound(QCoreApplication::translate("Realm::Prompts", "There is no prompt template named \"%1\".").arg(name));
 }
 
 } // namespace Realm::Prompts

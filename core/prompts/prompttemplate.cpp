@@ -102,6 +102,11 @@ Result<void> validatePrompt(const PromptTemplate &prompt)
     return {};
 }
 
+QString qualifiedName(const PromptTemplate &prompt)
+{
+    return prompt.orgName.isEmpty() ? prompt.name : prompt.orgName + QLatin1Char('/') + prompt.name;
+}
+
 QJsonObject toJson(const PromptTemplate &prompt)
 {
     QJsonObject o{{QStringLiteral("name"), prompt.name},
@@ -109,6 +114,10 @@ QJsonObject toJson(const PromptTemplate &prompt)
                   {QStringLiteral("description"), prompt.description},
                   {QStringLiteral("body"), prompt.body},
                   {QStringLiteral("built_in"), prompt.builtIn}};
+    if (!prompt.orgId.isEmpty()) {
+        o.insert(QStringLiteral("org_id"), prompt.orgId);
+        o.insert(QStringLiteral("org"), prompt.orgName);
+    }
     if (prompt.createdAt > 0)
         o.insert(QStringLiteral("created_at"), Json::time(prompt.createdAt));
     if (prompt.updatedAt > 0)
@@ -135,6 +144,8 @@ QByteArray exportPrompts(const QList<PromptTemplate> &prompts)
     QJsonArray list;
     for (PromptTemplate p : prompts) {
         p.builtIn = false; // whoever imports it owns it
+        p.orgId.clear();
+        p.orgName.clear();
         list.append(toJson(p));
     }
     return QJsonDocument(QJsonObject{{QStringLiteral("realm_prompts"), kExportFormat}, {QStringLiteral("prompts"), list}}).toJson();

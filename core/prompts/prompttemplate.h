@@ -20,6 +20,10 @@ struct PromptTemplate {
     bool builtIn = false;
     qint64 createdAt = 0; // ms since the epoch, UTC; 0 for built-ins
     qint64 updatedAt = 0;
+    // An organization's (from its team server): read-only here. Named
+    // "ORG/NAME" where a name alone would be another template's.
+    QString orgId;
+    QString orgName;
 };
 
 // What a template is filled with. Empty values are false in sections:
@@ -32,6 +36,15 @@ struct PromptValues {
     QString project;   // the project's name
     QString diff;      // a unified diff, for reviews
 };
+
+// Whether the user may change or remove it here.
+inline bool isReadOnly(const PromptTemplate &prompt)
+{
+    return prompt.builtIn || !prompt.orgId.isEmpty();
+}
+
+// The name that finds it: an organization's as "ORG/NAME".
+QString qualifiedName(const PromptTemplate &prompt);
 
 // REALM's own templates, in menu order.
 const QList<PromptTemplate> &builtInPrompts();

@@ -735,7 +735,7 @@ void tst_ChatPanel::slashOffersPromptTemplatesAndFillsTheQuestion()
 {
     Fixture f;
     QVERIFY(Prompts::PromptStore(f.ws.db()).save({QStringLiteral("terse-review"), QStringLiteral("Terse Review"), {},
-                                                   QStringLiteral("Review {{file}} in three lines:\n{{selection}}"), false, 0, 0}));
+                                                   QStringLiteral("Review {{file}} in three lines:\n{{selection}}"), false, 0, 0, {}, {}}));
     QVERIFY(f.open());
     const Prompts::PromptValues code{QStringLiteral("int half(int x) { return x / 2; }"), QStringLiteral("src/half.cpp"), QStringLiteral("C++"),
                                      QStringLiteral("cpp"), QStringLiteral("numbers"), {}};

@@ -120,7 +120,7 @@ void tst_PromptsDialog::exportedTemplatesImportIntoAnotherWorkspace()
 {
     TestWorkspace mine;
     QVERIFY(Prompts::PromptStore(mine.db()).save({QStringLiteral("terse"), QStringLiteral("Terse"), QStringLiteral("Short answers."),
-                                                   QStringLiteral("In one sentence: {{selection}}"), false, 0, 0}));
+                                                   QStringLiteral("In one sentence: {{selection}}"), false, 0, 0, {}, {}}));
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("prompts.json"));
     {

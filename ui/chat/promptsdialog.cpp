@@ -117,7 +117,10 @@ void PromptsDialog::reload(const QString &selectName)
                         m_list->clear();
                         int selected = 0;
                         for (const PromptTemplate &p : std::as_const(m_prompts)) {
-                            auto *item = new QListWidgetItem(p.builtIn ? tr("%1 (built-in)").arg(Prompts::shownTitle(p)) : p.title, m_list);
+                            auto *item = new QListWidgetItem(p.builtIn            ? tr("%1 (built-in)").arg(Prompts::shownTitle(p))
+                                                                : !p.orgId.isEmpty() ? tr("%1 (%2)").arg(p.title, p.orgName)
+                                                                                     : p.title,
+                                                                m_list);
                             item->setToolTip(Prompts::shownDescription(p));
                             if (p.name == selectName)
                                 selected = m_list->count() - 1;
@@ -138,17 +141,25 @@ void PromptsDialog::showTemplate(int row)
     m_title->setText(Prompts::shownTitle(p));
     m_description->setText(Prompts::shownDescription(p));
     m_body->setPlainText(p.body);
+    const bool readOnly = Prompts::isReadOnly(p);
     for (QLineEdit *edit : {m_name, m_title, m_description})
-        edit->setReadOnly(p.builtIn);
+        edit->setReadOnly(readOnly);
     m_name->setReadOnly(true); // a saved template keeps its name: duplicate to rename
-    m_body->setReadOnly(p.builtIn);
-    m_message->setText(p.builtIn ? tr("REALM's own template: duplicate it to make one of your own.") : QString());
+    m_body->setReadOnly(readOnly);
+    m_message->setText(p.builtIn              ? tr("REALM's own template: duplicate it to make one of your own.")
+                       : !p.orgId.isEmpty() ? tr("%1's template, which its admins change: duplicate it to make one of your own.").arg(p.orgName)
+                                            : QString());
     updateButtons();
 }
 
 PromptTemplate PromptsDialog::formTemplate() const
 {
-    return {m_name->text().trimmed(), m_title->text().trimmed(), m_description->text().trimmed(), m_body->toPlainText(), false, 0, 0};
+    PromptTemplate form;
+    form.name = m_name->text().trimmed();
+    form.title = m_title->text().trimmed();
+    form.description = m_description->text().trimmed();
+    form.body = m_body->toPlainText();
+    return form;
 }
 
 QString PromptsDialog::freeName(const QString &base) const
@@ -165,10 +176,10 @@ QString PromptsDialog::freeName(const QString &base) const
 void PromptsDialog::updateButtons()
 {
     const int row = m_list->currentRow();
-    const bool builtIn = !m_isNew && row >= 0 && row < m_prompts.size() && m_prompts.at(row).builtIn;
+    const bool readOnly = !m_isNew && row >= 0 && row < m_prompts.size() && Prompts::isReadOnly(m_prompts.at(row));
     m_duplicate->setEnabled(row >= 0 || m_isNew);
-    m_remove->setEnabled(!builtIn && !m_isNew && row >= 0);
-    if (builtIn) {
+    m_remove->setEnabled(!readOnly && !m_isNew && row >= 0);
+    if (readOnly) {
         m_save->setEnabled(false);
         return;
     }
@@ -268,7 +279,7 @@ void PromptsDialog::exportTo(const QString &fileName)
 {
     QList<PromptTemplate> mine;
     for (const PromptTemplate &p : std::as_const(m_prompts)) {
-        if (!p.builtIn)
+        if (!Prompts::isReadOnly(p)) // the user's own
             mine.append(p);
     }
     runInBackground(this, m_db, [fileName, mine](Storage::DatabasePtr) { return writeFileAtomically(fileName, Prompts::exportPrompts(mine)); },

@@ -100,7 +100,7 @@ void tst_Prompts::aUserTemplateRoundTripsThroughExportAndImport()
     TestWorkspace mine;
     PromptStore store(mine.db());
     const PromptTemplate commit{QStringLiteral("commit-message"), QStringLiteral("Commit Message"), QStringLiteral("From a diff."),
-                                QStringLiteral("Write a commit message for {{project}}:\n\n```diff\n{{diff}}\n```"), false, 0, 0};
+                                QStringLiteral("Write a commit message for {{project}}:\n\n```diff\n{{diff}}\n```"), false, 0, 0, {}, {}};
     QVERIFY(store.save(commit));
     Result<PromptTemplate> saved = store.find(commit.name);
     QVERIFY(saved);
@@ -145,7 +145,7 @@ void tst_Prompts::removingLeavesATombstoneAndSavingAgainRevives()
 {
     TestWorkspace ws;
     PromptStore store(ws.db());
-    const PromptTemplate p{QStringLiteral("short"), QStringLiteral("Short"), {}, QStringLiteral("Briefly: {{selection}}"), false, 0, 0};
+    const PromptTemplate p{QStringLiteral("short"), QStringLiteral("Short"), {}, QStringLiteral("Briefly: {{selection}}"), false, 0, 0, {}, {}};
     QVERIFY(store.save(p));
     QVERIFY(store.remove(p.name));
     QCOMPARE(store.find(p.name).error().code, Error::Code::NotFound);
@@ -162,7 +162,7 @@ void tst_Prompts::badTemplatesAreRefusedWithTheReason()
     TestWorkspace ws;
     PromptStore store(ws.db());
     const auto refusal = [&store](const QString &name, const QString &title, const QString &body) {
-        const Result<void> r = store.save({name, title, {}, body, false, 0, 0});
+        const Result<void> r = store.save({name, title, {}, body, false, 0, 0, {}, {}});
         return r ? QString() : r.error().message;
     };
     QVERIFY(refusal(QStringLiteral("Has Spaces"), QStringLiteral("T"), QStringLiteral("x")).contains(QStringLiteral("lower case")));
@@ -187,9 +187,9 @@ void tst_Prompts::anImportIsAllOrNothing()
 {
     TestWorkspace ws;
     PromptStore store(ws.db());
-    QVERIFY(store.save({QStringLiteral("taken"), QStringLiteral("Mine"), {}, QStringLiteral("Mine: {{selection}}"), false, 0, 0}));
-    const QList<PromptTemplate> incoming{{QStringLiteral("fresh"), QStringLiteral("Fresh"), {}, QStringLiteral("{{selection}}"), false, 0, 0},
-                                         {QStringLiteral("taken"), QStringLiteral("Theirs"), {}, QStringLiteral("Theirs: {{selection}}"), false, 0, 0}};
+    QVERIFY(store.save({QStringLiteral("taken"), QStringLiteral("Mine"), {}, QStringLiteral("Mine: {{selection}}"), false, 0, 0, {}, {}}));
+    const QList<PromptTemplate> incoming{{QStringLiteral("fresh"), QStringLiteral("Fresh"), {}, QStringLiteral("{{selection}}"), false, 0, 0, {}, {}},
+                                         {QStringLiteral("taken"), QStringLiteral("Theirs"), {}, QStringLiteral("Theirs: {{selection}}"), false, 0, 0, {}, {}}};
     const Result<void> refused = store.saveAll(incoming, false);
     QVERIFY(!refused);
     QVERIFY(refused.error().message.contains(QStringLiteral("\"taken\"")));

@@ -113,7 +113,7 @@ QString tst_ChangeCapture::fillEverySyncedTable()
         || !Docs::DocStore(m_ws->db()).saveTemplate(docTemplate) || !starter)
         return {};
     starter->id = QStringLiteral("my-cli");
-    const Prompts::PromptTemplate prompt{QStringLiteral("terse"), QStringLiteral("Terse"), {}, QStringLiteral("Briefly: {{selection}}"), false, 0, 0};
+    const Prompts::PromptTemplate prompt{QStringLiteral("terse"), QStringLiteral("Terse"), {}, QStringLiteral("Briefly: {{selection}}"), false, 0, 0, {}, {}};
     if (!Prompts::PromptStore(m_ws->db()).save(prompt))
         return {};
     return Starters::TemplateStore(m_ws->db()).save(*starter) ? project : QString();

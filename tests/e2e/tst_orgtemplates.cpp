@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// An organization's prompt templates as people use them: realm-cli
+// workspaces of Alice (Acme's owner) and Bob (a member) and a real
+// realm-server on 127.0.0.1, on SQLite and PostgreSQL. Alice publishes one
+// of her templates; Bob's sync brings it, read-only; her changes and her
+// withdrawal follow; his own template of that name comes first; he cannot
+// publish; a publish whose answer is lost waits and is sent, once, by the
+// next sync; leaving the organization takes its templates away.
+#include "serverprocess.h"
+#include "testworkspace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+#include <memory>
+
+using namespace Realm;
+using namespace Realm::Test;
+
+namespace {
+
+const QByteArray kPassword = "a long enough passphrase";
+
+struct Member {
+    explicit Member(QString who) : name(std::move(who)) {}
+    QString name;
+    std::unique_ptr<QTemporaryDir> home = std::make_unique<QTemporaryDir>();
+    QString key;
+
+    QString workspace() const { return home->filePath(QStringLiteral("workspace.realm")); }
+};
+
+} // namespace
+
+class TestOrgTemplates final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_folder;
+    std::unique_ptr<ServerProcess> m_server;
+    TestDataFolder m_data;
+    QString m_orgId;
+    Member m_alice = Member(QStringLiteral("alice"));
+    Member m_bob = Member(QStringLiteral("bob"));
+
+    QString api(const QString &path) const { return m_server->api(path); }
+
+    // realm-cli as `member`, in their workspace, with their key.
+    int cli(const Member &member, const QStringList &arguments, QByteArray *out = nullptr, QByteArray *err = nullptr) const
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("REALM_SERVER_URL"), m_server->url());
+        env.insert(QStringLiteral("REALM_SERVER_TOKEN"), member.key);
+        process.setProcessEnvironment(env);
+        process.start(realmBinary(QStringLiteral("realm-cli")), QStringList{QStringLiteral("--workspace"), member.workspace()} + arguments);
+        if (!process.waitForStarted(10000) || !process.waitForFinished(120000)) {
+            qWarning("realm-cli %s did not run to its end: %s", qPrintable(arguments.join(QLatin1Char(' '))), qPrintable(process.errorString()));
+            process.kill();
+            process.waitForFinished();
+            return -2;
+        }
+        const QByteArray output = process.readAllStandardOutput();
+        const QByteArray errors = process.readAllStandardError();
+        if (out)
+            *out = output;
+        if (err)
+            *err = errors;
+        const int code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -3;
+        if (code != 0 && !err)
+            qWarning("realm-cli %s (%s) exited with %d: %s", qPrintable(arguments.join(QLatin1Char(' '))), qPrintable(member.name), code,
+                     errors.right(4000).constData());
+        return code;
+    }
+
+    QString login(const QString &name) const
+    {
+        return httpRequest("POST", api(QStringLiteral("/auth/login")),
+                           {{QStringLiteral("email"), QString(name + QStringLiteral("@example.org"))}, {QStringLiteral("password"), QString::fromUtf8(kPassword)}})
+            .json.value(QStringLiteral("access_token"))
+            .toString();
+    }
+
+    // Alice's key may change Acme (org:admin: she owns it); Bob's reads.
+    QString apiKey(const QString &name) const
+    {
+        QJsonArray scopes{QStringLiteral("project:read")};
+        if (name == QLatin1String("alice"))
+            scopes.append(QStringLiteral("org:admin"));
+        const HttpReply key = httpRequest("POST", api(QStringLiteral("/api-keys")),
+                                          {{QStringLiteral("name"), QStringLiteral("templates test")},
+                                           {QStringLiteral("org"), QStringLiteral("Acme")},
+                                           {QStringLiteral("scopes"), scopes},
+                                           {QStringLiteral("expires_in_days"), 1}},
+                                          login(name));
+        if (key.status != 201)
+            qWarning("no API key for %s: %d %s", qPrintable(name), key.status, key.body.constData());
+        return key.json.value(QStringLiteral("key")).toString();
+    }
+
+    // `prompt list --json` of `member`: qualified name → its JSON.
+    QMap<QString, QJsonObject> prompts(const Member &member) const
+    {
+        QByteArray out;
+        QMap<QString, QJsonObject> listed;
+        if (cli(member, {QStringLiteral("prompt"), QStringLiteral("list"), QStringLiteral("--json")}, &out) != 0)
+            return listed;
+        for (const QByteArray &line : out.split('\n')) {
+            const QJsonObject prompt = QJsonDocument::fromJson(line).object();
+            if (prompt.isEmpty())
+                continue;
+            const QString org = prompt.value(QStringLiteral("org")).toString();
+            listed.insert(org.isEmpty() ? prompt.value(QStringLiteral("name")).toString()
+                                        : org + QLatin1Char('/') + prompt.value(QStringLiteral("name")).toString(),
+                          prompt);
+        }
+        return listed;
+    }
+
+    QString shownBody(const Member &member, const QString &name) const
+    {
+        QByteArray out;
+        if (cli(member, {QStringLiteral("prompt"), QStringLiteral("show"), name}, &out) != 0)
+            return {};
+        return QString::fromUtf8(out).trimmed();
+    }
+
+    bool sync(const Member &member) { return cli(member, {QStringLiteral("sync")}) == 0; }
+
+    bool addPrompt(const Member &member, const QString &name, const QString &body, const QString &command = QStringLiteral("add"))
+    {
+        return cli(member, {QStringLiteral("prompt"), command, name, QStringLiteral("--title"), name.toUpper(), QStringLiteral("--body"), body}) == 0;
+    }
+
+    // Stops the server and starts it again on the same address; with
+    // `crashAt`, armed to kill itself at that point (core/common/crashpoint.h).
+    bool restartServer(const char *crashAt = nullptr)
+    {
+        const QString address = QUrl(m_server->url()).authority();
+        if (m_server->pid() > 0 && m_server->terminate() != 0)
+            return false;
+        if (crashAt)
+            qputenv("REALM_TEST_CRASH_AT", crashAt);
+        QString why;
+        m_server = ServerProcess::serve(m_data.data, m_data.databaseUrl, &why, {QStringLiteral("--listen"), address});
+        qunsetenv("REALM_TEST_CRASH_AT");
+        if (!m_server)
+            qWarning("realm-server did not start again: %s", qPrintable(why));
+        return m_server != nullptr;
+    }
+
+    // The organization's templates' log: its last seq.
+    qint64 lastSeq() const
+    {
+        return httpRequest("GET", api(QStringLiteral("/orgs/%1/sync/changes").arg(m_orgId)), {}, login(QStringLiteral("alice")))
+            .json.value(QStringLiteral("last_seq"))
+            .toInteger(-1);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString why;
+        const std::optional<TestDataFolder> folder = ServerProcess::initDataFolder(m_folder, &why);
+        QVERIFY2(folder, qPrintable(why));
+        m_data = *folder;
+        for (const char *name : {"Alice", "Bob"}) {
+            const QString person = QString::fromLatin1(name);
+            const ServerProcess::Outcome added =
+                ServerProcess::addUser(folder->data, folder->databaseUrl, person.toLower() + QStringLiteral("@example.org"), person, kPassword);
+            QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        }
+        m_server = ServerProcess::serve(folder->data, folder->databaseUrl, &why);
+        QVERIFY2(m_server, qPrintable(why));
+        const HttpReply org = httpRequest("POST", api(QStringLiteral("/orgs")), {{QStringLiteral("name"), QStringLiteral("Acme")}}, login(QStringLiteral("alice")));
+        QCOMPARE(org.status, 201);
+        m_orgId = org.json.value(QStringLiteral("id")).toString();
+        QCOMPARE(httpRequest("POST", api(QStringLiteral("/orgs/%1/members").arg(m_orgId)),
+                             {{QStringLiteral("email"), QStringLiteral("bob@example.org")}, {QStringLiteral("role"), QStringLiteral("member")}},
+                             login(QStringLiteral("alice")))
+                     .status,
+                 201);
+        for (Member *member : {&m_alice, &m_bob}) {
+            QVERIFY(member->home->isValid());
+            member->key = apiKey(member->name);
+            QVERIFY(!member->key.isEmpty());
+        }
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server)
+            QCOMPARE(m_server->terminate(), 0);
+    }
+
+    void aPublishedTemplateReachesMembersReadOnly()
+    {
+        QVERIFY(addPrompt(m_alice, QStringLiteral("review"), QStringLiteral("Review {{selection}} as Acme does.")));
+        QVERIFY(cli(m_alice, {QStringLiteral("prompt"), QStringLiteral("publish"), QStringLiteral("review"), QStringLiteral("--org"), QStringLiteral("Acme")}) == 0);
+        // Bob's sync (no project shared) brings it.
+        QVERIFY(sync(m_bob));
+        const QMap<QString, QJsonObject> listed = prompts(m_bob);
+        QVERIFY2(listed.contains(QStringLiteral("Acme/review")), qPrintable(QStringList(listed.keys()).join(QLatin1Char(' '))));
+        QCOMPARE(listed.value(QStringLiteral("Acme/review")).value(QStringLiteral("org_id")).toString(), m_orgId);
+        QCOMPARE(shownBody(m_bob, QStringLiteral("review")), QStringLiteral("Review {{selection}} as Acme does."));
+        QCOMPARE(shownBody(m_bob, QStringLiteral("acme/review")), QStringLiteral("Review {{selection}} as Acme does."));
+        // His copy is read-only, and his own template of that name comes first.
+        QByteArray err;
+        QCOMPARE(cli(m_bob, {QStringLiteral("prompt"), QStringLiteral("edit"), QStringLiteral("review"), QStringLiteral("--title"), QStringLiteral("Mine")}, nullptr, &err), 4);
+        QVERIFY2(err.contains("Acme's template"), err.constData());
+        QCOMPARE(cli(m_bob, {QStringLiteral("prompt"), QStringLiteral("remove"), QStringLiteral("review")}, nullptr, &err), 4);
+        QVERIFY2(err.contains("withdraw"), err.constData());
+        QVERIFY(addPrompt(m_bob, QStringLiteral("review"), QStringLiteral("Bob reviews {{selection}}.")));
+        QCOMPARE(shownBody(m_bob, QStringLiteral("review")), QStringLiteral("Bob reviews {{selection}}."));
+        QCOMPARE(shownBody(m_bob, QStringLiteral("Acme/review")), QStringLiteral("Review {{selection}} as Acme does."));
+        QVERIFY(cli(m_bob, {QStringLiteral("prompt"), QStringLiteral("remove"), QStringLiteral("review")}) == 0);
+
+        // Alice changes it, then withdraws it.
+        QVERIFY(addPrompt(m_alice, QStringLiteral("review"), QStringLiteral("Review {{selection}} twice."), QStringLiteral("edit")));
+        QVERIFY(cli(m_alice, {QStringLiteral("prompt"), QStringLiteral("publish"), QStringLiteral("review"), QStringLiteral("--org"), m_orgId}) == 0);
+        QVERIFY(sync(m_bob));
+        QCOMPARE(shownBody(m_bob, QStringLiteral("review")), QStringLiteral("Review {{selection}} twice."));
+        QVERIFY(cli(m_alice, {QStringLiteral("prompt"), QStringLiteral("withdraw"), QStringLiteral("review"), QStringLiteral("--org"), QStringLiteral("Acme")}) == 0);
+        QVERIFY(sync(m_bob));
+        QVERIFY(!prompts(m_bob).contains(QStringLiteral("Acme/review")));
+        // Alice's own template stays hers.
+        QCOMPARE(shownBody(m_alice, QStringLiteral("review")), QStringLiteral("Review {{selection}} twice."));
+    }
+
+    void membersDoNotPublish()
+    {
+        QVERIFY(addPrompt(m_bob, QStringLiteral("bobs"), QStringLiteral("Bob's {{selection}}")));
+        QByteArray err;
+        QCOMPARE(cli(m_bob, {QStringLiteral("prompt"), QStringLiteral("publish"), QStringLiteral("bobs"), QStringLiteral("--org"), QStringLiteral("Acme")}, nullptr, &err), 7);
+        QVERIFY2(err.contains("admins"), err.constData());
+        QCOMPARE(cli(m_bob, {QStringLiteral("prompt"), QStringLiteral("publish"), QStringLiteral("bobs"), QStringLiteral("--org"), QStringLiteral("Nowhere")}, nullptr, &err), 3);
+        QCOMPARE(cli(m_bob, {QStringLiteral("prompt"), QStringLiteral("publish"), QStringLiteral("bobs")}, nullptr, &err), 2);
+        QVERIFY(sync(m_alice));
+        QVERIFY(!prompts(m_alice).contains(QStringLiteral("Acme/bobs")));
+        // REALM's own are everyone's already.
+        QCOMPARE(cli(m_alice, {QStringLiteral("prompt"), QStringLiteral("publish"), QStringLiteral("explain"), QStringLiteral("--org"), QStringLiteral("Acme")}, nullptr, &err), 4);
+    }
+
+    void aPublishWhoseAnswerIsLostIsSentOnceByTheNextSync()
+    {
+        QVERIFY(addPrompt(m_alice, QStringLiteral("tests"), QStringLiteral("Write tests for {{selection}}.")));
+        const qint64 before = lastSeq();
+        QVERIFY(before >= 0);
+        // The server down: nothing is queued (the organization cannot be checked).
+        QCOMPARE(m_server->terminate(), 0);
+        QByteArray err;
+        QCOMPARE(cli(m_alice, {QStringLiteral("prompt"), QStringLiteral("publish"), QStringLiteral("tests"), QStringLiteral("--org"), m_orgId}, nullptr, &err), 9);
+        QVERIFY(restartServer("sync.push_committed"));
+        // Taken, and the server killed before it answered: it waits here.
+        QVERIFY(cli(m_alice, {QStringLiteral("prompt"), QStringLiteral("publish"), QStringLiteral("tests"), QStringLiteral("--org"), m_orgId}, nullptr, &err) != 0);
+        QVERIFY2(err.contains("waits here"), err.constData());
+        QVERIFY(m_server->waitForCrash());
+        QVERIFY(restartServer());
+        QByteArray out;
+        QCOMPARE(cli(m_alice, {QStringLiteral("sync"), QStringLiteral("--json")}, &out), 0);
+        const QJsonObject report = QJsonDocument::fromJson(out.trimmed().split('\n').last()).object();
+        QCOMPARE(report.value(QStringLiteral("org")).toString(), QStringLiteral("Acme"));
+        QCOMPARE(report.value(QStringLiteral("sent")).toInteger(), 1);
+        QCOMPARE(report.value(QStringLiteral("pending")).toInteger(), 0);
+        QCOMPARE(lastSeq(), before + 1); // applied once
+        QVERIFY(sync(m_bob));
+        QCOMPARE(shownBody(m_bob, QStringLiteral("tests")), QStringLiteral("Write tests for {{selection}}."));
+    }
+
+    void leavingTheOrganizationTakesItsTemplates()
+    {
+        QVERIFY(addPrompt(m_alice, QStringLiteral("style"), QStringLiteral("Acme style for {{selection}}.")));
+        QCOMPARE(cli(m_alice, {QStringLiteral("prompt"), QStringLiteral("publish"), QStringLiteral("style"), QStringLiteral("--org"), QStringLiteral("Acme")}), 0);
+        QVERIFY(sync(m_bob));
+        QVERIFY(prompts(m_bob).contains(QStringLiteral("Acme/style")));
+        const HttpReply bobOut = httpRequest("GET", api(QStringLiteral("/orgs/%1/members").arg(m_orgId)), {}, login(QStringLiteral("alice")));
+        QString bobId;
+        for (const QJsonValue &member : bobOut.json.value(QStringLiteral("members")).toArray())
+            if (member.toObject().value(QStringLiteral("email")).toString() == QLatin1String("bob@example.org"))
+                bobId = member.toObject().value(QStringLiteral("user_id")).toString();
+        QVERIFY2(!bobId.isEmpty(), bobOut.body.constData());
+        QCOMPARE(httpRequest("DELETE", api(QStringLiteral("/orgs/%1/members/%2").arg(m_orgId, bobId)), {}, login(QStringLiteral("alice"))).status, 204);
+        // His key was Acme's: a person's login would sync what is left.
+        m_bob.key = login(QStringLiteral("bob"));
+        QVERIFY(sync(m_bob));
+        const QMap<QString, QJsonObject> left = prompts(m_bob);
+        QVERIFY2(!left.contains(QStringLiteral("Acme/style")) && !left.contains(QStringLiteral("Acme/tests")),
+                 qPrintable(QStringList(left.keys()).join(QLatin1Char(' '))));
+        QVERIFY(left.contains(QStringLiteral("bobs"))); // his own stay
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOrgTemplates)
+#include "tst_orgtemplates.moc"
