@@ -260,15 +260,25 @@ private slots:
         QVERIFY2(err.contains("waits here"), err.constData());
         QVERIFY(m_server->waitForCrash());
         QVERIFY(restartServer());
+        QCOMPARE(lastSeq(), before + 1);
+        // Another admin changes it meanwhile: the retry must not undo that.
+        const QJsonObject later{{QStringLiteral("number"), 1}, {QStringLiteral("table"), QStringLiteral("prompt_templates")},
+                                {QStringLiteral("key"), QStringLiteral("tests")}, {QStringLiteral("op"), QStringLiteral("upsert")},
+                                {QStringLiteral("base_seq"), before + 1},
+                                {QStringLiteral("data"), QJsonObject{{QStringLiteral("title"), QStringLiteral("Tests")}, {QStringLiteral("body"), QStringLiteral("Write better tests for {{selection}}.")}}}};
+        QCOMPARE(httpRequest("POST", api(QStringLiteral("/orgs/%1/sync/push").arg(m_orgId)),
+                             {{QStringLiteral("client_id"), QStringLiteral("another-admin")}, {QStringLiteral("mutations"), QJsonArray{later}}}, login(QStringLiteral("alice")))
+                     .status,
+                 200);
         QByteArray out;
         QCOMPARE(cli(m_alice, {QStringLiteral("sync"), QStringLiteral("--json")}, &out), 0);
         const QJsonObject report = QJsonDocument::fromJson(out.trimmed().split('\n').last()).object();
         QCOMPARE(report.value(QStringLiteral("org")).toString(), QStringLiteral("Acme"));
         QCOMPARE(report.value(QStringLiteral("sent")).toInteger(), 1);
         QCOMPARE(report.value(QStringLiteral("pending")).toInteger(), 0);
-        QCOMPARE(lastSeq(), before + 1); // applied once
+        QCOMPARE(lastSeq(), before + 2); // Alice's once, then the other admin's
         QVERIFY(sync(m_bob));
-        QCOMPARE(shownBody(m_bob, QStringLiteral("tests")), QStringLiteral("Write tests for {{selection}}."));
+        QCOMPARE(shownBody(m_bob, QStringLiteral("tests")), QStringLiteral("Write better tests for {{selection}}."));
     }
 
     void leavingTheOrganizationTakesItsTemplates()
