@@ -134,6 +134,9 @@ void EventsClient::onText(const QString &text)
         if (scope == QLatin1String("project"))
             emit projectChanged(message.value(QStringLiteral("id")).toString(), message.value(QStringLiteral("seq")).toInteger(),
                                 message.value(QStringLiteral("epoch")).toString());
+        else if (scope == QLatin1String("org_templates"))
+            emit orgTemplatesChanged(message.value(QStringLiteral("id")).toString(), message.value(QStringLiteral("seq")).toInteger(),
+                                     message.value(QStringLiteral("epoch")).toString());
         else if (scope == QLatin1String("me"))
             emit accountChanged();
     } else if (type == QLatin1String("presence")) {

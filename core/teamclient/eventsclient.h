@@ -48,6 +48,8 @@ signals:
     // Changes up to `seq` in the server's sync `epoch` (a cursor of another
     // epoch has not seen them, whatever its seq).
     void projectChanged(const QString &serverProjectId, qint64 seq, const QString &epoch);
+    // An organization's prompt templates changed, up to `seq`.
+    void orgTemplatesChanged(const QString &orgId, qint64 seq, const QString &epoch);
     // The account, its organizations or its project roles changed: read
     // everything again (project pokes held back meanwhile included).
     void accountChanged();

@@ -6,6 +6,8 @@
 #include "prompts/promptstore.h"
 
 #include <QDialogButtonBox>
+
+#include <algorithm>
 #include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -14,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -34,6 +37,7 @@ PromptsDialog::PromptsDialog(Storage::DatabasePtr db, QWidget *parent)
     , m_duplicate(sideButton(tr("D&uplicate")))
     , m_remove(sideButton(tr("&Remove")))
     , m_save(new QPushButton(tr("&Save")))
+    , m_share(sideButton(tr("S&hare")))
 {
     setWindowTitle(tr("Prompt Templates"));
     resize(900, 560);
@@ -58,8 +62,11 @@ PromptsDialog::PromptsDialog(Storage::DatabasePtr db, QWidget *parent)
     auto *importButton = sideButton(tr("&Import…"));
     auto *exportButton = sideButton(tr("&Export…"));
     auto *listButtons = new QHBoxLayout;
-    for (QPushButton *b : {newButton, m_duplicate, m_remove})
+    for (QPushButton *b : {newButton, m_duplicate, m_remove, m_share})
         listButtons->addWidget(b);
+    m_share->setObjectName(QStringLiteral("sharePrompt"));
+    m_share->setToolTip(tr("Publish this template, as saved, to an organization you administer, or withdraw an organization's template"));
+    m_share->hide(); // until there is a team server to share with
     listButtons->addStretch(1);
     auto *left = new QVBoxLayout;
     left->addWidget(m_list, 1);
@@ -81,6 +88,11 @@ PromptsDialog::PromptsDialog(Storage::DatabasePtr db, QWidget *parent)
     connect(m_duplicate, &QPushButton::clicked, this, &PromptsDialog::duplicateTemplate);
     connect(m_remove, &QPushButton::clicked, this, &PromptsDialog::removeTemplate);
     connect(m_save, &QPushButton::clicked, this, &PromptsDialog::saveTemplate);
+    connect(m_share, &QPushButton::clicked, this, [this] {
+        QMenu *menu = shareMenu();
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_share->mapToGlobal(QPoint(0, m_share->height())));
+    });
     connect(importButton, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("Import Prompt Templates"), {}, tr("Prompt templates (*.json)"));
         if (!file.isEmpty())
@@ -127,6 +139,8 @@ void PromptsDialog::reload(const QString &selectName)
                         }
                         m_list->setCurrentRow(selected);
                         showTemplate(selected);
+                        if (!m_noteAfterReload.isEmpty())
+                            m_message->setText(std::exchange(m_noteAfterReload, QString()));
                         emit loaded();
                     });
 }
@@ -146,10 +160,19 @@ void PromptsDialog::showTemplate(int row)
         edit->setReadOnly(readOnly);
     m_name->setReadOnly(true); // a saved template keeps its name: duplicate to rename
     m_body->setReadOnly(readOnly);
-    m_message->setText(p.builtIn              ? tr("REALM's own template: duplicate it to make one of your own.")
-                       : !p.orgId.isEmpty() ? tr("%1's template, which its admins change: duplicate it to make one of your own.").arg(p.orgName)
-                                            : QString());
+    m_message->setText(noteFor(p));
     updateButtons();
+}
+
+QString PromptsDialog::noteFor(const PromptTemplate &p) const
+{
+    if (p.builtIn)
+        return tr("REALM's own template: duplicate it to make one of your own.");
+    if (p.orgId.isEmpty())
+        return {};
+    const bool administered = std::any_of(m_adminOrgs.cbegin(), m_adminOrgs.cend(), [&p](const PromptSharing::Org &org) { return org.id == p.orgId; });
+    return administered ? tr("%1's template, for all its members: Share withdraws it; duplicate it to make one of your own.").arg(p.orgName)
+                        : tr("%1's template, which its admins change: duplicate it to make one of your own.").arg(p.orgName);
 }
 
 PromptTemplate PromptsDialog::formTemplate() const
@@ -179,6 +202,7 @@ void PromptsDialog::updateButtons()
     const bool readOnly = !m_isNew && row >= 0 && row < m_prompts.size() && Prompts::isReadOnly(m_prompts.at(row));
     m_duplicate->setEnabled(row >= 0 || m_isNew);
     m_remove->setEnabled(!readOnly && !m_isNew && row >= 0);
+    m_share->setEnabled(!m_isNew && row >= 0 && row < m_prompts.size() && !m_prompts.at(row).builtIn && !m_adminOrgs.isEmpty());
     if (readOnly) {
         m_save->setEnabled(false);
         return;
@@ -289,6 +313,57 @@ void PromptsDialog::exportTo(const QString &fileName)
                         else
                             m_message->setText(tr("Exported %n template(s) to %1.", nullptr, count).arg(fileName));
                     });
+}
+
+void PromptsDialog::setSharing(PromptSharing *sharing)
+{
+    m_sharing = sharing;
+    m_share->setVisible(sharing != nullptr);
+    if (!sharing)
+        return;
+    sharing->adminOrgs(this, [this](const Result<QList<PromptSharing::Org>> &orgs) {
+        m_adminOrgs = orgs ? *orgs : QList<PromptSharing::Org>{};
+        // An organization's template (read-only: no edit to lose) says
+        // what its admins may do.
+        if (const int row = m_list->currentRow(); !m_isNew && row >= 0 && row < m_prompts.size() && !m_prompts.at(row).orgId.isEmpty())
+            m_message->setText(noteFor(m_prompts.at(row)));
+        updateButtons();
+        emit sharingKnown();
+    });
+}
+
+QMenu *PromptsDialog::shareMenu()
+{
+    auto *menu = new QMenu(this);
+    const int row = m_list->currentRow();
+    if (!m_sharing || m_isNew || row < 0 || row >= m_prompts.size())
+        return menu;
+    const PromptTemplate prompt = m_prompts.at(row);
+    const auto done = [this, name = prompt.name](const Result<QString> &message) {
+        if (!message) {
+            showError(message.error().message);
+            return;
+        }
+        m_noteAfterReload = *message; // (showing the template again would replace it)
+        reload(name);
+        emit changed();
+    };
+    for (const PromptSharing::Org &org : std::as_const(m_adminOrgs)) {
+        if (prompt.orgId.isEmpty()) {
+            menu->addAction(tr("Publish to %1").arg(org.name), this, [this, org, prompt, done] {
+                m_message->setText(tr("Publishing \"%1\" to %2…").arg(prompt.name, org.name));
+                m_sharing->publish(this, org, prompt, done);
+            });
+        } else if (prompt.orgId == org.id) {
+            menu->addAction(tr("Withdraw from %1").arg(org.name), this, [this, org, prompt, done] {
+                m_message->setText(tr("Withdrawing \"%1\" from %2…").arg(prompt.name, org.name));
+                m_sharing->withdraw(this, org, prompt.name, done);
+            });
+        }
+    }
+    if (menu->isEmpty())
+        menu->addAction(tr("Only %1's admins change its templates").arg(prompt.orgName))->setEnabled(false);
+    return menu;
 }
 
 void PromptsDialog::showError(const QString &message)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "jobs/background.h"
+#include "chat/promptsharing.h"
 #include "prompts/prompttemplate.h"
 #include "storage/database.h"
 
@@ -12,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
+class QMenu;
 class QPushButton;
 
 namespace Realm::Ui {
@@ -34,11 +36,21 @@ public:
     void exportTo(const QString &fileName);
     QListWidget *list() const { return m_list; }
 
+    // Publishing to organizations (signed in to a team server): the Share
+    // button offers the user's own template to the organizations they
+    // administer, and an organization's template back for withdrawal.
+    void setSharing(PromptSharing *sharing);
+    QPushButton *shareButton() const { return m_share; }
+    // The menu the Share button opens for the template shown (for tests too).
+    QMenu *shareMenu();
+
 signals:
     // The list (re)loaded; after a save or import, with the saved ones.
     void loaded();
-    // A template was saved, removed or imported.
+    // A template was saved, removed, imported, published or withdrawn.
     void changed();
+    // setSharing's organizations are known (the Share button follows them).
+    void sharingKnown();
 
 private:
     void reload(const QString &selectName = {});
@@ -46,6 +58,8 @@ private:
     void updateButtons();
     void showError(const QString &message);
     Prompts::PromptTemplate formTemplate() const;
+    // What the form says under a template the user cannot change here.
+    QString noteFor(const Prompts::PromptTemplate &prompt) const;
     // A name not taken yet: "explain-copy", "explain-copy-2", …
     QString freeName(const QString &base) const;
 
@@ -62,6 +76,10 @@ private:
     QPushButton *m_duplicate;
     QPushButton *m_remove;
     QPushButton *m_save;
+    QPushButton *m_share;
+    PromptSharing *m_sharing = nullptr;
+    QList<PromptSharing::Org> m_adminOrgs;
+    QString m_noteAfterReload; // what a publish or withdrawal came to
 };
 
 } // namespace Realm::Ui

@@ -33,6 +33,7 @@
 #include "settings/appsettings.h"
 #include "settings/settingsdialog.h"
 #include "team/synccontroller.h"
+#include "team/orgtemplatesync.h"
 #include "team/teamactions.h"
 #include "teamclient/serverclient.h"
 
@@ -444,6 +445,8 @@ void MainWindow::createActions()
     chatMenu->addAction(tr("Prompt Te&mplates…"), this, [this] {
         auto *dialog = new PromptsDialog(m_db, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        if (m_team->isSignedIn())
+            dialog->setSharing(m_team->sync()->orgTemplates());
         dialog->open();
     });
 

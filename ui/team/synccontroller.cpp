@@ -2,6 +2,7 @@
 #include "team/synccontroller.h"
 
 #include "jobs/background.h"
+#include "team/orgtemplatesync.h"
 #include "teamclient/eventsclient.h"
 #include "teamclient/httptransport.h"
 #include "teamclient/serverclient.h"
@@ -40,6 +41,7 @@ SyncController::SyncController(Storage::DatabasePtr db, TeamClient::ServerClient
     , m_db(std::move(db))
     , m_client(client)
     , m_events(new TeamClient::EventsClient([client](auto done) { client->credentials(std::move(done)); }, this))
+    , m_orgTemplates(new OrgTemplateSync(m_db, client, this))
 {
     m_periodic.setInterval(kPeriodicSyncMs);
     connect(&m_periodic, &QTimer::timeout, this, &SyncController::syncThisServer);
@@ -49,6 +51,7 @@ SyncController::SyncController(Storage::DatabasePtr db, TeamClient::ServerClient
     });
     connect(m_events, &TeamClient::EventsClient::disconnected, this, [this](const QString &why) { emit liveChanged(false, why); });
     connect(m_events, &TeamClient::EventsClient::projectChanged, this, &SyncController::onProjectChanged);
+    connect(m_events, &TeamClient::EventsClient::orgTemplatesChanged, m_orgTemplates, &OrgTemplateSync::syncNow);
     // The server says "read everything again" when your standing changed
     // (a role given, say): project pokes held back meanwhile are in that.
     connect(m_events, &TeamClient::EventsClient::accountChanged, this, &SyncController::syncThisServer);
@@ -194,6 +197,7 @@ bool SyncController::isOnThisServer(const Link &link) const
 
 void SyncController::syncThisServer()
 {
+    m_orgTemplates->syncNow();
     // What starts by itself leaves projects shared on another server alone
     // (Sync Now says why they cannot be synced).
     QStringList projectIds;
@@ -207,6 +211,8 @@ void SyncController::syncThisServer()
 
 void SyncController::syncNow(const QStringList &projectIds)
 {
+    if (projectIds.isEmpty()) // everything
+        m_orgTemplates->syncNow();
     SyncInput input;
     input.action = SyncInput::Action::Sync;
     input.projectIds = projectIds;

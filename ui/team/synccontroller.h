@@ -22,6 +22,8 @@ class ServerClient;
 
 namespace Realm::Ui {
 
+class OrgTemplateSync;
+
 // The desktop's side of sync: runs the shares, clones and syncs people ask
 // for (SyncJob, one at a time, in order; sync requests that pile up become
 // one), keeps each shared project's standing for the badges, syncs on its
@@ -56,6 +58,9 @@ public:
     // window's own to the same projects (a folder's refresh) end first.
     void setStartAfter(std::function<void(std::function<void()>)> wait) { m_startAfter = std::move(wait); }
 
+    // Organizations' prompt templates: synced with everything (Sync Now,
+    // the automatic rounds) and when the server says they changed.
+    OrgTemplateSync *orgTemplates() const { return m_orgTemplates; }
     bool isAutomatic() const { return m_automatic; }
     bool isBusy() const { return m_busy; }
     // The run that ended last was cancelled (for failed()'s listeners).
@@ -91,7 +96,8 @@ private:
     void onEnded(const SyncClient::SyncInput &input, const QList<SyncClient::SyncReport> &reports, const QString &error);
     void onProjectChanged(const QString &serverProjectId, qint64 seq, const QString &epoch);
     void onAccountChanged();
-    // Every shared project of the server signed in to (automatic rounds).
+    // Every shared project of the server signed in to, and the
+    // organizations' templates (automatic rounds).
     void syncThisServer();
     // Tells the event socket which server project is open here.
     void updateWatch();
@@ -102,6 +108,7 @@ private:
     Storage::DatabasePtr m_db;
     TeamClient::ServerClient *m_client;
     TeamClient::EventsClient *m_events;
+    OrgTemplateSync *m_orgTemplates;
     QTimer m_periodic;
     std::deque<SyncClient::SyncInput> m_queue;
     QPointer<SyncClient::SyncJob> m_job;

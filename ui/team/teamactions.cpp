@@ -172,6 +172,11 @@ void TeamActions::setFolderWatch(FolderWatch *watch)
     m_folderWatch = watch;
 }
 
+bool TeamActions::isSignedIn() const
+{
+    return m_client->account().isSet();
+}
+
 void TeamActions::projectChangedHere(const QString &projectId)
 {
     const bool shared = m_sync->statusOf(projectId).has_value();
@@ -273,7 +278,7 @@ void TeamActions::updateActions()
 {
     const bool signedIn = m_client->account().isSet();
     const auto status = m_sync->statusOf(m_projectId);
-    m_syncNow->setEnabled(signedIn && !m_sync->statuses().isEmpty());
+    m_syncNow->setEnabled(signedIn); // shared projects, and organizations' templates
     m_share->setEnabled(signedIn && !m_projectId.isEmpty());
     m_share->setText(status ? tr("S&hare Project (Members)…") : tr("S&hare Project…"));
     m_conflicts->setEnabled(status && status->conflicts > 0);

@@ -43,6 +43,7 @@ public:
     // Shown while a sync, share or clone runs.
     QToolButton *cancelButton() const { return m_cancelButton; }
     SyncController *sync() const { return m_sync; }
+    bool isSignedIn() const;
 
     void setProject(const QString &projectId, const QString &projectName);
     // The window's watch of the project's folder: switching the folder's

@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Organizations' prompt templates on the desktop against a real
+// realm-server on 127.0.0.1: Alice (Acme's owner) publishes one of her
+// templates from the Prompts dialog's Share menu; Bob's desktop, live,
+// receives it within moments (the event socket's poke) and shows it
+// read-only; Alice withdraws it and it leaves Bob's list. Logins go to
+// in-memory secret stores.
+#include "chat/promptsdialog.h"
+#include "prompts/promptstore.h"
+#include "secrets/memorysecretstore.h"
+#include "serverprocess.h"
+#include "team/orgtemplatesync.h"
+#include "team/synccontroller.h"
+#include "teamclient/serveraccount.h"
+#include "teamclient/serverclient.h"
+#include "testworkspace.h"
+#include "verifyresult.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Realm;
+using namespace Realm::Test;
+using Realm::Ui::OrgTemplateSync;
+using Realm::Ui::PromptsDialog;
+using Realm::Ui::SyncController;
+
+namespace {
+
+const QByteArray kPassword = "a long enough passphrase";
+
+struct Desk {
+    TestWorkspace workspace;
+    Secrets::MemorySecretStore secrets;
+    TeamClient::ServerClient client{&secrets};
+    std::unique_ptr<SyncController> sync;
+};
+
+void screenshot(QWidget &widget, const QString &name)
+{
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(widget.grab().save(dir + QLatin1Char('/') + name));
+}
+
+// The dialog's row showing `text`, or -1.
+int rowOf(const PromptsDialog &dialog, const QString &text)
+{
+    for (int row = 0; row < dialog.list()->count(); ++row)
+        if (dialog.list()->item(row)->text() == text)
+            return row;
+    return -1;
+}
+
+QStringList namesIn(const Storage::DatabasePtr &db)
+{
+    QStringList names;
+    Result<QList<Prompts::PromptTemplate>> prompts = Prompts::PromptStore(db).list();
+    if (prompts)
+        for (const Prompts::PromptTemplate &prompt : std::as_const(*prompts))
+            names.append(Prompts::qualifiedName(prompt));
+    return names;
+}
+
+QAction *menuAction(QMenu *menu, const QString &text)
+{
+    for (QAction *action : menu->actions())
+        if (action->text() == text)
+            return action;
+    return nullptr;
+}
+
+} // namespace
+
+class tst_TeamPrompts final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_folder;
+    std::unique_ptr<ServerProcess> m_server;
+    std::unique_ptr<Desk> m_alice;
+    std::unique_ptr<Desk> m_bob;
+
+    bool signIn(Desk &desk, const QString &email)
+    {
+        std::optional<bool> ok;
+        desk.client.login(QUrl(m_server->url()), email, QString::fromUtf8(kPassword), {}, [&ok](Result<QJsonObject> me) {
+            if (!me)
+                qWarning("sign-in failed: %s", qPrintable(me.error().message));
+            ok = bool(me);
+        });
+        return QTest::qWaitFor([&ok] { return ok.has_value(); }, 20000) && *ok;
+    }
+
+    // Alice's Prompts dialog, loaded, with the Share menu ready.
+    std::unique_ptr<PromptsDialog> alicesDialog()
+    {
+        auto dialog = std::make_unique<PromptsDialog>(m_alice->workspace.db());
+        QSignalSpy loaded(dialog.get(), &PromptsDialog::loaded);
+        if (!loaded.wait(10000))
+            return nullptr;
+        dialog->setSharing(m_alice->sync->orgTemplates());
+        return dialog;
+    }
+
+    // Runs the Share menu's `text` for the dialog's `row`; the message it ends with.
+    QString share(PromptsDialog &dialog, int row, const QString &text)
+    {
+        dialog.list()->setCurrentRow(row);
+        if (!QTest::qWaitFor([&dialog] { return dialog.shareButton()->isEnabled(); }, 10000))
+            return QStringLiteral("(Share stayed off)");
+        std::unique_ptr<QMenu> menu(dialog.shareMenu());
+        QAction *action = menuAction(menu.get(), text);
+        if (!action)
+            return QStringLiteral("(no menu item %1)").arg(text);
+        QSignalSpy changed(&dialog, &PromptsDialog::changed);
+        action->trigger();
+        auto *message = dialog.findChild<QLabel *>(QStringLiteral("promptMessage"));
+        if (!changed.wait(30000))
+            return message->text();
+        // The list is read again, and then says what came of it.
+        QSignalSpy loaded(&dialog, &PromptsDialog::loaded);
+        if (!loaded.wait(10000))
+            return QStringLiteral("(not reloaded)");
+        return message->text();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_folder.isValid());
+        TeamClient::ServerAccount::forget();
+        QString why;
+        std::optional<TeamOnServer> team = startTeam(m_folder, {QStringLiteral("Alice"), QStringLiteral("Bob")}, kPassword, QStringLiteral("Acme"), &why);
+        QVERIFY2(team, qPrintable(why));
+        m_server = std::move(team->server);
+        m_alice = std::make_unique<Desk>();
+        m_bob = std::make_unique<Desk>();
+        QVERIFY(signIn(*m_alice, QStringLiteral("alice@example.org")));
+        QVERIFY(signIn(*m_bob, QStringLiteral("bob@example.org")));
+        m_alice->sync = std::make_unique<SyncController>(m_alice->workspace.db(), &m_alice->client);
+        m_bob->sync = std::make_unique<SyncController>(m_bob->workspace.db(), &m_bob->client);
+        Prompts::PromptTemplate review;
+        review.name = QStringLiteral("acme-review");
+        review.title = QStringLiteral("Acme Review");
+        review.description = QStringLiteral("Our checklist");
+        review.body = QStringLiteral("Review {{selection}} against the Acme checklist.");
+        REALM_VERIFY_OK(Prompts::PromptStore(m_alice->workspace.db()).save(review));
+    }
+
+    void cleanupTestCase()
+    {
+        m_alice.reset();
+        m_bob.reset();
+        TeamClient::ServerAccount::forget();
+        if (m_server)
+            QCOMPARE(m_server->terminate(), 0);
+    }
+
+    void alicePublishesAndBobReceivesItLive()
+    {
+        // Bob's desktop is live: it pulls when connected, then on pokes.
+        m_bob->sync->setAutomatic(true);
+        QVERIFY(QTest::qWaitFor([&] { return m_bob->sync->isLive(); }, 20000));
+        QVERIFY(QTest::qWaitFor([&] { return !m_bob->sync->orgTemplates()->isBusy(); }, 20000));
+        QVERIFY(!namesIn(m_bob->workspace.db()).contains(QStringLiteral("Acme/acme-review")));
+        QSignalSpy received(m_bob->sync->orgTemplates(), &OrgTemplateSync::received);
+
+        std::unique_ptr<PromptsDialog> dialog = alicesDialog();
+        QVERIFY(dialog);
+        QVERIFY(dialog->shareButton()->isVisibleTo(dialog.get()));
+        const int mine = rowOf(*dialog, QStringLiteral("Acme Review"));
+        QVERIFY(mine >= 0);
+        const QString said = share(*dialog, mine, QStringLiteral("Publish to Acme"));
+        QVERIFY2(said.startsWith(QStringLiteral("Published")), qPrintable(said));
+        // Her list now has Acme's copy too, read-only.
+        QVERIFY(QTest::qWaitFor([&] { return rowOf(*dialog, QStringLiteral("Acme Review (Acme)")) >= 0; }, 10000));
+
+        // Nobody asks on Bob's side.
+        QVERIFY(!received.isEmpty() || received.wait(20000)); // (it may have come while Alice's dialog waited)
+        QVERIFY(namesIn(m_bob->workspace.db()).contains(QStringLiteral("Acme/acme-review")));
+        Result<Prompts::PromptTemplate> his = Prompts::PromptStore(m_bob->workspace.db()).find(QStringLiteral("acme-review"));
+        REALM_VERIFY_OK(his);
+        QCOMPARE(his->body, QStringLiteral("Review {{selection}} against the Acme checklist."));
+        QCOMPARE(his->orgName, QStringLiteral("Acme"));
+    }
+
+    void bobSeesItReadOnlyAndCannotShare()
+    {
+        PromptsDialog dialog(m_bob->workspace.db());
+        QSignalSpy loaded(&dialog, &PromptsDialog::loaded);
+        QVERIFY(loaded.wait(10000));
+        QSignalSpy known(&dialog, &PromptsDialog::sharingKnown);
+        dialog.setSharing(m_bob->sync->orgTemplates());
+        QVERIFY(known.wait(10000));
+        dialog.resize(900, 560);
+        dialog.show();
+        const int row = rowOf(dialog, QStringLiteral("Acme Review (Acme)"));
+        QVERIFY(row >= 0);
+        dialog.list()->setCurrentRow(row);
+        QVERIFY(dialog.findChild<QPlainTextEdit *>()->isReadOnly());
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("promptMessage"))->text().contains(QStringLiteral("Acme's template")));
+        // A member administers nothing: Share stays off, and Remove too.
+        QVERIFY(!dialog.shareButton()->isEnabled());
+        for (QPushButton *button : dialog.findChildren<QPushButton *>())
+            if (button->text() == QStringLiteral("&Remove"))
+                QVERIFY(!button->isEnabled());
+        screenshot(dialog, QStringLiteral("org-prompt-read-only.png"));
+    }
+
+    void aliceWithdrawsItAndItLeavesBobsList()
+    {
+        QSignalSpy received(m_bob->sync->orgTemplates(), &OrgTemplateSync::received);
+        std::unique_ptr<PromptsDialog> dialog = alicesDialog();
+        QVERIFY(dialog);
+        const int shared = rowOf(*dialog, QStringLiteral("Acme Review (Acme)"));
+        QVERIFY(shared >= 0);
+        dialog->resize(900, 560);
+        dialog->show();
+        dialog->list()->setCurrentRow(shared);
+        QVERIFY(QTest::qWaitFor([&] { return dialog->shareButton()->isEnabled(); }, 10000));
+        screenshot(*dialog, QStringLiteral("org-prompt-admin.png"));
+        const QString said = share(*dialog, shared, QStringLiteral("Withdraw from Acme"));
+        QVERIFY2(said.startsWith(QStringLiteral("Withdrew")), qPrintable(said));
+        QVERIFY(QTest::qWaitFor([&] { return rowOf(*dialog, QStringLiteral("Acme Review (Acme)")) < 0; }, 10000));
+        QVERIFY(rowOf(*dialog, QStringLiteral("Acme Review")) >= 0); // hers stays
+        QVERIFY(!received.isEmpty() || received.wait(20000)); // (it may have come while Alice's dialog waited)
+        QVERIFY(!namesIn(m_bob->workspace.db()).contains(QStringLiteral("Acme/acme-review")));
+        m_bob->sync->setAutomatic(false);
+    }
+};
+
+QTEST_MAIN(tst_TeamPrompts)
+#include "tst_teamprompts.moc"

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "team/orgtemplatesync.h"
+
+#include "jobs/background.h"
+#include "teamclient/httptransport.h"
+#include "teamclient/serverclient.h"
+
+#include <QJsonArray>
+
+namespace Realm::Ui {
+
+using SyncClient::OrgTemplateInput;
+using SyncClient::OrgTemplateReport;
+
+OrgTemplateSync::OrgTemplateSync(Storage::DatabasePtr db, TeamClient::ServerClient *client, QObject *parent)
+    : QObject(parent), m_db(std::move(db)), m_client(client)
+{
+}
+
+OrgTemplateSync::~OrgTemplateSync()
+{
+    if (m_job)
+        m_job->cancel();
+}
+
+void OrgTemplateSync::syncNow()
+{
+    // One waiting is enough: it reads everything the server has by then.
+    for (const Request &waiting : m_queue)
+        if (waiting.input.action == OrgTemplateInput::Action::SyncAll)
+            return;
+    enqueue(Request{OrgTemplateInput{}, nullptr, {}});
+}
+
+void OrgTemplateSync::adminOrgs(QObject *context, std::function<void(const Result<QList<Org>> &)> done)
+{
+    if (!m_client->account().isSet()) {
+        done(QList<Org>{});
+        return;
+    }
+    m_client->call("GET", QStringLiteral("/me"), {}, whileOpen(context, [done](Result<QJsonObject> me) {
+        if (!me) {
+            done(me.error());
+            return;
+        }
+        QList<Org> orgs;
+        for (const QJsonValue &value : me->value(QStringLiteral("orgs")).toArray()) {
+            const QJsonObject org = value.toObject();
+            const QString role = org.value(QStringLiteral("role")).toString();
+            if (role == QLatin1String("admin") || role == QLatin1String("owner"))
+                orgs.append({org.value(QStringLiteral("id")).toString(), org.value(QStringLiteral("name")).toString()});
+        }
+        done(orgs);
+    }));
+}
+
+void OrgTemplateSync::publish(QObject *context, const Org &org, const Prompts::PromptTemplate &prompt, Done done)
+{
+    OrgTemplateInput input;
+    input.action = OrgTemplateInput::Action::Publish;
+    input.org = org.id;
+    input.prompt = prompt;
+    enqueue(Request{input, context, std::move(done)});
+}
+
+void OrgTemplateSync::withdraw(QObject *context, const Org &org, const QString &name, Done done)
+{
+    OrgTemplateInput input;
+    input.action = OrgTemplateInput::Action::Withdraw;
+    input.org = org.id;
+    input.name = name;
+    enqueue(Request{input, context, std::move(done)});
+}
+
+void OrgTemplateSync::enqueue(Request request)
+{
+    m_queue.push_back(std::move(request));
+    startNext();
+}
+
+void OrgTemplateSync::startNext()
+{
+    if (m_running || m_queue.empty())
+        return;
+    m_running = std::move(m_queue.front());
+    m_queue.pop_front();
+    if (!m_client->account().isSet()) { // signed out meanwhile: nothing to sync with
+        end(Error::unauthenticated(tr("Sign in to a team server first (Team → Connect to Server).")));
+        return;
+    }
+    m_client->credentials([this, alive = QPointer<OrgTemplateSync>(this)](Result<TeamClient::Credentials> credentials) {
+        if (!alive)
+            return;
+        if (!credentials) {
+            end(credentials.error());
+            return;
+        }
+        m_running->input.server = credentials->server.toString();
+        SyncClient::SyncJob::TransportFactory transport = [login = *credentials](const CancellationToken *cancel) {
+            return std::make_unique<TeamClient::HttpTransport>(login, cancel);
+        };
+        auto *job = new SyncClient::OrgTemplateJob(m_db, transport, m_running->input, this);
+        m_job = job;
+        connect(job, &SyncClient::OrgTemplateJob::finished, this, [this, job](const QList<OrgTemplateReport> &reports) {
+            job->deleteLater();
+            end(reports);
+        });
+        connect(job, &SyncClient::OrgTemplateJob::failed, this, [this, job](const Error &error) {
+            job->deleteLater();
+            if (error.code == Error::Code::Unauthenticated)
+                m_client->dropAccessToken();
+            end(error);
+        });
+        job->start();
+    });
+}
+
+void OrgTemplateSync::end(const Result<QList<OrgTemplateReport>> &reports)
+{
+    const Request request = *std::exchange(m_running, std::nullopt);
+    m_job = nullptr;
+    QString message = reports ? QString() : reports.error().message;
+    bool changedHere = false;
+    if (reports) {
+        for (const OrgTemplateReport &report : *reports) {
+            changedHere = changedHere || report.received > 0;
+            if (message.isEmpty())
+                message = report.error;
+        }
+    }
+    if (request.done && request.context) {
+        if (!message.isEmpty())
+            request.done(Error::failed(message));
+        else if (request.input.action == OrgTemplateInput::Action::Publish)
+            request.done(tr("Published \"%1\" to %2: its members have it now.").arg(request.input.prompt.name, reports->first().orgName));
+        else
+            request.done(tr("Withdrew \"%1\" from %2.").arg(request.input.name, reports->first().orgName));
+    }
+    if (changedHere)
+        emit received();
+    emit ended(message);
+    startNext();
+}
+
+} // namespace Realm::Ui

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chat/promptsharing.h"
+#include "storage/database.h"
+#include "syncclient/orgtemplatejob.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <deque>
+#include <optional>
+
+namespace Realm::TeamClient {
+class ServerClient;
+} // namespace Realm::TeamClient
+
+namespace Realm::Ui {
+
+// The desktop's side of organizations' prompt templates: keeps the copies
+// here in step (OrgTemplateJob, one run at a time; requests to sync that
+// pile up become one) and publishes or withdraws for the Prompts dialog.
+// The sync controller starts it when it syncs everything and when the
+// server says an organization's templates changed.
+class OrgTemplateSync final : public QObject, public PromptSharing {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OrgTemplateSync)
+public:
+    OrgTemplateSync(Storage::DatabasePtr db, TeamClient::ServerClient *client, QObject *parent = nullptr);
+    ~OrgTemplateSync() override;
+
+    void syncNow();
+    bool isBusy() const { return m_running.has_value() || !m_queue.empty(); }
+
+    void adminOrgs(QObject *context, std::function<void(const Result<QList<Org>> &)> done) override;
+    void publish(QObject *context, const Org &org, const Prompts::PromptTemplate &prompt, Done done) override;
+    void withdraw(QObject *context, const Org &org, const QString &name, Done done) override;
+
+signals:
+    // Templates changed here (a pull brought some): lists of them read again.
+    void received();
+    // A run ended; `message` says why it failed (empty: it did not).
+    void ended(const QString &message);
+
+private:
+    struct Request {
+        SyncClient::OrgTemplateInput input;
+        QPointer<QObject> context; // publish, withdraw: who waits for `done`
+        Done done;
+    };
+    void enqueue(Request request);
+    void startNext();
+    void run(Request request);
+    void end(const Result<QList<SyncClient::OrgTemplateReport>> &reports);
+
+    Storage::DatabasePtr m_db;
+    TeamClient::ServerClient *m_client;
+    std::deque<Request> m_queue;
+    std::optional<Request> m_running;
+    QPointer<SyncClient::OrgTemplateJob> m_job;
+};
+
+} // namespace Realm::Ui
