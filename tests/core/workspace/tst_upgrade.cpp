@@ -142,6 +142,17 @@ void tst_Upgrade::everyEarlierSchemaUpgradesKeepingEveryRow()
         QCOMPARE(prompt->createdAt, 1700000300000);
         QVERIFY(!Prompts::PromptStore(db).find(QStringLiteral("old-prompt"))); // removed: a tombstone
     }
+    if (version >= 18) {
+        // An organization's template, read-only, and an admin's change still waiting.
+        Result<Prompts::PromptTemplate> shared = Prompts::PromptStore(db).find(QStringLiteral("Acme/house-style"));
+        QVERIFY2(shared, shared ? "" : qPrintable(shared.error().message));
+        QCOMPARE(shared->body, QStringLiteral("Acme style for {{selection}}"));
+        QVERIFY(Prompts::isReadOnly(*shared));
+        QSqlQuery waiting(db->connection());
+        QVERIFY(waiting.exec(QStringLiteral("SELECT COUNT(*) FROM org_template_outbox o JOIN org_template_links l USING (org_id) WHERE l.next_number = 3")));
+        QVERIFY(waiting.next());
+        QCOMPARE(waiting.value(0).toInt(), 1);
+    }
     if (version >= 12) {
         Result<std::optional<SyncClient::Link>> link = SyncClient::SyncState::link(db->handle(), kCalculator);
         QVERIFY(link && *link);
