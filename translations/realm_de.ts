@@ -1525,6 +1525,10 @@
             <numerusform>die Datei hat %n Zeilen; Zeile %1 liegt hinter ihrem Ende.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is %2&apos;s prompt template: an admin of %2 withdraws it (realm-cli prompt withdraw %3 --org %2).</source>
+        <translation>„%1“ ist eine Prompt-Vorlage von %2: Ein Admin von %2 zieht sie zurück (realm-cli prompt withdraw %3 --org %2).</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Prompts::BuiltIn</name>
@@ -1583,6 +1587,33 @@
     <message>
         <source>What a file is for and what is in it.</source>
         <translation>Wofür eine Datei da ist und was sie enthält.</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Prompts::OrgPrompts</name>
+    <message>
+        <source>Saving the organization&apos;s prompt template failed</source>
+        <translation>Die Prompt-Vorlage der Organisation konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Removing the organization&apos;s prompt template failed</source>
+        <translation>Die Prompt-Vorlage der Organisation konnte nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Removing the organization&apos;s prompt templates failed</source>
+        <translation>Die Prompt-Vorlagen der Organisation konnten nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Saving the organization&apos;s name failed</source>
+        <translation>Der Name der Organisation konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Reading the organization&apos;s prompt templates failed</source>
+        <translation>Die Prompt-Vorlagen der Organisation konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Reading the organizations&apos; prompt templates failed</source>
+        <translation>Die Prompt-Vorlagen der Organisationen konnten nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -2154,6 +2185,85 @@
             <numerusform>%n Änderung übernommen</numerusform>
             <numerusform>%n Änderungen übernommen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Syncing the organizations&apos; templates…</source>
+        <translation>Vorlagen der Organisationen werden abgeglichen…</translation>
+    </message>
+    <message>
+        <source>Reading the organization&apos;s sync state failed</source>
+        <translation>Der Abgleichsstand der Organisation konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Saving the organization&apos;s sync state failed</source>
+        <translation>Der Abgleichsstand der Organisation konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Reading the organization&apos;s waiting changes failed</source>
+        <translation>Die wartenden Änderungen der Organisation konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Forgetting an organization&apos;s templates failed</source>
+        <translation>Die Vorlagen einer Organisation konnten nicht entfernt werden</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::SyncClient::OrgTemplateSyncer</name>
+    <message>
+        <source>The server&apos;s account answer names an organization without its id.</source>
+        <translation>Die Kontoantwort des Servers nennt eine Organisation ohne ihre ID.</translation>
+    </message>
+    <message>
+        <source>Only the admins and owners of %1 change its templates: ask one of them.</source>
+        <translation>Nur Admins und Eigentümer von %1 ändern ihre Vorlagen: Fragen Sie eine dieser Personen.</translation>
+    </message>
+    <message>
+        <source>You are in no organization named &quot;%1&quot; on %2 (realm-cli server whoami lists yours).</source>
+        <translation>Sie sind in keiner Organisation namens „%1“ auf %2 (realm-cli server whoami listet Ihre auf).</translation>
+    </message>
+    <message>
+        <source>%1 has no prompt template named &quot;%2&quot; (realm-cli prompt list shows the shared ones).</source>
+        <translation>%1 hat keine Prompt-Vorlage namens „%2“ (realm-cli prompt list zeigt die geteilten).</translation>
+    </message>
+    <message>
+        <source>Queuing the change failed</source>
+        <translation>Die Änderung konnte nicht vorgemerkt werden</translation>
+    </message>
+    <message>
+        <source>Only your own templates can be published; duplicate &quot;%1&quot; under a name of yours first.</source>
+        <translation>Nur eigene Vorlagen lassen sich veröffentlichen; duplizieren Sie „%1“ zuerst unter einem eigenen Namen.</translation>
+    </message>
+    <message>
+        <source>Reading the organizations&apos; sync state failed</source>
+        <translation>Der Abgleichsstand der Organisationen konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Saving the organization&apos;s sync state failed</source>
+        <translation>Der Abgleichsstand der Organisation konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Dropping the changes failed</source>
+        <translation>Die Änderungen konnten nicht verworfen werden</translation>
+    </message>
+    <message>
+        <source>%1 did not take your changes to its templates: %2 They were dropped here; your own templates are as they were.</source>
+        <translation>%1 hat Ihre Änderungen an ihren Vorlagen nicht angenommen: %2 Sie wurden hier verworfen; Ihre eigenen Vorlagen sind unverändert.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the changes cannot be read: %1</source>
+        <translation>Die Antwort des Servers auf die Änderungen ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Saving the server&apos;s answer failed</source>
+        <translation>Die Antwort des Servers konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of template changes cannot be read: %1</source>
+        <translation>Die Liste der Vorlagenänderungen des Servers ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Saving %1&apos;s templates failed</source>
+        <translation>Die Vorlagen von %1 konnten nicht gespeichert werden</translation>
     </message>
 </context>
 <context>
@@ -3519,6 +3629,21 @@ in %2</translation>
     </message>
 </context>
 <context>
+    <name>Realm::Ui::OrgTemplateSync</name>
+    <message>
+        <source>Sign in to a team server first (Team → Connect to Server).</source>
+        <translation>Melden Sie sich zuerst bei einem Team-Server an (Team → Mit Server verbinden).</translation>
+    </message>
+    <message>
+        <source>Published &quot;%1&quot; to %2: its members have it now.</source>
+        <translation>„%1“ für %2 veröffentlicht: Alle Mitglieder haben sie jetzt.</translation>
+    </message>
+    <message>
+        <source>Withdrew &quot;%1&quot; from %2.</source>
+        <translation>„%1“ von %2 zurückgezogen.</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Ui::ProjectActions</name>
     <message>
         <source>&amp;Rename Project…</source>
@@ -3759,6 +3884,46 @@ in %2</translation>
             <numerusform>%n Vorlage nach %1 exportiert.</numerusform>
             <numerusform>%n Vorlagen nach %1 exportiert.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>S&amp;hare</source>
+        <translation>Tei&amp;len</translation>
+    </message>
+    <message>
+        <source>Publish this template, as saved, to an organization you administer, or withdraw an organization&apos;s template</source>
+        <translation>Diese Vorlage in ihrer gespeicherten Fassung für eine Organisation veröffentlichen, die Sie verwalten, oder die Vorlage einer Organisation zurückziehen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1&apos;s template, for all its members: Share withdraws it; duplicate it to make one of your own.</source>
+        <translation>Vorlage von %1 für alle Mitglieder: „Teilen“ zieht sie zurück; duplizieren Sie sie für eine eigene.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s template, which its admins change: duplicate it to make one of your own.</source>
+        <translation>Vorlage von %1, die deren Admins ändern: Duplizieren Sie sie für eine eigene.</translation>
+    </message>
+    <message>
+        <source>Publish to %1</source>
+        <translation>Für %1 veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Publishing &quot;%1&quot; to %2…</source>
+        <translation>„%1“ wird für %2 veröffentlicht…</translation>
+    </message>
+    <message>
+        <source>Withdraw from %1</source>
+        <translation>Von %1 zurückziehen</translation>
+    </message>
+    <message>
+        <source>Withdrawing &quot;%1&quot; from %2…</source>
+        <translation>„%1“ wird von %2 zurückgezogen…</translation>
+    </message>
+    <message>
+        <source>Only %1&apos;s admins change its templates</source>
+        <translation>Nur Admins von %1 ändern ihre Vorlagen</translation>
     </message>
 </context>
 <context>
