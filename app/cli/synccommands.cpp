@@ -119,10 +119,14 @@ QString describe(const SyncClient::OrgTemplateReport &report)
 {
     if (!report.error.isEmpty())
         return QStringLiteral("%1's templates: failed: %2").arg(report.orgName, report.error);
+    if (report.unsupported)
+        return QStringLiteral("%1's templates: %2 keeps none (a realm-server from before them).").arg(report.orgName, report.server);
     QString line = QStringLiteral("%1's templates (%2): sent %3, received %4").arg(report.orgName, report.server).arg(report.sent).arg(report.received);
     if (report.pending > 0)
         line += QStringLiteral(", %1 waiting").arg(report.pending);
     line += QLatin1Char('.');
+    for (const QString &name : report.kept)
+        line += QStringLiteral("\n  kept: %1 (someone changed it since it was read here; it stays as they left it)").arg(name);
     for (const QString &name : report.unusable)
         line += QStringLiteral("\n  not usable here: %1 (not a valid prompt template; ask an admin to fix it)").arg(name);
     return line;
@@ -535,6 +539,12 @@ int runPromptSharing(const QString &sub, const Invocation &inv)
         if (!inv.json && report.pending > 0)
             Output::error(QStringLiteral("The change waits here; realm-cli sync sends it."));
         return code;
+    }
+    if (report.kept.contains(name)) {
+        Output::error(QStringLiteral("Someone changed %1 in %2 since it was read here: it stays as they left it (realm-cli prompt show %2/%1). "
+                                     "Look at it, then try again.")
+                          .arg(name, report.orgName));
+        return ExitRejected;
     }
     if (!inv.json)
         Output::print(sub == QLatin1String("publish") ? QStringLiteral("Published %1 to %2: its members have it as %2/%1.").arg(name, report.orgName)

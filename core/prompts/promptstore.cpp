@@ -49,10 +49,18 @@ Result<std::optional<PromptTemplate>> PromptStore::findShared(const QString &nam
     Result<QList<PromptTemplate>> shared = OrgPrompts::list(m_db->handle());
     if (!shared)
         return shared.error();
+    QList<PromptTemplate> found;
     for (const PromptTemplate &p : std::as_const(*shared))
         if (p.name == bare && (org.isEmpty() || p.orgId == org || p.orgName.compare(org, Qt::CaseInsensitive) == 0))
-            return std::optional<PromptTemplate>(p);
-    return std::optional<PromptTemplate>();
+            found.append(p);
+    if (found.size() > 1) {
+        QStringList qualified;
+        for (const PromptTemplate &p : std::as_const(found))
+            qualified.append(qualifiedName(p));
+        return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "\"%1\" is a template of several organizations: name the one you mean (%2).")
+                                       .arg(name, qualified.join(QStringLiteral(", "))));
+    }
+    return found.isEmpty() ? std::optional<PromptTemplate>() : std::optional<PromptTemplate>(found.first());
 }
 
 Result<PromptTemplate> PromptStore::find(const QString &name) const

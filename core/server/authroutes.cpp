@@ -156,11 +156,15 @@ void addAuthRoutes(Router &router, const ApiContext &context)
                     QJsonArray list;
                     for (const auto &[org, role] : std::as_const(*orgs))
                         list.append(QJsonObject{{QStringLiteral("id"), org.id}, {QStringLiteral("name"), org.name}, {QStringLiteral("role"), Auth::orgRoleName(role)}});
-                    return HttpResponse::json(200, {{QStringLiteral("id"), principal.userId},
-                                                    {QStringLiteral("email"), principal.email},
-                                                    {QStringLiteral("name"), principal.name},
-                                                    {QStringLiteral("is_admin"), principal.isAdmin},
-                                                    {QStringLiteral("orgs"), list}});
+                    QJsonObject me{{QStringLiteral("id"), principal.userId},
+                                   {QStringLiteral("email"), principal.email},
+                                   {QStringLiteral("name"), principal.name},
+                                   {QStringLiteral("is_admin"), principal.isAdmin},
+                                   {QStringLiteral("orgs"), list}};
+                    // A key sees its own organization only: `orgs` is not all of the person's.
+                    if (principal.viaApiKey())
+                        me.insert(QStringLiteral("api_key_org_id"), principal.apiKeyOrgId);
+                    return HttpResponse::json(200, me);
                 });
 }
 

@@ -17,6 +17,7 @@
 #include <QSet>
 #include <QThread>
 
+#include <algorithm>
 #include <vector>
 
 namespace Realm::ServerDb {
@@ -367,23 +368,33 @@ Result<void> ServerDatabase::migrateTo(int target) const
     // SQLite changes a table by making it again (rename the old, create,
     // copy, drop), which with foreign keys on would delete every row that
     // refers to it; and modern renaming would point those rows' references
-    // at the old name. Both are off for the upgrade (the pragmas do
+    // at the old name. Both are off while migrations run (the pragmas do
     // nothing inside a transaction, so they are set around it), and the
-    // keys are checked before it commits.
-    if (sqlite) {
+    // keys are checked before the migrations commit. A database already
+    // up to date is left as it is.
+    const auto migrating = [&] {
+        const Result<int> before = schemaVersion(); // fails before the first migration
+        return !before || *before < std::min(target, files.isEmpty() ? 0 : files.lastKey());
+    };
+    const bool relaxKeys = sqlite && migrating();
+    if (relaxKeys) {
         Result<QSqlDatabase> db = connection();
         if (!db)
             return db.error();
-        if (Result<void> off = run(*db, QStringLiteral("PRAGMA foreign_keys=OFF"), whatFailed); !off)
-            return off;
-        if (Result<void> legacy = run(*db, QStringLiteral("PRAGMA legacy_alter_table=ON"), whatFailed); !legacy)
-            return legacy;
+        for (const char *pragma : {"PRAGMA foreign_keys=OFF", "PRAGMA legacy_alter_table=ON"})
+            if (Result<void> set = run(*db, QString::fromLatin1(pragma), whatFailed); !set)
+                return set;
     }
     const auto keysOnAgain = qScopeGuard([&] {
-        if (Result<QSqlDatabase> db = connection(); sqlite && db) {
-            (void)run(*db, QStringLiteral("PRAGMA legacy_alter_table=OFF"), whatFailed);
-            (void)run(*db, QStringLiteral("PRAGMA foreign_keys=ON"), whatFailed);
-        }
+        if (!relaxKeys)
+            return;
+        Result<QSqlDatabase> db = connection();
+        const bool restored = db && run(*db, QStringLiteral("PRAGMA legacy_alter_table=OFF"), whatFailed)
+                              && run(*db, QStringLiteral("PRAGMA foreign_keys=ON"), whatFailed);
+        // A connection that could not be set back is not used again: the
+        // next one is opened with the keys on.
+        if (!restored)
+            closeThreadConnection();
     });
     return write(whatFailed, [&](const QSqlDatabase &db) -> Result<void> {
         if (m_location.backend == Backend::PostgreSql) {
@@ -425,14 +436,14 @@ Result<void> ServerDatabase::migrateTo(int target) const
                     return applied;
             }
         }
-        if (sqlite) {
+        if (relaxKeys) {
             Query broken(db, "PRAGMA foreign_key_check");
             if (Result<void> checked = broken.exec(whatFailed); !checked)
                 return checked;
             if (broken.next())
-                return Error::io(tr("%1: after the upgrade, a row of %2 refers to one that is not there. Nothing was changed; "
-                                    "restore a backup, or report this with the database.")
-                                     .arg(whatFailed, broken.text(0)));
+                return Error::database(tr("%1: after the upgrade, a row of %2 refers to one that is not there. Nothing was changed; "
+                                          "restore a backup, or report this with the database.")
+                                           .arg(whatFailed, broken.text(0)));
         }
         const int reached = std::max(version, std::min(target, latest));
         if (reached == version && hasRow)

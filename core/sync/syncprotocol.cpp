@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace Realm::Sync {
@@ -75,6 +76,33 @@ bool Tables::isProjectTable(const QString &table)
 bool Tables::isOrgTable(const QString &table)
 {
     return table == QLatin1String(kPromptTemplates);
+}
+
+Result<void> checkPromptTemplateChange(const Mutation &mutation)
+{
+    static const QRegularExpression validName(QStringLiteral("^[a-z0-9][a-z0-9_-]*$"));
+    if (mutation.key.size() > kMaxTemplateNameChars || !validName.match(mutation.key).hasMatch())
+        return Error::invalidInput(tr("\"%1\" cannot name an organization's prompt template: use lower case letters, digits, '-' and '_', "
+                                      "at most %2 of them.")
+                                       .arg(mutation.key.left(kMaxTemplateNameChars))
+                                       .arg(kMaxTemplateNameChars));
+    if (mutation.op == Mutation::Op::Delete)
+        return {};
+    const QJsonObject &data = mutation.data;
+    for (auto field = data.constBegin(); field != data.constEnd(); ++field) {
+        static const QStringList known{QStringLiteral("title"), QStringLiteral("description"), QStringLiteral("body")};
+        if (!known.contains(field.key()) || !field.value().isString())
+            return Error::invalidInput(tr("The prompt template %1 has \"%2\": a template holds only a title, a description and a body, as text.")
+                                           .arg(mutation.key, field.key()));
+    }
+    if (data.value(QStringLiteral("title")).toString().trimmed().isEmpty() || data.value(QStringLiteral("body")).toString().trimmed().isEmpty())
+        return Error::invalidInput(tr("The prompt template %1 needs a title and a body.").arg(mutation.key));
+    if (const qint64 size = QJsonDocument(data).toJson(QJsonDocument::Compact).size(); size > kMaxTemplateBytes)
+        return Error::invalidInput(tr("The prompt template %1 has %2 KiB; an organization's template may have %3 KiB.")
+                                       .arg(mutation.key)
+                                       .arg((size + 1023) / 1024)
+                                       .arg(kMaxTemplateBytes / 1024));
+    return {};
 }
 
 QJsonObject Mutation::toJson() const

@@ -74,6 +74,16 @@ struct Mutation final {
     static Result<Mutation> fromJson(const QJsonObject &json);
 };
 
+// An organization's prompt template as a change carries it, checked alike
+// by the server and by an admin's REALM before it is queued (so nothing
+// waits that the server would refuse for good): its key a name (lower case
+// letters, digits, '-' and '_', at most kMaxTemplateNameChars), its data
+// {title, description, body} as text, title and body not blank, at most
+// kMaxTemplateBytes as JSON. A delete needs only the name.
+inline constexpr qsizetype kMaxTemplateNameChars = 100;
+inline constexpr qint64 kMaxTemplateBytes = 256 * 1024;
+Result<void> checkPromptTemplateChange(const Mutation &mutation);
+
 // What the server did with one mutation.
 struct MutationResult final {
     enum class Outcome {

@@ -2,11 +2,10 @@
 #include "syncclient/orgtemplatesyncer.h"
 
 #include "common/clock.h"
-#include "common/ids.h"
 #include "prompts/orgprompts.h"
-#include "storage/statement.h"
 #include "storage/transaction.h"
 #include "sync/syncprotocol.h"
+#include "syncclient/orgtemplatestate.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -16,9 +15,9 @@
 
 namespace Realm::SyncClient {
 
-using Storage::Statement;
 using Sync::ChangePage;
 using Sync::Mutation;
+namespace State = OrgTemplateState;
 
 namespace {
 
@@ -28,89 +27,9 @@ QString tr(const char *text)
 }
 
 constexpr int kChangesPerPage = 1000;
-
-// The org_template_links row: where the organization's log was read up to,
-// and the numbering of this workspace's changes to it.
-struct OrgLink {
-    QString server;
-    QString clientId;
-    qint64 nextNumber = 1;
-    QString cursor;
-};
-
-Result<std::optional<OrgLink>> readLink(Storage::Handle db, const QString &orgId)
-{
-    Statement q(db, "SELECT server, client_id, next_number, cursor FROM org_template_links WHERE org_id = ?");
-    q.bindAll(orgId);
-    if (q.next())
-        return std::optional<OrgLink>(OrgLink{q.columnText(0), q.columnText(1), q.columnInt(2), q.columnText(3)});
-    if (q.failed())
-        return q.error(tr("Reading the organization's sync state failed"));
-    return std::optional<OrgLink>();
-}
-
-// The link, made (with a new client id) when the organization has none.
-Result<OrgLink> ensureLink(Storage::Handle db, const QString &orgId, const QString &server)
-{
-    Result<std::optional<OrgLink>> found = readLink(db, orgId);
-    if (!found)
-        return found.error();
-    if (*found)
-        return **found;
-    const OrgLink link{server, newId(), 1, QString()};
-    Statement q(db, "INSERT INTO org_template_links (org_id, server, client_id) VALUES (?, ?, ?)");
-    q.bindAll(orgId, server, link.clientId);
-    if (Result<void> made = q.exec(tr("Saving the organization's sync state failed")); !made)
-        return made.error();
-    return link;
-}
-
-Result<void> run(Storage::Handle db, const char *sql, const QString &orgId, const QString &what)
-{
-    Statement q(db, sql);
-    q.bindAll(orgId);
-    return q.exec(what);
-}
-
-Result<QList<Mutation>> outbox(Storage::Handle db, const QString &orgId)
-{
-    Statement q(db, "SELECT mutation FROM org_template_outbox WHERE org_id = ? ORDER BY number");
-    q.bindAll(orgId);
-    QList<Mutation> mutations;
-    while (q.next()) {
-        Result<Mutation> mutation = Mutation::fromJson(QJsonDocument::fromJson(q.columnText(0).toUtf8()).object());
-        if (!mutation)
-            return mutation.error();
-        mutations.append(*mutation);
-    }
-    if (q.failed())
-        return q.error(tr("Reading the organization's waiting changes failed"));
-    return mutations;
-}
-
-Result<qint64> pendingCount(Storage::Handle db, const QString &orgId)
-{
-    Statement q(db, "SELECT COUNT(*) FROM org_template_outbox WHERE org_id = ?");
-    q.bindAll(orgId);
-    if (!q.next())
-        return q.error(tr("Reading the organization's waiting changes failed"));
-    return q.columnInt(0);
-}
-
-// An organization this workspace no longer follows: its copies and any
-// change of it still waiting go.
-Result<void> forget(Storage::Handle db, const QString &orgId)
-{
-    Storage::Transaction transaction(db);
-    if (!transaction.isActive())
-        return transaction.error();
-    const QString what = tr("Forgetting an organization's templates failed");
-    if (Result<void> gone = run(db, "DELETE FROM org_template_links WHERE org_id = ?", orgId, what); !gone)
-        return gone;
-    if (Result<void> gone = Prompts::OrgPrompts::forgetOrg(db, orgId); !gone)
-        return gone;
-    return transaction.commit(what);
-}
+// A push carries at most this many changes, in at most half of what the
+// server takes in one request.
+constexpr qsizetype kMutationsPerPush = 100;
 
 Prompts::PromptTemplate templateOf(const Sync::Change &change, const QString &orgId, const QString &orgName)
 {
@@ -124,17 +43,58 @@ Prompts::PromptTemplate templateOf(const Sync::Change &change, const QString &or
     return prompt;
 }
 
+// The first of the waiting changes, as many as one push carries.
+QList<Mutation> firstBatch(const QList<Mutation> &waiting)
+{
+    QList<Mutation> batch;
+    qint64 bytes = 0;
+    for (const Mutation &mutation : waiting) {
+        const qint64 size = QJsonDocument(mutation.toJson()).toJson(QJsonDocument::Compact).size();
+        if (!batch.isEmpty() && (batch.size() == kMutationsPerPush || bytes + size > Sync::kMaxPushBytes / 2))
+            break;
+        batch.append(mutation);
+        bytes += size;
+    }
+    return batch;
+}
+
+// Errors after which the server will never take the changes as they are.
+bool refusedForGood(Error::Code code)
+{
+    return code == Error::Code::Forbidden || code == Error::Code::InvalidInput || code == Error::Code::LimitExceeded;
+}
+
 } // namespace
+
+Result<AccountOrgs> accountOrgsFrom(const QJsonObject &me)
+{
+    AccountOrgs account;
+    account.complete = !me.contains(QStringLiteral("api_key_org_id"));
+    for (const QJsonValue &value : me.value(QStringLiteral("orgs")).toArray()) {
+        const QJsonObject org = value.toObject();
+        const QString role = org.value(QStringLiteral("role")).toString();
+        AccountOrgs::Org one{org.value(QStringLiteral("id")).toString(), org.value(QStringLiteral("name")).toString(),
+                             role == QLatin1String("admin") || role == QLatin1String("owner")};
+        if (one.id.isEmpty())
+            return Error::failed(tr("The server's account answer names an organization without its id."));
+        account.orgs.append(one);
+    }
+    return account;
+}
 
 QJsonObject OrgTemplateReport::toJson() const
 {
-    QJsonObject json{{QStringLiteral("org_id"), orgId},
+    QJsonObject json{{QStringLiteral("kind"), QStringLiteral("org_templates")},
+                     {QStringLiteral("org_id"), orgId},
                      {QStringLiteral("org"), orgName},
                      {QStringLiteral("server"), server},
                      {QStringLiteral("sent"), sent},
                      {QStringLiteral("received"), received},
                      {QStringLiteral("pending"), pending},
+                     {QStringLiteral("kept"), QJsonArray::fromStringList(kept)},
                      {QStringLiteral("unusable"), QJsonArray::fromStringList(unusable)}};
+    if (unsupported)
+        json.insert(QStringLiteral("unsupported"), true);
     if (!error.isEmpty())
         json.insert(QStringLiteral("error"), error);
     return json;
@@ -145,30 +105,13 @@ OrgTemplateSyncer::OrgTemplateSyncer(Storage::DatabasePtr db, Sync::Transport *t
 {
 }
 
-Result<QList<OrgTemplateSyncer::Org>> OrgTemplateSyncer::accountOrgs() const
-{
-    Result<QJsonObject> me = m_transport->call("GET", QStringLiteral("/me"), {});
-    if (!me)
-        return me.error();
-    QList<Org> orgs;
-    for (const QJsonValue &value : me->value(QStringLiteral("orgs")).toArray()) {
-        const QJsonObject org = value.toObject();
-        const QString role = org.value(QStringLiteral("role")).toString();
-        Org one{org.value(QStringLiteral("id")).toString(), org.value(QStringLiteral("name")).toString(),
-                role == QLatin1String("admin") || role == QLatin1String("owner")};
-        if (one.id.isEmpty())
-            return Error::failed(tr("The server's account answer names an organization without its id."));
-        orgs.append(one);
-    }
-    return orgs;
-}
-
 Result<OrgTemplateSyncer::Org> OrgTemplateSyncer::adminOrg(const QString &org) const
 {
-    Result<QList<Org>> orgs = accountOrgs();
-    if (!orgs)
-        return orgs.error();
-    for (const Org &one : std::as_const(*orgs)) {
+    Result<QJsonObject> me = m_transport->call("GET", QStringLiteral("/me"), {});
+    Result<AccountOrgs> account = me ? accountOrgsFrom(*me) : Result<AccountOrgs>(me.error());
+    if (!account)
+        return account.error();
+    for (const Org &one : std::as_const(account->orgs)) {
         if (one.id != org && one.name.compare(org, Qt::CaseInsensitive) != 0)
             continue;
         if (!one.isAdmin)
@@ -178,171 +121,239 @@ Result<OrgTemplateSyncer::Org> OrgTemplateSyncer::adminOrg(const QString &org) c
     return Error::notFound(tr("You are in no organization named \"%1\" on %2 (realm-cli server whoami lists yours).").arg(org, m_server));
 }
 
-Result<void> OrgTemplateSyncer::queue(const Org &org, const QString &name, const QJsonObject &data, bool remove)
-{
-    const Storage::Handle db = m_db->handle();
-    Storage::Transaction transaction(db);
-    if (!transaction.isActive())
-        return transaction.error();
-    Result<OrgLink> link = ensureLink(db, org.id, m_server);
-    if (!link)
-        return link.error();
-    Result<std::optional<qint64>> seq = Prompts::OrgPrompts::seqOf(db, org.id, name);
-    if (!seq)
-        return seq.error();
-    if (remove && !*seq)
-        return Error::notFound(tr("%1 has no prompt template named \"%2\" (realm-cli prompt list shows the shared ones).").arg(org.name, name));
-    Mutation mutation;
-    mutation.number = link->nextNumber;
-    mutation.table = QString::fromLatin1(Sync::Tables::kPromptTemplates);
-    mutation.key = name;
-    mutation.op = remove ? Mutation::Op::Delete : Mutation::Op::Upsert;
-    mutation.baseSeq = seq->value_or(0);
-    mutation.data = data;
-    Statement add(db, "INSERT INTO org_template_outbox (org_id, number, mutation) VALUES (?, ?, ?)");
-    add.bindAll(org.id, mutation.number, QString::fromUtf8(QJsonDocument(mutation.toJson()).toJson(QJsonDocument::Compact)));
-    if (Result<void> added = add.exec(tr("Queuing the change failed")); !added)
-        return added;
-    Statement next(db, "UPDATE org_template_links SET next_number = next_number + 1 WHERE org_id = ?");
-    next.bindAll(org.id);
-    if (Result<void> counted = next.exec(tr("Queuing the change failed")); !counted)
-        return counted;
-    return transaction.commit(tr("Queuing the change failed"));
-}
-
 Result<OrgTemplateReport> OrgTemplateSyncer::publish(const QString &org, const Prompts::PromptTemplate &prompt)
 {
     if (Prompts::isReadOnly(prompt))
         return Error::invalidInput(tr("Only your own templates can be published; duplicate \"%1\" under a name of yours first.").arg(prompt.name));
     if (Result<void> valid = Prompts::validatePrompt(prompt); !valid)
         return valid.error();
-    Result<Org> target = adminOrg(org);
-    if (!target)
-        return target.error();
     const QJsonObject data{{QStringLiteral("title"), prompt.title}, {QStringLiteral("description"), prompt.description}, {QStringLiteral("body"), prompt.body}};
-    if (Result<void> queued = queue(*target, prompt.name, data, false); !queued)
-        return queued.error();
-    return syncOne(*target);
+    return change(org, prompt.name, data, false);
 }
 
 Result<OrgTemplateReport> OrgTemplateSyncer::withdraw(const QString &org, const QString &name)
 {
+    return change(org, name, {}, true);
+}
+
+Result<OrgTemplateReport> OrgTemplateSyncer::change(const QString &org, const QString &name, const QJsonObject &data, bool remove)
+{
+    Mutation mutation;
+    mutation.table = QString::fromLatin1(Sync::Tables::kPromptTemplates);
+    mutation.key = name;
+    mutation.op = remove ? Mutation::Op::Delete : Mutation::Op::Upsert;
+    mutation.data = data;
+    // Nothing waits that the server would refuse for good.
+    if (Result<void> valid = Sync::checkPromptTemplateChange(mutation); !valid)
+        return valid.error();
     Result<Org> target = adminOrg(org);
     if (!target)
         return target.error();
-    if (Result<void> queued = queue(*target, name, {}, true); !queued)
+    // Read first, so that the change is based on the template as it is now
+    // (a withdrawal of one edited meanwhile is then refused, not blind).
+    Result<OrgTemplateReport> before = syncOne(*target);
+    if (!before)
+        return before.error();
+    if (!before->error.isEmpty())
+        return Error{before->errorCode, before->error};
+    if (before->unsupported)
+        return Error::notFound(tr("%1 keeps no organizations' templates (a realm-server from before them): update it first.").arg(m_server));
+    const Storage::Handle db = m_db->handle();
+    Result<std::optional<qint64>> seq = Prompts::OrgPrompts::seqOf(db, target->id, name);
+    if (!seq)
+        return seq.error();
+    if (remove && !*seq)
+        return Error::notFound(tr("%1 has no prompt template named \"%2\" (realm-cli prompt list shows the shared ones).").arg(target->name, name));
+    mutation.baseSeq = seq->value_or(0);
+    if (Result<void> queued = State::queue(db, target->id, mutation); !queued)
         return queued.error();
-    return syncOne(*target);
+    Result<OrgTemplateReport> after = syncOne(*target);
+    if (after)
+        after->received += before->received;
+    return after;
 }
 
 Result<QList<OrgTemplateReport>> OrgTemplateSyncer::syncAll()
 {
-    Result<QList<Org>> orgs = accountOrgs();
-    if (!orgs)
-        return orgs.error();
+    Result<QJsonObject> me = m_transport->call("GET", QStringLiteral("/me"), {});
+    Result<AccountOrgs> account = me ? accountOrgsFrom(*me) : Result<AccountOrgs>(me.error());
+    if (!account)
+        return account.error();
     QList<OrgTemplateReport> reports;
     QSet<QString> current;
-    for (const Org &org : std::as_const(*orgs)) {
+    for (const Org &org : std::as_const(account->orgs)) {
         if (cancelled())
             return Error::cancelled();
         current.insert(org.id);
         Result<OrgTemplateReport> report = syncOne(org);
         if (!report && report.error().code == Error::Code::Cancelled)
             return report.error();
-        reports.append(report ? *report : OrgTemplateReport{org.id, org.name, m_server, 0, 0, 0, {}, report.error().message, report.error().code});
+        if (report) {
+            reports.append(*report);
+            continue;
+        }
+        OrgTemplateReport failed;
+        failed.orgId = org.id;
+        failed.orgName = org.name;
+        failed.server = m_server;
+        failed.error = report.error().message;
+        failed.errorCode = report.error().code;
+        reports.append(failed);
     }
+    // An API key sees its own organization only: the others are not left.
+    if (!account->complete)
+        return reports;
     // Organizations of this server the account has left, or was removed from.
-    Statement q(m_db->handle(), "SELECT org_id FROM org_template_links WHERE server = ?");
-    q.bindAll(m_server);
-    QStringList left;
-    while (q.next())
-        if (!current.contains(q.columnText(0)))
-            left.append(q.columnText(0));
-    if (q.failed())
-        return q.error(tr("Reading the organizations' sync state failed"));
-    for (const QString &orgId : std::as_const(left))
-        if (Result<void> gone = forget(m_db->handle(), orgId); !gone)
+    Result<QList<State::Link>> links = State::linksOn(m_db->handle(), m_server);
+    if (!links)
+        return links.error();
+    for (const State::Link &link : std::as_const(*links)) {
+        if (current.contains(link.orgId))
+            continue;
+        Result<qint64> waiting = State::pendingCount(m_db->handle(), link.orgId);
+        if (!waiting)
+            return waiting.error();
+        if (Result<void> gone = State::forget(m_db->handle(), link.orgId); !gone)
             return gone.error();
+        if (*waiting == 0)
+            continue;
+        OrgTemplateReport dropped;
+        dropped.orgId = link.orgId;
+        dropped.orgName = link.orgName;
+        dropped.server = m_server;
+        dropped.errorCode = Error::Code::NotFound;
+        dropped.error = QCoreApplication::translate("Realm::SyncClient",
+                                                    "You are no longer in %1: %n change(s) to its templates that waited here were dropped; "
+                                                    "your own templates are as they were.",
+                                                    nullptr, int(*waiting))
+                            .arg(link.orgName);
+        reports.append(dropped);
+    }
     return reports;
 }
 
 Result<OrgTemplateReport> OrgTemplateSyncer::syncOne(const Org &org)
 {
-    OrgTemplateReport report{org.id, org.name, m_server, 0, 0, 0, {}, {}, Error::Code::Failed};
-    if (Result<OrgLink> link = ensureLink(m_db->handle(), org.id, m_server); !link)
+    OrgTemplateReport report;
+    report.orgId = org.id;
+    report.orgName = org.name;
+    report.server = m_server;
+    if (Result<State::Link> link = State::ensureLink(m_db->handle(), org.id, org.name, m_server); !link)
         return link.error();
-    Result<qint64> sent = push(org);
-    if (sent)
+    // The push's failure is the one said; the pull goes on regardless (what
+    // waits here does not hold back what the others changed).
+    std::optional<Error> failure;
+    if (Result<qint64> sent = push(org, report))
         report.sent = *sent;
-    Result<qint64> received = sent ? pull(org, report) : Result<qint64>(sent.error());
-    if (received)
+    else
+        failure = sent.error();
+    if (failure && failure->code == Error::Code::Cancelled)
+        return *failure;
+    if (Result<qint64> received = pull(org, report))
         report.received = *received;
-    if (Result<qint64> pending = pendingCount(m_db->handle(), org.id))
+    else if (received.error().code == Error::Code::Cancelled)
+        return received.error();
+    else if (!failure)
+        failure = received.error();
+    if (Result<qint64> pending = State::pendingCount(m_db->handle(), org.id))
         report.pending = *pending;
-    const Result<qint64> &failed = sent ? received : sent;
-    if (!failed) {
-        if (failed.error().code == Error::Code::Cancelled)
-            return failed.error();
-        report.error = failed.error().message;
-        report.errorCode = failed.error().code;
+    if (failure) {
+        report.error = failure->message;
+        report.errorCode = failure->code;
     }
-    Statement q(m_db->handle(), "UPDATE org_template_links SET last_error = ?, last_synced_at = iif(? = '', ?, last_synced_at) WHERE org_id = ?");
-    q.bindAll(report.error, report.error, Clock::nowMs(), org.id);
-    if (Result<void> saved = q.exec(tr("Saving the organization's sync state failed")); !saved)
+    if (Result<void> saved = State::recordSync(m_db->handle(), org.id, report.error, Clock::nowMs()); !saved)
         return saved.error();
     return report;
 }
 
-Result<qint64> OrgTemplateSyncer::push(const Org &org)
+Result<bool> OrgTemplateSyncer::orgStillThere(const Org &org) const
+{
+    Result<QJsonObject> found = m_transport->call("GET", QStringLiteral("/orgs/%1").arg(org.id), {});
+    if (found)
+        return true;
+    if (found.error().code == Error::Code::NotFound)
+        return false;
+    return found.error();
+}
+
+Result<qint64> OrgTemplateSyncer::push(const Org &org, OrgTemplateReport &report)
 {
     const Storage::Handle db = m_db->handle();
-    Result<QList<Mutation>> waiting = outbox(db, org.id);
-    if (!waiting)
-        return waiting.error();
-    if (waiting->isEmpty())
-        return 0;
-    Result<OrgLink> link = ensureLink(db, org.id, m_server);
-    if (!link)
-        return link.error();
-    QJsonArray mutations;
-    for (const Mutation &mutation : std::as_const(*waiting))
-        mutations.append(mutation.toJson());
-    Result<QJsonObject> answer = m_transport->call("POST", QStringLiteral("/orgs/%1/sync/push").arg(org.id),
-                                                   {{QStringLiteral("client_id"), link->clientId}, {QStringLiteral("mutations"), mutations}});
-    if (!answer) {
-        // Changes the server will never take (no longer an admin, or in the
-        // organization) go; the user's own templates they came from stay.
-        if (answer.error().code == Error::Code::Forbidden || answer.error().code == Error::Code::NotFound) {
-            if (Result<void> dropped = run(db, "DELETE FROM org_template_outbox WHERE org_id = ?", org.id, tr("Dropping the changes failed")); !dropped)
-                return dropped.error();
-            return Error{answer.error().code, tr("%1 did not take your changes to its templates: %2 They were dropped here; your own templates are as they were.")
-                                                  .arg(org.name, answer.error().message)};
-        }
-        return answer.error();
-    }
-    Result<Sync::PushResult> pushed = Sync::PushResult::fromJson(*answer);
-    if (!pushed)
-        return Error::failed(tr("The server's answer to the changes cannot be read: %1").arg(pushed.error().message));
     qint64 answered = 0;
-    for (const Sync::MutationResult &result : std::as_const(pushed->results))
-        answered = std::max(answered, result.number);
-    Statement done(db, "DELETE FROM org_template_outbox WHERE org_id = ? AND number <= ?");
-    done.bindAll(org.id, answered);
-    if (Result<void> forgotten = done.exec(tr("Saving the server's answer failed")); !forgotten)
-        return forgotten.error();
-    return qint64(pushed->results.size());
+    bool renumbered = false;
+    for (;;) {
+        if (cancelled())
+            return Error::cancelled();
+        Result<QList<Mutation>> waiting = State::outbox(db, org.id);
+        if (!waiting)
+            return waiting.error();
+        if (waiting->isEmpty())
+            return answered;
+        Result<std::optional<State::Link>> link = State::link(db, org.id);
+        if (!link || !*link)
+            return link ? Error::failed(tr("Reading the organization's sync state failed")) : link.error();
+        const QList<Mutation> batch = firstBatch(*waiting);
+        QJsonArray mutations;
+        for (const Mutation &mutation : batch)
+            mutations.append(mutation.toJson());
+        Result<QJsonObject> answer = m_transport->call("POST", QStringLiteral("/orgs/%1/sync/push").arg(org.id),
+                                                       {{QStringLiteral("client_id"), (*link)->clientId}, {QStringLiteral("mutations"), mutations}});
+        if (!answer) {
+            const Error::Code code = answer.error().code;
+            // The server lost this client's numbers (a restore), or the id
+            // is someone else's: the same changes again under a new id.
+            if (code == Error::Code::Conflict && !renumbered) {
+                renumbered = true;
+                if (Result<void> again = State::renumber(db, org.id, 0); !again)
+                    return again.error();
+                continue;
+            }
+            bool goneForGood = refusedForGood(code);
+            if (code == Error::Code::NotFound) { // the organization, or a proxy's 404 during a deploy?
+                Result<bool> there = orgStillThere(org);
+                if (!there)
+                    return answer.error();
+                goneForGood = !*there;
+            }
+            if (!goneForGood)
+                return answer.error();
+            // Never taken, never to be: dropped, and the numbering starts
+            // again after them (no gap for the next change).
+            if (Result<void> dropped = State::renumber(db, org.id, batch.size()); !dropped)
+                return dropped.error();
+            return Error{code, tr("%1 did not take your changes to its templates: %2 They were dropped here; your own templates are as they were.")
+                                   .arg(org.name, answer.error().message)};
+        }
+        Result<Sync::PushResult> pushed = Sync::PushResult::fromJson(*answer);
+        if (!pushed)
+            return Error::failed(tr("The server's answer to the changes cannot be read: %1").arg(pushed.error().message));
+        qint64 last = 0;
+        for (const Sync::MutationResult &result : std::as_const(pushed->results)) {
+            last = std::max(last, result.number);
+            if (result.outcome == Sync::MutationResult::Outcome::Kept)
+                for (const Mutation &mutation : batch)
+                    if (mutation.number == result.number)
+                        report.kept.append(mutation.key);
+        }
+        if (last < batch.last().number)
+            return Error::failed(tr("The server answered %1 of the %2 changes sent.").arg(pushed->results.size()).arg(batch.size()));
+        if (Result<void> forgotten = State::forgetAnswered(db, org.id, last); !forgotten)
+            return forgotten.error();
+        answered += pushed->results.size();
+    }
 }
 
 Result<qint64> OrgTemplateSyncer::pull(const Org &org, OrgTemplateReport &report)
 {
     const Storage::Handle db = m_db->handle();
-    Result<std::optional<OrgLink>> link = readLink(db, org.id);
+    Result<std::optional<State::Link>> link = State::link(db, org.id);
     if (!link)
         return link.error();
     QString cursor = *link ? (*link)->cursor : QString();
     // A list from the start (the first pull, or one the server restarted)
     // replaces every copy; a list from a cursor changes the ones it names.
     bool fromStart = cursor.isEmpty();
+    bool reset = false;
     QList<Sync::Change> changes;
     for (;;) {
         if (cancelled())
@@ -354,13 +365,24 @@ Result<qint64> OrgTemplateSyncer::pull(const Org &org, OrgTemplateReport &report
             query.addQueryItem(QStringLiteral("from_start"), QStringLiteral("true"));
         Result<QJsonObject> answer =
             m_transport->call("GET", QStringLiteral("/orgs/%1/sync/changes?%2").arg(org.id, query.toString(QUrl::FullyEncoded)), {});
+        if (!answer && answer.error().code == Error::Code::NotFound) {
+            // A realm-server from before organizations' templates has no
+            // such route: nothing to do there.
+            Result<bool> there = orgStillThere(org);
+            if (there && *there) {
+                report.unsupported = true;
+                return 0;
+            }
+        }
         if (!answer)
             return answer.error();
         Result<ChangePage> page = ChangePage::fromJson(*answer);
         if (!page)
             return Error::failed(tr("The server's list of template changes cannot be read: %1").arg(page.error().message));
-        if (page->reset != ChangePage::Reset::None && !fromStart) {
-            fromStart = true;
+        // Any restart, even of a list from the start: what came before
+        // belongs to a log the server no longer has.
+        if (page->reset != ChangePage::Reset::None) {
+            fromStart = reset = true;
             changes.clear();
         }
         changes += page->changes;
@@ -383,17 +405,20 @@ Result<qint64> OrgTemplateSyncer::pull(const Org &org, OrgTemplateReport &report
         Result<void> done = change.deleted ? Prompts::OrgPrompts::remove(db, org.id, change.key)
                                            : Prompts::OrgPrompts::store(db, {templateOf(change, org.id, org.name), change.seq, change.changedBy, change.changedAtMs});
         if (!done && done.error().code == Error::Code::InvalidInput) {
+            // Not a template REALM can use: no copy here either (an older
+            // one would be what the organization no longer has).
             report.unusable.append(change.key);
-            continue;
+            done = Prompts::OrgPrompts::remove(db, org.id, change.key);
         }
         if (!done)
             return done.error();
         if (!change.deleted || !fromStart)
             ++applied;
     }
-    Statement save(db, "UPDATE org_template_links SET cursor = ? WHERE org_id = ?");
-    save.bindAll(cursor, org.id);
-    if (Result<void> saved = save.exec(tr("Saving the organization's sync state failed")); !saved)
+    if (reset)
+        if (Result<void> rebased = State::rebaseOutbox(db, org.id); !rebased)
+            return rebased.error();
+    if (Result<void> saved = State::setCursor(db, org.id, cursor); !saved)
         return saved.error();
     if (Result<void> committed = transaction.commit(tr("Saving %1's templates failed").arg(org.name)); !committed)
         return committed.error();

@@ -14,6 +14,19 @@
 
 namespace Realm::SyncClient {
 
+// The organizations `GET /me` names, and whether that is all of them (an
+// API key sees its own organization only).
+struct AccountOrgs {
+    struct Org {
+        QString id;
+        QString name;
+        bool isAdmin = false; // admin or owner: changes its templates
+    };
+    QList<Org> orgs;
+    bool complete = true;
+};
+Result<AccountOrgs> accountOrgsFrom(const QJsonObject &me);
+
 // What one sync of an organization's templates did.
 struct OrgTemplateReport {
     QString orgId;
@@ -22,7 +35,16 @@ struct OrgTemplateReport {
     qint64 sent = 0;     // an admin's changes the server answered
     qint64 received = 0; // templates changed or withdrawn here
     qint64 pending = 0;  // changes still waiting to be sent
-    QStringList unusable; // names the server holds that are not templates REALM can use
+    // Changes the server did not make because someone changed the
+    // template since this machine last read it (a withdrawal of an edited
+    // template): names.
+    QStringList kept;
+    // Names the server holds that are not templates REALM can use (gone
+    // from here until an admin mends them).
+    QStringList unusable;
+    // The server has no organizations' templates (a realm-server from
+    // before them): nothing was done, and nothing is wrong.
+    bool unsupported = false;
     QString error; // set when this organization's sync failed (the others went on)
     Error::Code errorCode = Error::Code::Failed;
 
@@ -33,10 +55,12 @@ struct OrgTemplateReport {
 // step with the team server, through a Sync::Transport on the calling
 // thread (never a UI thread). Each organization's templates are a scope
 // of their own on the server: members pull them (read-only here, see
-// Prompts::OrgPrompts), admins change them. An admin's change is queued
-// first and numbered, then sent: a failure leaves it queued for the next
-// sync, and a retry after a lost answer applies nothing twice. Pulls read
-// every page and apply them, with the new cursor, in one transaction.
+// Prompts::OrgPrompts), admins change them. An admin's change is checked,
+// queued and numbered first, then sent: a failure leaves it queued for the
+// next sync, and a retry after a lost answer applies nothing twice; a
+// change the server refuses for good is dropped and said so (the admin's
+// own template is untouched). Pulls read every page and apply them, with
+// the new cursor, in one transaction.
 class OrgTemplateSyncer final {
 public:
     // `server` as the transport reaches it (links keep it).
@@ -44,7 +68,9 @@ public:
 
     // Every organization the account is in now (the server says which):
     // sends what waits, pulls what changed. The copies of organizations it
-    // is no longer in go, with any change of theirs still waiting.
+    // is no longer in go (a change of theirs still waiting is dropped, and
+    // reported); with an API key, which sees one organization, the others
+    // are left as they are.
     Result<QList<OrgTemplateReport>> syncAll();
     // One of the user's own templates becomes the organization's (`org`: a
     // name or an id), or replaces the one of that name; then that
@@ -55,17 +81,15 @@ public:
     Result<OrgTemplateReport> withdraw(const QString &org, const QString &name);
 
 private:
-    struct Org {
-        QString id;
-        QString name;
-        bool isAdmin = false;
-    };
-    Result<QList<Org>> accountOrgs() const;
+    using Org = AccountOrgs::Org;
     Result<Org> adminOrg(const QString &org) const;
-    Result<void> queue(const Org &org, const QString &name, const QJsonObject &data, bool remove);
+    Result<OrgTemplateReport> change(const QString &org, const QString &name, const QJsonObject &data, bool remove);
     Result<OrgTemplateReport> syncOne(const Org &org);
-    Result<qint64> push(const Org &org);
+    Result<qint64> push(const Org &org, OrgTemplateReport &report);
     Result<qint64> pull(const Org &org, OrgTemplateReport &report);
+    // After a 404: whether the organization itself is there (the 404 was a
+    // missing route or a proxy's), or gone for this account.
+    Result<bool> orgStillThere(const Org &org) const;
     bool cancelled() const { return m_cancel && m_cancel->isCancelled(); }
 
     Storage::DatabasePtr m_db;

@@ -31,7 +31,8 @@ QString itemHash(const QString &table, const QJsonObject &data)
 
 QJsonObject SyncReport::toJson() const
 {
-    QJsonObject json{{QStringLiteral("project_id"), projectId},
+    QJsonObject json{{QStringLiteral("kind"), QStringLiteral("project")},
+                     {QStringLiteral("project_id"), projectId},
                      {QStringLiteral("project"), projectName},
                      {QStringLiteral("server"), server},
                      {QStringLiteral("server_project_id"), serverProjectId},

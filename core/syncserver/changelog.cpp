@@ -62,13 +62,13 @@ Result<Scope> lockScope(const QSqlDatabase &db, const QString &scopeId, const QS
 {
     Query insert(db, "INSERT INTO sync_scopes (scope_id, org_id) VALUES (?, ?) ON CONFLICT (scope_id) DO NOTHING");
     insert.bindAll(scopeId, orgId);
-    if (Result<void> ran = insert.exec(tr("Cannot start the project's change log")); !ran)
+    if (Result<void> ran = insert.exec(tr("Cannot start the change log")); !ran)
         return ran.error();
     // A write to the row locks it on PostgreSQL (SQLite's write transaction
     // holds the whole database already).
     Query lock(db, "UPDATE sync_scopes SET last_seq = last_seq WHERE scope_id = ?");
     lock.bindAll(scopeId);
-    if (Result<void> ran = lock.exec(tr("Cannot lock the project's change log")); !ran)
+    if (Result<void> ran = lock.exec(tr("Cannot lock the change log")); !ran)
         return ran.error();
     return scope(db, scopeId);
 }
@@ -77,7 +77,7 @@ Result<Scope> scope(const QSqlDatabase &db, const QString &scopeId)
 {
     Query query(db, "SELECT org_id, last_seq, pruned_seq FROM sync_scopes WHERE scope_id = ?");
     query.bindAll(scopeId);
-    if (Result<void> ran = query.exec(tr("Cannot read the project's change log")); !ran)
+    if (Result<void> ran = query.exec(tr("Cannot read the change log")); !ran)
         return ran.error();
     Scope found;
     found.id = scopeId;
@@ -93,7 +93,7 @@ Result<void> setLastSeq(const QSqlDatabase &db, const QString &scopeId, qint64 l
 {
     Query update(db, "UPDATE sync_scopes SET last_seq = ? WHERE scope_id = ?");
     update.bindAll(lastSeq, scopeId);
-    return update.exec(tr("Cannot advance the project's change log"));
+    return update.exec(tr("Cannot advance the change log"));
 }
 
 Result<std::optional<Item>> item(const QSqlDatabase &db, const QString &scopeId, const QString &table, const QString &key)
@@ -123,7 +123,7 @@ Result<ItemPage> since(const QSqlDatabase &db, const QString &scopeId, qint64 af
     // One row past the limit tells whether there are more.
     Query query(db, "SELECT " REALM_ITEM_COLUMNS " FROM sync_items WHERE scope_id = ? AND seq > ? ORDER BY seq LIMIT ?");
     query.bindAll(scopeId, afterSeq, limit + 1);
-    if (Result<void> ran = query.exec(tr("Cannot read the project's changes")); !ran)
+    if (Result<void> ran = query.exec(tr("Cannot read the changes")); !ran)
         return ran.error();
     ItemPage page;
     qint64 bytes = 0;

@@ -14,7 +14,6 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -26,7 +25,7 @@ using Sync::Mutation;
 using Sync::MutationResult;
 using Outcome = Sync::MutationResult::Outcome;
 
-struct ProjectSync::Target {
+struct Detail::SyncTarget {
     enum class Kind { Project, OrgTemplates };
     Kind kind = Kind::Project;
     QString id; // the project's, or the organization's
@@ -40,7 +39,7 @@ struct ProjectSync::Target {
 
 namespace {
 
-using Target = ProjectSync::Target;
+using Target = Detail::SyncTarget;
 
 QString tr(const char *text)
 {
@@ -76,36 +75,14 @@ QStringList contentsOf(const QString &table, const QJsonObject &data)
     return hashes;
 }
 
-// An organization's prompt template as a push sends it: a name for its
-// key and the text a member's REALM needs (checked whole there again).
-Result<void> checkPromptTemplate(const Mutation &mutation)
-{
-    static const QRegularExpression validName(QStringLiteral("^[a-z0-9][a-z0-9_-]*$"));
-    if (mutation.key.size() > kMaxKeyChars || !validName.match(mutation.key).hasMatch())
-        return Error::invalidInput(tr("\"%1\" is not a prompt template's name (lower case letters, digits, '-' and '_').").arg(mutation.key.left(kMaxKeyChars)));
-    if (mutation.op == Mutation::Op::Delete)
-        return {};
-    const QJsonObject &data = mutation.data;
-    const bool textual = data.value(QStringLiteral("title")).isString() && data.value(QStringLiteral("body")).isString()
-                         && (!data.contains(QStringLiteral("description")) || data.value(QStringLiteral("description")).isString());
-    if (!textual || data.value(QStringLiteral("title")).toString().trimmed().isEmpty() || data.value(QStringLiteral("body")).toString().trimmed().isEmpty())
-        return Error::invalidInput(tr("The prompt template %1 needs a title and a body (text), and its description is text.").arg(mutation.key));
-    return {};
-}
-
-Result<void> checkMutation(const Mutation &mutation, qint64 maxItemBytes, const ProjectSync::Target &target)
+Result<void> checkMutation(const Mutation &mutation, qint64 maxItemBytes, const Target &target)
 {
     if (!target.holds(mutation.table))
-        return Error::invalidInput(target.kind == ProjectSync::Target::Kind::Project
+        return Error::invalidInput(target.kind == Target::Kind::Project
                                        ? tr("\"%1\" is not something a project syncs.").arg(mutation.table)
                                        : tr("\"%1\" is not something an organization's templates hold.").arg(mutation.table));
-    if (mutation.table == QLatin1String(Sync::Tables::kPromptTemplates)) {
-        if (Result<void> valid = checkPromptTemplate(mutation); !valid)
-            return valid;
-        if (QJsonDocument(mutation.data).toJson(QJsonDocument::Compact).size() > maxItemBytes)
-            return Error::invalidInput(tr("The change to %1 is larger than %2 bytes.").arg(mutation.key).arg(maxItemBytes));
-        return {};
-    }
+    if (mutation.table == QLatin1String(Sync::Tables::kPromptTemplates))
+        return Sync::checkPromptTemplateChange(mutation);
     const bool isFile = mutation.table == QLatin1String(Sync::Tables::kFiles);
     if (isFile ? !Sync::isValidFilePath(mutation.key) : mutation.key.size() > kMaxKeyChars)
         return Error::invalidInput(tr("\"%1\" is not a valid key for %2.").arg(mutation.key.left(kMaxKeyChars), mutation.table));
@@ -187,6 +164,9 @@ private:
             return result(mutation, Outcome::Unchanged, current ? current->seq : 0);
         if (isStale(mutation, *current))
             return result(mutation, Outcome::Kept, current->seq);
+        // A withdrawn template's text is not handed to those who join later.
+        if (mutation.table == QLatin1String(Sync::Tables::kPromptTemplates))
+            return stored(mutation, mutation.key, {}, m_nowMs, Outcome::Applied);
         // The tombstone names the version of the history the delete
         // belongs to, not the one that last wrote the file.
         QJsonObject data = current->data;

@@ -14,9 +14,13 @@
 
 namespace Realm::SyncServer {
 
-// The server's side of sync for shared projects, and for organizations'
+namespace Detail {
+struct SyncTarget; // which scope a call works on, and who may read and write it
+} // namespace Detail
+
+// The server's side of sync for shared projects and organizations'
 // templates: each project is a scope with its own change log (see
-// sync/syncprotocol.h), and so is each organization's set of templates. Viewers pull, editors
+// sync/syncprotocol.h), and so are each organization's templates. Viewers pull, editors
 // push and upload contents. Everything runs in one transaction per call,
 // from the current rows: a role taken away applies to the next call, and a
 // project that is gone or invisible is NotFound.
@@ -107,9 +111,9 @@ public:
     // get their scope anew ("expired"). How many went.
     Result<qint64> pruneTombstones(qint64 nowMs);
 
-    struct Target; // which scope a call works on, and who may read and write it
-
 private:
+    using Target = Detail::SyncTarget;
+
     Result<Sync::PushResult> pushTo(const Auth::Principal &principal, const Target &target, const QString &clientId,
                                     const QList<Sync::Mutation> &mutations, const Auth::ClientInfo &client);
     Result<Sync::ChangePage> changesOf(const Auth::Principal &principal, const Target &target, const QString &cursor, int limit,

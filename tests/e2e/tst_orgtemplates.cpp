@@ -255,6 +255,10 @@ private slots:
         QByteArray err;
         QCOMPARE(cli(m_alice, {QStringLiteral("prompt"), QStringLiteral("publish"), QStringLiteral("tests"), QStringLiteral("--org"), m_orgId}, nullptr, &err), 9);
         QVERIFY(restartServer("sync.push_committed"));
+        QByteArray synced;
+        QCOMPARE(cli(m_alice, {QStringLiteral("sync"), QStringLiteral("--json")}, &synced), 0);
+        QCOMPARE(QJsonDocument::fromJson(synced.trimmed().split('\n').last()).object().value(QStringLiteral("pending")).toInteger(-1), 0);
+        QCOMPARE(lastSeq(), before);
         // Taken, and the server killed before it answered: it waits here.
         QVERIFY(cli(m_alice, {QStringLiteral("prompt"), QStringLiteral("publish"), QStringLiteral("tests"), QStringLiteral("--org"), m_orgId}, nullptr, &err) != 0);
         QVERIFY2(err.contains("waits here"), err.constData());

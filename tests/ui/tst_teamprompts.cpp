@@ -121,14 +121,12 @@ private:
         if (!action)
             return QStringLiteral("(no menu item %1)").arg(text);
         QSignalSpy changed(&dialog, &PromptsDialog::changed);
+        QSignalSpy loaded(&dialog, &PromptsDialog::loaded);
         action->trigger();
         auto *message = dialog.findChild<QLabel *>(QStringLiteral("promptMessage"));
-        if (!changed.wait(30000))
-            return message->text();
         // The list is read again, and then says what came of it.
-        QSignalSpy loaded(&dialog, &PromptsDialog::loaded);
-        if (!loaded.wait(10000))
-            return QStringLiteral("(not reloaded)");
+        if (!QTest::qWaitFor([&] { return !changed.isEmpty() && !loaded.isEmpty(); }, 30000))
+            return message->text();
         return message->text();
     }
 

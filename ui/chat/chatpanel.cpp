@@ -275,7 +275,7 @@ void ChatPanel::setPromptValuesSource(std::function<Prompts::PromptValues()> sou
 void ChatPanel::usePrompt(const QString &name, const Prompts::PromptValues &values)
 {
     for (const Prompts::PromptTemplate &prompt : std::as_const(m_prompts)) {
-        if (prompt.name != name)
+        if (Prompts::qualifiedName(prompt) != name) // an organization's: "ORG/NAME"
             continue;
         Prompts::PromptValues filled = values;
         if (filled.project.isEmpty())

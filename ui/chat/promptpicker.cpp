@@ -78,18 +78,22 @@ void PromptPicker::refill(const QString &filter)
     // Names that start with the filter first, then any that contain it.
     QList<const Prompts::PromptTemplate *> starting;
     QList<const Prompts::PromptTemplate *> containing;
+    // (An organization's template goes by "ORG/NAME": a name of its own
+    // may be the user's too.)
     for (const Prompts::PromptTemplate &p : std::as_const(m_prompts)) {
         const QString title = Prompts::shownTitle(p);
-        if (p.name.startsWith(filter, Qt::CaseInsensitive) || title.startsWith(filter, Qt::CaseInsensitive))
+        if (p.name.startsWith(filter, Qt::CaseInsensitive) || Prompts::qualifiedName(p).startsWith(filter, Qt::CaseInsensitive)
+            || title.startsWith(filter, Qt::CaseInsensitive))
             starting.append(&p);
-        else if (p.name.contains(filter, Qt::CaseInsensitive) || title.contains(filter, Qt::CaseInsensitive))
+        else if (Prompts::qualifiedName(p).contains(filter, Qt::CaseInsensitive) || title.contains(filter, Qt::CaseInsensitive))
             containing.append(&p);
     }
     for (const Prompts::PromptTemplate *p : starting + containing) {
-        auto *item = new QListWidgetItem(QStringLiteral("/%1 — %2").arg(p->name, Prompts::shownTitle(*p)), m_list);
-        item->setData(kNameRole, p->name);
+        const QString name = Prompts::qualifiedName(*p);
+        auto *item = new QListWidgetItem(QStringLiteral("/%1 — %2").arg(name, Prompts::shownTitle(*p)), m_list);
+        item->setData(kNameRole, name);
         item->setToolTip(Prompts::shownDescription(*p));
-        if (p->name == wanted)
+        if (name == wanted)
             m_list->setCurrentItem(item);
     }
     if (m_list->count() == 0) {
@@ -107,7 +111,7 @@ void PromptPicker::showPreview()
     if (!item)
         return;
     for (const Prompts::PromptTemplate &p : std::as_const(m_prompts)) {
-        if (p.name != item->data(kNameRole).toString())
+        if (Prompts::qualifiedName(p) != item->data(kNameRole).toString())
             continue;
         Result<QString> filled = Prompts::renderPrompt(p, m_values);
         m_preview->setPlainText(filled ? *filled : filled.error().message);

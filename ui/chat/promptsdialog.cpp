@@ -6,8 +6,6 @@
 #include "prompts/promptstore.h"
 
 #include <QDialogButtonBox>
-
-#include <algorithm>
 #include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -20,6 +18,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Realm::Ui {
 
@@ -127,16 +127,18 @@ void PromptsDialog::reload(const QString &selectName)
                         m_isNew = false;
                         const QSignalBlocker quiet(m_list);
                         m_list->clear();
-                        int selected = 0;
+                        int selected = -1;
                         for (const PromptTemplate &p : std::as_const(m_prompts)) {
                             auto *item = new QListWidgetItem(p.builtIn            ? tr("%1 (built-in)").arg(Prompts::shownTitle(p))
                                                                 : !p.orgId.isEmpty() ? tr("%1 (%2)").arg(p.title, p.orgName)
                                                                                      : p.title,
                                                                 m_list);
                             item->setToolTip(Prompts::shownDescription(p));
-                            if (p.name == selectName)
+                            // The first of that name: the user's own before an organization's.
+                            if (selected < 0 && (Prompts::qualifiedName(p) == selectName || p.name == selectName))
                                 selected = m_list->count() - 1;
                         }
+                        selected = std::max(selected, 0);
                         m_list->setCurrentRow(selected);
                         showTemplate(selected);
                         if (!m_noteAfterReload.isEmpty())
@@ -339,7 +341,7 @@ QMenu *PromptsDialog::shareMenu()
     if (!m_sharing || m_isNew || row < 0 || row >= m_prompts.size())
         return menu;
     const PromptTemplate prompt = m_prompts.at(row);
-    const auto done = [this, name = prompt.name](const Result<QString> &message) {
+    const auto done = [this, name = Prompts::qualifiedName(prompt)](const Result<QString> &message) {
         if (!message) {
             showError(message.error().message);
             return;

@@ -39,17 +39,15 @@ void OrgTemplateSync::adminOrgs(QObject *context, std::function<void(const Resul
         return;
     }
     m_client->call("GET", QStringLiteral("/me"), {}, whileOpen(context, [done](Result<QJsonObject> me) {
-        if (!me) {
-            done(me.error());
+        Result<SyncClient::AccountOrgs> account = me ? SyncClient::accountOrgsFrom(*me) : Result<SyncClient::AccountOrgs>(me.error());
+        if (!account) {
+            done(account.error());
             return;
         }
         QList<Org> orgs;
-        for (const QJsonValue &value : me->value(QStringLiteral("orgs")).toArray()) {
-            const QJsonObject org = value.toObject();
-            const QString role = org.value(QStringLiteral("role")).toString();
-            if (role == QLatin1String("admin") || role == QLatin1String("owner"))
-                orgs.append({org.value(QStringLiteral("id")).toString(), org.value(QStringLiteral("name")).toString()});
-        }
+        for (const SyncClient::AccountOrgs::Org &org : std::as_const(account->orgs))
+            if (org.isAdmin)
+                orgs.append({org.id, org.name});
         done(orgs);
     }));
 }
@@ -119,27 +117,35 @@ void OrgTemplateSync::end(const Result<QList<OrgTemplateReport>> &reports)
 {
     const Request request = *std::exchange(m_running, std::nullopt);
     m_job = nullptr;
-    QString message = reports ? QString() : reports.error().message;
+    Error failure = reports ? Error{} : reports.error();
     bool changedHere = false;
     if (reports) {
         for (const OrgTemplateReport &report : *reports) {
             changedHere = changedHere || report.received > 0;
-            if (message.isEmpty())
-                message = report.error;
+            if (failure.message.isEmpty() && !report.error.isEmpty())
+                failure = Error{report.errorCode, report.pending > 0 ? tr("%1 It waits here and is sent with the next sync.").arg(report.error)
+                                                                      : report.error};
         }
     }
-    if (request.done && request.context) {
-        if (!message.isEmpty())
-            request.done(Error::failed(message));
-        else if (request.input.action == OrgTemplateInput::Action::Publish)
-            request.done(tr("Published \"%1\" to %2: its members have it now.").arg(request.input.prompt.name, reports->first().orgName));
-        else
-            request.done(tr("Withdrew \"%1\" from %2.").arg(request.input.name, reports->first().orgName));
-    }
+    if (request.done && request.context)
+        request.done(outcomeOf(request, reports, failure));
     if (changedHere)
         emit received();
-    emit ended(message);
+    emit ended(failure.message);
     startNext();
+}
+
+Result<QString> OrgTemplateSync::outcomeOf(const Request &request, const Result<QList<OrgTemplateReport>> &reports, const Error &failure)
+{
+    if (!failure.message.isEmpty())
+        return failure;
+    const OrgTemplateReport &report = reports->first();
+    const QString &name = request.input.action == OrgTemplateInput::Action::Publish ? request.input.prompt.name : request.input.name;
+    if (report.kept.contains(name))
+        return Error::conflict(tr("Someone changed \"%1\" in %2 since it was read here: it stays. Look at it, then try again.").arg(name, report.orgName));
+    if (request.input.action == OrgTemplateInput::Action::Publish)
+        return tr("Published \"%1\" to %2: its members have it now.").arg(name, report.orgName);
+    return tr("Withdrew \"%1\" from %2.").arg(name, report.orgName);
 }
 
 } // namespace Realm::Ui

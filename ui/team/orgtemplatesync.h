@@ -39,7 +39,8 @@ public:
 signals:
     // Templates changed here (a pull brought some): lists of them read again.
     void received();
-    // A run ended; `message` says why it failed (empty: it did not).
+    // A run ended; `message` says why it failed (empty: it did not), for
+    // the status bar.
     void ended(const QString &message);
 
 private:
@@ -50,8 +51,9 @@ private:
     };
     void enqueue(Request request);
     void startNext();
-    void run(Request request);
     void end(const Result<QList<SyncClient::OrgTemplateReport>> &reports);
+    // What a publish or withdrawal came to, for whoever asked.
+    static Result<QString> outcomeOf(const Request &request, const Result<QList<SyncClient::OrgTemplateReport>> &reports, const Error &failure);
 
     Storage::DatabasePtr m_db;
     TeamClient::ServerClient *m_client;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "team/teamactions.h"
 
+#include "team/orgtemplatesync.h"
+
 #include "projects/folderwatch.h"
 #include "team/conflictsdialog.h"
 #include "team/serverdialog.h"
@@ -98,6 +100,14 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
     connect(m_sync, &SyncController::liveChanged, this, [this](bool live, const QString &why) {
         m_liveProblem = live ? QString() : why;
         showStatus();
+    });
+    // The organizations' templates sync in the background: a failure is
+    // said once, in the status bar (a failed publish also in its dialog).
+    connect(m_sync->orgTemplates(), &OrgTemplateSync::ended, this, [this](const QString &problem) {
+        if (!problem.isEmpty() && problem != std::exchange(m_lastTemplatesProblem, problem))
+            emit message(tr("Organizations' templates: %1").arg(problem));
+        if (problem.isEmpty())
+            m_lastTemplatesProblem.clear();
     });
     connect(m_sync, &SyncController::failed, this, [this](SyncInput::Action action, const QString &text) {
         // Said here too: the dialog that asked may be closed by now.

@@ -79,6 +79,7 @@ private:
     TeamClient::ServerClient *m_client;
     QWidget *m_window;
     SyncController *m_sync;
+    QString m_lastTemplatesProblem; // said already; not again at every round
     QString m_projectId;
     QString m_projectName;
     QString m_liveProblem;

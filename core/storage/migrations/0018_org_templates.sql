@@ -11,6 +11,7 @@
 -- number of an admin's changes.
 CREATE TABLE org_template_links (
     org_id         TEXT PRIMARY KEY,
+    org_name       TEXT NOT NULL DEFAULT '',  -- as the server last said it
     server         TEXT NOT NULL,
     client_id      TEXT NOT NULL,
     next_number    INTEGER NOT NULL DEFAULT 1,

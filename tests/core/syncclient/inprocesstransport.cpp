@@ -38,6 +38,10 @@ InProcessTransport::InProcessTransport(ServerDb::ServerDatabasePtr db, SyncServe
 
 Result<QJsonObject> InProcessTransport::call(const QByteArray &method, const QString &path, const QJsonObject &body)
 {
+    if (callsBeforeOffline == 0)
+        offline = true;
+    if (callsBeforeOffline > 0)
+        --callsBeforeOffline;
     if (offline)
         return unreachable();
     if (proxyNotFound > 0) {
@@ -46,8 +50,22 @@ Result<QJsonObject> InProcessTransport::call(const QByteArray &method, const QSt
     }
     const QUrlQuery query(path.section(QLatin1Char('?'), 1));
     const QStringList parts = path.section(QLatin1Char('?'), 0, 0).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (method == "GET" && parts == QStringList{QStringLiteral("me")}) {
+        Result<QList<std::pair<Auth::Org, Auth::OrgRole>>> orgs = Auth::Organizations(m_database).orgsOf(m_principal);
+        if (!orgs)
+            return orgs.error();
+        QJsonArray list;
+        for (const auto &[org, role] : std::as_const(*orgs))
+            list.append(QJsonObject{{QStringLiteral("id"), org.id}, {QStringLiteral("name"), org.name}, {QStringLiteral("role"), Auth::orgRoleName(role)}});
+        QJsonObject me{{QStringLiteral("id"), m_principal.userId}, {QStringLiteral("orgs"), list}};
+        if (m_principal.viaApiKey())
+            me.insert(QStringLiteral("api_key_org_id"), m_principal.apiKeyOrgId);
+        return me;
+    }
     if (method == "GET" && parts.size() == 2 && parts.at(0) == QLatin1String("orgs"))
         return answer(Auth::Organizations(m_database).get(m_principal, parts.at(1)));
+    // An organization's templates: the same log routes as a project's.
+    const bool ofOrg = parts.size() == 4 && parts.at(0) == QLatin1String("orgs") && parts.at(2) == QLatin1String("sync");
     if (method == "POST" && parts.size() == 3 && parts.at(0) == QLatin1String("orgs") && parts.at(2) == QLatin1String("projects")) {
         ++creates;
         Result<QJsonObject> created = answer(m_projects.create(m_principal, parts.at(1), body.value(QStringLiteral("name")).toString(),
@@ -59,9 +77,9 @@ Result<QJsonObject> InProcessTransport::call(const QByteArray &method, const QSt
         }
         return created;
     }
-    if (parts.size() < 2 || parts.at(0) != QLatin1String("projects"))
+    if (!ofOrg && (parts.size() < 2 || parts.at(0) != QLatin1String("projects")))
         return Error::notFound(QStringLiteral("no route %1").arg(path));
-    const QString project = parts.at(1);
+    const QString project = parts.at(1); // (or the organization's id)
     const QString rest = QStringList(parts.mid(2)).join(QLatin1Char('/'));
     if (method == "GET" && rest.isEmpty())
         return answer(m_projects.get(m_principal, project));
@@ -82,7 +100,11 @@ Result<QJsonObject> InProcessTransport::call(const QByteArray &method, const QSt
             mutations.append(*mutation);
         }
         ++pushes;
-        Result<Sync::PushResult> pushed = m_sync->push(m_principal, project, body.value(QStringLiteral("client_id")).toString(), mutations, kClient);
+        if (beforePush)
+            std::exchange(beforePush, nullptr)();
+        const QString clientId = body.value(QStringLiteral("client_id")).toString();
+        Result<Sync::PushResult> pushed = ofOrg ? m_sync->pushOrgTemplates(m_principal, project, clientId, mutations, kClient)
+                                                : m_sync->push(m_principal, project, clientId, mutations, kClient);
         if (pushed && loseNextPushAnswer && !mutations.isEmpty()) {
             loseNextPushAnswer = false;
             return Error::unavailable(QStringLiteral("the connection dropped before the answer came"));
@@ -98,9 +120,11 @@ Result<QJsonObject> InProcessTransport::call(const QByteArray &method, const QSt
         }
         ++pages;
         const bool fromStart = query.queryItemValue(QStringLiteral("from_start")) == QLatin1String("true");
-        return answer(m_sync->changes(m_principal, project, query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded),
-                                      query.queryItemValue(QStringLiteral("limit")).toInt(),
-                                      fromStart ? Sync::ChangePage::Listing::FromStart : Sync::ChangePage::Listing::Following));
+        const QString cursor = query.queryItemValue(QStringLiteral("cursor"), QUrl::FullyDecoded);
+        const int limit = query.queryItemValue(QStringLiteral("limit")).toInt();
+        const auto listing = fromStart ? Sync::ChangePage::Listing::FromStart : Sync::ChangePage::Listing::Following;
+        return answer(ofOrg ? m_sync->orgTemplateChanges(m_principal, project, cursor, limit, listing)
+                            : m_sync->changes(m_principal, project, cursor, limit, listing));
     }
     return Error::notFound(QStringLiteral("no route %1 %2").arg(QString::fromLatin1(method), path));
 }

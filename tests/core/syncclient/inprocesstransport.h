@@ -33,6 +33,9 @@ public:
     int creates = 0; // creates that reached the server
     // Every call fails as unreachable, before reaching the server.
     bool offline = false;
+    // Once this many more calls were answered (when not negative), the
+    // connection drops: every call fails after.
+    int callsBeforeOffline = -1;
     // The next this many calls are answered 404 by a proxy in front of the
     // server (a deploy in progress), before reaching it.
     int proxyNotFound = 0;
@@ -43,6 +46,9 @@ public:
     // Called once, just before the next list of changes is answered: what
     // someone does between a sync's push and its pull.
     std::function<void()> beforeListingChanges;
+    // Called once, just before the next push reaches the server: what
+    // someone does between a client's read and its change.
+    std::function<void()> beforePush;
     // Pages of changes answered; once `pagesBeforeOffline` (when not
     // negative) were, the connection drops: every call fails after.
     int pages = 0;

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "syncclient/orgtemplatestate.h"
+
+#include "common/ids.h"
+#include "prompts/orgprompts.h"
+#include "storage/statement.h"
+#include "storage/transaction.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace Realm::SyncClient::OrgTemplateState {
+
+using Storage::Statement;
+using Sync::Mutation;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Realm::SyncClient", text);
+}
+
+QString readFailed()
+{
+    return tr("Reading the organization's sync state failed");
+}
+
+QString saveFailed()
+{
+    return tr("Saving the organization's sync state failed");
+}
+
+QString jsonText(const Mutation &mutation)
+{
+    return QString::fromUtf8(QJsonDocument(mutation.toJson()).toJson(QJsonDocument::Compact));
+}
+
+Link linkFrom(const Statement &q)
+{
+    return Link{q.columnText(0), q.columnText(1), q.columnText(2), q.columnText(3), q.columnInt(4), q.columnText(5)};
+}
+
+constexpr char kLinkColumns[] = "SELECT org_id, org_name, server, client_id, next_number, cursor FROM org_template_links ";
+
+Result<void> exec(Storage::Handle db, const char *sql, const QString &orgId, const QString &what)
+{
+    Statement q(db, sql);
+    q.bindAll(orgId);
+    return q.exec(what);
+}
+
+} // namespace
+
+Result<std::optional<Link>> link(Storage::Handle db, const QString &orgId)
+{
+    Statement q(db, QString::fromLatin1(kLinkColumns) + QStringLiteral("WHERE org_id = ?"));
+    q.bindAll(orgId);
+    if (q.next())
+        return std::optional<Link>(linkFrom(q));
+    if (q.failed())
+        return q.error(readFailed());
+    return std::optional<Link>();
+}
+
+Result<Link> ensureLink(Storage::Handle db, const QString &orgId, const QString &orgName, const QString &server)
+{
+    Statement q(db, "INSERT INTO org_template_links (org_id, org_name, server, client_id) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (org_id) DO UPDATE SET org_name = excluded.org_name, server = excluded.server");
+    q.bindAll(orgId, orgName, server, newId());
+    if (Result<void> saved = q.exec(saveFailed()); !saved)
+        return saved.error();
+    Result<std::optional<Link>> found = link(db, orgId);
+    if (!found)
+        return found.error();
+    if (!*found)
+        return Error::failed(saveFailed());
+    return **found;
+}
+
+Result<QList<Link>> linksOn(Storage::Handle db, const QString &server)
+{
+    Statement q(db, QString::fromLatin1(kLinkColumns) + QStringLiteral("WHERE server = ?"));
+    q.bindAll(server);
+    QList<Link> links;
+    while (q.next())
+        links.append(linkFrom(q));
+    if (q.failed())
+        return q.error(readFailed());
+    return links;
+}
+
+Result<void> setCursor(Storage::Handle db, const QString &orgId, const QString &cursor)
+{
+    Statement q(db, "UPDATE org_template_links SET cursor = ? WHERE org_id = ?");
+    q.bindAll(cursor, orgId);
+    return q.exec(saveFailed());
+}
+
+Result<void> recordSync(Storage::Handle db, const QString &orgId, const QString &error, qint64 nowMs)
+{
+    Statement q(db, "UPDATE org_template_links SET last_error = ?, last_synced_at = iif(? = '', ?, last_synced_at) WHERE org_id = ?");
+    q.bindAll(error, error, nowMs, orgId);
+    return q.exec(saveFailed());
+}
+
+Result<void> queue(Storage::Handle db, const QString &orgId, Mutation mutation)
+{
+    const QString what = tr("Queuing the change failed");
+    Storage::Transaction transaction(db);
+    if (!transaction.isActive())
+        return transaction.error();
+    Result<std::optional<Link>> found = link(db, orgId);
+    if (!found)
+        return found.error();
+    if (!*found)
+        return Error::failed(what);
+    mutation.number = (*found)->nextNumber;
+    Statement add(db, "INSERT INTO org_template_outbox (org_id, number, mutation) VALUES (?, ?, ?)");
+    add.bindAll(orgId, mutation.number, jsonText(mutation));
+    if (Result<void> added = add.exec(what); !added)
+        return added;
+    if (Result<void> counted = exec(db, "UPDATE org_template_links SET next_number = next_number + 1 WHERE org_id = ?", orgId, what); !counted)
+        return counted;
+    return transaction.commit(what);
+}
+
+Result<QList<Mutation>> outbox(Storage::Handle db, const QString &orgId)
+{
+    Statement q(db, "SELECT mutation FROM org_template_outbox WHERE org_id = ? ORDER BY number");
+    q.bindAll(orgId);
+    QList<Mutation> mutations;
+    while (q.next()) {
+        Result<Mutation> mutation = Mutation::fromJson(QJsonDocument::fromJson(q.columnText(0).toUtf8()).object());
+        if (!mutation)
+            return mutation.error();
+        mutations.append(*mutation);
+    }
+    if (q.failed())
+        return q.error(tr("Reading the organization's waiting changes failed"));
+    return mutations;
+}
+
+Result<qint64> pendingCount(Storage::Handle db, const QString &orgId)
+{
+    Statement q(db, "SELECT COUNT(*) FROM org_template_outbox WHERE org_id = ?");
+    q.bindAll(orgId);
+    if (!q.next())
+        return q.error(tr("Reading the organization's waiting changes failed"));
+    return q.columnInt(0);
+}
+
+Result<void> forgetAnswered(Storage::Handle db, const QString &orgId, qint64 number)
+{
+    Statement q(db, "DELETE FROM org_template_outbox WHERE org_id = ? AND number <= ?");
+    q.bindAll(orgId, number);
+    return q.exec(tr("Saving the server's answer failed"));
+}
+
+namespace {
+
+// Writes `mutations` as the whole outbox, numbered from 1, and the link's
+// next number after them.
+Result<void> rewriteOutbox(Storage::Handle db, const QString &orgId, QList<Mutation> mutations, const QString &clientId)
+{
+    const QString what = saveFailed();
+    if (Result<void> cleared = exec(db, "DELETE FROM org_template_outbox WHERE org_id = ?", orgId, what); !cleared)
+        return cleared;
+    qint64 number = 0;
+    for (Mutation &mutation : mutations) {
+        mutation.number = ++number;
+        Statement add(db, "INSERT INTO org_template_outbox (org_id, number, mutation) VALUES (?, ?, ?)");
+        add.bindAll(orgId, mutation.number, jsonText(mutation));
+        if (Result<void> added = add.exec(what); !added)
+            return added;
+    }
+    Statement next(db, "UPDATE org_template_links SET client_id = ?, next_number = ? WHERE org_id = ?");
+    next.bindAll(clientId, number + 1, orgId);
+    return next.exec(what);
+}
+
+} // namespace
+
+Result<void> renumber(Storage::Handle db, const QString &orgId, qsizetype dropped)
+{
+    Storage::Transaction transaction(db);
+    if (!transaction.isActive())
+        return transaction.error();
+    Result<QList<Mutation>> waiting = outbox(db, orgId);
+    if (!waiting)
+        return waiting.error();
+    if (Result<void> written = rewriteOutbox(db, orgId, waiting->mid(dropped), newId()); !written)
+        return written;
+    return transaction.commit(saveFailed());
+}
+
+Result<void> rebaseOutbox(Storage::Handle db, const QString &orgId)
+{
+    Result<QList<Mutation>> waiting = outbox(db, orgId);
+    if (!waiting)
+        return waiting.error();
+    for (Mutation &mutation : *waiting) {
+        Result<std::optional<qint64>> seq = Prompts::OrgPrompts::seqOf(db, orgId, mutation.key);
+        if (!seq)
+            return seq.error();
+        mutation.baseSeq = seq->value_or(0);
+        Statement save(db, "UPDATE org_template_outbox SET mutation = ? WHERE org_id = ? AND number = ?");
+        save.bindAll(jsonText(mutation), orgId, mutation.number);
+        if (Result<void> saved = save.exec(saveFailed()); !saved)
+            return saved;
+    }
+    return {};
+}
+
+Result<void> forget(Storage::Handle db, const QString &orgId)
+{
+    const QString what = tr("Forgetting an organization's templates failed");
+    Storage::Transaction transaction(db);
+    if (!transaction.isActive())
+        return transaction.error();
+    if (Result<void> gone = exec(db, "DELETE FROM org_template_links WHERE org_id = ?", orgId, what); !gone) // its outbox with it
+        return gone;
+    if (Result<void> gone = Prompts::OrgPrompts::forgetOrg(db, orgId); !gone)
+        return gone;
+    return transaction.commit(what);
+}
+
+} // namespace Realm::SyncClient::OrgTemplateState

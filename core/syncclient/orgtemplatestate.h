@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+#include "storage/handle.h"
+#include "sync/syncprotocol.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Realm::SyncClient::OrgTemplateState {
+
+// The workspace's rows for organizations' templates (schema 18:
+// org_template_links and org_template_outbox), in the caller's
+// transaction unless said otherwise. OrgTemplateSyncer decides; this
+// reads and writes.
+
+struct Link {
+    QString orgId;
+    QString orgName;
+    QString server;
+    QString clientId;
+    qint64 nextNumber = 1;
+    QString cursor;
+};
+
+Result<std::optional<Link>> link(Storage::Handle db, const QString &orgId);
+// The link, made (with a new client id) when there is none, with the
+// organization's name and server as they are now.
+Result<Link> ensureLink(Storage::Handle db, const QString &orgId, const QString &orgName, const QString &server);
+Result<QList<Link>> linksOn(Storage::Handle db, const QString &server);
+Result<void> setCursor(Storage::Handle db, const QString &orgId, const QString &cursor);
+// How the last sync went: its error, or none (then it is the last sync).
+Result<void> recordSync(Storage::Handle db, const QString &orgId, const QString &error, qint64 nowMs);
+
+// Queues a change under the link's next number (its own transaction).
+Result<void> queue(Storage::Handle db, const QString &orgId, Sync::Mutation mutation);
+Result<QList<Sync::Mutation>> outbox(Storage::Handle db, const QString &orgId);
+Result<qint64> pendingCount(Storage::Handle db, const QString &orgId);
+// The server answered the changes numbered up to `number`.
+Result<void> forgetAnswered(Storage::Handle db, const QString &orgId, qint64 number);
+// Starts the numbering again under a new client id, the waiting changes
+// (the first `dropped` of them left out: refused for good) numbered from 1:
+// for a server that lost this client's numbers, or after a refusal (which
+// applied nothing) that would leave a gap. Its own transaction.
+Result<void> renumber(Storage::Handle db, const QString &orgId, qsizetype dropped);
+// After a list from the start of another epoch (a restored server): the
+// waiting changes are based on the items as that list has them.
+Result<void> rebaseOutbox(Storage::Handle db, const QString &orgId);
+// The organization is no longer followed: its link, waiting changes and
+// copies go (its own transaction).
+Result<void> forget(Storage::Handle db, const QString &orgId);
+
+} // namespace Realm::SyncClient::OrgTemplateState

@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// An organization's prompt templates between real workspaces and the
+// server's sync service in this process, with the faults HTTP has: a
+// member's sync brings them and leaving takes them away; a publish whose
+// answer is lost is sent again by the next sync and applied once; a pull
+// cut off midway changes nothing; a restored server's list replaces the
+// copies; a template REALM cannot use is passed by, named; a change the
+// server will never take (its admin demoted) is dropped, the admin's own
+// template untouched.
+#include "auth/organizations.h"
+#include "inprocesstransport.h"
+#include "prompts/orgprompts.h"
+#include "prompts/promptstore.h"
+#include "syncclient/orgtemplatesyncer.h"
+#include "testserverdatabase.h"
+#include "testworkspace.h"
+#include "verifyresult.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Realm;
+using Realm::SyncClient::OrgTemplateReport;
+using Realm::SyncClient::OrgTemplateSyncer;
+using Realm::Test::InProcessTransport;
+
+namespace {
+
+const QString kServer = QStringLiteral("https://realm.example.org");
+const Auth::ClientInfo kClient{QStringLiteral("192.0.2.10"), QStringLiteral("tst_orgtemplatesyncer")};
+
+Prompts::PromptTemplate promptNamed(const QString &name, const QString &body)
+{
+    Prompts::PromptTemplate prompt;
+    prompt.name = name;
+    prompt.title = name.toUpper();
+    prompt.body = body;
+    return prompt;
+}
+
+// Someone's workspace and their way to the server.
+struct Desk {
+    Test::TestWorkspace workspace;
+    std::unique_ptr<InProcessTransport> transport;
+
+    OrgTemplateSyncer syncer() { return OrgTemplateSyncer(workspace.db(), transport.get(), kServer); }
+    // Qualified name → body of the organizations' templates here.
+    QMap<QString, QString> shared()
+    {
+        QMap<QString, QString> found;
+        Result<QList<Prompts::PromptTemplate>> listed = Prompts::OrgPrompts::list(workspace.db()->handle());
+        if (listed)
+            for (const Prompts::PromptTemplate &prompt : std::as_const(*listed))
+                found.insert(Prompts::qualifiedName(prompt), prompt.body);
+        return found;
+    }
+};
+
+} // namespace
+
+class TestOrgTemplateSyncer final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_folder;
+    ServerDb::ServerDatabasePtr m_server;
+    std::unique_ptr<SyncServer::ProjectSync> m_sync;
+    Test::Acme m_acme;
+    std::unique_ptr<Desk> m_alice;
+    std::unique_ptr<Desk> m_bob;
+
+    std::unique_ptr<Desk> deskOf(const Auth::Principal &principal)
+    {
+        auto desk = std::make_unique<Desk>();
+        desk->transport = std::make_unique<InProcessTransport>(m_server, m_sync.get(), principal);
+        return desk;
+    }
+
+    // The organization's log as the server has it: its last seq.
+    qint64 serverSeq()
+    {
+        Result<Sync::ChangePage> page = m_sync->orgTemplateChanges(m_acme.alice, m_acme.orgId, {}, 1);
+        return page ? page->lastSeq : -1;
+    }
+
+    bool runSql(const QString &sql)
+    {
+        Result<void> ran = m_server->write(QStringLiteral("test"), [&sql](const QSqlDatabase &db) -> Result<void> {
+            QSqlQuery query(db);
+            if (!query.exec(sql))
+                return Error::failed(query.lastError().text());
+            return {};
+        });
+        if (!ran)
+            qWarning("%s: %s", qPrintable(sql), qPrintable(ran.error().message));
+        return bool(ran);
+    }
+
+private slots:
+    void init()
+    {
+        m_server = Test::openTestServerDatabase(m_folder.path());
+        // Pages of two changes: a pull of a few is several pages.
+        SyncServer::ProjectSync::Limits limits;
+        limits.maxPageChanges = 2;
+        m_sync = std::make_unique<SyncServer::ProjectSync>(m_server, limits);
+        m_acme = Test::foundAcme(m_server);
+        QVERIFY(!m_acme.orgId.isEmpty());
+        m_alice = deskOf(m_acme.alice);
+        m_bob = deskOf(m_acme.bob);
+    }
+
+    void cleanup()
+    {
+        m_alice.reset();
+        m_bob.reset();
+        m_sync.reset();
+        m_server.reset();
+    }
+
+    void membersGetThemAndLeaversLoseThem()
+    {
+        Result<OrgTemplateReport> published = m_alice->syncer().publish(QStringLiteral("acme"), promptNamed(QStringLiteral("review"), QStringLiteral("Review {{selection}}")));
+        REALM_VERIFY_OK(published);
+        QCOMPARE(published->error, QString());
+        QCOMPARE(published->sent, 1);
+        QCOMPARE(published->received, 1); // her own copy, read-only, beside her template
+        Result<QList<OrgTemplateReport>> synced = m_bob->syncer().syncAll();
+        REALM_VERIFY_OK(synced);
+        QCOMPARE(synced->size(), 1);
+        QCOMPARE(synced->first().orgName, QStringLiteral("Acme"));
+        QCOMPARE(synced->first().received, 1);
+        QCOMPARE(m_bob->shared(), (QMap<QString, QString>{{QStringLiteral("Acme/review"), QStringLiteral("Review {{selection}}")}}));
+        // Bob leaves Acme: his next sync takes its templates away.
+        REALM_VERIFY_OK(Auth::Organizations(m_server).removeMember(m_acme.bob, m_acme.orgId, m_acme.bob.userId, kClient));
+        synced = m_bob->syncer().syncAll();
+        REALM_VERIFY_OK(synced);
+        QVERIFY(synced->isEmpty());
+        QVERIFY(m_bob->shared().isEmpty());
+    }
+
+    void aPublishWhoseAnswerIsLostIsSentOnce()
+    {
+        const qint64 before = serverSeq();
+        m_alice->transport->loseNextPushAnswer = true;
+        Result<OrgTemplateReport> lost = m_alice->syncer().publish(m_acme.orgId, promptNamed(QStringLiteral("tests"), QStringLiteral("Test {{selection}}")));
+        REALM_VERIFY_OK(lost);
+        QVERIFY(!lost->error.isEmpty());
+        QCOMPARE(lost->pending, 1);
+        QCOMPARE(serverSeq(), before + 1); // taken, the answer lost
+        // Another admin's later change meanwhile: the retry must not undo it.
+        Sync::Mutation later;
+        later.number = 1;
+        later.table = QString::fromLatin1(Sync::Tables::kPromptTemplates);
+        later.key = QStringLiteral("tests");
+        later.baseSeq = before + 1;
+        later.data = QJsonObject{{QStringLiteral("title"), QStringLiteral("Tests")}, {QStringLiteral("body"), QStringLiteral("Test {{selection}} well")}};
+        REALM_VERIFY_OK(m_sync->pushOrgTemplates(m_acme.alice, m_acme.orgId, QStringLiteral("another-admin"), {later}, kClient));
+        Result<QList<OrgTemplateReport>> retried = m_alice->syncer().syncAll();
+        REALM_VERIFY_OK(retried);
+        QCOMPARE(retried->first().sent, 1);
+        QCOMPARE(retried->first().pending, 0);
+        QCOMPARE(serverSeq(), before + 2);
+        QCOMPARE(m_alice->shared().value(QStringLiteral("Acme/tests")), QStringLiteral("Test {{selection}} well"));
+    }
+
+    void aPullCutOffMidwayChangesNothing()
+    {
+        for (const char *name : {"one", "two", "three", "four", "five"})
+            REALM_VERIFY_OK(m_alice->syncer().publish(m_acme.orgId, promptNamed(QString::fromLatin1(name), QStringLiteral("{{selection}}"))));
+        // /me, then one page of two: the connection drops on the second.
+        m_bob->transport->callsBeforeOffline = 2;
+        Result<QList<OrgTemplateReport>> cut = m_bob->syncer().syncAll();
+        REALM_VERIFY_OK(cut);
+        QCOMPARE(cut->first().errorCode, Error::Code::Unavailable);
+        QVERIFY(m_bob->shared().isEmpty());
+        m_bob->transport->offline = false;
+        m_bob->transport->callsBeforeOffline = -1;
+        Result<QList<OrgTemplateReport>> whole = m_bob->syncer().syncAll();
+        REALM_VERIFY_OK(whole);
+        QCOMPARE(whole->first().received, 5);
+        QCOMPARE(m_bob->shared().size(), 5);
+    }
+
+    void aRestoredServersListReplacesTheCopies()
+    {
+        REALM_VERIFY_OK(m_alice->syncer().publish(m_acme.orgId, promptNamed(QStringLiteral("kept"), QStringLiteral("Kept {{selection}}"))));
+        REALM_VERIFY_OK(m_alice->syncer().publish(m_acme.orgId, promptNamed(QStringLiteral("gone"), QStringLiteral("Gone {{selection}}"))));
+        REALM_VERIFY_OK(m_bob->syncer().syncAll());
+        QCOMPARE(m_bob->shared().size(), 2);
+        // The server restored from a backup made before "gone" was published:
+        // a new epoch, and the template is not there.
+        QVERIFY(runSql(QStringLiteral("DELETE FROM sync_items WHERE row_key = 'gone'")));
+        QVERIFY(runSql(QStringLiteral("DELETE FROM sync_epoch")));
+        Result<QList<OrgTemplateReport>> synced = m_bob->syncer().syncAll();
+        REALM_VERIFY_OK(synced);
+        QCOMPARE(synced->first().error, QString());
+        QCOMPARE(m_bob->shared(), (QMap<QString, QString>{{QStringLiteral("Acme/kept"), QStringLiteral("Kept {{selection}}")}}));
+    }
+
+    void aTemplateREALMCannotUseIsPassedByNamed()
+    {
+        Sync::Mutation broken;
+        broken.number = 1;
+        broken.table = QString::fromLatin1(Sync::Tables::kPromptTemplates);
+        broken.key = QStringLiteral("broken");
+        broken.data = QJsonObject{{QStringLiteral("title"), QStringLiteral("Broken")}, {QStringLiteral("body"), QStringLiteral("{{#open}} never closed")}};
+        REALM_VERIFY_OK(m_sync->pushOrgTemplates(m_acme.alice, m_acme.orgId, QStringLiteral("a-script"), {broken}, kClient));
+        REALM_VERIFY_OK(m_alice->syncer().publish(m_acme.orgId, promptNamed(QStringLiteral("fine"), QStringLiteral("{{selection}}"))));
+        Result<QList<OrgTemplateReport>> synced = m_bob->syncer().syncAll();
+        REALM_VERIFY_OK(synced);
+        QCOMPARE(synced->first().unusable, QStringList{QStringLiteral("broken")});
+        QCOMPARE(m_bob->shared().keys(), QStringList{QStringLiteral("Acme/fine")});
+    }
+
+    void membersCannotPublishAndADemotedAdminsChangeIsDropped()
+    {
+        Result<OrgTemplateReport> refused = m_bob->syncer().publish(QStringLiteral("Acme"), promptNamed(QStringLiteral("bobs"), QStringLiteral("{{selection}}")));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Error::Code::Forbidden);
+        // Bob an admin, his publish queued (the connection drops after /me
+        // and the read before the change)…
+        REALM_VERIFY_OK(Auth::Organizations(m_server).changeRole(m_acme.alice, m_acme.orgId, m_acme.bob.userId, Auth::OrgRole::Admin, kClient));
+        REALM_VERIFY_OK(Prompts::PromptStore(m_bob->workspace.db()).save(promptNamed(QStringLiteral("bobs"), QStringLiteral("Bob's {{selection}}"))));
+        m_bob->transport->callsBeforeOffline = 2;
+        Result<OrgTemplateReport> queued = m_bob->syncer().publish(QStringLiteral("Acme"), promptNamed(QStringLiteral("bobs"), QStringLiteral("Bob's {{selection}}")));
+        REALM_VERIFY_OK(queued);
+        QCOMPARE(queued->pending, 1);
+        // …and a member again before it was sent: it is dropped, his own stays.
+        REALM_VERIFY_OK(Auth::Organizations(m_server).changeRole(m_acme.alice, m_acme.orgId, m_acme.bob.userId, Auth::OrgRole::Member, kClient));
+        m_bob->transport->offline = false;
+        m_bob->transport->callsBeforeOffline = -1;
+        Result<QList<OrgTemplateReport>> synced = m_bob->syncer().syncAll();
+        REALM_VERIFY_OK(synced);
+        QCOMPARE(synced->first().errorCode, Error::Code::Forbidden);
+        QVERIFY(synced->first().error.contains(QStringLiteral("dropped")));
+        QCOMPARE(synced->first().pending, 0);
+        QVERIFY(m_bob->shared().isEmpty());
+        Result<Prompts::PromptTemplate> his = Prompts::PromptStore(m_bob->workspace.db()).find(QStringLiteral("bobs"));
+        REALM_VERIFY_OK(his);
+        QCOMPARE(his->body, QStringLiteral("Bob's {{selection}}"));
+        // An admin again: his next change is taken (the dropped one left no
+        // gap in his numbering).
+        REALM_VERIFY_OK(Auth::Organizations(m_server).changeRole(m_acme.alice, m_acme.orgId, m_acme.bob.userId, Auth::OrgRole::Admin, kClient));
+        Result<OrgTemplateReport> again = m_bob->syncer().publish(QStringLiteral("Acme"), *his);
+        REALM_VERIFY_OK(again);
+        QCOMPARE(again->error, QString());
+        QCOMPARE(again->sent, 1);
+        QCOMPARE(m_bob->shared().value(QStringLiteral("Acme/bobs")), QStringLiteral("Bob's {{selection}}"));
+    }
+
+    void aServerThatForgotTheClientTakesItsChangesRenumbered()
+    {
+        REALM_VERIFY_OK(m_alice->syncer().publish(m_acme.orgId, promptNamed(QStringLiteral("one"), QStringLiteral("{{selection}}"))));
+        REALM_VERIFY_OK(m_alice->syncer().publish(m_acme.orgId, promptNamed(QStringLiteral("two"), QStringLiteral("{{selection}}"))));
+        // The server restored from a backup that knew her client at change 1.
+        QVERIFY(runSql(QStringLiteral("UPDATE sync_clients SET last_mutation = 0")));
+        QVERIFY(runSql(QStringLiteral("DELETE FROM sync_results")));
+        Result<OrgTemplateReport> next = m_alice->syncer().publish(m_acme.orgId, promptNamed(QStringLiteral("three"), QStringLiteral("{{selection}}")));
+        REALM_VERIFY_OK(next);
+        QCOMPARE(next->error, QString());
+        QCOMPARE(next->pending, 0);
+        QCOMPARE(m_alice->shared().keys(), (QStringList{QStringLiteral("Acme/one"), QStringLiteral("Acme/three"), QStringLiteral("Acme/two")}));
+    }
+
+    void aWithdrawalOfATemplateChangedMeanwhileIsKept()
+    {
+        REALM_VERIFY_OK(m_alice->syncer().publish(m_acme.orgId, promptNamed(QStringLiteral("style"), QStringLiteral("Style {{selection}}"))));
+        // Another admin changes it between Alice's read and her withdrawal.
+        m_alice->transport->beforePush = [this] {
+            Sync::Mutation edit;
+            edit.number = 1;
+            edit.table = QString::fromLatin1(Sync::Tables::kPromptTemplates);
+            edit.key = QStringLiteral("style");
+            edit.baseSeq = serverSeq();
+            edit.data = QJsonObject{{QStringLiteral("title"), QStringLiteral("Style")}, {QStringLiteral("body"), QStringLiteral("Better style {{selection}}")}};
+            QVERIFY(m_sync->pushOrgTemplates(m_acme.alice, m_acme.orgId, QStringLiteral("another-admin"), {edit}, kClient));
+        };
+        Result<OrgTemplateReport> withdrawn = m_alice->syncer().withdraw(QStringLiteral("Acme"), QStringLiteral("style"));
+        REALM_VERIFY_OK(withdrawn);
+        QCOMPARE(withdrawn->kept, QStringList{QStringLiteral("style")});
+        QCOMPARE(m_alice->shared().value(QStringLiteral("Acme/style")), QStringLiteral("Better style {{selection}}"));
+    }
+
+    void aTemplateMadeUnusableLeavesNoOldCopy()
+    {
+        REALM_VERIFY_OK(m_alice->syncer().publish(m_acme.orgId, promptNamed(QStringLiteral("x"), QStringLiteral("X {{selection}}"))));
+        REALM_VERIFY_OK(m_bob->syncer().syncAll());
+        QVERIFY(m_bob->shared().contains(QStringLiteral("Acme/x")));
+        Sync::Mutation broken;
+        broken.number = 1;
+        broken.table = QString::fromLatin1(Sync::Tables::kPromptTemplates);
+        broken.key = QStringLiteral("x");
+        broken.baseSeq = serverSeq();
+        broken.data = QJsonObject{{QStringLiteral("title"), QStringLiteral("X")}, {QStringLiteral("body"), QStringLiteral("{{#x}} unclosed")}};
+        REALM_VERIFY_OK(m_sync->pushOrgTemplates(m_acme.alice, m_acme.orgId, QStringLiteral("a-script"), {broken}, kClient));
+        Result<QList<OrgTemplateReport>> synced = m_bob->syncer().syncAll();
+        REALM_VERIFY_OK(synced);
+        QCOMPARE(synced->first().unusable, QStringList{QStringLiteral("x")});
+        QVERIFY(!m_bob->shared().contains(QStringLiteral("Acme/x")));
+    }
+
+    void aKeySeesOneOrganizationAndLeavesTheOthersAlone()
+    {
+        // Bob founds Beta, and publishes there.
+        Result<Auth::Org> beta = Auth::Organizations(m_server).create(m_acme.bob, QStringLiteral("Beta"), kClient);
+        REALM_VERIFY_OK(beta);
+        REALM_VERIFY_OK(m_bob->syncer().publish(QStringLiteral("Beta"), promptNamed(QStringLiteral("beta"), QStringLiteral("{{selection}}"))));
+        REALM_VERIFY_OK(m_alice->syncer().publish(m_acme.orgId, promptNamed(QStringLiteral("acme"), QStringLiteral("{{selection}}"))));
+        REALM_VERIFY_OK(m_bob->syncer().syncAll());
+        QCOMPARE(m_bob->shared().size(), 2);
+        // With a key of Acme's, /me names Acme alone: Beta's copies stay.
+        Auth::Principal key = m_acme.bob;
+        key.apiKeyId = QStringLiteral("key-1");
+        key.apiKeyOrgId = m_acme.orgId;
+        key.scopes = {QStringLiteral("project:read")};
+        m_bob->transport = std::make_unique<InProcessTransport>(m_server, m_sync.get(), key);
+        Result<QList<OrgTemplateReport>> synced = m_bob->syncer().syncAll();
+        REALM_VERIFY_OK(synced);
+        QCOMPARE(synced->size(), 1);
+        QCOMPARE(m_bob->shared().keys(), (QStringList{QStringLiteral("Acme/acme"), QStringLiteral("Beta/beta")}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOrgTemplateSyncer)
+#include "tst_orgtemplatesyncer.moc"
