@@ -1529,6 +1529,10 @@
         <source>&quot;%1&quot; is %2&apos;s prompt template: an admin of %2 withdraws it (realm-cli prompt withdraw %3 --org %2).</source>
         <translation>„%1“ ist eine Prompt-Vorlage von %2: Ein Admin von %2 zieht sie zurück (realm-cli prompt withdraw %3 --org %2).</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is a template of several organizations: name the one you mean (%2).</source>
+        <translation>„%1“ ist eine Vorlage mehrerer Organisationen: Nennen Sie die gemeinte (%2).</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Prompts::BuiltIn</name>
@@ -1957,6 +1961,22 @@
         <source>Content %1 of the batch: &quot;%2&quot; is not &quot;SHA256 SIZE&quot; with SIZE bytes after it.</source>
         <translation>Inhalt %1 des Stapels: „%2“ ist nicht „SHA256 GRÖSSE“ mit GRÖSSE Bytes danach.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; cannot name an organization&apos;s prompt template: use lower case letters, digits, &apos;-&apos; and &apos;_&apos;, at most %2 of them.</source>
+        <translation>„%1“ kann keine Prompt-Vorlage einer Organisation benennen: Verwenden Sie Kleinbuchstaben, Ziffern, „-“ und „_“, höchstens %2 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The prompt template %1 has &quot;%2&quot;: a template holds only a title, a description and a body, as text.</source>
+        <translation>Die Prompt-Vorlage %1 hat „%2“: Eine Vorlage enthält nur Titel, Beschreibung und Text, jeweils als Text.</translation>
+    </message>
+    <message>
+        <source>The prompt template %1 needs a title and a body.</source>
+        <translation>Die Prompt-Vorlage %1 braucht einen Titel und einen Text.</translation>
+    </message>
+    <message>
+        <source>The prompt template %1 has %2 KiB; an organization&apos;s template may have %3 KiB.</source>
+        <translation>Die Prompt-Vorlage %1 hat %2 KiB; eine Vorlage einer Organisation darf %3 KiB haben.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::SyncClient</name>
@@ -2191,6 +2211,20 @@
         <translation>Vorlagen der Organisationen werden abgeglichen…</translation>
     </message>
     <message>
+        <source>The server&apos;s account answer names an organization without its id.</source>
+        <translation>Die Kontoantwort des Servers nennt eine Organisation ohne ihre ID.</translation>
+    </message>
+    <message numerus="yes">
+        <source>You are no longer in %1: %n change(s) to its templates that waited here were dropped; your own templates are as they were.</source>
+        <translation>
+            <numerusform>Sie sind nicht mehr in %1: %n wartende Änderung an ihren Vorlagen wurde verworfen; Ihre eigenen Vorlagen sind unverändert.</numerusform>
+            <numerusform>Sie sind nicht mehr in %1: %n wartende Änderungen an ihren Vorlagen wurden verworfen; Ihre eigenen Vorlagen sind unverändert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::SyncClient::OrgTemplateState</name>
+    <message>
         <source>Reading the organization&apos;s sync state failed</source>
         <translation>Der Abgleichsstand der Organisation konnte nicht gelesen werden</translation>
     </message>
@@ -2199,8 +2233,16 @@
         <translation>Der Abgleichsstand der Organisation konnte nicht gespeichert werden</translation>
     </message>
     <message>
+        <source>Queuing the change failed</source>
+        <translation>Die Änderung konnte nicht vorgemerkt werden</translation>
+    </message>
+    <message>
         <source>Reading the organization&apos;s waiting changes failed</source>
         <translation>Die wartenden Änderungen der Organisation konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Saving the server&apos;s answer failed</source>
+        <translation>Die Antwort des Servers konnte nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Forgetting an organization&apos;s templates failed</source>
@@ -2209,10 +2251,6 @@
 </context>
 <context>
     <name>Realm::SyncClient::OrgTemplateSyncer</name>
-    <message>
-        <source>The server&apos;s account answer names an organization without its id.</source>
-        <translation>Die Kontoantwort des Servers nennt eine Organisation ohne ihre ID.</translation>
-    </message>
     <message>
         <source>Only the admins and owners of %1 change its templates: ask one of them.</source>
         <translation>Nur Admins und Eigentümer von %1 ändern ihre Vorlagen: Fragen Sie eine dieser Personen.</translation>
@@ -2226,24 +2264,8 @@
         <translation>%1 hat keine Prompt-Vorlage namens „%2“ (realm-cli prompt list zeigt die geteilten).</translation>
     </message>
     <message>
-        <source>Queuing the change failed</source>
-        <translation>Die Änderung konnte nicht vorgemerkt werden</translation>
-    </message>
-    <message>
         <source>Only your own templates can be published; duplicate &quot;%1&quot; under a name of yours first.</source>
         <translation>Nur eigene Vorlagen lassen sich veröffentlichen; duplizieren Sie „%1“ zuerst unter einem eigenen Namen.</translation>
-    </message>
-    <message>
-        <source>Reading the organizations&apos; sync state failed</source>
-        <translation>Der Abgleichsstand der Organisationen konnte nicht gelesen werden</translation>
-    </message>
-    <message>
-        <source>Saving the organization&apos;s sync state failed</source>
-        <translation>Der Abgleichsstand der Organisation konnte nicht gespeichert werden</translation>
-    </message>
-    <message>
-        <source>Dropping the changes failed</source>
-        <translation>Die Änderungen konnten nicht verworfen werden</translation>
     </message>
     <message>
         <source>%1 did not take your changes to its templates: %2 They were dropped here; your own templates are as they were.</source>
@@ -2254,16 +2276,24 @@
         <translation>Die Antwort des Servers auf die Änderungen ist nicht lesbar: %1</translation>
     </message>
     <message>
-        <source>Saving the server&apos;s answer failed</source>
-        <translation>Die Antwort des Servers konnte nicht gespeichert werden</translation>
-    </message>
-    <message>
         <source>The server&apos;s list of template changes cannot be read: %1</source>
         <translation>Die Liste der Vorlagenänderungen des Servers ist nicht lesbar: %1</translation>
     </message>
     <message>
         <source>Saving %1&apos;s templates failed</source>
         <translation>Die Vorlagen von %1 konnten nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>%1 keeps no organizations&apos; templates (a realm-server from before them): update it first.</source>
+        <translation>%1 führt keine Vorlagen von Organisationen (ein älterer realm-server): Aktualisieren Sie ihn zuerst.</translation>
+    </message>
+    <message>
+        <source>Reading the organization&apos;s sync state failed</source>
+        <translation>Der Abgleichsstand der Organisation konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The server answered %1 of the %2 changes sent.</source>
+        <translation>Der Server hat %1 der %2 gesendeten Änderungen beantwortet.</translation>
     </message>
 </context>
 <context>
@@ -3641,6 +3671,14 @@ in %2</translation>
     <message>
         <source>Withdrew &quot;%1&quot; from %2.</source>
         <translation>„%1“ von %2 zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>%1 It waits here and is sent with the next sync.</source>
+        <translation>%1 Sie wartet hier und wird beim nächsten Abgleich gesendet.</translation>
+    </message>
+    <message>
+        <source>Someone changed &quot;%1&quot; in %2 since it was read here: it stays. Look at it, then try again.</source>
+        <translation>Jemand hat „%1“ in %2 geändert, seit es hier gelesen wurde: Es bleibt. Sehen Sie es sich an und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -5043,6 +5081,10 @@ in %2</translation>
     <message>
         <source>The project is being imported or refreshed: try again when that is done.</source>
         <translation>Das Projekt wird gerade importiert oder aktualisiert: Versuchen Sie es erneut, wenn das erledigt ist.</translation>
+    </message>
+    <message>
+        <source>Organizations&apos; templates: %1</source>
+        <translation>Vorlagen der Organisationen: %1</translation>
     </message>
 </context>
 <context>

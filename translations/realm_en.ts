@@ -160,6 +160,13 @@
             <numerusform>Applied %n changes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>You are no longer in %1: %n change(s) to its templates that waited here were dropped; your own templates are as they were.</source>
+        <translation>
+            <numerusform>You are no longer in %1: %n change to its templates that waited here was dropped; your own templates are as they were.</numerusform>
+            <numerusform>You are no longer in %1: %n changes to its templates that waited here were dropped; your own templates are as they were.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::ChatView</name>
