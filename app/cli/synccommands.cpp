@@ -499,9 +499,11 @@ int runPromptSharing(const QString &sub, const Invocation &inv)
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("org"), QStringLiteral("The organization (name or id)."), QStringLiteral("org")});
+    parser.addOption({QStringLiteral("server"), QStringLiteral("The team server: the one signed in to (checked, never sent another's token)."),
+                      QStringLiteral("url")});
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The template."));
     int exit = 0;
-    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("NAME --org ORG"), 1, 1, &exit);
+    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("NAME --org ORG [--server URL]"), 1, 1, &exit);
     if (!db)
         return exit;
     if (!parser.isSet(QStringLiteral("org"))) {

@@ -239,6 +239,12 @@ private slots:
         QVERIFY2(err.contains("admins"), err.constData());
         QCOMPARE(cli(m_bob, {QStringLiteral("prompt"), QStringLiteral("publish"), QStringLiteral("bobs"), QStringLiteral("--org"), QStringLiteral("Nowhere")}, nullptr, &err), 3);
         QCOMPARE(cli(m_bob, {QStringLiteral("prompt"), QStringLiteral("publish"), QStringLiteral("bobs")}, nullptr, &err), 2);
+        // A token goes only to the server it is for.
+        QCOMPARE(cli(m_alice, {QStringLiteral("prompt"), QStringLiteral("publish"), QStringLiteral("review"), QStringLiteral("--org"), QStringLiteral("Acme"),
+                               QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:9")},
+                     nullptr, &err),
+                 7);
+        QVERIFY2(err.contains("not http://127.0.0.1:9"), err.constData());
         QVERIFY(sync(m_alice));
         QVERIFY(!prompts(m_alice).contains(QStringLiteral("Acme/bobs")));
         // REALM's own are everyone's already.
