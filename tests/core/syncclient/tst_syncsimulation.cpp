@@ -4,8 +4,9 @@
 // server's services behind an in-process transport), driven by a seeded
 // PRNG through random mixes of edits, new files, deletes, renames,
 // refreshes, conversations (new ones, messages, renames, pins, the trash),
-// generated documents, folders left as they are (and following again) and
-// syncs —
+// generated documents, folders left as they are (and following again), the
+// organization's prompt templates (its owner publishes and withdraws them;
+// members may not) and syncs —
 // with answers lost after the server committed, syncs while offline, the
 // server's old deletes forgotten (tombstones pruned) and the server restored
 // (a new epoch, clients forgotten); the server's pages are a few changes
@@ -14,7 +15,8 @@
 // every workspace and folder the same as the server, nothing pending,
 // every file someone created (and nobody deleted or renamed) still there,
 // the same conversations everywhere and every message anyone wrote in them,
-// every document version anyone generated everywhere, unchanged.
+// every document version anyone generated everywhere, unchanged, and the
+// organization's templates everywhere as its owner last left them.
 //
 // Seeds: REALM_SYNC_SEEDS (how many, default 200) from REALM_SYNC_SEED_FIRST
 // (default 1); REALM_SYNC_SEED replays one, step by step. A failure names
@@ -28,6 +30,8 @@
 #include "projects/folderbaseline.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
+#include "prompts/orgprompts.h"
+#include "syncclient/orgtemplatesyncer.h"
 #include "syncclient/projectsyncer.h"
 #include "storage/statement.h"
 #include "syncserver/projectsync.h"
@@ -70,6 +74,16 @@ struct Person {
 
     QString folder() const { return home.filePath(QStringLiteral("project")); }
     ProjectSyncer syncer() { return ProjectSyncer(workspace.db(), transport.get()); }
+    SyncClient::OrgTemplateSyncer templateSyncer() { return SyncClient::OrgTemplateSyncer(workspace.db(), transport.get(), QStringLiteral("http://sim")); }
+    // The organization's templates here: name → body.
+    QMap<QString, QString> templates()
+    {
+        QMap<QString, QString> found;
+        if (Result<QList<Prompts::PromptTemplate>> listed = Prompts::OrgPrompts::list(workspace.db()->handle()))
+            for (const Prompts::PromptTemplate &prompt : std::as_const(*listed))
+                found.insert(prompt.name, prompt.body);
+        return found;
+    }
 };
 
 // One run of the simulation.
@@ -169,7 +183,7 @@ private:
         const QStringList files = QDir(person.folder()).entryList(QDir::Files);
         const int op = pick(100);
         if (op < 10)
-            return chatStep(step, person);
+            return chance(50) ? chatStep(step, person) : templateStep(step, person);
         if (op < 14)
             return documentStep(step, person);
         if (op < 33 && !files.isEmpty()) { // edit one line
@@ -226,6 +240,18 @@ private:
             // most files stops it. Anything else is a bug.
             if (!synced && synced.error().code != Error::Code::Unavailable && synced.error().code != Error::Code::LimitExceeded)
                 return QStringLiteral("%1's sync: %2").arg(person.name, synced.error().message);
+            // Then the organization's templates, as `realm-cli sync` does.
+            person.transport->loseNextPushAnswer = chance(15);
+            person.transport->callsBeforeOffline = chance(15) ? pick(3) : -1;
+            Result<QList<SyncClient::OrgTemplateReport>> templates = person.templateSyncer().syncAll();
+            person.transport->loseNextPushAnswer = person.transport->offline = false;
+            person.transport->callsBeforeOffline = -1;
+            const QString failed = !templates ? templates.error().message
+                                              : templates->isEmpty() ? QStringLiteral("no organization")
+                                                                     : templates->first().error;
+            log(QStringLiteral("%1: %2 syncs the templates: %3").arg(step).arg(person.name, failed.isEmpty() ? QStringLiteral("ok") : failed));
+            if (templates && !templates->isEmpty() && !failed.isEmpty() && templates->first().errorCode != Error::Code::Unavailable)
+                return QStringLiteral("%1's templates: %2").arg(person.name, failed);
         } else if (op < 97) { // the folder left as it is when the team's changes arrive, or following again
             Result<bool> takes = Projects::FolderBaseline::folderTakesPulls(person.workspace.db()->handle(), person.projectId);
             Result<qint64> switched = takes ? Projects::FolderBaseline::setFolderTakesPulls(person.workspace.db(), person.projectId, !*takes)
@@ -247,6 +273,45 @@ private:
                 if (!query.exec(QString::fromLatin1(sql)))
                     return QStringLiteral("cannot restore: %1").arg(QString::fromLatin1(sql));
             log(QStringLiteral("%1: the server is restored (a new epoch)").arg(step));
+        }
+        return {};
+    }
+
+    // The owner publishes or withdraws one of a few templates (answers lost,
+    // or offline, now and then); anyone else is refused.
+    QString templateStep(int step, Person &person)
+    {
+        const QString name = QStringLiteral("t%1").arg(pick(4));
+        const bool owner = &person == m_people.front().get();
+        const bool withdraw = chance(30);
+        // The connection may drop at any of its calls: /me, the read
+        // before the change, the push, the read after.
+        person.transport->loseNextPushAnswer = chance(25);
+        person.transport->callsBeforeOffline = chance(25) ? pick(4) : -1;
+        const QString body = QStringLiteral("%1 at step %2: {{selection}}").arg(person.name).arg(step);
+        Prompts::PromptTemplate prompt;
+        prompt.name = name;
+        prompt.title = name.toUpper();
+        prompt.body = body;
+        Result<SyncClient::OrgTemplateReport> done = withdraw ? person.templateSyncer().withdraw(QStringLiteral("Acme"), name)
+                                                              : person.templateSyncer().publish(QStringLiteral("Acme"), prompt);
+        person.transport->loseNextPushAnswer = person.transport->offline = false;
+        person.transport->callsBeforeOffline = -1;
+        const QString said = done ? (done->error.isEmpty() ? QStringLiteral("sent %1").arg(done->sent) : done->error) : done.error().message;
+        log(QStringLiteral("%1: %2 %3 %4: %5").arg(step).arg(person.name, withdraw ? QStringLiteral("withdraws") : QStringLiteral("publishes"), name, said));
+        if (!owner) {
+            if (done || (done.error().code != Error::Code::Forbidden && done.error().code != Error::Code::Unavailable))
+                return QStringLiteral("%1, a member, changed a template: %2").arg(person.name, said);
+            return {};
+        }
+        // Queued (sent or waiting) is what the owner wants; refused before
+        // queuing (offline, or a withdrawal of what is not there) is not.
+        if (done) {
+            if (!done->kept.isEmpty() || (!done->error.isEmpty() && done->errorCode != Error::Code::Unavailable))
+                return QStringLiteral("the owner's change of %1: %2").arg(name, said);
+            m_templates[name] = withdraw ? std::nullopt : std::optional<QString>(body);
+        } else if (done.error().code != Error::Code::Unavailable && !(withdraw && done.error().code == Error::Code::NotFound)) {
+            return QStringLiteral("the owner's change of %1: %2").arg(name, said);
         }
         return {};
     }
@@ -391,6 +456,12 @@ private:
                         .arg(synced->received));
                 if (synced->sent > 0 || synced->received > 0 || refreshed->added + refreshed->changed + refreshed->removed > 0)
                     quiet = false;
+                Result<QList<SyncClient::OrgTemplateReport>> templates = person->templateSyncer().syncAll();
+                if (!templates || templates->size() != 1 || !templates->first().error.isEmpty())
+                    return QStringLiteral("%1's templates while converging: %2")
+                        .arg(person->name, templates ? (templates->isEmpty() ? QStringLiteral("no organization") : templates->first().error) : templates.error().message);
+                if (templates->first().sent > 0 || templates->first().received > 0)
+                    quiet = false;
             }
         }
         if (!quiet)
@@ -421,6 +492,16 @@ private:
         for (const auto &person : m_people)
             if (documents(*person) != m_documents)
                 return QStringLiteral("%1 has %2 document version(s) of the %3 generated, or one changed").arg(person->name).arg(documents(*person).size()).arg(m_documents.size());
+        // The organization's templates: as the owner last left them, on the
+        // server and everywhere.
+        QMap<QString, QString> wanted;
+        for (auto it = m_templates.cbegin(); it != m_templates.cend(); ++it)
+            if (it.value())
+                wanted.insert(it.key(), *it.value());
+        for (const auto &person : m_people)
+            if (person->templates() != wanted)
+                return QStringLiteral("%1's templates differ from the owner's last changes: %2 vs %3")
+                    .arg(person->name, QStringList(person->templates().values()).join(QLatin1Char('|')), QStringList(wanted.values()).join(QLatin1Char('|')));
         for (const QString &created : std::as_const(m_created))
             if (!m_deleted.contains(created) && !server.contains(created))
                 return QStringLiteral("%1 was created, never deleted, and is gone").arg(created);
@@ -439,6 +520,7 @@ private:
     QSet<QString> m_deleted;
     QSet<QString> m_messages; // ids of every message written
     QMap<QString, QString> m_documents; // every document version generated: id → markdown
+    QMap<QString, std::optional<QString>> m_templates; // the owner's last change of each: its body, or withdrawn
 };
 
 } // namespace
