@@ -427,6 +427,11 @@ int runLogout(const Invocation &inv)
 int failServer(const Error &error)
 {
     Output::error(error.message);
+    return exitCodeForServer(error);
+}
+
+int exitCodeForServer(const Error &error)
+{
     switch (error.code) {
     case Error::Code::Unauthenticated:
     case Error::Code::SecondFactorRequired:

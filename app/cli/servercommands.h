@@ -11,5 +11,7 @@ QString serverCommandsHelp();
 // Prints a team server's error and returns its exit code (7 refused
 // credentials or role, 9 unreachable, 8 throttled, else as any error).
 int failServer(const Error &error);
+// The exit code for a server's error, as failServer gives it (without saying it).
+int exitCodeForServer(const Error &error);
 
 } // namespace Realm::Cli

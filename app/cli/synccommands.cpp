@@ -118,7 +118,9 @@ JobOutcome<SyncClient::OrgTemplateJob> runOrgTemplateJob(const Storage::Database
 QString describe(const SyncClient::OrgTemplateReport &report)
 {
     if (!report.error.isEmpty())
-        return QStringLiteral("%1's templates: failed: %2").arg(report.orgName, report.error);
+        return QStringLiteral("%1's templates: failed: %2%3")
+            .arg(report.orgName, report.error,
+                 report.pending > 0 ? QStringLiteral(" (%1 change(s) wait here for the next sync)").arg(report.pending) : QString());
     if (report.unsupported)
         return QStringLiteral("%1's templates: %2 keeps none (a realm-server from before them).").arg(report.orgName, report.server);
     QString line = QStringLiteral("%1's templates (%2): sent %3, received %4").arg(report.orgName, report.server).arg(report.sent).arg(report.received);
@@ -128,7 +130,7 @@ QString describe(const SyncClient::OrgTemplateReport &report)
     for (const QString &name : report.kept)
         line += QStringLiteral("\n  kept: %1 (someone changed it since it was read here; it stays as they left it)").arg(name);
     for (const QString &name : report.unusable)
-        line += QStringLiteral("\n  not usable here: %1 (not a valid prompt template; ask an admin to fix it)").arg(name);
+        line += QStringLiteral("\n  not usable here: %1 (not a valid prompt template; ask an admin to publish a valid one under that name)").arg(name);
     return line;
 }
 
@@ -490,7 +492,13 @@ int runSync(const Invocation &inv)
     const auto templates = runOrgTemplateJob(*db, *login, {});
     if (const auto *error = std::get_if<Error>(&templates))
         return failServer(*error);
-    const int templatesExit = printReports(inv, std::get<QList<SyncClient::OrgTemplateReport>>(templates));
+    const QList<SyncClient::OrgTemplateReport> &templateReports = std::get<QList<SyncClient::OrgTemplateReport>>(templates);
+    int templatesExit = printReports(inv, templateReports);
+    for (const SyncClient::OrgTemplateReport &report : templateReports)
+        if (!report.error.isEmpty()) { // the first failure says why (no network: 9, not signed in: 7 …)
+            templatesExit = exitCodeForServer(Error{report.errorCode, report.error});
+            break;
+        }
     return projectsExit != ExitOk ? projectsExit : templatesExit;
 }
 
@@ -534,7 +542,11 @@ int runPromptSharing(const QString &sub, const Invocation &inv)
     const SyncClient::OrgTemplateReport &report = std::get<QList<SyncClient::OrgTemplateReport>>(outcome).first();
     if (inv.json)
         Output::printJson(report.toJson());
-    if (!report.error.isEmpty()) {
+    // Taken by the server, whose read afterwards failed: done, and said.
+    if (!report.error.isEmpty() && report.pending == 0 && report.sent > 0) {
+        if (!inv.json)
+            Output::error(QStringLiteral("(%1's templates could not be read afterwards: %2)").arg(report.orgName, report.error));
+    } else if (!report.error.isEmpty()) {
         // Queued: the next sync sends it (unless the server refused it for
         // good, which dropped it).
         const int code = failServer(Error{report.errorCode, report.error});

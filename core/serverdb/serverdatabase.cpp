@@ -417,6 +417,11 @@ Result<void> ServerDatabase::migrateTo(int target) const
             version = hasRow ? int(current.integer(0)) : 0;
         }
         const int latest = files.isEmpty() ? 0 : files.lastKey();
+        // Found up to date before the transaction, older now (another
+        // process put an older database in its place): not migrated with
+        // the keys on, which could delete rows.
+        if (sqlite && !relaxKeys && version < std::min(target, latest))
+            return Error::unavailable(tr("%1: the database changed while it was opened. Start again.").arg(whatFailed));
         if (version > latest)
             return Error{Error::Code::TooNew,
                          tr("The server database %1 was written by a newer realm-server (schema %2; this one knows up to %3). "

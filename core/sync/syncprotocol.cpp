@@ -84,8 +84,7 @@ Result<void> checkPromptTemplateChange(const Mutation &mutation)
     if (mutation.key.size() > kMaxTemplateNameChars || !validName.match(mutation.key).hasMatch())
         return Error::invalidInput(tr("\"%1\" cannot name an organization's prompt template: use lower case letters, digits, '-' and '_', "
                                       "at most %2 of them.")
-                                       .arg(mutation.key.left(kMaxTemplateNameChars))
-                                       .arg(kMaxTemplateNameChars));
+                                       .arg(mutation.key.left(kMaxTemplateNameChars), QString::number(kMaxTemplateNameChars)));
     if (mutation.op == Mutation::Op::Delete)
         return {};
     const QJsonObject &data = mutation.data;
@@ -99,9 +98,7 @@ Result<void> checkPromptTemplateChange(const Mutation &mutation)
         return Error::invalidInput(tr("The prompt template %1 needs a title and a body.").arg(mutation.key));
     if (const qint64 size = QJsonDocument(data).toJson(QJsonDocument::Compact).size(); size > kMaxTemplateBytes)
         return Error::invalidInput(tr("The prompt template %1 has %2 KiB; an organization's template may have %3 KiB.")
-                                       .arg(mutation.key)
-                                       .arg((size + 1023) / 1024)
-                                       .arg(kMaxTemplateBytes / 1024));
+                                       .arg(mutation.key, QString::number((size + 1023) / 1024), QString::number(kMaxTemplateBytes / 1024)));
     return {};
 }
 

@@ -38,10 +38,10 @@ QString jsonText(const Mutation &mutation)
 
 Link linkFrom(const Statement &q)
 {
-    return Link{q.columnText(0), q.columnText(1), q.columnText(2), q.columnText(3), q.columnInt(4), q.columnText(5)};
+    return Link{q.columnText(0), q.columnText(1), q.columnText(2), q.columnText(3), q.columnInt(4), q.columnText(5), q.columnText(6)};
 }
 
-constexpr char kLinkColumns[] = "SELECT org_id, org_name, server, client_id, next_number, cursor FROM org_template_links ";
+constexpr char kLinkColumns[] = "SELECT org_id, org_name, server, client_id, next_number, cursor, user_id FROM org_template_links ";
 
 Result<void> exec(Storage::Handle db, const char *sql, const QString &orgId, const QString &what)
 {
@@ -104,7 +104,7 @@ Result<void> recordSync(Storage::Handle db, const QString &orgId, const QString 
     return q.exec(saveFailed());
 }
 
-Result<void> queue(Storage::Handle db, const QString &orgId, Mutation mutation)
+Result<void> queue(Storage::Handle db, const QString &orgId, const QString &userId, Mutation mutation)
 {
     const QString what = tr("Queuing the change failed");
     Storage::Transaction transaction(db);
@@ -120,8 +120,10 @@ Result<void> queue(Storage::Handle db, const QString &orgId, Mutation mutation)
     add.bindAll(orgId, mutation.number, jsonText(mutation));
     if (Result<void> added = add.exec(what); !added)
         return added;
-    if (Result<void> counted = exec(db, "UPDATE org_template_links SET next_number = next_number + 1 WHERE org_id = ?", orgId, what); !counted)
-        return counted;
+    Statement counted(db, "UPDATE org_template_links SET next_number = next_number + 1, user_id = ? WHERE org_id = ?");
+    counted.bindAll(userId, orgId);
+    if (Result<void> done = counted.exec(what); !done)
+        return done;
     return transaction.commit(what);
 }
 
@@ -150,48 +152,36 @@ Result<qint64> pendingCount(Storage::Handle db, const QString &orgId)
     return q.columnInt(0);
 }
 
-Result<void> forgetAnswered(Storage::Handle db, const QString &orgId, qint64 number)
+Result<void> forgetAnswered(Storage::Handle db, const QString &orgId, const QString &clientId, qint64 number)
 {
-    Statement q(db, "DELETE FROM org_template_outbox WHERE org_id = ? AND number <= ?");
-    q.bindAll(orgId, number);
+    Statement q(db, "DELETE FROM org_template_outbox WHERE org_id = ? AND number <= ? "
+                    "AND EXISTS (SELECT 1 FROM org_template_links WHERE org_id = ? AND client_id = ?)");
+    q.bindAll(orgId, number, orgId, clientId);
     return q.exec(tr("Saving the server's answer failed"));
 }
 
-namespace {
-
-// Writes `mutations` as the whole outbox, numbered from 1, and the link's
-// next number after them.
-Result<void> rewriteOutbox(Storage::Handle db, const QString &orgId, QList<Mutation> mutations, const QString &clientId)
+Result<void> renumber(Storage::Handle db, const QString &orgId, const QString &clientId, const QList<qint64> &dropped)
 {
     const QString what = saveFailed();
-    if (Result<void> cleared = exec(db, "DELETE FROM org_template_outbox WHERE org_id = ?", orgId, what); !cleared)
-        return cleared;
-    qint64 number = 0;
-    for (Mutation &mutation : mutations) {
-        mutation.number = ++number;
-        Statement add(db, "INSERT INTO org_template_outbox (org_id, number, mutation) VALUES (?, ?, ?)");
-        add.bindAll(orgId, mutation.number, jsonText(mutation));
-        if (Result<void> added = add.exec(what); !added)
-            return added;
-    }
-    Statement next(db, "UPDATE org_template_links SET client_id = ?, next_number = ? WHERE org_id = ?");
-    next.bindAll(clientId, number + 1, orgId);
-    return next.exec(what);
-}
-
-} // namespace
-
-Result<void> renumber(Storage::Handle db, const QString &orgId, qsizetype dropped)
-{
     Storage::Transaction transaction(db);
     if (!transaction.isActive())
         return transaction.error();
-    Result<QList<Mutation>> waiting = outbox(db, orgId);
-    if (!waiting)
-        return waiting.error();
-    if (Result<void> written = rewriteOutbox(db, orgId, waiting->mid(dropped), newId()); !written)
-        return written;
-    return transaction.commit(saveFailed());
+    Result<std::optional<Link>> current = link(db, orgId);
+    if (!current)
+        return current.error();
+    if (!*current || (*current)->clientId != clientId)
+        return {};
+    for (const qint64 number : dropped) {
+        Statement drop(db, "DELETE FROM org_template_outbox WHERE org_id = ? AND number = ?");
+        drop.bindAll(orgId, number);
+        if (Result<void> gone = drop.exec(what); !gone)
+            return gone;
+    }
+    Statement renamed(db, "UPDATE org_template_links SET client_id = ? WHERE org_id = ?");
+    renamed.bindAll(newId(), orgId);
+    if (Result<void> done = renamed.exec(what); !done)
+        return done;
+    return transaction.commit(what);
 }
 
 Result<void> rebaseOutbox(Storage::Handle db, const QString &orgId)

@@ -24,6 +24,7 @@ struct Link {
     QString clientId;
     qint64 nextNumber = 1;
     QString cursor;
+    QString userId; // who queued the changes waiting (empty: none waits)
 };
 
 Result<std::optional<Link>> link(Storage::Handle db, const QString &orgId);
@@ -35,17 +36,21 @@ Result<void> setCursor(Storage::Handle db, const QString &orgId, const QString &
 // How the last sync went: its error, or none (then it is the last sync).
 Result<void> recordSync(Storage::Handle db, const QString &orgId, const QString &error, qint64 nowMs);
 
-// Queues a change under the link's next number (its own transaction).
-Result<void> queue(Storage::Handle db, const QString &orgId, Sync::Mutation mutation);
+// Queues `userId`'s change under the link's next number (its own transaction).
+Result<void> queue(Storage::Handle db, const QString &orgId, const QString &userId, Sync::Mutation mutation);
 Result<QList<Sync::Mutation>> outbox(Storage::Handle db, const QString &orgId);
 Result<qint64> pendingCount(Storage::Handle db, const QString &orgId);
-// The server answered the changes numbered up to `number`.
-Result<void> forgetAnswered(Storage::Handle db, const QString &orgId, qint64 number);
-// Starts the numbering again under a new client id, the waiting changes
-// (the first `dropped` of them left out: refused for good) numbered from 1:
-// for a server that lost this client's numbers, or after a refusal (which
-// applied nothing) that would leave a gap. Its own transaction.
-Result<void> renumber(Storage::Handle db, const QString &orgId, qsizetype dropped);
+// The server answered the changes numbered up to `number`, sent under
+// `clientId`. Nothing is done when the link has another client id by now
+// (another process renumbered meanwhile: these numbers name other changes).
+Result<void> forgetAnswered(Storage::Handle db, const QString &orgId, const QString &clientId, qint64 number);
+// The waiting changes go on under a new client id, with their numbers (a
+// server that does not know a client lets it start at any number), those
+// numbered in `dropped` left out (refused for good): for a server that lost
+// this client's numbers, or after a refusal (which applied nothing) that
+// would leave a gap. Nothing is done when the link's client id is no longer
+// `clientId` (another process did it first). Its own transaction.
+Result<void> renumber(Storage::Handle db, const QString &orgId, const QString &clientId, const QList<qint64> &dropped);
 // After a list from the start of another epoch (a restored server): the
 // waiting changes are based on the items as that list has them.
 Result<void> rebaseOutbox(Storage::Handle db, const QString &orgId);

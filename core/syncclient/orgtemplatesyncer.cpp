@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace Realm::SyncClient {
 
 using Sync::ChangePage;
@@ -58,17 +60,16 @@ QList<Mutation> firstBatch(const QList<Mutation> &waiting)
     return batch;
 }
 
-// Errors after which the server will never take the changes as they are.
-bool refusedForGood(Error::Code code)
-{
-    return code == Error::Code::Forbidden || code == Error::Code::InvalidInput || code == Error::Code::LimitExceeded;
-}
-
 } // namespace
 
 Result<AccountOrgs> accountOrgsFrom(const QJsonObject &me)
 {
+    // Read wrong, "a member of nothing" would make a sync forget every
+    // organization here.
+    if (!me.value(QStringLiteral("orgs")).isArray() || me.value(QStringLiteral("id")).toString().isEmpty())
+        return Error::failed(tr("The server's account answer has no list of organizations."));
     AccountOrgs account;
+    account.userId = me.value(QStringLiteral("id")).toString();
     account.complete = !me.contains(QStringLiteral("api_key_org_id"));
     for (const QJsonValue &value : me.value(QStringLiteral("orgs")).toArray()) {
         const QJsonObject org = value.toObject();
@@ -105,10 +106,20 @@ OrgTemplateSyncer::OrgTemplateSyncer(Storage::DatabasePtr db, Sync::Transport *t
 {
 }
 
-Result<OrgTemplateSyncer::Org> OrgTemplateSyncer::adminOrg(const QString &org) const
+Result<AccountOrgs> OrgTemplateSyncer::account()
 {
     Result<QJsonObject> me = m_transport->call("GET", QStringLiteral("/me"), {});
     Result<AccountOrgs> account = me ? accountOrgsFrom(*me) : Result<AccountOrgs>(me.error());
+    if (account) {
+        m_userId = account->userId;
+        m_viaKey = !account->complete;
+    }
+    return account;
+}
+
+Result<OrgTemplateSyncer::Org> OrgTemplateSyncer::adminOrg(const QString &org)
+{
+    Result<AccountOrgs> account = this->account();
     if (!account)
         return account.error();
     for (const Org &one : std::as_const(account->orgs)) {
@@ -165,18 +176,21 @@ Result<OrgTemplateReport> OrgTemplateSyncer::change(const QString &org, const QS
     if (remove && !*seq)
         return Error::notFound(tr("%1 has no prompt template named \"%2\" (realm-cli prompt list shows the shared ones).").arg(target->name, name));
     mutation.baseSeq = seq->value_or(0);
-    if (Result<void> queued = State::queue(db, target->id, mutation); !queued)
+    if (Result<void> queued = State::queue(db, target->id, m_userId, mutation); !queued)
         return queued.error();
     Result<OrgTemplateReport> after = syncOne(*target);
-    if (after)
+    if (after) { // what the read before did belongs to this answer too
         after->received += before->received;
+        after->sent += before->sent;
+        after->kept = before->kept + after->kept;
+        after->unusable = before->unusable + after->unusable;
+    }
     return after;
 }
 
 Result<QList<OrgTemplateReport>> OrgTemplateSyncer::syncAll()
 {
-    Result<QJsonObject> me = m_transport->call("GET", QStringLiteral("/me"), {});
-    Result<AccountOrgs> account = me ? accountOrgsFrom(*me) : Result<AccountOrgs>(me.error());
+    Result<AccountOrgs> account = this->account();
     if (!account)
         return account.error();
     QList<OrgTemplateReport> reports;
@@ -241,16 +255,33 @@ Result<OrgTemplateReport> OrgTemplateSyncer::syncOne(const Org &org)
     if (Result<State::Link> link = State::ensureLink(m_db->handle(), org.id, org.name, m_server); !link)
         return link.error();
     // The push's failure is the one said; the pull goes on regardless (what
-    // waits here does not hold back what the others changed).
+    // waits here does not hold back what the others changed). With changes
+    // waiting, a pull first: after a server restore they are based on what
+    // the server has now (a withdrawal of a template edited since is then
+    // refused, not blind).
     std::optional<Error> failure;
-    if (Result<qint64> sent = push(org, report))
+    Result<qint64> waiting = State::pendingCount(m_db->handle(), org.id);
+    if (!waiting)
+        return waiting.error();
+    if (*waiting > 0) {
+        Result<qint64> first = pull(org, report);
+        if (!first)
+            failure = first.error();
+        else
+            report.received += *first;
+    }
+    if (failure && failure->code == Error::Code::Cancelled)
+        return *failure;
+    if (failure) {
+        // Not sent on a view that may be out of date.
+    } else if (Result<qint64> sent = push(org, report))
         report.sent = *sent;
     else
         failure = sent.error();
     if (failure && failure->code == Error::Code::Cancelled)
         return *failure;
     if (Result<qint64> received = pull(org, report))
-        report.received = *received;
+        report.received += *received;
     else if (received.error().code == Error::Code::Cancelled)
         return received.error();
     else if (!failure)
@@ -266,21 +297,19 @@ Result<OrgTemplateReport> OrgTemplateSyncer::syncOne(const Org &org)
     return report;
 }
 
-Result<bool> OrgTemplateSyncer::orgStillThere(const Org &org) const
+Result<bool> OrgTemplateSyncer::orgStillThere(const Org &org)
 {
-    Result<QJsonObject> found = m_transport->call("GET", QStringLiteral("/orgs/%1").arg(org.id), {});
-    if (found)
-        return true;
-    if (found.error().code == Error::Code::NotFound)
-        return false;
-    return found.error();
+    Result<AccountOrgs> account = this->account();
+    if (!account)
+        return account.error();
+    return std::any_of(account->orgs.cbegin(), account->orgs.cend(), [&org](const Org &one) { return one.id == org.id; });
 }
 
 Result<qint64> OrgTemplateSyncer::push(const Org &org, OrgTemplateReport &report)
 {
     const Storage::Handle db = m_db->handle();
     qint64 answered = 0;
-    bool renumbered = false;
+    bool renamed = false;
     for (;;) {
         if (cancelled())
             return Error::cancelled();
@@ -292,24 +321,35 @@ Result<qint64> OrgTemplateSyncer::push(const Org &org, OrgTemplateReport &report
         Result<std::optional<State::Link>> link = State::link(db, org.id);
         if (!link || !*link)
             return link ? Error::failed(tr("Reading the organization's sync state failed")) : link.error();
+        // Changes another account made here are never sent as this one's.
+        if (!(*link)->userId.isEmpty() && !m_userId.isEmpty() && (*link)->userId != m_userId)
+            return Error::forbidden(QCoreApplication::translate("Realm::SyncClient",
+                                                                "%n change(s) to %1's templates were made here by another account: they wait for it to sign in again.",
+                                                                nullptr, int(waiting->size()))
+                                        .arg(org.name));
+        const QString clientId = (*link)->clientId;
         const QList<Mutation> batch = firstBatch(*waiting);
         QJsonArray mutations;
         for (const Mutation &mutation : batch)
             mutations.append(mutation.toJson());
         Result<QJsonObject> answer = m_transport->call("POST", QStringLiteral("/orgs/%1/sync/push").arg(org.id),
-                                                       {{QStringLiteral("client_id"), (*link)->clientId}, {QStringLiteral("mutations"), mutations}});
+                                                       {{QStringLiteral("client_id"), clientId}, {QStringLiteral("mutations"), mutations}});
         if (!answer) {
             const Error::Code code = answer.error().code;
             // The server lost this client's numbers (a restore), or the id
-            // is someone else's: the same changes again under a new id.
-            if (code == Error::Code::Conflict && !renumbered) {
-                renumbered = true;
-                if (Result<void> again = State::renumber(db, org.id, 0); !again)
+            // is someone else's: the same changes again under a new id
+            // (which may start at any number).
+            if (code == Error::Code::Conflict && !renamed) {
+                renamed = true;
+                if (Result<void> again = State::renumber(db, org.id, clientId, {}); !again)
                     return again.error();
                 continue;
             }
-            bool goneForGood = refusedForGood(code);
-            if (code == Error::Code::NotFound) { // the organization, or a proxy's 404 during a deploy?
+            // Refused for good: the account is no longer an admin there (a
+            // key's cap is not final: the person may be), or no longer in
+            // it (as /me says, not a proxy's 404 during a deploy).
+            bool goneForGood = code == Error::Code::Forbidden && !m_viaKey;
+            if (code == Error::Code::NotFound) {
                 Result<bool> there = orgStillThere(org);
                 if (!there)
                     return answer.error();
@@ -317,9 +357,12 @@ Result<qint64> OrgTemplateSyncer::push(const Org &org, OrgTemplateReport &report
             }
             if (!goneForGood)
                 return answer.error();
-            // Never taken, never to be: dropped, and the numbering starts
-            // again after them (no gap for the next change).
-            if (Result<void> dropped = State::renumber(db, org.id, batch.size()); !dropped)
+            // Never taken, never to be: dropped, and the rest go on under a
+            // new id (no gap in its numbers).
+            QList<qint64> numbers;
+            for (const Mutation &mutation : batch)
+                numbers.append(mutation.number);
+            if (Result<void> dropped = State::renumber(db, org.id, clientId, numbers); !dropped)
                 return dropped.error();
             return Error{code, tr("%1 did not take your changes to its templates: %2 They were dropped here; your own templates are as they were.")
                                    .arg(org.name, answer.error().message)};
@@ -337,7 +380,7 @@ Result<qint64> OrgTemplateSyncer::push(const Org &org, OrgTemplateReport &report
         }
         if (last < batch.last().number)
             return Error::failed(tr("The server answered %1 of the %2 changes sent.").arg(pushed->results.size()).arg(batch.size()));
-        if (Result<void> forgotten = State::forgetAnswered(db, org.id, last); !forgotten)
+        if (Result<void> forgotten = State::forgetAnswered(db, org.id, clientId, last); !forgotten)
             return forgotten.error();
         answered += pushed->results.size();
     }

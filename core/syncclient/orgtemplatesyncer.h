@@ -22,8 +22,9 @@ struct AccountOrgs {
         QString name;
         bool isAdmin = false; // admin or owner: changes its templates
     };
+    QString userId;
     QList<Org> orgs;
-    bool complete = true;
+    bool complete = true; // false: an API key's answer (its own organization)
 };
 Result<AccountOrgs> accountOrgsFrom(const QJsonObject &me);
 
@@ -82,20 +83,24 @@ public:
 
 private:
     using Org = AccountOrgs::Org;
-    Result<Org> adminOrg(const QString &org) const;
+    // GET /me, remembering who asks (m_userId, m_viaKey).
+    Result<AccountOrgs> account();
+    Result<Org> adminOrg(const QString &org);
     Result<OrgTemplateReport> change(const QString &org, const QString &name, const QJsonObject &data, bool remove);
     Result<OrgTemplateReport> syncOne(const Org &org);
     Result<qint64> push(const Org &org, OrgTemplateReport &report);
     Result<qint64> pull(const Org &org, OrgTemplateReport &report);
-    // After a 404: whether the organization itself is there (the 404 was a
-    // missing route or a proxy's), or gone for this account.
-    Result<bool> orgStillThere(const Org &org) const;
+    // After a 404: whether the account is still in the organization (the
+    // 404 was a missing route or a proxy's), as a successful GET /me says.
+    Result<bool> orgStillThere(const Org &org);
     bool cancelled() const { return m_cancel && m_cancel->isCancelled(); }
 
     Storage::DatabasePtr m_db;
     Sync::Transport *m_transport;
     QString m_server;
     const CancellationToken *m_cancel;
+    QString m_userId;
+    bool m_viaKey = false;
 };
 
 } // namespace Realm::SyncClient

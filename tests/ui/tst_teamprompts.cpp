@@ -126,7 +126,7 @@ private:
         auto *message = dialog.findChild<QLabel *>(QStringLiteral("promptMessage"));
         // The list is read again, and then says what came of it.
         if (!QTest::qWaitFor([&] { return !changed.isEmpty() && !loaded.isEmpty(); }, 30000))
-            return message->text();
+            return QStringLiteral("(no answer, or not read again: %1)").arg(message->text());
         return message->text();
     }
 

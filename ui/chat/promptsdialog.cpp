@@ -166,6 +166,16 @@ void PromptsDialog::showTemplate(int row)
     updateButtons();
 }
 
+bool PromptsDialog::isEdited() const
+{
+    const int row = m_list->currentRow();
+    if (m_isNew || row < 0 || row >= m_prompts.size())
+        return m_isNew;
+    const PromptTemplate form = formTemplate();
+    const PromptTemplate &saved = m_prompts.at(row);
+    return form.title != Prompts::shownTitle(saved) || form.description != Prompts::shownDescription(saved) || form.body != saved.body;
+}
+
 QString PromptsDialog::noteFor(const PromptTemplate &p) const
 {
     if (p.builtIn)
@@ -204,7 +214,8 @@ void PromptsDialog::updateButtons()
     const bool readOnly = !m_isNew && row >= 0 && row < m_prompts.size() && Prompts::isReadOnly(m_prompts.at(row));
     m_duplicate->setEnabled(row >= 0 || m_isNew);
     m_remove->setEnabled(!readOnly && !m_isNew && row >= 0);
-    m_share->setEnabled(!m_isNew && row >= 0 && row < m_prompts.size() && !m_prompts.at(row).builtIn && !m_adminOrgs.isEmpty());
+    // What is shared is the saved template: not while the form says otherwise.
+    m_share->setEnabled(!m_isNew && row >= 0 && row < m_prompts.size() && !m_prompts.at(row).builtIn && !m_adminOrgs.isEmpty() && !isEdited());
     if (readOnly) {
         m_save->setEnabled(false);
         return;
@@ -346,9 +357,14 @@ QMenu *PromptsDialog::shareMenu()
             showError(message.error().message);
             return;
         }
+        emit changed();
+        // Typed into meanwhile (a new template, an edit): left as it is.
+        if (isEdited()) {
+            m_message->setText(*message);
+            return;
+        }
         m_noteAfterReload = *message; // (showing the template again would replace it)
         reload(name);
-        emit changed();
     };
     for (const PromptSharing::Org &org : std::as_const(m_adminOrgs)) {
         if (prompt.orgId.isEmpty()) {

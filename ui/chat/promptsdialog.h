@@ -58,6 +58,8 @@ private:
     void updateButtons();
     void showError(const QString &message);
     Prompts::PromptTemplate formTemplate() const;
+    // The form differs from the template chosen (or holds a new one).
+    bool isEdited() const;
     // What the form says under a template the user cannot change here.
     QString noteFor(const Prompts::PromptTemplate &prompt) const;
     // A name not taken yet: "explain-copy", "explain-copy-2", …

@@ -119,19 +119,26 @@ void OrgTemplateSync::end(const Result<QList<OrgTemplateReport>> &reports)
     m_job = nullptr;
     Error failure = reports ? Error{} : reports.error();
     bool changedHere = false;
+    QStringList notes; // what a background run did not do as asked, beside a failure
     if (reports) {
         for (const OrgTemplateReport &report : *reports) {
             changedHere = changedHere || report.received > 0;
-            if (failure.message.isEmpty() && !report.error.isEmpty())
+            // A change the server took, whose read afterwards failed, is done.
+            const bool done = report.pending == 0 && report.sent > 0;
+            if (failure.message.isEmpty() && !report.error.isEmpty() && !done)
                 failure = Error{report.errorCode, report.pending > 0 ? tr("%1 It waits here and is sent with the next sync.").arg(report.error)
                                                                       : report.error};
+            for (const QString &name : report.kept)
+                notes.append(tr("%1's \"%2\" was changed by someone since it was read here: it stays as they left it.").arg(report.orgName, name));
+            for (const QString &name : report.unusable)
+                notes.append(tr("%1's \"%2\" is not a template REALM can use: ask its admins to mend it.").arg(report.orgName, name));
         }
     }
     if (request.done && request.context)
         request.done(outcomeOf(request, reports, failure));
     if (changedHere)
         emit received();
-    emit ended(failure.message);
+    emit ended(QStringList(QStringList{failure.message} + notes).join(QLatin1Char(' ')).trimmed());
     startNext();
 }
 

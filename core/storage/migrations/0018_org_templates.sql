@@ -13,6 +13,7 @@ CREATE TABLE org_template_links (
     org_id         TEXT PRIMARY KEY,
     org_name       TEXT NOT NULL DEFAULT '',  -- as the server last said it
     server         TEXT NOT NULL,
+    user_id        TEXT NOT NULL DEFAULT '',  -- whose changes wait (the server's user id): no one else sends them
     client_id      TEXT NOT NULL,
     next_number    INTEGER NOT NULL DEFAULT 1,
     cursor         TEXT NOT NULL DEFAULT '',   -- "EPOCH:SEQ"; '' = from the start

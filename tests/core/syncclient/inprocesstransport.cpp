@@ -44,6 +44,8 @@ Result<QJsonObject> InProcessTransport::call(const QByteArray &method, const QSt
         --callsBeforeOffline;
     if (offline)
         return unreachable();
+    if (proxyNotFoundAtPush > 0 && method == "POST" && path.endsWith(QLatin1String("/sync/push")))
+        proxyNotFound = std::exchange(proxyNotFoundAtPush, 0);
     if (proxyNotFound > 0) {
         --proxyNotFound;
         return Error::notFound(QStringLiteral("404 Not Found (nginx)"));

@@ -39,6 +39,9 @@ public:
     // The next this many calls are answered 404 by a proxy in front of the
     // server (a deploy in progress), before reaching it.
     int proxyNotFound = 0;
+    // When the next push comes, it and this many calls in all are answered
+    // 404 by that proxy.
+    int proxyNotFoundAtPush = 0;
     int pushes = 0;
     // A server from before the batch routes: POST …/blobs/batch and
     // …/blobs/fetch are not found (realm-server answers 405, read as such).

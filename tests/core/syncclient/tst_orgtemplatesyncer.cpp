@@ -222,9 +222,13 @@ private slots:
         Result<OrgTemplateReport> refused = m_bob->syncer().publish(QStringLiteral("Acme"), promptNamed(QStringLiteral("bobs"), QStringLiteral("{{selection}}")));
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, Error::Code::Forbidden);
-        // Bob an admin, his publish queued (the connection drops after /me
-        // and the read before the change)…
+        // Bob an admin, who publishes one (the server knows his client
+        // id and numbers), then another queued (the connection drops after
+        // /me and the read before the change)…
         REALM_VERIFY_OK(Auth::Organizations(m_server).changeRole(m_acme.alice, m_acme.orgId, m_acme.bob.userId, Auth::OrgRole::Admin, kClient));
+        Result<OrgTemplateReport> first = m_bob->syncer().publish(QStringLiteral("Acme"), promptNamed(QStringLiteral("first"), QStringLiteral("{{selection}}")));
+        REALM_VERIFY_OK(first);
+        QCOMPARE(first->sent, 1);
         REALM_VERIFY_OK(Prompts::PromptStore(m_bob->workspace.db()).save(promptNamed(QStringLiteral("bobs"), QStringLiteral("Bob's {{selection}}"))));
         m_bob->transport->callsBeforeOffline = 2;
         Result<OrgTemplateReport> queued = m_bob->syncer().publish(QStringLiteral("Acme"), promptNamed(QStringLiteral("bobs"), QStringLiteral("Bob's {{selection}}")));
@@ -239,7 +243,7 @@ private slots:
         QCOMPARE(synced->first().errorCode, Error::Code::Forbidden);
         QVERIFY(synced->first().error.contains(QStringLiteral("dropped")));
         QCOMPARE(synced->first().pending, 0);
-        QVERIFY(m_bob->shared().isEmpty());
+        QCOMPARE(m_bob->shared().keys(), QStringList{QStringLiteral("Acme/first")});
         Result<Prompts::PromptTemplate> his = Prompts::PromptStore(m_bob->workspace.db()).find(QStringLiteral("bobs"));
         REALM_VERIFY_OK(his);
         QCOMPARE(his->body, QStringLiteral("Bob's {{selection}}"));
@@ -251,6 +255,22 @@ private slots:
         QCOMPARE(again->error, QString());
         QCOMPARE(again->sent, 1);
         QCOMPARE(m_bob->shared().value(QStringLiteral("Acme/bobs")), QStringLiteral("Bob's {{selection}}"));
+    }
+
+    void aProxysNotFoundDropsNothing()
+    {
+        // A deploy: the proxy answers 404 to the push, and to the check after it.
+        m_alice->transport->proxyNotFoundAtPush = 2;
+        Result<OrgTemplateReport> during = m_alice->syncer().publish(m_acme.orgId, promptNamed(QStringLiteral("during"), QStringLiteral("{{selection}}")));
+        REALM_VERIFY_OK(during);
+        QCOMPARE(during->errorCode, Error::Code::NotFound);
+        QCOMPARE(during->pending, 1);
+        Result<QList<OrgTemplateReport>> after = m_alice->syncer().syncAll();
+        REALM_VERIFY_OK(after);
+        QCOMPARE(after->first().error, QString());
+        QCOMPARE(after->first().pending, 0);
+        QCOMPARE(after->first().sent, 1);
+        QVERIFY(m_alice->shared().contains(QStringLiteral("Acme/during")));
     }
 
     void aServerThatForgotTheClientTakesItsChangesRenumbered()

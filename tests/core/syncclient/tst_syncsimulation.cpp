@@ -183,7 +183,7 @@ private:
         const QStringList files = QDir(person.folder()).entryList(QDir::Files);
         const int op = pick(100);
         if (op < 10)
-            return chance(50) ? chatStep(step, person) : templateStep(step, person);
+            return chance(40) ? chatStep(step, person) : templateStep(step, chance(75) ? *m_people.front() : person);
         if (op < 14)
             return documentStep(step, person);
         if (op < 33 && !files.isEmpty()) { // edit one line
@@ -281,9 +281,9 @@ private:
     // or offline, now and then); anyone else is refused.
     QString templateStep(int step, Person &person)
     {
-        const QString name = QStringLiteral("t%1").arg(pick(4));
+        const QString name = QStringLiteral("t%1").arg(pick(3));
         const bool owner = &person == m_people.front().get();
-        const bool withdraw = chance(30);
+        const bool withdraw = chance(35);
         // The connection may drop at any of its calls: /me, the read
         // before the change, the push, the read after.
         person.transport->loseNextPushAnswer = chance(25);
