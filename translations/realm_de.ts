@@ -2221,6 +2221,17 @@
             <numerusform>Sie sind nicht mehr in %1: %n wartende Änderungen an ihren Vorlagen wurden verworfen; Ihre eigenen Vorlagen sind unverändert.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The server&apos;s account answer has no list of organizations.</source>
+        <translation>Die Kontoantwort des Servers enthält keine Liste der Organisationen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) to %1&apos;s templates were made here by another account: they wait for it to sign in again.</source>
+        <translation>
+            <numerusform>%n Änderung an den Vorlagen von %1 wurde hier von einem anderen Konto gemacht: Sie wartet, bis es sich wieder anmeldet.</numerusform>
+            <numerusform>%n Änderungen an den Vorlagen von %1 wurden hier von einem anderen Konto gemacht: Sie warten, bis es sich wieder anmeldet.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Realm::SyncClient::OrgTemplateState</name>
@@ -3679,6 +3690,14 @@ in %2</translation>
     <message>
         <source>Someone changed &quot;%1&quot; in %2 since it was read here: it stays. Look at it, then try again.</source>
         <translation>Jemand hat „%1“ in %2 geändert, seit es hier gelesen wurde: Es bleibt. Sehen Sie es sich an und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s &quot;%2&quot; was changed by someone since it was read here: it stays as they left it.</source>
+        <translation>„%2“ von %1 wurde geändert, seit es hier gelesen wurde: Es bleibt, wie es ist.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s &quot;%2&quot; is not a template REALM can use: ask its admins to mend it.</source>
+        <translation>„%2“ von %1 ist keine Vorlage, die REALM verwenden kann: Bitten Sie deren Admins, sie zu reparieren.</translation>
     </message>
 </context>
 <context>

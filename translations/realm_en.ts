@@ -167,6 +167,13 @@
             <numerusform>You are no longer in %1: %n changes to its templates that waited here were dropped; your own templates are as they were.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) to %1&apos;s templates were made here by another account: they wait for it to sign in again.</source>
+        <translation>
+            <numerusform>%n change to %1's templates was made here by another account: it waits for it to sign in again.</numerusform>
+            <numerusform>%n changes to %1's templates were made here by another account: they wait for it to sign in again.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::ChatView</name>
