@@ -11,7 +11,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -52,29 +51,7 @@ private:
     // realm-cli as `member`, in their workspace, with their key.
     int cli(const Member &member, const QStringList &arguments, QByteArray *out = nullptr, QByteArray *err = nullptr) const
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("REALM_SERVER_URL"), m_server->url());
-        env.insert(QStringLiteral("REALM_SERVER_TOKEN"), member.key);
-        process.setProcessEnvironment(env);
-        process.start(realmBinary(QStringLiteral("realm-cli")), QStringList{QStringLiteral("--workspace"), member.workspace()} + arguments);
-        if (!process.waitForStarted(10000) || !process.waitForFinished(120000)) {
-            qWarning("realm-cli %s did not run to its end: %s", qPrintable(arguments.join(QLatin1Char(' '))), qPrintable(process.errorString()));
-            process.kill();
-            process.waitForFinished();
-            return -2;
-        }
-        const QByteArray output = process.readAllStandardOutput();
-        const QByteArray errors = process.readAllStandardError();
-        if (out)
-            *out = output;
-        if (err)
-            *err = errors;
-        const int code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -3;
-        if (code != 0 && !err)
-            qWarning("realm-cli %s (%s) exited with %d: %s", qPrintable(arguments.join(QLatin1Char(' '))), qPrintable(member.name), code,
-                     errors.right(4000).constData());
-        return code;
+        return runCliAs(member.name, member.workspace(), m_server->url(), member.key, arguments, out, err);
     }
 
     QString login(const QString &name) const

@@ -2,6 +2,7 @@
 #include "serverprocess.h"
 
 #include "testserverdatabase.h"
+#include "testworkspace.h"
 
 #include "auth/passwords.h"
 #include "auth/users.h"
@@ -12,6 +13,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QTimer>
 
 #include <csignal>
@@ -271,6 +273,34 @@ std::optional<TeamOnServer> startTeam(const QTemporaryDir &parent, const QString
         }
     }
     return team;
+}
+
+int runCliAs(const QString &who, const QString &workspace, const QString &serverUrl, const QString &token, const QStringList &arguments,
+             QByteArray *out, QByteArray *err)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("REALM_SERVER_URL"), serverUrl);
+    env.insert(QStringLiteral("REALM_SERVER_TOKEN"), token);
+    process.setProcessEnvironment(env);
+    process.start(realmBinary(QStringLiteral("realm-cli")), QStringList{QStringLiteral("--workspace"), workspace} + arguments);
+    if (!process.waitForStarted(10000) || !process.waitForFinished(120000)) {
+        qWarning("realm-cli %s (%s) did not run to its end: %s", qPrintable(arguments.join(QLatin1Char(' '))), qPrintable(who),
+                 qPrintable(process.errorString()));
+        process.kill();
+        process.waitForFinished();
+        return -2;
+    }
+    const QByteArray output = process.readAllStandardOutput();
+    const QByteArray errors = process.readAllStandardError();
+    if (out)
+        *out = output;
+    if (err)
+        *err = errors;
+    const int code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -3;
+    if (code != 0 && !err)
+        qWarning("realm-cli %s (%s) exited with %d: %s", qPrintable(arguments.join(QLatin1Char(' '))), qPrintable(who), code, errors.right(4000).constData());
+    return code;
 }
 
 } // namespace Realm::Test

@@ -102,4 +102,11 @@ std::optional<TeamOnServer> startTeam(const QTemporaryDir &parent, const QString
 // An access token of EMAIL (empty on failure).
 QString signIn(const ServerProcess &server, const QString &email, const QByteArray &password);
 
+// realm-cli run by `who` in `workspace`, reaching `serverUrl` with `token`
+// (REALM_SERVER_URL, REALM_SERVER_TOKEN): its exit code, -2 when it did
+// not run to its end, -3 when it crashed. Its stderr is logged on failure
+// unless `err` takes it.
+int runCliAs(const QString &who, const QString &workspace, const QString &serverUrl, const QString &token, const QStringList &arguments,
+             QByteArray *out = nullptr, QByteArray *err = nullptr);
+
 } // namespace Realm::Test
