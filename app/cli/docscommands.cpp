@@ -49,7 +49,7 @@ Result<Docs::DocSpec> specFor(const QCommandLineParser &parser, const Storage::D
                 return Error::invalidInput(QStringLiteral("The template %1 is for --kind %2.").arg(name, stored->kind));
             kind = Docs::docKindFromName(stored->kind);
             spec.templateText = stored->body;
-            spec.templateName = stored->name;
+            spec.templateName = Docs::qualifiedName(*stored);
             spec.prompt = stored->prompt;
         }
     }
@@ -237,7 +237,8 @@ QString docsCommandsHelp()
         "                [--documented-only] [--template NAME|FILE] [--prompt TEXT] [--title TEXT] [--provider PROFILE] [--model M]\n"
         "  docs list PROJECT | docs show DOCUMENT | docs export DOCUMENT [--format F] [--out DIR] | docs delete DOCUMENT\n"
         "  docs template list | show NAME|api|overview|custom | add NAME --kind K --file FILE [--prompt TEXT]\n"
-        "                | export NAME --out FILE.json | import FILE.json | remove NAME\n");
+        "                | export NAME --out FILE.json | import FILE.json | remove NAME\n"
+        "  docs template publish|withdraw NAME --org ORG   share one of yours with an organization (its admins), or take it back\n");
 }
 
 int runDocsCommand(const QString &sub, const Invocation &inv)

@@ -4,6 +4,7 @@
 #include "docscommands.h"
 
 #include "clioutput.h"
+#include "synccommands.h"
 
 #include "common/atomicfile.h"
 #include "docs/docgenerator.h"
@@ -24,16 +25,23 @@ QJsonObject templateJson(const Docs::DocTemplate &t)
 
 int runDocsTemplateCommand(const Invocation &inv)
 {
+    // publish|withdraw NAME --org ORG: an organization's, through its team server.
+    if (const QString first = inv.arguments.value(1); first == QLatin1String("publish") || first == QLatin1String("withdraw")) {
+        Invocation sharing = inv;
+        sharing.arguments.removeAt(1);
+        sharing.commandLine += QLatin1Char(' ') + first;
+        return runTemplateSharing(first, SyncClient::TemplateKind::Doc, sharing);
+    }
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("kind"), QStringLiteral("add: api, overview or custom."), QStringLiteral("kind")});
     parser.addOption({QStringLiteral("file"), QStringLiteral("add: the Mustache file."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("prompt"), QStringLiteral("add (custom): what the model should write."), QStringLiteral("text")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("export: the JSON file to write."), QStringLiteral("file")});
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, show, add, export, import or remove."));
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, show, add, export, import, remove, publish or withdraw."));
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The template (import: the JSON file)."));
     if (int rc = parseOrExit(parser, inv, QStringLiteral("list | show NAME | add NAME --kind K --file FILE [--prompt TEXT] | "
-                                                         "export NAME --out FILE | import FILE | remove NAME"),
+                                                         "export NAME --out FILE | import FILE | remove NAME | publish|withdraw NAME --org ORG"),
                              1, 2);
         rc >= 0)
         return rc;
@@ -56,7 +64,8 @@ int runDocsTemplateCommand(const Invocation &inv)
             if (inv.json)
                 Output::printJson(Docs::toJson(t));
             else
-                Output::print(QStringLiteral("%1  %2").arg(t.kind.leftJustified(8), t.name));
+                Output::print(QStringLiteral("%1  %2  %3").arg(t.kind.leftJustified(8), Docs::isReadOnly(t) ? QStringLiteral("shared") : QStringLiteral("yours "),
+                                                             Docs::qualifiedName(t)));
         }
         return ExitOk;
     }
@@ -81,7 +90,7 @@ int runDocsTemplateCommand(const Invocation &inv)
                 return fail(bytes.error());
             const QJsonObject o = QJsonDocument::fromJson(*bytes).object();
             t = {o.value(QStringLiteral("name")).toString(), o.value(QStringLiteral("kind")).toString(),
-                 o.value(QStringLiteral("body")).toString(), o.value(QStringLiteral("prompt")).toString(), 0, 0};
+                 o.value(QStringLiteral("body")).toString(), o.value(QStringLiteral("prompt")).toString(), 0, 0, {}, {}};
             if (t.body.isEmpty())
                 return fail(Error::invalidInput(QStringLiteral("%1 is not a template REALM exported (no \"body\").").arg(name)));
         } else {
@@ -91,7 +100,7 @@ int runDocsTemplateCommand(const Invocation &inv)
             Result<QByteArray> bytes = readInputFile(parser.value(QStringLiteral("file")));
             if (!bytes)
                 return fail(bytes.error());
-            t = {name, parser.value(QStringLiteral("kind")), QString::fromUtf8(*bytes), parser.value(QStringLiteral("prompt")), 0, 0};
+            t = {name, parser.value(QStringLiteral("kind")), QString::fromUtf8(*bytes), parser.value(QStringLiteral("prompt")), 0, 0, {}, {}};
         }
         const std::optional<Docs::DocKind> kind = Docs::docKindFromName(t.kind);
         if (!kind)
@@ -119,7 +128,7 @@ int runDocsTemplateCommand(const Invocation &inv)
         Output::note(QStringLiteral("Removed the template %1.").arg(name));
         return ExitOk;
     }
-    Output::error(QStringLiteral("Unknown action \"%1\": list, show, add, export, import or remove.").arg(action));
+    Output::error(QStringLiteral("Unknown action \"%1\": list, show, add, export, import, remove, publish or withdraw.").arg(action));
     return ExitUsage;
 }
 

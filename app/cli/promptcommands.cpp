@@ -63,7 +63,7 @@ QString promptCommandsHelp()
 int runPromptCommand(const QString &sub, const Invocation &inv)
 {
     if (sub == QLatin1String("publish") || sub == QLatin1String("withdraw"))
-        return runPromptSharing(sub, inv);
+        return runTemplateSharing(sub, SyncClient::TemplateKind::Prompt, inv);
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("title"), QStringLiteral("add/edit: the title menus show."), QStringLiteral("text")});

@@ -5,6 +5,7 @@
 #include "providercommands.h"
 #include "servercommands.h"
 
+#include "docs/docstore.h"
 #include "projects/projectstore.h"
 #include "prompts/promptstore.h"
 #include "secrets/keychainsecretstore.h"
@@ -130,7 +131,7 @@ QString describe(const SyncClient::OrgTemplateReport &report)
     for (const QString &name : report.kept)
         line += QStringLiteral("\n  kept: %1 (someone changed it since it was read here; it stays as they left it)").arg(name);
     for (const QString &name : report.unusable)
-        line += QStringLiteral("\n  not usable here: %1 (not a valid prompt template; ask an admin to publish a valid one under that name)").arg(name);
+        line += QStringLiteral("\n  not usable here: %1 (not a valid template; ask an admin to publish a valid one under that name)").arg(name);
     return line;
 }
 
@@ -502,7 +503,7 @@ int runSync(const Invocation &inv)
     return projectsExit != ExitOk ? projectsExit : templatesExit;
 }
 
-int runPromptSharing(const QString &sub, const Invocation &inv)
+int runTemplateSharing(const QString &sub, SyncClient::TemplateKind kind, const Invocation &inv)
 {
     QCommandLineParser parser;
     addCommonOptions(parser);
@@ -522,12 +523,20 @@ int runPromptSharing(const QString &sub, const Invocation &inv)
     const QString org = parser.value(QStringLiteral("org"));
     SyncClient::OrgTemplateInput input;
     input.org = org;
-    if (sub == QLatin1String("publish")) {
+    input.kind = kind;
+    const bool isPrompt = kind == SyncClient::TemplateKind::Prompt;
+    if (sub == QLatin1String("publish") && isPrompt) {
         Result<Prompts::PromptTemplate> prompt = Prompts::PromptStore(*db).find(name);
         if (!prompt)
             return fail(prompt.error());
         input.action = SyncClient::OrgTemplateInput::Action::Publish;
         input.prompt = *prompt;
+    } else if (sub == QLatin1String("publish")) {
+        Result<Docs::DocTemplate> docTemplate = Docs::DocStore(*db).findTemplate(name);
+        if (!docTemplate)
+            return fail(docTemplate.error());
+        input.action = SyncClient::OrgTemplateInput::Action::Publish;
+        input.docTemplate = *docTemplate;
     } else {
         input.action = SyncClient::OrgTemplateInput::Action::Withdraw;
         input.name = name;
@@ -555,9 +564,9 @@ int runPromptSharing(const QString &sub, const Invocation &inv)
         return code;
     }
     if (report.kept.contains(name)) {
-        Output::error(QStringLiteral("Someone changed %1 in %2 since it was read here: it stays as they left it (realm-cli prompt show %2/%1). "
+        Output::error(QStringLiteral("Someone changed %1 in %2 since it was read here: it stays as they left it (realm-cli %3 show %2/%1). "
                                      "Look at it, then try again.")
-                          .arg(name, report.orgName));
+                          .arg(name, report.orgName, isPrompt ? QStringLiteral("prompt") : QStringLiteral("docs template")));
         return ExitRejected;
     }
     if (!inv.json)

@@ -3,6 +3,8 @@
 
 #include "cliarguments.h"
 
+#include "syncclient/orgtemplatesyncer.h"
+
 namespace Realm::Cli {
 
 // realm-cli sync [PROJECT] | sync status
@@ -14,8 +16,8 @@ int runProjectMembers(const Invocation &invocation);
 // realm-cli project conflicts | resolve
 int runProjectConflicts(const Invocation &invocation);
 int runProjectResolve(const Invocation &invocation);
-// prompt publish|withdraw NAME --org ORG
-int runPromptSharing(const QString &subcommand, const Invocation &invocation);
+// prompt publish|withdraw NAME --org ORG, docs template publish|withdraw NAME --org ORG
+int runTemplateSharing(const QString &subcommand, SyncClient::TemplateKind kind, const Invocation &invocation);
 QString syncCommandsHelp();
 
 } // namespace Realm::Cli

@@ -21,10 +21,15 @@ QJsonObject toJson(const DocVersion &v)
 
 QJsonObject toJson(const DocTemplate &t)
 {
-    return {{QStringLiteral("name"), t.name},
-            {QStringLiteral("kind"), t.kind},
-            {QStringLiteral("created_at"), Json::time(t.createdAt)},
-            {QStringLiteral("updated_at"), Json::time(t.updatedAt)}};
+    QJsonObject json{{QStringLiteral("name"), t.name}, {QStringLiteral("kind"), t.kind}};
+    if (!t.orgId.isEmpty()) {
+        json.insert(QStringLiteral("org_id"), t.orgId);
+        json.insert(QStringLiteral("org"), t.orgName);
+    }
+    if (t.createdAt > 0)
+        json.insert(QStringLiteral("created_at"), Json::time(t.createdAt));
+    json.insert(QStringLiteral("updated_at"), Json::time(t.updatedAt));
+    return json;
 }
 
 QJsonObject statsFromStored(const QJsonObject &stored)

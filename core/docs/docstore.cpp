@@ -3,7 +3,10 @@
 
 #include "common/clock.h"
 #include "common/ids.h"
+#include "common/orgqualified.h"
+#include "docs/docgenerator.h"
 #include "docs/docjson.h"
+#include "docs/orgdocs.h"
 #include "projects/cleanup.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
@@ -36,7 +39,7 @@ DocVersion versionFrom(const Statement &q)
 
 DocTemplate templateFrom(const Statement &q)
 {
-    return {q.columnText(0), q.columnText(1), q.columnText(2), q.columnText(3), q.columnInt(4), q.columnInt(5)};
+    return {q.columnText(0), q.columnText(1), q.columnText(2), q.columnText(3), q.columnInt(4), q.columnInt(5), {}, {}};
 }
 
 enum class Text { Without, With };
@@ -113,6 +116,25 @@ Result<void> DocStore::saveSummary(const QByteArray &inputHash, const QString &m
     return q.exec(QCoreApplication::translate("Realm::Docs", "Saving a summary failed"));
 }
 
+Result<void> validateTemplate(const DocTemplate &t)
+{
+    if (t.name.trimmed().isEmpty())
+        return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "A template needs a name."));
+    const std::optional<DocKind> kind = docKindFromName(t.kind);
+    if (!kind)
+        return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "The template %1 is for \"%2\": a template is for api, overview or custom.").arg(t.name, t.kind));
+    if (t.body.trimmed().isEmpty())
+        return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "The template %1 has no text.").arg(t.name));
+    if (*kind == DocKind::Custom && t.prompt.trimmed().isEmpty())
+        return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "The custom template %1 needs a prompt: what the model should write.").arg(t.name));
+    return {};
+}
+
+QString qualifiedName(const DocTemplate &t)
+{
+    return orgQualifiedName(t);
+}
+
 Result<QList<DocTemplate>> DocStore::templates() const
 {
     Statement q(m_db->handle(), "SELECT name, kind, body, prompt, created_at, updated_at FROM doc_templates WHERE deleted_at IS NULL ORDER BY name");
@@ -121,7 +143,10 @@ Result<QList<DocTemplate>> DocStore::templates() const
         list.append(templateFrom(q));
     if (q.failed())
         return q.error(QCoreApplication::translate("Realm::Docs", "Reading the templates failed"));
-    return list;
+    Result<QList<DocTemplate>> shared = OrgDocs::list(m_db->handle());
+    if (!shared)
+        return shared.error();
+    return list + *shared;
 }
 
 Result<DocTemplate> DocStore::findTemplate(const QString &name) const
@@ -132,6 +157,14 @@ Result<DocTemplate> DocStore::findTemplate(const QString &name) const
         return templateFrom(q);
     if (q.failed())
         return q.error(QCoreApplication::translate("Realm::Docs", "Reading a template failed"));
+    Result<QList<DocTemplate>> shared = OrgDocs::list(m_db->handle());
+    if (!shared)
+        return shared.error();
+    Result<std::optional<DocTemplate>> found = findOrgQualified(*shared, name);
+    if (!found)
+        return found.error();
+    if (*found)
+        return **found;
     return Error::notFound(QCoreApplication::translate("Realm::Docs", "There is no template named \"%1\" (realm-cli docs template list shows them).").arg(name));
 }
 
@@ -152,6 +185,9 @@ Result<void> DocStore::saveTemplate(const DocTemplate &t)
 
 Result<void> DocStore::removeTemplate(const QString &name)
 {
+    if (Result<DocTemplate> found = findTemplate(name); found && isReadOnly(*found))
+        return Error::forbidden(QCoreApplication::translate("Realm::Docs", "%1 is %2's template: its admins withdraw it (realm-cli docs template withdraw %3 --org %2).")
+                                    .arg(qualifiedName(*found), found->orgName, found->name));
     // A tombstone, so that sync can pass the removal on.
     Statement q(m_db->handle(), "UPDATE doc_templates SET deleted_at = ?, updated_at = ? WHERE name = ? AND deleted_at IS NULL");
     const qint64 now = Clock::nowMs();

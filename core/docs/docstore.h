@@ -22,7 +22,21 @@ struct DocTemplate {
     QString prompt; // custom: what to ask the model
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
+    // An organization's (see OrgDocs): read-only here, changed by its
+    // admins on the team server.
+    QString orgId;
+    QString orgName;
 };
+
+// Whether it is a template REALM can use: a name, a known kind, a body,
+// and a custom one's prompt.
+Result<void> validateTemplate(const DocTemplate &docTemplate);
+inline bool isReadOnly(const DocTemplate &docTemplate)
+{
+    return !docTemplate.orgId.isEmpty();
+}
+// The name that finds it: an organization's as "ORG/NAME".
+QString qualifiedName(const DocTemplate &docTemplate);
 
 // One generated document, as kept in the workspace.
 struct DocVersion {
@@ -60,10 +74,15 @@ public:
     Result<std::optional<CachedSummary>> summary(const QByteArray &inputHash) const;
     Result<void> saveSummary(const QByteArray &inputHash, const QString &model, const QString &text);
 
+    // The user's, then the organizations' (by organization, then name).
     Result<QList<DocTemplate>> templates() const;
+    // The user's of that name first, then an organization's: "ORG/NAME"
+    // (by the organization's name or id) or NAME when one organization
+    // alone has it.
     Result<DocTemplate> findTemplate(const QString &name) const;
-    // Adds or replaces by name.
+    // Adds or replaces by name (the user's own).
     Result<void> saveTemplate(const DocTemplate &docTemplate);
+    // The user's own; an organization's is its admins' to withdraw.
     Result<void> removeTemplate(const QString &name);
 
     Result<DocVersion> saveVersion(DocVersion version);

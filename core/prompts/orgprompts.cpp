@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "prompts/orgprompts.h"
 
+#include "storage/orgcopies.h"
+
 #include <QCoreApplication>
 
 namespace Realm::Prompts::OrgPrompts {
@@ -8,6 +10,8 @@ namespace Realm::Prompts::OrgPrompts {
 using Storage::Statement;
 
 namespace {
+constexpr char kTable[] = "org_prompt_templates";
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Realm::Prompts", text);
@@ -30,34 +34,22 @@ Result<void> store(Storage::Handle db, const Shared &shared)
 
 Result<void> remove(Storage::Handle db, const QString &orgId, const QString &name)
 {
-    Statement q(db, "DELETE FROM org_prompt_templates WHERE org_id = ? AND name = ?");
-    q.bindAll(orgId, name);
-    return q.exec(tr("Removing the organization's prompt template failed"));
+    return Storage::OrgCopies::remove(db, kTable, orgId, name);
 }
 
 Result<void> forgetOrg(Storage::Handle db, const QString &orgId)
 {
-    Statement q(db, "DELETE FROM org_prompt_templates WHERE org_id = ?");
-    q.bindAll(orgId);
-    return q.exec(tr("Removing the organization's prompt templates failed"));
+    return Storage::OrgCopies::forgetOrg(db, kTable, orgId);
 }
 
 Result<void> setOrgName(Storage::Handle db, const QString &orgId, const QString &orgName)
 {
-    Statement q(db, "UPDATE org_prompt_templates SET org_name = ? WHERE org_id = ? AND org_name <> ?");
-    q.bindAll(orgName, orgId, orgName);
-    return q.exec(tr("Saving the organization's name failed"));
+    return Storage::OrgCopies::setOrgName(db, kTable, orgId, orgName);
 }
 
 Result<std::optional<qint64>> seqOf(Storage::Handle db, const QString &orgId, const QString &name)
 {
-    Statement q(db, "SELECT seq FROM org_prompt_templates WHERE org_id = ? AND name = ?");
-    q.bindAll(orgId, name);
-    if (q.next())
-        return std::optional<qint64>(q.columnInt(0));
-    if (q.failed())
-        return q.error(tr("Reading the organization's prompt templates failed"));
-    return std::optional<qint64>();
+    return Storage::OrgCopies::seqOf(db, kTable, orgId, name);
 }
 
 Result<QList<PromptTemplate>> list(Storage::Handle db)

@@ -2,6 +2,7 @@
 #include "prompts/promptstore.h"
 
 #include "common/clock.h"
+#include "common/orgqualified.h"
 #include "prompts/orgprompts.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
@@ -43,24 +44,10 @@ Result<QList<PromptTemplate>> PromptStore::list() const
 
 Result<std::optional<PromptTemplate>> PromptStore::findShared(const QString &name) const
 {
-    // "ORG/NAME" (an organization's name or id), or NAME in any of them.
-    const QString org = name.contains(QLatin1Char('/')) ? name.section(QLatin1Char('/'), 0, 0) : QString();
-    const QString bare = name.section(QLatin1Char('/'), -1);
     Result<QList<PromptTemplate>> shared = OrgPrompts::list(m_db->handle());
     if (!shared)
         return shared.error();
-    QList<PromptTemplate> found;
-    for (const PromptTemplate &p : std::as_const(*shared))
-        if (p.name == bare && (org.isEmpty() || p.orgId == org || p.orgName.compare(org, Qt::CaseInsensitive) == 0))
-            found.append(p);
-    if (found.size() > 1) {
-        QStringList qualified;
-        for (const PromptTemplate &p : std::as_const(found))
-            qualified.append(qualifiedName(p));
-        return Error::invalidInput(QCoreApplication::translate("Realm::Prompts", "\"%1\" is a template of several organizations: name the one you mean (%2).")
-                                       .arg(name, qualified.join(QStringLiteral(", "))));
-    }
-    return found.isEmpty() ? std::optional<PromptTemplate>() : std::optional<PromptTemplate>(found.first());
+    return findOrgQualified(*shared, name);
 }
 
 Result<PromptTemplate> PromptStore::find(const QString &name) const

@@ -2,6 +2,7 @@
 #include "prompts/prompttemplate.h"
 
 #include "common/jsontime.h"
+#include "common/orgqualified.h"
 #include "mustache/mustache.h"
 
 #include <QCoreApplication>
@@ -104,7 +105,7 @@ Result<void> validatePrompt(const PromptTemplate &prompt)
 
 QString qualifiedName(const PromptTemplate &prompt)
 {
-    return prompt.orgName.isEmpty() ? prompt.name : prompt.orgName + QLatin1Char('/') + prompt.name;
+    return orgQualifiedName(prompt);
 }
 
 QJsonObject toJson(const PromptTemplate &prompt)

@@ -75,31 +75,69 @@ bool Tables::isProjectTable(const QString &table)
 
 bool Tables::isOrgTable(const QString &table)
 {
-    return table == QLatin1String(kPromptTemplates);
+    return table == QLatin1String(kPromptTemplates) || table == QLatin1String(kDocTemplates);
 }
 
-Result<void> checkPromptTemplateChange(const Mutation &mutation)
+namespace {
+
+// The rules every organization's template follows: its name, its fields
+// (text, and only the ones it has), its size.
+Result<void> checkTemplateShape(const Mutation &mutation, const QStringList &fields, const QString &what)
 {
     static const QRegularExpression validName(QStringLiteral("^[a-z0-9][a-z0-9_-]*$"));
     if (mutation.key.size() > kMaxTemplateNameChars || !validName.match(mutation.key).hasMatch())
-        return Error::invalidInput(tr("\"%1\" cannot name an organization's prompt template: use lower case letters, digits, '-' and '_', "
-                                      "at most %2 of them.")
-                                       .arg(mutation.key.left(kMaxTemplateNameChars), QString::number(kMaxTemplateNameChars)));
+        return Error::invalidInput(tr("\"%1\" cannot name an organization's %2: use lower case letters, digits, '-' and '_', "
+                                      "at most %3 of them.")
+                                       .arg(mutation.key.left(kMaxTemplateNameChars), what, QString::number(kMaxTemplateNameChars)));
     if (mutation.op == Mutation::Op::Delete)
         return {};
     const QJsonObject &data = mutation.data;
-    for (auto field = data.constBegin(); field != data.constEnd(); ++field) {
-        static const QStringList known{QStringLiteral("title"), QStringLiteral("description"), QStringLiteral("body")};
-        if (!known.contains(field.key()) || !field.value().isString())
-            return Error::invalidInput(tr("The prompt template %1 has \"%2\": a template holds only a title, a description and a body, as text.")
-                                           .arg(mutation.key, field.key()));
-    }
-    if (data.value(QStringLiteral("title")).toString().trimmed().isEmpty() || data.value(QStringLiteral("body")).toString().trimmed().isEmpty())
-        return Error::invalidInput(tr("The prompt template %1 needs a title and a body.").arg(mutation.key));
+    for (auto field = data.constBegin(); field != data.constEnd(); ++field)
+        if (!fields.contains(field.key()) || !field.value().isString())
+            return Error::invalidInput(tr("The %1 %2 has \"%3\": it holds only %4, as text.")
+                                           .arg(what, mutation.key, field.key(), fields.join(QStringLiteral(", "))));
     if (const qint64 size = QJsonDocument(data).toJson(QJsonDocument::Compact).size(); size > kMaxTemplateBytes)
-        return Error::invalidInput(tr("The prompt template %1 has %2 KiB; an organization's template may have %3 KiB.")
-                                       .arg(mutation.key, QString::number((size + 1023) / 1024), QString::number(kMaxTemplateBytes / 1024)));
+        return Error::invalidInput(tr("The %1 %2 has %3 KiB; an organization's template may have %4 KiB.")
+                                       .arg(what, mutation.key, QString::number((size + 1023) / 1024), QString::number(kMaxTemplateBytes / 1024)));
     return {};
+}
+
+bool isBlank(const QJsonObject &data, const char *field)
+{
+    return data.value(QLatin1String(field)).toString().trimmed().isEmpty();
+}
+
+} // namespace
+
+Result<void> checkOrgTemplateChange(const Mutation &mutation)
+{
+    const QJsonObject &data = mutation.data;
+    const bool remove = mutation.op == Mutation::Op::Delete;
+    if (mutation.table == QLatin1String(Tables::kPromptTemplates)) {
+        const QString what = tr("prompt template");
+        if (Result<void> shape = checkTemplateShape(mutation, {QStringLiteral("title"), QStringLiteral("description"), QStringLiteral("body")}, what);
+            !shape || remove)
+            return shape;
+        if (isBlank(data, "title") || isBlank(data, "body"))
+            return Error::invalidInput(tr("The prompt template %1 needs a title and a body.").arg(mutation.key));
+        return {};
+    }
+    if (mutation.table == QLatin1String(Tables::kDocTemplates)) {
+        const QString what = tr("documentation template");
+        if (Result<void> shape = checkTemplateShape(mutation, {QStringLiteral("kind"), QStringLiteral("body"), QStringLiteral("prompt")}, what);
+            !shape || remove)
+            return shape;
+        static const QStringList kinds{QStringLiteral("api"), QStringLiteral("overview"), QStringLiteral("custom")};
+        const QString kind = data.value(QStringLiteral("kind")).toString();
+        if (!kinds.contains(kind))
+            return Error::invalidInput(tr("The documentation template %1 is for \"%2\": its kind is api, overview or custom.").arg(mutation.key, kind));
+        if (isBlank(data, "body"))
+            return Error::invalidInput(tr("The documentation template %1 needs a body.").arg(mutation.key));
+        if (kind == QLatin1String("custom") && isBlank(data, "prompt"))
+            return Error::invalidInput(tr("The custom documentation template %1 needs a prompt: what the model should write.").arg(mutation.key));
+        return {};
+    }
+    return Error::invalidInput(tr("\"%1\" is not something an organization's templates hold.").arg(mutation.table));
 }
 
 QJsonObject Mutation::toJson() const

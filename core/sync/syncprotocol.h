@@ -40,9 +40,11 @@ inline constexpr char kConversations[] = "conversations";
 inline constexpr char kMessages[] = "messages";
 inline constexpr char kDocVersions[] = "doc_versions";
 bool isProjectTable(const QString &table);
-// An organization's scope: its prompt templates (key: the name; data:
-// title, description, body), read by members, written by admins.
+// An organization's scope, read by members, written by admins: its prompt
+// templates (key: the name; data: title, description, body) and its
+// documentation templates (key: the name; data: kind, body, prompt).
 inline constexpr char kPromptTemplates[] = "prompt_templates";
+inline constexpr char kDocTemplates[] = "doc_templates";
 bool isOrgTable(const QString &table);
 } // namespace Tables
 
@@ -74,15 +76,18 @@ struct Mutation final {
     static Result<Mutation> fromJson(const QJsonObject &json);
 };
 
-// An organization's prompt template as a change carries it, checked alike
-// by the server and by an admin's REALM before it is queued (so nothing
-// waits that the server would refuse for good): its key a name (lower case
+// An organization's template as a change carries it, checked alike by the
+// server and by an admin's REALM before it is queued (so nothing waits
+// that the server would refuse for good): its key a name (lower case
 // letters, digits, '-' and '_', at most kMaxTemplateNameChars), its data
-// {title, description, body} as text, title and body not blank, at most
-// kMaxTemplateBytes as JSON. A delete needs only the name.
+// only text fields, at most kMaxTemplateBytes as JSON. A prompt template
+// has {title, description, body}, title and body not blank; a
+// documentation template {kind, body, prompt}: kind api, overview or
+// custom, body not blank, and a custom one's prompt not blank. A delete
+// needs only the name. Another table is refused.
 inline constexpr qsizetype kMaxTemplateNameChars = 100;
 inline constexpr qint64 kMaxTemplateBytes = 256 * 1024;
-Result<void> checkPromptTemplateChange(const Mutation &mutation);
+Result<void> checkOrgTemplateChange(const Mutation &mutation);
 
 // What the server did with one mutation.
 struct MutationResult final {

@@ -26,8 +26,10 @@ void OrgTemplateJob::start()
             Result<OrgTemplateReport> one = Error::failed(QString());
             switch (input.action) {
             case OrgTemplateInput::Action::SyncAll: return syncer.syncAll();
-            case OrgTemplateInput::Action::Publish: one = syncer.publish(input.org, input.prompt); break;
-            case OrgTemplateInput::Action::Withdraw: one = syncer.withdraw(input.org, input.name); break;
+            case OrgTemplateInput::Action::Publish:
+                one = input.kind == TemplateKind::Prompt ? syncer.publish(input.org, input.prompt) : syncer.publish(input.org, input.docTemplate);
+                break;
+            case OrgTemplateInput::Action::Withdraw: one = syncer.withdraw(input.org, input.name, input.kind); break;
             }
             if (!one)
                 return one.error();

@@ -13,11 +13,13 @@ struct OrgTemplateInput {
     Action action = Action::SyncAll;
     QString server;                 // the server the transport reaches
     QString org;                    // Publish, Withdraw: by name or id
-    Prompts::PromptTemplate prompt; // Publish: one of the user's own
+    TemplateKind kind = TemplateKind::Prompt;
+    Prompts::PromptTemplate prompt; // Publish a prompt template: one of the user's own
+    Docs::DocTemplate docTemplate;  // Publish a documentation template: one of the user's own
     QString name;                   // Withdraw
 };
 
-// Syncs, publishes or withdraws organizations' prompt templates on a
+// Syncs, publishes or withdraws organizations' templates on a
 // thread of its own (OrgTemplateSyncer), for realm-cli and the desktop.
 class OrgTemplateJob final : public Job {
     Q_OBJECT

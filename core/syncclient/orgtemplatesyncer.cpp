@@ -2,6 +2,7 @@
 #include "syncclient/orgtemplatesyncer.h"
 
 #include "common/clock.h"
+#include "docs/orgdocs.h"
 #include "prompts/orgprompts.h"
 #include "storage/transaction.h"
 #include "sync/syncprotocol.h"
@@ -33,16 +34,65 @@ constexpr int kChangesPerPage = 1000;
 // server takes in one request.
 constexpr qsizetype kMutationsPerPush = 100;
 
-Prompts::PromptTemplate templateOf(const Sync::Change &change, const QString &orgId, const QString &orgName)
+// One module's copies of the templates in an organization's scope.
+struct Copies {
+    TemplateKind kind;
+    const char *table;
+    Result<void> (*store)(Storage::Handle db, const Sync::Change &change, const QString &orgId, const QString &orgName);
+    Result<void> (*remove)(Storage::Handle db, const QString &orgId, const QString &name);
+    Result<void> (*forgetOrg)(Storage::Handle db, const QString &orgId);
+    Result<void> (*setOrgName)(Storage::Handle db, const QString &orgId, const QString &orgName);
+    Result<std::optional<qint64>> (*seqOf)(Storage::Handle db, const QString &orgId, const QString &name);
+};
+
+QString textIn(const Sync::Change &change, const char *field)
+{
+    return change.data.value(QLatin1String(field)).toString();
+}
+
+Result<void> storePrompt(Storage::Handle db, const Sync::Change &change, const QString &orgId, const QString &orgName)
 {
     Prompts::PromptTemplate prompt;
     prompt.name = change.key;
-    prompt.title = change.data.value(QStringLiteral("title")).toString();
-    prompt.description = change.data.value(QStringLiteral("description")).toString();
-    prompt.body = change.data.value(QStringLiteral("body")).toString();
+    prompt.title = textIn(change, "title");
+    prompt.description = textIn(change, "description");
+    prompt.body = textIn(change, "body");
     prompt.orgId = orgId;
     prompt.orgName = orgName;
-    return prompt;
+    return Prompts::OrgPrompts::store(db, {prompt, change.seq, change.changedBy, change.changedAtMs});
+}
+
+Result<void> storeDocTemplate(Storage::Handle db, const Sync::Change &change, const QString &orgId, const QString &orgName)
+{
+    Docs::DocTemplate docTemplate;
+    docTemplate.name = change.key;
+    docTemplate.kind = textIn(change, "kind");
+    docTemplate.body = textIn(change, "body");
+    docTemplate.prompt = textIn(change, "prompt");
+    docTemplate.orgId = orgId;
+    docTemplate.orgName = orgName;
+    return Docs::OrgDocs::store(db, {docTemplate, change.seq, change.changedBy, change.changedAtMs});
+}
+
+const Copies kCopies[] = {
+    {TemplateKind::Prompt, Sync::Tables::kPromptTemplates, storePrompt, Prompts::OrgPrompts::remove, Prompts::OrgPrompts::forgetOrg,
+     Prompts::OrgPrompts::setOrgName, Prompts::OrgPrompts::seqOf},
+    {TemplateKind::Doc, Sync::Tables::kDocTemplates, storeDocTemplate, Docs::OrgDocs::remove, Docs::OrgDocs::forgetOrg, Docs::OrgDocs::setOrgName,
+     Docs::OrgDocs::seqOf},
+};
+
+const Copies &copiesOf(TemplateKind kind)
+{
+    return kind == TemplateKind::Prompt ? kCopies[0] : kCopies[1];
+}
+
+// Nullptr: a table of a newer server, which this REALM passes by.
+const Copies *copiesOf(const QString &table)
+{
+    for (const Copies &copies : kCopies)
+        if (table == QLatin1String(copies.table))
+            return &copies;
+    return nullptr;
 }
 
 // The first of the waiting changes, as many as one push carries.
@@ -139,23 +189,34 @@ Result<OrgTemplateReport> OrgTemplateSyncer::publish(const QString &org, const P
     if (Result<void> valid = Prompts::validatePrompt(prompt); !valid)
         return valid.error();
     const QJsonObject data{{QStringLiteral("title"), prompt.title}, {QStringLiteral("description"), prompt.description}, {QStringLiteral("body"), prompt.body}};
-    return change(org, prompt.name, data, false);
+    return change(org, TemplateKind::Prompt, prompt.name, data, false);
 }
 
-Result<OrgTemplateReport> OrgTemplateSyncer::withdraw(const QString &org, const QString &name)
+Result<OrgTemplateReport> OrgTemplateSyncer::publish(const QString &org, const Docs::DocTemplate &docTemplate)
 {
-    return change(org, name, {}, true);
+    if (Docs::isReadOnly(docTemplate))
+        return Error::invalidInput(tr("Only your own templates can be published; copy \"%1\" under a name of yours first.").arg(docTemplate.name));
+    if (Result<void> valid = Docs::validateTemplate(docTemplate); !valid)
+        return valid.error();
+    const QJsonObject data{{QStringLiteral("kind"), docTemplate.kind}, {QStringLiteral("body"), docTemplate.body}, {QStringLiteral("prompt"), docTemplate.prompt}};
+    return change(org, TemplateKind::Doc, docTemplate.name, data, false);
 }
 
-Result<OrgTemplateReport> OrgTemplateSyncer::change(const QString &org, const QString &name, const QJsonObject &data, bool remove)
+Result<OrgTemplateReport> OrgTemplateSyncer::withdraw(const QString &org, const QString &name, TemplateKind kind)
 {
+    return change(org, kind, name, {}, true);
+}
+
+Result<OrgTemplateReport> OrgTemplateSyncer::change(const QString &org, TemplateKind kind, const QString &name, const QJsonObject &data, bool remove)
+{
+    const Copies &copies = copiesOf(kind);
     Mutation mutation;
-    mutation.table = QString::fromLatin1(Sync::Tables::kPromptTemplates);
+    mutation.table = QString::fromLatin1(copies.table);
     mutation.key = name;
     mutation.op = remove ? Mutation::Op::Delete : Mutation::Op::Upsert;
     mutation.data = data;
     // Nothing waits that the server would refuse for good.
-    if (Result<void> valid = Sync::checkPromptTemplateChange(mutation); !valid)
+    if (Result<void> valid = Sync::checkOrgTemplateChange(mutation); !valid)
         return valid.error();
     Result<Org> target = adminOrg(org);
     if (!target)
@@ -170,11 +231,14 @@ Result<OrgTemplateReport> OrgTemplateSyncer::change(const QString &org, const QS
     if (before->unsupported)
         return Error::notFound(tr("%1 keeps no organizations' templates (a realm-server from before them): update it first.").arg(m_server));
     const Storage::Handle db = m_db->handle();
-    Result<std::optional<qint64>> seq = Prompts::OrgPrompts::seqOf(db, target->id, name);
+    Result<std::optional<qint64>> seq = copies.seqOf(db, target->id, name);
     if (!seq)
         return seq.error();
     if (remove && !*seq)
-        return Error::notFound(tr("%1 has no prompt template named \"%2\" (realm-cli prompt list shows the shared ones).").arg(target->name, name));
+        return Error::notFound(kind == TemplateKind::Prompt
+                                   ? tr("%1 has no prompt template named \"%2\" (realm-cli prompt list shows the shared ones).").arg(target->name, name)
+                                   : tr("%1 has no documentation template named \"%2\" (realm-cli docs template list shows the shared ones).")
+                                         .arg(target->name, name));
     mutation.baseSeq = seq->value_or(0);
     if (Result<void> queued = State::queue(db, target->id, m_userId, mutation); !queued)
         return queued.error();
@@ -436,22 +500,24 @@ Result<qint64> OrgTemplateSyncer::pull(const Org &org, OrgTemplateReport &report
     Storage::Transaction transaction(db);
     if (!transaction.isActive())
         return transaction.error();
-    if (fromStart)
-        if (Result<void> cleared = Prompts::OrgPrompts::forgetOrg(db, org.id); !cleared)
-            return cleared.error();
-    if (Result<void> named = Prompts::OrgPrompts::setOrgName(db, org.id, org.name); !named) // renamed meanwhile
-        return named.error();
+    for (const Copies &copies : kCopies) {
+        if (fromStart)
+            if (Result<void> cleared = copies.forgetOrg(db, org.id); !cleared)
+                return cleared.error();
+        if (Result<void> named = copies.setOrgName(db, org.id, org.name); !named) // renamed meanwhile
+            return named.error();
+    }
     qint64 applied = 0;
     for (const Sync::Change &change : std::as_const(changes)) {
-        if (change.table != QLatin1String(Sync::Tables::kPromptTemplates))
-            continue; // a table of a newer server
-        Result<void> done = change.deleted ? Prompts::OrgPrompts::remove(db, org.id, change.key)
-                                           : Prompts::OrgPrompts::store(db, {templateOf(change, org.id, org.name), change.seq, change.changedBy, change.changedAtMs});
+        const Copies *copies = copiesOf(change.table);
+        if (!copies)
+            continue;
+        Result<void> done = change.deleted ? copies->remove(db, org.id, change.key) : copies->store(db, change, org.id, org.name);
         if (!done && done.error().code == Error::Code::InvalidInput) {
             // Not a template REALM can use: no copy here either (an older
             // one would be what the organization no longer has).
             report.unusable.append(change.key);
-            done = Prompts::OrgPrompts::remove(db, org.id, change.key);
+            done = copies->remove(db, org.id, change.key);
         }
         if (!done)
             return done.error();

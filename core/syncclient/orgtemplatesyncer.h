@@ -3,6 +3,7 @@
 
 #include "common/cancellation.h"
 #include "common/error.h"
+#include "docs/docstore.h"
 #include "prompts/prompttemplate.h"
 #include "storage/database.h"
 #include "sync/transport.h"
@@ -28,6 +29,9 @@ struct AccountOrgs {
 };
 Result<AccountOrgs> accountOrgsFrom(const QJsonObject &me);
 
+// An organization shares prompt templates and documentation templates.
+enum class TemplateKind { Prompt, Doc };
+
 // What one sync of an organization's templates did.
 struct OrgTemplateReport {
     QString orgId;
@@ -52,11 +56,12 @@ struct OrgTemplateReport {
     QJsonObject toJson() const;
 };
 
-// Keeps this workspace's copies of its organizations' prompt templates in
+// Keeps this workspace's copies of its organizations' templates (prompt and
+// documentation ones) in
 // step with the team server, through a Sync::Transport on the calling
 // thread (never a UI thread). Each organization's templates are a scope
 // of their own on the server: members pull them (read-only here, see
-// Prompts::OrgPrompts), admins change them. An admin's change is checked,
+// Prompts::OrgPrompts and Docs::OrgDocs), admins change them. An admin's change is checked,
 // queued and numbered first, then sent: a failure leaves it queued for the
 // next sync, and a retry after a lost answer applies nothing twice; a
 // change the server refuses for good is dropped and said so (the admin's
@@ -78,15 +83,16 @@ public:
     // organization syncs. Forbidden, with nothing queued, unless the user
     // is its admin or owner.
     Result<OrgTemplateReport> publish(const QString &org, const Prompts::PromptTemplate &prompt);
+    Result<OrgTemplateReport> publish(const QString &org, const Docs::DocTemplate &docTemplate);
     // The organization's template `name` goes, for every member.
-    Result<OrgTemplateReport> withdraw(const QString &org, const QString &name);
+    Result<OrgTemplateReport> withdraw(const QString &org, const QString &name, TemplateKind kind = TemplateKind::Prompt);
 
 private:
     using Org = AccountOrgs::Org;
     // GET /me, remembering who asks (m_userId, m_viaKey).
     Result<AccountOrgs> account();
     Result<Org> adminOrg(const QString &org);
-    Result<OrgTemplateReport> change(const QString &org, const QString &name, const QJsonObject &data, bool remove);
+    Result<OrgTemplateReport> change(const QString &org, TemplateKind kind, const QString &name, const QJsonObject &data, bool remove);
     Result<OrgTemplateReport> syncOne(const Org &org);
     Result<qint64> push(const Org &org, OrgTemplateReport &report);
     Result<qint64> pull(const Org &org, OrgTemplateReport &report);

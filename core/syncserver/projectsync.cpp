@@ -81,8 +81,8 @@ Result<void> checkMutation(const Mutation &mutation, qint64 maxItemBytes, const 
         return Error::invalidInput(target.kind == Target::Kind::Project
                                        ? tr("\"%1\" is not something a project syncs.").arg(mutation.table)
                                        : tr("\"%1\" is not something an organization's templates hold.").arg(mutation.table));
-    if (mutation.table == QLatin1String(Sync::Tables::kPromptTemplates))
-        return Sync::checkPromptTemplateChange(mutation);
+    if (target.kind == Target::Kind::OrgTemplates)
+        return Sync::checkOrgTemplateChange(mutation);
     const bool isFile = mutation.table == QLatin1String(Sync::Tables::kFiles);
     if (isFile ? !Sync::isValidFilePath(mutation.key) : mutation.key.size() > kMaxKeyChars)
         return Error::invalidInput(tr("\"%1\" is not a valid key for %2.").arg(mutation.key.left(kMaxKeyChars), mutation.table));

@@ -263,7 +263,7 @@ void tst_CliDocs::templatesLiveInTheWorkspace()
              QStringLiteral("api"), QStringLiteral("--file"), m_dir.filePath(QStringLiteral("list.mustache"))});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     r = cli({QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("list")});
-    QCOMPARE(r.out, QStringLiteral("api       briefs\n"));
+    QCOMPARE(r.out, QStringLiteral("api       yours   briefs\n"));
 
     const QString out = m_dir.filePath(QStringLiteral("briefs"));
     r = cli({QStringLiteral("docs"), QStringLiteral("generate"), QStringLiteral("sample"), QStringLiteral("--template"), QStringLiteral("briefs"),

@@ -223,13 +223,20 @@ void DocsPanel::reloadTemplates()
                     [this, kind, ticket](const Result<QList<Docs::DocTemplate>> &all) {
                         if (!m_templateReloads.isNewest(ticket))
                             return;
+                        // The one chosen stays chosen (a sync reloads the list under the user's hands).
+                        const int chosen = m_templateBox->currentIndex() - 1;
+                        const QString chosenName = chosen >= 0 && chosen < m_templates.size() ? Docs::qualifiedName(m_templates.at(chosen)) : QString();
+                        const QSignalBlocker quiet(m_templateBox);
                         m_templates.clear();
                         m_templateBox->clear();
                         m_templateBox->addItem(tr("Built-in"));
                         for (const Docs::DocTemplate &t : all ? *all : QList<Docs::DocTemplate>{}) {
                             if (t.kind == kind) {
                                 m_templates.append(t);
-                                m_templateBox->addItem(t.name);
+                                // An organization's, which its admins change: "name (Acme)".
+                                m_templateBox->addItem(Docs::isReadOnly(t) ? tr("%1 (%2)").arg(t.name, t.orgName) : t.name);
+                                if (Docs::qualifiedName(t) == chosenName)
+                                    m_templateBox->setCurrentIndex(m_templateBox->count() - 1);
                             }
                         }
                     });
@@ -323,7 +330,7 @@ Docs::DocSpec DocsPanel::currentSpec() const
     spec.kind = Docs::docKindFromName(m_kindBox->currentData().toString()).value_or(Docs::DocKind::Api);
     const int stored = m_templateBox->currentIndex() - 1;
     if (stored >= 0 && stored < m_templates.size()) {
-        spec.templateName = m_templates.at(stored).name;
+        spec.templateName = Docs::qualifiedName(m_templates.at(stored));
         spec.templateText = m_templates.at(stored).body;
         spec.title = spec.templateName;
     }

@@ -43,6 +43,8 @@ public:
     void exportSelected(const QString &dir);
     void deleteSelected();
     void reloadProviders();
+    // Reads the stored templates again (an organization's may have come).
+    void reloadTemplates();
 
     bool isRunning() const { return m_running; }
     QComboBox *kindBox() const { return m_kindBox; }
@@ -68,7 +70,6 @@ protected:
 private:
     void buildUi();
     void updateForKind();
-    void reloadTemplates();
     void reloadVersions(const QString &select = {});
     void showVersion(const QString &versionId);
     Docs::DocSpec currentSpec() const;

@@ -251,6 +251,8 @@ void MainWindow::createDocks()
     m_docsPanel = new DocsPanel(m_db, m_chatPanel->providerStore(), m_editor);
     m_docsPanel->hide();
     connect(m_docsPanel, &DocsPanel::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    // An organization's documentation templates come with its prompt templates.
+    connect(m_team->sync()->orgTemplates(), &OrgTemplateSync::received, m_docsPanel, &DocsPanel::reloadTemplates);
     m_statsPanel = new StatsPanel(m_db, m_editor);
     m_statsPanel->hide();
     // New versions and new API references change the numbers.

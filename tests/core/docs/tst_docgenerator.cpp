@@ -266,16 +266,16 @@ void tst_DocGenerator::templatesAreStoredByName()
 {
     DocStore store(m_workspace->db());
     QVERIFY(store.templates()->isEmpty());
-    QVERIFY(store.saveTemplate({QStringLiteral("brief"), QStringLiteral("api"), QStringLiteral("{{project}}"), QString(), 0, 0}));
-    QVERIFY(store.saveTemplate({QStringLiteral("adr"), QStringLiteral("custom"), QStringLiteral("{{answer}}"), QStringLiteral("Write an ADR."), 0, 0}));
-    QVERIFY(store.saveTemplate({QStringLiteral("brief"), QStringLiteral("api"), QStringLiteral("{{project}}!"), QString(), 0, 0})); // replaces
+    QVERIFY(store.saveTemplate({QStringLiteral("brief"), QStringLiteral("api"), QStringLiteral("{{project}}"), QString(), 0, 0, {}, {}}));
+    QVERIFY(store.saveTemplate({QStringLiteral("adr"), QStringLiteral("custom"), QStringLiteral("{{answer}}"), QStringLiteral("Write an ADR."), 0, 0, {}, {}}));
+    QVERIFY(store.saveTemplate({QStringLiteral("brief"), QStringLiteral("api"), QStringLiteral("{{project}}!"), QString(), 0, 0, {}, {}})); // replaces
     const QList<DocTemplate> all = *store.templates();
     QCOMPARE(all.size(), 2);
     QCOMPARE(all.at(0).name, QStringLiteral("adr"));
     QCOMPARE(all.at(0).prompt, QStringLiteral("Write an ADR."));
     QCOMPARE(store.findTemplate(QStringLiteral("brief"))->body, QStringLiteral("{{project}}!"));
     QCOMPARE(store.findTemplate(QStringLiteral("gone")).error().code, Error::Code::NotFound);
-    QCOMPARE(store.saveTemplate({QStringLiteral("built-in"), QStringLiteral("api"), QStringLiteral("x"), QString(), 0, 0}).error().code,
+    QCOMPARE(store.saveTemplate({QStringLiteral("built-in"), QStringLiteral("api"), QStringLiteral("x"), QString(), 0, 0, {}, {}}).error().code,
              Error::Code::InvalidInput);
     QVERIFY(store.removeTemplate(QStringLiteral("brief")));
     QCOMPARE(store.templates()->size(), 1);

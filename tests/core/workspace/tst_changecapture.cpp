@@ -107,7 +107,7 @@ QString tst_ChangeCapture::fillEverySyncedTable()
     document.templateName = QStringLiteral("built-in");
     document.title = QStringLiteral("API");
     document.markdown = QStringLiteral("# API");
-    Docs::DocTemplate docTemplate{QStringLiteral("briefs"), QStringLiteral("custom"), QStringLiteral("# {{project.name}}"), QStringLiteral("Brief."), 0, 0};
+    Docs::DocTemplate docTemplate{QStringLiteral("briefs"), QStringLiteral("custom"), QStringLiteral("# {{project.name}}"), QStringLiteral("Brief."), 0, 0, {}, {}};
     Result<Starters::StarterTemplate> starter = Starters::StarterTemplate::builtIn(QStringLiteral("python-package"));
     if (project.isEmpty() || !provider || !conversation || !conversations.append(question) || !Docs::DocStore(m_ws->db()).saveVersion(document)
         || !Docs::DocStore(m_ws->db()).saveTemplate(docTemplate) || !starter)
@@ -251,7 +251,7 @@ void tst_ChangeCapture::removalsLeaveTombstonesThatASaveRevives()
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM changes WHERE op = 'upsert'")), 3);
 
     // Saving under the name again brings the template back, as new.
-    Docs::DocTemplate again{QStringLiteral("briefs"), QStringLiteral("custom"), QStringLiteral("# Again"), QString(), 0, 0};
+    Docs::DocTemplate again{QStringLiteral("briefs"), QStringLiteral("custom"), QStringLiteral("# Again"), QString(), 0, 0, {}, {}};
     QVERIFY(docs.saveTemplate(again));
     Result<Docs::DocTemplate> revived = docs.findTemplate(QStringLiteral("briefs"));
     QVERIFY(revived);

@@ -153,6 +153,14 @@ void tst_Upgrade::everyEarlierSchemaUpgradesKeepingEveryRow()
         QVERIFY(waiting.next());
         QCOMPARE(waiting.value(0).toInt(), 1);
     }
+    if (version >= 19) {
+        // An organization's documentation template, read-only, beside the user's own.
+        Result<Docs::DocTemplate> shared = Docs::DocStore(db).findTemplate(QStringLiteral("Acme/adr"));
+        QVERIFY2(shared, shared ? "" : qPrintable(shared.error().message));
+        QCOMPARE(shared->kind, QStringLiteral("custom"));
+        QCOMPARE(shared->prompt, QStringLiteral("Write an ADR in Acme's format."));
+        QVERIFY(Docs::isReadOnly(*shared));
+    }
     if (version >= 12) {
         Result<std::optional<SyncClient::Link>> link = SyncClient::SyncState::link(db->handle(), kCalculator);
         QVERIFY(link && *link);

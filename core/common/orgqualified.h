@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Realm {
+
+// Templates an organization shares (prompt and documentation ones) are
+// named "ORG/NAME", ORG being the organization's name or id; a bare NAME
+// finds the one organization that has it. `T` has name, orgId, orgName.
+template<typename T>
+QString orgQualifiedName(const T &item)
+{
+    return item.orgName.isEmpty() ? item.name : item.orgName + QLatin1Char('/') + item.name;
+}
+
+// The one of `shared` that `name` means; nullopt when none; InvalidInput
+// when a bare name is several organizations'.
+template<typename T>
+Result<std::optional<T>> findOrgQualified(const QList<T> &shared, const QString &name)
+{
+    const QString org = name.contains(QLatin1Char('/')) ? name.section(QLatin1Char('/'), 0, 0) : QString();
+    const QString bare = name.section(QLatin1Char('/'), -1);
+    QList<T> found;
+    for (const T &item : shared)
+        if (item.name == bare && (org.isEmpty() || item.orgId == org || item.orgName.compare(org, Qt::CaseInsensitive) == 0))
+            found.append(item);
+    if (found.size() > 1) {
+        QStringList qualified;
+        for (const T &item : std::as_const(found))
+            qualified.append(orgQualifiedName(item));
+        return Error::invalidInput(QCoreApplication::translate("Realm", "\"%1\" is a template of several organizations: name the one you mean (%2).")
+                                       .arg(name, qualified.join(QStringLiteral(", "))));
+    }
+    return found.isEmpty() ? std::optional<T>() : std::optional<T>(found.first());
+}
+
+} // namespace Realm

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "docs/docstore.h"
+#include "storage/statement.h"
+
+#include <optional>
+
+namespace Realm::Docs::OrgDocs {
+
+// Organizations' documentation templates as their team server last gave
+// them (table org_doc_templates): the sync client writes them, in its own
+// transaction; DocStore lists them read-only beside the user's.
+
+// One as the server has it: its scope's seq, who changed it last and when.
+struct Shared {
+    DocTemplate docTemplate; // with its orgId and orgName
+    qint64 seq = 0;
+    QString changedBy;
+    qint64 changedAtMs = 0;
+};
+
+// Stores or replaces it; InvalidInput (nothing stored) when it is not a
+// template REALM can use.
+Result<void> store(Storage::Handle db, const Shared &shared);
+Result<void> remove(Storage::Handle db, const QString &orgId, const QString &name);
+// All of an organization's (a list from the start replaces them; a member
+// who left keeps none).
+Result<void> forgetOrg(Storage::Handle db, const QString &orgId);
+// The organization's name as the server says it now.
+Result<void> setOrgName(Storage::Handle db, const QString &orgId, const QString &orgName);
+// Its seq here; nullopt when there is none.
+Result<std::optional<qint64>> seqOf(Storage::Handle db, const QString &orgId, const QString &name);
+// By organization name, then name.
+Result<QList<DocTemplate>> list(Storage::Handle db);
+
+} // namespace Realm::Docs::OrgDocs
