@@ -25,19 +25,15 @@ QJsonObject templateJson(const Docs::DocTemplate &t)
 
 int runDocsTemplateCommand(const Invocation &inv)
 {
-    // publish|withdraw NAME --org ORG: an organization's, through its team server.
-    if (const QString first = inv.arguments.value(1); first == QLatin1String("publish") || first == QLatin1String("withdraw")) {
-        Invocation sharing = inv;
-        sharing.arguments.removeAt(1);
-        sharing.commandLine += QLatin1Char(' ') + first;
-        return runTemplateSharing(first, SyncClient::TemplateKind::Doc, sharing);
-    }
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("kind"), QStringLiteral("add: api, overview or custom."), QStringLiteral("kind")});
     parser.addOption({QStringLiteral("file"), QStringLiteral("add: the Mustache file."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("prompt"), QStringLiteral("add (custom): what the model should write."), QStringLiteral("text")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("export: the JSON file to write."), QStringLiteral("file")});
+    // Read again by runTemplateSharing's own parser.
+    parser.addOption({QStringLiteral("org"), QStringLiteral("publish, withdraw: the organization (name or id)."), QStringLiteral("org")});
+    parser.addOption({QStringLiteral("server"), QStringLiteral("publish, withdraw: the team server signed in to."), QStringLiteral("url")});
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, show, add, export, import, remove, publish or withdraw."));
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The template (import: the JSON file)."));
     if (int rc = parseOrExit(parser, inv, QStringLiteral("list | show NAME | add NAME --kind K --file FILE [--prompt TEXT] | "
@@ -46,6 +42,9 @@ int runDocsTemplateCommand(const Invocation &inv)
         rc >= 0)
         return rc;
     const QString action = parser.positionalArguments().first();
+    // An organization's, through its team server (a parser of its own).
+    if (action == QLatin1String("publish") || action == QLatin1String("withdraw"))
+        return runTemplateSharing(action, SyncClient::TemplateKind::Doc, inv);
     const QString name = parser.positionalArguments().value(1);
     if (action != QLatin1String("list") && name.isEmpty()) {
         Output::error(QStringLiteral("Name the template: realm-cli docs template %1 NAME").arg(action));

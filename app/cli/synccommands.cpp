@@ -510,16 +510,20 @@ int runTemplateSharing(const QString &sub, SyncClient::TemplateKind kind, const 
     parser.addOption({QStringLiteral("org"), QStringLiteral("The organization (name or id)."), QStringLiteral("org")});
     parser.addOption({QStringLiteral("server"), QStringLiteral("The team server: the one signed in to (checked, never sent another's token)."),
                       QStringLiteral("url")});
+    // `docs template publish NAME`: the action is a positional word too.
+    const int words = kind == SyncClient::TemplateKind::Doc ? 1 : 0;
+    if (words > 0)
+        parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("publish or withdraw."));
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The template."));
     int exit = 0;
-    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("NAME --org ORG [--server URL]"), 1, 1, &exit);
+    const std::optional<Storage::DatabasePtr> db = parseAndOpenWorkspace(parser, inv, QStringLiteral("NAME --org ORG [--server URL]"), 1 + words, 1 + words, &exit);
     if (!db)
         return exit;
     if (!parser.isSet(QStringLiteral("org"))) {
         Output::error(QStringLiteral("Name the organization: --org ORG (realm-cli server whoami lists yours)."));
         return ExitUsage;
     }
-    const QString name = parser.positionalArguments().first();
+    const QString name = parser.positionalArguments().value(words);
     const QString org = parser.value(QStringLiteral("org"));
     SyncClient::OrgTemplateInput input;
     input.org = org;

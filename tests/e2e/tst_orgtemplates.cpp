@@ -5,7 +5,8 @@
 // of her templates; Bob's sync brings it, read-only; her changes and her
 // withdrawal follow; his own template of that name comes first; he cannot
 // publish; a publish whose answer is lost waits and is sent, once, by the
-// next sync; leaving the organization takes its templates away.
+// next sync; a documentation template travels the same way and writes
+// Bob's docs; leaving the organization takes its templates away.
 #include "serverprocess.h"
 #include "testworkspace.h"
 
@@ -266,6 +267,62 @@ private slots:
         QCOMPARE(lastSeq(), before + 2); // Alice's once, then the other admin's
         QVERIFY(sync(m_bob));
         QCOMPARE(shownBody(m_bob, QStringLiteral("tests")), QStringLiteral("Write better tests for {{selection}}."));
+    }
+
+    void aDocumentationTemplateReachesMembersAndWritesTheirDocs()
+    {
+        const QString source = m_folder.filePath(QStringLiteral("calc"));
+        writeFile(source, QStringLiteral("calc.h"), "/** Adds two numbers. */\nint add(int a, int b);\n");
+        writeFile(m_folder.path(), QStringLiteral("brief.mustache"), "{{project}} by Acme\n{{#modules}}{{#files}}{{#symbols}}- {{qualified}}: {{brief}}\n{{/symbols}}{{/files}}{{/modules}}");
+        QCOMPARE(cli(m_alice, {QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("add"), QStringLiteral("brief"), QStringLiteral("--kind"),
+                               QStringLiteral("api"), QStringLiteral("--file"), m_folder.filePath(QStringLiteral("brief.mustache"))}),
+                 0);
+        QByteArray out;
+        QCOMPARE(cli(m_alice, {QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("publish"), QStringLiteral("brief"), QStringLiteral("--org"),
+                               QStringLiteral("Acme")},
+                     &out),
+                 0);
+        QVERIFY2(out.contains("Acme/brief"), out.constData());
+        // Bob's sync brings it; his docs use it by its qualified name.
+        QVERIFY(sync(m_bob));
+        QCOMPARE(cli(m_bob, {QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("list")}, &out), 0);
+        QCOMPARE(out, QByteArray("api       shared  Acme/brief\n"));
+        QCOMPARE(cli(m_bob, {QStringLiteral("project"), QStringLiteral("import"), source, QStringLiteral("--name"), QStringLiteral("calc")}), 0);
+        const QString docs = m_bob.home->filePath(QStringLiteral("docs"));
+        QByteArray err;
+        QCOMPARE(cli(m_bob, {QStringLiteral("docs"), QStringLiteral("generate"), QStringLiteral("calc"), QStringLiteral("--template"), QStringLiteral("Acme/brief"),
+                             QStringLiteral("--out"), docs},
+                     nullptr, &err),
+                 0);
+        QFile written(docs + QStringLiteral("/api.md"));
+        QVERIFY2(written.open(QIODevice::ReadOnly), err.constData());
+        QCOMPARE(written.readAll(), QByteArray("calc by Acme\n- add: Adds two numbers.\n"));
+        // Read-only for him, and a member does not publish.
+        QCOMPARE(cli(m_bob, {QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("remove"), QStringLiteral("brief")}, nullptr, &err), 4);
+        QVERIFY2(err.contains("withdraw"), err.constData());
+        QCOMPARE(cli(m_bob, {QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("publish"), QStringLiteral("brief"), QStringLiteral("--org"),
+                             QStringLiteral("Acme")},
+                     nullptr, &err),
+                 4);
+        QVERIFY2(err.contains("your own"), err.constData());
+        QCOMPARE(cli(m_bob, {QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("add"), QStringLiteral("notes"), QStringLiteral("--kind"),
+                             QStringLiteral("api"), QStringLiteral("--file"), m_folder.filePath(QStringLiteral("brief.mustache"))}),
+                 0);
+        QCOMPARE(cli(m_bob, {QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("publish"), QStringLiteral("notes"), QStringLiteral("--org"),
+                             QStringLiteral("Acme")},
+                     nullptr, &err),
+                 7);
+        QVERIFY2(err.contains("admins"), err.constData());
+        // Alice withdraws it; her prompt templates of Acme are left alone.
+        const QStringList promptsBefore = prompts(m_bob).keys();
+        QCOMPARE(cli(m_alice, {QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("withdraw"), QStringLiteral("brief"), QStringLiteral("--org"),
+                               QStringLiteral("Acme")}),
+                 0);
+        QVERIFY(sync(m_bob));
+        QCOMPARE(cli(m_bob, {QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("list")}, &out), 0);
+        QCOMPARE(out, QByteArray("api       yours   notes\n"));
+        QCOMPARE(prompts(m_bob).keys(), promptsBefore);
+        QCOMPARE(cli(m_alice, {QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("show"), QStringLiteral("brief")}), 0); // hers stays
     }
 
     void leavingTheOrganizationTakesItsTemplates()

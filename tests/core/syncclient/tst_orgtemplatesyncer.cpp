@@ -8,6 +8,7 @@
 // server will never take (its admin demoted) is dropped, the admin's own
 // template untouched.
 #include "auth/organizations.h"
+#include "docs/docstore.h"
 #include "inprocesstransport.h"
 #include "prompts/orgprompts.h"
 #include "prompts/promptstore.h"
@@ -322,6 +323,49 @@ private slots:
         REALM_VERIFY_OK(synced);
         QCOMPARE(synced->first().unusable, QStringList{QStringLiteral("x")});
         QVERIFY(!m_bob->shared().contains(QStringLiteral("Acme/x")));
+    }
+
+    void documentationTemplatesComeAndGoBesideThePrompts()
+    {
+        using SyncClient::TemplateKind;
+        const Docs::DocTemplate adr{QStringLiteral("adr"), QStringLiteral("custom"), QStringLiteral("# {{title}}\n\n{{answer}}"),
+                                    QStringLiteral("Write an ADR."), 0, 0, {}, {}};
+        REALM_VERIFY_OK(m_alice->syncer().publish(QStringLiteral("Acme"), promptNamed(QStringLiteral("adr"), QStringLiteral("ADR for {{selection}}"))));
+        Result<OrgTemplateReport> published = m_alice->syncer().publish(QStringLiteral("Acme"), adr);
+        REALM_VERIFY_OK(published);
+        QCOMPARE(published->error, QString());
+        QCOMPARE(published->sent, 1);
+        REALM_VERIFY_OK(m_bob->syncer().syncAll());
+        Docs::DocStore bobsDocs(m_bob->workspace.db());
+        Result<Docs::DocTemplate> shared = bobsDocs.findTemplate(QStringLiteral("adr"));
+        REALM_VERIFY_OK(shared);
+        QVERIFY(Docs::isReadOnly(*shared));
+        QCOMPARE(Docs::qualifiedName(*shared), QStringLiteral("Acme/adr"));
+        QCOMPARE(shared->prompt, QStringLiteral("Write an ADR."));
+        QCOMPARE(m_bob->shared().value(QStringLiteral("Acme/adr")), QStringLiteral("ADR for {{selection}}"));
+        // Read-only: Bob cannot remove it here; his own of that name comes first.
+        REALM_VERIFY_FAILS(bobsDocs.removeTemplate(QStringLiteral("adr")), Error::Code::Forbidden);
+        REALM_VERIFY_OK(bobsDocs.saveTemplate({QStringLiteral("adr"), QStringLiteral("api"), QStringLiteral("{{project}}"), {}, 0, 0, {}, {}}));
+        QCOMPARE(bobsDocs.findTemplate(QStringLiteral("adr"))->kind, QStringLiteral("api"));
+        QCOMPARE(bobsDocs.findTemplate(QStringLiteral("acme/adr"))->kind, QStringLiteral("custom"));
+        QCOMPARE(bobsDocs.templates()->size(), 2);
+        // Bob is a member: he cannot publish his own, and nothing waits.
+        REALM_VERIFY_FAILS(m_bob->syncer().publish(QStringLiteral("Acme"), *bobsDocs.findTemplate(QStringLiteral("adr"))), Error::Code::Forbidden);
+        // A template REALM could not use is refused before anything is queued or sent.
+        const qint64 before = serverSeq();
+        REALM_VERIFY_FAILS(m_alice->syncer().publish(QStringLiteral("Acme"), Docs::DocTemplate{QStringLiteral("brief"), QStringLiteral("custom"),
+                                                                                         QStringLiteral("{{answer}}"), {}, 0, 0, {}, {}}),
+                      Error::Code::InvalidInput);
+        QCOMPARE(serverSeq(), before);
+        // Withdrawing the documentation template leaves the prompt template.
+        REALM_VERIFY_FAILS(m_alice->syncer().withdraw(QStringLiteral("Acme"), QStringLiteral("brief"), TemplateKind::Doc), Error::Code::NotFound);
+        REALM_VERIFY_OK(m_alice->syncer().withdraw(QStringLiteral("Acme"), QStringLiteral("adr"), TemplateKind::Doc));
+        Result<QList<OrgTemplateReport>> synced = m_bob->syncer().syncAll();
+        REALM_VERIFY_OK(synced);
+        QCOMPARE(synced->first().received, 1);
+        QVERIFY(!bobsDocs.findTemplate(QStringLiteral("acme/adr")));
+        QCOMPARE(bobsDocs.templates()->size(), 1);
+        QVERIFY(m_bob->shared().contains(QStringLiteral("Acme/adr")));
     }
 
     void aKeySeesOneOrganizationAndLeavesTheOthersAlone()

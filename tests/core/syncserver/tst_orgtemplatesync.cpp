@@ -36,6 +36,16 @@ Sync::Mutation prompt(qint64 number, const QString &name, const QString &title, 
     return mutation;
 }
 
+Sync::Mutation docTemplate(qint64 number, const QString &name, const QString &kind, const QString &body, const QString &prompt = {})
+{
+    Sync::Mutation mutation;
+    mutation.number = number;
+    mutation.table = QString::fromLatin1(Sync::Tables::kDocTemplates);
+    mutation.key = name;
+    mutation.data = QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("body"), body}, {QStringLiteral("prompt"), prompt}};
+    return mutation;
+}
+
 Sync::Mutation withdrawal(qint64 number, const QString &name, qint64 baseSeq)
 {
     Sync::Mutation mutation;
@@ -47,14 +57,6 @@ Sync::Mutation withdrawal(qint64 number, const QString &name, qint64 baseSeq)
     return mutation;
 }
 
-template<typename T>
-bool fails(const Result<T> &result, Error::Code code)
-{
-    if (!result.ok() && result.error().code == code)
-        return true;
-    qWarning("expected %s, got %s", qPrintable(errorCodeName(code)), result.ok() ? "success" : qPrintable(result.error().message));
-    return false;
-}
 
 } // namespace
 
@@ -143,9 +145,9 @@ private slots:
     void membersReadButDoNotWrite()
     {
         REALM_VERIFY_OK(push(m_alice, QStringLiteral("alice-pc"), {prompt(1, QStringLiteral("review"), QStringLiteral("Review"), QStringLiteral("x"))}));
-        QVERIFY(fails(push(m_carol, QStringLiteral("carol-pc"), {prompt(1, QStringLiteral("mine"), QStringLiteral("Mine"), QStringLiteral("x"))}),
-                      Error::Code::Forbidden));
-        QVERIFY(fails(push(m_carol, QStringLiteral("carol-pc"), {withdrawal(1, QStringLiteral("review"), 1)}), Error::Code::Forbidden));
+        REALM_VERIFY_FAILS(push(m_carol, QStringLiteral("carol-pc"), {prompt(1, QStringLiteral("mine"), QStringLiteral("Mine"), QStringLiteral("x"))}),
+                      Error::Code::Forbidden);
+        REALM_VERIFY_FAILS(push(m_carol, QStringLiteral("carol-pc"), {withdrawal(1, QStringLiteral("review"), 1)}), Error::Code::Forbidden);
         Result<Sync::ChangePage> page = pull(m_carol);
         REALM_VERIFY_OK(page);
         QCOMPARE(page->changes.size(), 1);
@@ -155,37 +157,75 @@ private slots:
     void outsidersAndFormerMembersSeeNothing()
     {
         REALM_VERIFY_OK(push(m_alice, QStringLiteral("alice-pc"), {prompt(1, QStringLiteral("review"), QStringLiteral("Review"), QStringLiteral("x"))}));
-        QVERIFY(fails(pull(m_dave), Error::Code::NotFound));
-        QVERIFY(fails(push(m_dave, QStringLiteral("dave-pc"), {prompt(1, QStringLiteral("x"), QStringLiteral("X"), QStringLiteral("x"))}),
-                      Error::Code::NotFound));
+        REALM_VERIFY_FAILS(pull(m_dave), Error::Code::NotFound);
+        REALM_VERIFY_FAILS(push(m_dave, QStringLiteral("dave-pc"), {prompt(1, QStringLiteral("x"), QStringLiteral("X"), QStringLiteral("x"))}),
+                      Error::Code::NotFound);
         // A role taken away applies to the next call.
         REALM_VERIFY_OK(Organizations(m_db).removeMember(m_alice, m_acme, m_bob.userId, kClient));
-        QVERIFY(fails(pull(m_bob), Error::Code::NotFound));
-        QVERIFY(fails(push(m_bob, QStringLiteral("bob-laptop"), {prompt(1, QStringLiteral("x"), QStringLiteral("X"), QStringLiteral("x"))}),
-                      Error::Code::NotFound));
+        REALM_VERIFY_FAILS(pull(m_bob), Error::Code::NotFound);
+        REALM_VERIFY_FAILS(push(m_bob, QStringLiteral("bob-laptop"), {prompt(1, QStringLiteral("x"), QStringLiteral("X"), QStringLiteral("x"))}),
+                      Error::Code::NotFound);
     }
 
     void onlyPromptTemplatesWithANameTitleAndBodyAreTaken()
     {
         Sync::Mutation file = prompt(1, QStringLiteral("src/main.cpp"), QStringLiteral("T"), QStringLiteral("x"));
         file.table = QString::fromLatin1(Sync::Tables::kFiles);
-        QVERIFY(fails(push(m_alice, QStringLiteral("alice-pc"), {file}), Error::Code::InvalidInput));
-        QVERIFY(fails(push(m_alice, QStringLiteral("alice-pc"), {prompt(1, QStringLiteral("Not A Name"), QStringLiteral("T"), QStringLiteral("x"))}),
-                      Error::Code::InvalidInput));
-        QVERIFY(fails(push(m_alice, QStringLiteral("alice-pc"), {prompt(1, QStringLiteral("untitled"), QStringLiteral("  "), QStringLiteral("x"))}),
-                      Error::Code::InvalidInput));
+        REALM_VERIFY_FAILS(push(m_alice, QStringLiteral("alice-pc"), {file}), Error::Code::InvalidInput);
+        REALM_VERIFY_FAILS(push(m_alice, QStringLiteral("alice-pc"), {prompt(1, QStringLiteral("Not A Name"), QStringLiteral("T"), QStringLiteral("x"))}),
+                      Error::Code::InvalidInput);
+        REALM_VERIFY_FAILS(push(m_alice, QStringLiteral("alice-pc"), {prompt(1, QStringLiteral("untitled"), QStringLiteral("  "), QStringLiteral("x"))}),
+                      Error::Code::InvalidInput);
         Sync::Mutation numeric = prompt(1, QStringLiteral("numeric"), QStringLiteral("T"), QStringLiteral("x"));
         numeric.data.insert(QStringLiteral("body"), 42);
-        QVERIFY(fails(push(m_alice, QStringLiteral("alice-pc"), {numeric}), Error::Code::InvalidInput));
+        REALM_VERIFY_FAILS(push(m_alice, QStringLiteral("alice-pc"), {numeric}), Error::Code::InvalidInput);
         Result<Sync::ChangePage> page = pull(m_carol);
         REALM_VERIFY_OK(page);
         QVERIFY(page->changes.isEmpty());
         // And a project's log takes no templates.
         Result<SharedProject> project = SharedProjects(m_db).create(m_alice, m_acme, QStringLiteral("Website"), {}, kClient);
         REALM_VERIFY_OK(project);
-        QVERIFY(fails(m_sync->push(m_alice, project->id, QStringLiteral("alice-pc"), {prompt(1, QStringLiteral("review"), QStringLiteral("R"), QStringLiteral("x"))},
+        REALM_VERIFY_FAILS(m_sync->push(m_alice, project->id, QStringLiteral("alice-pc"), {prompt(1, QStringLiteral("review"), QStringLiteral("R"), QStringLiteral("x"))},
                                    kClient),
-                      Error::Code::InvalidInput));
+                      Error::Code::InvalidInput);
+    }
+
+    void documentationTemplatesShareTheLogAndAreChecked()
+    {
+        // A prompt template and a documentation template may share a name.
+        REALM_VERIFY_OK(push(m_bob, QStringLiteral("bob-laptop"),
+                             {prompt(1, QStringLiteral("adr"), QStringLiteral("ADR"), QStringLiteral("Draft an ADR for {{selection}}")),
+                              docTemplate(2, QStringLiteral("adr"), QStringLiteral("custom"), QStringLiteral("# {{title}}"), QStringLiteral("Write an ADR."))}));
+        // What a template REALM could not use is refused, and nothing of the batch lands.
+        const Sync::Mutation refused[] = {
+            docTemplate(3, QStringLiteral("brief"), QStringLiteral("manual"), QStringLiteral("x")),          // no such kind
+            docTemplate(3, QStringLiteral("brief"), QStringLiteral("custom"), QStringLiteral("x")),          // custom without a prompt
+            docTemplate(3, QStringLiteral("brief"), QStringLiteral("api"), QStringLiteral(" ")),             // no text
+            docTemplate(3, QStringLiteral("Brief Notes"), QStringLiteral("api"), QStringLiteral("x")),       // not a name
+        };
+        for (const Sync::Mutation &mutation : refused)
+            REALM_VERIFY_FAILS(push(m_bob, QStringLiteral("bob-laptop"), {docTemplate(3, QStringLiteral("fine"), QStringLiteral("api"), QStringLiteral("x")), mutation}),
+                          Error::Code::InvalidInput);
+        Sync::Mutation extra = docTemplate(3, QStringLiteral("brief"), QStringLiteral("api"), QStringLiteral("x"));
+        extra.data.insert(QStringLiteral("title"), QStringLiteral("a prompt template's field"));
+        REALM_VERIFY_FAILS(push(m_bob, QStringLiteral("bob-laptop"), {extra}), Error::Code::InvalidInput);
+        REALM_VERIFY_FAILS(push(m_carol, QStringLiteral("carol-pc"), {docTemplate(1, QStringLiteral("mine"), QStringLiteral("api"), QStringLiteral("x"))}),
+                      Error::Code::Forbidden);
+        Result<Sync::ChangePage> page = pull(m_carol);
+        REALM_VERIFY_OK(page);
+        QCOMPARE(page->changes.size(), 2);
+        QCOMPARE(page->changes.at(1).table, QString::fromLatin1(Sync::Tables::kDocTemplates));
+        QCOMPARE(page->changes.at(1).key, QStringLiteral("adr"));
+        QCOMPARE(page->changes.at(1).data.value(QStringLiteral("prompt")).toString(), QStringLiteral("Write an ADR."));
+        // Withdrawing the documentation template leaves the prompt template.
+        Sync::Mutation withdrawn = withdrawal(3, QStringLiteral("adr"), 2);
+        withdrawn.table = QString::fromLatin1(Sync::Tables::kDocTemplates);
+        REALM_VERIFY_OK(push(m_bob, QStringLiteral("bob-laptop"), {withdrawn}));
+        Result<Sync::ChangePage> next = pull(m_carol, page->cursor.toText());
+        REALM_VERIFY_OK(next);
+        QCOMPARE(next->changes.size(), 1);
+        QVERIFY(next->changes.first().deleted);
+        QCOMPARE(next->changes.first().table, QString::fromLatin1(Sync::Tables::kDocTemplates));
     }
 
     void theOrganizationsLogIsApartFromItsProjects()
