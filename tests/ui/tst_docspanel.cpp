@@ -3,6 +3,7 @@
 // overview from a model over loopback, cancel, versions, preview, export.
 #include "docs/docspanel.h"
 #include "docs/docstore.h"
+#include "docs/orgdocs.h"
 #include "docs/symbolextractor.h"
 #include "mockllmserver.h"
 #include "mockprofile.h"
@@ -84,6 +85,7 @@ private slots:
     void exportsAndDeletesVersions();
     void customNeedsAPrompt();
     void documentedOnlyLeavesOutTheRest();
+    void anOrganizationsTemplateIsListedAndUsed();
 };
 
 void tst_DocsPanel::initTestCase()
@@ -212,6 +214,34 @@ void tst_DocsPanel::customNeedsAPrompt()
     QVERIFY(!f.panel->isRunning());
     f.panel->kindBox()->setCurrentIndex(0);
     QVERIFY(!f.panel->promptEdit()->isVisibleTo(f.panel.get()));
+}
+
+void tst_DocsPanel::anOrganizationsTemplateIsListedAndUsed()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    const auto shared = [](const QString &name, const QString &body) {
+        Docs::DocTemplate t{name, QStringLiteral("api"), body, {}, 0, 0, QStringLiteral("0190f000-0000-7000-8000-0000000000a1"), QStringLiteral("Acme")};
+        return Docs::OrgDocs::Shared{t, 3, QStringLiteral("alice"), 1700000000000};
+    };
+    QVERIFY(Docs::DocStore(f.ws.db()).saveTemplate({QStringLiteral("mine"), QStringLiteral("api"), QStringLiteral("Mine: {{project}}"), {}, 0, 0, {}, {}}));
+    QVERIFY(Docs::OrgDocs::store(f.ws.db()->handle(), shared(QStringLiteral("brief"), QStringLiteral("{{project}} by Acme"))));
+    // What a sync does when it brought templates.
+    f.panel->reloadTemplates();
+    QComboBox *box = f.panel->templateBox();
+    QVERIFY(QTest::qWaitFor([box] { return box->count() == 3; }, 10000));
+    QCOMPARE(box->itemText(1), QStringLiteral("mine"));
+    QCOMPARE(box->itemText(2), QStringLiteral("brief (Acme)"));
+    box->setCurrentIndex(2);
+    QVERIFY(f.generate());
+    QVERIFY(f.previewContains(QStringLiteral("src by Acme")));
+    // Another sync brings one more: the choice stays.
+    QVERIFY(Docs::OrgDocs::store(f.ws.db()->handle(), shared(QStringLiteral("another"), QStringLiteral("{{project}}!"))));
+    f.panel->reloadTemplates();
+    QVERIFY(QTest::qWaitFor([box] { return box->count() == 4; }, 10000));
+    QCOMPARE(box->currentText(), QStringLiteral("brief (Acme)"));
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(f.panel->grab().save(dir + QStringLiteral("/docs-panel-org-template.png")));
 }
 
 QTEST_MAIN(tst_DocsPanel)
