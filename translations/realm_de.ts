@@ -425,6 +425,10 @@
         <source>%1 is the open workspace %2 (or one of its files): writing there would replace every project, conversation and document in it. Nothing was written; choose another place.</source>
         <translation>%1 ist der geöffnete Arbeitsbereich %2 (oder eine seiner Dateien): Dorthin zu schreiben würde jedes Projekt, jede Unterhaltung und jedes Dokument darin ersetzen. Es wurde nichts geschrieben; wählen Sie einen anderen Ort.</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is a template of several organizations: name the one you mean (%2).</source>
+        <translation>„%1“ ist eine Vorlage mehrerer Organisationen: Nennen Sie die gemeinte (%2).</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Docs</name>
@@ -576,6 +580,22 @@
         <source>Cannot save the document the server sent</source>
         <translation>Das vom Server gesendete Dokument kann nicht gespeichert werden</translation>
     </message>
+    <message>
+        <source>The template %1 is for &quot;%2&quot;: a template is for api, overview or custom.</source>
+        <translation>Die Vorlage %1 ist für „%2“: Eine Vorlage ist für api, overview oder custom.</translation>
+    </message>
+    <message>
+        <source>The template %1 has no text.</source>
+        <translation>Die Vorlage %1 hat keinen Text.</translation>
+    </message>
+    <message>
+        <source>The custom template %1 needs a prompt: what the model should write.</source>
+        <translation>Die eigene Vorlage %1 braucht einen Prompt: was das Modell schreiben soll.</translation>
+    </message>
+    <message>
+        <source>%1 is %2&apos;s template: its admins withdraw it (realm-cli docs template withdraw %3 --org %2).</source>
+        <translation>%1 ist eine Vorlage von %2: Ihre Administratoren ziehen sie zurück (realm-cli docs template withdraw %3 --org %2).</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Docs::GenerateJob</name>
@@ -622,6 +642,17 @@
     <message>
         <source>No workspace to read the project from.</source>
         <translation>Kein Arbeitsbereich, aus dem das Projekt gelesen werden kann.</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Docs::OrgDocs</name>
+    <message>
+        <source>Saving the organization&apos;s documentation template failed</source>
+        <translation>Die Dokumentationsvorlage der Organisation konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Reading the organizations&apos; documentation templates failed</source>
+        <translation>Die Dokumentationsvorlagen der Organisationen konnten nicht gelesen werden</translation>
     </message>
 </context>
 <context>
@@ -1529,10 +1560,6 @@
         <source>&quot;%1&quot; is %2&apos;s prompt template: an admin of %2 withdraws it (realm-cli prompt withdraw %3 --org %2).</source>
         <translation>„%1“ ist eine Prompt-Vorlage von %2: Ein Admin von %2 zieht sie zurück (realm-cli prompt withdraw %3 --org %2).</translation>
     </message>
-    <message>
-        <source>&quot;%1&quot; is a template of several organizations: name the one you mean (%2).</source>
-        <translation>„%1“ ist eine Vorlage mehrerer Organisationen: Nennen Sie die gemeinte (%2).</translation>
-    </message>
 </context>
 <context>
     <name>Realm::Prompts::BuiltIn</name>
@@ -1598,22 +1625,6 @@
     <message>
         <source>Saving the organization&apos;s prompt template failed</source>
         <translation>Die Prompt-Vorlage der Organisation konnte nicht gespeichert werden</translation>
-    </message>
-    <message>
-        <source>Removing the organization&apos;s prompt template failed</source>
-        <translation>Die Prompt-Vorlage der Organisation konnte nicht entfernt werden</translation>
-    </message>
-    <message>
-        <source>Removing the organization&apos;s prompt templates failed</source>
-        <translation>Die Prompt-Vorlagen der Organisation konnten nicht entfernt werden</translation>
-    </message>
-    <message>
-        <source>Saving the organization&apos;s name failed</source>
-        <translation>Der Name der Organisation konnte nicht gespeichert werden</translation>
-    </message>
-    <message>
-        <source>Reading the organization&apos;s prompt templates failed</source>
-        <translation>Die Prompt-Vorlagen der Organisation konnten nicht gelesen werden</translation>
     </message>
     <message>
         <source>Reading the organizations&apos; prompt templates failed</source>
@@ -1948,6 +1959,25 @@
     </message>
 </context>
 <context>
+    <name>Realm::Storage::OrgCopies</name>
+    <message>
+        <source>Removing an organization&apos;s template here failed</source>
+        <translation>Die Vorlage einer Organisation konnte hier nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Removing an organization&apos;s templates here failed</source>
+        <translation>Die Vorlagen einer Organisation konnten hier nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Saving the organization&apos;s name failed</source>
+        <translation>Der Name der Organisation konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Reading an organization&apos;s templates here failed</source>
+        <translation>Die Vorlagen einer Organisation konnten hier nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
     <name>Realm::Sync</name>
     <message>
         <source>Malformed sync message: %1.</source>
@@ -1962,20 +1992,44 @@
         <translation>Inhalt %1 des Stapels: „%2“ ist nicht „SHA256 GRÖSSE“ mit GRÖSSE Bytes danach.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; cannot name an organization&apos;s prompt template: use lower case letters, digits, &apos;-&apos; and &apos;_&apos;, at most %2 of them.</source>
-        <translation>„%1“ kann keine Prompt-Vorlage einer Organisation benennen: Verwenden Sie Kleinbuchstaben, Ziffern, „-“ und „_“, höchstens %2 Zeichen.</translation>
-    </message>
-    <message>
-        <source>The prompt template %1 has &quot;%2&quot;: a template holds only a title, a description and a body, as text.</source>
-        <translation>Die Prompt-Vorlage %1 hat „%2“: Eine Vorlage enthält nur Titel, Beschreibung und Text, jeweils als Text.</translation>
-    </message>
-    <message>
         <source>The prompt template %1 needs a title and a body.</source>
         <translation>Die Prompt-Vorlage %1 braucht einen Titel und einen Text.</translation>
     </message>
     <message>
-        <source>The prompt template %1 has %2 KiB; an organization&apos;s template may have %3 KiB.</source>
-        <translation>Die Prompt-Vorlage %1 hat %2 KiB; eine Vorlage einer Organisation darf %3 KiB haben.</translation>
+        <source>&quot;%1&quot; cannot name an organization&apos;s %2: use lower case letters, digits, &apos;-&apos; and &apos;_&apos;, at most %3 of them.</source>
+        <translation>„%1“ kann keine %2 einer Organisation benennen: Verwenden Sie Kleinbuchstaben, Ziffern, „-“ und „_“, höchstens %3 davon.</translation>
+    </message>
+    <message>
+        <source>The %1 %2 has &quot;%3&quot;: it holds only %4, as text.</source>
+        <translation>Die %1 %2 hat „%3“: Sie enthält nur %4, als Text.</translation>
+    </message>
+    <message>
+        <source>The %1 %2 has %3 KiB; an organization&apos;s template may have %4 KiB.</source>
+        <translation>Die %1 %2 hat %3 KiB; die Vorlage einer Organisation darf %4 KiB haben.</translation>
+    </message>
+    <message>
+        <source>prompt template</source>
+        <translation>Prompt-Vorlage</translation>
+    </message>
+    <message>
+        <source>documentation template</source>
+        <translation>Dokumentationsvorlage</translation>
+    </message>
+    <message>
+        <source>The documentation template %1 is for &quot;%2&quot;: its kind is api, overview or custom.</source>
+        <translation>Die Dokumentationsvorlage %1 ist für „%2“: Ihre Art ist api, overview oder custom.</translation>
+    </message>
+    <message>
+        <source>The documentation template %1 needs a body.</source>
+        <translation>Die Dokumentationsvorlage %1 braucht einen Text.</translation>
+    </message>
+    <message>
+        <source>The custom documentation template %1 needs a prompt: what the model should write.</source>
+        <translation>Die eigene Dokumentationsvorlage %1 braucht einen Prompt: was das Modell schreiben soll.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not something an organization&apos;s templates hold.</source>
+        <translation>„%1“ gehört nicht zu den Vorlagen einer Organisation.</translation>
     </message>
 </context>
 <context>
@@ -2305,6 +2359,14 @@
     <message>
         <source>The server answered %1 of the %2 changes sent.</source>
         <translation>Der Server hat %1 der %2 gesendeten Änderungen beantwortet.</translation>
+    </message>
+    <message>
+        <source>Only your own templates can be published; copy &quot;%1&quot; under a name of yours first.</source>
+        <translation>Nur eigene Vorlagen können veröffentlicht werden; kopieren Sie „%1“ zuerst unter einem eigenen Namen.</translation>
+    </message>
+    <message>
+        <source>%1 has no documentation template named &quot;%2&quot; (realm-cli docs template list shows the shared ones).</source>
+        <translation>%1 hat keine Dokumentationsvorlage namens „%2“ (realm-cli docs template list zeigt die geteilten).</translation>
     </message>
 </context>
 <context>
@@ -2944,6 +3006,10 @@
             <numerusform>Neu ermittelt: Symbole aus %n Datei, %1 wiederverwendet.</numerusform>
             <numerusform>Neu ermittelt: Symbole aus %n Dateien, %1 wiederverwendet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -170,8 +170,8 @@
     <message numerus="yes">
         <source>%n change(s) to %1&apos;s templates were made here by another account: they wait for it to sign in again.</source>
         <translation>
-            <numerusform>%n change to %1's templates was made here by another account: it waits for it to sign in again.</numerusform>
-            <numerusform>%n changes to %1's templates were made here by another account: they wait for it to sign in again.</numerusform>
+            <numerusform>%n change to %1&apos;s templates was made here by another account: it waits for it to sign in again.</numerusform>
+            <numerusform>%n changes to %1&apos;s templates were made here by another account: they wait for it to sign in again.</numerusform>
         </translation>
     </message>
 </context>

@@ -3,7 +3,6 @@
 
 #include "common/error.h"
 
-#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -15,6 +14,10 @@ namespace Realm {
 // Templates an organization shares (prompt and documentation ones) are
 // named "ORG/NAME", ORG being the organization's name or id; a bare NAME
 // finds the one organization that has it. `T` has name, orgId, orgName.
+
+// The error for a bare name several organizations have.
+Error ambiguousOrgTemplate(const QString &name, const QStringList &qualifiedNames);
+
 template<typename T>
 QString orgQualifiedName(const T &item)
 {
@@ -36,8 +39,7 @@ Result<std::optional<T>> findOrgQualified(const QList<T> &shared, const QString 
         QStringList qualified;
         for (const T &item : std::as_const(found))
             qualified.append(orgQualifiedName(item));
-        return Error::invalidInput(QCoreApplication::translate("Realm", "\"%1\" is a template of several organizations: name the one you mean (%2).")
-                                       .arg(name, qualified.join(QStringLiteral(", "))));
+        return ambiguousOrgTemplate(name, qualified);
     }
     return found.isEmpty() ? std::optional<T>() : std::optional<T>(found.first());
 }
