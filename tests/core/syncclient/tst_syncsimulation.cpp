@@ -5,8 +5,8 @@
 // PRNG through random mixes of edits, new files, deletes, renames,
 // refreshes, conversations (new ones, messages, renames, pins, the trash),
 // generated documents, folders left as they are (and following again), the
-// organization's prompt templates (its owner publishes and withdraws them;
-// members may not) and syncs —
+// organization's prompt and documentation templates (its owner publishes
+// and withdraws them; members may not) and syncs —
 // with answers lost after the server committed, syncs while offline, the
 // server's old deletes forgotten (tombstones pruned) and the server restored
 // (a new epoch, clients forgotten); the server's pages are a few changes
@@ -30,6 +30,7 @@
 #include "projects/folderbaseline.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
+#include "docs/orgdocs.h"
 #include "prompts/orgprompts.h"
 #include "syncclient/orgtemplatesyncer.h"
 #include "syncclient/projectsyncer.h"
@@ -75,13 +76,16 @@ struct Person {
     QString folder() const { return home.filePath(QStringLiteral("project")); }
     ProjectSyncer syncer() { return ProjectSyncer(workspace.db(), transport.get()); }
     SyncClient::OrgTemplateSyncer templateSyncer() { return SyncClient::OrgTemplateSyncer(workspace.db(), transport.get(), QStringLiteral("http://sim")); }
-    // The organization's templates here: name → body.
+    // The organization's templates here: "prompt NAME" or "doc NAME" → body.
     QMap<QString, QString> templates()
     {
         QMap<QString, QString> found;
         if (Result<QList<Prompts::PromptTemplate>> listed = Prompts::OrgPrompts::list(workspace.db()->handle()))
             for (const Prompts::PromptTemplate &prompt : std::as_const(*listed))
-                found.insert(prompt.name, prompt.body);
+                found.insert(QStringLiteral("prompt ") + prompt.name, prompt.body);
+        if (Result<QList<Docs::DocTemplate>> listed = Docs::OrgDocs::list(workspace.db()->handle()))
+            for (const Docs::DocTemplate &docTemplate : std::as_const(*listed))
+                found.insert(QStringLiteral("doc ") + docTemplate.name, docTemplate.body);
         return found;
     }
 };
@@ -282,6 +286,9 @@ private:
     QString templateStep(int step, Person &person)
     {
         const QString name = QStringLiteral("t%1").arg(pick(3));
+        // A prompt template or a documentation template (which may share a name).
+        const SyncClient::TemplateKind kind = chance(50) ? SyncClient::TemplateKind::Prompt : SyncClient::TemplateKind::Doc;
+        const QString tracked = (kind == SyncClient::TemplateKind::Prompt ? QStringLiteral("prompt ") : QStringLiteral("doc ")) + name;
         const bool owner = &person == m_people.front().get();
         const bool withdraw = chance(35);
         // The connection may drop at any of its calls: /me, the read
@@ -293,12 +300,14 @@ private:
         prompt.name = name;
         prompt.title = name.toUpper();
         prompt.body = body;
-        Result<SyncClient::OrgTemplateReport> done = withdraw ? person.templateSyncer().withdraw(QStringLiteral("Acme"), name)
-                                                              : person.templateSyncer().publish(QStringLiteral("Acme"), prompt);
+        const Docs::DocTemplate docTemplate{name, QStringLiteral("api"), body, {}, 0, 0, {}, {}};
+        Result<SyncClient::OrgTemplateReport> done = withdraw ? person.templateSyncer().withdraw(QStringLiteral("Acme"), name, kind)
+                                                     : kind == SyncClient::TemplateKind::Prompt ? person.templateSyncer().publish(QStringLiteral("Acme"), prompt)
+                                                                                                : person.templateSyncer().publish(QStringLiteral("Acme"), docTemplate);
         person.transport->loseNextPushAnswer = person.transport->offline = false;
         person.transport->callsBeforeOffline = -1;
         const QString said = done ? (done->error.isEmpty() ? QStringLiteral("sent %1").arg(done->sent) : done->error) : done.error().message;
-        log(QStringLiteral("%1: %2 %3 %4: %5").arg(step).arg(person.name, withdraw ? QStringLiteral("withdraws") : QStringLiteral("publishes"), name, said));
+        log(QStringLiteral("%1: %2 %3 %4: %5").arg(step).arg(person.name, withdraw ? QStringLiteral("withdraws") : QStringLiteral("publishes"), tracked, said));
         if (!owner) {
             if (done || (done.error().code != Error::Code::Forbidden && done.error().code != Error::Code::Unavailable))
                 return QStringLiteral("%1, a member, changed a template: %2").arg(person.name, said);
@@ -309,7 +318,7 @@ private:
         if (done) {
             if (!done->kept.isEmpty() || (!done->error.isEmpty() && done->errorCode != Error::Code::Unavailable))
                 return QStringLiteral("the owner's change of %1: %2").arg(name, said);
-            m_templates[name] = withdraw ? std::nullopt : std::optional<QString>(body);
+            m_templates[tracked] = withdraw ? std::nullopt : std::optional<QString>(body);
         } else if (done.error().code != Error::Code::Unavailable && !(withdraw && done.error().code == Error::Code::NotFound)) {
             return QStringLiteral("the owner's change of %1: %2").arg(name, said);
         }
@@ -520,7 +529,7 @@ private:
     QSet<QString> m_deleted;
     QSet<QString> m_messages; // ids of every message written
     QMap<QString, QString> m_documents; // every document version generated: id → markdown
-    QMap<QString, std::optional<QString>> m_templates; // the owner's last change of each: its body, or withdrawn
+    QMap<QString, std::optional<QString>> m_templates; // "prompt NAME", "doc NAME" → the owner's last change: its body, or withdrawn
 };
 
 } // namespace
