@@ -2,9 +2,9 @@
 #include "syncclient/orgtemplatestate.h"
 
 #include "common/ids.h"
-#include "prompts/orgprompts.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
+#include "syncclient/orgtemplatecopies.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -190,7 +190,8 @@ Result<void> rebaseOutbox(Storage::Handle db, const QString &orgId)
     if (!waiting)
         return waiting.error();
     for (Mutation &mutation : *waiting) {
-        Result<std::optional<qint64>> seq = Prompts::OrgPrompts::seqOf(db, orgId, mutation.key);
+        const OrgTemplateCopies *copies = orgTemplateCopies(mutation.table);
+        Result<std::optional<qint64>> seq = copies ? copies->seqOf(db, orgId, mutation.key) : Result<std::optional<qint64>>(std::nullopt);
         if (!seq)
             return seq.error();
         mutation.baseSeq = seq->value_or(0);
@@ -210,8 +211,9 @@ Result<void> forget(Storage::Handle db, const QString &orgId)
         return transaction.error();
     if (Result<void> gone = exec(db, "DELETE FROM org_template_links WHERE org_id = ?", orgId, what); !gone) // its outbox with it
         return gone;
-    if (Result<void> gone = Prompts::OrgPrompts::forgetOrg(db, orgId); !gone)
-        return gone;
+    for (const OrgTemplateCopies &copies : allOrgTemplateCopies())
+        if (Result<void> gone = copies.forgetOrg(db, orgId); !gone)
+            return gone;
     return transaction.commit(what);
 }
 

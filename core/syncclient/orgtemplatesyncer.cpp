@@ -2,10 +2,9 @@
 #include "syncclient/orgtemplatesyncer.h"
 
 #include "common/clock.h"
-#include "docs/orgdocs.h"
-#include "prompts/orgprompts.h"
 #include "storage/transaction.h"
 #include "sync/syncprotocol.h"
+#include "syncclient/orgtemplatecopies.h"
 #include "syncclient/orgtemplatestate.h"
 
 #include <QCoreApplication>
@@ -33,67 +32,6 @@ constexpr int kChangesPerPage = 1000;
 // A push carries at most this many changes, in at most half of what the
 // server takes in one request.
 constexpr qsizetype kMutationsPerPush = 100;
-
-// One module's copies of the templates in an organization's scope.
-struct Copies {
-    TemplateKind kind;
-    const char *table;
-    Result<void> (*store)(Storage::Handle db, const Sync::Change &change, const QString &orgId, const QString &orgName);
-    Result<void> (*remove)(Storage::Handle db, const QString &orgId, const QString &name);
-    Result<void> (*forgetOrg)(Storage::Handle db, const QString &orgId);
-    Result<void> (*setOrgName)(Storage::Handle db, const QString &orgId, const QString &orgName);
-    Result<std::optional<qint64>> (*seqOf)(Storage::Handle db, const QString &orgId, const QString &name);
-};
-
-QString textIn(const Sync::Change &change, const char *field)
-{
-    return change.data.value(QLatin1String(field)).toString();
-}
-
-Result<void> storePrompt(Storage::Handle db, const Sync::Change &change, const QString &orgId, const QString &orgName)
-{
-    Prompts::PromptTemplate prompt;
-    prompt.name = change.key;
-    prompt.title = textIn(change, "title");
-    prompt.description = textIn(change, "description");
-    prompt.body = textIn(change, "body");
-    prompt.orgId = orgId;
-    prompt.orgName = orgName;
-    return Prompts::OrgPrompts::store(db, {prompt, change.seq, change.changedBy, change.changedAtMs});
-}
-
-Result<void> storeDocTemplate(Storage::Handle db, const Sync::Change &change, const QString &orgId, const QString &orgName)
-{
-    Docs::DocTemplate docTemplate;
-    docTemplate.name = change.key;
-    docTemplate.kind = textIn(change, "kind");
-    docTemplate.body = textIn(change, "body");
-    docTemplate.prompt = textIn(change, "prompt");
-    docTemplate.orgId = orgId;
-    docTemplate.orgName = orgName;
-    return Docs::OrgDocs::store(db, {docTemplate, change.seq, change.changedBy, change.changedAtMs});
-}
-
-const Copies kCopies[] = {
-    {TemplateKind::Prompt, Sync::Tables::kPromptTemplates, storePrompt, Prompts::OrgPrompts::remove, Prompts::OrgPrompts::forgetOrg,
-     Prompts::OrgPrompts::setOrgName, Prompts::OrgPrompts::seqOf},
-    {TemplateKind::Doc, Sync::Tables::kDocTemplates, storeDocTemplate, Docs::OrgDocs::remove, Docs::OrgDocs::forgetOrg, Docs::OrgDocs::setOrgName,
-     Docs::OrgDocs::seqOf},
-};
-
-const Copies &copiesOf(TemplateKind kind)
-{
-    return kind == TemplateKind::Prompt ? kCopies[0] : kCopies[1];
-}
-
-// Nullptr: a table of a newer server, which this REALM passes by.
-const Copies *copiesOf(const QString &table)
-{
-    for (const Copies &copies : kCopies)
-        if (table == QLatin1String(copies.table))
-            return &copies;
-    return nullptr;
-}
 
 // The first of the waiting changes, as many as one push carries.
 QList<Mutation> firstBatch(const QList<Mutation> &waiting)
@@ -209,7 +147,7 @@ Result<OrgTemplateReport> OrgTemplateSyncer::withdraw(const QString &org, const 
 
 Result<OrgTemplateReport> OrgTemplateSyncer::change(const QString &org, TemplateKind kind, const QString &name, const QJsonObject &data, bool remove)
 {
-    const Copies &copies = copiesOf(kind);
+    const OrgTemplateCopies &copies = orgTemplateCopies(kind);
     Mutation mutation;
     mutation.table = QString::fromLatin1(copies.table);
     mutation.key = name;
@@ -500,7 +438,7 @@ Result<qint64> OrgTemplateSyncer::pull(const Org &org, OrgTemplateReport &report
     Storage::Transaction transaction(db);
     if (!transaction.isActive())
         return transaction.error();
-    for (const Copies &copies : kCopies) {
+    for (const OrgTemplateCopies &copies : allOrgTemplateCopies()) {
         if (fromStart)
             if (Result<void> cleared = copies.forgetOrg(db, org.id); !cleared)
                 return cleared.error();
@@ -509,7 +447,7 @@ Result<qint64> OrgTemplateSyncer::pull(const Org &org, OrgTemplateReport &report
     }
     qint64 applied = 0;
     for (const Sync::Change &change : std::as_const(changes)) {
-        const Copies *copies = copiesOf(change.table);
+        const OrgTemplateCopies *copies = orgTemplateCopies(change.table);
         if (!copies)
             continue;
         Result<void> done = change.deleted ? copies->remove(db, org.id, change.key) : copies->store(db, change, org.id, org.name);

@@ -12,6 +12,7 @@
 #include "inprocesstransport.h"
 #include "prompts/orgprompts.h"
 #include "prompts/promptstore.h"
+#include "syncclient/orgtemplatestate.h"
 #include "syncclient/orgtemplatesyncer.h"
 #include "testserverdatabase.h"
 #include "testworkspace.h"
@@ -366,6 +367,39 @@ private slots:
         QVERIFY(!bobsDocs.findTemplate(QStringLiteral("acme/adr")));
         QCOMPARE(bobsDocs.templates()->size(), 1);
         QVERIFY(m_bob->shared().contains(QStringLiteral("Acme/adr")));
+
+        // Bob leaves Acme: both kinds of its templates go.
+        REALM_VERIFY_OK(m_alice->syncer().publish(QStringLiteral("Acme"), adr));
+        REALM_VERIFY_OK(m_bob->syncer().syncAll());
+        QVERIFY(bobsDocs.findTemplate(QStringLiteral("acme/adr")));
+        REALM_VERIFY_OK(Auth::Organizations(m_server).removeMember(m_acme.bob, m_acme.orgId, m_acme.bob.userId, kClient));
+        REALM_VERIFY_OK(m_bob->syncer().syncAll());
+        QVERIFY(!bobsDocs.findTemplate(QStringLiteral("acme/adr")));
+        QVERIFY(m_bob->shared().isEmpty());
+    }
+
+    void aWaitingWithdrawalOfADocumentationTemplateIsRebasedAfterARestore()
+    {
+        const Docs::DocTemplate brief{QStringLiteral("brief"), QStringLiteral("api"), QStringLiteral("{{project}}"), {}, 0, 0, {}, {}};
+        REALM_VERIFY_OK(m_alice->syncer().publish(QStringLiteral("Acme"), brief));
+        // A withdrawal waits here (its answer never came)…
+        Sync::Mutation withdrawal;
+        withdrawal.table = QString::fromLatin1(Sync::Tables::kDocTemplates);
+        withdrawal.key = QStringLiteral("brief");
+        withdrawal.op = Sync::Mutation::Op::Delete;
+        withdrawal.baseSeq = serverSeq();
+        REALM_VERIFY_OK(SyncClient::OrgTemplateState::queue(m_alice->workspace.db()->handle(), m_acme.orgId, m_acme.alice.userId, withdrawal));
+        // …when the server is restored from a backup that renumbered its log:
+        // based on the template as the new list has it, it is still done.
+        QVERIFY(runSql(QStringLiteral("UPDATE sync_items SET seq = seq + 100 WHERE row_key = 'brief'")));
+        QVERIFY(runSql(QStringLiteral("UPDATE sync_scopes SET last_seq = last_seq + 100 WHERE scope_id LIKE 'org:%'")));
+        QVERIFY(runSql(QStringLiteral("DELETE FROM sync_epoch")));
+        Result<QList<OrgTemplateReport>> synced = m_alice->syncer().syncAll();
+        REALM_VERIFY_OK(synced);
+        QCOMPARE(synced->first().error, QString());
+        QCOMPARE(synced->first().kept, QStringList());
+        QCOMPARE(synced->first().pending, 0);
+        QVERIFY(!Docs::DocStore(m_alice->workspace.db()).findTemplate(QStringLiteral("acme/brief")));
     }
 
     void aKeySeesOneOrganizationAndLeavesTheOthersAlone()
