@@ -380,8 +380,14 @@ private slots:
 
     void aWaitingWithdrawalOfADocumentationTemplateIsRebasedAfterARestore()
     {
-        const Docs::DocTemplate brief{QStringLiteral("brief"), QStringLiteral("api"), QStringLiteral("{{project}}"), {}, 0, 0, {}, {}};
-        REALM_VERIFY_OK(m_alice->syncer().publish(QStringLiteral("Acme"), brief));
+        // Another admin's template, which Alice's REALM has read.
+        Sync::Mutation brief;
+        brief.number = 1;
+        brief.table = QString::fromLatin1(Sync::Tables::kDocTemplates);
+        brief.key = QStringLiteral("brief");
+        brief.data = QJsonObject{{QStringLiteral("kind"), QStringLiteral("api")}, {QStringLiteral("body"), QStringLiteral("{{project}}")}};
+        REALM_VERIFY_OK(m_sync->pushOrgTemplates(m_acme.alice, m_acme.orgId, QStringLiteral("another-admin"), {brief}, kClient));
+        REALM_VERIFY_OK(m_alice->syncer().syncAll());
         // A withdrawal waits here (its answer never came)…
         Sync::Mutation withdrawal;
         withdrawal.table = QString::fromLatin1(Sync::Tables::kDocTemplates);
