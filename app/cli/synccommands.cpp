@@ -261,12 +261,20 @@ int printReports(const Invocation &inv, const QList<Report> &reports)
     return failed ? ExitRejected : ExitOk;
 }
 
+QString lastSyncedText(const std::optional<qint64> &atMs)
+{
+    return atMs ? QLocale::c().toString(QDateTime::fromMSecsSinceEpoch(*atMs), QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QStringLiteral("never");
+}
+
 int runStatus(const Invocation &inv, const Storage::DatabasePtr &db)
 {
     Result<QList<SyncClient::ProjectSyncStatus>> statuses = SyncClient::syncStatuses(db);
     if (!statuses)
         return fail(statuses.error());
-    if (statuses->isEmpty() && !inv.json)
+    Result<QList<SyncClient::OrgTemplateSyncStatus>> orgs = SyncClient::orgTemplateSyncStatuses(db);
+    if (!orgs)
+        return fail(orgs.error());
+    if (statuses->isEmpty() && orgs->isEmpty() && !inv.json)
         Output::print(QStringLiteral("No project of this workspace is shared; share one with realm-cli project share PROJECT --org ORG."));
     for (const SyncClient::ProjectSyncStatus &status : std::as_const(*statuses)) {
         if (inv.json) {
@@ -274,14 +282,27 @@ int runStatus(const Invocation &inv, const Storage::DatabasePtr &db)
             continue;
         }
         const Link &link = status.link;
-        const QString when = link.lastSyncedAtMs ? QLocale::c().toString(QDateTime::fromMSecsSinceEpoch(*link.lastSyncedAtMs), QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                                                 : QStringLiteral("never");
         QString line = QStringLiteral("%1 (%2 on %3): %4, %5 pending, last synced %6, cursor %7")
                            .arg(status.projectName, link.serverProjectId, link.server, SyncClient::stateName(link.state).replace(QLatin1Char('_'), QLatin1Char(' ')))
                            .arg(status.pending)
-                           .arg(when, link.cursor.isEmpty() ? QStringLiteral("(start)") : link.cursor);
+                           .arg(lastSyncedText(link.lastSyncedAtMs), link.cursor.isEmpty() ? QStringLiteral("(start)") : link.cursor);
         if (status.conflicts > 0)
             line += QStringLiteral(", %1 conflict(s) to resolve (realm-cli project conflicts \"%2\")").arg(QString::number(status.conflicts), status.projectName);
+        if (!link.lastError.isEmpty())
+            line += QStringLiteral("\n  last error: ") + link.lastError;
+        Output::print(line);
+    }
+    // The organizations' templates this workspace follows.
+    for (const SyncClient::OrgTemplateSyncStatus &status : std::as_const(*orgs)) {
+        if (inv.json) {
+            Output::printJson(status.toJson());
+            continue;
+        }
+        const SyncClient::OrgTemplateState::Link &link = status.link;
+        QString line = QStringLiteral("%1's templates (on %2): %3 pending, last synced %4, cursor %5")
+                           .arg(link.orgName, link.server)
+                           .arg(status.pending)
+                           .arg(lastSyncedText(link.lastSyncedAtMs), link.cursor.isEmpty() ? QStringLiteral("(start)") : link.cursor);
         if (!link.lastError.isEmpty())
             line += QStringLiteral("\n  last error: ") + link.lastError;
         Output::print(line);
@@ -302,7 +323,7 @@ QString syncCommandsHelp()
         "  project resolve PROJECT PATH --keep mine|theirs|both  mine: the copy's content under the file's name;\n"
         "                                                    theirs: the file as it is; both: the copy renamed\n"
         "  sync [PROJECT] [--allow-mass-delete]              send local changes, then receive the team's (every shared project)\n"
-        "  sync status                                       pending changes, last sync and cursor of each shared project\n");
+        "  sync status                                       pending changes, last sync and cursor of each shared project and organization's templates\n");
 }
 
 int runProjectShare(const Invocation &inv)

@@ -38,10 +38,22 @@ QString jsonText(const Mutation &mutation)
 
 Link linkFrom(const Statement &q)
 {
-    return Link{q.columnText(0), q.columnText(1), q.columnText(2), q.columnText(3), q.columnInt(4), q.columnText(5), q.columnText(6)};
+    return Link{q.columnText(0), q.columnText(1), q.columnText(2), q.columnText(3), q.columnInt(4), q.columnText(5), q.columnText(6),
+                q.columnIsNull(7) ? std::nullopt : std::optional<qint64>(q.columnInt(7)), q.columnText(8)};
 }
 
-constexpr char kLinkColumns[] = "SELECT org_id, org_name, server, client_id, next_number, cursor, user_id FROM org_template_links ";
+constexpr char kLinkColumns[] =
+    "SELECT org_id, org_name, server, client_id, next_number, cursor, user_id, last_synced_at, last_error FROM org_template_links ";
+
+Result<QList<Link>> linksFrom(Statement &q)
+{
+    QList<Link> links;
+    while (q.next())
+        links.append(linkFrom(q));
+    if (q.failed())
+        return q.error(readFailed());
+    return links;
+}
 
 Result<void> exec(Storage::Handle db, const char *sql, const QString &orgId, const QString &what)
 {
@@ -82,12 +94,13 @@ Result<QList<Link>> linksOn(Storage::Handle db, const QString &server)
 {
     Statement q(db, QString::fromLatin1(kLinkColumns) + QStringLiteral("WHERE server = ?"));
     q.bindAll(server);
-    QList<Link> links;
-    while (q.next())
-        links.append(linkFrom(q));
-    if (q.failed())
-        return q.error(readFailed());
-    return links;
+    return linksFrom(q);
+}
+
+Result<QList<Link>> links(Storage::Handle db)
+{
+    Statement q(db, QString::fromLatin1(kLinkColumns) + QStringLiteral("ORDER BY org_name, org_id"));
+    return linksFrom(q);
 }
 
 Result<void> setCursor(Storage::Handle db, const QString &orgId, const QString &cursor)

@@ -25,6 +25,8 @@ struct Link {
     qint64 nextNumber = 1;
     QString cursor;
     QString userId; // who queued the changes waiting (empty: none waits)
+    std::optional<qint64> lastSyncedAtMs; // the last sync that went well
+    QString lastError;                    // how the last sync failed (empty: it did not)
 };
 
 Result<std::optional<Link>> link(Storage::Handle db, const QString &orgId);
@@ -32,6 +34,8 @@ Result<std::optional<Link>> link(Storage::Handle db, const QString &orgId);
 // organization's name and server as they are now.
 Result<Link> ensureLink(Storage::Handle db, const QString &orgId, const QString &orgName, const QString &server);
 Result<QList<Link>> linksOn(Storage::Handle db, const QString &server);
+// Every organization this workspace follows, by name.
+Result<QList<Link>> links(Storage::Handle db);
 Result<void> setCursor(Storage::Handle db, const QString &orgId, const QString &cursor);
 // How the last sync went: its error, or none (then it is the last sync).
 Result<void> recordSync(Storage::Handle db, const QString &orgId, const QString &error, qint64 nowMs);

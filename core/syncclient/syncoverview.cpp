@@ -10,7 +10,8 @@ namespace Realm::SyncClient {
 
 QJsonObject ProjectSyncStatus::toJson() const
 {
-    return {{QStringLiteral("project_id"), link.projectId},
+    return {{QStringLiteral("kind"), QStringLiteral("project")},
+            {QStringLiteral("project_id"), link.projectId},
             {QStringLiteral("project"), projectName},
             {QStringLiteral("server"), link.server},
             {QStringLiteral("server_project_id"), link.serverProjectId},
@@ -42,6 +43,33 @@ Result<QList<ProjectSyncStatus>> syncStatuses(const Storage::DatabasePtr &db)
             return copies.error();
         status.conflicts = copies->size();
         statuses.append(status);
+    }
+    return statuses;
+}
+
+QJsonObject OrgTemplateSyncStatus::toJson() const
+{
+    return {{QStringLiteral("kind"), QStringLiteral("org_templates")},
+            {QStringLiteral("org_id"), link.orgId},
+            {QStringLiteral("org"), link.orgName},
+            {QStringLiteral("server"), link.server},
+            {QStringLiteral("pending"), pending},
+            {QStringLiteral("cursor"), link.cursor},
+            {QStringLiteral("last_synced_at"), link.lastSyncedAtMs ? QJsonValue(Json::time(*link.lastSyncedAtMs)) : QJsonValue()},
+            {QStringLiteral("last_error"), link.lastError}};
+}
+
+Result<QList<OrgTemplateSyncStatus>> orgTemplateSyncStatuses(const Storage::DatabasePtr &db)
+{
+    Result<QList<OrgTemplateState::Link>> links = OrgTemplateState::links(db->handle());
+    if (!links)
+        return links.error();
+    QList<OrgTemplateSyncStatus> statuses;
+    for (const OrgTemplateState::Link &link : std::as_const(*links)) {
+        Result<qint64> pending = OrgTemplateState::pendingCount(db->handle(), link.orgId);
+        if (!pending)
+            return pending.error();
+        statuses.append({link, *pending});
     }
     return statuses;
 }

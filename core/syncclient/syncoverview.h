@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 #include "storage/database.h"
+#include "syncclient/orgtemplatestate.h"
 #include "syncclient/syncstate.h"
 
 #include <QJsonObject>
@@ -23,5 +24,16 @@ struct ProjectSyncStatus {
 
 // Every shared project of the workspace, in the order they were shared.
 Result<QList<ProjectSyncStatus>> syncStatuses(const Storage::DatabasePtr &db);
+
+// Where one organization's templates stand here.
+struct OrgTemplateSyncStatus {
+    OrgTemplateState::Link link;
+    qint64 pending = 0; // an admin's changes not answered yet
+
+    QJsonObject toJson() const;
+};
+
+// Every organization whose templates this workspace follows, by name.
+Result<QList<OrgTemplateSyncStatus>> orgTemplateSyncStatuses(const Storage::DatabasePtr &db);
 
 } // namespace Realm::SyncClient

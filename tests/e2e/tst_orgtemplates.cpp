@@ -247,6 +247,17 @@ private slots:
         QVERIFY(cli(m_alice, {QStringLiteral("prompt"), QStringLiteral("publish"), QStringLiteral("tests"), QStringLiteral("--org"), m_orgId}, nullptr, &err) != 0);
         QVERIFY2(err.contains("waits here"), err.constData());
         QVERIFY(m_server->waitForCrash());
+        // sync status says what waits, and why (no server asked).
+        QByteArray status;
+        QCOMPARE(cli(m_alice, {QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("--json")}, &status), 0);
+        const QJsonObject waiting = QJsonDocument::fromJson(status.trimmed().split('\n').last()).object();
+        QCOMPARE(waiting.value(QStringLiteral("kind")).toString(), QStringLiteral("org_templates"));
+        QCOMPARE(waiting.value(QStringLiteral("org")).toString(), QStringLiteral("Acme"));
+        QCOMPARE(waiting.value(QStringLiteral("pending")).toInteger(), 1);
+        QVERIFY(!waiting.value(QStringLiteral("last_error")).toString().isEmpty());
+        QVERIFY(waiting.value(QStringLiteral("last_synced_at")).isString());
+        QCOMPARE(cli(m_alice, {QStringLiteral("sync"), QStringLiteral("status")}, &status), 0);
+        QVERIFY2(status.contains("Acme's templates (on ") && status.contains(": 1 pending") && status.contains("last error: "), status.constData());
         QVERIFY(restartServer());
         QCOMPARE(lastSeq(), before + 1);
         // Another admin changes it meanwhile: the retry must not undo that.
