@@ -36,7 +36,10 @@ void OrgTemplateJob::start()
             return QList<OrgTemplateReport>{*one};
         },
         &OrgTemplateJob::finished, &OrgTemplateJob::failed,
-        QCoreApplication::translate("Realm::SyncClient", "Sync cancelled; what was sent and received so far is kept, and the next sync goes on from there."));
+        // A publish or withdrawal says itself whether its change waits.
+        m_input.action == OrgTemplateInput::Action::SyncAll
+            ? QCoreApplication::translate("Realm::SyncClient", "Sync cancelled; what was sent and received so far is kept, and the next sync goes on from there.")
+            : QString());
 }
 
 } // namespace Realm::SyncClient

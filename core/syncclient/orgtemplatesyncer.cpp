@@ -162,6 +162,8 @@ Result<OrgTemplateReport> OrgTemplateSyncer::change(const QString &org, Template
     // Read first, so that the change is based on the template as it is now
     // (a withdrawal of one edited meanwhile is then refused, not blind).
     Result<OrgTemplateReport> before = syncOne(*target);
+    if (!before && before.error().code == Error::Code::Cancelled)
+        return Error{Error::Code::Cancelled, tr("Cancelled: nothing was changed.")};
     if (!before)
         return before.error();
     if (!before->error.isEmpty())
@@ -181,6 +183,14 @@ Result<OrgTemplateReport> OrgTemplateSyncer::change(const QString &org, Template
     if (Result<void> queued = State::queue(db, target->id, m_userId, mutation); !queued)
         return queued.error();
     Result<OrgTemplateReport> after = syncOne(*target);
+    // Cancelled once queued: the server took it, or it waits for the next
+    // sync (which may find it taken): either way it is not undone, and said.
+    if (!after && after.error().code == Error::Code::Cancelled) {
+        Result<qint64> waits = State::pendingCount(db, target->id);
+        if (waits && *waits == 0)
+            return Error{Error::Code::Cancelled, tr("Cancelled after the server took the change: it is done.")};
+        return Error{Error::Code::Cancelled, tr("Cancelled: the change waits here, and the next sync sends it (realm-cli sync status shows what waits).")};
+    }
     if (after) { // what the read before did belongs to this answer too
         after->received += before->received;
         after->sent += before->sent;

@@ -408,6 +408,45 @@ private slots:
         QVERIFY(!Docs::DocStore(m_alice->workspace.db()).findTemplate(QStringLiteral("acme/brief")));
     }
 
+    void aCancelledPublishSaysWhetherItsChangeWaits()
+    {
+        const auto publish = [this](const QString &name, const CancellationToken &cancel) {
+            return OrgTemplateSyncer(m_alice->workspace.db(), m_alice->transport.get(), kServer, &cancel)
+                .publish(QStringLiteral("Acme"), promptNamed(name, QStringLiteral("{{selection}}")));
+        };
+        // Cancelled before anything was queued.
+        CancellationToken atOnce;
+        atOnce.cancel();
+        Result<OrgTemplateReport> early = publish(QStringLiteral("early"), atOnce);
+        REALM_VERIFY_FAILS(early, Error::Code::Cancelled);
+        QVERIFY2(early.error().message.contains(QStringLiteral("nothing was changed")), qPrintable(early.error().message));
+        // Cancelled while the push was on its way, whose answer was lost: it waits.
+        const qint64 before = serverSeq();
+        CancellationToken duringLostPush;
+        m_alice->transport->loseNextPushAnswer = true;
+        m_alice->transport->beforePush = [&duringLostPush] { duringLostPush.cancel(); };
+        Result<OrgTemplateReport> lost = publish(QStringLiteral("lost"), duringLostPush);
+        REALM_VERIFY_FAILS(lost, Error::Code::Cancelled);
+        QVERIFY2(lost.error().message.contains(QStringLiteral("waits here")), qPrintable(lost.error().message));
+        // The next sync sends it, and the server applies it once.
+        Result<QList<OrgTemplateReport>> resent = m_alice->syncer().syncAll();
+        REALM_VERIFY_OK(resent);
+        QCOMPARE(resent->first().pending, 0);
+        QCOMPARE(serverSeq(), before + 1);
+        // Cancelled while a push the server answered was on its way: done.
+        CancellationToken duringPush;
+        m_alice->transport->beforePush = [&duringPush] { duringPush.cancel(); };
+        Result<OrgTemplateReport> taken = publish(QStringLiteral("taken"), duringPush);
+        REALM_VERIFY_FAILS(taken, Error::Code::Cancelled);
+        QVERIFY2(taken.error().message.contains(QStringLiteral("it is done")), qPrintable(taken.error().message));
+        // Both are there once, and nothing waits.
+        Result<QList<OrgTemplateReport>> synced = m_alice->syncer().syncAll();
+        REALM_VERIFY_OK(synced);
+        QCOMPARE(synced->first().pending, 0);
+        QCOMPARE(serverSeq(), before + 2);
+        QCOMPARE(m_alice->shared().keys(), (QStringList{QStringLiteral("Acme/lost"), QStringLiteral("Acme/taken")}));
+    }
+
     void aKeySeesOneOrganizationAndLeavesTheOthersAlone()
     {
         // Bob founds Beta, and publishes there.
