@@ -9,6 +9,7 @@
 #include "projects/projectstore.h"
 #include "prompts/promptstore.h"
 #include "secrets/keychainsecretstore.h"
+#include "starters/startertemplate.h"
 #include "syncclient/conflicts.h"
 #include "syncclient/orgtemplatejob.h"
 #include "syncclient/syncjob.h"
@@ -556,12 +557,18 @@ int runTemplateSharing(const QString &sub, SyncClient::TemplateKind kind, const 
             return fail(prompt.error());
         input.action = SyncClient::OrgTemplateInput::Action::Publish;
         input.prompt = *prompt;
-    } else if (sub == QLatin1String("publish")) {
+    } else if (sub == QLatin1String("publish") && kind == SyncClient::TemplateKind::Doc) {
         Result<Docs::DocTemplate> docTemplate = Docs::DocStore(*db).findTemplate(name);
         if (!docTemplate)
             return fail(docTemplate.error());
         input.action = SyncClient::OrgTemplateInput::Action::Publish;
         input.docTemplate = *docTemplate;
+    } else if (sub == QLatin1String("publish")) {
+        Result<Starters::StarterTemplate> starter = Starters::TemplateStore(*db).find(name);
+        if (!starter)
+            return fail(starter.error());
+        input.action = SyncClient::OrgTemplateInput::Action::Publish;
+        input.starter = *starter;
     } else {
         input.action = SyncClient::OrgTemplateInput::Action::Withdraw;
         input.name = name;
@@ -589,9 +596,11 @@ int runTemplateSharing(const QString &sub, SyncClient::TemplateKind kind, const 
         return code;
     }
     if (report.kept.contains(name)) {
-        Output::error(QStringLiteral("Someone changed %1 in %2 since it was read here: it stays as they left it (realm-cli %3 show %2/%1). "
-                                     "Look at it, then try again.")
-                          .arg(name, report.orgName, isPrompt ? QStringLiteral("prompt") : QStringLiteral("docs template")));
+        const QString look = isPrompt ? QStringLiteral("realm-cli prompt show %2/%1")
+                             : kind == SyncClient::TemplateKind::Doc ? QStringLiteral("realm-cli docs template show %2/%1")
+                                                                     : QStringLiteral("realm-cli template list");
+        Output::error(QStringLiteral("Someone changed %1 in %2 since it was read here: it stays as they left it (%3). Look at it, then try again.")
+                          .arg(name, report.orgName, look.arg(name, report.orgName)));
         return ExitRejected;
     }
     if (!inv.json)

@@ -5,6 +5,7 @@
 
 #include "clioutput.h"
 #include "jobrunner.h"
+#include "synccommands.h"
 
 #include "common/atomicfile.h"
 #include "projects/projectjson.h"
@@ -39,8 +40,8 @@ int runProjectTemplates(const Invocation &inv)
         QStringList variables;
         for (const Starters::TemplateVariable &v : t.variables)
             variables << (v.defaultValue.isEmpty() ? v.name : QStringLiteral("%1=%2").arg(v.name, v.defaultValue));
-        Output::print(QStringLiteral("%1  %2%3\n    %4\n    --var %5").arg(t.id.leftJustified(20), t.title,
-                                                                      t.shipped ? QString() : QStringLiteral(" (yours)"), t.description,
+        const QString whose = t.shipped ? QString() : t.orgId.isEmpty() ? QStringLiteral(" (yours)") : QStringLiteral(" (%1's)").arg(t.orgName);
+        Output::print(QStringLiteral("%1  %2%3\n    %4\n    --var %5").arg(Starters::qualifiedName(t).leftJustified(20), t.title, whose, t.description,
                                                                       variables.join(QStringLiteral(" --var "))));
     }
     return ExitOk;
@@ -113,13 +114,16 @@ QString templateCommandsHelp()
     return QStringLiteral(
         "  template list                 the starter templates, REALM's and yours\n"
         "  template save PROJECT --name NAME [--title T] [--description D] [--var NAME=TEXT]... [--file PATH]...\n"
-        "  template export NAME --out FILE.tar.gz | template import FILE [--name NAME] | template remove NAME\n");
+        "  template export NAME --out FILE.tar.gz | template import FILE [--name NAME] | template remove NAME\n"
+        "  template publish|withdraw NAME --org ORG   share one of yours with an organization (its admins), or take it back\n");
 }
 
 int runTemplateCommand(const QString &sub, const Invocation &inv)
 {
     if (sub == QLatin1String("list"))
         return runProjectTemplates(inv);
+    if (sub == QLatin1String("publish") || sub == QLatin1String("withdraw"))
+        return runTemplateSharing(sub, SyncClient::TemplateKind::Starter, inv);
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("name"), QStringLiteral("save/import: the template's name."), QStringLiteral("name")});

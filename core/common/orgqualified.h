@@ -13,15 +13,23 @@ namespace Realm {
 
 // Templates an organization shares (prompt and documentation ones) are
 // named "ORG/NAME", ORG being the organization's name or id; a bare NAME
-// finds the one organization that has it. `T` has name, orgId, orgName.
+// finds the one organization that has it. `T` has orgId and orgName, and
+// a name: its `name`, or what an overload of orgItemName in its own
+// namespace says.
 
 // The error for a bare name several organizations have.
 Error ambiguousOrgTemplate(const QString &name, const QStringList &qualifiedNames);
 
 template<typename T>
+QString orgItemName(const T &item)
+{
+    return item.name;
+}
+
+template<typename T>
 QString orgQualifiedName(const T &item)
 {
-    return item.orgName.isEmpty() ? item.name : item.orgName + QLatin1Char('/') + item.name;
+    return item.orgName.isEmpty() ? orgItemName(item) : item.orgName + QLatin1Char('/') + orgItemName(item);
 }
 
 // The one of `shared` that `name` means; nullopt when none; InvalidInput
@@ -33,7 +41,7 @@ Result<std::optional<T>> findOrgQualified(const QList<T> &shared, const QString 
     const QString bare = name.section(QLatin1Char('/'), -1);
     QList<T> found;
     for (const T &item : shared)
-        if (item.name == bare && (org.isEmpty() || item.orgId == org || item.orgName.compare(org, Qt::CaseInsensitive) == 0))
+        if (orgItemName(item) == bare && (org.isEmpty() || item.orgId == org || item.orgName.compare(org, Qt::CaseInsensitive) == 0))
             found.append(item);
     if (found.size() > 1) {
         QStringList qualified;

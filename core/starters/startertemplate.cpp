@@ -79,11 +79,16 @@ QJsonArray variablesJson(const StarterTemplate &starter)
 
 QJsonObject toJson(const StarterTemplate &starter)
 {
-    return {{QStringLiteral("id"), starter.id},
-            {QStringLiteral("title"), starter.title},
-            {QStringLiteral("description"), starter.description},
-            {QStringLiteral("built_in"), starter.shipped},
-            {QStringLiteral("variables"), variablesJson(starter)}};
+    QJsonObject json{{QStringLiteral("id"), starter.id},
+                     {QStringLiteral("title"), starter.title},
+                     {QStringLiteral("description"), starter.description},
+                     {QStringLiteral("built_in"), starter.shipped},
+                     {QStringLiteral("variables"), variablesJson(starter)}};
+    if (!starter.orgId.isEmpty()) {
+        json.insert(QStringLiteral("org_id"), starter.orgId);
+        json.insert(QStringLiteral("org"), starter.orgName);
+    }
+    return json;
 }
 
 namespace {

@@ -13,6 +13,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace Realm::Starters {
 
 // A value the form asks for.
@@ -44,6 +46,10 @@ struct StarterTemplate {
     QStringList raw; // files whose contents are copied as they are (they hold "{{" of their own)
     QStringList rawPaths; // file names used as they are, not rendered (they hold "{{" of their own)
     bool shipped = false; // one of REALM's own (not from the workspace)
+    // An organization's (see OrgStarters): read-only here, changed by its
+    // admins on the team server.
+    QString orgId;
+    QString orgName;
 
     // Reads `dir`/template.json and `dir`/files/** (a folder or a Qt
     // resource folder).
@@ -80,18 +86,37 @@ Result<StarterTemplate> templateFromProject(const Storage::DatabasePtr &db, cons
 
 // User templates in the workspace. Names are unique and not those of the
 // built-in templates.
+// An organization's is named "ORG/NAME" (see common/orgqualified.h).
+inline QString orgItemName(const StarterTemplate &starter)
+{
+    return starter.id;
+}
+QString qualifiedName(const StarterTemplate &starter);
+inline bool isReadOnly(const StarterTemplate &starter)
+{
+    return starter.shipped || !starter.orgId.isEmpty();
+}
+
 class TemplateStore final {
 public:
     explicit TemplateStore(Storage::DatabasePtr db) : m_db(std::move(db)) {}
+    // The user's, then the organizations' (by organization, then name).
     Result<QList<StarterTemplate>> list() const;
+    // The user's of that name first, then an organization's: "ORG/NAME" or
+    // NAME when one organization alone has it.
     Result<StarterTemplate> find(const QString &name) const;
     Result<void> save(const StarterTemplate &starter);
+    // The user's own; an organization's is its admins' to withdraw.
     Result<void> remove(const QString &name);
+    // The user's own, or an organization's (to copy it).
     Result<QByteArray> archive(const QString &name) const;
     // Built-in first, then the workspace's; by id.
     Result<StarterTemplate> findAny(const QString &id) const;
 
 private:
+    Result<std::optional<StarterTemplate>> findShared(const QString &name) const;
+    bool ownExists(const QString &name) const;
+
     Storage::DatabasePtr m_db;
 };
 

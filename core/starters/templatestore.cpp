@@ -3,8 +3,10 @@
 #include "starters/startertemplate.h"
 
 #include "common/clock.h"
+#include "common/orgqualified.h"
 #include "projects/projectstore.h"
 #include "projects/textcontent.h"
+#include "starters/orgstarters.h"
 #include "storage/statement.h"
 
 #include <QCoreApplication>
@@ -105,6 +107,11 @@ Result<StarterTemplate> templateFromProject(const Storage::DatabasePtr &db, cons
     return starter;
 }
 
+QString qualifiedName(const StarterTemplate &starter)
+{
+    return orgQualifiedName(starter);
+}
+
 Result<QList<StarterTemplate>> TemplateStore::list() const
 {
     Storage::Statement q(m_db->handle(), "SELECT name, archive FROM project_templates WHERE deleted_at IS NULL ORDER BY name");
@@ -116,7 +123,10 @@ Result<QList<StarterTemplate>> TemplateStore::list() const
     }
     if (q.failed())
         return q.error(QCoreApplication::translate("Realm::Starters", "Cannot read the templates"));
-    return list;
+    Result<QList<StarterTemplate>> shared = OrgStarters::list(m_db->handle());
+    if (!shared)
+        return shared.error();
+    return list + *shared;
 }
 
 Result<QByteArray> TemplateStore::archive(const QString &name) const
@@ -127,11 +137,32 @@ Result<QByteArray> TemplateStore::archive(const QString &name) const
         return q.columnBlob(0);
     if (q.failed())
         return q.error(QCoreApplication::translate("Realm::Starters", "Cannot read the template"));
+    Result<std::optional<StarterTemplate>> shared = findShared(name);
+    if (!shared)
+        return shared.error();
+    if (*shared)
+        return OrgStarters::archive(m_db->handle(), (*shared)->orgId, (*shared)->id);
     return Error::notFound(QCoreApplication::translate("Realm::Starters", "There is no template \"%1\" in the workspace (realm-cli template list).").arg(name));
+}
+
+Result<std::optional<StarterTemplate>> TemplateStore::findShared(const QString &name) const
+{
+    Result<QList<StarterTemplate>> shared = OrgStarters::list(m_db->handle());
+    if (!shared)
+        return shared.error();
+    return findOrgQualified(*shared, name);
 }
 
 Result<StarterTemplate> TemplateStore::find(const QString &name) const
 {
+    // The user's own first; an organization's comes with its organization.
+    if (!ownExists(name)) {
+        Result<std::optional<StarterTemplate>> shared = findShared(name);
+        if (!shared)
+            return shared.error();
+        if (*shared)
+            return **shared;
+    }
     Result<QByteArray> bytes = archive(name);
     if (!bytes)
         return bytes.error();
@@ -166,8 +197,19 @@ Result<void> TemplateStore::save(const StarterTemplate &starter)
     return q.exec(QCoreApplication::translate("Realm::Starters", "Cannot save the template"));
 }
 
+bool TemplateStore::ownExists(const QString &name) const
+{
+    Storage::Statement q(m_db->handle(), "SELECT 1 FROM project_templates WHERE name = ? AND deleted_at IS NULL");
+    q.bindAll(name);
+    return q.next();
+}
+
 Result<void> TemplateStore::remove(const QString &name)
 {
+    if (!ownExists(name))
+        if (Result<std::optional<StarterTemplate>> shared = findShared(name); shared && *shared)
+            return Error::forbidden(QCoreApplication::translate("Realm::Starters", "%1 is %2's template: its admins withdraw it (realm-cli template withdraw %3 --org %2).")
+                                        .arg(qualifiedName(**shared), (*shared)->orgName, (*shared)->id));
     // A tombstone, so that sync can pass the removal on.
     Storage::Statement q(m_db->handle(), "UPDATE project_templates SET deleted_at = ?, updated_at = ? WHERE name = ? AND deleted_at IS NULL");
     const qint64 now = Clock::nowMs();

@@ -75,20 +75,24 @@ bool Tables::isProjectTable(const QString &table)
 
 bool Tables::isOrgTable(const QString &table)
 {
-    return table == QLatin1String(kPromptTemplates) || table == QLatin1String(kDocTemplates);
+    return table == QLatin1String(kPromptTemplates) || table == QLatin1String(kDocTemplates) || table == QLatin1String(kStarterTemplates);
 }
 
 namespace {
 
 // The rules every organization's template follows: its name, its fields
 // (text, and only the ones it has), its size.
-Result<void> checkTemplateShape(const Mutation &mutation, const QStringList &fields, const QString &what)
+Result<void> checkTemplateShape(const Mutation &mutation, const QStringList &fields, const QString &what, qint64 maxBytes = kMaxTemplateBytes)
 {
+    // Starters' names may have dots (as the workspace's do).
     static const QRegularExpression validName(QStringLiteral("^[a-z0-9][a-z0-9_-]*$"));
-    if (mutation.key.size() > kMaxTemplateNameChars || !validName.match(mutation.key).hasMatch())
-        return Error::invalidInput(tr("\"%1\" cannot name an organization's %2: use lower case letters, digits, '-' and '_', "
-                                      "at most %3 of them.")
-                                       .arg(mutation.key.left(kMaxTemplateNameChars), what, QString::number(kMaxTemplateNameChars)));
+    static const QRegularExpression validStarterName(QStringLiteral("^[a-z0-9][a-z0-9._-]*$"));
+    const bool starter = mutation.table == QLatin1String(Tables::kStarterTemplates);
+    if (mutation.key.size() > kMaxTemplateNameChars || !(starter ? validStarterName : validName).match(mutation.key).hasMatch())
+        return Error::invalidInput(tr("\"%1\" cannot name an organization's %2: use lower case letters, digits, '-' and '_'%3, "
+                                      "at most %4 of them.")
+                                       .arg(mutation.key.left(kMaxTemplateNameChars), what, starter ? tr(" and '.'") : QString(),
+                                            QString::number(kMaxTemplateNameChars)));
     if (mutation.op == Mutation::Op::Delete)
         return {};
     const QJsonObject &data = mutation.data;
@@ -96,9 +100,9 @@ Result<void> checkTemplateShape(const Mutation &mutation, const QStringList &fie
         if (!fields.contains(field.key()) || !field.value().isString())
             return Error::invalidInput(tr("The %1 %2 has \"%3\": it holds only %4, as text.")
                                            .arg(what, mutation.key, field.key(), fields.join(QStringLiteral(", "))));
-    if (const qint64 size = QJsonDocument(data).toJson(QJsonDocument::Compact).size(); size > kMaxTemplateBytes)
-        return Error::invalidInput(tr("The %1 %2 has %3 KiB; an organization's template may have %4 KiB.")
-                                       .arg(what, mutation.key, QString::number((size + 1023) / 1024), QString::number(kMaxTemplateBytes / 1024)));
+    if (const qint64 size = QJsonDocument(data).toJson(QJsonDocument::Compact).size(); size > maxBytes)
+        return Error::invalidInput(tr("The %1 %2 has %3 KiB; an organization's %1 may have %4 KiB.")
+                                       .arg(what, mutation.key, QString::number((size + 1023) / 1024), QString::number(maxBytes / 1024)));
     return {};
 }
 
@@ -135,6 +139,25 @@ Result<void> checkOrgTemplateChange(const Mutation &mutation)
             return Error::invalidInput(tr("The documentation template %1 needs a body.").arg(mutation.key));
         if (kind == QLatin1String("custom") && isBlank(data, "prompt"))
             return Error::invalidInput(tr("The custom documentation template %1 needs a prompt: what the model should write.").arg(mutation.key));
+        return {};
+    }
+    if (mutation.table == QLatin1String(Tables::kStarterTemplates)) {
+        const QString what = tr("starter template");
+        // Base64 makes 4 of 3 bytes; the rest of the row is small.
+        constexpr qint64 maxBytes = kMaxStarterArchiveBytes / 3 * 4 + kMaxTemplateBytes;
+        if (Result<void> shape = checkTemplateShape(mutation, {QStringLiteral("title"), QStringLiteral("description"), QStringLiteral("archive")}, what, maxBytes);
+            !shape || remove)
+            return shape;
+        if (isBlank(data, "title"))
+            return Error::invalidInput(tr("The starter template %1 needs a title.").arg(mutation.key));
+        const QByteArray encoded = data.value(QStringLiteral("archive")).toString().toLatin1();
+        const QByteArray::FromBase64Result archive = QByteArray::fromBase64Encoding(encoded, QByteArray::AbortOnBase64DecodingErrors);
+        if (!archive || archive.decoded.isEmpty())
+            return Error::invalidInput(tr("The starter template %1 has no archive (base64 of its tar.gz).").arg(mutation.key));
+        if (archive.decoded.size() > kMaxStarterArchiveBytes)
+            return Error::invalidInput(tr("The starter template %1 is a %2 MiB archive; an organization's may be %3 MiB: leave large files out.")
+                                           .arg(mutation.key, QString::number(double(archive.decoded.size()) / (1024 * 1024), 'f', 1),
+                                                QString::number(kMaxStarterArchiveBytes / (1024 * 1024))));
         return {};
     }
     return Error::invalidInput(tr("\"%1\" is not something an organization's templates hold.").arg(mutation.table));

@@ -42,9 +42,12 @@ inline constexpr char kDocVersions[] = "doc_versions";
 bool isProjectTable(const QString &table);
 // An organization's scope, read by members, written by admins: its prompt
 // templates (key: the name; data: title, description, body) and its
-// documentation templates (key: the name; data: kind, body, prompt).
+// documentation templates (key: the name; data: kind, body, prompt) and
+// its starter templates (key: the name; data: title, description, archive
+// — the template's tar.gz, base64).
 inline constexpr char kPromptTemplates[] = "prompt_templates";
 inline constexpr char kDocTemplates[] = "doc_templates";
+inline constexpr char kStarterTemplates[] = "starter_templates";
 bool isOrgTable(const QString &table);
 } // namespace Tables
 
@@ -83,10 +86,13 @@ struct Mutation final {
 // only text fields, at most kMaxTemplateBytes as JSON. A prompt template
 // has {title, description, body}, title and body not blank; a
 // documentation template {kind, body, prompt}: kind api, overview or
-// custom, body not blank, and a custom one's prompt not blank. A delete
-// needs only the name. Another table is refused.
+// custom, body not blank, and a custom one's prompt not blank; a starter
+// template {title, description, archive}: title not blank, the archive
+// base64 of at most kMaxStarterArchiveBytes (its name may also have '.').
+// A delete needs only the name. Another table is refused.
 inline constexpr qsizetype kMaxTemplateNameChars = 100;
 inline constexpr qint64 kMaxTemplateBytes = 256 * 1024;
+inline constexpr qint64 kMaxStarterArchiveBytes = 4 * 1024 * 1024;
 Result<void> checkOrgTemplateChange(const Mutation &mutation);
 
 // What the server did with one mutation.

@@ -3,6 +3,7 @@
 
 #include "docs/orgdocs.h"
 #include "prompts/orgprompts.h"
+#include "starters/orgstarters.h"
 
 namespace Realm::SyncClient {
 
@@ -37,11 +38,23 @@ Result<void> storeDocTemplate(Storage::Handle db, const Sync::Change &change, co
     return Docs::OrgDocs::store(db, {docTemplate, change.seq, change.changedBy, change.changedAtMs});
 }
 
+Result<void> storeStarter(Storage::Handle db, const Sync::Change &change, const QString &orgId, const QString &orgName)
+{
+    const QByteArray::FromBase64Result archive =
+        QByteArray::fromBase64Encoding(textIn(change, "archive").toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!archive)
+        return Error::invalidInput(QStringLiteral("not base64"));
+    return Starters::OrgStarters::store(db, {orgId, orgName, change.key, textIn(change, "title"), textIn(change, "description"), archive.decoded,
+                                             change.seq, change.changedBy, change.changedAtMs});
+}
+
 const OrgTemplateCopies kCopies[] = {
     {TemplateKind::Prompt, Sync::Tables::kPromptTemplates, storePrompt, Prompts::OrgPrompts::remove, Prompts::OrgPrompts::forgetOrg,
      Prompts::OrgPrompts::setOrgName, Prompts::OrgPrompts::seqOf},
     {TemplateKind::Doc, Sync::Tables::kDocTemplates, storeDocTemplate, Docs::OrgDocs::remove, Docs::OrgDocs::forgetOrg, Docs::OrgDocs::setOrgName,
      Docs::OrgDocs::seqOf},
+    {TemplateKind::Starter, Sync::Tables::kStarterTemplates, storeStarter, Starters::OrgStarters::remove, Starters::OrgStarters::forgetOrg,
+     Starters::OrgStarters::setOrgName, Starters::OrgStarters::seqOf},
 };
 
 } // namespace

@@ -15,7 +15,8 @@ namespace Realm::SyncClient {
 
 // The modules that keep copies of what an organization's scope holds —
 // prompt templates (Prompts::OrgPrompts), documentation templates
-// (Docs::OrgDocs) — as the sync client reaches them: one entry per table.
+// (Docs::OrgDocs), starter templates (Starters::OrgStarters) — as the sync
+// client reaches them: one entry per table.
 struct OrgTemplateCopies {
     TemplateKind kind;
     const char *table;

@@ -27,7 +27,11 @@ void OrgTemplateJob::start()
             switch (input.action) {
             case OrgTemplateInput::Action::SyncAll: return syncer.syncAll();
             case OrgTemplateInput::Action::Publish:
-                one = input.kind == TemplateKind::Prompt ? syncer.publish(input.org, input.prompt) : syncer.publish(input.org, input.docTemplate);
+                switch (input.kind) {
+                case TemplateKind::Prompt: one = syncer.publish(input.org, input.prompt); break;
+                case TemplateKind::Doc: one = syncer.publish(input.org, input.docTemplate); break;
+                case TemplateKind::Starter: one = syncer.publish(input.org, input.starter); break;
+                }
                 break;
             case OrgTemplateInput::Action::Withdraw: one = syncer.withdraw(input.org, input.name, input.kind); break;
             }

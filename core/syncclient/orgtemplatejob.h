@@ -16,6 +16,7 @@ struct OrgTemplateInput {
     TemplateKind kind = TemplateKind::Prompt;
     Prompts::PromptTemplate prompt; // Publish a prompt template: one of the user's own
     Docs::DocTemplate docTemplate;  // Publish a documentation template: one of the user's own
+    Starters::StarterTemplate starter; // Publish a starter template: one of the user's own
     QString name;                   // Withdraw
 };
 

@@ -140,6 +140,19 @@ Result<OrgTemplateReport> OrgTemplateSyncer::publish(const QString &org, const D
     return change(org, TemplateKind::Doc, docTemplate.name, data, false);
 }
 
+Result<OrgTemplateReport> OrgTemplateSyncer::publish(const QString &org, const Starters::StarterTemplate &starter)
+{
+    if (Starters::isReadOnly(starter))
+        return Error::invalidInput(tr("Only your own templates can be published; save \"%1\" under a name of yours first.").arg(starter.id));
+    Result<QByteArray> archive = starter.toArchive();
+    if (!archive)
+        return archive.error();
+    const QJsonObject data{{QStringLiteral("title"), starter.title},
+                           {QStringLiteral("description"), starter.description},
+                           {QStringLiteral("archive"), QString::fromLatin1(archive->toBase64())}};
+    return change(org, TemplateKind::Starter, starter.id, data, false);
+}
+
 Result<OrgTemplateReport> OrgTemplateSyncer::withdraw(const QString &org, const QString &name, TemplateKind kind)
 {
     return change(org, kind, name, {}, true);
@@ -175,10 +188,10 @@ Result<OrgTemplateReport> OrgTemplateSyncer::change(const QString &org, Template
     if (!seq)
         return seq.error();
     if (remove && !*seq)
-        return Error::notFound(kind == TemplateKind::Prompt
-                                   ? tr("%1 has no prompt template named \"%2\" (realm-cli prompt list shows the shared ones).").arg(target->name, name)
-                                   : tr("%1 has no documentation template named \"%2\" (realm-cli docs template list shows the shared ones).")
-                                         .arg(target->name, name));
+        return Error::notFound((kind == TemplateKind::Prompt ? tr("%1 has no prompt template named \"%2\" (realm-cli prompt list shows the shared ones).")
+                                : kind == TemplateKind::Doc  ? tr("%1 has no documentation template named \"%2\" (realm-cli docs template list shows the shared ones).")
+                                                             : tr("%1 has no starter template named \"%2\" (realm-cli template list shows the shared ones)."))
+                                   .arg(target->name, name));
     mutation.baseSeq = seq->value_or(0);
     if (Result<void> queued = State::queue(db, target->id, m_userId, mutation); !queued)
         return queued.error();

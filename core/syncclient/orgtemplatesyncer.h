@@ -5,6 +5,7 @@
 #include "common/error.h"
 #include "docs/docstore.h"
 #include "prompts/prompttemplate.h"
+#include "starters/startertemplate.h"
 #include "storage/database.h"
 #include "sync/transport.h"
 
@@ -29,8 +30,8 @@ struct AccountOrgs {
 };
 Result<AccountOrgs> accountOrgsFrom(const QJsonObject &me);
 
-// An organization shares prompt templates and documentation templates.
-enum class TemplateKind { Prompt, Doc };
+// An organization shares prompt, documentation and starter templates.
+enum class TemplateKind { Prompt, Doc, Starter };
 
 // What one sync of an organization's templates did.
 struct OrgTemplateReport {
@@ -56,12 +57,13 @@ struct OrgTemplateReport {
     QJsonObject toJson() const;
 };
 
-// Keeps this workspace's copies of its organizations' templates (prompt and
-// documentation ones) in
+// Keeps this workspace's copies of its organizations' templates (prompt,
+// documentation and starter ones) in
 // step with the team server, through a Sync::Transport on the calling
 // thread (never a UI thread). Each organization's templates are a scope
 // of their own on the server: members pull them (read-only here, see
-// Prompts::OrgPrompts and Docs::OrgDocs), admins change them. An admin's change is checked,
+// Prompts::OrgPrompts, Docs::OrgDocs, Starters::OrgStarters), admins
+// change them. An admin's change is checked,
 // queued and numbered first, then sent: a failure leaves it queued for the
 // next sync, and a retry after a lost answer applies nothing twice; a
 // change the server refuses for good is dropped and said so (the admin's
@@ -84,6 +86,7 @@ public:
     // is its admin or owner.
     Result<OrgTemplateReport> publish(const QString &org, const Prompts::PromptTemplate &prompt);
     Result<OrgTemplateReport> publish(const QString &org, const Docs::DocTemplate &docTemplate);
+    Result<OrgTemplateReport> publish(const QString &org, const Starters::StarterTemplate &starter);
     // The organization's template `name` goes, for every member.
     Result<OrgTemplateReport> withdraw(const QString &org, const QString &name, TemplateKind kind = TemplateKind::Prompt);
 

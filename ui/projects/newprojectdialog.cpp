@@ -101,7 +101,9 @@ NewProjectDialog::NewProjectDialog(Storage::DatabasePtr db, QWidget *parent)
                     [this](const Result<QList<Starters::StarterTemplate>> &mine) {
                         for (const Starters::StarterTemplate &t : mine ? *mine : QList<Starters::StarterTemplate>{}) {
                             m_starters.append(t);
-                            auto *item = new QListWidgetItem(tr("%1 (yours)").arg(t.title), m_templates);
+                            // An organization's, which its admins change: "Title (Acme)".
+                            auto *item = new QListWidgetItem(t.orgId.isEmpty() ? tr("%1 (yours)").arg(t.title) : tr("%1 (%2)").arg(t.title, t.orgName),
+                                                             m_templates);
                             item->setToolTip(t.description);
                         }
                         emit templatesLoaded();

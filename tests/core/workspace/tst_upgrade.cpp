@@ -160,6 +160,12 @@ void tst_Upgrade::everyEarlierSchemaUpgradesKeepingEveryRow()
         QCOMPARE(shared->kind, QStringLiteral("custom"));
         QCOMPARE(shared->prompt, QStringLiteral("Write an ADR in Acme's format."));
         QVERIFY(Docs::isReadOnly(*shared));
+        Result<Starters::StarterTemplate> starter = Starters::TemplateStore(db).find(QStringLiteral("acme/acme-tiny"));
+        QVERIFY2(starter, starter ? "" : qPrintable(starter.error().message));
+        QCOMPARE(starter->title, QStringLiteral("Acme Tiny"));
+        QCOMPARE(starter->orgName, QStringLiteral("Acme"));
+        QCOMPARE(starter->files.size(), 1);
+        QCOMPARE(starter->files.first().content, QByteArray("print(\"hello from {{project_name}}\")\n"));
     }
     if (version >= 12) {
         Result<std::optional<SyncClient::Link>> link = SyncClient::SyncState::link(db->handle(), kCalculator);
