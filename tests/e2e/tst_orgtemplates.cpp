@@ -6,7 +6,8 @@
 // withdrawal follow; his own template of that name comes first; he cannot
 // publish; a publish whose answer is lost waits and is sent, once, by the
 // next sync; a documentation template travels the same way and writes
-// Bob's docs; leaving the organization takes its templates away.
+// Bob's docs, a starter template makes his projects; leaving the
+// organization takes its templates away.
 #include "serverprocess.h"
 #include "testworkspace.h"
 
@@ -334,6 +335,38 @@ private slots:
         QCOMPARE(out, QByteArray("api       yours   notes\n"));
         QCOMPARE(prompts(m_bob).keys(), promptsBefore);
         QCOMPARE(cli(m_alice, {QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("show"), QStringLiteral("brief")}), 0); // hers stays
+    }
+
+    void aStarterTemplateReachesMembersAndMakesTheirProjects()
+    {
+        const QString source = m_folder.filePath(QStringLiteral("tiny"));
+        writeFile(source, QStringLiteral("main.py"), "print('hello from tiny')\n");
+        QCOMPARE(cli(m_alice, {QStringLiteral("project"), QStringLiteral("import"), source, QStringLiteral("--name"), QStringLiteral("tiny")}), 0);
+        QCOMPARE(cli(m_alice, {QStringLiteral("template"), QStringLiteral("save"), QStringLiteral("tiny"), QStringLiteral("--name"), QStringLiteral("acme-tiny"),
+                               QStringLiteral("--title"), QStringLiteral("Acme Tiny"), QStringLiteral("--var"), QStringLiteral("project_name=tiny")}),
+                 0);
+        QCOMPARE(cli(m_alice, {QStringLiteral("template"), QStringLiteral("publish"), QStringLiteral("acme-tiny"), QStringLiteral("--org"), QStringLiteral("Acme")}), 0);
+        QVERIFY(sync(m_bob));
+        QByteArray out;
+        QCOMPARE(cli(m_bob, {QStringLiteral("template"), QStringLiteral("list")}, &out), 0);
+        QVERIFY2(out.contains("Acme/acme-tiny") && out.contains("Acme Tiny (Acme's)"), out.constData());
+        // Bob starts a project from it.
+        const QString kite = m_bob.home->filePath(QStringLiteral("kite"));
+        QByteArray err;
+        QCOMPARE(cli(m_bob, {QStringLiteral("project"), QStringLiteral("new"), QStringLiteral("--template"), QStringLiteral("Acme/acme-tiny"), QStringLiteral("--var"),
+                             QStringLiteral("project_name=kite"), QStringLiteral("--out"), kite},
+                     nullptr, &err),
+                 0);
+        QFile made(kite + QStringLiteral("/main.py"));
+        QVERIFY2(made.open(QIODevice::ReadOnly), err.constData());
+        QCOMPARE(made.readAll(), QByteArray("print('hello from kite')\n"));
+        QCOMPARE(cli(m_bob, {QStringLiteral("template"), QStringLiteral("remove"), QStringLiteral("acme-tiny")}, nullptr, &err), 4);
+        QVERIFY2(err.contains("template withdraw acme-tiny --org Acme"), err.constData());
+        // Withdrawn: gone from Bob's list.
+        QCOMPARE(cli(m_alice, {QStringLiteral("template"), QStringLiteral("withdraw"), QStringLiteral("acme-tiny"), QStringLiteral("--org"), QStringLiteral("Acme")}), 0);
+        QVERIFY(sync(m_bob));
+        QCOMPARE(cli(m_bob, {QStringLiteral("template"), QStringLiteral("list")}, &out), 0);
+        QVERIFY2(!out.contains("acme-tiny"), out.constData());
     }
 
     void leavingTheOrganizationTakesItsTemplates()

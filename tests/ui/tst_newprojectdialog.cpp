@@ -4,6 +4,7 @@
 #include "projects/newprojectdialog.h"
 #include "projects/projectstore.h"
 #include "projects/savetemplatedialog.h"
+#include "starters/orgstarters.h"
 #include "starters/startertemplate.h"
 #include "testworkspace.h"
 
@@ -45,6 +46,7 @@ private slots:
     void formPreviewAndCreate();
     void aTemplateNameThatIsNoPlainNameChoosesNoFolder();
     void cancelWhileCreatingLeavesAllOrNothing();
+    void anOrganizationsStarterIsListedAndMakesAProject();
 };
 
 // A shared template whose project name defaults to "../../outside" must
@@ -104,6 +106,42 @@ void tst_NewProjectDialog::cancelWhileCreatingLeavesAllOrNothing()
         QVERIFY(QFile::exists(folder + QStringLiteral("/README.md")));
         QCOMPARE(Projects::ProjectStore(ws.db()).list()->size(), 1);
     }
+}
+
+// A starter template an organization shares (its copy here, as a sync
+// leaves it) is listed under its organization's name and makes projects.
+void tst_NewProjectDialog::anOrganizationsStarterIsListedAndMakesAProject()
+{
+    TestWorkspace ws;
+    Starters::StarterTemplate tiny;
+    tiny.id = QStringLiteral("acme-tiny");
+    tiny.title = QStringLiteral("Acme Tiny");
+    tiny.variables = {{QStringLiteral("project_name"), QStringLiteral("Project name"), QStringLiteral("tiny"), {}, {}, {}, true}};
+    tiny.files = {{QStringLiteral("main.py"), "print(\"hello from {{project_name}}\")\n", 0644}};
+    Result<QByteArray> archive = tiny.toArchive();
+    QVERIFY(archive);
+    QVERIFY(Starters::OrgStarters::store(ws.db()->handle(), {QStringLiteral("0190f000-0000-7000-8000-0000000000a1"), QStringLiteral("Acme"), tiny.id,
+                                                              tiny.title, QStringLiteral("Acme's smallest project"), *archive, 4, QStringLiteral("alice"),
+                                                              1700000000000}));
+    NewProjectDialog dialog(ws.db());
+    dialog.show();
+    const int builtIn = int(Starters::StarterTemplate::builtIn().size());
+    QVERIFY(QTest::qWaitFor([&] { return dialog.templateList()->count() > builtIn; }, 10000));
+    QCOMPARE(dialog.templateList()->item(builtIn)->text(), QStringLiteral("Acme Tiny (Acme)"));
+    QCOMPARE(dialog.templateList()->item(builtIn)->toolTip(), QStringLiteral("Acme's smallest project"));
+    dialog.selectTemplate(QStringLiteral("acme-tiny"));
+    QVERIFY(QTest::qWaitFor([&] { return dialog.findChild<QLineEdit *>(QStringLiteral("var_project_name"))->isVisible(); }));
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/new-project-org-template.png")));
+    const QString folder = ws.dir() + QStringLiteral("/kite");
+    dialog.findChild<QLineEdit *>(QStringLiteral("var_project_name"))->setText(QStringLiteral("kite"));
+    dialog.setFolder(folder);
+    QSignalSpy created(&dialog, &NewProjectDialog::projectCreated);
+    dialog.create();
+    QVERIFY(QTest::qWaitFor([&] { return !created.isEmpty(); }, 20000));
+    QFile made(folder + QStringLiteral("/main.py"));
+    QVERIFY(made.open(QIODevice::ReadOnly));
+    QCOMPARE(made.readAll(), QByteArray("print(\"hello from kite\")\n"));
 }
 
 void tst_NewProjectDialog::formPreviewAndCreate()

@@ -12,6 +12,7 @@
 #include "inprocesstransport.h"
 #include "prompts/orgprompts.h"
 #include "prompts/promptstore.h"
+#include "starters/startertemplate.h"
 #include "syncclient/orgtemplatestate.h"
 #include "syncclient/orgtemplatesyncer.h"
 #include "testserverdatabase.h"
@@ -406,6 +407,50 @@ private slots:
         QCOMPARE(synced->first().kept, QStringList());
         QCOMPARE(synced->first().pending, 0);
         QVERIFY(!Docs::DocStore(m_alice->workspace.db()).findTemplate(QStringLiteral("acme/brief")));
+    }
+
+    void starterTemplatesTravelWithTheirFiles()
+    {
+        using SyncClient::TemplateKind;
+        Starters::StarterTemplate tiny;
+        tiny.id = QStringLiteral("acme.tiny");
+        tiny.title = QStringLiteral("Acme Tiny");
+        tiny.description = QStringLiteral("The smallest Acme project");
+        tiny.variables = {{QStringLiteral("project_name"), QStringLiteral("Project name"), QStringLiteral("tiny"), {}, {}, {}, true}};
+        tiny.files = {{QStringLiteral("main.py"), "print(\"{{project_name}}\")\n", 0755}};
+        REALM_VERIFY_OK(Starters::TemplateStore(m_alice->workspace.db()).save(tiny));
+        Result<OrgTemplateReport> published =
+            m_alice->syncer().publish(QStringLiteral("Acme"), *Starters::TemplateStore(m_alice->workspace.db()).find(QStringLiteral("acme.tiny")));
+        REALM_VERIFY_OK(published);
+        QCOMPARE(published->error, QString());
+        REALM_VERIFY_OK(m_bob->syncer().syncAll());
+        Starters::TemplateStore bobs(m_bob->workspace.db());
+        Result<Starters::StarterTemplate> shared = bobs.find(QStringLiteral("Acme/acme.tiny"));
+        REALM_VERIFY_OK(shared);
+        QVERIFY(Starters::isReadOnly(*shared));
+        QCOMPARE(shared->title, QStringLiteral("Acme Tiny"));
+        QCOMPARE(shared->files.size(), 1);
+        QCOMPARE(shared->files.first().content, QByteArray("print(\"{{project_name}}\")\n"));
+        QCOMPARE(shared->files.first().mode, 0755);
+        QCOMPARE(bobs.findAny(QStringLiteral("acme.tiny"))->orgName, QStringLiteral("Acme"));
+        REALM_VERIFY_OK(bobs.archive(QStringLiteral("acme.tiny"))); // to copy it
+        REALM_VERIFY_FAILS(bobs.remove(QStringLiteral("acme.tiny")), Error::Code::Forbidden);
+        // One whose archive REALM cannot read (a script's) is passed by, named.
+        Sync::Mutation broken;
+        broken.number = 1;
+        broken.table = QString::fromLatin1(Sync::Tables::kStarterTemplates);
+        broken.key = QStringLiteral("broken");
+        broken.data = QJsonObject{{QStringLiteral("title"), QStringLiteral("Broken")}, {QStringLiteral("archive"), QStringLiteral("bm90IGEgdGFyLmd6")}};
+        REALM_VERIFY_OK(m_sync->pushOrgTemplates(m_acme.alice, m_acme.orgId, QStringLiteral("a-script"), {broken}, kClient));
+        Result<QList<OrgTemplateReport>> synced = m_bob->syncer().syncAll();
+        REALM_VERIFY_OK(synced);
+        QCOMPARE(synced->first().unusable, QStringList{QStringLiteral("broken")});
+        QCOMPARE(bobs.list()->size(), 1);
+        // Withdrawn: gone from Bob's list; Alice's own stays hers.
+        REALM_VERIFY_OK(m_alice->syncer().withdraw(QStringLiteral("Acme"), QStringLiteral("acme.tiny"), TemplateKind::Starter));
+        REALM_VERIFY_OK(m_bob->syncer().syncAll());
+        QVERIFY(bobs.list()->isEmpty());
+        REALM_VERIFY_OK(Starters::TemplateStore(m_alice->workspace.db()).find(QStringLiteral("acme.tiny")));
     }
 
     void aCancelledPublishSaysWhetherItsChangeWaits()

@@ -46,6 +46,17 @@ Sync::Mutation docTemplate(qint64 number, const QString &name, const QString &ki
     return mutation;
 }
 
+Sync::Mutation starterTemplate(qint64 number, const QString &name, const QString &title, const QByteArray &archive)
+{
+    Sync::Mutation mutation;
+    mutation.number = number;
+    mutation.table = QString::fromLatin1(Sync::Tables::kStarterTemplates);
+    mutation.key = name;
+    mutation.data = QJsonObject{{QStringLiteral("title"), title}, {QStringLiteral("description"), QString()},
+                                {QStringLiteral("archive"), QString::fromLatin1(archive.toBase64())}};
+    return mutation;
+}
+
 Sync::Mutation withdrawal(qint64 number, const QString &name, qint64 baseSeq)
 {
     Sync::Mutation mutation;
@@ -226,6 +237,32 @@ private slots:
         QCOMPARE(next->changes.size(), 1);
         QVERIFY(next->changes.first().deleted);
         QCOMPARE(next->changes.first().table, QString::fromLatin1(Sync::Tables::kDocTemplates));
+    }
+
+    void starterTemplatesCarryTheirArchiveWithinLimits()
+    {
+        // The server keeps the archive as it came (members' REALMs read it).
+        const QByteArray archive("\x1f\x8b a gzip stream", 17);
+        REALM_VERIFY_OK(push(m_bob, QStringLiteral("bob-laptop"), {starterTemplate(1, QStringLiteral("acme.cli"), QStringLiteral("Acme CLI"), archive)}));
+        Sync::Mutation notBase64 = starterTemplate(2, QStringLiteral("broken"), QStringLiteral("Broken"), archive);
+        notBase64.data.insert(QStringLiteral("archive"), QStringLiteral("%%% not base64 %%%"));
+        const Sync::Mutation refused[] = {
+            starterTemplate(2, QStringLiteral("untitled"), QStringLiteral(" "), archive),                                    // no title
+            starterTemplate(2, QStringLiteral("empty"), QStringLiteral("Empty"), QByteArray()),                              // no archive
+            notBase64,
+            starterTemplate(2, QStringLiteral("huge"), QStringLiteral("Huge"), QByteArray(Sync::kMaxStarterArchiveBytes + 1, 'x')), // too large
+            starterTemplate(2, QStringLiteral("Acme CLI"), QStringLiteral("Acme CLI"), archive),                            // not a name
+        };
+        for (const Sync::Mutation &mutation : refused)
+            REALM_VERIFY_FAILS(push(m_bob, QStringLiteral("bob-laptop"), {mutation}), Error::Code::InvalidInput);
+        // At the limit, it is taken.
+        REALM_VERIFY_OK(push(m_bob, QStringLiteral("bob-laptop"),
+                             {starterTemplate(2, QStringLiteral("large"), QStringLiteral("Large"), QByteArray(Sync::kMaxStarterArchiveBytes, 'x'))}));
+        Result<Sync::ChangePage> page = pull(m_carol);
+        REALM_VERIFY_OK(page);
+        QCOMPARE(page->changes.size(), 2);
+        QCOMPARE(page->changes.first().key, QStringLiteral("acme.cli"));
+        QCOMPARE(QByteArray::fromBase64(page->changes.first().data.value(QStringLiteral("archive")).toString().toLatin1()), archive);
     }
 
     void theOrganizationsLogIsApartFromItsProjects()
