@@ -182,7 +182,9 @@ int runTemplateCommand(const QString &sub, const Invocation &inv)
         Result<QByteArray> bytes = store.archive(subject);
         if (!bytes)
             return fail(bytes.error());
-        const QString out = parser.value(QStringLiteral("out")).isEmpty() ? subject + QStringLiteral(".tar.gz") : parser.value(QStringLiteral("out"));
+        // An organization's ("Acme/NAME") is written as NAME.tar.gz.
+        const QString out = parser.value(QStringLiteral("out")).isEmpty() ? subject.section(QLatin1Char('/'), -1) + QStringLiteral(".tar.gz")
+                                                                          : parser.value(QStringLiteral("out"));
         if (Result<void> r = writeFileAtomically(out, *bytes); !r)
             return fail(r.error());
         Output::print(out);

@@ -360,13 +360,16 @@ private slots:
         QFile made(kite + QStringLiteral("/main.py"));
         QVERIFY2(made.open(QIODevice::ReadOnly), err.constData());
         QCOMPARE(made.readAll(), QByteArray("print('hello from kite')\n"));
+        const QString copy = m_bob.home->filePath(QStringLiteral("copy.tar.gz"));
+        QCOMPARE(cli(m_bob, {QStringLiteral("template"), QStringLiteral("export"), QStringLiteral("Acme/acme-tiny"), QStringLiteral("--out"), copy}), 0);
+        QCOMPARE(cli(m_bob, {QStringLiteral("template"), QStringLiteral("import"), copy, QStringLiteral("--name"), QStringLiteral("my-tiny")}), 0);
         QCOMPARE(cli(m_bob, {QStringLiteral("template"), QStringLiteral("remove"), QStringLiteral("acme-tiny")}, nullptr, &err), 4);
         QVERIFY2(err.contains("template withdraw acme-tiny --org Acme"), err.constData());
         // Withdrawn: gone from Bob's list.
         QCOMPARE(cli(m_alice, {QStringLiteral("template"), QStringLiteral("withdraw"), QStringLiteral("acme-tiny"), QStringLiteral("--org"), QStringLiteral("Acme")}), 0);
         QVERIFY(sync(m_bob));
         QCOMPARE(cli(m_bob, {QStringLiteral("template"), QStringLiteral("list")}, &out), 0);
-        QVERIFY2(!out.contains("acme-tiny"), out.constData());
+        QVERIFY2(!out.contains("acme-tiny") && out.contains("my-tiny"), out.constData()); // his copy stays
     }
 
     void leavingTheOrganizationTakesItsTemplates()
