@@ -1808,6 +1808,10 @@
         <source>The template cannot hold %1: %2.</source>
         <translation>Die Vorlage kann %1 nicht enthalten: %2.</translation>
     </message>
+    <message>
+        <source>%1 is %2&apos;s template: its admins withdraw it (realm-cli template withdraw %3 --org %2).</source>
+        <translation>%1 ist eine Vorlage von %2: Ihre Administratoren ziehen sie zurück (realm-cli template withdraw %3 --org %2).</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Starters::CreateJob</name>
@@ -1829,6 +1833,25 @@
             <numerusform>%1 in %2 aus %3 erstellt: %n Datei.</numerusform>
             <numerusform>%1 in %2 aus %3 erstellt: %n Dateien.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Starters::OrgStarters</name>
+    <message>
+        <source>Saving the organization&apos;s starter template failed</source>
+        <translation>Die Starter-Vorlage der Organisation konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Reading the organizations&apos; starter templates failed</source>
+        <translation>Die Starter-Vorlagen der Organisationen konnten nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Reading the organization&apos;s starter template failed</source>
+        <translation>Die Starter-Vorlage der Organisation konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The organization has no starter template &quot;%1&quot; here (realm-cli template list).</source>
+        <translation>Die Organisation hat hier keine Starter-Vorlage „%1“ (realm-cli template list).</translation>
     </message>
 </context>
 <context>
@@ -1996,16 +2019,8 @@
         <translation>Die Prompt-Vorlage %1 braucht einen Titel und einen Text.</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; cannot name an organization&apos;s %2: use lower case letters, digits, &apos;-&apos; and &apos;_&apos;, at most %3 of them.</source>
-        <translation>„%1“ kann keine %2 einer Organisation benennen: Verwenden Sie Kleinbuchstaben, Ziffern, „-“ und „_“, höchstens %3 davon.</translation>
-    </message>
-    <message>
         <source>The %1 %2 has &quot;%3&quot;: it holds only %4, as text.</source>
         <translation>Die %1 %2 hat „%3“: Sie enthält nur %4, als Text.</translation>
-    </message>
-    <message>
-        <source>The %1 %2 has %3 KiB; an organization&apos;s template may have %4 KiB.</source>
-        <translation>Die %1 %2 hat %3 KiB; die Vorlage einer Organisation darf %4 KiB haben.</translation>
     </message>
     <message>
         <source>prompt template</source>
@@ -2030,6 +2045,34 @@
     <message>
         <source>&quot;%1&quot; is not something an organization&apos;s templates hold.</source>
         <translation>„%1“ gehört nicht zu den Vorlagen einer Organisation.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot name an organization&apos;s %2: use lower case letters, digits, &apos;-&apos; and &apos;_&apos;%3, at most %4 of them.</source>
+        <translation>„%1“ kann keine %2 einer Organisation benennen: Verwenden Sie Kleinbuchstaben, Ziffern, „-“ und „_“%3, höchstens %4 davon.</translation>
+    </message>
+    <message>
+        <source> and &apos;.&apos;</source>
+        <translation> und „.“</translation>
+    </message>
+    <message>
+        <source>The %1 %2 has %3 KiB; an organization&apos;s %1 may have %4 KiB.</source>
+        <translation>Die %1 %2 hat %3 KiB; eine %1 einer Organisation darf %4 KiB haben.</translation>
+    </message>
+    <message>
+        <source>starter template</source>
+        <translation>Starter-Vorlage</translation>
+    </message>
+    <message>
+        <source>The starter template %1 needs a title.</source>
+        <translation>Die Starter-Vorlage %1 braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>The starter template %1 has no archive (base64 of its tar.gz).</source>
+        <translation>Die Starter-Vorlage %1 hat kein Archiv (Base64 ihres tar.gz).</translation>
+    </message>
+    <message>
+        <source>The starter template %1 is a %2 MiB archive; an organization&apos;s may be %3 MiB: leave large files out.</source>
+        <translation>Die Starter-Vorlage %1 ist ein Archiv von %2 MiB; die einer Organisation darf %3 MiB haben: Lassen Sie große Dateien weg.</translation>
     </message>
 </context>
 <context>
@@ -2367,6 +2410,26 @@
     <message>
         <source>%1 has no documentation template named &quot;%2&quot; (realm-cli docs template list shows the shared ones).</source>
         <translation>%1 hat keine Dokumentationsvorlage namens „%2“ (realm-cli docs template list zeigt die geteilten).</translation>
+    </message>
+    <message>
+        <source>Only your own templates can be published; save &quot;%1&quot; under a name of yours first.</source>
+        <translation>Nur eigene Vorlagen können veröffentlicht werden; speichern Sie „%1“ zuerst unter einem eigenen Namen.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Abgebrochen: Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>%1 has no starter template named &quot;%2&quot; (realm-cli template list shows the shared ones).</source>
+        <translation>%1 hat keine Starter-Vorlage namens „%2“ (realm-cli template list zeigt die geteilten).</translation>
+    </message>
+    <message>
+        <source>Cancelled after the server took the change: it is done.</source>
+        <translation>Abgebrochen, nachdem der Server die Änderung übernommen hatte: Sie ist erledigt.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the change waits here, and the next sync sends it (realm-cli sync status shows what waits).</source>
+        <translation>Abgebrochen: Die Änderung wartet hier, und der nächste Abgleich sendet sie (realm-cli sync status zeigt, was wartet).</translation>
     </message>
 </context>
 <context>
@@ -3733,6 +3796,10 @@ in %2</translation>
     <message>
         <source>Cancelling…</source>
         <translation>Breche ab…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
