@@ -5,8 +5,8 @@
 // PRNG through random mixes of edits, new files, deletes, renames,
 // refreshes, conversations (new ones, messages, renames, pins, the trash),
 // generated documents, folders left as they are (and following again), the
-// organization's prompt and documentation templates (its owner publishes
-// and withdraws them; members may not) and syncs —
+// organization's prompt, documentation and starter templates (its owner
+// publishes and withdraws them; members may not) and syncs —
 // with answers lost after the server committed, syncs while offline, the
 // server's old deletes forgotten (tombstones pruned) and the server restored
 // (a new epoch, clients forgotten); the server's pages are a few changes
@@ -32,6 +32,7 @@
 #include "projects/projectstore.h"
 #include "docs/orgdocs.h"
 #include "prompts/orgprompts.h"
+#include "starters/orgstarters.h"
 #include "syncclient/orgtemplatesyncer.h"
 #include "syncclient/projectsyncer.h"
 #include "storage/statement.h"
@@ -76,7 +77,8 @@ struct Person {
     QString folder() const { return home.filePath(QStringLiteral("project")); }
     ProjectSyncer syncer() { return ProjectSyncer(workspace.db(), transport.get()); }
     SyncClient::OrgTemplateSyncer templateSyncer() { return SyncClient::OrgTemplateSyncer(workspace.db(), transport.get(), QStringLiteral("http://sim")); }
-    // The organization's templates here: "prompt NAME" or "doc NAME" → body.
+    // The organization's templates here: "prompt NAME", "doc NAME" or
+    // "starter NAME" → body (a starter's: its one file).
     QMap<QString, QString> templates()
     {
         QMap<QString, QString> found;
@@ -86,9 +88,22 @@ struct Person {
         if (Result<QList<Docs::DocTemplate>> listed = Docs::OrgDocs::list(workspace.db()->handle()))
             for (const Docs::DocTemplate &docTemplate : std::as_const(*listed))
                 found.insert(QStringLiteral("doc ") + docTemplate.name, docTemplate.body);
+        if (Result<QList<Starters::StarterTemplate>> listed = Starters::OrgStarters::list(workspace.db()->handle()))
+            for (const Starters::StarterTemplate &starter : std::as_const(*listed))
+                found.insert(QStringLiteral("starter ") + starter.id, QString::fromUtf8(starter.files.value(0).content));
         return found;
     }
 };
+
+QString kindName(SyncClient::TemplateKind kind)
+{
+    switch (kind) {
+    case SyncClient::TemplateKind::Prompt: return QStringLiteral("prompt");
+    case SyncClient::TemplateKind::Doc: return QStringLiteral("doc");
+    case SyncClient::TemplateKind::Starter: return QStringLiteral("starter");
+    }
+    return {};
+}
 
 // One run of the simulation.
 class Simulation final {
@@ -287,8 +302,9 @@ private:
     {
         const QString name = QStringLiteral("t%1").arg(pick(3));
         // A prompt template or a documentation template (which may share a name).
-        const SyncClient::TemplateKind kind = chance(50) ? SyncClient::TemplateKind::Prompt : SyncClient::TemplateKind::Doc;
-        const QString tracked = (kind == SyncClient::TemplateKind::Prompt ? QStringLiteral("prompt ") : QStringLiteral("doc ")) + name;
+        const SyncClient::TemplateKind kinds[] = {SyncClient::TemplateKind::Prompt, SyncClient::TemplateKind::Doc, SyncClient::TemplateKind::Starter};
+        const SyncClient::TemplateKind kind = kinds[pick(3)];
+        const QString tracked = QStringLiteral("%1 %2").arg(kindName(kind), name);
         const bool owner = &person == m_people.front().get();
         const bool withdraw = chance(35);
         // The connection may drop at any of its calls: /me, the read
@@ -301,9 +317,14 @@ private:
         prompt.title = name.toUpper();
         prompt.body = body;
         const Docs::DocTemplate docTemplate{name, QStringLiteral("api"), body, {}, 0, 0, {}, {}};
+        Starters::StarterTemplate starter;
+        starter.id = name;
+        starter.title = name.toUpper();
+        starter.files = {{QStringLiteral("README.md"), body.toUtf8(), 0644}};
         Result<SyncClient::OrgTemplateReport> done = withdraw ? person.templateSyncer().withdraw(QStringLiteral("Acme"), name, kind)
                                                      : kind == SyncClient::TemplateKind::Prompt ? person.templateSyncer().publish(QStringLiteral("Acme"), prompt)
-                                                                                                : person.templateSyncer().publish(QStringLiteral("Acme"), docTemplate);
+                                                     : kind == SyncClient::TemplateKind::Doc    ? person.templateSyncer().publish(QStringLiteral("Acme"), docTemplate)
+                                                                                                : person.templateSyncer().publish(QStringLiteral("Acme"), starter);
         person.transport->loseNextPushAnswer = person.transport->offline = false;
         person.transport->callsBeforeOffline = -1;
         const QString said = done ? (done->error.isEmpty() ? QStringLiteral("sent %1").arg(done->sent) : done->error) : done.error().message;
@@ -529,7 +550,7 @@ private:
     QSet<QString> m_deleted;
     QSet<QString> m_messages; // ids of every message written
     QMap<QString, QString> m_documents; // every document version generated: id → markdown
-    QMap<QString, std::optional<QString>> m_templates; // "prompt NAME", "doc NAME" → the owner's last change: its body, or withdrawn
+    QMap<QString, std::optional<QString>> m_templates; // "KIND NAME" → the owner's last change: its body, or withdrawn
 };
 
 } // namespace
