@@ -1982,7 +1982,7 @@
     </message>
 </context>
 <context>
-    <name>Realm::Storage::OrgCopies</name>
+    <name>Realm::Storage::OrgCopyTable</name>
     <message>
         <source>Removing an organization&apos;s template here failed</source>
         <translation>Die Vorlage einer Organisation konnte hier nicht entfernt werden</translation>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "docs/orgdocs.h"
 
-#include "storage/orgcopies.h"
+#include "storage/statement.h"
 
 #include <QCoreApplication>
 
@@ -10,8 +10,6 @@ namespace Realm::Docs::OrgDocs {
 using Storage::Statement;
 
 namespace {
-constexpr char kTable[] = "org_doc_templates";
-
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Realm::Docs", text);
@@ -29,26 +27,6 @@ Result<void> store(Storage::Handle db, const Shared &shared)
                     "changed_by = excluded.changed_by, changed_at = excluded.changed_at");
     q.bindAll(t.orgId, t.orgName, t.name, t.kind, t.body, t.prompt, shared.seq, shared.changedBy, shared.changedAtMs);
     return q.exec(tr("Saving the organization's documentation template failed"));
-}
-
-Result<void> remove(Storage::Handle db, const QString &orgId, const QString &name)
-{
-    return Storage::OrgCopies::remove(db, kTable, orgId, name);
-}
-
-Result<void> forgetOrg(Storage::Handle db, const QString &orgId)
-{
-    return Storage::OrgCopies::forgetOrg(db, kTable, orgId);
-}
-
-Result<void> setOrgName(Storage::Handle db, const QString &orgId, const QString &orgName)
-{
-    return Storage::OrgCopies::setOrgName(db, kTable, orgId, orgName);
-}
-
-Result<std::optional<qint64>> seqOf(Storage::Handle db, const QString &orgId, const QString &name)
-{
-    return Storage::OrgCopies::seqOf(db, kTable, orgId, name);
 }
 
 Result<QList<DocTemplate>> list(Storage::Handle db)

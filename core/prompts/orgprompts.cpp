@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "prompts/orgprompts.h"
 
-#include "storage/orgcopies.h"
+#include "storage/statement.h"
 
 #include <QCoreApplication>
 
@@ -10,8 +10,6 @@ namespace Realm::Prompts::OrgPrompts {
 using Storage::Statement;
 
 namespace {
-constexpr char kTable[] = "org_prompt_templates";
-
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Realm::Prompts", text);
@@ -30,26 +28,6 @@ Result<void> store(Storage::Handle db, const Shared &shared)
     q.bindAll(prompt.orgId, prompt.orgName, prompt.name, prompt.title, prompt.description, prompt.body, shared.seq, shared.changedBy,
               shared.changedAtMs);
     return q.exec(tr("Saving the organization's prompt template failed"));
-}
-
-Result<void> remove(Storage::Handle db, const QString &orgId, const QString &name)
-{
-    return Storage::OrgCopies::remove(db, kTable, orgId, name);
-}
-
-Result<void> forgetOrg(Storage::Handle db, const QString &orgId)
-{
-    return Storage::OrgCopies::forgetOrg(db, kTable, orgId);
-}
-
-Result<void> setOrgName(Storage::Handle db, const QString &orgId, const QString &orgName)
-{
-    return Storage::OrgCopies::setOrgName(db, kTable, orgId, orgName);
-}
-
-Result<std::optional<qint64>> seqOf(Storage::Handle db, const QString &orgId, const QString &name)
-{
-    return Storage::OrgCopies::seqOf(db, kTable, orgId, name);
 }
 
 Result<QList<PromptTemplate>> list(Storage::Handle db)

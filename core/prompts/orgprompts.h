@@ -2,7 +2,7 @@
 #pragma once
 
 #include "prompts/prompttemplate.h"
-#include "storage/statement.h"
+#include "storage/orgcopies.h"
 
 #include <optional>
 
@@ -23,14 +23,11 @@ struct Shared {
 // Stores or replaces it; InvalidInput (nothing stored) when it is not a
 // template REALM can use.
 Result<void> store(Storage::Handle db, const Shared &shared);
-Result<void> remove(Storage::Handle db, const QString &orgId, const QString &name);
-// All of an organization's (a list from the start replaces them; a member
-// who left keeps none).
-Result<void> forgetOrg(Storage::Handle db, const QString &orgId);
-// The organization's name as the server says it now.
-Result<void> setOrgName(Storage::Handle db, const QString &orgId, const QString &orgName);
-// Its seq here; nullopt when there is none.
-Result<std::optional<qint64>> seqOf(Storage::Handle db, const QString &orgId, const QString &name);
+
+// The rows' common part (a name, an organization, a seq), for the sync
+// client.
+inline constexpr Storage::OrgCopyTable kCopies{"org_prompt_templates"};
+
 // By organization name, then name.
 Result<QList<PromptTemplate>> list(Storage::Handle db);
 

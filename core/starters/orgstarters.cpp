@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "starters/orgstarters.h"
 
-#include "storage/orgcopies.h"
 #include "storage/statement.h"
 
 #include <QCoreApplication>
@@ -11,8 +10,6 @@ namespace Realm::Starters::OrgStarters {
 using Storage::Statement;
 
 namespace {
-constexpr char kTable[] = "org_starter_templates";
-
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Realm::Starters", text);
@@ -30,26 +27,6 @@ Result<void> store(Storage::Handle db, const Shared &shared)
     q.bindAll(shared.orgId, shared.orgName, shared.name, shared.title, shared.description, shared.archive, shared.seq, shared.changedBy,
               shared.changedAtMs);
     return q.exec(tr("Saving the organization's starter template failed"));
-}
-
-Result<void> remove(Storage::Handle db, const QString &orgId, const QString &name)
-{
-    return Storage::OrgCopies::remove(db, kTable, orgId, name);
-}
-
-Result<void> forgetOrg(Storage::Handle db, const QString &orgId)
-{
-    return Storage::OrgCopies::forgetOrg(db, kTable, orgId);
-}
-
-Result<void> setOrgName(Storage::Handle db, const QString &orgId, const QString &orgName)
-{
-    return Storage::OrgCopies::setOrgName(db, kTable, orgId, orgName);
-}
-
-Result<std::optional<qint64>> seqOf(Storage::Handle db, const QString &orgId, const QString &name)
-{
-    return Storage::OrgCopies::seqOf(db, kTable, orgId, name);
 }
 
 Result<QList<StarterTemplate>> list(Storage::Handle db)

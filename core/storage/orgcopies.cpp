@@ -5,44 +5,44 @@
 
 #include <QCoreApplication>
 
-namespace Realm::Storage::OrgCopies {
+namespace Realm::Storage {
 
 namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Realm::Storage", text);
 }
-
-QString sql(const char *pattern, const char *table)
-{
-    return QString::fromLatin1(pattern).arg(QLatin1String(table));
-}
 } // namespace
 
-Result<void> remove(Handle db, const char *table, const QString &orgId, const QString &name)
+QString OrgCopyTable::sql(const char *pattern) const
 {
-    Statement q(db, sql("DELETE FROM %1 WHERE org_id = ? AND name = ?", table));
+    return QString::fromLatin1(pattern).arg(QLatin1String(m_table));
+}
+
+Result<void> OrgCopyTable::remove(Handle db, const QString &orgId, const QString &name) const
+{
+    Statement q(db, sql("DELETE FROM %1 WHERE org_id = ? AND name = ?"));
     q.bindAll(orgId, name);
     return q.exec(tr("Removing an organization's template here failed"));
 }
 
-Result<void> forgetOrg(Handle db, const char *table, const QString &orgId)
+Result<void> OrgCopyTable::forgetOrg(Handle db, const QString &orgId) const
 {
-    Statement q(db, sql("DELETE FROM %1 WHERE org_id = ?", table));
+    Statement q(db, sql("DELETE FROM %1 WHERE org_id = ?"));
     q.bindAll(orgId);
     return q.exec(tr("Removing an organization's templates here failed"));
 }
 
-Result<void> setOrgName(Handle db, const char *table, const QString &orgId, const QString &orgName)
+Result<void> OrgCopyTable::setOrgName(Handle db, const QString &orgId, const QString &orgName) const
 {
-    Statement q(db, sql("UPDATE %1 SET org_name = ? WHERE org_id = ? AND org_name <> ?", table));
+    Statement q(db, sql("UPDATE %1 SET org_name = ? WHERE org_id = ? AND org_name <> ?"));
     q.bindAll(orgName, orgId, orgName);
     return q.exec(tr("Saving the organization's name failed"));
 }
 
-Result<std::optional<qint64>> seqOf(Handle db, const char *table, const QString &orgId, const QString &name)
+Result<std::optional<qint64>> OrgCopyTable::seqOf(Handle db, const QString &orgId, const QString &name) const
 {
-    Statement q(db, sql("SELECT seq FROM %1 WHERE org_id = ? AND name = ?", table));
+    Statement q(db, sql("SELECT seq FROM %1 WHERE org_id = ? AND name = ?"));
     q.bindAll(orgId, name);
     if (q.next())
         return std::optional<qint64>(q.columnInt(0));
@@ -51,4 +51,4 @@ Result<std::optional<qint64>> seqOf(Handle db, const char *table, const QString 
     return std::optional<qint64>();
 }
 
-} // namespace Realm::Storage::OrgCopies
+} // namespace Realm::Storage

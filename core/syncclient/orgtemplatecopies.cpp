@@ -49,12 +49,9 @@ Result<void> storeStarter(Storage::Handle db, const Sync::Change &change, const 
 }
 
 const OrgTemplateCopies kCopies[] = {
-    {TemplateKind::Prompt, Sync::Tables::kPromptTemplates, storePrompt, Prompts::OrgPrompts::remove, Prompts::OrgPrompts::forgetOrg,
-     Prompts::OrgPrompts::setOrgName, Prompts::OrgPrompts::seqOf},
-    {TemplateKind::Doc, Sync::Tables::kDocTemplates, storeDocTemplate, Docs::OrgDocs::remove, Docs::OrgDocs::forgetOrg, Docs::OrgDocs::setOrgName,
-     Docs::OrgDocs::seqOf},
-    {TemplateKind::Starter, Sync::Tables::kStarterTemplates, storeStarter, Starters::OrgStarters::remove, Starters::OrgStarters::forgetOrg,
-     Starters::OrgStarters::setOrgName, Starters::OrgStarters::seqOf},
+    {TemplateKind::Prompt, Sync::Tables::kPromptTemplates, storePrompt, &Prompts::OrgPrompts::kCopies},
+    {TemplateKind::Doc, Sync::Tables::kDocTemplates, storeDocTemplate, &Docs::OrgDocs::kCopies},
+    {TemplateKind::Starter, Sync::Tables::kStarterTemplates, storeStarter, &Starters::OrgStarters::kCopies},
 };
 
 } // namespace

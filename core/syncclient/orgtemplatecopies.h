@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 #include "storage/handle.h"
+#include "storage/orgcopies.h"
 #include "sync/syncprotocol.h"
 #include "syncclient/orgtemplatesyncer.h"
 
@@ -21,10 +22,7 @@ struct OrgTemplateCopies {
     TemplateKind kind;
     const char *table;
     Result<void> (*store)(Storage::Handle db, const Sync::Change &change, const QString &orgId, const QString &orgName);
-    Result<void> (*remove)(Storage::Handle db, const QString &orgId, const QString &name);
-    Result<void> (*forgetOrg)(Storage::Handle db, const QString &orgId);
-    Result<void> (*setOrgName)(Storage::Handle db, const QString &orgId, const QString &orgName);
-    Result<std::optional<qint64>> (*seqOf)(Storage::Handle db, const QString &orgId, const QString &name);
+    const Storage::OrgCopyTable *rows; // removes, forgets, renames, reads seqs
 };
 
 std::span<const OrgTemplateCopies> allOrgTemplateCopies();

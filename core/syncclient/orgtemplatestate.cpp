@@ -204,7 +204,7 @@ Result<void> rebaseOutbox(Storage::Handle db, const QString &orgId)
         return waiting.error();
     for (Mutation &mutation : *waiting) {
         const OrgTemplateCopies *copies = orgTemplateCopies(mutation.table);
-        Result<std::optional<qint64>> seq = copies ? copies->seqOf(db, orgId, mutation.key) : Result<std::optional<qint64>>(std::nullopt);
+        Result<std::optional<qint64>> seq = copies ? copies->rows->seqOf(db, orgId, mutation.key) : Result<std::optional<qint64>>(std::nullopt);
         if (!seq)
             return seq.error();
         mutation.baseSeq = seq->value_or(0);
@@ -225,7 +225,7 @@ Result<void> forget(Storage::Handle db, const QString &orgId)
     if (Result<void> gone = exec(db, "DELETE FROM org_template_links WHERE org_id = ?", orgId, what); !gone) // its outbox with it
         return gone;
     for (const OrgTemplateCopies &copies : allOrgTemplateCopies())
-        if (Result<void> gone = copies.forgetOrg(db, orgId); !gone)
+        if (Result<void> gone = copies.rows->forgetOrg(db, orgId); !gone)
             return gone;
     return transaction.commit(what);
 }

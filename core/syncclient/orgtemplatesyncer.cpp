@@ -184,7 +184,7 @@ Result<OrgTemplateReport> OrgTemplateSyncer::change(const QString &org, Template
     if (before->unsupported)
         return Error::notFound(tr("%1 keeps no organizations' templates (a realm-server from before them): update it first.").arg(m_server));
     const Storage::Handle db = m_db->handle();
-    Result<std::optional<qint64>> seq = copies.seqOf(db, target->id, name);
+    Result<std::optional<qint64>> seq = copies.rows->seqOf(db, target->id, name);
     if (!seq)
         return seq.error();
     if (remove && !*seq)
@@ -463,9 +463,9 @@ Result<qint64> OrgTemplateSyncer::pull(const Org &org, OrgTemplateReport &report
         return transaction.error();
     for (const OrgTemplateCopies &copies : allOrgTemplateCopies()) {
         if (fromStart)
-            if (Result<void> cleared = copies.forgetOrg(db, org.id); !cleared)
+            if (Result<void> cleared = copies.rows->forgetOrg(db, org.id); !cleared)
                 return cleared.error();
-        if (Result<void> named = copies.setOrgName(db, org.id, org.name); !named) // renamed meanwhile
+        if (Result<void> named = copies.rows->setOrgName(db, org.id, org.name); !named) // renamed meanwhile
             return named.error();
     }
     qint64 applied = 0;
@@ -473,12 +473,12 @@ Result<qint64> OrgTemplateSyncer::pull(const Org &org, OrgTemplateReport &report
         const OrgTemplateCopies *copies = orgTemplateCopies(change.table);
         if (!copies)
             continue;
-        Result<void> done = change.deleted ? copies->remove(db, org.id, change.key) : copies->store(db, change, org.id, org.name);
+        Result<void> done = change.deleted ? copies->rows->remove(db, org.id, change.key) : copies->store(db, change, org.id, org.name);
         if (!done && done.error().code == Error::Code::InvalidInput) {
             // Not a template REALM can use: no copy here either (an older
             // one would be what the organization no longer has).
             report.unusable.append(change.key);
-            done = copies->remove(db, org.id, change.key);
+            done = copies->rows->remove(db, org.id, change.key);
         }
         if (!done)
             return done.error();
