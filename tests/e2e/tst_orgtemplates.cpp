@@ -56,13 +56,7 @@ private:
         return runCliAs(member.name, member.workspace(), m_server->url(), member.key, arguments, out, err);
     }
 
-    QString login(const QString &name) const
-    {
-        return httpRequest("POST", api(QStringLiteral("/auth/login")),
-                           {{QStringLiteral("email"), QString(name + QStringLiteral("@example.org"))}, {QStringLiteral("password"), QString::fromUtf8(kPassword)}})
-            .json.value(QStringLiteral("access_token"))
-            .toString();
-    }
+    QString login(const QString &name) const { return signIn(*m_server, name + QStringLiteral("@example.org"), kPassword); }
 
     // Alice's key may change Acme (org:admin: she owns it); Bob's reads.
     QString apiKey(const QString &name) const
@@ -70,15 +64,7 @@ private:
         QJsonArray scopes{QStringLiteral("project:read")};
         if (name == QLatin1String("alice"))
             scopes.append(QStringLiteral("org:admin"));
-        const HttpReply key = httpRequest("POST", api(QStringLiteral("/api-keys")),
-                                          {{QStringLiteral("name"), QStringLiteral("templates test")},
-                                           {QStringLiteral("org"), QStringLiteral("Acme")},
-                                           {QStringLiteral("scopes"), scopes},
-                                           {QStringLiteral("expires_in_days"), 1}},
-                                          login(name));
-        if (key.status != 201)
-            qWarning("no API key for %s: %d %s", qPrintable(name), key.status, key.body.constData());
-        return key.json.value(QStringLiteral("key")).toString();
+        return createApiKey(*m_server, login(name), QStringLiteral("Acme"), scopes);
     }
 
     // `prompt list --json` of `member`: qualified name → its JSON.
@@ -117,20 +103,7 @@ private:
 
     // Stops the server and starts it again on the same address; with
     // `crashAt`, armed to kill itself at that point (core/common/crashpoint.h).
-    bool restartServer(const char *crashAt = nullptr)
-    {
-        const QString address = QUrl(m_server->url()).authority();
-        if (m_server->pid() > 0 && m_server->terminate() != 0)
-            return false;
-        if (crashAt)
-            qputenv("REALM_TEST_CRASH_AT", crashAt);
-        QString why;
-        m_server = ServerProcess::serve(m_data.data, m_data.databaseUrl, &why, {QStringLiteral("--listen"), address});
-        qunsetenv("REALM_TEST_CRASH_AT");
-        if (!m_server)
-            qWarning("realm-server did not start again: %s", qPrintable(why));
-        return m_server != nullptr;
-    }
+    bool restartServer(const char *crashAt = nullptr) { return Test::restartServer(m_server, m_data, crashAt); }
 
     // The organization's templates' log: its last seq.
     qint64 lastSeq() const

@@ -128,13 +128,7 @@ private:
         return {};
     }
 
-    QString login(const QString &name) const
-    {
-        return httpRequest("POST", api(QStringLiteral("/auth/login")),
-                           {{QStringLiteral("email"), QString(name + QStringLiteral("@example.org"))}, {QStringLiteral("password"), QString::fromUtf8(kPassword)}})
-            .json.value(QStringLiteral("access_token"))
-            .toString();
-    }
+    QString login(const QString &name) const { return signIn(*m_server, name + QStringLiteral("@example.org"), kPassword); }
 
     // Alice's key may also give roles (org:admin: she owns Acme).
     QString apiKey(const QString &name) const
@@ -142,15 +136,7 @@ private:
         QJsonArray scopes{QStringLiteral("project:read"), QStringLiteral("project:write")};
         if (name == QLatin1String("alice"))
             scopes.append(QStringLiteral("org:admin"));
-        const HttpReply key = httpRequest("POST", api(QStringLiteral("/api-keys")),
-                                          {{QStringLiteral("name"), QStringLiteral("sync test")},
-                                           {QStringLiteral("org"), QStringLiteral("Acme")},
-                                           {QStringLiteral("scopes"), scopes},
-                                           {QStringLiteral("expires_in_days"), 1}},
-                                          login(name));
-        if (key.status != 201)
-            qWarning("no API key for %s: %d %s", qPrintable(name), key.status, key.body.constData());
-        return key.json.value(QStringLiteral("key")).toString();
+        return createApiKey(*m_server, login(name), QStringLiteral("Acme"), scopes);
     }
 
     // Alice, who shared `project`, gives `email` a role in it.
@@ -182,20 +168,7 @@ private:
     // Stops the server and starts it again on the same address (the links
     // of the workspaces name it); with `crashAt`, armed to kill itself with
     // SIGKILL at that point (core/common/crashpoint.h).
-    bool restartServer(const char *crashAt = nullptr)
-    {
-        const QString address = QUrl(m_server->url()).authority();
-        if (m_server->pid() > 0 && m_server->terminate() != 0)
-            return false;
-        if (crashAt)
-            qputenv("REALM_TEST_CRASH_AT", crashAt);
-        QString why;
-        m_server = ServerProcess::serve(m_data.data, m_data.databaseUrl, &why, {QStringLiteral("--listen"), address});
-        qunsetenv("REALM_TEST_CRASH_AT");
-        if (!m_server)
-            qWarning("realm-server did not start again: %s", qPrintable(why));
-        return m_server != nullptr;
-    }
+    bool restartServer(const char *crashAt = nullptr) { return Test::restartServer(m_server, m_data, crashAt); }
 
     // A project's history in a member's workspace, oldest first.
     QList<QJsonObject> versions(const Member &member, const QString &project) const

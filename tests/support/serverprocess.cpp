@@ -15,6 +15,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QTimer>
+#include <QUrl>
 
 #include <csignal>
 
@@ -237,6 +238,34 @@ QString signIn(const ServerProcess &server, const QString &email, const QByteArr
     return httpRequest("POST", server.api(QStringLiteral("/auth/login")), {{QStringLiteral("email"), email}, {QStringLiteral("password"), QString::fromUtf8(password)}})
         .json.value(QStringLiteral("access_token"))
         .toString();
+}
+
+QString createApiKey(const ServerProcess &server, const QString &token, const QString &org, const QJsonArray &scopes)
+{
+    const HttpReply key = httpRequest("POST", server.api(QStringLiteral("/api-keys")),
+                                      {{QStringLiteral("name"), QStringLiteral("test key")},
+                                       {QStringLiteral("org"), org},
+                                       {QStringLiteral("scopes"), scopes},
+                                       {QStringLiteral("expires_in_days"), 1}},
+                                      token);
+    if (key.status != 201)
+        qWarning("no API key: %d %s", key.status, key.body.constData());
+    return key.json.value(QStringLiteral("key")).toString();
+}
+
+bool restartServer(std::unique_ptr<ServerProcess> &server, const TestDataFolder &data, const char *crashAt)
+{
+    const QString address = QUrl(server->url()).authority();
+    if (server->pid() > 0 && server->terminate() != 0)
+        return false;
+    if (crashAt)
+        qputenv("REALM_TEST_CRASH_AT", crashAt);
+    QString why;
+    server = ServerProcess::serve(data.data, data.databaseUrl, &why, {QStringLiteral("--listen"), address});
+    qunsetenv("REALM_TEST_CRASH_AT");
+    if (!server)
+        qWarning("realm-server did not start again: %s", qPrintable(why));
+    return server != nullptr;
 }
 
 std::optional<TeamOnServer> startTeam(const QTemporaryDir &parent, const QStringList &names, const QByteArray &password, const QString &org, QString *why)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QProcess>
@@ -101,6 +102,14 @@ struct TeamOnServer {
 std::optional<TeamOnServer> startTeam(const QTemporaryDir &parent, const QStringList &names, const QByteArray &password, const QString &org, QString *why);
 // An access token of EMAIL (empty on failure).
 QString signIn(const ServerProcess &server, const QString &email, const QByteArray &password);
+// A new API key (empty on failure, which is logged) of the person `token`
+// signs in, for organization `org` with `scopes`, valid one day.
+QString createApiKey(const ServerProcess &server, const QString &token, const QString &org, const QJsonArray &scopes);
+// Stops `server` and starts realm-server again on the same address and
+// data (clients' links name the address); with `crashAt`, armed to kill
+// itself at that point (core/common/crashpoint.h). False (logged) when it
+// does not start.
+bool restartServer(std::unique_ptr<ServerProcess> &server, const TestDataFolder &data, const char *crashAt = nullptr);
 
 // realm-cli run by `who` in `workspace`, reaching `serverUrl` with `token`
 // (REALM_SERVER_URL, REALM_SERVER_TOKEN): its exit code, -2 when it did

@@ -2,6 +2,7 @@
 #include "testserverdatabase.h"
 
 #include "postgrescluster.h"
+#include "auth/accounts.h"
 #include "serverdb/serverdatabase.h"
 
 #include <QDir>
@@ -59,6 +60,21 @@ std::shared_ptr<ServerDb::ServerDatabase> openTestServerDatabase(const QString &
     if (!opened)
         qFatal("cannot open the test database: %s", qPrintable(opened.error().message));
     return *opened;
+}
+
+Auth::Principal addPerson(const std::shared_ptr<ServerDb::ServerDatabase> &db, const QString &name)
+{
+    Result<Auth::User> user =
+        Auth::Accounts(db).addUser({name.toLower() + QStringLiteral("@example.org"), name, QStringLiteral("a long enough passphrase"), false, true});
+    if (!user) {
+        qWarning("cannot add %s: %s", qPrintable(name), qPrintable(user.error().message));
+        return {};
+    }
+    Auth::Principal person;
+    person.userId = user->id;
+    person.email = user->email;
+    person.name = name;
+    return person;
 }
 
 } // namespace Realm::Test

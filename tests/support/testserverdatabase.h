@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "auth/principal.h"
 #include "serverdb/databaselocation.h"
 
 #include <QString>
@@ -30,5 +31,9 @@ std::optional<QString> newTestDatabaseArgument(QString *why);
 // A new database on this run's backend, opened and migrated; the test
 // process stops with the reason if that fails.
 std::shared_ptr<ServerDb::ServerDatabase> openTestServerDatabase(const QString &folder);
+// A person with an account on the server (email name@example.org, the
+// tests' passphrase, verified), as the principal the services take; an
+// empty one when that failed (logged).
+Auth::Principal addPerson(const std::shared_ptr<ServerDb::ServerDatabase> &db, const QString &name);
 
 } // namespace Realm::Test

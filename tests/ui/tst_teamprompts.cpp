@@ -8,6 +8,7 @@
 #include "chat/promptsdialog.h"
 #include "prompts/promptstore.h"
 #include "secrets/memorysecretstore.h"
+#include "desksignin.h"
 #include "serverprocess.h"
 #include "team/orgtemplatesync.h"
 #include "team/synccontroller.h"
@@ -88,16 +89,7 @@ private:
     std::unique_ptr<Desk> m_alice;
     std::unique_ptr<Desk> m_bob;
 
-    bool signIn(Desk &desk, const QString &email)
-    {
-        std::optional<bool> ok;
-        desk.client.login(QUrl(m_server->url()), email, QString::fromUtf8(kPassword), {}, [&ok](Result<QJsonObject> me) {
-            if (!me)
-                qWarning("sign-in failed: %s", qPrintable(me.error().message));
-            ok = bool(me);
-        });
-        return QTest::qWaitFor([&ok] { return ok.has_value(); }, 20000) && *ok;
-    }
+    bool signIn(Desk &desk, const QString &email) { return signInDesk(desk.client, m_server->url(), email, kPassword); }
 
     // Alice's Prompts dialog, loaded, with the Share menu ready.
     std::unique_ptr<PromptsDialog> alicesDialog()

@@ -8,6 +8,7 @@
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
 #include "secrets/memorysecretstore.h"
+#include "desksignin.h"
 #include "serverprocess.h"
 #include "chat/chatpanel.h"
 #include "chat/conversationstore.h"
@@ -114,16 +115,7 @@ private:
     QString m_aliceProject;
     QString m_bobProject;
 
-    bool signIn(Desk &desk, const QString &email)
-    {
-        std::optional<bool> ok;
-        desk.client.login(QUrl(m_server->url()), email, QString::fromUtf8(kPassword), {}, [&ok](Result<QJsonObject> me) {
-            if (!me)
-                qWarning("sign-in failed: %s", qPrintable(me.error().message));
-            ok = bool(me);
-        });
-        return QTest::qWaitFor([&ok] { return ok.has_value(); }, 20000) && *ok;
-    }
+    bool signIn(Desk &desk, const QString &email) { return signInDesk(desk.client, m_server->url(), email, kPassword); }
 
     SyncBadge::Kind badgeOf(const Desk &desk, const QString &projectId)
     {

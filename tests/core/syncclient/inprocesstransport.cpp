@@ -194,20 +194,6 @@ Result<QByteArray> InProcessTransport::get(const QString &path, qint64 offset)
     return range ? Result<QByteArray>(range->bytes) : Result<QByteArray>(range.error());
 }
 
-Auth::Principal addPerson(const ServerDb::ServerDatabasePtr &db, const QString &name)
-{
-    Result<Auth::User> user = Auth::Accounts(db).addUser({name.toLower() + QStringLiteral("@example.org"), name, QStringLiteral("a long enough passphrase"), false, true});
-    if (!user) {
-        qWarning("cannot add %s: %s", qPrintable(name), qPrintable(user.error().message));
-        return {};
-    }
-    Auth::Principal principal;
-    principal.userId = user->id;
-    principal.email = user->email;
-    principal.name = name;
-    return principal;
-}
-
 Acme foundAcme(const ServerDb::ServerDatabasePtr &db)
 {
     Acme acme{addPerson(db, QStringLiteral("Alice")), addPerson(db, QStringLiteral("Bob")), {}};

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "testserverdatabase.h"
+
 #include "auth/organizations.h"
 #include "auth/principal.h"
 #include "auth/sharedprojects.h"
@@ -76,9 +78,7 @@ private:
     Auth::Principal m_principal;
 };
 
-// A person with an account on the server (email name@example.org), as the
-// principal the services take; an empty one when that failed (logged).
-Auth::Principal addPerson(const ServerDb::ServerDatabasePtr &db, const QString &name);
+// addPerson (a person with an account): testserverdatabase.h.
 
 // Alice and Bob with accounts on the server, Alice the owner of the
 // organization "Acme" and Bob a member; `orgId` empty when that failed (logged).

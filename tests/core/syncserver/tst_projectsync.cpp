@@ -210,19 +210,13 @@ private slots:
         m_db = Test::openTestServerDatabase(m_folder.path());
         m_projects = std::make_unique<SharedProjects>(m_db);
         m_sync = std::make_unique<ProjectSync>(m_db);
-        Accounts accounts(m_db);
         const std::pair<Principal *, QString> people[] = {{&m_alice, QStringLiteral("Alice")},
                                                           {&m_bob, QStringLiteral("Bob")},
                                                           {&m_carol, QStringLiteral("Carol")},
                                                           {&m_dave, QStringLiteral("Dave")}};
         for (const auto &[person, name] : people) {
-            Result<User> user = accounts.addUser(
-                {name.toLower() + QStringLiteral("@example.org"), name, QStringLiteral("a long enough passphrase"), false, true});
-            REALM_VERIFY_OK(user);
-            *person = Principal();
-            person->userId = user->id;
-            person->email = user->email;
-            person->name = name; // conflict copies are named after it
+            *person = Test::addPerson(m_db, name); // conflict copies are named after it
+            QVERIFY(!person->userId.isEmpty());
         }
         Organizations orgs(m_db);
         Result<Org> acme = orgs.create(m_alice, QStringLiteral("Acme"), kClient);
