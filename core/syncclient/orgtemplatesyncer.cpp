@@ -14,6 +14,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <optional>
 
 namespace Realm::SyncClient {
 
@@ -335,14 +336,21 @@ Result<qint64> OrgTemplateSyncer::push(const Org &org, OrgTemplateReport &report
     const Storage::Handle db = m_db->handle();
     qint64 answered = 0;
     bool renamed = false;
+    // After a refusal of a batch, one change at a time: the one refused is
+    // found, dropped, and the others go on.
+    bool oneAtATime = false;
+    std::optional<Error> refused;
     for (;;) {
         if (cancelled())
             return Error::cancelled();
         Result<QList<Mutation>> waiting = State::outbox(db, org.id);
         if (!waiting)
             return waiting.error();
-        if (waiting->isEmpty())
+        if (waiting->isEmpty()) {
+            if (refused)
+                return *refused;
             return answered;
+        }
         Result<std::optional<State::Link>> link = State::link(db, org.id);
         if (!link || !*link)
             return link ? Error::failed(tr("Reading the organization's sync state failed")) : link.error();
@@ -353,7 +361,7 @@ Result<qint64> OrgTemplateSyncer::push(const Org &org, OrgTemplateReport &report
                                                                 nullptr, int(waiting->size()))
                                         .arg(org.name));
         const QString clientId = (*link)->clientId;
-        const QList<Mutation> batch = firstBatch(*waiting);
+        const QList<Mutation> batch = oneAtATime ? waiting->mid(0, 1) : firstBatch(*waiting);
         QJsonArray mutations;
         for (const Mutation &mutation : batch)
             mutations.append(mutation.toJson());
@@ -368,6 +376,22 @@ Result<qint64> OrgTemplateSyncer::push(const Org &org, OrgTemplateReport &report
                 renamed = true;
                 if (Result<void> again = State::renumber(db, org.id, clientId, {}); !again)
                     return again.error();
+                continue;
+            }
+            // A change the server's rules refuse (this REALM checked it by
+            // its own: a server older or stricter than it, which does not
+            // hold that kind of template): refused for good, unlike a
+            // proxy's 413 or a server error. Found one at a time, dropped,
+            // said; the others go on.
+            if (code == Error::Code::InvalidInput && batch.size() > 1) {
+                oneAtATime = true;
+                continue;
+            }
+            if (code == Error::Code::InvalidInput) {
+                if (Result<void> dropped = State::renumber(db, org.id, clientId, {batch.first().number}); !dropped)
+                    return dropped.error();
+                refused = Error{code, tr("%1 did not take your change to %2: %3 It was dropped here (if %4 is older than this REALM, update it first).")
+                                          .arg(org.name, batch.first().key, answer.error().message, m_server)};
                 continue;
             }
             // Refused for good: the account is no longer an admin there (a

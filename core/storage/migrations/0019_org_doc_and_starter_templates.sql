@@ -30,3 +30,9 @@ CREATE TABLE org_starter_templates (
     changed_at  INTEGER NOT NULL,
     PRIMARY KEY (org_id, name)
 ) WITHOUT ROWID;
+
+-- A REALM of schema 18 read past the changes of these kinds (it had no
+-- place for them) and kept its cursor after them: the next sync reads
+-- each organization's templates from the start again, so that what was
+-- published before this upgrade arrives too.
+UPDATE org_template_links SET cursor = '';

@@ -101,6 +101,9 @@ Result<QJsonObject> InProcessTransport::call(const QByteArray &method, const QSt
                 return mutation.error();
             mutations.append(*mutation);
         }
+        for (const Sync::Mutation &mutation : std::as_const(mutations))
+            if (ofOrg && unknownOrgTables.contains(mutation.table))
+                return Error::invalidInput(QStringLiteral("\"%1\" is not something an organization's templates hold.").arg(mutation.table));
         ++pushes;
         if (beforePush)
             std::exchange(beforePush, nullptr)();

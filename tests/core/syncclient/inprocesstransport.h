@@ -54,6 +54,9 @@ public:
     // Called once, just before the next push reaches the server: what
     // someone does between a client's read and its change.
     std::function<void()> beforePush;
+    // A server from before these tables of an organization's scope: a push
+    // with a change to one of them is refused (400), as such a server does.
+    QStringList unknownOrgTables;
     // Pages of changes answered; once `pagesBeforeOffline` (when not
     // negative) were, the connection drops: every call fails after.
     int pages = 0;

@@ -453,6 +453,41 @@ private slots:
         REALM_VERIFY_OK(Starters::TemplateStore(m_alice->workspace.db()).find(QStringLiteral("acme.tiny")));
     }
 
+    void aServerWithoutAKindDropsThatChangeAndTakesTheRest()
+    {
+        // A realm-server from before documentation templates.
+        m_alice->transport->unknownOrgTables = {QString::fromLatin1(Sync::Tables::kDocTemplates)};
+        const Docs::DocTemplate brief{QStringLiteral("brief"), QStringLiteral("api"), QStringLiteral("{{project}}"), {}, 0, 0, {}, {}};
+        Result<OrgTemplateReport> refused = m_alice->syncer().publish(QStringLiteral("Acme"), brief);
+        REALM_VERIFY_OK(refused);
+        QCOMPARE(refused->errorCode, Error::Code::InvalidInput);
+        QVERIFY2(refused->error.contains(QStringLiteral("dropped here")), qPrintable(refused->error));
+        QCOMPARE(refused->pending, 0);
+        // Waiting behind one the server refuses, a prompt template still goes.
+        const qint64 before = serverSeq();
+        Sync::Mutation doc;
+        doc.table = QString::fromLatin1(Sync::Tables::kDocTemplates);
+        doc.key = QStringLiteral("brief");
+        doc.data = QJsonObject{{QStringLiteral("kind"), QStringLiteral("api")}, {QStringLiteral("body"), QStringLiteral("{{project}}")}};
+        Sync::Mutation prompt = doc;
+        prompt.table = QString::fromLatin1(Sync::Tables::kPromptTemplates);
+        prompt.key = QStringLiteral("review");
+        prompt.data = QJsonObject{{QStringLiteral("title"), QStringLiteral("Review")}, {QStringLiteral("body"), QStringLiteral("{{selection}}")}};
+        const Storage::Handle db = m_alice->workspace.db()->handle();
+        REALM_VERIFY_OK(SyncClient::OrgTemplateState::queue(db, m_acme.orgId, m_acme.alice.userId, doc));
+        REALM_VERIFY_OK(SyncClient::OrgTemplateState::queue(db, m_acme.orgId, m_acme.alice.userId, prompt));
+        Result<QList<OrgTemplateReport>> synced = m_alice->syncer().syncAll();
+        REALM_VERIFY_OK(synced);
+        QCOMPARE(synced->first().pending, 0);
+        QVERIFY2(synced->first().error.contains(QStringLiteral("brief")), qPrintable(synced->first().error));
+        QCOMPARE(serverSeq(), before + 1);
+        QCOMPARE(m_alice->shared().value(QStringLiteral("Acme/review")), QStringLiteral("{{selection}}"));
+        // Nothing is stuck: the next sync is clean.
+        synced = m_alice->syncer().syncAll();
+        REALM_VERIFY_OK(synced);
+        QCOMPARE(synced->first().error, QString());
+    }
+
     void aCancelledPublishSaysWhetherItsChangeWaits()
     {
         const auto publish = [this](const QString &name, const CancellationToken &cancel) {

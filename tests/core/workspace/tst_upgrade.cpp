@@ -152,6 +152,11 @@ void tst_Upgrade::everyEarlierSchemaUpgradesKeepingEveryRow()
         QVERIFY(waiting.exec(QStringLiteral("SELECT COUNT(*) FROM org_template_outbox o JOIN org_template_links l USING (org_id) WHERE l.next_number = 3")));
         QVERIFY(waiting.next());
         QCOMPARE(waiting.value(0).toInt(), 1);
+        // Schema 19: a workspace that passed by the kinds it did not know
+        // reads its organizations' templates from the start again.
+        QVERIFY(waiting.exec(QStringLiteral("SELECT cursor FROM org_template_links")));
+        QVERIFY(waiting.next());
+        QCOMPARE(waiting.value(0).toString(), version < 19 ? QString() : QStringLiteral("8a1b2c3d4e5f:4"));
     }
     if (version >= 19) {
         // An organization's documentation template, read-only, beside the user's own.
