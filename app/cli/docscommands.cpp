@@ -42,6 +42,8 @@ Result<Docs::DocSpec> specFor(const QCommandLineParser &parser, const Storage::D
             spec.templateName = QFileInfo(name).completeBaseName();
         } else {
             Result<Docs::DocTemplate> stored = db ? Docs::DocStore(*db).findTemplate(name) : Error::notFound(name);
+            if (!stored && stored.error().code != Error::Code::NotFound) // a name several organizations have
+                return stored.error();
             if (!stored)
                 return Error::notFound(QStringLiteral("--template %1 is neither a file nor a template of the workspace "
                                                       "(realm-cli docs template list).").arg(name));

@@ -115,7 +115,8 @@ int runDocsTemplateCommand(const Invocation &inv)
         Result<Docs::DocTemplate> stored = store.findTemplate(name);
         if (!stored)
             return fail(stored.error());
-        const QString out = parser.value(QStringLiteral("out")).isEmpty() ? name + QStringLiteral(".json") : parser.value(QStringLiteral("out"));
+        // An organization's ("Acme/NAME") is written as NAME.json.
+        const QString out = parser.value(QStringLiteral("out")).isEmpty() ? stored->name + QStringLiteral(".json") : parser.value(QStringLiteral("out"));
         if (Result<void> r = writeFileAtomically(out, QJsonDocument(templateJson(*stored)).toJson()); !r)
             return fail(r.error());
         Output::print(out);

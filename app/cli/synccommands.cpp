@@ -125,6 +125,8 @@ QString describe(const SyncClient::OrgTemplateReport &report)
                  report.pending > 0 ? QStringLiteral(" (%1 change(s) wait here for the next sync)").arg(report.pending) : QString());
     if (report.unsupported)
         return QStringLiteral("%1's templates: %2 keeps none (a realm-server from before them).").arg(report.orgName, report.server);
+    if (report.left)
+        return QStringLiteral("%1's templates: you are no longer in %1, so they were removed here.").arg(report.orgName);
     QString line = QStringLiteral("%1's templates (%2): sent %3, received %4").arg(report.orgName, report.server).arg(report.sent).arg(report.received);
     if (report.pending > 0)
         line += QStringLiteral(", %1 waiting").arg(report.pending);

@@ -163,7 +163,7 @@ int runTemplateCommand(const QString &sub, const Invocation &inv)
             parser.value(QStringLiteral("description")), marks, parser.values(QStringLiteral("file")));
         if (!starter)
             return fail(starter.error());
-        if (store.find(starter->id) && !parser.isSet(QStringLiteral("replace")))
+        if (store.hasOwn(starter->id) && !parser.isSet(QStringLiteral("replace")))
             return fail(Error::invalidInput(QStringLiteral("There is already a template named %1: choose another --name, or --replace it.").arg(starter->id)));
         if (Result<void> r = store.save(*starter); !r)
             return fail(r.error());
@@ -200,7 +200,7 @@ int runTemplateCommand(const QString &sub, const Invocation &inv)
         Result<Starters::StarterTemplate> starter = Starters::StarterTemplate::fromArchive(file.readAll(), name);
         if (!starter)
             return fail(starter.error());
-        if (store.find(name) && !parser.isSet(QStringLiteral("replace")))
+        if (store.hasOwn(name) && !parser.isSet(QStringLiteral("replace")))
             return fail(Error::invalidInput(QStringLiteral("There is already a template named %1: import it under another --name, or --replace it.").arg(name)));
         if (Result<void> r = store.save(*starter); !r)
             return fail(r.error());

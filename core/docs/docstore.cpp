@@ -185,7 +185,10 @@ Result<void> DocStore::saveTemplate(const DocTemplate &t)
 
 Result<void> DocStore::removeTemplate(const QString &name)
 {
-    if (Result<DocTemplate> found = findTemplate(name); found && isReadOnly(*found))
+    Result<DocTemplate> found = findTemplate(name);
+    if (!found && found.error().code != Error::Code::NotFound) // a name several organizations have
+        return found.error();
+    if (found && isReadOnly(*found))
         return Error::forbidden(QCoreApplication::translate("Realm::Docs", "%1 is %2's template: its admins withdraw it (realm-cli docs template withdraw %3 --org %2).")
                                     .arg(qualifiedName(*found), found->orgName, found->name));
     // A tombstone, so that sync can pass the removal on.

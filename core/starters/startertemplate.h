@@ -112,10 +112,12 @@ public:
     Result<QByteArray> archive(const QString &name) const;
     // Built-in first, then the workspace's; by id.
     Result<StarterTemplate> findAny(const QString &id) const;
+    // Whether the user has one of that name (an organization's does not
+    // count: the user's own may have its name, and comes first).
+    bool hasOwn(const QString &name) const;
 
 private:
     Result<std::optional<StarterTemplate>> findShared(const QString &name) const;
-    bool ownExists(const QString &name) const;
 
     Storage::DatabasePtr m_db;
 };

@@ -156,7 +156,7 @@ Result<std::optional<StarterTemplate>> TemplateStore::findShared(const QString &
 Result<StarterTemplate> TemplateStore::find(const QString &name) const
 {
     // The user's own first; an organization's comes with its organization.
-    if (!ownExists(name)) {
+    if (!hasOwn(name)) {
         Result<std::optional<StarterTemplate>> shared = findShared(name);
         if (!shared)
             return shared.error();
@@ -175,7 +175,7 @@ Result<StarterTemplate> TemplateStore::findAny(const QString &id) const
     if (shipped)
         return shipped;
     Result<StarterTemplate> stored = find(id);
-    if (stored)
+    if (stored || stored.error().code != Error::Code::NotFound) // found, or a name several organizations have
         return stored;
     return shipped.error(); // it lists the templates there are
 }
@@ -197,7 +197,7 @@ Result<void> TemplateStore::save(const StarterTemplate &starter)
     return q.exec(QCoreApplication::translate("Realm::Starters", "Cannot save the template"));
 }
 
-bool TemplateStore::ownExists(const QString &name) const
+bool TemplateStore::hasOwn(const QString &name) const
 {
     Storage::Statement q(m_db->handle(), "SELECT 1 FROM project_templates WHERE name = ? AND deleted_at IS NULL");
     q.bindAll(name);
@@ -206,10 +206,14 @@ bool TemplateStore::ownExists(const QString &name) const
 
 Result<void> TemplateStore::remove(const QString &name)
 {
-    if (!ownExists(name))
-        if (Result<std::optional<StarterTemplate>> shared = findShared(name); shared && *shared)
+    if (!hasOwn(name)) {
+        Result<std::optional<StarterTemplate>> shared = findShared(name);
+        if (!shared)
+            return shared.error();
+        if (*shared)
             return Error::forbidden(QCoreApplication::translate("Realm::Starters", "%1 is %2's template: its admins withdraw it (realm-cli template withdraw %3 --org %2).")
                                         .arg(qualifiedName(**shared), (*shared)->orgName, (*shared)->id));
+    }
     // A tombstone, so that sync can pass the removal on.
     Storage::Statement q(m_db->handle(), "UPDATE project_templates SET deleted_at = ?, updated_at = ? WHERE name = ? AND deleted_at IS NULL");
     const qint64 now = Clock::nowMs();

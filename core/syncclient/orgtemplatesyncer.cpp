@@ -85,6 +85,8 @@ QJsonObject OrgTemplateReport::toJson() const
                      {QStringLiteral("unusable"), QJsonArray::fromStringList(unusable)}};
     if (unsupported)
         json.insert(QStringLiteral("unsupported"), true);
+    if (left)
+        json.insert(QStringLiteral("left"), true);
     if (!error.isEmpty())
         json.insert(QStringLiteral("error"), error);
     return json;
@@ -255,19 +257,20 @@ Result<QList<OrgTemplateReport>> OrgTemplateSyncer::syncAll()
             return waiting.error();
         if (Result<void> gone = State::forget(m_db->handle(), link.orgId); !gone)
             return gone.error();
-        if (*waiting == 0)
-            continue;
-        OrgTemplateReport dropped;
-        dropped.orgId = link.orgId;
-        dropped.orgName = link.orgName;
-        dropped.server = m_server;
-        dropped.errorCode = Error::Code::NotFound;
-        dropped.error = QCoreApplication::translate("Realm::SyncClient",
-                                                    "You are no longer in %1: %n change(s) to its templates that waited here were dropped; "
-                                                    "your own templates are as they were.",
-                                                    nullptr, int(*waiting))
-                            .arg(link.orgName);
-        reports.append(dropped);
+        OrgTemplateReport gone;
+        gone.orgId = link.orgId;
+        gone.orgName = link.orgName;
+        gone.server = m_server;
+        gone.left = true;
+        if (*waiting > 0) {
+            gone.errorCode = Error::Code::NotFound;
+            gone.error = QCoreApplication::translate("Realm::SyncClient",
+                                                     "You are no longer in %1: %n change(s) to its templates that waited here were dropped; "
+                                                     "your own templates are as they were.",
+                                                     nullptr, int(*waiting))
+                             .arg(link.orgName);
+        }
+        reports.append(gone);
     }
     return reports;
 }

@@ -51,6 +51,9 @@ struct OrgTemplateReport {
     // The server has no organizations' templates (a realm-server from
     // before them): nothing was done, and nothing is wrong.
     bool unsupported = false;
+    // The account is no longer in the organization: its templates were
+    // removed here.
+    bool left = false;
     QString error; // set when this organization's sync failed (the others went on)
     Error::Code errorCode = Error::Code::Failed;
 

@@ -333,8 +333,13 @@ private slots:
         QFile made(kite + QStringLiteral("/main.py"));
         QVERIFY2(made.open(QIODevice::ReadOnly), err.constData());
         QCOMPARE(made.readAll(), QByteArray("print('hello from kite')\n"));
-        const QString copy = m_bob.home->filePath(QStringLiteral("copy.tar.gz"));
+        // His copy, under the same name: his own comes first, and goes first.
+        const QString copy = m_bob.home->filePath(QStringLiteral("acme-tiny.tar.gz"));
         QCOMPARE(cli(m_bob, {QStringLiteral("template"), QStringLiteral("export"), QStringLiteral("Acme/acme-tiny"), QStringLiteral("--out"), copy}), 0);
+        QCOMPARE(cli(m_bob, {QStringLiteral("template"), QStringLiteral("import"), copy}), 0);
+        QCOMPARE(cli(m_bob, {QStringLiteral("template"), QStringLiteral("list"), QStringLiteral("--json")}, &out), 0);
+        QCOMPARE(out.count("\"id\":\"acme-tiny\""), 2);
+        QCOMPARE(cli(m_bob, {QStringLiteral("template"), QStringLiteral("remove"), QStringLiteral("acme-tiny")}), 0);
         QCOMPARE(cli(m_bob, {QStringLiteral("template"), QStringLiteral("import"), copy, QStringLiteral("--name"), QStringLiteral("my-tiny")}), 0);
         QCOMPARE(cli(m_bob, {QStringLiteral("template"), QStringLiteral("remove"), QStringLiteral("acme-tiny")}, nullptr, &err), 4);
         QVERIFY2(err.contains("template withdraw acme-tiny --org Acme"), err.constData());

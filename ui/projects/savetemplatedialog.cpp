@@ -124,7 +124,7 @@ void SaveTemplateDialog::save()
     runInBackground(this, m_db,
                     [=](Storage::DatabasePtr db) -> Result<void> {
                         Starters::TemplateStore store(db);
-                        if (store.find(name))
+                        if (store.hasOwn(name))
                             return Error::invalidInput(taken);
                         Result<Starters::StarterTemplate> starter = Starters::templateFromProject(db, projectId, name, title, description, marks, paths);
                         if (!starter)

@@ -122,7 +122,7 @@ void OrgTemplateSync::end(const Result<QList<OrgTemplateReport>> &reports)
     QStringList notes; // what a background run did not do as asked, beside a failure
     if (reports) {
         for (const OrgTemplateReport &report : *reports) {
-            changedHere = changedHere || report.received > 0;
+            changedHere = changedHere || report.received > 0 || report.left;
             // A change the server took, whose read afterwards failed, is done.
             const bool done = report.pending == 0 && report.sent > 0;
             if (failure.message.isEmpty() && !report.error.isEmpty() && !done)
