@@ -2329,6 +2329,10 @@
             <numerusform>%n Änderungen an den Vorlagen von %1 wurden hier von einem anderen Konto gemacht: Sie warten, bis es sich wieder anmeldet.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Its archive is not base64.</source>
+        <translation>Ihr Archiv ist nicht Base64-kodiert.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::SyncClient::OrgTemplateState</name>
@@ -2430,6 +2434,10 @@
     <message>
         <source>Cancelled: the change waits here, and the next sync sends it (realm-cli sync status shows what waits).</source>
         <translation>Abgebrochen: Die Änderung wartet hier, und der nächste Abgleich sendet sie (realm-cli sync status zeigt, was wartet).</translation>
+    </message>
+    <message>
+        <source>%1 did not take your change to %2: %3 It was dropped here (if %4 is older than this REALM, update it first).</source>
+        <translation>%1 hat Ihre Änderung an %2 nicht übernommen: %3 Sie wurde hier verworfen (ist %4 älter als dieses REALM, aktualisieren Sie es zuerst).</translation>
     </message>
 </context>
 <context>

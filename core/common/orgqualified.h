@@ -11,7 +11,7 @@
 
 namespace Realm {
 
-// Templates an organization shares (prompt and documentation ones) are
+// Templates an organization shares (prompt, documentation and starter ones) are
 // named "ORG/NAME", ORG being the organization's name or id; a bare NAME
 // finds the one organization that has it. `T` has orgId and orgName, and
 // a name: its `name`, or what an overload of orgItemName in its own

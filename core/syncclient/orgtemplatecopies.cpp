@@ -5,6 +5,8 @@
 #include "prompts/orgprompts.h"
 #include "starters/orgstarters.h"
 
+#include <QCoreApplication>
+
 namespace Realm::SyncClient {
 
 namespace {
@@ -43,7 +45,7 @@ Result<void> storeStarter(Storage::Handle db, const Sync::Change &change, const 
     const QByteArray::FromBase64Result archive =
         QByteArray::fromBase64Encoding(textIn(change, "archive").toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!archive)
-        return Error::invalidInput(QStringLiteral("not base64"));
+        return Error::invalidInput(QCoreApplication::translate("Realm::SyncClient", "Its archive is not base64."));
     return Starters::OrgStarters::store(db, {orgId, orgName, change.key, textIn(change, "title"), textIn(change, "description"), archive.decoded,
                                              change.seq, change.changedBy, change.changedAtMs});
 }

@@ -91,7 +91,7 @@ public:
     Result<OrgTemplateReport> publish(const QString &org, const Docs::DocTemplate &docTemplate);
     Result<OrgTemplateReport> publish(const QString &org, const Starters::StarterTemplate &starter);
     // The organization's template `name` goes, for every member.
-    Result<OrgTemplateReport> withdraw(const QString &org, const QString &name, TemplateKind kind = TemplateKind::Prompt);
+    Result<OrgTemplateReport> withdraw(const QString &org, const QString &name, TemplateKind kind);
 
 private:
     using Org = AccountOrgs::Org;

@@ -114,8 +114,10 @@ NewProjectDialog::NewProjectDialog(Storage::DatabasePtr db, QWidget *parent)
 void NewProjectDialog::selectTemplate(const QString &id)
 {
     for (qsizetype i = 0; i < m_starters.size(); ++i) {
-        if (m_starters.at(i).id == id)
+        if (m_starters.at(i).id == id) { // the first: REALM's, then the user's, then an organization's
             m_templates->setCurrentRow(int(i));
+            return;
+        }
     }
 }
 

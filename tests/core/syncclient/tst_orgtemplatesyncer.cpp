@@ -305,7 +305,7 @@ private slots:
             edit.data = QJsonObject{{QStringLiteral("title"), QStringLiteral("Style")}, {QStringLiteral("body"), QStringLiteral("Better style {{selection}}")}};
             QVERIFY(m_sync->pushOrgTemplates(m_acme.alice, m_acme.orgId, QStringLiteral("another-admin"), {edit}, kClient));
         };
-        Result<OrgTemplateReport> withdrawn = m_alice->syncer().withdraw(QStringLiteral("Acme"), QStringLiteral("style"));
+        Result<OrgTemplateReport> withdrawn = m_alice->syncer().withdraw(QStringLiteral("Acme"), QStringLiteral("style"), SyncClient::TemplateKind::Prompt);
         REALM_VERIFY_OK(withdrawn);
         QCOMPARE(withdrawn->kept, QStringList{QStringLiteral("style")});
         QCOMPARE(m_alice->shared().value(QStringLiteral("Acme/style")), QStringLiteral("Better style {{selection}}"));

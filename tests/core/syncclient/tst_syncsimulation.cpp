@@ -301,7 +301,7 @@ private:
     QString templateStep(int step, Person &person)
     {
         const QString name = QStringLiteral("t%1").arg(pick(3));
-        // A prompt template or a documentation template (which may share a name).
+        // A prompt, documentation or starter template (which may share a name).
         const SyncClient::TemplateKind kinds[] = {SyncClient::TemplateKind::Prompt, SyncClient::TemplateKind::Doc, SyncClient::TemplateKind::Starter};
         const SyncClient::TemplateKind kind = kinds[pick(3)];
         const QString tracked = QStringLiteral("%1 %2").arg(kindName(kind), name);
