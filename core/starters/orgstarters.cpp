@@ -49,6 +49,24 @@ Result<QList<StarterTemplate>> list(Storage::Handle db)
     return starters;
 }
 
+Result<QList<StarterTemplate>> names(Storage::Handle db)
+{
+    Statement q(db, "SELECT org_id, org_name, name, title, description FROM org_starter_templates ORDER BY org_name, org_id, name");
+    QList<StarterTemplate> starters;
+    while (q.next()) {
+        StarterTemplate starter;
+        starter.orgId = q.columnText(0);
+        starter.orgName = q.columnText(1);
+        starter.id = q.columnText(2);
+        starter.title = q.columnText(3);
+        starter.description = q.columnText(4);
+        starters.append(starter);
+    }
+    if (q.failed())
+        return q.error(tr("Reading the organizations' starter templates failed"));
+    return starters;
+}
+
 Result<QByteArray> archive(Storage::Handle db, const QString &orgId, const QString &name)
 {
     Statement q(db, "SELECT archive FROM org_starter_templates WHERE org_id = ? AND name = ?");

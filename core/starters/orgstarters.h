@@ -38,6 +38,9 @@ inline constexpr Storage::OrgCopyTable kCopies{"org_starter_templates"};
 
 // By organization name, then name; read from their archives.
 Result<QList<StarterTemplate>> list(Storage::Handle db);
+// The same, without reading the archives: name, organization, title and
+// description only (to find one by name without unpacking them all).
+Result<QList<StarterTemplate>> names(Storage::Handle db);
 // The archive of one (by organization id and name).
 Result<QByteArray> archive(Storage::Handle db, const QString &orgId, const QString &name);
 

@@ -137,7 +137,10 @@ Result<QByteArray> TemplateStore::archive(const QString &name) const
         return q.columnBlob(0);
     if (q.failed())
         return q.error(QCoreApplication::translate("Realm::Starters", "Cannot read the template"));
-    Result<std::optional<StarterTemplate>> shared = findShared(name);
+    Result<QList<StarterTemplate>> named = OrgStarters::names(m_db->handle());
+    if (!named)
+        return named.error();
+    Result<std::optional<StarterTemplate>> shared = findOrgQualified(*named, name);
     if (!shared)
         return shared.error();
     if (*shared)
@@ -147,10 +150,25 @@ Result<QByteArray> TemplateStore::archive(const QString &name) const
 
 Result<std::optional<StarterTemplate>> TemplateStore::findShared(const QString &name) const
 {
-    Result<QList<StarterTemplate>> shared = OrgStarters::list(m_db->handle());
-    if (!shared)
-        return shared.error();
-    return findOrgQualified(*shared, name);
+    // By name first; only the one found is unpacked.
+    Result<QList<StarterTemplate>> named = OrgStarters::names(m_db->handle());
+    if (!named)
+        return named.error();
+    Result<std::optional<StarterTemplate>> found = findOrgQualified(*named, name);
+    if (!found || !*found)
+        return found;
+    const StarterTemplate &entry = **found;
+    Result<QByteArray> bytes = OrgStarters::archive(m_db->handle(), entry.orgId, entry.id);
+    if (!bytes)
+        return bytes.error();
+    Result<StarterTemplate> starter = StarterTemplate::fromArchive(*bytes, entry.id);
+    if (!starter)
+        return starter.error();
+    starter->orgId = entry.orgId;
+    starter->orgName = entry.orgName;
+    starter->title = entry.title;
+    starter->description = entry.description;
+    return std::optional<StarterTemplate>(*starter);
 }
 
 Result<StarterTemplate> TemplateStore::find(const QString &name) const

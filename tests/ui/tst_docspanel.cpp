@@ -242,6 +242,22 @@ void tst_DocsPanel::anOrganizationsTemplateIsListedAndUsed()
     QCOMPARE(box->currentText(), QStringLiteral("brief (Acme)"));
     if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
         QVERIFY(f.panel->grab().save(dir + QStringLiteral("/docs-panel-org-template.png")));
+
+    // A custom one whose prompt its admins change: the new prompt replaces
+    // the old one the user had not edited.
+    auto adr = shared(QStringLiteral("adr"), QStringLiteral("{{answer}}"));
+    adr.docTemplate.kind = QStringLiteral("custom");
+    adr.docTemplate.prompt = QStringLiteral("Write an ADR.");
+    QVERIFY(Docs::OrgDocs::store(f.ws.db()->handle(), adr));
+    f.panel->kindBox()->setCurrentIndex(f.panel->kindBox()->findData(QStringLiteral("custom")));
+    QVERIFY(QTest::qWaitFor([box] { return box->count() == 2; }, 10000));
+    box->setCurrentIndex(1);
+    QCOMPARE(f.panel->promptEdit()->toPlainText(), QStringLiteral("Write an ADR."));
+    adr.docTemplate.prompt = QStringLiteral("Write an ADR in Acme's form.");
+    QVERIFY(Docs::OrgDocs::store(f.ws.db()->handle(), adr));
+    f.panel->reloadTemplates();
+    QVERIFY(QTest::qWaitFor([&] { return f.panel->promptEdit()->toPlainText() == QStringLiteral("Write an ADR in Acme's form."); }, 10000));
+    QCOMPARE(box->currentText(), QStringLiteral("adr (Acme)"));
 }
 
 QTEST_MAIN(tst_DocsPanel)

@@ -225,7 +225,10 @@ void DocsPanel::reloadTemplates()
                             return;
                         // The one chosen stays chosen (a sync reloads the list under the user's hands).
                         const int chosen = m_templateBox->currentIndex() - 1;
-                        const QString chosenName = chosen >= 0 && chosen < m_templates.size() ? Docs::qualifiedName(m_templates.at(chosen)) : QString();
+                        const bool hadChoice = chosen >= 0 && chosen < m_templates.size();
+                        const QString chosenName = hadChoice ? Docs::qualifiedName(m_templates.at(chosen)) : QString();
+                        // Its prompt as the user has it unedited: a new version's replaces it.
+                        const bool promptUnedited = hadChoice && m_promptEdit->toPlainText() == m_templates.at(chosen).prompt;
                         const QSignalBlocker quiet(m_templateBox);
                         m_templates.clear();
                         m_templateBox->clear();
@@ -235,8 +238,11 @@ void DocsPanel::reloadTemplates()
                                 m_templates.append(t);
                                 // An organization's, which its admins change: "name (Acme)".
                                 m_templateBox->addItem(Docs::isReadOnly(t) ? tr("%1 (%2)").arg(t.name, t.orgName) : t.name);
-                                if (Docs::qualifiedName(t) == chosenName)
+                                if (Docs::qualifiedName(t) == chosenName) {
                                     m_templateBox->setCurrentIndex(m_templateBox->count() - 1);
+                                    if (promptUnedited && !t.prompt.isEmpty())
+                                        m_promptEdit->setPlainText(t.prompt);
+                                }
                             }
                         }
                     });
