@@ -216,6 +216,35 @@ Result<void> rebaseOutbox(Storage::Handle db, const QString &orgId)
     return {};
 }
 
+Result<void> setUnusable(Storage::Handle db, const QString &orgId, const QString &table, const QString &name, std::optional<qint64> seq)
+{
+    if (!seq) {
+        Statement q(db, "DELETE FROM org_template_unusable WHERE org_id = ? AND table_name = ? AND name = ?");
+        q.bindAll(orgId, table, name);
+        return q.exec(saveFailed());
+    }
+    Statement q(db, "INSERT INTO org_template_unusable (org_id, table_name, name, seq) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (org_id, table_name, name) DO UPDATE SET seq = excluded.seq");
+    q.bindAll(orgId, table, name, *seq);
+    return q.exec(saveFailed());
+}
+
+Result<void> forgetUnusable(Storage::Handle db, const QString &orgId)
+{
+    return exec(db, "DELETE FROM org_template_unusable WHERE org_id = ?", orgId, saveFailed());
+}
+
+Result<std::optional<qint64>> unusableSeq(Storage::Handle db, const QString &orgId, const QString &table, const QString &name)
+{
+    Statement q(db, "SELECT seq FROM org_template_unusable WHERE org_id = ? AND table_name = ? AND name = ?");
+    q.bindAll(orgId, table, name);
+    if (q.next())
+        return std::optional<qint64>(q.columnInt(0));
+    if (q.failed())
+        return q.error(readFailed());
+    return std::optional<qint64>();
+}
+
 Result<void> forget(Storage::Handle db, const QString &orgId)
 {
     const QString what = tr("Forgetting an organization's templates failed");

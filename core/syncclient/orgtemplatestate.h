@@ -58,6 +58,12 @@ Result<void> renumber(Storage::Handle db, const QString &orgId, const QString &c
 // After a list from the start of another epoch (a restored server): the
 // waiting changes are based on the items as that list has them.
 Result<void> rebaseOutbox(Storage::Handle db, const QString &orgId);
+// Templates the server holds that this REALM cannot use (no copy is
+// kept): their seq, so that an admin can still withdraw one.
+Result<void> setUnusable(Storage::Handle db, const QString &orgId, const QString &table, const QString &name, std::optional<qint64> seq);
+Result<void> forgetUnusable(Storage::Handle db, const QString &orgId);
+Result<std::optional<qint64>> unusableSeq(Storage::Handle db, const QString &orgId, const QString &table, const QString &name);
+
 // The organization is no longer followed: its link, waiting changes and
 // copies go (its own transaction).
 Result<void> forget(Storage::Handle db, const QString &orgId);

@@ -188,6 +188,9 @@ Result<OrgTemplateReport> OrgTemplateSyncer::change(const QString &org, Template
         return Error::notFound(tr("%1 keeps no organizations' templates (a realm-server from before them): update it first.").arg(m_server));
     const Storage::Handle db = m_db->handle();
     Result<std::optional<qint64>> seq = copies.rows->seqOf(db, target->id, name);
+    // One this REALM cannot use has no copy, but a seq all the same.
+    if (seq && !*seq)
+        seq = State::unusableSeq(db, target->id, mutation.table, name);
     if (!seq)
         return seq.error();
     if (remove && !*seq)
@@ -488,6 +491,9 @@ Result<qint64> OrgTemplateSyncer::pull(const Org &org, OrgTemplateReport &report
     Storage::Transaction transaction(db);
     if (!transaction.isActive())
         return transaction.error();
+    if (fromStart)
+        if (Result<void> cleared = State::forgetUnusable(db, org.id); !cleared)
+            return cleared.error();
     for (const OrgTemplateCopies &copies : allOrgTemplateCopies()) {
         if (fromStart)
             if (Result<void> cleared = copies.rows->forgetOrg(db, org.id); !cleared)
@@ -501,12 +507,16 @@ Result<qint64> OrgTemplateSyncer::pull(const Org &org, OrgTemplateReport &report
         if (!copies)
             continue;
         Result<void> done = change.deleted ? copies->rows->remove(db, org.id, change.key) : copies->store(db, change, org.id, org.name);
+        std::optional<qint64> unusableAt;
         if (!done && done.error().code == Error::Code::InvalidInput) {
             // Not a template REALM can use: no copy here either (an older
-            // one would be what the organization no longer has).
+            // one would be what the organization no longer has), only its seq.
             report.unusable.append(change.key);
+            unusableAt = change.seq;
             done = copies->rows->remove(db, org.id, change.key);
         }
+        if (done)
+            done = State::setUnusable(db, org.id, change.table, change.key, unusableAt);
         if (!done)
             return done.error();
         if (!change.deleted || !fromStart)

@@ -36,3 +36,14 @@ CREATE TABLE org_starter_templates (
 -- each organization's templates from the start again, so that what was
 -- published before this upgrade arrives too.
 UPDATE org_template_links SET cursor = '';
+
+-- The sync client's (core/syncclient): templates the server holds that
+-- this REALM cannot use (no copy is kept), with their seq, so that an
+-- admin can still withdraw one by name.
+CREATE TABLE org_template_unusable (
+    org_id     TEXT NOT NULL REFERENCES org_template_links(org_id) ON DELETE CASCADE,
+    table_name TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    seq        INTEGER NOT NULL,
+    PRIMARY KEY (org_id, table_name, name)
+) WITHOUT ROWID;

@@ -327,6 +327,16 @@ private slots:
         REALM_VERIFY_OK(synced);
         QCOMPARE(synced->first().unusable, QStringList{QStringLiteral("x")});
         QVERIFY(!m_bob->shared().contains(QStringLiteral("Acme/x")));
+        // An admin withdraws it by name all the same (no copy, but its seq).
+        const qint64 before = serverSeq();
+        Result<OrgTemplateReport> withdrawn = m_alice->syncer().withdraw(QStringLiteral("Acme"), QStringLiteral("x"), SyncClient::TemplateKind::Prompt);
+        REALM_VERIFY_OK(withdrawn);
+        QCOMPARE(withdrawn->error, QString());
+        QCOMPARE(withdrawn->kept, QStringList());
+        QCOMPARE(serverSeq(), before + 1);
+        synced = m_bob->syncer().syncAll();
+        REALM_VERIFY_OK(synced);
+        QCOMPARE(synced->first().unusable, QStringList());
     }
 
     void documentationTemplatesComeAndGoBesideThePrompts()
