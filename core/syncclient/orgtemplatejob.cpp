@@ -7,6 +7,18 @@
 
 namespace Realm::SyncClient {
 
+QString OrgTemplateInput::templateName() const
+{
+    if (action != Action::Publish)
+        return name;
+    switch (kind) {
+    case TemplateKind::Prompt: return prompt.name;
+    case TemplateKind::Doc: return docTemplate.name;
+    case TemplateKind::Starter: return starter.id;
+    }
+    return name;
+}
+
 static_assert(JobShaped<OrgTemplateJob>);
 
 OrgTemplateJob::OrgTemplateJob(Storage::DatabasePtr db, SyncJob::TransportFactory transport, OrgTemplateInput input, QObject *parent)

@@ -18,6 +18,9 @@ struct OrgTemplateInput {
     Docs::DocTemplate docTemplate;  // Publish a documentation template: one of the user's own
     Starters::StarterTemplate starter; // Publish a starter template: one of the user's own
     QString name;                   // Withdraw
+
+    // The template published or withdrawn.
+    QString templateName() const;
 };
 
 // Syncs, publishes or withdraws organizations' templates on a

@@ -8,6 +8,7 @@
 #include "starters/startertemplate.h"
 #include "storage/database.h"
 #include "sync/transport.h"
+#include "syncclient/templatekind.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -29,9 +30,6 @@ struct AccountOrgs {
     bool complete = true; // false: an API key's answer (its own organization)
 };
 Result<AccountOrgs> accountOrgsFrom(const QJsonObject &me);
-
-// An organization shares prompt, documentation and starter templates.
-enum class TemplateKind { Prompt, Doc, Starter };
 
 // What one sync of an organization's templates did.
 struct OrgTemplateReport {

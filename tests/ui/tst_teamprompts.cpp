@@ -3,9 +3,12 @@
 // realm-server on 127.0.0.1: Alice (Acme's owner) publishes one of her
 // templates from the Prompts dialog's Share menu; Bob's desktop, live,
 // receives it within moments (the event socket's poke) and shows it
-// read-only; Alice withdraws it and it leaves Bob's list. Logins go to
-// in-memory secret stores.
+// read-only; Alice withdraws it and it leaves Bob's list. The same for a
+// documentation template, from the Documentation Templates dialog. Logins
+// go to in-memory secret stores.
 #include "chat/promptsdialog.h"
+#include "docs/docstore.h"
+#include "docs/doctemplatesdialog.h"
 #include "prompts/promptstore.h"
 #include "secrets/memorysecretstore.h"
 #include "desksignin.h"
@@ -30,6 +33,7 @@
 
 using namespace Realm;
 using namespace Realm::Test;
+using Realm::Ui::DocTemplatesDialog;
 using Realm::Ui::OrgTemplateSync;
 using Realm::Ui::PromptsDialog;
 using Realm::Ui::SyncController;
@@ -52,7 +56,8 @@ void screenshot(QWidget &widget, const QString &name)
 }
 
 // The dialog's row showing `text`, or -1.
-int rowOf(const PromptsDialog &dialog, const QString &text)
+template<typename Dialog>
+int rowOf(const Dialog &dialog, const QString &text)
 {
     for (int row = 0; row < dialog.list()->count(); ++row)
         if (dialog.list()->item(row)->text() == text)
@@ -68,6 +73,12 @@ QStringList namesIn(const Storage::DatabasePtr &db)
         for (const Prompts::PromptTemplate &prompt : std::as_const(*prompts))
             names.append(Prompts::qualifiedName(prompt));
     return names;
+}
+
+bool hasDocTemplate(const Storage::DatabasePtr &db, const QString &qualifiedName)
+{
+    Result<Docs::DocTemplate> found = Docs::DocStore(db).findTemplate(qualifiedName);
+    return found && Docs::qualifiedName(*found) == qualifiedName;
 }
 
 QAction *menuAction(QMenu *menu, const QString &text)
@@ -102,8 +113,10 @@ private:
         return dialog;
     }
 
-    // Runs the Share menu's `text` for the dialog's `row`; the message it ends with.
-    QString share(PromptsDialog &dialog, int row, const QString &text)
+    // Runs the Share menu's `text` for the dialog's `row`; the message it
+    // ends with. (The Prompts or the Documentation Templates dialog.)
+    template<typename Dialog>
+    QString share(Dialog &dialog, int row, const QString &text)
     {
         dialog.list()->setCurrentRow(row);
         if (!QTest::qWaitFor([&dialog] { return dialog.shareButton()->isEnabled(); }, 10000))
@@ -112,10 +125,10 @@ private:
         QAction *action = menuAction(menu.get(), text);
         if (!action)
             return QStringLiteral("(no menu item %1)").arg(text);
-        QSignalSpy changed(&dialog, &PromptsDialog::changed);
-        QSignalSpy loaded(&dialog, &PromptsDialog::loaded);
+        QSignalSpy changed(&dialog, &Dialog::changed);
+        QSignalSpy loaded(&dialog, &Dialog::loaded);
         action->trigger();
-        auto *message = dialog.findChild<QLabel *>(QStringLiteral("promptMessage"));
+        auto *message = dialog.template findChild<QLabel *>(std::is_same_v<Dialog, PromptsDialog> ? QStringLiteral("promptMessage") : QStringLiteral("docTemplateMessage"));
         // The list is read again, and then says what came of it.
         if (!QTest::qWaitFor([&] { return !changed.isEmpty() && !loaded.isEmpty(); }, 30000))
             return QStringLiteral("(no answer, or not read again: %1)").arg(message->text());
@@ -223,6 +236,35 @@ private slots:
         QVERIFY(rowOf(*dialog, QStringLiteral("Acme Review")) >= 0); // hers stays
         QVERIFY(!received.isEmpty() || received.wait(20000)); // (it may have come while Alice's dialog waited)
         QVERIFY(!namesIn(m_bob->workspace.db()).contains(QStringLiteral("Acme/acme-review")));
+        m_bob->sync->setAutomatic(false);
+    }
+
+    void aDocumentationTemplateTravelsTheSameWay()
+    {
+        m_bob->sync->setAutomatic(true);
+        QVERIFY(QTest::qWaitFor([&] { return m_bob->sync->isLive() && !m_bob->sync->orgTemplates()->isBusy(); }, 20000));
+        const Docs::DocTemplate brief{QStringLiteral("brief"), QStringLiteral("custom"), QStringLiteral("# {{title}}\n\n{{answer}}\n"),
+                                      QStringLiteral("A one-page brief for new contributors."), 0, 0, {}, {}};
+        REALM_VERIFY_OK(Docs::DocStore(m_alice->workspace.db()).saveTemplate(brief));
+
+        DocTemplatesDialog dialog(m_alice->workspace.db());
+        QSignalSpy loaded(&dialog, &DocTemplatesDialog::loaded);
+        QVERIFY(loaded.wait(10000));
+        dialog.setSharing(m_alice->sync->orgTemplates());
+        QString said = share(dialog, rowOf(dialog, QStringLiteral("brief")), QStringLiteral("Publish to Acme"));
+        QVERIFY2(said.startsWith(QStringLiteral("Published")), qPrintable(said));
+        QVERIFY(rowOf(dialog, QStringLiteral("brief (Acme)")) >= 0);
+        QVERIFY(QTest::qWaitFor([&] { return hasDocTemplate(m_bob->workspace.db(), QStringLiteral("Acme/brief")); }, 20000));
+        Result<Docs::DocTemplate> his = Docs::DocStore(m_bob->workspace.db()).findTemplate(QStringLiteral("brief"));
+        REALM_VERIFY_OK(his);
+        QCOMPARE(his->prompt, brief.prompt);
+        QCOMPARE(his->body, brief.body);
+
+        said = share(dialog, rowOf(dialog, QStringLiteral("brief (Acme)")), QStringLiteral("Withdraw from Acme"));
+        QVERIFY2(said.startsWith(QStringLiteral("Withdrew")), qPrintable(said));
+        QVERIFY(rowOf(dialog, QStringLiteral("brief (Acme)")) < 0);
+        QVERIFY(rowOf(dialog, QStringLiteral("brief")) >= 0); // hers stays
+        QVERIFY(QTest::qWaitFor([&] { return !hasDocTemplate(m_bob->workspace.db(), QStringLiteral("Acme/brief")); }, 20000));
         m_bob->sync->setAutomatic(false);
     }
 };

@@ -180,11 +180,7 @@ QString PromptsDialog::noteFor(const PromptTemplate &p) const
 {
     if (p.builtIn)
         return tr("REALM's own template: duplicate it to make one of your own.");
-    if (p.orgId.isEmpty())
-        return {};
-    const bool administered = std::any_of(m_adminOrgs.cbegin(), m_adminOrgs.cend(), [&p](const PromptSharing::Org &org) { return org.id == p.orgId; });
-    return administered ? tr("%1's template, for all its members: Share withdraws it; duplicate it to make one of your own.").arg(p.orgName)
-                        : tr("%1's template, which its admins change: duplicate it to make one of your own.").arg(p.orgName);
+    return p.orgId.isEmpty() ? QString() : orgTemplateNote(m_adminOrgs, p.orgId, p.orgName);
 }
 
 PromptTemplate PromptsDialog::formTemplate() const
@@ -328,14 +324,14 @@ void PromptsDialog::exportTo(const QString &fileName)
                     });
 }
 
-void PromptsDialog::setSharing(PromptSharing *sharing)
+void PromptsDialog::setSharing(TemplateSharing *sharing)
 {
     m_sharing = sharing;
     m_share->setVisible(sharing != nullptr);
     if (!sharing)
         return;
-    sharing->adminOrgs(this, [this](const Result<QList<PromptSharing::Org>> &orgs) {
-        m_adminOrgs = orgs ? *orgs : QList<PromptSharing::Org>{};
+    sharing->adminOrgs(this, [this](const Result<QList<TemplateSharing::Org>> &orgs) {
+        m_adminOrgs = orgs ? *orgs : QList<TemplateSharing::Org>{};
         // An organization's template (read-only: no edit to lose) says
         // what its admins may do.
         if (const int row = m_list->currentRow(); !m_isNew && row >= 0 && row < m_prompts.size() && !m_prompts.at(row).orgId.isEmpty())
@@ -366,21 +362,15 @@ QMenu *PromptsDialog::shareMenu()
         m_noteAfterReload = *message; // (showing the template again would replace it)
         reload(name);
     };
-    for (const PromptSharing::Org &org : std::as_const(m_adminOrgs)) {
-        if (prompt.orgId.isEmpty()) {
-            menu->addAction(tr("Publish to %1").arg(org.name), this, [this, org, prompt, done] {
-                m_message->setText(tr("Publishing \"%1\" to %2…").arg(prompt.name, org.name));
-                m_sharing->publish(this, org, prompt, done);
-            });
-        } else if (prompt.orgId == org.id) {
-            menu->addAction(tr("Withdraw from %1").arg(org.name), this, [this, org, prompt, done] {
-                m_message->setText(tr("Withdrawing \"%1\" from %2…").arg(prompt.name, org.name));
-                m_sharing->withdraw(this, org, prompt.name, done);
-            });
+    fillShareMenu(menu, m_adminOrgs, prompt.orgId, prompt.orgName, [this, prompt, done](const TemplateSharing::Org &org, bool publish) {
+        if (publish) {
+            m_message->setText(tr("Publishing \"%1\" to %2…").arg(prompt.name, org.name));
+            m_sharing->publish(this, org, prompt, done);
+        } else {
+            m_message->setText(tr("Withdrawing \"%1\" from %2…").arg(prompt.name, org.name));
+            m_sharing->withdraw(this, org, SyncClient::TemplateKind::Prompt, prompt.name, done);
         }
-    }
-    if (menu->isEmpty())
-        menu->addAction(tr("Only %1's admins change its templates").arg(prompt.orgName))->setEnabled(false);
+    });
     return menu;
 }
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "jobs/background.h"
-#include "chat/promptsharing.h"
+#include "team/templatesharing.h"
 #include "prompts/prompttemplate.h"
 #include "storage/database.h"
 
@@ -39,7 +39,7 @@ public:
     // Publishing to organizations (signed in to a team server): the Share
     // button offers the user's own template to the organizations they
     // administer, and an organization's template back for withdrawal.
-    void setSharing(PromptSharing *sharing);
+    void setSharing(TemplateSharing *sharing);
     QPushButton *shareButton() const { return m_share; }
     // The menu the Share button opens for the template shown (for tests too).
     QMenu *shareMenu();
@@ -79,8 +79,8 @@ private:
     QPushButton *m_remove;
     QPushButton *m_save;
     QPushButton *m_share;
-    PromptSharing *m_sharing = nullptr;
-    QList<PromptSharing::Org> m_adminOrgs;
+    TemplateSharing *m_sharing = nullptr;
+    QList<TemplateSharing::Org> m_adminOrgs;
     QString m_noteAfterReload; // what a publish or withdrawal came to
 };
 

@@ -2,6 +2,7 @@
 #include "docs/docspanel.h"
 
 #include "docs/docexport.h"
+#include "docs/doctemplatesdialog.h"
 #include "jobs/background.h"
 #include "markup/markdownoutput.h"
 
@@ -33,14 +34,6 @@ constexpr int kIdRole = Qt::UserRole;
 // documents show their beginning (exports are always whole).
 constexpr qsizetype kPreviewLimit = 400 * 1024;
 
-QString kindLabel(const QString &kind)
-{
-    if (kind == QLatin1String("api"))
-        return DocsPanel::tr("API reference");
-    if (kind == QLatin1String("overview"))
-        return DocsPanel::tr("Overview");
-    return DocsPanel::tr("Custom");
-}
 } // namespace
 
 DocsPanel::DocsPanel(Storage::DatabasePtr db, Chat::ProviderStore providers, QWidget *parent)
@@ -100,7 +93,16 @@ void DocsPanel::buildUi()
     modelLayout->addWidget(m_modelEdit, 1);
     m_form = new QFormLayout;
     m_form->addRow(tr("&Kind:"), m_kindBox);
-    m_form->addRow(tr("&Template:"), m_templateBox);
+    auto *templateRow = new QWidget;
+    auto *templateLayout = new QHBoxLayout(templateRow);
+    templateLayout->setContentsMargins(0, 0, 0, 0);
+    templateLayout->addWidget(m_templateBox, 1);
+    auto *editTemplates = new QPushButton(tr("E&dit…"));
+    editTemplates->setObjectName(QStringLiteral("editDocTemplates"));
+    editTemplates->setToolTip(tr("Documentation templates: copy REALM's, write your own, share them with an organization"));
+    connect(editTemplates, &QPushButton::clicked, this, [this] { emit editTemplatesRequested(chosenTemplate()); });
+    templateLayout->addWidget(editTemplates);
+    m_form->addRow(tr("&Template:"), templateRow);
     m_form->addRow(tr("&Model:"), m_modelRow);
     m_form->addRow(tr("&Prompt:"), m_promptEdit);
     m_form->addRow(QString(), m_documentedOnlyBox);
@@ -248,6 +250,14 @@ void DocsPanel::reloadTemplates()
                     });
 }
 
+QString DocsPanel::chosenTemplate() const
+{
+    const int chosen = m_templateBox->currentIndex() - 1;
+    if (chosen >= 0 && chosen < m_templates.size())
+        return Docs::qualifiedName(m_templates.at(chosen));
+    return m_kindBox->currentData().toString(); // REALM's own: named by its kind
+}
+
 void DocsPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
@@ -283,7 +293,7 @@ void DocsPanel::reloadVersions(const QString &select)
                         m_versions->clear();
                         for (const Docs::DocVersion &v : versions ? *versions : QList<Docs::DocVersion>{}) {
                             QString text = QStringLiteral("%1 · %2").arg(QDateTime::fromMSecsSinceEpoch(v.createdAt).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                                                                        kindLabel(v.kind));
+                                                                        docKindLabel(v.kind));
                             if (v.templateName != QLatin1String("built-in"))
                                 text += QStringLiteral(" · ") + v.templateName;
                             if (!v.model.isEmpty())

@@ -45,6 +45,9 @@ public:
     void reloadProviders();
     // Reads the stored templates again (an organization's may have come).
     void reloadTemplates();
+    // The template chosen: ORG/NAME, a name of the user's, or for REALM's
+    // own the kind (api, overview, custom).
+    QString chosenTemplate() const;
 
     bool isRunning() const { return m_running; }
     QComboBox *kindBox() const { return m_kindBox; }
@@ -62,6 +65,9 @@ signals:
     void failed(const QString &message);
     void previewShown(const QString &versionId);
     void exportFinished(const QStringList &files, const QString &error);
+    // Edit… beside the Template list: the window opens the templates
+    // dialog at `qualifiedName` (chosenTemplate()).
+    void editTemplatesRequested(const QString &qualifiedName);
 
 protected:
     // Profiles may have changed in the chat panel while the page was away.

@@ -8,6 +8,7 @@
 #include "chat/chatpanel.h"
 #include "chat/promptsdialog.h"
 #include "docs/docspanel.h"
+#include "docs/doctemplatesdialog.h"
 #include "jobs/exportdialog.h"
 #include "jobs/importrunner.h"
 #include "projects/newprojectdialog.h"
@@ -253,6 +254,7 @@ void MainWindow::createDocks()
     connect(m_docsPanel, &DocsPanel::failed, this, [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     // An organization's documentation templates come with its prompt templates.
     connect(m_team->sync()->orgTemplates(), &OrgTemplateSync::received, m_docsPanel, &DocsPanel::reloadTemplates);
+    connect(m_docsPanel, &DocsPanel::editTemplatesRequested, this, &MainWindow::showDocTemplates);
     m_statsPanel = new StatsPanel(m_db, m_editor);
     m_statsPanel->hide();
     // New versions and new API references change the numbers.
@@ -271,6 +273,18 @@ void MainWindow::createDocks()
 void MainWindow::showDocs()
 {
     m_editor->showPage(m_docsPanel, tr("Docs"));
+}
+
+void MainWindow::showDocTemplates(const QString &select)
+{
+    auto *dialog = new DocTemplatesDialog(m_db, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!select.isEmpty())
+        dialog->select(select);
+    if (m_team->isSignedIn())
+        dialog->setSharing(m_team->sync()->orgTemplates());
+    connect(dialog, &DocTemplatesDialog::changed, m_docsPanel, &DocsPanel::reloadTemplates);
+    dialog->open();
 }
 
 void MainWindow::showStats()
@@ -333,6 +347,7 @@ void MainWindow::createActions()
         m_docsPanel->setFocus();
     });
     generateDocs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    project->addAction(tr("Documentation Te&mplates…"), this, [this] { showDocTemplates(m_docsPanel->chosenTemplate()); });
     project->addAction(tr("Save as &Template…"), this, [this] {
         for (const Projects::Project &p : m_projectModel->projects()) {
             if (p.id != m_projectId)

@@ -63,6 +63,8 @@ public:
     void showQuickOpen();
     // Docs and Stats: tabs of the editor area, brought to the front.
     void showDocs();
+    // Docs → Documentation Templates, at `select` (a qualified name).
+    void showDocTemplates(const QString &select = {});
     void showStats();
     EditorArea *editorArea() const { return m_editor; }
     void showSearch();

@@ -61,11 +61,22 @@ void OrgTemplateSync::publish(QObject *context, const Org &org, const Prompts::P
     enqueue(Request{input, context, std::move(done)});
 }
 
-void OrgTemplateSync::withdraw(QObject *context, const Org &org, const QString &name, Done done)
+void OrgTemplateSync::publish(QObject *context, const Org &org, const Docs::DocTemplate &docTemplate, Done done)
+{
+    OrgTemplateInput input;
+    input.action = OrgTemplateInput::Action::Publish;
+    input.org = org.id;
+    input.kind = SyncClient::TemplateKind::Doc;
+    input.docTemplate = docTemplate;
+    enqueue(Request{input, context, std::move(done)});
+}
+
+void OrgTemplateSync::withdraw(QObject *context, const Org &org, SyncClient::TemplateKind kind, const QString &name, Done done)
 {
     OrgTemplateInput input;
     input.action = OrgTemplateInput::Action::Withdraw;
     input.org = org.id;
+    input.kind = kind;
     input.name = name;
     enqueue(Request{input, context, std::move(done)});
 }
@@ -147,7 +158,7 @@ Result<QString> OrgTemplateSync::outcomeOf(const Request &request, const Result<
     if (!failure.message.isEmpty())
         return failure;
     const OrgTemplateReport &report = reports->first();
-    const QString &name = request.input.action == OrgTemplateInput::Action::Publish ? request.input.prompt.name : request.input.name;
+    const QString name = request.input.templateName();
     if (report.kept.contains(name))
         return Error::conflict(tr("Someone changed \"%1\" in %2 since it was read here: it stays. Look at it, then try again.").arg(name, report.orgName));
     if (request.input.action == OrgTemplateInput::Action::Publish)

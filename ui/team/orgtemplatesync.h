@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "chat/promptsharing.h"
+#include "team/templatesharing.h"
 #include "storage/database.h"
 #include "syncclient/orgtemplatejob.h"
 
@@ -17,12 +17,13 @@ class ServerClient;
 
 namespace Realm::Ui {
 
-// The desktop's side of organizations' prompt templates: keeps the copies
-// here in step (OrgTemplateJob, one run at a time; requests to sync that
-// pile up become one) and publishes or withdraws for the Prompts dialog.
+// The desktop's side of organizations' templates: keeps the copies here
+// in step (OrgTemplateJob, one run at a time; requests to sync that pile
+// up become one) and publishes or withdraws for the Prompts and
+// Documentation Templates dialogs.
 // The sync controller starts it when it syncs everything and when the
 // server says an organization's templates changed.
-class OrgTemplateSync final : public QObject, public PromptSharing {
+class OrgTemplateSync final : public QObject, public TemplateSharing {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OrgTemplateSync)
 public:
@@ -34,7 +35,8 @@ public:
 
     void adminOrgs(QObject *context, std::function<void(const Result<QList<Org>> &)> done) override;
     void publish(QObject *context, const Org &org, const Prompts::PromptTemplate &prompt, Done done) override;
-    void withdraw(QObject *context, const Org &org, const QString &name, Done done) override;
+    void publish(QObject *context, const Org &org, const Docs::DocTemplate &docTemplate, Done done) override;
+    void withdraw(QObject *context, const Org &org, SyncClient::TemplateKind kind, const QString &name, Done done) override;
 
 signals:
     // Templates changed here (a pull brought some): lists of them read again.

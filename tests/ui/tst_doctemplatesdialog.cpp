@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Docs → Documentation Templates as a person uses it (offscreen, a real
+// workspace): REALM's own to copy, the user's to write, change and
+// remove, an organization's read-only; the Docs tab's Edit… opens it at
+// the template chosen there. (Publishing through Share runs against a
+// real team server in tst_teamprompts.)
+#include "docs/docspanel.h"
+#include "docs/docstore.h"
+#include "docs/doctemplatesdialog.h"
+#include "docs/orgdocs.h"
+#include "secrets/memorysecretstore.h"
+#include "testworkspace.h"
+#include "verifyresult.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+
+using namespace Realm;
+using namespace Realm::Ui;
+using Realm::Test::TestWorkspace;
+
+namespace {
+
+constexpr auto kAcmeId = "0190f000-0000-7000-8000-0000000000a1";
+
+// The dialog, its list read.
+std::unique_ptr<DocTemplatesDialog> openDialog(const Storage::DatabasePtr &db, const QString &select = {})
+{
+    auto dialog = std::make_unique<DocTemplatesDialog>(db);
+    QSignalSpy loaded(dialog.get(), &DocTemplatesDialog::loaded);
+    if (!select.isEmpty())
+        dialog->select(select);
+    dialog->show();
+    if (!loaded.wait(10000))
+        return nullptr;
+    return dialog;
+}
+
+int rowOf(const DocTemplatesDialog &dialog, const QString &text)
+{
+    for (int row = 0; row < dialog.list()->count(); ++row)
+        if (dialog.list()->item(row)->text() == text)
+            return row;
+    return -1;
+}
+
+// Saves and waits until the list is read again.
+bool saveAndReload(DocTemplatesDialog &dialog)
+{
+    QSignalSpy loaded(&dialog, &DocTemplatesDialog::loaded);
+    dialog.saveTemplate();
+    return loaded.wait(10000);
+}
+
+Result<Docs::DocTemplate> stored(const Storage::DatabasePtr &db, const QString &name)
+{
+    return Docs::DocStore(db).findTemplate(name);
+}
+
+void screenshot(QWidget &widget, const QString &name)
+{
+    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(widget.grab().save(dir + QLatin1Char('/') + name));
+}
+
+} // namespace
+
+class tst_DocTemplatesDialog final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void realmsOwnAreReadOnlyAndCopied()
+    {
+        TestWorkspace ws;
+        auto dialog = openDialog(ws.db());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->list()->item(0)->text(), QStringLiteral("API reference (built-in)"));
+        QCOMPARE(dialog->list()->item(1)->text(), QStringLiteral("Overview (built-in)"));
+        QCOMPARE(dialog->list()->item(2)->text(), QStringLiteral("Custom (built-in)"));
+        dialog->list()->setCurrentRow(0);
+        QVERIFY(dialog->bodyEdit()->isReadOnly());
+        QVERIFY(dialog->bodyEdit()->toPlainText().contains(QStringLiteral("{{")));
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        QVERIFY(!dialog->removeButton()->isEnabled());
+        QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("REALM's own")));
+
+        const QString body = dialog->bodyEdit()->toPlainText();
+        dialog->duplicateTemplate();
+        QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("api-copy"));
+        QVERIFY(!dialog->bodyEdit()->isReadOnly());
+        QCOMPARE(dialog->kindBox()->currentData().toString(), QStringLiteral("api"));
+        dialog->bodyEdit()->setPlainText(body + QStringLiteral("\nMade by us.\n"));
+        QVERIFY(dialog->saveButton()->isEnabled());
+        QVERIFY(saveAndReload(*dialog));
+
+        Result<Docs::DocTemplate> copy = stored(ws.db(), QStringLiteral("api-copy"));
+        REALM_VERIFY_OK(copy);
+        QCOMPARE(copy->kind, QStringLiteral("api"));
+        QVERIFY(copy->body.endsWith(QStringLiteral("Made by us.\n")));
+        // Shown, saved: nothing to save until it changes again.
+        QCOMPARE(dialog->list()->currentItem()->text(), QStringLiteral("api-copy"));
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("Saved")));
+        // A second copy takes the next free name.
+        dialog->list()->setCurrentRow(0);
+        dialog->duplicateTemplate();
+        QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("api-copy-2"));
+    }
+
+    void aCustomTemplateNeedsAPrompt()
+    {
+        TestWorkspace ws;
+        auto dialog = openDialog(ws.db());
+        QVERIFY(dialog);
+        dialog->newTemplate();
+        QCOMPARE(dialog->kindBox()->currentData().toString(), QStringLiteral("custom"));
+        QVERIFY(dialog->promptEdit()->isVisibleTo(dialog.get()));
+        dialog->nameEdit()->setText(QStringLiteral("brief"));
+        // No prompt yet: the form says so and Save waits.
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        QVERIFY2(dialog->messageLabel()->text().contains(QStringLiteral("needs a prompt")), qPrintable(dialog->messageLabel()->text()));
+        dialog->promptEdit()->setPlainText(QStringLiteral("A one-page brief."));
+        QVERIFY(dialog->saveButton()->isEnabled());
+        // Ctrl+S saves.
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+        QSignalSpy loaded(dialog.get(), &DocTemplatesDialog::loaded);
+        QTest::keyClick(dialog->bodyEdit(), Qt::Key_S, Qt::ControlModifier);
+        QVERIFY(loaded.wait(10000));
+        Result<Docs::DocTemplate> brief = stored(ws.db(), QStringLiteral("brief"));
+        REALM_VERIFY_OK(brief);
+        QCOMPARE(brief->kind, QStringLiteral("custom"));
+        QCOMPARE(brief->prompt, QStringLiteral("A one-page brief."));
+        QCOMPARE(brief->body, Docs::builtInTemplate(Docs::DocKind::Custom));
+
+        // A name taken is said before Save.
+        dialog->newTemplate();
+        dialog->nameEdit()->setText(QStringLiteral("brief"));
+        dialog->promptEdit()->setPlainText(QStringLiteral("Another."));
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("already")));
+        dialog->nameEdit()->setText(QStringLiteral("built-in"));
+        QVERIFY(!dialog->saveButton()->isEnabled());
+    }
+
+    void aNewTemplatesKindBringsItsBody()
+    {
+        TestWorkspace ws;
+        auto dialog = openDialog(ws.db());
+        QVERIFY(dialog);
+        dialog->newTemplate();
+        const int api = dialog->kindBox()->findData(QStringLiteral("api"));
+        dialog->kindBox()->setCurrentIndex(api);
+        QCOMPARE(dialog->bodyEdit()->toPlainText(), Docs::builtInTemplate(Docs::DocKind::Api));
+        QVERIFY(!dialog->promptEdit()->isVisibleTo(dialog.get()));
+        // What the user wrote stays when the kind changes again.
+        dialog->bodyEdit()->setPlainText(QStringLiteral("# {{project}}\n"));
+        dialog->kindBox()->setCurrentIndex(dialog->kindBox()->findData(QStringLiteral("overview")));
+        QCOMPARE(dialog->bodyEdit()->toPlainText(), QStringLiteral("# {{project}}\n"));
+    }
+
+    void editAndRemoveOnesOwn()
+    {
+        TestWorkspace ws;
+        REALM_VERIFY_OK(Docs::DocStore(ws.db()).saveTemplate({QStringLiteral("mine"), QStringLiteral("api"), QStringLiteral("Mine: {{project}}"), {}, 0, 0, {}, {}}));
+        auto dialog = openDialog(ws.db(), QStringLiteral("mine"));
+        QVERIFY(dialog);
+        QCOMPARE(dialog->list()->currentItem()->text(), QStringLiteral("mine"));
+        QVERIFY(dialog->nameEdit()->isReadOnly()); // duplicate to rename
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        dialog->bodyEdit()->setPlainText(QStringLiteral("Ours: {{project}}"));
+        QVERIFY(dialog->isEdited());
+        QVERIFY(saveAndReload(*dialog));
+        QCOMPARE(stored(ws.db(), QStringLiteral("mine"))->body, QStringLiteral("Ours: {{project}}"));
+
+        QSignalSpy changed(dialog.get(), &DocTemplatesDialog::changed);
+        QSignalSpy loaded(dialog.get(), &DocTemplatesDialog::loaded);
+        QVERIFY(dialog->removeButton()->isEnabled());
+        dialog->removeTemplate();
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(rowOf(*dialog, QStringLiteral("mine")) < 0);
+        REALM_VERIFY_FAILS(stored(ws.db(), QStringLiteral("mine")), Error::Code::NotFound);
+    }
+
+    void anOrganizationsIsReadOnly()
+    {
+        TestWorkspace ws;
+        Docs::DocTemplate brief{QStringLiteral("brief"), QStringLiteral("custom"), QStringLiteral("{{answer}}"), QStringLiteral("Brief it."), 0, 0,
+                                QString::fromLatin1(kAcmeId), QStringLiteral("Acme")};
+        QVERIFY(Docs::OrgDocs::store(ws.db()->handle(), Docs::OrgDocs::Shared{brief, 3, QStringLiteral("alice"), 1700000000000}));
+        auto dialog = openDialog(ws.db(), QStringLiteral("Acme/brief"));
+        QVERIFY(dialog);
+        QCOMPARE(dialog->list()->currentItem()->text(), QStringLiteral("brief (Acme)"));
+        QVERIFY(dialog->bodyEdit()->isReadOnly());
+        QVERIFY(dialog->promptEdit()->isReadOnly());
+        QCOMPARE(dialog->promptEdit()->toPlainText(), QStringLiteral("Brief it."));
+        QVERIFY(!dialog->kindBox()->isEnabled());
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        QVERIFY(!dialog->removeButton()->isEnabled());
+        QVERIFY(dialog->messageLabel()->text().contains(QStringLiteral("Acme's template")));
+        // A copy of one's own is a duplicate away.
+        dialog->duplicateTemplate();
+        QCOMPARE(dialog->nameEdit()->text(), QStringLiteral("brief-copy"));
+        QCOMPARE(dialog->promptEdit()->toPlainText(), QStringLiteral("Brief it."));
+        QVERIFY(dialog->saveButton()->isEnabled());
+        dialog->resize(960, 620);
+        screenshot(*dialog, QStringLiteral("doc-templates-dialog.png"));
+    }
+
+    void closingWithAnEditAsksToSave()
+    {
+        TestWorkspace ws;
+        auto dialog = openDialog(ws.db());
+        QVERIFY(dialog);
+        dialog->newTemplate();
+        dialog->nameEdit()->setText(QStringLiteral("kept"));
+        dialog->promptEdit()->setPlainText(QStringLiteral("Keep me."));
+        QSignalSpy finished(dialog.get(), &QDialog::finished);
+        bool asked = false;
+        // The question is modal: answer it once it shows.
+        QTimer answer;
+        connect(&answer, &QTimer::timeout, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                asked = true;
+                box->button(QMessageBox::Save)->click();
+            }
+        });
+        answer.start(10);
+        dialog->reject();
+        QVERIFY(asked);
+        QVERIFY(finished.wait(10000));
+        REALM_VERIFY_OK(stored(ws.db(), QStringLiteral("kept")));
+    }
+
+    void docsPanelsEditOpensItAtTheChoice()
+    {
+        TestWorkspace ws;
+        Secrets::MemorySecretStore keys;
+        REALM_VERIFY_OK(Docs::DocStore(ws.db()).saveTemplate({QStringLiteral("mine"), QStringLiteral("api"), QStringLiteral("Mine: {{project}}"), {}, 0, 0, {}, {}}));
+        DocsPanel panel(ws.db(), Chat::ProviderStore(ws.db(), &keys, &keys));
+        panel.setProject(QStringLiteral("p"), QStringLiteral("p"));
+        QVERIFY(QTest::qWaitFor([&] { return panel.templateBox()->count() == 2; }, 10000));
+        QCOMPARE(panel.chosenTemplate(), QStringLiteral("api")); // REALM's own, by kind
+        panel.templateBox()->setCurrentIndex(1);
+        QSignalSpy requested(&panel, &DocsPanel::editTemplatesRequested);
+        auto *edit = panel.findChild<QPushButton *>(QStringLiteral("editDocTemplates"));
+        QVERIFY(edit);
+        edit->click();
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.first().first().toString(), QStringLiteral("mine"));
+    }
+};
+
+QTEST_MAIN(tst_DocTemplatesDialog)
+#include "tst_doctemplatesdialog.moc"

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "team/templatesharing.h"
+
+#include <QCoreApplication>
+#include <QMenu>
+
+#include <algorithm>
+
+namespace Realm::Ui {
+
+// (lupdate reads the context only as a literal.)
+QString orgTemplateNote(const QList<TemplateSharing::Org> &adminOrgs, const QString &orgId, const QString &orgName)
+{
+    const bool administered = std::any_of(adminOrgs.cbegin(), adminOrgs.cend(), [&orgId](const TemplateSharing::Org &org) { return org.id == orgId; });
+    return administered ? QCoreApplication::translate("Realm::Ui::TemplateSharing", "%1's template, for all its members: Share withdraws it; duplicate it to make one of your own.").arg(orgName)
+                        : QCoreApplication::translate("Realm::Ui::TemplateSharing", "%1's template, which its admins change: duplicate it to make one of your own.").arg(orgName);
+}
+
+void fillShareMenu(QMenu *menu, const QList<TemplateSharing::Org> &adminOrgs, const QString &orgId, const QString &orgName,
+                   const std::function<void(const TemplateSharing::Org &org, bool publish)> &act)
+{
+    for (const TemplateSharing::Org &org : adminOrgs) {
+        if (orgId.isEmpty())
+            menu->addAction(QCoreApplication::translate("Realm::Ui::TemplateSharing", "Publish to %1").arg(org.name), menu, [act, org] { act(org, true); });
+        else if (orgId == org.id)
+            menu->addAction(QCoreApplication::translate("Realm::Ui::TemplateSharing", "Withdraw from %1").arg(org.name), menu, [act, org] { act(org, false); });
+    }
+    if (menu->isEmpty())
+        menu->addAction(QCoreApplication::translate("Realm::Ui::TemplateSharing", "Only %1's admins change its templates").arg(orgName))->setEnabled(false);
+}
+
+} // namespace Realm::Ui

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+#include "docs/docstore.h"
+#include "prompts/prompttemplate.h"
+#include "syncclient/templatekind.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+
+class QMenu;
+
+namespace Realm::Ui {
+
+// Publishing templates to organizations, as the Prompts and Documentation
+// Templates dialogs ask for it (the team side implements it:
+// OrgTemplateSync). Answers arrive later, on the UI thread, while
+// `context` lives.
+class TemplateSharing {
+public:
+    struct Org {
+        QString id;
+        QString name;
+    };
+    using Done = std::function<void(const Result<QString> &message)>;
+
+    virtual ~TemplateSharing() = default;
+    // The organizations the user may publish to (an admin or owner there);
+    // none when signed out.
+    virtual void adminOrgs(QObject *context, std::function<void(const Result<QList<Org>> &)> done) = 0;
+    // One of the user's own templates becomes the organization's.
+    virtual void publish(QObject *context, const Org &org, const Prompts::PromptTemplate &prompt, Done done) = 0;
+    virtual void publish(QObject *context, const Org &org, const Docs::DocTemplate &docTemplate, Done done) = 0;
+    // The organization's template `name` of that kind goes, for every member.
+    virtual void withdraw(QObject *context, const Org &org, SyncClient::TemplateKind kind, const QString &name, Done done) = 0;
+};
+
+// What a template dialog says under an organization's template (`orgId`
+// one of `adminOrgs` or not).
+QString orgTemplateNote(const QList<TemplateSharing::Org> &adminOrgs, const QString &orgId, const QString &orgName);
+
+// Fills a template dialog's Share menu: for one of the user's own
+// (`orgId` empty) "Publish to ORG" for each organization they administer;
+// for an organization's "Withdraw from ORG" when they administer it.
+// `act(org, publish)` runs the one chosen.
+void fillShareMenu(QMenu *menu, const QList<TemplateSharing::Org> &adminOrgs, const QString &orgId, const QString &orgName,
+                   const std::function<void(const TemplateSharing::Org &org, bool publish)> &act);
+
+} // namespace Realm::Ui
