@@ -118,6 +118,8 @@ public:
 
 private:
     Result<std::optional<StarterTemplate>> findShared(const QString &name) const;
+    // The same without its files (name, organization, title, description).
+    Result<std::optional<StarterTemplate>> findSharedEntry(const QString &name) const;
 
     Storage::DatabasePtr m_db;
 };
