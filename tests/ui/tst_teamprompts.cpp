@@ -4,11 +4,16 @@
 // templates from the Prompts dialog's Share menu; Bob's desktop, live,
 // receives it within moments (the event socket's poke) and shows it
 // read-only; Alice withdraws it and it leaves Bob's list. The same for a
-// documentation template, from the Documentation Templates dialog. Logins
-// go to in-memory secret stores.
+// documentation template, from the Documentation Templates dialog, and a
+// project Alice saves as a starter template shared with Acme. Logins go
+// to in-memory secret stores.
 #include "chat/promptsdialog.h"
 #include "docs/docstore.h"
 #include "docs/doctemplatesdialog.h"
+#include "projects/projectimporter.h"
+#include "projects/projectstore.h"
+#include "projects/savetemplatedialog.h"
+#include "starters/startertemplate.h"
 #include "prompts/promptstore.h"
 #include "secrets/memorysecretstore.h"
 #include "desksignin.h"
@@ -21,6 +26,7 @@
 #include "verifyresult.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -36,6 +42,7 @@ using namespace Realm::Test;
 using Realm::Ui::DocTemplatesDialog;
 using Realm::Ui::OrgTemplateSync;
 using Realm::Ui::PromptsDialog;
+using Realm::Ui::SaveTemplateDialog;
 using Realm::Ui::SyncController;
 
 namespace {
@@ -266,6 +273,55 @@ private slots:
         QVERIFY(rowOf(dialog, QStringLiteral("brief")) >= 0); // hers stays
         QVERIFY(QTest::qWaitFor([&] { return !hasDocTemplate(m_bob->workspace.db(), QStringLiteral("Acme/brief")); }, 20000));
         m_bob->sync->setAutomatic(false);
+    }
+
+    void aProjectSavedAsATemplateIsSharedAsItIsSaved()
+    {
+        const QString folder = m_folder.path() + QStringLiteral("/kite");
+        writeFile(folder, QStringLiteral("README.md"), "# kite\n");
+        writeFile(folder, QStringLiteral("src/main.c"), "int main(void) { return 0; } /* kite */\n");
+        Result<Projects::ImportReport> imported = Projects::ProjectImporter(m_alice->workspace.db()).importProject(folder, {});
+        REALM_VERIFY_OK(imported);
+
+        SaveTemplateDialog dialog(m_alice->workspace.db(), imported->project.id, QStringLiteral("kite"));
+        QSignalSpy filesLoaded(&dialog, &SaveTemplateDialog::filesLoaded);
+        QSignalSpy known(&dialog, &SaveTemplateDialog::sharingKnown);
+        dialog.setSharing(m_alice->sync->orgTemplates());
+        dialog.show();
+        QVERIFY(known.wait(10000));
+        QVERIFY(!filesLoaded.isEmpty() || filesLoaded.wait(10000));
+        // She administers Acme: offered beside keeping it to herself.
+        QCOMPARE(dialog.shareBox()->count(), 2);
+        QCOMPARE(dialog.shareBox()->itemText(1), QStringLiteral("Acme (all its members)"));
+        dialog.shareBox()->setCurrentIndex(1);
+        screenshot(dialog, QStringLiteral("save-template-share.png"));
+        QSignalSpy saved(&dialog, &SaveTemplateDialog::saved);
+        dialog.save();
+        QVERIFY(saved.wait(30000));
+        const QString note = saved.first().at(1).toString();
+        QVERIFY2(note.startsWith(QStringLiteral("Published \"kite\" to Acme")), qPrintable(note));
+        // Hers, and Acme's for every member: Bob makes a project from it.
+        REALM_VERIFY_OK(Starters::TemplateStore(m_alice->workspace.db()).find(QStringLiteral("kite")));
+        m_bob->sync->orgTemplates()->syncNow();
+        QVERIFY(QTest::qWaitFor([&] { return !m_bob->sync->orgTemplates()->isBusy(); }, 20000));
+        Result<Starters::StarterTemplate> his = Starters::TemplateStore(m_bob->workspace.db()).find(QStringLiteral("Acme/kite"));
+        REALM_VERIFY_OK(his);
+        QCOMPARE(his->orgName, QStringLiteral("Acme"));
+        QCOMPARE(his->files.size(), 2);
+    }
+
+    void bobAdministersNothingAndSharesNothing()
+    {
+        REALM_VERIFY_OK(Projects::ProjectImporter(m_bob->workspace.db()).importProject(m_folder.path() + QStringLiteral("/kite"), {}));
+        Result<QList<Projects::Project>> projects = Projects::ProjectStore(m_bob->workspace.db()).list();
+        REALM_VERIFY_OK(projects);
+        SaveTemplateDialog dialog(m_bob->workspace.db(), projects->first().id, QStringLiteral("kite"));
+        QSignalSpy known(&dialog, &SaveTemplateDialog::sharingKnown);
+        dialog.setSharing(m_bob->sync->orgTemplates());
+        dialog.show();
+        QVERIFY(known.wait(10000));
+        QVERIFY(!dialog.shareBox()->isVisible());
+        QCOMPARE(dialog.shareBox()->count(), 1);
     }
 };
 

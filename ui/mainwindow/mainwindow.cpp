@@ -354,8 +354,11 @@ void MainWindow::createActions()
                 continue;
             auto *dialog = new SaveTemplateDialog(m_db, p.id, p.name, this);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
-            connect(dialog, &SaveTemplateDialog::saved, this, [this](const QString &name) {
-                statusBar()->showMessage(tr("Saved the template \"%1\": File → New Project from Template offers it.").arg(name), 10000);
+            if (m_team->isSignedIn())
+                dialog->setSharing(m_team->sync()->orgTemplates());
+            connect(dialog, &SaveTemplateDialog::saved, this, [this](const QString &name, const QString &note) {
+                statusBar()->showMessage(note.isEmpty() ? tr("Saved the template \"%1\": File → New Project from Template offers it.").arg(name) : note,
+                                         note.isEmpty() ? 10000 : 20000);
             });
             dialog->open();
         }

@@ -7,6 +7,7 @@
 #include "widgets/fieldnote.h"
 #include "widgets/sidebutton.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -29,6 +30,7 @@ SaveTemplateDialog::SaveTemplateDialog(Storage::DatabasePtr db, const QString &p
     , m_variables(new QTableWidget(4, 2))
     , m_files(new QListWidget)
     , m_problem(new QLabel)
+    , m_shareWith(new QComboBox)
     , m_save(new QPushButton(tr("&Save Template")))
     , m_nameNote(new FieldNote(QStringLiteral("templateNameNote")))
     , m_filesNote(new FieldNote(QStringLiteral("templateFilesNote")))
@@ -51,6 +53,12 @@ SaveTemplateDialog::SaveTemplateDialog(Storage::DatabasePtr db, const QString &p
     form->addRow(QString(), m_nameNote);
     form->addRow(tr("&Title:"), m_title);
     form->addRow(tr("&Description:"), m_description);
+    m_shareWith->setObjectName(QStringLiteral("templateShareWith"));
+    m_shareWith->addItem(tr("Only me"));
+    form->addRow(tr("S&hare with:"), m_shareWith);
+    form->setRowVisible(m_shareWith, false); // until there are organizations the user administers
+    m_form = form;
+    m_problem->setObjectName(QStringLiteral("templateProblem"));
     connect(m_name, &QLineEdit::textChanged, this, &SaveTemplateDialog::validate);
     connect(m_files, &QListWidget::itemChanged, this, &SaveTemplateDialog::validate);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
@@ -122,16 +130,18 @@ void SaveTemplateDialog::save()
     const QString description = m_description->text().trimmed();
     const QString taken = tr("There is already a template named %1; choose another name.").arg(name);
     runInBackground(this, m_db,
-                    [=](Storage::DatabasePtr db) -> Result<void> {
+                    [=](Storage::DatabasePtr db) -> Result<Starters::StarterTemplate> {
                         Starters::TemplateStore store(db);
                         if (store.hasOwn(name))
                             return Error::invalidInput(taken);
                         Result<Starters::StarterTemplate> starter = Starters::templateFromProject(db, projectId, name, title, description, marks, paths);
                         if (!starter)
                             return starter.error();
-                        return store.save(*starter);
+                        if (Result<void> stored = store.save(*starter); !stored)
+                            return stored.error();
+                        return starter;
                     },
-                    [this, name, taken](const Result<void> &saved) {
+                    [this, name, taken](const Result<Starters::StarterTemplate> &saved) {
                         m_saving = false;
                         validate();
                         if (!saved) {
@@ -142,9 +152,41 @@ void SaveTemplateDialog::save()
                                 m_nameNote->setProblem(taken);
                             return;
                         }
-                        emit this->saved(name);
+                        if (m_sharing && m_shareWith->currentIndex() > 0) {
+                            publish(*saved);
+                            return;
+                        }
+                        emit this->saved(name, {});
                         accept();
                     });
+}
+
+void SaveTemplateDialog::setSharing(TemplateSharing *sharing)
+{
+    m_sharing = sharing;
+    if (!sharing)
+        return;
+    sharing->adminOrgs(this, [this](const Result<QList<TemplateSharing::Org>> &orgs) {
+        m_adminOrgs = orgs ? *orgs : QList<TemplateSharing::Org>{};
+        for (const TemplateSharing::Org &org : std::as_const(m_adminOrgs))
+            m_shareWith->addItem(tr("%1 (all its members)").arg(org.name));
+        m_form->setRowVisible(m_shareWith, !m_adminOrgs.isEmpty());
+        emit sharingKnown();
+    });
+}
+
+// Saved here: now the organization's too. Whatever comes of it, the
+// template stays the user's, and the window says what came of publishing.
+void SaveTemplateDialog::publish(const Starters::StarterTemplate &starter)
+{
+    const TemplateSharing::Org org = m_adminOrgs.at(m_shareWith->currentIndex() - 1);
+    m_saving = true;
+    validate();
+    m_problem->setText(tr("Publishing to %1…").arg(org.name));
+    m_sharing->publish(this, org, starter, [this, name = starter.id, org](const Result<QString> &published) {
+        emit saved(name, published ? *published : tr("Saved \"%1\" as your template, but not published to %2: %3").arg(name, org.name, published.error().message));
+        accept();
+    });
 }
 
 } // namespace Realm::Ui

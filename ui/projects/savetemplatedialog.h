@@ -2,9 +2,12 @@
 #pragma once
 
 #include "storage/database.h"
+#include "team/templatesharing.h"
 
 #include <QDialog>
 
+class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -18,6 +21,8 @@ class FieldNote;
 // Project → Save as Template: the project's files (all ticked) become a
 // starter template of the workspace; each text in the variables table
 // (a name, the project's name…) becomes {{variable}} in contents and names.
+// Signed in to a team server, an admin can publish it to an organization
+// as it is saved.
 class SaveTemplateDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SaveTemplateDialog)
@@ -30,12 +35,21 @@ public:
     QLabel *problemLabel() const { return m_problem; }
     void save();
 
+    // "Share with" offers the organizations the user administers.
+    void setSharing(TemplateSharing *sharing);
+    QComboBox *shareBox() const { return m_shareWith; }
+
 signals:
     void filesLoaded();
-    void saved(const QString &name);
+    // Saved in the workspace; `note`: what publishing it came to (or
+    // empty: it was not to be published).
+    void saved(const QString &name, const QString &note);
+    // setSharing's organizations are known.
+    void sharingKnown();
 
 private:
     void validate();
+    void publish(const Starters::StarterTemplate &starter);
     Storage::DatabasePtr m_db;
     QString m_projectId;
     QLineEdit *m_name;
@@ -44,6 +58,10 @@ private:
     QTableWidget *m_variables;
     QListWidget *m_files;
     QLabel *m_problem;
+    QComboBox *m_shareWith;
+    QFormLayout *m_form;
+    TemplateSharing *m_sharing = nullptr;
+    QList<TemplateSharing::Org> m_adminOrgs;
 
     QPushButton *m_save;
     FieldNote *m_nameNote;

@@ -52,22 +52,35 @@ void OrgTemplateSync::adminOrgs(QObject *context, std::function<void(const Resul
     }));
 }
 
-void OrgTemplateSync::publish(QObject *context, const Org &org, const Prompts::PromptTemplate &prompt, Done done)
+namespace {
+OrgTemplateInput publishing(const TemplateSharing::Org &org, SyncClient::TemplateKind kind)
 {
     OrgTemplateInput input;
     input.action = OrgTemplateInput::Action::Publish;
     input.org = org.id;
+    input.kind = kind;
+    return input;
+}
+} // namespace
+
+void OrgTemplateSync::publish(QObject *context, const Org &org, const Prompts::PromptTemplate &prompt, Done done)
+{
+    OrgTemplateInput input = publishing(org, SyncClient::TemplateKind::Prompt);
     input.prompt = prompt;
     enqueue(Request{input, context, std::move(done)});
 }
 
 void OrgTemplateSync::publish(QObject *context, const Org &org, const Docs::DocTemplate &docTemplate, Done done)
 {
-    OrgTemplateInput input;
-    input.action = OrgTemplateInput::Action::Publish;
-    input.org = org.id;
-    input.kind = SyncClient::TemplateKind::Doc;
+    OrgTemplateInput input = publishing(org, SyncClient::TemplateKind::Doc);
     input.docTemplate = docTemplate;
+    enqueue(Request{input, context, std::move(done)});
+}
+
+void OrgTemplateSync::publish(QObject *context, const Org &org, const Starters::StarterTemplate &starter, Done done)
+{
+    OrgTemplateInput input = publishing(org, SyncClient::TemplateKind::Starter);
+    input.starter = starter;
     enqueue(Request{input, context, std::move(done)});
 }
 

@@ -36,6 +36,7 @@ public:
     void adminOrgs(QObject *context, std::function<void(const Result<QList<Org>> &)> done) override;
     void publish(QObject *context, const Org &org, const Prompts::PromptTemplate &prompt, Done done) override;
     void publish(QObject *context, const Org &org, const Docs::DocTemplate &docTemplate, Done done) override;
+    void publish(QObject *context, const Org &org, const Starters::StarterTemplate &starter, Done done) override;
     void withdraw(QObject *context, const Org &org, SyncClient::TemplateKind kind, const QString &name, Done done) override;
 
 signals:

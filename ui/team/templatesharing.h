@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "docs/docstore.h"
 #include "prompts/prompttemplate.h"
+#include "starters/startertemplate.h"
 #include "syncclient/templatekind.h"
 
 #include <QList>
@@ -16,8 +17,8 @@ class QMenu;
 
 namespace Realm::Ui {
 
-// Publishing templates to organizations, as the Prompts and Documentation
-// Templates dialogs ask for it (the team side implements it:
+// Publishing templates to organizations, as the Prompts, Documentation
+// Templates and Save as Template dialogs ask for it (the team side implements it:
 // OrgTemplateSync). Answers arrive later, on the UI thread, while
 // `context` lives.
 class TemplateSharing {
@@ -35,6 +36,7 @@ public:
     // One of the user's own templates becomes the organization's.
     virtual void publish(QObject *context, const Org &org, const Prompts::PromptTemplate &prompt, Done done) = 0;
     virtual void publish(QObject *context, const Org &org, const Docs::DocTemplate &docTemplate, Done done) = 0;
+    virtual void publish(QObject *context, const Org &org, const Starters::StarterTemplate &starter, Done done) = 0;
     // The organization's template `name` of that kind goes, for every member.
     virtual void withdraw(QObject *context, const Org &org, SyncClient::TemplateKind kind, const QString &name, Done done) = 0;
 };
