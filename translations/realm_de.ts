@@ -2892,7 +2892,7 @@
     </message>
 </context>
 <context>
-    <name>Realm::Ui::DocsPanel</name>
+    <name>Realm::Ui::DocTemplatesDialog</name>
     <message>
         <source>API reference</source>
         <translation>API-Referenz</translation>
@@ -2904,6 +2904,113 @@
     <message>
         <source>Custom</source>
         <translation>Eigenes</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>S&amp;hare</source>
+        <translation>Tei&amp;len</translation>
+    </message>
+    <message>
+        <source>Documentation Templates</source>
+        <translation>Dokumentationsvorlagen</translation>
+    </message>
+    <message>
+        <source>lower-case-name, chosen in the Docs tab</source>
+        <translation>name-in-kleinbuchstaben, im Reiter „Doku“ gewählt</translation>
+    </message>
+    <message>
+        <source>What the model should write, e.g. “A one-page brief for new contributors.”</source>
+        <translation>Was das Modell schreiben soll, z. B. „Eine einseitige Einführung für neue Mitwirkende.“</translation>
+    </message>
+    <message>
+        <source>Mustache: the variables REALM&apos;s own template of this kind lists in its first lines.</source>
+        <translation>Mustache: die Variablen, die REALMs eigene Vorlage dieser Art in ihren ersten Zeilen nennt.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation>&amp;Prompt:</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Vorlage:</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>Publish this template, as saved, to an organization you administer, or withdraw an organization&apos;s template</source>
+        <translation>Diese Vorlage, wie gespeichert, in einer Organisation veröffentlichen, die Sie verwalten, oder die Vorlage einer Organisation zurückziehen</translation>
+    </message>
+    <message>
+        <source>Save (%1)</source>
+        <translation>Speichern (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (built-in)</source>
+        <translation>%1 (eingebaut)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>REALM&apos;s own template: duplicate it to make one of your own.</source>
+        <translation>REALMs eigene Vorlage: duplizieren Sie sie, um eine eigene daraus zu machen.</translation>
+    </message>
+    <message>
+        <source>&quot;built-in&quot; names REALM&apos;s own templates; choose another name.</source>
+        <translation>„built-in“ bezeichnet REALMs eigene Vorlagen; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>You already have a template named &quot;%1&quot;.</source>
+        <translation>Sie haben schon eine Vorlage namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Removed &quot;%1&quot;.</source>
+        <translation>„%1“ entfernt.</translation>
+    </message>
+    <message>
+        <source>Publishing &quot;%1&quot; to %2…</source>
+        <translation>„%1“ wird für %2 veröffentlicht…</translation>
+    </message>
+    <message>
+        <source>Withdrawing &quot;%1&quot; from %2…</source>
+        <translation>„%1“ wird aus %2 zurückgezogen…</translation>
+    </message>
+    <message>
+        <source>Save your changes to &quot;%1&quot; before closing?</source>
+        <translation>Ihre Änderungen an „%1“ vor dem Schließen speichern?</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::DocsPanel</name>
+    <message>
+        <source>API reference</source>
+        <translation>API-Referenz</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
@@ -3081,6 +3188,14 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>E&amp;dit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Documentation templates: copy REALM&apos;s, write your own, share them with an organization</source>
+        <translation>Dokumentationsvorlagen: REALMs kopieren, eigene schreiben, mit einer Organisation teilen</translation>
     </message>
 </context>
 <context>
@@ -3751,6 +3866,10 @@ in %2</translation>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
+    <message>
+        <source>Documentation Te&amp;mplates…</source>
+        <translation>Dokumentations&amp;vorlagen …</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::NewProjectDialog</name>
@@ -4096,32 +4215,12 @@ in %2</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>%1&apos;s template, for all its members: Share withdraws it; duplicate it to make one of your own.</source>
-        <translation>Vorlage von %1 für alle Mitglieder: „Teilen“ zieht sie zurück; duplizieren Sie sie für eine eigene.</translation>
-    </message>
-    <message>
-        <source>%1&apos;s template, which its admins change: duplicate it to make one of your own.</source>
-        <translation>Vorlage von %1, die deren Admins ändern: Duplizieren Sie sie für eine eigene.</translation>
-    </message>
-    <message>
-        <source>Publish to %1</source>
-        <translation>Für %1 veröffentlichen</translation>
-    </message>
-    <message>
         <source>Publishing &quot;%1&quot; to %2…</source>
         <translation>„%1“ wird für %2 veröffentlicht…</translation>
     </message>
     <message>
-        <source>Withdraw from %1</source>
-        <translation>Von %1 zurückziehen</translation>
-    </message>
-    <message>
         <source>Withdrawing &quot;%1&quot; from %2…</source>
         <translation>„%1“ wird von %2 zurückgezogen…</translation>
-    </message>
-    <message>
-        <source>Only %1&apos;s admins change its templates</source>
-        <translation>Nur Admins von %1 ändern ihre Vorlagen</translation>
     </message>
 </context>
 <context>
@@ -4314,6 +4413,26 @@ in %2</translation>
     <message>
         <source>One line about what it starts</source>
         <translation>Eine Zeile dazu, was sie anlegt</translation>
+    </message>
+    <message>
+        <source>Only me</source>
+        <translation>Nur ich</translation>
+    </message>
+    <message>
+        <source>S&amp;hare with:</source>
+        <translation>Tei&amp;len mit:</translation>
+    </message>
+    <message>
+        <source>%1 (all its members)</source>
+        <translation>%1 (alle Mitglieder)</translation>
+    </message>
+    <message>
+        <source>Publishing to %1…</source>
+        <translation>Wird für %1 veröffentlicht…</translation>
+    </message>
+    <message>
+        <source>Saved &quot;%1&quot; as your template, but not published to %2: %3</source>
+        <translation>„%1“ als Ihre Vorlage gespeichert, aber nicht für %2 veröffentlicht: %3</translation>
     </message>
 </context>
 <context>
@@ -5245,6 +5364,29 @@ in %2</translation>
     <message>
         <source>Organizations&apos; templates: %1</source>
         <translation>Vorlagen der Organisationen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::TemplateSharing</name>
+    <message>
+        <source>%1&apos;s template, for all its members: Share withdraws it; duplicate it to make one of your own.</source>
+        <translation>Vorlage von %1, für alle Mitglieder: „Teilen“ zieht sie zurück; duplizieren Sie sie, um eine eigene daraus zu machen.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s template, which its admins change: duplicate it to make one of your own.</source>
+        <translation>Vorlage von %1, die deren Admins ändern: duplizieren Sie sie, um eine eigene daraus zu machen.</translation>
+    </message>
+    <message>
+        <source>Publish to %1</source>
+        <translation>Für %1 veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Withdraw from %1</source>
+        <translation>Aus %1 zurückziehen</translation>
+    </message>
+    <message>
+        <source>Only %1&apos;s admins change its templates</source>
+        <translation>Nur die Admins von %1 ändern deren Vorlagen</translation>
     </message>
 </context>
 <context>
