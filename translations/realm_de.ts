@@ -3191,7 +3191,7 @@
     </message>
     <message>
         <source>E&amp;dit…</source>
-        <translation>&amp;Bearbeiten …</translation>
+        <translation>Bearbe&amp;iten …</translation>
     </message>
     <message>
         <source>Documentation templates: copy REALM&apos;s, write your own, share them with an organization</source>

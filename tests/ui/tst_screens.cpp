@@ -7,6 +7,7 @@
 // person to look at.
 #include "chat/promptsdialog.h"
 #include "chat/providerdialog.h"
+#include "docs/doctemplatesdialog.h"
 #include "help/helpdialogs.h"
 #include "jobs/exportdialog.h"
 #include "jobs/importdialog.h"
@@ -193,6 +194,10 @@ void tst_Screens::nothingIsCutOffAndEnterRunsTheMainAction()
     look(&providerDialog, QStringLiteral("providers"));
     PromptsDialog prompts(ws.db());
     look(&prompts, QStringLiteral("prompt-templates"));
+    DocTemplatesDialog docTemplates(ws.db());
+    QSignalSpy docTemplatesLoaded(&docTemplates, &DocTemplatesDialog::loaded);
+    QVERIFY(docTemplatesLoaded.wait(10000));
+    look(&docTemplates, QStringLiteral("doc-templates"));
     SettingsDialog settings(AppSettings::load());
     look(&settings, QStringLiteral("settings"));
 }
