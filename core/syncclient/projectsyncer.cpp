@@ -266,32 +266,38 @@ Result<SyncReport> ProjectSyncer::syncLocked(const Projects::Project &project, c
 
     s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Sending the changes of \"%1\"…").arg(project.name));
     std::optional<Error> pushFailure;
-    if (Result<void> pushed = Detail::push(s); !pushed) {
-        if (const std::optional<Error> gone = noLongerShared(pushed.error()))
-            return finish(gone);
-        switch (pushed.error().code) {
-        case Error::Code::Forbidden:
-            // A viewer: the local changes stay here, marked, and are never lost.
-            s.link.state = Link::State::ReadOnly;
-            break;
-        case Error::Code::InvalidInput:
-        case Error::Code::Conflict:
-        case Error::Code::LimitExceeded:
-        case Error::Code::NotFound:
-            // Refused, not unreachable: the team's changes still come in
-            // (the local ones waiting are never overwritten), and the
-            // refusal is reported after.
-            pushFailure = pushed.error();
-            break;
-        default: return finish(pushed.error());
+    // A refusal for good is noted and the sync goes on; anything else ends it.
+    const auto send = [&]() -> std::optional<Error> {
+        if (Result<void> pushed = Detail::push(s); !pushed) {
+            if (const std::optional<Error> gone = noLongerShared(pushed.error()))
+                return gone;
+            switch (pushed.error().code) {
+            case Error::Code::Forbidden:
+                // A viewer: the local changes stay here, marked, and are never lost.
+                s.link.state = Link::State::ReadOnly;
+                break;
+            case Error::Code::InvalidInput:
+            case Error::Code::Conflict:
+            case Error::Code::LimitExceeded:
+            case Error::Code::NotFound:
+                // Refused, not unreachable: the team's changes still come in
+                // (the local ones waiting are never overwritten), and the
+                // refusal is reported after.
+                pushFailure = pushed.error();
+                break;
+            default: return pushed.error();
+            }
+        } else if (s.link.state != Link::State::Shared) {
+            // Shared again (a role given back, or raised to editor): what
+            // waited has gone out.
+            Result<qint64> outbox = SyncState::outboxSize(db, projectId);
+            if (outbox && *outbox == 0)
+                s.link.state = Link::State::Shared;
         }
-    } else if (s.link.state != Link::State::Shared) {
-        // Shared again (a role given back, or raised to editor): what
-        // waited has gone out.
-        Result<qint64> outbox = SyncState::outboxSize(db, projectId);
-        if (outbox && *outbox == 0)
-            s.link.state = Link::State::Shared;
-    }
+        return std::nullopt;
+    };
+    if (const std::optional<Error> failed = send())
+        return finish(failed);
 
     s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Receiving the changes to \"%1\"…").arg(project.name));
     Result<void> pulled = Detail::pull(s, options);
@@ -299,6 +305,11 @@ Result<SyncReport> ProjectSyncer::syncLocked(const Projects::Project &project, c
         if (const std::optional<Error> gone = noLongerShared(pulled.error()))
             return finish(gone);
         return finish(pulled.error());
+    }
+    if (std::exchange(s.pushAfterPull, false)) {
+        s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Sending the changes of \"%1\"…").arg(project.name));
+        if (const std::optional<Error> failed = send())
+            return finish(failed);
     }
     return finish(pushFailure);
 }

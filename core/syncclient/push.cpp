@@ -250,12 +250,13 @@ Result<void> takeIntoOutbox(Session &s)
 // machine's bases name are not its seqs any more: a change based on one
 // could pass for a change on the current version and replace it. Asked
 // before pushing (an empty push changes nothing and answers the epoch);
-// the bases then keep only their contents, so the server merges.
-Result<void> checkEpoch(Session &s)
+// the bases then keep only their contents, so the server merges. True:
+// the epoch is new.
+Result<bool> checkEpoch(Session &s)
 {
     const std::optional<Sync::Cursor> cursor = Sync::Cursor::fromText(s.link.cursor);
     if (!cursor || cursor->epoch.isEmpty())
-        return {};
+        return false;
     Result<QJsonObject> answer = s.transport->call("POST", s.apiPath(QStringLiteral("/sync/push")),
                                                    {{QStringLiteral("client_id"), s.link.clientId}, {QStringLiteral("mutations"), QJsonArray()}});
     if (!answer)
@@ -264,14 +265,16 @@ Result<void> checkEpoch(Session &s)
     if (!result)
         return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The server's answer to the push cannot be read: %1").arg(result.error().message));
     if (result->epoch.isEmpty() || result->epoch == cursor->epoch)
-        return {};
+        return false;
     Storage::Handle db = s.db->handle();
     Storage::Transaction transaction(db);
     if (!transaction.isActive())
         return transaction.error();
     if (Result<void> forgotten = SyncState::forgetBaseSeqs(db, s.link.projectId); !forgotten)
-        return forgotten;
-    return transaction.commit(QCoreApplication::translate("Realm::SyncClient", "Cannot save the sync state"));
+        return forgotten.error();
+    if (Result<void> committed = transaction.commit(QCoreApplication::translate("Realm::SyncClient", "Cannot save the sync state")); !committed)
+        return committed.error();
+    return true;
 }
 
 // Sends the contents the outbox refers to and the server lacks, in chunks,
@@ -544,8 +547,17 @@ Result<void> push(Session &s)
         return waiting.error();
     if (*waiting == 0)
         return {};
-    if (Result<void> checked = checkEpoch(s); !checked)
-        return checked;
+    Result<bool> newEpoch = checkEpoch(s);
+    if (!newEpoch)
+        return newEpoch.error();
+    if (*newEpoch) {
+        // What the restored server lacks is found by the pull from the
+        // start, and sent with what waits here, in order, after it: a
+        // reply sent now would reach the server before the message it
+        // answers, which the restore took away.
+        s.pushAfterPull = true;
+        return {};
+    }
     if (Result<void> taken = takeIntoOutbox(s); !taken)
         return taken;
     Result<QList<Mutation>> outbox = SyncState::outbox(s.db->handle(), s.link.projectId);

@@ -27,6 +27,9 @@ struct Session {
     // Teammates' versions this pull brought: their changes are recorded in
     // them (not in versions this copy had: those are finished).
     QSet<QString> receivedVersions;
+    // The server turned out to be restored (a new epoch) before anything
+    // was sent: the push follows the pull, which finds what it lacks.
+    bool pushAfterPull = false;
 
     QString apiPath(const QString &rest) const { return QStringLiteral("/projects/%1%2").arg(link.serverProjectId, rest); }
     bool cancelled() const { return cancel && cancel->isCancelled(); }

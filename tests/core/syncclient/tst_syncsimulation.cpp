@@ -8,8 +8,11 @@
 // organization's prompt, documentation and starter templates (its owner
 // publishes and withdraws them; members may not) and syncs —
 // with answers lost after the server committed, syncs while offline, the
-// server's old deletes forgotten (tombstones pruned) and the server restored
-// (a new epoch, clients forgotten); the server's pages are a few changes
+// server's old deletes forgotten (tombstones pruned), the server restored
+// (a new epoch, clients forgotten) and restored from a backup taken steps
+// before (what came after it gone there, as `realm-server admin restore`
+// makes it: everyone's later work must come back from their
+// workspaces); the server's pages are a few changes
 // each, so every list spans pages. Then everyone
 // refreshes and syncs until nothing moves, and every run must end with
 // every workspace and folder the same as the server, nothing pending,
@@ -36,6 +39,8 @@
 #include "syncclient/orgtemplatesyncer.h"
 #include "syncclient/projectsyncer.h"
 #include "storage/statement.h"
+#include "serverdb/backup.h"
+#include "serverdb/serverdatabase.h"
 #include "syncserver/projectsync.h"
 #include "testserverdatabase.h"
 #include "testworkspace.h"
@@ -43,6 +48,7 @@
 #include <QDir>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -283,7 +289,18 @@ private:
             if (!pruned)
                 return pruned.error().message;
             log(QStringLiteral("%1: the server forgets %2 delete(s)").arg(step).arg(*pruned));
-        } else { // the server restored: a new epoch, every client forgotten
+        } else if (op < 99) { // a backup of the server, for a later restore
+            const QString file = m_serverFolder.filePath(QStringLiteral("backup-%1.db").arg(step));
+            if (Result<ServerDb::BackupSummary> written = ServerDb::Backup::write(*m_server, file); !written)
+                return QStringLiteral("cannot back up: %1").arg(written.error().message);
+            m_backup = file;
+            log(QStringLiteral("%1: the server is backed up").arg(step));
+        } else if (!m_backup.isEmpty()) { // restored from that backup: what came after it is gone there
+            QString failed = restoreBackup();
+            if (!failed.isEmpty())
+                return failed;
+            log(QStringLiteral("%1: the server is restored from its backup of step %2").arg(step).arg(QFileInfo(m_backup).baseName().section(QLatin1Char('-'), 1)));
+        } else { // the server restored as it was: a new epoch, every client forgotten
             Result<QSqlDatabase> db = m_server->connection();
             if (!db)
                 return db.error().message;
@@ -293,6 +310,27 @@ private:
                     return QStringLiteral("cannot restore: %1").arg(QString::fromLatin1(sql));
             log(QStringLiteral("%1: the server is restored (a new epoch)").arg(step));
         }
+        return {};
+    }
+
+    // As `realm-server admin restore` does it: the backup into a new, empty
+    // database, which the server then runs on (everyone reaches the new one).
+    QString restoreBackup()
+    {
+        const QString folder = m_serverFolder.filePath(QStringLiteral("restored-%1").arg(++m_restores));
+        if (!QDir().mkpath(folder))
+            return QStringLiteral("cannot make %1").arg(folder);
+        ServerDb::ServerDatabasePtr restored = Test::openTestServerDatabase(folder);
+        if (Result<ServerDb::BackupSummary> copied = ServerDb::Backup::restore(m_backup, *restored); !copied)
+            return QStringLiteral("cannot restore: %1").arg(copied.error().message);
+        m_server = restored;
+        m_sync = std::make_unique<SyncServer::ProjectSync>(m_server, SyncServer::ProjectSync::Limits{.maxPageChanges = kChangesPerPage});
+        for (const auto &person : m_people) {
+            person->transport = std::make_unique<InProcessTransport>(m_server, m_sync.get(), person->principal);
+            person->transport->pagesBeforeOffline = kPagesPerSync;
+        }
+        m_rolledBack = true;
+        m_templatesSinceRestore.clear();
         return {};
     }
 
@@ -340,6 +378,7 @@ private:
             if (!done->kept.isEmpty() || (!done->error.isEmpty() && done->errorCode != Error::Code::Unavailable))
                 return QStringLiteral("the owner's change of %1: %2").arg(name, said);
             m_templates[tracked] = withdraw ? std::nullopt : std::optional<QString>(body);
+            m_templatesSinceRestore.insert(tracked);
         } else if (done.error().code != Error::Code::Unavailable && !(withdraw && done.error().code == Error::Code::NotFound)) {
             return QStringLiteral("the owner's change of %1: %2").arg(name, said);
         }
@@ -523,15 +562,28 @@ private:
             if (documents(*person) != m_documents)
                 return QStringLiteral("%1 has %2 document version(s) of the %3 generated, or one changed").arg(person->name).arg(documents(*person).size()).arg(m_documents.size());
         // The organization's templates: as the owner last left them, on the
-        // server and everywhere.
+        // server and everywhere. A restore from an older backup takes the
+        // server's templates back to that backup (they are the
+        // organization's, not anyone's local items): then the same
+        // everywhere, and as the owner left those changed since.
         QMap<QString, QString> wanted;
         for (auto it = m_templates.cbegin(); it != m_templates.cend(); ++it)
-            if (it.value())
+            if (it.value() && (!m_rolledBack || m_templatesSinceRestore.contains(it.key())))
                 wanted.insert(it.key(), *it.value());
-        for (const auto &person : m_people)
-            if (person->templates() != wanted)
+        const QMap<QString, QString> owners = m_people.front()->templates();
+        for (const auto &person : m_people) {
+            QMap<QString, QString> compared = person->templates();
+            if (m_rolledBack) {
+                if (compared != owners)
+                    return QStringLiteral("%1's templates differ from the owner's after a restore: %2 vs %3")
+                        .arg(person->name, QStringList(compared.values()).join(QLatin1Char('|')), QStringList(owners.values()).join(QLatin1Char('|')));
+                for (auto it = compared.begin(); it != compared.end();) // the ones left as the backup had them
+                    it = m_templatesSinceRestore.contains(it.key()) ? std::next(it) : compared.erase(it);
+            }
+            if (compared != wanted)
                 return QStringLiteral("%1's templates differ from the owner's last changes: %2 vs %3")
-                    .arg(person->name, QStringList(person->templates().values()).join(QLatin1Char('|')), QStringList(wanted.values()).join(QLatin1Char('|')));
+                    .arg(person->name, QStringList(compared.values()).join(QLatin1Char('|')), QStringList(wanted.values()).join(QLatin1Char('|')));
+        }
         for (const QString &created : std::as_const(m_created))
             if (!m_deleted.contains(created) && !server.contains(created))
                 return QStringLiteral("%1 was created, never deleted, and is gone").arg(created);
@@ -551,6 +603,10 @@ private:
     QSet<QString> m_messages; // ids of every message written
     QMap<QString, QString> m_documents; // every document version generated: id → markdown
     QMap<QString, std::optional<QString>> m_templates; // "KIND NAME" → the owner's last change: its body, or withdrawn
+    QString m_backup;          // the server's latest backup, if any
+    int m_restores = 0;
+    bool m_rolledBack = false; // the server was restored from a backup older than its data
+    QSet<QString> m_templatesSinceRestore; // "KIND NAME" the owner changed since the last restore
 };
 
 } // namespace
