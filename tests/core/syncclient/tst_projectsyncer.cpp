@@ -283,6 +283,41 @@ private slots:
         QCOMPARE(ProjectSyncer::pendingChanges(m_alicesMachine->db()->handle(), m_aliceProject).value(), qint64(0));
     }
 
+    void aReplyWrittenAfterARestoreStillAnswersItsMessage()
+    {
+        Chat::ConversationStore alices(m_alicesMachine->db());
+        Result<Chat::Conversation> chat = alices.create(QStringLiteral("Restore plan"), m_aliceProject);
+        REALM_VERIFY_OK(chat);
+        Chat::Message question;
+        question.conversationId = chat->id;
+        question.content = QStringLiteral("Which backup?");
+        Result<Chat::Message> asked = alices.append(question);
+        REALM_VERIFY_OK(asked);
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        // Restored from a backup taken before the conversation (Bob never
+        // saw it): gone there, a new epoch.
+        QVERIFY(runSql(QStringLiteral("DELETE FROM sync_items WHERE row_key IN ('%1', '%2')").arg(chat->id, asked->id)));
+        QVERIFY(runSql(QStringLiteral("DELETE FROM sync_epoch")));
+        QVERIFY(runSql(QStringLiteral("DELETE FROM sync_results")));
+        QVERIFY(runSql(QStringLiteral("DELETE FROM sync_clients")));
+        // Alice answers before she learns of it. Her one sync finds the
+        // restore, then sends the conversation, the question and the answer,
+        // in that order: the answer never reaches the server alone.
+        Chat::Message reply;
+        reply.conversationId = chat->id;
+        reply.parentId = asked->id;
+        reply.content = QStringLiteral("Last night's.");
+        Result<Chat::Message> answered = alices.append(reply);
+        REALM_VERIFY_OK(answered);
+        REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
+        QCOMPARE(ProjectSyncer::pendingChanges(m_alicesMachine->db()->handle(), m_aliceProject).value(), qint64(0));
+        REALM_VERIFY_OK(m_bobsMachine->syncer().sync(m_bobProject));
+        Result<Chat::Message> his = Chat::ConversationStore(m_bobsMachine->db()).message(answered->id);
+        REALM_VERIFY_OK(his);
+        QCOMPARE(his->parentId, asked->id);
+        QCOMPARE(Chat::ConversationStore(m_bobsMachine->db()).message(asked->id)->content, QStringLiteral("Which backup?"));
+    }
+
     void expiredTombstonesDeleteOnlyWhatHasNoLocalChange()
     {
         // Alice deletes a file; the server later forgets the tombstone.
