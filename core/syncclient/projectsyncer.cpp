@@ -310,6 +310,9 @@ Result<SyncReport> ProjectSyncer::syncLocked(const Projects::Project &project, c
         s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Sending the changes of \"%1\"…").arg(project.name));
         if (const std::optional<Error> failed = send())
             return finish(failed);
+        // As every sync ends: with the cursor past what it sent.
+        if (Result<void> again = Detail::pull(s, options); !again)
+            return finish(again.error());
     }
     return finish(pushFailure);
 }

@@ -27,6 +27,10 @@ public:
     // The next push with changes is applied by the server, but its answer
     // is lost (a dropped connection after the commit).
     bool loseNextPushAnswer = false;
+    // The next push with changes reaches the server twice (a proxy
+    // retrying it); the second answer is the one given. Answered
+    // differently the second time (applied twice), the call fails.
+    bool duplicateNextPush = false;
     // The next create of a project is made by the server, but its answer
     // is lost.
     bool loseNextCreateAnswer = false;

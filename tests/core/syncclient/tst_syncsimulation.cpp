@@ -7,7 +7,8 @@
 // generated documents, folders left as they are (and following again), the
 // organization's prompt, documentation and starter templates (its owner
 // publishes and withdraws them; members may not) and syncs —
-// with answers lost after the server committed, syncs while offline, the
+// with answers lost after the server committed, pushes delivered twice (a
+// proxy's retry: applied once, answered the same), syncs while offline, the
 // server's old deletes forgotten (tombstones pruned), the server restored
 // (a new epoch, clients forgotten) and restored from a backup taken steps
 // before (what came after it gone there, as `realm-server admin restore`
@@ -247,15 +248,18 @@ private:
             log(QStringLiteral("%1: %2 refreshes: +%3 ~%4 -%5").arg(step).arg(person.name).arg(refreshed->added).arg(refreshed->changed).arg(refreshed->removed));
         } else if (op < 95) {
             person.transport->loseNextPushAnswer = chance(15);
+            person.transport->duplicateNextPush = chance(10);
             person.transport->offline = chance(10);
             if (chance(10)) // the connection drops a few pages into the list
                 person.transport->pagesBeforeOffline = 1 + pick(6);
             const bool lose = person.transport->loseNextPushAnswer;
             const bool offline = person.transport->offline;
+            const bool twice = person.transport->duplicateNextPush;
             Result<SyncReport> synced = sync(person, {});
-            person.transport->loseNextPushAnswer = false;
-            log(QStringLiteral("%1: %2 syncs%3%4: %5").arg(step).arg(person.name, lose ? QStringLiteral(" (answer lost)") : QString(),
+            person.transport->loseNextPushAnswer = person.transport->duplicateNextPush = false;
+            log(QStringLiteral("%1: %2 syncs%3%4%5: %6").arg(step).arg(person.name, lose ? QStringLiteral(" (answer lost)") : QString(),
                                                               offline ? QStringLiteral(" (offline)") : QString(),
+                                                              twice ? QStringLiteral(" (the push delivered twice)") : QString(),
                                                               synced ? QStringLiteral("sent %1, received %2, conflicts %3, cursor %4")
                                                                            .arg(synced->sent)
                                                                            .arg(synced->received)
@@ -348,6 +352,7 @@ private:
         // The connection may drop at any of its calls: /me, the read
         // before the change, the push, the read after.
         person.transport->loseNextPushAnswer = chance(25);
+        person.transport->duplicateNextPush = chance(10);
         person.transport->callsBeforeOffline = chance(25) ? pick(4) : -1;
         const QString body = QStringLiteral("%1 at step %2: {{selection}}").arg(person.name).arg(step);
         Prompts::PromptTemplate prompt;
@@ -363,7 +368,7 @@ private:
                                                      : kind == SyncClient::TemplateKind::Prompt ? person.templateSyncer().publish(QStringLiteral("Acme"), prompt)
                                                      : kind == SyncClient::TemplateKind::Doc    ? person.templateSyncer().publish(QStringLiteral("Acme"), docTemplate)
                                                                                                 : person.templateSyncer().publish(QStringLiteral("Acme"), starter);
-        person.transport->loseNextPushAnswer = person.transport->offline = false;
+        person.transport->loseNextPushAnswer = person.transport->offline = person.transport->duplicateNextPush = false;
         person.transport->callsBeforeOffline = -1;
         const QString said = done ? (done->error.isEmpty() ? QStringLiteral("sent %1").arg(done->sent) : done->error) : done.error().message;
         log(QStringLiteral("%1: %2 %3 %4: %5").arg(step).arg(person.name, withdraw ? QStringLiteral("withdraws") : QStringLiteral("publishes"), tracked, said));
