@@ -137,10 +137,7 @@ Result<QByteArray> TemplateStore::archive(const QString &name) const
         return q.columnBlob(0);
     if (q.failed())
         return q.error(QCoreApplication::translate("Realm::Starters", "Cannot read the template"));
-    Result<QList<StarterTemplate>> named = OrgStarters::names(m_db->handle());
-    if (!named)
-        return named.error();
-    Result<std::optional<StarterTemplate>> shared = findOrgQualified(*named, name);
+    Result<std::optional<StarterTemplate>> shared = findSharedEntry(name);
     if (!shared)
         return shared.error();
     if (*shared)
@@ -148,13 +145,18 @@ Result<QByteArray> TemplateStore::archive(const QString &name) const
     return Error::notFound(QCoreApplication::translate("Realm::Starters", "There is no template \"%1\" in the workspace (realm-cli template list).").arg(name));
 }
 
-Result<std::optional<StarterTemplate>> TemplateStore::findShared(const QString &name) const
+Result<std::optional<StarterTemplate>> TemplateStore::findSharedEntry(const QString &name) const
 {
-    // By name first; only the one found is unpacked.
     Result<QList<StarterTemplate>> named = OrgStarters::names(m_db->handle());
     if (!named)
         return named.error();
-    Result<std::optional<StarterTemplate>> found = findOrgQualified(*named, name);
+    return findOrgQualified(*named, name);
+}
+
+Result<std::optional<StarterTemplate>> TemplateStore::findShared(const QString &name) const
+{
+    // By name first; only the one found is unpacked.
+    Result<std::optional<StarterTemplate>> found = findSharedEntry(name);
     if (!found || !*found)
         return found;
     const StarterTemplate &entry = **found;
@@ -225,7 +227,7 @@ bool TemplateStore::hasOwn(const QString &name) const
 Result<void> TemplateStore::remove(const QString &name)
 {
     if (!hasOwn(name)) {
-        Result<std::optional<StarterTemplate>> shared = findShared(name);
+        Result<std::optional<StarterTemplate>> shared = findSharedEntry(name); // (its files are not needed to refuse)
         if (!shared)
             return shared.error();
         if (*shared)

@@ -362,15 +362,7 @@ QMenu *PromptsDialog::shareMenu()
         m_noteAfterReload = *message; // (showing the template again would replace it)
         reload(name);
     };
-    fillShareMenu(menu, m_adminOrgs, prompt.orgId, prompt.orgName, [this, prompt, done](const TemplateSharing::Org &org, bool publish) {
-        if (publish) {
-            m_message->setText(tr("Publishing \"%1\" to %2…").arg(prompt.name, org.name));
-            m_sharing->publish(this, org, prompt, done);
-        } else {
-            m_message->setText(tr("Withdrawing \"%1\" from %2…").arg(prompt.name, org.name));
-            m_sharing->withdraw(this, org, SyncClient::TemplateKind::Prompt, prompt.name, done);
-        }
-    });
+    fillShareMenu(menu, m_sharing, this, m_adminOrgs, prompt, SyncClient::TemplateKind::Prompt, [this](const QString &text) { m_message->setText(text); }, done);
     return menu;
 }
 

@@ -414,15 +414,7 @@ QMenu *DocTemplatesDialog::shareMenu()
         m_noteAfterReload = *message; // (showing the template again would replace it)
         reload(name);
     };
-    fillShareMenu(menu, m_adminOrgs, docTemplate.orgId, docTemplate.orgName, [this, docTemplate, done](const TemplateSharing::Org &org, bool publish) {
-        if (publish) {
-            m_message->setText(tr("Publishing \"%1\" to %2…").arg(docTemplate.name, org.name));
-            m_sharing->publish(this, org, docTemplate, done);
-        } else {
-            m_message->setText(tr("Withdrawing \"%1\" from %2…").arg(docTemplate.name, org.name));
-            m_sharing->withdraw(this, org, SyncClient::TemplateKind::Doc, docTemplate.name, done);
-        }
-    });
+    fillShareMenu(menu, m_sharing, this, m_adminOrgs, docTemplate, SyncClient::TemplateKind::Doc, [this](const QString &text) { m_message->setText(text); }, done);
     return menu;
 }
 

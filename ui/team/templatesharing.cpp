@@ -29,4 +29,10 @@ void fillShareMenu(QMenu *menu, const QList<TemplateSharing::Org> &adminOrgs, co
         menu->addAction(QCoreApplication::translate("Realm::Ui::TemplateSharing", "Only %1's admins change its templates").arg(orgName))->setEnabled(false);
 }
 
+QString sharingUnderWay(const QString &name, const TemplateSharing::Org &org, bool publish)
+{
+    return publish ? QCoreApplication::translate("Realm::Ui::TemplateSharing", "Publishing \"%1\" to %2…").arg(name, org.name)
+                   : QCoreApplication::translate("Realm::Ui::TemplateSharing", "Withdrawing \"%1\" from %2…").arg(name, org.name);
+}
+
 } // namespace Realm::Ui

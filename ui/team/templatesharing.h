@@ -52,4 +52,23 @@ QString orgTemplateNote(const QList<TemplateSharing::Org> &adminOrgs, const QStr
 void fillShareMenu(QMenu *menu, const QList<TemplateSharing::Org> &adminOrgs, const QString &orgId, const QString &orgName,
                    const std::function<void(const TemplateSharing::Org &org, bool publish)> &act);
 
+// What a dialog shows while a publish or withdrawal is under way.
+QString sharingUnderWay(const QString &name, const TemplateSharing::Org &org, bool publish);
+
+// The same, running the one chosen through `sharing` for the template
+// `shared` (a prompt or documentation template of that kind): `say` shows
+// what is under way, `done` gets its outcome.
+template<typename Template>
+void fillShareMenu(QMenu *menu, TemplateSharing *sharing, QObject *context, const QList<TemplateSharing::Org> &adminOrgs, const Template &shared,
+                   SyncClient::TemplateKind kind, const std::function<void(const QString &)> &say, const TemplateSharing::Done &done)
+{
+    fillShareMenu(menu, adminOrgs, shared.orgId, shared.orgName, [=](const TemplateSharing::Org &org, bool publish) {
+        say(sharingUnderWay(shared.name, org, publish));
+        if (publish)
+            sharing->publish(context, org, shared, done);
+        else
+            sharing->withdraw(context, org, kind, shared.name, done);
+    });
+}
+
 } // namespace Realm::Ui

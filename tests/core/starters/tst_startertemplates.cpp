@@ -5,7 +5,10 @@
 #include "projects/projectexporter.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
+#include "starters/orgstarters.h"
 #include "starters/startertemplate.h"
+#include "storage/statement.h"
+#include "verifyresult.h"
 #include "archivebuilder.h"
 #include "testworkspace.h"
 
@@ -52,6 +55,7 @@ private slots:
     void fileNamesWithBracesStayNames();
     void templatesTravelAsArchivesAndLiveInTheWorkspace();
     void hostileTemplateArchivesAreRefused();
+    void anOrganizationsIsRefusedRemovalByItsNameAlone();
 
 private:
     QTemporaryDir m_dir;
@@ -325,6 +329,28 @@ void tst_StarterTemplates::hostileTemplateArchivesAreRefused()
     QVERIFY(refusal(archive([&](Test::ArchiveBuilder &b) { b.addFile("files/main.c", "int x;\n"); }))
                 .contains(QStringLiteral("no template.json")));
     QVERIFY(refusal(fine.first(fine.size() / 2)).contains(QStringLiteral("not a template archive")));
+}
+
+// Its admins withdraw it: said from its name and organization, even when
+// its archive cannot be read here (a newer REALM's).
+void tst_StarterTemplates::anOrganizationsIsRefusedRemovalByItsNameAlone()
+{
+    TestWorkspace ws;
+    Result<StarterTemplate> tiny = StarterTemplate::builtIn(QStringLiteral("python-package"));
+    REALM_VERIFY_OK(tiny);
+    Result<QByteArray> archive = tiny->toArchive();
+    REALM_VERIFY_OK(archive);
+    REALM_VERIFY_OK(OrgStarters::store(ws.db()->handle(), {QStringLiteral("0190f000-0000-7000-8000-0000000000a1"), QStringLiteral("Acme"), QStringLiteral("kite"),
+                                                        QStringLiteral("Kite"), {}, *archive, 4, QStringLiteral("alice"), 1700000000000}));
+    Storage::Statement damage(ws.db()->handle(), "UPDATE org_starter_templates SET archive = x'00'");
+    REALM_VERIFY_OK(damage.exec(QStringLiteral("damage")));
+    TemplateStore store(ws.db());
+    REALM_VERIFY_FAILS(store.find(QStringLiteral("Acme/kite")), Error::Code::InvalidInput); // unreadable, as said
+    for (const QString &name : {QStringLiteral("kite"), QStringLiteral("Acme/kite")}) {
+        Result<void> removed = store.remove(name);
+        REALM_VERIFY_FAILS(removed, Error::Code::Forbidden);
+        QVERIFY2(removed.error().message.contains(QStringLiteral("withdraw")), qPrintable(removed.error().message));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_StarterTemplates)
