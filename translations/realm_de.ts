@@ -2939,7 +2939,7 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
+        <translation>Na&amp;me:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
@@ -2952,10 +2952,6 @@
     <message>
         <source>&amp;Template:</source>
         <translation>&amp;Vorlage:</translation>
-    </message>
-    <message>
-        <source>&amp;New</source>
-        <translation>&amp;Neu</translation>
     </message>
     <message>
         <source>Publish this template, as saved, to an organization you administer, or withdraw an organization&apos;s template</source>
@@ -2994,16 +2990,24 @@
         <translation>„%1“ entfernt.</translation>
     </message>
     <message>
-        <source>Publishing &quot;%1&quot; to %2…</source>
-        <translation>„%1“ wird für %2 veröffentlicht…</translation>
-    </message>
-    <message>
-        <source>Withdrawing &quot;%1&quot; from %2…</source>
-        <translation>„%1“ wird aus %2 zurückgezogen…</translation>
-    </message>
-    <message>
         <source>Save your changes to &quot;%1&quot; before closing?</source>
         <translation>Ihre Änderungen an „%1“ vor dem Schließen speichern?</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>Discard your changes to &quot;%1&quot;?</source>
+        <translation>Ihre Änderungen an „%1“ verwerfen?</translation>
+    </message>
+    <message>
+        <source>Sharing is not available: %1</source>
+        <translation>Teilen ist nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Discard your changes to &quot;%1&quot;? (%2)</source>
+        <translation>Ihre Änderungen an „%1“ verwerfen? (%2)</translation>
     </message>
 </context>
 <context>
@@ -4214,14 +4218,6 @@ in %2</translation>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
-    <message>
-        <source>Publishing &quot;%1&quot; to %2…</source>
-        <translation>„%1“ wird für %2 veröffentlicht…</translation>
-    </message>
-    <message>
-        <source>Withdrawing &quot;%1&quot; from %2…</source>
-        <translation>„%1“ wird von %2 zurückgezogen…</translation>
-    </message>
 </context>
 <context>
     <name>Realm::Ui::ProviderDialog</name>
@@ -4433,6 +4429,10 @@ in %2</translation>
     <message>
         <source>Saved &quot;%1&quot; as your template, but not published to %2: %3</source>
         <translation>„%1“ als Ihre Vorlage gespeichert, aber nicht für %2 veröffentlicht: %3</translation>
+    </message>
+    <message>
+        <source>It cannot be shared now: %1</source>
+        <translation>Sie kann jetzt nicht geteilt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -5387,6 +5387,14 @@ in %2</translation>
     <message>
         <source>Only %1&apos;s admins change its templates</source>
         <translation>Nur die Admins von %1 ändern deren Vorlagen</translation>
+    </message>
+    <message>
+        <source>Publishing &quot;%1&quot; to %2…</source>
+        <translation>„%1“ wird für %2 veröffentlicht…</translation>
+    </message>
+    <message>
+        <source>Withdrawing &quot;%1&quot; from %2…</source>
+        <translation>„%1“ wird aus %2 zurückgezogen…</translation>
     </message>
 </context>
 <context>

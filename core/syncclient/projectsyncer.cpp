@@ -287,7 +287,7 @@ Result<SyncReport> ProjectSyncer::syncLocked(const Projects::Project &project, c
                 break;
             default: return pushed.error();
             }
-        } else if (s.link.state != Link::State::Shared) {
+        } else if (s.link.state != Link::State::Shared && !s.pushAfterPull) {
             // Shared again (a role given back, or raised to editor): what
             // waited has gone out.
             Result<qint64> outbox = SyncState::outboxSize(db, projectId);
@@ -310,9 +310,14 @@ Result<SyncReport> ProjectSyncer::syncLocked(const Projects::Project &project, c
         s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Sending the changes of \"%1\"…").arg(project.name));
         if (const std::optional<Error> failed = send())
             return finish(failed);
-        // As every sync ends: with the cursor past what it sent.
-        if (Result<void> again = Detail::pull(s, options); !again)
+        // As every sync ends: with the cursor past what it sent. (Should
+        // the server have been restored yet again meanwhile, the next sync
+        // sends what that one lacks.)
+        if (Result<void> again = Detail::pull(s, options); !again) {
+            if (const std::optional<Error> gone = noLongerShared(again.error()))
+                return finish(gone);
             return finish(again.error());
+        }
     }
     return finish(pushFailure);
 }

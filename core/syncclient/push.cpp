@@ -550,7 +550,9 @@ Result<void> push(Session &s)
     Result<bool> newEpoch = checkEpoch(s);
     if (!newEpoch)
         return newEpoch.error();
-    if (*newEpoch) {
+    // (A pull from the start after a restore that was cut off still has
+    // to finish first: its last group finds what the server lacks.)
+    if (*newEpoch || s.link.reset == Sync::ChangePage::Reset::Epoch) {
         // What the restored server lacks is found by the pull from the
         // start, and sent with what waits here, in order, after it: a
         // reply sent now would reach the server before the message it

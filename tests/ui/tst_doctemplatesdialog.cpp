@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Docs → Documentation Templates as a person uses it (offscreen, a real
+// Project → Documentation Templates as a person uses it (offscreen, a real
 // workspace): REALM's own to copy, the user's to write, change and
-// remove, an organization's read-only; the Docs tab's Edit… opens it at
+// remove, an organization's read-only; the Docs tab's Edit… asks for it at
 // the template chosen there. (Publishing through Share runs against a
 // real team server in tst_teamprompts.)
 #include "docs/docspanel.h"
@@ -64,6 +64,21 @@ bool saveAndReload(DocTemplatesDialog &dialog)
 Result<Docs::DocTemplate> stored(const Storage::DatabasePtr &db, const QString &name)
 {
     return Docs::DocStore(db).findTemplate(name);
+}
+
+// Answers the next question box with `button` once it shows (it is modal:
+// the answer comes from inside its own event loop); `asked` says it did.
+void answerNextQuestion(QObject *context, QMessageBox::StandardButton button, bool *asked)
+{
+    auto *timer = new QTimer(context);
+    QObject::connect(timer, &QTimer::timeout, context, [timer, button, asked] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            *asked = true;
+            timer->deleteLater();
+            box->button(button)->click();
+        }
+    });
+    timer->start(10);
 }
 
 void screenshot(QWidget &widget, const QString &name)
@@ -227,22 +242,75 @@ private slots:
         dialog->promptEdit()->setPlainText(QStringLiteral("Keep me."));
         QSignalSpy finished(dialog.get(), &QDialog::finished);
         bool asked = false;
-        // The question is modal: answer it once it shows.
-        QTimer answer;
-        connect(&answer, &QTimer::timeout, this, [&] {
-            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-                asked = true;
-                box->button(QMessageBox::Save)->click();
-            }
-        });
-        answer.start(10);
+        answerNextQuestion(this, QMessageBox::Save, &asked);
         dialog->reject();
         QVERIFY(asked);
         QVERIFY(finished.wait(10000));
         REALM_VERIFY_OK(stored(ws.db(), QStringLiteral("kept")));
     }
 
-    void docsPanelsEditOpensItAtTheChoice()
+    void anEditSaveCannotTakeYetIsKeptOrDropped()
+    {
+        TestWorkspace ws;
+        auto dialog = openDialog(ws.db());
+        QVERIFY(dialog);
+        dialog->newTemplate();
+        dialog->bodyEdit()->setPlainText(QStringLiteral("# A long body, no prompt yet\n"));
+        QVERIFY(!dialog->saveButton()->isEnabled());
+        // Cancel: still open, the edit still there.
+        bool asked = false;
+        answerNextQuestion(this, QMessageBox::Cancel, &asked);
+        dialog->reject();
+        QVERIFY(asked);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(dialog->bodyEdit()->toPlainText(), QStringLiteral("# A long body, no prompt yet\n"));
+        // Choosing another template asks too; Cancel keeps the form.
+        asked = false;
+        answerNextQuestion(this, QMessageBox::Cancel, &asked);
+        dialog->list()->setCurrentRow(1);
+        QVERIFY(asked);
+        QCOMPARE(dialog->bodyEdit()->toPlainText(), QStringLiteral("# A long body, no prompt yet\n"));
+        QVERIFY(dialog->isEdited());
+        // Discard closes.
+        QSignalSpy finished(dialog.get(), &QDialog::finished);
+        asked = false;
+        answerNextQuestion(this, QMessageBox::Discard, &asked);
+        dialog->reject();
+        QVERIFY(asked);
+        QCOMPARE(finished.count(), 1);
+    }
+
+    void aStoredPromptsSpacesAreNoEdit()
+    {
+        TestWorkspace ws;
+        // As `docs template add --kind api --prompt …` or an import may leave them.
+        REALM_VERIFY_OK(Docs::DocStore(ws.db()).saveTemplate({QStringLiteral("spaced"), QStringLiteral("custom"), QStringLiteral("{{answer}}"),
+                                                              QStringLiteral("Brief it.\n"), 0, 0, {}, {}}));
+        REALM_VERIFY_OK(Docs::DocStore(ws.db()).saveTemplate({QStringLiteral("api-with-prompt"), QStringLiteral("api"), QStringLiteral("# {{project}}"),
+                                                              QStringLiteral("ignored"), 0, 0, {}, {}}));
+        for (const QString &name : {QStringLiteral("spaced"), QStringLiteral("api-with-prompt")}) {
+            auto dialog = openDialog(ws.db(), name);
+            QVERIFY(dialog);
+            QCOMPARE(dialog->list()->currentItem()->text(), name);
+            QVERIFY2(!dialog->isEdited(), qPrintable(name));
+            QVERIFY(!dialog->saveButton()->isEnabled());
+        }
+    }
+
+    void aTemplateOfYoursNamedLikeAKindIsYours()
+    {
+        TestWorkspace ws;
+        REALM_VERIFY_OK(Docs::DocStore(ws.db()).saveTemplate({QStringLiteral("api"), QStringLiteral("api"), QStringLiteral("Mine: {{project}}"), {}, 0, 0, {}, {}}));
+        auto mine = openDialog(ws.db(), QStringLiteral("api"));
+        QVERIFY(mine);
+        QCOMPARE(mine->list()->currentItem()->text(), QStringLiteral("api"));
+        QCOMPARE(mine->bodyEdit()->toPlainText(), QStringLiteral("Mine: {{project}}"));
+        auto realms = openDialog(ws.db(), DocTemplatesDialog::builtInKey(QStringLiteral("overview")));
+        QVERIFY(realms);
+        QCOMPARE(realms->list()->currentItem()->text(), QStringLiteral("Overview (built-in)"));
+    }
+
+    void docsPanelsEditAsksForItsChoice()
     {
         TestWorkspace ws;
         Secrets::MemorySecretStore keys;
@@ -250,7 +318,7 @@ private slots:
         DocsPanel panel(ws.db(), Chat::ProviderStore(ws.db(), &keys, &keys));
         panel.setProject(QStringLiteral("p"), QStringLiteral("p"));
         QVERIFY(QTest::qWaitFor([&] { return panel.templateBox()->count() == 2; }, 10000));
-        QCOMPARE(panel.chosenTemplate(), QStringLiteral("api")); // REALM's own, by kind
+        QCOMPARE(panel.chosenTemplate(), DocTemplatesDialog::builtInKey(QStringLiteral("api"))); // REALM's own
         panel.templateBox()->setCurrentIndex(1);
         QSignalSpy requested(&panel, &DocsPanel::editTemplatesRequested);
         auto *edit = panel.findChild<QPushButton *>(QStringLiteral("editDocTemplates"));

@@ -312,10 +312,12 @@ private slots:
 
     void bobAdministersNothingAndSharesNothing()
     {
-        REALM_VERIFY_OK(Projects::ProjectImporter(m_bob->workspace.db()).importProject(m_folder.path() + QStringLiteral("/kite"), {}));
+        const QString folder = m_folder.path() + QStringLiteral("/bobs");
+        writeFile(folder, QStringLiteral("README.md"), "# bob's\n");
+        REALM_VERIFY_OK(Projects::ProjectImporter(m_bob->workspace.db()).importProject(folder, {}));
         Result<QList<Projects::Project>> projects = Projects::ProjectStore(m_bob->workspace.db()).list();
         REALM_VERIFY_OK(projects);
-        SaveTemplateDialog dialog(m_bob->workspace.db(), projects->first().id, QStringLiteral("kite"));
+        SaveTemplateDialog dialog(m_bob->workspace.db(), projects->first().id, QStringLiteral("bobs"));
         QSignalSpy known(&dialog, &SaveTemplateDialog::sharingKnown);
         dialog.setSharing(m_bob->sync->orgTemplates());
         dialog.show();

@@ -255,7 +255,7 @@ QString DocsPanel::chosenTemplate() const
     const int chosen = m_templateBox->currentIndex() - 1;
     if (chosen >= 0 && chosen < m_templates.size())
         return Docs::qualifiedName(m_templates.at(chosen));
-    return m_kindBox->currentData().toString(); // REALM's own: named by its kind
+    return DocTemplatesDialog::builtInKey(m_kindBox->currentData().toString()); // REALM's own
 }
 
 void DocsPanel::showEvent(QShowEvent *event)

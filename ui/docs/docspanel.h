@@ -46,7 +46,7 @@ public:
     // Reads the stored templates again (an organization's may have come).
     void reloadTemplates();
     // The template chosen: ORG/NAME, a name of the user's, or for REALM's
-    // own the kind (api, overview, custom).
+    // own DocTemplatesDialog::builtInKey(kind).
     QString chosenTemplate() const;
 
     bool isRunning() const { return m_running; }

@@ -83,7 +83,7 @@ DocTemplatesDialog::DocTemplatesDialog(Storage::DatabasePtr db, QWidget *parent)
     m_form->addRow(tr("&Template:"), m_body);
     m_form->addRow(QString(), m_message);
 
-    auto *newButton = sideButton(tr("&New"));
+    auto *newButton = sideButton(tr("Ne&w")); // (Alt+N is the name's)
     auto *listButtons = new QHBoxLayout;
     for (QPushButton *b : {newButton, m_duplicate, m_remove, m_share})
         listButtons->addWidget(b);
@@ -116,7 +116,15 @@ DocTemplatesDialog::DocTemplatesDialog(Storage::DatabasePtr db, QWidget *parent)
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(m_share->mapToGlobal(QPoint(0, m_share->height())));
     });
-    connect(m_list, &QListWidget::currentRowChanged, this, &DocTemplatesDialog::showTemplate);
+    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
+        // An edit is not dropped by choosing another template unasked.
+        if (m_shownRow != row && !mayLeaveForm()) {
+            const QSignalBlocker quiet(m_list);
+            m_list->setCurrentRow(m_shownRow);
+            return;
+        }
+        showTemplate(row);
+    });
     connect(m_kind, &QComboBox::currentIndexChanged, this, &DocTemplatesDialog::onKindChanged);
     connect(m_name, &QLineEdit::textChanged, this, &DocTemplatesDialog::updateForm);
     connect(m_prompt, &QPlainTextEdit::textChanged, this, &DocTemplatesDialog::updateForm);
@@ -160,8 +168,8 @@ void DocTemplatesDialog::reload(const QString &selectName)
                                                                    : t.name,
                                              m_list);
             item->setToolTip(docKindLabel(t.kind));
-            // The first of that name: REALM's, then the user's own, then an organization's.
-            if (selected < 0 && !wanted.isEmpty() && (Docs::qualifiedName(t) == wanted || (!isBuiltIn(row) && t.name == wanted)))
+            // The user's own before an organization's of that name.
+            if (selected < 0 && !wanted.isEmpty() && (keyOf(row) == wanted || (!isBuiltIn(row) && t.name == wanted)))
                 selected = row;
         }
         selected = std::max(selected, 0);
@@ -173,10 +181,20 @@ void DocTemplatesDialog::reload(const QString &selectName)
     });
 }
 
+QString DocTemplatesDialog::builtInKey(const QString &kind)
+{
+    return QStringLiteral("built-in:") + kind;
+}
+
+QString DocTemplatesDialog::keyOf(int row) const
+{
+    return isBuiltIn(row) ? builtInKey(m_templates.at(row).kind) : Docs::qualifiedName(m_templates.at(row));
+}
+
 void DocTemplatesDialog::select(const QString &qualifiedName)
 {
     for (int row = 0; row < m_templates.size(); ++row) {
-        if (Docs::qualifiedName(m_templates.at(row)) == qualifiedName) {
+        if (keyOf(row) == qualifiedName) {
             m_list->setCurrentRow(row);
             return;
         }
@@ -196,6 +214,7 @@ void DocTemplatesDialog::showTemplate(int row)
         return;
     const DocTemplate &t = m_templates.at(row);
     m_isNew = false;
+    m_shownRow = row;
     const bool readOnly = isBuiltIn(row) || Docs::isReadOnly(t);
     {
         const QSignalBlocker quiet(m_kind);
@@ -237,10 +256,21 @@ bool DocTemplatesDialog::isEdited() const
     if (m_isNew)
         return true;
     const DocTemplate *saved = current();
-    if (!saved)
-        return false;
+    if (!saved || isBuiltIn(m_list->currentRow()) || Docs::isReadOnly(*saved))
+        return false; // nothing the user can change
     const DocTemplate form = formTemplate();
-    return form.kind != saved->kind || form.body != saved->body || form.prompt != saved->prompt;
+    // The prompt as the form keeps it (trimmed; only a custom one's).
+    const QString savedPrompt = saved->kind == QLatin1String("custom") ? saved->prompt.trimmed() : QString();
+    return form.kind != saved->kind || form.body != saved->body || form.prompt != savedPrompt;
+}
+
+bool DocTemplatesDialog::mayLeaveForm()
+{
+    if (!isEdited())
+        return true;
+    return QMessageBox::question(this, tr("Documentation Templates"), tr("Discard your changes to \"%1\"?").arg(m_name->text()),
+                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel)
+           == QMessageBox::Discard;
 }
 
 QString DocTemplatesDialog::freeName(const QString &base) const
@@ -279,7 +309,7 @@ void DocTemplatesDialog::updateForm()
         valid = Error::invalidInput(tr("\"built-in\" names REALM's own templates; choose another name."));
     const bool taken = m_isNew && freeName(form.name) != form.name;
     m_message->setText(!valid ? valid.error().message : taken ? tr("You already have a template named \"%1\".").arg(form.name) : QString());
-    m_save->setEnabled(valid && !taken && isEdited());
+    m_save->setEnabled(valid && !taken && isEdited() && !m_saving);
 }
 
 void DocTemplatesDialog::onKindChanged()
@@ -294,6 +324,14 @@ void DocTemplatesDialog::onKindChanged()
 
 void DocTemplatesDialog::newTemplate()
 {
+    if (!mayLeaveForm())
+        return;
+    startNewForm();
+}
+
+void DocTemplatesDialog::startNewForm()
+{
+    m_shownRow = -1;
     {
         const QSignalBlocker quiet(m_list);
         m_list->setCurrentRow(-1); // choosing any template, even the last one shown, leaves the new one
@@ -320,7 +358,7 @@ void DocTemplatesDialog::duplicateTemplate()
 {
     const DocTemplate original = formTemplate();
     const QString base = original.name == QLatin1String("built-in") ? original.kind : original.name;
-    newTemplate();
+    startNewForm(); // the copy carries the form's edits: nothing to lose
     {
         const QSignalBlocker quiet(m_kind);
         m_kind->setCurrentIndex(m_kind->findData(original.kind));
@@ -337,12 +375,16 @@ void DocTemplatesDialog::saveTemplate()
     if (!m_save->isEnabled())
         return; // (Ctrl+S on a read-only or invalid form)
     const DocTemplate form = formTemplate();
+    m_saving = true;
+    m_save->setEnabled(false);
     runInBackground(this, m_db, [form](Storage::DatabasePtr db) -> Result<void> {
         if (Result<void> valid = Docs::validateTemplate(form); !valid)
             return valid;
         return Docs::DocStore(db).saveTemplate(form);
     }, [this, name = form.name](const Result<void> &saved) {
+        m_saving = false;
         if (!saved) {
+            updateForm();
             m_closeAfterSave = false;
             showError(saved.error().message);
             return;
@@ -384,11 +426,13 @@ void DocTemplatesDialog::setSharing(TemplateSharing *sharing)
         return;
     sharing->adminOrgs(this, [this](const Result<QList<TemplateSharing::Org>> &orgs) {
         m_adminOrgs = orgs ? *orgs : QList<TemplateSharing::Org>{};
+        updateForm();
+        if (!orgs)
+            showError(tr("Sharing is not available: %1").arg(orgs.error().message));
         // An organization's template (read-only: no edit to lose) says
         // what its admins may do.
-        if (const DocTemplate *shown = current(); shown && Docs::isReadOnly(*shown))
+        else if (const DocTemplate *shown = current(); shown && Docs::isReadOnly(*shown))
             m_message->setText(noteFor(m_list->currentRow()));
-        updateForm();
         emit sharingKnown();
     });
 }
@@ -420,9 +464,16 @@ QMenu *DocTemplatesDialog::shareMenu()
 
 void DocTemplatesDialog::reject()
 {
-    if (isEdited() && m_save->isEnabled()) {
-        const auto answer = QMessageBox::question(this, tr("Documentation Templates"), tr("Save your changes to \"%1\" before closing?").arg(m_name->text()),
-                                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (m_saving)
+        return; // closes, or says why not, once the save answers
+    if (isEdited()) {
+        // A form Save cannot take yet (no prompt, a name taken) is kept or dropped.
+        const bool savable = m_save->isEnabled();
+        const auto answer = QMessageBox::question(this, tr("Documentation Templates"),
+                                                  savable ? tr("Save your changes to \"%1\" before closing?").arg(m_name->text())
+                                                          : tr("Discard your changes to \"%1\"? (%2)").arg(m_name->text(), m_message->text()),
+                                                  savable ? QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel : QMessageBox::Discard | QMessageBox::Cancel,
+                                                  savable ? QMessageBox::Save : QMessageBox::Cancel);
         if (answer == QMessageBox::Cancel)
             return;
         if (answer == QMessageBox::Save) {

@@ -23,7 +23,7 @@ namespace Realm::Ui {
 // "API reference", "Overview" or "Custom", for a kind's name (api, …).
 QString docKindLabel(const QString &kind);
 
-// Docs → Documentation Templates: REALM's own (read-only, to copy), the
+// Project → Documentation Templates: REALM's own (read-only, to copy), the
 // user's, to create, edit, duplicate and remove, and their organizations'
 // (read-only; published and withdrawn by their admins through Share).
 // A template is Mustache for one kind of document; a custom one also says
@@ -40,8 +40,9 @@ public:
     void removeTemplate();
     void saveTemplate();
     // Shows the template of that qualified name (ORG/NAME, a name of the
-    // user's own, or a kind for REALM's own) once the list is read.
+    // user's own, or builtInKey(kind) for REALM's own) once the list is read.
     void select(const QString &qualifiedName);
+    static QString builtInKey(const QString &kind);
     QListWidget *list() const { return m_list; }
     QComboBox *kindBox() const { return m_kind; }
     QLineEdit *nameEdit() const { return m_name; }
@@ -79,6 +80,10 @@ private:
     void updateForm();
     void showError(const QString &message);
     bool isBuiltIn(int row) const { return row >= 0 && row < m_builtInCount; }
+    QString keyOf(int row) const; // what select() takes for it
+    // True when the form holds nothing unsaved, or the user lets it go.
+    bool mayLeaveForm();
+    void startNewForm();
     const Docs::DocTemplate *current() const;
     Docs::DocTemplate formTemplate() const;
     QString noteFor(int row) const;
@@ -113,6 +118,8 @@ private:
     QList<TemplateSharing::Org> m_adminOrgs;
     QString m_noteAfterReload; // what a save, removal, publish or withdrawal came to
     bool m_closeAfterSave = false; // Save chosen on closing with an edit
+    bool m_saving = false;
+    int m_shownRow = -1; // the row the form shows (-1: a new template)
 };
 
 } // namespace Realm::Ui

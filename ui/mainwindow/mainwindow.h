@@ -63,7 +63,7 @@ public:
     void showQuickOpen();
     // Docs and Stats: tabs of the editor area, brought to the front.
     void showDocs();
-    // Docs → Documentation Templates, at `select` (a qualified name).
+    // Project → Documentation Templates, at `select` (a qualified name).
     void showDocTemplates(const QString &select = {});
     void showStats();
     EditorArea *editorArea() const { return m_editor; }

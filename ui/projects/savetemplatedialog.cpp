@@ -62,6 +62,7 @@ SaveTemplateDialog::SaveTemplateDialog(Storage::DatabasePtr db, const QString &p
     connect(m_name, &QLineEdit::textChanged, this, &SaveTemplateDialog::validate);
     connect(m_files, &QListWidget::itemChanged, this, &SaveTemplateDialog::validate);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    m_cancel = buttons->button(QDialogButtonBox::Cancel);
     buttons->addButton(m_save, QDialogButtonBox::AcceptRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_save, &QPushButton::clicked, this, &SaveTemplateDialog::save);
@@ -161,6 +162,12 @@ void SaveTemplateDialog::save()
                     });
 }
 
+void SaveTemplateDialog::reject()
+{
+    if (m_cancel->isEnabled())
+        QDialog::reject();
+}
+
 void SaveTemplateDialog::setSharing(TemplateSharing *sharing)
 {
     m_sharing = sharing;
@@ -168,6 +175,8 @@ void SaveTemplateDialog::setSharing(TemplateSharing *sharing)
         return;
     sharing->adminOrgs(this, [this](const Result<QList<TemplateSharing::Org>> &orgs) {
         m_adminOrgs = orgs ? *orgs : QList<TemplateSharing::Org>{};
+        if (!orgs) // saving stays possible; sharing, not now
+            m_problem->setText(tr("It cannot be shared now: %1").arg(orgs.error().message));
         for (const TemplateSharing::Org &org : std::as_const(m_adminOrgs))
             m_shareWith->addItem(tr("%1 (all its members)").arg(org.name));
         m_form->setRowVisible(m_shareWith, !m_adminOrgs.isEmpty());
@@ -182,6 +191,8 @@ void SaveTemplateDialog::publish(const Starters::StarterTemplate &starter)
     const TemplateSharing::Org org = m_adminOrgs.at(m_shareWith->currentIndex() - 1);
     m_saving = true;
     validate();
+    // Saved already: what publishing comes to is said however long it takes.
+    m_cancel->setEnabled(false);
     m_problem->setText(tr("Publishing to %1…").arg(org.name));
     m_sharing->publish(this, org, starter, [this, name = starter.id, org](const Result<QString> &published) {
         emit saved(name, published ? *published : tr("Saved \"%1\" as your template, but not published to %2: %3").arg(name, org.name, published.error().message));

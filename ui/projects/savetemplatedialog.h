@@ -35,6 +35,9 @@ public:
     QLabel *problemLabel() const { return m_problem; }
     void save();
 
+    // Not while publishing (Esc too): its outcome is on its way.
+    void reject() override;
+
     // "Share with" offers the organizations the user administers.
     void setSharing(TemplateSharing *sharing);
     QComboBox *shareBox() const { return m_shareWith; }
@@ -64,6 +67,7 @@ private:
     QList<TemplateSharing::Org> m_adminOrgs;
 
     QPushButton *m_save;
+    QPushButton *m_cancel;
     FieldNote *m_nameNote;
     FieldNote *m_filesNote;
     bool m_saving = false;

@@ -299,7 +299,7 @@ private:
                 return QStringLiteral("cannot back up: %1").arg(written.error().message);
             m_backup = file;
             log(QStringLiteral("%1: the server is backed up").arg(step));
-        } else if (!m_backup.isEmpty()) { // restored from that backup: what came after it is gone there
+        } else if (!m_backup.isEmpty() && chance(70)) { // restored from that backup: what came after it is gone there
             QString failed = restoreBackup();
             if (!failed.isEmpty())
                 return failed;
