@@ -187,9 +187,15 @@ private slots:
     {
         TestWorkspace ws;
         REALM_VERIFY_OK(Docs::DocStore(ws.db()).saveTemplate({QStringLiteral("mine"), QStringLiteral("api"), QStringLiteral("Mine: {{project}}"), {}, 0, 0, {}, {}}));
-        auto dialog = openDialog(ws.db(), QStringLiteral("mine"));
+        auto dialog = openDialog(ws.db());
         QVERIFY(dialog);
+        // From REALM's (nothing edited) to hers: nothing to ask.
+        bool asked = false;
+        answerNextQuestion(dialog.get(), QMessageBox::Cancel, &asked);
+        dialog->list()->setCurrentRow(rowOf(*dialog, QStringLiteral("mine")));
+        QVERIFY(!asked);
         QCOMPARE(dialog->list()->currentItem()->text(), QStringLiteral("mine"));
+        QCOMPARE(dialog->bodyEdit()->toPlainText(), QStringLiteral("Mine: {{project}}"));
         QVERIFY(dialog->nameEdit()->isReadOnly()); // duplicate to rename
         QVERIFY(!dialog->saveButton()->isEnabled());
         dialog->bodyEdit()->setPlainText(QStringLiteral("Ours: {{project}}"));
@@ -242,7 +248,7 @@ private slots:
         dialog->promptEdit()->setPlainText(QStringLiteral("Keep me."));
         QSignalSpy finished(dialog.get(), &QDialog::finished);
         bool asked = false;
-        answerNextQuestion(this, QMessageBox::Save, &asked);
+        answerNextQuestion(dialog.get(), QMessageBox::Save, &asked);
         dialog->reject();
         QVERIFY(asked);
         QVERIFY(finished.wait(10000));
@@ -259,14 +265,14 @@ private slots:
         QVERIFY(!dialog->saveButton()->isEnabled());
         // Cancel: still open, the edit still there.
         bool asked = false;
-        answerNextQuestion(this, QMessageBox::Cancel, &asked);
+        answerNextQuestion(dialog.get(), QMessageBox::Cancel, &asked);
         dialog->reject();
         QVERIFY(asked);
         QVERIFY(dialog->isVisible());
         QCOMPARE(dialog->bodyEdit()->toPlainText(), QStringLiteral("# A long body, no prompt yet\n"));
         // Choosing another template asks too; Cancel keeps the form.
         asked = false;
-        answerNextQuestion(this, QMessageBox::Cancel, &asked);
+        answerNextQuestion(dialog.get(), QMessageBox::Cancel, &asked);
         dialog->list()->setCurrentRow(1);
         QVERIFY(asked);
         QCOMPARE(dialog->bodyEdit()->toPlainText(), QStringLiteral("# A long body, no prompt yet\n"));
@@ -274,7 +280,7 @@ private slots:
         // Discard closes.
         QSignalSpy finished(dialog.get(), &QDialog::finished);
         asked = false;
-        answerNextQuestion(this, QMessageBox::Discard, &asked);
+        answerNextQuestion(dialog.get(), QMessageBox::Discard, &asked);
         dialog->reject();
         QVERIFY(asked);
         QCOMPARE(finished.count(), 1);

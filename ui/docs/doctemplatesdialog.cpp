@@ -204,8 +204,8 @@ void DocTemplatesDialog::select(const QString &qualifiedName)
 
 const DocTemplate *DocTemplatesDialog::current() const
 {
-    const int row = m_list->currentRow();
-    return !m_isNew && row >= 0 && row < m_templates.size() ? &m_templates.at(row) : nullptr;
+    // The form's, which the list's current row is not yet while it changes.
+    return !m_isNew && m_shownRow >= 0 && m_shownRow < m_templates.size() ? &m_templates.at(m_shownRow) : nullptr;
 }
 
 void DocTemplatesDialog::showTemplate(int row)
@@ -256,7 +256,7 @@ bool DocTemplatesDialog::isEdited() const
     if (m_isNew)
         return true;
     const DocTemplate *saved = current();
-    if (!saved || isBuiltIn(m_list->currentRow()) || Docs::isReadOnly(*saved))
+    if (!saved || isBuiltIn(m_shownRow) || Docs::isReadOnly(*saved))
         return false; // nothing the user can change
     const DocTemplate form = formTemplate();
     // The prompt as the form keeps it (trimmed; only a custom one's).
@@ -292,7 +292,7 @@ void DocTemplatesDialog::updateForm()
     const bool custom = m_kind->currentData().toString() == QLatin1String("custom");
     m_form->setRowVisible(m_prompt, custom);
     const DocTemplate *shown = current();
-    const int row = m_list->currentRow();
+    const int row = m_shownRow;
     const bool readOnly = shown && (isBuiltIn(row) || Docs::isReadOnly(*shown));
     m_duplicate->setEnabled(shown || m_isNew);
     m_remove->setEnabled(shown && !readOnly);
@@ -403,7 +403,7 @@ void DocTemplatesDialog::saveTemplate()
 void DocTemplatesDialog::removeTemplate()
 {
     const DocTemplate *shown = current();
-    if (!shown || isBuiltIn(m_list->currentRow()) || Docs::isReadOnly(*shown))
+    if (!shown || isBuiltIn(m_shownRow) || Docs::isReadOnly(*shown))
         return;
     const QString name = shown->name;
     runInBackground(this, m_db, [name](Storage::DatabasePtr db) { return Docs::DocStore(db).removeTemplate(name); },
@@ -432,7 +432,7 @@ void DocTemplatesDialog::setSharing(TemplateSharing *sharing)
         // An organization's template (read-only: no edit to lose) says
         // what its admins may do.
         else if (const DocTemplate *shown = current(); shown && Docs::isReadOnly(*shown))
-            m_message->setText(noteFor(m_list->currentRow()));
+            m_message->setText(noteFor(m_shownRow));
         emit sharingKnown();
     });
 }
@@ -441,7 +441,7 @@ QMenu *DocTemplatesDialog::shareMenu()
 {
     auto *menu = new QMenu(this);
     const DocTemplate *shown = current();
-    if (!m_sharing || !shown || isBuiltIn(m_list->currentRow()))
+    if (!m_sharing || !shown || isBuiltIn(m_shownRow))
         return menu;
     const DocTemplate docTemplate = *shown;
     const auto done = [this, name = Docs::qualifiedName(docTemplate)](const Result<QString> &message) {
