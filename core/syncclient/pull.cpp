@@ -146,7 +146,8 @@ Result<void> checkMassDelete(Session &s, const QList<Change> &changes, ChangePag
     if (!live)
         return live.error();
     // What a pull may delete here: files the server had, with no local
-    // change waiting.
+    // change waiting (and, after an expired list, those it never took:
+    // see removeNeverTaken).
     Result<QSet<QString>> known = SyncState::baseKeys(s.db->handle(), s.link.projectId, kFiles);
     if (!known)
         return known.error();
@@ -186,6 +187,15 @@ Result<void> checkMassDelete(Session &s, const QList<Change> &changes, ChangePag
         for (const QString &path : std::as_const(livePaths))
             if (!listed.contains(path) && (!unseen || unseen->contains(path)))
                 deleted.insert(path);
+        // Never taken (no base) and not listed: these go too. A resumed
+        // list gave every one it listed before a base or a skipped change.
+        Result<QSet<QString>> skipped = SyncState::skippedKeys(s.db->handle(), s.link.projectId, kFiles);
+        if (!skipped)
+            return skipped.error();
+        for (const Replica::FileState &file : std::as_const(*live))
+            if (!known->contains(file.path) && !pending.contains(file.path) && !waiting.contains(itemKey(kFiles, file.path))
+                && !skipped->contains(file.path) && !listed.contains(file.path))
+                deleted.insert(file.path);
     }
     if (deleted.size() >= 2 && deleted.size() * 2 > live->size() && deleted.size() > options.deletesAllowed) {
         s.report.deletesHeld = deleted.size();
@@ -314,6 +324,9 @@ public:
                 return again;
             }
         }
+        if (m_reset == ChangePage::Reset::Expired)
+            if (Result<void> removed = removeNeverTaken(); !removed)
+                return removed;
         // Rows (conversations, documents) are never deleted by a pull: a
         // removal travels in their data. After a restore, what the server
         // lacks is sent again.
@@ -389,6 +402,38 @@ private:
         if (Result<void> removed = m_writer.remove(path, version); !removed)
             return removed.error();
         return gone;
+    }
+
+    // After an expired list: a file the server never took from this copy
+    // (sent, and kept there as a conflict copy, but the pull that would
+    // have brought the server's version failed) that the list did not
+    // bring either. The server deleted it long ago; the copy holds what
+    // was written here. What waits to be sent, or waits for a change
+    // passed by, stays.
+    Result<void> removeNeverTaken()
+    {
+        const QString projectId = m_s.link.projectId;
+        Result<QList<Replica::FileState>> live = Replica::liveFiles(m_db, projectId);
+        if (!live)
+            return live.error();
+        Result<QSet<QString>> known = SyncState::baseKeys(m_db, projectId, kFiles);
+        if (!known)
+            return known.error();
+        Result<QSet<QString>> skipped = SyncState::skippedKeys(m_db, projectId, kFiles);
+        if (!skipped)
+            return skipped.error();
+        for (const Replica::FileState &file : std::as_const(*live)) {
+            if (known->contains(file.path) || skipped->contains(file.path))
+                continue;
+            Result<bool> pending = isPending(kFiles, file.path);
+            if (!pending)
+                return pending.error();
+            if (*pending)
+                continue;
+            if (Result<bool> removed = remove(file.path); !removed)
+                return removed.error();
+        }
+        return {};
     }
 
     Result<bool> isPending(const QString &table, const QString &key)

@@ -274,6 +274,18 @@ Result<void> recordSkipped(Storage::Handle db, const QString &projectId, const Q
     return q.exec(writeFailed());
 }
 
+Result<QSet<QString>> skippedKeys(Storage::Handle db, const QString &projectId, const QString &table)
+{
+    Statement q(db, "SELECT item_key FROM sync_skipped WHERE project_id = ? AND table_name = ?");
+    q.bindAll(projectId, table);
+    QSet<QString> keys;
+    while (q.next())
+        keys.insert(q.columnText(0));
+    if (q.failed())
+        return q.error(readFailed());
+    return keys;
+}
+
 Result<qint64> takeSkipped(Storage::Handle db, const QString &projectId, const QString &table, const QString &key)
 {
     Statement q(db, "DELETE FROM sync_skipped WHERE project_id = ? AND table_name = ? AND item_key = ? RETURNING seq");

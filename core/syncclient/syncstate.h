@@ -72,6 +72,8 @@ Result<void> markSeen(Storage::Handle db, const QString &projectId, const QStrin
 
 // A pulled change skipped for a local change waiting to be sent.
 Result<void> recordSkipped(Storage::Handle db, const QString &projectId, const QString &table, const QString &key, qint64 seq);
+// The keys of one table with a pulled change skipped.
+Result<QSet<QString>> skippedKeys(Storage::Handle db, const QString &projectId, const QString &table);
 // Takes the record (0: none).
 Result<qint64> takeSkipped(Storage::Handle db, const QString &projectId, const QString &table, const QString &key);
 

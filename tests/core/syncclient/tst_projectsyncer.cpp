@@ -374,6 +374,54 @@ private slots:
         QCOMPARE(filesOf(*m_alicesMachine, m_aliceProject), filesOf(*carol.machine, carol.projectId));
     }
 
+    void filesKeptAsConflictCopiesGoWhenTheServerDeletedThemLongAgo()
+    {
+        // Alice and Carol both add four notes; Carol's arrive second and are
+        // kept as conflict copies, but her pull after that fails: her notes
+        // are hers still, with nothing pending and no base.
+        CheckoutClone carol = cloneWithCheckout(QStringLiteral("Carol"));
+        QVERIFY(!carol.projectId.isEmpty());
+        QStringList notes;
+        for (int i = 1; i <= 4; ++i)
+            notes << QStringLiteral("notes/%1.txt").arg(i);
+        for (const QString &path : std::as_const(notes)) {
+            Test::writeFile(m_alicesMachine->folder.path(), path, "Alice's notes\n");
+            Test::writeFile(carol.folder, path, "Carol's notes on " + path.toUtf8() + '\n');
+        }
+        REALM_VERIFY_OK(sendAlicesFolder());
+        REALM_VERIFY_OK(refresh(*carol.machine, carol.projectId));
+        carol.machine->transport->pagesBeforeOffline = carol.machine->transport->pages;
+        QVERIFY(!carol.syncer().sync(carol.projectId));
+        QCOMPARE(serverFiles().keys().filter(QStringLiteral("(conflict, Carol, ")).size(), notes.size());
+        QCOMPARE(filesOf(*carol.machine, carol.projectId).value(notes.first()), sha("Carol's notes on notes/1.txt\n"));
+
+        // Alice deletes them, and the server forgets the deletes before
+        // Carol is back: her copy is listed anew, without them. Four of
+        // her seven files: asked first, as any mass delete is.
+        for (const QString &path : std::as_const(notes))
+            QVERIFY(QFile::remove(m_alicesMachine->path(path)));
+        REALM_VERIFY_OK(sendAlicesFolder());
+        Result<qint64> pruned = Test::forgetDeletes(m_server, *m_sync);
+        REALM_VERIFY_OK(pruned);
+        QCOMPARE(*pruned, qint64(notes.size()));
+        carol.machine->transport->offline = false;
+        carol.machine->transport->pagesBeforeOffline = -1;
+        Result<SyncReport> held = carol.syncer().sync(carol.projectId);
+        QVERIFY(!held);
+        QCOMPARE(held.error().code, Error::Code::LimitExceeded);
+        QVERIFY2(held.error().message.contains(QStringLiteral("would delete 4 of the 7")), qPrintable(held.error().message));
+        QVERIFY(filesOf(*carol.machine, carol.projectId).contains(notes.first()));
+        REALM_VERIFY_OK(carol.syncer().sync(carol.projectId, {.deletesAllowed = 4}));
+        for (const QString &path : std::as_const(notes))
+            QVERIFY(!serverFiles().contains(path));
+        QCOMPARE(filesOf(*carol.machine, carol.projectId), serverFiles());
+        QCOMPARE(Test::filesUnder(carol.folder), serverFiles());
+        // Her words live on in the copies.
+        const QStringList copies = serverFiles().keys().filter(QStringLiteral("1 (conflict, Carol, "));
+        QCOMPARE(copies.size(), 1);
+        QCOMPARE(serverFiles().value(copies.first()), sha("Carol's notes on notes/1.txt\n"));
+    }
+
     void conversationsReachEveryMember()
     {
         using Role = Chat::ChatMessage::Role;
