@@ -3932,6 +3932,22 @@ in %2</translation>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>S&amp;hare</source>
+        <translation>Tei&amp;len</translation>
+    </message>
+    <message>
+        <source>Publish one of your templates to an organization you administer, or withdraw an organization&apos;s template</source>
+        <translation>Eine Ihrer Vorlagen in einer Organisation veröffentlichen, die Sie verwalten, oder die Vorlage einer Organisation zurückziehen</translation>
+    </message>
+    <message>
+        <source>Your templates cannot be read: %1</source>
+        <translation>Ihre Vorlagen können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Sharing is not available: %1</source>
+        <translation>Teilen ist nicht möglich: %1</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::OrgTemplateSync</name>

@@ -8,6 +8,7 @@
 #include "mockllmserver.h"
 #include "mockprofile.h"
 #include "projects/projectimporter.h"
+#include "screenshot.h"
 #include "secrets/memorysecretstore.h"
 #include "testworkspace.h"
 
@@ -109,8 +110,7 @@ void tst_DocsPanel::generatesTheApiReferenceAndShowsIt()
     QVERIFY(f.previewContains(QStringLiteral("src — API reference")));
     QVERIFY(f.previewContains(QStringLiteral("Adds two numbers.")));
     QVERIFY(f.panel->statusLabel()->text().contains(QStringLiteral("Redone: symbols of 2 file(s), 0 reused")));
-    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
-        QVERIFY(f.panel->grab().save(dir + QStringLiteral("/docs-panel.png")));
+    QVERIFY(Test::saveScreenshot(*f.panel, QStringLiteral("docs-panel.png")));
 
     // Nothing changed: the same version, nothing redone.
     QVERIFY(f.generate());
@@ -197,8 +197,7 @@ void tst_DocsPanel::documentedOnlyLeavesOutTheRest()
     QVERIFY(!f.panel->versionList()->item(1)->text().contains(QStringLiteral("documented only")));
     QVERIFY(f.previewContains(QStringLiteral("Adds two numbers.")));
     QVERIFY(!f.panel->preview()->toPlainText().contains(QStringLiteral("prototype sub")));
-    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
-        QVERIFY(f.panel->grab().save(dir + QStringLiteral("/docs-panel-documented-only.png")));
+    QVERIFY(Test::saveScreenshot(*f.panel, QStringLiteral("docs-panel-documented-only.png")));
 }
 
 void tst_DocsPanel::customNeedsAPrompt()
@@ -240,8 +239,7 @@ void tst_DocsPanel::anOrganizationsTemplateIsListedAndUsed()
     f.panel->reloadTemplates();
     QVERIFY(QTest::qWaitFor([box] { return box->count() == 4; }, 10000));
     QCOMPARE(box->currentText(), QStringLiteral("brief (Acme)"));
-    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
-        QVERIFY(f.panel->grab().save(dir + QStringLiteral("/docs-panel-org-template.png")));
+    QVERIFY(Test::saveScreenshot(*f.panel, QStringLiteral("docs-panel-org-template.png")));
 
     // A custom one whose prompt its admins change: the new prompt replaces
     // the old one the user had not edited.

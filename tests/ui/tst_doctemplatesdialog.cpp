@@ -10,6 +10,7 @@
 #include "docs/orgdocs.h"
 #include "secrets/memorysecretstore.h"
 #include "testworkspace.h"
+#include "screenshot.h"
 #include "verifyresult.h"
 
 #include <QApplication>
@@ -79,12 +80,6 @@ void answerNextQuestion(QObject *context, QMessageBox::StandardButton button, bo
         }
     });
     timer->start(10);
-}
-
-void screenshot(QWidget &widget, const QString &name)
-{
-    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
-        QVERIFY(widget.grab().save(dir + QLatin1Char('/') + name));
 }
 
 } // namespace
@@ -235,7 +230,7 @@ private slots:
         QCOMPARE(dialog->promptEdit()->toPlainText(), QStringLiteral("Brief it."));
         QVERIFY(dialog->saveButton()->isEnabled());
         dialog->resize(960, 620);
-        screenshot(*dialog, QStringLiteral("doc-templates-dialog.png"));
+        QVERIFY(Test::saveScreenshot(*dialog, QStringLiteral("doc-templates-dialog.png")));
     }
 
     void closingWithAnEditAsksToSave()

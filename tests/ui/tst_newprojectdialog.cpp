@@ -64,7 +64,7 @@ void tst_NewProjectDialog::aTemplateNameThatIsNoPlainNameChoosesNoFolder()
     NewProjectDialog dialog(ws.db());
     dialog.show();
     const int builtIn = int(Starters::StarterTemplate::builtIn().size());
-    QVERIFY(QTest::qWaitFor([&] { return dialog.templateList()->count() > builtIn; }, 10000)); // the workspace's come from a worker
+    QVERIFY(QTest::qWaitFor([&] { return dialog.list()->count() > builtIn; }, 10000)); // the workspace's come from a worker
     dialog.selectTemplate(QStringLiteral("escape"));
     auto *folder = dialog.findChild<QLineEdit *>(QStringLiteral("starterFolder"));
     QVERIFY(folder);
@@ -126,9 +126,9 @@ void tst_NewProjectDialog::anOrganizationsStarterIsListedAndMakesAProject()
     NewProjectDialog dialog(ws.db());
     dialog.show();
     const int builtIn = int(Starters::StarterTemplate::builtIn().size());
-    QVERIFY(QTest::qWaitFor([&] { return dialog.templateList()->count() > builtIn; }, 10000));
-    QCOMPARE(dialog.templateList()->item(builtIn)->text(), QStringLiteral("Acme Tiny (Acme)"));
-    QCOMPARE(dialog.templateList()->item(builtIn)->toolTip(), QStringLiteral("Acme's smallest project"));
+    QVERIFY(QTest::qWaitFor([&] { return dialog.list()->count() > builtIn; }, 10000));
+    QCOMPARE(dialog.list()->item(builtIn)->text(), QStringLiteral("Acme Tiny (Acme)"));
+    QCOMPARE(dialog.list()->item(builtIn)->toolTip(), QStringLiteral("Acme's smallest project"));
     dialog.selectTemplate(QStringLiteral("acme-tiny"));
     QVERIFY(QTest::qWaitFor([&] { return dialog.findChild<QLineEdit *>(QStringLiteral("var_project_name"))->isVisible(); }));
     if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
@@ -149,7 +149,7 @@ void tst_NewProjectDialog::formPreviewAndCreate()
     TestWorkspace ws;
     NewProjectDialog dialog(ws.db());
     dialog.show();
-    QVERIFY(dialog.templateList()->count() >= 7);
+    QVERIFY(dialog.list()->count() >= 7);
     dialog.selectTemplate(QStringLiteral("python-package"));
     auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("var_project_name"));
     QVERIFY(name);
@@ -229,9 +229,9 @@ void tst_NewProjectDialog::formPreviewAndCreate()
 
     // It is offered with the built-in ones.
     NewProjectDialog again(ws.db());
-    QSignalSpy loaded(&again, &NewProjectDialog::templatesLoaded);
+    QSignalSpy loaded(&again, &NewProjectDialog::loaded);
     QVERIFY(QTest::qWaitFor([&] { return !loaded.isEmpty(); }, 10000));
-    QVERIFY(again.templateList()->item(again.templateList()->count() - 1)->text().endsWith(QStringLiteral("(yours)")));
+    QVERIFY(again.list()->item(again.list()->count() - 1)->text().endsWith(QStringLiteral("(yours)")));
 }
 
 QTEST_MAIN(tst_NewProjectDialog)

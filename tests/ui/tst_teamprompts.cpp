@@ -5,11 +5,13 @@
 // receives it within moments (the event socket's poke) and shows it
 // read-only; Alice withdraws it and it leaves Bob's list. The same for a
 // documentation template, from the Documentation Templates dialog, and a
-// project Alice saves as a starter template shared with Acme. Logins go
+// project Alice saves as a starter template shared with Acme, which she
+// withdraws and publishes again from New Project from Template. Logins go
 // to in-memory secret stores.
 #include "chat/promptsdialog.h"
 #include "docs/docstore.h"
 #include "docs/doctemplatesdialog.h"
+#include "projects/newprojectdialog.h"
 #include "projects/projectimporter.h"
 #include "projects/projectstore.h"
 #include "projects/savetemplatedialog.h"
@@ -17,6 +19,7 @@
 #include "prompts/promptstore.h"
 #include "secrets/memorysecretstore.h"
 #include "desksignin.h"
+#include "screenshot.h"
 #include "serverprocess.h"
 #include "team/orgtemplatesync.h"
 #include "team/synccontroller.h"
@@ -40,6 +43,7 @@
 using namespace Realm;
 using namespace Realm::Test;
 using Realm::Ui::DocTemplatesDialog;
+using Realm::Ui::NewProjectDialog;
 using Realm::Ui::OrgTemplateSync;
 using Realm::Ui::PromptsDialog;
 using Realm::Ui::SaveTemplateDialog;
@@ -55,12 +59,6 @@ struct Desk {
     TeamClient::ServerClient client{&secrets};
     std::unique_ptr<SyncController> sync;
 };
-
-void screenshot(QWidget &widget, const QString &name)
-{
-    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
-        QVERIFY(widget.grab().save(dir + QLatin1Char('/') + name));
-}
 
 // The dialog's row showing `text`, or -1.
 template<typename Dialog>
@@ -121,7 +119,8 @@ private:
     }
 
     // Runs the Share menu's `text` for the dialog's `row`; the message it
-    // ends with. (The Prompts or the Documentation Templates dialog.)
+    // ends with. (The Prompts, Documentation Templates or New Project from
+    // Template dialog.)
     template<typename Dialog>
     QString share(Dialog &dialog, int row, const QString &text)
     {
@@ -135,7 +134,9 @@ private:
         QSignalSpy changed(&dialog, &Dialog::changed);
         QSignalSpy loaded(&dialog, &Dialog::loaded);
         action->trigger();
-        auto *message = dialog.template findChild<QLabel *>(std::is_same_v<Dialog, PromptsDialog> ? QStringLiteral("promptMessage") : QStringLiteral("docTemplateMessage"));
+        auto *message = dialog.template findChild<QLabel *>(std::is_same_v<Dialog, PromptsDialog>        ? QStringLiteral("promptMessage")
+                                                            : std::is_same_v<Dialog, DocTemplatesDialog> ? QStringLiteral("docTemplateMessage")
+                                                                                                         : QStringLiteral("starterMessage"));
         // The list is read again, and then says what came of it.
         if (!QTest::qWaitFor([&] { return !changed.isEmpty() && !loaded.isEmpty(); }, 30000))
             return QStringLiteral("(no answer, or not read again: %1)").arg(message->text());
@@ -222,7 +223,7 @@ private slots:
         for (QPushButton *button : dialog.findChildren<QPushButton *>())
             if (button->text() == QStringLiteral("&Remove"))
                 QVERIFY(!button->isEnabled());
-        screenshot(dialog, QStringLiteral("org-prompt-read-only.png"));
+        QVERIFY(Test::saveScreenshot(dialog, QStringLiteral("org-prompt-read-only.png")));
     }
 
     void aliceWithdrawsItAndItLeavesBobsList()
@@ -236,7 +237,7 @@ private slots:
         dialog->show();
         dialog->list()->setCurrentRow(shared);
         QVERIFY(QTest::qWaitFor([&] { return dialog->shareButton()->isEnabled(); }, 10000));
-        screenshot(*dialog, QStringLiteral("org-prompt-admin.png"));
+        QVERIFY(Test::saveScreenshot(*dialog, QStringLiteral("org-prompt-admin.png")));
         const QString said = share(*dialog, shared, QStringLiteral("Withdraw from Acme"));
         QVERIFY2(said.startsWith(QStringLiteral("Withdrew")), qPrintable(said));
         QVERIFY(QTest::qWaitFor([&] { return rowOf(*dialog, QStringLiteral("Acme Review (Acme)")) < 0; }, 10000));
@@ -294,7 +295,7 @@ private slots:
         QCOMPARE(dialog.shareBox()->count(), 2);
         QCOMPARE(dialog.shareBox()->itemText(1), QStringLiteral("Acme (all its members)"));
         dialog.shareBox()->setCurrentIndex(1);
-        screenshot(dialog, QStringLiteral("save-template-share.png"));
+        QVERIFY(Test::saveScreenshot(dialog, QStringLiteral("save-template-share.png")));
         QSignalSpy saved(&dialog, &SaveTemplateDialog::saved);
         dialog.save();
         QVERIFY(saved.wait(30000));
@@ -308,6 +309,50 @@ private slots:
         REALM_VERIFY_OK(his);
         QCOMPARE(his->orgName, QStringLiteral("Acme"));
         QCOMPARE(his->files.size(), 2);
+    }
+
+    void aStarterIsWithdrawnAndPublishedAgainFromNewProject()
+    {
+        // Alice's "kite" and Acme's copy of it (the test before).
+        m_alice->sync->orgTemplates()->syncNow();
+        QVERIFY(QTest::qWaitFor([&] { return !m_alice->sync->orgTemplates()->isBusy(); }, 20000));
+        NewProjectDialog dialog(m_alice->workspace.db());
+        QSignalSpy loaded(&dialog, &NewProjectDialog::loaded);
+        QSignalSpy known(&dialog, &NewProjectDialog::sharingKnown);
+        dialog.setSharing(m_alice->sync->orgTemplates());
+        dialog.resize(860, 560);
+        dialog.show();
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!known.isEmpty() || known.wait(10000));
+        // REALM's own are nobody's to share.
+        dialog.list()->setCurrentRow(0);
+        QVERIFY(dialog.shareButton()->isVisible());
+        QVERIFY(!dialog.shareButton()->isEnabled());
+
+        QString said = share(dialog, rowOf(dialog, QStringLiteral("kite (Acme)")), QStringLiteral("Withdraw from Acme"));
+        QVERIFY2(said.startsWith(QStringLiteral("Withdrew")), qPrintable(said));
+        QCOMPARE(rowOf(dialog, QStringLiteral("kite (Acme)")), -1);
+        const int hers = rowOf(dialog, QStringLiteral("kite (yours)"));
+        QVERIFY(hers >= 0);
+        m_bob->sync->orgTemplates()->syncNow();
+        QVERIFY(QTest::qWaitFor([&] { return !m_bob->sync->orgTemplates()->isBusy(); }, 20000));
+        QVERIFY(!Starters::TemplateStore(m_bob->workspace.db()).find(QStringLiteral("Acme/kite")));
+
+        // Published again from her own: Acme's joins the list, and hers
+        // stays chosen, its form as she filled it in.
+        dialog.list()->setCurrentRow(hers);
+        const QString folder = m_folder.path() + QStringLiteral("/kite-2");
+        dialog.setFolder(folder);
+        said = share(dialog, hers, QStringLiteral("Publish to Acme"));
+        QVERIFY2(said.startsWith(QStringLiteral("Published")), qPrintable(said));
+        QVERIFY(rowOf(dialog, QStringLiteral("kite (Acme)")) >= 0);
+        QCOMPARE(dialog.list()->currentRow(), rowOf(dialog, QStringLiteral("kite (yours)")));
+        QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("starterFolder"))->text(), folder);
+        QVERIFY(dialog.createButton()->isEnabled());
+        QVERIFY(Test::saveScreenshot(dialog, QStringLiteral("new-project-share.png")));
+        m_bob->sync->orgTemplates()->syncNow();
+        QVERIFY(QTest::qWaitFor([&] { return !m_bob->sync->orgTemplates()->isBusy(); }, 20000));
+        REALM_VERIFY_OK(Starters::TemplateStore(m_bob->workspace.db()).find(QStringLiteral("Acme/kite")));
     }
 
     void bobAdministersNothingAndSharesNothing()

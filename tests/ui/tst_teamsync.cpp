@@ -9,6 +9,7 @@
 #include "projects/projectstore.h"
 #include "secrets/memorysecretstore.h"
 #include "desksignin.h"
+#include "screenshot.h"
 #include "serverprocess.h"
 #include "chat/chatpanel.h"
 #include "chat/conversationstore.h"
@@ -96,12 +97,6 @@ bool settle(SyncController &sync)
     return changed.wait(10000);
 }
 
-void screenshot(QWidget &widget, const QString &name)
-{
-    if (const QString dir = qEnvironmentVariable("REALM_SCREENSHOT_DIR"); !dir.isEmpty())
-        QVERIFY(widget.grab().save(dir + QLatin1Char('/') + name));
-}
-
 } // namespace
 
 class tst_TeamSync final : public QObject {
@@ -166,7 +161,7 @@ private slots:
         auto *orgs = dialog.findChild<QComboBox *>(QStringLiteral("shareOrg"));
         QCOMPARE(orgs->count(), 1);
         QCOMPARE(orgs->currentText(), QStringLiteral("Acme"));
-        screenshot(dialog, QStringLiteral("share-dialog.png"));
+        QVERIFY(Test::saveScreenshot(dialog, QStringLiteral("share-dialog.png")));
 
         QSignalSpy shared(&dialog, &Ui::ShareDialog::shared);
         QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("shareButton")), Qt::LeftButton);
@@ -193,7 +188,7 @@ private slots:
             rows << members->topLevelItem(i)->text(0) + QLatin1Char('|') + members->topLevelItem(i)->text(2);
         rows.sort();
         QCOMPARE(rows, (QStringList{QStringLiteral("alice@example.org|admin"), QStringLiteral("bob@example.org|editor")}));
-        screenshot(dialog, QStringLiteral("share-dialog-members.png"));
+        QVERIFY(Test::saveScreenshot(dialog, QStringLiteral("share-dialog-members.png")));
 
         QCOMPARE(badgeOf(*m_alice, m_aliceProject), SyncBadge::Kind::Synced);
         QCOMPARE(m_alice->sync->badges().value(m_aliceProject).text, QStringLiteral("Synced"));
@@ -212,7 +207,7 @@ private slots:
         QCOMPARE(projects->topLevelItem(0)->text(2), QStringLiteral("editor"));
         QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("cloneName"))->text(), QStringLiteral("rocket"));
         dialog.findChild<QLineEdit *>(QStringLiteral("cloneCheckout"))->setText(m_bob->folder(QStringLiteral("rocket")));
-        screenshot(dialog, QStringLiteral("server-projects.png"));
+        QVERIFY(Test::saveScreenshot(dialog, QStringLiteral("server-projects.png")));
 
         QSignalSpy cloned(&dialog, &Ui::ServerProjectsDialog::cloned);
         QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("cloneButton")), Qt::LeftButton);
@@ -355,7 +350,7 @@ private slots:
         QCOMPARE(theirs->extraSelections().first().cursor.block().text(), QStringLiteral("    return 1;"));
         QCOMPARE(mine->extraSelections().size(), 1);
         QCOMPARE(mine->extraSelections().first().cursor.block().text(), QStringLiteral("    return 2;"));
-        screenshot(dialog, QStringLiteral("conflicts-view.png"));
+        QVERIFY(Test::saveScreenshot(dialog, QStringLiteral("conflicts-view.png")));
 
         QSignalSpy resolved(&dialog, &Ui::ConflictsDialog::resolved);
         QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("keepMine")), Qt::LeftButton);
@@ -431,7 +426,7 @@ private slots:
         QCOMPARE(alice->presenceLabel()->toolTip(), QStringLiteral("Also has this project open: Bob"));
         // Laid out whole in the status bar, not cut short.
         QVERIFY(QTest::qWaitFor([&] { return alice->presenceLabel()->width() >= alice->presenceLabel()->sizeHint().width(); }, 5000));
-        screenshot(aliceWindow, QStringLiteral("presence.png"));
+        QVERIFY(Test::saveScreenshot(aliceWindow, QStringLiteral("presence.png")));
 
         // Alice signs out: nobody is known to be there any more; back in,
         // Bob is there again.
@@ -489,7 +484,7 @@ private slots:
         QVERIFY(alice->sync()->isBusy());
         QVERIFY((*cancel)->isEnabled());
         QVERIFY(alice->cancelButton()->isVisible());
-        screenshot(window, QStringLiteral("cancel-sync.png"));
+        QVERIFY(Test::saveScreenshot(window, QStringLiteral("cancel-sync.png")));
         QTest::mouseClick(alice->cancelButton(), Qt::LeftButton);
         QVERIFY(QTest::qWaitFor([&] { return !failed.isEmpty(); }, 20000));
         QVERIFY(alice->sync()->wasCancelled());
@@ -593,7 +588,7 @@ private slots:
         QVERIFY(syncNow != team.end());
         QVERIFY(!(*syncNow)->isEnabled());
         QVERIFY(!filesLoaded.isEmpty() || filesLoaded.wait(10000));
-        screenshot(window, QStringLiteral("main-window-sync.png"));
+        QVERIFY(Test::saveScreenshot(window, QStringLiteral("main-window-sync.png")));
     }
 
     // A share whose answer never came (its link waits in state creating,
@@ -627,7 +622,7 @@ private slots:
         QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("shareButton"))->isEnabled());
         const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
         QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) { return label->text().contains(QStringLiteral("did not finish")); }));
-        screenshot(dialog, QStringLiteral("share-dialog-unfinished.png"));
+        QVERIFY(Test::saveScreenshot(dialog, QStringLiteral("share-dialog-unfinished.png")));
 
         QSignalSpy shared(&dialog, &Ui::ShareDialog::shared);
         QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("shareButton")), Qt::LeftButton);
@@ -667,7 +662,7 @@ private slots:
         QMenu team;
         team.addActions(actions);
         team.popup(window.geometry().center());
-        screenshot(team, QStringLiteral("folder-updates.png"));
+        QVERIFY(Test::saveScreenshot(team, QStringLiteral("folder-updates.png")));
         team.hide();
 
         // Alice's change reaches Bob's project, not his folder.
@@ -724,7 +719,7 @@ private slots:
         bob->sync()->syncNow({m_bobProject});
         QVERIFY(QTest::qWaitFor([&] { return question() && question()->isVisible(); }, 60000));
         QVERIFY2(question()->text().contains(QStringLiteral("delete %1 file").arg(before.size() - 1)), qPrintable(question()->text()));
-        screenshot(*question(), QStringLiteral("deletes-held.png"));
+        QVERIFY(Test::saveScreenshot(*question(), QStringLiteral("deletes-held.png")));
         QVERIFY(settle(*bob->sync()));
         QCOMPARE(projectPaths(m_bob->workspace.db(), m_bobProject), before);
         QVERIFY(QFile::exists(m_bob->folder(QStringLiteral("rocket/src/main.cpp"))));

@@ -303,6 +303,8 @@ void MainWindow::createActions()
     QAction *fromTemplate = file->addAction(tr("&New Project from Template…"), this, [this] {
         auto *dialog = new NewProjectDialog(m_db, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        if (m_team->isSignedIn())
+            dialog->setSharing(m_team->sync()->orgTemplates());
         connect(dialog, &NewProjectDialog::projectCreated, this, [this](const QString &projectId, const QString &name) {
             statusBar()->showMessage(tr("Created \"%1\".").arg(name), 10000);
             reloadProjects();

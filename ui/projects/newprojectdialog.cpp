@@ -15,10 +15,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <optional>
+#include <utility>
 
 namespace Realm::Ui {
 
@@ -38,14 +44,28 @@ NewProjectDialog::NewProjectDialog(Storage::DatabasePtr db, QWidget *parent)
     , m_problem(new QLabel)
     , m_create(new QPushButton(tr("&Create Project")))
     , m_folderNote(new FieldNote(QStringLiteral("starterFolderNote")))
+    , m_share(sideButton(tr("S&hare")))
+    , m_shareMessage(new QLabel)
 {
     setWindowTitle(tr("New Project from Template"));
+    m_builtInCount = m_starters.size();
     m_templates->setObjectName(QStringLiteral("starterList"));
     for (const Starters::StarterTemplate &t : std::as_const(m_starters)) {
         auto *item = new QListWidgetItem(t.title, m_templates);
         item->setToolTip(t.description);
     }
     connect(m_templates, &QListWidget::currentRowChanged, this, &NewProjectDialog::showTemplate);
+    connect(m_templates, &QListWidget::currentRowChanged, this, &NewProjectDialog::updateShareButton);
+    m_share->setObjectName(QStringLiteral("shareStarter"));
+    m_share->setToolTip(tr("Publish one of your templates to an organization you administer, or withdraw an organization's template"));
+    m_share->hide(); // until there is a team server to share with
+    connect(m_share, &QPushButton::clicked, this, [this] {
+        QMenu *menu = shareMenu();
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_share->mapToGlobal(QPoint(0, m_share->height())));
+    });
+    m_shareMessage->setObjectName(QStringLiteral("starterMessage"));
+    m_shareMessage->setWordWrap(true);
     m_description->setWordWrap(true);
     m_folder->setObjectName(QStringLiteral("starterFolder"));
     connect(m_folder, &QLineEdit::textEdited, this, [this] {
@@ -80,8 +100,17 @@ NewProjectDialog::NewProjectDialog(Storage::DatabasePtr db, QWidget *parent)
     m_form->addRow(QString(), m_folderNote);
     detailsLayout->addWidget(m_preview, 1);
     detailsLayout->addWidget(m_problem);
+    auto *templatesColumn = new QWidget;
+    auto *columnLayout = new QVBoxLayout(templatesColumn);
+    columnLayout->setContentsMargins(0, 0, 0, 0);
+    columnLayout->addWidget(m_templates, 1);
+    auto *shareRow = new QHBoxLayout;
+    shareRow->addWidget(m_share);
+    shareRow->addStretch();
+    columnLayout->addLayout(shareRow);
+    columnLayout->addWidget(m_shareMessage);
     auto *splitter = new QSplitter;
-    splitter->addWidget(m_templates);
+    splitter->addWidget(templatesColumn);
     splitter->addWidget(details);
     splitter->setStretchFactor(1, 2);
 
@@ -96,19 +125,116 @@ NewProjectDialog::NewProjectDialog(Storage::DatabasePtr db, QWidget *parent)
     resize(860, 560);
     if (!m_starters.isEmpty())
         m_templates->setCurrentRow(0);
-    // Templates of the workspace join the list when read.
-    runInBackground(this, m_db, [](Storage::DatabasePtr workspace) { return Starters::TemplateStore(workspace).list(); },
-                    [this](const Result<QList<Starters::StarterTemplate>> &mine) {
-                        for (const Starters::StarterTemplate &t : mine ? *mine : QList<Starters::StarterTemplate>{}) {
-                            m_starters.append(t);
-                            // An organization's, which its admins change: "Title (Acme)".
-                            auto *item = new QListWidgetItem(t.orgId.isEmpty() ? tr("%1 (yours)").arg(t.title) : tr("%1 (%2)").arg(t.title, t.orgName),
-                                                             m_templates);
-                            item->setToolTip(t.description);
-                        }
-                        emit templatesLoaded();
-                    });
+    loadWorkspaceTemplates();
     setMainAction(m_create); // now that it is inside the dialog
+}
+
+void NewProjectDialog::loadWorkspaceTemplates()
+{
+    const quint64 ticket = m_reloads.take();
+    runInBackground(this, m_db, [](Storage::DatabasePtr workspace) { return Starters::TemplateStore(workspace).list(); },
+                    [this, ticket](const Result<QList<Starters::StarterTemplate>> &mine) {
+                        if (!m_reloads.isNewest(ticket))
+                            return; // a later read is on its way
+                        m_sharingUnderWay = false; // (kept on until the list shows what the share did)
+                        if (!mine) {
+                            // The list stays as it was: nothing is taken for gone.
+                            m_shareMessage->setText(tr("Your templates cannot be read: %1").arg(mine.error().message));
+                            updateShareButton();
+                            emit loaded();
+                            return;
+                        }
+                        const auto keyOf = [](const Starters::StarterTemplate &t) { return std::pair(t.orgId, t.id); };
+                        // REALM's own keep their rows; one of the workspace's
+                        // is found again by its key.
+                        int row = m_templates->currentRow();
+                        const std::optional<std::pair<QString, QString>> shown =
+                            row >= m_builtInCount && row < m_starters.size() ? std::optional(keyOf(m_starters.at(row))) : std::nullopt;
+                        bool stays = true;
+                        {
+                            // The rows change under the form: it is shown
+                            // again below only if its template went.
+                            const QSignalBlocker quiet(m_templates);
+                            m_starters.resize(m_builtInCount);
+                            while (m_templates->count() > m_builtInCount)
+                                delete m_templates->takeItem(m_templates->count() - 1);
+                            int found = -1;
+                            for (const Starters::StarterTemplate &t : *mine) {
+                                if (shown && keyOf(t) == *shown)
+                                    found = int(m_starters.size());
+                                m_starters.append(t);
+                                // An organization's, which its admins change: "Title (Acme)".
+                                auto *item = new QListWidgetItem(t.orgId.isEmpty() ? tr("%1 (yours)").arg(t.title) : tr("%1 (%2)").arg(t.title, t.orgName),
+                                                                 m_templates);
+                                item->setToolTip(t.description);
+                            }
+                            if (shown && found < 0) {
+                                stays = false;
+                                row = int(std::min<qsizetype>(row, m_starters.size() - 1));
+                            } else if (shown) {
+                                row = found;
+                            }
+                            m_templates->setCurrentRow(row);
+                        }
+                        if (stays)
+                            updatePreview(); // as read now (its admins may have changed an organization's)
+                        else
+                            showTemplate(row);
+                        updateShareButton();
+                        emit loaded();
+                    });
+}
+
+void NewProjectDialog::setSharing(TemplateSharing *sharing)
+{
+    m_sharing = sharing;
+    m_share->setVisible(sharing != nullptr);
+    if (!sharing)
+        return;
+    sharing->adminOrgs(this, [this](const Result<QList<TemplateSharing::Org>> &orgs) {
+        m_adminOrgs = orgs ? *orgs : QList<TemplateSharing::Org>{};
+        if (!orgs)
+            m_shareMessage->setText(tr("Sharing is not available: %1").arg(orgs.error().message));
+        updateShareButton();
+        emit sharingKnown();
+    });
+}
+
+void NewProjectDialog::updateShareButton()
+{
+    const int row = m_templates->currentRow();
+    const bool workspaces = row >= m_builtInCount && row < m_starters.size(); // REALM's own are no one's to share
+    m_share->setEnabled(m_sharing && workspaces && !m_adminOrgs.isEmpty() && !m_sharingUnderWay);
+}
+
+QMenu *NewProjectDialog::shareMenu()
+{
+    auto *menu = new QMenu(this);
+    const int row = m_templates->currentRow();
+    if (!m_sharing || row < m_builtInCount || row >= m_starters.size())
+        return menu;
+    const Starters::StarterTemplate starter = m_starters.at(row);
+    const TemplateSharing::Done done = [this](const Result<QString> &message) {
+        if (!message) {
+            m_sharingUnderWay = false;
+            m_shareMessage->setText(message.error().message);
+            updateShareButton();
+            return;
+        }
+        m_shareMessage->setText(*message);
+        emit changed();
+        loadWorkspaceTemplates(); // a withdrawn template leaves, a published one joins
+    };
+    fillShareMenu(menu, m_adminOrgs, starter.orgId, starter.orgName, [this, starter, done](const TemplateSharing::Org &org, bool publish) {
+        m_sharingUnderWay = true;
+        updateShareButton();
+        m_shareMessage->setText(sharingUnderWay(starter.id, org, publish));
+        if (publish)
+            m_sharing->publish(this, org, starter, done);
+        else
+            m_sharing->withdraw(this, org, SyncClient::TemplateKind::Starter, starter.id, done);
+    });
+    return menu;
 }
 
 void NewProjectDialog::selectTemplate(const QString &id)
