@@ -87,6 +87,19 @@ Result<std::optional<Link>> firstLink(Statement &q)
     return links->isEmpty() ? std::optional<Link>() : std::optional<Link>(links->first());
 }
 
+// The item keys `sql` lists for one table of a project.
+Result<QSet<QString>> keysListed(Storage::Handle db, const char *sql, const QString &projectId, const QString &table)
+{
+    Statement q(db, sql);
+    q.bindAll(projectId, table);
+    QSet<QString> keys;
+    while (q.next())
+        keys.insert(q.columnText(0));
+    if (q.failed())
+        return q.error(readFailed());
+    return keys;
+}
+
 } // namespace
 
 QString stateName(Link::State state)
@@ -193,14 +206,7 @@ Result<QStringList> unseenKeys(Storage::Handle db, const QString &projectId, con
 
 Result<QSet<QString>> baseKeys(Storage::Handle db, const QString &projectId, const QString &table)
 {
-    Statement q(db, "SELECT item_key FROM sync_bases WHERE project_id = ? AND table_name = ?");
-    q.bindAll(projectId, table);
-    QSet<QString> keys;
-    while (q.next())
-        keys.insert(q.columnText(0));
-    if (q.failed())
-        return q.error(readFailed());
-    return keys;
+    return keysListed(db, "SELECT item_key FROM sync_bases WHERE project_id = ? AND table_name = ?", projectId, table);
 }
 
 Result<QList<Sync::Mutation>> outbox(Storage::Handle db, const QString &projectId)
@@ -276,14 +282,7 @@ Result<void> recordSkipped(Storage::Handle db, const QString &projectId, const Q
 
 Result<QSet<QString>> skippedKeys(Storage::Handle db, const QString &projectId, const QString &table)
 {
-    Statement q(db, "SELECT item_key FROM sync_skipped WHERE project_id = ? AND table_name = ?");
-    q.bindAll(projectId, table);
-    QSet<QString> keys;
-    while (q.next())
-        keys.insert(q.columnText(0));
-    if (q.failed())
-        return q.error(readFailed());
-    return keys;
+    return keysListed(db, "SELECT item_key FROM sync_skipped WHERE project_id = ? AND table_name = ?", projectId, table);
 }
 
 Result<qint64> takeSkipped(Storage::Handle db, const QString &projectId, const QString &table, const QString &key)
