@@ -3002,10 +3002,6 @@
         <translation>Ihre Änderungen an „%1“ verwerfen?</translation>
     </message>
     <message>
-        <source>Sharing is not available: %1</source>
-        <translation>Teilen ist nicht möglich: %1</translation>
-    </message>
-    <message>
         <source>Discard your changes to &quot;%1&quot;? (%2)</source>
         <translation>Ihre Änderungen an „%1“ verwerfen? (%2)</translation>
     </message>
@@ -3944,10 +3940,6 @@ in %2</translation>
         <source>Your templates cannot be read: %1</source>
         <translation>Ihre Vorlagen können nicht gelesen werden: %1</translation>
     </message>
-    <message>
-        <source>Sharing is not available: %1</source>
-        <translation>Teilen ist nicht möglich: %1</translation>
-    </message>
 </context>
 <context>
     <name>Realm::Ui::OrgTemplateSync</name>
@@ -4445,10 +4437,6 @@ in %2</translation>
     <message>
         <source>Saved &quot;%1&quot; as your template, but not published to %2: %3</source>
         <translation>„%1“ als Ihre Vorlage gespeichert, aber nicht für %2 veröffentlicht: %3</translation>
-    </message>
-    <message>
-        <source>It cannot be shared now: %1</source>
-        <translation>Sie kann jetzt nicht geteilt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -5411,6 +5399,10 @@ in %2</translation>
     <message>
         <source>Withdrawing &quot;%1&quot; from %2…</source>
         <translation>„%1“ wird aus %2 zurückgezogen…</translation>
+    </message>
+    <message>
+        <source>Sharing is not available: %1</source>
+        <translation>Teilen ist nicht möglich: %1</translation>
     </message>
 </context>
 <context>

@@ -370,6 +370,57 @@ private slots:
         QVERIFY(!dialog.shareBox()->isVisible());
         QCOMPARE(dialog.shareBox()->count(), 1);
     }
+
+    // Last: the server goes. Each dialog still opens and says why it
+    // cannot share (and its Share button, off, keeps saying it).
+    void withTheServerGoneEveryDialogSaysSharingIsNotAvailable()
+    {
+        QCOMPARE(m_server->terminate(), 0);
+        m_server.reset();
+        const auto saysUnavailable = [](QDialog &dialog, const QString &label) {
+            auto *message = dialog.findChild<QLabel *>(label);
+            return message && message->text().contains(QStringLiteral("Sharing is not available: "));
+        };
+        const auto buttonSaysUnavailable = [](const QPushButton *share) {
+            return !share->isEnabled() && share->toolTip().startsWith(QStringLiteral("Sharing is not available: "));
+        };
+
+        PromptsDialog prompts(m_alice->workspace.db());
+        QSignalSpy promptsLoaded(&prompts, &PromptsDialog::loaded);
+        QVERIFY(promptsLoaded.wait(10000));
+        QSignalSpy promptsKnown(&prompts, &PromptsDialog::sharingKnown);
+        prompts.setSharing(m_alice->sync->orgTemplates());
+        QVERIFY(promptsKnown.wait(15000));
+        QVERIFY(saysUnavailable(prompts, QStringLiteral("promptMessage")));
+        QVERIFY(buttonSaysUnavailable(prompts.shareButton()));
+
+        DocTemplatesDialog docTemplates(m_alice->workspace.db());
+        QSignalSpy docsLoaded(&docTemplates, &DocTemplatesDialog::loaded);
+        QVERIFY(docsLoaded.wait(10000));
+        QSignalSpy docsKnown(&docTemplates, &DocTemplatesDialog::sharingKnown);
+        docTemplates.setSharing(m_alice->sync->orgTemplates());
+        QVERIFY(docsKnown.wait(15000));
+        QVERIFY(saysUnavailable(docTemplates, QStringLiteral("docTemplateMessage")));
+        QVERIFY(buttonSaysUnavailable(docTemplates.shareButton()));
+
+        NewProjectDialog newProject(m_alice->workspace.db());
+        QSignalSpy newLoaded(&newProject, &NewProjectDialog::loaded);
+        QVERIFY(newLoaded.wait(10000));
+        QSignalSpy newKnown(&newProject, &NewProjectDialog::sharingKnown);
+        newProject.setSharing(m_alice->sync->orgTemplates());
+        QVERIFY(newKnown.wait(15000));
+        QVERIFY(saysUnavailable(newProject, QStringLiteral("starterMessage")));
+        QVERIFY(buttonSaysUnavailable(newProject.shareButton()));
+
+        Result<QList<Projects::Project>> projects = Projects::ProjectStore(m_alice->workspace.db()).list();
+        REALM_VERIFY_OK(projects);
+        SaveTemplateDialog saveTemplate(m_alice->workspace.db(), projects->first().id, QStringLiteral("kite"));
+        QSignalSpy saveKnown(&saveTemplate, &SaveTemplateDialog::sharingKnown);
+        saveTemplate.setSharing(m_alice->sync->orgTemplates());
+        QVERIFY(saveKnown.wait(15000));
+        QVERIFY(saysUnavailable(saveTemplate, QStringLiteral("templateProblem")));
+        QCOMPARE(saveTemplate.shareBox()->count(), 1); // keeping it to herself only
+    }
 };
 
 QTEST_MAIN(tst_TeamPrompts)

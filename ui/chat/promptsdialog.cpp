@@ -328,13 +328,13 @@ void PromptsDialog::setSharing(TemplateSharing *sharing)
 {
     m_sharing = sharing;
     m_share->setVisible(sharing != nullptr);
-    if (!sharing)
-        return;
-    sharing->adminOrgs(this, [this](const Result<QList<TemplateSharing::Org>> &orgs) {
-        m_adminOrgs = orgs ? *orgs : QList<TemplateSharing::Org>{};
+    askAdminOrgs(sharing, m_share, this, [this](const QList<TemplateSharing::Org> &orgs, const QString &unavailable) {
+        m_adminOrgs = orgs;
+        if (!unavailable.isEmpty())
+            showError(unavailable);
         // An organization's template (read-only: no edit to lose) says
         // what its admins may do.
-        if (const int row = m_list->currentRow(); !m_isNew && row >= 0 && row < m_prompts.size() && !m_prompts.at(row).orgId.isEmpty())
+        else if (const int row = m_list->currentRow(); !m_isNew && row >= 0 && row < m_prompts.size() && !m_prompts.at(row).orgId.isEmpty())
             m_message->setText(noteFor(m_prompts.at(row)));
         updateButtons();
         emit sharingKnown();

@@ -422,13 +422,11 @@ void DocTemplatesDialog::setSharing(TemplateSharing *sharing)
 {
     m_sharing = sharing;
     m_share->setVisible(sharing != nullptr);
-    if (!sharing)
-        return;
-    sharing->adminOrgs(this, [this](const Result<QList<TemplateSharing::Org>> &orgs) {
-        m_adminOrgs = orgs ? *orgs : QList<TemplateSharing::Org>{};
+    askAdminOrgs(sharing, m_share, this, [this](const QList<TemplateSharing::Org> &orgs, const QString &unavailable) {
+        m_adminOrgs = orgs;
         updateForm();
-        if (!orgs)
-            showError(tr("Sharing is not available: %1").arg(orgs.error().message));
+        if (!unavailable.isEmpty())
+            showError(unavailable);
         // An organization's template (read-only: no edit to lose) says
         // what its admins may do.
         else if (const DocTemplate *shown = current(); shown && Docs::isReadOnly(*shown))

@@ -189,12 +189,10 @@ void NewProjectDialog::setSharing(TemplateSharing *sharing)
 {
     m_sharing = sharing;
     m_share->setVisible(sharing != nullptr);
-    if (!sharing)
-        return;
-    sharing->adminOrgs(this, [this](const Result<QList<TemplateSharing::Org>> &orgs) {
-        m_adminOrgs = orgs ? *orgs : QList<TemplateSharing::Org>{};
-        if (!orgs)
-            m_shareMessage->setText(tr("Sharing is not available: %1").arg(orgs.error().message));
+    askAdminOrgs(sharing, m_share, this, [this](const QList<TemplateSharing::Org> &orgs, const QString &unavailable) {
+        m_adminOrgs = orgs;
+        if (!unavailable.isEmpty())
+            m_shareMessage->setText(unavailable);
         updateShareButton();
         emit sharingKnown();
     });

@@ -171,12 +171,10 @@ void SaveTemplateDialog::reject()
 void SaveTemplateDialog::setSharing(TemplateSharing *sharing)
 {
     m_sharing = sharing;
-    if (!sharing)
-        return;
-    sharing->adminOrgs(this, [this](const Result<QList<TemplateSharing::Org>> &orgs) {
-        m_adminOrgs = orgs ? *orgs : QList<TemplateSharing::Org>{};
-        if (!orgs) // saving stays possible; sharing, not now
-            m_problem->setText(tr("It cannot be shared now: %1").arg(orgs.error().message));
+    askAdminOrgs(sharing, nullptr, this, [this](const QList<TemplateSharing::Org> &orgs, const QString &unavailable) {
+        m_adminOrgs = orgs;
+        if (!unavailable.isEmpty()) // saving stays possible; sharing, not now
+            m_problem->setText(unavailable);
         for (const TemplateSharing::Org &org : std::as_const(m_adminOrgs))
             m_shareWith->addItem(tr("%1 (all its members)").arg(org.name));
         m_form->setRowVisible(m_shareWith, !m_adminOrgs.isEmpty());

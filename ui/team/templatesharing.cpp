@@ -3,12 +3,31 @@
 
 #include <QCoreApplication>
 #include <QMenu>
+#include <QPointer>
+#include <QWidget>
 
 #include <algorithm>
 
 namespace Realm::Ui {
 
 // (lupdate reads the context only as a literal.)
+void askAdminOrgs(TemplateSharing *sharing, QWidget *shareButton, QObject *context,
+                  const std::function<void(const QList<TemplateSharing::Org> &orgs, const QString &unavailable)> &known)
+{
+    if (!sharing)
+        return;
+    sharing->adminOrgs(context, [shareButton = QPointer<QWidget>(shareButton), known](const Result<QList<TemplateSharing::Org>> &orgs) {
+        if (orgs) {
+            known(*orgs, QString());
+            return;
+        }
+        const QString unavailable = QCoreApplication::translate("Realm::Ui::TemplateSharing", "Sharing is not available: %1").arg(orgs.error().message);
+        if (shareButton)
+            shareButton->setToolTip(unavailable);
+        known({}, unavailable);
+    });
+}
+
 QString orgTemplateNote(const QList<TemplateSharing::Org> &adminOrgs, const QString &orgId, const QString &orgName)
 {
     const bool administered = std::any_of(adminOrgs.cbegin(), adminOrgs.cend(), [&orgId](const TemplateSharing::Org &org) { return org.id == orgId; });

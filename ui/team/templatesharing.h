@@ -14,6 +14,7 @@
 #include <functional>
 
 class QMenu;
+class QWidget;
 
 namespace Realm::Ui {
 
@@ -40,6 +41,13 @@ public:
     // The organization's template `name` of that kind goes, for every member.
     virtual void withdraw(QObject *context, const Org &org, SyncClient::TemplateKind kind, const QString &name, Done done) = 0;
 };
+
+// Asks `sharing` (none: nothing is asked) which organizations the user
+// administers, as a template dialog does on opening: `known` gets them,
+// or none and a sentence saying why sharing is not available now, which
+// also stays as the dialog's Share button's tooltip (`shareButton`, if any).
+void askAdminOrgs(TemplateSharing *sharing, QWidget *shareButton, QObject *context,
+                  const std::function<void(const QList<TemplateSharing::Org> &orgs, const QString &unavailable)> &known);
 
 // What a template dialog says under an organization's template (`orgId`
 // one of `adminOrgs` or not).
