@@ -3964,12 +3964,28 @@ in %2</translation>
         <translation>Jemand hat „%1“ in %2 geändert, seit es hier gelesen wurde: Es bleibt. Sehen Sie es sich an und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>%1&apos;s &quot;%2&quot; was changed by someone since it was read here: it stays as they left it.</source>
-        <translation>„%2“ von %1 wurde geändert, seit es hier gelesen wurde: Es bleibt, wie es ist.</translation>
+        <source>%1&apos;s prompt template &quot;%2&quot; was changed by someone since it was read here: it stays as they left it.</source>
+        <translation>Die Prompt-Vorlage „%2“ von %1 wurde geändert, seit sie hier gelesen wurde: Sie bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <source>%1&apos;s &quot;%2&quot; is not a template REALM can use: ask its admins to mend it.</source>
-        <translation>„%2“ von %1 ist keine Vorlage, die REALM verwenden kann: Bitten Sie deren Admins, sie zu reparieren.</translation>
+        <source>%1&apos;s documentation template &quot;%2&quot; was changed by someone since it was read here: it stays as they left it.</source>
+        <translation>Die Dokumentationsvorlage „%2“ von %1 wurde geändert, seit sie hier gelesen wurde: Sie bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s starter template &quot;%2&quot; was changed by someone since it was read here: it stays as they left it.</source>
+        <translation>Die Starter-Vorlage „%2“ von %1 wurde geändert, seit sie hier gelesen wurde: Sie bleibt, wie sie ist.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s prompt template &quot;%2&quot; is not one REALM can use: ask its admins to mend it.</source>
+        <translation>Die Prompt-Vorlage „%2“ von %1 kann REALM nicht verwenden: Bitten Sie deren Admins, sie zu reparieren.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s documentation template &quot;%2&quot; is not one REALM can use: ask its admins to mend it.</source>
+        <translation>Die Dokumentationsvorlage „%2“ von %1 kann REALM nicht verwenden: Bitten Sie deren Admins, sie zu reparieren.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s starter template &quot;%2&quot; is not one REALM can use: ask its admins to mend it.</source>
+        <translation>Die Starter-Vorlage „%2“ von %1 kann REALM nicht verwenden: Bitten Sie deren Admins, sie zu reparieren.</translation>
     </message>
 </context>
 <context>

@@ -117,6 +117,15 @@ JobOutcome<SyncClient::OrgTemplateJob> runOrgTemplateJob(const Storage::Database
     return runJob(new SyncClient::OrgTemplateJob(db, transportFor(credentials), input));
 }
 
+// "prompt template "review"", as a line of the report names it.
+QString described(const SyncClient::OrgTemplateName &one)
+{
+    const QString kind = one.kind == SyncClient::TemplateKind::Prompt ? QStringLiteral("prompt template")
+                         : one.kind == SyncClient::TemplateKind::Doc  ? QStringLiteral("documentation template")
+                                                                      : QStringLiteral("starter template");
+    return QStringLiteral("%1 \"%2\"").arg(kind, one.name);
+}
+
 QString describe(const SyncClient::OrgTemplateReport &report)
 {
     if (!report.error.isEmpty())
@@ -131,10 +140,10 @@ QString describe(const SyncClient::OrgTemplateReport &report)
     if (report.pending > 0)
         line += QStringLiteral(", %1 waiting").arg(report.pending);
     line += QLatin1Char('.');
-    for (const QString &name : report.kept)
-        line += QStringLiteral("\n  kept: %1 (someone changed it since it was read here; it stays as they left it)").arg(name);
-    for (const QString &name : report.unusable)
-        line += QStringLiteral("\n  not usable here: %1 (not a valid template; ask an admin to publish a valid one under that name)").arg(name);
+    for (const SyncClient::OrgTemplateName &kept : report.kept)
+        line += QStringLiteral("\n  kept: %1 (someone changed it since it was read here; it stays as they left it)").arg(described(kept));
+    for (const SyncClient::OrgTemplateName &unusable : report.unusable)
+        line += QStringLiteral("\n  not usable here: %1 (not a valid template; ask an admin to publish a valid one under that name)").arg(described(unusable));
     return line;
 }
 
@@ -597,7 +606,7 @@ int runTemplateSharing(const QString &sub, SyncClient::TemplateKind kind, const 
             Output::error(QStringLiteral("The change waits here; realm-cli sync sends it."));
         return code;
     }
-    if (report.kept.contains(name)) {
+    if (report.kept.contains(SyncClient::OrgTemplateName{kind, name})) {
         const QString look = isPrompt ? QStringLiteral("realm-cli prompt show %2/%1")
                              : kind == SyncClient::TemplateKind::Doc ? QStringLiteral("realm-cli docs template show %2/%1")
                                                                      : QStringLiteral("realm-cli template list");

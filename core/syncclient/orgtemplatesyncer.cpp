@@ -72,6 +72,24 @@ Result<AccountOrgs> accountOrgsFrom(const QJsonObject &me)
     return account;
 }
 
+QJsonObject OrgTemplateName::toJson() const
+{
+    const QString kindName = kind == TemplateKind::Prompt ? QStringLiteral("prompt")
+                             : kind == TemplateKind::Doc  ? QStringLiteral("doc_template")
+                                                          : QStringLiteral("starter");
+    return {{QStringLiteral("kind"), kindName}, {QStringLiteral("name"), name}};
+}
+
+namespace {
+QJsonArray namesToJson(const QList<OrgTemplateName> &names)
+{
+    QJsonArray array;
+    for (const OrgTemplateName &one : names)
+        array.append(one.toJson());
+    return array;
+}
+} // namespace
+
 QJsonObject OrgTemplateReport::toJson() const
 {
     QJsonObject json{{QStringLiteral("kind"), QStringLiteral("org_templates")},
@@ -81,8 +99,8 @@ QJsonObject OrgTemplateReport::toJson() const
                      {QStringLiteral("sent"), sent},
                      {QStringLiteral("received"), received},
                      {QStringLiteral("pending"), pending},
-                     {QStringLiteral("kept"), QJsonArray::fromStringList(kept)},
-                     {QStringLiteral("unusable"), QJsonArray::fromStringList(unusable)}};
+                     {QStringLiteral("kept"), namesToJson(kept)},
+                     {QStringLiteral("unusable"), namesToJson(unusable)}};
     if (unsupported)
         json.insert(QStringLiteral("unsupported"), true);
     if (left)
@@ -430,8 +448,8 @@ Result<qint64> OrgTemplateSyncer::push(const Org &org, OrgTemplateReport &report
             last = std::max(last, result.number);
             if (result.outcome == Sync::MutationResult::Outcome::Kept)
                 for (const Mutation &mutation : batch)
-                    if (mutation.number == result.number)
-                        report.kept.append(mutation.key);
+                    if (const OrgTemplateCopies *copies = orgTemplateCopies(mutation.table); copies && mutation.number == result.number)
+                        report.kept.append({copies->kind, mutation.key});
         }
         if (last < batch.last().number)
             return Error::failed(tr("The server answered %1 of the %2 changes sent.").arg(pushed->results.size()).arg(batch.size()));
@@ -511,7 +529,7 @@ Result<qint64> OrgTemplateSyncer::pull(const Org &org, OrgTemplateReport &report
         if (!done && done.error().code == Error::Code::InvalidInput) {
             // Not a template REALM can use: no copy here either (an older
             // one would be what the organization no longer has), only its seq.
-            report.unusable.append(change.key);
+            report.unusable.append({copies->kind, change.key});
             unusableAt = change.seq;
             done = copies->rows->remove(db, org.id, change.key);
         }

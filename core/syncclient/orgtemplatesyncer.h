@@ -31,6 +31,17 @@ struct AccountOrgs {
 };
 Result<AccountOrgs> accountOrgsFrom(const QJsonObject &me);
 
+// One of an organization's templates, named: a prompt and a documentation
+// template may share a name.
+struct OrgTemplateName {
+    TemplateKind kind = TemplateKind::Prompt;
+    QString name;
+
+    bool operator==(const OrgTemplateName &) const = default;
+    // {"kind": "prompt" | "doc_template" | "starter", "name": …}
+    QJsonObject toJson() const;
+};
+
 // What one sync of an organization's templates did.
 struct OrgTemplateReport {
     QString orgId;
@@ -41,11 +52,11 @@ struct OrgTemplateReport {
     qint64 pending = 0;  // changes still waiting to be sent
     // Changes the server did not make because someone changed the
     // template since this machine last read it (a withdrawal of an edited
-    // template): names.
-    QStringList kept;
-    // Names the server holds that are not templates REALM can use (gone
-    // from here until an admin mends them).
-    QStringList unusable;
+    // template).
+    QList<OrgTemplateName> kept;
+    // What the server holds that is not a template REALM can use (gone
+    // from here until an admin mends it).
+    QList<OrgTemplateName> unusable;
     // The server has no organizations' templates (a realm-server from
     // before them): nothing was done, and nothing is wrong.
     bool unsupported = false;

@@ -5,6 +5,7 @@
 #include "teamclient/httptransport.h"
 #include "teamclient/serverclient.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace Realm::Ui {
@@ -60,6 +61,34 @@ OrgTemplateInput publishing(const TemplateSharing::Org &org, SyncClient::Templat
     input.org = org.id;
     input.kind = kind;
     return input;
+}
+
+// Whole sentences for each kind, for translators. (lupdate reads the
+// context only as a literal.)
+QString keptNote(const QString &org, const SyncClient::OrgTemplateName &kept)
+{
+    switch (kept.kind) {
+    case SyncClient::TemplateKind::Prompt:
+        return QCoreApplication::translate("Realm::Ui::OrgTemplateSync", "%1's prompt template \"%2\" was changed by someone since it was read here: it stays as they left it.").arg(org, kept.name);
+    case SyncClient::TemplateKind::Doc:
+        return QCoreApplication::translate("Realm::Ui::OrgTemplateSync", "%1's documentation template \"%2\" was changed by someone since it was read here: it stays as they left it.").arg(org, kept.name);
+    case SyncClient::TemplateKind::Starter:
+        break;
+    }
+    return QCoreApplication::translate("Realm::Ui::OrgTemplateSync", "%1's starter template \"%2\" was changed by someone since it was read here: it stays as they left it.").arg(org, kept.name);
+}
+
+QString unusableNote(const QString &org, const SyncClient::OrgTemplateName &unusable)
+{
+    switch (unusable.kind) {
+    case SyncClient::TemplateKind::Prompt:
+        return QCoreApplication::translate("Realm::Ui::OrgTemplateSync", "%1's prompt template \"%2\" is not one REALM can use: ask its admins to mend it.").arg(org, unusable.name);
+    case SyncClient::TemplateKind::Doc:
+        return QCoreApplication::translate("Realm::Ui::OrgTemplateSync", "%1's documentation template \"%2\" is not one REALM can use: ask its admins to mend it.").arg(org, unusable.name);
+    case SyncClient::TemplateKind::Starter:
+        break;
+    }
+    return QCoreApplication::translate("Realm::Ui::OrgTemplateSync", "%1's starter template \"%2\" is not one REALM can use: ask its admins to mend it.").arg(org, unusable.name);
 }
 } // namespace
 
@@ -152,10 +181,10 @@ void OrgTemplateSync::end(const Result<QList<OrgTemplateReport>> &reports)
             if (failure.message.isEmpty() && !report.error.isEmpty() && !done)
                 failure = Error{report.errorCode, report.pending > 0 ? tr("%1 It waits here and is sent with the next sync.").arg(report.error)
                                                                       : report.error};
-            for (const QString &name : report.kept)
-                notes.append(tr("%1's \"%2\" was changed by someone since it was read here: it stays as they left it.").arg(report.orgName, name));
-            for (const QString &name : report.unusable)
-                notes.append(tr("%1's \"%2\" is not a template REALM can use: ask its admins to mend it.").arg(report.orgName, name));
+            for (const SyncClient::OrgTemplateName &kept : report.kept)
+                notes.append(keptNote(report.orgName, kept));
+            for (const SyncClient::OrgTemplateName &unusable : report.unusable)
+                notes.append(unusableNote(report.orgName, unusable));
         }
     }
     if (request.done && request.context)
@@ -172,7 +201,7 @@ Result<QString> OrgTemplateSync::outcomeOf(const Request &request, const Result<
         return failure;
     const OrgTemplateReport &report = reports->first();
     const QString name = request.input.templateName();
-    if (report.kept.contains(name))
+    if (report.kept.contains(SyncClient::OrgTemplateName{request.input.kind, name}))
         return Error::conflict(tr("Someone changed \"%1\" in %2 since it was read here: it stays. Look at it, then try again.").arg(name, report.orgName));
     if (request.input.action == OrgTemplateInput::Action::Publish)
         return tr("Published \"%1\" to %2: its members have it now.").arg(name, report.orgName);

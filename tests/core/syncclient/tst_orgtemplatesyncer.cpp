@@ -19,6 +19,8 @@
 #include "testworkspace.h"
 #include "verifyresult.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -27,7 +29,9 @@
 #include <memory>
 
 using namespace Realm;
+using Realm::SyncClient::OrgTemplateName;
 using Realm::SyncClient::OrgTemplateReport;
+using Realm::SyncClient::TemplateKind;
 using Realm::SyncClient::OrgTemplateSyncer;
 using Realm::Test::InProcessTransport;
 
@@ -218,7 +222,7 @@ private slots:
         REALM_VERIFY_OK(m_alice->syncer().publish(m_acme.orgId, promptNamed(QStringLiteral("fine"), QStringLiteral("{{selection}}"))));
         Result<QList<OrgTemplateReport>> synced = m_bob->syncer().syncAll();
         REALM_VERIFY_OK(synced);
-        QCOMPARE(synced->first().unusable, QStringList{QStringLiteral("broken")});
+        QCOMPARE(synced->first().unusable, (QList<OrgTemplateName>{{TemplateKind::Prompt, QStringLiteral("broken")}}));
         QCOMPARE(m_bob->shared().keys(), QStringList{QStringLiteral("Acme/fine")});
     }
 
@@ -307,8 +311,45 @@ private slots:
         };
         Result<OrgTemplateReport> withdrawn = m_alice->syncer().withdraw(QStringLiteral("Acme"), QStringLiteral("style"), SyncClient::TemplateKind::Prompt);
         REALM_VERIFY_OK(withdrawn);
-        QCOMPARE(withdrawn->kept, QStringList{QStringLiteral("style")});
+        QCOMPARE(withdrawn->kept, (QList<OrgTemplateName>{{TemplateKind::Prompt, QStringLiteral("style")}}));
         QCOMPARE(m_alice->shared().value(QStringLiteral("Acme/style")), QStringLiteral("Better style {{selection}}"));
+    }
+
+    // A prompt and a documentation template share a name: the report
+    // says which one's withdrawal was kept, and the other's went.
+    void aKeptWithdrawalNamesItsKind()
+    {
+        const Docs::DocTemplate twinDoc{QStringLiteral("twin"), QStringLiteral("custom"), QStringLiteral("# {{title}}\n\n{{answer}}"),
+                                        QStringLiteral("Write the twin."), 0, 0, {}, {}};
+        REALM_VERIFY_OK(m_alice->syncer().publish(m_acme.orgId, promptNamed(QStringLiteral("twin"), QStringLiteral("Twin {{selection}}"))));
+        REALM_VERIFY_OK(m_alice->syncer().publish(m_acme.orgId, twinDoc));
+        // The prompt's withdrawal waits here (as one made offline would) ...
+        Sync::Mutation withdrawal;
+        withdrawal.number = 1;
+        withdrawal.op = Sync::Mutation::Op::Delete;
+        withdrawal.table = QString::fromLatin1(Sync::Tables::kPromptTemplates);
+        withdrawal.key = QStringLiteral("twin");
+        withdrawal.baseSeq = serverSeq();
+        REALM_VERIFY_OK(SyncClient::OrgTemplateState::queue(m_alice->workspace.db()->handle(), m_acme.orgId, m_acme.alice.userId, withdrawal));
+        // ... while another admin changes that prompt; then it goes with the doc template's.
+        m_alice->transport->beforePush = [this] {
+            Sync::Mutation edit;
+            edit.number = 1;
+            edit.table = QString::fromLatin1(Sync::Tables::kPromptTemplates);
+            edit.key = QStringLiteral("twin");
+            edit.baseSeq = serverSeq();
+            edit.data = QJsonObject{{QStringLiteral("title"), QStringLiteral("Twin")}, {QStringLiteral("body"), QStringLiteral("Better twin {{selection}}")}};
+            QVERIFY(m_sync->pushOrgTemplates(m_acme.alice, m_acme.orgId, QStringLiteral("another-admin"), {edit}, kClient));
+        };
+        Result<OrgTemplateReport> withdrawn = m_alice->syncer().withdraw(QStringLiteral("Acme"), QStringLiteral("twin"), TemplateKind::Doc);
+        REALM_VERIFY_OK(withdrawn);
+        QCOMPARE(withdrawn->sent, 2);
+        QCOMPARE(withdrawn->kept, (QList<OrgTemplateName>{{TemplateKind::Prompt, QStringLiteral("twin")}}));
+        QVERIFY(!withdrawn->kept.contains(OrgTemplateName{TemplateKind::Doc, QStringLiteral("twin")}));
+        const QJsonArray keptJson = withdrawn->toJson().value(QStringLiteral("kept")).toArray();
+        QCOMPARE(keptJson, (QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("prompt")}, {QStringLiteral("name"), QStringLiteral("twin")}}}));
+        QCOMPARE(m_alice->shared().value(QStringLiteral("Acme/twin")), QStringLiteral("Better twin {{selection}}"));
+        QVERIFY(!Docs::DocStore(m_alice->workspace.db()).findTemplate(QStringLiteral("acme/twin")));
     }
 
     void aTemplateMadeUnusableLeavesNoOldCopy()
@@ -325,23 +366,22 @@ private slots:
         REALM_VERIFY_OK(m_sync->pushOrgTemplates(m_acme.alice, m_acme.orgId, QStringLiteral("a-script"), {broken}, kClient));
         Result<QList<OrgTemplateReport>> synced = m_bob->syncer().syncAll();
         REALM_VERIFY_OK(synced);
-        QCOMPARE(synced->first().unusable, QStringList{QStringLiteral("x")});
+        QCOMPARE(synced->first().unusable, (QList<OrgTemplateName>{{TemplateKind::Prompt, QStringLiteral("x")}}));
         QVERIFY(!m_bob->shared().contains(QStringLiteral("Acme/x")));
         // An admin withdraws it by name all the same (no copy, but its seq).
         const qint64 before = serverSeq();
         Result<OrgTemplateReport> withdrawn = m_alice->syncer().withdraw(QStringLiteral("Acme"), QStringLiteral("x"), SyncClient::TemplateKind::Prompt);
         REALM_VERIFY_OK(withdrawn);
         QCOMPARE(withdrawn->error, QString());
-        QCOMPARE(withdrawn->kept, QStringList());
+        QVERIFY(withdrawn->kept.isEmpty());
         QCOMPARE(serverSeq(), before + 1);
         synced = m_bob->syncer().syncAll();
         REALM_VERIFY_OK(synced);
-        QCOMPARE(synced->first().unusable, QStringList());
+        QVERIFY(synced->first().unusable.isEmpty());
     }
 
     void documentationTemplatesComeAndGoBesideThePrompts()
     {
-        using SyncClient::TemplateKind;
         const Docs::DocTemplate adr{QStringLiteral("adr"), QStringLiteral("custom"), QStringLiteral("# {{title}}\n\n{{answer}}"),
                                     QStringLiteral("Write an ADR."), 0, 0, {}, {}};
         REALM_VERIFY_OK(m_alice->syncer().publish(QStringLiteral("Acme"), promptNamed(QStringLiteral("adr"), QStringLiteral("ADR for {{selection}}"))));
@@ -416,14 +456,13 @@ private slots:
         Result<QList<OrgTemplateReport>> synced = m_alice->syncer().syncAll();
         REALM_VERIFY_OK(synced);
         QCOMPARE(synced->first().error, QString());
-        QCOMPARE(synced->first().kept, QStringList());
+        QVERIFY(synced->first().kept.isEmpty());
         QCOMPARE(synced->first().pending, 0);
         QVERIFY(!Docs::DocStore(m_alice->workspace.db()).findTemplate(QStringLiteral("acme/brief")));
     }
 
     void starterTemplatesTravelWithTheirFiles()
     {
-        using SyncClient::TemplateKind;
         Starters::StarterTemplate tiny;
         tiny.id = QStringLiteral("acme.tiny");
         tiny.title = QStringLiteral("Acme Tiny");
@@ -456,7 +495,7 @@ private slots:
         REALM_VERIFY_OK(m_sync->pushOrgTemplates(m_acme.alice, m_acme.orgId, QStringLiteral("a-script"), {broken}, kClient));
         Result<QList<OrgTemplateReport>> synced = m_bob->syncer().syncAll();
         REALM_VERIFY_OK(synced);
-        QCOMPARE(synced->first().unusable, QStringList{QStringLiteral("broken")});
+        QCOMPARE(synced->first().unusable, (QList<OrgTemplateName>{{TemplateKind::Starter, QStringLiteral("broken")}}));
         QCOMPARE(bobs.list()->size(), 1);
         // Withdrawn: gone from Bob's list; Alice's own stays hers.
         REALM_VERIFY_OK(m_alice->syncer().withdraw(QStringLiteral("Acme"), QStringLiteral("acme.tiny"), TemplateKind::Starter));
