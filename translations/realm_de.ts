@@ -596,6 +596,14 @@
         <source>%1 is %2&apos;s template: its admins withdraw it (realm-cli docs template withdraw %3 --org %2).</source>
         <translation>%1 ist eine Vorlage von %2: Ihre Administratoren ziehen sie zurück (realm-cli docs template withdraw %3 --org %2).</translation>
     </message>
+    <message>
+        <source>%1 is not a documentation template REALM exported: it is not a JSON object (%2).</source>
+        <translation>%1 ist keine von REALM exportierte Dokumentationsvorlage: Es ist kein JSON-Objekt (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is not a documentation template REALM exported (no &quot;body&quot;).</source>
+        <translation>%1 ist keine von REALM exportierte Dokumentationsvorlage (kein „body“).</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Docs::GenerateJob</name>
@@ -3004,6 +3012,54 @@
     <message>
         <source>Discard your changes to &quot;%1&quot;? (%2)</source>
         <translation>Ihre Änderungen an „%1“ verwerfen? (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Add a template exported from another workspace (a .json file) to yours</source>
+        <translation>Eine aus einem anderen Arbeitsbereich exportierte Vorlage (eine .json-Datei) zu Ihren hinzufügen</translation>
+    </message>
+    <message>
+        <source>Write the template shown, as saved, to a .json file another workspace imports</source>
+        <translation>Die angezeigte Vorlage, wie gespeichert, in eine .json-Datei schreiben, die ein anderer Arbeitsbereich importiert</translation>
+    </message>
+    <message>
+        <source>Import a Documentation Template</source>
+        <translation>Dokumentationsvorlage importieren</translation>
+    </message>
+    <message>
+        <source>Documentation templates (*.json)</source>
+        <translation>Dokumentationsvorlagen (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the Documentation Template</source>
+        <translation>Dokumentationsvorlage exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB: a documentation template file is at most 4 MB.</source>
+        <translation>%1 ist %2 MB groß: Eine Dokumentationsvorlagen-Datei ist höchstens 4 MB groß.</translation>
+    </message>
+    <message>
+        <source>You already have a template named &quot;%1&quot;: rename or remove yours, then import again.</source>
+        <translation>Sie haben bereits eine Vorlage namens „%1“: Benennen Sie Ihre um oder entfernen Sie sie, dann importieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Imported &quot;%1&quot;.</source>
+        <translation>„%1“ importiert.</translation>
+    </message>
+    <message>
+        <source>Exported &quot;%1&quot; to %2.</source>
+        <translation>„%1“ nach %2 exportiert.</translation>
     </message>
 </context>
 <context>

@@ -11,17 +11,8 @@
 #include "docs/docjson.h"
 #include "docs/docstore.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace Realm::Cli {
-
-namespace {
-QJsonObject templateJson(const Docs::DocTemplate &t)
-{
-    return {{QStringLiteral("name"), t.name}, {QStringLiteral("kind"), t.kind}, {QStringLiteral("body"), t.body}, {QStringLiteral("prompt"), t.prompt}};
-}
-} // namespace
 
 int runDocsTemplateCommand(const Invocation &inv)
 {
@@ -87,11 +78,10 @@ int runDocsTemplateCommand(const Invocation &inv)
             Result<QByteArray> bytes = readInputFile(name);
             if (!bytes)
                 return fail(bytes.error());
-            const QJsonObject o = QJsonDocument::fromJson(*bytes).object();
-            t = {o.value(QStringLiteral("name")).toString(), o.value(QStringLiteral("kind")).toString(),
-                 o.value(QStringLiteral("body")).toString(), o.value(QStringLiteral("prompt")).toString(), 0, 0, {}, {}};
-            if (t.body.isEmpty())
-                return fail(Error::invalidInput(QStringLiteral("%1 is not a template REALM exported (no \"body\").").arg(name)));
+            Result<Docs::DocTemplate> read = Docs::templateFromFile(*bytes, name);
+            if (!read)
+                return fail(read.error());
+            t = *read;
         } else {
             if (!parser.isSet(QStringLiteral("file")))
                 return fail(Error::invalidInput(QStringLiteral("Give the template's text with --file FILE (copy one from "
@@ -117,7 +107,7 @@ int runDocsTemplateCommand(const Invocation &inv)
             return fail(stored.error());
         // An organization's ("Acme/NAME") is written as NAME.json.
         const QString out = parser.value(QStringLiteral("out")).isEmpty() ? stored->name + QStringLiteral(".json") : parser.value(QStringLiteral("out"));
-        if (Result<void> r = writeFileAtomically(out, QJsonDocument(templateJson(*stored)).toJson()); !r)
+        if (Result<void> r = writeFileAtomically(out, Docs::templateFile(*stored)); !r)
             return fail(r.error());
         Output::print(out);
         return ExitOk;

@@ -4,6 +4,10 @@
 #include "common/jsontime.h"
 #include "docs/docstore.h"
 
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
 namespace Realm::Docs {
 
 QJsonObject toJson(const DocVersion &v)
@@ -17,6 +21,32 @@ QJsonObject toJson(const DocVersion &v)
             {QStringLiteral("project_revision"), v.projectRevision},
             {QStringLiteral("stats"), v.stats},
             {QStringLiteral("created_at"), Json::time(v.createdAt)}};
+}
+
+QByteArray templateFile(const DocTemplate &t)
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("name"), t.name}, {QStringLiteral("kind"), t.kind}, {QStringLiteral("body"), t.body}, {QStringLiteral("prompt"), t.prompt}})
+        .toJson();
+}
+
+Result<DocTemplate> templateFromFile(const QByteArray &bytes, const QString &source)
+{
+    QJsonParseError parsed;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parsed);
+    if (parsed.error != QJsonParseError::NoError || !document.isObject())
+        return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "%1 is not a documentation template REALM exported: it is not a JSON object (%2).")
+                                       .arg(source, parsed.error != QJsonParseError::NoError ? parsed.errorString() : QStringLiteral("another JSON value")));
+    const QJsonObject o = document.object();
+    if (!o.value(QStringLiteral("body")).isString())
+        return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "%1 is not a documentation template REALM exported (no \"body\").").arg(source));
+    DocTemplate t;
+    t.name = o.value(QStringLiteral("name")).toString();
+    t.kind = o.value(QStringLiteral("kind")).toString();
+    t.body = o.value(QStringLiteral("body")).toString();
+    t.prompt = o.value(QStringLiteral("prompt")).toString();
+    if (Result<void> valid = validateTemplate(t); !valid)
+        return Error::invalidInput(QStringLiteral("%1: %2").arg(source, valid.error().message));
+    return t;
 }
 
 QJsonObject toJson(const DocTemplate &t)

@@ -22,12 +22,14 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
 using namespace Realm;
 using namespace Realm::Ui;
 using Realm::Test::TestWorkspace;
+using Realm::Test::writeFile;
 
 namespace {
 
@@ -296,6 +298,67 @@ private slots:
             QVERIFY2(!dialog->isEdited(), qPrintable(name));
             QVERIFY(!dialog->saveButton()->isEnabled());
         }
+    }
+
+    // Export… writes the template shown, as saved (an organization's under
+    // its own name); Import… in another workspace makes it the user's own,
+    // and refuses a name taken or a file that is not one.
+    void aTemplateTravelsToAnotherWorkspaceByFile()
+    {
+        QTemporaryDir files;
+        QVERIFY(files.isValid());
+        TestWorkspace hers;
+        const Docs::DocTemplate brief{QStringLiteral("brief"), QStringLiteral("custom"), QStringLiteral("# {{title}}\n\n{{answer}}"), QStringLiteral("Brief it."), 0, 0,
+                                      QString::fromLatin1(kAcmeId), QStringLiteral("Acme")};
+        QVERIFY(Docs::OrgDocs::store(hers.db()->handle(), Docs::OrgDocs::Shared{brief, 3, QStringLiteral("alice"), 1700000000000}));
+        auto dialog = openDialog(hers.db(), DocTemplatesDialog::builtInKey(QStringLiteral("api")));
+        QVERIFY(dialog);
+        QVERIFY(!dialog->exportButton()->isEnabled()); // REALM's own: duplicate it first
+        dialog->list()->setCurrentRow(rowOf(*dialog, QStringLiteral("brief (Acme)")));
+        QVERIFY(dialog->exportButton()->isEnabled());
+        const QString file = files.filePath(QStringLiteral("brief.json"));
+        dialog->exportTo(file);
+        QVERIFY(QTest::qWaitFor([&] { return dialog->messageLabel()->text().startsWith(QStringLiteral("Exported")); }, 10000));
+        QVERIFY(QFile::exists(file));
+
+        TestWorkspace his;
+        auto theirs = openDialog(his.db());
+        QVERIFY(theirs);
+        QSignalSpy changed(theirs.get(), &DocTemplatesDialog::changed);
+        QSignalSpy loaded(theirs.get(), &DocTemplatesDialog::loaded);
+        theirs->importFrom(file);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(theirs->list()->currentItem()->text(), QStringLiteral("brief"));
+        QCOMPARE(theirs->messageLabel()->text(), QStringLiteral("Imported \"brief\"."));
+        Result<Docs::DocTemplate> imported = stored(his.db(), QStringLiteral("brief"));
+        REALM_VERIFY_OK(imported);
+        QVERIFY(!Docs::isReadOnly(*imported)); // his own now
+        QCOMPARE(imported->kind, brief.kind);
+        QCOMPARE(imported->body, brief.body);
+        QCOMPARE(imported->prompt, brief.prompt);
+        QVERIFY(theirs->removeButton()->isEnabled());
+
+        // Again: the name is his already, and his stays as it is.
+        const auto saysAfterImport = [&theirs](const QString &from, const QString &said) {
+            theirs->importFrom(from);
+            return QTest::qWaitFor([&] { return theirs->messageLabel()->text().contains(said); }, 10000);
+        };
+        QVERIFY(saysAfterImport(file, QStringLiteral("You already have a template named")));
+        QCOMPARE(changed.count(), 1);
+        // Files that are not templates say so and change nothing.
+        const QString notJson = files.filePath(QStringLiteral("notes.json"));
+        writeFile(files.path(), QStringLiteral("notes.json"), "this is not JSON");
+        QVERIFY(saysAfterImport(notJson, QStringLiteral("is not a documentation template REALM exported")));
+        writeFile(files.path(), QStringLiteral("other.json"), R"({"name": "other", "kind": "api"})");
+        QVERIFY(saysAfterImport(files.filePath(QStringLiteral("other.json")), QStringLiteral("(no &quot;body&quot;)")));
+        writeFile(files.path(), QStringLiteral("odd.json"), R"({"name": "odd", "kind": "poem", "body": "{{project}}"})");
+        QVERIFY(saysAfterImport(files.filePath(QStringLiteral("odd.json")), QStringLiteral("a template is for api, overview or custom")));
+        QVERIFY(saysAfterImport(files.filePath(QStringLiteral("missing.json")), QStringLiteral("Cannot read")));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(Docs::DocStore(his.db()).templates()->size(), 1);
+        theirs->resize(960, 620);
+        QVERIFY(Test::saveScreenshot(*theirs, QStringLiteral("doc-templates-import.png")));
     }
 
     void aTemplateOfYoursNamedLikeAKindIsYours()

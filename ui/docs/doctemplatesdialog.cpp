@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "docs/doctemplatesdialog.h"
 
+#include "common/atomicfile.h"
 #include "docs/docgenerator.h"
+#include "docs/docjson.h"
 #include "widgets/sidebutton.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -58,6 +62,7 @@ DocTemplatesDialog::DocTemplatesDialog(Storage::DatabasePtr db, QWidget *parent)
     , m_remove(sideButton(tr("&Remove")))
     , m_save(new QPushButton(tr("&Save")))
     , m_share(sideButton(tr("S&hare")))
+    , m_export(sideButton(tr("&Export…")))
 {
     setWindowTitle(tr("Documentation Templates"));
     resize(960, 620);
@@ -100,8 +105,13 @@ DocTemplatesDialog::DocTemplatesDialog(Storage::DatabasePtr db, QWidget *parent)
 
     m_save->setShortcut(QKeySequence::Save);
     m_save->setToolTip(tr("Save (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    auto *importButton = sideButton(tr("&Import…"));
+    importButton->setToolTip(tr("Add a template exported from another workspace (a .json file) to yours"));
+    m_export->setToolTip(tr("Write the template shown, as saved, to a .json file another workspace imports"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     buttons->addButton(m_save, QDialogButtonBox::ApplyRole);
+    buttons->addButton(importButton, QDialogButtonBox::ResetRole);
+    buttons->addButton(m_export, QDialogButtonBox::ResetRole);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(columns, 1);
     layout->addWidget(buttons);
@@ -115,6 +125,20 @@ DocTemplatesDialog::DocTemplatesDialog(Storage::DatabasePtr db, QWidget *parent)
         QMenu *menu = shareMenu();
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(m_share->mapToGlobal(QPoint(0, m_share->height())));
+    });
+    connect(importButton, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Import a Documentation Template"), {}, tr("Documentation templates (*.json)"));
+        if (!file.isEmpty())
+            importFrom(file);
+    });
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        const DocTemplate *shown = current();
+        if (!shown)
+            return;
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export the Documentation Template"), shown->name + QStringLiteral(".json"),
+                                                          tr("Documentation templates (*.json)"));
+        if (!file.isEmpty())
+            exportTo(file);
     });
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         // An edit is not dropped by choosing another template unasked.
@@ -296,6 +320,7 @@ void DocTemplatesDialog::updateForm()
     const bool readOnly = shown && (isBuiltIn(row) || Docs::isReadOnly(*shown));
     m_duplicate->setEnabled(shown || m_isNew);
     m_remove->setEnabled(shown && !readOnly);
+    m_export->setEnabled(shown && !isBuiltIn(row)); // REALM's own: Duplicate first
     // What is shared is the saved template: not while the form says otherwise.
     m_share->setEnabled(shown && !isBuiltIn(row) && !m_adminOrgs.isEmpty() && !isEdited());
     if (readOnly || (!m_isNew && !shown)) {
@@ -415,6 +440,56 @@ void DocTemplatesDialog::removeTemplate()
                         m_noteAfterReload = tr("Removed \"%1\".").arg(name);
                         reload();
                         emit changed();
+                    });
+}
+
+void DocTemplatesDialog::importFrom(const QString &fileName)
+{
+    // The imported template is shown next: an edit is not dropped unasked.
+    if (!mayLeaveForm())
+        return;
+    runInBackground(this, m_db, [fileName](Storage::DatabasePtr db) -> Result<QString> {
+        QFile file(fileName);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error::io(tr("Cannot read %1: %2").arg(fileName, file.errorString()));
+        // A template is a page of text; a file far larger is not one (and is not read whole).
+        constexpr qint64 kMaxBytes = 4 * 1024 * 1024;
+        if (file.size() > kMaxBytes)
+            return Error::invalidInput(tr("%1 is %2 MB: a documentation template file is at most 4 MB.").arg(fileName).arg(double(file.size()) / (1024 * 1024), 0, 'f', 1));
+        Result<DocTemplate> read = Docs::templateFromFile(file.readAll(), fileName);
+        if (!read)
+            return read.error();
+        Docs::DocStore store(db);
+        Result<QList<DocTemplate>> own = store.templates();
+        if (!own)
+            return own.error();
+        if (std::any_of(own->cbegin(), own->cend(), [&read](const DocTemplate &t) { return t.name == read->name; }))
+            return Error::invalidInput(tr("You already have a template named \"%1\": rename or remove yours, then import again.").arg(read->name));
+        if (Result<void> saved = store.saveTemplate(*read); !saved)
+            return saved.error();
+        return read->name;
+    }, [this](const Result<QString> &name) {
+        if (!name) {
+            showError(name.error().message);
+            return;
+        }
+        m_noteAfterReload = tr("Imported \"%1\".").arg(*name);
+        reload(*name);
+        emit changed();
+    });
+}
+
+void DocTemplatesDialog::exportTo(const QString &fileName)
+{
+    const DocTemplate *shown = current();
+    if (!shown || isBuiltIn(m_shownRow))
+        return;
+    runInBackground(this, m_db, [fileName, saved = *shown](Storage::DatabasePtr) { return writeFileAtomically(fileName, Docs::templateFile(saved)); },
+                    [this, fileName, name = shown->name](const Result<void> &written) {
+                        if (!written)
+                            showError(written.error().message);
+                        else
+                            m_message->setText(tr("Exported \"%1\" to %2.").arg(name, fileName));
                     });
 }
 

@@ -39,6 +39,11 @@ public:
     void duplicateTemplate();
     void removeTemplate();
     void saveTemplate();
+    // Import… and Export… without their file dialogs: a template file
+    // (docs template export's JSON) becomes one of the user's own; the
+    // template shown, as saved, is written to one.
+    void importFrom(const QString &fileName);
+    void exportTo(const QString &fileName);
     // Shows the template of that qualified name (ORG/NAME, a name of the
     // user's own, or builtInKey(kind) for REALM's own) once the list is read.
     void select(const QString &qualifiedName);
@@ -51,6 +56,7 @@ public:
     QLabel *messageLabel() const { return m_message; }
     QPushButton *saveButton() const { return m_save; }
     QPushButton *removeButton() const { return m_remove; }
+    QPushButton *exportButton() const { return m_export; }
 
     // Publishing to organizations (signed in to a team server), as in the
     // Prompts dialog: the user's own to the organizations they administer,
@@ -114,6 +120,7 @@ private:
     QPushButton *m_remove;
     QPushButton *m_save;
     QPushButton *m_share;
+    QPushButton *m_export;
     TemplateSharing *m_sharing = nullptr;
     QList<TemplateSharing::Org> m_adminOrgs;
     QString m_noteAfterReload; // what a save, removal, publish or withdrawal came to
