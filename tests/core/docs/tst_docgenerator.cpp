@@ -5,6 +5,7 @@
 #include "docs/docgenerator.h"
 #include "docs/docsources.h"
 #include "docs/docexport.h"
+#include "docs/docjson.h"
 #include "docs/docstore.h"
 #include "docs/symbolextractor.h"
 #include "markup/markdownoutput.h"
@@ -60,6 +61,7 @@ private slots:
     void regenerationRedoesOnlyChangedFiles();
     void versionsAreKeptAndFoundByPrefix();
     void templatesAreStoredByName();
+    void aTemplateFileRoundTripsAndBadOnesAreRefused();
     void customDocumentsNeedAPrompt();
     void htmlInCommentsIsShownNotRun();
     void documentedOnlyLeavesOutSymbolsWithoutComments();
@@ -283,6 +285,39 @@ void tst_DocGenerator::templatesAreStoredByName()
     // The built-in ones are there to copy from.
     for (DocKind kind : {DocKind::Api, DocKind::Overview, DocKind::Custom})
         QVERIFY(builtInTemplate(kind).contains(QStringLiteral("{{project}}")));
+}
+
+void tst_DocGenerator::aTemplateFileRoundTripsAndBadOnesAreRefused()
+{
+    const DocTemplate adr{QStringLiteral("adr"), QStringLiteral("custom"), QStringLiteral("# {{title}}\n\n{{answer}}"), QStringLiteral("Write an ADR."), 5, 6,
+                          QStringLiteral("org-1"), QStringLiteral("Acme")};
+    Result<DocTemplate> back = templateFromFile(templateFile(adr), QStringLiteral("adr.json"));
+    QVERIFY(back);
+    QCOMPARE(back->name, adr.name);
+    QCOMPARE(back->kind, adr.kind);
+    QCOMPARE(back->body, adr.body);
+    QCOMPARE(back->prompt, adr.prompt);
+    QVERIFY(back->orgId.isEmpty()); // whoever imports it owns it
+
+    const struct {
+        const char *file;
+        const char *said;
+    } refused[] = {
+        {"not json", "it is not a JSON object"},
+        {"[1, 2]", "it is not a JSON object"},
+        {R"({"name": "a", "kind": "api"})", "(no \"body\")"},
+        {R"({"name": "a", "kind": "api", "body": 3})", "(no \"body\")"},
+        {R"({"name": "a", "kind": "poem", "body": "{{project}}"})", "a template is for api, overview or custom"},
+        {R"({"name": "a", "kind": "custom", "body": "{{answer}}"})", "needs a prompt"},
+        {R"({"name": " ", "kind": "api", "body": "{{project}}"})", "needs a name"},
+    };
+    for (const auto &one : refused) {
+        Result<DocTemplate> read = templateFromFile(QByteArray(one.file), QStringLiteral("t.json"));
+        QVERIFY2(!read, one.file);
+        QCOMPARE(read.error().code, Error::Code::InvalidInput);
+        QVERIFY2(read.error().message.startsWith(QStringLiteral("t.json")), qPrintable(read.error().message));
+        QVERIFY2(read.error().message.contains(QString::fromUtf8(one.said)), qPrintable(read.error().message));
+    }
 }
 
 void tst_DocGenerator::customDocumentsNeedAPrompt()
