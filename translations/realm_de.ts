@@ -604,6 +604,14 @@
         <source>%1 is not a documentation template REALM exported (no &quot;body&quot;).</source>
         <translation>%1 ist keine von REALM exportierte Dokumentationsvorlage (kein „body“).</translation>
     </message>
+    <message>
+        <source>another JSON value</source>
+        <translation>ein anderer JSON-Wert</translation>
+    </message>
+    <message>
+        <source>You already have a documentation template named &quot;%1&quot;.</source>
+        <translation>Sie haben bereits eine Dokumentationsvorlage namens „%1“.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Docs::GenerateJob</name>
@@ -3047,11 +3055,7 @@
     </message>
     <message>
         <source>%1 is %2 MB: a documentation template file is at most 4 MB.</source>
-        <translation>%1 ist %2 MB groß: Eine Dokumentationsvorlagen-Datei ist höchstens 4 MB groß.</translation>
-    </message>
-    <message>
-        <source>You already have a template named &quot;%1&quot;: rename or remove yours, then import again.</source>
-        <translation>Sie haben bereits eine Vorlage namens „%1“: Benennen Sie Ihre um oder entfernen Sie sie, dann importieren Sie erneut.</translation>
+        <translation>%1 ist %2 MB groß: Eine Dokumentationsvorlagen-Datei darf höchstens 4 MB groß sein.</translation>
     </message>
     <message>
         <source>Imported &quot;%1&quot;.</source>
@@ -3060,6 +3064,10 @@
     <message>
         <source>Exported &quot;%1&quot; to %2.</source>
         <translation>„%1“ nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>%1 Rename or remove yours, then import again.</source>
+        <translation>%1 Benennen Sie Ihre um oder entfernen Sie sie, dann importieren Sie erneut.</translation>
     </message>
 </context>
 <context>
@@ -4033,15 +4041,15 @@ in %2</translation>
     </message>
     <message>
         <source>%1&apos;s prompt template &quot;%2&quot; is not one REALM can use: ask its admins to mend it.</source>
-        <translation>Die Prompt-Vorlage „%2“ von %1 kann REALM nicht verwenden: Bitten Sie deren Admins, sie zu reparieren.</translation>
+        <translation>REALM kann die Prompt-Vorlage „%2“ von %1 nicht verwenden: Bitten Sie die Admins von %1, sie zu reparieren.</translation>
     </message>
     <message>
         <source>%1&apos;s documentation template &quot;%2&quot; is not one REALM can use: ask its admins to mend it.</source>
-        <translation>Die Dokumentationsvorlage „%2“ von %1 kann REALM nicht verwenden: Bitten Sie deren Admins, sie zu reparieren.</translation>
+        <translation>REALM kann die Dokumentationsvorlage „%2“ von %1 nicht verwenden: Bitten Sie die Admins von %1, sie zu reparieren.</translation>
     </message>
     <message>
         <source>%1&apos;s starter template &quot;%2&quot; is not one REALM can use: ask its admins to mend it.</source>
-        <translation>Die Starter-Vorlage „%2“ von %1 kann REALM nicht verwenden: Bitten Sie deren Admins, sie zu reparieren.</translation>
+        <translation>REALM kann die Starter-Vorlage „%2“ von %1 nicht verwenden: Bitten Sie die Admins von %1, sie zu reparieren.</translation>
     </message>
 </context>
 <context>

@@ -22,13 +22,14 @@ int runDocsTemplateCommand(const Invocation &inv)
     parser.addOption({QStringLiteral("file"), QStringLiteral("add: the Mustache file."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("prompt"), QStringLiteral("add (custom): what the model should write."), QStringLiteral("text")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("export: the JSON file to write."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("replace"), QStringLiteral("import: replace your template of the same name.")});
     // Read again by runTemplateSharing's own parser.
     parser.addOption({QStringLiteral("org"), QStringLiteral("publish, withdraw: the organization (name or id)."), QStringLiteral("org")});
     parser.addOption({QStringLiteral("server"), QStringLiteral("publish, withdraw: the team server signed in to."), QStringLiteral("url")});
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, show, add, export, import, remove, publish or withdraw."));
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The template (import: the JSON file)."));
     if (int rc = parseOrExit(parser, inv, QStringLiteral("list | show NAME | add NAME --kind K --file FILE [--prompt TEXT] | "
-                                                         "export NAME --out FILE | import FILE | remove NAME | publish|withdraw NAME --org ORG"),
+                                                         "export NAME --out FILE | import FILE [--replace] | remove NAME | publish|withdraw NAME --org ORG"),
                              1, 2);
         rc >= 0)
         return rc;
@@ -96,7 +97,11 @@ int runDocsTemplateCommand(const Invocation &inv)
             return fail(Error::invalidInput(QStringLiteral("--kind must be api, overview or custom.")));
         if (*kind == Docs::DocKind::Custom && t.prompt.trimmed().isEmpty())
             return fail(Error::invalidInput(QStringLiteral("A custom template needs --prompt: what the model should write.")));
-        if (Result<void> r = store.saveTemplate(t); !r)
+        Result<void> r = action == QLatin1String("import") ? store.importTemplate(t, parser.isSet(QStringLiteral("replace"))) : store.saveTemplate(t);
+        if (!r && r.error().code == Error::Code::Conflict)
+            return fail(Error{r.error().code, QStringLiteral("%1 Add --replace to replace it, or remove yours first (realm-cli docs template remove %2).")
+                                                  .arg(r.error().message, t.name)});
+        if (!r)
             return fail(r.error());
         Output::note(QStringLiteral("Saved the %1 template %2.").arg(t.kind, t.name));
         return ExitOk;

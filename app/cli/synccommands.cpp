@@ -606,7 +606,7 @@ int runTemplateSharing(const QString &sub, SyncClient::TemplateKind kind, const 
             Output::error(QStringLiteral("The change waits here; realm-cli sync sends it."));
         return code;
     }
-    if (report.kept.contains(SyncClient::OrgTemplateName{kind, name})) {
+    if (report.kept.contains(SyncClient::OrgTemplateName{kind, input.templateName()})) {
         const QString look = isPrompt ? QStringLiteral("realm-cli prompt show %2/%1")
                              : kind == SyncClient::TemplateKind::Doc ? QStringLiteral("realm-cli docs template show %2/%1")
                                                                      : QStringLiteral("realm-cli template list");

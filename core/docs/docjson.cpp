@@ -35,7 +35,7 @@ Result<DocTemplate> templateFromFile(const QByteArray &bytes, const QString &sou
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parsed);
     if (parsed.error != QJsonParseError::NoError || !document.isObject())
         return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "%1 is not a documentation template REALM exported: it is not a JSON object (%2).")
-                                       .arg(source, parsed.error != QJsonParseError::NoError ? parsed.errorString() : QStringLiteral("another JSON value")));
+                                       .arg(source, parsed.error != QJsonParseError::NoError ? parsed.errorString() : QCoreApplication::translate("Realm::Docs", "another JSON value")));
     const QJsonObject o = document.object();
     if (!o.value(QStringLiteral("body")).isString())
         return Error::invalidInput(QCoreApplication::translate("Realm::Docs", "%1 is not a documentation template REALM exported (no \"body\").").arg(source));

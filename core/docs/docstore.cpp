@@ -183,6 +183,24 @@ Result<void> DocStore::saveTemplate(const DocTemplate &t)
     return q.exec(QCoreApplication::translate("Realm::Docs", "Saving the template failed"));
 }
 
+Result<void> DocStore::importTemplate(const DocTemplate &t, bool replace)
+{
+    Storage::Transaction transaction(m_db->handle());
+    if (!transaction.isActive())
+        return transaction.error();
+    if (!replace) {
+        Statement taken(m_db->handle(), "SELECT 1 FROM doc_templates WHERE name = ? AND deleted_at IS NULL");
+        taken.bindAll(t.name);
+        if (taken.next())
+            return Error::conflict(QCoreApplication::translate("Realm::Docs", "You already have a documentation template named \"%1\".").arg(t.name));
+        if (taken.failed())
+            return taken.error(QCoreApplication::translate("Realm::Docs", "Saving the template failed"));
+    }
+    if (Result<void> saved = saveTemplate(t); !saved)
+        return saved;
+    return transaction.commit(QCoreApplication::translate("Realm::Docs", "Saving the template failed"));
+}
+
 Result<void> DocStore::removeTemplate(const QString &name)
 {
     Result<DocTemplate> found = findTemplate(name);

@@ -82,6 +82,9 @@ public:
     Result<DocTemplate> findTemplate(const QString &name) const;
     // Adds or replaces by name (the user's own).
     Result<void> saveTemplate(const DocTemplate &docTemplate);
+    // A template from a file (templateFromFile) becomes one of the user's
+    // own; a name already theirs is a Conflict unless `replace`.
+    Result<void> importTemplate(const DocTemplate &docTemplate, bool replace);
     // The user's own; an organization's is its admins' to withdraw.
     Result<void> removeTemplate(const QString &name);
 

@@ -279,6 +279,17 @@ void tst_CliDocs::templatesLiveInTheWorkspace()
     QCOMPARE(cli({QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("import"), file}).code, 0);
     r = cli({QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("show"), QStringLiteral("briefs")});
     QVERIFY(r.out.startsWith(QStringLiteral("{{#modules}}{{#files}}")));
+    // Imported over a template of that name: refused, unless replacing it.
+    Test::writeFile(m_dir.path(), QStringLiteral("other.mustache"), "{{project}} only");
+    const QString mustache = m_dir.filePath(QStringLiteral("other.mustache"));
+    QCOMPARE(cli({QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("add"), QStringLiteral("briefs"), QStringLiteral("--kind"),
+                  QStringLiteral("api"), QStringLiteral("--file"), mustache}).code, 0);
+    r = cli({QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("import"), file});
+    QVERIFY(r.code != 0);
+    QVERIFY2(r.err.contains(QStringLiteral("already have a documentation template named \"briefs\"")) && r.err.contains(QStringLiteral("--replace")), qPrintable(r.err));
+    QCOMPARE(cli({QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("show"), QStringLiteral("briefs")}).out.trimmed(), QStringLiteral("{{project}} only"));
+    QCOMPARE(cli({QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("import"), file, QStringLiteral("--replace")}).code, 0);
+    QVERIFY(cli({QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("show"), QStringLiteral("briefs")}).out.startsWith(QStringLiteral("{{#modules}}{{#files}}")));
     QCOMPARE(cli({QStringLiteral("docs"), QStringLiteral("template"), QStringLiteral("remove"), QStringLiteral("briefs")}).code, 0);
 }
 

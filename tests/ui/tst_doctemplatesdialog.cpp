@@ -320,6 +320,13 @@ private slots:
         dialog->exportTo(file);
         QVERIFY(QTest::qWaitFor([&] { return dialog->messageLabel()->text().startsWith(QStringLiteral("Exported")); }, 10000));
         QVERIFY(QFile::exists(file));
+        // Imported where it came from: hers now, beside Acme's of that name.
+        QSignalSpy hersLoaded(dialog.get(), &DocTemplatesDialog::loaded);
+        dialog->importFrom(file);
+        QVERIFY(hersLoaded.wait(10000));
+        QCOMPARE(dialog->list()->currentItem()->text(), QStringLiteral("brief"));
+        QVERIFY(rowOf(*dialog, QStringLiteral("brief (Acme)")) >= 0);
+        QVERIFY(dialog->removeButton()->isEnabled());
 
         TestWorkspace his;
         auto theirs = openDialog(his.db());
@@ -344,7 +351,7 @@ private slots:
             theirs->importFrom(from);
             return QTest::qWaitFor([&] { return theirs->messageLabel()->text().contains(said); }, 10000);
         };
-        QVERIFY(saysAfterImport(file, QStringLiteral("You already have a template named")));
+        QVERIFY(saysAfterImport(file, QStringLiteral("You already have a documentation template named &quot;brief&quot;. Rename or remove yours")));
         QCOMPARE(changed.count(), 1);
         // Files that are not templates say so and change nothing.
         const QString notJson = files.filePath(QStringLiteral("notes.json"));

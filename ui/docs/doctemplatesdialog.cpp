@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -455,17 +456,14 @@ void DocTemplatesDialog::importFrom(const QString &fileName)
         // A template is a page of text; a file far larger is not one (and is not read whole).
         constexpr qint64 kMaxBytes = 4 * 1024 * 1024;
         if (file.size() > kMaxBytes)
-            return Error::invalidInput(tr("%1 is %2 MB: a documentation template file is at most 4 MB.").arg(fileName).arg(double(file.size()) / (1024 * 1024), 0, 'f', 1));
+            return Error::invalidInput(tr("%1 is %2 MB: a documentation template file is at most 4 MB.").arg(fileName, QLocale().toString(double(file.size()) / (1024 * 1024), 'f', 1)));
         Result<DocTemplate> read = Docs::templateFromFile(file.readAll(), fileName);
         if (!read)
             return read.error();
-        Docs::DocStore store(db);
-        Result<QList<DocTemplate>> own = store.templates();
-        if (!own)
-            return own.error();
-        if (std::any_of(own->cbegin(), own->cend(), [&read](const DocTemplate &t) { return t.name == read->name; }))
-            return Error::invalidInput(tr("You already have a template named \"%1\": rename or remove yours, then import again.").arg(read->name));
-        if (Result<void> saved = store.saveTemplate(*read); !saved)
+        Result<void> saved = Docs::DocStore(db).importTemplate(*read, false);
+        if (!saved && saved.error().code == Error::Code::Conflict)
+            return Error::conflict(tr("%1 Rename or remove yours, then import again.").arg(saved.error().message));
+        if (!saved)
             return saved.error();
         return read->name;
     }, [this](const Result<QString> &name) {
