@@ -381,36 +381,23 @@ private slots:
             auto *message = dialog.findChild<QLabel *>(label);
             return message && message->text().contains(QStringLiteral("Sharing is not available: "));
         };
-        const auto buttonSaysUnavailable = [](const QPushButton *share) {
-            return !share->isEnabled() && share->toolTip().startsWith(QStringLiteral("Sharing is not available: "));
+        // A dialog with a list and a Share button, its list read, then sharing asked for.
+        const auto listDialogSaysUnavailable = [&](auto &dialog, const QString &label) {
+            using Dialog = std::remove_reference_t<decltype(dialog)>;
+            QSignalSpy loaded(&dialog, &Dialog::loaded);
+            QSignalSpy known(&dialog, &Dialog::sharingKnown);
+            if (!loaded.wait(10000))
+                return false;
+            dialog.setSharing(m_alice->sync->orgTemplates());
+            return known.wait(15000) && saysUnavailable(dialog, label) && !dialog.shareButton()->isEnabled()
+                && dialog.shareButton()->toolTip().startsWith(QStringLiteral("Sharing is not available: "));
         };
-
         PromptsDialog prompts(m_alice->workspace.db());
-        QSignalSpy promptsLoaded(&prompts, &PromptsDialog::loaded);
-        QVERIFY(promptsLoaded.wait(10000));
-        QSignalSpy promptsKnown(&prompts, &PromptsDialog::sharingKnown);
-        prompts.setSharing(m_alice->sync->orgTemplates());
-        QVERIFY(promptsKnown.wait(15000));
-        QVERIFY(saysUnavailable(prompts, QStringLiteral("promptMessage")));
-        QVERIFY(buttonSaysUnavailable(prompts.shareButton()));
-
+        QVERIFY(listDialogSaysUnavailable(prompts, QStringLiteral("promptMessage")));
         DocTemplatesDialog docTemplates(m_alice->workspace.db());
-        QSignalSpy docsLoaded(&docTemplates, &DocTemplatesDialog::loaded);
-        QVERIFY(docsLoaded.wait(10000));
-        QSignalSpy docsKnown(&docTemplates, &DocTemplatesDialog::sharingKnown);
-        docTemplates.setSharing(m_alice->sync->orgTemplates());
-        QVERIFY(docsKnown.wait(15000));
-        QVERIFY(saysUnavailable(docTemplates, QStringLiteral("docTemplateMessage")));
-        QVERIFY(buttonSaysUnavailable(docTemplates.shareButton()));
-
+        QVERIFY(listDialogSaysUnavailable(docTemplates, QStringLiteral("docTemplateMessage")));
         NewProjectDialog newProject(m_alice->workspace.db());
-        QSignalSpy newLoaded(&newProject, &NewProjectDialog::loaded);
-        QVERIFY(newLoaded.wait(10000));
-        QSignalSpy newKnown(&newProject, &NewProjectDialog::sharingKnown);
-        newProject.setSharing(m_alice->sync->orgTemplates());
-        QVERIFY(newKnown.wait(15000));
-        QVERIFY(saysUnavailable(newProject, QStringLiteral("starterMessage")));
-        QVERIFY(buttonSaysUnavailable(newProject.shareButton()));
+        QVERIFY(listDialogSaysUnavailable(newProject, QStringLiteral("starterMessage")));
 
         Result<QList<Projects::Project>> projects = Projects::ProjectStore(m_alice->workspace.db()).list();
         REALM_VERIFY_OK(projects);

@@ -94,6 +94,21 @@ private:
         return page ? page->lastSeq : -1;
     }
 
+    // Another admin changes the prompt template `name` on the server just
+    // before Alice's next push leaves.
+    void anotherAdminChangesBeforeAlicesPush(const QString &name, const QString &body)
+    {
+        m_alice->transport->beforePush = [this, name, body] {
+            Sync::Mutation edit;
+            edit.number = 1;
+            edit.table = QString::fromLatin1(Sync::Tables::kPromptTemplates);
+            edit.key = name;
+            edit.baseSeq = serverSeq();
+            edit.data = QJsonObject{{QStringLiteral("title"), name.toUpper()}, {QStringLiteral("body"), body}};
+            QVERIFY(m_sync->pushOrgTemplates(m_acme.alice, m_acme.orgId, QStringLiteral("another-admin"), {edit}, kClient));
+        };
+    }
+
     bool runSql(const QString &sql)
     {
         Result<void> ran = m_server->write(QStringLiteral("test"), [&sql](const QSqlDatabase &db) -> Result<void> {
@@ -300,15 +315,7 @@ private slots:
     {
         REALM_VERIFY_OK(m_alice->syncer().publish(m_acme.orgId, promptNamed(QStringLiteral("style"), QStringLiteral("Style {{selection}}"))));
         // Another admin changes it between Alice's read and her withdrawal.
-        m_alice->transport->beforePush = [this] {
-            Sync::Mutation edit;
-            edit.number = 1;
-            edit.table = QString::fromLatin1(Sync::Tables::kPromptTemplates);
-            edit.key = QStringLiteral("style");
-            edit.baseSeq = serverSeq();
-            edit.data = QJsonObject{{QStringLiteral("title"), QStringLiteral("Style")}, {QStringLiteral("body"), QStringLiteral("Better style {{selection}}")}};
-            QVERIFY(m_sync->pushOrgTemplates(m_acme.alice, m_acme.orgId, QStringLiteral("another-admin"), {edit}, kClient));
-        };
+        anotherAdminChangesBeforeAlicesPush(QStringLiteral("style"), QStringLiteral("Better style {{selection}}"));
         Result<OrgTemplateReport> withdrawn = m_alice->syncer().withdraw(QStringLiteral("Acme"), QStringLiteral("style"), SyncClient::TemplateKind::Prompt);
         REALM_VERIFY_OK(withdrawn);
         QCOMPARE(withdrawn->kept, (QList<OrgTemplateName>{{TemplateKind::Prompt, QStringLiteral("style")}}));
@@ -332,15 +339,7 @@ private slots:
         withdrawal.baseSeq = serverSeq();
         REALM_VERIFY_OK(SyncClient::OrgTemplateState::queue(m_alice->workspace.db()->handle(), m_acme.orgId, m_acme.alice.userId, withdrawal));
         // ... while another admin changes that prompt; then it goes with the doc template's.
-        m_alice->transport->beforePush = [this] {
-            Sync::Mutation edit;
-            edit.number = 1;
-            edit.table = QString::fromLatin1(Sync::Tables::kPromptTemplates);
-            edit.key = QStringLiteral("twin");
-            edit.baseSeq = serverSeq();
-            edit.data = QJsonObject{{QStringLiteral("title"), QStringLiteral("Twin")}, {QStringLiteral("body"), QStringLiteral("Better twin {{selection}}")}};
-            QVERIFY(m_sync->pushOrgTemplates(m_acme.alice, m_acme.orgId, QStringLiteral("another-admin"), {edit}, kClient));
-        };
+        anotherAdminChangesBeforeAlicesPush(QStringLiteral("twin"), QStringLiteral("Better twin {{selection}}"));
         Result<OrgTemplateReport> withdrawn = m_alice->syncer().withdraw(QStringLiteral("Acme"), QStringLiteral("twin"), TemplateKind::Doc);
         REALM_VERIFY_OK(withdrawn);
         QCOMPARE(withdrawn->sent, 2);
