@@ -3,7 +3,10 @@
 #include "codeview/codeview.h"
 #include "files/filetreemodel.h"
 #include "mainwindow/mainwindow.h"
+#include "jobs/background.h"
+#include "projects/projectimporter.h"
 #include "projects/projectstore.h"
+#include "team/teamactions.h"
 #include "palette/commandpalette.h"
 #include "projects/projectactions.h"
 #include "search/quickopendialog.h"
@@ -11,6 +14,7 @@
 #include "settings/appsettings.h"
 #include "settings/settingsdialog.h"
 #include "testworkspace.h"
+#include "verifyresult.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -57,6 +61,7 @@ private slots:
     void lastProjectIsRestoredAfterRestart();
     void openTabsAreRestoredAfterRestart();
     void renameTrashUndoAndRefreshFromTheWindow();
+    void aTreeLoadOvertakenByAChangeIsDropped();
     void aRefreshKeepsTheTreesOpenFoldersAndRow();
     void settingsRoundTripAndDriveImports();
     void darkThemeDarkensThePalette();
@@ -422,6 +427,39 @@ void tst_MainWindow::renameTrashUndoAndRefreshFromTheWindow()
     QVERIFY2(imported.first().at(1).toString().contains(QStringLiteral("1 added")), qPrintable(imported.first().at(1).toString()));
     // The tree reloads after the refresh ends (a reload for the selection
     // may finish before it): wait for what it shows.
+    QTRY_VERIFY_WITH_TIMEOUT(window.fileModel()->indexForPath(QStringLiteral("b.txt")).isValid(), 10000);
+}
+
+// A load of the tree under way when the project's files change (here a
+// teammate's change arriving) read them before: it must not land and stop
+// the reload (the repeat run once caught this after a refresh).
+void tst_MainWindow::aTreeLoadOvertakenByAChangeIsDropped()
+{
+    turnOffFollowingFolders();
+    TestWorkspace ws;
+    QTemporaryDir src;
+    Test::writeFile(src.path(), QStringLiteral("a.txt"), "a\n");
+    MainWindow window(ws.db());
+    window.show();
+    QSignalSpy imported(&window, &MainWindow::importFinished);
+    window.importSource(src.path());
+    QVERIFY(imported.wait(10000));
+    QTRY_VERIFY_WITH_TIMEOUT(window.fileModel()->indexForPath(QStringLiteral("a.txt")).isValid(), 10000);
+    const QString projectId = Projects::ProjectStore(ws.db()).list()->first().id;
+    window.projectActions()->create(QStringLiteral("zzz empty"));
+    QTRY_COMPARE_WITH_TIMEOUT(window.projectFilter()->rowCount(), 2, 10000);
+    auto *projects = window.findChild<QListView *>(QStringLiteral("projectList"));
+    projects->setCurrentIndex(window.projectFilter()->index(1, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(window.fileModel()->rowCount() == 0, 10000);
+
+    // Back to the first project: its files are read (the answer waits in
+    // the event queue) ...
+    projects->setCurrentIndex(window.projectFilter()->index(0, 0));
+    Ui::backgroundPool()->waitForDone();
+    // ... and then they change, and the window hears of it before the answer lands.
+    Test::writeFile(src.path(), QStringLiteral("b.txt"), "b\n");
+    REALM_VERIFY_OK(Projects::ProjectImporter(ws.db()).refreshProject(projectId, {}));
+    emit window.teamActions()->projectsReceived({projectId});
     QTRY_VERIFY_WITH_TIMEOUT(window.fileModel()->indexForPath(QStringLiteral("b.txt")).isValid(), 10000);
 }
 

@@ -145,7 +145,7 @@ void MainWindow::connectTeam()
     connect(m_team, &TeamActions::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     connect(m_team, &TeamActions::openProjectRequested, this, [this](const QString &projectId) {
         m_projectId = projectId;
-        m_fileModel->setTree(FileTreeModel::buildTree({}));
+        clearFiles();
         reloadProjects();
     });
     connect(m_team, &TeamActions::projectsReceived, this, [this](const QStringList &projectIds) {
@@ -667,7 +667,13 @@ void MainWindow::reloadFilesKeepingView()
         m_keptTreeView = TreeViewState::of(*m_fileView);
         m_keptTreeView->projectId = m_projectId;
     }
-    m_fileModel->setTree(FileTreeModel::buildTree({})); // reloaded with the project list
+    clearFiles(); // reloaded with the project list
+}
+
+void MainWindow::clearFiles()
+{
+    m_fileReloads.take();
+    m_fileModel->setTree(FileTreeModel::buildTree({}));
 }
 
 Projects::Project MainWindow::project(const QString &projectId) const
@@ -815,7 +821,7 @@ void MainWindow::connectImports()
             reloadFilesKeepingView(); // a refresh
         } else {
             m_projectId = report.project.id;
-            m_fileModel->setTree(FileTreeModel::buildTree({}));
+            clearFiles();
         }
         reloadProjects();
         emit importFinished(true, message);

@@ -121,6 +121,10 @@ private:
     // The current project's files changed: list them again, keeping the
     // tree's open folders and current row.
     void reloadFilesKeepingView();
+    // Empties the tree until the project list reloads it; a load of the
+    // files under way read them before this change and is dropped (landing
+    // late, it would fill the tree with the old files and stop the reload).
+    void clearFiles();
 
     Storage::DatabasePtr m_db;
     LatestOnly m_projectReloads;
