@@ -12,6 +12,7 @@
 #include "projects/importjob.h"
 #include "projects/projectjson.h"
 #include "projects/projectstore.h"
+#include "syncclient/contents.h"
 #include "workspace/settings.h"
 
 #include <QDateTime>
@@ -207,6 +208,27 @@ int runCreate(const Invocation &inv)
     return ExitOk;
 }
 
+// What `show` and `edit` add for a folder's project and a shared one:
+// whether the folder gets the team's changes, whether file contents are
+// downloaded when needed and how many are not here.
+Result<void> addSyncFacts(const Storage::DatabasePtr &db, const Project &project, QJsonObject &json)
+{
+    if (project.source.kind == ProjectSource::Kind::Folder) {
+        Result<bool> takesPulls = FolderBaseline::folderTakesPulls(db->handle(), project.id);
+        if (!takesPulls)
+            return takesPulls.error();
+        json.insert(QStringLiteral("folder_updates"), *takesPulls);
+    }
+    Result<std::optional<SyncClient::ContentsState>> contents = SyncClient::contentsState(db, project.id);
+    if (!contents)
+        return contents.error();
+    if (*contents) {
+        json.insert(QStringLiteral("contents"), SyncClient::contentsName((*contents)->contents));
+        json.insert(QStringLiteral("files_not_downloaded"), (*contents)->notDownloaded);
+    }
+    return {};
+}
+
 int runShow(const Invocation &inv)
 {
     QCommandLineParser parser;
@@ -226,10 +248,13 @@ int runShow(const Invocation &inv)
     Result<bool> takesPulls = FolderBaseline::folderTakesPulls((*db)->handle(), p->id);
     if (!takesPulls)
         return fail(takesPulls.error());
+    Result<std::optional<SyncClient::ContentsState>> contents = SyncClient::contentsState(*db, p->id);
+    if (!contents)
+        return fail(contents.error());
     if (inv.json) {
         QJsonObject o = toJson(*p);
-        if (p->source.kind == ProjectSource::Kind::Folder)
-            o.insert(QStringLiteral("folder_updates"), *takesPulls);
+        if (Result<void> described = addSyncFacts(*db, *p, o); !described)
+            return fail(described.error());
         QJsonObject langs;
         for (const auto &[id, count] : *languages)
             langs.insert(id.isEmpty() ? QStringLiteral("other") : id, count);
@@ -248,6 +273,11 @@ int runShow(const Invocation &inv)
     if (p->source.kind == ProjectSource::Kind::Folder)
         Output::print(QStringLiteral("Folder:      %1").arg(*takesPulls ? QStringLiteral("gets the team's changes") : QStringLiteral("left as it is (--folder-updates off)")));
     Output::print(QStringLiteral("Files:       %1 (%2)").arg(p->fileCount).arg(formatBytes(p->totalBytes)));
+    if (*contents)
+        Output::print((*contents)->contents == SyncClient::Link::Contents::Lazy
+                          ? QStringLiteral("Contents:    downloaded when needed (%1 not here yet; realm-cli project fetch downloads them)")
+                                .arg(Output::count((*contents)->notDownloaded, Output::Noun::File))
+                          : QStringLiteral("Contents:    all downloaded by sync"));
     QStringList langs;
     for (const auto &[id, count] : *languages)
         langs << QStringLiteral("%1 %2").arg(languageDisplayName(id)).arg(count);
@@ -268,6 +298,8 @@ int runEdit(const Invocation &inv)
     parser.addOption({QStringLiteral("untag"), QStringLiteral("Remove a tag (repeatable)."), QStringLiteral("tag")});
     parser.addOption({QStringLiteral("folder-updates"), QStringLiteral("on: the project's folder gets the team's changes (the default); off: it is left "
                                                                        "as it is, and a refresh sends only what changes there."), QStringLiteral("on|off")});
+    parser.addOption({QStringLiteral("contents"), QStringLiteral("A shared project's file contents: eager (every one downloaded by sync) or lazy "
+                                                                 "(only when a file is opened, exported or fetched)."), QStringLiteral("eager|lazy")});
     int exitCode = ExitOk;
     const std::optional<WorkspaceProject> opened = parseAndOpenProject(parser, inv, &exitCode);
     if (!opened)
@@ -279,6 +311,9 @@ int runEdit(const Invocation &inv)
         Output::error(QStringLiteral("--folder-updates takes on or off, not \"%1\".").arg(folderUpdates));
         return ExitUsage;
     }
+    const std::optional<SyncClient::Link::Contents> contents = contentsOption(parser);
+    if (!contents)
+        return ExitUsage;
     ProjectChanges changes;
     if (parser.isSet(QStringLiteral("name")))
         changes.name = parser.value(QStringLiteral("name"));
@@ -291,7 +326,7 @@ int runEdit(const Invocation &inv)
         changes.tags = tags;
     }
     const bool edits = parser.isSet(QStringLiteral("name")) || parser.isSet(QStringLiteral("description")) || parser.isSet(QStringLiteral("tag"))
-                       || parser.isSet(QStringLiteral("untag")) || folderUpdates.isEmpty();
+                       || parser.isSet(QStringLiteral("untag")) || (folderUpdates.isEmpty() && !parser.isSet(QStringLiteral("contents")));
     Result<Project> updated = edits ? store.update(p->id, changes) : Result<Project>(*p);
     if (!updated)
         return fail(updated.error());
@@ -308,14 +343,20 @@ int runEdit(const Invocation &inv)
                              : QStringLiteral("The folder of \"%1\" is left as it is when the team's changes arrive; a refresh sends only what "
                                               "changes there.").arg(updated->name));
     }
+    if (parser.isSet(QStringLiteral("contents"))) {
+        Result<SyncClient::ContentsState> set = SyncClient::setContents(opened->db, p->id, *contents);
+        if (!set)
+            return fail(set.error());
+        if (!inv.json)
+            Output::print(*contents == SyncClient::Link::Contents::Lazy
+                              ? QStringLiteral("\"%1\" downloads file contents only when they are needed.").arg(updated->name)
+                              : QStringLiteral("\"%1\" downloads every file's contents; the next sync downloads the %2 not here yet.")
+                                    .arg(updated->name, Output::count(set->notDownloaded, Output::Noun::File)));
+    }
     if (inv.json) {
         QJsonObject json = toJson(*updated);
-        if (updated->source.kind == ProjectSource::Kind::Folder) {
-            Result<bool> takesPulls = FolderBaseline::folderTakesPulls(opened->db->handle(), p->id);
-            if (!takesPulls)
-                return fail(takesPulls.error());
-            json.insert(QStringLiteral("folder_updates"), *takesPulls);
-        }
+        if (Result<void> described = addSyncFacts(opened->db, *updated, json); !described)
+            return fail(described.error());
         Output::printJson(json);
     }
     return ExitOk;
@@ -426,7 +467,7 @@ QString projectCommandsHelp()
         "  project import SOURCE [--name N] [--ref REF] [--exclude GLOB]... [limits]\n"
         "  project refresh PROJECT [PATH...]\n"
         "  project show PROJECT\n"
-        "  project edit PROJECT [--name N] [--description D] [--tag T]... [--untag T]... [--folder-updates on|off]\n"
+        "  project edit PROJECT [--name N] [--description D] [--tag T]... [--untag T]... [--folder-updates on|off] [--contents eager|lazy]\n"
         "  project delete PROJECT        move to the trash\n"
         "  project restore PROJECT       bring back from the trash\n"
         "  project empty-trash           remove trashed projects for good\n"
@@ -470,6 +511,8 @@ int runProjectCommand(const QString &sub, const Invocation &inv)
         return runProjectShare(inv);
     if (sub == QLatin1String("clone"))
         return runProjectClone(inv);
+    if (sub == QLatin1String("fetch"))
+        return runProjectFetch(inv);
     if (sub == QLatin1String("members"))
         return runProjectMembers(inv);
     if (sub == QLatin1String("conflicts"))

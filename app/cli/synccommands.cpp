@@ -6,6 +6,7 @@
 #include "servercommands.h"
 
 #include "docs/docstore.h"
+#include "projects/importsource.h"
 #include "projects/projectstore.h"
 #include "prompts/promptstore.h"
 #include "secrets/keychainsecretstore.h"
@@ -324,13 +325,24 @@ int runStatus(const Invocation &inv, const Storage::DatabasePtr &db)
 
 } // namespace
 
+std::optional<Link::Contents> contentsOption(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("contents")))
+        return Link::Contents::Eager;
+    const std::optional<Link::Contents> contents = SyncClient::contentsFromName(parser.value(QStringLiteral("contents")));
+    if (!contents)
+        Output::error(QStringLiteral("--contents takes eager or lazy, not \"%1\".").arg(parser.value(QStringLiteral("contents"))));
+    return contents;
+}
+
 QString syncCommandsHelp()
 {
     return QStringLiteral(
         "  project share PROJECT --org ORG [--server URL]    send a project to the team server; prints its server id\n"
         "  project share PROJECT --user EMAIL --role viewer|editor|admin   give someone (or a team) a role in it\n"
         "  project members PROJECT                           who has which role in a shared project\n"
-        "  project clone PROJECT_ID [--name N] [--checkout DIR] [--server URL]  a local copy of a server project\n"
+        "  project clone PROJECT_ID [--name N] [--checkout DIR] [--contents eager|lazy] [--server URL]  a local copy of a server project\n"
+        "  project fetch PROJECT [PATH...]                   download the contents a lazy clone does not have yet\n"
         "  project conflicts PROJECT                         the conflict copies sync made, each with its file\n"
         "  project resolve PROJECT PATH --keep mine|theirs|both  mine: the copy's content under the file's name;\n"
         "                                                    theirs: the file as it is; both: the copy renamed\n"
@@ -378,13 +390,19 @@ int runProjectClone(const Invocation &inv)
     parser.addOption({QStringLiteral("checkout"), QStringLiteral("Write the files to this new or empty folder too; it becomes the project's source "
                                                                  "(project refresh picks up edits made there, sync writes the team's changes there)."),
                       QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("contents"), QStringLiteral("eager: download every file's contents (the default); lazy: only when a file is opened, "
+                                                                 "exported or fetched (realm-cli project fetch)."),
+                      QStringLiteral("eager|lazy")});
     parser.addOption({QStringLiteral("server"), QStringLiteral("The server (must be the one signed in to)."), QStringLiteral("url")});
     parser.addPositionalArgument(QStringLiteral("project-id"), QStringLiteral("The server project's id."));
     int exit = 0;
     const std::optional<Storage::DatabasePtr> db =
-        parseAndOpenWorkspace(parser, inv, QStringLiteral("PROJECT_ID [--name N] [--checkout DIR] [--server URL]"), 1, 1, &exit);
+        parseAndOpenWorkspace(parser, inv, QStringLiteral("PROJECT_ID [--name N] [--checkout DIR] [--contents eager|lazy] [--server URL]"), 1, 1, &exit);
     if (!db)
         return exit;
+    const std::optional<Link::Contents> contents = contentsOption(parser);
+    if (!contents)
+        return ExitUsage;
     Login signedIn;
     const std::optional<TeamClient::Credentials> login = loginFor(signedIn, parser, &exit);
     if (!login)
@@ -394,9 +412,41 @@ int runProjectClone(const Invocation &inv)
     input.serverProjectId = parser.positionalArguments().first();
     input.name = parser.value(QStringLiteral("name"));
     input.checkout = parser.value(QStringLiteral("checkout"));
+    input.contents = *contents;
     input.server = login->server.toString();
-    return runOneProject(inv, *db, *login, input, [](const SyncReport &report) {
+    return runOneProject(inv, *db, *login, input, [&input](const SyncReport &report) {
         Output::print(QStringLiteral("Cloned project %1 from %2 as \"%3\" (%4 change(s) received).").arg(report.serverProjectId, report.server, report.projectName).arg(report.received));
+        if (input.contents == Link::Contents::Lazy)
+            Output::print(QStringLiteral("File contents are downloaded when needed; realm-cli project fetch \"%1\" downloads them all now.").arg(report.projectName));
+    });
+}
+
+int runProjectFetch(const Invocation &inv)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project name or id."));
+    parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("The files to download (all not downloaded yet when none is named)."), QStringLiteral("[PATH...]"));
+    if (int rc = parseOrExit(parser, inv, QStringLiteral("PROJECT [PATH...]"), 1, -1); rc >= 0)
+        return rc;
+    Result<WorkspaceProject> opened = openProjectFor(inv, parser.positionalArguments().first());
+    if (!opened)
+        return fail(opened.error());
+    int exit = 0;
+    const std::optional<Link> link = sharedLink(*opened, &exit);
+    if (!link)
+        return exit;
+    Login signedIn;
+    Result<TeamClient::Credentials> login = signedIn.credentials();
+    if (!login)
+        return failServer(login.error());
+    SyncInput input;
+    input.action = SyncInput::Action::Fetch;
+    input.projectId = opened->project.id;
+    input.paths = parser.positionalArguments().mid(1);
+    input.server = link->server;
+    return runOneProject(inv, opened->db, *login, input, [](const SyncReport &report) {
+        Output::print(QStringLiteral("%1: downloaded %2 file content(s), %3.").arg(report.projectName).arg(report.fetched).arg(Projects::formatBytes(report.downloadedBytes)));
     });
 }
 

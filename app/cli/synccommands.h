@@ -4,6 +4,11 @@
 #include "cliarguments.h"
 
 #include "syncclient/orgtemplatesyncer.h"
+#include "syncclient/syncstate.h"
+
+#include <QCommandLineParser>
+
+#include <optional>
 
 namespace Realm::Cli {
 
@@ -12,6 +17,7 @@ int runSync(const Invocation &invocation);
 // realm-cli project share | clone | members
 int runProjectShare(const Invocation &invocation);
 int runProjectClone(const Invocation &invocation);
+int runProjectFetch(const Invocation &invocation);
 int runProjectMembers(const Invocation &invocation);
 // realm-cli project conflicts | resolve
 int runProjectConflicts(const Invocation &invocation);
@@ -19,5 +25,7 @@ int runProjectResolve(const Invocation &invocation);
 // prompt publish|withdraw NAME --org ORG, docs template publish|withdraw NAME --org ORG
 int runTemplateSharing(const QString &subcommand, SyncClient::TemplateKind kind, const Invocation &invocation);
 QString syncCommandsHelp();
+// --contents eager|lazy (Eager when not given); nullopt, said, when it is neither.
+std::optional<SyncClient::Link::Contents> contentsOption(const QCommandLineParser &parser);
 
 } // namespace Realm::Cli

@@ -49,7 +49,7 @@ Result<QList<Pending>> pendingContents(Storage::Handle db, const QString &projec
     QList<Pending> pending;
     QSet<QByteArray> seen;
     Statement current(db, "SELECT DISTINCT f.blob_sha256, f.language, f.size FROM files f JOIN blobs b ON b.sha256 = f.blob_sha256 "
-                          "WHERE f.project_id = ?1 AND f.deleted_at IS NULL AND b.is_binary = 0 AND NOT EXISTS "
+                          "WHERE f.project_id = ?1 AND f.deleted_at IS NULL AND b.is_binary = 0 AND b.present = 1 AND NOT EXISTS "
                           "(SELECT 1 FROM blob_stats s WHERE s.sha256 = f.blob_sha256 AND s.language = f.language AND s.analyzer = ?2)");
     current.bind(1, projectId);
     current.bind(2, kAnalyzerVersion);
@@ -63,7 +63,7 @@ Result<QList<Pending>> pendingContents(Storage::Handle db, const QString &projec
     // the language their path says.
     Statement history(db, "SELECT DISTINCT pvf.blob_sha256, pvf.path, b.size FROM project_version_files pvf "
                           "JOIN project_versions pv ON pv.id = pvf.version_id JOIN blobs b ON b.sha256 = pvf.blob_sha256 "
-                          "WHERE pv.project_id = ?1 AND b.is_binary = 0 AND NOT EXISTS "
+                          "WHERE pv.project_id = ?1 AND b.is_binary = 0 AND b.present = 1 AND NOT EXISTS "
                           "(SELECT 1 FROM blob_stats s WHERE s.sha256 = pvf.blob_sha256 AND s.analyzer = ?2)");
     history.bind(1, projectId);
     history.bind(2, kAnalyzerVersion);

@@ -185,7 +185,7 @@ Result<qint64> CodeIndex::pending(const QString &projectId) const
         return 0;
     Statement q(m_db->handle(),
                 "SELECT count(DISTINCT b.id) FROM files f JOIN blobs b ON b.sha256 = f.blob_sha256 "
-                "WHERE f.project_id = ? AND f.deleted_at IS NULL AND b.is_binary = 0 "
+                "WHERE f.project_id = ? AND f.deleted_at IS NULL AND b.is_binary = 0 AND b.present = 1 "
                 "AND NOT EXISTS (SELECT 1 FROM chunked_blobs cb WHERE cb.blob_id = b.id)");
     q.bind(1, projectId);
     if (!q.next())
@@ -203,7 +203,7 @@ Result<CodeIndex::UpdateStats> CodeIndex::update(const QString &projectId, const
     QList<qint64> blobIds;
     {
         Statement q(db, "SELECT DISTINCT b.id FROM files f JOIN blobs b ON b.sha256 = f.blob_sha256 "
-                        "WHERE f.project_id = ? AND f.deleted_at IS NULL AND b.is_binary = 0 "
+                        "WHERE f.project_id = ? AND f.deleted_at IS NULL AND b.is_binary = 0 AND b.present = 1 "
                         "AND NOT EXISTS (SELECT 1 FROM chunked_blobs cb WHERE cb.blob_id = b.id)");
         q.bind(1, projectId);
         while (q.next())

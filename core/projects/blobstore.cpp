@@ -44,7 +44,7 @@ Result<qint64> removeContents(Storage::Handle db, const QList<qint64> &ids)
     if (!unindex.isValid() || !remove.isValid())
         return unindex.error(QCoreApplication::translate("Realm::Projects", "Cannot clean up unused file contents"));
     qint64 removed = 0;
-    Statement load(db, "SELECT encoding, content, sha256 FROM blobs WHERE id = ?");
+    Statement load(db, "SELECT encoding, content, sha256, present FROM blobs WHERE id = ?");
     for (qint64 id : std::as_const(ids)) {
         load.bind(1, id);
         if (!load.next()) {
@@ -54,9 +54,12 @@ Result<qint64> removeContents(Storage::Handle db, const QList<qint64> &ids)
         const TextEncoding encoding = encodingFromName(load.columnText(0));
         const QByteArray content = load.columnBlob(1);
         const QByteArray hash = load.columnBlob(2);
+        const bool present = load.columnInt(3) != 0;
         load.reset();
         Cleanup::CollectedContent collected{id, hash, {}};
-        if (encoding != TextEncoding::Binary) {
+        // A content never downloaded was never indexed: a 'delete' of text
+        // the index does not hold would corrupt it.
+        if (present && encoding != TextEncoding::Binary) {
             // A contentless FTS5 table forgets a row only when given the
             // exact text it indexed; decoding is deterministic, so it is.
             collected.utf8Text = textAsUtf8(content, encoding);

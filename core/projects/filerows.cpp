@@ -43,8 +43,13 @@ PreparedFile prepareFile(const QString &path, QByteArray content, int mode)
 
 FileRows::FileRows(Storage::Handle db, QString projectId)
     : m_projectId(std::move(projectId))
-    , m_insertBlob(db, "INSERT INTO blobs (sha256, size, is_binary, encoding, content) "
-                       "VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING")
+    // New contents, and the bytes of one known but not downloaded until
+    // now: the id of the row that has them (to index), no row otherwise.
+    , m_insertBlob(db, "INSERT INTO blobs (sha256, size, is_binary, encoding, content) VALUES (?, ?, ?, ?, ?) "
+                       "ON CONFLICT (sha256) DO UPDATE SET size = excluded.size, is_binary = excluded.is_binary, "
+                       "encoding = excluded.encoding, content = excluded.content, present = 1 WHERE present = 0 RETURNING id")
+    , m_insertAbsentBlob(db, "INSERT INTO blobs (sha256, size, is_binary, encoding, content, present) VALUES (?, ?, 0, 'utf-8', x'', 0) "
+                             "ON CONFLICT (sha256) DO NOTHING")
     , m_indexText(db, "INSERT INTO blob_text (rowid, text) VALUES (?, ?)")
     , m_insertFile(db, "INSERT INTO files (id, project_id, path, blob_sha256, size, mode, "
                        "language, created_at, updated_at, source_mtime_ns, source_checked_ms) "
@@ -56,7 +61,7 @@ FileRows::FileRows(Storage::Handle db, QString projectId)
 
 bool FileRows::isValid() const
 {
-    return m_insertBlob.isValid() && m_indexText.isValid() && m_insertFile.isValid() && m_updateFile.isValid();
+    return m_insertBlob.isValid() && m_insertAbsentBlob.isValid() && m_indexText.isValid() && m_insertFile.isValid() && m_updateFile.isValid();
 }
 
 Result<void> FileRows::flushText()
@@ -72,7 +77,7 @@ Result<void> FileRows::flushText()
     return {};
 }
 
-Result<void> FileRows::write(const PreparedFile &file)
+Result<void> FileRows::writeContent(const PreparedFile &file)
 {
     const QString what = QCoreApplication::translate("Realm::Projects", "Cannot store %1").arg(file.path);
     const bool binary = file.encoding == TextEncoding::Binary;
@@ -81,16 +86,33 @@ Result<void> FileRows::write(const PreparedFile &file)
     m_insertBlob.bind(3, qint64(binary ? 1 : 0));
     m_insertBlob.bind(4, encodingName(file.encoding));
     m_insertBlob.bindBlob(5, file.content);
-    if (Result<void> r = m_insertBlob.exec(what); !r)
-        return r;
-    if (m_insertBlob.changes() == 1 && !binary) {
-        m_pendingText.append({m_insertBlob.lastInsertRowId(), file.utf8Text});
-        m_pendingTextBytes += file.utf8Text.size();
-        if (m_pendingTextBytes >= kPendingTextBytes) {
-            if (Result<void> r = flushText(); !r)
-                return r;
-        }
+    const bool stored = m_insertBlob.next();
+    if (m_insertBlob.failed()) {
+        Error failure = m_insertBlob.error(what);
+        m_insertBlob.reset();
+        return failure;
     }
+    const qint64 blobRowId = stored ? m_insertBlob.columnInt(0) : 0;
+    m_insertBlob.reset();
+    if (!stored || binary)
+        return {};
+    m_pendingText.append({blobRowId, file.utf8Text});
+    m_pendingTextBytes += file.utf8Text.size();
+    return m_pendingTextBytes >= kPendingTextBytes ? flushText() : Result<void>();
+}
+
+Result<void> FileRows::writeAbsentBlob(const PreparedFile &file, const QString &what)
+{
+    m_insertAbsentBlob.bindBlob(1, file.sha256);
+    m_insertAbsentBlob.bind(2, *file.absentSize);
+    return m_insertAbsentBlob.exec(what);
+}
+
+Result<void> FileRows::write(const PreparedFile &file)
+{
+    const QString what = QCoreApplication::translate("Realm::Projects", "Cannot store %1").arg(file.path);
+    if (Result<void> stored = file.absentSize ? writeAbsentBlob(file, what) : writeContent(file); !stored)
+        return stored;
     const qint64 now = Clock::nowMs();
     if (file.existingFileId.isEmpty()) {
         Statement &q = m_insertFile;
@@ -98,7 +120,7 @@ Result<void> FileRows::write(const PreparedFile &file)
         q.bind(2, m_projectId);
         q.bind(3, file.path);
         q.bindBlob(4, file.sha256);
-        q.bind(5, qint64(file.content.size()));
+        q.bind(5, file.size());
         q.bind(6, qint64(file.mode));
         q.bind(7, file.language);
         q.bind(8, now);
@@ -109,7 +131,7 @@ Result<void> FileRows::write(const PreparedFile &file)
     }
     Statement &q = m_updateFile;
     q.bindBlob(1, file.sha256);
-    q.bind(2, qint64(file.content.size()));
+    q.bind(2, file.size());
     q.bind(3, qint64(file.mode));
     q.bind(4, file.language);
     q.bind(5, now);

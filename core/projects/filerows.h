@@ -10,6 +10,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace Realm::Projects {
 
 // A file ready to be stored: hashed, its encoding and language known.
@@ -24,6 +26,11 @@ struct PreparedFile {
     qint64 mtimeNs = 0;     // 0: unknown (stored as NULL)
     qint64 checkedAtMs = 0; // when the file was looked at; 0: unknown
     QString existingFileId; // set when this replaces that file row's contents
+    // Set when the content is not here (a shared project that downloads
+    // contents when needed): its size, as the server said; `sha256` names it.
+    std::optional<qint64> absentSize;
+
+    qint64 size() const { return absentSize.value_or(content.size()); }
 };
 
 // Hashes the content and finds its encoding and language.
@@ -40,12 +47,17 @@ public:
 
     bool isValid() const;
     Result<void> write(const PreparedFile &file);
+    // Only the content (of a file row written before without it): stored
+    // when new or known but not downloaded until now, else left.
+    Result<void> writeContent(const PreparedFile &file);
     // Indexes the text held back: call before the transaction commits.
     Result<void> flushText();
 
 private:
+    Result<void> writeAbsentBlob(const PreparedFile &file, const QString &what);
+
     QString m_projectId;
-    Storage::Statement m_insertBlob, m_indexText, m_insertFile, m_updateFile;
+    Storage::Statement m_insertBlob, m_insertAbsentBlob, m_indexText, m_insertFile, m_updateFile;
 
     // Text waiting for the search index, written a group at a time. FTS5
     // writes its pending terms to disk at every statement savepoint, and

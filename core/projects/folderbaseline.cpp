@@ -178,7 +178,7 @@ Result<qint64> followProject(Storage::Handle db, const QString &projectId)
         if (!content)
             return content.error();
         if (!*content)
-            return Error::notFound(QCoreApplication::translate("Realm::Projects", "The content of %1 is not in this workspace: sync, then try again.").arg(file.path));
+            return Error::notFound(QCoreApplication::translate("Realm::Projects", "The content of %1 is not in this workspace: sync (or, for a project that downloads contents when needed, realm-cli project fetch), then try again.").arg(file.path));
         Result<bool> written = (*folder)->write(file.path, was.sha256, **content, file.mode);
         if (!written)
             return written.error();

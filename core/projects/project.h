@@ -45,6 +45,9 @@ struct ProjectFile {
     QString encoding; // see TextEncoding; "binary" for binary files
     QByteArray sha256;
     qint64 updatedAt = 0;
+    // False while a shared project that downloads contents when needed
+    // has not downloaded this one: its bytes are on the server only.
+    bool downloaded = true;
 
     bool isBinary() const { return encoding == QLatin1String("binary"); }
 };

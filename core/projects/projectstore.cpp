@@ -46,7 +46,7 @@ Project projectFrom(const Statement &q)
     return p;
 }
 
-const char kFileColumns[] = "f.id, f.path, f.size, f.mode, f.language, b.encoding, f.blob_sha256, f.updated_at "
+const char kFileColumns[] = "f.id, f.path, f.size, f.mode, f.language, b.encoding, f.blob_sha256, f.updated_at, b.present "
                             "FROM files f JOIN blobs b ON b.sha256 = f.blob_sha256";
 
 ProjectFile fileFrom(const Statement &q)
@@ -60,6 +60,7 @@ ProjectFile fileFrom(const Statement &q)
     f.encoding = q.columnText(5);
     f.sha256 = q.columnBlob(6);
     f.updatedAt = q.columnInt(7);
+    f.downloaded = q.columnInt(8) != 0;
     return f;
 }
 
@@ -87,6 +88,11 @@ Result<QStringList> projectIds(Storage::Handle db, const char *condition)
 }
 
 } // namespace
+
+Error notDownloaded(const QString &path)
+{
+    return Error::unavailable(QCoreApplication::translate("Realm::Projects", "%1 has not been downloaded to this machine yet: download it (Download in REALM's editor, or realm-cli project fetch), then try again.").arg(path));
+}
 
 QString importLockPath(const QString &workspacePath, const QString &projectId)
 {
@@ -320,10 +326,13 @@ Result<ProjectFile> ProjectStore::file(const QString &projectId, const QString &
 
 Result<QByteArray> ProjectStore::content(const ProjectFile &file) const
 {
-    Statement q(m_db->handle(), "SELECT content FROM blobs WHERE sha256 = ?");
+    Statement q(m_db->handle(), "SELECT content, present FROM blobs WHERE sha256 = ?");
     q.bindAll(file.sha256);
-    if (q.next())
+    if (q.next()) {
+        if (q.columnInt(1) == 0)
+            return notDownloaded(file.path);
         return q.columnBlob(0);
+    }
     if (q.failed())
         return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read %1").arg(file.path));
     return Error::notFound(QCoreApplication::translate("Realm::Projects", "The contents of %1 are missing from the workspace.").arg(file.path));

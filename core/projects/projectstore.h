@@ -31,6 +31,10 @@ struct ProjectChanges {
 // workspace do not mistake it for an interrupted one.
 QString importLockPath(const QString &workspacePath, const QString &projectId);
 
+// The error for a file whose contents this machine has not downloaded
+// (a shared project that downloads them when needed).
+Error notDownloaded(const QString &path);
+
 // Projects and their files as stored in the workspace: create, edit, list,
 // trash. Every change bumps the row's revision and updated_at so sync can
 // find it later. Safe to use from any thread (each uses its own connection).
@@ -52,6 +56,8 @@ public:
 
     Result<QList<ProjectFile>> files(const QString &projectId) const;
     Result<ProjectFile> file(const QString &projectId, const QString &path) const;
+    // Fails with Unavailable (notDownloaded) when the file is not
+    // downloaded (ProjectFile::downloaded).
     Result<QByteArray> content(const ProjectFile &file) const;
     // Language ids with their file counts, most common first.
     Result<QList<QPair<QString, qint64>>> languages(const QString &projectId) const;

@@ -2,6 +2,7 @@
 #include "projects/replica.h"
 
 #include "projects/blobstore.h"
+#include "projects/language.h"
 
 #include "common/clock.h"
 #include "storage/changecapture.h"
@@ -135,7 +136,7 @@ Result<std::optional<FileState>> liveFile(Storage::Handle db, const QString &pro
 
 Result<bool> hasContent(Storage::Handle db, const QByteArray &sha256)
 {
-    Statement q(db, "SELECT 1 FROM blobs WHERE sha256 = ?");
+    Statement q(db, "SELECT 1 FROM blobs WHERE sha256 = ? AND present = 1");
     q.bindAll(sha256);
     const bool held = q.next();
     if (q.failed())
@@ -145,11 +146,48 @@ Result<bool> hasContent(Storage::Handle db, const QByteArray &sha256)
 
 Result<std::optional<QByteArray>> content(Storage::Handle db, const QByteArray &sha256)
 {
-    Statement q(db, "SELECT content FROM blobs WHERE sha256 = ?");
+    Statement q(db, "SELECT content FROM blobs WHERE sha256 = ? AND present = 1");
     q.bindAll(sha256);
     if (!q.next())
         return q.failed() ? Result<std::optional<QByteArray>>(q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the file contents"))) : std::optional<QByteArray>();
     return std::optional<QByteArray>(q.columnBlob(0));
+}
+
+Result<bool> hasAbsent(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, "SELECT 1 FROM blobs b JOIN files f ON f.blob_sha256 = b.sha256 "
+                    "WHERE b.present = 0 AND f.project_id = ? AND f.deleted_at IS NULL LIMIT 1");
+    q.bindAll(projectId);
+    const bool absent = q.next();
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's files"));
+    return absent;
+}
+
+Result<QList<FileState>> absentFiles(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, QStringLiteral("%1 JOIN blobs b ON b.sha256 = f.blob_sha256 WHERE f.project_id = ? AND f.deleted_at IS NULL AND b.present = 0 ORDER BY f.path")
+                        .arg(QLatin1String(kFileState)));
+    q.bindAll(projectId);
+    return fileStates(q, QCoreApplication::translate("Realm::Projects", "Cannot read the project's files"));
+}
+
+Result<void> fillContents(Storage::Handle db, const QList<QByteArray> &contents)
+{
+    FileRows rows(db, {});
+    Statement touch(db, "UPDATE projects SET revision = revision + 1 "
+                        "WHERE id IN (SELECT project_id FROM files WHERE blob_sha256 = ? AND deleted_at IS NULL)");
+    if (!rows.isValid() || !touch.isValid())
+        return touch.error(QCoreApplication::translate("Realm::Projects", "Cannot store the downloaded contents"));
+    for (const QByteArray &bytes : contents) {
+        PreparedFile file = prepareFile({}, bytes, 0644);
+        if (Result<void> stored = rows.writeContent(file); !stored)
+            return stored;
+        touch.bind(1, file.sha256);
+        if (Result<void> touched = touch.exec(QCoreApplication::translate("Realm::Projects", "Cannot store the downloaded contents")); !touched)
+            return touched;
+    }
+    return rows.flushText();
 }
 
 Writer::Writer(Storage::Handle db, QString projectId, Origin origin)
@@ -162,10 +200,27 @@ Writer::Writer(Storage::Handle db, QString projectId, Origin origin)
 
 Result<void> Writer::write(const QString &path, QByteArray content, int mode, const QString &version)
 {
+    return store(prepareFile(path, std::move(content), mode), version);
+}
+
+Result<void> Writer::writeAbsent(const QString &path, const QByteArray &sha256, qint64 size, int mode, const QString &version)
+{
+    PreparedFile file;
+    file.path = path;
+    file.mode = mode;
+    file.sha256 = sha256;
+    file.absentSize = size;
+    file.language = detectLanguage(path, {});
+    return store(std::move(file), version);
+}
+
+Result<void> Writer::store(PreparedFile file, const QString &version)
+{
+    const QString path = file.path;
+    const int mode = file.mode;
     Result<std::optional<FileState>> existing = liveFile(m_db, m_projectId, path);
     if (!existing)
         return existing.error();
-    PreparedFile file = prepareFile(path, std::move(content), mode);
     if (*existing && (*existing)->sha256 == file.sha256 && (*existing)->mode == mode)
         return {};
     if (*existing)

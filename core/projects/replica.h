@@ -62,6 +62,15 @@ Result<std::optional<FileState>> liveFile(Storage::Handle db, const QString &pro
 Result<bool> hasContent(Storage::Handle db, const QByteArray &sha256);
 // A stored content's bytes; nullopt when this workspace does not hold it.
 Result<std::optional<QByteArray>> content(Storage::Handle db, const QByteArray &sha256);
+// Whether any live file of the project has its contents not downloaded.
+Result<bool> hasAbsent(Storage::Handle db, const QString &projectId);
+// The project's live files whose contents are not downloaded, by path.
+Result<QList<FileState>> absentFiles(Storage::Handle db, const QString &projectId);
+// Stores downloaded contents of files written without them (each checked
+// against its hash by the caller) and indexes their text; the projects
+// that have them get a new revision, so their code indexes and statistics
+// take them in.
+Result<void> fillContents(Storage::Handle db, const QList<QByteArray> &contents);
 
 // Writes files into one project: what the server sent (no local change
 // left behind), or a change made here for sync to send (resolving a
@@ -77,6 +86,9 @@ public:
     // to; the change goes into it when accepted (acceptVersions), else into
     // the writer's own.
     Result<void> write(const QString &path, QByteArray content, int mode, const QString &version = {});
+    // The file as the server has it, without its bytes (a project that
+    // downloads contents when needed): `sha256` raw, `size` the server's.
+    Result<void> writeAbsent(const QString &path, const QByteArray &sha256, qint64 size, int mode, const QString &version = {});
     Result<void> remove(const QString &path, const QString &version = {});
     // The writes go into this version of the project's history (a pull's
     // groups share one), made by finish() when `*versionId` is empty.
@@ -93,6 +105,7 @@ public:
     Result<void> finish();
 
 private:
+    Result<void> store(PreparedFile file, const QString &version);
     Result<void> forgetCaptured(const QString &fileId);
 
     Storage::Handle m_db;

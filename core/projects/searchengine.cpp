@@ -183,12 +183,12 @@ Result<SearchSummary> SearchEngine::search(const SearchQuery &query, const Match
     const QString indexQuery = indexQueryFor(query.text);
     summary.usedIndex = !indexQuery.isEmpty();
 
-    QByteArray sql = "SELECT p.id, p.name, f.path, f.language, b.id, b.encoding "
+    QByteArray sql = "SELECT p.id, p.name, f.path, f.language, b.id, b.encoding, b.present "
                      "FROM files f JOIN projects p ON p.id = f.project_id JOIN blobs b ON b.sha256 = f.blob_sha256 "
                      "WHERE p.state = 'ready' AND p.deleted_at IS NULL AND f.deleted_at IS NULL AND b.is_binary = 0 "
                      "AND (?1 = '' OR p.id = ?1) AND (?2 = '' OR f.language = ?2) ";
     if (summary.usedIndex)
-        sql += "AND b.id IN (SELECT rowid FROM blob_text WHERE blob_text MATCH ?3) ";
+        sql += "AND (b.present = 0 OR b.id IN (SELECT rowid FROM blob_text WHERE blob_text MATCH ?3)) ";
     sql += "ORDER BY p.name, p.id, f.path";
 
     Storage::Handle db = m_db->handle();
@@ -216,6 +216,10 @@ Result<SearchSummary> SearchEngine::search(const SearchQuery &query, const Match
         if (std::any_of(excludes.cbegin(), excludes.cend(), [&](const PathGlob &g) { return g.matches(path); }))
             continue;
 
+        if (candidates.columnInt(6) == 0) {
+            ++summary.filesNotDownloaded;
+            continue;
+        }
         const qint64 blobId = candidates.columnInt(4);
         QString loaded;
         const QString *text = decoded.object(blobId);

@@ -40,6 +40,8 @@ struct SearchSummary {
     qint64 filesSearched = 0;
     bool limitReached = false;
     bool usedIndex = false; // false when the query had no literal of 3+ characters
+    // Files the search passed by: their contents are not downloaded here.
+    qint64 filesNotDownloaded = 0;
 };
 
 // Substring and regex search over the text files of the workspace. The

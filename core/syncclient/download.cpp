@@ -75,8 +75,7 @@ Result<void> fetchSmall(Session &s, const QList<std::pair<QString, QString>> &wa
 
 Result<QHash<QString, QByteArray>> download(Session &s, const QList<Change> &changes)
 {
-    QHash<QString, QByteArray> contents;
-    QList<std::pair<QString, QString>> small; // hash, path
+    QList<WantedContent> wanted;
     QSet<QString> needed;
     for (const Change &change : changes) {
         const QString sha = shaOf(change);
@@ -88,21 +87,28 @@ Result<QHash<QString, QByteArray>> download(Session &s, const QList<Change> &cha
         if (*held)
             continue;
         needed.insert(sha);
-        if (change.data.value(QStringLiteral("size")).toInteger() <= kFetchedContentBytes)
-            small.append({sha, change.key});
+        wanted.append({sha, change.key, change.data.value(QStringLiteral("size")).toInteger()});
     }
+    return downloadContents(s, wanted);
+}
+
+Result<QHash<QString, QByteArray>> downloadContents(Session &s, const QList<WantedContent> &wanted)
+{
+    QHash<QString, QByteArray> contents;
+    QList<std::pair<QString, QString>> small; // hash, path
+    for (const WantedContent &content : wanted)
+        if (content.size <= kFetchedContentBytes)
+            small.append({content.sha256, content.path});
     if (Result<void> fetched = fetchSmall(s, small, contents); !fetched)
         return fetched.error();
-    for (const Change &change : changes) {
-        const QString sha = shaOf(change);
-        if (!needed.contains(sha) || contents.contains(sha))
+    for (const WantedContent &content : wanted) {
+        if (contents.contains(content.sha256))
             continue;
-        const qint64 size = change.data.value(QStringLiteral("size")).toInteger();
         QByteArray bytes;
-        while (bytes.size() < size) {
+        while (bytes.size() < content.size) {
             if (s.cancelled())
                 return Error::cancelled();
-            Result<QByteArray> part = s.transport->get(s.apiPath(QStringLiteral("/blobs/%1").arg(sha)), bytes.size());
+            Result<QByteArray> part = s.transport->get(s.apiPath(QStringLiteral("/blobs/%1").arg(content.sha256)), bytes.size());
             if (!part)
                 return part.error();
             if (part->isEmpty())
@@ -110,9 +116,9 @@ Result<QHash<QString, QByteArray>> download(Session &s, const QList<Change> &cha
             bytes.append(*part);
             s.report.downloadedBytes += part->size();
         }
-        if (QString::fromLatin1(Projects::BlobStore::sha256(bytes).toHex()) != sha)
-            return damaged(change.key);
-        contents.insert(sha, bytes);
+        if (QString::fromLatin1(Projects::BlobStore::sha256(bytes).toHex()) != content.sha256)
+            return damaged(content.path);
+        contents.insert(content.sha256, bytes);
     }
     return contents;
 }

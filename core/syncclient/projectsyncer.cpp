@@ -41,6 +41,7 @@ QJsonObject SyncReport::toJson() const
                      {QStringLiteral("received"), received},
                      {QStringLiteral("uploaded_bytes"), uploadedBytes},
                      {QStringLiteral("downloaded_bytes"), downloadedBytes},
+                     {QStringLiteral("fetched"), fetched},
                      {QStringLiteral("conflicts"), QJsonArray::fromStringList(conflicts)},
                      {QStringLiteral("not_sent"), QJsonArray::fromStringList(notSent)},
                      {QStringLiteral("too_large"), QJsonArray::fromStringList(tooLarge)},
@@ -105,7 +106,7 @@ Result<std::unique_ptr<QLockFile>> lockForSync(const Storage::DatabasePtr &db, c
 
 // A new link, under a client id of its own: numbers start at 1.
 Result<void> addLink(Storage::Handle db, const QString &projectId, const QString &server, const QString &serverProjectId,
-                     const QString &orgId = {}, Link::State state = Link::State::Shared)
+                     const QString &orgId = {}, Link::State state = Link::State::Shared, Link::Contents contents = Link::Contents::Eager)
 {
     Link link;
     link.projectId = projectId;
@@ -114,6 +115,7 @@ Result<void> addLink(Storage::Handle db, const QString &projectId, const QString
     link.orgId = orgId;
     link.clientId = newId();
     link.state = state;
+    link.contents = contents;
     return SyncState::addLink(db, link);
 }
 
@@ -319,6 +321,18 @@ Result<SyncReport> ProjectSyncer::syncLocked(const Projects::Project &project, c
             return finish(again.error());
         }
     }
+    // A copy that downloads every content again (it was lazy): what it
+    // lacks comes now.
+    if (s.link.contents == Link::Contents::Eager) {
+        Result<bool> lacking = Projects::Replica::hasAbsent(db, projectId);
+        if (!lacking)
+            return finish(lacking.error());
+        if (*lacking) {
+            s.say(-1, QCoreApplication::translate("Realm::SyncClient", "Downloading the files of \"%1\"…").arg(project.name));
+            if (Result<void> fetched = Detail::fetchContents(s, {}); !fetched)
+                return finish(fetched.error());
+        }
+    }
     return finish(pushFailure);
 }
 
@@ -373,14 +387,47 @@ Result<SyncReport> ProjectSyncer::share(const QString &projectId, const QString 
     return syncLocked(*project, {});
 }
 
-Result<SyncReport> ProjectSyncer::clone(const QString &server, const QString &serverProjectId, const QString &localName, const QString &checkout)
+Result<SyncReport> ProjectSyncer::fetch(const QString &projectId, const QStringList &paths)
 {
+    Storage::Handle db = m_db->handle();
+    Result<std::optional<Link>> link = SyncState::link(db, projectId);
+    if (!link)
+        return link.error();
+    Result<Projects::Project> project = Projects::ProjectStore(m_db).find(projectId, true);
+    if (!*link || !project)
+        return Error::notFound(QCoreApplication::translate("Realm::SyncClient", "This project is not shared with a server: its files are all here."));
+    Detail::Session s{.db = m_db, .transport = m_transport, .cancel = m_cancel, .progress = m_progress, .link = **link, .report = {}, .pulledVersionId = {}, .receivedVersions = {}};
+    s.report.projectId = projectId;
+    s.report.projectName = project->name;
+    s.report.server = s.link.server;
+    s.report.serverProjectId = s.link.serverProjectId;
+    s.report.state = s.link.state;
+    if (Result<void> fetched = Detail::fetchContents(s, paths); !fetched) {
+        m_lastReport = s.report;
+        m_lastReport.error = fetched.error().message;
+        m_lastReport.errorCode = fetched.error().code;
+        return fetched.error();
+    }
+    m_lastReport = s.report;
+    return s.report;
+}
+
+Result<SyncReport> ProjectSyncer::clone(const QString &server, const QString &serverProjectId, const QString &localName, const QString &checkout,
+                                        Link::Contents contents)
+{
+    if (!checkout.isEmpty() && contents == Link::Contents::Lazy)
+        return Error::invalidInput(QCoreApplication::translate("Realm::SyncClient", "A checkout folder holds every file, so its contents cannot wait until they are needed: "
+                                                                                   "clone with a checkout folder or with contents downloaded when needed, not both."));
     Storage::Handle db = m_db->handle();
     Result<std::optional<Link>> existing = SyncState::linkTo(db, server, serverProjectId);
     if (!existing)
         return existing.error();
-    if (*existing) {
-        Result<Projects::Project> local = Projects::ProjectStore(m_db).find((*existing)->projectId, true);
+    Result<Projects::Project> local = *existing ? Projects::ProjectStore(m_db).find((*existing)->projectId, true) : Result<Projects::Project>(Error::notFound({}));
+    // A copy purged from the trash here is gone for good: its link too.
+    if (*existing && !local && local.error().code == Error::Code::NotFound) {
+        if (Result<void> removed = SyncState::removeLink(db, (*existing)->projectId); !removed)
+            return removed.error();
+    } else if (*existing) {
         return Error::conflict(QCoreApplication::translate("Realm::SyncClient", "This workspace already has project %1 as \"%2\": sync it instead.")
                                    .arg(serverProjectId, local ? local->name : (*existing)->projectId));
     }
@@ -399,7 +446,7 @@ Result<SyncReport> ProjectSyncer::clone(const QString &server, const QString &se
         return project.error().code == Error::Code::InvalidInput
                    ? Error::invalidInput(QCoreApplication::translate("Realm::SyncClient", "%1 (Give the copy a name of its own with --name.)").arg(project.error().message))
                    : project.error();
-    if (Result<void> linked = addLink(db, project->id, server, serverProjectId); !linked)
+    if (Result<void> linked = addLink(db, project->id, server, serverProjectId, {}, Link::State::Shared, contents); !linked)
         return linked.error();
     // Making the local project is not a change to send: the server's
     // description comes with the pull.

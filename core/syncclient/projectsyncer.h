@@ -38,6 +38,7 @@ struct SyncReport {
     qint64 received = 0; // the server's changes applied here
     qint64 uploadedBytes = 0;
     qint64 downloadedBytes = 0;
+    qint64 fetched = 0;  // contents a fetch() downloaded
     QStringList conflicts; // conflict copies this sync's changes became (paths)
     // Files kept here because the server cannot take their path (not NFC,
     // too long, control characters): rename them.
@@ -79,8 +80,16 @@ public:
     // A local copy of a server project, named `localName` (else as there).
     // With a `checkout` folder (new or empty) the files are written there
     // too, and it becomes the project's source: a refresh picks up what is
-    // edited there, and pulls keep it in step.
-    Result<SyncReport> clone(const QString &server, const QString &serverProjectId, const QString &localName, const QString &checkout = {});
+    // edited there, and pulls keep it in step. `contents` Lazy leaves the
+    // files' contents on the server until they are needed (not with a
+    // checkout folder, which needs them all).
+    Result<SyncReport> clone(const QString &server, const QString &serverProjectId, const QString &localName, const QString &checkout = {},
+                             Link::Contents contents = Link::Contents::Eager);
+
+    // Downloads the contents of the project's files at `paths` (all when
+    // empty) not downloaded here (a project whose contents wait until they
+    // are needed). What it downloaded stays should it fail or be cancelled.
+    Result<SyncReport> fetch(const QString &projectId, const QStringList &paths = {});
 
     // Local changes of a linked project not yet sent (waiting, or refused
     // to a viewer). The versions of its history travel with the changes

@@ -211,8 +211,9 @@ Result<void> checkMassDelete(Session &s, const QList<Change> &changes, ChangePag
 
 class GroupApplier final {
 public:
-    GroupApplier(Session &s, Storage::Handle db, const QSet<QString> &outboxKeys, ChangePage::Reset reset, std::optional<Projects::SourceFolder> folder)
-        : m_s(s), m_db(db), m_outboxKeys(outboxKeys), m_reset(reset), m_writer(db, s.link.projectId), m_folder(std::move(folder))
+    GroupApplier(Session &s, Storage::Handle db, const QSet<QString> &outboxKeys, ChangePage::Reset reset, std::optional<Projects::SourceFolder> folder,
+                 bool lazy)
+        : m_s(s), m_db(db), m_outboxKeys(outboxKeys), m_reset(reset), m_writer(db, s.link.projectId), m_folder(std::move(folder)), m_lazy(lazy)
     {
     }
 
@@ -275,6 +276,13 @@ public:
             if (!content)
                 return content.error();
             bytes = *content;
+        }
+        if (!bytes && m_lazy) {
+            const qint64 size = change.data.value(QStringLiteral("size")).toInteger();
+            if (Result<void> written = m_writer.writeAbsent(change.key, QByteArray::fromHex(sha.toLatin1()), size, mode, versionOf(change)); !written)
+                return written;
+            ++m_s.report.received;
+            return SyncState::setBase(m_db, m_s.link.projectId, kFiles, change.key, Base{.seq = change.seq, .sha256 = sha, .data = {}});
         }
         if (!bytes)
             return Error::failed(QCoreApplication::translate("Realm::SyncClient", "The content of %1 did not arrive; sync again.").arg(change.key));
@@ -547,6 +555,7 @@ private:
     ChangePage::Reset m_reset;
     Replica::Writer m_writer;
     std::optional<Projects::SourceFolder> m_folder;
+    bool m_lazy = false; // contents not downloaded are written absent
     bool m_receivedVersion = false;
 };
 
@@ -554,10 +563,21 @@ private:
 Result<void> applyGroup(Session &s, const QList<Change> &group, const Sync::Cursor &cursor, bool startsReset, bool last,
                         const QSet<QString> &keys)
 {
-    Result<QHash<QString, QByteArray>> contents = download(s, group);
+    Storage::Handle db = s.db->handle();
+    Result<std::optional<Projects::SourceFolder>> folder = Projects::SourceFolder::takingPullsOf(db, s.link.projectId);
+    if (!folder)
+        return folder.error();
+    // A folder that is gone (an unmounted disk) would take every change for
+    // an edit made there: better to wait for it.
+    if (*folder && !(*folder)->exists())
+        return Error::io(QCoreApplication::translate("Realm::SyncClient", "The folder of this project, %1, is missing: reconnect it (or move it back) and sync again.")
+                             .arg((*folder)->root()));
+    // Contents wait until they are needed, but for a folder that takes the
+    // pulls: it needs the bytes now.
+    const bool lazy = s.link.contents == Link::Contents::Lazy && !*folder;
+    Result<QHash<QString, QByteArray>> contents = lazy ? QHash<QString, QByteArray>() : download(s, group);
     if (!contents)
         return contents.error();
-    Storage::Handle db = s.db->handle();
     Storage::Transaction transaction(db);
     if (!transaction.isActive())
         return transaction.error();
@@ -570,19 +590,11 @@ Result<void> applyGroup(Session &s, const QList<Change> &group, const Sync::Curs
             if (Result<void> forgotten = SyncState::forgetBaseSeqs(db, s.link.projectId); !forgotten)
                 return forgotten;
     }
-    Result<std::optional<Projects::SourceFolder>> folder = Projects::SourceFolder::takingPullsOf(db, s.link.projectId);
-    if (!folder)
-        return folder.error();
-    // A folder that is gone (an unmounted disk) would take every change for
-    // an edit made there: better to wait for it.
-    if (*folder && !(*folder)->exists())
-        return Error::io(QCoreApplication::translate("Realm::SyncClient", "The folder of this project, %1, is missing: reconnect it (or move it back) and sync again.")
-                             .arg((*folder)->root()));
     // A clone from before pulls were versions starts its history with
     // every file it holds, before this group changes any.
     if (Result<void> baseline = Projects::ProjectHistory::recordBaseline(db, s.link.projectId); !baseline)
         return baseline;
-    GroupApplier applier(s, db, keys, s.link.reset, *folder);
+    GroupApplier applier(s, db, keys, s.link.reset, *folder, lazy);
     if (!applier.isValidWriter())
         return Error::database(QCoreApplication::translate("Realm::SyncClient", "Cannot open the workspace for writing."));
     // One version of its own for the pull (taken on only once this group

@@ -12,7 +12,7 @@
 namespace Realm::SyncClient {
 
 struct SyncInput {
-    enum class Action { Sync, Share, Clone };
+    enum class Action { Sync, Share, Clone, Fetch };
     Action action = Action::Sync;
     QStringList projectIds;  // Sync: these (empty: every shared project of this workspace)
     QString projectId;       // Share
@@ -21,11 +21,13 @@ struct SyncInput {
     QString serverProjectId; // Clone
     QString name;            // Clone: the local copy's name (empty: the server's)
     QString checkout;        // Clone: a folder for the files, the project's source then
+    Link::Contents contents = Link::Contents::Eager; // Clone
+    QStringList paths;       // Fetch: the files of `projectId` (empty: every one not downloaded)
     SyncOptions options;
 };
 
-// Shares, clones or syncs projects on a thread of its own, whoever asks:
-// `realm-cli project share|clone`, `realm-cli sync`, the desktop. The
+// Shares, clones, syncs projects or fetches their contents on a thread of its own, whoever asks:
+// `realm-cli project share|clone|fetch`, `realm-cli sync`, the desktop. The
 // transport is made on that thread (an HTTP one has a network manager,
 // which lives where it is made). A sync goes on past a project that fails
 // (its report says why, and how far it went); only a cancel ends it all.

@@ -99,5 +99,16 @@ inline QString shaOf(const Sync::Change &change) // a file's content, hex
 // The contents a group of changes needs that this workspace lacks,
 // downloaded and checked against their hash: SHA-256 (hex) → bytes.
 Result<QHash<QString, QByteArray>> download(Session &session, const QList<Sync::Change> &changes);
+// Downloads these contents (each once), checked against their hash, in as
+// few requests as the server allows: SHA-256 (hex) → bytes.
+struct WantedContent {
+    QString sha256; // hex
+    QString path;   // one file that has it, for messages
+    qint64 size = 0;
+};
+Result<QHash<QString, QByteArray>> downloadContents(Session &session, const QList<WantedContent> &wanted);
+// Downloads the contents of the project's files at `paths` (all when
+// empty) that this workspace has not downloaded, a step at a time.
+Result<void> fetchContents(Session &session, const QStringList &paths);
 
 } // namespace Realm::SyncClient::Detail

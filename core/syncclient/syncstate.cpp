@@ -23,7 +23,7 @@ QString writeFailed()
 }
 
 const char kLinkColumns[] = "SELECT project_id, server, server_project_id, client_id, next_number, cursor, reset, state, "
-                            "last_synced_at, last_error, org_id FROM sync_links ";
+                            "last_synced_at, last_error, org_id, contents FROM sync_links ";
 
 QString resetName(Sync::ChangePage::Reset reset)
 {
@@ -72,6 +72,7 @@ Result<QList<Link>> readLinks(Statement &q)
             link.lastSyncedAtMs = q.columnInt(8);
         link.lastError = q.columnText(9);
         link.orgId = q.columnText(10);
+        link.contents = contentsFromName(q.columnText(11)).value_or(Link::Contents::Eager);
         links.append(link);
     }
     if (q.failed())
@@ -113,13 +114,35 @@ QString stateName(Link::State state)
     return {};
 }
 
+QString contentsName(Link::Contents contents)
+{
+    return contents == Link::Contents::Lazy ? QStringLiteral("lazy") : QStringLiteral("eager");
+}
+
+std::optional<Link::Contents> contentsFromName(const QString &name)
+{
+    if (name == QLatin1String("eager"))
+        return Link::Contents::Eager;
+    if (name == QLatin1String("lazy"))
+        return Link::Contents::Lazy;
+    return std::nullopt;
+}
+
 namespace SyncState {
 
 Result<void> addLink(Storage::Handle db, const Link &link)
 {
-    Statement q(db, "INSERT INTO sync_links (project_id, server, server_project_id, org_id, client_id, next_number, cursor, state) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    q.bindAll(link.projectId, link.server, link.serverProjectId, link.orgId, link.clientId, link.nextNumber, link.cursor, stateName(link.state));
+    Statement q(db, "INSERT INTO sync_links (project_id, server, server_project_id, org_id, client_id, next_number, cursor, state, contents) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bindAll(link.projectId, link.server, link.serverProjectId, link.orgId, link.clientId, link.nextNumber, link.cursor, stateName(link.state),
+              contentsName(link.contents));
+    return q.exec(writeFailed());
+}
+
+Result<void> setContents(Storage::Handle db, const QString &projectId, Link::Contents contents)
+{
+    Statement q(db, "UPDATE sync_links SET contents = ? WHERE project_id = ?");
+    q.bindAll(contentsName(contents), projectId);
     return q.exec(writeFailed());
 }
 

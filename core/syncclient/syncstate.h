@@ -32,8 +32,15 @@ struct Link {
     State state = State::Shared;
     std::optional<qint64> lastSyncedAtMs;
     QString lastError;
+    // Whether a pull downloads the contents it brings (Eager) or leaves
+    // them for when they are needed (Lazy). Set by addLink and setContents
+    // only: saveLink keeps what the user chose meanwhile.
+    enum class Contents { Eager, Lazy };
+    Contents contents = Contents::Eager;
 };
 QString stateName(Link::State state);
+QString contentsName(Link::Contents contents);
+std::optional<Link::Contents> contentsFromName(const QString &name);
 
 // What an item was when this machine last had it from the server.
 struct Base {
@@ -52,6 +59,7 @@ Result<std::optional<Link>> link(Storage::Handle db, const QString &projectId);
 Result<QList<Link>> links(Storage::Handle db);
 Result<std::optional<Link>> linkTo(Storage::Handle db, const QString &server, const QString &serverProjectId);
 Result<void> saveLink(Storage::Handle db, const Link &link);
+Result<void> setContents(Storage::Handle db, const QString &projectId, Link::Contents contents);
 // Unshares the project here: the link and all its sync state go.
 Result<void> removeLink(Storage::Handle db, const QString &projectId);
 

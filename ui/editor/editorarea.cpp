@@ -56,6 +56,7 @@ struct LoadedFile {
     QString facts; // encoding and line endings
     QByteArray sha256;
     QString error;
+    bool notDownloaded = false; // its contents wait on the server (with `error`)
 };
 
 // On a worker thread.
@@ -68,6 +69,7 @@ LoadedFile loadFile(const Storage::DatabasePtr &db, const QString &projectId, co
     Result<QByteArray> content = file ? store.content(*file) : Result<QByteArray>(file.error());
     if (!content) {
         loaded.error = content.error().message;
+        loaded.notDownloaded = file && !file->downloaded;
         return loaded;
     }
     loaded.size = file->size;
@@ -224,7 +226,11 @@ void EditorArea::openFile(const QString &projectId, const QString &path, int lin
         }
     }
     runInBackground(this, m_db, [projectId, path](Storage::DatabasePtr db) { return loadFile(db, projectId, path); },
-                    [this, line, column, length, tabKey](const LoadedFile &loaded) {
+                    [this, projectId, line, column, length, tabKey](const LoadedFile &loaded) {
+        if (loaded.notDownloaded) {
+            emit contentsNeeded(projectId, loaded.path, line, column, length);
+            return;
+        }
         if (!loaded.error.isEmpty()) {
             emit failed(tr("Cannot open file"), loaded.error);
             return;

@@ -78,6 +78,9 @@ signals:
     // The tab in front changed; both empty when no tab is open.
     void currentFileChanged(const QString &projectId, const QString &path);
     void failed(const QString &title, const QString &message);
+    // openFile() found the file's contents not downloaded (a shared project
+    // that downloads them when needed): download them, then open it again.
+    void contentsNeeded(const QString &projectId, const QString &path, int line, int column, int length);
 
 private:
     void updateVisibility();

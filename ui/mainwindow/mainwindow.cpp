@@ -148,6 +148,9 @@ void MainWindow::connectTeam()
         clearFiles();
         reloadProjects();
     });
+    // A file whose contents wait on the server opens once downloaded.
+    connect(m_editor, &EditorArea::contentsNeeded, m_team, &TeamActions::downloadAndOpen);
+    connect(m_team, &TeamActions::openFileRequested, m_editor, &EditorArea::openFile);
     connect(m_team, &TeamActions::projectsReceived, this, [this](const QStringList &projectIds) {
         // The tree reads again with the list (as after a refresh), and the
         // chat shows what teammates wrote.

@@ -237,13 +237,23 @@ void SyncController::share(const QString &projectId, const QString &org)
     enqueue(std::move(input));
 }
 
-void SyncController::clone(const QString &serverProjectId, const QString &name, const QString &checkout)
+void SyncController::clone(const QString &serverProjectId, const QString &name, const QString &checkout, Link::Contents contents)
 {
     SyncInput input;
     input.action = SyncInput::Action::Clone;
     input.serverProjectId = serverProjectId;
     input.name = name;
     input.checkout = checkout;
+    input.contents = contents;
+    enqueue(std::move(input));
+}
+
+void SyncController::fetch(const QString &projectId, const QStringList &paths)
+{
+    SyncInput input;
+    input.action = SyncInput::Action::Fetch;
+    input.projectId = projectId;
+    input.paths = paths;
     enqueue(std::move(input));
 }
 
@@ -366,7 +376,7 @@ void SyncController::onEnded(const SyncInput &input, const QList<SyncReport> &re
                                                    "(Team → Sync Now asks again).", nullptr, int(std::min<qint64>(report.deletesHeld, INT_MAX))));
         else
             m_problems.insert(report.projectId, report.error);
-        if (report.received > 0 || input.action == SyncInput::Action::Clone)
+        if (report.received > 0 || report.fetched > 0 || input.action == SyncInput::Action::Clone)
             received.append(report.projectId);
     }
     if (error.isEmpty())

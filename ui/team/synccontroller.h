@@ -45,7 +45,11 @@ public:
     // its files here: up to `count`, the number deletesHeld() asked about.
     void syncAllowingDeletes(const QString &projectId, qint64 count);
     void share(const QString &projectId, const QString &org);
-    void clone(const QString &serverProjectId, const QString &name, const QString &checkout);
+    void clone(const QString &serverProjectId, const QString &name, const QString &checkout,
+               SyncClient::Link::Contents contents = SyncClient::Link::Contents::Eager);
+    // Downloads the contents of these files of a shared project (all it
+    // lacks when empty); projectsReceived follows when any arrived.
+    void fetch(const QString &projectId, const QStringList &paths);
     void cancel();
     // Automatic syncs and live updates while signed in (the window turns
     // this on; tests drive syncNow() themselves).

@@ -12,6 +12,7 @@
 #include "projects/folderbaseline.h"
 #include "projects/sourcefolder.h"
 #include "settings/appsettings.h"
+#include "syncclient/contents.h"
 #include "teamclient/serverclient.h"
 
 #include <QAction>
@@ -52,6 +53,7 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
     , m_conflicts(new QAction(tr("&Resolve Conflicts…"), this))
     , m_serverProjects(new QAction(tr("Server &Projects…"), this))
     , m_folderUpdates(new QAction(tr("&Update Project Folder With Team Changes"), this))
+    , m_lazyContents(new QAction(tr("&Download File Contents Only When Needed"), this))
     , m_cancel(new QAction(QIcon::fromTheme(QStringLiteral("process-stop")), tr("C&ancel Sync"), this))
     , m_cancelButton(new QToolButton(window))
     , m_status(new QLabel(window))
@@ -77,6 +79,11 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
     m_folderUpdates->setToolTip(tr("On: files your teammates change are written into this project's folder too. Off: the folder stays as you "
                                    "keep it, and a refresh sends only what you change there."));
     connect(m_folderUpdates, &QAction::triggered, this, &TeamActions::setFolderUpdates);
+    m_lazyContents->setObjectName(QStringLiteral("lazyContents"));
+    m_lazyContents->setCheckable(true);
+    m_lazyContents->setToolTip(tr("On: a file's contents are downloaded when you open it. Off: every sync downloads all of them. "
+                                  "Not for a project whose folder gets the team's changes."));
+    connect(m_lazyContents, &QAction::triggered, this, &TeamActions::setLazyContents);
     m_cancel->setObjectName(QStringLiteral("cancelSync"));
     m_cancel->setToolTip(tr("Stop the sync, share or clone under way; what was not sent waits for the next sync"));
     connect(m_cancel, &QAction::triggered, m_sync, &SyncController::cancel);
@@ -112,22 +119,30 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
     connect(m_sync, &SyncController::failed, this, [this](SyncInput::Action action, const QString &text) {
         // Said here too: the dialog that asked may be closed by now.
         if (m_sync->wasCancelled()) {
+            if (action == SyncInput::Action::Fetch)
+                fetchEnded(false);
             switch (action) {
             case SyncInput::Action::Sync: emit message(tr("Sync cancelled; changes not sent wait for the next sync.")); break;
             case SyncInput::Action::Share: emit message(tr("Sharing cancelled.")); break;
             case SyncInput::Action::Clone: emit message(tr("Cloning cancelled.")); break;
+            case SyncInput::Action::Fetch: emit message(tr("Download cancelled.")); break;
             }
             return;
         }
+        if (action == SyncInput::Action::Fetch)
+            fetchEnded(false);
         switch (action) {
         case SyncInput::Action::Sync: emit message(tr("Sync failed: %1").arg(text)); break;
         case SyncInput::Action::Share: emit message(tr("Sharing failed: %1").arg(text)); break;
         case SyncInput::Action::Clone: emit message(tr("Cloning failed: %1").arg(text)); break;
+        case SyncInput::Action::Fetch: emit message(tr("Download failed: %1").arg(text)); break;
         }
     });
     connect(m_sync, &SyncController::finished, this, [this](SyncInput::Action action, const QList<SyncReport> &reports) {
         if (action == SyncInput::Action::Share && !reports.isEmpty())
             emit message(tr("\"%1\" is shared.").arg(reports.first().projectName));
+        if (action == SyncInput::Action::Fetch)
+            fetchEnded(true);
         if (action != SyncInput::Action::Sync)
             return;
         QStringList problems;
@@ -154,7 +169,7 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
 
 QList<QAction *> TeamActions::actions() const
 {
-    return {m_connect, m_syncNow, m_cancel, m_share, m_folderUpdates, m_conflicts, m_serverProjects};
+    return {m_connect, m_syncNow, m_cancel, m_share, m_folderUpdates, m_lazyContents, m_conflicts, m_serverProjects};
 }
 
 void TeamActions::setProject(const QString &projectId, const QString &projectName)
@@ -284,6 +299,44 @@ void TeamActions::folderUpdatesSet(const QString &projectId, const QString &name
     readFolderUpdates();
 }
 
+void TeamActions::setLazyContents(bool lazy)
+{
+    const QString projectId = m_projectId;
+    const QString name = m_projectName;
+    const auto contents = lazy ? SyncClient::Link::Contents::Lazy : SyncClient::Link::Contents::Eager;
+    runInBackground(this, m_db, [projectId, contents](const Storage::DatabasePtr &db) { return SyncClient::setContents(db, projectId, contents); },
+                    [this, projectId, name, lazy](const Result<SyncClient::ContentsState> &set) {
+        if (!set) {
+            emit message(tr("Cannot change how \"%1\" downloads file contents: %2").arg(name, set.error().message));
+        } else if (lazy) {
+            emit message(tr("\"%1\" downloads a file's contents when you open it.").arg(name));
+        } else {
+            emit message(tr("\"%1\" downloads every file's contents: %n not here yet are downloaded now.", nullptr,
+                            int(std::min<qint64>(set->notDownloaded, INT_MAX))).arg(name));
+            if (set->notDownloaded > 0)
+                m_sync->syncNow({projectId});
+        }
+        m_sync->reload(); // the check mark as it now is
+    });
+}
+
+void TeamActions::downloadAndOpen(const QString &projectId, const QString &path, int line, int column, int length)
+{
+    emit message(tr("Downloading %1…").arg(path));
+    m_opensAfterFetch.push_back({projectId, path, line, column, length});
+    m_sync->fetch(projectId, {path});
+}
+
+void TeamActions::fetchEnded(bool ok)
+{
+    if (m_opensAfterFetch.empty())
+        return;
+    const OpenAfterFetch open = m_opensAfterFetch.front();
+    m_opensAfterFetch.pop_front();
+    if (ok)
+        emit openFileRequested(open.projectId, open.path, open.line, open.column, open.length);
+}
+
 void TeamActions::updateActions()
 {
     const bool signedIn = m_client->account().isSet();
@@ -293,6 +346,11 @@ void TeamActions::updateActions()
     m_share->setText(status ? tr("S&hare Project (Members)…") : tr("S&hare Project…"));
     m_conflicts->setEnabled(status && status->conflicts > 0);
     m_folderUpdates->setEnabled(status && m_projectHasFolder && !m_switchingFolder && !m_sync->isBusy());
+    const bool lazy = status && status->link.contents == SyncClient::Link::Contents::Lazy;
+    m_lazyContents->setChecked(lazy);
+    // A folder that gets the team's changes needs every content (lazy can
+    // still be turned off there).
+    m_lazyContents->setEnabled(status && (lazy || !m_projectHasFolder || !m_folderUpdates->isChecked()));
     m_serverProjects->setEnabled(signedIn);
     m_cancel->setEnabled(m_sync->isBusy());
     m_cancelButton->setVisible(m_sync->isBusy());

@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QSet>
 
+#include <deque>
+
 class QAction;
 class QLabel;
 class QToolButton;
@@ -26,7 +28,7 @@ class SyncController;
 
 // The Team menu: Connect to Server, Sync Now, Share Project, Update Project
 // Folder (whether the team's changes are written into the current project's
-// folder), Resolve Conflicts, Server Projects; and the status bar's word on sync ("Synced
+// folder), Download File Contents Only When Needed, Resolve Conflicts, Server Projects; and the status bar's word on sync ("Synced
 // 10:32", "Syncing… 40%", "Offline: …") and on who else has the current
 // project open ("Bob is here too"). The window tells it the current
 // project and hears which projects changed on the server.
@@ -57,8 +59,12 @@ public:
     void showShareDialog();
     void showConflicts();
     void showServerProjects();
+    // Downloads the file's contents (a project that downloads them when
+    // needed), then asks the window to open it (openFileRequested).
+    void downloadAndOpen(const QString &projectId, const QString &path, int line, int column, int length);
 
 signals:
+    void openFileRequested(const QString &projectId, const QString &path, int line, int column, int length);
     // Contents of these projects arrived from the server: show them again.
     void projectsReceived(const QStringList &projectIds);
     void openProjectRequested(const QString &projectId);
@@ -74,6 +80,10 @@ private:
     void readFolderUpdates();
     void setFolderUpdates(bool on);
     void folderUpdatesSet(const QString &projectId, const QString &name, bool on, const Result<qint64> &switched);
+    // Team → Download File Contents Only When Needed, for the current project.
+    void setLazyContents(bool lazy);
+    // A download (SyncInput::Action::Fetch) ended: the file waiting on it opens.
+    void fetchEnded(bool ok);
 
     Storage::DatabasePtr m_db;
     TeamClient::ServerClient *m_client;
@@ -89,6 +99,7 @@ private:
     QAction *m_conflicts;
     QAction *m_serverProjects;
     QAction *m_folderUpdates;
+    QAction *m_lazyContents;
     QAction *m_cancel;
     QToolButton *m_cancelButton;
     QLabel *m_status;
@@ -101,6 +112,15 @@ private:
     bool m_switchingFolder = false;
     QPointer<FolderWatch> m_folderWatch;
     LatestOnly m_folderReads;
+    // The files to open once the downloads asked for (in order) end.
+    struct OpenAfterFetch {
+        QString projectId;
+        QString path;
+        int line = 0;
+        int column = 0;
+        int length = 0;
+    };
+    std::deque<OpenAfterFetch> m_opensAfterFetch;
 };
 
 } // namespace Realm::Ui

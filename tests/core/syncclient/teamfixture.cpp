@@ -100,17 +100,28 @@ QMap<QString, QString> TeamFixture::filesOf(Machine &machine, const QString &pro
     return files;
 }
 
-TeamFixture::CheckoutClone TeamFixture::cloneWithCheckout(const QString &name)
+TeamFixture::TeammateClone TeamFixture::cloneWithCheckout(const QString &name)
 {
-    CheckoutClone clone;
+    return cloneAs(name, true, SyncClient::Link::Contents::Eager);
+}
+
+TeamFixture::TeammateClone TeamFixture::cloneLazily(const QString &name)
+{
+    return cloneAs(name, false, SyncClient::Link::Contents::Lazy);
+}
+
+TeamFixture::TeammateClone TeamFixture::cloneAs(const QString &name, bool checkout, SyncClient::Link::Contents contents)
+{
+    TeammateClone clone;
     const QString email = name.toLower() + QStringLiteral("@example.org");
     const Principal person = addPerson(name);
     Result<OrgMember> member = Organizations(m_server).addMember(m_alice, m_acme, email, OrgRole::Member, kClient);
     Result<ProjectMember> editor = member ? SharedProjects(m_server).setMember(m_alice, m_serverProject, email, ProjectRole::Editor, kClient)
                                           : Result<ProjectMember>(member.error());
     clone.machine->transport = std::make_unique<InProcessTransport>(m_server, m_sync.get(), person);
-    clone.folder = clone.machine->path(QStringLiteral("website"));
-    Result<SyncReport> cloned = editor ? clone.syncer().clone(QStringLiteral("http://server"), m_serverProject, {}, clone.folder)
+    if (checkout)
+        clone.folder = clone.machine->path(QStringLiteral("website"));
+    Result<SyncReport> cloned = editor ? clone.syncer().clone(QStringLiteral("http://server"), m_serverProject, {}, clone.folder, contents)
                                        : Result<SyncReport>(editor.error());
     if (!cloned)
         qWarning("%s cannot clone the project: %s", qPrintable(name), qPrintable(cloned.error().message));

@@ -64,15 +64,21 @@ protected:
     // The server's live files of the project: path → SHA-256.
     QMap<QString, QString> serverFiles() { return serverFilesOf(*m_sync, m_alice, m_serverProject); }
 
-    // Another editor of the project, with a clone in a checkout folder of
-    // their own; an empty projectId when that failed (said in the log).
-    struct CheckoutClone {
+    // Another editor of the project, with a clone of their own; an empty
+    // projectId when that failed (said in the log).
+    struct TeammateClone {
         std::unique_ptr<Machine> machine = std::make_unique<Machine>();
         QString projectId;
-        QString folder;
+        QString folder; // the checkout folder, if any
         SyncClient::ProjectSyncer syncer() { return machine->syncer(); }
     };
-    CheckoutClone cloneWithCheckout(const QString &name);
+    // In a checkout folder of theirs.
+    TeammateClone cloneWithCheckout(const QString &name);
+    // Downloading contents only when needed.
+    TeammateClone cloneLazily(const QString &name);
+
+private:
+    TeammateClone cloneAs(const QString &name, bool checkout, SyncClient::Link::Contents contents);
 };
 
 } // namespace Realm::Test

@@ -46,7 +46,7 @@ class TestKeptFolder final : public QObject, public Test::TeamFixture {
 
 private:
     // Carol, another editor, works in a checkout folder of her own.
-    CheckoutClone m_carol;
+    TeammateClone m_carol;
 
     Result<SyncReport> carolChanges(const QString &path, const QByteArray &content)
     {

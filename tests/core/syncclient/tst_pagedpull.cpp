@@ -125,7 +125,7 @@ private slots:
 
         // A new member's clone lists the reply on the first page, the
         // question on the second.
-        CheckoutClone carol = cloneWithCheckout(QStringLiteral("Carol"));
+        TeammateClone carol = cloneWithCheckout(QStringLiteral("Carol"));
         QVERIFY(!carol.projectId.isEmpty());
         QCOMPARE(carol.machine->transport->pages, 2);
         Result<QList<Chat::Message>> thread = Chat::ConversationStore(carol.machine->db()).thread(plan->id);

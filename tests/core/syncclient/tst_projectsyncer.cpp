@@ -166,7 +166,7 @@ private slots:
         REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
         QVERIFY(serverFiles().contains(QStringLiteral("build/report.txt")));
 
-        CheckoutClone carol = cloneWithCheckout(QStringLiteral("Carol"));
+        TeammateClone carol = cloneWithCheckout(QStringLiteral("Carol"));
         QVERIFY(!carol.projectId.isEmpty());
         const QString folder = carol.folder;
         QVERIFY(QFile::exists(folder + QStringLiteral("/build/report.txt")));
@@ -339,8 +339,8 @@ private slots:
         // Carol (an editor) and Dave (a viewer) edit style.css in their
         // checkouts while Alice deletes it; the server forgets the delete
         // before either syncs, so each gets the project listed anew.
-        CheckoutClone carol = cloneWithCheckout(QStringLiteral("Carol"));
-        CheckoutClone dave = cloneWithCheckout(QStringLiteral("Dave"));
+        TeammateClone carol = cloneWithCheckout(QStringLiteral("Carol"));
+        TeammateClone dave = cloneWithCheckout(QStringLiteral("Dave"));
         QVERIFY(!carol.projectId.isEmpty() && !dave.projectId.isEmpty());
         REALM_VERIFY_OK(Auth::SharedProjects(m_server).setMember(m_alice, m_serverProject, QStringLiteral("dave@example.org"), Auth::ProjectRole::Viewer, kClient));
         const QByteArray carols("body { color: red; }\n");
@@ -379,7 +379,7 @@ private slots:
         // Alice and Carol both add four notes; Carol's arrive second and are
         // kept as conflict copies, but her pull after that fails: her notes
         // are hers still, with nothing pending and no base.
-        CheckoutClone carol = cloneWithCheckout(QStringLiteral("Carol"));
+        TeammateClone carol = cloneWithCheckout(QStringLiteral("Carol"));
         QVERIFY(!carol.projectId.isEmpty());
         QStringList notes;
         for (int i = 1; i <= 4; ++i)
@@ -696,7 +696,7 @@ private slots:
     {
         namespace Conflicts = SyncClient::Conflicts;
         // Carol works in a checkout folder of her own.
-        CheckoutClone carol = cloneWithCheckout(QStringLiteral("Carol"));
+        TeammateClone carol = cloneWithCheckout(QStringLiteral("Carol"));
         QVERIFY(!carol.projectId.isEmpty());
         Test::TestWorkspace &carolsWorkspace = carol.machine->workspace;
         const QString carolsProject = carol.projectId;

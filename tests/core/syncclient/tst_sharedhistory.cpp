@@ -152,7 +152,7 @@ private slots:
     // as hers, and Alice does not send it back.
     void aCheckoutsRefreshReachesTheOthersAsItsMakers()
     {
-        CheckoutClone carol = cloneWithCheckout(QStringLiteral("Carol"));
+        TeammateClone carol = cloneWithCheckout(QStringLiteral("Carol"));
         QVERIFY(!carol.projectId.isEmpty());
         Test::writeFile(carol.folder, QStringLiteral("src/app.js"), "console.log('carol');\n");
         REALM_VERIFY_OK(refresh(*carol.machine, carol.projectId));
@@ -198,7 +198,7 @@ private slots:
         Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("notes.txt"), "one\ntwo\nthree\nfour\nfive\n");
         REALM_VERIFY_OK(refresh(*m_alicesMachine, m_aliceProject));
         REALM_VERIFY_OK(m_alicesMachine->syncer().sync(m_aliceProject));
-        CheckoutClone carol = cloneWithCheckout(QStringLiteral("Carol"));
+        TeammateClone carol = cloneWithCheckout(QStringLiteral("Carol"));
         QVERIFY(!carol.projectId.isEmpty());
         Test::writeFile(carol.folder, QStringLiteral("notes.txt"), "ONE\ntwo\nthree\nfour\nfive\n");
         REALM_VERIFY_OK(refresh(*carol.machine, carol.projectId));

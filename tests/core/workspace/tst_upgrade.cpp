@@ -178,6 +178,8 @@ void tst_Upgrade::everyEarlierSchemaUpgradesKeepingEveryRow()
         QCOMPARE((*link)->serverProjectId, QStringLiteral("0190f000-0000-7000-8000-000000000001"));
         QCOMPARE((*link)->nextNumber, 3);
         QCOMPARE((*link)->state, SyncClient::Link::State::Shared);
+        // Schema 20 lets a project download contents only when needed.
+        QCOMPARE((*link)->contents, version < 20 ? SyncClient::Link::Contents::Eager : SyncClient::Link::Contents::Lazy);
         // Schema 14 records the organization; earlier links do without.
         QCOMPARE((*link)->orgId, version < 14 ? QString() : QStringLiteral("0190f000-0000-7000-8000-0000000000a1"));
         // Schema 13: the next pull lists the project's history again (in
