@@ -131,6 +131,9 @@ int runSearch(const Invocation &inv)
         return fail(summary.error());
     if (summary->limitReached)
         Output::note(QStringLiteral("(stopped after %1 matching lines; use --limit N or --all for more)").arg(query.limit));
+    if (summary->filesNotDownloaded > 0)
+        Output::note(QStringLiteral("(%1 not downloaded to this machine were not searched; realm-cli project fetch downloads them)")
+                         .arg(Output::count(summary->filesNotDownloaded, Output::Noun::File)));
     return summary->matches > 0 ? ExitOk : ExitNoMatches;
 }
 

@@ -91,7 +91,7 @@ Result<QStringList> projectIds(Storage::Handle db, const char *condition)
 
 Error notDownloaded(const QString &path)
 {
-    return Error::unavailable(QCoreApplication::translate("Realm::Projects", "%1 has not been downloaded to this machine yet: download it (Download in REALM's editor, or realm-cli project fetch), then try again.").arg(path));
+    return Error::notFound(QCoreApplication::translate("Realm::Projects", "%1 has not been downloaded to this machine yet: open it in REALM or run realm-cli project fetch, then try again.").arg(path));
 }
 
 QString importLockPath(const QString &workspacePath, const QString &projectId)

@@ -6,7 +6,8 @@
 // travel by refresh and sync, file for file; overlapping edits keep both
 // sides (a conflict copy); an edit made in a folder but not yet refreshed
 // is merged, never overwritten; a pull that would delete most files stops;
-// a viewer's changes stay local; a removed member keeps the local copy.
+// a viewer's changes stay local; a removed member keeps the local copy; a
+// lazy clone downloads contents when asked.
 #include "projects/projectstore.h"
 #include "serverprocess.h"
 #include "testworkspace.h"
@@ -495,6 +496,71 @@ private slots:
         // Nobody else saw it.
         QVERIFY(sync(m_bob, QStringLiteral("view")));
         QCOMPARE(projectFiles(m_bob, QStringLiteral("view")).value(QStringLiteral("a.txt")), sha256Of("a\n"));
+    }
+
+    void aLazyCloneDownloadsContentsWhenAsked()
+    {
+        // Over 256 KiB: fetched by ranges, not in a batch.
+        QByteArray big(300 * 1024, 'x');
+        const QString id = shareWithBob(QStringLiteral("lazy"), {{QStringLiteral("a.txt"), "alpha\n"}, {QStringLiteral("src/b.txt"), "beta\n"},
+                                                               {QStringLiteral("big.txt"), big}});
+        QVERIFY(!id.isEmpty());
+        QVERIFY(giveRole(QStringLiteral("lazy"), QStringLiteral("carol@example.org"), QStringLiteral("editor")));
+        QByteArray out;
+        QByteArray err;
+        QCOMPARE(cli(m_carol, {QStringLiteral("project"), QStringLiteral("clone"), id, QStringLiteral("--contents"), QStringLiteral("sometimes")}, &out, &err), 2);
+        QVERIFY2(err.contains("--contents takes eager or lazy"), err.constData());
+        QCOMPARE(cli(m_carol, {QStringLiteral("project"), QStringLiteral("clone"), id, QStringLiteral("--contents"), QStringLiteral("lazy")}, &out), 0);
+        QVERIFY2(out.contains("downloaded when needed"), out.constData());
+        QCOMPARE(projectFiles(m_carol, QStringLiteral("lazy")), projectFiles(m_alice, QStringLiteral("lazy")));
+        const auto shown = [&]() {
+            QByteArray json;
+            return cli(m_carol, {QStringLiteral("project"), QStringLiteral("show"), QStringLiteral("lazy"), QStringLiteral("--json")}, &json) == 0
+                       ? QJsonDocument::fromJson(json).object()
+                       : QJsonObject();
+        };
+        QCOMPARE(shown().value(QStringLiteral("contents")).toString(), QStringLiteral("lazy"));
+        QCOMPARE(shown().value(QStringLiteral("files_not_downloaded")).toInteger(), 3);
+
+        // A file not downloaded says so, and how to get it.
+        QCOMPARE(cli(m_carol, {QStringLiteral("cat"), QStringLiteral("lazy"), QStringLiteral("a.txt")}, &out, &err), 3);
+        QVERIFY2(err.contains("not been downloaded") && err.contains("realm-cli project fetch"), err.constData());
+        QCOMPARE(cli(m_carol, {QStringLiteral("project"), QStringLiteral("fetch"), QStringLiteral("lazy"), QStringLiteral("a.txt")}, &out), 0);
+        QVERIFY2(out.contains("downloaded 1 file content(s)"), out.constData());
+        QCOMPARE(cli(m_carol, {QStringLiteral("cat"), QStringLiteral("lazy"), QStringLiteral("a.txt")}, &out), 0);
+        QCOMPARE(out, QByteArray("alpha\n"));
+
+        // A teammate's change arrives listed, not downloaded.
+        writeFile(m_alice.folder(QStringLiteral("lazy")), QStringLiteral("a.txt"), "alpha, changed\n");
+        QVERIFY(refresh(m_alice, QStringLiteral("lazy")));
+        QVERIFY(sync(m_alice, QStringLiteral("lazy")));
+        QVERIFY(sync(m_carol, QStringLiteral("lazy")));
+        QCOMPARE(projectFiles(m_carol, QStringLiteral("lazy")), projectFiles(m_alice, QStringLiteral("lazy")));
+        QCOMPARE(shown().value(QStringLiteral("files_not_downloaded")).toInteger(), 3);
+
+        // Everything at once, by batch and by ranges.
+        QCOMPARE(cli(m_carol, {QStringLiteral("project"), QStringLiteral("fetch"), QStringLiteral("lazy"), QStringLiteral("--json")}, &out), 0);
+        const QJsonObject fetched = QJsonDocument::fromJson(out).object();
+        QCOMPARE(fetched.value(QStringLiteral("fetched")).toInteger(), 3);
+        QCOMPARE(fetched.value(QStringLiteral("downloaded_bytes")).toInteger(), qint64(big.size() + QByteArray("alpha, changed\nbeta\n").size()));
+        QCOMPARE(cli(m_carol, {QStringLiteral("cat"), QStringLiteral("lazy"), QStringLiteral("big.txt")}, &out), 0);
+        QCOMPARE(sha256Of(out), sha256Of(big));
+        QCOMPARE(shown().value(QStringLiteral("files_not_downloaded")).toInteger(), 0);
+
+        // Eager again: the next sync downloads what arrives.
+        QCOMPARE(cli(m_carol, {QStringLiteral("project"), QStringLiteral("edit"), QStringLiteral("lazy"), QStringLiteral("--contents"), QStringLiteral("eager")}), 0);
+        writeFile(m_alice.folder(QStringLiteral("lazy")), QStringLiteral("src/b.txt"), "beta, changed\n");
+        QVERIFY(refresh(m_alice, QStringLiteral("lazy")));
+        QVERIFY(sync(m_alice, QStringLiteral("lazy")));
+        QVERIFY(sync(m_carol, QStringLiteral("lazy")));
+        QCOMPARE(shown().value(QStringLiteral("contents")).toString(), QStringLiteral("eager"));
+        QCOMPARE(shown().value(QStringLiteral("files_not_downloaded")).toInteger(), 0);
+        QCOMPARE(cli(m_carol, {QStringLiteral("cat"), QStringLiteral("lazy"), QStringLiteral("src/b.txt")}, &out), 0);
+        QCOMPARE(out, QByteArray("beta, changed\n"));
+
+        // Bob's checkout folder gets the team's changes: it needs them all.
+        QCOMPARE(cli(m_bob, {QStringLiteral("project"), QStringLiteral("edit"), QStringLiteral("lazy"), QStringLiteral("--contents"), QStringLiteral("lazy")}, &out, &err), 4);
+        QVERIFY2(err.contains("--folder-updates off"), err.constData());
     }
 
     void aRemovedMemberKeepsTheLocalCopy()

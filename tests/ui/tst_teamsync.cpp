@@ -16,6 +16,8 @@
 #include "mainwindow/mainwindow.h"
 #include "projects/projectlistmodel.h"
 #include "team/conflictsdialog.h"
+#include "editor/editorarea.h"
+#include "codeview/codeview.h"
 #include "team/teamactions.h"
 #include "team/serverprojectsdialog.h"
 #include "team/sharedialog.h"
@@ -29,6 +31,7 @@
 #include "verifyresult.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QLabel>
 #include <QComboBox>
 #include <QFile>
@@ -686,6 +689,80 @@ private slots:
         QVERIFY2(messages.last().first().toString().contains(QStringLiteral("gets the team's changes again")), qPrintable(messages.last().first().toString()));
         QVERIFY(settle(*bob->sync()));
         QCOMPARE(bob->sync()->badges().value(m_bobProject).kind, SyncBadge::Kind::Synced);
+    }
+
+    // Bob on his laptop clones rocket downloading contents only when
+    // needed: a file he opens is downloaded first, then shown; turned
+    // off, the rest arrive with the next sync.
+    void aLazyCloneOpensAFileOnceDownloaded()
+    {
+        Desk laptop;
+        QVERIFY(signIn(laptop, QStringLiteral("bob@example.org")));
+        laptop.sync = std::make_unique<SyncController>(laptop.workspace.db(), &laptop.client);
+        QString projectId;
+        {
+            Ui::ServerProjectsDialog dialog(laptop.sync.get(), &laptop.client);
+            QSignalSpy loaded(&dialog, &Ui::ServerProjectsDialog::loaded);
+            dialog.show();
+            QVERIFY(loaded.wait(20000));
+            auto *lazy = dialog.findChild<QCheckBox *>(QStringLiteral("cloneLazily"));
+            QVERIFY(lazy && lazy->isEnabled());
+            auto *checkout = dialog.findChild<QLineEdit *>(QStringLiteral("cloneCheckout"));
+            lazy->setChecked(true);
+            checkout->setText(laptop.folder(QStringLiteral("rocket"))); // a folder holds every file
+            QVERIFY(!lazy->isEnabled() && !lazy->isChecked());
+            checkout->clear();
+            QVERIFY(lazy->isEnabled());
+            lazy->setChecked(true);
+            QVERIFY(Test::saveScreenshot(dialog, QStringLiteral("server-projects-lazy.png")));
+            QSignalSpy cloned(&dialog, &Ui::ServerProjectsDialog::cloned);
+            QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("cloneButton")), Qt::LeftButton);
+            QVERIFY(cloned.wait(60000));
+            projectId = cloned.first().first().toString();
+        }
+        QCOMPARE(projectPaths(laptop.workspace.db(), projectId), projectPaths(m_alice->workspace.db(), m_aliceProject));
+        Projects::ProjectStore store(laptop.workspace.db());
+        Result<Projects::ProjectFile> main = store.file(projectId, QStringLiteral("src/main.cpp"));
+        REALM_VERIFY_OK(main);
+        QVERIFY(!main->downloaded);
+
+        // Wired as the window wires them.
+        QMainWindow window;
+        auto *team = new Ui::TeamActions(laptop.workspace.db(), &laptop.client, &window);
+        auto *editor = new Ui::EditorArea(laptop.workspace.db());
+        window.setCentralWidget(editor);
+        connect(editor, &Ui::EditorArea::contentsNeeded, team, &Ui::TeamActions::downloadAndOpen);
+        connect(team, &Ui::TeamActions::openFileRequested, editor, &Ui::EditorArea::openFile);
+        window.resize(900, 500);
+        window.show();
+        team->setProject(projectId, QStringLiteral("rocket"));
+        const QList<QAction *> actions = team->actions();
+        const auto found = std::find_if(actions.begin(), actions.end(), [](QAction *action) { return action->objectName() == QLatin1String("lazyContents"); });
+        QVERIFY(found != actions.end());
+        QAction *lazyContents = *found;
+        QVERIFY(QTest::qWaitFor([&] { return lazyContents->isEnabled() && lazyContents->isChecked(); }, 20000));
+
+        editor->openFile(projectId, QStringLiteral("src/main.cpp"), 1);
+        QVERIFY(QTest::qWaitFor([&] { return editor->openTabCount() == 1 && editor->currentCodeView() && !editor->currentCodeView()->isLoading(); }, 60000));
+        QCOMPARE(editor->currentCodeView()->toPlainText().toUtf8(), projectFile(m_alice->workspace.db(), m_aliceProject, QStringLiteral("src/main.cpp")));
+        QVERIFY(Test::saveScreenshot(window, QStringLiteral("lazy-file-opened.png")));
+        Result<Projects::ProjectFile> readme = store.file(projectId, QStringLiteral("README.md"));
+        REALM_VERIFY_OK(readme);
+        QVERIFY(!readme->downloaded);
+
+        QMenu menu;
+        menu.addActions(actions);
+        menu.popup(window.geometry().center());
+        QVERIFY(Test::saveScreenshot(menu, QStringLiteral("lazy-contents-menu.png")));
+        menu.hide();
+
+        // Off: what is missing comes now.
+        QSignalSpy messages(team, &Ui::TeamActions::message);
+        lazyContents->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return !lazyContents->isChecked() && !team->sync()->isBusy() && projectFile(laptop.workspace.db(), projectId, QStringLiteral("README.md"))
+                                                       == projectFile(m_alice->workspace.db(), m_aliceProject, QStringLiteral("README.md")); },
+                                60000));
+        QVERIFY(std::any_of(messages.cbegin(), messages.cend(), [](const QList<QVariant> &m) { return m.first().toString().contains(QStringLiteral("downloads every file's contents")); }));
     }
 
     // Alice deletes most of the project: Bob's desktop asks before the

@@ -17,6 +17,9 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <algorithm>
+#include <climits>
+
 namespace Realm::Ui {
 
 namespace {
@@ -182,7 +185,8 @@ void SearchPanel::runNow()
     Storage::DatabasePtr db = m_db;
     m_cancel = std::make_shared<CancellationToken>();
     std::shared_ptr<CancellationToken> token = m_cancel;
-    m_watcher.setFuture(QtConcurrent::run(backgroundPool(), [db, query, token](QPromise<Projects::SearchMatch> &promise) {
+    m_notDownloaded = std::make_shared<std::atomic<qint64>>(0);
+    m_watcher.setFuture(QtConcurrent::run(backgroundPool(), [db, query, token, notDownloaded = m_notDownloaded](QPromise<Projects::SearchMatch> &promise) {
         Storage::ThreadConnectionScope connection(db);
         const Result<Projects::SearchSummary> summary = Projects::SearchEngine(db).search(query, [&](const Projects::SearchMatch &match) {
             if (promise.isCanceled())
@@ -194,6 +198,8 @@ void SearchPanel::runNow()
         // workspace failing, which the log records.
         if (!summary && summary.error().code != Error::Code::Cancelled)
             qCWarning(lcUi, "search failed: %s", qUtf8Printable(summary.error().message));
+        if (summary)
+            notDownloaded->store(summary->filesNotDownloaded);
     }));
 }
 
@@ -235,6 +241,9 @@ void SearchPanel::finish()
         m_status->setText(tr("First %1 matching lines shown; narrow the search to see the rest.").arg(kMaxShown));
     else
         m_status->setText(tr("%1 in %2").arg(tr("%n matching line(s)", nullptr, int(total)), tr("%n file(s)", nullptr, int(m_fileItems.size()))));
+    if (const qint64 skipped = m_notDownloaded ? m_notDownloaded->load() : 0; skipped > 0)
+        m_status->setText(m_status->text() + QLatin1Char(' ')
+                          + tr("(%n file(s) not downloaded to this machine were not searched.)", nullptr, int(std::min<qint64>(skipped, INT_MAX))));
     emit searchFinished(qMin(total, kMaxShown));
 }
 

@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 
 class QCheckBox;
@@ -66,6 +67,8 @@ private:
     // The running search's token: a newer query cancels it at once, so a
     // replaced search stops at its next file instead of running to the end.
     std::shared_ptr<CancellationToken> m_cancel;
+    // Set by the running search as it ends, read by finish().
+    std::shared_ptr<std::atomic<qint64>> m_notDownloaded;
 };
 
 } // namespace Realm::Ui

@@ -6,6 +6,7 @@
 #include "teamclient/serverclient.h"
 #include "widgets/fieldnote.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -37,6 +38,7 @@ ServerProjectsDialog::ServerProjectsDialog(SyncController *sync, TeamClient::Ser
     , m_name(new QLineEdit)
     , m_checkout(new QLineEdit)
     , m_browse(new QPushButton(tr("&Browse…")))
+    , m_lazy(new QCheckBox(tr("Download file contents only &when needed")))
     , m_clone(new QPushButton(tr("&Clone")))
     , m_progress(new QLabel)
     , m_note(new FieldNote(QStringLiteral("serverProjectsNote")))
@@ -47,6 +49,9 @@ ServerProjectsDialog::ServerProjectsDialog(SyncController *sync, TeamClient::Ser
     m_name->setObjectName(QStringLiteral("cloneName"));
     m_checkout->setObjectName(QStringLiteral("cloneCheckout"));
     m_clone->setObjectName(QStringLiteral("cloneButton"));
+    m_lazy->setObjectName(QStringLiteral("cloneLazily"));
+    m_lazy->setToolTip(tr("A file's contents are downloaded when you open it, export or document the project: "
+                          "a large project is ready sooner and takes less space. Not with a folder, which holds every file."));
     m_progress->setObjectName(QStringLiteral("cloneProgress"));
     m_projects->setHeaderLabels({tr("Project"), tr("Organization"), tr("Your role"), tr("Here")});
     m_projects->setRootIsDecorated(false);
@@ -63,6 +68,7 @@ ServerProjectsDialog::ServerProjectsDialog(SyncController *sync, TeamClient::Ser
     auto *folderLabel = new QLabel(tr("&Folder:"));
     folderLabel->setBuddy(m_checkout);
     form->addRow(folderLabel, checkoutRow);
+    form->addRow(QString(), m_lazy);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
     buttons->addButton(m_clone, QDialogButtonBox::ActionRole);
     auto *layout = new QVBoxLayout(this);
@@ -80,6 +86,8 @@ ServerProjectsDialog::ServerProjectsDialog(SyncController *sync, TeamClient::Ser
         m_name->setText(item ? item->text(NameColumn) : QString());
         updateButtons();
     });
+    // A folder holds every file: its contents cannot wait.
+    connect(m_checkout, &QLineEdit::textChanged, this, &ServerProjectsDialog::updateButtons);
     connect(m_browse, &QPushButton::clicked, this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the Files"), m_checkout->text());
         if (!folder.isEmpty())
@@ -120,6 +128,10 @@ void ServerProjectsDialog::updateButtons()
 {
     QTreeWidgetItem *item = m_projects->currentItem();
     m_clone->setEnabled(!m_cloning && item && item->data(NameColumn, kIdRole).isValid() && item->text(HereColumn).isEmpty());
+    const bool folder = !m_checkout->text().trimmed().isEmpty();
+    if (folder)
+        m_lazy->setChecked(false);
+    m_lazy->setEnabled(!folder);
 }
 
 void ServerProjectsDialog::reload()
@@ -193,7 +205,8 @@ void ServerProjectsDialog::cloneSelected()
     m_note->setProblem({});
     m_progress->setText(tr("Cloning…"));
     updateButtons();
-    m_sync->clone(item->data(NameColumn, kIdRole).toString(), m_name->text().trimmed(), m_checkout->text().trimmed());
+    m_sync->clone(item->data(NameColumn, kIdRole).toString(), m_name->text().trimmed(), m_checkout->text().trimmed(),
+                  m_lazy->isChecked() ? SyncClient::Link::Contents::Lazy : SyncClient::Link::Contents::Eager);
 }
 
 } // namespace Realm::Ui

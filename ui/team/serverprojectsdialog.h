@@ -3,6 +3,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -47,6 +48,7 @@ private:
     QLineEdit *m_name;
     QLineEdit *m_checkout;
     QPushButton *m_browse;
+    QCheckBox *m_lazy;
     QPushButton *m_clone;
     QLabel *m_progress;
     FieldNote *m_note;

@@ -103,7 +103,7 @@ private slots:
         QCOMPARE(app->language, QStringLiteral("javascript"));
         Result<QByteArray> content = danasStore().content(*app);
         QVERIFY(!content);
-        QCOMPARE(content.error().code, Error::Code::Unavailable);
+        QCOMPARE(content.error().code, Error::Code::NotFound);
         QVERIFY2(content.error().message.contains(QLatin1String("src/app.js")) && content.error().message.contains(QLatin1String("not been downloaded")),
                  qPrintable(content.error().message));
         Result<Projects::Project> project = danasStore().find(m_dana.projectId);
