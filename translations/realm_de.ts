@@ -1412,8 +1412,16 @@
         <translation>Der Ordner dieses Projekts, %1, fehlt: Verbinden Sie ihn wieder (oder verschieben Sie ihn zurück) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>The content of %1 is not in this workspace: sync, then try again.</source>
-        <translation>Der Inhalt von %1 ist nicht in diesem Arbeitsbereich: Synchronisieren Sie und versuchen Sie es erneut.</translation>
+        <source>The content of %1 is not in this workspace: sync (or, for a project that downloads contents when needed, realm-cli project fetch), then try again.</source>
+        <translation>Der Inhalt von %1 ist nicht in diesem Arbeitsbereich: Gleichen Sie ab (oder, bei einem Projekt, das Inhalte erst bei Bedarf herunterlädt, führen Sie realm-cli project fetch aus) und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>%1 has not been downloaded to this machine yet: open it in REALM or run realm-cli project fetch, then try again.</source>
+        <translation>%1 wurde noch nicht auf diesen Rechner heruntergeladen: Öffnen Sie die Datei in REALM oder führen Sie realm-cli project fetch aus und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot store the downloaded contents</source>
+        <translation>Die heruntergeladenen Inhalte können nicht gespeichert werden</translation>
     </message>
 </context>
 <context>
@@ -2348,6 +2356,37 @@
     <message>
         <source>Its archive is not base64.</source>
         <translation>Ihr Archiv ist nicht Base64-kodiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Downloading %n file(s)…</source>
+        <translation>
+            <numerusform>Lade %n Datei herunter…</numerusform>
+            <numerusform>Lade %n Dateien herunter…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot store the downloaded contents</source>
+        <translation>Die heruntergeladenen Inhalte können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>This project is not shared with a server: every file&apos;s contents are here.</source>
+        <translation>Dieses Projekt ist mit keinem Server geteilt: Die Inhalte aller Dateien sind hier.</translation>
+    </message>
+    <message>
+        <source>The folder of this project, %1, gets the team&apos;s changes, so it needs every file&apos;s contents: leave the folder as it is first (--folder-updates off), then download contents only when needed.</source>
+        <translation>Der Ordner dieses Projekts, %1, erhält die Änderungen des Teams und braucht deshalb die Inhalte aller Dateien: Lassen Sie den Ordner zuerst, wie er ist (--folder-updates off), und laden Sie Inhalte dann erst bei Bedarf herunter.</translation>
+    </message>
+    <message>
+        <source>Downloading the files of &quot;%1&quot;…</source>
+        <translation>Lade die Dateien von „%1“ herunter…</translation>
+    </message>
+    <message>
+        <source>This project is not shared with a server: its files are all here.</source>
+        <translation>Dieses Projekt ist mit keinem Server geteilt: Alle seine Dateien sind hier.</translation>
+    </message>
+    <message>
+        <source>A checkout folder holds every file, so its contents cannot wait until they are needed: clone with a checkout folder or with contents downloaded when needed, not both.</source>
+        <translation>Ein Checkout-Ordner enthält jede Datei, daher können ihre Inhalte nicht warten, bis sie gebraucht werden: Klonen Sie mit Checkout-Ordner oder mit Inhalten bei Bedarf, nicht mit beidem.</translation>
     </message>
 </context>
 <context>
@@ -4587,6 +4626,13 @@ in %2</translation>
             <numerusform>%n Dateien</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>(%n file(s) not downloaded to this machine were not searched.)</source>
+        <translation>
+            <numerusform>(%n nicht auf diesen Rechner heruntergeladene Datei wurde nicht durchsucht.)</numerusform>
+            <numerusform>(%n nicht auf diesen Rechner heruntergeladene Dateien wurden nicht durchsucht.)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::ServerDialog</name>
@@ -4776,6 +4822,14 @@ in %2</translation>
     <message>
         <source>Cloning…</source>
         <translation>Wird geklont…</translation>
+    </message>
+    <message>
+        <source>Download file contents only &amp;when needed</source>
+        <translation>Dateiinhalte nur &amp;bei Bedarf herunterladen</translation>
+    </message>
+    <message>
+        <source>A file&apos;s contents are downloaded when you open it (or all at once: uncheck Team → Download File Contents Only When Needed): a large project is ready sooner and takes less space. Not with a folder, which holds every file.</source>
+        <translation>Der Inhalt einer Datei wird heruntergeladen, wenn Sie sie öffnen (oder alle auf einmal: Team → Dateiinhalte nur bei Bedarf herunterladen abwählen): Ein großes Projekt ist schneller bereit und braucht weniger Platz. Nicht mit einem Ordner, der jede Datei enthält.</translation>
     </message>
 </context>
 <context>
@@ -5448,6 +5502,41 @@ in %2</translation>
     <message>
         <source>Organizations&apos; templates: %1</source>
         <translation>Vorlagen der Organisationen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Download File Contents Only When Needed</source>
+        <translation>&amp;Dateiinhalte nur bei Bedarf herunterladen</translation>
+    </message>
+    <message>
+        <source>On: a file&apos;s contents are downloaded when you open it. Off: every sync downloads all of them. Not for a project whose folder gets the team&apos;s changes.</source>
+        <translation>Ein: Der Inhalt einer Datei wird heruntergeladen, wenn Sie sie öffnen. Aus: Jeder Abgleich lädt alle herunter. Nicht für ein Projekt, dessen Ordner die Änderungen des Teams erhält.</translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>Herunterladen abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Download failed: %1</source>
+        <translation>Herunterladen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot change how &quot;%1&quot; downloads file contents: %2</source>
+        <translation>Es lässt sich nicht ändern, wie „%1“ Dateiinhalte herunterlädt: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; downloads a file&apos;s contents when you open it.</source>
+        <translation>„%1“ lädt den Inhalt einer Datei herunter, wenn Sie sie öffnen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; downloads every file&apos;s contents: %n not here yet are downloaded now.</source>
+        <translation>
+            <numerusform>„%1“ lädt die Inhalte aller Dateien herunter: %n noch fehlende wird jetzt heruntergeladen.</numerusform>
+            <numerusform>„%1“ lädt die Inhalte aller Dateien herunter: %n noch fehlende werden jetzt heruntergeladen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>Lade %1 herunter…</translation>
     </message>
 </context>
 <context>

@@ -174,6 +174,13 @@
             <numerusform>%n changes to %1&apos;s templates were made here by another account: they wait for it to sign in again.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Downloading %n file(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::ChatView</name>
@@ -347,6 +354,13 @@
             <numerusform>%n files</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>(%n file(s) not downloaded to this machine were not searched.)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::StatsPanel</name>
@@ -438,6 +452,13 @@
         <translation>
             <numerusform>The folder of &quot;%1&quot; gets the team&apos;s changes again (%n file written or removed).</numerusform>
             <numerusform>The folder of &quot;%1&quot; gets the team&apos;s changes again (%n files written or removed).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; downloads every file&apos;s contents: %n not here yet are downloaded now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -50,8 +50,8 @@ ServerProjectsDialog::ServerProjectsDialog(SyncController *sync, TeamClient::Ser
     m_checkout->setObjectName(QStringLiteral("cloneCheckout"));
     m_clone->setObjectName(QStringLiteral("cloneButton"));
     m_lazy->setObjectName(QStringLiteral("cloneLazily"));
-    m_lazy->setToolTip(tr("A file's contents are downloaded when you open it, export or document the project: "
-                          "a large project is ready sooner and takes less space. Not with a folder, which holds every file."));
+    m_lazy->setToolTip(tr("A file's contents are downloaded when you open it (or all at once: uncheck Team → Download File Contents "
+                          "Only When Needed): a large project is ready sooner and takes less space. Not with a folder, which holds every file."));
     m_progress->setObjectName(QStringLiteral("cloneProgress"));
     m_projects->setHeaderLabels({tr("Project"), tr("Organization"), tr("Your role"), tr("Here")});
     m_projects->setRootIsDecorated(false);
