@@ -56,7 +56,7 @@ public:
 
     Result<QList<ProjectFile>> files(const QString &projectId) const;
     Result<ProjectFile> file(const QString &projectId, const QString &path) const;
-    // Fails with Unavailable (notDownloaded) when the file is not
+    // Fails with NotFound (notDownloaded) when the file is not
     // downloaded (ProjectFile::downloaded).
     Result<QByteArray> content(const ProjectFile &file) const;
     // Language ids with their file counts, most common first.

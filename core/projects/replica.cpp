@@ -155,8 +155,12 @@ Result<std::optional<QByteArray>> content(Storage::Handle db, const QByteArray &
 
 Result<bool> hasAbsent(Storage::Handle db, const QString &projectId)
 {
-    Statement q(db, "SELECT 1 FROM blobs b JOIN files f ON f.blob_sha256 = b.sha256 "
-                    "WHERE b.present = 0 AND f.project_id = ? AND f.deleted_at IS NULL LIMIT 1");
+    // From the few absent contents (an index of them) to the files and
+    // versions of this project that have them.
+    Statement q(db, "SELECT 1 FROM blobs b WHERE b.present = 0 AND ("
+                    "EXISTS (SELECT 1 FROM files f WHERE f.blob_sha256 = b.sha256 AND f.project_id = ?1) OR "
+                    "EXISTS (SELECT 1 FROM project_version_files vf JOIN project_versions v ON v.id = vf.version_id "
+                    "WHERE vf.blob_sha256 = b.sha256 AND v.project_id = ?1)) LIMIT 1");
     q.bindAll(projectId);
     const bool absent = q.next();
     if (q.failed())
@@ -172,19 +176,63 @@ Result<QList<FileState>> absentFiles(Storage::Handle db, const QString &projectI
     return fileStates(q, QCoreApplication::translate("Realm::Projects", "Cannot read the project's files"));
 }
 
+Result<QList<FileState>> absentHistory(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, "SELECT min(vf.path), b.sha256, b.size, min(vf.mode) FROM project_version_files vf "
+                    "JOIN project_versions v ON v.id = vf.version_id JOIN blobs b ON b.sha256 = vf.blob_sha256 "
+                    "WHERE v.project_id = ?1 AND b.present = 0 AND NOT EXISTS "
+                    "(SELECT 1 FROM files f WHERE f.blob_sha256 = b.sha256 AND f.project_id = ?1 AND f.deleted_at IS NULL) "
+                    "GROUP BY b.sha256 ORDER BY 1");
+    q.bindAll(projectId);
+    QList<FileState> contents;
+    while (q.next())
+        contents.append(FileState{.id = {}, .path = q.columnText(0), .deleted = true, .sha256 = q.columnBlob(1), .size = q.columnInt(2),
+                                  .mode = int(q.columnInt(3))});
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's history"));
+    return contents;
+}
+
 Result<void> fillContents(Storage::Handle db, const QList<QByteArray> &contents)
 {
+    const QString failed = QCoreApplication::translate("Realm::Projects", "Cannot store the downloaded contents");
     FileRows rows(db, {});
     Statement touch(db, "UPDATE projects SET revision = revision + 1 "
                         "WHERE id IN (SELECT project_id FROM files WHERE blob_sha256 = ? AND deleted_at IS NULL)");
-    if (!rows.isValid() || !touch.isValid())
-        return touch.error(QCoreApplication::translate("Realm::Projects", "Cannot store the downloaded contents"));
+    Statement having(db, "SELECT id, path, language FROM files WHERE blob_sha256 = ? AND deleted_at IS NULL");
+    Statement setLanguage(db, "UPDATE files SET language = ? WHERE id = ?");
+    if (!rows.isValid() || !touch.isValid() || !having.isValid() || !setLanguage.isValid())
+        return touch.error(failed);
     for (const QByteArray &bytes : contents) {
         PreparedFile file = prepareFile({}, bytes, 0644);
         if (Result<void> stored = rows.writeContent(file); !stored)
             return stored;
+        // Written without bytes, a file's language came from its path
+        // alone (a script without an extension says what it is in its
+        // first line).
+        const QByteArrayView head = QByteArrayView(bytes).first(qMin<qsizetype>(bytes.size(), 256));
+        QList<std::pair<QString, QString>> languages; // file id, language
+        having.bind(1, file.sha256);
+        while (having.next())
+            if (const QString language = detectLanguage(having.columnText(1), head); language != having.columnText(2))
+                languages.append({having.columnText(0), language});
+        if (having.failed())
+            return having.error(failed);
+        having.reset();
+        for (const auto &[fileId, language] : std::as_const(languages)) {
+            // Found here, not changed here: nothing for sync to send.
+            Result<bool> pending = Storage::hasChange(db, QStringLiteral("files"), fileId);
+            if (!pending)
+                return pending.error();
+            setLanguage.bindAll(language, fileId);
+            if (Result<void> set = setLanguage.exec(failed); !set)
+                return set;
+            if (!*pending)
+                if (Result<void> forgotten = Storage::forgetChange(db, QStringLiteral("files"), fileId); !forgotten)
+                    return forgotten;
+        }
         touch.bind(1, file.sha256);
-        if (Result<void> touched = touch.exec(QCoreApplication::translate("Realm::Projects", "Cannot store the downloaded contents")); !touched)
+        if (Result<void> touched = touch.exec(failed); !touched)
             return touched;
     }
     return rows.flushText();

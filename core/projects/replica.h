@@ -62,14 +62,19 @@ Result<std::optional<FileState>> liveFile(Storage::Handle db, const QString &pro
 Result<bool> hasContent(Storage::Handle db, const QByteArray &sha256);
 // A stored content's bytes; nullopt when this workspace does not hold it.
 Result<std::optional<QByteArray>> content(Storage::Handle db, const QByteArray &sha256);
-// Whether any live file of the project has its contents not downloaded.
+// Whether any content of the project (its files' or its history's) is
+// not downloaded.
 Result<bool> hasAbsent(Storage::Handle db, const QString &projectId);
 // The project's live files whose contents are not downloaded, by path.
 Result<QList<FileState>> absentFiles(Storage::Handle db, const QString &projectId);
+// Contents of the project's earlier versions not downloaded that no live
+// file has (each once, under a path that had it): what a Git export of its
+// history needs besides absentFiles.
+Result<QList<FileState>> absentHistory(Storage::Handle db, const QString &projectId);
 // Stores downloaded contents of files written without them (each checked
-// against its hash by the caller) and indexes their text; the projects
-// that have them get a new revision, so their code indexes and statistics
-// take them in.
+// against its hash by the caller), indexes their text and finds the files'
+// language again from their first bytes; the projects that have them get a
+// new revision, so their code indexes and statistics take them in.
 Result<void> fillContents(Storage::Handle db, const QList<QByteArray> &contents);
 
 // Writes files into one project: what the server sent (no local change

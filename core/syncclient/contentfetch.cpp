@@ -24,15 +24,29 @@ constexpr qint64 kBytesPerStep = 32LL * 1024 * 1024;
 Result<void> fetchContents(Session &s, const QStringList &paths)
 {
     Storage::Handle db = s.db->handle();
+    for (const QString &path : paths) {
+        Result<std::optional<Replica::FileState>> file = Replica::liveFile(db, s.link.projectId, path);
+        if (!file)
+            return file.error();
+        if (!*file)
+            return Error::notFound(QCoreApplication::translate("Realm::SyncClient", "The project has no file %1.").arg(path));
+    }
     Result<QList<Replica::FileState>> absent = Replica::absentFiles(db, s.link.projectId);
     if (!absent)
         return absent.error();
+    // All of it: the history's contents too (a Git export needs them).
+    if (paths.isEmpty()) {
+        Result<QList<Replica::FileState>> history = Replica::absentHistory(db, s.link.projectId);
+        if (!history)
+            return history.error();
+        absent->append(*history);
+    }
     const QSet<QString> only(paths.cbegin(), paths.cend());
     QList<WantedContent> wanted;
     QSet<QByteArray> listed;
     qint64 totalBytes = 0;
     for (const Replica::FileState &file : std::as_const(*absent)) {
-        if ((!only.isEmpty() && !only.contains(file.path)) || listed.contains(file.sha256))
+        if ((!only.isEmpty() && (file.deleted || !only.contains(file.path))) || listed.contains(file.sha256))
             continue;
         listed.insert(file.sha256);
         wanted.append({QString::fromLatin1(file.sha256.toHex()), file.path, file.size});

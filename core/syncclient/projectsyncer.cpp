@@ -5,6 +5,7 @@
 #include "common/ids.h"
 #include "projects/projectstore.h"
 #include "projects/replica.h"
+#include "syncclient/conflicts.h"
 #include "projects/sourcefolder.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
@@ -117,6 +118,19 @@ Result<void> addLink(Storage::Handle db, const QString &projectId, const QString
     link.state = state;
     link.contents = contents;
     return SyncState::addLink(db, link);
+}
+
+// Both sides of every conflict, in a project whose contents wait until
+// they are needed: whoever looks at one compares them.
+Result<void> fetchConflicts(Detail::Session &s)
+{
+    Result<QList<Conflicts::Copy>> copies = Conflicts::list(s.db, s.link.projectId);
+    if (!copies)
+        return copies.error();
+    QStringList paths;
+    for (const Conflicts::Copy &copy : std::as_const(*copies))
+        paths << copy.path << copy.copyPath;
+    return paths.isEmpty() ? Result<void>() : Detail::fetchContents(s, paths);
 }
 
 // Whether the server refused to make a project for good (no retry helps),
@@ -332,6 +346,9 @@ Result<SyncReport> ProjectSyncer::syncLocked(const Projects::Project &project, c
             if (Result<void> fetched = Detail::fetchContents(s, {}); !fetched)
                 return finish(fetched.error());
         }
+    } else if (s.report.received > 0 || !s.report.conflicts.isEmpty()) {
+        if (Result<void> fetched = fetchConflicts(s); !fetched)
+            return finish(fetched.error());
     }
     return finish(pushFailure);
 }

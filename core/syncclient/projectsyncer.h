@@ -86,9 +86,10 @@ public:
     Result<SyncReport> clone(const QString &server, const QString &serverProjectId, const QString &localName, const QString &checkout = {},
                              Link::Contents contents = Link::Contents::Eager);
 
-    // Downloads the contents of the project's files at `paths` (all when
-    // empty) not downloaded here (a project whose contents wait until they
-    // are needed). What it downloaded stays should it fail or be cancelled.
+    // Downloads the contents of the project's files at `paths` not
+    // downloaded here (a project whose contents wait until they are
+    // needed); when empty, every content it lacks, its history's too. What
+    // it downloaded stays should it fail or be cancelled.
     Result<SyncReport> fetch(const QString &projectId, const QStringList &paths = {});
 
     // Local changes of a linked project not yet sent (waiting, or refused

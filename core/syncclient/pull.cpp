@@ -268,8 +268,14 @@ public:
         // A server restored from an older backup may send an older version
         // of what is here: keep this one, and send it again (the server
         // merges it or keeps both).
-        if (m_reset == ChangePage::Reset::Epoch && !stored.isEmpty() && QString::fromLatin1(stored.toHex()) != sha)
-            return sendAgain(change.key, change.seq);
+        if (m_reset == ChangePage::Reset::Epoch && !stored.isEmpty() && QString::fromLatin1(stored.toHex()) != sha) {
+            Result<bool> ours = Replica::hasContent(m_db, stored);
+            if (!ours)
+                return ours.error();
+            // (Never downloaded here: nothing of ours to send; theirs is taken.)
+            if (*ours)
+                return sendAgain(change.key, change.seq);
+        }
         std::optional<QByteArray> bytes = contents.contains(sha) ? std::optional<QByteArray>(contents.value(sha)) : std::nullopt;
         if (!bytes) {
             Result<std::optional<QByteArray>> content = Replica::content(m_db, QByteArray::fromHex(sha.toLatin1()));
@@ -467,6 +473,11 @@ private:
         Result<std::optional<Replica::FileState>> here = Replica::liveFile(m_db, m_s.link.projectId, path);
         if (!here || !*here)
             return here ? Result<void>() : Result<void>(here.error()); // nothing here to send
+        // A content never downloaded here cannot be sent: the file stays as
+        // it is, for the server to send again if it has it.
+        Result<bool> held = Replica::hasContent(m_db, (*here)->sha256);
+        if (!held || !*held)
+            return held ? Result<void>() : Result<void>(held.error());
         if (seq > 0)
             if (Result<void> skipped = SyncState::recordSkipped(m_db, m_s.link.projectId, kFiles, path, seq); !skipped)
                 return skipped;

@@ -107,8 +107,9 @@ struct WantedContent {
     qint64 size = 0;
 };
 Result<QHash<QString, QByteArray>> downloadContents(Session &session, const QList<WantedContent> &wanted);
-// Downloads the contents of the project's files at `paths` (all when
-// empty) that this workspace has not downloaded, a step at a time.
+// Downloads the contents of the project's files at `paths` that this
+// workspace has not downloaded (when empty: every one, its history's too),
+// a step at a time. NotFound for a path the project does not have.
 Result<void> fetchContents(Session &session, const QStringList &paths);
 
 } // namespace Realm::SyncClient::Detail

@@ -692,8 +692,9 @@ private slots:
     }
 
     // Bob on his laptop clones rocket downloading contents only when
-    // needed: a file he opens is downloaded first, then shown; turned
-    // off, the rest arrive with the next sync.
+    // needed: a file he opens is downloaded first, then shown, and so is
+    // a teammate's change to it; turned off, the rest arrive with the next
+    // sync.
     void aLazyCloneOpensAFileOnceDownloaded()
     {
         Desk laptop;
@@ -733,6 +734,11 @@ private slots:
         window.setCentralWidget(editor);
         connect(editor, &Ui::EditorArea::contentsNeeded, team, &Ui::TeamActions::downloadAndOpen);
         connect(team, &Ui::TeamActions::openFileRequested, editor, &Ui::EditorArea::openFile);
+        connect(editor, &Ui::EditorArea::contentsWanted, team, &Ui::TeamActions::download);
+        connect(team, &Ui::TeamActions::projectsReceived, editor, [editor](const QStringList &ids) {
+            for (const QString &id : ids)
+                editor->reloadProject(id);
+        });
         window.resize(900, 500);
         window.show();
         team->setProject(projectId, QStringLiteral("rocket"));
@@ -749,6 +755,15 @@ private slots:
         Result<Projects::ProjectFile> readme = store.file(projectId, QStringLiteral("README.md"));
         REALM_VERIFY_OK(readme);
         QVERIFY(!readme->downloaded);
+
+        // Alice changes it: the open tab shows her change once downloaded.
+        const QByteArray alices = "int main() { return 7; }\n";
+        writeFile(m_alice->folder(QStringLiteral("rocket")), QStringLiteral("src/main.cpp"), alices);
+        REALM_VERIFY_OK(Projects::ProjectImporter(m_alice->workspace.db()).refreshProject(m_aliceProject, {}));
+        m_alice->sync->syncNow({m_aliceProject});
+        QVERIFY(settle(*m_alice->sync));
+        team->sync()->syncNow({projectId});
+        QVERIFY(QTest::qWaitFor([&] { return editor->currentCodeView()->toPlainText().toUtf8() == alices; }, 60000));
 
         QMenu menu;
         menu.addActions(actions);

@@ -278,6 +278,12 @@ void EditorArea::reloadProject(const QString &projectId)
             for (int j = 0; j < m_tabs->count() && !view; ++j)
                 if (tabKeyOf(m_tabs->widget(j)) == key)
                     view = static_cast<CodeView *>(m_tabs->widget(j));
+            if (view && view->property(kTabReload).toULongLong() == ticket && loaded.notDownloaded) {
+                // A teammate's change arrived without its bytes: once they
+                // are downloaded, the project is reloaded again.
+                emit contentsWanted(key.section(QLatin1Char('/'), 0, 0), loaded.path);
+                return;
+            }
             // Gone from the project: the tab keeps what it showed until closed.
             if (!view || view->property(kTabReload).toULongLong() != ticket || !loaded.error.isEmpty()
                 || view->property(kTabSha256).toByteArray() == loaded.sha256)
@@ -319,6 +325,8 @@ void EditorArea::restoreTabs(const QStringList &keys, const QString &currentKey)
     };
     connect(this, &EditorArea::fileOpened, pending, arrived);
     connect(this, &EditorArea::failed, pending, arrived);
+    // Not downloaded: it opens later, if its download succeeds.
+    connect(this, &EditorArea::contentsNeeded, pending, arrived);
     for (const QString &key : keys)
         openFile(key.section(QLatin1Char('/'), 0, 0), key.section(QLatin1Char('/'), 1));
 }

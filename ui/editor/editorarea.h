@@ -81,6 +81,9 @@ signals:
     // openFile() found the file's contents not downloaded (a shared project
     // that downloads them when needed): download them, then open it again.
     void contentsNeeded(const QString &projectId, const QString &path, int line, int column, int length);
+    // reloadProject() found an open file's new contents not downloaded:
+    // download them (the project's reload after shows them).
+    void contentsWanted(const QString &projectId, const QString &path);
 
 private:
     void updateVisibility();

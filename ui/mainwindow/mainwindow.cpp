@@ -150,6 +150,7 @@ void MainWindow::connectTeam()
     });
     // A file whose contents wait on the server opens once downloaded.
     connect(m_editor, &EditorArea::contentsNeeded, m_team, &TeamActions::downloadAndOpen);
+    connect(m_editor, &EditorArea::contentsWanted, m_team, &TeamActions::download);
     connect(m_team, &TeamActions::openFileRequested, m_editor, &EditorArea::openFile);
     connect(m_team, &TeamActions::projectsReceived, this, [this](const QStringList &projectIds) {
         // The tree reads again with the list (as after a refresh), and the

@@ -259,10 +259,13 @@ void SyncController::fetch(const QString &projectId, const QStringList &paths)
 
 void SyncController::cancel()
 {
-    // Whoever waits on a dropped share or clone hears of it.
-    for (const SyncInput &dropped : std::exchange(m_queue, {}))
-        emit failed(dropped.action, tr("Sync cancelled."));
+    // Whoever waits on a dropped share, clone or download hears of it.
     m_cancelled = true;
+    for (const SyncInput &dropped : std::exchange(m_queue, {})) {
+        emit failed(dropped.action, tr("Sync cancelled."));
+        if (dropped.action == SyncInput::Action::Fetch)
+            emit fetchEnded(dropped.projectId, dropped.paths, false);
+    }
     if (m_job)
         m_job->cancel();
 }
@@ -369,13 +372,16 @@ void SyncController::onEnded(const SyncInput &input, const QList<SyncReport> &re
             if (status.link.projectId == report.projectId && !report.cursor.isEmpty())
                 status.link.cursor = report.cursor;
         }
-        if (report.error.isEmpty())
-            m_problems.remove(report.projectId);
-        else if (report.deletesHeld > 0) // the core's words name the CLI's way out
-            m_problems.insert(report.projectId, tr("The team's changes would delete %n file(s) of this project here: they wait for your answer "
-                                                   "(Team → Sync Now asks again).", nullptr, int(std::min<qint64>(report.deletesHeld, INT_MAX))));
-        else
-            m_problems.insert(report.projectId, report.error);
+        // A download says nothing of how the project syncs.
+        if (input.action != SyncInput::Action::Fetch) {
+            if (report.error.isEmpty())
+                m_problems.remove(report.projectId);
+            else if (report.deletesHeld > 0) // the core's words name the CLI's way out
+                m_problems.insert(report.projectId, tr("The team's changes would delete %n file(s) of this project here: they wait for your answer "
+                                                       "(Team → Sync Now asks again).", nullptr, int(std::min<qint64>(report.deletesHeld, INT_MAX))));
+            else
+                m_problems.insert(report.projectId, report.error);
+        }
         if (report.received > 0 || report.fetched > 0 || input.action == SyncInput::Action::Clone)
             received.append(report.projectId);
     }
@@ -383,6 +389,8 @@ void SyncController::onEnded(const SyncInput &input, const QList<SyncReport> &re
         emit finished(input.action, reports);
     else
         emit failed(input.action, error);
+    if (input.action == SyncInput::Action::Fetch)
+        emit fetchEnded(input.projectId, input.paths, error.isEmpty() && !reports.isEmpty() && reports.first().error.isEmpty());
     if (!received.isEmpty())
         emit projectsReceived(received);
     // Not asked about again while a sync allowing them waits (the answer

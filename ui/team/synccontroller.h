@@ -80,6 +80,8 @@ signals:
     // A share, clone or sync ended (each project's report says how it went).
     void finished(Realm::SyncClient::SyncInput::Action action, const QList<Realm::SyncClient::SyncReport> &reports);
     void failed(Realm::SyncClient::SyncInput::Action action, const QString &message);
+    // A fetch() ended (after finished or failed), or was dropped by cancel().
+    void fetchEnded(const QString &projectId, const QStringList &paths, bool ok);
     // The team's changes would delete `count` of the project's files here,
     // more than half: nothing was changed until the user allows it.
     void deletesHeld(const QString &projectId, const QString &projectName, qint64 count);

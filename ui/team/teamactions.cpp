@@ -119,8 +119,6 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
     connect(m_sync, &SyncController::failed, this, [this](SyncInput::Action action, const QString &text) {
         // Said here too: the dialog that asked may be closed by now.
         if (m_sync->wasCancelled()) {
-            if (action == SyncInput::Action::Fetch)
-                fetchEnded(false);
             switch (action) {
             case SyncInput::Action::Sync: emit message(tr("Sync cancelled; changes not sent wait for the next sync.")); break;
             case SyncInput::Action::Share: emit message(tr("Sharing cancelled.")); break;
@@ -129,8 +127,6 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
             }
             return;
         }
-        if (action == SyncInput::Action::Fetch)
-            fetchEnded(false);
         switch (action) {
         case SyncInput::Action::Sync: emit message(tr("Sync failed: %1").arg(text)); break;
         case SyncInput::Action::Share: emit message(tr("Sharing failed: %1").arg(text)); break;
@@ -141,8 +137,7 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
     connect(m_sync, &SyncController::finished, this, [this](SyncInput::Action action, const QList<SyncReport> &reports) {
         if (action == SyncInput::Action::Share && !reports.isEmpty())
             emit message(tr("\"%1\" is shared.").arg(reports.first().projectName));
-        if (action == SyncInput::Action::Fetch)
-            fetchEnded(true);
+
         if (action != SyncInput::Action::Sync)
             return;
         QStringList problems;
@@ -159,6 +154,7 @@ TeamActions::TeamActions(Storage::DatabasePtr db, TeamClient::ServerClient *clie
             emit message(tr("Synced; %n change(s) overlapped a teammate's and were kept as conflict copies: Team → Resolve Conflicts.", nullptr, int(conflicts)));
     });
     connect(m_sync, &SyncController::deletesHeld, this, &TeamActions::askAboutDeletes);
+    connect(m_sync, &SyncController::fetchEnded, this, &TeamActions::fetchEnded);
     connect(m_client, &TeamClient::ServerClient::accountChanged, this, [this] {
         updateActions();
         showStatus();
@@ -323,18 +319,26 @@ void TeamActions::setLazyContents(bool lazy)
 void TeamActions::downloadAndOpen(const QString &projectId, const QString &path, int line, int column, int length)
 {
     emit message(tr("Downloading %1…").arg(path));
-    m_opensAfterFetch.push_back({projectId, path, line, column, length});
+    m_opensAfterFetch.append({projectId, path, line, column, length});
     m_sync->fetch(projectId, {path});
 }
 
-void TeamActions::fetchEnded(bool ok)
+void TeamActions::download(const QString &projectId, const QString &path)
 {
-    if (m_opensAfterFetch.empty())
+    m_sync->fetch(projectId, {path});
+}
+
+void TeamActions::fetchEnded(const QString &projectId, const QStringList &paths, bool ok)
+{
+    for (qsizetype i = 0; i < m_opensAfterFetch.size(); ++i) {
+        const OpenAfterFetch open = m_opensAfterFetch.at(i);
+        if (open.projectId != projectId || !paths.contains(open.path))
+            continue;
+        m_opensAfterFetch.removeAt(i);
+        if (ok)
+            emit openFileRequested(open.projectId, open.path, open.line, open.column, open.length);
         return;
-    const OpenAfterFetch open = m_opensAfterFetch.front();
-    m_opensAfterFetch.pop_front();
-    if (ok)
-        emit openFileRequested(open.projectId, open.path, open.line, open.column, open.length);
+    }
 }
 
 void TeamActions::updateActions()

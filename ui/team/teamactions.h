@@ -10,8 +10,6 @@
 #include <QPointer>
 #include <QSet>
 
-#include <deque>
-
 class QAction;
 class QLabel;
 class QToolButton;
@@ -62,6 +60,9 @@ public:
     // Downloads the file's contents (a project that downloads them when
     // needed), then asks the window to open it (openFileRequested).
     void downloadAndOpen(const QString &projectId, const QString &path, int line, int column, int length);
+    // Downloads the file's contents; an open tab of it reloads after
+    // (projectsReceived).
+    void download(const QString &projectId, const QString &path);
 
 signals:
     void openFileRequested(const QString &projectId, const QString &path, int line, int column, int length);
@@ -82,8 +83,8 @@ private:
     void folderUpdatesSet(const QString &projectId, const QString &name, bool on, const Result<qint64> &switched);
     // Team → Download File Contents Only When Needed, for the current project.
     void setLazyContents(bool lazy);
-    // A download (SyncInput::Action::Fetch) ended: the file waiting on it opens.
-    void fetchEnded(bool ok);
+    // A download ended: the file waiting on it opens.
+    void fetchEnded(const QString &projectId, const QStringList &paths, bool ok);
 
     Storage::DatabasePtr m_db;
     TeamClient::ServerClient *m_client;
@@ -120,7 +121,7 @@ private:
         int column = 0;
         int length = 0;
     };
-    std::deque<OpenAfterFetch> m_opensAfterFetch;
+    QList<OpenAfterFetch> m_opensAfterFetch;
 };
 
 } // namespace Realm::Ui

@@ -218,6 +218,52 @@ private slots:
         }
     }
 
+    void aFetchOfEverythingTakesTheHistoryToo()
+    {
+        const QByteArray before = "console.log('hi');\n";
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("src/app.js"), "console.log('changed');\n");
+        Test::writeFile(m_alicesMachine->folder.path(), QStringLiteral("tools/run"), "#!/bin/sh\necho run\n");
+        REALM_VERIFY_OK(sendAlicesFolder());
+        REALM_VERIFY_OK(m_dana.syncer().sync(m_dana.projectId));
+        // Without its first line, a script without an extension is no language.
+        Result<Projects::ProjectFile> run = danasFile(QStringLiteral("tools/run"));
+        REALM_VERIFY_OK(run);
+        QCOMPARE(run->language, QString());
+
+        // A named file alone leaves the history; everything takes it (a
+        // Git export of the history needs the earlier app.js).
+        Result<SyncReport> one = m_dana.syncer().fetch(m_dana.projectId, {QStringLiteral("tools/run")});
+        REALM_VERIFY_OK(one);
+        QCOMPARE(one->fetched, qint64(1));
+        run = danasFile(QStringLiteral("tools/run"));
+        REALM_VERIFY_OK(run);
+        QCOMPARE(run->language, QStringLiteral("shell"));
+        Result<std::optional<QByteArray>> earlier = Projects::Replica::content(m_dana.machine->db()->handle(), QCryptographicHash::hash(before, QCryptographicHash::Sha256));
+        REALM_VERIFY_OK(earlier);
+        QVERIFY(!*earlier);
+        Result<SyncReport> all = m_dana.syncer().fetch(m_dana.projectId);
+        REALM_VERIFY_OK(all);
+        QCOMPARE(all->fetched, qint64(4)); // README.md, style.css and both app.js
+        earlier = Projects::Replica::content(m_dana.machine->db()->handle(), QCryptographicHash::hash(before, QCryptographicHash::Sha256));
+        REALM_VERIFY_OK(earlier);
+        QCOMPARE(earlier->value_or(QByteArray()), before);
+        Result<bool> lacking = Projects::Replica::hasAbsent(m_dana.machine->db()->handle(), m_dana.projectId);
+        REALM_VERIFY_OK(lacking);
+        QVERIFY(!*lacking);
+        // Found from the file, not changed here: nothing to send.
+        Result<qint64> pending = SyncClient::ProjectSyncer::pendingChanges(m_dana.machine->db()->handle(), m_dana.projectId);
+        REALM_VERIFY_OK(pending);
+        QCOMPARE(*pending, qint64(0));
+    }
+
+    void aFetchOfAFileTheProjectLacksSaysSo()
+    {
+        Result<SyncReport> refused = m_dana.syncer().fetch(m_dana.projectId, {QStringLiteral("src/missing.js")});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Error::Code::NotFound);
+        QVERIFY2(refused.error().message.contains(QLatin1String("src/missing.js")), qPrintable(refused.error().message));
+    }
+
     void aFetchThatCannotReachTheServerChangesNothing()
     {
         m_dana.machine->transport->fetchesBeforeOffline = 0;
