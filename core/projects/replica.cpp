@@ -156,9 +156,10 @@ Result<std::optional<QByteArray>> content(Storage::Handle db, const QByteArray &
 Result<bool> hasAbsent(Storage::Handle db, const QString &projectId)
 {
     // From the few absent contents (an index of them) to the files and
-    // versions of this project that have them.
+    // versions of this project that have them. (`+f.project_id`: by the
+    // content's index, not by scanning the project's files for each.)
     Statement q(db, "SELECT 1 FROM blobs b WHERE b.present = 0 AND ("
-                    "EXISTS (SELECT 1 FROM files f WHERE f.blob_sha256 = b.sha256 AND f.project_id = ?1) OR "
+                    "EXISTS (SELECT 1 FROM files f WHERE f.blob_sha256 = b.sha256 AND +f.project_id = ?1) OR "
                     "EXISTS (SELECT 1 FROM project_version_files vf JOIN project_versions v ON v.id = vf.version_id "
                     "WHERE vf.blob_sha256 = b.sha256 AND v.project_id = ?1)) LIMIT 1");
     q.bindAll(projectId);
@@ -181,7 +182,7 @@ Result<QList<FileState>> absentHistory(Storage::Handle db, const QString &projec
     Statement q(db, "SELECT min(vf.path), b.sha256, b.size, min(vf.mode) FROM project_version_files vf "
                     "JOIN project_versions v ON v.id = vf.version_id JOIN blobs b ON b.sha256 = vf.blob_sha256 "
                     "WHERE v.project_id = ?1 AND b.present = 0 AND NOT EXISTS "
-                    "(SELECT 1 FROM files f WHERE f.blob_sha256 = b.sha256 AND f.project_id = ?1 AND f.deleted_at IS NULL) "
+                    "(SELECT 1 FROM files f WHERE f.blob_sha256 = b.sha256 AND +f.project_id = ?1 AND f.deleted_at IS NULL) "
                     "GROUP BY b.sha256 ORDER BY 1");
     q.bindAll(projectId);
     QList<FileState> contents;
