@@ -133,6 +133,18 @@ Result<void> fetchConflicts(Detail::Session &s)
     return paths.isEmpty() ? Result<void>() : Detail::fetchContents(s, paths);
 }
 
+// A shared project and its link; NotFound with `notShared` when it is not.
+Result<std::pair<Link, Projects::Project>> sharedProject(const Storage::DatabasePtr &db, const QString &projectId, const QString &notShared)
+{
+    Result<std::optional<Link>> link = SyncState::link(db->handle(), projectId);
+    if (!link)
+        return link.error();
+    Result<Projects::Project> project = Projects::ProjectStore(db).find(projectId, true);
+    if (!*link || !project)
+        return Error::notFound(notShared);
+    return std::pair<Link, Projects::Project>(**link, *project);
+}
+
 // Whether the server refused to make a project for good (no retry helps),
 // rather than could not be asked. A 404 may be a proxy's while the server
 // is redeployed: it is believed only when the organization itself is not
@@ -204,19 +216,26 @@ Result<SyncReport> ProjectSyncer::sync(const QString &projectId, const SyncOptio
     return synced;
 }
 
+Detail::Session ProjectSyncer::sessionFor(const Link &link, const Projects::Project &project) const
+{
+    Detail::Session s{.db = m_db, .transport = m_transport, .cancel = m_cancel, .progress = m_progress, .link = link, .report = {}, .pulledVersionId = {}, .receivedVersions = {}};
+    s.report.projectId = project.id;
+    s.report.projectName = project.name;
+    s.report.server = link.server;
+    s.report.serverProjectId = link.serverProjectId;
+    return s;
+}
+
 Result<SyncReport> ProjectSyncer::lockAndSync(const QString &projectId, const SyncOptions &options)
 {
-    Storage::Handle db = m_db->handle();
-    Result<std::optional<Link>> link = SyncState::link(db, projectId);
-    if (!link)
-        return link.error();
-    Result<Projects::Project> project = Projects::ProjectStore(m_db).find(projectId, true);
-    if (!*link || !project)
-        return Error::notFound(QCoreApplication::translate("Realm::SyncClient", "This project is not shared with a server: share it first (realm-cli project share)."));
-    Result<std::unique_ptr<QLockFile>> lock = lockForSync(m_db, *project);
+    Result<std::pair<Link, Projects::Project>> shared =
+        sharedProject(m_db, projectId, QCoreApplication::translate("Realm::SyncClient", "This project is not shared with a server: share it first (realm-cli project share)."));
+    if (!shared)
+        return shared.error();
+    Result<std::unique_ptr<QLockFile>> lock = lockForSync(m_db, shared->second);
     if (!lock)
         return lock.error();
-    return syncLocked(*project, options);
+    return syncLocked(shared->second, options);
 }
 
 Result<SyncReport> ProjectSyncer::syncLocked(const Projects::Project &project, const SyncOptions &options)
@@ -227,11 +246,7 @@ Result<SyncReport> ProjectSyncer::syncLocked(const Projects::Project &project, c
     Result<std::optional<Link>> link = SyncState::link(db, projectId);
     if (!link || !*link)
         return link ? Error::failed(QCoreApplication::translate("Realm::SyncClient", "The project's link to the server is gone.")) : link.error();
-    Detail::Session s{.db = m_db, .transport = m_transport, .cancel = m_cancel, .progress = m_progress, .link = **link, .report = {}, .pulledVersionId = {}, .receivedVersions = {}};
-    s.report.projectId = projectId;
-    s.report.projectName = project.name;
-    s.report.server = s.link.server;
-    s.report.serverProjectId = s.link.serverProjectId;
+    Detail::Session s = sessionFor(**link, project);
 
     const auto finish = [&](const std::optional<Error> &failure) -> Result<SyncReport> {
         // What went wrong stays with the link, for `sync status` and the badge.
@@ -406,18 +421,11 @@ Result<SyncReport> ProjectSyncer::share(const QString &projectId, const QString 
 
 Result<SyncReport> ProjectSyncer::fetch(const QString &projectId, const QStringList &paths)
 {
-    Storage::Handle db = m_db->handle();
-    Result<std::optional<Link>> link = SyncState::link(db, projectId);
-    if (!link)
-        return link.error();
-    Result<Projects::Project> project = Projects::ProjectStore(m_db).find(projectId, true);
-    if (!*link || !project)
-        return Error::notFound(QCoreApplication::translate("Realm::SyncClient", "This project is not shared with a server: its files are all here."));
-    Detail::Session s{.db = m_db, .transport = m_transport, .cancel = m_cancel, .progress = m_progress, .link = **link, .report = {}, .pulledVersionId = {}, .receivedVersions = {}};
-    s.report.projectId = projectId;
-    s.report.projectName = project->name;
-    s.report.server = s.link.server;
-    s.report.serverProjectId = s.link.serverProjectId;
+    Result<std::pair<Link, Projects::Project>> shared =
+        sharedProject(m_db, projectId, QCoreApplication::translate("Realm::SyncClient", "This project is not shared with a server: its files are all here."));
+    if (!shared)
+        return shared.error();
+    Detail::Session s = sessionFor(shared->first, shared->second);
     s.report.state = s.link.state;
     if (Result<void> fetched = Detail::fetchContents(s, paths); !fetched) {
         m_lastReport = s.report;

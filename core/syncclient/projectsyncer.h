@@ -16,6 +16,10 @@ namespace Realm::Projects {
 struct Project;
 }
 
+namespace Realm::SyncClient::Detail {
+struct Session;
+}
+
 namespace Realm::SyncClient {
 
 struct SyncOptions {
@@ -99,6 +103,8 @@ public:
     static Result<qint64> pendingChanges(Storage::Handle db, const QString &projectId, Counting counting = Counting::Changes);
 
 private:
+    // What push, pull and fetch share, its report naming the project.
+    Detail::Session sessionFor(const Link &link, const Projects::Project &project) const;
     // Takes the project's sync lock, then syncLocked().
     Result<SyncReport> lockAndSync(const QString &projectId, const SyncOptions &options);
     // A sync, its caller holding the project's sync lock.
