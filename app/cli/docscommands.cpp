@@ -5,6 +5,7 @@
 #include "clioutput.h"
 #include "jobrunner.h"
 #include "providercommands.h"
+#include "synccommands.h"
 
 #include "docs/docexport.h"
 #include "docs/docjson.h"
@@ -135,6 +136,10 @@ int runGenerate(const Invocation &inv)
     Result<Docs::GenerateInput> input = generateInputFrom(parser, inv, &db);
     if (!input)
         return fail(input.error());
+    if (!input->projectId.isEmpty()) {
+        if (int rc = downloadFirst(db, input->projectId, SyncClient::FetchReach::LiveFiles); rc != ExitOk)
+            return rc;
+    }
     const auto outcome = runJob(new Docs::GenerateJob(db, *input));
     if (const auto *failure = std::get_if<Docs::GenerateFailure>(&outcome)) {
         Output::error(failure->error.message);

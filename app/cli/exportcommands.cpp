@@ -5,6 +5,7 @@
 
 #include "clioutput.h"
 #include "jobrunner.h"
+#include "synccommands.h"
 
 #include "projects/exportjob.h"
 #include "projects/importsource.h"
@@ -74,6 +75,9 @@ int runProjectExport(const Invocation &inv)
     if (!opened)
         return fail(opened.error());
     input.projectId = opened->project.id;
+    // A Git export writes every version; an archive, the files as they are.
+    if (int rc = downloadFirst(opened->db, input.projectId, input.archive ? SyncClient::FetchReach::LiveFiles : SyncClient::FetchReach::WithHistory); rc != ExitOk)
+        return rc;
     const auto outcome = runJob(new Projects::ExportJob(opened->db, input));
     if (const auto *error = std::get_if<Error>(&outcome))
         return fail(*error);

@@ -12,6 +12,7 @@
 #include "secrets/keychainsecretstore.h"
 #include "starters/startertemplate.h"
 #include "syncclient/conflicts.h"
+#include "syncclient/contents.h"
 #include "syncclient/orgtemplatejob.h"
 #include "syncclient/syncjob.h"
 #include "syncclient/syncoverview.h"
@@ -448,6 +449,27 @@ int runProjectFetch(const Invocation &inv)
     return runOneProject(inv, opened->db, *login, input, [](const SyncReport &report) {
         Output::print(QStringLiteral("%1: downloaded %2 file content(s), %3.").arg(report.projectName).arg(report.fetched).arg(Projects::formatBytes(report.downloadedBytes)));
     });
+}
+
+int downloadFirst(const Storage::DatabasePtr &db, const QString &projectId, SyncClient::FetchReach reach)
+{
+    Result<std::optional<SyncInput>> input = SyncClient::downloadBefore(db, projectId, reach);
+    if (!input)
+        return fail(input.error());
+    if (!*input)
+        return ExitOk;
+    Login signedIn;
+    Result<TeamClient::Credentials> login = signedIn.credentials();
+    if (!login)
+        return failServer(login.error());
+    const auto outcome = runSyncJob(db, *login, **input);
+    if (const auto *error = std::get_if<Error>(&outcome))
+        return failServer(*error);
+    const SyncReport &report = std::get<QList<SyncReport>>(outcome).first();
+    Output::note(QStringLiteral("Downloaded %1 file content(s) this project had not downloaded yet (%2).")
+                     .arg(report.fetched)
+                     .arg(Projects::formatBytes(report.downloadedBytes)));
+    return ExitOk;
 }
 
 int runProjectMembers(const Invocation &inv)

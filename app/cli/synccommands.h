@@ -4,6 +4,7 @@
 #include "cliarguments.h"
 
 #include "syncclient/orgtemplatesyncer.h"
+#include "syncclient/projectsyncer.h"
 #include "syncclient/syncstate.h"
 
 #include <QCommandLineParser>
@@ -25,6 +26,10 @@ int runProjectResolve(const Invocation &invocation);
 // prompt publish|withdraw NAME --org ORG, docs template publish|withdraw NAME --org ORG
 int runTemplateSharing(const QString &subcommand, SyncClient::TemplateKind kind, const Invocation &invocation);
 QString syncCommandsHelp();
+// Before a job that reads a project's contents (an export, docs): downloads
+// what a project cloned with --contents lazy has not downloaded yet, with
+// the progress line and Ctrl+C of any job. ExitOk when all is here now.
+int downloadFirst(const Storage::DatabasePtr &db, const QString &projectId, SyncClient::FetchReach reach);
 // --contents eager|lazy (Eager when not given); nullopt, said, when it is neither.
 std::optional<SyncClient::Link::Contents> contentsOption(const QCommandLineParser &parser);
 

@@ -153,6 +153,19 @@ Result<std::optional<QByteArray>> content(Storage::Handle db, const QByteArray &
     return std::optional<QByteArray>(q.columnBlob(0));
 }
 
+namespace {
+
+Result<bool> anyRow(Statement &q, const QString &projectId)
+{
+    q.bindAll(projectId);
+    const bool found = q.next();
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's files"));
+    return found;
+}
+
+} // namespace
+
 Result<bool> hasAbsent(Storage::Handle db, const QString &projectId)
 {
     // From the few absent contents (an index of them) to the files and
@@ -162,11 +175,14 @@ Result<bool> hasAbsent(Storage::Handle db, const QString &projectId)
                     "EXISTS (SELECT 1 FROM files f WHERE f.blob_sha256 = b.sha256 AND +f.project_id = ?1) OR "
                     "EXISTS (SELECT 1 FROM project_version_files vf JOIN project_versions v ON v.id = vf.version_id "
                     "WHERE vf.blob_sha256 = b.sha256 AND v.project_id = ?1)) LIMIT 1");
-    q.bindAll(projectId);
-    const bool absent = q.next();
-    if (q.failed())
-        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's files"));
-    return absent;
+    return anyRow(q, projectId);
+}
+
+Result<bool> hasAbsentFiles(Storage::Handle db, const QString &projectId)
+{
+    Statement q(db, "SELECT 1 FROM blobs b WHERE b.present = 0 AND EXISTS (SELECT 1 FROM files f "
+                    "WHERE f.blob_sha256 = b.sha256 AND +f.project_id = ?1 AND f.deleted_at IS NULL) LIMIT 1");
+    return anyRow(q, projectId);
 }
 
 Result<QList<FileState>> absentFiles(Storage::Handle db, const QString &projectId)

@@ -21,7 +21,7 @@ constexpr qint64 kBytesPerStep = 32LL * 1024 * 1024;
 
 } // namespace
 
-Result<void> fetchContents(Session &s, const QStringList &paths)
+Result<void> fetchContents(Session &s, const QStringList &paths, FetchReach reach)
 {
     Storage::Handle db = s.db->handle();
     for (const QString &path : paths) {
@@ -34,8 +34,8 @@ Result<void> fetchContents(Session &s, const QStringList &paths)
     Result<QList<Replica::FileState>> absent = Replica::absentFiles(db, s.link.projectId);
     if (!absent)
         return absent.error();
-    // All of it: the history's contents too (a Git export needs them).
-    if (paths.isEmpty()) {
+    // The history's contents too (a Git export needs them).
+    if (paths.isEmpty() && reach == FetchReach::WithHistory) {
         Result<QList<Replica::FileState>> history = Replica::absentHistory(db, s.link.projectId);
         if (!history)
             return history.error();

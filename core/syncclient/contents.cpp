@@ -44,4 +44,25 @@ Result<ContentsState> setContents(const Storage::DatabasePtr &db, const QString 
     return **state;
 }
 
+Result<std::optional<SyncInput>> downloadBefore(const Storage::DatabasePtr &db, const QString &projectId, FetchReach reach)
+{
+    Result<std::optional<Link>> link = SyncState::link(db->handle(), projectId);
+    if (!link)
+        return link.error();
+    if (!*link)
+        return std::optional<SyncInput>();
+    Result<bool> missing = reach == FetchReach::WithHistory ? Projects::Replica::hasAbsent(db->handle(), projectId)
+                                                           : Projects::Replica::hasAbsentFiles(db->handle(), projectId);
+    if (!missing)
+        return missing.error();
+    if (!*missing)
+        return std::optional<SyncInput>();
+    SyncInput input;
+    input.action = SyncInput::Action::Fetch;
+    input.projectId = projectId;
+    input.server = (*link)->server;
+    input.reach = reach;
+    return std::optional<SyncInput>(input);
+}
+
 } // namespace Realm::SyncClient

@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 #include "storage/database.h"
+#include "syncclient/syncjob.h"
 #include "syncclient/syncstate.h"
 
 #include <optional>
@@ -22,5 +23,12 @@ Result<std::optional<ContentsState>> contentsState(const Storage::DatabasePtr &d
 // folder takes the team's changes (the folder needs every content). Eager
 // leaves what is missing to the next sync (or ProjectSyncer::fetch).
 Result<ContentsState> setContents(const Storage::DatabasePtr &db, const QString &projectId, Link::Contents contents);
+
+// The download a job that reads the project's contents (an export, docs)
+// runs first, so that it does not stop at the first file not downloaded:
+// nullopt when no content `reach` covers is missing, or when the project
+// is no longer shared (nothing to download from; the job then says which
+// file it lacks).
+Result<std::optional<SyncInput>> downloadBefore(const Storage::DatabasePtr &db, const QString &projectId, FetchReach reach);
 
 } // namespace Realm::SyncClient

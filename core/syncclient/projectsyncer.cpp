@@ -419,7 +419,7 @@ Result<SyncReport> ProjectSyncer::share(const QString &projectId, const QString 
     return syncLocked(*project, {});
 }
 
-Result<SyncReport> ProjectSyncer::fetch(const QString &projectId, const QStringList &paths)
+Result<SyncReport> ProjectSyncer::fetch(const QString &projectId, const QStringList &paths, FetchReach reach)
 {
     Result<std::pair<Link, Projects::Project>> shared =
         sharedProject(m_db, projectId, QCoreApplication::translate("Realm::SyncClient", "This project is not shared with a server: its files are all here."));
@@ -427,7 +427,7 @@ Result<SyncReport> ProjectSyncer::fetch(const QString &projectId, const QStringL
         return shared.error();
     Detail::Session s = sessionFor(shared->first, shared->second);
     s.report.state = s.link.state;
-    if (Result<void> fetched = Detail::fetchContents(s, paths); !fetched) {
+    if (Result<void> fetched = Detail::fetchContents(s, paths, reach); !fetched) {
         m_lastReport = s.report;
         m_lastReport.error = fetched.error().message;
         m_lastReport.errorCode = fetched.error().code;

@@ -31,6 +31,11 @@ struct SyncOptions {
     qint64 deletesAllowed = 0;
 };
 
+// What a fetch of no named file downloads: the contents the project's
+// live files lack (to export them as an archive, document them), or its
+// history's too (a Git export of every version).
+enum class FetchReach { LiveFiles, WithHistory };
+
 // What one sync of one project did.
 struct SyncReport {
     QString projectId;
@@ -92,9 +97,10 @@ public:
 
     // Downloads the contents of the project's files at `paths` not
     // downloaded here (a project whose contents wait until they are
-    // needed); when empty, every content it lacks, its history's too. What
-    // it downloaded stays should it fail or be cancelled.
-    Result<SyncReport> fetch(const QString &projectId, const QStringList &paths = {});
+    // needed); when empty, every content its live files lack, and with
+    // WithHistory its history's too (a Git export of the history needs
+    // them). What it downloaded stays should it fail or be cancelled.
+    Result<SyncReport> fetch(const QString &projectId, const QStringList &paths = {}, FetchReach reach = FetchReach::WithHistory);
 
     // Local changes of a linked project not yet sent (waiting, or refused
     // to a viewer). The versions of its history travel with the changes

@@ -40,7 +40,7 @@ Result<QList<SyncReport>> SyncJob::run(const Storage::DatabasePtr &db, const Tra
     switch (input.action) {
     case SyncInput::Action::Share: return one(syncer.share(input.projectId, input.server, input.org));
     case SyncInput::Action::Clone: return one(syncer.clone(input.server, input.serverProjectId, input.name, input.checkout, input.contents));
-    case SyncInput::Action::Fetch: return one(syncer.fetch(input.projectId, input.paths));
+    case SyncInput::Action::Fetch: return one(syncer.fetch(input.projectId, input.paths, input.reach));
     case SyncInput::Action::Sync: break;
     }
     QStringList projectIds = input.projectIds;

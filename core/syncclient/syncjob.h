@@ -23,6 +23,7 @@ struct SyncInput {
     QString checkout;        // Clone: a folder for the files, the project's source then
     Link::Contents contents = Link::Contents::Eager; // Clone
     QStringList paths;       // Fetch: the files of `projectId` (empty: every one not downloaded)
+    FetchReach reach = FetchReach::WithHistory; // Fetch with no paths: the history's contents too?
     SyncOptions options;
 };
 

@@ -108,8 +108,9 @@ struct WantedContent {
 };
 Result<QHash<QString, QByteArray>> downloadContents(Session &session, const QList<WantedContent> &wanted);
 // Downloads the contents of the project's files at `paths` that this
-// workspace has not downloaded (when empty: every one, its history's too),
-// a step at a time. NotFound for a path the project does not have.
-Result<void> fetchContents(Session &session, const QStringList &paths);
+// workspace has not downloaded (when empty: every one, with WithHistory
+// its history's too), a step at a time. NotFound for a path the project
+// does not have.
+Result<void> fetchContents(Session &session, const QStringList &paths, FetchReach reach = FetchReach::WithHistory);
 
 } // namespace Realm::SyncClient::Detail

@@ -563,6 +563,42 @@ private slots:
         QVERIFY2(err.contains("--folder-updates off"), err.constData());
     }
 
+    // Docs and exports of a lazy clone download what they read first: the
+    // live files for docs and an archive, the history too for Git.
+    void aLazyCloneDownloadsBeforeDocsAndExports()
+    {
+        const QString id = shareWithBob(QStringLiteral("lazyout"), {{QStringLiteral("main.c"), "/** Starts the program. */\nint main(void) { return 0; }\n"},
+                                                                  {QStringLiteral("README.md"), "# Out\n"}});
+        QVERIFY(!id.isEmpty());
+        QVERIFY(giveRole(QStringLiteral("lazyout"), QStringLiteral("carol@example.org"), QStringLiteral("viewer")));
+        QCOMPARE(cli(m_carol, {QStringLiteral("project"), QStringLiteral("clone"), id, QStringLiteral("--contents"), QStringLiteral("lazy")}), 0);
+        writeFile(m_alice.folder(QStringLiteral("lazyout")), QStringLiteral("README.md"), "# Out, second\n");
+        QVERIFY(refresh(m_alice, QStringLiteral("lazyout")));
+        QVERIFY(sync(m_alice, QStringLiteral("lazyout")));
+        QVERIFY(sync(m_carol, QStringLiteral("lazyout")));
+
+        QByteArray out;
+        QByteArray err;
+        const QString docs = m_folder.filePath(QStringLiteral("lazyout-docs"));
+        QCOMPARE(cli(m_carol, {QStringLiteral("docs"), QStringLiteral("generate"), QStringLiteral("lazyout"), QStringLiteral("--out"), docs}, &out, &err), 0);
+        QVERIFY2(err.contains("Downloaded 2 file content(s)"), err.constData());
+        QFile api(docs + QStringLiteral("/api.md"));
+        QVERIFY(api.open(QIODevice::ReadOnly));
+        QVERIFY(api.readAll().contains("Starts the program."));
+
+        // The live files are here now: an archive downloads nothing more.
+        const QString zip = m_folder.filePath(QStringLiteral("lazyout.zip"));
+        QCOMPARE(cli(m_carol, {QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("lazyout"), QStringLiteral("--out"), zip, QStringLiteral("--json")}, &out, &err), 0);
+        QVERIFY2(!err.contains("Downloaded"), err.constData());
+        QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("files")).toInteger(), 2);
+
+        // Git writes every version: the first README too.
+        const QString git = m_folder.filePath(QStringLiteral("lazyout-git"));
+        QCOMPARE(cli(m_carol, {QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("lazyout"), QStringLiteral("--out"), git, QStringLiteral("--format"), QStringLiteral("git"), QStringLiteral("--json")}, &out, &err), 0);
+        QVERIFY2(err.contains("Downloaded 1 file content(s)"), err.constData());
+        QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("commits")).toInteger(), 2);
+    }
+
     void aRemovedMemberKeepsTheLocalCopy()
     {
         const QString id = shareWithBob(QStringLiteral("leave"), {{QStringLiteral("a.txt"), "a\n"}});
