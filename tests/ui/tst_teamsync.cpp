@@ -21,6 +21,9 @@
 #include "team/teamactions.h"
 #include "team/serverprojectsdialog.h"
 #include "team/sharedialog.h"
+#include "docs/docspanel.h"
+#include "jobs/exportdialog.h"
+#include "chat/providerstore.h"
 #include "projects/folderwatch.h"
 #include "team/synccontroller.h"
 #include "sync/syncprotocol.h"
@@ -47,6 +50,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTextBlock>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -778,6 +782,75 @@ private slots:
                                                        == projectFile(m_alice->workspace.db(), m_aliceProject, QStringLiteral("README.md")); },
                                 60000));
         QVERIFY(std::any_of(messages.cbegin(), messages.cend(), [](const QList<QVariant> &m) { return m.first().toString().contains(QStringLiteral("downloads every file's contents")); }));
+    }
+
+    // An export and docs of a lazy clone download what they read first, in
+    // their own progress line; Cancel before then downloads nothing.
+    void aLazyCloneDownloadsBeforeAnExportAndDocs()
+    {
+        Desk laptop;
+        QVERIFY(signIn(laptop, QStringLiteral("bob@example.org")));
+        laptop.sync = std::make_unique<SyncController>(laptop.workspace.db(), &laptop.client);
+        const std::optional<SyncClient::ProjectSyncStatus> alices = m_alice->sync->statusOf(m_aliceProject);
+        QVERIFY(alices);
+        QSignalSpy cloned(laptop.sync.get(), &SyncController::finished);
+        laptop.sync->clone(alices->link.serverProjectId, QStringLiteral("rocket"), {}, SyncClient::Link::Contents::Lazy);
+        QVERIFY(settle(*laptop.sync));
+        QCOMPARE(cloned.size(), 1);
+        const QString projectId = cloned.first().at(1).value<QList<SyncClient::SyncReport>>().first().projectId;
+        Projects::ProjectStore store(laptop.workspace.db());
+        const auto downloaded = [&](const QString &path) {
+            Result<Projects::ProjectFile> file = store.file(projectId, path);
+            return file && file->downloaded;
+        };
+        QVERIFY(!downloaded(QStringLiteral("src/main.cpp")));
+
+        Ui::ExportDialog dialog(laptop.workspace.db(), projectId, QStringLiteral("rocket"));
+        dialog.setSyncController(laptop.sync.get());
+        dialog.show();
+        const QString zip = laptop.folder(QStringLiteral("rocket.zip"));
+        dialog.setTarget(zip);
+        QSignalSpy exported(&dialog, &Ui::ExportDialog::exportFinished);
+        dialog.startExport();
+        QVERIFY(dialog.isRunning());
+        dialog.reject(); // before the download starts
+        QVERIFY(QTest::qWaitFor([&] { return !exported.isEmpty(); }, 20000));
+        QCOMPARE(exported.takeFirst().first().toBool(), false);
+        QVERIFY(!dialog.isRunning() && dialog.isVisible());
+        QVERIFY(!QFile::exists(zip));
+        QVERIFY(!downloaded(QStringLiteral("src/main.cpp")));
+
+        bool pictured = false;
+        connect(laptop.sync.get(), &SyncController::progress, &dialog, [&] {
+            if (!std::exchange(pictured, true))
+                QVERIFY(Test::saveScreenshot(dialog, QStringLiteral("export-downloading.png")));
+        });
+        dialog.startExport();
+        QVERIFY(QTest::qWaitFor([&] { return !exported.isEmpty(); }, 60000));
+        QVERIFY2(exported.first().first().toBool(), qPrintable(exported.first().at(1).toString()));
+        QVERIFY(QFile::exists(zip));
+        QVERIFY(downloaded(QStringLiteral("src/main.cpp")) && downloaded(QStringLiteral("README.md")));
+
+        // Alice's change arrives not downloaded; docs download it first.
+        writeFile(m_alice->folder(QStringLiteral("rocket")), QStringLiteral("src/main.cpp"), "/** Lifts off. */\nint main() { return 1; }\n");
+        REALM_VERIFY_OK(Projects::ProjectImporter(m_alice->workspace.db()).refreshProject(m_aliceProject, {}));
+        m_alice->sync->syncNow({m_aliceProject});
+        QVERIFY(settle(*m_alice->sync));
+        laptop.sync->syncNow({projectId});
+        QVERIFY(settle(*laptop.sync));
+        QVERIFY(!downloaded(QStringLiteral("src/main.cpp")));
+        Secrets::MemorySecretStore keys;
+        Ui::DocsPanel docs(laptop.workspace.db(), Chat::ProviderStore(laptop.workspace.db(), &keys, &keys));
+        docs.setSyncController(laptop.sync.get());
+        docs.show();
+        docs.setProject(projectId, QStringLiteral("rocket"));
+        QSignalSpy generated(&docs, &Ui::DocsPanel::generated);
+        QSignalSpy failed(&docs, &Ui::DocsPanel::failed);
+        docs.generateApiReference();
+        QVERIFY(QTest::qWaitFor([&] { return !generated.isEmpty() || !failed.isEmpty(); }, 60000));
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        QVERIFY(downloaded(QStringLiteral("src/main.cpp")));
+        QVERIFY(QTest::qWaitFor([&] { return docs.preview()->toPlainText().contains(QStringLiteral("Lifts off.")); }, 20000));
     }
 
     // Alice deletes most of the project: Bob's desktop asks before the

@@ -5,6 +5,7 @@
 #include "docs/doctemplatesdialog.h"
 #include "jobs/background.h"
 #include "markup/markdownoutput.h"
+#include "team/downloadfirst.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -49,6 +50,7 @@ DocsPanel::DocsPanel(Storage::DatabasePtr db, Chat::ProviderStore providers, QWi
     , m_documentedOnlyBox(new QCheckBox(tr("&Only symbols with a documentation comment")))
     , m_generateButton(new QPushButton(tr("&Generate")))
     , m_cancelButton(new QPushButton(tr("Cancel")))
+    , m_downloadFirst(new DownloadFirst(this))
     , m_progress(new QProgressBar)
     , m_status(new QLabel)
     , m_title(new QLabel)
@@ -63,6 +65,11 @@ DocsPanel::DocsPanel(Storage::DatabasePtr db, Chat::ProviderStore providers, QWi
 }
 
 DocsPanel::~DocsPanel() = default; // a running job is a child: it cancels and waits for its thread
+
+void DocsPanel::setSyncController(SyncController *sync)
+{
+    m_downloadFirst->setSync(sync);
+}
 
 void DocsPanel::buildUi()
 {
@@ -118,6 +125,9 @@ void DocsPanel::buildUi()
     m_status->setWordWrap(true);
     connect(m_generateButton, &QPushButton::clicked, this, &DocsPanel::generate);
     connect(m_cancelButton, &QPushButton::clicked, this, &DocsPanel::cancel);
+    connect(m_downloadFirst, &DownloadFirst::progress, this, &DocsPanel::showProgress);
+    connect(m_downloadFirst, &DownloadFirst::ready, this, &DocsPanel::runJob);
+    connect(m_downloadFirst, &DownloadFirst::failed, this, &DocsPanel::fail);
     auto *generateShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     generateShortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(generateShortcut, &QShortcut::activated, this, &DocsPanel::generate);
@@ -396,7 +406,16 @@ void DocsPanel::generate()
 
 void DocsPanel::startJob(Docs::GenerateInput input)
 {
-    m_job = new Docs::GenerateJob(m_db, std::move(input), this);
+    // A project whose contents wait on the server downloads its files first.
+    m_input = std::move(input);
+    m_downloadFirst->start(m_db, m_input.projectId, SyncClient::FetchReach::LiveFiles);
+}
+
+void DocsPanel::runJob()
+{
+    if (!m_running)
+        return;
+    m_job = new Docs::GenerateJob(m_db, std::exchange(m_input, {}), this);
     connect(m_job, &Docs::GenerateJob::progress, this, &DocsPanel::showProgress);
     connect(m_job, &Docs::GenerateJob::finished, this, [this](const Docs::GeneratedDocument &document) {
         setRunning(false, document.unchanged ? tr("Nothing changed since this version: shown as it is, nothing redone.") : doneText(document.version));
@@ -429,6 +448,10 @@ void DocsPanel::cancel()
 {
     if (!m_running)
         return;
+    if (m_downloadFirst->isBusy()) {
+        m_downloadFirst->cancel(); // failed() follows
+        return;
+    }
     if (!m_job) {
         fail(tr("Cancelled: nothing was changed.")); // still waiting for the keychain
         return;

@@ -20,6 +20,9 @@ class QTextBrowser;
 
 namespace Realm::Ui {
 
+class DownloadFirst;
+class SyncController;
+
 // The Docs tab of a project: generate the API reference, an overview or a
 // custom document (kind, template, and for the LLM kinds a provider and
 // model), with progress and Cancel; the versions kept in the workspace with
@@ -38,6 +41,9 @@ public:
     // Chooses the API reference (needs no model) and generates it.
     void generateApiReference();
     void cancel();
+    // Where a project's contents not downloaded yet come from (none: the
+    // job stops at the first such file, saying so).
+    void setSyncController(SyncController *sync);
     // Writes the selected version to `dir` in the format chosen under the
     // list; exportFinished() follows.
     void exportSelected(const QString &dir);
@@ -80,6 +86,7 @@ private:
     void showVersion(const QString &versionId);
     Docs::DocSpec currentSpec() const;
     void startJob(Docs::GenerateInput input);
+    void runJob();
     static QString doneText(const Docs::DocVersion &version);
     void setRunning(bool running, const QString &status = {});
     void showProgress(double fraction, const QString &text);
@@ -96,6 +103,7 @@ private:
     QString m_projectName;
     bool m_running = false;
     LatestOnly m_runs;
+    Docs::GenerateInput m_input; // the job to run once the contents are here
     Docs::GenerateJob *m_job = nullptr; // while generating
 
     QFormLayout *m_form = nullptr;
@@ -108,6 +116,7 @@ private:
     QCheckBox *m_documentedOnlyBox;
     QPushButton *m_generateButton;
     QPushButton *m_cancelButton;
+    DownloadFirst *m_downloadFirst; // before a job, what a lazy clone lacks
     QProgressBar *m_progress;
     QLabel *m_status;
     QLabel *m_title; // the project's name

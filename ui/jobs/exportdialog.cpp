@@ -2,6 +2,7 @@
 #include "jobs/exportdialog.h"
 
 #include "projects/importsource.h"
+#include "team/downloadfirst.h"
 #include "widgets/sidebutton.h"
 #include "widgets/fieldnote.h"
 
@@ -28,6 +29,7 @@ ExportDialog::ExportDialog(Storage::DatabasePtr db, const QString &projectId, co
     : QDialog(parent)
     , m_db(std::move(db))
     , m_projectId(projectId)
+    , m_downloadFirst(new DownloadFirst(this))
     , m_format(new QComboBox)
     , m_path(new QLineEdit)
     , m_branch(new QLineEdit)
@@ -101,6 +103,20 @@ ExportDialog::ExportDialog(Storage::DatabasePtr db, const QString &projectId, co
     resize(560, sizeHint().height());
     validate();
     setMainAction(m_exportButton); // now that it is inside the dialog
+
+    connect(m_downloadFirst, &DownloadFirst::progress, this, &ExportDialog::showProgress);
+    connect(m_downloadFirst, &DownloadFirst::ready, this, &ExportDialog::runExport);
+    connect(m_downloadFirst, &DownloadFirst::failed, this, &ExportDialog::fail);
+}
+
+void ExportDialog::setSyncController(SyncController *sync)
+{
+    m_downloadFirst->setSync(sync);
+}
+
+bool ExportDialog::isRunning() const
+{
+    return m_downloadFirst->isBusy() || (m_job && m_job->isRunning());
 }
 
 QLabel *ExportDialog::authorNote() const
@@ -161,14 +177,26 @@ void ExportDialog::startExport()
             return;
         }
     }
+    // A project whose contents wait on the server downloads what the
+    // export reads first (a Git export writes every version).
+    setRunning(true);
+    m_input = input;
+    m_downloadFirst->start(m_db, m_projectId, input.archive ? SyncClient::FetchReach::LiveFiles : SyncClient::FetchReach::WithHistory);
+}
+
+void ExportDialog::showProgress(double fraction, const QString &text)
+{
+    constexpr int kSteps = 1000;
+    m_progress->setRange(0, fraction < 0 ? 0 : kSteps);
+    m_progress->setValue(fraction < 0 ? 0 : int(fraction * kSteps));
+    m_status->setText(text);
+}
+
+void ExportDialog::runExport()
+{
     delete m_job; // a finished one
-    m_job = new Projects::ExportJob(m_db, input, this);
-    connect(m_job, &Projects::ExportJob::progress, this, [this](double fraction, const QString &text) {
-        constexpr int kSteps = 1000;
-        m_progress->setRange(0, fraction < 0 ? 0 : kSteps);
-        m_progress->setValue(fraction < 0 ? 0 : int(fraction * kSteps));
-        m_status->setText(text);
-    });
+    m_job = new Projects::ExportJob(m_db, m_input, this);
+    connect(m_job, &Projects::ExportJob::progress, this, &ExportDialog::showProgress);
     connect(m_job, &Projects::ExportJob::finished, this, [this](const Projects::ExportResult &result) {
         setRunning(false);
         QString message = result.summary;
@@ -177,16 +205,18 @@ void ExportDialog::startExport()
         m_status->setText(message);
         emit exportFinished(true, message);
     });
-    connect(m_job, &Projects::ExportJob::failed, this, [this](const Error &error) {
-        setRunning(false);
-        m_status->setText(error.message);
-        // Close took the focus, and with it Enter, while the form was disabled.
-        setMainAction(m_exportButton);
-        m_path->setFocus();
-        emit exportFinished(false, error.message);
-    });
-    setRunning(true);
+    connect(m_job, &Projects::ExportJob::failed, this, [this](const Error &error) { fail(error.message); });
     m_job->start();
+}
+
+void ExportDialog::fail(const QString &message)
+{
+    setRunning(false);
+    m_status->setText(message);
+    // Close took the focus, and with it Enter, while the form was disabled.
+    setMainAction(m_exportButton);
+    m_path->setFocus();
+    emit exportFinished(false, message);
 }
 
 void ExportDialog::setRunning(bool running)
@@ -207,7 +237,10 @@ void ExportDialog::reject()
 {
     // The first Cancel stops the export and keeps the dialog to say so.
     if (isRunning()) {
-        m_job->cancel();
+        if (m_downloadFirst->isBusy())
+            m_downloadFirst->cancel();
+        else
+            m_job->cancel();
         m_status->setText(tr("Cancelling…"));
         return;
     }

@@ -14,7 +14,9 @@ class QPushButton;
 
 namespace Realm::Ui {
 
+class DownloadFirst;
 class FieldNote;
+class SyncController;
 
 // Project → Export: a project out of REALM as a ZIP or tar.gz file, or as a
 // Git repository with one commit per version (branch and author in the
@@ -30,7 +32,10 @@ public:
 
     void setTarget(const QString &fileName);
     void startExport();
-    bool isRunning() const { return m_job && m_job->isRunning(); }
+    bool isRunning() const;
+    // Where a project's contents not downloaded yet come from (none: the
+    // export stops at the first such file, saying so).
+    void setSyncController(SyncController *sync);
     QComboBox *formatBox() const { return m_format; }
     QLineEdit *branchEdit() const { return m_branch; }
     QLineEdit *authorEdit() const { return m_author; }
@@ -49,9 +54,14 @@ private:
     void validate();
     bool isGit() const;
     void setRunning(bool running);
+    void showProgress(double fraction, const QString &text);
+    void runExport();
+    void fail(const QString &message);
 
     Storage::DatabasePtr m_db;
     QString m_projectId;
+    DownloadFirst *m_downloadFirst;
+    Projects::ExportInput m_input; // the export started, once its contents are here
     Projects::ExportJob *m_job = nullptr;
     QComboBox *m_format;
     QLineEdit *m_path;

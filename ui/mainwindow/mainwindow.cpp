@@ -152,6 +152,7 @@ void MainWindow::connectTeam()
     connect(m_editor, &EditorArea::contentsNeeded, m_team, &TeamActions::downloadAndOpen);
     connect(m_editor, &EditorArea::contentsWanted, m_team, &TeamActions::download);
     connect(m_team, &TeamActions::openFileRequested, m_editor, &EditorArea::openFile);
+    m_docsPanel->setSyncController(m_team->sync());
     connect(m_team, &TeamActions::projectsReceived, this, [this](const QStringList &projectIds) {
         // The tree reads again with the list (as after a refresh), and the
         // chat shows what teammates wrote.
@@ -373,6 +374,7 @@ void MainWindow::createActions()
         for (const Projects::Project &p : m_projectModel->projects()) {
             if (p.id == m_projectId) {
                 auto *dialog = new ExportDialog(m_db, p.id, p.name, this);
+                dialog->setSyncController(m_team->sync());
                 dialog->setAttribute(Qt::WA_DeleteOnClose);
                 dialog->open();
             }

@@ -248,12 +248,13 @@ void SyncController::clone(const QString &serverProjectId, const QString &name, 
     enqueue(std::move(input));
 }
 
-void SyncController::fetch(const QString &projectId, const QStringList &paths)
+void SyncController::fetch(const QString &projectId, const QStringList &paths, SyncClient::FetchReach reach)
 {
     SyncInput input;
     input.action = SyncInput::Action::Fetch;
     input.projectId = projectId;
     input.paths = paths;
+    input.reach = reach;
     enqueue(std::move(input));
 }
 
@@ -264,7 +265,7 @@ void SyncController::cancel()
     for (const SyncInput &dropped : std::exchange(m_queue, {})) {
         emit failed(dropped.action, tr("Sync cancelled."));
         if (dropped.action == SyncInput::Action::Fetch)
-            emit fetchEnded(dropped.projectId, dropped.paths, false);
+            emit fetchEnded(dropped.projectId, dropped.paths, false, tr("Download cancelled."));
     }
     if (m_job)
         m_job->cancel();
@@ -389,8 +390,10 @@ void SyncController::onEnded(const SyncInput &input, const QList<SyncReport> &re
         emit finished(input.action, reports);
     else
         emit failed(input.action, error);
-    if (input.action == SyncInput::Action::Fetch)
-        emit fetchEnded(input.projectId, input.paths, error.isEmpty() && !reports.isEmpty() && reports.first().error.isEmpty());
+    if (input.action == SyncInput::Action::Fetch) {
+        const QString why = !error.isEmpty() ? error : reports.isEmpty() ? tr("The download did not run.") : reports.first().error;
+        emit fetchEnded(input.projectId, input.paths, why.isEmpty(), why.isEmpty() || !m_cancelled ? why : tr("Download cancelled."));
+    }
     if (!received.isEmpty())
         emit projectsReceived(received);
     // Not asked about again while a sync allowing them waits (the answer

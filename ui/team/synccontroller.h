@@ -48,8 +48,9 @@ public:
     void clone(const QString &serverProjectId, const QString &name, const QString &checkout,
                SyncClient::Link::Contents contents = SyncClient::Link::Contents::Eager);
     // Downloads the contents of these files of a shared project (all it
-    // lacks when empty); projectsReceived follows when any arrived.
-    void fetch(const QString &projectId, const QStringList &paths);
+    // lacks when empty, as far as `reach` goes); projectsReceived follows
+    // when any arrived.
+    void fetch(const QString &projectId, const QStringList &paths, SyncClient::FetchReach reach = SyncClient::FetchReach::WithHistory);
     void cancel();
     // Automatic syncs and live updates while signed in (the window turns
     // this on; tests drive syncNow() themselves).
@@ -80,8 +81,9 @@ signals:
     // A share, clone or sync ended (each project's report says how it went).
     void finished(Realm::SyncClient::SyncInput::Action action, const QList<Realm::SyncClient::SyncReport> &reports);
     void failed(Realm::SyncClient::SyncInput::Action action, const QString &message);
-    // A fetch() ended (after finished or failed), or was dropped by cancel().
-    void fetchEnded(const QString &projectId, const QStringList &paths, bool ok);
+    // A fetch() ended (after finished or failed), or was dropped by
+    // cancel(); `error` says why it did not download everything.
+    void fetchEnded(const QString &projectId, const QStringList &paths, bool ok, const QString &error);
     // The team's changes would delete `count` of the project's files here,
     // more than half: nothing was changed until the user allows it.
     void deletesHeld(const QString &projectId, const QString &projectName, qint64 count);
