@@ -23,6 +23,8 @@
 #include "team/sharedialog.h"
 #include "docs/docspanel.h"
 #include "jobs/exportdialog.h"
+#include "search/searchpanel.h"
+#include "syncclient/contents.h"
 #include "chat/providerstore.h"
 #include "projects/folderwatch.h"
 #include "team/synccontroller.h"
@@ -804,6 +806,24 @@ private slots:
             return file && file->downloaded;
         };
         QVERIFY(!downloaded(QStringLiteral("src/main.cpp")));
+
+        // Search says what it could not read.
+        Ui::SearchPanel search(laptop.workspace.db());
+        search.setCurrentProject(projectId);
+        search.resize(640, 240);
+        search.show();
+        QSignalSpy searched(&search, &Ui::SearchPanel::searchFinished);
+        search.setQuery(QStringLiteral("main"));
+        search.runNow();
+        QVERIFY(searched.wait(20000));
+        QCOMPARE(searched.first().first().toLongLong(), 0);
+        auto *status = search.findChild<QLabel *>(QStringLiteral("searchStatus"));
+        QVERIFY(status);
+        Result<std::optional<SyncClient::ContentsState>> contents = SyncClient::contentsState(laptop.workspace.db(), projectId);
+        QVERIFY(contents && *contents && (*contents)->notDownloaded > 0);
+        QVERIFY2(status->text().contains(QStringLiteral("(%1 file(s) not downloaded to this machine were not searched.)").arg((*contents)->notDownloaded)),
+                 qPrintable(status->text()));
+        QVERIFY(Test::saveScreenshot(search, QStringLiteral("search-not-downloaded.png")));
 
         Ui::ExportDialog dialog(laptop.workspace.db(), projectId, QStringLiteral("rocket"));
         dialog.setSyncController(laptop.sync.get());

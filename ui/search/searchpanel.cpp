@@ -80,6 +80,7 @@ SearchPanel::SearchPanel(Storage::DatabasePtr db, QWidget *parent)
     , m_results(new QTreeWidget)
 {
     m_query->setObjectName(QStringLiteral("searchQuery"));
+    m_status->setObjectName(QStringLiteral("searchStatus"));
     m_query->setPlaceholderText(tr("Search text (Enter: search now)"));
     m_query->setClearButtonEnabled(true);
     m_glob->setPlaceholderText(tr("Paths, e.g. *.cpp, src/**, !*.md"));
