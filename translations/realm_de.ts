@@ -1423,6 +1423,10 @@
         <source>Cannot store the downloaded contents</source>
         <translation>Die heruntergeladenen Inhalte können nicht gespeichert werden</translation>
     </message>
+    <message>
+        <source>Cannot read the project&apos;s history</source>
+        <translation>Der Verlauf des Projekts kann nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>Realm::Projects::ExportJob</name>
@@ -2388,6 +2392,10 @@
         <source>A checkout folder holds every file, so its contents cannot wait until they are needed: clone with a checkout folder or with contents downloaded when needed, not both.</source>
         <translation>Ein Checkout-Ordner enthält jede Datei, daher können ihre Inhalte nicht warten, bis sie gebraucht werden: Klonen Sie mit Checkout-Ordner oder mit Inhalten bei Bedarf, nicht mit beidem.</translation>
     </message>
+    <message>
+        <source>The project has no file %1.</source>
+        <translation>Das Projekt hat keine Datei %1.</translation>
+    </message>
 </context>
 <context>
     <name>Realm::SyncClient::OrgTemplateState</name>
@@ -3299,6 +3307,17 @@
     <message>
         <source>Documentation templates: copy REALM&apos;s, write your own, share them with an organization</source>
         <translation>Dokumentationsvorlagen: REALMs kopieren, eigene schreiben, mit einer Organisation teilen</translation>
+    </message>
+</context>
+<context>
+    <name>Realm::Ui::DownloadFirst</name>
+    <message>
+        <source>Downloading the file contents this project has not downloaded yet…</source>
+        <translation>Lade die noch nicht heruntergeladenen Dateiinhalte dieses Projekts herunter…</translation>
+    </message>
+    <message>
+        <source>Cancelled before anything was downloaded.</source>
+        <translation>Abgebrochen, bevor etwas heruntergeladen wurde.</translation>
     </message>
 </context>
 <context>
@@ -5316,6 +5335,14 @@ in %2</translation>
             <numerusform>Die Änderungen des Teams würden hier %n Datei dieses Projekts löschen: Sie warten auf Ihre Antwort (Team → Jetzt abgleichen fragt erneut).</numerusform>
             <numerusform>Die Änderungen des Teams würden hier %n Dateien dieses Projekts löschen: Sie warten auf Ihre Antwort (Team → Jetzt abgleichen fragt erneut).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Download cancelled.</source>
+        <translation>Download abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The download did not run.</source>
+        <translation>Der Download wurde nicht ausgeführt.</translation>
     </message>
 </context>
 <context>

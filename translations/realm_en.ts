@@ -176,9 +176,9 @@
     </message>
     <message numerus="yes">
         <source>Downloading %n file(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Downloading %n file…</numerusform>
+            <numerusform>Downloading %n files…</numerusform>
         </translation>
     </message>
 </context>
@@ -356,9 +356,9 @@
     </message>
     <message numerus="yes">
         <source>(%n file(s) not downloaded to this machine were not searched.)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n file not downloaded to this machine was not searched.)</numerusform>
+            <numerusform>(%n files not downloaded to this machine were not searched.)</numerusform>
         </translation>
     </message>
 </context>
@@ -456,9 +456,9 @@
     </message>
     <message numerus="yes">
         <source>&quot;%1&quot; downloads every file&apos;s contents: %n not here yet are downloaded now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&quot;%1&quot; downloads every file&apos;s contents: %n not here yet is downloaded now.</numerusform>
+            <numerusform>&quot;%1&quot; downloads every file&apos;s contents: %n not here yet are downloaded now.</numerusform>
         </translation>
     </message>
 </context>
