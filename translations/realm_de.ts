@@ -5344,6 +5344,20 @@ in %2</translation>
         <source>The download did not run.</source>
         <translation>Der Download wurde nicht ausgeführt.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) of it were never downloaded here, and no longer can be.</source>
+        <translation>
+            <numerusform>%n Datei davon wurde hier nie heruntergeladen und kann es nicht mehr werden.</numerusform>
+            <numerusform>%n Dateien davon wurden hier nie heruntergeladen und können es nicht mehr werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not downloaded yet: each downloads when opened.</source>
+        <translation>
+            <numerusform>%n Datei noch nicht heruntergeladen: Sie wird beim Öffnen heruntergeladen.</numerusform>
+            <numerusform>%n Dateien noch nicht heruntergeladen: Jede wird beim Öffnen heruntergeladen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::TeamActions</name>

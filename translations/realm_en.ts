@@ -416,6 +416,20 @@
             <numerusform>The team&apos;s changes would delete %n files of this project here: they wait for your answer (Team → Sync Now asks again).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) of it were never downloaded here, and no longer can be.</source>
+        <translation>
+            <numerusform>%n file of it was never downloaded here, and no longer can be.</numerusform>
+            <numerusform>%n files of it were never downloaded here, and no longer can be.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not downloaded yet: each downloads when opened.</source>
+        <translation>
+            <numerusform>%n file not downloaded yet: it downloads when opened.</numerusform>
+            <numerusform>%n files not downloaded yet: each downloads when opened.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Realm::Ui::TeamActions</name>

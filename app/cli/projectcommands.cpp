@@ -273,7 +273,10 @@ int runShow(const Invocation &inv)
     if (p->source.kind == ProjectSource::Kind::Folder)
         Output::print(QStringLiteral("Folder:      %1").arg(*takesPulls ? QStringLiteral("gets the team's changes") : QStringLiteral("left as it is (--folder-updates off)")));
     Output::print(QStringLiteral("Files:       %1 (%2)").arg(p->fileCount).arg(formatBytes(p->totalBytes)));
-    if (*contents)
+    if (*contents && (*contents)->unshared && (*contents)->notDownloaded > 0)
+        Output::print(QStringLiteral("Contents:    %1 never downloaded, and no longer can be: the project is no longer shared with you")
+                          .arg(Output::count((*contents)->notDownloaded, Output::Noun::File)));
+    else if (*contents)
         Output::print((*contents)->contents == SyncClient::Link::Contents::Lazy
                           ? QStringLiteral("Contents:    downloaded when needed (%1 not here yet; realm-cli project fetch downloads them)")
                                 .arg(Output::count((*contents)->notDownloaded, Output::Noun::File))

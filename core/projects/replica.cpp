@@ -185,6 +185,18 @@ Result<bool> hasAbsentFiles(Storage::Handle db, const QString &projectId)
     return anyRow(q, projectId);
 }
 
+Result<qint64> absentFileCount(Storage::Handle db, const QString &projectId)
+{
+    // From the index of absent contents: nothing to count in a workspace
+    // that downloads everything.
+    Statement q(db, "SELECT count(*) FROM blobs b CROSS JOIN files f ON f.blob_sha256 = b.sha256 "
+                    "WHERE b.present = 0 AND f.project_id = ? AND f.deleted_at IS NULL");
+    q.bindAll(projectId);
+    if (!q.next())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's files"));
+    return q.columnInt(0);
+}
+
 Result<QList<FileState>> absentFiles(Storage::Handle db, const QString &projectId)
 {
     Statement q(db, QStringLiteral("%1 JOIN blobs b ON b.sha256 = f.blob_sha256 WHERE f.project_id = ? AND f.deleted_at IS NULL AND b.present = 0 ORDER BY f.path")

@@ -67,6 +67,8 @@ Result<std::optional<QByteArray>> content(Storage::Handle db, const QByteArray &
 Result<bool> hasAbsent(Storage::Handle db, const QString &projectId);
 // Whether any of the project's live files' contents is not downloaded.
 Result<bool> hasAbsentFiles(Storage::Handle db, const QString &projectId);
+// How many of the project's live files' contents are not downloaded.
+Result<qint64> absentFileCount(Storage::Handle db, const QString &projectId);
 // The project's live files whose contents are not downloaded, by path.
 Result<QList<FileState>> absentFiles(Storage::Handle db, const QString &projectId);
 // Contents of the project's earlier versions not downloaded that no live

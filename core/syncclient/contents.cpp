@@ -15,10 +15,11 @@ Result<std::optional<ContentsState>> contentsState(const Storage::DatabasePtr &d
         return link.error();
     if (!*link)
         return std::optional<ContentsState>();
-    Result<QList<Projects::Replica::FileState>> absent = Projects::Replica::absentFiles(db->handle(), projectId);
+    Result<qint64> absent = Projects::Replica::absentFileCount(db->handle(), projectId);
     if (!absent)
         return absent.error();
-    return std::optional<ContentsState>(ContentsState{.contents = (*link)->contents, .notDownloaded = absent->size()});
+    return std::optional<ContentsState>(
+        ContentsState{.contents = (*link)->contents, .notDownloaded = *absent, .unshared = (*link)->state == Link::State::Unshared});
 }
 
 Result<ContentsState> setContents(const Storage::DatabasePtr &db, const QString &projectId, Link::Contents contents)

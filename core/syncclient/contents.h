@@ -15,6 +15,7 @@ namespace Realm::SyncClient {
 struct ContentsState {
     Link::Contents contents = Link::Contents::Eager;
     qint64 notDownloaded = 0; // live files whose contents are not here
+    bool unshared = false;    // no longer shared: what is not here cannot be downloaded
 };
 
 // nullopt when the project is not shared.

@@ -3,6 +3,7 @@
 
 #include "common/jsontime.h"
 #include "projects/projectstore.h"
+#include "projects/replica.h"
 #include "syncclient/conflicts.h"
 #include "syncclient/projectsyncer.h"
 
@@ -18,6 +19,7 @@ QJsonObject ProjectSyncStatus::toJson() const
             {QStringLiteral("state"), stateName(link.state)},
             {QStringLiteral("pending"), pending},
             {QStringLiteral("conflicts"), conflicts},
+            {QStringLiteral("files_not_downloaded"), notDownloaded},
             {QStringLiteral("cursor"), link.cursor},
             {QStringLiteral("last_synced_at"), link.lastSyncedAtMs ? QJsonValue(Json::time(*link.lastSyncedAtMs)) : QJsonValue()},
             {QStringLiteral("last_error"), link.lastError}};
@@ -42,6 +44,10 @@ Result<QList<ProjectSyncStatus>> syncStatuses(const Storage::DatabasePtr &db)
         if (!copies)
             return copies.error();
         status.conflicts = copies->size();
+        Result<qint64> absent = Projects::Replica::absentFileCount(db->handle(), link.projectId);
+        if (!absent)
+            return absent.error();
+        status.notDownloaded = *absent;
         statuses.append(status);
     }
     return statuses;

@@ -18,6 +18,7 @@ struct ProjectSyncStatus {
     QString projectName;
     qint64 pending = 0;   // local changes not sent yet
     qint64 conflicts = 0; // conflict copies waiting to be resolved
+    qint64 notDownloaded = 0; // live files whose contents are not here (a lazy clone)
 
     QJsonObject toJson() const;
 };

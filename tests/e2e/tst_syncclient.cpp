@@ -582,9 +582,9 @@ private slots:
         const QString docs = m_folder.filePath(QStringLiteral("lazyout-docs"));
         QCOMPARE(cli(m_carol, {QStringLiteral("docs"), QStringLiteral("generate"), QStringLiteral("lazyout"), QStringLiteral("--out"), docs}, &out, &err), 0);
         QVERIFY2(err.contains("Downloaded 2 file content(s)"), err.constData());
-        QFile api(docs + QStringLiteral("/api.md"));
-        QVERIFY(api.open(QIODevice::ReadOnly));
-        QVERIFY(api.readAll().contains("Starts the program."));
+        QFile reference(docs + QStringLiteral("/api.md"));
+        QVERIFY(reference.open(QIODevice::ReadOnly));
+        QVERIFY(reference.readAll().contains("Starts the program."));
 
         // The live files are here now: an archive downloads nothing more.
         const QString zip = m_folder.filePath(QStringLiteral("lazyout.zip"));
@@ -597,6 +597,19 @@ private slots:
         QCOMPARE(cli(m_carol, {QStringLiteral("project"), QStringLiteral("export"), QStringLiteral("lazyout"), QStringLiteral("--out"), git, QStringLiteral("--format"), QStringLiteral("git"), QStringLiteral("--json")}, &out, &err), 0);
         QVERIFY2(err.contains("Downloaded 1 file content(s)"), err.constData());
         QCOMPARE(QJsonDocument::fromJson(out).object().value(QStringLiteral("commits")).toInteger(), 2);
+
+        // A file that arrived listed only, then Carol is removed: the
+        // project says the file can no longer be downloaded.
+        writeFile(m_alice.folder(QStringLiteral("lazyout")), QStringLiteral("NEWS"), "news\n");
+        QVERIFY(refresh(m_alice, QStringLiteral("lazyout")));
+        QVERIFY(sync(m_alice, QStringLiteral("lazyout")));
+        QVERIFY(sync(m_carol, QStringLiteral("lazyout")));
+        QCOMPARE(status(m_carol, QStringLiteral("lazyout")).value(QStringLiteral("files_not_downloaded")).toInteger(), 1);
+        const HttpReply removed = httpRequest("DELETE", api(QStringLiteral("/projects/%1/members/carol@example.org").arg(id)), {}, m_aliceToken);
+        QVERIFY2(removed.status == 200 || removed.status == 204, removed.body.constData());
+        QCOMPARE(cli(m_carol, {QStringLiteral("sync"), QStringLiteral("lazyout")}), 3);
+        QCOMPARE(cli(m_carol, {QStringLiteral("project"), QStringLiteral("show"), QStringLiteral("lazyout")}, &out), 0);
+        QVERIFY2(out.contains("1 file never downloaded, and no longer can be"), out.constData());
     }
 
     void aRemovedMemberKeepsTheLocalCopy()

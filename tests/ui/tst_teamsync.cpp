@@ -806,6 +806,8 @@ private slots:
             return file && file->downloaded;
         };
         QVERIFY(!downloaded(QStringLiteral("src/main.cpp")));
+        const QString badgeDetails = laptop.sync->badges().value(projectId).details;
+        QVERIFY2(badgeDetails.contains(QStringLiteral("not downloaded yet: each downloads when opened.")), qPrintable(badgeDetails));
 
         // Search says what it could not read.
         Ui::SearchPanel search(laptop.workspace.db());

@@ -158,6 +158,8 @@ QHash<QString, SyncBadge> SyncController::badges() const
         SyncBadge badge;
         if (link.state == Link::State::Unshared) {
             badge = {SyncBadge::Kind::Unshared, tr("No longer shared"), tr("This project is no longer shared with you; the copy here is kept as it is.")};
+            if (status.notDownloaded > 0)
+                badge.details += QLatin1Char('\n') + tr("%n file(s) of it were never downloaded here, and no longer can be.", nullptr, int(std::min<qint64>(status.notDownloaded, INT_MAX)));
         } else if (m_busy && (syncingAll || m_running.projectIds.contains(link.projectId) || m_running.projectId == link.projectId)) {
             badge = {SyncBadge::Kind::Syncing, tr("Syncing…"), where};
         } else if (status.conflicts > 0) {
@@ -173,6 +175,8 @@ QHash<QString, SyncBadge> SyncController::badges() const
             badge = {SyncBadge::Kind::Pending, tr("%n waiting", nullptr, int(status.pending)), tr("Changes made here wait for the next sync.") + QLatin1Char('\n') + last};
         } else {
             badge = {SyncBadge::Kind::Synced, tr("Synced"), where + QLatin1Char('\n') + last};
+            if (status.notDownloaded > 0)
+                badge.details += QLatin1Char('\n') + tr("%n file(s) not downloaded yet: each downloads when opened.", nullptr, int(std::min<qint64>(status.notDownloaded, INT_MAX)));
         }
         badges.insert(link.projectId, badge);
     }
