@@ -458,13 +458,25 @@ int downloadFirst(const Storage::DatabasePtr &db, const QString &projectId, Sync
         return fail(input.error());
     if (!*input)
         return ExitOk;
+    // What failed is said as the download the job needed, not as a sync.
+    const auto failDownload = [](Error error) -> int {
+        if (error.code == Error::Code::Cancelled) {
+            Output::error(QStringLiteral("Cancelled while downloading the file contents this needs; what arrived stays, nothing else was done."));
+            return ExitCancelled;
+        }
+        error.message = QStringLiteral("Cannot download the file contents this project has not downloaded yet, which this needs: %1").arg(error.message);
+        return failServer(error);
+    };
     Login signedIn;
     Result<TeamClient::Credentials> login = signedIn.credentials();
     if (!login)
-        return failServer(login.error());
+        return failDownload(login.error());
+    if (login->server.toString() != (*input)->server)
+        return failDownload(Error::unauthenticated(QStringLiteral("the project is shared on %1, not on %2 (signed in there): sign in to %1 first.")
+                                                       .arg((*input)->server, login->server.toString())));
     const auto outcome = runSyncJob(db, *login, **input);
     if (const auto *error = std::get_if<Error>(&outcome))
-        return failServer(*error);
+        return failDownload(*error);
     const SyncReport &report = std::get<QList<SyncReport>>(outcome).first();
     Output::note(QStringLiteral("Downloaded %1 file content(s) this project had not downloaded yet (%2).")
                      .arg(report.fetched)

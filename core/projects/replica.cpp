@@ -187,14 +187,26 @@ Result<bool> hasAbsentFiles(Storage::Handle db, const QString &projectId)
 
 Result<qint64> absentFileCount(Storage::Handle db, const QString &projectId)
 {
-    // From the index of absent contents: nothing to count in a workspace
-    // that downloads everything.
+    // From the index of absent contents (nothing to count in a workspace
+    // that downloads everything) to the files by their content's index.
     Statement q(db, "SELECT count(*) FROM blobs b CROSS JOIN files f ON f.blob_sha256 = b.sha256 "
-                    "WHERE b.present = 0 AND f.project_id = ? AND f.deleted_at IS NULL");
+                    "WHERE b.present = 0 AND +f.project_id = ? AND f.deleted_at IS NULL");
     q.bindAll(projectId);
     if (!q.next())
         return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's files"));
     return q.columnInt(0);
+}
+
+Result<QHash<QString, qint64>> absentFileCounts(Storage::Handle db)
+{
+    Statement q(db, "SELECT f.project_id, count(*) FROM blobs b CROSS JOIN files f ON f.blob_sha256 = b.sha256 "
+                    "WHERE b.present = 0 AND f.deleted_at IS NULL GROUP BY f.project_id");
+    QHash<QString, qint64> counts;
+    while (q.next())
+        counts.insert(q.columnText(0), q.columnInt(1));
+    if (q.failed())
+        return q.error(QCoreApplication::translate("Realm::Projects", "Cannot read the project's files"));
+    return counts;
 }
 
 Result<QList<FileState>> absentFiles(Storage::Handle db, const QString &projectId)

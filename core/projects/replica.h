@@ -69,6 +69,8 @@ Result<bool> hasAbsent(Storage::Handle db, const QString &projectId);
 Result<bool> hasAbsentFiles(Storage::Handle db, const QString &projectId);
 // How many of the project's live files' contents are not downloaded.
 Result<qint64> absentFileCount(Storage::Handle db, const QString &projectId);
+// The same for every project that has any: project id → count.
+Result<QHash<QString, qint64>> absentFileCounts(Storage::Handle db);
 // The project's live files whose contents are not downloaded, by path.
 Result<QList<FileState>> absentFiles(Storage::Handle db, const QString &projectId);
 // Contents of the project's earlier versions not downloaded that no live

@@ -50,7 +50,8 @@ Result<std::optional<SyncInput>> downloadBefore(const Storage::DatabasePtr &db, 
     Result<std::optional<Link>> link = SyncState::link(db->handle(), projectId);
     if (!link)
         return link.error();
-    if (!*link)
+    // Nowhere to download from: the job says which file it lacks.
+    if (!*link || (*link)->state == Link::State::Unshared || (*link)->state == Link::State::Creating)
         return std::optional<SyncInput>();
     Result<bool> missing = reach == FetchReach::WithHistory ? Projects::Replica::hasAbsent(db->handle(), projectId)
                                                            : Projects::Replica::hasAbsentFiles(db->handle(), projectId);

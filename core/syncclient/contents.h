@@ -28,8 +28,8 @@ Result<ContentsState> setContents(const Storage::DatabasePtr &db, const QString 
 // The download a job that reads the project's contents (an export, docs)
 // runs first, so that it does not stop at the first file not downloaded:
 // nullopt when no content `reach` covers is missing, or when the project
-// is no longer shared (nothing to download from; the job then says which
-// file it lacks).
+// is not (or no longer, or not yet) shared: nothing to download from, and
+// the job then says which file it lacks.
 Result<std::optional<SyncInput>> downloadBefore(const Storage::DatabasePtr &db, const QString &projectId, FetchReach reach);
 
 } // namespace Realm::SyncClient

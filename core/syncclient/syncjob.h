@@ -25,6 +25,7 @@ struct SyncInput {
     QStringList paths;       // Fetch: the files of `projectId` (empty: every one not downloaded)
     FetchReach reach = FetchReach::WithHistory; // Fetch with no paths: the history's contents too?
     SyncOptions options;
+    quint64 requestId = 0;   // whoever queued it, to know its run when it ends (the job ignores it)
 };
 
 // Shares, clones, syncs projects or fetches their contents on a thread of its own, whoever asks:

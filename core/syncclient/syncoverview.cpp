@@ -30,6 +30,9 @@ Result<QList<ProjectSyncStatus>> syncStatuses(const Storage::DatabasePtr &db)
     Result<QList<Link>> links = SyncState::links(db->handle());
     if (!links)
         return links.error();
+    Result<QHash<QString, qint64>> absent = Projects::Replica::absentFileCounts(db->handle());
+    if (!absent)
+        return absent.error();
     QList<ProjectSyncStatus> statuses;
     Projects::ProjectStore store(db);
     for (const Link &link : std::as_const(*links)) {
@@ -44,10 +47,7 @@ Result<QList<ProjectSyncStatus>> syncStatuses(const Storage::DatabasePtr &db)
         if (!copies)
             return copies.error();
         status.conflicts = copies->size();
-        Result<qint64> absent = Projects::Replica::absentFileCount(db->handle(), link.projectId);
-        if (!absent)
-            return absent.error();
-        status.notDownloaded = *absent;
+        status.notDownloaded = absent->value(link.projectId);
         statuses.append(status);
     }
     return statuses;

@@ -839,6 +839,7 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return !exported.isEmpty(); }, 20000));
         QCOMPARE(exported.takeFirst().first().toBool(), false);
         QVERIFY(!dialog.isRunning() && dialog.isVisible());
+        QVERIFY2(dialog.statusLabel()->text().startsWith(QStringLiteral("Cancelled")), qPrintable(dialog.statusLabel()->text()));
         QVERIFY(!QFile::exists(zip));
         QVERIFY(!downloaded(QStringLiteral("src/main.cpp")));
 
@@ -873,6 +874,20 @@ private slots:
         QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
         QVERIFY(downloaded(QStringLiteral("src/main.cpp")));
         QVERIFY(QTest::qWaitFor([&] { return docs.preview()->toPlainText().contains(QStringLiteral("Lifts off.")); }, 20000));
+
+        // A download's Cancel drops that download alone: a sync in line stays.
+        QSignalSpy ended(laptop.sync.get(), &SyncController::fetchEnded);
+        QSignalSpy synced(laptop.sync.get(), &SyncController::finished);
+        laptop.sync->syncNow({projectId});
+        QVERIFY(laptop.sync->isBusy());
+        const quint64 fetchId = laptop.sync->fetch(projectId, {});
+        laptop.sync->cancelFetch(fetchId);
+        QCOMPARE(ended.size(), 1);
+        QCOMPARE(ended.first().at(2).toBool(), false);
+        QCOMPARE(ended.first().at(4).toULongLong(), fetchId);
+        QVERIFY(settle(*laptop.sync));
+        QCOMPARE(synced.size(), 1);
+        QCOMPARE(synced.first().first().value<SyncClient::SyncInput::Action>(), SyncClient::SyncInput::Action::Sync);
     }
 
     // Alice deletes most of the project: Bob's desktop asks before the

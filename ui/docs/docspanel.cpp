@@ -536,6 +536,7 @@ void DocsPanel::showProgress(double fraction, const QString &text)
 
 void DocsPanel::fail(const QString &message)
 {
+    m_input = {}; // with a provider's key in it
     setRunning(false, message);
     emit failed(message);
 }

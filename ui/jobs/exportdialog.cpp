@@ -237,11 +237,12 @@ void ExportDialog::reject()
 {
     // The first Cancel stops the export and keeps the dialog to say so.
     if (isRunning()) {
+        // Said first: a cancel may end everything at once (fail() says so).
+        m_status->setText(tr("Cancelling…"));
         if (m_downloadFirst->isBusy())
             m_downloadFirst->cancel();
         else
             m_job->cancel();
-        m_status->setText(tr("Cancelling…"));
         return;
     }
     QDialog::reject();

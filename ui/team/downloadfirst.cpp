@@ -14,7 +14,10 @@ void DownloadFirst::setSync(SyncController *sync)
 
 void DownloadFirst::start(const Storage::DatabasePtr &db, const QString &projectId, SyncClient::FetchReach reach)
 {
+    if (m_busy)
+        return; // one at a time: the callers wait for ready() or failed()
     m_busy = true;
+    m_cancelRequested = false;
     const quint64 ticket = ++m_ticket;
     if (!m_sync) { // nowhere to download from: the job says what it lacks
         end(true, {});
@@ -40,39 +43,41 @@ void DownloadFirst::start(const Storage::DatabasePtr &db, const QString &project
 
 void DownloadFirst::download(const QString &projectId, SyncClient::FetchReach reach)
 {
-    m_projectId = projectId;
     m_connections.append(connect(m_sync, &SyncController::progress, this, &DownloadFirst::progress));
     m_connections.append(connect(m_sync, &SyncController::fetchEnded, this,
-                                 [this](const QString &endedProject, const QStringList &paths, bool ok, const QString &error) {
-                                     // A file opened meanwhile downloads by its path: not ours.
-                                     if (endedProject == m_projectId && paths.isEmpty())
+                                 [this](const QString &, const QStringList &, bool ok, const QString &error, quint64 fetchId) {
+                                     if (fetchId == m_fetchId)
                                          end(ok, error);
                                  }));
     emit progress(-1, tr("Downloading the file contents this project has not downloaded yet…"));
-    m_sync->fetch(projectId, {}, reach);
+    m_fetchId = m_sync->fetch(projectId, {}, reach);
 }
 
 void DownloadFirst::cancel()
 {
     if (!m_busy)
         return;
-    if (!m_projectId.isEmpty() && m_sync) {
-        m_sync->cancel(); // fetchEnded follows, and with it failed()
+    m_cancelRequested = true;
+    if (m_fetchId != 0 && m_sync) {
+        m_sync->cancelFetch(m_fetchId); // fetchEnded follows, and with it failed()
         return;
     }
-    end(false, tr("Cancelled before anything was downloaded."));
+    end(false, {});
 }
 
 void DownloadFirst::end(bool ok, const QString &error)
 {
     for (const QMetaObject::Connection &connection : std::exchange(m_connections, {}))
         disconnect(connection);
-    m_projectId.clear();
+    m_fetchId = 0;
     m_busy = false;
-    if (ok)
+    // A download that ended well just as Cancel was pressed still cancels.
+    if (m_cancelRequested)
+        emit failed(tr("Cancelled: nothing was done (what was downloaded stays)."));
+    else if (ok)
         emit ready();
     else
-        emit failed(error);
+        emit failed(tr("Cannot download the file contents this project has not downloaded yet: %1").arg(error));
 }
 
 } // namespace Realm::Ui

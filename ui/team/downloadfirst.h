@@ -25,8 +25,8 @@ public:
 
     void setSync(SyncController *sync);
     void start(const Storage::DatabasePtr &db, const QString &projectId, SyncClient::FetchReach reach);
-    // Stops the download — and, as Team → Cancel Sync does, whatever sync
-    // waits in line before it. failed() follows.
+    // Stops the look or the download (only ours: syncs in line stay).
+    // failed() follows, even should the download end well meanwhile.
     void cancel();
     // From start() to ready() or failed().
     bool isBusy() const { return m_busy; }
@@ -41,10 +41,11 @@ private:
     void end(bool ok, const QString &error);
 
     QPointer<SyncController> m_sync;
-    QString m_projectId; // the project downloading (empty: none)
+    quint64 m_fetchId = 0; // the download running (0: none)
     QList<QMetaObject::Connection> m_connections;
     quint64 m_ticket = 0; // start()'s, so that an older look that ends late is dropped
     bool m_busy = false;
+    bool m_cancelRequested = false;
 };
 
 } // namespace Realm::Ui

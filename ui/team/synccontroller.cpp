@@ -252,14 +252,33 @@ void SyncController::clone(const QString &serverProjectId, const QString &name, 
     enqueue(std::move(input));
 }
 
-void SyncController::fetch(const QString &projectId, const QStringList &paths, SyncClient::FetchReach reach)
+quint64 SyncController::fetch(const QString &projectId, const QStringList &paths, SyncClient::FetchReach reach)
 {
     SyncInput input;
     input.action = SyncInput::Action::Fetch;
     input.projectId = projectId;
     input.paths = paths;
     input.reach = reach;
+    input.requestId = ++m_lastFetchId;
     enqueue(std::move(input));
+    return m_lastFetchId;
+}
+
+void SyncController::cancelFetch(quint64 fetchId)
+{
+    const auto waiting = std::find_if(m_queue.begin(), m_queue.end(), [fetchId](const SyncInput &input) { return input.requestId == fetchId; });
+    if (waiting != m_queue.end()) {
+        const SyncInput dropped = *waiting;
+        m_queue.erase(waiting);
+        emit fetchEnded(dropped.projectId, dropped.paths, false, tr("Download cancelled."), dropped.requestId);
+        return;
+    }
+    // Running (or about to, waiting for the login): its end says cancelled.
+    if (m_busy && m_running.requestId == fetchId) {
+        m_cancelled = true;
+        if (m_job)
+            m_job->cancel();
+    }
 }
 
 void SyncController::cancel()
@@ -269,7 +288,7 @@ void SyncController::cancel()
     for (const SyncInput &dropped : std::exchange(m_queue, {})) {
         emit failed(dropped.action, tr("Sync cancelled."));
         if (dropped.action == SyncInput::Action::Fetch)
-            emit fetchEnded(dropped.projectId, dropped.paths, false, tr("Download cancelled."));
+            emit fetchEnded(dropped.projectId, dropped.paths, false, tr("Download cancelled."), dropped.requestId);
     }
     if (m_job)
         m_job->cancel();
@@ -396,7 +415,7 @@ void SyncController::onEnded(const SyncInput &input, const QList<SyncReport> &re
         emit failed(input.action, error);
     if (input.action == SyncInput::Action::Fetch) {
         const QString why = !error.isEmpty() ? error : reports.isEmpty() ? tr("The download did not run.") : reports.first().error;
-        emit fetchEnded(input.projectId, input.paths, why.isEmpty(), why.isEmpty() || !m_cancelled ? why : tr("Download cancelled."));
+        emit fetchEnded(input.projectId, input.paths, why.isEmpty(), why.isEmpty() || !m_cancelled ? why : tr("Download cancelled."), input.requestId);
     }
     if (!received.isEmpty())
         emit projectsReceived(received);

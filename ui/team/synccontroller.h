@@ -50,8 +50,11 @@ public:
     // Downloads the contents of these files of a shared project (all it
     // lacks when empty, as far as `reach` goes); projectsReceived follows
     // when any arrived.
-    void fetch(const QString &projectId, const QStringList &paths, SyncClient::FetchReach reach = SyncClient::FetchReach::WithHistory);
+    // The fetch's id (in fetchEnded).
+    quint64 fetch(const QString &projectId, const QStringList &paths, SyncClient::FetchReach reach = SyncClient::FetchReach::WithHistory);
     void cancel();
+    // Cancels that fetch alone, waiting or running; fetchEnded follows.
+    void cancelFetch(quint64 fetchId);
     // Automatic syncs and live updates while signed in (the window turns
     // this on; tests drive syncNow() themselves).
     void setAutomatic(bool on);
@@ -83,7 +86,7 @@ signals:
     void failed(Realm::SyncClient::SyncInput::Action action, const QString &message);
     // A fetch() ended (after finished or failed), or was dropped by
     // cancel(); `error` says why it did not download everything.
-    void fetchEnded(const QString &projectId, const QStringList &paths, bool ok, const QString &error);
+    void fetchEnded(const QString &projectId, const QStringList &paths, bool ok, const QString &error, quint64 fetchId);
     // The team's changes would delete `count` of the project's files here,
     // more than half: nothing was changed until the user allows it.
     void deletesHeld(const QString &projectId, const QString &projectName, qint64 count);
@@ -121,6 +124,7 @@ private:
     std::deque<SyncClient::SyncInput> m_queue;
     QPointer<SyncClient::SyncJob> m_job;
     SyncClient::SyncInput m_running;
+    quint64 m_lastFetchId = 0;
     QList<SyncClient::ProjectSyncStatus> m_statuses;
     LatestOnly m_reloads;
     // The highest seq poked for a project while a sync of it ran.
