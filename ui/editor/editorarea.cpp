@@ -145,6 +145,13 @@ EditorArea::EditorArea(Storage::DatabasePtr db, QWidget *parent)
     updateVisibility();
 }
 
+EditorArea::~EditorArea()
+{
+    // Not put in a status bar (a test's editor): nobody else deletes it.
+    if (m_cursorInfo && !m_cursorInfo->parent())
+        delete m_cursorInfo.data();
+}
+
 void EditorArea::updateVisibility()
 {
     m_tabs->setVisible(m_tabs->count() > 0);

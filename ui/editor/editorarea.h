@@ -4,6 +4,7 @@
 #include "storage/database.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 class QAction;
@@ -25,6 +26,7 @@ class EditorArea final : public QWidget {
     Q_DISABLE_COPY_MOVE(EditorArea)
 public:
     explicit EditorArea(Storage::DatabasePtr db, QWidget *parent = nullptr);
+    ~EditorArea() override;
 
     // Line and column are 1-based; `length` characters from the column are
     // selected. An open tab is brought to the front instead of loaded again.
@@ -97,7 +99,8 @@ private:
     QWidget *m_welcomeButtons;
     QTabWidget *m_tabs;
     FindBar *m_findBar;
-    QLabel *m_cursorInfo;
+    // For the window's status bar, which then owns it; until then ours.
+    QPointer<QLabel> m_cursorInfo;
     bool m_wordWrap = false;
     QHash<QString, QString> m_projectNames;
     QList<QAction *> m_codeActions;
